@@ -1,0 +1,1 @@
+"""Workshop Desk's data layer: models, engine, unit of work and migrations. No Qt here."""

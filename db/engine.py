@@ -1,0 +1,58 @@
+"""Engine creation for SQLite (the embedded default) and PostgreSQL (several desks).
+
+SQLite gets per-connection pragmas; every other backend gets SQLAlchemy's defaults. The pragmas
+are the only SQLite-specific code in the data layer, and they exist because SQLite ships with
+foreign keys off and a rollback journal, neither of which suits a desk that must not lose a
+check-in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+# WAL lets the UI read while a check-in commits; synchronous=FULL makes each acknowledged
+# commit survive a power cut (NORMAL would only survive an application crash).
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+)
+
+
+def database_url(target: str | Path) -> str:
+    """Turn ``--db`` input (a file path or a full SQLAlchemy URL) into a URL."""
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file behind an SQLite URL, or None for other backends and in-memory."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def make_engine(url: str) -> Engine:
+    path = sqlite_file(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _apply_sqlite_pragmas)
+    return engine
+
+
+def _apply_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
+    cursor.close()

@@ -1,0 +1,86 @@
+"""Bring a database to the newest schema at start-up, safely.
+
+Before an SQLite file is migrated it is copied aside with SQLite's online backup API; if the
+migration fails the copy is put back, so the user's data is never lost to a failed upgrade.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class MigrationError(RuntimeError):
+    """The database could not be upgraded; the original file is untouched."""
+
+    def __init__(self, message: str, backup: Path | None) -> None:
+        super().__init__(message)
+        self.backup = backup
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_to_head(engine: Engine, sqlite_path: Path | None) -> Path | None:
+    """Migrate to head; returns the pre-migration copy of an SQLite file, if one was made."""
+    if current_revision(engine) == head_revision():
+        return None
+    backup = _copy_aside(sqlite_path) if sqlite_path and _has_tables(engine) else None
+    config = alembic_config()
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except Exception as exc:
+        engine.dispose()
+        if backup is not None and sqlite_path is not None:
+            _restore(backup, sqlite_path)
+        raise MigrationError(f"資料庫升級失敗（database upgrade failed）: {exc}", backup) from exc
+    return backup
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return bool(engine.dialect.get_table_names(connection))
+
+
+def _copy_aside(path: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-upgrade-{stamp}{path.suffix}")
+    _sqlite_backup(path, target)
+    return target
+
+
+def _restore(backup: Path, path: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    _sqlite_backup(backup, path)
+
+
+def _sqlite_backup(source: Path, target: Path) -> None:
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()

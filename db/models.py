@@ -1,0 +1,384 @@
+"""The whole mission's data model (SQLAlchemy 2, typed ``Mapped[]`` columns).
+
+Conventions every later feature relies on:
+
+* Date-times are naive wall-clock times at the venue (Asia/Taipei). The desk laptop's clock is
+  the clock of record, and ROC dates and learning hours are computed on local time, so storing
+  local time keeps every report free of time-zone arithmetic.
+* Enumerations are stored as short English strings (``Status.ADMITTED == "admitted"``), which
+  are also the values of the JSON keys the CLI prints.
+* Nothing here is SQLite-only: JSON maps to ``JSON``/``JSONB``-compatible columns, booleans and
+  binary columns are portable, and every constraint has a deterministic name (see
+  ``NAMING_CONVENTION``) so Alembic batch migrations work on SQLite and PostgreSQL alike.
+* Personal ID numbers (身分證字號) are never stored in clear: ``Attendee.id_cipher`` holds the
+  number encrypted to the event's public key and ``Attendee.id_mask`` the masked form shown on
+  screens (``A12345****``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Status(StrEnum):
+    ADMITTED = "admitted"
+    WAITLISTED = "waitlisted"
+    CANCELLED = "cancelled"
+    WALK_IN = "walk_in"
+
+
+class IdStatus(StrEnum):
+    VALID = "valid"
+    INVALID = "invalid"
+    MISSING = "missing"
+    PURGED = "purged"
+
+
+class BlockKind(StrEnum):
+    CHECK_IN = "check_in"
+    OPENING = "opening"
+    INTRODUCTION = "introduction"
+    TALK = "talk"
+    GROUP_DISCUSSION = "group_discussion"
+    GROUP_REPORT = "group_report"
+    BREAK = "break"
+    LUNCH = "lunch"
+    CASE_SHARING = "case_sharing"
+    DEMO = "demo"
+    DISCUSSION = "discussion"
+
+
+class CheckAction(StrEnum):
+    IN = "in"
+    OUT = "out"
+    VOID = "void"
+
+
+class Event(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))  # 課程名稱
+    organiser: Mapped[str] = mapped_column(String(200))  # 主辦單位
+    executor: Mapped[str] = mapped_column(String(200), default="")  # 執行單位
+    announced_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Learning-hours portal course fields (DOMAIN.md "Reporting learning hours").
+    course_code: Mapped[str] = mapped_column(String(50), default="")  # 課程代碼
+    category_code: Mapped[str] = mapped_column(String(20), default="")  # 課程類別代碼
+    degree_credit: Mapped[str] = mapped_column(String(4), default="6")  # 學位學分: 6 = none
+    learning_mode: Mapped[str] = mapped_column(String(4), default="2")  # 學習性質: 2 = in person
+    # Per-event key for signing QR entry passes (HMAC); a pass never carries personal data.
+    token_secret: Mapped[bytes] = mapped_column(LargeBinary(64))
+    # ID numbers are encrypted to this public key; the private key is stored only encrypted
+    # with the organiser's passphrase, so the desk can add IDs without being able to read them.
+    id_public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    id_private_key_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    organiser_pin_hash: Mapped[str | None] = mapped_column(String(200))
+    hours_policy: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    certificate_settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    sessions: Mapped[list[EventSession]] = relationship(
+        back_populates="event", order_by="EventSession.position", cascade="all, delete-orphan"
+    )
+    attendees: Mapped[list[Attendee]] = relationship(
+        back_populates="event", cascade="all, delete-orphan"
+    )
+
+
+class EventSession(Base):
+    """A 場次: one day of the course at one venue."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (UniqueConstraint("event_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(100))  # 臺北場次
+    date: Mapped[dt.date] = mapped_column(Date)
+    start_time: Mapped[dt.time] = mapped_column(Time)  # class time, not check-in
+    end_time: Mapped[dt.time] = mapped_column(Time)
+    venue: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(300), default="")
+    city_code: Mapped[str] = mapped_column(String(4), default="")  # 上課縣市 code
+    term: Mapped[str] = mapped_column(String(20), default="")  # 期別
+    capacity: Mapped[int] = mapped_column(Integer, default=40)
+    agency_limit: Mapped[int] = mapped_column(Integer, default=2)  # per 機關
+
+    event: Mapped[Event] = relationship(back_populates="sessions")
+    agenda: Mapped[list[AgendaBlock]] = relationship(
+        back_populates="session", order_by="AgendaBlock.position", cascade="all, delete-orphan"
+    )
+    registrations: Mapped[list[Registration]] = relationship(
+        back_populates="session", cascade="all, delete-orphan"
+    )
+    tables: Mapped[list[WorkshopTable]] = relationship(
+        back_populates="session", order_by="WorkshopTable.number", cascade="all, delete-orphan"
+    )
+
+
+class AgendaBlock(Base):
+    __tablename__ = "agenda_blocks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    planned_start: Mapped[dt.datetime] = mapped_column(DateTime)
+    planned_end: Mapped[dt.datetime] = mapped_column(DateTime)
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(30))  # BlockKind
+    speaker: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    counts_for_hours: Mapped[bool] = mapped_column(Boolean, default=True)
+    actual_start: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    actual_end: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    session: Mapped[EventSession] = relationship(back_populates="agenda")
+
+
+class Attendee(Base):
+    """A person; their place in a session is a ``Registration``."""
+
+    __tablename__ = "attendees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    agency: Mapped[str] = mapped_column(String(200), default="", index=True)  # 服務機關
+    unit: Mapped[str] = mapped_column(String(200), default="")  # 單位
+    title: Mapped[str] = mapped_column(String(100), default="")  # 職稱
+    email: Mapped[str] = mapped_column(String(254), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    id_mask: Mapped[str] = mapped_column(String(12), default="")  # A12345****
+    id_cipher: Mapped[bytes | None] = mapped_column(LargeBinary)
+    id_status: Mapped[str] = mapped_column(String(10), default=IdStatus.MISSING)
+    wants_hours: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    event: Mapped[Event] = relationship(back_populates="attendees")
+    registrations: Mapped[list[Registration]] = relationship(
+        back_populates="attendee", cascade="all, delete-orphan"
+    )
+
+
+class Registration(Base):
+    __tablename__ = "registrations"
+    __table_args__ = (UniqueConstraint("attendee_id", "session_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attendee_id: Mapped[int] = mapped_column(
+        ForeignKey("attendees.id", ondelete="CASCADE"), index=True
+    )
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(12), default=Status.WAITLISTED)  # Status
+    status_reason: Mapped[str] = mapped_column(String(300), default="")
+    registered_at: Mapped[dt.datetime] = mapped_column(DateTime)  # the form's 時間戳記
+    queue: Mapped[int] = mapped_column(Integer, default=0)  # place in line, 1-based
+    lunch: Mapped[str] = mapped_column(String(10), default="")  # 葷 / 素 / "" (none)
+    remark: Mapped[str] = mapped_column(Text, default="")  # 備註
+    source: Mapped[str] = mapped_column(String(12), default="import")  # import/walk_in/manual
+    missing_from_import: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    attendee: Mapped[Attendee] = relationship(back_populates="registrations")
+    session: Mapped[EventSession] = relationship(back_populates="registrations")
+    seat: Mapped[SeatAssignment | None] = relationship(
+        back_populates="registration", cascade="all, delete-orphan"
+    )
+
+
+class CheckIn(Base):
+    """Append-only check-in log: rows are only ever added; undo adds a ``void`` row."""
+
+    __tablename__ = "check_ins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(6))  # CheckAction
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    desk: Mapped[str] = mapped_column(String(50), default="")
+    operator: Mapped[str] = mapped_column(String(100), default="")
+    method: Mapped[str] = mapped_column(String(20), default="")  # scanner/camera/search/...
+    voids_id: Mapped[int | None] = mapped_column(ForeignKey("check_ins.id"))
+    reason: Mapped[str] = mapped_column(String(300), default="")
+    # A scan's nonce makes a repeated submission of the same scan harmless.
+    nonce: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+
+class WorkshopTable(Base):
+    __tablename__ = "workshop_tables"
+    __table_args__ = (UniqueConstraint("session_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    capacity: Mapped[int] = mapped_column(Integer, default=7)
+    leader_name: Mapped[str] = mapped_column(String(100), default="")  # 桌長
+    leader_unit: Mapped[str] = mapped_column(String(200), default="")
+    leader_contact: Mapped[str] = mapped_column(String(100), default="")
+    leader_registration_id: Mapped[int | None] = mapped_column(
+        ForeignKey("registrations.id", ondelete="SET NULL")
+    )
+
+    session: Mapped[EventSession] = relationship(back_populates="tables")
+    seats: Mapped[list[SeatAssignment]] = relationship(
+        back_populates="table", cascade="all, delete-orphan"
+    )
+    report: Mapped[GroupReport | None] = relationship(
+        back_populates="table", cascade="all, delete-orphan"
+    )
+
+
+class SeatAssignment(Base):
+    __tablename__ = "seat_assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), unique=True
+    )
+    table_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop_tables.id", ondelete="CASCADE"), index=True
+    )
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(12), default="plan")  # plan/arrival/manual
+    assigned_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    registration: Mapped[Registration] = relationship(back_populates="seat")
+    table: Mapped[WorkshopTable] = relationship(back_populates="seats")
+
+
+class GroupReport(Base):
+    """A table's 小組討論 record; ``content`` holds the form (members, points, proposals...)."""
+
+    __tablename__ = "group_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    table_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop_tables.id", ondelete="CASCADE"), unique=True
+    )
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    photo_name: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    table: Mapped[WorkshopTable] = relationship(back_populates="report")
+    revisions: Mapped[list[GroupReportRevision]] = relationship(
+        order_by="GroupReportRevision.id", cascade="all, delete-orphan"
+    )
+
+
+class GroupReportRevision(Base):
+    __tablename__ = "group_report_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("group_reports.id", ondelete="CASCADE"), index=True
+    )
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    author: Mapped[str] = mapped_column(String(100), default="")
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class HoursAdjustment(Base):
+    """An organiser's override of a person's credited learning hours, with the reason."""
+
+    __tablename__ = "hours_adjustments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), index=True
+    )
+    hours: Mapped[float] = mapped_column()
+    reason: Mapped[str] = mapped_column(String(300))
+    by: Mapped[str] = mapped_column(String(100), default="")
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Certificate(Base):
+    """A 研習證明 issued; reprints reuse the row so the serial never changes."""
+
+    __tablename__ = "certificates"
+    __table_args__ = (UniqueConstraint("event_id", "serial"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), unique=True
+    )
+    serial: Mapped[str] = mapped_column(String(60))
+    sequence: Mapped[int] = mapped_column(Integer)
+    hours: Mapped[float] = mapped_column()
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    print_count: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Setting(Base):
+    """Event data that is not a row of its own: import mappings, timer run state, desk options.
+
+    ``scope`` names the owner (``"event:1"``, ``"session:3"``, ``"app"``) so keys never collide.
+    UI-only preferences (window geometry, language) live in QSettings instead.
+    """
+
+    __tablename__ = "settings"
+    __table_args__ = (UniqueConstraint("scope", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(50))
+    key: Mapped[str] = mapped_column(String(100))
+    value: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class AuditEntry(Base):
+    """Who changed what, when; rows are only added."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(40), default="")
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -1,0 +1,108 @@
+"""``workshop-desk``: one program for the window and for organisers who script their day.
+
+Global options come before the subcommand (``workshop-desk --db FILE summary --json``); with no
+subcommand the window opens. Every subcommand module below registers its parsers; handlers get
+the parsed arguments and a ``Context`` that opens the chosen database on first use.
+
+Exit status: 0 success, 1 a result that is not ``ok`` (e.g. a refused check-in), 2 bad input or
+an environment problem, with a one-line reason on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from db.uow import Database
+from desktop import __version__, paths
+
+# Each module has ``register(subparsers)``. Later features add their module here.
+COMMAND_MODULES = ("desktop.cli.basics",)
+
+
+class CliError(Exception):
+    """Bad input or environment: printed as one line on stderr, exit status 2."""
+
+
+@dataclass
+class Context:
+    db_target: str | None
+    demo: bool
+    _db: Database | None = field(default=None, repr=False)
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            from desktop.app import open_database, open_demo_database
+
+            if self.demo:
+                self._db = open_demo_database(Path(self.db_target) if self.db_target else None)
+            else:
+                self._db = open_database(self.db_target or paths.default_database())
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def emit_json(data: Any) -> None:
+    """Machine-readable output: UTF-8 JSON with English keys, Chinese values unescaped."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON output")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workshop-desk",
+        description="研習報到台 Workshop Desk. Without a subcommand the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file or SQLAlchemy URL (default: workshop-desk.sqlite3 in the data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use the demo database (built from the seed announcement on first use)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = Context(db_target=args.db, demo=args.demo)
+    if args.command is None:
+        from desktop.ui.launch import run_window
+
+        return run_window(context)
+    try:
+        return int(args.handler(args, context))
+    except CliError as exc:
+        print(f"workshop-desk {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # environment problems (locked file, failed migration, ...)
+        from desktop.errors import user_message
+
+        message = user_message(exc)
+        if message is None:
+            raise
+        print(f"workshop-desk {args.command}: {message}", file=sys.stderr)
+        return 2
+    finally:
+        context.close()

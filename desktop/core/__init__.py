@@ -1,0 +1,1 @@
+"""Rules of the workshop day in plain Python: no Qt, no SQLAlchemy."""

@@ -1,0 +1,52 @@
+"""Text normalisation for matching what people typed into online forms.
+
+Registration exports mix full-width and half-width characters, stray (also full-width) spaces,
+and 台 for 臺. Stored values are cleaned with ``clean``; comparisons use ``match_key``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+# Variant characters that name the same place or agency; the official form is on the right.
+_VARIANTS = str.maketrans({"台": "臺"})
+
+
+def clean(value: object) -> str:
+    """NFKC (full-width letters, digits and the ideographic space become ASCII), trimmed,
+    inner runs of whitespace collapsed to one space."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKC", str(value))
+    return _SPACES.sub(" ", text).strip()
+
+
+def match_key(value: object) -> str:
+    """A key for comparing names, agencies and sessions: cleaned, 台→臺, case- and
+    space-insensitive."""
+    return clean(value).translate(_VARIANTS).casefold().replace(" ", "")
+
+
+def mask_name(name: str) -> str:
+    """``王小明`` → ``王○明``; ``王明`` → ``王○``: for screens the public can see."""
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "○"
+    return name[0] + "○" * (len(name) - 2) + name[-1]
+
+
+def mask_phone(phone: str) -> str:
+    """Keep the last three digits: ``0912345678`` → ``*******678``."""
+    digits = clean(phone)
+    return "*" * max(len(digits) - 3, 0) + digits[-3:]
+
+
+def mask_email(email: str) -> str:
+    """``user001@mail.example.gov.tw`` → ``u******@mail.example.gov.tw``."""
+    local, at, domain = clean(email).partition("@")
+    if not at:
+        return "*" * len(local)
+    return local[:1] + "*" * max(len(local) - 1, 0) + "@" + domain

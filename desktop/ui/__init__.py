@@ -1,0 +1,1 @@
+"""The Qt window: thin widgets over ``desktop.services``."""

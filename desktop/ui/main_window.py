@@ -1,0 +1,136 @@
+"""The main window: session picker, navigation of work areas, status bar with the open file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+)
+
+from desktop import __version__
+from desktop.services.events import SessionInfo, list_events
+from desktop.ui.qtapp import APP_DISPLAY_NAME
+from desktop.ui.screens import Screen, ScreenContext, screen_classes
+
+
+class MainWindow(QMainWindow):
+    session_changed = Signal(object)  # SessionInfo | None
+    open_database_requested = Signal(str)
+    open_demo_requested = Signal()
+
+    def __init__(self, context: ScreenContext, database_label: str) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"{APP_DISPLAY_NAME} — {database_label}")
+        self.resize(1280, 800)
+
+        self.session_picker = QComboBox()
+        self.session_picker.setObjectName("sessionPicker")
+        self.session_picker.setMinimumContentsLength(30)
+        self.session_picker.currentIndexChanged.connect(self._on_session_picked)
+        toolbar = QToolBar(self.tr("場次"))
+        toolbar.setObjectName("sessionToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("場次：")))
+        toolbar.addWidget(self.session_picker)
+        self.addToolBar(toolbar)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(180)
+        self.stack = QStackedWidget()
+        self.screens: list[Screen] = []
+        for screen_class in screen_classes():
+            screen = screen_class(context)
+            self.screens.append(screen)
+            self.stack.addWidget(screen)
+            self.navigation.addItem(screen.title())
+            self.session_changed.connect(screen.set_session)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+        self.database_status = QLabel(self.tr("資料庫：{path}").format(path=database_label))
+        self.database_status.setObjectName("databaseStatus")
+        self.statusBar().addPermanentWidget(self.database_status)
+        self._build_menus()
+        self.reload_sessions()
+        self.navigation.setCurrentRow(0)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("檔案(&F)"))
+        open_action = file_menu.addAction(self.tr("開啟資料庫…"))
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self._on_open_database)
+        demo_action = file_menu.addAction(self.tr("開啟示範活動"))
+        demo_action.triggered.connect(self.open_demo_requested)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("結束"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        view_menu = self.menuBar().addMenu(self.tr("檢視(&V)"))
+        for index, screen in enumerate(self.screens):
+            action = view_menu.addAction(screen.title())
+            if index < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_screen(i))
+        help_menu = self.menuBar().addMenu(self.tr("說明(&H)"))
+        about = help_menu.addAction(self.tr("關於研習報到台"))
+        about.triggered.connect(self._on_about)
+
+    def reload_sessions(self) -> None:
+        """Re-read events and sessions, keeping the chosen session when it still exists."""
+        current = self.current_session()
+        self.session_picker.blockSignals(True)
+        self.session_picker.clear()
+        for event in list_events(self.context.db):
+            for session in event.sessions:
+                label = f"{session.name}　{session.date:%Y-%m-%d}　{event.name}"
+                self.session_picker.addItem(label, session)
+        self.session_picker.blockSignals(False)
+        index = 0
+        if current is not None:
+            for i in range(self.session_picker.count()):
+                if self.session_picker.itemData(i).id == current.id:
+                    index = i
+        self.session_picker.setCurrentIndex(index if self.session_picker.count() else -1)
+        self._on_session_picked(self.session_picker.currentIndex())
+
+    def current_session(self) -> SessionInfo | None:
+        data = self.session_picker.currentData()
+        return data if isinstance(data, SessionInfo) else None
+
+    def show_screen(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
+
+    def _on_session_picked(self, _index: int) -> None:
+        self.session_changed.emit(self.current_session())
+
+    def _on_open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("開啟資料庫"), "", self.tr("研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)")
+        )
+        if path:
+            self.open_database_requested.emit(path)
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("關於研習報到台"),
+            self.tr("研習報到台 Workshop Desk {version}\n離線運作的研習活動報到與管理工具。").format(
+                version=__version__
+            ),
+        )

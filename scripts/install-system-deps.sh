@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Debian/Ubuntu libraries Qt needs on Linux (see TECH-NOTES): installed when missing and when
+# this user may use apt; elsewhere (Windows, macOS, no root) it only says what is missing.
+set -u
+packages=(libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3 fonts-noto-cjk)
+command -v dpkg-query >/dev/null 2>&1 || exit 0
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo"; else
+  echo "Missing system packages (install them with apt): ${missing[*]}" >&2; exit 0
+fi
+echo "Installing system packages: ${missing[*]}"
+$sudo apt-get update -qq >/dev/null 2>&1 || true
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+  || echo "Could not install: ${missing[*]}" >&2

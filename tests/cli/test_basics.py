@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def test_summary_json_reports_seed_sessions_and_agenda(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run_cli("--db", demo_db_path, "summary", "--json")
+    assert code == 0, err
+    (event,) = json.loads(out)["events"]
+    sessions = {s["name"]: s for s in event["sessions"]}
+    assert sessions["臺南場次"]["date"] == "2019-03-29"
+    assert sessions["臺南場次"]["venue"] == "成功大學技轉育成中心會議室"
+    assert sessions["臺北場次"]["agenda"][0] == {
+        "start": "08:30", "end": "09:00", "title": "報到", "kind": "check_in",
+        "speaker": "", "counts_for_hours": False,
+    }
+    assert sessions["臺中場次"]["counts"] == {"admitted": 40, "waitlisted": 5, "cancelled": 0, "walk_in": 0}
+
+
+def test_demo_builds_a_separate_file_and_refuses_to_overwrite(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "d.sqlite3"
+    code, out, _ = run_cli("--db", target, "demo", "--json")
+    assert code == 0 and json.loads(out)["attendees"] == 135
+    code, _, err = run_cli("--db", target, "demo")
+    assert code == 2 and "--reset" in err and err.count("\n") == 1
+
+
+def test_global_db_option_on_an_unreadable_file_is_a_one_line_error(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_bytes(b"this is not a database" * 100)
+    code, _, err = run_cli("--db", garbage, "summary", "--json")
+    assert code == 2
+    assert "不是可用的資料庫" in err and err.count("\n") == 1
+
+
+def test_self_test_passes(run_cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run_cli("self-test", "--json")
+    assert code == 0, out + err
+    assert json.loads(out)["ok"] is True

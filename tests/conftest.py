@@ -1,0 +1,90 @@
+"""Shared fixtures: an offscreen Qt, a private data folder, and databases copied from
+templates that are migrated (and filled with the demo event) once per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def private_data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test ever touches the real user data folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("WORKSHOP_DESK_HOME", str(home))
+    return home
+
+
+def _copy_sqlite(source: Path, target: Path) -> Path:
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return target
+
+
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from desktop.app import open_database
+
+    path = tmp_path_factory.mktemp("templates") / "empty.sqlite3"
+    open_database(path).dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from desktop.app import open_demo_database
+
+    path = tmp_path_factory.mktemp("templates") / "demo.sqlite3"
+    open_demo_database(path).dispose()
+    return path
+
+
+@pytest.fixture
+def empty_db_path(empty_template: Path, tmp_path: Path) -> Path:
+    return _copy_sqlite(empty_template, tmp_path / "empty.sqlite3")
+
+
+@pytest.fixture
+def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
+    return _copy_sqlite(demo_template, tmp_path / "demo.sqlite3")
+
+
+@pytest.fixture
+def empty_db(empty_db_path: Path) -> Iterator["Database"]:  # noqa: F821
+    from desktop.app import open_database
+
+    db = open_database(empty_db_path)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def demo_db(demo_db_path: Path) -> Iterator["Database"]:  # noqa: F821
+    from desktop.app import open_database
+
+    db = open_database(demo_db_path)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run ``workshop-desk`` in-process; returns (exit code, stdout, stderr)."""
+    from desktop.cli import main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main([str(a) for a in argv])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+

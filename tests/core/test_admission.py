@@ -1,0 +1,28 @@
+from desktop.core.admission import ADMITTED, CANCELLED, WAITLISTED, Applicant, propose
+
+
+def applicant(key: int, agency: str, status: str = WAITLISTED, kept: bool = False) -> Applicant:
+    return Applicant(key=key, agency_key=agency, queue=key, status=status, kept=kept)
+
+
+def test_first_come_within_capacity() -> None:
+    proposal = propose([applicant(i, f"a{i}") for i in range(1, 6)], capacity=3, agency_limit=2)
+    assert [proposal.statuses[i] for i in range(1, 6)] == [ADMITTED] * 3 + [WAITLISTED] * 2
+
+
+def test_agency_limit_skips_to_the_next_agency() -> None:
+    people = [applicant(1, "x"), applicant(2, "x"), applicant(3, "x"), applicant(4, "y")]
+    proposal = propose(people, capacity=10, agency_limit=2)
+    assert proposal.statuses == {1: ADMITTED, 2: ADMITTED, 3: WAITLISTED, 4: ADMITTED}
+    assert proposal.over_agency_limit == (3,)
+
+
+def test_cancelled_stay_out_and_kept_admissions_count() -> None:
+    people = [
+        applicant(1, "x", CANCELLED),
+        applicant(2, "y"),
+        applicant(3, "z", ADMITTED, kept=True),
+        applicant(4, "w"),
+    ]
+    proposal = propose(people, capacity=2, agency_limit=2)
+    assert proposal.statuses == {1: CANCELLED, 2: ADMITTED, 3: ADMITTED, 4: WAITLISTED}

@@ -1,0 +1,61 @@
+"""Models and migrations agree, there is one head, and a failed upgrade leaves the file as it was."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from db import migrate
+from db.engine import make_engine
+from db.models import Base
+from desktop.app import open_database
+
+
+def test_there_is_exactly_one_head() -> None:
+    assert len(ScriptDirectory.from_config(migrate.alembic_config()).get_heads()) == 1
+
+
+def test_models_match_migrations(empty_db_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{empty_db_path}")
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_new_database_is_at_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "new.sqlite3")
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    db.dispose()
+
+
+def test_failed_upgrade_restores_the_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE precious (v TEXT)")
+        connection.execute("INSERT INTO precious VALUES ('keep me')")
+    connection.close()
+
+    def broken_upgrade(config, revision):  # type: ignore[no-untyped-def]
+        connection = config.attributes["connection"]
+        connection.exec_driver_sql("DELETE FROM precious")
+        raise RuntimeError("simulated migration failure")
+
+    monkeypatch.setattr(migrate.command, "upgrade", broken_upgrade)
+    with pytest.raises(migrate.MigrationError) as failure:
+        open_database(path)
+    assert failure.value.backup is not None and failure.value.backup.exists()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT v FROM precious").fetchall() == [("keep me",)]
+    connection.close()
