@@ -80,7 +80,8 @@ def plan_issues(blocks: Sequence[Block]) -> list[PlanIssue]:
             issues.append(PlanIssue(IssueKind.EMPTY, block.id, None, block.start, block.end))
     for before, after in zip(blocks, blocks[1:], strict=False):
         if after.start < before.start:
-            issues.append(PlanIssue(IssueKind.ORDER, after.id, before.id, after.start, before.start))
+            issues.append(
+                PlanIssue(IssueKind.ORDER, after.id, before.id, after.start, before.start))
         elif after.start < before.end:
             end = min(before.end, after.end)
             issues.append(PlanIssue(IssueKind.OVERLAP, after.id, before.id, after.start, end))

@@ -810,7 +810,8 @@ class AgendaScreen(Screen):
             extra = (self.tr("，已調整 {sign}{m} 分").format(
                 sign="+" if state.extra_seconds > 0 else "−",
                 m=round(abs(state.extra_seconds) / 60)) if state.extra_seconds else "")
-            info = self.tr("{kind}　{speaker}　預定 {start}–{end}　實際開始 {actual}{extra}").format(
+            info = self.tr(
+                "{kind}　{speaker}　預定 {start}–{end}　實際開始 {actual}{extra}").format(
                 kind=block_kind_label(current.kind), speaker=current.speaker,
                 start=_hm(current.planned_start), end=_hm(current.planned_end),
                 actual=_hm(current.actual_start), extra=extra)
