@@ -84,7 +84,7 @@ def write_pdf(rows: Sequence[PlanActualRow], session: SessionInfo, target: Path,
                      _num(r.planned_minutes), _num(r.actual_minutes),
                      _num(r.length_difference_minutes, signed=True),
                      _num(r.start_delay_minutes, signed=True)])
-    widths = [8 * mm, 62 * mm, 17 * mm, 24 * mm, 20 * mm, 12 * mm, 12 * mm, 12 * mm, 12 * mm]
+    widths = [8 * mm, 58 * mm, 17 * mm, 25 * mm, 23 * mm, 12 * mm, 12 * mm, 12 * mm, 12 * mm]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), font, 8.5),

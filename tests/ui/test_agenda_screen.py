@@ -172,3 +172,18 @@ def test_timer_resumes_after_the_app_is_killed(qtbot, demo_db_path: Path) -> Non
     assert restarted.countdown.text() == "27:00"
     assert "施聖文教授" in restarted.current_info.text()
     again.dispose()
+
+
+def test_block_dialog_validates_and_suggests_the_credit_flag(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.screens.agenda import BlockDialog
+
+    screen = make_screen(qtbot, demo_db, SimClock(at("08:00")))
+    dialog = BlockDialog(screen)
+    qtbot.addWidget(dialog)
+    dialog._on_ok()
+    assert "標題：不可空白" in dialog.errors.text() and dialog.result() == 0
+    dialog.title.setText("茶敘")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("break"))
+    assert not dialog.counts.isChecked()
+    value = dialog.value()
+    assert (value.title, value.kind, value.counts_for_hours) == ("茶敘", "break", False)

@@ -121,6 +121,9 @@ class BlockDialog(QDialog):
         self.speaker.setText(data.speaker)
         self.description.setPlainText(data.description)
         self.counts.setChecked(data.counts_for_hours)
+        # check-in, breaks and lunch are not class time: changing the kind suggests the flag
+        self.kind.currentIndexChanged.connect(lambda _i: self.counts.setChecked(
+            self.kind.currentData() not in ("check_in", "break", "lunch")))
 
     def value(self) -> BlockInput:
         start, end = self.start.time(), self.end.time()
@@ -333,7 +336,7 @@ class AgendaScreen(Screen):
         self.queue_list.setFlow(QListView.Flow.LeftToRight)
         self.queue_list.setWrapping(True)
         self.queue_list.setSpacing(4)
-        self.queue_list.setMaximumHeight(64)
+        self.queue_list.setMaximumHeight(40)
         self.queue_countdown = QLabel()
         self.queue_countdown.setObjectName("runQueueCountdown")
         self.queue_countdown.setStyleSheet("font-size: 28px; font-weight: bold;")
