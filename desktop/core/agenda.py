@@ -1,0 +1,622 @@
+"""Agenda rules: checking a plan, running the day on a countdown, moving the rest of the day.
+
+Everything here is pure: the clock is an argument (``now``), states are frozen values, and a
+transition returns the new state plus the *marks* to write on blocks (``actual_start`` /
+``actual_end``). The run state is stored as absolute timestamps (when the block started, when
+it was paused, how long it has been paused in all), never as "seconds left", so a state read
+back after a crash gives the right countdown at any later ``now``.
+
+Report-back queue (小組報告): while a ``group_report`` block runs, tables report in turn, each
+with its own slot (block length ÷ tables by default, adjustable) and countdown. Public
+functions: ``default_slot_seconds``, ``start_queue``, ``queue_next``, ``queue_previous``,
+``queue_set_slot``, ``queue_move``, ``queue_status``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+GROUP_REPORT = "group_report"
+ABSORBING_KINDS = ("break", "lunch")
+DEFAULT_WARNING_SECONDS = 5 * 60
+DEFAULT_DANGER_SECONDS = 60
+
+
+class AgendaError(ValueError):
+    """A run action that does not apply now; ``code`` is stable for callers and tests."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Block:
+    """What the rules need of an agenda block: its id, planned times and kind."""
+
+    id: int
+    start: dt.datetime
+    end: dt.datetime
+    kind: str = "talk"
+    title: str = ""
+
+    @property
+    def seconds(self) -> float:
+        return (self.end - self.start).total_seconds()
+
+
+# --------------------------------------------------------------------------- plan checks
+
+
+class IssueKind(StrEnum):
+    OVERLAP = "overlap"
+    GAP = "gap"
+    EMPTY = "empty"  # end is not after start
+    ORDER = "order"  # a block starts before the one listed above it
+
+
+@dataclass(frozen=True)
+class PlanIssue:
+    kind: IssueKind
+    block_id: int  # the later of the two blocks (or the block itself)
+    other_id: int | None
+    start: dt.datetime
+    end: dt.datetime
+
+    @property
+    def minutes(self) -> float:
+        return (self.end - self.start).total_seconds() / 60
+
+
+def plan_issues(blocks: Sequence[Block]) -> list[PlanIssue]:
+    """Overlaps, gaps, empty blocks and out-of-order blocks of a plan in its listed order."""
+    issues: list[PlanIssue] = []
+    for block in blocks:
+        if block.end <= block.start:
+            issues.append(PlanIssue(IssueKind.EMPTY, block.id, None, block.start, block.end))
+    for before, after in zip(blocks, blocks[1:], strict=False):
+        if after.start < before.start:
+            issues.append(
+                PlanIssue(IssueKind.ORDER, after.id, before.id, after.start, before.start))
+        elif after.start < before.end:
+            end = min(before.end, after.end)
+            issues.append(PlanIssue(IssueKind.OVERLAP, after.id, before.id, after.start, end))
+        elif after.start > before.end:
+            issues.append(PlanIssue(IssueKind.GAP, after.id, before.id, before.end, after.start))
+    return issues
+
+
+# --------------------------------------------------------------------------- moving the plan
+
+
+@dataclass(frozen=True)
+class Replan:
+    """New planned times for blocks that move; ``unabsorbed`` is the delay nothing took up."""
+
+    times: dict[int, tuple[dt.datetime, dt.datetime]]
+    absorbed_by: int | None = None
+    unabsorbed: dt.timedelta = dt.timedelta(0)
+
+
+def shift_blocks(blocks: Sequence[Block], from_id: int, delta: dt.timedelta) -> Replan:
+    """Move the block ``from_id`` and every block after it by ``delta`` (negative: earlier)."""
+    index = _index(blocks, from_id)
+    return Replan({b.id: (b.start + delta, b.end + delta) for b in blocks[index:]})
+
+
+def absorb_delay(
+    blocks: Sequence[Block],
+    from_id: int,
+    delta: dt.timedelta,
+    *,
+    kinds: Iterable[str] = ABSORBING_KINDS,
+    min_seconds: float = 0,
+) -> Replan:
+    """Let the first break/lunch at or after ``from_id`` take up ``delta``.
+
+    Blocks from ``from_id`` up to that break move later by ``delta``; the break starts later
+    but keeps its planned end (it becomes shorter, never below ``min_seconds``), so the blocks
+    after it keep their times. What the break cannot take shifts the blocks after it (and is
+    reported as ``unabsorbed``). Without a break, everything from ``from_id`` shifts.
+    """
+    if delta <= dt.timedelta(0):
+        return shift_blocks(blocks, from_id, delta)
+    index = _index(blocks, from_id)
+    kinds = tuple(kinds)
+    absorber = next((i for i in range(index, len(blocks)) if blocks[i].kind in kinds), None)
+    if absorber is None:
+        shifted = shift_blocks(blocks, from_id, delta)
+        return replace(shifted, unabsorbed=delta)
+    times: dict[int, tuple[dt.datetime, dt.datetime]] = {
+        b.id: (b.start + delta, b.end + delta) for b in blocks[index:absorber]
+    }
+    pause = blocks[absorber]
+    capacity = max(dt.timedelta(0), pause.end - pause.start - dt.timedelta(seconds=min_seconds))
+    taken = min(delta, capacity)
+    rest = delta - taken
+    times[pause.id] = (pause.start + delta, pause.end + rest)
+    for b in blocks[absorber + 1 :]:
+        if rest:
+            times[b.id] = (b.start + rest, b.end + rest)
+    return Replan(times, absorbed_by=pause.id, unabsorbed=rest)
+
+
+def apply_replan(blocks: Sequence[Block], replan: Replan) -> list[Block]:
+    return [
+        replace(b, start=replan.times[b.id][0], end=replan.times[b.id][1]) if b.id in replan.times
+        else b
+        for b in blocks
+    ]
+
+
+# --------------------------------------------------------------------------- report-back queue
+
+
+@dataclass(frozen=True)
+class QueueState:
+    """Tables reporting in turn: ``order`` holds table numbers in running order."""
+
+    order: tuple[int, ...]
+    labels: dict[int, str]
+    slot_seconds: int
+    index: int = 0
+    slot_started_at: dt.datetime | None = None
+    slot_paused_seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class QueueStatus:
+    table: int | None
+    label: str
+    index: int  # 0-based place of the current table in the running order
+    count: int
+    slot_seconds: int
+    slot_remaining: float
+    running_order: tuple[str, ...]
+    done: bool
+
+
+def default_slot_seconds(block_seconds: float, tables: int) -> int:
+    """Block length ÷ tables, rounded down to whole seconds (0 tables: the whole block)."""
+    return int(block_seconds // max(1, tables))
+
+
+# --------------------------------------------------------------------------- run state
+
+
+class RunStatus(StrEnum):
+    IDLE = "idle"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True)
+class Leg:
+    """A block already left with "next", kept so "previous" can reopen it."""
+
+    block_id: int
+    started_at: dt.datetime
+    paused_seconds: float
+    extra_seconds: int
+
+
+@dataclass(frozen=True)
+class RunState:
+    block_id: int | None = None
+    started_at: dt.datetime | None = None
+    paused_at: dt.datetime | None = None
+    paused_seconds: float = 0.0
+    extra_seconds: int = 0  # extended (+) or shortened (−) on the run, not in the plan
+    finished_at: dt.datetime | None = None
+    history: tuple[Leg, ...] = ()
+    queue: QueueState | None = None
+    message: str = ""  # to the speaker, shown on the projector
+    baseline: dict[int, tuple[dt.datetime, dt.datetime]] = field(default_factory=dict)
+
+    @property
+    def status(self) -> RunStatus:
+        if self.finished_at is not None:
+            return RunStatus.FINISHED
+        if self.block_id is None:
+            return RunStatus.IDLE
+        return RunStatus.PAUSED if self.paused_at is not None else RunStatus.RUNNING
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Write ``value`` to ``field`` (``actual_start``/``actual_end``) of block ``block_id``."""
+
+    block_id: int
+    field: str
+    value: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Transition:
+    state: RunState
+    marks: tuple[Mark, ...] = ()
+
+
+def _index(blocks: Sequence[Block], block_id: int) -> int:
+    for i, b in enumerate(blocks):
+        if b.id == block_id:
+            return i
+    raise AgendaError("unknown_block", f"議程中沒有這個段落 (block {block_id})")
+
+
+def _require(state: RunState, *statuses: RunStatus) -> None:
+    if state.status not in statuses:
+        raise AgendaError(
+            f"not_{'_or_'.join(s.value for s in statuses)}",
+            f"目前狀態為 {state.status.value}，無法執行 (needs {', '.join(statuses)})",
+        )
+
+
+def start(state: RunState, blocks: Sequence[Block], now: dt.datetime,
+          block_id: int | None = None) -> Transition:
+    """Start the day at ``block_id`` (default: the first block)."""
+    _require(state, RunStatus.IDLE)
+    if not blocks:
+        raise AgendaError("empty_agenda", "議程是空的，沒有可開始的段落")
+    target = blocks[_index(blocks, block_id)] if block_id is not None else blocks[0]
+    baseline = state.baseline or {b.id: (b.start, b.end) for b in blocks}
+    new = replace(state, block_id=target.id, started_at=now, paused_at=None, paused_seconds=0.0,
+                  extra_seconds=0, queue=None, baseline=baseline)
+    return Transition(new, (Mark(target.id, "actual_start", now),))
+
+
+def pause(state: RunState, now: dt.datetime) -> Transition:
+    _require(state, RunStatus.RUNNING)
+    return Transition(replace(state, paused_at=now))
+
+
+def resume(state: RunState, now: dt.datetime) -> Transition:
+    _require(state, RunStatus.PAUSED)
+    assert state.paused_at is not None
+    gap = max(0.0, (now - state.paused_at).total_seconds())
+    queue = state.queue
+    if queue is not None:
+        queue = replace(queue, slot_paused_seconds=queue.slot_paused_seconds + gap)
+    return Transition(replace(state, paused_at=None, paused_seconds=state.paused_seconds + gap,
+                              queue=queue))
+
+
+def toggle(state: RunState, blocks: Sequence[Block], now: dt.datetime,
+           block_id: int | None = None) -> Transition:
+    """Space: start when idle, pause when running, resume when paused."""
+    status = state.status
+    if status is RunStatus.IDLE:
+        return start(state, blocks, now, block_id)
+    if status is RunStatus.RUNNING:
+        return pause(state, now)
+    if status is RunStatus.PAUSED:
+        return resume(state, now)
+    raise AgendaError("finished", "今天的議程已經結束")
+
+
+def _settled(state: RunState, now: dt.datetime) -> RunState:
+    """The state with a running pause folded in (as if resumed at ``now``)."""
+    return resume(state, now).state if state.status is RunStatus.PAUSED else state
+
+
+def next_block(state: RunState, blocks: Sequence[Block], now: dt.datetime) -> Transition:
+    """End the current block now and start the next one (after the last: the day ends)."""
+    _require(state, RunStatus.RUNNING, RunStatus.PAUSED)
+    state = _settled(state, now)
+    assert state.block_id is not None and state.started_at is not None
+    index = _index(blocks, state.block_id)
+    leg = Leg(state.block_id, state.started_at, state.paused_seconds, state.extra_seconds)
+    marks = [Mark(state.block_id, "actual_end", now)]
+    if index + 1 >= len(blocks):
+        new = replace(state, finished_at=now, history=state.history + (leg,), queue=None)
+        return Transition(new, tuple(marks))
+    following = blocks[index + 1]
+    marks.append(Mark(following.id, "actual_start", now))
+    new = replace(state, block_id=following.id, started_at=now, paused_seconds=0.0,
+                  extra_seconds=0, history=state.history + (leg,), queue=None)
+    return Transition(new, tuple(marks))
+
+
+def previous_block(state: RunState, now: dt.datetime) -> Transition:
+    """Undo "next": reopen the block left last, as if it had never ended.
+
+    The block that was started by mistake loses its actual start; the time since counts for
+    the reopened block, whose actual end is cleared.
+    """
+    _require(state, RunStatus.RUNNING, RunStatus.PAUSED, RunStatus.FINISHED)
+    if not state.history:
+        raise AgendaError("no_previous", "沒有上一個段落可回到")
+    state = _settled(state, now)
+    leg = state.history[-1]
+    marks = [Mark(leg.block_id, "actual_end", None)]
+    if state.finished_at is None and state.block_id is not None:
+        marks.insert(0, Mark(state.block_id, "actual_start", None))
+    new = replace(state, block_id=leg.block_id, started_at=leg.started_at, paused_at=None,
+                  paused_seconds=leg.paused_seconds, extra_seconds=leg.extra_seconds,
+                  finished_at=None, history=state.history[:-1], queue=None)
+    return Transition(new, tuple(marks))
+
+
+def adjust(state: RunState, blocks: Sequence[Block], seconds: int) -> Transition:
+    """Extend (+) or shorten (−) the current block; it cannot become shorter than nothing."""
+    _require(state, RunStatus.RUNNING, RunStatus.PAUSED)
+    assert state.block_id is not None
+    planned = blocks[_index(blocks, state.block_id)].seconds
+    extra = max(int(-planned), state.extra_seconds + seconds)
+    return Transition(replace(state, extra_seconds=extra))
+
+
+def set_message(state: RunState, text: str) -> Transition:
+    return Transition(replace(state, message=text.strip()[:200]))
+
+
+# --------------------------------------------------------------------------- reading the clock
+
+
+def elapsed_seconds(state: RunState, now: dt.datetime) -> float:
+    """Running time of the current block, pauses excluded."""
+    if state.started_at is None:
+        return 0.0
+    until = state.paused_at or state.finished_at or now
+    return max(0.0, (until - state.started_at).total_seconds() - state.paused_seconds)
+
+
+def block_seconds(state: RunState, blocks: Sequence[Block]) -> float:
+    """The current block's allowed length: planned length plus extensions."""
+    if state.block_id is None:
+        return 0.0
+    return blocks[_index(blocks, state.block_id)].seconds + state.extra_seconds
+
+
+def remaining_seconds(state: RunState, blocks: Sequence[Block], now: dt.datetime) -> float:
+    """Countdown of the current block; negative when it runs over."""
+    if state.block_id is None or state.finished_at is not None:
+        return 0.0
+    return block_seconds(state, blocks) - elapsed_seconds(state, now)
+
+
+@dataclass(frozen=True)
+class Timing:
+    status: RunStatus
+    current: Block | None
+    following: Block | None
+    remaining: float  # seconds; negative = overrun
+    elapsed: float
+    length: float
+    current_end: dt.datetime | None  # when the current block will end at this pace
+    behind: float  # seconds the rest of the day is behind its plan (negative: ahead)
+    next_delay: float  # seconds the next block will start late (0 if on time or early)
+    projected_end: dt.datetime | None  # when the day ends at this pace
+
+
+def timing(state: RunState, blocks: Sequence[Block], now: dt.datetime) -> Timing:
+    """Everything the run screen and projector show, computed from the state and the clock.
+
+    The current block is expected to end when its countdown reaches zero (or now, if it has
+    run over); each later block then starts at its planned time or when the one before it
+    ends, whichever is later, and keeps its planned length.
+    """
+    status = state.status
+    if status is RunStatus.FINISHED or not blocks:
+        end = state.finished_at
+        last = blocks[-1].end if blocks else None
+        behind = (end - last).total_seconds() if end and last else 0.0
+        return Timing(status, None, None, 0.0, 0.0, 0.0, None, behind, 0.0, end)
+    if status is RunStatus.IDLE:
+        first = blocks[0]
+        current_end = max(first.end, now + dt.timedelta(seconds=first.seconds))
+        behind = (current_end - first.end).total_seconds()
+        end = _project(blocks, 1, current_end)
+        delay = max(0.0, behind)
+        return Timing(status, None, first, 0.0, 0.0, 0.0, None, behind, delay, end)
+    assert state.block_id is not None
+    index = _index(blocks, state.block_id)
+    current = blocks[index]
+    remaining = remaining_seconds(state, blocks, now)
+    # While paused the countdown holds, so the block keeps ending later as the pause goes on.
+    current_end = now + dt.timedelta(seconds=max(0.0, remaining))
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    behind = (current_end - current.end).total_seconds()
+    delay = max(0.0, (current_end - following.start).total_seconds()) if following else 0.0
+    projected = _project(blocks, index + 1, current_end)
+    return Timing(status, current, following, remaining, elapsed_seconds(state, now),
+                  block_seconds(state, blocks), current_end, behind, delay, projected)
+
+
+def _project(blocks: Sequence[Block], from_index: int, t: dt.datetime) -> dt.datetime:
+    for b in blocks[from_index:]:
+        begin = max(b.start, t)
+        t = begin + dt.timedelta(seconds=max(0.0, b.seconds))
+    return t
+
+
+class Level(StrEnum):
+    NORMAL = "normal"
+    WARNING = "warning"
+    DANGER = "danger"
+    OVER = "over"
+
+
+def alert_level(remaining: float, warning: float = DEFAULT_WARNING_SECONDS,
+                danger: float = DEFAULT_DANGER_SECONDS) -> Level:
+    """The colour of a countdown: at or below ``warning`` / ``danger`` seconds, or past zero."""
+    if remaining < 0:
+        return Level.OVER
+    if remaining <= danger:
+        return Level.DANGER
+    if remaining <= warning:
+        return Level.WARNING
+    return Level.NORMAL
+
+
+def flash_on(remaining: float, period: float = 1.0) -> bool:
+    """Past zero the countdown blinks: shown in the first half of each ``period``."""
+    if remaining >= 0:
+        return True
+    return (-remaining % period) < period / 2
+
+
+def format_clock(seconds: float) -> str:
+    """``12:05`` / ``1:02:03``; negative (overrun) as ``+1:30``; whole seconds, rounded up
+    while counting down so the display reaches 0:00 exactly at zero."""
+    over = seconds < 0
+    whole = int(-seconds) if over else int(-(-seconds // 1))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return f"+{text}" if over else text
+
+
+# --------------------------------------------------------------------------- report queue ops
+
+
+def start_queue(state: RunState, tables: Sequence[tuple[int, str]], slot_seconds: int,
+                now: dt.datetime) -> RunState:
+    """Begin the report-back queue: ``tables`` are (number, label) in running order."""
+    if not tables:
+        raise AgendaError("no_tables", "這個場次沒有桌次，無法排小組報告順序")
+    if slot_seconds <= 0:
+        raise AgendaError("bad_slot", "每桌報告時間必須大於 0")
+    queue = QueueState(order=tuple(n for n, _ in tables), labels={n: label for n, label in tables},
+                       slot_seconds=int(slot_seconds), index=0, slot_started_at=now,
+                       slot_paused_seconds=0.0)
+    return replace(state, queue=queue)
+
+
+def _queue(state: RunState) -> QueueState:
+    if state.queue is None:
+        raise AgendaError("no_queue", "目前沒有進行中的小組報告")
+    return state.queue
+
+
+def queue_next(state: RunState, now: dt.datetime) -> RunState:
+    """The next table starts its slot now (after the last table: the queue is done)."""
+    queue = _queue(state)
+    index = min(queue.index + 1, len(queue.order))
+    return replace(state, queue=replace(queue, index=index, slot_started_at=now,
+                                        slot_paused_seconds=0.0))
+
+
+def queue_previous(state: RunState, now: dt.datetime) -> RunState:
+    queue = _queue(state)
+    if queue.index == 0:
+        raise AgendaError("queue_start", "已經是第一桌")
+    return replace(state, queue=replace(queue, index=queue.index - 1, slot_started_at=now,
+                                        slot_paused_seconds=0.0))
+
+
+def queue_set_slot(state: RunState, slot_seconds: int) -> RunState:
+    if slot_seconds <= 0:
+        raise AgendaError("bad_slot", "每桌報告時間必須大於 0")
+    return replace(state, queue=replace(_queue(state), slot_seconds=int(slot_seconds)))
+
+
+def queue_move(state: RunState, table: int, offset: int) -> RunState:
+    """Move a table that has not reported yet ``offset`` places in the running order."""
+    queue = _queue(state)
+    order = list(queue.order)
+    if table not in order:
+        raise AgendaError("unknown_table", f"報告順序中沒有第 {table} 桌")
+    here = order.index(table)
+    if here <= queue.index:
+        raise AgendaError("already_reported", "已報告或正在報告的桌次不能移動")
+    there = max(queue.index + 1, min(len(order) - 1, here + offset))
+    order.insert(there, order.pop(here))
+    return replace(state, queue=replace(queue, order=tuple(order)))
+
+
+def queue_status(state: RunState, now: dt.datetime) -> QueueStatus | None:
+    """The current table, its slot countdown and the running order (None: no queue)."""
+    queue = state.queue
+    if queue is None:
+        return None
+    labels = tuple(queue.labels.get(n, str(n)) for n in queue.order)
+    done = queue.index >= len(queue.order)
+    if done or queue.slot_started_at is None:
+        return QueueStatus(None, "", queue.index, len(queue.order), queue.slot_seconds, 0.0,
+                           labels, done)
+    until = state.paused_at or now
+    used = (until - queue.slot_started_at).total_seconds() - queue.slot_paused_seconds
+    table = queue.order[queue.index]
+    return QueueStatus(table, queue.labels.get(table, str(table)), queue.index, len(queue.order),
+                       queue.slot_seconds, queue.slot_seconds - max(0.0, used), labels, False)
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _ts(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _dt(value: Any) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def state_to_json(state: RunState) -> dict[str, Any]:
+    queue = state.queue
+    return {
+        "version": 1,
+        "block_id": state.block_id,
+        "started_at": _ts(state.started_at),
+        "paused_at": _ts(state.paused_at),
+        "paused_seconds": state.paused_seconds,
+        "extra_seconds": state.extra_seconds,
+        "finished_at": _ts(state.finished_at),
+        "history": [
+            {"block_id": leg.block_id, "started_at": _ts(leg.started_at),
+             "paused_seconds": leg.paused_seconds, "extra_seconds": leg.extra_seconds}
+            for leg in state.history
+        ],
+        "queue": None if queue is None else {
+            "order": list(queue.order),
+            "labels": {str(k): v for k, v in queue.labels.items()},
+            "slot_seconds": queue.slot_seconds,
+            "index": queue.index,
+            "slot_started_at": _ts(queue.slot_started_at),
+            "slot_paused_seconds": queue.slot_paused_seconds,
+        },
+        "message": state.message,
+        "baseline": {str(k): [_ts(s), _ts(e)] for k, (s, e) in state.baseline.items()},
+    }
+
+
+def state_from_json(data: dict[str, Any] | None) -> RunState:
+    """Read a stored state back; an empty or missing value is the idle state."""
+    if not data:
+        return RunState()
+    q = data.get("queue")
+    queue = None if not q else QueueState(
+        order=tuple(int(n) for n in q["order"]),
+        labels={int(k): str(v) for k, v in q.get("labels", {}).items()},
+        slot_seconds=int(q["slot_seconds"]),
+        index=int(q.get("index", 0)),
+        slot_started_at=_dt(q.get("slot_started_at")),
+        slot_paused_seconds=float(q.get("slot_paused_seconds", 0.0)),
+    )
+    baseline: dict[int, tuple[dt.datetime, dt.datetime]] = {}
+    for key, (s, e) in data.get("baseline", {}).items():
+        start_at, end_at = _dt(s), _dt(e)
+        if start_at and end_at:
+            baseline[int(key)] = (start_at, end_at)
+    return RunState(
+        block_id=data.get("block_id"),
+        started_at=_dt(data.get("started_at")),
+        paused_at=_dt(data.get("paused_at")),
+        paused_seconds=float(data.get("paused_seconds", 0.0)),
+        extra_seconds=int(data.get("extra_seconds", 0)),
+        finished_at=_dt(data.get("finished_at")),
+        history=tuple(
+            Leg(int(h["block_id"]), _dt(h["started_at"]) or dt.datetime.min,
+                float(h.get("paused_seconds", 0.0)), int(h.get("extra_seconds", 0)))
+            for h in data.get("history", [])
+        ),
+        queue=queue,
+        message=str(data.get("message", "")),
+        baseline=baseline,
+    )

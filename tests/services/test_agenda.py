@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from db.models import AgendaBlock, AuditEntry, Setting
+from db.uow import Database
+from desktop.core.agenda import RunStatus
+from desktop.reports.agenda_report import write_csv, write_pdf
+from desktop.services import agenda as service
+from desktop.services.agenda import AgendaInputError, BlockInput
+from desktop.services.events import find_session
+
+DAY = dt.date(2019, 3, 15)
+
+
+def at(hhmm: str, sec: int = 0) -> dt.datetime:
+    return dt.datetime.combine(DAY, dt.time.fromisoformat(hhmm)) + dt.timedelta(seconds=sec)
+
+
+def test_editor_validates_adds_in_time_order_and_flags_overlaps(demo_db: Database) -> None:
+    taipei = find_session(demo_db, "臺北")
+    with pytest.raises(AgendaInputError) as err:
+        service.add_block(demo_db, taipei.id, BlockInput(" ", "talk", dt.time(10), dt.time(9)))
+    assert any("標題" in m for m in err.value.messages)
+    assert any("結束 09:00 必須晚於開始 10:00" in m for m in err.value.messages)
+    assert len(service.list_blocks(demo_db, taipei.id)) == 11  # nothing half-written
+
+    new_id = service.add_block(demo_db, taipei.id,
+                               BlockInput("茶敘", "break", dt.time(10, 15), dt.time(10, 40)))
+    rows = service.list_blocks(demo_db, taipei.id)
+    assert [r.id for r in rows].index(new_id) == 4  # right after the talk that starts 09:20
+    assert rows[4].planned_start == at("10:15")
+    messages = [service.describe_issue(i, rows) for i in service.plan_issues(rows)]
+    assert any(m.startswith("重疊") and "茶敘" in m for m in messages), messages
+
+    service.move_block(demo_db, new_id, 5)
+    assert [r.id for r in service.list_blocks(demo_db, taipei.id)].index(new_id) == 9
+    service.delete_block(demo_db, new_id)
+    rows = service.list_blocks(demo_db, taipei.id)
+    assert len(rows) == 11 and [r.position for r in rows] == list(range(11))
+    assert service.plan_issues(rows) == []
+    with demo_db.read() as s:
+        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("agenda.%")))
+        assert set(actions) >= {"agenda.block_add", "agenda.block_move", "agenda.block_delete"}
+
+
+def test_a_simulated_day_with_overrun_shift_absorb_and_report(demo_db: Database,
+                                                               tmp_path: Path) -> None:
+    taipei = find_session(demo_db, "臺北")
+    sid = taipei.id
+    ids = [r.id for r in service.list_blocks(demo_db, sid)]
+    view = service.toggle(demo_db, sid, at("08:30"))  # 報到
+    view = service.next_block(demo_db, sid, at("09:01"))  # 開場 one minute late
+    view = service.next_block(demo_db, sid, at("09:06"))
+    view = service.next_block(demo_db, sid, at("09:21"))  # the talk
+    view = service.adjust(demo_db, sid, 300, at("10:00"))  # speaker gets 5 more minutes
+    t = view.timing(at("10:30"))  # and runs to 10:30: 4 minutes past the extension
+    assert t.remaining == -240  # 69 minutes run of 60 + 5
+    assert t.next_delay == 600  # the break planned at 10:20 starts at 10:30 at the earliest
+
+    view, result = service.replan(demo_db, sid, "absorb", at("10:30"))
+    assert result.absorbed_by == ids[4] and result.unabsorbed == dt.timedelta(minutes=0)
+    rows = {r.id: r for r in view.rows}
+    assert (rows[ids[4]].planned_start, rows[ids[4]].planned_end) == (at("10:30"), at("10:30"))
+    assert rows[ids[5]].planned_start == at("10:30")  # group discussion unchanged
+
+    view = service.next_block(demo_db, sid, at("10:30"))  # into the (now empty) break
+    view = service.next_block(demo_db, sid, at("10:31"))  # group discussion, 1 min late
+    view = service.next_block(demo_db, sid, at("11:45"))  # reports start 15 min late
+    assert view.state.queue is not None and len(view.state.queue.order) == 6
+    assert view.state.queue.slot_seconds == 300  # 30 minutes ÷ 6 tables
+    view, result = service.replan(demo_db, sid, "shift", at("11:50"))
+    rows = {r.id: r for r in view.rows}
+    assert rows[ids[7]].planned_start == at("12:15")  # lunch shifted by 15 minutes
+    assert rows[ids[10]].planned_end == at("15:45")
+    assert view.timing(at("11:50")).projected_end == at("15:45")
+
+    # the report keeps the original plan and shows what happened
+    report = {r.position: r for r in service.planned_vs_actual(demo_db, sid)}
+    talk = report[4]
+    assert (talk.original_start, talk.original_end) == (at("09:20"), at("10:20"))
+    assert (talk.actual_start, talk.actual_end) == (at("09:21"), at("10:30"))
+    assert talk.actual_minutes == 69 and talk.length_difference_minutes == 9
+    assert report[8].original_start == at("12:00") and report[8].planned_start == at("12:15")
+    assert report[7].actual_start == at("11:45") and report[7].actual_end is None
+
+    csv_path = write_csv(tuple(report.values()), tmp_path / "agenda.csv")
+    with csv_path.open(encoding="utf-8-sig") as f:
+        lines = list(csv.reader(f))
+    assert lines[0][:3] == ["序號", "議程", "類型"]
+    assert lines[4][9:15] == ["09:21:00", "10:30:00", "60", "69", "+9", "+1"]
+    pdf = write_pdf(tuple(report.values()), taipei, tmp_path / "agenda.pdf")
+    text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "議程預定與實際時間" in text and "09:21–10:30" in text and "→12:15–13:15" in text
+
+    with demo_db.read() as s:
+        setting = s.scalar(select(Setting).where(Setting.scope == f"session:{sid}",
+                                                 Setting.key == "agenda_run"))
+        assert setting is not None and setting.value["block_id"] == ids[6]
+        logged = list(s.scalars(select(AuditEntry.action).where(
+            AuditEntry.action.like("agenda.re%"))))
+    assert logged == ["agenda.replan.absorb", "agenda.replan.shift"]
+
+
+def test_state_survives_reopening_the_database(demo_db_path: Path) -> None:
+    from desktop.app import open_database
+
+    db = open_database(demo_db_path)
+    sid = find_session(db, "臺南").id
+    service.toggle(db, sid, dt.datetime(2019, 3, 29, 10, 0))
+    service.next_block(db, sid, dt.datetime(2019, 3, 29, 10, 30))
+    service.toggle(db, sid, dt.datetime(2019, 3, 29, 10, 32))  # pause 3 minutes
+    service.toggle(db, sid, dt.datetime(2019, 3, 29, 10, 35))
+    db.dispose()
+    del db
+
+    again = open_database(demo_db_path)
+    view = service.load_run(again, sid)
+    assert view.state.status is RunStatus.RUNNING
+    assert view.row(view.state.block_id).title == "主辦單位開場致詞"  # type: ignore[union-attr]
+    # 5 minutes planned, 2 run before the pause, 1 after
+    assert view.timing(dt.datetime(2019, 3, 29, 10, 36)).remaining == 120
+    again.dispose()
+
+
+def test_a_rehearsal_on_another_day_logs_times_on_the_session_date(demo_db: Database) -> None:
+    sid = find_session(demo_db, "臺中").id
+    service.toggle(demo_db, sid, dt.datetime(2026, 1, 5, 10, 2))
+    with demo_db.read() as s:
+        block = s.scalars(select(AgendaBlock).where(AgendaBlock.session_id == sid)
+                          .order_by(AgendaBlock.position)).first()
+        assert block is not None
+        assert block.actual_start == dt.datetime(2019, 4, 12, 10, 2)
+
+
+def test_reset_clears_actual_times(demo_db: Database) -> None:
+    sid = find_session(demo_db, "臺北").id
+    service.toggle(demo_db, sid, at("08:30"))
+    service.next_block(demo_db, sid, at("09:00"))
+    view = service.reset_run(demo_db, sid, at("09:01"))
+    assert view.state.status is RunStatus.IDLE
+    assert all(r.actual_start is None and r.actual_end is None for r in view.rows)

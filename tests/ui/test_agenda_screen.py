@@ -1,0 +1,189 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from db.uow import Database
+from desktop.services import agenda as service
+from desktop.services.events import find_session
+from desktop.ui.projector import BACKGROUND, COLOURS
+from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.agenda import AgendaScreen
+
+DAY = dt.date(2019, 3, 15)
+
+
+class SimClock:
+    def __init__(self, start: dt.datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += dt.timedelta(**kwargs)
+
+
+def at(hhmm: str) -> dt.datetime:
+    return dt.datetime.combine(DAY, dt.time.fromisoformat(hhmm))
+
+
+def make_screen(qtbot, db: Database, clock: SimClock, name: str = "臺北") -> AgendaScreen:  # type: ignore[no-untyped-def]
+    screen = AgendaScreen(ScreenContext(db=db, operator="tester"), clock=clock)
+    qtbot.addWidget(screen)
+    screen.timer.stop()  # the test drives the ticks with the simulated clock
+    screen.set_session(find_session(db, name))
+    return screen
+
+
+def test_keyboard_runs_the_day_and_overrun_shifts_later_blocks(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    clock = SimClock(at("08:30"))
+    screen = make_screen(qtbot, demo_db, clock)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.keyClick(screen, Qt.Key.Key_Space)  # start 報到
+    assert screen.view.state.block_id == screen.view.rows[0].id
+    assert screen.countdown.text() == "30:00"
+    clock.advance(minutes=30)
+    qtbot.keyClick(screen, Qt.Key.Key_Right)  # 開場
+    clock.advance(minutes=5)
+    qtbot.keyClick(screen, Qt.Key.Key_Right)  # 自我介紹
+    clock.advance(minutes=15)
+    qtbot.keyClick(screen, Qt.Key.Key_Right)  # the talk, 09:20–10:20
+    qtbot.keyClick(screen, Qt.Key.Key_Up)  # +1 minute
+    assert screen.view.state.extra_seconds == 60
+    qtbot.keyClick(screen, Qt.Key.Key_Down)
+    assert screen.view.state.extra_seconds == 0
+    clock.advance(minutes=70)  # the talk runs to 10:30, ten minutes over
+    screen.tick()
+    assert screen.countdown.text() == "+10:00"
+    assert screen.overrun_box.isVisibleTo(screen)
+    assert "10 分鐘" in screen.overrun_text.text()
+    assert "落後 10 分鐘" in screen.day_label.text() and "15:40 結束" in screen.day_label.text()
+    screen.shift_button.click()
+    rows = {r.title: r for r in screen.view.rows}
+    assert rows["休息時間"].planned_start == at("10:30")
+    assert rows["綜合討論"].planned_end == at("15:40")
+    assert rows["[演講] 參與式預算過去、現在及未來 國內外推動情形"].planned_start == at("09:20")
+    screen.tick()
+    assert not screen.overrun_box.isVisibleTo(screen)
+    qtbot.keyClick(screen, Qt.Key.Key_Left)  # undo "next": reopens the introduction
+    assert screen.view.row(screen.view.state.block_id).title == "講師及學員自我介紹"  # type: ignore[union-attr]
+    qtbot.keyClick(screen, Qt.Key.Key_Right)
+    talk = screen.view.row(screen.view.state.block_id)
+    assert talk is not None and talk.actual_start == at("10:30")
+    # every command is in the screen's menus with its shortcut
+    menu_actions = {a for m in screen.menu_bar.actions() if m.menu()
+                    for a in m.menu().actions()}
+    for action in (screen.act_toggle, screen.act_next, screen.act_previous, screen.act_plus1,
+                   screen.act_minus1, screen.act_plus5, screen.act_minus5):
+        assert action in menu_actions and not action.shortcut().isEmpty()
+
+
+def test_projector_colours_follow_thresholds_and_blink_past_zero(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    clock = SimClock(at("09:20"))
+    screen = make_screen(qtbot, demo_db, clock)
+    talk = screen.view.rows[3]
+    screen.run_view.selectRow(3)
+    screen.act_toggle.trigger()  # start at the selected talk
+    assert screen.view.state.block_id == talk.id
+    projector = screen.open_projector(full_screen=False)
+    qtbot.addWidget(projector)
+    projector.resize(1600, 900)
+    screen.message_edit.setText("請講者把握時間")
+    screen.send_message()
+
+    def level_at(hhmmss: str) -> tuple[str, str]:
+        clock.now = dt.datetime.combine(DAY, dt.time.fromisoformat(hhmmss))
+        screen.tick()
+        return projector.level, projector.countdown_colour()
+
+    assert level_at("10:14:00") == ("normal", COLOURS["normal"])
+    assert level_at("10:15:00") == ("warning", COLOURS["warning"])
+    assert projector.countdown.text() == "5:00"
+    assert level_at("10:19:00") == ("danger", COLOURS["danger"])
+    assert level_at("10:20:00.200000") == ("over", COLOURS["over"])
+    assert level_at("10:20:00.700000") == ("over", BACKGROUND)  # blink: dark half
+    assert projector.countdown.text() == "+0:00"
+    assert projector.message.text() == "請講者把握時間" and projector.message.isVisibleTo(projector)
+    assert "10:20 休息時間" in projector.subtitle.text()
+    assert screen.chime.played == 3  # warning, danger, over
+    big = projector.countdown_pixel_size()
+    projector.resize(800, 450)
+    assert projector.countdown_pixel_size() < big  # the font follows the window
+    # thresholds are configurable
+    screen.warning_minutes.setValue(10)
+    screen.warning_minutes.editingFinished.emit()
+    assert level_at("10:12:00") == ("warning", COLOURS["warning"])
+    assert service.load_run(demo_db, screen.session.id).options.warning_seconds == 600
+
+
+def test_group_report_queue_on_screen_and_projector(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    clock = SimClock(at("11:30"))
+    screen = make_screen(qtbot, demo_db, clock)
+    screen.run_view.selectRow(6)  # 小組報告+回饋
+    screen.act_toggle.trigger()
+    projector = screen.open_projector(full_screen=False)
+    qtbot.addWidget(projector)
+    clock.advance(minutes=4)
+    screen.tick()
+    assert projector.queue.text() == "第1桌 報告中（1/6）"
+    assert projector.queue_countdown.text() == "1:00"
+    screen.act_queue_next.trigger()
+    clock.advance(seconds=30)
+    screen.tick()
+    assert projector.queue.text() == "第2桌 報告中（2/6）"
+    assert projector.queue_countdown.text() == "4:30"
+    assert screen.queue_list.count() == 6
+
+
+def test_timer_resumes_after_the_app_is_killed(qtbot, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.app import open_database
+
+    db = open_database(demo_db_path)
+    clock = SimClock(at("09:20"))
+    screen = make_screen(qtbot, db, clock)
+    screen.run_view.selectRow(3)
+    screen.act_toggle.trigger()  # the talk starts 09:20
+    clock.advance(minutes=10)
+    screen.act_toggle.trigger()  # pause at 09:30
+    clock.advance(minutes=2)
+    screen.act_toggle.trigger()  # resume at 09:32
+    clock.advance(minutes=3)
+    screen.act_plus5.trigger()  # +5 minutes at 09:35
+    talk_id = screen.view.state.block_id
+    # "kill": drop every object without any shutdown step, then reopen the database
+    screen.timer.stop()
+    screen.deleteLater()
+    del screen
+    db.dispose()
+    del db
+
+    again = open_database(demo_db_path)
+    later = SimClock(at("10:00"))
+    restarted = make_screen(qtbot, again, later)
+    restarted.tick()
+    assert restarted.view.state.block_id == talk_id
+    # 60 + 5 planned, 38 run (40 minutes minus the 2-minute pause) → 27:00 left
+    assert restarted.countdown.text() == "27:00"
+    assert "施聖文教授" in restarted.current_info.text()
+    again.dispose()
+
+
+def test_block_dialog_validates_and_suggests_the_credit_flag(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.screens.agenda import BlockDialog
+
+    screen = make_screen(qtbot, demo_db, SimClock(at("08:00")))
+    dialog = BlockDialog(screen)
+    qtbot.addWidget(dialog)
+    dialog._on_ok()
+    assert "標題：不可空白" in dialog.errors.text() and dialog.result() == 0
+    dialog.title.setText("茶敘")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("break"))
+    assert not dialog.counts.isChecked()
+    value = dialog.value()
+    assert (value.title, value.kind, value.counts_for_hours) == ("茶敘", "break", False)
