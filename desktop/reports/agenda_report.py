@@ -12,16 +12,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.rocdate import roc_date
+from desktop.core.vocabulary import BLOCK_KIND_NAMES
 from desktop.reports.fonts import paragraph_markup, register_main_font
 from desktop.reports.pdfdoc import build_pdf, style, title_style
 from desktop.services.agenda import PlanActualRow
 from desktop.services.events import SessionInfo
 
-KIND_LABELS = {
-    "check_in": "報到", "opening": "開場", "introduction": "自我介紹", "talk": "演講",
-    "group_discussion": "小組討論", "group_report": "小組報告", "break": "休息", "lunch": "午餐",
-    "case_sharing": "案例分享", "demo": "系統介紹", "discussion": "綜合討論",
-}
 CSV_HEADER = ["序號", "議程", "類型", "主講人", "計入時數", "原定開始", "原定結束",
               "調整後開始", "調整後結束", "實際開始", "實際結束", "原定分鐘", "實際分鐘",
               "差異分鐘", "開始延遲分鐘"]
@@ -45,7 +41,7 @@ def _num(value: float | None, signed: bool = False) -> str:
 
 def csv_rows(rows: Sequence[PlanActualRow]) -> list[list[str]]:
     return [
-        [str(r.position), r.title, KIND_LABELS.get(r.kind, r.kind), r.speaker,
+        [str(r.position), r.title, BLOCK_KIND_NAMES.get(r.kind, r.kind), r.speaker,
          "是" if r.counts_for_hours else "否", _hms(r.original_start), _hms(r.original_end),
          _hms(r.planned_start), _hms(r.planned_end), _hms(r.actual_start), _hms(r.actual_end),
          _num(r.planned_minutes), _num(r.actual_minutes),
@@ -79,7 +75,7 @@ def write_pdf(rows: Sequence[PlanActualRow], session: SessionInfo, target: Path,
         actual = f"{_hm(r.actual_start)}–{_hm(r.actual_end)}" if r.actual_start else "未進行"
         title = paragraph_markup(r.title) + (
             f"<br/><font size=7>{paragraph_markup(r.speaker)}</font>" if r.speaker else "")
-        kind = KIND_LABELS.get(r.kind, r.kind) + ("" if r.counts_for_hours else "\n不計時數")
+        kind = BLOCK_KIND_NAMES.get(r.kind, r.kind) + ("" if r.counts_for_hours else "\n不計時數")
         data.append([str(r.position), Paragraph(title, cell), kind, original, actual,
                      _num(r.planned_minutes), _num(r.actual_minutes),
                      _num(r.length_difference_minutes, signed=True),

@@ -1,0 +1,37 @@
+"""zh-TW names of stored codes, for paper, exports and (translated) screens.
+
+``QT_TRANSLATE_NOOP`` is a local identity function with the name pyside6-lupdate looks for, so
+these strings reach the translation files while this module stays free of Qt. Screens show
+them through ``desktop.ui.labels`` (translated); PDFs and CSV files use them as they are,
+because the documents are Chinese government paper whatever the screen language.
+"""
+
+from __future__ import annotations
+
+CONTEXT = "vocabulary"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    return text
+
+
+STATUS_NAMES = {
+    "admitted": QT_TRANSLATE_NOOP("vocabulary", "已錄取"),
+    "waitlisted": QT_TRANSLATE_NOOP("vocabulary", "候補"),
+    "cancelled": QT_TRANSLATE_NOOP("vocabulary", "已取消"),
+    "walk_in": QT_TRANSLATE_NOOP("vocabulary", "現場報名"),
+}
+
+BLOCK_KIND_NAMES = {
+    "check_in": QT_TRANSLATE_NOOP("vocabulary", "報到"),
+    "opening": QT_TRANSLATE_NOOP("vocabulary", "開場"),
+    "introduction": QT_TRANSLATE_NOOP("vocabulary", "自我介紹"),
+    "talk": QT_TRANSLATE_NOOP("vocabulary", "演講"),
+    "group_discussion": QT_TRANSLATE_NOOP("vocabulary", "小組討論"),
+    "group_report": QT_TRANSLATE_NOOP("vocabulary", "小組報告"),
+    "break": QT_TRANSLATE_NOOP("vocabulary", "休息"),
+    "lunch": QT_TRANSLATE_NOOP("vocabulary", "午餐"),
+    "case_sharing": QT_TRANSLATE_NOOP("vocabulary", "案例分享"),
+    "demo": QT_TRANSLATE_NOOP("vocabulary", "系統介紹"),
+    "discussion": QT_TRANSLATE_NOOP("vocabulary", "綜合討論"),
+}
