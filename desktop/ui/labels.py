@@ -16,4 +16,6 @@ def block_kind_label(kind: str) -> str:
 
 
 def yes_no(value: bool) -> str:
-    return QCoreApplication.translate(CONTEXT, "是") if value else QCoreApplication.translate(CONTEXT, "否")
+    if value:
+        return QCoreApplication.translate(CONTEXT, "是")
+    return QCoreApplication.translate(CONTEXT, "否")
