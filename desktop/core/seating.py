@@ -217,7 +217,8 @@ class _State:
                 delta += W_LEVEL * 2 * (la[lq] - lb[lq] + 1)
             gap = self.size[b] - self.size[a]
             if gap:
-                share = (self.lv_share[lp] if lp >= 0 else 0) - (self.lv_share[lq] if lq >= 0 else 0)
+                share = ((self.lv_share[lp] if lp >= 0 else 0)
+                         - (self.lv_share[lq] if lq >= 0 else 0))
                 delta -= W_LEVEL * 2 * gap * share
         rp, rq = self.region[p], self.region[q]
         if rp != rq:
@@ -228,7 +229,8 @@ class _State:
                 delta += W_REGION * 2 * (ra[rq] - rb[rq] + 1)
             gap = self.size[b] - self.size[a]
             if gap:
-                share = (self.rg_share[rp] if rp >= 0 else 0) - (self.rg_share[rq] if rq >= 0 else 0)
+                share = ((self.rg_share[rp] if rp >= 0 else 0)
+                         - (self.rg_share[rq] if rq >= 0 else 0))
                 delta -= W_REGION * 2 * gap * share
         return delta
 
@@ -420,7 +422,8 @@ def _explain(state: _State, people: Sequence[Person], fixed: Sequence[int],
             reasons.append("人數不足以坐滿每一桌")
         out.append(Unmet(
             "size",
-            f"各桌人數相差 {big - small} 人（{small}–{big} 人）：" + "、".join(reasons or ["容量限制"]),
+            f"各桌人數相差 {big - small} 人（{small}–{big} 人）："
+            + "、".join(reasons or ["容量限制"]),
             tuple(tables[t].number for t in range(n_tables) if sizes[t] in (small, big)),
         ))
     # Agencies that share a table.

@@ -149,8 +149,8 @@ def test_arrival_fills_smallest_table_without_colleague() -> None:
     taken |= {104: 7, 105: 7, 106: 7}
     # Table 1 has a colleague; of tables 2 and 3, table 2 already has someone from the north.
     assert assign_on_arrival(tables, present, taken, Person(9, "台北市政府民政局")) == 103
-    # A county government from the south: tables 2 and 3 are alike, the lower number wins.
-    assert assign_on_arrival(tables, present, taken, Person(9, "屏東縣政府")) == 102
+    # A county government from the south: tables 1-3 are alike, the lower number wins.
+    assert assign_on_arrival(tables, present, taken, Person(9, "屏東縣政府")) == 101
     full = dict.fromkeys((101, 102, 103, 104, 105, 106), 7)
     assert assign_on_arrival(tables, present, full, Person(9, "x")) is None
 
