@@ -524,3 +524,31 @@ def assign_on_arrival(
         if best is None or cost < best[0]:
             best = (cost, t)
     return None if best is None else ordered[best[1]].key
+
+
+def evaluate(
+    tables: Sequence[Table], people: Iterable[Person], seats: Mapping[int, int]
+) -> tuple[Unmet, ...]:
+    """The goals an existing seating (person key → table key) does not meet, with reasons.
+
+    People without a seat in ``seats`` are reported as unseated; ``fixed_table`` marks the
+    people who cannot be moved (for the reasons given)."""
+    tables = sorted(tables, key=lambda t: (t.number, t.key))
+    people = sorted(people, key=lambda p: p.key)
+    state = _State(tables, people)
+    fixed = [state.index.get(p.fixed_table, -1) if p.fixed_table is not None else -1
+             for p in people]
+    unseated = []
+    for i, p in enumerate(people):
+        t = state.index.get(seats.get(p.key, -1), -1)
+        if t >= 0:
+            state.add(i, t)
+        else:
+            unseated.append(p.key)
+    if not tables:
+        return (Unmet("capacity", f"尚未設定桌次，{len(people)} 人無法分桌"),) if people else ()
+    targets = _targets([0] * len(tables), state.cap, len(people))
+    out = _explain(state, people, fixed, targets, [])
+    if unseated:
+        out.insert(0, Unmet("capacity", f"{len(unseated)} 人尚未分桌"))
+    return tuple(out)
