@@ -16,8 +16,15 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
-from reportlab.platypus import TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from desktop.core.rocdate import roc_date
 from desktop.reports.fonts import paragraph_markup, register_main_font
@@ -181,7 +188,8 @@ def rosters(sheet: TablesSheet, target: Path | BytesIO) -> None:
     for i, table in enumerate(sheet.tables):
         if i:
             story.append(PageBreak())
-        story.append(Paragraph(paragraph_markup(f"第 {table.number} 桌　小組名單"), title_style(20)))
+        heading = f"第 {table.number} 桌　小組名單"
+        story.append(Paragraph(paragraph_markup(heading), title_style(20)))
         story.append(Paragraph(paragraph_markup(
             f"{sheet.course}　{sheet.session}　{sheet.date_text}　{sheet.venue}".strip()), small))
         leader = f"桌長：{table.leader_name or '（未定）'}"
@@ -239,6 +247,7 @@ def overview(sheet: TablesSheet, target: Path | BytesIO) -> None:
         rows[-1] += [[] for _ in range(columns - len(rows[-1]))]
         grid = Table(rows, colWidths=[page_width / columns] * columns)
         grid.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), register_main_font(), 10),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#777777")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 4),
