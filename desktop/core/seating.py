@@ -448,8 +448,9 @@ def _explain(state: _State, people: Sequence[Person], fixed: Sequence[int],
         if count > usable:
             reason = f"{name} 有 {count} 人，但只有 {usable} 桌可以安排"
         elif pinned_together:
-            reason = (f"{name} 有多人被釘選或擔任桌長於"
-                      + "、".join(f"第 {tables[t].number} 桌" for t in pinned_together))
+            out.append(Unmet("agency", f"{name} 有多人被釘選（或擔任桌長）在同一桌：{where}",
+                             numbers))
+            continue
         else:
             open_tables = sum(1 for t in range(n_tables) if state.ag[t].get(agency, 0) == 0
                               and state.size[t] < state.cap[t])
