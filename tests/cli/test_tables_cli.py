@@ -7,7 +7,8 @@ from pypdf import PdfReader
 
 
 def test_assign_and_show_json(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run_cli("--db", demo_db_path, "tables", "assign", "--session", "台北", "--json")
+    code, out, err = run_cli("--db", demo_db_path, "tables", "assign", "--session", "台北",
+                             "--json")
     assert code == 0, err
     data = json.loads(out)
     assert len(data["tables"]) == 6 and data["unmet"] == []
@@ -16,7 +17,8 @@ def test_assign_and_show_json(run_cli, demo_db_path: Path) -> None:  # type: ign
     assert {"name", "agency"} <= set(first["members"][0])
     assert sorted(len(t["members"]) for t in data["tables"]) == [6, 6, 7, 7, 7, 7]
 
-    code, out, _ = run_cli("--db", demo_db_path, "tables", "show", "--session", "臺北場次", "--json")
+    code, out, _ = run_cli("--db", demo_db_path, "tables", "show", "--session", "臺北場次",
+                           "--json")
     shown = json.loads(out)
     assert code == 0
     assert [[m["name"] for m in t["members"]] for t in shown["tables"]] == \

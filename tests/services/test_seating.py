@@ -128,7 +128,8 @@ def test_on_arrival_setting_and_seat_on_arrival(demo_db: Database) -> None:
     # Waitlisted people get no table.
     with demo_db.read() as s:
         waiting = s.scalars(select(Registration.id).where(
-            Registration.session_id == session.id, Registration.status == Status.WAITLISTED)).first()
+            Registration.session_id == session.id,
+            Registration.status == Status.WAITLISTED)).first()
     with demo_db.unit_of_work() as s:
         assert seating.seat_on_arrival(s, waiting, NOW) is None
 

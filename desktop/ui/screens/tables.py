@@ -230,7 +230,8 @@ class TablesScreen(Screen):
                                          cap=table.capacity))
             warnings = []
             if table.conflicts:
-                warnings.append(self.tr("⚠ 同機關：{names}").format(names="、".join(table.conflicts)))
+                names = "、".join(table.conflicts)
+                warnings.append(self.tr("⚠ 同機關：{names}").format(names=names))
             if over:
                 warnings.append(self.tr("⚠ 超過容量"))
             card.warning.setText("　".join(warnings))
