@@ -9,10 +9,11 @@ from __future__ import annotations
 from desktop.ui.screens.agenda import AgendaScreen
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.screens.overview import OverviewScreen
+from desktop.ui.screens.tables import TablesScreen
 
 
 def screen_classes() -> tuple[type[Screen], ...]:
-    return (OverviewScreen, AgendaScreen)
+    return (OverviewScreen, AgendaScreen, TablesScreen)
 
 
 __all__ = ["Screen", "ScreenContext", "screen_classes"]

@@ -1,0 +1,200 @@
+"""``workshop-desk tables ...``: tables, the seating plan, and its paper (tent cards, rosters)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.core.text import match_key
+from desktop.services import seating
+from desktop.services.events import SessionInfo, SessionNotFound, find_session, list_events
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    tables = subparsers.add_parser("tables", help="workshop tables, seating plan, tent cards")
+    sub = tables.add_subparsers(dest="tables_command", metavar="ACTION", required=True)
+
+    def session_parser(name: str, help_text: str) -> argparse.ArgumentParser:
+        parser = sub.add_parser(name, help=help_text)
+        parser.add_argument("--session", metavar="NAME", help="session name (e.g. 臺北場次) or id")
+        return parser
+
+    assign = session_parser("assign", "seat people at the tables (pins and leaders stay)")
+    assign.add_argument("--on-arrival", action="store_true",
+                        help="seat only people who have checked in")
+    add_json_flag(assign)
+    assign.set_defaults(handler=run_assign)
+
+    show = session_parser("show", "tables with leader, members and unmet goals")
+    add_json_flag(show)
+    show.set_defaults(handler=run_show)
+
+    template = session_parser("template", "set the tables: COUNT tables of CAPACITY chairs")
+    template.add_argument("--count", type=int, required=True)
+    template.add_argument("--capacity", type=int, required=True)
+    template.set_defaults(handler=run_template)
+
+    leader = session_parser("leader", "set a table's leader (桌長)")
+    leader.add_argument("--table", type=int, required=True, metavar="NUMBER")
+    leader.add_argument("--name", required=True)
+    leader.add_argument("--unit", default=None)
+    leader.add_argument("--contact", default=None)
+    leader.set_defaults(handler=run_leader)
+
+    move = session_parser("move", "move a person to a table (pinned unless --no-pin)")
+    move.add_argument("--person", required=True, metavar="NAME")
+    move.add_argument("--table", type=int, required=True, metavar="NUMBER",
+                      help="table number; 0 takes the seat away")
+    move.add_argument("--no-pin", action="store_true")
+    move.set_defaults(handler=run_move)
+
+    for name, pinned in (("pin", True), ("unpin", False)):
+        pin = session_parser(name, f"{name} a person at their table")
+        pin.add_argument("--person", required=True, metavar="NAME")
+        pin.set_defaults(handler=run_pin, pinned=pinned)
+
+    mode = session_parser("on-arrival", "seat people when they check in: on or off")
+    mode.add_argument("state", choices=("on", "off"))
+    mode.set_defaults(handler=run_mode)
+
+    pdf = session_parser("pdf", "print tent cards (桌牌), leaders' rosters or the overview")
+    pdf.add_argument("kind", choices=("tents", "rosters", "overview"))
+    pdf.add_argument("--out", required=True, metavar="FILE")
+    pdf.set_defaults(handler=run_pdf)
+
+
+def _session(context: Context, name: str | None) -> SessionInfo:
+    try:
+        return find_session(context.db, name)
+    except SessionNotFound as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _print_view(view: seating.SeatingView) -> None:
+    print(f"{view.session_name}{'（報到時分桌）' if view.on_arrival else ''}")
+    for t in view.tables:
+        mark = f"　⚠ 同機關：{'、'.join(t.conflicts)}" if t.conflicts else ""
+        print(f"第 {t.number} 桌　桌長 {t.leader_name or '—'}　{t.size}/{t.capacity} 人{mark}")
+        for m in t.members:
+            flags = ("📌" if m.pinned else "") + ("（桌長）" if m.is_leader else "")
+            print(f"    {m.name}{flags}　{m.agency}")
+    if view.unseated:
+        print(f"未分桌 {len(view.unseated)} 人：" + "、".join(m.name for m in view.unseated))
+    for u in view.unmet:
+        print(f"未達成：{u.message}")
+
+
+def run_assign(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    try:
+        result = seating.assign(context.db, session.id, on_arrival=args.on_arrival, actor="cli")
+    except seating.SeatingError as exc:
+        raise CliError(f"{session.name}：{exc}") from exc
+    if args.json:
+        data = result.view.as_json()
+        data["unmet"] = [u.as_json() for u in result.unmet]
+        data["seated"], data["moved"] = result.seated, result.moved
+        emit_json(data)
+    else:
+        print(f"已分桌 {result.seated} 人，{result.moved} 人換桌")
+        _print_view(result.view)
+    return 0
+
+
+def run_show(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    view = seating.show(context.db, session.id)
+    if args.json:
+        emit_json(view.as_json())
+    else:
+        _print_view(view)
+    return 0
+
+
+def run_template(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    try:
+        seating.apply_template(context.db, session.id, args.count, args.capacity, actor="cli")
+    except seating.SeatingError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"{session.name}：{args.count} 桌，每桌 {args.capacity} 人")
+    return 0
+
+
+def _table_id(view: seating.SeatingView, number: int) -> int:
+    for t in view.tables:
+        if t.number == number:
+            return t.id
+    numbers = "、".join(str(t.number) for t in view.tables) or "（無）"
+    raise CliError(f"{view.session_name} 沒有第 {number} 桌（現有：{numbers}）")
+
+
+def run_leader(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    view = seating.show(context.db, session.id)
+    seating.update_table(context.db, _table_id(view, args.table), leader_name=args.name,
+                         leader_unit=args.unit, leader_contact=args.contact, actor="cli")
+    print(f"第 {args.table} 桌桌長：{args.name}")
+    return 0
+
+
+def _person(view: seating.SeatingView, name: str) -> seating.SeatMember:
+    key = match_key(name)
+    everyone = [m for t in view.tables for m in t.members] + list(view.unseated)
+    found = [m for m in everyone if match_key(m.name) == key]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise CliError(f"{view.session_name} 找不到已錄取或現場報名的「{name}」")
+    raise CliError(f"{view.session_name} 有 {len(found)} 位「{name}」，請改在視窗中操作")
+
+
+def run_move(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    view = seating.show(context.db, session.id)
+    person = _person(view, args.person)
+    table_id = None if args.table == 0 else _table_id(view, args.table)
+    try:
+        seating.move_person(context.db, person.registration_id, table_id,
+                            pinned=not args.no_pin, actor="cli")
+    except seating.SeatingError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"{person.name} → {'未分桌' if table_id is None else f'第 {args.table} 桌'}")
+    return 0
+
+
+def run_pin(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    person = _person(seating.show(context.db, session.id), args.person)
+    try:
+        seating.set_pinned(context.db, person.registration_id, args.pinned, actor="cli")
+    except seating.SeatingError as exc:
+        raise CliError(f"{person.name}：{exc}") from exc
+    print(f"{person.name}：{'已釘選' if args.pinned else '已取消釘選'}")
+    return 0
+
+
+def run_mode(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    seating.set_on_arrival(context.db, session.id, args.state == "on", actor="cli")
+    print(f"{session.name}：報到時分桌 {'開啟' if args.state == 'on' else '關閉'}")
+    return 0
+
+
+def run_pdf(args: argparse.Namespace, context: Context) -> int:
+    from desktop.reports import tables_pdf
+
+    session = _session(context, args.session)
+    view = seating.show(context.db, session.id)
+    if not view.tables:
+        raise CliError(f"{session.name} 尚未設定桌次（workshop-desk tables template ...）")
+    out = Path(args.out)
+    if not out.parent.exists():
+        raise CliError(f"資料夾不存在：{out.parent}")
+    build = {"tents": tables_pdf.tent_cards, "rosters": tables_pdf.rosters,
+             "overview": tables_pdf.overview}[args.kind]
+    course = next((e.name for e in list_events(context.db) if e.id == session.event_id), "")
+    build(tables_pdf.sheet_from(session, view, course), out)
+    print(str(out))
+    return 0
