@@ -50,7 +50,7 @@ from desktop.services import audit
 from desktop.services.events import SessionInfo, find_session
 
 DEFAULT_SERIAL_PATTERN = "研字第{year}{seq:04d}號"
-DEFAULT_BODY = "參加本會舉辦之研習課程，特頒此證。"
+DEFAULT_BODY = "特頒此證。"
 SETTINGS_KEYS = ("serial_pattern", "course_name", "body", "signer", "seal_image",
                  "signature_image", "fallback_font")
 
@@ -373,11 +373,13 @@ def issue_certificates(
     *,
     actor: str = "",
     now: dt.datetime | None = None,
+    dry_run: bool = False,
 ) -> tuple[CertificateRow, ...]:
     """Certificates for everyone with credited hours (or the chosen registrations).
 
     A first print takes the next sequence number of the event; a reprint keeps the serial,
-    counts the print and carries the current credited hours.
+    counts the print and carries the current credited hours. ``dry_run`` returns what would
+    be issued and writes nothing (the PDF is built first, the issue recorded after).
     """
     at = now or dt.datetime.now()
     report = day_report(db, session_id)
@@ -387,7 +389,7 @@ def issue_certificates(
     pattern = report.course.settings.get("serial_pattern") or DEFAULT_SERIAL_PATTERN
     serial_for(pattern, 1, at.date())  # fail before anything is written
     rows: list[CertificateRow] = []
-    with db.unit_of_work() as s:
+    with (db.read() if dry_run else db.unit_of_work()) as s:
         existing = {c.registration_id: c for c in s.scalars(
             select(Certificate).where(Certificate.registration_id.in_(
                 [p.registration_id for p in chosen])))}
@@ -416,7 +418,9 @@ def issue_certificates(
             rows.append(CertificateRow(p.registration_id, cert.serial, cert.sequence, p.name,
                                        p.agency, p.hours, cert.issued_at.date(),
                                        cert.print_count))
-        if rows:
+        if dry_run:
+            s.expunge_all()
+        elif rows:
             audit.record(s, "certificates.print", actor=actor, entity="session",
                          entity_id=session_id, at=at, issued=new, reprinted=reprinted)
     return tuple(rows)
@@ -475,7 +479,8 @@ def set_course_fields(
                 raise CloseDayError(str(exc)) from None
             event.hours_policy = merged
         audit.record(s, "course.set", actor=actor, entity="event", entity_id=event.id, at=at,
-                     event=event_fields, session=session_fields, settings=settings or {},
+                     event_fields=event_fields, session_fields=session_fields,
+                     settings=settings or {},
                      policy=policy or {})
     return day_report(db, session_id).course
 
