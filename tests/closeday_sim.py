@@ -13,7 +13,16 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from db.models import AgendaBlock, Attendee, CheckIn, Event, Registration, Status
+from db.models import (
+    AgendaBlock,
+    Attendee,
+    CheckIn,
+    Event,
+    Registration,
+    SeatAssignment,
+    Status,
+    WorkshopTable,
+)
 from db.uow import Database
 from desktop.core.ids import make_id
 from desktop.services.idnumbers import store_id_number
@@ -55,6 +64,11 @@ def simulate_day(db: Database) -> SimulatedDay:
             .order_by(Registration.queue)
         ).all()
         roles = ["full", "late", "early", "no_out", "lunch", "voided", "absent", "no_id"]
+        tables = s.scalars(select(WorkshopTable).where(WorkshopTable.session_id == session.id)
+                           .order_by(WorkshopTable.number)).all()
+        for i, r in enumerate(regs):  # seated round the six tables
+            s.add(SeatAssignment(registration_id=r.id, table_id=tables[i % len(tables)].id,
+                                 source="plan", assigned_at=at("08:00")))
         role_of = dict(zip([r.id for r in regs], roles, strict=False))
         ids: dict[str, int] = {}
         names: dict[str, str] = {}

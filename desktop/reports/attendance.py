@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from desktop.reports.docparts import Heading, cell_style, para
+from desktop.reports.fonts import register_main_font
 from desktop.reports.pdfdoc import build_pdf
 from desktop.reports.portal_csv import hours_text
 from desktop.reports.signin_sheet import heading_story
@@ -56,6 +57,7 @@ def build_attendance(
         ])
     table = Table(data, colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), register_main_font()),  # else empty cells use Helvetica
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

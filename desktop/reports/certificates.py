@@ -19,6 +19,7 @@ from reportlab.platypus import Image, PageBreak, Spacer, Table, TableStyle
 
 from desktop.core.rocdate import roc_date, roc_year
 from desktop.reports.docparts import Heading, Progress, ProgressMark, cell_style, para
+from desktop.reports.fonts import register_main_font
 from desktop.reports.pdfdoc import build_pdf
 from desktop.reports.portal_csv import hours_text
 
@@ -69,6 +70,7 @@ def build_certificates(
     name_style = cell_style("certname", 30, alignment=TA_CENTER, leading=40)
     agency_style = cell_style("certagency", 14, alignment=TA_CENTER, leading=20)
     body = cell_style("certbody", 17, alignment=TA_JUSTIFY, leading=32, firstLineIndent=34)
+    hours_style = cell_style("certhours", 20, alignment=TA_CENTER, leading=28)
     org = cell_style("certorg", 18, leading=26)
     date_style = cell_style("certdate", 18, alignment=TA_CENTER, leading=24)
     seal = _image(layout.seal_image, 45 * mm)
@@ -77,15 +79,15 @@ def build_certificates(
     total = len(people)
     for index, p in enumerate(people, start=1):
         text = (f"{p.name} 君於{roc_date(h.day, weekday=True)}參加{h.organiser}舉辦之"
-                f"「{h.course}」（{h.session}，{h.venue}），研習期滿，"
-                f"共計 {hours_text(p.hours)} 小時。{layout.body}")
+                f"「{h.course}」（{h.session}，{h.venue}），研習期滿。")
         signer_block = [para(f"主辦單位：{h.organiser}", org, fallback)]
         if layout.signer:
             signer_block.append(para(layout.signer, org, fallback))
         if signature:
             signer_block.append(signature)
         sign = Table([[signer_block, seal]], colWidths=[100 * mm, 70 * mm])
-        sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        sign.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register_main_font()),
+                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                   ("ALIGN", (1, 0), (1, 0), "CENTER")]))
         story += [
             para(f"字號：{p.serial}", serial_style, fallback),
@@ -96,7 +98,11 @@ def build_certificates(
             para(p.agency, agency_style, fallback),
             Spacer(1, 14 * mm),
             para(text, body, fallback),
-            Spacer(1, 26 * mm),
+            Spacer(1, 6 * mm),
+            para(f"研習時數：共計 {hours_text(p.hours)} 小時", hours_style, fallback),
+            Spacer(1, 6 * mm),
+            para(layout.body, body, fallback),
+            Spacer(1, 16 * mm),
             sign,
             Spacer(1, 28 * mm),
             para(issue_date_text(p.issued_on), date_style, fallback),

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from desktop.reports.docparts import Heading, cell_style, para
+from desktop.reports.fonts import register_main_font
 from desktop.reports.pdfdoc import build_pdf, title_style
 
 COLUMNS = ("序號", "機關", "單位", "職稱", "姓名", "簽到", "簽退", "備註", "桌號")
@@ -62,6 +63,7 @@ def build_signin_sheet(
     table = Table(data, colWidths=[w * mm for w in WIDTHS_MM],
                   rowHeights=[9 * mm] + [ROW_HEIGHT] * len(rows), repeatRows=1)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), register_main_font()),  # else empty cells use Helvetica
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -256,7 +256,7 @@ def day_report(db: Database, session_id: int) -> DayReport:
         serials = dict(s.execute(
             select(Certificate.registration_id, Certificate.serial).join(Registration)
             .where(Registration.session_id == session_id)
-        ).tuples().all())
+        ).all())
         regs = s.scalars(
             select(Registration)
             .options(joinedload(Registration.attendee),
@@ -510,7 +510,7 @@ def portal_file(db: Database, session_id: int, layout: str, passphrase: str) -> 
         wanted = [p for p in report.people if p.wants_hours and p.hours > 0]
         ciphers = dict(s.execute(
             select(Attendee.id, Attendee.id_cipher)
-            .where(Attendee.id.in_([p.attendee_id for p in wanted]))).tuples().all())
+            .where(Attendee.id.in_([p.attendee_id for p in wanted]))).all())
     portal_csv.course_problems(_portal_course(report.course), layout)  # validates layout
     if sealed is None:
         raise CloseDayError("此活動沒有身分證字號金鑰")
