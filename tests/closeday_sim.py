@@ -25,8 +25,8 @@ from db.models import (
 )
 from db.uow import Database
 from desktop.core.ids import make_id
-from desktop.services.idnumbers import store_id_number
 from desktop.services.events import find_session
+from desktop.services.idnumbers import store_id_number
 
 DAY = dt.date(2019, 3, 15)
 
@@ -91,8 +91,9 @@ def simulate_day(db: Database) -> SimulatedDay:
                 ids[role] = r.id
                 names[role] = attendee.name
 
-            def add(action: str, hhmm: str, voids: int | None = None) -> CheckIn:
-                row = CheckIn(registration_id=r.id, action=action, at=at(hhmm), desk="desk-1",
+            def add(action: str, hhmm: str, voids: int | None = None,
+                    reg_id: int = r.id) -> CheckIn:
+                row = CheckIn(registration_id=reg_id, action=action, at=at(hhmm), desk="desk-1",
                               operator="sim", method="scanner", voids_id=voids)
                 s.add(row)
                 s.flush()

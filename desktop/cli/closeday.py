@@ -78,7 +78,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         setp.add_argument(flag, dest=f"event_{dest}", help=text)
     setp.add_argument("--city-code", help="上課縣市 code of the session (10 臺北市, 70 臺南市...)")
     setp.add_argument("--term", help="期別 of the session")
-    setp.add_argument("--serial-pattern", help="certificate serial, e.g. 國發研字第{year}{seq:04d}號")
+    setp.add_argument("--serial-pattern",
+                      help="certificate serial, e.g. 國發研字第{year}{seq:04d}號")
     setp.add_argument("--signer", help="certificate signer line")
     setp.add_argument("--body", help="certificate closing sentence")
     setp.add_argument("--seal-image", help="image file of the seal")

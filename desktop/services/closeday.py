@@ -27,7 +27,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from db.models import (
-    AgendaBlock,
     Attendee,
     Certificate,
     CheckIn,
@@ -128,7 +127,12 @@ class PersonHours:
 
     @property
     def needs_review(self) -> bool:
-        return self.present and bool(set(self.reasons) & rules.REVIEW_REASONS)
+        """Late, early, left, no sign-out/in, or no valid ID; an adjustment settles the
+        attendance reasons (not a missing ID)."""
+        open_reasons = set(self.reasons) & rules.REVIEW_REASONS
+        if self.adjustment is not None:
+            open_reasons &= {Reason.NO_ID}
+        return self.present and bool(open_reasons)
 
     def as_json(self) -> dict[str, Any]:
         """The CLI's ``hours`` keys (a contract). No ID number, phone or e-mail."""
@@ -546,7 +550,7 @@ def sort_people(people: Sequence[PersonHours], order: str) -> list[PersonHours]:
 
 
 __all__ = [
-    "AgendaBlock", "CloseDayError", "CourseInfo", "DayReport", "PersonHours", "PortalResult",
+    "CloseDayError", "CourseInfo", "DayReport", "PersonHours", "PortalResult",
     "adjust_hours", "day_report", "issue_certificates", "portal_file", "session_hours",
     "set_course_fields", "sort_people",
 ]
