@@ -26,3 +26,8 @@ bench: $(VENV)/.installed
 
 installer: system-deps $(VENV)/.installed
 	$(VENV)/bin/pyinstaller --noconfirm --clean build_installer.spec
+
+# The installer build plus its smoke test (the frozen app's self-test, offscreen, fresh data
+# folder). CI runs the same test inside `make test` (CI=true).
+installer-test: system-deps $(VENV)/.installed
+	WORKSHOP_DESK_BUILD_TEST=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/packaging/test_frozen.py

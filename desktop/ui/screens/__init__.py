@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from desktop.ui.screens.agenda import AgendaScreen
 from desktop.ui.screens.base import Screen, ScreenContext
+from desktop.ui.screens.documents import DocumentsScreen
 from desktop.ui.screens.overview import OverviewScreen
 from desktop.ui.screens.tables import TablesScreen
 
 
 def screen_classes() -> tuple[type[Screen], ...]:
-    return (OverviewScreen, AgendaScreen, TablesScreen)
+    return (OverviewScreen, AgendaScreen, TablesScreen, DocumentsScreen)
 
 
 __all__ = ["Screen", "ScreenContext", "screen_classes"]

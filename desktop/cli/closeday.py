@@ -1,0 +1,213 @@
+"""Closing the day: ``pdf``, ``hours``, ``export hours``, ``event set``.
+
+``workshop-desk pdf signin|attendance|certificates|badges --session NAME --out FILE [--json]``
+``workshop-desk hours --session NAME [--json]`` (a list, one object per person)
+``workshop-desk hours --session NAME --adjust NAME --to HOURS --reason TEXT``
+``workshop-desk export hours --session NAME --layout full|opened --out FILE [--json]``
+    (reads ID numbers: needs the organiser passphrase in ``WORKSHOP_DESK_PASSPHRASE``)
+``workshop-desk event set --session NAME [--category-code 345] [--city-code 10] [--term 1] ...``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.core.hours import reason_text
+from desktop.core.idvault import WrongPassphrase
+from desktop.core.text import match_key
+from desktop.reports.portal_csv import PortalError, hours_text, write
+from desktop.services.closeday import (
+    CloseDayError,
+    adjust_hours,
+    day_report,
+    portal_file,
+    set_course_fields,
+)
+from desktop.services.documents import DOCUMENTS, ORDERS, TITLES, build_document
+from desktop.services.events import SessionNotFound, find_session
+
+PASSPHRASE_ENV = "WORKSHOP_DESK_PASSPHRASE"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    pdf = subparsers.add_parser("pdf", help="close-of-day PDFs: signin, attendance, "
+                                            "certificates, badges")
+    pdf.add_argument("document", choices=DOCUMENTS)
+    pdf.add_argument("--session", metavar="NAME", help="session name (e.g. 臺北場次)")
+    pdf.add_argument("--out", metavar="FILE", required=True, type=Path)
+    pdf.add_argument("--sort", choices=ORDERS, default="agency",
+                     help="order of people: agency (default), table, queue")
+    add_json_flag(pdf)
+    pdf.set_defaults(handler=run_pdf)
+
+    hours = subparsers.add_parser("hours", help="credited learning hours per person")
+    hours.add_argument("--session", metavar="NAME")
+    hours.add_argument("--review", action="store_true", help="only people to review")
+    hours.add_argument("--adjust", metavar="NAME", help="adjust this person's hours")
+    hours.add_argument("--to", type=float, metavar="HOURS", help="with --adjust")
+    hours.add_argument("--reason", help="with --adjust (required, audit-logged)")
+    add_json_flag(hours)
+    hours.set_defaults(handler=run_hours)
+
+    export = subparsers.add_parser("export", help="export files")
+    export_sub = export.add_subparsers(dest="export_what", metavar="WHAT", required=True)
+    portal = export_sub.add_parser(
+        "hours", help="learning-hours portal CSV (Big5); passphrase in "
+                      f"{PASSPHRASE_ENV}")
+    portal.add_argument("--session", metavar="NAME")
+    portal.add_argument("--layout", choices=("full", "opened"), required=True)
+    portal.add_argument("--out", metavar="FILE", required=True, type=Path)
+    add_json_flag(portal)
+    portal.set_defaults(handler=run_export_hours)
+
+    event = subparsers.add_parser("event", help="event settings")
+    event_sub = event.add_subparsers(dest="event_what", metavar="WHAT", required=True)
+    setp = event_sub.add_parser(
+        "set", help="course fields for the portal file, certificate settings, hours policy")
+    setp.add_argument("--session", metavar="NAME")
+    for flag, dest, text in (
+        ("--course-name", "name", "課程名稱 (the event name)"),
+        ("--course-code", "course_code", "課程代碼 (a course opened on the portal)"),
+        ("--category-code", "category_code", "課程類別代碼"),
+        ("--degree-credit", "degree_credit", "學位學分 (6 = none)"),
+        ("--learning-mode", "learning_mode", "學習性質 (2 = in person)"),
+    ):
+        setp.add_argument(flag, dest=f"event_{dest}", help=text)
+    setp.add_argument("--city-code", help="上課縣市 code of the session (10 臺北市, 70 臺南市...)")
+    setp.add_argument("--term", help="期別 of the session")
+    setp.add_argument("--serial-pattern",
+                      help="certificate serial, e.g. 國發研字第{year}{seq:04d}號")
+    setp.add_argument("--signer", help="certificate signer line")
+    setp.add_argument("--body", help="certificate closing sentence")
+    setp.add_argument("--seal-image", help="image file of the seal")
+    setp.add_argument("--signature-image", help="image file of the signature")
+    setp.add_argument("--fallback-font", help="TrueType font for characters the main font lacks")
+    setp.add_argument("--hours-step", type=float, choices=(0.5, 1.0))
+    setp.add_argument("--missing-sign-out", choices=("none", "block", "session_end"))
+    setp.add_argument("--course-hours", type=float, help="override the computed course hours")
+    add_json_flag(setp)
+    setp.set_defaults(handler=run_event_set)
+
+
+def _session(context: Context, name: str | None):  # type: ignore[no-untyped-def]
+    try:
+        return find_session(context.db, name)
+    except SessionNotFound as exc:
+        raise CliError(str(exc)) from None
+
+
+def run_pdf(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    try:
+        result = build_document(context.db, session.id, args.document, args.out,
+                                order=args.sort, actor="cli")
+    except CloseDayError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"無法寫入 {args.out}: {exc.strerror or exc}") from None
+    if args.json:
+        emit_json({**result.as_json(), "session": session.name})
+    else:
+        print(f"{TITLES[args.document]}：{result.path}（{result.people} 人）")
+        for g in result.glyph_problems:
+            print(f"  字型缺字：{g.text}「{g.missing}」"
+                  + ("（備用字型也沒有：" + g.unresolved + "）" if g.unresolved else ""))
+    return 0
+
+
+def run_hours(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    if args.adjust:
+        if args.to is None or not args.reason:
+            raise CliError("--adjust needs --to HOURS and --reason TEXT")
+        report = day_report(context.db, session.id)
+        key = match_key(args.adjust)
+        found = [p for p in report.people if match_key(p.name) == key]
+        if len(found) != 1:
+            raise CliError(f"「{args.adjust}」在{session.name}名單中找到 {len(found)} 位")
+        try:
+            adjust_hours(context.db, found[0].registration_id, args.to, args.reason,
+                         actor="cli")
+        except CloseDayError as exc:
+            raise CliError(str(exc)) from None
+    try:
+        report = day_report(context.db, session.id)
+    except CloseDayError as exc:
+        raise CliError(str(exc)) from None
+    people = report.review() if args.review else report.people
+    if args.json:
+        emit_json([p.as_json() for p in people])
+        return 0
+    print(f"{session.name}：課程時數 {hours_text(report.course.course_hours)} 小時")
+    for p in people:
+        times = "、".join(f"{i.start:%H:%M}–{i.end:%H:%M}" if i.end else f"{i.start:%H:%M}–?"
+                         for i in p.intervals) or "—"
+        print(f"  {p.name}\t{times}\t{hours_text(p.hours)} 小時\t{reason_text(p.reasons)}")
+    return 0
+
+
+def run_export_hours(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    passphrase = os.environ.get(PASSPHRASE_ENV, "")
+    if not passphrase:
+        raise CliError(f"讀取身分證字號需要主辦單位密語：請設定環境變數 {PASSPHRASE_ENV}")
+    try:
+        result = portal_file(context.db, session.id, args.layout, passphrase)
+    except WrongPassphrase:
+        raise CliError(f"密語不正確（{PASSPHRASE_ENV}）") from None
+    except (PortalError, CloseDayError) as exc:
+        raise CliError(f"{exc}（用 workshop-desk event set 設定）") from None
+    try:
+        write(result.portal, args.out)
+    except OSError as exc:
+        raise CliError(f"無法寫入 {args.out}: {exc.strerror or exc}") from None
+    ok = not result.skipped
+    if args.json:
+        emit_json({
+            "ok": ok, "out": str(args.out), "layout": args.layout, "session": session.name,
+            "encoding": "cp950", "written": result.written,
+            "skipped": [p.as_json() for p in result.skipped],
+        })
+    else:
+        for p in result.skipped:
+            print(f"無法寫入第 {p.row} 列 {p.name}：{p.detail}")
+        print(f"已寫入 {result.written} 列（{args.layout}，Big5）：{args.out}")
+    return 0 if ok else 1
+
+
+def run_event_set(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    event_fields = {k[len("event_"):]: v for k, v in vars(args).items()
+                    if k.startswith("event_") and k != "event_what" and v is not None}
+    session_fields = {k: v for k, v in (("city_code", args.city_code), ("term", args.term))
+                      if v is not None}
+    settings = {k: v for k, v in (
+        ("serial_pattern", args.serial_pattern), ("signer", args.signer), ("body", args.body),
+        ("seal_image", args.seal_image), ("signature_image", args.signature_image),
+        ("fallback_font", args.fallback_font)) if v is not None}
+    policy = {k: v for k, v in (
+        ("step", args.hours_step), ("missing_sign_out", args.missing_sign_out),
+        ("course_hours", args.course_hours)) if v is not None}
+    try:
+        course = set_course_fields(context.db, session.id, event_fields=event_fields,
+                                   session_fields=session_fields, settings=settings,
+                                   policy=policy, actor="cli")
+    except CloseDayError as exc:
+        raise CliError(str(exc)) from None
+    data = {
+        "session": session.name, "course_name": course.course_name,
+        "course_code": course.course_code, "category_code": course.category_code,
+        "degree_credit": course.degree_credit, "learning_mode": course.learning_mode,
+        "city_code": course.city_code, "term": course.term,
+        "course_hours": course.course_hours, "certificate_settings": course.settings,
+        "hours_policy": course.policy.to_json(),
+    }
+    if args.json:
+        emit_json(data)
+    else:
+        for key, value in data.items():
+            print(f"{key}: {value}")
+    return 0

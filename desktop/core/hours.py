@@ -1,0 +1,346 @@
+"""Learning hours (公務人員終身學習時數): the policy and the credit for one person.
+
+Pure rules, no database: the service hands in the session's agenda blocks and a person's
+check-in log, this module returns the credited hours and the reasons.
+
+The policy (stored per event in ``Event.hours_policy``, every key optional):
+
+* ``credit_kinds`` — the agenda block kinds that carry credit; ``None`` (default) follows each
+  block's own ``counts_for_hours`` flag from the agenda.
+* Full credit: signed in no later than ``full_in_by`` (default: the first credit block's start
+  plus ``late_grace_minutes``, 10) and signed out no earlier than ``full_out_after`` (default:
+  the last credit block's end minus ``early_grace_minutes``, 10), and away from credit blocks
+  in between for at most ``absence_grace_minutes`` (15; lunch and breaks are not credit
+  blocks, so leaving for lunch costs nothing). Full credit is the course hours.
+* Otherwise: the overlap of the person's in/out intervals with the credit blocks, where each
+  block counts with its actual times when the agenda was run (planned times otherwise),
+  rounded DOWN to ``step`` (0.5 or 1 hour), never above the course hours.
+* Course hours: ``course_hours`` when set, otherwise the credit blocks' PLANNED time (what was
+  announced) rounded down to ``step``. An agenda that overran never gives more than announced.
+* A missing sign-out (signed in, never signed out afterwards) is a review item. What the open
+  interval earns is the ``missing_sign_out`` option:
+  ``"none"`` (default) — nothing: the sign-out is the evidence of staying, so no full credit
+  and no hours for the open interval until the organiser adjusts;
+  ``"block"`` — until the end of the credit block in which they signed in (they were seen
+  there);
+  ``"session_end"`` — until the end of the last credit block (trust the attendee).
+* A sign-out with no sign-in before it (``missing_sign_in``) earns nothing and is a review item.
+* Repeated sign-ins while already in, and repeated sign-outs, keep the first of each run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+MISSING_SIGN_OUT_OPTIONS = ("none", "block", "session_end")
+STEPS = (0.5, 1.0)
+
+
+class PolicyError(ValueError):
+    """A stored or typed hours policy that cannot be used; the message names the key."""
+
+
+class Reason:
+    """Stable reason codes (JSON values) for a person's hours."""
+
+    ABSENT = "absent"  # no sign-in at all
+    LATE_ARRIVAL = "late_arrival"
+    EARLY_LEAVE = "early_leave"
+    LEFT_DURING = "left_during"  # away from credit blocks longer than the grace
+    MISSING_SIGN_OUT = "missing_sign_out"
+    MISSING_SIGN_IN = "missing_sign_in"
+    NO_ID = "no_id"  # wants hours but has no valid ID: cannot be reported
+    NOT_REQUESTED = "not_requested"  # did not ask for learning hours
+    ADJUSTED = "adjusted"
+
+
+# Reasons the organiser should look at before the day is closed.
+REVIEW_REASONS = frozenset(
+    {Reason.LATE_ARRIVAL, Reason.EARLY_LEAVE, Reason.LEFT_DURING, Reason.MISSING_SIGN_OUT,
+     Reason.MISSING_SIGN_IN, Reason.NO_ID}
+)
+
+
+@dataclass(frozen=True)
+class HoursPolicy:
+    credit_kinds: tuple[str, ...] | None = None
+    step: float = 0.5
+    late_grace_minutes: int = 10
+    early_grace_minutes: int = 10
+    absence_grace_minutes: int = 15
+    full_in_by: dt.time | None = None
+    full_out_after: dt.time | None = None
+    course_hours: float | None = None
+    missing_sign_out: str = "none"
+
+    def __post_init__(self) -> None:
+        if self.step not in STEPS:
+            raise PolicyError(f"step: 須為 0.5 或 1（got {self.step!r}）")
+        if self.missing_sign_out not in MISSING_SIGN_OUT_OPTIONS:
+            raise PolicyError(
+                f"missing_sign_out: 須為 {'/'.join(MISSING_SIGN_OUT_OPTIONS)}"
+                f"（got {self.missing_sign_out!r}）"
+            )
+        for name in ("late_grace_minutes", "early_grace_minutes", "absence_grace_minutes"):
+            if getattr(self, name) < 0:
+                raise PolicyError(f"{name}: 不可為負數")
+        if self.course_hours is not None and self.course_hours < 0:
+            raise PolicyError("course_hours: 不可為負數")
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> HoursPolicy:
+        """The policy stored in ``Event.hours_policy``; missing keys take the defaults."""
+        data = dict(data or {})
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise PolicyError(f"未知的時數規則設定: {', '.join(unknown)}")
+        values: dict[str, Any] = {}
+        try:
+            for key, value in data.items():
+                if value is None:
+                    values[key] = None
+                elif key == "credit_kinds":
+                    values[key] = tuple(str(k) for k in value)
+                elif key in ("full_in_by", "full_out_after"):
+                    values[key] = dt.time.fromisoformat(str(value))
+                elif key in ("step", "course_hours"):
+                    values[key] = float(value)
+                elif key.endswith("_minutes"):
+                    values[key] = int(value)
+                else:
+                    values[key] = str(value)
+        except (TypeError, ValueError) as exc:
+            raise PolicyError(f"{key}: 無法讀取 {value!r}（{exc}）") from None
+        return cls(**values)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, dt.time):
+                value = value.strftime("%H:%M")
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+    def updated(self, **changes: Any) -> HoursPolicy:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Block:
+    """An agenda block as the rule needs it."""
+
+    kind: str
+    counts_for_hours: bool
+    planned_start: dt.datetime
+    planned_end: dt.datetime
+    actual_start: dt.datetime | None = None
+    actual_end: dt.datetime | None = None
+
+    @property
+    def start(self) -> dt.datetime:
+        return self.actual_start or self.planned_start
+
+    @property
+    def end(self) -> dt.datetime:
+        if self.actual_end is not None:
+            return self.actual_end
+        if self.actual_start is not None:  # started but the end was not logged
+            return self.actual_start + (self.planned_end - self.planned_start)
+        return self.planned_end
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One effective (not voided) check-in log entry."""
+
+    action: str  # "in" / "out"
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Interval:
+    start: dt.datetime
+    end: dt.datetime | None  # None: signed in, never signed out
+
+
+@dataclass(frozen=True)
+class Credit:
+    hours: float
+    minutes: float  # credited overlap in minutes before rounding (full credit: course minutes)
+    full: bool
+    first_in: dt.datetime | None
+    last_out: dt.datetime | None
+    intervals: tuple[Interval, ...]
+    reasons: tuple[str, ...] = field(default=())
+
+
+def credit_blocks(blocks: Iterable[Block], policy: HoursPolicy) -> tuple[Block, ...]:
+    if policy.credit_kinds is None:
+        chosen = [b for b in blocks if b.counts_for_hours]
+    else:
+        kinds = set(policy.credit_kinds)
+        chosen = [b for b in blocks if b.kind in kinds]
+    return tuple(sorted(chosen, key=lambda b: b.planned_start))
+
+
+def round_down(hours: float, step: float) -> float:
+    # A small epsilon so 5.999999 (float minutes) does not lose a whole step.
+    return math.floor(hours / step + 1e-9) * step
+
+
+def course_hours(blocks: Sequence[Block], policy: HoursPolicy) -> float:
+    if policy.course_hours is not None:
+        return policy.course_hours
+    credit = credit_blocks(blocks, policy)
+    minutes = sum((b.planned_end - b.planned_start).total_seconds() / 60 for b in credit)
+    return round_down(minutes / 60, policy.step)
+
+
+def effective_marks(rows: Iterable[tuple[int, str, dt.datetime, int | None]]) -> list[Mark]:
+    """The check-in log ``(id, action, at, voids_id)`` without voided rows, in time order."""
+    rows = list(rows)
+    voided = {voids for _, action, _, voids in rows if action == "void" and voids is not None}
+    marks = [Mark(action, at) for row_id, action, at, _ in rows
+             if action in ("in", "out") and row_id not in voided]
+    return sorted(marks, key=lambda m: (m.at, m.action != "in"))
+
+
+def intervals(marks: Sequence[Mark]) -> tuple[tuple[Interval, ...], bool]:
+    """Pair sign-ins with sign-outs. Returns the intervals and whether a sign-out had no
+    sign-in before it."""
+    out: list[Interval] = []
+    open_at: dt.datetime | None = None
+    orphan_out = False
+    for mark in marks:
+        if mark.action == "in":
+            if open_at is None:
+                open_at = mark.at
+        elif open_at is not None:
+            out.append(Interval(open_at, mark.at))
+            open_at = None
+        elif not out:
+            orphan_out = True
+    if open_at is not None:
+        out.append(Interval(open_at, None))
+    return tuple(out), orphan_out
+
+
+def _overlap(a0: dt.datetime, a1: dt.datetime, b0: dt.datetime, b1: dt.datetime) -> float:
+    return max(0.0, (min(a1, b1) - max(a0, b0)).total_seconds() / 60)
+
+
+def _close_open_interval(
+    interval: Interval, credit: Sequence[Block], policy: HoursPolicy
+) -> dt.datetime | None:
+    if policy.missing_sign_out == "session_end":
+        return max((b.end for b in credit), default=None)
+    if policy.missing_sign_out == "block":
+        for b in credit:  # the block they were seen in, or the next one that started after
+            if interval.start < b.end:
+                return max(b.end, interval.start)
+        return None
+    return None
+
+
+def person_credit(
+    marks: Sequence[Mark], blocks: Sequence[Block], policy: HoursPolicy
+) -> Credit:
+    """The credited hours of one person for one session, with the reasons."""
+    credit = credit_blocks(blocks, policy)
+    total = course_hours(blocks, policy)
+    spans, orphan_out = intervals(marks)
+    reasons: list[str] = []
+    if not spans:
+        reasons.append(Reason.MISSING_SIGN_IN if orphan_out else Reason.ABSENT)
+        return Credit(0.0, 0.0, False, None, None, (), tuple(reasons))
+    if orphan_out:
+        reasons.append(Reason.MISSING_SIGN_IN)
+    first_in = spans[0].start
+    closed = [s for s in spans if s.end is not None]
+    last_out = closed[-1].end if closed else None
+    open_span = spans[-1] if spans[-1].end is None else None
+    if not credit:
+        return Credit(0.0, 0.0, False, first_in, last_out, spans, tuple(reasons))
+
+    course_start = credit[0].start
+    course_end = max(b.end for b in credit)
+    in_by = (dt.datetime.combine(course_start.date(), policy.full_in_by) if policy.full_in_by
+             else course_start + dt.timedelta(minutes=policy.late_grace_minutes))
+    out_after = (dt.datetime.combine(course_end.date(), policy.full_out_after)
+                 if policy.full_out_after
+                 else course_end - dt.timedelta(minutes=policy.early_grace_minutes))
+
+    counted = [(s.start, s.end) for s in closed]
+    if open_span is not None:
+        reasons.append(Reason.MISSING_SIGN_OUT)
+        end = _close_open_interval(open_span, credit, policy)
+        if end is not None and end > open_span.start:
+            counted.append((open_span.start, end))
+    minutes = sum(_overlap(s0, s1, b.start, b.end) for s0, s1 in counted for b in credit)
+    credit_minutes = sum((b.end - b.start).total_seconds() / 60 for b in credit)
+    away = credit_minutes - minutes
+
+    late = first_in > in_by
+    counted_end = max((s1 for _, s1 in counted), default=None)
+    early = counted_end is not None and counted_end < out_after and open_span is None
+    if late:
+        reasons.append(Reason.LATE_ARRIVAL)
+    if early:
+        reasons.append(Reason.EARLY_LEAVE)
+    # Time away that is not explained by arriving late or leaving early: left in the middle.
+    edge = 0.0
+    if counted:
+        arrived = min(s0 for s0, _ in counted)
+        left = counted_end or course_end
+        for b in credit:
+            edge += _overlap(course_start, max(course_start, arrived), b.start, b.end)
+            edge += _overlap(min(course_end, left), course_end, b.start, b.end)
+    left_during = bool(counted) and away - edge > policy.absence_grace_minutes
+    if left_during:
+        reasons.append(Reason.LEFT_DURING)
+
+    full = (
+        open_span is None
+        and not late
+        and not early
+        and not left_during
+        and counted_end is not None
+        and counted_end >= out_after
+    )
+    if full:
+        return Credit(total, credit_minutes, True, first_in, last_out, spans, tuple(reasons))
+    hours = min(total, round_down(minutes / 60, policy.step))
+    return Credit(hours, minutes, False, first_in, last_out, spans, tuple(reasons))
+
+
+def attendance_note(reasons: Sequence[str]) -> str:
+    """出勤上課狀況 for the portal file and the attendance record: 全勤 or what was missed."""
+    labels = [REASON_LABELS[r] for r in reasons
+              if r in (Reason.LATE_ARRIVAL, Reason.EARLY_LEAVE, Reason.LEFT_DURING,
+                       Reason.MISSING_SIGN_OUT, Reason.MISSING_SIGN_IN, Reason.ABSENT)]
+    return "、".join(labels) if labels else "全勤"
+
+
+REASON_LABELS = {
+    Reason.ABSENT: "未出席",
+    Reason.LATE_ARRIVAL: "遲到",
+    Reason.EARLY_LEAVE: "早退",
+    Reason.LEFT_DURING: "中途離席",
+    Reason.MISSING_SIGN_OUT: "未簽退",
+    Reason.MISSING_SIGN_IN: "未簽到",
+    Reason.NO_ID: "無有效身分證字號",
+    Reason.NOT_REQUESTED: "未申請時數",
+    Reason.ADJUSTED: "已調整",
+}
+
+
+def reason_text(reasons: Sequence[str]) -> str:
+    return "、".join(REASON_LABELS.get(r, r) for r in reasons)

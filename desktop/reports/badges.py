@@ -1,0 +1,125 @@
+"""Name badges (名牌): eight per A4 sheet (2 × 4, 90 × 65 mm, dashed cut lines) with name,
+agency, table and the QR entry pass.
+
+The QR is drawn as an image (a vector QR on every badge makes a sheet slow, TECH-NOTES); each
+token's image is made once per process and reused.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+import qrcode
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak
+
+from desktop.reports.docparts import Heading, Progress, ProgressMark, cell_style, para
+from desktop.reports.fonts import register_main_font
+from desktop.reports.pdfdoc import build_pdf
+
+BADGE_W, BADGE_H = 90 * mm, 65 * mm
+COLS, ROWS = 2, 4
+PER_PAGE = COLS * ROWS
+QR_SIZE = 30 * mm
+
+
+@dataclass(frozen=True)
+class BadgeRow:
+    name: str
+    agency: str
+    unit: str
+    table: int | None
+    token: str  # the signed pass (desktop.core.tokens.make_token)
+
+
+@functools.lru_cache(maxsize=4096)
+def qr_image(token: str) -> ImageReader:
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=6,
+                         border=2)
+    code.add_data(token)
+    code.make(fit=True)
+    buffer = BytesIO()
+    code.make_image().save(buffer, format="PNG")
+    buffer.seek(0)
+    return ImageReader(buffer)
+
+
+class _BadgeSheet(Flowable):
+    def __init__(self, heading: Heading, rows: Sequence[BadgeRow], fallback: Path | None):
+        super().__init__()
+        self.heading, self.rows, self.fallback = heading, rows, fallback
+        self.width, self.height = COLS * BADGE_W, ROWS * BADGE_H
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        for i, row in enumerate(self.rows):
+            col, line = i % COLS, i // COLS
+            x, y = col * BADGE_W, self.height - (line + 1) * BADGE_H
+            c.saveState()
+            c.setDash(3, 3)
+            c.setLineWidth(0.4)
+            c.rect(x, y, BADGE_W, BADGE_H)
+            c.restoreState()
+            self._badge(x, y, row)
+
+    def _badge(self, x: float, y: float, row: BadgeRow) -> None:
+        c = self.canv
+        pad = 4 * mm
+        text_w = BADGE_W - QR_SIZE - 3 * pad
+        top = cell_style("badgetop", 8.5, alignment=TA_CENTER, leading=10.5)
+        p = para(f"{self.heading.course}　{self.heading.session}", top, self.fallback)
+        _, ph = p.wrap(BADGE_W - 2 * pad, 12 * mm)
+        p.drawOn(c, x + pad, y + BADGE_H - pad - ph)
+        # the name as large as fits one line of the text column (at most 26 pt)
+        size = 26.0
+        while size > 12 and stringWidth(row.name, register_main_font(), size) > text_w:
+            size -= 1
+        name = para(row.name, cell_style(f"badgename{size}", size, alignment=TA_CENTER,
+                                         leading=size * 1.2), self.fallback)
+        name.wrap(text_w, 30 * mm)
+        name_y = y + BADGE_H / 2 - 2 * mm
+        name.drawOn(c, x + pad, name_y)
+        info = cell_style("badgeinfo", 10, alignment=TA_CENTER, leading=12.5)
+        agency = para(row.agency, info, self.fallback)
+        _, ah = agency.wrap(text_w, 14 * mm)
+        agency.drawOn(c, x + pad, name_y - 1.5 * mm - ah)
+        unit = para(row.unit, info, self.fallback)
+        _, uh = unit.wrap(text_w, 8 * mm)
+        unit.drawOn(c, x + pad, name_y - 2 * mm - ah - uh)
+        if row.table is not None:
+            c.setFont(register_main_font(), 15)
+            c.drawCentredString(x + pad + text_w / 2, y + pad + 1 * mm, f"第 {row.table} 桌")
+        qx = x + BADGE_W - pad - QR_SIZE
+        qy = y + (BADGE_H - QR_SIZE) / 2 - 4 * mm
+        c.drawImage(qr_image(row.token), qx, qy, QR_SIZE, QR_SIZE)
+        c.setFont(register_main_font(), 7)
+        c.drawCentredString(qx + QR_SIZE / 2, qy - 3 * mm, "報到 QR")
+
+
+def build_badges(
+    heading: Heading,
+    rows: Sequence[BadgeRow],
+    target: Path | BytesIO,
+    *,
+    fallback: Path | None = None,
+    progress: Progress | None = None,
+) -> None:
+    story: list = []  # type: ignore[type-arg]
+    pages = [rows[i:i + PER_PAGE] for i in range(0, len(rows), PER_PAGE)] or [[]]
+    for number, chunk in enumerate(pages, start=1):
+        story.append(_BadgeSheet(heading, chunk, fallback))
+        if progress is not None:
+            story.append(ProgressMark(min(number * PER_PAGE, len(rows)), len(rows), progress))
+        if number < len(pages):
+            story.append(PageBreak())
+    build_pdf(story, title=f"{heading.course} {heading.session} 名牌", target=target)

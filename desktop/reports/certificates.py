@@ -1,0 +1,115 @@
+"""研習證明書: one certificate per page, with its serial (字號), the organiser's text, and the
+seal and signature images when the organiser supplies them.
+
+Built with platypus so a name the main font cannot draw goes through the fallback font; a
+``ProgressMark`` on every page reports progress and lets a long batch be cancelled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.units import mm
+from reportlab.platypus import Image, PageBreak, Spacer, Table, TableStyle
+
+from desktop.core.rocdate import roc_date, roc_year
+from desktop.reports.docparts import Heading, Progress, ProgressMark, cell_style, para
+from desktop.reports.fonts import register_main_font
+from desktop.reports.pdfdoc import build_pdf
+from desktop.reports.portal_csv import hours_text
+
+
+@dataclass(frozen=True)
+class CertificateText:
+    serial: str
+    name: str
+    agency: str
+    hours: float
+    issued_on: dt.date
+
+
+@dataclass(frozen=True)
+class CertificateLayout:
+    heading: Heading
+    body: str  # the organiser's closing sentence, e.g. 特此證明。
+    signer: str = ""  # e.g. 主任委員 ○○○
+    seal_image: Path | None = None
+    signature_image: Path | None = None
+
+
+def issue_date_text(day: dt.date) -> str:
+    """``中華民國 108 年 3 月 15 日``."""
+    return f"中華民國 {roc_year(day)} 年 {day.month} 月 {day.day} 日"
+
+
+def _image(path: Path | None, size: float) -> Image | str:
+    if path is None or not Path(path).is_file():
+        return ""
+    img = Image(str(path))
+    ratio = img.imageWidth / img.imageHeight if img.imageHeight else 1
+    width, height = (size, size / ratio) if ratio >= 1 else (size * ratio, size)
+    return Image(str(path), width=width, height=height)
+
+
+def build_certificates(
+    layout: CertificateLayout,
+    people: Sequence[CertificateText],
+    target: Path | BytesIO,
+    *,
+    fallback: Path | None = None,
+    progress: Progress | None = None,
+) -> None:
+    h = layout.heading
+    serial_style = cell_style("serial", 12, alignment=TA_RIGHT)
+    title = cell_style("certtitle", 34, alignment=TA_CENTER, leading=44)
+    name_style = cell_style("certname", 30, alignment=TA_CENTER, leading=40)
+    agency_style = cell_style("certagency", 14, alignment=TA_CENTER, leading=20)
+    body = cell_style("certbody", 17, alignment=TA_JUSTIFY, leading=32, firstLineIndent=34)
+    hours_style = cell_style("certhours", 20, alignment=TA_CENTER, leading=28)
+    org = cell_style("certorg", 18, leading=26)
+    date_style = cell_style("certdate", 18, alignment=TA_CENTER, leading=24)
+    seal = _image(layout.seal_image, 45 * mm)
+    signature = _image(layout.signature_image, 40 * mm)
+    story: list = []  # type: ignore[type-arg]
+    total = len(people)
+    for index, p in enumerate(people, start=1):
+        text = (f"{p.name} 君於{roc_date(h.day, weekday=True)}參加{h.organiser}舉辦之"
+                f"「{h.course}」（{h.session}，{h.venue}），研習期滿。")
+        signer_block = [para(f"主辦單位：{h.organiser}", org, fallback)]
+        if layout.signer:
+            signer_block.append(para(layout.signer, org, fallback))
+        if signature:
+            signer_block.append(signature)
+        sign = Table([[signer_block, seal]], colWidths=[100 * mm, 70 * mm])
+        sign.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register_main_font()),
+                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                  ("ALIGN", (1, 0), (1, 0), "CENTER")]))
+        story += [
+            para(f"字號：{p.serial}", serial_style, fallback),
+            Spacer(1, 22 * mm),
+            para("研 習 證 明 書", title, fallback),
+            Spacer(1, 16 * mm),
+            para(p.name, name_style, fallback),
+            para(p.agency, agency_style, fallback),
+            Spacer(1, 14 * mm),
+            para(text, body, fallback),
+            Spacer(1, 6 * mm),
+            para(f"研習時數：共計 {hours_text(p.hours)} 小時", hours_style, fallback),
+            Spacer(1, 6 * mm),
+            para(layout.body, body, fallback),
+            Spacer(1, 16 * mm),
+            sign,
+            Spacer(1, 28 * mm),
+            para(issue_date_text(p.issued_on), date_style, fallback),
+        ]
+        if progress is not None:
+            story.append(ProgressMark(index, total, progress))
+        if index < total:
+            story.append(PageBreak())
+    build_pdf(story, title=f"{h.course} {h.session} 研習證明書", target=target,
+              margins=22 * mm)

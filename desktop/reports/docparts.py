@@ -1,0 +1,86 @@
+"""Pieces shared by the close-of-day documents: the heading, CJK cell styles, progress marks
+that let a long batch report progress and be cancelled, and the glyph check of names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.platypus import Flowable, Paragraph
+
+from desktop.core.rocdate import roc_date
+from desktop.reports.fonts import missing_glyphs, paragraph_markup
+from desktop.reports.pdfdoc import style
+
+# progress(done, total) -> False to cancel
+Progress = Callable[[int, int], bool | None]
+
+
+class Cancelled(Exception):
+    """The user cancelled a document while it was being built; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What every close-of-day document says at the top."""
+
+    course: str
+    session: str
+    day: dt.date
+    start: dt.time
+    end: dt.time
+    venue: str
+    organiser: str
+
+    def when(self) -> str:
+        return f"{roc_date(self.day, weekday=True)} {self.start:%H:%M}–{self.end:%H:%M}"
+
+
+class ProgressMark(Flowable):
+    """A zero-size flowable that reports ``done`` of ``total`` when it is drawn."""
+
+    def __init__(self, done: int, total: int, progress: Progress) -> None:
+        super().__init__()
+        self.done, self.total, self.progress = done, total, progress
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        if self.progress(self.done, self.total) is False:
+            raise Cancelled()
+
+
+def cell_style(name: str, size: float = 10, **kwargs: object):  # type: ignore[no-untyped-def]
+    return style(name, size, wordWrap="CJK", **kwargs)
+
+
+def para(text: str, st, fallback: Path | None = None) -> Paragraph:  # type: ignore[no-untyped-def]
+    return Paragraph(paragraph_markup(text or "", fallback), st)
+
+
+@dataclass(frozen=True)
+class GlyphProblem:
+    text: str
+    missing: str  # characters the main font lacks
+    unresolved: str  # of those, the ones the fallback font does not cover either
+
+    def as_json(self) -> dict[str, str]:
+        return {"text": self.text, "missing": self.missing, "unresolved": self.unresolved}
+
+
+def glyph_check(texts: Iterable[str], fallback: Path | None = None) -> tuple[GlyphProblem, ...]:
+    """Texts with characters the embedded font cannot draw (they would print as empty boxes),
+    and which of them the configured fallback font does not rescue."""
+    problems: dict[str, GlyphProblem] = {}
+    for text in texts:
+        if text in problems:
+            continue
+        missing = missing_glyphs(text)
+        if missing:
+            unresolved = missing_glyphs(missing, fallback) if fallback else missing
+            problems[text] = GlyphProblem(text, missing, unresolved)
+    return tuple(problems.values())

@@ -1,0 +1,75 @@
+"""簽到表: the blank sign-in sheet for wet signatures (no ID numbers)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from desktop.reports.docparts import Heading, cell_style, para
+from desktop.reports.fonts import register_main_font
+from desktop.reports.pdfdoc import build_pdf, title_style
+
+COLUMNS = ("序號", "機關", "單位", "職稱", "姓名", "簽到", "簽退", "備註", "桌號")
+WIDTHS_MM = (10, 38, 24, 18, 24, 22, 22, 12, 10)  # 180 mm: A4 less 15 mm margins
+ROW_HEIGHT = 12.5 * mm
+
+
+@dataclass(frozen=True)
+class SignInRow:
+    agency: str
+    unit: str
+    title: str
+    name: str
+    table: int | None = None
+    remark: str = ""
+
+
+def heading_story(heading: Heading, title: str, fallback: Path | None = None) -> list:  # type: ignore[type-arg]
+    sub = cell_style("sub", 11, alignment=TA_CENTER, leading=15)
+    return [
+        para(f"{heading.course}　{title}", title_style(17), fallback),
+        para(f"場次：{heading.session}　日期：{heading.when()}", sub, fallback),
+        para(f"地點：{heading.venue}", sub, fallback),
+        Paragraph("", cell_style("gap", 4)),
+    ]
+
+
+def build_signin_sheet(
+    heading: Heading,
+    rows: Sequence[SignInRow],
+    target: Path | BytesIO,
+    *,
+    fallback: Path | None = None,
+) -> None:
+    head = cell_style("head", 10, alignment=TA_CENTER)
+    small = cell_style("cell", 9.5, leading=11.5)
+    name = cell_style("name", 12, leading=14)
+    center = cell_style("center", 10, alignment=TA_CENTER)
+    data = [[Paragraph(c, head) for c in COLUMNS]]
+    for number, r in enumerate(rows, start=1):
+        data.append([
+            Paragraph(str(number), center), para(r.agency, small, fallback),
+            para(r.unit, small, fallback), para(r.title, small, fallback),
+            para(r.name, name, fallback), "", "", para(r.remark, small, fallback),
+            Paragraph("" if r.table is None else str(r.table), center),
+        ])
+    table = Table(data, colWidths=[w * mm for w in WIDTHS_MM],
+                  rowHeights=[9 * mm] + [ROW_HEIGHT] * len(rows), repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), register_main_font()),  # else empty cells use Helvetica
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    story = heading_story(heading, "簽到表", fallback) + [table]
+    build_pdf(story, title=f"{heading.course} {heading.session} 簽到表", target=target,
+              header=f"{heading.organiser}　{heading.session}簽到表")

@@ -1,0 +1,453 @@
+"""文件: close the day — hours review with adjust-with-reason, the close-of-day PDFs (open in
+the system viewer or print), and the learning-hours portal file.
+
+Long documents are built in a worker thread with a progress dialog that can cancel; the
+service writes to a temporary file and renames it only when the build finished.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRectF, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import paths
+from desktop.core.hours import reason_text
+from desktop.core.idvault import WrongPassphrase
+from desktop.reports.docparts import Cancelled
+from desktop.reports.portal_csv import PortalError, hours_text, write
+from desktop.services.closeday import (
+    CloseDayError,
+    DayReport,
+    PersonHours,
+    adjust_hours,
+    day_report,
+    portal_file,
+)
+from desktop.services.documents import DOCUMENTS, DocumentResult, build_document, check_glyphs
+from desktop.services.events import SessionInfo
+from desktop.ui.screens.base import Screen, ScreenContext
+from desktop.ui.tablemodel import Column, RowTableModel
+
+
+class DocumentWorker(QObject):
+    """Builds one document off the GUI thread; ``cancel()`` stops it at the next page."""
+
+    progressed = Signal(int, int)
+    finished = Signal(object)  # DocumentResult
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, db, session_id: int, document: str, target: Path, order: str,  # type: ignore[no-untyped-def]
+                 actor: str) -> None:
+        super().__init__()
+        self.db, self.session_id, self.document = db, session_id, document
+        self.target, self.order, self.actor = target, order, actor
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self._stop.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = build_document(self.db, self.session_id, self.document, self.target,
+                                    order=self.order, progress=self._progress, actor=self.actor)
+        except Cancelled:
+            self.cancelled.emit()
+        except (CloseDayError, OSError) as exc:
+            self.failed.emit(str(exc))
+        else:
+            self.finished.emit(result)
+
+
+class AdjustDialog(QDialog):
+    def __init__(self, person: PersonHours, course_hours: float, step: float,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("調整時數"))
+        self.hours = QDoubleSpinBox()
+        self.hours.setObjectName("adjustHours")
+        self.hours.setRange(0, course_hours)
+        self.hours.setSingleStep(step)
+        self.hours.setDecimals(1)
+        self.hours.setValue(person.hours)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("adjustReason")
+        self.reason.setPlaceholderText(self.tr("必填，例如：忘記簽退，桌長確認全程在場"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("姓名"), QLabel(person.name))
+        form.addRow(self.tr("計算時數"), QLabel(hours_text(person.computed_hours)))
+        form.addRow(self.tr("核給時數"), self.hours)
+        form.addRow(self.tr("原因"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class DocumentsScreen(Screen):
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__(context)
+        self.setObjectName("documents")
+        self.report: DayReport | None = None
+        self._thread: QThread | None = None
+        self._worker: DocumentWorker | None = None
+        self._progress: QProgressDialog | None = None
+        self._after_build = "open"
+        self.last_result: DocumentResult | None = None
+
+        self.document = QComboBox()
+        self.document.setObjectName("documentKind")
+        for key, label in zip(DOCUMENTS, (self.tr("簽到表"), self.tr("出席紀錄"),
+                                          self.tr("研習證明書"), self.tr("名牌")), strict=True):
+            self.document.addItem(label, key)
+        self.order = QComboBox()
+        self.order.setObjectName("documentOrder")
+        for key, label in (("agency", self.tr("依機關")), ("table", self.tr("依桌號")),
+                           ("queue", self.tr("依報名順序"))):
+            self.order.addItem(label, key)
+        self.check_button = QPushButton(self.tr("檢查缺字"))
+        self.open_button = QPushButton(self.tr("產生並開啟 PDF"))
+        self.print_button = QPushButton(self.tr("列印…"))
+        self.save_button = QPushButton(self.tr("另存 PDF…"))
+        self.export_button = QPushButton(self.tr("匯出時數檔 (Big5 CSV)…"))
+        for name, button in (("checkGlyphs", self.check_button), ("openPdf", self.open_button),
+                             ("printPdf", self.print_button), ("savePdf", self.save_button),
+                             ("exportHours", self.export_button)):
+            button.setObjectName(name)
+        self.check_button.clicked.connect(self.check_glyphs)
+        self.open_button.clicked.connect(lambda: self.start_build("open"))
+        self.print_button.clicked.connect(lambda: self.start_build("print"))
+        self.save_button.clicked.connect(self.save_as)
+        self.export_button.clicked.connect(self.export_hours)
+        self.status = QLabel()
+        self.status.setObjectName("documentStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("hoursSummary")
+        self.review_only = QCheckBox(self.tr("只顯示需複核"))
+        self.review_only.setObjectName("reviewOnly")
+        self.review_only.toggled.connect(self._fill)
+        self.adjust_button = QPushButton(self.tr("調整時數…"))
+        self.adjust_button.setObjectName("adjustButton")
+        self.adjust_button.clicked.connect(self.adjust_selected)
+        self.model: RowTableModel[PersonHours] = RowTableModel([
+            Column(self.tr("姓名"), lambda p: p.name),
+            Column(self.tr("機關"), lambda p: p.agency),
+            Column(self.tr("桌號"), lambda p: p.table, align_right=True),
+            Column(self.tr("簽到"), lambda p: "、".join(f"{i.start:%H:%M}" for i in p.intervals)),
+            Column(self.tr("簽退"), lambda p: "、".join(f"{i.end:%H:%M}" if i.end else "—"
+                                                       for i in p.intervals)),
+            Column(self.tr("時數"), lambda p: hours_text(p.hours), align_right=True),
+            Column(self.tr("說明"), lambda p: reason_text(p.reasons)
+                   + (f"（{p.adjustment.reason}）" if p.adjustment else "")),
+        ])
+        self.table = QTableView()
+        self.table.setObjectName("hoursTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.adjust_selected())
+
+        docs = QHBoxLayout()
+        docs.addWidget(QLabel(self.tr("文件")))
+        docs.addWidget(self.document)
+        docs.addWidget(QLabel(self.tr("排序")))
+        docs.addWidget(self.order)
+        for button in (self.check_button, self.open_button, self.print_button,
+                       self.save_button):
+            docs.addWidget(button)
+        docs.addStretch(1)
+        review = QHBoxLayout()
+        review.addWidget(self.summary, 1)
+        review.addWidget(self.review_only)
+        review.addWidget(self.adjust_button)
+        review.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(docs)
+        layout.addWidget(self.status)
+        layout.addWidget(QLabel(self.tr("<b>學習時數複核</b>")))
+        layout.addLayout(review)
+        layout.addWidget(self.table, 1)
+
+    def title(self) -> str:
+        return self.tr("文件")
+
+    # ------------------------------------------------------------------ hours review
+    def show_session(self, session: SessionInfo | None) -> None:
+        enabled = session is not None
+        for w in (self.check_button, self.open_button, self.print_button, self.save_button,
+                  self.export_button, self.adjust_button):
+            w.setEnabled(enabled)
+        if session is None:
+            self.report = None
+            self.summary.setText(self.tr("尚無場次。"))
+            self.model.set_rows(())
+            return
+        try:
+            self.report = day_report(self.context.db, session.id)
+        except CloseDayError as exc:
+            self.report = None
+            self.summary.setText(str(exc))
+            self.model.set_rows(())
+            return
+        self._fill()
+
+    def _fill(self) -> None:
+        if self.report is None:
+            return
+        r = self.report
+        present = r.present()
+        self.summary.setText(self.tr(
+            "課程時數 {hours} 小時　名單 {people} 人　出席 {present} 人　全勤 {full} 人　"
+            "需複核 {review} 人").format(
+            hours=hours_text(r.course.course_hours), people=len(r.people),
+            present=len(present), full=sum(1 for p in present if p.full),
+            review=len(r.review())))
+        self.model.set_rows(r.review() if self.review_only.isChecked() else r.people)
+
+    def selected_person(self) -> PersonHours | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def adjust_selected(self) -> None:
+        person = self.selected_person()
+        if person is None or self.report is None:
+            self.status.setText(self.tr("請先在表格中選擇一位學員。"))
+            return
+        dialog = AdjustDialog(person, self.report.course.course_hours,
+                              self.report.course.policy.step, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.apply_adjustment(person, dialog.hours.value(), dialog.reason.text())
+
+    def apply_adjustment(self, person: PersonHours, hours: float, reason: str) -> bool:
+        try:
+            adjust_hours(self.context.db, person.registration_id, hours, reason,
+                         actor=self.context.operator or self.context.desk)
+        except CloseDayError as exc:
+            self.status.setText(str(exc))
+            return False
+        self.status.setText(self.tr("已調整 {name} 的時數為 {hours} 小時。").format(
+            name=person.name, hours=hours_text(hours)))
+        self.refresh()
+        return True
+
+    # ------------------------------------------------------------------ documents
+    def current_document(self) -> str:
+        return str(self.document.currentData())
+
+    def check_glyphs(self) -> str:
+        if self.session is None:
+            return ""
+        problems = check_glyphs(self.context.db, self.session.id, self.current_document())
+        if not problems:
+            text = self.tr("缺字檢查：所有姓名與機關都能以內嵌字型印出。")
+        else:
+            lines = [self.tr("{text}：缺「{missing}」").format(text=p.text, missing=p.missing)
+                     + (self.tr("（備用字型也沒有，會印成空白框）") if p.unresolved
+                        else self.tr("（以備用字型印出）")) for p in problems]
+            text = self.tr("缺字檢查：") + "；".join(lines)
+        self.status.setText(text)
+        return text
+
+    def output_path(self) -> Path:
+        assert self.session is not None
+        folder = paths.data_dir() / "documents"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"{self.session.name}-{self.current_document()}.pdf"
+
+    def save_as(self) -> None:
+        if self.session is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("另存 PDF"), str(self.output_path()),
+                                              "PDF (*.pdf)")
+        if name:
+            self.start_build("none", Path(name))
+
+    def start_build(self, after: str, target: Path | None = None) -> None:
+        """Build the chosen document in a worker thread; ``after`` is open/print/none."""
+        if self.session is None or self._thread is not None:
+            return
+        glyphs = self.check_glyphs()
+        self._after_build = after
+        self._thread = QThread(self)
+        self._worker = DocumentWorker(self.context.db, self.session.id, self.current_document(),
+                                      target or self.output_path(), str(self.order.currentData()),
+                                      self.context.operator or self.context.desk)
+        self._worker.moveToThread(self._thread)
+        self._progress = QProgressDialog(self.tr("正在產生 PDF…"), self.tr("取消"), 0, 0, self)
+        self._progress.setObjectName("documentProgress")
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(300)
+        self._progress.canceled.connect(self._worker.cancel)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.cancelled.connect(self._on_cancelled)
+        self._thread.started.connect(self._worker.run)
+        self.status.setText(glyphs + "　" + self.tr("產生中…"))
+        self._thread.start()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+
+    def _finish_thread(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+            self._thread = None
+        if self._worker is not None:
+            self._worker.deleteLater()
+            self._worker = None
+
+    @Slot(object)
+    def _on_finished(self, result: DocumentResult) -> None:
+        self._finish_thread()
+        self.last_result = result
+        self.status.setText(self.tr("已產生 {path}（{people} 人）").format(
+            path=result.path, people=result.people))
+        if self._after_build == "open":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        elif self._after_build == "print":
+            self.print_pdf(result.path)
+        self.refresh()  # certificates add serials
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._finish_thread()
+        self.status.setText(self.tr("無法產生文件：") + message)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._finish_thread()
+        self.status.setText(self.tr("已取消，未寫入任何檔案。"))
+
+    def print_pdf(self, path: Path) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        pages = print_pdf_file(path, printer)
+        self.status.setText(self.tr("已送出列印 {pages} 頁。").format(pages=pages))
+
+    # ------------------------------------------------------------------ portal file
+    def export_hours(self) -> None:
+        if self.session is None:
+            return
+        layout, ok = QInputDialog.getItem(
+            self, self.tr("時數檔格式"), self.tr("格式"),
+            [self.tr("full（完整課程資料，25 欄）"), self.tr("opened（已開班課程，17 欄）")],
+            0, False)
+        if not ok:
+            return
+        passphrase, ok = QInputDialog.getText(self, self.tr("主辦單位密語"),
+                                              self.tr("讀取身分證字號需要主辦單位密語："),
+                                              QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("匯出時數檔"),
+            str(paths.data_dir() / f"{self.session.name}-時數.csv"), "CSV (*.csv)")
+        if name:
+            self.write_portal_file("full" if layout.startswith("full") else "opened",
+                                   passphrase, Path(name))
+
+    def write_portal_file(self, layout: str, passphrase: str, target: Path) -> str:
+        assert self.session is not None
+        try:
+            result = portal_file(self.context.db, self.session.id, layout, passphrase)
+            write(result.portal, target)
+        except WrongPassphrase:
+            text = self.tr("密語不正確。")
+        except (PortalError, CloseDayError, OSError) as exc:
+            text = self.tr("無法匯出：") + str(exc)
+        else:
+            lines = [self.tr("第 {row} 列 {name}：{detail}").format(
+                row=p.row, name=p.name, detail=p.detail) for p in result.skipped]
+            text = self.tr("已寫入 {n} 列至 {path}。").format(n=result.written, path=target)
+            if lines:
+                text = (self.tr("以下 {n} 列無法寫入，請修正或於入口網站手動輸入：\n").format(
+                    n=len(lines)) + "\n".join(lines) + "\n\n" + text)
+                QMessageBox.warning(self, self.tr("時數檔"), text)
+        self.status.setText(text)
+        return text
+
+
+def print_pdf_file(path: Path, printer) -> int:  # type: ignore[no-untyped-def]
+    """Render the PDF's pages (QtPdf) onto ``printer``, honouring its page range and copies.
+    Returns the number of pages sent."""
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    document = QPdfDocument()
+    document.load(str(path))
+    count = document.pageCount()
+    first, last = 1, count
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = max(1, printer.fromPage()), min(count, printer.toPage() or count)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    sent = 0
+    copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
+    try:
+        for _copy in range(copies):
+            for number in range(first, last + 1):
+                if sent:
+                    printer.newPage()
+                target = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
+                target.moveTo(0, 0)
+                image = document.render(number - 1, target.size().toSize())
+                painter.drawImage(target, image)
+                sent += 1
+    finally:
+        painter.end()
+        document.close()
+    return sent // copies if copies else sent

@@ -1,0 +1,78 @@
+import json
+
+from pypdf import PdfReader
+
+from desktop.reports.portal_csv import FULL_HEADER, OPENED_HEADER
+from tests.closeday_sim import simulate_day
+
+
+def test_hours_json_lists_people_with_times_hours_and_reasons(demo_db, demo_db_path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北場次", "--json")
+    assert code == 0
+    people = {p["name"]: p for p in json.loads(out)}
+    late = people[sim.names["late"]]
+    assert late["first_in"] == "10:40" and late["last_out"] == "15:42"
+    assert late["hours"] == 4.0 and "late_arrival" in late["reasons"]
+    assert people[sim.names["full"]]["hours"] == 5.0
+    assert people[sim.names["no_out"]]["last_out"] is None
+
+
+def test_hours_adjust_from_the_cli(demo_db, demo_db_path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    code, _, err = run_cli("--db", demo_db_path, "hours", "--session", "臺北",
+                           "--adjust", sim.names["no_out"], "--to", "5")
+    assert code == 2 and "--reason" in err
+    code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--adjust",
+                           sim.names["no_out"], "--to", "5", "--reason", "在場", "--json")
+    person = next(p for p in json.loads(out) if p["name"] == sim.names["no_out"])
+    assert code == 0 and person["hours"] == 5.0 and person["adjustment"]["reason"] == "在場"
+
+
+def test_pdf_command_writes_each_document(demo_db, demo_db_path, run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    for document in ("signin", "attendance", "certificates", "badges"):
+        out = tmp_path / f"{document}.pdf"
+        code, stdout, err = run_cli("--db", demo_db_path, "pdf", document, "--session", "臺北",
+                                    "--out", out, "--json")
+        assert code == 0, err
+        data = json.loads(stdout)
+        assert data["document"] == document and data["out"] == str(out)
+        assert sim.names["full"] in PdfReader(out).pages[0].extract_text() or document in (
+            "certificates", "attendance", "signin", "badges")
+    code, _, err = run_cli("--db", demo_db_path, "pdf", "signin", "--session", "高雄",
+                           "--out", tmp_path / "x.pdf")
+    assert code == 2 and "高雄" in err
+
+
+def test_export_hours_writes_big5_with_the_exact_header(demo_db, demo_db_path, run_cli, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    out = tmp_path / "hours.csv"
+    monkeypatch.delenv("WORKSHOP_DESK_PASSPHRASE", raising=False)
+    code, _, err = run_cli("--db", demo_db_path, "export", "hours", "--session", "臺北",
+                           "--layout", "full", "--out", out)
+    assert code == 2 and "WORKSHOP_DESK_PASSPHRASE" in err and not out.exists()
+    monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "demo")
+    code, _, err = run_cli("--db", demo_db_path, "export", "hours", "--session", "臺北",
+                           "--layout", "full", "--out", out)
+    assert code == 2 and "課程類別代碼" in err and not out.exists()
+    code, _, _ = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
+                         "--category-code", "345", "--course-code", "1234567")
+    assert code == 0
+    code, stdout, _ = run_cli("--db", demo_db_path, "export", "hours", "--session", "臺北",
+                              "--layout", "full", "--out", out, "--json")
+    result = json.loads(stdout)
+    assert code == 1 and result["ok"] is False  # rare-character names could not be written
+    assert {s["name"] for s in result["skipped"]} >= {sim.names["full"], sim.names["late"]}
+    lines = out.read_bytes().decode("cp950").splitlines()
+    assert lines[0] == ",".join(FULL_HEADER)
+    assert len(lines) == 1 + result["written"] and result["written"] > 10
+    assert sim.names["lunch"] in out.read_bytes().decode("cp950") or any(
+        s["name"] == sim.names["lunch"] for s in result["skipped"])
+    code, stdout, _ = run_cli("--db", demo_db_path, "export", "hours", "--session", "臺北",
+                              "--layout", "opened", "--out", out, "--json")
+    assert out.read_bytes().decode("cp950").splitlines()[0] == ",".join(OPENED_HEADER)
+    monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "nope")
+    code, _, err = run_cli("--db", demo_db_path, "export", "hours", "--session", "臺北",
+                           "--layout", "full", "--out", out)
+    assert code == 2 and "密語" in err

@@ -1,0 +1,125 @@
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from db.models import AuditEntry, Certificate, HoursAdjustment
+from desktop.core.idvault import WrongPassphrase
+from desktop.reports.portal_csv import PortalError
+from desktop.services.closeday import (
+    CloseDayError,
+    adjust_hours,
+    day_report,
+    issue_certificates,
+    portal_file,
+    set_course_fields,
+)
+from tests.closeday_sim import simulate_day
+
+
+def by_reg(report):  # type: ignore[no-untyped-def]
+    return {p.registration_id: p for p in report.people}
+
+
+def test_simulated_day_follows_the_policy(demo_db) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    report = day_report(demo_db, sim.session_id)
+    people = by_reg(report)
+    r = sim.roles
+    assert report.course.course_hours == 5.0  # 320 planned credit minutes, rounded down
+    assert people[r["full"]].hours == 5.0 and people[r["full"]].full
+    assert people[r["full"]].reasons == ()
+    # in 10:40: 50 + 30 + 30 + 100 (demo ran to 15:10) + 30 = 240 min = 4 h
+    assert people[r["late"]].hours == 4.0
+    assert "late_arrival" in people[r["late"]].reasons
+    # out 14:00: 5+15+60 + 60+30 + 30+30 (demo from 13:30) = 230 min -> 3.5
+    assert people[r["early"]].hours == 3.5 and "early_leave" in people[r["early"]].reasons
+    assert people[r["no_out"]].hours == 0 and "missing_sign_out" in people[r["no_out"]].reasons
+    assert people[r["lunch"]].hours == 5.0 and people[r["lunch"]].full
+    assert len(people[r["lunch"]].intervals) == 2
+    assert people[r["voided"]].hours == 5.0 and people[r["voided"]].full
+    assert people[r["absent"]].hours == 0 and people[r["absent"]].reasons == ("absent",)
+    assert not people[r["absent"]].present
+    assert "no_id" in people[r["no_id"]].reasons and not people[r["no_id"]].eligible
+    review = {p.registration_id for p in report.review()}
+    assert {r["late"], r["early"], r["no_out"], r["no_id"]} <= review
+    assert r["full"] not in review and r["absent"] not in review
+
+
+def test_missing_sign_out_option_changes_the_credit(demo_db) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    set_course_fields(demo_db, sim.session_id, policy={"missing_sign_out": "session_end"})
+    person = by_reg(day_report(demo_db, sim.session_id))[sim.roles["no_out"]]
+    assert person.hours == 5.0 and not person.full and "missing_sign_out" in person.reasons
+    set_course_fields(demo_db, sim.session_id, policy={"step": 1})
+    late = by_reg(day_report(demo_db, sim.session_id))[sim.roles["early"]]
+    assert late.hours == 3.0
+
+
+def test_adjust_with_reason_is_audited(demo_db) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    reg = sim.roles["no_out"]
+    with pytest.raises(CloseDayError, match="原因"):
+        adjust_hours(demo_db, reg, 5, "  ")
+    with pytest.raises(CloseDayError, match="課程時數"):
+        adjust_hours(demo_db, reg, 6, "too much")
+    with pytest.raises(CloseDayError, match="倍數"):
+        adjust_hours(demo_db, reg, 4.25, "odd")
+    adjust_hours(demo_db, reg, 5, "忘記簽退 桌長確認全程在場", actor="organiser")
+    person = by_reg(day_report(demo_db, sim.session_id))[reg]
+    assert person.hours == 5.0 and person.computed_hours == 0 and "adjusted" in person.reasons
+    with demo_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(HoursAdjustment)) == 1
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "hours.adjust")).one()
+        assert entry.detail["reason"] == "忘記簽退 桌長確認全程在場"
+        assert entry.detail["name"] != sim.names["no_out"]  # masked
+
+
+def test_certificates_get_serials_and_reprints_keep_them(demo_db) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    set_course_fields(demo_db, sim.session_id,
+                      settings={"serial_pattern": "國發研字第{year}{seq:04d}號"})
+    first = issue_certificates(demo_db, sim.session_id, now=dt.datetime(2019, 3, 15, 16))
+    assert first and all(c.hours > 0 for c in first)
+    assert first[0].serial == "國發研字第1080001號"
+    assert len({c.serial for c in first}) == len(first)
+    again = issue_certificates(demo_db, sim.session_id, now=dt.datetime(2019, 3, 20))
+    assert [c.serial for c in again] == [c.serial for c in first]
+    assert all(c.print_count == 2 for c in again)
+    # someone adjusted from 0 gets the next number, not a reused one
+    adjust_hours(demo_db, sim.roles["no_out"], 5, "確認在場")
+    later = issue_certificates(demo_db, sim.session_id, [sim.roles["no_out"]])
+    assert later[0].sequence == len(first) + 1
+    with demo_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Certificate)) == len(first) + 1
+    with pytest.raises(CloseDayError, match="seq"):
+        set_course_fields(demo_db, sim.session_id, settings={"serial_pattern": "第{year}號"})
+
+
+def test_dry_run_issues_nothing(demo_db) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    rows = issue_certificates(demo_db, sim.session_id, dry_run=True)
+    assert rows
+    with demo_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Certificate)) == 0
+
+
+def test_portal_rows_need_course_fields_and_passphrase(demo_db) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    with pytest.raises(PortalError, match="課程類別代碼"):
+        portal_file(demo_db, sim.session_id, "full", "demo")
+    set_course_fields(demo_db, sim.session_id, event_fields={"category_code": "345"})
+    with pytest.raises(WrongPassphrase):
+        portal_file(demo_db, sim.session_id, "full", "wrong")
+    result = portal_file(demo_db, sim.session_id, "full", "demo")
+    names_written = {row[6] for row in result.portal.rows}
+    skipped = {p.name: p.code for p in result.skipped}
+    # the rare-character names cannot be written in Big5 and are listed, not written
+    assert skipped[sim.names["full"]] == "not_big5"
+    assert skipped[sim.names["late"]] == "not_big5"
+    assert skipped[sim.names["no_id"]] == "id_missing"
+    # 0 hours (no sign-out) is not in the file at all; everyone written has hours
+    assert sim.names["no_out"] not in names_written | set(skipped)
+    assert sim.names["lunch"] in names_written or sim.names["lunch"] in skipped
+    assert all(float(row[11]) > 0 for row in result.portal.rows)
+    assert all(row[0][0].isalpha() and len(row[0]) == 10 for row in result.portal.rows)

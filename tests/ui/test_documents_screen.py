@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtGui import QDesktopServices
+
+from desktop.reports.portal_csv import OPENED_HEADER
+from desktop.services.closeday import set_course_fields
+from desktop.services.events import find_session
+from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.documents import DocumentsScreen, print_pdf_file
+from tests.closeday_sim import simulate_day
+
+
+def make_screen(qtbot, demo_db):  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    screen = DocumentsScreen(ScreenContext(db=demo_db, operator="organiser"))
+    qtbot.addWidget(screen)
+    screen.set_session(find_session(demo_db, "臺北"))
+    screen.resize(1100, 700)
+    return sim, screen
+
+
+def test_review_list_and_adjust_with_reason(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    sim, screen = make_screen(qtbot, demo_db)
+    assert screen.model.rowCount() == 40
+    assert "課程時數 5 小時" in screen.summary.text()
+    screen.review_only.setChecked(True)
+    names = {screen.model.row_at(r).name for r in range(screen.model.rowCount())}
+    assert {sim.names["late"], sim.names["no_out"]} <= names
+    assert sim.names["full"] not in names
+    person = next(screen.model.row_at(r) for r in range(screen.model.rowCount())
+                  if screen.model.row_at(r).name == sim.names["no_out"])
+    assert not screen.apply_adjustment(person, 5, "")
+    assert "原因" in screen.status.text()
+    assert screen.apply_adjustment(person, 5, "桌長確認在場")
+    screen.review_only.setChecked(False)
+    row = next(r for r in range(screen.model.rowCount())
+               if screen.model.row_at(r).name == sim.names["no_out"])
+    assert screen.model.index(row, 5).data() == "5"
+    assert "桌長確認在場" in screen.model.index(row, 6).data()
+    screen.grab().save("/tmp/closeday-documents-screen.png")
+
+
+def test_build_in_worker_opens_the_pdf(qtbot, demo_db, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sim, screen = make_screen(qtbot, demo_db)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    screen.document.setCurrentIndex(screen.document.findData("certificates"))
+    assert "所有姓名" in screen.check_glyphs()
+    screen.start_build("open", tmp_path / "certs.pdf")
+    qtbot.waitUntil(lambda: screen.last_result is not None, timeout=20000)
+    assert opened == [str(tmp_path / "certs.pdf")]
+    text = PdfReader(tmp_path / "certs.pdf").pages[0].extract_text()
+    assert "研習證明書" in text.replace(" ", "")
+    assert screen._thread is None  # worker thread finished and cleaned up
+
+
+def test_print_renders_the_chosen_pages(qtbot, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    sim, screen = make_screen(qtbot, demo_db)
+    from desktop.services.documents import build_document
+    source = tmp_path / "sheet.pdf"
+    build_document(demo_db, sim.session_id, "signin", source)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    assert print_pdf_file(source, printer) == 2
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
+
+
+def test_portal_file_from_the_screen(qtbot, demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    sim, screen = make_screen(qtbot, demo_db)
+    set_course_fields(demo_db, sim.session_id, event_fields={"course_code": "1234567"})
+    out = tmp_path / "h.csv"
+    assert "密語不正確" in screen.write_portal_file("opened", "bad", out)
+    assert not out.exists()
+    from PySide6.QtWidgets import QMessageBox
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    text = screen.write_portal_file("opened", "demo", out)
+    assert sim.names["full"] in text and "無法寫入" in text and warned == [text]
+    assert out.read_bytes().decode("cp950").splitlines()[0] == ",".join(OPENED_HEADER)
+    assert Path(out).stat().st_size > 0
