@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -30,26 +30,36 @@ def title_style(size: float = 18) -> ParagraphStyle:
 
 
 class _NumberedCanvas(Canvas):
-    """Defers page output so each page can say how many pages there are."""
+    """Writes ``第 x / y 頁`` on every page without holding pages back until the end.
 
-    footer_text: Callable[[int, int], str] = staticmethod(lambda page, total: f"第 {page} / {total} 頁")
+    The total is not known while pages are written, so each page draws a reference to a form
+    XObject that is defined once, at save time, with the total. Pages are written as they are
+    finished, which keeps memory flat for long batches (1,000 certificates).
+    """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
+    _TOTAL_FORM = "workshopDeskPageTotal"
+    _FOOTER_SIZE = 9
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+        font = register_main_font()
+        width, _ = self._pagesize
+        left = f"第 {self.getPageNumber()} / "
+        # The total is at most a few digits: centre the footer on "第 x / NN 頁".
+        total_width = self.stringWidth("00 頁", font, self._FOOTER_SIZE)
+        x = (width - self.stringWidth(left, font, self._FOOTER_SIZE) - total_width) / 2
+        self.setFont(font, self._FOOTER_SIZE)
+        self.drawString(x, 8 * mm, left)
+        self.saveState()
+        self.translate(x + self.stringWidth(left, font, self._FOOTER_SIZE), 8 * mm)
+        self.doForm(self._TOTAL_FORM)
+        self.restoreState()
+        super().showPage()
 
     def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self.setFont(register_main_font(), 9)
-            width, _ = self._pagesize
-            self.drawCentredString(width / 2, 8 * mm, self.footer_text(number, total))
-            super().showPage()
+        self.beginForm(self._TOTAL_FORM)
+        self.setFont(register_main_font(), self._FOOTER_SIZE)
+        self.drawString(0, 0, f"{self.getPageNumber() - 1} 頁")
+        self.endForm()
         super().save()
 
 
@@ -81,4 +91,7 @@ def build_pdf(
         # Without this every page references Helvetica, a font that is not embedded.
         initialFontName=register_main_font(),
     )
-    doc.build(list(story), onFirstPage=on_page, onLaterPages=on_page, canvasmaker=_NumberedCanvas)
+    # platypus deletes flowables from the list as it lays them out; handing it the caller's own
+    # list (not a copy) lets a long batch free each page's flowables once the page is done.
+    flowables = story if isinstance(story, list) else list(story)
+    doc.build(flowables, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=_NumberedCanvas)
