@@ -242,6 +242,8 @@ def _decide_and_record(s: Session, session_id: int, text: str | None,
     reg_session = es if registration.session_id == es.id else s.get_one(
         EventSession, registration.session_id)
     first = decision.first_in
+    if first is None and decision.record == rules.IN:
+        first = LogEntry(check_in_id or 0, rules.IN, now, desk)
     return CheckInResult(
         code=decision.code.value,
         mode=mode.value,
@@ -625,3 +627,17 @@ def registration_count(db: Database, session_id: int) -> int:
     with db.read() as s:
         return s.scalar(select(func.count()).select_from(Registration).where(
             Registration.session_id == session_id)) or 0
+
+
+def session_of_token(db: Database, text: str) -> int | None:
+    """The session of the registration a pass names (for a desk that was not told which
+    session it serves); None when the code is not a valid pass of any event in the database."""
+    with db.read() as s:
+        for event_id, secret in s.execute(select(Event.id, Event.token_secret)):
+            try:
+                registration_id = parse_token(secret, text).registration_id
+            except TokenError:
+                continue
+            return s.scalar(select(Registration.session_id).join(Attendee).where(
+                Registration.id == registration_id, Attendee.event_id == event_id))
+    return None
