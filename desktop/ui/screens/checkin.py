@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from html import escape
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
@@ -81,8 +82,11 @@ class ResultCard(QFrame):
         buttons.addStretch(1)
         buttons.addWidget(self.admit_button)
         buttons.addWidget(self.undo_button)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(self.title_label)
+        layout.addSpacing(10)
         layout.addWidget(self.detail_label, 1)
         layout.addLayout(buttons)
         self.kind = INFO
@@ -97,7 +101,10 @@ class ResultCard(QFrame):
             f"#resultTitle {{ color:{fg}; font-size:34px; font-weight:bold; }}"
             f"#resultDetail {{ color:#222; font-size:22px; }}")
         self.title_label.setText(text.title)
-        self.detail_label.setText(text.detail)
+        first, _, rest = text.detail.partition("\n")
+        self.detail_label.setText(
+            f"<div style='font-size:30px; font-weight:bold'>{escape(first)}</div>"
+            f"<div style='margin-top:8px'>{escape(rest).replace(chr(10), '<br>')}</div>")
         self.admit_button.setVisible(admit)
         self.undo_button.setVisible(undo)
 
@@ -214,11 +221,9 @@ class CheckInScreen(Screen):
         self.counts_label.setObjectName("checkinCounts")
         self.counts_label.setWordWrap(True)
         self.counts_label.setStyleSheet("font-size:16px;")
-        self.tables_model: RowTableModel[service.TableCount] = RowTableModel([
-            Column(self.tr("桌"), lambda t: t.number, align_right=True),
-            Column(self.tr("已到 / 排入"), lambda t: f"{t.arrived} / {t.seated}"),
-        ])
-        self.tables_view = _table(self.tables_model, "tableCounts")
+        self.tables_label = QLabel()
+        self.tables_label.setObjectName("tableCounts")
+        self.tables_label.setWordWrap(True)
         self.missing_model: RowTableModel[service.PersonRow] = RowTableModel([
             Column(self.tr("姓名"), lambda p: p.name),
             Column(self.tr("服務機關"), lambda p: p.agency),
@@ -232,7 +237,7 @@ class CheckInScreen(Screen):
         self.right_layout = QVBoxLayout(right)
         self.right_layout.setContentsMargins(0, 0, 0, 0)
         self.right_layout.addWidget(self.counts_label)
-        self.right_layout.addWidget(self.tables_view, 1)
+        self.right_layout.addWidget(self.tables_label)
         self.right_layout.addWidget(self.missing_title)
         self.right_layout.addWidget(self.missing_view, 2)
 
@@ -263,7 +268,7 @@ class CheckInScreen(Screen):
             self.card.show_text(CardText(INFO, self.tr("尚無場次"),
                                          self.tr("請由「檔案」選單開啟活動資料庫。")))
             self.counts_label.setText("")
-            self.tables_model.set_rows(())
+            self.tables_label.setText("")
             self.missing_model.set_rows(())
             return
         self.index = service.load_search_index(self.context.db, session.id)
@@ -285,7 +290,9 @@ class CheckInScreen(Screen):
             "在場 {present}　已簽退 {out}　名額 {capacity}").format(
             arrived=c.arrived, expected=c.expected, admitted=c.admitted, walk_ins=c.walk_ins,
             present=c.present, out=c.signed_out, capacity=c.capacity))
-        self.tables_model.set_rows(c.tables)
+        self.tables_label.setText(self.tr("各桌已到 / 排入：") + "　".join(
+            self.tr("{n}桌 {a}/{s}").format(n=t.number, a=t.arrived, s=t.seated)
+            for t in c.tables))
         self.missing_model.set_rows(c.not_arrived)
         self.missing_title.setText(self.tr("<b>尚未報到（{n}）</b>").format(n=len(c.not_arrived)))
         self.counts = c
