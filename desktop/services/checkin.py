@@ -12,6 +12,7 @@ it seated the person at; the tables feature plugs its seating rule in there.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -476,6 +477,7 @@ def presences(s: Session, registration_ids: Iterable[int] | None = None,
 
 
 _ABSENT = Presence("absent", None, None)
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def live_counts(db: Database, session_id: int) -> LiveCounts:
@@ -506,7 +508,7 @@ def live_counts(db: Database, session_id: int) -> LiveCounts:
             if table is not None:
                 seated[table] = seated.get(table, 0) + 1
             if not state.arrived:
-                digits = "".join(ch for ch in phone if ch.isdigit())
+                digits = _NOT_DIGIT.sub("", phone)
                 missing.append(PersonRow(reg_id, name, agency, title, status, table,
                                          digits[-3:], state.state))
         if state.arrived:
