@@ -246,7 +246,7 @@ class CheckInScreen(Screen):
         # Sizing columns to 10,000 rows' contents would cost ~100 ms per refresh.
         header = self.missing_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((90, 170, 40)):
+        for column, width in enumerate((80, 150, 36)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.missing_title = QLabel()
