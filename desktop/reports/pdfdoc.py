@@ -32,34 +32,26 @@ def title_style(size: float = 18) -> ParagraphStyle:
 class _NumberedCanvas(Canvas):
     """Writes ``第 x / y 頁`` on every page without holding pages back until the end.
 
-    The total is not known while pages are written, so each page draws a reference to a form
-    XObject that is defined once, at save time, with the total. Pages are written as they are
-    finished, which keeps memory flat for long batches (1,000 certificates).
+    The total is not known while pages are written, so each page draws a form XObject that is
+    defined only at save time, when the total is known. Pages are written as they are
+    finished, which keeps memory flat for long batches (1,000 certificates), and each footer
+    is one piece of text, so it extracts and searches as ``第 1 / 5 頁``.
     """
 
-    _TOTAL_FORM = "workshopDeskPageTotal"
     _FOOTER_SIZE = 9
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        font = register_main_font()
-        width, _ = self._pagesize
-        left = f"第 {self.getPageNumber()} / "
-        # The total is at most a few digits: centre the footer on "第 x / NN 頁".
-        total_width = self.stringWidth("00 頁", font, self._FOOTER_SIZE)
-        x = (width - self.stringWidth(left, font, self._FOOTER_SIZE) - total_width) / 2
-        self.setFont(font, self._FOOTER_SIZE)
-        self.drawString(x, 8 * mm, left)
-        self.saveState()
-        self.translate(x + self.stringWidth(left, font, self._FOOTER_SIZE), 8 * mm)
-        self.doForm(self._TOTAL_FORM)
-        self.restoreState()
+        self.doForm(f"wdFooter{self.getPageNumber()}")
         super().showPage()
 
     def save(self) -> None:
-        self.beginForm(self._TOTAL_FORM)
-        self.setFont(register_main_font(), self._FOOTER_SIZE)
-        self.drawString(0, 0, f"{self.getPageNumber() - 1} 頁")
-        self.endForm()
+        total = self.getPageNumber() - 1
+        width, _ = self._pagesize
+        for number in range(1, total + 1):
+            self.beginForm(f"wdFooter{number}")
+            self.setFont(register_main_font(), self._FOOTER_SIZE)
+            self.drawCentredString(width / 2, 8 * mm, f"第 {number} / {total} 頁")
+            self.endForm()
         super().save()
 
 

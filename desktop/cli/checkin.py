@@ -1,0 +1,167 @@
+"""``workshop-desk checkin`` (scan a pass / search and check in) and ``workshop-desk passes``.
+
+``checkin`` follows the same rules as the window (``desktop.services.checkin``); its JSON
+carries ``result`` (``ok``, ``already_checked_in``, ``already_checked_out``, ``not_checked_in``,
+``not_admitted``, ``other_session``, ``other_event``, ``invalid_code``, ``forged``; with
+``--search`` also ``not_found`` and ``ambiguous``) and the exit status is 0 only for ``ok``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.core.rocdate import roc_date
+from desktop.services import checkin as service
+from desktop.services.events import SessionInfo, SessionNotFound, find_session, list_events
+
+DESK = "cli"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    checkin = subparsers.add_parser(
+        "checkin",
+        help="check in (or sign out with --out) by pass code, or by --search TEXT",
+        description="Check in a pass code the way the desk does. Exit 0 only for result ok.",
+    )
+    checkin.add_argument("token", nargs="?", metavar="TOKEN", help="the code read from the pass")
+    checkin.add_argument("--search", metavar="TEXT",
+                         help="name, agency or last phone digits; checks in when exactly one "
+                              "person matches, lists the matches otherwise")
+    checkin.add_argument("--session", metavar="NAME",
+                         help="the desk's session (default: the pass's own session)")
+    checkin.add_argument("--out", action="store_true", help="sign out (簽退) instead of check in")
+    checkin.add_argument("--desk", default=DESK, help=f"desk name for the log (default {DESK})")
+    add_json_flag(checkin)
+    checkin.set_defaults(handler=run_checkin)
+
+    passes = subparsers.add_parser(
+        "passes", help="entry passes: PDF, one PNG per attendee, CSV for mail merge")
+    passes.add_argument("--session", metavar="NAME", help="session name (台/臺-insensitive)")
+    passes.add_argument("--out", metavar="DIR", required=True, type=Path, help="output folder")
+    add_json_flag(passes)
+    passes.set_defaults(handler=run_passes)
+
+
+def _session(context: Context, name: str | None) -> SessionInfo:
+    try:
+        return find_session(context.db, name)
+    except SessionNotFound as exc:
+        raise CliError(str(exc)) from None
+
+
+MESSAGES = {
+    "ok": "報到成功",
+    "already_checked_in": "已報到過",
+    "already_checked_out": "已簽退過",
+    "not_checked_in": "尚未報到，不能簽退",
+    "not_admitted": "未錄取（候補或已取消）",
+    "other_session": "報名的是其他場次",
+    "other_event": "不是本活動的入場證",
+    "invalid_code": "無法辨識的條碼",
+    "forged": "入場證損毀或遭竄改",
+    "not_found": "找不到符合的人",
+    "ambiguous": "符合的人不只一位，請輸入更多字",
+}
+
+
+def _describe(r: service.CheckInResult) -> str:
+    text = MESSAGES[r.code]
+    if r.code == "ok" and r.mode == "out":
+        text = "簽退成功"
+    elif r.code == "ok" and r.reentry:
+        text = "再次入場"
+    parts = [text]
+    if r.name:
+        parts.append(f"{r.name}（{r.agency}）")
+    if r.code == "ok" and r.mode == "in":
+        parts.append(f"第 {r.table} 桌" if r.table else "未排桌")
+        if r.lunch:
+            parts.append(f"餐食：{r.lunch}")
+    if r.code in ("already_checked_in", "already_checked_out") and r.first_at:
+        parts.append(f"首次報到 {r.first_at:%H:%M}（{r.first_desk or '—'}）")
+    if r.code == "already_checked_out" and r.last_out_at:
+        parts.append(f"簽退 {r.last_out_at:%H:%M}")
+    if r.code == "other_session" and r.session_date:
+        parts.append(f"{r.session_name} {roc_date(r.session_date, weekday=True)}")
+    if r.code == "not_admitted":
+        parts.append(f"空位 {r.seats_free}" if r.seats_free else "名額已滿")
+    return "　".join(parts)
+
+
+def run_checkin(args: argparse.Namespace, context: Context) -> int:
+    if (args.token is None) == (args.search is None):
+        raise CliError("give either a TOKEN or --search TEXT (not both)")
+    mode = "out" if args.out else "in"
+    if args.search is not None:
+        return _run_search(args, context, mode)
+    session = _session(context, args.session) if args.session else _own_session(context, args)
+    result = service.scan(context.db, session.id, args.token, mode=mode, desk=args.desk,
+                          method="cli")
+    _emit(args, result)
+    return 0 if result.ok else 1
+
+
+def _own_session(context: Context, args: argparse.Namespace) -> SessionInfo:
+    """Without --session the desk is the pass's own session (so only the code is checked)."""
+    sessions = [s for e in list_events(context.db) for s in e.sessions]
+    if not sessions:
+        raise CliError("資料庫中沒有任何場次 (no sessions in this database)")
+    session_id = service.session_of_token(context.db, args.token)
+    for s in sessions:
+        if s.id == session_id:
+            return s
+    return sessions[0]  # a refused code: any session of the database answers the same
+
+
+def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
+    sessions = ([_session(context, args.session)] if args.session
+                else [s for e in list_events(context.db) for s in e.sessions])
+    hits = [(s, h) for s in sessions for h in service.search(context.db, s.id, args.search)]
+    if len(hits) != 1:
+        code = "not_found" if not hits else "ambiguous"
+        matches = [{"registration_id": h.registration_id, "name": h.name, "agency": h.agency,
+                    "title": h.title, "session": s.name, "status": h.status, "table": h.table,
+                    "state": h.state} for s, h in hits]
+        if args.json:
+            emit_json({"result": code, "search": args.search, "matches": matches})
+        else:
+            print(MESSAGES[code])
+            for m in matches:
+                print(f"  {m['name']}　{m['agency']}　{m['session']}　{m['status']}　{m['state']}")
+        return 1
+    session, hit = hits[0]
+    result = service.check_in_registration(context.db, session.id, hit.registration_id,
+                                           mode=mode, desk=args.desk, method="cli-search")
+    _emit(args, result)
+    return 0 if result.ok else 1
+
+
+def _emit(args: argparse.Namespace, result: service.CheckInResult) -> None:
+    if args.json:
+        emit_json(result.as_json())
+    else:
+        print(_describe(result))
+
+
+def run_passes(args: argparse.Namespace, context: Context) -> int:
+    from desktop.services.passes import export_passes
+
+    session = _session(context, args.session)
+    if args.out.exists() and not args.out.is_dir():
+        raise CliError(f"--out {args.out}: not a folder")
+    try:
+        result = export_passes(context.db, session.id, args.out)
+    except ValueError as exc:
+        raise CliError(f"{session.name}: {exc}") from None
+    if args.json:
+        emit_json(result.as_json())
+    else:
+        print(f"{result.session}：{result.count} 張入場證")
+        print(f"  PDF  {result.pdf}")
+        print(f"  CSV  {result.csv}（name, email, file）")
+        print(f"  PNG  {len(result.pngs)} 個檔案於 {result.pdf.parent}")
+        for line in result.missing_glyphs:
+            print(f"  注意：字型缺字 {line}")
+    return 0

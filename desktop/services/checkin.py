@@ -1,0 +1,645 @@
+"""The check-in desk: scans, search check-ins, sign-out, undo/void, admitting at the desk,
+live counts and the not-yet-arrived list.
+
+Every action is one unit of work; the rules are ``desktop.core.checkin.decide``. Results are
+frozen ``CheckInResult``s whose ``code`` is the stable string the CLI prints as ``result``.
+
+Tables: after an ``ok`` check-in, an optional ``seat_on_arrival(s, registration_id, now)``
+callable (``SeatOnArrival``) runs inside the same unit of work and may return the table number
+it seated the person at; the tables feature plugs its seating rule in there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db.models import (
+    Attendee,
+    CheckIn,
+    Event,
+    EventSession,
+    Registration,
+    SeatAssignment,
+    Status,
+    WorkshopTable,
+)
+from db.uow import Database
+from desktop.core import checkin as rules
+from desktop.core.checkin import Code, LogEntry, Mode, Presence
+from desktop.core.text import clean, mask_name, match_key
+from desktop.core.tokens import TokenError, parse_token
+from desktop.services import audit
+from desktop.services.walkins import seats_taken
+
+# (unit-of-work session, registration id, now) -> table number or None
+SeatOnArrival = Callable[[Session, int, dt.datetime], "int | None"]
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    code: str  # desktop.core.checkin.Code value: the CLI's ``result``
+    mode: str  # in / out
+    at: dt.datetime
+    method: str = ""
+    action: str | None = None  # in/out when a row was recorded (or replayed)
+    check_in_id: int | None = None
+    replayed: bool = False  # the same nonce was submitted before: nothing new recorded
+    reentry: bool = False
+    registration_id: int | None = None
+    name: str = ""
+    agency: str = ""
+    unit: str = ""
+    title: str = ""
+    lunch: str = ""
+    status: str = ""
+    table: int | None = None
+    session_id: int | None = None  # the registration's session
+    session_name: str = ""
+    session_date: dt.date | None = None
+    first_at: dt.datetime | None = None  # first check-in of the day
+    first_desk: str = ""
+    last_out_at: dt.datetime | None = None
+    seats_free: int = 0
+    seats_taken: int = 0
+    capacity: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.code == Code.OK
+
+    def as_json(self) -> dict[str, object]:
+        """The CLI's keys (a contract). No phone, e-mail or ID number."""
+        return {
+            "result": self.code,
+            "mode": self.mode,
+            "action": self.action,
+            "at": self.at.isoformat(timespec="seconds"),
+            "check_in_id": self.check_in_id,
+            "replayed": self.replayed,
+            "reentry": self.reentry,
+            "registration_id": self.registration_id,
+            "name": self.name,
+            "agency": self.agency,
+            "title": self.title,
+            "status": self.status,
+            "lunch": self.lunch,
+            "table": self.table,
+            "session": self.session_name,
+            "session_date": self.session_date.isoformat() if self.session_date else None,
+            "first_check_in_at": (
+                self.first_at.isoformat(timespec="seconds") if self.first_at else None
+            ),
+            "first_check_in_desk": self.first_desk or None,
+            "checked_out_at": (
+                self.last_out_at.isoformat(timespec="seconds") if self.last_out_at else None
+            ),
+            "seats_free": self.seats_free,
+        }
+
+
+class CheckInError(ValueError):
+    """An action that cannot be done as asked (unknown row, no reason for a void...)."""
+
+
+def new_nonce() -> str:
+    return uuid.uuid4().hex
+
+
+def _entries(s: Session, registration_id: int) -> list[LogEntry]:
+    rows = s.execute(
+        select(CheckIn.id, CheckIn.action, CheckIn.at, CheckIn.desk, CheckIn.voids_id,
+               CheckIn.nonce).where(CheckIn.registration_id == registration_id)
+    )
+    return [LogEntry(*row) for row in rows]
+
+
+def _table_number(s: Session, registration_id: int) -> int | None:
+    return s.scalar(
+        select(WorkshopTable.number)
+        .join(SeatAssignment, SeatAssignment.table_id == WorkshopTable.id)
+        .where(SeatAssignment.registration_id == registration_id)
+    )
+
+
+def _refused(code: Code, mode: Mode, now: dt.datetime, method: str) -> CheckInResult:
+    return CheckInResult(code=code.value, mode=mode.value, at=now, method=method)
+
+
+def scan(
+    db: Database,
+    session_id: int,
+    text: str,
+    *,
+    mode: Mode | str = Mode.IN,
+    desk: str = "",
+    operator: str = "",
+    method: str = "scanner",
+    now: dt.datetime | None = None,
+    nonce: str | None = None,
+    seat_on_arrival: SeatOnArrival | None = None,
+) -> CheckInResult:
+    """A scanned (or typed) pass code at the desk of ``session_id``."""
+    return _run(db, session_id, text, None, Mode(mode), desk, operator, method,
+                now or dt.datetime.now(), nonce or new_nonce(), seat_on_arrival)
+
+
+def check_in_registration(
+    db: Database,
+    session_id: int,
+    registration_id: int,
+    *,
+    mode: Mode | str = Mode.IN,
+    desk: str = "",
+    operator: str = "",
+    method: str = "search",
+    now: dt.datetime | None = None,
+    nonce: str | None = None,
+    seat_on_arrival: SeatOnArrival | None = None,
+) -> CheckInResult:
+    """Check in (or sign out) a registration picked from the search list or just added."""
+    return _run(db, session_id, None, registration_id, Mode(mode), desk, operator, method,
+                now or dt.datetime.now(), nonce or new_nonce(), seat_on_arrival)
+
+
+def _run(db, session_id, text, registration_id, mode, desk, operator, method, now, nonce,  # type: ignore[no-untyped-def]
+         seat_on_arrival) -> CheckInResult:
+    try:
+        with db.unit_of_work() as s:
+            return _decide_and_record(s, session_id, text, registration_id, mode, desk,
+                                      operator, method, now, nonce, seat_on_arrival)
+    except IntegrityError:
+        # Another submission with the same nonce committed first: answer as that one did.
+        with db.unit_of_work() as s:
+            return _decide_and_record(s, session_id, text, registration_id, mode, desk,
+                                      operator, method, now, nonce, None)
+
+
+def _decide_and_record(s: Session, session_id: int, text: str | None,
+                       registration_id: int | None, mode: Mode, desk: str, operator: str,
+                       method: str, now: dt.datetime, nonce: str,
+                       seat_on_arrival: SeatOnArrival | None) -> CheckInResult:
+    es = s.get_one(EventSession, session_id)
+    if text is not None:
+        secret = s.scalar(select(Event.token_secret).where(Event.id == es.event_id))
+        try:
+            registration_id = parse_token(secret, text).registration_id
+        except TokenError as exc:
+            return _refused(rules.REFUSED_CODE[exc.problem], mode, now, method)
+    registration = s.get(Registration, registration_id)
+    if registration is None:
+        # Signed by this event but the registration is gone (deleted after printing).
+        return _refused(Code.INVALID_CODE, mode, now, method)
+    attendee = s.get_one(Attendee, registration.attendee_id)
+    if attendee.event_id != es.event_id:
+        return _refused(Code.OTHER_EVENT, mode, now, method)
+    if registration.session_id != session_id:
+        # The same person may also be registered here: use that registration.
+        here = s.scalar(select(Registration).where(
+            Registration.attendee_id == attendee.id, Registration.session_id == session_id))
+        if here is not None:
+            registration = here
+    entries = _entries(s, registration.id)
+    free = 0
+    taken = 0
+    if registration.status not in rules.ADMITTED_STATUSES and mode is Mode.IN:
+        taken = seats_taken(s, session_id)
+        free = max(es.capacity - taken, 0)
+    decision = rules.decide(
+        status=registration.status,
+        registration_session_id=registration.session_id,
+        desk_session_id=session_id,
+        entries=entries,
+        mode=mode,
+        now=now,
+        nonce=nonce,
+        seats_free=free,
+    )
+    check_in_id = None
+    action = None
+    if decision.replay_of is not None:
+        check_in_id, action = decision.replay_of.id, decision.replay_of.action
+    elif decision.record is not None:
+        row = CheckIn(registration_id=registration.id, action=decision.record, at=now,
+                      desk=desk, operator=operator, method=method, nonce=nonce)
+        s.add(row)
+        s.flush()
+        check_in_id, action = row.id, row.action
+        audit.record(s, f"checkin.{row.action}", actor=operator, at=now, entity="check_in",
+                     entity_id=row.id, registration_id=registration.id, desk=desk,
+                     method=method, name=mask_name(attendee.name))
+    table = _table_number(s, registration.id)
+    if (decision.record == rules.IN and seat_on_arrival is not None):
+        seated = seat_on_arrival(s, registration.id, now)
+        if seated is not None:
+            table = seated
+    reg_session = es if registration.session_id == es.id else s.get_one(
+        EventSession, registration.session_id)
+    first = decision.first_in
+    if first is None and decision.record == rules.IN:
+        first = LogEntry(check_in_id or 0, rules.IN, now, desk)
+    return CheckInResult(
+        code=decision.code.value,
+        mode=mode.value,
+        at=decision.at,
+        method=method,
+        action=action,
+        check_in_id=check_in_id,
+        replayed=decision.replay_of is not None,
+        reentry=decision.reentry,
+        registration_id=registration.id,
+        name=attendee.name,
+        agency=attendee.agency,
+        unit=attendee.unit,
+        title=attendee.title,
+        lunch=registration.lunch,
+        status=registration.status,
+        table=table,
+        session_id=reg_session.id,
+        session_name=reg_session.name,
+        session_date=reg_session.date,
+        first_at=first.at if first else None,
+        first_desk=first.desk if first else "",
+        last_out_at=decision.last_out.at if decision.last_out else None,
+        seats_free=decision.seats_free,
+        seats_taken=taken,
+        capacity=es.capacity,
+    )
+
+
+def admit_and_check_in(
+    db: Database,
+    session_id: int,
+    registration_id: int,
+    *,
+    desk: str = "",
+    operator: str = "",
+    now: dt.datetime | None = None,
+    seat_on_arrival: SeatOnArrival | None = None,
+) -> CheckInResult:
+    """A waitlisted or cancelled person at the desk is admitted as a walk-in and checked in
+    (the desk was shown how many seats are free; like walk-ins, over capacity is allowed)."""
+    at = now or dt.datetime.now()
+    with db.unit_of_work() as s:
+        registration = s.get_one(Registration, registration_id)
+        if registration.session_id != session_id:
+            raise CheckInError("這份報名不屬於本場次 (registration of another session)")
+        if registration.status not in rules.ADMITTED_STATUSES:
+            before = registration.status
+            registration.status = Status.WALK_IN
+            registration.status_reason = f"現場遞補（原為 {before}）"
+            attendee = s.get_one(Attendee, registration.attendee_id)
+            audit.record(s, "registration.admit_at_desk", actor=operator, at=at,
+                         entity="registration", entity_id=registration.id, before=before,
+                         desk=desk, name=mask_name(attendee.name))
+    return check_in_registration(db, session_id, registration_id, desk=desk, operator=operator,
+                                 method="admit", now=at, seat_on_arrival=seat_on_arrival)
+
+
+# --- undo / void -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VoidResult:
+    void_id: int
+    voided_id: int
+    voided_action: str  # in / out
+    voided_at: dt.datetime
+    registration_id: int
+    name: str
+    state_after: str  # absent / in / out
+    reason: str
+
+
+def void(
+    db: Database,
+    check_in_id: int,
+    reason: str,
+    *,
+    desk: str = "",
+    operator: str = "",
+    now: dt.datetime | None = None,
+) -> VoidResult:
+    """Cancel an earlier check-in or sign-out by appending a ``void`` row (with the reason)."""
+    at = now or dt.datetime.now()
+    reason = clean(reason)
+    with db.unit_of_work() as s:
+        row = s.get(CheckIn, check_in_id)
+        if row is None:
+            raise CheckInError(f"找不到報到紀錄 #{check_in_id}")
+        entries = _entries(s, row.registration_id)
+        try:
+            rules.check_void(entries, check_in_id, reason)
+        except rules.VoidError as exc:
+            raise CheckInError(_VOID_PROBLEMS[exc.problem].format(id=check_in_id)) from None
+        v = CheckIn(registration_id=row.registration_id, action=rules.VOID, at=at, desk=desk,
+                    operator=operator, method="void", voids_id=row.id, reason=reason,
+                    nonce=new_nonce())
+        s.add(v)
+        s.flush()
+        registration = s.get_one(Registration, row.registration_id)
+        attendee = s.get_one(Attendee, registration.attendee_id)
+        audit.record(s, "checkin.void", actor=operator, at=at, entity="check_in",
+                     entity_id=v.id, voids_id=row.id, reason=reason, desk=desk,
+                     name=mask_name(attendee.name))
+        after = rules.presence([*entries, LogEntry(v.id, rules.VOID, at, desk, row.id)])
+        return VoidResult(v.id, row.id, row.action, row.at, row.registration_id, attendee.name,
+                          after.state, reason)
+
+
+_VOID_PROBLEMS = {
+    "not_found": "找不到報到紀錄 #{id}",
+    "not_voidable": "紀錄 #{id} 是一筆作廢紀錄，不能再作廢",
+    "already_voided": "紀錄 #{id} 已經作廢過了",
+    "reason_required": "請輸入作廢原因 (a reason is required)",
+}
+
+
+def last_action(db: Database, session_id: int, desk: str) -> int | None:
+    """This desk's latest in/out row in the session that is not voided (Ctrl+Z's target)."""
+    with db.read() as s:
+        voided = select(CheckIn.voids_id).where(CheckIn.voids_id.is_not(None))
+        return s.scalar(
+            select(CheckIn.id)
+            .join(Registration, Registration.id == CheckIn.registration_id)
+            .where(Registration.session_id == session_id, CheckIn.desk == desk,
+                   CheckIn.action.in_((rules.IN, rules.OUT)), CheckIn.id.not_in(voided))
+            .order_by(CheckIn.id.desc())
+            .limit(1)
+        )
+
+
+def undo_last(
+    db: Database,
+    session_id: int,
+    *,
+    desk: str = "",
+    operator: str = "",
+    reason: str = "復原上一筆 (Ctrl+Z)",
+    now: dt.datetime | None = None,
+) -> VoidResult | None:
+    target = last_action(db, session_id, desk)
+    if target is None:
+        return None
+    return void(db, target, reason, desk=desk, operator=operator, now=now)
+
+
+@dataclass(frozen=True)
+class LogRow:
+    id: int
+    registration_id: int
+    name: str
+    agency: str
+    action: str
+    at: dt.datetime
+    desk: str
+    operator: str
+    method: str
+    voids_id: int | None
+    reason: str
+    voided: bool
+
+
+def list_log(db: Database, session_id: int) -> tuple[LogRow, ...]:
+    """The session's check-in log, newest first, each row marked when a void cancels it."""
+    with db.read() as s:
+        rows = s.execute(
+            select(CheckIn, Attendee.name, Attendee.agency)
+            .join(Registration, Registration.id == CheckIn.registration_id)
+            .join(Attendee, Attendee.id == Registration.attendee_id)
+            .where(Registration.session_id == session_id)
+            .order_by(CheckIn.id.desc())
+        ).all()
+        voided = {c.voids_id for c, _, _ in rows if c.voids_id is not None}
+        return tuple(
+            LogRow(c.id, c.registration_id, name, agency, c.action, c.at, c.desk, c.operator,
+                   c.method, c.voids_id, c.reason, c.id in voided)
+            for c, name, agency in rows
+        )
+
+
+# --- live counts -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableCount:
+    number: int
+    name: str
+    seated: int  # admitted/walk-in people assigned to the table
+    arrived: int
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    registration_id: int
+    name: str
+    agency: str
+    title: str
+    status: str
+    table: int | None
+    phone_tail: str  # last 3 digits only
+    state: str  # absent / in / out
+
+
+@dataclass(frozen=True)
+class LiveCounts:
+    expected: int  # admitted + walk-ins
+    admitted: int
+    walk_ins: int
+    arrived: int  # checked in at least once (not undone)
+    present: int  # checked in now
+    signed_out: int
+    capacity: int
+    tables: tuple[TableCount, ...] = field(default=())
+    not_arrived: tuple[PersonRow, ...] = field(default=())
+
+
+def presences(s: Session, registration_ids: Iterable[int] | None = None,
+              session_id: int | None = None) -> dict[int, Presence]:
+    query = select(CheckIn.registration_id, CheckIn.id, CheckIn.action, CheckIn.at,
+                   CheckIn.desk, CheckIn.voids_id)
+    if session_id is not None:
+        query = query.join(Registration, Registration.id == CheckIn.registration_id).where(
+            Registration.session_id == session_id)
+    if registration_ids is not None:
+        query = query.where(CheckIn.registration_id.in_(list(registration_ids)))
+    grouped: dict[int, list[LogEntry]] = {}
+    for reg_id, cid, action, at, desk, voids_id in s.execute(query):
+        grouped.setdefault(reg_id, []).append(LogEntry(cid, action, at, desk, voids_id))
+    return {reg_id: rules.presence(rows) for reg_id, rows in grouped.items()}
+
+
+_ABSENT = Presence("absent", None, None)
+_NOT_DIGIT = re.compile(r"\D")
+
+
+def live_counts(db: Database, session_id: int) -> LiveCounts:
+    with db.read() as s:
+        capacity = s.get_one(EventSession, session_id).capacity
+        people = s.execute(
+            select(Registration.id, Registration.status, Attendee.name, Attendee.agency,
+                   Attendee.title, Attendee.phone, WorkshopTable.number, Registration.queue)
+            .join(Attendee, Attendee.id == Registration.attendee_id)
+            .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
+            .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
+            .where(Registration.session_id == session_id)
+            .order_by(Registration.queue, Registration.id)
+        ).all()
+        states = presences(s, session_id=session_id)
+        tables = s.execute(
+            select(WorkshopTable.number, WorkshopTable.name)
+            .where(WorkshopTable.session_id == session_id).order_by(WorkshopTable.number)
+        ).all()
+    seated: dict[int, int] = {}
+    arrived_at: dict[int, int] = {}
+    counts = {"admitted": 0, "walk_in": 0, "arrived": 0, "present": 0, "out": 0}
+    missing: list[PersonRow] = []
+    for reg_id, status, name, agency, title, phone, table, _queue in people:
+        state = states.get(reg_id, _ABSENT)
+        if status in rules.ADMITTED_STATUSES:
+            counts[status] += 1
+            if table is not None:
+                seated[table] = seated.get(table, 0) + 1
+            if not state.arrived:
+                digits = _NOT_DIGIT.sub("", phone)
+                missing.append(PersonRow(reg_id, name, agency, title, status, table,
+                                         digits[-3:], state.state))
+        if state.arrived:
+            counts["arrived"] += 1
+            if table is not None:
+                arrived_at[table] = arrived_at.get(table, 0) + 1
+        if state.state == rules.IN:
+            counts["present"] += 1
+        elif state.state == rules.OUT:
+            counts["out"] += 1
+    return LiveCounts(
+        expected=counts["admitted"] + counts["walk_in"],
+        admitted=counts["admitted"],
+        walk_ins=counts["walk_in"],
+        arrived=counts["arrived"],
+        present=counts["present"],
+        signed_out=counts["out"],
+        capacity=capacity,
+        tables=tuple(TableCount(n, name, seated.get(n, 0), arrived_at.get(n, 0))
+                     for n, name in tables),
+        not_arrived=tuple(missing),
+    )
+
+
+# --- search ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    registration_id: int
+    name: str
+    agency: str
+    title: str
+    status: str
+    table: int | None
+    phone_tail: str  # last 3 digits, for display
+    name_key: str
+    agency_key: str
+    digits: str  # all digits of the phone, for "last digits" matching
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    registration_id: int
+    name: str
+    agency: str
+    title: str
+    status: str
+    table: int | None
+    phone_tail: str
+    state: str  # absent / in / out
+    first_at: dt.datetime | None
+
+
+class SearchIndex:
+    """The session's people with match keys, loaded once so results show as staff type."""
+
+    def __init__(self, entries: Sequence[SearchEntry]) -> None:
+        self.entries = tuple(entries)
+
+    def find(self, text: str, limit: int = 30) -> list[SearchEntry]:
+        query = match_key(text)
+        if not query:
+            return []
+        digits_only = query.isdigit() and len(query) >= 3
+        name_hits: list[SearchEntry] = []
+        other_hits: list[SearchEntry] = []
+        for e in self.entries:
+            if query in e.name_key:
+                (name_hits if e.name_key.startswith(query) else other_hits).append(e)
+            elif query in e.agency_key or (digits_only and e.digits.endswith(query)):
+                other_hits.append(e)
+        return (name_hits + other_hits)[:limit]
+
+
+def load_search_index(db: Database, session_id: int) -> SearchIndex:
+    with db.read() as s:
+        rows = s.execute(
+            select(Registration.id, Attendee.name, Attendee.agency, Attendee.unit,
+                   Attendee.title, Registration.status, Attendee.phone, WorkshopTable.number)
+            .join(Attendee, Attendee.id == Registration.attendee_id)
+            .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
+            .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
+            .where(Registration.session_id == session_id)
+            .order_by(Registration.queue, Registration.id)
+        ).all()
+    entries = []
+    for reg_id, name, agency, unit, title, status, phone, table in rows:
+        digits = "".join(ch for ch in clean(phone) if ch.isdigit())
+        entries.append(SearchEntry(reg_id, name, agency, title, status, table, digits[-3:],
+                                   match_key(name), match_key(f"{agency} {unit}"), digits))
+    return SearchIndex(entries)
+
+
+def with_state(db: Database, entries: Sequence[SearchEntry]) -> list[SearchHit]:
+    with db.read() as s:
+        states = presences(s, [e.registration_id for e in entries]) if entries else {}
+    hits = []
+    for e in entries:
+        p = states.get(e.registration_id, _ABSENT)
+        hits.append(SearchHit(e.registration_id, e.name, e.agency, e.title, e.status, e.table,
+                              e.phone_tail, p.state, p.first_in.at if p.first_in else None))
+    return hits
+
+
+def search(db: Database, session_id: int, text: str, limit: int = 30) -> list[SearchHit]:
+    return with_state(db, load_search_index(db, session_id).find(text, limit))
+
+
+def session_seats(db: Database, session_id: int) -> tuple[int, int]:
+    """(seats taken by admitted + walk-ins, capacity) for the walk-in dialog's warning."""
+    with db.read() as s:
+        es = s.get_one(EventSession, session_id)
+        return seats_taken(s, session_id), es.capacity
+
+
+def registration_count(db: Database, session_id: int) -> int:
+    with db.read() as s:
+        return s.scalar(select(func.count()).select_from(Registration).where(
+            Registration.session_id == session_id)) or 0
+
+
+def session_of_token(db: Database, text: str) -> int | None:
+    """The session of the registration a pass names (for a desk that was not told which
+    session it serves); None when the code is not a valid pass of any event in the database."""
+    with db.read() as s:
+        for event_id, secret in s.execute(select(Event.id, Event.token_secret)):
+            try:
+                registration_id = parse_token(secret, text).registration_id
+            except TokenError:
+                continue
+            return s.scalar(select(Registration.session_id).join(Attendee).where(
+                Registration.id == registration_id, Attendee.event_id == event_id))
+    return None

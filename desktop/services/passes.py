@@ -1,0 +1,106 @@
+"""Entry passes for a session's admitted people and walk-ins: PDF, PNGs and a mail-merge CSV.
+
+Everything is written to a temporary folder inside the target first and moved in place at the
+end, so a failure never leaves half the passes behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from db.models import Attendee, Event, EventSession, Registration, SeatAssignment, WorkshopTable
+from db.uow import Database
+from desktop.core.checkin import ADMITTED_STATUSES
+from desktop.core.tokens import make_token
+from desktop.reports.fonts import missing_glyphs
+from desktop.reports.passes import PassRow, build_passes_pdf, pass_png
+from desktop.services import audit
+
+PDF_NAME = "passes.pdf"
+CSV_NAME = "passes.csv"
+CSV_HEADER = ("name", "email", "file")
+
+
+@dataclass(frozen=True)
+class PassesResult:
+    session: str
+    count: int
+    pdf: Path
+    csv: Path
+    pngs: tuple[Path, ...]
+    missing_glyphs: tuple[str, ...]  # "name: chars" for names the font cannot draw
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "session": self.session,
+            "count": self.count,
+            "pdf": str(self.pdf),
+            "csv": str(self.csv),
+            "png_files": [p.name for p in self.pngs],
+            "missing_glyphs": list(self.missing_glyphs),
+        }
+
+
+def pass_rows(db: Database, session_id: int) -> list[PassRow]:
+    with db.read() as s:
+        es = s.get_one(EventSession, session_id)
+        event = s.get_one(Event, es.event_id)
+        rows = s.execute(
+            select(Registration.id, Attendee.name, Attendee.agency, Attendee.email,
+                   WorkshopTable.number)
+            .join(Attendee, Attendee.id == Registration.attendee_id)
+            .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
+            .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
+            .where(Registration.session_id == session_id,
+                   Registration.status.in_(tuple(ADMITTED_STATUSES)))
+            .order_by(Registration.queue, Registration.id)
+        ).all()
+        return [
+            PassRow(reg_id, name, agency, email, event.name, es.name, es.date,
+                    f"{es.start_time:%H:%M}", f"{es.end_time:%H:%M}", es.venue,
+                    make_token(event.token_secret, reg_id), table)
+            for reg_id, name, agency, email, table in rows
+        ]
+
+
+def png_name(row: PassRow) -> str:
+    return f"pass-{row.registration_id:05d}.png"
+
+
+def export_passes(db: Database, session_id: int, out_dir: Path, *, actor: str = "") -> PassesResult:
+    rows = pass_rows(db, session_id)
+    if not rows:
+        raise ValueError("本場次沒有已錄取或現場報名的人 (no admitted attendees in this session)")
+    session_name = rows[0].session
+    out_dir = out_dir.expanduser().resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".passes-", dir=out_dir))
+    try:
+        build_passes_pdf(rows, staging / PDF_NAME,
+                         title=f"入場證 {rows[0].event} {session_name}")
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(CSV_HEADER)
+        for row in rows:
+            (staging / png_name(row)).write_bytes(pass_png(row))
+            writer.writerow((row.name, row.email, str(out_dir / png_name(row))))
+        # UTF-8 with BOM so Excel / Word mail merge read the Chinese names.
+        (staging / CSV_NAME).write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+        for item in staging.iterdir():
+            os.replace(item, out_dir / item.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    missing = tuple(f"{r.name}: {m}" for r in rows if (m := missing_glyphs(r.name)))
+    with db.unit_of_work() as s:
+        audit.record(s, "passes.export", actor=actor, entity="session", entity_id=session_id,
+                     count=len(rows), folder=str(out_dir))
+    return PassesResult(session_name, len(rows), out_dir / PDF_NAME, out_dir / CSV_NAME,
+                        tuple(out_dir / png_name(r) for r in rows), missing)

@@ -1,0 +1,31 @@
+from desktop.core.scaninput import ConsistentReads, ScanDetector, scan_report
+
+
+def test_fast_burst_is_a_scan_and_slow_typing_is_not() -> None:
+    d = ScanDetector()
+    for i, ch in enumerate("WS1:ABCDEFGH"):
+        d.key(ch, 10 + i * 0.01)
+    assert d.is_scan() and d.text == "WS1:ABCDEFGH"
+    assert not d.is_scan(at=10 + 11 * 0.01 + 0.5)  # terminator long after: typed by hand
+    d = ScanDetector()
+    for i, ch in enumerate("0912345678"):
+        d.key(ch, i * 0.2)
+    assert not d.is_scan() and d.text == "8"
+
+
+def test_consistent_reads_need_two_frames_and_do_not_repeat() -> None:
+    r = ConsistentReads(required=2, forget_after=3)
+    assert r.feed(["A"]) is None
+    assert r.feed(["A"]) == "A"
+    assert [r.feed(["A"]) for _ in range(5)] == [None] * 5
+    assert r.feed(["A", "B"]) is None and r.feed([]) is None
+    assert r.feed(["B"]) is None and r.feed(["B"]) == "B"
+    for _ in range(3):
+        r.feed([])
+    assert r.feed(["A"]) is None and r.feed(["A"]) == "A"
+
+
+def test_scan_report() -> None:
+    rep = scan_report("WS1:TEST0001", [i * 0.005 for i in range(12)], "enter", "WS1:TEST0001")
+    assert rep.matches and rep.looks_like_scanner and rep.mean_gap_ms == 5.0
+    assert rep.chars_per_second == 200.0

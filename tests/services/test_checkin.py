@@ -1,0 +1,158 @@
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from db.models import CheckIn, Event, Registration, SeatAssignment, WorkshopTable
+from db.uow import Database
+from desktop.core.tokens import make_token
+from desktop.services import checkin as svc
+from desktop.services.events import list_events
+from desktop.services.walkins import add_walk_in
+
+T = dt.datetime(2019, 3, 15, 8, 40)
+
+
+def _setup(db: Database):  # type: ignore[no-untyped-def]
+    sessions = list_events(db)[0].sessions
+    with db.read() as s:
+        secret = s.scalars(select(Event.token_secret)).one()
+        regs = {st: s.scalars(select(Registration.id).where(
+            Registration.session_id == sessions[0].id, Registration.status == st)).all()
+            for st in ("admitted", "waitlisted")}
+        other = s.scalars(select(Registration.id).where(
+            Registration.session_id == sessions[1].id)).first()
+    return sessions, secret, regs, other
+
+
+def _log(db: Database, reg_id: int) -> list[tuple[str, int | None]]:
+    with db.read() as s:
+        return [(c.action, c.voids_id) for c in s.scalars(
+            select(CheckIn).where(CheckIn.registration_id == reg_id).order_by(CheckIn.id))]
+
+
+def test_scan_checks_in_then_reports_already_checked_in(demo_db: Database) -> None:
+    sessions, secret, regs, _ = _setup(demo_db)
+    reg = regs["admitted"][0]
+    token = make_token(secret, reg)
+    first = svc.scan(demo_db, sessions[0].id, token, desk="desk-2", now=T)
+    assert first.code == "ok" and first.action == "in" and first.name and first.lunch in ("葷", "素")
+    again = svc.scan(demo_db, sessions[0].id, token.lower(), desk="desk-1", now=T.replace(minute=45))
+    assert again.code == "already_checked_in"
+    assert (again.first_at, again.first_desk) == (T, "desk-2")
+    assert _log(demo_db, reg) == [("in", None)]
+
+
+def test_repeated_nonce_is_harmless(demo_db: Database) -> None:
+    sessions, secret, regs, _ = _setup(demo_db)
+    token = make_token(secret, regs["admitted"][1])
+    a = svc.scan(demo_db, sessions[0].id, token, nonce="n1", now=T)
+    b = svc.scan(demo_db, sessions[0].id, token, nonce="n1", now=T.replace(minute=41))
+    assert a.code == b.code == "ok" and b.replayed and a.check_in_id == b.check_in_id
+    assert _log(demo_db, regs["admitted"][1]) == [("in", None)]
+
+
+def test_refused_codes(demo_db: Database) -> None:
+    sessions, secret, regs, other = _setup(demo_db)
+    sid = sessions[0].id
+    token = make_token(secret, regs["admitted"][0])
+    forged = token[:-1] + ("A" if token[-1] != "A" else "B")
+    assert svc.scan(demo_db, sid, forged).code == "forged"
+    assert svc.scan(demo_db, sid, make_token(b"another event" * 3, 5)).code == "other_event"
+    assert svc.scan(demo_db, sid, "4710088123456").code == "invalid_code"
+    assert svc.scan(demo_db, sid, make_token(secret, 999999)).code == "invalid_code"
+    r = svc.scan(demo_db, sid, make_token(secret, other))
+    assert r.code == "other_session" and r.session_name == "臺南場次"
+    assert r.session_date == dt.date(2019, 3, 29)
+    w = svc.scan(demo_db, sid, make_token(secret, regs["waitlisted"][0]))
+    assert w.code == "not_admitted" and w.status == "waitlisted" and w.seats_free == 0
+    with demo_db.read() as s:
+        assert s.scalar(select(CheckIn.id)) is None
+
+
+def test_not_admitted_can_be_admitted_at_desk_when_seats_are_free(demo_db: Database) -> None:
+    sessions, secret, regs, _ = _setup(demo_db)
+    sid = sessions[0].id
+    with demo_db.unit_of_work() as s:
+        s.get_one(Registration, regs["admitted"][0]).status = "cancelled"
+    w = svc.scan(demo_db, sid, make_token(secret, regs["waitlisted"][0]))
+    assert (w.code, w.seats_free) == ("not_admitted", 1)
+    r = svc.admit_and_check_in(demo_db, sid, regs["waitlisted"][0], now=T)
+    assert r.code == "ok" and r.status == "walk_in"
+
+
+def test_sign_out_reentry_and_undo(demo_db: Database) -> None:
+    sessions, secret, regs, _ = _setup(demo_db)
+    sid, reg = sessions[0].id, regs["admitted"][2]
+    token = make_token(secret, reg)
+    assert svc.scan(demo_db, sid, token, mode="out", now=T).code == "not_checked_in"
+    assert svc.scan(demo_db, sid, token, now=T, desk="d").code == "ok"
+    assert svc.scan(demo_db, sid, token, mode="out", now=T.replace(hour=12), desk="d").code == "ok"
+    assert svc.scan(demo_db, sid, token, mode="out", now=T.replace(hour=12)).code == "already_checked_out"
+    back = svc.scan(demo_db, sid, token, now=T.replace(hour=13), desk="d")
+    assert back.code == "ok" and back.reentry
+    undone = svc.undo_last(demo_db, sid, desk="d", now=T.replace(hour=13, minute=1))
+    assert undone is not None and undone.voided_id == back.check_in_id and undone.state_after == "out"
+    undone = svc.undo_last(demo_db, sid, desk="d", now=T.replace(hour=13, minute=2))
+    assert undone is not None and undone.state_after == "in"
+    assert _log(demo_db, reg)[-2:] == [("void", back.check_in_id), ("void", undone.voided_id)]
+    assert len(_log(demo_db, reg)) == 5
+    again = svc.scan(demo_db, sid, token, now=T.replace(hour=14))
+    assert again.code == "already_checked_in" and again.first_at == T
+
+
+def test_void_needs_reason_and_cannot_repeat(demo_db: Database) -> None:
+    sessions, secret, regs, _ = _setup(demo_db)
+    sid = sessions[0].id
+    r = svc.scan(demo_db, sid, make_token(secret, regs["admitted"][3]), now=T)
+    assert r.check_in_id is not None
+    with pytest.raises(svc.CheckInError, match="原因"):
+        svc.void(demo_db, r.check_in_id, " ")
+    v = svc.void(demo_db, r.check_in_id, "刷錯人", now=T)
+    assert v.state_after == "absent"
+    with pytest.raises(svc.CheckInError, match="已經作廢"):
+        svc.void(demo_db, r.check_in_id, "again")
+    log = svc.list_log(demo_db, sid)
+    assert log[0].action == "void" and log[0].reason == "刷錯人" and log[1].voided
+
+
+def test_seat_on_arrival_runs_in_the_same_unit_of_work(demo_db: Database) -> None:
+    sessions, secret, regs, _ = _setup(demo_db)
+    sid, reg = sessions[0].id, regs["admitted"][4]
+    calls = []
+
+    def seat(s, registration_id, now):  # type: ignore[no-untyped-def]
+        table = s.scalars(select(WorkshopTable).where(
+            WorkshopTable.session_id == sid, WorkshopTable.number == 3)).one()
+        s.add(SeatAssignment(registration_id=registration_id, table_id=table.id,
+                             source="arrival", assigned_at=now))
+        calls.append(registration_id)
+        return 3
+
+    r = svc.scan(demo_db, sid, make_token(secret, reg), now=T, seat_on_arrival=seat)
+    assert r.table == 3 and calls == [reg]
+    again = svc.scan(demo_db, sid, make_token(secret, reg), now=T, seat_on_arrival=seat)
+    assert again.code == "already_checked_in" and again.table == 3 and calls == [reg]
+    counts = svc.live_counts(demo_db, sid)
+    assert [t.arrived for t in counts.tables if t.number == 3] == [1]
+
+
+def test_live_counts_and_search(demo_db: Database) -> None:
+    sessions, secret, regs, _ = _setup(demo_db)
+    sid = sessions[0].id
+    before = svc.live_counts(demo_db, sid)
+    assert (before.expected, before.admitted, before.arrived) == (40, 40, 0)
+    assert len(before.not_arrived) == 40
+    walk = add_walk_in(demo_db, sid, name="臺灣銘", agency="台中市政府", phone="0912-345-678", now=T)
+    svc.check_in_registration(demo_db, sid, walk.registration_id, method="walk_in", now=T)
+    svc.scan(demo_db, sid, make_token(secret, regs["admitted"][0]), now=T)
+    after = svc.live_counts(demo_db, sid)
+    assert (after.expected, after.walk_ins, after.arrived, after.present) == (41, 1, 2, 2)
+    assert len(after.not_arrived) == 39
+    assert regs["admitted"][0] not in {p.registration_id for p in after.not_arrived}
+    for text in ("台灣", "臺灣銘", "臺中市", "678", "２"[0:0] + "345678"):
+        hits = svc.search(demo_db, sid, text)
+        assert [h.registration_id for h in hits] == [walk.registration_id], text
+        assert hits[0].state == "in"
+    assert svc.search(demo_db, sid, "67") == [] or all(
+        "67" in h.name + h.agency for h in svc.search(demo_db, sid, "67"))

@@ -1,0 +1,253 @@
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from db.models import CheckIn, Event, Registration
+from db.uow import Database
+from desktop.core.tokens import make_token
+from desktop.services import checkin as service
+from desktop.services.passes import export_passes
+from desktop.ui.camera import CameraPanel, DecoderPipeline, decode_image
+from desktop.ui.checkin_parts import TEST_CODE, ScannerTestDialog, WalkInDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.checkin import CheckInScreen
+
+NOW = dt.datetime(2019, 3, 15, 8, 42)
+
+
+@pytest.fixture
+def desk(qtbot, demo_db: Database):  # type: ignore[no-untyped-def]
+    window = MainWindow(ScreenContext(db=demo_db, desk="desk-1"), "demo")
+    qtbot.addWidget(window)
+    index = next(i for i, s in enumerate(window.screens) if isinstance(s, CheckInScreen))
+    window.show()
+    window.show_screen(index)
+    screen: CheckInScreen = window.screens[index]
+    screen.chimes.muted = True
+    screen.clock = lambda: NOW
+    window.activateWindow()
+    qtbot.waitUntil(lambda: screen.scan_field.hasFocus())
+    with demo_db.read() as s:
+        secret = s.scalars(select(Event.token_secret)).one()
+        regs = {st: s.scalars(select(Registration.id).where(
+            Registration.session_id == screen.session.id, Registration.status == st)).all()
+            for st in ("admitted", "waitlisted")}
+        other = s.scalars(select(Registration.id).where(
+            Registration.session_id != screen.session.id)).first()
+    yield screen, secret, regs, other
+    screen.shutdown()
+
+
+def _scan(qtbot, screen: CheckInScreen, code: str, ending: str = "enter") -> None:  # type: ignore[no-untyped-def]
+    for char in code:  # like a keyboard: each key goes to whatever has the focus now
+        qtbot.keyClicks(QApplication.focusWidget(), char)
+    if ending == "enter":
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    elif ending == "tab":
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+
+def test_every_result_code_has_its_wording_on_the_card(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, other = desk
+    card = screen.card
+    token = make_token(secret, regs["admitted"][0])
+    cases = [
+        (token, "in", "報到成功", "未排桌"),
+        (token, "in", "已報到過", "08:42 在 desk-1 報到"),
+        (token, "out", "簽退完成", "簽退時間 08:42"),
+        (token, "out", "已簽退過", "已於 08:42 簽退"),
+        (token, "in", "再次入場", ""),
+        (make_token(secret, regs["admitted"][1]), "out", "尚未報到", "無法簽退"),
+        (make_token(secret, regs["waitlisted"][0]), "in", "未錄取：候補", "名額已滿"),
+        (make_token(secret, other), "in", "報名的是其他場次", "臺南場次 108年3月29日（星期五）"),
+        (make_token(b"x" * 32, 1), "in", "不是本活動的入場證", "其他活動"),
+        (token[:-2] + ("AA" if token[-2:] != "AA" else "BB"), "in", "入場證無效", "竄改"),
+        ("9789573317241", "in", "無法辨識的條碼", "不是研習報到台的入場證"),
+    ]
+    codes = []
+    for code, mode, title, detail in cases:
+        screen.set_mode(mode)
+        _scan(qtbot, screen, code)
+        assert card.title_label.text() == title
+        assert detail in card.detail_label.text()
+        codes.append(screen.last_result.code)
+    assert set(codes) == {"ok", "already_checked_in", "already_checked_out", "not_checked_in",
+                          "not_admitted", "other_session", "other_event", "forged",
+                          "invalid_code"}
+    assert screen.card.kind == "bad"
+
+
+def test_scan_while_a_result_card_is_showing_is_not_lost(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    _scan(qtbot, screen, make_token(secret, regs["admitted"][0]))
+    assert screen.card.title_label.text() == "報到成功"
+    # Staff clicked into the not-yet-arrived list; the next person's pass is scanned.
+    screen.missing_view.setFocus()
+    qtbot.waitUntil(lambda: screen.missing_view.hasFocus())
+    second = regs["admitted"][1]
+    _scan(qtbot, screen, make_token(secret, second), ending="tab")
+    assert screen.last_result.registration_id == second and screen.last_result.ok
+    # In the search field: the burst is taken out of the field and handled as a scan.
+    screen.search_field.setFocus()
+    screen.search_field.setText("王")
+    qtbot.waitUntil(lambda: screen.search_field.hasFocus())
+    third = regs["admitted"][2]
+    _scan(qtbot, screen, make_token(secret, third))
+    assert screen.last_result.registration_id == third and screen.last_result.ok
+    assert screen.search_field.text() == "王"
+    with demo_db.read() as s:
+        assert s.scalar(select(CheckIn.id).where(CheckIn.registration_id == third)) is not None
+
+
+def test_scan_without_terminator_ends_by_pause(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    reg = regs["admitted"][5]
+    _scan(qtbot, screen, make_token(secret, reg), ending="none")
+    qtbot.waitUntil(lambda: screen.last_result is not None and screen.last_result.registration_id == reg)
+    assert screen.last_result.ok and screen.scan_field.text() == ""
+
+
+def test_slow_typing_in_search_is_not_a_scan_and_enter_checks_in_the_hit(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    ticks = itertools.count(step=0.25)
+    screen.key_clock = lambda: next(ticks)  # a person: a quarter of a second per key
+    hits = service.search(screen.context.db, screen.session.id, "", 1)
+    assert hits == []
+    with screen.context.db.read() as s:
+        from db.models import Attendee
+        phone = s.scalar(select(Attendee.phone).join(Registration).where(
+            Registration.id == regs["admitted"][7]))
+    screen.search_field.setFocus()
+    qtbot.waitUntil(lambda: screen.search_field.hasFocus())
+    qtbot.keyClicks(screen.search_field, phone[-6:])
+    qtbot.waitUntil(lambda: screen.hits_model.rowCount() == 1)
+    assert screen.last_result is None  # nothing was taken for a scan
+    qtbot.keyClick(screen.search_field, Qt.Key.Key_Return)
+    assert screen.last_result.ok and screen.last_result.registration_id == regs["admitted"][7]
+    assert screen.last_result.method == "search"
+    assert screen.scan_field.hasFocus() and screen.search_field.text() == ""
+
+
+def test_search_is_tai_insensitive(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    screen, *_ = desk
+    screen.search_field.setText("台北市")
+    screen.update_hits()
+    assert screen.hits_model.rowCount() > 0
+    assert all("臺北市" in screen.hits_model.row_at(i).agency
+               for i in range(screen.hits_model.rowCount()))
+
+
+def test_ctrl_z_undoes_and_the_log_keeps_both_rows(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    reg = regs["admitted"][3]
+    _scan(qtbot, screen, make_token(secret, reg))
+    qtbot.waitUntil(lambda: screen.counts.arrived == 1)
+    assert reg not in {p.registration_id for p in screen.missing_model._rows}
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert screen.card.title_label.text() == "已復原"
+    assert "尚未報到" in screen.card.detail_label.text()
+    qtbot.waitUntil(lambda: screen.counts.arrived == 0)
+    assert reg in {p.registration_id for p in screen.missing_model._rows}
+    with demo_db.read() as s:
+        rows = s.execute(select(CheckIn.action, CheckIn.voids_id, CheckIn.reason).where(
+            CheckIn.registration_id == reg).order_by(CheckIn.id)).all()
+    assert [r[0] for r in rows] == ["in", "void"] and rows[1][2]
+    # Checking in again works after the undo.
+    _scan(qtbot, screen, make_token(secret, reg))
+    assert screen.card.title_label.text() == "報到成功"
+
+
+def test_not_admitted_with_free_seat_is_admitted_from_the_card(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    with demo_db.unit_of_work() as s:
+        s.get_one(Registration, regs["admitted"][0]).status = "cancelled"
+    _scan(qtbot, screen, make_token(secret, regs["waitlisted"][0]))
+    assert "尚有 1 個空位" in screen.card.detail_label.text()
+    assert screen.card.admit_button.isVisibleTo(screen)
+    screen.card.admit_button.click()
+    assert screen.last_result.ok and screen.last_result.status == "walk_in"
+
+
+def test_walk_in_dialog_warns_over_capacity_and_checks_in(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, *_ = desk
+    dialog = WalkInDialog(demo_db, screen.session.id)
+    qtbot.addWidget(dialog)
+    assert "名額已滿" in dialog.capacity_label.text() and "超過名額 1 人" in dialog.capacity_label.text()
+    assert not dialog.id_number.isEnabled()
+    dialog.submit()
+    assert "姓名" in dialog.error.text() and dialog.result_value is None
+    dialog.name.setText("林小華")
+    dialog.agency.setText("台南市政府")
+    dialog.wants_hours.setChecked(True)
+    assert dialog.id_number.isEnabled()
+    dialog.id_number.setText("F131104093")
+    dialog.submit()
+    assert dialog.result_value is not None and dialog.result_value.over_capacity
+    result = screen.check_in_registration(dialog.result_value.registration_id, "walk_in")
+    assert result.ok and result.status == "walk_in"
+    qtbot.waitUntil(lambda: screen.counts.walk_ins == 1)
+
+
+def test_scanner_self_test_reports_characters_ending_and_speed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    ticks = itertools.count(step=0.004)
+    dialog = ScannerTestDialog(clock=lambda: next(ticks))
+    qtbot.addWidget(dialog)
+    assert not dialog.field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    with qtbot.waitSignal(dialog.reported) as blocker:
+        qtbot.keyClicks(dialog.field, TEST_CODE.lower())
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Tab)
+    report = blocker.args[0]
+    assert report.ending == "tab" and report.caps_changed and report.looks_like_scanner
+    assert report.mean_gap_ms == 4.0
+    assert "大小寫不同" in dialog.result.text() and "Tab" in dialog.result.text()
+
+
+def test_camera_panel_says_plainly_there_is_no_camera(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = CameraPanel()
+    qtbot.addWidget(panel)
+    assert not panel.has_camera()
+    assert "找不到攝影機" in panel.status.text()
+    assert not panel.start_button.isEnabled()
+
+
+def test_real_qr_from_a_rendered_pass_checks_in_through_the_decoder(qtbot, desk, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    result = export_passes(demo_db, screen.session.id, tmp_path)
+    png = result.pngs[4]
+    # A webcam frame: the pass shown on a phone, in a 1280×720 picture.
+    image = QImage(str(png))
+    frame = QImage(1280, 720, QImage.Format.Format_RGB32)
+    frame.fill(Qt.GlobalColor.darkGray)
+    from PySide6.QtGui import QPainter
+    painter = QPainter(frame)
+    painter.drawImage(420, 40, image.scaledToHeight(640, Qt.TransformationMode.SmoothTransformation))
+    painter.end()
+    texts = decode_image(frame)
+    assert len(texts) == 1 and texts[0].startswith("WS1:")
+    pipeline = DecoderPipeline(required=2)
+    pipeline.code_read.connect(lambda code: screen.submit_scan(code, method="camera"))
+    try:
+        for _ in range(3):
+            qtbot.waitUntil(lambda: not pipeline.busy)
+            pipeline.offer(frame)
+        qtbot.waitUntil(lambda: screen.last_result is not None)
+        qtbot.waitUntil(lambda: not pipeline.busy)
+    finally:
+        pipeline.stop()
+    assert screen.last_result.ok and screen.last_result.method == "camera"
+    reg_id = int(png.stem.split("-")[1])
+    assert screen.last_result.registration_id == reg_id
+    assert screen.card.title_label.text() == "報到成功"
+    assert screen.welcome.label.text().startswith("歡迎 ")
+    # Seen in three frames, accepted once.
+    with demo_db.read() as s:
+        assert len(s.scalars(select(CheckIn).where(CheckIn.registration_id == reg_id)).all()) == 1
