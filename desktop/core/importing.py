@@ -223,15 +223,18 @@ def _table(
 # --- columns --------------------------------------------------------------------------------
 
 
-def header_field(header: str) -> str | None:
-    """The field a header names, or None."""
+def header_fields(header: str) -> tuple[str, ...]:
+    """The fields a header may name, the likeliest first (``服務單位部門``: agency, unit)."""
     key = match_key(header).replace("_", "").replace("：", "").replace(":", "")
     if not key:
-        return None
-    for name, words in _HEADER_WORDS:
-        if any(match_key(w) in key for w in words):
-            return name
-    return None
+        return ()
+    return tuple(name for name, words in _HEADER_WORDS if any(match_key(w) in key for w in words))
+
+
+def header_field(header: str) -> str | None:
+    """The field a header names, or None."""
+    fields = header_fields(header)
+    return fields[0] if fields else None
 
 
 def guess_mapping(headers: Sequence[str], remembered: Mapping[str, str] | None = None
@@ -248,10 +251,11 @@ def guess_mapping(headers: Sequence[str], remembered: Mapping[str, str] | None =
     for index, header in enumerate(headers):
         if index in used:
             continue
-        fld = header_field(header)
-        if fld is not None and fld not in mapping:
-            mapping[fld] = index
-            used.add(index)
+        for fld in header_fields(header):
+            if fld not in mapping:
+                mapping[fld] = index
+                used.add(index)
+                break
     return mapping
 
 
