@@ -546,6 +546,33 @@ def reveal_ids(
         return result
 
 
+class IdReader:
+    """Reads full ID numbers one at a time for the organiser's screen (after the passphrase)."""
+
+    def __init__(self, db: Database, opener: IdOpener) -> None:
+        self._db = db
+        self._opener = opener
+        self._cache: dict[int, str] = {}
+
+    def read(self, attendee_id: int) -> str:
+        if attendee_id not in self._cache:
+            with self._db.read() as s:
+                cipher = s.scalar(select(Attendee.id_cipher).where(Attendee.id == attendee_id))
+            self._cache[attendee_id] = self._opener.open(cipher) if cipher else ""
+        return self._cache[attendee_id]
+
+
+def open_id_reader(db: Database, event_id: int, passphrase: str, *, actor: str = "") -> IdReader:
+    """Check the organiser's passphrase and audit that IDs were revealed on screen."""
+    with db.unit_of_work() as s:
+        opener = _opener(s.get_one(Event, event_id), passphrase)
+        if opener is None:
+            raise RegistrationError("請輸入主辦單位密語 (passphrase required)")
+        audit.record(s, "id.reveal", actor=actor, entity="event", entity_id=event_id,
+                     where="roster")
+    return IdReader(db, opener)
+
+
 # --- admission ------------------------------------------------------------------------------
 
 

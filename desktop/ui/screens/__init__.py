@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.screens.overview import OverviewScreen
+from desktop.ui.screens.roster import RosterScreen
 
 
 def screen_classes() -> tuple[type[Screen], ...]:
-    return (OverviewScreen,)
+    return (OverviewScreen, RosterScreen)
 
 
 __all__ = ["Screen", "ScreenContext", "screen_classes"]
