@@ -481,7 +481,8 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
 
         problems: list[RowProblem] = []
 
-        def problem(fld: str, message: str, severity: str = WARNING, number: int = number) -> None:
+        def problem(fld: str, message: str, severity: str = WARNING, number: int = number,
+                    problems: list[RowProblem] = problems) -> None:
             problems.append(RowProblem(number, header.get(fld, FIELD_LABELS[fld]), message, severity))
 
         name = cell_text(get(NAME))

@@ -36,9 +36,9 @@ from sqlalchemy.orm import Session, selectinload
 from db.models import Attendee, Event, EventSession, IdStatus, Registration, Setting, Status
 from db.uow import Database
 from desktop.core import admission
-from desktop.core.dedupe import Merge, Person, person_keys, merge_rows
-from desktop.core.idvault import IdOpener, IdSealer, WrongPassphrase
+from desktop.core.dedupe import Merge, Person, merge_rows, person_keys
 from desktop.core.ids import id_problem, mask_id, normalize_id
+from desktop.core.idvault import IdOpener, IdSealer, WrongPassphrase
 from desktop.core.importing import (
     ERROR,
     SESSION,

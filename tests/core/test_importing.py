@@ -26,7 +26,6 @@ from desktop.core.importing import (
     read_table,
 )
 from tests.registration_files import (
-    HEADERS,
     MESSY_ROWS,
     SAMPLE,
     VARIANT_HEADERS,
