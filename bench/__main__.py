@@ -6,7 +6,7 @@ import os
 import sys
 
 # Later features add their benchmark module here.
-BENCHMARKS = ("startup", "agenda", "tables", "closeday", "checkin")
+BENCHMARKS = ("startup", "agenda", "tables", "closeday", "checkin", "registrations")
 
 
 def main(names: list[str]) -> int:

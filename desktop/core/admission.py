@@ -62,3 +62,28 @@ def propose(applicants: Iterable[Applicant], capacity: int, agency_limit: int) -
     admitted = sum(1 for s in statuses.values() if s == ADMITTED)
     waitlisted = sum(1 for s in statuses.values() if s == WAITLISTED)
     return Proposal(statuses, admitted, waitlisted, tuple(over_agency))
+
+
+def fill_vacancies(
+    applicants: Iterable[Applicant], capacity: int, agency_limit: int
+) -> tuple[int, ...]:
+    """Who moves up from the waitlist into free seats, in order, without moving anyone else.
+
+    Used when an admitted person cancels or moves away: the next eligible people on the
+    waitlist (first come, skipping those whose agency already has ``agency_limit`` seats) take
+    the free seats. Admitted people and walk-ins hold their seats; nobody is demoted.
+    """
+    ordered = sorted(applicants, key=lambda a: (a.queue, a.key))
+    seated = [a for a in ordered if a.status in (ADMITTED, WALK_IN)]
+    seats_taken = len(seated)
+    per_agency: Counter[str] = Counter(a.agency_key for a in seated)
+    promoted: list[int] = []
+    for applicant in ordered:
+        if seats_taken >= capacity:
+            break
+        if applicant.status != WAITLISTED or per_agency[applicant.agency_key] >= agency_limit:
+            continue
+        promoted.append(applicant.key)
+        seats_taken += 1
+        per_agency[applicant.agency_key] += 1
+    return tuple(promoted)

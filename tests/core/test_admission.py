@@ -26,3 +26,19 @@ def test_cancelled_stay_out_and_kept_admissions_count() -> None:
     ]
     proposal = propose(people, capacity=2, agency_limit=2)
     assert proposal.statuses == {1: CANCELLED, 2: ADMITTED, 3: ADMITTED, 4: WAITLISTED}
+
+
+def test_fill_vacancies_moves_up_the_next_eligible_without_demoting() -> None:
+    from desktop.core.admission import fill_vacancies
+
+    people = [
+        applicant(1, "x", ADMITTED),
+        applicant(2, "x", ADMITTED),
+        applicant(3, "y", CANCELLED),
+        applicant(4, "x"),  # agency x is full: skipped
+        applicant(5, "z"),
+        applicant(6, "w"),
+    ]
+    assert fill_vacancies(people, capacity=3, agency_limit=2) == (5,)
+    assert fill_vacancies(people, capacity=5, agency_limit=2) == (5, 6)
+    assert fill_vacancies(people, capacity=2, agency_limit=2) == ()

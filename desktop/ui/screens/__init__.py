@@ -12,11 +12,19 @@ from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.screens.checkin import CheckInScreen
 from desktop.ui.screens.documents import DocumentsScreen
 from desktop.ui.screens.overview import OverviewScreen
+from desktop.ui.screens.roster import RosterScreen
 from desktop.ui.screens.tables import TablesScreen
 
 
 def screen_classes() -> tuple[type[Screen], ...]:
-    return (OverviewScreen, CheckInScreen, TablesScreen, AgendaScreen, DocumentsScreen)
+    return (
+        OverviewScreen,
+        CheckInScreen,
+        RosterScreen,
+        TablesScreen,
+        AgendaScreen,
+        DocumentsScreen,
+    )
 
 
 __all__ = ["Screen", "ScreenContext", "screen_classes"]

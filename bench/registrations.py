@@ -1,0 +1,103 @@
+"""Registrations: import 10,000 rows (target < 5 s) and search a 10,000-person roster
+(target < 50 ms), medians over several runs, on a fresh migrated database each import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+ROWS = 10_000
+IMPORT_RUNS = 3
+SEARCH_QUERIES = ("台北", "陳", "5678", "民政局 科", "user0999", "臺中市政府", "zzz")
+
+
+def _export(path: Path) -> Path:
+    """A 10,000-row export in the form's shape: every fifth row a defect of some kind."""
+    import csv
+
+    from desktop.core.ids import LETTER_VALUES, make_id
+
+    rng = random.Random(7)
+    surnames, given = "陳林黃張李王吳劉蔡楊許鄭謝郭洪", ["志明", "淑芬", "雅婷", "冠宇", "怡君", "家豪", "峯銘", "喆瑋"]
+    agencies = [f"{c}{k}" for c in ("臺北市", "台中市", "臺南市", "高雄市", "新北市")
+                for k in ("政府民政局", "政府社會局", "中正區公所", "北區區公所", "政府主計處")] * 8
+    agencies = [f"{a}{i}" for i, a in enumerate(agencies)]
+    sessions = ["臺北場次（108年3月15日）", "台南場次(108年3月29日)", "臺中場次（108年4月12日）"]
+    start = dt.datetime(2019, 2, 21, 9)
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["時間戳記", "姓名", "服務機關", "單位", "職稱", "電子郵件", "聯絡電話", "身分證字號",
+                    "報名場次", "用餐", "是否需要公務人員終身學習時數", "備註"])
+        for i in range(ROWS):
+            at = start + dt.timedelta(minutes=3 * i)
+            half = "上午" if at.hour < 12 else "下午"
+            stamp = f"{at:%Y/%m/%d} {half} {(at.hour % 12) or 12:02d}:{at:%M:%S}"
+            id_number = make_id(rng.choice(sorted(LETTER_VALUES)), rng.choice("12"), f"{i:07d}")
+            phone = f"09{rng.randrange(10**8):08d}"
+            if i % 5 == 1:
+                phone = phone[1:]  # lost its leading zero
+            name = rng.choice(surnames) + rng.choice(given) + str(i)
+            w.writerow([stamp, name, rng.choice(agencies), "研考科", "科員",
+                        f"user{i:05d}@mail.example.gov.tw", phone,
+                        id_number if i % 7 else "", rng.choice(sessions), "葷", "是", ""])
+    return path
+
+
+def run() -> dict[str, object]:
+    from desktop.app import open_database
+    from desktop.services.demo import build_demo
+    from desktop.services.registrations import import_file
+    from desktop.ui.qtapp import ensure_app
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        export = _export(root / "export.csv")
+        import_times = []
+        for run_no in range(IMPORT_RUNS):
+            db = open_database(root / f"bench{run_no}.sqlite3")
+            build_demo(db)
+            started = time.perf_counter()
+            summary = import_file(db, export)
+            import_times.append(time.perf_counter() - started)
+            assert summary.imported == ROWS, summary.imported
+            if run_no < IMPORT_RUNS - 1:
+                db.dispose()
+        started = time.perf_counter()
+        again = import_file(db, export)
+        reimport = time.perf_counter() - started
+        assert again.imported == 0 and again.unchanged == ROWS
+
+        ensure_app()
+        from desktop.ui.screens import ScreenContext
+        from desktop.ui.screens.roster import RosterScreen
+
+        screen = RosterScreen(ScreenContext(db=db))
+        screen.set_session(None)
+        screen.session_filter.setCurrentIndex(0)
+        total = len(screen._all)
+        search_times = []
+        for _ in range(5):
+            for query in SEARCH_QUERIES:
+                started = time.perf_counter()
+                screen.search.setText(query)  # filter + model reset, as typing does
+                search_times.append(time.perf_counter() - started)
+                screen.search.setText("")
+        db.dispose()
+    imp = statistics.median(import_times)
+    search = statistics.median(search_times)
+    return {
+        "rows": ROWS,
+        "import_median_s": round(imp, 3),
+        "import_target_s": 5.0,
+        "import_ratio_to_target": round(imp / 5.0, 3),
+        "reimport_same_file_s": round(reimport, 3),
+        "roster_size": total,
+        "search_median_ms": round(search * 1000, 2),
+        "search_max_ms": round(max(search_times) * 1000, 2),
+        "search_target_ms": 50.0,
+        "search_ratio_to_target": round(search * 1000 / 50.0, 3),
+    }

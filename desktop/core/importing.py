@@ -1,0 +1,564 @@
+"""Reading an online registration form's export (CSV or XLSX) into checked rows.
+
+What real exports carry (DOMAIN.md): UTF-8 with or without BOM, Big5/CP950 from older Excel,
+XLSX cells where phone numbers lost their leading zero or time stamps became dates, 台 for 臺,
+full-width letters and digits, stray (also full-width) spaces, blank rows, the same person
+twice. This module turns a file into ``RawTable`` (headers + cell values, with the row numbers
+the organiser sees in a spreadsheet: the header is row 1), recognises the columns from their
+Chinese headers (``guess_mapping``), and checks each row (``parse_rows``), reporting every
+problem with its row number and column name. No database, no Qt.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.ids import IdProblem, id_problem, normalize_id
+from desktop.core.text import clean, match_key
+
+# --- fields ---------------------------------------------------------------------------------
+
+TIMESTAMP = "timestamp"
+NAME = "name"
+AGENCY = "agency"
+UNIT = "unit"
+TITLE = "title"
+EMAIL = "email"
+PHONE = "phone"
+ID_NUMBER = "id_number"
+SESSION = "session"
+LUNCH = "lunch"
+WANTS_HOURS = "wants_hours"
+REMARK = "remark"
+
+FIELDS = (TIMESTAMP, NAME, AGENCY, UNIT, TITLE, EMAIL, PHONE, ID_NUMBER, SESSION, LUNCH,
+          WANTS_HOURS, REMARK)
+
+FIELD_LABELS = {
+    TIMESTAMP: "時間戳記",
+    NAME: "姓名",
+    AGENCY: "服務機關",
+    UNIT: "單位",
+    TITLE: "職稱",
+    EMAIL: "電子郵件",
+    PHONE: "聯絡電話",
+    ID_NUMBER: "身分證字號",
+    SESSION: "報名場次",
+    LUNCH: "用餐",
+    WANTS_HOURS: "終身學習時數",
+    REMARK: "備註",
+}
+
+# Header words, tried in this order: the first field whose word the header contains wins, so
+# the more specific words come first (服務機關 before 單位, 學習時數 before anything else).
+_HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (TIMESTAMP, ("時間戳記", "時間標記", "timestamp", "填表時間", "報名時間", "填答時間",
+                 "提交時間", "送出時間")),
+    (WANTS_HOURS, ("終身學習", "學習時數", "研習時數", "時數", "learninghours", "hours")),
+    (ID_NUMBER, ("身分證", "身份證", "統一證號", "居留證", "idnumber", "nationalid")),
+    (EMAIL, ("電子郵件", "電子信箱", "郵件信箱", "email", "e-mail", "mail", "信箱")),
+    (PHONE, ("聯絡電話", "電話", "手機", "行動電話", "phone", "mobile", "tel")),
+    (SESSION, ("報名場次", "場次", "梯次", "session")),
+    (LUNCH, ("用餐", "餐點", "葷素", "午餐", "飲食", "lunch", "meal")),
+    (REMARK, ("備註", "其他", "意見", "remark", "note", "comment")),
+    (AGENCY, ("服務機關", "機關名稱", "機關", "服務單位", "agency", "organization",
+              "organisation")),
+    (TITLE, ("職稱", "職務", "職位", "jobtitle", "title", "position")),
+    (UNIT, ("單位", "科室", "部門", "處室", "unit", "department", "division")),
+    (NAME, ("姓名", "名字", "中文姓名", "name")),
+)
+
+CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
+XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+
+
+class ImportFileError(ValueError):
+    """The file cannot be imported at all; the message is one line saying why."""
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RawTable:
+    source: str  # file name, for messages
+    headers: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]  # cell values, padded to len(headers)
+    row_numbers: tuple[int, ...]  # spreadsheet row numbers (header = 1)
+    encoding: str  # "utf-8-sig", "utf-8", "cp950", ... or "xlsx"
+
+
+def read_table(path: Path | str) -> RawTable:
+    """Read a CSV or XLSX export. Raises ``ImportFileError`` for anything unreadable."""
+    path = Path(path)
+    if not path.exists():
+        raise ImportFileError(f"{path.name}: 找不到檔案 (file not found)")
+    if path.is_dir():
+        raise ImportFileError(f"{path.name}: 這是資料夾，不是檔案 (a folder, not a file)")
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise ImportFileError(f"{path.name}: 檔案是空的 (the file is empty)")
+    if suffix in XLSX_SUFFIXES or (suffix not in CSV_SUFFIXES and data[:4] == b"PK\x03\x04"):
+        return _read_xlsx(path.name, data)
+    if suffix == ".xls" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise ImportFileError(
+            f"{path.name}: 舊版 Excel (.xls) 無法讀取，請另存為 .xlsx 或 CSV "
+            "(old .xls format: save as .xlsx or CSV)"
+        )
+    if suffix not in CSV_SUFFIXES:
+        raise ImportFileError(
+            f"{path.name}: 不支援的檔案類型「{suffix or '無副檔名'}」，請使用 CSV 或 XLSX "
+            "(unsupported file type: use CSV or XLSX)"
+        )
+    return _read_csv(path.name, data)
+
+
+def decode_text(name: str, data: bytes) -> tuple[str, str]:
+    """Bytes of a CSV → (text, encoding). UTF-8 (with or without BOM) first, then CP950
+    (Big5 as Windows writes it), then charset-normalizer's best guess for anything else."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise _undecodable(name, exc) from exc
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:4096]:
+        raise ImportFileError(f"{name}: 內容不是文字（二進位檔），無法匯入 (binary data, not a CSV)")
+    for encoding in ("utf-8", "cp950"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ImportFileError(f"{name}: 無法辨識文字編碼 (cannot tell the text encoding)")
+    if best.encoding.replace("_", "").lower() in ("big5", "cp950", "big5hkscs"):
+        return data.decode("cp950", errors="replace"), "cp950"
+    return str(best), best.encoding
+
+
+def _undecodable(name: str, exc: UnicodeDecodeError) -> ImportFileError:
+    return ImportFileError(f"{name}: 第 {exc.start} 個位元組無法解碼 (cannot decode byte {exc.start})")
+
+
+def _read_csv(name: str, data: bytes) -> RawTable:
+    text, encoding = decode_text(name, data)
+    control = sum(1 for c in text[:4000] if unicodedata.category(c) == "Cc" and c not in "\r\n\t")
+    if control > 10 or "\ufffd" in text[:4000] and text[:4000].count("\ufffd") > 10:
+        raise ImportFileError(f"{name}: 內容無法辨識為 CSV 文字 (garbled, not a CSV export)")
+    sample = text[:4096]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    records: list[list[str]] = []
+    numbers: list[int] = []
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        for record in reader:
+            records.append(record)
+            numbers.append(len(records))
+    except csv.Error as exc:
+        raise ImportFileError(f"{name}: 第 {len(records) + 1} 列 CSV 格式錯誤：{exc}") from exc
+    return _table(name, records, numbers, encoding)
+
+
+def _read_xlsx(name: str, data: bytes) -> RawTable:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ImportFileError(f"{name}: 不是可讀的 XLSX 活頁簿 (not a readable XLSX workbook)") from exc
+    try:
+        sheet = workbook.worksheets[0]
+        records: list[list[object]] = []
+        numbers: list[int] = []
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            records.append(list(row))
+            numbers.append(number)
+    finally:
+        workbook.close()
+    return _table(name, records, numbers, "xlsx")
+
+
+def _table(
+    name: str, records: Sequence[Sequence[object]], numbers: Sequence[int], encoding: str
+) -> RawTable:
+    # The header is the first non-blank record (some exports have a title line above it:
+    # then the first record that has a recognisable name column).
+    start = None
+    for i, record in enumerate(records[:20]):
+        if any(clean(v) for v in record):
+            if start is None:
+                start = i
+            if NAME in guess_mapping([clean(v) for v in record]):
+                start = i
+                break
+    if start is None:
+        raise ImportFileError(f"{name}: 沒有任何資料 (no data in the file)")
+    headers = [clean(v) for v in records[start]]
+    while headers and not headers[-1]:
+        headers.pop()
+    width = len(headers)
+    rows = []
+    for record in records[start + 1:]:
+        cells = list(record[:width]) + [None] * max(0, width - len(record))
+        rows.append(tuple(cells))
+    return RawTable(name, tuple(headers), tuple(rows), tuple(numbers[start + 1:]), encoding)
+
+
+# --- columns --------------------------------------------------------------------------------
+
+
+def header_fields(header: str) -> tuple[str, ...]:
+    """The fields a header may name, the likeliest first (``服務單位部門``: agency, unit)."""
+    key = match_key(header).replace("_", "").replace("：", "").replace(":", "")
+    if not key:
+        return ()
+    return tuple(name for name, words in _HEADER_WORDS if any(match_key(w) in key for w in words))
+
+
+def header_field(header: str) -> str | None:
+    """The field a header names, or None."""
+    fields = header_fields(header)
+    return fields[0] if fields else None
+
+
+def guess_mapping(headers: Sequence[str], remembered: Mapping[str, str] | None = None
+                  ) -> dict[str, int]:
+    """field → column index. A remembered mapping (field → header text, from an earlier
+    import the organiser corrected) wins for headers that are present; the rest is guessed
+    from the header words, the first column for each field."""
+    mapping: dict[str, int] = {}
+    keys = [match_key(h) for h in headers]
+    for fld, header in (remembered or {}).items():
+        if fld in FIELDS and header and match_key(header) in keys:
+            mapping[fld] = keys.index(match_key(header))
+    used = set(mapping.values())
+    for index, header in enumerate(headers):
+        if index in used:
+            continue
+        for fld in header_fields(header):
+            if fld not in mapping:
+                mapping[fld] = index
+                used.add(index)
+                break
+    return mapping
+
+
+def mapping_by_header(headers: Sequence[str], mapping: Mapping[str, int]) -> dict[str, str]:
+    """field → header text, the form in which a mapping is remembered."""
+    return {f: headers[i] for f, i in mapping.items() if 0 <= i < len(headers)}
+
+
+# --- values ---------------------------------------------------------------------------------
+
+_TS = re.compile(
+    r"^(?P<y>\d{2,4})[/\-.年](?P<m>\d{1,2})[/\-.月](?P<d>\d{1,2})日?"
+    r"(?:\s*(?:\(.\)|（.）))?"
+    r"(?:\s*(?P<ampm1>上午|下午|AM|PM|am|pm|a\.m\.|p\.m\.)?\s*"
+    r"(?P<H>\d{1,2})[:時](?P<M>\d{1,2})(?:[:分](?P<S>\d{1,2})(?:\.\d+)?秒?)?"
+    r"\s*(?P<ampm2>上午|下午|AM|PM|am|pm|a\.m\.|p\.m\.)?)?$"
+)
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def parse_timestamp(value: object) -> dt.datetime | None:
+    """A form's 時間戳記 as a naive local date-time, or None when it is not one.
+
+    ``2019/02/21 下午 01:07:13`` → 13:07:13; ``上午 12:01`` is 00:01 and ``下午 12:40`` is
+    12:40 (the 12-hour clock); also ``2019-02-21 13:07``, ``2019/2/21 1:07:13 PM``, ROC years
+    (``108/02/21``), Excel date cells and Excel serial numbers.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None, microsecond=0)
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time())
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 20000 < value < 80000:  # Excel serial date (1954..2119)
+            return (_EXCEL_EPOCH + dt.timedelta(days=float(value))).replace(microsecond=0)
+        return None
+    text = clean(value)
+    match = _TS.match(text)
+    if not match:
+        return None
+    year = int(match["y"])
+    if year < 1000:
+        year += 1911  # ROC year
+    hour = int(match["H"] or 0)
+    minute = int(match["M"] or 0)
+    second = int(match["S"] or 0)
+    ampm = (match["ampm1"] or match["ampm2"] or "").lower().replace(".", "")
+    if ampm:
+        if hour < 1 or hour > 12:
+            return None
+        if ampm in ("上午", "am"):
+            hour = 0 if hour == 12 else hour
+        else:
+            hour = 12 if hour == 12 else hour + 12
+    try:
+        return dt.datetime(year, int(match["m"]), int(match["d"]), hour, minute, second)
+    except ValueError:
+        return None
+
+
+def cell_text(value: object) -> str:
+    """A cell as cleaned text; whole-number floats from XLSX lose their ``.0``."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    return clean(value)
+
+
+def normalize_phone(value: object) -> str:
+    """Digits of a Taiwanese phone number with a lost leading zero restored.
+
+    XLSX exports store ``0912345678`` as the number 912345678 and ``02-2345-6789`` as
+    223456789. Separators are dropped; ``+886`` becomes ``0``; an extension (``#123``) is kept.
+    """
+    text = cell_text(value)
+    if not text:
+        return ""
+    parts = re.split(r"#|分機|轉|ext\.?", text, maxsplit=1, flags=re.I)
+    main, ext = parts[0], (parts[1] if len(parts) > 1 else "")
+    digits = re.sub(r"[^\d+]", "", main)
+    if digits.startswith("+886"):
+        digits = "0" + digits[4:].lstrip("0")
+    elif digits.startswith("886") and len(digits) in (11, 12):
+        digits = "0" + digits[3:]
+    digits = digits.replace("+", "")
+    if digits and not digits.startswith("0") and len(digits) in (8, 9):
+        digits = "0" + digits
+    ext_digits = re.sub(r"\D", "", ext)
+    return digits + (f"#{ext_digits}" if ext_digits else "")
+
+
+_YES = ("是", "需要", "要", "yes", "y", "true", "1", "v", "✓", "✔", "○", "有")
+_NO = ("否", "不需要", "不要", "no", "n", "false", "0", "無", "x", "免")
+
+
+def parse_yes_no(value: object) -> bool | None:
+    """是/需要/Yes → True, 否/不需要/No/blank → False; None when it is neither."""
+    if isinstance(value, bool):
+        return value
+    text = match_key(cell_text(value))
+    if not text:
+        return False
+    if text.startswith(("不", "否", "無", "免")) or text in _NO:
+        return False
+    if text in _YES or text.startswith(("是", "需要", "要", "yes")):
+        return True
+    return None
+
+
+def parse_lunch(value: object) -> str | None:
+    """葷 / 素 / "" (no meal); None when the answer is something else."""
+    text = cell_text(value)
+    if not text or re.search(r"不|無|免|否|none|no", text, re.I):
+        return ""
+    if "素" in text or "vegetarian" in text.lower() or "vegan" in text.lower():
+        return "素"
+    if "葷" in text or "meat" in text.lower() or "一般" in text:
+        return "葷"
+    return None
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def normalize_email(value: object) -> str:
+    text = cell_text(value).replace(" ", "")
+    return text.lower()
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+ERROR = "error"  # the row is rejected
+WARNING = "warning"  # imported, but the organiser should look
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # spreadsheet row number
+    column: str  # header text of the column ("" for the whole row)
+    message: str
+    severity: str = WARNING
+
+    def text(self) -> str:
+        where = f"第 {self.row} 列" + (f"「{self.column}」" if self.column else "")
+        return f"{where}：{self.message}"
+
+
+@dataclass(frozen=True)
+class ParsedRow:
+    row: int
+    order: int  # position in the file (0-based), the tie-breaker after the time stamp
+    name: str
+    agency: str
+    unit: str
+    title: str
+    email: str
+    phone: str
+    id_number: str  # normalised, plain — kept in memory only, never stored like this
+    id_problem: str | None  # IdProblem value, None when valid
+    session_value: str
+    lunch: str
+    wants_hours: bool
+    remark: str
+    registered_at: dt.datetime | None
+    problems: tuple[RowProblem, ...] = field(default=())
+
+    @property
+    def rejected(self) -> bool:
+        return any(p.severity == ERROR for p in self.problems)
+
+    @property
+    def id_valid(self) -> bool:
+        return self.id_problem is None and bool(self.id_number)
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    rows: tuple[ParsedRow, ...]  # every non-blank row, rejected ones included
+    blank_rows: int
+
+    @property
+    def accepted(self) -> tuple[ParsedRow, ...]:
+        return tuple(r for r in self.rows if not r.rejected)
+
+    @property
+    def rejected(self) -> tuple[ParsedRow, ...]:
+        return tuple(r for r in self.rows if r.rejected)
+
+
+def check_mapping(table: RawTable, mapping: Mapping[str, int]) -> None:
+    """Refuse a mapping without a name column: nothing could be imported from it."""
+    if NAME not in mapping:
+        found = "、".join(h for h in table.headers if h) or "（無）"
+        raise ImportFileError(
+            f"{table.source}: 找不到「姓名」欄，無法匯入 (no name column); 標題列：{found}"
+        )
+
+
+_ID_MESSAGES = {
+    IdProblem.MISSING: "未填身分證字號",
+    IdProblem.BAD_FORMAT: "身分證字號格式不正確",
+    IdProblem.BAD_CHECKSUM: "身分證字號檢查碼不正確",
+}
+
+
+def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
+    """Check every row of ``table`` under ``mapping`` (field → column index)."""
+    check_mapping(table, mapping)
+    header = {f: table.headers[i] for f, i in mapping.items()}
+    rows: list[ParsedRow] = []
+    blank = 0
+
+    for order, (cells, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
+        if not any(cell_text(c) for c in cells):
+            blank += 1
+            continue
+
+        def get(fld: str, cells: tuple[object, ...] = cells) -> object:
+            index = mapping.get(fld)
+            return cells[index] if index is not None and index < len(cells) else None
+
+        problems: list[RowProblem] = []
+
+        def problem(fld: str, message: str, severity: str = WARNING, number: int = number,
+                    problems: list[RowProblem] = problems) -> None:
+            problems.append(RowProblem(number, header.get(fld, FIELD_LABELS[fld]), message, severity))
+
+        name = cell_text(get(NAME))
+        if not name:
+            problem(NAME, "沒有姓名，此列不匯入", ERROR)
+        registered_at = parse_timestamp(get(TIMESTAMP))
+        if TIMESTAMP in mapping and registered_at is None:
+            raw = cell_text(get(TIMESTAMP))
+            problem(TIMESTAMP, f"時間戳記「{raw}」無法辨識，排在最後" if raw else "沒有時間戳記，排在最後")
+        email = normalize_email(get(EMAIL))
+        if email and not _EMAIL.match(email):
+            problem(EMAIL, f"電子郵件「{email}」格式不正確")
+        phone = normalize_phone(get(PHONE))
+        raw_id = get(ID_NUMBER)
+        id_number = normalize_id(cell_text(raw_id))
+        problem_code = id_problem(id_number)
+        wants_raw = get(WANTS_HOURS)
+        wants = parse_yes_no(wants_raw)
+        if wants is None:
+            problem(WANTS_HOURS, f"無法判讀「{cell_text(wants_raw)}」，視為不需要時數")
+            wants = False
+        if WANTS_HOURS not in mapping:
+            wants = bool(id_number)  # no such question: whoever gave an ID wants the hours
+        if wants and problem_code is not None:
+            problem(ID_NUMBER, _ID_MESSAGES[problem_code] + "：需要時數但尚不符資格")
+        elif problem_code in (IdProblem.BAD_FORMAT, IdProblem.BAD_CHECKSUM):
+            problem(ID_NUMBER, _ID_MESSAGES[problem_code])
+        lunch_raw = get(LUNCH)
+        lunch = parse_lunch(lunch_raw)
+        if lunch is None:
+            problem(LUNCH, f"無法判讀用餐「{cell_text(lunch_raw)}」，視為不用餐")
+            lunch = ""
+        rows.append(
+            ParsedRow(
+                row=number,
+                order=order,
+                name=name,
+                agency=cell_text(get(AGENCY)),
+                unit=cell_text(get(UNIT)),
+                title=cell_text(get(TITLE)),
+                email=email,
+                phone=phone,
+                id_number=id_number,
+                id_problem=None if problem_code is None else str(problem_code),
+                session_value=cell_text(get(SESSION)),
+                lunch=lunch,
+                wants_hours=wants,
+                remark=cell_text(get(REMARK)),
+                registered_at=registered_at,
+                problems=tuple(problems),
+            )
+        )
+    return ParseResult(tuple(rows), blank)
+
+
+def match_session(value: str, session_names: Iterable[str]) -> str | None:
+    """The session a 報名場次 answer names: ``台中場次(108年4月12日)`` → ``臺中場次``.
+
+    Compared with ``match_key`` (台/臺, width and spaces ignored): a session whose name is a
+    prefix of, or contained in, the answer; or whose name contains the answer. None when no
+    session or more than one fits.
+    """
+    key = match_key(value)
+    if not key:
+        return None
+    names = list(session_names)
+    for test in (
+        lambda n: match_key(n) == key,
+        lambda n: key.startswith(match_key(n)),
+        lambda n: match_key(n) in key,
+        lambda n: key in match_key(n),
+        lambda n: match_key(n).removesuffix("場次") in key,
+    ):
+        found = [n for n in names if match_key(n) and test(n)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            return None
+    return None

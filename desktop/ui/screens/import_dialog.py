@@ -1,0 +1,242 @@
+"""匯入報名資料: choose the export, check the column mapping, preview counts and every row's
+problems, then write it all in one transaction (or nothing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.importing import ERROR, FIELD_LABELS, FIELDS, ImportFileError, RawTable
+from desktop.services.events import SessionInfo
+from desktop.services.registrations import (
+    ImportSummary,
+    RegistrationError,
+    apply_admission,
+    import_mapping,
+    read_registration_file,
+    run_import,
+)
+from desktop.ui.screens.base import ScreenContext
+
+
+class ImportDialog(QDialog):
+    def __init__(self, context: ScreenContext, sessions: list[SessionInfo],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("匯入報名資料"))
+        self.context = context
+        self.sessions = sessions
+        self.table: RawTable | None = None
+        self.summary: ImportSummary | None = None
+        self.committed: ImportSummary | None = None
+
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("importPath")
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(self.tr("報名表單匯出的 CSV（UTF-8 或 Big5）或 XLSX"))
+        browse = QPushButton(self.tr("選擇檔案…"))
+        browse.clicked.connect(self.on_browse)
+        self.session_choice = QComboBox()
+        self.session_choice.setObjectName("importSession")
+        self.session_choice.addItem(self.tr("依檔案中的「報名場次」"), None)
+        for s in sessions:
+            self.session_choice.addItem(s.name, s.id)
+        self.session_choice.currentIndexChanged.connect(lambda _i: self.preview())
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("importPassphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("選填：以身分證字號比對已匯入的人"))
+        self.passphrase.editingFinished.connect(self.preview)
+        self.admit_after = QCheckBox(self.tr("匯入後依規則錄取（先來先錄取，名額與每機關上限）"))
+        self.admit_after.setObjectName("importAdmitAfter")
+        self.admit_after.setChecked(True)
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("檔案"), file_row)
+        form.addRow(self.tr("場次"), self.session_choice)
+        form.addRow(self.tr("主辦單位密語"), self.passphrase)
+
+        self.mapping_box = QGroupBox(self.tr("欄位對應（可修正，下次記住）"))
+        grid = QGridLayout(self.mapping_box)
+        self.mapping_combos: dict[str, QComboBox] = {}
+        for i, field in enumerate(FIELDS):
+            combo = QComboBox()
+            combo.setObjectName(f"map_{field}")
+            combo.currentIndexChanged.connect(lambda _i: self.preview())
+            self.mapping_combos[field] = combo
+            grid.addWidget(QLabel(self.tr(FIELD_LABELS[field])), i // 3, (i % 3) * 2)
+            grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
+            grid.setColumnStretch((i % 3) * 2 + 1, 1)
+
+        self.counts = QLabel(self.tr("請選擇檔案。"))
+        self.counts.setObjectName("importCounts")
+        self.counts.setWordWrap(True)
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.problems = QTableWidget(0, 4)
+        self.problems.setObjectName("importProblems")
+        self.problems.setHorizontalHeaderLabels(
+            [self.tr("列"), self.tr("欄位"), self.tr("處理"), self.tr("問題")])
+        self.problems.verticalHeader().setVisible(False)
+        self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.problems.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.problems.horizontalHeader().setStretchLastSection(True)
+
+        self.buttons = QDialogButtonBox()
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.import_button = self.buttons.addButton(self.tr("匯入"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("importCommit")
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.commit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.mapping_box)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.admit_after)
+        layout.addWidget(self.buttons)
+        self.resize(860, 640)
+        self._loading = False
+
+    def on_browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("選擇報名資料"), "",
+            self.tr("報名資料 (*.csv *.xlsx *.txt);;所有檔案 (*)"))
+        if path:
+            self.load(Path(path))
+
+    def load(self, path: Path) -> bool:
+        """Read the file and fill the mapping; False (with the reason shown) if unreadable."""
+        self.path_edit.setText(str(path))
+        self.table = None
+        self.summary = None
+        self.import_button.setEnabled(False)
+        try:
+            table = read_registration_file(path)
+        except ImportFileError as exc:
+            self._show_error(str(exc))
+            return False
+        self.table = table
+        event_id = self.sessions[0].event_id if self.sessions else None
+        mapping = import_mapping(self.context.db, table, event_id)
+        self._loading = True
+        for field, combo in self.mapping_combos.items():
+            combo.clear()
+            combo.addItem(self.tr("（不使用）"), -1)
+            for i, header in enumerate(table.headers):
+                combo.addItem(header or self.tr("第 {n} 欄").format(n=i + 1), i)
+            combo.setCurrentIndex(combo.findData(mapping.get(field, -1)))
+        self._loading = False
+        self.preview()
+        return True
+
+    def mapping(self) -> dict[str, int]:
+        return {f: c.currentData() for f, c in self.mapping_combos.items()
+                if c.currentData() is not None and c.currentData() >= 0}
+
+    def set_mapping(self, field: str, header: str) -> None:
+        combo = self.mapping_combos[field]
+        combo.setCurrentIndex(combo.findText(header))
+
+    def _session_id(self) -> int | None:
+        data = self.session_choice.currentData()
+        return data if isinstance(data, int) else None
+
+    def _show_error(self, message: str) -> None:
+        self.counts.setText(f"<span style='color:#B00020'><b>{self.tr('無法匯入')}</b>：{message}</span>")
+        self.problems.setRowCount(0)
+        self.import_button.setEnabled(False)
+
+    def preview(self) -> ImportSummary | None:
+        if self.table is None or self._loading:
+            return None
+        try:
+            summary = run_import(self.context.db, self.table, mapping=self.mapping(),
+                                 session_id=self._session_id(),
+                                 passphrase=self.passphrase.text() or None, commit=False,
+                                 actor=self.context.operator)
+        except (ImportFileError, RegistrationError) as exc:
+            self.summary = None
+            self._show_error(str(exc))
+            return None
+        self.summary = summary
+        self._show_summary(summary)
+        self.import_button.setEnabled(summary.imported + summary.updated + len(summary.missing) > 0
+                                      or summary.unchanged > 0)
+        return summary
+
+    def _show_summary(self, s: ImportSummary) -> None:
+        per_session = "、".join(f"{k} {v}" for k, v in s.per_session.items())
+        self.counts.setText(self.tr(
+            "<b>{file}</b>（{encoding}）讀取 <b>{read}</b> 列（空白列 {blank}）：新增 <b>{new}</b>，"
+            "更新 <b>{updated}</b>，不變 {same}，<span style='color:#B00020'>拒收 <b>{rejected}</b></span>，"
+            "合併重複 {merged}，待確認 {flagged}，不在此次名單 {missing}{other}<br>{per_session}"
+        ).format(
+            file=s.source, encoding=s.encoding, read=s.rows_read, blank=s.blank_rows,
+            new=s.imported, updated=s.updated, same=s.unchanged, rejected=len(s.rejected),
+            merged=s.duplicates_merged, flagged=len(s.flagged), missing=len(s.missing),
+            other=self.tr("，其他場次 {n} 列略過").format(n=s.other_sessions) if s.other_sessions else "",
+            per_session=per_session,
+        ))
+        problems = list(s.problems())
+        merges = [(m.merged_row, self.tr("合併"), self.tr("與第 {row} 列是同一人，以較新的資料為準，保留第一次報名的順位").format(row=m.kept_row))
+                  for m in s.merges]
+        self.problems.setRowCount(len(problems) + len(merges))
+        for i, p in enumerate(problems):
+            error = p.severity == ERROR
+            cells = [str(p.row), p.column, self.tr("拒收") if error else self.tr("注意"), p.message]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if error:
+                    item.setForeground(QBrush(QColor("#B00020")))
+                self.problems.setItem(i, c, item)
+        for j, (row, kind, message) in enumerate(merges, start=len(problems)):
+            for c, text in enumerate((str(row), "", kind, message)):
+                self.problems.setItem(j, c, QTableWidgetItem(text))
+
+    def commit(self) -> ImportSummary | None:
+        if self.table is None:
+            return None
+        try:
+            summary = run_import(self.context.db, self.table, mapping=self.mapping(),
+                                 session_id=self._session_id(),
+                                 passphrase=self.passphrase.text() or None, commit=True,
+                                 actor=self.context.operator)
+        except (ImportFileError, RegistrationError) as exc:
+            self._show_error(str(exc))
+            return None
+        self.committed = summary
+        if self.admit_after.isChecked():
+            scope = [self._session_id()] if self._session_id() else [s.id for s in self.sessions]
+            for session_id in scope:
+                apply_admission(self.context.db, session_id, actor=self.context.operator)
+        self.accept()
+        return summary

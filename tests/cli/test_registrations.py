@@ -1,0 +1,59 @@
+import json
+from pathlib import Path
+
+from tests.registration_files import MESSY_ROWS, SAMPLE, write_csv
+
+ROSTER_KEYS = {"name", "agency", "unit", "title", "session", "status", "queue", "table", "lunch",
+               "wants_hours", "id_valid"}
+
+
+def test_import_json_summary_then_roster_and_admit(run_cli, demo_db_path: Path, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "messy.csv", MESSY_ROWS)
+    code, out, err = run_cli("--db", demo_db_path, "import", path, "--json")
+    assert code == 0, err
+    summary = json.loads(out)
+    assert (summary["rows_read"], summary["imported"], summary["duplicates_merged"]) == (8, 5, 1)
+    assert summary["rejected"][0] == {"row": 5, "column": "姓名", "reason": "沒有姓名，此列不匯入"}
+    assert any(f["row"] == 6 and f["column"] == "身分證字號" for f in summary["flagged"])
+
+    code, out, _ = run_cli("--db", demo_db_path, "import", path, "--json")
+    again = json.loads(out)
+    assert (again["imported"], again["updated"], again["unchanged"]) == (0, 0, 5)
+
+    code, out, _ = run_cli("--db", demo_db_path, "admit", "--session", "台北", "--json")
+    assert code == 0
+    [result] = json.loads(out)
+    assert result["session"] == "臺北場次" and result["admitted"] == 40
+
+    code, out, _ = run_cli("--db", demo_db_path, "roster", "--session", "臺北場次", "--json")
+    roster = json.loads(out)
+    assert code == 0 and len(roster) == 47
+    assert all(set(r) == ROSTER_KEYS for r in roster)
+    wang = next(r for r in roster if r["name"] == "王小明")
+    assert (wang["title"], wang["id_valid"], wang["session"]) == ("股長", True, "臺北場次")
+    assert "F131104093" not in out and "0912345678" not in out
+
+
+def test_import_unreadable_file_is_one_line_exit_2(run_cli, demo_db_path: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "x.csv"
+    bad.write_bytes(bytes(range(256)) * 4)
+    code, out, err = run_cli("--db", demo_db_path, "import", bad)
+    assert code == 2 and out == "" and err.count("\n") == 1 and "x.csv" in err and "未匯入" in err
+
+
+def test_import_text_output_lists_problems(run_cli, demo_db_path: Path) -> None:
+    code, out, _ = run_cli("--db", demo_db_path, "import", SAMPLE, "--dry-run")
+    assert code == 0 and "預覽" in out and "合併" in out and "第 39 列與第 9 列" in out
+
+
+def test_passphrase_from_environment(run_cli, demo_db_path: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "wrong")
+    code, _, err = run_cli("--db", demo_db_path, "import", SAMPLE)
+    assert code == 2 and "密語" in err
+
+
+def test_admitted_list_exports(run_cli, demo_db_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "list.xlsx"
+    code, out, err = run_cli("--db", demo_db_path, "admitted-list", "--session", "臺中", "--out", target, "--json")
+    assert code == 0, err
+    assert json.loads(out)["rows"] == 40 and target.exists()

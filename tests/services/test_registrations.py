@@ -1,0 +1,225 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from db.models import Attendee, AuditEntry, Registration, Setting
+from db.uow import Database
+from desktop.core.importing import ImportFileError
+from desktop.services.events import find_session, list_events
+from desktop.services.registrations import (
+    RegistrationError,
+    admit_with_reason,
+    apply_admission,
+    cancel_registration,
+    import_file,
+    import_mapping,
+    move_registration,
+    read_registration_file,
+    reveal_ids,
+    run_import,
+    update_registration,
+)
+from desktop.services.roster import list_roster
+from tests.registration_files import HEADERS, MESSY_ROWS, SAMPLE, write_csv, write_xlsx
+
+NOW = dt.datetime(2019, 3, 1, 12, 0)
+
+
+def counts(db: Database) -> tuple[int, int, int]:
+    with db.read() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Attendee)),
+            s.scalar(select(func.count()).select_from(Registration)),
+            s.scalar(select(func.count()).select_from(AuditEntry)),
+        )
+
+
+def snapshot(db: Database) -> list[tuple]:
+    return [(r.name, r.agency, r.unit, r.title, r.email, r.phone, r.id_mask, r.session, r.status,
+             r.queue, r.lunch, r.wants_hours, r.missing_from_import) for r in list_roster(db)]
+
+
+def test_sample_imports_into_empty_event_then_reimport_changes_nothing(demo_db: Database) -> None:
+    before = counts(demo_db)
+    preview = import_file(demo_db, SAMPLE, commit=False, now=NOW)
+    assert counts(demo_db) == before  # the preview wrote nothing
+    assert (preview.rows_read, preview.imported, preview.duplicates_merged) == (37, 36, 1)
+    summary = import_file(demo_db, SAMPLE, now=NOW)
+    assert (summary.imported, summary.updated, summary.rejected) == (36, 0, ())
+    assert summary.per_session == {"臺中場次": 20, "臺南場次": 6, "臺北場次": 10}
+    # The demo's 135 people were "imported" earlier and are absent from this export: flagged.
+    assert len(summary.missing) == 135
+    roster = {r.name: r for r in list_roster(demo_db)}
+    chen = roster["陳喆瑋"]
+    assert (chen.title, chen.session, chen.status) == ("股長", "臺中場次", "waitlisted")
+    assert roster["洪媖如"].session == "臺中場次"  # 台中場次 matched
+    assert roster["楊正雄"].missing_from_import  # still there, flagged
+    first = snapshot(demo_db)
+    again = import_file(demo_db, SAMPLE, now=NOW)
+    assert (again.imported, again.updated, again.unchanged) == (0, 0, 36)
+    assert snapshot(demo_db) == first
+
+
+def test_messy_csv_on_an_empty_event(demo_db: Database, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "messy.csv", MESSY_ROWS)
+    summary = import_file(demo_db, path, now=NOW)
+    assert [(p.row, p.column) for p in summary.rejected] == [(5, "姓名"), (9, "報名場次")]
+    assert "高雄場次" in summary.rejected[1].message
+    assert summary.imported == 5 and summary.duplicates_merged == 1
+    with demo_db.read() as s:
+        wang = s.scalars(select(Attendee).where(Attendee.name == "王小明")).one()
+        assert wang.title == "股長" and wang.id_mask == "F13110****" and wang.id_status == "valid"
+        assert b"F131104093" not in wang.id_cipher
+        reg = wang.registrations[0]
+        assert reg.registered_at == dt.datetime(2019, 2, 21, 9, 0)  # first row's place in line
+        mei = s.scalars(select(Attendee).where(Attendee.name == "林美玲")).one()
+        assert (mei.id_status, mei.wants_hours) == ("invalid", True)
+        hua = s.scalars(select(Attendee).where(Attendee.name == "陳大華")).one()
+        assert (hua.agency, hua.phone, hua.email) == ("台北市政府民政局", "0912000111", "hua@mail.example.gov.tw")
+        wang_id, hua_id = wang.id, hua.id
+    ids = reveal_ids(demo_db, 1, "demo", [wang_id, hua_id])
+    assert ids == {wang_id: "F131104093", hua_id: "W100000001"}
+
+
+def test_reimport_with_changes_and_a_removed_person(demo_db: Database, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "v1.csv", MESSY_ROWS)
+    import_file(demo_db, path, now=NOW)
+    rows = [list(r) for r in MESSY_ROWS if r[1] != "張志豪"]  # 張志豪 left the export
+    rows[0][4] = "專員"  # 王小明's first row changed, but the later row (股長) still wins
+    rows[-2][1] = "黃小琪"
+    rows[-2][8] = "臺中場次"  # the bad session corrected: now imported
+    rows.append(["2019/02/25 上午 09:00:00", "林美玲", "新北市政府", "社會局", "科長",
+                 "mei@mail.example.gov.tw", "0229603456", "A800000014", "臺南場次", "素", "是", ""])
+    v2 = write_csv(tmp_path / "v2.csv", rows)
+    summary = import_file(demo_db, v2, now=NOW)
+    assert summary.imported == 1  # 黃小琪
+    assert summary.updated == 1  # 林美玲: corrected ID, lunch, moved to 臺南
+    assert [m.name for m in summary.missing if m.session == "臺中場次"][-1:] == ["張志豪"]
+    roster = {r.name: r for r in list_roster(demo_db)}
+    assert roster["張志豪"].missing_from_import
+    mei = roster["林美玲"]
+    assert (mei.session, mei.lunch, mei.id_valid) == ("臺南場次", "素", True)
+    with demo_db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "registration.import.update")).one()
+        assert set(entry.detail["fields"]) >= {"session", "lunch", "id_number"}
+        assert "F131104093" not in str(entry.detail)
+
+
+def test_file_without_session_column_needs_a_session(demo_db: Database, tmp_path: Path) -> None:
+    headers = [h for h in HEADERS if h != "報名場次"]
+    rows = [[v for i, v in enumerate(r) if i != 8] for r in MESSY_ROWS]
+    path = write_csv(tmp_path / "one-session.csv", rows, headers=headers)
+    before = counts(demo_db)
+    with pytest.raises(ImportFileError, match="--session"):
+        import_file(demo_db, path)
+    assert counts(demo_db) == before
+    tainan = find_session(demo_db, "台南")
+    summary = import_file(demo_db, path, session_id=tainan.id, now=NOW)
+    assert summary.per_session == {"臺南場次": 6}
+    assert not summary.missing or {m.session for m in summary.missing} == {"臺南場次"}
+
+
+def test_xlsx_import_and_remembered_mapping(demo_db: Database, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "export.xlsx", headers=[*HEADERS[:9], "午餐", HEADERS[10], "留言"])
+    table = read_registration_file(path)
+    mapping = import_mapping(demo_db, table)
+    assert "remark" not in mapping  # 留言 is not a header it knows
+    mapping["remark"] = table.headers.index("留言")
+    summary = run_import(demo_db, table, mapping=mapping, now=NOW)
+    assert summary.imported == 3
+    with demo_db.read() as s:
+        setting = s.scalars(select(Setting).where(Setting.key == "import.mapping")).one()
+        assert setting.value["fields"]["remark"] == "留言"
+    assert import_mapping(demo_db, read_registration_file(path))["remark"] == 11
+    roster = {r.name: r for r in list_roster(demo_db)}
+    assert roster["李俊傑"].phone == "0912345000" and roster["TOM LEE"].phone == "082123456"
+
+
+def test_failure_midway_imports_nothing(demo_db: Database, tmp_path: Path, monkeypatch) -> None:
+    import desktop.services.registrations as service
+
+    path = write_csv(tmp_path / "messy.csv", MESSY_ROWS)
+    before = counts(demo_db)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(service, "_renumber", boom)
+    with pytest.raises(RuntimeError):
+        import_file(demo_db, path)
+    assert counts(demo_db) == before
+
+
+def test_passphrase_recognises_people_by_id(demo_db: Database, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "v1.csv", MESSY_ROWS)
+    import_file(demo_db, path, now=NOW)
+    # 王小明 changed e-mail and agency: only the ID can tell it is him.
+    rows = [list(r) for r in MESSY_ROWS]
+    for r in rows:
+        if r[1] == "王小明":
+            r[2], r[5] = "臺北市政府", "wang@new.example.gov.tw"
+    v2 = write_csv(tmp_path / "v2.csv", rows)
+    without = import_file(demo_db, v2, commit=False, now=NOW)
+    assert without.imported == 1  # looks like a new person
+    with pytest.raises(RegistrationError, match="密語"):
+        import_file(demo_db, v2, passphrase="wrong")
+    summary = import_file(demo_db, v2, passphrase="demo", now=NOW)
+    assert (summary.imported, summary.updated, summary.id_matching) == (0, 1, True)
+
+
+def test_admission_respects_capacity_and_agency_limit(demo_db: Database, tmp_path: Path) -> None:
+    import_file(demo_db, SAMPLE, now=NOW)
+    for session in list_events(demo_db)[0].sessions:
+        result = apply_admission(demo_db, session.id, actor="t")
+        rows = [r for r in list_roster(demo_db, session.id) if r.status == "admitted"]
+        assert len(rows) == result.admitted <= session.capacity
+        per_agency: dict[str, int] = {}
+        from desktop.core.text import match_key
+
+        for r in rows:
+            per_agency[match_key(r.agency)] = per_agency.get(match_key(r.agency), 0) + 1
+        assert max(per_agency.values()) <= session.agency_limit
+    again = apply_admission(demo_db, list_events(demo_db)[0].sessions[0].id)
+    assert again.changed == 0
+
+
+def test_overrides_cancel_moves_up_the_next_and_everything_is_audited(demo_db: Database) -> None:
+    taipei = list_events(demo_db)[0].sessions[0]
+    roster = list_roster(demo_db, taipei.id)
+    admitted = [r for r in roster if r.status == "admitted"]
+    waitlisted = [r for r in roster if r.status == "waitlisted"]
+    assert len(admitted) == 40
+    result = cancel_registration(demo_db, admitted[0].registration_id, "臨時公差", actor="organiser")
+    assert len(result.promoted) == 1 and result.seats_taken == 40
+    promoted = next(r for r in list_roster(demo_db, taipei.id) if r.name == result.promoted[0])
+    assert promoted.status == "admitted" and promoted.registration_id in {w.registration_id for w in waitlisted}
+
+    late = waitlisted[-1]
+    with pytest.raises(RegistrationError):
+        admit_with_reason(demo_db, late.registration_id, "  ")
+    kept = admit_with_reason(demo_db, late.registration_id, "講座推薦", actor="organiser")
+    assert kept.status == "admitted" and kept.seats_taken == 41
+    # The proposal keeps the organiser's decision.
+    apply_admission(demo_db, taipei.id)
+    assert next(r for r in list_roster(demo_db, taipei.id) if r.registration_id == late.registration_id).status == "admitted"
+
+    tainan = list_events(demo_db)[0].sessions[1]
+    mover = admitted[1]
+    moved = move_registration(demo_db, mover.registration_id, tainan.id, "改參加臺南", actor="organiser")
+    assert moved.session == "臺南場次" and moved.status == "waitlisted"  # Tainan is full
+    with demo_db.read() as s:
+        actions = [a.action for a in s.scalars(select(AuditEntry).where(AuditEntry.actor == "organiser"))]
+    assert actions.count("registration.status") >= 3 and "registration.move" in actions
+
+
+def test_edit_changes_fields_and_is_audited(demo_db: Database) -> None:
+    row = list_roster(demo_db)[0]
+    changed = update_registration(demo_db, row.registration_id, title="參議", phone="912000333",
+                                  lunch="素", id_number="F131104093", actor="desk")
+    assert set(changed) == {"title", "phone", "lunch", "id_number"}
+    after = next(r for r in list_roster(demo_db) if r.registration_id == row.registration_id)
+    assert (after.title, after.phone, after.lunch, after.id_mask) == ("參議", "0912000333", "素", "F13110****")
+    with pytest.raises(RegistrationError):
+        update_registration(demo_db, row.registration_id, name=" ")

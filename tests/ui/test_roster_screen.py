@@ -1,0 +1,114 @@
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from db.models import AuditEntry
+from db.uow import Database
+from desktop.services.roster import list_roster
+from desktop.ui.main_window import MainWindow
+from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.import_dialog import ImportDialog
+from desktop.ui.screens.roster import RosterScreen
+from tests.registration_files import HEADERS, MESSY_ROWS, write_csv
+
+
+def _screen(qtbot, db: Database) -> tuple[MainWindow, RosterScreen]:  # type: ignore[no-untyped-def]
+    window = MainWindow(ScreenContext(db=db, operator="主辦"), "demo.sqlite3")
+    qtbot.addWidget(window)
+    screen = next(s for s in window.screens if isinstance(s, RosterScreen))
+    return window, screen
+
+
+def _column(screen: RosterScreen, header: str) -> list[str]:
+    model = screen.model
+    col = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == header)
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def test_search_filters_and_masking(qtbot, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window, screen = _screen(qtbot, demo_db)
+    assert screen.model.rowCount() == 45  # the chosen session (臺北場次)
+    assert "已錄取 40／名額 40" in screen.count_label.text()
+    phones = _column(screen, "電話")
+    assert all(p.startswith("*******") for p in phones)
+    assert all("****" in i or i == "—" for i in _column(screen, "身分證字號"))
+
+    screen.search.setText("台北市")  # 台 finds 臺北市...
+    names = _column(screen, "服務機關")
+    assert names and all(n.startswith("臺北市") for n in names)
+    screen.search.setText("")
+    target = list_roster(demo_db, window.current_session().id)[7]
+    screen.search.setText(target.phone[-4:])
+    assert target.name in _column(screen, "姓名")
+    screen.search.setText("")
+
+    screen.status_filter.setCurrentIndex(screen.status_filter.findData("waitlisted"))
+    assert screen.model.rowCount() == 5 and set(_column(screen, "狀態")) == {"候補"}
+    screen.session_filter.setCurrentIndex(0)  # all sessions
+    assert screen.model.rowCount() == 15
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+    assert not screen.reveal("wrong")
+    assert screen.reveal("demo")
+    ids = [i for i in _column(screen, "身分證字號") if i != "—"]
+    assert ids and all("*" not in i and len(i) == 10 for i in ids)
+    screen.hide_personal_data()
+    assert all("*" in p for p in _column(screen, "電話"))
+
+
+def test_overrides_from_the_screen(qtbot, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    window, screen = _screen(qtbot, demo_db)
+    first = screen.model.row_at(0)
+    screen.table.selectRow(0)
+    promoted = screen.cancel_selected("公差")
+    assert promoted and len(promoted) == 1
+    assert "已錄取 40" in screen.count_label.text() and "取消 1" in screen.count_label.text()
+    assert screen.selected_row().registration_id == first.registration_id
+    assert screen.selected_row().status == "cancelled"
+
+    waiting = next(i for i in range(screen.model.rowCount()) if screen.model.row_at(i).status == "waitlisted")
+    screen.table.selectRow(waiting)
+    assert screen.admit_selected("講座推薦")
+    assert screen.selected_row().status == "admitted"
+
+    new_id = screen.add_walk_in(name="現場一號", agency="臺北市政府", wants_hours=False, lunch="素")
+    assert new_id is not None and screen.selected_row().status == "walk_in"
+    with demo_db.read() as s:
+        actions = {a.action for a in s.scalars(select(AuditEntry).where(AuditEntry.actor == "主辦"))}
+    assert {"registration.status", "registration.walk_in"} <= actions
+
+
+def test_import_dialog_previews_then_commits_and_admits(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, screen = _screen(qtbot, demo_db)
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"")
+    dialog = ImportDialog(screen.context, screen._sessions, screen)
+    qtbot.addWidget(dialog)
+    assert not dialog.load(bad)
+    assert "檔案是空的" in dialog.counts.text() and not dialog.import_button.isEnabled()
+
+    headers = [*HEADERS[:9], "午餐選擇", *HEADERS[10:]]
+    path = write_csv(tmp_path / "messy.csv", MESSY_ROWS, headers=headers)
+    assert dialog.load(path)
+    summary = dialog.summary
+    assert summary is not None and summary.imported == 5 and len(summary.rejected) == 2
+    rows = {dialog.problems.item(r, 0).text() for r in range(dialog.problems.rowCount())}
+    assert {"5", "6", "7", "8", "9"} <= rows
+    assert "拒收" in dialog.counts.text()
+    before = len(list_roster(demo_db))
+    dialog.set_mapping("lunch", "")  # not used: nobody has lunch now
+    assert dialog.summary.imported == 5
+    assert len(list_roster(demo_db)) == before  # previews write nothing
+    committed = dialog.commit()
+    assert committed is not None and committed.committed
+    screen.reload()
+    screen.session_filter.setCurrentIndex(0)
+    screen.search.setText("王小明")
+    assert _column(screen, "職稱") == ["股長"]
+    assert _column(screen, "用餐") == ["—"]  # lunch column was unmapped
+    # admitted after import: the proposal ran, still 40 per session at most
+    assert all(len([r for r in list_roster(demo_db, s.id) if r.status == "admitted"]) <= 40
+               for s in screen._sessions)
