@@ -65,7 +65,15 @@ def test_no_acknowledged_check_in_is_lost_across_many_sigkills(demo_db_path: Pat
             pid_line = zygote.stdout.readline()
             assert pid_line.startswith(b"pid "), pid_line
             pid = int(pid_line.split()[1])
-            time.sleep(rng.uniform(0.0, 0.12))  # sometimes while opening, mostly mid-commit
+            # A quarter of the kills land anywhere (often while opening and recovering the
+            # file); the rest land at a random moment after the worker is committing.
+            if rng.random() < 0.75:
+                while (line := zygote.stdout.readline()) != b"open\n":
+                    assert line, f"zygote ended: {zygote.stderr.read()!r}"
+                opened += 1
+                time.sleep(rng.uniform(0.0, 0.06))
+            else:
+                time.sleep(rng.uniform(0.0, 0.12))
             os.kill(pid, signal.SIGKILL)
             while True:
                 line = zygote.stdout.readline().rstrip(b"\n")
@@ -95,4 +103,4 @@ def test_no_acknowledged_check_in_is_lost_across_many_sigkills(demo_db_path: Pat
     assert integrity == [("ok",)]
     assert lost == []
     assert len(acknowledged) == len(set(acknowledged))
-    assert opened > KILLS // 2 and len(acknowledged) > KILLS  # the test really exercised commits
+    assert len(acknowledged) > KILLS  # the test really exercised commits
