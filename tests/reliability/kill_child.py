@@ -19,6 +19,8 @@ import datetime as dt
 import os
 import sys
 
+from sqlalchemy.orm import configure_mappers
+
 from db.models import CheckAction, CheckIn
 from desktop.app import open_database
 
@@ -45,6 +47,7 @@ def work(path: str, registration_id: int) -> None:
 
 def main() -> None:
     path, registration_id = sys.argv[1], int(sys.argv[2])
+    configure_mappers()  # once here, not in every worker's first commit
     os.write(1, b"ready\n")
     for line in sys.stdin:
         if line.strip() != "go":

@@ -66,14 +66,15 @@ def test_no_acknowledged_check_in_is_lost_across_many_sigkills(demo_db_path: Pat
             assert pid_line.startswith(b"pid "), pid_line
             pid = int(pid_line.split()[1])
             # A quarter of the kills land anywhere (often while opening and recovering the
-            # file); the rest land at a random moment after the worker is committing.
+            # file); the rest at a random moment once the worker is committing steadily.
             if rng.random() < 0.75:
-                while (line := zygote.stdout.readline()) != b"open\n":
+                while not (line := zygote.stdout.readline()).startswith(b"ack "):
                     assert line, f"zygote ended: {zygote.stderr.read()!r}"
-                opened += 1
-                time.sleep(rng.uniform(0.0, 0.06))
+                    opened += line == b"open\n"
+                acknowledged.append(int(line.split()[1]))
+                time.sleep(rng.uniform(0.0, 0.05))
             else:
-                time.sleep(rng.uniform(0.0, 0.12))
+                time.sleep(rng.uniform(0.0, 0.15))
             os.kill(pid, signal.SIGKILL)
             while True:
                 line = zygote.stdout.readline().rstrip(b"\n")
@@ -103,4 +104,4 @@ def test_no_acknowledged_check_in_is_lost_across_many_sigkills(demo_db_path: Pat
     assert integrity == [("ok",)]
     assert lost == []
     assert len(acknowledged) == len(set(acknowledged))
-    assert len(acknowledged) > KILLS  # the test really exercised commits
+    assert len(acknowledged) >= KILLS // 2  # the test really exercised commits
