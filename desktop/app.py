@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from db.engine import database_url, make_engine, sqlite_file
+from db.integrity import DamagedDatabase, check_file
 from db.migrate import upgrade_to_head
 from db.uow import Database
 from desktop import paths
@@ -14,13 +15,30 @@ log = logging.getLogger(__name__)
 
 
 def open_database(target: str | Path) -> Database:
-    """Open (creating if needed) and migrate the database at a path or URL."""
+    """Open (creating if needed) and migrate the database at a path or URL.
+
+    An existing SQLite file gets ``PRAGMA quick_check`` first; a damaged one raises
+    ``DamagedDatabase`` naming the newest good backup instead of being opened.
+    """
     url = database_url(target)
+    check_at_start(sqlite_file(url))
     engine = make_engine(url)
     backup = upgrade_to_head(engine, sqlite_file(url))
     if backup is not None:
         log.info("database upgraded; previous version kept at %s", backup)
     return Database(engine)
+
+
+def check_at_start(path: Path | None) -> None:
+    """The start-up integrity check (issue 8): quick, and it offers the newest good backup."""
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return
+    problem = check_file(path, quick=True)
+    if problem is not None:
+        from desktop.services.backup import newest_good_backup
+
+        log.error("damaged database %s: %s", path, problem)
+        raise DamagedDatabase(path, problem, newest_good_backup(path))
 
 
 def open_demo_database(path: Path | None = None) -> Database:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError
 
+from db.integrity import DamagedDatabase
 from db.migrate import MigrationError
+from desktop.lockfile import DatabaseInUse
 
 
 def user_message(exc: BaseException) -> str | None:
@@ -15,6 +17,12 @@ def user_message(exc: BaseException) -> str | None:
     if isinstance(exc, MigrationError):
         kept = f"; 原檔未變更，升級前備份：{exc.backup}" if exc.backup else "; 原檔未變更"
         return f"{exc}{kept}"
+    if isinstance(exc, DamagedDatabase | DatabaseInUse):
+        return str(exc)
+    from desktop.services.backup import BackupError
+
+    if isinstance(exc, BackupError):
+        return str(exc)
     if isinstance(exc, DBAPIError):
         text = str(exc.orig) if exc.orig is not None else str(exc)
         if "locked" in text:

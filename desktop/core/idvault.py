@@ -69,3 +69,18 @@ class IdOpener:
 
     def open(self, cipher: bytes) -> str:
         return self._key.decrypt(cipher, _OAEP).decode("ascii")
+
+
+def reseal(sealed_private_pem: bytes, old_passphrase: str, new_passphrase: str) -> bytes:
+    """The same private key, encrypted with a new passphrase (IDs stay readable)."""
+    if not new_passphrase:
+        raise ValueError("passphrase must not be empty")
+    try:
+        key = serialization.load_pem_private_key(sealed_private_pem, old_passphrase.encode())
+    except (ValueError, TypeError) as exc:
+        raise WrongPassphrase("wrong passphrase") from exc
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(new_passphrase.encode()),
+    )

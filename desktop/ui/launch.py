@@ -8,12 +8,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from db.engine import database_url, sqlite_file
 from desktop import paths
 from desktop.app import describe, open_database, open_demo_database
 from desktop.errors import user_message
+from desktop.lockfile import DatabaseLock
 from desktop.logs import install_excepthook, setup_logging
+from desktop.services.backup import BackupError, restore
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qtapp import ensure_app
+from desktop.ui.reliability import ReliabilityController, lock_and_open
 from desktop.ui.screens import ScreenContext
 
 if TYPE_CHECKING:
@@ -24,35 +28,76 @@ log = logging.getLogger(__name__)
 
 
 class WindowHost:
-    """Owns the current main window and swaps it when another database is opened."""
+    """Owns the current main window and swaps it when another database is opened.
+
+    It also holds the database's window lock (one window per file) and the window's
+    ``ReliabilityController`` (automatic backups, restore, desk/organiser mode).
+    """
 
     def __init__(self) -> None:
         self.window: MainWindow | None = None
         self.db: Database | None = None
+        self.lock: DatabaseLock | None = None
+        self.reliability: ReliabilityController | None = None
 
-    def show(self, db: Database) -> MainWindow:
-        old_window, old_db = self.window, self.db
-        self.db = db
+    def show(self, db: Database, lock: DatabaseLock | None = None) -> MainWindow:
+        old = (self.window, self.db, self.lock, self.reliability)
+        self.db, self.lock = db, lock
         self.window = MainWindow(ScreenContext(db=db), describe(db))
         self.window.open_database_requested.connect(self._on_open_path)
         self.window.open_demo_requested.connect(self._on_open_demo)
+        self.reliability = ReliabilityController(self.window)
+        self.reliability.restore_requested.connect(self._on_restore)
         self.window.show()
-        if old_window is not None:
-            old_window.close()
-            old_window.deleteLater()
-        if old_db is not None:
-            old_db.dispose()
+        _retire(*old, keep_lock=lock)  # after the new window shows, so the app does not quit
         return self.window
 
+    def close(self) -> None:
+        """The app is quitting: closing backup, then release the database and its lock."""
+        old = (self.window, self.db, self.lock, self.reliability)
+        self.window = self.db = self.lock = self.reliability = None
+        _retire(*old, keep_lock=None)
+
+    def _open(self, path: Path | None, opener) -> None:  # type: ignore[no-untyped-def]
+        opened = lock_and_open(path, opener, self.lock, self.window, _open_or_explain)
+        if opened is not None:
+            self.show(*opened)
+
     def _on_open_path(self, path: str) -> None:
-        db = _open_or_explain(lambda: open_database(path), self.window)
-        if db is not None:
-            self.show(db)
+        self._open(sqlite_file(database_url(path)), lambda: open_database(path))
 
     def _on_open_demo(self) -> None:
-        db = _open_or_explain(open_demo_database, self.window)
+        self._open(paths.demo_database(), open_demo_database)
+
+    def _on_restore(self, backup_file: str) -> None:
+        """Restore with the lock kept: close the connections, swap the file, reopen."""
+        if self.db is None or self.lock is None:
+            return
+        path, lock = self.lock.database, self.lock
+        if self.reliability is not None:
+            self.reliability.shutdown()  # a last backup of what is being replaced
+            self.reliability = None
+        self.db.dispose()  # the old window stays up until the restored one replaces it
+        try:
+            restore(path, Path(backup_file))
+        except BackupError as exc:
+            QMessageBox.critical(self.window, "無法還原", str(exc))
+        db = _open_or_explain(lambda: open_database(path), self.window)
         if db is not None:
-            self.show(db)
+            self.show(db, lock)
+
+
+def _retire(window, db, lock, reliability, *, keep_lock) -> None:  # type: ignore[no-untyped-def]
+    """Closing backup, close the window, dispose the database, release its lock."""
+    if reliability is not None:
+        reliability.shutdown()
+    if window is not None:
+        window.close()
+        window.deleteLater()
+    if db is not None:
+        db.dispose()
+    if lock is not None and lock is not keep_lock:
+        lock.release()
 
 
 def _open_or_explain(opener, parent=None):  # type: ignore[no-untyped-def]
@@ -82,16 +127,17 @@ def run_window(context: Context) -> int:
     install_excepthook(_show_crash)
     if context.demo:
         target = Path(context.db_target) if context.db_target else None
-        db = _open_or_explain(lambda: open_demo_database(target))
+        path: Path | None = target or paths.demo_database()
+        opened = lock_and_open(path, lambda: open_demo_database(target), None, None,
+                               _open_or_explain)
     else:
-        db = _open_or_explain(
-            lambda: open_database(context.db_target or paths.default_database())
-        )
-    if db is None:
+        chosen = context.db_target or paths.default_database()
+        path = sqlite_file(database_url(chosen))
+        opened = lock_and_open(path, lambda: open_database(chosen), None, None, _open_or_explain)
+    if opened is None:
         return 2
     host = WindowHost()
-    host.show(db)
+    host.show(*opened)
     code = app.exec()
-    if host.db is not None:
-        host.db.dispose()
+    host.close()
     return code

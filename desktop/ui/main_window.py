@@ -77,7 +77,10 @@ class MainWindow(QMainWindow):
         open_action.triggered.connect(self._on_open_database)
         demo_action = file_menu.addAction(self.tr("開啟示範活動"))
         demo_action.triggered.connect(self.open_demo_requested)
-        file_menu.addSeparator()
+        # Backup, restore and mode actions are inserted before this separator by
+        # desktop/ui/reliability.py (the window host attaches them).
+        self.file_menu = file_menu
+        self.file_menu_end = file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("結束"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

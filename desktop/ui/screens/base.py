@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QWidget
 
 from db.uow import Database
 from desktop.services.events import SessionInfo
+from desktop.ui.organiser import SessionState, require_organiser
 
 
 @dataclass
@@ -15,6 +16,12 @@ class ScreenContext:
     db: Database
     desk: str = "desk-1"  # which registration desk this laptop is (shown in check-in logs)
     operator: str = ""
+    # Desk or organiser mode: ``session_state.organiser`` + ``organiser_changed`` signal.
+    session_state: SessionState = field(default_factory=SessionState)
+
+    def require_organiser(self, parent: QWidget | None = None) -> bool:
+        """True if in organiser mode, else ask for the passphrase (see desktop/ui/organiser.py)."""
+        return require_organiser(self, parent)
 
 
 class Screen(QWidget):

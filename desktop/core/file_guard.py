@@ -1,0 +1,176 @@
+"""Checks an imported file must pass before any parser reads it (hostile or broken input).
+
+The importer calls, in this order::
+
+    kind = guard_import_file(path)          # size, type sniffing, zip-bomb and garbage checks
+    text, encoding = decode_text(raw, name=path.name)   # CSV only: UTF-8/BOM, UTF-16, Big5
+    value = check_cell(value, row=r, column="姓名", name=path.name)   # per cell, length limit
+
+Each raises ``FileRejected`` with a stable ``code`` and a message that says what and where
+(file, row, column), in Chinese with the English in brackets, so the importer can show it as
+it is and leave the database untouched.
+
+XLSX files are ZIP packages. ``inspect_xlsx`` reads only the ZIP directory (nothing is
+decompressed): it refuses a file that is not an OOXML package, is encrypted, has absurdly many
+members, or declares an absurd uncompressed size or compression ratio (a zip bomb). Python's
+``zipfile`` stops decompressing a member at its declared size (and fails its CRC), so the
+declared sizes checked here are the sizes a parser such as openpyxl can actually be made to
+inflate.
+"""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from enum import StrEnum
+from pathlib import Path
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024  # a 10,000-row registration sheet is ~1–2 MB
+MAX_XLSX_UNCOMPRESSED = 250 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200  # worksheet XML compresses ~5–30×; bombs compress ~1000×
+RATIO_APPLIES_ABOVE = 1024 * 1024  # tiny members may compress oddly; only big ones matter
+MAX_ZIP_MEMBERS = 2_000
+MAX_CELL_CHARS = 1_000  # no name, agency or remark needs more; 10,000-character cells are refused
+_SNIFF_BYTES = 64 * 1024
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, or a password-protected .xlsx
+_ALLOWED_CONTROLS = set(b"\t\n\r\f")
+
+
+class FileKind(StrEnum):
+    XLSX = "xlsx"
+    CSV = "csv"
+
+
+class FileRejected(ValueError):
+    """The file (or one cell of it) cannot be imported; nothing was read into the database."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def guard_import_file(path: Path, *, max_bytes: int = MAX_IMPORT_BYTES) -> FileKind:
+    """Decide from the content (not the name) whether ``path`` is an XLSX or a text file, and
+    refuse it if it is too large, a zip bomb, not an Excel package, or binary garbage."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise FileRejected("not_found", f"{name}: 找不到檔案 (file not found)") from None
+    if size == 0:
+        raise FileRejected("empty", f"{name}: 檔案是空的 (file is empty)")
+    if size > max_bytes:
+        raise FileRejected(
+            "too_large",
+            f"{name}: 檔案太大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）"
+            f" (file too large)",
+        )
+    with open(path, "rb") as handle:
+        head = handle.read(_SNIFF_BYTES)
+    if head.startswith(_ZIP_MAGIC):
+        inspect_xlsx(path)
+        return FileKind.XLSX
+    if head.startswith(_OLE_MAGIC):
+        raise FileRejected(
+            "old_or_encrypted",
+            f"{name}: 這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV"
+            " (old .xls or password-protected workbook)",
+        )
+    check_text_bytes(head, name=name)
+    return FileKind.CSV
+
+
+def inspect_xlsx(
+    path: Path,
+    *,
+    max_uncompressed: int = MAX_XLSX_UNCOMPRESSED,
+    max_ratio: float = MAX_COMPRESSION_RATIO,
+    max_members: int = MAX_ZIP_MEMBERS,
+) -> None:
+    """Refuse an XLSX that is not an OOXML package, is encrypted, or is a zip bomb."""
+    name = Path(path).name
+    not_excel = f"{name}: 不是有效的 Excel (.xlsx) 檔，或檔案已損毀 (not a valid .xlsx file)"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise FileRejected("not_ooxml", not_excel) from None
+    names = {m.filename for m in members}
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise FileRejected("not_ooxml", not_excel)
+    if len(members) > max_members:
+        raise FileRejected("zip_bomb", f"{name}: 壓縮檔內的檔案數異常（{len(members)}）(too many parts)")
+    total = 0
+    for member in members:
+        if member.flag_bits & 0x1:
+            raise FileRejected("encrypted", f"{name}: 檔案已加密，請移除密碼後再匯入 (encrypted)")
+        total += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_APPLIES_ABOVE and ratio > max_ratio:
+            raise FileRejected(
+                "zip_bomb",
+                f"{name}: {member.filename} 解壓縮後異常膨脹（{ratio:.0f} 倍），疑似惡意檔案"
+                " (suspicious compression ratio: zip bomb)",
+            )
+    if total > max_uncompressed:
+        raise FileRejected(
+            "zip_bomb",
+            f"{name}: 解壓縮後共 {total / 1048576:.0f} MB，超過上限"
+            f" {max_uncompressed / 1048576:.0f} MB (uncompressed size too large)",
+        )
+
+
+def check_text_bytes(data: bytes, *, name: str = "") -> None:
+    """Refuse binary garbage (an image, an executable, a renamed archive) posing as CSV."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return  # UTF-16 text is full of NUL bytes by design
+    sample = data[:_SNIFF_BYTES]
+    if not sample:
+        return
+    controls = sum(1 for b in sample if (b < 0x20 and b not in _ALLOWED_CONTROLS) or b == 0x7F)
+    if b"\x00" in sample or controls / len(sample) > 0.005:
+        raise FileRejected(
+            "binary",
+            f"{name}: 不是文字檔（CSV）或 Excel 檔，內容是二進位資料 (binary data, not CSV/XLSX)",
+        )
+
+
+def decode_text(data: bytes, *, name: str = "") -> tuple[str, str]:
+    """Decode a CSV the way Taiwanese offices save them: UTF-8 (with or without BOM, Google
+    Forms), UTF-16 with BOM (Excel "Unicode text"), or Big5/CP950 (Excel "CSV"). Returns
+    ``(text, encoding)``; anything else is refused rather than guessed into mojibake."""
+    check_text_bytes(data, name=name)
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", "cp950", "big5hkscs"]
+    first_failure: UnicodeDecodeError | None = None
+    for encoding in candidates:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            first_failure = first_failure or exc  # UTF-8 is the likely intent: report its place
+    assert first_failure is not None
+    line = data[: first_failure.start].count(b"\n") + 1
+    raise FileRejected(
+        "encoding",
+        f"{name} 第 {line} 行: 無法辨識的文字編碼，請另存為「CSV UTF-8」"
+        " (unknown text encoding; save as CSV UTF-8)",
+    )
+
+
+def check_cell(
+    value: str, *, row: int, column: str, name: str = "", limit: int = MAX_CELL_CHARS
+) -> str:
+    """Refuse an absurdly long cell, saying where it is; returns the value unchanged."""
+    if len(value) > limit:
+        raise FileRejected(
+            "cell_too_long",
+            f"{name} 第 {row} 列「{column}」欄: 內容過長（{len(value):,} 字，上限 {limit:,} 字）"
+            " (cell too long)",
+        )
+    return value

@@ -1,0 +1,286 @@
+"""Backups of the SQLite database with SQLite's online backup API, and restoring them.
+
+* ``backup_to(database, target)``: a consistent copy while the app keeps working (the backup
+  API reads a snapshot, WAL content included). Written to a temporary file, checked with
+  ``PRAGMA integrity_check``, fsynced and only then renamed into place (``os.replace``), so a
+  backup file is either complete and healthy or absent — never half-written.
+* ``auto_backup(database)``: a timestamped copy in the backup folder the user picked (default
+  ``<data folder>/backups``), keeping the newest ``keep``. The window runs it every few minutes
+  and on close.
+* ``restore(database, backup_file)``: checks the backup first, keeps a copy of the current file
+  beside it (``<name>.before-restore-<time>.sqlite3``), then swaps the file atomically. The
+  caller must hold the database's window lock (``desktop.lockfile``) and have closed its
+  connections.
+
+The backup folder, how many to keep and the interval are machine preferences (a USB stick path
+means nothing on another laptop), stored in ``<data folder>/backup-settings.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from db.integrity import check_file, has_tables
+from desktop import paths
+
+SETTINGS_FILE = "backup-settings.json"
+DEFAULT_KEEP = 20
+DEFAULT_INTERVAL_MINUTES = 5
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+class BackupError(RuntimeError):
+    """A backup or restore could not be done; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    folder: Path
+    keep: int = DEFAULT_KEEP
+    interval_minutes: int = DEFAULT_INTERVAL_MINUTES
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    bytes: int
+    at: dt.datetime
+    removed: tuple[Path, ...] = ()  # older automatic backups rotated away
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    database: Path
+    restored_from: Path
+    previous_copy: Path | None  # the file as it was before the restore
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+def default_folder() -> Path:
+    return paths.data_dir() / "backups"
+
+
+def load_settings() -> BackupSettings:
+    file = paths.data_dir() / SETTINGS_FILE
+    try:
+        raw = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return BackupSettings(default_folder())
+    folder = Path(raw.get("folder") or default_folder())
+    keep = max(1, int(raw.get("keep", DEFAULT_KEEP)))
+    interval = max(1, int(raw.get("interval_minutes", DEFAULT_INTERVAL_MINUTES)))
+    return BackupSettings(folder, keep, interval)
+
+
+def save_settings(settings: BackupSettings) -> None:
+    file = paths.data_dir() / SETTINGS_FILE
+    data = {"folder": str(settings.folder), "keep": settings.keep,
+            "interval_minutes": settings.interval_minutes}
+    _write_atomically(file, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+def set_folder(folder: Path) -> BackupSettings:
+    folder = Path(folder).expanduser()
+    folder.mkdir(parents=True, exist_ok=True)
+    probe = folder / ".workshop-desk-write-test"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise BackupError(f"無法寫入備份資料夾 (cannot write to backup folder): {folder}: {exc}") from exc
+    settings = replace(load_settings(), folder=folder)
+    save_settings(settings)
+    return settings
+
+
+# --- backing up -------------------------------------------------------------------------------
+
+
+def backup_to(database: Path, target: Path, *, now: dt.datetime | None = None) -> BackupInfo:
+    """Copy ``database`` to ``target`` (complete and checked, or not at all)."""
+    database, target = Path(database), Path(target).expanduser()
+    if not database.is_file():
+        raise BackupError(f"找不到資料庫檔案 (database file not found): {database}")
+    if target.resolve() == database.resolve():
+        raise BackupError(f"備份檔不可以是資料庫本身 (backup target is the database): {target}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        _copy_database(database, partial)
+        problem = check_file(partial)
+        if problem:
+            raise BackupError(f"備份檢查失敗，資料庫可能已損毀 (backup failed its check): {problem}")
+        os.replace(partial, target)
+        _fsync_dir(target.parent)
+    except sqlite3.Error as exc:
+        raise BackupError(f"無法備份 (backup failed): {database}: {exc}") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return BackupInfo(target.resolve(), target.stat().st_size, now or dt.datetime.now())
+
+
+def auto_backup(
+    database: Path, settings: BackupSettings | None = None, *, now: dt.datetime | None = None
+) -> BackupInfo:
+    """A timestamped backup in the backup folder; older ones beyond ``keep`` are removed."""
+    settings = settings or load_settings()
+    at = now or dt.datetime.now()
+    database = Path(database)
+    name = f"{database.stem}-{at.strftime(_STAMP)}.sqlite3"
+    target = settings.folder / name
+    counter = 2
+    while target.exists():
+        target = settings.folder / f"{database.stem}-{at.strftime(_STAMP)}-{counter}.sqlite3"
+        counter += 1
+    info = backup_to(database, target, now=at)
+    removed = tuple(list_backups(database, settings.folder)[settings.keep:])
+    for old in removed:
+        old.unlink(missing_ok=True)
+    return replace(info, removed=removed)
+
+
+def list_backups(database: Path, folder: Path) -> list[Path]:
+    """This database's automatic backups in ``folder``, newest first."""
+    pattern = re.compile(re.escape(Path(database).stem) + r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+    found = []
+    if Path(folder).is_dir():
+        for file in Path(folder).iterdir():
+            match = pattern.match(file.name)
+            if match:
+                found.append(((match.group(1), int(match.group(2) or 1)), file))
+    return [file for _key, file in sorted(found, reverse=True)]
+
+
+def newest_good_backup(database: Path, folders: list[Path] | None = None) -> Path | None:
+    """The newest backup of ``database`` that passes ``integrity_check``, or None."""
+    if folders is None:
+        folders = [load_settings().folder, default_folder()]
+    candidates: list[Path] = []
+    for folder in dict.fromkeys(Path(f).resolve() for f in folders):
+        candidates.extend(list_backups(database, folder))
+    candidates.sort(key=lambda p: p.name, reverse=True)
+    for candidate in candidates:
+        if check_file(candidate) is None:
+            return candidate
+    return None
+
+
+def database_signature(database: Path) -> tuple[tuple[int, int], ...]:
+    """Changes whenever the database (or its WAL) is written: lets auto-backup skip idle spells."""
+    result = []
+    for suffix in ("", "-wal"):
+        try:
+            stat = Path(f"{database}{suffix}").stat()
+            result.append((stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:
+            result.append((0, 0))
+    return tuple(result)
+
+
+# --- restoring --------------------------------------------------------------------------------
+
+
+def validate_backup(backup_file: Path) -> None:
+    """Raise ``BackupError`` unless ``backup_file`` is a healthy Workshop Desk database."""
+    backup_file = Path(backup_file)
+    if not backup_file.is_file():
+        raise BackupError(f"找不到備份檔 (backup file not found): {backup_file}")
+    problem = check_file(backup_file)
+    if problem:
+        raise BackupError(f"備份檔已損毀，未還原 (backup file is damaged): {backup_file}: {problem}")
+    if not has_tables(backup_file, "alembic_version", "events", "check_ins"):
+        raise BackupError(f"這不是研習報到台的資料庫 (not a Workshop Desk database): {backup_file}")
+
+
+def restore(
+    database: Path, backup_file: Path, *, now: dt.datetime | None = None
+) -> RestoreResult:
+    """Replace ``database`` with ``backup_file``; the current file is kept beside it first."""
+    database, backup_file = Path(database).resolve(), Path(backup_file).resolve()
+    if backup_file == database:
+        raise BackupError("備份檔就是目前的資料庫 (backup file is the database itself)")
+    validate_backup(backup_file)
+    stamp = (now or dt.datetime.now()).strftime(_STAMP)
+    previous: Path | None = None
+    if database.exists():
+        previous = database.with_name(f"{database.stem}.before-restore-{stamp}{database.suffix}")
+        _keep_copy(database, previous)
+    partial = database.with_name(f".{database.name}.restore-partial")
+    try:
+        _copy_database(backup_file, partial)
+        # The old WAL belongs to the old file: replaying it onto the restored one would corrupt
+        # it. Its content is in ``previous`` already.
+        for suffix in ("-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        os.replace(partial, database)
+        _fsync_dir(database.parent)
+    except sqlite3.Error as exc:
+        raise BackupError(f"無法還原 (restore failed): {exc}") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return RestoreResult(database, backup_file, previous)
+
+
+def _keep_copy(database: Path, target: Path) -> None:
+    """Copy the current file aside: with the backup API when it is readable, else byte for byte
+    (a damaged file cannot be read by SQLite, but its bytes may still matter to someone)."""
+    if check_file(database, quick=True) is None:
+        try:
+            _copy_database(database, target)
+            return
+        except sqlite3.Error:
+            target.unlink(missing_ok=True)
+    for suffix in ("", "-wal"):
+        source = Path(f"{database}{suffix}")
+        if source.exists():
+            shutil.copy2(source, Path(f"{target}{suffix}"))
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """Online backup of ``source`` into a fresh single file ``target`` (rollback journal mode,
+    so the copy is self-contained), fsynced."""
+    target.unlink(missing_ok=True)
+    src = sqlite3.connect(source, timeout=5)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            dst.commit()
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    with open(target, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _write_atomically(file: Path, data: bytes) -> None:
+    partial = file.with_name(f".{file.name}.partial")
+    with open(partial, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, file)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a directory; NTFS journals the rename itself
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from db.models import AuditEntry, CheckIn, Registration
+from desktop.app import open_database
+from desktop.lockfile import DatabaseLock
+from desktop.services import backup
+from desktop.ui import organiser, reliability
+from desktop.ui.launch import WindowHost, _open_or_explain
+from desktop.ui.main_window import MainWindow
+from desktop.ui.screens import ScreenContext
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes answer Yes and record what they said, instead of blocking."""
+    shown: list[tuple[str, str]] = []
+
+    def box(kind):  # type: ignore[no-untyped-def]
+        def show(_parent, title, text, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+            shown.append((kind, f"{title}: {text}"))
+            return QMessageBox.StandardButton.Yes
+        return staticmethod(show)
+
+    for kind in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, box(kind))
+    return shown
+
+
+def _window(qtbot, db) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(ScreenContext(db=db), "demo.sqlite3")
+    qtbot.addWidget(window)
+    return window
+
+
+def _check_in(db) -> None:  # type: ignore[no-untyped-def]
+    with db.unit_of_work() as s:
+        s.add(CheckIn(registration_id=s.scalars(select(Registration.id)).first(), action="in",
+                      at=dt.datetime(2019, 3, 15, 8, 31)))
+
+
+def test_menu_indicator_and_auto_backup(qtbot, demo_db, tmp_path: Path, boxes) -> None:  # type: ignore[no-untyped-def]
+    backup.set_folder(tmp_path / "usb")
+    window = _window(qtbot, demo_db)
+    controller = reliability.ReliabilityController(window)
+    texts = [a.text() for a in window.file_menu.actions() if a.text()]
+    assert texts[-1] == "結束" and {"立即備份", "備份資料夾…", "從備份還原…", "切換為主辦模式…"} <= set(texts)
+    assert controller.indicator.text() == "櫃台模式"
+    assert controller.timer.isActive() and controller.timer.interval() == 5 * 60_000
+
+    first = controller.auto_backup()
+    assert first is not None and first.path.parent == tmp_path / "usb"
+    assert controller.auto_backup() is None  # nothing changed since: skipped
+    _check_in(demo_db)
+    second = controller.auto_backup()
+    assert second is not None and second.path != first.path
+    with sqlite3.connect(second.path) as c:
+        assert c.execute("SELECT count(*) FROM check_ins").fetchone()[0] == 1
+    c.close()
+    assert "已自動備份" in window.statusBar().currentMessage()
+    window.statusBar().setFixedWidth(1280)
+    window.grab().save(str(tmp_path / "window.png"))
+
+
+def test_failed_auto_backup_warns_in_the_status_bar_without_a_dialog(qtbot, demo_db, tmp_path, boxes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_db)
+    controller = reliability.ReliabilityController(window)
+    monkeypatch.setattr(backup, "load_settings",
+                        lambda: backup.BackupSettings(folder=Path("/proc/no-such-stick")))
+    assert controller.auto_backup(force=True) is None
+    assert "自動備份失敗" in window.statusBar().currentMessage() and boxes == []
+
+
+def test_organiser_mode_unlock_and_lock(qtbot, demo_db, monkeypatch, boxes) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_db)
+    controller = reliability.ReliabilityController(window)
+    context = window.context
+    answers = iter(["wrong", None])
+    monkeypatch.setattr(organiser, "ask_passphrase", lambda *a: next(answers))
+    assert context.require_organiser(window) is False and not context.session_state.organiser
+    monkeypatch.setattr(organiser, "ask_passphrase", lambda *a: "demo")
+    with qtbot.waitSignal(context.session_state.organiser_changed) as signal:
+        assert context.require_organiser(window) is True
+    assert signal.args == [True]
+    assert controller.indicator.text() == "主辦模式（已解鎖）"
+    assert controller.mode_action.text() == "鎖定（回到櫃台模式）"
+    assert context.require_organiser(window) is True  # no second question
+    with qtbot.waitSignal(context.session_state.organiser_changed):
+        controller.toggle_mode()
+    assert controller.indicator.text() == "櫃台模式"
+    with demo_db.read() as s:
+        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("role.%"))).all()
+    assert actions == ["role.unlock_failed", "role.unlock", "role.lock"]
+
+
+def test_second_window_on_the_same_file_is_refused(qtbot, demo_db_path: Path, boxes) -> None:  # type: ignore[no-untyped-def]
+    host = WindowHost()
+    opened = reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path), None,
+                                       None, _open_or_explain)
+    assert opened is not None
+    host.show(*opened)
+    try:
+        second = reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path),
+                                           None, None, _open_or_explain)
+        assert second is None
+        assert "這個資料庫已在另一個視窗開啟" in boxes[-1][1]
+        # The same window re-opening its own file keeps its lock.
+        host._on_open_path(str(demo_db_path))
+        assert host.lock is not None and host.lock.held and host.window is not None
+    finally:
+        host.close()
+    assert DatabaseLock(demo_db_path).acquire().held  # released on close
+
+
+def test_restore_from_the_window_swaps_the_data_and_keeps_the_lock(qtbot, demo_db_path, tmp_path, boxes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.sqlite3").path
+    host = WindowHost()
+    host.show(*reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path),
+                                         None, None, _open_or_explain))
+    try:
+        _check_in(host.db)
+        monkeypatch.setattr(organiser, "ask_passphrase", lambda *a: "demo")
+        assert host.window.context.require_organiser(host.window)
+        lock = host.lock
+        assert host.reliability.confirm_restore(saved)  # emits restore_requested → host
+        assert "要用這個備份取代目前的資料嗎" in boxes[-1][1]
+        with host.db.read() as s:
+            assert s.scalars(select(CheckIn)).all() == []
+        assert host.lock is lock and lock.held
+        assert not host.window.context.session_state.organiser  # a new window starts locked
+    finally:
+        host.close()
+
+
+def test_damaged_file_offers_the_newest_good_backup(qtbot, demo_db_path, tmp_path, boxes) -> None:  # type: ignore[no-untyped-def]
+    good = backup.auto_backup(demo_db_path).path
+    data = bytearray(demo_db_path.read_bytes())
+    data[4096 * 2: 4096 * 12] = b"\xa5" * (4096 * 10)
+    demo_db_path.write_bytes(bytes(data))
+    opened = reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path), None,
+                                       None, _open_or_explain)
+    assert opened is not None
+    db, lock = opened
+    assert "已損毀" in boxes[-1][1] and str(good) in boxes[-1][1]
+    with db.read() as s:
+        assert len(s.scalars(select(Registration)).all()) == 135
+    assert list(demo_db_path.parent.glob("demo.before-restore-*.sqlite3"))
+    db.dispose()
+    lock.release()
