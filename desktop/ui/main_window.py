@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QToolBar,
+    QWidget,
 )
 
 from desktop import __version__
@@ -58,15 +59,16 @@ class MainWindow(QMainWindow):
             self.session_changed.connect(screen.set_session)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setFixedWidth(self._navigation_width())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setCollapsible(0, False)
-        splitter.setChildrenCollapsible(False)
-        self.splitter = splitter
-        self.setCentralWidget(splitter)
+        # Navigation sized to its titles, the work area takes all the rest (a splitter here
+        # handed the navigation a wide empty column).
+        body = QWidget()
+        body.setObjectName("mainBody")
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
 
         self.database_status = QLabel(self.tr("資料庫：{path}").format(path=database_label))
         self.database_status.setObjectName("databaseStatus")

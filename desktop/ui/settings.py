@@ -91,3 +91,10 @@ def _choose_language(parent: QWidget, language: str) -> None:
             "語言設定已儲存，重新啟動程式後生效。\nThe language applies after a restart.",
         ),
     )
+
+
+def remove_translators(app: QApplication) -> None:
+    """Undo ``install_translators`` (tests switch languages within one process)."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    QLocale.setDefault(QLocale(i18n.DEFAULT_LANGUAGE))

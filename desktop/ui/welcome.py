@@ -117,11 +117,12 @@ class SessionForm(QWidget):
                 "capacity": self.capacity, "agency_limit": self.agency_limit}.get(name, self.name)
 
 
-def problem_text(problem: Problem) -> str:
-    """The sentence, in the user's language, for a validation problem."""
+def problem_text(problem: Problem, session: bool = False) -> str:
+    """The sentence, in the user's language, for a validation problem (of a 場次 if ``session``)."""
 
     labels = {
-        "name": QCoreApplication.translate("welcome", "名稱"),
+        "name": (QCoreApplication.translate("welcome", "場次名稱") if session
+                 else QCoreApplication.translate("welcome", "活動名稱")),
         "organiser": QCoreApplication.translate("welcome", "主辦單位"),
         "passphrase": QCoreApplication.translate("welcome", "通關密語"),
         "repeat": QCoreApplication.translate("welcome", "再次輸入通關密語"),
@@ -212,22 +213,22 @@ class NewEventDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
 
-    def problems(self) -> list[tuple[QWidget, Problem]]:
-        found: list[tuple[QWidget, Problem]] = []
+    def problems(self) -> list[tuple[QWidget, Problem, bool]]:
+        found: list[tuple[QWidget, Problem, bool]] = []
         fields = {"name": self.name, "organiser": self.organiser,
                   "passphrase": self.passphrase, "repeat": self.repeat}
         for problem in check_event(self.name.text(), self.organiser.text(),
                                    self.passphrase.text(), self.repeat.text()):
-            found.append((fields[problem.field], problem))
+            found.append((fields[problem.field], problem, False))
         if self.with_session.isChecked():
             for problem in self.session_form.problems():
-                found.append((self.session_form.field(problem.field), problem))
+                found.append((self.session_form.field(problem.field), problem, True))
         return found
 
     def accept(self) -> None:
         found = self.problems()
         if found:
-            self.error.setText("\n".join(problem_text(p) for _, p in found))
+            self.error.setText("\n".join(problem_text(p, session) for _, p, session in found))
             self.error.show()
             found[0][0].setFocus()
             return
@@ -266,7 +267,7 @@ class NewSessionDialog(QDialog):
     def accept(self) -> None:
         problems = self.form.problems(self.existing_names)
         if problems:
-            self.error.setText("\n".join(problem_text(p) for p in problems))
+            self.error.setText("\n".join(problem_text(p, True) for p in problems))
             self.error.show()
             self.form.field(problems[0].field).setFocus()
             return
@@ -408,6 +409,6 @@ def add_session_interactively(parent: QWidget, db: Database) -> bool:
                     agency_limit=v.agency_limit)
     except InvalidInput as exc:
         QMessageBox.warning(parent, dialog.windowTitle(),
-                            "\n".join(problem_text(p) for p in exc.problems))
+                            "\n".join(problem_text(p, True) for p in exc.problems))
         return False
     return True

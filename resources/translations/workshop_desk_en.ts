@@ -338,8 +338,12 @@ The language applies after a restart.</source>
 <context>
     <name>welcome</name>
     <message>
-        <source>名稱</source>
-        <translation>Name</translation>
+        <source>場次名稱</source>
+        <translation>Session name</translation>
+    </message>
+    <message>
+        <source>活動名稱</source>
+        <translation>Event name</translation>
     </message>
     <message>
         <source>主辦單位</source>
