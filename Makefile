@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test bench system-deps installer translations
+.PHONY: run test bench system-deps installer installer-test translations
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,8 @@ translations: $(VENV)/.installed
 		-source-language zh_TW -target-language en desktop \
 		-ts resources/translations/workshop_desk_en.ts
 	$(PY) -c "from desktop.i18n import compile_all; print(*compile_all(), sep='\n')"
+
+# The installer build plus its smoke test (the frozen app's self-test, offscreen, fresh data
+# folder). CI runs the same test inside `make test` (CI=true).
+installer-test: system-deps $(VENV)/.installed
+	WORKSHOP_DESK_BUILD_TEST=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/packaging/test_frozen.py

@@ -136,5 +136,5 @@ def test_frozen_app_passes_its_self_test(tmp_path: Path) -> None:
                              timeout=60)
     expected = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
     assert version.stdout.strip() == f"workshop-desk {expected}"
-    size_mb = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file()) / 1e6
+    size_mb = sum(p.lstat().st_size for p in dist.rglob("*") if not p.is_symlink()) / 1e6
     print(f"build {build_seconds:.0f} s, folder {size_mb:.0f} MB")
