@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test bench system-deps installer
+.PHONY: run test bench system-deps installer installer-test translations
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,16 @@ bench: $(VENV)/.installed
 
 installer: system-deps $(VENV)/.installed
 	$(VENV)/bin/pyinstaller --noconfirm --clean build_installer.spec
+
+# Translations: lupdate collects every tr("…")/translate(ctx, "…") of desktop/ into the English
+# catalogue (keeping existing translations), lrelease compiles it to .qm (not committed).
+# After adding strings: run this, translate the new entries (Qt Linguist:
+# .venv/bin/pyside6-linguist resources/translations/workshop_desk_en.ts), run it again.
+translations: $(VENV)/.installed
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none \
+		-source-language zh_TW -target-language en desktop \
+		-ts resources/translations/workshop_desk_en.ts
+	$(PY) -c "from desktop.i18n import compile_all; print(*compile_all(), sep='\n')"
 
 # The installer build plus its smoke test (the frozen app's self-test, offscreen, fresh data
 # folder). CI runs the same test inside `make test` (CI=true).

@@ -6,7 +6,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.engine import database_url, sqlite_file
 from desktop import paths
@@ -19,6 +20,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.qtapp import ensure_app
 from desktop.ui.reliability import ReliabilityController, lock_and_open
 from desktop.ui.screens import ScreenContext
+from desktop.ui.welcome import WelcomeWindow
 
 if TYPE_CHECKING:
     from db.uow import Database
@@ -35,10 +37,21 @@ class WindowHost:
     """
 
     def __init__(self) -> None:
-        self.window: MainWindow | None = None
+        self.window: QWidget | None = None  # the main window, or the first-run welcome
         self.db: Database | None = None
         self.lock: DatabaseLock | None = None
         self.reliability: ReliabilityController | None = None
+
+    def show_welcome(self, target: Path) -> WelcomeWindow:
+        """First run: no event yet. The welcome offers the demo, a new event (in ``target``) or
+        a file; whichever the user picks replaces it with the main window."""
+        welcome = WelcomeWindow(target)
+        welcome.demo_requested.connect(self._on_open_demo)
+        welcome.open_requested.connect(self._on_open_path)
+        welcome.database_ready.connect(lambda db: self._on_event_created(db, target))
+        self.window = welcome
+        welcome.show()
+        return welcome
 
     def show(self, db: Database, lock: DatabaseLock | None = None) -> MainWindow:
         old = (self.window, self.db, self.lock, self.reliability)
@@ -65,6 +78,11 @@ class WindowHost:
 
     def _on_open_path(self, path: str) -> None:
         self._open(sqlite_file(database_url(path)), lambda: open_database(path))
+
+    def _on_event_created(self, db: Database, target: Path) -> None:
+        """The welcome created an event in ``target``: reopen it under the window lock."""
+        db.dispose()
+        self._on_open_path(str(target))
 
     def _on_open_demo(self) -> None:
         self._open(paths.demo_database(), open_demo_database)
@@ -108,23 +126,54 @@ def _open_or_explain(opener, parent=None):  # type: ignore[no-untyped-def]
         if message is None:
             raise
         log.warning("cannot open database: %s", message)
-        QMessageBox.critical(parent, "無法開啟資料庫", message)
+        title = QCoreApplication.translate("launch", "無法開啟資料庫")
+        QMessageBox.critical(parent, title, message)
         return None
 
 
 def _show_crash(summary: str, log_file: Path) -> None:
     QMessageBox.critical(
         None,
-        "發生未預期的錯誤",
-        f"程式發生未預期的錯誤，已記錄於：\n{log_file}\n\n{summary}\n\n"
-        "已儲存的資料不受影響；若畫面異常，請重新啟動程式。",
+        QCoreApplication.translate("launch", "發生未預期的錯誤"),
+        QCoreApplication.translate(
+            "launch",
+            "程式發生未預期的錯誤，已記錄於：\n{log_file}\n\n{summary}\n\n"
+            "已儲存的資料不受影響；若畫面異常，請重新啟動程式。",
+        ).format(log_file=log_file, summary=summary),
     )
+
+
+def needs_welcome(context: Context) -> Path | None:
+    """The default database when this is a first run (no ``--db``/``--demo`` and no event in
+    the default database yet), else None."""
+    if context.demo or context.db_target:
+        return None
+    target = paths.default_database()
+    if not target.exists():
+        return target
+    from desktop.services.events import list_events
+
+    try:
+        db = open_database(target)
+    except Exception:
+        return None  # the normal path opens it again and explains the problem
+    try:
+        return None if list_events(db) else target
+    finally:
+        db.dispose()
 
 
 def run_window(context: Context) -> int:
     setup_logging()
     app = ensure_app()
     install_excepthook(_show_crash)
+    first_run = needs_welcome(context)
+    if first_run is not None:
+        host = WindowHost()
+        host.show_welcome(first_run)
+        code = app.exec()
+        host.close()
+        return code
     if context.demo:
         target = Path(context.db_target) if context.db_target else None
         path: Path | None = target or paths.demo_database()

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QToolBar,
+    QWidget,
 )
 
 from desktop import __version__
 from desktop.services.events import SessionInfo, list_events
 from desktop.ui.qtapp import APP_DISPLAY_NAME
 from desktop.ui.screens import Screen, ScreenContext, screen_classes
+from desktop.ui.settings import language_menu
 
 
 class MainWindow(QMainWindow):
@@ -47,7 +49,6 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(180)
         self.stack = QStackedWidget()
         self.screens: list[Screen] = []
         for screen_class in screen_classes():
@@ -57,11 +58,17 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(screen.title())
             self.session_changed.connect(screen.set_session)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        self.navigation.setFixedWidth(self._navigation_width())
+        # Navigation sized to its titles, the work area takes all the rest (a splitter here
+        # handed the navigation a wide empty column).
+        body = QWidget()
+        body.setObjectName("mainBody")
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
 
         self.database_status = QLabel(self.tr("資料庫：{path}").format(path=database_label))
         self.database_status.setObjectName("databaseStatus")
@@ -77,6 +84,8 @@ class MainWindow(QMainWindow):
         open_action.triggered.connect(self._on_open_database)
         demo_action = file_menu.addAction(self.tr("開啟示範活動"))
         demo_action.triggered.connect(self.open_demo_requested)
+        new_session = file_menu.addAction(self.tr("新增場次…"))
+        new_session.triggered.connect(self._on_new_session)
         # Backup, restore and mode actions are inserted before this separator by
         # desktop/ui/reliability.py (the window host attaches them).
         self.file_menu = file_menu
@@ -91,8 +100,22 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.show_screen(i))
         help_menu = self.menuBar().addMenu(self.tr("說明(&H)"))
+        self.language_menu = language_menu(self, help_menu)
         about = help_menu.addAction(self.tr("關於研習報到台"))
         about.triggered.connect(self._on_about)
+
+    def _navigation_width(self) -> int:
+        """As wide as the longest screen title plus padding, never a wide empty column."""
+        self.navigation.ensurePolished()  # the style sheet's larger font
+        metrics = self.navigation.fontMetrics()
+        widest = max((metrics.horizontalAdvance(s.title()) for s in self.screens), default=0)
+        return max(metrics.horizontalAdvance("報到報到報到"), widest) + 56
+
+    def _on_new_session(self) -> None:
+        from desktop.ui.welcome import add_session_interactively
+
+        if add_session_interactively(self, self.context.db):
+            self.reload_sessions()
 
     def reload_sessions(self) -> None:
         """Re-read events and sessions, keeping the chosen session when it still exists."""

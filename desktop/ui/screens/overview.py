@@ -56,7 +56,7 @@ class OverviewScreen(Screen):
 
     def show_session(self, session: SessionInfo | None) -> None:
         if session is None:
-            self.heading.setText(self.tr("尚無場次。請由「檔案」選單開啟示範活動或其他資料庫。"))
+            self.heading.setText(self.tr("尚無場次。請由「檔案」選單新增場次，或開啟示範活動、其他資料庫。"))
             self.agenda_model.set_rows(())
             self.roster_model.set_rows(())
             return

@@ -1,0 +1,30 @@
+"""Entry point of the frozen app (PyInstaller): the same ``workshop-desk`` command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _attach_console() -> None:
+    """A windowed Windows build has no stdout: for ``workshop-desk self-test --json`` typed in a
+    console, write to that console; otherwise discard output instead of crashing on None."""
+    if sys.stdout is not None and sys.stderr is not None:
+        return
+    if sys.platform == "win32":
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # the console we were started from
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8", buffering=1)  # noqa: SIM115
+            sys.stderr = open("CONOUT$", "w", encoding="utf-8", buffering=1)  # noqa: SIM115
+            return
+    devnull = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    sys.stdout = sys.stdout or devnull
+    sys.stderr = sys.stderr or devnull
+
+
+if __name__ == "__main__":
+    _attach_console()
+    from desktop.cli import main
+
+    sys.exit(main())

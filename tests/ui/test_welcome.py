@@ -1,0 +1,103 @@
+"""First run: no database yet → a welcome that leads to the demo, a new event, or a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop import paths
+from desktop.cli import Context
+from desktop.services.events import list_events
+from desktop.ui.launch import WindowHost, needs_welcome
+from desktop.ui.main_window import MainWindow
+from desktop.ui.welcome import WelcomeWindow
+
+
+def test_first_run_only_without_database_or_event(empty_db_path: Path) -> None:
+    assert needs_welcome(Context(db_target=None, demo=False)) == paths.default_database()
+    assert needs_welcome(Context(db_target=None, demo=True)) is None
+    assert needs_welcome(Context(db_target=str(empty_db_path), demo=False)) is None
+    paths.default_database().write_bytes(empty_db_path.read_bytes())  # a file, but no event
+    assert needs_welcome(Context(db_target=None, demo=False)) == paths.default_database()
+
+
+def test_welcome_opens_the_demo_event(qtbot) -> None:  # type: ignore[no-untyped-def]
+    host = WindowHost()
+    welcome = host.show_welcome(paths.default_database())
+    qtbot.addWidget(welcome)
+    assert welcome.isVisible() and "開始使用" in welcome.windowTitle()
+    qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert isinstance(host.window, MainWindow)
+    qtbot.addWidget(host.window)
+    assert host.window.session_picker.count() == 3
+    assert not paths.default_database().exists()  # the demo has its own file
+    host.db.dispose()
+
+
+def test_welcome_creates_a_new_event_with_its_first_session(qtbot) -> None:  # type: ignore[no-untyped-def]
+    target = paths.default_database()
+    host = WindowHost()
+    welcome = host.show_welcome(target)
+    qtbot.addWidget(welcome)
+    qtbot.mouseClick(welcome.new_button, Qt.MouseButton.LeftButton)
+    dialog = welcome.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.name.setText("資料治理研習班")
+    dialog.organiser.setText("國家發展委員會")
+    dialog.passphrase.setText("s3cret-pass")
+    dialog.repeat.setText("s3cret-pasS")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    # Refused: says why, keeps the dialog, writes nothing.
+    assert dialog.isVisible()
+    assert "兩次輸入不一致" in dialog.error.text()
+    assert "場次名稱：必須填寫" in dialog.error.text()
+    assert "地點：必須填寫" in dialog.error.text()
+    assert not target.exists()
+
+    dialog.repeat.setText("s3cret-pass")
+    dialog.session_form.name.setText("臺北場次")
+    dialog.session_form.venue.setText("國發會 707 會議室")
+    dialog.session_form.capacity.setValue(35)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert isinstance(host.window, MainWindow)
+    qtbot.addWidget(host.window)
+    assert "臺北場次" in host.window.session_picker.currentText()
+    assert host.window.current_session().capacity == 35
+    assert str(target) in host.window.windowTitle()
+    (event,) = list_events(host.db)
+    assert (event.name, event.organiser) == ("資料治理研習班", "國家發展委員會")
+    host.db.dispose()
+
+
+def test_new_event_without_a_session(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    welcome = WelcomeWindow(tmp_path / "new.sqlite3")
+    qtbot.addWidget(welcome)
+    dialog = welcome.start_new_event()
+    dialog.name.setText("研習")
+    dialog.organiser.setText("機關")
+    dialog.passphrase.setText("12345678")
+    dialog.repeat.setText("12345678")
+    dialog.with_session.setChecked(False)
+    with qtbot.waitSignal(welcome.database_ready) as ready:
+        dialog.accept()
+    db = ready.args[0]
+    (event,) = list_events(db)
+    assert event.sessions == ()
+    db.dispose()
+
+
+def test_welcome_is_keyboard_operable(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    welcome = WelcomeWindow(tmp_path / "new.sqlite3")
+    qtbot.addWidget(welcome)
+    with qtbot.waitActive(welcome):
+        welcome.show()
+        welcome.activateWindow()
+    assert welcome.demo_button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    with qtbot.waitSignal(welcome.demo_requested, timeout=1000):
+        welcome.demo_button.setFocus()
+        qtbot.keyClick(welcome.demo_button, Qt.Key.Key_Return)
+    with qtbot.waitSignal(welcome.demo_requested, timeout=1000):
+        qtbot.keyClick(welcome, Qt.Key.Key_1)  # the digit of a choice presses it
