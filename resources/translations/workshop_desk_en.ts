@@ -2,6 +2,1020 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_TW">
 <context>
+    <name></name>
+    <message>
+        <source>立即備份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>備份資料夾…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>從備份還原…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>切換為主辦模式…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>設定／變更主辦密語…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主辦模式（已解鎖）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>鎖定（回到櫃台模式）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>櫃台模式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主辦密語</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>變更主辦密語</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>目前的主辦密語：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新的主辦密語（至少 {n} 個字元）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再輸入一次新的主辦密語：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>兩次輸入不一致，密語未變更。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>調整時數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>必填，例如：忘記簽退，桌長確認全程在場</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>計算時數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核給時數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgendaScreen</name>
+    <message>
+        <source>議程編輯</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>計時執行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>議程</source>
+        <translation type="unfinished">Agenda</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <source>分鐘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>類型</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <source>主講人</source>
+        <translation type="unfinished">Speaker</translation>
+    </message>
+    <message>
+        <source>計入時數</source>
+        <translation type="unfinished">Counts for hours</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>編輯…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刪除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刪除段落</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刪除「{title}」？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>議程時間連續，沒有重疊或空檔。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>進度落後</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小組報告順序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 秒/桌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>給講者的訊息（顯示在投影幕），Enter 送出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清除訊息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>預定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>實際</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>投影</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 分鐘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提示音</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>螢幕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>黃燈（剩餘）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>紅燈（剩餘）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>開始／暫停／繼續</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>延長 1 分鐘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>縮短 1 分鐘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>延長 5 分鐘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>縮短 5 分鐘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>順延後續議程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>由休息／午餐吸收延誤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一桌報告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一桌報告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>輸入給講者的訊息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>開啟／關閉投影畫面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匯出預定與實際時間…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重設計時（清除實際時間）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>計時(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小組報告(&amp;G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>投影(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>開始 (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ 上一段 (←)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一段 (→) ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−5 分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−1 分 (↓)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 分 (↑)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+5 分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>順延後續議程 (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>由休息／午餐吸收 (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ 上一桌 ([)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一桌 (]) ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>延後</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>開啟投影畫面 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚無場次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，另有 {m} 由後續議程順延</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已由「{title}」吸收延誤{extra}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已順延後續 {n} 個段落。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重設計時</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清除本場次所有段落的實際開始／結束時間與計時狀態？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匯出預定與實際時間</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已匯出：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>關閉投影畫面 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>沒有議程。請先在「議程編輯」新增段落。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未開始&#x3000;按 Space 從選取的段落開始；←/→ 選擇段落</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>預定 {start}–{end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日議程已結束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已結束於 {at}&#x3000;（← 可回到最後一段）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已結束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暫停中（Space 繼續）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>進行中（Space 暫停）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>繼續 (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暫停 (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，已調整 {sign}{m} 分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}&#x3000;{speaker}&#x3000;預定 {start}–{end}&#x3000;實際開始 {actual}{extra}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一段：{start} {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>落後 {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超前 {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>準時</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全日進度：{pace}&#x3000;預計 {end} 結束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>目前段落將超時，下一段會晚 {m} 開始（預計全日 {end} 結束）。要順延後續議程，或由下一個休息／午餐吸收？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>各桌報告完畢</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} 報告中（{n}/{total}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一段 {start} {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BlockDialog</name>
+    <message>
+        <source>議程段落</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>計入學習時數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>標題</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>類型</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <source>主講人</source>
+        <translation type="unfinished">Speaker</translation>
+    </message>
+    <message>
+        <source>說明</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>開始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新偵測</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法使用攝影機功能：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到攝影機。請接上攝影機後按「重新偵測」，或改用條碼掃描器或姓名搜尋。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>選擇攝影機後按「開始」，將入場證 QR 碼對準鏡頭。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>攝影機錯誤：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>掃描中：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckInScreen</name>
+    <message>
+        <source>報到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>簽退</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>掃描入場證（游標在任何位置都可以掃）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>現場報名…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作廢紀錄…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>掃描器測試…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>攝影機掃描</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>歡迎畫面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>靜音</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>搜尋：姓名、機關或電話末碼（Enter 報到）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>服務機關</source>
+        <translation type="unfinished">Agency</translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation type="unfinished">Job title</translation>
+    </message>
+    <message>
+        <source>狀態</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>桌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>電話末碼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚無場次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請由「檔案」選單開啟活動資料庫。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;已報到 {arrived} / 應到 {expected}&lt;/b&gt;（錄取 {admitted}，現場報名 {walk_ins}）&lt;br&gt;在場 {present}&#x3000;已簽退 {out}&#x3000;名額 {capacity}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>各桌已到 / 排入：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}桌 {a}/{s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;尚未報到（{n}）&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>簽退：掃描入場證</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>報到模式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>簽退模式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>掃描入場證或搜尋姓名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>復原這筆</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法復原</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>沒有可復原的紀錄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本櫃台在這個場次還沒有報到或簽退紀錄。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未報到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在場</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已簽退</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已復原</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 於 {time} 的{what}已作廢（紀錄保留）
+目前狀態：{state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已報到 {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsScreen</name>
+    <message>
+        <source>簽到表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出席紀錄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>研習證明書</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名牌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依機關</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依桌號</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依報名順序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>檢查缺字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>產生並開啟 PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另存 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匯出時數檔 (Big5 CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只顯示需複核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>調整時數…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>機關</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>桌號</source>
+        <translation type="unfinished">Table</translation>
+    </message>
+    <message>
+        <source>簽到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>簽退</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>時數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>說明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;學習時數複核&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚無場次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>課程時數 {hours} 小時&#x3000;名單 {people} 人&#x3000;出席 {present} 人&#x3000;全勤 {full} 人&#x3000;需複核 {review} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請先在表格中選擇一位學員。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已調整 {name} 的時數為 {hours} 小時。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺字檢查：所有姓名與機關都能以內嵌字型印出。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}：缺「{missing}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（備用字型也沒有，會印成空白框）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（以備用字型印出）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺字檢查：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另存 PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在產生 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>產生中…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已產生 {path}（{people} 人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法產生文件：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消，未寫入任何檔案。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已送出列印 {pages} 頁。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>時數檔格式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full（完整課程資料，25 欄）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opened（已開班課程，17 欄）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主辦單位密語</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>讀取身分證字號需要主辦單位密語：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匯出時數檔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密語不正確。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法匯出：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {row} 列 {name}：{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已寫入 {n} 列至 {path}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>以下 {n} 列無法寫入，請修正或於入口網站手動輸入：
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>時數檔</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>匯入報名資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>報名表單匯出的 CSV（UTF-8 或 Big5）或 XLSX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>選擇檔案…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依檔案中的「報名場次」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>選填：以身分證字號比對已匯入的人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匯入後依規則錄取（先來先錄取，名額與每機關上限）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>檔案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>場次</source>
+        <translation type="unfinished">Session</translation>
+    </message>
+    <message>
+        <source>主辦單位密語</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>欄位對應（可修正，下次記住）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請選擇檔案。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>欄位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>處理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>問題</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>匯入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>選擇報名資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>報名資料 (*.csv *.xlsx *.txt);;所有檔案 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（不使用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {n} 欄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt;（{encoding}）讀取 &lt;b&gt;{read}&lt;/b&gt; 列（空白列 {blank}）：新增 &lt;b&gt;{new}&lt;/b&gt;，更新 &lt;b&gt;{updated}&lt;/b&gt;，不變 {same}，&lt;span style=&apos;color:#B00020&apos;&gt;拒收 &lt;b&gt;{rejected}&lt;/b&gt;&lt;/span&gt;，合併重複 {merged}，待確認 {flagged}，不在此次名單 {missing}{other}&lt;br&gt;{per_session}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，其他場次 {n} 列略過</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合併</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>與第 {row} 列是同一人，以較新的資料為準，保留第一次報名的順位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>拒收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注意</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>場次</source>
@@ -204,6 +1218,394 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <source>{v}（留空不變）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>葷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>素</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不用餐</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>需要公務人員終身學習時數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>服務機關</source>
+        <translation type="unfinished">Agency</translation>
+    </message>
+    <message>
+        <source>單位</source>
+        <translation type="unfinished">Unit</translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation type="unfinished">Job title</translation>
+    </message>
+    <message>
+        <source>電子郵件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>聯絡電話</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身分證字號</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用餐</source>
+        <translation type="unfinished">Meal</translation>
+    </message>
+    <message>
+        <source>確定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>投影計時</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultCard</name>
+    <message>
+        <source>以現場報名錄取並報到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>復原這筆 (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請掃描入場證</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>掃描器可直接掃；找不到入場證時，在右方輸入姓名、機關或電話末碼搜尋。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RosterScreen</name>
+    <message>
+        <source>搜尋：姓名、機關、電子郵件、電話末三碼以上（台/臺皆可）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部狀態</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不在最新匯入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>時數資格待補</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>場次</source>
+        <translation type="unfinished">Session</translation>
+    </message>
+    <message>
+        <source>狀態</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>順位</source>
+        <translation type="unfinished">Queue</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>服務機關</source>
+        <translation type="unfinished">Agency</translation>
+    </message>
+    <message>
+        <source>單位</source>
+        <translation type="unfinished">Unit</translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation type="unfinished">Job title</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>電子郵件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身分證字號</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>時數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用餐</source>
+        <translation type="unfinished">Meal</translation>
+    </message>
+    <message>
+        <source>桌號</source>
+        <translation type="unfinished">Table</translation>
+    </message>
+    <message>
+        <source>匯入報名資料…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匯入報名表單匯出的 CSV 或 XLSX，先預覽再寫入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依規則錄取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依報名先後，在名額與每機關上限內提出錄取名單</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增現場報名…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匯出上課名單…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 或 XLSX，不含身分證字號與電話</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>顯示個資…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>編輯…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>錄取（附理由）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>改場次…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消報名…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>選取的人：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名單</source>
+        <translation type="unfinished">Roster</translation>
+    </message>
+    <message>
+        <source>全部場次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>／名額 {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>顯示 {shown} / {total} 人&#x3000;·&#x3000;已錄取 {admitted}{capacity}&#x3000;候補 {waitlisted}&#x3000;現場 {walk_in}&#x3000;取消 {cancelled}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（不在最新匯入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是（證號待補）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mask}（有誤）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>隱藏個資</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>顯示個資</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請主辦單位輸入密語，以顯示完整電話、電子郵件與身分證字號：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{session}：錄取 {admitted}/{capacity}，候補 {waitlisted}，異動 {changed} 人（因機關上限 {limit} 名而候補 {over} 人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依報名先後，在名額與每機關上限內重新提出錄取名單？
+主辦單位附理由錄取、已取消與現場報名者維持不變。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>錄取（附理由）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>錄取 {name}（{agency}）的理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消報名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消 {name} 的報名。原因（可空白）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>候補遞補：{names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>改場次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把 {name} 改到：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主辦單位改場次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>編輯報名資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增現場報名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已新增。目前 {taken} 人，超過名額 {capacity}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匯出上課名單</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上課名單.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel 活頁簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已寫入 {path}（{n} 人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTestDialog</name>
+    <message>
+        <source>掃描器測試</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用掃描器掃上方的測試碼（或印出的入場證）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等待掃描…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>測試碼：{code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>沒有結尾字元（以逾時判斷）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收到 {n} 個字元：{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>結尾：{ending}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>速度：平均每字 {mean} ms，最慢 {top} ms（每秒 {cps} 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ 內容正確</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ 大小寫不同（大寫鎖定？）：報到時會自動轉大寫，仍可使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ 內容與測試碼不同：請檢查掃描器的鍵盤配置或輸入法</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ 速度像掃描器，可自動辨識</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ 速度像手動輸入：掃描器太慢時，請把游標放在掃描欄再掃</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionForm</name>
     <message>
         <source>例：臺北場次</source>
@@ -240,6 +1642,235 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     <message>
         <source>每機關上限</source>
         <translation>Limit per agency</translation>
+    </message>
+</context>
+<context>
+    <name>TablesScreen</name>
+    <message>
+        <source>自動分桌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>套用範本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>報到時分桌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>開啟後，報到時才依已到場者安排桌次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>釘選／取消釘選</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>復原</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列印桌牌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>各桌名單</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分桌總覽</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>桌 ×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分桌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚無場次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;第 {n} 桌&lt;/b&gt;&#x3000;桌長 {leader}&#x3000;&lt;b&gt;{size}/{cap}&lt;/b&gt; 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ 同機關：{names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ 超過容量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;未分桌&lt;/b&gt;&#x3000;{n} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tables} 桌，已分桌 {seated} 人，未分桌 {unseated} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，每桌 {low}–{high} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;✓ 各桌人數平均，沒有同機關同桌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>〔釘〕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（桌長）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>移動 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請先選取一位已分桌的人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>釘選 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消釘選 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>桌牌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已儲存：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>作廢報到紀錄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <source>動作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>報到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>簽退</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>服務機關</source>
+        <translation type="unfinished">Agency</translation>
+    </message>
+    <message>
+        <source>櫃台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作廢原因（必填），例如：刷錯人、重複刷卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作廢</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>紀錄不會被刪除：作廢會新增一筆作廢紀錄並註明原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>現場報名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>需要公務人員終身學習時數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>需要時數才填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不用餐</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>服務機關</source>
+        <translation type="unfinished">Agency</translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation type="unfinished">Job title</translation>
+    </message>
+    <message>
+        <source>聯絡電話</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身分證字號</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用餐</source>
+        <translation type="unfinished">Meal</translation>
+    </message>
+    <message>
+        <source>加入並報到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ 名額已滿：已錄取與現場報名共 {taken} 人，名額 {capacity}。加入後將超過名額 {over} 人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名額：已用 {taken} / {capacity}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -323,6 +1954,55 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     </message>
 </context>
 <context>
+    <name>self.window</name>
+    <message>
+        <source>⚠ 自動備份失敗：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已自動備份 {time} → {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立即備份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已備份到：
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>選擇備份資料夾（例如隨身碟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>備份資料夾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>選擇要還原的備份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>研習報到台備份 (*.sqlite3 *.db);;所有檔案 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>從備份還原</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>要用這個備份取代目前的資料嗎？
+
+{file}
+（{time}）
+
+備份之後的報到紀錄與變更將不在還原後的資料中；目前的檔案會另存一份，不會遺失。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <source>介面語言 Language</source>
@@ -333,6 +2013,69 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
 The language applies after a restart.</source>
         <translation>The language setting is saved and applies after a restart.
 語言設定已儲存，重新啟動程式後生效。</translation>
+    </message>
+</context>
+<context>
+    <name>vocabulary</name>
+    <message>
+        <source>已錄取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>候補</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>現場報名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>報到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>開場</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自我介紹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>演講</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小組討論</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小組報告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>休息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>午餐</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案例分享</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系統介紹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>綜合討論</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
