@@ -22,6 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.ids import IdProblem, id_problem, normalize_id
+from desktop.core.file_guard import (
+    MAX_CELL_CHARS,
+    FileKind,
+    FileRejected,
+    decode_text,
+    guard_import_file,
+)
 from desktop.core.text import clean, match_key
 
 # --- fields ---------------------------------------------------------------------------------
@@ -97,64 +104,34 @@ class RawTable:
 
 
 def read_table(path: Path | str) -> RawTable:
-    """Read a CSV or XLSX export. Raises ``ImportFileError`` for anything unreadable."""
+    """Read a CSV or XLSX export. Raises ``ImportFileError`` for anything unreadable.
+
+    ``file_guard`` looks at the file first (size, zip bombs, binary garbage, encrypted or old
+    workbooks), deciding from the content whether it is a workbook or text.
+    """
     path = Path(path)
-    if not path.exists():
-        raise ImportFileError(f"{path.name}: 找不到檔案 (file not found)")
     if path.is_dir():
         raise ImportFileError(f"{path.name}: 這是資料夾，不是檔案 (a folder, not a file)")
-    data = path.read_bytes()
-    suffix = path.suffix.lower()
-    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise ImportFileError(f"{path.name}: 檔案是空的 (the file is empty)")
-    if suffix in XLSX_SUFFIXES or (suffix not in CSV_SUFFIXES and data[:4] == b"PK\x03\x04"):
-        return _read_xlsx(path.name, data)
-    if suffix == ".xls" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise ImportFileError(
-            f"{path.name}: 舊版 Excel (.xls) 無法讀取，請另存為 .xlsx 或 CSV "
-            "(old .xls format: save as .xlsx or CSV)"
-        )
-    if suffix not in CSV_SUFFIXES:
-        raise ImportFileError(
-            f"{path.name}: 不支援的檔案類型「{suffix or '無副檔名'}」，請使用 CSV 或 XLSX "
-            "(unsupported file type: use CSV or XLSX)"
-        )
-    return _read_csv(path.name, data)
-
-
-def decode_text(name: str, data: bytes) -> tuple[str, str]:
-    """Bytes of a CSV → (text, encoding). UTF-8 (with or without BOM) first, then CP950
-    (Big5 as Windows writes it), then charset-normalizer's best guess for anything else."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            raise _undecodable(name, exc) from exc
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:4096]:
-        raise ImportFileError(f"{name}: 內容不是文字（二進位檔），無法匯入 (binary data, not a CSV)")
-    for encoding in ("utf-8", "cp950"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise ImportFileError(f"{name}: 無法辨識文字編碼 (cannot tell the text encoding)")
-    if best.encoding.replace("_", "").lower() in ("big5", "cp950", "big5hkscs"):
-        return data.decode("cp950", errors="replace"), "cp950"
-    return str(best), best.encoding
-
-
-def _undecodable(name: str, exc: UnicodeDecodeError) -> ImportFileError:
-    return ImportFileError(f"{name}: 第 {exc.start} 個位元組無法解碼 (cannot decode byte {exc.start})")
+    try:
+        kind = guard_import_file(path)
+        data = path.read_bytes()
+        if kind is FileKind.XLSX:
+            return _read_xlsx(path.name, data)
+        suffix = path.suffix.lower()
+        if suffix not in CSV_SUFFIXES | XLSX_SUFFIXES:
+            raise ImportFileError(
+                f"{path.name}: 不支援的檔案類型「{suffix or '無副檔名'}」，請使用 CSV 或 XLSX "
+                "(unsupported file type: use CSV or XLSX)"
+            )
+        if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+            raise ImportFileError(f"{path.name}: 檔案是空的 (the file is empty)")
+        return _read_csv(path.name, data)
+    except FileRejected as exc:
+        raise ImportFileError(str(exc)) from exc
 
 
 def _read_csv(name: str, data: bytes) -> RawTable:
-    text, encoding = decode_text(name, data)
+    text, encoding = decode_text(data, name=name)
     control = sum(1 for c in text[:4000] if unicodedata.category(c) == "Cc" and c not in "\r\n\t")
     if control > 10 or "\ufffd" in text[:4000] and text[:4000].count("\ufffd") > 10:
         raise ImportFileError(f"{name}: 內容無法辨識為 CSV 文字 (garbled, not a CSV export)")
@@ -485,6 +462,10 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
                     problems: list[RowProblem] = problems) -> None:
             problems.append(RowProblem(number, header.get(fld, FIELD_LABELS[fld]), message, severity))
 
+        for fld in mapping:
+            length = len(cell_text(get(fld)))
+            if length > MAX_CELL_CHARS:  # a pasted essay or a hostile file: refuse the row
+                problem(fld, f"內容過長（{length:,} 字，上限 {MAX_CELL_CHARS:,} 字），此列不匯入", ERROR)
         name = cell_text(get(NAME))
         if not name:
             problem(NAME, "沒有姓名，此列不匯入", ERROR)

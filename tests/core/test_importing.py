@@ -159,10 +159,11 @@ def test_xlsx_numeric_phones_and_datetime_cells(tmp_path: Path) -> None:
     [
         ("empty.csv", b"", "檔案是空的"),
         ("blank.csv", b"\xef\xbb\xbf\r\n\r\n", "檔案是空的"),
-        ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "不支援的檔案類型"),
-        ("garbage.csv", bytes(range(256)) * 8, "二進位檔"),
-        ("fake.xlsx", b"PK\x03\x04 not really a zip", "不是可讀的 XLSX"),
-        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "舊版 Excel"),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "二進位資料"),
+        ("garbage.csv", bytes(range(256)) * 8, "二進位資料"),
+        ("fake.xlsx", b"PK\x03\x04 not really a zip", "不是有效的 Excel"),
+        ("notes.txt.pdf", "姓名,服務機關\n王小明,臺北市政府\n".encode(), "不支援的檔案類型"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "舊版 .xls"),
     ],
 )
 def test_unreadable_files_say_why_in_one_line(tmp_path: Path, name: str, content: bytes, why: str) -> None:
