@@ -21,7 +21,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.ids import IdProblem, id_problem, normalize_id
 from desktop.core.file_guard import (
     MAX_CELL_CHARS,
     FileKind,
@@ -29,6 +28,7 @@ from desktop.core.file_guard import (
     decode_text,
     guard_import_file,
 )
+from desktop.core.ids import IdProblem, id_problem, normalize_id
 from desktop.core.text import clean, match_key
 
 # --- fields ---------------------------------------------------------------------------------

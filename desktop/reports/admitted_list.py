@@ -17,12 +17,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.rocdate import roc_date
+from desktop.core.safe_cells import neutralise_formula
 from desktop.core.text import mask_name
 from desktop.reports.fonts import paragraph_markup, register_main_font
 from desktop.reports.pdfdoc import build_pdf, style, title_style
 
 HEADERS = ("序號", "姓名", "服務機關", "單位", "職稱")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -32,11 +32,6 @@ class ListRow:
     agency: str
     unit: str
     title: str
-
-
-def safe_cell(value: str) -> str:
-    """Spreadsheet-formula neutralisation: ``=1+1`` → ``'=1+1``."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def list_rows(roster: Sequence[object], *, mask_names: bool = False) -> list[ListRow]:
@@ -88,11 +83,11 @@ def write_xlsx(target: Path, title: str, subtitle: str, rows: Sequence[ListRow])
     book = Workbook()
     sheet = book.active
     sheet.title = "上課名單"
-    sheet.append([safe_cell(title)])
-    sheet.append([safe_cell(subtitle)])
+    sheet.append([neutralise_formula(title)])
+    sheet.append([neutralise_formula(subtitle)])
     sheet.append(list(HEADERS))
     for r in rows:
-        sheet.append([r.number] + [safe_cell(v) for v in (r.name, r.agency, r.unit, r.title)])
+        sheet.append([r.number] + [neutralise_formula(v) for v in (r.name, r.agency, r.unit, r.title)])
     sheet["A1"].font = Font(bold=True, size=14)
     for c in sheet[3]:
         c.font = Font(bold=True)

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.rocdate import roc_date
+from desktop.core.safe_cells import neutralise_formula
 from desktop.core.vocabulary import BLOCK_KIND_NAMES
 from desktop.reports.fonts import paragraph_markup, register_main_font
 from desktop.reports.pdfdoc import build_pdf, style, title_style
@@ -40,8 +41,11 @@ def _num(value: float | None, signed: bool = False) -> str:
 
 
 def csv_rows(rows: Sequence[PlanActualRow]) -> list[list[str]]:
+    """Rows of the CSV; the typed text (title, speaker) is neutralised against spreadsheet
+    formulas, while the signed minute differences (+9, -3) stay numbers."""
     return [
-        [str(r.position), r.title, BLOCK_KIND_NAMES.get(r.kind, r.kind), r.speaker,
+        [str(r.position), neutralise_formula(r.title), BLOCK_KIND_NAMES.get(r.kind, r.kind),
+         neutralise_formula(r.speaker),
          "是" if r.counts_for_hours else "否", _hms(r.original_start), _hms(r.original_end),
          _hms(r.planned_start), _hms(r.planned_end), _hms(r.actual_start), _hms(r.actual_end),
          _num(r.planned_minutes), _num(r.actual_minutes),

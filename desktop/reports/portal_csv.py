@@ -23,6 +23,7 @@ from pathlib import Path
 
 from desktop.core.ids import id_problem
 from desktop.core.rocdate import roc_iso
+from desktop.core.safe_cells import neutralise_formula
 
 FULL_HEADER = (
     "*身分證字號,*課程名稱,*開課起始日期,*開課起始時間,*開課結束日期,*開課結束時間,*姓名,"
@@ -37,7 +38,6 @@ OPENED_HEADER = (
 ).split(",")
 LAYOUTS = {"full": FULL_HEADER, "opened": OPENED_HEADER}
 ENCODING = "cp950"
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 class PortalError(ValueError):
@@ -90,10 +90,6 @@ class PortalFile:
 
 def hours_text(hours: float) -> str:
     return str(int(hours)) if float(hours).is_integer() else f"{hours:g}"
-
-
-def neutralise(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 def not_big5(text: str) -> str:
@@ -160,11 +156,11 @@ def _time(value: dt.datetime) -> str:
 def _full_row(c: PortalCourse, p: PortalPerson) -> list[str]:
     hours = hours_text(p.hours)
     return [
-        p.id_number or "", neutralise(c.name), roc_iso(c.start.date()), _time(c.start),
-        roc_iso(c.end.date()), _time(c.end), neutralise(p.name), c.degree_credit or "6",
-        c.category_code, c.city_code, c.term, hours, "1", "", neutralise(p.serial),
-        neutralise(p.attendance), "", c.learning_mode or "2", "0", hours,
-        neutralise(c.course_code), roc_iso(c.actual_start.date()), _time(c.actual_start),
+        p.id_number or "", neutralise_formula(c.name), roc_iso(c.start.date()), _time(c.start),
+        roc_iso(c.end.date()), _time(c.end), neutralise_formula(p.name), c.degree_credit or "6",
+        c.category_code, c.city_code, c.term, hours, "1", "", neutralise_formula(p.serial),
+        neutralise_formula(p.attendance), "", c.learning_mode or "2", "0", hours,
+        neutralise_formula(c.course_code), roc_iso(c.actual_start.date()), _time(c.actual_start),
         roc_iso(c.actual_end.date()), _time(c.actual_end),
     ]
 
@@ -172,9 +168,9 @@ def _full_row(c: PortalCourse, p: PortalPerson) -> list[str]:
 def _opened_row(c: PortalCourse, p: PortalPerson) -> list[str]:
     hours = hours_text(p.hours)
     return [
-        neutralise(c.course_code), c.term, p.id_number or "", neutralise(p.name),
-        "通過" if p.hours > 0 else "不通過", "", hours, neutralise(p.serial),
-        neutralise(p.attendance), "", c.learning_mode or "2", "0", hours,
+        neutralise_formula(c.course_code), c.term, p.id_number or "", neutralise_formula(p.name),
+        "通過" if p.hours > 0 else "不通過", "", hours, neutralise_formula(p.serial),
+        neutralise_formula(p.attendance), "", c.learning_mode or "2", "0", hours,
         roc_iso(c.actual_start.date()), _time(c.actual_start), roc_iso(c.actual_end.date()),
         _time(c.actual_end),
     ]

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from db.models import Attendee, Event, EventSession, Registration, SeatAssignment, WorkshopTable
 from db.uow import Database
 from desktop.core.checkin import ADMITTED_STATUSES
+from desktop.core.safe_cells import neutralise_row
 from desktop.core.tokens import make_token
 from desktop.reports.fonts import missing_glyphs
 from desktop.reports.passes import PassRow, build_passes_pdf, pass_png
@@ -91,7 +92,7 @@ def export_passes(db: Database, session_id: int, out_dir: Path, *, actor: str = 
         writer.writerow(CSV_HEADER)
         for row in rows:
             (staging / png_name(row)).write_bytes(pass_png(row))
-            writer.writerow((row.name, row.email, str(out_dir / png_name(row))))
+            writer.writerow(neutralise_row((row.name, row.email, str(out_dir / png_name(row)))))
         # UTF-8 with BOM so Excel / Word mail merge read the Chinese names.
         (staging / CSV_NAME).write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
         for item in staging.iterdir():

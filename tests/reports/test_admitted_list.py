@@ -4,7 +4,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from db.uow import Database
-from desktop.reports.admitted_list import safe_cell, write_admitted_list
+from desktop.reports.admitted_list import write_admitted_list
 from desktop.services.events import list_events
 from desktop.services.roster import RosterRow, list_roster
 
@@ -14,9 +14,14 @@ def _row(i: int, name: str) -> RosterRow:
                      "0912345678", "F13110****", True, True, "admitted", i, "葷", None, False)
 
 
-def test_formula_cells_are_neutralised() -> None:
-    assert [safe_cell(v) for v in ("=1+1", "+886", "-x", "@a", "王小明")] == [
-        "'=1+1", "'+886", "'-x", "'@a", "王小明"]
+def test_formula_cells_are_neutralised_in_the_xlsx(demo_db: Database, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    event = list_events(demo_db)[0]
+    target = tmp_path / "list.xlsx"
+    write_admitted_list(target, event, event.sessions[0], [_row(1, "=1+1"), _row(2, "王小明")])
+    values = [c for row in load_workbook(target).active.iter_rows(values_only=True) for c in row]
+    assert "'=1+1" in values and "=1+1" not in values and "王小明" in values
 
 
 def test_pdf_and_xlsx_have_no_ids_or_phones(demo_db: Database, tmp_path: Path) -> None:

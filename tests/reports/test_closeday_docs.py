@@ -14,7 +14,6 @@ from desktop.reports.portal_csv import (
     PortalPerson,
     build,
     encode,
-    neutralise,
     not_big5,
 )
 from desktop.services.closeday import set_course_fields
@@ -145,7 +144,6 @@ def test_portal_csv_layouts_headers_big5_and_problem_rows() -> None:
     assert opened_lines[0] == ",".join(OPENED_HEADER) and len(OPENED_HEADER) == 17
     assert opened_lines[1].split(",")[:5] == ["'=cmd", "1", "F131104093", "王小明", "通過"]
     assert not_big5("林堃霖温綉媖犇喆峯") == "堃温綉媖犇喆峯"
-    assert neutralise("-1") == "'-1" and neutralise("王") == "王"
 
 
 def test_pdf_in_memory_target() -> None:
