@@ -27,14 +27,14 @@ SCHEMA = 1
 # Feasibility criteria in the order of the handout: 公共性, 適法性, 預算可行性.
 CRITERIA = ("public", "legal", "budget")
 CRITERION_LABELS = {"public": "公共性", "legal": "適法性", "budget": "預算可行性"}
-SYMBOL_MARKS = ("○", "△", "✕")  # fits / doubtful / does not fit
+SYMBOL_MARKS = ("○", "△", "×")  # fits / doubtful / does not fit (× is in the PDF font, ✕ is not)
 NUMBER_MARKS = ("1", "2", "3", "4", "5")  # 1 = poor … 5 = very good
 MARKS = ("", *SYMBOL_MARKS, *NUMBER_MARKS)
 _MARK_ALIASES = {
     "o": "○", "O": "○", "〇": "○", "◯": "○", "v": "○", "V": "○", "✓": "○", "✔": "○",
     "◎": "○", "可": "○", "是": "○",
     "▲": "△", "△": "△", "?": "△", "？": "△", "待": "△",
-    "x": "✕", "X": "✕", "×": "✕", "✗": "✕", "✘": "✕", "否": "✕", "不": "✕",
+    "x": "×", "X": "×", "✕": "×", "✖": "×", "✗": "×", "✘": "×", "╳": "×", "否": "×", "不": "×",
 }
 
 MAX_COST = 10**13  # NT$ 10 trillion: anything larger is a typing slip
@@ -131,7 +131,7 @@ def format_cost(amount: int | None) -> str:
 
 
 def normalise_mark(text: str) -> str:
-    """A feasibility mark in its stored form (``○ △ ✕`` or ``1``–``5``); unknown text is kept
+    """A feasibility mark in its stored form (``○ △ ×`` or ``1``–``5``); unknown text is kept
     as typed so ``problems()`` can point at it."""
     s = unicodedata.normalize("NFKC", text).strip()
     if s in MARKS:
@@ -168,7 +168,7 @@ class Proposal:
             return None
 
     def mark(self, criterion: str) -> str:
-        return self.feasibility.get(criterion, "")
+        return normalise_mark(self.feasibility.get(criterion, ""))
 
     def is_blank(self) -> bool:
         return not any((self.title.strip(), self.problem.strip(), self.location.strip(),
@@ -348,7 +348,7 @@ def problems(content: ReportContent) -> tuple[Problem, ...]:
             if mark and mark not in MARKS:
                 found.append(Problem(
                     f"proposals[{i}].feasibility.{c}", "bad_mark",
-                    f"{label}的{CRITERION_LABELS[c]}「{mark}」不是 ○ △ ✕ 或 1–5",
+                    f"{label}的{CRITERION_LABELS[c]}「{mark}」不是 ○ △ × 或 1–5",
                 ))
         if p.votes is not None and p.votes < 0:
             found.append(Problem(f"proposals[{i}].votes", "negative_votes", f"{label}的票數是負數"))

@@ -50,7 +50,8 @@ def test_format_cost() -> None:
 
 
 def test_marks_are_normalised() -> None:
-    assert [normalise_mark(m) for m in ("O", "x", "×", "▲", "３", "", "?")] == ["○", "✕", "✕", "△", "3", "", "△"]
+    assert [normalise_mark(m) for m in ("O", "x", "×", "▲", "３", "", "?")] == ["○", "×", "×", "△", "3", "", "△"]
+    assert normalise_mark("✕") == "×"
     assert normalise_mark("很好") == "很好"  # kept as typed; problems() flags it
 
 
