@@ -60,6 +60,7 @@ def _text_box(placeholder: str, height: int = 80) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setPlaceholderText(placeholder)
     box.setMinimumHeight(height)
+    box.setMaximumHeight(int(height * 1.8))
     box.setTabChangesFocus(True)
     return box
 
@@ -209,9 +210,9 @@ class ReportForm(QWidget):
         self.topic = QLineEdit()
         self.topic.setObjectName("topic")
         self.topic.setPlaceholderText(self.tr("本桌討論的題目或問題"))
-        self.points_for = _text_box(self.tr("一行一點"))
+        self.points_for = _text_box(self.tr("一行一點"), 90)
         self.points_for.setObjectName("pointsFor")
-        self.points_against = _text_box(self.tr("一行一點"))
+        self.points_against = _text_box(self.tr("一行一點"), 90)
         self.points_against.setObjectName("pointsAgainst")
         self.proposal_box = QVBoxLayout()
         self.proposal_editors: list[ProposalEditor] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -258,4 +258,9 @@ class LeaderModeWindow(QWidget):
             super().closeEvent(event)
             return
         event.ignore()
-        self.request_exit()
+        # Deferred: never open the PIN dialog from inside another window's close handling.
+        QTimer.singleShot(0, self._request_exit_if_locked)
+
+    def _request_exit_if_locked(self) -> None:
+        if self.isVisible() and not self._unlocked:
+            self.request_exit()

@@ -114,7 +114,9 @@ class ReportProjector(QWidget):
             return
         parts = [f"<b style='color:#b71c1c'>[{n}]</b>" if i == self.current else str(n)
                  for i, n in enumerate(self.queue)]
-        self.queue_label.setText(self.tr("報告順序：") + " → ".join(parts))
+        size = max(10.0, self.base_pt() * 0.6)
+        self.queue_label.setText(f"<span style='font-size:{size}pt'>" + self.tr("報告順序：")
+                                 + " → ".join(parts) + "</span>")
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)
