@@ -1,14 +1,16 @@
 """The report form of one table; saves every change as it is typed.
 
 "Never lose a word": each edit restarts a short timer (``DEBOUNCE_MS``) after which the whole
-form is written; leaving a field, hiding or closing the form, switching table and quitting the
-app write at once. A failed write (database locked by another desk...) keeps the change
-pending, shows it in red and retries. ``saved`` is emitted after each successful write.
+form is written (typing without a pause is still written every ``MAX_WAIT_MS``); leaving a
+field, hiding or closing the form, switching table and quitting the app write at once. A
+failed write (database locked by another desk...) keeps the change pending, shows it in red
+and retries. ``saved`` is emitted after each successful write.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -168,6 +170,7 @@ class ReportForm(QWidget):
     saved = Signal(object)  # svc.SaveResult
     save_failed = Signal(str)
     DEBOUNCE_MS = 400
+    MAX_WAIT_MS = 2000  # someone typing without a pause is still saved this often
     RETRY_MS = 2000
 
     def __init__(self, db: Database, author: Callable[[], str], *, allow_reload_members: bool = True) -> None:
@@ -179,9 +182,11 @@ class ReportForm(QWidget):
         self.table: svc.TableInfo | None = None
         self._loading = False
         self._pending = False
+        self._pending_since = 0.0
+        self.debounce_ms = self.DEBOUNCE_MS
+        self.max_wait_ms = self.MAX_WAIT_MS
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(self.DEBOUNCE_MS)
         self._timer.timeout.connect(self.flush)
 
         self.heading = QLabel()
@@ -435,10 +440,13 @@ class ReportForm(QWidget):
     def _changed(self, *_args: object) -> None:
         if self._loading or self.table_id is None:
             return
-        self._pending = True
+        now = time.monotonic()
+        if not self._pending:
+            self._pending, self._pending_since = True, now
         self.status.setStyleSheet("color:#555")
         self.status.setText(self.tr("編輯中…"))
-        self._timer.start()
+        overdue = (now - self._pending_since) * 1000 >= self.max_wait_ms
+        self._timer.start(0 if overdue else self.debounce_ms)
 
     def _on_focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
         if self._pending and old is not None and self.isAncestorOf(old):

@@ -1,7 +1,14 @@
 import pytest
 
 from desktop.core import pins
-from desktop.core.pins import PinError, hash_pin, lockout_seconds, needs_rehash, parse_hash, verify_pin
+from desktop.core.pins import (
+    PinError,
+    hash_pin,
+    lockout_seconds,
+    needs_rehash,
+    parse_hash,
+    verify_pin,
+)
 
 
 def test_hash_has_the_documented_format_and_a_random_salt() -> None:

@@ -6,7 +6,13 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from db.models import AuditEntry, CheckIn, GroupReport, GroupReportRevision, Registration, SeatAssignment
+from db.models import (
+    AuditEntry,
+    CheckIn,
+    GroupReport,
+    Registration,
+    SeatAssignment,
+)
 from db.uow import Database
 from desktop.core.group_report import Member, Proposal, ReportContent
 from desktop.core.pins import PinError

@@ -74,7 +74,7 @@ def test_typing_is_saved_without_leaving_the_field(qtbot, demo_db: Database) -> 
 def test_focus_out_and_hide_save_immediately(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
     window, screen = open_window(qtbot, demo_db)
     form = screen.form
-    form._timer.setInterval(60_000)  # only the focus change can save now
+    form.debounce_ms = form.max_wait_ms = 60_000  # only the focus change can save now
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     form.topic.setFocus()
