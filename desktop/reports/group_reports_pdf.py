@@ -191,7 +191,7 @@ def _table_section(r: CompiledReport, st: _Styles) -> list[Flowable]:
         story.append(Paragraph("（本桌尚未填寫報告）", st.body))
         return story
     present = content.present_members()
-    names = "、".join(_m(m.name) for m in present) or "—"
+    names = "、".join(_m(m.name) for m in present) or ("—" if content.members else "（未填出席名單）")
     story.append(Paragraph(f"出席成員（{len(present)} 人）", st.h2))
     story.append(Paragraph(names, st.body))
     story.append(Paragraph("討論主題", st.h2))
