@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -253,6 +254,8 @@ class ReportForm(QWidget):
 
         body = QWidget()
         layout = QVBoxLayout(body)
+        # Proposals come and go: keep the scrolled body at least as tall as its contents.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.heading)
         layout.addWidget(QLabel(self.tr("<b>出席成員</b>（勾選＝出席；雙擊可改名）")))
         layout.addWidget(self.members)
