@@ -23,7 +23,7 @@ from db.uow import Database
 from desktop import __version__, paths
 
 # Each module has ``register(subparsers)``. Later features add their module here.
-COMMAND_MODULES = ("desktop.cli.basics", "desktop.cli.agenda", "desktop.cli.tables", "desktop.cli.closeday", "desktop.cli.checkin", "desktop.cli.registrations", "desktop.cli.reliability")
+COMMAND_MODULES = ("desktop.cli.basics", "desktop.cli.agenda", "desktop.cli.tables", "desktop.cli.closeday", "desktop.cli.checkin", "desktop.cli.registrations", "desktop.cli.reliability", "desktop.cli.group_reports")
 
 
 class CliError(Exception):

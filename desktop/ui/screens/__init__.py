@@ -11,6 +11,7 @@ from desktop.ui.screens.agenda import AgendaScreen
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.screens.checkin import CheckInScreen
 from desktop.ui.screens.documents import DocumentsScreen
+from desktop.ui.screens.group_reports import GroupReportsScreen
 from desktop.ui.screens.overview import OverviewScreen
 from desktop.ui.screens.roster import RosterScreen
 from desktop.ui.screens.tables import TablesScreen
@@ -23,6 +24,7 @@ def screen_classes() -> tuple[type[Screen], ...]:
         RosterScreen,
         TablesScreen,
         AgendaScreen,
+        GroupReportsScreen,
         DocumentsScreen,
     )
 

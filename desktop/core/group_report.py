@@ -1,0 +1,383 @@
+"""The 小組討論 report form as a typed structure, its JSON form, and its checks.
+
+A table leader types into this form during the discussion, so nothing here ever refuses to
+*store* what was typed: the estimated cost is kept as typed (``cost_text``) next to the
+amount it was understood as (``cost``, NT$, an integer or None), and ``problems()`` lists what
+does not make sense yet (a cost that cannot be read, an unknown feasibility mark) for the form
+to show and the compilation to flag. ``from_json`` accepts anything a previous version stored.
+
+JSON keys (``GroupReport.content``, ``GroupReportRevision.content``, ``reports show --json``):
+``schema``, ``members`` [{``name``, ``agency``, ``registration_id``, ``present``}], ``topic``,
+``points_for``, ``points_against`` (text, one point a line), ``proposals`` [{``title``,
+``problem``, ``location``, ``beneficiaries``, ``cost_text``, ``cost``, ``feasibility``
+{``public``, ``legal``, ``budget``}, ``votes``}], ``ranking``, ``open_questions``, ``feedback``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+SCHEMA = 1
+
+# Feasibility criteria in the order of the handout: 公共性, 適法性, 預算可行性.
+CRITERIA = ("public", "legal", "budget")
+CRITERION_LABELS = {"public": "公共性", "legal": "適法性", "budget": "預算可行性"}
+SYMBOL_MARKS = ("○", "△", "×")  # fits / doubtful / does not fit (× is in the PDF font, ✕ is not)
+NUMBER_MARKS = ("1", "2", "3", "4", "5")  # 1 = poor … 5 = very good
+MARKS = ("", *SYMBOL_MARKS, *NUMBER_MARKS)
+_MARK_ALIASES = {
+    "o": "○", "O": "○", "〇": "○", "◯": "○", "v": "○", "V": "○", "✓": "○", "✔": "○",
+    "◎": "○", "可": "○", "是": "○",
+    "▲": "△", "△": "△", "?": "△", "？": "△", "待": "△",
+    "x": "×", "X": "×", "✕": "×", "✖": "×", "✗": "×", "✘": "×", "╳": "×", "否": "×", "不": "×",
+}
+
+MAX_COST = 10**13  # NT$ 10 trillion: anything larger is a typing slip
+
+
+class CostError(ValueError):
+    """An estimated cost that cannot be read as an amount of NT$; ``code`` is stable."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# --- the estimated cost ------------------------------------------------------------------
+
+_PREFIXES = ("大約", "約莫", "預估", "預計", "估計", "約計", "總計", "合計", "約", "共", "~",
+             "新臺幣", "新台幣", "臺幣", "台幣", "NTD", "NT$", "NT", "TWD", "$")
+_SUFFIXES = ("左右", "上下", "以內", "元整", "圓整", "元", "圓", "塊", "整", "NTD", "TWD")
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "貳": 2, "兩": 2, "两": 2,
+                   "三": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陸": 6,
+                   "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
+                "k": 1000, "K": 1000}
+_LARGE_UNITS = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8, "m": 10**6, "M": 10**6}
+_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?|.", re.S)
+COST_HINT = "請寫成 300000、300,000、NT$300000 或 約 30 萬"
+
+
+def parse_cost(text: str) -> int | None:
+    """NT$ as an integer from what a leader typed; None when the field is empty.
+
+    ``"300000"``, ``"300,000"``, ``"NT$300000"``, ``"約 30 萬"``, ``"3.5萬元"``,
+    ``"新臺幣一百二十萬元"``, ``"1億2000萬"``, ``"５０ｋ"`` all work. A range, a negative
+    amount or other words raise ``CostError`` with a message saying what to write instead.
+    """
+    raw = text
+    s = unicodedata.normalize("NFKC", text)
+    s = re.sub(r"\s+", "", s)
+    if not s:
+        return None
+    stripped = True
+    while stripped and s:
+        stripped = False
+        for prefix in _PREFIXES:
+            if s.upper().startswith(prefix.upper()):
+                s, stripped = s[len(prefix):], True
+        for suffix in _SUFFIXES:
+            if s.upper().endswith(suffix.upper()):
+                s, stripped = s[: -len(suffix)], True
+    if not s:
+        raise CostError("no_amount", f"經費「{raw}」沒有金額：{COST_HINT}")
+    if s.startswith("-"):
+        raise CostError("negative", f"經費「{raw}」是負數：經費不可為負")
+    if re.search(r"\d\s*[-~–—至到]\s*\d|[萬千百十kK][-~–—至到]", s):
+        raise CostError("range", f"經費「{raw}」是一個範圍：請填一個估計金額（例如取上限）")
+    total = Decimal(0)
+    section = Decimal(0)
+    number: Decimal | None = None
+    for token in _TOKEN.findall(s):
+        if token[0].isdigit():
+            if number is not None:
+                raise CostError("unreadable", f"經費「{raw}」看不懂：{COST_HINT}")
+            try:
+                number = Decimal(token.replace(",", ""))
+            except InvalidOperation as exc:  # pragma: no cover - the regex only lets numbers in
+                raise CostError("unreadable", f"經費「{raw}」看不懂：{COST_HINT}") from exc
+        elif token in _CHINESE_DIGITS:
+            digit = Decimal(_CHINESE_DIGITS[token])
+            # 一二三 written digit by digit (e.g. 三零零) reads as 300
+            number = digit if number is None else number * 10 + digit
+        elif token in _SMALL_UNITS:
+            section += (number if number is not None else Decimal(1)) * _SMALL_UNITS[token]
+            number = None
+        elif token in _LARGE_UNITS:
+            section += number if number is not None else Decimal(0)
+            if section == 0:
+                section = Decimal(1)
+            total += section * _LARGE_UNITS[token]
+            section, number = Decimal(0), None
+        else:
+            raise CostError(
+                "unreadable", f"經費「{raw}」看不懂（「{token}」不是金額的一部分）：{COST_HINT}"
+            )
+    total += section + (number if number is not None else Decimal(0))
+    amount = int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if amount >= MAX_COST:
+        raise CostError("too_large", f"經費「{raw}」超過新臺幣 10 兆元，請確認位數")
+    return amount
+
+
+def format_cost(amount: int | None) -> str:
+    """``NT$300,000`` (or empty)."""
+    return "" if amount is None else f"NT${amount:,}"
+
+
+def normalise_mark(text: str) -> str:
+    """A feasibility mark in its stored form (``○ △ ×`` or ``1``–``5``); unknown text is kept
+    as typed so ``problems()`` can point at it."""
+    s = unicodedata.normalize("NFKC", text).strip()
+    if s in MARKS:
+        return s
+    return _MARK_ALIASES.get(s, s)
+
+
+# --- the form -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    agency: str = ""
+    registration_id: int | None = None  # None: added by hand
+    present: bool = True
+
+
+@dataclass(frozen=True)
+class Proposal:
+    title: str = ""
+    problem: str = ""
+    location: str = ""
+    beneficiaries: str = ""
+    cost_text: str = ""
+    feasibility: Mapping[str, str] = field(default_factory=dict)
+    votes: int | None = None
+
+    @property
+    def cost(self) -> int | None:
+        """The amount ``cost_text`` reads as, or None (empty or unreadable)."""
+        try:
+            return parse_cost(self.cost_text)
+        except CostError:
+            return None
+
+    def mark(self, criterion: str) -> str:
+        return normalise_mark(self.feasibility.get(criterion, ""))
+
+    def is_blank(self) -> bool:
+        return not any((self.title.strip(), self.problem.strip(), self.location.strip(),
+                        self.beneficiaries.strip(), self.cost_text.strip(),
+                        *(v for v in self.feasibility.values() if v), self.votes is not None))
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    members: tuple[Member, ...] = ()
+    topic: str = ""
+    points_for: str = ""
+    points_against: str = ""
+    proposals: tuple[Proposal, ...] = ()
+    ranking: str = ""
+    open_questions: str = ""
+    feedback: str = ""
+
+    def present_members(self) -> tuple[Member, ...]:
+        return tuple(m for m in self.members if m.present)
+
+    def ranked_proposals(self) -> tuple[tuple[int, Proposal], ...]:
+        """(1-based number as entered, proposal) by votes, most first; unvoted keep order."""
+        numbered = [(i, p) for i, p in enumerate(self.proposals, start=1) if not p.is_blank()]
+        return tuple(sorted(numbered, key=lambda ip: (ip[1].votes is None, -(ip[1].votes or 0), ip[0])))
+
+    def total_cost(self) -> int:
+        return sum(p.cost or 0 for p in self.proposals)
+
+    def is_empty(self) -> bool:
+        text = (self.topic, self.points_for, self.points_against, self.ranking,
+                self.open_questions, self.feedback)
+        return not any(t.strip() for t in text) and all(p.is_blank() for p in self.proposals)
+
+    def with_members(self, members: Iterable[Member]) -> ReportContent:
+        return replace(self, members=tuple(members))
+
+
+def points(text: str) -> tuple[str, ...]:
+    """Key points typed one a line; bullets (``-``, ``•``, ``1.``) and blank lines removed."""
+    result = []
+    for line in text.splitlines():
+        item = re.sub(r"^\s*(?:[-*•・●‧]|\d+[.、)）]|[（(]\d+[)）])\s*", "", line).strip()
+        if item:
+            result.append(item)
+    return tuple(result)
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "\n".join(_text(v) for v in value)
+    return str(value)
+
+
+def _int_or_none(value: Any) -> int | None:
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def member_to_json(m: Member) -> dict[str, Any]:
+    return {"name": m.name, "agency": m.agency, "registration_id": m.registration_id,
+            "present": m.present}
+
+
+def proposal_to_json(p: Proposal) -> dict[str, Any]:
+    return {
+        "title": p.title,
+        "problem": p.problem,
+        "location": p.location,
+        "beneficiaries": p.beneficiaries,
+        "cost_text": p.cost_text,
+        "cost": p.cost,
+        "feasibility": {c: p.mark(c) for c in CRITERIA},
+        "votes": p.votes,
+    }
+
+
+def to_json(content: ReportContent) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "members": [member_to_json(m) for m in content.members],
+        "topic": content.topic,
+        "points_for": content.points_for,
+        "points_against": content.points_against,
+        "proposals": [proposal_to_json(p) for p in content.proposals],
+        "ranking": content.ranking,
+        "open_questions": content.open_questions,
+        "feedback": content.feedback,
+    }
+
+
+def _member_from_json(data: Any) -> Member | None:
+    if isinstance(data, str):
+        return Member(name=data) if data.strip() else None
+    if not isinstance(data, Mapping):
+        return None
+    name = _text(data.get("name")).strip()
+    if not name:
+        return None
+    return Member(
+        name=name,
+        agency=_text(data.get("agency")),
+        registration_id=_int_or_none(data.get("registration_id")),
+        present=bool(data.get("present", True)),
+    )
+
+
+def _proposal_from_json(data: Any) -> Proposal:
+    if not isinstance(data, Mapping):
+        return Proposal(title=_text(data))
+    cost_text = _text(data.get("cost_text"))
+    if not cost_text and data.get("cost") not in (None, ""):
+        cost_text = _text(data.get("cost"))
+    marks = data.get("feasibility") if isinstance(data.get("feasibility"), Mapping) else {}
+    return Proposal(
+        title=_text(data.get("title")),
+        problem=_text(data.get("problem")),
+        location=_text(data.get("location")),
+        beneficiaries=_text(data.get("beneficiaries")),
+        cost_text=cost_text,
+        feasibility={c: normalise_mark(_text(marks.get(c))) for c in CRITERIA if marks.get(c)},
+        votes=_int_or_none(data.get("votes")),
+    )
+
+
+def from_json(data: Any) -> ReportContent:
+    """The form from stored JSON: unknown keys ignored, missing keys empty, lists of lines
+    joined, so no stored word is ever dropped for being in an older shape."""
+    if not isinstance(data, Mapping):
+        return ReportContent()
+    members = data.get("members") if isinstance(data.get("members"), list) else []
+    proposals = data.get("proposals") if isinstance(data.get("proposals"), list) else []
+    return ReportContent(
+        members=tuple(m for m in (_member_from_json(x) for x in members) if m is not None),
+        topic=_text(data.get("topic")),
+        points_for=_text(data.get("points_for")),
+        points_against=_text(data.get("points_against")),
+        proposals=tuple(_proposal_from_json(p) for p in proposals),
+        ranking=_text(data.get("ranking")),
+        open_questions=_text(data.get("open_questions")),
+        feedback=_text(data.get("feedback")),
+    )
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Problem:
+    where: str  # "proposals[0].cost", "proposals[1].feasibility.legal", ...
+    code: str
+    message: str
+
+
+def problems(content: ReportContent) -> tuple[Problem, ...]:
+    """What does not make sense yet; never blocks saving."""
+    found: list[Problem] = []
+    for i, p in enumerate(content.proposals):
+        label = f"提案 {i + 1}" + (f"「{p.title.strip()}」" if p.title.strip() else "")
+        if p.is_blank():
+            continue
+        if not p.title.strip():
+            found.append(Problem(f"proposals[{i}].title", "no_title", f"{label}沒有名稱"))
+        try:
+            parse_cost(p.cost_text)
+        except CostError as exc:
+            found.append(Problem(f"proposals[{i}].cost", exc.code, f"{label}：{exc}"))
+        for c in CRITERIA:
+            mark = p.mark(c)
+            if mark and mark not in MARKS:
+                found.append(Problem(
+                    f"proposals[{i}].feasibility.{c}", "bad_mark",
+                    f"{label}的{CRITERION_LABELS[c]}「{mark}」不是 ○ △ × 或 1–5",
+                ))
+        if p.votes is not None and p.votes < 0:
+            found.append(Problem(f"proposals[{i}].votes", "negative_votes", f"{label}的票數是負數"))
+    names = [m.name.strip() for m in content.members]
+    for name in sorted({n for n in names if n and names.count(n) > 1}):
+        found.append(Problem("members", "duplicate_member", f"成員「{name}」重複列出"))
+    return tuple(found)
+
+
+def merge_members(
+    stored: Iterable[Member], seated: Iterable[Member], *, reset_presence: bool = False
+) -> tuple[Member, ...]:
+    """The members list after the seating changed: stored members keep their order and the
+    leader's ticks; newly seated people are appended (present as the check-ins say). With
+    ``reset_presence`` the ticks of seated people are taken from the check-ins again; people
+    added by hand are never removed."""
+    seated_by_id = {m.registration_id: m for m in seated if m.registration_id is not None}
+    result: list[Member] = []
+    seen: set[int] = set()
+    for m in stored:
+        if m.registration_id is not None and m.registration_id in seated_by_id:
+            seen.add(m.registration_id)
+            if reset_presence:
+                m = replace(m, present=seated_by_id[m.registration_id].present)
+        result.append(m)
+    names = {m.name for m in result}
+    for rid, m in seated_by_id.items():
+        if rid not in seen and not any(r.registration_id == rid for r in result):
+            if m.name in names and any(r.name == m.name and r.registration_id is None for r in result):
+                continue  # typed in by hand before they were seated
+            result.append(m)
+    return tuple(result)

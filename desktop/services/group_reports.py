@@ -1,0 +1,401 @@
+"""Group reports (小組報告): load, save as typed, revisions, photo, compile a session.
+
+Saving: every call of ``save_report`` writes the current content immediately (one short
+transaction, ``synchronous=FULL``), so what the form has saved survives the app being killed.
+Revisions are coalesced: while one author keeps typing, the latest revision is updated in
+place; a new revision starts when ``REVISION_SECONDS`` have passed since the latest revision
+started, or another author saves. So the history has one entry per minute of typing, and the
+latest revision always equals the current content — nothing that was ever saved is
+overwritten without a copy in some revision.
+
+Members present: the people seated at the table (``SeatAssignment``), ticked when they have
+checked in. "Checked in" means the session's check-in log holds a non-voided ``in`` for the
+registration: someone who signed out at 15:30 still took part in the 11:00 discussion, so a
+later ``out`` does not untick them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from db.models import (
+    Attendee,
+    CheckAction,
+    CheckIn,
+    Event,
+    EventSession,
+    GroupReport,
+    GroupReportRevision,
+    Registration,
+    SeatAssignment,
+    WorkshopTable,
+)
+from db.uow import Database
+from desktop.core import group_report as form
+from desktop.core.group_report import Member, ReportContent
+from desktop.services import audit
+
+REVISION_SECONDS = 60
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+PHOTO_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "GIF", "BMP": "BMP", "WEBP": "WebP",
+                 "MPO": "JPEG"}
+
+
+class GroupReportError(ValueError):
+    """Bad input (an unknown table, a file that is not an image...); ``code`` is stable."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    id: int
+    session_id: int
+    number: int
+    name: str
+    leader_name: str
+    leader_unit: str
+    has_report: bool
+    updated_at: dt.datetime | None
+
+    @property
+    def label(self) -> str:
+        leader = f"　桌長 {self.leader_name}" if self.leader_name else ""
+        return f"{self.name or f'第{self.number}桌'}{leader}"
+
+
+@dataclass(frozen=True)
+class ReportSnapshot:
+    table: TableInfo
+    content: ReportContent
+    report_id: int | None  # None: nothing saved yet (members are the prefill)
+    updated_at: dt.datetime | None
+    photo_name: str
+    photo_size: int
+    revision_count: int
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    report_id: int
+    revision_id: int | None  # the revision holding this content (None when nothing changed)
+    new_revision: bool
+    changed: bool
+    saved_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    id: int
+    saved_at: dt.datetime
+    author: str
+    content: ReportContent
+
+
+@dataclass(frozen=True)
+class CompiledReport:
+    table: TableInfo
+    content: ReportContent
+    updated_at: dt.datetime | None
+    photo: bytes | None
+    photo_name: str
+    problems: tuple[form.Problem, ...]
+
+
+@dataclass(frozen=True)
+class SessionCompilation:
+    event_name: str
+    organiser: str
+    session_name: str
+    date: dt.date
+    venue: str
+    reports: tuple[CompiledReport, ...]
+
+    @property
+    def filled(self) -> int:
+        return sum(1 for r in self.reports if not r.content.is_empty())
+
+
+def _table_info(t: WorkshopTable) -> TableInfo:
+    return TableInfo(
+        id=t.id, session_id=t.session_id, number=t.number, name=t.name,
+        leader_name=t.leader_name, leader_unit=t.leader_unit,
+        has_report=t.report is not None,
+        updated_at=t.report.updated_at if t.report is not None else None,
+    )
+
+
+def list_tables(db: Database, session_id: int) -> tuple[TableInfo, ...]:
+    with db.read() as s:
+        tables = s.scalars(
+            select(WorkshopTable).options(joinedload(WorkshopTable.report))
+            .where(WorkshopTable.session_id == session_id).order_by(WorkshopTable.number)
+        ).all()
+        return tuple(_table_info(t) for t in tables)
+
+
+def find_table(db: Database, session_id: int, number: int) -> TableInfo:
+    for table in list_tables(db, session_id):
+        if table.number == number:
+            return table
+    raise GroupReportError("no_table", f"這個場次沒有第 {number} 桌 (no table {number})")
+
+
+def checked_in_registrations(s, session_id: int) -> set[int]:  # type: ignore[no-untyped-def]
+    """Registrations of the session with a non-voided ``in`` in the check-in log."""
+    rows = s.execute(
+        select(CheckIn.id, CheckIn.registration_id, CheckIn.action, CheckIn.voids_id)
+        .join(Registration, Registration.id == CheckIn.registration_id)
+        .where(Registration.session_id == session_id)
+    ).all()
+    voided = {r.voids_id for r in rows if r.action == CheckAction.VOID and r.voids_id}
+    return {r.registration_id for r in rows if r.action == CheckAction.IN and r.id not in voided}
+
+
+def seated_members(db: Database, table_id: int) -> tuple[Member, ...]:
+    """The people seated at the table, in seat order, ticked when they checked in."""
+    with db.read() as s:
+        return _seated_members(s, s.get_one(WorkshopTable, table_id))
+
+
+def _seated_members(s, table: WorkshopTable) -> tuple[Member, ...]:  # type: ignore[no-untyped-def]
+    present = checked_in_registrations(s, table.session_id)
+    seats = s.execute(
+        select(SeatAssignment.registration_id, Attendee.name, Attendee.agency)
+        .join(Registration, Registration.id == SeatAssignment.registration_id)
+        .join(Attendee, Attendee.id == Registration.attendee_id)
+        .where(SeatAssignment.table_id == table.id, Registration.status != "cancelled")
+        .order_by(SeatAssignment.assigned_at, SeatAssignment.id)
+    ).all()
+    return tuple(
+        Member(name=name, agency=agency, registration_id=rid, present=rid in present)
+        for rid, name, agency in seats
+    )
+
+
+def load_report(db: Database, table_id: int, *, reset_presence: bool = False) -> ReportSnapshot:
+    """The table's report; members merged with the current seating (new people appended)."""
+    with db.read() as s:
+        table = s.get(WorkshopTable, table_id)
+        if table is None:
+            raise GroupReportError("no_table", f"找不到桌次 (no table with id {table_id})")
+        report = table.report
+        seated = _seated_members(s, table)
+        if report is None:
+            return ReportSnapshot(_table_info(table), ReportContent(members=seated), None, None,
+                                  "", 0, 0)
+        content = form.from_json(report.content)
+        content = content.with_members(
+            form.merge_members(content.members, seated, reset_presence=reset_presence))
+        count = s.scalar(select(func.count()).select_from(GroupReportRevision)
+                         .where(GroupReportRevision.report_id == report.id)) or 0
+        return ReportSnapshot(
+            _table_info(table), content, report.id, report.updated_at, report.photo_name,
+            len(report.photo or b""), count,
+        )
+
+
+def save_report(
+    db: Database,
+    table_id: int,
+    content: ReportContent,
+    *,
+    author: str = "",
+    now: dt.datetime | None = None,
+    revision_seconds: float = REVISION_SECONDS,
+) -> SaveResult:
+    """Write ``content`` now; coalesce it into the latest revision or start a new one."""
+    at = now or dt.datetime.now()
+    data = form.to_json(content)
+    with db.unit_of_work() as s:
+        table = s.get(WorkshopTable, table_id)
+        if table is None:
+            raise GroupReportError("no_table", f"找不到桌次 (no table with id {table_id})")
+        report = table.report
+        created = report is None
+        if report is None:
+            report = GroupReport(table_id=table_id, content={}, updated_at=at)
+            s.add(report)
+            s.flush()
+        elif report.content == data:
+            last_id = s.scalar(
+                select(GroupReportRevision.id).where(GroupReportRevision.report_id == report.id)
+                .order_by(GroupReportRevision.id.desc()).limit(1))
+            return SaveResult(report.id, last_id, False, False, report.updated_at)
+        report.content = data
+        report.updated_at = at
+        last = s.scalars(
+            select(GroupReportRevision).where(GroupReportRevision.report_id == report.id)
+            .order_by(GroupReportRevision.id.desc()).limit(1)
+        ).first()
+        new = (
+            last is None
+            or last.author != author
+            or (at - last.saved_at).total_seconds() >= revision_seconds
+            or at < last.saved_at  # the clock went back: keep the old copy
+        )
+        if new:
+            last = GroupReportRevision(report_id=report.id, saved_at=at, author=author,
+                                       content=data)
+            s.add(last)
+            s.flush()
+            audit.record(s, "group_report.revision", actor=author, entity="group_report",
+                         entity_id=report.id, at=at, table=table.number, revision=last.id,
+                         created=created)
+        else:
+            last.content = data
+        return SaveResult(report.id, last.id, new, True, at)
+
+
+def list_revisions(db: Database, table_id: int) -> tuple[RevisionInfo, ...]:
+    """Newest first."""
+    with db.read() as s:
+        report = s.scalar(select(GroupReport).where(GroupReport.table_id == table_id))
+        if report is None:
+            return ()
+        revisions = s.scalars(
+            select(GroupReportRevision).where(GroupReportRevision.report_id == report.id)
+            .order_by(GroupReportRevision.id.desc())
+        ).all()
+        return tuple(RevisionInfo(r.id, r.saved_at, r.author, form.from_json(r.content))
+                     for r in revisions)
+
+
+def restore_revision(
+    db: Database, table_id: int, revision_id: int, *, author: str = "",
+    now: dt.datetime | None = None,
+) -> SaveResult:
+    """Make an old revision the current content (as a new revision; nothing is deleted)."""
+    for revision in list_revisions(db, table_id):
+        if revision.id == revision_id:
+            return save_report(db, table_id, revision.content, author=author, now=now,
+                               revision_seconds=0)
+    raise GroupReportError("no_revision", f"找不到這個版本 (no revision {revision_id})")
+
+
+# --- the flip-chart photo ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PhotoCheck:
+    data: bytes
+    format: str
+    width: int
+    height: int
+
+
+def check_photo(data: bytes, name: str) -> PhotoCheck:
+    """The bytes when they are a readable image within the size limit, else a clear error."""
+    if len(data) > MAX_PHOTO_BYTES:
+        raise GroupReportError(
+            "photo_too_large",
+            f"照片「{name}」有 {len(data) / 1024 / 1024:.1f} MB，超過上限 "
+            f"{MAX_PHOTO_BYTES // 1024 // 1024} MB；請先縮小（例如用手機的「中」尺寸）再附加",
+        )
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            fmt = image.format or ""
+            width, height = image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise GroupReportError(
+            "not_an_image",
+            f"「{name}」不是可讀的圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）：{exc}",
+        ) from exc
+    if fmt not in PHOTO_FORMATS:
+        raise GroupReportError(
+            "photo_format", f"「{name}」是 {fmt} 圖檔，請改存成 JPEG 或 PNG 再附加")
+    return PhotoCheck(data, PHOTO_FORMATS[fmt], width, height)
+
+
+def attach_photo(
+    db: Database, table_id: int, source: Path | bytes, *, name: str = "", author: str = "",
+    now: dt.datetime | None = None,
+) -> PhotoCheck:
+    """Store an image file (or bytes) as the table's flip-chart photo, replacing any old one."""
+    if isinstance(source, Path):
+        name = name or source.name
+        try:
+            size = source.stat().st_size
+            if size > MAX_PHOTO_BYTES:  # don't read a 2 GB video into memory to refuse it
+                check_photo(b"\0" * (MAX_PHOTO_BYTES + 1), name)
+            data = source.read_bytes()
+        except OSError as exc:
+            raise GroupReportError("photo_unreadable", f"無法讀取「{source}」：{exc.strerror or exc}") from exc
+    else:
+        data = source
+    checked = check_photo(data, name or "photo")
+    at = now or dt.datetime.now()
+    with db.unit_of_work() as s:
+        table = s.get(WorkshopTable, table_id)
+        if table is None:
+            raise GroupReportError("no_table", f"找不到桌次 (no table with id {table_id})")
+        report = table.report
+        if report is None:
+            seated = _seated_members(s, table)
+            report = GroupReport(table_id=table_id,
+                                 content=form.to_json(ReportContent(members=seated)),
+                                 updated_at=at)
+            s.add(report)
+            s.flush()
+        report.photo = checked.data
+        report.photo_name = (name or "photo")[:200]
+        report.updated_at = at
+        audit.record(s, "group_report.photo", actor=author, entity="group_report",
+                     entity_id=report.id, at=at, table=table.number, bytes=len(data))
+    return checked
+
+
+def remove_photo(db: Database, table_id: int, *, author: str = "",
+                 now: dt.datetime | None = None) -> None:
+    with db.unit_of_work() as s:
+        report = s.scalar(select(GroupReport).where(GroupReport.table_id == table_id))
+        if report is None or report.photo is None:
+            return
+        report.photo, report.photo_name = None, ""
+        report.updated_at = now or dt.datetime.now()
+        audit.record(s, "group_report.photo_remove", actor=author, entity="group_report",
+                     entity_id=report.id)
+
+
+def load_photo(db: Database, table_id: int) -> tuple[bytes, str] | None:
+    with db.read() as s:
+        report = s.scalar(select(GroupReport).where(GroupReport.table_id == table_id))
+        if report is None or report.photo is None:
+            return None
+        return report.photo, report.photo_name
+
+
+# --- compilation ------------------------------------------------------------------------------
+
+def compile_session(db: Database, session_id: int) -> SessionCompilation:
+    """Every table of the session with its report (empty content where none was written)."""
+    with db.read() as s:
+        es = s.get(EventSession, session_id)
+        if es is None:
+            raise GroupReportError("no_session", f"找不到場次 (no session {session_id})")
+        event = s.get_one(Event, es.event_id)
+        tables = s.scalars(
+            select(WorkshopTable).options(joinedload(WorkshopTable.report))
+            .where(WorkshopTable.session_id == session_id).order_by(WorkshopTable.number)
+        ).all()
+        reports = []
+        for t in tables:
+            if t.report is not None:
+                content = form.from_json(t.report.content)
+                reports.append(CompiledReport(_table_info(t), content, t.report.updated_at,
+                                              t.report.photo, t.report.photo_name,
+                                              form.problems(content)))
+            else:
+                reports.append(CompiledReport(_table_info(t), ReportContent(), None, None, "", ()))
+        return SessionCompilation(event.name, event.organiser, es.name, es.date, es.venue,
+                                  tuple(reports))

@@ -1,0 +1,533 @@
+"""The report form of one table; saves every change as it is typed.
+
+"Never lose a word": each edit restarts a short timer (``DEBOUNCE_MS``) after which the whole
+form is written (typing without a pause is still written every ``MAX_WAIT_MS``); leaving a
+field, hiding or closing the form, switching table and quitting the app write at once. A
+failed write (database locked by another desk...) keeps the change pending, shows it in red
+and retries. ``saved`` is emitted after each successful write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.uow import Database
+from desktop.core.group_report import (
+    CRITERIA,
+    CRITERION_LABELS,
+    MARKS,
+    CostError,
+    Member,
+    Proposal,
+    ReportContent,
+    format_cost,
+    normalise_mark,
+    parse_cost,
+    problems,
+)
+from desktop.services import group_reports as svc
+
+REG_ROLE = Qt.ItemDataRole.UserRole + 1
+AGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _text_box(placeholder: str, height: int = 80) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setPlaceholderText(placeholder)
+    box.setMinimumHeight(height)
+    box.setMaximumHeight(int(height * 1.8))
+    box.setTabChangesFocus(True)
+    return box
+
+
+class ProposalEditor(QGroupBox):
+    changed = Signal()
+    remove_requested = Signal(object)
+
+    def __init__(self, number: int) -> None:
+        super().__init__()
+        self.setObjectName(f"proposal{number}")
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("proposalTitle")
+        self.title_edit.setPlaceholderText(self.tr("提案名稱"))
+        self.problem_edit = _text_box(self.tr("要解決的問題"), 50)
+        self.location_edit = QLineEdit()
+        self.location_edit.setPlaceholderText(self.tr("地點"))
+        self.beneficiaries_edit = QLineEdit()
+        self.beneficiaries_edit.setPlaceholderText(self.tr("受益對象"))
+        self.cost_edit = QLineEdit()
+        self.cost_edit.setObjectName("proposalCost")
+        self.cost_edit.setPlaceholderText(self.tr("例：約 30 萬、300,000"))
+        self.cost_hint = QLabel()
+        self.cost_hint.setObjectName("costHint")
+        self.cost_hint.setWordWrap(True)
+        self.marks: dict[str, QComboBox] = {}
+        marks_row = QHBoxLayout()
+        for criterion in CRITERIA:
+            combo = QComboBox()
+            combo.setEditable(True)
+            combo.addItems(list(MARKS))
+            combo.setObjectName(f"mark_{criterion}")
+            combo.setToolTip(self.tr("○ 可行　△ 待確認　× 不可行，或 1–5 分"))
+            combo.setMinimumContentsLength(3)
+            self.marks[criterion] = combo
+            marks_row.addWidget(QLabel(CRITERION_LABELS[criterion]))
+            marks_row.addWidget(combo)
+            combo.currentTextChanged.connect(self.changed)
+        marks_row.addStretch(1)
+        self.votes = QSpinBox()
+        self.votes.setObjectName("proposalVotes")
+        self.votes.setRange(-1, 9999)
+        self.votes.setSpecialValueText("—")
+        self.votes.setValue(-1)
+        marks_row.addWidget(QLabel(self.tr("票數")))
+        marks_row.addWidget(self.votes)
+        remove = QPushButton(self.tr("刪除此提案"))
+        remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        form = QFormLayout(self)
+        form.addRow(self.tr("提案名稱"), self.title_edit)
+        form.addRow(self.tr("問題"), self.problem_edit)
+        form.addRow(self.tr("地點"), self.location_edit)
+        form.addRow(self.tr("受益對象"), self.beneficiaries_edit)
+        cost_row = QHBoxLayout()
+        cost_row.addWidget(self.cost_edit, 1)
+        cost_row.addWidget(self.cost_hint, 2)
+        form.addRow(self.tr("估計經費"), cost_row)
+        form.addRow(self.tr("可行性"), marks_row)
+        form.addRow("", remove)
+        for edit in (self.title_edit, self.location_edit, self.beneficiaries_edit, self.cost_edit):
+            edit.textChanged.connect(self.changed)
+        self.problem_edit.textChanged.connect(self.changed)
+        self.votes.valueChanged.connect(self.changed)
+        self.cost_edit.textChanged.connect(self._show_cost)
+        self.set_number(number)
+
+    def set_number(self, number: int) -> None:
+        self.setTitle(self.tr("提案 {n}").format(n=number))
+
+    def _show_cost(self) -> None:
+        try:
+            amount = parse_cost(self.cost_edit.text())
+        except CostError as exc:
+            self.cost_hint.setStyleSheet("color:#b71c1c")
+            self.cost_hint.setText(str(exc))
+            return
+        self.cost_hint.setStyleSheet("color:#1b5e20")
+        self.cost_hint.setText(f"= {format_cost(amount)}" if amount is not None else "")
+
+    def set_proposal(self, p: Proposal) -> None:
+        self.title_edit.setText(p.title)
+        self.problem_edit.setPlainText(p.problem)
+        self.location_edit.setText(p.location)
+        self.beneficiaries_edit.setText(p.beneficiaries)
+        self.cost_edit.setText(p.cost_text)
+        for criterion, combo in self.marks.items():
+            combo.setCurrentText(p.mark(criterion))
+        self.votes.setValue(-1 if p.votes is None else p.votes)
+        self._show_cost()
+
+    def proposal(self) -> Proposal:
+        marks = {c: normalise_mark(combo.currentText()) for c, combo in self.marks.items()}
+        return Proposal(
+            title=self.title_edit.text(),
+            problem=self.problem_edit.toPlainText(),
+            location=self.location_edit.text(),
+            beneficiaries=self.beneficiaries_edit.text(),
+            cost_text=self.cost_edit.text(),
+            feasibility={c: m for c, m in marks.items() if m},
+            votes=None if self.votes.value() < 0 else self.votes.value(),
+        )
+
+
+class ReportForm(QWidget):
+    saved = Signal(object)  # svc.SaveResult
+    save_failed = Signal(str)
+    DEBOUNCE_MS = 400
+    MAX_WAIT_MS = 2000  # someone typing without a pause is still saved this often
+    RETRY_MS = 2000
+
+    def __init__(self, db: Database, author: Callable[[], str], *, allow_reload_members: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("reportForm")
+        self.db = db
+        self.author = author
+        self.table_id: int | None = None
+        self.table: svc.TableInfo | None = None
+        self._loading = False
+        self._pending = False
+        self._pending_since = 0.0
+        self.debounce_ms = self.DEBOUNCE_MS
+        self.max_wait_ms = self.MAX_WAIT_MS
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.flush)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("reportHeading")
+        self.status = QLabel()
+        self.status.setObjectName("saveStatus")
+
+        self.members = QListWidget()
+        self.members.setObjectName("members")
+        self.members.setMaximumHeight(150)
+        self.members.itemChanged.connect(self._changed)
+        self.member_name = QLineEdit()
+        self.member_name.setPlaceholderText(self.tr("加入成員姓名（未排座者）"))
+        self.member_name.returnPressed.connect(self.add_member)
+        add_member = QPushButton(self.tr("加入"))
+        add_member.clicked.connect(self.add_member)
+        remove_member = QPushButton(self.tr("移除選取"))
+        remove_member.clicked.connect(self._remove_member)
+        self.reload_members = QPushButton(self.tr("依座位與報到重新勾選"))
+        self.reload_members.clicked.connect(self._reload_members)
+        self.reload_members.setVisible(allow_reload_members)
+        member_row = QHBoxLayout()
+        for w in (self.member_name, add_member, remove_member, self.reload_members):
+            member_row.addWidget(w)
+
+        self.topic = QLineEdit()
+        self.topic.setObjectName("topic")
+        self.topic.setPlaceholderText(self.tr("本桌討論的題目或問題"))
+        self.points_for = _text_box(self.tr("一行一點"), 90)
+        self.points_for.setObjectName("pointsFor")
+        self.points_against = _text_box(self.tr("一行一點"), 90)
+        self.points_against.setObjectName("pointsAgainst")
+        self.proposal_box = QVBoxLayout()
+        self.proposal_editors: list[ProposalEditor] = []
+        add_proposal = QPushButton(self.tr("＋ 新增提案"))
+        add_proposal.setObjectName("addProposal")
+        add_proposal.clicked.connect(lambda: self.add_proposal(focus=True))
+        self.ranking = _text_box(self.tr("例：每人 2 票，共融遊具 12 票最高"), 45)
+        self.ranking.setObjectName("ranking")
+        self.open_questions = _text_box(self.tr("一行一題"), 60)
+        self.open_questions.setObjectName("openQuestions")
+        self.feedback = _text_box(self.tr("小組報告時，講師給本桌的回饋"), 70)
+        self.feedback.setObjectName("feedback")
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("problems")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setStyleSheet("color:#b25e00")
+
+        self.photo = QLabel(self.tr("（無照片）"))
+        self.photo.setObjectName("photo")
+        self.photo.setFixedSize(QSize(200, 150))
+        self.photo.setFrameShape(QFrame.Shape.StyledPanel)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        attach = QPushButton(self.tr("附加海報照片…"))
+        attach.clicked.connect(self._choose_photo)
+        self.remove_photo_button = QPushButton(self.tr("移除照片"))
+        self.remove_photo_button.clicked.connect(self._remove_photo)
+
+        for edit in (self.topic,):
+            edit.textChanged.connect(self._changed)
+        for box in (self.points_for, self.points_against, self.ranking, self.open_questions,
+                    self.feedback):
+            box.textChanged.connect(self._changed)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        # Proposals come and go: keep the scrolled body at least as tall as its contents.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        layout.addWidget(self.heading)
+        layout.addWidget(QLabel(self.tr("<b>出席成員</b>（勾選＝出席；雙擊可改名）")))
+        layout.addWidget(self.members)
+        layout.addLayout(member_row)
+        layout.addWidget(QLabel(self.tr("<b>討論主題</b>")))
+        layout.addWidget(self.topic)
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("<b>正面觀點（贊成）</b>")), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>反面觀點（疑慮）</b>")), 0, 1)
+        grid.addWidget(self.points_for, 1, 0)
+        grid.addWidget(self.points_against, 1, 1)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(self.tr("<b>提案</b>")))
+        layout.addLayout(self.proposal_box)
+        layout.addWidget(add_proposal, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(QLabel(self.tr("<b>排序或投票結果</b>")))
+        layout.addWidget(self.ranking)
+        layout.addWidget(QLabel(self.tr("<b>待釐清問題</b>")))
+        layout.addWidget(self.open_questions)
+        layout.addWidget(QLabel(self.tr("<b>講師回饋</b>")))
+        layout.addWidget(self.feedback)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photo)
+        buttons = QVBoxLayout()
+        buttons.addWidget(attach)
+        buttons.addWidget(self.remove_photo_button)
+        buttons.addStretch(1)
+        photo_row.addLayout(buttons)
+        photo_row.addStretch(1)
+        layout.addWidget(QLabel(self.tr("<b>海報照片</b>")))
+        layout.addLayout(photo_row)
+        layout.addWidget(self.problems_label)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.status)
+        self.setEnabled(False)
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+            app.aboutToQuit.connect(self.flush)
+
+    # --- loading ----------------------------------------------------------------------------
+    def load(self, table_id: int | None, *, reset_presence: bool = False) -> None:
+        """Show a table's report (the current one is saved first)."""
+        self.flush()
+        self.table_id = table_id
+        if table_id is None:
+            self.table = None
+            self._set_content(ReportContent())
+            self.heading.setText("")
+            self.status.setText("")
+            self.setEnabled(False)
+            return
+        snap = svc.load_report(self.db, table_id, reset_presence=reset_presence)
+        self.table = snap.table
+        leader = f"　桌長 {snap.table.leader_name}" if snap.table.leader_name else ""
+        unit = f"（{snap.table.leader_unit}）" if snap.table.leader_unit else ""
+        self.heading.setText(f"<span style='font-size:15pt'><b>{snap.table.name}</b>{leader}{unit}</span>")
+        self._set_content(snap.content)
+        self._show_photo()
+        self.setEnabled(True)
+        self.status.setStyleSheet("")
+        self.status.setText(
+            self.tr("上次儲存 {time}").format(time=f"{snap.updated_at:%H:%M:%S}")
+            if snap.updated_at else self.tr("尚未填寫；輸入的內容會自動儲存"))
+
+    def _set_content(self, content: ReportContent) -> None:
+        self._loading = True
+        try:
+            self.members.clear()
+            for m in content.members:
+                self._add_member_item(m)
+            self.topic.setText(content.topic)
+            self.points_for.setPlainText(content.points_for)
+            self.points_against.setPlainText(content.points_against)
+            for editor in self.proposal_editors:
+                editor.setParent(None)
+                editor.deleteLater()
+            self.proposal_editors = []
+            for p in content.proposals or (Proposal(),):
+                self.add_proposal().set_proposal(p)
+            self.ranking.setPlainText(content.ranking)
+            self.open_questions.setPlainText(content.open_questions)
+            self.feedback.setPlainText(content.feedback)
+        finally:
+            self._loading = False
+        self._show_problems()
+
+    def _add_member_item(self, m: Member) -> None:
+        item = QListWidgetItem(m.name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+        item.setCheckState(Qt.CheckState.Checked if m.present else Qt.CheckState.Unchecked)
+        item.setData(REG_ROLE, m.registration_id)
+        item.setData(AGENCY_ROLE, m.agency)
+        if m.agency:
+            item.setToolTip(m.agency)
+        self.members.addItem(item)
+
+    def content(self) -> ReportContent:
+        members = []
+        for i in range(self.members.count()):
+            item = self.members.item(i)
+            name = item.text().strip()
+            if name:
+                members.append(Member(name=name, agency=item.data(AGENCY_ROLE) or "",
+                                      registration_id=item.data(REG_ROLE),
+                                      present=item.checkState() == Qt.CheckState.Checked))
+        proposals = [e.proposal() for e in self.proposal_editors]
+        while proposals and proposals[-1].is_blank():  # the empty editor waiting to be used
+            proposals.pop()
+        return ReportContent(
+            members=tuple(members),
+            topic=self.topic.text(),
+            points_for=self.points_for.toPlainText(),
+            points_against=self.points_against.toPlainText(),
+            proposals=tuple(proposals),
+            ranking=self.ranking.toPlainText(),
+            open_questions=self.open_questions.toPlainText(),
+            feedback=self.feedback.toPlainText(),
+        )
+
+    # --- editing ----------------------------------------------------------------------------
+    def add_proposal(self, *, focus: bool = False) -> ProposalEditor:
+        editor = ProposalEditor(len(self.proposal_editors) + 1)
+        editor.changed.connect(self._changed)
+        editor.remove_requested.connect(self._remove_proposal)
+        self.proposal_editors.append(editor)
+        self.proposal_box.addWidget(editor)
+        if focus:
+            editor.title_edit.setFocus()
+        return editor
+
+    def _remove_proposal(self, editor: ProposalEditor) -> None:
+        if not editor.proposal().is_blank():
+            answer = QMessageBox.question(self, self.tr("刪除提案"),
+                                          self.tr("確定刪除「{t}」？（舊版本仍可在版本紀錄找回）")
+                                          .format(t=editor.title_edit.text() or editor.title()))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.proposal_editors.remove(editor)
+        editor.setParent(None)
+        editor.deleteLater()
+        for number, e in enumerate(self.proposal_editors, start=1):
+            e.set_number(number)
+        if not self.proposal_editors:
+            self.add_proposal()
+        self._changed()
+
+    def add_member(self) -> None:
+        name = self.member_name.text().strip()
+        if not name:
+            return
+        self._add_member_item(Member(name=name))
+        self.member_name.clear()
+        self._changed()
+
+    def _remove_member(self) -> None:
+        for item in self.members.selectedItems():
+            self.members.takeItem(self.members.row(item))
+        self._changed()
+
+    def _reload_members(self) -> None:
+        if self.table_id is None:
+            return
+        current = self.content()
+        seated = svc.seated_members(self.db, self.table_id)
+        from desktop.core.group_report import merge_members
+
+        merged = merge_members(current.members, seated, reset_presence=True)
+        self._loading = True
+        try:
+            self.members.clear()
+            for m in merged:
+                self._add_member_item(m)
+        finally:
+            self._loading = False
+        self._changed()
+
+    def _changed(self, *_args: object) -> None:
+        if self._loading or self.table_id is None:
+            return
+        now = time.monotonic()
+        if not self._pending:
+            self._pending, self._pending_since = True, now
+        self.status.setStyleSheet("color:#555")
+        self.status.setText(self.tr("編輯中…"))
+        overdue = (now - self._pending_since) * 1000 >= self.max_wait_ms
+        self._timer.start(0 if overdue else self.debounce_ms)
+
+    def _on_focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        if self._pending and old is not None and self.isAncestorOf(old):
+            self.flush()
+
+    @property
+    def pending(self) -> bool:
+        return self._pending
+
+    def flush(self) -> bool:
+        """Write pending changes now. False when the write failed (it will be retried)."""
+        self._timer.stop()
+        if not self._pending or self.table_id is None:
+            return True
+        content = self.content()
+        try:
+            result = svc.save_report(self.db, self.table_id, content, author=self.author())
+        except Exception as exc:  # keep the words on screen and try again
+            self.status.setStyleSheet("color:#b71c1c; font-weight:bold")
+            self.status.setText(self.tr("尚未儲存！{error}（稍後自動重試）").format(error=exc))
+            self._timer.start(self.RETRY_MS)
+            self.save_failed.emit(str(exc))
+            return False
+        self._pending = False
+        self.status.setStyleSheet("color:#1b5e20")
+        self.status.setText(self.tr("已儲存 {time}").format(time=f"{result.saved_at:%H:%M:%S}"))
+        self._show_problems(content)
+        self.saved.emit(result)
+        return True
+
+    def _show_problems(self, content: ReportContent | None = None) -> None:
+        found = problems(content or self.content())
+        self.problems_label.setText("\n".join(f"⚠ {p.message}" for p in found))
+
+    # --- photo ------------------------------------------------------------------------------
+    def _choose_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("選擇海報照片"), "",
+            self.tr("圖片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp);;所有檔案 (*)"))
+        if path:
+            self.attach_photo_file(Path(path))
+
+    def attach_photo_file(self, path: Path) -> bool:
+        if self.table_id is None:
+            return False
+        self.flush()
+        try:
+            svc.attach_photo(self.db, self.table_id, path, author=self.author(),
+                             now=dt.datetime.now())
+        except svc.GroupReportError as exc:
+            QMessageBox.warning(self, self.tr("無法附加照片"), str(exc))
+            return False
+        self._show_photo()
+        return True
+
+    def _remove_photo(self) -> None:
+        if self.table_id is not None:
+            svc.remove_photo(self.db, self.table_id, author=self.author())
+            self._show_photo()
+
+    def _show_photo(self) -> None:
+        found = svc.load_photo(self.db, self.table_id) if self.table_id is not None else None
+        self.remove_photo_button.setEnabled(found is not None)
+        if found is None:
+            self.photo.setPixmap(QPixmap())
+            self.photo.setText(self.tr("（無照片）"))
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(found[0])
+        self.photo.setPixmap(pixmap.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.SmoothTransformation))
+        self.photo.setToolTip(found[1])
+
+    # --- never lose a word ------------------------------------------------------------------
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.flush()
+        super().hideEvent(event)
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.flush()
+        super().closeEvent(event)

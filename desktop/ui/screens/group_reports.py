@@ -1,0 +1,228 @@
+"""小組報告: each table's report, its revision history, the projector and the compilation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import group_reports as svc
+from desktop.services.events import SessionInfo
+from desktop.ui.group_report_form import ReportForm
+from desktop.ui.leader_mode import LeaderModeWindow, ensure_organiser_pin
+from desktop.ui.report_html import report_html
+from desktop.ui.report_projector import ReportProjector
+from desktop.ui.screens.base import Screen, ScreenContext
+from desktop.ui.tablemodel import Column, RowTableModel
+
+
+class GroupReportsScreen(Screen):
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__(context)
+        self.setObjectName("groupReports")
+        self.leader_window: LeaderModeWindow | None = None
+        self.projector: ReportProjector | None = None
+
+        self.table_picker = QComboBox()
+        self.table_picker.setObjectName("tablePicker")
+        self.table_picker.currentIndexChanged.connect(self._on_table_picked)
+        self.leader_button = QPushButton(self.tr("桌長模式…"))
+        self.leader_button.setObjectName("enterLeaderMode")
+        self.leader_button.clicked.connect(self.enter_leader_mode)
+        self.project_button = QPushButton(self.tr("投影此桌"))
+        self.project_button.setObjectName("projectTable")
+        self.project_button.clicked.connect(self.show_on_projector)
+        self.export_button = QPushButton(self.tr("匯出彙整（PDF／Excel）…"))
+        self.export_button.clicked.connect(self._export)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("桌次：")))
+        top.addWidget(self.table_picker, 1)
+        for button in (self.leader_button, self.project_button, self.export_button):
+            top.addWidget(button)
+
+        self.form = ReportForm(context.db, self._author)
+        self.form.saved.connect(self._on_saved)
+
+        self.revisions: RowTableModel[svc.RevisionInfo] = RowTableModel([
+            Column(self.tr("時間"), lambda r: f"{r.saved_at:%H:%M:%S}"),
+            Column(self.tr("編輯者"), lambda r: r.author),
+            Column(self.tr("內容"), lambda r: _summary(r)),
+        ])
+        self.revision_view = QTableView()
+        self.revision_view.setObjectName("revisionList")
+        self.revision_view.setModel(self.revisions)
+        self.revision_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.revision_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.revision_view.verticalHeader().setVisible(False)
+        self.revision_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.revision_view.horizontalHeader().setStretchLastSection(True)
+        self.revision_view.selectionModel().currentRowChanged.connect(self._preview_revision)
+        self.revision_preview = QTextBrowser()
+        self.revision_preview.setObjectName("revisionPreview")
+        self.restore_button = QPushButton(self.tr("還原為此版本"))
+        self.restore_button.setObjectName("restoreRevision")
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self._restore)
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(QLabel(self.tr("<b>版本紀錄</b>（每分鐘保留一版）")))
+        history_layout.addWidget(self.revision_view, 1)
+        history_layout.addWidget(self.revision_preview, 2)
+        history_layout.addWidget(self.restore_button)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.form)
+        splitter.addWidget(history)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def title(self) -> str:
+        return self.tr("小組報告")
+
+    def _author(self) -> str:
+        return self.context.operator or self.tr("主辦單位")
+
+    def show_session(self, session: SessionInfo | None) -> None:
+        self.form.flush()
+        keep = self.current_table()
+        self.table_picker.blockSignals(True)
+        self.table_picker.clear()
+        tables = svc.list_tables(self.context.db, session.id) if session is not None else ()
+        for table in tables:
+            self.table_picker.addItem(table.label, table)
+        index = 0
+        for i, table in enumerate(tables):
+            if keep is not None and table.id == keep.id:
+                index = i
+        self.table_picker.blockSignals(False)
+        for button in (self.leader_button, self.project_button, self.export_button):
+            button.setEnabled(bool(tables))
+        if tables:
+            self.table_picker.setCurrentIndex(index)
+            self._on_table_picked(index)
+        else:
+            self.form.load(None)
+            self.revisions.set_rows(())
+
+    def current_table(self) -> svc.TableInfo | None:
+        data = self.table_picker.currentData()
+        return data if isinstance(data, svc.TableInfo) else None
+
+    def select_table(self, number: int) -> None:
+        for i in range(self.table_picker.count()):
+            if self.table_picker.itemData(i).number == number:
+                self.table_picker.setCurrentIndex(i)
+
+    def _on_table_picked(self, _index: int) -> None:
+        table = self.current_table()
+        self.form.load(table.id if table else None)
+        self._reload_revisions()
+        if self.projector is not None and table is not None and self.projector.isVisible():
+            self.projector.show_table(table.number)
+
+    def _on_saved(self, result: svc.SaveResult) -> None:
+        self._reload_revisions()
+
+    def _reload_revisions(self) -> None:
+        table = self.current_table()
+        self.revisions.set_rows(svc.list_revisions(self.context.db, table.id) if table else ())
+        self.revision_preview.clear()
+        self.restore_button.setEnabled(False)
+
+    def _preview_revision(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        if not current.isValid():
+            return
+        revision = self.revisions.row_at(current.row())
+        self.revision_preview.setHtml(report_html(self.current_table(), revision.content))
+        self.restore_button.setEnabled(current.row() > 0)
+
+    def _restore(self) -> None:
+        table = self.current_table()
+        index = self.revision_view.currentIndex()
+        if table is None or not index.isValid():
+            return
+        revision = self.revisions.row_at(index.row())
+        self.form.flush()
+        svc.restore_revision(self.context.db, table.id, revision.id, author=self._author())
+        self.form.load(table.id)
+        self._reload_revisions()
+
+    # --- leader mode, projector, export ------------------------------------------------------
+    def enter_leader_mode(self) -> LeaderModeWindow | None:
+        if self.session is None:
+            return None
+        self.form.flush()
+        if not ensure_organiser_pin(self, self.context.db, self.session.event_id,
+                                    actor=self._author()):
+            return None
+        window = LeaderModeWindow(self.context.db, self.session, operator=self.context.operator)
+        window.finished.connect(self._leader_mode_finished)
+        self.leader_window = window
+        window.start(self.window())
+        return window
+
+    def _leader_mode_finished(self) -> None:
+        self.leader_window = None
+        self.refresh()
+
+    def show_on_projector(self) -> ReportProjector | None:
+        table = self.current_table()
+        if self.session is None or table is None:
+            return None
+        if self.projector is None or self.projector.session_id != self.session.id:
+            if self.projector is not None:
+                self.projector.close()
+            self.projector = ReportProjector(self.context.db, self.session.id)
+            numbers = [self.table_picker.itemData(i).number for i in range(self.table_picker.count())]
+            self.projector.set_queue(numbers, 0)
+            self.projector.table_shown.connect(self.select_table)
+        self.projector.show_table(table.number)
+        self.projector.show_on_projector()
+        return self.projector
+
+    def _export(self) -> None:
+        if self.session is None:
+            return
+        self.form.flush()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("匯出小組討論成果彙整"), f"小組討論成果彙整-{self.session.name}.pdf",
+            self.tr("PDF (*.pdf);;Excel (*.xlsx)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        from desktop.reports.group_reports_pdf import write_pdf, write_xlsx
+
+        assert self.session is not None
+        compiled = svc.compile_session(self.context.db, self.session.id)
+        if path.suffix.lower() == ".xlsx":
+            write_xlsx(compiled, path)
+        else:
+            write_pdf(compiled, path if path.suffix else path.with_suffix(".pdf"))
+        QMessageBox.information(self, self.tr("已匯出"), str(path))
+
+
+def _summary(r: svc.RevisionInfo) -> str:
+    c = r.content
+    proposals = len([p for p in c.proposals if not p.is_blank()])
+    topic = c.topic.strip()[:20] or "—"
+    return f"{topic}；{proposals} 案；{sum(len(t) for t in (c.points_for, c.points_against, c.feedback, c.open_questions))} 字"

@@ -1,0 +1,262 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from sqlalchemy import select
+
+from db.models import CheckIn, Registration, SeatAssignment
+from db.uow import Database
+from desktop.services import group_reports as svc
+from desktop.services.events import find_session
+from desktop.services.organiser_pin import check_organiser_pin, set_organiser_pin
+from desktop.ui.leader_mode import LeaderModeWindow, PinDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.group_reports import GroupReportsScreen
+
+
+def open_window(qtbot, db: Database) -> tuple[MainWindow, GroupReportsScreen]:  # type: ignore[no-untyped-def]
+    window = MainWindow(ScreenContext(db=db, operator="主辦"), "demo")
+    qtbot.addWidget(window)
+    window.show()
+    index = next(i for i, s in enumerate(window.screens) if isinstance(s, GroupReportsScreen))
+    window.show_screen(index)
+    return window, window.screens[index]  # type: ignore[return-value]
+
+
+def answer_dialog(*texts: str, accept: bool = True) -> None:
+    """Fill the next modal dialog's line edits with ``texts`` and accept (or cancel) it."""
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(10, act)
+            return
+        for edit, text in zip(dialog.findChildren(QLineEdit), texts, strict=False):
+            edit.setText(text)
+        if accept and isinstance(dialog, PinDialog):
+            dialog._accept()
+        elif accept:
+            dialog.accept()
+        else:
+            dialog.reject()
+    QTimer.singleShot(0, act)
+
+
+def test_typing_is_saved_without_leaving_the_field(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    window, screen = open_window(qtbot, demo_db)
+    table = screen.current_table()
+    assert table is not None and table.number == 1
+    form = screen.form
+    with qtbot.waitSignal(form.saved, timeout=3000) as blocker:
+        form.topic.setText("社區公園改善")
+        form.points_for.insertPlainText("居民有共識")
+        qtbot.keyClicks(form.proposal_editors[0].cost_edit, "300,000")
+    assert blocker.args[0].new_revision
+    snap = svc.load_report(demo_db, table.id)
+    assert snap.content.topic == "社區公園改善" and snap.content.points_for == "居民有共識"
+    assert snap.content.proposals[0].cost == 300000
+    assert "NT$300,000" in form.proposal_editors[0].cost_hint.text()
+    assert screen.revisions.rowCount() == 1
+    # an unreadable cost is kept as typed and explained
+    form.proposal_editors[0].cost_edit.setText("很多錢")
+    assert "看不懂" in form.proposal_editors[0].cost_hint.text()
+    # switching table writes at once, no timer needed
+    screen.table_picker.setCurrentIndex(1)
+    assert svc.load_report(demo_db, table.id).content.proposals[0].cost_text == "很多錢"
+    assert screen.form.topic.text() == ""
+
+
+def test_focus_out_and_hide_save_immediately(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    window, screen = open_window(qtbot, demo_db)
+    form = screen.form
+    form.debounce_ms = form.max_wait_ms = 60_000  # only the focus change can save now
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    form.topic.setFocus()
+    assert QApplication.focusWidget() is form.topic
+    form.topic.setText("焦點離開就存")
+    assert form.pending
+    form.feedback.setFocus()
+    QApplication.processEvents()
+    assert not form.pending
+    assert svc.load_report(demo_db, screen.current_table().id).content.topic == "焦點離開就存"
+    form.feedback.setPlainText("講師回饋")
+    window.hide()
+    assert svc.load_report(demo_db, screen.current_table().id).content.feedback == "講師回饋"
+
+
+def test_members_come_from_seating_and_check_ins(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    session = find_session(demo_db, "臺北")
+    table = svc.find_table(demo_db, session.id, 1)
+    with demo_db.unit_of_work() as s:
+        regs = s.scalars(select(Registration).where(Registration.session_id == session.id)
+                         .order_by(Registration.queue).limit(3)).all()
+        for i, r in enumerate(regs):
+            s.add(SeatAssignment(registration_id=r.id, table_id=table.id,
+                                 assigned_at=dt.datetime(2019, 3, 15, 8, i)))
+        s.add(CheckIn(registration_id=regs[0].id, action="in", at=dt.datetime(2019, 3, 15, 8, 50)))
+        names = [r.attendee.name for r in regs]
+    window, screen = open_window(qtbot, demo_db)
+    members = screen.form.members
+    assert [members.item(i).text() for i in range(members.count())] == names
+    assert [members.item(i).checkState() == Qt.CheckState.Checked for i in range(3)] == [True, False, False]
+    with qtbot.waitSignal(screen.form.saved, timeout=3000):
+        members.item(1).setCheckState(Qt.CheckState.Checked)
+    stored = svc.load_report(demo_db, table.id).content
+    assert [m.name for m in stored.present_members()] == names[:2]
+
+
+def test_leader_mode_hides_everything_else_until_the_pin(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    window, screen = open_window(qtbot, demo_db)
+    event_id = screen.session.event_id
+    # an application-wide shortcut of another visible window (say the projector, which stays
+    # up during leader mode) must not fire in leader mode either
+    from PySide6.QtWidgets import QWidget as _W
+    other = _W()
+    qtbot.addWidget(other)
+    other.show()
+    fired: list[str] = []
+    global_action = QAction("global", other)
+    global_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+    global_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    global_action.triggered.connect(lambda: fired.append("k"))
+    other.addAction(global_action)
+    nav_action = next(a for a in window.findChildren(QAction)
+                      if a.shortcut() == QKeySequence("Ctrl+1"))
+    nav_fired: list[bool] = []
+    nav_action.triggered.connect(lambda: nav_fired.append(True))
+    start_row = window.navigation.currentRow()
+
+    answer_dialog("2468", "2468")  # no PIN yet: the organiser sets one first
+    leader = screen.enter_leader_mode()
+    assert isinstance(leader, LeaderModeWindow)
+    qtbot.addWidget(leader)
+    assert check_organiser_pin(demo_db, event_id, "2468")
+    assert leader.isVisible() and not window.isVisible() and not window.isEnabled()
+    assert len(leader.table_buttons) == 6
+    qtbot.mouseClick(leader.table_buttons[2], Qt.MouseButton.LeftButton)
+    assert leader.table.number == 3 and "張雅筑" in leader.banner.text()
+    # nothing in the leader window reaches the roster, menus or session picker
+    from PySide6.QtWidgets import QListWidget, QMenuBar, QWidget
+    names = {w.objectName() for w in leader.findChildren(QWidget)}
+    assert not names & {"sessionPicker", "navigation", "overview", "tablePicker"}
+    assert not leader.findChildren(QMenuBar)
+    assert [w.objectName() for w in leader.findChildren(QListWidget)] == ["members"]
+    assert not window.isAncestorOf(leader)
+
+    leader.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is leader)
+    for key in [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_9, Qt.Key.Key_O, Qt.Key.Key_Q]:
+        qtbot.keyClick(leader.form.topic, key, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(leader.form.topic, Qt.Key.Key_K,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert fired == [] and nav_fired == [] and leader.guard.blocked >= 1
+    assert not window.isVisible() and window.navigation.currentRow() == start_row
+    assert leader.isVisible()
+
+    with qtbot.waitSignal(leader.form.saved, timeout=3000):
+        leader.form.topic.setText("第3桌的主題")
+    assert svc.load_report(demo_db, leader.table.id).content.topic == "第3桌的主題"
+    assert svc.list_revisions(demo_db, leader.table.id)[0].author == "桌長 張雅筑"
+
+    answer_dialog(accept=False)  # the close box without a PIN: still in leader mode
+    leader.close()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert leader.isVisible() and not window.isVisible()
+    assert not leader.try_unlock("1111")
+    assert leader.isVisible() and not window.isVisible()
+
+    answer_dialog("2468")
+    qtbot.mouseClick(leader.exit_button, Qt.MouseButton.LeftButton)
+    assert not leader.isVisible() and window.isVisible() and window.isEnabled()
+    assert screen.leader_window is None
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_K,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert fired == ["k"]  # the guard is gone with the mode (and the key did reach shortcuts)
+
+
+def test_wrong_pins_lock_out(demo_db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    session = find_session(demo_db, "臺北")
+    set_organiser_pin(demo_db, session.event_id, "2468")
+    leader = LeaderModeWindow(demo_db, session)
+    qtbot.addWidget(leader)
+    leader.start(None, full_screen=False)
+    for _ in range(3):
+        assert not leader.try_unlock("0000")
+    assert not leader.try_unlock("2468")  # locked for 5 s even with the right PIN
+    assert leader.isVisible()
+    leader._locked_until = 0
+    assert leader.try_unlock("2468") and not leader.isVisible()
+
+
+def test_projector_follows_the_queue_and_masks_names(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.group_report import Member, Proposal, ReportContent
+    from desktop.ui.report_projector import ReportProjector
+
+    session = find_session(demo_db, "臺北")
+    for number, topic in ((2, "公園"), (5, "圖書館")):
+        svc.save_report(demo_db, svc.find_table(demo_db, session.id, number).id, ReportContent(
+            members=(Member("王小明"),), topic=topic,
+            proposals=(Proposal("提案甲", cost_text="約 30 萬", votes=4),)))
+    projector = ReportProjector(demo_db, session.id)
+    qtbot.addWidget(projector)
+    shown: list[int] = []
+    projector.table_shown.connect(shown.append)
+    projector.set_queue([5, 2, 1], current=0)
+    text = projector.view.toPlainText()
+    assert "圖書館" in text and "王○明" in text and "王小明" not in text and "NT$300,000" in text
+    projector.next()
+    assert "公園" in projector.view.toPlainText()
+    qtbot.keyClick(projector, Qt.Key.Key_Right)
+    assert "尚未填寫" in projector.view.toPlainText()
+    projector.next()  # end of the queue: stays
+    projector.previous()
+    assert shown == [5, 2, 1, 2]
+    projector.show_table(4)
+    assert "第4桌" in projector.view.toPlainText()
+    # feedback typed at the desk appears without touching the projector
+    svc.save_report(demo_db, svc.find_table(demo_db, session.id, 4).id,
+                    ReportContent(feedback="講師說很好"))
+    projector._render(force=False)
+    assert "講師說很好" in projector.view.toPlainText()
+
+
+def test_restore_revision_and_export(qtbot, demo_db: Database, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.group_report import ReportContent
+
+    window, screen = open_window(qtbot, demo_db)
+    table = screen.current_table()
+    svc.save_report(demo_db, table.id, ReportContent(topic="第一版"), author="甲",
+                    now=dt.datetime(2019, 3, 15, 10, 0))
+    svc.save_report(demo_db, table.id, ReportContent(topic="第二版"), author="甲",
+                    now=dt.datetime(2019, 3, 15, 10, 5))
+    screen.refresh()
+    assert screen.form.topic.text() == "第二版" and screen.revisions.rowCount() == 2
+    screen.revision_view.selectRow(1)
+    assert "第一版" in screen.revision_preview.toPlainText()
+    screen._restore()
+    assert screen.form.topic.text() == "第一版" and screen.revisions.rowCount() == 3
+    monkeypatch.setattr("desktop.ui.screens.group_reports.QMessageBox.information",
+                        lambda *a, **k: None)
+    screen.export_to(tmp_path / "x.pdf")
+    screen.export_to(tmp_path / "x.xlsx")
+    assert (tmp_path / "x.pdf").stat().st_size > 1000 and (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize("bad", ["notes.txt"])
+def test_bad_photo_is_explained(qtbot, demo_db: Database, tmp_path: Path, monkeypatch, bad: str) -> None:  # type: ignore[no-untyped-def]
+    window, screen = open_window(qtbot, demo_db)
+    warnings: list[str] = []
+    monkeypatch.setattr("desktop.ui.group_report_form.QMessageBox.warning",
+                        lambda _p, _t, text: warnings.append(text))
+    path = tmp_path / bad
+    path.write_text("hello")
+    assert not screen.form.attach_photo_file(path)
+    assert "不是可讀的圖片檔" in warnings[0] and bad in warnings[0]
