@@ -4,9 +4,8 @@ live counts and the not-yet-arrived list.
 Every action is one unit of work; the rules are ``desktop.core.checkin.decide``. Results are
 frozen ``CheckInResult``s whose ``code`` is the stable string the CLI prints as ``result``.
 
-Tables: after an ``ok`` check-in, an optional ``seat_on_arrival(s, registration_id, now)``
-callable (``SeatOnArrival``) runs inside the same unit of work and may return the table number
-it seated the person at; the tables feature plugs its seating rule in there.
+Tables: after an ``ok`` check-in, ``seating.seat_on_arrival`` runs in the same unit of work:
+it returns the person's table, seating them first when the session seats people on arrival.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -36,11 +35,10 @@ from desktop.core import checkin as rules
 from desktop.core.checkin import Code, LogEntry, Mode, Presence
 from desktop.core.text import clean, mask_name, match_key
 from desktop.core.tokens import TokenError, parse_token
-from desktop.services import audit
+from desktop.services import audit, seating
 from desktop.services.walkins import seats_taken
 
 # (unit-of-work session, registration id, now) -> table number or None
-SeatOnArrival = Callable[[Session, int, dt.datetime], "int | None"]
 
 
 @dataclass(frozen=True)
@@ -144,11 +142,10 @@ def scan(
     method: str = "scanner",
     now: dt.datetime | None = None,
     nonce: str | None = None,
-    seat_on_arrival: SeatOnArrival | None = None,
 ) -> CheckInResult:
     """A scanned (or typed) pass code at the desk of ``session_id``."""
     return _run(db, session_id, text, None, Mode(mode), desk, operator, method,
-                now or dt.datetime.now(), nonce or new_nonce(), seat_on_arrival)
+                now or dt.datetime.now(), nonce or new_nonce())
 
 
 def check_in_registration(
@@ -162,30 +159,28 @@ def check_in_registration(
     method: str = "search",
     now: dt.datetime | None = None,
     nonce: str | None = None,
-    seat_on_arrival: SeatOnArrival | None = None,
 ) -> CheckInResult:
     """Check in (or sign out) a registration picked from the search list or just added."""
     return _run(db, session_id, None, registration_id, Mode(mode), desk, operator, method,
-                now or dt.datetime.now(), nonce or new_nonce(), seat_on_arrival)
+                now or dt.datetime.now(), nonce or new_nonce())
 
 
-def _run(db, session_id, text, registration_id, mode, desk, operator, method, now, nonce,  # type: ignore[no-untyped-def]
-         seat_on_arrival) -> CheckInResult:
+def _run(db, session_id, text, registration_id, mode, desk, operator, method, now,  # type: ignore[no-untyped-def]
+         nonce) -> CheckInResult:
     try:
         with db.unit_of_work() as s:
             return _decide_and_record(s, session_id, text, registration_id, mode, desk,
-                                      operator, method, now, nonce, seat_on_arrival)
+                                      operator, method, now, nonce)
     except IntegrityError:
         # Another submission with the same nonce committed first: answer as that one did.
         with db.unit_of_work() as s:
             return _decide_and_record(s, session_id, text, registration_id, mode, desk,
-                                      operator, method, now, nonce, None)
+                                      operator, method, now, nonce)
 
 
 def _decide_and_record(s: Session, session_id: int, text: str | None,
                        registration_id: int | None, mode: Mode, desk: str, operator: str,
-                       method: str, now: dt.datetime, nonce: str,
-                       seat_on_arrival: SeatOnArrival | None) -> CheckInResult:
+                       method: str, now: dt.datetime, nonce: str) -> CheckInResult:
     es = s.get_one(EventSession, session_id)
     if text is not None:
         secret = s.scalar(select(Event.token_secret).where(Event.id == es.event_id))
@@ -235,11 +230,10 @@ def _decide_and_record(s: Session, session_id: int, text: str | None,
         audit.record(s, f"checkin.{row.action}", actor=operator, at=now, entity="check_in",
                      entity_id=row.id, registration_id=registration.id, desk=desk,
                      method=method, name=mask_name(attendee.name))
-    table = _table_number(s, registration.id)
-    if (decision.record == rules.IN and seat_on_arrival is not None):
-        seated = seat_on_arrival(s, registration.id, now)
-        if seated is not None:
-            table = seated
+    if decision.record == rules.IN and decision.replay_of is None:
+        table = seating.seat_on_arrival(s, registration.id, now)
+    else:
+        table = _table_number(s, registration.id)
     reg_session = es if registration.session_id == es.id else s.get_one(
         EventSession, registration.session_id)
     first = decision.first_in
@@ -282,7 +276,6 @@ def admit_and_check_in(
     desk: str = "",
     operator: str = "",
     now: dt.datetime | None = None,
-    seat_on_arrival: SeatOnArrival | None = None,
 ) -> CheckInResult:
     """A waitlisted or cancelled person at the desk is admitted as a walk-in and checked in
     (the desk was shown how many seats are free; like walk-ins, over capacity is allowed)."""
@@ -300,7 +293,7 @@ def admit_and_check_in(
                          entity="registration", entity_id=registration.id, before=before,
                          desk=desk, name=mask_name(attendee.name))
     return check_in_registration(db, session_id, registration_id, desk=desk, operator=operator,
-                                 method="admit", now=at, seat_on_arrival=seat_on_arrival)
+                                 method="admit", now=at)
 
 
 # --- undo / void -------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from db.models import CheckIn, Event, Registration, SeatAssignment, WorkshopTable
+from db.models import CheckIn, Event, Registration
 from db.uow import Database
 from desktop.core.tokens import make_token
 from desktop.services import checkin as svc
@@ -116,25 +116,20 @@ def test_void_needs_reason_and_cannot_repeat(demo_db: Database) -> None:
     assert log[0].action == "void" and log[0].reason == "刷錯人" and log[1].voided
 
 
-def test_seat_on_arrival_runs_in_the_same_unit_of_work(demo_db: Database) -> None:
+def test_check_in_seats_on_arrival_when_the_session_says_so(demo_db: Database) -> None:
+    from desktop.services import seating
+
     sessions, secret, regs, _ = _setup(demo_db)
-    sid, reg = sessions[0].id, regs["admitted"][4]
-    calls = []
-
-    def seat(s, registration_id, now):  # type: ignore[no-untyped-def]
-        table = s.scalars(select(WorkshopTable).where(
-            WorkshopTable.session_id == sid, WorkshopTable.number == 3)).one()
-        s.add(SeatAssignment(registration_id=registration_id, table_id=table.id,
-                             source="arrival", assigned_at=now))
-        calls.append(registration_id)
-        return 3
-
-    r = svc.scan(demo_db, sid, make_token(secret, reg), now=T, seat_on_arrival=seat)
-    assert r.table == 3 and calls == [reg]
-    again = svc.scan(demo_db, sid, make_token(secret, reg), now=T, seat_on_arrival=seat)
-    assert again.code == "already_checked_in" and again.table == 3 and calls == [reg]
+    sid, first, second = sessions[0].id, regs["admitted"][4], regs["admitted"][5]
+    r = svc.scan(demo_db, sid, make_token(secret, first), now=T)
+    assert r.code == "ok" and r.table is None  # seating on arrival is off: no table yet
+    seating.set_on_arrival(demo_db, sid, True)
+    r = svc.scan(demo_db, sid, make_token(secret, second), now=T)
+    assert r.code == "ok" and r.table is not None
+    again = svc.scan(demo_db, sid, make_token(secret, second), now=T)
+    assert again.code == "already_checked_in" and again.table == r.table
     counts = svc.live_counts(demo_db, sid)
-    assert [t.arrived for t in counts.tables if t.number == 3] == [1]
+    assert [t.arrived for t in counts.tables if t.number == r.table] == [1]
 
 
 def test_live_counts_and_search(demo_db: Database) -> None:

@@ -122,7 +122,6 @@ class CheckInScreen(Screen):
         self.clock: Callable[[], dt.datetime] = dt.datetime.now
         self.key_clock: Callable[[], float] = time.monotonic
         # Wired later by the tables feature: seat a person on arrival (see services.checkin).
-        self.seat_on_arrival: service.SeatOnArrival | None = None
         self.detector = ScanDetector()
         self.mode = "in"
         self.last_result: service.CheckInResult | None = None
@@ -451,8 +450,7 @@ class CheckInScreen(Screen):
             return None
         result = service.scan(self.context.db, self.session.id, text, mode=self.mode,
                               desk=self.context.desk, operator=self.context.operator,
-                              method=method, now=self.clock(),
-                              seat_on_arrival=self.seat_on_arrival)
+                              method=method, now=self.clock())
         self.show_result(result)
         return result
 
@@ -461,7 +459,7 @@ class CheckInScreen(Screen):
         result = service.check_in_registration(
             self.context.db, self.session.id, registration_id, mode=self.mode,
             desk=self.context.desk, operator=self.context.operator, method=method,
-            now=self.clock(), seat_on_arrival=self.seat_on_arrival)
+            now=self.clock())
         self.show_result(result)
         return result
 
@@ -510,7 +508,7 @@ class CheckInScreen(Screen):
             return
         result = service.admit_and_check_in(
             self.context.db, self.session.id, r.registration_id, desk=self.context.desk,
-            operator=self.context.operator, now=self.clock(), seat_on_arrival=self.seat_on_arrival)
+            operator=self.context.operator, now=self.clock())
         self.index = service.load_search_index(self.context.db, self.session.id)
         self.show_result(result)
 
