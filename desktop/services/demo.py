@@ -21,6 +21,7 @@ from db.models import (
     Event,
     EventSession,
     Registration,
+    Setting,
     WorkshopTable,
 )
 from db.uow import Database
@@ -34,6 +35,7 @@ from desktop.services.idnumbers import store_id_number
 
 DEMO_PASSPHRASE = "demo"  # documented in the README; real events get the organiser's own
 DEMO_SEED = 20190315
+PASSPHRASE_HINT_KEY = "passphrase_hint"
 FORBIDDEN_IDS = {"A123456789"}  # the famous example number must never appear in demo data
 
 
@@ -76,6 +78,10 @@ def build_demo(db: Database, now: dt.datetime | None = None) -> DemoResult:
             _add_tables(es, seed["tables"])
             s.flush()
             people += _add_roster(s, event, es, pools, rng, created)
+        # The demo's passphrase is public (README); saying it in the unlock prompt spares a
+        # new user the hunt. Real events never get this setting.
+        s.add(Setting(scope=f"event:{event_id}", key=PASSPHRASE_HINT_KEY,
+                      value={"text": DEMO_PASSPHRASE}, updated_at=created))
         audit.record(s, "demo.build", actor="demo", entity="event", entity_id=event_id)
     return DemoResult(event_id=event_id, sessions=len(seed["sessions"]), attendees=people)
 

@@ -99,6 +99,16 @@ def has_passphrase(db: Database, event_id: int | None = None) -> bool:
         return event.id_private_key_sealed is not None
 
 
+def passphrase_hint(db: Database, event_id: int | None = None) -> str:
+    """The public passphrase of the demo event ("" for real events)."""
+    from desktop.services.demo import PASSPHRASE_HINT_KEY
+
+    with db.read() as s:
+        setting = s.scalar(select(Setting).where(
+            Setting.scope == f"event:{_event_id(db, event_id)}", Setting.key == PASSPHRASE_HINT_KEY))
+        return str(setting.value.get("text", "")) if setting is not None else ""
+
+
 def verify_passphrase(db: Database, passphrase: str, event_id: int | None = None) -> bool:
     with db.read() as s:
         sealed = s.get_one(Event, _event_id(db, event_id)).id_private_key_sealed

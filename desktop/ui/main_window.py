@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(screen)
             self.navigation.addItem(screen.title())
             self.session_changed.connect(screen.set_session)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._on_screen_chosen)
+        context.session_state.organiser_changed.connect(self._on_mode_changed)
         self.navigation.setFixedWidth(self._navigation_width())
         # Navigation sized to its titles, the work area takes all the rest (a splitter here
         # handed the navigation a wide empty column).
@@ -141,6 +142,23 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
+
+    def _on_screen_chosen(self, index: int) -> None:
+        """Organiser-only work areas ask for the organiser passphrase in desk mode; refused,
+        the desk stays on the screen it was on."""
+        screen = self.screens[index]
+        if screen.organiser_only and not self.context.require_organiser(self):
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(self.stack.currentIndex())
+            self.navigation.blockSignals(False)
+            return
+        self.stack.setCurrentIndex(index)
+
+    def _on_mode_changed(self, organiser: bool) -> None:
+        """Back to desk mode: leave an organiser-only screen for the first desk screen."""
+        if not organiser and self.screens[self.stack.currentIndex()].organiser_only:
+            desk = next(i for i, screen in enumerate(self.screens) if not screen.organiser_only)
+            self.show_screen(desk)
 
     def _on_session_picked(self, _index: int) -> None:
         self.session_changed.emit(self.current_session())

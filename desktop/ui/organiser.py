@@ -83,10 +83,13 @@ def require_organiser(context: ScreenContext, parent: QWidget | None = None) -> 
     except security.SecurityError as exc:
         QMessageBox.warning(parent, _tr("主辦模式"), str(exc))
         return False
+    hint = security.passphrase_hint(context.db)
     for attempt in range(3):
         label = _tr("請輸入主辦密語以切換為主辦模式：")
         if attempt:
             label = _tr("密語不正確，請再試一次：")
+        if hint:
+            label += "\n" + _tr("（示範活動的密語是「{hint}」）").format(hint=hint)
         passphrase = ask_passphrase(parent, _tr("主辦模式"), label)
         if passphrase is None:
             return False

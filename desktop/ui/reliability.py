@@ -122,19 +122,19 @@ class ReliabilityController(QObject):
         except (backup.BackupError, OSError) as exc:
             # e.g. the USB stick was pulled: tell, but never interrupt the desk with a dialog.
             log.warning("automatic backup failed: %s", exc)
-            self.window.statusBar().showMessage(self.window.tr("⚠ 自動備份失敗：{error}").format(
+            self.window.statusBar().showMessage(self.tr("⚠ 自動備份失敗：{error}").format(
                 error=exc), 30_000)
             return None
         self._signature, self.last_backup = signature, info
-        self.window.statusBar().showMessage(self.window.tr("已自動備份 {time} → {path}").format(
+        self.window.statusBar().showMessage(self.tr("已自動備份 {time} → {path}").format(
             time=info.at.strftime("%H:%M"), path=info.path), 10_000)
         return info
 
     def backup_now(self) -> backup.BackupInfo | None:
         info = self.auto_backup(force=True)
         if info is not None:
-            QMessageBox.information(self.window, self.window.tr("立即備份"),
-                                    self.window.tr("已備份到：\n{path}").format(path=info.path))
+            QMessageBox.information(self.window, self.tr("立即備份"),
+                                    self.tr("已備份到：\n{path}").format(path=info.path))
         return info
 
     def choose_folder(self) -> None:
@@ -142,7 +142,7 @@ class ReliabilityController(QObject):
             return
         current = backup.load_settings().folder
         folder = QFileDialog.getExistingDirectory(
-            self.window, self.window.tr("選擇備份資料夾（例如隨身碟）"), str(current))
+            self.window, self.tr("選擇備份資料夾（例如隨身碟）"), str(current))
         if folder:
             self.set_folder(Path(folder))
 
@@ -150,7 +150,7 @@ class ReliabilityController(QObject):
         try:
             backup.set_folder(folder)
         except (backup.BackupError, OSError) as exc:
-            QMessageBox.warning(self.window, self.window.tr("備份資料夾"), str(exc))
+            QMessageBox.warning(self.window, self.tr("備份資料夾"), str(exc))
             return False
         self.auto_backup(force=True)
         return True
@@ -160,8 +160,8 @@ class ReliabilityController(QObject):
             return
         folder = backup.load_settings().folder
         file, _ = QFileDialog.getOpenFileName(
-            self.window, self.window.tr("選擇要還原的備份"), str(folder),
-            self.window.tr("研習報到台備份 (*.sqlite3 *.db);;所有檔案 (*)"))
+            self.window, self.tr("選擇要還原的備份"), str(folder),
+            self.tr("研習報到台備份 (*.sqlite3 *.db);;所有檔案 (*)"))
         if file:
             self.confirm_restore(Path(file))
 
@@ -169,12 +169,12 @@ class ReliabilityController(QObject):
         try:
             backup.validate_backup(file)
         except backup.BackupError as exc:
-            QMessageBox.warning(self.window, self.window.tr("從備份還原"), str(exc))
+            QMessageBox.warning(self.window, self.tr("從備份還原"), str(exc))
             return False
         stamp = dt.datetime.fromtimestamp(file.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         answer = QMessageBox.question(
-            self.window, self.window.tr("從備份還原"),
-            self.window.tr("要用這個備份取代目前的資料嗎？\n\n{file}\n（{time}）\n\n"
+            self.window, self.tr("從備份還原"),
+            self.tr("要用這個備份取代目前的資料嗎？\n\n{file}\n（{time}）\n\n"
                            "備份之後的報到紀錄與變更將不在還原後的資料中；"
                            "目前的檔案會另存一份，不會遺失。").format(file=file, time=stamp),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,

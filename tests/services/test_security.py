@@ -112,3 +112,12 @@ def test_purge_keeps_a_person_registered_in_a_session_not_yet_purged(demo_db: Da
     security.purge_session_ids(demo_db, sessions[1].id, DEMO_PASSPHRASE)
     with demo_db.read() as s:
         assert s.get_one(Attendee, person_id).id_cipher is None
+
+
+def test_only_the_demo_event_hints_its_passphrase(demo_db, empty_db) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.events import create_event
+    from desktop.services.security import passphrase_hint
+
+    assert passphrase_hint(demo_db) == "demo"
+    create_event(empty_db, name="課程", organiser="主辦", passphrase="a-real-secret")
+    assert passphrase_hint(empty_db) == ""

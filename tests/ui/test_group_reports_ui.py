@@ -17,6 +17,7 @@ from desktop.services.organiser_pin import check_organiser_pin, set_organiser_pi
 from desktop.ui.leader_mode import LeaderModeWindow, PinDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.screens import ScreenContext
+from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.ui.screens.group_reports import GroupReportsScreen
 
 
@@ -24,6 +25,7 @@ def open_window(qtbot, db: Database) -> tuple[MainWindow, GroupReportsScreen]:  
     window = MainWindow(ScreenContext(db=db, operator="主辦"), "demo")
     qtbot.addWidget(window)
     window.show()
+    assert window.context.session_state.unlock(window.context, DEMO_PASSPHRASE)  # organiser mode
     index = next(i for i, s in enumerate(window.screens) if isinstance(s, GroupReportsScreen))
     window.show_screen(index)
     return window, window.screens[index]  # type: ignore[return-value]

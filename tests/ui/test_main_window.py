@@ -20,3 +20,27 @@ def test_window_shows_seed_session_agenda_and_roster(qtbot, demo_db: Database) -
     assert "成功大學" in overview.heading.text()
     titles = [overview.agenda_model.index(r, 1).data() for r in range(overview.agenda_model.rowCount())]
     assert titles[4] == "午餐及小組交流時間"
+
+
+def test_organiser_screens_need_organiser_mode(qtbot, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.demo import DEMO_PASSPHRASE
+    from desktop.ui.screens.checkin import CheckInScreen
+    from desktop.ui.screens.roster import RosterScreen
+
+    context = ScreenContext(db=demo_db)
+    window = MainWindow(context, "demo.sqlite3")
+    qtbot.addWidget(window)
+    kinds = [type(s) for s in window.screens]
+    checkin, roster = kinds.index(CheckInScreen), kinds.index(RosterScreen)
+    window.show_screen(checkin)
+    asked: list[bool] = []
+    monkeypatch.setattr(context, "require_organiser", lambda parent=None: asked.append(True) or False)
+    window.show_screen(roster)  # desk mode, passphrase refused: the desk stays where it was
+    assert asked == [True] and window.stack.currentIndex() == checkin
+    assert window.navigation.currentRow() == checkin
+    monkeypatch.undo()
+    assert context.session_state.unlock(context, DEMO_PASSPHRASE)
+    window.show_screen(roster)
+    assert window.stack.currentIndex() == roster
+    context.session_state.lock(context)  # back to desk mode: off the organiser-only screen
+    assert not window.screens[window.stack.currentIndex()].organiser_only

@@ -145,6 +145,8 @@ class BlockDialog(QDialog):
 
 
 class AgendaScreen(Screen):
+    organiser_only = True
+
     def __init__(self, context: ScreenContext, clock: Clock = dt.datetime.now) -> None:
         super().__init__(context)
         self.setObjectName("agenda")

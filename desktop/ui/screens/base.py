@@ -25,7 +25,13 @@ class ScreenContext:
 
 
 class Screen(QWidget):
-    """A work area. Subclasses set ``object_name`` and implement ``title`` and ``show_session``."""
+    """A work area. Subclasses set ``object_name`` and implement ``title`` and ``show_session``.
+
+    ``organiser_only`` screens (editing, exports with personal data) open only in organiser
+    mode; desk mode keeps check-in, search and walk-ins.
+    """
+
+    organiser_only = False
 
     def __init__(self, context: ScreenContext) -> None:
         super().__init__()

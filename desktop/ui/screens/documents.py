@@ -114,6 +114,8 @@ class AdjustDialog(QDialog):
 
 
 class DocumentsScreen(Screen):
+    organiser_only = True
+
     def __init__(self, context: ScreenContext) -> None:
         super().__init__(context)
         self.setObjectName("documents")

@@ -31,6 +31,8 @@ from desktop.ui.tablemodel import Column, RowTableModel
 
 
 class GroupReportsScreen(Screen):
+    organiser_only = True
+
     def __init__(self, context: ScreenContext) -> None:
         super().__init__(context)
         self.setObjectName("groupReports")

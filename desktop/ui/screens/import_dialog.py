@@ -171,7 +171,8 @@ class ImportDialog(QDialog):
         return data if isinstance(data, int) else None
 
     def _show_error(self, message: str) -> None:
-        self.counts.setText(f"<span style='color:#B00020'><b>{self.tr('無法匯入')}</b>：{message}</span>")
+        title = self.tr("無法匯入")
+        self.counts.setText(f"<span style='color:#B00020'><b>{title}</b>：{message}</span>")
         self.problems.setRowCount(0)
         self.import_button.setEnabled(False)
 

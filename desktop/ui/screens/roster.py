@@ -85,6 +85,8 @@ class RosterModel(RowTableModel[RosterRow]):
 
 
 class RosterScreen(Screen):
+    organiser_only = True
+
     def __init__(self, context: ScreenContext) -> None:
         super().__init__(context)
         self.setObjectName("roster")

@@ -120,6 +120,8 @@ class _Command(QUndoCommand):
 
 
 class TablesScreen(Screen):
+    organiser_only = True
+
     def __init__(self, context: ScreenContext) -> None:
         super().__init__(context)
         self.setObjectName("tables")
