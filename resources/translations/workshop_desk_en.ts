@@ -1016,6 +1016,10 @@ Current status: {state}</translation>
         <source>注意</source>
         <translation>Warning</translation>
     </message>
+    <message>
+        <source>無法匯入</source>
+        <translation>Cannot import</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1076,6 +1080,122 @@ Current status: {state}</translation>
 離線運作的研習活動報到與管理工具。</source>
         <translation>Workshop Desk 研習報到台 {version}
 Runs a training workshop day, offline: registrations, check-in, tables, agenda and reports.</translation>
+    </message>
+    <message>
+        <source>立即備份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>備份資料夾…</source>
+        <translation>Backup folder…</translation>
+    </message>
+    <message>
+        <source>從備份還原…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>切換為主辦模式…</source>
+        <translation>Switch to organiser mode…</translation>
+    </message>
+    <message>
+        <source>設定／變更主辦密語…</source>
+        <translation>Set/change organiser passphrase…</translation>
+    </message>
+    <message>
+        <source>主辦模式（已解鎖）</source>
+        <translation>Organiser mode (unlocked)</translation>
+    </message>
+    <message>
+        <source>可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。</source>
+        <translation>Can edit, export personal data and change settings. Click to lock and return to desk mode.</translation>
+    </message>
+    <message>
+        <source>鎖定（回到櫃台模式）</source>
+        <translation>Lock (back to desk mode)</translation>
+    </message>
+    <message>
+        <source>櫃台模式</source>
+        <translation>Desk mode</translation>
+    </message>
+    <message>
+        <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
+        <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
+    </message>
+    <message>
+        <source>主辦密語</source>
+        <translation>Organiser passphrase</translation>
+    </message>
+    <message>
+        <source>變更主辦密語</source>
+        <translation>Change organiser passphrase</translation>
+    </message>
+    <message>
+        <source>目前的主辦密語：</source>
+        <translation>Current organiser passphrase:</translation>
+    </message>
+    <message>
+        <source>新的主辦密語（至少 {n} 個字元）：</source>
+        <translation>New organiser passphrase (at least {n} characters):</translation>
+    </message>
+    <message>
+        <source>再輸入一次新的主辦密語：</source>
+        <translation>Enter the new organiser passphrase again:</translation>
+    </message>
+    <message>
+        <source>兩次輸入不一致，密語未變更。</source>
+        <translation>The two entries differ; the passphrase was not changed.</translation>
+    </message>
+    <message>
+        <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
+        <translation>The organiser passphrase is set. Keep it safe: without it, ID numbers cannot be read.</translation>
+    </message>
+    <message>
+        <source>⚠ 自動備份失敗：{error}</source>
+        <translation>⚠ Automatic backup failed: {error}</translation>
+    </message>
+    <message>
+        <source>已自動備份 {time} → {path}</source>
+        <translation>Backed up automatically at {time} → {path}</translation>
+    </message>
+    <message>
+        <source>已備份到：
+{path}</source>
+        <translation>Backed up to:
+{path}</translation>
+    </message>
+    <message>
+        <source>選擇備份資料夾（例如隨身碟）</source>
+        <translation>Choose a backup folder (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>備份資料夾</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>選擇要還原的備份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>研習報到台備份 (*.sqlite3 *.db);;所有檔案 (*)</source>
+        <translation>Workshop Desk backups (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>從備份還原</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>要用這個備份取代目前的資料嗎？
+
+{file}
+（{time}）
+
+備份之後的報到紀錄與變更將不在還原後的資料中；目前的檔案會另存一份，不會遺失。</source>
+        <translation>Replace the current data with this backup?
+
+{file}
+({time})
+
+Check-ins and changes made after this backup will not be in the restored data; the current file is kept as a separate copy and is not lost.</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1411,125 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     <message>
         <source>投影計時</source>
         <translation>Projector timer</translation>
+    </message>
+</context>
+<context>
+    <name>ReliabilityController</name>
+    <message>
+        <source>立即備份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>備份資料夾…</source>
+        <translation>Backup folder…</translation>
+    </message>
+    <message>
+        <source>從備份還原…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>切換為主辦模式…</source>
+        <translation>Switch to organiser mode…</translation>
+    </message>
+    <message>
+        <source>設定／變更主辦密語…</source>
+        <translation>Set/change organiser passphrase…</translation>
+    </message>
+    <message>
+        <source>主辦模式（已解鎖）</source>
+        <translation>Organiser mode (unlocked)</translation>
+    </message>
+    <message>
+        <source>可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。</source>
+        <translation>Can edit, export personal data and change settings. Click to lock and return to desk mode.</translation>
+    </message>
+    <message>
+        <source>鎖定（回到櫃台模式）</source>
+        <translation>Lock (back to desk mode)</translation>
+    </message>
+    <message>
+        <source>櫃台模式</source>
+        <translation>Desk mode</translation>
+    </message>
+    <message>
+        <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
+        <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
+    </message>
+    <message>
+        <source>主辦密語</source>
+        <translation>Organiser passphrase</translation>
+    </message>
+    <message>
+        <source>變更主辦密語</source>
+        <translation>Change organiser passphrase</translation>
+    </message>
+    <message>
+        <source>目前的主辦密語：</source>
+        <translation>Current organiser passphrase:</translation>
+    </message>
+    <message>
+        <source>新的主辦密語（至少 {n} 個字元）：</source>
+        <translation>New organiser passphrase (at least {n} characters):</translation>
+    </message>
+    <message>
+        <source>再輸入一次新的主辦密語：</source>
+        <translation>Enter the new organiser passphrase again:</translation>
+    </message>
+    <message>
+        <source>兩次輸入不一致，密語未變更。</source>
+        <translation>The two entries differ; the passphrase was not changed.</translation>
+    </message>
+    <message>
+        <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
+        <translation>The organiser passphrase is set. Keep it safe: without it, ID numbers cannot be read.</translation>
+    </message>
+    <message>
+        <source>⚠ 自動備份失敗：{error}</source>
+        <translation>⚠ Automatic backup failed: {error}</translation>
+    </message>
+    <message>
+        <source>已自動備份 {time} → {path}</source>
+        <translation>Backed up automatically at {time} → {path}</translation>
+    </message>
+    <message>
+        <source>已備份到：
+{path}</source>
+        <translation>Backed up to:
+{path}</translation>
+    </message>
+    <message>
+        <source>選擇備份資料夾（例如隨身碟）</source>
+        <translation>Choose a backup folder (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>備份資料夾</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>選擇要還原的備份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>研習報到台備份 (*.sqlite3 *.db);;所有檔案 (*)</source>
+        <translation>Workshop Desk backups (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>從備份還原</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>要用這個備份取代目前的資料嗎？
+
+{file}
+（{time}）
+
+備份之後的報到紀錄與變更將不在還原後的資料中；目前的檔案會另存一份，不會遺失。</source>
+        <translation>Replace the current data with this backup?
+
+{file}
+({time})
+
+Check-ins and changes made after this backup will not be in the restored data; the current file is kept as a separate copy and is not lost.</translation>
     </message>
 </context>
 <context>
