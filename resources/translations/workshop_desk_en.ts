@@ -5,1014 +5,1020 @@
     <name></name>
     <message>
         <source>立即備份</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up now</translation>
     </message>
     <message>
         <source>備份資料夾…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup folder…</translation>
     </message>
     <message>
         <source>從備份還原…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup…</translation>
     </message>
     <message>
         <source>切換為主辦模式…</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch to organiser mode…</translation>
     </message>
     <message>
         <source>設定／變更主辦密語…</source>
-        <translation type="unfinished"></translation>
+        <translation>Set/change organiser passphrase…</translation>
     </message>
     <message>
         <source>主辦模式（已解鎖）</source>
-        <translation type="unfinished"></translation>
+        <translation>Organiser mode (unlocked)</translation>
     </message>
     <message>
         <source>可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。</source>
-        <translation type="unfinished"></translation>
+        <translation>Can edit, export personal data and change settings. Click to lock and return to desk mode.</translation>
     </message>
     <message>
         <source>鎖定（回到櫃台模式）</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock (back to desk mode)</translation>
     </message>
     <message>
         <source>櫃台模式</source>
-        <translation type="unfinished"></translation>
+        <translation>Desk mode</translation>
     </message>
     <message>
         <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
     </message>
     <message>
         <source>主辦密語</source>
-        <translation type="unfinished"></translation>
+        <translation>Organiser passphrase</translation>
     </message>
     <message>
         <source>變更主辦密語</source>
-        <translation type="unfinished"></translation>
+        <translation>Change organiser passphrase</translation>
     </message>
     <message>
         <source>目前的主辦密語：</source>
-        <translation type="unfinished"></translation>
+        <translation>Current organiser passphrase:</translation>
     </message>
     <message>
         <source>新的主辦密語（至少 {n} 個字元）：</source>
-        <translation type="unfinished"></translation>
+        <translation>New organiser passphrase (at least {n} characters):</translation>
     </message>
     <message>
         <source>再輸入一次新的主辦密語：</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the new organiser passphrase again:</translation>
     </message>
     <message>
         <source>兩次輸入不一致，密語未變更。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two entries differ; the passphrase was not changed.</translation>
     </message>
     <message>
         <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
-        <translation type="unfinished"></translation>
+        <translation>The organiser passphrase is set. Keep it safe: without it, ID numbers cannot be read.</translation>
     </message>
 </context>
 <context>
     <name>AdjustDialog</name>
     <message>
         <source>調整時數</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjust hours</translation>
     </message>
     <message>
         <source>必填，例如：忘記簽退，桌長確認全程在場</source>
-        <translation type="unfinished"></translation>
+        <translation>Required, e.g. forgot to sign out; table leader confirms they stayed throughout</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>計算時數</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculated hours</translation>
     </message>
     <message>
         <source>核給時數</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours granted</translation>
     </message>
     <message>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
     <name>AgendaScreen</name>
     <message>
         <source>議程編輯</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit agenda</translation>
     </message>
     <message>
         <source>計時執行</source>
-        <translation type="unfinished"></translation>
+        <translation>Run timer</translation>
     </message>
     <message>
         <source>議程</source>
-        <translation type="unfinished">Agenda</translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>時間</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>分鐘</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes</translation>
     </message>
     <message>
         <source>類型</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>主講人</source>
-        <translation type="unfinished">Speaker</translation>
+        <translation>Speaker</translation>
     </message>
     <message>
         <source>計入時數</source>
-        <translation type="unfinished">Counts for hours</translation>
+        <translation>Counts for hours</translation>
     </message>
     <message>
         <source>提醒</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert</translation>
     </message>
     <message>
         <source>新增…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add…</translation>
     </message>
     <message>
         <source>編輯…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>刪除</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>上移</source>
-        <translation type="unfinished"></translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>下移</source>
-        <translation type="unfinished"></translation>
+        <translation>Move down</translation>
     </message>
     <message>
         <source>刪除段落</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete agenda item</translation>
     </message>
     <message>
         <source>刪除「{title}」？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete “{title}”?</translation>
     </message>
     <message>
         <source>議程時間連續，沒有重疊或空檔。</source>
-        <translation type="unfinished"></translation>
+        <translation>The agenda is continuous: no overlaps or gaps.</translation>
     </message>
     <message>
         <source>進度落後</source>
-        <translation type="unfinished"></translation>
+        <translation>Running late</translation>
     </message>
     <message>
         <source>小組報告順序</source>
-        <translation type="unfinished"></translation>
+        <translation>Group report order</translation>
     </message>
     <message>
         <source> 秒/桌</source>
-        <translation type="unfinished"></translation>
+        <translation> s/table</translation>
     </message>
     <message>
         <source>給講者的訊息（顯示在投影幕），Enter 送出</source>
-        <translation type="unfinished"></translation>
+        <translation>Message to the speaker (shown on the projector screen); Enter sends it</translation>
     </message>
     <message>
         <source>清除訊息</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear message</translation>
     </message>
     <message>
         <source>預定</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned</translation>
     </message>
     <message>
         <source>實際</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual</translation>
     </message>
     <message>
         <source>投影</source>
-        <translation type="unfinished"></translation>
+        <translation>Projector</translation>
     </message>
     <message>
         <source> 分鐘</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>提示音</source>
-        <translation type="unfinished"></translation>
+        <translation>Chime</translation>
     </message>
     <message>
         <source>螢幕</source>
-        <translation type="unfinished"></translation>
+        <translation>Screen</translation>
     </message>
     <message>
         <source>黃燈（剩餘）</source>
-        <translation type="unfinished"></translation>
+        <translation>Yellow at (remaining)</translation>
     </message>
     <message>
         <source>紅燈（剩餘）</source>
-        <translation type="unfinished"></translation>
+        <translation>Red at (remaining)</translation>
     </message>
     <message>
         <source>開始／暫停／繼續</source>
-        <translation type="unfinished"></translation>
+        <translation>Start/pause/resume</translation>
     </message>
     <message>
         <source>下一段</source>
-        <translation type="unfinished"></translation>
+        <translation>Next item</translation>
     </message>
     <message>
         <source>上一段</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous item</translation>
     </message>
     <message>
         <source>延長 1 分鐘</source>
-        <translation type="unfinished"></translation>
+        <translation>Extend by 1 minute</translation>
     </message>
     <message>
         <source>縮短 1 分鐘</source>
-        <translation type="unfinished"></translation>
+        <translation>Shorten by 1 minute</translation>
     </message>
     <message>
         <source>延長 5 分鐘</source>
-        <translation type="unfinished"></translation>
+        <translation>Extend by 5 minutes</translation>
     </message>
     <message>
         <source>縮短 5 分鐘</source>
-        <translation type="unfinished"></translation>
+        <translation>Shorten by 5 minutes</translation>
     </message>
     <message>
         <source>順延後續議程</source>
-        <translation type="unfinished"></translation>
+        <translation>Push back the rest of the agenda</translation>
     </message>
     <message>
         <source>由休息／午餐吸收延誤</source>
-        <translation type="unfinished"></translation>
+        <translation>Absorb the delay in a break/lunch</translation>
     </message>
     <message>
         <source>下一桌報告</source>
-        <translation type="unfinished"></translation>
+        <translation>Next table&apos;s report</translation>
     </message>
     <message>
         <source>上一桌報告</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous table&apos;s report</translation>
     </message>
     <message>
         <source>輸入給講者的訊息</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a message to the speaker</translation>
     </message>
     <message>
         <source>開啟／關閉投影畫面</source>
-        <translation type="unfinished"></translation>
+        <translation>Open/close the projector screen</translation>
     </message>
     <message>
         <source>匯出預定與實際時間…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export planned and actual times…</translation>
     </message>
     <message>
         <source>重設計時（清除實際時間）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset timer (clear actual times)…</translation>
     </message>
     <message>
         <source>計時(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Timer</translation>
     </message>
     <message>
         <source>小組報告(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Group reports</translation>
     </message>
     <message>
         <source>投影(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Projector</translation>
     </message>
     <message>
         <source>開始 (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Start (Space)</translation>
     </message>
     <message>
         <source>◀ 上一段 (←)</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Previous (←)</translation>
     </message>
     <message>
         <source>下一段 (→) ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Next (→) ▶</translation>
     </message>
     <message>
         <source>−5 分</source>
-        <translation type="unfinished"></translation>
+        <translation>−5 min</translation>
     </message>
     <message>
         <source>−1 分 (↓)</source>
-        <translation type="unfinished"></translation>
+        <translation>−1 min (↓)</translation>
     </message>
     <message>
         <source>+1 分 (↑)</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 min (↑)</translation>
     </message>
     <message>
         <source>+5 分</source>
-        <translation type="unfinished"></translation>
+        <translation>+5 min</translation>
     </message>
     <message>
         <source>順延後續議程 (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Push back the rest (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>由休息／午餐吸收 (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Absorb in break/lunch (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <source>◀ 上一桌 ([)</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Previous table ([)</translation>
     </message>
     <message>
         <source>下一桌 (]) ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Next table (]) ▶</translation>
     </message>
     <message>
         <source>提前</source>
-        <translation type="unfinished"></translation>
+        <translation>Earlier</translation>
     </message>
     <message>
         <source>延後</source>
-        <translation type="unfinished"></translation>
+        <translation>Later</translation>
     </message>
     <message>
         <source>開啟投影畫面 (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open projector screen (F5)</translation>
     </message>
     <message>
         <source>尚無場次。</source>
-        <translation type="unfinished"></translation>
+        <translation>No session yet.</translation>
     </message>
     <message>
         <source>，另有 {m} 由後續議程順延</source>
-        <translation type="unfinished"></translation>
+        <translation>, and {m} pushed on to the following items</translation>
     </message>
     <message>
         <source>已由「{title}」吸收延誤{extra}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Delay absorbed by “{title}”{extra}.</translation>
     </message>
     <message>
         <source>已順延後續 {n} 個段落。</source>
-        <translation type="unfinished"></translation>
+        <translation>Pushed back the {n} following items.</translation>
     </message>
     <message>
         <source>重設計時</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset timer</translation>
     </message>
     <message>
         <source>清除本場次所有段落的實際開始／結束時間與計時狀態？</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear the actual start/end times and the timer state of every item in this session?</translation>
     </message>
     <message>
         <source>匯出預定與實際時間</source>
-        <translation type="unfinished"></translation>
+        <translation>Export planned and actual times</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>已匯出：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported: {path}</translation>
     </message>
     <message>
         <source>關閉投影畫面 (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close projector screen (F5)</translation>
     </message>
     <message>
         <source>沒有議程。請先在「議程編輯」新增段落。</source>
-        <translation type="unfinished"></translation>
+        <translation>No agenda. Add items under “Edit agenda” first.</translation>
     </message>
     <message>
         <source>尚未開始&#x3000;按 Space 從選取的段落開始；←/→ 選擇段落</source>
-        <translation type="unfinished"></translation>
+        <translation>Not started.  Press Space to start from the selected item; ←/→ selects an item</translation>
     </message>
     <message>
         <source>預定 {start}–{end}</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned {start}–{end}</translation>
     </message>
     <message>
         <source>今日議程已結束</source>
-        <translation type="unfinished"></translation>
+        <translation>Today&apos;s agenda is over</translation>
     </message>
     <message>
         <source>已結束於 {at}&#x3000;（← 可回到最後一段）</source>
-        <translation type="unfinished"></translation>
+        <translation>Ended at {at}  (← goes back to the last item)</translation>
     </message>
     <message>
         <source>已結束</source>
-        <translation type="unfinished"></translation>
+        <translation>Ended</translation>
     </message>
     <message>
         <source>暫停中（Space 繼續）</source>
-        <translation type="unfinished"></translation>
+        <translation>Paused (Space resumes)</translation>
     </message>
     <message>
         <source>進行中（Space 暫停）</source>
-        <translation type="unfinished"></translation>
+        <translation>Running (Space pauses)</translation>
     </message>
     <message>
         <source>繼續 (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume (Space)</translation>
     </message>
     <message>
         <source>暫停 (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause (Space)</translation>
     </message>
     <message>
         <source>，已調整 {sign}{m} 分</source>
-        <translation type="unfinished"></translation>
+        <translation>, adjusted {sign}{m} min</translation>
     </message>
     <message>
         <source>{kind}&#x3000;{speaker}&#x3000;預定 {start}–{end}&#x3000;實際開始 {actual}{extra}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}  {speaker}  planned {start}–{end}  started {actual}{extra}</translation>
     </message>
     <message>
         <source>下一段：{start} {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: {start} {title}</translation>
     </message>
     <message>
         <source>落後 {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>Behind by {m}</translation>
     </message>
     <message>
         <source>超前 {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahead by {m}</translation>
     </message>
     <message>
         <source>準時</source>
-        <translation type="unfinished"></translation>
+        <translation>On time</translation>
     </message>
     <message>
         <source>全日進度：{pace}&#x3000;預計 {end} 結束</source>
-        <translation type="unfinished"></translation>
+        <translation>Day: {pace}  expected to end at {end}</translation>
     </message>
     <message>
         <source>目前段落將超時，下一段會晚 {m} 開始（預計全日 {end} 結束）。要順延後續議程，或由下一個休息／午餐吸收？</source>
-        <translation type="unfinished"></translation>
+        <translation>The current item will overrun: the next one will start {m} late (the day is expected to end at {end}). Push back the rest of the agenda, or absorb the delay in the next break/lunch?</translation>
     </message>
     <message>
         <source>各桌報告完畢</source>
-        <translation type="unfinished"></translation>
+        <translation>All tables have reported</translation>
     </message>
     <message>
         <source>{label} 報告中（{n}/{total}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} reporting ({n}/{total})</translation>
     </message>
     <message>
         <source>下一段 {start} {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Next {start} {title}</translation>
     </message>
 </context>
 <context>
     <name>BlockDialog</name>
     <message>
         <source>議程段落</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda item</translation>
     </message>
     <message>
         <source>計入學習時數</source>
-        <translation type="unfinished"></translation>
+        <translation>Counts for learning hours</translation>
     </message>
     <message>
         <source>標題</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>類型</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>時間</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>主講人</source>
-        <translation type="unfinished">Speaker</translation>
+        <translation>Speaker</translation>
     </message>
     <message>
         <source>說明</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
 </context>
 <context>
     <name>CameraPanel</name>
     <message>
         <source>開始</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>重新偵測</source>
-        <translation type="unfinished"></translation>
+        <translation>Detect again</translation>
     </message>
     <message>
         <source>無法使用攝影機功能：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>The camera cannot be used: {error}</translation>
     </message>
     <message>
         <source>找不到攝影機。請接上攝影機後按「重新偵測」，或改用條碼掃描器或姓名搜尋。</source>
-        <translation type="unfinished"></translation>
+        <translation>No camera found. Connect one and press “Detect again”, or use a barcode scanner or search by name.</translation>
     </message>
     <message>
         <source>選擇攝影機後按「開始」，將入場證 QR 碼對準鏡頭。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a camera, press “Start” and hold the admission pass QR code up to the lens.</translation>
     </message>
     <message>
         <source>攝影機錯誤：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera error: {error}</translation>
     </message>
     <message>
         <source>掃描中：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanning: {name}</translation>
     </message>
 </context>
 <context>
     <name>CheckInScreen</name>
     <message>
         <source>報到</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in</translation>
     </message>
     <message>
         <source>簽退</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-out</translation>
     </message>
     <message>
         <source>掃描入場證（游標在任何位置都可以掃）</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan an admission pass (works wherever the cursor is)</translation>
     </message>
     <message>
         <source>現場報名…</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-in…</translation>
     </message>
     <message>
         <source>作廢紀錄…</source>
-        <translation type="unfinished"></translation>
+        <translation>Void a record…</translation>
     </message>
     <message>
         <source>掃描器測試…</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanner test…</translation>
     </message>
     <message>
         <source>攝影機掃描</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera scan</translation>
     </message>
     <message>
         <source>歡迎畫面</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome screen</translation>
     </message>
     <message>
         <source>靜音</source>
-        <translation type="unfinished"></translation>
+        <translation>Mute</translation>
     </message>
     <message>
         <source>搜尋：姓名、機關或電話末碼（Enter 報到）</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: name, agency or last digits of phone (Enter checks in)</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>服務機關</source>
-        <translation type="unfinished">Agency</translation>
+        <translation>Agency</translation>
     </message>
     <message>
         <source>職稱</source>
-        <translation type="unfinished">Job title</translation>
+        <translation>Job title</translation>
     </message>
     <message>
         <source>狀態</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>桌</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>電話末碼</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone (last digits)</translation>
     </message>
     <message>
         <source>尚無場次</source>
-        <translation type="unfinished"></translation>
+        <translation>No session yet</translation>
     </message>
     <message>
         <source>請由「檔案」選單開啟活動資料庫。</source>
-        <translation type="unfinished"></translation>
+        <translation>Open an event database from the File menu.</translation>
     </message>
     <message>
         <source>&lt;b&gt;已報到 {arrived} / 應到 {expected}&lt;/b&gt;（錄取 {admitted}，現場報名 {walk_ins}）&lt;br&gt;在場 {present}&#x3000;已簽退 {out}&#x3000;名額 {capacity}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Checked in {arrived} / expected {expected}&lt;/b&gt; (admitted {admitted}, walk-ins {walk_ins})&lt;br&gt;Present {present}  signed out {out}  places {capacity}</translation>
     </message>
     <message>
         <source>各桌已到 / 排入：</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrived / seated per table:</translation>
     </message>
     <message>
         <source>{n}桌 {a}/{s}</source>
-        <translation type="unfinished"></translation>
+        <translation>Table {n} {a}/{s}</translation>
     </message>
     <message>
         <source>&lt;b&gt;尚未報到（{n}）&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Not checked in yet ({n})&lt;/b&gt;</translation>
     </message>
     <message>
         <source>簽退：掃描入場證</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-out: scan an admission pass</translation>
     </message>
     <message>
         <source>報到模式</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in mode</translation>
     </message>
     <message>
         <source>簽退模式</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-out mode</translation>
     </message>
     <message>
         <source>掃描入場證或搜尋姓名。</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan an admission pass or search for a name.</translation>
     </message>
     <message>
         <source>復原這筆</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo this entry</translation>
     </message>
     <message>
         <source>無法復原</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot undo</translation>
     </message>
     <message>
         <source>沒有可復原的紀錄</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing to undo</translation>
     </message>
     <message>
         <source>本櫃台在這個場次還沒有報到或簽退紀錄。</source>
-        <translation type="unfinished"></translation>
+        <translation>This desk has no check-in or sign-out records in this session yet.</translation>
     </message>
     <message>
         <source>尚未報到</source>
-        <translation type="unfinished"></translation>
+        <translation>Not checked in</translation>
     </message>
     <message>
         <source>在場</source>
-        <translation type="unfinished"></translation>
+        <translation>Present</translation>
     </message>
     <message>
         <source>已簽退</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed out</translation>
     </message>
     <message>
         <source>已復原</source>
-        <translation type="unfinished"></translation>
+        <translation>Undone</translation>
     </message>
     <message>
         <source>{name} 於 {time} 的{what}已作廢（紀錄保留）
 目前狀態：{state}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}&apos;s {what} at {time} was voided (the record is kept)
+Current status: {state}</translation>
     </message>
     <message>
         <source>已報到 {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked in {time}</translation>
     </message>
 </context>
 <context>
     <name>DocumentsScreen</name>
     <message>
         <source>簽到表</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in sheet</translation>
     </message>
     <message>
         <source>出席紀錄</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance record</translation>
     </message>
     <message>
         <source>研習證明書</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificates</translation>
     </message>
     <message>
         <source>名牌</source>
-        <translation type="unfinished"></translation>
+        <translation>Name badges</translation>
     </message>
     <message>
         <source>依機關</source>
-        <translation type="unfinished"></translation>
+        <translation>By agency</translation>
     </message>
     <message>
         <source>依桌號</source>
-        <translation type="unfinished"></translation>
+        <translation>By table</translation>
     </message>
     <message>
         <source>依報名順序</source>
-        <translation type="unfinished"></translation>
+        <translation>By registration order</translation>
     </message>
     <message>
         <source>檢查缺字</source>
-        <translation type="unfinished"></translation>
+        <translation>Check for missing characters</translation>
     </message>
     <message>
         <source>產生並開啟 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Generate and open PDF</translation>
     </message>
     <message>
         <source>列印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <source>另存 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF as…</translation>
     </message>
     <message>
         <source>匯出時數檔 (Big5 CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export hours file (Big5 CSV)…</translation>
     </message>
     <message>
         <source>只顯示需複核</source>
-        <translation type="unfinished"></translation>
+        <translation>Only those needing review</translation>
     </message>
     <message>
         <source>調整時數…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjust hours…</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>機關</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency</translation>
     </message>
     <message>
         <source>桌號</source>
-        <translation type="unfinished">Table</translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>簽到</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in</translation>
     </message>
     <message>
         <source>簽退</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-out</translation>
     </message>
     <message>
         <source>時數</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours</translation>
     </message>
     <message>
         <source>說明</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents</translation>
     </message>
     <message>
         <source>排序</source>
-        <translation type="unfinished"></translation>
+        <translation>Order</translation>
     </message>
     <message>
         <source>&lt;b&gt;學習時數複核&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Learning hours review&lt;/b&gt;</translation>
     </message>
     <message>
         <source>尚無場次。</source>
-        <translation type="unfinished"></translation>
+        <translation>No session yet.</translation>
     </message>
     <message>
         <source>課程時數 {hours} 小時&#x3000;名單 {people} 人&#x3000;出席 {present} 人&#x3000;全勤 {full} 人&#x3000;需複核 {review} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>Course {hours} h  roster {people}  attended {present}  full attendance {full}  needing review {review}</translation>
     </message>
     <message>
         <source>請先在表格中選擇一位學員。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an attendee in the table first.</translation>
     </message>
     <message>
         <source>已調整 {name} 的時數為 {hours} 小時。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}&apos;s hours adjusted to {hours} h.</translation>
     </message>
     <message>
         <source>缺字檢查：所有姓名與機關都能以內嵌字型印出。</source>
-        <translation type="unfinished"></translation>
+        <translation>Character check: every name and agency can be printed with the embedded font.</translation>
     </message>
     <message>
         <source>{text}：缺「{missing}」</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}: missing “{missing}”</translation>
     </message>
     <message>
         <source>（備用字型也沒有，會印成空白框）</source>
-        <translation type="unfinished"></translation>
+        <translation> (not in the fallback font either: prints as an empty box)</translation>
     </message>
     <message>
         <source>（以備用字型印出）</source>
-        <translation type="unfinished"></translation>
+        <translation> (printed with the fallback font)</translation>
     </message>
     <message>
         <source>缺字檢查：</source>
-        <translation type="unfinished"></translation>
+        <translation>Character check: </translation>
     </message>
     <message>
         <source>另存 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF</translation>
     </message>
     <message>
         <source>正在產生 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generating PDF…</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>產生中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generating…</translation>
     </message>
     <message>
         <source>已產生 {path}（{people} 人）</source>
-        <translation type="unfinished"></translation>
+        <translation>Generated {path} ({people} people)</translation>
     </message>
     <message>
         <source>無法產生文件：</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot generate the document:</translation>
     </message>
     <message>
         <source>已取消，未寫入任何檔案。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
         <source>已送出列印 {pages} 頁。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent {pages} page(s) to the printer.</translation>
     </message>
     <message>
         <source>時數檔格式</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours file format</translation>
     </message>
     <message>
         <source>格式</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>full（完整課程資料，25 欄）</source>
-        <translation type="unfinished"></translation>
+        <translation>full (complete course data, 25 columns)</translation>
     </message>
     <message>
         <source>opened（已開班課程，17 欄）</source>
-        <translation type="unfinished"></translation>
+        <translation>opened (course already opened, 17 columns)</translation>
     </message>
     <message>
         <source>主辦單位密語</source>
-        <translation type="unfinished"></translation>
+        <translation>Organiser passphrase</translation>
     </message>
     <message>
         <source>讀取身分證字號需要主辦單位密語：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading ID numbers needs the organiser passphrase:</translation>
     </message>
     <message>
         <source>匯出時數檔</source>
-        <translation type="unfinished"></translation>
+        <translation>Export hours file</translation>
     </message>
     <message>
         <source>密語不正確。</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong passphrase.</translation>
     </message>
     <message>
         <source>無法匯出：</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot export:</translation>
     </message>
     <message>
         <source>第 {row} 列 {name}：{detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Row {row} {name}: {detail}</translation>
     </message>
     <message>
         <source>已寫入 {n} 列至 {path}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrote {n} rows to {path}.</translation>
     </message>
     <message>
         <source>以下 {n} 列無法寫入，請修正或於入口網站手動輸入：
 </source>
-        <translation type="unfinished"></translation>
+        <translation>These {n} rows could not be written; correct them or enter them by hand on the portal:
+</translation>
     </message>
     <message>
         <source>時數檔</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours file</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>匯入報名資料</source>
-        <translation type="unfinished"></translation>
+        <translation>Import registrations</translation>
     </message>
     <message>
         <source>報名表單匯出的 CSV（UTF-8 或 Big5）或 XLSX</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (UTF-8 or Big5) or XLSX exported from the registration form</translation>
     </message>
     <message>
         <source>選擇檔案…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <source>依檔案中的「報名場次」</source>
-        <translation type="unfinished"></translation>
+        <translation>As in the file&apos;s “報名場次” (session) column</translation>
     </message>
     <message>
         <source>選填：以身分證字號比對已匯入的人</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: match people already imported by ID number</translation>
     </message>
     <message>
         <source>匯入後依規則錄取（先來先錄取，名額與每機關上限）</source>
-        <translation type="unfinished"></translation>
+        <translation>Admit by the rules after importing (first come, first admitted, within the places and the per-agency limit)</translation>
     </message>
     <message>
         <source>檔案</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>場次</source>
-        <translation type="unfinished">Session</translation>
+        <translation>Session</translation>
     </message>
     <message>
         <source>主辦單位密語</source>
-        <translation type="unfinished"></translation>
+        <translation>Organiser passphrase</translation>
     </message>
     <message>
         <source>欄位對應（可修正，下次記住）</source>
-        <translation type="unfinished"></translation>
+        <translation>Column mapping (can be corrected; remembered next time)</translation>
     </message>
     <message>
         <source>請選擇檔案。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a file.</translation>
     </message>
     <message>
         <source>列</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <source>欄位</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
         <source>處理</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>問題</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>匯入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <source>選擇報名資料</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose registration data</translation>
     </message>
     <message>
         <source>報名資料 (*.csv *.xlsx *.txt);;所有檔案 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration data (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
         <source>（不使用）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not used)</translation>
     </message>
     <message>
         <source>第 {n} 欄</source>
-        <translation type="unfinished"></translation>
+        <translation>Column {n}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{file}&lt;/b&gt;（{encoding}）讀取 &lt;b&gt;{read}&lt;/b&gt; 列（空白列 {blank}）：新增 &lt;b&gt;{new}&lt;/b&gt;，更新 &lt;b&gt;{updated}&lt;/b&gt;，不變 {same}，&lt;span style=&apos;color:#B00020&apos;&gt;拒收 &lt;b&gt;{rejected}&lt;/b&gt;&lt;/span&gt;，合併重複 {merged}，待確認 {flagged}，不在此次名單 {missing}{other}&lt;br&gt;{per_session}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; ({encoding}): read &lt;b&gt;{read}&lt;/b&gt; rows ({blank} blank): new &lt;b&gt;{new}&lt;/b&gt;, updated &lt;b&gt;{updated}&lt;/b&gt;, unchanged {same}, &lt;span style=&apos;color:#B00020&apos;&gt;rejected &lt;b&gt;{rejected}&lt;/b&gt;&lt;/span&gt;, duplicates merged {merged}, to check {flagged}, not in this list {missing}{other}&lt;br&gt;{per_session}</translation>
     </message>
     <message>
         <source>，其他場次 {n} 列略過</source>
-        <translation type="unfinished"></translation>
+        <translation>, {n} rows of other sessions skipped</translation>
     </message>
     <message>
         <source>合併</source>
-        <translation type="unfinished"></translation>
+        <translation>Merged</translation>
     </message>
     <message>
         <source>與第 {row} 列是同一人，以較新的資料為準，保留第一次報名的順位</source>
-        <translation type="unfinished"></translation>
+        <translation>Same person as row {row}: the newer data is kept, with the queue position of the first registration</translation>
     </message>
     <message>
         <source>拒收</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <source>注意</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>無法匯入</source>
+        <translation>Cannot import</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1080,122 @@
 離線運作的研習活動報到與管理工具。</source>
         <translation>Workshop Desk 研習報到台 {version}
 Runs a training workshop day, offline: registrations, check-in, tables, agenda and reports.</translation>
+    </message>
+    <message>
+        <source>立即備份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>備份資料夾…</source>
+        <translation>Backup folder…</translation>
+    </message>
+    <message>
+        <source>從備份還原…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>切換為主辦模式…</source>
+        <translation>Switch to organiser mode…</translation>
+    </message>
+    <message>
+        <source>設定／變更主辦密語…</source>
+        <translation>Set/change organiser passphrase…</translation>
+    </message>
+    <message>
+        <source>主辦模式（已解鎖）</source>
+        <translation>Organiser mode (unlocked)</translation>
+    </message>
+    <message>
+        <source>可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。</source>
+        <translation>Can edit, export personal data and change settings. Click to lock and return to desk mode.</translation>
+    </message>
+    <message>
+        <source>鎖定（回到櫃台模式）</source>
+        <translation>Lock (back to desk mode)</translation>
+    </message>
+    <message>
+        <source>櫃台模式</source>
+        <translation>Desk mode</translation>
+    </message>
+    <message>
+        <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
+        <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
+    </message>
+    <message>
+        <source>主辦密語</source>
+        <translation>Organiser passphrase</translation>
+    </message>
+    <message>
+        <source>變更主辦密語</source>
+        <translation>Change organiser passphrase</translation>
+    </message>
+    <message>
+        <source>目前的主辦密語：</source>
+        <translation>Current organiser passphrase:</translation>
+    </message>
+    <message>
+        <source>新的主辦密語（至少 {n} 個字元）：</source>
+        <translation>New organiser passphrase (at least {n} characters):</translation>
+    </message>
+    <message>
+        <source>再輸入一次新的主辦密語：</source>
+        <translation>Enter the new organiser passphrase again:</translation>
+    </message>
+    <message>
+        <source>兩次輸入不一致，密語未變更。</source>
+        <translation>The two entries differ; the passphrase was not changed.</translation>
+    </message>
+    <message>
+        <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
+        <translation>The organiser passphrase is set. Keep it safe: without it, ID numbers cannot be read.</translation>
+    </message>
+    <message>
+        <source>⚠ 自動備份失敗：{error}</source>
+        <translation>⚠ Automatic backup failed: {error}</translation>
+    </message>
+    <message>
+        <source>已自動備份 {time} → {path}</source>
+        <translation>Backed up automatically at {time} → {path}</translation>
+    </message>
+    <message>
+        <source>已備份到：
+{path}</source>
+        <translation>Backed up to:
+{path}</translation>
+    </message>
+    <message>
+        <source>選擇備份資料夾（例如隨身碟）</source>
+        <translation>Choose a backup folder (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>備份資料夾</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>選擇要還原的備份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>研習報到台備份 (*.sqlite3 *.db);;所有檔案 (*)</source>
+        <translation>Workshop Desk backups (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>從備份還原</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>要用這個備份取代目前的資料嗎？
+
+{file}
+（{time}）
+
+備份之後的報到紀錄與變更將不在還原後的資料中；目前的檔案會另存一份，不會遺失。</source>
+        <translation>Replace the current data with this backup?
+
+{file}
+({time})
+
+Check-ins and changes made after this backup will not be in the restored data; the current file is kept as a separate copy and is not lost.</translation>
     </message>
 </context>
 <context>
@@ -1221,388 +1343,508 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     <name>PersonDialog</name>
     <message>
         <source>{v}（留空不變）</source>
-        <translation type="unfinished"></translation>
+        <translation>{v} (leave blank to keep)</translation>
     </message>
     <message>
         <source>未填</source>
-        <translation type="unfinished"></translation>
+        <translation>Not given</translation>
     </message>
     <message>
         <source>葷</source>
-        <translation type="unfinished"></translation>
+        <translation>Non-vegetarian</translation>
     </message>
     <message>
         <source>素</source>
-        <translation type="unfinished"></translation>
+        <translation>Vegetarian</translation>
     </message>
     <message>
         <source>不用餐</source>
-        <translation type="unfinished"></translation>
+        <translation>No meal</translation>
     </message>
     <message>
         <source>需要公務人員終身學習時數</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs civil-service learning hours</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>服務機關</source>
-        <translation type="unfinished">Agency</translation>
+        <translation>Agency</translation>
     </message>
     <message>
         <source>單位</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>職稱</source>
-        <translation type="unfinished">Job title</translation>
+        <translation>Job title</translation>
     </message>
     <message>
         <source>電子郵件</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>聯絡電話</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>身分證字號</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>用餐</source>
-        <translation type="unfinished">Meal</translation>
+        <translation>Meal</translation>
     </message>
     <message>
         <source>確定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>ProjectorWindow</name>
     <message>
         <source>投影計時</source>
-        <translation type="unfinished"></translation>
+        <translation>Projector timer</translation>
+    </message>
+</context>
+<context>
+    <name>ReliabilityController</name>
+    <message>
+        <source>立即備份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>備份資料夾…</source>
+        <translation>Backup folder…</translation>
+    </message>
+    <message>
+        <source>從備份還原…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>切換為主辦模式…</source>
+        <translation>Switch to organiser mode…</translation>
+    </message>
+    <message>
+        <source>設定／變更主辦密語…</source>
+        <translation>Set/change organiser passphrase…</translation>
+    </message>
+    <message>
+        <source>主辦模式（已解鎖）</source>
+        <translation>Organiser mode (unlocked)</translation>
+    </message>
+    <message>
+        <source>可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。</source>
+        <translation>Can edit, export personal data and change settings. Click to lock and return to desk mode.</translation>
+    </message>
+    <message>
+        <source>鎖定（回到櫃台模式）</source>
+        <translation>Lock (back to desk mode)</translation>
+    </message>
+    <message>
+        <source>櫃台模式</source>
+        <translation>Desk mode</translation>
+    </message>
+    <message>
+        <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
+        <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
+    </message>
+    <message>
+        <source>主辦密語</source>
+        <translation>Organiser passphrase</translation>
+    </message>
+    <message>
+        <source>變更主辦密語</source>
+        <translation>Change organiser passphrase</translation>
+    </message>
+    <message>
+        <source>目前的主辦密語：</source>
+        <translation>Current organiser passphrase:</translation>
+    </message>
+    <message>
+        <source>新的主辦密語（至少 {n} 個字元）：</source>
+        <translation>New organiser passphrase (at least {n} characters):</translation>
+    </message>
+    <message>
+        <source>再輸入一次新的主辦密語：</source>
+        <translation>Enter the new organiser passphrase again:</translation>
+    </message>
+    <message>
+        <source>兩次輸入不一致，密語未變更。</source>
+        <translation>The two entries differ; the passphrase was not changed.</translation>
+    </message>
+    <message>
+        <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
+        <translation>The organiser passphrase is set. Keep it safe: without it, ID numbers cannot be read.</translation>
+    </message>
+    <message>
+        <source>⚠ 自動備份失敗：{error}</source>
+        <translation>⚠ Automatic backup failed: {error}</translation>
+    </message>
+    <message>
+        <source>已自動備份 {time} → {path}</source>
+        <translation>Backed up automatically at {time} → {path}</translation>
+    </message>
+    <message>
+        <source>已備份到：
+{path}</source>
+        <translation>Backed up to:
+{path}</translation>
+    </message>
+    <message>
+        <source>選擇備份資料夾（例如隨身碟）</source>
+        <translation>Choose a backup folder (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>備份資料夾</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>選擇要還原的備份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>研習報到台備份 (*.sqlite3 *.db);;所有檔案 (*)</source>
+        <translation>Workshop Desk backups (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>從備份還原</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>要用這個備份取代目前的資料嗎？
+
+{file}
+（{time}）
+
+備份之後的報到紀錄與變更將不在還原後的資料中；目前的檔案會另存一份，不會遺失。</source>
+        <translation>Replace the current data with this backup?
+
+{file}
+({time})
+
+Check-ins and changes made after this backup will not be in the restored data; the current file is kept as a separate copy and is not lost.</translation>
     </message>
 </context>
 <context>
     <name>ResultCard</name>
     <message>
         <source>以現場報名錄取並報到</source>
-        <translation type="unfinished"></translation>
+        <translation>Admit as walk-in and check in</translation>
     </message>
     <message>
         <source>復原這筆 (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo this entry (Ctrl+Z)</translation>
     </message>
     <message>
         <source>請掃描入場證</source>
-        <translation type="unfinished"></translation>
+        <translation>Please scan an admission pass</translation>
     </message>
     <message>
         <source>掃描器可直接掃；找不到入場證時，在右方輸入姓名、機關或電話末碼搜尋。</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan at any time; without a pass, search by name, agency or last digits of phone on the right.</translation>
     </message>
 </context>
 <context>
     <name>RosterScreen</name>
     <message>
         <source>搜尋：姓名、機關、電子郵件、電話末三碼以上（台/臺皆可）</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: name, agency, e-mail, last 3+ digits of phone (台/臺 both match)</translation>
     </message>
     <message>
         <source>全部狀態</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>不在最新匯入</source>
-        <translation type="unfinished"></translation>
+        <translation>Not in latest import</translation>
     </message>
     <message>
         <source>時數資格待補</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours details pending</translation>
     </message>
     <message>
         <source>場次</source>
-        <translation type="unfinished">Session</translation>
+        <translation>Session</translation>
     </message>
     <message>
         <source>狀態</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>順位</source>
-        <translation type="unfinished">Queue</translation>
+        <translation>Queue</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>服務機關</source>
-        <translation type="unfinished">Agency</translation>
+        <translation>Agency</translation>
     </message>
     <message>
         <source>單位</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>職稱</source>
-        <translation type="unfinished">Job title</translation>
+        <translation>Job title</translation>
     </message>
     <message>
         <source>電話</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>電子郵件</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>身分證字號</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>時數</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours</translation>
     </message>
     <message>
         <source>用餐</source>
-        <translation type="unfinished">Meal</translation>
+        <translation>Meal</translation>
     </message>
     <message>
         <source>桌號</source>
-        <translation type="unfinished">Table</translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>匯入報名資料…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import registrations…</translation>
     </message>
     <message>
         <source>匯入報名表單匯出的 CSV 或 XLSX，先預覽再寫入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the CSV or XLSX exported from the registration form; preview before saving</translation>
     </message>
     <message>
         <source>依規則錄取</source>
-        <translation type="unfinished"></translation>
+        <translation>Admit by rules</translation>
     </message>
     <message>
         <source>依報名先後，在名額與每機關上限內提出錄取名單</source>
-        <translation type="unfinished"></translation>
+        <translation>Propose the admitted list in registration order, within the places and the per-agency limit</translation>
     </message>
     <message>
         <source>新增現場報名…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add walk-in…</translation>
     </message>
     <message>
         <source>匯出上課名單…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export class roster…</translation>
     </message>
     <message>
         <source>PDF 或 XLSX，不含身分證字號與電話</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF or XLSX, without ID numbers or phone numbers</translation>
     </message>
     <message>
         <source>顯示個資…</source>
-        <translation type="unfinished"></translation>
+        <translation>Show personal data…</translation>
     </message>
     <message>
         <source>編輯…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>錄取（附理由）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Admit (with reason)…</translation>
     </message>
     <message>
         <source>改場次…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change session…</translation>
     </message>
     <message>
         <source>取消報名…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel registration…</translation>
     </message>
     <message>
         <source>選取的人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected:</translation>
     </message>
     <message>
         <source>名單</source>
-        <translation type="unfinished">Roster</translation>
+        <translation>Roster</translation>
     </message>
     <message>
         <source>全部場次</source>
-        <translation type="unfinished"></translation>
+        <translation>All sessions</translation>
     </message>
     <message>
         <source>／名額 {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>/{n} places</translation>
     </message>
     <message>
         <source>顯示 {shown} / {total} 人&#x3000;·&#x3000;已錄取 {admitted}{capacity}&#x3000;候補 {waitlisted}&#x3000;現場 {walk_in}&#x3000;取消 {cancelled}</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing {shown} / {total}  ·  admitted {admitted}{capacity}  waitlisted {waitlisted}  walk-in {walk_in}  cancelled {cancelled}</translation>
     </message>
     <message>
         <source>（不在最新匯入）</source>
-        <translation type="unfinished"></translation>
+        <translation> (not in latest import)</translation>
     </message>
     <message>
         <source>是（證號待補）</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes (ID number missing)</translation>
     </message>
     <message>
         <source>{mask}（有誤）</source>
-        <translation type="unfinished"></translation>
+        <translation>{mask} (invalid)</translation>
     </message>
     <message>
         <source>隱藏個資</source>
-        <translation type="unfinished"></translation>
+        <translation>Hide personal data</translation>
     </message>
     <message>
         <source>顯示個資</source>
-        <translation type="unfinished"></translation>
+        <translation>Show personal data</translation>
     </message>
     <message>
         <source>請主辦單位輸入密語，以顯示完整電話、電子郵件與身分證字號：</source>
-        <translation type="unfinished"></translation>
+        <translation>Organiser passphrase, to show full phone numbers, e-mails and ID numbers:</translation>
     </message>
     <message>
         <source>{session}：錄取 {admitted}/{capacity}，候補 {waitlisted}，異動 {changed} 人（因機關上限 {limit} 名而候補 {over} 人）</source>
-        <translation type="unfinished"></translation>
+        <translation>{session}: admitted {admitted}/{capacity}, waitlisted {waitlisted}, {changed} changed ({over} waitlisted by the limit of {limit} per agency)</translation>
     </message>
     <message>
         <source>依報名先後，在名額與每機關上限內重新提出錄取名單？
 主辦單位附理由錄取、已取消與現場報名者維持不變。</source>
-        <translation type="unfinished"></translation>
+        <translation>Propose the admitted list again in registration order, within the places and the per-agency limit?
+Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as they are.</translation>
     </message>
     <message>
         <source>錄取（附理由）</source>
-        <translation type="unfinished"></translation>
+        <translation>Admit (with reason)</translation>
     </message>
     <message>
         <source>錄取 {name}（{agency}）的理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for admitting {name} ({agency}):</translation>
     </message>
     <message>
         <source>取消報名</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel registration</translation>
     </message>
     <message>
         <source>取消 {name} 的報名。原因（可空白）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel {name}&apos;s registration. Reason (optional):</translation>
     </message>
     <message>
         <source>候補遞補：{names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Moved up from the waiting list: {names}</translation>
     </message>
     <message>
         <source>改場次</source>
-        <translation type="unfinished"></translation>
+        <translation>Change session</translation>
     </message>
     <message>
         <source>把 {name} 改到：</source>
-        <translation type="unfinished"></translation>
+        <translation>Move {name} to:</translation>
     </message>
     <message>
         <source>主辦單位改場次</source>
-        <translation type="unfinished"></translation>
+        <translation>Session changed by the organiser</translation>
     </message>
     <message>
         <source>編輯報名資料</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit registration</translation>
     </message>
     <message>
         <source>新增現場報名</source>
-        <translation type="unfinished"></translation>
+        <translation>Add walk-in</translation>
     </message>
     <message>
         <source>已新增。目前 {taken} 人，超過名額 {capacity}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Added. Now {taken} people, more than the {capacity} places.</translation>
     </message>
     <message>
         <source>匯出上課名單</source>
-        <translation type="unfinished"></translation>
+        <translation>Export class roster</translation>
     </message>
     <message>
         <source>上課名單.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>class-roster.pdf</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;Excel 活頁簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>已寫入 {path}（{n} 人）</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrote {path} ({n} people)</translation>
     </message>
 </context>
 <context>
     <name>ScannerTestDialog</name>
     <message>
         <source>掃描器測試</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanner test</translation>
     </message>
     <message>
         <source>用掃描器掃上方的測試碼（或印出的入場證）</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the test code above (or a printed admission pass) with the scanner</translation>
     </message>
     <message>
         <source>等待掃描…</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for a scan…</translation>
     </message>
     <message>
         <source>測試碼：{code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Test code: {code}</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab</translation>
     </message>
     <message>
         <source>沒有結尾字元（以逾時判斷）</source>
-        <translation type="unfinished"></translation>
+        <translation>No end character (detected by timeout)</translation>
     </message>
     <message>
         <source>收到 {n} 個字元：{text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Received {n} characters: {text}</translation>
     </message>
     <message>
         <source>結尾：{ending}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ending: {ending}</translation>
     </message>
     <message>
         <source>速度：平均每字 {mean} ms，最慢 {top} ms（每秒 {cps} 字）</source>
-        <translation type="unfinished"></translation>
+        <translation>Speed: {mean} ms per character on average, slowest {top} ms ({cps} characters/s)</translation>
     </message>
     <message>
         <source>✔ 內容正確</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Content is correct</translation>
     </message>
     <message>
         <source>⚠ 大小寫不同（大寫鎖定？）：報到時會自動轉大寫，仍可使用</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Letter case differs (Caps Lock?): check-in converts to upper case, so it still works</translation>
     </message>
     <message>
         <source>✘ 內容與測試碼不同：請檢查掃描器的鍵盤配置或輸入法</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ Content differs from the test code: check the scanner&apos;s keyboard layout or the input method</translation>
     </message>
     <message>
         <source>✔ 速度像掃描器，可自動辨識</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Speed looks like a scanner: scans are recognised automatically</translation>
     </message>
     <message>
         <source>⚠ 速度像手動輸入：掃描器太慢時，請把游標放在掃描欄再掃</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Speed looks like typing: with a scanner this slow, put the cursor in the scan field before scanning</translation>
     </message>
 </context>
 <context>
@@ -1648,229 +1890,229 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     <name>TablesScreen</name>
     <message>
         <source>自動分桌</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign tables</translation>
     </message>
     <message>
         <source>套用範本</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply template</translation>
     </message>
     <message>
         <source>報到時分桌</source>
-        <translation type="unfinished"></translation>
+        <translation>Seat at check-in</translation>
     </message>
     <message>
         <source>開啟後，報到時才依已到場者安排桌次</source>
-        <translation type="unfinished"></translation>
+        <translation>When on, tables are assigned at check-in among the people who have arrived</translation>
     </message>
     <message>
         <source>釘選／取消釘選</source>
-        <translation type="unfinished"></translation>
+        <translation>Pin/unpin</translation>
     </message>
     <message>
         <source>復原</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>重做</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo</translation>
     </message>
     <message>
         <source>列印桌牌</source>
-        <translation type="unfinished"></translation>
+        <translation>Print table tent cards</translation>
     </message>
     <message>
         <source>各桌名單</source>
-        <translation type="unfinished"></translation>
+        <translation>Table lists</translation>
     </message>
     <message>
         <source>分桌總覽</source>
-        <translation type="unfinished"></translation>
+        <translation>Seating overview</translation>
     </message>
     <message>
         <source>桌 ×</source>
-        <translation type="unfinished"></translation>
+        <translation>tables ×</translation>
     </message>
     <message>
         <source>人</source>
-        <translation type="unfinished"></translation>
+        <translation>people</translation>
     </message>
     <message>
         <source>分桌</source>
-        <translation type="unfinished"></translation>
+        <translation>Tables</translation>
     </message>
     <message>
         <source>尚無場次。</source>
-        <translation type="unfinished"></translation>
+        <translation>No session yet.</translation>
     </message>
     <message>
         <source>（未定）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not set)</translation>
     </message>
     <message>
         <source>&lt;b&gt;第 {n} 桌&lt;/b&gt;&#x3000;桌長 {leader}&#x3000;&lt;b&gt;{size}/{cap}&lt;/b&gt; 人</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Table {n}&lt;/b&gt;  leader {leader}  &lt;b&gt;{size}/{cap}&lt;/b&gt; people</translation>
     </message>
     <message>
         <source>⚠ 同機關：{names}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Same agency: {names}</translation>
     </message>
     <message>
         <source>⚠ 超過容量</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Over capacity</translation>
     </message>
     <message>
         <source>&lt;b&gt;未分桌&lt;/b&gt;&#x3000;{n} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Not seated&lt;/b&gt;  {n} people</translation>
     </message>
     <message>
         <source>{tables} 桌，已分桌 {seated} 人，未分桌 {unseated} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>{tables} tables, {seated} seated, {unseated} not seated</translation>
     </message>
     <message>
         <source>，每桌 {low}–{high} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>, {low}–{high} per table</translation>
     </message>
     <message>
         <source>&lt;br&gt;✓ 各桌人數平均，沒有同機關同桌</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;✓ Tables are balanced; nobody shares a table with someone from the same agency</translation>
     </message>
     <message>
         <source>〔釘〕</source>
-        <translation type="unfinished"></translation>
+        <translation>[pinned] </translation>
     </message>
     <message>
         <source>（桌長）</source>
-        <translation type="unfinished"></translation>
+        <translation> (table leader)</translation>
     </message>
     <message>
         <source>移動 {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Move {name}</translation>
     </message>
     <message>
         <source>請先選取一位已分桌的人</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a seated person first</translation>
     </message>
     <message>
         <source>釘選 {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pin {name}</translation>
     </message>
     <message>
         <source>取消釘選 {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unpin {name}</translation>
     </message>
     <message>
         <source>桌牌</source>
-        <translation type="unfinished"></translation>
+        <translation>Table tent cards</translation>
     </message>
     <message>
         <source>已儲存：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: {path}</translation>
     </message>
 </context>
 <context>
     <name>VoidDialog</name>
     <message>
         <source>作廢報到紀錄</source>
-        <translation type="unfinished"></translation>
+        <translation>Void a check-in record</translation>
     </message>
     <message>
         <source>時間</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>動作</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>報到</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in</translation>
     </message>
     <message>
         <source>簽退</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-out</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>服務機關</source>
-        <translation type="unfinished">Agency</translation>
+        <translation>Agency</translation>
     </message>
     <message>
         <source>櫃台</source>
-        <translation type="unfinished"></translation>
+        <translation>Desk</translation>
     </message>
     <message>
         <source>方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <source>作廢原因（必填），例如：刷錯人、重複刷卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for voiding (required), e.g. wrong person scanned, scanned twice</translation>
     </message>
     <message>
         <source>作廢</source>
-        <translation type="unfinished"></translation>
+        <translation>Void</translation>
     </message>
     <message>
         <source>紀錄不會被刪除：作廢會新增一筆作廢紀錄並註明原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing is deleted: voiding adds a void record that states the reason.</translation>
     </message>
 </context>
 <context>
     <name>WalkInDialog</name>
     <message>
         <source>現場報名</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-in</translation>
     </message>
     <message>
         <source>需要公務人員終身學習時數</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs civil-service learning hours</translation>
     </message>
     <message>
         <source>需要時數才填</source>
-        <translation type="unfinished"></translation>
+        <translation>Only needed for learning hours</translation>
     </message>
     <message>
         <source>不用餐</source>
-        <translation type="unfinished"></translation>
+        <translation>No meal</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>服務機關</source>
-        <translation type="unfinished">Agency</translation>
+        <translation>Agency</translation>
     </message>
     <message>
         <source>職稱</source>
-        <translation type="unfinished">Job title</translation>
+        <translation>Job title</translation>
     </message>
     <message>
         <source>聯絡電話</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>身分證字號</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>用餐</source>
-        <translation type="unfinished">Meal</translation>
+        <translation>Meal</translation>
     </message>
     <message>
         <source>加入並報到</source>
-        <translation type="unfinished"></translation>
+        <translation>Add and check in</translation>
     </message>
     <message>
         <source>⚠ 名額已滿：已錄取與現場報名共 {taken} 人，名額 {capacity}。加入後將超過名額 {over} 人。</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Full: {taken} admitted and walk-ins for {capacity} places. Adding this person goes {over} over the places.</translation>
     </message>
     <message>
         <source>名額：已用 {taken} / {capacity}</source>
-        <translation type="unfinished"></translation>
+        <translation>Places: {taken} / {capacity} taken</translation>
     </message>
 </context>
 <context>
@@ -1957,40 +2199,41 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <name>self.window</name>
     <message>
         <source>⚠ 自動備份失敗：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Automatic backup failed: {error}</translation>
     </message>
     <message>
         <source>已自動備份 {time} → {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up automatically at {time} → {path}</translation>
     </message>
     <message>
         <source>立即備份</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up now</translation>
     </message>
     <message>
         <source>已備份到：
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up to:
+{path}</translation>
     </message>
     <message>
         <source>選擇備份資料夾（例如隨身碟）</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup folder (e.g. a USB stick)</translation>
     </message>
     <message>
         <source>備份資料夾</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup folder</translation>
     </message>
     <message>
         <source>選擇要還原的備份</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the backup to restore</translation>
     </message>
     <message>
         <source>研習報到台備份 (*.sqlite3 *.db);;所有檔案 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Workshop Desk backups (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
         <source>從備份還原</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup</translation>
     </message>
     <message>
         <source>要用這個備份取代目前的資料嗎？
@@ -1999,7 +2242,12 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
 （{time}）
 
 備份之後的報到紀錄與變更將不在還原後的資料中；目前的檔案會另存一份，不會遺失。</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace the current data with this backup?
+
+{file}
+({time})
+
+Check-ins and changes made after this backup will not be in the restored data; the current file is kept as a separate copy and is not lost.</translation>
     </message>
 </context>
 <context>
@@ -2019,63 +2267,63 @@ The language applies after a restart.</source>
     <name>vocabulary</name>
     <message>
         <source>已錄取</source>
-        <translation type="unfinished"></translation>
+        <translation>Admitted</translation>
     </message>
     <message>
         <source>候補</source>
-        <translation type="unfinished"></translation>
+        <translation>Waitlisted</translation>
     </message>
     <message>
         <source>已取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>現場報名</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-in</translation>
     </message>
     <message>
         <source>報到</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in</translation>
     </message>
     <message>
         <source>開場</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening</translation>
     </message>
     <message>
         <source>自我介紹</source>
-        <translation type="unfinished"></translation>
+        <translation>Introductions</translation>
     </message>
     <message>
         <source>演講</source>
-        <translation type="unfinished"></translation>
+        <translation>Talk</translation>
     </message>
     <message>
         <source>小組討論</source>
-        <translation type="unfinished"></translation>
+        <translation>Group discussion</translation>
     </message>
     <message>
         <source>小組報告</source>
-        <translation type="unfinished"></translation>
+        <translation>Group report</translation>
     </message>
     <message>
         <source>休息</source>
-        <translation type="unfinished"></translation>
+        <translation>Break</translation>
     </message>
     <message>
         <source>午餐</source>
-        <translation type="unfinished"></translation>
+        <translation>Lunch</translation>
     </message>
     <message>
         <source>案例分享</source>
-        <translation type="unfinished"></translation>
+        <translation>Case study</translation>
     </message>
     <message>
         <source>系統介紹</source>
-        <translation type="unfinished"></translation>
+        <translation>System introduction</translation>
     </message>
     <message>
         <source>綜合討論</source>
-        <translation type="unfinished"></translation>
+        <translation>Open discussion</translation>
     </message>
 </context>
 <context>
