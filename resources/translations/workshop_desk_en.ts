@@ -907,6 +907,65 @@ Current status: {state}</translation>
     </message>
 </context>
 <context>
+    <name>GroupReportsScreen</name>
+    <message>
+        <source>桌長模式…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>投影此桌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匯出彙整（PDF／Excel）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>桌次：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <source>編輯者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>內容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>還原為此版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;版本紀錄&lt;/b&gt;（每分鐘保留一版）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小組報告</source>
+        <translation type="unfinished">Group report</translation>
+    </message>
+    <message>
+        <source>主辦單位</source>
+        <translation type="unfinished">Organiser</translation>
+    </message>
+    <message>
+        <source>匯出小組討論成果彙整</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已匯出</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>匯入報名資料</source>
@@ -1022,6 +1081,48 @@ Current status: {state}</translation>
     </message>
 </context>
 <context>
+    <name>LeaderMode</name>
+    <message>
+        <source>進入桌長模式前，請先設定主辦單位 PIN。離開桌長模式時需要輸入這組 PIN，請勿告訴桌長。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeaderModeWindow</name>
+    <message>
+        <source>桌長模式 — {session}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請選擇您的桌次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>桌長模式&#x3000;{session}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>離開桌長模式（需主辦單位 PIN）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>桌長模式&#x3000;{session}&#x3000;{table}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請主辦單位輸入 PIN 以離開桌長模式。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN 錯誤次數過多，請 {s} 秒後再試。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN 不正確，仍在桌長模式</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>場次</source>
@@ -1080,122 +1181,6 @@ Current status: {state}</translation>
 離線運作的研習活動報到與管理工具。</source>
         <translation>Workshop Desk 研習報到台 {version}
 Runs a training workshop day, offline: registrations, check-in, tables, agenda and reports.</translation>
-    </message>
-    <message>
-        <source>立即備份</source>
-        <translation>Back up now</translation>
-    </message>
-    <message>
-        <source>備份資料夾…</source>
-        <translation>Backup folder…</translation>
-    </message>
-    <message>
-        <source>從備份還原…</source>
-        <translation>Restore from backup…</translation>
-    </message>
-    <message>
-        <source>切換為主辦模式…</source>
-        <translation>Switch to organiser mode…</translation>
-    </message>
-    <message>
-        <source>設定／變更主辦密語…</source>
-        <translation>Set/change organiser passphrase…</translation>
-    </message>
-    <message>
-        <source>主辦模式（已解鎖）</source>
-        <translation>Organiser mode (unlocked)</translation>
-    </message>
-    <message>
-        <source>可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。</source>
-        <translation>Can edit, export personal data and change settings. Click to lock and return to desk mode.</translation>
-    </message>
-    <message>
-        <source>鎖定（回到櫃台模式）</source>
-        <translation>Lock (back to desk mode)</translation>
-    </message>
-    <message>
-        <source>櫃台模式</source>
-        <translation>Desk mode</translation>
-    </message>
-    <message>
-        <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
-        <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
-    </message>
-    <message>
-        <source>主辦密語</source>
-        <translation>Organiser passphrase</translation>
-    </message>
-    <message>
-        <source>變更主辦密語</source>
-        <translation>Change organiser passphrase</translation>
-    </message>
-    <message>
-        <source>目前的主辦密語：</source>
-        <translation>Current organiser passphrase:</translation>
-    </message>
-    <message>
-        <source>新的主辦密語（至少 {n} 個字元）：</source>
-        <translation>New organiser passphrase (at least {n} characters):</translation>
-    </message>
-    <message>
-        <source>再輸入一次新的主辦密語：</source>
-        <translation>Enter the new organiser passphrase again:</translation>
-    </message>
-    <message>
-        <source>兩次輸入不一致，密語未變更。</source>
-        <translation>The two entries differ; the passphrase was not changed.</translation>
-    </message>
-    <message>
-        <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
-        <translation>The organiser passphrase is set. Keep it safe: without it, ID numbers cannot be read.</translation>
-    </message>
-    <message>
-        <source>⚠ 自動備份失敗：{error}</source>
-        <translation>⚠ Automatic backup failed: {error}</translation>
-    </message>
-    <message>
-        <source>已自動備份 {time} → {path}</source>
-        <translation>Backed up automatically at {time} → {path}</translation>
-    </message>
-    <message>
-        <source>已備份到：
-{path}</source>
-        <translation>Backed up to:
-{path}</translation>
-    </message>
-    <message>
-        <source>選擇備份資料夾（例如隨身碟）</source>
-        <translation>Choose a backup folder (e.g. a USB stick)</translation>
-    </message>
-    <message>
-        <source>備份資料夾</source>
-        <translation>Backup folder</translation>
-    </message>
-    <message>
-        <source>選擇要還原的備份</source>
-        <translation>Choose the backup to restore</translation>
-    </message>
-    <message>
-        <source>研習報到台備份 (*.sqlite3 *.db);;所有檔案 (*)</source>
-        <translation>Workshop Desk backups (*.sqlite3 *.db);;All files (*)</translation>
-    </message>
-    <message>
-        <source>從備份還原</source>
-        <translation>Restore from backup</translation>
-    </message>
-    <message>
-        <source>要用這個備份取代目前的資料嗎？
-
-{file}
-（{time}）
-
-備份之後的報到紀錄與變更將不在還原後的資料中；目前的檔案會另存一份，不會遺失。</source>
-        <translation>Replace the current data with this backup?
-
-{file}
-({time})
-
-Check-ins and changes made after this backup will not be in the restored data; the current file is kept as a separate copy and is not lost.</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1392,29 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>主辦單位 PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>設定主辦單位 PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再輸入一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>兩次輸入的 PIN 不一樣</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProjectorWindow</name>
     <message>
         <source>投影計時</source>
@@ -1414,74 +1422,61 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
 </context>
 <context>
+    <name>ProposalEditor</name>
+    <message>
+        <source>提案名稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>要解決的問題</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地點</source>
+        <translation type="unfinished">Venue</translation>
+    </message>
+    <message>
+        <source>受益對象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例：約 30 萬、300,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ 可行&#x3000;△ 待確認&#x3000;× 不可行，或 1–5 分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>票數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刪除此提案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>問題</source>
+        <translation type="unfinished">Issue</translation>
+    </message>
+    <message>
+        <source>估計經費</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可行性</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提案 {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReliabilityController</name>
     <message>
         <source>立即備份</source>
         <translation>Back up now</translation>
-    </message>
-    <message>
-        <source>備份資料夾…</source>
-        <translation>Backup folder…</translation>
-    </message>
-    <message>
-        <source>從備份還原…</source>
-        <translation>Restore from backup…</translation>
-    </message>
-    <message>
-        <source>切換為主辦模式…</source>
-        <translation>Switch to organiser mode…</translation>
-    </message>
-    <message>
-        <source>設定／變更主辦密語…</source>
-        <translation>Set/change organiser passphrase…</translation>
-    </message>
-    <message>
-        <source>主辦模式（已解鎖）</source>
-        <translation>Organiser mode (unlocked)</translation>
-    </message>
-    <message>
-        <source>可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。</source>
-        <translation>Can edit, export personal data and change settings. Click to lock and return to desk mode.</translation>
-    </message>
-    <message>
-        <source>鎖定（回到櫃台模式）</source>
-        <translation>Lock (back to desk mode)</translation>
-    </message>
-    <message>
-        <source>櫃台模式</source>
-        <translation>Desk mode</translation>
-    </message>
-    <message>
-        <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
-        <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
-    </message>
-    <message>
-        <source>主辦密語</source>
-        <translation>Organiser passphrase</translation>
-    </message>
-    <message>
-        <source>變更主辦密語</source>
-        <translation>Change organiser passphrase</translation>
-    </message>
-    <message>
-        <source>目前的主辦密語：</source>
-        <translation>Current organiser passphrase:</translation>
-    </message>
-    <message>
-        <source>新的主辦密語（至少 {n} 個字元）：</source>
-        <translation>New organiser passphrase (at least {n} characters):</translation>
-    </message>
-    <message>
-        <source>再輸入一次新的主辦密語：</source>
-        <translation>Enter the new organiser passphrase again:</translation>
-    </message>
-    <message>
-        <source>兩次輸入不一致，密語未變更。</source>
-        <translation>The two entries differ; the passphrase was not changed.</translation>
-    </message>
-    <message>
-        <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
-        <translation>The organiser passphrase is set. Keep it safe: without it, ID numbers cannot be read.</translation>
     </message>
     <message>
         <source>⚠ 自動備份失敗：{error}</source>
@@ -1530,6 +1525,148 @@ Check-ins and changes made after this backup will not be in the restored data; t
 ({time})
 
 Check-ins and changes made after this backup will not be in the restored data; the current file is kept as a separate copy and is not lost.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>加入成員姓名（未排座者）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>移除選取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依座位與報到重新勾選</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本桌討論的題目或問題</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一行一點</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>＋ 新增提案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例：每人 2 票，共融遊具 12 票最高</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一行一題</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小組報告時，講師給本桌的回饋</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（無照片）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>附加海報照片…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>移除照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;出席成員&lt;/b&gt;（勾選＝出席；雙擊可改名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;討論主題&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;正面觀點（贊成）&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;反面觀點（疑慮）&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;提案&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;排序或投票結果&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;待釐清問題&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;講師回饋&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;海報照片&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上次儲存 {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未填寫；輸入的內容會自動儲存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刪除提案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>確定刪除「{t}」？（舊版本仍可在版本紀錄找回）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>編輯中…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未儲存！{error}（稍後自動重試）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已儲存 {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>選擇海報照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>圖片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp);;所有檔案 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法附加照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportProjector</name>
+    <message>
+        <source>小組報告投影</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>報告順序：</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2193,61 +2330,6 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
 {summary}
 
 Saved data is not affected; if the window looks wrong, restart the program.</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>⚠ 自動備份失敗：{error}</source>
-        <translation>⚠ Automatic backup failed: {error}</translation>
-    </message>
-    <message>
-        <source>已自動備份 {time} → {path}</source>
-        <translation>Backed up automatically at {time} → {path}</translation>
-    </message>
-    <message>
-        <source>立即備份</source>
-        <translation>Back up now</translation>
-    </message>
-    <message>
-        <source>已備份到：
-{path}</source>
-        <translation>Backed up to:
-{path}</translation>
-    </message>
-    <message>
-        <source>選擇備份資料夾（例如隨身碟）</source>
-        <translation>Choose a backup folder (e.g. a USB stick)</translation>
-    </message>
-    <message>
-        <source>備份資料夾</source>
-        <translation>Backup folder</translation>
-    </message>
-    <message>
-        <source>選擇要還原的備份</source>
-        <translation>Choose the backup to restore</translation>
-    </message>
-    <message>
-        <source>研習報到台備份 (*.sqlite3 *.db);;所有檔案 (*)</source>
-        <translation>Workshop Desk backups (*.sqlite3 *.db);;All files (*)</translation>
-    </message>
-    <message>
-        <source>從備份還原</source>
-        <translation>Restore from backup</translation>
-    </message>
-    <message>
-        <source>要用這個備份取代目前的資料嗎？
-
-{file}
-（{time}）
-
-備份之後的報到紀錄與變更將不在還原後的資料中；目前的檔案會另存一份，不會遺失。</source>
-        <translation>Replace the current data with this backup?
-
-{file}
-({time})
-
-Check-ins and changes made after this backup will not be in the restored data; the current file is kept as a separate copy and is not lost.</translation>
     </message>
 </context>
 <context>
