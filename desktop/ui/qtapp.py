@@ -15,6 +15,7 @@ from desktop.paths import resource
 log = logging.getLogger(__name__)
 
 APP_DISPLAY_NAME = "研習報到台 Workshop Desk"
+BASE_POINT_SIZE = 11  # readable in a bright room
 
 
 def ensure_app() -> QApplication:
@@ -48,6 +49,9 @@ def _load_style(app: QApplication) -> None:
     if hasattr(hints, "setColorScheme"):  # Qt >= 6.8: stay light under a dark system theme
         hints.setColorScheme(Qt.ColorScheme.Light)
     app.setPalette(app.style().standardPalette())
+    font = app.font()
+    font.setPointSizeF(BASE_POINT_SIZE)
+    app.setFont(font)
     sheet = resource("style.qss")
     try:
         app.setStyleSheet(sheet.read_text(encoding="utf-8"))
