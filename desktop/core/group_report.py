@@ -119,10 +119,10 @@ def parse_cost(text: str) -> int | None:
                 "unreadable", f"經費「{raw}」看不懂（「{token}」不是金額的一部分）：{COST_HINT}"
             )
     total += section + (number if number is not None else Decimal(0))
-    amount = int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    if amount >= MAX_COST:
+    # Checked before rounding: quantize() fails beyond Decimal's 28 digits of precision.
+    if total >= MAX_COST:
         raise CostError("too_large", f"經費「{raw}」超過新臺幣 10 兆元，請確認位數")
-    return amount
+    return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def format_cost(amount: int | None) -> str:
