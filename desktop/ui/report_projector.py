@@ -1,6 +1,8 @@
 """One table's report in large type for the projector, following the report-back queue.
 
-API for the agenda timer's report-back queue (wired by that feature):
+While the agenda's 小組報告 block runs its report-back queue, the projector follows it on its
+own (it reads the run state the agenda saves): the current table and its slot countdown.
+Choosing a table by hand stops following. The API:
 
 * ``show_table(number)`` — show table ``number`` of the session (the queue's current slot
   moves to it when it is in the queue);
@@ -15,13 +17,15 @@ Esc leaves full screen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from db.uow import Database
+from desktop.services import agenda as agenda_service
 from desktop.services import group_reports as svc
 from desktop.ui.report_html import report_html
 
@@ -30,8 +34,14 @@ class ReportProjector(QWidget):
     table_shown = Signal(int)
     POLL_MS = 1500
 
-    def __init__(self, db: Database, session_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, session_id: int, parent: QWidget | None = None, *,
+                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.clock = clock
+        # While the agenda runs a 小組報告 queue, the projector follows it (table and slot
+        # timer); choosing a table by hand (keys 1–9, arrows) stops following.
+        self.follow_agenda = True
+        self.slot_text = ""
         self.setObjectName("reportProjector")
         self.setWindowTitle(self.tr("小組報告投影"))
         self.db = db
@@ -55,7 +65,7 @@ class ReportProjector(QWidget):
         self.resize(1280, 720)
         self._poll = QTimer(self)
         self._poll.setInterval(self.POLL_MS)
-        self._poll.timeout.connect(lambda: self._render(force=False))
+        self._poll.timeout.connect(self._on_poll)
         self._poll.start()
 
     # --- the queue API ----------------------------------------------------------------------
@@ -81,6 +91,28 @@ class ReportProjector(QWidget):
     def previous(self) -> None:
         if self.queue and self.current > 0:
             self.show_table(self.queue[self.current - 1])
+
+    def follow_agenda_queue(self) -> None:
+        """Show the table the agenda's report-back queue is on, with its slot countdown."""
+        run = agenda_service.load_run(self.db, self.session_id)
+        status = run.queue(self.clock())
+        if status is None or status.table is None or run.state.queue is None:
+            self.slot_text = ""
+            return
+        order = list(run.state.queue.order)
+        remaining = max(0, int(status.slot_remaining))
+        self.slot_text = self.tr("報告時間剩 {minutes}:{seconds:02d}").format(
+            minutes=remaining // 60, seconds=remaining % 60)
+        if order != self.queue or status.table != self.number:
+            self.queue = order
+            self.show_table(status.table)
+        else:
+            self._render_queue()
+
+    def _on_poll(self) -> None:
+        if self.follow_agenda:
+            self.follow_agenda_queue()
+        self._render(force=False)
 
     # --- drawing ---------------------------------------------------------------------------
     def base_pt(self) -> float:
@@ -115,8 +147,9 @@ class ReportProjector(QWidget):
         parts = [f"<b style='color:#b71c1c'>[{n}]</b>" if i == self.current else str(n)
                  for i, n in enumerate(self.queue)]
         size = max(10.0, self.base_pt() * 0.6)
+        slot = f"　<b>{self.slot_text}</b>" if self.slot_text else ""
         self.queue_label.setText(f"<span style='font-size:{size}pt'>" + self.tr("報告順序：")
-                                 + " → ".join(parts) + "</span>")
+                                 + " → ".join(parts) + slot + "</span>")
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)
@@ -124,6 +157,9 @@ class ReportProjector(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Left,
+                   Qt.Key.Key_PageUp) or Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self.follow_agenda = False
         if key in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
             self.next()
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
