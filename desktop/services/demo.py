@@ -177,7 +177,7 @@ def _add_roster(s, event, es, pools, rng, created) -> int:  # type: ignore[no-un
             session=es,
             registered_at=registered_at,
             lunch=rng.choices(["葷", "素"], [4, 1])[0],
-            source="import",
+            source="manual",  # not from an export: a later import must not flag them
         )
         attendee.registrations.append(registration)
         registrations.append(registration)
