@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QTimeEdit,
     QToolButton,
@@ -50,7 +49,7 @@ from desktop.services.events import AgendaRow, SessionInfo
 from desktop.ui.labels import block_kind_label, yes_no
 from desktop.ui.projector import Chime, ProjectorFrame, ProjectorWindow, available_screens
 from desktop.ui.screens.base import Screen, ScreenContext
-from desktop.ui.tablemodel import Column, RowTableModel
+from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
 Clock = Callable[[], dt.datetime]
 TICK_MS = 200
@@ -193,7 +192,7 @@ class AgendaScreen(Screen):
             Column(self.tr("計入時數"), lambda b: yes_no(b.counts_for_hours)),
             Column(self.tr("提醒"), lambda b: "⚠" if b.id in self._issue_rows else ""),
         ])
-        self.editor_view = _table(self.editor_model, "agendaEditorTable")
+        self.editor_view = row_table_view(self.editor_model, "agendaEditorTable", single=True)
         self.editor_view.doubleClicked.connect(lambda _i: self.edit_block())
         self.issues = QLabel()
         self.issues.setObjectName("agendaIssues")
@@ -378,7 +377,7 @@ class AgendaScreen(Screen):
                    if b.actual_start else ""),
             Column(self.tr("議程"), lambda b: b.title),
         ])
-        self.run_view = _table(self.run_model, "runTable")
+        self.run_view = row_table_view(self.run_model, "runTable", single=True)
         self.run_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.run_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.run_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -936,16 +935,4 @@ _SCREEN_COLOURS = {
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
-
-def _table(model: RowTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -52,7 +51,7 @@ from desktop.ui.checkin_parts import (
 )
 from desktop.ui.labels import status_label
 from desktop.ui.screens.base import Screen, ScreenContext
-from desktop.ui.tablemodel import Column, RowTableModel
+from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
 SCAN_TIMEOUT_MS = 150  # a burst with no terminator ends after this pause
 TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
@@ -217,7 +216,7 @@ class CheckInScreen(Screen):
             Column(self.tr("電話末碼"), lambda h: h.phone_tail),
             Column(self.tr("報到"), lambda h: self._state_label(h.state, h.first_at)),
         ])
-        self.hits_view = _table(self.hits_model, "searchHits")
+        self.hits_view = row_table_view(self.hits_model, "searchHits", single=True)
         self.hits_view.activated.connect(lambda _i: self.check_in_selected_hit())
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -240,7 +239,7 @@ class CheckInScreen(Screen):
             Column(self.tr("桌"), lambda p: p.table, align_right=True),
             Column(self.tr("電話末碼"), lambda p: p.phone_tail),
         ])
-        self.missing_view = _table(self.missing_model, "notArrived")
+        self.missing_view = row_table_view(self.missing_model, "notArrived", single=True)
         self.missing_view.activated.connect(self._check_in_missing)
         # Sizing columns to 10,000 rows' contents would cost ~100 ms per refresh.
         header = self.missing_view.horizontalHeader()
@@ -611,15 +610,3 @@ class CheckInScreen(Screen):
             return self.tr("已簽退")
         return ""
 
-
-def _table(model: RowTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view

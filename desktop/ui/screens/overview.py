@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop.core.rocdate import roc_date
 from desktop.services.events import AgendaRow, SessionInfo
 from desktop.services.roster import RosterRow, list_roster
 from desktop.ui.labels import block_kind_label, status_label, yes_no
 from desktop.ui.screens.base import Screen, ScreenContext
-from desktop.ui.tablemodel import Column, RowTableModel
+from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
 
 class OverviewScreen(Screen):
@@ -42,8 +42,8 @@ class OverviewScreen(Screen):
                 Column(self.tr("用餐"), lambda r: r.lunch),
             ]
         )
-        self.agenda_view = _table(self.agenda_model, "overviewAgenda")
-        self.roster_view = _table(self.roster_model, "overviewRoster")
+        self.agenda_view = row_table_view(self.agenda_model, "overviewAgenda")
+        self.roster_view = row_table_view(self.roster_model, "overviewRoster")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(_titled(self.tr("議程"), self.agenda_view))
         splitter.addWidget(_titled(self.tr("名單"), self.roster_view))
@@ -79,17 +79,6 @@ class OverviewScreen(Screen):
         self.agenda_model.set_rows(session.agenda)
         self.roster_model.set_rows(list_roster(self.context.db, session.id))
 
-
-def _table(model: RowTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:
