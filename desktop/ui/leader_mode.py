@@ -159,7 +159,8 @@ class LeaderModeWindow(QWidget):
         grid = QGridLayout()
         self.table_buttons: list[QPushButton] = []
         for index, table in enumerate(svc.list_tables(db, session.id)):
-            button = QPushButton(f"{table.name}\n{self.tr('桌長')} {table.leader_name}")
+            leader = self.tr("桌長")
+            button = QPushButton(f"{table.name}\n{leader} {table.leader_name}")
             button.setObjectName(f"pickTable{table.number}")
             button.setMinimumSize(220, 110)
             button.setStyleSheet("font-size:16pt")

@@ -120,7 +120,8 @@ class ReportProjector(QWidget):
 
     def _render(self, *, force: bool) -> None:
         if self.number is None:
-            self.view.setHtml(f"<p style='font-size:{self.base_pt()}pt'>{self.tr('請選擇桌次')}</p>")
+            prompt = self.tr("請選擇桌次")
+            self.view.setHtml(f"<p style='font-size:{self.base_pt()}pt'>{prompt}</p>")
             self._render_queue()
             return
         try:
