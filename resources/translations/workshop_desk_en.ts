@@ -910,59 +910,59 @@ Current status: {state}</translation>
     <name>GroupReportsScreen</name>
     <message>
         <source>桌長模式…</source>
-        <translation type="unfinished"></translation>
+        <translation>Table leader mode…</translation>
     </message>
     <message>
         <source>投影此桌</source>
-        <translation type="unfinished"></translation>
+        <translation>Project this table</translation>
     </message>
     <message>
         <source>匯出彙整（PDF／Excel）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export summary (PDF/Excel)…</translation>
     </message>
     <message>
         <source>桌次：</source>
-        <translation type="unfinished"></translation>
+        <translation>Table:</translation>
     </message>
     <message>
         <source>時間</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>編輯者</source>
-        <translation type="unfinished"></translation>
+        <translation>Edited by</translation>
     </message>
     <message>
         <source>內容</source>
-        <translation type="unfinished"></translation>
+        <translation>Content</translation>
     </message>
     <message>
         <source>還原為此版本</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore this version</translation>
     </message>
     <message>
         <source>&lt;b&gt;版本紀錄&lt;/b&gt;（每分鐘保留一版）</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Version history&lt;/b&gt; (one version kept per minute)</translation>
     </message>
     <message>
         <source>小組報告</source>
-        <translation type="unfinished">Group report</translation>
+        <translation>Group reports</translation>
     </message>
     <message>
         <source>主辦單位</source>
-        <translation type="unfinished">Organiser</translation>
+        <translation>Organiser</translation>
     </message>
     <message>
         <source>匯出小組討論成果彙整</source>
-        <translation type="unfinished"></translation>
+        <translation>Export group discussion summary</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>已匯出</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported</translation>
     </message>
 </context>
 <context>
@@ -1084,42 +1084,46 @@ Current status: {state}</translation>
     <name>LeaderMode</name>
     <message>
         <source>進入桌長模式前，請先設定主辦單位 PIN。離開桌長模式時需要輸入這組 PIN，請勿告訴桌長。</source>
-        <translation type="unfinished"></translation>
+        <translation>Before entering table leader mode, set an organiser PIN. It is needed to leave table leader mode, so do not tell it to the table leaders.</translation>
     </message>
 </context>
 <context>
     <name>LeaderModeWindow</name>
     <message>
         <source>桌長模式 — {session}</source>
-        <translation type="unfinished"></translation>
+        <translation>Table leader mode — {session}</translation>
     </message>
     <message>
         <source>請選擇您的桌次</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose your table</translation>
     </message>
     <message>
         <source>桌長模式&#x3000;{session}</source>
-        <translation type="unfinished"></translation>
+        <translation>Table leader mode  {session}</translation>
     </message>
     <message>
         <source>離開桌長模式（需主辦單位 PIN）</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave table leader mode (organiser PIN needed)</translation>
     </message>
     <message>
         <source>桌長模式&#x3000;{session}&#x3000;{table}</source>
-        <translation type="unfinished"></translation>
+        <translation>Table leader mode  {session}  {table}</translation>
     </message>
     <message>
         <source>請主辦單位輸入 PIN 以離開桌長模式。</source>
-        <translation type="unfinished"></translation>
+        <translation>Organiser: enter the PIN to leave table leader mode.</translation>
     </message>
     <message>
         <source>PIN 錯誤次數過多，請 {s} 秒後再試。</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many wrong PINs. Try again in {s} seconds.</translation>
     </message>
     <message>
         <source>PIN 不正確，仍在桌長模式</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong PIN; still in table leader mode</translation>
+    </message>
+    <message>
+        <source>桌長</source>
+        <translation>Table leader</translation>
     </message>
 </context>
 <context>
@@ -1181,6 +1185,74 @@ Current status: {state}</translation>
 離線運作的研習活動報到與管理工具。</source>
         <translation>Workshop Desk 研習報到台 {version}
 Runs a training workshop day, offline: registrations, check-in, tables, agenda and reports.</translation>
+    </message>
+    <message>
+        <source>立即備份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>備份資料夾…</source>
+        <translation>Backup folder…</translation>
+    </message>
+    <message>
+        <source>從備份還原…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>切換為主辦模式…</source>
+        <translation>Switch to organiser mode…</translation>
+    </message>
+    <message>
+        <source>設定／變更主辦密語…</source>
+        <translation>Set/change organiser passphrase…</translation>
+    </message>
+    <message>
+        <source>主辦模式（已解鎖）</source>
+        <translation>Organiser mode (unlocked)</translation>
+    </message>
+    <message>
+        <source>可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。</source>
+        <translation>Can edit, export personal data and change settings. Click to lock and return to desk mode.</translation>
+    </message>
+    <message>
+        <source>鎖定（回到櫃台模式）</source>
+        <translation>Lock (back to desk mode)</translation>
+    </message>
+    <message>
+        <source>櫃台模式</source>
+        <translation>Desk mode</translation>
+    </message>
+    <message>
+        <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
+        <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
+    </message>
+    <message>
+        <source>主辦密語</source>
+        <translation>Organiser passphrase</translation>
+    </message>
+    <message>
+        <source>變更主辦密語</source>
+        <translation>Change organiser passphrase</translation>
+    </message>
+    <message>
+        <source>目前的主辦密語：</source>
+        <translation>Current organiser passphrase:</translation>
+    </message>
+    <message>
+        <source>新的主辦密語（至少 {n} 個字元）：</source>
+        <translation>New organiser passphrase (at least {n} characters):</translation>
+    </message>
+    <message>
+        <source>再輸入一次新的主辦密語：</source>
+        <translation>Enter the new organiser passphrase again:</translation>
+    </message>
+    <message>
+        <source>兩次輸入不一致，密語未變更。</source>
+        <translation>The two entries differ; the passphrase was not changed.</translation>
+    </message>
+    <message>
+        <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
+        <translation>The organiser passphrase is set. Keep it safe: without it, ID numbers cannot be read.</translation>
     </message>
 </context>
 <context>
@@ -1395,23 +1467,23 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     <name>PinDialog</name>
     <message>
         <source>主辦單位 PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Organiser PIN</translation>
     </message>
     <message>
         <source>設定主辦單位 PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Set organiser PIN</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>再輸入一次</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter again</translation>
     </message>
     <message>
         <source>兩次輸入的 PIN 不一樣</source>
-        <translation type="unfinished"></translation>
+        <translation>The two PINs do not match</translation>
     </message>
 </context>
 <context>
@@ -1425,51 +1497,51 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     <name>ProposalEditor</name>
     <message>
         <source>提案名稱</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposal title</translation>
     </message>
     <message>
         <source>要解決的問題</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem to solve</translation>
     </message>
     <message>
         <source>地點</source>
-        <translation type="unfinished">Venue</translation>
+        <translation>Location</translation>
     </message>
     <message>
         <source>受益對象</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficiaries</translation>
     </message>
     <message>
         <source>例：約 30 萬、300,000</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. about 300k, 300,000</translation>
     </message>
     <message>
         <source>○ 可行&#x3000;△ 待確認&#x3000;× 不可行，或 1–5 分</source>
-        <translation type="unfinished"></translation>
+        <translation>○ feasible  △ to be confirmed  × not feasible, or a score of 1–5</translation>
     </message>
     <message>
         <source>票數</source>
-        <translation type="unfinished"></translation>
+        <translation>Votes</translation>
     </message>
     <message>
         <source>刪除此提案</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete this proposal</translation>
     </message>
     <message>
         <source>問題</source>
-        <translation type="unfinished">Issue</translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>估計經費</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimated cost</translation>
     </message>
     <message>
         <source>可行性</source>
-        <translation type="unfinished"></translation>
+        <translation>Feasibility</translation>
     </message>
     <message>
         <source>提案 {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposal {n}</translation>
     </message>
 </context>
 <context>
@@ -1526,147 +1598,215 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
 
 Check-ins and changes made after this backup will not be in the restored data; the current file is kept as a separate copy and is not lost.</translation>
     </message>
+    <message>
+        <source>備份資料夾…</source>
+        <translation>Backup folder…</translation>
+    </message>
+    <message>
+        <source>從備份還原…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>切換為主辦模式…</source>
+        <translation>Switch to organiser mode…</translation>
+    </message>
+    <message>
+        <source>設定／變更主辦密語…</source>
+        <translation>Set/change organiser passphrase…</translation>
+    </message>
+    <message>
+        <source>主辦模式（已解鎖）</source>
+        <translation>Organiser mode (unlocked)</translation>
+    </message>
+    <message>
+        <source>可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。</source>
+        <translation>Can edit, export personal data and change settings. Click to lock and return to desk mode.</translation>
+    </message>
+    <message>
+        <source>鎖定（回到櫃台模式）</source>
+        <translation>Lock (back to desk mode)</translation>
+    </message>
+    <message>
+        <source>櫃台模式</source>
+        <translation>Desk mode</translation>
+    </message>
+    <message>
+        <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
+        <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
+    </message>
+    <message>
+        <source>主辦密語</source>
+        <translation>Organiser passphrase</translation>
+    </message>
+    <message>
+        <source>變更主辦密語</source>
+        <translation>Change organiser passphrase</translation>
+    </message>
+    <message>
+        <source>目前的主辦密語：</source>
+        <translation>Current organiser passphrase:</translation>
+    </message>
+    <message>
+        <source>新的主辦密語（至少 {n} 個字元）：</source>
+        <translation>New organiser passphrase (at least {n} characters):</translation>
+    </message>
+    <message>
+        <source>再輸入一次新的主辦密語：</source>
+        <translation>Enter the new organiser passphrase again:</translation>
+    </message>
+    <message>
+        <source>兩次輸入不一致，密語未變更。</source>
+        <translation>The two entries differ; the passphrase was not changed.</translation>
+    </message>
+    <message>
+        <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
+        <translation>The organiser passphrase is set. Keep it safe: without it, ID numbers cannot be read.</translation>
+    </message>
 </context>
 <context>
     <name>ReportForm</name>
     <message>
         <source>加入成員姓名（未排座者）</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a member&apos;s name (not seated)</translation>
     </message>
     <message>
         <source>加入</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>移除選取</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove selected</translation>
     </message>
     <message>
         <source>依座位與報到重新勾選</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-tick from seating and check-in</translation>
     </message>
     <message>
         <source>本桌討論的題目或問題</source>
-        <translation type="unfinished"></translation>
+        <translation>The topic or question this table discussed</translation>
     </message>
     <message>
         <source>一行一點</source>
-        <translation type="unfinished"></translation>
+        <translation>One point per line</translation>
     </message>
     <message>
         <source>＋ 新增提案</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Add proposal</translation>
     </message>
     <message>
         <source>例：每人 2 票，共融遊具 12 票最高</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 2 votes each; inclusive playground got the most, 12 votes</translation>
     </message>
     <message>
         <source>一行一題</source>
-        <translation type="unfinished"></translation>
+        <translation>One question per line</translation>
     </message>
     <message>
         <source>小組報告時，講師給本桌的回饋</source>
-        <translation type="unfinished"></translation>
+        <translation>The speaker&apos;s feedback to this table during the group reports</translation>
     </message>
     <message>
         <source>（無照片）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no photo)</translation>
     </message>
     <message>
         <source>附加海報照片…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach poster photo…</translation>
     </message>
     <message>
         <source>移除照片</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove photo</translation>
     </message>
     <message>
         <source>&lt;b&gt;出席成員&lt;/b&gt;（勾選＝出席；雙擊可改名）</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Members present&lt;/b&gt; (ticked = present; double-click to rename)</translation>
     </message>
     <message>
         <source>&lt;b&gt;討論主題&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Discussion topic&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;正面觀點（贊成）&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Points in favour&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;反面觀點（疑慮）&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Points against (concerns)&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;提案&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Proposals&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;排序或投票結果&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ranking or vote result&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;待釐清問題&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Open questions&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;講師回饋&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Speaker feedback&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;海報照片&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Poster photo&lt;/b&gt;</translation>
     </message>
     <message>
         <source>上次儲存 {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Last saved {time}</translation>
     </message>
     <message>
         <source>尚未填寫；輸入的內容會自動儲存</source>
-        <translation type="unfinished"></translation>
+        <translation>Not filled in yet; what you type is saved automatically</translation>
     </message>
     <message>
         <source>刪除提案</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete proposal</translation>
     </message>
     <message>
         <source>確定刪除「{t}」？（舊版本仍可在版本紀錄找回）</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete “{t}”? (Older versions can still be recovered from the version history.)</translation>
     </message>
     <message>
         <source>編輯中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editing…</translation>
     </message>
     <message>
         <source>尚未儲存！{error}（稍後自動重試）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved! {error} (retrying automatically shortly)</translation>
     </message>
     <message>
         <source>已儲存 {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved {time}</translation>
     </message>
     <message>
         <source>選擇海報照片</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a poster photo</translation>
     </message>
     <message>
         <source>圖片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp);;所有檔案 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp);;All files (*)</translation>
     </message>
     <message>
         <source>無法附加照片</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot attach the photo</translation>
     </message>
 </context>
 <context>
     <name>ReportProjector</name>
     <message>
         <source>小組報告投影</source>
-        <translation type="unfinished"></translation>
+        <translation>Group reports projector</translation>
     </message>
     <message>
         <source>報告順序：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting order: </translation>
+    </message>
+    <message>
+        <source>請選擇桌次</source>
+        <translation>Please choose a table</translation>
     </message>
 </context>
 <context>
