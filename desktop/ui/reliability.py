@@ -59,7 +59,6 @@ class ReliabilityController(QObject):
 
     def _build_actions(self) -> None:
         menu, before = self.window.file_menu, self.window.file_menu_end
-        tr = self.window.tr
 
         def add(text: str, slot: Callable[[], object], name: str):  # type: ignore[no-untyped-def]
             action = menu.addAction(text)
@@ -69,12 +68,12 @@ class ReliabilityController(QObject):
             return action
 
         menu.insertSeparator(before)
-        self.backup_now_action = add(tr("立即備份"), self.backup_now, "backupNowAction")
-        self.folder_action = add(tr("備份資料夾…"), self.choose_folder, "backupFolderAction")
-        self.restore_action = add(tr("從備份還原…"), self.choose_restore, "restoreAction")
+        self.backup_now_action = add(self.tr("立即備份"), self.backup_now, "backupNowAction")
+        self.folder_action = add(self.tr("備份資料夾…"), self.choose_folder, "backupFolderAction")
+        self.restore_action = add(self.tr("從備份還原…"), self.choose_restore, "restoreAction")
         menu.insertSeparator(before)
-        self.mode_action = add(tr("切換為主辦模式…"), self.toggle_mode, "organiserModeAction")
-        self.passphrase_action = add(tr("設定／變更主辦密語…"), self.change_passphrase,
+        self.mode_action = add(self.tr("切換為主辦模式…"), self.toggle_mode, "organiserModeAction")
+        self.passphrase_action = add(self.tr("設定／變更主辦密語…"), self.change_passphrase,
                                      "passphraseAction")
         for action in (self.backup_now_action, self.folder_action, self.restore_action):
             action.setEnabled(self.path is not None)
@@ -89,17 +88,16 @@ class ReliabilityController(QObject):
         self._show_mode(self.context.session_state.organiser)
 
     def _show_mode(self, organiser: bool) -> None:
-        tr = self.window.tr
         if organiser:
-            self.indicator.setText(tr("主辦模式（已解鎖）"))
-            self.indicator.setToolTip(tr("可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。"))
+            self.indicator.setText(self.tr("主辦模式（已解鎖）"))
+            self.indicator.setToolTip(self.tr("可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。"))
             self.indicator.setStyleSheet("color: white; background: #b45309; padding: 2px 8px;")
-            self.mode_action.setText(tr("鎖定（回到櫃台模式）"))
+            self.mode_action.setText(self.tr("鎖定（回到櫃台模式）"))
         else:
-            self.indicator.setText(tr("櫃台模式"))
-            self.indicator.setToolTip(tr("報到、查詢、現場報名。按一下輸入主辦密語。"))
+            self.indicator.setText(self.tr("櫃台模式"))
+            self.indicator.setToolTip(self.tr("報到、查詢、現場報名。按一下輸入主辦密語。"))
             self.indicator.setStyleSheet("padding: 2px 8px;")
-            self.mode_action.setText(tr("切換為主辦模式…"))
+            self.mode_action.setText(self.tr("切換為主辦模式…"))
 
     def toggle_mode(self) -> None:
         state = self.context.session_state
@@ -190,27 +188,27 @@ class ReliabilityController(QObject):
         try:
             has = security.has_passphrase(db)
         except security.SecurityError as exc:
-            QMessageBox.warning(self.window, tr("主辦密語"), str(exc))
+            QMessageBox.warning(self.window, self.tr("主辦密語"), str(exc))
             return
         old = None
         if has:
-            old = ask_passphrase(self.window, tr("變更主辦密語"), tr("目前的主辦密語："))
+            old = ask_passphrase(self.window, self.tr("變更主辦密語"), self.tr("目前的主辦密語："))
             if old is None:
                 return
-        new = ask_passphrase(self.window, tr("主辦密語"),
-                             tr("新的主辦密語（至少 {n} 個字元）：").format(n=security.MIN_PASSPHRASE))
+        new = ask_passphrase(self.window, self.tr("主辦密語"),
+                             self.tr("新的主辦密語（至少 {n} 個字元）：").format(n=security.MIN_PASSPHRASE))
         if new is None:
             return
-        again = ask_passphrase(self.window, tr("主辦密語"), tr("再輸入一次新的主辦密語："))
+        again = ask_passphrase(self.window, self.tr("主辦密語"), self.tr("再輸入一次新的主辦密語："))
         if again != new:
-            QMessageBox.warning(self.window, tr("主辦密語"), tr("兩次輸入不一致，密語未變更。"))
+            QMessageBox.warning(self.window, self.tr("主辦密語"), self.tr("兩次輸入不一致，密語未變更。"))
             return
         try:
             security.set_passphrase(db, new, old=old, actor=self.context.operator or self.context.desk)
         except security.SecurityError as exc:
-            QMessageBox.warning(self.window, tr("主辦密語"), str(exc))
+            QMessageBox.warning(self.window, self.tr("主辦密語"), str(exc))
             return
-        QMessageBox.information(self.window, tr("主辦密語"), tr("主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。"))
+        QMessageBox.information(self.window, self.tr("主辦密語"), self.tr("主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。"))
 
     def shutdown(self) -> None:
         """Stop the timer and take the closing backup."""

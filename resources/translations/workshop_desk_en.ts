@@ -2,77 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_TW">
 <context>
-    <name></name>
-    <message>
-        <source>立即備份</source>
-        <translation>Back up now</translation>
-    </message>
-    <message>
-        <source>備份資料夾…</source>
-        <translation>Backup folder…</translation>
-    </message>
-    <message>
-        <source>從備份還原…</source>
-        <translation>Restore from backup…</translation>
-    </message>
-    <message>
-        <source>切換為主辦模式…</source>
-        <translation>Switch to organiser mode…</translation>
-    </message>
-    <message>
-        <source>設定／變更主辦密語…</source>
-        <translation>Set/change organiser passphrase…</translation>
-    </message>
-    <message>
-        <source>主辦模式（已解鎖）</source>
-        <translation>Organiser mode (unlocked)</translation>
-    </message>
-    <message>
-        <source>可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。</source>
-        <translation>Can edit, export personal data and change settings. Click to lock and return to desk mode.</translation>
-    </message>
-    <message>
-        <source>鎖定（回到櫃台模式）</source>
-        <translation>Lock (back to desk mode)</translation>
-    </message>
-    <message>
-        <source>櫃台模式</source>
-        <translation>Desk mode</translation>
-    </message>
-    <message>
-        <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
-        <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
-    </message>
-    <message>
-        <source>主辦密語</source>
-        <translation>Organiser passphrase</translation>
-    </message>
-    <message>
-        <source>變更主辦密語</source>
-        <translation>Change organiser passphrase</translation>
-    </message>
-    <message>
-        <source>目前的主辦密語：</source>
-        <translation>Current organiser passphrase:</translation>
-    </message>
-    <message>
-        <source>新的主辦密語（至少 {n} 個字元）：</source>
-        <translation>New organiser passphrase (at least {n} characters):</translation>
-    </message>
-    <message>
-        <source>再輸入一次新的主辦密語：</source>
-        <translation>Enter the new organiser passphrase again:</translation>
-    </message>
-    <message>
-        <source>兩次輸入不一致，密語未變更。</source>
-        <translation>The two entries differ; the passphrase was not changed.</translation>
-    </message>
-    <message>
-        <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
-        <translation>The organiser passphrase is set. Keep it safe: without it, ID numbers cannot be read.</translation>
-    </message>
-</context>
-<context>
     <name>AdjustDialog</name>
     <message>
         <source>調整時數</source>
@@ -1186,74 +1115,6 @@ Current status: {state}</translation>
         <translation>Workshop Desk 研習報到台 {version}
 Runs a training workshop day, offline: registrations, check-in, tables, agenda and reports.</translation>
     </message>
-    <message>
-        <source>立即備份</source>
-        <translation>Back up now</translation>
-    </message>
-    <message>
-        <source>備份資料夾…</source>
-        <translation>Backup folder…</translation>
-    </message>
-    <message>
-        <source>從備份還原…</source>
-        <translation>Restore from backup…</translation>
-    </message>
-    <message>
-        <source>切換為主辦模式…</source>
-        <translation>Switch to organiser mode…</translation>
-    </message>
-    <message>
-        <source>設定／變更主辦密語…</source>
-        <translation>Set/change organiser passphrase…</translation>
-    </message>
-    <message>
-        <source>主辦模式（已解鎖）</source>
-        <translation>Organiser mode (unlocked)</translation>
-    </message>
-    <message>
-        <source>可編輯、匯出個資、變更設定。按一下鎖定回櫃台模式。</source>
-        <translation>Can edit, export personal data and change settings. Click to lock and return to desk mode.</translation>
-    </message>
-    <message>
-        <source>鎖定（回到櫃台模式）</source>
-        <translation>Lock (back to desk mode)</translation>
-    </message>
-    <message>
-        <source>櫃台模式</source>
-        <translation>Desk mode</translation>
-    </message>
-    <message>
-        <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
-        <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
-    </message>
-    <message>
-        <source>主辦密語</source>
-        <translation>Organiser passphrase</translation>
-    </message>
-    <message>
-        <source>變更主辦密語</source>
-        <translation>Change organiser passphrase</translation>
-    </message>
-    <message>
-        <source>目前的主辦密語：</source>
-        <translation>Current organiser passphrase:</translation>
-    </message>
-    <message>
-        <source>新的主辦密語（至少 {n} 個字元）：</source>
-        <translation>New organiser passphrase (at least {n} characters):</translation>
-    </message>
-    <message>
-        <source>再輸入一次新的主辦密語：</source>
-        <translation>Enter the new organiser passphrase again:</translation>
-    </message>
-    <message>
-        <source>兩次輸入不一致，密語未變更。</source>
-        <translation>The two entries differ; the passphrase was not changed.</translation>
-    </message>
-    <message>
-        <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
-        <translation>The organiser passphrase is set. Keep it safe: without it, ID numbers cannot be read.</translation>
-    </message>
 </context>
 <context>
     <name>NewEventDialog</name>
@@ -1799,6 +1660,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>小組報告投影</source>
         <translation>Group reports projector</translation>
+    </message>
+    <message>
+        <source>報告時間剩 {minutes}:{seconds:02d}</source>
+        <translation>Report time left {minutes}:{seconds:02d}</translation>
     </message>
     <message>
         <source>報告順序：</source>
