@@ -150,3 +150,31 @@ def test_assign_on_arrival_seats_only_checked_in_and_walk_ins(demo_db: Database)
     assert seated == {*ids, walk_in.registration_id}
     sizes = [t.size for t in result.view.tables]
     assert max(sizes) - min(sizes) <= 1
+
+
+def test_a_cancelled_person_leaves_the_table_and_frees_the_chair(demo_db: Database) -> None:
+    from desktop.services.registrations import cancel_registration
+
+    session = find_session(demo_db, "臺北場次")
+    view = seating.assign(demo_db, session.id, now=NOW).view
+    full = next(t for t in view.tables if t.size == t.capacity)
+    gone = full.members[0]
+    cancel_registration(demo_db, gone.registration_id, "生病", now=NOW)
+    after = seating.show(demo_db, session.id)
+    assert after.table_of(gone.registration_id) is None
+    assert after.table(full.number).size == full.size - 1
+    # The chair is free: someone from another table can move in.
+    other = next(m for t in after.tables if t.number != full.number for m in t.members)
+    seating.move_person(demo_db, other.registration_id, full.id, now=NOW)
+    assert seating.show(demo_db, session.id).table_of(other.registration_id).number == full.number
+
+
+def test_a_seat_left_by_a_cancelled_person_is_not_shown(demo_db: Database) -> None:
+    session = find_session(demo_db, "臺北場次")
+    view = seating.assign(demo_db, session.id, now=NOW).view
+    gone = view.tables[0].members[0]
+    with demo_db.unit_of_work() as s:  # e.g. a database written before cancelling freed seats
+        s.get_one(Registration, gone.registration_id).status = Status.CANCELLED
+    after = seating.show(demo_db, session.id)
+    assert after.table_of(gone.registration_id) is None
+    assert after.tables[0].size == view.tables[0].size - 1
