@@ -95,6 +95,7 @@ class Person:
     agency: str
     fixed_table: int | None = None  # table key the person must stay at (pinned, or its leader)
     label: str = ""  # a name for messages (optional)
+    rank: int = 0  # who gets a chair first when there are too few (lower first, then by key)
 
 
 @dataclass(frozen=True)
@@ -296,10 +297,16 @@ def plan_seating(
     agency_count: dict[int, int] = {}
     for i in free:
         agency_count[state.agency[i]] = agency_count.get(state.agency[i], 0) + 1
+    # Too few chairs: who goes without is decided by rank (e.g. arrival, then place in the
+    # queue), never by region or agency — the dealing order below would leave out the east
+    # and the islands every time.
+    unseated_idx: list[int] = []
+    if len(free) > seats_left:
+        free.sort(key=lambda i: (people[i].rank, people[i].key))
+        unseated_idx = free[seats_left:]
+        free = free[:seats_left]
     free.sort(key=lambda i: (state.region[i], state.level[i], -agency_count[state.agency[i]],
                              state.agency[i], people[i].key))
-    unseated_idx = free[seats_left:] if len(free) > seats_left else []
-    free = free[:seats_left]
     quota = [max(target - size, 0) for target, size in zip(targets, state.size, strict=True)]
     cursor = 0
     scan = min(n_tables, 64)

@@ -284,12 +284,12 @@ def _view(s: Session, session_id: int) -> SeatingView:
     )
 
 
-def _person(r: Registration, leaders: dict[int | None, int]) -> seating.Person:
+def _person(r: Registration, leaders: dict[int | None, int], rank: int = 0) -> seating.Person:
     fixed = leaders.get(r.id)
     if fixed is None and r.seat is not None and r.seat.pinned:
         fixed = r.seat.table_id
     return seating.Person(key=r.id, agency=r.attendee.agency, fixed_table=fixed,
-                          label=r.attendee.name)
+                          label=r.attendee.name, rank=rank)
 
 
 # ---------------------------------------------------------------- planning
@@ -317,7 +317,7 @@ def assign(db: Database, session_id: int, *, on_arrival: bool = False, actor: st
         if not tables:
             raise SeatingError("此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）")
         regs = _registrations(s, session_id)
-        arrived = checked_in_ids(s, session_id) if on_arrival else set()
+        arrived = checked_in_ids(s, session_id)
         leaders = {t.leader_registration_id: t.id for t in tables if t.leader_registration_id}
         eligible = []
         for r in regs:
@@ -326,7 +326,12 @@ def assign(db: Database, session_id: int, *, on_arrival: bool = False, actor: st
                 eligible.append(r)
         eligible_ids = {r.id for r in eligible}
         before = {r.id: r.seat.table_id for r in regs if r.seat is not None}
-        plan = seating.plan_seating(_core_tables(tables), [_person(r, leaders) for r in eligible])
+        # When chairs run short, people who are here and then the earlier in the queue (admitted
+        # before walk-ins) keep a seat.
+        order = sorted(eligible, key=lambda r: (r.id not in arrived, r.queue, r.id))
+        rank = {r.id: i for i, r in enumerate(order)}
+        plan = seating.plan_seating(_core_tables(tables),
+                                    [_person(r, leaders, rank[r.id]) for r in eligible])
         moved = 0
         for r in regs:
             target = plan.seats.get(r.id) if r.id in eligible_ids else None

@@ -169,3 +169,13 @@ def test_arrival_keeps_tables_balanced_over_a_morning() -> None:
         assert max(sizes) - min(sizes) <= 1
     for t in tables:
         assert not conflicts_at(p.agency for p, k in present if k == t.key)
+
+
+def test_too_few_chairs_leaves_out_the_last_in_rank_not_a_region() -> None:
+    # 40 people, 30 chairs: the 10 without a seat are the last 10 by rank (place in the queue),
+    # wherever they come from — not the east and the islands, which sort last by region.
+    people = [Person(key=i, agency=AGENCIES[i // 2], rank=39 - i) for i in range(40)]
+    plan = plan_seating(six_tables(5), people)
+    assert len(plan.seats) == 30
+    assert sorted(plan.unseated) == list(range(10))
+    assert any(u.goal == "capacity" for u in plan.unmet)

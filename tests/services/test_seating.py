@@ -178,3 +178,21 @@ def test_a_seat_left_by_a_cancelled_person_is_not_shown(demo_db: Database) -> No
     after = seating.show(demo_db, session.id)
     assert after.table_of(gone.registration_id) is None
     assert after.tables[0].size == view.tables[0].size - 1
+
+
+def test_too_few_chairs_keeps_people_who_came_then_the_queue(demo_db: Database) -> None:
+    session = find_session(demo_db, "臺北場次")
+    seating.apply_template(demo_db, session.id, 5, 7, now=NOW)  # 35 chairs for 40 + 2
+    walk_ins = [add_walk_in(demo_db, session.id, name=f"現場{i}", agency="花蓮縣政府",
+                            now=NOW).registration_id for i in range(2)]
+    _check_in(demo_db, walk_ins[0])
+    with demo_db.read() as s:
+        queue = [r.id for r in s.scalars(select(Registration).where(
+            Registration.session_id == session.id, Registration.status == Status.ADMITTED)
+            .order_by(Registration.queue))]
+    result = seating.assign(demo_db, session.id, now=NOW)
+    seated = {m.registration_id for t in result.view.tables for m in t.members}
+    assert result.unseated == 7
+    assert walk_ins[0] in seated  # here already
+    assert walk_ins[1] not in seated
+    assert set(queue[:34]) <= seated and not set(queue[34:]) & seated
