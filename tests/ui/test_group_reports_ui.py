@@ -261,7 +261,8 @@ def test_bad_photo_is_explained(qtbot, demo_db: Database, tmp_path: Path, monkey
     path = tmp_path / bad
     path.write_text("hello")
     assert not screen.form.attach_photo_file(path)
-    assert "不是可讀的圖片檔" in warnings[0] and bad in warnings[0]
+    assert "不是圖片檔" in warnings[0] and bad in warnings[0]
+    assert "BytesIO" not in warnings[0]  # no Python internals in the message
 
 
 def test_projector_follows_the_agendas_report_back_queue(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
