@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.core.seating import Unmet
 from desktop.core.text import match_key
 from desktop.services import seating
 from desktop.services.events import SessionInfo, SessionNotFound, find_session, list_events
@@ -71,7 +72,8 @@ def _session(context: Context, name: str | None) -> SessionInfo:
         raise CliError(str(exc)) from exc
 
 
-def _print_view(view: seating.SeatingView) -> None:
+def _print_view(view: seating.SeatingView,
+                unmet: tuple[Unmet, ...] | None = None) -> None:
     print(f"{view.session_name}{'（報到時分桌）' if view.on_arrival else ''}")
     for t in view.tables:
         mark = f"　⚠ 同機關：{'、'.join(t.conflicts)}" if t.conflicts else ""
@@ -81,7 +83,7 @@ def _print_view(view: seating.SeatingView) -> None:
             print(f"    {m.name}{flags}　{m.agency}")
     if view.unseated:
         print(f"未分桌 {len(view.unseated)} 人：" + "、".join(m.name for m in view.unseated))
-    for u in view.unmet:
+    for u in view.unmet if unmet is None else unmet:
         print(f"未達成：{u.message}")
 
 
@@ -98,7 +100,7 @@ def run_assign(args: argparse.Namespace, context: Context) -> int:
         emit_json(data)
     else:
         print(f"已分桌 {result.seated} 人，{result.moved} 人換桌")
-        _print_view(result.view)
+        _print_view(result.view, result.unmet)  # the plan's reasons, as in --json
     return 0
 
 

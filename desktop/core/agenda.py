@@ -205,6 +205,23 @@ class Leg:
     extra_seconds: int
 
 
+REDO_SECONDS = 60  # "next" this soon after "previous" puts back what "previous" took back
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What "previous" took back, so that "next" right after it (a stray ← key) restores it:
+    the block that was running with its own start, pauses, extension and report queue —
+    or, with ``block_id`` None, the end of the day at ``started_at``."""
+
+    at: dt.datetime  # when "previous" was pressed
+    block_id: int | None
+    started_at: dt.datetime
+    paused_seconds: float = 0.0
+    extra_seconds: int = 0
+    queue: QueueState | None = None
+
+
 @dataclass(frozen=True)
 class RunState:
     block_id: int | None = None
@@ -217,6 +234,7 @@ class RunState:
     queue: QueueState | None = None
     message: str = ""  # to the speaker, shown on the projector
     baseline: dict[int, tuple[dt.datetime, dt.datetime]] = field(default_factory=dict)
+    undone: Undone | None = None
 
     @property
     def status(self) -> RunStatus:
@@ -311,6 +329,9 @@ def next_block(state: RunState, blocks: Sequence[Block], now: dt.datetime) -> Tr
     assert state.block_id is not None and state.started_at is not None
     index = _index(blocks, state.block_id)
     leg = Leg(state.block_id, state.started_at, state.paused_seconds, state.extra_seconds)
+    redo = _redo(state, blocks, index, leg, now)
+    if redo is not None:
+        return redo
     marks = [Mark(state.block_id, "actual_end", now)]
     if index + 1 >= len(blocks):
         new = replace(state, finished_at=now, history=state.history + (leg,), queue=None)
@@ -318,7 +339,34 @@ def next_block(state: RunState, blocks: Sequence[Block], now: dt.datetime) -> Tr
     following = blocks[index + 1]
     marks.append(Mark(following.id, "actual_start", now))
     new = replace(state, block_id=following.id, started_at=now, paused_seconds=0.0,
-                  extra_seconds=0, history=state.history + (leg,), queue=None)
+                  extra_seconds=0, history=state.history + (leg,), queue=None, undone=None)
+    return Transition(new, tuple(marks))
+
+
+def _redo(state: RunState, blocks: Sequence[Block], index: int, leg: Leg,
+          now: dt.datetime) -> Transition | None:
+    """"Next" within ``REDO_SECONDS`` of a "previous": put back the block it took back, with
+    its real start (the minutes it ran are not lost to a stray key), else None."""
+    undone = state.undone
+    if undone is None or (now - undone.at).total_seconds() > REDO_SECONDS:
+        return None
+    if undone.block_id is None:
+        fits = index == len(blocks) - 1
+    else:
+        fits = index + 1 < len(blocks) and blocks[index + 1].id == undone.block_id
+    if not fits:
+        return None
+    assert state.block_id is not None
+    back = undone.started_at
+    marks = [Mark(state.block_id, "actual_end", back)]
+    history = state.history + (leg,)
+    if undone.block_id is None:
+        new = replace(state, finished_at=back, history=history, queue=None, undone=None)
+        return Transition(new, tuple(marks))
+    marks.append(Mark(undone.block_id, "actual_start", back))
+    new = replace(state, block_id=undone.block_id, started_at=back, paused_at=None,
+                  paused_seconds=undone.paused_seconds, extra_seconds=undone.extra_seconds,
+                  history=history, queue=undone.queue, undone=None)
     return Transition(new, tuple(marks))
 
 
@@ -336,9 +384,15 @@ def previous_block(state: RunState, now: dt.datetime) -> Transition:
     marks = [Mark(leg.block_id, "actual_end", None)]
     if state.finished_at is None and state.block_id is not None:
         marks.insert(0, Mark(state.block_id, "actual_start", None))
+        assert state.started_at is not None
+        undone = Undone(now, state.block_id, state.started_at, state.paused_seconds,
+                        state.extra_seconds, state.queue)
+    else:
+        assert state.finished_at is not None
+        undone = Undone(now, None, state.finished_at)
     new = replace(state, block_id=leg.block_id, started_at=leg.started_at, paused_at=None,
                   paused_seconds=leg.paused_seconds, extra_seconds=leg.extra_seconds,
-                  finished_at=None, history=state.history[:-1], queue=None)
+                  finished_at=None, history=state.history[:-1], queue=None, undone=undone)
     return Transition(new, tuple(marks))
 
 
@@ -558,8 +612,30 @@ def _dt(value: Any) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
+def _queue_to_json(queue: QueueState | None) -> dict[str, Any] | None:
+    return None if queue is None else {
+        "order": list(queue.order),
+        "labels": {str(k): v for k, v in queue.labels.items()},
+        "slot_seconds": queue.slot_seconds,
+        "index": queue.index,
+        "slot_started_at": _ts(queue.slot_started_at),
+        "slot_paused_seconds": queue.slot_paused_seconds,
+    }
+
+
+def _queue_from_json(q: dict[str, Any] | None) -> QueueState | None:
+    return None if not q else QueueState(
+        order=tuple(int(n) for n in q["order"]),
+        labels={int(k): str(v) for k, v in q.get("labels", {}).items()},
+        slot_seconds=int(q["slot_seconds"]),
+        index=int(q.get("index", 0)),
+        slot_started_at=_dt(q.get("slot_started_at")),
+        slot_paused_seconds=float(q.get("slot_paused_seconds", 0.0)),
+    )
+
+
 def state_to_json(state: RunState) -> dict[str, Any]:
-    queue = state.queue
+    undone = state.undone
     return {
         "version": 1,
         "block_id": state.block_id,
@@ -573,16 +649,14 @@ def state_to_json(state: RunState) -> dict[str, Any]:
              "paused_seconds": leg.paused_seconds, "extra_seconds": leg.extra_seconds}
             for leg in state.history
         ],
-        "queue": None if queue is None else {
-            "order": list(queue.order),
-            "labels": {str(k): v for k, v in queue.labels.items()},
-            "slot_seconds": queue.slot_seconds,
-            "index": queue.index,
-            "slot_started_at": _ts(queue.slot_started_at),
-            "slot_paused_seconds": queue.slot_paused_seconds,
-        },
+        "queue": _queue_to_json(state.queue),
         "message": state.message,
         "baseline": {str(k): [_ts(s), _ts(e)] for k, (s, e) in state.baseline.items()},
+        "undone": None if undone is None else {
+            "at": _ts(undone.at), "block_id": undone.block_id,
+            "started_at": _ts(undone.started_at), "paused_seconds": undone.paused_seconds,
+            "extra_seconds": undone.extra_seconds, "queue": _queue_to_json(undone.queue),
+        },
     }
 
 
@@ -590,15 +664,15 @@ def state_from_json(data: dict[str, Any] | None) -> RunState:
     """Read a stored state back; an empty or missing value is the idle state."""
     if not data:
         return RunState()
-    q = data.get("queue")
-    queue = None if not q else QueueState(
-        order=tuple(int(n) for n in q["order"]),
-        labels={int(k): str(v) for k, v in q.get("labels", {}).items()},
-        slot_seconds=int(q["slot_seconds"]),
-        index=int(q.get("index", 0)),
-        slot_started_at=_dt(q.get("slot_started_at")),
-        slot_paused_seconds=float(q.get("slot_paused_seconds", 0.0)),
-    )
+    queue = _queue_from_json(data.get("queue"))
+    u = data.get("undone")
+    undone_at, undone_start = (_dt(u.get("at")), _dt(u.get("started_at"))) if u else (None, None)
+    undone = None
+    if u and undone_at and undone_start:
+        block_id = u.get("block_id")
+        undone = Undone(undone_at, None if block_id is None else int(block_id), undone_start,
+                        float(u.get("paused_seconds", 0.0)), int(u.get("extra_seconds", 0)),
+                        _queue_from_json(u.get("queue")))
     baseline: dict[int, tuple[dt.datetime, dt.datetime]] = {}
     for key, (s, e) in data.get("baseline", {}).items():
         start_at, end_at = _dt(s), _dt(e)
@@ -619,4 +693,5 @@ def state_from_json(data: dict[str, Any] | None) -> RunState:
         queue=queue,
         message=str(data.get("message", "")),
         baseline=baseline,
+        undone=undone,
     )

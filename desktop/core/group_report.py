@@ -93,6 +93,9 @@ def parse_cost(text: str) -> int | None:
     total = Decimal(0)
     section = Decimal(0)
     number: Decimal | None = None
+    unit_before = 0  # the Chinese unit (百 千 萬 億) right before the number being read
+    number_after = 0  # ... as it was when that number began
+    number_chars = 0
     for token in _TOKEN.findall(s):
         if token[0].isdigit():
             if number is not None:
@@ -101,23 +104,34 @@ def parse_cost(text: str) -> int | None:
                 number = Decimal(token.replace(",", ""))
             except InvalidOperation as exc:  # pragma: no cover - the regex only lets numbers in
                 raise CostError("unreadable", f"經費「{raw}」看不懂：{COST_HINT}") from exc
+            number_after, number_chars, unit_before = unit_before, len(token), 0
         elif token in _CHINESE_DIGITS:
             digit = Decimal(_CHINESE_DIGITS[token])
+            if number is None:
+                number_after, number_chars = unit_before, 0
             # 一二三 written digit by digit (e.g. 三零零) reads as 300
             number = digit if number is None else number * 10 + digit
+            number_chars += 1
+            unit_before = 0
         elif token in _SMALL_UNITS:
             section += (number if number is not None else Decimal(1)) * _SMALL_UNITS[token]
             number = None
+            unit_before = _SMALL_UNITS[token] if not token.isascii() else 0
         elif token in _LARGE_UNITS:
             section += number if number is not None else Decimal(0)
             if section == 0:
                 section = Decimal(1)
             total += section * _LARGE_UNITS[token]
             section, number = Decimal(0), None
+            unit_before = _LARGE_UNITS[token] if not token.isascii() else 0
         else:
             raise CostError(
                 "unreadable", f"經費「{raw}」看不懂（「{token}」不是金額的一部分）：{COST_HINT}"
             )
+    if number is not None and number_chars == 1 and number_after >= 100:
+        # Spoken shorthand: a last digit right after a unit counts in the next unit down —
+        # 一萬五 = 15,000, 兩百五 = 250, 一千二 = 1,200, 一億五 = 1.5 億 (一萬零五 = 10,005).
+        number *= Decimal(number_after) / 10
     total += section + (number if number is not None else Decimal(0))
     # Checked before rounding: quantize() fails beyond Decimal's 28 digits of precision.
     if total >= MAX_COST:

@@ -95,6 +95,7 @@ class Person:
     agency: str
     fixed_table: int | None = None  # table key the person must stay at (pinned, or its leader)
     label: str = ""  # a name for messages (optional)
+    rank: int = 0  # who gets a chair first when there are too few (lower first, then by key)
 
 
 @dataclass(frozen=True)
@@ -296,10 +297,16 @@ def plan_seating(
     agency_count: dict[int, int] = {}
     for i in free:
         agency_count[state.agency[i]] = agency_count.get(state.agency[i], 0) + 1
+    # Too few chairs: who goes without is decided by rank (e.g. arrival, then place in the
+    # queue), never by region or agency — the dealing order below would leave out the east
+    # and the islands every time.
+    unseated_idx: list[int] = []
+    if len(free) > seats_left:
+        free.sort(key=lambda i: (people[i].rank, people[i].key))
+        unseated_idx = free[seats_left:]
+        free = free[:seats_left]
     free.sort(key=lambda i: (state.region[i], state.level[i], -agency_count[state.agency[i]],
                              state.agency[i], people[i].key))
-    unseated_idx = free[seats_left:] if len(free) > seats_left else []
-    free = free[:seats_left]
     quota = [max(target - size, 0) for target, size in zip(targets, state.size, strict=True)]
     cursor = 0
     scan = min(n_tables, 64)
@@ -405,8 +412,15 @@ def _explain(state: _State, people: Sequence[Person], fixed: Sequence[int],
                                      f"需安排 {len(people)} 人"))
     for t in range(n_tables):
         if state.size[t] > state.cap[t]:
-            out.append(Unmet("capacity", f"第 {tables[t].number} 桌釘選了 {state.size[t]} 人，"
-                                         f"超過容量 {state.cap[t]} 人", (tables[t].number,)))
+            pinned = sum(1 for m in state.members[t] if fixed[m] >= 0)
+            number = tables[t].number
+            if pinned > state.cap[t]:
+                text = (f"第 {number} 桌釘選了 {pinned} 人（或桌長），"
+                        f"超過容量 {state.cap[t]} 人")
+            else:
+                text = (f"第 {number} 桌坐了 {state.size[t]} 人，超過容量 {state.cap[t]} 人："
+                        "請重新分桌或移動人員")
+            out.append(Unmet("capacity", text, (number,)))
     sizes = state.size
     if n_tables and max(sizes) - min(sizes) > 1:
         small = min(sizes)
@@ -419,7 +433,8 @@ def _explain(state: _State, people: Sequence[Person], fixed: Sequence[int],
             if sizes[t] == small and state.cap[t] <= small:
                 reasons.append(f"第 {tables[t].number} 桌只能坐 {state.cap[t]} 人")
         if not reasons and max(targets) - min(targets) <= 1:
-            reasons.append("人數不足以坐滿每一桌")
+            # The chairs allow even tables: the seating was edited or the tables changed.
+            reasons.append("可重新分桌或移動人員使人數平均")
         out.append(Unmet(
             "size",
             f"各桌人數相差 {big - small} 人（{small}–{big} 人）："

@@ -163,12 +163,19 @@ def _proposal_block(number: int, p: Proposal, rank: int | None, st: _Styles) -> 
 def _photo(data: bytes, name: str, st: _Styles) -> list[Flowable]:
     try:
         from PIL import Image as PILImage
+        from PIL import ImageOps
 
         with PILImage.open(io.BytesIO(data)) as im:
-            width, height = im.size
-            if im.format not in ("JPEG", "PNG", "GIF"):
+            im.load()  # decode it all here: a photo cut short must fail now, not in the PDF
+            upright = ImageOps.exif_transpose(im)  # a phone photo taken upright stays upright
+            width, height = upright.size
+            turned = im.getexif().get(0x0112, 1) not in (0, 1)
+            if turned or im.format not in ("JPEG", "PNG", "GIF"):
                 buffer = io.BytesIO()
-                im.convert("RGB").save(buffer, "PNG")
+                if im.format == "JPEG":
+                    upright.convert("RGB").save(buffer, "JPEG", quality=90)
+                else:
+                    upright.convert("RGB").save(buffer, "PNG")
                 data = buffer.getvalue()
     except Exception:  # a damaged photo must not stop the compilation
         return [Paragraph(f"（照片「{_m(name)}」無法讀取）", st.small)]

@@ -291,14 +291,21 @@ class PhotoCheck:
     height: int
 
 
+def _too_large(name: str, size: int) -> GroupReportError:
+    return GroupReportError(
+        "photo_too_large",
+        f"照片「{name}」有 {size / 1024 / 1024:.1f} MB，超過上限 "
+        f"{MAX_PHOTO_BYTES // 1024 // 1024} MB；請先縮小（例如用手機的「中」尺寸）再附加",
+    )
+
+
 def check_photo(data: bytes, name: str) -> PhotoCheck:
-    """The bytes when they are a readable image within the size limit, else a clear error."""
+    """The bytes when they are a readable image within the size limit, else a clear error.
+
+    The whole picture is decoded once, so a photo cut short (copied off a phone mid-transfer)
+    is refused here and not when the compilation PDF is printed."""
     if len(data) > MAX_PHOTO_BYTES:
-        raise GroupReportError(
-            "photo_too_large",
-            f"照片「{name}」有 {len(data) / 1024 / 1024:.1f} MB，超過上限 "
-            f"{MAX_PHOTO_BYTES // 1024 // 1024} MB；請先縮小（例如用手機的「中」尺寸）再附加",
-        )
+        raise _too_large(name, len(data))
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -306,10 +313,17 @@ def check_photo(data: bytes, name: str) -> PhotoCheck:
             fmt = image.format or ""
             width, height = image.size
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+    except UnidentifiedImageError as exc:
         raise GroupReportError(
             "not_an_image",
-            f"「{name}」不是可讀的圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）：{exc}",
+            f"「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）",
+        ) from exc
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        raise GroupReportError(
+            "not_an_image",
+            f"「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案",
         ) from exc
     if fmt not in PHOTO_FORMATS:
         raise GroupReportError(
@@ -327,7 +341,7 @@ def attach_photo(
         try:
             size = source.stat().st_size
             if size > MAX_PHOTO_BYTES:  # don't read a 2 GB video into memory to refuse it
-                check_photo(b"\0" * (MAX_PHOTO_BYTES + 1), name)
+                raise _too_large(name, size)
             data = source.read_bytes()
         except OSError as exc:
             raise GroupReportError("photo_unreadable", f"無法讀取「{source}」：{exc.strerror or exc}") from exc

@@ -742,6 +742,7 @@ def cancel_registration(
         if old == Status.CANCELLED:
             raise RegistrationError("此報名已取消 (already cancelled)")
         r.status, r.status_reason = Status.CANCELLED, clean(reason)[:300]
+        r.seat = None  # the chair at the workshop table is free again (delete-orphan)
         s.flush()
         audit.record(s, "registration.status", actor=actor, at=at, entity="registration",
                      entity_id=r.id, name=mask_name(r.attendee.name), old=old,

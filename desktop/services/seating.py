@@ -230,7 +230,9 @@ def _view(s: Session, session_id: int) -> SeatingView:
     arrived = checked_in_ids(s, session_id)
     mode = on_arrival_enabled(s, session_id)
     leaders = {t.leader_registration_id: t.id for t in tables if t.leader_registration_id}
-    seated_regs = [r for r in regs if r.seat is not None]
+    # Only admitted people and walk-ins sit at a table: a seat left behind by someone who was
+    # cancelled (or put back on the waitlist) neither shows nor takes a chair.
+    seated_regs = [r for r in regs if r.seat is not None and r.status in SEATED_STATUSES]
     agency_at: dict[tuple[int, str], int] = {}
     for r in seated_regs:
         key = (r.seat.table_id, match_key(r.attendee.agency))
@@ -262,7 +264,7 @@ def _view(s: Session, session_id: int) -> SeatingView:
                 and (not mode or r.id in arrived or r.seat is not None)]
     unseated = tuple(member(r) for r in expected if r.seat is None)
     people = [_person(r, leaders) for r in expected]
-    seats = {r.id: r.seat.table_id for r in regs if r.seat is not None}
+    seats = {r.id: r.seat.table_id for r in seated_regs}
     unmet = seating.evaluate(_core_tables(tables), people, seats)
     return SeatingView(
         session_id=es.id,
@@ -282,12 +284,12 @@ def _view(s: Session, session_id: int) -> SeatingView:
     )
 
 
-def _person(r: Registration, leaders: dict[int | None, int]) -> seating.Person:
+def _person(r: Registration, leaders: dict[int | None, int], rank: int = 0) -> seating.Person:
     fixed = leaders.get(r.id)
     if fixed is None and r.seat is not None and r.seat.pinned:
         fixed = r.seat.table_id
     return seating.Person(key=r.id, agency=r.attendee.agency, fixed_table=fixed,
-                          label=r.attendee.name)
+                          label=r.attendee.name, rank=rank)
 
 
 # ---------------------------------------------------------------- planning
@@ -315,7 +317,7 @@ def assign(db: Database, session_id: int, *, on_arrival: bool = False, actor: st
         if not tables:
             raise SeatingError("此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）")
         regs = _registrations(s, session_id)
-        arrived = checked_in_ids(s, session_id) if on_arrival else set()
+        arrived = checked_in_ids(s, session_id)
         leaders = {t.leader_registration_id: t.id for t in tables if t.leader_registration_id}
         eligible = []
         for r in regs:
@@ -324,7 +326,12 @@ def assign(db: Database, session_id: int, *, on_arrival: bool = False, actor: st
                 eligible.append(r)
         eligible_ids = {r.id for r in eligible}
         before = {r.id: r.seat.table_id for r in regs if r.seat is not None}
-        plan = seating.plan_seating(_core_tables(tables), [_person(r, leaders) for r in eligible])
+        # When chairs run short, people who are here and then the earlier in the queue (admitted
+        # before walk-ins) keep a seat.
+        order = sorted(eligible, key=lambda r: (r.id not in arrived, r.queue, r.id))
+        rank = {r.id: i for i, r in enumerate(order)}
+        plan = seating.plan_seating(_core_tables(tables),
+                                    [_person(r, leaders, rank[r.id]) for r in eligible])
         moved = 0
         for r in regs:
             target = plan.seats.get(r.id) if r.id in eligible_ids else None
@@ -386,6 +393,8 @@ def seat_on_arrival(s: Session, registration_id: int, now: dt.datetime) -> int |
     taken: dict[int, int] = {}
     present: list[tuple[seating.Person, int]] = []
     for seat, other in seats:
+        if other.status not in SEATED_STATUSES:
+            continue
         taken[seat.table_id] = taken.get(seat.table_id, 0) + 1
         if other.id in arrived and other.id != r.id:
             present.append((seating.Person(other.id, other.attendee.agency), seat.table_id))
@@ -432,7 +441,7 @@ def move_person(db: Database, registration_id: int, table_id: int | None, *,
             if led is not None and led.id != table.id:
                 raise SeatingError(f"{r.attendee.name} 是第 {led.number} 桌桌長，須坐在該桌")
             if r.seat is None or r.seat.table_id != table.id:
-                size = len(table.seats)
+                size = sum(1 for x in table.seats if x.registration.status in SEATED_STATUSES)
                 if size >= table.capacity:
                     raise SeatingError(f"第 {table.number} 桌已滿（{size}/{table.capacity} 人）")
             if r.seat is None:

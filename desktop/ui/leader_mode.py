@@ -195,8 +195,7 @@ class LeaderModeWindow(QWidget):
     def choose_table(self, table: svc.TableInfo) -> None:
         self.table = table
         self.form.load(table.id)
-        self.banner.setText(self.tr("桌長模式　{session}　{table}").format(
-            session=self.session.name, table=table.label))
+        self.banner.setText(self._banner_text())
         self.pages.setCurrentWidget(self.form)
 
     # --- the hand-over ------------------------------------------------------------------------
@@ -251,7 +250,18 @@ class LeaderModeWindow(QWidget):
         dialog = PinDialog(self, mode="check", message=message)
         dialog.setObjectName("leavePinDialog")
         if dialog.exec() == QDialog.DialogCode.Accepted and not self.try_unlock(dialog.value()):
-            self.banner.setText(self.tr("PIN 不正確，仍在桌長模式"))
+            # Keep the table in the banner; during a lockout even the right PIN is not
+            # checked, so say to wait rather than "wrong".
+            wait = self._locked_until - time.monotonic()
+            note = (self.tr("PIN 錯誤次數過多，請 {s} 秒後再試。").format(s=int(wait) + 1)
+                    if wait > 0 else self.tr("PIN 不正確，仍在桌長模式"))
+            self.banner.setText(f"{self._banner_text()}　{note}")
+
+    def _banner_text(self) -> str:
+        if self.table is None:
+            return self.tr("桌長模式　{session}").format(session=self.session.name)
+        return self.tr("桌長模式　{session}　{table}").format(session=self.session.name,
+                                                         table=self.table.label)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if self._unlocked:

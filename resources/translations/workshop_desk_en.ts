@@ -31,6 +31,14 @@
 <context>
     <name>AgendaScreen</name>
     <message>
+        <source>議程結束</source>
+        <translation>the end of the day</translation>
+    </message>
+    <message>
+        <source>已回到上一段。按錯了？{s} 秒內按 → 可恢復「{title}」及其實際開始時間。</source>
+        <translation>Back to the previous block. Pressed by mistake? Press → within {s} seconds to restore “{title}” with its actual start time.</translation>
+    </message>
+    <message>
         <source>議程編輯</source>
         <translation>Edit agenda</translation>
     </message>

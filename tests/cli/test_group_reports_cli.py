@@ -79,3 +79,39 @@ def test_show_json_and_bad_input(demo_db: Database, demo_db_path: Path, run_cli,
                            "--out", tmp_path / "a.docx")
     assert code == 2 and ".pdf 或 .xlsx" in err
     assert not (tmp_path / "a.pdf").exists()
+
+
+def test_export_pdf_survives_a_damaged_photo_and_turns_phone_photos_upright(
+        demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from PIL import Image
+    from sqlalchemy import select
+
+    from db.models import GroupReport
+
+    fill(demo_db)
+    session = find_session(demo_db, "臺北")
+    upright = Image.new("RGB", (300, 200), "white")  # stored landscape, EXIF says turn it
+    exif = upright.getexif()
+    exif[0x0112] = 6
+    phone = io.BytesIO()
+    upright.save(phone, "JPEG", exif=exif.tobytes())
+    svc.attach_photo(demo_db, svc.find_table(demo_db, session.id, 1).id, phone.getvalue(),
+                     name="phone.jpg")
+    good = io.BytesIO()
+    Image.effect_noise((300, 200), 60).convert("RGB").save(good, "JPEG")
+    with demo_db.unit_of_work() as s:  # stored before photos were fully checked
+        report = s.scalars(select(GroupReport).where(
+            GroupReport.table_id == svc.find_table(demo_db, session.id, 2).id)).one()
+        report.photo, report.photo_name = good.getvalue()[: len(good.getvalue()) // 2], "half.jpg"
+    out = tmp_path / "彙整.pdf"
+    code, _, err = run_cli("--db", demo_db_path, "reports", "export", "--session", "台北",
+                           "--out", out, "--json")
+    assert code == 0, err
+    reader = PdfReader(out)
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "照片「half.jpg」無法讀取" in text
+    images = [img for page in reader.pages for img in page.images]
+    assert len(images) == 1
+    assert images[0].image.height > images[0].image.width  # portrait, as the phone showed it

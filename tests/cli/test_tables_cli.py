@@ -67,3 +67,12 @@ def test_pdfs_embed_font_and_show_names(run_cli, demo_db_path: Path, tmp_path: P
             assert len(reader.pages) == 6 and "討論紀錄" in text and "服務機關" in text
         if kind == "overview":
             assert "洪浩宇" in text
+
+
+def test_assign_text_says_why_people_have_no_seat(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run_cli("--db", demo_db_path, "tables", "template", "--session", "臺北", "--count", "5",
+            "--capacity", "7")
+    code, out, err = run_cli("--db", demo_db_path, "tables", "assign", "--session", "臺北")
+    assert code == 0, err
+    assert "未分桌 5 人" in out
+    assert "5 人沒有座位：各桌共 35 個座位，需安排 40 人" in out

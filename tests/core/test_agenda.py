@@ -179,3 +179,30 @@ def test_state_round_trips_through_json() -> None:
     back = rules.state_from_json(json.loads(text))
     assert back == state
     assert rules.state_from_json(None) == RunState()
+
+
+def test_a_stray_previous_is_taken_back_by_next_right_after() -> None:
+    blocks = plan()
+    state = rules.start(RunState(), blocks, at("09:00")).state
+    state = rules.next_block(state, blocks, at("09:05")).state  # the talk, 09:05
+    state = rules.adjust(state, blocks, 300).state
+    back = rules.previous_block(state, at("09:50"))  # ← by mistake 45 minutes into the talk
+    assert back.state.block_id == 1
+    saved = rules.state_from_json(rules.state_to_json(back.state))  # survives a restart
+    again = rules.next_block(saved, blocks, at("09:50", 30))
+    assert again.marks == (rules.Mark(1, "actual_end", at("09:05")),
+                           rules.Mark(2, "actual_start", at("09:05")))
+    assert again.state.block_id == 2 and again.state.extra_seconds == 300
+    assert rules.remaining_seconds(again.state, blocks, at("09:51")) == (55 + 5 - 46) * 60
+    # Going back on purpose and on a while later starts the block afresh.
+    back = rules.previous_block(again.state, at("09:52"))
+    later = rules.next_block(back.state, blocks, at("09:55"))
+    assert later.marks[1] == rules.Mark(2, "actual_start", at("09:55"))
+    # The day's end is put back too.
+    state = rules.start(RunState(), blocks[:2], at("09:00")).state
+    state = rules.next_block(state, blocks[:2], at("09:05")).state
+    done = rules.next_block(state, blocks[:2], at("10:00")).state
+    reopened = rules.previous_block(done, at("10:10")).state
+    redone = rules.next_block(reopened, blocks[:2], at("10:10", 10))
+    assert redone.state.finished_at == at("10:00")
+    assert redone.marks == (rules.Mark(2, "actual_end", at("10:00")),)

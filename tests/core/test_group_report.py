@@ -140,3 +140,19 @@ def test_parse_cost_never_crashes(text: str) -> None:
                                     max_size=3).map(tuple)))
 def test_round_trip_any_text(content: ReportContent) -> None:
     assert from_json(to_json(content)) == content
+
+
+def test_spoken_shorthand_costs_count_the_last_digit_in_the_next_unit_down() -> None:
+    from desktop.core.group_report import parse_cost
+
+    assert parse_cost("一萬五") == 15_000
+    assert parse_cost("約 1萬5") == 15_000
+    assert parse_cost("兩百五") == 250
+    assert parse_cost("一千二") == 1_200
+    assert parse_cost("一億五") == 150_000_000
+    assert parse_cost("30萬5") == 305_000
+    # 零 and written-out units keep their plain reading
+    assert parse_cost("一萬零五") == 10_005
+    assert parse_cost("十萬八千") == 108_000
+    assert parse_cost("二十五") == 25
+    assert parse_cost("1萬05") == 10_005

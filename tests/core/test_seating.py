@@ -169,3 +169,32 @@ def test_arrival_keeps_tables_balanced_over_a_morning() -> None:
         assert max(sizes) - min(sizes) <= 1
     for t in tables:
         assert not conflicts_at(p.agency for p, k in present if k == t.key)
+
+
+def test_too_few_chairs_leaves_out_the_last_in_rank_not_a_region() -> None:
+    # 40 people, 30 chairs: the 10 without a seat are the last 10 by rank (place in the queue),
+    # wherever they come from — not the east and the islands, which sort last by region.
+    people = [Person(key=i, agency=AGENCIES[i // 2], rank=39 - i) for i in range(40)]
+    plan = plan_seating(six_tables(5), people)
+    assert len(plan.seats) == 30
+    assert sorted(plan.unseated) == list(range(10))
+    assert any(u.goal == "capacity" for u in plan.unmet)
+
+
+def test_an_overfull_table_after_fewer_chairs_is_not_called_pinned() -> None:
+    from desktop.core.seating import evaluate
+
+    tables = six_tables(6) + [Table(key=107, number=7, capacity=6)]
+    people = forty_people()
+    # The old plan: 40 people at tables 1–6 (7, 7, 7, 7, 6, 6); then 7 tables of 6 chairs.
+    sizes = [7, 7, 7, 7, 6, 6]
+    seats, i = {}, 0
+    for n, size in enumerate(sizes, start=1):
+        for _ in range(size):
+            seats[people[i].key] = 100 + n
+            i += 1
+    messages = [u.message for u in evaluate(tables, people, seats)]
+    over = [m for m in messages if "超過容量" in m]
+    assert len(over) == 4 and not any("釘選" in m for m in over)
+    uneven = next(m for m in messages if "人數相差" in m)
+    assert "人數不足" not in uneven and "重新分桌" in uneven

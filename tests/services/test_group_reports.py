@@ -158,3 +158,22 @@ def test_refused_photo_writes_nothing(demo_db: Database) -> None:
         assert s.scalar(select(GroupReport.id).where(GroupReport.table_id == table.id)) is None
     svc.attach_photo(demo_db, table.id, png_bytes(), name="ok.png")
     assert svc.load_report(demo_db, table.id).photo_name == "ok.png"
+
+
+def test_a_photo_cut_short_is_refused_and_sizes_are_told_truly(demo_db: Database,
+                                                                tmp_path: Path) -> None:
+    table = svc.find_table(demo_db, find_session(demo_db, "臺北").id, 3)
+    out = io.BytesIO()
+    Image.new("RGB", (400, 300), (200, 100, 50)).save(out, "JPEG")
+    half = tmp_path / "half.jpg"  # copied off a phone mid-transfer
+    half.write_bytes(out.getvalue()[: len(out.getvalue()) // 2])
+    with pytest.raises(svc.GroupReportError) as info:
+        svc.attach_photo(demo_db, table.id, half)
+    assert info.value.code == "not_an_image" and "half.jpg" in str(info.value)
+    assert "0x" not in str(info.value) and "BytesIO" not in str(info.value)
+    assert svc.load_photo(demo_db, table.id) is None
+    big = tmp_path / "video.jpg"
+    big.write_bytes(b"\xff" * (25 * 1024 * 1024))
+    with pytest.raises(svc.GroupReportError) as info:
+        svc.attach_photo(demo_db, table.id, big)
+    assert "25.0 MB" in str(info.value)

@@ -150,3 +150,49 @@ def test_assign_on_arrival_seats_only_checked_in_and_walk_ins(demo_db: Database)
     assert seated == {*ids, walk_in.registration_id}
     sizes = [t.size for t in result.view.tables]
     assert max(sizes) - min(sizes) <= 1
+
+
+def test_a_cancelled_person_leaves_the_table_and_frees_the_chair(demo_db: Database) -> None:
+    from desktop.services.registrations import cancel_registration
+
+    session = find_session(demo_db, "臺北場次")
+    view = seating.assign(demo_db, session.id, now=NOW).view
+    full = next(t for t in view.tables if t.size == t.capacity)
+    gone = full.members[0]
+    cancel_registration(demo_db, gone.registration_id, "生病", now=NOW)
+    after = seating.show(demo_db, session.id)
+    assert after.table_of(gone.registration_id) is None
+    assert after.table(full.number).size == full.size - 1
+    # The chair is free: someone from another table can move in.
+    other = next(m for t in after.tables if t.number != full.number for m in t.members)
+    seating.move_person(demo_db, other.registration_id, full.id, now=NOW)
+    assert seating.show(demo_db, session.id).table_of(other.registration_id).number == full.number
+
+
+def test_a_seat_left_by_a_cancelled_person_is_not_shown(demo_db: Database) -> None:
+    session = find_session(demo_db, "臺北場次")
+    view = seating.assign(demo_db, session.id, now=NOW).view
+    gone = view.tables[0].members[0]
+    with demo_db.unit_of_work() as s:  # e.g. a database written before cancelling freed seats
+        s.get_one(Registration, gone.registration_id).status = Status.CANCELLED
+    after = seating.show(demo_db, session.id)
+    assert after.table_of(gone.registration_id) is None
+    assert after.tables[0].size == view.tables[0].size - 1
+
+
+def test_too_few_chairs_keeps_people_who_came_then_the_queue(demo_db: Database) -> None:
+    session = find_session(demo_db, "臺北場次")
+    seating.apply_template(demo_db, session.id, 5, 7, now=NOW)  # 35 chairs for 40 + 2
+    walk_ins = [add_walk_in(demo_db, session.id, name=f"現場{i}", agency="花蓮縣政府",
+                            now=NOW).registration_id for i in range(2)]
+    _check_in(demo_db, walk_ins[0])
+    with demo_db.read() as s:
+        queue = [r.id for r in s.scalars(select(Registration).where(
+            Registration.session_id == session.id, Registration.status == Status.ADMITTED)
+            .order_by(Registration.queue))]
+    result = seating.assign(demo_db, session.id, now=NOW)
+    seated = {m.registration_id for t in result.view.tables for m in t.members}
+    assert result.unseated == 7
+    assert walk_ins[0] in seated  # here already
+    assert walk_ins[1] not in seated
+    assert set(queue[:34]) <= seated and not set(queue[34:]) & seated

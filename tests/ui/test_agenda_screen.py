@@ -73,9 +73,20 @@ def test_keyboard_runs_the_day_and_overrun_shifts_later_blocks(qtbot, demo_db: D
     assert not screen.overrun_box.isVisibleTo(screen)
     qtbot.keyClick(screen, Qt.Key.Key_Left)  # undo "next": reopens the introduction
     assert screen.view.row(screen.view.state.block_id).title == "講師及學員自我介紹"  # type: ignore[union-attr]
+    assert "→" in screen.feedback.text()  # says how to put it back
+    clock.advance(seconds=20)
+    qtbot.keyClick(screen, Qt.Key.Key_Right)  # right away: the stray ← is taken back
+    talk = screen.view.row(screen.view.state.block_id)
+    assert talk is not None and talk.actual_start == at("09:20")
+    intro = next(r for r in screen.view.rows if r.title == "講師及學員自我介紹")
+    assert intro.actual_end == at("09:20")
+    screen.tick()
+    assert screen.countdown.text() == "+10:20"
+    qtbot.keyClick(screen, Qt.Key.Key_Left)  # back on purpose, and a while later on again
+    clock.advance(minutes=2)
     qtbot.keyClick(screen, Qt.Key.Key_Right)
     talk = screen.view.row(screen.view.state.block_id)
-    assert talk is not None and talk.actual_start == at("10:30")
+    assert talk is not None and talk.actual_start == at("10:32:20")
     # every command is in the screen's menus with its shortcut
     menu_actions = {a for m in screen.menu_bar.actions() if m.menu()
                     for a in m.menu().actions()}

@@ -261,7 +261,8 @@ def test_bad_photo_is_explained(qtbot, demo_db: Database, tmp_path: Path, monkey
     path = tmp_path / bad
     path.write_text("hello")
     assert not screen.form.attach_photo_file(path)
-    assert "不是可讀的圖片檔" in warnings[0] and bad in warnings[0]
+    assert "不是圖片檔" in warnings[0] and bad in warnings[0]
+    assert "BytesIO" not in warnings[0]  # no Python internals in the message
 
 
 def test_projector_follows_the_agendas_report_back_queue(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
@@ -285,3 +286,22 @@ def test_projector_follows_the_agendas_report_back_queue(qtbot, demo_db: Databas
     agenda.queue_next(demo_db, session.id, clock[0])
     projector._on_poll()
     assert projector.number == 5
+
+
+def test_a_wrong_pin_keeps_the_table_in_view_and_a_lockout_says_wait(demo_db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    session = find_session(demo_db, "臺北")
+    set_organiser_pin(demo_db, session.event_id, "2468")
+    leader = LeaderModeWindow(demo_db, session)
+    qtbot.addWidget(leader)
+    leader.start(None, full_screen=False)
+    leader.choose_table(svc.find_table(demo_db, session.id, 3))
+    answer_dialog("0000")
+    leader.request_exit()
+    assert "第3桌" in leader.banner.text() and "PIN 不正確" in leader.banner.text()
+    leader._failures, leader._locked_until = 5, 0.0
+    assert not leader.try_unlock("1111")  # now locked out
+    answer_dialog("2468")  # the right PIN, but too soon
+    leader.request_exit()
+    assert leader.isVisible()
+    assert "第3桌" in leader.banner.text() and "秒後再試" in leader.banner.text()
+    assert "PIN 不正確" not in leader.banner.text()

@@ -616,6 +616,13 @@ class AgendaScreen(Screen):
             return
         self._act("previous", lambda: service.previous_block(
             self.context.db, self.session.id, self.clock(), actor=self.context.operator))
+        undone = self.view.state.undone if self.view else None
+        if undone is not None:
+            row = self.view.row(undone.block_id) if undone.block_id is not None else None
+            what = row.title if row else self.tr("議程結束")
+            self.feedback.setText(self.tr(
+                "已回到上一段。按錯了？{s} 秒內按 → 可恢復「{title}」及其實際開始時間。").format(
+                s=rules.REDO_SECONDS, title=what))
 
     def _move_selection(self, offset: int) -> None:
         """Before the day starts, the arrows pick the block that Space will start."""
