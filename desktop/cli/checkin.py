@@ -27,8 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     checkin.add_argument("token", nargs="?", metavar="TOKEN", help="the code read from the pass")
     checkin.add_argument("--search", metavar="TEXT",
-                         help="name, agency or last phone digits; checks in when exactly one "
-                              "person matches, lists the matches otherwise")
+                         help="name, agency, e-mail or last phone digits (every word must "
+                              "match); checks in when exactly one person matches, lists the "
+                              "matches otherwise")
     checkin.add_argument("--session", metavar="NAME",
                          help="the desk's session (default: the pass's own session)")
     checkin.add_argument("--out", action="store_true", help="sign out (簽退) instead of check in")

@@ -33,6 +33,7 @@ from db.models import (
 from db.uow import Database
 from desktop.core import checkin as rules
 from desktop.core.checkin import Code, LogEntry, Mode, Presence
+from desktop.core.search import parse_query, phone_digits, search_key
 from desktop.core.text import clean, mask_name, match_key
 from desktop.core.tokens import TokenError, parse_token
 from desktop.services import audit, seating
@@ -539,7 +540,7 @@ class SearchEntry:
     table: int | None
     phone_tail: str  # last 3 digits, for display
     name_key: str
-    agency_key: str
+    agency_key: str  # agency, unit and e-mail (search_key)
     digits: str  # all digits of the phone, for "last digits" matching
 
 
@@ -563,17 +564,18 @@ class SearchIndex:
         self.entries = tuple(entries)
 
     def find(self, text: str, limit: int = 30) -> list[SearchEntry]:
-        query = match_key(text)
-        if not query:
+        """Every space-separated term must match the name, the agency/unit/e-mail, or (3+
+        digits) the end of the phone number: 「詹 三重」 finds 詹堃霖 of 新北市三重區公所.
+        People whose name starts with the first term come first."""
+        query = parse_query(text)
+        if query.empty:
             return []
-        digits_only = query.isdigit() and len(query) >= 3
+        first = query.terms[0]
         name_hits: list[SearchEntry] = []
         other_hits: list[SearchEntry] = []
         for e in self.entries:
-            if query in e.name_key:
-                (name_hits if e.name_key.startswith(query) else other_hits).append(e)
-            elif query in e.agency_key or (digits_only and e.digits.endswith(query)):
-                other_hits.append(e)
+            if query.matches(f"{e.name_key}\x1f{e.agency_key}", e.digits):
+                (name_hits if e.name_key.startswith(first) else other_hits).append(e)
         return (name_hits + other_hits)[:limit]
 
 
@@ -581,7 +583,8 @@ def load_search_index(db: Database, session_id: int) -> SearchIndex:
     with db.read() as s:
         rows = s.execute(
             select(Registration.id, Attendee.name, Attendee.agency, Attendee.unit,
-                   Attendee.title, Registration.status, Attendee.phone, WorkshopTable.number)
+                   Attendee.title, Registration.status, Attendee.phone, WorkshopTable.number,
+                   Attendee.email)
             .join(Attendee, Attendee.id == Registration.attendee_id)
             .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
             .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
@@ -589,10 +592,10 @@ def load_search_index(db: Database, session_id: int) -> SearchIndex:
             .order_by(Registration.queue, Registration.id)
         ).all()
     entries = []
-    for reg_id, name, agency, unit, title, status, phone, table in rows:
-        digits = "".join(ch for ch in clean(phone) if ch.isdigit())
+    for reg_id, name, agency, unit, title, status, phone, table, email in rows:
+        digits = phone_digits(clean(phone))
         entries.append(SearchEntry(reg_id, name, agency, title, status, table, digits[-3:],
-                                   match_key(name), match_key(f"{agency} {unit}"), digits))
+                                   match_key(name), search_key(agency, unit, email), digits))
     return SearchIndex(entries)
 
 

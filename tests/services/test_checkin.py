@@ -151,3 +151,19 @@ def test_live_counts_and_search(demo_db: Database) -> None:
         assert hits[0].state == "in"
     assert svc.search(demo_db, sid, "67") == [] or all(
         "67" in h.name + h.agency for h in svc.search(demo_db, sid, "67"))
+
+
+def test_search_finds_e_mail_fragments_and_every_term_of_a_query(demo_db: Database) -> None:
+    sessions, *_ = _setup(demo_db)
+    sid = sessions[0].id
+    walk = add_walk_in(demo_db, sid, name="詹堃明", agency="新北市三重區公所", unit="社會課",
+                       email="Kun.Ming@ntpc.gov.tw", phone="02-2960-3456#517", now=T)
+    for text in ("kun.ming", "NTPC.GOV", "詹 三重", "三重 堃明", "社會課 詹堃", "3456"):
+        hits = svc.search(demo_db, sid, text)
+        assert walk.registration_id in [h.registration_id for h in hits], text
+    assert [h.registration_id for h in svc.search(demo_db, sid, "詹 kun.ming")] == [
+        walk.registration_id]
+    assert svc.search(demo_db, sid, "詹 臺南") == []
+    # The extension is not the end of the phone number.
+    assert walk.registration_id not in [h.registration_id for h in svc.search(demo_db, sid, "517")]
+    assert svc.search(demo_db, sid, "3456")[0].phone_tail == "456"
