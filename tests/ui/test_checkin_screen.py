@@ -251,3 +251,33 @@ def test_real_qr_from_a_rendered_pass_checks_in_through_the_decoder(qtbot, desk,
     # Seen in three frames, accepted once.
     with demo_db.read() as s:
         assert len(s.scalars(select(CheckIn).where(CheckIn.registration_id == reg_id)).all()) == 1
+
+
+def test_back_to_back_scans_without_terminator_are_both_handled(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    clock = [100.0]
+    screen.key_clock = lambda: clock[0]
+
+    def burst(code: str, gap_before: float) -> None:
+        clock[0] += gap_before
+        for char in code:
+            clock[0] += 0.005
+            qtbot.keyClicks(QApplication.focusWidget(), char)
+
+    first, second, third, fourth = regs["admitted"][10:14]
+    # The next pass is read 0.1 s after the last key of one with no terminator (before the
+    # pause that would end it): both are checked in, in the scan field and in the search field.
+    burst(make_token(secret, first), 1)
+    burst(make_token(secret, second), 0.1)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    screen.search_field.setFocus()
+    screen.search_field.setText("王")
+    qtbot.waitUntil(lambda: screen.search_field.hasFocus())
+    # A scanner that read twice inside one burst: the two passes arrive glued together.
+    burst(make_token(secret, third) + make_token(secret, fourth), 1)
+    qtbot.waitUntil(lambda: screen.last_result is not None
+                    and screen.last_result.registration_id == fourth)
+    assert screen.search_field.text() == "王" and screen.scan_field.text() == ""
+    with demo_db.read() as s:
+        checked = set(s.scalars(select(CheckIn.registration_id).where(CheckIn.action == "in")))
+    assert {first, second, third, fourth} <= checked
