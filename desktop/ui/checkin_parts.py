@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from db.uow import Database
 from desktop import paths
+from desktop.core.ids import IdProblem, id_problem, normalize_id
 from desktop.core.rocdate import roc_date
 from desktop.core.scaninput import ScanReport, scan_report
 from desktop.core.text import mask_name
@@ -197,6 +198,7 @@ class WalkInDialog(QDialog):
         self.setWindowTitle(self.tr("現場報名"))
         self.db, self.session_id, self.actor = db, session_id, actor
         self.result_value: WalkInResult | None = None
+        self._warned_for: tuple[bool, str] | None = None
         self.name = QLineEdit()
         self.agency = QLineEdit()
         self.title_field = QLineEdit()
@@ -214,6 +216,8 @@ class WalkInDialog(QDialog):
         self.capacity_label.setWordWrap(True)
         self.error = QLabel()
         self.error.setStyleSheet("color:#b42318;")
+        self.error.setWordWrap(True)
+        self.setMinimumWidth(420)
         form = QFormLayout()
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("服務機關"), self.agency)
@@ -244,7 +248,29 @@ class WalkInDialog(QDialog):
             self.capacity_label.setText(self.tr("名額：已用 {taken} / {capacity}").format(
                 taken=taken, capacity=capacity))
 
+    def id_warning(self) -> str:
+        """What is wrong with the ID of a person who wants hours ("" when nothing is). The
+        person is standing at the desk: this is the moment to get it right."""
+        if not self.wants_hours.isChecked():
+            return ""
+        problem = id_problem(self.id_number.text())
+        if problem is None:
+            return ""
+        again = self.tr("確定照此加入請再按一次「加入並報到」（之後由主辦單位補正）。")
+        if problem == IdProblem.MISSING:
+            return self.tr("需要時數須填身分證字號，否則無法登錄時數。") + again
+        if problem == IdProblem.BAD_FORMAT:
+            return self.tr("身分證字號格式不對（1 個英文字母加 9 碼），請再核對。") + again
+        return self.tr("身分證字號檢查碼不符，可能打錯一碼，請再核對。") + again
+
     def submit(self) -> None:
+        warning = self.id_warning()
+        typed = (self.wants_hours.isChecked(), normalize_id(self.id_number.text()))
+        if warning and self._warned_for != typed:
+            self._warned_for = typed  # the same input, confirmed by a second click, is added
+            self.error.setText(warning)
+            self.id_number.setFocus()
+            return
         try:
             self.result_value = add_walk_in(
                 self.db, self.session_id, name=self.name.text(), agency=self.agency.text(),

@@ -2205,6 +2205,22 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
 <context>
     <name>WalkInDialog</name>
     <message>
+        <source>確定照此加入請再按一次「加入並報到」（之後由主辦單位補正）。</source>
+        <translation> To add the person as typed, press "Add and check in" again (the organiser corrects it later).</translation>
+    </message>
+    <message>
+        <source>需要時數須填身分證字號，否則無法登錄時數。</source>
+        <translation>Learning hours need the ID number; without it no hours can be reported.</translation>
+    </message>
+    <message>
+        <source>身分證字號格式不對（1 個英文字母加 9 碼），請再核對。</source>
+        <translation>The ID number has the wrong format (1 letter and 9 characters); please check it.</translation>
+    </message>
+    <message>
+        <source>身分證字號檢查碼不符，可能打錯一碼，請再核對。</source>
+        <translation>The ID number's check digit does not match; one character may be mistyped. Please check it.</translation>
+    </message>
+    <message>
         <source>現場報名</source>
         <translation>Walk-in</translation>
     </message>

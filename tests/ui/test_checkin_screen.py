@@ -281,3 +281,34 @@ def test_back_to_back_scans_without_terminator_are_both_handled(qtbot, desk, dem
     with demo_db.read() as s:
         checked = set(s.scalars(select(CheckIn.registration_id).where(CheckIn.action == "in")))
     assert {first, second, third, fourth} <= checked
+
+
+def test_walk_in_wanting_hours_is_warned_about_a_missing_or_mistyped_id(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, *_ = desk
+    dialog = WalkInDialog(demo_db, screen.session.id)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("陳大文")
+    dialog.wants_hours.setChecked(True)
+    dialog.id_number.setText("A123456788")  # one digit mistyped: the check digit fails
+    dialog.submit()
+    assert dialog.result_value is None and "檢查碼不符" in dialog.error.text()
+    dialog.id_number.setText("A12345678")
+    dialog.submit()
+    assert dialog.result_value is None and "格式不對" in dialog.error.text()
+    dialog.id_number.setText("a123456789")  # corrected (lower case is fine)
+    dialog.submit()
+    assert dialog.result_value is not None
+    # No ID at hand: warned once, added on the second click as typed.
+    second = WalkInDialog(demo_db, screen.session.id)
+    qtbot.addWidget(second)
+    second.name.setText("林小華")
+    second.wants_hours.setChecked(True)
+    second.submit()
+    assert second.result_value is None and "需要時數須填身分證字號" in second.error.text()
+    second.submit()
+    assert second.result_value is not None
+    with demo_db.read() as s:
+        from db.models import Attendee
+        statuses = dict(s.execute(select(Attendee.name, Attendee.id_status).where(
+            Attendee.name.in_(("陳大文", "林小華")))).all())
+    assert statuses == {"陳大文": "valid", "林小華": "missing"}
