@@ -94,6 +94,10 @@ def _describe(r: service.CheckInResult) -> str:
 def run_checkin(args: argparse.Namespace, context: Context) -> int:
     if (args.token is None) == (args.search is None):
         raise CliError("give either a TOKEN or --search TEXT (not both)")
+    if args.token is not None and not args.token.strip():
+        raise CliError("TOKEN is empty: give the code read from the pass (WS1:…)")
+    if args.search is not None and not args.search.strip():
+        raise CliError("--search is empty: give part of a name, agency, e-mail or phone")
     mode = "out" if args.out else "in"
     if args.search is not None:
         return _run_search(args, context, mode)
