@@ -306,7 +306,7 @@ class VoidDialog(QDialog):
             Column(self.tr("姓名"), lambda r: r.name),
             Column(self.tr("服務機關"), lambda r: r.agency),
             Column(self.tr("櫃台"), lambda r: r.desk),
-            Column(self.tr("方式"), lambda r: r.method),
+            Column(self.tr("方式"), lambda r: self.method_label(r.method)),
         ])
         self.model.set_rows(rows)
         self.view = QTableView()
@@ -335,6 +335,17 @@ class VoidDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def method_label(self, method: str) -> str:
+        """How the row was recorded, in words (the log stores a code)."""
+        labels = {
+            "scanner": self.tr("掃描器"), "camera": self.tr("攝影機"),
+            "typed": self.tr("手動輸入"), "search": self.tr("搜尋"),
+            "list": self.tr("未到名單"), "walk_in": self.tr("現場報名"),
+            "admit": self.tr("現場錄取"), "cli": self.tr("命令列"),
+            "cli-search": self.tr("命令列搜尋"),
+        }
+        return labels.get(method, method)
 
     def selected(self) -> service.LogRow | None:
         rows = self.view.selectionModel().selectedRows()

@@ -2154,6 +2154,42 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
 <context>
     <name>VoidDialog</name>
     <message>
+        <source>掃描器</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>攝影機</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>手動輸入</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
+        <source>搜尋</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>未到名單</source>
+        <translation>Not-arrived list</translation>
+    </message>
+    <message>
+        <source>現場報名</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>現場錄取</source>
+        <translation>Admitted at the desk</translation>
+    </message>
+    <message>
+        <source>命令列</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <source>命令列搜尋</source>
+        <translation>Command-line search</translation>
+    </message>
+    <message>
         <source>作廢報到紀錄</source>
         <translation>Void a check-in record</translation>
     </message>

@@ -312,3 +312,15 @@ def test_walk_in_wanting_hours_is_warned_about_a_missing_or_mistyped_id(qtbot, d
         statuses = dict(s.execute(select(Attendee.name, Attendee.id_status).where(
             Attendee.name.in_(("陳大文", "林小華")))).all())
     assert statuses == {"陳大文": "valid", "林小華": "missing"}
+
+
+def test_void_dialog_says_how_each_row_was_recorded_in_words(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    _scan(qtbot, screen, make_token(secret, regs["admitted"][0]))
+    screen.check_in_registration(regs["admitted"][1], "list")
+    from desktop.ui.checkin_parts import VoidDialog
+
+    dialog = VoidDialog(demo_db, screen.session.id, "desk-1", "")
+    qtbot.addWidget(dialog)
+    shown = {dialog.model.data(dialog.model.index(r, 5)) for r in range(dialog.model.rowCount())}
+    assert shown == {"掃描器", "未到名單"}
