@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from db.models import (
     Attendee,
+    AuditEntry,
     CheckIn,
     Event,
     EventSession,
@@ -287,12 +288,13 @@ def admit_and_check_in(
             raise CheckInError("這份報名不屬於本場次 (registration of another session)")
         if registration.status not in rules.ADMITTED_STATUSES:
             before = registration.status
+            before_reason = registration.status_reason
             registration.status = Status.WALK_IN
             registration.status_reason = f"現場遞補（原為 {before}）"
             attendee = s.get_one(Attendee, registration.attendee_id)
             audit.record(s, "registration.admit_at_desk", actor=operator, at=at,
                          entity="registration", entity_id=registration.id, before=before,
-                         desk=desk, name=mask_name(attendee.name))
+                         before_reason=before_reason, desk=desk, name=mask_name(attendee.name))
     return check_in_registration(db, session_id, registration_id, desk=desk, operator=operator,
                                  method="admit", now=at)
 
@@ -310,6 +312,7 @@ class VoidResult:
     name: str
     state_after: str  # absent / in / out
     reason: str
+    status_restored: str | None = None  # undoing an admission at the desk: the status again
 
 
 def void(
@@ -344,8 +347,32 @@ def void(
                      entity_id=v.id, voids_id=row.id, reason=reason, desk=desk,
                      name=mask_name(attendee.name))
         after = rules.presence([*entries, LogEntry(v.id, rules.VOID, at, desk, row.id)])
+        restored = None
+        if row.method == "admit" and after.state == "absent":
+            restored = _undo_admission(s, registration, at, operator, desk)
         return VoidResult(v.id, row.id, row.action, row.at, row.registration_id, attendee.name,
-                          after.state, reason)
+                          after.state, reason, restored)
+
+
+def _undo_admission(s: Session, registration: Registration, at: dt.datetime, operator: str,
+                    desk: str) -> str | None:
+    """Voiding the check-in that came with an admission at the desk also gives back the seat:
+    the registration returns to its status before (waitlisted / cancelled)."""
+    if registration.status != Status.WALK_IN:
+        return None
+    admitted = s.scalar(
+        select(AuditEntry).where(AuditEntry.action == "registration.admit_at_desk",
+                                 AuditEntry.entity == "registration",
+                                 AuditEntry.entity_id == registration.id)
+        .order_by(AuditEntry.id.desc()).limit(1))
+    before = admitted.detail.get("before") if admitted is not None else None
+    if before not in (Status.WAITLISTED, Status.CANCELLED):
+        return None
+    registration.status = before
+    registration.status_reason = admitted.detail.get("before_reason", "")  # type: ignore[union-attr]
+    audit.record(s, "registration.admit_at_desk_undone", actor=operator, at=at,
+                 entity="registration", entity_id=registration.id, after=before, desk=desk)
+    return before
 
 
 _VOID_PROBLEMS = {

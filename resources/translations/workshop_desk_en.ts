@@ -468,6 +468,10 @@
 <context>
     <name>CheckInScreen</name>
     <message>
+        <source>現場錄取一併取消，報名狀態恢復為：{status}</source>
+        <translation>The admission at the desk is undone too; registration status back to: {status}</translation>
+    </message>
+    <message>
         <source>報到</source>
         <translation>Check-in</translation>
     </message>

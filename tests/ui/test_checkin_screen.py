@@ -324,3 +324,16 @@ def test_void_dialog_says_how_each_row_was_recorded_in_words(qtbot, desk, demo_d
     qtbot.addWidget(dialog)
     shown = {dialog.model.data(dialog.model.index(r, 5)) for r in range(dialog.model.rowCount())}
     assert shown == {"掃描器", "未到名單"}
+
+
+def test_ctrl_z_after_admitting_at_the_desk_says_the_status_is_back(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    with demo_db.unit_of_work() as s:
+        s.get_one(Registration, regs["admitted"][0]).status = "cancelled"
+    _scan(qtbot, screen, make_token(secret, regs["waitlisted"][0]))
+    screen.card.admit_button.click()
+    assert screen.last_result.ok
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert screen.card.title_label.text() == "已復原"
+    assert "報名狀態恢復為：候補" in screen.card.detail_label.text()
+    qtbot.waitUntil(lambda: screen.counts.walk_ins == 0)

@@ -547,9 +547,13 @@ class CheckInScreen(Screen):
         what = self.tr("報到") if undone.voided_action == "in" else self.tr("簽退")
         state = {"absent": self.tr("尚未報到"), "in": self.tr("在場"),
                  "out": self.tr("已簽退")}[undone.state_after]
-        self.card.show_text(CardText(INFO, self.tr("已復原"), self.tr(
-            "{name} 於 {time} 的{what}已作廢（紀錄保留）\n目前狀態：{state}").format(
-            name=undone.name, time=f"{undone.voided_at:%H:%M}", what=what, state=state)))
+        detail = self.tr("{name} 於 {time} 的{what}已作廢（紀錄保留）\n目前狀態：{state}").format(
+            name=undone.name, time=f"{undone.voided_at:%H:%M}", what=what, state=state)
+        if undone.status_restored:
+            detail += "\n" + self.tr("現場錄取一併取消，報名狀態恢復為：{status}").format(
+                status=status_label(undone.status_restored))
+            self.index = service.load_search_index(self.context.db, self.session.id)
+        self.card.show_text(CardText(INFO, self.tr("已復原"), detail))
         self.last_result = None
         self.chimes.play(INFO)
         self._after_timer.start()
