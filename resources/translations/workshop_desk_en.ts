@@ -2552,4 +2552,141 @@ The language applies after a restart.</source>
         <translation>This database has no event yet; create an event first.</translation>
     </message>
 </context>
+<context>
+    <name>checkin</name>
+    <message>
+        <source>無法辨識的條碼</source>
+        <translation>Unrecognised code</translation>
+    </message>
+    <message>
+        <source>這不是研習報到台的入場證，請改用姓名搜尋。</source>
+        <translation>This is not a Workshop Desk pass; please search by name instead.</translation>
+    </message>
+    <message>
+        <source>歡迎畫面</source>
+        <translation>Welcome screen</translation>
+    </message>
+    <message>
+        <source>歡迎光臨</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>歡迎 {name}</source>
+        <translation>Welcome, {name}</translation>
+    </message>
+    <message>
+        <source> · 第 {n} 桌</source>
+        <translation> · Table {n}</translation>
+    </message>
+    <message>
+        <source>{who}
+簽退時間 {time}</source>
+        <translation>{who}
+Signed out at {time}</translation>
+    </message>
+    <message>
+        <source>簽退完成</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>第 {n} 桌</source>
+        <translation>Table {n}</translation>
+    </message>
+    <message>
+        <source>未排桌</source>
+        <translation>No table assigned</translation>
+    </message>
+    <message>
+        <source>餐食：{lunch}</source>
+        <translation>Lunch: {lunch}</translation>
+    </message>
+    <message>
+        <source>不用餐</source>
+        <translation>No lunch</translation>
+    </message>
+    <message>
+        <source>再次入場</source>
+        <translation>Re-entry</translation>
+    </message>
+    <message>
+        <source>報到成功</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>（重複送出，未重複登記）</source>
+        <translation> (sent twice, recorded once)</translation>
+    </message>
+    <message>
+        <source>{who}
+已於 {time} 在 {desk} 報到</source>
+        <translation>{who}
+Checked in at {time} at {desk}</translation>
+    </message>
+    <message>
+        <source>已報到過</source>
+        <translation>Already checked in</translation>
+    </message>
+    <message>
+        <source>（未記錄櫃台）</source>
+        <translation>(desk not recorded)</translation>
+    </message>
+    <message>
+        <source>{who}
+已於 {time} 簽退</source>
+        <translation>{who}
+Signed out at {time}</translation>
+    </message>
+    <message>
+        <source>已簽退過</source>
+        <translation>Already signed out</translation>
+    </message>
+    <message>
+        <source>{who}
+沒有報到紀錄，無法簽退</source>
+        <translation>{who}
+No check-in on record, cannot sign out</translation>
+    </message>
+    <message>
+        <source>尚未報到</source>
+        <translation>Not checked in</translation>
+    </message>
+    <message>
+        <source>名額已滿，請洽主辦單位。</source>
+        <translation>The session is full; please ask the organiser.</translation>
+    </message>
+    <message>
+        <source>目前尚有 {n} 個空位，可按下方按鈕以現場報名錄取並報到。</source>
+        <translation>{n} seat(s) free: press the button below to admit as a walk-in and check in.</translation>
+    </message>
+    <message>
+        <source>未錄取：{status}</source>
+        <translation>Not admitted: {status}</translation>
+    </message>
+    <message>
+        <source>{who}
+報名場次：{session} {date}</source>
+        <translation>{who}
+Registered for: {session} {date}</translation>
+    </message>
+    <message>
+        <source>報名的是其他場次</source>
+        <translation>Registered for another session</translation>
+    </message>
+    <message>
+        <source>不是本活動的入場證</source>
+        <translation>Not a pass of this event</translation>
+    </message>
+    <message>
+        <source>這張 QR 碼屬於其他活動，請改用姓名搜尋。</source>
+        <translation>This QR code belongs to another event; please search by name instead.</translation>
+    </message>
+    <message>
+        <source>入場證無效</source>
+        <translation>Invalid pass</translation>
+    </message>
+    <message>
+        <source>QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。</source>
+        <translation>The QR code is damaged or altered; check the person's identity and search by name.</translation>
+    </message>
+</context>
 </TS>

@@ -337,3 +337,12 @@ def test_ctrl_z_after_admitting_at_the_desk_says_the_status_is_back(qtbot, desk,
     assert screen.card.title_label.text() == "已復原"
     assert "報名狀態恢復為：候補" in screen.card.detail_label.text()
     qtbot.waitUntil(lambda: screen.counts.walk_ins == 0)
+
+
+def test_result_card_wording_is_in_the_english_catalogue() -> None:
+    from tests.packaging.test_translations import translated, visible_strings
+
+    found = {(ctx, text) for ctx, text, _ in visible_strings()}
+    for text in ("報到成功", "已報到過", "不是本活動的入場證", "歡迎 {name}", "{who}\n簽退時間 {time}"):
+        assert ("checkin", text) in found, text  # lupdate sees it
+        assert ("checkin", text) in translated(), text
