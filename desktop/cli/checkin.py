@@ -27,8 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     checkin.add_argument("token", nargs="?", metavar="TOKEN", help="the code read from the pass")
     checkin.add_argument("--search", metavar="TEXT",
-                         help="name, agency or last phone digits; checks in when exactly one "
-                              "person matches, lists the matches otherwise")
+                         help="name, agency, e-mail or last phone digits (every word must "
+                              "match); checks in when exactly one person matches, lists the "
+                              "matches otherwise")
     checkin.add_argument("--session", metavar="NAME",
                          help="the desk's session (default: the pass's own session)")
     checkin.add_argument("--out", action="store_true", help="sign out (簽退) instead of check in")
@@ -93,6 +94,10 @@ def _describe(r: service.CheckInResult) -> str:
 def run_checkin(args: argparse.Namespace, context: Context) -> int:
     if (args.token is None) == (args.search is None):
         raise CliError("give either a TOKEN or --search TEXT (not both)")
+    if args.token is not None and not args.token.strip():
+        raise CliError("TOKEN is empty: give the code read from the pass (WS1:…)")
+    if args.search is not None and not args.search.strip():
+        raise CliError("--search is empty: give part of a name, agency, e-mail or phone")
     mode = "out" if args.out else "in"
     if args.search is not None:
         return _run_search(args, context, mode)

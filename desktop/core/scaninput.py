@@ -15,6 +15,17 @@ from dataclasses import dataclass, field
 
 MAX_GAP = 0.05  # seconds between keys of one scan
 MIN_LENGTH = 8
+PASS_PREFIX = "WS1:"  # desktop.core.tokens.PREFIX
+
+
+def split_codes(text: str) -> list[str]:
+    """A burst holding two passes back to back (a scanner with no terminator that read twice
+    within one burst) → each pass on its own; anything else is one code."""
+    upper = text.upper()
+    starts = [i for i in range(len(upper)) if upper.startswith(PASS_PREFIX, i)]
+    if len(starts) < 2 or starts[0] != 0:
+        return [text]
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 @dataclass

@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from desktop.core.rocdate import roc_date
@@ -28,6 +29,7 @@ from desktop.reports.pdfdoc import build_pdf, style
 CARD_W = 90 * mm
 CARD_H = 64 * mm
 QR_MM = 34
+FOOTER_TOP = 7 * mm  # the footer line's top: card text stays above it
 
 
 @dataclass(frozen=True)
@@ -90,14 +92,32 @@ class PassCard(Flowable):
         _, h = head.wrap(self.width - 8 * mm, 20 * mm)
         head.drawOn(c, 4 * mm, y - h)
         y -= h + 2.5 * mm
-        for text, size in ((row.name, 20), (row.agency, 9), (row.session, 11),
-                           (row.when, 9), (row.venue, 8)):
-            para = Paragraph(paragraph_markup(text), style(f"pass{size}", size))
-            _, h = para.wrap(text_w, 30 * mm)
+        for para, h in self._text_block(text_w, y - FOOTER_TOP):
             para.drawOn(c, 4 * mm, y - h)
             y -= h + 1.5 * mm
         c.setFont(register_main_font(), 7)
         c.drawString(4 * mm, 3.5 * mm, "入場證：報到時請出示此 QR 碼")
+
+    def _text_block(self, width: float, room: float) -> list[tuple[Paragraph, float]]:
+        """Name, agency, session, date and venue, shrunk until they fit above the footer: a
+        long name stays on one line (down to 11 pt), a long agency or foreign name never runs
+        over the footer or out of the card."""
+        row = self.row
+        name_size = 20.0
+        while name_size > 11 and stringWidth(row.name, register_main_font(), name_size) > width:
+            name_size -= 1
+        scale = 1.0
+        while True:
+            block = []
+            for text, size in ((row.name, name_size), (row.agency, 9), (row.session, 11),
+                               (row.when, 9), (row.venue, 8)):
+                para = Paragraph(paragraph_markup(text), style("passText", size * scale))
+                _, h = para.wrap(width, 60 * mm)
+                block.append((para, h))
+            total = sum(h for _, h in block) + 1.5 * mm * (len(block) - 1)
+            if total <= room or scale <= 0.5:
+                return block
+            scale -= 0.05
 
 
 def build_passes_pdf(rows: Sequence[PassRow], target: Path | io.BytesIO, *, title: str) -> None:
@@ -125,6 +145,37 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, size: int, width: int) -> ImageFo
     return _font(size)
 
 
+def _split(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
+           width: int) -> list[str]:
+    """Greedy line breaks: between words for text with spaces, else between characters."""
+    words = text.split(" ") if " " in text else list(text)
+    joiner = " " if " " in text else ""
+    lines: list[str] = []
+    for word in words:
+        trial = f"{lines[-1]}{joiner}{word}" if lines else word
+        if lines and draw.textlength(trial, font=font) <= width:
+            lines[-1] = trial
+        else:
+            lines.append(word)
+    return lines
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, size: int,
+          width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """One line when it fits at ¾ of ``size`` or more; else two lines (a long agency stays
+    readable on a phone instead of shrinking to a thread), smaller only when still needed."""
+    font = _fit(draw, text, size, width)
+    if font.size >= size * 3 // 4:
+        return font, [text]
+    small = size * 3 // 4
+    while True:
+        font = _font(small)
+        lines = _split(draw, text, font, width)
+        if len(lines) <= 2 or small <= 12:
+            return font, lines
+        small -= 2
+
+
 def pass_png(row: PassRow) -> bytes:
     """A 600×900 pass image for e-mail or a phone screen: the QR is 330 px (scans reliably)."""
     width, height = 600, 900
@@ -137,9 +188,11 @@ def pass_png(row: PassRow) -> bytes:
     for text, size, colour in ((row.name, 64, "black"), (row.agency, 28, (60, 60, 60)),
                                (row.session, 34, "black"), (row.when, 26, (60, 60, 60)),
                                (row.venue, 22, (60, 60, 60))):
-        draw.text((width / 2, y), text, font=_fit(draw, text, size, width - 40), fill=colour,
-                  anchor="mm")
-        y += size + 22
+        font, lines = _wrap(draw, text, size, width - 40)
+        step = int(font.size * 1.2)
+        for i, line in enumerate(lines):
+            draw.text((width / 2, y + i * step), line, font=font, fill=colour, anchor="mm")
+        y += (len(lines) - 1) * step + size + 22
     qr = Image.open(io.BytesIO(qr_png(row.token)))
     image.paste(qr, ((width - qr.width) // 2, height - qr.height - 40))
     draw.text((width / 2, height - 22), "報到時請出示此 QR 碼", font=_font(20),

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from db.models import (
     Attendee,
+    AuditEntry,
     CheckIn,
     Event,
     EventSession,
@@ -33,6 +34,7 @@ from db.models import (
 from db.uow import Database
 from desktop.core import checkin as rules
 from desktop.core.checkin import Code, LogEntry, Mode, Presence
+from desktop.core.search import parse_query, phone_digits, search_key
 from desktop.core.text import clean, mask_name, match_key
 from desktop.core.tokens import TokenError, parse_token
 from desktop.services import audit, seating
@@ -286,12 +288,13 @@ def admit_and_check_in(
             raise CheckInError("這份報名不屬於本場次 (registration of another session)")
         if registration.status not in rules.ADMITTED_STATUSES:
             before = registration.status
+            before_reason = registration.status_reason
             registration.status = Status.WALK_IN
             registration.status_reason = f"現場遞補（原為 {before}）"
             attendee = s.get_one(Attendee, registration.attendee_id)
             audit.record(s, "registration.admit_at_desk", actor=operator, at=at,
                          entity="registration", entity_id=registration.id, before=before,
-                         desk=desk, name=mask_name(attendee.name))
+                         before_reason=before_reason, desk=desk, name=mask_name(attendee.name))
     return check_in_registration(db, session_id, registration_id, desk=desk, operator=operator,
                                  method="admit", now=at)
 
@@ -309,6 +312,7 @@ class VoidResult:
     name: str
     state_after: str  # absent / in / out
     reason: str
+    status_restored: str | None = None  # undoing an admission at the desk: the status again
 
 
 def void(
@@ -343,8 +347,32 @@ def void(
                      entity_id=v.id, voids_id=row.id, reason=reason, desk=desk,
                      name=mask_name(attendee.name))
         after = rules.presence([*entries, LogEntry(v.id, rules.VOID, at, desk, row.id)])
+        restored = None
+        if row.method == "admit" and after.state == "absent":
+            restored = _undo_admission(s, registration, at, operator, desk)
         return VoidResult(v.id, row.id, row.action, row.at, row.registration_id, attendee.name,
-                          after.state, reason)
+                          after.state, reason, restored)
+
+
+def _undo_admission(s: Session, registration: Registration, at: dt.datetime, operator: str,
+                    desk: str) -> str | None:
+    """Voiding the check-in that came with an admission at the desk also gives back the seat:
+    the registration returns to its status before (waitlisted / cancelled)."""
+    if registration.status != Status.WALK_IN:
+        return None
+    admitted = s.scalar(
+        select(AuditEntry).where(AuditEntry.action == "registration.admit_at_desk",
+                                 AuditEntry.entity == "registration",
+                                 AuditEntry.entity_id == registration.id)
+        .order_by(AuditEntry.id.desc()).limit(1))
+    before = admitted.detail.get("before") if admitted is not None else None
+    if before not in (Status.WAITLISTED, Status.CANCELLED):
+        return None
+    registration.status = before
+    registration.status_reason = admitted.detail.get("before_reason", "")  # type: ignore[union-attr]
+    audit.record(s, "registration.admit_at_desk_undone", actor=operator, at=at,
+                 entity="registration", entity_id=registration.id, after=before, desk=desk)
+    return before
 
 
 _VOID_PROBLEMS = {
@@ -539,7 +567,7 @@ class SearchEntry:
     table: int | None
     phone_tail: str  # last 3 digits, for display
     name_key: str
-    agency_key: str
+    agency_key: str  # agency, unit and e-mail (search_key)
     digits: str  # all digits of the phone, for "last digits" matching
 
 
@@ -563,17 +591,18 @@ class SearchIndex:
         self.entries = tuple(entries)
 
     def find(self, text: str, limit: int = 30) -> list[SearchEntry]:
-        query = match_key(text)
-        if not query:
+        """Every space-separated term must match the name, the agency/unit/e-mail, or (3+
+        digits) the end of the phone number: 「詹 三重」 finds 詹堃霖 of 新北市三重區公所.
+        People whose name starts with the first term come first."""
+        query = parse_query(text)
+        if query.empty:
             return []
-        digits_only = query.isdigit() and len(query) >= 3
+        first = query.terms[0]
         name_hits: list[SearchEntry] = []
         other_hits: list[SearchEntry] = []
         for e in self.entries:
-            if query in e.name_key:
-                (name_hits if e.name_key.startswith(query) else other_hits).append(e)
-            elif query in e.agency_key or (digits_only and e.digits.endswith(query)):
-                other_hits.append(e)
+            if query.matches(f"{e.name_key}\x1f{e.agency_key}", e.digits):
+                (name_hits if e.name_key.startswith(first) else other_hits).append(e)
         return (name_hits + other_hits)[:limit]
 
 
@@ -581,7 +610,8 @@ def load_search_index(db: Database, session_id: int) -> SearchIndex:
     with db.read() as s:
         rows = s.execute(
             select(Registration.id, Attendee.name, Attendee.agency, Attendee.unit,
-                   Attendee.title, Registration.status, Attendee.phone, WorkshopTable.number)
+                   Attendee.title, Registration.status, Attendee.phone, WorkshopTable.number,
+                   Attendee.email)
             .join(Attendee, Attendee.id == Registration.attendee_id)
             .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
             .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
@@ -589,10 +619,10 @@ def load_search_index(db: Database, session_id: int) -> SearchIndex:
             .order_by(Registration.queue, Registration.id)
         ).all()
     entries = []
-    for reg_id, name, agency, unit, title, status, phone, table in rows:
-        digits = "".join(ch for ch in clean(phone) if ch.isdigit())
+    for reg_id, name, agency, unit, title, status, phone, table, email in rows:
+        digits = phone_digits(clean(phone))
         entries.append(SearchEntry(reg_id, name, agency, title, status, table, digits[-3:],
-                                   match_key(name), match_key(f"{agency} {unit}"), digits))
+                                   match_key(name), search_key(agency, unit, email), digits))
     return SearchIndex(entries)
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from db.uow import Database
 from desktop import paths
+from desktop.core.ids import IdProblem, id_problem, normalize_id
 from desktop.core.rocdate import roc_date
 from desktop.core.scaninput import ScanReport, scan_report
 from desktop.core.text import mask_name
@@ -37,8 +38,7 @@ from desktop.ui.labels import status_label
 from desktop.ui.tablemodel import Column, RowTableModel
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("checkin", text)
+translate = QCoreApplication.translate  # translate("checkin", "…"): lupdate finds the literal
 
 
 # --- what the card says -------------------------------------------------------------------
@@ -58,37 +58,47 @@ class CardText:
 def card_text(r: service.CheckInResult) -> CardText:
     who = f"{r.name}　{r.agency}" if r.name else ""
     if r.code == "ok" and r.mode == "out":
-        return CardText(GOOD, _t("簽退完成"), _t("{who}\n簽退時間 {time}").format(
-            who=who, time=f"{r.at:%H:%M}"))
+        return CardText(GOOD, translate("checkin", "簽退完成"), translate(
+            "checkin", "{who}\n簽退時間 {time}").format(who=who, time=f"{r.at:%H:%M}"))
     if r.code == "ok":
-        table = (_t("第 {n} 桌").format(n=r.table) if r.table is not None else _t("未排桌"))
-        lunch = _t("餐食：{lunch}").format(lunch=r.lunch) if r.lunch else _t("不用餐")
-        title = _t("再次入場") if r.reentry else _t("報到成功")
-        extra = _t("（重複送出，未重複登記）") if r.replayed else ""
+        table = (translate("checkin", "第 {n} 桌").format(n=r.table) if r.table is not None
+                 else translate("checkin", "未排桌"))
+        lunch = (translate("checkin", "餐食：{lunch}").format(lunch=r.lunch) if r.lunch
+                 else translate("checkin", "不用餐"))
+        title = translate("checkin", "再次入場") if r.reentry else translate("checkin", "報到成功")
+        extra = translate("checkin", "（重複送出，未重複登記）") if r.replayed else ""
         return CardText(GOOD, title + extra, f"{who}\n{table}　·　{lunch}")
     if r.code == "already_checked_in":
-        return CardText(WARN, _t("已報到過"), _t("{who}\n已於 {time} 在 {desk} 報到").format(
+        return CardText(WARN, translate("checkin", "已報到過"), translate(
+            "checkin", "{who}\n已於 {time} 在 {desk} 報到").format(
             who=who, time=f"{r.first_at:%H:%M}" if r.first_at else "—",
-            desk=r.first_desk or _t("（未記錄櫃台）")))
+            desk=r.first_desk or translate("checkin", "（未記錄櫃台）")))
     if r.code == "already_checked_out":
-        return CardText(WARN, _t("已簽退過"), _t("{who}\n已於 {time} 簽退").format(
+        return CardText(WARN, translate("checkin", "已簽退過"), translate(
+            "checkin", "{who}\n已於 {time} 簽退").format(
             who=who, time=f"{r.last_out_at:%H:%M}" if r.last_out_at else "—"))
     if r.code == "not_checked_in":
-        return CardText(WARN, _t("尚未報到"), _t("{who}\n沒有報到紀錄，無法簽退").format(who=who))
+        return CardText(WARN, translate("checkin", "尚未報到"), translate(
+            "checkin", "{who}\n沒有報到紀錄，無法簽退").format(who=who))
     if r.code == "not_admitted":
-        seats = (_t("目前尚有 {n} 個空位，可按下方按鈕以現場報名錄取並報到。").format(n=r.seats_free)
-                 if r.seats_free > 0 else _t("名額已滿，請洽主辦單位。"))
-        return CardText(BAD, _t("未錄取：{status}").format(status=status_label(r.status)),
-                        f"{who}\n{seats}")
+        full = translate("checkin", "名額已滿，請洽主辦單位。")
+        seats = translate("checkin", "目前尚有 {n} 個空位，可按下方按鈕以現場報名錄取並報到。")
+        seats = seats.format(n=r.seats_free) if r.seats_free > 0 else full
+        return CardText(BAD, translate("checkin", "未錄取：{status}").format(
+            status=status_label(r.status)), f"{who}\n{seats}")
     if r.code == "other_session":
         when = roc_date(r.session_date, weekday=True) if r.session_date else ""
-        return CardText(BAD, _t("報名的是其他場次"), _t("{who}\n報名場次：{session} {date}").format(
+        return CardText(BAD, translate("checkin", "報名的是其他場次"), translate(
+            "checkin", "{who}\n報名場次：{session} {date}").format(
             who=who, session=r.session_name, date=when))
     if r.code == "other_event":
-        return CardText(BAD, _t("不是本活動的入場證"), _t("這張 QR 碼屬於其他活動，請改用姓名搜尋。"))
+        return CardText(BAD, translate("checkin", "不是本活動的入場證"),
+                        translate("checkin", "這張 QR 碼屬於其他活動，請改用姓名搜尋。"))
     if r.code == "forged":
-        return CardText(BAD, _t("入場證無效"), _t("QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。"))
-    return CardText(BAD, _t("無法辨識的條碼"), _t("這不是研習報到台的入場證，請改用姓名搜尋。"))
+        return CardText(BAD, translate("checkin", "入場證無效"),
+                        translate("checkin", "QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。"))
+    return CardText(BAD, translate("checkin", "無法辨識的條碼"),
+                    translate("checkin", "這不是研習報到台的入場證，請改用姓名搜尋。"))
 
 
 # --- sounds -------------------------------------------------------------------------------
@@ -152,10 +162,10 @@ class WelcomeWindow(QWidget):
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setObjectName("welcomeWindow")
-        self.setWindowTitle(_t("歡迎畫面"))
+        self.setWindowTitle(translate("checkin", "歡迎畫面"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setStyleSheet("background:#1f4e79; color:white;")
-        self.label = QLabel(_t("歡迎光臨"))
+        self.label = QLabel(translate("checkin", "歡迎光臨"))
         self.label.setObjectName("welcomeText")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
@@ -166,12 +176,12 @@ class WelcomeWindow(QWidget):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(8000)
-        self._idle.timeout.connect(lambda: self.label.setText(_t("歡迎光臨")))
+        self._idle.timeout.connect(lambda: self.label.setText(translate("checkin", "歡迎光臨")))
 
     def welcome(self, name: str, table: int | None) -> None:
-        text = _t("歡迎 {name}").format(name=mask_name(name))
+        text = translate("checkin", "歡迎 {name}").format(name=mask_name(name))
         if table is not None:
-            text += _t(" · 第 {n} 桌").format(n=table)
+            text += translate("checkin", " · 第 {n} 桌").format(n=table)
         self.label.setText(text)
         self._idle.start()
 
@@ -197,6 +207,7 @@ class WalkInDialog(QDialog):
         self.setWindowTitle(self.tr("現場報名"))
         self.db, self.session_id, self.actor = db, session_id, actor
         self.result_value: WalkInResult | None = None
+        self._warned_for: tuple[bool, str] | None = None
         self.name = QLineEdit()
         self.agency = QLineEdit()
         self.title_field = QLineEdit()
@@ -214,6 +225,8 @@ class WalkInDialog(QDialog):
         self.capacity_label.setWordWrap(True)
         self.error = QLabel()
         self.error.setStyleSheet("color:#b42318;")
+        self.error.setWordWrap(True)
+        self.setMinimumWidth(420)
         form = QFormLayout()
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("服務機關"), self.agency)
@@ -244,7 +257,29 @@ class WalkInDialog(QDialog):
             self.capacity_label.setText(self.tr("名額：已用 {taken} / {capacity}").format(
                 taken=taken, capacity=capacity))
 
+    def id_warning(self) -> str:
+        """What is wrong with the ID of a person who wants hours ("" when nothing is). The
+        person is standing at the desk: this is the moment to get it right."""
+        if not self.wants_hours.isChecked():
+            return ""
+        problem = id_problem(self.id_number.text())
+        if problem is None:
+            return ""
+        again = self.tr("確定照此加入請再按一次「加入並報到」（之後由主辦單位補正）。")
+        if problem == IdProblem.MISSING:
+            return self.tr("需要時數須填身分證字號，否則無法登錄時數。") + again
+        if problem == IdProblem.BAD_FORMAT:
+            return self.tr("身分證字號格式不對（1 個英文字母加 9 碼），請再核對。") + again
+        return self.tr("身分證字號檢查碼不符，可能打錯一碼，請再核對。") + again
+
     def submit(self) -> None:
+        warning = self.id_warning()
+        typed = (self.wants_hours.isChecked(), normalize_id(self.id_number.text()))
+        if warning and self._warned_for != typed:
+            self._warned_for = typed  # the same input, confirmed by a second click, is added
+            self.error.setText(warning)
+            self.id_number.setFocus()
+            return
         try:
             self.result_value = add_walk_in(
                 self.db, self.session_id, name=self.name.text(), agency=self.agency.text(),
@@ -280,7 +315,7 @@ class VoidDialog(QDialog):
             Column(self.tr("姓名"), lambda r: r.name),
             Column(self.tr("服務機關"), lambda r: r.agency),
             Column(self.tr("櫃台"), lambda r: r.desk),
-            Column(self.tr("方式"), lambda r: r.method),
+            Column(self.tr("方式"), lambda r: self.method_label(r.method)),
         ])
         self.model.set_rows(rows)
         self.view = QTableView()
@@ -309,6 +344,17 @@ class VoidDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def method_label(self, method: str) -> str:
+        """How the row was recorded, in words (the log stores a code)."""
+        labels = {
+            "scanner": self.tr("掃描器"), "camera": self.tr("攝影機"),
+            "typed": self.tr("手動輸入"), "search": self.tr("搜尋"),
+            "list": self.tr("未到名單"), "walk_in": self.tr("現場報名"),
+            "admit": self.tr("現場錄取"), "cli": self.tr("命令列"),
+            "cli-search": self.tr("命令列搜尋"),
+        }
+        return labels.get(method, method)
 
     def selected(self) -> service.LogRow | None:
         rows = self.view.selectionModel().selectedRows()

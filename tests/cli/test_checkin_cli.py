@@ -76,3 +76,10 @@ def test_passes_pdf_png_csv(run_cli, demo_db_path: Path, tmp_path: Path) -> None
     assert not [p for p in out_dir.iterdir() if p.name.startswith(".passes-")]
     code, _, err = run_cli("--db", demo_db_path, "passes", "--session", "高雄", "--out", out_dir)
     assert code == 2 and "高雄" in err
+
+
+def test_empty_token_or_search_is_bad_input_not_a_result(run_cli, demo_db_path: Path) -> None:
+    code, out, err = run_cli("--db", demo_db_path, "checkin", "  ", "--json")
+    assert code == 2 and out == "" and "TOKEN is empty" in err
+    code, out, err = run_cli("--db", demo_db_path, "checkin", "--search", "", "--json")
+    assert code == 2 and out == "" and "--search is empty" in err

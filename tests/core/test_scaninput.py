@@ -29,3 +29,12 @@ def test_scan_report() -> None:
     rep = scan_report("WS1:TEST0001", [i * 0.005 for i in range(12)], "enter", "WS1:TEST0001")
     assert rep.matches and rep.looks_like_scanner and rep.mean_gap_ms == 5.0
     assert rep.chars_per_second == 200.0
+
+
+def test_split_codes_separates_glued_passes_only() -> None:
+    from desktop.core.scaninput import split_codes
+
+    assert split_codes("WS1:AAAA.BBBBws1:cccc.dddd") == ["WS1:AAAA.BBBB", "ws1:cccc.dddd"]
+    assert split_codes("WS1:AAAA.BBBB") == ["WS1:AAAA.BBBB"]
+    assert split_codes("9789573317241") == ["9789573317241"]
+    assert split_codes("XWS1:AAWS1:BB") == ["XWS1:AAWS1:BB"]  # not a pass at the start: as is

@@ -151,3 +151,45 @@ def test_live_counts_and_search(demo_db: Database) -> None:
         assert hits[0].state == "in"
     assert svc.search(demo_db, sid, "67") == [] or all(
         "67" in h.name + h.agency for h in svc.search(demo_db, sid, "67"))
+
+
+def test_search_finds_e_mail_fragments_and_every_term_of_a_query(demo_db: Database) -> None:
+    sessions, *_ = _setup(demo_db)
+    sid = sessions[0].id
+    walk = add_walk_in(demo_db, sid, name="詹堃明", agency="新北市三重區公所", unit="社會課",
+                       email="Kun.Ming@ntpc.gov.tw", phone="02-2960-3456#517", now=T)
+    for text in ("kun.ming", "NTPC.GOV", "詹 三重", "三重 堃明", "社會課 詹堃", "3456"):
+        hits = svc.search(demo_db, sid, text)
+        assert walk.registration_id in [h.registration_id for h in hits], text
+    assert [h.registration_id for h in svc.search(demo_db, sid, "詹 kun.ming")] == [
+        walk.registration_id]
+    assert svc.search(demo_db, sid, "詹 臺南") == []
+    # The extension is not the end of the phone number.
+    assert walk.registration_id not in [h.registration_id for h in svc.search(demo_db, sid, "517")]
+    assert svc.search(demo_db, sid, "3456")[0].phone_tail == "456"
+
+
+def test_undoing_an_admission_at_the_desk_gives_the_seat_back(demo_db: Database) -> None:
+    sessions, secret, regs, _ = _setup(demo_db)
+    sid = sessions[0].id
+    with demo_db.unit_of_work() as s:
+        s.get_one(Registration, regs["admitted"][0]).status = "cancelled"
+        s.get_one(Registration, regs["waitlisted"][0]).status_reason = "同機關名額已滿"
+    wrong = regs["waitlisted"][0]
+    r = svc.admit_and_check_in(demo_db, sid, wrong, desk="d1", now=T)
+    assert r.ok and svc.live_counts(demo_db, sid).walk_ins == 1
+    undone = svc.undo_last(demo_db, sid, desk="d1", now=T)
+    assert undone is not None and undone.state_after == "absent"
+    assert undone.status_restored == "waitlisted"
+    with demo_db.read() as s:
+        reg = s.get_one(Registration, wrong)
+        assert (reg.status, reg.status_reason) == ("waitlisted", "同機關名額已滿")
+    counts = svc.live_counts(demo_db, sid)
+    assert (counts.walk_ins, counts.expected) == (0, 39)
+    assert _log(demo_db, wrong) == [("in", None), ("void", r.check_in_id)]
+    # The seat is free again for the right person.
+    again = svc.scan(demo_db, sid, make_token(secret, regs["waitlisted"][1]), now=T)
+    assert (again.code, again.seats_free) == ("not_admitted", 1)
+    # An ordinary check-in's undo leaves the status alone.
+    ok = svc.scan(demo_db, sid, make_token(secret, regs["admitted"][1]), desk="d1", now=T)
+    assert ok.ok and svc.undo_last(demo_db, sid, desk="d1", now=T).status_restored is None

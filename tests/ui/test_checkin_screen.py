@@ -251,3 +251,98 @@ def test_real_qr_from_a_rendered_pass_checks_in_through_the_decoder(qtbot, desk,
     # Seen in three frames, accepted once.
     with demo_db.read() as s:
         assert len(s.scalars(select(CheckIn).where(CheckIn.registration_id == reg_id)).all()) == 1
+
+
+def test_back_to_back_scans_without_terminator_are_both_handled(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    clock = [100.0]
+    screen.key_clock = lambda: clock[0]
+
+    def burst(code: str, gap_before: float) -> None:
+        clock[0] += gap_before
+        for char in code:
+            clock[0] += 0.005
+            qtbot.keyClicks(QApplication.focusWidget(), char)
+
+    first, second, third, fourth = regs["admitted"][10:14]
+    # The next pass is read 0.1 s after the last key of one with no terminator (before the
+    # pause that would end it): both are checked in, in the scan field and in the search field.
+    burst(make_token(secret, first), 1)
+    burst(make_token(secret, second), 0.1)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    screen.search_field.setFocus()
+    screen.search_field.setText("王")
+    qtbot.waitUntil(lambda: screen.search_field.hasFocus())
+    # A scanner that read twice inside one burst: the two passes arrive glued together.
+    burst(make_token(secret, third) + make_token(secret, fourth), 1)
+    qtbot.waitUntil(lambda: screen.last_result is not None
+                    and screen.last_result.registration_id == fourth)
+    assert screen.search_field.text() == "王" and screen.scan_field.text() == ""
+    with demo_db.read() as s:
+        checked = set(s.scalars(select(CheckIn.registration_id).where(CheckIn.action == "in")))
+    assert {first, second, third, fourth} <= checked
+
+
+def test_walk_in_wanting_hours_is_warned_about_a_missing_or_mistyped_id(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, *_ = desk
+    dialog = WalkInDialog(demo_db, screen.session.id)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("陳大文")
+    dialog.wants_hours.setChecked(True)
+    dialog.id_number.setText("A123456788")  # one digit mistyped: the check digit fails
+    dialog.submit()
+    assert dialog.result_value is None and "檢查碼不符" in dialog.error.text()
+    dialog.id_number.setText("A12345678")
+    dialog.submit()
+    assert dialog.result_value is None and "格式不對" in dialog.error.text()
+    dialog.id_number.setText("a123456789")  # corrected (lower case is fine)
+    dialog.submit()
+    assert dialog.result_value is not None
+    # No ID at hand: warned once, added on the second click as typed.
+    second = WalkInDialog(demo_db, screen.session.id)
+    qtbot.addWidget(second)
+    second.name.setText("林小華")
+    second.wants_hours.setChecked(True)
+    second.submit()
+    assert second.result_value is None and "需要時數須填身分證字號" in second.error.text()
+    second.submit()
+    assert second.result_value is not None
+    with demo_db.read() as s:
+        from db.models import Attendee
+        statuses = dict(s.execute(select(Attendee.name, Attendee.id_status).where(
+            Attendee.name.in_(("陳大文", "林小華")))).all())
+    assert statuses == {"陳大文": "valid", "林小華": "missing"}
+
+
+def test_void_dialog_says_how_each_row_was_recorded_in_words(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    _scan(qtbot, screen, make_token(secret, regs["admitted"][0]))
+    screen.check_in_registration(regs["admitted"][1], "list")
+    from desktop.ui.checkin_parts import VoidDialog
+
+    dialog = VoidDialog(demo_db, screen.session.id, "desk-1", "")
+    qtbot.addWidget(dialog)
+    shown = {dialog.model.data(dialog.model.index(r, 5)) for r in range(dialog.model.rowCount())}
+    assert shown == {"掃描器", "未到名單"}
+
+
+def test_ctrl_z_after_admitting_at_the_desk_says_the_status_is_back(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    with demo_db.unit_of_work() as s:
+        s.get_one(Registration, regs["admitted"][0]).status = "cancelled"
+    _scan(qtbot, screen, make_token(secret, regs["waitlisted"][0]))
+    screen.card.admit_button.click()
+    assert screen.last_result.ok
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert screen.card.title_label.text() == "已復原"
+    assert "報名狀態恢復為：候補" in screen.card.detail_label.text()
+    qtbot.waitUntil(lambda: screen.counts.walk_ins == 0)
+
+
+def test_result_card_wording_is_in_the_english_catalogue() -> None:
+    from tests.packaging.test_translations import translated, visible_strings
+
+    found = {(ctx, text) for ctx, text, _ in visible_strings()}
+    for text in ("報到成功", "已報到過", "不是本活動的入場證", "歡迎 {name}", "{who}\n簽退時間 {time}"):
+        assert ("checkin", text) in found, text  # lupdate sees it
+        assert ("checkin", text) in translated(), text

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.scaninput import ScanDetector
+from desktop.core.scaninput import ScanDetector, split_codes
 from desktop.services import checkin as service
 from desktop.services.events import SessionInfo
 from desktop.ui.checkin_parts import (
@@ -395,8 +395,8 @@ class CheckInScreen(Screen):
         # Buttons, tables, the card, the navigation: the scan field takes the keys.
         if printable:
             self.scan_field.setFocus()
-            self.scan_field.insert(text)
             self._record(text, now, self.scan_field)
+            self.scan_field.insert(text)
             return True
         if ending and self.scan_field.text():
             self._submit_field()
@@ -404,6 +404,12 @@ class CheckInScreen(Screen):
         return False
 
     def _record(self, char: str, now: float, target: QWidget) -> None:
+        """Called before the key reaches its widget."""
+        if (self.detector.times and now - self.detector.times[-1] > self.detector.max_gap
+                and self.detector.is_scan()):
+            # The next scan began before the pause that ends a scan with no terminator:
+            # handle the previous one first instead of dropping it.
+            self._finish_burst()
         if self._burst_target is not target:
             self.detector.reset()
         if self.detector.key(char, now) or self._burst_target is not target:
@@ -429,7 +435,8 @@ class CheckInScreen(Screen):
         else:
             self.scan_field.clear()
         self._burst_target, self._snapshot = None, None
-        self.submit_scan(code, method="scanner")
+        for one in split_codes(code):
+            self.submit_scan(one, method="scanner")
 
     def _submit_field(self) -> None:
         if self.detector.is_scan(self.key_clock()) and self._burst_target is self.scan_field:
@@ -540,9 +547,13 @@ class CheckInScreen(Screen):
         what = self.tr("報到") if undone.voided_action == "in" else self.tr("簽退")
         state = {"absent": self.tr("尚未報到"), "in": self.tr("在場"),
                  "out": self.tr("已簽退")}[undone.state_after]
-        self.card.show_text(CardText(INFO, self.tr("已復原"), self.tr(
-            "{name} 於 {time} 的{what}已作廢（紀錄保留）\n目前狀態：{state}").format(
-            name=undone.name, time=f"{undone.voided_at:%H:%M}", what=what, state=state)))
+        detail = self.tr("{name} 於 {time} 的{what}已作廢（紀錄保留）\n目前狀態：{state}").format(
+            name=undone.name, time=f"{undone.voided_at:%H:%M}", what=what, state=state)
+        if undone.status_restored:
+            detail += "\n" + self.tr("現場錄取一併取消，報名狀態恢復為：{status}").format(
+                status=status_label(undone.status_restored))
+            self.index = service.load_search_index(self.context.db, self.session.id)
+        self.card.show_text(CardText(INFO, self.tr("已復原"), detail))
         self.last_result = None
         self.chimes.play(INFO)
         self._after_timer.start()
