@@ -83,6 +83,8 @@ _HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (NAME, ("姓名", "名字", "中文姓名", "name")),
 )
 
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
+
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 
@@ -205,7 +207,15 @@ def header_fields(header: str) -> tuple[str, ...]:
     key = match_key(header).replace("_", "").replace("：", "").replace(":", "")
     if not key:
         return ()
-    return tuple(name for name, words in _HEADER_WORDS if any(match_key(w) in key for w in words))
+    # The words outside brackets say what the column is; a note in brackets only explains it:
+    # 身分證字號（申請時數用） is the ID, 是否需要時數（需填身分證） the yes/no question.
+    main = _BRACKETS.sub("", key)
+    for text in (main, key) if main and main != key else (key,):
+        found = tuple(name for name, words in _HEADER_WORDS
+                      if any(match_key(w) in text for w in words))
+        if found:
+            return found
+    return ()
 
 
 def header_field(header: str) -> str | None:

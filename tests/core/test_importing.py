@@ -89,6 +89,15 @@ def test_header_variants_are_recognised() -> None:
     assert guess_mapping(["是否需要公務人員終身學習時數"]) == {WANTS_HOURS: 0}
 
 
+def test_bracketed_notes_do_not_decide_the_column() -> None:
+    # Real forms explain a question in brackets; 時數 inside the ID header's note must not
+    # turn the ID column into the yes/no hours question (the IDs were lost that way).
+    headers = ["時間戳記", " 姓名 ", "服務機關（全銜）", "聯絡電話（手機）", "身分證字號（申請時數用）",
+               "用餐（葷／素）", "是否需要公務人員終身學習時數（需填身分證字號）"]
+    assert guess_mapping(headers) == {TIMESTAMP: 0, NAME: 1, AGENCY: 2, PHONE: 3, ID_NUMBER: 4,
+                                      "lunch": 5, WANTS_HOURS: 6}
+
+
 def test_remembered_mapping_wins_over_guess() -> None:
     headers = ["姓名", "服務單位", "單位"]
     assert guess_mapping(headers)[AGENCY] == 1
