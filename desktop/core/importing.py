@@ -386,6 +386,7 @@ class RowProblem:
     column: str  # header text of the column ("" for the whole row)
     message: str
     severity: str = WARNING
+    field: str = ""  # the field (``NAME``, ``ID_NUMBER``…) the problem is about, if any
 
     def text(self) -> str:
         where = f"第 {self.row} 列" + (f"「{self.column}」" if self.column else "")
@@ -443,8 +444,9 @@ def check_mapping(table: RawTable, mapping: Mapping[str, int]) -> None:
         )
 
 
+ID_MISSING_MESSAGE = "未填身分證字號"
 _ID_MESSAGES = {
-    IdProblem.MISSING: "未填身分證字號",
+    IdProblem.MISSING: ID_MISSING_MESSAGE,
     IdProblem.BAD_FORMAT: "身分證字號格式不正確",
     IdProblem.BAD_CHECKSUM: "身分證字號檢查碼不正確",
 }
@@ -470,7 +472,8 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
 
         def problem(fld: str, message: str, severity: str = WARNING, number: int = number,
                     problems: list[RowProblem] = problems) -> None:
-            problems.append(RowProblem(number, header.get(fld, FIELD_LABELS[fld]), message, severity))
+            problems.append(RowProblem(number, header.get(fld, FIELD_LABELS[fld]), message,
+                                       severity, fld))
 
         for fld in mapping:
             length = len(cell_text(get(fld)))
