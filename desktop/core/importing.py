@@ -168,9 +168,52 @@ def _read_xlsx(name: str, data: bytes) -> RawTable:
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             records.append(list(row))
             numbers.append(number)
+        _fill_merged_cells(records, _merged_ranges(sheet))
     finally:
         workbook.close()
     return _table(name, records, numbers, "xlsx")
+
+
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for c in letters:
+        index = index * 26 + c - 64
+    return index - 1
+
+
+def _merged_ranges(sheet: object) -> list[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column), 0-based, of the sheet's merged cells.
+    The read-only reader does not report them, so they are read from the sheet's XML."""
+    try:
+        with sheet._get_source() as source:  # type: ignore[attr-defined]
+            data = source.read()
+    except (AttributeError, KeyError, OSError):
+        return []
+    return [(int(r1) - 1, _column_index(c1), int(r2) - 1, _column_index(c2))
+            for c1, r1, c2, r2 in _MERGE_REF.findall(data)]
+
+
+def _fill_merged_cells(records: list[list[object]],
+                       ranges: Iterable[tuple[int, int, int, int]]) -> None:
+    """A merged range shows its first cell's value in every cell (機關 merged over two
+    people's rows belongs to both); Excel stores it only in the first."""
+    for r1, c1, r2, c2 in ranges:
+        if not (0 <= r1 < len(records)) or r2 < r1 or c2 < c1 or c2 > 1000:
+            continue
+        if (min(r2, len(records) - 1) - r1 + 1) * (c2 - c1 + 1) > 100_000:
+            continue  # not a hand-merged cell: a hostile or broken file
+        first = records[r1]
+        value = first[c1] if c1 < len(first) else None
+        for r in range(r1, min(r2, len(records) - 1) + 1):
+            row = records[r]
+            if len(row) <= c2:
+                row.extend([None] * (c2 + 1 - len(row)))
+            for c in range(c1, c2 + 1):
+                if row[c] is None:
+                    row[c] = value
 
 
 def _table(
