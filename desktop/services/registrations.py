@@ -24,7 +24,7 @@ Admission
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -820,8 +820,9 @@ def move_registration(
             registrations = _session_registrations(s, target.id)
             agency = match_key(r.attendee.agency)
             seated = [x for x in registrations if x.status in (Status.ADMITTED, Status.WALK_IN)]
-            same_agency = sum(1 for x in seated if match_key(x.attendee.agency) == agency)
-            if len(seated) < target.capacity and same_agency < target.agency_limit:
+            per_agency = Counter(match_key(x.attendee.agency) for x in seated)
+            if len(seated) < target.capacity and not admission.agency_full(
+                    per_agency, agency, target.agency_limit):
                 r.status = Status.ADMITTED
         audit.record(s, "registration.move", actor=actor, at=at, entity="registration",
                      entity_id=r.id, name=mask_name(r.attendee.name), old_session=old_session.name,
