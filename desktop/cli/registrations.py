@@ -93,6 +93,8 @@ def run_import_command(args: argparse.Namespace, context: Context) -> int:
         print(f"  [{mark}] {problem.text()}")
     for merge in summary.merges:
         print(f"  [合併] 第 {merge.merged_row} 列與第 {merge.kept_row} 列是同一人")
+    for person in summary.missing:
+        print(f"  [不在本次名單] {person.session} {person.name}（保留，未刪除）")
     return 0
 
 
