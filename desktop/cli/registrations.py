@@ -93,6 +93,11 @@ def run_import_command(args: argparse.Namespace, context: Context) -> int:
         print(f"  [{mark}] {problem.text()}")
     for merge in summary.merges:
         print(f"  [合併] 第 {merge.merged_row} 列與第 {merge.kept_row} 列是同一人")
+    shown = 20  # the whole list is in --json and on the roster screen (不在最新匯入)
+    for person in summary.missing[:shown]:
+        print(f"  [不在本次名單] {person.session} {person.name}（保留，未刪除）")
+    if len(summary.missing) > shown:
+        print(f"  [不在本次名單] …另 {len(summary.missing) - shown} 人（完整名單：--json）")
     return 0
 
 

@@ -18,6 +18,13 @@ CANCELLED = "cancelled"
 WALK_IN = "walk_in"
 
 
+def agency_full(per_agency: Counter[str], agency_key: str, agency_limit: int) -> bool:
+    """Whether ``agency_key`` already has its ``agency_limit`` seats. A blank agency (not
+    answered, or no such column) is nobody's agency: it is not limited, else everyone without
+    one would share two seats."""
+    return bool(agency_key) and per_agency[agency_key] >= agency_limit
+
+
 @dataclass(frozen=True)
 class Applicant:
     key: int
@@ -50,14 +57,14 @@ def propose(applicants: Iterable[Applicant], capacity: int, agency_limit: int) -
     for applicant in ordered:
         if applicant.key in statuses:
             continue
-        agency_full = per_agency[applicant.agency_key] >= agency_limit
-        if seats_taken < capacity and not agency_full:
+        full = agency_full(per_agency, applicant.agency_key, agency_limit)
+        if seats_taken < capacity and not full:
             statuses[applicant.key] = ADMITTED
             seats_taken += 1
             per_agency[applicant.agency_key] += 1
         else:
             statuses[applicant.key] = WAITLISTED
-            if agency_full and seats_taken < capacity:
+            if full and seats_taken < capacity:
                 over_agency.append(applicant.key)
     admitted = sum(1 for s in statuses.values() if s == ADMITTED)
     waitlisted = sum(1 for s in statuses.values() if s == WAITLISTED)
@@ -81,7 +88,8 @@ def fill_vacancies(
     for applicant in ordered:
         if seats_taken >= capacity:
             break
-        if applicant.status != WAITLISTED or per_agency[applicant.agency_key] >= agency_limit:
+        if applicant.status != WAITLISTED or agency_full(per_agency, applicant.agency_key,
+                                                          agency_limit):
             continue
         promoted.append(applicant.key)
         seats_taken += 1

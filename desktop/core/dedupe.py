@@ -7,17 +7,23 @@ name and agency (compared with ``match_key``: 台/臺, width and spaces ignored)
 People usually register again to correct something, so the later row's data wins (a blank
 answer in the later row keeps the earlier one), but the person keeps the place in line of
 their first registration: the earliest time stamp of the group.
+
+Someone who registers for two *different* sessions is still one person, but keeps both
+registrations: with ``session_of``, rows of one person are merged per session, and the
+``Person`` of each session carries the same ``identity``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 
-from desktop.core.importing import ParsedRow
+from desktop.core.importing import ID_MISSING_MESSAGE, ID_NUMBER, ParsedRow
 from desktop.core.text import match_key
 
+_PERSON_FIELDS = ("name", "agency", "unit", "title", "email", "phone", "id_number",
+                  "id_problem", "wants_hours")
 _MERGED_FIELDS = ("name", "agency", "unit", "title", "email", "phone", "session_value",
                   "lunch", "remark")
 
@@ -46,6 +52,7 @@ class Person:
     rows: tuple[int, ...]  # row numbers, in file order
     registered_at: dt.datetime | None  # earliest time stamp of the group
     first_order: int  # file position of the first row: the tie-breaker for the queue
+    identity: int = 0  # the same for every session's Person of one human being
 
     @property
     def merged(self) -> int:
@@ -58,8 +65,11 @@ class Merge:
     merged_row: int  # a later row folded into it
 
 
-def merge_rows(rows: Iterable[ParsedRow]) -> tuple[tuple[Person, ...], tuple[Merge, ...]]:
-    """Group accepted rows by person, in file order."""
+def merge_rows(
+    rows: Iterable[ParsedRow], session_of: Callable[[ParsedRow], Hashable] | None = None
+) -> tuple[tuple[Person, ...], tuple[Merge, ...]]:
+    """Group accepted rows by person, in file order; with ``session_of``, a person's rows for
+    different sessions stay apart (one ``Person`` per session, sharing ``identity``)."""
     groups: list[list[ParsedRow]] = []
     group_ids: list[str | None] = []  # the group's valid ID, if any
     index: dict[str, int] = {}
@@ -83,12 +93,30 @@ def merge_rows(rows: Iterable[ParsedRow]) -> tuple[tuple[Person, ...], tuple[Mer
             group_ids[found] = own_id
         for key in row_keys(row):
             index.setdefault(key, found)
-    people = tuple(_merge(g) for g in groups)
-    merges = tuple(Merge(g[0].row, r.row) for g in groups for r in g[1:])
-    return people, merges
+    parts: list[tuple[int, list[ParsedRow]]] = []
+    whole: list[ParsedRow] = []  # each identity's person data, merged over all its rows
+    for identity, group in enumerate(groups):
+        by_session: dict[Hashable, list[ParsedRow]] = {}
+        for row in group:
+            by_session.setdefault(session_of(row) if session_of else None, []).append(row)
+        parts.extend((identity, part) for part in by_session.values())
+        whole.append(_merge(group).data)
+    parts.sort(key=lambda p: p[1][0].order)
+    people = []
+    for identity, part in parts:
+        person = _merge(part, identity)
+        if len(part) < len(groups[identity]):  # the latest answers about the person win
+            data = whole[identity]
+            person = replace(person, data=replace(
+                person.data, **{f: getattr(data, f) for f in _PERSON_FIELDS}))
+            person = replace(person, data=_drop_stale_id_problems(person.data))
+        people.append(person)
+    merges = tuple(sorted((Merge(p[0].row, r.row) for _, p in parts for r in p[1:]),
+                          key=lambda m: m.merged_row))
+    return tuple(people), merges
 
 
-def _merge(group: list[ParsedRow]) -> Person:
+def _merge(group: list[ParsedRow], identity: int = 0) -> Person:
     merged = group[0]
     for later in group[1:]:
         changes: dict[str, object] = {f: getattr(later, f) for f in _MERGED_FIELDS
@@ -98,10 +126,21 @@ def _merge(group: list[ParsedRow]) -> Person:
         changes.update(wants_hours=later.wants_hours, row=later.row, order=later.order,
                        problems=merged.problems + later.problems)
         merged = replace(merged, **changes)  # type: ignore[arg-type]
+    merged = _drop_stale_id_problems(merged)
     stamps = [r.registered_at for r in group if r.registered_at is not None]
     return Person(
         data=merged,
         rows=tuple(r.row for r in group),
         registered_at=min(stamps) if stamps else None,
         first_order=group[0].order,
+        identity=identity,
     )
+
+
+def _drop_stale_id_problems(row: ParsedRow) -> ParsedRow:
+    """"No ID given" on a row whose person gave one in another row is no longer true."""
+    if not row.id_number:
+        return row
+    return replace(row, problems=tuple(
+        p for p in row.problems
+        if not (p.field == ID_NUMBER and p.message.startswith(ID_MISSING_MESSAGE))))

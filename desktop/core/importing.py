@@ -83,6 +83,8 @@ _HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (NAME, ("姓名", "名字", "中文姓名", "name")),
 )
 
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
+
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 
@@ -166,9 +168,52 @@ def _read_xlsx(name: str, data: bytes) -> RawTable:
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             records.append(list(row))
             numbers.append(number)
+        _fill_merged_cells(records, _merged_ranges(sheet))
     finally:
         workbook.close()
     return _table(name, records, numbers, "xlsx")
+
+
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for c in letters:
+        index = index * 26 + c - 64
+    return index - 1
+
+
+def _merged_ranges(sheet: object) -> list[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column), 0-based, of the sheet's merged cells.
+    The read-only reader does not report them, so they are read from the sheet's XML."""
+    try:
+        with sheet._get_source() as source:  # type: ignore[attr-defined]
+            data = source.read()
+    except (AttributeError, KeyError, OSError):
+        return []
+    return [(int(r1) - 1, _column_index(c1), int(r2) - 1, _column_index(c2))
+            for c1, r1, c2, r2 in _MERGE_REF.findall(data)]
+
+
+def _fill_merged_cells(records: list[list[object]],
+                       ranges: Iterable[tuple[int, int, int, int]]) -> None:
+    """A merged range shows its first cell's value in every cell (機關 merged over two
+    people's rows belongs to both); Excel stores it only in the first."""
+    for r1, c1, r2, c2 in ranges:
+        if not (0 <= r1 < len(records)) or r2 < r1 or c2 < c1 or c2 > 1000:
+            continue
+        if (min(r2, len(records) - 1) - r1 + 1) * (c2 - c1 + 1) > 100_000:
+            continue  # not a hand-merged cell: a hostile or broken file
+        first = records[r1]
+        value = first[c1] if c1 < len(first) else None
+        for r in range(r1, min(r2, len(records) - 1) + 1):
+            row = records[r]
+            if len(row) <= c2:
+                row.extend([None] * (c2 + 1 - len(row)))
+            for c in range(c1, c2 + 1):
+                if row[c] is None:
+                    row[c] = value
 
 
 def _table(
@@ -205,7 +250,15 @@ def header_fields(header: str) -> tuple[str, ...]:
     key = match_key(header).replace("_", "").replace("：", "").replace(":", "")
     if not key:
         return ()
-    return tuple(name for name, words in _HEADER_WORDS if any(match_key(w) in key for w in words))
+    # The words outside brackets say what the column is; a note in brackets only explains it:
+    # 身分證字號（申請時數用） is the ID, 是否需要時數（需填身分證） the yes/no question.
+    main = _BRACKETS.sub("", key)
+    for text in (main, key) if main and main != key else (key,):
+        found = tuple(name for name, words in _HEADER_WORDS
+                      if any(match_key(w) in text for w in words))
+        if found:
+            return found
+    return ()
 
 
 def header_field(header: str) -> str | None:
@@ -376,6 +429,7 @@ class RowProblem:
     column: str  # header text of the column ("" for the whole row)
     message: str
     severity: str = WARNING
+    field: str = ""  # the field (``NAME``, ``ID_NUMBER``…) the problem is about, if any
 
     def text(self) -> str:
         where = f"第 {self.row} 列" + (f"「{self.column}」" if self.column else "")
@@ -433,8 +487,9 @@ def check_mapping(table: RawTable, mapping: Mapping[str, int]) -> None:
         )
 
 
+ID_MISSING_MESSAGE = "未填身分證字號"
 _ID_MESSAGES = {
-    IdProblem.MISSING: "未填身分證字號",
+    IdProblem.MISSING: ID_MISSING_MESSAGE,
     IdProblem.BAD_FORMAT: "身分證字號格式不正確",
     IdProblem.BAD_CHECKSUM: "身分證字號檢查碼不正確",
 }
@@ -460,7 +515,8 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
 
         def problem(fld: str, message: str, severity: str = WARNING, number: int = number,
                     problems: list[RowProblem] = problems) -> None:
-            problems.append(RowProblem(number, header.get(fld, FIELD_LABELS[fld]), message, severity))
+            problems.append(RowProblem(number, header.get(fld, FIELD_LABELS[fld]), message,
+                                       severity, fld))
 
         for fld in mapping:
             length = len(cell_text(get(fld)))

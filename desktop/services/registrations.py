@@ -24,7 +24,7 @@ Admission
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,8 +41,10 @@ from desktop.core.ids import id_problem, mask_id, normalize_id
 from desktop.core.idvault import IdOpener, IdSealer, WrongPassphrase
 from desktop.core.importing import (
     ERROR,
+    WARNING,
     SESSION,
     ImportFileError,
+    ParsedRow,
     RawTable,
     RowProblem,
     guess_mapping,
@@ -206,20 +208,23 @@ def _import(
     opener = _opener(event, passphrase)
 
     rejected: list[RowProblem] = [p for r in parsed.rejected for p in r.problems if p.severity == ERROR]
-    people, merges = merge_rows(parsed.accepted)
+    # Each row's session first: a person's rows are merged per session, so someone who
+    # registered for two sessions keeps both registrations (one attendee).
     session_cache: dict[str, str | None] = {}
-    placed: list[tuple[Person, EventSession]] = []
+    row_session: dict[int, EventSession] = {}
+    in_scope: list[ParsedRow] = []
     other_sessions = 0
-    for person in people:
-        value = person.data.session_value
+    for row in parsed.accepted:
+        value = row.session_value
         if SESSION in mapping and value:
             if value not in session_cache:
                 session_cache[value] = match_session(value, sessions)
             name = session_cache[value]
             if name is None:
                 column = table.headers[mapping[SESSION]]
-                rejected.append(RowProblem(person.data.row, column,
-                                           f"報名場次「{value}」對不上任何場次，此列不匯入", ERROR))
+                rejected.append(RowProblem(row.row, column,
+                                           f"報名場次「{value}」對不上任何場次，此列不匯入", ERROR,
+                                           SESSION))
                 continue
             es = sessions[name]
             if chosen is not None and es.id != chosen.id:
@@ -229,9 +234,13 @@ def _import(
             es = chosen
         else:
             column = table.headers[mapping[SESSION]]
-            rejected.append(RowProblem(person.data.row, column, "沒有填報名場次，此列不匯入", ERROR))
+            rejected.append(RowProblem(row.row, column, "沒有填報名場次，此列不匯入", ERROR,
+                                       SESSION))
             continue
-        placed.append((person, es))
+        row_session[row.order] = es
+        in_scope.append(row)
+    people, merges = merge_rows(in_scope, session_of=lambda r: row_session[r.order].id)
+    placed: list[tuple[Person, EventSession]] = [(p, row_session[p.data.order]) for p in people]
 
     scope = [chosen] if chosen is not None else list(event.sessions)
     existing = _Existing(s, event, opener)
@@ -241,24 +250,43 @@ def _import(
     renumber: set[int] = set()
     flagged: list[RowProblem] = [p for person, _ in placed for p in person.data.problems]
     per_session: dict[str, int] = defaultdict(int)
-    new_people: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    sessions_of: dict[int, list[tuple[Person, EventSession]]] = defaultdict(list)
+    for person, es in placed:
+        sessions_of[person.identity].append((person, es))
+    for group in sessions_of.values():
+        for person, es in group[1:]:
+            first, first_es = group[0]
+            column = table.headers[mapping[SESSION]] if SESSION in mapping else ""
+            flagged.append(RowProblem(
+                person.rows[0], column,
+                f"同一人（第 {first.rows[0]} 列）已報名{first_es.name}，又報名{es.name}："
+                "兩場都保留，請確認", WARNING, SESSION))
+    new_people: list[dict[str, Any]] = []
+    new_registrations: list[tuple[int, dict[str, Any]]] = []  # (index in new_people, values)
+    known: dict[int, Attendee | int] = {}  # identity → attendee, or index in new_people
+    changed: dict[int, bool] = {}  # identity of an existing attendee → any change
     for person, es in placed:
         per_session[es.name] += 1
         row = person.data
-        attendee = existing.find(row)
-        if attendee is None:
-            person_values = _new_person(event.id, row, sealer, at)
-            new_people.append((person_values, {
+        if person.identity in known:
+            attendee = known[person.identity]
+        else:
+            attendee = known[person.identity] = existing.find(row) or len(new_people)
+            if isinstance(attendee, int):
+                new_people.append(_new_person(event.id, row, sealer, at))
+                existing.claim(row)
+                imported += 1
+        if isinstance(attendee, int):
+            new_registrations.append((attendee, {
                 "session_id": es.id, "status": Status.WAITLISTED, "status_reason": "",
                 "registered_at": person.registered_at or at, "queue": 0, "lunch": row.lunch,
                 "remark": row.remark, "source": "import", "missing_from_import": False,
             }))
-            existing.claim(row)
-            imported += 1
             renumber.add(es.id)
             continue
         changes = _apply_person(attendee, row, sealer, existing.plain_id)
-        registration = _registration_for(attendee, es.id, scope)
+        keep = {e.id for _, e in sessions_of[person.identity]}
+        registration = _registration_for(attendee, es.id, scope, keep, touched)
         if registration is None:
             registration = Registration(
                 session_id=es.id, status=Status.WAITLISTED,
@@ -268,19 +296,20 @@ def _import(
             attendee.registrations.append(registration)
             changes.append("session")
             renumber.add(es.id)
+            s.flush()
         else:
-            touched.add(registration.id)
             changes += _apply_registration(registration, es, person, at, renumber)
+        touched.add(registration.id)
+        changed[person.identity] = changed.get(person.identity, False) or bool(changes)
         if changes:
-            updated += 1
             attendee.updated_at = at
             s.flush()
             audit.record(s, "registration.import.update", actor=actor, at=at,
                          entity="registration", entity_id=registration.id,
                          name=mask_name(attendee.name), fields=sorted(set(changes)),
                          row=row.row)
-        else:
-            unchanged += 1
+    updated = sum(changed.values())
+    unchanged = len(changed) - updated
 
     missing: list[MissingPerson] = []
     scope_ids = {es.id for es in scope}
@@ -304,10 +333,9 @@ def _import(
         ids: list[int] = []
         statement = insert(Attendee).returning(Attendee.id, sort_by_parameter_order=True)
         for start in range(0, len(new_people), 250):
-            chunk = [p for p, _ in new_people[start:start + 250]]
-            ids.extend(s.scalars(statement, chunk).all())
+            ids.extend(s.scalars(statement, new_people[start:start + 250]).all())
         s.execute(insert(Registration),
-                  [dict(r, attendee_id=i) for i, (_, r) in zip(ids, new_people, strict=True)])
+                  [dict(r, attendee_id=ids[i]) for i, r in new_registrations])
     for sid in renumber:
         _renumber(s, sid)
     header_mapping = mapping_by_header(table.headers, mapping)
@@ -464,16 +492,20 @@ def _apply_person(
     return [] if is_new else changes
 
 
-def _registration_for(a: Attendee, session_id: int, scope: Sequence[EventSession]
+def _registration_for(a: Attendee, session_id: int, scope: Sequence[EventSession],
+                      keep: set[int] = frozenset(), taken: set[int] = frozenset()  # type: ignore[assignment]
                       ) -> Registration | None:
     """The registration a row updates: the one in the row's session, else the person's
-    imported registration in another session of the import's scope (they changed session)."""
+    imported registration in another session of the import's scope (they changed session) —
+    but not one in a session the person still registers for in this file (``keep``), nor one
+    another row already updated (``taken``, registration ids)."""
     for r in a.registrations:
         if r.session_id == session_id:
             return r
     scope_ids = {es.id for es in scope}
     for r in a.registrations:
-        if r.source == "import" and r.session_id in scope_ids:
+        if (r.source == "import" and r.session_id in scope_ids and r.session_id not in keep
+                and r.id not in taken):
             return r
     return None
 
@@ -789,8 +821,9 @@ def move_registration(
             registrations = _session_registrations(s, target.id)
             agency = match_key(r.attendee.agency)
             seated = [x for x in registrations if x.status in (Status.ADMITTED, Status.WALK_IN)]
-            same_agency = sum(1 for x in seated if match_key(x.attendee.agency) == agency)
-            if len(seated) < target.capacity and same_agency < target.agency_limit:
+            per_agency = Counter(match_key(x.attendee.agency) for x in seated)
+            if len(seated) < target.capacity and not admission.agency_full(
+                    per_agency, agency, target.agency_limit):
                 r.status = Status.ADMITTED
         audit.record(s, "registration.move", actor=actor, at=at, entity="registration",
                      entity_id=r.id, name=mask_name(r.attendee.name), old_session=old_session.name,

@@ -57,3 +57,13 @@ def test_admitted_list_exports(run_cli, demo_db_path: Path, tmp_path: Path) -> N
     code, out, err = run_cli("--db", demo_db_path, "admitted-list", "--session", "臺中", "--out", target, "--json")
     assert code == 0, err
     assert json.loads(out)["rows"] == 40 and target.exists()
+
+
+def test_import_text_output_names_who_is_missing(run_cli, demo_db_path: Path, tmp_path: Path
+                                                 ) -> None:
+    # The count alone ("本次名單中沒有 1") does not tell the organiser whom to look at.
+    run_cli("--db", demo_db_path, "import", write_csv(tmp_path / "v1.csv", MESSY_ROWS))
+    rows = [r for r in MESSY_ROWS if r[1] != "張志豪"]
+    code, out, _ = run_cli("--db", demo_db_path, "import", write_csv(tmp_path / "v2.csv", rows))
+    assert code == 0 and "本次名單中沒有 1" in out
+    assert "[不在本次名單] 臺中場次 張志豪" in out

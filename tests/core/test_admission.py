@@ -1,4 +1,11 @@
-from desktop.core.admission import ADMITTED, CANCELLED, WAITLISTED, Applicant, propose
+from desktop.core.admission import (
+    ADMITTED,
+    CANCELLED,
+    WAITLISTED,
+    Applicant,
+    fill_vacancies,
+    propose,
+)
 
 
 def applicant(key: int, agency: str, status: str = WAITLISTED, kept: bool = False) -> Applicant:
@@ -42,3 +49,12 @@ def test_fill_vacancies_moves_up_the_next_eligible_without_demoting() -> None:
     assert fill_vacancies(people, capacity=3, agency_limit=2) == (5,)
     assert fill_vacancies(people, capacity=5, agency_limit=2) == (5, 6)
     assert fill_vacancies(people, capacity=2, agency_limit=2) == ()
+
+
+def test_people_without_an_agency_are_not_one_agency() -> None:
+    # An export without a 服務機關 answer: 45 people must not share the 2 seats of agency "".
+    people = [applicant(i, "") for i in range(1, 46)]
+    proposal = propose(people, capacity=40, agency_limit=2)
+    assert (proposal.admitted, proposal.waitlisted, proposal.over_agency_limit) == (40, 5, ())
+    seated = [applicant(i, "", ADMITTED) for i in range(1, 3)]
+    assert fill_vacancies([*seated, applicant(3, ""), applicant(4, "")], 40, 2) == (3, 4)

@@ -89,6 +89,15 @@ def test_header_variants_are_recognised() -> None:
     assert guess_mapping(["是否需要公務人員終身學習時數"]) == {WANTS_HOURS: 0}
 
 
+def test_bracketed_notes_do_not_decide_the_column() -> None:
+    # Real forms explain a question in brackets; 時數 inside the ID header's note must not
+    # turn the ID column into the yes/no hours question (the IDs were lost that way).
+    headers = ["時間戳記", " 姓名 ", "服務機關（全銜）", "聯絡電話（手機）", "身分證字號（申請時數用）",
+               "用餐（葷／素）", "是否需要公務人員終身學習時數（需填身分證字號）"]
+    assert guess_mapping(headers) == {TIMESTAMP: 0, NAME: 1, AGENCY: 2, PHONE: 3, ID_NUMBER: 4,
+                                      "lunch": 5, WANTS_HOURS: 6}
+
+
 def test_remembered_mapping_wins_over_guess() -> None:
     headers = ["姓名", "服務單位", "單位"]
     assert guess_mapping(headers)[AGENCY] == 1
@@ -198,3 +207,29 @@ def test_same_person_by_id_email_or_name_agency_merges_keeping_first_place(tmp_p
     assert (first.data.agency, first.data.title, first.data.session_value) == ("A2機關", "科長", "臺中場次")
     assert first.registered_at == dt.datetime(2019, 2, 21, 9, 0)
     assert len(merges) == 3
+
+
+def test_xlsx_title_row_and_merged_agency_cells(tmp_path: Path) -> None:
+    # A sheet tidied by hand: a merged title line above the header, and one 機關 cell merged
+    # over two people's rows. Both people belong to that agency (the per-agency limit).
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["參與式預算實務應用培訓班 報名資料"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["姓名", "服務機關", "聯絡電話", "報名場次"])
+    sheet.append(["孫燕姿", "臺南市政府", 912777888, "臺南"])
+    sheet.append(["蕭敬騰", None, 912777999, "臺南"])
+    sheet.append(["林俊傑", "嘉義市政府", 912777000, "臺南"])
+    sheet.merge_cells("B3:B4")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    table = read_table(path)
+    assert table.headers == ("姓名", "服務機關", "聯絡電話", "報名場次")
+    rows = parse_rows(table, guess_mapping(table.headers)).rows
+    assert [(r.row, r.name, r.agency, r.phone) for r in rows] == [
+        (3, "孫燕姿", "臺南市政府", "0912777888"),
+        (4, "蕭敬騰", "臺南市政府", "0912777999"),
+        (5, "林俊傑", "嘉義市政府", "0912777000"),
+    ]

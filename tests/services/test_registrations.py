@@ -90,8 +90,9 @@ def test_reimport_with_changes_and_a_removed_person(demo_db: Database, tmp_path:
     rows[0][4] = "專員"  # 王小明's first row changed, but the later row (股長) still wins
     rows[-2][1] = "黃小琪"
     rows[-2][8] = "臺中場次"  # the bad session corrected: now imported
-    rows.append(["2019/02/25 上午 09:00:00", "林美玲", "新北市政府", "社會局", "科長",
-                 "mei@mail.example.gov.tw", "0229603456", "A800000014", "臺南場次", "素", "是", ""])
+    # 林美玲 edited her form answer: her row now says 臺南 (and a corrected ID, 素)
+    mei_row = next(r for r in rows if r[1] == "林美玲")
+    mei_row[7:10] = ["A800000014", "臺南場次", "素"]
     v2 = write_csv(tmp_path / "v2.csv", rows)
     summary = import_file(demo_db, v2, now=NOW)
     assert summary.imported == 1  # 黃小琪
@@ -105,6 +106,38 @@ def test_reimport_with_changes_and_a_removed_person(demo_db: Database, tmp_path:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "registration.import.update")).one()
         assert set(entry.detail["fields"]) >= {"session", "lunch", "id_number"}
         assert "F131104093" not in str(entry.detail)
+
+
+def test_one_person_in_two_sessions_keeps_both_registrations(demo_db: Database,
+                                                             tmp_path: Path) -> None:
+    # Someone registers for 臺中 and later also for 臺南: one attendee, two registrations (not
+    # the first silently dropped), flagged for the organiser; the later person data wins.
+    rows = [
+        ["2019/2/22 下午 2:00:00", "周杰倫", "新竹縣政府", "文化局", "科員", "jay@mail.example.gov.tw",
+         "0955123456", "", "4/12 臺中場", "葷", "否", ""],
+        ["2019/2/22 下午 2:05:00", "周杰倫", "新竹縣政府", "文化局", "專員", "jay@mail.example.gov.tw",
+         "0955123456", "", "臺南場次", "素", "否", ""],
+        ["2019/2/22 下午 2:10:00", "周杰倫", "新竹縣政府", "文化局", "專員", "jay@mail.example.gov.tw",
+         "0955123456", "", "臺中", "素", "否", "改吃素"],
+    ]
+    path = write_csv(tmp_path / "two.csv", rows)
+    summary = import_file(demo_db, path, now=NOW)
+    assert (summary.imported, summary.duplicates_merged) == (1, 1)
+    assert summary.per_session == {"臺中場次": 1, "臺南場次": 1}
+    assert [(p.row, p.column) for p in summary.flagged] == [(3, "報名場次")]
+    assert "臺中場次" in summary.flagged[0].message and "臺南場次" in summary.flagged[0].message
+    jay = [r for r in list_roster(demo_db) if r.name == "周杰倫"]
+    assert sorted((r.session, r.title, r.lunch) for r in jay) == [
+        ("臺中場次", "專員", "素"), ("臺南場次", "專員", "素")]
+    with demo_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Attendee).where(
+            Attendee.name == "周杰倫")) == 1
+        stamps = sorted(r.registered_at for r in s.scalars(select(Registration).join(Attendee)
+                                                           .where(Attendee.name == "周杰倫")))
+    assert stamps == [dt.datetime(2019, 2, 22, 14, 0), dt.datetime(2019, 2, 22, 14, 5)]
+    again = import_file(demo_db, path, now=NOW)
+    assert (again.imported, again.updated, again.unchanged) == (0, 0, 1)
+    assert len([r for r in list_roster(demo_db) if r.name == "周杰倫"]) == 2
 
 
 def test_file_without_session_column_needs_a_session(demo_db: Database, tmp_path: Path) -> None:
