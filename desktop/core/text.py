@@ -39,9 +39,11 @@ def mask_name(name: str) -> str:
 
 
 def mask_phone(phone: str) -> str:
-    """Keep the last three digits: ``0912345678`` → ``*******678``."""
-    digits = clean(phone)
-    return "*" * max(len(digits) - 3, 0) + digits[-3:]
+    """Keep the last three digits of the number: ``0912345678`` → ``*******678``; an
+    extension is hidden too (``037123456#12`` → ``******456#**``)."""
+    number, hash_sign, extension = clean(phone).partition("#")
+    masked = "*" * max(len(number) - 3, 0) + number[-3:]
+    return masked + hash_sign + "*" * len(extension)
 
 
 def mask_email(email: str) -> str:

@@ -28,4 +28,5 @@ def test_masks() -> None:
     assert mask_name("歐陽小明") == "歐○○明"
     assert mask_name("王明") == "王○"
     assert mask_phone("0912345678") == "*******678"
+    assert mask_phone("037123456#12") == "******456#**"
     assert mask_email("user001@mail.example.gov.tw") == "u******@mail.example.gov.tw"
