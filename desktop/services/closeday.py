@@ -361,13 +361,16 @@ def adjust_hours(
 
 
 def serial_for(pattern: str, seq: int, issued: dt.date, term: str = "") -> str:
-    fields_used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f}
+    try:
+        fields_used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f}
+    except ValueError as exc:  # an unmatched { or }
+        raise CloseDayError(f"字號格式無法使用 {pattern!r}：{exc}") from None
     if "seq" not in fields_used:
         raise CloseDayError(f"字號格式須含 {{seq}}（got {pattern!r}）")
     try:
         return pattern.format(year=roc_year(issued), ad_year=issued.year, seq=seq, term=term)
-    except (KeyError, ValueError, IndexError) as exc:
-        raise CloseDayError(f"字號格式無法使用 {pattern!r}：{exc}") from None
+    except (KeyError, ValueError, IndexError, TypeError, AttributeError) as exc:
+        raise CloseDayError(f"字號格式無法使用 {pattern!r}：{exc!r}") from None
 
 
 def issue_certificates(
