@@ -360,6 +360,21 @@ def adjust_hours(
 # ---------------------------------------------------------------------------- certificates
 
 
+def check_image(key: str, path: str | Path | None) -> None:
+    """A configured seal or signature image must be a picture the PDF can embed."""
+    if not path:
+        return
+    from PIL import Image, UnidentifiedImageError
+
+    if not Path(path).is_file():
+        raise CloseDayError(f"{key}: 找不到檔案 {path}")
+    try:
+        with Image.open(path) as img:
+            img.load()
+    except (OSError, UnidentifiedImageError, ValueError) as exc:
+        raise CloseDayError(f"{key}: {path} 不是可讀取的圖片檔（PNG/JPEG）：{exc}") from None
+
+
 def serial_for(pattern: str, seq: int, issued: dt.date, term: str = "") -> str:
     try:
         fields_used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f}
@@ -466,6 +481,8 @@ def set_course_fields(
         value = (settings or {}).get(key)
         if value and not Path(value).is_file():
             raise CloseDayError(f"{key}: 找不到檔案 {value}")
+    for key in ("seal_image", "signature_image"):
+        check_image(key, (settings or {}).get(key))
     if settings and settings.get("serial_pattern"):
         serial_for(settings["serial_pattern"], 1, dt.date.today())
     at = now or dt.datetime.now()

@@ -25,6 +25,7 @@ from desktop.services.closeday import (
     CloseDayError,
     CourseInfo,
     PersonHours,
+    check_image,
     day_report,
     issue_certificates,
     sort_people,
@@ -136,6 +137,8 @@ def build_document(
 def build_certificates_for(db, session_id, course, people, target, *, fallback, progress,
                            actor, now) -> None:  # type: ignore[no-untyped-def]
     settings = course.settings
+    for key in ("seal_image", "signature_image"):
+        check_image(key, settings.get(key))  # moved or replaced since it was set
     layout = CertificateLayout(
         heading=heading(course),
         body=settings.get("body") or DEFAULT_BODY,

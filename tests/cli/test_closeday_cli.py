@@ -76,3 +76,25 @@ def test_export_hours_writes_big5_with_the_exact_header(demo_db, demo_db_path, r
     code, _, err = run_cli("--db", demo_db_path, "export", "hours", "--session", "臺北",
                            "--layout", "full", "--out", out)
     assert code == 2 and "密語" in err
+
+
+def test_a_seal_that_is_not_an_image_is_one_line_naming_the_setting(demo_db, demo_db_path, run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    simulate_day(demo_db)
+    seal = tmp_path / "seal.png"
+    seal.write_text("not a picture")
+    code, _, err = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
+                           "--seal-image", seal)
+    assert code == 2 and "seal_image" in err and len(err.strip().splitlines()) == 1
+    # an image set while good and replaced afterwards: the certificate run names it too
+    from PIL import Image
+
+    Image.new("RGB", (40, 40), "red").save(seal, format="PNG")
+    code, _, err = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
+                           "--seal-image", seal)
+    assert code == 0, err
+    seal.write_text("broken now")
+    out = tmp_path / "certs.pdf"
+    code, _, err = run_cli("--db", demo_db_path, "pdf", "certificates", "--session", "臺北",
+                           "--out", out)
+    assert code == 2 and "seal_image" in err and len(err.strip().splitlines()) == 1
+    assert not out.exists()
