@@ -181,3 +181,24 @@ def test_signin_sheet_sorted_by_table(demo_db, tmp_path) -> None:  # type: ignor
     ordered = sort_people(day_report(demo_db, sim.session_id).people, "table")
     assert ordered[0].table == 1 and ordered[-1].table == 6
     assert text.index(ordered[0].name) < text.index(ordered[-1].name)
+
+
+def test_a_certificate_with_seal_signature_and_long_texts_stays_on_one_page(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    seal = tmp_path / "seal.png"
+    Image.new("RGB", (400, 400), (200, 20, 20)).save(seal)
+    signature = tmp_path / "sign.png"
+    Image.new("RGB", (600, 200), (20, 20, 200)).save(signature)
+    set_course_fields(demo_db, sim.session_id,
+                      event_fields={"organiser": "高雄市政府研究發展考核委員會綜合規劃組第一科"},
+                      settings={"seal_image": str(seal), "signature_image": str(signature),
+                                "signer": "主任委員 王○○",
+                                "body": "特頒此證，以資證明。" * 6})
+    out = tmp_path / "c.pdf"
+    result = build_document(demo_db, sim.session_id, "certificates", out)
+    reader = PdfReader(out)
+    assert len(reader.pages) == result.people
+    for number in (0, len(reader.pages) - 1):
+        text = reader.pages[number].extract_text()
+        assert "中華民國" in text and "研習證明書" in text.replace(" ", "")
+        assert len(reader.pages[number].images) == 2
