@@ -397,7 +397,8 @@ def issue_certificates(
     now: dt.datetime | None = None,
     dry_run: bool = False,
 ) -> tuple[CertificateRow, ...]:
-    """Certificates for everyone with credited hours (or the chosen registrations).
+    """Certificates for everyone with credited hours (or the chosen registrations, numbered
+    in the order given).
 
     A first print takes the next sequence number of the event; a reprint keeps the serial,
     counts the print and carries the current credited hours. ``dry_run`` returns what would
@@ -405,9 +406,13 @@ def issue_certificates(
     """
     at = now or dt.datetime.now()
     report = day_report(db, session_id)
-    wanted = None if registration_ids is None else set(registration_ids)
-    chosen = [p for p in report.people
-              if p.hours > 0 and (wanted is None or p.registration_id in wanted)]
+    chosen = [p for p in report.people if p.hours > 0]
+    if registration_ids is not None:
+        # New serials follow the order asked for (the printed order), so the stack of
+        # certificates comes out of the printer numbered in sequence.
+        position = {reg_id: i for i, reg_id in enumerate(dict.fromkeys(registration_ids))}
+        chosen = sorted((p for p in chosen if p.registration_id in position),
+                        key=lambda p: position[p.registration_id])
     pattern = report.course.settings.get("serial_pattern") or DEFAULT_SERIAL_PATTERN
     serial_for(pattern, 1, at.date())  # fail before anything is written
     rows: list[CertificateRow] = []

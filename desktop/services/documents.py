@@ -126,8 +126,9 @@ def build_document(
         else:
             build_certificates_for(db, session_id, course, people, tmp, fallback=fallback,
                                    progress=progress, actor=actor, now=now)
-            serials = tuple(p.certificate or "" for p in day_report(db, session_id).people
-                            if p.registration_id in {q.registration_id for q in people})
+            issued = {p.registration_id: p.certificate
+                      for p in day_report(db, session_id).people}
+            serials = tuple(issued.get(p.registration_id) or "" for p in people)  # print order
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)

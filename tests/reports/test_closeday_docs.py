@@ -202,3 +202,14 @@ def test_a_certificate_with_seal_signature_and_long_texts_stays_on_one_page(demo
         text = reader.pages[number].extract_text()
         assert "中華民國" in text and "研習證明書" in text.replace(" ", "")
         assert len(reader.pages[number].images) == 2
+
+
+def test_new_serials_follow_the_printed_order(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    for order in ("agency", "table"):
+        out = tmp_path / f"{order}.pdf"
+        result = build_document(demo_db, sim.session_id, "certificates", out, order=order)
+        if order == "agency":
+            assert result.serials == tuple(sorted(result.serials))  # 0001, 0002, ... in print
+        pages = [page.extract_text() for page in PdfReader(out).pages]
+        assert all(serial in page for serial, page in zip(result.serials, pages, strict=True))
