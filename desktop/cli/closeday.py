@@ -87,9 +87,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     setp.add_argument("--fallback-font", help="TrueType font for characters the main font lacks")
     setp.add_argument("--hours-step", type=float, choices=(0.5, 1.0))
     setp.add_argument("--missing-sign-out", choices=("none", "block", "session_end"))
-    setp.add_argument("--course-hours", type=float, help="override the computed course hours")
+    setp.add_argument("--course-hours", type=_course_hours, metavar="H|auto",
+                      help="override the computed course hours (auto: back to computed)")
     add_json_flag(setp)
     setp.set_defaults(handler=run_event_set)
+
+
+AUTO = "auto"
+
+
+def _course_hours(text: str) -> float | str:
+    if text.strip().lower() == AUTO:
+        return AUTO
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"須為時數或 auto（got {text!r}）") from None
 
 
 def _session(context: Context, name: str | None):  # type: ignore[no-untyped-def]
@@ -191,6 +204,8 @@ def run_event_set(args: argparse.Namespace, context: Context) -> int:
     policy = {k: v for k, v in (
         ("step", args.hours_step), ("missing_sign_out", args.missing_sign_out),
         ("course_hours", args.course_hours)) if v is not None}
+    if policy.get("course_hours") == AUTO:
+        policy["course_hours"] = None  # the credit blocks' planned time again
     try:
         course = set_course_fields(context.db, session.id, event_fields=event_fields,
                                    session_fields=session_fields, settings=settings,

@@ -503,15 +503,32 @@ def set_course_fields(
         if policy:
             merged = {**(event.hours_policy or {}), **policy}
             try:
-                HoursPolicy.from_json(merged)
+                checked = HoursPolicy.from_json(merged)
             except rules.PolicyError as exc:
                 raise CloseDayError(str(exc)) from None
+            if checked.course_hours is not None:
+                start, end = _session_span(es)
+                longest = (end - start).total_seconds() / 3600
+                if checked.course_hours > longest:
+                    raise CloseDayError(
+                        f"course_hours: {checked.course_hours:g} 小時超過場次時間 "
+                        f"{longest:g} 小時（{start:%H:%M}–{end:%H:%M}）")
             event.hours_policy = merged
         audit.record(s, "course.set", actor=actor, entity="event", entity_id=event.id, at=at,
                      event_fields=event_fields, session_fields=session_fields,
                      settings=settings or {},
                      policy=policy or {})
     return day_report(db, session_id).course
+
+
+def _session_span(es: EventSession) -> tuple[dt.datetime, dt.datetime]:
+    """The longest the day could credit: the announced session time or the agenda's span."""
+    start = dt.datetime.combine(es.date, es.start_time)
+    end = dt.datetime.combine(es.date, es.end_time)
+    if es.agenda:
+        start = min(start, min(b.planned_start for b in es.agenda))
+        end = max(end, max(b.planned_end for b in es.agenda))
+    return start, end
 
 
 # ---------------------------------------------------------------------------- portal file

@@ -98,3 +98,23 @@ def test_a_seal_that_is_not_an_image_is_one_line_naming_the_setting(demo_db, dem
                            "--out", out)
     assert code == 2 and "seal_image" in err and len(err.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_course_hours_beyond_the_day_is_refused_and_auto_goes_back(demo_db, demo_db_path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    code, _, err = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
+                           "--course-hours", "40")  # a typo for 4.0: everyone would get 40 h
+    assert code == 2 and "course_hours" in err and "08:30–15:30" in err
+    code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--json")
+    assert max(p["hours"] for p in json.loads(out)) == 5.0
+    code, out, err = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
+                             "--course-hours", "6", "--json")
+    assert code == 0, err
+    assert json.loads(out)["course_hours"] == 6.0
+    code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--json")
+    assert {p["name"]: p["hours"] for p in json.loads(out)}[sim.names["full"]] == 6.0
+    code, out, _ = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
+                           "--course-hours", "auto", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["course_hours"] == 5.0
+    assert data["hours_policy"]["course_hours"] is None
