@@ -213,3 +213,34 @@ def test_new_serials_follow_the_printed_order(demo_db, tmp_path) -> None:  # typ
             assert result.serials == tuple(sorted(result.serials))  # 0001, 0002, ... in print
         pages = [page.extract_text() for page in PdfReader(out).pages]
         assert all(serial in page for serial, page in zip(result.serials, pages, strict=True))
+
+
+def test_sign_in_rows_grow_so_long_agencies_and_titles_stay_inside_the_grid(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reportlab.platypus import Paragraph
+
+    from desktop.reports import signin_sheet
+    from desktop.reports.docparts import Heading
+
+    made = []
+
+    class Recording(signin_sheet.Table):
+        def __init__(self, data, **kwargs):  # type: ignore[no-untyped-def]
+            made.append((data, kwargs))
+            super().__init__(data, **kwargs)
+
+    monkeypatch.setattr(signin_sheet, "Table", Recording)
+    head = Heading("課程", "臺北場次", dt.date(2019, 3, 15), dt.time(9), dt.time(15, 30),
+                   "會議室", "國家發展委員會")
+    rows = [signin_sheet.SignInRow("行政院農業委員會農業試驗所嘉義農業試驗分所植物保護研究室",
+                                   "綜合規劃組第一科暨資訊管理小組", "約聘研究員兼任專案管理師",
+                                   "歐陽媖媖", 3),
+            signin_sheet.SignInRow("國家發展委員會", "綜合規劃處", "科長", "林堃霖", 1)]
+    signin_sheet.build_signin_sheet(head, rows, BytesIO())
+    data, kwargs = made[0]
+    heights = kwargs["rowHeights"]
+    widths = kwargs["colWidths"]
+    for row, height in zip(data[1:], heights[1:], strict=True):
+        for cell, width in zip(row, widths, strict=True):
+            if isinstance(cell, Paragraph):
+                assert cell.wrap(width - 4, 1000)[1] + 6 <= height + 0.01
+    assert heights[2] == signin_sheet.ROW_HEIGHT  # short rows keep the signature height
