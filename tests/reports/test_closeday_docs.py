@@ -244,3 +244,29 @@ def test_sign_in_rows_grow_so_long_agencies_and_titles_stay_inside_the_grid(monk
             if isinstance(cell, Paragraph):
                 assert cell.wrap(width - 4, 1000)[1] + 6 <= height + 0.01
     assert heights[2] == signin_sheet.ROW_HEIGHT  # short rows keep the signature height
+
+
+def test_badge_agency_and_unit_stay_clear_of_the_table_line() -> None:
+    from desktop.core.tokens import make_token
+    from desktop.reports.badges import BadgeRow, build_badges
+    from desktop.reports.docparts import Heading
+
+    head = Heading("課程", "臺北場次", dt.date(2019, 3, 15), dt.time(9), dt.time(15, 30),
+                   "會議室", "國家發展委員會")
+    row = BadgeRow("張簡温喆", "新北市政府原住民族行政局經濟發展科與社會福利科聯合辦公室",
+                   "綜合規劃組第一科暨資訊管理小組", 4, make_token(b"k" * 32, 7))
+    out = BytesIO()
+    build_badges(head, [row], out)
+    lines: list[tuple[str, float, float]] = []  # text, baseline y, font size
+
+    def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+        if text.strip():
+            lines.append((text.strip(), tm[5] * cm[3] + cm[5], size * tm[3] * cm[3]))
+
+    PdfReader(out).pages[0].extract_text(visitor_text=visit)
+    table = next(y for text, y, _ in lines if "桌" in text)
+    table_top = table + 15 * 0.9
+    words = [(text, y) for text, y, _ in lines if "科" in text or "小組" in text or "室" in text]
+    assert words
+    for text, y in words:
+        assert y - 3 > table_top, (text, y, table_top)  # a descender's room above 第 4 桌
