@@ -14,8 +14,8 @@ from io import BytesIO
 from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
-from reportlab.lib.units import mm
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepInFrame, PageBreak, Spacer, Table, TableStyle
 
 from desktop.core.rocdate import roc_date, roc_year

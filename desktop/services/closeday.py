@@ -477,6 +477,8 @@ def set_course_fields(
     session_fields = {k: clean(v) for k, v in (session_fields or {}).items() if v is not None}
     if bad := (set(event_fields) - allowed_event) | (set(session_fields) - allowed_session):
         raise CloseDayError(f"無法設定的欄位：{', '.join(sorted(bad))}")
+    if "name" in event_fields and not event_fields["name"]:
+        raise CloseDayError("課程名稱不可空白")
     if bad := set(settings or {}) - set(SETTINGS_KEYS):
         raise CloseDayError(f"未知的證書設定：{', '.join(sorted(bad))}")
     code = session_fields.get("city_code")
