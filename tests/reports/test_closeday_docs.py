@@ -270,3 +270,13 @@ def test_badge_agency_and_unit_stay_clear_of_the_table_line() -> None:
     assert words
     for text, y in words:
         assert y - 3 > table_top, (text, y, table_top)  # a descender's room above 第 4 桌
+
+
+def test_portal_file_writes_an_id_number_once() -> None:
+    people = [PortalPerson(1, "王小明", "F131104093", 5, "研字第1080001號", "全勤"),
+              PortalPerson(2, "王小明", "F131104093", 5, "研字第1080002號", "全勤"),
+              PortalPerson(3, "陳大文", "W100000001", 4, "", "早退")]
+    portal = build(COURSE, people, "full")
+    assert [r[0] for r in portal.rows] == ["F131104093", "W100000001"]
+    assert [(p.row, p.code) for p in portal.problems] == [(2, "id_duplicate")]
+    assert "第 1 列" in portal.problems[0].detail
