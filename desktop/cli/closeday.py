@@ -46,7 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     hours = subparsers.add_parser("hours", help="credited learning hours per person")
     hours.add_argument("--session", metavar="NAME")
     hours.add_argument("--review", action="store_true", help="only people to review")
-    hours.add_argument("--adjust", metavar="NAME", help="adjust this person's hours")
+    hours.add_argument("--adjust", metavar="NAME",
+                       help="adjust this person's hours (NAME, or the registration_id of "
+                            "--json when two people share a name)")
     hours.add_argument("--to", type=float, metavar="HOURS", help="with --adjust")
     hours.add_argument("--reason", help="with --adjust (required, audit-logged)")
     add_json_flag(hours)
@@ -136,16 +138,27 @@ def run_hours(args: argparse.Namespace, context: Context) -> int:
     if args.adjust:
         if args.to is None or not args.reason:
             raise CliError("--adjust needs --to HOURS and --reason TEXT")
-        report = day_report(context.db, session.id)
+        try:
+            report = day_report(context.db, session.id)
+        except CloseDayError as exc:
+            raise CliError(str(exc)) from None
         key = match_key(args.adjust)
-        found = [p for p in report.people if match_key(p.name) == key]
-        if len(found) != 1:
-            raise CliError(f"「{args.adjust}」在{session.name}名單中找到 {len(found)} 位")
+        found = [p for p in report.people if match_key(p.name) == key
+                 or args.adjust.strip() == str(p.registration_id)]
+        if not found:
+            raise CliError(f"「{args.adjust}」不在{session.name}名單中")
+        if len(found) > 1:
+            raise CliError(
+                f"「{args.adjust}」在{session.name}名單中有 {len(found)} 位："
+                + "、".join(f"{p.agency}（--adjust {p.registration_id}）" for p in found))
         try:
             adjust_hours(context.db, found[0].registration_id, args.to, args.reason,
                          actor="cli")
         except CloseDayError as exc:
             raise CliError(str(exc)) from None
+        if not args.json:
+            print(f"已調整 {found[0].name}：{hours_text(found[0].hours)} → "
+                  f"{hours_text(args.to)} 小時（{args.reason.strip()}）")
     try:
         report = day_report(context.db, session.id)
     except CloseDayError as exc:

@@ -118,3 +118,23 @@ def test_course_hours_beyond_the_day_is_refused_and_auto_goes_back(demo_db, demo
     data = json.loads(out)
     assert code == 0 and data["course_hours"] == 5.0
     assert data["hours_policy"]["course_hours"] is None
+
+
+def test_adjusting_one_of_two_people_with_the_same_name(demo_db, demo_db_path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.checkin import check_in_registration
+    from desktop.services.walkins import add_walk_in
+    from tests.closeday_sim import at
+
+    sim = simulate_day(demo_db)
+    twin = add_walk_in(demo_db, sim.session_id, name=sim.names["no_out"], agency="另一個機關",
+                       now=at("09:00"))
+    check_in_registration(demo_db, sim.session_id, twin.registration_id, now=at("09:00"))
+    code, _, err = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--adjust",
+                           sim.names["no_out"], "--to", "5", "--reason", "在場")
+    assert code == 2 and "另一個機關" in err and f"--adjust {twin.registration_id}" in err
+    code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--adjust",
+                           str(twin.registration_id), "--to", "3", "--reason", "下午離開")
+    assert code == 0 and out.startswith(f"已調整 {sim.names['no_out']}：0 → 3 小時")
+    code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--json")
+    hours = {p["registration_id"]: p["hours"] for p in json.loads(out)}
+    assert hours[twin.registration_id] == 3.0 and hours[sim.roles["no_out"]] == 0.0
