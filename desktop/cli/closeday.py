@@ -93,6 +93,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                       help="override the computed course hours (auto: back to computed)")
     add_json_flag(setp)
     setp.set_defaults(handler=run_event_set)
+    for parser in (pdf, hours, portal, setp):
+        _one_line_errors(parser)
+
+
+def _one_line_errors(parser: argparse.ArgumentParser) -> None:
+    """A mistyped option value (``--hours-step 0.7``) gets one line saying what, not the
+    whole usage block; ``--help`` still shows the usage."""
+
+    def error(message: str) -> None:
+        parser.exit(2, f"{parser.prog}: {message}（--help 看用法）\n")
+
+    parser.error = error  # type: ignore[method-assign]
 
 
 AUTO = "auto"

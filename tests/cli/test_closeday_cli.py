@@ -138,3 +138,18 @@ def test_adjusting_one_of_two_people_with_the_same_name(demo_db, demo_db_path, r
     code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--json")
     hours = {p["registration_id"]: p["hours"] for p in json.loads(out)}
     assert hours[twin.registration_id] == 3.0 and hours[sim.roles["no_out"]] == 0.0
+
+
+def test_a_mistyped_option_value_is_one_line(demo_db_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from desktop.cli import main
+
+    for argv in (["event", "set", "--session", "臺北", "--hours-step", "0.7"],
+                 ["hours", "--session", "臺北", "--adjust", "x", "--to", "abc"],
+                 ["pdf", "signature", "--out", "x.pdf"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--db", str(demo_db_path), *argv])
+        err = capsys.readouterr().err
+        assert exit_info.value.code == 2
+        assert len(err.strip().splitlines()) == 1 and "usage" not in err, err
