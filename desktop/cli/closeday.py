@@ -46,7 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     hours = subparsers.add_parser("hours", help="credited learning hours per person")
     hours.add_argument("--session", metavar="NAME")
     hours.add_argument("--review", action="store_true", help="only people to review")
-    hours.add_argument("--adjust", metavar="NAME", help="adjust this person's hours")
+    hours.add_argument("--adjust", metavar="NAME",
+                       help="adjust this person's hours (NAME, or the registration_id of "
+                            "--json when two people share a name)")
     hours.add_argument("--to", type=float, metavar="HOURS", help="with --adjust")
     hours.add_argument("--reason", help="with --adjust (required, audit-logged)")
     add_json_flag(hours)
@@ -87,9 +89,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     setp.add_argument("--fallback-font", help="TrueType font for characters the main font lacks")
     setp.add_argument("--hours-step", type=float, choices=(0.5, 1.0))
     setp.add_argument("--missing-sign-out", choices=("none", "block", "session_end"))
-    setp.add_argument("--course-hours", type=float, help="override the computed course hours")
+    setp.add_argument("--course-hours", type=_course_hours, metavar="H|auto",
+                      help="override the computed course hours (auto: back to computed)")
     add_json_flag(setp)
     setp.set_defaults(handler=run_event_set)
+    for parser in (pdf, hours, portal, setp):
+        _one_line_errors(parser)
+
+
+def _one_line_errors(parser: argparse.ArgumentParser) -> None:
+    """A mistyped option value (``--hours-step 0.7``) gets one line saying what, not the
+    whole usage block; ``--help`` still shows the usage."""
+
+    def error(message: str) -> None:
+        parser.exit(2, f"{parser.prog}: {message}（--help 看用法）\n")
+
+    parser.error = error  # type: ignore[method-assign]
+
+
+AUTO = "auto"
+
+
+def _course_hours(text: str) -> float | str:
+    if text.strip().lower() == AUTO:
+        return AUTO
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"須為時數或 auto（got {text!r}）") from None
 
 
 def _session(context: Context, name: str | None):  # type: ignore[no-untyped-def]
@@ -123,16 +150,27 @@ def run_hours(args: argparse.Namespace, context: Context) -> int:
     if args.adjust:
         if args.to is None or not args.reason:
             raise CliError("--adjust needs --to HOURS and --reason TEXT")
-        report = day_report(context.db, session.id)
+        try:
+            report = day_report(context.db, session.id)
+        except CloseDayError as exc:
+            raise CliError(str(exc)) from None
         key = match_key(args.adjust)
-        found = [p for p in report.people if match_key(p.name) == key]
-        if len(found) != 1:
-            raise CliError(f"「{args.adjust}」在{session.name}名單中找到 {len(found)} 位")
+        found = [p for p in report.people if match_key(p.name) == key
+                 or args.adjust.strip() == str(p.registration_id)]
+        if not found:
+            raise CliError(f"「{args.adjust}」不在{session.name}名單中")
+        if len(found) > 1:
+            raise CliError(
+                f"「{args.adjust}」在{session.name}名單中有 {len(found)} 位："
+                + "、".join(f"{p.agency}（--adjust {p.registration_id}）" for p in found))
         try:
             adjust_hours(context.db, found[0].registration_id, args.to, args.reason,
                          actor="cli")
         except CloseDayError as exc:
             raise CliError(str(exc)) from None
+        if not args.json:
+            print(f"已調整 {found[0].name}：{hours_text(found[0].hours)} → "
+                  f"{hours_text(args.to)} 小時（{args.reason.strip()}）")
     try:
         report = day_report(context.db, session.id)
     except CloseDayError as exc:
@@ -191,6 +229,8 @@ def run_event_set(args: argparse.Namespace, context: Context) -> int:
     policy = {k: v for k, v in (
         ("step", args.hours_step), ("missing_sign_out", args.missing_sign_out),
         ("course_hours", args.course_hours)) if v is not None}
+    if policy.get("course_hours") == AUTO:
+        policy["course_hours"] = None  # the credit blocks' planned time again
     try:
         course = set_course_fields(context.db, session.id, event_fields=event_fields,
                                    session_fields=session_fields, settings=settings,

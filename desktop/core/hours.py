@@ -196,11 +196,29 @@ def round_down(hours: float, step: float) -> float:
     return math.floor(hours / step + 1e-9) * step
 
 
+Span = tuple[dt.datetime, dt.datetime]
+
+
+def _union(spans: Iterable[Span]) -> list[Span]:
+    """Overlapping or touching time spans merged, in order (two credit blocks that overlap,
+    by a typo in the agenda or a run that overlapped, count their shared minutes once)."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def course_hours(blocks: Sequence[Block], policy: HoursPolicy) -> float:
     if policy.course_hours is not None:
         return policy.course_hours
     credit = credit_blocks(blocks, policy)
-    minutes = sum((b.planned_end - b.planned_start).total_seconds() / 60 for b in credit)
+    minutes = sum((e - s).total_seconds() / 60
+                  for s, e in _union((b.planned_start, b.planned_end) for b in credit))
     return round_down(minutes / 60, policy.step)
 
 
@@ -284,8 +302,9 @@ def person_credit(
         end = _close_open_interval(open_span, credit, policy)
         if end is not None and end > open_span.start:
             counted.append((open_span.start, end))
-    minutes = sum(_overlap(s0, s1, b.start, b.end) for s0, s1 in counted for b in credit)
-    credit_minutes = sum((b.end - b.start).total_seconds() / 60 for b in credit)
+    spans_run = _union((b.start, b.end) for b in credit)
+    minutes = sum(_overlap(s0, s1, b0, b1) for s0, s1 in _union(counted) for b0, b1 in spans_run)
+    credit_minutes = sum((b1 - b0).total_seconds() / 60 for b0, b1 in spans_run)
     away = credit_minutes - minutes
 
     late = first_in > in_by
@@ -300,9 +319,9 @@ def person_credit(
     if counted:
         arrived = min(s0 for s0, _ in counted)
         left = counted_end or course_end
-        for b in credit:
-            edge += _overlap(course_start, max(course_start, arrived), b.start, b.end)
-            edge += _overlap(min(course_end, left), course_end, b.start, b.end)
+        for b0, b1 in spans_run:
+            edge += _overlap(course_start, max(course_start, arrived), b0, b1)
+            edge += _overlap(min(course_end, left), course_end, b0, b1)
     left_during = bool(counted) and away - edge > policy.absence_grace_minutes
     if left_during:
         reasons.append(Reason.LEFT_DURING)

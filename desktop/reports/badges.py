@@ -28,6 +28,7 @@ BADGE_W, BADGE_H = 90 * mm, 65 * mm
 COLS, ROWS = 2, 4
 PER_PAGE = COLS * ROWS
 QR_SIZE = 30 * mm
+TABLE_LINE = 7 * mm  # the 第 N 桌 line at the foot of a badge (15 pt from 1 mm up)
 
 
 @dataclass(frozen=True)
@@ -89,12 +90,20 @@ class _BadgeSheet(Flowable):
         name.wrap(text_w, 30 * mm)
         name_y = y + BADGE_H / 2 - 2 * mm
         name.drawOn(c, x + pad, name_y)
-        info = cell_style("badgeinfo", 10, alignment=TA_CENTER, leading=12.5)
-        agency = para(row.agency, info, self.fallback)
-        _, ah = agency.wrap(text_w, 14 * mm)
+        # agency and unit between the name and the table line: smaller type for long names
+        # rather than running into 第 N 桌
+        floor = y + pad + (TABLE_LINE if row.table is not None else 0)
+        room = name_y - 1.5 * mm - 0.5 * mm - floor
+        for info_size in (10.0, 9.0, 8.0, 7.0, 6.0):
+            info = cell_style(f"badgeinfo{info_size}", info_size, alignment=TA_CENTER,
+                              leading=info_size * 1.25)
+            agency = para(row.agency, info, self.fallback)
+            _, ah = agency.wrap(text_w, room)
+            unit = para(row.unit, info, self.fallback)
+            _, uh = unit.wrap(text_w, room)
+            if ah + uh <= room:
+                break
         agency.drawOn(c, x + pad, name_y - 1.5 * mm - ah)
-        unit = para(row.unit, info, self.fallback)
-        _, uh = unit.wrap(text_w, 8 * mm)
         unit.drawOn(c, x + pad, name_y - 2 * mm - ah - uh)
         if row.table is not None:
             c.setFont(register_main_font(), 15)

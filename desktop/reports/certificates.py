@@ -14,14 +14,20 @@ from io import BytesIO
 from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Image, KeepInFrame, PageBreak, Spacer, Table, TableStyle
 
 from desktop.core.rocdate import roc_date, roc_year
 from desktop.reports.docparts import Heading, Progress, ProgressMark, cell_style, para
 from desktop.reports.fonts import register_main_font
 from desktop.reports.pdfdoc import build_pdf
 from desktop.reports.portal_csv import hours_text
+
+MARGINS = 22 * mm
+# The frame platypus lays a page out in: A4 less the margins and its 6 pt padding each side.
+FRAME_W = A4[0] - 2 * MARGINS - 12
+FRAME_H = A4[1] - 2 * MARGINS - 12
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ def build_certificates(
         sign.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register_main_font()),
                                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                   ("ALIGN", (1, 0), (1, 0), "CENTER")]))
-        story += [
+        page = [
             para(f"字號：{p.serial}", serial_style, fallback),
             Spacer(1, 22 * mm),
             para("研 習 證 明 書", title, fallback),
@@ -104,12 +110,15 @@ def build_certificates(
             para(layout.body, body, fallback),
             Spacer(1, 16 * mm),
             sign,
-            Spacer(1, 28 * mm),
+            Spacer(1, 18 * mm),
             para(issue_date_text(p.issued_on), date_style, fallback),
         ]
+        # One certificate, one page: long texts or a tall seal shrink the page to fit instead
+        # of pushing the issue date onto a page of its own.
+        story.append(KeepInFrame(FRAME_W, FRAME_H, page, mode="shrink"))
         if progress is not None:
             story.append(ProgressMark(index, total, progress))
         if index < total:
             story.append(PageBreak())
     build_pdf(story, title=f"{h.course} {h.session} 研習證明書", target=target,
-              margins=22 * mm)
+              margins=MARGINS)

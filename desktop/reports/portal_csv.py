@@ -73,7 +73,7 @@ class PortalPerson:
 class RowProblem:
     row: int
     name: str
-    code: str  # id_missing / id_invalid / not_big5
+    code: str  # id_missing / id_invalid / not_big5 / id_duplicate
     detail: str
 
     def as_json(self) -> dict[str, object]:
@@ -126,12 +126,19 @@ def build(course: PortalCourse, people: Sequence[PortalPerson], layout: str) -> 
         raise PortalError("課程欄位不完整：" + "；".join(problems_course))
     rows: list[tuple[str, ...]] = []
     problems: list[RowProblem] = []
+    written_ids: dict[str, PortalPerson] = {}
     for person in people:
         problem = _person_problem(person)
+        if problem is None and person.id_number in written_ids:
+            # the same person twice (e.g. also added at the desk as a walk-in): one record
+            first = written_ids[person.id_number]
+            problem = RowProblem(person.row, person.name, "id_duplicate",
+                                 f"身分證字號與第 {first.row} 列 {first.name} 相同，只寫入一次")
         if problem is not None:
             problems.append(problem)
             continue
         assert person.id_number is not None
+        written_ids[person.id_number] = person
         cells = _full_row(course, person) if layout == "full" else _opened_row(course, person)
         rows.append(tuple(cells))
     return PortalFile(layout, tuple(LAYOUTS[layout]), tuple(rows), tuple(problems))

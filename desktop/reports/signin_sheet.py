@@ -19,6 +19,8 @@ from desktop.reports.pdfdoc import build_pdf, title_style
 COLUMNS = ("序號", "機關", "單位", "職稱", "姓名", "簽到", "簽退", "備註", "桌號")
 WIDTHS_MM = (10, 38, 24, 18, 24, 22, 22, 12, 10)  # 180 mm: A4 less 15 mm margins
 ROW_HEIGHT = 12.5 * mm
+PADDING = 2  # points, left and right of a cell
+V_PADDING = 3  # points, above and below (reportlab's default)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,17 @@ def heading_story(heading: Heading, title: str, fallback: Path | None = None) ->
     ]
 
 
+def _row_height(cells: list, widths: list[float]) -> float:  # type: ignore[type-arg]
+    """Room for a signature (``ROW_HEIGHT``), taller when a long agency, unit or title wraps
+    to more lines than fit (the text would run over the grid lines)."""
+    needed = 0.0
+    for cell, width in zip(cells, widths, strict=True):
+        if isinstance(cell, Paragraph):
+            _, height = cell.wrap(width - 2 * PADDING, 1000)
+            needed = max(needed, height + 2 * V_PADDING)
+    return max(ROW_HEIGHT, needed)
+
+
 def build_signin_sheet(
     heading: Heading,
     rows: Sequence[SignInRow],
@@ -60,15 +73,17 @@ def build_signin_sheet(
             para(r.name, name, fallback), "", "", para(r.remark, small, fallback),
             Paragraph("" if r.table is None else str(r.table), center),
         ])
-    table = Table(data, colWidths=[w * mm for w in WIDTHS_MM],
-                  rowHeights=[9 * mm] + [ROW_HEIGHT] * len(rows), repeatRows=1)
+    widths = [w * mm for w in WIDTHS_MM]
+    table = Table(data, colWidths=widths,
+                  rowHeights=[9 * mm] + [_row_height(row, widths) for row in data[1:]],
+                  repeatRows=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), register_main_font()),  # else empty cells use Helvetica
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
     ]))
     story = heading_story(heading, "簽到表", fallback) + [table]
     build_pdf(story, title=f"{heading.course} {heading.session} 簽到表", target=target,

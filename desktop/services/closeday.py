@@ -360,14 +360,32 @@ def adjust_hours(
 # ---------------------------------------------------------------------------- certificates
 
 
+def check_image(key: str, path: str | Path | None) -> None:
+    """A configured seal or signature image must be a picture the PDF can embed."""
+    if not path:
+        return
+    from PIL import Image, UnidentifiedImageError
+
+    if not Path(path).is_file():
+        raise CloseDayError(f"{key}: 找不到檔案 {path}")
+    try:
+        with Image.open(path) as img:
+            img.load()
+    except (OSError, UnidentifiedImageError, ValueError) as exc:
+        raise CloseDayError(f"{key}: {path} 不是可讀取的圖片檔（PNG/JPEG）：{exc}") from None
+
+
 def serial_for(pattern: str, seq: int, issued: dt.date, term: str = "") -> str:
-    fields_used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f}
+    try:
+        fields_used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f}
+    except ValueError as exc:  # an unmatched { or }
+        raise CloseDayError(f"字號格式無法使用 {pattern!r}：{exc}") from None
     if "seq" not in fields_used:
         raise CloseDayError(f"字號格式須含 {{seq}}（got {pattern!r}）")
     try:
         return pattern.format(year=roc_year(issued), ad_year=issued.year, seq=seq, term=term)
-    except (KeyError, ValueError, IndexError) as exc:
-        raise CloseDayError(f"字號格式無法使用 {pattern!r}：{exc}") from None
+    except (KeyError, ValueError, IndexError, TypeError, AttributeError) as exc:
+        raise CloseDayError(f"字號格式無法使用 {pattern!r}：{exc!r}") from None
 
 
 def issue_certificates(
@@ -379,7 +397,8 @@ def issue_certificates(
     now: dt.datetime | None = None,
     dry_run: bool = False,
 ) -> tuple[CertificateRow, ...]:
-    """Certificates for everyone with credited hours (or the chosen registrations).
+    """Certificates for everyone with credited hours (or the chosen registrations, numbered
+    in the order given).
 
     A first print takes the next sequence number of the event; a reprint keeps the serial,
     counts the print and carries the current credited hours. ``dry_run`` returns what would
@@ -387,9 +406,13 @@ def issue_certificates(
     """
     at = now or dt.datetime.now()
     report = day_report(db, session_id)
-    wanted = None if registration_ids is None else set(registration_ids)
-    chosen = [p for p in report.people
-              if p.hours > 0 and (wanted is None or p.registration_id in wanted)]
+    chosen = [p for p in report.people if p.hours > 0]
+    if registration_ids is not None:
+        # New serials follow the order asked for (the printed order), so the stack of
+        # certificates comes out of the printer numbered in sequence.
+        position = {reg_id: i for i, reg_id in enumerate(dict.fromkeys(registration_ids))}
+        chosen = sorted((p for p in chosen if p.registration_id in position),
+                        key=lambda p: position[p.registration_id])
     pattern = report.course.settings.get("serial_pattern") or DEFAULT_SERIAL_PATTERN
     serial_for(pattern, 1, at.date())  # fail before anything is written
     rows: list[CertificateRow] = []
@@ -454,6 +477,8 @@ def set_course_fields(
     session_fields = {k: clean(v) for k, v in (session_fields or {}).items() if v is not None}
     if bad := (set(event_fields) - allowed_event) | (set(session_fields) - allowed_session):
         raise CloseDayError(f"無法設定的欄位：{', '.join(sorted(bad))}")
+    if "name" in event_fields and not event_fields["name"]:
+        raise CloseDayError("課程名稱不可空白")
     if bad := set(settings or {}) - set(SETTINGS_KEYS):
         raise CloseDayError(f"未知的證書設定：{', '.join(sorted(bad))}")
     code = session_fields.get("city_code")
@@ -463,6 +488,8 @@ def set_course_fields(
         value = (settings or {}).get(key)
         if value and not Path(value).is_file():
             raise CloseDayError(f"{key}: 找不到檔案 {value}")
+    for key in ("seal_image", "signature_image"):
+        check_image(key, (settings or {}).get(key))
     if settings and settings.get("serial_pattern"):
         serial_for(settings["serial_pattern"], 1, dt.date.today())
     at = now or dt.datetime.now()
@@ -478,15 +505,32 @@ def set_course_fields(
         if policy:
             merged = {**(event.hours_policy or {}), **policy}
             try:
-                HoursPolicy.from_json(merged)
+                checked = HoursPolicy.from_json(merged)
             except rules.PolicyError as exc:
                 raise CloseDayError(str(exc)) from None
+            if checked.course_hours is not None:
+                start, end = _session_span(es)
+                longest = (end - start).total_seconds() / 3600
+                if checked.course_hours > longest:
+                    raise CloseDayError(
+                        f"course_hours: {checked.course_hours:g} 小時超過場次時間 "
+                        f"{longest:g} 小時（{start:%H:%M}–{end:%H:%M}）")
             event.hours_policy = merged
         audit.record(s, "course.set", actor=actor, entity="event", entity_id=event.id, at=at,
                      event_fields=event_fields, session_fields=session_fields,
                      settings=settings or {},
                      policy=policy or {})
     return day_report(db, session_id).course
+
+
+def _session_span(es: EventSession) -> tuple[dt.datetime, dt.datetime]:
+    """The longest the day could credit: the announced session time or the agenda's span."""
+    start = dt.datetime.combine(es.date, es.start_time)
+    end = dt.datetime.combine(es.date, es.end_time)
+    if es.agenda:
+        start = min(start, min(b.planned_start for b in es.agenda))
+        end = max(end, max(b.planned_end for b in es.agenda))
+    return start, end
 
 
 # ---------------------------------------------------------------------------- portal file

@@ -25,6 +25,7 @@ from desktop.services.closeday import (
     CloseDayError,
     CourseInfo,
     PersonHours,
+    check_image,
     day_report,
     issue_certificates,
     sort_people,
@@ -125,8 +126,9 @@ def build_document(
         else:
             build_certificates_for(db, session_id, course, people, tmp, fallback=fallback,
                                    progress=progress, actor=actor, now=now)
-            serials = tuple(p.certificate or "" for p in day_report(db, session_id).people
-                            if p.registration_id in {q.registration_id for q in people})
+            issued = {p.registration_id: p.certificate
+                      for p in day_report(db, session_id).people}
+            serials = tuple(issued.get(p.registration_id) or "" for p in people)  # print order
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -136,6 +138,8 @@ def build_document(
 def build_certificates_for(db, session_id, course, people, target, *, fallback, progress,
                            actor, now) -> None:  # type: ignore[no-untyped-def]
     settings = course.settings
+    for key in ("seal_image", "signature_image"):
+        check_image(key, settings.get(key))  # moved or replaced since it was set
     layout = CertificateLayout(
         heading=heading(course),
         body=settings.get("body") or DEFAULT_BODY,

@@ -627,7 +627,122 @@ Current status: {state}</translation>
     </message>
 </context>
 <context>
+    <name>CourseDialog</name>
+    <message>
+        <source>課程欄位與證書設定</source>
+        <translation>Course fields and certificate settings</translation>
+    </message>
+    <message>
+        <source>已在入口網站開班時的課程代碼</source>
+        <translation>Course code, when the course is already opened on the portal</translation>
+    </message>
+    <message>
+        <source>入口網站的課程類別代碼，例如 345</source>
+        <translation>The portal's course category code, e.g. 345</translation>
+    </message>
+    <message>
+        <source>例如：主任委員 ○○○</source>
+        <translation>e.g. Minister ○○○</translation>
+    </message>
+    <message>
+        <source>0.5 小時</source>
+        <translation>0.5 hour</translation>
+    </message>
+    <message>
+        <source>1 小時</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>不計（待人工調整）</source>
+        <translation>Nothing (until adjusted by hand)</translation>
+    </message>
+    <message>
+        <source>計到簽到當節結束</source>
+        <translation>Until the end of the block they signed in during</translation>
+    </message>
+    <message>
+        <source>計到課程結束</source>
+        <translation>Until the end of the course</translation>
+    </message>
+    <message>
+        <source>課程名稱</source>
+        <translation>Course name</translation>
+    </message>
+    <message>
+        <source>課程代碼</source>
+        <translation>Course code</translation>
+    </message>
+    <message>
+        <source>課程類別代碼</source>
+        <translation>Course category code</translation>
+    </message>
+    <message>
+        <source>上課縣市</source>
+        <translation>City of the course</translation>
+    </message>
+    <message>
+        <source>期別</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>證書字號格式</source>
+        <translation>Certificate serial pattern</translation>
+    </message>
+    <message>
+        <source>證書署名</source>
+        <translation>Certificate signer</translation>
+    </message>
+    <message>
+        <source>證書結語</source>
+        <translation>Certificate closing sentence</translation>
+    </message>
+    <message>
+        <source>用印圖檔</source>
+        <translation>Seal image</translation>
+    </message>
+    <message>
+        <source>簽名圖檔</source>
+        <translation>Signature image</translation>
+    </message>
+    <message>
+        <source>時數計算單位</source>
+        <translation>Hours step</translation>
+    </message>
+    <message>
+        <source>未簽退者</source>
+        <translation>No sign-out</translation>
+    </message>
+    <message>
+        <source>選擇…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>選擇圖檔</source>
+        <translation>Choose an image</translation>
+    </message>
+    <message>
+        <source>圖片 (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsScreen</name>
+    <message>
+        <source>課程欄位…</source>
+        <translation>Course fields…</translation>
+    </message>
+    <message>
+        <source>入口網站的課程欄位、證書字號與用印、時數規則</source>
+        <translation>The portal's course fields, certificate serials and seal, hours rules</translation>
+    </message>
+    <message>
+        <source>已儲存課程欄位與證書設定。</source>
+        <translation>Course fields and certificate settings saved.</translation>
+    </message>
+    <message>
+        <source>（請按「課程欄位…」填寫）</source>
+        <translation> (fill them in with "Course fields…")</translation>
+    </message>
     <message>
         <source>簽到表</source>
         <translation>Sign-in sheet</translation>

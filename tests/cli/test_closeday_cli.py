@@ -76,3 +76,80 @@ def test_export_hours_writes_big5_with_the_exact_header(demo_db, demo_db_path, r
     code, _, err = run_cli("--db", demo_db_path, "export", "hours", "--session", "臺北",
                            "--layout", "full", "--out", out)
     assert code == 2 and "密語" in err
+
+
+def test_a_seal_that_is_not_an_image_is_one_line_naming_the_setting(demo_db, demo_db_path, run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    simulate_day(demo_db)
+    seal = tmp_path / "seal.png"
+    seal.write_text("not a picture")
+    code, _, err = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
+                           "--seal-image", seal)
+    assert code == 2 and "seal_image" in err and len(err.strip().splitlines()) == 1
+    # an image set while good and replaced afterwards: the certificate run names it too
+    from PIL import Image
+
+    Image.new("RGB", (40, 40), "red").save(seal, format="PNG")
+    code, _, err = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
+                           "--seal-image", seal)
+    assert code == 0, err
+    seal.write_text("broken now")
+    out = tmp_path / "certs.pdf"
+    code, _, err = run_cli("--db", demo_db_path, "pdf", "certificates", "--session", "臺北",
+                           "--out", out)
+    assert code == 2 and "seal_image" in err and len(err.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_course_hours_beyond_the_day_is_refused_and_auto_goes_back(demo_db, demo_db_path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    code, _, err = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
+                           "--course-hours", "40")  # a typo for 4.0: everyone would get 40 h
+    assert code == 2 and "course_hours" in err and "08:30–15:30" in err
+    code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--json")
+    assert max(p["hours"] for p in json.loads(out)) == 5.0
+    code, out, err = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
+                             "--course-hours", "6", "--json")
+    assert code == 0, err
+    assert json.loads(out)["course_hours"] == 6.0
+    code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--json")
+    assert {p["name"]: p["hours"] for p in json.loads(out)}[sim.names["full"]] == 6.0
+    code, out, _ = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
+                           "--course-hours", "auto", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["course_hours"] == 5.0
+    assert data["hours_policy"]["course_hours"] is None
+
+
+def test_adjusting_one_of_two_people_with_the_same_name(demo_db, demo_db_path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.checkin import check_in_registration
+    from desktop.services.walkins import add_walk_in
+    from tests.closeday_sim import at
+
+    sim = simulate_day(demo_db)
+    twin = add_walk_in(demo_db, sim.session_id, name=sim.names["no_out"], agency="另一個機關",
+                       now=at("09:00"))
+    check_in_registration(demo_db, sim.session_id, twin.registration_id, now=at("09:00"))
+    code, _, err = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--adjust",
+                           sim.names["no_out"], "--to", "5", "--reason", "在場")
+    assert code == 2 and "另一個機關" in err and f"--adjust {twin.registration_id}" in err
+    code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--adjust",
+                           str(twin.registration_id), "--to", "3", "--reason", "下午離開")
+    assert code == 0 and out.startswith(f"已調整 {sim.names['no_out']}：0 → 3 小時")
+    code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--json")
+    hours = {p["registration_id"]: p["hours"] for p in json.loads(out)}
+    assert hours[twin.registration_id] == 3.0 and hours[sim.roles["no_out"]] == 0.0
+
+
+def test_a_mistyped_option_value_is_one_line(demo_db_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from desktop.cli import main
+
+    for argv in (["event", "set", "--session", "臺北", "--hours-step", "0.7"],
+                 ["hours", "--session", "臺北", "--adjust", "x", "--to", "abc"],
+                 ["pdf", "signature", "--out", "x.pdf"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--db", str(demo_db_path), *argv])
+        err = capsys.readouterr().err
+        assert exit_info.value.code == 2
+        assert len(err.strip().splitlines()) == 1 and "usage" not in err, err

@@ -122,3 +122,15 @@ def test_absolute_full_credit_times_and_json_round_trip() -> None:
         HoursPolicy.from_json({"step": 0.25})
     with pytest.raises(PolicyError, match="bogus"):
         HoursPolicy.from_json({"bogus": 1})
+
+
+def test_overlapping_credit_blocks_count_their_shared_minutes_once() -> None:
+    # a typo in the agenda: the demo block entered as 10:00-12:00 overlaps the talk
+    blocks = [Block("talk", True, at("09:00"), at("11:00")),
+              Block("demo", True, at("10:00"), at("12:00"))]
+    assert course_hours(blocks, POLICY) == 3.0  # 09:00-12:00, not 4 h
+    credit = person_credit(marks(("in", "10:00"), ("out", "12:00")), blocks, POLICY)
+    assert credit.hours == 2.0 and credit.minutes == 120
+    assert Reason.LATE_ARRIVAL in credit.reasons
+    full = person_credit(marks(("in", "08:55"), ("out", "12:00")), blocks, POLICY)
+    assert full.full and full.hours == 3.0 and full.minutes == 180

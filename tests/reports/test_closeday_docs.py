@@ -181,3 +181,102 @@ def test_signin_sheet_sorted_by_table(demo_db, tmp_path) -> None:  # type: ignor
     ordered = sort_people(day_report(demo_db, sim.session_id).people, "table")
     assert ordered[0].table == 1 and ordered[-1].table == 6
     assert text.index(ordered[0].name) < text.index(ordered[-1].name)
+
+
+def test_a_certificate_with_seal_signature_and_long_texts_stays_on_one_page(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    seal = tmp_path / "seal.png"
+    Image.new("RGB", (400, 400), (200, 20, 20)).save(seal)
+    signature = tmp_path / "sign.png"
+    Image.new("RGB", (600, 200), (20, 20, 200)).save(signature)
+    set_course_fields(demo_db, sim.session_id,
+                      event_fields={"organiser": "高雄市政府研究發展考核委員會綜合規劃組第一科"},
+                      settings={"seal_image": str(seal), "signature_image": str(signature),
+                                "signer": "主任委員 王○○",
+                                "body": "特頒此證，以資證明。" * 6})
+    out = tmp_path / "c.pdf"
+    result = build_document(demo_db, sim.session_id, "certificates", out)
+    reader = PdfReader(out)
+    assert len(reader.pages) == result.people
+    for number in (0, len(reader.pages) - 1):
+        text = reader.pages[number].extract_text()
+        assert "中華民國" in text and "研習證明書" in text.replace(" ", "")
+        assert len(reader.pages[number].images) == 2
+
+
+def test_new_serials_follow_the_printed_order(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    for order in ("agency", "table"):
+        out = tmp_path / f"{order}.pdf"
+        result = build_document(demo_db, sim.session_id, "certificates", out, order=order)
+        if order == "agency":
+            assert result.serials == tuple(sorted(result.serials))  # 0001, 0002, ... in print
+        pages = [page.extract_text() for page in PdfReader(out).pages]
+        assert all(serial in page for serial, page in zip(result.serials, pages, strict=True))
+
+
+def test_sign_in_rows_grow_so_long_agencies_and_titles_stay_inside_the_grid(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reportlab.platypus import Paragraph
+
+    from desktop.reports import signin_sheet
+    from desktop.reports.docparts import Heading
+
+    made = []
+
+    class Recording(signin_sheet.Table):
+        def __init__(self, data, **kwargs):  # type: ignore[no-untyped-def]
+            made.append((data, kwargs))
+            super().__init__(data, **kwargs)
+
+    monkeypatch.setattr(signin_sheet, "Table", Recording)
+    head = Heading("課程", "臺北場次", dt.date(2019, 3, 15), dt.time(9), dt.time(15, 30),
+                   "會議室", "國家發展委員會")
+    rows = [signin_sheet.SignInRow("行政院農業委員會農業試驗所嘉義農業試驗分所植物保護研究室",
+                                   "綜合規劃組第一科暨資訊管理小組", "約聘研究員兼任專案管理師",
+                                   "歐陽媖媖", 3),
+            signin_sheet.SignInRow("國家發展委員會", "綜合規劃處", "科長", "林堃霖", 1)]
+    signin_sheet.build_signin_sheet(head, rows, BytesIO())
+    data, kwargs = made[0]
+    heights = kwargs["rowHeights"]
+    widths = kwargs["colWidths"]
+    for row, height in zip(data[1:], heights[1:], strict=True):
+        for cell, width in zip(row, widths, strict=True):
+            if isinstance(cell, Paragraph):
+                assert cell.wrap(width - 4, 1000)[1] + 6 <= height + 0.01
+    assert heights[2] == signin_sheet.ROW_HEIGHT  # short rows keep the signature height
+
+
+def test_badge_agency_and_unit_stay_clear_of_the_table_line() -> None:
+    from desktop.core.tokens import make_token
+    from desktop.reports.badges import BadgeRow, build_badges
+    from desktop.reports.docparts import Heading
+
+    head = Heading("課程", "臺北場次", dt.date(2019, 3, 15), dt.time(9), dt.time(15, 30),
+                   "會議室", "國家發展委員會")
+    row = BadgeRow("張簡温喆", "新北市政府原住民族行政局經濟發展科與社會福利科聯合辦公室",
+                   "綜合規劃組第一科暨資訊管理小組", 4, make_token(b"k" * 32, 7))
+    out = BytesIO()
+    build_badges(head, [row], out)
+    lines: list[tuple[str, float, float]] = []  # text, baseline y, font size
+
+    def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+        if text.strip():
+            lines.append((text.strip(), tm[5] * cm[3] + cm[5], size * tm[3] * cm[3]))
+
+    PdfReader(out).pages[0].extract_text(visitor_text=visit)
+    table = next(y for text, y, _ in lines if "桌" in text)
+    table_top = table + 15 * 0.9
+    words = [(text, y) for text, y, _ in lines if "科" in text or "小組" in text or "室" in text]
+    assert words
+    for text, y in words:
+        assert y - 3 > table_top, (text, y, table_top)  # a descender's room above 第 4 桌
+
+
+def test_portal_file_writes_an_id_number_once() -> None:
+    people = [PortalPerson(1, "王小明", "F131104093", 5, "研字第1080001號", "全勤"),
+              PortalPerson(2, "王小明", "F131104093", 5, "研字第1080002號", "全勤"),
+              PortalPerson(3, "陳大文", "W100000001", 4, "", "早退")]
+    portal = build(COURSE, people, "full")
+    assert [r[0] for r in portal.rows] == ["F131104093", "W100000001"]
+    assert [(p.row, p.code) for p in portal.problems] == [(2, "id_duplicate")]
+    assert "第 1 列" in portal.problems[0].detail

@@ -123,3 +123,11 @@ def test_portal_rows_need_course_fields_and_passphrase(demo_db) -> None:  # type
     assert sim.names["lunch"] in names_written or sim.names["lunch"] in skipped
     assert all(float(row[11]) > 0 for row in result.portal.rows)
     assert all(row[0][0].isalpha() and len(row[0]) == 10 for row in result.portal.rows)
+
+
+@pytest.mark.parametrize("pattern", ["研字第{seq:04d號", "研字第{seq:04d}}號{", "{seq:04d}{year!z}",
+                                     "{seq:04d}{term.x}"])
+def test_a_broken_serial_pattern_is_a_message_not_a_traceback(demo_db, pattern) -> None:  # type: ignore[no-untyped-def]
+    sim = simulate_day(demo_db)
+    with pytest.raises(CloseDayError, match="字號格式"):
+        set_course_fields(demo_db, sim.session_id, settings={"serial_pattern": pattern})

@@ -86,3 +86,39 @@ def test_portal_file_from_the_screen(qtbot, demo_db, tmp_path, monkeypatch) -> N
     assert sim.names["full"] in text and "無法寫入" in text and warned == [text]
     assert out.read_bytes().decode("cp950").splitlines()[0] == ",".join(OPENED_HEADER)
     assert Path(out).stat().st_size > 0
+
+
+def test_course_fields_dialog_makes_the_portal_export_possible(qtbot, demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.screens.documents import CourseDialog
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)  # rare-name rows
+
+    sim, screen = make_screen(qtbot, demo_db)
+    # without the course fields the export cannot be written, and the screen says which
+    text = screen.write_portal_file("full", "demo", tmp_path / "a.csv")
+    assert "課程類別代碼" in text and not (tmp_path / "a.csv").exists()
+    dialog = CourseDialog(screen.report.course, screen.save_course_fields, screen)
+    qtbot.addWidget(dialog)
+    assert dialog.course_name.text() == "參與式預算實務應用培訓班"
+    assert dialog.city.currentData() == "10" and dialog.term.text() == "1"
+    dialog.category_code.setText("345")
+    dialog.seal.setText(str(tmp_path / "no-such-seal.png"))
+    dialog.accept()
+    assert "seal_image" in dialog.error.text() and dialog.result() != dialog.DialogCode.Accepted
+    dialog.seal.setText("")
+    dialog.step.setCurrentIndex(dialog.step.findData(1.0))
+    dialog.grab().save("/tmp/closeday-course-dialog.png")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.error.text() == ""
+    assert screen.report.course.category_code == "345"
+    assert screen.report.course.policy.step == 1.0
+    text = screen.write_portal_file("full", "demo", tmp_path / "a.csv")
+    assert "已寫入" in text and (tmp_path / "a.csv").exists()
+    dialog = CourseDialog(screen.report.course, screen.save_course_fields, screen)
+    qtbot.addWidget(dialog)
+    dialog.course_name.setText("  ")
+    dialog.accept()
+    assert "課程名稱" in dialog.error.text()
+    assert screen.report.course.event_name == "參與式預算實務應用培訓班"

@@ -39,12 +39,16 @@ from desktop.core.idvault import WrongPassphrase
 from desktop.reports.docparts import Cancelled
 from desktop.reports.portal_csv import PortalError, hours_text, write
 from desktop.services.closeday import (
+    DEFAULT_BODY,
+    DEFAULT_SERIAL_PATTERN,
     CloseDayError,
+    CourseInfo,
     DayReport,
     PersonHours,
     adjust_hours,
     day_report,
     portal_file,
+    set_course_fields,
 )
 from desktop.services.documents import DOCUMENTS, DocumentResult, build_document, check_glyphs
 from desktop.services.events import SessionInfo
@@ -113,6 +117,126 @@ class AdjustDialog(QDialog):
         form.addRow(buttons)
 
 
+CITY_CODES = (
+    ("01", "海外"), ("10", "臺北市"), ("20", "基隆市"), ("21", "連江縣"), ("23", "新北市"),
+    ("26", "宜蘭縣"), ("30", "新竹市"), ("31", "新竹縣"), ("33", "桃園市"), ("35", "苗栗縣"),
+    ("40", "臺中市"), ("50", "彰化縣"), ("54", "南投縣"), ("60", "嘉義市"), ("61", "嘉義縣"),
+    ("63", "雲林縣"), ("70", "臺南市"), ("80", "高雄市"), ("88", "澎湖縣"), ("89", "金門縣"),
+    ("90", "屏東縣"), ("95", "臺東縣"), ("97", "花蓮縣"),
+)
+
+
+class CourseDialog(QDialog):
+    """The portal's course fields, certificate settings and hours policy, filled in once
+    (what ``workshop-desk event set`` sets). OK saves; a problem keeps the dialog open."""
+
+    def __init__(self, course: CourseInfo, save, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("課程欄位與證書設定"))
+        self._save = save
+        settings = course.settings
+
+        def line(name: str, value: str, placeholder: str = "") -> QLineEdit:
+            edit = QLineEdit(value)
+            edit.setObjectName(name)
+            edit.setPlaceholderText(placeholder)
+            edit.setMinimumWidth(380)
+            return edit
+
+        self.course_name = line("courseName", course.event_name)
+        self.course_code = line("courseCode", course.course_code,
+                                self.tr("已在入口網站開班時的課程代碼"))
+        self.category_code = line("categoryCode", course.category_code,
+                                  self.tr("入口網站的課程類別代碼，例如 345"))
+        self.city = QComboBox()
+        self.city.setObjectName("cityCode")
+        for code, city in CITY_CODES:
+            self.city.addItem(f"{code} {city}", code)
+        index = self.city.findData(course.city_code)
+        self.city.setCurrentIndex(index if index >= 0 else self.city.findData("10"))
+        self.term = line("term", course.term)
+        self.serial_pattern = line("serialPattern", settings.get("serial_pattern", ""),
+                                   DEFAULT_SERIAL_PATTERN)
+        self.signer = line("signer", settings.get("signer", ""), self.tr("例如：主任委員 ○○○"))
+        self.body = line("certificateBody", settings.get("body", ""), DEFAULT_BODY)
+        self.seal = line("sealImage", settings.get("seal_image", ""))
+        self.signature = line("signatureImage", settings.get("signature_image", ""))
+        self.step = QComboBox()
+        self.step.setObjectName("hoursStep")
+        self.step.addItem(self.tr("0.5 小時"), 0.5)
+        self.step.addItem(self.tr("1 小時"), 1.0)
+        self.step.setCurrentIndex(self.step.findData(course.policy.step))
+        self.missing = QComboBox()
+        self.missing.setObjectName("missingSignOut")
+        for key, label in (("none", self.tr("不計（待人工調整）")),
+                           ("block", self.tr("計到簽到當節結束")),
+                           ("session_end", self.tr("計到課程結束"))):
+            self.missing.addItem(label, key)
+        self.missing.setCurrentIndex(self.missing.findData(course.policy.missing_sign_out))
+        self.error = QLabel()
+        self.error.setObjectName("courseError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("課程名稱"), self.course_name)
+        form.addRow(self.tr("課程代碼"), self.course_code)
+        form.addRow(self.tr("課程類別代碼"), self.category_code)
+        form.addRow(self.tr("上課縣市"), self.city)
+        form.addRow(self.tr("期別"), self.term)
+        form.addRow(self.tr("證書字號格式"), self.serial_pattern)
+        form.addRow(self.tr("證書署名"), self.signer)
+        form.addRow(self.tr("證書結語"), self.body)
+        form.addRow(self.tr("用印圖檔"), self._with_browse(self.seal))
+        form.addRow(self.tr("簽名圖檔"), self._with_browse(self.signature))
+        form.addRow(self.tr("時數計算單位"), self.step)
+        form.addRow(self.tr("未簽退者"), self.missing)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _with_browse(self, edit: QLineEdit) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit, 1)
+        browse = QPushButton(self.tr("選擇…"))
+        browse.clicked.connect(lambda: self._browse(edit))
+        row.addWidget(browse)
+        return box
+
+    def _browse(self, edit: QLineEdit) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("選擇圖檔"), edit.text(),
+                                              self.tr("圖片 (*.png *.jpg *.jpeg)"))
+        if name:
+            edit.setText(name)
+
+    def values(self) -> dict[str, dict[str, object]]:
+        return {
+            "event_fields": {"name": self.course_name.text(),
+                             "course_code": self.course_code.text(),
+                             "category_code": self.category_code.text()},
+            "session_fields": {"city_code": str(self.city.currentData()),
+                               "term": self.term.text()},
+            "settings": {"serial_pattern": self.serial_pattern.text().strip(),
+                         "signer": self.signer.text().strip(),
+                         "body": self.body.text().strip(),
+                         "seal_image": self.seal.text().strip(),
+                         "signature_image": self.signature.text().strip()},
+            "policy": {"step": self.step.currentData(),
+                       "missing_sign_out": self.missing.currentData()},
+        }
+
+    def accept(self) -> None:
+        problem = self._save(self.values())
+        self.error.setText(problem)
+        if not problem:
+            super().accept()
+
+
 class DocumentsScreen(Screen):
     organiser_only = True
 
@@ -141,6 +265,10 @@ class DocumentsScreen(Screen):
         self.print_button = QPushButton(self.tr("列印…"))
         self.save_button = QPushButton(self.tr("另存 PDF…"))
         self.export_button = QPushButton(self.tr("匯出時數檔 (Big5 CSV)…"))
+        self.course_button = QPushButton(self.tr("課程欄位…"))
+        self.course_button.setObjectName("courseFields")
+        self.course_button.setToolTip(self.tr("入口網站的課程欄位、證書字號與用印、時數規則"))
+        self.course_button.clicked.connect(self.edit_course_fields)
         for name, button in (("checkGlyphs", self.check_button), ("openPdf", self.open_button),
                              ("printPdf", self.print_button), ("savePdf", self.save_button),
                              ("exportHours", self.export_button)):
@@ -199,6 +327,7 @@ class DocumentsScreen(Screen):
         review.addWidget(self.summary, 1)
         review.addWidget(self.review_only)
         review.addWidget(self.adjust_button)
+        review.addWidget(self.course_button)
         review.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(docs)
@@ -214,7 +343,7 @@ class DocumentsScreen(Screen):
     def show_session(self, session: SessionInfo | None) -> None:
         enabled = session is not None
         for w in (self.check_button, self.open_button, self.print_button, self.save_button,
-                  self.export_button, self.adjust_button):
+                  self.export_button, self.adjust_button, self.course_button):
             w.setEnabled(enabled)
         if session is None:
             self.report = None
@@ -269,6 +398,26 @@ class DocumentsScreen(Screen):
             name=person.name, hours=hours_text(hours)))
         self.refresh()
         return True
+
+    # ------------------------------------------------------------------ course fields
+    def edit_course_fields(self) -> None:
+        if self.session is None or self.report is None:
+            return
+        CourseDialog(self.report.course, self.save_course_fields, self).exec()
+
+    def save_course_fields(self, values: dict[str, dict[str, object]]) -> str:
+        """Save the dialog's values; returns the problem ("" when saved)."""
+        if self.session is None:
+            return ""
+        try:
+            set_course_fields(self.context.db, self.session.id,
+                              actor=self.context.operator or self.context.desk,
+                              **values)  # type: ignore[arg-type]
+        except CloseDayError as exc:
+            return str(exc)
+        self.status.setText(self.tr("已儲存課程欄位與證書設定。"))
+        self.refresh()
+        return ""
 
     # ------------------------------------------------------------------ documents
     def current_document(self) -> str:
@@ -408,7 +557,9 @@ class DocumentsScreen(Screen):
             write(result.portal, target)
         except WrongPassphrase:
             text = self.tr("密語不正確。")
-        except (PortalError, CloseDayError, OSError) as exc:
+        except PortalError as exc:
+            text = self.tr("無法匯出：") + str(exc) + self.tr("（請按「課程欄位…」填寫）")
+        except (CloseDayError, OSError) as exc:
             text = self.tr("無法匯出：") + str(exc)
         else:
             lines = [self.tr("第 {row} 列 {name}：{detail}").format(
