@@ -121,4 +121,4 @@ def build_certificates(
         if index < total:
             story.append(PageBreak())
     build_pdf(story, title=f"{h.course} {h.session} 研習證明書", target=target,
-              margins=MARGINS)
+              margins=MARGINS, page_numbers=False)

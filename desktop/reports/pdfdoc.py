@@ -63,8 +63,12 @@ def build_pdf(
     pagesize: tuple[float, float] = A4,
     margins: float = MARGIN,
     header: str = "",
+    page_numbers: bool = True,
 ) -> None:
-    """Write ``story`` to ``target`` as an A4 PDF whose metadata title is ``title``."""
+    """Write ``story`` to ``target`` as an A4 PDF whose metadata title is ``title``.
+
+    ``page_numbers=False`` leaves out the ``第 x / y 頁`` footer (certificates: each page is a
+    document of its own)."""
 
     def on_page(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         if header:
@@ -86,4 +90,5 @@ def build_pdf(
     # platypus deletes flowables from the list as it lays them out; handing it the caller's own
     # list (not a copy) lets a long batch free each page's flowables once the page is done.
     flowables = story if isinstance(story, list) else list(story)
-    doc.build(flowables, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=_NumberedCanvas)
+    canvasmaker = _NumberedCanvas if page_numbers else Canvas
+    doc.build(flowables, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=canvasmaker)
