@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError
 
-from db.integrity import DamagedDatabase
+from db.integrity import DamagedDatabase, UnreadableDatabase
 from db.migrate import MigrationError
 from desktop.lockfile import DatabaseInUse
 
@@ -17,7 +17,7 @@ def user_message(exc: BaseException) -> str | None:
     if isinstance(exc, MigrationError):
         kept = f"; 原檔未變更，升級前備份：{exc.backup}" if exc.backup else "; 原檔未變更"
         return f"{exc}{kept}"
-    if isinstance(exc, DamagedDatabase | DatabaseInUse):
+    if isinstance(exc, DamagedDatabase | UnreadableDatabase | DatabaseInUse):
         return str(exc)
     from desktop.services.backup import BackupError
 
