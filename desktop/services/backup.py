@@ -112,6 +112,16 @@ def backup_to(database: Path, target: Path, *, now: dt.datetime | None = None) -
         raise BackupError(f"找不到資料庫檔案 (database file not found): {database}")
     if target.resolve() == database.resolve():
         raise BackupError(f"備份檔不可以是資料庫本身 (backup target is the database): {target}")
+    if target.is_dir():
+        raise BackupError(
+            f"備份目標是資料夾，請給檔名，例如 {target / (database.stem + '-backup.sqlite3')} "
+            f"(backup target is a folder; give a file name): {target}"
+        )
+    if target.exists() and not is_replaceable_backup(target):
+        raise BackupError(
+            f"備份目標已存在，且不是研習報到台的備份，未覆寫 "
+            f"(target exists and is not a Workshop Desk backup; not overwritten): {target}"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     try:
@@ -126,6 +136,25 @@ def backup_to(database: Path, target: Path, *, now: dt.datetime | None = None) -
     finally:
         partial.unlink(missing_ok=True)
     return BackupInfo(target.resolve(), target.stat().st_size, now or dt.datetime.now())
+
+
+def is_replaceable_backup(path: Path) -> bool:
+    """May a backup overwrite ``path``? Only when it is a backup this program wrote: a Workshop
+    Desk database in rollback-journal mode (backups are written that way) with no ``-wal``
+    beside it. A live database (WAL mode), another program's file or a document is kept."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    if header[18] != 1 or header[19] != 1 or Path(f"{path}-wal").exists():
+        return False  # WAL mode: a database in use, not a backup copy
+    try:
+        return has_tables(path, "alembic_version", "events", "check_ins")
+    except sqlite3.Error:
+        return False
 
 
 def auto_backup(
