@@ -113,8 +113,11 @@ class MainWindow(QMainWindow):
         return max(metrics.horizontalAdvance("報到報到報到"), widest) + 56
 
     def _on_new_session(self) -> None:
+        """Adding a 場次 edits the event: organiser mode (the passphrase) first."""
         from desktop.ui.welcome import add_session_interactively
 
+        if not self.context.require_organiser(self):
+            return
         if add_session_interactively(self, self.context.db):
             self.reload_sessions()
 
