@@ -99,7 +99,7 @@ class WindowHost:
         try:
             restore(path, Path(backup_file))
         except BackupError as exc:
-            QMessageBox.critical(self.window, "無法還原", str(exc))
+            QMessageBox.critical(self.window, QCoreApplication.translate("launch", "無法還原"), str(exc))
         db = _open_or_explain(lambda: open_database(path), self.window)
         if db is not None:
             self.show(db, lock)

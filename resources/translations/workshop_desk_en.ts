@@ -1187,6 +1187,29 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     </message>
 </context>
 <context>
+    <name>Organiser</name>
+    <message>
+        <source>主辦模式</source>
+        <translation>Organiser mode</translation>
+    </message>
+    <message>
+        <source>這個活動還沒有設定主辦密語，請先在「檔案」選單設定。</source>
+        <translation>This event has no organiser passphrase yet; set one in the File menu first.</translation>
+    </message>
+    <message>
+        <source>請輸入主辦密語以切換為主辦模式：</source>
+        <translation>Enter the organiser passphrase to switch to organiser mode:</translation>
+    </message>
+    <message>
+        <source>密語不正確，請再試一次：</source>
+        <translation>Wrong passphrase, please try again:</translation>
+    </message>
+    <message>
+        <source>（示範活動的密語是「{hint}」）</source>
+        <translation>(the demo event&apos;s passphrase is “{hint}”)</translation>
+    </message>
+</context>
+<context>
     <name>OverviewScreen</name>
     <message>
         <source>時間</source>
@@ -2314,6 +2337,36 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
 </context>
 <context>
     <name>launch</name>
+    <message>
+        <source>無法還原</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>資料庫使用中</source>
+        <translation>Database in use</translation>
+    </message>
+    <message>
+        <source>資料庫已損毀</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <source>資料庫檔案已損毀：
+{database}
+（{problem}）
+
+最新的完好備份：
+{backup}
+
+要從這個備份還原嗎？損毀的檔案會另存一份。</source>
+        <translation>The database file is damaged:
+{database}
+({problem})
+
+Newest good backup:
+{backup}
+
+Restore this backup? A copy of the damaged file is kept.</translation>
+    </message>
     <message>
         <source>無法開啟資料庫</source>
         <translation>Cannot open the database</translation>
