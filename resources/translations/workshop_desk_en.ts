@@ -1131,8 +1131,8 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
         <translation>e.g. National Development Council</translation>
     </message>
     <message>
-        <source>通關密語用來加密學員的身分證字號，查看時需要輸入；請妥善保管，遺失後無法復原。至少 {n} 個字元。</source>
-        <translation>The passphrase encrypts the attendees&apos; ID numbers and is needed to read them. Keep it safe: it cannot be recovered. At least {n} characters.</translation>
+        <source>主辦密語用來加密學員的身分證字號，也用來切換到主辦模式（名單、分桌、議程、小組報告、文件）；請妥善保管，遺失後無法復原。至少 {n} 個字元。</source>
+        <translation>The organiser passphrase encrypts the attendees&apos; ID numbers and switches to organiser mode (Roster, Tables, Agenda, Group reports, Documents). Keep it safe: it cannot be recovered. At least {n} characters.</translation>
     </message>
     <message>
         <source>活動名稱</source>
@@ -1147,12 +1147,12 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
         <translation>Executing agency (optional)</translation>
     </message>
     <message>
-        <source>通關密語</source>
-        <translation>Passphrase</translation>
+        <source>主辦密語</source>
+        <translation>Organiser passphrase</translation>
     </message>
     <message>
-        <source>再次輸入通關密語</source>
-        <translation>Passphrase again</translation>
+        <source>再次輸入主辦密語</source>
+        <translation>Organiser passphrase again</translation>
     </message>
     <message>
         <source>同時建立第一個場次（也可以稍後再新增）</source>
@@ -2307,8 +2307,8 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
         <translation>Create a new event</translation>
     </message>
     <message>
-        <source>輸入活動名稱、主辦單位與通關密語，並可同時建立第一個場次。</source>
-        <translation>Enter the event&apos;s name, organiser and passphrase, and optionally its first session.</translation>
+        <source>輸入活動名稱、主辦單位與主辦密語，並可同時建立第一個場次。</source>
+        <translation>Enter the event&apos;s name, organiser and organiser passphrase, and optionally its first session.</translation>
     </message>
     <message>
         <source>開啟既有的資料庫檔案</source>
@@ -2481,12 +2481,12 @@ The language applies after a restart.</source>
         <translation>Organiser</translation>
     </message>
     <message>
-        <source>通關密語</source>
-        <translation>Passphrase</translation>
+        <source>主辦密語</source>
+        <translation>Organiser passphrase</translation>
     </message>
     <message>
-        <source>再次輸入通關密語</source>
-        <translation>Passphrase again</translation>
+        <source>再次輸入主辦密語</source>
+        <translation>Organiser passphrase again</translation>
     </message>
     <message>
         <source>地點</source>
