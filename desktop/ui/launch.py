@@ -144,11 +144,14 @@ def _show_crash(summary: str, log_file: Path) -> None:
 
 
 def needs_welcome(context: Context) -> Path | None:
-    """The default database when this is a first run (no ``--db``/``--demo`` and no event in
-    the default database yet), else None."""
-    if context.demo or context.db_target:
+    """The database file to create an event in when it has none yet: the default database on
+    a first run, or the file ``--db`` names (a new or empty file: the main window would have
+    no event and no way to create one). None with ``--demo``, a server URL, or an event."""
+    if context.demo or (context.db_target and "://" in context.db_target):
         return None
-    target = paths.default_database()
+    target = Path(context.db_target).expanduser() if context.db_target else paths.default_database()
+    if target.is_dir():
+        return None  # the normal path explains
     if not target.exists():
         return target
     from desktop.services.events import list_events

@@ -18,7 +18,12 @@ from desktop.ui.welcome import WelcomeWindow
 def test_first_run_only_without_database_or_event(empty_db_path: Path) -> None:
     assert needs_welcome(Context(db_target=None, demo=False)) == paths.default_database()
     assert needs_welcome(Context(db_target=None, demo=True)) is None
-    assert needs_welcome(Context(db_target=str(empty_db_path), demo=False)) is None
+    # QA: ``--db`` naming a new or empty file opened a main window with no event and no way
+    # to create one; it gets the welcome too, creating the event in that file.
+    assert needs_welcome(Context(db_target=str(empty_db_path), demo=False)) == empty_db_path
+    new_file = empty_db_path.with_name("new.sqlite3")
+    assert needs_welcome(Context(db_target=str(new_file), demo=False)) == new_file
+    assert needs_welcome(Context(db_target="postgresql+psycopg://u@h/db", demo=False)) is None
     paths.default_database().write_bytes(empty_db_path.read_bytes())  # a file, but no event
     assert needs_welcome(Context(db_target=None, demo=False)) == paths.default_database()
 
