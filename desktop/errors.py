@@ -42,6 +42,7 @@ def _message(exc: BaseException, where: str | None) -> str | None:
         if "not a database" in text or "malformed" in text:
             return f"這個檔案不是可用的資料庫，或已損毀 (file is not a database or is damaged){at}"
         return f"無法開啟資料庫 (cannot open database){at}: {text}"
-    if isinstance(exc, PermissionError | FileNotFoundError | IsADirectoryError | NotADirectoryError):
+    if isinstance(exc, PermissionError | FileNotFoundError | IsADirectoryError
+                  | NotADirectoryError):
         return f"{exc.strerror or exc}: {exc.filename}"
     return None

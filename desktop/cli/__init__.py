@@ -68,7 +68,9 @@ class Context:
             return
         path = Path(self.db_target).expanduser()
         if path.is_dir():
-            raise CliError(f"--db 指向資料夾，請指定資料庫檔案 (--db is a folder, not a database file): {path}")
+            raise CliError(
+                f"--db 指向資料夾，請指定資料庫檔案 (--db is a folder, not a database file): {path}"
+            )
         if not path.exists():
             raise CliError(
                 f"找不到資料庫檔案 (no such database file): {path}；"

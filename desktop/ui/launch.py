@@ -99,7 +99,8 @@ class WindowHost:
         try:
             restore(path, Path(backup_file))
         except BackupError as exc:
-            QMessageBox.critical(self.window, QCoreApplication.translate("launch", "無法還原"), str(exc))
+            title = QCoreApplication.translate("launch", "無法還原")
+            QMessageBox.critical(self.window, title, str(exc))
         db = _open_or_explain(lambda: open_database(path), self.window)
         if db is not None:
             self.show(db, lock)

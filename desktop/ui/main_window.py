@@ -24,7 +24,6 @@ from desktop.ui.qtapp import APP_DISPLAY_NAME
 from desktop.ui.screens import Screen, ScreenContext, screen_classes
 from desktop.ui.settings import language_menu
 
-
 TITLE_BAR = 40  # px the window manager's title bar and frame take above the client area
 
 

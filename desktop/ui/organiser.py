@@ -69,15 +69,14 @@ def require_organiser(context: ScreenContext, parent: QWidget | None = None) -> 
     state = context.session_state
     if state.organiser:
         return True
+    title = QCoreApplication.translate("Organiser", "主辦模式")
     try:
         if not security.has_passphrase(context.db):
-            QMessageBox.information(
-                parent, QCoreApplication.translate("Organiser", "主辦模式"),
-                QCoreApplication.translate("Organiser", "這個活動還沒有設定主辦密語，請先在「檔案」選單設定。"),
-            )
+            QMessageBox.information(parent, title, QCoreApplication.translate(
+                "Organiser", "這個活動還沒有設定主辦密語，請先在「檔案」選單設定。"))
             return False
     except security.SecurityError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Organiser", "主辦模式"), str(exc))
+        QMessageBox.warning(parent, title, str(exc))
         return False
     hint = security.passphrase_hint(context.db)
     for attempt in range(3):
@@ -85,8 +84,9 @@ def require_organiser(context: ScreenContext, parent: QWidget | None = None) -> 
         if attempt:
             label = QCoreApplication.translate("Organiser", "密語不正確，請再試一次：")
         if hint:
-            label += "\n" + QCoreApplication.translate("Organiser", "（示範活動的密語是「{hint}」）").format(hint=hint)
-        passphrase = ask_passphrase(parent, QCoreApplication.translate("Organiser", "主辦模式"), label)
+            label += "\n" + QCoreApplication.translate(
+                "Organiser", "（示範活動的密語是「{hint}」）").format(hint=hint)
+        passphrase = ask_passphrase(parent, title, label)
         if passphrase is None:
             return False
         if state.unlock(context, passphrase):
