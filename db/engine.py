@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 # WAL lets the UI read while a check-in commits; synchronous=FULL makes each acknowledged
 # commit survive a power cut (NORMAL would only survive an application crash).
@@ -45,11 +46,35 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+class UnsupportedDatabase(ValueError):
+    """``--db`` names a URL no installed driver understands (a typo, ``http://``, MySQL)."""
+
+    def __init__(self, url: str, problem: str) -> None:
+        super().__init__(
+            f"不支援的資料庫網址 (unsupported database URL): {safe_url(url)}: {problem}；"
+            "請給 SQLite 檔案路徑或 postgresql+psycopg://使用者@主機/資料庫"
+        )
+
+
+def safe_url(url: str) -> str:
+    """The URL as it may be shown or logged: never its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("@")[-1] if "@" in url else url
+
+
 def make_engine(url: str) -> Engine:
-    path = sqlite_file(url)
+    try:
+        path = sqlite_file(url)
+    except ArgumentError as exc:
+        raise UnsupportedDatabase(url, str(exc)) from exc
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError) as exc:  # no such dialect, or its driver is missing
+        raise UnsupportedDatabase(url, str(exc)) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _apply_sqlite_pragmas)
     return engine

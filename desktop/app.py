@@ -21,8 +21,8 @@ def open_database(target: str | Path) -> Database:
     ``DamagedDatabase`` naming the newest good backup instead of being opened.
     """
     url = database_url(target)
+    engine = make_engine(url)  # no connection yet; refuses a URL no driver understands
     check_at_start(sqlite_file(url))
-    engine = make_engine(url)
     backup = upgrade_to_head(engine, sqlite_file(url))
     if backup is not None:
         log.info("database upgraded; previous version kept at %s", backup)

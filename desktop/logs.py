@@ -18,6 +18,10 @@ LOG_NAME = "workshop-desk.log"
 def setup_logging(level: int = logging.INFO) -> Path:
     path = paths.log_dir() / LOG_NAME
     root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+        if Path(old.baseFilename) != path.resolve():  # the data folder moved (tests)
+            root.removeHandler(old)
+            old.close()
     if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -44,8 +45,37 @@ class Context:
             if self.demo:
                 self._db = open_demo_database(Path(self.db_target) if self.db_target else None)
             else:
+                self._check_chosen_file()
                 self._db = open_database(self.db_target or paths.default_database())
         return self._db
+
+    @property
+    def where(self) -> str:
+        """The database these options point at, as messages name it (never a password)."""
+        from db.engine import safe_url
+
+        if self.db_target and "://" in self.db_target:
+            return safe_url(self.db_target)
+        if self.db_target:
+            return str(Path(self.db_target).expanduser())
+        return str(paths.demo_database() if self.demo else paths.default_database())
+
+    def _check_chosen_file(self) -> None:
+        """``--db FILE`` must name an existing database file: a typo must not silently create
+        an empty database (and its folders) somewhere. ``demo`` creates files; the window's
+        welcome creates the default one."""
+        if not self.db_target or "://" in self.db_target:
+            return
+        path = Path(self.db_target).expanduser()
+        if path.is_dir():
+            raise CliError(
+                f"--db 指向資料夾，請指定資料庫檔案 (--db is a folder, not a database file): {path}"
+            )
+        if not path.exists():
+            raise CliError(
+                f"找不到資料庫檔案 (no such database file): {path}；"
+                f"建立示範資料庫：workshop-desk --db {path} demo"
+            )
 
     def close(self) -> None:
         if self._db is not None:
@@ -83,6 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _log_to_file() -> Path | None:
+    """Log records go to the log file, never to the terminal (stderr carries one line)."""
+    from desktop.logs import setup_logging
+
+    try:
+        return setup_logging()
+    except OSError:  # no writable data folder: still keep records off the terminal
+        logging.getLogger().addHandler(logging.NullHandler())
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -91,17 +132,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.ui.launch import run_window
 
         return run_window(context)
+    log_file = _log_to_file()
     try:
         return int(args.handler(args, context))
     except CliError as exc:
         print(f"workshop-desk {args.command}: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"workshop-desk {args.command}: 已中斷 (interrupted)", file=sys.stderr)
+        return 130
     except Exception as exc:  # environment problems (locked file, failed migration, ...)
         from desktop.errors import user_message
 
-        message = user_message(exc)
-        if message is None:
-            raise
+        message = user_message(exc, context.where)
+        if message is None:  # a bug: the traceback goes to the log, one line to the user
+            logging.getLogger("crash").exception("workshop-desk %s failed", args.command)
+            where = f"；詳細記錄於 (details in) {log_file}" if log_file else ""
+            message = f"未預期的錯誤 (unexpected error): {type(exc).__name__}: {exc}{where}"
+            message = " ".join(message.split())
         print(f"workshop-desk {args.command}: {message}", file=sys.stderr)
         return 2
     finally:

@@ -27,7 +27,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from db.integrity import check_file, has_tables
+from db.integrity import UnreadableDatabase, check_file, has_tables
 from desktop import paths
 
 SETTINGS_FILE = "backup-settings.json"
@@ -112,6 +112,16 @@ def backup_to(database: Path, target: Path, *, now: dt.datetime | None = None) -
         raise BackupError(f"找不到資料庫檔案 (database file not found): {database}")
     if target.resolve() == database.resolve():
         raise BackupError(f"備份檔不可以是資料庫本身 (backup target is the database): {target}")
+    if target.is_dir():
+        raise BackupError(
+            f"備份目標是資料夾，請給檔名，例如 {target / (database.stem + '-backup.sqlite3')} "
+            f"(backup target is a folder; give a file name): {target}"
+        )
+    if target.exists() and not is_replaceable_backup(target):
+        raise BackupError(
+            f"備份目標已存在，且不是研習報到台的備份，未覆寫 "
+            f"(target exists and is not a Workshop Desk backup; not overwritten): {target}"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     try:
@@ -121,11 +131,30 @@ def backup_to(database: Path, target: Path, *, now: dt.datetime | None = None) -
             raise BackupError(f"備份檢查失敗，資料庫可能已損毀 (backup failed its check): {problem}")
         os.replace(partial, target)
         _fsync_dir(target.parent)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnreadableDatabase) as exc:
         raise BackupError(f"無法備份 (backup failed): {database}: {exc}") from exc
     finally:
         partial.unlink(missing_ok=True)
     return BackupInfo(target.resolve(), target.stat().st_size, now or dt.datetime.now())
+
+
+def is_replaceable_backup(path: Path) -> bool:
+    """May a backup overwrite ``path``? Only when it is a backup this program wrote: a Workshop
+    Desk database in rollback-journal mode (backups are written that way) with no ``-wal``
+    beside it. A live database (WAL mode), another program's file or a document is kept."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    if header[18] != 1 or header[19] != 1 or Path(f"{path}-wal").exists():
+        return False  # WAL mode: a database in use, not a backup copy
+    try:
+        return has_tables(path, "alembic_version", "events", "check_ins")
+    except sqlite3.Error:
+        return False
 
 
 def auto_backup(
@@ -169,8 +198,11 @@ def newest_good_backup(database: Path, folders: list[Path] | None = None) -> Pat
         candidates.extend(list_backups(database, folder))
     candidates.sort(key=lambda p: p.name, reverse=True)
     for candidate in candidates:
-        if check_file(candidate) is None:
-            return candidate
+        try:
+            if check_file(candidate) is None:
+                return candidate
+        except UnreadableDatabase:
+            continue  # e.g. no permission to read it: not one to offer
     return None
 
 
@@ -194,7 +226,10 @@ def validate_backup(backup_file: Path) -> None:
     backup_file = Path(backup_file)
     if not backup_file.is_file():
         raise BackupError(f"找不到備份檔 (backup file not found): {backup_file}")
-    problem = check_file(backup_file)
+    try:
+        problem = check_file(backup_file)
+    except UnreadableDatabase as exc:
+        raise BackupError(f"無法讀取備份檔，未還原 (cannot read backup file): {exc}") from exc
     if problem:
         raise BackupError(f"備份檔已損毀，未還原 (backup file is damaged): {backup_file}: {problem}")
     if not has_tables(backup_file, "alembic_version", "events", "check_ins"):
@@ -233,7 +268,11 @@ def restore(
 def _keep_copy(database: Path, target: Path) -> None:
     """Copy the current file aside: with the backup API when it is readable, else byte for byte
     (a damaged file cannot be read by SQLite, but its bytes may still matter to someone)."""
-    if check_file(database, quick=True) is None:
+    try:
+        readable = check_file(database, quick=True) is None
+    except UnreadableDatabase:
+        readable = False
+    if readable:
         try:
             _copy_database(database, target)
             return

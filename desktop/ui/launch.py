@@ -99,7 +99,8 @@ class WindowHost:
         try:
             restore(path, Path(backup_file))
         except BackupError as exc:
-            QMessageBox.critical(self.window, "無法還原", str(exc))
+            title = QCoreApplication.translate("launch", "無法還原")
+            QMessageBox.critical(self.window, title, str(exc))
         db = _open_or_explain(lambda: open_database(path), self.window)
         if db is not None:
             self.show(db, lock)
@@ -144,11 +145,14 @@ def _show_crash(summary: str, log_file: Path) -> None:
 
 
 def needs_welcome(context: Context) -> Path | None:
-    """The default database when this is a first run (no ``--db``/``--demo`` and no event in
-    the default database yet), else None."""
-    if context.demo or context.db_target:
+    """The database file to create an event in when it has none yet: the default database on
+    a first run, or the file ``--db`` names (a new or empty file: the main window would have
+    no event and no way to create one). None with ``--demo``, a server URL, or an event."""
+    if context.demo or (context.db_target and "://" in context.db_target):
         return None
-    target = paths.default_database()
+    target = Path(context.db_target).expanduser() if context.db_target else paths.default_database()
+    if target.is_dir():
+        return None  # the normal path explains
     if not target.exists():
         return target
     from desktop.services.events import list_events

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -22,6 +23,21 @@ from desktop.services.events import SessionInfo, list_events
 from desktop.ui.qtapp import APP_DISPLAY_NAME
 from desktop.ui.screens import Screen, ScreenContext, screen_classes
 from desktop.ui.settings import language_menu
+
+TITLE_BAR = 40  # px the window manager's title bar and frame take above the client area
+
+
+def _scrollable(screen: Screen) -> QScrollArea:
+    """A screen in a frameless scroll area: the screen fills the space it is given, and only
+    when the window is narrower than the screen's toolbar (English labels, a small laptop)
+    a scroll bar appears, instead of the window growing past the edge of the monitor."""
+    area = QScrollArea()
+    area.setObjectName(f"{screen.objectName() or type(screen).__name__}Scroll")
+    area.setWidget(screen)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
 
 
 class MainWindow(QMainWindow):
@@ -34,7 +50,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{APP_DISPLAY_NAME} — {database_label}")
-        self.resize(1280, 800)
+        self.resize(self._initial_size())
 
         self.session_picker = QComboBox()
         self.session_picker.setObjectName("sessionPicker")
@@ -54,7 +70,7 @@ class MainWindow(QMainWindow):
         for screen_class in screen_classes():
             screen = screen_class(context)
             self.screens.append(screen)
-            self.stack.addWidget(screen)
+            self.stack.addWidget(_scrollable(screen))
             self.navigation.addItem(screen.title())
             self.session_changed.connect(screen.set_session)
         self.navigation.currentRowChanged.connect(self._on_screen_chosen)
@@ -105,6 +121,17 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction(self.tr("關於研習報到台"))
         about.triggered.connect(self._on_about)
 
+    def _initial_size(self) -> QSize:
+        """1280×800, but never larger than the screen: on a 1366×768 laptop the status bar
+        (database, desk/organiser mode) must stay visible. Room is left for the title bar."""
+        size = QSize(1280, 800)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        # The offscreen platform (tests, self-test) has no monitor to fit, only a nominal one.
+        if screen is not None and QGuiApplication.platformName() != "offscreen":
+            available = screen.availableGeometry()
+            size = size.boundedTo(QSize(available.width(), available.height() - TITLE_BAR))
+        return size
+
     def _navigation_width(self) -> int:
         """As wide as the longest screen title plus padding, never a wide empty column."""
         self.navigation.ensurePolished()  # the style sheet's larger font
@@ -113,8 +140,11 @@ class MainWindow(QMainWindow):
         return max(metrics.horizontalAdvance("報到報到報到"), widest) + 56
 
     def _on_new_session(self) -> None:
+        """Adding a 場次 edits the event: organiser mode (the passphrase) first."""
         from desktop.ui.welcome import add_session_interactively
 
+        if not self.context.require_organiser(self):
+            return
         if add_session_interactively(self, self.context.db):
             self.reload_sessions()
 

@@ -27,10 +27,6 @@ if TYPE_CHECKING:
     from desktop.ui.screens.base import ScreenContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Organiser", text)
-
-
 class SessionState(QObject):
     """The window's role, with a signal. One per window (per ``ScreenContext``)."""
 
@@ -73,24 +69,24 @@ def require_organiser(context: ScreenContext, parent: QWidget | None = None) -> 
     state = context.session_state
     if state.organiser:
         return True
+    title = QCoreApplication.translate("Organiser", "主辦模式")
     try:
         if not security.has_passphrase(context.db):
-            QMessageBox.information(
-                parent, _tr("主辦模式"),
-                _tr("這個活動還沒有設定主辦密語，請先在「檔案」選單設定。"),
-            )
+            QMessageBox.information(parent, title, QCoreApplication.translate(
+                "Organiser", "這個活動還沒有設定主辦密語，請先在「檔案」選單設定。"))
             return False
     except security.SecurityError as exc:
-        QMessageBox.warning(parent, _tr("主辦模式"), str(exc))
+        QMessageBox.warning(parent, title, str(exc))
         return False
     hint = security.passphrase_hint(context.db)
     for attempt in range(3):
-        label = _tr("請輸入主辦密語以切換為主辦模式：")
+        label = QCoreApplication.translate("Organiser", "請輸入主辦密語以切換為主辦模式：")
         if attempt:
-            label = _tr("密語不正確，請再試一次：")
+            label = QCoreApplication.translate("Organiser", "密語不正確，請再試一次：")
         if hint:
-            label += "\n" + _tr("（示範活動的密語是「{hint}」）").format(hint=hint)
-        passphrase = ask_passphrase(parent, _tr("主辦模式"), label)
+            label += "\n" + QCoreApplication.translate(
+                "Organiser", "（示範活動的密語是「{hint}」）").format(hint=hint)
+        passphrase = ask_passphrase(parent, title, label)
         if passphrase is None:
             return False
         if state.unlock(context, passphrase):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton, QWidget
 
 from db.engine import sqlite_file
@@ -236,7 +236,8 @@ def lock_and_open(
         try:
             lock = DatabaseLock(path).acquire()
         except DatabaseInUse as exc:
-            QMessageBox.warning(parent, "資料庫使用中", str(exc))
+            title = QCoreApplication.translate("launch", "資料庫使用中")
+            QMessageBox.warning(parent, title, str(exc))
             return None
     db: Database | None = None
     try:
@@ -250,7 +251,8 @@ def lock_and_open(
                 lock.release()
             raise
         log.warning("cannot open database: %s", message)
-        QMessageBox.critical(parent, "無法開啟資料庫", message)
+        title = QCoreApplication.translate("launch", "無法開啟資料庫")
+        QMessageBox.critical(parent, title, message)
     if db is None:
         if lock is not None and lock is not held:
             lock.release()
@@ -259,13 +261,17 @@ def lock_and_open(
 
 
 def _offer_restore(exc, opener, parent, explain):  # type: ignore[no-untyped-def]
+    title = QCoreApplication.translate("launch", "資料庫已損毀")
     if exc.newest_backup is None:
-        QMessageBox.critical(parent, "資料庫已損毀", str(exc))
+        QMessageBox.critical(parent, title, str(exc))
         return None
     answer = QMessageBox.question(
-        parent, "資料庫已損毀",
-        f"資料庫檔案已損毀：\n{exc.database}\n（{exc.problem}）\n\n最新的完好備份：\n"
-        f"{exc.newest_backup}\n\n要從這個備份還原嗎？損毀的檔案會另存一份。",
+        parent, title,
+        QCoreApplication.translate(
+            "launch",
+            "資料庫檔案已損毀：\n{database}\n（{problem}）\n\n最新的完好備份：\n"
+            "{backup}\n\n要從這個備份還原嗎？損毀的檔案會另存一份。",
+        ).format(database=exc.database, problem=exc.problem, backup=exc.newest_backup),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Yes,
     )
@@ -274,6 +280,7 @@ def _offer_restore(exc, opener, parent, explain):  # type: ignore[no-untyped-def
     try:
         backup.restore(exc.database, exc.newest_backup)
     except backup.BackupError as error:
-        QMessageBox.critical(parent, "無法還原", str(error))
+        QMessageBox.critical(parent, QCoreApplication.translate("launch", "無法還原"),
+                             str(error))
         return None
     return explain(opener, parent)

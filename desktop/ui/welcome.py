@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -117,6 +118,14 @@ class SessionForm(QWidget):
                 "capacity": self.capacity, "agency_limit": self.agency_limit}.get(name, self.name)
 
 
+def available_height(widget: QWidget) -> int:
+    """How tall a dialog may be on the widget's monitor (room left for the title bar)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None or QGuiApplication.platformName() == "offscreen":
+        return 10_000
+    return screen.availableGeometry().height() - 40
+
+
 def problem_text(problem: Problem, session: bool = False) -> str:
     """The sentence, in the user's language, for a validation problem (of a 場次 if ``session``)."""
 
@@ -124,8 +133,8 @@ def problem_text(problem: Problem, session: bool = False) -> str:
         "name": (QCoreApplication.translate("welcome", "場次名稱") if session
                  else QCoreApplication.translate("welcome", "活動名稱")),
         "organiser": QCoreApplication.translate("welcome", "主辦單位"),
-        "passphrase": QCoreApplication.translate("welcome", "通關密語"),
-        "repeat": QCoreApplication.translate("welcome", "再次輸入通關密語"),
+        "passphrase": QCoreApplication.translate("welcome", "主辦密語"),
+        "repeat": QCoreApplication.translate("welcome", "再次輸入主辦密語"),
         "venue": QCoreApplication.translate("welcome", "地點"),
         "end": QCoreApplication.translate("welcome", "結束時間"),
         "capacity": QCoreApplication.translate("welcome", "名額"),
@@ -170,16 +179,17 @@ class NewEventDialog(QDialog):
         self.repeat.setObjectName("eventPassphraseRepeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         hint = QLabel(
-            self.tr("通關密語用來加密學員的身分證字號，查看時需要輸入；"
-                    "請妥善保管，遺失後無法復原。至少 {n} 個字元。").format(n=MIN_PASSPHRASE)
+            self.tr("主辦密語用來加密學員的身分證字號，也用來切換到主辦模式（名單、分桌、議程、"
+                    "小組報告、文件）；請妥善保管，遺失後無法復原。至少 {n} 個字元。").format(
+                n=MIN_PASSPHRASE)
         )
         hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("活動名稱"), self.name)
         form.addRow(self.tr("主辦單位"), self.organiser)
         form.addRow(self.tr("執行單位（可空白）"), self.executor)
-        form.addRow(self.tr("通關密語"), self.passphrase)
-        form.addRow(self.tr("再次輸入通關密語"), self.repeat)
+        form.addRow(self.tr("主辦密語"), self.passphrase)
+        form.addRow(self.tr("再次輸入主辦密語"), self.repeat)
         form.addRow(hint)
 
         self.with_session = QCheckBox(self.tr("同時建立第一個場次（也可以稍後再新增）"))
@@ -205,13 +215,27 @@ class NewEventDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
 
+        # The fields scroll when the screen is short (a 1366×768 laptop cannot show all of
+        # them); the problems and the 建立/取消 buttons stay in view below them.
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addLayout(form)
+        fields_layout.addWidget(self.with_session)
+        fields_layout.addWidget(session_box)
+        self.fields_area = QScrollArea()
+        self.fields_area.setObjectName("newEventFields")
+        self.fields_area.setWidget(fields)
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.fields_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_area.setMinimumHeight(min(fields.sizeHint().height(), 240))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.with_session)
-        layout.addWidget(session_box)
+        layout.addWidget(self.fields_area, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        height = fields.sizeHint().height() + buttons.sizeHint().height() + 40
+        self.resize(560, min(height, available_height(self)))
 
     def problems(self) -> list[tuple[QWidget, Problem, bool]]:
         found: list[tuple[QWidget, Problem, bool]] = []
@@ -231,6 +255,7 @@ class NewEventDialog(QDialog):
             self.error.setText("\n".join(problem_text(p, session) for _, p, session in found))
             self.error.show()
             found[0][0].setFocus()
+            self.fields_area.ensureWidgetVisible(found[0][0])
             return
         super().accept()
 
@@ -299,7 +324,7 @@ class WelcomeWindow(QWidget):
         )
         self.new_button = self._choice(
             2, self.tr("建立新活動"),
-            self.tr("輸入活動名稱、主辦單位與通關密語，並可同時建立第一個場次。"),
+            self.tr("輸入活動名稱、主辦單位與主辦密語，並可同時建立第一個場次。"),
         )
         self.open_button = self._choice(
             3, self.tr("開啟既有的資料庫檔案"),

@@ -1258,8 +1258,8 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
         <translation>e.g. National Development Council</translation>
     </message>
     <message>
-        <source>通關密語用來加密學員的身分證字號，查看時需要輸入；請妥善保管，遺失後無法復原。至少 {n} 個字元。</source>
-        <translation>The passphrase encrypts the attendees&apos; ID numbers and is needed to read them. Keep it safe: it cannot be recovered. At least {n} characters.</translation>
+        <source>主辦密語用來加密學員的身分證字號，也用來切換到主辦模式（名單、分桌、議程、小組報告、文件）；請妥善保管，遺失後無法復原。至少 {n} 個字元。</source>
+        <translation>The organiser passphrase encrypts the attendees&apos; ID numbers and switches to organiser mode (Roster, Tables, Agenda, Group reports, Documents). Keep it safe: it cannot be recovered. At least {n} characters.</translation>
     </message>
     <message>
         <source>活動名稱</source>
@@ -1274,12 +1274,12 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
         <translation>Executing agency (optional)</translation>
     </message>
     <message>
-        <source>通關密語</source>
-        <translation>Passphrase</translation>
+        <source>主辦密語</source>
+        <translation>Organiser passphrase</translation>
     </message>
     <message>
-        <source>再次輸入通關密語</source>
-        <translation>Passphrase again</translation>
+        <source>再次輸入主辦密語</source>
+        <translation>Organiser passphrase again</translation>
     </message>
     <message>
         <source>同時建立第一個場次（也可以稍後再新增）</source>
@@ -1311,6 +1311,29 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Organiser</name>
+    <message>
+        <source>主辦模式</source>
+        <translation>Organiser mode</translation>
+    </message>
+    <message>
+        <source>這個活動還沒有設定主辦密語，請先在「檔案」選單設定。</source>
+        <translation>This event has no organiser passphrase yet; set one in the File menu first.</translation>
+    </message>
+    <message>
+        <source>請輸入主辦密語以切換為主辦模式：</source>
+        <translation>Enter the organiser passphrase to switch to organiser mode:</translation>
+    </message>
+    <message>
+        <source>密語不正確，請再試一次：</source>
+        <translation>Wrong passphrase, please try again:</translation>
+    </message>
+    <message>
+        <source>（示範活動的密語是「{hint}」）</source>
+        <translation>(the demo event&apos;s passphrase is “{hint}”)</translation>
     </message>
 </context>
 <context>
@@ -2463,8 +2486,8 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
         <translation>Create a new event</translation>
     </message>
     <message>
-        <source>輸入活動名稱、主辦單位與通關密語，並可同時建立第一個場次。</source>
-        <translation>Enter the event&apos;s name, organiser and passphrase, and optionally its first session.</translation>
+        <source>輸入活動名稱、主辦單位與主辦密語，並可同時建立第一個場次。</source>
+        <translation>Enter the event&apos;s name, organiser and organiser passphrase, and optionally its first session.</translation>
     </message>
     <message>
         <source>開啟既有的資料庫檔案</source>
@@ -2493,6 +2516,36 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
 </context>
 <context>
     <name>launch</name>
+    <message>
+        <source>無法還原</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>資料庫使用中</source>
+        <translation>Database in use</translation>
+    </message>
+    <message>
+        <source>資料庫已損毀</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <source>資料庫檔案已損毀：
+{database}
+（{problem}）
+
+最新的完好備份：
+{backup}
+
+要從這個備份還原嗎？損毀的檔案會另存一份。</source>
+        <translation>The database file is damaged:
+{database}
+({problem})
+
+Newest good backup:
+{backup}
+
+Restore this backup? A copy of the damaged file is kept.</translation>
+    </message>
     <message>
         <source>無法開啟資料庫</source>
         <translation>Cannot open the database</translation>
@@ -2607,12 +2660,12 @@ The language applies after a restart.</source>
         <translation>Organiser</translation>
     </message>
     <message>
-        <source>通關密語</source>
-        <translation>Passphrase</translation>
+        <source>主辦密語</source>
+        <translation>Organiser passphrase</translation>
     </message>
     <message>
-        <source>再次輸入通關密語</source>
-        <translation>Passphrase again</translation>
+        <source>再次輸入主辦密語</source>
+        <translation>Organiser passphrase again</translation>
     </message>
     <message>
         <source>地點</source>

@@ -38,3 +38,11 @@ def test_self_test_passes(run_cli) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run_cli("self-test", "--json")
     assert code == 0, out + err
     assert json.loads(out)["ok"] is True
+
+
+def test_a_database_url_no_driver_understands_is_a_one_line_error(run_cli) -> None:  # type: ignore[no-untyped-def]
+    """QA: ``--db garbage://x`` and ``--db mysql://…`` printed a traceback."""
+    for url in ("garbage://x", "mysql://user:s3cret@host/db"):
+        code, _, err = run_cli("--db", url, "summary")
+        assert code == 2 and err.count("\n") == 1, err
+        assert "不支援的資料庫網址" in err and "s3cret" not in err

@@ -66,3 +66,24 @@ def test_ids_purge_needs_the_passphrase(run_cli, demo_db_path: Path, monkeypatch
         ).fetchone()[0]
     c.close()
     assert left == 0
+
+
+def test_backup_never_overwrites_a_file_that_is_not_a_backup(run_cli, demo_db_path: Path, empty_db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA: ``backup --out notes.txt`` replaced the file; ``--out`` another live database
+    replaced that database; ``--out FOLDER`` named a hidden ``.partial`` file."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("名單備註", encoding="utf-8")
+    code, _, err = run_cli("--db", demo_db_path, "backup", "--out", notes)
+    assert code == 2 and "未覆寫" in err and err.count("\n") == 1
+    assert notes.read_text(encoding="utf-8") == "名單備註"
+    live = empty_db_path.read_bytes()  # a database in use (WAL mode), e.g. another event
+    code, _, err = run_cli("--db", demo_db_path, "backup", "--out", empty_db_path)
+    assert code == 2 and "未覆寫" in err and empty_db_path.read_bytes() == live
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    code, _, err = run_cli("--db", demo_db_path, "backup", "--out", folder)
+    assert code == 2 and "資料夾" in err and ".partial" not in err and list(folder.iterdir()) == []
+    # a backup it wrote earlier may be replaced (a script's nightly "latest.sqlite3")
+    latest = folder / "latest.sqlite3"
+    assert run_cli("--db", demo_db_path, "backup", "--out", latest)[0] == 0
+    assert run_cli("--db", demo_db_path, "backup", "--out", latest)[0] == 0

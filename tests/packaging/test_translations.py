@@ -149,3 +149,18 @@ def test_language_setting_round_trip() -> None:
     assert settings.current_language() == "en"
     with pytest.raises(ValueError):
         settings.set_language("fr")
+
+
+def test_the_organiser_passphrase_prompt_speaks_english(english, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA: the prompt went through a ``_tr(text)`` helper lupdate cannot see, so in English it
+    still asked 「請輸入主辦密語以切換為主辦模式：」."""
+    import desktop.ui.organiser as organiser
+    from desktop.ui.screens import ScreenContext
+
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(organiser, "ask_passphrase",
+                        lambda parent, title, label: asked.append((title, label)) and None)
+    assert organiser.require_organiser(ScreenContext(db=demo_db)) is False
+    title, label = asked[0]
+    assert title == "Organiser mode"
+    assert label.startswith("Enter the organiser passphrase") and "“demo”" in label

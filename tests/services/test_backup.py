@@ -123,3 +123,34 @@ def test_damaged_file_at_start_names_the_newest_good_backup(demo_db_path: Path, 
         open_database(demo_db_path)
     assert caught.value.newest_backup == old
     assert str(old) in str(caught.value)
+
+
+def test_a_locked_or_unopenable_file_is_not_called_damaged(
+    demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: a good database another program holds locked (or in a read-only folder) was
+    reported as damaged and the window offered to restore an older backup over it."""
+    import sqlite3
+
+    from db import integrity
+    from db.integrity import UnreadableDatabase
+
+    settings = BackupSettings(folder=tmp_path / "backups")
+    backup.auto_backup(demo_db_path, settings)
+    backup.save_settings(settings)
+    monkeypatch.setattr(integrity, "BUSY_TIMEOUT", 0.05)
+    with pytest.raises(UnreadableDatabase):
+        check_file(tmp_path)  # a folder: SQLite cannot open it, but nothing is damaged
+    holder = sqlite3.connect(demo_db_path, isolation_level=None)
+    try:
+        holder.execute("PRAGMA journal_mode=DELETE")
+        holder.execute("BEGIN EXCLUSIVE")  # another program in the middle of a write
+        with pytest.raises(UnreadableDatabase) as caught:
+            open_database(demo_db_path)
+        assert "鎖住" in str(caught.value) and str(demo_db_path) in str(caught.value)
+        with pytest.raises(BackupError):
+            backup.validate_backup(demo_db_path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    open_database(demo_db_path).dispose()  # and it opens once the other program lets go

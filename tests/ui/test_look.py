@@ -47,3 +47,26 @@ def test_style_sheet_and_icons_are_shipped() -> None:
     icon = QImage(str(resource("icons", "app.png")))
     assert icon.width() == icon.height() == 256
     assert resource("icons", "app.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # ICO header
+
+
+def test_the_window_fits_a_1366x768_laptop_in_both_languages(qtbot, qapp, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA: the window opened 1280×800 on a 768-high screen (status bar with the mode below the
+    edge), and in English the widest screen's toolbar forced it to 1713 px wide."""
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.ui import settings
+
+    settings.install_translators(qapp, "en")
+    try:
+        window = MainWindow(ScreenContext(db=demo_db), "demo.sqlite3")
+        qtbot.addWidget(window)
+        assert window.screens[0].title() == "Overview"
+        minimum = window.minimumSizeHint()
+        assert minimum.width() <= 1280 and minimum.height() <= 700
+    finally:
+        settings.remove_translators(qapp)
+    # On a real (not offscreen) display the first size is bounded by the monitor.
+    monkeypatch.setattr(QGuiApplication, "platformName", staticmethod(lambda: "xcb"))
+    available = window.screen().availableGeometry()
+    size = window._initial_size()
+    assert size.width() <= available.width() and size.height() <= available.height() - 30

@@ -44,3 +44,21 @@ def test_organiser_screens_need_organiser_mode(qtbot, demo_db: Database, monkeyp
     assert window.stack.currentIndex() == roster
     context.session_state.lock(context)  # back to desk mode: off the organiser-only screen
     assert not window.screens[window.stack.currentIndex()].organiser_only
+
+
+def test_new_session_needs_organiser_mode(qtbot, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA: 檔案 → 新增場次… added a 場次 to the event from desk mode, without the passphrase."""
+    import desktop.ui.welcome as welcome
+
+    context = ScreenContext(db=demo_db)
+    window = MainWindow(context, "demo.sqlite3")
+    qtbot.addWidget(window)
+    opened: list[bool] = []
+    monkeypatch.setattr(welcome, "add_session_interactively",
+                        lambda parent, db: opened.append(True) or False)
+    monkeypatch.setattr(context, "require_organiser", lambda parent=None: False)
+    window._on_new_session()
+    assert opened == []  # refused: the session dialog never opened
+    monkeypatch.setattr(context, "require_organiser", lambda parent=None: True)
+    window._on_new_session()
+    assert opened == [True]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout
 
 from desktop import paths
 from desktop.cli import Context
@@ -18,7 +18,12 @@ from desktop.ui.welcome import WelcomeWindow
 def test_first_run_only_without_database_or_event(empty_db_path: Path) -> None:
     assert needs_welcome(Context(db_target=None, demo=False)) == paths.default_database()
     assert needs_welcome(Context(db_target=None, demo=True)) is None
-    assert needs_welcome(Context(db_target=str(empty_db_path), demo=False)) is None
+    # QA: ``--db`` naming a new or empty file opened a main window with no event and no way
+    # to create one; it gets the welcome too, creating the event in that file.
+    assert needs_welcome(Context(db_target=str(empty_db_path), demo=False)) == empty_db_path
+    new_file = empty_db_path.with_name("new.sqlite3")
+    assert needs_welcome(Context(db_target=str(new_file), demo=False)) == new_file
+    assert needs_welcome(Context(db_target="postgresql+psycopg://u@h/db", demo=False)) is None
     paths.default_database().write_bytes(empty_db_path.read_bytes())  # a file, but no event
     assert needs_welcome(Context(db_target=None, demo=False)) == paths.default_database()
 
@@ -101,3 +106,25 @@ def test_welcome_is_keyboard_operable(qtbot, tmp_path: Path) -> None:  # type: i
         qtbot.keyClick(welcome.demo_button, Qt.Key.Key_Return)
     with qtbot.waitSignal(welcome.demo_requested, timeout=1000):
         qtbot.keyClick(welcome, Qt.Key.Key_1)  # the digit of a choice presses it
+
+
+def test_new_event_dialog_fits_a_short_screen(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA: the dialog was 756 px tall (788 with its problems listed): on a 1366×768 laptop
+    建立 was below the edge of the screen. It also called the passphrase 通關密語 while every
+    later prompt asks for the 主辦密語."""
+    import desktop.ui.welcome as welcome_module
+
+    monkeypatch.setattr(welcome_module, "available_height", lambda widget: 600)
+    welcome = WelcomeWindow(tmp_path / "new.sqlite3")
+    qtbot.addWidget(welcome)
+    dialog = welcome.start_new_event()
+    qtbot.waitExposed(dialog)
+    assert dialog.height() <= 600
+    dialog.accept()  # empty: every problem listed, the dialog stays
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isVisible() and dialog.rect().contains(ok.geometry().translated(
+        ok.parentWidget().mapTo(dialog, ok.pos()) - ok.pos()))
+    assert dialog.fields_area.verticalScrollBar().maximum() > 0  # the fields scroll instead
+    labels = [dialog.findChild(QFormLayout).labelForField(w).text()
+              for w in (dialog.passphrase, dialog.repeat)]
+    assert labels == ["主辦密語", "再次輸入主辦密語"]

@@ -1,0 +1,57 @@
+"""The command line with wrong paths and real processes: one line on stderr, nothing created."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_db_option_naming_a_missing_file_or_a_folder_creates_nothing(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA: a typo in ``--db`` silently created the folders and an empty database there."""
+    typo = tmp_path / "no-such-folder" / "event.sqlite3"
+    code, _, err = run_cli("--db", typo, "summary")
+    assert code == 2 and err.count("\n") == 1
+    assert "找不到資料庫檔案" in err and str(typo) in err
+    assert not typo.parent.exists()
+    code, _, err = run_cli("--db", tmp_path, "roster", "--json")
+    assert code == 2 and "資料夾" in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+    code, _, _ = run_cli("--db", typo, "demo")  # ``demo`` is how a new file is made
+    assert code == 0 and typo.is_file()
+
+
+def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, WORKSHOP_DESK_HOME=str(home), PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
+                          text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120)
+
+
+def test_a_damaged_file_is_one_line_on_stderr_in_a_real_process(tmp_path: Path) -> None:
+    """QA: outside pytest the start-up check's log record reached the terminal as a second
+    line ("damaged database …") before the message."""
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_bytes(b"this is not a database" * 100)
+    done = _cli("--db", str(garbage), "summary", home=tmp_path / "home")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "不是可用的資料庫" in done.stderr, done.stderr
+    log = (tmp_path / "home" / "logs" / "workshop-desk.log").read_text(encoding="utf-8")
+    assert "damaged database" in log  # the record is kept, in the log file
+
+
+def test_an_unexpected_error_is_logged_and_told_in_one_line(run_cli, demo_db_path: Path, monkeypatch, private_data_home: Path) -> None:  # type: ignore[no-untyped-def]
+    """A bug inside a command: the traceback goes to the log file, the user gets one line."""
+    import desktop.cli.basics as basics
+
+    def broken(_db):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(basics, "list_events", broken)
+    code, _, err = run_cli("--db", demo_db_path, "summary")
+    assert code == 2 and err.count("\n") == 1
+    assert "ZeroDivisionError: boom" in err and "workshop-desk.log" in err
+    log = (private_data_home / "logs" / "workshop-desk.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "ZeroDivisionError" in log
