@@ -14,6 +14,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -141,6 +142,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"workshop-desk {args.command}: 已中斷 (interrupted)", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`workshop-desk roster --json | head`): not an error of ours.
+        # Point stdout at devnull so the interpreter's final flush does not complain again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # environment problems (locked file, failed migration, ...)
         from desktop.errors import user_message
 
