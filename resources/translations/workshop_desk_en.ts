@@ -638,7 +638,7 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>入口網站的課程類別代碼，例如 345</source>
-        <translation>The portal's course category code, e.g. 345</translation>
+        <translation>The portal&apos;s course category code, e.g. 345</translation>
     </message>
     <message>
         <source>例如：主任委員 ○○○</source>
@@ -733,7 +733,7 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>入口網站的課程欄位、證書字號與用印、時數規則</source>
-        <translation>The portal's course fields, certificate serials and seal, hours rules</translation>
+        <translation>The portal&apos;s course fields, certificate serials and seal, hours rules</translation>
     </message>
     <message>
         <source>已儲存課程欄位與證書設定。</source>
@@ -741,7 +741,7 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>（請按「課程欄位…」填寫）</source>
-        <translation> (fill them in with "Course fields…")</translation>
+        <translation> (fill them in with &quot;Course fields…&quot;)</translation>
     </message>
     <message>
         <source>簽到表</source>
@@ -1403,8 +1403,8 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
         <translation>No session yet. Add one with File → New session…, or open the demo event or another database from the File menu.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{name}&lt;/b&gt;&#x3000;{date} {start}–{end}&lt;br&gt;{venue}（{address}）&lt;br&gt;名額 {capacity}，每機關 {limit} 名&#x3000;·&#x3000;已錄取 {admitted}&#x3000;候補 {waitlisted}&#x3000;已取消 {cancelled}&#x3000;現場報名 {walk_in}</source>
-        <translation>&lt;b&gt;{name}&lt;/b&gt;  {date} {start}–{end}&lt;br&gt;{venue} ({address})&lt;br&gt;{capacity} places, at most {limit} per agency  ·  admitted {admitted}  waiting list {waitlisted}  cancelled {cancelled}  walk-in {walk_in}</translation>
+        <source>&lt;b&gt;{name}&lt;/b&gt;&#x3000;{date} {start}–{end}&lt;br&gt;{place}&lt;br&gt;名額 {capacity}，每機關 {limit} 名&#x3000;·&#x3000;已錄取 {admitted}&#x3000;候補 {waitlisted}&#x3000;已取消 {cancelled}&#x3000;現場報名 {walk_in}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;  {date} {start}–{end}&lt;br&gt;{place}&lt;br&gt;{capacity} places, at most {limit} per agency  ·  admitted {admitted}  waiting list {waitlisted}  cancelled {cancelled}  walk-in {walk_in}</translation>
     </message>
 </context>
 <context>
@@ -2392,7 +2392,7 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
     <name>WalkInDialog</name>
     <message>
         <source>確定照此加入請再按一次「加入並報到」（之後由主辦單位補正）。</source>
-        <translation> To add the person as typed, press "Add and check in" again (the organiser corrects it later).</translation>
+        <translation> To add the person as typed, press &quot;Add and check in&quot; again (the organiser corrects it later).</translation>
     </message>
     <message>
         <source>需要時數須填身分證字號，否則無法登錄時數。</source>
@@ -2404,7 +2404,7 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
     </message>
     <message>
         <source>身分證字號檢查碼不符，可能打錯一碼，請再核對。</source>
-        <translation>The ID number's check digit does not match; one character may be mistyped. Please check it.</translation>
+        <translation>The ID number&apos;s check digit does not match; one character may be mistyped. Please check it.</translation>
     </message>
     <message>
         <source>現場報名</source>
@@ -2512,6 +2512,143 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
     <message>
         <source>無法建立資料庫</source>
         <translation>Cannot create the database</translation>
+    </message>
+</context>
+<context>
+    <name>checkin</name>
+    <message>
+        <source>無法辨識的條碼</source>
+        <translation>Unrecognised code</translation>
+    </message>
+    <message>
+        <source>這不是研習報到台的入場證，請改用姓名搜尋。</source>
+        <translation>This is not a Workshop Desk pass; please search by name instead.</translation>
+    </message>
+    <message>
+        <source>歡迎畫面</source>
+        <translation>Welcome screen</translation>
+    </message>
+    <message>
+        <source>歡迎光臨</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>歡迎 {name}</source>
+        <translation>Welcome, {name}</translation>
+    </message>
+    <message>
+        <source> · 第 {n} 桌</source>
+        <translation> · Table {n}</translation>
+    </message>
+    <message>
+        <source>{who}
+簽退時間 {time}</source>
+        <translation>{who}
+Signed out at {time}</translation>
+    </message>
+    <message>
+        <source>簽退完成</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>第 {n} 桌</source>
+        <translation>Table {n}</translation>
+    </message>
+    <message>
+        <source>未排桌</source>
+        <translation>No table assigned</translation>
+    </message>
+    <message>
+        <source>餐食：{lunch}</source>
+        <translation>Lunch: {lunch}</translation>
+    </message>
+    <message>
+        <source>不用餐</source>
+        <translation>No lunch</translation>
+    </message>
+    <message>
+        <source>再次入場</source>
+        <translation>Re-entry</translation>
+    </message>
+    <message>
+        <source>報到成功</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>（重複送出，未重複登記）</source>
+        <translation> (sent twice, recorded once)</translation>
+    </message>
+    <message>
+        <source>{who}
+已於 {time} 在 {desk} 報到</source>
+        <translation>{who}
+Checked in at {time} at {desk}</translation>
+    </message>
+    <message>
+        <source>已報到過</source>
+        <translation>Already checked in</translation>
+    </message>
+    <message>
+        <source>（未記錄櫃台）</source>
+        <translation>(desk not recorded)</translation>
+    </message>
+    <message>
+        <source>{who}
+已於 {time} 簽退</source>
+        <translation>{who}
+Signed out at {time}</translation>
+    </message>
+    <message>
+        <source>已簽退過</source>
+        <translation>Already signed out</translation>
+    </message>
+    <message>
+        <source>{who}
+沒有報到紀錄，無法簽退</source>
+        <translation>{who}
+No check-in on record, cannot sign out</translation>
+    </message>
+    <message>
+        <source>尚未報到</source>
+        <translation>Not checked in</translation>
+    </message>
+    <message>
+        <source>名額已滿，請洽主辦單位。</source>
+        <translation>The session is full; please ask the organiser.</translation>
+    </message>
+    <message>
+        <source>目前尚有 {n} 個空位，可按下方按鈕以現場報名錄取並報到。</source>
+        <translation>{n} seat(s) free: press the button below to admit as a walk-in and check in.</translation>
+    </message>
+    <message>
+        <source>未錄取：{status}</source>
+        <translation>Not admitted: {status}</translation>
+    </message>
+    <message>
+        <source>{who}
+報名場次：{session} {date}</source>
+        <translation>{who}
+Registered for: {session} {date}</translation>
+    </message>
+    <message>
+        <source>報名的是其他場次</source>
+        <translation>Registered for another session</translation>
+    </message>
+    <message>
+        <source>不是本活動的入場證</source>
+        <translation>Not a pass of this event</translation>
+    </message>
+    <message>
+        <source>這張 QR 碼屬於其他活動，請改用姓名搜尋。</source>
+        <translation>This QR code belongs to another event; please search by name instead.</translation>
+    </message>
+    <message>
+        <source>入場證無效</source>
+        <translation>Invalid pass</translation>
+    </message>
+    <message>
+        <source>QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。</source>
+        <translation>The QR code is damaged or altered; check the person&apos;s identity and search by name.</translation>
     </message>
 </context>
 <context>
@@ -2726,143 +2863,6 @@ The language applies after a restart.</source>
     <message>
         <source>這個資料庫還沒有活動；請先建立活動。</source>
         <translation>This database has no event yet; create an event first.</translation>
-    </message>
-</context>
-<context>
-    <name>checkin</name>
-    <message>
-        <source>無法辨識的條碼</source>
-        <translation>Unrecognised code</translation>
-    </message>
-    <message>
-        <source>這不是研習報到台的入場證，請改用姓名搜尋。</source>
-        <translation>This is not a Workshop Desk pass; please search by name instead.</translation>
-    </message>
-    <message>
-        <source>歡迎畫面</source>
-        <translation>Welcome screen</translation>
-    </message>
-    <message>
-        <source>歡迎光臨</source>
-        <translation>Welcome</translation>
-    </message>
-    <message>
-        <source>歡迎 {name}</source>
-        <translation>Welcome, {name}</translation>
-    </message>
-    <message>
-        <source> · 第 {n} 桌</source>
-        <translation> · Table {n}</translation>
-    </message>
-    <message>
-        <source>{who}
-簽退時間 {time}</source>
-        <translation>{who}
-Signed out at {time}</translation>
-    </message>
-    <message>
-        <source>簽退完成</source>
-        <translation>Signed out</translation>
-    </message>
-    <message>
-        <source>第 {n} 桌</source>
-        <translation>Table {n}</translation>
-    </message>
-    <message>
-        <source>未排桌</source>
-        <translation>No table assigned</translation>
-    </message>
-    <message>
-        <source>餐食：{lunch}</source>
-        <translation>Lunch: {lunch}</translation>
-    </message>
-    <message>
-        <source>不用餐</source>
-        <translation>No lunch</translation>
-    </message>
-    <message>
-        <source>再次入場</source>
-        <translation>Re-entry</translation>
-    </message>
-    <message>
-        <source>報到成功</source>
-        <translation>Checked in</translation>
-    </message>
-    <message>
-        <source>（重複送出，未重複登記）</source>
-        <translation> (sent twice, recorded once)</translation>
-    </message>
-    <message>
-        <source>{who}
-已於 {time} 在 {desk} 報到</source>
-        <translation>{who}
-Checked in at {time} at {desk}</translation>
-    </message>
-    <message>
-        <source>已報到過</source>
-        <translation>Already checked in</translation>
-    </message>
-    <message>
-        <source>（未記錄櫃台）</source>
-        <translation>(desk not recorded)</translation>
-    </message>
-    <message>
-        <source>{who}
-已於 {time} 簽退</source>
-        <translation>{who}
-Signed out at {time}</translation>
-    </message>
-    <message>
-        <source>已簽退過</source>
-        <translation>Already signed out</translation>
-    </message>
-    <message>
-        <source>{who}
-沒有報到紀錄，無法簽退</source>
-        <translation>{who}
-No check-in on record, cannot sign out</translation>
-    </message>
-    <message>
-        <source>尚未報到</source>
-        <translation>Not checked in</translation>
-    </message>
-    <message>
-        <source>名額已滿，請洽主辦單位。</source>
-        <translation>The session is full; please ask the organiser.</translation>
-    </message>
-    <message>
-        <source>目前尚有 {n} 個空位，可按下方按鈕以現場報名錄取並報到。</source>
-        <translation>{n} seat(s) free: press the button below to admit as a walk-in and check in.</translation>
-    </message>
-    <message>
-        <source>未錄取：{status}</source>
-        <translation>Not admitted: {status}</translation>
-    </message>
-    <message>
-        <source>{who}
-報名場次：{session} {date}</source>
-        <translation>{who}
-Registered for: {session} {date}</translation>
-    </message>
-    <message>
-        <source>報名的是其他場次</source>
-        <translation>Registered for another session</translation>
-    </message>
-    <message>
-        <source>不是本活動的入場證</source>
-        <translation>Not a pass of this event</translation>
-    </message>
-    <message>
-        <source>這張 QR 碼屬於其他活動，請改用姓名搜尋。</source>
-        <translation>This QR code belongs to another event; please search by name instead.</translation>
-    </message>
-    <message>
-        <source>入場證無效</source>
-        <translation>Invalid pass</translation>
-    </message>
-    <message>
-        <source>QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。</source>
-        <translation>The QR code is damaged or altered; check the person's identity and search by name.</translation>
     </message>
 </context>
 </TS>

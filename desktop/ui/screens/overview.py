@@ -62,15 +62,14 @@ class OverviewScreen(Screen):
             return
         counts = session.counts
         self.heading.setText(
-            self.tr("<b>{name}</b>　{date} {start}–{end}<br>{venue}（{address}）<br>"
+            self.tr("<b>{name}</b>　{date} {start}–{end}<br>{place}<br>"
                     "名額 {capacity}，每機關 {limit} 名　·　已錄取 {admitted}　候補 {waitlisted}"
                     "　已取消 {cancelled}　現場報名 {walk_in}").format(
                 name=session.name,
                 date=roc_date(session.date, weekday=True),
                 start=f"{session.start_time:%H:%M}",
                 end=f"{session.end_time:%H:%M}",
-                venue=session.venue,
-                address=session.address,
+                place=f"{session.venue}（{session.address}）" if session.address else session.venue,
                 capacity=session.capacity,
                 limit=session.agency_limit,
                 **counts,
