@@ -19,6 +19,7 @@ means nothing on another laptop), stored in ``<data folder>/backup-settings.json
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -157,6 +158,14 @@ def is_replaceable_backup(path: Path) -> bool:
         return False
 
 
+def backup_prefix(database: Path) -> str:
+    """The name automatic backups of ``database`` start with: its file name plus a short tag
+    of its full path, so two databases with the same file name in different folders never
+    rotate (delete) or restore each other's backups in a shared backup folder."""
+    tag = hashlib.sha256(str(Path(database).resolve()).encode("utf-8")).hexdigest()[:6]
+    return f"{Path(database).stem}-{tag}"
+
+
 def auto_backup(
     database: Path, settings: BackupSettings | None = None, *, now: dt.datetime | None = None
 ) -> BackupInfo:
@@ -164,11 +173,11 @@ def auto_backup(
     settings = settings or load_settings()
     at = now or dt.datetime.now()
     database = Path(database)
-    name = f"{database.stem}-{at.strftime(_STAMP)}.sqlite3"
-    target = settings.folder / name
+    prefix = backup_prefix(database)
+    target = settings.folder / f"{prefix}-{at.strftime(_STAMP)}.sqlite3"
     counter = 2
     while target.exists():
-        target = settings.folder / f"{database.stem}-{at.strftime(_STAMP)}-{counter}.sqlite3"
+        target = settings.folder / f"{prefix}-{at.strftime(_STAMP)}-{counter}.sqlite3"
         counter += 1
     info = backup_to(database, target, now=at)
     removed = tuple(list_backups(database, settings.folder)[settings.keep:])
@@ -179,7 +188,7 @@ def auto_backup(
 
 def list_backups(database: Path, folder: Path) -> list[Path]:
     """This database's automatic backups in ``folder``, newest first."""
-    pattern = re.compile(re.escape(Path(database).stem) + r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+    pattern = re.compile(re.escape(backup_prefix(database)) + r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
     found = []
     if Path(folder).is_dir():
         for file in Path(folder).iterdir():

@@ -50,17 +50,31 @@ def test_backup_of_a_damaged_file_fails_and_leaves_no_file(tmp_path: Path) -> No
     assert list(tmp_path.iterdir()) == [bad]
 
 
+def test_same_file_name_in_another_folder_keeps_its_own_backups(demo_db_path: Path, tmp_path: Path) -> None:
+    settings = BackupSettings(folder=tmp_path / "usb", keep=1)
+    twin = tmp_path / "elsewhere" / demo_db_path.name
+    twin.parent.mkdir()
+    twin.write_bytes(demo_db_path.read_bytes())
+    mine = backup.auto_backup(demo_db_path, settings, now=dt.datetime(2019, 3, 15, 8, 0))
+    theirs = backup.auto_backup(twin, settings, now=dt.datetime(2019, 3, 15, 8, 5))
+    assert mine.path.exists() and theirs.path.exists()  # rotation kept one of EACH
+    assert backup.list_backups(demo_db_path, settings.folder) == [mine.path]
+
+
 def test_auto_backup_names_by_time_and_keeps_the_newest(demo_db_path: Path, tmp_path: Path) -> None:
     settings = BackupSettings(folder=tmp_path / "usb", keep=3)
     start = dt.datetime(2019, 3, 15, 8, 0)
     made = [backup.auto_backup(demo_db_path, settings, now=start + dt.timedelta(minutes=5 * i))
             for i in range(5)]
+    prefix = backup.backup_prefix(demo_db_path)
+    assert prefix.startswith("demo-") and len(prefix) == len("demo-") + 6
     names = [p.name for p in backup.list_backups(demo_db_path, settings.folder)]
-    assert names == ["demo-20190315-082000.sqlite3", "demo-20190315-081500.sqlite3",
-                     "demo-20190315-081000.sqlite3"]
-    assert made[-1].removed and [p.name for p in made[-1].removed] == ["demo-20190315-080500.sqlite3"]
+    assert names == [f"{prefix}-20190315-082000.sqlite3", f"{prefix}-20190315-081500.sqlite3",
+                     f"{prefix}-20190315-081000.sqlite3"]
+    assert made[-1].removed and [p.name for p in made[-1].removed] == [
+        f"{prefix}-20190315-080500.sqlite3"]
     again = backup.auto_backup(demo_db_path, settings, now=start + dt.timedelta(minutes=20))
-    assert again.path.name == "demo-20190315-082000-2.sqlite3"
+    assert again.path.name == f"{prefix}-20190315-082000-2.sqlite3"
     assert backup.list_backups(demo_db_path, settings.folder)[0] == again.path
 
 
