@@ -87,6 +87,8 @@ def run_agenda(args: argparse.Namespace, context: Context) -> int:
     for target in (args.csv, args.pdf):
         if target is not None and not target.parent.exists():
             raise CliError(f"資料夾不存在 (folder does not exist): {target.parent}")
+        if target is not None and target.is_dir():
+            raise CliError(f"這是資料夾，請給檔名 (a folder: give a file name): {target}")
     if args.csv is not None:
         from desktop.reports.agenda_report import write_csv
 

@@ -42,3 +42,8 @@ def test_agenda_json_lists_blocks_with_planned_actual_and_credit(run_cli, demo_d
 def test_agenda_unknown_session_is_a_clear_error(run_cli, demo_db_path: Path) -> None:
     code, out, err = run_cli("--db", demo_db_path, "agenda", "--session", "高雄", "--json")
     assert code == 2 and "找不到場次「高雄」" in err and out == ""
+
+
+def test_report_to_a_folder_is_a_one_line_error(run_cli, demo_db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run_cli("--db", demo_db_path, "agenda", "--session", "臺北", "--csv", tmp_path)
+    assert code == 2 and "資料夾" in err and err.count("\n") == 1
