@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from db.models import Attendee, Event, IdStatus
-from desktop.core.idvault import IdSealer
 from desktop.core.ids import id_problem, mask_id, normalize_id
+from desktop.core.idvault import IdSealer
 
 
 def store_id_number(attendee: Attendee, event: Event, raw: str | None) -> None:

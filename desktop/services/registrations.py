@@ -41,8 +41,8 @@ from desktop.core.ids import id_problem, mask_id, normalize_id
 from desktop.core.idvault import IdOpener, IdSealer, WrongPassphrase
 from desktop.core.importing import (
     ERROR,
-    WARNING,
     SESSION,
+    WARNING,
     ImportFileError,
     ParsedRow,
     RawTable,

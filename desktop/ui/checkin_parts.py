@@ -37,7 +37,6 @@ from desktop.services.walkins import WalkInError, WalkInResult, add_walk_in
 from desktop.ui.labels import status_label
 from desktop.ui.tablemodel import Column, RowTableModel
 
-
 translate = QCoreApplication.translate  # translate("checkin", "…"): lupdate finds the literal
 
 

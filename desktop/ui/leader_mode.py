@@ -92,7 +92,7 @@ def ensure_organiser_pin(parent: QWidget, db: Database, event_id: int, actor: st
 
     if has_organiser_pin(db, event_id):
         return True
-    dialog = PinDialog(parent, mode="set", message=QCoreApplication.translate("LeaderMode", 
+    dialog = PinDialog(parent, mode="set", message=QCoreApplication.translate("LeaderMode",
         "進入桌長模式前，請先設定主辦單位 PIN。離開桌長模式時需要輸入這組 PIN，"
         "請勿告訴桌長。"))
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -184,7 +184,7 @@ class ReliabilityController(QObject):
         return True
 
     def change_passphrase(self) -> None:
-        db, tr = self.context.db, self.window.tr
+        db = self.context.db
         try:
             has = security.has_passphrase(db)
         except security.SecurityError as exc:
