@@ -15,7 +15,8 @@ HEADERS = ["時間戳記", "姓名", "服務機關", "單位", "職稱", "電子
 VARIANT_HEADERS = ["時間標記", " 姓　名 ", "機關名稱", "服務單位部門", "職務", "E-mail", "手機",
                    "身份證字號", "場次", "葷素", "是否需要終身學習時數？", "其他意見"]
 
-SAMPLE = Path("/work/shared/samples/registrations-sample.csv")
+# The sample export from shared/samples (fictional people), kept with the tests.
+SAMPLE = Path(__file__).resolve().parent / "data" / "registrations-sample.csv"
 
 # row 2.. : the spreadsheet row numbers the organiser sees
 MESSY_ROWS = [

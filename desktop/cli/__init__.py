@@ -25,7 +25,17 @@ from db.uow import Database
 from desktop import __version__, paths
 
 # Each module has ``register(subparsers)``. Later features add their module here.
-COMMAND_MODULES = ("desktop.cli.basics", "desktop.cli.agenda", "desktop.cli.tables", "desktop.cli.closeday", "desktop.cli.checkin", "desktop.cli.registrations", "desktop.cli.reliability", "desktop.cli.group_reports")
+COMMAND_MODULES = (
+    "desktop.cli.basics",
+    "desktop.cli.agenda",
+    "desktop.cli.tables",
+    "desktop.cli.closeday",
+    "desktop.cli.checkin",
+    "desktop.cli.registrations",
+    "desktop.cli.reliability",
+    "desktop.cli.setup_commands",
+    "desktop.cli.group_reports",
+)
 
 
 class CliError(Exception):
@@ -77,6 +87,17 @@ class Context:
                 f"找不到資料庫檔案 (no such database file): {path}；"
                 f"建立示範資料庫：workshop-desk --db {path} demo"
             )
+
+    def create_db(self) -> Database:
+        """The chosen database, created when the file does not exist yet (``event create``)."""
+        if self._db is None:
+            from desktop.app import open_database
+
+            path = Path(self.db_target).expanduser() if self.db_target else None
+            if path is not None and "://" not in str(self.db_target) and path.is_dir():
+                raise CliError(f"--db 指向資料夾，請指定檔名 (--db is a folder): {path}")
+            self._db = open_database(self.db_target or paths.default_database())
+        return self._db
 
     def close(self) -> None:
         if self._db is not None:

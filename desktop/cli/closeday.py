@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.cli.setup_commands import register_event_create
 from desktop.core.hours import reason_text
 from desktop.core.idvault import WrongPassphrase
 from desktop.core.text import match_key
@@ -67,6 +68,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     event = subparsers.add_parser("event", help="event settings")
     event_sub = event.add_subparsers(dest="event_what", metavar="WHAT", required=True)
+    register_event_create(event_sub)
     setp = event_sub.add_parser(
         "set", help="course fields for the portal file, certificate settings, hours policy")
     setp.add_argument("--session", metavar="NAME")
