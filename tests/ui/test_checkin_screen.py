@@ -346,3 +346,23 @@ def test_result_card_wording_is_in_the_english_catalogue() -> None:
     for text in ("報到成功", "已報到過", "不是本活動的入場證", "歡迎 {name}", "{who}\n簽退時間 {time}"):
         assert ("checkin", text) in found, text  # lupdate sees it
         assert ("checkin", text) in translated(), text
+
+
+def test_desk_shows_seating_and_people_added_on_other_screens(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """QA: after 自動分桌 on 分桌, 報到 still said 各桌 0/0 and had no tables in its list (and a
+    walk-in added on 名單 was not found by search) until the session was switched."""
+    from desktop.services import seating
+    from desktop.services.walkins import add_walk_in
+
+    window = MainWindow(ScreenContext(db=demo_db, desk="desk-1"), "demo")
+    qtbot.addWidget(window)
+    window.show()
+    index = next(i for i, s in enumerate(window.screens) if isinstance(s, CheckInScreen))
+    screen: CheckInScreen = window.screens[index]
+    session_id = window.current_session().id
+    seating.assign(demo_db, session_id)
+    add_walk_in(demo_db, session_id, name="現場甲", agency="臺北市政府", wants_hours=False)
+    window.show_screen(index)
+    assert "1桌 0/0" not in screen.tables_label.text()
+    assert all(t.seated for t in screen.counts.tables)
+    assert [e.name for e in screen.index.find("現場甲")] == ["現場甲"]

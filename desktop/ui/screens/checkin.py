@@ -338,6 +338,8 @@ class CheckInScreen(Screen):
             app.installEventFilter(self)
             self._filter_installed = True
         self._counts_timer.start()
+        if self.session is not None:  # imports, walk-ins and seating done on other screens
+            self.refresh()
         self.scan_field.setFocus()
 
     def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
