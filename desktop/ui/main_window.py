@@ -183,6 +183,21 @@ class MainWindow(QMainWindow):
             self.navigation.blockSignals(False)
             return
         self.stack.setCurrentIndex(index)
+        # Other screens changed the day since this one was filled (an import on 名單, seating
+        # on 分桌, check-ins and walk-ins at 報到): show it again from the database.
+        screen.set_session(self._fresh_session())
+
+    def _fresh_session(self) -> SessionInfo | None:
+        """The chosen session re-read (its counts change all day), kept in the picker."""
+        current = self.current_session()
+        if current is None:
+            return None
+        for event in list_events(self.context.db):
+            for session in event.sessions:
+                if session.id == current.id:
+                    self.session_picker.setItemData(self.session_picker.currentIndex(), session)
+                    return session
+        return current
 
     def _on_mode_changed(self, organiser: bool) -> None:
         """Back to desk mode: leave an organiser-only screen for the first desk screen."""

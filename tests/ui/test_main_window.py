@@ -62,3 +62,37 @@ def test_new_session_needs_organiser_mode(qtbot, demo_db: Database, monkeypatch)
     monkeypatch.setattr(context, "require_organiser", lambda parent=None: True)
     window._on_new_session()
     assert opened == [True]
+
+
+def test_each_screen_shows_what_other_screens_changed(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """QA whole day: after 自動分桌 and a walk-in at 報到, 總覽 still said 現場報名 0 with no
+    table numbers, 名單 said 現場 0, and 小組報告 had no tables until the session was switched."""
+    from desktop.services import seating
+    from desktop.services.demo import DEMO_PASSPHRASE
+    from desktop.services.walkins import add_walk_in
+    from desktop.ui.screens.group_reports import GroupReportsScreen
+    from desktop.ui.screens.overview import OverviewScreen
+    from desktop.ui.screens.roster import RosterScreen
+
+    context = ScreenContext(db=demo_db)
+    window = MainWindow(context, "demo.sqlite3")
+    qtbot.addWidget(window)
+    assert context.session_state.unlock(context, DEMO_PASSPHRASE)
+    session_id = window.current_session().id
+    seating.assign(demo_db, session_id)
+    add_walk_in(demo_db, session_id, name="現場甲", agency="臺北市政府")
+
+    def show(kind):  # type: ignore[no-untyped-def]
+        index = next(i for i, s in enumerate(window.screens) if isinstance(s, kind))
+        window.show_screen(index)
+        return window.screens[index]
+
+    roster = show(RosterScreen)
+    assert "現場 1" in roster.count_label.text()
+    reports = show(GroupReportsScreen)
+    assert reports.table_picker.count() == 6
+    overview = show(OverviewScreen)
+    assert "現場報名 1" in overview.heading.text()
+    assert window.current_session().counts["walk_in"] == 1
+    tables = {overview.roster_model.index(r, 6).data() for r in range(overview.roster_model.rowCount())}
+    assert tables - {"", None}
