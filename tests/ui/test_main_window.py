@@ -94,5 +94,6 @@ def test_each_screen_shows_what_other_screens_changed(qtbot, demo_db: Database) 
     overview = show(OverviewScreen)
     assert "現場報名 1" in overview.heading.text()
     assert window.current_session().counts["walk_in"] == 1
-    tables = {overview.roster_model.index(r, 6).data() for r in range(overview.roster_model.rowCount())}
+    model = overview.roster_model
+    tables = {model.index(r, 6).data() for r in range(model.rowCount())}
     assert tables - {"", None}
