@@ -476,6 +476,10 @@
 <context>
     <name>CheckInScreen</name>
     <message>
+        <source>注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；在其他日子報到不會計入時數。</source>
+        <translation>Note: this session is on {date} and today is {today}. Check the session chosen above; check-ins on another day do not count for hours.</translation>
+    </message>
+    <message>
         <source>現場錄取一併取消，報名狀態恢復為：{status}</source>
         <translation>The admission at the desk is undone too; registration status back to: {status}</translation>
     </message>

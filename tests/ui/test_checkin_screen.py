@@ -366,3 +366,15 @@ def test_desk_shows_seating_and_people_added_on_other_screens(qtbot, demo_db) ->
     assert "1桌 0/0" not in screen.tables_label.text()
     assert all(t.seated for t in screen.counts.tables)
     assert [e.name for e in screen.index.find("現場甲")] == ["現場甲"]
+
+
+def test_desk_warns_when_the_session_is_not_today(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    """QA whole day: on another day than the session's (wrong 場次 picked, or a rehearsal) the
+    desk said 報到成功 and nothing else; the hours review then showed 0 hours for everyone."""
+    screen, *_ = desk
+    screen.refresh_counts()
+    assert screen.date_warning.isHidden()  # NOW is the demo session's day
+    screen.clock = lambda: NOW + dt.timedelta(days=3)
+    screen.refresh_counts()
+    assert not screen.date_warning.isHidden()
+    assert "2019-03-15" in screen.date_warning.text() and "2019-03-18" in screen.date_warning.text()

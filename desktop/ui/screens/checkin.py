@@ -248,9 +248,17 @@ class CheckInScreen(Screen):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.missing_title = QLabel()
+        # The wrong 場次 picked at the desk (or a rehearsal on another day): say so, because
+        # every check-in would be recorded on a day the session does not take place.
+        self.date_warning = QLabel()
+        self.date_warning.setObjectName("dateWarning")
+        self.date_warning.setWordWrap(True)
+        self.date_warning.setStyleSheet("color:#B00020; font-weight:bold;")
+        self.date_warning.hide()
         right = QWidget()
         self.right_layout = QVBoxLayout(right)
         self.right_layout.setContentsMargins(0, 0, 0, 0)
+        self.right_layout.addWidget(self.date_warning)
         self.right_layout.addWidget(self.counts_label)
         self.right_layout.addWidget(self.tables_label)
         self.right_layout.addWidget(self.missing_title)
@@ -299,6 +307,12 @@ class CheckInScreen(Screen):
     def refresh_counts(self) -> None:
         if self.session is None:
             return
+        today = self.clock().date()
+        self.date_warning.setVisible(self.session.date != today)
+        self.date_warning.setText(self.tr(
+            "注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；"
+            "在其他日子報到不會計入時數。").format(
+            date=f"{self.session.date:%Y-%m-%d}", today=f"{today:%Y-%m-%d}"))
         c = service.live_counts(self.context.db, self.session.id)
         self.counts_label.setText(self.tr(
             "<b>已報到 {arrived} / 應到 {expected}</b>（錄取 {admitted}，現場報名 {walk_ins}）<br>"
