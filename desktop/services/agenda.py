@@ -244,10 +244,10 @@ class RunView:
     options: TimerOptions
 
     def timing(self, now: dt.datetime) -> rules.Timing:
-        return rules.timing(self.state, self.blocks, now)
+        return rules.timing(self.state, self.blocks, on_session_day(now, self.session_date))
 
     def queue(self, now: dt.datetime) -> rules.QueueStatus | None:
-        return rules.queue_status(self.state, now)
+        return rules.queue_status(self.state, on_session_day(now, self.session_date))
 
     def row(self, block_id: int | None) -> AgendaRow | None:
         return next((r for r in self.rows if r.id == block_id), None)
@@ -317,12 +317,14 @@ def save_options(db: Database, session_id: int, options: TimerOptions, *, actor:
 
 
 def on_session_day(now: dt.datetime, day: dt.date) -> dt.datetime:
-    """The clock's time of day on the session's date (a rehearsal on another day still logs
-    times the hours rules can use)."""
+    """The clock's time of day on the session's date. The timer runs on it, so a rehearsal on
+    another day shows sensible countdowns and delays (not "4,050,638 minutes behind") and logs
+    times the hours rules can use."""
     return now if now.date() == day else dt.datetime.combine(day, now.time())
 
 
-Step = Callable[[RunState, tuple[Block, ...]], "Transition | RunState"]
+# A run action: (state, blocks, now on the session's day) → new state or a transition.
+Step = Callable[[RunState, tuple[Block, ...], dt.datetime], "Transition | RunState"]
 
 
 def _run(db: Database, session_id: int, action: str, now: dt.datetime, actor: str,
@@ -330,7 +332,8 @@ def _run(db: Database, session_id: int, action: str, now: dt.datetime, actor: st
     """Apply one run action in one unit of work: marks on blocks, new state, audit row."""
     with db.unit_of_work() as s:
         view = _view(s, session_id)
-        result = step(view.state, view.blocks)
+        at, now = now, on_session_day(now, view.session_date)
+        result = step(view.state, view.blocks, now)
         transition = result if isinstance(result, Transition) else Transition(result)
         state = transition.state
         state = _start_queue_if_report(state, view, now)
@@ -340,7 +343,7 @@ def _run(db: Database, session_id: int, action: str, now: dt.datetime, actor: st
             setattr(by_id[mark.block_id], mark.field, value)
         _put_setting(s, session_id, RUN_KEY, rules.state_to_json(state), now)
         audit.record(s, f"agenda.run.{action}", actor=actor, entity="session",
-                     entity_id=session_id, at=now, block_id=state.block_id,
+                     entity_id=session_id, at=at, block_id=state.block_id,
                      marks=[[m.block_id, m.field, m.value.isoformat() if m.value else None]
                             for m in transition.marks], **detail)
         s.flush()
@@ -362,53 +365,53 @@ def toggle(db: Database, session_id: int, now: dt.datetime, *, actor: str = "",
            block_id: int | None = None) -> RunView:
     """Space: start (at ``block_id`` or the first block), pause or resume."""
     return _run(db, session_id, "toggle", now, actor,
-                lambda st, bl: rules.toggle(st, bl, now, block_id))
+                lambda st, bl, now: rules.toggle(st, bl, now, block_id))
 
 
 def next_block(db: Database, session_id: int, now: dt.datetime, *, actor: str = "") -> RunView:
-    return _run(db, session_id, "next", now, actor, lambda st, bl: rules.next_block(st, bl, now))
+    return _run(db, session_id, "next", now, actor, lambda st, bl, now: rules.next_block(st, bl, now))
 
 
 def previous_block(db: Database, session_id: int, now: dt.datetime, *,
                    actor: str = "") -> RunView:
     return _run(db, session_id, "previous", now, actor,
-                lambda st, bl: rules.previous_block(st, now))
+                lambda st, bl, now: rules.previous_block(st, now))
 
 
 def adjust(db: Database, session_id: int, seconds: int, now: dt.datetime, *,
            actor: str = "") -> RunView:
     """Extend (+) or shorten (−) the running block by ``seconds``."""
     return _run(db, session_id, "adjust", now, actor,
-                lambda st, bl: rules.adjust(st, bl, seconds), seconds=seconds)
+                lambda st, bl, now: rules.adjust(st, bl, seconds), seconds=seconds)
 
 
 def set_message(db: Database, session_id: int, text: str, now: dt.datetime, *,
                 actor: str = "") -> RunView:
-    return _run(db, session_id, "message", now, actor, lambda st, bl: rules.set_message(st, text),
+    return _run(db, session_id, "message", now, actor, lambda st, bl, now: rules.set_message(st, text),
                 length=len(text))
 
 
 def queue_next(db: Database, session_id: int, now: dt.datetime, *, actor: str = "") -> RunView:
     return _run(db, session_id, "queue_next", now, actor,
-                lambda st, bl: rules.queue_next(st, now))
+                lambda st, bl, now: rules.queue_next(st, now))
 
 
 def queue_previous(db: Database, session_id: int, now: dt.datetime, *,
                    actor: str = "") -> RunView:
     return _run(db, session_id, "queue_previous", now, actor,
-                lambda st, bl: rules.queue_previous(st, now))
+                lambda st, bl, now: rules.queue_previous(st, now))
 
 
 def queue_set_slot(db: Database, session_id: int, slot_seconds: int, now: dt.datetime, *,
                    actor: str = "") -> RunView:
     return _run(db, session_id, "queue_slot", now, actor,
-                lambda st, bl: rules.queue_set_slot(st, slot_seconds), slot_seconds=slot_seconds)
+                lambda st, bl, now: rules.queue_set_slot(st, slot_seconds), slot_seconds=slot_seconds)
 
 
 def queue_move(db: Database, session_id: int, table: int, offset: int, now: dt.datetime, *,
                actor: str = "") -> RunView:
     return _run(db, session_id, "queue_move", now, actor,
-                lambda st, bl: rules.queue_move(st, table, offset), table=table, offset=offset)
+                lambda st, bl, now: rules.queue_move(st, table, offset), table=table, offset=offset)
 
 
 def reset_run(db: Database, session_id: int, now: dt.datetime, *, actor: str = "") -> RunView:

@@ -146,3 +146,18 @@ def test_reset_clears_actual_times(demo_db: Database) -> None:
     view = service.reset_run(demo_db, sid, at("09:01"))
     assert view.state.status is RunStatus.IDLE
     assert all(r.actual_start is None and r.actual_end is None for r in view.rows)
+
+
+def test_a_rehearsal_on_another_day_runs_on_the_sessions_clock(demo_db: Database) -> None:
+    """Pressing Space on the demo's 2019 agenda today must not say "4,050,638 minutes behind"."""
+    taipei = find_session(demo_db, "臺北")
+    today = dt.datetime(2026, 11, 26, 9, 21)  # the talk (09:20–10:20) starts a minute late
+    talk = taipei.agenda[3]
+    view = service.toggle(demo_db, taipei.id, today, block_id=talk.id)
+    timing = view.timing(today + dt.timedelta(minutes=10))
+    assert timing.status is RunStatus.RUNNING
+    assert 49 * 60 <= timing.remaining <= 50 * 60  # 60-minute talk, 10 minutes in
+    assert abs(timing.behind) <= 60  # about a minute late, not years
+    with demo_db.read() as s:
+        started = s.get_one(AgendaBlock, talk.id).actual_start
+    assert started == dt.datetime(2019, 3, 15, 9, 21)  # logged on the session's date
