@@ -6,9 +6,10 @@ passphrase (the ID key needs it; the same passphrase stands for "the organiser i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -61,6 +62,8 @@ _STATUS_COLOURS = {
     "cancelled": QColor("#EEEEEE"),
     "walk_in": QColor("#E3EEFB"),
 }
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -397,18 +400,24 @@ class RosterScreen(Screen):
         if answer == QMessageBox.StandardButton.Yes:
             QMessageBox.information(self, self.tr("依規則錄取"), "\n".join(self.apply_admission()))
 
-    def admit_selected(self, reason: str) -> bool:
+    def _change_selected(self, change: Callable[[int], T]) -> T | None:
+        """Apply ``change(registration_id)`` to the selected person: the service's refusal is
+        shown, a success refreshes the list; None when nothing was selected or it was refused."""
         row = self.selected_row()
         if row is None:
-            return False
+            return None
         try:
-            admit_with_reason(self.context.db, row.registration_id, reason,
-                              actor=self.context.operator)
+            result = change(row.registration_id)
         except RegistrationError as exc:
             self._error(str(exc))
-            return False
+            return None
         self._after_change(row.registration_id)
-        return True
+        return result
+
+    def admit_selected(self, reason: str) -> bool:
+        done = self._change_selected(lambda rid: admit_with_reason(
+            self.context.db, rid, reason, actor=self.context.operator))
+        return done is not None
 
     def on_admit_with_reason(self) -> None:
         row = self.selected_row()
@@ -421,17 +430,9 @@ class RosterScreen(Screen):
             self.admit_selected(reason)
 
     def cancel_selected(self, reason: str) -> tuple[str, ...] | None:
-        row = self.selected_row()
-        if row is None:
-            return None
-        try:
-            result = cancel_registration(self.context.db, row.registration_id, reason,
-                                         actor=self.context.operator)
-        except RegistrationError as exc:
-            self._error(str(exc))
-            return None
-        self._after_change(row.registration_id)
-        return result.promoted
+        result = self._change_selected(lambda rid: cancel_registration(
+            self.context.db, rid, reason, actor=self.context.operator))
+        return None if result is None else result.promoted
 
     def on_cancel(self) -> None:
         row = self.selected_row()
@@ -448,17 +449,9 @@ class RosterScreen(Screen):
                 names="、".join(promoted)))
 
     def move_selected(self, session_id: int, reason: str = "") -> bool:
-        row = self.selected_row()
-        if row is None:
-            return False
-        try:
-            move_registration(self.context.db, row.registration_id, session_id, reason,
-                              actor=self.context.operator)
-        except RegistrationError as exc:
-            self._error(str(exc))
-            return False
-        self._after_change(row.registration_id)
-        return True
+        done = self._change_selected(lambda rid: move_registration(
+            self.context.db, rid, session_id, reason, actor=self.context.operator))
+        return done is not None
 
     def on_move(self) -> None:
         row = self.selected_row()
