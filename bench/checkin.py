@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import statistics
 import tempfile
@@ -24,27 +23,6 @@ def _percentile(samples: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def _fill(db, session_id: int, event_id: int) -> list[int]:  # type: ignore[no-untyped-def]
-    from sqlalchemy import insert, select
-
-    from db.models import Attendee, Registration
-
-    now = dt.datetime(2019, 3, 1, 9, 0)
-    with db.unit_of_work() as s:
-        start = (s.scalar(select(Attendee.id).order_by(Attendee.id.desc()).limit(1)) or 0) + 1
-        s.execute(insert(Attendee), [
-            {"id": start + i, "event_id": event_id, "name": f"測試{i:05d}", "agency": f"臺北市第{i % 300}機關",
-             "phone": f"09{i:08d}", "email": f"u{i}@example.gov.tw", "created_at": now,
-             "updated_at": now}
-            for i in range(ATTENDEES)])
-        s.execute(insert(Registration), [
-            {"attendee_id": start + i, "session_id": session_id, "status": "admitted",
-             "registered_at": now, "queue": 100 + i, "lunch": "葷"}
-            for i in range(ATTENDEES)])
-        return list(s.scalars(select(Registration.id).where(
-            Registration.session_id == session_id, Registration.attendee_id >= start)))
-
-
 def run() -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as home:
@@ -54,6 +32,7 @@ def run() -> dict[str, object]:
         from PySide6.QtTest import QTest
         from sqlalchemy import select
 
+        from bench.crowd import add_people
         from db.models import Event
         from desktop.app import open_demo_database
         from desktop.core.tokens import make_token
@@ -69,9 +48,9 @@ def run() -> dict[str, object]:
         db = open_demo_database(Path(home) / "bench.sqlite3")
         with db.read() as s:
             event = s.scalars(select(Event)).one()
-            secret, event_id = event.token_secret, event.id
+            secret = event.token_secret
         session_id = 1
-        reg_ids = _fill(db, session_id, event_id)
+        reg_ids = add_people(db, session_id, ATTENDEES)
         window = MainWindow(ScreenContext(db=db), "bench")
         window.show()
         index = next(i for i, sc in enumerate(window.screens) if isinstance(sc, CheckInScreen))

@@ -21,9 +21,17 @@ class Database:
         self._factory = sessionmaker(engine, expire_on_commit=False)
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[Session]:
+    def unit_of_work(self, *, immediate: bool = False) -> Iterator[Session]:
+        """One transaction. ``immediate=True`` is for read-decide-write actions (a check-in
+        reads the person's log, then appends to it) that two desks must not interleave: on
+        SQLite the write lock is taken before the first read (``BEGIN IMMEDIATE``; a second
+        desk waits up to ``busy_timeout`` and then reads the first desk's row). Other engines
+        have row locks: the service locks the rows it decides on (``with_for_update``)."""
         session = self._factory()
         try:
+            if immediate and self.engine.dialect.name == "sqlite":
+                # pysqlite opens transactions lazily, before the first write: too late here.
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             yield session
             session.commit()
         except BaseException:

@@ -76,6 +76,35 @@ def demo_db(demo_db_path: Path) -> Iterator["Database"]:  # noqa: F821
     db.dispose()
 
 
+PG_URL = os.environ.get("WORKSHOP_DESK_TEST_PG_URL")
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """The test PostgreSQL database, emptied; skipped without a server (failed in CI)."""
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide WORKSHOP_DESK_TEST_PG_URL (scripts/ci-postgres.sh)")
+        pytest.skip("no PostgreSQL: set WORKSHOP_DESK_TEST_PG_URL to an empty database")
+    from sqlalchemy import create_engine, text
+
+    cleaner = create_engine(PG_URL)
+    with cleaner.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    cleaner.dispose()
+    return PG_URL
+
+
+@pytest.fixture
+def pg_db(pg_url: str) -> Iterator["Database"]:  # noqa: F821
+    from desktop.app import open_database
+
+    db = open_database(pg_url)
+    yield db
+    db.dispose()
+
+
 @pytest.fixture
 def run_cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     """Run ``workshop-desk`` in-process; returns (exit code, stdout, stderr)."""

@@ -170,12 +170,12 @@ def check_in_registration(
 def _run(db, session_id, text, registration_id, mode, desk, operator, method, now,  # type: ignore[no-untyped-def]
          nonce) -> CheckInResult:
     try:
-        with db.unit_of_work() as s:
+        with db.unit_of_work(immediate=True) as s:
             return _decide_and_record(s, session_id, text, registration_id, mode, desk,
                                       operator, method, now, nonce)
     except IntegrityError:
         # Another submission with the same nonce committed first: answer as that one did.
-        with db.unit_of_work() as s:
+        with db.unit_of_work(immediate=True) as s:
             return _decide_and_record(s, session_id, text, registration_id, mode, desk,
                                       operator, method, now, nonce)
 
@@ -203,6 +203,9 @@ def _decide_and_record(s: Session, session_id: int, text: str | None,
             Registration.attendee_id == attendee.id, Registration.session_id == session_id))
         if here is not None:
             registration = here
+    # Two desks scanning the same pass: the second waits here until the first has committed,
+    # then reads its row and answers already_checked_in (SQLite: the unit of work's write lock).
+    s.refresh(registration, with_for_update=True)
     entries = _entries(s, registration.id)
     free = 0
     taken = 0
@@ -282,8 +285,8 @@ def admit_and_check_in(
     """A waitlisted or cancelled person at the desk is admitted as a walk-in and checked in
     (the desk was shown how many seats are free; like walk-ins, over capacity is allowed)."""
     at = now or dt.datetime.now()
-    with db.unit_of_work() as s:
-        registration = s.get_one(Registration, registration_id)
+    with db.unit_of_work(immediate=True) as s:
+        registration = s.get_one(Registration, registration_id, with_for_update=True)
         if registration.session_id != session_id:
             raise CheckInError("這份報名不屬於本場次 (registration of another session)")
         if registration.status not in rules.ADMITTED_STATUSES:
@@ -327,10 +330,12 @@ def void(
     """Cancel an earlier check-in or sign-out by appending a ``void`` row (with the reason)."""
     at = now or dt.datetime.now()
     reason = clean(reason)
-    with db.unit_of_work() as s:
+    with db.unit_of_work(immediate=True) as s:
         row = s.get(CheckIn, check_in_id)
         if row is None:
             raise CheckInError(f"找不到報到紀錄 #{check_in_id}")
+        # Two desks voiding the same row: the second reads the first's void (already_voided).
+        registration = s.get_one(Registration, row.registration_id, with_for_update=True)
         entries = _entries(s, row.registration_id)
         try:
             rules.check_void(entries, check_in_id, reason)
@@ -341,7 +346,6 @@ def void(
                     nonce=new_nonce())
         s.add(v)
         s.flush()
-        registration = s.get_one(Registration, row.registration_id)
         attendee = s.get_one(Attendee, registration.attendee_id)
         audit.record(s, "checkin.void", actor=operator, at=at, entity="check_in",
                      entity_id=v.id, voids_id=row.id, reason=reason, desk=desk,

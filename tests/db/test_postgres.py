@@ -1,40 +1,16 @@
 """The data layer on PostgreSQL: migrations, the demo event and the summary, as on SQLite.
 
-Runs when WORKSHOP_DESK_TEST_PG_URL names an empty database (CI starts one in `.ci/run`);
-in CI a missing server is a failure, not a skip.
+Runs when WORKSHOP_DESK_TEST_PG_URL names an empty database (the ``pg_db`` fixture in
+``tests/conftest.py``; CI starts one in `.ci/run`); in CI a missing server is a failure, not a
+skip.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-
-import pytest
-from sqlalchemy import create_engine, text
-
 from db.uow import Database
-from desktop.app import open_database
 from desktop.cli.basics import summary_json
 from desktop.services.demo import build_demo
 from desktop.services.events import list_events
-
-PG_URL = os.environ.get("WORKSHOP_DESK_TEST_PG_URL")
-
-
-@pytest.fixture
-def pg_db() -> Iterator[Database]:
-    if not PG_URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide WORKSHOP_DESK_TEST_PG_URL (scripts/ci-postgres.sh)")
-        pytest.skip("no PostgreSQL: set WORKSHOP_DESK_TEST_PG_URL to an empty database")
-    cleaner = create_engine(PG_URL)
-    with cleaner.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    cleaner.dispose()
-    db = open_database(PG_URL)
-    yield db
-    db.dispose()
 
 
 def test_demo_event_on_postgres_matches_sqlite(pg_db: Database, demo_db: Database) -> None:
