@@ -19,6 +19,7 @@ means nothing on another laptop), stored in ``<data folder>/backup-settings.json
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
 import json
 import os
@@ -215,6 +216,22 @@ def newest_good_backup(database: Path, folders: list[Path] | None = None) -> Pat
     return None
 
 
+def remove_leftovers(database: Path, settings: BackupSettings | None = None) -> tuple[Path, ...]:
+    """Delete the hidden partial copies a killed backup or restore of ``database`` left behind
+    (each a whole copy of the database: names and phones in clear). Failures clean up after
+    themselves; a SIGKILL cannot, so the window calls this at start-up, holding the database's
+    window lock: automatic backups and restores of this database run only in that window, so
+    no live process is still writing one of these files."""
+    settings = settings or load_settings()
+    leftovers = [database.with_name(f".{database.name}.restore-partial")]
+    if settings.folder.is_dir():
+        leftovers += settings.folder.glob(f".{glob.escape(backup_prefix(database))}-*.partial")
+    removed = tuple(file for file in leftovers if file.is_file())
+    for file in removed:
+        file.unlink(missing_ok=True)
+    return removed
+
+
 def database_signature(database: Path) -> tuple[tuple[int, int], ...]:
     """Changes whenever the database (or its WAL) is written: lets auto-backup skip idle spells."""
     result = []
@@ -317,11 +334,14 @@ def _copy_database(source: Path, target: Path) -> None:
 
 def _write_atomically(file: Path, data: bytes) -> None:
     partial = file.with_name(f".{file.name}.partial")
-    with open(partial, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, file)
+    try:
+        with open(partial, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, file)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -257,6 +257,9 @@ def lock_and_open(
         if lock is not None and lock is not held:
             lock.release()
         return None
+    if path is not None:
+        for leftover in backup.remove_leftovers(path.resolve()):
+            log.info("removed a partial copy left by a killed backup or restore: %s", leftover)
     return db, lock
 
 

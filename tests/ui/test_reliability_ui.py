@@ -154,3 +154,24 @@ def test_damaged_file_offers_the_newest_good_backup(qtbot, demo_db_path, tmp_pat
     assert list(demo_db_path.parent.glob("demo.before-restore-*.sqlite3"))
     db.dispose()
     lock.release()
+
+
+def test_opening_the_window_removes_copies_a_killed_backup_left(qtbot, demo_db_path: Path, tmp_path: Path, boxes) -> None:  # type: ignore[no-untyped-def]
+    settings = backup.set_folder(tmp_path / "usb")
+    # What SIGKILL leaves behind: the whole database copied under the hidden partial name,
+    # killed before the rename (an automatic backup) or before the swap (a restore).
+    target = settings.folder / f"{backup.backup_prefix(demo_db_path)}-20190315-084000.sqlite3"
+    killed_backup = target.with_name(f".{target.name}.partial")
+    killed_restore = demo_db_path.with_name(f".{demo_db_path.name}.restore-partial")
+    other_database = settings.folder / ".other-abc123-20190315-084000.sqlite3.partial"
+    for file in (killed_backup, killed_restore, other_database):
+        backup._copy_database(demo_db_path, file)
+    kept = backup.auto_backup(demo_db_path, settings).path
+    host = WindowHost()
+    opened = reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path), None,
+                                       None, _open_or_explain)
+    assert opened is not None
+    host.show(*opened)
+    host.close()
+    assert not killed_backup.exists() and not killed_restore.exists()
+    assert other_database.exists() and kept.exists()  # another database's; a finished backup
