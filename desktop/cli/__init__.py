@@ -6,17 +6,24 @@ the parsed arguments and a ``Context`` that opens the chosen database on first u
 
 Exit status: 0 success, 1 a result that is not ``ok`` (e.g. a refused check-in), 2 bad input or
 an environment problem, with a one-line reason on stderr.
+
+Roles: a subcommand marked with ``organiser_only(parser, action)`` (an action of
+``desktop.services.security.ORGANISER_ACTIONS``, the list the window's organiser mode uses too)
+runs only after the organiser passphrase was given — from ``WORKSHOP_DESK_PASSPHRASE`` or asked
+on the terminal, never an option (it would land in the shell history) — and checked against the
+event's ID key (audited as ``role.unlock`` / ``role.unlock_failed``).
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import importlib
 import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,8 +45,35 @@ COMMAND_MODULES = (
 )
 
 
+PASSPHRASE_ENV = "WORKSHOP_DESK_PASSPHRASE"
+
+
 class CliError(Exception):
     """Bad input or environment: printed as one line on stderr, exit status 2."""
+
+
+def read_passphrase(prompt: str = "主辦密語 (organiser passphrase): ") -> str:
+    """The organiser passphrase from the environment, else asked on the terminal."""
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return given
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise CliError(f"需要主辦密語：請設定環境變數 {PASSPHRASE_ENV} (organiser passphrase required)")
+
+
+# An organiser action's name, or a function of the parsed arguments giving one (or None when
+# this use of the subcommand is desk work, e.g. ``hours`` without ``--adjust``).
+OrganiserAction = str | Callable[[argparse.Namespace], "str | None"]
+
+
+def organiser_only(parser: argparse.ArgumentParser, action: OrganiserAction) -> None:
+    """Run this subcommand only for the organiser (see the module's docstring)."""
+    from desktop.services.security import ORGANISER_ACTIONS
+
+    if isinstance(action, str) and action not in ORGANISER_ACTIONS:
+        raise ValueError(f"not an organiser action: {action}")
+    parser.set_defaults(organiser_action=action)
 
 
 @dataclass
@@ -47,6 +81,25 @@ class Context:
     db_target: str | None
     demo: bool
     _db: Database | None = field(default=None, repr=False)
+    # The organiser passphrase once checked (organiser actions that decrypt IDs need it).
+    passphrase: str | None = field(default=None, repr=False)
+
+    def unlock_organiser(self, action: str, db: Database | None = None) -> str:
+        """Check the organiser passphrase against the event of ``db`` (default: the chosen
+        database) before ``action``; CliError when it is missing or wrong."""
+        from desktop.services import security
+
+        passphrase = read_passphrase()
+        try:
+            ok = security.unlock_organiser(db or self.db, security.RoleState(), passphrase,
+                                           actor=f"cli:{getpass.getuser()}", desk="cli")
+        except security.SecurityError as exc:
+            raise CliError(f"{exc}；{action} 是主辦動作 (an organiser action)") from None
+        if not ok:
+            raise CliError(f"主辦密語不正確（{PASSPHRASE_ENV}）；{action} 是主辦動作 "
+                           "(wrong organiser passphrase for an organiser action)")
+        self.passphrase = passphrase
+        return passphrase
 
     @property
     def db(self) -> Database:
@@ -156,6 +209,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(context)
     log_file = _log_to_file()
     try:
+        action = getattr(args, "organiser_action", None)
+        if callable(action):
+            action = action(args)
+        if action:
+            context.unlock_organiser(action)
         return int(args.handler(args, context))
     except CliError as exc:
         print(f"workshop-desk {args.command}: {exc}", file=sys.stderr)

@@ -15,11 +15,21 @@ import os
 import sys
 from pathlib import Path
 
-from db.engine import database_url, sqlite_file
-from desktop import paths
-from desktop.cli import CliError, Context, add_json_flag, emit_json
+from sqlalchemy.exc import SQLAlchemyError
 
-PASSPHRASE_ENV = "WORKSHOP_DESK_PASSPHRASE"
+from db.engine import database_url, sqlite_file
+from db.integrity import DamagedDatabase, UnreadableDatabase
+from db.uow import Database
+from desktop import paths
+from desktop.cli import (
+    PASSPHRASE_ENV,
+    CliError,
+    Context,
+    add_json_flag,
+    emit_json,
+    organiser_only,
+    read_passphrase,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,8 +44,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "restore", help="replace the database with a backup (the current file is kept aside)"
     )
     restore.add_argument("file", metavar="FILE", help="backup file to restore")
+    restore.add_argument("--force", action="store_true",
+                         help="restore a backup of another event without asking")
     add_json_flag(restore)
-    restore.set_defaults(handler=run_restore)
+    restore.set_defaults(handler=run_restore)  # checks the passphrase itself (see there)
 
     ids = subparsers.add_parser("ids", help="ID numbers (身分證字號) at rest")
     ids_commands = ids.add_subparsers(dest="ids_command", metavar="ACTION", required=True)
@@ -47,6 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     purge.add_argument("--session", required=True, metavar="NAME", help="session name or id")
     add_json_flag(purge)
     purge.set_defaults(handler=run_ids_purge)
+    organiser_only(purge, "ids.purge")
 
 
 def database_file(context: Context) -> Path:
@@ -75,9 +88,17 @@ def run_backup(args: argparse.Namespace, context: Context) -> int:
 
 def run_restore(args: argparse.Namespace, context: Context) -> int:
     from desktop.lockfile import DatabaseInUse, DatabaseLock
-    from desktop.services.backup import restore
+    from desktop.services.backup import other_event, restore
 
     database = database_file(context)
+    backup_file = Path(args.file)
+    _unlock_restore(context, database, backup_file)
+    other = other_event(database, backup_file)
+    if other is not None and not args.force and not _confirm(
+            f"這個備份屬於另一個活動「{other}」，還原會取代目前整個活動。確定還原？(y/N) "):
+        raise CliError(f"備份屬於另一個活動「{other}」，未還原；確定要還原請加 --force "
+                       "(the backup holds another event; nothing restored)")
+    context.close()  # no connection of ours on the file that is swapped
     try:
         with DatabaseLock(database):
             result = restore(database, Path(args.file))
@@ -94,13 +115,30 @@ def run_restore(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def _passphrase() -> str:
-    value = os.environ.get(PASSPHRASE_ENV)
-    if value:
-        return value
-    if sys.stdin.isatty():
-        return getpass.getpass("主辦密語 (organiser passphrase): ")
-    raise CliError(f"需要主辦密語：請設定環境變數 {PASSPHRASE_ENV} (organiser passphrase required)")
+def _unlock_restore(context: Context, database: Path, backup_file: Path) -> None:
+    """Restoring is an organiser action of the database it replaces. A file that no longer
+    opens (damaged: the reason to restore) cannot check a passphrase; then the passphrase must
+    open the backup's own ID key, read without writing to the backup."""
+    from desktop.services.backup import events_in
+    from desktop.services.security import passphrase_opens
+
+    try:
+        current: Database | None = context.db
+    except (CliError, DamagedDatabase, UnreadableDatabase, SQLAlchemyError):
+        current = None  # damaged or missing
+    if current is not None:
+        context.unlock_organiser("backup.restore")
+        return
+    passphrase = read_passphrase()
+    if not any(passphrase_opens(e.sealed_key, passphrase) for e in events_in(backup_file)):
+        raise CliError(f"主辦密語打不開這個備份的活動（{PASSPHRASE_ENV}）；還原是主辦動作 "
+                       "(restore is an organiser action)")
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    return input(question).strip().lower() in ("y", "yes", "是")
 
 
 def run_ids_purge(args: argparse.Namespace, context: Context) -> int:
@@ -113,7 +151,7 @@ def run_ids_purge(args: argparse.Namespace, context: Context) -> int:
         raise CliError(str(exc)) from None
     try:
         result = purge_session_ids(
-            context.db, session.id, _passphrase(), actor=f"cli:{getpass.getuser()}"
+            context.db, session.id, context.passphrase or "", actor=f"cli:{getpass.getuser()}"
         )
     except SecurityError as exc:
         raise CliError(str(exc)) from None

@@ -12,17 +12,16 @@ import getpass
 import os
 import sys
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json
 from desktop.core.newevent import MIN_PASSPHRASE, Problem, check_event
 from desktop.services.events import create_event, find_session, list_events
 from desktop.services.newevent import InvalidInput, add_session
-
-PASSPHRASE_ENV = "WORKSHOP_DESK_PASSPHRASE"
 
 _PROBLEM_TEXT = {
     "required": "必填 (required)",
     "too_long": "太長 (too long)",
     "too_short": f"至少 {MIN_PASSPHRASE} 個字元 (at least {MIN_PASSPHRASE} characters)",
+    "common": "太常見、容易被猜中 (a common password, guessed first)",
     "mismatch": "兩次輸入不一致 (the two entries differ)",
     "before_start": "結束時間須晚於開始時間 (end must be after start)",
     "too_small": "至少 1 (at least 1)",

@@ -2,25 +2,74 @@
 
 Each event has an RSA key pair. ID numbers are encrypted with the public key (RSA-OAEP,
 SHA-256), which the desk holds in clear, so registration staff can record an ID for a walk-in
-without being able to read any ID back. The private key is stored only as PKCS#8 encrypted
-with the organiser's passphrase; reading an ID (the portal file, revealing one on screen)
-needs that passphrase. A copy of the database file alone therefore reveals no full ID number.
+without being able to read any ID back. The private key is stored only sealed with the
+organiser's passphrase; reading an ID (the portal file, revealing one on screen) needs that
+passphrase. A copy of the database file alone therefore reveals no full ID number — as long as
+guessing the passphrase is slow, which is what the seal is about.
+
+The seal (``sealed_private_pem``, stored as bytes) is self-describing JSON::
+
+    {"format": "workshop-desk-key/1", "kdf": "scrypt", "n": 131072, "r": 8, "p": 1,
+     "salt": hex, "nonce": hex, "data": base64 of AES-256-GCM(PKCS#8 DER)}
+
+scrypt is memory-hard (128 MiB per guess with the defaults), so a guess costs about half a
+second on the desk laptop and cannot be sped up much on a GPU. The parameters travel with the
+seal (authenticated as the cipher's associated data), so raising ``DEFAULT_KDF`` later keeps
+old seals openable and ``needs_reseal`` says when to seal again. Keys sealed before this format
+are PKCS#8 PEM with PBKDF2 (2,048 iterations: thousands of guesses per second); they still
+open, and ``needs_reseal`` is True for them.
+
+Opening a seal costs the KDF every time, so an opened key is kept for the life of the process,
+found by the seal and an HMAC of the passphrase under a random per-process key: asking again
+with the right passphrase is instant, a wrong guess still pays the full KDF.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import threading
 from dataclasses import dataclass
 
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 _OAEP = padding.OAEP(
     mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None
 )
+FORMAT = "workshop-desk-key/1"
+_LEGACY_PREFIX = b"-----BEGIN ENCRYPTED PRIVATE KEY-----"
+
+
+@dataclass(frozen=True, order=True)
+class KdfParams:
+    """scrypt's cost: ``n`` (CPU/memory, a power of two), ``r`` (block size), ``p``."""
+
+    n: int
+    r: int
+    p: int
+
+
+# ~0.5 s per guess on the 2-core desk laptop this was tuned on (bench: ``python -m bench kdf``).
+DEFAULT_KDF = KdfParams(n=2**17, r=8, p=1)
+# For a passphrase that is published anyway (the demo event's ``demo``, printed in the README):
+# a costly KDF would protect nothing and slow every demo unlock.
+PUBLIC_KDF = KdfParams(n=2**10, r=8, p=1)
 
 
 class WrongPassphrase(ValueError):
     """The organiser's passphrase does not open this event's ID key."""
+
+
+class DamagedSeal(WrongPassphrase):
+    """The stored seal is not one this program wrote (or it was altered): it opens with no
+    passphrase, so callers handle it as they handle a wrong one."""
 
 
 @dataclass(frozen=True)
@@ -29,19 +78,92 @@ class KeyPair:
     sealed_private_pem: bytes
 
 
-def new_key_pair(passphrase: str) -> KeyPair:
+def new_key_pair(passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> KeyPair:
     if not passphrase:
         raise ValueError("passphrase must not be empty")
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    sealed = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(passphrase.encode()),
-    )
     public = key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
-    return KeyPair(public, sealed)
+    return KeyPair(public, seal(key, passphrase, kdf))
+
+
+def _derive(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
+    return Scrypt(salt=salt, length=32, n=kdf.n, r=kdf.r, p=kdf.p).derive(
+        passphrase.encode("utf-8"))
+
+
+def _associated(kdf: KdfParams) -> bytes:
+    return f"{FORMAT};scrypt;{kdf.n};{kdf.r};{kdf.p}".encode("ascii")
+
+
+def seal(key: rsa.RSAPrivateKey, passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> bytes:
+    """``key`` encrypted with a key derived from ``passphrase`` (see the module docstring)."""
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    data = AESGCM(_derive(passphrase, salt, kdf)).encrypt(nonce, der, _associated(kdf))
+    return json.dumps({
+        "format": FORMAT, "kdf": "scrypt", "n": kdf.n, "r": kdf.r, "p": kdf.p,
+        "salt": salt.hex(), "nonce": nonce.hex(), "data": base64.b64encode(data).decode("ascii"),
+    }).encode("ascii")
+
+
+def kdf_of(sealed: bytes) -> KdfParams | None:
+    """The seal's scrypt parameters; None for a legacy (PBKDF2) seal."""
+    if sealed.startswith(_LEGACY_PREFIX):
+        return None
+    try:
+        fields = json.loads(sealed)
+        return KdfParams(int(fields["n"]), int(fields["r"]), int(fields["p"]))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DamagedSeal("the stored ID key is not readable") from exc
+
+
+def needs_reseal(sealed: bytes, kdf: KdfParams = DEFAULT_KDF) -> bool:
+    """True for a legacy seal or one with cheaper scrypt parameters than ``kdf``."""
+    current = kdf_of(sealed)
+    return current is None or current.n < kdf.n or current.r < kdf.r or current.p < kdf.p
+
+
+_PROCESS_KEY = secrets.token_bytes(32)
+_opened: dict[tuple[bytes, bytes], rsa.RSAPrivateKey] = {}
+_opened_lock = threading.Lock()
+
+
+def _cache_key(sealed: bytes, passphrase: str) -> tuple[bytes, bytes]:
+    return (hashlib.sha256(sealed).digest(),
+            hmac.new(_PROCESS_KEY, passphrase.encode("utf-8"), hashlib.sha256).digest())
+
+
+def open_key(sealed: bytes, passphrase: str) -> rsa.RSAPrivateKey:
+    """The private key in ``sealed``; ``WrongPassphrase`` when ``passphrase`` does not open it."""
+    cache_key = _cache_key(sealed, passphrase)
+    with _opened_lock:
+        found = _opened.get(cache_key)
+    if found is not None:
+        return found
+    key = _open_uncached(sealed, passphrase)
+    with _opened_lock:
+        _opened[cache_key] = key
+    return key
+
+
+def _open_uncached(sealed: bytes, passphrase: str) -> rsa.RSAPrivateKey:
+    kdf = kdf_of(sealed)
+    try:
+        if kdf is None:
+            key = serialization.load_pem_private_key(sealed, passphrase.encode("utf-8"))
+        else:
+            fields = json.loads(sealed)
+            secret = _derive(passphrase, bytes.fromhex(fields["salt"]), kdf)
+            der = AESGCM(secret).decrypt(bytes.fromhex(fields["nonce"]),
+                                         base64.b64decode(fields["data"]), _associated(kdf))
+            key = serialization.load_der_private_key(der, None)
+    except (ValueError, TypeError, InvalidTag) as exc:
+        raise WrongPassphrase("wrong passphrase") from exc
+    assert isinstance(key, rsa.RSAPrivateKey)
+    return key
 
 
 class IdSealer:
@@ -60,27 +182,15 @@ class IdOpener:
     """Decrypts ID numbers; exists only after the organiser's passphrase was given."""
 
     def __init__(self, sealed_private_pem: bytes, passphrase: str) -> None:
-        try:
-            key = serialization.load_pem_private_key(sealed_private_pem, passphrase.encode())
-        except (ValueError, TypeError) as exc:
-            raise WrongPassphrase("wrong passphrase") from exc
-        assert isinstance(key, rsa.RSAPrivateKey)
-        self._key = key
+        self._key = open_key(sealed_private_pem, passphrase)
 
     def open(self, cipher: bytes) -> str:
         return self._key.decrypt(cipher, _OAEP).decode("ascii")
 
 
-def reseal(sealed_private_pem: bytes, old_passphrase: str, new_passphrase: str) -> bytes:
-    """The same private key, encrypted with a new passphrase (IDs stay readable)."""
+def reseal(sealed_private_pem: bytes, old_passphrase: str, new_passphrase: str,
+           kdf: KdfParams = DEFAULT_KDF) -> bytes:
+    """The same private key, sealed with ``new_passphrase`` and ``kdf`` (IDs stay readable)."""
     if not new_passphrase:
         raise ValueError("passphrase must not be empty")
-    try:
-        key = serialization.load_pem_private_key(sealed_private_pem, old_passphrase.encode())
-    except (ValueError, TypeError) as exc:
-        raise WrongPassphrase("wrong passphrase") from exc
-    return key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(new_passphrase.encode()),
-    )
+    return seal(open_key(sealed_private_pem, old_passphrase), new_passphrase, kdf)

@@ -262,6 +262,42 @@ def validate_backup(backup_file: Path) -> None:
         raise BackupError(f"這不是研習報到台的資料庫 (not a Workshop Desk database): {backup_file}")
 
 
+@dataclass(frozen=True)
+class EventStamp:
+    """An event in a database file, as ``restore`` needs to know it."""
+
+    name: str
+    token_secret: bytes  # random per event: tells two events apart (ids and names may repeat)
+    sealed_key: bytes | None  # the organiser's sealed ID key (checks the passphrase)
+
+
+def events_in(file: Path) -> tuple[EventStamp, ...]:
+    """The events in a database file, read without writing to it; () when it cannot be read."""
+    uri = f"{Path(file).resolve().as_uri()}?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+        try:
+            rows = connection.execute(
+                "SELECT name, token_secret, id_private_key_sealed FROM events ORDER BY id"
+            ).fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return ()
+    return tuple(EventStamp(name, bytes(secret), sealed) for name, secret, sealed in rows)
+
+
+def other_event(database: Path, backup_file: Path) -> str | None:
+    """The backup's event name when it holds another event than ``database`` (restoring it
+    would swap the whole event, not go back in time); None for the same event, or when the
+    current file holds no event or cannot be read (then there is nothing to mix up)."""
+    current = {e.token_secret for e in events_in(database)}
+    theirs = events_in(backup_file)
+    if not current or not theirs or current & {e.token_secret for e in theirs}:
+        return None
+    return "、".join(e.name for e in theirs)
+
+
 def restore(
     database: Path, backup_file: Path, *, now: dt.datetime | None = None
 ) -> RestoreResult:

@@ -65,6 +65,7 @@ def build_demo(db: Database, now: dt.datetime | None = None) -> DemoResult:
         organiser=info["organiser"],
         executor=info["executor"],
         passphrase=DEMO_PASSPHRASE,
+        public_passphrase=True,
         actor="demo",
         now=created,
     )

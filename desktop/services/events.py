@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from db.models import AgendaBlock, Event, EventSession, Registration
 from db.uow import Database
-from desktop.core.idvault import new_key_pair
+from desktop.core.idvault import PUBLIC_KDF, new_key_pair
+from desktop.core.newevent import passphrase_problem
 from desktop.core.text import match_key
 from desktop.services import audit
 
@@ -56,6 +57,14 @@ class EventInfo:
     sessions: tuple[SessionInfo, ...]
 
 
+class WeakPassphrase(ValueError):
+    """The passphrase may not seal an event's IDs; ``code`` is ``too_short`` or ``common``."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"主辦密語太弱 (weak organiser passphrase): {code}")
+        self.code = code
+
+
 def create_event(
     db: Database,
     *,
@@ -63,11 +72,22 @@ def create_event(
     organiser: str,
     executor: str = "",
     passphrase: str,
+    public_passphrase: bool = False,
     actor: str = "",
     now: dt.datetime | None = None,
 ) -> int:
-    """A new event with its QR signing secret and its ID key sealed by ``passphrase``."""
-    keys = new_key_pair(passphrase)
+    """A new event with its QR signing secret and its ID key sealed by ``passphrase``.
+
+    ``passphrase`` must pass ``passphrase_problem`` (``WeakPassphrase`` otherwise) unless
+    ``public_passphrase``: only the demo event, whose passphrase is published in the README,
+    so refusing it (or paying the full KDF for it) would protect nothing."""
+    if public_passphrase:
+        keys = new_key_pair(passphrase, PUBLIC_KDF)
+    else:
+        problem = passphrase_problem(passphrase)
+        if problem is not None:
+            raise WeakPassphrase(problem)
+        keys = new_key_pair(passphrase)
     with db.unit_of_work() as s:
         event = Event(
             name=name,

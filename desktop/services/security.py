@@ -6,8 +6,9 @@ Roles
 the event's public key, so the desk can store them but never read them back), backups.
 ``organiser`` (after the event's passphrase was given): editing registrations and settings,
 exports with personal data (the portal file), revealing one ID on screen, purging IDs, restoring
-a backup. ``ORGANISER_ACTIONS`` lists the named actions; screens call
-``ScreenContext.require_organiser(parent)`` before doing one of them.
+a backup. ``ORGANISER_ACTIONS`` lists the named actions, for the window (screens call
+``ScreenContext.require_organiser(parent)`` before doing one of them) and the command line
+(which asks for the passphrase before running one).
 
 The passphrase is the one that seals the event's ID private key (``desktop.core.idvault``), so
 "knows the passphrase" and "can read IDs" are the same thing — there is no second secret to
@@ -25,10 +26,10 @@ from sqlalchemy import select
 
 from db.models import Attendee, Event, EventSession, IdStatus, Registration, Setting
 from db.uow import Database
-from desktop.core.idvault import IdOpener, WrongPassphrase, new_key_pair, reseal
+from desktop.core.idvault import IdOpener, WrongPassphrase, needs_reseal, new_key_pair, reseal
+from desktop.core.newevent import MIN_PASSPHRASE, passphrase_problem
 from desktop.services import audit
 
-MIN_PASSPHRASE = 8
 PURGE_KEY = "ids_purged"  # Setting(scope="session:<id>", key=PURGE_KEY): {"at", "by", "purged"}
 
 
@@ -37,10 +38,23 @@ class Role(StrEnum):
     ORGANISER = "organiser"
 
 
-ORGANISER_ACTIONS = frozenset({
-    "registrations.edit", "export.personal_data", "settings.edit", "id.reveal", "ids.purge",
-    "backup.restore", "backup.folder", "passphrase.change",
-})  # fmt: skip
+# The one list of what needs the organiser: the window's organiser-only screens name one of
+# these (``Screen.action``), and so do the CLI's subcommands (``desktop.cli.organiser_only``).
+# Everything else is desk work: check-in, search, walk-ins, summaries, backups.
+ORGANISER_ACTIONS: dict[str, str] = {
+    "registrations.edit": "import, admit, edit registrations (名單)",
+    "tables.edit": "seat people, set tables and leaders (分桌)",
+    "agenda.edit": "edit and run the agenda (議程)",
+    "reports.edit": "group reports and table-leader mode (小組報告)",
+    "settings.edit": "event and session settings (event set, session add)",
+    "hours.adjust": "override a person's learning hours",
+    "export.personal_data": "exports with e-mails or ID numbers (passes CSV, portal file)",
+    "id.reveal": "show one full ID number",
+    "ids.purge": "erase a session's encrypted ID numbers",
+    "backup.restore": "replace the database with a backup",
+    "backup.folder": "choose the backup folder",
+    "passphrase.change": "set or change the organiser passphrase",
+}
 
 
 class SecurityError(ValueError):
@@ -109,9 +123,8 @@ def passphrase_hint(db: Database, event_id: int | None = None) -> str:
         return str(setting.value.get("text", "")) if setting is not None else ""
 
 
-def verify_passphrase(db: Database, passphrase: str, event_id: int | None = None) -> bool:
-    with db.read() as s:
-        sealed = s.get_one(Event, _event_id(db, event_id)).id_private_key_sealed
+def passphrase_opens(sealed: bytes | None, passphrase: str) -> bool:
+    """Does ``passphrase`` open this sealed ID key? (Costs the key's KDF: ~0.5 s.)"""
     if sealed is None or not passphrase:
         return False
     try:
@@ -119,6 +132,29 @@ def verify_passphrase(db: Database, passphrase: str, event_id: int | None = None
     except WrongPassphrase:
         return False
     return True
+
+
+def verify_passphrase(db: Database, passphrase: str, event_id: int | None = None) -> bool:
+    with db.read() as s:
+        sealed = s.get_one(Event, _event_id(db, event_id)).id_private_key_sealed
+    return passphrase_opens(sealed, passphrase)
+
+
+def _reseal_if_old(db: Database, event_id: int, passphrase: str, actor: str,
+                   at: dt.datetime) -> None:
+    """The organiser has just given the right passphrase: a key sealed with PBKDF2 (before
+    0.2) or with cheaper scrypt parameters than today's is sealed again, same key and
+    passphrase. The demo's published passphrase keeps its cheap seal (``PUBLIC_KDF``)."""
+    if passphrase_hint(db, event_id):
+        return
+    with db.unit_of_work() as s:
+        event = s.get_one(Event, event_id)
+        sealed = event.id_private_key_sealed
+        if sealed is None or not needs_reseal(sealed):
+            return
+        event.id_private_key_sealed = reseal(sealed, passphrase, passphrase)
+        audit.record(s, "passphrase.reseal", actor=actor, at=at, entity="event",
+                     entity_id=event_id)
 
 
 def set_passphrase(
@@ -131,8 +167,11 @@ def set_passphrase(
     now: dt.datetime | None = None,
 ) -> None:
     """First-time setup (a new key pair) or a change (the same key, re-encrypted with ``new``)."""
-    if len(new) < MIN_PASSPHRASE:
+    problem = passphrase_problem(new)
+    if problem == "too_short":
         raise SecurityError(f"密語至少 {MIN_PASSPHRASE} 個字元 (passphrase too short)")
+    if problem is not None:
+        raise SecurityError("密語太常見、容易被猜中 (a common password, guessed first)")
     event_id = _event_id(db, event_id)
     with db.unit_of_work() as s:
         event = s.get_one(Event, event_id)
@@ -171,6 +210,7 @@ def unlock_organiser(
         audit.record(s, "role.unlock" if ok else "role.unlock_failed", actor=actor, at=at,
                      entity="event", entity_id=event_id, desk=desk)
     if ok:
+        _reseal_if_old(db, event_id, passphrase, actor, at)
         state.role, state.event_id, state.since = Role.ORGANISER, event_id, at
     return ok
 

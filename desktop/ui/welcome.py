@@ -146,6 +146,7 @@ def problem_text(problem: Problem, session: bool = False) -> str:
         "too_short": QCoreApplication.translate("welcome", "至少需要 {n} 個字元").format(
             n=MIN_PASSPHRASE
         ),
+        "common": QCoreApplication.translate("welcome", "太常見、容易被猜中，請換一句較長的話"),
         "mismatch": QCoreApplication.translate("welcome", "兩次輸入不一致"),
         "before_start": QCoreApplication.translate("welcome", "必須晚於開始時間"),
         "too_small": QCoreApplication.translate("welcome", "至少為 1"),

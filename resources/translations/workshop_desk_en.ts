@@ -2837,6 +2837,10 @@ The language applies after a restart.</source>
         <translation>needs at least {n} characters</translation>
     </message>
     <message>
+        <source>太常見、容易被猜中，請換一句較長的話</source>
+        <translation>is too common and easily guessed; use a longer sentence</translation>
+    </message>
+    <message>
         <source>兩次輸入不一致</source>
         <translation>the two entries differ</translation>
     </message>

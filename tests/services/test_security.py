@@ -7,10 +7,12 @@ from sqlalchemy import select
 
 from db.models import Attendee, AuditEntry, Event, IdStatus, Registration
 from db.uow import Database
+from desktop.core.idvault import DEFAULT_KDF, PUBLIC_KDF, IdOpener, IdSealer, kdf_of
 from desktop.services import security
 from desktop.services.demo import DEMO_PASSPHRASE
-from desktop.services.events import list_events
+from desktop.services.events import WeakPassphrase, create_event, list_events
 from desktop.services.security import RoleState, SecurityError
+from tests.core.test_idvault import legacy_seal
 
 
 def _audit(db: Database, action: str) -> list[AuditEntry]:
@@ -121,3 +123,37 @@ def test_only_the_demo_event_hints_its_passphrase(demo_db, empty_db) -> None:  #
     assert passphrase_hint(demo_db) == "demo"
     create_event(empty_db, name="課程", organiser="主辦", passphrase="a-real-secret")
     assert passphrase_hint(empty_db) == ""
+
+
+def test_unlocking_reseals_a_pbkdf2_key_with_scrypt(empty_db: Database) -> None:
+    public, sealed = legacy_seal("tea at four, room 707")  # as version 0.1 stored it
+    with empty_db.unit_of_work() as s:
+        s.add(Event(name="x", organiser="y", token_secret=b"k" * 32, created_at=dt.datetime.now(),
+                    id_public_key=public, id_private_key_sealed=sealed))
+    cipher = IdSealer(public).seal("F131104093")
+    assert not security.unlock_organiser(empty_db, RoleState(), "wrong guess")
+    with empty_db.read() as s:
+        assert s.scalars(select(Event.id_private_key_sealed)).one() == sealed
+    assert security.unlock_organiser(empty_db, RoleState(), "tea at four, room 707", actor="主辦")
+    with empty_db.read() as s:
+        resealed = s.scalars(select(Event.id_private_key_sealed)).one()
+    assert kdf_of(resealed) == DEFAULT_KDF
+    assert security.passphrase_opens(resealed, "tea at four, room 707")
+    assert IdOpener(resealed, "tea at four, room 707").open(cipher) == "F131104093"
+    assert [e.actor for e in _audit(empty_db, "passphrase.reseal")] == ["主辦"]
+
+
+def test_a_real_event_refuses_a_weak_passphrase_the_public_demo_is_exempt(
+        empty_db: Database, demo_db: Database) -> None:
+    with pytest.raises(WeakPassphrase) as refused:
+        create_event(empty_db, name="課程", organiser="主辦", passphrase="12345678")
+    assert refused.value.code == "common" and list_events(empty_db) == ()
+    with pytest.raises(SecurityError):
+        security.set_passphrase(demo_db, "password1", old=DEMO_PASSPHRASE)
+    # The demo's passphrase is published: sealed cheaply, never "upgraded" on unlock.
+    with demo_db.read() as s:
+        sealed = s.scalars(select(Event.id_private_key_sealed)).one()
+    assert kdf_of(sealed) == PUBLIC_KDF
+    assert security.unlock_organiser(demo_db, RoleState(), DEMO_PASSPHRASE)
+    with demo_db.read() as s:
+        assert s.scalars(select(Event.id_private_key_sealed)).one() == sealed

@@ -144,7 +144,7 @@ class BlockDialog(QDialog):
 
 
 class AgendaScreen(Screen):
-    organiser_only = True
+    action = "agenda.edit"
 
     def __init__(self, context: ScreenContext, clock: Clock = dt.datetime.now) -> None:
         super().__init__(context)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from db.uow import Database
 from desktop.services.events import SessionInfo
+from desktop.services.security import ORGANISER_ACTIONS
 from desktop.ui.organiser import SessionState, require_organiser
 
 
@@ -27,11 +28,15 @@ class ScreenContext:
 class Screen(QWidget):
     """A work area. Subclasses set ``object_name`` and implement ``title`` and ``show_session``.
 
-    ``organiser_only`` screens (editing, exports with personal data) open only in organiser
-    mode; desk mode keeps check-in, search and walk-ins.
+    A screen whose ``action`` is one of ``security.ORGANISER_ACTIONS`` (editing, exports with
+    personal data) opens only in organiser mode; desk mode keeps check-in, search and walk-ins.
     """
 
-    organiser_only = False
+    action: str | None = None  # what working on this screen amounts to
+
+    @property
+    def organiser_only(self) -> bool:
+        return self.action in ORGANISER_ACTIONS
 
     def __init__(self, context: ScreenContext) -> None:
         super().__init__()

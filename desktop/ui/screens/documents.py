@@ -238,7 +238,7 @@ class CourseDialog(QDialog):
 
 
 class DocumentsScreen(Screen):
-    organiser_only = True
+    action = "export.personal_data"
 
     def __init__(self, context: ScreenContext) -> None:
         super().__init__(context)

@@ -31,7 +31,7 @@ from desktop.ui.tablemodel import Column, RowTableModel
 
 
 class GroupReportsScreen(Screen):
-    organiser_only = True
+    action = "reports.edit"
 
     def __init__(self, context: ScreenContext) -> None:
         super().__init__(context)

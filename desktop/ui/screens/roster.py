@@ -88,7 +88,7 @@ class RosterModel(RowTableModel[RosterRow]):
 
 
 class RosterScreen(Screen):
-    organiser_only = True
+    action = "registrations.edit"
 
     def __init__(self, context: ScreenContext) -> None:
         super().__init__(context)

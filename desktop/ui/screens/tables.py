@@ -120,7 +120,7 @@ class _Command(QUndoCommand):
 
 
 class TablesScreen(Screen):
-    organiser_only = True
+    action = "tables.edit"
 
     def __init__(self, context: ScreenContext) -> None:
         super().__init__(context)
