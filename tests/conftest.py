@@ -106,9 +106,15 @@ def pg_db(pg_url: str) -> Iterator["Database"]:  # noqa: F821
 
 
 @pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run ``workshop-desk`` in-process; returns (exit code, stdout, stderr)."""
-    from desktop.cli import main
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run ``workshop-desk`` in-process; returns (exit code, stdout, stderr).
+
+    Organiser commands need the passphrase: the demo's is in the environment unless the test
+    sets another one (or removes it: ``monkeypatch.delenv``) itself."""
+    from desktop.cli import PASSPHRASE_ENV, main
+    from desktop.services.demo import DEMO_PASSPHRASE
+
+    monkeypatch.setenv(PASSPHRASE_ENV, DEMO_PASSPHRASE)
 
     def run(*argv: str) -> tuple[int, str, str]:
         code = main([str(a) for a in argv])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.cli import CliError, Context, add_json_flag, emit_json, organiser_only
 from desktop.core.rocdate import roc_date
 from desktop.services import checkin as service
 from desktop.services.events import SessionInfo, SessionNotFound, find_session, list_events
@@ -43,6 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     passes.add_argument("--out", metavar="DIR", required=True, type=Path, help="output folder")
     add_json_flag(passes)
     passes.set_defaults(handler=run_passes)
+    organiser_only(passes, "export.personal_data")  # passes.csv holds e-mails
 
 
 def _session(context: Context, name: str | None) -> SessionInfo:

@@ -11,10 +11,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
 from desktop.cli.setup_commands import register_event_create
 from desktop.core.hours import reason_text
 from desktop.core.idvault import WrongPassphrase
@@ -29,9 +28,6 @@ from desktop.services.closeday import (
 )
 from desktop.services.documents import DOCUMENTS, ORDERS, TITLES, build_document
 from desktop.services.events import SessionNotFound, find_session
-
-PASSPHRASE_ENV = "WORKSHOP_DESK_PASSPHRASE"
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pdf = subparsers.add_parser("pdf", help="close-of-day PDFs: signin, attendance, "
@@ -54,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     hours.add_argument("--reason", help="with --adjust (required, audit-logged)")
     add_json_flag(hours)
     hours.set_defaults(handler=run_hours)
+    organiser_only(hours, lambda args: "hours.adjust" if args.adjust else None)
 
     export = subparsers.add_parser("export", help="export files")
     export_sub = export.add_subparsers(dest="export_what", metavar="WHAT", required=True)
@@ -65,6 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     portal.add_argument("--out", metavar="FILE", required=True, type=Path)
     add_json_flag(portal)
     portal.set_defaults(handler=run_export_hours)
+    organiser_only(portal, "export.personal_data")
 
     event = subparsers.add_parser("event", help="event settings")
     event_sub = event.add_subparsers(dest="event_what", metavar="WHAT", required=True)
@@ -95,6 +93,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                       help="override the computed course hours (auto: back to computed)")
     add_json_flag(setp)
     setp.set_defaults(handler=run_event_set)
+    organiser_only(setp, "settings.edit")
     for parser in (pdf, hours, portal, setp):
         _one_line_errors(parser)
 
@@ -191,11 +190,8 @@ def run_hours(args: argparse.Namespace, context: Context) -> int:
 
 def run_export_hours(args: argparse.Namespace, context: Context) -> int:
     session = _session(context, args.session)
-    passphrase = os.environ.get(PASSPHRASE_ENV, "")
-    if not passphrase:
-        raise CliError(f"讀取身分證字號需要主辦單位密語：請設定環境變數 {PASSPHRASE_ENV}")
     try:
-        result = portal_file(context.db, session.id, args.layout, passphrase)
+        result = portal_file(context.db, session.id, args.layout, context.passphrase or "")
     except WrongPassphrase:
         raise CliError(f"密語不正確（{PASSPHRASE_ENV}）") from None
     except (PortalError, CloseDayError) as exc:

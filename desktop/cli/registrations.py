@@ -1,17 +1,16 @@
 """Subcommands of registrations: ``import``, ``admit``, ``roster``, ``admitted-list``.
 
-``import`` recognises people already in the database by e-mail or name + agency; with the
-organiser's passphrase in the environment variable ``WORKSHOP_DESK_PASSPHRASE`` it also
-decrypts stored ID numbers to recognise people by ID.
+``import`` and ``admit`` are organiser actions (the passphrase from ``WORKSHOP_DESK_PASSPHRASE``
+or the terminal). ``import`` recognises people already in the database by e-mail or name +
+agency, and with that passphrase also by their decrypted stored ID numbers.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.cli import CliError, Context, add_json_flag, emit_json, organiser_only
 from desktop.core.importing import ImportFileError
 from desktop.services.events import SessionInfo, SessionNotFound, find_session, list_events
 from desktop.services.registrations import (
@@ -20,9 +19,6 @@ from desktop.services.registrations import (
     import_file,
 )
 from desktop.services.roster import list_roster
-
-PASSPHRASE_ENV = "WORKSHOP_DESK_PASSPHRASE"
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     imp = subparsers.add_parser(
@@ -34,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     imp.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
     add_json_flag(imp)
     imp.set_defaults(handler=run_import_command)
+    organiser_only(imp, "registrations.edit")
 
     admit = subparsers.add_parser(
         "admit", help="apply the default admission proposal (first come, capacity, agency limit)"
@@ -41,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     admit.add_argument("--session", metavar="NAME", help="one session (default: every session)")
     add_json_flag(admit)
     admit.set_defaults(handler=run_admit)
+    organiser_only(admit, "registrations.edit")
 
     roster = subparsers.add_parser("roster", help="the roster: attendees with status and queue")
     roster.add_argument("--session", metavar="NAME", help="one session (default: every session)")
@@ -75,7 +73,7 @@ def run_import_command(args: argparse.Namespace, context: Context) -> int:
     try:
         summary = import_file(
             context.db, Path(args.file), session_id=session_id,
-            passphrase=os.environ.get(PASSPHRASE_ENV) or None,
+            passphrase=context.passphrase,
             commit=not args.dry_run, actor="cli",
         )
     except (ImportFileError, RegistrationError) as exc:

@@ -12,7 +12,7 @@ import getpass
 import os
 import sys
 
-from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json
+from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
 from desktop.core.newevent import MIN_PASSPHRASE, Problem, check_event
 from desktop.services.events import create_event, find_session, list_events
 from desktop.services.newevent import InvalidInput, add_session
@@ -54,6 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("--agency-limit", type=int, default=2)
     add_json_flag(add)
     add.set_defaults(handler=run_session_add)
+    organiser_only(add, "settings.edit")
 
 
 def _date(text: str) -> dt.date:

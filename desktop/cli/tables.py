@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.cli import CliError, Context, add_json_flag, emit_json, organiser_only
 from desktop.core.seating import Unmet
 from desktop.core.text import match_key
 from desktop.services import seating
@@ -26,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="seat only people who have checked in")
     add_json_flag(assign)
     assign.set_defaults(handler=run_assign)
+    organiser_only(assign, "tables.edit")
 
     show = session_parser("show", "tables with leader, members and unmet goals")
     add_json_flag(show)
@@ -35,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     template.add_argument("--count", type=int, required=True)
     template.add_argument("--capacity", type=int, required=True)
     template.set_defaults(handler=run_template)
+    organiser_only(template, "tables.edit")
 
     leader = session_parser("leader", "set a table's leader (桌長)")
     leader.add_argument("--table", type=int, required=True, metavar="NUMBER")
@@ -42,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     leader.add_argument("--unit", default=None)
     leader.add_argument("--contact", default=None)
     leader.set_defaults(handler=run_leader)
+    organiser_only(leader, "tables.edit")
 
     move = session_parser("move", "move a person to a table (pinned unless --no-pin)")
     move.add_argument("--person", required=True, metavar="NAME")
@@ -49,15 +52,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                       help="table number; 0 takes the seat away")
     move.add_argument("--no-pin", action="store_true")
     move.set_defaults(handler=run_move)
+    organiser_only(move, "tables.edit")
 
     for name, pinned in (("pin", True), ("unpin", False)):
         pin = session_parser(name, f"{name} a person at their table")
         pin.add_argument("--person", required=True, metavar="NAME")
         pin.set_defaults(handler=run_pin, pinned=pinned)
+        organiser_only(pin, "tables.edit")
 
     mode = session_parser("on-arrival", "seat people when they check in: on or off")
     mode.add_argument("state", choices=("on", "off"))
     mode.set_defaults(handler=run_mode)
+    organiser_only(mode, "tables.edit")
 
     pdf = session_parser("pdf", "print tent cards (桌牌), leaders' rosters or the overview")
     pdf.add_argument("kind", choices=("tents", "rosters", "overview"))

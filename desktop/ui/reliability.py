@@ -170,11 +170,15 @@ class ReliabilityController(QObject):
             QMessageBox.warning(self.window, self.tr("從備份還原"), str(exc))
             return False
         stamp = dt.datetime.fromtimestamp(file.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        answer = QMessageBox.question(
-            self.window, self.tr("從備份還原"),
-            self.tr("要用這個備份取代目前的資料嗎？\n\n{file}\n（{time}）\n\n"
+        question = self.tr("要用這個備份取代目前的資料嗎？\n\n{file}\n（{time}）\n\n"
                            "備份之後的報到紀錄與變更將不在還原後的資料中；"
-                           "目前的檔案會另存一份，不會遺失。").format(file=file, time=stamp),
+                           "目前的檔案會另存一份，不會遺失。").format(file=file, time=stamp)
+        other = backup.other_event(self.path, file) if self.path is not None else None
+        if other is not None:
+            question = self.tr("注意：這個備份屬於另一個活動「{event}」，還原會取代目前整個活動。"
+                               ).format(event=other) + "\n\n" + question
+        answer = QMessageBox.question(
+            self.window, self.tr("從備份還原"), question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

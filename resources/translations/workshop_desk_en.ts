@@ -1614,6 +1614,10 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
 Check-ins and changes made after this backup will not be in the restored data; the current file is kept as a separate copy and is not lost.</translation>
     </message>
     <message>
+        <source>注意：這個備份屬於另一個活動「{event}」，還原會取代目前整個活動。</source>
+        <translation>Note: this backup holds another event, “{event}”; restoring it replaces the whole current event.</translation>
+    </message>
+    <message>
         <source>備份資料夾…</source>
         <translation>Backup folder…</translation>
     </message>

@@ -117,7 +117,6 @@ def test_purge_keeps_a_person_registered_in_a_session_not_yet_purged(demo_db: Da
 
 
 def test_only_the_demo_event_hints_its_passphrase(demo_db, empty_db) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.events import create_event
     from desktop.services.security import passphrase_hint
 
     assert passphrase_hint(demo_db) == "demo"

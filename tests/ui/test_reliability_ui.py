@@ -130,7 +130,7 @@ def test_restore_from_the_window_swaps_the_data_and_keeps_the_lock(qtbot, demo_d
         assert host.window.context.require_organiser(host.window)
         lock = host.lock
         assert host.reliability.confirm_restore(saved)  # emits restore_requested → host
-        assert "要用這個備份取代目前的資料嗎" in boxes[-1][1]
+        assert "要用這個備份取代目前的資料嗎" in boxes[-1][1] and "另一個活動" not in boxes[-1][1]
         with host.db.read() as s:
             assert s.scalars(select(CheckIn)).all() == []
         assert host.lock is lock and lock.held
@@ -175,3 +175,21 @@ def test_opening_the_window_removes_copies_a_killed_backup_left(qtbot, demo_db_p
     host.close()
     assert not killed_backup.exists() and not killed_restore.exists()
     assert other_database.exists() and kept.exists()  # another database's; a finished backup
+
+
+def test_restoring_another_events_backup_says_so_before_asking(qtbot, demo_db_path, empty_db, empty_db_path, tmp_path, boxes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.events import create_event
+
+    create_event(empty_db, name="別的活動", organiser="他機關", passphrase="tea at four, room 707")
+    other = backup.backup_to(empty_db_path, tmp_path / "other.sqlite3").path
+    host = WindowHost()
+    host.show(*reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path),
+                                         None, None, _open_or_explain))
+    try:
+        monkeypatch.setattr(QMessageBox, "question", staticmethod(
+            lambda _p, title, text, *_a: boxes.append(("question", text))
+            or QMessageBox.StandardButton.Cancel))
+        assert not host.reliability.confirm_restore(other)
+        assert "另一個活動「別的活動」" in boxes[-1][1]
+    finally:
+        host.close()
