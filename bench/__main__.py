@@ -7,7 +7,7 @@ import sys
 
 # Later features add their benchmark module here.
 BENCHMARKS = ("startup", "agenda", "tables", "closeday", "checkin", "registrations", "group_reports",
-              "desks_pg")
+              "desks_pg", "kdf")
 
 
 def main(names: list[str]) -> int:

@@ -41,6 +41,9 @@ def test_bad_setup_input_is_one_line(run_cli, tmp_path: Path, monkeypatch: pytes
     code, _, err = run_cli("--db", db, "event", "create", "--name", "課", "--organiser", "主辦")
     assert code == 2 and "至少 8 個字元" in err and err.count("\n") == 1
     assert not db.exists()  # nothing written for refused input
+    monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "12345678")
+    code, _, err = run_cli("--db", db, "event", "create", "--name", "課", "--organiser", "主辦")
+    assert code == 2 and "太常見" in err and err.count("\n") == 1 and not db.exists()
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "a-long-secret")
     assert run_cli("--db", db, "event", "create", "--name", "課", "--organiser", "主辦")[0] == 0
     code, _, err = run_cli("--db", db, "session", "add", "--name", "甲", "--date", "2019-04-12",

@@ -86,6 +86,12 @@ def test_new_event_without_a_session(qtbot, tmp_path: Path) -> None:  # type: ig
     dialog.passphrase.setText("12345678")
     dialog.repeat.setText("12345678")
     dialog.with_session.setChecked(False)
+    dialog.accept()
+    # The first guess of anyone holding a copy of the database: refused, nothing written.
+    assert dialog.isVisible() and "太常見" in dialog.error.text()
+    assert not (tmp_path / "new.sqlite3").exists()
+    dialog.passphrase.setText("tea at four, room 707")
+    dialog.repeat.setText("tea at four, room 707")
     with qtbot.waitSignal(welcome.database_ready) as ready:
         dialog.accept()
     db = ready.args[0]
