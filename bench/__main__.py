@@ -6,8 +6,10 @@ import os
 import sys
 
 # Later features add their benchmark module here.
-BENCHMARKS = ("startup", "agenda", "tables", "closeday", "checkin", "registrations", "group_reports",
-              "desks_pg", "kdf")
+BENCHMARKS = (
+    "startup", "agenda", "tables", "closeday", "checkin", "registrations", "group_reports",
+    "desks_pg", "kdf",
+)
 
 
 def main(names: list[str]) -> int:

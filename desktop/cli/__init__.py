@@ -84,14 +84,14 @@ class Context:
     # The organiser passphrase once checked (organiser actions that decrypt IDs need it).
     passphrase: str | None = field(default=None, repr=False)
 
-    def unlock_organiser(self, action: str, db: Database | None = None) -> str:
-        """Check the organiser passphrase against the event of ``db`` (default: the chosen
-        database) before ``action``; CliError when it is missing or wrong."""
+    def unlock_organiser(self, action: str) -> str:
+        """Check the organiser passphrase against the chosen database's event before
+        ``action``; CliError when it is missing or wrong."""
         from desktop.services import security
 
         passphrase = read_passphrase()
         try:
-            ok = security.unlock_organiser(db or self.db, security.RoleState(), passphrase,
+            ok = security.unlock_organiser(self.db, security.RoleState(), passphrase,
                                            actor=f"cli:{getpass.getuser()}", desk="cli")
         except security.SecurityError as exc:
             raise CliError(f"{exc}；{action} 是主辦動作 (an organiser action)") from None

@@ -29,6 +29,7 @@ from desktop.services.closeday import (
 from desktop.services.documents import DOCUMENTS, ORDERS, TITLES, build_document
 from desktop.services.events import SessionNotFound, find_session
 
+
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pdf = subparsers.add_parser("pdf", help="close-of-day PDFs: signin, attendance, "
                                             "certificates, badges")

@@ -20,6 +20,7 @@ from desktop.services.registrations import (
 )
 from desktop.services.roster import list_roster
 
+
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     imp = subparsers.add_parser(
         "import", help="import the registration form's export (CSV or XLSX) into the roster"

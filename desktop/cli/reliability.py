@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from pathlib import Path
 
@@ -101,7 +100,7 @@ def run_restore(args: argparse.Namespace, context: Context) -> int:
     context.close()  # no connection of ours on the file that is swapped
     try:
         with DatabaseLock(database):
-            result = restore(database, Path(args.file))
+            result = restore(database, backup_file)
     except DatabaseInUse as exc:
         raise CliError(f"{exc}；請先關閉視窗再還原 (close the window before restoring)") from None
     if args.json:

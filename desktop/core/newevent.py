@@ -34,7 +34,7 @@ def passphrase_problem(passphrase: str) -> str | None:
     if len(passphrase) < MIN_PASSPHRASE:
         return "too_short"
     folded = unicodedata.normalize("NFKC", passphrase).casefold().replace(" ", "")
-    steps = {ord(b) - ord(a) for a, b in zip(folded, folded[1:])}
+    steps = {ord(b) - ord(a) for a, b in zip(folded, folded[1:], strict=False)}
     if (folded in _common_passwords() or folded.isdigit() or len(set(folded)) == 1
             or steps in ({1}, {-1})):
         return "common"

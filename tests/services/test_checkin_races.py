@@ -108,7 +108,7 @@ def test_two_desks_voiding_the_same_row_leave_one_void(
     finally:
         for d in desk_dbs:
             d.dispose()
-    assert all(sorted(pair) == ["ok", "refused"] for pair in zip(a, b))
+    assert all(sorted(pair) == ["ok", "refused"] for pair in zip(a, b, strict=True))
     with demo_db.read() as s:
         voids = s.scalars(select(CheckIn.voids_id).where(CheckIn.action == "void")).all()
     assert sorted(voids) == sorted(rows)
