@@ -256,3 +256,32 @@ def test_edit_changes_fields_and_is_audited(demo_db: Database) -> None:
     assert (after.title, after.phone, after.lunch, after.id_mask) == ("參議", "0912000333", "素", "F13110****")
     with pytest.raises(RegistrationError):
         update_registration(demo_db, row.registration_id, name=" ")
+
+
+def _last_admitted(db: Database, session_id: int):  # type: ignore[no-untyped-def]
+    return [r for r in list_roster(db, session_id) if r.status == "admitted"][-1]
+
+
+def test_reimport_and_admission_never_demote_a_checked_in_person(demo_db: Database) -> None:
+    # The reproduction: the last admitted person of 臺北 is in the room; the export
+    # (with earlier registrants) is imported and the rule applied — they must keep the seat.
+    from desktop.core.tokens import make_token
+    from desktop.services.checkin import check_in_registration, scan
+
+    taipei = list_events(demo_db)[0].sessions[0]
+    last = _last_admitted(demo_db, taipei.id)
+    at = dt.datetime.combine(taipei.date, dt.time(8, 40))
+    assert check_in_registration(demo_db, taipei.id, last.registration_id, now=at).ok
+    import_file(demo_db, SAMPLE, now=NOW)
+    result = apply_admission(demo_db, taipei.id, actor="t", now=NOW)
+    after = {r.registration_id: r for r in list_roster(demo_db, taipei.id)}
+    assert after[last.registration_id].status == "admitted"
+    assert result.admitted <= taipei.capacity
+    assert all(c.old != "admitted" for c in result.status_changes)
+    with demo_db.read() as s:
+        from db.models import Event
+
+        secret = s.scalars(select(Event.token_secret)).one()
+    again = scan(demo_db, taipei.id, make_token(secret, last.registration_id),
+                 now=at + dt.timedelta(minutes=5))
+    assert again.code == "already_checked_in"
