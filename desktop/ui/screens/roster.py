@@ -507,12 +507,10 @@ class RosterScreen(Screen):
             self.add_walk_in(**dialog.values())
 
     def export_admitted(self, target: Path) -> int:
-        from desktop.reports.admitted_list import write_admitted_list
-
-        session = next(s for s in self._sessions if s.id == self.selected_session_id())
-        event = next(e for e in list_events(self.context.db) if e.id == session.event_id)
-        rows = [r for r in list_roster(self.context.db, session.id) if r.status == "admitted"]
-        return write_admitted_list(target, event, session, rows)
+        session_id = self.selected_session_id()
+        assert session_id is not None
+        return publish_admitted_list(self.context.db, session_id, target,
+                                     actor=self.context.operator)
 
     def on_export(self) -> None:
         if self.selected_session_id() is None:
