@@ -39,5 +39,5 @@ BLOCK_KIND_NAMES = {
 # Why a status changed (desktop.core.admission's reason codes).
 CHANGE_REASONS = {
     "seat_free": QT_TRANSLATE_NOOP("vocabulary", "依報名先後有名額"),
-    "session_changed": QT_TRANSLATE_NOOP("vocabulary", "報名場次改了"),
+    "session_changed": QT_TRANSLATE_NOOP("vocabulary", "報名改到此場次"),
 }

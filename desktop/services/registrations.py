@@ -546,8 +546,8 @@ def _apply_registration(
         r.session = es
         r.told_at = None  # what they were told was about the other session
         if r.status == Status.ADMITTED:
-            moved.append(StatusChange(r.id, r.attendee.name, es.name, Status.ADMITTED,
-                                      Status.WAITLISTED, admission.SESSION_CHANGED))
+            moved.append(StatusChange(r.id, r.attendee.name, es.name, admission.ADMITTED,
+                                      admission.WAITLISTED, admission.SESSION_CHANGED))
         if r.status in (Status.ADMITTED, Status.WAITLISTED):
             r.status, r.status_reason = Status.WAITLISTED, ""
         changes.append("session")

@@ -2839,8 +2839,8 @@ The language applies after a restart.</source>
         <translation>Free place, in registration order</translation>
     </message>
     <message>
-        <source>報名場次改了</source>
-        <translation>Registered for another session</translation>
+        <source>報名改到此場次</source>
+        <translation>Registration moved to this session</translation>
     </message>
 </context>
 <context>

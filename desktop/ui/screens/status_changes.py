@@ -73,7 +73,10 @@ class StatusChangesDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(640, 460)
+        # As tall as the list (a long one scrolls), within a 768-pixel screen.
+        rows = self.table.verticalHeader().defaultSectionSize() * max(len(changes), 3)
+        self.resize(660, min(520, 150 + rows))
+        self.confirm_button.setFocus()
 
 
 def confirm_changes(changes: Sequence[StatusChange], parent: QWidget | None) -> bool:
