@@ -77,7 +77,6 @@ def test_reimport_then_admit_keeps_a_checked_in_person_and_their_pass(
     from db.models import Event
     from desktop.app import open_database
     from desktop.core.tokens import make_token
-
     from desktop.services.roster import list_roster  # registration ids are not in --json
 
     db = open_database(demo_db_path)

@@ -232,8 +232,8 @@ class ImportDialog(QDialog):
         if not s.status_changes:
             return ""
         out = sum(1 for c in s.status_changes if moves_out(c))
-        text = self.tr("錄取異動：錄取 {into} 人，移出名額 {out} 人（匯入前會列出請您確認）").format(
-            into=len(s.status_changes) - out, out=out)
+        text = self.tr("錄取異動：錄取 {into} 人，移出名額 {out} 人（匯入前會列出請您確認）")
+        text = text.format(into=len(s.status_changes) - out, out=out)
         colour = "#B00020" if out else "#1E6B35"
         return f"<br><span style='color:{colour}'>{text}</span>"
 

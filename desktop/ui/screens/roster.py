@@ -396,8 +396,9 @@ class RosterScreen(Screen):
             for session_id, preview in zip(ids, previews, strict=True):
                 r = apply_admission(self.context.db, session_id, actor=self.context.operator,
                                     expected=preview.status_changes)
-                lines.append(self.tr("{session}：錄取 {admitted}/{capacity}，候補 {waitlisted}，異動 {changed} 人"
-                                     "（因機關上限 {limit} 名而候補 {over} 人）").format(
+                lines.append(self.tr(
+                    "{session}：錄取 {admitted}/{capacity}，候補 {waitlisted}，異動 {changed} 人"
+                    "（因機關上限 {limit} 名而候補 {over} 人）").format(
                     session=r.session, admitted=r.admitted, capacity=r.capacity,
                     waitlisted=r.waitlisted, changed=r.changed, limit=r.agency_limit,
                     over=r.over_agency_limit))

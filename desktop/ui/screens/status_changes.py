@@ -44,7 +44,8 @@ class StatusChangesDialog(QDialog):
         self.table = QTableWidget(len(changes), 5)
         self.table.setObjectName("statusChangesTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("場次"), self.tr("姓名"), self.tr("原狀態"), self.tr("新狀態"), self.tr("原因")])
+            [self.tr("場次"), self.tr("姓名"), self.tr("原狀態"), self.tr("新狀態"),
+             self.tr("原因")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
