@@ -365,3 +365,22 @@ def test_import_with_admission_is_one_unit_that_reports_who_moves_in(demo_db: Da
                       expected=preview.status_changes, now=NOW)
     assert done.status_changes == preview.status_changes
     assert {r.name: r.status for r in list_roster(demo_db, taipei.id)}["王小明"] == "admitted"
+
+
+def test_issuing_passes_tells_people_their_seat(demo_db: Database, tmp_path: Path) -> None:
+    from desktop.services.passes import export_passes
+
+    taipei = list_events(demo_db)[0].sessions[0]
+    result = export_passes(demo_db, taipei.id, tmp_path)
+    with demo_db.read() as s:
+        told = s.scalars(select(Registration.status).where(
+            Registration.session_id == taipei.id, Registration.told_at.is_not(None))).all()
+        detail = s.scalars(select(AuditEntry.detail).where(
+            AuditEntry.action == "admission.told")).one()
+    assert len(told) == result.count == 40 and set(told) == {"admitted"}
+    assert (detail["how"], detail["first_time"]) == ("passes", 40)
+    # Moved by hand: what they were told was about the other session.
+    admitted = [r for r in list_roster(demo_db, taipei.id) if r.status == "admitted"]
+    move_registration(demo_db, admitted[0].registration_id, list_events(demo_db)[0].sessions[1].id)
+    with demo_db.read() as s:
+        assert s.get_one(Registration, admitted[0].registration_id).told_at is None
