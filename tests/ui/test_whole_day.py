@@ -79,7 +79,6 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     qtbot.mouseClick(roster.import_button, Qt.MouseButton.LeftButton)
     after_import = roster.model.rowCount()
     answers: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: answers.append(a[2]))
     qtbot.mouseClick(roster.admit_button, Qt.MouseButton.LeftButton)
     assert answers and "錄取" in answers[-1]
