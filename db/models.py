@@ -215,6 +215,9 @@ class Registration(Base):
     remark: Mapped[str] = mapped_column(Text, default="")  # 備註
     source: Mapped[str] = mapped_column(String(12), default="import")  # import/walk_in/manual
     missing_from_import: Mapped[bool] = mapped_column(Boolean, default=False)
+    # When the person was told of their seat in this session: the admitted list naming them
+    # was published, or their pass issued. From then on only the organiser's hand moves them.
+    told_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     attendee: Mapped[Attendee] = relationship(back_populates="registrations")
     session: Mapped[EventSession] = relationship(back_populates="registrations")

@@ -2,7 +2,10 @@
 
 ``import`` and ``admit`` are organiser actions (the passphrase from ``WORKSHOP_DESK_PASSPHRASE``
 or the terminal). ``import`` recognises people already in the database by e-mail or name +
-agency, and with that passphrase also by their decrypted stored ID numbers.
+agency, and with that passphrase also by their decrypted stored ID numbers. An import that would move someone out of
+a seat (their export row names another session) writes nothing unless ``--yes`` confirms the
+listed changes. ``admit`` only ever moves people into free seats, so it needs no confirmation;
+``--dry-run`` lists who would move in.
 """
 
 from __future__ import annotations
@@ -12,11 +15,15 @@ from pathlib import Path
 
 from desktop.cli import CliError, Context, add_json_flag, emit_json, organiser_only
 from desktop.core.importing import ImportFileError
+from desktop.core.vocabulary import CHANGE_REASONS, STATUS_NAMES
 from desktop.services.events import SessionInfo, SessionNotFound, find_session, list_events
 from desktop.services.registrations import (
     RegistrationError,
+    StatusChange,
+    UnconfirmedChanges,
     apply_admission,
     import_file,
+    publish_admitted_list,
 )
 from desktop.services.roster import list_roster
 
@@ -29,6 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     imp.add_argument("--session", metavar="NAME",
                      help="session for a file without a 報名場次 column (or: only this session)")
     imp.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
+    imp.add_argument("--yes", action="store_true",
+                     help="apply even when someone moves out of a seat (listed in the output)")
     add_json_flag(imp)
     imp.set_defaults(handler=run_import_command)
     organiser_only(imp, "registrations.edit")
@@ -37,6 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "admit", help="apply the default admission proposal (first come, capacity, agency limit)"
     )
     admit.add_argument("--session", metavar="NAME", help="one session (default: every session)")
+    admit.add_argument("--dry-run", action="store_true",
+                       help="preview only: who would move into a seat, write nothing")
     add_json_flag(admit)
     admit.set_defaults(handler=run_admit)
     organiser_only(admit, "registrations.edit")
@@ -71,17 +82,28 @@ def _sessions(context: Context, name: str | None) -> list[SessionInfo]:
 
 def run_import_command(args: argparse.Namespace, context: Context) -> int:
     session_id = _session(context, args.session).id if args.session else None
+    unconfirmed: tuple[StatusChange, ...] = ()
     try:
         summary = import_file(
             context.db, Path(args.file), session_id=session_id,
             passphrase=context.passphrase,
             commit=not args.dry_run, actor="cli",
+            expected=None if args.yes or args.dry_run else (),
         )
+    except UnconfirmedChanges as exc:
+        unconfirmed = exc.changes
+        summary = import_file(context.db, Path(args.file), session_id=session_id,
+                              passphrase=context.passphrase, commit=False,
+                              actor="cli")
     except (ImportFileError, RegistrationError) as exc:
         raise CliError(f"{exc}；未匯入任何資料 (nothing imported)") from exc
     if args.json:
         emit_json(summary.as_json())
-        return 0
+        return 1 if unconfirmed else 0
+    if unconfirmed:
+        print(f"未匯入：{len(unconfirmed)} 人的錄取狀態會改變（如下）；確認後加 --yes 再執行一次")
+        _print_changes(unconfirmed)
+        return 1
     verb = "預覽（未寫入）" if args.dry_run else "已匯入"
     print(f"{verb} {summary.source}（{summary.encoding}）：讀取 {summary.rows_read} 列，"
           f"新增 {summary.imported}，更新 {summary.updated}，未變 {summary.unchanged}，"
@@ -97,18 +119,29 @@ def run_import_command(args: argparse.Namespace, context: Context) -> int:
         print(f"  [不在本次名單] {person.session} {person.name}（保留，未刪除）")
     if len(summary.missing) > shown:
         print(f"  [不在本次名單] …另 {len(summary.missing) - shown} 人（完整名單：--json）")
+    _print_changes(summary.status_changes)
     return 0
 
 
+def _print_changes(changes: tuple[StatusChange, ...]) -> None:
+    for c in changes:
+        mark = "錄取" if c.new == "admitted" else "移出名額"
+        print(f"  [{mark}] {c.session} {c.name}：{STATUS_NAMES.get(c.old, c.old)} → "
+              f"{STATUS_NAMES.get(c.new, c.new)}（{CHANGE_REASONS.get(c.reason, c.reason)}）")
+
+
 def run_admit(args: argparse.Namespace, context: Context) -> int:
-    results = [apply_admission(context.db, s.id, actor="cli") for s in _sessions(context, args.session)]
+    results = [apply_admission(context.db, s.id, actor="cli", commit=not args.dry_run)
+               for s in _sessions(context, args.session)]
     if args.json:
         emit_json([r.as_json() for r in results])
         return 0
+    verb = "預覽（未寫入）" if args.dry_run else ""
     for r in results:
-        print(f"{r.session}：錄取 {r.admitted}/{r.capacity}，候補 {r.waitlisted}，"
+        print(f"{verb}{r.session}：錄取 {r.admitted}/{r.capacity}，候補 {r.waitlisted}，"
               f"現場報名 {r.walk_in}，取消 {r.cancelled}；異動 {r.changed} 人"
               f"（每機關上限 {r.agency_limit}，因機關額滿候補 {r.over_agency_limit} 人）")
+        _print_changes(r.status_changes)
     return 0
 
 
@@ -127,15 +160,12 @@ def run_roster(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_admitted_list(args: argparse.Namespace, context: Context) -> int:
-    from desktop.reports.admitted_list import write_admitted_list
-
     session = _session(context, args.session)
     target = Path(args.out)
     if target.suffix.lower() not in (".pdf", ".xlsx"):
         raise CliError(f"{target.name}: 請用 .pdf 或 .xlsx 副檔名")
-    rows = [r for r in list_roster(context.db, session.id) if r.status == "admitted"]
-    event = next(e for e in list_events(context.db) if e.id == session.event_id)
-    count = write_admitted_list(target, event, session, rows, mask_names=args.mask_names)
+    count = publish_admitted_list(context.db, session.id, target, mask_names=args.mask_names,
+                                  actor="cli")
     if args.json:
         emit_json({"file": str(target), "session": session.name, "rows": count})
     else:

@@ -1,9 +1,16 @@
 """Who gets a seat: first come, first served within capacity and the per-agency limit.
 
 The announcement caps each session at 40 people and each agency (機關) at 2 per session; the
-organiser may screen the list. The proposal therefore respects the organiser's decisions
-(people admitted by hand keep their seat, cancelled people stay out) and fills the remaining
-seats in registration order.
+organiser may screen the list. The rule never goes backwards: a seat once held is never taken
+by the rule, only by the organiser's own hand (cancel, move) — people plan their day on it, and
+some are already in the room. Seat holders (admitted people and walk-ins) count against the
+capacity and the agency limit first; the remaining seats go to the waitlist in registration
+order. People who have checked in are never changed by the rule at all.
+
+An import may still move a person to another session when their own form answer changed, but
+not someone who was promised their place (``promised``): checked in, a walk-in, or admitted and
+told so — admitted by hand with a reason, or on the admitted list once it was published or on
+a pass once passes were issued.
 """
 
 from __future__ import annotations
@@ -16,6 +23,11 @@ ADMITTED = "admitted"
 WAITLISTED = "waitlisted"
 CANCELLED = "cancelled"
 WALK_IN = "walk_in"
+SEAT_HOLDERS = frozenset({ADMITTED, WALK_IN})
+
+# Why a status changed (``StatusChange.reason`` in the services, ``reason`` in the CLI's JSON).
+SEAT_FREE = "seat_free"  # a seat within capacity and the agency limit was free, in line
+SESSION_CHANGED = "session_changed"  # the export now names another session
 
 
 def agency_full(per_agency: Counter[str], agency_key: str, agency_limit: int) -> bool:
@@ -25,13 +37,29 @@ def agency_full(per_agency: Counter[str], agency_key: str, agency_limit: int) ->
     return bool(agency_key) and per_agency[agency_key] >= agency_limit
 
 
+def promised(status: str, *, checked_in: bool, by_hand: bool, told: bool) -> bool:
+    """Whether only the organiser's own hand may move this registration (out of its seat or
+    to another session): the person is in the room, a walk-in, or admitted and told so."""
+    if checked_in or status == WALK_IN:
+        return True
+    return status == ADMITTED and (by_hand or told)
+
+
 @dataclass(frozen=True)
 class Applicant:
     key: int
     agency_key: str  # text.match_key of the agency, so 台/臺 and spacing variants count as one
     queue: int  # place in line (1 = first to register)
     status: str
-    kept: bool = False  # the organiser fixed this status by hand; the proposal must not move it
+    checked_in: bool = False  # in the room: the rule leaves them exactly as they are
+
+
+@dataclass(frozen=True)
+class Move:
+    key: int
+    old: str
+    new: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -40,26 +68,31 @@ class Proposal:
     admitted: int
     waitlisted: int
     over_agency_limit: tuple[int, ...]  # waitlisted only because their agency was full
+    moves: tuple[Move, ...]  # who changes status, in line order
 
 
 def propose(applicants: Iterable[Applicant], capacity: int, agency_limit: int) -> Proposal:
+    """Seat holders keep their seats and count first; the waitlist fills what is left, first
+    come, skipping people whose agency already has ``agency_limit`` seats. Nobody moves out."""
     ordered = sorted(applicants, key=lambda a: (a.queue, a.key))
     statuses: dict[int, str] = {}
     seats_taken = 0
     per_agency: Counter[str] = Counter()
     for applicant in ordered:
-        if applicant.status in (CANCELLED, WALK_IN) or (applicant.kept and applicant.status == ADMITTED):
+        if applicant.status != WAITLISTED or applicant.checked_in:
             statuses[applicant.key] = applicant.status
-            if applicant.status != CANCELLED:
+            if applicant.status in SEAT_HOLDERS:
                 seats_taken += 1
                 per_agency[applicant.agency_key] += 1
     over_agency: list[int] = []
+    moves: list[Move] = []
     for applicant in ordered:
         if applicant.key in statuses:
             continue
         full = agency_full(per_agency, applicant.agency_key, agency_limit)
         if seats_taken < capacity and not full:
             statuses[applicant.key] = ADMITTED
+            moves.append(Move(applicant.key, WAITLISTED, ADMITTED, SEAT_FREE))
             seats_taken += 1
             per_agency[applicant.agency_key] += 1
         else:
@@ -68,30 +101,4 @@ def propose(applicants: Iterable[Applicant], capacity: int, agency_limit: int) -
                 over_agency.append(applicant.key)
     admitted = sum(1 for s in statuses.values() if s == ADMITTED)
     waitlisted = sum(1 for s in statuses.values() if s == WAITLISTED)
-    return Proposal(statuses, admitted, waitlisted, tuple(over_agency))
-
-
-def fill_vacancies(
-    applicants: Iterable[Applicant], capacity: int, agency_limit: int
-) -> tuple[int, ...]:
-    """Who moves up from the waitlist into free seats, in order, without moving anyone else.
-
-    Used when an admitted person cancels or moves away: the next eligible people on the
-    waitlist (first come, skipping those whose agency already has ``agency_limit`` seats) take
-    the free seats. Admitted people and walk-ins hold their seats; nobody is demoted.
-    """
-    ordered = sorted(applicants, key=lambda a: (a.queue, a.key))
-    seated = [a for a in ordered if a.status in (ADMITTED, WALK_IN)]
-    seats_taken = len(seated)
-    per_agency: Counter[str] = Counter(a.agency_key for a in seated)
-    promoted: list[int] = []
-    for applicant in ordered:
-        if seats_taken >= capacity:
-            break
-        if applicant.status != WAITLISTED or agency_full(per_agency, applicant.agency_key,
-                                                          agency_limit):
-            continue
-        promoted.append(applicant.key)
-        seats_taken += 1
-        per_agency[applicant.agency_key] += 1
-    return tuple(promoted)
+    return Proposal(statuses, admitted, waitlisted, tuple(over_agency), tuple(moves))

@@ -35,3 +35,9 @@ BLOCK_KIND_NAMES = {
     "demo": QT_TRANSLATE_NOOP("vocabulary", "系統介紹"),
     "discussion": QT_TRANSLATE_NOOP("vocabulary", "綜合討論"),
 }
+
+# Why a status changed (desktop.core.admission's reason codes).
+CHANGE_REASONS = {
+    "seat_free": QT_TRANSLATE_NOOP("vocabulary", "依報名先後有名額"),
+    "session_changed": QT_TRANSLATE_NOOP("vocabulary", "報名改到此場次"),
+}

@@ -1,4 +1,5 @@
 """Entry passes for a session's admitted people and walk-ins: PDF, PNGs and a mail-merge CSV.
+Issuing them tells people their seat is theirs (``record_told``).
 
 Everything is written to a temporary folder inside the target first and moved in place at the
 end, so a failure never leaves half the passes behind.
@@ -7,6 +8,7 @@ end, so a failure never leaves half the passes behind.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import shutil
@@ -24,6 +26,7 @@ from desktop.core.tokens import make_token
 from desktop.reports.fonts import missing_glyphs
 from desktop.reports.passes import PassRow, build_passes_pdf, pass_png
 from desktop.services import audit
+from desktop.services.registrations import record_told
 
 PDF_NAME = "passes.pdf"
 CSV_NAME = "passes.csv"
@@ -103,5 +106,7 @@ def export_passes(db: Database, session_id: int, out_dir: Path, *, actor: str = 
     with db.unit_of_work() as s:
         audit.record(s, "passes.export", actor=actor, entity="session", entity_id=session_id,
                      count=len(rows), folder=str(out_dir))
+        record_told(s, session_id, [r.registration_id for r in rows], "passes", actor=actor,
+                    at=dt.datetime.now())
     return PassesResult(session_name, len(rows), out_dir / PDF_NAME, out_dir / CSV_NAME,
                         tuple(out_dir / png_name(r) for r in rows), missing)

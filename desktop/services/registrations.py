@@ -14,11 +14,15 @@ Import
     (scope ``event:<id>``, key ``import.mapping``, value ``{"fields": {field: header}}``).
 
 Admission
-    ``apply_admission`` applies ``desktop.core.admission.propose`` to a session; organiser
-    decisions are kept: cancelled people stay out, walk-ins keep their seat, and people
-    admitted *with a reason* (``status_reason`` not empty) keep theirs. When an admitted
-    person cancels or moves away, the next eligible waitlisted people move up
-    (``fill_vacancies``). Every change is written to the audit log.
+    ``apply_admission`` applies ``desktop.core.admission.propose`` to a session: nobody loses
+    a seat to the rule (seat holders count first, the waitlist fills what is left), people
+    who checked in are left as they are, cancelled people stay out. When an admitted person
+    cancels or moves away, the next eligible waitlisted people move up. An import moves
+    someone to the session their export row names only if they were not promised their place
+    (``admission.promised``; ``Registration.told_at`` records the admitted list published or
+    the pass issued). Every status change is returned as a ``StatusChange`` (preview with
+    ``commit=False``; apply with ``expected=`` the confirmed changes) and written to the audit
+    log.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +59,7 @@ from desktop.core.importing import (
 )
 from desktop.core.text import clean, mask_name, match_key
 from desktop.services import audit
+from desktop.services.seating import checked_in_ids
 from desktop.services.walkins import seats_taken
 
 MAPPING_KEY = "import.mapping"
@@ -93,6 +98,8 @@ class ImportSummary:
     other_sessions: int  # rows for sessions other than ``--session`` (skipped)
     per_session: dict[str, int] = field(default_factory=dict)  # people per session in the file
     id_matching: bool = False  # IDs were decrypted to recognise people
+    status_changes: tuple[StatusChange, ...] = ()  # who moves into or out of a seat
+    admissions: tuple[AdmissionResult, ...] = ()  # per session, when the rule was applied
 
     @property
     def duplicates_merged(self) -> int:
@@ -125,6 +132,7 @@ class ImportSummary:
             "other_sessions": self.other_sessions,
             "sessions": self.per_session,
             "id_matching": self.id_matching,
+            "status_changes": [c.as_json() for c in self.status_changes],
         }
 
 
@@ -167,14 +175,23 @@ def run_import(
     commit: bool = True,
     actor: str = "",
     now: dt.datetime | None = None,
+    admit: bool = False,
+    expected: Sequence[StatusChange] | None = None,
 ) -> ImportSummary:
     """Import ``table`` (all or nothing). ``session_id`` chooses the session for a file without
     a 報名場次 column (and, for a file with one, imports only that session's rows).
-    ``commit=False`` previews: same work, rolled back."""
+    ``commit=False`` previews: same work, rolled back. ``admit`` applies the admission rule
+    to the imported sessions in the same unit of work. ``expected``: the status changes the
+    organiser confirmed; any other outcome raises ``UnconfirmedChanges`` and writes nothing."""
     at = now or dt.datetime.now()
     try:
         with db.unit_of_work() as s:
             summary = _import(s, table, mapping, session_id, passphrase, commit, actor, at)
+            if admit:
+                results = tuple(_admit(s, es, actor, at) for es in _scope(s, session_id))
+                summary = replace(summary, admissions=results, status_changes=(
+                    *summary.status_changes, *(c for r in results for c in r.status_changes)))
+            _confirm(summary.status_changes, expected)
             if not commit:
                 raise _Preview(summary)
             return summary
@@ -244,6 +261,9 @@ def _import(
 
     scope = [chosen] if chosen is not None else list(event.sessions)
     existing = _Existing(s, event, opener)
+    promised_ids = _promised_ids(s, existing.attendees, scope)
+    session_column = table.headers[mapping[SESSION]] if SESSION in mapping else ""
+    moved: list[StatusChange] = []
     sealer = IdSealer(event.id_public_key) if event.id_public_key else None
     imported = updated = unchanged = 0
     touched: set[int] = set()
@@ -298,7 +318,10 @@ def _import(
             renumber.add(es.id)
             s.flush()
         else:
-            changes += _apply_registration(registration, es, person, at, renumber)
+            if registration.session_id != es.id and registration.id in promised_ids:
+                flagged.append(_kept_in_session(registration, es, person, session_column))
+                es = registration.session
+            changes += _apply_registration(registration, es, person, at, renumber, moved)
         touched.add(registration.id)
         changed[person.identity] = changed.get(person.identity, False) or bool(changes)
         if changes:
@@ -364,6 +387,7 @@ def _import(
         other_sessions=other_sessions,
         per_session=dict(per_session),
         id_matching=opener is not None,
+        status_changes=tuple(moved),
     )
     audit.record(s, "registration.import", actor=actor, at=at, entity="event",
                  entity_id=event.id, file=table.source, rows_read=summary.rows_read,
@@ -511,7 +535,8 @@ def _registration_for(a: Attendee, session_id: int, scope: Sequence[EventSession
 
 
 def _apply_registration(
-    r: Registration, es: EventSession, person: Person, at: dt.datetime, renumber: set[int]
+    r: Registration, es: EventSession, person: Person, at: dt.datetime, renumber: set[int],
+    moved: list[StatusChange],
 ) -> list[str]:
     row = person.data
     changes = []
@@ -519,6 +544,10 @@ def _apply_registration(
         renumber.update((r.session_id, es.id))
         r.session_id = es.id
         r.session = es
+        r.told_at = None  # what they were told was about the other session
+        if r.status == Status.ADMITTED:
+            moved.append(StatusChange(r.id, r.attendee.name, es.name, admission.ADMITTED,
+                                      admission.WAITLISTED, admission.SESSION_CHANGED))
         if r.status in (Status.ADMITTED, Status.WAITLISTED):
             r.status, r.status_reason = Status.WAITLISTED, ""
         changes.append("session")
@@ -536,6 +565,27 @@ def _apply_registration(
         r.missing_from_import = False
         changes.append("back_in_import")
     return changes
+
+
+def _scope(s: Session, session_id: int | None) -> list[EventSession]:
+    """The sessions an import covers: the chosen one, else every session of the event."""
+    if session_id is not None:
+        return [s.get_one(EventSession, session_id)]
+    return list(_event(s, None).sessions)
+
+
+def _promised_ids(s: Session, attendees: Sequence[Attendee], scope: Sequence[EventSession]
+                  ) -> set[int]:
+    """Registrations in ``scope`` that an import must not move to another session."""
+    checked_in = set().union(*(checked_in_ids(s, es.id) for es in scope))
+    return {r.id for a in attendees for r in a.registrations if _promised(r, checked_in)}
+
+
+def _kept_in_session(r: Registration, es: EventSession, person: Person, column: str
+                     ) -> RowProblem:
+    return RowProblem(person.rows[0], column,
+                      f"此列改報{es.name}，但此人在{r.session.name}已報到或已確定名額："
+                      f"仍留在{r.session.name}，要改場次請在名單用「改場次…」", WARNING, SESSION)
 
 
 def _renumber(s: Session, session_id: int) -> None:
@@ -643,6 +693,44 @@ def open_id_reader(db: Database, event_id: int, passphrase: str, *, actor: str =
 
 
 @dataclass(frozen=True)
+class StatusChange:
+    """Someone who moves into a seat or out of one; ``reason`` is a code
+    (``admission.SEAT_FREE``, ``admission.SESSION_CHANGED``) the window translates."""
+
+    registration_id: int
+    name: str
+    session: str  # where the person is after the change
+    old: str
+    new: str
+    reason: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"registration_id": self.registration_id, "name": self.name,
+                "session": self.session, "from": self.old, "to": self.new,
+                "reason": self.reason}
+
+
+class UnconfirmedChanges(RegistrationError):
+    """Applying would change statuses other than the ones confirmed (none, for a caller that
+    confirmed nothing): nothing was written. ``changes`` are the ones it would make now."""
+
+    def __init__(self, changes: tuple[StatusChange, ...]) -> None:
+        super().__init__(f"{len(changes)} 人的錄取狀態會改變，尚未確認，未寫入")
+        self.changes = changes
+
+
+def _confirm(changes: Sequence[StatusChange], expected: Sequence[StatusChange] | None) -> None:
+    """Refuse (roll back) when the changes differ from what the organiser confirmed, e.g. a
+    desk checked someone in between the preview and the click. Compared without the ids: a
+    preview's new people got ids in a rolled-back transaction (PostgreSQL does not reuse them)."""
+    def seen(c: StatusChange) -> tuple[str, ...]:
+        return c.session, c.name, c.old, c.new, c.reason
+
+    if expected is not None and [seen(c) for c in changes] != [seen(c) for c in expected]:
+        raise UnconfirmedChanges(tuple(changes))
+
+
+@dataclass(frozen=True)
 class AdmissionResult:
     session: str
     capacity: int
@@ -653,6 +741,8 @@ class AdmissionResult:
     cancelled: int
     changed: int
     over_agency_limit: int  # waitlisted only because their agency was full
+    status_changes: tuple[StatusChange, ...] = ()
+    committed: bool = True
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -660,15 +750,22 @@ class AdmissionResult:
             "agency_limit": self.agency_limit, "admitted": self.admitted,
             "waitlisted": self.waitlisted, "walk_in": self.walk_in,
             "cancelled": self.cancelled, "changed": self.changed,
-            "over_agency_limit": self.over_agency_limit,
+            "over_agency_limit": self.over_agency_limit, "committed": self.committed,
+            "status_changes": [c.as_json() for c in self.status_changes],
         }
 
 
-def _applicant(r: Registration) -> admission.Applicant:
+def _applicant(r: Registration, checked_in: set[int]) -> admission.Applicant:
     return admission.Applicant(
         key=r.id, agency_key=match_key(r.attendee.agency), queue=r.queue, status=r.status,
-        kept=r.status == Status.ADMITTED and bool(r.status_reason),
+        checked_in=r.id in checked_in,
     )
+
+
+def _promised(r: Registration, checked_in: set[int]) -> bool:
+    return admission.promised(
+        r.status, checked_in=r.id in checked_in,
+        by_hand=r.status == Status.ADMITTED and bool(r.status_reason), told=r.told_at is not None)
 
 
 def _session_registrations(s: Session, session_id: int) -> list[Registration]:
@@ -679,37 +776,80 @@ def _session_registrations(s: Session, session_id: int) -> list[Registration]:
     ))
 
 
+def _admit(s: Session, es: EventSession, actor: str, at: dt.datetime) -> AdmissionResult:
+    """Apply the rule to one session inside the caller's unit of work."""
+    registrations = _session_registrations(s, es.id)
+    by_id = {r.id: r for r in registrations}
+    checked_in = checked_in_ids(s, es.id)
+    proposal = admission.propose((_applicant(r, checked_in) for r in registrations),
+                                 capacity=es.capacity, agency_limit=es.agency_limit)
+    changes = []
+    for move in proposal.moves:
+        r = by_id[move.key]
+        audit.record(s, "registration.status", actor=actor, at=at, entity="registration",
+                     entity_id=r.id, name=mask_name(r.attendee.name), old=r.status,
+                     new=move.new, reason="default proposal")
+        r.status = move.new
+        changes.append(StatusChange(r.id, r.attendee.name, es.name, move.old, move.new,
+                                    move.reason))
+    counts: Counter[str] = Counter(r.status for r in registrations)
+    audit.record(s, "admission.apply", actor=actor, at=at, entity="session",
+                 entity_id=es.id, changed=len(changes), **dict(counts))
+    return AdmissionResult(
+        session=es.name, capacity=es.capacity, agency_limit=es.agency_limit,
+        admitted=counts[Status.ADMITTED], waitlisted=counts[Status.WAITLISTED],
+        walk_in=counts[Status.WALK_IN], cancelled=counts[Status.CANCELLED],
+        changed=len(changes), over_agency_limit=len(proposal.over_agency_limit),
+        status_changes=tuple(changes),
+    )
+
+
 def apply_admission(
-    db: Database, session_id: int, *, actor: str = "", now: dt.datetime | None = None
+    db: Database, session_id: int, *, actor: str = "", now: dt.datetime | None = None,
+    commit: bool = True, expected: Sequence[StatusChange] | None = None,
 ) -> AdmissionResult:
-    """Apply the default proposal (first come, capacity, agency limit) to a session."""
+    """Apply the rule (first come, capacity, agency limit; nobody loses a seat) to a session.
+    ``commit=False`` previews: the same work, rolled back. ``expected``: the changes the
+    organiser confirmed; anything else raises ``UnconfirmedChanges`` and writes nothing."""
     at = now or dt.datetime.now()
+    with db.unit_of_work() if commit else db.read() as s:
+        result = _admit(s, s.get_one(EventSession, session_id), actor, at)
+        _confirm(result.status_changes, expected)
+        return replace(result, committed=commit)
+
+
+def record_told(s: Session, session_id: int, registration_ids: Sequence[int], how: str, *,
+                actor: str, at: dt.datetime) -> int:
+    """The people of ``registration_ids`` were told of their seat (``how``: the admitted list
+    was published, passes were issued): from now on only the organiser's hand moves them."""
+    rows = s.scalars(select(Registration).where(
+        Registration.session_id == session_id, Registration.id.in_(registration_ids),
+        Registration.told_at.is_(None))).all()
+    for r in rows:
+        r.told_at = at
+    audit.record(s, "admission.told", actor=actor, at=at, entity="session",
+                 entity_id=session_id, how=how, people=len(registration_ids), first_time=len(rows))
+    return len(rows)
+
+
+def publish_admitted_list(
+    db: Database, session_id: int, target: Path, *, mask_names: bool = False, actor: str = "",
+    now: dt.datetime | None = None,
+) -> int:
+    """Write the admitted list (上課名單, PDF or XLSX) and record that the people on it were
+    told; returns the number of people on it."""
+    from desktop.reports.admitted_list import write_admitted_list
+    from desktop.services.events import list_events
+    from desktop.services.roster import list_roster
+
+    rows = [r for r in list_roster(db, session_id) if r.status == Status.ADMITTED]
+    event = next(e for e in list_events(db) if any(x.id == session_id for x in e.sessions))
+    session = next(x for x in event.sessions if x.id == session_id)
+    count = write_admitted_list(target, event, session, rows, mask_names=mask_names)
     with db.unit_of_work() as s:
-        es = s.get_one(EventSession, session_id)
-        registrations = _session_registrations(s, session_id)
-        proposal = admission.propose((_applicant(r) for r in registrations),
-                                     capacity=es.capacity, agency_limit=es.agency_limit)
-        changed = 0
-        for r in registrations:
-            new = proposal.statuses[r.id]
-            if new != r.status:
-                audit.record(s, "registration.status", actor=actor, at=at,
-                             entity="registration", entity_id=r.id,
-                             name=mask_name(r.attendee.name), old=r.status, new=new,
-                             reason="default proposal")
-                r.status = new
-                changed += 1
-        counts = defaultdict(int)
-        for r in registrations:
-            counts[r.status] += 1
-        audit.record(s, "admission.apply", actor=actor, at=at, entity="session",
-                     entity_id=session_id, changed=changed, **dict(counts))
-        return AdmissionResult(
-            session=es.name, capacity=es.capacity, agency_limit=es.agency_limit,
-            admitted=counts[Status.ADMITTED], waitlisted=counts[Status.WAITLISTED],
-            walk_in=counts[Status.WALK_IN], cancelled=counts[Status.CANCELLED],
-            changed=changed, over_agency_limit=len(proposal.over_agency_limit),
-        )
+        record_told(s, session_id, [r.registration_id for r in rows], "admitted_list",
+                    actor=actor, at=now or dt.datetime.now())
+    return count
 
 
 @dataclass(frozen=True)
@@ -726,11 +866,12 @@ def _promote(s: Session, es: EventSession, actor: str, at: dt.datetime, because:
              ) -> tuple[str, ...]:
     registrations = _session_registrations(s, es.id)
     by_id = {r.id: r for r in registrations}
-    promoted = admission.fill_vacancies((_applicant(r) for r in registrations),
-                                        es.capacity, es.agency_limit)
+    checked_in = checked_in_ids(s, es.id)
+    moves = admission.propose((_applicant(r, checked_in) for r in registrations),
+                              es.capacity, es.agency_limit).moves
     names = []
-    for key in promoted:
-        r = by_id[key]
+    for move in moves:
+        r = by_id[move.key]
         audit.record(s, "registration.status", actor=actor, at=at, entity="registration",
                      entity_id=r.id, name=mask_name(r.attendee.name), old=r.status,
                      new=Status.ADMITTED, reason="moved up from the waitlist",
@@ -811,6 +952,7 @@ def move_registration(
         if r.seat is not None:
             s.delete(r.seat)
         r.session_id, r.session = target.id, target
+        r.told_at = None  # what they were told was about the other session
         if r.status != Status.CANCELLED:
             r.status, r.status_reason = Status.WAITLISTED, ""
         s.flush()

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core.vocabulary import BLOCK_KIND_NAMES, CONTEXT, STATUS_NAMES
+from desktop.core.vocabulary import BLOCK_KIND_NAMES, CHANGE_REASONS, CONTEXT, STATUS_NAMES
 
 
 def status_label(status: str) -> str:
     return QCoreApplication.translate(CONTEXT, STATUS_NAMES.get(status, status))
+
+
+def change_reason_label(reason: str) -> str:
+    return QCoreApplication.translate(CONTEXT, CHANGE_REASONS.get(reason, reason))
 
 
 def block_kind_label(kind: str) -> str:

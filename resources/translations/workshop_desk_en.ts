@@ -1136,6 +1136,14 @@ Current status: {state}</translation>
         <translation>Warning</translation>
     </message>
     <message>
+        <source>錄取異動：錄取 {into} 人，移出名額 {out} 人（匯入前會列出請您確認）</source>
+        <translation>Status changes: {into} admitted, {out} lose their seat (listed for you to confirm before importing)</translation>
+    </message>
+    <message>
+        <source>名單在預覽後有變動，尚未匯入：請看過新的預覽後再按「匯入」。</source>
+        <translation>The roster changed after the preview; nothing was imported. Check the new preview, then press Import again.</translation>
+    </message>
+    <message>
         <source>無法匯入</source>
         <translation>Cannot import</translation>
     </message>
@@ -1930,12 +1938,20 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Import the CSV or XLSX exported from the registration form; preview before saving</translation>
     </message>
     <message>
-        <source>依規則錄取</source>
-        <translation>Admit by rules</translation>
+        <source>依規則錄取…</source>
+        <translation>Admit by rules…</translation>
     </message>
     <message>
-        <source>依報名先後，在名額與每機關上限內提出錄取名單</source>
-        <translation>Propose the admitted list in registration order, within the places and the per-agency limit</translation>
+        <source>空出的名額依報名先後遞補（名額與每機關上限內）；已錄取、已報到者不會被移出。先列出異動再確認</source>
+        <translation>Fill free places in registration order (within the places and the per-agency limit); nobody admitted or checked in is moved out. Lists the changes for you to confirm first</translation>
+    </message>
+    <message>
+        <source>名單在確認後有變動，其餘場次未寫入：請再按一次「依規則錄取」。</source>
+        <translation>The roster changed after you confirmed; the remaining sessions were not written. Press Admit by rules again.</translation>
+    </message>
+    <message>
+        <source>依規則錄取</source>
+        <translation>Admit by rules</translation>
     </message>
     <message>
         <source>新增現場報名…</source>
@@ -2016,12 +2032,6 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>{session}：錄取 {admitted}/{capacity}，候補 {waitlisted}，異動 {changed} 人（因機關上限 {limit} 名而候補 {over} 人）</source>
         <translation>{session}: admitted {admitted}/{capacity}, waitlisted {waitlisted}, {changed} changed ({over} waitlisted by the limit of {limit} per agency)</translation>
-    </message>
-    <message>
-        <source>依報名先後，在名額與每機關上限內重新提出錄取名單？
-主辦單位附理由錄取、已取消與現場報名者維持不變。</source>
-        <translation>Propose the admitted list again in registration order, within the places and the per-agency limit?
-Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as they are.</translation>
     </message>
     <message>
         <source>錄取（附理由）</source>
@@ -2184,6 +2194,45 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
     <message>
         <source>每機關上限</source>
         <translation>Limit per agency</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChangesDialog</name>
+    <message>
+        <source>確認錄取異動</source>
+        <translation>Confirm admission changes</translation>
+    </message>
+    <message>
+        <source>以下 {n} 人的錄取狀態會改變：移出名額 &lt;b&gt;{out}&lt;/b&gt; 人，錄取 &lt;b&gt;{into}&lt;/b&gt; 人。按「確認寫入」才會寫入；已報到的人不會被改變。</source>
+        <translation>The status of these {n} people will change: &lt;b&gt;{out}&lt;/b&gt; lose their seat, &lt;b&gt;{into}&lt;/b&gt; are admitted. Nothing is saved until you press Confirm and save; people who have checked in are never changed.</translation>
+    </message>
+    <message>
+        <source>場次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>原狀態</source>
+        <translation>Status before</translation>
+    </message>
+    <message>
+        <source>新狀態</source>
+        <translation>Status after</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>確認寫入</source>
+        <translation>Confirm and save</translation>
     </message>
 </context>
 <context>
@@ -2788,6 +2837,14 @@ The language applies after a restart.</source>
     <message>
         <source>綜合討論</source>
         <translation>Open discussion</translation>
+    </message>
+    <message>
+        <source>依報名先後有名額</source>
+        <translation>Free place, in registration order</translation>
+    </message>
+    <message>
+        <source>報名改到此場次</source>
+        <translation>Registration moved to this session</translation>
     </message>
 </context>
 <context>

@@ -67,3 +67,76 @@ def test_import_text_output_names_who_is_missing(run_cli, demo_db_path: Path, tm
     code, out, _ = run_cli("--db", demo_db_path, "import", write_csv(tmp_path / "v2.csv", rows))
     assert code == 0 and "本次名單中沒有 1" in out
     assert "[不在本次名單] 臺中場次 張志豪" in out
+
+
+def test_reimport_then_admit_keeps_a_checked_in_person_and_their_pass(
+        run_cli, demo_db_path: Path) -> None:
+    # The reproduction on the command line: check in, `import`, `admit`, scan again.
+    from sqlalchemy import select
+
+    from db.models import Event
+    from desktop.app import open_database
+    from desktop.core.tokens import make_token
+    from desktop.services.roster import list_roster  # registration ids are not in --json
+
+    db = open_database(demo_db_path)
+    with db.read() as s:
+        secret = s.scalars(select(Event.token_secret)).one()
+    last = [r for r in list_roster(db, 1) if r.status == "admitted"][-1]
+    db.dispose()
+    token = make_token(secret, last.registration_id)
+    code, out, err = run_cli("--db", demo_db_path, "checkin", token, "--json")
+    assert code == 0 and json.loads(out)["result"] == "ok", err
+
+    code, out, err = run_cli("--db", demo_db_path, "import", SAMPLE, "--json")
+    assert code == 0, err
+    assert json.loads(out)["status_changes"] == []
+    code, out, _ = run_cli("--db", demo_db_path, "admit", "--dry-run", "--json")
+    assert code == 0 and all(r["committed"] is False for r in json.loads(out))
+    code, out, _ = run_cli("--db", demo_db_path, "admit", "--json")
+    results = json.loads(out)
+    assert code == 0 and [r["admitted"] for r in results] == [40, 40, 40]
+    changes = [c for r in results for c in r["status_changes"]]
+    assert all(c["from"] == "waitlisted" and c["to"] == "admitted" for c in changes)
+    assert all(set(c) == {"registration_id", "name", "session", "from", "to", "reason"}
+               for c in changes)
+    assert last.registration_id not in {c["registration_id"] for c in changes}
+    code, out, _ = run_cli("--db", demo_db_path, "checkin", token, "--json")
+    assert json.loads(out)["result"] == "already_checked_in"
+
+
+def test_import_moving_someone_out_of_a_seat_needs_yes(run_cli, demo_db_path: Path,
+                                                       tmp_path: Path) -> None:
+    from db.models import EventSession
+    from desktop.app import open_database
+    from desktop.services.roster import list_roster
+
+    v1 = write_csv(tmp_path / "v1.csv", MESSY_ROWS)
+    assert run_cli("--db", demo_db_path, "import", v1)[0] == 0
+    db = open_database(demo_db_path)
+    with db.unit_of_work() as s:  # room for 陳大華 in 臺北
+        taipei = s.get_one(EventSession, 1)
+        taipei.capacity, taipei.agency_limit = 60, 9
+    db.dispose()
+    code, out, _ = run_cli("--db", demo_db_path, "admit", "--session", "臺北場次")
+    assert code == 0 and "[錄取] 臺北場次" in out
+    rows = [list(r) for r in MESSY_ROWS]
+    for r in rows:
+        if "陳大華" in r[1]:
+            r[8] = "臺南場次"
+    v2 = write_csv(tmp_path / "v2.csv", rows)
+    code, out, _ = run_cli("--db", demo_db_path, "import", v2)
+    assert code == 1 and "--yes" in out and "[移出名額] 臺南場次 陳大華：已錄取 → 候補" in out
+    db = open_database(demo_db_path)
+    assert next(r for r in list_roster(db) if r.name == "陳大華").session == "臺北場次"
+    db.dispose()
+    code, out, _ = run_cli("--db", demo_db_path, "import", v2, "--json")
+    summary = json.loads(out)
+    assert code == 1 and summary["committed"] is False
+    assert [(c["name"], c["from"], c["to"], c["reason"]) for c in summary["status_changes"]] == [
+        ("陳大華", "admitted", "waitlisted", "session_changed")]
+    code, out, _ = run_cli("--db", demo_db_path, "import", v2, "--yes")
+    assert code == 0 and "[移出名額]" in out
+    db = open_database(demo_db_path)
+    assert next(r for r in list_roster(db) if r.name == "陳大華").session == "臺南場次"
+    db.dispose()

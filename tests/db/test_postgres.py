@@ -18,3 +18,24 @@ def test_demo_event_on_postgres_matches_sqlite(pg_db: Database, demo_db: Databas
     on_postgres = summary_json(list_events(pg_db))
     on_sqlite = summary_json(list_events(demo_db))
     assert on_postgres == on_sqlite
+
+
+def test_confirmed_import_with_admission_applies_on_postgres(pg_db: Database) -> None:
+    # The preview gives new people ids in a rolled-back transaction; PostgreSQL does not reuse
+    # them, so the confirmed changes must still match the ones the commit makes.
+    from desktop.services.registrations import read_registration_file, run_import
+    from tests.registration_files import SAMPLE
+
+    build_demo(pg_db)
+    table = read_registration_file(SAMPLE)
+    taichung = list_events(pg_db)[0].sessions[2]
+    from db.models import EventSession
+
+    with pg_db.unit_of_work() as s:
+        s.get_one(EventSession, taichung.id).capacity = 70
+    preview = run_import(pg_db, table, admit=True, commit=False)
+    assert preview.status_changes
+    done = run_import(pg_db, table, admit=True, expected=preview.status_changes)
+    assert [c.name for c in done.status_changes] == [c.name for c in preview.status_changes]
+    assert {c.registration_id for c in done.status_changes} != {
+        c.registration_id for c in preview.status_changes}

@@ -256,3 +256,131 @@ def test_edit_changes_fields_and_is_audited(demo_db: Database) -> None:
     assert (after.title, after.phone, after.lunch, after.id_mask) == ("參議", "0912000333", "素", "F13110****")
     with pytest.raises(RegistrationError):
         update_registration(demo_db, row.registration_id, name=" ")
+
+
+def _last_admitted(db: Database, session_id: int):  # type: ignore[no-untyped-def]
+    return [r for r in list_roster(db, session_id) if r.status == "admitted"][-1]
+
+
+def test_reimport_and_admission_never_demote_a_checked_in_person(demo_db: Database) -> None:
+    # The issue's reproduction: the last admitted person of 臺北 is in the room; the export
+    # (with earlier registrants) is imported and the rule applied — they must keep the seat.
+    from desktop.core.tokens import make_token
+    from desktop.services.checkin import check_in_registration, scan
+
+    taipei = list_events(demo_db)[0].sessions[0]
+    last = _last_admitted(demo_db, taipei.id)
+    at = dt.datetime.combine(taipei.date, dt.time(8, 40))
+    assert check_in_registration(demo_db, taipei.id, last.registration_id, now=at).ok
+    import_file(demo_db, SAMPLE, now=NOW)
+    result = apply_admission(demo_db, taipei.id, actor="t", now=NOW)
+    after = {r.registration_id: r for r in list_roster(demo_db, taipei.id)}
+    assert after[last.registration_id].status == "admitted"
+    assert result.admitted <= taipei.capacity
+    assert all(c.old != "admitted" for c in result.status_changes)
+    with demo_db.read() as s:
+        from db.models import Event
+
+        secret = s.scalars(select(Event.token_secret)).one()
+    again = scan(demo_db, taipei.id, make_token(secret, last.registration_id),
+                 now=at + dt.timedelta(minutes=5))
+    assert again.code == "already_checked_in"
+
+
+def _roomy_taipei(db: Database):  # type: ignore[no-untyped-def]
+    """臺北 with 60 seats and 9 per agency, so the people of MESSY_ROWS get one."""
+    from db.models import EventSession
+
+    taipei = list_events(db)[0].sessions[0]
+    with db.unit_of_work() as s:
+        es = s.get_one(EventSession, taipei.id)
+        es.capacity, es.agency_limit = 60, 9
+    return taipei
+
+
+def _wang_moves_to_tainan(tmp_path: Path) -> Path:
+    rows = [list(r) for r in MESSY_ROWS]
+    for r in rows:
+        if r[1] == "王小明":
+            r[8] = "臺南場次"
+    return write_csv(tmp_path / "v2.csv", rows)
+
+
+def test_an_export_moving_an_admitted_person_is_a_status_change_to_confirm(
+        demo_db: Database, tmp_path: Path) -> None:
+    from desktop.services.registrations import UnconfirmedChanges
+
+    taipei = _roomy_taipei(demo_db)
+    import_file(demo_db, write_csv(tmp_path / "v1.csv", MESSY_ROWS), now=NOW)
+    first = apply_admission(demo_db, taipei.id, now=NOW)
+    assert {c.name for c in first.status_changes} >= {"王小明", "陳大華"}
+    assert {(c.old, c.new, c.reason) for c in first.status_changes} == {
+        ("waitlisted", "admitted", "seat_free")}
+    v2 = _wang_moves_to_tainan(tmp_path)
+    before = snapshot(demo_db)
+    preview = import_file(demo_db, v2, commit=False, now=NOW)
+    [change] = preview.status_changes
+    assert (change.name, change.session, change.old, change.new, change.reason) == (
+        "王小明", "臺南場次", "admitted", "waitlisted", "session_changed")
+    with pytest.raises(UnconfirmedChanges) as refused:
+        import_file(demo_db, v2, expected=(), now=NOW)
+    assert refused.value.changes == preview.status_changes
+    assert snapshot(demo_db) == before  # nothing written
+    done = import_file(demo_db, v2, expected=preview.status_changes, now=NOW)
+    assert done.status_changes == preview.status_changes
+    wang = next(r for r in list_roster(demo_db) if r.name == "王小明")
+    assert (wang.session, wang.status) == ("臺南場次", "waitlisted")
+
+
+def test_a_published_list_keeps_people_in_their_session(demo_db: Database,
+                                                        tmp_path: Path) -> None:
+    from desktop.services.registrations import publish_admitted_list
+
+    taipei = _roomy_taipei(demo_db)
+    import_file(demo_db, write_csv(tmp_path / "v1.csv", MESSY_ROWS), now=NOW)
+    apply_admission(demo_db, taipei.id, now=NOW)
+    assert publish_admitted_list(demo_db, taipei.id, tmp_path / "list.xlsx", now=NOW) == 47
+    with demo_db.read() as s:
+        told = s.scalar(select(func.count()).select_from(Registration).where(
+            Registration.session_id == taipei.id, Registration.told_at.is_not(None)))
+    assert told == 47
+    summary = import_file(demo_db, _wang_moves_to_tainan(tmp_path), expected=(), now=NOW)
+    assert summary.status_changes == ()
+    assert any("王小明" not in p.message and "改場次" in p.message and p.row == 2
+               for p in summary.flagged)
+    wang = next(r for r in list_roster(demo_db) if r.name == "王小明")
+    assert (wang.session, wang.status) == ("臺北場次", "admitted")
+
+
+def test_import_with_admission_is_one_unit_that_reports_who_moves_in(demo_db: Database,
+                                                                     tmp_path: Path) -> None:
+    taipei = _roomy_taipei(demo_db)
+    table = read_registration_file(write_csv(tmp_path / "v1.csv", MESSY_ROWS))
+    preview = run_import(demo_db, table, session_id=taipei.id, admit=True, commit=False, now=NOW)
+    names = [c.name for c in preview.status_changes]  # 5 of the demo's waitlist, and 2 new
+    assert len(names) == 7 and {"王小明", "陳大華"} <= set(names)
+    assert [r.admitted for r in preview.admissions] == [47]
+    assert not any(r.name == "王小明" for r in list_roster(demo_db))
+    done = run_import(demo_db, table, session_id=taipei.id, admit=True,
+                      expected=preview.status_changes, now=NOW)
+    assert done.status_changes == preview.status_changes
+    assert {r.name: r.status for r in list_roster(demo_db, taipei.id)}["王小明"] == "admitted"
+
+
+def test_issuing_passes_tells_people_their_seat(demo_db: Database, tmp_path: Path) -> None:
+    from desktop.services.passes import export_passes
+
+    taipei = list_events(demo_db)[0].sessions[0]
+    result = export_passes(demo_db, taipei.id, tmp_path)
+    with demo_db.read() as s:
+        told = s.scalars(select(Registration.status).where(
+            Registration.session_id == taipei.id, Registration.told_at.is_not(None))).all()
+        detail = s.scalars(select(AuditEntry.detail).where(
+            AuditEntry.action == "admission.told")).one()
+    assert len(told) == result.count == 40 and set(told) == {"admitted"}
+    assert (detail["how"], detail["first_time"]) == ("passes", 40)
+    # Moved by hand: what they were told was about the other session.
+    admitted = [r for r in list_roster(demo_db, taipei.id) if r.status == "admitted"]
+    move_registration(demo_db, admitted[0].registration_id, list_events(demo_db)[0].sessions[1].id)
+    with demo_db.read() as s:
+        assert s.get_one(Registration, admitted[0].registration_id).told_at is None

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import select
 
 from db.models import AuditEntry
@@ -112,3 +112,108 @@ def test_import_dialog_previews_then_commits_and_admits(qtbot, demo_db: Database
     # admitted after import: the proposal ran, still 40 per session at most
     assert all(len([r for r in list_roster(demo_db, s.id) if r.status == "admitted"]) <= 40
                for s in screen._sessions)
+
+
+def _roomy_taipei(db: Database) -> None:
+    from db.models import EventSession
+
+    with db.unit_of_work() as s:
+        taipei = s.get_one(EventSession, 1)
+        taipei.capacity, taipei.agency_limit = 60, 9
+
+
+def _answer(kind: type, action) -> None:  # type: ignore[no-untyped-def]
+    """Run ``action(dialog)`` on the next modal dialog of ``kind`` once it is open."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(10, run)
+            return
+        action(dialog)
+    QTimer.singleShot(0, run)
+
+
+def _open_roster(window: MainWindow, screen: RosterScreen) -> None:
+    from desktop.services.demo import DEMO_PASSPHRASE
+
+    assert screen.context.session_state.unlock(screen.context, DEMO_PASSPHRASE)
+    window.show()
+    window.show_screen(window.screens.index(screen))
+
+
+def _statuses(db: Database, session_id: int = 1) -> dict[str, str]:
+    return {r.name: r.status for r in list_roster(db, session_id)}
+
+
+def test_admission_lists_who_moves_in_and_writes_only_after_confirmation(  # type: ignore[no-untyped-def]
+        qtbot, demo_db: Database) -> None:
+    from desktop.ui.screens.status_changes import StatusChangesDialog
+
+    _roomy_taipei(demo_db)
+    window, screen = _screen(qtbot, demo_db)
+    _open_roster(window, screen)
+    before = _statuses(demo_db)
+    seen: list[tuple[str, list[str]]] = []
+
+    def look_then(button: str):  # type: ignore[no-untyped-def]
+        def act(dialog: StatusChangesDialog) -> None:
+            names = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+            seen.append((dialog.heading.text(), names))
+            target = dialog.confirm_button if button == "confirm" else next(
+                b for b in dialog.findChildren(QPushButton) if b.text() == "取消")
+            qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+        return act
+
+    _answer(StatusChangesDialog, look_then("cancel"))
+    qtbot.mouseClick(screen.admit_button, Qt.MouseButton.LeftButton)
+    heading, names = seen[-1]
+    assert "錄取 <b>5</b>" in heading and "移出名額 <b>0</b>" in heading and len(names) == 5
+    assert _statuses(demo_db) == before  # 取消: nothing written
+
+    _answer(StatusChangesDialog, look_then("confirm"))
+    _answer(QMessageBox, lambda box: box.accept())
+    qtbot.mouseClick(screen.admit_button, Qt.MouseButton.LeftButton)
+    after = _statuses(demo_db)
+    assert sorted(n for n in after if after[n] != before[n]) == sorted(seen[-1][1])
+    assert all(after[n] == "admitted" for n in seen[-1][1])
+    assert "已錄取 45／名額 60" in screen.count_label.text()
+
+
+def test_import_moving_an_admitted_person_asks_first(qtbot, demo_db: Database,  # type: ignore[no-untyped-def]
+                                                     tmp_path: Path) -> None:
+    from desktop.services.registrations import apply_admission, import_file
+    from desktop.ui.screens.status_changes import OUT_COLOUR, StatusChangesDialog
+
+    _roomy_taipei(demo_db)
+    import_file(demo_db, write_csv(tmp_path / "v1.csv", MESSY_ROWS))
+    apply_admission(demo_db, 1)
+    rows = [list(r) for r in MESSY_ROWS]
+    for r in rows:
+        if r[1] == "王小明":
+            r[8] = "臺南場次"
+    v2 = write_csv(tmp_path / "v2.csv", rows)
+    window, screen = _screen(qtbot, demo_db)
+    _open_roster(window, screen)
+    shown: list[tuple[str, str, bool]] = []
+
+    def confirm(dialog: StatusChangesDialog) -> None:
+        for r in range(dialog.table.rowCount()):
+            new = dialog.table.item(r, 3)
+            shown.append((dialog.table.item(r, 1).text(), new.text(),
+                          new.foreground().color() == OUT_COLOUR))
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+
+    def import_it(dialog: ImportDialog) -> None:
+        assert dialog.load(v2)
+        assert "移出名額 1 人" in dialog.counts.text()
+        _answer(StatusChangesDialog, confirm)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    _answer(ImportDialog, import_it)
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    assert shown[0] == ("王小明", "候補", True)
+    wang = next(r for r in list_roster(demo_db) if r.name == "王小明")
+    assert (wang.session, wang.status) == ("臺南場次", "waitlisted")

@@ -1,5 +1,6 @@
 """A whole training day in the real main window, as an organiser and a desk clerk would run it:
-名單 (import, admit) → 分桌 → 報到 (scans, search, walk-in, sign-out) → 議程 → 小組報告 → 文件.
+名單 (import, admit) → 分桌 → 報到 (scans, search, walk-in) → 名單 (the export imported again
+on the morning: nobody in the room loses their seat) → 報到 (sign-out) → 議程 → 小組報告 → 文件.
 Each step drives real widgets; the counts must agree between screens after the same actions."""
 
 from __future__ import annotations
@@ -78,7 +79,6 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     qtbot.mouseClick(roster.import_button, Qt.MouseButton.LeftButton)
     after_import = roster.model.rowCount()
     answers: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: answers.append(a[2]))
     qtbot.mouseClick(roster.admit_button, Qt.MouseButton.LeftButton)
     assert answers and "錄取" in answers[-1]
@@ -94,9 +94,10 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     with demo_db.read() as s:
         seated = s.scalar(select(func.count()).select_from(SeatAssignment))
         secret = s.scalars(select(Event.token_secret).where(Event.id == session.event_id)).one()
+        # The last in line first: the ones a careless re-admission would move out.
         admitted = s.scalars(select(Registration.id).where(
             Registration.session_id == session.id, Registration.status == "admitted")
-            .order_by(Registration.id)).all()
+            .order_by(Registration.queue.desc())).all()
     assert seated == 40 and "未分桌 0 人" in tables.summary.text()
 
     # 報到: five passes scanned, one search, one walk-in, one sign-out
@@ -131,6 +132,24 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     _when_modal(walk_in)
     qtbot.mouseClick(desk.walk_in_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: desk.counts.walk_ins == 1)
+
+    # 名單: the morning's fresh export, imported again with 匯入後依規則錄取 ticked (the
+    # default). The walk-in holds a seat too, yet nobody who checked in moves to the waitlist.
+    roster = _screen(window, "RosterScreen")
+
+    def import_again(dialog: QDialog) -> None:
+        assert dialog.load(SAMPLE) and dialog.admit_after.isChecked()
+        assert "錄取異動" not in dialog.counts.text()  # nothing to confirm: nobody moves
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    _when_modal(import_again)
+    qtbot.mouseClick(roster.import_button, Qt.MouseButton.LeftButton)
+    assert "已錄取 40／名額 40" in roster.count_label.text()
+    with demo_db.read() as s:
+        arrived = s.scalars(select(CheckIn.registration_id).where(CheckIn.action == "in")).all()
+        statuses = set(s.scalars(select(Registration.status).where(
+            Registration.id.in_(arrived))).all())
+    assert len(arrived) == 7 and statuses == {"admitted", "walk_in"}
+    desk = _screen(window, "CheckInScreen")
     now[0] = dt.datetime.combine(session.date, dt.time(15, 35))
     qtbot.mouseClick(desk.out_button, Qt.MouseButton.LeftButton)
     window.activateWindow()
@@ -138,6 +157,7 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     desk.scan_field.setFocus()
     _scan(qtbot, make_token(secret, admitted[0]))
     qtbot.waitUntil(lambda: desk.counts.signed_out == 1)
+    assert desk.last_result.code == "ok"  # the last in line, checked in before the re-import
     _grab(window, "06-checkin")
     c = desk.counts
     assert (c.arrived, c.expected, c.walk_ins, c.present, c.signed_out) == (7, 41, 1, 6, 1)

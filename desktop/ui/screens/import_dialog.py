@@ -1,5 +1,7 @@
 """匯入報名資料: choose the export, check the column mapping, preview counts and every row's
-problems, then write it all in one transaction (or nothing)."""
+problems, then write it all in one transaction (or nothing). When the import (with the
+admission rule, if ticked) would change anyone's status, the list of who moves in and out is
+shown and the import is written only after 確認寫入."""
 
 from __future__ import annotations
 
@@ -32,12 +34,13 @@ from desktop.services.events import SessionInfo
 from desktop.services.registrations import (
     ImportSummary,
     RegistrationError,
-    apply_admission,
+    UnconfirmedChanges,
     import_mapping,
     read_registration_file,
     run_import,
 )
 from desktop.ui.screens.base import ScreenContext
+from desktop.ui.screens.status_changes import confirm_changes, moves_out
 
 
 class ImportDialog(QDialog):
@@ -72,6 +75,7 @@ class ImportDialog(QDialog):
         self.admit_after = QCheckBox(self.tr("匯入後依規則錄取（先來先錄取，名額與每機關上限）"))
         self.admit_after.setObjectName("importAdmitAfter")
         self.admit_after.setChecked(True)
+        self.admit_after.toggled.connect(lambda _on: self.preview())
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
@@ -183,7 +187,8 @@ class ImportDialog(QDialog):
             summary = run_import(self.context.db, self.table, mapping=self.mapping(),
                                  session_id=self._session_id(),
                                  passphrase=self.passphrase.text() or None, commit=False,
-                                 actor=self.context.operator)
+                                 actor=self.context.operator,
+                                 admit=self.admit_after.isChecked())
         except (ImportFileError, RegistrationError) as exc:
             self.summary = None
             self._show_error(str(exc))
@@ -206,7 +211,7 @@ class ImportDialog(QDialog):
             merged=s.duplicates_merged, flagged=len(s.flagged), missing=len(s.missing),
             other=self.tr("，其他場次 {n} 列略過").format(n=s.other_sessions) if s.other_sessions else "",
             per_session=per_session,
-        ))
+        ) + self._changes_text(s))
         problems = list(s.problems())
         merges = [(m.merged_row, self.tr("合併"), self.tr("與第 {row} 列是同一人，以較新的資料為準，保留第一次報名的順位").format(row=m.kept_row))
                   for m in s.merges]
@@ -223,21 +228,36 @@ class ImportDialog(QDialog):
             for c, text in enumerate((str(row), "", kind, message)):
                 self.problems.setItem(j, c, QTableWidgetItem(text))
 
+    def _changes_text(self, s: ImportSummary) -> str:
+        if not s.status_changes:
+            return ""
+        out = sum(1 for c in s.status_changes if moves_out(c))
+        text = self.tr("錄取異動：錄取 {into} 人，移出名額 {out} 人（匯入前會列出請您確認）")
+        text = text.format(into=len(s.status_changes) - out, out=out)
+        colour = "#B00020" if out else "#1E6B35"
+        return f"<br><span style='color:{colour}'>{text}</span>"
+
     def commit(self) -> ImportSummary | None:
-        if self.table is None:
+        """Write the import (after the organiser confirmed the status changes it makes)."""
+        if self.table is None or self.summary is None:
+            return None
+        if not confirm_changes(self.summary.status_changes, self):
             return None
         try:
             summary = run_import(self.context.db, self.table, mapping=self.mapping(),
                                  session_id=self._session_id(),
                                  passphrase=self.passphrase.text() or None, commit=True,
-                                 actor=self.context.operator)
+                                 actor=self.context.operator, admit=self.admit_after.isChecked(),
+                                 expected=self.summary.status_changes)
+        except UnconfirmedChanges:
+            # Someone checked in (or the roster changed) since the preview: show it again.
+            self.preview()
+            self.counts.setText(self.counts.text() + "<br><span style='color:#B00020'>" + self.tr(
+                "名單在預覽後有變動，尚未匯入：請看過新的預覽後再按「匯入」。") + "</span>")
+            return None
         except (ImportFileError, RegistrationError) as exc:
             self._show_error(str(exc))
             return None
         self.committed = summary
-        if self.admit_after.isChecked():
-            scope = [self._session_id()] if self._session_id() else [s.id for s in self.sessions]
-            for session_id in scope:
-                apply_admission(self.context.db, session_id, actor=self.context.operator)
         self.accept()
         return summary

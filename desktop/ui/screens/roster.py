@@ -39,17 +39,20 @@ from desktop.services.events import SessionInfo, list_events
 from desktop.services.registrations import (
     IdReader,
     RegistrationError,
+    UnconfirmedChanges,
     admit_with_reason,
     apply_admission,
     cancel_registration,
     move_registration,
     open_id_reader,
+    publish_admitted_list,
     update_registration,
 )
 from desktop.services.roster import RosterRow, list_roster
 from desktop.services.walkins import WalkInError, add_walk_in
 from desktop.ui.labels import status_label, yes_no
 from desktop.ui.screens.base import Screen, ScreenContext
+from desktop.ui.screens.status_changes import confirm_changes
 from desktop.ui.tablemodel import Column, RowTableModel
 
 ALL = "__all__"
@@ -169,8 +172,9 @@ class RosterScreen(Screen):
 
         self.import_button = button(self.tr("匯入報名資料…"), self.on_import, "rosterImport",
                                     self.tr("匯入報名表單匯出的 CSV 或 XLSX，先預覽再寫入"))
-        self.admit_button = button(self.tr("依規則錄取"), self.on_apply_admission, "rosterAdmit",
-                                   self.tr("依報名先後，在名額與每機關上限內提出錄取名單"))
+        self.admit_button = button(self.tr("依規則錄取…"), self.on_apply_admission, "rosterAdmit",
+                                   self.tr("空出的名額依報名先後遞補（名額與每機關上限內）；"
+                                           "已錄取、已報到者不會被移出。先列出異動再確認"))
         self.walk_in_button = button(self.tr("新增現場報名…"), self.on_walk_in, "rosterWalkIn")
         self.export_button = button(self.tr("匯出上課名單…"), self.on_export, "rosterExport",
                                     self.tr("PDF 或 XLSX，不含身分證字號與電話"))
@@ -378,27 +382,35 @@ class RosterScreen(Screen):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._after_change()
 
-    def apply_admission(self) -> list[str]:
+    def apply_admission(self) -> list[str] | None:
+        """Preview the rule for the chosen session (or all), let the organiser confirm who
+        moves in, then apply exactly that; None when they did not confirm."""
         ids = [self.selected_session_id()] if self.selected_session_id() else [
             s.id for s in self._sessions]
+        previews = [apply_admission(self.context.db, i, actor=self.context.operator,
+                                    commit=False) for i in ids]
+        if not confirm_changes([c for p in previews for c in p.status_changes], self):
+            return None
         lines = []
-        for session_id in ids:
-            r = apply_admission(self.context.db, session_id, actor=self.context.operator)
-            lines.append(self.tr("{session}：錄取 {admitted}/{capacity}，候補 {waitlisted}，異動 {changed} 人"
-                                 "（因機關上限 {limit} 名而候補 {over} 人）").format(
-                session=r.session, admitted=r.admitted, capacity=r.capacity,
-                waitlisted=r.waitlisted, changed=r.changed, limit=r.agency_limit,
-                over=r.over_agency_limit))
+        try:
+            for session_id, preview in zip(ids, previews, strict=True):
+                r = apply_admission(self.context.db, session_id, actor=self.context.operator,
+                                    expected=preview.status_changes)
+                lines.append(self.tr(
+                    "{session}：錄取 {admitted}/{capacity}，候補 {waitlisted}，異動 {changed} 人"
+                    "（因機關上限 {limit} 名而候補 {over} 人）").format(
+                    session=r.session, admitted=r.admitted, capacity=r.capacity,
+                    waitlisted=r.waitlisted, changed=r.changed, limit=r.agency_limit,
+                    over=r.over_agency_limit))
+        except UnconfirmedChanges:
+            lines.append(self.tr("名單在確認後有變動，其餘場次未寫入：請再按一次「依規則錄取」。"))
         self._after_change()
         return lines
 
     def on_apply_admission(self) -> None:
-        answer = QMessageBox.question(
-            self, self.tr("依規則錄取"),
-            self.tr("依報名先後，在名額與每機關上限內重新提出錄取名單？\n"
-                    "主辦單位附理由錄取、已取消與現場報名者維持不變。"))
-        if answer == QMessageBox.StandardButton.Yes:
-            QMessageBox.information(self, self.tr("依規則錄取"), "\n".join(self.apply_admission()))
+        lines = self.apply_admission()
+        if lines is not None:
+            QMessageBox.information(self, self.tr("依規則錄取"), "\n".join(lines))
 
     def _change_selected(self, change: Callable[[int], T]) -> T | None:
         """Apply ``change(registration_id)`` to the selected person: the service's refusal is
@@ -507,12 +519,10 @@ class RosterScreen(Screen):
             self.add_walk_in(**dialog.values())
 
     def export_admitted(self, target: Path) -> int:
-        from desktop.reports.admitted_list import write_admitted_list
-
-        session = next(s for s in self._sessions if s.id == self.selected_session_id())
-        event = next(e for e in list_events(self.context.db) if e.id == session.event_id)
-        rows = [r for r in list_roster(self.context.db, session.id) if r.status == "admitted"]
-        return write_admitted_list(target, event, session, rows)
+        session_id = self.selected_session_id()
+        assert session_id is not None
+        return publish_admitted_list(self.context.db, session_id, target,
+                                     actor=self.context.operator)
 
     def on_export(self) -> None:
         if self.selected_session_id() is None:
