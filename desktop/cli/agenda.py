@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph_problems
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -95,14 +95,19 @@ def run_agenda(args: argparse.Namespace, context: Context) -> int:
         written.append(str(write_csv(rows, args.csv)))
     if args.pdf is not None:
         from desktop.reports.agenda_report import write_pdf
+        from desktop.reports.fonts import glyph_record
         from desktop.services.events import list_events
 
         event = next(e for e in list_events(context.db) if e.id == session.event_id)
-        written.append(str(write_pdf(rows, session, args.pdf, event_name=event.name)))
+        with glyph_record() as drawn:
+            written.append(str(write_pdf(rows, session, args.pdf, event_name=event.name)))
+        problems = drawn.problems()
     if args.json:
         data = agenda_json(view, rows, session)
         if written:
             data["written"] = written
+        if args.pdf is not None:
+            data["missing_glyphs"] = [g.as_json() for g in problems]
         emit_json(data)
         return 0
     print(f"{session.name} {session.date}（{view.state.status.value}）")
@@ -114,4 +119,6 @@ def run_agenda(args: argparse.Namespace, context: Context) -> int:
               f"{r.title}{credit}")
     for path in written:
         print(f"已寫入：{path}")
+    if args.pdf is not None:
+        print_glyph_problems(problems)
     return 0

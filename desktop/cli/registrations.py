@@ -11,7 +11,7 @@ import argparse
 import os
 from pathlib import Path
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph_problems
 from desktop.core.importing import ImportFileError
 from desktop.services.events import SessionInfo, SessionNotFound, find_session, list_events
 from desktop.services.registrations import (
@@ -129,6 +129,7 @@ def run_roster(args: argparse.Namespace, context: Context) -> int:
 
 def run_admitted_list(args: argparse.Namespace, context: Context) -> int:
     from desktop.reports.admitted_list import write_admitted_list
+    from desktop.reports.fonts import glyph_record
 
     session = _session(context, args.session)
     target = Path(args.out)
@@ -136,9 +137,12 @@ def run_admitted_list(args: argparse.Namespace, context: Context) -> int:
         raise CliError(f"{target.name}: 請用 .pdf 或 .xlsx 副檔名")
     rows = [r for r in list_roster(context.db, session.id) if r.status == "admitted"]
     event = next(e for e in list_events(context.db) if e.id == session.event_id)
-    count = write_admitted_list(target, event, session, rows, mask_names=args.mask_names)
+    with glyph_record() as drawn:
+        count = write_admitted_list(target, event, session, rows, mask_names=args.mask_names)
     if args.json:
-        emit_json({"file": str(target), "session": session.name, "rows": count})
+        emit_json({"file": str(target), "session": session.name, "rows": count,
+                   "missing_glyphs": [g.as_json() for g in drawn.problems()]})
     else:
         print(f"上課名單已寫入 {target}（{session.name}，{count} 人）")
+        print_glyph_problems(drawn.problems())
     return 0

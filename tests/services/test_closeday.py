@@ -13,6 +13,7 @@ from desktop.services.closeday import (
     issue_certificates,
     portal_file,
     set_course_fields,
+    sort_people,
 )
 from tests.closeday_sim import simulate_day
 
@@ -118,8 +119,14 @@ def test_portal_rows_need_course_fields_and_passphrase(demo_db) -> None:  # type
     assert skipped[sim.names["full"]] == "not_big5"
     assert skipped[sim.names["late"]] == "not_big5"
     assert skipped[sim.names["no_id"]] == "id_missing"
-    # 0 hours (no sign-out) is not in the file at all; everyone written has hours
-    assert sim.names["no_out"] not in names_written | set(skipped)
+    # 0 hours (no sign-out): not written, but listed with the reason and the person's 序號 on
+    # the attendance record (sorted by agency)
+    assert skipped[sim.names["no_out"]] == "no_hours"
+    report = day_report(demo_db, sim.session_id)
+    numbers = {p.name: n for n, p in enumerate(sort_people(report.people, "agency"), start=1)}
+    assert {p.row for p in result.skipped} == {numbers[p.name] for p in result.skipped}
+    no_out = next(p for p in result.skipped if p.name == sim.names["no_out"])
+    assert "未簽退" in no_out.detail
     assert sim.names["lunch"] in names_written or sim.names["lunch"] in skipped
     assert all(float(row[11]) > 0 for row in result.portal.rows)
     assert all(row[0][0].isalpha() and len(row[0]) == 10 for row in result.portal.rows)

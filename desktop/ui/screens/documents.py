@@ -159,8 +159,10 @@ class CourseDialog(QDialog):
                                    DEFAULT_SERIAL_PATTERN)
         self.signer = line("signer", settings.get("signer", ""), self.tr("例如：主任委員 ○○○"))
         self.body = line("certificateBody", settings.get("body", ""), DEFAULT_BODY)
-        self.seal = line("sealImage", settings.get("seal_image", ""))
-        self.signature = line("signatureImage", settings.get("signature_image", ""))
+        stored = course.images_json()
+        # A file chosen here is read into the database on OK; empty keeps what is stored.
+        self.seal = line("sealImage", "", self._stored_text(stored["seal"]))
+        self.signature = line("signatureImage", "", self._stored_text(stored["signature"]))
         self.step = QComboBox()
         self.step.setObjectName("hoursStep")
         self.step.addItem(self.tr("0.5 小時"), 0.5)
@@ -198,6 +200,12 @@ class CourseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _stored_text(self, info: dict[str, int] | None) -> str:
+        if info is None:
+            return self.tr("未設定；選擇 PNG/JPEG 圖檔")
+        return self.tr("已存入資料庫（{w}×{h} 像素）；選擇新圖檔以取代").format(
+            w=info["width"], h=info["height"])
+
     def _with_browse(self, edit: QLineEdit) -> QWidget:
         box = QWidget()
         row = QHBoxLayout(box)
@@ -223,9 +231,10 @@ class CourseDialog(QDialog):
                                "term": self.term.text()},
             "settings": {"serial_pattern": self.serial_pattern.text().strip(),
                          "signer": self.signer.text().strip(),
-                         "body": self.body.text().strip(),
-                         "seal_image": self.seal.text().strip(),
-                         "signature_image": self.signature.text().strip()},
+                         "body": self.body.text().strip()},
+            "images": {key: edit.text().strip() for key, edit in (
+                ("seal_image", self.seal), ("signature_image", self.signature))
+                if edit.text().strip()},
             "policy": {"step": self.step.currentData(),
                        "missing_sign_out": self.missing.currentData()},
         }
