@@ -22,6 +22,7 @@ from db.models import AgendaBlock, BlockKind, EventSession, Setting, WorkshopTab
 from db.uow import Database
 from desktop.core import agenda as rules
 from desktop.core.agenda import Block, PlanIssue, Replan, RunState, Transition
+from desktop.core.agenda_csv import AgendaLine
 from desktop.services import audit
 from desktop.services.events import AgendaRow, _agenda_row
 
@@ -159,6 +160,35 @@ def update_block(db: Database, block_id: int, data: BlockInput, *, actor: str = 
         _fill(block, data, block.session.date)
         audit.record(s, "agenda.block_edit", actor=actor, entity="agenda_block",
                      entity_id=block.id, at=now, before=before, after=_snapshot(block))
+
+
+def import_blocks(db: Database, session_id: int, lines: Sequence[AgendaLine], *,
+                  actor: str = "", now: dt.datetime | None = None) -> int:
+    """Give a session with no agenda the blocks of an announcement, all or none."""
+    inputs = [BlockInput(line.title, line.kind, line.start, line.end, line.speaker,
+                         counts_for_hours=line.counts_for_hours) for line in lines]
+    problems = [f"第 {i} 段 {m}" for i, data in enumerate(inputs, start=1)
+                for m in validate_block(data)]
+    if problems:
+        raise AgendaInputError(problems)
+    with db.unit_of_work() as s:
+        es = s.get(EventSession, session_id)
+        if es is None:
+            raise AgendaInputError([f"找不到場次 {session_id}"])
+        if existing := _blocks(s, session_id):
+            raise AgendaInputError([f"{es.name}已有 {len(existing)} 段議程；"
+                                    "先用 agenda remove --all 清除再匯入"])
+        blocks = []
+        for data in sorted(inputs, key=lambda d: d.start):
+            block = AgendaBlock(session_id=session_id)
+            _fill(block, data, es.date)
+            blocks.append(block)
+            s.add(block)
+        _renumber(blocks)
+        s.flush()
+        audit.record(s, "agenda.import", actor=actor, entity="session", entity_id=session_id,
+                     at=now, blocks=len(blocks))
+    return len(blocks)
 
 
 def delete_block(db: Database, block_id: int, *, actor: str = "",
