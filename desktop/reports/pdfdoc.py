@@ -11,6 +11,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, paragraph
 
@@ -20,7 +21,7 @@ MARGIN = 15 * mm
 
 # Chinese line breaking (DOMAIN.md): no line begins with closing punctuation and none ends with
 # opening punctuation. reportlab's CJK wrapping knows only part of the first rule (not ，；：？！)
-# and none of the second, so every CJK-wrapped paragraph goes through ``cjk_frag_split``.
+# and none of the second, so every CJK-wrapped paragraph is broken by ``_break_at``.
 CANNOT_START = frozenset("，。、；：？！）」』》〉】〕｝﹚…‥・·,.;:?!)]}%％’”") | frozenset(
     paragraph.ALL_CANNOT_START)
 CANNOT_END = frozenset("（「『《〈【〔｛﹙([{‘“")
@@ -82,7 +83,34 @@ def _width(u, max_width: float) -> float:  # type: ignore[no-untyped-def]
     return float(width)
 
 
+def cjk_word_split(text, max_widths, font_name, font_size, encoding="utf8"):  # type: ignore[no-untyped-def]
+    """reportlab's ``wordSplit`` contract for a paragraph in one font (``[extra space, line]``
+    per line), ending each line where ``_break_at`` allows."""
+    text = text.decode(encoding) if isinstance(text, bytes) else text
+    widths = [stringWidth(c, font_name, font_size) for c in text]
+    lines: list[list[Any]] = []
+    start = i = 0
+    used = 0.0
+    while i < len(text):
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        if used + widths[i] > max_width + paragraph._FUZZ and i > start:
+            end = _break_at(text, start, i)
+            lines.append([max_width - sum(widths[start:end]), text[start:end]])
+            start = i = end
+            used = 0.0
+            continue
+        used += widths[i]
+        i += 1
+    if start < len(text):
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        lines.append([max_width - sum(widths[start:]), text[start:]])
+    return lines
+
+
+# breakLinesCJK calls these module globals: a paragraph in several fonts (or with markup)
+# goes through cjkFragSplit, a plain one through wordSplit.
 paragraph.cjkFragSplit = cjk_frag_split
+paragraph.wordSplit = cjk_word_split
 
 
 def style(name: str, size: float, *, leading: float | None = None, **kwargs: Any) -> ParagraphStyle:
