@@ -76,8 +76,8 @@ def build_signin_sheet(
     blank = [""] * (len(COLUMNS) - 1)
     data = [
         [para(f"{heading.course}　簽到表", title_style(17), fallback)] + blank,
-        [para(f"場次：{heading.session}　日期：{heading.when()}　地點：{heading.venue}", sub,
-              fallback)] + blank,
+        [[para(f"場次：{heading.session}　日期：{heading.when()}", sub, fallback),
+          para(f"地點：{heading.venue}", sub, fallback)]] + blank,
         [Paragraph(c, head) for c in COLUMNS],
     ]
     titles = len(data) - 1
@@ -91,7 +91,7 @@ def build_signin_sheet(
     for number in range(len(rows) + 1, len(rows) + blank_rows + 1):
         data.append([Paragraph(str(number), center)] + blank)
     widths = [w * mm for w in WIDTHS_MM]
-    heights = [None, 10 * mm, 9 * mm] + [_row_height(row, widths) for row in data[titles + 1:]]
+    heights = [None, None, 9 * mm] + [_row_height(row, widths) for row in data[titles + 1:]]
     table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=titles + 1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), register_main_font()),  # else empty cells use Helvetica
