@@ -191,12 +191,8 @@ def agenda_json(view: Any, rows: Any, session: Any) -> dict[str, Any]:
 
 def run_agenda(args: argparse.Namespace, context: Context) -> int:
     from desktop.services import agenda as service
-    from desktop.services.events import SessionNotFound, find_session
 
-    try:
-        session = find_session(context.db, args.session)
-    except SessionNotFound as exc:
-        raise CliError(str(exc)) from exc
+    session = _find(context, args.session)
     view = service.load_run(context.db, session.id)
     rows = service.planned_vs_actual(context.db, session.id)
     written = []

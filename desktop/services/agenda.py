@@ -102,6 +102,13 @@ def _blocks(s: Session, session_id: int) -> list[AgendaBlock]:
                           .order_by(AgendaBlock.position, AgendaBlock.id)))
 
 
+def _session(s: Session, session_id: int) -> EventSession:
+    es = s.get(EventSession, session_id)
+    if es is None:
+        raise AgendaInputError([f"找不到場次 {session_id}"])
+    return es
+
+
 def _renumber(blocks: Sequence[AgendaBlock]) -> None:
     for i, b in enumerate(blocks):
         b.position = i
@@ -130,9 +137,7 @@ def add_block(db: Database, session_id: int, data: BlockInput, *, actor: str = "
     if problems:
         raise AgendaInputError(problems)
     with db.unit_of_work() as s:
-        es = s.get(EventSession, session_id)
-        if es is None:
-            raise AgendaInputError([f"找不到場次 {session_id}"])
+        es = _session(s, session_id)
         blocks = _blocks(s, session_id)
         block = AgendaBlock(session_id=session_id, position=len(blocks))
         _fill(block, data, es.date)
@@ -172,9 +177,7 @@ def import_blocks(db: Database, session_id: int, lines: Sequence[AgendaLine], *,
     if problems:
         raise AgendaInputError(problems)
     with db.unit_of_work() as s:
-        es = s.get(EventSession, session_id)
-        if es is None:
-            raise AgendaInputError([f"找不到場次 {session_id}"])
+        es = _session(s, session_id)
         if existing := _blocks(s, session_id):
             raise AgendaInputError([f"{es.name}已有 {len(existing)} 段議程；"
                                     "先用 agenda remove --all 清除再匯入"])
