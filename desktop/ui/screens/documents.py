@@ -504,7 +504,12 @@ class DocumentsScreen(Screen):
     def check_glyphs(self) -> str:
         if self.session is None:
             return ""
-        problems = check_glyphs(self.context.db, self.session.id, self.current_document())
+        text = self._glyph_text(
+            check_glyphs(self.context.db, self.session.id, self.current_document()))
+        self.status.setText(text)
+        return text
+
+    def _glyph_text(self, problems) -> str:  # type: ignore[no-untyped-def]
         if not problems:
             text = self.tr("缺字檢查：所有姓名與機關都能以內嵌字型印出。")
         else:
@@ -512,7 +517,6 @@ class DocumentsScreen(Screen):
                      + (self.tr("（備用字型也沒有，會印成空白框）") if p.unresolved
                         else self.tr("（以備用字型印出）")) for p in problems]
             text = self.tr("缺字檢查：") + "；".join(lines)
-        self.status.setText(text)
         return text
 
     def output_path(self) -> Path:
@@ -533,7 +537,6 @@ class DocumentsScreen(Screen):
         """Build the chosen document in a worker thread; ``after`` is open/print/none."""
         if self.session is None or self._thread is not None:
             return
-        glyphs = self.check_glyphs()
         self._after_build = after
         self._thread = QThread(self)
         self._worker = DocumentWorker(self.context.db, self.session.id, self.current_document(),
@@ -550,7 +553,7 @@ class DocumentsScreen(Screen):
         self._worker.failed.connect(self._on_failed)
         self._worker.cancelled.connect(self._on_cancelled)
         self._thread.started.connect(self._worker.run)
-        self.status.setText(glyphs + "　" + self.tr("產生中…"))
+        self.status.setText(self.tr("產生中…"))
         self._thread.start()
 
     @Slot(int, int)
@@ -577,8 +580,10 @@ class DocumentsScreen(Screen):
     def _on_finished(self, result: DocumentResult) -> None:
         self._finish_thread()
         self.last_result = result
+        # The glyph check comes with the build: it checked exactly the text drawn.
         self.status.setText(self.tr("已產生 {path}（{people} 人）").format(
-            path=result.path, people=result.people))
+            path=result.path, people=result.people) + "　" + self._glyph_text(
+            result.glyph_problems))
         if self._after_build == "open":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
         elif self._after_build == "print":
