@@ -138,3 +138,25 @@ def test_a_broken_serial_pattern_is_a_message_not_a_traceback(demo_db, pattern) 
     sim = simulate_day(demo_db)
     with pytest.raises(CloseDayError, match="字號格式"):
         set_course_fields(demo_db, sim.session_id, settings={"serial_pattern": pattern})
+
+
+def test_every_requester_gets_an_outcome_in_both_layouts(demo_db) -> None:  # type: ignore[no-untyped-def]
+    from db.models import Attendee, Event, Registration
+    from desktop.core.ids import make_id
+    from desktop.services.idnumbers import store_id_number
+
+    sim = simulate_day(demo_db)
+    with demo_db.unit_of_work() as s:  # the no-show asked for hours and gave a valid ID
+        attendee = s.get_one(Attendee, s.get_one(Registration, sim.roles["absent"]).attendee_id)
+        attendee.wants_hours = True
+        attendee.name = name = "鄭秀雲"  # a Big5 name: only the hours decide the outcome
+        store_id_number(attendee, s.get_one(Event, attendee.event_id), make_id("F", "1", "3199999"))
+    set_course_fields(demo_db, sim.session_id,
+                      event_fields={"category_code": "345", "course_code": "C123"})
+    full = portal_file(demo_db, sim.session_id, "full", "demo")
+    skipped = {p.name: p for p in full.skipped}
+    assert skipped[name].code == "no_hours" and "未出席" in skipped[name].detail
+    opened = portal_file(demo_db, sim.session_id, "opened", "demo")
+    row = next(r for r in opened.portal.rows if r[3] == name)
+    assert row[4] == "不通過" and row[6] == "0" and row[8] == "未出席"
+    assert name not in {p.name for p in opened.skipped}
