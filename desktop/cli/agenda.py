@@ -127,18 +127,18 @@ def run_remove(args: argparse.Namespace, context: Context) -> int:
     from desktop.services import agenda as service
 
     session = _find(context, getattr(args, "session", None))
-    ids = ([r.id for r in service.list_blocks(context.db, session.id)] if args.all
-           else [args.id])
-    if not args.all and args.id not in {r.id for r in service.list_blocks(context.db,
-                                                                         session.id)}:
-        raise CliError(f"{session.name}沒有 id {args.id} 的議程段落（workshop-desk agenda "
-                       f"--session {session.name} --json 列出 id）")
     try:
-        for block_id in ids:
-            service.delete_block(context.db, block_id, actor="cli")
+        if args.all:
+            count = service.clear_agenda(context.db, session.id, actor="cli")
+        elif args.id not in {r.id for r in service.list_blocks(context.db, session.id)}:
+            raise CliError(f"{session.name}沒有 id {args.id} 的議程段落（workshop-desk agenda "
+                           f"--session {session.name} --json 列出 id）")
+        else:
+            service.delete_block(context.db, args.id, actor="cli")
+            count = 1
     except service.AgendaInputError as exc:
         raise CliError(f"{session.name}：{exc}") from None
-    return _blocks_out(args, context, session, f"已移除 {len(ids)} 段")
+    return _blocks_out(args, context, session, f"已移除 {count} 段")
 
 
 def _iso(value: dt.datetime | None) -> str | None:

@@ -200,16 +200,32 @@ def delete_block(db: Database, block_id: int, *, actor: str = "",
         block = s.get(AgendaBlock, block_id)
         if block is None:
             raise AgendaInputError([f"找不到議程段落 {block_id}"])
+        _delete(s, [block], actor, now)
+
+
+def clear_agenda(db: Database, session_id: int, *, actor: str = "",
+                 now: dt.datetime | None = None) -> int:
+    """Remove every block of a session, all or none; returns how many."""
+    with db.unit_of_work() as s:
+        blocks = _blocks(s, _session(s, session_id).id)
+        _delete(s, blocks, actor, now)
+    return len(blocks)
+
+
+def _delete(s: Session, blocks: Sequence[AgendaBlock], actor: str,
+            now: dt.datetime | None) -> None:
+    for block in blocks:
         state = _load_state(s, block.session_id)
-        if state.block_id == block_id and state.status in (rules.RunStatus.RUNNING,
+        if state.block_id == block.id and state.status in (rules.RunStatus.RUNNING,
                                                            rules.RunStatus.PAUSED):
             raise AgendaInputError(["正在進行的段落不能刪除；請先進入下一段"])
-        session_id = block.session_id
         audit.record(s, "agenda.block_delete", actor=actor, entity="agenda_block",
-                     entity_id=block.id, at=now, session_id=session_id, **_snapshot(block))
+                     entity_id=block.id, at=now, session_id=block.session_id,
+                     **_snapshot(block))
         s.delete(block)
-        s.flush()
-        _renumber(_blocks(s, session_id))
+    s.flush()
+    if blocks:
+        _renumber(_blocks(s, blocks[0].session_id))
 
 
 def move_block(db: Database, block_id: int, offset: int, *, actor: str = "",

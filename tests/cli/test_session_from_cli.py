@@ -89,6 +89,12 @@ def test_agenda_add_import_remove_give_hours(cli_session, run_cli, tmp_path) -> 
     code, out, err = run_cli("--db", cli_session, "agenda", "remove", "--session", "臺中",
                              "--id", str(added["id"]), "--json")
     assert code == 0 and len(json.loads(out)["blocks"]) == 6
+    code, out, err = run_cli("--db", cli_session, "agenda", "remove", "--session", "臺中",
+                             "--all", "--json")
+    assert code == 0 and json.loads(out)["blocks"] == []
+    code, out, err = run_cli("--db", cli_session, "agenda", "import", "--session", "臺中",
+                             csv_file)
+    assert code == 0, err
     _check_in_everyone(cli_session, run_cli)
     code, out, _ = run_cli("--db", cli_session, "hours", "--session", "臺中", "--json")
     people = json.loads(out)
