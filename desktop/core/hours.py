@@ -10,7 +10,9 @@ The policy (stored per event in ``Event.hours_policy``, every key optional):
 * Everything is computed on the minute the paper prints (seconds dropped).
 * The day is judged against the announced (planned) times and the times the agenda ran,
   whichever is kinder: a class that started late or overran never makes anyone late, early
-  or shorter of hours. ``Credit.rule`` and ``Credit.schedule`` say what decided.
+  or shorter of hours. ``Credit.rule`` says which rule decided; ``Credit.schedule`` is
+  ``actual`` when the times the agenda ran decided (the announced times alone would have
+  judged the person worse), else ``announced``.
 * Full credit: signed in no later than ``full_in_by`` (default: the later of the announced and
   actual first credit start, plus ``late_grace_minutes``, 10) and signed out no earlier than
   ``full_out_after`` (default: the earlier of the announced and actual last credit end, minus
@@ -359,13 +361,16 @@ def person_credit(
     run = _union((b.start, b.end) for b in credit)
     # A class that started late does not make anyone late; one that overran does not make
     # anyone leave early.
-    start_ref = max(announced[0][0], run[0][0])
-    end_ref = min(announced[-1][1], run[-1][1])
-    in_by = (dt.datetime.combine(start_ref.date(), policy.full_in_by) if policy.full_in_by
-             else start_ref + dt.timedelta(minutes=policy.late_grace_minutes))
-    out_after = (dt.datetime.combine(end_ref.date(), policy.full_out_after)
-                 if policy.full_out_after
-                 else end_ref - dt.timedelta(minutes=policy.early_grace_minutes))
+    def bounds(start: dt.datetime, end: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+        in_by = (dt.datetime.combine(start.date(), policy.full_in_by) if policy.full_in_by
+                 else start + dt.timedelta(minutes=policy.late_grace_minutes))
+        out_after = (dt.datetime.combine(end.date(), policy.full_out_after)
+                     if policy.full_out_after
+                     else end - dt.timedelta(minutes=policy.early_grace_minutes))
+        return in_by, out_after
+
+    in_by, out_after = bounds(max(announced[0][0], run[0][0]), min(announced[-1][1], run[-1][1]))
+    announced_in_by, announced_out_after = bounds(announced[0][0], announced[-1][1])
 
     counted = [(s.start, s.end) for s in closed]
     if open_span is not None:
@@ -396,9 +401,10 @@ def person_credit(
         and counted_end >= out_after
     )
     if full:
-        schedule = (Schedule.ANNOUNCED if (start_ref, end_ref) == (announced[0][0],
-                                                                  announced[-1][1])
-                    else Schedule.ACTUAL)
+        # "actual" only when the announced times alone would have judged the person worse.
+        by_announced = (first_in <= announced_in_by and counted_end is not None
+                        and counted_end >= announced_out_after and not left_announced)
+        schedule = Schedule.ANNOUNCED if by_announced else Schedule.ACTUAL
         credit_minutes = sum((b1 - b0).total_seconds() / 60 for b0, b1 in announced)
         return Credit(total, credit_minutes, True, first_in, last_out, spans, tuple(reasons),
                       Rule.FULL, schedule)
