@@ -1,5 +1,6 @@
 """Close-of-day documents: a 40-row sign-in sheet (target < 0.5 s), 1,000 certificates
-(target < 10 s), and memory as the certificate count grows (tracemalloc peak, 100 vs 1,000)."""
+(target < 10 s), 200 certificates with a seal image and the glyph check of what is drawn
+(target < 2 s), and memory as the certificate count grows (tracemalloc peak, 100 vs 1,000)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from io import BytesIO
 
 from desktop.reports.certificates import CertificateLayout, CertificateText, build_certificates
 from desktop.reports.docparts import Heading
+from desktop.reports.fonts import glyph_record
 from desktop.reports.signin_sheet import SignInRow, build_signin_sheet
 
 HEADING = Heading("參與式預算實務應用培訓班", "臺北場次", dt.date(2019, 3, 15), dt.time(9),
@@ -25,7 +27,18 @@ def _rows(n: int) -> list[SignInRow]:
 
 def _certs(n: int) -> list[CertificateText]:
     return [CertificateText(f"研字第108{i:04d}號", NAMES[i % len(NAMES)], "臺南市政府", 5.0,
-                            dt.date(2019, 3, 15)) for i in range(n)]
+                            dt.date(2019, 3, 15),
+                            f"{NAMES[i % len(NAMES)]} 君於108年3月15日（星期五）參加國家發展委員會"
+                            "舉辦之「參與式預算實務應用培訓班」（臺北場次，國家發展委員會濟南辦公區"
+                            "707會議室），全程參與，研習期滿。") for i in range(n)]
+
+
+def _seal() -> bytes:
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (600, 600), (200, 20, 20)).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def _time(fn, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
@@ -42,6 +55,13 @@ def run() -> dict[str, object]:
     build_signin_sheet(HEADING, _rows(40), BytesIO())  # warm-up: the font loads once
     sheet = _time(lambda: build_signin_sheet(HEADING, _rows(40), BytesIO()), 9)
     certs = _time(lambda: build_certificates(layout, _certs(1000), BytesIO()), 3)
+    sealed = CertificateLayout(HEADING, "特頒此證。", "主任委員 ○○○", seal_image=_seal())
+
+    def checked_200() -> None:
+        with glyph_record():
+            build_certificates(sealed, _certs(200), BytesIO())
+
+    batch = _time(checked_200, 5)
     peaks = {}
     for n in (100, 1000):
         tracemalloc.start()
@@ -56,6 +76,9 @@ def run() -> dict[str, object]:
         "certificates_1000": {"runs": len(certs), "median_s": round(cert_median, 3),
                               "target_s": 10.0,
                               "ratio_to_target": round(cert_median / 10.0, 3)},
+        "certificates_200_seal_glyph_check": {
+            "runs": len(batch), "median_s": round(statistics.median(batch), 3),
+            "target_s": 2.0, "ratio_to_target": round(statistics.median(batch) / 2.0, 3)},
         "memory_peak_mb": {"100": round(peaks[100] / 2**20, 1),
                            "1000": round(peaks[1000] / 2**20, 1),
                            "ratio_1000_to_100": round(peaks[1000] / peaks[100], 2)},

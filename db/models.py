@@ -107,6 +107,10 @@ class Event(Base):
     organiser_pin_hash: Mapped[str | None] = mapped_column(String(200))
     hours_policy: Mapped[dict[str, Any]] = mapped_column(default=dict)
     certificate_settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Certificate images kept in the database (PNG/JPEG bytes, checked when set), so printing
+    # does not depend on a file path or the folder a command ran in.
+    seal_image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    signature_image: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     sessions: Mapped[list[EventSession]] = relationship(

@@ -166,6 +166,13 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable JSON output")
 
 
+def print_glyph_problems(problems: Sequence[Any]) -> None:
+    """The text of a document that printed as empty boxes (JSON: ``missing_glyphs``)."""
+    for g in problems:
+        print(f"  字型缺字：{g.text}「{g.missing}」"
+              + (f"（印成空白框：{g.unresolved}）" if g.unresolved else "（以備用字型印出）"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop-desk",

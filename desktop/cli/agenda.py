@@ -1,4 +1,6 @@
-"""``workshop-desk agenda``: a session's blocks with planned and actual times, and the report."""
+"""``workshop-desk agenda``: a session's blocks with planned and actual times, and the report;
+``agenda add|import|remove`` give a session made with ``session add`` its agenda (without
+credit blocks nobody earns learning hours)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph_problems
+from desktop.core.agenda_csv import CLI_KINDS, NO_CREDIT_KINDS, AgendaCsvError, decode, read_agenda
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,6 +26,119 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="write planned vs actual as an A4 PDF")
     add_json_flag(parser)
     parser.set_defaults(handler=run_agenda)
+    sub = parser.add_subparsers(dest="agenda_what", metavar="add|import|remove")
+
+    def child(name: str, text: str):  # type: ignore[no-untyped-def]
+        p = sub.add_parser(name, help=text)
+        # SUPPRESS: ``agenda --session X add`` keeps the parent's value.
+        p.add_argument("--session", metavar="NAME", default=argparse.SUPPRESS,
+                       help="session name (臺/台 alike)")
+        add_json_flag(p)
+        return p
+
+    add = child("add", "add one block to a session's agenda")
+    add.add_argument("--start", required=True, type=_hhmm, metavar="HH:MM")
+    add.add_argument("--end", required=True, type=_hhmm, metavar="HH:MM")
+    add.add_argument("--title", required=True, metavar="T")
+    add.add_argument("--kind", choices=tuple(CLI_KINDS), default="lecture",
+                     help="lecture (default), workshop, break, lunch, checkin, report")
+    add.add_argument("--speaker", default="", metavar="S")
+    add.add_argument("--no-credit", action="store_true",
+                     help="the block carries no learning-hours credit (break, lunch and "
+                          "checkin never do)")
+    add.set_defaults(handler=run_add)
+    imp = child("import", "import an agenda CSV (起迄時間, 活動議程, 主講人) into a session "
+                          "with no agenda")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.set_defaults(handler=run_import)
+    remove = child("remove", "remove a block (--id, see agenda --json) or all blocks")
+    which = remove.add_mutually_exclusive_group(required=True)
+    which.add_argument("--id", type=int, metavar="ID", help="the block's id")
+    which.add_argument("--all", action="store_true", help="every block of the session")
+    remove.set_defaults(handler=run_remove)
+
+
+def _hhmm(text: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(text.strip().zfill(5))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"須為 HH:MM（got {text!r}）") from None
+
+
+def _find(context: Context, name: str | None):  # type: ignore[no-untyped-def]
+    from desktop.services.events import SessionNotFound, find_session
+
+    try:
+        return find_session(context.db, name)
+    except SessionNotFound as exc:
+        raise CliError(str(exc)) from None
+
+
+def _blocks_out(args: argparse.Namespace, context: Context, session, done: str) -> int:  # type: ignore[no-untyped-def]
+    from desktop.services import agenda as service
+
+    rows = service.list_blocks(context.db, session.id)
+    if args.json:
+        emit_json({"session": session.name, "done": done,
+                   "blocks": [{"id": r.id, "title": r.title, "kind": r.kind,
+                               "start": f"{r.planned_start:%H:%M}",
+                               "end": f"{r.planned_end:%H:%M}", "speaker": r.speaker,
+                               "counts_for_hours": r.counts_for_hours} for r in rows]})
+        return 0
+    print(f"{session.name}：{done}")
+    for r in rows:
+        credit = "" if r.counts_for_hours else "（不計時數）"
+        print(f"  [{r.id}] {r.planned_start:%H:%M}-{r.planned_end:%H:%M}  {r.title}{credit}")
+    return 0
+
+
+def run_add(args: argparse.Namespace, context: Context) -> int:
+    from desktop.services import agenda as service
+
+    session = _find(context, getattr(args, "session", None))
+    kind = CLI_KINDS[args.kind]
+    data = service.BlockInput(args.title, kind, args.start, args.end, args.speaker,
+                              counts_for_hours=not args.no_credit and kind not in NO_CREDIT_KINDS)
+    try:
+        service.add_block(context.db, session.id, data, actor="cli")
+    except service.AgendaInputError as exc:
+        raise CliError(f"{session.name}：{exc}") from None
+    return _blocks_out(args, context, session, f"已加入「{args.title.strip()}」")
+
+
+def run_import(args: argparse.Namespace, context: Context) -> int:
+    from desktop.services import agenda as service
+
+    session = _find(context, getattr(args, "session", None))
+    try:
+        lines = read_agenda(decode(args.file.read_bytes()), str(args.file))
+    except OSError as exc:
+        raise CliError(f"無法讀取 {args.file}: {exc.strerror or exc}") from None
+    except AgendaCsvError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        count = service.import_blocks(context.db, session.id, lines, actor="cli")
+    except service.AgendaInputError as exc:
+        raise CliError(f"{args.file}：{exc}") from None
+    return _blocks_out(args, context, session, f"已匯入 {count} 段")
+
+
+def run_remove(args: argparse.Namespace, context: Context) -> int:
+    from desktop.services import agenda as service
+
+    session = _find(context, getattr(args, "session", None))
+    try:
+        if args.all:
+            count = service.clear_agenda(context.db, session.id, actor="cli")
+        elif args.id not in {r.id for r in service.list_blocks(context.db, session.id)}:
+            raise CliError(f"{session.name}沒有 id {args.id} 的議程段落（workshop-desk agenda "
+                           f"--session {session.name} --json 列出 id）")
+        else:
+            service.delete_block(context.db, args.id, actor="cli")
+            count = 1
+    except service.AgendaInputError as exc:
+        raise CliError(f"{session.name}：{exc}") from None
+    return _blocks_out(args, context, session, f"已移除 {count} 段")
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -75,12 +191,8 @@ def agenda_json(view: Any, rows: Any, session: Any) -> dict[str, Any]:
 
 def run_agenda(args: argparse.Namespace, context: Context) -> int:
     from desktop.services import agenda as service
-    from desktop.services.events import SessionNotFound, find_session
 
-    try:
-        session = find_session(context.db, args.session)
-    except SessionNotFound as exc:
-        raise CliError(str(exc)) from exc
+    session = _find(context, args.session)
     view = service.load_run(context.db, session.id)
     rows = service.planned_vs_actual(context.db, session.id)
     written = []
@@ -95,14 +207,19 @@ def run_agenda(args: argparse.Namespace, context: Context) -> int:
         written.append(str(write_csv(rows, args.csv)))
     if args.pdf is not None:
         from desktop.reports.agenda_report import write_pdf
+        from desktop.reports.fonts import glyph_record
         from desktop.services.events import list_events
 
         event = next(e for e in list_events(context.db) if e.id == session.event_id)
-        written.append(str(write_pdf(rows, session, args.pdf, event_name=event.name)))
+        with glyph_record() as drawn:
+            written.append(str(write_pdf(rows, session, args.pdf, event_name=event.name)))
+        problems = drawn.problems()
     if args.json:
         data = agenda_json(view, rows, session)
         if written:
             data["written"] = written
+        if args.pdf is not None:
+            data["missing_glyphs"] = [g.as_json() for g in problems]
         emit_json(data)
         return 0
     print(f"{session.name} {session.date}（{view.state.status.value}）")
@@ -114,4 +231,6 @@ def run_agenda(args: argparse.Namespace, context: Context) -> int:
               f"{r.title}{credit}")
     for path in written:
         print(f"已寫入：{path}")
+    if args.pdf is not None:
+        print_glyph_problems(problems)
     return 0

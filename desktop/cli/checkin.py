@@ -4,14 +4,25 @@
 carries ``result`` (``ok``, ``already_checked_in``, ``already_checked_out``, ``not_checked_in``,
 ``not_admitted``, ``other_session``, ``other_event``, ``invalid_code``, ``forged``; with
 ``--search`` also ``not_found`` and ``ambiguous``) and the exit status is 0 only for ``ok``.
+A check-in recorded on a day that is not the session's date counts for no hours: the JSON
+carries ``warning: "not_session_day"`` (``null`` otherwise) and stderr says so.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
 from pathlib import Path
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json, organiser_only
+from desktop.cli import (
+    CliError,
+    Context,
+    add_json_flag,
+    emit_json,
+    organiser_only,
+    print_glyph_problems,
+)
 from desktop.core.rocdate import roc_date
 from desktop.services import checkin as service
 from desktop.services.events import SessionInfo, SessionNotFound, find_session, list_events
@@ -105,7 +116,7 @@ def run_checkin(args: argparse.Namespace, context: Context) -> int:
     session = _session(context, args.session) if args.session else _own_session(context, args)
     result = service.scan(context.db, session.id, args.token, mode=mode, desk=args.desk,
                           method="cli")
-    _emit(args, result)
+    _emit(args, result, session)
     return 0 if result.ok else 1
 
 
@@ -140,15 +151,23 @@ def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
     session, hit = hits[0]
     result = service.check_in_registration(context.db, session.id, hit.registration_id,
                                            mode=mode, desk=args.desk, method="cli-search")
-    _emit(args, result)
+    _emit(args, result, session)
     return 0 if result.ok else 1
 
 
-def _emit(args: argparse.Namespace, result: service.CheckInResult) -> None:
+NOT_SESSION_DAY = "not_session_day"
+
+
+def _emit(args: argparse.Namespace, result: service.CheckInResult, session: SessionInfo) -> None:
+    today = dt.date.today()
+    warning = NOT_SESSION_DAY if result.ok and session.date != today else None
     if args.json:
-        emit_json(result.as_json())
+        emit_json({**result.as_json(), "warning": warning})
     else:
         print(_describe(result))
+    if warning:
+        print(f"注意：{session.name}的日期是 {session.date:%Y-%m-%d}，今天是 {today:%Y-%m-%d}；"
+              "在其他日子報到不會計入時數 (not_session_day)", file=sys.stderr)
 
 
 def run_passes(args: argparse.Namespace, context: Context) -> int:
@@ -168,6 +187,5 @@ def run_passes(args: argparse.Namespace, context: Context) -> int:
         print(f"  PDF  {result.pdf}")
         print(f"  CSV  {result.csv}（name, email, file）")
         print(f"  PNG  {len(result.pngs)} 個檔案於 {result.pdf.parent}")
-        for line in result.missing_glyphs:
-            print(f"  注意：字型缺字 {line}")
+        print_glyph_problems(result.missing_glyphs)
     return 0

@@ -13,9 +13,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
+from desktop.cli import (
+    PASSPHRASE_ENV,
+    CliError,
+    Context,
+    add_json_flag,
+    emit_json,
+    organiser_only,
+    print_glyph_problems,
+)
 from desktop.cli.setup_commands import register_event_create
-from desktop.core.hours import reason_text
+from desktop.core.hours import reason_text, rule_text
 from desktop.core.idvault import WrongPassphrase
 from desktop.core.text import match_key
 from desktop.reports.portal_csv import PortalError, hours_text, write
@@ -83,11 +91,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     setp.add_argument("--term", help="期別 of the session")
     setp.add_argument("--serial-pattern",
                       help="certificate serial, e.g. 國發研字第{year}{seq:04d}號")
-    setp.add_argument("--signer", help="certificate signer line")
+    setp.add_argument("--signer", help="certificate signer line (default: the organiser)")
     setp.add_argument("--body", help="certificate closing sentence")
-    setp.add_argument("--seal-image", help="image file of the seal")
-    setp.add_argument("--signature-image", help="image file of the signature")
-    setp.add_argument("--fallback-font", help="TrueType font for characters the main font lacks")
+    setp.add_argument("--full-text", metavar="TEXT",
+                      help="certificate sentence for full attendance ({name} {date} "
+                           "{organiser} {course} {session} {venue} {hours})")
+    setp.add_argument("--partial-text", metavar="TEXT",
+                      help="certificate sentence for partial attendance (same fields)")
+    setp.add_argument("--seal-image", metavar="FILE",
+                      help="PNG/JPEG of the seal, stored in the database (\"\" removes it)")
+    setp.add_argument("--signature-image", metavar="FILE",
+                      help="PNG/JPEG of the signature, stored in the database (\"\" removes it)")
+    setp.add_argument("--fallback-font", metavar="FILE",
+                      help="TrueType font (.ttf, or a .ttc with a TrueType face) for characters "
+                           "the main font lacks")
     setp.add_argument("--hours-step", type=float, choices=(0.5, 1.0))
     setp.add_argument("--missing-sign-out", choices=("none", "block", "session_end"))
     setp.add_argument("--course-hours", type=_course_hours, metavar="H|auto",
@@ -141,9 +158,7 @@ def run_pdf(args: argparse.Namespace, context: Context) -> int:
         emit_json({**result.as_json(), "session": session.name})
     else:
         print(f"{TITLES[args.document]}：{result.path}（{result.people} 人）")
-        for g in result.glyph_problems:
-            print(f"  字型缺字：{g.text}「{g.missing}」"
-                  + ("（備用字型也沒有：" + g.unresolved + "）" if g.unresolved else ""))
+        print_glyph_problems(result.glyph_problems)
     return 0
 
 
@@ -185,7 +200,8 @@ def run_hours(args: argparse.Namespace, context: Context) -> int:
     for p in people:
         times = "、".join(f"{i.start:%H:%M}–{i.end:%H:%M}" if i.end else f"{i.start:%H:%M}–?"
                          for i in p.intervals) or "—"
-        print(f"  {p.name}\t{times}\t{hours_text(p.hours)} 小時\t{reason_text(p.reasons)}")
+        print(f"  {p.name}\t{times}\t{hours_text(p.hours)} 小時\t{rule_text(p.rule, p.schedule)}"
+              f"\t{reason_text(p.reasons)}")
     return 0
 
 
@@ -223,8 +239,10 @@ def run_event_set(args: argparse.Namespace, context: Context) -> int:
                       if v is not None}
     settings = {k: v for k, v in (
         ("serial_pattern", args.serial_pattern), ("signer", args.signer), ("body", args.body),
-        ("seal_image", args.seal_image), ("signature_image", args.signature_image),
+        ("full_text", args.full_text), ("partial_text", args.partial_text),
         ("fallback_font", args.fallback_font)) if v is not None}
+    images = {k: v for k, v in (("seal_image", args.seal_image),
+                                ("signature_image", args.signature_image)) if v is not None}
     policy = {k: v for k, v in (
         ("step", args.hours_step), ("missing_sign_out", args.missing_sign_out),
         ("course_hours", args.course_hours)) if v is not None}
@@ -233,7 +251,7 @@ def run_event_set(args: argparse.Namespace, context: Context) -> int:
     try:
         course = set_course_fields(context.db, session.id, event_fields=event_fields,
                                    session_fields=session_fields, settings=settings,
-                                   policy=policy, actor="cli")
+                                   policy=policy, images=images, actor="cli")
     except CloseDayError as exc:
         raise CliError(str(exc)) from None
     data = {
@@ -242,7 +260,7 @@ def run_event_set(args: argparse.Namespace, context: Context) -> int:
         "degree_credit": course.degree_credit, "learning_mode": course.learning_mode,
         "city_code": course.city_code, "term": course.term,
         "course_hours": course.course_hours, "certificate_settings": course.settings,
-        "hours_policy": course.policy.to_json(),
+        "hours_policy": course.policy.to_json(), "images": course.images_json(),
     }
     if args.json:
         emit_json(data)

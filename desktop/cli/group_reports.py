@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph_problems
 from desktop.core.group_report import CRITERIA, member_to_json, points, proposal_to_json
 from desktop.services.events import SessionNotFound, find_session
 from desktop.services.group_reports import CompiledReport, compile_session
@@ -73,6 +73,7 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
     if not out.parent.exists():
         raise CliError(f"--out {args.out}: 資料夾不存在 (folder does not exist): {out.parent}")
     compiled = _compiled(context, args.session)
+    from desktop.reports.fonts import glyph_record
     from desktop.reports.group_reports_pdf import write_pdf, write_xlsx
 
     # Write next to the target and rename, so a failed export never leaves half a file.
@@ -80,7 +81,8 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        (write_pdf if fmt == "pdf" else write_xlsx)(compiled, tmp)
+        with glyph_record() as drawn:  # an .xlsx draws nothing: no problems
+            (write_pdf if fmt == "pdf" else write_xlsx)(compiled, tmp)
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
@@ -90,12 +92,14 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         emit_json({"ok": True, "session": compiled.session_name, "out": str(out), "format": fmt,
                    "tables": len(compiled.reports), "filled": compiled.filled,
-                   "proposals": proposals, "problems": problems})
+                   "proposals": proposals, "problems": problems,
+                   "missing_glyphs": [g.as_json() for g in drawn.problems()]})
     else:
         print(f"已匯出 {out}（{compiled.session_name}：{len(compiled.reports)} 桌，"
               f"{compiled.filled} 桌已填寫，{proposals} 項提案）")
         if problems:
             print(f"注意：有 {problems} 處待確認（例如無法解讀的經費），詳見 reports show")
+        print_glyph_problems(drawn.problems())
     return 0
 
 

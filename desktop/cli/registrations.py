@@ -13,7 +13,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json, organiser_only
+from desktop.cli import (
+    CliError,
+    Context,
+    add_json_flag,
+    emit_json,
+    organiser_only,
+    print_glyph_problems,
+)
 from desktop.core.importing import ImportFileError
 from desktop.core.vocabulary import CHANGE_REASONS, STATUS_NAMES
 from desktop.services.events import SessionInfo, SessionNotFound, find_session, list_events
@@ -160,14 +167,19 @@ def run_roster(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_admitted_list(args: argparse.Namespace, context: Context) -> int:
+    from desktop.reports.fonts import glyph_record
+
     session = _session(context, args.session)
     target = Path(args.out)
     if target.suffix.lower() not in (".pdf", ".xlsx"):
         raise CliError(f"{target.name}: 請用 .pdf 或 .xlsx 副檔名")
-    count = publish_admitted_list(context.db, session.id, target, mask_names=args.mask_names,
-                                  actor="cli")
+    with glyph_record() as drawn:
+        count = publish_admitted_list(context.db, session.id, target,
+                                      mask_names=args.mask_names, actor="cli")
     if args.json:
-        emit_json({"file": str(target), "session": session.name, "rows": count})
+        emit_json({"file": str(target), "session": session.name, "rows": count,
+                   "missing_glyphs": [g.as_json() for g in drawn.problems()]})
     else:
         print(f"上課名單已寫入 {target}（{session.name}，{count} 人）")
+        print_glyph_problems(drawn.problems())
     return 0

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json, organiser_only
+from desktop.cli import (
+    CliError,
+    Context,
+    add_json_flag,
+    emit_json,
+    organiser_only,
+    print_glyph_problems,
+)
 from desktop.core.seating import Unmet
 from desktop.core.text import match_key
 from desktop.services import seating
@@ -68,6 +75,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     pdf = session_parser("pdf", "print tent cards (桌牌), leaders' rosters or the overview")
     pdf.add_argument("kind", choices=("tents", "rosters", "overview"))
     pdf.add_argument("--out", required=True, metavar="FILE")
+    add_json_flag(pdf)
     pdf.set_defaults(handler=run_pdf)
 
 
@@ -192,6 +200,7 @@ def run_mode(args: argparse.Namespace, context: Context) -> int:
 
 def run_pdf(args: argparse.Namespace, context: Context) -> int:
     from desktop.reports import tables_pdf
+    from desktop.reports.fonts import glyph_record
 
     session = _session(context, args.session)
     view = seating.show(context.db, session.id)
@@ -203,6 +212,12 @@ def run_pdf(args: argparse.Namespace, context: Context) -> int:
     build = {"tents": tables_pdf.tent_cards, "rosters": tables_pdf.rosters,
              "overview": tables_pdf.overview}[args.kind]
     course = next((e.name for e in list_events(context.db) if e.id == session.event_id), "")
-    build(tables_pdf.sheet_from(session, view, course), out)
-    print(str(out))
+    with glyph_record() as drawn:
+        build(tables_pdf.sheet_from(session, view, course), out)
+    if args.json:
+        emit_json({"out": str(out), "session": session.name, "kind": args.kind,
+                   "missing_glyphs": [g.as_json() for g in drawn.problems()]})
+    else:
+        print(str(out))
+        print_glyph_problems(drawn.problems())
     return 0

@@ -7,14 +7,21 @@ The policy (stored per event in ``Event.hours_policy``, every key optional):
 
 * ``credit_kinds`` — the agenda block kinds that carry credit; ``None`` (default) follows each
   block's own ``counts_for_hours`` flag from the agenda.
-* Full credit: signed in no later than ``full_in_by`` (default: the first credit block's start
-  plus ``late_grace_minutes``, 10) and signed out no earlier than ``full_out_after`` (default:
-  the last credit block's end minus ``early_grace_minutes``, 10), and away from credit blocks
-  in between for at most ``absence_grace_minutes`` (15; lunch and breaks are not credit
-  blocks, so leaving for lunch costs nothing). Full credit is the course hours.
-* Otherwise: the overlap of the person's in/out intervals with the credit blocks, where each
-  block counts with its actual times when the agenda was run (planned times otherwise),
-  rounded DOWN to ``step`` (0.5 or 1 hour), never above the course hours.
+* Everything is computed on the minute the paper prints (seconds dropped).
+* The day is judged against the announced (planned) times and the times the agenda ran,
+  whichever is kinder: a class that started late or overran never makes anyone late, early
+  or shorter of hours. ``Credit.rule`` says which rule decided; ``Credit.schedule`` is
+  ``actual`` when the times the agenda ran decided (the announced times alone would have
+  judged the person worse), else ``announced``.
+* Full credit: signed in no later than ``full_in_by`` (default: the later of the announced and
+  actual first credit start, plus ``late_grace_minutes``, 10) and signed out no earlier than
+  ``full_out_after`` (default: the earlier of the announced and actual last credit end, minus
+  ``early_grace_minutes``, 10), and away from credit blocks in between for at most
+  ``absence_grace_minutes`` (15; lunch and breaks are not credit blocks, so leaving for lunch
+  costs nothing). Full credit is the course hours.
+* Otherwise: the overlap of the person's in/out intervals with the credit blocks (the larger
+  of the announced and the as-run overlap), rounded DOWN to ``step`` (0.5 or 1 hour), never
+  above the course hours. No credit block at all: 0 h with the reason ``no_agenda``.
 * Course hours: ``course_hours`` when set, otherwise the credit blocks' PLANNED time (what was
   announced) rounded down to ``step``. An agenda that overran never gives more than announced.
 * A missing sign-out (signed in, never signed out afterwards) is a review item. What the open
@@ -56,6 +63,24 @@ class Reason:
     NO_ID = "no_id"  # wants hours but has no valid ID: cannot be reported
     NOT_REQUESTED = "not_requested"  # did not ask for learning hours
     ADJUSTED = "adjusted"
+    NO_AGENDA = "no_agenda"  # the session has no agenda block that carries credit
+
+
+class Rule:
+    """Which rule decided a person's hours (JSON ``rule``), shown in the review list."""
+
+    FULL = "full_attendance"  # signed in and out within the graces: the course hours
+    ATTENDED = "attended_time"  # the minutes in credit blocks, rounded down
+    ABSENT = "absent"  # no sign-in
+    NO_AGENDA = "no_agenda"  # nothing carries credit
+    ADJUSTED = "adjusted"  # the organiser's adjustment
+
+
+class Schedule:
+    """Which times judged the day (JSON ``schedule``): as announced or as the agenda ran."""
+
+    ANNOUNCED = "announced"
+    ACTUAL = "actual"
 
 
 # Reasons the organiser should look at before the day is closed.
@@ -180,6 +205,8 @@ class Credit:
     last_out: dt.datetime | None
     intervals: tuple[Interval, ...]
     reasons: tuple[str, ...] = field(default=())
+    rule: str = Rule.ATTENDED
+    schedule: str = Schedule.ANNOUNCED
 
 
 def credit_blocks(blocks: Iterable[Block], policy: HoursPolicy) -> tuple[Block, ...]:
@@ -268,17 +295,57 @@ def _close_open_interval(
     return None
 
 
+def to_minute(at: dt.datetime) -> dt.datetime:
+    """The minute the paper prints (seconds dropped): hours are computed on it, so anyone
+    checking the printed record by hand gets the same figure."""
+    return at.replace(second=0, microsecond=0)
+
+
+def _on_minutes(marks: Sequence[Mark], blocks: Sequence[Block]) -> tuple[list[Mark], list[Block]]:
+    def opt(at: dt.datetime | None) -> dt.datetime | None:
+        return None if at is None else to_minute(at)
+
+    return ([Mark(m.action, to_minute(m.at)) for m in marks],
+            [replace(b, planned_start=to_minute(b.planned_start),
+                     planned_end=to_minute(b.planned_end),
+                     actual_start=opt(b.actual_start), actual_end=opt(b.actual_end))
+             for b in blocks])
+
+
+def _attended(counted: Sequence[Span], spans: Sequence[Span], grace: int) -> tuple[float, bool]:
+    """Minutes of ``counted`` inside the credit ``spans``, and whether the time away from them
+    that arriving late or leaving early does not explain is more than ``grace`` minutes."""
+    minutes = sum(_overlap(s0, s1, b0, b1) for s0, s1 in _union(counted) for b0, b1 in spans)
+    if not counted:
+        return minutes, False
+    away = sum((b1 - b0).total_seconds() / 60 for b0, b1 in spans) - minutes
+    start, end = spans[0][0], spans[-1][1]
+    arrived = min(s0 for s0, _ in counted)
+    left = max(s1 for _, s1 in counted)
+    edge = sum(_overlap(start, max(start, arrived), b0, b1)
+               + _overlap(min(end, left), end, b0, b1) for b0, b1 in spans)
+    return minutes, away - edge > grace
+
+
 def person_credit(
     marks: Sequence[Mark], blocks: Sequence[Block], policy: HoursPolicy
 ) -> Credit:
-    """The credited hours of one person for one session, with the reasons."""
+    """The credited hours of one person for one session, with the reasons.
+
+    The day is judged against the announced times and the times the agenda actually ran,
+    whichever is kinder to the person, never above the course hours: arrival against the
+    later start, departure against the earlier end, the larger of the two overlaps.
+    """
+    marks, blocks = _on_minutes(marks, blocks)
     credit = credit_blocks(blocks, policy)
     total = course_hours(blocks, policy)
     spans, orphan_out = intervals(marks)
     reasons: list[str] = []
     if not spans:
         reasons.append(Reason.MISSING_SIGN_IN if orphan_out else Reason.ABSENT)
-        return Credit(0.0, 0.0, False, None, None, (), tuple(reasons))
+        if not credit:
+            reasons.append(Reason.NO_AGENDA)
+        return Credit(0.0, 0.0, False, None, None, (), tuple(reasons), Rule.ABSENT)
     if orphan_out:
         reasons.append(Reason.MISSING_SIGN_IN)
     first_in = spans[0].start
@@ -286,15 +353,24 @@ def person_credit(
     last_out = closed[-1].end if closed else None
     open_span = spans[-1] if spans[-1].end is None else None
     if not credit:
-        return Credit(0.0, 0.0, False, first_in, last_out, spans, tuple(reasons))
+        reasons.append(Reason.NO_AGENDA)
+        return Credit(0.0, 0.0, False, first_in, last_out, spans, tuple(reasons),
+                      Rule.NO_AGENDA)
 
-    course_start = credit[0].start
-    course_end = max(b.end for b in credit)
-    in_by = (dt.datetime.combine(course_start.date(), policy.full_in_by) if policy.full_in_by
-             else course_start + dt.timedelta(minutes=policy.late_grace_minutes))
-    out_after = (dt.datetime.combine(course_end.date(), policy.full_out_after)
-                 if policy.full_out_after
-                 else course_end - dt.timedelta(minutes=policy.early_grace_minutes))
+    announced = _union((b.planned_start, b.planned_end) for b in credit)
+    run = _union((b.start, b.end) for b in credit)
+    # A class that started late does not make anyone late; one that overran does not make
+    # anyone leave early.
+    def bounds(start: dt.datetime, end: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+        in_by = (dt.datetime.combine(start.date(), policy.full_in_by) if policy.full_in_by
+                 else start + dt.timedelta(minutes=policy.late_grace_minutes))
+        out_after = (dt.datetime.combine(end.date(), policy.full_out_after)
+                     if policy.full_out_after
+                     else end - dt.timedelta(minutes=policy.early_grace_minutes))
+        return in_by, out_after
+
+    in_by, out_after = bounds(max(announced[0][0], run[0][0]), min(announced[-1][1], run[-1][1]))
+    announced_in_by, announced_out_after = bounds(announced[0][0], announced[-1][1])
 
     counted = [(s.start, s.end) for s in closed]
     if open_span is not None:
@@ -302,29 +378,19 @@ def person_credit(
         end = _close_open_interval(open_span, credit, policy)
         if end is not None and end > open_span.start:
             counted.append((open_span.start, end))
-    spans_run = _union((b.start, b.end) for b in credit)
-    minutes = sum(_overlap(s0, s1, b0, b1) for s0, s1 in _union(counted) for b0, b1 in spans_run)
-    credit_minutes = sum((b1 - b0).total_seconds() / 60 for b0, b1 in spans_run)
-    away = credit_minutes - minutes
+    minutes_announced, left_announced = _attended(counted, announced,
+                                                  policy.absence_grace_minutes)
+    minutes_run, left_run = _attended(counted, run, policy.absence_grace_minutes)
+    minutes = max(minutes_announced, minutes_run)
 
     late = first_in > in_by
     counted_end = max((s1 for _, s1 in counted), default=None)
     early = counted_end is not None and counted_end < out_after and open_span is None
-    if late:
-        reasons.append(Reason.LATE_ARRIVAL)
-    if early:
-        reasons.append(Reason.EARLY_LEAVE)
-    # Time away that is not explained by arriving late or leaving early: left in the middle.
-    edge = 0.0
-    if counted:
-        arrived = min(s0 for s0, _ in counted)
-        left = counted_end or course_end
-        for b0, b1 in spans_run:
-            edge += _overlap(course_start, max(course_start, arrived), b0, b1)
-            edge += _overlap(min(course_end, left), course_end, b0, b1)
-    left_during = bool(counted) and away - edge > policy.absence_grace_minutes
-    if left_during:
-        reasons.append(Reason.LEFT_DURING)
+    left_during = left_announced and left_run
+    for flag, reason in ((late, Reason.LATE_ARRIVAL), (early, Reason.EARLY_LEAVE),
+                         (left_during, Reason.LEFT_DURING)):
+        if flag:
+            reasons.append(reason)
 
     full = (
         open_span is None
@@ -335,9 +401,17 @@ def person_credit(
         and counted_end >= out_after
     )
     if full:
-        return Credit(total, credit_minutes, True, first_in, last_out, spans, tuple(reasons))
+        # "actual" only when the announced times alone would have judged the person worse.
+        by_announced = (first_in <= announced_in_by and counted_end is not None
+                        and counted_end >= announced_out_after and not left_announced)
+        schedule = Schedule.ANNOUNCED if by_announced else Schedule.ACTUAL
+        credit_minutes = sum((b1 - b0).total_seconds() / 60 for b0, b1 in announced)
+        return Credit(total, credit_minutes, True, first_in, last_out, spans, tuple(reasons),
+                      Rule.FULL, schedule)
     hours = min(total, round_down(minutes / 60, policy.step))
-    return Credit(hours, minutes, False, first_in, last_out, spans, tuple(reasons))
+    schedule = Schedule.ACTUAL if minutes_run > minutes_announced else Schedule.ANNOUNCED
+    return Credit(hours, minutes, False, first_in, last_out, spans, tuple(reasons),
+                  Rule.ATTENDED, schedule)
 
 
 def attendance_note(reasons: Sequence[str]) -> str:
@@ -358,7 +432,24 @@ REASON_LABELS = {
     Reason.NO_ID: "無有效身分證字號",
     Reason.NOT_REQUESTED: "未申請時數",
     Reason.ADJUSTED: "已調整",
+    Reason.NO_AGENDA: "場次沒有計時數的議程",
 }
+
+RULE_LABELS = {
+    Rule.FULL: "全勤：核給課程時數",
+    Rule.ATTENDED: "依在場時間計",
+    Rule.ABSENT: "未出席",
+    Rule.NO_AGENDA: "無計時數議程",
+    Rule.ADJUSTED: "人工調整",
+}
+SCHEDULE_LABELS = {Schedule.ANNOUNCED: "依公告時間", Schedule.ACTUAL: "依實際時間"}
+
+
+def rule_text(rule: str, schedule: str) -> str:
+    """``全勤：核給課程時數（依實際時間）`` — the review list's 依據 column."""
+    if rule in (Rule.FULL, Rule.ATTENDED):
+        return f"{RULE_LABELS[rule]}（{SCHEDULE_LABELS[schedule]}）"
+    return RULE_LABELS.get(rule, rule)
 
 
 def reason_text(reasons: Sequence[str]) -> str:

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from desktop.reports.docparts import Heading, cell_style, para
-from desktop.reports.fonts import register_main_font
+from desktop.reports.fonts import Fallback, register_main_font
 from desktop.reports.pdfdoc import build_pdf
 from desktop.reports.portal_csv import hours_text
 from desktop.reports.signin_sheet import heading_story
@@ -40,7 +40,7 @@ def build_attendance(
     target: Path | BytesIO,
     *,
     course_hours: float,
-    fallback: Path | None = None,
+    fallback: Fallback | None = None,
 ) -> None:
     head = cell_style("head", 10, alignment=TA_CENTER)
     small = cell_style("cell", 9.5, leading=11.5)
@@ -68,6 +68,7 @@ def build_attendance(
     ]))
     summary = cell_style("summary", 10.5, alignment=TA_CENTER, leading=16)
     story = heading_story(heading, "出席紀錄", fallback) + [
+        *([Paragraph(heading.times(), summary)] if heading.times() else []),
         Paragraph(f"課程時數 {hours_text(course_hours)} 小時　名單 {len(rows)} 人　"
                   f"出席 {present} 人", summary),
         table,

@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
 from desktop.reports.docparts import Heading, Progress, ProgressMark, cell_style, para
-from desktop.reports.fonts import register_main_font
+from desktop.reports.fonts import Fallback, register_main_font
 from desktop.reports.pdfdoc import build_pdf
 
 BADGE_W, BADGE_H = 90 * mm, 65 * mm
@@ -53,7 +53,7 @@ def qr_image(token: str) -> ImageReader:
 
 
 class _BadgeSheet(Flowable):
-    def __init__(self, heading: Heading, rows: Sequence[BadgeRow], fallback: Path | None):
+    def __init__(self, heading: Heading, rows: Sequence[BadgeRow], fallback: Fallback | None):
         super().__init__()
         self.heading, self.rows, self.fallback = heading, rows, fallback
         self.width, self.height = COLS * BADGE_W, ROWS * BADGE_H
@@ -120,7 +120,7 @@ def build_badges(
     rows: Sequence[BadgeRow],
     target: Path | BytesIO,
     *,
-    fallback: Path | None = None,
+    fallback: Fallback | None = None,
     progress: Progress | None = None,
 ) -> None:
     story: list = []  # type: ignore[type-arg]

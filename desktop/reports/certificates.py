@@ -1,5 +1,7 @@
-"""研習證明書: one certificate per page, with its serial (字號), the organiser's text, and the
-seal and signature images when the organiser supplies them.
+"""研習證明書: one certificate per page, with its serial (字號), the sentence for the person's
+attendance (the service chooses completion or hours wording), the organiser's text, the signer
+line, and the seal and signature images (bytes from the database) when the organiser sets them.
+The 主辦單位 and signer lines start at the body's left edge.
 
 Built with platypus so a name the main font cannot draw goes through the fallback font; a
 ``ProgressMark`` on every page reports progress and lets a long batch be cancelled.
@@ -13,14 +15,14 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepInFrame, PageBreak, Spacer, Table, TableStyle
 
-from desktop.core.rocdate import roc_date, roc_year
+from desktop.core.rocdate import roc_year
 from desktop.reports.docparts import Heading, Progress, ProgressMark, cell_style, para
-from desktop.reports.fonts import register_main_font
+from desktop.reports.fonts import Fallback, register_main_font
 from desktop.reports.pdfdoc import build_pdf
 from desktop.reports.portal_csv import hours_text
 
@@ -37,15 +39,16 @@ class CertificateText:
     agency: str
     hours: float
     issued_on: dt.date
+    sentence: str  # what the person did: completion wording or the hours attended
 
 
 @dataclass(frozen=True)
 class CertificateLayout:
     heading: Heading
     body: str  # the organiser's closing sentence, e.g. 特此證明。
-    signer: str = ""  # e.g. 主任委員 ○○○
-    seal_image: Path | None = None
-    signature_image: Path | None = None
+    signer: str  # e.g. 主任委員 ○○○ (the service defaults it to the organiser)
+    seal_image: bytes | None = None
+    signature_image: bytes | None = None
 
 
 def issue_date_text(day: dt.date) -> str:
@@ -53,13 +56,13 @@ def issue_date_text(day: dt.date) -> str:
     return f"中華民國 {roc_year(day)} 年 {day.month} 月 {day.day} 日"
 
 
-def _image(path: Path | None, size: float) -> Image | str:
-    if path is None or not Path(path).is_file():
+def _image(data: bytes | None, size: float) -> Image | str:
+    if not data:
         return ""
-    img = Image(str(path))
+    img = Image(BytesIO(data))
     ratio = img.imageWidth / img.imageHeight if img.imageHeight else 1
     width, height = (size, size / ratio) if ratio >= 1 else (size * ratio, size)
-    return Image(str(path), width=width, height=height)
+    return Image(BytesIO(data), width=width, height=height)
 
 
 def build_certificates(
@@ -67,7 +70,7 @@ def build_certificates(
     people: Sequence[CertificateText],
     target: Path | BytesIO,
     *,
-    fallback: Path | None = None,
+    fallback: Fallback | None = None,
     progress: Progress | None = None,
 ) -> None:
     h = layout.heading
@@ -77,23 +80,24 @@ def build_certificates(
     agency_style = cell_style("certagency", 14, alignment=TA_CENTER, leading=20)
     body = cell_style("certbody", 17, alignment=TA_JUSTIFY, leading=32, firstLineIndent=34)
     hours_style = cell_style("certhours", 20, alignment=TA_CENTER, leading=28)
-    org = cell_style("certorg", 18, leading=26)
+    org = cell_style("certorg", 18, leading=26, alignment=TA_LEFT)
     date_style = cell_style("certdate", 18, alignment=TA_CENTER, leading=24)
     seal = _image(layout.seal_image, 45 * mm)
     signature = _image(layout.signature_image, 40 * mm)
     story: list = []  # type: ignore[type-arg]
     total = len(people)
+    seal_width = 55 * mm
     for index, p in enumerate(people, start=1):
-        text = (f"{p.name} 君於{roc_date(h.day, weekday=True)}參加{h.organiser}舉辦之"
-                f"「{h.course}」（{h.session}，{h.venue}），研習期滿。")
-        signer_block = [para(f"主辦單位：{h.organiser}", org, fallback)]
-        if layout.signer:
-            signer_block.append(para(layout.signer, org, fallback))
+        signer_block: list = [para(f"主辦單位：{h.organiser}", org, fallback),  # type: ignore[type-arg]
+                              para(layout.signer, org, fallback)]
         if signature:
             signer_block.append(signature)
-        sign = Table([[signer_block, seal]], colWidths=[100 * mm, 70 * mm])
+        # As wide as the body, no left padding: both lines start where the body does.
+        sign = Table([[signer_block, seal]], colWidths=[FRAME_W - seal_width, seal_width],
+                     hAlign="LEFT")
         sign.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register_main_font()),
                                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                  ("LEFTPADDING", (0, 0), (0, 0), 0),
                                   ("ALIGN", (1, 0), (1, 0), "CENTER")]))
         page = [
             para(f"字號：{p.serial}", serial_style, fallback),
@@ -103,7 +107,7 @@ def build_certificates(
             para(p.name, name_style, fallback),
             para(p.agency, agency_style, fallback),
             Spacer(1, 14 * mm),
-            para(text, body, fallback),
+            para(p.sentence, body, fallback),
             Spacer(1, 6 * mm),
             para(f"研習時數：共計 {hours_text(p.hours)} 小時", hours_style, fallback),
             Spacer(1, 6 * mm),

@@ -1,17 +1,16 @@
-"""Pieces shared by the close-of-day documents: the heading, CJK cell styles, progress marks
-that let a long batch report progress and be cancelled, and the glyph check of names."""
+"""Pieces shared by the close-of-day documents: the heading, CJK cell styles, and progress
+marks that let a long batch report progress and be cancelled."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph
 
 from desktop.core.rocdate import roc_date
-from desktop.reports.fonts import missing_glyphs, paragraph_markup
+from desktop.reports.fonts import Fallback, paragraph_markup
 from desktop.reports.pdfdoc import style
 
 # progress(done, total) -> False to cancel
@@ -33,9 +32,18 @@ class Heading:
     end: dt.time
     venue: str
     organiser: str
+    # The class as announced and as run (first credit block start, last end), when they differ.
+    run: tuple[dt.time, dt.time, dt.time, dt.time] | None = None
 
     def when(self) -> str:
         return f"{roc_date(self.day, weekday=True)} {self.start:%H:%M}–{self.end:%H:%M}"
+
+    def times(self) -> str:
+        """``公告上課時間 09:30–15:30　實際上課時間 09:35–15:40`` ("" when run as announced)."""
+        if self.run is None:
+            return ""
+        a0, a1, r0, r1 = self.run
+        return f"公告上課時間 {a0:%H:%M}–{a1:%H:%M}　實際上課時間 {r0:%H:%M}–{r1:%H:%M}"
 
 
 class ProgressMark(Flowable):
@@ -58,29 +66,5 @@ def cell_style(name: str, size: float = 10, **kwargs: object):  # type: ignore[n
     return style(name, size, wordWrap="CJK", **kwargs)
 
 
-def para(text: str, st, fallback: Path | None = None) -> Paragraph:  # type: ignore[no-untyped-def]
+def para(text: str, st, fallback: Fallback | None = None) -> Paragraph:  # type: ignore[no-untyped-def]
     return Paragraph(paragraph_markup(text or "", fallback), st)
-
-
-@dataclass(frozen=True)
-class GlyphProblem:
-    text: str
-    missing: str  # characters the main font lacks
-    unresolved: str  # of those, the ones the fallback font does not cover either
-
-    def as_json(self) -> dict[str, str]:
-        return {"text": self.text, "missing": self.missing, "unresolved": self.unresolved}
-
-
-def glyph_check(texts: Iterable[str], fallback: Path | None = None) -> tuple[GlyphProblem, ...]:
-    """Texts with characters the embedded font cannot draw (they would print as empty boxes),
-    and which of them the configured fallback font does not rescue."""
-    problems: dict[str, GlyphProblem] = {}
-    for text in texts:
-        if text in problems:
-            continue
-        missing = missing_glyphs(text)
-        if missing:
-            unresolved = missing_glyphs(missing, fallback) if fallback else missing
-            problems[text] = GlyphProblem(text, missing, unresolved)
-    return tuple(problems.values())

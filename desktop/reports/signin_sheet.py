@@ -1,4 +1,9 @@
-"""簽到表: the blank sign-in sheet for wet signatures (no ID numbers)."""
+"""簽到表: the blank sign-in sheet for wet signatures (no ID numbers).
+
+The course, session, date and venue are rows of the table repeated on every page (a page
+that strays from the stack still says which day it is), and blank numbered rows at the end
+take walk-ins.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from desktop.reports.docparts import Heading, cell_style, para
-from desktop.reports.fonts import register_main_font
+from desktop.reports.fonts import Fallback, register_main_font
 from desktop.reports.pdfdoc import build_pdf, title_style
 
 COLUMNS = ("序號", "機關", "單位", "職稱", "姓名", "簽到", "簽退", "備註", "桌號")
@@ -21,6 +26,7 @@ WIDTHS_MM = (10, 38, 24, 18, 24, 22, 22, 12, 10)  # 180 mm: A4 less 15 mm margin
 ROW_HEIGHT = 12.5 * mm
 PADDING = 2  # points, left and right of a cell
 V_PADDING = 3  # points, above and below (reportlab's default)
+BLANK_ROWS = 5  # numbered empty rows for walk-ins
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,7 @@ class SignInRow:
     remark: str = ""
 
 
-def heading_story(heading: Heading, title: str, fallback: Path | None = None) -> list:  # type: ignore[type-arg]
+def heading_story(heading: Heading, title: str, fallback: Fallback | None = None) -> list:  # type: ignore[type-arg]
     sub = cell_style("sub", 11, alignment=TA_CENTER, leading=15)
     return [
         para(f"{heading.course}　{title}", title_style(17), fallback),
@@ -59,13 +65,22 @@ def build_signin_sheet(
     rows: Sequence[SignInRow],
     target: Path | BytesIO,
     *,
-    fallback: Path | None = None,
+    fallback: Fallback | None = None,
+    blank_rows: int = BLANK_ROWS,
 ) -> None:
     head = cell_style("head", 10, alignment=TA_CENTER)
     small = cell_style("cell", 9.5, leading=11.5)
     name = cell_style("name", 12, leading=14)
     center = cell_style("center", 10, alignment=TA_CENTER)
-    data = [[Paragraph(c, head) for c in COLUMNS]]
+    sub = cell_style("sub", 11, alignment=TA_CENTER, leading=15)
+    blank = [""] * (len(COLUMNS) - 1)
+    data = [
+        [para(f"{heading.course}　簽到表", title_style(17), fallback)] + blank,
+        [[para(f"場次：{heading.session}　日期：{heading.when()}", sub, fallback),
+          para(f"地點：{heading.venue}", sub, fallback)]] + blank,
+        [Paragraph(c, head) for c in COLUMNS],
+    ]
+    titles = len(data) - 1
     for number, r in enumerate(rows, start=1):
         data.append([
             Paragraph(str(number), center), para(r.agency, small, fallback),
@@ -73,18 +88,20 @@ def build_signin_sheet(
             para(r.name, name, fallback), "", "", para(r.remark, small, fallback),
             Paragraph("" if r.table is None else str(r.table), center),
         ])
+    for number in range(len(rows) + 1, len(rows) + blank_rows + 1):
+        data.append([Paragraph(str(number), center)] + blank)
     widths = [w * mm for w in WIDTHS_MM]
-    table = Table(data, colWidths=widths,
-                  rowHeights=[9 * mm] + [_row_height(row, widths) for row in data[1:]],
-                  repeatRows=1)
+    heights = [None, None, 9 * mm] + [_row_height(row, widths) for row in data[titles + 1:]]
+    table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=titles + 1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), register_main_font()),  # else empty cells use Helvetica
-        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("SPAN", (0, 1), (-1, 1)),
+        ("GRID", (0, titles), (-1, -1), 0.6, colors.black),
+        ("BACKGROUND", (0, titles), (-1, titles), colors.HexColor("#e8e8e8")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
     ]))
-    story = heading_story(heading, "簽到表", fallback) + [table]
-    build_pdf(story, title=f"{heading.course} {heading.session} 簽到表", target=target,
+    build_pdf([table], title=f"{heading.course} {heading.session} 簽到表", target=target,
               header=f"{heading.organiser}　{heading.session}簽到表")

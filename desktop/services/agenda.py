@@ -22,6 +22,7 @@ from db.models import AgendaBlock, BlockKind, EventSession, Setting, WorkshopTab
 from db.uow import Database
 from desktop.core import agenda as rules
 from desktop.core.agenda import Block, PlanIssue, Replan, RunState, Transition
+from desktop.core.agenda_csv import AgendaLine
 from desktop.services import audit
 from desktop.services.events import AgendaRow, _agenda_row
 
@@ -101,6 +102,13 @@ def _blocks(s: Session, session_id: int) -> list[AgendaBlock]:
                           .order_by(AgendaBlock.position, AgendaBlock.id)))
 
 
+def _session(s: Session, session_id: int) -> EventSession:
+    es = s.get(EventSession, session_id)
+    if es is None:
+        raise AgendaInputError([f"找不到場次 {session_id}"])
+    return es
+
+
 def _renumber(blocks: Sequence[AgendaBlock]) -> None:
     for i, b in enumerate(blocks):
         b.position = i
@@ -129,9 +137,7 @@ def add_block(db: Database, session_id: int, data: BlockInput, *, actor: str = "
     if problems:
         raise AgendaInputError(problems)
     with db.unit_of_work() as s:
-        es = s.get(EventSession, session_id)
-        if es is None:
-            raise AgendaInputError([f"找不到場次 {session_id}"])
+        es = _session(s, session_id)
         blocks = _blocks(s, session_id)
         block = AgendaBlock(session_id=session_id, position=len(blocks))
         _fill(block, data, es.date)
@@ -161,22 +167,65 @@ def update_block(db: Database, block_id: int, data: BlockInput, *, actor: str = 
                      entity_id=block.id, at=now, before=before, after=_snapshot(block))
 
 
+def import_blocks(db: Database, session_id: int, lines: Sequence[AgendaLine], *,
+                  actor: str = "", now: dt.datetime | None = None) -> int:
+    """Give a session with no agenda the blocks of an announcement, all or none."""
+    inputs = [BlockInput(line.title, line.kind, line.start, line.end, line.speaker,
+                         counts_for_hours=line.counts_for_hours) for line in lines]
+    problems = [f"第 {i} 段 {m}" for i, data in enumerate(inputs, start=1)
+                for m in validate_block(data)]
+    if problems:
+        raise AgendaInputError(problems)
+    with db.unit_of_work() as s:
+        es = _session(s, session_id)
+        if existing := _blocks(s, session_id):
+            raise AgendaInputError([f"{es.name}已有 {len(existing)} 段議程；"
+                                    "先用 agenda remove --all 清除再匯入"])
+        blocks = []
+        for data in sorted(inputs, key=lambda d: d.start):
+            block = AgendaBlock(session_id=session_id)
+            _fill(block, data, es.date)
+            blocks.append(block)
+            s.add(block)
+        _renumber(blocks)
+        s.flush()
+        audit.record(s, "agenda.import", actor=actor, entity="session", entity_id=session_id,
+                     at=now, blocks=len(blocks))
+    return len(blocks)
+
+
 def delete_block(db: Database, block_id: int, *, actor: str = "",
                  now: dt.datetime | None = None) -> None:
     with db.unit_of_work() as s:
         block = s.get(AgendaBlock, block_id)
         if block is None:
             raise AgendaInputError([f"找不到議程段落 {block_id}"])
+        _delete(s, [block], actor, now)
+
+
+def clear_agenda(db: Database, session_id: int, *, actor: str = "",
+                 now: dt.datetime | None = None) -> int:
+    """Remove every block of a session, all or none; returns how many."""
+    with db.unit_of_work() as s:
+        blocks = _blocks(s, _session(s, session_id).id)
+        _delete(s, blocks, actor, now)
+    return len(blocks)
+
+
+def _delete(s: Session, blocks: Sequence[AgendaBlock], actor: str,
+            now: dt.datetime | None) -> None:
+    for block in blocks:
         state = _load_state(s, block.session_id)
-        if state.block_id == block_id and state.status in (rules.RunStatus.RUNNING,
+        if state.block_id == block.id and state.status in (rules.RunStatus.RUNNING,
                                                            rules.RunStatus.PAUSED):
             raise AgendaInputError(["正在進行的段落不能刪除；請先進入下一段"])
-        session_id = block.session_id
         audit.record(s, "agenda.block_delete", actor=actor, entity="agenda_block",
-                     entity_id=block.id, at=now, session_id=session_id, **_snapshot(block))
+                     entity_id=block.id, at=now, session_id=block.session_id,
+                     **_snapshot(block))
         s.delete(block)
-        s.flush()
-        _renumber(_blocks(s, session_id))
+    s.flush()
+    if blocks:
+        _renumber(_blocks(s, blocks[0].session_id))
 
 
 def move_block(db: Database, block_id: int, offset: int, *, actor: str = "",

@@ -9,14 +9,19 @@ have a valid ID are eligible for the portal file.
 Settings (``Event.certificate_settings``, every key optional):
 ``serial_pattern`` (default ``研字第{year}{seq:04d}號``; fields ``{year}`` ROC year of issue,
 ``{ad_year}``, ``{seq}`` the event-wide sequence, ``{term}`` the session's 期別),
-``course_name`` (default the event name), ``body`` (the organiser's sentence), ``signer``
-(e.g. ``主任委員 ○○○``), ``seal_image`` / ``signature_image`` (image file paths),
-``fallback_font`` (a TrueType file for characters the main font lacks).
+``course_name`` (default the event name), ``body`` (the organiser's closing sentence),
+``signer`` (e.g. ``主任委員 ○○○``; default the organiser), ``full_text`` / ``partial_text``
+(the certificate's sentence for full and for partial attendance, ``{name}`` ``{date}``
+``{organiser}`` ``{course}`` ``{session}`` ``{venue}`` ``{hours}``), ``fallback_font`` (a
+TrueType font file, or a collection with a TrueType face, for characters the main font lacks).
+The seal and signature images are stored in ``Event.seal_image`` / ``Event.signature_image``
+(checked when set: a PNG or JPEG of a sensible size).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -40,18 +45,28 @@ from db.models import (
 )
 from db.uow import Database
 from desktop.core import hours as rules
-from desktop.core.hours import HoursPolicy, Reason
+from desktop.core.hours import HoursPolicy, Reason, Rule
 from desktop.core.idvault import IdOpener
 from desktop.core.rocdate import roc_year
-from desktop.core.text import clean, mask_name
+from desktop.core.text import clean, mask_name, match_key
 from desktop.reports import portal_csv
+from desktop.reports.fonts import Fallback, FontError, fallback_face
 from desktop.services import audit
 from desktop.services.events import SessionInfo, find_session
 
 DEFAULT_SERIAL_PATTERN = "研字第{year}{seq:04d}號"
 DEFAULT_BODY = "特頒此證。"
-SETTINGS_KEYS = ("serial_pattern", "course_name", "body", "signer", "seal_image",
-                 "signature_image", "fallback_font")
+# Completion wording only for full attendance (DOMAIN.md "Paper"); otherwise the hours.
+DEFAULT_FULL_TEXT = ("{name} 君於{date}參加{organiser}舉辦之「{course}」（{session}，{venue}），"
+                     "全程參與，研習期滿。")
+DEFAULT_PARTIAL_TEXT = ("{name} 君於{date}參加{organiser}舉辦之「{course}」（{session}，{venue}）"
+                        "研習，計 {hours} 小時。")
+TEXT_FIELDS = ("name", "date", "organiser", "course", "session", "venue", "hours")
+SETTINGS_KEYS = ("serial_pattern", "course_name", "body", "signer", "full_text",
+                 "partial_text", "fallback_font")
+IMAGE_KEYS = ("seal_image", "signature_image")
+IMAGE_MAX_BYTES = 5 * 1024 * 1024
+IMAGE_PIXELS = (40, 6000)  # each side, in pixels: smaller prints as a smudge
 
 
 class CloseDayError(ValueError):
@@ -77,12 +92,20 @@ class CourseInfo:
     course_hours: float
     class_start: dt.datetime  # announced class time of the session
     class_end: dt.datetime
+    planned_start: dt.datetime  # first credit block as announced (the session when none)
+    planned_end: dt.datetime
     actual_start: dt.datetime  # first credit block as run (planned when not run)
     actual_end: dt.datetime
+    seal_image: bytes | None = None
+    signature_image: bytes | None = None
 
-    def fallback_font(self) -> Path | None:
-        path = self.settings.get("fallback_font")
-        return Path(path) if path and Path(path).is_file() else None
+    def fallback_font(self) -> Fallback | None:
+        return Fallback.of(self.settings.get("fallback_font"))
+
+    def images_json(self) -> dict[str, dict[str, int] | None]:
+        """``seal``/``signature``: the stored image's size, or null."""
+        return {key: image_info(data) for key, data in (("seal", self.seal_image),
+                                                        ("signature", self.signature_image))}
 
 
 @dataclass(frozen=True)
@@ -115,6 +138,13 @@ class PersonHours:
     reasons: tuple[str, ...]
     adjustment: Adjustment | None
     certificate: str | None  # serial when a certificate was issued
+    rule: str = Rule.ATTENDED  # what decided the hours (desktop.core.hours.Rule)
+    schedule: str = rules.Schedule.ANNOUNCED  # which times judged the day
+
+    def full_attendance(self, course_hours: float) -> bool:
+        """Completion wording applies: computed full attendance, or the organiser adjusted
+        the hours to the whole course."""
+        return self.full or (self.adjustment is not None and self.hours >= course_hours > 0)
 
     @property
     def present(self) -> bool:
@@ -149,6 +179,8 @@ class PersonHours:
             "hours": self.hours,
             "full": self.full,
             "reasons": list(self.reasons),
+            "rule": self.rule,
+            "schedule": self.schedule,
             "wants_hours": self.wants_hours,
             "eligible": self.eligible,
             "adjustment": None if self.adjustment is None else {
@@ -227,8 +259,12 @@ def _course(event: Event, es: EventSession, info: SessionInfo) -> CourseInfo:
         course_hours=rules.course_hours(blocks, policy),
         class_start=class_start,
         class_end=class_end,
+        planned_start=min(b.planned_start for b in credit) if credit else class_start,
+        planned_end=max(b.planned_end for b in credit) if credit else class_end,
         actual_start=credit[0].start if credit else class_start,
         actual_end=max(b.end for b in credit) if credit else class_end,
+        seal_image=event.seal_image,
+        signature_image=event.signature_image,
     )
 
 
@@ -309,6 +345,8 @@ def _person(r: Registration, log, blocks, policy, adjustment, serial) -> PersonH
         reasons=tuple(reasons),
         adjustment=adjustment,
         certificate=serial,
+        rule=Rule.ADJUSTED if adjustment is not None else credit.rule,
+        schedule=credit.schedule,
     )
 
 
@@ -360,19 +398,49 @@ def adjust_hours(
 # ---------------------------------------------------------------------------- certificates
 
 
-def check_image(key: str, path: str | Path | None) -> None:
-    """A configured seal or signature image must be a picture the PDF can embed."""
-    if not path:
-        return
+def image_info(data: bytes | None) -> dict[str, int] | None:
+    if not data:
+        return None
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as img:
+        return {"width": img.width, "height": img.height, "bytes": len(data)}
+
+
+def read_image(key: str, path: str | Path) -> bytes:
+    """The bytes of a seal or signature image file, checked: a PNG or JPEG the PDF can embed,
+    at most 5 MB and 40–6000 pixels a side."""
     from PIL import Image, UnidentifiedImageError
 
-    if not Path(path).is_file():
+    path = Path(path)
+    if not path.is_file():
         raise CloseDayError(f"{key}: 找不到檔案 {path}")
+    data = path.read_bytes()
+    if len(data) > IMAGE_MAX_BYTES:
+        raise CloseDayError(f"{key}: {path.name} 有 {len(data) / 1e6:.1f} MB，超過 5 MB；"
+                            "請縮小圖檔")
     try:
-        with Image.open(path) as img:
+        with Image.open(io.BytesIO(data)) as img:
             img.load()
-    except (OSError, UnidentifiedImageError, ValueError) as exc:
-        raise CloseDayError(f"{key}: {path} 不是可讀取的圖片檔（PNG/JPEG）：{exc}") from None
+            kind, size = img.format, img.size
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as exc:
+        raise CloseDayError(f"{key}: {path.name} 不是可讀取的圖片檔（PNG/JPEG）：{exc}") from None
+    if kind not in ("PNG", "JPEG"):
+        raise CloseDayError(f"{key}: {path.name} 是 {kind} 圖檔，請用 PNG 或 JPEG")
+    low, high = IMAGE_PIXELS
+    if not all(low <= side <= high for side in size):
+        raise CloseDayError(f"{key}: {path.name} 為 {size[0]}×{size[1]} 像素，"
+                            f"每邊須在 {low}–{high} 像素之間")
+    return data
+
+
+def certificate_text(template: str) -> None:
+    """A full/partial wording template must format with the known fields only."""
+    try:
+        template.format(**{f: "" for f in TEXT_FIELDS})
+    except (KeyError, IndexError, ValueError) as exc:
+        raise CloseDayError(f"證書文字無法使用 {template!r}：未知欄位或括號不成對 {exc}；"
+                            f"可用 {{{'}、{'.join(TEXT_FIELDS)}}}") from None
 
 
 def serial_for(pattern: str, seq: int, issued: dt.date, term: str = "") -> str:
@@ -464,12 +532,15 @@ def set_course_fields(
     session_fields: dict[str, str] | None = None,
     settings: dict[str, Any] | None = None,
     policy: dict[str, Any] | None = None,
+    images: dict[str, str | Path | None] | None = None,
     actor: str = "",
     now: dt.datetime | None = None,
 ) -> CourseInfo:
     """Set the portal's course fields once: on the event (``course_code``, ``category_code``,
     ``degree_credit``, ``learning_mode``, ``name``, ``organiser``) and on the session
-    (``city_code``, ``term``); certificate settings and hours-policy keys are merged."""
+    (``city_code``, ``term``); certificate settings and hours-policy keys are merged;
+    ``images`` (``seal_image``/``signature_image``: a file to store, "" to remove) are read
+    into the database."""
     allowed_event = {"course_code", "category_code", "degree_credit", "learning_mode", "name",
                      "organiser"}
     allowed_session = {"city_code", "term"}
@@ -484,12 +555,21 @@ def set_course_fields(
     code = session_fields.get("city_code")
     if code is not None and code and not (code.isdigit() and len(code) == 2):
         raise CloseDayError(f"上課縣市代碼須為兩位數字（如 10 臺北市）：{code!r}")
-    for key in ("seal_image", "signature_image", "fallback_font"):
-        value = (settings or {}).get(key)
-        if value and not Path(value).is_file():
-            raise CloseDayError(f"{key}: 找不到檔案 {value}")
-    for key in ("seal_image", "signature_image"):
-        check_image(key, (settings or {}).get(key))
+    font = (settings or {}).get("fallback_font")
+    if font:
+        try:
+            fallback_face(font)
+        except FontError as exc:
+            raise CloseDayError(f"fallback_font: {exc}") from None
+        settings = {**(settings or {}), "fallback_font": str(Path(font).resolve())}
+    for key in ("full_text", "partial_text"):
+        if (settings or {}).get(key):
+            certificate_text(settings[key])  # type: ignore[index]
+    if bad := set(images or {}) - set(IMAGE_KEYS):
+        raise CloseDayError(f"未知的圖檔設定：{', '.join(sorted(bad))}")
+    # "" clears an image; a path is read and checked before anything is saved.
+    image_data = {key: read_image(key, path) if path else None
+                  for key, path in (images or {}).items() if path is not None}
     if settings and settings.get("serial_pattern"):
         serial_for(settings["serial_pattern"], 1, dt.date.today())
     at = now or dt.datetime.now()
@@ -502,6 +582,8 @@ def set_course_fields(
             setattr(es, key, value)
         if settings:
             event.certificate_settings = {**(event.certificate_settings or {}), **settings}
+        for key, data in image_data.items():
+            setattr(event, key, data)
         if policy:
             merged = {**(event.hours_policy or {}), **policy}
             try:
@@ -519,7 +601,8 @@ def set_course_fields(
         audit.record(s, "course.set", actor=actor, entity="event", entity_id=event.id, at=at,
                      event_fields=event_fields, session_fields=session_fields,
                      settings=settings or {},
-                     policy=policy or {})
+                     policy=policy or {},
+                     images={k: image_info(v) for k, v in image_data.items()})
     return day_report(db, session_id).course
 
 
@@ -546,16 +629,25 @@ class PortalResult:
 
 
 def portal_file(db: Database, session_id: int, layout: str, passphrase: str) -> PortalResult:
-    """The portal rows for people who asked for hours and have credited hours.
+    """The portal rows of everyone who asked for hours.
 
+    Everyone who asked gets an outcome the organiser sees: credited people are written; a
+    requester credited 0 h is written as 不通過 in the ``opened`` layout (it has 通過) and
+    listed in ``skipped`` (code ``no_hours``, with the reason) in the ``full`` layout. A row
+    number is the person's 序號 on the attendance record (sorted by agency).
     Decrypts ID numbers with the organiser's passphrase (``WrongPassphrase`` when it is not).
     Raises ``PortalError`` when the course fields are incomplete. Writes nothing.
     """
     report = day_report(db, session_id)
+    number = {p.registration_id: n
+              for n, p in enumerate(sort_people(report.people, "agency"), start=1)}
+    requesters = sorted((p for p in report.people if p.wants_hours),
+                        key=lambda p: number[p.registration_id])
+    zero = [p for p in requesters if p.hours <= 0] if layout == "full" else []
+    wanted = [p for p in requesters if p not in zero]
     with db.read() as s:
         event = s.get_one(Event, report.course.event_id)
         sealed = event.id_private_key_sealed
-        wanted = [p for p in report.people if p.wants_hours and p.hours > 0]
         ciphers = dict(s.execute(
             select(Attendee.id, Attendee.id_cipher)
             .where(Attendee.id.in_([p.attendee_id for p in wanted]))).all())
@@ -564,14 +656,19 @@ def portal_file(db: Database, session_id: int, layout: str, passphrase: str) -> 
         raise CloseDayError("此活動沒有身分證字號金鑰")
     opener = IdOpener(sealed, passphrase)
     people = []
-    for index, p in enumerate(wanted, start=1):
+    for p in wanted:
         cipher = ciphers.get(p.attendee_id)
-        number = opener.open(cipher) if cipher and p.id_status != IdStatus.PURGED else None
+        id_number = opener.open(cipher) if cipher and p.id_status != IdStatus.PURGED else None
         people.append(portal_csv.PortalPerson(
-            row=index, name=p.name, id_number=number, hours=p.hours,
+            row=number[p.registration_id], name=p.name, id_number=id_number, hours=p.hours,
             serial=p.certificate or "", attendance=rules.attendance_note(p.reasons)))
     portal = portal_csv.build(_portal_course(report.course), people, layout)
-    return PortalResult(portal, len(portal.rows), portal.problems,
+    no_hours = [portal_csv.RowProblem(
+        number[p.registration_id], p.name, "no_hours",
+        f"核給 0 小時（{rules.reason_text(p.reasons) or '—'}），完整課程資料不列未通過者")
+        for p in zero]
+    skipped = tuple(sorted((*portal.problems, *no_hours), key=lambda r: r.row))
+    return PortalResult(portal, len(portal.rows), skipped,
                         not_eligible=sum(1 for p in report.people
                                          if p.present and not p.wants_hours))
 
@@ -586,10 +683,12 @@ def _portal_course(c: CourseInfo) -> portal_csv.PortalCourse:
 
 def sort_people(people: Sequence[PersonHours], order: str) -> list[PersonHours]:
     """``agency`` (機關, then name) or ``table`` (桌號, unseated last) or ``queue``."""
+    # 台/臺 and full-/half-width forms sort as one agency (match_key).
     if order == "agency":
-        return sorted(people, key=lambda p: (p.agency, p.unit, p.name))
+        return sorted(people, key=lambda p: (match_key(p.agency), match_key(p.unit), p.name))
     if order == "table":
-        return sorted(people, key=lambda p: (p.table is None, p.table or 0, p.agency, p.name))
+        return sorted(people, key=lambda p: (p.table is None, p.table or 0,
+                                             match_key(p.agency), p.name))
     return list(people)
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 from sqlalchemy import select
@@ -14,18 +16,23 @@ from sqlalchemy import select
 from db.models import Event
 from db.uow import Database
 from desktop.core.hours import REASON_LABELS, Reason
+from desktop.core.rocdate import roc_date
 from desktop.core.tokens import make_token
 from desktop.reports.attendance import AttendanceRow, build_attendance
 from desktop.reports.badges import BadgeRow, build_badges
 from desktop.reports.certificates import CertificateLayout, CertificateText, build_certificates
-from desktop.reports.docparts import GlyphProblem, Heading, Progress, glyph_check
+from desktop.reports.docparts import Heading, Progress
+from desktop.reports.fonts import GlyphProblem, glyph_record
+from desktop.reports.portal_csv import hours_text
 from desktop.reports.signin_sheet import SignInRow, build_signin_sheet
 from desktop.services.closeday import (
     DEFAULT_BODY,
+    DEFAULT_FULL_TEXT,
+    DEFAULT_PARTIAL_TEXT,
     CloseDayError,
     CourseInfo,
+    DayReport,
     PersonHours,
-    check_image,
     day_report,
     issue_certificates,
     sort_people,
@@ -58,25 +65,46 @@ class DocumentResult:
 
 def heading(course: CourseInfo) -> Heading:
     s = course.session
+    announced = (course.planned_start, course.planned_end)
+    run = None if (course.actual_start, course.actual_end) == announced else (
+        course.planned_start.time(), course.planned_end.time(), course.actual_start.time(),
+        course.actual_end.time())
     return Heading(course=course.course_name, session=s.name, day=s.date, start=s.start_time,
-                   end=s.end_time, venue=s.venue, organiser=course.organiser)
+                   end=s.end_time, venue=s.venue, organiser=course.organiser, run=run)
 
 
 def _people_for(document: str, people: tuple[PersonHours, ...]) -> list[PersonHours]:
     if document == "certificates":
         return [p for p in people if p.hours > 0]
-    if document == "attendance":
-        return list(people)
-    # sign-in sheet and badges: everyone expected in the room
+    # sign-in sheet, attendance record and badges: everyone expected in the room
     return list(people)
 
 
+def nobody_reason(document: str, report: DayReport) -> str:
+    """Why the document would have nobody in it (it is refused rather than written empty)."""
+    name = report.course.session.name
+    if not report.people:
+        return f"{name}名單上沒有人（已錄取或現場報名），{TITLES[document]}未產生"
+    present = report.present()
+    if any(Reason.NO_AGENDA in p.reasons for p in report.people):
+        why = "場次沒有計入時數的議程（用 workshop-desk agenda add 或 agenda import 加入）"
+    elif not present:
+        why = "還沒有人簽到"
+    else:
+        why = f"出席 {len(present)} 人都沒有核給時數"
+    return f"{name}沒有人可發研習證明書：{why}；未產生任何檔案"
+
+
 def check_glyphs(db: Database, session_id: int, document: str) -> tuple[GlyphProblem, ...]:
-    """Names (and agencies) on the document that would print as empty boxes."""
+    """Text the document would print as empty boxes: the document is built in memory (no
+    serials issued) and every string drawn is checked against the font it is drawn in."""
     report = day_report(db, session_id)
     people = _people_for(document, report.people)
-    texts = [p.name for p in people] + [p.agency for p in people] + [p.unit for p in people]
-    return glyph_check(texts, report.course.fallback_font())
+    if not people:
+        return ()
+    with glyph_record() as drawn:
+        _render(db, report, document, sort_people(people, "agency"), BytesIO(), issue=False)
+    return drawn.problems()
 
 
 def build_document(
@@ -91,18 +119,16 @@ def build_document(
     now: dt.datetime | None = None,
 ) -> DocumentResult:
     """Write ``document`` for the session to ``target`` (atomically: a temporary file renamed
-    into place, so a cancelled or failed build leaves nothing half-written)."""
+    into place, so a cancelled or failed build leaves nothing half-written). A document with
+    nobody in it is refused (``CloseDayError`` saying why), never written empty."""
     if document not in DOCUMENTS:
         raise CloseDayError(f"文件種類須為 {'/'.join(DOCUMENTS)}（got {document!r}）")
     if order not in ORDERS:
         raise CloseDayError(f"排序須為 {'/'.join(ORDERS)}（got {order!r}）")
     report = day_report(db, session_id)
-    course = report.course
-    fallback = course.fallback_font()
     people = sort_people(_people_for(document, report.people), order)
-    problems = glyph_check([p.name for p in people] + [p.agency for p in people]
-                           + [p.unit for p in people], fallback)
-    head = heading(course)
+    if not people:
+        raise CloseDayError(nobody_reason(document, report))
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".doc-", suffix=".pdf", dir=target.parent)
@@ -110,55 +136,98 @@ def build_document(
     tmp = Path(tmp_name)
     serials: tuple[str, ...] = ()
     try:
-        if document == "signin":
-            build_signin_sheet(head, [SignInRow(p.agency, p.unit, p.title, p.name, p.table,
-                                                p.remark) for p in people], tmp,
-                               fallback=fallback)
-        elif document == "attendance":
-            build_attendance(head, [_attendance_row(p) for p in people], tmp,
-                             course_hours=course.course_hours, fallback=fallback)
-        elif document == "badges":
-            with db.read() as s:
-                secret = s.scalar(select(Event.token_secret).where(Event.id == course.event_id))
-            rows = [BadgeRow(p.name, p.agency, p.unit, p.table,
-                             make_token(secret, p.registration_id)) for p in people]
-            build_badges(head, rows, tmp, fallback=fallback, progress=progress)
-        else:
-            build_certificates_for(db, session_id, course, people, tmp, fallback=fallback,
-                                   progress=progress, actor=actor, now=now)
+        with glyph_record() as drawn:
+            _render(db, report, document, people, tmp, progress=progress, actor=actor,
+                    now=now, issue=True)
+        if document == "certificates":
             issued = {p.registration_id: p.certificate
                       for p in day_report(db, session_id).people}
             serials = tuple(issued.get(p.registration_id) or "" for p in people)  # print order
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    return DocumentResult(document, target, len(people), problems, serials)
+    return DocumentResult(document, target, len(people), drawn.problems(), serials)
 
 
-def build_certificates_for(db, session_id, course, people, target, *, fallback, progress,
-                           actor, now) -> None:  # type: ignore[no-untyped-def]
+def _render(db: Database, report: DayReport, document: str, people: Sequence[PersonHours],
+            target: Path | BytesIO, *, progress: Progress | None = None, actor: str = "",
+            now: dt.datetime | None = None, issue: bool) -> None:
+    course = report.course
+    fallback = course.fallback_font()
+    head = heading(course)
+    if document == "signin":
+        build_signin_sheet(head, [SignInRow(p.agency, p.unit, p.title, p.name, p.table,
+                                            p.remark) for p in people], target,
+                           fallback=fallback)
+    elif document == "attendance":
+        build_attendance(head, [_attendance_row(p) for p in people], target,
+                         course_hours=course.course_hours, fallback=fallback)
+    elif document == "badges":
+        with db.read() as s:
+            secret = s.scalar(select(Event.token_secret).where(Event.id == course.event_id))
+        rows = [BadgeRow(p.name, p.agency, p.unit, p.table,
+                         make_token(secret, p.registration_id)) for p in people]
+        build_badges(head, rows, target, fallback=fallback, progress=progress)
+    else:
+        _certificates(db, course, people, target, progress=progress, actor=actor, now=now,
+                      issue=issue)
+
+
+def certificate_layout(course: CourseInfo) -> CertificateLayout:
     settings = course.settings
-    for key in ("seal_image", "signature_image"):
-        check_image(key, settings.get(key))  # moved or replaced since it was set
-    layout = CertificateLayout(
+    return CertificateLayout(
         heading=heading(course),
         body=settings.get("body") or DEFAULT_BODY,
-        signer=settings.get("signer", ""),
-        seal_image=Path(settings["seal_image"]) if settings.get("seal_image") else None,
-        signature_image=(Path(settings["signature_image"])
-                         if settings.get("signature_image") else None),
+        signer=settings.get("signer") or course.organiser,
+        seal_image=course.seal_image,
+        signature_image=course.signature_image,
     )
+
+
+def certificate_sentence(course: CourseInfo, person: PersonHours) -> str:
+    """The certificate's sentence: completion wording only for full attendance, otherwise
+    the hours attended (both configurable per event)."""
+    full = person.full_attendance(course.course_hours)
+    template = (course.settings.get("full_text") or DEFAULT_FULL_TEXT if full
+                else course.settings.get("partial_text") or DEFAULT_PARTIAL_TEXT)
+    s = course.session
+    return template.format(name=person.name, date=roc_date(s.date, weekday=True),
+                           organiser=course.organiser, course=course.course_name,
+                           session=s.name, venue=s.venue, hours=hours_text(person.hours))
+
+
+def _certificates(db: Database, course: CourseInfo, people: Sequence[PersonHours],
+                  target: Path | BytesIO, *, progress: Progress | None, actor: str,
+                  now: dt.datetime | None, issue: bool) -> None:
     # Build first on the current serials (issued ones kept, new ones numbered in a dry
     # run), then record the issue only when the PDF was built: a cancelled batch issues nothing.
-    issued = issue_certificates(db, session_id, [p.registration_id for p in people],
-                                actor=actor, now=now, dry_run=True)
-    by_reg = {c.registration_id: c for c in issued}
-    texts = [CertificateText(by_reg[p.registration_id].serial, p.name, p.agency, p.hours,
-                             by_reg[p.registration_id].issued_on)
-             for p in people if p.registration_id in by_reg]
-    build_certificates(layout, texts, target, fallback=fallback, progress=progress)
-    issue_certificates(db, session_id, [p.registration_id for p in people], actor=actor,
-                       now=now)
+    session_id = course.session.id
+    ids = [p.registration_id for p in people]
+    planned = {c.registration_id: c for c in issue_certificates(
+        db, session_id, ids, actor=actor, now=now, dry_run=True)}
+    texts = [CertificateText(planned[p.registration_id].serial, p.name, p.agency, p.hours,
+                             planned[p.registration_id].issued_on,
+                             certificate_sentence(course, p))
+             for p in people if p.registration_id in planned]
+    build_certificates(certificate_layout(course), texts, target,
+                       fallback=course.fallback_font(), progress=progress)
+    if issue:
+        issue_certificates(db, session_id, ids, actor=actor, now=now)
+
+
+def certificate_preview(db: Database, session_id: int, registration_id: int | None = None
+                        ) -> tuple[PersonHours, bytes]:
+    """One certificate as it would print (PDF bytes), for the chosen person or the first with
+    credited hours; issues nothing. Raises ``CloseDayError`` when nobody has hours."""
+    report = day_report(db, session_id)
+    people = _people_for("certificates", report.people)
+    chosen = [p for p in people if p.registration_id == registration_id] or people[:1]
+    if not chosen:
+        raise CloseDayError(nobody_reason("certificates", report))
+    buffer = BytesIO()
+    _certificates(db, report.course, chosen, buffer, progress=None, actor="", now=None,
+                  issue=False)
+    return chosen[0], buffer.getvalue()
 
 
 def _attendance_row(p: PersonHours) -> AttendanceRow:

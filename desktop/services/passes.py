@@ -23,7 +23,7 @@ from db.uow import Database
 from desktop.core.checkin import ADMITTED_STATUSES
 from desktop.core.safe_cells import neutralise_row
 from desktop.core.tokens import make_token
-from desktop.reports.fonts import missing_glyphs
+from desktop.reports.fonts import GlyphProblem, glyph_record
 from desktop.reports.passes import PassRow, build_passes_pdf, pass_png
 from desktop.services import audit
 from desktop.services.registrations import record_told
@@ -40,7 +40,7 @@ class PassesResult:
     pdf: Path
     csv: Path
     pngs: tuple[Path, ...]
-    missing_glyphs: tuple[str, ...]  # "name: chars" for names the font cannot draw
+    missing_glyphs: tuple[GlyphProblem, ...]  # text of the PDF that printed as empty boxes
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -49,7 +49,7 @@ class PassesResult:
             "pdf": str(self.pdf),
             "csv": str(self.csv),
             "png_files": [p.name for p in self.pngs],
-            "missing_glyphs": list(self.missing_glyphs),
+            "missing_glyphs": [g.as_json() for g in self.missing_glyphs],
         }
 
 
@@ -88,8 +88,9 @@ def export_passes(db: Database, session_id: int, out_dir: Path, *, actor: str = 
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".passes-", dir=out_dir))
     try:
-        build_passes_pdf(rows, staging / PDF_NAME,
-                         title=f"入場證 {rows[0].event} {session_name}")
+        with glyph_record() as drawn:
+            build_passes_pdf(rows, staging / PDF_NAME,
+                             title=f"入場證 {rows[0].event} {session_name}")
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(CSV_HEADER)
@@ -102,7 +103,7 @@ def export_passes(db: Database, session_id: int, out_dir: Path, *, actor: str = 
             os.replace(item, out_dir / item.name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    missing = tuple(f"{r.name}: {m}" for r in rows if (m := missing_glyphs(r.name)))
+    missing = drawn.problems()
     with db.unit_of_work() as s:
         audit.record(s, "passes.export", actor=actor, entity="session", entity_id=session_id,
                      count=len(rows), folder=str(out_dir))

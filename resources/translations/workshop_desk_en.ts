@@ -474,6 +474,25 @@
     </message>
 </context>
 <context>
+    <name>CertificatePreview</name>
+    <message>
+        <source>證書預覽</source>
+        <translation>Certificate preview</translation>
+    </message>
+    <message>
+        <source>全勤：研習期滿用語</source>
+        <translation>Full attendance: completion wording</translation>
+    </message>
+    <message>
+        <source>部分出席：載明時數 {hours} 小時</source>
+        <translation>Partial attendance: states {hours} hours</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;{wording}（預覽不發字號）</source>
+        <translation>{name}　{wording} (a preview issues no serial)</translation>
+    </message>
+</context>
+<context>
     <name>CheckInScreen</name>
     <message>
         <source>注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；在其他日子報到不會計入時數。</source>
@@ -717,6 +736,14 @@ Current status: {state}</translation>
         <translation>No sign-out</translation>
     </message>
     <message>
+        <source>未設定；選擇 PNG/JPEG 圖檔</source>
+        <translation>Not set; choose a PNG/JPEG image</translation>
+    </message>
+    <message>
+        <source>已存入資料庫（{w}×{h} 像素）；選擇新圖檔以取代</source>
+        <translation>Stored in the database ({w}×{h} pixels); choose a new image to replace it</translation>
+    </message>
+    <message>
         <source>選擇…</source>
         <translation>Choose…</translation>
     </message>
@@ -796,6 +823,14 @@ Current status: {state}</translation>
         <translation>Export hours file (Big5 CSV)…</translation>
     </message>
     <message>
+        <source>預覽證書…</source>
+        <translation>Preview certificate…</translation>
+    </message>
+    <message>
+        <source>以表格中選擇的學員（或第一位有時數者）預覽證書，不發字號</source>
+        <translation>Preview the certificate of the person selected in the table (or the first with hours); issues no serial</translation>
+    </message>
+    <message>
         <source>只顯示需複核</source>
         <translation>Only those needing review</translation>
     </message>
@@ -826,6 +861,10 @@ Current status: {state}</translation>
     <message>
         <source>時數</source>
         <translation>Hours</translation>
+    </message>
+    <message>
+        <source>依據</source>
+        <translation>Decided by</translation>
     </message>
     <message>
         <source>說明</source>

@@ -83,3 +83,24 @@ def test_empty_token_or_search_is_bad_input_not_a_result(run_cli, demo_db_path: 
     assert code == 2 and out == "" and "TOKEN is empty" in err
     code, out, err = run_cli("--db", demo_db_path, "checkin", "--search", "", "--json")
     assert code == 2 and out == "" and "--search is empty" in err
+
+
+def test_checkin_off_the_session_day_warns_in_json_and_on_stderr(run_cli, demo_db_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    import desktop.cli.checkin as checkin_cli
+
+    class Day(dt.date):
+        @classmethod
+        def today(cls):  # type: ignore[no-untyped-def]
+            return cls(2019, 3, 14)  # the day before 臺北場次
+
+    token = _token(demo_db_path)
+    monkeypatch.setattr(checkin_cli.dt, "date", Day)
+    code, out, err = run_cli("--db", demo_db_path, "checkin", token, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["result"] == "ok" and data["warning"] == "not_session_day"
+    assert "不會計入時數" in err and "2019-03-15" in err
+    monkeypatch.setattr(Day, "today", classmethod(lambda cls: cls(2019, 3, 15)))
+    code, out, err = run_cli("--db", demo_db_path, "checkin", token, "--out", "--json")
+    assert json.loads(out)["warning"] is None and err == ""

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 from pypdf import PdfReader
 
@@ -85,19 +86,34 @@ def test_a_seal_that_is_not_an_image_is_one_line_naming_the_setting(demo_db, dem
     code, _, err = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
                            "--seal-image", seal)
     assert code == 2 and "seal_image" in err and len(err.strip().splitlines()) == 1
-    # an image set while good and replaced afterwards: the certificate run names it too
     from PIL import Image
 
-    Image.new("RGB", (40, 40), "red").save(seal, format="PNG")
+    Image.new("RGB", (8, 8), "red").save(seal, format="PNG")  # a smudge, not a seal
     code, _, err = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
                            "--seal-image", seal)
+    assert code == 2 and "8×8" in err
+
+
+def test_the_seal_is_stored_so_printing_from_another_folder_works(demo_db, demo_db_path, run_cli, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    simulate_day(demo_db)
+    (tmp_path / "setup").mkdir()
+    monkeypatch.chdir(tmp_path / "setup")
+    Image.new("RGB", (300, 300), "red").save("seal.png")
+    code, out, err = run_cli("--db", demo_db_path, "event", "set", "--session", "臺北",
+                             "--seal-image", "seal.png", "--json")
     assert code == 0, err
-    seal.write_text("broken now")
-    out = tmp_path / "certs.pdf"
+    assert json.loads(out)["images"]["seal"] == {"width": 300, "height": 300,
+                                                 "bytes": Path("seal.png").stat().st_size}
+    Path("seal.png").unlink()  # moved away; another folder prints the same seal
+    monkeypatch.chdir(tmp_path)
     code, _, err = run_cli("--db", demo_db_path, "pdf", "certificates", "--session", "臺北",
-                           "--out", out)
-    assert code == 2 and "seal_image" in err and len(err.strip().splitlines()) == 1
-    assert not out.exists()
+                           "--out", "certs.pdf")
+    assert code == 0, err
+    page = PdfReader(tmp_path / "certs.pdf").pages[0]
+    assert len(page.images) == 1
+    assert "國家發展委員會" in page.extract_text()  # the signer line defaults to the organiser
 
 
 def test_course_hours_beyond_the_day_is_refused_and_auto_goes_back(demo_db, demo_db_path, run_cli) -> None:  # type: ignore[no-untyped-def]

@@ -31,7 +31,8 @@ def test_export_pdf(demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Pa
     assert code == 0
     result = json.loads(stdout)
     assert result == {"ok": True, "session": "臺北場次", "out": str(out), "format": "pdf",
-                      "tables": 6, "filled": 2, "proposals": 3, "problems": 1}
+                      "tables": 6, "filled": 2, "proposals": 3, "problems": 1,
+                      "missing_glyphs": []}
     reader = PdfReader(out)
     assert len(reader.pages) == 7  # cover + one page per table
     cover = reader.pages[0].extract_text()

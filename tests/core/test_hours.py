@@ -134,3 +134,44 @@ def test_overlapping_credit_blocks_count_their_shared_minutes_once() -> None:
     assert Reason.LATE_ARRIVAL in credit.reasons
     full = person_credit(marks(("in", "08:55"), ("out", "12:00")), blocks, POLICY)
     assert full.full and full.hours == 3.0 and full.minutes == 180
+
+
+def test_hours_are_computed_on_the_printed_minute() -> None:
+    # The record prints 09:10 and 14:00; the seconds must not make the person late.
+    c = person_credit([Mark("in", at("09:10") + dt.timedelta(seconds=59)),
+                       Mark("out", at("14:00") + dt.timedelta(seconds=1))], BLOCKS, POLICY)
+    # on the minute: in 09:10 (within the 10-minute grace, so not late), out 14:00:
+    # 70 + 90 + 60 = 220 min = 3.67 h -> 3.5
+    assert Reason.LATE_ARRIVAL not in c.reasons
+    assert c.hours == 3.5 and c.first_in == at("09:10")
+    late_by_seconds = person_credit([Mark("in", at("09:00") + dt.timedelta(seconds=30)),
+                                     Mark("out", at("12:00") + dt.timedelta(seconds=20))],
+                                    BLOCKS, POLICY)
+    assert late_by_seconds.hours == 2.5  # 09:00-12:00 printed: 80 + 90 = 170 min -> 2.5
+
+
+def test_a_class_that_overran_never_makes_anyone_leave_early() -> None:
+    overran = [Block(b.kind, b.counts_for_hours, b.planned_start, b.planned_end,
+                     b.planned_start, b.planned_end + dt.timedelta(minutes=15))
+               if b.kind == "demo" else b for b in BLOCKS]
+    c = person_credit(marks(("in", "08:50"), ("out", "15:30")), overran, POLICY)
+    assert c.full and c.hours == 5.0 and Reason.EARLY_LEAVE not in c.reasons
+    assert attendance_note(c.reasons) == "全勤"
+    assert (c.rule, c.schedule) == ("full_attendance", "announced")
+
+
+def test_a_class_that_started_late_never_makes_anyone_late() -> None:
+    started_late = [Block(b.kind, b.counts_for_hours, b.planned_start, b.planned_end,
+                          b.planned_start + dt.timedelta(minutes=15), b.planned_end)
+                    if b.kind == "talk" else b for b in BLOCKS]
+    c = person_credit(marks(("in", "09:20"), ("out", "15:30")), started_late, POLICY)
+    assert c.full and Reason.LATE_ARRIVAL not in c.reasons
+    assert (c.rule, c.schedule) == ("full_attendance", "actual")
+    # and never above the course hours, nor worse than the announced times give
+    partial = person_credit(marks(("in", "09:00"), ("out", "12:00")), started_late, POLICY)
+    assert partial.hours == 2.5 and partial.schedule == "announced"
+
+
+def test_no_credit_blocks_is_a_reason() -> None:
+    c = person_credit(marks(("in", "09:00"), ("out", "15:30")), [], POLICY)
+    assert c.hours == 0 and Reason.NO_AGENDA in c.reasons and c.rule == "no_agenda"

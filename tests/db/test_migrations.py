@@ -59,3 +59,32 @@ def test_failed_upgrade_restores_the_original(
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT v FROM precious").fetchall() == [("keep me",)]
     connection.close()
+
+
+def test_certificate_image_paths_move_into_the_database(demo_db_path: Path, tmp_path: Path) -> None:
+    """0007: a seal whose stored path still opens is read into ``events.seal_image``; the path
+    keys leave the settings either way."""
+    import json
+
+    from alembic import command
+    from PIL import Image
+
+    seal = tmp_path / "seal.png"
+    Image.new("RGB", (100, 100), "red").save(seal)
+    engine = make_engine(f"sqlite:///{demo_db_path}")
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+        connection.exec_driver_sql(
+            "UPDATE events SET certificate_settings = ?",
+            (json.dumps({"seal_image": str(seal), "signature_image": "gone.png",
+                         "signer": "主任委員"}),))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        row = connection.exec_driver_sql(
+            "SELECT seal_image, signature_image, certificate_settings FROM events").one()
+    engine.dispose()
+    assert row[0] == seal.read_bytes() and row[1] is None
+    assert json.loads(row[2]) == {"signer": "主任委員"}

@@ -79,8 +79,8 @@ def test_seal_and_signature_images_are_placed(demo_db, tmp_path) -> None:  # typ
     sim = simulate_day(demo_db)
     seal = tmp_path / "seal.png"
     Image.new("RGB", (200, 200), (200, 20, 20)).save(seal)
-    set_course_fields(demo_db, sim.session_id,
-                      settings={"seal_image": str(seal), "signer": "主任委員 王○○"})
+    set_course_fields(demo_db, sim.session_id, images={"seal_image": str(seal)},
+                      settings={"signer": "主任委員 王○○"})
     out = tmp_path / "c.pdf"
     build_document(demo_db, sim.session_id, "certificates", out)
     page = PdfReader(out).pages[0]
@@ -195,8 +195,8 @@ def test_a_certificate_with_seal_signature_and_long_texts_stays_on_one_page(demo
     Image.new("RGB", (600, 200), (20, 20, 200)).save(signature)
     set_course_fields(demo_db, sim.session_id,
                       event_fields={"organiser": "高雄市政府研究發展考核委員會綜合規劃組第一科"},
-                      settings={"seal_image": str(seal), "signature_image": str(signature),
-                                "signer": "主任委員 王○○",
+                      images={"seal_image": str(seal), "signature_image": str(signature)},
+                      settings={"signer": "主任委員 王○○",
                                 "body": "特頒此證，以資證明。" * 6})
     out = tmp_path / "c.pdf"
     result = build_document(demo_db, sim.session_id, "certificates", out)
@@ -243,11 +243,11 @@ def test_sign_in_rows_grow_so_long_agencies_and_titles_stay_inside_the_grid(monk
     data, kwargs = made[0]
     heights = kwargs["rowHeights"]
     widths = kwargs["colWidths"]
-    for row, height in zip(data[1:], heights[1:], strict=True):
+    for row, height in zip(data[3:], heights[3:], strict=True):  # below the title rows
         for cell, width in zip(row, widths, strict=True):
             if isinstance(cell, Paragraph):
                 assert cell.wrap(width - 4, 1000)[1] + 6 <= height + 0.01
-    assert heights[2] == signin_sheet.ROW_HEIGHT  # short rows keep the signature height
+    assert heights[4] == signin_sheet.ROW_HEIGHT  # short rows keep the signature height
 
 
 def test_badge_agency_and_unit_stay_clear_of_the_table_line() -> None:

@@ -13,6 +13,7 @@ from desktop.services.closeday import (
     issue_certificates,
     portal_file,
     set_course_fields,
+    sort_people,
 )
 from tests.closeday_sim import simulate_day
 
@@ -118,8 +119,14 @@ def test_portal_rows_need_course_fields_and_passphrase(demo_db) -> None:  # type
     assert skipped[sim.names["full"]] == "not_big5"
     assert skipped[sim.names["late"]] == "not_big5"
     assert skipped[sim.names["no_id"]] == "id_missing"
-    # 0 hours (no sign-out) is not in the file at all; everyone written has hours
-    assert sim.names["no_out"] not in names_written | set(skipped)
+    # 0 hours (no sign-out): not written, but listed with the reason and the person's 序號 on
+    # the attendance record (sorted by agency)
+    assert skipped[sim.names["no_out"]] == "no_hours"
+    report = day_report(demo_db, sim.session_id)
+    numbers = {p.name: n for n, p in enumerate(sort_people(report.people, "agency"), start=1)}
+    assert {p.row for p in result.skipped} == {numbers[p.name] for p in result.skipped}
+    no_out = next(p for p in result.skipped if p.name == sim.names["no_out"])
+    assert "未簽退" in no_out.detail
     assert sim.names["lunch"] in names_written or sim.names["lunch"] in skipped
     assert all(float(row[11]) > 0 for row in result.portal.rows)
     assert all(row[0][0].isalpha() and len(row[0]) == 10 for row in result.portal.rows)
@@ -131,3 +138,25 @@ def test_a_broken_serial_pattern_is_a_message_not_a_traceback(demo_db, pattern) 
     sim = simulate_day(demo_db)
     with pytest.raises(CloseDayError, match="字號格式"):
         set_course_fields(demo_db, sim.session_id, settings={"serial_pattern": pattern})
+
+
+def test_every_requester_gets_an_outcome_in_both_layouts(demo_db) -> None:  # type: ignore[no-untyped-def]
+    from db.models import Attendee, Event, Registration
+    from desktop.core.ids import make_id
+    from desktop.services.idnumbers import store_id_number
+
+    sim = simulate_day(demo_db)
+    with demo_db.unit_of_work() as s:  # the no-show asked for hours and gave a valid ID
+        attendee = s.get_one(Attendee, s.get_one(Registration, sim.roles["absent"]).attendee_id)
+        attendee.wants_hours = True
+        attendee.name = name = "鄭秀雲"  # a Big5 name: only the hours decide the outcome
+        store_id_number(attendee, s.get_one(Event, attendee.event_id), make_id("F", "1", "3199999"))
+    set_course_fields(demo_db, sim.session_id,
+                      event_fields={"category_code": "345", "course_code": "C123"})
+    full = portal_file(demo_db, sim.session_id, "full", "demo")
+    skipped = {p.name: p for p in full.skipped}
+    assert skipped[name].code == "no_hours" and "未出席" in skipped[name].detail
+    opened = portal_file(demo_db, sim.session_id, "opened", "demo")
+    row = next(r for r in opened.portal.rows if r[3] == name)
+    assert row[4] == "不通過" and row[6] == "0" and row[8] == "未出席"
+    assert name not in {p.name for p in opened.skipped}

@@ -39,7 +39,11 @@ def test_review_list_and_adjust_with_reason(qtbot, demo_db) -> None:  # type: ig
     row = next(r for r in range(screen.model.rowCount())
                if screen.model.row_at(r).name == sim.names["no_out"])
     assert screen.model.index(row, 5).data() == "5"
-    assert "桌長確認在場" in screen.model.index(row, 6).data()
+    assert screen.model.index(row, 6).data() == "人工調整"  # 依據: what decided the hours
+    assert "桌長確認在場" in screen.model.index(row, 7).data()
+    full = next(r for r in range(screen.model.rowCount())
+                if screen.model.row_at(r).name == sim.names["full"])
+    assert screen.model.index(full, 6).data().startswith("全勤：核給課程時數")
     screen.grab().save("/tmp/closeday-documents-screen.png")
 
 
@@ -122,3 +126,46 @@ def test_course_fields_dialog_makes_the_portal_export_possible(qtbot, demo_db, t
     dialog.accept()
     assert "課程名稱" in dialog.error.text()
     assert screen.report.course.event_name == "參與式預算實務應用培訓班"
+
+
+def test_certificate_preview_before_a_batch(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.screens.documents import CertificatePreview
+
+    sim, screen = make_screen(qtbot, demo_db)
+    screen.show()
+    row = next(r for r in range(screen.model.rowCount())
+               if screen.model.row_at(r).name == sim.names["late"])
+    screen.table.selectRow(row)
+    qtbot.mouseClick(screen.preview_button, Qt.MouseButton.LeftButton)
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, CertificatePreview) and w.isVisible())
+    assert sim.names["late"] in dialog.caption.text() and "部分出席" in dialog.caption.text()
+    image = dialog.page.pixmap().toImage()
+    assert image.width() == 520 and image.height() > 700
+    # the page is drawn: dark pixels of the text, not a blank
+    dark = sum(1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
+               if image.pixelColor(x, y).lightness() < 100)
+    assert dark > 50
+    dialog.grab().save("/tmp/closeday-certificate-preview.png")
+    dialog.close()
+    from sqlalchemy import func, select
+
+    from db.models import Certificate
+    with demo_db.read() as s:  # a preview issues nothing
+        assert s.scalar(select(func.count()).select_from(Certificate)) == 0
+
+
+def test_a_certificate_run_with_nobody_eligible_says_why(qtbot, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    screen = DocumentsScreen(ScreenContext(db=demo_db, operator="organiser"))
+    qtbot.addWidget(screen)
+    screen.set_session(find_session(demo_db, "臺北"))  # nobody has checked in yet
+    screen.document.setCurrentIndex(screen.document.findData("certificates"))
+    screen.start_build("none", tmp_path / "certs.pdf")
+    qtbot.waitUntil(lambda: screen._thread is None, timeout=20000)
+    assert "沒有人可發研習證明書" in screen.status.text()
+    assert "還沒有人簽到" in screen.status.text()
+    assert not (tmp_path / "certs.pdf").exists()
+    assert screen.preview_certificate() is None and "還沒有人簽到" in screen.status.text()

@@ -10,8 +10,19 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, Qt, QThread, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QObject,
+    QRectF,
+    QSize,
+    Qt,
+    QThread,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QDesktopServices, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
-from desktop.core.hours import reason_text
+from desktop.core.hours import reason_text, rule_text
 from desktop.core.idvault import WrongPassphrase
 from desktop.reports.docparts import Cancelled
 from desktop.reports.portal_csv import PortalError, hours_text, write
@@ -50,7 +61,13 @@ from desktop.services.closeday import (
     portal_file,
     set_course_fields,
 )
-from desktop.services.documents import DOCUMENTS, DocumentResult, build_document, check_glyphs
+from desktop.services.documents import (
+    DOCUMENTS,
+    DocumentResult,
+    build_document,
+    certificate_preview,
+    check_glyphs,
+)
 from desktop.services.events import SessionInfo
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel
@@ -89,6 +106,46 @@ class DocumentWorker(QObject):
             self.failed.emit(str(exc))
         else:
             self.finished.emit(result)
+
+
+def render_pdf_page(data: bytes, width: int) -> QPixmap:
+    """The first page of a PDF (bytes) as a picture ``width`` pixels wide (QtPdf)."""
+    from PySide6.QtPdf import QPdfDocument
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    size = document.pagePointSize(0)
+    image = document.render(0, QSize(width, round(width * size.height() / size.width())))
+    document.close()
+    return QPixmap.fromImage(image)
+
+
+class CertificatePreview(QDialog):
+    """One certificate as it will print, before a batch (nothing is issued)."""
+
+    def __init__(self, person: PersonHours, full: bool, pdf: bytes,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("certificatePreview")
+        self.setWindowTitle(self.tr("證書預覽"))
+        self.page = QLabel()
+        self.page.setObjectName("certificatePage")
+        self.page.setPixmap(render_pdf_page(pdf, 520))
+        wording = (self.tr("全勤：研習期滿用語") if full
+                   else self.tr("部分出席：載明時數 {hours} 小時").format(
+                       hours=hours_text(person.hours)))
+        self.caption = QLabel(self.tr("{name}　{wording}（預覽不發字號）").format(
+            name=person.name, wording=wording))
+        self.caption.setObjectName("previewCaption")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.page)
+        layout.addWidget(buttons)
 
 
 class AdjustDialog(QDialog):
@@ -159,8 +216,10 @@ class CourseDialog(QDialog):
                                    DEFAULT_SERIAL_PATTERN)
         self.signer = line("signer", settings.get("signer", ""), self.tr("例如：主任委員 ○○○"))
         self.body = line("certificateBody", settings.get("body", ""), DEFAULT_BODY)
-        self.seal = line("sealImage", settings.get("seal_image", ""))
-        self.signature = line("signatureImage", settings.get("signature_image", ""))
+        stored = course.images_json()
+        # A file chosen here is read into the database on OK; empty keeps what is stored.
+        self.seal = line("sealImage", "", self._stored_text(stored["seal"]))
+        self.signature = line("signatureImage", "", self._stored_text(stored["signature"]))
         self.step = QComboBox()
         self.step.setObjectName("hoursStep")
         self.step.addItem(self.tr("0.5 小時"), 0.5)
@@ -198,6 +257,12 @@ class CourseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _stored_text(self, info: dict[str, int] | None) -> str:
+        if info is None:
+            return self.tr("未設定；選擇 PNG/JPEG 圖檔")
+        return self.tr("已存入資料庫（{w}×{h} 像素）；選擇新圖檔以取代").format(
+            w=info["width"], h=info["height"])
+
     def _with_browse(self, edit: QLineEdit) -> QWidget:
         box = QWidget()
         row = QHBoxLayout(box)
@@ -223,9 +288,10 @@ class CourseDialog(QDialog):
                                "term": self.term.text()},
             "settings": {"serial_pattern": self.serial_pattern.text().strip(),
                          "signer": self.signer.text().strip(),
-                         "body": self.body.text().strip(),
-                         "seal_image": self.seal.text().strip(),
-                         "signature_image": self.signature.text().strip()},
+                         "body": self.body.text().strip()},
+            "images": {key: edit.text().strip() for key, edit in (
+                ("seal_image", self.seal), ("signature_image", self.signature))
+                if edit.text().strip()},
             "policy": {"step": self.step.currentData(),
                        "missing_sign_out": self.missing.currentData()},
         }
@@ -269,6 +335,10 @@ class DocumentsScreen(Screen):
         self.course_button.setObjectName("courseFields")
         self.course_button.setToolTip(self.tr("入口網站的課程欄位、證書字號與用印、時數規則"))
         self.course_button.clicked.connect(self.edit_course_fields)
+        self.preview_button = QPushButton(self.tr("預覽證書…"))
+        self.preview_button.setObjectName("previewCertificate")
+        self.preview_button.setToolTip(self.tr("以表格中選擇的學員（或第一位有時數者）預覽證書，不發字號"))
+        self.preview_button.clicked.connect(self.preview_certificate)
         for name, button in (("checkGlyphs", self.check_button), ("openPdf", self.open_button),
                              ("printPdf", self.print_button), ("savePdf", self.save_button),
                              ("exportHours", self.export_button)):
@@ -299,6 +369,7 @@ class DocumentsScreen(Screen):
             Column(self.tr("簽退"), lambda p: "、".join(f"{i.end:%H:%M}" if i.end else "—"
                                                        for i in p.intervals)),
             Column(self.tr("時數"), lambda p: hours_text(p.hours), align_right=True),
+            Column(self.tr("依據"), lambda p: rule_text(p.rule, p.schedule)),
             Column(self.tr("說明"), lambda p: reason_text(p.reasons)
                    + (f"（{p.adjustment.reason}）" if p.adjustment else "")),
         ])
@@ -319,8 +390,8 @@ class DocumentsScreen(Screen):
         docs.addWidget(self.document)
         docs.addWidget(QLabel(self.tr("排序")))
         docs.addWidget(self.order)
-        for button in (self.check_button, self.open_button, self.print_button,
-                       self.save_button):
+        for button in (self.check_button, self.preview_button, self.open_button,
+                       self.print_button, self.save_button):
             docs.addWidget(button)
         docs.addStretch(1)
         review = QHBoxLayout()
@@ -343,7 +414,8 @@ class DocumentsScreen(Screen):
     def show_session(self, session: SessionInfo | None) -> None:
         enabled = session is not None
         for w in (self.check_button, self.open_button, self.print_button, self.save_button,
-                  self.export_button, self.adjust_button, self.course_button):
+                  self.export_button, self.adjust_button, self.course_button,
+                  self.preview_button):
             w.setEnabled(enabled)
         if session is None:
             self.report = None
@@ -420,13 +492,35 @@ class DocumentsScreen(Screen):
         return ""
 
     # ------------------------------------------------------------------ documents
+    def preview_certificate(self) -> CertificatePreview | None:
+        """Show the selected person's certificate (or the first with hours) before a batch."""
+        if self.session is None or self.report is None:
+            return None
+        selected = self.selected_person()
+        try:
+            person, pdf = certificate_preview(
+                self.context.db, self.session.id,
+                selected.registration_id if selected is not None else None)
+        except CloseDayError as exc:
+            self.status.setText(str(exc))
+            return None
+        dialog = CertificatePreview(
+            person, person.full_attendance(self.report.course.course_hours), pdf, self)
+        dialog.open()
+        return dialog
+
     def current_document(self) -> str:
         return str(self.document.currentData())
 
     def check_glyphs(self) -> str:
         if self.session is None:
             return ""
-        problems = check_glyphs(self.context.db, self.session.id, self.current_document())
+        text = self._glyph_text(
+            check_glyphs(self.context.db, self.session.id, self.current_document()))
+        self.status.setText(text)
+        return text
+
+    def _glyph_text(self, problems) -> str:  # type: ignore[no-untyped-def]
         if not problems:
             text = self.tr("缺字檢查：所有姓名與機關都能以內嵌字型印出。")
         else:
@@ -434,7 +528,6 @@ class DocumentsScreen(Screen):
                      + (self.tr("（備用字型也沒有，會印成空白框）") if p.unresolved
                         else self.tr("（以備用字型印出）")) for p in problems]
             text = self.tr("缺字檢查：") + "；".join(lines)
-        self.status.setText(text)
         return text
 
     def output_path(self) -> Path:
@@ -455,7 +548,6 @@ class DocumentsScreen(Screen):
         """Build the chosen document in a worker thread; ``after`` is open/print/none."""
         if self.session is None or self._thread is not None:
             return
-        glyphs = self.check_glyphs()
         self._after_build = after
         self._thread = QThread(self)
         self._worker = DocumentWorker(self.context.db, self.session.id, self.current_document(),
@@ -472,7 +564,7 @@ class DocumentsScreen(Screen):
         self._worker.failed.connect(self._on_failed)
         self._worker.cancelled.connect(self._on_cancelled)
         self._thread.started.connect(self._worker.run)
-        self.status.setText(glyphs + "　" + self.tr("產生中…"))
+        self.status.setText(self.tr("產生中…"))
         self._thread.start()
 
     @Slot(int, int)
@@ -499,8 +591,10 @@ class DocumentsScreen(Screen):
     def _on_finished(self, result: DocumentResult) -> None:
         self._finish_thread()
         self.last_result = result
+        # The glyph check comes with the build: it checked exactly the text drawn.
         self.status.setText(self.tr("已產生 {path}（{people} 人）").format(
-            path=result.path, people=result.people))
+            path=result.path, people=result.people) + "　" + self._glyph_text(
+            result.glyph_problems))
         if self._after_build == "open":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
         elif self._after_build == "print":
