@@ -9,7 +9,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph_problems
+from desktop.cli import (
+    CliError,
+    Context,
+    add_json_flag,
+    emit_json,
+    organiser_only,
+    print_glyph_problems,
+)
 from desktop.core.agenda_csv import CLI_KINDS, NO_CREDIT_KINDS, AgendaCsvError, decode, read_agenda
 
 
@@ -34,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         p.add_argument("--session", metavar="NAME", default=argparse.SUPPRESS,
                        help="session name (臺/台 alike)")
         add_json_flag(p)
+        organiser_only(p, "agenda.edit")
         return p
 
     add = child("add", "add one block to a session's agenda")

@@ -5,7 +5,7 @@ ran); an image whose stored path still opens is moved into the database, and the
 are dropped either way.
 
 Revision ID: 0007
-Revises: 0001
+Revises: 0004
 """
 
 from __future__ import annotations
