@@ -91,15 +91,15 @@ def run_restore(args: argparse.Namespace, context: Context) -> int:
 
     database = database_file(context)
     backup_file = Path(args.file)
-    _unlock_restore(context, database, backup_file)
-    other = other_event(database, backup_file)
-    if other is not None and not args.force and not _confirm(
-            f"這個備份屬於另一個活動「{other}」，還原會取代目前整個活動。確定還原？(y/N) "):
-        raise CliError(f"備份屬於另一個活動「{other}」，未還原；確定要還原請加 --force "
-                       "(the backup holds another event; nothing restored)")
-    context.close()  # no connection of ours on the file that is swapped
     try:
-        with DatabaseLock(database):
+        with DatabaseLock(database):  # first: with a window open, nothing else happens
+            _unlock_restore(context, database, backup_file)
+            other = other_event(database, backup_file)
+            if other is not None and not args.force and not _confirm(
+                    f"這個備份屬於另一個活動「{other}」，還原會取代目前整個活動。確定還原？(y/N) "):
+                raise CliError(f"備份屬於另一個活動「{other}」，未還原；確定要還原請加 --force "
+                               "(the backup holds another event; nothing restored)")
+            context.close()  # no connection of ours on the file that is swapped
             result = restore(database, backup_file)
     except DatabaseInUse as exc:
         raise CliError(f"{exc}；請先關閉視窗再還原 (close the window before restoring)") from None
