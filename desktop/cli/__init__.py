@@ -26,23 +26,28 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from db.uow import Database
 from desktop import __version__, paths
 
-# Each module has ``register(subparsers)``. Later features add their module here.
-COMMAND_MODULES = (
-    "desktop.cli.basics",
-    "desktop.cli.agenda",
-    "desktop.cli.tables",
-    "desktop.cli.closeday",
-    "desktop.cli.checkin",
-    "desktop.cli.registrations",
-    "desktop.cli.reliability",
-    "desktop.cli.setup_commands",
-    "desktop.cli.group_reports",
-)
+if TYPE_CHECKING:
+    from db.uow import Database
+
+# Each module has ``register(subparsers)`` and is listed with the subcommands it registers:
+# a command imports only its own module (and what that needs), so every command's fixed cost
+# stays small; ``--help`` and an unknown command load them all. Later features add their
+# module here (a test checks the names against what each module registers).
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "desktop.cli.basics": ("demo", "summary", "self-test"),
+    "desktop.cli.agenda": ("agenda",),
+    "desktop.cli.tables": ("tables",),
+    "desktop.cli.closeday": ("pdf", "hours", "export", "event"),
+    "desktop.cli.checkin": ("checkin", "passes"),
+    "desktop.cli.registrations": ("import", "admit", "roster", "admitted-list"),
+    "desktop.cli.reliability": ("backup", "restore", "ids"),
+    "desktop.cli.setup_commands": ("session",),
+    "desktop.cli.group_reports": ("reports",),
+}
 
 
 PASSPHRASE_ENV = "WORKSHOP_DESK_PASSPHRASE"
@@ -173,7 +178,25 @@ def print_glyph_problems(problems: Sequence[Any]) -> None:
               + (f"（印成空白框：{g.unresolved}）" if g.unresolved else "（以備用字型印出）"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def modules_for(command_line: Sequence[str] | None) -> tuple[str, ...]:
+    """The command modules a command line needs: the one registering its subcommand; none
+    for the window or ``--version``; all for ``--help``, an unknown subcommand or no command
+    line (the complete parser)."""
+    if command_line is None:
+        return tuple(COMMAND_MODULES)
+    globals_only = argparse.ArgumentParser(add_help=False)
+    globals_only.add_argument("--db")
+    globals_only.add_argument("--demo", action="store_true")
+    globals_only.add_argument("words", nargs=argparse.REMAINDER)
+    words = globals_only.parse_known_args(list(command_line))[0].words
+    if not words:
+        return tuple(COMMAND_MODULES) if {"-h", "--help"} & set(command_line) else ()
+    owners = tuple(m for m, names in COMMAND_MODULES.items() if words[0] in names)
+    return owners or tuple(COMMAND_MODULES)
+
+
+def build_parser(command_line: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``command_line`` (see ``modules_for``); the complete one without it."""
     parser = argparse.ArgumentParser(
         prog="workshop-desk",
         description="研習報到台 Workshop Desk. Without a subcommand the window opens.",
@@ -190,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="use the demo database (built from the seed announcement on first use)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
+    for module_name in modules_for(command_line):
         importlib.import_module(module_name).register(subparsers)
     return parser
 
@@ -207,8 +230,8 @@ def _log_to_file() -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    command_line = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(command_line).parse_args(command_line)
     context = Context(db_target=args.db, demo=args.demo)
     if args.command is None:
         from desktop.ui.launch import run_window
