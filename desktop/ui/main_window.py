@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.services.events import SessionInfo, list_events
+from desktop.services.security import ORGANISER_ACTIONS
 from desktop.ui.qtapp import APP_DISPLAY_NAME
-from desktop.ui.screens import Screen, ScreenContext, screen_classes
+from desktop.ui.screens import SCREENS, Screen, ScreenContext
 from desktop.ui.settings import language_menu
 
 TITLE_BAR = 40  # px the window manager's title bar and frame take above the client area
@@ -66,13 +67,12 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.stack = QStackedWidget()
-        self.screens: list[Screen] = []
-        for screen_class in screen_classes():
-            screen = screen_class(context)
-            self.screens.append(screen)
-            self.stack.addWidget(_scrollable(screen))
-            self.navigation.addItem(screen.title())
-            self.session_changed.connect(screen.set_session)
+        # Screens are built on first view (see desktop/ui/screens/__init__.py): an empty page
+        # holds each one's place in the stack until then.
+        self._built: list[Screen | None] = [None] * len(SCREENS)
+        for row in SCREENS:
+            self.stack.addWidget(QWidget())
+            self.navigation.addItem(row.title())
         self.navigation.currentRowChanged.connect(self._on_screen_chosen)
         context.session_state.organiser_changed.connect(self._on_mode_changed)
         self.navigation.setFixedWidth(self._navigation_width())
@@ -111,8 +111,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         view_menu = self.menuBar().addMenu(self.tr("檢視(&V)"))
-        for index, screen in enumerate(self.screens):
-            action = view_menu.addAction(screen.title())
+        for index, row in enumerate(SCREENS):
+            action = view_menu.addAction(row.title())
             if index < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.show_screen(i))
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         """As wide as the longest screen title plus padding, never a wide empty column."""
         self.navigation.ensurePolished()  # the style sheet's larger font
         metrics = self.navigation.fontMetrics()
-        widest = max((metrics.horizontalAdvance(s.title()) for s in self.screens), default=0)
+        widest = max((metrics.horizontalAdvance(row.title()) for row in SCREENS), default=0)
         return max(metrics.horizontalAdvance("報到報到報到"), widest) + 56
 
     def _on_new_session(self) -> None:
@@ -173,19 +173,43 @@ class MainWindow(QMainWindow):
     def show_screen(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
 
+    def work_area(self, index: int) -> Screen:
+        """The screen at ``index`` in the navigation, built now if it was not yet."""
+        built = self._built[index]
+        if built is None:
+            built = SCREENS[index].load()(self.context)
+            placeholder = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, _scrollable(built))
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self.session_changed.connect(built.set_session)
+            self._built[index] = built
+            built.set_session(self._fresh_session())
+        return built
+
+    @property
+    def screens(self) -> list[Screen]:
+        """Every screen, built (the self-test and tests visit them all)."""
+        return [self.work_area(i) for i in range(len(SCREENS))]
+
     def _on_screen_chosen(self, index: int) -> None:
         """Organiser-only work areas ask for the organiser passphrase in desk mode; refused,
         the desk stays on the screen it was on."""
-        screen = self.screens[index]
-        if screen.organiser_only and not self.context.require_organiser(self):
+        if (SCREENS[index].load().action in ORGANISER_ACTIONS
+                and not self.context.require_organiser(self)):
             self.navigation.blockSignals(True)
             self.navigation.setCurrentRow(self.stack.currentIndex())
             self.navigation.blockSignals(False)
             return
+        shown_before = self._built[index] is not None
+        screen = self.work_area(index)
         self.stack.setCurrentIndex(index)
         # Other screens changed the day since this one was filled (an import on 名單, seating
         # on 分桌, check-ins and walk-ins at 報到): show it again from the database.
-        screen.set_session(self._fresh_session())
+        if shown_before:
+            screen.set_session(self._fresh_session())
 
     def _fresh_session(self) -> SessionInfo | None:
         """The chosen session re-read (its counts change all day), kept in the picker."""
@@ -201,8 +225,10 @@ class MainWindow(QMainWindow):
 
     def _on_mode_changed(self, organiser: bool) -> None:
         """Back to desk mode: leave an organiser-only screen for the first desk screen."""
-        if not organiser and self.screens[self.stack.currentIndex()].organiser_only:
-            desk = next(i for i, screen in enumerate(self.screens) if not screen.organiser_only)
+        current = self._built[self.stack.currentIndex()]
+        if not organiser and current is not None and current.organiser_only:
+            desk = next(i for i, row in enumerate(SCREENS)
+                        if row.load().action not in ORGANISER_ACTIONS)
             self.show_screen(desk)
 
     def _on_session_picked(self, _index: int) -> None:

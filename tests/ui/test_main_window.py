@@ -97,3 +97,19 @@ def test_each_screen_shows_what_other_screens_changed(qtbot, demo_db: Database) 
     model = overview.roster_model
     tables = {model.index(r, 6).data() for r in range(model.rowCount())}
     assert tables - {"", None}
+
+
+def test_screens_are_built_on_first_view_under_their_own_titles(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """Start-up builds the first screen only (issue 18); the navigation names the others from
+    ``SCREENS`` until they are shown, with the same title the screen gives itself."""
+    from desktop.ui.screens import SCREENS
+
+    window = MainWindow(ScreenContext(db=demo_db), "demo.sqlite3")
+    qtbot.addWidget(window)
+    assert [s is not None for s in window._built] == [True] + [False] * (len(SCREENS) - 1)
+    window.show_screen(1)
+    assert window.stack.currentWidget().widget() is window._built[1]
+    assert window._built[1].session is not None  # filled for the chosen session when built
+    navigation = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert navigation == [screen.title() for screen in window.screens]
+    assert [type(s).__name__ for s in window.screens] == [row.class_name for row in SCREENS]

@@ -1,32 +1,48 @@
 """The work areas in the main window's navigation.
 
-Each screen is a ``Screen`` subclass; the main window shows them in the order of
-``screen_classes()``: the order of the day at the desk. A feature adds its screen by adding its
-class here — never a placeholder.
+Each screen is a ``Screen`` subclass; the main window shows them in the order of ``SCREENS``:
+the order of the day at the desk. A feature adds its screen by adding its row here — never a
+placeholder. A screen's module is imported, and the screen built, when it is first shown
+(start-up pays for the first screen only); the row's title names it in the navigation until
+then (a test checks it against the screen's own ``title()``).
 """
 
 from __future__ import annotations
 
-from desktop.ui.screens.agenda import AgendaScreen
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
 from desktop.ui.screens.base import Screen, ScreenContext
-from desktop.ui.screens.checkin import CheckInScreen
-from desktop.ui.screens.documents import DocumentsScreen
-from desktop.ui.screens.group_reports import GroupReportsScreen
-from desktop.ui.screens.overview import OverviewScreen
-from desktop.ui.screens.roster import RosterScreen
-from desktop.ui.screens.tables import TablesScreen
+
+
+@dataclass(frozen=True)
+class ScreenRow:
+    module: str
+    class_name: str
+    title_source: str  # the zh-TW source of the screen's title (translated in its class's context)
+
+    def title(self) -> str:
+        return QCoreApplication.translate(self.class_name, self.title_source)
+
+    def load(self) -> type[Screen]:
+        return getattr(importlib.import_module(self.module), self.class_name)  # type: ignore[no-any-return]
+
+
+SCREENS = (
+    ScreenRow("desktop.ui.screens.overview", "OverviewScreen", "總覽"),
+    ScreenRow("desktop.ui.screens.checkin", "CheckInScreen", "報到"),
+    ScreenRow("desktop.ui.screens.roster", "RosterScreen", "名單"),
+    ScreenRow("desktop.ui.screens.tables", "TablesScreen", "分桌"),
+    ScreenRow("desktop.ui.screens.agenda", "AgendaScreen", "議程"),
+    ScreenRow("desktop.ui.screens.group_reports", "GroupReportsScreen", "小組報告"),
+    ScreenRow("desktop.ui.screens.documents", "DocumentsScreen", "文件"),
+)
 
 
 def screen_classes() -> tuple[type[Screen], ...]:
-    return (
-        OverviewScreen,
-        CheckInScreen,
-        RosterScreen,
-        TablesScreen,
-        AgendaScreen,
-        GroupReportsScreen,
-        DocumentsScreen,
-    )
+    return tuple(row.load() for row in SCREENS)
 
 
-__all__ = ["Screen", "ScreenContext", "screen_classes"]
+__all__ = ["SCREENS", "Screen", "ScreenContext", "ScreenRow", "screen_classes"]
