@@ -136,9 +136,10 @@ def _codepoints(path: str, font_number: int = 0) -> frozenset[int]:
         font.close()
 
 
-def missing_glyphs(text: str, font_file: Path = MAIN_FONT_FILE, font_number: int = 0) -> str:
-    """The characters of ``text`` the font cannot draw (whitespace ignored), in order, once."""
-    covered = _codepoints(str(font_file), font_number)
+def missing_glyphs(text: str) -> str:
+    """The characters of ``text`` the main font cannot draw (whitespace ignored), in order,
+    once. Read from the font reportlab parsed to draw with: the 16.8 MB file is parsed once."""
+    covered = pdfmetrics.getFont(register_main_font()).face.charToGlyph
     return "".join(dict.fromkeys(c for c in text if not c.isspace() and ord(c) not in covered))
 
 

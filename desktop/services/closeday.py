@@ -464,16 +464,18 @@ def issue_certificates(
     actor: str = "",
     now: dt.datetime | None = None,
     dry_run: bool = False,
+    report: DayReport | None = None,
 ) -> tuple[CertificateRow, ...]:
     """Certificates for everyone with credited hours (or the chosen registrations, numbered
     in the order given).
 
     A first print takes the next sequence number of the event; a reprint keeps the serial,
     counts the print and carries the current credited hours. ``dry_run`` returns what would
-    be issued and writes nothing (the PDF is built first, the issue recorded after).
+    be issued and writes nothing (the PDF is built first, the issue recorded after). A batch
+    that already has the session's ``report`` passes it: the day's figures once per batch.
     """
     at = now or dt.datetime.now()
-    report = day_report(db, session_id)
+    report = report or day_report(db, session_id)
     chosen = [p for p in report.people if p.hours > 0]
     if registration_ids is not None:
         # New serials follow the order asked for (the printed order), so the stack of

@@ -134,15 +134,10 @@ def build_document(
     fd, tmp_name = tempfile.mkstemp(prefix=".doc-", suffix=".pdf", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
-    serials: tuple[str, ...] = ()
     try:
         with glyph_record() as drawn:
-            _render(db, report, document, people, tmp, progress=progress, actor=actor,
-                    now=now, issue=True)
-        if document == "certificates":
-            issued = {p.registration_id: p.certificate
-                      for p in day_report(db, session_id).people}
-            serials = tuple(issued.get(p.registration_id) or "" for p in people)  # print order
+            serials = _render(db, report, document, people, tmp, progress=progress,
+                              actor=actor, now=now, issue=True)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -151,7 +146,8 @@ def build_document(
 
 def _render(db: Database, report: DayReport, document: str, people: Sequence[PersonHours],
             target: Path | BytesIO, *, progress: Progress | None = None, actor: str = "",
-            now: dt.datetime | None = None, issue: bool) -> None:
+            now: dt.datetime | None = None, issue: bool) -> tuple[str, ...]:
+    """Draw ``document``; for certificates, the serials in print order ("" for nobody)."""
     course = report.course
     fallback = course.fallback_font()
     head = heading(course)
@@ -169,8 +165,9 @@ def _render(db: Database, report: DayReport, document: str, people: Sequence[Per
                          make_token(secret, p.registration_id)) for p in people]
         build_badges(head, rows, target, fallback=fallback, progress=progress)
     else:
-        _certificates(db, course, people, target, progress=progress, actor=actor, now=now,
-                      issue=issue)
+        return _certificates(db, report, people, target, progress=progress, actor=actor,
+                             now=now, issue=issue)
+    return ()
 
 
 def certificate_layout(course: CourseInfo) -> CertificateLayout:
@@ -196,15 +193,16 @@ def certificate_sentence(course: CourseInfo, person: PersonHours) -> str:
                            session=s.name, venue=s.venue, hours=hours_text(person.hours))
 
 
-def _certificates(db: Database, course: CourseInfo, people: Sequence[PersonHours],
+def _certificates(db: Database, report: DayReport, people: Sequence[PersonHours],
                   target: Path | BytesIO, *, progress: Progress | None, actor: str,
-                  now: dt.datetime | None, issue: bool) -> None:
+                  now: dt.datetime | None, issue: bool) -> tuple[str, ...]:
     # Build first on the current serials (issued ones kept, new ones numbered in a dry
     # run), then record the issue only when the PDF was built: a cancelled batch issues nothing.
+    course = report.course
     session_id = course.session.id
     ids = [p.registration_id for p in people]
     planned = {c.registration_id: c for c in issue_certificates(
-        db, session_id, ids, actor=actor, now=now, dry_run=True)}
+        db, session_id, ids, actor=actor, now=now, dry_run=True, report=report)}
     texts = [CertificateText(planned[p.registration_id].serial, p.name, p.agency, p.hours,
                              planned[p.registration_id].issued_on,
                              certificate_sentence(course, p))
@@ -212,7 +210,9 @@ def _certificates(db: Database, course: CourseInfo, people: Sequence[PersonHours
     build_certificates(certificate_layout(course), texts, target,
                        fallback=course.fallback_font(), progress=progress)
     if issue:
-        issue_certificates(db, session_id, ids, actor=actor, now=now)
+        planned = {c.registration_id: c for c in issue_certificates(
+            db, session_id, ids, actor=actor, now=now, report=report)}
+    return tuple(planned[i].serial if i in planned else "" for i in ids)
 
 
 def certificate_preview(db: Database, session_id: int, registration_id: int | None = None
@@ -225,7 +225,7 @@ def certificate_preview(db: Database, session_id: int, registration_id: int | No
     if not chosen:
         raise CloseDayError(nobody_reason("certificates", report))
     buffer = BytesIO()
-    _certificates(db, report.course, chosen, buffer, progress=None, actor="", now=None,
+    _certificates(db, report, chosen, buffer, progress=None, actor="", now=None,
                   issue=False)
     return chosen[0], buffer.getvalue()
 
