@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,build,postgres]'
+	$(PY) -m pip install --quiet -e '.[test,build,postgres,bench]'
 	# Bytecode now, so a start with PYTHONDONTWRITEBYTECODE or a read-only tree does not
 	# compile every module again (the installer's bundle holds compiled modules already).
 	$(PY) -m compileall -q desktop db

@@ -506,56 +506,127 @@ _NOT_DIGIT = re.compile(r"\D")
 
 
 def live_counts(db: Database, session_id: int) -> LiveCounts:
-    with db.read() as s:
-        capacity = s.get_one(EventSession, session_id).capacity
-        people = s.execute(
-            select(Registration.id, Registration.status, Attendee.name, Attendee.agency,
-                   Attendee.title, Attendee.phone, WorkshopTable.number, Registration.queue)
-            .join(Attendee, Attendee.id == Registration.attendee_id)
-            .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
-            .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
-            .where(Registration.session_id == session_id)
-            .order_by(Registration.queue, Registration.id)
-        ).all()
-        states = presences(s, session_id=session_id)
-        tables = s.execute(
-            select(WorkshopTable.number, WorkshopTable.name)
-            .where(WorkshopTable.session_id == session_id).order_by(WorkshopTable.number)
-        ).all()
-    seated: dict[int, int] = {}
-    arrived_at: dict[int, int] = {}
-    counts = {"admitted": 0, "walk_in": 0, "arrived": 0, "present": 0, "out": 0}
-    missing: list[PersonRow] = []
-    for reg_id, status, name, agency, title, phone, table, _queue in people:
-        state = states.get(reg_id, _ABSENT)
-        if status in rules.ADMITTED_STATUSES:
-            counts[status] += 1
-            if table is not None:
-                seated[table] = seated.get(table, 0) + 1
-            if not state.arrived:
-                digits = _NOT_DIGIT.sub("", phone)
-                missing.append(PersonRow(reg_id, name, agency, title, status, table,
-                                         digits[-3:], state.state))
+    return LiveTally(db, session_id).counts()
+
+
+@dataclass(frozen=True)
+class TallyChange:
+    """What a ``LiveTally.update`` moved: who left the not-arrived list, whether anyone came
+    back to it (an undone check-in) and whether the list of people itself changed (a walk-in
+    or a status change at another desk: the caller loads the tally afresh)."""
+
+    arrived: tuple[int, ...] = ()
+    returned: bool = False
+    people_changed: bool = False
+
+    @property
+    def any(self) -> bool:
+        return bool(self.arrived) or self.returned or self.people_changed
+
+
+class LiveTally:
+    """The session's live counts, loaded once in full and then kept current: ``update`` reads
+    only the check-in rows written since the last one it saw (by any desk) and moves the people
+    they touch, so a refresh after a scan costs the same at 40 or 50,000 attendees."""
+
+    def __init__(self, db: Database, session_id: int) -> None:
+        self.db = db
+        self.session_id = session_id
+        with db.read() as s:
+            self._last_id = s.scalar(select(func.max(CheckIn.id))) or 0
+            self.capacity = s.get_one(EventSession, session_id).capacity
+            people = s.execute(
+                select(Registration.id, Registration.status, Attendee.name, Attendee.agency,
+                       Attendee.title, Attendee.phone, WorkshopTable.number)
+                .join(Attendee, Attendee.id == Registration.attendee_id)
+                .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
+                .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
+                .where(Registration.session_id == session_id)
+                .order_by(Registration.queue, Registration.id)
+            ).all()
+            states = presences(s, session_id=session_id)
+            self._tables = tuple(s.execute(
+                select(WorkshopTable.number, WorkshopTable.name)
+                .where(WorkshopTable.session_id == session_id).order_by(WorkshopTable.number)
+            ).all())
+        self._people: dict[int, tuple[str, int | None, PersonRow]] = {}
+        self._state: dict[int, Presence] = {}
+        self._n = {"admitted": 0, "walk_in": 0, "arrived": 0, "in": 0, "out": 0}
+        self._seated: dict[int, int] = {}
+        self._arrived_at: dict[int, int] = {}
+        self._missing: dict[int, PersonRow] = {}  # queue order
+        for reg_id, status, name, agency, title, phone, table in people:
+            row = PersonRow(reg_id, name, agency, title, status, table,
+                            _NOT_DIGIT.sub("", phone)[-3:], _ABSENT.state)
+            self._people[reg_id] = (status, table, row)
+            if status in rules.ADMITTED_STATUSES:
+                self._n[status] += 1
+                if table is not None:
+                    self._seated[table] = self._seated.get(table, 0) + 1
+            self._count(reg_id, states.get(reg_id, _ABSENT), +1)
+        self._order = {reg_id: i for i, reg_id in enumerate(self._people)}
+
+    def _count(self, reg_id: int, state: Presence, sign: int) -> None:
+        """Add (+1) or take back (-1) what ``reg_id`` in ``state`` contributes."""
+        status, table, row = self._people[reg_id]
+        if sign > 0:
+            self._state[reg_id] = state
         if state.arrived:
-            counts["arrived"] += 1
+            self._n["arrived"] += sign
             if table is not None:
-                arrived_at[table] = arrived_at.get(table, 0) + 1
-        if state.state == rules.IN:
-            counts["present"] += 1
-        elif state.state == rules.OUT:
-            counts["out"] += 1
-    return LiveCounts(
-        expected=counts["admitted"] + counts["walk_in"],
-        admitted=counts["admitted"],
-        walk_ins=counts["walk_in"],
-        arrived=counts["arrived"],
-        present=counts["present"],
-        signed_out=counts["out"],
-        capacity=capacity,
-        tables=tuple(TableCount(n, name, seated.get(n, 0), arrived_at.get(n, 0))
-                     for n, name in tables),
-        not_arrived=tuple(missing),
-    )
+                self._arrived_at[table] = self._arrived_at.get(table, 0) + sign
+        elif status in rules.ADMITTED_STATUSES:
+            if sign > 0:
+                self._missing[reg_id] = row
+            else:
+                del self._missing[reg_id]
+        if state.state in (rules.IN, rules.OUT):
+            self._n[state.state] += sign
+
+    def update(self) -> TallyChange:
+        with self.db.read() as s:
+            touched = s.execute(
+                select(CheckIn.id, CheckIn.registration_id)
+                .join(Registration, Registration.id == CheckIn.registration_id)
+                .where(Registration.session_id == self.session_id, CheckIn.id > self._last_id)
+            ).all()
+            if not touched:
+                return TallyChange()
+            self._last_id = max(cid for cid, _ in touched)
+            ids = {reg_id for _, reg_id in touched}
+            if not ids <= self._people.keys():
+                return TallyChange(people_changed=True)
+            states = presences(s, ids)
+        arrived: list[int] = []
+        returned = False
+        for reg_id in ids:
+            was_missing = reg_id in self._missing
+            self._count(reg_id, self._state[reg_id], -1)
+            self._count(reg_id, states.get(reg_id, _ABSENT), +1)
+            if was_missing and reg_id not in self._missing:
+                arrived.append(reg_id)
+            elif reg_id in self._missing and not was_missing:
+                returned = True
+        if any(reg_id in self._missing for reg_id in ids):  # back at its place in the queue
+            self._missing = dict(sorted(self._missing.items(),
+                                        key=lambda item: self._order[item[0]]))
+        return TallyChange(tuple(arrived), returned)
+
+    def counts(self) -> LiveCounts:
+        n = self._n
+        return LiveCounts(
+            expected=n["admitted"] + n["walk_in"],
+            admitted=n["admitted"],
+            walk_ins=n["walk_in"],
+            arrived=n["arrived"],
+            present=n["in"],
+            signed_out=n["out"],
+            capacity=self.capacity,
+            tables=tuple(TableCount(number, name, self._seated.get(number, 0),
+                                    self._arrived_at.get(number, 0))
+                         for number, name in self._tables),
+            not_arrived=tuple(self._missing.values()),
+        )
 
 
 # --- search ------------------------------------------------------------------------------

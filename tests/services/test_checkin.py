@@ -193,3 +193,34 @@ def test_undoing_an_admission_at_the_desk_gives_the_seat_back(demo_db: Database)
     # An ordinary check-in's undo leaves the status alone.
     ok = svc.scan(demo_db, sid, make_token(secret, regs["admitted"][1]), desk="d1", now=T)
     assert ok.ok and svc.undo_last(demo_db, sid, desk="d1", now=T).status_restored is None
+
+
+def test_the_live_tally_kept_current_matches_a_fresh_load(demo_db: Database) -> None:
+    """Issue 18: after scans at two desks, a sign-out and an undone check-in, the tally that
+    only read the new check-in rows counts what a fresh full load counts; a walk-in added at
+    another desk asks for a fresh load."""
+    sessions, secret, regs, _ = _setup(demo_db)
+    sid = sessions[0].id
+    tally = svc.LiveTally(demo_db, sid)
+    assert not tally.update().any
+    a, b, c = regs["admitted"][:3]
+    svc.scan(demo_db, sid, make_token(secret, a), desk="d1", now=T)
+    svc.scan(demo_db, sid, make_token(secret, b), desk="d2", now=T)
+    change = tally.update()
+    assert sorted(change.arrived) == sorted([a, b]) and not change.returned
+    svc.scan(demo_db, sid, make_token(secret, c), desk="d1", now=T)
+    svc.scan(demo_db, sid, make_token(secret, a), mode="out", desk="d2", now=T)
+    svc.undo_last(demo_db, sid, desk="d1", now=T)  # c's check-in
+    change = tally.update()
+    assert change.arrived == () and not change.returned  # c came and went in one read
+    assert tally.counts() == svc.live_counts(demo_db, sid)
+    svc.undo_last(demo_db, sid, desk="d2", now=T)  # a's sign-out: a is in again
+    svc.void(demo_db, svc.list_log(demo_db, sid)[-2].id, "掃錯人", now=T)  # b's check-in
+    change = tally.update()
+    assert change.returned and tally.counts() == svc.live_counts(demo_db, sid)
+    counts = tally.counts()
+    assert (counts.arrived, counts.present, counts.signed_out) == (1, 1, 0)
+    assert b in {p.registration_id for p in counts.not_arrived}  # in queue order: see above
+    walk = add_walk_in(demo_db, sid, name="臺灣銘", agency="台中市政府", phone="0912-345-678", now=T)
+    svc.check_in_registration(demo_db, sid, walk.registration_id, method="walk_in", now=T)
+    assert tally.update().people_changed
