@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -518,6 +519,7 @@ class TallyChange:
     arrived: tuple[int, ...] = ()
     returned: bool = False
     people_changed: bool = False
+    touched: tuple[int, ...] = ()  # everyone whose check-ins (or on-arrival seat) changed
 
     @property
     def any(self) -> bool:
@@ -559,10 +561,6 @@ class LiveTally:
             row = PersonRow(reg_id, name, agency, title, status, table,
                             _NOT_DIGIT.sub("", phone)[-3:], _ABSENT.state)
             self._people[reg_id] = (status, table, row)
-            if status in rules.ADMITTED_STATUSES:
-                self._n[status] += 1
-                if table is not None:
-                    self._seated[table] = self._seated.get(table, 0) + 1
             self._count(reg_id, states.get(reg_id, _ABSENT), +1)
         self._order = {reg_id: i for i, reg_id in enumerate(self._people)}
 
@@ -571,6 +569,10 @@ class LiveTally:
         status, table, row = self._people[reg_id]
         if sign > 0:
             self._state[reg_id] = state
+        if status in rules.ADMITTED_STATUSES:
+            self._n[status] += sign
+            if table is not None:
+                self._seated[table] = self._seated.get(table, 0) + sign
         if state.arrived:
             self._n["arrived"] += sign
             if table is not None:
@@ -597,11 +599,19 @@ class LiveTally:
             if not ids <= self._people.keys():
                 return TallyChange(people_changed=True)
             states = presences(s, ids)
+            # 報到時分桌 seats people as they arrive: their table is read again too.
+            tables = dict(s.execute(
+                select(SeatAssignment.registration_id, WorkshopTable.number)
+                .join(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
+                .where(SeatAssignment.registration_id.in_(ids))).all())
         arrived: list[int] = []
         returned = False
         for reg_id in ids:
             was_missing = reg_id in self._missing
             self._count(reg_id, self._state[reg_id], -1)
+            status, _, row = self._people[reg_id]
+            table = tables.get(reg_id)
+            self._people[reg_id] = (status, table, replace(row, table=table))
             self._count(reg_id, states.get(reg_id, _ABSENT), +1)
             if was_missing and reg_id not in self._missing:
                 arrived.append(reg_id)
@@ -610,7 +620,7 @@ class LiveTally:
         if any(reg_id in self._missing for reg_id in ids):  # back at its place in the queue
             self._missing = dict(sorted(self._missing.items(),
                                         key=lambda item: self._order[item[0]]))
-        return TallyChange(tuple(arrived), returned)
+        return TallyChange(tuple(arrived), returned, touched=tuple(ids))
 
     def counts(self) -> LiveCounts:
         n = self._n
@@ -660,10 +670,38 @@ class SearchHit:
 
 
 class SearchIndex:
-    """The session's people with match keys, loaded once so results show as staff type."""
+    """The session's people with match keys, loaded once so results show as staff type, and
+    updated in place for the people a scan or a walk-in touches.
+
+    All keys are also joined into one text (one line per person): a query's first term is
+    found there at C speed, and only the lines it occurs in are checked term by term, so a
+    search costs what it finds, not the size of the session."""
 
     def __init__(self, entries: Sequence[SearchEntry]) -> None:
-        self.entries = tuple(entries)
+        self.entries = list(entries)
+        self._position = {e.registration_id: i for i, e in enumerate(self.entries)}
+        self._join()
+
+    def _join(self) -> None:
+        lines = [f"{e.name_key}\x1f{e.agency_key}\x1e{e.digits}" for e in self.entries]
+        self._text = "\n".join(lines) + "\n"
+        starts, at = [], 0
+        for line in lines:
+            starts.append(at)
+            at += len(line) + 1
+        self._starts = starts
+
+    def update(self, entries: Sequence[SearchEntry]) -> None:
+        """Replace these people's entries (a new one goes last)."""
+        for e in entries:
+            at = self._position.get(e.registration_id)
+            if at is None:
+                self._position[e.registration_id] = len(self.entries)
+                self.entries.append(e)
+            else:
+                self.entries[at] = e
+        if entries:
+            self._join()
 
     def find(self, text: str, limit: int = 30) -> list[SearchEntry]:
         """Every space-separated term must match the name, the agency/unit/e-mail, or (3+
@@ -675,30 +713,45 @@ class SearchIndex:
         first = query.terms[0]
         name_hits: list[SearchEntry] = []
         other_hits: list[SearchEntry] = []
-        for e in self.entries:
-            if query.matches(f"{e.name_key}\x1f{e.agency_key}", e.digits):
-                (name_hits if e.name_key.startswith(first) else other_hits).append(e)
+        seen = -1
+        at = self._text.find(first)
+        while at >= 0:
+            line = bisect_right(self._starts, at) - 1
+            if line != seen:
+                seen = line
+                e = self.entries[line]
+                if query.matches(f"{e.name_key}\x1f{e.agency_key}", e.digits):
+                    (name_hits if e.name_key.startswith(first) else other_hits).append(e)
+            next_line = self._starts[line + 1] if line + 1 < len(self._starts) else len(self._text)
+            at = self._text.find(first, next_line)
         return (name_hits + other_hits)[:limit]
 
 
-def load_search_index(db: Database, session_id: int) -> SearchIndex:
+def search_entries(db: Database, session_id: int,
+                   registration_ids: Iterable[int] | None = None) -> list[SearchEntry]:
+    """The session's people as search entries (only ``registration_ids`` when given)."""
+    query = (select(Registration.id, Attendee.name, Attendee.agency, Attendee.unit,
+                    Attendee.title, Registration.status, Attendee.phone, WorkshopTable.number,
+                    Attendee.email)
+             .join(Attendee, Attendee.id == Registration.attendee_id)
+             .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
+             .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
+             .where(Registration.session_id == session_id)
+             .order_by(Registration.queue, Registration.id))
+    if registration_ids is not None:
+        query = query.where(Registration.id.in_(list(registration_ids)))
     with db.read() as s:
-        rows = s.execute(
-            select(Registration.id, Attendee.name, Attendee.agency, Attendee.unit,
-                   Attendee.title, Registration.status, Attendee.phone, WorkshopTable.number,
-                   Attendee.email)
-            .join(Attendee, Attendee.id == Registration.attendee_id)
-            .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
-            .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
-            .where(Registration.session_id == session_id)
-            .order_by(Registration.queue, Registration.id)
-        ).all()
+        rows = s.execute(query).all()
     entries = []
     for reg_id, name, agency, unit, title, status, phone, table, email in rows:
         digits = phone_digits(clean(phone))
         entries.append(SearchEntry(reg_id, name, agency, title, status, table, digits[-3:],
                                    match_key(name), search_key(agency, unit, email), digits))
-    return SearchIndex(entries)
+    return entries
+
+
+def load_search_index(db: Database, session_id: int) -> SearchIndex:
+    return SearchIndex(search_entries(db, session_id))
 
 
 def with_state(db: Database, entries: Sequence[SearchEntry]) -> list[SearchHit]:

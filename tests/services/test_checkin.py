@@ -224,3 +224,17 @@ def test_the_live_tally_kept_current_matches_a_fresh_load(demo_db: Database) -> 
     walk = add_walk_in(demo_db, sid, name="臺灣銘", agency="台中市政府", phone="0912-345-678", now=T)
     svc.check_in_registration(demo_db, sid, walk.registration_id, method="walk_in", now=T)
     assert tally.update().people_changed
+
+
+def test_the_search_index_updated_in_place_finds_what_a_fresh_one_finds(demo_db: Database) -> None:
+    sessions, *_ = _setup(demo_db)
+    sid = sessions[0].id
+    index = svc.load_search_index(demo_db, sid)
+    walk = add_walk_in(demo_db, sid, name="詹堃明", agency="新北市三重區公所",
+                       phone="02-2960-3456", now=T)
+    assert index.find("詹堃明") == []
+    index.update(svc.search_entries(demo_db, sid, [walk.registration_id]))
+    fresh = svc.load_search_index(demo_db, sid)
+    for text in ("詹堃明", "三重", "3456", "詹 三重", "公所", "市", "0"):
+        assert index.find(text) == fresh.find(text), text
+    assert [e.registration_id for e in index.find("詹 3456")] == [walk.registration_id]
