@@ -750,6 +750,15 @@ def search_entries(db: Database, session_id: int,
     return entries
 
 
+def people_stamp(db: Database) -> int:
+    """The newest audited change to who is on a list or where they sit, check-ins and
+    on-arrival seats aside (``LiveTally.update`` follows those): while it stays the same, a
+    desk's loaded people and search index are still right."""
+    with db.read() as s:
+        return s.scalar(select(func.max(AuditEntry.id)).where(
+            AuditEntry.action.not_like("checkin.%"), AuditEntry.action != "seat.arrival")) or 0
+
+
 def load_search_index(db: Database, session_id: int) -> SearchIndex:
     return SearchIndex(search_entries(db, session_id))
 

@@ -33,6 +33,14 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self._rows = tuple(rows)
         self.endResetModel()
 
+    def remove_rows(self, drop: Callable[[Row], bool]) -> None:
+        """Take out the rows ``drop`` picks, each on its own: the view keeps its scroll
+        position and the other rows (a reset would re-lay out every row)."""
+        for at in reversed([i for i, row in enumerate(self._rows) if drop(row)]):
+            self.beginRemoveRows(QModelIndex(), at, at)
+            self._rows = self._rows[:at] + self._rows[at + 1:]
+            self.endRemoveRows()
+
     def row_at(self, row: int) -> Row:
         return self._rows[row]
 

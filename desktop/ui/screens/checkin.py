@@ -125,6 +125,10 @@ class CheckInScreen(Screen):
         self.mode = "in"
         self.last_result: service.CheckInResult | None = None
         self.index = service.SearchIndex(())
+        # The loaded people (counts, not-arrived list, search index), kept current after scans;
+        # loaded afresh for another session or when ``people_stamp`` moved (imports, seating).
+        self.tally: service.LiveTally | None = None
+        self._stamp = -1
         self._burst_target: QWidget | None = None
         self._snapshot: tuple[str, int] | None = None
         self._filter_installed = False
@@ -149,7 +153,7 @@ class CheckInScreen(Screen):
         self._after_timer.timeout.connect(self._after_action)
         self._counts_timer = QTimer(self)
         self._counts_timer.setInterval(15000)  # other desks on a shared database
-        self._counts_timer.timeout.connect(self.refresh_counts)
+        self._counts_timer.timeout.connect(self.refresh_counts)  # cheap: see refresh_counts
 
         # --- top bar: mode, scan field, tools
         self.in_button = QPushButton(self.tr("報到"))
@@ -293,27 +297,56 @@ class CheckInScreen(Screen):
             self.counts_label.setText("")
             self.tables_label.setText("")
             self.missing_model.set_rows(())
+            self.tally = None
             return
-        self.index = service.load_search_index(self.context.db, session.id)
-        self.refresh_counts()
-        self.update_hits()
+        if (self.tally is None or self.tally.session_id != session.id
+                or service.people_stamp(self.context.db) != self._stamp):
+            self.reload()
+        else:
+            self.refresh_counts()
+            self.update_hits()
 
     def refresh(self) -> None:
-        if self.session is not None:
-            self.index = service.load_search_index(self.context.db, self.session.id)
-        self.refresh_counts()
+        self.show_session(self.session)
+
+    def reload(self) -> None:
+        """Load the session's people afresh: counts, not-arrived list, search index."""
+        if self.session is None:
+            return
+        self._stamp = service.people_stamp(self.context.db)
+        self.index = service.load_search_index(self.context.db, self.session.id)
+        self.tally = service.LiveTally(self.context.db, self.session.id)
+        self._show_counts(self.tally.counts(), all_rows=True)
         self.update_hits()
 
     def refresh_counts(self) -> None:
-        if self.session is None:
+        """Bring the counts up to date with the check-ins written since (by any desk): only the
+        people they touch move; the not-arrived list loses just their rows."""
+        if self.session is None or self.tally is None:
             return
+        change = self.tally.update()
+        if change.people_changed:
+            self.reload()
+            return
+        if change.touched:
+            self.index.update(service.search_entries(self.context.db, self.session.id,
+                                                     change.touched))
+        counts = self.tally.counts()
+        if change.returned:
+            self._show_counts(counts, all_rows=True)
+        else:
+            gone = set(change.arrived)
+            self.missing_model.remove_rows(lambda p: p.registration_id in gone)
+            self._show_counts(counts, all_rows=False)
+
+    def _show_counts(self, c: service.LiveCounts, *, all_rows: bool) -> None:
+        assert self.session is not None
         today = self.clock().date()
         self.date_warning.setVisible(self.session.date != today)
         self.date_warning.setText(self.tr(
             "注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；"
             "在其他日子報到不會計入時數。").format(
             date=f"{self.session.date:%Y-%m-%d}", today=f"{today:%Y-%m-%d}"))
-        c = service.live_counts(self.context.db, self.session.id)
         self.counts_label.setText(self.tr(
             "<b>已報到 {arrived} / 應到 {expected}</b>（錄取 {admitted}，現場報名 {walk_ins}）<br>"
             "在場 {present}　已簽退 {out}　名額 {capacity}").format(
@@ -322,7 +355,8 @@ class CheckInScreen(Screen):
         self.tables_label.setText(self.tr("各桌已到 / 排入：") + "　".join(
             self.tr("{n}桌 {a}/{s}").format(n=t.number, a=t.arrived, s=t.seated)
             for t in c.tables))
-        self.missing_model.set_rows(c.not_arrived)
+        if all_rows:
+            self.missing_model.set_rows(c.not_arrived)
         self.missing_title.setText(self.tr("<b>尚未報到（{n}）</b>").format(n=len(c.not_arrived)))
         self.counts = c
 
@@ -531,7 +565,7 @@ class CheckInScreen(Screen):
         result = service.admit_and_check_in(
             self.context.db, self.session.id, r.registration_id, desk=self.context.desk,
             operator=self.context.operator, now=self.clock())
-        self.index = service.load_search_index(self.context.db, self.session.id)
+        self.reload()  # a status changed
         self.show_result(result)
 
     def undo_last(self) -> service.VoidResult | None:
@@ -568,7 +602,7 @@ class CheckInScreen(Screen):
         if undone.status_restored:
             detail += "\n" + self.tr("現場錄取一併取消，報名狀態恢復為：{status}").format(
                 status=status_label(undone.status_restored))
-            self.index = service.load_search_index(self.context.db, self.session.id)
+            self.reload()  # a status changed back
         self.card.show_text(CardText(INFO, self.tr("已復原"), detail))
         self.last_result = None
         self.chimes.play(INFO)
@@ -581,7 +615,7 @@ class CheckInScreen(Screen):
             return
         dialog = WalkInDialog(self.context.db, self.session.id, self.context.operator, self)
         if dialog.exec() and dialog.result_value is not None:
-            self.index = service.load_search_index(self.context.db, self.session.id)
+            self.reload()  # one more person on the list
             previous, self.mode = self.mode, "in"
             self.check_in_registration(dialog.result_value.registration_id, "walk_in")
             self.mode = previous
