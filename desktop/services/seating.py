@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from db.models import (
+    Attendee,
     CheckAction,
     CheckIn,
     EventSession,
@@ -379,33 +380,40 @@ def seat_on_arrival(s: Session, registration_id: int, now: dt.datetime) -> int |
         return r.seat.table.number
     if not on_arrival_enabled(s, r.session_id):
         return None
-    tables = _tables(s, r.session_id)
+    # Plain columns, not ORM objects: this runs on every scan at the desk, at any size.
+    tables = s.execute(
+        select(WorkshopTable.id, WorkshopTable.number, WorkshopTable.capacity,
+               WorkshopTable.leader_registration_id)
+        .where(WorkshopTable.session_id == r.session_id).order_by(WorkshopTable.number)
+    ).all()
     if not tables:
         return None
     arrived = checked_in_ids(s, r.session_id)
-    leaders = {t.leader_registration_id: t.id for t in tables if t.leader_registration_id}
+    leaders = {leader: table_id for table_id, _, _, leader in tables if leader}
     seats = s.execute(
-        select(SeatAssignment, Registration)
+        select(SeatAssignment.table_id, Registration.id, Registration.status, Attendee.agency)
         .join(Registration, Registration.id == SeatAssignment.registration_id)
-        .options(joinedload(Registration.attendee))
+        .join(Attendee, Attendee.id == Registration.attendee_id)
         .where(Registration.session_id == r.session_id)
     ).all()
-    taken: dict[int, int] = {}
+    taken: dict[int, int] = {}  # chairs spoken for per table
     present: list[tuple[seating.Person, int]] = []
-    for seat, other in seats:
-        if other.status not in SEATED_STATUSES:
+    for table_id, other_id, status, agency in seats:
+        if status not in SEATED_STATUSES:
             continue
-        taken[seat.table_id] = taken.get(seat.table_id, 0) + 1
-        if other.id in arrived and other.id != r.id:
-            present.append((seating.Person(other.id, other.attendee.agency), seat.table_id))
+        taken[table_id] = taken.get(table_id, 0) + 1
+        if other_id in arrived and other_id != r.id:
+            present.append((seating.Person(other_id, agency), table_id))
     me = seating.Person(r.id, r.attendee.agency, fixed_table=leaders.get(r.id))
-    table_id = seating.assign_on_arrival(_core_tables(tables), present, taken, me)
+    table_id = seating.assign_on_arrival(
+        [seating.Table(key=t_id, number=number, capacity=capacity)
+         for t_id, number, capacity, _ in tables], present, taken, me)
     if table_id is None:
         return None
     r.seat = SeatAssignment(table_id=table_id, pinned=r.id in leaders, source="arrival",
                             assigned_at=now)
     s.flush()
-    number = next(t.number for t in tables if t.id == table_id)
+    number = next(n for t_id, n, _, _ in tables if t_id == table_id)
     audit.record(s, "seat.arrival", at=now, entity="registration", entity_id=r.id,
                  name=mask_name(r.attendee.name), table=number)
     return number
