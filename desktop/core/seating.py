@@ -42,6 +42,7 @@ and process.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -81,6 +82,12 @@ def agency_level(agency: str) -> str:
     if "縣政府" in key or "市政府" in key:
         return COUNTY
     return ""
+
+
+@functools.lru_cache(maxsize=8192)
+def _categories(agency: str) -> tuple[str, str, str]:
+    """An agency's match key, level and region (the same few agencies recur all day)."""
+    return match_key(agency), agency_level(agency), agency_region(agency)
 
 
 def agency_region(agency: str) -> str:
@@ -525,18 +532,35 @@ def assign_on_arrival(
     """
     if person.fixed_table is not None and any(t.key == person.fixed_table for t in tables):
         return person.fixed_table
+    # The cost of seating ``person`` at a table (``_State.add_cost``) needs only per-table
+    # counters of the present: everyone, and those sharing the person's agency, level and
+    # region. Counting just those keeps a scan cheap at a 10,000-person day.
+    agency, level, region = _categories(person.agency)
+    size: dict[int, int] = {}
+    same_agency: dict[int, int] = {}
+    same_level: dict[int, int] = {}
+    same_region: dict[int, int] = {}
+    for other, key in present:
+        size[key] = size.get(key, 0) + 1
+        a, lv, rg = _categories(other.agency)
+        if a == agency:
+            same_agency[key] = same_agency.get(key, 0) + 1
+        if level and lv == level:
+            same_level[key] = same_level.get(key, 0) + 1
+        if region and rg == region:
+            same_region[key] = same_region.get(key, 0) + 1
     ordered = sorted(tables, key=lambda t: (t.number, t.key))
-    everyone = [p for p, _ in present] + [person]
-    state = _State(ordered, everyone)
-    for i, (_, table_key) in enumerate(present):
-        if table_key in state.index:
-            state.add(i, state.index[table_key])
-    me = len(everyone) - 1
     best: tuple[int, int] | None = None
     for t, table in enumerate(ordered):
-        if taken.get(table.key, 0) >= table.capacity:
+        key = table.key
+        if taken.get(key, 0) >= table.capacity:
             continue
-        cost = state.add_cost(me, t)
+        cost = (W_AGENCY * (2 * same_agency.get(key, 0) + 1)
+                + W_SIZE * (2 * size.get(key, 0) + 1))
+        if level:
+            cost += W_LEVEL * (2 * same_level.get(key, 0) + 1)
+        if region:
+            cost += W_REGION * (2 * same_region.get(key, 0) + 1)
         if best is None or cost < best[0]:
             best = (cost, t)
     return None if best is None else ordered[best[1]].key

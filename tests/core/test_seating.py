@@ -198,3 +198,31 @@ def test_an_overfull_table_after_fewer_chairs_is_not_called_pinned() -> None:
     assert len(over) == 4 and not any("釘選" in m for m in over)
     uneven = next(m for m in messages if "人數相差" in m)
     assert "人數不足" not in uneven and "重新分桌" in uneven
+
+
+def test_seating_on_arrival_by_counters_picks_what_the_full_cost_model_picks() -> None:
+    """Issue 18: the arrival pick counts only what the person's cost needs; it must agree
+    with ``_State.add_cost`` over everyone present."""
+    import random as rnd
+
+    from desktop.core.seating import Person, Table, _State, assign_on_arrival
+
+    rng = rnd.Random(18)
+    agencies = ["臺北市政府", "臺北市大安區公所", "新北市政府", "新北市板橋區公所", "台南市政府",
+                "高雄市三民區公所", "花蓮縣政府", "國家發展委員會"]
+    for _ in range(200):
+        tables = [Table(100 + n, n, rng.choice((2, 4, 8))) for n in rng.sample(range(1, 30), 8)]
+        present = [(Person(i, rng.choice(agencies)), rng.choice(tables).key)
+                   for i in range(rng.randrange(0, 30))]
+        taken: dict[int, int] = {}
+        for _, key in present:
+            taken[key] = taken.get(key, 0) + 1
+        me = Person(999, rng.choice(agencies))
+        ordered = sorted(tables, key=lambda t: (t.number, t.key))
+        state = _State(ordered, [p for p, _ in present] + [me])
+        for i, (_, key) in enumerate(present):
+            state.add(i, state.index[key])
+        costs = [(state.add_cost(len(present), t), t) for t, table in enumerate(ordered)
+                 if taken.get(table.key, 0) < table.capacity]
+        expected = ordered[min(costs)[1]].key if costs else None
+        assert assign_on_arrival(tables, present, taken, me) == expected
