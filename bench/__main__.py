@@ -7,8 +7,8 @@ import sys
 
 # Later features add their benchmark module here.
 BENCHMARKS = (
-    "startup", "agenda", "tables", "closeday", "checkin", "registrations", "group_reports",
-    "desks_pg", "kdf",
+    "startup", "cli", "certificates", "live_desk", "registrations", "tables", "agenda",
+    "closeday", "checkin", "group_reports", "desks_pg", "kdf",
 )
 
 

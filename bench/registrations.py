@@ -1,5 +1,7 @@
-"""Registrations: import 10,000 rows (target < 5 s) and search a 10,000-person roster
-(target < 50 ms), medians over several runs, on a fresh migrated database each import."""
+"""Registrations: import 10,000 CSV rows as the 名單 dialog runs it (read the file, preview,
+commit) against the csv module's parse of the same file plus a bare SQLite insert of the same
+rows, interleaved, on a fresh migrated database each import (target: ≤ 2× the baseline); and
+search a 10,000-person roster (target < 50 ms)."""
 
 from __future__ import annotations
 
@@ -47,27 +49,49 @@ def _export(path: Path) -> Path:
     return path
 
 
+def _bare(export: Path, target: Path) -> float:
+    """The csv module's parse of the file and one executemany insert of its rows."""
+    import csv
+    import sqlite3
+
+    started = time.perf_counter()
+    with export.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))[1:]
+    connection = sqlite3.connect(target)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("CREATE TABLE people (stamp, name, agency, unit, title, email, phone,"
+                       " id_number, session, meal, hours, remark)")
+    connection.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    connection.commit()
+    connection.close()
+    return time.perf_counter() - started
+
+
 def run() -> dict[str, object]:
+    from bench.measure import row
     from desktop.app import open_database
     from desktop.services.demo import build_demo
-    from desktop.services.registrations import import_file
+    from desktop.services.registrations import read_registration_file, run_import
     from desktop.ui.qtapp import ensure_app
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         export = _export(root / "export.csv")
-        import_times = []
+        import_times, bare_times = [], []
         for run_no in range(IMPORT_RUNS):
+            bare_times.append(_bare(export, root / f"bare{run_no}.sqlite3"))
             db = open_database(root / f"bench{run_no}.sqlite3")
             build_demo(db)
-            started = time.perf_counter()
-            summary = import_file(db, export)
+            started = time.perf_counter()  # what the dialog does: read, preview, commit
+            table = read_registration_file(export)
+            preview = run_import(db, table, commit=False)
+            summary = run_import(db, table, commit=True, expected=preview.status_changes)
             import_times.append(time.perf_counter() - started)
             assert summary.imported == ROWS, summary.imported
             if run_no < IMPORT_RUNS - 1:
                 db.dispose()
         started = time.perf_counter()
-        again = import_file(db, export)
+        again = run_import(db, read_registration_file(export))
         reimport = time.perf_counter() - started
         assert again.imported == 0 and again.unchanged == ROWS
 
@@ -87,13 +111,12 @@ def run() -> dict[str, object]:
                 search_times.append(time.perf_counter() - started)
                 screen.search.setText("")
         db.dispose()
-    imp = statistics.median(import_times)
     search = statistics.median(search_times)
     return {
         "rows": ROWS,
-        "import_median_s": round(imp, 3),
-        "import_target_s": 5.0,
-        "import_ratio_to_target": round(imp / 5.0, 3),
+        "import_as_the_dialog_runs_it": ({"what": "read + preview + commit vs csv parse + "
+                                                   "bare SQLite insert"}
+                                         | row(import_times, bare_times, target_ratio=2.0)),
         "reimport_same_file_s": round(reimport, 3),
         "roster_size": total,
         "search_median_ms": round(search * 1000, 2),
