@@ -18,7 +18,7 @@ from tests.registration_files import SAMPLE
 ORGANISER_COMMANDS = {
     "import", "admit", "passes", "event set", "session add", "export hours", "ids purge",
     "tables assign", "tables template", "tables leader", "tables move", "tables pin",
-    "tables unpin", "tables on-arrival",
+    "tables unpin", "tables on-arrival", "agenda add", "agenda import", "agenda remove",
 }
 
 
@@ -57,6 +57,7 @@ def test_one_list_of_organiser_actions_for_the_window_and_the_command_line() -> 
     ("export", "hours", "--session", "臺北", "--layout", "full", "--out", "{tmp}/hours.csv"),
     ("tables", "template", "--session", "臺北", "--count", "2", "--capacity", "3"),
     ("restore", "{tmp}/backup.sqlite3"),
+    ("agenda", "remove", "--session", "臺北", "--all"),
 ])
 def test_organiser_commands_refuse_without_the_passphrase_and_change_nothing(
         run_cli, demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
