@@ -42,9 +42,13 @@ translate = QCoreApplication.translate  # translate("checkin", "…"): lupdate f
 
 # --- what the card says -------------------------------------------------------------------
 
-GOOD, WARN, BAD, INFO = "good", "warn", "bad", "info"
-COLOURS = {GOOD: ("#1b7f3b", "#e7f6ec"), WARN: ("#9a6700", "#fff4d6"),
-           BAD: ("#b42318", "#fde8e7"), INFO: ("#1f4e79", "#e8f0f8")}
+GOOD, OUT, WARN, BAD, INFO = "good", "out", "warn", "bad", "info"
+# A sign-out is purple, never the check-in green: staff see at a glance which way the desk
+# is recording. The desk's scan frame wears the colour of its mode (MODE_KIND).
+COLOURS = {GOOD: ("#1b7f3b", "#e7f6ec"), OUT: ("#6a1b9a", "#f3e8fa"),
+           WARN: ("#9a6700", "#fff4d6"), BAD: ("#b42318", "#fde8e7"),
+           INFO: ("#1f4e79", "#e8f0f8")}
+MODE_KIND = {"in": GOOD, "out": OUT}
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ class CardText:
 def card_text(r: service.CheckInResult) -> CardText:
     who = f"{r.name}　{r.agency}" if r.name else ""
     if r.code == "ok" and r.mode == "out":
-        return CardText(GOOD, translate("checkin", "簽退完成"), translate(
+        return CardText(OUT, translate("checkin", "簽退完成"), translate(
             "checkin", "{who}\n簽退時間 {time}").format(who=who, time=f"{r.at:%H:%M}"))
     if r.code == "ok":
         table = (translate("checkin", "第 {n} 桌").format(n=r.table) if r.table is not None
@@ -102,7 +106,8 @@ def card_text(r: service.CheckInResult) -> CardText:
 
 # --- sounds -------------------------------------------------------------------------------
 
-TONES = {GOOD: ((880, 0.09), (1320, 0.12)), WARN: ((660, 0.12), (660, 0.12)),
+TONES = {GOOD: ((880, 0.09), (1320, 0.12)), OUT: ((1320, 0.09), (880, 0.12)),
+         WARN: ((660, 0.12), (660, 0.12)),
          BAD: ((220, 0.35),), INFO: ((520, 0.1),)}
 
 

@@ -480,6 +480,22 @@
         <translation>Note: this session is on {date} and today is {today}. Check the session chosen above; check-ins on another day do not count for hours.</translation>
     </message>
     <message>
+        <source>簽退：掃描入場證即記為離場（游標在任何位置都可以掃）</source>
+        <translation>Sign-out: a scanned pass is recorded as leaving (scan with the cursor anywhere)</translation>
+    </message>
+    <message>
+        <source>搜尋：姓名、機關或電話末碼（Enter 簽退）</source>
+        <translation>Search: name, agency or last phone digits (Enter signs out)</translation>
+    </message>
+    <message>
+        <source>有 {n} 位符合，請選擇</source>
+        <translation>{n} people match: choose one</translation>
+    </message>
+    <message>
+        <source>用 ↓ ↑ 或滑鼠選一位，再按 Enter。</source>
+        <translation>Pick one with ↓ ↑ or the mouse, then press Enter.</translation>
+    </message>
+    <message>
         <source>現場錄取一併取消，報名狀態恢復為：{status}</source>
         <translation>The admission at the desk is undone too; registration status back to: {status}</translation>
     </message>
@@ -490,10 +506,6 @@
     <message>
         <source>簽退</source>
         <translation>Sign-out</translation>
-    </message>
-    <message>
-        <source>掃描入場證（游標在任何位置都可以掃）</source>
-        <translation>Scan an admission pass (works wherever the cursor is)</translation>
     </message>
     <message>
         <source>現場報名…</source>
@@ -518,6 +530,28 @@
     <message>
         <source>靜音</source>
         <translation>Mute</translation>
+    </message>
+    <message>
+        <source>切換到簽退模式</source>
+        <translation>Switch to sign-out mode</translation>
+    </message>
+    <message>
+        <source>之後掃描的入場證都會記為「簽退」（離場）。
+確定切換到簽退模式？</source>
+        <translation>From now on every scanned pass is recorded as a sign-out (leaving).
+Switch to sign-out mode?</translation>
+    </message>
+    <message>
+        <source>掃描入場證或搜尋姓名即報到。</source>
+        <translation>Scan a pass or search a name to check in.</translation>
+    </message>
+    <message>
+        <source>掃描入場證或搜尋姓名即簽退（離場）。</source>
+        <translation>Scan a pass or search a name to sign out (leaving).</translation>
+    </message>
+    <message>
+        <source>報到：掃描入場證（游標在任何位置都可以掃）</source>
+        <translation>Check-in: scan a pass (scan with the cursor anywhere)</translation>
     </message>
     <message>
         <source>搜尋：姓名、機關或電話末碼（Enter 報到）</source>
@@ -572,20 +606,12 @@
         <translation>&lt;b&gt;Not checked in yet ({n})&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>簽退：掃描入場證</source>
-        <translation>Sign-out: scan an admission pass</translation>
-    </message>
-    <message>
         <source>報到模式</source>
         <translation>Check-in mode</translation>
     </message>
     <message>
         <source>簽退模式</source>
         <translation>Sign-out mode</translation>
-    </message>
-    <message>
-        <source>掃描入場證或搜尋姓名。</source>
-        <translation>Scan an admission pass or search for a name.</translation>
     </message>
     <message>
         <source>復原這筆</source>

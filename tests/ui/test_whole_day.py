@@ -132,6 +132,7 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     qtbot.mouseClick(desk.walk_in_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: desk.counts.walk_ins == 1)
     now[0] = dt.datetime.combine(session.date, dt.time(15, 35))
+    _when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # on purpose
     qtbot.mouseClick(desk.out_button, Qt.MouseButton.LeftButton)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

@@ -437,7 +437,6 @@ class AgendaScreen(Screen):
             act = QAction(text, self)
             act.setObjectName(name)
             act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.setToolTip(f"{text}（{' / '.join(keys)}）")
             act.triggered.connect(slot)
             self.addAction(act)
@@ -477,6 +476,8 @@ class AgendaScreen(Screen):
                             self.act_minus1, self.act_plus5, self.act_minus5, self.act_shift,
                             self.act_absorb, self.act_queue_next, self.act_queue_previous,
                             self.act_clear_message, self.act_projector]
+        self.tabs.currentChanged.connect(lambda _index: self._scope_run_keys())
+        self._scope_run_keys()
 
         timer_menu = self.menu_bar.addMenu(self.tr("計時(&T)"))
         for act in (self.act_toggle, self.act_previous, self.act_next, None, self.act_plus1,
@@ -527,8 +528,19 @@ class AgendaScreen(Screen):
                 tb.clicked.connect(lambda _=False, d=-1 if key == "up" else 1: self.queue_move(d))
             self.queue_buttons[key] = tb
             self._queue_button_row.addWidget(tb)
-        self.projector_button.setText(self.tr("開啟投影畫面 (F5)"))
+        self._show_projector_state(False)
         self.projector_button.clicked.connect(self.act_projector.trigger)
+
+    def _scope_run_keys(self) -> None:
+        """On the 計時執行 tab the run keys belong to the whole window: whatever has focus (the
+        navigation, the session picker, a spin box) Space, F5 and ↑/↓ run the timer instead of
+        switching screens or sessions. Shortcuts of a hidden screen never fire, so other
+        screens keep their keys. On the 議程編輯 tab they stay inside the screen."""
+        running = self.tabs.currentIndex() == 1
+        context = (Qt.ShortcutContext.WindowShortcut if running
+                   else Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for act in self.run_actions:
+            act.setShortcutContext(context)
 
     # ------------------------------------------------------------------ loading
     def show_session(self, session: SessionInfo | None) -> None:
@@ -753,21 +765,24 @@ class AgendaScreen(Screen):
     def toggle_projector(self) -> None:
         if self.projector is not None and self.projector.isVisible():
             self.projector.close()
-            self.projector_button.setText(self.tr("開啟投影畫面 (F5)"))
             return
         self.open_projector(full_screen=True)
+
+    def _show_projector_state(self, shown: bool) -> None:
+        """The button says what it will do, however the projector was opened or closed (F5,
+        the menu, Esc or the window's close button on the projector)."""
+        self.projector_button.setText(self.tr("關閉投影畫面 (F5)") if shown
+                                      else self.tr("開啟投影畫面 (F5)"))
 
     def open_projector(self, *, full_screen: bool = True) -> ProjectorWindow:
         if self.projector is None:
             self.projector = ProjectorWindow()
             self.projector.addActions(self.run_actions)
-            for act in self.run_actions:
-                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.projector.shown_changed.connect(self._show_projector_state)
         screens = available_screens()
         index = self.screen_picker.currentData()
         screen = screens[index] if isinstance(index, int) and index < len(screens) else None
         self.projector.show_on(screen, full_screen=full_screen)
-        self.projector_button.setText(self.tr("關閉投影畫面 (F5)"))
         self.tick()
         return self.projector
 
