@@ -35,6 +35,7 @@ from desktop.core.text import mask_name
 from desktop.services import checkin as service
 from desktop.services.walkins import WalkInError, WalkInResult, add_walk_in
 from desktop.ui.labels import status_label
+from desktop.ui.messages import error_text
 from desktop.ui.tablemodel import Column, RowTableModel
 
 translate = QCoreApplication.translate  # translate("checkin", "…"): lupdate finds the literal
@@ -292,7 +293,7 @@ class WalkInDialog(QDialog):
                 id_number=self.id_number.text() or None,
                 lunch=("葷", "素", "")[self.lunch.currentIndex()], actor=self.actor)
         except (WalkInError, ValueError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self.accept()
 
@@ -375,7 +376,7 @@ class VoidDialog(QDialog):
             self.voided = service.void(self.db, row.id, self.reason.text(), desk=self.desk,
                                        operator=self.operator)
         except service.CheckInError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self.accept()
 

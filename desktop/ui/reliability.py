@@ -22,6 +22,7 @@ from db.integrity import DamagedDatabase
 from desktop.errors import user_message
 from desktop.lockfile import DatabaseInUse, DatabaseLock
 from desktop.services import backup, security
+from desktop.ui.messages import error_text
 from desktop.ui.organiser import ask_passphrase
 
 if TYPE_CHECKING:
@@ -188,7 +189,7 @@ class ReliabilityController(QObject):
         try:
             has = security.has_passphrase(db)
         except security.SecurityError as exc:
-            QMessageBox.warning(self.window, self.tr("主辦密語"), str(exc))
+            QMessageBox.warning(self.window, self.tr("主辦密語"), error_text(exc))
             return
         old = None
         if has:
@@ -206,7 +207,7 @@ class ReliabilityController(QObject):
         try:
             security.set_passphrase(db, new, old=old, actor=self.context.operator or self.context.desk)
         except security.SecurityError as exc:
-            QMessageBox.warning(self.window, self.tr("主辦密語"), str(exc))
+            QMessageBox.warning(self.window, self.tr("主辦密語"), error_text(exc))
             return
         QMessageBox.information(self.window, self.tr("主辦密語"), self.tr("主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。"))
 

@@ -43,6 +43,10 @@
         <translation>Edit agenda</translation>
     </message>
     <message>
+        <source>{n} 分鐘</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
         <source>計時執行</source>
         <translation>Run timer</translation>
     </message>
@@ -2737,6 +2741,161 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>必須填寫</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>請輸入姓名</source>
+        <translation>Please enter a name</translation>
+    </message>
+    <message>
+        <source>最多 {n} 個字元</source>
+        <translation>at most {n} characters</translation>
+    </message>
+    <message>
+        <source>至少需要 {n} 個字元</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <source>不可包含空白</source>
+        <translation>no spaces allowed</translation>
+    </message>
+    <message>
+        <source>兩次輸入不一致</source>
+        <translation>the two entries differ</translation>
+    </message>
+    <message>
+        <source>必須晚於開始時間</source>
+        <translation>must be after the start time</translation>
+    </message>
+    <message>
+        <source>至少為 1</source>
+        <translation>at least 1</translation>
+    </message>
+    <message>
+        <source>不能大於名額</source>
+        <translation>cannot be more than the capacity</translation>
+    </message>
+    <message>
+        <source>已有同名的場次</source>
+        <translation>a session of that name exists</translation>
+    </message>
+    <message>
+        <source>PIN 設定參數不正確</source>
+        <translation>The PIN settings are not valid</translation>
+    </message>
+    <message>
+        <source>目前的 PIN 不正確</source>
+        <translation>The current PIN is wrong</translation>
+    </message>
+    <message>
+        <source>儲存的 PIN 無法辨識，請重新設定 PIN</source>
+        <translation>The stored PIN cannot be read; set the PIN again</translation>
+    </message>
+    <message>
+        <source>主辦密語不正確</source>
+        <translation>Wrong organiser passphrase</translation>
+    </message>
+    <message>
+        <source>原密語不正確</source>
+        <translation>The current passphrase is wrong</translation>
+    </message>
+    <message>
+        <source>這個活動尚未設定主辦密語</source>
+        <translation>This event has no organiser passphrase yet</translation>
+    </message>
+    <message>
+        <source>找不到活動 #{id}</source>
+        <translation>No event #{id}</translation>
+    </message>
+    <message>
+        <source>資料庫中沒有活動</source>
+        <translation>There is no event in this database</translation>
+    </message>
+    <message>
+        <source>找不到這位學員 #{id}</source>
+        <translation>No attendee #{id}</translation>
+    </message>
+    <message>
+        <source>找不到場次 #{id}</source>
+        <translation>No session #{id}</translation>
+    </message>
+    <message>
+        <source>這位學員沒有可顯示的身分證字號</source>
+        <translation>This attendee has no ID number to show</translation>
+    </message>
+    <message>
+        <source>活動沒有加密身分證字號的金鑰，請先設定主辦密語</source>
+        <translation>The event has no key to seal ID numbers; set the organiser passphrase first</translation>
+    </message>
+    <message>
+        <source>這份報名不屬於本場次</source>
+        <translation>This registration belongs to another session</translation>
+    </message>
+    <message>
+        <source>找不到報到紀錄 #{id}</source>
+        <translation>No check-in record #{id}</translation>
+    </message>
+    <message>
+        <source>紀錄 #{id} 是一筆作廢紀錄，不能再作廢</source>
+        <translation>Record #{id} is itself a void and cannot be voided</translation>
+    </message>
+    <message>
+        <source>紀錄 #{id} 已經作廢過了</source>
+        <translation>Record #{id} has already been voided</translation>
+    </message>
+    <message>
+        <source>請輸入原因</source>
+        <translation>Please enter a reason</translation>
+    </message>
+    <message>
+        <source>目前的計時狀態無法執行這個動作</source>
+        <translation>The timer cannot do that in its current state</translation>
+    </message>
+    <message>
+        <source>議程中沒有這個段落</source>
+        <translation>That item is not in the agenda</translation>
+    </message>
+    <message>
+        <source>議程是空的，沒有可開始的段落</source>
+        <translation>The agenda is empty: there is no item to start</translation>
+    </message>
+    <message>
+        <source>今天的議程已經結束</source>
+        <translation>Today&apos;s agenda is over</translation>
+    </message>
+    <message>
+        <source>沒有上一個段落可回到</source>
+        <translation>There is no previous item to go back to</translation>
+    </message>
+    <message>
+        <source>這個場次沒有桌次，無法排小組報告順序</source>
+        <translation>This session has no tables, so there is no report order</translation>
+    </message>
+    <message>
+        <source>每桌報告時間必須大於 0</source>
+        <translation>The time per table must be more than 0</translation>
+    </message>
+    <message>
+        <source>目前沒有進行中的小組報告</source>
+        <translation>No group reports are running</translation>
+    </message>
+    <message>
+        <source>已經是第一桌</source>
+        <translation>This is already the first table</translation>
+    </message>
+    <message>
+        <source>報告順序中沒有第 {n} 桌</source>
+        <translation>Table {n} is not in the report order</translation>
+    </message>
+    <message>
+        <source>已報告或正在報告的桌次不能移動</source>
+        <translation>A table that has reported or is reporting cannot be moved</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <source>介面語言 Language</source>
@@ -2849,38 +3008,6 @@ The language applies after a restart.</source>
     <message>
         <source>每機關上限</source>
         <translation>Limit per agency</translation>
-    </message>
-    <message>
-        <source>必須填寫</source>
-        <translation>is required</translation>
-    </message>
-    <message>
-        <source>太長</source>
-        <translation>is too long</translation>
-    </message>
-    <message>
-        <source>至少需要 {n} 個字元</source>
-        <translation>needs at least {n} characters</translation>
-    </message>
-    <message>
-        <source>兩次輸入不一致</source>
-        <translation>the two entries differ</translation>
-    </message>
-    <message>
-        <source>必須晚於開始時間</source>
-        <translation>must be later than the start time</translation>
-    </message>
-    <message>
-        <source>至少為 1</source>
-        <translation>must be at least 1</translation>
-    </message>
-    <message>
-        <source>不能大於名額</source>
-        <translation>cannot exceed the number of places</translation>
-    </message>
-    <message>
-        <source>已有同名的場次</source>
-        <translation>a session with this name exists</translation>
     </message>
     <message>
         <source>：</source>

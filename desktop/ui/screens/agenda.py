@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTime, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from desktop.services import agenda as service
 from desktop.services.agenda import AgendaInputError, BlockInput, RunView, TimerOptions
 from desktop.services.events import AgendaRow, SessionInfo
 from desktop.ui.labels import block_kind_label, yes_no
+from desktop.ui.messages import error_text
 from desktop.ui.projector import Chime, ProjectorFrame, ProjectorWindow, available_screens
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
@@ -60,8 +61,7 @@ def _hm(value: dt.datetime | None) -> str:
 
 
 def _minutes(seconds: float) -> str:
-    minutes = round(abs(seconds) / 60)
-    return f"{minutes} 分鐘"
+    return QCoreApplication.translate("AgendaScreen", "{n} 分鐘").format(n=round(abs(seconds) / 60))
 
 
 class BlockDialog(QDialog):
@@ -602,7 +602,7 @@ class AgendaScreen(Screen):
             self._set_view(call())
             self.feedback.setText("")
         except (AgendaError, AgendaInputError) as exc:
-            self.feedback.setText(str(exc))
+            self.feedback.setText(error_text(exc))
 
     def _selected_run_block(self) -> int | None:
         indexes = self.run_view.selectionModel().selectedRows()
@@ -657,7 +657,7 @@ class AgendaScreen(Screen):
             view, result = service.replan(self.context.db, self.session.id, mode, self.clock(),
                                           actor=self.context.operator)
         except (AgendaError, AgendaInputError) as exc:
-            self.feedback.setText(str(exc))
+            self.feedback.setText(error_text(exc))
             return
         self._set_view(view)
         if mode == "absorb" and result.absorbed_by is not None:

@@ -52,6 +52,7 @@ from desktop.ui.checkin_parts import (
     card_text,
 )
 from desktop.ui.labels import status_label
+from desktop.ui.messages import error_text
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
@@ -612,7 +613,7 @@ class CheckInScreen(Screen):
                                   desk=self.context.desk, operator=self.context.operator,
                                   now=self.clock())
         except service.CheckInError as exc:
-            self.card.show_text(CardText(BAD, self.tr("無法復原"), str(exc)))
+            self.card.show_text(CardText(BAD, self.tr("無法復原"), error_text(exc)))
             return
         self._show_undone(undone)
 
