@@ -1425,8 +1425,56 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
         <translation>Meal</translation>
     </message>
     <message>
+        <source>場次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>桌</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>第 {n} 桌</source>
+        <translation>Table {n}</translation>
+    </message>
+    <message>
+        <source>未排桌</source>
+        <translation>Unseated</translation>
+    </message>
+    <message>
+        <source>各場次報到</source>
+        <translation>Check-in by session</translation>
+    </message>
+    <message>
+        <source>本場次各桌</source>
+        <translation>This session by table</translation>
+    </message>
+    <message>
         <source>名單</source>
         <translation>Roster</translation>
+    </message>
+    <message>
+        <source>錄取</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>現場報名</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>已報到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>在場</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>已簽退</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>未到</source>
+        <translation>Missing</translation>
     </message>
     <message>
         <source>總覽</source>

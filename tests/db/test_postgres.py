@@ -42,3 +42,18 @@ def test_demo_event_on_postgres_matches_sqlite(pg_db: Database, demo_db: Databas
     on_postgres = summary_json(list_events(pg_db))
     on_sqlite = summary_json(list_events(demo_db))
     assert on_postgres == on_sqlite
+
+
+def test_dashboard_figures_on_postgres_match_sqlite(pg_db: Database, demo_db: Database) -> None:
+    """The aggregates (window function over the check-in log) give the same day on both."""
+    from desktop.services.dashboard import day_figures
+    from tests.services.test_dashboard import play_the_morning
+
+    build_demo(pg_db)
+    figures = []
+    for db in (pg_db, demo_db):
+        session_id = play_the_morning(db)
+        event_id = next(e.id for e in list_events(db) for s in e.sessions if s.id == session_id)
+        figures.append([(f.name, f.figures, [(t.number, t.figures) for t in f.tables])
+                        for f in day_figures(db, event_id)])
+    assert figures[0] == figures[1]
