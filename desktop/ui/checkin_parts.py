@@ -7,6 +7,7 @@ import math
 import struct
 import time
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
@@ -391,9 +392,12 @@ class ScannerTestDialog(QDialog):
 
     reported = Signal(object)  # ScanReport
 
-    def __init__(self, parent: QWidget | None = None, clock=time.monotonic) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None = None, clock=time.monotonic,  # type: ignore[no-untyped-def]
+                 is_pass: Callable[[str], bool] = lambda _text: False) -> None:
+        """``is_pass``: the text is a genuine pass of this event (read whole and right)."""
         super().__init__(parent)
         self.setObjectName("scannerTestDialog")
+        self.is_pass = is_pass
         self.setWindowTitle(self.tr("掃描器測試"))
         self.clock = clock
         self.chars: list[str] = []
@@ -463,6 +467,8 @@ class ScannerTestDialog(QDialog):
         ]
         if r.matches:
             lines.append(self.tr("✔ 內容正確"))
+        elif self.is_pass(r.text):
+            lines.append(self.tr("✔ 這是本活動的入場證，內容完整正確"))
         elif r.caps_changed:
             lines.append(self.tr("⚠ 大小寫不同（大寫鎖定？）：報到時會自動轉大寫，仍可使用"))
         else:

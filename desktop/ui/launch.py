@@ -83,6 +83,8 @@ class WindowHost:
         """The welcome created an event in ``target``: reopen it under the window lock."""
         db.dispose()
         self._on_open_path(str(target))
+        if isinstance(self.window, MainWindow):
+            self.window.show_next_step()
 
     def _on_open_demo(self) -> None:
         self._open(paths.demo_database(), open_demo_database)

@@ -1231,6 +1231,22 @@ Current status: {state}</translation>
         <translation>Database: {path}</translation>
     </message>
     <message>
+        <source>前往「名單」匯入</source>
+        <translation>Go to Roster to import</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <source>活動已建立。下一步：由「檔案 → 新增場次…」加入場次，再到「名單」按「匯入報名資料…」匯入報名表單的匯出檔。</source>
+        <translation>Event created. Next: add a session with File → New session…, then on Roster press “Import registrations…” to import the registration form&apos;s export.</translation>
+    </message>
+    <message>
+        <source>活動已建立。下一步：到「名單」按「匯入報名資料…」，匯入報名表單的匯出檔（CSV 或 XLSX），再錄取、分桌、印入場證。</source>
+        <translation>Event created. Next: on Roster press “Import registrations…” to import the registration form&apos;s export (CSV or XLSX), then admit, seat and print passes.</translation>
+    </message>
+    <message>
         <source>檔案(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -2203,6 +2219,10 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
     <message>
         <source>✔ 內容正確</source>
         <translation>✔ Content is correct</translation>
+    </message>
+    <message>
+        <source>✔ 這是本活動的入場證，內容完整正確</source>
+        <translation>✔ A pass of this event, read whole and correct</translation>
     </message>
     <message>
         <source>⚠ 大小寫不同（大寫鎖定？）：報到時會自動轉大寫，仍可使用</source>

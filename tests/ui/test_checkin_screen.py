@@ -465,3 +465,30 @@ def test_enter_with_two_matches_waits_for_a_chosen_row(qtbot, desk, demo_db) -> 
     qtbot.mouseClick(screen.hits_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.keyClick(screen.hits_view, Qt.Key.Key_Return)
     assert screen.last_result.registration_id == target
+
+
+def test_scanner_self_test_accepts_a_real_pass(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    """QA: scanning a printed pass in 掃描器測試 said "內容與測試碼不同" though the dialog asks
+    for the test code or a pass. A genuine pass of this event is a valid scan."""
+    from PySide6.QtCore import QTimer
+
+    screen, secret, regs, _ = desk
+    token = make_token(secret, regs["admitted"][0])
+    seen: list[str] = []
+
+    def scan_in_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ScannerTestDialog):
+            QTimer.singleShot(10, scan_in_dialog)
+            return
+        for code in (token, token[:-3] + "AAA"):
+            qtbot.keyClicks(dialog.field, code)
+            qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+            seen.append(dialog.result.text())
+        dialog.reject()
+    QTimer.singleShot(0, scan_in_dialog)
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    real, damaged = seen
+    assert "入場證" in real and "✔" in real and "內容與測試碼不同" not in real
+    assert "內容與測試碼不同" in damaged
+    assert screen.last_result is None  # the self-test checked nobody in

@@ -661,7 +661,9 @@ class CheckInScreen(Screen):
     def open_scanner_test(self) -> None:
         self._remove_filter()  # the dialog takes raw keys itself
         try:
-            ScannerTestDialog(self).exec()
+            session = self.session
+            ScannerTestDialog(self, is_pass=lambda text: session is not None
+                              and service.is_event_pass(self.context.db, session.id, text)).exec()
         finally:
             if self.isVisible():
                 QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
