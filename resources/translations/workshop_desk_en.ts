@@ -942,20 +942,40 @@ Current status: {state}</translation>
         <translation>Sent {pages} page(s) to the printer.</translation>
     </message>
     <message>
+        <source>完整欄位</source>
+        <translation>Full fields</translation>
+    </message>
+    <message>
+        <source>已開課</source>
+        <translation>Course opened</translation>
+    </message>
+    <message>
+        <source>完整欄位（完整課程資料，25 欄）</source>
+        <translation>Full fields (complete course data, 25 columns)</translation>
+    </message>
+    <message>
+        <source>已開課（已開班課程，17 欄）</source>
+        <translation>Course opened (already opened on the portal, 17 columns)</translation>
+    </message>
+    <message>
+        <source>匯出時數檔前，請先填好課程欄位：</source>
+        <translation>Before the hours file can be exported, fill in the course fields:</translation>
+    </message>
+    <message>
+        <source>填寫課程欄位…</source>
+        <translation>Fill in course fields…</translation>
+    </message>
+    <message>
+        <source>「{name}」尚缺：{lack}（按「課程欄位…」填寫）</source>
+        <translation>“{name}” still lacks: {lack} (fill them with “Course fields…”)</translation>
+    </message>
+    <message>
         <source>時數檔格式</source>
         <translation>Hours file format</translation>
     </message>
     <message>
         <source>格式</source>
         <translation>Format</translation>
-    </message>
-    <message>
-        <source>full（完整課程資料，25 欄）</source>
-        <translation>full (complete course data, 25 columns)</translation>
-    </message>
-    <message>
-        <source>opened（已開班課程，17 欄）</source>
-        <translation>opened (course already opened, 17 columns)</translation>
     </message>
     <message>
         <source>主辦單位密語</source>
