@@ -189,4 +189,5 @@ def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_word
     layouts = seen[2]
     assert "完整欄位" in layouts and "已開課" in layouts
     assert "full" not in layouts and "opened" not in layouts
+    assert "已寫入" in screen.status.text(), (seen, screen.status.text())
     assert out.read_bytes().decode("cp950").splitlines()[0] == ",".join(OPENED_HEADER)
