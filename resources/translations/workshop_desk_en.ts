@@ -807,11 +807,11 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>檢查缺字</source>
-        <translation>Check for missing characters</translation>
+        <translation>Check glyphs</translation>
     </message>
     <message>
         <source>產生並開啟 PDF</source>
-        <translation>Generate and open PDF</translation>
+        <translation>Open as PDF</translation>
     </message>
     <message>
         <source>列印…</source>

@@ -286,6 +286,7 @@ class DocumentsScreen(Screen):
 
         self.summary = QLabel()
         self.summary.setObjectName("hoursSummary")
+        self.summary.setWordWrap(True)  # beside four buttons on a 1366-pixel laptop
         self.review_only = QCheckBox(self.tr("只顯示需複核"))
         self.review_only.setObjectName("reviewOnly")
         self.review_only.toggled.connect(self._fill)

@@ -24,7 +24,8 @@ class OverviewScreen(Screen):
         self.setObjectName("overview")
         self.heading = QLabel()
         self.heading.setObjectName("overviewHeading")
-        self.heading.setWordWrap(True)
+        # Explicit line breaks; word wrap would make the scroll area give it its full height.
+        self.heading.setWordWrap(False)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.agenda_model: RowTableModel[AgendaRow] = RowTableModel(
             [
@@ -65,9 +66,8 @@ class OverviewScreen(Screen):
         splitter.addWidget(dashboard)
         splitter.addWidget(_titled(self.tr("議程"), self.agenda_view))
         splitter.addWidget(_titled(self.tr("名單"), self.roster_view))
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 2)
-        splitter.setStretchFactor(2, 3)
+        for index, share in enumerate((5, 3, 3)):  # the figures first: what the day is about
+            splitter.setStretchFactor(index, share)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)

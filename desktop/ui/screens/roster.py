@@ -159,6 +159,7 @@ class RosterScreen(Screen):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("rosterCount")
+        self.count_label.setWordWrap(True)  # fits 1366 px in English beside the buttons
 
         def button(text: str, slot: Any, name: str, tip: str = "") -> QPushButton:
             b = QPushButton(text)
