@@ -1494,19 +1494,19 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     </message>
     <message>
         <source>現場報名</source>
-        <translation>Walk-in</translation>
+        <translation>Walk-ins</translation>
     </message>
     <message>
         <source>已報到</source>
-        <translation>Checked in</translation>
+        <translation>Arrived</translation>
     </message>
     <message>
         <source>在場</source>
-        <translation>Present</translation>
+        <translation>In room</translation>
     </message>
     <message>
         <source>已簽退</source>
-        <translation>Signed out</translation>
+        <translation>Left</translation>
     </message>
     <message>
         <source>未到</source>

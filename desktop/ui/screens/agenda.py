@@ -381,8 +381,9 @@ class AgendaScreen(Screen):
         self.run_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.run_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.run_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.run_view.setColumnWidth(0, 95)
-        self.run_view.setColumnWidth(1, 95)
+        span = self.run_view.fontMetrics().horizontalAdvance("88:88–88:88") + 16  # never "09:…"
+        self.run_view.setColumnWidth(0, span)
+        self.run_view.setColumnWidth(1, span)
 
         projector_box = QGroupBox(self.tr("投影"))
         projector_box.setObjectName("runProjectorBox")

@@ -245,8 +245,8 @@ class CheckInScreen(Screen):
         # Sizing columns to 10,000 rows' contents would cost ~100 ms per refresh.
         header = self.missing_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((80, 150, 36)):
-            header.resizeSection(column, width)
+        for column, width in enumerate((80, 150, 36)):  # never narrower than the header's words
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         header.setStretchLastSection(True)
         self.missing_title = QLabel()
         # The wrong 場次 picked at the desk (or a rehearsal on another day): say so, because
@@ -359,9 +359,10 @@ class CheckInScreen(Screen):
         words, and the search hint."""
         (self.in_button if self.mode == "in" else self.out_button).setChecked(True)
         colour, _background = COLOURS[MODE_KIND[self.mode]]
-        for button in (self.in_button, self.out_button):
+        for button in (self.in_button, self.out_button):  # bold either way: the width holds
             button.setStyleSheet(
-                f"QPushButton:checked {{ background:{colour}; color:white; font-weight:bold; }}")
+                f"QPushButton {{ font-weight:bold; padding:0 14px; }}"
+                f"QPushButton:checked {{ background:{colour}; color:white; }}")
         self.scan_field.setStyleSheet(
             f"#scanField {{ font-size:18px; border:3px solid {colour}; border-radius:6px; }}")
         if self.mode == "in":

@@ -7,7 +7,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.rocdate import roc_date
 from desktop.services.dashboard import Figures, SessionFigures, TableFigures, day_figures
@@ -59,9 +66,19 @@ class OverviewScreen(Screen):
         self.roster_view = row_table_view(self.roster_model, "overviewRoster")
         self.sessions_view = row_table_view(self.sessions_model, "overviewSessions", single=True)
         self.tables_view = row_table_view(self.tables_model, "overviewTables")
+        # Each figures table as wide as its columns, side by side; the agenda's titles take the
+        # room that is left so the last column ("計入時數") is never cut.
+        for view in (self.sessions_view, self.tables_view):
+            view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+            view.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 5px 3px; }")
+        agenda_header = self.agenda_view.horizontalHeader()
+        agenda_header.setStretchLastSection(False)
+        agenda_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         dashboard = QSplitter(Qt.Orientation.Horizontal)
         dashboard.addWidget(_titled(self.tr("各場次報到"), self.sessions_view))
         dashboard.addWidget(_titled(self.tr("本場次各桌"), self.tables_view))
+        dashboard.setStretchFactor(0, 0)  # the sessions keep their columns' width
+        dashboard.setStretchFactor(1, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(dashboard)
         splitter.addWidget(_titled(self.tr("議程"), self.agenda_view))
