@@ -583,7 +583,7 @@ Switch to sign-out mode?</translation>
     </message>
     <message>
         <source>電話末碼</source>
-        <translation>Phone (last digits)</translation>
+        <translation>Phone end</translation>
     </message>
     <message>
         <source>尚無場次</source>

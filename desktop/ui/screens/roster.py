@@ -275,7 +275,6 @@ class RosterScreen(Screen):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         if self.model.rowCount() <= 500:
             self.table.resizeColumnsToContents()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # 服務機關 takes the rest
 
     def _status_text(self, r: RosterRow) -> str:
         text = status_label(r.status)
