@@ -283,7 +283,7 @@ class WalkInDialog(QDialog):
         typed = (self.wants_hours.isChecked(), normalize_id(self.id_number.text()))
         if warning and self._warned_for != typed:
             self._warned_for = typed  # the same input, confirmed by a second click, is added
-            self.error.setText(warning)
+            self._say(warning)
             self.id_number.setFocus()
             return
         try:
@@ -294,9 +294,19 @@ class WalkInDialog(QDialog):
                 id_number=self.id_number.text() or None,
                 lunch=("葷", "素", "")[self.lunch.currentIndex()], actor=self.actor)
         except (WalkInError, ValueError) as exc:
-            self.error.setText(error_text(exc))
+            self._say(error_text(exc))
             return
         self.accept()
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` under the fields; a warning that wraps to three lines grows the dialog
+        (word-wrapped labels are not part of a layout's minimum size) instead of squashing
+        every field."""
+        self.error.setText(text)
+        needed = self.layout().totalHeightForWidth(self.width())
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
 
 # --- void dialog --------------------------------------------------------------------------

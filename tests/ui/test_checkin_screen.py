@@ -492,3 +492,30 @@ def test_scanner_self_test_accepts_a_real_pass(qtbot, desk) -> None:  # type: ig
     assert "入場證" in real and "✔" in real and "內容與測試碼不同" not in real
     assert "內容與測試碼不同" in damaged
     assert screen.last_result is None  # the self-test checked nobody in
+
+
+def test_walk_in_dialog_grows_when_a_warning_wraps(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """QA at 1366×768: a wrapped warning squashed the walk-in fields. The dialog grows instead:
+    every field keeps its height and the whole warning shows."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.services.events import find_session
+
+    session = find_session(demo_db, "臺北")
+    dialog = WalkInDialog(demo_db, session.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.adjustSize()  # as opened: its own size, no room to spare
+    dialog.resize(dialog.minimumSizeHint())
+    dialog.name.setText("王小明")
+    qtbot.mouseClick(dialog.wants_hours, Qt.MouseButton.LeftButton, pos=dialog.wants_hours.rect().center())
+    qtbot.keyClicks(dialog.id_number, "A12345678")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    QApplication.processEvents()
+    for field in (dialog.name, dialog.agency, dialog.title_field, dialog.phone, dialog.id_number):
+        assert field.height() >= field.minimumSizeHint().height()
+    error = dialog.error
+    assert error.height() >= error.heightForWidth(error.width())
