@@ -61,7 +61,7 @@ class WindowHost:
         self.window.open_demo_requested.connect(self._on_open_demo)
         self.reliability = ReliabilityController(self.window)
         self.reliability.restore_requested.connect(self._on_restore)
-        self.window.show()
+        self.window.show_as_last_time()
         _retire(*old, keep_lock=lock)  # after the new window shows, so the app does not quit
         return self.window
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,7 +25,7 @@ from desktop import __version__
 from desktop.services.events import SessionInfo, list_events
 from desktop.ui.qtapp import APP_DISPLAY_NAME
 from desktop.ui.screens import Screen, ScreenContext, screen_classes
-from desktop.ui.settings import language_menu
+from desktop.ui.settings import GEOMETRY_KEY, app_settings, language_menu
 
 TITLE_BAR = 40  # px the window manager's title bar and frame take above the client area
 
@@ -171,6 +171,19 @@ class MainWindow(QMainWindow):
         self.language_menu = language_menu(self, help_menu)
         about = help_menu.addAction(self.tr("關於研習報到台"))
         about.triggered.connect(self._on_about)
+
+    def show_as_last_time(self) -> None:
+        """The first time on a machine the window opens maximised (on a 1366×768 laptop every
+        screen is laid out for the whole screen); later, where and as large as it was left."""
+        saved = app_settings().value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            self.show()
+        else:
+            self.showMaximized()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        super().closeEvent(event)
 
     def _initial_size(self) -> QSize:
         """1280×800, but never larger than the screen: on a 1366×768 laptop the status bar

@@ -146,3 +146,24 @@ def test_overview_is_the_days_dashboard_refreshed_when_shown(qtbot, demo_db: Dat
     tables = overview.tables_model
     assert tables.rowCount() >= 6
     assert sum(int(shown(tables, r)["已報到"]) for r in range(tables.rowCount())) == 3
+
+
+def test_first_run_opens_maximised_then_as_it_was_left(qtbot, demo_db_path) -> None:  # type: ignore[no-untyped-def]
+    """QA at 1366×768: the first window was 1280×728 with the 分桌 toolbar and the third table
+    column cut. The first time it opens maximised; afterwards as the user left it."""
+    from desktop.app import open_database
+    from desktop.ui.launch import WindowHost
+
+    host = WindowHost()
+    window = host.show(open_database(demo_db_path))
+    qtbot.addWidget(window)
+    assert window.isMaximized()
+    window.showNormal()
+    window.setGeometry(40, 50, 700, 500)  # the offscreen screen is 800 px wide
+    window.close()
+    host.close()
+    again = WindowHost()
+    second = again.show(open_database(demo_db_path))
+    qtbot.addWidget(second)
+    assert not second.isMaximized() and second.size().width() == 700
+    again.close()
