@@ -359,10 +359,13 @@ class CheckInScreen(Screen):
         words, and the search hint."""
         (self.in_button if self.mode == "in" else self.out_button).setChecked(True)
         colour, _background = COLOURS[MODE_KIND[self.mode]]
-        for button in (self.in_button, self.out_button):  # bold either way: the width holds
+        for button, mode in ((self.in_button, "in"), (self.out_button, "out")):
+            own = COLOURS[MODE_KIND[mode]][0]  # each button in its mode's colour, filled when on
             button.setStyleSheet(
-                f"QPushButton {{ font-weight:bold; padding:0 14px; }}"
-                f"QPushButton:checked {{ background:{colour}; color:white; }}")
+                f"QPushButton {{ font-weight:bold; font-size:16px; padding:6px 16px;"
+                f" min-height:26px; color:{own}; background:white; border:2px solid {own};"
+                f" border-radius:6px; }}"
+                f"QPushButton:checked {{ background:{own}; color:white; }}")
         self.scan_field.setStyleSheet(
             f"#scanField {{ font-size:18px; border:3px solid {colour}; border-radius:6px; }}")
         if self.mode == "in":
