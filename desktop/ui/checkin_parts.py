@@ -1,5 +1,5 @@
-"""Pieces of the check-in desk: result wording, sounds, the welcome display, and the walk-in,
-void and scanner self-test dialogs."""
+"""Pieces of the check-in desk: the result card and its wording, sounds, the welcome display,
+and the walk-in, void and scanner self-test dialogs."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import struct
 import time
 import wave
 from collections.abc import Callable
+from html import escape
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
@@ -19,9 +20,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -104,6 +108,62 @@ def card_text(r: service.CheckInResult) -> CardText:
                         translate("checkin", "QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。"))
     return CardText(BAD, translate("checkin", "無法辨識的條碼"),
                     translate("checkin", "這不是研習報到台的入場證，請改用姓名搜尋。"))
+
+
+class ResultCard(QFrame):
+    """The big colour-coded answer to the last scan."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("resultCard")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumHeight(200)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("resultTitle")
+        self.title_label.setWordWrap(True)
+        self.detail_label = QLabel()
+        self.detail_label.setObjectName("resultDetail")
+        self.detail_label.setWordWrap(True)
+        self.admit_button = QPushButton(self.tr("以現場報名錄取並報到"))
+        self.undo_button = QPushButton(self.tr("復原這筆 (Ctrl+Z)"))
+        for button in (self.admit_button, self.undo_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.hide()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.admit_button)
+        buttons.addWidget(self.undo_button)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(self.title_label)
+        layout.addSpacing(10)
+        layout.addWidget(self.detail_label, 1)
+        layout.addLayout(buttons)
+        self.kind = INFO
+        self._styled = ""
+        self.show_text(CardText(INFO, self.tr("請掃描入場證"), self.tr(
+            "掃描器可直接掃；找不到入場證時，在右方輸入姓名、機關或電話末碼搜尋。")))
+
+    def show_text(self, text: CardText, *, admit: bool = False, undo: bool = False) -> None:
+        if text.kind != self._styled:
+            self._apply_style(text.kind)  # re-styling costs ~10 ms: only when the colour changes
+        self.kind = text.kind
+        self.title_label.setText(text.title)
+        first, _, rest = text.detail.partition("\n")
+        self.detail_label.setText(
+            f"<div style='font-size:30px; font-weight:bold'>{escape(first)}</div>"
+            f"<div style='margin-top:8px'>{escape(rest).replace(chr(10), '<br>')}</div>")
+        self.admit_button.setVisible(admit)
+        self.undo_button.setVisible(undo)
+
+    def _apply_style(self, kind: str) -> None:
+        fg, bg = COLOURS[kind]
+        self.setStyleSheet(
+            f"#resultCard {{ background:{bg}; border:4px solid {fg}; border-radius:12px; }}"
+            f"#resultTitle {{ color:{fg}; font-size:34px; font-weight:bold; }}"
+            f"#resultDetail {{ color:#222; font-size:22px; }}")
+        self._styled = kind
 
 
 # --- sounds -------------------------------------------------------------------------------
