@@ -17,6 +17,7 @@ from desktop.lockfile import DatabaseLock
 from desktop.logs import install_excepthook, setup_logging
 from desktop.services.backup import BackupError, restore
 from desktop.ui.main_window import MainWindow
+from desktop.ui.messages import error_text
 from desktop.ui.qtapp import ensure_app
 from desktop.ui.reliability import ReliabilityController, lock_and_open
 from desktop.ui.screens import ScreenContext
@@ -102,7 +103,7 @@ class WindowHost:
             restore(path, Path(backup_file))
         except BackupError as exc:
             title = QCoreApplication.translate("launch", "無法還原")
-            QMessageBox.critical(self.window, title, str(exc))
+            QMessageBox.critical(self.window, title, error_text(exc))
         db = _open_or_explain(lambda: open_database(path), self.window)
         if db is not None:
             self.show(db, lock)

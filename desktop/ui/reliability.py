@@ -122,7 +122,7 @@ class ReliabilityController(QObject):
             # e.g. the USB stick was pulled: tell, but never interrupt the desk with a dialog.
             log.warning("automatic backup failed: %s", exc)
             self.window.statusBar().showMessage(self.tr("⚠ 自動備份失敗：{error}").format(
-                error=exc), 30_000)
+                error=error_text(exc)), 30_000)
             return None
         self._signature, self.last_backup = signature, info
         self.window.statusBar().showMessage(self.tr("已自動備份 {time} → {path}").format(
@@ -149,7 +149,7 @@ class ReliabilityController(QObject):
         try:
             backup.set_folder(folder)
         except (backup.BackupError, OSError) as exc:
-            QMessageBox.warning(self.window, self.tr("備份資料夾"), str(exc))
+            QMessageBox.warning(self.window, self.tr("備份資料夾"), error_text(exc))
             return False
         self.auto_backup(force=True)
         return True
@@ -168,7 +168,7 @@ class ReliabilityController(QObject):
         try:
             backup.validate_backup(file)
         except backup.BackupError as exc:
-            QMessageBox.warning(self.window, self.tr("從備份還原"), str(exc))
+            QMessageBox.warning(self.window, self.tr("從備份還原"), error_text(exc))
             return False
         stamp = dt.datetime.fromtimestamp(file.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         answer = QMessageBox.question(
@@ -282,6 +282,6 @@ def _offer_restore(exc, opener, parent, explain):  # type: ignore[no-untyped-def
         backup.restore(exc.database, exc.newest_backup)
     except backup.BackupError as error:
         QMessageBox.critical(parent, QCoreApplication.translate("launch", "無法還原"),
-                             str(error))
+                             error_text(error))
         return None
     return explain(opener, parent)

@@ -2919,6 +2919,58 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The event has no key to seal ID numbers; set the organiser passphrase first</translation>
     </message>
     <message>
+        <source>無法寫入備份資料夾：{path}（{detail}）</source>
+        <translation>Cannot write to the backup folder: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>找不到資料庫檔案：{path}</source>
+        <translation>Database file not found: {path}</translation>
+    </message>
+    <message>
+        <source>備份檔不可以是資料庫本身：{path}</source>
+        <translation>The backup cannot be the database itself: {path}</translation>
+    </message>
+    <message>
+        <source>備份目標是資料夾，請給檔名，例如 {example}</source>
+        <translation>The backup target is a folder; give a file name, e.g. {example}</translation>
+    </message>
+    <message>
+        <source>備份目標已存在，且不是研習報到台的備份，未覆寫：{path}</source>
+        <translation>The target exists and is not a Workshop Desk backup; not overwritten: {path}</translation>
+    </message>
+    <message>
+        <source>備份檢查失敗，資料庫可能已損毀：{detail}</source>
+        <translation>The backup failed its check; the database may be damaged: {detail}</translation>
+    </message>
+    <message>
+        <source>無法備份：{path}（{detail}）</source>
+        <translation>Backup failed: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>找不到備份檔：{path}</source>
+        <translation>Backup file not found: {path}</translation>
+    </message>
+    <message>
+        <source>無法讀取備份檔，未還原（{detail}）</source>
+        <translation>Cannot read the backup file; nothing restored ({detail})</translation>
+    </message>
+    <message>
+        <source>備份檔已損毀，未還原：{path}（{detail}）</source>
+        <translation>The backup file is damaged; nothing restored: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>這不是研習報到台的資料庫：{path}</source>
+        <translation>Not a Workshop Desk database: {path}</translation>
+    </message>
+    <message>
+        <source>備份檔就是目前的資料庫</source>
+        <translation>The backup file is the current database</translation>
+    </message>
+    <message>
+        <source>無法還原（{detail}）</source>
+        <translation>Restore failed ({detail})</translation>
+    </message>
+    <message>
         <source>這份報名不屬於本場次</source>
         <translation>This registration belongs to another session</translation>
     </message>

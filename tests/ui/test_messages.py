@@ -23,7 +23,8 @@ from desktop.ui.screens.agenda import AgendaScreen
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-CODED = {"CodedError", "AgendaError", "PinError", "WalkInError", "SecurityError", "CheckInError"}
+CODED = {"CodedError", "AgendaError", "PinError", "WalkInError", "SecurityError", "CheckInError",
+         "BackupError"}
 
 
 @pytest.fixture(params=["zh_TW", "en"])
