@@ -5,6 +5,7 @@ from __future__ import annotations
 from db.models import Attendee, Event, IdStatus
 from desktop.core.ids import id_problem, mask_id, normalize_id
 from desktop.core.idvault import IdSealer
+from desktop.core.problems import CodedError
 
 
 def store_id_number(attendee: Attendee, event: Event, raw: str | None) -> None:
@@ -20,7 +21,7 @@ def store_id_number(attendee: Attendee, event: Event, raw: str | None) -> None:
         attendee.id_status = IdStatus.MISSING
         return
     if event.id_public_key is None:
-        raise ValueError("event has no ID key; create it with an organiser passphrase")
+        raise CodedError("no_id_key", "活動沒有加密身分證字號的金鑰，請先設定主辦密語")
     attendee.id_cipher = IdSealer(event.id_public_key).seal(number[:20])
     attendee.id_mask = mask_id(number)[:12]
     attendee.id_status = IdStatus.INVALID if id_problem(number) else IdStatus.VALID

@@ -13,12 +13,13 @@ from sqlalchemy import func, select
 
 from db.models import Attendee, Event, EventSession, Registration, Status
 from db.uow import Database
+from desktop.core.problems import CodedError
 from desktop.core.text import clean, mask_name
 from desktop.services import audit
 from desktop.services.idnumbers import store_id_number
 
 
-class WalkInError(ValueError):
+class WalkInError(CodedError):
     """The walk-in cannot be added as typed (e.g. no name)."""
 
 
@@ -63,7 +64,7 @@ def add_walk_in(
 ) -> WalkInResult:
     name = clean(name)
     if not name:
-        raise WalkInError("請輸入姓名 (name is required)")
+        raise WalkInError("name_required", "請輸入姓名")
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         es = s.get_one(EventSession, session_id)

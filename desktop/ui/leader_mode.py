@@ -35,6 +35,7 @@ from desktop.services import group_reports as svc
 from desktop.services.events import SessionInfo
 from desktop.services.organiser_pin import check_organiser_pin, set_organiser_pin
 from desktop.ui.group_report_form import ReportForm
+from desktop.ui.messages import error_text
 
 
 class PinDialog(QDialog):
@@ -75,7 +76,7 @@ class PinDialog(QDialog):
             try:
                 pins.validate_pin(self.pin.text())
             except pins.PinError as exc:
-                self.error.setText(str(exc))
+                self.error.setText(error_text(exc))
                 return
             if pins.normalise_pin(self.pin.text()) != pins.normalise_pin(self.repeat.text()):
                 self.error.setText(self.tr("兩次輸入的 PIN 不一樣"))

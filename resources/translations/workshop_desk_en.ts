@@ -43,6 +43,10 @@
         <translation>Edit agenda</translation>
     </message>
     <message>
+        <source>{n} 分鐘</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
         <source>計時執行</source>
         <translation>Run timer</translation>
     </message>
@@ -499,6 +503,22 @@
         <translation>Note: this session is on {date} and today is {today}. Check the session chosen above; check-ins on another day do not count for hours.</translation>
     </message>
     <message>
+        <source>簽退：掃描入場證即記為離場（游標在任何位置都可以掃）</source>
+        <translation>Sign-out: a scanned pass is recorded as leaving (scan with the cursor anywhere)</translation>
+    </message>
+    <message>
+        <source>搜尋：姓名、機關或電話末碼（Enter 簽退）</source>
+        <translation>Search: name, agency or last phone digits (Enter signs out)</translation>
+    </message>
+    <message>
+        <source>有 {n} 位符合，請選擇</source>
+        <translation>{n} people match: choose one</translation>
+    </message>
+    <message>
+        <source>用 ↓ ↑ 或滑鼠選一位，再按 Enter。</source>
+        <translation>Pick one with ↓ ↑ or the mouse, then press Enter.</translation>
+    </message>
+    <message>
         <source>現場錄取一併取消，報名狀態恢復為：{status}</source>
         <translation>The admission at the desk is undone too; registration status back to: {status}</translation>
     </message>
@@ -509,10 +529,6 @@
     <message>
         <source>簽退</source>
         <translation>Sign-out</translation>
-    </message>
-    <message>
-        <source>掃描入場證（游標在任何位置都可以掃）</source>
-        <translation>Scan an admission pass (works wherever the cursor is)</translation>
     </message>
     <message>
         <source>現場報名…</source>
@@ -537,6 +553,28 @@
     <message>
         <source>靜音</source>
         <translation>Mute</translation>
+    </message>
+    <message>
+        <source>切換到簽退模式</source>
+        <translation>Switch to sign-out mode</translation>
+    </message>
+    <message>
+        <source>之後掃描的入場證都會記為「簽退」（離場）。
+確定切換到簽退模式？</source>
+        <translation>From now on every scanned pass is recorded as a sign-out (leaving).
+Switch to sign-out mode?</translation>
+    </message>
+    <message>
+        <source>掃描入場證或搜尋姓名即報到。</source>
+        <translation>Scan a pass or search a name to check in.</translation>
+    </message>
+    <message>
+        <source>掃描入場證或搜尋姓名即簽退（離場）。</source>
+        <translation>Scan a pass or search a name to sign out (leaving).</translation>
+    </message>
+    <message>
+        <source>報到：掃描入場證（游標在任何位置都可以掃）</source>
+        <translation>Check-in: scan a pass (scan with the cursor anywhere)</translation>
     </message>
     <message>
         <source>搜尋：姓名、機關或電話末碼（Enter 報到）</source>
@@ -564,7 +602,7 @@
     </message>
     <message>
         <source>電話末碼</source>
-        <translation>Phone (last digits)</translation>
+        <translation>Phone end</translation>
     </message>
     <message>
         <source>尚無場次</source>
@@ -591,20 +629,12 @@
         <translation>&lt;b&gt;Not checked in yet ({n})&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>簽退：掃描入場證</source>
-        <translation>Sign-out: scan an admission pass</translation>
-    </message>
-    <message>
         <source>報到模式</source>
         <translation>Check-in mode</translation>
     </message>
     <message>
         <source>簽退模式</source>
         <translation>Sign-out mode</translation>
-    </message>
-    <message>
-        <source>掃描入場證或搜尋姓名。</source>
-        <translation>Scan an admission pass or search for a name.</translation>
     </message>
     <message>
         <source>復原這筆</source>
@@ -804,11 +834,11 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>檢查缺字</source>
-        <translation>Check for missing characters</translation>
+        <translation>Check glyphs</translation>
     </message>
     <message>
         <source>產生並開啟 PDF</source>
-        <translation>Generate and open PDF</translation>
+        <translation>Open as PDF</translation>
     </message>
     <message>
         <source>列印…</source>
@@ -951,20 +981,40 @@ Current status: {state}</translation>
         <translation>Sent {pages} page(s) to the printer.</translation>
     </message>
     <message>
+        <source>完整欄位</source>
+        <translation>Full fields</translation>
+    </message>
+    <message>
+        <source>已開課</source>
+        <translation>Course opened</translation>
+    </message>
+    <message>
+        <source>完整欄位（完整課程資料，25 欄）</source>
+        <translation>Full fields (complete course data, 25 columns)</translation>
+    </message>
+    <message>
+        <source>已開課（已開班課程，17 欄）</source>
+        <translation>Course opened (already opened on the portal, 17 columns)</translation>
+    </message>
+    <message>
+        <source>匯出時數檔前，請先填好課程欄位：</source>
+        <translation>Before the hours file can be exported, fill in the course fields:</translation>
+    </message>
+    <message>
+        <source>填寫課程欄位…</source>
+        <translation>Fill in course fields…</translation>
+    </message>
+    <message>
+        <source>「{name}」尚缺：{lack}（按「課程欄位…」填寫）</source>
+        <translation>“{name}” still lacks: {lack} (fill them with “Course fields…”)</translation>
+    </message>
+    <message>
         <source>時數檔格式</source>
         <translation>Hours file format</translation>
     </message>
     <message>
         <source>格式</source>
         <translation>Format</translation>
-    </message>
-    <message>
-        <source>full（完整課程資料，25 欄）</source>
-        <translation>full (complete course data, 25 columns)</translation>
-    </message>
-    <message>
-        <source>opened（已開班課程，17 欄）</source>
-        <translation>opened (course already opened, 17 columns)</translation>
     </message>
     <message>
         <source>主辦單位密語</source>
@@ -1248,6 +1298,22 @@ Current status: {state}</translation>
         <translation>Database: {path}</translation>
     </message>
     <message>
+        <source>前往「名單」匯入</source>
+        <translation>Go to Roster to import</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <source>活動已建立。下一步：由「檔案 → 新增場次…」加入場次，再到「名單」按「匯入報名資料…」匯入報名表單的匯出檔。</source>
+        <translation>Event created. Next: add a session with File → New session…, then on Roster press “Import registrations…” to import the registration form&apos;s export.</translation>
+    </message>
+    <message>
+        <source>活動已建立。下一步：到「名單」按「匯入報名資料…」，匯入報名表單的匯出檔（CSV 或 XLSX），再錄取、分桌、印入場證。</source>
+        <translation>Event created. Next: on Roster press “Import registrations…” to import the registration form&apos;s export (CSV or XLSX), then admit, seat and print passes.</translation>
+    </message>
+    <message>
         <source>檔案(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -1442,8 +1508,56 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
         <translation>Meal</translation>
     </message>
     <message>
+        <source>場次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>桌</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>第 {n} 桌</source>
+        <translation>Table {n}</translation>
+    </message>
+    <message>
+        <source>未排桌</source>
+        <translation>Unseated</translation>
+    </message>
+    <message>
+        <source>各場次報到</source>
+        <translation>Check-in by session</translation>
+    </message>
+    <message>
+        <source>本場次各桌</source>
+        <translation>This session by table</translation>
+    </message>
+    <message>
         <source>名單</source>
         <translation>Roster</translation>
+    </message>
+    <message>
+        <source>錄取</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>現場報名</source>
+        <translation>Walk-ins</translation>
+    </message>
+    <message>
+        <source>已報到</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>在場</source>
+        <translation>In room</translation>
+    </message>
+    <message>
+        <source>已簽退</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>未到</source>
+        <translation>Missing</translation>
     </message>
     <message>
         <source>總覽</source>
@@ -2180,6 +2294,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>✔ Content is correct</translation>
     </message>
     <message>
+        <source>✔ 這是本活動的入場證，內容完整正確</source>
+        <translation>✔ A pass of this event, read whole and correct</translation>
+    </message>
+    <message>
         <source>⚠ 大小寫不同（大寫鎖定？）：報到時會自動轉大寫，仍可使用</source>
         <translation>⚠ Letter case differs (Caps Lock?): check-in converts to upper case, so it still works</translation>
     </message>
@@ -2803,6 +2921,217 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>必須填寫</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>請輸入姓名</source>
+        <translation>Please enter a name</translation>
+    </message>
+    <message>
+        <source>最多 {n} 個字元</source>
+        <translation>at most {n} characters</translation>
+    </message>
+    <message>
+        <source>至少需要 {n} 個字元</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <source>太常見、容易被猜中，請換一句較長的話</source>
+        <translation>is too common and easily guessed; use a longer sentence</translation>
+    </message>
+    <message>
+        <source>不可包含空白</source>
+        <translation>no spaces allowed</translation>
+    </message>
+    <message>
+        <source>兩次輸入不一致</source>
+        <translation>the two entries differ</translation>
+    </message>
+    <message>
+        <source>必須晚於開始時間</source>
+        <translation>must be after the start time</translation>
+    </message>
+    <message>
+        <source>至少為 1</source>
+        <translation>at least 1</translation>
+    </message>
+    <message>
+        <source>不能大於名額</source>
+        <translation>cannot be more than the capacity</translation>
+    </message>
+    <message>
+        <source>已有同名的場次</source>
+        <translation>a session of that name exists</translation>
+    </message>
+    <message>
+        <source>PIN 設定參數不正確</source>
+        <translation>The PIN settings are not valid</translation>
+    </message>
+    <message>
+        <source>目前的 PIN 不正確</source>
+        <translation>The current PIN is wrong</translation>
+    </message>
+    <message>
+        <source>儲存的 PIN 無法辨識，請重新設定 PIN</source>
+        <translation>The stored PIN cannot be read; set the PIN again</translation>
+    </message>
+    <message>
+        <source>主辦密語不正確</source>
+        <translation>Wrong organiser passphrase</translation>
+    </message>
+    <message>
+        <source>原密語不正確</source>
+        <translation>The current passphrase is wrong</translation>
+    </message>
+    <message>
+        <source>這個活動尚未設定主辦密語</source>
+        <translation>This event has no organiser passphrase yet</translation>
+    </message>
+    <message>
+        <source>找不到活動 #{id}</source>
+        <translation>No event #{id}</translation>
+    </message>
+    <message>
+        <source>資料庫中沒有活動</source>
+        <translation>There is no event in this database</translation>
+    </message>
+    <message>
+        <source>找不到這位學員 #{id}</source>
+        <translation>No attendee #{id}</translation>
+    </message>
+    <message>
+        <source>找不到場次 #{id}</source>
+        <translation>No session #{id}</translation>
+    </message>
+    <message>
+        <source>這位學員沒有可顯示的身分證字號</source>
+        <translation>This attendee has no ID number to show</translation>
+    </message>
+    <message>
+        <source>活動沒有加密身分證字號的金鑰，請先設定主辦密語</source>
+        <translation>The event has no key to seal ID numbers; set the organiser passphrase first</translation>
+    </message>
+    <message>
+        <source>無法寫入備份資料夾：{path}（{detail}）</source>
+        <translation>Cannot write to the backup folder: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>找不到資料庫檔案：{path}</source>
+        <translation>Database file not found: {path}</translation>
+    </message>
+    <message>
+        <source>備份檔不可以是資料庫本身：{path}</source>
+        <translation>The backup cannot be the database itself: {path}</translation>
+    </message>
+    <message>
+        <source>備份目標是資料夾，請給檔名，例如 {example}</source>
+        <translation>The backup target is a folder; give a file name, e.g. {example}</translation>
+    </message>
+    <message>
+        <source>備份目標已存在，且不是研習報到台的備份，未覆寫：{path}</source>
+        <translation>The target exists and is not a Workshop Desk backup; not overwritten: {path}</translation>
+    </message>
+    <message>
+        <source>備份檢查失敗，資料庫可能已損毀：{detail}</source>
+        <translation>The backup failed its check; the database may be damaged: {detail}</translation>
+    </message>
+    <message>
+        <source>無法備份：{path}（{detail}）</source>
+        <translation>Backup failed: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>找不到備份檔：{path}</source>
+        <translation>Backup file not found: {path}</translation>
+    </message>
+    <message>
+        <source>無法讀取備份檔，未還原（{detail}）</source>
+        <translation>Cannot read the backup file; nothing restored ({detail})</translation>
+    </message>
+    <message>
+        <source>備份檔已損毀，未還原：{path}（{detail}）</source>
+        <translation>The backup file is damaged; nothing restored: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>這不是研習報到台的資料庫：{path}</source>
+        <translation>Not a Workshop Desk database: {path}</translation>
+    </message>
+    <message>
+        <source>備份檔就是目前的資料庫</source>
+        <translation>The backup file is the current database</translation>
+    </message>
+    <message>
+        <source>無法還原（{detail}）</source>
+        <translation>Restore failed ({detail})</translation>
+    </message>
+    <message>
+        <source>這份報名不屬於本場次</source>
+        <translation>This registration belongs to another session</translation>
+    </message>
+    <message>
+        <source>找不到報到紀錄 #{id}</source>
+        <translation>No check-in record #{id}</translation>
+    </message>
+    <message>
+        <source>紀錄 #{id} 是一筆作廢紀錄，不能再作廢</source>
+        <translation>Record #{id} is itself a void and cannot be voided</translation>
+    </message>
+    <message>
+        <source>紀錄 #{id} 已經作廢過了</source>
+        <translation>Record #{id} has already been voided</translation>
+    </message>
+    <message>
+        <source>請輸入原因</source>
+        <translation>Please enter a reason</translation>
+    </message>
+    <message>
+        <source>目前的計時狀態無法執行這個動作</source>
+        <translation>The timer cannot do that in its current state</translation>
+    </message>
+    <message>
+        <source>議程中沒有這個段落</source>
+        <translation>That item is not in the agenda</translation>
+    </message>
+    <message>
+        <source>議程是空的，沒有可開始的段落</source>
+        <translation>The agenda is empty: there is no item to start</translation>
+    </message>
+    <message>
+        <source>今天的議程已經結束</source>
+        <translation>Today&apos;s agenda is over</translation>
+    </message>
+    <message>
+        <source>沒有上一個段落可回到</source>
+        <translation>There is no previous item to go back to</translation>
+    </message>
+    <message>
+        <source>這個場次沒有桌次，無法排小組報告順序</source>
+        <translation>This session has no tables, so there is no report order</translation>
+    </message>
+    <message>
+        <source>每桌報告時間必須大於 0</source>
+        <translation>The time per table must be more than 0</translation>
+    </message>
+    <message>
+        <source>目前沒有進行中的小組報告</source>
+        <translation>No group reports are running</translation>
+    </message>
+    <message>
+        <source>已經是第一桌</source>
+        <translation>This is already the first table</translation>
+    </message>
+    <message>
+        <source>報告順序中沒有第 {n} 桌</source>
+        <translation>Table {n} is not in the report order</translation>
+    </message>
+    <message>
+        <source>已報告或正在報告的桌次不能移動</source>
+        <translation>A table that has reported or is reporting cannot be moved</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <source>介面語言 Language</source>
@@ -2923,42 +3252,6 @@ The language applies after a restart.</source>
     <message>
         <source>每機關上限</source>
         <translation>Limit per agency</translation>
-    </message>
-    <message>
-        <source>必須填寫</source>
-        <translation>is required</translation>
-    </message>
-    <message>
-        <source>太長</source>
-        <translation>is too long</translation>
-    </message>
-    <message>
-        <source>至少需要 {n} 個字元</source>
-        <translation>needs at least {n} characters</translation>
-    </message>
-    <message>
-        <source>太常見、容易被猜中，請換一句較長的話</source>
-        <translation>is too common and easily guessed; use a longer sentence</translation>
-    </message>
-    <message>
-        <source>兩次輸入不一致</source>
-        <translation>the two entries differ</translation>
-    </message>
-    <message>
-        <source>必須晚於開始時間</source>
-        <translation>must be later than the start time</translation>
-    </message>
-    <message>
-        <source>至少為 1</source>
-        <translation>must be at least 1</translation>
-    </message>
-    <message>
-        <source>不能大於名額</source>
-        <translation>cannot exceed the number of places</translation>
-    </message>
-    <message>
-        <source>已有同名的場次</source>
-        <translation>a session with this name exists</translation>
     </message>
     <message>
         <source>：</source>
