@@ -440,7 +440,7 @@ class _Existing:
 
 def _new_person(event_id: int, row: Any, sealer: IdSealer | None, at: dt.datetime
                 ) -> dict[str, Any]:
-    number = normalize_id(row.id_number)[:20]
+    number = row.id_number  # as ``sealable_id`` made it: an ID, a short ASCII typo, or ""
     values: dict[str, Any] = {
         "event_id": event_id, "name": row.name, "agency": row.agency, "unit": row.unit,
         "title": row.title, "email": row.email, "phone": row.phone,
@@ -450,7 +450,7 @@ def _new_person(event_id: int, row: Any, sealer: IdSealer | None, at: dt.datetim
     if number:
         if sealer is None:
             raise RegistrationError("活動沒有身分證加密金鑰 (event has no ID key)")
-        values.update(id_cipher=sealer.seal(number), id_mask=mask_id(number)[:12],
+        values.update(id_cipher=sealer.seal(number), id_mask=mask_id(number),
                       id_status=IdStatus.INVALID if id_problem(number) else IdStatus.VALID)
     return values
 
@@ -472,10 +472,10 @@ def _apply_person(
     if is_new or a.wants_hours != row.wants_hours:
         a.wants_hours = row.wants_hours
         changes.append("wants_hours")
-    number = normalize_id(row.id_number)[:20]
+    number = row.id_number
     if number:
         status = IdStatus.INVALID if id_problem(number) else IdStatus.VALID
-        mask = mask_id(number)[:12]
+        mask = mask_id(number)
         stored = not is_new and a.id_cipher is not None
         if not (stored and plain_of(a) == number):
             # Without the passphrase an ID whose visible part is unchanged cannot be compared:
