@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -183,7 +184,11 @@ def _read_xlsx(name: str, data: bytes) -> RawTable:
     records: list[list[object]] = []
     numbers: list[int] = []
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # openpyxl warns about what it skips (styles, extensions) on stderr, several lines
+        # around the import's one line; nothing it skips matters to the cell values.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             if not workbook.worksheets:
                 raise ImportFileError(f"{name}: 活頁簿裡沒有工作表 (no worksheet in the workbook)")
