@@ -74,6 +74,12 @@ FIELD_LABELS = {
 # name in Latin letters) stay under 40 characters, agency and unit names under 60.
 MAX_CHARS = {NAME: 60, AGENCY: 100, UNIT: 100, TITLE: 50, EMAIL: 254, PHONE: 40, REMARK: 500}
 
+
+def length_problem(fld: str, value: str) -> str | None:
+    """Why ``value`` is too long for field ``fld`` (import, walk-ins and edits alike), or None."""
+    limit = MAX_CHARS.get(fld, MAX_CELL_CHARS)
+    return f"內容過長（{len(value):,} 字，上限 {limit:,} 字）" if len(value) > limit else None
+
 # Header words, tried in this order: the first field whose word the header contains wins, so
 # the more specific words come first (服務機關 before 單位, 學習時數 before anything else).
 _HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -574,10 +580,9 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
                                        severity, fld))
 
         for fld in mapping:
-            length = len(cell_text(get(fld)))
-            limit = MAX_CHARS.get(fld, MAX_CELL_CHARS)
-            if length > limit:  # a pasted essay or a hostile file: refuse the row
-                problem(fld, f"內容過長（{length:,} 字，上限 {limit:,} 字），此列不匯入", ERROR)
+            too_long = length_problem(fld, cell_text(get(fld)))
+            if too_long:  # a pasted essay or a hostile file: refuse the row
+                problem(fld, f"{too_long}，此列不匯入", ERROR)
         name = cell_text(get(NAME))
         if not name:
             problem(NAME, "沒有姓名，此列不匯入", ERROR)

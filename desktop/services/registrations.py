@@ -41,6 +41,7 @@ from desktop.core.ids import id_problem, mask_id, normalize_id
 from desktop.core.idvault import IdOpener, IdSealer, WrongPassphrase
 from desktop.core.importing import (
     ERROR,
+    FIELD_LABELS,
     SESSION,
     WARNING,
     ImportFileError,
@@ -48,6 +49,7 @@ from desktop.core.importing import (
     RawTable,
     RowProblem,
     guess_mapping,
+    length_problem,
     mapping_by_header,
     match_session,
     parse_rows,
@@ -869,6 +871,9 @@ def update_registration(
                 value = clean(value)
             if name == "name" and not value:
                 raise RegistrationError("姓名不可空白 (name is required)")
+            too_long = length_problem(name, value) if isinstance(value, str) else None
+            if too_long:  # the same limits as import: every document lays out the longest
+                raise RegistrationError(f"{FIELD_LABELS.get(name, name)}{too_long}")
             if name == "lunch" and value not in ("", "葷", "素"):
                 raise RegistrationError("用餐只能是 葷、素 或空白")
             target = r if name in ("lunch", "remark") else a
@@ -878,7 +883,10 @@ def update_registration(
         if id_number is not None and normalize_id(id_number):
             from desktop.services.idnumbers import store_id_number
 
-            store_id_number(a, a.event, id_number)
+            try:
+                store_id_number(a, a.event, id_number)
+            except ValueError as exc:  # no ID recognisable in what was typed
+                raise RegistrationError(str(exc)) from exc
             changed.append("id_number")
         if changed:
             a.updated_at = at

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from db.models import Attendee, Event, EventSession, Registration, Status
 from db.uow import Database
+from desktop.core.importing import FIELD_LABELS, length_problem
 from desktop.core.text import clean, mask_name
 from desktop.services import audit
 from desktop.services.idnumbers import store_id_number
@@ -64,6 +65,12 @@ def add_walk_in(
     name = clean(name)
     if not name:
         raise WalkInError("請輸入姓名 (name is required)")
+    typed = {"name": name, "agency": clean(agency), "unit": clean(unit), "title": clean(title),
+             "phone": clean(phone), "email": clean(email)}
+    for fld, value in typed.items():  # the import's limits: every document lays these out
+        too_long = length_problem(fld, value)
+        if too_long:
+            raise WalkInError(f"{FIELD_LABELS[fld]}{too_long}")
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         es = s.get_one(EventSession, session_id)

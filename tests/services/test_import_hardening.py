@@ -119,3 +119,18 @@ def test_postgres_gives_the_same_row_message_for_a_name_over_the_limit(
     on_sqlite = import_file(demo_db, path, now=NOW)
     assert on_postgres.as_json() == on_sqlite.as_json()
     assert on_postgres.imported == 1 and on_postgres.rejected[0].column == "姓名"
+
+
+def test_walk_ins_and_edits_keep_the_import_limits_and_refuse_an_unreadable_id(
+        demo_db: Database) -> None:
+    from desktop.services.registrations import RegistrationError, update_registration
+    from desktop.services.walkins import WalkInError, add_walk_in
+
+    session = list_events(demo_db)[0].sessions[0]
+    with pytest.raises(WalkInError, match="姓名內容過長"):
+        add_walk_in(demo_db, session.id, name="長" * 61, agency="臺北市政府")
+    registration_id = list_roster(demo_db)[0].registration_id
+    with pytest.raises(RegistrationError, match="服務機關內容過長"):
+        update_registration(demo_db, registration_id, agency="機" * 101)
+    with pytest.raises(RegistrationError, match="無法辨識"):  # was UnicodeEncodeError
+        update_registration(demo_db, registration_id, id_number="本人不提供")
