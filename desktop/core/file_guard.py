@@ -29,10 +29,11 @@ from pathlib import Path
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024  # a 10,000-row registration sheet is ~1–2 MB
 # A 10,000-row sheet of 20 columns is ~15 MB of XML with inline strings (~6 MB with shared
-# strings); openpyxl parses about 30,000 cells a second, so what it is given is bounded here.
+# strings); openpyxl parses about 28,000 cells a second (measured), so what it is given is
+# bounded here.
 MAX_XLSX_UNCOMPRESSED = 64 * 1024 * 1024
 MAX_XML_ELEMENTS = 250_000  # a part without cells (styles, workbook): ~100–20,000 in real files
-MAX_XLSX_CELLS = 200_000  # 10,000 people × 20 answers: parsed in ~7 s of CPU at most
+MAX_XLSX_CELLS = 150_000  # 10,000 people × 15 answers: parsed in ~5 s of CPU at most
 MAX_COMPRESSION_RATIO = 200  # worksheet XML compresses ~5–30×; bombs compress ~1000×
 RATIO_APPLIES_ABOVE = 1024 * 1024  # tiny members may compress oddly; only big ones matter
 MAX_ZIP_MEMBERS = 2_000
