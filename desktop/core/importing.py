@@ -216,19 +216,20 @@ def _read_xlsx(name: str, data: bytes) -> RawTable:
 
 
 def _xlsx_fault(exc: BaseException) -> str:
-    """What is broken in the workbook, in a few words for the one-line message."""
-    text = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-    if isinstance(exc, KeyError):
+    """What is broken in the workbook, in a few words for the one-line message. Only texts
+    that name a part or a place are repeated: a cell's value could be someone's ID."""
+    text = str(exc).splitlines()[0][:120] if str(exc) else ""
+    if isinstance(exc, KeyError):  # "There is no item named 'xl/…' in the archive"
         return f"缺少檔案內的部分 {text} (missing part)"
-    if isinstance(exc, SyntaxError):  # xml.etree's ParseError
+    if isinstance(exc, SyntaxError):  # xml.etree's ParseError: "…: line 1, column 5"
         return f"XML 格式錯誤 {text} (bad XML)"
     if isinstance(exc, IndexError):
-        return f"儲存格指向不存在的共用字串 {text} (bad shared-string index)"
+        return "儲存格指向不存在的共用字串 (bad shared-string index)"
     if isinstance(exc, ValueError | TypeError | OverflowError):
-        return f"儲存格的值無法讀取 {text} (bad cell value)"
+        return "儲存格的值無法讀取，例如不是數字的數值儲存格 (bad cell value)"
     if isinstance(exc, zipfile.BadZipFile | OSError | EOFError):
-        return f"壓縮內容損毀 {text} (damaged zip)"
-    return f"{type(exc).__name__}: {text}"
+        return "壓縮內容損毀 (damaged zip)"
+    return f"無法讀取 ({type(exc).__name__})"
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')

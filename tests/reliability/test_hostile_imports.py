@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from db.models import Base
-from tests.hostile_files import CASES, Case, generate
+from tests.hostile_files import CASES, ID_DIGITS, Case, generate
 
 
 def table_counts(path: Path) -> dict[str, int]:
@@ -49,6 +49,7 @@ def test_hostile_file_is_refused_in_one_line_or_handled_and_never_stalls(
     # A generous ceiling, not a speed target: a file that stalls the import takes minutes.
     assert elapsed < 10, f"{case.name}: {elapsed:.1f} s"
     assert "Traceback" not in out + err and "未預期的錯誤" not in err, err
+    assert not [d for d in ID_DIGITS if d in out + err + caplog.text], err
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
     assert not [w for w in recwarn if issubclass(w.category, UserWarning)]  # stderr lines
     if code == 2:
