@@ -245,7 +245,9 @@ def overview(sheet: TablesSheet, target: Path | BytesIO) -> None:
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
     if rows:
         rows[-1] += [[] for _ in range(columns - len(rows[-1]))]
-        grid = Table(rows, colWidths=[page_width / columns] * columns)
+        # A table of many people with long agencies is taller than a page: its cell goes on
+        # over the next page instead of failing the whole document (LayoutError).
+        grid = Table(rows, colWidths=[page_width / columns] * columns, splitInRow=1)
         grid.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), register_main_font(), 10),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#777777")),

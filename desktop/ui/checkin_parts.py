@@ -8,8 +8,8 @@ import struct
 import time
 import wave
 from collections.abc import Callable
-from html import escape
 from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap

@@ -19,6 +19,7 @@ def _texts() -> dict[str, str]:
         # fields (new event, session, PIN, passphrase)
         "required": translate("messages", "必須填寫"),
         "name_required": translate("messages", "請輸入姓名"),
+        "field_too_long": translate("messages", "{field}內容過長（{length} 字，上限 {limit} 字）"),
         "too_long": translate("messages", "最多 {n} 個字元"),
         "too_short": translate("messages", "至少需要 {n} 個字元"),
         "common": translate("messages", "太常見、容易被猜中，請換一句較長的話"),
@@ -39,6 +40,7 @@ def _texts() -> dict[str, str]:
         "no_event_in_database": translate("messages", "資料庫中沒有活動"),
         "no_attendee": translate("messages", "找不到這位學員 #{id}"),
         "no_session": translate("messages", "找不到場次 #{id}"),
+        "id_unrecognised": translate("messages", "身分證字號無法辨識"),
         "no_id_number": translate("messages", "這位學員沒有可顯示的身分證字號"),
         "no_id_key": translate("messages", "活動沒有加密身分證字號的金鑰，請先設定主辦密語"),
         # backups

@@ -2931,6 +2931,14 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>Please enter a name</translation>
     </message>
     <message>
+        <source>{field}內容過長（{length} 字，上限 {limit} 字）</source>
+        <translation>{field}: too long ({length} characters, at most {limit})</translation>
+    </message>
+    <message>
+        <source>身分證字號無法辨識</source>
+        <translation>no ID number recognised</translation>
+    </message>
+    <message>
         <source>最多 {n} 個字元</source>
         <translation>at most {n} characters</translation>
     </message>

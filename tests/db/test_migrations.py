@@ -88,3 +88,37 @@ def test_certificate_image_paths_move_into_the_database(demo_db_path: Path, tmp_
     engine.dispose()
     assert row[0] == seal.read_bytes() and row[1] is None
     assert json.loads(row[2]) == {"signer": "主任委員"}
+
+
+def test_0003_scrubs_masks_that_show_more_than_a12345(demo_db_path: Path) -> None:
+    """Masks made from a whole ID cell (``E134567813/0``, ``F27654329*``) leaked an ID in clear
+    into the database, backups and the roster: the migration leaves only A12345**** or no
+    characters at all, in the attendees and in the audit log's copies."""
+    with sqlite3.connect(demo_db_path) as connection:
+        ids = [r[0] for r in connection.execute(
+            "SELECT id FROM attendees WHERE id_mask <> '' ORDER BY id LIMIT 3")]
+        for attendee_id, mask in zip(ids, ("E134567813/0", "F27654329***", "F13110****"),
+                                     strict=True):
+            connection.execute("UPDATE attendees SET id_mask = ? WHERE id = ?", (mask, attendee_id))
+        connection.execute(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES "
+            "('2026-11-29 09:00:00', 'x', 'id.reveal', 'attendee', ?, ?)",
+            (ids[0], '{"mask": "E134567813/0"}'))
+    connection.close()
+    engine = make_engine(f"sqlite:///{demo_db_path}")
+    with engine.begin() as connection:
+        config = migrate.alembic_config()
+        config.attributes["connection"] = connection
+        migrate.command.stamp(config, "0001")
+    migrate.upgrade_to_head(engine, demo_db_path)
+    engine.dispose()
+    with sqlite3.connect(demo_db_path) as connection:
+        masks = [connection.execute("SELECT id_mask FROM attendees WHERE id = ?", (i,)).fetchone()[0]
+                 for i in ids]
+        (detail,) = connection.execute(
+            "SELECT detail FROM audit_log WHERE action = 'id.reveal'").fetchone()
+        dump = "\n".join(connection.iterdump())
+    connection.close()
+    assert masks == ["**********", "**********", "F13110****"]
+    assert '"mask": "**********"' in detail
+    assert "E134567813" not in dump and "F27654329" not in dump

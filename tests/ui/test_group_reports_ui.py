@@ -12,12 +12,12 @@ from sqlalchemy import select
 from db.models import CheckIn, Registration, SeatAssignment
 from db.uow import Database
 from desktop.services import group_reports as svc
+from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.services.events import find_session
 from desktop.services.organiser_pin import check_organiser_pin, set_organiser_pin
 from desktop.ui.leader_mode import LeaderModeWindow, PinDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.screens import ScreenContext
-from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.ui.screens.group_reports import GroupReportsScreen
 
 
