@@ -31,7 +31,9 @@ class VenueServer:
         self.port = port
         config = uvicorn.Config(app, host=host, port=port, log_level="warning",
                                 access_log=False,  # request paths carry table secrets
-                                lifespan="off", ws="none", timeout_graceful_shutdown=2)
+                                lifespan="off", ws="none", timeout_graceful_shutdown=2,
+                                # pages poll every few seconds: keep their connection open
+                                timeout_keep_alive=30)
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None

@@ -122,12 +122,9 @@ def routes(venue: Venue) -> list[BaseRoute]:
                           "base": body["revision"]})
         if result.changed:
             venue.live.changed(found.table_id)
-        # The page's next base: the fields as stored now with their revision (which may be
-        # newer than this save's when another editor saved in between).
-        report, revision = await run_in_threadpool(reports.public_report, venue.db,
-                                                   found.table_id)
-        answer: dict[str, Any] = {"ok": not result.conflicts, "revision": revision,
-                                  "fields": reports.editable_fields(report.content)}
+        # The page's next base: the fields as stored at the revision it gets back.
+        answer: dict[str, Any] = {"ok": not result.conflicts, "revision": result.revision,
+                                  "fields": reports.editable_fields(reports.masked(result.content))}
         if result.conflicts:
             answer["conflict"] = {key: {"mine": c.mine, "theirs": c.theirs}
                                   for key, c in result.conflicts.items()}

@@ -290,7 +290,8 @@ class VenuePanel(QWidget):
             self.device_view.selectRow(keep_device)
 
     def _on_server_change(self, table_id: int) -> None:
-        self.refresh()
+        # The status table follows on its timer: six leaders saving every second must not
+        # turn into six refreshes a second on the GUI thread.
         self.table_changed.emit(table_id)
 
     # --- per table / device -----------------------------------------------------------------------
