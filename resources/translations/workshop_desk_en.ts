@@ -2417,7 +2417,7 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;第{number}桌 桌長 QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;請該桌桌長用手機相機掃描左邊的 QR。這個 QR 可以填寫第{number}桌的報告，只給該桌桌長看；掃描後請點選其他桌次或按「投影首頁 QR」把它收起來。&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;Table {number} leader QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The tableTable {number}&apos;s leader scans the QR on the left with a phone camera. This QR can edit table {number}&apos;s reportapos;s leader scans the QR on the left with a phone camera. This QR can edit table {number}&apos;s report: show it to that leader only, and afterwards choose another table or press “Project the home page QR” to hide it.&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;Table {number} leader QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The table&apos;s leader scans the QR on the left with a phone camera. This QR can edit table {number}&apos;s report: show it to that leader only, and afterwards choose another table or press “Project the home page QR” to hide it.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>撤銷連線碼</source>
