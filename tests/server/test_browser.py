@@ -27,7 +27,6 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if not CHROMIUM and not os.environ.get("CI"):
     pytest.skip("no chromium installed (apt install chromium; scripts/install-system-deps.sh)",
                 allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else None
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 PHONE = {"width": 360, "height": 740}
