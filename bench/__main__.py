@@ -6,8 +6,8 @@ import os
 import sys
 
 # Later features add their benchmark module here.
-BENCHMARKS = ("startup", "agenda", "tables", "closeday", "checkin", "registrations", "group_reports",
-              "venue")
+BENCHMARKS = ("startup", "agenda", "tables", "closeday", "checkin", "registrations",
+              "group_reports", "venue")
 
 
 def main(names: list[str]) -> int:

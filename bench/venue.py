@@ -72,7 +72,7 @@ def _leader(port: int, n: int, path: str, until: float, out: dict) -> None:  # t
         i += 1
         typed = f"第{n + 1}桌的討論，第 {i} 次自動儲存。" + "文字" * (i % 50)
         body = json.dumps({"revision": revision, "fields": {"topic": typed, "points_for": typed}})
-        for attempt in (1, 2):  # a dropped connection: the page sends its draft again
+        for _ in range(2):  # a dropped connection: the page sends its draft again
             try:
                 status, data, took = _request(conn, "PUT", path + "/report.json", body.encode())
                 break

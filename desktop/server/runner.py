@@ -78,8 +78,10 @@ class VenueServer:
                 probe.bind((self.host, self.port))
             except OSError as exc:
                 if exc.errno == errno.EADDRINUSE:
-                    raise ServerError(f"連接埠 {self.port} 已被其他程式使用，請換一個 (port in use)") from None
-                raise ServerError(f"無法使用位址 {self.host}:{self.port}：{exc.strerror or exc}") from None
+                    raise ServerError(
+                        f"連接埠 {self.port} 已被其他程式使用，請換一個 (port in use)") from None
+                raise ServerError(
+                    f"無法使用位址 {self.host}:{self.port}：{exc.strerror or exc}") from None
 
     def stop(self) -> None:
         self._server.should_exit = True

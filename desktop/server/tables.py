@@ -113,8 +113,8 @@ def routes(venue: Venue) -> list[BaseRoute]:
             return JSONResponse({"ok": False, "error": "不是 JSON"}, status_code=400)
         if not isinstance(body, dict) or not isinstance(body.get("fields"), dict) \
                 or not isinstance(body.get("revision"), int):
-            return JSONResponse({"ok": False, "error": '要有 "revision"（整數）與 "fields"（物件）'},
-                                status_code=400)
+            error = '要有 "revision"（整數）與 "fields"（物件）'
+            return JSONResponse({"ok": False, "error": error}, status_code=400)
         result = await run_in_threadpool(
             reports.save_report, venue.db, found.table_id, body["fields"],
             base_revision=body["revision"], author=found.author,

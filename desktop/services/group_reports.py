@@ -49,8 +49,8 @@ from desktop.core.group_report import (
     points,
     proposal_to_json,
 )
-from desktop.core.text import mask_name
 from desktop.core.report_merge import Conflict
+from desktop.core.text import mask_name
 from desktop.services import audit
 
 REVISION_SECONDS = 60

@@ -129,7 +129,8 @@ class VenuePanel(QWidget):
         self.tables: RowTableModel[TableStatus] = RowTableModel([
             Column(self.tr("桌次"), lambda r: r.name or f"第{r.number}桌"),
             Column(self.tr("連線裝置"), lambda r: f"{r.connected}／{r.devices}"),
-            Column(self.tr("上次儲存"), lambda r: f"{r.last_save:%H:%M:%S}" if r.last_save else "—"),
+            Column(self.tr("上次儲存"),
+                   lambda r: f"{r.last_save:%H:%M:%S}" if r.last_save else "—"),
             Column(self.tr("已填欄位"), lambda r: f"{r.filled}／{r.total}"),
         ])
         self.table_view = self._view(self.tables, "venueTables")
@@ -145,7 +146,8 @@ class VenuePanel(QWidget):
             Column(self.tr("桌次"), lambda r: str(r.device.number)),
             Column(self.tr("裝置"), lambda r: f"#{r.device.id} {r.device.label}"),
             Column(self.tr("位址"), lambda r: r.device.address),
-            Column(self.tr("狀態"), lambda r: self.tr("連線中") if r.connected else self.tr("離線")),
+            Column(self.tr("狀態"),
+                   lambda r: self.tr("連線中") if r.connected else self.tr("離線")),
         ])
         self.device_view = self._view(self.devices, "venueDevices")
         self.revoke_device_button = QPushButton(self.tr("撤銷此裝置"))
@@ -258,7 +260,8 @@ class VenuePanel(QWidget):
             return
         self._set_qr(self.server.address)
         self.address_label.setText(self.tr(
-            "<p style='font-size:16pt'><b>{address}</b></p><p>現場連線中（一般 HTTP，只在場地網路內使用）。"
+            "<p style='font-size:16pt'><b>{address}</b></p>"
+            "<p>現場連線中（一般 HTTP，只在場地網路內使用）。"
             "選一桌後按「顯示桌長 QR」，讓該桌桌長用手機掃描。</p>").format(
                 address=self.server.address))
 
