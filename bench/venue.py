@@ -37,11 +37,6 @@ BASELINE_SCANS = 20
 DEFAULT_SECONDS = 60
 
 
-def _percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
 # --- the room (a separate process) -------------------------------------------------------------
 
 
@@ -146,17 +141,14 @@ def run(seconds: float | None = None) -> dict[str, object]:
         from PySide6.QtTest import QTest
         from sqlalchemy import select
 
-        from bench.checkin import _fill
+        from bench.checkin import _fill, _percentile, checkin_screen
         from db.models import Event
         from desktop.app import open_demo_database
         from desktop.core.tokens import make_token
         from desktop.services import group_reports as svc
         from desktop.services import seating
         from desktop.services.events import find_session
-        from desktop.ui.main_window import MainWindow
         from desktop.ui.qtapp import ensure_app
-        from desktop.ui.screens import ScreenContext
-        from desktop.ui.screens.checkin import CheckInScreen
         from desktop.ui.venue_panel import VenuePanel
 
         app = ensure_app()
@@ -167,12 +159,7 @@ def run(seconds: float | None = None) -> dict[str, object]:
             secret = s.scalars(select(Event)).one().token_secret
         reg_ids = _fill(db, session.id, session.event_id)[
             :BASELINE_SCANS + int(seconds / SCAN_EVERY) + 10]
-        window = MainWindow(ScreenContext(db=db), "bench")
-        window.show()
-        index = next(i for i, sc in enumerate(window.screens) if isinstance(sc, CheckInScreen))
-        window.show_screen(index)
-        screen: CheckInScreen = window.screens[index]
-        screen.chimes.muted = True
+        window, screen = checkin_screen(db)
         panel = VenuePanel(db, session, "bench")
         assert panel.start("127.0.0.1", 0)
         assert panel.server is not None
