@@ -134,6 +134,7 @@ class VenuePanel(QWidget):
             Column(self.tr("已填欄位"), lambda r: f"{r.filled}／{r.total}"),
         ])
         self.table_view = self._view(self.tables, "venueTables")
+        self.table_view.setMinimumHeight(230)  # six tables without scrolling
         self.table_view.selectionModel().currentRowChanged.connect(self._show_table_qr)
         self.leader_qr_button = QPushButton(self.tr("顯示桌長 QR"))
         self.leader_qr_button.setObjectName("venueLeaderQr")
@@ -162,9 +163,9 @@ class VenuePanel(QWidget):
         table_buttons.addWidget(self.revoke_table_button)
         table_buttons.addStretch(1)
         tables_box = QVBoxLayout()
-        tables_box.addWidget(self.table_view, 1)
+        tables_box.addWidget(self.table_view, 3)
         tables_box.addLayout(table_buttons)
-        tables_box.addWidget(self.device_view, 1)
+        tables_box.addWidget(self.device_view, 2)
         tables_box.addWidget(self.revoke_device_button, 0, Qt.AlignmentFlag.AlignLeft)
         grid.addLayout(tables_box, 1, 1)
         grid.setColumnStretch(1, 1)
@@ -182,7 +183,7 @@ class VenuePanel(QWidget):
         self.destroyed.connect(self._stop_server)
         self._show_state()
         self.refresh()
-        self.resize(980, 620)
+        self.resize(1000, 700)
 
     def _view(self, model: RowTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
         view = QTableView()
@@ -209,6 +210,9 @@ class VenuePanel(QWidget):
         if self.running:
             return True
         host = host or self.address_picker.currentText()
+        if self.address_picker.findText(host) < 0:
+            self.address_picker.addItem(host)
+        self.address_picker.setCurrentText(host)  # what it listens on is what the panel shows
         server = VenueServer(create_app(self.db, self.session, live=self.live), host,
                              self.port.value() if port is None else port)
         try:
