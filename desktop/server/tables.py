@@ -147,7 +147,8 @@ def routes(venue: Venue) -> list[BaseRoute]:
             clean = await run_in_threadpool(reencode_photo, data)
             await run_in_threadpool(
                 reports.attach_photo, venue.db, found.table_id, clean, name="白報紙.jpg",
-                author=found.author)
+                author=found.author, audit_detail={"device": found.device_id,
+                                                   "address": client_address(request)})
         except reports.GroupReportError as exc:
             return JSONResponse({"ok": False, "error": str(exc)}, status_code=400)
         venue.live.changed(found.table_id)

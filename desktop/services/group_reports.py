@@ -446,7 +446,7 @@ def check_photo(data: bytes, name: str) -> PhotoCheck:
 
 def attach_photo(
     db: Database, table_id: int, source: Path | bytes, *, name: str = "", author: str = "",
-    now: dt.datetime | None = None,
+    now: dt.datetime | None = None, audit_detail: Mapping[str, Any] | None = None,
 ) -> PhotoCheck:
     """Store an image file (or bytes) as the table's flip-chart photo, replacing any old one."""
     if isinstance(source, Path):
@@ -478,7 +478,8 @@ def attach_photo(
         report.photo_name = (name or "photo")[:200]
         report.updated_at = at
         audit.record(s, "group_report.photo", actor=author, entity="group_report",
-                     entity_id=report.id, at=at, table=table.number, bytes=len(data))
+                     entity_id=report.id, at=at, table=table.number, bytes=len(data),
+                     **(audit_detail or {}))
     return checked
 
 

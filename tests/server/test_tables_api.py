@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
+
+from PIL import Image
 
 from desktop.services import group_reports as svc
 from tests.server.conftest import Venue
@@ -119,6 +122,13 @@ def test_every_write_is_audit_logged_with_table_device_and_address(venue: Venue)
                         .order_by(AuditEntry.id.desc())).first()
         assert row is not None
         assert row.detail["table"] == 2 and row.detail["device"] and row.detail["address"]
+    image = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(image, "PNG")
+    browser.post("/t/2/photo", data={"csrf": venue.csrf(browser, 2)},
+                 files={"photo": ("a.png", image.getvalue(), "image/png")})
+    with venue.db.read() as s:
+        photo = s.scalars(select(AuditEntry).where(AuditEntry.action == "group_report.photo")).one()
+        assert photo.detail["device"] and photo.detail["address"] and photo.detail["table"] == 2
 
 
 def test_oversized_bodies_are_refused(venue: Venue) -> None:
