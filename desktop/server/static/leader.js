@@ -70,7 +70,13 @@
 
   // Show what the desk holds, except fields typed here and not yet saved.
   function show(fields) {
-    ensureProposals((fields.proposals || []).length);
+    const count = (fields.proposals || []).length;
+    ensureProposals(count);
+    if (!dirty.has("proposals")) {
+      // A proposal removed at the desk goes here too, or the next save would bring it back.
+      const blocks = document.querySelectorAll("#proposals .proposal");
+      for (let i = count; i < blocks.length; i++) blocks[i].remove();
+    }
     const flat = flatten(fields, "", {});
     const focused = document.activeElement;
     for (const el of inputs()) {
