@@ -73,9 +73,13 @@
     const count = (fields.proposals || []).length;
     ensureProposals(count);
     if (!dirty.has("proposals")) {
-      // A proposal removed at the desk goes here too, or the next save would bring it back.
+      // A proposal removed at the desk goes here too, or the next save would bring it back
+      // (a blank one just added here stays: blank proposals are never stored).
       const blocks = document.querySelectorAll("#proposals .proposal");
-      for (let i = count; i < blocks.length; i++) blocks[i].remove();
+      for (let i = count; i < blocks.length; i++) {
+        const filled = [...blocks[i].querySelectorAll("[data-key]")].some((el) => el.value !== "");
+        if (filled) blocks[i].remove();
+      }
     }
     const flat = flatten(fields, "", {});
     const focused = document.activeElement;
