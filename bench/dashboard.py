@@ -11,7 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.checkin import ATTENDEES, _fill
+from bench.checkin import ATTENDEES
+from bench.crowd import add_people
 
 CHECKED_IN = 6_000
 SIGNED_OUT = 500
@@ -65,7 +66,7 @@ def run() -> dict[str, object]:
         with db.read() as s:
             event_id = s.scalars(select(Event.id)).one()
         session_id = 1
-        _log(db, _fill(db, session_id, event_id))
+        _log(db, add_people(db, session_id, ATTENDEES))
         figures = {f.session_id: f for f in day_figures(db, event_id)}[session_id].figures
         live = checkin.live_counts(db, session_id)
         agree = (figures.checked_in, figures.present, figures.signed_out) == (
