@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "desktop.cli.reliability",
     "desktop.cli.setup_commands",
     "desktop.cli.group_reports",
+    "desktop.cli.vote",
 )
 
 
