@@ -466,12 +466,11 @@ def export_pb(db: Database, session_id: int) -> str:
         if state.status != VoteStatus.CLOSED or state.result is None:
             raise VoteSetupError("not_closed", "投票結束後才能匯出結果 (close the vote first)")
         es = s.get_one(EventSession, session_id)
-        event_name = es.event.name
         vote = _vote(s, session_id)
         assert vote is not None
         ballots = _ballots(s, vote.id)
-    meta = rules_.PbMeta(description=f"{event_name} {state.session_name} 參與式預算模擬投票",
-                         unit=es.venue or state.session_name,
-                         instance=f"{es.date.year}-{state.session_name}", date=es.date)
+        meta = rules_.PbMeta(
+            description=f"{es.event.name} {es.name} 參與式預算模擬投票",
+            unit=es.venue or es.name, instance=f"{es.date.year}-{es.name}", date=es.date)
     return rules_.pabulib_text(meta, state.rules, state.projects, ballots, state.result)
 
