@@ -20,6 +20,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
@@ -40,6 +41,9 @@ from db.uow import Database
 from desktop.core import group_report as form
 from desktop.core.group_report import Member, ReportContent
 from desktop.services import audit
+
+if TYPE_CHECKING:
+    from desktop.services.vote import VoteState
 
 REVISION_SECONDS = 60
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
@@ -118,6 +122,8 @@ class SessionCompilation:
     date: dt.date
     venue: str
     reports: tuple[CompiledReport, ...]
+    vote: VoteState | None = None  # the session's PB vote, for its results page
+
 
     @property
     def filled(self) -> int:
@@ -393,11 +399,14 @@ def load_photo(db: Database, table_id: int) -> tuple[bytes, str] | None:
 
 def compile_session(db: Database, session_id: int) -> SessionCompilation:
     """Every table of the session with its report (empty content where none was written)."""
+    from desktop.services.vote import vote_state  # the vote builds on this module
+
     with db.read() as s:
         es = s.get(EventSession, session_id)
         if es is None:
             raise GroupReportError("no_session", f"找不到場次 (no session {session_id})")
         event = s.get_one(Event, es.event_id)
+        vote = vote_state(db, session_id)
         tables = s.scalars(
             select(WorkshopTable).options(joinedload(WorkshopTable.report))
             .where(WorkshopTable.session_id == session_id).order_by(WorkshopTable.number)
@@ -412,4 +421,4 @@ def compile_session(db: Database, session_id: int) -> SessionCompilation:
             else:
                 reports.append(CompiledReport(_table_info(t), ReportContent(), None, None, "", ()))
         return SessionCompilation(event.name, event.organiser, es.name, es.date, es.venue,
-                                  tuple(reports))
+                                  tuple(reports), vote)
