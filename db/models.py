@@ -301,6 +301,9 @@ class GroupReport(Base):
     photo: Mapped[bytes | None] = mapped_column(LargeBinary)
     photo_name: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Counts every change of ``content``: a save names the revision it was based on, so two
+    # editors (phones over the venue Wi-Fi, 桌長模式 at the desk) never overwrite each other.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     table: Mapped[WorkshopTable] = relationship(back_populates="report")
     revisions: Mapped[list[GroupReportRevision]] = relationship(
@@ -318,6 +321,42 @@ class GroupReportRevision(Base):
     saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
     author: Mapped[str] = mapped_column(String(100), default="")
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # of the report
+
+
+class VenueTableKey(Base):
+    """The secret that lets a device write a table's report over the venue Wi-Fi.
+
+    Only a SHA-256 of the secret is stored (the secret has 160 random bits, so a plain hash is
+    enough); a new one is issued each time the venue server starts and when the organiser
+    revokes the old one (``revoked_at``)."""
+
+    __tablename__ = "venue_table_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    table_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop_tables.id", ondelete="CASCADE"), index=True
+    )
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class VenueDevice(Base):
+    """A browser that opened a table's page with its secret; its cookie token is stored hashed
+    so the organiser can shut out one lost phone without re-keying the whole table."""
+
+    __tablename__ = "venue_devices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    table_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop_tables.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class HoursAdjustment(Base):

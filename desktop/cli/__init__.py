@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "desktop.cli.setup_commands",
     "desktop.cli.group_reports",
     "desktop.cli.vote",
+    "desktop.cli.venue",
 )
 
 

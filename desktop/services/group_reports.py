@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
@@ -39,13 +41,25 @@ from db.models import (
 )
 from db.uow import Database
 from desktop.core import group_report as form
-from desktop.core.group_report import Member, ReportContent
+from desktop.core import report_merge
+from desktop.core.group_report import (
+    Member,
+    ReportContent,
+    member_to_json,
+    points,
+    proposal_to_json,
+)
+from desktop.core.text import mask_name
+from desktop.core.report_merge import Conflict
 from desktop.services import audit
 
 if TYPE_CHECKING:
     from desktop.services.vote import VoteState
 
 REVISION_SECONDS = 60
+# The revision number of a history entry that keeps the losing side of a conflict: the report
+# was never in that state, so it must never serve as the base of a merge.
+NOT_A_STATE = -1
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 PHOTO_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "GIF", "BMP": "BMP", "WEBP": "WebP",
                  "MPO": "JPEG"}
@@ -85,6 +99,7 @@ class ReportSnapshot:
     photo_name: str
     photo_size: int
     revision_count: int
+    revision: int  # the number a save of this snapshot is based on
 
 
 @dataclass(frozen=True)
@@ -94,6 +109,8 @@ class SaveResult:
     new_revision: bool
     changed: bool
     saved_at: dt.datetime
+    revision: int  # the report's revision number now (what the next save is based on)
+    conflicts: Mapping[str, Conflict] = field(default_factory=dict)  # field → both texts
 
 
 @dataclass(frozen=True)
@@ -197,7 +214,7 @@ def load_report(db: Database, table_id: int, *, reset_presence: bool = False) ->
         seated = _seated_members(s, table)
         if report is None:
             return ReportSnapshot(_table_info(table), ReportContent(members=seated), None, None,
-                                  "", 0, 0)
+                                  "", 0, 0, 0)
         content = form.from_json(report.content)
         content = content.with_members(
             form.merge_members(content.members, seated, reset_presence=reset_presence))
@@ -205,22 +222,32 @@ def load_report(db: Database, table_id: int, *, reset_presence: bool = False) ->
                          .where(GroupReportRevision.report_id == report.id)) or 0
         return ReportSnapshot(
             _table_info(table), content, report.id, report.updated_at, report.photo_name,
-            len(report.photo or b""), count,
+            len(report.photo or b""), count, report.revision,
         )
 
 
 def save_report(
     db: Database,
     table_id: int,
-    content: ReportContent,
+    content: ReportContent | Mapping[str, Any],
     *,
+    base_revision: int | None = None,
     author: str = "",
     now: dt.datetime | None = None,
     revision_seconds: float = REVISION_SECONDS,
+    audit_detail: Mapping[str, Any] | None = None,
 ) -> SaveResult:
-    """Write ``content`` now; coalesce it into the latest revision or start a new one."""
+    """Write a report, merged with whatever was saved since ``base_revision``.
+
+    ``content`` is the whole form, or (from the venue pages) a mapping of some top-level JSON
+    fields; ``members`` there may be a list of ``{"present": bool}`` in the order shown (the
+    pages only see masked names). With ``base_revision`` (every editor passes the revision it
+    loaded), fields others changed since are kept and a field changed on both sides stays as
+    it was, both texts coming back in ``conflicts``; the incoming text is kept in the history
+    either way. Without it (restoring a revision, scripts), ``content`` replaces the report.
+    A save coalesces into the latest revision of the same author within ``revision_seconds``.
+    """
     at = now or dt.datetime.now()
-    data = form.to_json(content)
     with db.unit_of_work() as s:
         table = s.get(WorkshopTable, table_id)
         if table is None:
@@ -228,16 +255,28 @@ def save_report(
         report = table.report
         created = report is None
         if report is None:
-            report = GroupReport(table_id=table_id, content={}, updated_at=at)
+            prefill = form.to_json(ReportContent(members=_seated_members(s, table)))
+            report = GroupReport(table_id=table_id, content=prefill, updated_at=at, revision=0)
             s.add(report)
             s.flush()
-        elif report.content == data:
-            last_id = s.scalar(
-                select(GroupReportRevision.id).where(GroupReportRevision.report_id == report.id)
-                .order_by(GroupReportRevision.id.desc()).limit(1))
-            return SaveResult(report.id, last_id, False, False, report.updated_at)
+        theirs = form.from_json(report.content)
+        mine, sent = _incoming(theirs, content)
+        if base_revision is None or base_revision >= report.revision:
+            base = form.to_json(theirs)
+        else:
+            base = _content_at(s, report.id, base_revision)
+        merged = report_merge.merge(base, form.to_json(theirs), mine, sent)
+        data = form.to_json(form.from_json(merged.content))
+        if merged.conflicts:
+            # The losing text must survive: it goes into the history as its own revision.
+            _add_revision(s, report, at, author, form.to_json(form.from_json(mine)),
+                          revision=NOT_A_STATE)
+        if report.content == data and not created:
+            return SaveResult(report.id, _last_revision_id(s, report.id), False, False,
+                              report.updated_at, report.revision, merged.conflicts)
         report.content = data
         report.updated_at = at
+        report.revision += 1
         last = s.scalars(
             select(GroupReportRevision).where(GroupReportRevision.report_id == report.id)
             .order_by(GroupReportRevision.id.desc()).limit(1)
@@ -247,18 +286,75 @@ def save_report(
             or last.author != author
             or (at - last.saved_at).total_seconds() >= revision_seconds
             or at < last.saved_at  # the clock went back: keep the old copy
+            or bool(merged.conflicts)
         )
         if new:
-            last = GroupReportRevision(report_id=report.id, saved_at=at, author=author,
-                                       content=data)
-            s.add(last)
-            s.flush()
+            last = _add_revision(s, report, at, author, data)
             audit.record(s, "group_report.revision", actor=author, entity="group_report",
                          entity_id=report.id, at=at, table=table.number, revision=last.id,
-                         created=created)
+                         created=created, **(audit_detail or {}))
         else:
+            assert last is not None
             last.content = data
-        return SaveResult(report.id, last.id, new, True, at)
+            last.revision = report.revision
+            if audit_detail:
+                audit.record(s, "group_report.save", actor=author, entity="group_report",
+                             entity_id=report.id, at=at, table=table.number,
+                             revision=report.revision, **audit_detail)
+        return SaveResult(report.id, last.id, new, True, at, report.revision, merged.conflicts)
+
+
+FIELDS = ("members", "topic", "points_for", "points_against", "proposals", "ranking",
+          "open_questions", "feedback")
+
+
+def _incoming(
+    theirs: ReportContent, content: ReportContent | Mapping[str, Any],
+) -> tuple[dict[str, Any], tuple[str, ...] | None]:
+    """The incoming save as report JSON, and the top-level fields it carries."""
+    if isinstance(content, ReportContent):
+        return form.to_json(content), None
+    current = form.to_json(theirs)
+    mine = dict(current)
+    sent = tuple(k for k in FIELDS if k in content)
+    for key in sent:
+        if key == "members":
+            flags = content["members"] if isinstance(content["members"], list) else []
+            mine["members"] = [
+                {**m, "present": bool(flags[i].get("present", m["present"]))
+                 if i < len(flags) and isinstance(flags[i], Mapping) else m["present"]}
+                for i, m in enumerate(current["members"])
+            ]
+        else:
+            mine[key] = form.to_json(form.from_json({key: content[key]}))[key]
+    return mine, sent
+
+
+def _content_at(s, report_id: int, revision: int) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The report as of ``revision``: the newest kept revision at or before it (a revision
+    coalesced away gives an older base, which can only turn a merge into a visible conflict,
+    never into a silent overwrite)."""
+    row = s.scalars(
+        select(GroupReportRevision).where(GroupReportRevision.report_id == report_id,
+                                          GroupReportRevision.revision <= revision,
+                                          GroupReportRevision.revision != NOT_A_STATE)
+        .order_by(GroupReportRevision.revision.desc(), GroupReportRevision.id.desc()).limit(1)
+    ).first()
+    return dict(row.content) if row is not None else {}
+
+
+def _add_revision(s, report: GroupReport, at: dt.datetime, author: str,  # type: ignore[no-untyped-def]
+                  data: dict[str, Any], *, revision: int | None = None) -> GroupReportRevision:
+    row = GroupReportRevision(report_id=report.id, saved_at=at, author=author, content=data,
+                              revision=report.revision if revision is None else revision)
+    s.add(row)
+    s.flush()
+    return row
+
+
+def _last_revision_id(s, report_id: int) -> int | None:  # type: ignore[no-untyped-def]
+    return s.scalar(select(GroupReportRevision.id).where(GroupReportRevision.report_id == report_id)
+                    .order_by(GroupReportRevision.id.desc()).limit(1))
 
 
 def list_revisions(db: Database, table_id: int) -> tuple[RevisionInfo, ...]:
@@ -422,3 +518,48 @@ def compile_session(db: Database, session_id: int) -> SessionCompilation:
                 reports.append(CompiledReport(_table_info(t), ReportContent(), None, None, "", ()))
         return SessionCompilation(event.name, event.organiser, es.name, es.date, es.venue,
                                   tuple(reports), vote)
+
+
+# --- JSON (reports show --json, the venue pages' report.json) ---------------------------------
+
+def public_report(db: Database, table_id: int) -> tuple[CompiledReport, int]:
+    """A table's report as the venue pages may show it (names masked as 王○明, no contact
+    details, no registration ids) and the revision a save of it is based on."""
+    snap = load_report(db, table_id)
+    table = replace(snap.table, leader_name=mask_name(snap.table.leader_name))
+    content = snap.content.with_members(
+        replace(m, name=mask_name(m.name), registration_id=None) for m in snap.content.members)
+    return (CompiledReport(table, content, snap.updated_at, None, snap.photo_name,
+                           form.problems(content)), snap.revision)
+
+
+def editable_fields(content: ReportContent) -> dict[str, Any]:
+    """The report as the venue page edits it and ``PUT report.json`` takes it back."""
+    data = form.to_json(content)
+    data.pop("schema")
+    data["members"] = [{"name": m.name, "present": m.present} for m in content.members]
+    return data  # proposals keep ``cost`` (read from ``cost_text``) for the page to show
+
+
+def report_json(r: CompiledReport) -> dict[str, Any]:
+    c = r.content
+    return {
+        "number": r.table.number,
+        "name": r.table.name,
+        "leader": r.table.leader_name,
+        "leader_unit": r.table.leader_unit,
+        "filled": not c.is_empty(),
+        "updated_at": r.updated_at.isoformat(timespec="seconds") if r.updated_at else None,
+        "members": [member_to_json(m) for m in c.members],
+        "members_present": [m.name for m in c.present_members()],
+        "topic": c.topic,
+        "points_for": list(points(c.points_for)),
+        "points_against": list(points(c.points_against)),
+        "proposals": [proposal_to_json(p) for p in c.proposals if not p.is_blank()],
+        "total_cost": c.total_cost(),
+        "ranking": c.ranking,
+        "open_questions": list(points(c.open_questions)),
+        "feedback": c.feedback,
+        "photo": r.photo_name or None,
+        "problems": [{"where": p.where, "code": p.code, "message": p.message} for p in r.problems],
+    }
