@@ -6,7 +6,7 @@ import os
 import sys
 
 # Later features add their benchmark module here.
-BENCHMARKS = ("startup", "agenda", "tables", "closeday", "checkin", "registrations", "group_reports")
+BENCHMARKS = ("startup", "agenda", "tables", "closeday", "checkin", "registrations", "group_reports", "vote")
 
 
 def main(names: list[str]) -> int:
