@@ -474,3 +474,21 @@ def export_pb(db: Database, session_id: int) -> str:
             unit=es.venue or es.name, instance=f"{es.date.year}-{es.name}", date=es.date)
     return rules_.pabulib_text(meta, state.rules, state.projects, ballots, state.result)
 
+
+
+@dataclass(frozen=True)
+class PaperVoter:
+    registration_id: int
+    name: str
+    agency: str
+
+
+def paper_voters(db: Database, session_id: int) -> tuple[PaperVoter, ...]:
+    """The checked-in people, full names, for the desk's paper-ballot picker (organiser only)."""
+    with db.read() as s:
+        present = checked_in_registrations(s, session_id)
+        rows = s.execute(
+            select(Registration.id, Attendee.name, Attendee.agency)
+            .join(Attendee, Attendee.id == Registration.attendee_id)
+            .where(Registration.session_id == session_id).order_by(Attendee.name)).all()
+    return tuple(PaperVoter(rid, name, agency) for rid, name, agency in rows if rid in present)

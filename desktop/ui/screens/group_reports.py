@@ -26,6 +26,7 @@ from desktop.ui.group_report_form import ReportForm
 from desktop.ui.leader_mode import LeaderModeWindow, ensure_organiser_pin
 from desktop.ui.report_html import report_html
 from desktop.ui.report_projector import ReportProjector
+from desktop.ui.vote_dialog import VoteDialog
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel
 
@@ -50,10 +51,14 @@ class GroupReportsScreen(Screen):
         self.project_button.clicked.connect(self.show_on_projector)
         self.export_button = QPushButton(self.tr("匯出彙整（PDF／Excel）…"))
         self.export_button.clicked.connect(self._export)
+        self.vote_button = QPushButton(self.tr("投票…"))
+        self.vote_button.setObjectName("openVote")
+        self.vote_button.clicked.connect(self.open_vote)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("桌次：")))
         top.addWidget(self.table_picker, 1)
-        for button in (self.leader_button, self.project_button, self.export_button):
+        for button in (self.leader_button, self.project_button, self.export_button,
+                       self.vote_button):
             top.addWidget(button)
 
         self.form = ReportForm(context.db, self._author)
@@ -116,7 +121,8 @@ class GroupReportsScreen(Screen):
             if keep is not None and table.id == keep.id:
                 index = i
         self.table_picker.blockSignals(False)
-        for button in (self.leader_button, self.project_button, self.export_button):
+        for button in (self.leader_button, self.project_button, self.export_button,
+                       self.vote_button):
             button.setEnabled(bool(tables))
         if tables:
             self.table_picker.setCurrentIndex(index)
@@ -200,6 +206,18 @@ class GroupReportsScreen(Screen):
         self.projector.show_table(table.number)
         self.projector.show_on_projector()
         return self.projector
+
+    def open_vote(self) -> VoteDialog | None:
+        """The PB vote on the tables' proposals (organiser: it opens, closes, takes paper)."""
+        if self.session is None or not self.context.require_organiser(self):
+            return None
+        from desktop.server.runner import DEFAULT_PORT, local_addresses
+
+        self.form.flush()
+        url = f"http://{local_addresses()[0]}:{DEFAULT_PORT}/vote"
+        dialog = VoteDialog(self.context.db, self.session.id, url, self._author(), self)
+        dialog.show()
+        return dialog
 
     def _export(self) -> None:
         if self.session is None:
