@@ -321,7 +321,21 @@ class GroupReportRevision(Base):
     saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
     author: Mapped[str] = mapped_column(String(100), default="")
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # of the report
+
+
+class GroupReportState(Base):
+    """Every recent state of a report by revision number: the exact base a late save is
+    merged against. The history (``GroupReportRevision``) coalesces a leader's typing into one
+    entry a minute, so it cannot serve; states older than the merge window are pruned."""
+
+    __tablename__ = "group_report_states"
+    __table_args__ = (UniqueConstraint("report_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("group_reports.id", ondelete="CASCADE"))
+    revision: Mapped[int] = mapped_column(Integer)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class VenueTableKey(Base):

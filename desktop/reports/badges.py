@@ -40,16 +40,20 @@ class BadgeRow:
     token: str  # the signed pass (desktop.core.tokens.make_token)
 
 
-@functools.lru_cache(maxsize=4096)
-def qr_image(token: str) -> ImageReader:
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=6,
+def qr_png(text: str, box_size: int = 6) -> bytes:
+    """A QR code of ``text`` as PNG bytes (passes, tent cards, the desk's venue QR)."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=box_size,
                          border=2)
-    code.add_data(token)
+    code.add_data(text)
     code.make(fit=True)
     buffer = BytesIO()
     code.make_image().save(buffer, format="PNG")
-    buffer.seek(0)
-    return ImageReader(buffer)
+    return buffer.getvalue()
+
+
+@functools.lru_cache(maxsize=4096)
+def qr_image(token: str) -> ImageReader:
+    return ImageReader(BytesIO(qr_png(token)))
 
 
 class _BadgeSheet(Flowable):

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload
 
 from db.models import (
@@ -35,6 +35,7 @@ from db.models import (
     EventSession,
     GroupReport,
     GroupReportRevision,
+    GroupReportState,
     Registration,
     SeatAssignment,
     WorkshopTable,
@@ -57,9 +58,10 @@ if TYPE_CHECKING:
     from desktop.services.vote import VoteState
 
 REVISION_SECONDS = 60
-# The revision number of a history entry that keeps the losing side of a conflict: the report
-# was never in that state, so it must never serve as the base of a merge.
-NOT_A_STATE = -1
+# How long every state of a report is kept as a possible merge base: a page polls every few
+# seconds, so only a device that was offline longer than this saves on an older base — and then
+# the oldest kept state serves, which can only show more conflicts, never lose a word.
+STATE_SECONDS = 30 * 60
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 PHOTO_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "GIF", "BMP": "BMP", "WEBP": "WebP",
                  "MPO": "JPEG"}
@@ -268,15 +270,16 @@ def save_report(
         merged = report_merge.merge(base, form.to_json(theirs), mine, sent)
         data = form.to_json(form.from_json(merged.content))
         if merged.conflicts:
-            # The losing text must survive: it goes into the history as its own revision.
-            _add_revision(s, report, at, author, form.to_json(form.from_json(mine)),
-                          revision=NOT_A_STATE)
+            # The losing text must survive: it goes into the history as its own entry.
+            _add_revision(s, report.id, at, author, form.to_json(form.from_json(mine)))
         if report.content == data and not created:
             return SaveResult(report.id, _last_revision_id(s, report.id), False, False,
                               report.updated_at, report.revision, merged.conflicts)
+        before = dict(report.content)
         report.content = data
         report.updated_at = at
         report.revision += 1
+        _keep_state(s, report, before, at)
         last = s.scalars(
             select(GroupReportRevision).where(GroupReportRevision.report_id == report.id)
             .order_by(GroupReportRevision.id.desc()).limit(1)
@@ -289,14 +292,13 @@ def save_report(
             or bool(merged.conflicts)
         )
         if new:
-            last = _add_revision(s, report, at, author, data)
+            last = _add_revision(s, report.id, at, author, data)
             audit.record(s, "group_report.revision", actor=author, entity="group_report",
                          entity_id=report.id, at=at, table=table.number, revision=last.id,
                          created=created, **(audit_detail or {}))
         else:
             assert last is not None
             last.content = data
-            last.revision = report.revision
             if audit_detail:
                 audit.record(s, "group_report.save", actor=author, entity="group_report",
                              entity_id=report.id, at=at, table=table.number,
@@ -331,22 +333,34 @@ def _incoming(
 
 
 def _content_at(s, report_id: int, revision: int) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    """The report as of ``revision``: the newest kept revision at or before it (a revision
-    coalesced away gives an older base, which can only turn a merge into a visible conflict,
-    never into a silent overwrite)."""
+    """The report as of ``revision``."""
     row = s.scalars(
-        select(GroupReportRevision).where(GroupReportRevision.report_id == report_id,
-                                          GroupReportRevision.revision <= revision,
-                                          GroupReportRevision.revision != NOT_A_STATE)
-        .order_by(GroupReportRevision.revision.desc(), GroupReportRevision.id.desc()).limit(1)
+        select(GroupReportState).where(GroupReportState.report_id == report_id,
+                                       GroupReportState.revision <= revision)
+        .order_by(GroupReportState.revision.desc()).limit(1)
     ).first()
+    # Pruned: an empty base makes every field both sides hold differently a visible conflict
+    # (a newer base would let the late save silently overwrite what others wrote).
     return dict(row.content) if row is not None else {}
 
 
-def _add_revision(s, report: GroupReport, at: dt.datetime, author: str,  # type: ignore[no-untyped-def]
-                  data: dict[str, Any], *, revision: int | None = None) -> GroupReportRevision:
-    row = GroupReportRevision(report_id=report.id, saved_at=at, author=author, content=data,
-                              revision=report.revision if revision is None else revision)
+def _keep_state(s, report: GroupReport, before: dict[str, Any], at: dt.datetime) -> None:  # type: ignore[no-untyped-def]
+    if not s.scalar(select(func.count()).select_from(GroupReportState)
+                    .where(GroupReportState.report_id == report.id)):
+        # The first state kept also records what the report was before this save.
+        s.add(GroupReportState(report_id=report.id, revision=report.revision - 1,
+                               saved_at=at, content=before))
+    s.add(GroupReportState(report_id=report.id, revision=report.revision, saved_at=at,
+                           content=report.content))
+    s.execute(delete(GroupReportState).where(
+        GroupReportState.report_id == report.id,
+        GroupReportState.saved_at < at - dt.timedelta(seconds=STATE_SECONDS),
+        GroupReportState.revision < report.revision))
+
+
+def _add_revision(s, report_id: int, at: dt.datetime, author: str,  # type: ignore[no-untyped-def]
+                  data: dict[str, Any]) -> GroupReportRevision:
+    row = GroupReportRevision(report_id=report_id, saved_at=at, author=author, content=data)
     s.add(row)
     s.flush()
     return row

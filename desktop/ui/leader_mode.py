@@ -263,6 +263,11 @@ class LeaderModeWindow(QWidget):
         return self.tr("桌長模式　{session}　{table}").format(session=self.session.name,
                                                          table=self.table.label)
 
+    def refresh_from_store(self, table_id: int) -> None:
+        """Another device (a leader's phone) saved this table: show it unless typing."""
+        if self.form.table_id == table_id:
+            self.form.refresh_from_store()
+
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if self._unlocked:
             self.form.flush()

@@ -1,4 +1,4 @@
-"""venue server: report revision numbers, per-table secrets, devices
+"""venue server: report revision numbers and recent states, per-table secrets, devices
 
 Revision ID: 0005
 Revises: 0001
@@ -18,8 +18,16 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table('group_reports', schema=None) as batch_op:
         batch_op.add_column(sa.Column('revision', sa.Integer(), server_default='0', nullable=False))
-    with op.batch_alter_table('group_report_revisions', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('revision', sa.Integer(), server_default='0', nullable=False))
+    op.create_table('group_report_states',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('report_id', sa.Integer(), nullable=False),
+    sa.Column('revision', sa.Integer(), nullable=False),
+    sa.Column('saved_at', sa.DateTime(), nullable=False),
+    sa.Column('content', sa.JSON(), nullable=False),
+    sa.ForeignKeyConstraint(['report_id'], ['group_reports.id'], name=op.f('fk_group_report_states_report_id_group_reports'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_group_report_states')),
+    sa.UniqueConstraint('report_id', 'revision', name=op.f('uq_group_report_states_report_id_revision'))
+    )
     op.create_table('venue_table_keys',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('table_id', sa.Integer(), nullable=False),
@@ -55,7 +63,6 @@ def downgrade() -> None:
     with op.batch_alter_table('venue_table_keys', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_venue_table_keys_table_id'))
     op.drop_table('venue_table_keys')
-    with op.batch_alter_table('group_report_revisions', schema=None) as batch_op:
-        batch_op.drop_column('revision')
+    op.drop_table('group_report_states')
     with op.batch_alter_table('group_reports', schema=None) as batch_op:
         batch_op.drop_column('revision')

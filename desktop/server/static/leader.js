@@ -168,7 +168,7 @@
       list.appendChild(item);
     }
     box.hidden = !list.children.length;
-    box.scrollIntoView({ behavior: "smooth" });
+    box.scrollIntoView({ block: "start" });
   }
 
   async function poll() {
