@@ -12,6 +12,7 @@ import getpass
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -130,42 +131,38 @@ def _refused(exc: VoteSetupError | VoteError) -> CliError:
     return CliError(f"{exc} ({exc.code})")
 
 
+def _changed(args: argparse.Namespace, change: Callable[[], VoteState]) -> int:
+    """Run an open/close; print the vote as it is now, or the refusal (exit 2)."""
+    try:
+        state = change()
+    except VoteSetupError as exc:
+        raise _refused(exc) from None
+    return _emit(args, state, ok=True)
+
+
+def _emit(args: argparse.Namespace, state: VoteState, **extra: object) -> int:
+    if args.json:
+        emit_json({**extra, **state_json(state)})
+    else:
+        _print_state(state)
+    return 0
+
+
 def run_open(args: argparse.Namespace, context: Context) -> int:
     session = _session(context, args.session)
     actor = _organiser(context, session)
     rules = Rules(Method(args.method), args.budget, args.max_approvals)
-    try:
-        state = open_vote(context.db, session.id, rules, actor=actor)
-    except VoteSetupError as exc:
-        raise _refused(exc) from None
-    if args.json:
-        emit_json({"ok": True, **state_json(state)})
-    else:
-        _print_state(state)
-    return 0
+    return _changed(args, lambda: open_vote(context.db, session.id, rules, actor=actor))
 
 
 def run_show(args: argparse.Namespace, context: Context) -> int:
-    state = vote_state(context.db, _session(context, args.session).id)
-    if args.json:
-        emit_json(state_json(state))
-    else:
-        _print_state(state)
-    return 0
+    return _emit(args, vote_state(context.db, _session(context, args.session).id))
 
 
 def run_close(args: argparse.Namespace, context: Context) -> int:
     session = _session(context, args.session)
     actor = _organiser(context, session)
-    try:
-        state = close_vote(context.db, session.id, actor=actor)
-    except VoteSetupError as exc:
-        raise _refused(exc) from None
-    if args.json:
-        emit_json({"ok": True, **state_json(state)})
-    else:
-        _print_state(state)
-    return 0
+    return _changed(args, lambda: close_vote(context.db, session.id, actor=actor))
 
 
 def run_ballot(args: argparse.Namespace, context: Context) -> int:

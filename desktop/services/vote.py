@@ -301,14 +301,20 @@ def _open_vote_locked(s: Session, session_id: int) -> PbVote:
     return vote
 
 
-def _store_ballot(s: Session, vote: PbVote, registration_id: int,
-                  approvals: tuple[int, ...], revision: int | None) -> BallotResult:
+def _voter_row(s: Session, vote: PbVote, registration_id: int) -> PbVoter:
+    """The person's row of the open vote (created on first use; erased at close)."""
     voter = s.scalar(select(PbVoter).where(PbVoter.vote_id == vote.id,
                                            PbVoter.registration_id == registration_id))
     if voter is None:
         voter = PbVoter(vote_id=vote.id, registration_id=registration_id, revision=0,
                         failed_attempts=0)
         s.add(voter)
+    return voter
+
+
+def _store_ballot(s: Session, vote: PbVote, registration_id: int,
+                  approvals: tuple[int, ...], revision: int | None) -> BallotResult:
+    voter = _voter_row(s, vote, registration_id)
     if revision is not None and voter.revision != revision:
         return BallotResult(False, "stale", "這張選票是舊的（已在別處送出或重送）；"
                             "請重新整理頁面，確認後再送出。", revision=voter.revision)
@@ -397,12 +403,7 @@ def identify_voter(db: Database, session_id: int, registration_id: int,
         if reg is None or reg.session_id != session_id \
                 or registration_id not in checked_in_registrations(s, session_id):
             raise VoteError(Refusal.NOT_CHECKED_IN)
-        voter = s.scalar(select(PbVoter).where(PbVoter.vote_id == vote.id,
-                                               PbVoter.registration_id == registration_id))
-        if voter is None:
-            voter = PbVoter(vote_id=vote.id, registration_id=registration_id, revision=0,
-                            failed_attempts=0)
-            s.add(voter)
+        voter = _voter_row(s, vote, registration_id)
         if voter.failed_attempts >= MAX_ATTEMPTS:
             raise VoteError("locked", "錯誤次數太多，這個名字已不能在手機上投票；請到報到台投紙本票。")
         tail = rules_.phone_tail(s.get_one(Attendee, reg.attendee_id).phone)
