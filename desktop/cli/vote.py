@@ -10,13 +10,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.cli.reliability import PASSPHRASE_ENV
 from desktop.core.vote import Method, Rules, VoteError
 from desktop.services.events import SessionInfo, SessionNotFound, find_session
 from desktop.services.vote import (
@@ -29,7 +29,6 @@ from desktop.services.vote import (
     vote_state,
 )
 
-PASSPHRASE_ENV = "WORKSHOP_DESK_PASSPHRASE"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -81,14 +80,10 @@ def _session(context: Context, name: str) -> SessionInfo:
 
 def _organiser(context: Context, session: SessionInfo) -> str:
     """The organiser's passphrase, checked against the event; the actor for the audit log."""
+    from desktop.cli.reliability import _passphrase
     from desktop.services.security import verify_passphrase
 
-    passphrase = os.environ.get(PASSPHRASE_ENV, "")
-    if not passphrase and sys.stdin.isatty():
-        passphrase = getpass.getpass("主辦密語 (organiser passphrase): ")
-    if not passphrase:
-        raise CliError(f"這是主辦單位的操作：請設定環境變數 {PASSPHRASE_ENV} (organiser passphrase required)")
-    if not verify_passphrase(context.db, passphrase, session.event_id):
+    if not verify_passphrase(context.db, _passphrase(), session.event_id):
         raise CliError(f"主辦密語不正確（{PASSPHRASE_ENV}）(wrong organiser passphrase)")
     return f"cli:{getpass.getuser()}"
 
