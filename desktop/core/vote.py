@@ -45,7 +45,7 @@ class Refusal(StrEnum):
     EMPTY = "empty"
 
 
-REFUSAL_TEXT = {
+REFUSAL_TEXT: dict[str, str] = {
     Refusal.NOT_CHECKED_IN: "您尚未報到，不能投票；請先到報到台報到。",
     Refusal.OVER_BUDGET: "所選提案的經費合計超過預算，請拿掉一些提案再送出。",
     Refusal.TOO_MANY: "勾選的提案超過可選的數量，請減少後再送出。",
@@ -57,7 +57,7 @@ REFUSAL_TEXT = {
 
 class VoteError(ValueError):
     def __init__(self, code: Refusal | str, message: str = "") -> None:
-        super().__init__(message or REFUSAL_TEXT.get(code, str(code)))  # type: ignore[call-overload]
+        super().__init__(message or REFUSAL_TEXT.get(code, str(code)))
         self.code = str(code)
 
 
@@ -92,8 +92,9 @@ class SourceProposal:
 
 # --- building the ballot ---------------------------------------------------------------------
 
-def projects_from_proposals(proposals: Iterable[SourceProposal]) -> tuple[tuple[Project, ...],
-                                                                          tuple[SourceProposal, ...]]:
+def projects_from_proposals(
+    proposals: Iterable[SourceProposal],
+) -> tuple[tuple[Project, ...], tuple[SourceProposal, ...]]:
     """Ballot lines from the tables' proposals, numbered in table order; the proposals that
     have no readable cost are returned apart (a project without a cost cannot be funded)."""
     projects: list[Project] = []

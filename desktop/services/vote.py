@@ -253,7 +253,8 @@ def open_vote(db: Database, session_id: int, rules: Rules, *, actor: str = "",
             rules_.check_rules(rules, _projects(vote))
         except VoteError as exc:
             raise VoteSetupError(exc.code, str(exc)) from None
-        vote.method, vote.budget, vote.max_approvals = rules.method, rules.budget, rules.max_approvals
+        vote.method, vote.budget = rules.method, rules.budget
+        vote.max_approvals = rules.max_approvals
         vote.status = VoteStatus.OPEN
         vote.voter_secret = secrets.token_bytes(32)
         vote.opened_at = now or dt.datetime.now()

@@ -208,7 +208,8 @@ class VoteDialog(QDialog):
 
     def _paper(self) -> None:
         try:
-            ids = [int(x) for x in self.approvals.text().replace(",", " ").replace("，", " ").split()]
+            typed = self.approvals.text().replace(",", " ").replace("，", " ")
+            ids = [int(x) for x in typed.split()]
         except ValueError:
             self.paper_result.setText(self.tr("請只輸入提案編號（數字），以空白分隔。"))
             return
