@@ -334,11 +334,14 @@ def _store_ballot(s: Session, vote: PbVote, registration_id: int,
                         replaced=replaced, revision=voter.revision, approvals=approvals)
 
 
-def _cast(db: Database, session_id: int, registration_id: int, approvals: Sequence[int],
+def _cast(db: Database, session_id: int, voter: int | str, approvals: Sequence[int],
           revision: int | None, action: str, actor: str) -> BallotResult:
+    """``voter``: a registration id (paper) or the page's pass token (checked here, in the
+    same transaction, so a page ballot costs one unit of work)."""
     with _CAST_LOCK, db.unit_of_work() as s:
         try:
             vote = _open_vote_locked(s, session_id)
+            registration_id = voter if isinstance(voter, int) else _pass_registration(vote, voter)
             present = registration_id in checked_in_registrations(s, session_id)
             chosen = rules_.check_ballot(
                 Rules(Method(vote.method), vote.budget, vote.max_approvals), _projects(vote),
@@ -398,29 +401,33 @@ def identify_voter(db: Database, session_id: int, registration_id: int,
 
     Raises VoteError: ``closed``, ``not_checked_in``, ``no_phone`` (vote on paper),
     ``wrong_digits``, ``locked`` (too many wrong tries: vote on paper at the desk)."""
-    with _CAST_LOCK, db.unit_of_work() as s:
-        vote = _open_vote_locked(s, session_id)
+    with db.read() as s:
+        vote = _vote(s, session_id)
+        if vote is None or vote.status != VoteStatus.OPEN:
+            raise VoteError(Refusal.CLOSED)
         reg = s.get(Registration, registration_id)
         if reg is None or reg.session_id != session_id \
                 or registration_id not in checked_in_registrations(s, session_id):
             raise VoteError(Refusal.NOT_CHECKED_IN)
-        voter = _voter_row(s, vote, registration_id)
-        if voter.failed_attempts >= MAX_ATTEMPTS:
+        voter = s.scalar(select(PbVoter).where(PbVoter.vote_id == vote.id,
+                                               PbVoter.registration_id == registration_id))
+        if voter is not None and voter.failed_attempts >= MAX_ATTEMPTS:
             raise VoteError("locked", "錯誤次數太多，這個名字已不能在手機上投票；請到報到台投紙本票。")
         tail = rules_.phone_tail(s.get_one(Attendee, reg.attendee_id).phone)
         if tail is None:
             raise VoteError("no_phone", "報名資料沒有您的電話，無法在手機上驗證；請到報到台投紙本票。")
-        if not secrets.compare_digest(tail, "".join(ch for ch in digits if ch.isdigit())[-3:]):
-            voter.failed_attempts += 1
-            left = MAX_ATTEMPTS - voter.failed_attempts
-            # The wrong try must be stored even though this call fails: commit it here.
-            s.commit()
-            raise VoteError("wrong_digits",
-                            f"電話末三碼不符，還可以再試 {left} 次。" if left
-                            else "錯誤次數太多，請到報到台投紙本票。")
-        token = tokens.make_token(vote.voter_secret or b"", registration_id)
-        ballot = s.get(PbBallot, voter.ballot_id) if voter.ballot_id else None
-        return VoterPass(token, voter.revision, tuple(ballot.approvals) if ballot else ())
+        if secrets.compare_digest(tail, "".join(ch for ch in digits if ch.isdigit())[-3:]):
+            # A success writes nothing: the person's row appears with their first ballot.
+            token = tokens.make_token(vote.voter_secret or b"", registration_id)
+            ballot = s.get(PbBallot, voter.ballot_id) if voter and voter.ballot_id else None
+            return VoterPass(token, voter.revision if voter else 0,
+                             tuple(ballot.approvals) if ballot else ())
+    with _CAST_LOCK, db.unit_of_work() as s:
+        row = _voter_row(s, _open_vote_locked(s, session_id), registration_id)
+        row.failed_attempts += 1
+        left = MAX_ATTEMPTS - row.failed_attempts
+    raise VoteError("wrong_digits", f"電話末三碼不符，還可以再試 {left} 次。" if left > 0
+                    else "錯誤次數太多，請到報到台投紙本票。")
 
 
 def _pass_registration(vote: PbVote, token: str) -> int:
@@ -448,15 +455,7 @@ def cast_web_ballot(db: Database, session_id: int, token: str, revision: int,
                     approvals: Sequence[int]) -> BallotResult:
     """A ballot from the vote page: the pass must verify and ``revision`` must be the one the
     page was built on (a replayed or doubled submission is refused, not counted twice)."""
-    with db.read() as s:
-        vote = _vote(s, session_id)
-        if vote is None or vote.status != VoteStatus.OPEN:
-            return BallotResult(False, Refusal.CLOSED, rules_.REFUSAL_TEXT[Refusal.CLOSED])
-        try:
-            rid = _pass_registration(vote, token)
-        except VoteError as exc:
-            return BallotResult(False, exc.code, str(exc))
-    return _cast(db, session_id, rid, approvals, revision, "", "")
+    return _cast(db, session_id, token, approvals, revision, "", "")
 
 
 # --- results ----------------------------------------------------------------------------------
