@@ -84,48 +84,51 @@ def _basket(projects: list[tuple[int, int]], budget: int) -> list[int]:
     return chosen or [min(projects, key=lambda p: p[1])[0]]
 
 
-async def _voter(base: str, rid: int, digits: str, projects: list[tuple[int, int]],
+async def _voter(client: Any, rid: int, digits: str, projects: list[tuple[int, int]],
                  seconds: float, until: float, latencies: list[float],
                  last: dict[int, tuple[int, ...]], errors: list[str],
                  uncertain: dict[int, str]) -> None:
+    """One browser: its own pass cookie and CSRF token, sent by hand on the shared client
+    (one HTTP client for all: building 200 clients costs the client process seconds of CPU
+    that would show up as server latency)."""
     import httpx2 as httpx
+
+    async def post(path: str, body: dict[str, Any], headers: dict[str, str]) -> Any:
+        t0 = time.perf_counter()
+        try:
+            answer = await client.post(path, json=body, headers=headers)
+        except httpx.HTTPError as exc:
+            errors.append(f"{path}: {type(exc).__name__}")
+            return None
+        latencies.append(time.perf_counter() - t0)
+        return answer
 
     # People open the page during the first quarter of the vote, then cast and change their
     # mind about three times: the same ballots per browser whatever the duration.
     await asyncio.sleep(random.uniform(0, 0.25 * seconds))
-    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
-        async def post(path: str, body: dict[str, Any], headers: dict[str, str]) -> Any:
-            t0 = time.perf_counter()
-            try:
-                answer = await client.post(path, json=body, headers=headers)
-            except httpx.HTTPError as exc:
-                errors.append(f"{path}: {type(exc).__name__}")
-                return None
-            latencies.append(time.perf_counter() - t0)
-            return answer
-
-        answer = await post("/vote/api/identify", {"registration_id": rid, "digits": digits}, {})
-        if answer is None or answer.status_code != 200:
-            errors.append(f"identify {rid}: {answer.status_code if answer else 'no answer'}")
+    answer = await post("/vote/api/identify", {"registration_id": rid, "digits": digits}, {})
+    if answer is None or answer.status_code != 200:
+        errors.append(f"identify {rid}: {answer.status_code if answer else 'no answer'}")
+        return
+    body = answer.json()
+    token = answer.cookies.get("wd_voter") or ""
+    headers = {"X-CSRF-Token": body["csrf"], "Cookie": f"wd_voter={token}"}
+    revision = body["revision"]
+    while time.perf_counter() < until:
+        await asyncio.sleep(random.uniform(0.1, 0.4) * seconds)
+        ballot = _basket(projects, 1_000_000)
+        answer = await post("/vote/api/ballot", {"revision": revision, "approve": ballot},
+                            headers)
+        if answer is None:
+            # Whether it counted is unknown here: the check asks the server afterwards.
+            uncertain[rid] = token
             return
-        body = answer.json()
-        headers, revision = {"X-CSRF-Token": body["csrf"]}, body["revision"]
-        token = client.cookies.get("wd_voter") or ""
-        while time.perf_counter() < until:
-            await asyncio.sleep(random.uniform(0.1, 0.4) * seconds)
-            ballot = _basket(projects, 1_000_000)
-            answer = await post("/vote/api/ballot", {"revision": revision, "approve": ballot},
-                                headers)
-            if answer is None:
-                # Whether it counted is unknown here: the check asks the server afterwards.
-                uncertain[rid] = token
-                return
-            data = answer.json()
-            if data.get("ok"):
-                revision = data["revision"]
-                last[rid] = tuple(sorted(ballot))
-            else:
-                errors.append(f"ballot {rid}: {data.get('result')}")
+        data = answer.json()
+        if data.get("ok"):
+            revision = data["revision"]
+            last[rid] = tuple(sorted(ballot))
+        else:
+            errors.append(f"ballot {rid}: {data.get('result')}")
 
 
 def _load(seconds: float) -> dict[str, Any]:
@@ -151,10 +154,14 @@ def _load(seconds: float) -> dict[str, Any]:
             until = time.perf_counter() + seconds
 
             async def everyone() -> None:
-                await asyncio.gather(*(
-                    _voter(base, rid, phone[-3:], projects, seconds, until, latencies, last,
-                           errors, uncertain)
-                    for rid, phone in phones.items()))
+                import httpx2 as httpx
+
+                limits = httpx.Limits(max_connections=CLIENTS, max_keepalive_connections=CLIENTS)
+                async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+                    await asyncio.gather(*(
+                        _voter(client, rid, phone[-3:], projects, seconds, until, latencies,
+                               last, errors, uncertain)
+                        for rid, phone in phones.items()))
 
             asyncio.run(everyone())
         finally:
