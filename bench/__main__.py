@@ -6,7 +6,8 @@ import os
 import sys
 
 # Later features add their benchmark module here.
-BENCHMARKS = ("startup", "agenda", "tables", "closeday", "checkin", "registrations", "group_reports", "vote")
+BENCHMARKS = ("startup", "agenda", "tables", "closeday", "checkin", "registrations",
+              "group_reports", "venue", "vote")
 
 
 def main(names: list[str]) -> int:

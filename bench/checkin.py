@@ -45,6 +45,21 @@ def _fill(db, session_id: int, event_id: int) -> list[int]:  # type: ignore[no-u
             Registration.session_id == session_id, Registration.attendee_id >= start)))
 
 
+def checkin_screen(db):  # type: ignore[no-untyped-def]
+    """The main window showing the check-in screen, chimes muted: (window, screen)."""
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.screens import ScreenContext
+    from desktop.ui.screens.checkin import CheckInScreen
+
+    window = MainWindow(ScreenContext(db=db), "bench")
+    window.show()
+    index = next(i for i, sc in enumerate(window.screens) if isinstance(sc, CheckInScreen))
+    window.show_screen(index)
+    screen: CheckInScreen = window.screens[index]
+    screen.chimes.muted = True
+    return window, screen
+
+
 def run() -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as home:
@@ -60,10 +75,7 @@ def run() -> dict[str, object]:
         from desktop.services import checkin as service
         from desktop.services.passes import export_passes
         from desktop.ui.camera import decode_image
-        from desktop.ui.main_window import MainWindow
         from desktop.ui.qtapp import ensure_app
-        from desktop.ui.screens import ScreenContext
-        from desktop.ui.screens.checkin import CheckInScreen
 
         app = ensure_app()
         db = open_demo_database(Path(home) / "bench.sqlite3")
@@ -72,12 +84,7 @@ def run() -> dict[str, object]:
             secret, event_id = event.token_secret, event.id
         session_id = 1
         reg_ids = _fill(db, session_id, event_id)
-        window = MainWindow(ScreenContext(db=db), "bench")
-        window.show()
-        index = next(i for i, sc in enumerate(window.screens) if isinstance(sc, CheckInScreen))
-        window.show_screen(index)
-        screen: CheckInScreen = window.screens[index]
-        screen.chimes.muted = True
+        window, screen = checkin_screen(db)
         app.processEvents()
         field = screen.scan_field
         samples, counts_samples = [], []

@@ -6,7 +6,6 @@ import argparse
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from desktop.cli import CliError, Context, add_json_flag, emit_json
 from desktop.core.group_report import CRITERIA, points

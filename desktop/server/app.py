@@ -31,7 +31,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -167,9 +167,8 @@ async def _plain(send: Send, status: int, text: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-class SizeLimit:
-    """Refuse a body over the limit (413) by its Content-Length or, when it lies, while it
-    streams in: nobody can fill the desk's memory."""
+class HttpMiddleware:
+    """ASGI middleware for HTTP requests; anything else passes straight through."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -178,6 +177,17 @@ class SizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await self.handle(scope, receive, send)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class SizeLimit(HttpMiddleware):
+    """Refuse a body over the limit (413) by its Content-Length or, when it lies, while it
+    streams in: nobody can fill the desk's memory."""
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         limit = MAX_UPLOAD if scope["path"].endswith(UPLOAD_SUFFIXES) else MAX_BODY
         headers = dict(scope["headers"])
         try:
@@ -207,7 +217,7 @@ class TooLarge(Exception):
     pass
 
 
-class SecurityHeaders:
+class SecurityHeaders(HttpMiddleware):
     """Pages are never framed, never cached, never send a Referer (a table URL holds its
     secret) and run only their own scripts."""
 
@@ -221,14 +231,7 @@ class SecurityHeaders:
          b"script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"),
     ]
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message = {**message, "headers": [*message.get("headers", []), *self.HEADERS]}
@@ -237,14 +240,11 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-class SameOriginWrites:
+class SameOriginWrites(HttpMiddleware):
     """A write whose browser says it comes from another origin is refused outright."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD", "OPTIONS"):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] not in ("GET", "HEAD", "OPTIONS"):
             headers = dict(scope["headers"])
             origin = headers.get(b"origin", b"").decode("latin-1")
             host = headers.get(b"host", b"").decode("latin-1")
@@ -254,14 +254,14 @@ class SameOriginWrites:
         await self.app(scope, receive, send)
 
 
-class RateLimit:
+class RateLimit(HttpMiddleware):
     """A token bucket per client address. Over the rate, a request waits (asynchronously, so
     nobody else waits with it) until its turn; past ``MAX_DELAY`` of backlog it is refused
     with 429. One flooding laptop slows itself down, the other tables do not notice."""
 
     def __init__(self, app: ASGIApp, rate: float = RATE_PER_SECOND,
                  burst: float = RATE_BURST) -> None:
-        self.app = app
+        super().__init__(app)
         self.rate = rate
         self.burst = burst
         self.buckets: dict[str, tuple[float, float]] = {}  # address → (tokens, at)
@@ -278,10 +278,7 @@ class RateLimit:
             self.buckets = {a: b for a, b in self.buckets.items() if now - b[1] < 60}
         return wait
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         wait = self._take(client_address(scope))
         if wait > MAX_DELAY:
             await _plain(send, 429, "請求太頻繁，請稍候再試")
@@ -290,6 +287,3 @@ class RateLimit:
             await asyncio.sleep(wait)
         await self.app(scope, receive, send)
 
-
-def json_response(data: dict[str, Any], status_code: int = 200) -> JSONResponse:
-    return JSONResponse(data, status_code=status_code)

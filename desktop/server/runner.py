@@ -31,7 +31,9 @@ class VenueServer:
         self.port = port
         config = uvicorn.Config(app, host=host, port=port, log_level="warning",
                                 access_log=False,  # request paths carry table secrets
-                                lifespan="off", ws="none", timeout_graceful_shutdown=2)
+                                lifespan="off", ws="none", timeout_graceful_shutdown=2,
+                                # pages poll every few seconds: keep their connection open
+                                timeout_keep_alive=30)
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
@@ -76,8 +78,10 @@ class VenueServer:
                 probe.bind((self.host, self.port))
             except OSError as exc:
                 if exc.errno == errno.EADDRINUSE:
-                    raise ServerError(f"連接埠 {self.port} 已被其他程式使用，請換一個 (port in use)") from None
-                raise ServerError(f"無法使用位址 {self.host}:{self.port}：{exc.strerror or exc}") from None
+                    raise ServerError(
+                        f"連接埠 {self.port} 已被其他程式使用，請換一個 (port in use)") from None
+                raise ServerError(
+                    f"無法使用位址 {self.host}:{self.port}：{exc.strerror or exc}") from None
 
     def stop(self) -> None:
         self._server.should_exit = True

@@ -113,8 +113,8 @@ def routes(venue: Venue) -> list[BaseRoute]:
             return JSONResponse({"ok": False, "error": "不是 JSON"}, status_code=400)
         if not isinstance(body, dict) or not isinstance(body.get("fields"), dict) \
                 or not isinstance(body.get("revision"), int):
-            return JSONResponse({"ok": False, "error": '要有 "revision"（整數）與 "fields"（物件）'},
-                                status_code=400)
+            error = '要有 "revision"（整數）與 "fields"（物件）'
+            return JSONResponse({"ok": False, "error": error}, status_code=400)
         result = await run_in_threadpool(
             reports.save_report, venue.db, found.table_id, body["fields"],
             base_revision=body["revision"], author=found.author,
@@ -122,12 +122,9 @@ def routes(venue: Venue) -> list[BaseRoute]:
                           "base": body["revision"]})
         if result.changed:
             venue.live.changed(found.table_id)
-        # The page's next base: the fields as stored now with their revision (which may be
-        # newer than this save's when another editor saved in between).
-        report, revision = await run_in_threadpool(reports.public_report, venue.db,
-                                                   found.table_id)
-        answer: dict[str, Any] = {"ok": not result.conflicts, "revision": revision,
-                                  "fields": reports.editable_fields(report.content)}
+        # The page's next base: the fields as stored at the revision it gets back.
+        answer: dict[str, Any] = {"ok": not result.conflicts, "revision": result.revision,
+                                  "fields": reports.editable_fields(reports.masked(result.content))}
         if result.conflicts:
             answer["conflict"] = {key: {"mine": c.mine, "theirs": c.theirs}
                                   for key, c in result.conflicts.items()}

@@ -50,8 +50,8 @@ from desktop.core.group_report import (
     points,
     proposal_to_json,
 )
-from desktop.core.text import mask_name
 from desktop.core.report_merge import Conflict
+from desktop.core.text import mask_name
 from desktop.services import audit
 
 if TYPE_CHECKING:
@@ -112,6 +112,7 @@ class SaveResult:
     changed: bool
     saved_at: dt.datetime
     revision: int  # the report's revision number now (what the next save is based on)
+    content: ReportContent  # as stored at ``revision``
     conflicts: Mapping[str, Conflict] = field(default_factory=dict)  # field → both texts
 
 
@@ -274,7 +275,8 @@ def save_report(
             _add_revision(s, report.id, at, author, form.to_json(form.from_json(mine)))
         if report.content == data and not created:
             return SaveResult(report.id, _last_revision_id(s, report.id), False, False,
-                              report.updated_at, report.revision, merged.conflicts)
+                              report.updated_at, report.revision, form.from_json(data),
+                              merged.conflicts)
         before = dict(report.content)
         report.content = data
         report.updated_at = at
@@ -303,7 +305,8 @@ def save_report(
                 audit.record(s, "group_report.save", actor=author, entity="group_report",
                              entity_id=report.id, at=at, table=table.number,
                              revision=report.revision, **audit_detail)
-        return SaveResult(report.id, last.id, new, True, at, report.revision, merged.conflicts)
+        return SaveResult(report.id, last.id, new, True, at, report.revision,
+                          form.from_json(data), merged.conflicts)
 
 
 FIELDS = ("members", "topic", "points_for", "points_against", "proposals", "ranking",
@@ -541,10 +544,15 @@ def public_report(db: Database, table_id: int) -> tuple[CompiledReport, int]:
     details, no registration ids) and the revision a save of it is based on."""
     snap = load_report(db, table_id)
     table = replace(snap.table, leader_name=mask_name(snap.table.leader_name))
-    content = snap.content.with_members(
-        replace(m, name=mask_name(m.name), registration_id=None) for m in snap.content.members)
+    content = masked(snap.content)
     return (CompiledReport(table, content, snap.updated_at, None, snap.photo_name,
                            form.problems(content)), snap.revision)
+
+
+def masked(content: ReportContent) -> ReportContent:
+    """Members as a public page may show them: 王○明, no registration ids."""
+    return content.with_members(
+        replace(m, name=mask_name(m.name), registration_id=None) for m in content.members)
 
 
 def editable_fields(content: ReportContent) -> dict[str, Any]:

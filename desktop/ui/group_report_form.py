@@ -50,8 +50,8 @@ from desktop.core.group_report import (
     Proposal,
     ReportContent,
     format_cost,
-    normalise_mark,
     from_json,
+    normalise_mark,
     parse_cost,
     problems,
     to_json,
@@ -332,7 +332,8 @@ class ReportForm(QWidget):
         # Same field changed here and on a leader's phone: both texts, the user picks.
         self.conflict_box = QFrame()
         self.conflict_box.setObjectName("conflicts")
-        self.conflict_box.setStyleSheet("#conflicts { background:#fff4e6; border:2px solid #e85d04; }")
+        self.conflict_box.setStyleSheet(
+            "#conflicts { background:#fff4e6; border:2px solid #e85d04; }")
         self.conflict_rows = QVBoxLayout(self.conflict_box)
         self.conflict_box.hide()
         outer.addWidget(self.conflict_box)

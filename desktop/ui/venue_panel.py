@@ -129,10 +129,12 @@ class VenuePanel(QWidget):
         self.tables: RowTableModel[TableStatus] = RowTableModel([
             Column(self.tr("桌次"), lambda r: r.name or f"第{r.number}桌"),
             Column(self.tr("連線裝置"), lambda r: f"{r.connected}／{r.devices}"),
-            Column(self.tr("上次儲存"), lambda r: f"{r.last_save:%H:%M:%S}" if r.last_save else "—"),
+            Column(self.tr("上次儲存"),
+                   lambda r: f"{r.last_save:%H:%M:%S}" if r.last_save else "—"),
             Column(self.tr("已填欄位"), lambda r: f"{r.filled}／{r.total}"),
         ])
         self.table_view = self._view(self.tables, "venueTables")
+        self.table_view.setMinimumHeight(230)  # six tables without scrolling
         self.table_view.selectionModel().currentRowChanged.connect(self._show_table_qr)
         self.leader_qr_button = QPushButton(self.tr("顯示桌長 QR"))
         self.leader_qr_button.setObjectName("venueLeaderQr")
@@ -145,7 +147,8 @@ class VenuePanel(QWidget):
             Column(self.tr("桌次"), lambda r: str(r.device.number)),
             Column(self.tr("裝置"), lambda r: f"#{r.device.id} {r.device.label}"),
             Column(self.tr("位址"), lambda r: r.device.address),
-            Column(self.tr("狀態"), lambda r: self.tr("連線中") if r.connected else self.tr("離線")),
+            Column(self.tr("狀態"),
+                   lambda r: self.tr("連線中") if r.connected else self.tr("離線")),
         ])
         self.device_view = self._view(self.devices, "venueDevices")
         self.revoke_device_button = QPushButton(self.tr("撤銷此裝置"))
@@ -160,9 +163,9 @@ class VenuePanel(QWidget):
         table_buttons.addWidget(self.revoke_table_button)
         table_buttons.addStretch(1)
         tables_box = QVBoxLayout()
-        tables_box.addWidget(self.table_view, 1)
+        tables_box.addWidget(self.table_view, 3)
         tables_box.addLayout(table_buttons)
-        tables_box.addWidget(self.device_view, 1)
+        tables_box.addWidget(self.device_view, 2)
         tables_box.addWidget(self.revoke_device_button, 0, Qt.AlignmentFlag.AlignLeft)
         grid.addLayout(tables_box, 1, 1)
         grid.setColumnStretch(1, 1)
@@ -180,7 +183,7 @@ class VenuePanel(QWidget):
         self.destroyed.connect(self._stop_server)
         self._show_state()
         self.refresh()
-        self.resize(980, 620)
+        self.resize(1000, 700)
 
     def _view(self, model: RowTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
         view = QTableView()
@@ -207,6 +210,9 @@ class VenuePanel(QWidget):
         if self.running:
             return True
         host = host or self.address_picker.currentText()
+        if self.address_picker.findText(host) < 0:
+            self.address_picker.addItem(host)
+        self.address_picker.setCurrentText(host)  # what it listens on is what the panel shows
         server = VenueServer(create_app(self.db, self.session, live=self.live), host,
                              self.port.value() if port is None else port)
         try:
@@ -258,7 +264,8 @@ class VenuePanel(QWidget):
             return
         self._set_qr(self.server.address)
         self.address_label.setText(self.tr(
-            "<p style='font-size:16pt'><b>{address}</b></p><p>現場連線中（一般 HTTP，只在場地網路內使用）。"
+            "<p style='font-size:16pt'><b>{address}</b></p>"
+            "<p>現場連線中（一般 HTTP，只在場地網路內使用）。"
             "選一桌後按「顯示桌長 QR」，讓該桌桌長用手機掃描。</p>").format(
                 address=self.server.address))
 
@@ -290,7 +297,8 @@ class VenuePanel(QWidget):
             self.device_view.selectRow(keep_device)
 
     def _on_server_change(self, table_id: int) -> None:
-        self.refresh()
+        # The status table follows on its timer: six leaders saving every second must not
+        # turn into six refreshes a second on the GUI thread.
         self.table_changed.emit(table_id)
 
     # --- per table / device -----------------------------------------------------------------------

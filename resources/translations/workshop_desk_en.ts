@@ -981,6 +981,10 @@ Current status: {state}</translation>
         <translation>Export summary (PDF/Excel)…</translation>
     </message>
     <message>
+        <source>開放現場連線…</source>
+        <translation>Open venue connection…</translation>
+    </message>
+    <message>
         <source>投票…</source>
         <translation>Vote…</translation>
     </message>
@@ -1801,6 +1805,22 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Saved {time}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;另一個裝置同時修改了下列欄位&lt;/b&gt;，目前保留的是對方的版本；要改用您的版本請按按鈕：</source>
+        <translation>&lt;b&gt;Another device changed these fields at the same time&lt;/b&gt;; their version is kept for now. To use yours, press the button:</translation>
+    </message>
+    <message>
+        <source>{field}&#x3000;您的：「{mine}」&#x3000;對方的：「{theirs}」</source>
+        <translation>{field}&#x3000;yours: “{mine}”&#x3000;theirs: “{theirs}”</translation>
+    </message>
+    <message>
+        <source>改用我的</source>
+        <translation>Use mine</translation>
+    </message>
+    <message>
+        <source>都保留對方的</source>
+        <translation>Keep theirs for all</translation>
+    </message>
+    <message>
         <source>選擇海報照片</source>
         <translation>Choose a poster photo</translation>
     </message>
@@ -2326,6 +2346,117 @@ Admissions with an organiser&apos;s reason, cancellations and walk-ins stay as t
     <message>
         <source>已儲存：{path}</source>
         <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>VenuePanel</name>
+    <message>
+        <source>開放現場連線 — {session}</source>
+        <translation>Venue connection — {session}</translation>
+    </message>
+    <message>
+        <source>開始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>投影首頁 QR</source>
+        <translation>Project the home page QR</translation>
+    </message>
+    <message>
+        <source>這台電腦在場地網路的位址：</source>
+        <translation>This computer&apos;s address on the venue network:</translation>
+    </message>
+    <message>
+        <source>連接埠</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>桌次</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>連線裝置</source>
+        <translation>Devices connected</translation>
+    </message>
+    <message>
+        <source>上次儲存</source>
+        <translation>Last save</translation>
+    </message>
+    <message>
+        <source>已填欄位</source>
+        <translation>Fields filled</translation>
+    </message>
+    <message>
+        <source>顯示桌長 QR</source>
+        <translation>Show the leader QR</translation>
+    </message>
+    <message>
+        <source>撤銷此桌連線碼…</source>
+        <translation>Revoke this table&apos;s code…</translation>
+    </message>
+    <message>
+        <source>裝置</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>位址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>狀態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>連線中</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>離線</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>撤銷此裝置</source>
+        <translation>Revoke this device</translation>
+    </message>
+    <message>
+        <source>無法開放現場連線</source>
+        <translation>Cannot open the venue connection</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>（尚未開放）</source>
+        <translation>(not open)</translation>
+    </message>
+    <message>
+        <source>開始後，與會者用手機掃描這裡（或投影幕上）的 QR 即可開啟首頁；各桌桌長掃描自己那一桌的桌長 QR 才能填寫報告。</source>
+        <translation>Once started, attendees scan the QR here (or on the projector) to open the home page; each table leader scans their own table&apos;s leader QR to fill in the report.</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;{address}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;現場連線中（一般 HTTP，只在場地網路內使用）。選一桌後按「顯示桌長 QR」，讓該桌桌長用手機掃描。&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;{address}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Venue connection open (plain HTTP, for the venue network only). Choose a table and press “Show the leader QR” for that table&apos;s leader to scan with a phone.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;第{number}桌 桌長 QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;請該桌桌長用手機相機掃描左邊的 QR。這個 QR 可以填寫第{number}桌的報告，只給該桌桌長看；掃描後請點選其他桌次或按「投影首頁 QR」把它收起來。&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;Table {number} leader QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The table&apos;s leader scans the QR on the left with a phone camera. This QR can edit table {number}&apos;s report: show it to that leader only, and afterwards choose another table or press “Project the home page QR” to hide it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>撤銷連線碼</source>
+        <translation>Revoke the code</translation>
+    </message>
+    <message>
+        <source>撤銷第{number}桌的連線碼？這一桌所有已連線的裝置都會失去填寫權限，桌長需要重新掃描新的桌長 QR。</source>
+        <translation>Revoke table {number}&apos;s code? Every device connected to this table loses write access; the leader must scan the new leader QR.</translation>
+    </message>
+    <message>
+        <source>現場連線</source>
+        <translation>Venue connection</translation>
+    </message>
+    <message>
+        <source>用手機相機掃描，或在瀏覽器輸入 {address}</source>
+        <translation>Scan with a phone camera, or type {address} in a browser</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,6 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if not CHROMIUM and not os.environ.get("CI"):
     pytest.skip("no chromium installed (apt install chromium; scripts/install-system-deps.sh)",
                 allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else None
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 PHONE = {"width": 360, "height": 740}
@@ -63,8 +62,9 @@ def room(demo_db: Database, demo_db_path: Path) -> Iterator[Room]:
     server = VenueServer(create_app(demo_db, session), "127.0.0.1", 0)
     server.start()
     issued = issue_secrets(demo_db, session.id)
-    yield Room(demo_db, demo_db_path, session, server, {t.number: t for t in issued})
-    server.stop()
+    room = Room(demo_db, demo_db_path, session, server, {t.number: t for t in issued})
+    yield room
+    room.server.stop()
 
 
 def phone(browser: Browser) -> Page:
@@ -155,6 +155,14 @@ def test_a_draft_left_in_the_browser_is_sent_when_the_page_opens_again(browser: 
     page.reload()  # e.g. the phone's browser was closed before the Wi-Fi came back
     saved(page)
     assert room.stored(4).ranking == "共融遊具 12 票"
+    # The desk restarts its server (new table secrets, new page signatures): the device goes on.
+    room.server.stop()
+    room.server = VenueServer(create_app(room.db, room.session), "127.0.0.1", room.server.port)
+    room.server.start()
+    issue_secrets(room.db, room.session.id)
+    page.locator('[data-key="ranking"]').fill("共融遊具 13 票")
+    saved(page)
+    assert room.stored(4).ranking == "共融遊具 13 票"
     page.context.close()
 
 

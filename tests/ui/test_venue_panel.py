@@ -44,8 +44,8 @@ def test_a_phone_saves_and_the_desk_form_history_and_status_follow(qtbot, demo_d
         _put(url, 0, {"topic": "手機上打的主題"})
         qtbot.waitUntil(lambda: screen.form.topic.text() == "手機上打的主題", timeout=5000)
         assert screen.revisions.rowCount() >= 1
-        row = panel.tables.row_at(0)
-        assert row.last_save is not None and row.filled == 1
+        qtbot.waitUntil(lambda: panel.tables.row_at(0).last_save is not None, timeout=5000)
+        assert panel.tables.row_at(0).filled == 1
         # The table's secret is revoked: the old URL is refused, a new one works.
         panel.revoke_table(table.id)
         assert _status(url + "/report.json") == 403

@@ -115,8 +115,20 @@
         headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
         body: JSON.stringify({ revision: revision, fields: fields }),
       });
-      if (response.status === 403) { setStatus("已無填寫權限：請到報到台重新掃描", "error"); sending = false; return; }
+      if (response.status === 403) {
+        const refusal = await response.json().catch(() => ({}));
+        if (refusal.error === "csrf" && !sessionStorage.getItem(storeKey)) {
+          // The desk restarted and signs pages anew: reload (the draft is kept and re-sent).
+          sessionStorage.setItem(storeKey, "reloaded");
+          location.reload();
+          return;
+        }
+        setStatus("已無填寫權限：請到報到台重新掃描", "error");
+        sending = false;
+        return;
+      }
       if (!response.ok) throw new Error("HTTP " + response.status);
+      sessionStorage.removeItem(storeKey);
       const answer = await response.json();
       revision = answer.revision;
       // Fields typed again while this save was on its way stay dirty for the next one.
