@@ -177,11 +177,12 @@ def _load(seconds: float) -> dict[str, Any]:
         db.dispose()
     expected = sorted(last.values())
     lost = len([b for b in expected if b not in stored]) if stored != expected else 0
-    quantiles = statistics.quantiles(latencies, n=100)
+    from bench.checkin import _percentile
+
     return {
         "clients": len(phones), "seconds": seconds, "requests": len(latencies),
         "request_median_ms": round(statistics.median(latencies) * 1000, 1),
-        "request_p99_ms": round(quantiles[98] * 1000, 1),
+        "request_p99_ms": round(_percentile(latencies, 99) * 1000, 1),
         "target_p99_ms": 100,
         "ballots_expected": len(expected), "ballots_stored": len(stored),
         "identical": stored == expected, "lost_or_differing": lost,
