@@ -8,7 +8,7 @@ import sys
 # Later features add their benchmark module here.
 BENCHMARKS = (
     "startup", "agenda", "tables", "closeday", "checkin", "registrations", "group_reports",
-    "desks_pg", "kdf", "dashboard", "venue",
+    "desks_pg", "kdf", "dashboard", "venue", "vote",
 )
 
 

@@ -442,3 +442,72 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(40), default="")
     entity_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class PbVote(Base):
+    """A session's participatory-budgeting vote on the tables' proposals (one per session).
+
+    ``voter_secret`` signs the voters' page passes while the vote is open; it is erased on
+    close together with every ``PbVoter`` row, so nothing is left that ties a ballot to a person.
+    """
+
+    __tablename__ = "pb_votes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), unique=True
+    )
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # core.vote.VoteStatus
+    method: Mapped[str] = mapped_column(String(10), default="approval")  # core.vote.Method
+    budget: Mapped[int] = mapped_column(Integer, default=0)  # NT$
+    max_approvals: Mapped[int | None] = mapped_column(Integer)
+    voter_secret: Mapped[bytes | None] = mapped_column(LargeBinary(32))
+    opened_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    projects: Mapped[list[PbProject]] = relationship(
+        order_by="PbProject.number", cascade="all, delete-orphan"
+    )
+
+
+class PbProject(Base):
+    """A line of the ballot: ``number`` is the id voters and the CLI use."""
+
+    __tablename__ = "pb_projects"
+    __table_args__ = (UniqueConstraint("vote_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("pb_votes.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    tables: Mapped[list[Any]] = mapped_column(default=list)  # table numbers (several after a merge)
+    cost: Mapped[int] = mapped_column(Integer)
+    included: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PbBallot(Base):
+    """A ballot: what was approved, and nothing about who or when (see ``PbVoter``)."""
+
+    __tablename__ = "pb_ballots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("pb_votes.id", ondelete="CASCADE"), index=True)
+    approvals: Mapped[list[Any]] = mapped_column(default=list)  # project numbers
+
+
+class PbVoter(Base):
+    """While a vote is open: who has a ballot (so a second one replaces it), the revision of
+    that ballot (a replayed old submission is refused) and failed identification attempts.
+    Every row is deleted when the vote closes."""
+
+    __tablename__ = "pb_voters"
+    __table_args__ = (UniqueConstraint("vote_id", "registration_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("pb_votes.id", ondelete="CASCADE"), index=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE")
+    )
+    ballot_id: Mapped[int | None] = mapped_column(ForeignKey("pb_ballots.id", ondelete="SET NULL"))
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -42,6 +42,7 @@ COMMAND_MODULES = (
     "desktop.cli.reliability",
     "desktop.cli.setup_commands",
     "desktop.cli.group_reports",
+    "desktop.cli.vote",
     "desktop.cli.venue",
 )
 

@@ -40,7 +40,7 @@ from db.uow import Database
 from desktop.services.events import SessionInfo
 
 HERE = Path(__file__).parent
-FEATURES = ("desktop.server.tables",)
+FEATURES = ("desktop.server.tables", "desktop.server.vote")
 
 MAX_BODY = 256 * 1024  # a report is a few KB of text
 MAX_UPLOAD = 12 * 1024 * 1024  # a phone photo (re-encoded and limited again by the service)

@@ -21,7 +21,7 @@ import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload
@@ -52,6 +52,9 @@ from desktop.core.group_report import (
 from desktop.core.report_merge import Conflict
 from desktop.core.text import mask_name
 from desktop.services import audit
+
+if TYPE_CHECKING:
+    from desktop.services.vote import VoteState
 
 REVISION_SECONDS = 60
 # How long every state of a report is kept as a possible merge base: a page polls every few
@@ -138,6 +141,8 @@ class SessionCompilation:
     date: dt.date
     venue: str
     reports: tuple[CompiledReport, ...]
+    vote: VoteState | None = None  # the session's PB vote, for its results page
+
 
     @property
     def filled(self) -> int:
@@ -507,11 +512,14 @@ def load_photo(db: Database, table_id: int) -> tuple[bytes, str] | None:
 
 def compile_session(db: Database, session_id: int) -> SessionCompilation:
     """Every table of the session with its report (empty content where none was written)."""
+    from desktop.services.vote import vote_state  # the vote builds on this module
+
     with db.read() as s:
         es = s.get(EventSession, session_id)
         if es is None:
             raise GroupReportError("no_session", f"找不到場次 (no session {session_id})")
         event = s.get_one(Event, es.event_id)
+        vote = vote_state(db, session_id)
         tables = s.scalars(
             select(WorkshopTable).options(joinedload(WorkshopTable.report))
             .where(WorkshopTable.session_id == session_id).order_by(WorkshopTable.number)
@@ -526,7 +534,7 @@ def compile_session(db: Database, session_id: int) -> SessionCompilation:
             else:
                 reports.append(CompiledReport(_table_info(t), ReportContent(), None, None, "", ()))
         return SessionCompilation(event.name, event.organiser, es.name, es.date, es.venue,
-                                  tuple(reports))
+                                  tuple(reports), vote)
 
 
 # --- JSON (reports show --json, the venue pages' report.json) ---------------------------------

@@ -1074,6 +1074,10 @@ Current status: {state}</translation>
         <translation>Open venue connection…</translation>
     </message>
     <message>
+        <source>投票…</source>
+        <translation>Vote…</translation>
+    </message>
+    <message>
         <source>桌次：</source>
         <translation>Table:</translation>
     </message>
@@ -2033,6 +2037,25 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
 </context>
 <context>
+    <name>ResultsChart</name>
+    <message>
+        <source>票數</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>紅線：預算 {b}（依票數累加經費）</source>
+        <translation>Red line: budget {b} (costs added up in order of votes)</translation>
+    </message>
+    <message>
+        <source>貪婪法</source>
+        <translation>Greedy</translation>
+    </message>
+    <message>
+        <source>均分法</source>
+        <translation>Equal Shares</translation>
+    </message>
+</context>
+<context>
     <name>RosterScreen</name>
     <message>
         <source>搜尋：姓名、機關、電子郵件、電話末三碼以上（台/臺皆可）</source>
@@ -2731,6 +2754,204 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>紀錄不會被刪除：作廢會新增一筆作廢紀錄並註明原因。</source>
         <translation>Nothing is deleted: voiding adds a void record that states the reason.</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <source>參與式預算投票</source>
+        <translation>Participatory budgeting vote</translation>
+    </message>
+    <message>
+        <source>編號</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>提案</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>桌次</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>經費</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>納入</source>
+        <translation>On ballot</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>不納入</source>
+        <translation>Left out</translation>
+    </message>
+    <message>
+        <source>從小組報告建立投票單</source>
+        <translation>Build ballot from group reports</translation>
+    </message>
+    <message>
+        <source>修改名稱／經費…</source>
+        <translation>Edit title / cost…</translation>
+    </message>
+    <message>
+        <source>合併兩項…</source>
+        <translation>Merge two…</translation>
+    </message>
+    <message>
+        <source>納入／不納入</source>
+        <translation>Include / leave out</translation>
+    </message>
+    <message>
+        <source>預算籃（合計不超過預算）</source>
+        <translation>Budget basket (total within budget)</translation>
+    </message>
+    <message>
+        <source>勾選制</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>投票方式：</source>
+        <translation>Method:</translation>
+    </message>
+    <message>
+        <source>預算（NT$）：</source>
+        <translation>Budget (NT$):</translation>
+    </message>
+    <message>
+        <source>勾選制最多選：</source>
+        <translation>Approval: at most</translation>
+    </message>
+    <message>
+        <source>開始投票</source>
+        <translation>Open the vote</translation>
+    </message>
+    <message>
+        <source>結束投票並計票</source>
+        <translation>Close and count</translation>
+    </message>
+    <message>
+        <source>投影</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>紙本選票</source>
+        <translation>Paper ballot</translation>
+    </message>
+    <message>
+        <source>提案編號，以空白分隔，例如 1 3 5</source>
+        <translation>Proposal numbers separated by spaces, e.g. 1 3 5</translation>
+    </message>
+    <message>
+        <source>登錄紙本票</source>
+        <translation>Enter paper ballot</translation>
+    </message>
+    <message>
+        <source>投票人：</source>
+        <translation>Voter:</translation>
+    </message>
+    <message>
+        <source>贊成：</source>
+        <translation>Approves:</translation>
+    </message>
+    <message>
+        <source>尚未建立投票單</source>
+        <translation>No ballot yet</translation>
+    </message>
+    <message>
+        <source>投票單草稿</source>
+        <translation>Draft ballot</translation>
+    </message>
+    <message>
+        <source>投票中</source>
+        <translation>Voting open</translation>
+    </message>
+    <message>
+        <source>已結束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>{status}&#x3000;已投票 {b}／已報到 {c}</source>
+        <translation>{status}　{b} ballots / {c} checked in</translation>
+    </message>
+    <message>
+        <source>&#x3000;貪婪法：{g}&#x3000;均分法：{e}</source>
+        <translation>　Greedy: {g}　Equal Shares: {e}</translation>
+    </message>
+    <message>
+        <source>沒有可讀經費或名稱的提案未列入：{names}</source>
+        <translation>Proposals without a readable cost or title were left off: {names}</translation>
+    </message>
+    <message>
+        <source>提案名稱：</source>
+        <translation>Proposal title:</translation>
+    </message>
+    <message>
+        <source>經費（NT$）：</source>
+        <translation>Cost (NT$):</translation>
+    </message>
+    <message>
+        <source>請選兩項相近的提案（按住 Ctrl 點選）再合併。</source>
+        <translation>Select two similar proposals (Ctrl+click) to merge them.</translation>
+    </message>
+    <message>
+        <source>結束投票後不能再投，誰投了哪一張的紀錄會被清除。確定結束？</source>
+        <translation>After closing nobody can vote, and the record of who cast which ballot is erased. Close the vote?</translation>
+    </message>
+    <message>
+        <source>請只輸入提案編號（數字），以空白分隔。</source>
+        <translation>Enter proposal numbers only, separated by spaces.</translation>
+    </message>
+    <message>
+        <source>未計入：{m}</source>
+        <translation>Not counted: {m}</translation>
+    </message>
+</context>
+<context>
+    <name>VoteProjector</name>
+    <message>
+        <source>投票投影</source>
+        <translation>Vote projector</translation>
+    </message>
+    <message>
+        <source>參與式預算投票結果（{n} 票）</source>
+        <translation>Participatory budgeting results ({n} ballots)</translation>
+    </message>
+    <message>
+        <source>貪婪法（票數優先）</source>
+        <translation>Greedy (most votes first)</translation>
+    </message>
+    <message>
+        <source>均分法（Method of Equal Shares）</source>
+        <translation>Method of Equal Shares</translation>
+    </message>
+    <message>
+        <source>（無）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{rule}&lt;/b&gt;：{names}&#x3000;合計 {spent}／預算 {budget}</source>
+        <translation>&lt;b&gt;{rule}&lt;/b&gt;: {names}　total {spent} / budget {budget}</translation>
+    </message>
+    <message>
+        <source>參與式預算投票：請用手機掃描 QR</source>
+        <translation>Participatory budgeting vote: scan the QR with your phone</translation>
+    </message>
+    <message>
+        <source>參與式預算投票尚未開始</source>
+        <translation>The participatory budgeting vote has not opened yet</translation>
+    </message>
+    <message>
+        <source>已投票 {b}／已報到 {c}</source>
+        <translation>{b} ballots / {c} checked in</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from desktop.ui.report_projector import ReportProjector
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel
 from desktop.ui.venue_panel import VenuePanel
+from desktop.ui.vote_dialog import VoteDialog
 
 
 class GroupReportsScreen(Screen):
@@ -55,11 +56,14 @@ class GroupReportsScreen(Screen):
         self.venue_button = QPushButton(self.tr("開放現場連線…"))
         self.venue_button.setObjectName("openVenue")
         self.venue_button.clicked.connect(self.open_venue)
+        self.vote_button = QPushButton(self.tr("投票…"))
+        self.vote_button.setObjectName("openVote")
+        self.vote_button.clicked.connect(self.open_vote)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("桌次：")))
         top.addWidget(self.table_picker, 1)
         for button in (self.leader_button, self.project_button, self.export_button,
-                       self.venue_button):
+                       self.venue_button, self.vote_button):
             top.addWidget(button)
 
         self.form = ReportForm(context.db, self._author)
@@ -123,7 +127,7 @@ class GroupReportsScreen(Screen):
                 index = i
         self.table_picker.blockSignals(False)
         for button in (self.leader_button, self.project_button, self.export_button,
-                       self.venue_button):
+                       self.venue_button, self.vote_button):
             button.setEnabled(bool(tables))
         if self.venue_panel is not None and (session is None
                                              or self.venue_panel.session.id != session.id):
@@ -240,6 +244,23 @@ class GroupReportsScreen(Screen):
         self.projector.show_table(table.number)
         self.projector.show_on_projector()
         return self.projector
+
+    def open_vote(self) -> VoteDialog | None:
+        """The PB vote on the tables' proposals (organiser: it opens, closes, takes paper)."""
+        if self.session is None or not self.context.require_organiser(self):
+            return None
+        from desktop.server.runner import DEFAULT_PORT, local_addresses
+
+        self.form.flush()
+        # The vote page lives on the venue server: its address when it runs (開放現場連線),
+        # else where it will listen by default.
+        panel = self.venue_panel
+        base = (panel.server.address if panel is not None and panel.server is not None
+                and panel.running else f"http://{local_addresses()[0]}:{DEFAULT_PORT}/")
+        url = f"{base}vote"
+        dialog = VoteDialog(self.context.db, self.session.id, url, self._author(), self)
+        dialog.show()
+        return dialog
 
     def _export(self) -> None:
         if self.session is None:
