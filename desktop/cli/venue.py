@@ -15,8 +15,7 @@ import json
 import sys
 import threading
 
-from desktop.cli import CliError, Context, add_json_flag
-from desktop.cli.reliability import PASSPHRASE_ENV, _passphrase
+from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, organiser_only
 from desktop.server.runner import DEFAULT_PORT, ServerError, local_addresses
 
 
@@ -31,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                        help=f"port (default {DEFAULT_PORT}; 0 = any free port)")
     add_json_flag(serve)
     serve.set_defaults(handler=run_serve)
+    organiser_only(serve, "venue.serve")
 
 
 def default_host() -> str:
@@ -44,7 +44,6 @@ def default_host() -> str:
 def run_serve(args: argparse.Namespace, context: Context) -> int:
     from desktop.server.app import create_app
     from desktop.server.runner import VenueServer
-    from desktop.services import security
     from desktop.services.events import SessionNotFound, find_session
     from desktop.services.venue import issue_secrets
 
@@ -59,9 +58,6 @@ def run_serve(args: argparse.Namespace, context: Context) -> int:
         session = find_session(context.db, args.session)
     except SessionNotFound as exc:
         raise CliError(str(exc)) from None
-    if security.has_passphrase(context.db, session.event_id) and not security.verify_passphrase(
-            context.db, _passphrase(), session.event_id):
-        raise CliError(f"主辦密語不正確（{PASSPHRASE_ENV}）")
     host = args.host or default_host()
     server = VenueServer(create_app(context.db, session), host, args.port)
     try:

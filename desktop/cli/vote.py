@@ -15,8 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import CliError, Context, add_json_flag, emit_json
-from desktop.cli.reliability import PASSPHRASE_ENV
+from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
 from desktop.core.vote import Method, Rules, VoteError
 from desktop.services.events import SessionInfo, SessionNotFound, find_session
 from desktop.services.vote import (
@@ -42,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     opening.add_argument("--max-approvals", type=int, metavar="K",
                          help="approval: each voter approves at most K projects")
     add_json_flag(opening)
+    organiser_only(opening, "vote.run")
     opening.set_defaults(handler=run_open)
 
     show = sub.add_parser("show", help="status, turnout; after close the votes and funded sets")
@@ -52,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     closing = sub.add_parser("close", help=f"close the vote and count it {organiser}")
     closing.add_argument("--session", required=True, metavar="NAME", help="session name or id")
     add_json_flag(closing)
+    organiser_only(closing, "vote.run")
     closing.set_defaults(handler=run_close)
 
     ballot = sub.add_parser("ballot", help=f"type in a paper ballot {organiser}")
@@ -61,12 +62,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     ballot.add_argument("--approve", required=True, type=int, nargs="+", metavar="ID",
                         help="project ids on the ballot (vote show)")
     add_json_flag(ballot)
+    organiser_only(ballot, "vote.run")
     ballot.set_defaults(handler=run_ballot)
 
     export = sub.add_parser("export", help=f"the closed vote as a pabulib .pb file {organiser}")
     export.add_argument("--session", required=True, metavar="NAME", help="session name or id")
     export.add_argument("--out", required=True, metavar="FILE.pb")
     add_json_flag(export)
+    organiser_only(export, "vote.run")
     export.set_defaults(handler=run_export)
 
 
@@ -77,13 +80,8 @@ def _session(context: Context, name: str) -> SessionInfo:
         raise CliError(str(exc)) from None
 
 
-def _organiser(context: Context, session: SessionInfo) -> str:
-    """The organiser's passphrase, checked against the event; the actor for the audit log."""
-    from desktop.cli.reliability import _passphrase
-    from desktop.services.security import verify_passphrase
-
-    if not verify_passphrase(context.db, _passphrase(), session.event_id):
-        raise CliError(f"主辦密語不正確（{PASSPHRASE_ENV}）(wrong organiser passphrase)")
+def _actor() -> str:
+    """Who typed the command, for the audit log (the passphrase was checked before it ran)."""
     return f"cli:{getpass.getuser()}"
 
 
@@ -97,7 +95,9 @@ def state_json(state: VoteState) -> dict[str, Any]:
         "max_approvals": state.max_approvals,
         "turnout": {"ballots": state.ballots, "checked_in": state.checked_in},
         "projects": [
-            {"id": p.id, "title": p.title, "table": list(p.tables), "cost": p.cost,
+            # ``table``: the proposing table; a merged proposal names every table in ``tables``.
+            {"id": p.id, "title": p.title, "table": p.tables[0] if p.tables else None,
+             "tables": list(p.tables), "cost": p.cost,
              "votes": result.votes.get(p.id, 0) if result else None}
             for p in state.on_ballot
         ],
@@ -144,7 +144,7 @@ def _emit(args: argparse.Namespace, state: VoteState, **extra: object) -> int:
 
 def run_open(args: argparse.Namespace, context: Context) -> int:
     session = _session(context, args.session)
-    actor = _organiser(context, session)
+    actor = _actor()
     rules = Rules(Method(args.method), args.budget, args.max_approvals)
     return _changed(args, lambda: open_vote(context.db, session.id, rules, actor=actor))
 
@@ -155,13 +155,13 @@ def run_show(args: argparse.Namespace, context: Context) -> int:
 
 def run_close(args: argparse.Namespace, context: Context) -> int:
     session = _session(context, args.session)
-    actor = _organiser(context, session)
+    actor = _actor()
     return _changed(args, lambda: close_vote(context.db, session.id, actor=actor))
 
 
 def run_ballot(args: argparse.Namespace, context: Context) -> int:
     session = _session(context, args.session)
-    actor = _organiser(context, session)
+    actor = _actor()
     try:
         result = cast_paper_ballot(context.db, session.id, args.voter, args.approve, actor=actor)
     except VoteSetupError as exc:
@@ -181,7 +181,6 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
     if not out.parent.is_dir():
         raise CliError(f"--out {args.out}: 資料夾不存在 (folder does not exist): {out.parent}")
     session = _session(context, args.session)
-    _organiser(context, session)
     try:
         content = export_pb(context.db, session.id)
     except VoteSetupError as exc:
