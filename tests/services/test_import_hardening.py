@@ -17,7 +17,6 @@ from desktop.services.demo import DEMO_PASSPHRASE, build_demo
 from desktop.services.events import list_events
 from desktop.services.registrations import import_file, reveal_ids
 from desktop.services.roster import list_roster
-from tests.db.test_postgres import pg_db  # noqa: F401 - the PostgreSQL fixture
 from tests.registration_files import write_csv
 
 NOW = dt.datetime(2019, 3, 1, 12, 0)
