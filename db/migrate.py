@@ -10,11 +10,14 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -43,15 +46,43 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[tuple[Config, Connection]]:
+    """An Alembic config bound to one connection in one transaction, for up- or downgrades.
+
+    On SQLite, foreign keys are off while it runs: a batch migration rebuilds a table by copying
+    it and dropping the old one, and with foreign keys on that DROP cascades into every child
+    row (dropping a column of ``events`` deleted every session and attendee). The PRAGMA only
+    takes effect outside a transaction, so it is set before ``begin``; the keys are checked
+    before the commit and switched back on for the pooled connection afterwards.
+    """
+    config = alembic_config()
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                yield config, connection
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"foreign key check failed: {broken[:3]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
+
+
 def upgrade_to_head(engine: Engine, sqlite_path: Path | None) -> Path | None:
     """Migrate to head; returns the pre-migration copy of an SQLite file, if one was made."""
     if current_revision(engine) == head_revision():
         return None
     backup = _copy_aside(sqlite_path) if sqlite_path and _has_tables(engine) else None
-    config = alembic_config()
     try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
+        with migration_connection(engine) as (config, _connection):
             command.upgrade(config, "head")
     except Exception as exc:
         engine.dispose()
