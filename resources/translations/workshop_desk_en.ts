@@ -838,7 +838,7 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>產生並開啟 PDF</source>
-        <translation>Open as PDF</translation>
+        <translation>Open PDF</translation>
     </message>
     <message>
         <source>列印…</source>
@@ -846,7 +846,7 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>另存 PDF…</source>
-        <translation>Save PDF as…</translation>
+        <translation>Save as…</translation>
     </message>
     <message>
         <source>匯出時數檔 (Big5 CSV)…</source>
