@@ -23,6 +23,21 @@ def _percentile(samples: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
+def checkin_screen(db):  # type: ignore[no-untyped-def]
+    """The main window showing the check-in screen, chimes muted: (window, screen)."""
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.screens import ScreenContext
+    from desktop.ui.screens.checkin import CheckInScreen
+
+    window = MainWindow(ScreenContext(db=db), "bench")
+    window.show()
+    index = next(i for i, sc in enumerate(window.screens) if isinstance(sc, CheckInScreen))
+    window.show_screen(index)
+    screen: CheckInScreen = window.screens[index]
+    screen.chimes.muted = True
+    return window, screen
+
+
 def run() -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as home:
@@ -39,10 +54,7 @@ def run() -> dict[str, object]:
         from desktop.services import checkin as service
         from desktop.services.passes import export_passes
         from desktop.ui.camera import decode_image
-        from desktop.ui.main_window import MainWindow
         from desktop.ui.qtapp import ensure_app
-        from desktop.ui.screens import ScreenContext
-        from desktop.ui.screens.checkin import CheckInScreen
 
         app = ensure_app()
         db = open_demo_database(Path(home) / "bench.sqlite3")
@@ -51,12 +63,7 @@ def run() -> dict[str, object]:
             secret = event.token_secret
         session_id = 1
         reg_ids = add_people(db, session_id, ATTENDEES)
-        window = MainWindow(ScreenContext(db=db), "bench")
-        window.show()
-        index = next(i for i, sc in enumerate(window.screens) if isinstance(sc, CheckInScreen))
-        window.show_screen(index)
-        screen: CheckInScreen = window.screens[index]
-        screen.chimes.muted = True
+        window, screen = checkin_screen(db)
         app.processEvents()
         field = screen.scan_field
         samples, counts_samples = [], []

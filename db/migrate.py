@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -61,6 +63,36 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[tuple[Config, Connection]]:
+    """An Alembic config bound to one connection in one transaction, for up- or downgrades.
+
+    On SQLite, foreign keys are off while it runs: a batch migration rebuilds a table by copying
+    it and dropping the old one, and with foreign keys on that DROP cascades into every child
+    row (dropping a column of ``events`` deleted every session and attendee). The PRAGMA only
+    takes effect outside a transaction, so it is set before ``begin``; the keys are checked
+    before the commit and switched back on for the pooled connection afterwards.
+    """
+    config = alembic_config()
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                yield config, connection
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"foreign key check failed: {broken[:3]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
+
+
 def upgrade_to_head(engine: Engine, sqlite_path: Path | None) -> Path | None:
     """Migrate to head; returns the pre-migration copy of an SQLite file, if one was made."""
     if current_revision(engine) == head_revision():
@@ -68,10 +100,8 @@ def upgrade_to_head(engine: Engine, sqlite_path: Path | None) -> Path | None:
     from alembic import command
 
     backup = _copy_aside(sqlite_path) if sqlite_path and _has_tables(engine) else None
-    config = alembic_config()
     try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
+        with migration_connection(engine) as (config, _connection):
             command.upgrade(config, "head")
     except Exception as exc:
         engine.dispose()

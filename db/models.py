@@ -308,6 +308,9 @@ class GroupReport(Base):
     photo: Mapped[bytes | None] = mapped_column(LargeBinary)
     photo_name: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Counts every change of ``content``: a save names the revision it was based on, so two
+    # editors (phones over the venue Wi-Fi, 桌長模式 at the desk) never overwrite each other.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     table: Mapped[WorkshopTable] = relationship(back_populates="report")
     revisions: Mapped[list[GroupReportRevision]] = relationship(
@@ -325,6 +328,56 @@ class GroupReportRevision(Base):
     saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
     author: Mapped[str] = mapped_column(String(100), default="")
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class GroupReportState(Base):
+    """Every recent state of a report by revision number: the exact base a late save is
+    merged against. The history (``GroupReportRevision``) coalesces a leader's typing into one
+    entry a minute, so it cannot serve; states older than the merge window are pruned."""
+
+    __tablename__ = "group_report_states"
+    __table_args__ = (UniqueConstraint("report_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("group_reports.id", ondelete="CASCADE"))
+    revision: Mapped[int] = mapped_column(Integer)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class VenueTableKey(Base):
+    """The secret that lets a device write a table's report over the venue Wi-Fi.
+
+    Only a SHA-256 of the secret is stored (the secret has 160 random bits, so a plain hash is
+    enough); a new one is issued each time the venue server starts and when the organiser
+    revokes the old one (``revoked_at``)."""
+
+    __tablename__ = "venue_table_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    table_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop_tables.id", ondelete="CASCADE"), index=True
+    )
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class VenueDevice(Base):
+    """A browser that opened a table's page with its secret; its cookie token is stored hashed
+    so the organiser can shut out one lost phone without re-keying the whole table."""
+
+    __tablename__ = "venue_devices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    table_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop_tables.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class HoursAdjustment(Base):
@@ -389,3 +442,72 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(40), default="")
     entity_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class PbVote(Base):
+    """A session's participatory-budgeting vote on the tables' proposals (one per session).
+
+    ``voter_secret`` signs the voters' page passes while the vote is open; it is erased on
+    close together with every ``PbVoter`` row, so nothing is left that ties a ballot to a person.
+    """
+
+    __tablename__ = "pb_votes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), unique=True
+    )
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # core.vote.VoteStatus
+    method: Mapped[str] = mapped_column(String(10), default="approval")  # core.vote.Method
+    budget: Mapped[int] = mapped_column(Integer, default=0)  # NT$
+    max_approvals: Mapped[int | None] = mapped_column(Integer)
+    voter_secret: Mapped[bytes | None] = mapped_column(LargeBinary(32))
+    opened_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    projects: Mapped[list[PbProject]] = relationship(
+        order_by="PbProject.number", cascade="all, delete-orphan"
+    )
+
+
+class PbProject(Base):
+    """A line of the ballot: ``number`` is the id voters and the CLI use."""
+
+    __tablename__ = "pb_projects"
+    __table_args__ = (UniqueConstraint("vote_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("pb_votes.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    tables: Mapped[list[Any]] = mapped_column(default=list)  # table numbers (several after a merge)
+    cost: Mapped[int] = mapped_column(Integer)
+    included: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PbBallot(Base):
+    """A ballot: what was approved, and nothing about who or when (see ``PbVoter``)."""
+
+    __tablename__ = "pb_ballots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("pb_votes.id", ondelete="CASCADE"), index=True)
+    approvals: Mapped[list[Any]] = mapped_column(default=list)  # project numbers
+
+
+class PbVoter(Base):
+    """While a vote is open: who has a ballot (so a second one replaces it), the revision of
+    that ballot (a replayed old submission is refused) and failed identification attempts.
+    Every row is deleted when the vote closes."""
+
+    __tablename__ = "pb_voters"
+    __table_args__ = (UniqueConstraint("vote_id", "registration_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("pb_votes.id", ondelete="CASCADE"), index=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE")
+    )
+    ballot_id: Mapped[int | None] = mapped_column(ForeignKey("pb_ballots.id", ondelete="SET NULL"))
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Debian/Ubuntu libraries Qt needs on Linux (see TECH-NOTES), plus the fonts and pdftotext the
+# Debian/Ubuntu libraries Qt needs on Linux (see TECH-NOTES), the fonts and pdftotext the
 # document tests use (fonts-arphic-ukai: a TrueType .ttc; fonts-noto-cjk: a CFF one that must be
-# refused; poppler-utils: pdftotext reads the PDFs back): installed when missing and when
-# this user may use apt; elsewhere (Windows, macOS, no root) it only says what is missing.
+# refused; poppler-utils: pdftotext reads the PDFs back), and chromium for the venue pages'
+# real-browser tests (Playwright drives the system browser; its own download is unreachable):
+# installed when missing and when this user may use apt; elsewhere (Windows, macOS, no root) it
+# only says what is missing.
 set -u
-packages=(libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libfontconfig1 libdbus-1-3 fonts-noto-cjk fonts-arphic-ukai poppler-utils)
+packages=(libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libfontconfig1 libdbus-1-3 fonts-noto-cjk fonts-arphic-ukai poppler-utils chromium)
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
 for p in "${packages[@]}"; do

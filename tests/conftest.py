@@ -4,7 +4,6 @@ templates that are migrated (and filled with the demo event) once per test sessi
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path

@@ -47,6 +47,8 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "desktop.cli.reliability": ("backup", "restore", "ids"),
     "desktop.cli.setup_commands": ("session",),
     "desktop.cli.group_reports": ("reports",),
+    "desktop.cli.vote": ("vote",),
+    "desktop.cli.venue": ("serve",),
 }
 
 

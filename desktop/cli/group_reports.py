@@ -6,12 +6,11 @@ import argparse
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph_problems
-from desktop.core.group_report import CRITERIA, member_to_json, points, proposal_to_json
+from desktop.core.group_report import CRITERIA, points
 from desktop.services.events import SessionNotFound, find_session
-from desktop.services.group_reports import CompiledReport, compile_session
+from desktop.services.group_reports import compile_session, report_json
 
 FORMATS = {".pdf": "pdf", ".xlsx": "xlsx"}
 
@@ -39,30 +38,6 @@ def _compiled(context: Context, name: str):  # type: ignore[no-untyped-def]
     except SessionNotFound as exc:
         raise CliError(str(exc)) from exc
     return compile_session(context.db, session.id)
-
-
-def report_json(r: CompiledReport) -> dict[str, Any]:
-    c = r.content
-    return {
-        "number": r.table.number,
-        "name": r.table.name,
-        "leader": r.table.leader_name,
-        "leader_unit": r.table.leader_unit,
-        "filled": not c.is_empty(),
-        "updated_at": r.updated_at.isoformat(timespec="seconds") if r.updated_at else None,
-        "members": [member_to_json(m) for m in c.members],
-        "members_present": [m.name for m in c.present_members()],
-        "topic": c.topic,
-        "points_for": list(points(c.points_for)),
-        "points_against": list(points(c.points_against)),
-        "proposals": [proposal_to_json(p) for p in c.proposals if not p.is_blank()],
-        "total_cost": c.total_cost(),
-        "ranking": c.ranking,
-        "open_questions": list(points(c.open_questions)),
-        "feedback": c.feedback,
-        "photo": r.photo_name or None,
-        "problems": [{"where": p.where, "code": p.code, "message": p.message} for p in r.problems],
-    }
 
 
 def run_export(args: argparse.Namespace, context: Context) -> int:

@@ -20,18 +20,16 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from desktop.core.problems import CodedError
+
 GROUP_REPORT = "group_report"
 ABSORBING_KINDS = ("break", "lunch")
 DEFAULT_WARNING_SECONDS = 5 * 60
 DEFAULT_DANGER_SECONDS = 60
 
 
-class AgendaError(ValueError):
+class AgendaError(CodedError):
     """A run action that does not apply now; ``code`` is stable for callers and tests."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -264,15 +262,13 @@ def _index(blocks: Sequence[Block], block_id: int) -> int:
     for i, b in enumerate(blocks):
         if b.id == block_id:
             return i
-    raise AgendaError("unknown_block", f"議程中沒有這個段落 (block {block_id})")
+    raise AgendaError("unknown_block", f"議程中沒有這個段落 (#{block_id})", id=block_id)
 
 
 def _require(state: RunState, *statuses: RunStatus) -> None:
     if state.status not in statuses:
-        raise AgendaError(
-            f"not_{'_or_'.join(s.value for s in statuses)}",
-            f"目前狀態為 {state.status.value}，無法執行 (needs {', '.join(statuses)})",
-        )
+        raise AgendaError("wrong_state", "目前的計時狀態無法執行這個動作",
+                          state=state.status.value, needs=tuple(s.value for s in statuses))
 
 
 def start(state: RunState, blocks: Sequence[Block], now: dt.datetime,
@@ -575,7 +571,7 @@ def queue_move(state: RunState, table: int, offset: int) -> RunState:
     queue = _queue(state)
     order = list(queue.order)
     if table not in order:
-        raise AgendaError("unknown_table", f"報告順序中沒有第 {table} 桌")
+        raise AgendaError("unknown_table", f"報告順序中沒有第 {table} 桌", n=table)
     here = order.index(table)
     if here <= queue.index:
         raise AgendaError("already_reported", "已報告或正在報告的桌次不能移動")

@@ -1,5 +1,10 @@
 """身分證字號 / 統一證號: checksum validation and masking (rules from DOMAIN.md).
 
+What people type into an ID cell is not always just the ID: ``A123456789（本人）``,
+``F27654329(1)``, ``E134567813/0911000001`` (a phone number after it). ``normalize_id``
+extracts the one ID-shaped token from such a cell; the mask is derived from that token only,
+so no character of the rest of the cell can end up in clear next to the mask.
+
 Accepted forms, after normalisation (NFKC, upper case, spaces removed):
 * national ID: letter + 1/2 + 8 digits;
 * new resident certificate number (2021): letter + 8/9 + 8 digits;
@@ -20,6 +25,17 @@ LETTER_VALUES = {
 }  # fmt: skip
 WEIGHTS = (1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1)
 _SHAPE = re.compile(r"^[A-Z][12489A-D]\d{8}$")
+# One ID-shaped token inside a longer cell, not glued to more letters or digits.
+_TOKEN = re.compile(r"(?<![A-Z0-9])[A-Z][12489A-D]\d{8}(?!\d)")
+# Notes people add in brackets: （本人）, [備註], 【】, 〔〕 (full-width ones are ASCII after NFKC).
+_NOTES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
+_BRACKET_CHARS = re.compile(r"[()\[\]【】〔〕]")
+_TYPED = re.compile(r"^[\x21-\x7e]+$")  # printable ASCII: what can be sealed as typed
+MAX_TYPED_ID = 20  # longer than any ID; a cell longer than this after normalising is not one
+# The mask of anything that is not an ID-shaped number: no character of what was typed.
+UNREADABLE_MASK = "**********"
+# Every stored mask is "" (no ID), UNREADABLE_MASK, or fits this (DOMAIN.md's A12345****).
+MASK_SHAPE = re.compile(r"^[A-Z][12489A-D]\d{4}\*{4}$")
 
 
 class IdProblem(StrEnum):
@@ -29,11 +45,31 @@ class IdProblem(StrEnum):
 
 
 def normalize_id(raw: str | None) -> str:
-    """Full-width to half-width, upper case, all whitespace and dashes removed."""
+    """The ID number in a cell: full-width to half-width, upper case, whitespace and dashes
+    removed, then the one ID-shaped token found without the notes in brackets, or with the
+    brackets' contents joined in (``F27654329(1)``), or in the whole cell (a phone number
+    after a slash). When there is none, the normalised cell without its notes (a bad ID)."""
     if not raw:
         return ""
-    text = unicodedata.normalize("NFKC", str(raw)).upper()
-    return re.sub(r"[\s\-]", "", text)
+    text = re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", str(raw)).upper())
+    if _SHAPE.match(text):
+        return text
+    without_notes = _NOTES.sub("", text)
+    for candidate in (without_notes, _BRACKET_CHARS.sub("", text), text):
+        found = _TOKEN.findall(candidate)
+        if len(found) == 1:
+            return found[0]
+    return without_notes
+
+
+def sealable_id(raw: str | None) -> str | None:
+    """What to encrypt for a cell: the extracted ID, a bad one as typed (the organiser may need
+    to see it to correct it) when it is short printable ASCII, "" for a blank cell; None
+    when the cell holds no recognisable ID (it is rejected, saying row and column)."""
+    number = normalize_id(raw)
+    if not number or _SHAPE.match(number):
+        return number
+    return number if len(number) <= MAX_TYPED_ID and _TYPED.match(number) else None
 
 
 def id_problem(raw: str | None) -> IdProblem | None:
@@ -58,12 +94,15 @@ def _checksum_ok(number: str) -> bool:
 
 
 def mask_id(raw: str | None) -> str:
-    """``A123456789`` → ``A12345****``: the last four characters hidden (NDC practice)."""
+    """``A123456789`` → ``A12345****``: the last four characters hidden (NDC practice).
+    Anything that is not ID-shaped is masked whole (``UNREADABLE_MASK``): keeping "all but
+    the last four" of a longer cell would leave an ID in it readable."""
     number = normalize_id(raw)
     if not number:
         return ""
-    keep = max(len(number) - 4, 1)
-    return number[:keep] + "*" * (len(number) - keep)
+    if not _SHAPE.match(number):
+        return UNREADABLE_MASK
+    return number[:6] + "****"
 
 
 def make_id(letter: str, second: str, body7: str) -> str:

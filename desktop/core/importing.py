@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,12 +24,15 @@ from pathlib import Path
 
 from desktop.core.file_guard import (
     MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_DATA_ROWS,
+    MAX_SHEET_ROWS,
     FileKind,
     FileRejected,
     decode_text,
     guard_import_file,
 )
-from desktop.core.ids import IdProblem, id_problem, normalize_id
+from desktop.core.ids import IdProblem, id_problem, sealable_id
 from desktop.core.text import clean, match_key
 
 # --- fields ---------------------------------------------------------------------------------
@@ -63,6 +67,18 @@ FIELD_LABELS = {
     WANTS_HOURS: "終身學習時數",
     REMARK: "備註",
 }
+
+# The longest value import accepts per stored field (longer: the row is refused, naming row
+# and column). Every document is laid out and tested with these lengths, and they fit the
+# database columns on every engine. The longest real names (with an indigenous or foreign
+# name in Latin letters) stay under 40 characters, agency and unit names under 60.
+MAX_CHARS = {NAME: 60, AGENCY: 100, UNIT: 100, TITLE: 50, EMAIL: 254, PHONE: 40, REMARK: 500}
+
+
+def length_problem(fld: str, value: str) -> str | None:
+    """Why ``value`` is too long for field ``fld`` (import, walk-ins and edits alike), or None."""
+    limit = MAX_CHARS.get(fld, MAX_CELL_CHARS)
+    return f"內容過長（{len(value):,} 字，上限 {limit:,} 字）" if len(value) > limit else None
 
 # Header words, tried in this order: the first field whose word the header contains wins, so
 # the more specific words come first (服務機關 before 單位, 學習時數 before anything else).
@@ -147,31 +163,73 @@ def _read_csv(name: str, data: bytes) -> RawTable:
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         for record in reader:
-            records.append(record)
+            records.append(_bounded(name, len(records) + 1, record))
             numbers.append(len(records))
     except csv.Error as exc:
         raise ImportFileError(f"{name}: 第 {len(records) + 1} 列 CSV 格式錯誤：{exc}") from exc
     return _table(name, records, numbers, encoding)
 
 
+def _bounded(name: str, number: int, record: Sequence[object]) -> list[object]:
+    """Record ``number`` cut to ``MAX_COLUMNS`` (empty cells past it are dropped); a file past
+    the row or column limits is refused while it is read, before anything else works on its
+    records (five million columns would take minutes to look at)."""
+    if number > MAX_SHEET_ROWS:
+        raise ImportFileError(f"{name}: 超過 {MAX_SHEET_ROWS:,} 列，不是報名資料 (too many rows)")
+    if len(record) > MAX_COLUMNS and any(v not in (None, "") for v in record[MAX_COLUMNS:]):
+        raise ImportFileError(
+            f"{name}: 第 {number} 列超過 {MAX_COLUMNS} 欄，不是報名資料 (too many columns)")
+    return list(record[:MAX_COLUMNS])
+
+
 def _read_xlsx(name: str, data: bytes) -> RawTable:
+    """The first sheet's cells. ``file_guard`` has bounded the parts' sizes and the number of
+    cells; a part that is broken inside ends in the import's own one-line message."""
     from openpyxl import load_workbook
 
+    records: list[list[object]] = []
+    numbers: list[int] = []
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(f"{name}: 不是可讀的 XLSX 活頁簿 (not a readable XLSX workbook)") from exc
-    try:
-        sheet = workbook.worksheets[0]
-        records: list[list[object]] = []
-        numbers: list[int] = []
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            records.append(list(row))
-            numbers.append(number)
-        _fill_merged_cells(records, _merged_ranges(sheet))
-    finally:
-        workbook.close()
+        # openpyxl warns about what it skips (styles, extensions) on stderr, several lines
+        # around the import's one line; nothing it skips matters to the cell values.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            if not workbook.worksheets:
+                raise ImportFileError(f"{name}: 活頁簿裡沒有工作表 (no worksheet in the workbook)")
+            sheet = workbook.worksheets[0]
+            # The declared size (<dimension>) may lie: openpyxl would pad every row to it.
+            sheet.reset_dimensions()
+            rows = sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
+            for number, row in enumerate(rows, start=1):
+                records.append(_bounded(name, number, row))
+                numbers.append(number)
+            _fill_merged_cells(records, _merged_ranges(sheet))
+        finally:
+            workbook.close()
+    except ImportFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any fault inside a hostile part, named below
+        raise ImportFileError(f"{name}: XLSX 內容損毀：{_xlsx_fault(exc)}") from exc
     return _table(name, records, numbers, "xlsx")
+
+
+def _xlsx_fault(exc: BaseException) -> str:
+    """What is broken in the workbook, in a few words for the one-line message. Only texts
+    that name a part or a place are repeated: a cell's value could be someone's ID."""
+    text = str(exc).splitlines()[0][:120] if str(exc) else ""
+    if isinstance(exc, KeyError):  # "There is no item named 'xl/…' in the archive"
+        return f"缺少檔案內的部分 {text} (missing part)"
+    if isinstance(exc, SyntaxError):  # xml.etree's ParseError: "…: line 1, column 5"
+        return f"XML 格式錯誤 {text} (bad XML)"
+    if isinstance(exc, IndexError):
+        return "儲存格指向不存在的共用字串 (bad shared-string index)"
+    if isinstance(exc, ValueError | TypeError | OverflowError):
+        return "儲存格的值無法讀取，例如不是數字的數值儲存格 (bad cell value)"
+    if isinstance(exc, zipfile.BadZipFile | OSError | EOFError):
+        return "壓縮內容損毀 (damaged zip)"
+    return f"無法讀取 ({type(exc).__name__})"
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -231,6 +289,10 @@ def _table(
                 break
     if start is None:
         raise ImportFileError(f"{name}: 沒有任何資料 (no data in the file)")
+    filled = sum(1 for record in records[start + 1:] if any(v not in (None, "") for v in record))
+    if filled > MAX_DATA_ROWS:
+        raise ImportFileError(f"{name}: 共 {filled:,} 列資料，超過上限 {MAX_DATA_ROWS:,} 列"
+                              " (too many rows)")
     headers = [clean(v) for v in records[start]]
     while headers and not headers[-1]:
         headers.pop()
@@ -519,9 +581,9 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
                                        severity, fld))
 
         for fld in mapping:
-            length = len(cell_text(get(fld)))
-            if length > MAX_CELL_CHARS:  # a pasted essay or a hostile file: refuse the row
-                problem(fld, f"內容過長（{length:,} 字，上限 {MAX_CELL_CHARS:,} 字），此列不匯入", ERROR)
+            too_long = length_problem(fld, cell_text(get(fld)))
+            if too_long:  # a pasted essay or a hostile file: refuse the row
+                problem(fld, f"{too_long}，此列不匯入", ERROR)
         name = cell_text(get(NAME))
         if not name:
             problem(NAME, "沒有姓名，此列不匯入", ERROR)
@@ -533,8 +595,8 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
         if email and not _EMAIL.match(email):
             problem(EMAIL, f"電子郵件「{email}」格式不正確")
         phone = normalize_phone(get(PHONE))
-        raw_id = get(ID_NUMBER)
-        id_number = normalize_id(cell_text(raw_id))
+        sealable = sealable_id(cell_text(get(ID_NUMBER)))
+        id_number = sealable or ""  # None: no ID in the cell, which is not imported
         problem_code = id_problem(id_number)
         wants_raw = get(WANTS_HOURS)
         wants = parse_yes_no(wants_raw)
@@ -543,7 +605,10 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
             wants = False
         if WANTS_HOURS not in mapping:
             wants = bool(id_number)  # no such question: whoever gave an ID wants the hours
-        if wants and problem_code is not None:
+        if sealable is None:  # the message must not repeat the cell: it may hold an ID
+            problem(ID_NUMBER, "無法辨識身分證字號，此欄不匯入"
+                    + ("：需要時數但尚不符資格" if wants else ""))
+        elif wants and problem_code is not None:
             problem(ID_NUMBER, _ID_MESSAGES[problem_code] + "：需要時數但尚不符資格")
         elif problem_code in (IdProblem.BAD_FORMAT, IdProblem.BAD_CHECKSUM):
             problem(ID_NUMBER, _ID_MESSAGES[problem_code])
@@ -572,6 +637,8 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
                 problems=tuple(problems),
             )
         )
+    if not rows:  # a header alone is not "everybody cancelled": refuse, change nothing
+        raise ImportFileError(f"{table.source}: 只有標題列，沒有任何報名資料 (no data rows)")
     return ParseResult(tuple(rows), blank)
 
 

@@ -18,6 +18,8 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 
+from desktop.core.problems import CodedError
+
 SCHEME = "scrypt"
 DEFAULT_N = 2**14  # 16 MiB of memory with r=8; ~50 ms on the desk laptop
 DEFAULT_R = 8
@@ -31,12 +33,8 @@ FREE_ATTEMPTS = 3
 MAX_LOCKOUT_SECONDS = 60
 
 
-class PinError(ValueError):
+class PinError(CodedError):
     """A PIN that cannot be used, or a stored hash that cannot be read. ``code`` is stable."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -60,11 +58,11 @@ def validate_pin(pin: str) -> str:
     """The normalised PIN, or ``PinError`` saying what is wrong with it (for setting a PIN)."""
     value = normalise_pin(pin)
     if len(value) < MIN_LENGTH:
-        raise PinError("too_short", f"PIN 至少要 {MIN_LENGTH} 個字元 (at least {MIN_LENGTH})")
+        raise PinError("too_short", f"PIN 至少要 {MIN_LENGTH} 個字元", n=MIN_LENGTH)
     if len(value) > MAX_LENGTH:
-        raise PinError("too_long", f"PIN 最多 {MAX_LENGTH} 個字元 (at most {MAX_LENGTH})")
+        raise PinError("too_long", f"PIN 最多 {MAX_LENGTH} 個字元", n=MAX_LENGTH)
     if any(ch.isspace() for ch in value):
-        raise PinError("whitespace", "PIN 不可包含空白 (no spaces)")
+        raise PinError("whitespace", "PIN 不可包含空白")
     return value
 
 

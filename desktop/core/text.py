@@ -10,17 +10,29 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Terminal escape sequences (colour codes, cursor moves, window titles) pasted or planted in a
+# form: they would reach the terminal raw and break documents.
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])?")
+# Control characters (C0 and C1; tab, line breaks and the like become spaces below) and the
+# bidirectional overrides that reorder how text is shown: removed. Joiners stay (emoji).
+_CONTROLS = dict.fromkeys(
+    [c for c in (*range(0x20), *range(0x7F, 0xA0)) if not chr(c).isspace()]
+    + [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
 # Variant characters that name the same place or agency; the official form is on the right.
 _VARIANTS = str.maketrans({"台": "臺"})
 
 
 def clean(value: object) -> str:
-    """NFKC (full-width letters, digits and the ideographic space become ASCII), trimmed,
-    inner runs of whitespace collapsed to one space."""
+    """NFKC (full-width letters, digits and the ideographic space become ASCII), control
+    characters and terminal escapes removed (``李\x07華`` → ``李華``), trimmed, inner runs of
+    whitespace collapsed to one space."""
     if value is None:
         return ""
     text = unicodedata.normalize("NFKC", str(value))
-    return _SPACES.sub(" ", text).strip()
+    if "\x1b" in text:
+        text = _ESCAPES.sub("", text)
+    return _SPACES.sub(" ", text.translate(_CONTROLS)).strip()
 
 
 def match_key(value: object) -> str:

@@ -20,7 +20,14 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
-from desktop.reports.docparts import Heading, Progress, ProgressMark, cell_style, para
+from desktop.reports.docparts import (
+    Heading,
+    Progress,
+    ProgressMark,
+    cell_style,
+    fitted,
+    para,
+)
 from desktop.reports.fonts import Fallback, register_main_font
 from desktop.reports.pdfdoc import build_pdf
 
@@ -40,16 +47,20 @@ class BadgeRow:
     token: str  # the signed pass (desktop.core.tokens.make_token)
 
 
-@functools.lru_cache(maxsize=4096)
-def qr_image(token: str) -> ImageReader:
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=6,
+def qr_png(text: str, box_size: int = 6) -> bytes:
+    """A QR code of ``text`` as PNG bytes (passes, tent cards, the desk's venue QR)."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=box_size,
                          border=2)
-    code.add_data(token)
+    code.add_data(text)
     code.make(fit=True)
     buffer = BytesIO()
     code.make_image().save(buffer, format="PNG")
-    buffer.seek(0)
-    return ImageReader(buffer)
+    return buffer.getvalue()
+
+
+@functools.lru_cache(maxsize=4096)
+def qr_image(token: str) -> ImageReader:
+    return ImageReader(BytesIO(qr_png(token)))
 
 
 class _BadgeSheet(Flowable):
@@ -81,28 +92,33 @@ class _BadgeSheet(Flowable):
         p = para(f"{self.heading.course}　{self.heading.session}", top, self.fallback)
         _, ph = p.wrap(BADGE_W - 2 * pad, 12 * mm)
         p.drawOn(c, x + pad, y + BADGE_H - pad - ph)
-        # the name as large as fits one line of the text column (at most 26 pt)
+        # the name as large as fits one line of the text column (at most 26 pt); a name too
+        # long for one line at 12 pt wraps, smaller, in the room below the heading
         size = 26.0
         while size > 12 and stringWidth(row.name, register_main_font(), size) > text_w:
             size -= 1
-        name = para(row.name, cell_style(f"badgename{size}", size, alignment=TA_CENTER,
-                                         leading=size * 1.2), self.fallback)
-        name.wrap(text_w, 30 * mm)
         name_y = y + BADGE_H / 2 - 2 * mm
+        name_room = y + BADGE_H - pad - ph - 1 * mm - name_y
+        name, _ = fitted(row.name, [cell_style(f"badgename{s}", s, alignment=TA_CENTER,
+                                               leading=s * 1.2) for s in (size, 10.0, 8.0)],
+                         text_w, name_room, self.fallback)
         name.drawOn(c, x + pad, name_y)
         # agency and unit between the name and the table line: smaller type for long names
         # rather than running into 第 N 桌
         floor = y + pad + (TABLE_LINE if row.table is not None else 0)
         room = name_y - 1.5 * mm - 0.5 * mm - floor
-        for info_size in (10.0, 9.0, 8.0, 7.0, 6.0):
-            info = cell_style(f"badgeinfo{info_size}", info_size, alignment=TA_CENTER,
-                              leading=info_size * 1.25)
+        infos = [cell_style(f"badgeinfo{s}", s, alignment=TA_CENTER, leading=s * 1.25)
+                 for s in (10.0, 9.0, 8.0, 7.0, 6.0)]
+        for info in infos:
             agency = para(row.agency, info, self.fallback)
             _, ah = agency.wrap(text_w, room)
             unit = para(row.unit, info, self.fallback)
             _, uh = unit.wrap(text_w, room)
             if ah + uh <= room:
                 break
+        else:  # even 6 pt is too tall: each gets half the room, clipped
+            agency, ah = fitted(row.agency, infos[-1:], text_w, room / 2, self.fallback)
+            unit, uh = fitted(row.unit, infos[-1:], text_w, room / 2, self.fallback)
         agency.drawOn(c, x + pad, name_y - 1.5 * mm - ah)
         unit.drawOn(c, x + pad, name_y - 2 * mm - ah - uh)
         if row.table is not None:

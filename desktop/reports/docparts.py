@@ -4,7 +4,7 @@ marks that let a long batch report progress and be cancelled."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, Paragraph
@@ -66,5 +66,30 @@ def cell_style(name: str, size: float = 10, **kwargs: object):  # type: ignore[n
     return style(name, size, wordWrap="CJK", **kwargs)
 
 
+def clipped(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the last one an ellipsis when anything was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def para(text: str, st, fallback: Fallback | None = None) -> Paragraph:  # type: ignore[no-untyped-def]
     return Paragraph(paragraph_markup(text or "", fallback), st)
+
+
+def fitted(text: str, styles: Sequence, width: float, height: float,  # type: ignore[type-arg]
+           fallback: Fallback | None = None) -> tuple[Paragraph, float]:
+    """``text`` in the first of ``styles`` (largest first) whose wrapped paragraph fits
+    ``width`` × ``height``; when even the last is too tall, the text is clipped (with an
+    ellipsis) until it fits, so a card never runs over its neighbours. (paragraph, height)"""
+    for st in styles:
+        paragraph = para(text, st, fallback)
+        _, needed = paragraph.wrap(width, height)
+        if needed <= height:
+            return paragraph, needed
+    low, high = 0, len(text)  # the longest prefix that fits, by bisection
+    while low < high:
+        middle = (low + high + 1) // 2
+        _, needed = para(clipped(text, middle), styles[-1], fallback).wrap(width, height)
+        low, high = (middle, high) if needed <= height else (low, middle - 1)
+    paragraph = para(clipped(text, low), styles[-1], fallback)
+    _, needed = paragraph.wrap(width, height)
+    return paragraph, needed

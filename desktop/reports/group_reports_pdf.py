@@ -37,6 +37,7 @@ from desktop.core.group_report import (
     points,
 )
 from desktop.core.rocdate import roc_date
+from desktop.reports import vote_page
 from desktop.reports.fonts import paragraph_markup, register_main_font
 from desktop.reports.pdfdoc import MARGIN, build_pdf, style, title_style
 from desktop.services.group_reports import CompiledReport, SessionCompilation
@@ -253,6 +254,10 @@ def write_pdf(c: SessionCompilation, target: Path | io.BytesIO,
     for r in c.reports:
         story.append(PageBreak())
         story.extend(_table_section(r, st))
+    results = vote_page.pdf_story(c.vote) if c.vote is not None else []
+    if results:
+        story.append(PageBreak())
+        story.extend(results)
     build_pdf(story, title=f"{TITLE}－{c.session_name}", target=target,
               header=f"{c.event_name}　{TITLE}　{c.session_name}")
 
@@ -318,4 +323,6 @@ def write_xlsx(c: SessionCompilation, target: Path | io.BytesIO) -> None:
     for row in tables.iter_rows(min_row=2, min_col=13, max_col=13):
         for cell in row:
             cell.number_format = "#,##0"
+    if c.vote is not None:
+        vote_page.add_xlsx_sheet(book, c.vote)
     book.save(target)

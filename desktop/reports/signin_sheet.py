@@ -17,7 +17,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from desktop.reports.docparts import Heading, cell_style, para
+from desktop.reports.docparts import Heading, cell_style, clipped, para
 from desktop.reports.fonts import Fallback, register_main_font
 from desktop.reports.pdfdoc import build_pdf, title_style
 
@@ -27,6 +27,9 @@ ROW_HEIGHT = 12.5 * mm
 PADDING = 2  # points, left and right of a cell
 V_PADDING = 3  # points, above and below (reportlab's default)
 BLANK_ROWS = 5  # numbered empty rows for walk-ins
+# The 12 mm 備註 column holds a short note (素食, 輪椅); a long remark (import accepts 500
+# characters) would make one row taller than the page. As many lines as the longest agency.
+REMARK_CHARS = 30
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def build_signin_sheet(
         data.append([
             Paragraph(str(number), center), para(r.agency, small, fallback),
             para(r.unit, small, fallback), para(r.title, small, fallback),
-            para(r.name, name, fallback), "", "", para(r.remark, small, fallback),
+            para(r.name, name, fallback), "", "", para(clipped(r.remark, REMARK_CHARS), small, fallback),
             Paragraph("" if r.table is None else str(r.table), center),
         ])
     for number in range(len(rows) + 1, len(rows) + blank_rows + 1):

@@ -82,6 +82,20 @@ def sheet_from(session, view, course: str = "") -> TablesSheet:  # type: ignore[
 # ---------------------------------------------------------------- tent cards
 
 
+def leader_steps(number: int) -> tuple[str, ...]:
+    """How a leader gets onto the table's report page over the venue Wi-Fi (桌號代碼 is
+    ``desktop.services.venue.table_code``, the table number)."""
+    return (
+        f"小組報告可用手機填寫：桌號代碼 {number}，請向報到台掃描「第 {number} 桌桌長 QR」",
+        "1. 手機連上場地 Wi-Fi。",
+        f"2. 到報到台，用手機相機掃描螢幕上的「第 {number} 桌桌長 QR」，"
+        "報告頁就會打開（不需安裝 App）。",
+        "3. 邊打邊自動儲存；畫面上方顯示「已儲存」與時間。"
+        "斷線時內容留在手機上，恢復連線後自動送出。",
+        "4. 這個 QR 只給桌長：掃到它的手機可以修改本桌報告。手機遺失請告訴報到台撤銷。",
+    )
+
+
 def _fit(text: str, font: str, size: float, width: float) -> float:
     """The largest size ≤ ``size`` at which ``text`` fits ``width``."""
     actual = stringWidth(text, font, size)
@@ -119,8 +133,15 @@ class TentCard(Flowable):
         if self.table.leader_unit:
             c.setFont(font, _fit(self.table.leader_unit, font, 0.075 * half, width))
             c.setFillColor(colors.HexColor("#444444"))
-            c.drawCentredString(0, -0.44 * half, self.table.leader_unit)
+            c.drawCentredString(0, -0.42 * half, self.table.leader_unit)
             c.setFillColor(colors.black)
+        # The card is printed days before the venue's address is known: it names the table
+        # code only; the secret that lets a phone write comes from the desk on the day.
+        how = leader_steps(self.table.number)[0]
+        c.setFont(font, _fit(how, font, 0.045 * half, width))
+        c.setFillColor(colors.HexColor("#444444"))
+        c.drawCentredString(0, -0.485 * half, how)
+        c.setFillColor(colors.black)
         if self.footer:
             c.setFont(font, _fit(self.footer, font, 11, width))
             c.setFillColor(colors.HexColor("#666666"))
@@ -183,6 +204,7 @@ def rosters(sheet: TablesSheet, target: Path | BytesIO) -> None:
     for notes beside every name and below the list."""
     cell = style("cell", 10.5, leading=13)
     small = style("small", 11, leading=15)
+    steps = style("steps", 10.5, leading=14, wordWrap="CJK")  # break inside long Chinese lines
     story: list[Flowable] = []
     page_width = A4[0] - 30 * mm
     for i, table in enumerate(sheet.tables):
@@ -213,7 +235,10 @@ def rosters(sheet: TablesSheet, target: Path | BytesIO) -> None:
         widths = [9 * mm, 24 * mm, 46 * mm, 24 * mm, 20 * mm, 12 * mm]
         widths.append(page_width - sum(widths))
         story.append(_grid(data, widths, heights=None))
-        notes: list[list[object]] = [["討論紀錄／備註"]] + [[""] for _ in range(9)]
+        story.append(Spacer(1, 4 * mm))
+        for line in leader_steps(table.number):
+            story.append(Paragraph(paragraph_markup(line), steps))
+        notes: list[list[object]] = [["討論紀錄／備註"]] + [[""] for _ in range(7)]
         story.append(Spacer(1, 6 * mm))
         story.append(KeepTogether(_grid(notes, [page_width], heights=9 * mm)))
     build_pdf(story, title=f"各桌名單 {sheet.session}", target=target,
@@ -245,7 +270,9 @@ def overview(sheet: TablesSheet, target: Path | BytesIO) -> None:
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
     if rows:
         rows[-1] += [[] for _ in range(columns - len(rows[-1]))]
-        grid = Table(rows, colWidths=[page_width / columns] * columns)
+        # A table of many people with long agencies is taller than a page: its cell goes on
+        # over the next page instead of failing the whole document (LayoutError).
+        grid = Table(rows, colWidths=[page_width / columns] * columns, splitInRow=1)
         grid.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), register_main_font(), 10),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#777777")),

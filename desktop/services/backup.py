@@ -31,6 +31,7 @@ from pathlib import Path
 
 from db.integrity import UnreadableDatabase, check_file, has_tables
 from desktop import paths
+from desktop.core.problems import CodedError
 
 SETTINGS_FILE = "backup-settings.json"
 DEFAULT_KEEP = 20
@@ -38,7 +39,7 @@ DEFAULT_INTERVAL_MINUTES = 5
 _STAMP = "%Y%m%d-%H%M%S"
 
 
-class BackupError(RuntimeError):
+class BackupError(CodedError):
     """A backup or restore could not be done; nothing was changed."""
 
 
@@ -98,7 +99,8 @@ def set_folder(folder: Path) -> BackupSettings:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise BackupError(f"無法寫入備份資料夾 (cannot write to backup folder): {folder}: {exc}") from exc
+        raise BackupError("folder_not_writable", f"無法寫入備份資料夾：{folder}：{exc}",
+                          path=folder, detail=exc) from exc
     settings = replace(load_settings(), folder=folder)
     save_settings(settings)
     return settings
@@ -111,30 +113,30 @@ def backup_to(database: Path, target: Path, *, now: dt.datetime | None = None) -
     """Copy ``database`` to ``target`` (complete and checked, or not at all)."""
     database, target = Path(database), Path(target).expanduser()
     if not database.is_file():
-        raise BackupError(f"找不到資料庫檔案 (database file not found): {database}")
+        raise BackupError("database_missing", f"找不到資料庫檔案：{database}", path=database)
     if target.resolve() == database.resolve():
-        raise BackupError(f"備份檔不可以是資料庫本身 (backup target is the database): {target}")
+        raise BackupError("target_is_database", f"備份檔不可以是資料庫本身：{target}", path=target)
     if target.is_dir():
-        raise BackupError(
-            f"備份目標是資料夾，請給檔名，例如 {target / (database.stem + '-backup.sqlite3')} "
-            f"(backup target is a folder; give a file name): {target}"
-        )
+        example = target / (database.stem + "-backup.sqlite3")
+        raise BackupError("target_is_folder",
+                          f"備份目標是資料夾，請給檔名，例如 {example}：{target}",
+                          path=target, example=example)
     if target.exists() and not is_replaceable_backup(target):
-        raise BackupError(
-            f"備份目標已存在，且不是研習報到台的備份，未覆寫 "
-            f"(target exists and is not a Workshop Desk backup; not overwritten): {target}"
-        )
+        raise BackupError("target_exists",
+                          f"備份目標已存在，且不是研習報到台的備份，未覆寫：{target}", path=target)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     try:
         _copy_database(database, partial)
         problem = check_file(partial)
         if problem:
-            raise BackupError(f"備份檢查失敗，資料庫可能已損毀 (backup failed its check): {problem}")
+            raise BackupError("backup_damaged", f"備份檢查失敗，資料庫可能已損毀：{problem}",
+                              detail=problem)
         os.replace(partial, target)
         _fsync_dir(target.parent)
     except (sqlite3.Error, UnreadableDatabase) as exc:
-        raise BackupError(f"無法備份 (backup failed): {database}: {exc}") from exc
+        raise BackupError("backup_failed", f"無法備份：{database}：{exc}", path=database,
+                          detail=exc) from exc
     finally:
         partial.unlink(missing_ok=True)
     return BackupInfo(target.resolve(), target.stat().st_size, now or dt.datetime.now())
@@ -251,15 +253,16 @@ def validate_backup(backup_file: Path) -> None:
     """Raise ``BackupError`` unless ``backup_file`` is a healthy Workshop Desk database."""
     backup_file = Path(backup_file)
     if not backup_file.is_file():
-        raise BackupError(f"找不到備份檔 (backup file not found): {backup_file}")
+        raise BackupError("backup_missing", f"找不到備份檔：{backup_file}", path=backup_file)
     try:
         problem = check_file(backup_file)
     except UnreadableDatabase as exc:
-        raise BackupError(f"無法讀取備份檔，未還原 (cannot read backup file): {exc}") from exc
+        raise BackupError("backup_unreadable", f"無法讀取備份檔，未還原：{exc}", detail=exc) from exc
     if problem:
-        raise BackupError(f"備份檔已損毀，未還原 (backup file is damaged): {backup_file}: {problem}")
+        raise BackupError("backup_file_damaged", f"備份檔已損毀，未還原：{backup_file}：{problem}",
+                          path=backup_file, detail=problem)
     if not has_tables(backup_file, "alembic_version", "events", "check_ins"):
-        raise BackupError(f"這不是研習報到台的資料庫 (not a Workshop Desk database): {backup_file}")
+        raise BackupError("not_ours", f"這不是研習報到台的資料庫：{backup_file}", path=backup_file)
 
 
 @dataclass(frozen=True)
@@ -304,7 +307,7 @@ def restore(
     """Replace ``database`` with ``backup_file``; the current file is kept beside it first."""
     database, backup_file = Path(database).resolve(), Path(backup_file).resolve()
     if backup_file == database:
-        raise BackupError("備份檔就是目前的資料庫 (backup file is the database itself)")
+        raise BackupError("backup_is_database", "備份檔就是目前的資料庫")
     validate_backup(backup_file)
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
     previous: Path | None = None
@@ -321,7 +324,7 @@ def restore(
         os.replace(partial, database)
         _fsync_dir(database.parent)
     except sqlite3.Error as exc:
-        raise BackupError(f"無法還原 (restore failed): {exc}") from exc
+        raise BackupError("restore_failed", f"無法還原：{exc}", detail=exc) from exc
     finally:
         partial.unlink(missing_ok=True)
     return RestoreResult(database, backup_file, previous)

@@ -35,6 +35,7 @@ from db.models import (
 from db.uow import Database
 from desktop.core import checkin as rules
 from desktop.core.checkin import Code, LogEntry, Mode, Presence
+from desktop.core.problems import CodedError
 from desktop.core.search import parse_query, phone_digits, search_key
 from desktop.core.text import clean, mask_name, match_key
 from desktop.core.tokens import TokenError, parse_token
@@ -106,7 +107,7 @@ class CheckInResult:
         }
 
 
-class CheckInError(ValueError):
+class CheckInError(CodedError):
     """An action that cannot be done as asked (unknown row, no reason for a void...)."""
 
 
@@ -179,6 +180,19 @@ def _run(db, session_id, text, registration_id, mode, desk, operator, method, no
         with db.unit_of_work(immediate=True) as s:
             return _decide_and_record(s, session_id, text, registration_id, mode, desk,
                                       operator, method, now, nonce)
+
+
+def is_event_pass(db: Database, session_id: int, text: str) -> bool:
+    """``text`` is a pass of the session's event with a valid signature: every character of it
+    arrived as printed (the scanner self-test accepts a real pass as well as its test code)."""
+    with db.read() as s:
+        secret = s.scalar(select(Event.token_secret).join(EventSession)
+                          .where(EventSession.id == session_id))
+    try:
+        parse_token(secret, text)
+    except TokenError:
+        return False
+    return True
 
 
 def _decide_and_record(s: Session, session_id: int, text: str | None,
@@ -289,7 +303,7 @@ def admit_and_check_in(
     with db.unit_of_work(immediate=True) as s:
         registration = s.get_one(Registration, registration_id, with_for_update=True)
         if registration.session_id != session_id:
-            raise CheckInError("這份報名不屬於本場次 (registration of another session)")
+            raise CheckInError("registration_other_session", "這份報名不屬於本場次")
         if registration.status not in rules.ADMITTED_STATUSES:
             before = registration.status
             before_reason = registration.status_reason
@@ -334,14 +348,15 @@ def void(
     with db.unit_of_work(immediate=True) as s:
         row = s.get(CheckIn, check_in_id)
         if row is None:
-            raise CheckInError(f"找不到報到紀錄 #{check_in_id}")
+            raise CheckInError("not_found", f"找不到報到紀錄 #{check_in_id}", id=check_in_id)
         # Two desks voiding the same row: the second reads the first's void (already_voided).
         registration = s.get_one(Registration, row.registration_id, with_for_update=True)
         entries = _entries(s, row.registration_id)
         try:
             rules.check_void(entries, check_in_id, reason)
         except rules.VoidError as exc:
-            raise CheckInError(_VOID_PROBLEMS[exc.problem].format(id=check_in_id)) from None
+            raise CheckInError(exc.problem, _VOID_PROBLEMS[exc.problem].format(id=check_in_id),
+                               id=check_in_id) from None
         v = CheckIn(registration_id=row.registration_id, action=rules.VOID, at=at, desk=desk,
                     operator=operator, method="void", voids_id=row.id, reason=reason,
                     nonce=new_nonce())
@@ -384,7 +399,7 @@ _VOID_PROBLEMS = {
     "not_found": "找不到報到紀錄 #{id}",
     "not_voidable": "紀錄 #{id} 是一筆作廢紀錄，不能再作廢",
     "already_voided": "紀錄 #{id} 已經作廢過了",
-    "reason_required": "請輸入作廢原因 (a reason is required)",
+    "reason_required": "請輸入作廢原因",
 }
 
 

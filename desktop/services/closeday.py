@@ -675,6 +675,13 @@ def portal_file(db: Database, session_id: int, layout: str, passphrase: str) -> 
                                          if p.present and not p.wants_hours))
 
 
+def portal_course_problems(course: CourseInfo) -> dict[str, list[str]]:
+    """For each portal layout, what its course fields still lack ([] when it can be written):
+    asked before the passphrase and the file name, so they are filled first."""
+    return {layout: portal_csv.course_problems(_portal_course(course), layout)
+            for layout in portal_csv.LAYOUTS}
+
+
 def _portal_course(c: CourseInfo) -> portal_csv.PortalCourse:
     return portal_csv.PortalCourse(
         name=c.course_name, course_code=c.course_code, category_code=c.category_code,

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload
 
 from db.models import (
@@ -32,16 +34,33 @@ from db.models import (
     EventSession,
     GroupReport,
     GroupReportRevision,
+    GroupReportState,
     Registration,
     SeatAssignment,
     WorkshopTable,
 )
 from db.uow import Database
 from desktop.core import group_report as form
-from desktop.core.group_report import Member, ReportContent
+from desktop.core import report_merge
+from desktop.core.group_report import (
+    Member,
+    ReportContent,
+    member_to_json,
+    points,
+    proposal_to_json,
+)
+from desktop.core.report_merge import Conflict
+from desktop.core.text import mask_name
 from desktop.services import audit
 
+if TYPE_CHECKING:
+    from desktop.services.vote import VoteState
+
 REVISION_SECONDS = 60
+# How long every state of a report is kept as a possible merge base: a page polls every few
+# seconds, so only a device that was offline longer than this saves on an older base — and then
+# the oldest kept state serves, which can only show more conflicts, never lose a word.
+STATE_SECONDS = 30 * 60
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 PHOTO_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "GIF", "BMP": "BMP", "WEBP": "WebP",
                  "MPO": "JPEG"}
@@ -81,6 +100,7 @@ class ReportSnapshot:
     photo_name: str
     photo_size: int
     revision_count: int
+    revision: int  # the number a save of this snapshot is based on
 
 
 @dataclass(frozen=True)
@@ -90,6 +110,9 @@ class SaveResult:
     new_revision: bool
     changed: bool
     saved_at: dt.datetime
+    revision: int  # the report's revision number now (what the next save is based on)
+    content: ReportContent  # as stored at ``revision``
+    conflicts: Mapping[str, Conflict] = field(default_factory=dict)  # field → both texts
 
 
 @dataclass(frozen=True)
@@ -118,6 +141,8 @@ class SessionCompilation:
     date: dt.date
     venue: str
     reports: tuple[CompiledReport, ...]
+    vote: VoteState | None = None  # the session's PB vote, for its results page
+
 
     @property
     def filled(self) -> int:
@@ -191,7 +216,7 @@ def load_report(db: Database, table_id: int, *, reset_presence: bool = False) ->
         seated = _seated_members(s, table)
         if report is None:
             return ReportSnapshot(_table_info(table), ReportContent(members=seated), None, None,
-                                  "", 0, 0)
+                                  "", 0, 0, 0)
         content = form.from_json(report.content)
         content = content.with_members(
             form.merge_members(content.members, seated, reset_presence=reset_presence))
@@ -199,22 +224,32 @@ def load_report(db: Database, table_id: int, *, reset_presence: bool = False) ->
                          .where(GroupReportRevision.report_id == report.id)) or 0
         return ReportSnapshot(
             _table_info(table), content, report.id, report.updated_at, report.photo_name,
-            len(report.photo or b""), count,
+            len(report.photo or b""), count, report.revision,
         )
 
 
 def save_report(
     db: Database,
     table_id: int,
-    content: ReportContent,
+    content: ReportContent | Mapping[str, Any],
     *,
+    base_revision: int | None = None,
     author: str = "",
     now: dt.datetime | None = None,
     revision_seconds: float = REVISION_SECONDS,
+    audit_detail: Mapping[str, Any] | None = None,
 ) -> SaveResult:
-    """Write ``content`` now; coalesce it into the latest revision or start a new one."""
+    """Write a report, merged with whatever was saved since ``base_revision``.
+
+    ``content`` is the whole form, or (from the venue pages) a mapping of some top-level JSON
+    fields; ``members`` there may be a list of ``{"present": bool}`` in the order shown (the
+    pages only see masked names). With ``base_revision`` (every editor passes the revision it
+    loaded), fields others changed since are kept and a field changed on both sides stays as
+    it was, both texts coming back in ``conflicts``; the incoming text is kept in the history
+    either way. Without it (restoring a revision, scripts), ``content`` replaces the report.
+    A save coalesces into the latest revision of the same author within ``revision_seconds``.
+    """
     at = now or dt.datetime.now()
-    data = form.to_json(content)
     with db.unit_of_work() as s:
         table = s.get(WorkshopTable, table_id)
         if table is None:
@@ -222,16 +257,30 @@ def save_report(
         report = table.report
         created = report is None
         if report is None:
-            report = GroupReport(table_id=table_id, content={}, updated_at=at)
+            prefill = form.to_json(ReportContent(members=_seated_members(s, table)))
+            report = GroupReport(table_id=table_id, content=prefill, updated_at=at, revision=0)
             s.add(report)
             s.flush()
-        elif report.content == data:
-            last_id = s.scalar(
-                select(GroupReportRevision.id).where(GroupReportRevision.report_id == report.id)
-                .order_by(GroupReportRevision.id.desc()).limit(1))
-            return SaveResult(report.id, last_id, False, False, report.updated_at)
+        theirs = form.from_json(report.content)
+        mine, sent = _incoming(theirs, content)
+        if base_revision is None or base_revision >= report.revision:
+            base = form.to_json(theirs)
+        else:
+            base = _content_at(s, report.id, base_revision)
+        merged = report_merge.merge(base, form.to_json(theirs), mine, sent)
+        data = form.to_json(form.from_json(merged.content))
+        if merged.conflicts:
+            # The losing text must survive: it goes into the history as its own entry.
+            _add_revision(s, report.id, at, author, form.to_json(form.from_json(mine)))
+        if report.content == data and not created:
+            return SaveResult(report.id, _last_revision_id(s, report.id), False, False,
+                              report.updated_at, report.revision, form.from_json(data),
+                              merged.conflicts)
+        before = dict(report.content)
         report.content = data
         report.updated_at = at
+        report.revision += 1
+        _keep_state(s, report, before, at)
         last = s.scalars(
             select(GroupReportRevision).where(GroupReportRevision.report_id == report.id)
             .order_by(GroupReportRevision.id.desc()).limit(1)
@@ -241,18 +290,87 @@ def save_report(
             or last.author != author
             or (at - last.saved_at).total_seconds() >= revision_seconds
             or at < last.saved_at  # the clock went back: keep the old copy
+            or bool(merged.conflicts)
         )
         if new:
-            last = GroupReportRevision(report_id=report.id, saved_at=at, author=author,
-                                       content=data)
-            s.add(last)
-            s.flush()
+            last = _add_revision(s, report.id, at, author, data)
             audit.record(s, "group_report.revision", actor=author, entity="group_report",
                          entity_id=report.id, at=at, table=table.number, revision=last.id,
-                         created=created)
+                         created=created, **(audit_detail or {}))
         else:
+            assert last is not None
             last.content = data
-        return SaveResult(report.id, last.id, new, True, at)
+            if audit_detail:
+                audit.record(s, "group_report.save", actor=author, entity="group_report",
+                             entity_id=report.id, at=at, table=table.number,
+                             revision=report.revision, **audit_detail)
+        return SaveResult(report.id, last.id, new, True, at, report.revision,
+                          form.from_json(data), merged.conflicts)
+
+
+FIELDS = ("members", "topic", "points_for", "points_against", "proposals", "ranking",
+          "open_questions", "feedback")
+
+
+def _incoming(
+    theirs: ReportContent, content: ReportContent | Mapping[str, Any],
+) -> tuple[dict[str, Any], tuple[str, ...] | None]:
+    """The incoming save as report JSON, and the top-level fields it carries."""
+    if isinstance(content, ReportContent):
+        return form.to_json(content), None
+    current = form.to_json(theirs)
+    mine = dict(current)
+    sent = tuple(k for k in FIELDS if k in content)
+    for key in sent:
+        if key == "members":
+            flags = content["members"] if isinstance(content["members"], list) else []
+            mine["members"] = [
+                {**m, "present": bool(flags[i].get("present", m["present"]))
+                 if i < len(flags) and isinstance(flags[i], Mapping) else m["present"]}
+                for i, m in enumerate(current["members"])
+            ]
+        else:
+            mine[key] = form.to_json(form.from_json({key: content[key]}))[key]
+    return mine, sent
+
+
+def _content_at(s, report_id: int, revision: int) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The report as of ``revision``."""
+    row = s.scalars(
+        select(GroupReportState).where(GroupReportState.report_id == report_id,
+                                       GroupReportState.revision <= revision)
+        .order_by(GroupReportState.revision.desc()).limit(1)
+    ).first()
+    # Pruned: an empty base makes every field both sides hold differently a visible conflict
+    # (a newer base would let the late save silently overwrite what others wrote).
+    return dict(row.content) if row is not None else {}
+
+
+def _keep_state(s, report: GroupReport, before: dict[str, Any], at: dt.datetime) -> None:  # type: ignore[no-untyped-def]
+    if not s.scalar(select(func.count()).select_from(GroupReportState)
+                    .where(GroupReportState.report_id == report.id)):
+        # The first state kept also records what the report was before this save.
+        s.add(GroupReportState(report_id=report.id, revision=report.revision - 1,
+                               saved_at=at, content=before))
+    s.add(GroupReportState(report_id=report.id, revision=report.revision, saved_at=at,
+                           content=report.content))
+    s.execute(delete(GroupReportState).where(
+        GroupReportState.report_id == report.id,
+        GroupReportState.saved_at < at - dt.timedelta(seconds=STATE_SECONDS),
+        GroupReportState.revision < report.revision))
+
+
+def _add_revision(s, report_id: int, at: dt.datetime, author: str,  # type: ignore[no-untyped-def]
+                  data: dict[str, Any]) -> GroupReportRevision:
+    row = GroupReportRevision(report_id=report_id, saved_at=at, author=author, content=data)
+    s.add(row)
+    s.flush()
+    return row
+
+
+def _last_revision_id(s, report_id: int) -> int | None:  # type: ignore[no-untyped-def]
+    return s.scalar(select(GroupReportRevision.id).where(GroupReportRevision.report_id == report_id)
+                    .order_by(GroupReportRevision.id.desc()).limit(1))
 
 
 def list_revisions(db: Database, table_id: int) -> tuple[RevisionInfo, ...]:
@@ -333,7 +451,7 @@ def check_photo(data: bytes, name: str) -> PhotoCheck:
 
 def attach_photo(
     db: Database, table_id: int, source: Path | bytes, *, name: str = "", author: str = "",
-    now: dt.datetime | None = None,
+    now: dt.datetime | None = None, audit_detail: Mapping[str, Any] | None = None,
 ) -> PhotoCheck:
     """Store an image file (or bytes) as the table's flip-chart photo, replacing any old one."""
     if isinstance(source, Path):
@@ -365,7 +483,8 @@ def attach_photo(
         report.photo_name = (name or "photo")[:200]
         report.updated_at = at
         audit.record(s, "group_report.photo", actor=author, entity="group_report",
-                     entity_id=report.id, at=at, table=table.number, bytes=len(data))
+                     entity_id=report.id, at=at, table=table.number, bytes=len(data),
+                     **(audit_detail or {}))
     return checked
 
 
@@ -393,11 +512,14 @@ def load_photo(db: Database, table_id: int) -> tuple[bytes, str] | None:
 
 def compile_session(db: Database, session_id: int) -> SessionCompilation:
     """Every table of the session with its report (empty content where none was written)."""
+    from desktop.services.vote import vote_state  # the vote builds on this module
+
     with db.read() as s:
         es = s.get(EventSession, session_id)
         if es is None:
             raise GroupReportError("no_session", f"找不到場次 (no session {session_id})")
         event = s.get_one(Event, es.event_id)
+        vote = vote_state(db, session_id)
         tables = s.scalars(
             select(WorkshopTable).options(joinedload(WorkshopTable.report))
             .where(WorkshopTable.session_id == session_id).order_by(WorkshopTable.number)
@@ -412,4 +534,54 @@ def compile_session(db: Database, session_id: int) -> SessionCompilation:
             else:
                 reports.append(CompiledReport(_table_info(t), ReportContent(), None, None, "", ()))
         return SessionCompilation(event.name, event.organiser, es.name, es.date, es.venue,
-                                  tuple(reports))
+                                  tuple(reports), vote)
+
+
+# --- JSON (reports show --json, the venue pages' report.json) ---------------------------------
+
+def public_report(db: Database, table_id: int) -> tuple[CompiledReport, int]:
+    """A table's report as the venue pages may show it (names masked as 王○明, no contact
+    details, no registration ids) and the revision a save of it is based on."""
+    snap = load_report(db, table_id)
+    table = replace(snap.table, leader_name=mask_name(snap.table.leader_name))
+    content = masked(snap.content)
+    return (CompiledReport(table, content, snap.updated_at, None, snap.photo_name,
+                           form.problems(content)), snap.revision)
+
+
+def masked(content: ReportContent) -> ReportContent:
+    """Members as a public page may show them: 王○明, no registration ids."""
+    return content.with_members(
+        replace(m, name=mask_name(m.name), registration_id=None) for m in content.members)
+
+
+def editable_fields(content: ReportContent) -> dict[str, Any]:
+    """The report as the venue page edits it and ``PUT report.json`` takes it back."""
+    data = form.to_json(content)
+    data.pop("schema")
+    data["members"] = [{"name": m.name, "present": m.present} for m in content.members]
+    return data  # proposals keep ``cost`` (read from ``cost_text``) for the page to show
+
+
+def report_json(r: CompiledReport) -> dict[str, Any]:
+    c = r.content
+    return {
+        "number": r.table.number,
+        "name": r.table.name,
+        "leader": r.table.leader_name,
+        "leader_unit": r.table.leader_unit,
+        "filled": not c.is_empty(),
+        "updated_at": r.updated_at.isoformat(timespec="seconds") if r.updated_at else None,
+        "members": [member_to_json(m) for m in c.members],
+        "members_present": [m.name for m in c.present_members()],
+        "topic": c.topic,
+        "points_for": list(points(c.points_for)),
+        "points_against": list(points(c.points_against)),
+        "proposals": [proposal_to_json(p) for p in c.proposals if not p.is_blank()],
+        "total_cost": c.total_cost(),
+        "ranking": c.ranking,
+        "open_questions": list(points(c.open_questions)),
+        "feedback": c.feedback,
+        "photo": r.photo_name or None,
+        "problems": [{"where": p.where, "code": p.code, "message": p.message} for p in r.problems],
+    }

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from db.models import Attendee, Event, IdStatus
-from desktop.core.ids import id_problem, mask_id, normalize_id
+from desktop.core.ids import id_problem, mask_id, sealable_id
 from desktop.core.idvault import IdSealer
+from desktop.core.problems import CodedError
 
 
 def store_id_number(attendee: Attendee, event: Event, raw: str | None) -> None:
@@ -12,15 +13,18 @@ def store_id_number(attendee: Attendee, event: Event, raw: str | None) -> None:
 
     A valid number is encrypted to the event's public key; an invalid one is kept encrypted
     too (the organiser may need to see what was typed to correct it) but marked invalid.
+    Text with no recognisable ID in it (``sealable_id`` is None) is refused with ValueError.
     """
-    number = normalize_id(raw)
+    number = sealable_id(raw)
+    if number is None:
+        raise CodedError("id_unrecognised", "身分證字號無法辨識")
     if not number:
         attendee.id_cipher = None
         attendee.id_mask = ""
         attendee.id_status = IdStatus.MISSING
         return
     if event.id_public_key is None:
-        raise ValueError("event has no ID key; create it with an organiser passphrase")
-    attendee.id_cipher = IdSealer(event.id_public_key).seal(number[:20])
-    attendee.id_mask = mask_id(number)[:12]
+        raise CodedError("no_id_key", "活動沒有加密身分證字號的金鑰，請先設定主辦密語")
+    attendee.id_cipher = IdSealer(event.id_public_key).seal(number)
+    attendee.id_mask = mask_id(number)
     attendee.id_status = IdStatus.INVALID if id_problem(number) else IdStatus.VALID

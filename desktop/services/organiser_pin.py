@@ -35,7 +35,7 @@ def set_organiser_pin(
         event = s.get_one(Event, event_id)
         if event.organiser_pin_hash:
             if current is None or not pins.verify_pin(current, event.organiser_pin_hash):
-                raise pins.PinError("wrong_pin", "目前的 PIN 不正確 (current PIN is wrong)")
+                raise pins.PinError("wrong_pin", "目前的 PIN 不正確")
         changed = bool(event.organiser_pin_hash)
         event.organiser_pin_hash = stored
         audit.record(s, "event.pin_change" if changed else "event.pin_set", actor=actor,

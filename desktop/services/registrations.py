@@ -45,6 +45,7 @@ from desktop.core.ids import id_problem, mask_id, normalize_id
 from desktop.core.idvault import IdOpener, IdSealer, WrongPassphrase
 from desktop.core.importing import (
     ERROR,
+    FIELD_LABELS,
     SESSION,
     WARNING,
     ImportFileError,
@@ -52,6 +53,7 @@ from desktop.core.importing import (
     RawTable,
     RowProblem,
     guess_mapping,
+    length_problem,
     mapping_by_header,
     match_session,
     parse_rows,
@@ -464,7 +466,7 @@ class _Existing:
 
 def _new_person(event_id: int, row: Any, sealer: IdSealer | None, at: dt.datetime
                 ) -> dict[str, Any]:
-    number = normalize_id(row.id_number)[:20]
+    number = row.id_number  # as ``sealable_id`` made it: an ID, a short ASCII typo, or ""
     values: dict[str, Any] = {
         "event_id": event_id, "name": row.name, "agency": row.agency, "unit": row.unit,
         "title": row.title, "email": row.email, "phone": row.phone,
@@ -474,7 +476,7 @@ def _new_person(event_id: int, row: Any, sealer: IdSealer | None, at: dt.datetim
     if number:
         if sealer is None:
             raise RegistrationError("活動沒有身分證加密金鑰 (event has no ID key)")
-        values.update(id_cipher=sealer.seal(number), id_mask=mask_id(number)[:12],
+        values.update(id_cipher=sealer.seal(number), id_mask=mask_id(number),
                       id_status=IdStatus.INVALID if id_problem(number) else IdStatus.VALID)
     return values
 
@@ -496,10 +498,10 @@ def _apply_person(
     if is_new or a.wants_hours != row.wants_hours:
         a.wants_hours = row.wants_hours
         changes.append("wants_hours")
-    number = normalize_id(row.id_number)[:20]
+    number = row.id_number
     if number:
         status = IdStatus.INVALID if id_problem(number) else IdStatus.VALID
-        mask = mask_id(number)[:12]
+        mask = mask_id(number)
         stored = not is_new and a.id_cipher is not None
         if not (stored and plain_of(a) == number):
             # Without the passphrase an ID whose visible part is unchanged cannot be compared:
@@ -1011,6 +1013,9 @@ def update_registration(
                 value = clean(value)
             if name == "name" and not value:
                 raise RegistrationError("姓名不可空白 (name is required)")
+            too_long = length_problem(name, value) if isinstance(value, str) else None
+            if too_long:  # the same limits as import: every document lays out the longest
+                raise RegistrationError(f"{FIELD_LABELS.get(name, name)}{too_long}")
             if name == "lunch" and value not in ("", "葷", "素"):
                 raise RegistrationError("用餐只能是 葷、素 或空白")
             target = r if name in ("lunch", "remark") else a
@@ -1020,7 +1025,10 @@ def update_registration(
         if id_number is not None and normalize_id(id_number):
             from desktop.services.idnumbers import store_id_number
 
-            store_id_number(a, a.event, id_number)
+            try:
+                store_id_number(a, a.event, id_number)
+            except ValueError as exc:  # no ID recognisable in what was typed
+                raise RegistrationError(str(exc)) from exc
             changed.append("id_number")
         if changed:
             a.updated_at = at

@@ -28,6 +28,7 @@ from db.models import Attendee, Event, EventSession, IdStatus, Registration, Set
 from db.uow import Database
 from desktop.core.idvault import IdOpener, WrongPassphrase, needs_reseal, new_key_pair, reseal
 from desktop.core.newevent import MIN_PASSPHRASE, passphrase_problem
+from desktop.core.problems import CodedError
 from desktop.services import audit
 
 PURGE_KEY = "ids_purged"  # Setting(scope="session:<id>", key=PURGE_KEY): {"at", "by", "purged"}
@@ -46,6 +47,8 @@ ORGANISER_ACTIONS: dict[str, str] = {
     "tables.edit": "seat people, set tables and leaders (分桌)",
     "agenda.edit": "edit and run the agenda (議程)",
     "reports.edit": "group reports and table-leader mode (小組報告)",
+    "venue.serve": "open the venue server to the room's phones (serve, 開放現場連線)",
+    "vote.run": "build, open and close the room's vote, type paper ballots, export it (投票)",
     "settings.edit": "event and session settings (event set, session add)",
     "hours.adjust": "override a person's learning hours",
     "export.personal_data": "exports with e-mails or ID numbers (passes CSV, portal file)",
@@ -57,7 +60,7 @@ ORGANISER_ACTIONS: dict[str, str] = {
 }
 
 
-class SecurityError(ValueError):
+class SecurityError(CodedError):
     """The action is refused (wrong passphrase, passphrase too short, no such person...)."""
 
 
@@ -99,11 +102,11 @@ def _event_id(db: Database, event_id: int | None) -> int:
     with db.read() as s:
         if event_id is not None:
             if s.get(Event, event_id) is None:
-                raise SecurityError(f"找不到活動 (no event {event_id})")
+                raise SecurityError("no_event", f"找不到活動 #{event_id}", id=event_id)
             return event_id
         first = s.scalar(select(Event.id).order_by(Event.id).limit(1))
     if first is None:
-        raise SecurityError("資料庫中沒有活動 (no event in this database)")
+        raise SecurityError("no_event_in_database", "資料庫中沒有活動")
     return first
 
 
@@ -169,9 +172,9 @@ def set_passphrase(
     """First-time setup (a new key pair) or a change (the same key, re-encrypted with ``new``)."""
     problem = passphrase_problem(new)
     if problem == "too_short":
-        raise SecurityError(f"密語至少 {MIN_PASSPHRASE} 個字元 (passphrase too short)")
+        raise SecurityError("too_short", f"密語至少 {MIN_PASSPHRASE} 個字元", n=MIN_PASSPHRASE)
     if problem is not None:
-        raise SecurityError("密語太常見、容易被猜中 (a common password, guessed first)")
+        raise SecurityError("common", "密語太常見、容易被猜中")
     event_id = _event_id(db, event_id)
     with db.unit_of_work() as s:
         event = s.get_one(Event, event_id)
@@ -184,7 +187,7 @@ def set_passphrase(
             try:
                 event.id_private_key_sealed = reseal(event.id_private_key_sealed, old or "", new)
             except WrongPassphrase:
-                raise SecurityError("原密語不正確 (wrong current passphrase)") from None
+                raise SecurityError("wrong_current_passphrase", "原密語不正確") from None
             action = "passphrase.change"
         audit.record(s, action, actor=actor, at=now, entity="event", entity_id=event_id)
 
@@ -232,11 +235,11 @@ def lock_organiser(
 
 def _opener(event: Event, passphrase: str) -> IdOpener:
     if event.id_private_key_sealed is None:
-        raise SecurityError("這個活動尚未設定主辦密語 (no organiser passphrase set)")
+        raise SecurityError("no_passphrase", "這個活動尚未設定主辦密語")
     try:
         return IdOpener(event.id_private_key_sealed, passphrase)
     except WrongPassphrase:
-        raise SecurityError("主辦密語不正確 (wrong organiser passphrase)") from None
+        raise SecurityError("wrong_passphrase", "主辦密語不正確") from None
 
 
 def reveal_id(
@@ -247,9 +250,9 @@ def reveal_id(
     with db.unit_of_work() as s:
         attendee = s.get(Attendee, attendee_id)
         if attendee is None:
-            raise SecurityError(f"找不到這位學員 (no attendee {attendee_id})")
+            raise SecurityError("no_attendee", f"找不到這位學員 #{attendee_id}", id=attendee_id)
         if attendee.id_cipher is None:
-            raise SecurityError(f"這位學員沒有可顯示的身分證字號 (ID {attendee.id_status})")
+            raise SecurityError("no_id_number", "這位學員沒有可顯示的身分證字號")
         number = _opener(attendee.event, passphrase).open(attendee.id_cipher)
         audit.record(s, "id.reveal", actor=actor, at=now, entity="attendee",
                      entity_id=attendee_id, mask=attendee.id_mask)
@@ -278,7 +281,7 @@ def purge_session_ids(
     with db.unit_of_work() as s:
         es = s.get(EventSession, session_id)
         if es is None:
-            raise SecurityError(f"找不到場次 (no session {session_id})")
+            raise SecurityError("no_session", f"找不到場次 #{session_id}", id=session_id)
         _opener(s.get_one(Event, es.event_id), passphrase)  # organiser only
         attendees = s.scalars(
             select(Attendee).join(Registration).where(Registration.session_id == session_id)

@@ -13,12 +13,14 @@ from sqlalchemy import func, select
 
 from db.models import Attendee, Event, EventSession, Registration, Status
 from db.uow import Database
+from desktop.core.importing import FIELD_LABELS, MAX_CELL_CHARS, MAX_CHARS, length_problem
+from desktop.core.problems import CodedError
 from desktop.core.text import clean, mask_name
 from desktop.services import audit
 from desktop.services.idnumbers import store_id_number
 
 
-class WalkInError(ValueError):
+class WalkInError(CodedError):
     """The walk-in cannot be added as typed (e.g. no name)."""
 
 
@@ -63,7 +65,15 @@ def add_walk_in(
 ) -> WalkInResult:
     name = clean(name)
     if not name:
-        raise WalkInError("請輸入姓名 (name is required)")
+        raise WalkInError("name_required", "請輸入姓名")
+    typed = {"name": name, "agency": clean(agency), "unit": clean(unit), "title": clean(title),
+             "phone": clean(phone), "email": clean(email)}
+    for fld, value in typed.items():  # the import's limits: every document lays these out
+        too_long = length_problem(fld, value)
+        if too_long:
+            raise WalkInError("field_too_long", f"{FIELD_LABELS[fld]}{too_long}",
+                              field=FIELD_LABELS[fld], length=len(value),
+                              limit=MAX_CHARS.get(fld, MAX_CELL_CHARS))
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         es = s.get_one(EventSession, session_id)

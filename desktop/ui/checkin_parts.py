@@ -1,5 +1,5 @@
-"""Pieces of the check-in desk: result wording, sounds, the welcome display, and the walk-in,
-void and scanner self-test dialogs."""
+"""Pieces of the check-in desk: the result card and its wording, sounds, the welcome display,
+and the walk-in, void and scanner self-test dialogs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import math
 import struct
 import time
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap
@@ -18,9 +20,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +40,7 @@ from desktop.core.text import mask_name
 from desktop.services import checkin as service
 from desktop.services.walkins import WalkInError, WalkInResult, add_walk_in
 from desktop.ui.labels import status_label
+from desktop.ui.messages import error_text
 from desktop.ui.tablemodel import Column, RowTableModel
 
 translate = QCoreApplication.translate  # translate("checkin", "…"): lupdate finds the literal
@@ -42,9 +48,13 @@ translate = QCoreApplication.translate  # translate("checkin", "…"): lupdate f
 
 # --- what the card says -------------------------------------------------------------------
 
-GOOD, WARN, BAD, INFO = "good", "warn", "bad", "info"
-COLOURS = {GOOD: ("#1b7f3b", "#e7f6ec"), WARN: ("#9a6700", "#fff4d6"),
-           BAD: ("#b42318", "#fde8e7"), INFO: ("#1f4e79", "#e8f0f8")}
+GOOD, OUT, WARN, BAD, INFO = "good", "out", "warn", "bad", "info"
+# A sign-out is purple, never the check-in green: staff see at a glance which way the desk
+# is recording. The desk's scan frame wears the colour of its mode (MODE_KIND).
+COLOURS = {GOOD: ("#1b7f3b", "#e7f6ec"), OUT: ("#6a1b9a", "#f3e8fa"),
+           WARN: ("#9a6700", "#fff4d6"), BAD: ("#b42318", "#fde8e7"),
+           INFO: ("#1f4e79", "#e8f0f8")}
+MODE_KIND = {"in": GOOD, "out": OUT}
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,7 @@ class CardText:
 def card_text(r: service.CheckInResult) -> CardText:
     who = f"{r.name}　{r.agency}" if r.name else ""
     if r.code == "ok" and r.mode == "out":
-        return CardText(GOOD, translate("checkin", "簽退完成"), translate(
+        return CardText(OUT, translate("checkin", "簽退完成"), translate(
             "checkin", "{who}\n簽退時間 {time}").format(who=who, time=f"{r.at:%H:%M}"))
     if r.code == "ok":
         table = (translate("checkin", "第 {n} 桌").format(n=r.table) if r.table is not None
@@ -100,9 +110,66 @@ def card_text(r: service.CheckInResult) -> CardText:
                     translate("checkin", "這不是研習報到台的入場證，請改用姓名搜尋。"))
 
 
+class ResultCard(QFrame):
+    """The big colour-coded answer to the last scan."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("resultCard")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumHeight(200)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("resultTitle")
+        self.title_label.setWordWrap(True)
+        self.detail_label = QLabel()
+        self.detail_label.setObjectName("resultDetail")
+        self.detail_label.setWordWrap(True)
+        self.admit_button = QPushButton(self.tr("以現場報名錄取並報到"))
+        self.undo_button = QPushButton(self.tr("復原這筆 (Ctrl+Z)"))
+        for button in (self.admit_button, self.undo_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.hide()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.admit_button)
+        buttons.addWidget(self.undo_button)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(self.title_label)
+        layout.addSpacing(10)
+        layout.addWidget(self.detail_label, 1)
+        layout.addLayout(buttons)
+        self.kind = INFO
+        self._styled = ""
+        self.show_text(CardText(INFO, self.tr("請掃描入場證"), self.tr(
+            "掃描器可直接掃；找不到入場證時，在右方輸入姓名、機關或電話末碼搜尋。")))
+
+    def show_text(self, text: CardText, *, admit: bool = False, undo: bool = False) -> None:
+        if text.kind != self._styled:
+            self._apply_style(text.kind)  # re-styling costs ~10 ms: only when the colour changes
+        self.kind = text.kind
+        self.title_label.setText(text.title)
+        first, _, rest = text.detail.partition("\n")
+        self.detail_label.setText(
+            f"<div style='font-size:30px; font-weight:bold'>{escape(first)}</div>"
+            f"<div style='margin-top:8px'>{escape(rest).replace(chr(10), '<br>')}</div>")
+        self.admit_button.setVisible(admit)
+        self.undo_button.setVisible(undo)
+
+    def _apply_style(self, kind: str) -> None:
+        fg, bg = COLOURS[kind]
+        self.setStyleSheet(
+            f"#resultCard {{ background:{bg}; border:4px solid {fg}; border-radius:12px; }}"
+            f"#resultTitle {{ color:{fg}; font-size:34px; font-weight:bold; }}"
+            f"#resultDetail {{ color:#222; font-size:22px; }}")
+        self._styled = kind
+
+
 # --- sounds -------------------------------------------------------------------------------
 
-TONES = {GOOD: ((880, 0.09), (1320, 0.12)), WARN: ((660, 0.12), (660, 0.12)),
+TONES = {GOOD: ((880, 0.09), (1320, 0.12)), OUT: ((1320, 0.09), (880, 0.12)),
+         WARN: ((660, 0.12), (660, 0.12)),
          BAD: ((220, 0.35),), INFO: ((520, 0.1),)}
 
 
@@ -276,7 +343,7 @@ class WalkInDialog(QDialog):
         typed = (self.wants_hours.isChecked(), normalize_id(self.id_number.text()))
         if warning and self._warned_for != typed:
             self._warned_for = typed  # the same input, confirmed by a second click, is added
-            self.error.setText(warning)
+            self._say(warning)
             self.id_number.setFocus()
             return
         try:
@@ -287,9 +354,19 @@ class WalkInDialog(QDialog):
                 id_number=self.id_number.text() or None,
                 lunch=("葷", "素", "")[self.lunch.currentIndex()], actor=self.actor)
         except (WalkInError, ValueError) as exc:
-            self.error.setText(str(exc))
+            self._say(error_text(exc))
             return
         self.accept()
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` under the fields; a warning that wraps to three lines grows the dialog
+        (word-wrapped labels are not part of a layout's minimum size) instead of squashing
+        every field."""
+        self.error.setText(text)
+        needed = self.layout().totalHeightForWidth(self.width())
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
 
 # --- void dialog --------------------------------------------------------------------------
@@ -370,7 +447,7 @@ class VoidDialog(QDialog):
             self.voided = service.void(self.db, row.id, self.reason.text(), desk=self.desk,
                                        operator=self.operator)
         except service.CheckInError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self.accept()
 
@@ -385,9 +462,12 @@ class ScannerTestDialog(QDialog):
 
     reported = Signal(object)  # ScanReport
 
-    def __init__(self, parent: QWidget | None = None, clock=time.monotonic) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None = None, clock=time.monotonic,  # type: ignore[no-untyped-def]
+                 is_pass: Callable[[str], bool] = lambda _text: False) -> None:
+        """``is_pass``: the text is a genuine pass of this event (read whole and right)."""
         super().__init__(parent)
         self.setObjectName("scannerTestDialog")
+        self.is_pass = is_pass
         self.setWindowTitle(self.tr("掃描器測試"))
         self.clock = clock
         self.chars: list[str] = []
@@ -457,6 +537,8 @@ class ScannerTestDialog(QDialog):
         ]
         if r.matches:
             lines.append(self.tr("✔ 內容正確"))
+        elif self.is_pass(r.text):
+            lines.append(self.tr("✔ 這是本活動的入場證，內容完整正確"))
         elif r.caps_changed:
             lines.append(self.tr("⚠ 大小寫不同（大寫鎖定？）：報到時會自動轉大寫，仍可使用"))
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.uow import Database
+from desktop.core import report_merge
 from desktop.core.group_report import (
     CRITERIA,
     CRITERION_LABELS,
@@ -49,14 +50,46 @@ from desktop.core.group_report import (
     Proposal,
     ReportContent,
     format_cost,
+    from_json,
     normalise_mark,
     parse_cost,
     problems,
+    to_json,
 )
+from desktop.core.report_merge import Conflict
 from desktop.services import group_reports as svc
 
 REG_ROLE = Qt.ItemDataRole.UserRole + 1
 AGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+_FIELD_LABELS = {
+    "topic": "討論主題", "points_for": "正面觀點", "points_against": "反面觀點",
+    "ranking": "排序或投票結果", "open_questions": "待釐清問題", "feedback": "講師回饋",
+    "title": "名稱", "problem": "問題", "location": "地點", "beneficiaries": "受益對象",
+    "cost_text": "經費", "votes": "票數", "present": "出席",
+    **{c: label for c, label in CRITERION_LABELS.items()},
+}
+
+
+def field_label(key: str) -> str:
+    """``proposals.0.title`` → ``提案 1 名稱``; ``members.2.present`` → ``成員 3 出席``."""
+    parts = key.split(".")
+    words = []
+    for i, part in enumerate(parts):
+        if part.isdigit():
+            words[-1] += f" {int(part) + 1}"
+        elif part == "proposals":
+            words.append("提案")
+        elif part == "members":
+            words.append("成員")
+        elif part != "feasibility" or i == len(parts) - 1:
+            words.append(_FIELD_LABELS.get(part, part))
+    return " ".join(words)
+
+
+def _shown(value: object) -> str:
+    return "（空白）" if value in (None, "") else str(value)
 
 
 def _text_box(placeholder: str, height: int = 80) -> QPlainTextEdit:
@@ -181,6 +214,7 @@ class ReportForm(QWidget):
         self.author = author
         self.table_id: int | None = None
         self.table: svc.TableInfo | None = None
+        self.revision = 0  # what the next save is based on (another device may save too)
         self._loading = False
         self._pending = False
         self._pending_since = 0.0
@@ -295,6 +329,14 @@ class ReportForm(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll, 1)
+        # Same field changed here and on a leader's phone: both texts, the user picks.
+        self.conflict_box = QFrame()
+        self.conflict_box.setObjectName("conflicts")
+        self.conflict_box.setStyleSheet(
+            "#conflicts { background:#fff4e6; border:2px solid #e85d04; }")
+        self.conflict_rows = QVBoxLayout(self.conflict_box)
+        self.conflict_box.hide()
+        outer.addWidget(self.conflict_box)
         outer.addWidget(self.status)
         self.setEnabled(False)
 
@@ -316,6 +358,8 @@ class ReportForm(QWidget):
             self.setEnabled(False)
             return
         snap = svc.load_report(self.db, table_id, reset_presence=reset_presence)
+        self.revision = snap.revision
+        self._clear_conflicts()
         self.table = snap.table
         leader = f"　桌長 {snap.table.leader_name}" if snap.table.leader_name else ""
         unit = f"（{snap.table.leader_unit}）" if snap.table.leader_unit else ""
@@ -466,7 +510,8 @@ class ReportForm(QWidget):
             return True
         content = self.content()
         try:
-            result = svc.save_report(self.db, self.table_id, content, author=self.author())
+            result = svc.save_report(self.db, self.table_id, content, author=self.author(),
+                                     base_revision=self.revision)
         except Exception as exc:  # keep the words on screen and try again
             self.status.setStyleSheet("color:#b71c1c; font-weight:bold")
             self.status.setText(self.tr("尚未儲存！{error}（稍後自動重試）").format(error=exc))
@@ -474,11 +519,80 @@ class ReportForm(QWidget):
             self.save_failed.emit(str(exc))
             return False
         self._pending = False
+        if result.revision != self.revision + 1 or result.conflicts:
+            self._show_stored()  # others' words merged in, or a field kept as they wrote it
+        self.revision = result.revision
+        self._show_conflicts(result.conflicts)
         self.status.setStyleSheet("color:#1b5e20")
         self.status.setText(self.tr("已儲存 {time}").format(time=f"{result.saved_at:%H:%M:%S}"))
         self._show_problems(content)
         self.saved.emit(result)
         return True
+
+    def refresh_from_store(self) -> None:
+        """Show what another device saved, unless words typed here are waiting to be saved
+        (their save merges them)."""
+        if self.table_id is None or self._pending:
+            return
+        if svc.load_report(self.db, self.table_id).revision != self.revision:
+            self._show_stored()
+
+    def _show_stored(self) -> None:
+        assert self.table_id is not None
+        snap = svc.load_report(self.db, self.table_id)
+        self.revision = snap.revision
+        focused = QApplication.focusWidget()
+        self._set_content(snap.content)
+        if focused is not None and self.isAncestorOf(focused):
+            focused.setFocus()
+
+    # --- conflicts ----------------------------------------------------------------------------
+    def _clear_conflicts(self) -> None:
+        while self.conflict_rows.count():
+            item = self.conflict_rows.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.conflict_box.hide()
+
+    def _show_conflicts(self, conflicts: Mapping[str, Conflict]) -> None:
+        if not conflicts:
+            return
+        self._clear_conflicts()
+        self.conflict_rows.addWidget(QLabel(self.tr(
+            "<b>另一個裝置同時修改了下列欄位</b>，目前保留的是對方的版本；要改用您的版本請按按鈕：")))
+        for key, conflict in conflicts.items():
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            text = QLabel(self.tr("{field}　您的：「{mine}」　對方的：「{theirs}」").format(
+                field=field_label(key), mine=_shown(conflict.mine), theirs=_shown(conflict.theirs)))
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setWordWrap(True)
+            use_mine = QPushButton(self.tr("改用我的"))
+            use_mine.setObjectName(f"useMine:{key}")
+            use_mine.clicked.connect(lambda _=False, k=key, v=conflict.mine, r=row:
+                                     self._use_mine(k, v, r))
+            line.addWidget(text, 1)
+            line.addWidget(use_mine)
+            self.conflict_rows.addWidget(row)
+        keep = QPushButton(self.tr("都保留對方的"))
+        keep.setObjectName("keepTheirs")
+        keep.clicked.connect(self._clear_conflicts)
+        self.conflict_rows.addWidget(keep, 0, Qt.AlignmentFlag.AlignLeft)
+        self.conflict_box.show()
+
+    def _use_mine(self, key: str, value: object, row: QWidget) -> None:
+        flat = report_merge.flatten(to_json(self.content()))
+        if value is None:
+            flat.pop(key, None)
+        else:
+            flat[key] = value
+        self._set_content(from_json(report_merge.unflatten(flat)))
+        row.hide()
+        self._changed()
+        if not any(self.conflict_rows.itemAt(i).widget().isVisible()
+                   for i in range(1, self.conflict_rows.count() - 1)):
+            self._clear_conflicts()
 
     def _show_problems(self, content: ReportContent | None = None) -> None:
         found = problems(content or self.content())

@@ -17,6 +17,7 @@ from desktop.lockfile import DatabaseLock
 from desktop.logs import install_excepthook, setup_logging
 from desktop.services.backup import BackupError, restore
 from desktop.ui.main_window import MainWindow
+from desktop.ui.messages import error_text
 from desktop.ui.qtapp import ensure_app
 from desktop.ui.reliability import ReliabilityController, lock_and_open
 from desktop.ui.screens import ScreenContext
@@ -61,7 +62,7 @@ class WindowHost:
         self.window.open_demo_requested.connect(self._on_open_demo)
         self.reliability = ReliabilityController(self.window)
         self.reliability.restore_requested.connect(self._on_restore)
-        self.window.show()
+        self.window.show_as_last_time()
         _retire(*old, keep_lock=lock)  # after the new window shows, so the app does not quit
         return self.window
 
@@ -83,6 +84,8 @@ class WindowHost:
         """The welcome created an event in ``target``: reopen it under the window lock."""
         db.dispose()
         self._on_open_path(str(target))
+        if isinstance(self.window, MainWindow):
+            self.window.show_next_step()
 
     def _on_open_demo(self) -> None:
         self._open(paths.demo_database(), open_demo_database)
@@ -100,7 +103,7 @@ class WindowHost:
             restore(path, Path(backup_file))
         except BackupError as exc:
             title = QCoreApplication.translate("launch", "無法還原")
-            QMessageBox.critical(self.window, title, str(exc))
+            QMessageBox.critical(self.window, title, error_text(exc))
         db = _open_or_explain(lambda: open_database(path), self.window)
         if db is not None:
             self.show(db, lock)

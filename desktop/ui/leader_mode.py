@@ -35,6 +35,7 @@ from desktop.services import group_reports as svc
 from desktop.services.events import SessionInfo
 from desktop.services.organiser_pin import check_organiser_pin, set_organiser_pin
 from desktop.ui.group_report_form import ReportForm
+from desktop.ui.messages import error_text
 
 
 class PinDialog(QDialog):
@@ -75,7 +76,7 @@ class PinDialog(QDialog):
             try:
                 pins.validate_pin(self.pin.text())
             except pins.PinError as exc:
-                self.error.setText(str(exc))
+                self.error.setText(error_text(exc))
                 return
             if pins.normalise_pin(self.pin.text()) != pins.normalise_pin(self.repeat.text()):
                 self.error.setText(self.tr("兩次輸入的 PIN 不一樣"))
@@ -262,6 +263,11 @@ class LeaderModeWindow(QWidget):
             return self.tr("桌長模式　{session}").format(session=self.session.name)
         return self.tr("桌長模式　{session}　{table}").format(session=self.session.name,
                                                          table=self.table.label)
+
+    def refresh_from_store(self, table_id: int) -> None:
+        """Another device (a leader's phone) saved this table: show it unless typing."""
+        if self.form.table_id == table_id:
+            self.form.refresh_from_store()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if self._unlocked:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +26,7 @@ from desktop.services.events import SessionInfo, list_events
 from desktop.services.security import ORGANISER_ACTIONS
 from desktop.ui.qtapp import APP_DISPLAY_NAME
 from desktop.ui.screens import SCREENS, Screen, ScreenContext
-from desktop.ui.settings import language_menu
+from desktop.ui.settings import GEOMETRY_KEY, app_settings, language_menu
 
 TITLE_BAR = 40  # px the window manager's title bar and frame take above the client area
 
@@ -85,7 +88,14 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
+        self.next_step = self._build_next_step()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.next_step)
+        column.addWidget(body, 1)
+        self.setCentralWidget(central)
 
         self.database_status = QLabel(self.tr("資料庫：{path}").format(path=database_label))
         self.database_status.setObjectName("databaseStatus")
@@ -93,6 +103,47 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.reload_sessions()
         self.navigation.setCurrentRow(0)
+
+    def _build_next_step(self) -> QFrame:
+        """A banner that tells a new event's organiser what to do next, with a button there."""
+        banner = QFrame()
+        banner.setObjectName("nextStep")
+        banner.setStyleSheet("#nextStep { background:#fff4d6; border-bottom:2px solid #9a6700; }")
+        self.next_step_text = QLabel()
+        self.next_step_text.setObjectName("nextStepText")
+        self.next_step_text.setWordWrap(True)
+        self.next_step_button = QPushButton(self.tr("前往「名單」匯入"))
+        self.next_step_button.setObjectName("nextStepGo")
+        self.next_step_button.clicked.connect(self._go_to_roster)
+        close = QPushButton(self.tr("知道了"))
+        close.setObjectName("nextStepClose")
+        close.clicked.connect(banner.hide)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.addWidget(self.next_step_text, 1)
+        row.addWidget(self.next_step_button)
+        row.addWidget(close)
+        banner.hide()
+        return banner
+
+    def show_next_step(self) -> None:
+        """A new, empty event: nothing happens until registrations are imported on 名單 (and,
+        for an event made without one, a 場次 is added first)."""
+        if self.current_session() is None:
+            text = self.tr("活動已建立。下一步：由「檔案 → 新增場次…」加入場次，"
+                           "再到「名單」按「匯入報名資料…」匯入報名表單的匯出檔。")
+        else:
+            text = self.tr("活動已建立。下一步：到「名單」按「匯入報名資料…」，"
+                           "匯入報名表單的匯出檔（CSV 或 XLSX），再錄取、分桌、印入場證。")
+        self.next_step_text.setText(text)
+        self.next_step_button.setVisible(self.current_session() is not None)
+        self.next_step.show()
+
+    def _go_to_roster(self) -> None:
+        roster = next(i for i, row in enumerate(SCREENS) if row.class_name == "RosterScreen")
+        self.show_screen(roster)
+        if self.stack.currentIndex() == roster:
+            self.next_step.hide()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("檔案(&F)"))
@@ -120,6 +171,19 @@ class MainWindow(QMainWindow):
         self.language_menu = language_menu(self, help_menu)
         about = help_menu.addAction(self.tr("關於研習報到台"))
         about.triggered.connect(self._on_about)
+
+    def show_as_last_time(self) -> None:
+        """The first time on a machine the window opens maximised (on a 1366×768 laptop every
+        screen is laid out for the whole screen); later, where and as large as it was left."""
+        saved = app_settings().value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            self.show()
+        else:
+            self.showMaximized()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        super().closeEvent(event)
 
     def _initial_size(self) -> QSize:
         """1280×800, but never larger than the screen: on a 1366×768 laptop the status bar

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from desktop.services import security
 from desktop.services.security import RoleState
+from desktop.ui.messages import error_text
 
 if TYPE_CHECKING:
     from desktop.ui.screens.base import ScreenContext
@@ -76,7 +77,7 @@ def require_organiser(context: ScreenContext, parent: QWidget | None = None) -> 
                 "Organiser", "這個活動還沒有設定主辦密語，請先在「檔案」選單設定。"))
             return False
     except security.SecurityError as exc:
-        QMessageBox.warning(parent, title, str(exc))
+        QMessageBox.warning(parent, title, error_text(exc))
         return False
     hint = security.passphrase_hint(context.db)
     for attempt in range(3):

@@ -14,8 +14,16 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QHideEvent,
+    QKeyEvent,
+    QResizeEvent,
+    QScreen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from desktop import paths
@@ -45,6 +53,8 @@ class ProjectorFrame:
 
 
 class ProjectorWindow(QWidget):
+    shown_changed = Signal(bool)  # opened (True) or closed/hidden (False), however it happened
+
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("projector")
@@ -148,6 +158,14 @@ class ProjectorWindow(QWidget):
             self.showFullScreen()
         else:
             self.show()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.shown_changed.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self.shown_changed.emit(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:

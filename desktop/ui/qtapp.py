@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.paths import resource
+from desktop.ui.wheel import guard_wheel
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,7 @@ BASE_POINT_SIZE = 11  # readable in a bright room
 def ensure_app() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
+        guard_wheel(app)  # an application made elsewhere (pytest-qt) gets the same guard
         return app
     QCoreApplication.setOrganizationName("WorkshopDesk")
     QCoreApplication.setApplicationName("WorkshopDesk")
@@ -39,6 +41,7 @@ def ensure_app() -> QApplication:
     from desktop.ui.settings import current_language, install_translators
 
     install_translators(app, current_language())
+    guard_wheel(app)
     return app
 
 

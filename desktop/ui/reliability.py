@@ -22,6 +22,7 @@ from db.integrity import DamagedDatabase
 from desktop.errors import user_message
 from desktop.lockfile import DatabaseInUse, DatabaseLock
 from desktop.services import backup, security
+from desktop.ui.messages import error_text
 from desktop.ui.organiser import ask_passphrase
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class ReliabilityController(QObject):
             # e.g. the USB stick was pulled: tell, but never interrupt the desk with a dialog.
             log.warning("automatic backup failed: %s", exc)
             self.window.statusBar().showMessage(self.tr("⚠ 自動備份失敗：{error}").format(
-                error=exc), 30_000)
+                error=error_text(exc)), 30_000)
             return None
         self._signature, self.last_backup = signature, info
         self.window.statusBar().showMessage(self.tr("已自動備份 {time} → {path}").format(
@@ -148,7 +149,7 @@ class ReliabilityController(QObject):
         try:
             backup.set_folder(folder)
         except (backup.BackupError, OSError) as exc:
-            QMessageBox.warning(self.window, self.tr("備份資料夾"), str(exc))
+            QMessageBox.warning(self.window, self.tr("備份資料夾"), error_text(exc))
             return False
         self.auto_backup(force=True)
         return True
@@ -167,7 +168,7 @@ class ReliabilityController(QObject):
         try:
             backup.validate_backup(file)
         except backup.BackupError as exc:
-            QMessageBox.warning(self.window, self.tr("從備份還原"), str(exc))
+            QMessageBox.warning(self.window, self.tr("從備份還原"), error_text(exc))
             return False
         stamp = dt.datetime.fromtimestamp(file.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         question = self.tr("要用這個備份取代目前的資料嗎？\n\n{file}\n（{time}）\n\n"
@@ -192,7 +193,7 @@ class ReliabilityController(QObject):
         try:
             has = security.has_passphrase(db)
         except security.SecurityError as exc:
-            QMessageBox.warning(self.window, self.tr("主辦密語"), str(exc))
+            QMessageBox.warning(self.window, self.tr("主辦密語"), error_text(exc))
             return
         old = None
         if has:
@@ -210,7 +211,7 @@ class ReliabilityController(QObject):
         try:
             security.set_passphrase(db, new, old=old, actor=self.context.operator or self.context.desk)
         except security.SecurityError as exc:
-            QMessageBox.warning(self.window, self.tr("主辦密語"), str(exc))
+            QMessageBox.warning(self.window, self.tr("主辦密語"), error_text(exc))
             return
         QMessageBox.information(self.window, self.tr("主辦密語"), self.tr("主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。"))
 
@@ -288,6 +289,6 @@ def _offer_restore(exc, opener, parent, explain):  # type: ignore[no-untyped-def
         backup.restore(exc.database, exc.newest_backup)
     except backup.BackupError as error:
         QMessageBox.critical(parent, QCoreApplication.translate("launch", "無法還原"),
-                             str(error))
+                             error_text(error))
         return None
     return explain(opener, parent)

@@ -109,6 +109,10 @@ class ReportProjector(QWidget):
         else:
             self._render_queue()
 
+    def refresh(self) -> None:
+        """Re-read the shown report now (a leader's device just saved it)."""
+        self._render(force=False)
+
     def _on_poll(self) -> None:
         if self.follow_agenda:
             self.follow_agenda_queue()
@@ -175,13 +179,17 @@ class ReportProjector(QWidget):
             super().keyPressEvent(event)
 
     def show_on_projector(self) -> None:
-        """Full screen on the second screen when there is one, else a normal window."""
-        screens = QGuiApplication.screens()
-        primary = QGuiApplication.primaryScreen()
-        others = [s for s in screens if s is not primary]
-        if others:
-            self.setGeometry(others[0].geometry())
-            self.showFullScreen()
-        else:
-            self.show()
-        self.raise_()
+        show_on_projector(self)
+
+
+def show_on_projector(window: QWidget) -> None:
+    """Full screen on the second screen when there is one, else a normal window."""
+    screens = QGuiApplication.screens()
+    primary = QGuiApplication.primaryScreen()
+    others = [s for s in screens if s is not primary]
+    if others:
+        window.setGeometry(others[0].geometry())
+        window.showFullScreen()
+    else:
+        window.show()
+    window.raise_()

@@ -1,7 +1,8 @@
 """The app's preferences (QSettings) and the language the window speaks.
 
 Preferences live in ``settings.ini`` in the data folder (so ``WORKSHOP_DESK_HOME`` moves them
-with the data, and tests never touch the user's). Keys: ``ui/language`` = ``zh_TW`` | ``en``.
+with the data, and tests never touch the user's). Keys: ``ui/language`` = ``zh_TW`` | ``en``;
+``ui/window_geometry`` = the main window's place and size when it was last closed (bytes).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 from desktop import i18n, paths
 
 log = logging.getLogger(__name__)
+GEOMETRY_KEY = "ui/window_geometry"
 _installed: list[QTranslator] = []  # translators must outlive the calls that install them
 
 

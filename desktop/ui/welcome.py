@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.uow import Database
-from desktop.core.newevent import MIN_PASSPHRASE, Problem, check_event, check_session
+from desktop.core.newevent import MAX_NAME, MIN_PASSPHRASE, Problem, check_event, check_session
+from desktop.ui.messages import code_text
 from desktop.ui.qtapp import APP_DISPLAY_NAME
 
 
@@ -140,22 +141,11 @@ def problem_text(problem: Problem, session: bool = False) -> str:
         "capacity": QCoreApplication.translate("welcome", "名額"),
         "agency_limit": QCoreApplication.translate("welcome", "每機關上限"),
     }
-    reasons = {
-        "required": QCoreApplication.translate("welcome", "必須填寫"),
-        "too_long": QCoreApplication.translate("welcome", "太長"),
-        "too_short": QCoreApplication.translate("welcome", "至少需要 {n} 個字元").format(
-            n=MIN_PASSPHRASE
-        ),
-        "common": QCoreApplication.translate("welcome", "太常見、容易被猜中，請換一句較長的話"),
-        "mismatch": QCoreApplication.translate("welcome", "兩次輸入不一致"),
-        "before_start": QCoreApplication.translate("welcome", "必須晚於開始時間"),
-        "too_small": QCoreApplication.translate("welcome", "至少為 1"),
-        "over_capacity": QCoreApplication.translate("welcome", "不能大於名額"),
-        "duplicate": QCoreApplication.translate("welcome", "已有同名的場次"),
-    }
+    limits = {"too_short": MIN_PASSPHRASE, "too_long": MAX_NAME if session else MAX_NAME * 2}
+    reason = code_text(problem.code, n=limits.get(problem.code, 0)) or problem.code
     separator = QCoreApplication.translate("welcome", "：")
     label = labels.get(problem.field, problem.field)
-    return f"{label}{separator}{reasons.get(problem.code, problem.code)}"
+    return f"{label}{separator}{reason}"
 
 
 class NewEventDialog(QDialog):

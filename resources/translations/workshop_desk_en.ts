@@ -43,6 +43,10 @@
         <translation>Edit agenda</translation>
     </message>
     <message>
+        <source>{n} 分鐘</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
         <source>計時執行</source>
         <translation>Run timer</translation>
     </message>
@@ -499,6 +503,22 @@
         <translation>Note: this session is on {date} and today is {today}. Check the session chosen above; check-ins on another day do not count for hours.</translation>
     </message>
     <message>
+        <source>簽退：掃描入場證即記為離場（游標在任何位置都可以掃）</source>
+        <translation>Sign-out: a scanned pass is recorded as leaving (scan with the cursor anywhere)</translation>
+    </message>
+    <message>
+        <source>搜尋：姓名、機關或電話末碼（Enter 簽退）</source>
+        <translation>Search: name, agency or last phone digits (Enter signs out)</translation>
+    </message>
+    <message>
+        <source>有 {n} 位符合，請選擇</source>
+        <translation>{n} people match: choose one</translation>
+    </message>
+    <message>
+        <source>用 ↓ ↑ 或滑鼠選一位，再按 Enter。</source>
+        <translation>Pick one with ↓ ↑ or the mouse, then press Enter.</translation>
+    </message>
+    <message>
         <source>現場錄取一併取消，報名狀態恢復為：{status}</source>
         <translation>The admission at the desk is undone too; registration status back to: {status}</translation>
     </message>
@@ -509,10 +529,6 @@
     <message>
         <source>簽退</source>
         <translation>Sign-out</translation>
-    </message>
-    <message>
-        <source>掃描入場證（游標在任何位置都可以掃）</source>
-        <translation>Scan an admission pass (works wherever the cursor is)</translation>
     </message>
     <message>
         <source>現場報名…</source>
@@ -537,6 +553,28 @@
     <message>
         <source>靜音</source>
         <translation>Mute</translation>
+    </message>
+    <message>
+        <source>切換到簽退模式</source>
+        <translation>Switch to sign-out mode</translation>
+    </message>
+    <message>
+        <source>之後掃描的入場證都會記為「簽退」（離場）。
+確定切換到簽退模式？</source>
+        <translation>From now on every scanned pass is recorded as a sign-out (leaving).
+Switch to sign-out mode?</translation>
+    </message>
+    <message>
+        <source>掃描入場證或搜尋姓名即報到。</source>
+        <translation>Scan a pass or search a name to check in.</translation>
+    </message>
+    <message>
+        <source>掃描入場證或搜尋姓名即簽退（離場）。</source>
+        <translation>Scan a pass or search a name to sign out (leaving).</translation>
+    </message>
+    <message>
+        <source>報到：掃描入場證（游標在任何位置都可以掃）</source>
+        <translation>Check-in: scan a pass (scan with the cursor anywhere)</translation>
     </message>
     <message>
         <source>搜尋：姓名、機關或電話末碼（Enter 報到）</source>
@@ -564,7 +602,7 @@
     </message>
     <message>
         <source>電話末碼</source>
-        <translation>Phone (last digits)</translation>
+        <translation>Phone end</translation>
     </message>
     <message>
         <source>尚無場次</source>
@@ -591,20 +629,12 @@
         <translation>&lt;b&gt;Not checked in yet ({n})&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>簽退：掃描入場證</source>
-        <translation>Sign-out: scan an admission pass</translation>
-    </message>
-    <message>
         <source>報到模式</source>
         <translation>Check-in mode</translation>
     </message>
     <message>
         <source>簽退模式</source>
         <translation>Sign-out mode</translation>
-    </message>
-    <message>
-        <source>掃描入場證或搜尋姓名。</source>
-        <translation>Scan an admission pass or search for a name.</translation>
     </message>
     <message>
         <source>復原這筆</source>
@@ -804,11 +834,11 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>檢查缺字</source>
-        <translation>Check for missing characters</translation>
+        <translation>Check glyphs</translation>
     </message>
     <message>
         <source>產生並開啟 PDF</source>
-        <translation>Generate and open PDF</translation>
+        <translation>Open PDF</translation>
     </message>
     <message>
         <source>列印…</source>
@@ -816,7 +846,7 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>另存 PDF…</source>
-        <translation>Save PDF as…</translation>
+        <translation>Save as…</translation>
     </message>
     <message>
         <source>匯出時數檔 (Big5 CSV)…</source>
@@ -951,20 +981,40 @@ Current status: {state}</translation>
         <translation>Sent {pages} page(s) to the printer.</translation>
     </message>
     <message>
+        <source>完整欄位</source>
+        <translation>Full fields</translation>
+    </message>
+    <message>
+        <source>已開課</source>
+        <translation>Course opened</translation>
+    </message>
+    <message>
+        <source>完整欄位（完整課程資料，25 欄）</source>
+        <translation>Full fields (complete course data, 25 columns)</translation>
+    </message>
+    <message>
+        <source>已開課（已開班課程，17 欄）</source>
+        <translation>Course opened (already opened on the portal, 17 columns)</translation>
+    </message>
+    <message>
+        <source>匯出時數檔前，請先填好課程欄位：</source>
+        <translation>Before the hours file can be exported, fill in the course fields:</translation>
+    </message>
+    <message>
+        <source>填寫課程欄位…</source>
+        <translation>Fill in course fields…</translation>
+    </message>
+    <message>
+        <source>「{name}」尚缺：{lack}（按「課程欄位…」填寫）</source>
+        <translation>“{name}” still lacks: {lack} (fill them with “Course fields…”)</translation>
+    </message>
+    <message>
         <source>時數檔格式</source>
         <translation>Hours file format</translation>
     </message>
     <message>
         <source>格式</source>
         <translation>Format</translation>
-    </message>
-    <message>
-        <source>full（完整課程資料，25 欄）</source>
-        <translation>full (complete course data, 25 columns)</translation>
-    </message>
-    <message>
-        <source>opened（已開班課程，17 欄）</source>
-        <translation>opened (course already opened, 17 columns)</translation>
     </message>
     <message>
         <source>主辦單位密語</source>
@@ -1018,6 +1068,14 @@ Current status: {state}</translation>
     <message>
         <source>匯出彙整（PDF／Excel）…</source>
         <translation>Export summary (PDF/Excel)…</translation>
+    </message>
+    <message>
+        <source>開放現場連線…</source>
+        <translation>Open venue connection…</translation>
+    </message>
+    <message>
+        <source>投票…</source>
+        <translation>Vote…</translation>
     </message>
     <message>
         <source>桌次：</source>
@@ -1248,6 +1306,22 @@ Current status: {state}</translation>
         <translation>Database: {path}</translation>
     </message>
     <message>
+        <source>前往「名單」匯入</source>
+        <translation>Go to Roster to import</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <source>活動已建立。下一步：由「檔案 → 新增場次…」加入場次，再到「名單」按「匯入報名資料…」匯入報名表單的匯出檔。</source>
+        <translation>Event created. Next: add a session with File → New session…, then on Roster press “Import registrations…” to import the registration form&apos;s export.</translation>
+    </message>
+    <message>
+        <source>活動已建立。下一步：到「名單」按「匯入報名資料…」，匯入報名表單的匯出檔（CSV 或 XLSX），再錄取、分桌、印入場證。</source>
+        <translation>Event created. Next: on Roster press “Import registrations…” to import the registration form&apos;s export (CSV or XLSX), then admit, seat and print passes.</translation>
+    </message>
+    <message>
         <source>檔案(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -1442,8 +1516,56 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
         <translation>Meal</translation>
     </message>
     <message>
+        <source>場次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>桌</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>第 {n} 桌</source>
+        <translation>Table {n}</translation>
+    </message>
+    <message>
+        <source>未排桌</source>
+        <translation>Unseated</translation>
+    </message>
+    <message>
+        <source>各場次報到</source>
+        <translation>Check-in by session</translation>
+    </message>
+    <message>
+        <source>本場次各桌</source>
+        <translation>This session by table</translation>
+    </message>
+    <message>
         <source>名單</source>
         <translation>Roster</translation>
+    </message>
+    <message>
+        <source>錄取</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>現場報名</source>
+        <translation>Walk-ins</translation>
+    </message>
+    <message>
+        <source>已報到</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>在場</source>
+        <translation>In room</translation>
+    </message>
+    <message>
+        <source>已簽退</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>未到</source>
+        <translation>Missing</translation>
     </message>
     <message>
         <source>總覽</source>
@@ -1848,6 +1970,22 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Saved {time}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;另一個裝置同時修改了下列欄位&lt;/b&gt;，目前保留的是對方的版本；要改用您的版本請按按鈕：</source>
+        <translation>&lt;b&gt;Another device changed these fields at the same time&lt;/b&gt;; their version is kept for now. To use yours, press the button:</translation>
+    </message>
+    <message>
+        <source>{field}&#x3000;您的：「{mine}」&#x3000;對方的：「{theirs}」</source>
+        <translation>{field}&#x3000;yours: “{mine}”&#x3000;theirs: “{theirs}”</translation>
+    </message>
+    <message>
+        <source>改用我的</source>
+        <translation>Use mine</translation>
+    </message>
+    <message>
+        <source>都保留對方的</source>
+        <translation>Keep theirs for all</translation>
+    </message>
+    <message>
         <source>選擇海報照片</source>
         <translation>Choose a poster photo</translation>
     </message>
@@ -1896,6 +2034,25 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>掃描器可直接掃；找不到入場證時，在右方輸入姓名、機關或電話末碼搜尋。</source>
         <translation>Scan at any time; without a pass, search by name, agency or last digits of phone on the right.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsChart</name>
+    <message>
+        <source>票數</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>紅線：預算 {b}（依票數累加經費）</source>
+        <translation>Red line: budget {b} (costs added up in order of votes)</translation>
+    </message>
+    <message>
+        <source>貪婪法</source>
+        <translation>Greedy</translation>
+    </message>
+    <message>
+        <source>均分法</source>
+        <translation>Equal Shares</translation>
     </message>
 </context>
 <context>
@@ -2180,6 +2337,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>✔ Content is correct</translation>
     </message>
     <message>
+        <source>✔ 這是本活動的入場證，內容完整正確</source>
+        <translation>✔ A pass of this event, read whole and correct</translation>
+    </message>
+    <message>
         <source>⚠ 大小寫不同（大寫鎖定？）：報到時會自動轉大寫，仍可使用</source>
         <translation>⚠ Letter case differs (Caps Lock?): check-in converts to upper case, so it still works</translation>
     </message>
@@ -2398,6 +2559,117 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
 </context>
 <context>
+    <name>VenuePanel</name>
+    <message>
+        <source>開放現場連線 — {session}</source>
+        <translation>Venue connection — {session}</translation>
+    </message>
+    <message>
+        <source>開始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>投影首頁 QR</source>
+        <translation>Project the home page QR</translation>
+    </message>
+    <message>
+        <source>這台電腦在場地網路的位址：</source>
+        <translation>This computer&apos;s address on the venue network:</translation>
+    </message>
+    <message>
+        <source>連接埠</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>桌次</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>連線裝置</source>
+        <translation>Devices connected</translation>
+    </message>
+    <message>
+        <source>上次儲存</source>
+        <translation>Last save</translation>
+    </message>
+    <message>
+        <source>已填欄位</source>
+        <translation>Fields filled</translation>
+    </message>
+    <message>
+        <source>顯示桌長 QR</source>
+        <translation>Show the leader QR</translation>
+    </message>
+    <message>
+        <source>撤銷此桌連線碼…</source>
+        <translation>Revoke this table&apos;s code…</translation>
+    </message>
+    <message>
+        <source>裝置</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>位址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>狀態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>連線中</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>離線</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>撤銷此裝置</source>
+        <translation>Revoke this device</translation>
+    </message>
+    <message>
+        <source>無法開放現場連線</source>
+        <translation>Cannot open the venue connection</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>（尚未開放）</source>
+        <translation>(not open)</translation>
+    </message>
+    <message>
+        <source>開始後，與會者用手機掃描這裡（或投影幕上）的 QR 即可開啟首頁；各桌桌長掃描自己那一桌的桌長 QR 才能填寫報告。</source>
+        <translation>Once started, attendees scan the QR here (or on the projector) to open the home page; each table leader scans their own table&apos;s leader QR to fill in the report.</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;{address}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;現場連線中（一般 HTTP，只在場地網路內使用）。選一桌後按「顯示桌長 QR」，讓該桌桌長用手機掃描。&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;{address}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Venue connection open (plain HTTP, for the venue network only). Choose a table and press “Show the leader QR” for that table&apos;s leader to scan with a phone.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;第{number}桌 桌長 QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;請該桌桌長用手機相機掃描左邊的 QR。這個 QR 可以填寫第{number}桌的報告，只給該桌桌長看；掃描後請點選其他桌次或按「投影首頁 QR」把它收起來。&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;Table {number} leader QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The table&apos;s leader scans the QR on the left with a phone camera. This QR can edit table {number}&apos;s report: show it to that leader only, and afterwards choose another table or press “Project the home page QR” to hide it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>撤銷連線碼</source>
+        <translation>Revoke the code</translation>
+    </message>
+    <message>
+        <source>撤銷第{number}桌的連線碼？這一桌所有已連線的裝置都會失去填寫權限，桌長需要重新掃描新的桌長 QR。</source>
+        <translation>Revoke table {number}&apos;s code? Every device connected to this table loses write access; the leader must scan the new leader QR.</translation>
+    </message>
+    <message>
+        <source>現場連線</source>
+        <translation>Venue connection</translation>
+    </message>
+    <message>
+        <source>用手機相機掃描，或在瀏覽器輸入 {address}</source>
+        <translation>Scan with a phone camera, or type {address} in a browser</translation>
+    </message>
+</context>
+<context>
     <name>VoidDialog</name>
     <message>
         <source>掃描器</source>
@@ -2482,6 +2754,204 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>紀錄不會被刪除：作廢會新增一筆作廢紀錄並註明原因。</source>
         <translation>Nothing is deleted: voiding adds a void record that states the reason.</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <source>參與式預算投票</source>
+        <translation>Participatory budgeting vote</translation>
+    </message>
+    <message>
+        <source>編號</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>提案</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>桌次</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>經費</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>納入</source>
+        <translation>On ballot</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>不納入</source>
+        <translation>Left out</translation>
+    </message>
+    <message>
+        <source>從小組報告建立投票單</source>
+        <translation>Build ballot from group reports</translation>
+    </message>
+    <message>
+        <source>修改名稱／經費…</source>
+        <translation>Edit title / cost…</translation>
+    </message>
+    <message>
+        <source>合併兩項…</source>
+        <translation>Merge two…</translation>
+    </message>
+    <message>
+        <source>納入／不納入</source>
+        <translation>Include / leave out</translation>
+    </message>
+    <message>
+        <source>預算籃（合計不超過預算）</source>
+        <translation>Budget basket (total within budget)</translation>
+    </message>
+    <message>
+        <source>勾選制</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>投票方式：</source>
+        <translation>Method:</translation>
+    </message>
+    <message>
+        <source>預算（NT$）：</source>
+        <translation>Budget (NT$):</translation>
+    </message>
+    <message>
+        <source>勾選制最多選：</source>
+        <translation>Approval: at most</translation>
+    </message>
+    <message>
+        <source>開始投票</source>
+        <translation>Open the vote</translation>
+    </message>
+    <message>
+        <source>結束投票並計票</source>
+        <translation>Close and count</translation>
+    </message>
+    <message>
+        <source>投影</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>紙本選票</source>
+        <translation>Paper ballot</translation>
+    </message>
+    <message>
+        <source>提案編號，以空白分隔，例如 1 3 5</source>
+        <translation>Proposal numbers separated by spaces, e.g. 1 3 5</translation>
+    </message>
+    <message>
+        <source>登錄紙本票</source>
+        <translation>Enter paper ballot</translation>
+    </message>
+    <message>
+        <source>投票人：</source>
+        <translation>Voter:</translation>
+    </message>
+    <message>
+        <source>贊成：</source>
+        <translation>Approves:</translation>
+    </message>
+    <message>
+        <source>尚未建立投票單</source>
+        <translation>No ballot yet</translation>
+    </message>
+    <message>
+        <source>投票單草稿</source>
+        <translation>Draft ballot</translation>
+    </message>
+    <message>
+        <source>投票中</source>
+        <translation>Voting open</translation>
+    </message>
+    <message>
+        <source>已結束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>{status}&#x3000;已投票 {b}／已報到 {c}</source>
+        <translation>{status}　{b} ballots / {c} checked in</translation>
+    </message>
+    <message>
+        <source>&#x3000;貪婪法：{g}&#x3000;均分法：{e}</source>
+        <translation>　Greedy: {g}　Equal Shares: {e}</translation>
+    </message>
+    <message>
+        <source>沒有可讀經費或名稱的提案未列入：{names}</source>
+        <translation>Proposals without a readable cost or title were left off: {names}</translation>
+    </message>
+    <message>
+        <source>提案名稱：</source>
+        <translation>Proposal title:</translation>
+    </message>
+    <message>
+        <source>經費（NT$）：</source>
+        <translation>Cost (NT$):</translation>
+    </message>
+    <message>
+        <source>請選兩項相近的提案（按住 Ctrl 點選）再合併。</source>
+        <translation>Select two similar proposals (Ctrl+click) to merge them.</translation>
+    </message>
+    <message>
+        <source>結束投票後不能再投，誰投了哪一張的紀錄會被清除。確定結束？</source>
+        <translation>After closing nobody can vote, and the record of who cast which ballot is erased. Close the vote?</translation>
+    </message>
+    <message>
+        <source>請只輸入提案編號（數字），以空白分隔。</source>
+        <translation>Enter proposal numbers only, separated by spaces.</translation>
+    </message>
+    <message>
+        <source>未計入：{m}</source>
+        <translation>Not counted: {m}</translation>
+    </message>
+</context>
+<context>
+    <name>VoteProjector</name>
+    <message>
+        <source>投票投影</source>
+        <translation>Vote projector</translation>
+    </message>
+    <message>
+        <source>參與式預算投票結果（{n} 票）</source>
+        <translation>Participatory budgeting results ({n} ballots)</translation>
+    </message>
+    <message>
+        <source>貪婪法（票數優先）</source>
+        <translation>Greedy (most votes first)</translation>
+    </message>
+    <message>
+        <source>均分法（Method of Equal Shares）</source>
+        <translation>Method of Equal Shares</translation>
+    </message>
+    <message>
+        <source>（無）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{rule}&lt;/b&gt;：{names}&#x3000;合計 {spent}／預算 {budget}</source>
+        <translation>&lt;b&gt;{rule}&lt;/b&gt;: {names}　total {spent} / budget {budget}</translation>
+    </message>
+    <message>
+        <source>參與式預算投票：請用手機掃描 QR</source>
+        <translation>Participatory budgeting vote: scan the QR with your phone</translation>
+    </message>
+    <message>
+        <source>參與式預算投票尚未開始</source>
+        <translation>The participatory budgeting vote has not opened yet</translation>
+    </message>
+    <message>
+        <source>已投票 {b}／已報到 {c}</source>
+        <translation>{b} ballots / {c} checked in</translation>
     </message>
 </context>
 <context>
@@ -2803,6 +3273,225 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>必須填寫</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>請輸入姓名</source>
+        <translation>Please enter a name</translation>
+    </message>
+    <message>
+        <source>{field}內容過長（{length} 字，上限 {limit} 字）</source>
+        <translation>{field}: too long ({length} characters, at most {limit})</translation>
+    </message>
+    <message>
+        <source>身分證字號無法辨識</source>
+        <translation>no ID number recognised</translation>
+    </message>
+    <message>
+        <source>最多 {n} 個字元</source>
+        <translation>at most {n} characters</translation>
+    </message>
+    <message>
+        <source>至少需要 {n} 個字元</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <source>太常見、容易被猜中，請換一句較長的話</source>
+        <translation>is too common and easily guessed; use a longer sentence</translation>
+    </message>
+    <message>
+        <source>不可包含空白</source>
+        <translation>no spaces allowed</translation>
+    </message>
+    <message>
+        <source>兩次輸入不一致</source>
+        <translation>the two entries differ</translation>
+    </message>
+    <message>
+        <source>必須晚於開始時間</source>
+        <translation>must be after the start time</translation>
+    </message>
+    <message>
+        <source>至少為 1</source>
+        <translation>at least 1</translation>
+    </message>
+    <message>
+        <source>不能大於名額</source>
+        <translation>cannot be more than the capacity</translation>
+    </message>
+    <message>
+        <source>已有同名的場次</source>
+        <translation>a session of that name exists</translation>
+    </message>
+    <message>
+        <source>PIN 設定參數不正確</source>
+        <translation>The PIN settings are not valid</translation>
+    </message>
+    <message>
+        <source>目前的 PIN 不正確</source>
+        <translation>The current PIN is wrong</translation>
+    </message>
+    <message>
+        <source>儲存的 PIN 無法辨識，請重新設定 PIN</source>
+        <translation>The stored PIN cannot be read; set the PIN again</translation>
+    </message>
+    <message>
+        <source>主辦密語不正確</source>
+        <translation>Wrong organiser passphrase</translation>
+    </message>
+    <message>
+        <source>原密語不正確</source>
+        <translation>The current passphrase is wrong</translation>
+    </message>
+    <message>
+        <source>這個活動尚未設定主辦密語</source>
+        <translation>This event has no organiser passphrase yet</translation>
+    </message>
+    <message>
+        <source>找不到活動 #{id}</source>
+        <translation>No event #{id}</translation>
+    </message>
+    <message>
+        <source>資料庫中沒有活動</source>
+        <translation>There is no event in this database</translation>
+    </message>
+    <message>
+        <source>找不到這位學員 #{id}</source>
+        <translation>No attendee #{id}</translation>
+    </message>
+    <message>
+        <source>找不到場次 #{id}</source>
+        <translation>No session #{id}</translation>
+    </message>
+    <message>
+        <source>這位學員沒有可顯示的身分證字號</source>
+        <translation>This attendee has no ID number to show</translation>
+    </message>
+    <message>
+        <source>活動沒有加密身分證字號的金鑰，請先設定主辦密語</source>
+        <translation>The event has no key to seal ID numbers; set the organiser passphrase first</translation>
+    </message>
+    <message>
+        <source>無法寫入備份資料夾：{path}（{detail}）</source>
+        <translation>Cannot write to the backup folder: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>找不到資料庫檔案：{path}</source>
+        <translation>Database file not found: {path}</translation>
+    </message>
+    <message>
+        <source>備份檔不可以是資料庫本身：{path}</source>
+        <translation>The backup cannot be the database itself: {path}</translation>
+    </message>
+    <message>
+        <source>備份目標是資料夾，請給檔名，例如 {example}</source>
+        <translation>The backup target is a folder; give a file name, e.g. {example}</translation>
+    </message>
+    <message>
+        <source>備份目標已存在，且不是研習報到台的備份，未覆寫：{path}</source>
+        <translation>The target exists and is not a Workshop Desk backup; not overwritten: {path}</translation>
+    </message>
+    <message>
+        <source>備份檢查失敗，資料庫可能已損毀：{detail}</source>
+        <translation>The backup failed its check; the database may be damaged: {detail}</translation>
+    </message>
+    <message>
+        <source>無法備份：{path}（{detail}）</source>
+        <translation>Backup failed: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>找不到備份檔：{path}</source>
+        <translation>Backup file not found: {path}</translation>
+    </message>
+    <message>
+        <source>無法讀取備份檔，未還原（{detail}）</source>
+        <translation>Cannot read the backup file; nothing restored ({detail})</translation>
+    </message>
+    <message>
+        <source>備份檔已損毀，未還原：{path}（{detail}）</source>
+        <translation>The backup file is damaged; nothing restored: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>這不是研習報到台的資料庫：{path}</source>
+        <translation>Not a Workshop Desk database: {path}</translation>
+    </message>
+    <message>
+        <source>備份檔就是目前的資料庫</source>
+        <translation>The backup file is the current database</translation>
+    </message>
+    <message>
+        <source>無法還原（{detail}）</source>
+        <translation>Restore failed ({detail})</translation>
+    </message>
+    <message>
+        <source>這份報名不屬於本場次</source>
+        <translation>This registration belongs to another session</translation>
+    </message>
+    <message>
+        <source>找不到報到紀錄 #{id}</source>
+        <translation>No check-in record #{id}</translation>
+    </message>
+    <message>
+        <source>紀錄 #{id} 是一筆作廢紀錄，不能再作廢</source>
+        <translation>Record #{id} is itself a void and cannot be voided</translation>
+    </message>
+    <message>
+        <source>紀錄 #{id} 已經作廢過了</source>
+        <translation>Record #{id} has already been voided</translation>
+    </message>
+    <message>
+        <source>請輸入原因</source>
+        <translation>Please enter a reason</translation>
+    </message>
+    <message>
+        <source>目前的計時狀態無法執行這個動作</source>
+        <translation>The timer cannot do that in its current state</translation>
+    </message>
+    <message>
+        <source>議程中沒有這個段落</source>
+        <translation>That item is not in the agenda</translation>
+    </message>
+    <message>
+        <source>議程是空的，沒有可開始的段落</source>
+        <translation>The agenda is empty: there is no item to start</translation>
+    </message>
+    <message>
+        <source>今天的議程已經結束</source>
+        <translation>Today&apos;s agenda is over</translation>
+    </message>
+    <message>
+        <source>沒有上一個段落可回到</source>
+        <translation>There is no previous item to go back to</translation>
+    </message>
+    <message>
+        <source>這個場次沒有桌次，無法排小組報告順序</source>
+        <translation>This session has no tables, so there is no report order</translation>
+    </message>
+    <message>
+        <source>每桌報告時間必須大於 0</source>
+        <translation>The time per table must be more than 0</translation>
+    </message>
+    <message>
+        <source>目前沒有進行中的小組報告</source>
+        <translation>No group reports are running</translation>
+    </message>
+    <message>
+        <source>已經是第一桌</source>
+        <translation>This is already the first table</translation>
+    </message>
+    <message>
+        <source>報告順序中沒有第 {n} 桌</source>
+        <translation>Table {n} is not in the report order</translation>
+    </message>
+    <message>
+        <source>已報告或正在報告的桌次不能移動</source>
+        <translation>A table that has reported or is reporting cannot be moved</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <source>介面語言 Language</source>
@@ -2923,42 +3612,6 @@ The language applies after a restart.</source>
     <message>
         <source>每機關上限</source>
         <translation>Limit per agency</translation>
-    </message>
-    <message>
-        <source>必須填寫</source>
-        <translation>is required</translation>
-    </message>
-    <message>
-        <source>太長</source>
-        <translation>is too long</translation>
-    </message>
-    <message>
-        <source>至少需要 {n} 個字元</source>
-        <translation>needs at least {n} characters</translation>
-    </message>
-    <message>
-        <source>太常見、容易被猜中，請換一句較長的話</source>
-        <translation>is too common and easily guessed; use a longer sentence</translation>
-    </message>
-    <message>
-        <source>兩次輸入不一致</source>
-        <translation>the two entries differ</translation>
-    </message>
-    <message>
-        <source>必須晚於開始時間</source>
-        <translation>must be later than the start time</translation>
-    </message>
-    <message>
-        <source>至少為 1</source>
-        <translation>must be at least 1</translation>
-    </message>
-    <message>
-        <source>不能大於名額</source>
-        <translation>cannot exceed the number of places</translation>
-    </message>
-    <message>
-        <source>已有同名的場次</source>
-        <translation>a session with this name exists</translation>
     </message>
     <message>
         <source>：</source>

@@ -63,8 +63,10 @@ def test_pdfs_embed_font_and_show_names(run_cli, demo_db_path: Path, tmp_path: P
         assert fonts and all(fonts.values()), fonts  # only the embedded Kai font
         if kind == "tents":
             assert len(reader.pages) == 6 and "蔡宜庭" in text and "第 1 桌" in text
+            assert "桌號代碼 1" in text and "第 1 桌桌長 QR" in text  # how to reach the page
         if kind == "rosters":
             assert len(reader.pages) == 6 and "討論紀錄" in text and "服務機關" in text
+            assert "場地 Wi-Fi" in text and "撤銷" in text
         if kind == "overview":
             assert "洪浩宇" in text
 

@@ -46,14 +46,18 @@ def test_reading_any_bytes_gives_a_table_or_one_clear_line(tmp_path: Path, data:
         assert all(len(row) == len(table.headers) for row in table.rows)
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=st.lists(st.lists(cells, min_size=len(HEADERS), max_size=len(HEADERS)), max_size=20))
 def test_parsing_any_cells_never_crashes_and_accounts_for_every_row(rows: list[list[object]]) -> None:
     table = RawTable("x.csv", HEADERS, tuple(tuple(r) for r in rows),
                      tuple(range(2, len(rows) + 2)), "utf-8")
     mapping = guess_mapping(table.headers)
     assert NAME in mapping
-    result = parse_rows(table, mapping)
+    try:
+        result = parse_rows(table, mapping)
+    except ImportFileError as exc:  # only a file without a single filled row is refused
+        assert not any(any(str(c).strip() for c in r if c is not None) for r in rows), exc
+        return
     assert len(result.rows) + result.blank_rows == len(rows)
     for row in result.accepted:
         assert row.name and row.name == row.name.strip()

@@ -30,3 +30,13 @@ def test_masks() -> None:
     assert mask_phone("0912345678") == "*******678"
     assert mask_phone("037123456#12") == "******456#**"
     assert mask_email("user001@mail.example.gov.tw") == "u******@mail.example.gov.tw"
+
+
+def test_clean_removes_control_characters_terminal_escapes_and_direction_overrides() -> None:
+    from desktop.core.text import clean
+
+    assert clean("李\x07華") == "李華"
+    assert clean("\x1b[1;31m王小明\x1b[0m") == "王小明"
+    assert clean("\x1b]0;title\x07陳\x9b大文") == "陳大文"
+    assert clean("林\u202e美玲\u2066") == "林美玲"
+    assert clean("a\tb\r\nc") == "a b c"

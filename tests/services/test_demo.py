@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from db.models import Attendee, Event, IdStatus
 from db.uow import Database
-from desktop.core.idvault import IdOpener
 from desktop.core.ids import is_valid_id
+from desktop.core.idvault import IdOpener
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.services.events import list_events
 from desktop.services.roster import list_roster

@@ -177,3 +177,35 @@ def test_a_photo_cut_short_is_refused_and_sizes_are_told_truly(demo_db: Database
     with pytest.raises(svc.GroupReportError) as info:
         svc.attach_photo(demo_db, table.id, big)
     assert "25.0 MB" in str(info.value)
+
+
+def test_a_save_on_an_old_revision_merges_and_a_clash_keeps_both_texts(demo_db: Database) -> None:
+    session = find_session(demo_db, "臺北")
+    table = svc.find_table(demo_db, session.id, 2)
+    first = svc.save_report(demo_db, table.id, ReportContent(topic="公園"), base_revision=0,
+                            author="桌長", now=T0)
+    desk = svc.save_report(demo_db, table.id, ReportContent(topic="公園", feedback="好"),
+                           base_revision=first.revision, author="桌長模式", now=T0)
+    phone = svc.save_report(demo_db, table.id, {"topic": "共融公園"},
+                            base_revision=first.revision, author="現場裝置 #1", now=T0)
+    assert not phone.conflicts and phone.revision == desk.revision + 1
+    content = svc.load_report(demo_db, table.id).content
+    assert (content.topic, content.feedback) == ("共融公園", "好")
+    clash = svc.save_report(demo_db, table.id, {"topic": "河濱公園"},
+                            base_revision=first.revision, author="現場裝置 #2", now=T0)
+    assert set(clash.conflicts) == {"topic"} and clash.conflicts["topic"].theirs == "共融公園"
+    assert svc.load_report(demo_db, table.id).content.topic == "共融公園"
+    assert "河濱公園" in [r.content.topic for r in svc.list_revisions(demo_db, table.id)]
+
+
+def test_a_save_on_a_pruned_base_shows_conflicts_instead_of_overwriting(demo_db: Database) -> None:
+    session = find_session(demo_db, "臺北")
+    table = svc.find_table(demo_db, session.id, 3)
+    svc.save_report(demo_db, table.id, ReportContent(topic="公園"), base_revision=0, now=T0)
+    later = T0 + dt.timedelta(seconds=svc.STATE_SECONDS + 60)
+    svc.save_report(demo_db, table.id, {"topic": "河濱公園"}, base_revision=1, now=later)
+    svc.save_report(demo_db, table.id, {"topic": "河濱公園!"}, base_revision=2,
+                    now=later + dt.timedelta(seconds=svc.STATE_SECONDS + 60))
+    late = svc.save_report(demo_db, table.id, {"topic": "公園改"}, base_revision=1, now=later)
+    assert set(late.conflicts) == {"topic"}
+    assert svc.load_report(demo_db, table.id).content.topic == "河濱公園!"

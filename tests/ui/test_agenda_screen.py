@@ -198,3 +198,49 @@ def test_block_dialog_validates_and_suggests_the_credit_flag(qtbot, demo_db: Dat
     assert not dialog.counts.isChecked()
     value = dialog.value()
     assert (value.title, value.kind, value.counts_for_hours) == ("茶敘", "break", False)
+
+
+def test_run_keys_work_after_the_sidebar_was_clicked(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """QA: once the navigation was clicked, Space and F5 did nothing and ↑ (+1 分) switched the
+    window to another screen. The run keys belong to the 議程 screen whatever has focus; the
+    projector button follows the projector window, however it was closed."""
+    from desktop.services.demo import DEMO_PASSPHRASE
+    from desktop.ui.main_window import MainWindow
+
+    context = ScreenContext(db=demo_db)
+    assert context.session_state.unlock(context, DEMO_PASSPHRASE)
+    window = MainWindow(context, "demo.sqlite3")
+    qtbot.addWidget(window)
+    index = next(i for i, s in enumerate(window.screens) if isinstance(s, AgendaScreen))
+    agenda = window.screens[index]
+    agenda.timer.stop()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    nav = window.navigation
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=nav.visualItemRect(nav.item(index)).center())
+    assert window.stack.currentIndex() == index and nav.hasFocus()
+    qtbot.keyClick(nav, Qt.Key.Key_Space)  # start
+    assert agenda.view.state.block_id == agenda.view.rows[0].id
+    qtbot.keyClick(nav, Qt.Key.Key_Up)  # +1 分, not the screen above
+    assert window.stack.currentIndex() == index and nav.currentRow() == index
+    assert agenda.view.state.extra_seconds == 60
+    agenda.warning_minutes.setFocus()  # a spin box inside the screen: ↓ is still −1 分
+    qtbot.keyClick(agenda.warning_minutes, Qt.Key.Key_Down)
+    assert agenda.view.state.extra_seconds == 0
+    qtbot.keyClick(nav, Qt.Key.Key_F5)
+    assert agenda.projector is not None and agenda.projector.isVisible()
+    qtbot.addWidget(agenda.projector)
+    assert agenda.projector_button.text() == "關閉投影畫面 (F5)"
+    agenda.projector.showNormal()
+    qtbot.keyClick(agenda.projector, Qt.Key.Key_Escape)  # closed on the projector itself
+    assert not agenda.projector.isVisible()
+    assert agenda.projector_button.text() == "開啟投影畫面 (F5)"
+    # another screen keeps its own keys: ↓ in the navigation moves on
+    qtbot.keyClick(nav, Qt.Key.Key_Up)
+    assert agenda.view.state.extra_seconds == 60
+    window.show_screen(0)
+    qtbot.keyClick(nav, Qt.Key.Key_Down)
+    assert window.stack.currentIndex() == 1 and agenda.view.state.extra_seconds == 60

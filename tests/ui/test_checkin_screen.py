@@ -378,3 +378,144 @@ def test_desk_warns_when_the_session_is_not_today(qtbot, desk) -> None:  # type:
     screen.refresh_counts()
     assert not screen.date_warning.isHidden()
     assert "2019-03-15" in screen.date_warning.text() and "2019-03-18" in screen.date_warning.text()
+
+
+def _answer_next_question(button: str) -> None:
+    """Click ``button`` ("yes"/"cancel") on the next message box, as the operator would."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def run() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, run)
+            return
+        which = (QMessageBox.StandardButton.Yes if button == "yes"
+                 else QMessageBox.StandardButton.Cancel)
+        box.button(which).click()
+    QTimer.singleShot(0, run)
+
+
+def test_sign_out_mode_is_unmistakable_and_chosen_on_purpose(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    """QA: 報到 and 簽退 looked the same and both results were green; staff signed arriving
+    people out. Switching asks once; the scan frame, the search hint and the card wear the
+    mode; a sign-out result is not the check-in green."""
+    from desktop.ui.checkin_parts import COLOURS
+
+    screen, secret, regs, _ = desk
+    token = make_token(secret, regs["admitted"][0])
+    _scan(qtbot, screen, token)
+    checked_in = (screen.card.kind, screen.card.styleSheet())
+    assert "報到" in screen.scan_field.placeholderText()
+    assert "Enter 報到" in screen.search_field.placeholderText()
+    _answer_next_question("cancel")  # a stray click on 簽退 changes nothing
+    qtbot.mouseClick(screen.out_button, Qt.MouseButton.LeftButton)
+    assert screen.mode == "in" and screen.in_button.isChecked()
+    _answer_next_question("yes")
+    qtbot.mouseClick(screen.out_button, Qt.MouseButton.LeftButton)
+    assert screen.mode == "out" and screen.out_button.isChecked()
+    purple = COLOURS["out"][0]
+    assert purple in screen.scan_field.styleSheet()
+    assert COLOURS["good"][0] not in screen.scan_field.styleSheet()
+    assert screen.scan_field.placeholderText().startswith("簽退")
+    assert "Enter 簽退" in screen.search_field.placeholderText()
+    assert screen.card.title_label.text() == "簽退模式"
+    screen.window().activateWindow()  # back from the question
+    qtbot.waitUntil(screen.scan_field.hasFocus)
+    _scan(qtbot, screen, token)
+    assert screen.last_result.ok and screen.last_result.mode == "out"
+    assert screen.card.title_label.text() == "簽退完成"
+    assert (screen.card.kind, screen.card.styleSheet()) != checked_in
+    assert purple in screen.card.styleSheet() and COLOURS["good"][0] not in screen.card.styleSheet()
+    qtbot.mouseClick(screen.in_button, Qt.MouseButton.LeftButton)  # back to 報到: no question
+    assert screen.mode == "in" and COLOURS["good"][0] in screen.scan_field.styleSheet()
+
+
+def test_enter_with_two_matches_waits_for_a_chosen_row(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """QA: with two search matches Enter checked in the first row, even one already checked
+    in. Enter acts on one match or on the row the operator chose, never on row 0 by default."""
+    screen, secret, regs, _ = desk
+    term = next(t for t in ("王", "李", "陳", "林", "張", "黃", "臺北市")
+                if len(screen.index.find(t)) >= 2)
+    first = screen.index.find(term)[0].registration_id
+    screen.set_mode("in")
+    screen.check_in_registration(first, "search")  # the first match is here already
+    before = screen.last_result
+    screen.search_field.setFocus()
+    qtbot.waitUntil(screen.search_field.hasFocus)
+    screen.search_field.setText(term)
+    qtbot.waitUntil(lambda: screen.hits_model.rowCount() >= 2)
+    assert not screen.hits_view.selectionModel().selectedRows()
+    qtbot.keyClick(screen.search_field, Qt.Key.Key_Return)
+    assert screen.last_result is before  # nobody checked in
+    assert "請選擇" in screen.card.title_label.text()
+    with demo_db.read() as s:
+        assert len(s.scalars(select(CheckIn.id).where(CheckIn.registration_id == first)).all()) == 1
+    qtbot.keyClick(screen.search_field, Qt.Key.Key_Down)
+    qtbot.keyClick(screen.search_field, Qt.Key.Key_Down)  # the operator picks the second
+    second = screen.hits_model.row_at(1).registration_id
+    qtbot.keyClick(screen.search_field, Qt.Key.Key_Return)
+    assert screen.last_result.registration_id == second and screen.last_result.ok
+    # a row clicked with the mouse, then Enter in the list
+    screen.search_field.setText(term)
+    qtbot.waitUntil(lambda: screen.hits_model.rowCount() >= 2)
+    third_row = 2 if screen.hits_model.rowCount() > 2 else 0
+    target = screen.hits_model.row_at(third_row).registration_id
+    rect = screen.hits_view.visualRect(screen.hits_model.index(third_row, 0))
+    qtbot.mouseClick(screen.hits_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(screen.hits_view, Qt.Key.Key_Return)
+    assert screen.last_result.registration_id == target
+
+
+def test_scanner_self_test_accepts_a_real_pass(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    """QA: scanning a printed pass in 掃描器測試 said "內容與測試碼不同" though the dialog asks
+    for the test code or a pass. A genuine pass of this event is a valid scan."""
+    from PySide6.QtCore import QTimer
+
+    screen, secret, regs, _ = desk
+    token = make_token(secret, regs["admitted"][0])
+    seen: list[str] = []
+
+    def scan_in_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ScannerTestDialog):
+            QTimer.singleShot(10, scan_in_dialog)
+            return
+        for code in (token, token[:-3] + "AAA"):
+            qtbot.keyClicks(dialog.field, code)
+            qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+            seen.append(dialog.result.text())
+        dialog.reject()
+    QTimer.singleShot(0, scan_in_dialog)
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    real, damaged = seen
+    assert "入場證" in real and "✔" in real and "內容與測試碼不同" not in real
+    assert "內容與測試碼不同" in damaged
+    assert screen.last_result is None  # the self-test checked nobody in
+
+
+def test_walk_in_dialog_grows_when_a_warning_wraps(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """QA at 1366×768: a wrapped warning squashed the walk-in fields. The dialog grows instead:
+    every field keeps its height and the whole warning shows."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.services.events import find_session
+
+    session = find_session(demo_db, "臺北")
+    dialog = WalkInDialog(demo_db, session.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.adjustSize()  # as opened: its own size, no room to spare
+    dialog.resize(dialog.minimumSizeHint())
+    dialog.name.setText("王小明")
+    qtbot.mouseClick(dialog.wants_hours, Qt.MouseButton.LeftButton, pos=dialog.wants_hours.rect().center())
+    qtbot.keyClicks(dialog.id_number, "A12345678")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    QApplication.processEvents()
+    for field in (dialog.name, dialog.agency, dialog.title_field, dialog.phone, dialog.id_number):
+        assert field.height() >= field.minimumSizeHint().height()
+    error = dialog.error
+    assert error.height() >= error.heightForWidth(error.width())

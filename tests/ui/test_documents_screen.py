@@ -169,3 +169,74 @@ def test_a_certificate_run_with_nobody_eligible_says_why(qtbot, demo_db, tmp_pat
     assert "還沒有人簽到" in screen.status.text()
     assert not (tmp_path / "certs.pdf").exists()
     assert screen.preview_certificate() is None and "還沒有人簽到" in screen.status.text()
+
+
+def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_words(qtbot, demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA: the export asked for the format, the passphrase and the file name, then said that
+    課程類別代碼 was missing; the layouts were called `full` / `opened`. Now the course fields
+    come first, filled right there, and the layouts are named in words."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import (
+        QApplication,
+        QFileDialog,
+        QInputDialog,
+        QMessageBox,
+        QPushButton,
+    )
+
+    from desktop.ui.screens.documents import CourseDialog
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)  # rare-name rows
+    sim, screen = make_screen(qtbot, demo_db)
+    screen.show()
+    out = tmp_path / "hours.csv"
+    seen: list[str] = []
+
+    def answer(dialog) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(dialog, QMessageBox):
+            seen.append("fields:" + dialog.text())
+            fill = next(b for b in dialog.findChildren(QPushButton) if "課程欄位" in b.text())
+            fill.click()
+        elif isinstance(dialog, CourseDialog):
+            seen.append("course dialog")
+            dialog.category_code.setText("345")
+            dialog.course_code.setText("1234567")
+            dialog.accept()
+        elif isinstance(dialog, QInputDialog) and dialog.textEchoMode() == dialog.textEchoMode().Password:
+            seen.append("passphrase")
+            dialog.setTextValue("demo")
+            dialog.accept()
+        elif isinstance(dialog, QInputDialog):
+            items = dialog.comboBoxItems()
+            seen.append("layout:" + "|".join(items))
+            dialog.setTextValue(next(i for i in items if i.startswith("已開課")))
+            dialog.accept()
+        QTimer.singleShot(20, next_modal)
+
+    def save_as(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        seen.append("file")  # the platform's file dialog, asked last
+        return str(out), "CSV (*.csv)"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+
+    last: list[object] = [None]
+
+    def next_modal() -> None:
+        dialog = QApplication.activeModalWidget()
+        if seen and seen[-1] == "passphrase":
+            return  # what follows is the file name
+        if dialog is None or dialog is last[0]:
+            QTimer.singleShot(10, next_modal)
+            return
+        last[0] = dialog
+        answer(dialog)
+
+    QTimer.singleShot(0, next_modal)
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    assert [s.split(":")[0] for s in seen] == ["fields", "course dialog", "layout", "passphrase",
+                                                "file"]
+    assert "課程類別代碼" in seen[0] and "完整欄位" in seen[0]
+    layouts = seen[2]
+    assert "完整欄位" in layouts and "已開課" in layouts
+    assert "full" not in layouts and "opened" not in layouts
+    assert "已寫入" in screen.status.text(), (seen, screen.status.text())
+    assert out.read_bytes().decode("cp950").splitlines()[0] == ",".join(OPENED_HEADER)

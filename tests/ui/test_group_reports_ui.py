@@ -12,12 +12,12 @@ from sqlalchemy import select
 from db.models import CheckIn, Registration, SeatAssignment
 from db.uow import Database
 from desktop.services import group_reports as svc
+from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.services.events import find_session
 from desktop.services.organiser_pin import check_organiser_pin, set_organiser_pin
 from desktop.ui.leader_mode import LeaderModeWindow, PinDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.screens import ScreenContext
-from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.ui.screens.group_reports import GroupReportsScreen
 
 
@@ -305,3 +305,41 @@ def test_a_wrong_pin_keeps_the_table_in_view_and_a_lockout_says_wait(demo_db: Da
     assert leader.isVisible()
     assert "第3桌" in leader.banner.text() and "秒後再試" in leader.banner.text()
     assert "PIN 不正確" not in leader.banner.text()
+
+
+def wheel(widget, steps: int) -> None:  # type: ignore[no-untyped-def]
+    """Turn the mouse wheel over the middle of ``widget`` (one notch is 120)."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre)), QPoint(0, 0),
+                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_changes_only_the_control_in_focus(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """QA: scrolling the report over a feasibility drop-down or the votes box changed it,
+    autosaved and projected. Wheel turns change a value only in the control that has focus."""
+    from desktop.ui.qtapp import ensure_app
+
+    ensure_app()  # the application-wide guard, as at start-up
+    window, screen = open_window(qtbot, demo_db)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    editor = screen.form.proposal_editors[0]
+    mark = next(iter(editor.marks.values()))
+    screen.form.topic.setFocus()
+    before = (mark.currentText(), editor.votes.value())
+    wheel(mark, -1)
+    wheel(editor.votes, 1)
+    assert (mark.currentText(), editor.votes.value()) == before
+    assert not screen.form.pending  # nothing changed, nothing to save
+    qtbot.mouseClick(editor.votes, Qt.MouseButton.LeftButton)  # the operator picks the box
+    assert editor.votes.hasFocus()
+    wheel(editor.votes, 1)
+    assert editor.votes.value() == before[1] + 1
+    mark.setFocus(Qt.FocusReason.TabFocusReason)
+    wheel(mark, -1)
+    assert mark.currentText() != before[0]

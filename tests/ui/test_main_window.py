@@ -113,3 +113,73 @@ def test_screens_are_built_on_first_view_under_their_own_titles(qtbot, demo_db: 
     navigation = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert navigation == [screen.title() for screen in window.screens]
     assert [type(s).__name__ for s in window.screens] == [row.class_name for row in SCREENS]
+
+
+def test_overview_is_the_days_dashboard_refreshed_when_shown(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """QA: 總覽 showed no check-in figures. It shows every session's admitted, checked in,
+    present, signed out, missing and walk-ins, and the chosen session's tables, read again
+    each time the operator comes back to it."""
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from db.models import Registration, Status
+    from desktop.services import checkin, seating
+    from desktop.ui.screens.overview import OverviewScreen
+
+    window = MainWindow(ScreenContext(db=demo_db), "demo.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    overview = window.screens[0]
+    assert isinstance(overview, OverviewScreen)
+    session = window.current_session()
+    seating.assign(demo_db, session.id)
+    with demo_db.read() as s:
+        people = s.scalars(select(Registration.id).where(
+            Registration.session_id == session.id, Registration.status == Status.ADMITTED)).all()
+    at = dt.datetime.combine(session.date, dt.time(8, 40))
+    for reg in people[:3]:
+        checkin.check_in_registration(demo_db, session.id, reg, now=at)
+    checkin.check_in_registration(demo_db, session.id, people[0], mode="out", now=at)
+    nav = window.navigation
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=nav.visualItemRect(nav.item(1)).center())
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=nav.visualItemRect(nav.item(0)).center())  # back to 總覽
+
+    def shown(model, row: int) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        return {model.headerData(c, Qt.Orientation.Horizontal): model.index(row, c).data()
+                for c in range(model.columnCount())}
+
+    sessions = overview.sessions_model
+    assert sessions.rowCount() == 3
+    row = next(r for r in range(3) if sessions.row_at(r).session_id == session.id)
+    figures = shown(sessions, row)
+    assert (figures["已報到"], figures["在場"], figures["已簽退"]) == ("3", "2", "1")
+    assert figures["未到"] == str(len(people) - 3) and figures["現場報名"] == "0"
+    tables = overview.tables_model
+    assert tables.rowCount() >= 6
+    assert sum(int(shown(tables, r)["已報到"]) for r in range(tables.rowCount())) == 3
+
+
+def test_first_run_opens_maximised_then_as_it_was_left(qtbot, demo_db_path) -> None:  # type: ignore[no-untyped-def]
+    """QA at 1366×768: the first window was 1280×728 with the 分桌 toolbar and the third table
+    column cut. The first time it opens maximised; afterwards as the user left it."""
+    from desktop.app import open_database
+    from desktop.ui.launch import WindowHost
+
+    host = WindowHost()
+    window = host.show(open_database(demo_db_path))
+    qtbot.addWidget(window)
+    assert window.isMaximized()
+    window.showNormal()
+    window.setGeometry(40, 50, 700, 500)  # the offscreen screen is 800 px wide
+    window.close()
+    host.close()
+    again = WindowHost()
+    second = again.show(open_database(demo_db_path))
+    qtbot.addWidget(second)
+    assert not second.isMaximized() and second.size().width() == 700
+    again.close()

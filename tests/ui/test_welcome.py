@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QPushButton
 
 from desktop import paths
 from desktop.cli import Context
@@ -72,6 +72,13 @@ def test_welcome_creates_a_new_event_with_its_first_session(qtbot) -> None:  # t
     assert "臺北場次" in host.window.session_picker.currentText()
     assert host.window.current_session().capacity == 35
     assert str(target) in host.window.windowTitle()
+    # QA: the new, empty event opened on 總覽 without a word on what comes next.
+    banner = host.window.next_step
+    assert banner.isVisible() and "名單" in host.window.next_step_text.text()
+    assert "匯入報名資料" in host.window.next_step_text.text()
+    assert host.window.next_step_button.isVisible()
+    qtbot.mouseClick(banner.findChild(QPushButton, "nextStepClose"), Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
     (event,) = list_events(host.db)
     assert (event.name, event.organiser) == ("資料治理研習班", "國家發展委員會")
     host.db.dispose()

@@ -151,6 +151,7 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     assert len(arrived) == 7 and statuses == {"admitted", "walk_in"}
     desk = _screen(window, "CheckInScreen")
     now[0] = dt.datetime.combine(session.date, dt.time(15, 35))
+    _when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # on purpose
     qtbot.mouseClick(desk.out_button, Qt.MouseButton.LeftButton)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTime, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from desktop.services import agenda as service
 from desktop.services.agenda import AgendaInputError, BlockInput, RunView, TimerOptions
 from desktop.services.events import AgendaRow, SessionInfo
 from desktop.ui.labels import block_kind_label, yes_no
+from desktop.ui.messages import error_text
 from desktop.ui.projector import Chime, ProjectorFrame, ProjectorWindow, available_screens
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
@@ -60,8 +61,7 @@ def _hm(value: dt.datetime | None) -> str:
 
 
 def _minutes(seconds: float) -> str:
-    minutes = round(abs(seconds) / 60)
-    return f"{minutes} 分鐘"
+    return QCoreApplication.translate("AgendaScreen", "{n} 分鐘").format(n=round(abs(seconds) / 60))
 
 
 class BlockDialog(QDialog):
@@ -381,8 +381,9 @@ class AgendaScreen(Screen):
         self.run_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.run_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.run_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.run_view.setColumnWidth(0, 95)
-        self.run_view.setColumnWidth(1, 95)
+        span = self.run_view.fontMetrics().horizontalAdvance("88:88–88:88") + 16  # never "09:…"
+        self.run_view.setColumnWidth(0, span)
+        self.run_view.setColumnWidth(1, span)
 
         projector_box = QGroupBox(self.tr("投影"))
         projector_box.setObjectName("runProjectorBox")
@@ -437,7 +438,6 @@ class AgendaScreen(Screen):
             act = QAction(text, self)
             act.setObjectName(name)
             act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.setToolTip(f"{text}（{' / '.join(keys)}）")
             act.triggered.connect(slot)
             self.addAction(act)
@@ -477,6 +477,8 @@ class AgendaScreen(Screen):
                             self.act_minus1, self.act_plus5, self.act_minus5, self.act_shift,
                             self.act_absorb, self.act_queue_next, self.act_queue_previous,
                             self.act_clear_message, self.act_projector]
+        self.tabs.currentChanged.connect(lambda _index: self._scope_run_keys())
+        self._scope_run_keys()
 
         timer_menu = self.menu_bar.addMenu(self.tr("計時(&T)"))
         for act in (self.act_toggle, self.act_previous, self.act_next, None, self.act_plus1,
@@ -527,8 +529,19 @@ class AgendaScreen(Screen):
                 tb.clicked.connect(lambda _=False, d=-1 if key == "up" else 1: self.queue_move(d))
             self.queue_buttons[key] = tb
             self._queue_button_row.addWidget(tb)
-        self.projector_button.setText(self.tr("開啟投影畫面 (F5)"))
+        self._show_projector_state(False)
         self.projector_button.clicked.connect(self.act_projector.trigger)
+
+    def _scope_run_keys(self) -> None:
+        """On the 計時執行 tab the run keys belong to the whole window: whatever has focus (the
+        navigation, the session picker, a spin box) Space, F5 and ↑/↓ run the timer instead of
+        switching screens or sessions. Shortcuts of a hidden screen never fire, so other
+        screens keep their keys. On the 議程編輯 tab they stay inside the screen."""
+        running = self.tabs.currentIndex() == 1
+        context = (Qt.ShortcutContext.WindowShortcut if running
+                   else Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for act in self.run_actions:
+            act.setShortcutContext(context)
 
     # ------------------------------------------------------------------ loading
     def show_session(self, session: SessionInfo | None) -> None:
@@ -590,7 +603,7 @@ class AgendaScreen(Screen):
             self._set_view(call())
             self.feedback.setText("")
         except (AgendaError, AgendaInputError) as exc:
-            self.feedback.setText(str(exc))
+            self.feedback.setText(error_text(exc))
 
     def _selected_run_block(self) -> int | None:
         indexes = self.run_view.selectionModel().selectedRows()
@@ -645,7 +658,7 @@ class AgendaScreen(Screen):
             view, result = service.replan(self.context.db, self.session.id, mode, self.clock(),
                                           actor=self.context.operator)
         except (AgendaError, AgendaInputError) as exc:
-            self.feedback.setText(str(exc))
+            self.feedback.setText(error_text(exc))
             return
         self._set_view(view)
         if mode == "absorb" and result.absorbed_by is not None:
@@ -753,21 +766,24 @@ class AgendaScreen(Screen):
     def toggle_projector(self) -> None:
         if self.projector is not None and self.projector.isVisible():
             self.projector.close()
-            self.projector_button.setText(self.tr("開啟投影畫面 (F5)"))
             return
         self.open_projector(full_screen=True)
+
+    def _show_projector_state(self, shown: bool) -> None:
+        """The button says what it will do, however the projector was opened or closed (F5,
+        the menu, Esc or the window's close button on the projector)."""
+        self.projector_button.setText(self.tr("關閉投影畫面 (F5)") if shown
+                                      else self.tr("開啟投影畫面 (F5)"))
 
     def open_projector(self, *, full_screen: bool = True) -> ProjectorWindow:
         if self.projector is None:
             self.projector = ProjectorWindow()
             self.projector.addActions(self.run_actions)
-            for act in self.run_actions:
-                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.projector.shown_changed.connect(self._show_projector_state)
         screens = available_screens()
         index = self.screen_picker.currentData()
         screen = screens[index] if isinstance(index, int) and index < len(screens) else None
         self.projector.show_on(screen, full_screen=full_screen)
-        self.projector_button.setText(self.tr("關閉投影畫面 (F5)"))
         self.tick()
         return self.projector
 

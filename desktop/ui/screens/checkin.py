@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -21,11 +20,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -41,8 +40,10 @@ from desktop.ui.checkin_parts import (
     BAD,
     COLOURS,
     INFO,
+    MODE_KIND,
     CardText,
     Chimes,
+    ResultCard,
     ScannerTestDialog,
     VoidDialog,
     WalkInDialog,
@@ -50,68 +51,13 @@ from desktop.ui.checkin_parts import (
     card_text,
 )
 from desktop.ui.labels import status_label
+from desktop.ui.messages import error_text
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
 SCAN_TIMEOUT_MS = 150  # a burst with no terminator ends after this pause
 TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-class ResultCard(QFrame):
-    """The big colour-coded answer to the last scan."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("resultCard")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setMinimumHeight(200)
-        self.title_label = QLabel()
-        self.title_label.setObjectName("resultTitle")
-        self.title_label.setWordWrap(True)
-        self.detail_label = QLabel()
-        self.detail_label.setObjectName("resultDetail")
-        self.detail_label.setWordWrap(True)
-        self.admit_button = QPushButton(self.tr("以現場報名錄取並報到"))
-        self.undo_button = QPushButton(self.tr("復原這筆 (Ctrl+Z)"))
-        for button in (self.admit_button, self.undo_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.hide()
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.admit_button)
-        buttons.addWidget(self.undo_button)
-        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.addWidget(self.title_label)
-        layout.addSpacing(10)
-        layout.addWidget(self.detail_label, 1)
-        layout.addLayout(buttons)
-        self.kind = INFO
-        self._styled = ""
-        self.show_text(CardText(INFO, self.tr("請掃描入場證"), self.tr(
-            "掃描器可直接掃；找不到入場證時，在右方輸入姓名、機關或電話末碼搜尋。")))
-
-    def show_text(self, text: CardText, *, admit: bool = False, undo: bool = False) -> None:
-        if text.kind != self._styled:
-            self._apply_style(text.kind)  # re-styling costs ~10 ms: only when the colour changes
-        self.kind = text.kind
-        self.title_label.setText(text.title)
-        first, _, rest = text.detail.partition("\n")
-        self.detail_label.setText(
-            f"<div style='font-size:30px; font-weight:bold'>{escape(first)}</div>"
-            f"<div style='margin-top:8px'>{escape(rest).replace(chr(10), '<br>')}</div>")
-        self.admit_button.setVisible(admit)
-        self.undo_button.setVisible(undo)
-
-    def _apply_style(self, kind: str) -> None:
-        fg, bg = COLOURS[kind]
-        self.setStyleSheet(
-            f"#resultCard {{ background:{bg}; border:4px solid {fg}; border-radius:12px; }}"
-            f"#resultTitle {{ color:{fg}; font-size:34px; font-weight:bold; }}"
-            f"#resultDetail {{ color:#222; font-size:22px; }}")
-        self._styled = kind
 
 
 class CheckInScreen(Screen):
@@ -164,14 +110,13 @@ class CheckInScreen(Screen):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(40)
             self.mode_group.addButton(button)
-            button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
-        self.in_button.setChecked(True)
+            button.clicked.connect(lambda _=False, m=mode: self.choose_mode(m))
+        self.in_button.setObjectName("modeIn")
+        self.out_button.setObjectName("modeOut")
         self.scan_field = QLineEdit()
         self.scan_field.setObjectName("scanField")
         self.scan_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-        self.scan_field.setPlaceholderText(self.tr("掃描入場證（游標在任何位置都可以掃）"))
         self.scan_field.setMinimumHeight(40)
-        self.scan_field.setStyleSheet("font-size:18px;")
         self.scan_field.returnPressed.connect(self._submit_field)
         self.walk_in_button = QPushButton(self.tr("現場報名…"))
         self.void_button = QPushButton(self.tr("作廢紀錄…"))
@@ -207,7 +152,6 @@ class CheckInScreen(Screen):
         self.card.undo_button.clicked.connect(self.undo_shown)
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText(self.tr("搜尋：姓名、機關或電話末碼（Enter 報到）"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_field.returnPressed.connect(self.check_in_selected_hit)
@@ -248,8 +192,8 @@ class CheckInScreen(Screen):
         # Sizing columns to 10,000 rows' contents would cost ~100 ms per refresh.
         header = self.missing_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((80, 150, 36)):
-            header.resizeSection(column, width)
+        for column, width in enumerate((70, 120, 36)):  # never narrower than the header's words
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         header.setStretchLastSection(True)
         self.missing_title = QLabel()
         # The wrong 場次 picked at the desk (or a rehearsal on another day): say so, because
@@ -277,6 +221,7 @@ class CheckInScreen(Screen):
         layout.addLayout(top)
         layout.addLayout(tools)
         layout.addWidget(splitter, 1)
+        self._show_mode()
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -362,16 +307,54 @@ class CheckInScreen(Screen):
 
     # --- modes --------------------------------------------------------------------------
 
+    def choose_mode(self, mode: str) -> None:
+        """The operator's click on a mode button. Signing out is asked for once, in words, so a
+        stray click cannot turn arriving people into departures."""
+        if mode == self.mode:
+            self._show_mode()
+            return
+        if mode == "out" and QMessageBox.question(
+                self, self.tr("切換到簽退模式"),
+                self.tr("之後掃描的入場證都會記為「簽退」（離場）。\n確定切換到簽退模式？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
+            self._show_mode()
+            return
+        self.set_mode(mode)
+
     def set_mode(self, mode: str) -> None:
         self.mode = mode
-        (self.in_button if mode == "in" else self.out_button).setChecked(True)
-        self.scan_field.setPlaceholderText(
-            self.tr("掃描入場證（游標在任何位置都可以掃）") if mode == "in"
-            else self.tr("簽退：掃描入場證"))
-        self.card.show_text(CardText(INFO, self.tr("報到模式") if mode == "in"
-                                     else self.tr("簽退模式"),
-                                     self.tr("掃描入場證或搜尋姓名。")))
+        self._show_mode()
+        self.card.show_text(CardText(
+            MODE_KIND[mode], self.tr("報到模式") if mode == "in" else self.tr("簽退模式"),
+            self.tr("掃描入場證或搜尋姓名即報到。") if mode == "in"
+            else self.tr("掃描入場證或搜尋姓名即簽退（離場）。")))
         self.scan_field.setFocus()
+
+    def _show_mode(self) -> None:
+        """The whole desk wears the mode: the checked button, the scan frame's colour and
+        words, and the search hint."""
+        (self.in_button if self.mode == "in" else self.out_button).setChecked(True)
+        colour, _background = COLOURS[MODE_KIND[self.mode]]
+        for button, mode in ((self.in_button, "in"), (self.out_button, "out")):
+            own = COLOURS[MODE_KIND[mode]][0]  # each button in its mode's colour, filled when on
+            button.setStyleSheet(
+                f"QPushButton {{ font-weight:bold; font-size:16px; padding:6px 16px;"
+                f" min-height:26px; color:{own}; background:white; border:2px solid {own};"
+                f" border-radius:6px; }}"
+                f"QPushButton:checked {{ background:{own}; color:white; }}")
+        self.scan_field.setStyleSheet(
+            f"#scanField {{ font-size:18px; border:3px solid {colour}; border-radius:6px; }}")
+        if self.mode == "in":
+            self.scan_field.setPlaceholderText(
+                self.tr("報到：掃描入場證（游標在任何位置都可以掃）"))
+            self.search_field.setPlaceholderText(
+                self.tr("搜尋：姓名、機關或電話末碼（Enter 報到）"))
+        else:
+            self.scan_field.setPlaceholderText(
+                self.tr("簽退：掃描入場證即記為離場（游標在任何位置都可以掃）"))
+            self.search_field.setPlaceholderText(
+                self.tr("搜尋：姓名、機關或電話末碼（Enter 簽退）"))
 
     def _on_mute(self, muted: bool) -> None:
         self.chimes.muted = muted
@@ -434,6 +417,9 @@ class CheckInScreen(Screen):
                 self._submit_field()
                 return True
             return False  # Enter: returnPressed
+        if target is self.search_field and key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not mods:
+            self._step_hit(1 if key == Qt.Key.Key_Down else -1)
+            return True
         if other_input and self.isAncestorOf(target):
             if printable:
                 self._record(text, now, target)
@@ -538,19 +524,42 @@ class CheckInScreen(Screen):
             self.update_hits()
 
     def update_hits(self) -> None:
+        """Fill the hits again, keeping the row the operator chose; a single hit is chosen."""
+        chosen = self._chosen_hit()
         entries = self.index.find(self.search_field.text())
         self.hits_model.set_rows(service.with_state(self.context.db, entries))
-        if entries:
+        ids = [self.hits_model.row_at(r).registration_id for r in range(len(entries))]
+        if chosen in ids:
+            self.hits_view.selectRow(ids.index(chosen))
+        elif len(ids) == 1:
             self.hits_view.selectRow(0)
 
-    def check_in_selected_hit(self) -> None:
-        self._search_timer.stop()
-        self.update_hits()
-        if self.hits_model.rowCount() == 0:
+    def _chosen_hit(self) -> int | None:
+        rows = self.hits_view.selectionModel().selectedRows()
+        return self.hits_model.row_at(rows[0].row()).registration_id if rows else None
+
+    def _step_hit(self, offset: int) -> None:
+        """↓/↑ in the search field choose a row of the hits."""
+        count = self.hits_model.rowCount()
+        if count == 0:
             return
         rows = self.hits_view.selectionModel().selectedRows()
-        hit = self.hits_model.row_at(rows[0].row() if rows else 0)
-        self.check_in_registration(hit.registration_id, "search")
+        row = rows[0].row() + offset if rows else (0 if offset > 0 else count - 1)
+        self.hits_view.selectRow(max(0, min(count - 1, row)))
+
+    def check_in_selected_hit(self) -> None:
+        """Enter acts on an unambiguous choice only: the one hit, or the row the operator
+        chose. With several hits and none chosen it asks; it never takes the first row."""
+        self._search_timer.stop()
+        self.update_hits()
+        chosen = self._chosen_hit()
+        if chosen is None:
+            count = self.hits_model.rowCount()
+            if count > 1:
+                self.card.show_text(CardText(INFO, self.tr("有 {n} 位符合，請選擇").format(
+                    n=count), self.tr("用 ↓ ↑ 或滑鼠選一位，再按 Enter。")))
+            return
+        self.check_in_registration(chosen, "search")
         self.search_field.clear()
         self.scan_field.setFocus()
 
@@ -585,7 +594,7 @@ class CheckInScreen(Screen):
                                   desk=self.context.desk, operator=self.context.operator,
                                   now=self.clock())
         except service.CheckInError as exc:
-            self.card.show_text(CardText(BAD, self.tr("無法復原"), str(exc)))
+            self.card.show_text(CardText(BAD, self.tr("無法復原"), error_text(exc)))
             return
         self._show_undone(undone)
 
@@ -633,7 +642,9 @@ class CheckInScreen(Screen):
     def open_scanner_test(self) -> None:
         self._remove_filter()  # the dialog takes raw keys itself
         try:
-            ScannerTestDialog(self).exec()
+            session = self.session
+            ScannerTestDialog(self, is_pass=lambda text: session is not None
+                              and service.is_event_pass(self.context.db, session.id, text)).exec()
         finally:
             if self.isVisible():
                 QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]

@@ -58,6 +58,7 @@ from desktop.services.closeday import (
     PersonHours,
     adjust_hours,
     day_report,
+    portal_course_problems,
     portal_file,
     set_course_fields,
 )
@@ -355,6 +356,7 @@ class DocumentsScreen(Screen):
 
         self.summary = QLabel()
         self.summary.setObjectName("hoursSummary")
+        self.summary.setWordWrap(True)  # beside four buttons on a 1366-pixel laptop
         self.review_only = QCheckBox(self.tr("只顯示需複核"))
         self.review_only.setObjectName("reviewOnly")
         self.review_only.toggled.connect(self._fill)
@@ -623,14 +625,25 @@ class DocumentsScreen(Screen):
         self.status.setText(self.tr("已送出列印 {pages} 頁。").format(pages=pages))
 
     # ------------------------------------------------------------------ portal file
+    def layout_names(self, *, short: bool = False) -> dict[str, str]:
+        """The two portal layouts, named in words (the CLI's ``full`` / ``opened``)."""
+        if short:
+            return {"full": self.tr("完整欄位"), "opened": self.tr("已開課")}
+        return {"full": self.tr("完整欄位（完整課程資料，25 欄）"),
+                "opened": self.tr("已開課（已開班課程，17 欄）")}
+
     def export_hours(self) -> None:
-        if self.session is None:
+        """Course fields first (filled right here when missing), then the layout, the
+        passphrase and the file name: nothing is asked that a missing field would waste."""
+        if self.session is None or self.report is None:
             return
-        layout, ok = QInputDialog.getItem(
-            self, self.tr("時數檔格式"), self.tr("格式"),
-            [self.tr("full（完整課程資料，25 欄）"), self.tr("opened（已開班課程，17 欄）")],
-            0, False)
-        if not ok:
+        problems = portal_course_problems(self.report.course)
+        while all(problems.values()):
+            if not self._offer_course_fields(problems):
+                return
+            problems = portal_course_problems(self.report.course)
+        layout = self._choose_layout(problems)
+        if layout is None:
             return
         passphrase, ok = QInputDialog.getText(self, self.tr("主辦單位密語"),
                                               self.tr("讀取身分證字號需要主辦單位密語："),
@@ -641,8 +654,32 @@ class DocumentsScreen(Screen):
             self, self.tr("匯出時數檔"),
             str(paths.data_dir() / f"{self.session.name}-時數.csv"), "CSV (*.csv)")
         if name:
-            self.write_portal_file("full" if layout.startswith("full") else "opened",
-                                   passphrase, Path(name))
+            self.write_portal_file(layout, passphrase, Path(name))
+
+    def _offer_course_fields(self, problems: dict[str, list[str]]) -> bool:
+        """Say what the course fields lack and open them; False when the operator declines."""
+        names = self.layout_names(short=True)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("匯出時數檔"), self.tr(
+            "匯出時數檔前，請先填好課程欄位：") + "\n" + "\n".join(
+            f"{names[layout]}：{'；'.join(lack)}" for layout, lack in problems.items()), parent=self)
+        fill = box.addButton(self.tr("填寫課程欄位…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not fill:
+            return False
+        return CourseDialog(self.report.course, self.save_course_fields, self).exec() == (
+            QDialog.DialogCode.Accepted)
+
+    def _choose_layout(self, problems: dict[str, list[str]]) -> str | None:
+        """The layouts whose fields are complete; a layout still lacking fields is named."""
+        names, short = self.layout_names(), self.layout_names(short=True)
+        ready = [layout for layout, lack in problems.items() if not lack]
+        note = "".join("\n" + self.tr("「{name}」尚缺：{lack}（按「課程欄位…」填寫）").format(
+            name=short[layout], lack="；".join(lack))
+            for layout, lack in problems.items() if lack)
+        choice, ok = QInputDialog.getItem(self, self.tr("時數檔格式"), self.tr("格式") + note,
+                                          [names[layout] for layout in ready], 0, False)
+        return ready[[names[layout] for layout in ready].index(choice)] if ok else None
 
     def write_portal_file(self, layout: str, passphrase: str, target: Path) -> str:
         assert self.session is not None

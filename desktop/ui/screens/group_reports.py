@@ -28,6 +28,8 @@ from desktop.ui.report_html import report_html
 from desktop.ui.report_projector import ReportProjector
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel
+from desktop.ui.venue_panel import VenuePanel
+from desktop.ui.vote_dialog import VoteDialog
 
 
 class GroupReportsScreen(Screen):
@@ -38,6 +40,7 @@ class GroupReportsScreen(Screen):
         self.setObjectName("groupReports")
         self.leader_window: LeaderModeWindow | None = None
         self.projector: ReportProjector | None = None
+        self.venue_panel: VenuePanel | None = None
 
         self.table_picker = QComboBox()
         self.table_picker.setObjectName("tablePicker")
@@ -50,10 +53,17 @@ class GroupReportsScreen(Screen):
         self.project_button.clicked.connect(self.show_on_projector)
         self.export_button = QPushButton(self.tr("匯出彙整（PDF／Excel）…"))
         self.export_button.clicked.connect(self._export)
+        self.venue_button = QPushButton(self.tr("開放現場連線…"))
+        self.venue_button.setObjectName("openVenue")
+        self.venue_button.clicked.connect(self.open_venue)
+        self.vote_button = QPushButton(self.tr("投票…"))
+        self.vote_button.setObjectName("openVote")
+        self.vote_button.clicked.connect(self.open_vote)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("桌次：")))
         top.addWidget(self.table_picker, 1)
-        for button in (self.leader_button, self.project_button, self.export_button):
+        for button in (self.leader_button, self.project_button, self.export_button,
+                       self.venue_button, self.vote_button):
             top.addWidget(button)
 
         self.form = ReportForm(context.db, self._author)
@@ -116,8 +126,12 @@ class GroupReportsScreen(Screen):
             if keep is not None and table.id == keep.id:
                 index = i
         self.table_picker.blockSignals(False)
-        for button in (self.leader_button, self.project_button, self.export_button):
+        for button in (self.leader_button, self.project_button, self.export_button,
+                       self.venue_button, self.vote_button):
             button.setEnabled(bool(tables))
+        if self.venue_panel is not None and (session is None
+                                             or self.venue_panel.session.id != session.id):
+            self.close_venue()  # the server serves one session
         if tables:
             self.table_picker.setCurrentIndex(index)
             self._on_table_picked(index)
@@ -168,6 +182,36 @@ class GroupReportsScreen(Screen):
         self.form.load(table.id)
         self._reload_revisions()
 
+    # --- venue server ------------------------------------------------------------------------
+    def open_venue(self) -> VenuePanel | None:
+        """The organiser's panel to serve this session over the venue Wi-Fi."""
+        if self.session is None:
+            return None
+        if self.venue_panel is None:
+            self.venue_panel = VenuePanel(self.context.db, self.session, self._author(), self)
+            self.venue_panel.table_changed.connect(self._on_venue_change)
+        self.venue_panel.show()
+        self.venue_panel.raise_()
+        return self.venue_panel
+
+    def close_venue(self) -> None:
+        if self.venue_panel is not None:
+            self.venue_panel.stop()
+            self.venue_panel.close()
+            self.venue_panel.deleteLater()
+            self.venue_panel = None
+
+    def _on_venue_change(self, table_id: int) -> None:
+        """A leader's device saved: the form, the history and the projector follow."""
+        table = self.current_table()
+        if table is not None and table.id == table_id:
+            self.form.refresh_from_store()
+            self._reload_revisions()
+        if self.projector is not None and self.projector.isVisible():
+            self.projector.refresh()
+        if self.leader_window is not None:
+            self.leader_window.refresh_from_store(table_id)
+
     # --- leader mode, projector, export ------------------------------------------------------
     def enter_leader_mode(self) -> LeaderModeWindow | None:
         if self.session is None:
@@ -200,6 +244,23 @@ class GroupReportsScreen(Screen):
         self.projector.show_table(table.number)
         self.projector.show_on_projector()
         return self.projector
+
+    def open_vote(self) -> VoteDialog | None:
+        """The PB vote on the tables' proposals (organiser: it opens, closes, takes paper)."""
+        if self.session is None or not self.context.require_organiser(self):
+            return None
+        from desktop.server.runner import DEFAULT_PORT, local_addresses
+
+        self.form.flush()
+        # The vote page lives on the venue server: its address when it runs (開放現場連線),
+        # else where it will listen by default.
+        panel = self.venue_panel
+        base = (panel.server.address if panel is not None and panel.server is not None
+                and panel.running else f"http://{local_addresses()[0]}:{DEFAULT_PORT}/")
+        url = f"{base}vote"
+        dialog = VoteDialog(self.context.db, self.session.id, url, self._author(), self)
+        dialog.show()
+        return dialog
 
     def _export(self) -> None:
         if self.session is None:

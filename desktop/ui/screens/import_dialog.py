@@ -93,9 +93,9 @@ class ImportDialog(QDialog):
             combo.setObjectName(f"map_{field}")
             combo.currentIndexChanged.connect(lambda _i: self.preview())
             self.mapping_combos[field] = combo
-            grid.addWidget(QLabel(self.tr(FIELD_LABELS[field])), i // 3, (i % 3) * 2)
-            grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
-            grid.setColumnStretch((i % 3) * 2 + 1, 1)
+            grid.addWidget(QLabel(self.tr(FIELD_LABELS[field])), i // 4, (i % 4) * 2)
+            grid.addWidget(combo, i // 4, (i % 4) * 2 + 1)
+            grid.setColumnStretch((i % 4) * 2 + 1, 1)
 
         self.counts = QLabel(self.tr("請選擇檔案。"))
         self.counts.setObjectName("importCounts")

@@ -1,11 +1,23 @@
-"""總覽: the chosen session at a glance — where and when, the agenda, the roster."""
+"""總覽: the day's dashboard — every session's figures (expected, checked in, in the room, signed
+out, missing, walk-ins) and the chosen session's tables — then its agenda and roster."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.rocdate import roc_date
+from desktop.services.dashboard import Figures, SessionFigures, TableFigures, day_figures
 from desktop.services.events import AgendaRow, SessionInfo
 from desktop.services.roster import RosterRow, list_roster
 from desktop.ui.labels import block_kind_label, status_label, yes_no
@@ -19,7 +31,8 @@ class OverviewScreen(Screen):
         self.setObjectName("overview")
         self.heading = QLabel()
         self.heading.setObjectName("overviewHeading")
-        self.heading.setWordWrap(True)
+        # Explicit line breaks; word wrap would make the scroll area give it its full height.
+        self.heading.setWordWrap(False)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.agenda_model: RowTableModel[AgendaRow] = RowTableModel(
             [
@@ -42,14 +55,50 @@ class OverviewScreen(Screen):
                 Column(self.tr("用餐"), lambda r: r.lunch),
             ]
         )
+        self.sessions_model: RowTableModel[SessionFigures] = RowTableModel(
+            [Column(self.tr("場次"), lambda f: f"{f.name}　{f.date:%m/%d}"),
+             *self._figure_columns(lambda f: f.figures)])
+        self.tables_model: RowTableModel[TableFigures] = RowTableModel(
+            [Column(self.tr("桌"), lambda t: self.tr("第 {n} 桌").format(n=t.number)
+                    if t.number is not None else self.tr("未排桌")),
+             *self._figure_columns(lambda t: t.figures)])
         self.agenda_view = row_table_view(self.agenda_model, "overviewAgenda")
         self.roster_view = row_table_view(self.roster_model, "overviewRoster")
+        self.sessions_view = row_table_view(self.sessions_model, "overviewSessions", single=True)
+        self.tables_view = row_table_view(self.tables_model, "overviewTables")
+        # Each figures table as wide as its columns, side by side; the agenda's titles take the
+        # room that is left so the last column ("計入時數") is never cut.
+        for view in (self.sessions_view, self.tables_view):
+            view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+            view.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 5px 3px; }")
+        agenda_header = self.agenda_view.horizontalHeader()
+        agenda_header.setStretchLastSection(False)
+        agenda_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        dashboard = QSplitter(Qt.Orientation.Horizontal)
+        dashboard.addWidget(_titled(self.tr("各場次報到"), self.sessions_view))
+        dashboard.addWidget(_titled(self.tr("本場次各桌"), self.tables_view))
+        dashboard.setStretchFactor(0, 0)  # the sessions keep their columns' width
+        dashboard.setStretchFactor(1, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(dashboard)
         splitter.addWidget(_titled(self.tr("議程"), self.agenda_view))
         splitter.addWidget(_titled(self.tr("名單"), self.roster_view))
+        for index, share in enumerate((5, 3, 3)):  # the figures first: what the day is about
+            splitter.setStretchFactor(index, share)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)
+
+    def _figure_columns(self, figures: Callable[[Any], Figures]) -> list[Column[Any]]:
+        """The dashboard's figures, the same columns for a session and for a table."""
+        return [
+            Column(self.tr("錄取"), lambda r: figures(r).admitted, align_right=True),
+            Column(self.tr("現場報名"), lambda r: figures(r).walk_ins, align_right=True),
+            Column(self.tr("已報到"), lambda r: figures(r).checked_in, align_right=True),
+            Column(self.tr("在場"), lambda r: figures(r).present, align_right=True),
+            Column(self.tr("已簽退"), lambda r: figures(r).signed_out, align_right=True),
+            Column(self.tr("未到"), lambda r: figures(r).missing, align_right=True),
+        ]
 
     def title(self) -> str:
         return self.tr("總覽")
@@ -59,7 +108,10 @@ class OverviewScreen(Screen):
             self.heading.setText(self.tr("尚無場次。請由「檔案」選單新增場次，或開啟示範活動、其他資料庫。"))
             self.agenda_model.set_rows(())
             self.roster_model.set_rows(())
+            self.sessions_model.set_rows(())
+            self.tables_model.set_rows(())
             return
+        self._show_figures(session)
         counts = session.counts
         self.heading.setText(
             self.tr("<b>{name}</b>　{date} {start}–{end}<br>{place}<br>"
@@ -77,6 +129,15 @@ class OverviewScreen(Screen):
         )
         self.agenda_model.set_rows(session.agenda)
         self.roster_model.set_rows(list_roster(self.context.db, session.id))
+
+    def _show_figures(self, session: SessionInfo) -> None:
+        """Read again each time the screen is shown: the desk changes them all day."""
+        figures = day_figures(self.context.db, session.event_id)
+        self.sessions_model.set_rows(figures)
+        for row, f in enumerate(figures):
+            if f.session_id == session.id:
+                self.sessions_view.selectRow(row)
+                self.tables_model.set_rows(f.tables)
 
 
 

@@ -162,6 +162,7 @@ class RosterScreen(Screen):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("rosterCount")
+        self.count_label.setWordWrap(True)  # fits 1366 px in English beside the buttons
 
         def button(text: str, slot: Any, name: str, tip: str = "") -> QPushButton:
             b = QPushButton(text)
@@ -278,7 +279,6 @@ class RosterScreen(Screen):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         if self.model.rowCount() <= 500:
             self.table.resizeColumnsToContents()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # 服務機關 takes the rest
 
     def _status_text(self, r: RosterRow) -> str:
         text = status_label(r.status)

@@ -174,8 +174,6 @@ class TablesScreen(Screen):
         bar.addWidget(self.undo_button)
         bar.addWidget(self.redo_button)
         bar.addStretch(1)
-        for button in self.print_buttons:
-            bar.addWidget(button)
 
         self.summary = QLabel()
         self.summary.setObjectName("tablesSummary")
@@ -188,10 +186,18 @@ class TablesScreen(Screen):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
+        # The printouts sit beside the summary, not at the end of the toolbar: one row of
+        # every control was wider than a 1366-pixel laptop in English.
+        texts = QVBoxLayout()
+        texts.addWidget(self.summary)
+        texts.addWidget(self.message)
+        second = QHBoxLayout()
+        second.addLayout(texts, 1)
+        for button in self.print_buttons:
+            second.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.message)
+        layout.addLayout(second)
         layout.addWidget(scroll, 1)
 
     def title(self) -> str:

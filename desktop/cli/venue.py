@@ -1,0 +1,85 @@
+"""``workshop-desk serve``: the venue server without a window (organiser action).
+
+``serve --session NAME [--host IP] [--port N] [--json]`` issues new table secrets, listens on
+the one address given (by default this machine's LAN address when it has exactly one) and
+prints the address and each table's URL; with ``--json`` that is one JSON line, ``address``
+and ``tables`` (``number``, ``code``, ``url``). It runs until interrupted (Ctrl+C).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import ipaddress
+import json
+import sys
+import threading
+
+from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, organiser_only
+from desktop.server.runner import DEFAULT_PORT, ServerError, local_addresses
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    serve = subparsers.add_parser(
+        "serve", help="venue server: table leaders fill reports from their phones (主辦; "
+                      f"passphrase from ${PASSPHRASE_ENV} or the terminal)")
+    serve.add_argument("--session", required=True, metavar="NAME", help="session name or id")
+    serve.add_argument("--host", metavar="IP",
+                       help="address to listen on (default: this machine's LAN address)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N",
+                       help=f"port (default {DEFAULT_PORT}; 0 = any free port)")
+    add_json_flag(serve)
+    serve.set_defaults(handler=run_serve)
+    organiser_only(serve, "venue.serve")
+
+
+def default_host() -> str:
+    lan = [a for a in local_addresses() if not ipaddress.ip_address(a).is_loopback]
+    if len(lan) != 1:
+        found = "、".join(lan) or "（沒有）"
+        raise CliError(f"--host：請指定要在哪個網路位址提供連線，這台電腦的位址有 {found}")
+    return lan[0]
+
+
+def run_serve(args: argparse.Namespace, context: Context) -> int:
+    from desktop.server.app import create_app
+    from desktop.server.runner import VenueServer
+    from desktop.services.events import SessionNotFound, find_session
+    from desktop.services.venue import issue_secrets
+
+    if not 0 <= args.port <= 65535:
+        raise CliError(f"--port {args.port}: 連接埠要在 0–65535 之間")
+    if args.host is not None:
+        try:
+            ipaddress.ip_address(args.host)
+        except ValueError:
+            raise CliError(f"--host {args.host}: 不是 IP 位址（例如 192.168.1.20）") from None
+    try:
+        session = find_session(context.db, args.session)
+    except SessionNotFound as exc:
+        raise CliError(str(exc)) from None
+    host = args.host or default_host()
+    server = VenueServer(create_app(context.db, session), host, args.port)
+    try:
+        server.start()
+    except ServerError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        issued = issue_secrets(context.db, session.id, actor=f"cli:{getpass.getuser()}")
+        tables = [{"number": t.number, "code": t.code,
+                   "url": f"{server.address}t/{t.code}/{t.secret}"} for t in issued]
+        if args.json:
+            print(json.dumps({"address": server.address, "session": session.name,
+                              "tables": tables}, ensure_ascii=False), flush=True)
+        else:
+            print(f"{session.name}：現場連線在 {server.address}（按 Ctrl+C 結束）")
+            print("把首頁位址投影出來；每桌的桌長網址（含填寫權限，只交給該桌桌長）：")
+            for t in tables:
+                print(f"  第{t['number']}桌　代碼 {t['code']}　{t['url']}")
+            sys.stdout.flush()
+        threading.Event().wait()  # until Ctrl+C
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0

@@ -1,0 +1,200 @@
+"""``workshop-desk vote open|show|close|ballot|export``: the room's participatory-budgeting vote.
+
+``open``, ``close``, ``ballot`` (a paper ballot typed at the desk) and ``export`` are organiser
+actions: the passphrase comes from ``WORKSHOP_DESK_PASSPHRASE`` or the terminal. ``show`` is
+read-only and, while the vote is open, shows turnout but no votes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
+from desktop.core.vote import Method, Rules, VoteError
+from desktop.services.events import SessionInfo, SessionNotFound, find_session
+from desktop.services.vote import (
+    VoteSetupError,
+    VoteState,
+    cast_paper_ballot,
+    close_vote,
+    export_pb,
+    open_vote,
+    vote_state,
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    vote = subparsers.add_parser("vote", help="the room's participatory-budgeting vote (投票)")
+    sub = vote.add_subparsers(dest="vote_command", metavar="ACTION", required=True)
+    organiser = f"(organiser: passphrase from ${PASSPHRASE_ENV} or the terminal)"
+
+    opening = sub.add_parser("open", help=f"open the vote on the tables' proposals {organiser}")
+    opening.add_argument("--session", required=True, metavar="NAME", help="session name or id")
+    opening.add_argument("--budget", required=True, type=int, metavar="N", help="budget in NT$")
+    opening.add_argument("--method", required=True, choices=[m.value for m in Method])
+    opening.add_argument("--max-approvals", type=int, metavar="K",
+                         help="approval: each voter approves at most K projects")
+    add_json_flag(opening)
+    organiser_only(opening, "vote.run")
+    opening.set_defaults(handler=run_open)
+
+    show = sub.add_parser("show", help="status, turnout; after close the votes and funded sets")
+    show.add_argument("--session", required=True, metavar="NAME", help="session name or id")
+    add_json_flag(show)
+    show.set_defaults(handler=run_show)
+
+    closing = sub.add_parser("close", help=f"close the vote and count it {organiser}")
+    closing.add_argument("--session", required=True, metavar="NAME", help="session name or id")
+    add_json_flag(closing)
+    organiser_only(closing, "vote.run")
+    closing.set_defaults(handler=run_close)
+
+    ballot = sub.add_parser("ballot", help=f"type in a paper ballot {organiser}")
+    ballot.add_argument("--session", required=True, metavar="NAME", help="session name or id")
+    ballot.add_argument("--voter", required=True, type=int, metavar="REGISTRATION_ID",
+                        help="the voter's registration_id (roster --json)")
+    ballot.add_argument("--approve", required=True, type=int, nargs="+", metavar="ID",
+                        help="project ids on the ballot (vote show)")
+    add_json_flag(ballot)
+    organiser_only(ballot, "vote.run")
+    ballot.set_defaults(handler=run_ballot)
+
+    export = sub.add_parser("export", help=f"the closed vote as a pabulib .pb file {organiser}")
+    export.add_argument("--session", required=True, metavar="NAME", help="session name or id")
+    export.add_argument("--out", required=True, metavar="FILE.pb")
+    add_json_flag(export)
+    organiser_only(export, "vote.run")
+    export.set_defaults(handler=run_export)
+
+
+def _session(context: Context, name: str) -> SessionInfo:
+    try:
+        return find_session(context.db, name)
+    except SessionNotFound as exc:
+        raise CliError(str(exc)) from None
+
+
+def _actor() -> str:
+    """Who typed the command, for the audit log (the passphrase was checked before it ran)."""
+    return f"cli:{getpass.getuser()}"
+
+
+def state_json(state: VoteState) -> dict[str, Any]:
+    result = state.result
+    data: dict[str, Any] = {
+        "session": state.session_name,
+        "status": state.status,
+        "budget": state.budget,
+        "method": state.method,
+        "max_approvals": state.max_approvals,
+        "turnout": {"ballots": state.ballots, "checked_in": state.checked_in},
+        "projects": [
+            # ``table``: the proposing table; a merged proposal names every table in ``tables``.
+            {"id": p.id, "title": p.title, "table": p.tables[0] if p.tables else None,
+             "tables": list(p.tables), "cost": p.cost,
+             "votes": result.votes.get(p.id, 0) if result else None}
+            for p in state.on_ballot
+        ],
+    }
+    if result is not None:
+        data["funded"] = {"greedy": list(result.greedy), "equal_shares": list(result.equal_shares)}
+    return data
+
+
+def _print_state(state: VoteState) -> None:
+    labels = {"none": "尚未建立投票單", "draft": "投票單草稿", "open": "投票中", "closed": "已結束"}
+    print(f"{state.session_name}：{labels.get(state.status, state.status)}，預算 NT$ {state.budget:,}，"
+          f"方式 {state.method}，已投 {state.ballots} / 已報到 {state.checked_in}")
+    result = state.result
+    for p in state.on_ballot:
+        votes = f"\t{result.votes.get(p.id, 0)} 票" if result else ""
+        marks = ""
+        if result:
+            marks = ("\t貪婪法" if p.id in result.greedy else "") + \
+                    ("\t均分法" if p.id in result.equal_shares else "")
+        print(f"  {p.id}. {p.title}（{p.table_label}，NT$ {p.cost:,}）{votes}{marks}")
+
+
+def _refused(exc: VoteSetupError | VoteError) -> CliError:
+    return CliError(f"{exc} ({exc.code})")
+
+
+def _changed(args: argparse.Namespace, change: Callable[[], VoteState]) -> int:
+    """Run an open/close; print the vote as it is now, or the refusal (exit 2)."""
+    try:
+        state = change()
+    except VoteSetupError as exc:
+        raise _refused(exc) from None
+    return _emit(args, state, ok=True)
+
+
+def _emit(args: argparse.Namespace, state: VoteState, **extra: object) -> int:
+    if args.json:
+        emit_json({**extra, **state_json(state)})
+    else:
+        _print_state(state)
+    return 0
+
+
+def run_open(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    actor = _actor()
+    rules = Rules(Method(args.method), args.budget, args.max_approvals)
+    return _changed(args, lambda: open_vote(context.db, session.id, rules, actor=actor))
+
+
+def run_show(args: argparse.Namespace, context: Context) -> int:
+    return _emit(args, vote_state(context.db, _session(context, args.session).id))
+
+
+def run_close(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    actor = _actor()
+    return _changed(args, lambda: close_vote(context.db, session.id, actor=actor))
+
+
+def run_ballot(args: argparse.Namespace, context: Context) -> int:
+    session = _session(context, args.session)
+    actor = _actor()
+    try:
+        result = cast_paper_ballot(context.db, session.id, args.voter, args.approve, actor=actor)
+    except VoteSetupError as exc:
+        raise _refused(exc) from None
+    if args.json:
+        emit_json({"ok": result.ok, "result": result.result, "message": result.message,
+                   "replaced": result.replaced, "approvals": list(result.approvals)})
+    else:
+        print(result.message if result.ok else f"未計入：{result.message}（{result.result}）")
+    return 0 if result.ok else 1
+
+
+def run_export(args: argparse.Namespace, context: Context) -> int:
+    out = Path(args.out).expanduser()
+    if out.suffix.lower() != ".pb":
+        raise CliError(f"--out {args.out}: 副檔名要是 .pb (extension must be .pb)")
+    if not out.parent.is_dir():
+        raise CliError(f"--out {args.out}: 資料夾不存在 (folder does not exist): {out.parent}")
+    session = _session(context, args.session)
+    try:
+        content = export_pb(context.db, session.id)
+    except VoteSetupError as exc:
+        raise _refused(exc) from None
+    # Write next to the target and rename: a failed export never leaves half a file.
+    fd, tmp_name = tempfile.mkstemp(prefix=".vote-", suffix=".pb", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.replace(tmp_name, out)
+    finally:
+        Path(tmp_name).unlink(missing_ok=True)
+    if args.json:
+        emit_json({"ok": True, "out": str(out), "session": session.name})
+    else:
+        print(f"已匯出 {out}")
+    return 0

@@ -1,0 +1,111 @@
+"""Run the venue app on uvicorn in a worker thread (the window and ``workshop-desk serve``).
+
+The thread owns its own asyncio loop; ``start`` returns once the socket listens (or raises
+``ServerError`` with a one-line reason, e.g. the port is taken) and ``stop`` waits for the
+thread to end. uvicorn installs no signal handlers off the main thread, so Ctrl+C stays with
+the caller.
+"""
+
+from __future__ import annotations
+
+import errno
+import ipaddress
+import socket
+import threading
+import time
+
+import uvicorn
+from starlette.types import ASGIApp
+
+DEFAULT_PORT = 8765
+START_TIMEOUT = 10.0
+
+
+class ServerError(RuntimeError):
+    pass
+
+
+class VenueServer:
+    def __init__(self, app: ASGIApp, host: str, port: int = DEFAULT_PORT) -> None:
+        self.host = host
+        self.port = port
+        config = uvicorn.Config(app, host=host, port=port, log_level="warning",
+                                access_log=False,  # request paths carry table secrets
+                                lifespan="off", ws="none", timeout_graceful_shutdown=2,
+                                # pages poll every few seconds: keep their connection open
+                                timeout_keep_alive=30)
+        self._server = uvicorn.Server(config)
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def address(self) -> str:
+        """The base URL, e.g. ``http://192.168.1.20:8765/``."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/"
+
+    def start(self) -> None:
+        self._check_bindable()
+        self._thread = threading.Thread(target=self._run, name="venue-server", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + START_TIMEOUT
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise ServerError(f"現場連線無法在 {self.host}:{self.port} 啟動"
+                                  + (f"：{self._error}" if self._error else ""))
+            time.sleep(0.01)
+        sockets = [s for server in self._server.servers for s in server.sockets]
+        if sockets:
+            self.port = sockets[0].getsockname()[1]  # port 0 → the one the system chose
+
+    def _run(self) -> None:
+        try:
+            self._server.run()
+        except BaseException as exc:  # reported by start(); the thread must not die noisily
+            self._error = exc
+
+    def _check_bindable(self) -> None:
+        """A clear message before uvicorn would log a traceback and exit the process."""
+        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((self.host, self.port))
+            except OSError as exc:
+                if exc.errno == errno.EADDRINUSE:
+                    raise ServerError(
+                        f"連接埠 {self.port} 已被其他程式使用，請換一個 (port in use)") from None
+                raise ServerError(
+                    f"無法使用位址 {self.host}:{self.port}：{exc.strerror or exc}") from None
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._thread = None
+
+
+def local_addresses() -> list[str]:
+    """IPv4 addresses of this machine, LAN ones first, loopback last: what the organiser
+    chooses from (the server never listens on every interface unless told to)."""
+    found: set[str] = {"127.0.0.1"}
+    try:
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            found.add(str(info[4][0]))
+    except OSError:
+        pass
+    # The address the system would use to reach a LAN peer; UDP connect sends nothing.
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.254.254.254", 9))
+            found.add(probe.getsockname()[0])
+        except OSError:
+            pass
+    return sorted(found, key=lambda a: (ipaddress.ip_address(a).is_loopback,
+                                        not ipaddress.ip_address(a).is_private,
+                                        ipaddress.ip_address(a)))

@@ -1,0 +1,197 @@
+"""The table leader's page and its JSON API.
+
+``/t/<code>/<secret>`` is the table URL (the QR at the desk, ``serve``'s output): a browser
+opening it becomes a device of the table (cookie) and is sent on to ``/t/<code>``, so the
+secret leaves the address bar and the history. Under either URL:
+
+* ``GET report.json`` — the report with the keys of ``reports show --json`` (names masked),
+  ``revision`` and ``fields`` (the editable form, what ``PUT`` takes);
+* ``PUT report.json`` with ``{"revision": R, "fields": {...}}`` — ``{"ok": true, "revision":
+  R2}`` or ``{"ok": false, "conflict": {field: {"mine", "theirs"}}, "revision": R2}``;
+* ``POST photo`` — the flip-chart photo (multipart ``photo``), re-encoded without metadata.
+
+Cookie-authenticated writes carry the page's CSRF token; secret-in-URL writes need none (a
+cross-site page cannot know the secret).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from desktop.server.app import Venue, client_address
+from desktop.services import group_reports as reports
+from desktop.services import venue as access
+
+COOKIE = "wd_device"
+MAX_PHOTO_SIDE = 2400  # pixels; a flip chart stays readable, the file stays small
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Who is writing: a device (cookie) or a script holding the table URL."""
+
+    table_id: int
+    device_id: int | None
+    credential: str  # what the CSRF token is bound to
+    via_cookie: bool
+
+    @property
+    def author(self) -> str:
+        return f"現場裝置 #{self.device_id}" if self.device_id else "現場連線"
+
+
+def routes(venue: Venue) -> list[BaseRoute]:
+    def writer(request: Request) -> Writer | None:
+        code = request.path_params["code"]
+        secret = request.path_params.get("secret")
+        if secret is not None:
+            table_id = access.table_for_secret(venue.db, venue.session.id, code, secret)
+            return None if table_id is None else Writer(table_id, None, secret, False)
+        token = request.cookies.get(COOKIE, "")
+        device = access.device_for_token(venue.db, venue.session.id, token) if token else None
+        if device is None or access.table_code(device.number) != code:
+            return None
+        venue.live.seen(device.id, device.table_id, client_address(request))
+        return Writer(device.table_id, device.id, token, True)
+
+    def refused(request: Request) -> Response:
+        code = request.path_params["code"]
+        if request.url.path.endswith((".json", "/photo")):
+            return JSONResponse({"ok": False, "error": "refused"}, status_code=403)
+        return venue.refuse(
+            request, f"這個裝置沒有第 {code} 桌的填寫權限，或連線碼已被報到台撤銷。"
+            "請到報到台掃描第 " + code + " 桌的桌長 QR。")
+
+    def join(request: Request) -> Response:
+        found = writer(request)
+        if found is None:
+            return refused(request)
+        agent = request.headers.get("user-agent", "")
+        device, token = access.register_device(
+            venue.db, found.table_id, label=_device_label(agent),
+            address=client_address(request))
+        venue.live.seen(device.id, device.table_id, client_address(request))
+        venue.live.changed(device.table_id)
+        code = request.path_params["code"]
+        response = RedirectResponse(f"/t/{code}", status_code=303)
+        response.set_cookie(COOKIE, token, path=f"/t/{code}", httponly=True, samesite="lax",
+                            max_age=7 * 24 * 3600)
+        return response
+
+    def page(request: Request) -> Response:
+        found = writer(request)
+        if found is None:
+            return refused(request)
+        report, revision = reports.public_report(venue.db, found.table_id)
+        return venue.render(request, "table.html", table=report.table, revision=revision,
+                            csrf=venue.csrf_token(found.credential),
+                            fields=reports.editable_fields(report.content),
+                            photo=report.photo_name)
+
+    def get_report(request: Request) -> Response:
+        found = writer(request)
+        if found is None:
+            return refused(request)
+        return JSONResponse(_report_json(venue, found.table_id))
+
+    async def put_report(request: Request) -> Response:
+        found = await run_in_threadpool(writer, request)
+        if found is None:
+            return refused(request)
+        if found.via_cookie and not venue.check_csrf(request, found.credential):
+            return JSONResponse({"ok": False, "error": "csrf"}, status_code=403)
+        try:
+            body = await request.json()
+        except ValueError:
+            return JSONResponse({"ok": False, "error": "不是 JSON"}, status_code=400)
+        if not isinstance(body, dict) or not isinstance(body.get("fields"), dict) \
+                or not isinstance(body.get("revision"), int):
+            error = '要有 "revision"（整數）與 "fields"（物件）'
+            return JSONResponse({"ok": False, "error": error}, status_code=400)
+        result = await run_in_threadpool(
+            reports.save_report, venue.db, found.table_id, body["fields"],
+            base_revision=body["revision"], author=found.author,
+            audit_detail={"device": found.device_id, "address": client_address(request),
+                          "base": body["revision"]})
+        if result.changed:
+            venue.live.changed(found.table_id)
+        # The page's next base: the fields as stored at the revision it gets back.
+        answer: dict[str, Any] = {"ok": not result.conflicts, "revision": result.revision,
+                                  "fields": reports.editable_fields(reports.masked(result.content))}
+        if result.conflicts:
+            answer["conflict"] = {key: {"mine": c.mine, "theirs": c.theirs}
+                                  for key, c in result.conflicts.items()}
+        return JSONResponse(answer)
+
+    async def post_photo(request: Request) -> Response:
+        found = await run_in_threadpool(writer, request)
+        if found is None:
+            return refused(request)
+        form = await request.form(max_files=1, max_fields=2)
+        upload = form.get("photo")
+        csrf = form.get("csrf")
+        if found.via_cookie and not venue.check_csrf(
+                request, found.credential, csrf if isinstance(csrf, str) else ""):
+            return JSONResponse({"ok": False, "error": "csrf"}, status_code=403)
+        if upload is None or isinstance(upload, str):
+            return JSONResponse({"ok": False, "error": "沒有照片"}, status_code=400)
+        data = await upload.read()
+        try:
+            clean = await run_in_threadpool(reencode_photo, data)
+            await run_in_threadpool(
+                reports.attach_photo, venue.db, found.table_id, clean, name="白報紙.jpg",
+                author=found.author, audit_detail={"device": found.device_id,
+                                                   "address": client_address(request)})
+        except reports.GroupReportError as exc:
+            return JSONResponse({"ok": False, "error": str(exc)}, status_code=400)
+        venue.live.changed(found.table_id)
+        return JSONResponse({"ok": True, "bytes": len(clean)})
+
+    return [
+        Route("/t/{code}", page),
+        Route("/t/{code}/report.json", get_report, methods=["GET"]),
+        Route("/t/{code}/report.json", put_report, methods=["PUT"]),
+        Route("/t/{code}/photo", post_photo, methods=["POST"]),
+        Route("/t/{code}/{secret}", join),
+        Route("/t/{code}/{secret}/report.json", get_report, methods=["GET"]),
+        Route("/t/{code}/{secret}/report.json", put_report, methods=["PUT"]),
+        Route("/t/{code}/{secret}/photo", post_photo, methods=["POST"]),
+    ]
+
+
+def _report_json(venue: Venue, table_id: int) -> dict[str, Any]:
+    report, revision = reports.public_report(venue.db, table_id)
+    return {**reports.report_json(report), "revision": revision,
+            "fields": reports.editable_fields(report.content)}
+
+
+def _device_label(agent: str) -> str:
+    """A word the organiser recognises (iPhone, Android, Windows...), not the whole header."""
+    for marker, label in (("iPhone", "iPhone"), ("iPad", "iPad"), ("Android", "Android"),
+                          ("Windows", "Windows"), ("Macintosh", "Mac"), ("CrOS", "Chromebook"),
+                          ("Linux", "Linux")):
+        if marker in agent:
+            return label
+    return "瀏覽器"
+
+
+def reencode_photo(data: bytes) -> bytes:
+    """A phone photo as a fresh JPEG: turned upright, at most ``MAX_PHOTO_SIDE`` pixels a
+    side, with no EXIF (GPS, camera, time) or other metadata carried over."""
+    reports.check_photo(data, "照片")  # size limit, a readable image, a known format
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(data)) as image:
+        upright = ImageOps.exif_transpose(image)
+        rgb = upright.convert("RGB")
+    rgb.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
+    out = io.BytesIO()
+    rgb.save(out, "JPEG", quality=85, optimize=True)  # no exif= argument: nothing carried over
+    return out.getvalue()

@@ -1,0 +1,370 @@
+"""開放現場連線: the organiser runs the venue server from the window.
+
+Choose this machine's address on the venue Wi-Fi and a port, start: the panel shows the
+address's QR (put it on the projector with 投影首頁 QR) and, per table, the devices connected,
+the last save and how many fields are filled. 桌長 QR shows the table's own URL (with its
+secret) for that table's leader to scan; the organiser can revoke a device or a table's secret.
+The server stops with 停止, when the application quits, or when this panel is destroyed.
+
+The server runs in its own thread; what it reports (a table changed) reaches this widget as a
+queued Qt signal, and ``table_changed`` is re-emitted for the screen and the projector.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.uow import Database
+from desktop.reports.badges import qr_png
+from desktop.server.app import LiveState, create_app
+from desktop.server.runner import DEFAULT_PORT, ServerError, VenueServer, local_addresses
+from desktop.services import group_reports as svc
+from desktop.services import venue as access
+from desktop.services.events import SessionInfo
+from desktop.ui.report_projector import show_on_projector
+from desktop.ui.tablemodel import Column, RowTableModel
+
+REFRESH_MS = 2000
+
+
+@dataclass(frozen=True)
+class TableStatus:
+    table_id: int
+    number: int
+    name: str
+    connected: int
+    devices: int
+    last_save: dt.datetime | None
+    filled: int
+    total: int
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    device: access.Device
+    connected: bool
+
+
+class _Bridge(QObject):
+    """Carries the server thread's news into the GUI thread (queued connection)."""
+
+    changed = Signal(int)
+
+
+def filled_fields(content: svc.ReportContent) -> tuple[int, int]:
+    """(filled, total) over the report's main fields and its proposals' titles."""
+    texts = [content.topic, content.points_for, content.points_against, content.ranking,
+             content.open_questions, content.feedback]
+    titles = [p.title for p in content.proposals if not p.is_blank()]
+    filled = sum(1 for t in texts if t.strip()) + (1 if titles else 0)
+    return filled, len(texts) + 1
+
+
+class VenuePanel(QWidget):
+    table_changed = Signal(int)  # a table's report was written over the Wi-Fi
+    running_changed = Signal(bool)
+
+    def __init__(self, db: Database, session: SessionInfo, author: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("venuePanel")
+        self.setWindowTitle(self.tr("開放現場連線 — {session}").format(session=session.name))
+        self.db = db
+        self.session = session
+        self.author = author
+        self.server: VenueServer | None = None
+        self.live = LiveState()
+        self.secrets: dict[int, access.TableSecret] = {}
+        self._bridge = _Bridge()
+        self._bridge.changed.connect(self._on_server_change, Qt.ConnectionType.QueuedConnection)
+        self.live.subscribe(self._bridge.changed.emit)
+
+        self.address_picker = QComboBox()
+        self.address_picker.setObjectName("venueAddress")
+        self.address_picker.addItems(local_addresses())
+        self.port = QSpinBox()
+        self.port.setObjectName("venuePort")
+        self.port.setRange(1024, 65535)
+        self.port.setValue(DEFAULT_PORT)
+        self.start_button = QPushButton(self.tr("開始"))
+        self.start_button.setObjectName("venueStart")
+        self.start_button.clicked.connect(self._toggle)
+        self.project_button = QPushButton(self.tr("投影首頁 QR"))
+        self.project_button.clicked.connect(self.project_address)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("這台電腦在場地網路的位址：")))
+        top.addWidget(self.address_picker, 1)
+        top.addWidget(QLabel(self.tr("連接埠")))
+        top.addWidget(self.port)
+        top.addWidget(self.start_button)
+        top.addWidget(self.project_button)
+
+        self.address_label = QLabel()
+        self.address_label.setObjectName("venueAddressLabel")
+        self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address_label.setWordWrap(True)
+        self.qr = QLabel()
+        self.qr.setObjectName("venueQr")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setMinimumSize(220, 220)
+
+        self.tables: RowTableModel[TableStatus] = RowTableModel([
+            Column(self.tr("桌次"), lambda r: r.name or f"第{r.number}桌"),
+            Column(self.tr("連線裝置"), lambda r: f"{r.connected}／{r.devices}"),
+            Column(self.tr("上次儲存"),
+                   lambda r: f"{r.last_save:%H:%M:%S}" if r.last_save else "—"),
+            Column(self.tr("已填欄位"), lambda r: f"{r.filled}／{r.total}"),
+        ])
+        self.table_view = self._view(self.tables, "venueTables")
+        self.table_view.setMinimumHeight(230)  # six tables without scrolling
+        self.table_view.selectionModel().currentRowChanged.connect(self._show_table_qr)
+        self.leader_qr_button = QPushButton(self.tr("顯示桌長 QR"))
+        self.leader_qr_button.setObjectName("venueLeaderQr")
+        self.leader_qr_button.clicked.connect(self._show_selected_table_qr)
+        self.revoke_table_button = QPushButton(self.tr("撤銷此桌連線碼…"))
+        self.revoke_table_button.setObjectName("venueRevokeTable")
+        self.revoke_table_button.clicked.connect(self.revoke_selected_table)
+
+        self.devices: RowTableModel[DeviceRow] = RowTableModel([
+            Column(self.tr("桌次"), lambda r: str(r.device.number)),
+            Column(self.tr("裝置"), lambda r: f"#{r.device.id} {r.device.label}"),
+            Column(self.tr("位址"), lambda r: r.device.address),
+            Column(self.tr("狀態"),
+                   lambda r: self.tr("連線中") if r.connected else self.tr("離線")),
+        ])
+        self.device_view = self._view(self.devices, "venueDevices")
+        self.revoke_device_button = QPushButton(self.tr("撤銷此裝置"))
+        self.revoke_device_button.setObjectName("venueRevokeDevice")
+        self.revoke_device_button.clicked.connect(self.revoke_selected_device)
+
+        grid = QGridLayout()
+        grid.addWidget(self.qr, 0, 0, 2, 1)
+        grid.addWidget(self.address_label, 0, 1)
+        table_buttons = QHBoxLayout()
+        table_buttons.addWidget(self.leader_qr_button)
+        table_buttons.addWidget(self.revoke_table_button)
+        table_buttons.addStretch(1)
+        tables_box = QVBoxLayout()
+        tables_box.addWidget(self.table_view, 3)
+        tables_box.addLayout(table_buttons)
+        tables_box.addWidget(self.device_view, 2)
+        tables_box.addWidget(self.revoke_device_button, 0, Qt.AlignmentFlag.AlignLeft)
+        grid.addLayout(tables_box, 1, 1)
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._projected: QWidget | None = None
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+        self.destroyed.connect(self._stop_server)
+        self._show_state()
+        self.refresh()
+        self.resize(1000, 700)
+
+    def _view(self, model: RowTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
+        view = QTableView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        return view
+
+    # --- start / stop -------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.server is not None and self.server.running
+
+    def _toggle(self) -> None:
+        if self.running:
+            self.stop()
+        else:
+            self.start()
+
+    def start(self, host: str | None = None, port: int | None = None) -> bool:
+        if self.running:
+            return True
+        host = host or self.address_picker.currentText()
+        if self.address_picker.findText(host) < 0:
+            self.address_picker.addItem(host)
+        self.address_picker.setCurrentText(host)  # what it listens on is what the panel shows
+        server = VenueServer(create_app(self.db, self.session, live=self.live), host,
+                             self.port.value() if port is None else port)
+        try:
+            server.start()
+        except ServerError as exc:
+            QMessageBox.warning(self, self.tr("無法開放現場連線"), str(exc))
+            return False
+        self.server = server
+        issued = access.issue_secrets(self.db, self.session.id, actor=self.author)
+        self.secrets = {t.table_id: t for t in issued}
+        self._timer.start()
+        self._show_state()
+        self.refresh()
+        self.running_changed.emit(True)
+        return True
+
+    def stop(self) -> None:
+        self._stop_server()
+        self.secrets = {}
+        self._timer.stop()
+        self._show_state()
+        self.refresh()
+        self.running_changed.emit(False)
+
+    def _stop_server(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+    def table_url(self, table_id: int) -> str:
+        t = self.secrets[table_id]
+        assert self.server is not None
+        return f"{self.server.address}t/{t.code}/{t.secret}"
+
+    def _show_state(self) -> None:
+        running = self.running
+        self.start_button.setText(self.tr("停止") if running else self.tr("開始"))
+        self.address_picker.setEnabled(not running)
+        self.port.setEnabled(not running)
+        for button in (self.project_button, self.leader_qr_button, self.revoke_table_button,
+                       self.revoke_device_button):
+            button.setEnabled(running)
+        if not running or self.server is None:
+            self.qr.setPixmap(QPixmap())
+            self.qr.setText(self.tr("（尚未開放）"))
+            self.address_label.setText(self.tr(
+                "開始後，與會者用手機掃描這裡（或投影幕上）的 QR 即可開啟首頁；"
+                "各桌桌長掃描自己那一桌的桌長 QR 才能填寫報告。"))
+            return
+        self._set_qr(self.server.address)
+        self.address_label.setText(self.tr(
+            "<p style='font-size:16pt'><b>{address}</b></p>"
+            "<p>現場連線中（一般 HTTP，只在場地網路內使用）。"
+            "選一桌後按「顯示桌長 QR」，讓該桌桌長用手機掃描。</p>").format(
+                address=self.server.address))
+
+    def _set_qr(self, text: str) -> None:
+        pixmap = QPixmap()
+        pixmap.loadFromData(qr_png(text, box_size=8))
+        self.qr.setPixmap(pixmap.scaled(220, 220, Qt.AspectRatioMode.KeepAspectRatio))
+        self.qr.setToolTip(text)
+
+    # --- status ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        connected = self.live.connected()
+        devices = access.list_devices(self.db, self.session.id)
+        rows = []
+        for table in svc.list_tables(self.db, self.session.id):
+            content = svc.load_report(self.db, table.id).content if table.has_report else None
+            filled, total = filled_fields(content or svc.ReportContent())
+            mine = [d for d in devices if d.table_id == table.id]
+            rows.append(TableStatus(table.id, table.number, table.name,
+                                    sum(1 for d in mine if d.id in connected), len(mine),
+                                    table.updated_at, filled, total))
+        keep_table = self.table_view.currentIndex().row()
+        keep_device = self.device_view.currentIndex().row()
+        self.tables.set_rows(rows)
+        self.devices.set_rows([DeviceRow(d, d.id in connected) for d in devices])
+        if 0 <= keep_table < len(rows):
+            self.table_view.selectRow(keep_table)
+        if 0 <= keep_device < len(devices):
+            self.device_view.selectRow(keep_device)
+
+    def _on_server_change(self, table_id: int) -> None:
+        # The status table follows on its timer: six leaders saving every second must not
+        # turn into six refreshes a second on the GUI thread.
+        self.table_changed.emit(table_id)
+
+    # --- per table / device -----------------------------------------------------------------------
+    def selected_table(self) -> TableStatus | None:
+        index = self.table_view.currentIndex()
+        return self.tables.row_at(index.row()) if index.isValid() else None
+
+    def _show_table_qr(self, *_args: object) -> None:
+        if self.running and self.server is not None:
+            self._set_qr(self.server.address)
+
+    def _show_selected_table_qr(self) -> None:
+        table = self.selected_table()
+        if table is None or table.table_id not in self.secrets:
+            return
+        url = self.table_url(table.table_id)
+        self._set_qr(url)
+        self.address_label.setText(self.tr(
+            "<p style='font-size:16pt'><b>第{number}桌 桌長 QR</b></p>"
+            "<p>請該桌桌長用手機相機掃描左邊的 QR。這個 QR 可以填寫第{number}桌的報告，"
+            "只給該桌桌長看；掃描後請點選其他桌次或按「投影首頁 QR」把它收起來。</p>").format(
+                number=table.number))
+
+    def revoke_selected_table(self) -> None:
+        table = self.selected_table()
+        if table is None:
+            return
+        answer = QMessageBox.question(self, self.tr("撤銷連線碼"), self.tr(
+            "撤銷第{number}桌的連線碼？這一桌所有已連線的裝置都會失去填寫權限，"
+            "桌長需要重新掃描新的桌長 QR。").format(number=table.number))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.revoke_table(table.table_id)
+
+    def revoke_table(self, table_id: int) -> None:
+        self.secrets[table_id] = access.revoke_table(self.db, table_id, actor=self.author)
+        self.refresh()
+        self._show_state()
+
+    def revoke_selected_device(self) -> None:
+        index = self.device_view.currentIndex()
+        if index.isValid():
+            access.revoke_device(self.db, self.devices.row_at(index.row()).device.id,
+                                 actor=self.author)
+            self.refresh()
+
+    def project_address(self) -> None:
+        """The home page's QR and address in large type on the projector."""
+        if self.server is None:
+            return
+        window = QWidget(None, Qt.WindowType.Window)
+        window.setObjectName("venueProjectedQr")
+        window.setWindowTitle(self.tr("現場連線"))
+        window.setStyleSheet("background:white")
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        code = QLabel()
+        code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pixmap = QPixmap()
+        pixmap.loadFromData(qr_png(self.server.address, box_size=16))
+        code.setPixmap(pixmap)
+        text = QLabel(self.tr("用手機相機掃描，或在瀏覽器輸入 {address}").format(
+            address=self.server.address))
+        text.setObjectName("venueProjectedAddress")
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setStyleSheet("font-size:28pt; color:black")
+        column = QVBoxLayout(window)
+        column.addWidget(code, 1)
+        column.addWidget(text)
+        self._projected = window
+        show_on_projector(window)

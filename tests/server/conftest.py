@@ -1,0 +1,68 @@
+"""A venue app on the demo event's 臺北場次 (everyone seated), its table secrets, a client."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from db.uow import Database
+from desktop.server.app import LiveState, create_app
+from desktop.services import seating
+from desktop.services.events import SessionInfo, find_session
+from desktop.services.venue import TableSecret, issue_secrets
+
+
+@dataclass
+class Venue:
+    db: Database
+    path: Path
+    session: SessionInfo
+    live: LiveState
+    client: TestClient
+    secrets: dict[int, TableSecret]
+
+    def url(self, number: int) -> str:
+        t = self.secrets[number]
+        return f"/t/{t.code}/{t.secret}"
+
+    def joined(self, number: int) -> TestClient:
+        """A browser that opened the table URL (it holds the device cookie now)."""
+        browser = TestClient(self.client.app, base_url="http://testserver")
+        answer = browser.get(self.url(number), follow_redirects=False)
+        assert answer.status_code == 303
+        return browser
+
+    def csrf(self, browser: TestClient, number: int) -> str:
+        page = browser.get(f"/t/{self.secrets[number].code}").text
+        return page.split('data-csrf="', 1)[1].split('"', 1)[0]
+
+
+@pytest.fixture
+def venue(demo_db: Database, demo_db_path: Path) -> Venue:
+    session = find_session(demo_db, "臺北場次")
+    seating.assign(demo_db, session.id)
+    live = LiveState()
+    app = create_app(demo_db, session, live=live)
+    issued = issue_secrets(demo_db, session.id)
+    return Venue(demo_db, demo_db_path, session, live, TestClient(app), {t.number: t for t in issued})
+
+
+def personal_data(db: Database, session_id: int) -> set[str]:
+    """Full names (3+ characters, so a masked form differs), phones, e-mails and ID masks of
+    everyone registered for the session: none may appear on a venue page."""
+    from sqlalchemy import select
+
+    from db.models import Attendee, Registration, WorkshopTable
+
+    with db.read() as s:
+        people = s.scalars(select(Attendee).join(Registration)
+                           .where(Registration.session_id == session_id)).all()
+        leaders = s.scalars(select(WorkshopTable.leader_name)
+                            .where(WorkshopTable.session_id == session_id)).all()
+        found = {p.name for p in people if len(p.name) >= 2} | {n for n in leaders if len(n) >= 2}
+        found |= {p.phone for p in people if p.phone} | {p.email for p in people if p.email}
+        found |= {p.id_mask[:6] for p in people if p.id_mask}
+    return found

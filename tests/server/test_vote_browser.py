@@ -1,0 +1,111 @@
+"""A voter on a 360×740 phone (Debian's chromium driven by Playwright): choose table, name,
+phone digits; fill a basket, try to go over budget, submit, vote again; a person who has not
+checked in is not on the list and the API refuses them. Screenshots land in
+``tests/server/screens/`` (git-ignored) for a person to look at."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from db.models import PbBallot
+from desktop.core.vote import Method, Rules
+from desktop.server.app import create_app
+from desktop.server.runner import VenueServer
+from desktop.services import vote as svc
+from desktop.services.events import find_session
+from tests import vote_day
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = Path(__file__).parent / "screens"
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")
+
+
+@pytest.fixture
+def served(demo_db) -> Iterator[tuple[vote_day.VoteDay, str]]:  # type: ignore[no-untyped-def]
+    day = vote_day.prepare(demo_db)
+    svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 1_000_000))
+    server = VenueServer(create_app(demo_db, find_session(demo_db, "臺北")), "127.0.0.1", 0)
+    server.start()
+    try:
+        yield day, server.address.rstrip("/")
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def phone() -> Iterator:  # type: ignore[type-arg]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        context = browser.new_context(viewport={"width": 360, "height": 740},
+                                      device_scale_factor=2, is_mobile=True, has_touch=True,
+                                      locale="zh-TW")
+        yield context.new_page()
+        browser.close()
+
+
+def test_voter_fills_a_basket_goes_over_budget_submits_and_revotes(served, phone, demo_db) -> None:  # type: ignore[no-untyped-def]
+    day, base = served
+    SHOTS.mkdir(exist_ok=True)
+    rid = day.present[0]
+    tables = svc.voter_tables(demo_db, day.session_id)
+    table = next(t for t in tables if any(v.registration_id == rid for v in t.voters))
+    me = next(v for v in table.voters if v.registration_id == rid)
+    page = phone
+    page.goto(f"{base}/vote")
+    page.screenshot(path=SHOTS / "vote-1-tables.png", full_page=True)
+    page.get_by_role("link", name=table.name).click()
+    page.get_by_label(me.label, exact=True).check()
+    page.get_by_label("最後三碼").fill(day.phones[rid][-3:])
+    page.screenshot(path=SHOTS / "vote-2-name.png", full_page=True)
+    page.get_by_role("button", name="下一步：投票").click()
+    page.wait_for_url(f"{base}/vote/ballot")
+    page.get_by_label("社區共融公園").check()  # 600,000
+    page.get_by_label("公車站遮雨棚").check()  # 150,000
+    assert page.locator("#sum").inner_text() == "750,000"
+    page.get_by_label("共融公園遊具").click()  # 550,000 would go over 1,000,000
+    assert not page.get_by_label("共融公園遊具").is_checked()
+    assert "超過預算" in page.locator("#over").inner_text()
+    assert page.locator("#sum").inner_text() == "750,000"
+    page.screenshot(path=SHOTS / "vote-3-over-budget.png", full_page=True)
+    page.get_by_role("button", name="送出選票").click()
+    assert "已收到您的選票" in page.locator("h1").inner_text()
+    page.screenshot(path=SHOTS / "vote-4-done.png", full_page=True)
+    page.get_by_role("link", name="修改我的選票").click()
+    assert page.get_by_label("社區共融公園").is_checked()
+    page.get_by_label("社區共融公園").uncheck()
+    page.get_by_label("長者共餐廚房").check()
+    page.get_by_role("button", name="送出選票").click()
+    assert "取代先前那一張" in page.locator("h1").inner_text()
+    with demo_db.read() as s:
+        assert [sorted(b.approvals) for b in s.scalars(select(PbBallot))] == [[2, 4]]
+
+
+def test_a_person_not_checked_in_cannot_vote(served, phone, demo_db) -> None:  # type: ignore[no-untyped-def]
+    day, base = served
+    SHOTS.mkdir(exist_ok=True)
+    absent = day.absent[0]
+    listed = {v.registration_id for t in svc.voter_tables(demo_db, day.session_id)
+              for v in t.voters}
+    assert absent not in listed  # not on any table's list of names
+    page = phone
+    page.goto(f"{base}/vote")
+    # Trying anyway with a hand-made form post: refused with a sentence, nothing stored.
+    page.goto(f"{base}/vote?table=1")
+    csrf = page.locator('input[name="csrf"]').get_attribute("value")
+    answer = page.request.post(f"{base}/vote/identify", form={
+        "csrf": csrf or "", "table": "1", "voter": str(absent),
+        "digits": day.phones[absent][-3:]}, max_redirects=0)
+    assert answer.status == 403 and "尚未報到" in answer.text()
+    page.set_content(answer.text())
+    page.screenshot(path=SHOTS / "vote-5-not-checked-in.png", full_page=True)
+    with demo_db.read() as s:
+        assert s.scalars(select(PbBallot)).all() == []
