@@ -27,13 +27,11 @@ SIZES = (1_000, 10_000, 50_000)
 def _desk(home: Path, attendees: int, on_arrival: bool):  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 
+    from bench.checkin import checkin_screen
     from bench.crowd import add_people
     from db.models import Event
     from desktop.app import open_demo_database
     from desktop.services import seating
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.screens import ScreenContext
-    from desktop.ui.screens.checkin import CheckInScreen
 
     path = home / f"desk-{attendees}-{on_arrival}.sqlite3"
     db = open_demo_database(path)
@@ -44,12 +42,7 @@ def _desk(home: Path, attendees: int, on_arrival: bool):  # type: ignore[no-unty
     if on_arrival:
         seating.apply_template(db, session_id, attendees // 8, 8)
         seating.set_on_arrival(db, session_id, True)
-    window = MainWindow(ScreenContext(db=db), "bench")
-    window.show()
-    index = next(i for i, sc in enumerate(window.screens) if isinstance(sc, CheckInScreen))
-    window.show_screen(index)
-    screen: CheckInScreen = window.screens[index]
-    screen.chimes.muted = True
+    window, screen = checkin_screen(db)
     return db, path, window, screen, secret, reg_ids
 
 

@@ -8,10 +8,7 @@ import os
 import statistics
 from collections.abc import Callable
 
-
-def percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+from bench.checkin import _percentile as percentile  # the one percentile of every bench
 
 
 def spread(samples: list[float], unit: float = 1.0, digits: int = 3) -> dict[str, float]:
