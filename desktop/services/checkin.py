@@ -697,8 +697,12 @@ class SearchIndex:
         self._position = {e.registration_id: i for i, e in enumerate(self.entries)}
         self._join()
 
+    @staticmethod
+    def _line(e: SearchEntry) -> str:
+        return f"{e.name_key}\x1f{e.agency_key}\x1e{e.digits}"
+
     def _join(self) -> None:
-        lines = [f"{e.name_key}\x1f{e.agency_key}\x1e{e.digits}" for e in self.entries]
+        lines = [self._line(e) for e in self.entries]
         self._text = "\n".join(lines) + "\n"
         starts, at = [], 0
         for line in lines:
@@ -707,15 +711,19 @@ class SearchIndex:
         self._starts = starts
 
     def update(self, entries: Sequence[SearchEntry]) -> None:
-        """Replace these people's entries (a new one goes last)."""
+        """Replace these people's entries (a new one goes last). The joined text is built
+        again only when a key changed (a table or a status changes nothing there)."""
+        rejoin = False
         for e in entries:
             at = self._position.get(e.registration_id)
             if at is None:
                 self._position[e.registration_id] = len(self.entries)
                 self.entries.append(e)
+                rejoin = True
             else:
+                rejoin = rejoin or self._line(self.entries[at]) != self._line(e)
                 self.entries[at] = e
-        if entries:
+        if rejoin:
             self._join()
 
     def find(self, text: str, limit: int = 30) -> list[SearchEntry]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -33,10 +33,13 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self._rows = tuple(rows)
         self.endResetModel()
 
-    def remove_rows(self, drop: Callable[[Row], bool]) -> None:
-        """Take out the rows ``drop`` picks, each on its own: the view keeps its scroll
-        position and the other rows (a reset would re-lay out every row)."""
-        for at in reversed([i for i, row in enumerate(self._rows) if drop(row)]):
+    def remove_rows(self, key: Callable[[Row], object], values: Container[object]) -> None:
+        """Take out the rows whose ``key`` is one of ``values``, each on its own: the view
+        keeps its scroll position and the other rows (a reset would re-lay out every row).
+        ``key`` is best an ``operator.attrgetter``: it runs for every row."""
+        if not values:
+            return
+        for at in reversed([i for i, k in enumerate(map(key, self._rows)) if k in values]):
             self.beginRemoveRows(QModelIndex(), at, at)
             self._rows = self._rows[:at] + self._rows[at + 1:]
             self.endRemoveRows()
