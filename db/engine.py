@@ -54,6 +54,8 @@ class UnsupportedDatabase(ValueError):
             f"不支援的資料庫網址 (unsupported database URL): {safe_url(url)}: {problem}；"
             "請給 SQLite 檔案路徑或 postgresql+psycopg://使用者@主機/資料庫"
         )
+        self.url = safe_url(url)
+        self.problem = problem
 
 
 def safe_url(url: str) -> str:

@@ -29,6 +29,7 @@ from desktop.core.file_guard import (
     guard_import_file,
 )
 from desktop.core.ids import IdProblem, id_problem, normalize_id
+from desktop.core.problems import CodedError
 from desktop.core.text import clean, match_key
 
 # --- fields ---------------------------------------------------------------------------------
@@ -89,7 +90,7 @@ CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 
 
-class ImportFileError(ValueError):
+class ImportFileError(CodedError):
     """The file cannot be imported at all; the message is one line saying why."""
 
 
@@ -113,7 +114,7 @@ def read_table(path: Path | str) -> RawTable:
     """
     path = Path(path)
     if path.is_dir():
-        raise ImportFileError(f"{path.name}: 這是資料夾，不是檔案 (a folder, not a file)")
+        raise ImportFileError("is_folder", f"{path.name}: 這是資料夾，不是檔案", file=path.name)
     try:
         kind = guard_import_file(path)
         data = path.read_bytes()
@@ -122,21 +123,21 @@ def read_table(path: Path | str) -> RawTable:
         suffix = path.suffix.lower()
         if suffix not in CSV_SUFFIXES | XLSX_SUFFIXES:
             raise ImportFileError(
-                f"{path.name}: 不支援的檔案類型「{suffix or '無副檔名'}」，請使用 CSV 或 XLSX "
-                "(unsupported file type: use CSV or XLSX)"
-            )
+                "unsupported_type",
+                f"{path.name}: 不支援的檔案類型「{suffix or '無副檔名'}」，請使用 CSV 或 XLSX",
+                file=path.name, suffix=suffix)
         if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-            raise ImportFileError(f"{path.name}: 檔案是空的 (the file is empty)")
+            raise ImportFileError("file_empty", f"{path.name}: 檔案是空的", file=path.name)
         return _read_csv(path.name, data)
     except FileRejected as exc:
-        raise ImportFileError(str(exc)) from exc
+        raise ImportFileError(exc.code, str(exc), **exc.params) from exc
 
 
 def _read_csv(name: str, data: bytes) -> RawTable:
     text, encoding = decode_text(data, name=name)
     control = sum(1 for c in text[:4000] if unicodedata.category(c) == "Cc" and c not in "\r\n\t")
     if control > 10 or "\ufffd" in text[:4000] and text[:4000].count("\ufffd") > 10:
-        raise ImportFileError(f"{name}: 內容無法辨識為 CSV 文字 (garbled, not a CSV export)")
+        raise ImportFileError("garbled", f"{name}: 內容無法辨識為 CSV 文字", file=name)
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
@@ -150,7 +151,8 @@ def _read_csv(name: str, data: bytes) -> RawTable:
             records.append(record)
             numbers.append(len(records))
     except csv.Error as exc:
-        raise ImportFileError(f"{name}: 第 {len(records) + 1} 列 CSV 格式錯誤：{exc}") from exc
+        raise ImportFileError("bad_csv", f"{name}: 第 {len(records) + 1} 列 CSV 格式錯誤：{exc}",
+                              file=name, row=len(records) + 1, detail=exc) from exc
     return _table(name, records, numbers, encoding)
 
 
@@ -160,7 +162,7 @@ def _read_xlsx(name: str, data: bytes) -> RawTable:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(f"{name}: 不是可讀的 XLSX 活頁簿 (not a readable XLSX workbook)") from exc
+        raise ImportFileError("bad_xlsx", f"{name}: 不是可讀的 XLSX 活頁簿", file=name) from exc
     try:
         sheet = workbook.worksheets[0]
         records: list[list[object]] = []
@@ -230,7 +232,7 @@ def _table(
                 start = i
                 break
     if start is None:
-        raise ImportFileError(f"{name}: 沒有任何資料 (no data in the file)")
+        raise ImportFileError("no_data", f"{name}: 沒有任何資料", file=name)
     headers = [clean(v) for v in records[start]]
     while headers and not headers[-1]:
         headers.pop()
@@ -430,6 +432,8 @@ class RowProblem:
     message: str
     severity: str = WARNING
     field: str = ""  # the field (``NAME``, ``ID_NUMBER``…) the problem is about, if any
+    code: str = ""  # words the message in the window's language (desktop/ui/messages.py)
+    params: tuple[tuple[str, object], ...] = ()
 
     def text(self) -> str:
         where = f"第 {self.row} 列" + (f"「{self.column}」" if self.column else "")
@@ -483,8 +487,8 @@ def check_mapping(table: RawTable, mapping: Mapping[str, int]) -> None:
     if NAME not in mapping:
         found = "、".join(h for h in table.headers if h) or "（無）"
         raise ImportFileError(
-            f"{table.source}: 找不到「姓名」欄，無法匯入 (no name column); 標題列：{found}"
-        )
+            "no_name_column", f"{table.source}: 找不到「姓名」欄，無法匯入；標題列：{found}",
+            file=table.source, headers=found)
 
 
 ID_MISSING_MESSAGE = "未填身分證字號"
@@ -513,25 +517,32 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
 
         problems: list[RowProblem] = []
 
-        def problem(fld: str, message: str, severity: str = WARNING, number: int = number,
-                    problems: list[RowProblem] = problems) -> None:
+        def problem(fld: str, code: str, message: str, severity: str = WARNING,
+                    number: int = number, problems: list[RowProblem] = problems,
+                    **params: object) -> None:
             problems.append(RowProblem(number, header.get(fld, FIELD_LABELS[fld]), message,
-                                       severity, fld))
+                                       severity, fld, code, tuple(params.items())))
 
         for fld in mapping:
             length = len(cell_text(get(fld)))
             if length > MAX_CELL_CHARS:  # a pasted essay or a hostile file: refuse the row
-                problem(fld, f"內容過長（{length:,} 字，上限 {MAX_CELL_CHARS:,} 字），此列不匯入", ERROR)
+                problem(fld, "row_cell_too_long",
+                        f"內容過長（{length:,} 字，上限 {MAX_CELL_CHARS:,} 字），此列不匯入", ERROR,
+                        length=f"{length:,}", limit=f"{MAX_CELL_CHARS:,}")
         name = cell_text(get(NAME))
         if not name:
-            problem(NAME, "沒有姓名，此列不匯入", ERROR)
+            problem(NAME, "row_no_name", "沒有姓名，此列不匯入", ERROR)
         registered_at = parse_timestamp(get(TIMESTAMP))
         if TIMESTAMP in mapping and registered_at is None:
             raw = cell_text(get(TIMESTAMP))
-            problem(TIMESTAMP, f"時間戳記「{raw}」無法辨識，排在最後" if raw else "沒有時間戳記，排在最後")
+            if raw:
+                problem(TIMESTAMP, "row_bad_timestamp", f"時間戳記「{raw}」無法辨識，排在最後",
+                        value=raw)
+            else:
+                problem(TIMESTAMP, "row_no_timestamp", "沒有時間戳記，排在最後")
         email = normalize_email(get(EMAIL))
         if email and not _EMAIL.match(email):
-            problem(EMAIL, f"電子郵件「{email}」格式不正確")
+            problem(EMAIL, "row_bad_email", f"電子郵件「{email}」格式不正確", value=email)
         phone = normalize_phone(get(PHONE))
         raw_id = get(ID_NUMBER)
         id_number = normalize_id(cell_text(raw_id))
@@ -539,18 +550,21 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
         wants_raw = get(WANTS_HOURS)
         wants = parse_yes_no(wants_raw)
         if wants is None:
-            problem(WANTS_HOURS, f"無法判讀「{cell_text(wants_raw)}」，視為不需要時數")
+            problem(WANTS_HOURS, "row_bad_wants_hours",
+                    f"無法判讀「{cell_text(wants_raw)}」，視為不需要時數", value=cell_text(wants_raw))
             wants = False
         if WANTS_HOURS not in mapping:
             wants = bool(id_number)  # no such question: whoever gave an ID wants the hours
         if wants and problem_code is not None:
-            problem(ID_NUMBER, _ID_MESSAGES[problem_code] + "：需要時數但尚不符資格")
+            problem(ID_NUMBER, f"row_id_{problem_code}_wants_hours",
+                    _ID_MESSAGES[problem_code] + "：需要時數但尚不符資格")
         elif problem_code in (IdProblem.BAD_FORMAT, IdProblem.BAD_CHECKSUM):
-            problem(ID_NUMBER, _ID_MESSAGES[problem_code])
+            problem(ID_NUMBER, f"row_id_{problem_code}", _ID_MESSAGES[problem_code])
         lunch_raw = get(LUNCH)
         lunch = parse_lunch(lunch_raw)
         if lunch is None:
-            problem(LUNCH, f"無法判讀用餐「{cell_text(lunch_raw)}」，視為不用餐")
+            problem(LUNCH, "row_bad_lunch", f"無法判讀用餐「{cell_text(lunch_raw)}」，視為不用餐",
+                    value=cell_text(lunch_raw))
             lunch = ""
         rows.append(
             ParsedRow(

@@ -42,6 +42,7 @@ from db.uow import Database
 from desktop.core import hours as rules
 from desktop.core.hours import HoursPolicy, Reason
 from desktop.core.idvault import IdOpener
+from desktop.core.problems import CodedError
 from desktop.core.rocdate import roc_year
 from desktop.core.text import clean, mask_name
 from desktop.reports import portal_csv
@@ -54,7 +55,7 @@ SETTINGS_KEYS = ("serial_pattern", "course_name", "body", "signer", "seal_image"
                  "signature_image", "fallback_font")
 
 
-class CloseDayError(ValueError):
+class CloseDayError(CodedError):
     """Something the organiser typed or configured cannot be used; the message says what."""
 
 
@@ -199,7 +200,7 @@ def _policy(event: Event) -> HoursPolicy:
     try:
         return HoursPolicy.from_json(event.hours_policy)
     except rules.PolicyError as exc:
-        raise CloseDayError(f"活動的時數規則設定有誤：{exc}") from None
+        raise CloseDayError("bad_policy", f"活動的時數規則設定有誤：{exc}", detail=exc) from None
 
 
 def _course(event: Event, es: EventSession, info: SessionInfo) -> CourseInfo:
@@ -236,7 +237,7 @@ def day_report(db: Database, session_id: int) -> DayReport:
     """Everyone on the session's list with their credited hours and reasons."""
     info = next((s for s in _sessions(db) if s.id == session_id), None)
     if info is None:
-        raise CloseDayError(f"找不到場次 id {session_id}")
+        raise CloseDayError("no_session", f"找不到場次 #{session_id}", id=session_id)
     with db.read() as s:
         es = s.get_one(EventSession, session_id)
         event = s.get_one(Event, es.event_id)
@@ -335,20 +336,25 @@ def adjust_hours(
     """Override a person's credited hours; the reason is required and the change audited."""
     reason = clean(reason)
     if not reason:
-        raise CloseDayError("調整時數必須填寫原因 (a reason is required)")
+        raise CloseDayError("reason_required", "請輸入原因")
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         reg = s.get(Registration, registration_id)
         if reg is None:
-            raise CloseDayError(f"找不到報名紀錄 {registration_id}")
+            raise CloseDayError("no_registration", f"找不到報名紀錄 #{registration_id}",
+                                id=registration_id)
         es = s.get_one(EventSession, reg.session_id)
         event = s.get_one(Event, es.event_id)
         policy = _policy(event)
         limit = rules.course_hours(_blocks(es), policy)
         if not 0 <= hours <= limit:
-            raise CloseDayError(f"時數須在 0 到課程時數 {limit:g} 小時之間（got {hours:g}）")
+            raise CloseDayError("hours_out_of_range",
+                                f"時數須在 0 到課程時數 {limit:g} 小時之間（輸入 {hours:g}）",
+                                limit=f"{limit:g}", hours=f"{hours:g}")
         if abs(hours / policy.step - round(hours / policy.step)) > 1e-9:
-            raise CloseDayError(f"時數須為 {policy.step:g} 小時的倍數（got {hours:g}）")
+            raise CloseDayError("hours_not_step",
+                                f"時數須為 {policy.step:g} 小時的倍數（輸入 {hours:g}）",
+                                step=f"{policy.step:g}", hours=f"{hours:g}")
         s.add(HoursAdjustment(registration_id=reg.id, hours=float(hours), reason=reason,
                               by=actor, at=at))
         audit.record(s, "hours.adjust", actor=actor, entity="registration", entity_id=reg.id,
@@ -367,25 +373,29 @@ def check_image(key: str, path: str | Path | None) -> None:
     from PIL import Image, UnidentifiedImageError
 
     if not Path(path).is_file():
-        raise CloseDayError(f"{key}: 找不到檔案 {path}")
+        raise CloseDayError("setting_file_missing", f"{key}: 找不到檔案 {path}", key=key, path=path)
     try:
         with Image.open(path) as img:
             img.load()
     except (OSError, UnidentifiedImageError, ValueError) as exc:
-        raise CloseDayError(f"{key}: {path} 不是可讀取的圖片檔（PNG/JPEG）：{exc}") from None
+        raise CloseDayError("not_an_image", f"{key}: {path} 不是可讀取的圖片檔（PNG/JPEG）：{exc}",
+                            key=key, path=path, detail=exc) from None
 
 
 def serial_for(pattern: str, seq: int, issued: dt.date, term: str = "") -> str:
     try:
         fields_used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f}
     except ValueError as exc:  # an unmatched { or }
-        raise CloseDayError(f"字號格式無法使用 {pattern!r}：{exc}") from None
+        raise CloseDayError("bad_serial_pattern", f"字號格式無法使用 {pattern!r}：{exc}",
+                            pattern=pattern, detail=exc) from None
     if "seq" not in fields_used:
-        raise CloseDayError(f"字號格式須含 {{seq}}（got {pattern!r}）")
+        raise CloseDayError("serial_without_seq", f"字號格式須含 {{seq}}（輸入 {pattern!r}）",
+                            pattern=pattern)
     try:
         return pattern.format(year=roc_year(issued), ad_year=issued.year, seq=seq, term=term)
     except (KeyError, ValueError, IndexError, TypeError, AttributeError) as exc:
-        raise CloseDayError(f"字號格式無法使用 {pattern!r}：{exc!r}") from None
+        raise CloseDayError("bad_serial_pattern", f"字號格式無法使用 {pattern!r}：{exc!r}",
+                            pattern=pattern, detail=repr(exc)) from None
 
 
 def issue_certificates(
@@ -431,7 +441,8 @@ def issue_certificates(
                 seq += 1
                 serial = serial_for(pattern, seq, at.date(), report.course.term)
                 if serial in taken:
-                    raise CloseDayError(f"字號重複：{serial}（請調整字號格式）")
+                    raise CloseDayError("serial_taken", f"字號重複：{serial}（請調整字號格式）",
+                                          serial=serial)
                 taken.add(serial)
                 cert = Certificate(event_id=report.course.event_id,
                                    registration_id=p.registration_id, serial=serial,
@@ -476,18 +487,22 @@ def set_course_fields(
     event_fields = {k: clean(v) for k, v in (event_fields or {}).items() if v is not None}
     session_fields = {k: clean(v) for k, v in (session_fields or {}).items() if v is not None}
     if bad := (set(event_fields) - allowed_event) | (set(session_fields) - allowed_session):
-        raise CloseDayError(f"無法設定的欄位：{', '.join(sorted(bad))}")
+        raise CloseDayError("not_settable", f"無法設定的欄位：{', '.join(sorted(bad))}",
+                            fields=", ".join(sorted(bad)))
     if "name" in event_fields and not event_fields["name"]:
-        raise CloseDayError("課程名稱不可空白")
+        raise CloseDayError("course_name_required", "課程名稱不可空白")
     if bad := set(settings or {}) - set(SETTINGS_KEYS):
-        raise CloseDayError(f"未知的證書設定：{', '.join(sorted(bad))}")
+        raise CloseDayError("unknown_setting", f"未知的證書設定：{', '.join(sorted(bad))}",
+                            fields=", ".join(sorted(bad)))
     code = session_fields.get("city_code")
     if code is not None and code and not (code.isdigit() and len(code) == 2):
-        raise CloseDayError(f"上課縣市代碼須為兩位數字（如 10 臺北市）：{code!r}")
+        raise CloseDayError("bad_city_code", f"上課縣市代碼須為兩位數字（如 10 臺北市）：{code!r}",
+                            value=code)
     for key in ("seal_image", "signature_image", "fallback_font"):
         value = (settings or {}).get(key)
         if value and not Path(value).is_file():
-            raise CloseDayError(f"{key}: 找不到檔案 {value}")
+            raise CloseDayError("setting_file_missing", f"{key}: 找不到檔案 {value}", key=key,
+                                path=value)
     for key in ("seal_image", "signature_image"):
         check_image(key, (settings or {}).get(key))
     if settings and settings.get("serial_pattern"):
@@ -507,14 +522,17 @@ def set_course_fields(
             try:
                 checked = HoursPolicy.from_json(merged)
             except rules.PolicyError as exc:
-                raise CloseDayError(str(exc)) from None
+                raise CloseDayError("bad_policy", str(exc), detail=exc) from None
             if checked.course_hours is not None:
                 start, end = _session_span(es)
                 longest = (end - start).total_seconds() / 3600
                 if checked.course_hours > longest:
                     raise CloseDayError(
+                        "course_hours_too_long",
                         f"course_hours: {checked.course_hours:g} 小時超過場次時間 "
-                        f"{longest:g} 小時（{start:%H:%M}–{end:%H:%M}）")
+                        f"{longest:g} 小時（{start:%H:%M}–{end:%H:%M}）",
+                        hours=f"{checked.course_hours:g}", longest=f"{longest:g}",
+                        span=f"{start:%H:%M}–{end:%H:%M}")
             event.hours_policy = merged
         audit.record(s, "course.set", actor=actor, entity="event", entity_id=event.id, at=at,
                      event_fields=event_fields, session_fields=session_fields,
@@ -561,7 +579,7 @@ def portal_file(db: Database, session_id: int, layout: str, passphrase: str) -> 
             .where(Attendee.id.in_([p.attendee_id for p in wanted]))).all())
     portal_csv.course_problems(_portal_course(report.course), layout)  # validates layout
     if sealed is None:
-        raise CloseDayError("此活動沒有身分證字號金鑰")
+        raise CloseDayError("no_id_key", "此活動沒有身分證字號金鑰")
     opener = IdOpener(sealed, passphrase)
     people = []
     for index, p in enumerate(wanted, start=1):

@@ -93,9 +93,11 @@ def build_document(
     """Write ``document`` for the session to ``target`` (atomically: a temporary file renamed
     into place, so a cancelled or failed build leaves nothing half-written)."""
     if document not in DOCUMENTS:
-        raise CloseDayError(f"文件種類須為 {'/'.join(DOCUMENTS)}（got {document!r}）")
+        raise CloseDayError("unknown_document", f"文件種類須為 {'/'.join(DOCUMENTS)}（輸入 {document!r}）",
+                            choices="/".join(DOCUMENTS), value=document)
     if order not in ORDERS:
-        raise CloseDayError(f"排序須為 {'/'.join(ORDERS)}（got {order!r}）")
+        raise CloseDayError("unknown_order", f"排序須為 {'/'.join(ORDERS)}（輸入 {order!r}）",
+                            choices="/".join(ORDERS), value=order)
     report = day_report(db, session_id)
     course = report.course
     fallback = course.fallback_font()

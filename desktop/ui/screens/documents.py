@@ -53,6 +53,7 @@ from desktop.services.closeday import (
 )
 from desktop.services.documents import DOCUMENTS, DocumentResult, build_document, check_glyphs
 from desktop.services.events import SessionInfo
+from desktop.ui.messages import error_text
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel
 
@@ -87,7 +88,7 @@ class DocumentWorker(QObject):
         except Cancelled:
             self.cancelled.emit()
         except (CloseDayError, OSError) as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         else:
             self.finished.emit(result)
 
@@ -356,7 +357,7 @@ class DocumentsScreen(Screen):
             self.report = day_report(self.context.db, session.id)
         except CloseDayError as exc:
             self.report = None
-            self.summary.setText(str(exc))
+            self.summary.setText(error_text(exc))
             self.model.set_rows(())
             return
         self._fill()
@@ -394,7 +395,7 @@ class DocumentsScreen(Screen):
             adjust_hours(self.context.db, person.registration_id, hours, reason,
                          actor=self.context.operator or self.context.desk)
         except CloseDayError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return False
         self.status.setText(self.tr("已調整 {name} 的時數為 {hours} 小時。").format(
             name=person.name, hours=hours_text(hours)))
@@ -416,7 +417,7 @@ class DocumentsScreen(Screen):
                               actor=self.context.operator or self.context.desk,
                               **values)  # type: ignore[arg-type]
         except CloseDayError as exc:
-            return str(exc)
+            return error_text(exc)
         self.status.setText(self.tr("已儲存課程欄位與證書設定。"))
         self.refresh()
         return ""
@@ -597,7 +598,7 @@ class DocumentsScreen(Screen):
         except PortalError as exc:
             text = self.tr("無法匯出：") + str(exc) + self.tr("（請按「課程欄位…」填寫）")
         except (CloseDayError, OSError) as exc:
-            text = self.tr("無法匯出：") + str(exc)
+            text = self.tr("無法匯出：") + error_text(exc)
         else:
             lines = [self.tr("第 {row} 列 {name}：{detail}").format(
                 row=p.row, name=p.name, detail=p.detail) for p in result.skipped]

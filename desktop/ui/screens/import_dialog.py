@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.importing import ERROR, FIELD_LABELS, FIELDS, ImportFileError, RawTable
+from desktop.core.importing import ERROR, FIELDS, ImportFileError, RawTable
 from desktop.services.events import SessionInfo
 from desktop.services.registrations import (
     ImportSummary,
@@ -37,6 +37,7 @@ from desktop.services.registrations import (
     read_registration_file,
     run_import,
 )
+from desktop.ui.messages import code_text, error_text, field_label
 from desktop.ui.screens.base import ScreenContext
 
 
@@ -89,7 +90,7 @@ class ImportDialog(QDialog):
             combo.setObjectName(f"map_{field}")
             combo.currentIndexChanged.connect(lambda _i: self.preview())
             self.mapping_combos[field] = combo
-            grid.addWidget(QLabel(self.tr(FIELD_LABELS[field])), i // 4, (i % 4) * 2)
+            grid.addWidget(QLabel(field_label(field)), i // 4, (i % 4) * 2)
             grid.addWidget(combo, i // 4, (i % 4) * 2 + 1)
             grid.setColumnStretch((i % 4) * 2 + 1, 1)
 
@@ -142,7 +143,7 @@ class ImportDialog(QDialog):
         try:
             table = read_registration_file(path)
         except ImportFileError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return False
         self.table = table
         event_id = self.sessions[0].event_id if self.sessions else None
@@ -186,7 +187,7 @@ class ImportDialog(QDialog):
                                  actor=self.context.operator)
         except (ImportFileError, RegistrationError) as exc:
             self.summary = None
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return None
         self.summary = summary
         self._show_summary(summary)
@@ -213,7 +214,8 @@ class ImportDialog(QDialog):
         self.problems.setRowCount(len(problems) + len(merges))
         for i, p in enumerate(problems):
             error = p.severity == ERROR
-            cells = [str(p.row), p.column, self.tr("拒收") if error else self.tr("注意"), p.message]
+            cells = [str(p.row), p.column, self.tr("拒收") if error else self.tr("注意"),
+                     code_text(p.code, **dict(p.params)) or p.message]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if error:
@@ -232,7 +234,7 @@ class ImportDialog(QDialog):
                                  passphrase=self.passphrase.text() or None, commit=True,
                                  actor=self.context.operator)
         except (ImportFileError, RegistrationError) as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return None
         self.committed = summary
         if self.admit_after.isChecked():
