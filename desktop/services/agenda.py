@@ -38,18 +38,6 @@ def scope(session_id: int) -> str:
 class AgendaInputError(CodedError):
     """Input a block cannot be saved with; ``problems`` says what is wrong, field by field."""
 
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        super().__init__(code, message, **params)
-        self.problems: tuple[AgendaInputError, ...] = (self,)
-
-    @classmethod
-    def of(cls, problems: Sequence[AgendaInputError]) -> AgendaInputError:
-        """One error carrying every field's problem (the CLI prints them joined with ；)."""
-        first = problems[0]
-        error = cls(first.code, "；".join(str(p) for p in problems), **first.params)
-        error.problems = tuple(problems)
-        return error
-
 
 # --------------------------------------------------------------------------- editor
 

@@ -594,7 +594,7 @@ def portal_file(db: Database, session_id: int, layout: str, passphrase: str) -> 
                                          if p.present and not p.wants_hours))
 
 
-def portal_course_problems(course: CourseInfo) -> dict[str, list[str]]:
+def portal_course_problems(course: CourseInfo) -> dict[str, list[portal_csv.PortalError]]:
     """For each portal layout, what its course fields still lack ([] when it can be written):
     asked before the passphrase and the file name, so they are filled first."""
     return {layout: portal_csv.course_problems(_portal_course(course), layout)

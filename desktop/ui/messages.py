@@ -7,6 +7,8 @@ an error without a code (a bug, or a message not yet coded) is shown as it is.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core.problems import CodedError
@@ -154,6 +156,17 @@ def _texts() -> dict[str, str]:
         "course_hours_too_long": translate("messages", "課程時數 {hours} 小時超過場次時間 {longest} 小時（{span}）"),
         "unknown_document": translate("messages", "文件種類須為 {choices}（輸入 {value}）"),
         "unknown_order": translate("messages", "排序須為 {choices}（輸入 {value}）"),
+        # course fields the portal file needs
+        "unknown_layout": translate("messages", "時數檔格式須為 full 或 opened（輸入 {value}）"),
+        "missing_course_name": translate("messages", "課程名稱 未設定"),
+        "missing_course_code": translate("messages", "課程代碼 未設定"),
+        "missing_category_code": translate("messages", "課程類別代碼 未設定"),
+        "missing_city_code": translate("messages", "上課縣市 未設定"),
+        "missing_term": translate("messages", "期別 未設定"),
+        "not_big5_course_name": translate("messages", "課程名稱 含 Big5 以外的字：{chars}"),
+        "not_big5_course_code": translate("messages", "課程代碼 含 Big5 以外的字：{chars}"),
+        "not_big5_category_code": translate("messages", "課程類別代碼 含 Big5 以外的字：{chars}"),
+        "not_big5_term": translate("messages", "期別 含 Big5 以外的字：{chars}"),
         # agenda editor
         "no_block": translate("messages", "找不到議程段落 #{id}"),
         "block_title_required": translate("messages", "標題：不可空白"),
@@ -186,6 +199,22 @@ def field_label(field: str) -> str:
     }[field]
 
 
+def reasons_text(reasons: Sequence[str]) -> str:
+    """A person's hours reasons (``desktop.core.hours.Reason`` codes) in the window's words."""
+    labels = {
+        "absent": translate("messages", "未出席"),
+        "late_arrival": translate("messages", "遲到"),
+        "early_leave": translate("messages", "早退"),
+        "left_during": translate("messages", "中途離席"),
+        "missing_sign_out": translate("messages", "未簽退"),
+        "missing_sign_in": translate("messages", "未簽到"),
+        "no_id": translate("messages", "無有效身分證字號"),
+        "not_requested": translate("messages", "未申請時數"),
+        "adjusted": translate("messages", "已調整"),
+    }
+    return translate("messages", "、").join(labels.get(r, r) for r in reasons)
+
+
 def code_text(code: str, **params: object) -> str | None:
     """The sentence for ``code`` in the window's language, or None for an unknown code."""
     text = _texts().get(code)
@@ -193,9 +222,10 @@ def code_text(code: str, **params: object) -> str | None:
 
 
 def error_text(exc: BaseException) -> str:
-    """What to show for a refusal: its code worded in the window's language."""
+    """What to show for a refusal: its code (or each of its problems) worded in the window's
+    language."""
     if isinstance(exc, CodedError):
-        text = code_text(exc.code, **exc.params)
-        if text is not None:
-            return text
+        texts = [code_text(p.code, **p.params) for p in exc.problems]
+        if None not in texts:
+            return translate("messages", "；").join(str(t) for t in texts)
     return str(exc)

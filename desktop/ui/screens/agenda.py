@@ -268,7 +268,7 @@ class AgendaScreen(Screen):
         try:
             action()
         except AgendaInputError as exc:
-            self.feedback.setText(self.tr("；").join(error_text(p) for p in exc.problems))
+            self.feedback.setText(error_text(exc))
             return
         self.reload()
 

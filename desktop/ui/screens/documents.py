@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
-from desktop.core.hours import reason_text
 from desktop.core.idvault import WrongPassphrase
 from desktop.reports.docparts import Cancelled
 from desktop.reports.portal_csv import PortalError, hours_text, write
@@ -53,7 +52,7 @@ from desktop.services.closeday import (
 )
 from desktop.services.documents import DOCUMENTS, DocumentResult, build_document, check_glyphs
 from desktop.services.events import SessionInfo
-from desktop.ui.messages import error_text
+from desktop.ui.messages import error_text, reasons_text
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel
 
@@ -302,7 +301,7 @@ class DocumentsScreen(Screen):
             Column(self.tr("簽退"), lambda p: "、".join(f"{i.end:%H:%M}" if i.end else "—"
                                                        for i in p.intervals)),
             Column(self.tr("時數"), lambda p: hours_text(p.hours), align_right=True),
-            Column(self.tr("說明"), lambda p: reason_text(p.reasons)
+            Column(self.tr("說明"), lambda p: reasons_text(p.reasons)
                    + (f"（{p.adjustment.reason}）" if p.adjustment else "")),
         ])
         self.table = QTableView()
@@ -563,12 +562,13 @@ class DocumentsScreen(Screen):
         if name:
             self.write_portal_file(layout, passphrase, Path(name))
 
-    def _offer_course_fields(self, problems: dict[str, list[str]]) -> bool:
+    def _offer_course_fields(self, problems: dict[str, list[PortalError]]) -> bool:
         """Say what the course fields lack and open them; False when the operator declines."""
         names = self.layout_names(short=True)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("匯出時數檔"), self.tr(
             "匯出時數檔前，請先填好課程欄位：") + "\n" + "\n".join(
-            f"{names[layout]}：{'；'.join(lack)}" for layout, lack in problems.items()), parent=self)
+            f"{names[layout]}：{error_text(PortalError.of(lack))}" for layout, lack in problems.items()),
+            parent=self)
         fill = box.addButton(self.tr("填寫課程欄位…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -596,7 +596,7 @@ class DocumentsScreen(Screen):
         except WrongPassphrase:
             text = self.tr("密語不正確。")
         except PortalError as exc:
-            text = self.tr("無法匯出：") + str(exc) + self.tr("（請按「課程欄位…」填寫）")
+            text = self.tr("無法匯出：") + error_text(exc) + self.tr("（請按「課程欄位…」填寫）")
         except (CloseDayError, OSError) as exc:
             text = self.tr("無法匯出：") + error_text(exc)
         else:
