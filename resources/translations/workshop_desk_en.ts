@@ -2774,6 +2774,57 @@ Registered for: {session} {date}</translation>
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <source>時間戳記</source>
+        <translation>Timestamp</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>服務機關</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>單位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>電子郵件</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>聯絡電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>身分證字號</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>報名場次</source>
+        <translation>Session applied for</translation>
+    </message>
+    <message>
+        <source>用餐</source>
+        <translation>Meal</translation>
+    </message>
+    <message>
+        <source>終身學習時數</source>
+        <translation>Learning hours</translation>
+    </message>
+    <message>
+        <source>備註</source>
+        <translation>Remarks</translation>
+    </message>
+</context>
+<context>
     <name>launch</name>
     <message>
         <source>無法還原</source>
@@ -3033,6 +3084,398 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>已報告或正在報告的桌次不能移動</source>
         <translation>A table that has reported or is reporting cannot be moved</translation>
+    </message>
+    <message>
+        <source>資料庫升級失敗，原檔未變更（{detail}）</source>
+        <translation>The database could not be upgraded; the file is unchanged ({detail})</translation>
+    </message>
+    <message>
+        <source>資料庫升級失敗，原檔未變更（{detail}）；升級前備份：{backup}</source>
+        <translation>The database could not be upgraded; the file is unchanged ({detail}); backup taken before the upgrade: {backup}</translation>
+    </message>
+    <message>
+        <source>這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；找不到可用的備份</source>
+        <translation>This file is not a usable database, or it is damaged: {path} ({detail}); no usable backup was found</translation>
+    </message>
+    <message>
+        <source>這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；最新的完好備份：{backup}</source>
+        <translation>This file is not a usable database, or it is damaged: {path} ({detail}); newest good backup: {backup}</translation>
+    </message>
+    <message>
+        <source>這個資料庫已在另一個視窗開啟，請切換到那個視窗，或先關閉它：{path}</source>
+        <translation>This database is already open in another window; switch to that window or close it first: {path}</translation>
+    </message>
+    <message>
+        <source>不支援的資料庫網址：{url}（{detail}）；請給 SQLite 檔案路徑或 PostgreSQL 網址</source>
+        <translation>Unsupported database URL: {url} ({detail}); give an SQLite file path or a PostgreSQL URL</translation>
+    </message>
+    <message>
+        <source>無法使用檔案：{path}（{detail}）</source>
+        <translation>Cannot use the file: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>資料庫檔案或所在資料夾是唯讀的，無法寫入：{path}</source>
+        <translation>The database file or its folder is read-only; cannot write: {path}</translation>
+    </message>
+    <message>
+        <source>資料庫檔案被另一個程式鎖住：{path}</source>
+        <translation>The database file is locked by another program: {path}</translation>
+    </message>
+    <message>
+        <source>這個檔案不是可用的資料庫，或已損毀：{path}</source>
+        <translation>This file is not a usable database, or it is damaged: {path}</translation>
+    </message>
+    <message>
+        <source>無法開啟資料庫：{path}（{detail}）</source>
+        <translation>Cannot open the database: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>資料庫中沒有活動，請先建立活動</source>
+        <translation>There is no event in the database; create an event first</translation>
+    </message>
+    <message>
+        <source>資料庫中有多個活動，請指定場次</source>
+        <translation>The database holds several events; choose a session</translation>
+    </message>
+    <message>
+        <source>請輸入主辦單位密語</source>
+        <translation>Enter the organiser passphrase</translation>
+    </message>
+    <message>
+        <source>請填寫錄取理由</source>
+        <translation>Give a reason for admitting</translation>
+    </message>
+    <message>
+        <source>此報名已取消</source>
+        <translation>This registration is already cancelled</translation>
+    </message>
+    <message>
+        <source>已在此場次</source>
+        <translation>Already in that session</translation>
+    </message>
+    <message>
+        <source>不同活動的場次</source>
+        <translation>That session belongs to another event</translation>
+    </message>
+    <message>
+        <source>{name} 已報名{session}</source>
+        <translation>{name} is already registered for {session}</translation>
+    </message>
+    <message>
+        <source>不能編輯的欄位：{fields}</source>
+        <translation>Fields that cannot be edited: {fields}</translation>
+    </message>
+    <message>
+        <source>用餐只能是 葷、素 或空白</source>
+        <translation>Meal must be regular (葷), vegetarian (素) or blank</translation>
+    </message>
+    <message>
+        <source>{file}：找不到檔案</source>
+        <translation>{file}: file not found</translation>
+    </message>
+    <message>
+        <source>{file}：檔案是空的</source>
+        <translation>{file}: the file is empty</translation>
+    </message>
+    <message>
+        <source>{file}：檔案太大（{size} MB，上限 {limit} MB）</source>
+        <translation>{file}: the file is too large ({size} MB, limit {limit} MB)</translation>
+    </message>
+    <message>
+        <source>{file}：這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV</source>
+        <translation>{file}: an old .xls or password-protected Excel file; remove the password and save it as .xlsx or CSV</translation>
+    </message>
+    <message>
+        <source>{file}：不是有效的 Excel (.xlsx) 檔，或檔案已損毀</source>
+        <translation>{file}: not a valid Excel (.xlsx) file, or the file is damaged</translation>
+    </message>
+    <message>
+        <source>{file}：解壓縮後異常膨脹，疑似惡意檔案</source>
+        <translation>{file}: unpacks to an abnormal size; it looks like a malicious file</translation>
+    </message>
+    <message>
+        <source>{file}：檔案已加密，請移除密碼後再匯入</source>
+        <translation>{file}: the file is encrypted; remove the password and import again</translation>
+    </message>
+    <message>
+        <source>{file}：不是文字檔（CSV）或 Excel 檔，內容是二進位資料</source>
+        <translation>{file}: not a text (CSV) or Excel file; the content is binary data</translation>
+    </message>
+    <message>
+        <source>{file} 第 {line} 行：無法辨識的文字編碼，請另存為「CSV UTF-8」</source>
+        <translation>{file} line {line}: unknown text encoding; save it as &quot;CSV UTF-8&quot;</translation>
+    </message>
+    <message>
+        <source>{file} 第 {row} 列「{column}」欄：內容過長（{length} 字，上限 {limit} 字）</source>
+        <translation>{file} row {row}, column &quot;{column}&quot;: the cell is too long ({length} characters, limit {limit})</translation>
+    </message>
+    <message>
+        <source>{file}：這是資料夾，不是檔案</source>
+        <translation>{file}: this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>{file}：不支援的檔案類型，請使用 CSV 或 XLSX</source>
+        <translation>{file}: unsupported file type; use CSV or XLSX</translation>
+    </message>
+    <message>
+        <source>{file}：內容無法辨識為 CSV 文字</source>
+        <translation>{file}: the content cannot be read as CSV text</translation>
+    </message>
+    <message>
+        <source>{file}：第 {row} 列 CSV 格式錯誤（{detail}）</source>
+        <translation>{file}: row {row} is not valid CSV ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}：不是可讀的 XLSX 活頁簿</source>
+        <translation>{file}: not a readable XLSX workbook</translation>
+    </message>
+    <message>
+        <source>{file}：沒有任何資料</source>
+        <translation>{file}: there is no data in the file</translation>
+    </message>
+    <message>
+        <source>{file}：找不到「姓名」欄，無法匯入；標題列：{headers}</source>
+        <translation>{file}: no name column, nothing can be imported; header row: {headers}</translation>
+    </message>
+    <message>
+        <source>{file}：檔案沒有「報名場次」欄，請選擇場次（可選：{names}）</source>
+        <translation>{file}: the file has no session column; choose a session (one of: {names})</translation>
+    </message>
+    <message>
+        <source>內容過長（{length} 字，上限 {limit} 字），此列不匯入</source>
+        <translation>Too long ({length} characters, limit {limit}); row not imported</translation>
+    </message>
+    <message>
+        <source>沒有姓名，此列不匯入</source>
+        <translation>No name; row not imported</translation>
+    </message>
+    <message>
+        <source>時間戳記「{value}」無法辨識，排在最後</source>
+        <translation>Timestamp &quot;{value}&quot; not recognised; placed last</translation>
+    </message>
+    <message>
+        <source>沒有時間戳記，排在最後</source>
+        <translation>No timestamp; placed last</translation>
+    </message>
+    <message>
+        <source>電子郵件「{value}」格式不正確</source>
+        <translation>E-mail &quot;{value}&quot; is not a valid address</translation>
+    </message>
+    <message>
+        <source>無法判讀「{value}」，視為不需要時數</source>
+        <translation>Cannot read &quot;{value}&quot;; taken as no learning hours wanted</translation>
+    </message>
+    <message>
+        <source>未填身分證字號：需要時數但尚不符資格</source>
+        <translation>No ID number: wants learning hours but cannot get them yet</translation>
+    </message>
+    <message>
+        <source>身分證字號格式不正確：需要時數但尚不符資格</source>
+        <translation>ID number in the wrong format: wants learning hours but cannot get them yet</translation>
+    </message>
+    <message>
+        <source>身分證字號檢查碼不正確：需要時數但尚不符資格</source>
+        <translation>ID number check digit is wrong: wants learning hours but cannot get them yet</translation>
+    </message>
+    <message>
+        <source>身分證字號格式不正確</source>
+        <translation>ID number in the wrong format</translation>
+    </message>
+    <message>
+        <source>身分證字號檢查碼不正確</source>
+        <translation>ID number check digit is wrong</translation>
+    </message>
+    <message>
+        <source>無法判讀用餐「{value}」，視為不用餐</source>
+        <translation>Cannot read meal &quot;{value}&quot;; taken as no meal</translation>
+    </message>
+    <message>
+        <source>活動的時數規則設定有誤：{detail}</source>
+        <translation>The event&apos;s hours rules are set wrongly: {detail}</translation>
+    </message>
+    <message>
+        <source>找不到報名紀錄 #{id}</source>
+        <translation>Registration #{id} not found</translation>
+    </message>
+    <message>
+        <source>時數須在 0 到課程時數 {limit} 小時之間（輸入 {hours}）</source>
+        <translation>Hours must be between 0 and the course&apos;s {limit} hours (entered {hours})</translation>
+    </message>
+    <message>
+        <source>時數須為 {step} 小時的倍數（輸入 {hours}）</source>
+        <translation>Hours must be a multiple of {step} (entered {hours})</translation>
+    </message>
+    <message>
+        <source>找不到檔案：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <source>{path} 不是可讀取的圖片檔（PNG/JPEG）</source>
+        <translation>{path} is not a readable picture (PNG/JPEG)</translation>
+    </message>
+    <message>
+        <source>字號格式無法使用：{pattern}</source>
+        <translation>The serial number pattern cannot be used: {pattern}</translation>
+    </message>
+    <message>
+        <source>字號格式須含 {{seq}}：{pattern}</source>
+        <translation>The serial number pattern must contain {{seq}}: {pattern}</translation>
+    </message>
+    <message>
+        <source>字號重複：{serial}（請調整字號格式）</source>
+        <translation>Serial number used twice: {serial} (change the pattern)</translation>
+    </message>
+    <message>
+        <source>無法設定的欄位：{fields}</source>
+        <translation>Fields that cannot be set: {fields}</translation>
+    </message>
+    <message>
+        <source>課程名稱不可空白</source>
+        <translation>The course name cannot be blank</translation>
+    </message>
+    <message>
+        <source>未知的證書設定：{fields}</source>
+        <translation>Unknown certificate settings: {fields}</translation>
+    </message>
+    <message>
+        <source>上課縣市代碼須為兩位數字（如 10 臺北市）：{value}</source>
+        <translation>The city code must be two digits (e.g. 10 for Taipei): {value}</translation>
+    </message>
+    <message>
+        <source>課程時數 {hours} 小時超過場次時間 {longest} 小時（{span}）</source>
+        <translation>Course hours {hours} exceed the session&apos;s {longest} hours ({span})</translation>
+    </message>
+    <message>
+        <source>文件種類須為 {choices}（輸入 {value}）</source>
+        <translation>Document must be one of {choices} (entered {value})</translation>
+    </message>
+    <message>
+        <source>排序須為 {choices}（輸入 {value}）</source>
+        <translation>Order must be one of {choices} (entered {value})</translation>
+    </message>
+    <message>
+        <source>時數檔格式須為 full 或 opened（輸入 {value}）</source>
+        <translation>The hours file layout must be full or opened (entered {value})</translation>
+    </message>
+    <message>
+        <source>課程名稱 未設定</source>
+        <translation>Course name not set</translation>
+    </message>
+    <message>
+        <source>課程代碼 未設定</source>
+        <translation>Course code not set</translation>
+    </message>
+    <message>
+        <source>課程類別代碼 未設定</source>
+        <translation>Course category code not set</translation>
+    </message>
+    <message>
+        <source>上課縣市 未設定</source>
+        <translation>City of the course not set</translation>
+    </message>
+    <message>
+        <source>期別 未設定</source>
+        <translation>Term not set</translation>
+    </message>
+    <message>
+        <source>課程名稱 含 Big5 以外的字：{chars}</source>
+        <translation>Course name has characters outside Big5: {chars}</translation>
+    </message>
+    <message>
+        <source>課程代碼 含 Big5 以外的字：{chars}</source>
+        <translation>Course code has characters outside Big5: {chars}</translation>
+    </message>
+    <message>
+        <source>課程類別代碼 含 Big5 以外的字：{chars}</source>
+        <translation>Course category code has characters outside Big5: {chars}</translation>
+    </message>
+    <message>
+        <source>期別 含 Big5 以外的字：{chars}</source>
+        <translation>Term has characters outside Big5: {chars}</translation>
+    </message>
+    <message>
+        <source>找不到議程段落 #{id}</source>
+        <translation>Agenda block #{id} not found</translation>
+    </message>
+    <message>
+        <source>標題：不可空白</source>
+        <translation>Title: cannot be blank</translation>
+    </message>
+    <message>
+        <source>標題：最多 {n} 字</source>
+        <translation>Title: at most {n} characters</translation>
+    </message>
+    <message>
+        <source>類型：「{kind}」不是已知的議程類型</source>
+        <translation>Type: &quot;{kind}&quot; is not a known block type</translation>
+    </message>
+    <message>
+        <source>時間：結束 {end} 必須晚於開始 {start}</source>
+        <translation>Time: the end {end} must be after the start {start}</translation>
+    </message>
+    <message>
+        <source>主講人：最多 {n} 字</source>
+        <translation>Speaker: at most {n} characters</translation>
+    </message>
+    <message>
+        <source>正在進行的段落不能刪除；請先進入下一段</source>
+        <translation>The running block cannot be deleted; move on to the next block first</translation>
+    </message>
+    <message>
+        <source>提醒時間：黃燈必須不少於紅燈，且都不可為負</source>
+        <translation>Reminders: amber must be at least red, and neither negative</translation>
+    </message>
+    <message>
+        <source>調整方式「{mode}」不明</source>
+        <translation>Unknown way to adjust: &quot;{mode}&quot;</translation>
+    </message>
+    <message>
+        <source>後面沒有段落可以調整</source>
+        <translation>No later block to adjust</translation>
+    </message>
+    <message>
+        <source>未出席</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>遲到</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>早退</source>
+        <translation>Left early</translation>
+    </message>
+    <message>
+        <source>中途離席</source>
+        <translation>Away during the day</translation>
+    </message>
+    <message>
+        <source>未簽退</source>
+        <translation>No sign-out</translation>
+    </message>
+    <message>
+        <source>未簽到</source>
+        <translation>No sign-in</translation>
+    </message>
+    <message>
+        <source>無有效身分證字號</source>
+        <translation>No valid ID number</translation>
+    </message>
+    <message>
+        <source>未申請時數</source>
+        <translation>Hours not requested</translation>
+    </message>
+    <message>
+        <source>已調整</source>
+        <translation>Adjusted</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
