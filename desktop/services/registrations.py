@@ -226,7 +226,7 @@ def _import(
                 column = table.headers[mapping[SESSION]]
                 rejected.append(RowProblem(row.row, column,
                                            f"報名場次「{value}」對不上任何場次，此列不匯入", ERROR,
-                                           SESSION))
+                                           SESSION, "row_unknown_session", (("value", value),)))
                 continue
             es = sessions[name]
             if chosen is not None and es.id != chosen.id:
@@ -237,7 +237,7 @@ def _import(
         else:
             column = table.headers[mapping[SESSION]]
             rejected.append(RowProblem(row.row, column, "沒有填報名場次，此列不匯入", ERROR,
-                                       SESSION))
+                                       SESSION, "row_no_session"))
             continue
         row_session[row.order] = es
         in_scope.append(row)
@@ -262,7 +262,8 @@ def _import(
             flagged.append(RowProblem(
                 person.rows[0], column,
                 f"同一人（第 {first.rows[0]} 列）已報名{first_es.name}，又報名{es.name}："
-                "兩場都保留，請確認", WARNING, SESSION))
+                "兩場都保留，請確認", WARNING, SESSION, "row_two_sessions",
+                (("row", first.rows[0]), ("first", first_es.name), ("second", es.name))))
     new_people: list[dict[str, Any]] = []
     new_registrations: list[tuple[int, dict[str, Any]]] = []  # (index in new_people, values)
     known: dict[int, Attendee | int] = {}  # identity → attendee, or index in new_people

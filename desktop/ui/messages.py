@@ -139,6 +139,10 @@ def _texts() -> dict[str, str]:
         "row_id_bad_format": translate("messages", "身分證字號格式不正確"),
         "row_id_bad_checksum": translate("messages", "身分證字號檢查碼不正確"),
         "row_bad_lunch": translate("messages", "無法判讀用餐「{value}」，視為不用餐"),
+        "row_unknown_session": translate("messages", "報名場次「{value}」對不上任何場次，此列不匯入"),
+        "row_no_session": translate("messages", "沒有填報名場次，此列不匯入"),
+        "row_two_sessions": translate(
+            "messages", "同一人（第 {row} 列）已報名{first}，又報名{second}：兩場都保留，請確認"),
         # hours, certificates, course fields, documents
         "bad_policy": translate("messages", "活動的時數規則設定有誤：{detail}"),
         "no_registration": translate("messages", "找不到報名紀錄 #{id}"),

@@ -995,7 +995,7 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>無法匯出：</source>
-        <translation>Cannot export:</translation>
+        <translation>Cannot export: </translation>
     </message>
     <message>
         <source>第 {row} 列 {name}：{detail}</source>
@@ -3288,6 +3288,18 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>無法判讀用餐「{value}」，視為不用餐</source>
         <translation>Cannot read meal &quot;{value}&quot;; taken as no meal</translation>
+    </message>
+    <message>
+        <source>報名場次「{value}」對不上任何場次，此列不匯入</source>
+        <translation>Session &quot;{value}&quot; matches no session; row not imported</translation>
+    </message>
+    <message>
+        <source>沒有填報名場次，此列不匯入</source>
+        <translation>No session given; row not imported</translation>
+    </message>
+    <message>
+        <source>同一人（第 {row} 列）已報名{first}，又報名{second}：兩場都保留，請確認</source>
+        <translation>The same person (row {row}) applied for {first} and also for {second}: both kept, please check</translation>
     </message>
     <message>
         <source>活動的時數規則設定有誤：{detail}</source>
