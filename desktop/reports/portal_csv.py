@@ -76,6 +76,7 @@ class RowProblem:
     name: str
     code: str  # id_missing / id_invalid / not_big5 / id_duplicate
     detail: str
+    params: tuple[tuple[str, object], ...] = ()  # the numbers and names the window words
 
     def as_json(self) -> dict[str, object]:
         return {"row": self.row, "name": self.name, "code": self.code, "detail": self.detail}
@@ -143,7 +144,8 @@ def build(course: PortalCourse, people: Sequence[PortalPerson], layout: str) -> 
             # the same person twice (e.g. also added at the desk as a walk-in): one record
             first = written_ids[person.id_number]
             problem = RowProblem(person.row, person.name, "id_duplicate",
-                                 f"身分證字號與第 {first.row} 列 {first.name} 相同，只寫入一次")
+                                 f"身分證字號與第 {first.row} 列 {first.name} 相同，只寫入一次",
+                                 (("row", first.row), ("name", first.name)))
         if problem is not None:
             problems.append(problem)
             continue
@@ -162,7 +164,7 @@ def _person_problem(person: PortalPerson) -> RowProblem | None:
     text = person.name + person.serial + person.attendance
     if bad := not_big5(text):
         return RowProblem(person.row, person.name, "not_big5",
-                          f"含 Big5 以外的字「{bad}」，請於入口網站手動輸入")
+                          f"含 Big5 以外的字「{bad}」，請於入口網站手動輸入", (("chars", bad),))
     return None
 
 

@@ -171,6 +171,11 @@ def _texts() -> dict[str, str]:
         "not_big5_course_code": translate("messages", "課程代碼 含 Big5 以外的字：{chars}"),
         "not_big5_category_code": translate("messages", "課程類別代碼 含 Big5 以外的字：{chars}"),
         "not_big5_term": translate("messages", "期別 含 Big5 以外的字：{chars}"),
+        # people the portal file cannot take
+        "id_missing": translate("messages", "未提供身分證字號"),
+        "id_invalid": translate("messages", "身分證字號檢查碼或格式不符"),
+        "not_big5": translate("messages", "含 Big5 以外的字「{chars}」，請於入口網站手動輸入"),
+        "id_duplicate": translate("messages", "身分證字號與第 {row} 列 {name} 相同，只寫入一次"),
         # agenda editor
         "no_block": translate("messages", "找不到議程段落 #{id}"),
         "block_title_required": translate("messages", "標題：不可空白"),

@@ -3406,6 +3406,22 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>Term has characters outside Big5: {chars}</translation>
     </message>
     <message>
+        <source>未提供身分證字號</source>
+        <translation>No ID number given</translation>
+    </message>
+    <message>
+        <source>身分證字號檢查碼或格式不符</source>
+        <translation>ID number check digit or format is wrong</translation>
+    </message>
+    <message>
+        <source>含 Big5 以外的字「{chars}」，請於入口網站手動輸入</source>
+        <translation>Has characters outside Big5 (&quot;{chars}&quot;); enter this person on the portal by hand</translation>
+    </message>
+    <message>
+        <source>身分證字號與第 {row} 列 {name} 相同，只寫入一次</source>
+        <translation>Same ID number as row {row} {name}; written once</translation>
+    </message>
+    <message>
         <source>找不到議程段落 #{id}</source>
         <translation>Agenda block #{id} not found</translation>
     </message>

@@ -175,3 +175,32 @@ def test_environment_refusal_speaks_the_window_language(qtbot, demo_db_path: Pat
                                          None, None, _open_or_explain) is None
     text = words_only(shown[-1], str(demo_db_path))
     assert one_language(text, language), shown
+
+
+def test_roster_and_agenda_editor_refusals_speak_the_window_language(
+        qtbot, demo_db: Database, monkeypatch, language) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTime
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.screens.agenda import BlockDialog
+    from desktop.ui.screens.roster import RosterScreen
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
+        lambda _parent, title, text, *_a, **_k: shown.append(f"{title}: {text}")))
+    roster = RosterScreen(ScreenContext(db=demo_db, operator="t"))
+    qtbot.addWidget(roster)
+    roster.show_session(find_session(demo_db, "臺北"))
+    roster.table.selectRow(0)
+    assert not roster.admit_selected("")  # RegistrationError: a reason is required
+    assert len(shown) == 1 and one_language(shown[0], language), shown
+
+    dialog = BlockDialog(roster)  # no title, ends before it starts: AgendaInputError problems
+    qtbot.addWidget(dialog)
+    dialog.start.setTime(QTime(10, 0))
+    dialog.end.setTime(QTime(9, 0))
+    dialog.show()
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    lines = dialog.errors.text().split("\n")
+    assert len(lines) == 2 and all(one_language(t, language) for t in lines), lines
+    assert "09:00" in lines[1] and not dialog.result()

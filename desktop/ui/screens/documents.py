@@ -52,7 +52,7 @@ from desktop.services.closeday import (
 )
 from desktop.services.documents import DOCUMENTS, DocumentResult, build_document, check_glyphs
 from desktop.services.events import SessionInfo
-from desktop.ui.messages import error_text, reasons_text
+from desktop.ui.messages import code_text, error_text, reasons_text
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel
 
@@ -601,7 +601,8 @@ class DocumentsScreen(Screen):
             text = self.tr("無法匯出：") + error_text(exc)
         else:
             lines = [self.tr("第 {row} 列 {name}：{detail}").format(
-                row=p.row, name=p.name, detail=p.detail) for p in result.skipped]
+                row=p.row, name=p.name, detail=code_text(p.code, **dict(p.params)) or p.detail)
+                for p in result.skipped]
             text = self.tr("已寫入 {n} 列至 {path}。").format(n=result.written, path=target)
             if lines:
                 text = (self.tr("以下 {n} 列無法寫入，請修正或於入口網站手動輸入：\n").format(
