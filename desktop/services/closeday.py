@@ -200,7 +200,7 @@ def _policy(event: Event) -> HoursPolicy:
     try:
         return HoursPolicy.from_json(event.hours_policy)
     except rules.PolicyError as exc:
-        raise CloseDayError("bad_policy", f"活動的時數規則設定有誤：{exc}", detail=exc) from None
+        raise CloseDayError(exc.code, f"活動的時數規則設定有誤：{exc}", **exc.params) from None
 
 
 def _course(event: Event, es: EventSession, info: SessionInfo) -> CourseInfo:
@@ -522,7 +522,7 @@ def set_course_fields(
             try:
                 checked = HoursPolicy.from_json(merged)
             except rules.PolicyError as exc:
-                raise CloseDayError("bad_policy", str(exc), detail=exc) from None
+                raise CloseDayError(exc.code, str(exc), **exc.params) from None
             if checked.course_hours is not None:
                 start, end = _session_span(es)
                 longest = (end - start).total_seconds() / 3600

@@ -144,7 +144,12 @@ def _texts() -> dict[str, str]:
         "row_two_sessions": translate(
             "messages", "同一人（第 {row} 列）已報名{first}，又報名{second}：兩場都保留，請確認"),
         # hours, certificates, course fields, documents
-        "bad_policy": translate("messages", "活動的時數規則設定有誤：{detail}"),
+        "policy_bad_step": translate("messages", "時數單位須為 0.5 或 1 小時（輸入 {value}）"),
+        "policy_bad_missing_sign_out": translate(
+            "messages", "未簽退的處理方式須為 {choices}（輸入 {value}）"),
+        "policy_negative": translate("messages", "時數規則 {key} 不可為負數"),
+        "policy_unknown": translate("messages", "未知的時數規則設定：{keys}"),
+        "policy_unreadable": translate("messages", "時數規則 {key} 無法讀取：{value}"),
         "no_registration": translate("messages", "找不到報名紀錄 #{id}"),
         "hours_out_of_range": translate("messages", "時數須在 0 到課程時數 {limit} 小時之間（輸入 {hours}）"),
         "hours_not_step": translate("messages", "時數須為 {step} 小時的倍數（輸入 {hours}）"),

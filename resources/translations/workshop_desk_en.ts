@@ -3302,8 +3302,24 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The same person (row {row}) applied for {first} and also for {second}: both kept, please check</translation>
     </message>
     <message>
-        <source>活動的時數規則設定有誤：{detail}</source>
-        <translation>The event&apos;s hours rules are set wrongly: {detail}</translation>
+        <source>時數單位須為 0.5 或 1 小時（輸入 {value}）</source>
+        <translation>The hours step must be 0.5 or 1 hour (entered {value})</translation>
+    </message>
+    <message>
+        <source>未簽退的處理方式須為 {choices}（輸入 {value}）</source>
+        <translation>Missing sign-out handling must be one of {choices} (entered {value})</translation>
+    </message>
+    <message>
+        <source>時數規則 {key} 不可為負數</source>
+        <translation>Hours rule {key} cannot be negative</translation>
+    </message>
+    <message>
+        <source>未知的時數規則設定：{keys}</source>
+        <translation>Unknown hours rule settings: {keys}</translation>
+    </message>
+    <message>
+        <source>時數規則 {key} 無法讀取：{value}</source>
+        <translation>Hours rule {key} cannot be read: {value}</translation>
     </message>
     <message>
         <source>找不到報名紀錄 #{id}</source>

@@ -25,7 +25,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 CODED = {"CodedError", "AgendaError", "PinError", "WalkInError", "SecurityError", "CheckInError",
          "RegistrationError", "CloseDayError", "AgendaInputError", "ImportFileError", "FileRejected",
-         "BackupError", "PortalError"}
+         "BackupError", "PortalError", "PolicyError"}
 
 
 @pytest.fixture(params=["zh_TW", "en"])
