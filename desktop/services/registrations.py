@@ -106,7 +106,7 @@ class ImportSummary:
 
     def as_json(self) -> dict[str, Any]:
         def problem(p: RowProblem) -> dict[str, Any]:
-            return {"row": p.row, "column": p.column, "reason": p.message}
+            return {"row": p.row, "column": p.column, "code": p.code, "reason": p.message}
 
         return {
             "file": self.source,

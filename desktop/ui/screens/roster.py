@@ -493,7 +493,7 @@ class RosterScreen(Screen):
             result = add_walk_in(self.context.db, session_id, actor=self.context.operator,
                                  id_number=values.pop("id_number", None) or None, **values)
         except WalkInError as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             return None
         self._after_change(result.registration_id)
         if result.over_capacity:
