@@ -162,7 +162,8 @@ def _texts() -> dict[str, str]:
         "course_name_required": translate("messages", "課程名稱不可空白"),
         "unknown_setting": translate("messages", "未知的證書設定：{fields}"),
         "bad_city_code": translate("messages", "上課縣市代碼須為兩位數字（如 10 臺北市）：{value}"),
-        "course_hours_too_long": translate("messages", "課程時數 {hours} 小時超過場次時間 {longest} 小時（{span}）"),
+        "course_hours_too_long": translate(
+            "messages", "課程時數 {hours} 小時超過場次時間 {longest} 小時（{span}）"),
         "unknown_document": translate("messages", "文件種類須為 {choices}（輸入 {value}）"),
         "unknown_order": translate("messages", "排序須為 {choices}（輸入 {value}）"),
         # course fields the portal file needs

@@ -962,6 +962,10 @@ Current status: {state}</translation>
         <translation>Before the hours file can be exported, fill in the course fields:</translation>
     </message>
     <message>
+        <source>{layout}：{problems}</source>
+        <translation>{layout}: {problems}</translation>
+    </message>
+    <message>
         <source>填寫課程欄位…</source>
         <translation>Fill in course fields…</translation>
     </message>

@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 CODED = {"CodedError", "AgendaError", "PinError", "WalkInError", "SecurityError", "CheckInError",
-         "RegistrationError", "CloseDayError", "AgendaInputError", "ImportFileError", "FileRejected",
-         "BackupError", "PortalError", "PolicyError"}
+         "RegistrationError", "CloseDayError", "AgendaInputError", "ImportFileError",
+         "FileRejected", "BackupError", "PortalError", "PolicyError"}
 
 
 @pytest.fixture(params=["zh_TW", "en"])
@@ -158,8 +158,8 @@ def test_hours_review_and_portal_problems_speak_the_window_language(
         screen.grab().save("/tmp/documents-hours-review-en.png")
 
 
-def test_environment_refusal_speaks_the_window_language(qtbot, demo_db_path: Path, monkeypatch,
-                                                        language) -> None:  # type: ignore[no-untyped-def]
+def test_environment_refusal_speaks_the_window_language(
+        qtbot, demo_db_path: Path, monkeypatch, language) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.app import open_database

@@ -567,7 +567,9 @@ class DocumentsScreen(Screen):
         names = self.layout_names(short=True)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("匯出時數檔"), self.tr(
             "匯出時數檔前，請先填好課程欄位：") + "\n" + "\n".join(
-            f"{names[layout]}：{error_text(PortalError.of(lack))}" for layout, lack in problems.items()),
+            self.tr("{layout}：{problems}").format(layout=names[layout],
+                                                  problems=error_text(PortalError.of(lack)))
+            for layout, lack in problems.items()),
             parent=self)
         fill = box.addButton(self.tr("填寫課程欄位…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
