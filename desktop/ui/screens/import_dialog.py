@@ -196,7 +196,7 @@ class ImportDialog(QDialog):
         return summary
 
     def _show_summary(self, s: ImportSummary) -> None:
-        per_session = "、".join(f"{k} {v}" for k, v in s.per_session.items())
+        per_session = self.tr("、").join(f"{k} {v}" for k, v in s.per_session.items())
         self.counts.setText(self.tr(
             "<b>{file}</b>（{encoding}）讀取 <b>{read}</b> 列（空白列 {blank}）：新增 <b>{new}</b>，"
             "更新 <b>{updated}</b>，不變 {same}，<span style='color:#B00020'>拒收 <b>{rejected}</b></span>，"
