@@ -204,3 +204,16 @@ def test_roster_and_agenda_editor_refusals_speak_the_window_language(
     lines = dialog.errors.text().split("\n")
     assert len(lines) == 2 and all(one_language(t, language) for t in lines), lines
     assert "09:00" in lines[1] and not dialog.result()
+
+
+def test_codes_built_from_names_have_their_words() -> None:
+    """Codes made from a name (``row_id_<problem>``, ``missing_<field>``, ``not_big5_<field>``)
+    escape the scan above; every combination the code can build is in the table."""
+    from desktop.core.ids import IdProblem
+    from desktop.reports.portal_csv import _COURSE_LABELS
+
+    built = {f"row_id_{p}_wants_hours" for p in IdProblem}
+    built |= {f"row_id_{p}" for p in (IdProblem.BAD_FORMAT, IdProblem.BAD_CHECKSUM)}
+    built |= {f"missing_{key}" for key in _COURSE_LABELS}
+    built |= {f"not_big5_{key}" for key in set(_COURSE_LABELS) - {"city_code"}}
+    assert not built - set(_texts()), sorted(built - set(_texts()))
