@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from pathlib import Path
-
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
@@ -88,7 +87,7 @@ def upgrade_to_head(engine: Engine, sqlite_path: Path | None) -> Path | None:
         engine.dispose()
         if backup is not None and sqlite_path is not None:
             _restore(backup, sqlite_path)
-        raise MigrationError(f"資料庫升級失敗（database upgrade failed）: {exc}", backup) from exc
+        raise MigrationError(f"資料庫升級失敗：{exc}", backup) from exc
     return backup
 
 
