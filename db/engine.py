@@ -51,9 +51,11 @@ class UnsupportedDatabase(ValueError):
 
     def __init__(self, url: str, problem: str) -> None:
         super().__init__(
-            f"不支援的資料庫網址 (unsupported database URL): {safe_url(url)}: {problem}；"
+            f"不支援的資料庫網址：{safe_url(url)}：{problem}；"
             "請給 SQLite 檔案路徑或 postgresql+psycopg://使用者@主機/資料庫"
         )
+        self.url = safe_url(url)
+        self.problem = problem
 
 
 def safe_url(url: str) -> str:

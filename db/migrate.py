@@ -107,7 +107,7 @@ def upgrade_to_head(engine: Engine, sqlite_path: Path | None) -> Path | None:
         engine.dispose()
         if backup is not None and sqlite_path is not None:
             _restore(backup, sqlite_path)
-        raise MigrationError(f"資料庫升級失敗（database upgrade failed）: {exc}", backup) from exc
+        raise MigrationError(f"資料庫升級失敗：{exc}", backup) from exc
     return backup
 
 

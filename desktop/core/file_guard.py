@@ -27,6 +27,8 @@ from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 
+from desktop.core.problems import CodedError
+
 MAX_IMPORT_BYTES = 20 * 1024 * 1024  # a 10,000-row registration sheet is ~1–2 MB
 # A 10,000-row sheet of 20 columns is ~15 MB of XML with inline strings (~6 MB with shared
 # strings); openpyxl parses about 28,000 cells a second (measured), so what it is given is
@@ -54,12 +56,8 @@ class FileKind(StrEnum):
     CSV = "csv"
 
 
-class FileRejected(ValueError):
+class FileRejected(CodedError):
     """The file (or one cell of it) cannot be imported; nothing was read into the database."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 def guard_import_file(path: Path, *, max_bytes: int = MAX_IMPORT_BYTES) -> FileKind:
@@ -70,15 +68,14 @@ def guard_import_file(path: Path, *, max_bytes: int = MAX_IMPORT_BYTES) -> FileK
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise FileRejected("not_found", f"{name}: 找不到檔案 (file not found)") from None
+        raise FileRejected("file_not_found", f"{name}: 找不到檔案", file=name) from None
     if size == 0:
-        raise FileRejected("empty", f"{name}: 檔案是空的 (file is empty)")
+        raise FileRejected("file_empty", f"{name}: 檔案是空的", file=name)
     if size > max_bytes:
         raise FileRejected(
             "too_large",
-            f"{name}: 檔案太大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）"
-            f" (file too large)",
-        )
+            f"{name}: 檔案太大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）",
+            file=name, size=f"{size / 1048576:.1f}", limit=f"{max_bytes / 1048576:.0f}")
     with open(path, "rb") as handle:
         head = handle.read(_SNIFF_BYTES)
     if head.startswith(_ZIP_MAGIC):
@@ -87,9 +84,8 @@ def guard_import_file(path: Path, *, max_bytes: int = MAX_IMPORT_BYTES) -> FileK
     if head.startswith(_OLE_MAGIC):
         raise FileRejected(
             "old_or_encrypted",
-            f"{name}: 這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV"
-            " (old .xls or password-protected workbook)",
-        )
+            f"{name}: 這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV",
+            file=name)
     check_text_bytes(head, name=name)
     return FileKind.CSV
 
@@ -103,35 +99,33 @@ def inspect_xlsx(
 ) -> None:
     """Refuse an XLSX that is not an OOXML package, is encrypted, or is a zip bomb."""
     name = Path(path).name
-    not_excel = f"{name}: 不是有效的 Excel (.xlsx) 檔，或檔案已損毀 (not a valid .xlsx file)"
+    not_excel = f"{name}: 不是有效的 Excel (.xlsx) 檔，或檔案已損毀"
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise FileRejected("not_ooxml", not_excel) from None
+        raise FileRejected("not_ooxml", not_excel, file=name) from None
     names = {m.filename for m in members}
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise FileRejected("not_ooxml", not_excel)
+        raise FileRejected("not_ooxml", not_excel, file=name)
     if len(members) > max_members:
-        raise FileRejected("zip_bomb", f"{name}: 壓縮檔內的檔案數異常（{len(members)}）(too many parts)")
+        raise FileRejected("zip_bomb", f"{name}: 壓縮檔內的檔案數異常（{len(members)}）", file=name)
     total = 0
     for member in members:
         if member.flag_bits & 0x1:
-            raise FileRejected("encrypted", f"{name}: 檔案已加密，請移除密碼後再匯入 (encrypted)")
+            raise FileRejected("encrypted", f"{name}: 檔案已加密，請移除密碼後再匯入", file=name)
         total += member.file_size
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_APPLIES_ABOVE and ratio > max_ratio:
             raise FileRejected(
                 "zip_bomb",
-                f"{name}: {member.filename} 解壓縮後異常膨脹（{ratio:.0f} 倍），疑似惡意檔案"
-                " (suspicious compression ratio: zip bomb)",
-            )
+                f"{name}: {member.filename} 解壓縮後異常膨脹（{ratio:.0f} 倍），疑似惡意檔案",
+                file=name)
     if total > max_uncompressed:
         raise FileRejected(
             "zip_bomb",
             f"{name}: 解壓縮後共 {total / 1048576:.0f} MB，超過上限"
-            f" {max_uncompressed / 1048576:.0f} MB (uncompressed size too large)",
-        )
+            f" {max_uncompressed / 1048576:.0f} MB", file=name)
     _count_cells(path, members)
 
 
@@ -148,15 +142,17 @@ def _count_cells(path: Path, members: list[zipfile.ZipInfo]) -> None:
             try:
                 data = archive.read(member)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
-                raise FileRejected("not_ooxml",
-                                   f"{name}: {part} 已損毀 (damaged part: {exc})") from None
-            for tag, limit, what in ((_CELL_TAG, MAX_XLSX_CELLS, "儲存格 (too many cells)"),
-                                     (_STRING_TAG, MAX_XLSX_CELLS, "共用字串 (too many strings)")):
-                if any(True for _ in islice(tag.finditer(data), limit, None)):
-                    raise FileRejected("too_many_cells", f"{name}: {part} 超過 {limit:,} 個{what}")
+                raise FileRejected("damaged_part", f"{name}: {part} 已損毀（{exc}）",
+                                   file=name, part=part, detail=exc) from None
+            for tag, code, what in ((_CELL_TAG, "too_many_cells", "儲存格"),
+                                    (_STRING_TAG, "too_many_strings", "共用字串")):
+                if any(True for _ in islice(tag.finditer(data), MAX_XLSX_CELLS, None)):
+                    raise FileRejected(code, f"{name}: {part} 超過 {MAX_XLSX_CELLS:,} 個{what}",
+                                       file=name, part=part, limit=f"{MAX_XLSX_CELLS:,}")
             if not _CELL_TAG.search(data) and data.count(b"<") > MAX_XML_ELEMENTS:
-                raise FileRejected("too_many_cells", f"{name}: {part} 超過 {MAX_XML_ELEMENTS:,}"
-                                   " 個 XML 元素 (too many XML elements)")
+                raise FileRejected("too_many_elements",
+                                   f"{name}: {part} 超過 {MAX_XML_ELEMENTS:,} 個 XML 元素",
+                                   file=name, part=part, limit=f"{MAX_XML_ELEMENTS:,}")
 
 
 def check_text_bytes(data: bytes, *, name: str = "") -> None:
@@ -172,8 +168,7 @@ def check_text_bytes(data: bytes, *, name: str = "") -> None:
     if b"\x00" in sample or controls > max(8, len(sample) * 0.005):
         raise FileRejected(
             "binary",
-            f"{name}: 不是文字檔（CSV）或 Excel 檔，內容是二進位資料 (binary data, not CSV/XLSX)",
-        )
+            f"{name}: 不是文字檔（CSV）或 Excel 檔，內容是二進位資料", file=name)
 
 
 def decode_text(data: bytes, *, name: str = "") -> tuple[str, str]:
@@ -197,9 +192,7 @@ def decode_text(data: bytes, *, name: str = "") -> tuple[str, str]:
     line = data[: first_failure.start].count(b"\n") + 1
     raise FileRejected(
         "encoding",
-        f"{name} 第 {line} 行: 無法辨識的文字編碼，請另存為「CSV UTF-8」"
-        " (unknown text encoding; save as CSV UTF-8)",
-    )
+        f"{name} 第 {line} 行: 無法辨識的文字編碼，請另存為「CSV UTF-8」", file=name, line=line)
 
 
 def check_cell(
@@ -209,7 +202,6 @@ def check_cell(
     if len(value) > limit:
         raise FileRejected(
             "cell_too_long",
-            f"{name} 第 {row} 列「{column}」欄: 內容過長（{len(value):,} 字，上限 {limit:,} 字）"
-            " (cell too long)",
-        )
+            f"{name} 第 {row} 列「{column}」欄: 內容過長（{len(value):,} 字，上限 {limit:,} 字）",
+            file=name, row=row, column=column, length=f"{len(value):,}", limit=f"{limit:,}")
     return value

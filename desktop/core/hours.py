@@ -43,11 +43,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from desktop.core.problems import CodedError
+
 MISSING_SIGN_OUT_OPTIONS = ("none", "block", "session_end")
 STEPS = (0.5, 1.0)
 
 
-class PolicyError(ValueError):
+class PolicyError(CodedError):
     """A stored or typed hours policy that cannot be used; the message names the key."""
 
 
@@ -104,17 +106,19 @@ class HoursPolicy:
 
     def __post_init__(self) -> None:
         if self.step not in STEPS:
-            raise PolicyError(f"step: 須為 0.5 或 1（got {self.step!r}）")
+            raise PolicyError("policy_bad_step", f"step: 須為 0.5 或 1（輸入 {self.step!r}）",
+                              value=self.step)
         if self.missing_sign_out not in MISSING_SIGN_OUT_OPTIONS:
             raise PolicyError(
+                "policy_bad_missing_sign_out",
                 f"missing_sign_out: 須為 {'/'.join(MISSING_SIGN_OUT_OPTIONS)}"
-                f"（got {self.missing_sign_out!r}）"
-            )
+                f"（輸入 {self.missing_sign_out!r}）",
+                choices="/".join(MISSING_SIGN_OUT_OPTIONS), value=self.missing_sign_out)
         for name in ("late_grace_minutes", "early_grace_minutes", "absence_grace_minutes"):
             if getattr(self, name) < 0:
-                raise PolicyError(f"{name}: 不可為負數")
+                raise PolicyError("policy_negative", f"{name}: 不可為負數", key=name)
         if self.course_hours is not None and self.course_hours < 0:
-            raise PolicyError("course_hours: 不可為負數")
+            raise PolicyError("policy_negative", "course_hours: 不可為負數", key="course_hours")
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any] | None) -> HoursPolicy:
@@ -123,7 +127,8 @@ class HoursPolicy:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise PolicyError(f"未知的時數規則設定: {', '.join(unknown)}")
+            raise PolicyError("policy_unknown", f"未知的時數規則設定: {', '.join(unknown)}",
+                              keys=", ".join(unknown))
         values: dict[str, Any] = {}
         try:
             for key, value in data.items():
@@ -140,7 +145,8 @@ class HoursPolicy:
                 else:
                     values[key] = str(value)
         except (TypeError, ValueError) as exc:
-            raise PolicyError(f"{key}: 無法讀取 {value!r}（{exc}）") from None
+            raise PolicyError("policy_unreadable", f"{key}: 無法讀取 {value!r}（{exc}）", key=key,
+                              value=value) from None
         return cls(**values)
 
     def to_json(self) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from desktop.core.file_guard import (
     guard_import_file,
 )
 from desktop.core.ids import IdProblem, id_problem, sealable_id
+from desktop.core.problems import CodedError
 from desktop.core.text import clean, match_key
 
 # --- fields ---------------------------------------------------------------------------------
@@ -105,7 +106,7 @@ CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 
 
-class ImportFileError(ValueError):
+class ImportFileError(CodedError):
     """The file cannot be imported at all; the message is one line saying why."""
 
 
@@ -129,7 +130,7 @@ def read_table(path: Path | str) -> RawTable:
     """
     path = Path(path)
     if path.is_dir():
-        raise ImportFileError(f"{path.name}: 這是資料夾，不是檔案 (a folder, not a file)")
+        raise ImportFileError("is_folder", f"{path.name}: 這是資料夾，不是檔案", file=path.name)
     try:
         kind = guard_import_file(path)
         data = path.read_bytes()
@@ -138,21 +139,21 @@ def read_table(path: Path | str) -> RawTable:
         suffix = path.suffix.lower()
         if suffix not in CSV_SUFFIXES | XLSX_SUFFIXES:
             raise ImportFileError(
-                f"{path.name}: 不支援的檔案類型「{suffix or '無副檔名'}」，請使用 CSV 或 XLSX "
-                "(unsupported file type: use CSV or XLSX)"
-            )
+                "unsupported_type",
+                f"{path.name}: 不支援的檔案類型「{suffix or '無副檔名'}」，請使用 CSV 或 XLSX",
+                file=path.name, suffix=suffix)
         if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-            raise ImportFileError(f"{path.name}: 檔案是空的 (the file is empty)")
+            raise ImportFileError("file_empty", f"{path.name}: 檔案是空的", file=path.name)
         return _read_csv(path.name, data)
     except FileRejected as exc:
-        raise ImportFileError(str(exc)) from exc
+        raise ImportFileError(exc.code, str(exc), **exc.params) from exc
 
 
 def _read_csv(name: str, data: bytes) -> RawTable:
     text, encoding = decode_text(data, name=name)
     control = sum(1 for c in text[:4000] if unicodedata.category(c) == "Cc" and c not in "\r\n\t")
     if control > 10 or "\ufffd" in text[:4000] and text[:4000].count("\ufffd") > 10:
-        raise ImportFileError(f"{name}: 內容無法辨識為 CSV 文字 (garbled, not a CSV export)")
+        raise ImportFileError("garbled", f"{name}: 內容無法辨識為 CSV 文字", file=name)
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
@@ -166,7 +167,8 @@ def _read_csv(name: str, data: bytes) -> RawTable:
             records.append(_bounded(name, len(records) + 1, record))
             numbers.append(len(records))
     except csv.Error as exc:
-        raise ImportFileError(f"{name}: 第 {len(records) + 1} 列 CSV 格式錯誤：{exc}") from exc
+        raise ImportFileError("bad_csv", f"{name}: 第 {len(records) + 1} 列 CSV 格式錯誤：{exc}",
+                              file=name, row=len(records) + 1, detail=exc) from exc
     return _table(name, records, numbers, encoding)
 
 
@@ -175,10 +177,12 @@ def _bounded(name: str, number: int, record: Sequence[object]) -> list[object]:
     the row or column limits is refused while it is read, before anything else works on its
     records (five million columns would take minutes to look at)."""
     if number > MAX_SHEET_ROWS:
-        raise ImportFileError(f"{name}: 超過 {MAX_SHEET_ROWS:,} 列，不是報名資料 (too many rows)")
+        raise ImportFileError("too_many_rows", f"{name}: 超過 {MAX_SHEET_ROWS:,} 列，不是報名資料",
+                              file=name, limit=f"{MAX_SHEET_ROWS:,}")
     if len(record) > MAX_COLUMNS and any(v not in (None, "") for v in record[MAX_COLUMNS:]):
         raise ImportFileError(
-            f"{name}: 第 {number} 列超過 {MAX_COLUMNS} 欄，不是報名資料 (too many columns)")
+            "too_many_columns", f"{name}: 第 {number} 列超過 {MAX_COLUMNS} 欄，不是報名資料",
+            file=name, row=number, limit=MAX_COLUMNS)
     return list(record[:MAX_COLUMNS])
 
 
@@ -197,7 +201,7 @@ def _read_xlsx(name: str, data: bytes) -> RawTable:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             if not workbook.worksheets:
-                raise ImportFileError(f"{name}: 活頁簿裡沒有工作表 (no worksheet in the workbook)")
+                raise ImportFileError("no_worksheet", f"{name}: 活頁簿裡沒有工作表", file=name)
             sheet = workbook.worksheets[0]
             # The declared size (<dimension>) may lie: openpyxl would pad every row to it.
             sheet.reset_dimensions()
@@ -211,25 +215,28 @@ def _read_xlsx(name: str, data: bytes) -> RawTable:
     except ImportFileError:
         raise
     except Exception as exc:  # noqa: BLE001 - any fault inside a hostile part, named below
-        raise ImportFileError(f"{name}: XLSX 內容損毀：{_xlsx_fault(exc)}") from exc
+        code, fault, params = _xlsx_fault(exc)
+        raise ImportFileError(code, f"{name}: XLSX 內容損毀：{fault}", file=name, **params) from exc
     return _table(name, records, numbers, "xlsx")
 
 
-def _xlsx_fault(exc: BaseException) -> str:
-    """What is broken in the workbook, in a few words for the one-line message. Only texts
-    that name a part or a place are repeated: a cell's value could be someone's ID."""
+def _xlsx_fault(exc: BaseException) -> tuple[str, str, dict[str, object]]:
+    """What is broken in the workbook: (code, a few zh-TW words, params) for the one-line
+    message. Only texts that name a part or a place are repeated: a cell's value could be
+    someone's ID."""
     text = str(exc).splitlines()[0][:120] if str(exc) else ""
     if isinstance(exc, KeyError):  # "There is no item named 'xl/…' in the archive"
-        return f"缺少檔案內的部分 {text} (missing part)"
+        return "xlsx_missing_part", f"缺少檔案內的部分 {text}", {"detail": text}
     if isinstance(exc, SyntaxError):  # xml.etree's ParseError: "…: line 1, column 5"
-        return f"XML 格式錯誤 {text} (bad XML)"
+        return "xlsx_bad_xml", f"XML 格式錯誤 {text}", {"detail": text}
     if isinstance(exc, IndexError):
-        return "儲存格指向不存在的共用字串 (bad shared-string index)"
+        return "xlsx_bad_shared_string", "儲存格指向不存在的共用字串", {}
     if isinstance(exc, ValueError | TypeError | OverflowError):
-        return "儲存格的值無法讀取，例如不是數字的數值儲存格 (bad cell value)"
+        return "xlsx_bad_cell", "儲存格的值無法讀取，例如不是數字的數值儲存格", {}
     if isinstance(exc, zipfile.BadZipFile | OSError | EOFError):
-        return "壓縮內容損毀 (damaged zip)"
-    return f"無法讀取 ({type(exc).__name__})"
+        return "xlsx_damaged_zip", "壓縮內容損毀", {}
+    kind = type(exc).__name__
+    return "xlsx_unreadable", f"無法讀取（{kind}）", {"detail": kind}
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -288,11 +295,12 @@ def _table(
                 start = i
                 break
     if start is None:
-        raise ImportFileError(f"{name}: 沒有任何資料 (no data in the file)")
+        raise ImportFileError("no_data", f"{name}: 沒有任何資料", file=name)
     filled = sum(1 for record in records[start + 1:] if any(v not in (None, "") for v in record))
     if filled > MAX_DATA_ROWS:
-        raise ImportFileError(f"{name}: 共 {filled:,} 列資料，超過上限 {MAX_DATA_ROWS:,} 列"
-                              " (too many rows)")
+        raise ImportFileError("too_many_data_rows",
+                              f"{name}: 共 {filled:,} 列資料，超過上限 {MAX_DATA_ROWS:,} 列",
+                              file=name, count=f"{filled:,}", limit=f"{MAX_DATA_ROWS:,}")
     headers = [clean(v) for v in records[start]]
     while headers and not headers[-1]:
         headers.pop()
@@ -492,6 +500,8 @@ class RowProblem:
     message: str
     severity: str = WARNING
     field: str = ""  # the field (``NAME``, ``ID_NUMBER``…) the problem is about, if any
+    code: str = ""  # words the message in the window's language (desktop/ui/messages.py)
+    params: tuple[tuple[str, object], ...] = ()
 
     def text(self) -> str:
         where = f"第 {self.row} 列" + (f"「{self.column}」" if self.column else "")
@@ -545,8 +555,8 @@ def check_mapping(table: RawTable, mapping: Mapping[str, int]) -> None:
     if NAME not in mapping:
         found = "、".join(h for h in table.headers if h) or "（無）"
         raise ImportFileError(
-            f"{table.source}: 找不到「姓名」欄，無法匯入 (no name column); 標題列：{found}"
-        )
+            "no_name_column", f"{table.source}: 找不到「姓名」欄，無法匯入；標題列：{found}",
+            file=table.source, headers=found)
 
 
 ID_MISSING_MESSAGE = "未填身分證字號"
@@ -575,25 +585,33 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
 
         problems: list[RowProblem] = []
 
-        def problem(fld: str, message: str, severity: str = WARNING, number: int = number,
-                    problems: list[RowProblem] = problems) -> None:
+        def problem(fld: str, code: str, message: str, severity: str = WARNING,
+                    number: int = number, problems: list[RowProblem] = problems,
+                    **params: object) -> None:
             problems.append(RowProblem(number, header.get(fld, FIELD_LABELS[fld]), message,
-                                       severity, fld))
+                                       severity, fld, code, tuple(params.items())))
 
         for fld in mapping:
-            too_long = length_problem(fld, cell_text(get(fld)))
+            value = cell_text(get(fld))
+            too_long = length_problem(fld, value)
             if too_long:  # a pasted essay or a hostile file: refuse the row
-                problem(fld, f"{too_long}，此列不匯入", ERROR)
+                problem(fld, "row_cell_too_long", f"{too_long}，此列不匯入", ERROR,
+                        length=f"{len(value):,}",
+                        limit=f"{MAX_CHARS.get(fld, MAX_CELL_CHARS):,}")
         name = cell_text(get(NAME))
         if not name:
-            problem(NAME, "沒有姓名，此列不匯入", ERROR)
+            problem(NAME, "row_no_name", "沒有姓名，此列不匯入", ERROR)
         registered_at = parse_timestamp(get(TIMESTAMP))
         if TIMESTAMP in mapping and registered_at is None:
             raw = cell_text(get(TIMESTAMP))
-            problem(TIMESTAMP, f"時間戳記「{raw}」無法辨識，排在最後" if raw else "沒有時間戳記，排在最後")
+            if raw:
+                problem(TIMESTAMP, "row_bad_timestamp", f"時間戳記「{raw}」無法辨識，排在最後",
+                        value=raw)
+            else:
+                problem(TIMESTAMP, "row_no_timestamp", "沒有時間戳記，排在最後")
         email = normalize_email(get(EMAIL))
         if email and not _EMAIL.match(email):
-            problem(EMAIL, f"電子郵件「{email}」格式不正確")
+            problem(EMAIL, "row_bad_email", f"電子郵件「{email}」格式不正確", value=email)
         phone = normalize_phone(get(PHONE))
         sealable = sealable_id(cell_text(get(ID_NUMBER)))
         id_number = sealable or ""  # None: no ID in the cell, which is not imported
@@ -601,21 +619,24 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
         wants_raw = get(WANTS_HOURS)
         wants = parse_yes_no(wants_raw)
         if wants is None:
-            problem(WANTS_HOURS, f"無法判讀「{cell_text(wants_raw)}」，視為不需要時數")
+            problem(WANTS_HOURS, "row_bad_wants_hours",
+                    f"無法判讀「{cell_text(wants_raw)}」，視為不需要時數", value=cell_text(wants_raw))
             wants = False
         if WANTS_HOURS not in mapping:
             wants = bool(id_number)  # no such question: whoever gave an ID wants the hours
         if sealable is None:  # the message must not repeat the cell: it may hold an ID
-            problem(ID_NUMBER, "無法辨識身分證字號，此欄不匯入"
-                    + ("：需要時數但尚不符資格" if wants else ""))
+            problem(ID_NUMBER, "row_id_unrecognised" + ("_wants_hours" if wants else ""),
+                    "無法辨識身分證字號，此欄不匯入" + ("：需要時數但尚不符資格" if wants else ""))
         elif wants and problem_code is not None:
-            problem(ID_NUMBER, _ID_MESSAGES[problem_code] + "：需要時數但尚不符資格")
+            problem(ID_NUMBER, f"row_id_{problem_code}_wants_hours",
+                    _ID_MESSAGES[problem_code] + "：需要時數但尚不符資格")
         elif problem_code in (IdProblem.BAD_FORMAT, IdProblem.BAD_CHECKSUM):
-            problem(ID_NUMBER, _ID_MESSAGES[problem_code])
+            problem(ID_NUMBER, f"row_id_{problem_code}", _ID_MESSAGES[problem_code])
         lunch_raw = get(LUNCH)
         lunch = parse_lunch(lunch_raw)
         if lunch is None:
-            problem(LUNCH, f"無法判讀用餐「{cell_text(lunch_raw)}」，視為不用餐")
+            problem(LUNCH, "row_bad_lunch", f"無法判讀用餐「{cell_text(lunch_raw)}」，視為不用餐",
+                    value=cell_text(lunch_raw))
             lunch = ""
         rows.append(
             ParsedRow(
@@ -638,7 +659,8 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
             )
         )
     if not rows:  # a header alone is not "everybody cancelled": refuse, change nothing
-        raise ImportFileError(f"{table.source}: 只有標題列，沒有任何報名資料 (no data rows)")
+        raise ImportFileError("header_only", f"{table.source}: 只有標題列，沒有任何報名資料",
+                              file=table.source)
     return ParseResult(tuple(rows), blank)
 
 

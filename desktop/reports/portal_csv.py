@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.ids import id_problem
+from desktop.core.problems import CodedError
 from desktop.core.rocdate import roc_iso
 from desktop.core.safe_cells import neutralise_formula
 
@@ -40,7 +41,7 @@ LAYOUTS = {"full": FULL_HEADER, "opened": OPENED_HEADER}
 ENCODING = "cp950"
 
 
-class PortalError(ValueError):
+class PortalError(CodedError):
     """The course fields are not complete enough to write any row."""
 
 
@@ -75,6 +76,7 @@ class RowProblem:
     name: str
     code: str  # id_missing / id_invalid / not_big5 / id_duplicate
     detail: str
+    params: tuple[tuple[str, object], ...] = ()  # the numbers and names the window words
 
     def as_json(self) -> dict[str, object]:
         return {"row": self.row, "name": self.name, "code": self.code, "detail": self.detail}
@@ -103,19 +105,28 @@ def not_big5(text: str) -> str:
     return "".join(bad)
 
 
-def course_problems(course: PortalCourse, layout: str) -> list[str]:
+_COURSE_LABELS = {"course_name": "課程名稱", "course_code": "課程代碼",
+                  "category_code": "課程類別代碼", "city_code": "上課縣市", "term": "期別"}
+
+
+def course_problems(course: PortalCourse, layout: str) -> list[PortalError]:
+    """What the course fields lack for ``layout`` (codes ``missing_<field>`` and
+    ``not_big5_<field>``); empty when the file can be written."""
     if layout not in LAYOUTS:
-        raise PortalError(f"layout 須為 full 或 opened（got {layout!r}）")
-    needed = {
-        "full": [("課程名稱", course.name), ("課程類別代碼", course.category_code),
-                 ("上課縣市", course.city_code), ("期別", course.term)],
-        "opened": [("課程代碼", course.course_code), ("期別", course.term)],
-    }[layout]
-    problems = [f"{label} 未設定" for label, value in needed if not value.strip()]
-    for label, value in (("課程名稱", course.name), ("課程代碼", course.course_code),
-                         ("課程類別代碼", course.category_code), ("期別", course.term)):
-        if bad := not_big5(value):
-            problems.append(f"{label} 含 Big5 以外的字：{bad}")
+        raise PortalError("unknown_layout", f"layout 須為 full 或 opened（輸入 {layout!r}）",
+                          value=layout)
+    values = {"course_name": course.name, "course_code": course.course_code,
+              "category_code": course.category_code, "city_code": course.city_code,
+              "term": course.term}
+    needed = {"full": ("course_name", "category_code", "city_code", "term"),
+              "opened": ("course_code", "term")}[layout]
+    problems = [PortalError(f"missing_{key}", f"{_COURSE_LABELS[key]} 未設定")
+                for key in needed if not values[key].strip()]
+    for key in ("course_name", "course_code", "category_code", "term"):
+        if bad := not_big5(values[key]):
+            problems.append(PortalError(f"not_big5_{key}",
+                                        f"{_COURSE_LABELS[key]} 含 Big5 以外的字：{bad}",
+                                        chars=bad))
     return problems
 
 
@@ -123,7 +134,7 @@ def build(course: PortalCourse, people: Sequence[PortalPerson], layout: str) -> 
     """Check and lay out the rows; raises ``PortalError`` when the course fields are incomplete."""
     problems_course = course_problems(course, layout)
     if problems_course:
-        raise PortalError("課程欄位不完整：" + "；".join(problems_course))
+        raise PortalError.of(problems_course)
     rows: list[tuple[str, ...]] = []
     problems: list[RowProblem] = []
     written_ids: dict[str, PortalPerson] = {}
@@ -133,7 +144,8 @@ def build(course: PortalCourse, people: Sequence[PortalPerson], layout: str) -> 
             # the same person twice (e.g. also added at the desk as a walk-in): one record
             first = written_ids[person.id_number]
             problem = RowProblem(person.row, person.name, "id_duplicate",
-                                 f"身分證字號與第 {first.row} 列 {first.name} 相同，只寫入一次")
+                                 f"身分證字號與第 {first.row} 列 {first.name} 相同，只寫入一次",
+                                 (("row", first.row), ("name", first.name)))
         if problem is not None:
             problems.append(problem)
             continue
@@ -152,7 +164,7 @@ def _person_problem(person: PortalPerson) -> RowProblem | None:
     text = person.name + person.serial + person.attendance
     if bad := not_big5(text):
         return RowProblem(person.row, person.name, "not_big5",
-                          f"含 Big5 以外的字「{bad}」，請於入口網站手動輸入")
+                          f"含 Big5 以外的字「{bad}」，請於入口網站手動輸入", (("chars", bad),))
     return None
 
 

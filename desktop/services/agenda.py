@@ -23,6 +23,7 @@ from db.uow import Database
 from desktop.core import agenda as rules
 from desktop.core.agenda import Block, PlanIssue, Replan, RunState, Transition
 from desktop.core.agenda_csv import AgendaLine
+from desktop.core.problems import CodedError
 from desktop.services import audit
 from desktop.services.events import AgendaRow, _agenda_row
 
@@ -35,12 +36,8 @@ def scope(session_id: int) -> str:
     return f"session:{session_id}"
 
 
-class AgendaInputError(ValueError):
-    """Input a block cannot be saved with; ``messages`` says what is wrong, field by field."""
-
-    def __init__(self, messages: Sequence[str]) -> None:
-        super().__init__("；".join(messages))
-        self.messages = tuple(messages)
+class AgendaInputError(CodedError):
+    """Input a block cannot be saved with; ``problems`` says what is wrong, field by field."""
 
 
 # --------------------------------------------------------------------------- editor
@@ -68,19 +65,22 @@ class BlockDetail:
                           self.description, r.counts_for_hours)
 
 
-def validate_block(data: BlockInput) -> list[str]:
-    """What is wrong with ``data``, one message per field (empty: it can be saved)."""
+def validate_block(data: BlockInput) -> list[AgendaInputError]:
+    """What is wrong with ``data``, one refusal per field (empty: it can be saved)."""
     problems = []
     if not data.title.strip():
-        problems.append("標題：不可空白")
+        problems.append(AgendaInputError("block_title_required", "標題：不可空白"))
     elif len(data.title) > 300:
-        problems.append("標題：最多 300 字")
+        problems.append(AgendaInputError("block_title_too_long", "標題：最多 300 字", n=300))
     if data.kind not in KINDS:
-        problems.append(f"類型：「{data.kind}」不是已知的議程類型")
+        problems.append(AgendaInputError("block_unknown_kind",
+                                         f"類型：「{data.kind}」不是已知的議程類型", kind=data.kind))
     if data.end <= data.start:
-        problems.append(f"時間：結束 {data.end:%H:%M} 必須晚於開始 {data.start:%H:%M}")
+        problems.append(AgendaInputError(
+            "block_ends_before_start", f"時間：結束 {data.end:%H:%M} 必須晚於開始 {data.start:%H:%M}",
+            start=f"{data.start:%H:%M}", end=f"{data.end:%H:%M}"))
     if len(data.speaker) > 200:
-        problems.append("主講人：最多 200 字")
+        problems.append(AgendaInputError("block_speaker_too_long", "主講人：最多 200 字", n=200))
     return problems
 
 
@@ -93,7 +93,7 @@ def get_block(db: Database, block_id: int) -> BlockDetail:
     with db.read() as s:
         block = s.get(AgendaBlock, block_id)
         if block is None:
-            raise AgendaInputError([f"找不到議程段落 {block_id}"])
+            raise AgendaInputError("no_block", f"找不到議程段落 #{block_id}", id=block_id)
         return BlockDetail(_agenda_row(block), block.description)
 
 
@@ -105,7 +105,7 @@ def _blocks(s: Session, session_id: int) -> list[AgendaBlock]:
 def _session(s: Session, session_id: int) -> EventSession:
     es = s.get(EventSession, session_id)
     if es is None:
-        raise AgendaInputError([f"找不到場次 {session_id}"])
+        raise AgendaInputError("no_session", f"找不到場次 #{session_id}", id=session_id)
     return es
 
 
@@ -135,7 +135,7 @@ def add_block(db: Database, session_id: int, data: BlockInput, *, actor: str = "
     """Add a block; it is placed in time order among the existing blocks."""
     problems = validate_block(data)
     if problems:
-        raise AgendaInputError(problems)
+        raise AgendaInputError.of(problems)
     with db.unit_of_work() as s:
         es = _session(s, session_id)
         blocks = _blocks(s, session_id)
@@ -156,11 +156,11 @@ def update_block(db: Database, block_id: int, data: BlockInput, *, actor: str = 
                  now: dt.datetime | None = None) -> None:
     problems = validate_block(data)
     if problems:
-        raise AgendaInputError(problems)
+        raise AgendaInputError.of(problems)
     with db.unit_of_work() as s:
         block = s.get(AgendaBlock, block_id)
         if block is None:
-            raise AgendaInputError([f"找不到議程段落 {block_id}"])
+            raise AgendaInputError("no_block", f"找不到議程段落 #{block_id}", id=block_id)
         before = _snapshot(block)
         _fill(block, data, block.session.date)
         audit.record(s, "agenda.block_edit", actor=actor, entity="agenda_block",
@@ -172,15 +172,16 @@ def import_blocks(db: Database, session_id: int, lines: Sequence[AgendaLine], *,
     """Give a session with no agenda the blocks of an announcement, all or none."""
     inputs = [BlockInput(line.title, line.kind, line.start, line.end, line.speaker,
                          counts_for_hours=line.counts_for_hours) for line in lines]
-    problems = [f"第 {i} 段 {m}" for i, data in enumerate(inputs, start=1)
-                for m in validate_block(data)]
+    problems = [AgendaInputError(p.code, f"第 {i} 段 {p}", **p.params)
+                for i, data in enumerate(inputs, start=1) for p in validate_block(data)]
     if problems:
-        raise AgendaInputError(problems)
+        raise AgendaInputError.of(problems)
     with db.unit_of_work() as s:
         es = _session(s, session_id)
         if existing := _blocks(s, session_id):
-            raise AgendaInputError([f"{es.name}已有 {len(existing)} 段議程；"
-                                    "先用 agenda remove --all 清除再匯入"])
+            raise AgendaInputError("agenda_not_empty", f"{es.name}已有 {len(existing)} 段議程；"
+                                   "先用 agenda remove --all 清除再匯入",
+                                   session=es.name, n=len(existing))
         blocks = []
         for data in sorted(inputs, key=lambda d: d.start):
             block = AgendaBlock(session_id=session_id)
@@ -199,7 +200,7 @@ def delete_block(db: Database, block_id: int, *, actor: str = "",
     with db.unit_of_work() as s:
         block = s.get(AgendaBlock, block_id)
         if block is None:
-            raise AgendaInputError([f"找不到議程段落 {block_id}"])
+            raise AgendaInputError("no_block", f"找不到議程段落 #{block_id}", id=block_id)
         _delete(s, [block], actor, now)
 
 
@@ -218,7 +219,7 @@ def _delete(s: Session, blocks: Sequence[AgendaBlock], actor: str,
         state = _load_state(s, block.session_id)
         if state.block_id == block.id and state.status in (rules.RunStatus.RUNNING,
                                                            rules.RunStatus.PAUSED):
-            raise AgendaInputError(["正在進行的段落不能刪除；請先進入下一段"])
+            raise AgendaInputError("block_running", "正在進行的段落不能刪除；請先進入下一段")
         audit.record(s, "agenda.block_delete", actor=actor, entity="agenda_block",
                      entity_id=block.id, at=now, session_id=block.session_id,
                      **_snapshot(block))
@@ -234,7 +235,7 @@ def move_block(db: Database, block_id: int, offset: int, *, actor: str = "",
     with db.unit_of_work() as s:
         block = s.get(AgendaBlock, block_id)
         if block is None:
-            raise AgendaInputError([f"找不到議程段落 {block_id}"])
+            raise AgendaInputError("no_block", f"找不到議程段落 #{block_id}", id=block_id)
         blocks = _blocks(s, block.session_id)
         here = blocks.index(block)
         there = max(0, min(len(blocks) - 1, here + offset))
@@ -333,7 +334,7 @@ def _load_options(s: Session, session_id: int) -> TimerOptions:
 def _view(s: Session, session_id: int, state: RunState | None = None) -> RunView:
     es = s.get(EventSession, session_id)
     if es is None:
-        raise AgendaInputError([f"找不到場次 {session_id}"])
+        raise AgendaInputError("no_session", f"找不到場次 #{session_id}", id=session_id)
     rows = tuple(_agenda_row(b) for b in _blocks(s, session_id))
     tables = tuple(
         (t.number, t.name or f"第{t.number}桌")
@@ -354,7 +355,7 @@ def load_run(db: Database, session_id: int) -> RunView:
 def save_options(db: Database, session_id: int, options: TimerOptions, *, actor: str = "",
                  now: dt.datetime | None = None) -> None:
     if options.danger_seconds < 0 or options.warning_seconds < options.danger_seconds:
-        raise AgendaInputError(["提醒時間：黃燈必須不少於紅燈，且都不可為負"])
+        raise AgendaInputError("bad_warning_times", "提醒時間：黃燈必須不少於紅燈，且都不可為負")
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         _put_setting(s, session_id, OPTIONS_KEY, {
@@ -488,12 +489,13 @@ def replan(db: Database, session_id: int, mode: str, now: dt.datetime, *, actor:
     planned times (the run state keeps the original plan as ``baseline`` for the report).
     """
     if mode not in ("shift", "absorb"):
-        raise AgendaInputError([f"調整方式「{mode}」不明：請用 shift 或 absorb"])
+        raise AgendaInputError("unknown_replan_mode", f"調整方式「{mode}」不明：請用 shift 或 absorb",
+                                mode=mode)
     with db.unit_of_work() as s:
         view = _view(s, session_id)
         t = view.timing(now)
         if t.following is None:
-            raise AgendaInputError(["後面沒有段落可以調整"])
+            raise AgendaInputError("nothing_to_replan", "後面沒有段落可以調整")
         amount = delta if delta is not None else dt.timedelta(seconds=round(t.next_delay))
         if mode == "shift":
             result = rules.shift_blocks(view.blocks, t.following.id, amount)

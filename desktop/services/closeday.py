@@ -47,6 +47,7 @@ from db.uow import Database
 from desktop.core import hours as rules
 from desktop.core.hours import HoursPolicy, Reason, Rule
 from desktop.core.idvault import IdOpener
+from desktop.core.problems import CodedError
 from desktop.core.rocdate import roc_year
 from desktop.core.text import clean, mask_name, match_key
 from desktop.reports import portal_csv
@@ -69,7 +70,7 @@ IMAGE_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_PIXELS = (40, 6000)  # each side, in pixels: smaller prints as a smudge
 
 
-class CloseDayError(ValueError):
+class CloseDayError(CodedError):
     """Something the organiser typed or configured cannot be used; the message says what."""
 
 
@@ -231,7 +232,7 @@ def _policy(event: Event) -> HoursPolicy:
     try:
         return HoursPolicy.from_json(event.hours_policy)
     except rules.PolicyError as exc:
-        raise CloseDayError(f"活動的時數規則設定有誤：{exc}") from None
+        raise CloseDayError(exc.code, f"活動的時數規則設定有誤：{exc}", **exc.params) from None
 
 
 def _course(event: Event, es: EventSession, info: SessionInfo) -> CourseInfo:
@@ -272,7 +273,7 @@ def day_report(db: Database, session_id: int) -> DayReport:
     """Everyone on the session's list with their credited hours and reasons."""
     info = next((s for s in _sessions(db) if s.id == session_id), None)
     if info is None:
-        raise CloseDayError(f"找不到場次 id {session_id}")
+        raise CloseDayError("no_session", f"找不到場次 #{session_id}", id=session_id)
     with db.read() as s:
         es = s.get_one(EventSession, session_id)
         event = s.get_one(Event, es.event_id)
@@ -373,20 +374,25 @@ def adjust_hours(
     """Override a person's credited hours; the reason is required and the change audited."""
     reason = clean(reason)
     if not reason:
-        raise CloseDayError("調整時數必須填寫原因 (a reason is required)")
+        raise CloseDayError("reason_required", "請輸入原因")
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         reg = s.get(Registration, registration_id)
         if reg is None:
-            raise CloseDayError(f"找不到報名紀錄 {registration_id}")
+            raise CloseDayError("no_registration", f"找不到報名紀錄 #{registration_id}",
+                                id=registration_id)
         es = s.get_one(EventSession, reg.session_id)
         event = s.get_one(Event, es.event_id)
         policy = _policy(event)
         limit = rules.course_hours(_blocks(es), policy)
         if not 0 <= hours <= limit:
-            raise CloseDayError(f"時數須在 0 到課程時數 {limit:g} 小時之間（got {hours:g}）")
+            raise CloseDayError("hours_out_of_range",
+                                f"時數須在 0 到課程時數 {limit:g} 小時之間（輸入 {hours:g}）",
+                                limit=f"{limit:g}", hours=f"{hours:g}")
         if abs(hours / policy.step - round(hours / policy.step)) > 1e-9:
-            raise CloseDayError(f"時數須為 {policy.step:g} 小時的倍數（got {hours:g}）")
+            raise CloseDayError("hours_not_step",
+                                f"時數須為 {policy.step:g} 小時的倍數（輸入 {hours:g}）",
+                                step=f"{policy.step:g}", hours=f"{hours:g}")
         s.add(HoursAdjustment(registration_id=reg.id, hours=float(hours), reason=reason,
                               by=actor, at=at))
         audit.record(s, "hours.adjust", actor=actor, entity="registration", entity_id=reg.id,
@@ -414,23 +420,29 @@ def read_image(key: str, path: str | Path) -> bytes:
 
     path = Path(path)
     if not path.is_file():
-        raise CloseDayError(f"{key}: 找不到檔案 {path}")
+        raise CloseDayError("setting_file_missing", f"{key}: 找不到檔案 {path}", key=key,
+                            path=path)
     data = path.read_bytes()
     if len(data) > IMAGE_MAX_BYTES:
-        raise CloseDayError(f"{key}: {path.name} 有 {len(data) / 1e6:.1f} MB，超過 5 MB；"
-                            "請縮小圖檔")
+        raise CloseDayError("image_too_large",
+                            f"{key}: {path.name} 有 {len(data) / 1e6:.1f} MB，超過 5 MB；請縮小圖檔",
+                            key=key, path=path.name, mb=f"{len(data) / 1e6:.1f}")
     try:
         with Image.open(io.BytesIO(data)) as img:
             img.load()
             kind, size = img.format, img.size
     except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as exc:
-        raise CloseDayError(f"{key}: {path.name} 不是可讀取的圖片檔（PNG/JPEG）：{exc}") from None
+        raise CloseDayError("not_an_image",
+                            f"{key}: {path.name} 不是可讀取的圖片檔（PNG/JPEG）：{exc}",
+                            key=key, path=path.name, detail=exc) from None
     if kind not in ("PNG", "JPEG"):
-        raise CloseDayError(f"{key}: {path.name} 是 {kind} 圖檔，請用 PNG 或 JPEG")
+        raise CloseDayError("image_format", f"{key}: {path.name} 是 {kind} 圖檔，請用 PNG 或 JPEG",
+                            key=key, path=path.name, kind=kind)
     low, high = IMAGE_PIXELS
     if not all(low <= side <= high for side in size):
-        raise CloseDayError(f"{key}: {path.name} 為 {size[0]}×{size[1]} 像素，"
-                            f"每邊須在 {low}–{high} 像素之間")
+        raise CloseDayError("image_size", f"{key}: {path.name} 為 {size[0]}×{size[1]} 像素，"
+                            f"每邊須在 {low}–{high} 像素之間", key=key, path=path.name,
+                            width=size[0], height=size[1], low=low, high=high)
     return data
 
 
@@ -439,21 +451,26 @@ def certificate_text(template: str) -> None:
     try:
         template.format(**{f: "" for f in TEXT_FIELDS})
     except (KeyError, IndexError, ValueError) as exc:
-        raise CloseDayError(f"證書文字無法使用 {template!r}：未知欄位或括號不成對 {exc}；"
-                            f"可用 {{{'}、{'.join(TEXT_FIELDS)}}}") from None
+        fields = "、".join("{" + f + "}" for f in TEXT_FIELDS)
+        raise CloseDayError("bad_certificate_text",
+                            f"證書文字無法使用 {template!r}：未知欄位或括號不成對 {exc}；可用 {fields}",
+                            template=template, detail=exc, fields=fields) from None
 
 
 def serial_for(pattern: str, seq: int, issued: dt.date, term: str = "") -> str:
     try:
         fields_used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f}
     except ValueError as exc:  # an unmatched { or }
-        raise CloseDayError(f"字號格式無法使用 {pattern!r}：{exc}") from None
+        raise CloseDayError("bad_serial_pattern", f"字號格式無法使用 {pattern!r}：{exc}",
+                            pattern=pattern, detail=exc) from None
     if "seq" not in fields_used:
-        raise CloseDayError(f"字號格式須含 {{seq}}（got {pattern!r}）")
+        raise CloseDayError("serial_without_seq", f"字號格式須含 {{seq}}（輸入 {pattern!r}）",
+                            pattern=pattern)
     try:
         return pattern.format(year=roc_year(issued), ad_year=issued.year, seq=seq, term=term)
     except (KeyError, ValueError, IndexError, TypeError, AttributeError) as exc:
-        raise CloseDayError(f"字號格式無法使用 {pattern!r}：{exc!r}") from None
+        raise CloseDayError("bad_serial_pattern", f"字號格式無法使用 {pattern!r}：{exc!r}",
+                            pattern=pattern, detail=repr(exc)) from None
 
 
 def issue_certificates(
@@ -501,7 +518,8 @@ def issue_certificates(
                 seq += 1
                 serial = serial_for(pattern, seq, at.date(), report.course.term)
                 if serial in taken:
-                    raise CloseDayError(f"字號重複：{serial}（請調整字號格式）")
+                    raise CloseDayError("serial_taken", f"字號重複：{serial}（請調整字號格式）",
+                                          serial=serial)
                 taken.add(serial)
                 cert = Certificate(event_id=report.course.event_id,
                                    registration_id=p.registration_id, serial=serial,
@@ -549,26 +567,30 @@ def set_course_fields(
     event_fields = {k: clean(v) for k, v in (event_fields or {}).items() if v is not None}
     session_fields = {k: clean(v) for k, v in (session_fields or {}).items() if v is not None}
     if bad := (set(event_fields) - allowed_event) | (set(session_fields) - allowed_session):
-        raise CloseDayError(f"無法設定的欄位：{', '.join(sorted(bad))}")
+        raise CloseDayError("not_settable", f"無法設定的欄位：{', '.join(sorted(bad))}",
+                            fields=", ".join(sorted(bad)))
     if "name" in event_fields and not event_fields["name"]:
-        raise CloseDayError("課程名稱不可空白")
+        raise CloseDayError("course_name_required", "課程名稱不可空白")
     if bad := set(settings or {}) - set(SETTINGS_KEYS):
-        raise CloseDayError(f"未知的證書設定：{', '.join(sorted(bad))}")
+        raise CloseDayError("unknown_setting", f"未知的證書設定：{', '.join(sorted(bad))}",
+                            fields=", ".join(sorted(bad)))
     code = session_fields.get("city_code")
     if code is not None and code and not (code.isdigit() and len(code) == 2):
-        raise CloseDayError(f"上課縣市代碼須為兩位數字（如 10 臺北市）：{code!r}")
+        raise CloseDayError("bad_city_code", f"上課縣市代碼須為兩位數字（如 10 臺北市）：{code!r}",
+                            value=code)
     font = (settings or {}).get("fallback_font")
     if font:
         try:
             fallback_face(font)
         except FontError as exc:
-            raise CloseDayError(f"fallback_font: {exc}") from None
+            raise CloseDayError("bad_fallback_font", f"fallback_font: {exc}", detail=exc) from None
         settings = {**(settings or {}), "fallback_font": str(Path(font).resolve())}
     for key in ("full_text", "partial_text"):
         if (settings or {}).get(key):
             certificate_text(settings[key])  # type: ignore[index]
     if bad := set(images or {}) - set(IMAGE_KEYS):
-        raise CloseDayError(f"未知的圖檔設定：{', '.join(sorted(bad))}")
+        raise CloseDayError("unknown_setting", f"未知的圖檔設定：{', '.join(sorted(bad))}",
+                            fields=", ".join(sorted(bad)))
     # "" clears an image; a path is read and checked before anything is saved.
     image_data = {key: read_image(key, path) if path else None
                   for key, path in (images or {}).items() if path is not None}
@@ -591,14 +613,17 @@ def set_course_fields(
             try:
                 checked = HoursPolicy.from_json(merged)
             except rules.PolicyError as exc:
-                raise CloseDayError(str(exc)) from None
+                raise CloseDayError(exc.code, str(exc), **exc.params) from None
             if checked.course_hours is not None:
                 start, end = _session_span(es)
                 longest = (end - start).total_seconds() / 3600
                 if checked.course_hours > longest:
                     raise CloseDayError(
+                        "course_hours_too_long",
                         f"course_hours: {checked.course_hours:g} 小時超過場次時間 "
-                        f"{longest:g} 小時（{start:%H:%M}–{end:%H:%M}）")
+                        f"{longest:g} 小時（{start:%H:%M}–{end:%H:%M}）",
+                        hours=f"{checked.course_hours:g}", longest=f"{longest:g}",
+                        span=f"{start:%H:%M}–{end:%H:%M}")
             event.hours_policy = merged
         audit.record(s, "course.set", actor=actor, entity="event", entity_id=event.id, at=at,
                      event_fields=event_fields, session_fields=session_fields,
@@ -655,7 +680,7 @@ def portal_file(db: Database, session_id: int, layout: str, passphrase: str) -> 
             .where(Attendee.id.in_([p.attendee_id for p in wanted]))).all())
     portal_csv.course_problems(_portal_course(report.course), layout)  # validates layout
     if sealed is None:
-        raise CloseDayError("此活動沒有身分證字號金鑰")
+        raise CloseDayError("no_id_key", "此活動沒有身分證字號金鑰")
     opener = IdOpener(sealed, passphrase)
     people = []
     for p in wanted:
@@ -675,7 +700,7 @@ def portal_file(db: Database, session_id: int, layout: str, passphrase: str) -> 
                                          if p.present and not p.wants_hours))
 
 
-def portal_course_problems(course: CourseInfo) -> dict[str, list[str]]:
+def portal_course_problems(course: CourseInfo) -> dict[str, list[portal_csv.PortalError]]:
     """For each portal layout, what its course fields still lack ([] when it can be written):
     asked before the passphrase and the file name, so they are filled first."""
     return {layout: portal_csv.course_problems(_portal_course(course), layout)

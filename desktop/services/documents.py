@@ -80,19 +80,24 @@ def _people_for(document: str, people: tuple[PersonHours, ...]) -> list[PersonHo
     return list(people)
 
 
-def nobody_reason(document: str, report: DayReport) -> str:
+def nobody_refusal(document: str, report: DayReport) -> CloseDayError:
     """Why the document would have nobody in it (it is refused rather than written empty)."""
     name = report.course.session.name
     if not report.people:
-        return f"{name}名單上沒有人（已錄取或現場報名），{TITLES[document]}未產生"
+        return CloseDayError(
+            "document_nobody_on_roster",
+            f"{name}名單上沒有人（已錄取或現場報名），{TITLES[document]}未產生",
+            session=name, document=TITLES[document])
     present = report.present()
     if any(Reason.NO_AGENDA in p.reasons for p in report.people):
-        why = "場次沒有計入時數的議程（用 workshop-desk agenda add 或 agenda import 加入）"
+        code, why = ("certificates_no_agenda", "場次沒有計入時數的議程（用 workshop-desk agenda add"
+                     " 或 agenda import 加入）")
     elif not present:
-        why = "還沒有人簽到"
+        code, why = "certificates_nobody_present", "還沒有人簽到"
     else:
-        why = f"出席 {len(present)} 人都沒有核給時數"
-    return f"{name}沒有人可發研習證明書：{why}；未產生任何檔案"
+        code, why = "certificates_no_hours", f"出席 {len(present)} 人都沒有核給時數"
+    return CloseDayError(code, f"{name}沒有人可發研習證明書：{why}；未產生任何檔案",
+                         session=name, n=len(present))
 
 
 def check_glyphs(db: Database, session_id: int, document: str) -> tuple[GlyphProblem, ...]:
@@ -122,13 +127,15 @@ def build_document(
     into place, so a cancelled or failed build leaves nothing half-written). A document with
     nobody in it is refused (``CloseDayError`` saying why), never written empty."""
     if document not in DOCUMENTS:
-        raise CloseDayError(f"文件種類須為 {'/'.join(DOCUMENTS)}（got {document!r}）")
+        raise CloseDayError("unknown_document", f"文件種類須為 {'/'.join(DOCUMENTS)}（輸入 {document!r}）",
+                            choices="/".join(DOCUMENTS), value=document)
     if order not in ORDERS:
-        raise CloseDayError(f"排序須為 {'/'.join(ORDERS)}（got {order!r}）")
+        raise CloseDayError("unknown_order", f"排序須為 {'/'.join(ORDERS)}（輸入 {order!r}）",
+                            choices="/".join(ORDERS), value=order)
     report = day_report(db, session_id)
     people = sort_people(_people_for(document, report.people), order)
     if not people:
-        raise CloseDayError(nobody_reason(document, report))
+        raise nobody_refusal(document, report)
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".doc-", suffix=".pdf", dir=target.parent)
@@ -223,7 +230,7 @@ def certificate_preview(db: Database, session_id: int, registration_id: int | No
     people = _people_for("certificates", report.people)
     chosen = [p for p in people if p.registration_id == registration_id] or people[:1]
     if not chosen:
-        raise CloseDayError(nobody_reason("certificates", report))
+        raise nobody_refusal("certificates", report)
     buffer = BytesIO()
     _certificates(db, report, chosen, buffer, progress=None, actor="", now=None,
                   issue=False)

@@ -46,6 +46,8 @@ from desktop.core.idvault import IdOpener, IdSealer, WrongPassphrase
 from desktop.core.importing import (
     ERROR,
     FIELD_LABELS,
+    MAX_CELL_CHARS,
+    MAX_CHARS,
     SESSION,
     WARNING,
     ImportFileError,
@@ -59,6 +61,7 @@ from desktop.core.importing import (
     parse_rows,
     read_table,
 )
+from desktop.core.problems import CodedError
 from desktop.core.text import clean, mask_name, match_key
 from desktop.services import audit
 from desktop.services.seating import checked_in_ids
@@ -67,7 +70,7 @@ from desktop.services.walkins import seats_taken
 MAPPING_KEY = "import.mapping"
 
 
-class RegistrationError(ValueError):
+class RegistrationError(CodedError):
     """The request cannot be done as asked (one line, saying why)."""
 
 
@@ -114,7 +117,7 @@ class ImportSummary:
 
     def as_json(self) -> dict[str, Any]:
         def problem(p: RowProblem) -> dict[str, Any]:
-            return {"row": p.row, "column": p.column, "reason": p.message}
+            return {"row": p.row, "column": p.column, "code": p.code, "reason": p.message}
 
         return {
             "file": self.source,
@@ -222,8 +225,9 @@ def _import(
     if SESSION not in mapping and chosen is None:
         names = "、".join(sessions)
         raise ImportFileError(
-            f"{table.source}: 檔案沒有「報名場次」欄，請指定場次 --session（可選：{names}）"
-        )
+            "no_session_column",
+            f"{table.source}: 檔案沒有「報名場次」欄，請指定場次 --session（可選：{names}）",
+            file=table.source, names=names)
     opener = _opener(event, passphrase)
 
     rejected: list[RowProblem] = [p for r in parsed.rejected for p in r.problems if p.severity == ERROR]
@@ -243,7 +247,7 @@ def _import(
                 column = table.headers[mapping[SESSION]]
                 rejected.append(RowProblem(row.row, column,
                                            f"報名場次「{value}」對不上任何場次，此列不匯入", ERROR,
-                                           SESSION))
+                                           SESSION, "row_unknown_session", (("value", value),)))
                 continue
             es = sessions[name]
             if chosen is not None and es.id != chosen.id:
@@ -254,7 +258,7 @@ def _import(
         else:
             column = table.headers[mapping[SESSION]]
             rejected.append(RowProblem(row.row, column, "沒有填報名場次，此列不匯入", ERROR,
-                                       SESSION))
+                                       SESSION, "row_no_session"))
             continue
         row_session[row.order] = es
         in_scope.append(row)
@@ -282,7 +286,8 @@ def _import(
             flagged.append(RowProblem(
                 person.rows[0], column,
                 f"同一人（第 {first.rows[0]} 列）已報名{first_es.name}，又報名{es.name}："
-                "兩場都保留，請確認", WARNING, SESSION))
+                "兩場都保留，請確認", WARNING, SESSION, "row_two_sessions",
+                (("row", first.rows[0]), ("first", first_es.name), ("second", es.name))))
     new_people: list[dict[str, Any]] = []
     new_registrations: list[tuple[int, dict[str, Any]]] = []  # (index in new_people, values)
     known: dict[int, Attendee | int] = {}  # identity → attendee, or index in new_people
@@ -475,7 +480,7 @@ def _new_person(event_id: int, row: Any, sealer: IdSealer | None, at: dt.datetim
     }
     if number:
         if sealer is None:
-            raise RegistrationError("活動沒有身分證加密金鑰 (event has no ID key)")
+            raise RegistrationError("no_id_key", "活動沒有身分證加密金鑰")
         values.update(id_cipher=sealer.seal(number), id_mask=mask_id(number),
                       id_status=IdStatus.INVALID if id_problem(number) else IdStatus.VALID)
     return values
@@ -508,7 +513,7 @@ def _apply_person(
             # it is sealed again from the export (the export is the truth), not counted.
             same_visible = stored and a.id_mask == mask and a.id_status == status
             if sealer is None:
-                raise RegistrationError("活動沒有身分證加密金鑰 (event has no ID key)")
+                raise RegistrationError("no_id_key", "活動沒有身分證加密金鑰")
             a.id_cipher = sealer.seal(number)
             a.id_mask, a.id_status = mask, status
             if not same_visible:
@@ -615,13 +620,13 @@ def _event(s: Session, session_id: int | None) -> Event:
     if session_id is not None:
         es = s.get(EventSession, session_id)
         if es is None:
-            raise RegistrationError(f"找不到場次 id {session_id}")
+            raise RegistrationError("no_session", f"找不到場次 #{session_id}", id=session_id)
         return es.event
     events = s.scalars(select(Event).order_by(Event.id)).all()
     if not events:
-        raise RegistrationError("資料庫中沒有活動，請先建立活動 (no event in this database)")
+        raise RegistrationError("no_event_create_first", "資料庫中沒有活動，請先建立活動")
     if len(events) > 1:
-        raise RegistrationError("資料庫中有多個活動，請以 --session 指定場次")
+        raise RegistrationError("several_events", "資料庫中有多個活動，請以 --session 指定場次")
     return events[0]
 
 
@@ -634,11 +639,11 @@ def _opener(event: Event, passphrase: str | None) -> IdOpener | None:
     if not passphrase:
         return None
     if event.id_private_key_sealed is None:
-        raise RegistrationError("活動沒有身分證金鑰 (event has no ID key)")
+        raise RegistrationError("no_id_key", "活動沒有身分證金鑰")
     try:
         return IdOpener(event.id_private_key_sealed, passphrase)
     except WrongPassphrase as exc:
-        raise RegistrationError("主辦單位密語不正確 (wrong organiser passphrase)") from exc
+        raise RegistrationError("wrong_passphrase", "主辦單位密語不正確") from exc
 
 
 def check_passphrase(db: Database, event_id: int, passphrase: str) -> bool:
@@ -685,7 +690,7 @@ def open_id_reader(db: Database, event_id: int, passphrase: str, *, actor: str =
     with db.unit_of_work() as s:
         opener = _opener(s.get_one(Event, event_id), passphrase)
         if opener is None:
-            raise RegistrationError("請輸入主辦單位密語 (passphrase required)")
+            raise RegistrationError("passphrase_required", "請輸入主辦單位密語")
         audit.record(s, "id.reveal", actor=actor, entity="event", entity_id=event_id,
                      where="roster")
     return IdReader(db, opener)
@@ -890,7 +895,7 @@ def admit_with_reason(
     """The organiser admits someone by hand (over the limits if need be): a reason is needed."""
     reason = clean(reason)
     if not reason:
-        raise RegistrationError("請填寫錄取理由 (a reason is required)")
+        raise RegistrationError("admit_reason_required", "請填寫錄取理由")
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         r = s.get_one(Registration, registration_id)
@@ -915,7 +920,7 @@ def cancel_registration(
         r = s.get_one(Registration, registration_id)
         old = r.status
         if old == Status.CANCELLED:
-            raise RegistrationError("此報名已取消 (already cancelled)")
+            raise RegistrationError("already_cancelled", "此報名已取消")
         r.status, r.status_reason = Status.CANCELLED, clean(reason)[:300]
         r.seat = None  # the chair at the workshop table is free again (delete-orphan)
         s.flush()
@@ -942,14 +947,16 @@ def move_registration(
         old_session = r.session
         target = s.get_one(EventSession, to_session_id)
         if target.id == old_session.id:
-            raise RegistrationError("已在此場次 (already in that session)")
+            raise RegistrationError("already_in_session", "已在此場次")
         if target.event_id != old_session.event_id:
-            raise RegistrationError("不同活動的場次 (session of another event)")
+            raise RegistrationError("session_of_other_event", "不同活動的場次")
         clash = s.scalars(select(Registration).where(
             Registration.attendee_id == r.attendee_id, Registration.session_id == target.id
         )).first()
         if clash is not None:
-            raise RegistrationError(f"{r.attendee.name} 已報名{target.name} (already registered there)")
+            raise RegistrationError("already_registered_there",
+                                    f"{r.attendee.name} 已報名{target.name}",
+                                    name=r.attendee.name, session=target.name)
         old_status = r.status
         if r.seat is not None:
             s.delete(r.seat)
@@ -994,7 +1001,8 @@ def update_registration(
     ``id_number`` (when given and not blank) replaces the stored, encrypted ID number."""
     unknown = set(values) - set(EDITABLE)
     if unknown:
-        raise RegistrationError(f"不能編輯的欄位：{', '.join(sorted(unknown))}")
+        raise RegistrationError("not_editable", f"不能編輯的欄位：{', '.join(sorted(unknown))}",
+                                fields=", ".join(sorted(unknown)))
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         r = s.get_one(Registration, registration_id)
@@ -1012,12 +1020,15 @@ def update_registration(
             else:
                 value = clean(value)
             if name == "name" and not value:
-                raise RegistrationError("姓名不可空白 (name is required)")
+                raise RegistrationError("name_required", "請輸入姓名")
             too_long = length_problem(name, value) if isinstance(value, str) else None
             if too_long:  # the same limits as import: every document lays out the longest
-                raise RegistrationError(f"{FIELD_LABELS.get(name, name)}{too_long}")
+                raise RegistrationError(
+                    "field_too_long", f"{FIELD_LABELS.get(name, name)}{too_long}",
+                    field=FIELD_LABELS.get(name, name), length=len(value),
+                    limit=MAX_CHARS.get(name, MAX_CELL_CHARS))
             if name == "lunch" and value not in ("", "葷", "素"):
-                raise RegistrationError("用餐只能是 葷、素 或空白")
+                raise RegistrationError("bad_lunch", "用餐只能是 葷、素 或空白")
             target = r if name in ("lunch", "remark") else a
             if getattr(target, name) != value:
                 setattr(target, name, value)

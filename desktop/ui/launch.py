@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from db.engine import database_url, sqlite_file
 from desktop import paths
 from desktop.app import describe, open_database, open_demo_database
-from desktop.errors import user_message
+from desktop.errors import environment_problem
 from desktop.lockfile import DatabaseLock
 from desktop.logs import install_excepthook, setup_logging
 from desktop.services.backup import BackupError, restore
@@ -126,9 +126,10 @@ def _open_or_explain(opener, parent=None):  # type: ignore[no-untyped-def]
     try:
         return opener()
     except Exception as exc:
-        message = user_message(exc)
-        if message is None:
+        problem = environment_problem(exc)
+        if problem is None:
             raise
+        message = error_text(problem)
         log.warning("cannot open database: %s", message)
         title = QCoreApplication.translate("launch", "無法開啟資料庫")
         QMessageBox.critical(parent, title, message)

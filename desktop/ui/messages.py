@@ -7,6 +7,8 @@ an error without a code (a bug, or a message not yet coded) is shown as it is.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core.problems import CodedError
@@ -75,7 +77,209 @@ def _texts() -> dict[str, str]:
         "queue_start": translate("messages", "已經是第一桌"),
         "unknown_table": translate("messages", "報告順序中沒有第 {n} 桌"),
         "already_reported": translate("messages", "已報告或正在報告的桌次不能移動"),
+        # the database file and its folder
+        "migration_failed": translate("messages", "資料庫升級失敗，原檔未變更（{detail}）"),
+        "migration_failed_backup": translate(
+            "messages", "資料庫升級失敗，原檔未變更（{detail}）；升級前備份：{backup}"),
+        "database_damaged": translate(
+            "messages", "這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；找不到可用的備份"),
+        "database_damaged_backup": translate(
+            "messages", "這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；最新的完好備份：{backup}"),
+        "database_in_use": translate(
+            "messages", "這個資料庫已在另一個視窗開啟，請切換到那個視窗，或先關閉它：{path}"),
+        "unsupported_database": translate(
+            "messages", "不支援的資料庫網址：{url}（{detail}）；請給 SQLite 檔案路徑或 PostgreSQL 網址"),
+        "os_error": translate("messages", "無法使用檔案：{path}（{detail}）"),
+        "database_read_only": translate("messages", "資料庫檔案或所在資料夾是唯讀的，無法寫入：{path}"),
+        "database_locked": translate("messages", "資料庫檔案被另一個程式鎖住：{path}"),
+        "not_a_database": translate("messages", "這個檔案不是可用的資料庫，或已損毀：{path}"),
+        "cannot_open_database": translate("messages", "無法開啟資料庫：{path}（{detail}）"),
+        # registrations and the roster
+        "no_event_create_first": translate("messages", "資料庫中沒有活動，請先建立活動"),
+        "several_events": translate("messages", "資料庫中有多個活動，請指定場次"),
+        "passphrase_required": translate("messages", "請輸入主辦單位密語"),
+        "admit_reason_required": translate("messages", "請填寫錄取理由"),
+        "already_cancelled": translate("messages", "此報名已取消"),
+        "already_in_session": translate("messages", "已在此場次"),
+        "session_of_other_event": translate("messages", "不同活動的場次"),
+        "already_registered_there": translate("messages", "{name} 已報名{session}"),
+        "not_editable": translate("messages", "不能編輯的欄位：{fields}"),
+        "bad_lunch": translate("messages", "用餐只能是 葷、素 或空白"),
+        # import files
+        "file_not_found": translate("messages", "{file}：找不到檔案"),
+        "file_empty": translate("messages", "{file}：檔案是空的"),
+        "too_large": translate("messages", "{file}：檔案太大（{size} MB，上限 {limit} MB）"),
+        "old_or_encrypted": translate(
+            "messages", "{file}：這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV"),
+        "not_ooxml": translate("messages", "{file}：不是有效的 Excel (.xlsx) 檔，或檔案已損毀"),
+        "zip_bomb": translate("messages", "{file}：解壓縮後異常膨脹，疑似惡意檔案"),
+        "encrypted": translate("messages", "{file}：檔案已加密，請移除密碼後再匯入"),
+        "binary": translate("messages", "{file}：不是文字檔（CSV）或 Excel 檔，內容是二進位資料"),
+        "encoding": translate("messages", "{file} 第 {line} 行：無法辨識的文字編碼，請另存為「CSV UTF-8」"),
+        "cell_too_long": translate(
+            "messages", "{file} 第 {row} 列「{column}」欄：內容過長（{length} 字，上限 {limit} 字）"),
+        "is_folder": translate("messages", "{file}：這是資料夾，不是檔案"),
+        "unsupported_type": translate("messages", "{file}：不支援的檔案類型，請使用 CSV 或 XLSX"),
+        "garbled": translate("messages", "{file}：內容無法辨識為 CSV 文字"),
+        "bad_csv": translate("messages", "{file}：第 {row} 列 CSV 格式錯誤（{detail}）"),
+        "bad_xlsx": translate("messages", "{file}：不是可讀的 XLSX 活頁簿"),
+        "no_data": translate("messages", "{file}：沒有任何資料"),
+        "no_name_column": translate("messages", "{file}：找不到「姓名」欄，無法匯入；標題列：{headers}"),
+        "no_session_column": translate(
+            "messages", "{file}：檔案沒有「報名場次」欄，請選擇場次（可選：{names}）"),
+        "damaged_part": translate("messages", "{file}：{part} 已損毀"),
+        "too_many_cells": translate("messages", "{file}：{part} 超過 {limit} 個儲存格"),
+        "too_many_strings": translate("messages", "{file}：{part} 超過 {limit} 個共用字串"),
+        "too_many_elements": translate("messages", "{file}：{part} 超過 {limit} 個 XML 元素"),
+        "too_many_rows": translate("messages", "{file}：超過 {limit} 列，不是報名資料"),
+        "too_many_columns": translate("messages", "{file}：第 {row} 列超過 {limit} 欄，不是報名資料"),
+        "too_many_data_rows": translate("messages", "{file}：共 {count} 列資料，超過上限 {limit} 列"),
+        "no_worksheet": translate("messages", "{file}：活頁簿裡沒有工作表"),
+        "xlsx_missing_part": translate("messages", "{file}：XLSX 內容損毀：缺少檔案內的部分 {detail}"),
+        "xlsx_bad_xml": translate("messages", "{file}：XLSX 內容損毀：XML 格式錯誤 {detail}"),
+        "xlsx_bad_shared_string": translate("messages", "{file}：XLSX 內容損毀：儲存格指向不存在的共用字串"),
+        "xlsx_bad_cell": translate("messages", "{file}：XLSX 內容損毀：儲存格的值無法讀取"),
+        "xlsx_damaged_zip": translate("messages", "{file}：XLSX 內容損毀：壓縮內容損毀"),
+        "xlsx_unreadable": translate("messages", "{file}：XLSX 內容損毀，無法讀取（{detail}）"),
+        "header_only": translate("messages", "{file}：只有標題列，沒有任何報名資料"),
+        "row_id_unrecognised": translate("messages", "無法辨識身分證字號，此欄不匯入"),
+        "row_id_unrecognised_wants_hours": translate("messages", "無法辨識身分證字號，此欄不匯入：需要時數但尚不符資格"),
+        "agenda_not_empty": translate("messages", "{session}已有 {n} 段議程；先清除再匯入"),
+        "image_too_large": translate("messages", "{path} 有 {mb} MB，超過 5 MB；請縮小圖檔"),
+        "image_format": translate("messages", "{path} 是 {kind} 圖檔，請用 PNG 或 JPEG"),
+        "image_size": translate("messages", "{path} 為 {width}×{height} 像素，每邊須在 {low}–{high} 像素之間"),
+        "bad_certificate_text": translate("messages", "證書文字無法使用：未知欄位或括號不成對；可用 {fields}"),
+        "bad_fallback_font": translate("messages", "備用字型無法使用：{detail}"),
+        "document_nobody_on_roster": translate("messages", "{session}名單上沒有人（已錄取或現場報名），未產生文件"),
+        "certificates_no_agenda": translate("messages", "{session}沒有人可發研習證明書：場次沒有計入時數的議程（在「議程」加入）；未產生任何檔案"),
+        "certificates_nobody_present": translate("messages", "{session}沒有人可發研習證明書：還沒有人簽到；未產生任何檔案"),
+        "certificates_no_hours": translate("messages", "{session}沒有人可發研習證明書：出席 {n} 人都沒有核給時數；未產生任何檔案"),
+        # import rows
+        "row_cell_too_long": translate("messages", "內容過長（{length} 字，上限 {limit} 字），此列不匯入"),
+        "row_no_name": translate("messages", "沒有姓名，此列不匯入"),
+        "row_bad_timestamp": translate("messages", "時間戳記「{value}」無法辨識，排在最後"),
+        "row_no_timestamp": translate("messages", "沒有時間戳記，排在最後"),
+        "row_bad_email": translate("messages", "電子郵件「{value}」格式不正確"),
+        "row_bad_wants_hours": translate("messages", "無法判讀「{value}」，視為不需要時數"),
+        "row_id_missing_wants_hours": translate("messages", "未填身分證字號：需要時數但尚不符資格"),
+        "row_id_bad_format_wants_hours": translate(
+            "messages", "身分證字號格式不正確：需要時數但尚不符資格"),
+        "row_id_bad_checksum_wants_hours": translate(
+            "messages", "身分證字號檢查碼不正確：需要時數但尚不符資格"),
+        "row_id_bad_format": translate("messages", "身分證字號格式不正確"),
+        "row_id_bad_checksum": translate("messages", "身分證字號檢查碼不正確"),
+        "row_bad_lunch": translate("messages", "無法判讀用餐「{value}」，視為不用餐"),
+        "row_unknown_session": translate("messages", "報名場次「{value}」對不上任何場次，此列不匯入"),
+        "row_no_session": translate("messages", "沒有填報名場次，此列不匯入"),
+        "row_two_sessions": translate(
+            "messages", "同一人（第 {row} 列）已報名{first}，又報名{second}：兩場都保留，請確認"),
+        # hours, certificates, course fields, documents
+        "policy_bad_step": translate("messages", "時數單位須為 0.5 或 1 小時（輸入 {value}）"),
+        "policy_bad_missing_sign_out": translate(
+            "messages", "未簽退的處理方式須為 {choices}（輸入 {value}）"),
+        "policy_negative": translate("messages", "時數規則 {key} 不可為負數"),
+        "policy_unknown": translate("messages", "未知的時數規則設定：{keys}"),
+        "policy_unreadable": translate("messages", "時數規則 {key} 無法讀取：{value}"),
+        "no_registration": translate("messages", "找不到報名紀錄 #{id}"),
+        "hours_out_of_range": translate("messages", "時數須在 0 到課程時數 {limit} 小時之間（輸入 {hours}）"),
+        "hours_not_step": translate("messages", "時數須為 {step} 小時的倍數（輸入 {hours}）"),
+        "setting_file_missing": translate("messages", "找不到檔案：{path}"),
+        "not_an_image": translate("messages", "{path} 不是可讀取的圖片檔（PNG/JPEG）"),
+        "bad_serial_pattern": translate("messages", "字號格式無法使用：{pattern}"),
+        "serial_without_seq": translate("messages", "字號格式須含 {{seq}}：{pattern}"),
+        "serial_taken": translate("messages", "字號重複：{serial}（請調整字號格式）"),
+        "not_settable": translate("messages", "無法設定的欄位：{fields}"),
+        "course_name_required": translate("messages", "課程名稱不可空白"),
+        "unknown_setting": translate("messages", "未知的證書設定：{fields}"),
+        "bad_city_code": translate("messages", "上課縣市代碼須為兩位數字（如 10 臺北市）：{value}"),
+        "course_hours_too_long": translate(
+            "messages", "課程時數 {hours} 小時超過場次時間 {longest} 小時（{span}）"),
+        "unknown_document": translate("messages", "文件種類須為 {choices}（輸入 {value}）"),
+        "unknown_order": translate("messages", "排序須為 {choices}（輸入 {value}）"),
+        # course fields the portal file needs
+        "unknown_layout": translate("messages", "時數檔格式須為 full 或 opened（輸入 {value}）"),
+        "missing_course_name": translate("messages", "課程名稱 未設定"),
+        "missing_course_code": translate("messages", "課程代碼 未設定"),
+        "missing_category_code": translate("messages", "課程類別代碼 未設定"),
+        "missing_city_code": translate("messages", "上課縣市 未設定"),
+        "missing_term": translate("messages", "期別 未設定"),
+        "not_big5_course_name": translate("messages", "課程名稱 含 Big5 以外的字：{chars}"),
+        "not_big5_course_code": translate("messages", "課程代碼 含 Big5 以外的字：{chars}"),
+        "not_big5_category_code": translate("messages", "課程類別代碼 含 Big5 以外的字：{chars}"),
+        "not_big5_term": translate("messages", "期別 含 Big5 以外的字：{chars}"),
+        # people the portal file cannot take
+        "id_missing": translate("messages", "未提供身分證字號"),
+        "id_invalid": translate("messages", "身分證字號檢查碼或格式不符"),
+        "not_big5": translate("messages", "含 Big5 以外的字「{chars}」，請於入口網站手動輸入"),
+        "id_duplicate": translate("messages", "身分證字號與第 {row} 列 {name} 相同，只寫入一次"),
+        # agenda editor
+        "no_block": translate("messages", "找不到議程段落 #{id}"),
+        "block_title_required": translate("messages", "標題：不可空白"),
+        "block_title_too_long": translate("messages", "標題：最多 {n} 字"),
+        "block_unknown_kind": translate("messages", "類型：「{kind}」不是已知的議程類型"),
+        "block_ends_before_start": translate("messages", "時間：結束 {end} 必須晚於開始 {start}"),
+        "block_speaker_too_long": translate("messages", "主講人：最多 {n} 字"),
+        "block_running": translate("messages", "正在進行的段落不能刪除；請先進入下一段"),
+        "bad_warning_times": translate("messages", "提醒時間：黃燈必須不少於紅燈，且都不可為負"),
+        "unknown_replan_mode": translate("messages", "調整方式「{mode}」不明"),
+        "nothing_to_replan": translate("messages", "後面沒有段落可以調整"),
     }
+
+
+def field_label(field: str) -> str:
+    """The window's name for an import field (``desktop.core.importing.FIELD_LABELS``)."""
+    return {
+        "timestamp": translate("fields", "時間戳記"),
+        "name": translate("fields", "姓名"),
+        "agency": translate("fields", "服務機關"),
+        "unit": translate("fields", "單位"),
+        "title": translate("fields", "職稱"),
+        "email": translate("fields", "電子郵件"),
+        "phone": translate("fields", "聯絡電話"),
+        "id_number": translate("fields", "身分證字號"),
+        "session": translate("fields", "報名場次"),
+        "lunch": translate("fields", "用餐"),
+        "wants_hours": translate("fields", "終身學習時數"),
+        "remark": translate("fields", "備註"),
+    }[field]
+
+
+def reasons_text(reasons: Sequence[str]) -> str:
+    """A person's hours reasons (``desktop.core.hours.Reason`` codes) in the window's words."""
+    labels = {
+        "absent": translate("messages", "未出席"),
+        "late_arrival": translate("messages", "遲到"),
+        "early_leave": translate("messages", "早退"),
+        "left_during": translate("messages", "中途離席"),
+        "missing_sign_out": translate("messages", "未簽退"),
+        "missing_sign_in": translate("messages", "未簽到"),
+        "no_id": translate("messages", "無有效身分證字號"),
+        "not_requested": translate("messages", "未申請時數"),
+        "adjusted": translate("messages", "已調整"),
+        "no_agenda": translate("messages", "無計時數議程"),
+    }
+    return translate("messages", "、").join(labels.get(r, r) for r in reasons)
+
+
+def rule_text(rule: str, schedule: str) -> str:
+    """Which rule decided a person's hours (``desktop.core.hours.Rule``), and on which
+    schedule, in the window's words: the review list's 依據 column."""
+    rules = {
+        "full_attendance": translate("messages", "全勤：核給課程時數"),
+        "attended_time": translate("messages", "依在場時間計"),
+        "absent": translate("messages", "未出席"),
+        "no_agenda": translate("messages", "無計時數議程"),
+        "adjusted": translate("messages", "人工調整"),
+    }
+    schedules = {
+        "announced": translate("messages", "依公告時間"),
+        "actual": translate("messages", "依實際時間"),
+    }
+    text = rules.get(rule, rule)
+    if rule in ("full_attendance", "attended_time") and schedule in schedules:
+        return translate("messages", "{rule}（{schedule}）").format(
+            rule=text, schedule=schedules[schedule])
+    return text
 
 
 def code_text(code: str, **params: object) -> str | None:
@@ -85,9 +289,10 @@ def code_text(code: str, **params: object) -> str | None:
 
 
 def error_text(exc: BaseException) -> str:
-    """What to show for a refusal: its code worded in the window's language."""
+    """What to show for a refusal: its code (or each of its problems) worded in the window's
+    language."""
     if isinstance(exc, CodedError):
-        text = code_text(exc.code, **exc.params)
-        if text is not None:
-            return text
+        texts = [code_text(p.code, **p.params) for p in exc.problems]
+        if None not in texts:
+            return translate("messages", "；").join(str(t) for t in texts)
     return str(exc)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton, QWidget
 
 from db.engine import sqlite_file
 from db.integrity import DamagedDatabase
-from desktop.errors import user_message
+from desktop.errors import environment_problem
 from desktop.lockfile import DatabaseInUse, DatabaseLock
 from desktop.services import backup, security
 from desktop.ui.messages import error_text
@@ -242,7 +242,7 @@ def lock_and_open(
             lock = DatabaseLock(path).acquire()
         except DatabaseInUse as exc:
             title = QCoreApplication.translate("launch", "資料庫使用中")
-            QMessageBox.warning(parent, title, str(exc))
+            QMessageBox.warning(parent, title, error_text(environment_problem(exc) or exc))
             return None
     db: Database | None = None
     try:
@@ -250,12 +250,13 @@ def lock_and_open(
     except DamagedDatabase as exc:
         db = _offer_restore(exc, opener, parent, explain)
     except Exception as exc:
-        message = user_message(exc)
-        if message is None:
+        problem = environment_problem(exc)
+        if problem is None:
             if lock is not None and lock is not held:
                 lock.release()
             raise
-        log.warning("cannot open database: %s", message)
+        message = error_text(problem)
+        log.warning("cannot open database: %s", problem)
         title = QCoreApplication.translate("launch", "無法開啟資料庫")
         QMessageBox.critical(parent, title, message)
     if db is None:
@@ -271,7 +272,7 @@ def lock_and_open(
 def _offer_restore(exc, opener, parent, explain):  # type: ignore[no-untyped-def]
     title = QCoreApplication.translate("launch", "資料庫已損毀")
     if exc.newest_backup is None:
-        QMessageBox.critical(parent, title, str(exc))
+        QMessageBox.critical(parent, title, error_text(environment_problem(exc) or exc))
         return None
     answer = QMessageBox.question(
         parent, title,

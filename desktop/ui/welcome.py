@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from db.uow import Database
 from desktop.core.newevent import MAX_NAME, MIN_PASSPHRASE, Problem, check_event, check_session
-from desktop.ui.messages import code_text
+from desktop.ui.messages import code_text, error_text
 from desktop.ui.qtapp import APP_DISPLAY_NAME
 
 
@@ -369,7 +369,7 @@ class WelcomeWindow(QWidget):
 
     def _create_event(self) -> None:
         from desktop.app import open_database
-        from desktop.errors import user_message
+        from desktop.errors import environment_problem
         from desktop.services.events import create_event
         from desktop.services.newevent import add_session
 
@@ -378,10 +378,10 @@ class WelcomeWindow(QWidget):
         try:
             db = open_database(self.target)
         except Exception as exc:
-            message = user_message(exc)
-            if message is None:
+            problem = environment_problem(exc)
+            if problem is None:
                 raise
-            QMessageBox.critical(self, self.tr("無法建立資料庫"), message)
+            QMessageBox.critical(self, self.tr("無法建立資料庫"), error_text(problem))
             return
         event_id = create_event(
             db,

@@ -1001,6 +1001,10 @@ Current status: {state}</translation>
         <translation>Before the hours file can be exported, fill in the course fields:</translation>
     </message>
     <message>
+        <source>{layout}：{problems}</source>
+        <translation>{layout}: {problems}</translation>
+    </message>
+    <message>
         <source>填寫課程欄位…</source>
         <translation>Fill in course fields…</translation>
     </message>
@@ -1034,7 +1038,7 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>無法匯出：</source>
-        <translation>Cannot export:</translation>
+        <translation>Cannot export: </translation>
     </message>
     <message>
         <source>第 {row} 列 {name}：{detail}</source>
@@ -1207,6 +1211,10 @@ Current status: {state}</translation>
     <message>
         <source>第 {n} 欄</source>
         <translation>Column {n}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>&lt;b&gt;{file}&lt;/b&gt;（{encoding}）讀取 &lt;b&gt;{read}&lt;/b&gt; 列（空白列 {blank}）：新增 &lt;b&gt;{new}&lt;/b&gt;，更新 &lt;b&gt;{updated}&lt;/b&gt;，不變 {same}，&lt;span style=&apos;color:#B00020&apos;&gt;拒收 &lt;b&gt;{rejected}&lt;/b&gt;&lt;/span&gt;，合併重複 {merged}，待確認 {flagged}，不在此次名單 {missing}{other}&lt;br&gt;{per_session}</source>
@@ -3218,6 +3226,57 @@ Registered for: {session} {date}</translation>
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <source>時間戳記</source>
+        <translation>Timestamp</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>服務機關</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>單位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>電子郵件</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>聯絡電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>身分證字號</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>報名場次</source>
+        <translation>Session applied for</translation>
+    </message>
+    <message>
+        <source>用餐</source>
+        <translation>Meal</translation>
+    </message>
+    <message>
+        <source>終身學習時數</source>
+        <translation>Learning hours</translation>
+    </message>
+    <message>
+        <source>備註</source>
+        <translation>Remarks</translation>
+    </message>
+</context>
+<context>
     <name>launch</name>
     <message>
         <source>無法還原</source>
@@ -3274,6 +3333,142 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
 </context>
 <context>
     <name>messages</name>
+    <message>
+        <source>{file}：{part} 已損毀</source>
+        <translation>{file}: {part} is damaged</translation>
+    </message>
+    <message>
+        <source>{file}：{part} 超過 {limit} 個儲存格</source>
+        <translation>{file}: {part} has more than {limit} cells</translation>
+    </message>
+    <message>
+        <source>{file}：{part} 超過 {limit} 個共用字串</source>
+        <translation>{file}: {part} has more than {limit} shared strings</translation>
+    </message>
+    <message>
+        <source>{file}：{part} 超過 {limit} 個 XML 元素</source>
+        <translation>{file}: {part} has more than {limit} XML elements</translation>
+    </message>
+    <message>
+        <source>{file}：超過 {limit} 列，不是報名資料</source>
+        <translation>{file}: more than {limit} rows; not a registration export</translation>
+    </message>
+    <message>
+        <source>{file}：第 {row} 列超過 {limit} 欄，不是報名資料</source>
+        <translation>{file}: row {row} has more than {limit} columns; not a registration export</translation>
+    </message>
+    <message>
+        <source>{file}：共 {count} 列資料，超過上限 {limit} 列</source>
+        <translation>{file}: {count} rows of data, over the limit of {limit}</translation>
+    </message>
+    <message>
+        <source>{file}：活頁簿裡沒有工作表</source>
+        <translation>{file}: the workbook has no worksheet</translation>
+    </message>
+    <message>
+        <source>{file}：XLSX 內容損毀：缺少檔案內的部分 {detail}</source>
+        <translation>{file}: damaged XLSX: a part is missing ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}：XLSX 內容損毀：XML 格式錯誤 {detail}</source>
+        <translation>{file}: damaged XLSX: bad XML ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}：XLSX 內容損毀：儲存格指向不存在的共用字串</source>
+        <translation>{file}: damaged XLSX: a cell points to a shared string that does not exist</translation>
+    </message>
+    <message>
+        <source>{file}：XLSX 內容損毀：儲存格的值無法讀取</source>
+        <translation>{file}: damaged XLSX: a cell's value cannot be read</translation>
+    </message>
+    <message>
+        <source>{file}：XLSX 內容損毀：壓縮內容損毀</source>
+        <translation>{file}: damaged XLSX: the zip content is damaged</translation>
+    </message>
+    <message>
+        <source>{file}：XLSX 內容損毀，無法讀取（{detail}）</source>
+        <translation>{file}: damaged XLSX, cannot be read ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}：只有標題列，沒有任何報名資料</source>
+        <translation>{file}: only a header row, no registrations</translation>
+    </message>
+    <message>
+        <source>無法辨識身分證字號，此欄不匯入</source>
+        <translation>No ID number recognised; the cell is not imported</translation>
+    </message>
+    <message>
+        <source>無法辨識身分證字號，此欄不匯入：需要時數但尚不符資格</source>
+        <translation>No ID number recognised; the cell is not imported: wants hours but does not qualify yet</translation>
+    </message>
+    <message>
+        <source>{session}已有 {n} 段議程；先清除再匯入</source>
+        <translation>{session} already has {n} agenda blocks; remove them before importing</translation>
+    </message>
+    <message>
+        <source>{path} 有 {mb} MB，超過 5 MB；請縮小圖檔</source>
+        <translation>{path} is {mb} MB, over 5 MB; make the image smaller</translation>
+    </message>
+    <message>
+        <source>{path} 是 {kind} 圖檔，請用 PNG 或 JPEG</source>
+        <translation>{path} is a {kind} image; use PNG or JPEG</translation>
+    </message>
+    <message>
+        <source>{path} 為 {width}×{height} 像素，每邊須在 {low}–{high} 像素之間</source>
+        <translation>{path} is {width}×{height} pixels; each side must be {low}–{high} pixels</translation>
+    </message>
+    <message>
+        <source>證書文字無法使用：未知欄位或括號不成對；可用 {fields}</source>
+        <translation>The certificate wording cannot be used: an unknown field or an unmatched brace; available: {fields}</translation>
+    </message>
+    <message>
+        <source>備用字型無法使用：{detail}</source>
+        <translation>The fallback font cannot be used: {detail}</translation>
+    </message>
+    <message>
+        <source>{session}名單上沒有人（已錄取或現場報名），未產生文件</source>
+        <translation>{session}: nobody on the roster (admitted or walk-in); no document was made</translation>
+    </message>
+    <message>
+        <source>{session}沒有人可發研習證明書：場次沒有計入時數的議程（在「議程」加入）；未產生任何檔案</source>
+        <translation>{session}: no certificates: the session has no agenda block that carries credit (add one on Agenda); no file was written</translation>
+    </message>
+    <message>
+        <source>{session}沒有人可發研習證明書：還沒有人簽到；未產生任何檔案</source>
+        <translation>{session}: no certificates: nobody has signed in yet; no file was written</translation>
+    </message>
+    <message>
+        <source>{session}沒有人可發研習證明書：出席 {n} 人都沒有核給時數；未產生任何檔案</source>
+        <translation>{session}: no certificates: none of the {n} people present was credited hours; no file was written</translation>
+    </message>
+    <message>
+        <source>無計時數議程</source>
+        <translation>No credit blocks</translation>
+    </message>
+    <message>
+        <source>全勤：核給課程時數</source>
+        <translation>Full attendance: course hours</translation>
+    </message>
+    <message>
+        <source>依在場時間計</source>
+        <translation>By time present</translation>
+    </message>
+    <message>
+        <source>人工調整</source>
+        <translation>Adjusted by hand</translation>
+    </message>
+    <message>
+        <source>依公告時間</source>
+        <translation>announced times</translation>
+    </message>
+    <message>
+        <source>依實際時間</source>
+        <translation>actual times</translation>
+    </message>
+    <message>
+        <source>{rule}（{schedule}）</source>
+        <translation>{rule} ({schedule})</translation>
+    </message>
     <message>
         <source>必須填寫</source>
         <translation>required</translation>
@@ -3489,6 +3684,442 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>已報告或正在報告的桌次不能移動</source>
         <translation>A table that has reported or is reporting cannot be moved</translation>
+    </message>
+    <message>
+        <source>資料庫升級失敗，原檔未變更（{detail}）</source>
+        <translation>The database could not be upgraded; the file is unchanged ({detail})</translation>
+    </message>
+    <message>
+        <source>資料庫升級失敗，原檔未變更（{detail}）；升級前備份：{backup}</source>
+        <translation>The database could not be upgraded; the file is unchanged ({detail}); backup taken before the upgrade: {backup}</translation>
+    </message>
+    <message>
+        <source>這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；找不到可用的備份</source>
+        <translation>This file is not a usable database, or it is damaged: {path} ({detail}); no usable backup was found</translation>
+    </message>
+    <message>
+        <source>這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；最新的完好備份：{backup}</source>
+        <translation>This file is not a usable database, or it is damaged: {path} ({detail}); newest good backup: {backup}</translation>
+    </message>
+    <message>
+        <source>這個資料庫已在另一個視窗開啟，請切換到那個視窗，或先關閉它：{path}</source>
+        <translation>This database is already open in another window; switch to that window or close it first: {path}</translation>
+    </message>
+    <message>
+        <source>不支援的資料庫網址：{url}（{detail}）；請給 SQLite 檔案路徑或 PostgreSQL 網址</source>
+        <translation>Unsupported database URL: {url} ({detail}); give an SQLite file path or a PostgreSQL URL</translation>
+    </message>
+    <message>
+        <source>無法使用檔案：{path}（{detail}）</source>
+        <translation>Cannot use the file: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>資料庫檔案或所在資料夾是唯讀的，無法寫入：{path}</source>
+        <translation>The database file or its folder is read-only; cannot write: {path}</translation>
+    </message>
+    <message>
+        <source>資料庫檔案被另一個程式鎖住：{path}</source>
+        <translation>The database file is locked by another program: {path}</translation>
+    </message>
+    <message>
+        <source>這個檔案不是可用的資料庫，或已損毀：{path}</source>
+        <translation>This file is not a usable database, or it is damaged: {path}</translation>
+    </message>
+    <message>
+        <source>無法開啟資料庫：{path}（{detail}）</source>
+        <translation>Cannot open the database: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>資料庫中沒有活動，請先建立活動</source>
+        <translation>There is no event in the database; create an event first</translation>
+    </message>
+    <message>
+        <source>資料庫中有多個活動，請指定場次</source>
+        <translation>The database holds several events; choose a session</translation>
+    </message>
+    <message>
+        <source>請輸入主辦單位密語</source>
+        <translation>Enter the organiser passphrase</translation>
+    </message>
+    <message>
+        <source>請填寫錄取理由</source>
+        <translation>Give a reason for admitting</translation>
+    </message>
+    <message>
+        <source>此報名已取消</source>
+        <translation>This registration is already cancelled</translation>
+    </message>
+    <message>
+        <source>已在此場次</source>
+        <translation>Already in that session</translation>
+    </message>
+    <message>
+        <source>不同活動的場次</source>
+        <translation>That session belongs to another event</translation>
+    </message>
+    <message>
+        <source>{name} 已報名{session}</source>
+        <translation>{name} is already registered for {session}</translation>
+    </message>
+    <message>
+        <source>不能編輯的欄位：{fields}</source>
+        <translation>Fields that cannot be edited: {fields}</translation>
+    </message>
+    <message>
+        <source>用餐只能是 葷、素 或空白</source>
+        <translation>Meal must be regular (葷), vegetarian (素) or blank</translation>
+    </message>
+    <message>
+        <source>{file}：找不到檔案</source>
+        <translation>{file}: file not found</translation>
+    </message>
+    <message>
+        <source>{file}：檔案是空的</source>
+        <translation>{file}: the file is empty</translation>
+    </message>
+    <message>
+        <source>{file}：檔案太大（{size} MB，上限 {limit} MB）</source>
+        <translation>{file}: the file is too large ({size} MB, limit {limit} MB)</translation>
+    </message>
+    <message>
+        <source>{file}：這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV</source>
+        <translation>{file}: an old .xls or password-protected Excel file; remove the password and save it as .xlsx or CSV</translation>
+    </message>
+    <message>
+        <source>{file}：不是有效的 Excel (.xlsx) 檔，或檔案已損毀</source>
+        <translation>{file}: not a valid Excel (.xlsx) file, or the file is damaged</translation>
+    </message>
+    <message>
+        <source>{file}：解壓縮後異常膨脹，疑似惡意檔案</source>
+        <translation>{file}: unpacks to an abnormal size; it looks like a malicious file</translation>
+    </message>
+    <message>
+        <source>{file}：檔案已加密，請移除密碼後再匯入</source>
+        <translation>{file}: the file is encrypted; remove the password and import again</translation>
+    </message>
+    <message>
+        <source>{file}：不是文字檔（CSV）或 Excel 檔，內容是二進位資料</source>
+        <translation>{file}: not a text (CSV) or Excel file; the content is binary data</translation>
+    </message>
+    <message>
+        <source>{file} 第 {line} 行：無法辨識的文字編碼，請另存為「CSV UTF-8」</source>
+        <translation>{file} line {line}: unknown text encoding; save it as &quot;CSV UTF-8&quot;</translation>
+    </message>
+    <message>
+        <source>{file} 第 {row} 列「{column}」欄：內容過長（{length} 字，上限 {limit} 字）</source>
+        <translation>{file} row {row}, column &quot;{column}&quot;: the cell is too long ({length} characters, limit {limit})</translation>
+    </message>
+    <message>
+        <source>{file}：這是資料夾，不是檔案</source>
+        <translation>{file}: this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>{file}：不支援的檔案類型，請使用 CSV 或 XLSX</source>
+        <translation>{file}: unsupported file type; use CSV or XLSX</translation>
+    </message>
+    <message>
+        <source>{file}：內容無法辨識為 CSV 文字</source>
+        <translation>{file}: the content cannot be read as CSV text</translation>
+    </message>
+    <message>
+        <source>{file}：第 {row} 列 CSV 格式錯誤（{detail}）</source>
+        <translation>{file}: row {row} is not valid CSV ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}：不是可讀的 XLSX 活頁簿</source>
+        <translation>{file}: not a readable XLSX workbook</translation>
+    </message>
+    <message>
+        <source>{file}：沒有任何資料</source>
+        <translation>{file}: there is no data in the file</translation>
+    </message>
+    <message>
+        <source>{file}：找不到「姓名」欄，無法匯入；標題列：{headers}</source>
+        <translation>{file}: no name column, nothing can be imported; header row: {headers}</translation>
+    </message>
+    <message>
+        <source>{file}：檔案沒有「報名場次」欄，請選擇場次（可選：{names}）</source>
+        <translation>{file}: the file has no session column; choose a session (one of: {names})</translation>
+    </message>
+    <message>
+        <source>內容過長（{length} 字，上限 {limit} 字），此列不匯入</source>
+        <translation>Too long ({length} characters, limit {limit}); row not imported</translation>
+    </message>
+    <message>
+        <source>沒有姓名，此列不匯入</source>
+        <translation>No name; row not imported</translation>
+    </message>
+    <message>
+        <source>時間戳記「{value}」無法辨識，排在最後</source>
+        <translation>Timestamp &quot;{value}&quot; not recognised; placed last</translation>
+    </message>
+    <message>
+        <source>沒有時間戳記，排在最後</source>
+        <translation>No timestamp; placed last</translation>
+    </message>
+    <message>
+        <source>電子郵件「{value}」格式不正確</source>
+        <translation>E-mail &quot;{value}&quot; is not a valid address</translation>
+    </message>
+    <message>
+        <source>無法判讀「{value}」，視為不需要時數</source>
+        <translation>Cannot read &quot;{value}&quot;; taken as no learning hours wanted</translation>
+    </message>
+    <message>
+        <source>未填身分證字號：需要時數但尚不符資格</source>
+        <translation>No ID number: wants learning hours but cannot get them yet</translation>
+    </message>
+    <message>
+        <source>身分證字號格式不正確：需要時數但尚不符資格</source>
+        <translation>ID number in the wrong format: wants learning hours but cannot get them yet</translation>
+    </message>
+    <message>
+        <source>身分證字號檢查碼不正確：需要時數但尚不符資格</source>
+        <translation>ID number check digit is wrong: wants learning hours but cannot get them yet</translation>
+    </message>
+    <message>
+        <source>身分證字號格式不正確</source>
+        <translation>ID number in the wrong format</translation>
+    </message>
+    <message>
+        <source>身分證字號檢查碼不正確</source>
+        <translation>ID number check digit is wrong</translation>
+    </message>
+    <message>
+        <source>無法判讀用餐「{value}」，視為不用餐</source>
+        <translation>Cannot read meal &quot;{value}&quot;; taken as no meal</translation>
+    </message>
+    <message>
+        <source>報名場次「{value}」對不上任何場次，此列不匯入</source>
+        <translation>Session &quot;{value}&quot; matches no session; row not imported</translation>
+    </message>
+    <message>
+        <source>沒有填報名場次，此列不匯入</source>
+        <translation>No session given; row not imported</translation>
+    </message>
+    <message>
+        <source>同一人（第 {row} 列）已報名{first}，又報名{second}：兩場都保留，請確認</source>
+        <translation>The same person (row {row}) applied for {first} and also for {second}: both kept, please check</translation>
+    </message>
+    <message>
+        <source>時數單位須為 0.5 或 1 小時（輸入 {value}）</source>
+        <translation>The hours step must be 0.5 or 1 hour (entered {value})</translation>
+    </message>
+    <message>
+        <source>未簽退的處理方式須為 {choices}（輸入 {value}）</source>
+        <translation>Missing sign-out handling must be one of {choices} (entered {value})</translation>
+    </message>
+    <message>
+        <source>時數規則 {key} 不可為負數</source>
+        <translation>Hours rule {key} cannot be negative</translation>
+    </message>
+    <message>
+        <source>未知的時數規則設定：{keys}</source>
+        <translation>Unknown hours rule settings: {keys}</translation>
+    </message>
+    <message>
+        <source>時數規則 {key} 無法讀取：{value}</source>
+        <translation>Hours rule {key} cannot be read: {value}</translation>
+    </message>
+    <message>
+        <source>找不到報名紀錄 #{id}</source>
+        <translation>Registration #{id} not found</translation>
+    </message>
+    <message>
+        <source>時數須在 0 到課程時數 {limit} 小時之間（輸入 {hours}）</source>
+        <translation>Hours must be between 0 and the course&apos;s {limit} hours (entered {hours})</translation>
+    </message>
+    <message>
+        <source>時數須為 {step} 小時的倍數（輸入 {hours}）</source>
+        <translation>Hours must be a multiple of {step} (entered {hours})</translation>
+    </message>
+    <message>
+        <source>找不到檔案：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <source>{path} 不是可讀取的圖片檔（PNG/JPEG）</source>
+        <translation>{path} is not a readable picture (PNG/JPEG)</translation>
+    </message>
+    <message>
+        <source>字號格式無法使用：{pattern}</source>
+        <translation>The serial number pattern cannot be used: {pattern}</translation>
+    </message>
+    <message>
+        <source>字號格式須含 {{seq}}：{pattern}</source>
+        <translation>The serial number pattern must contain {{seq}}: {pattern}</translation>
+    </message>
+    <message>
+        <source>字號重複：{serial}（請調整字號格式）</source>
+        <translation>Serial number used twice: {serial} (change the pattern)</translation>
+    </message>
+    <message>
+        <source>無法設定的欄位：{fields}</source>
+        <translation>Fields that cannot be set: {fields}</translation>
+    </message>
+    <message>
+        <source>課程名稱不可空白</source>
+        <translation>The course name cannot be blank</translation>
+    </message>
+    <message>
+        <source>未知的證書設定：{fields}</source>
+        <translation>Unknown certificate settings: {fields}</translation>
+    </message>
+    <message>
+        <source>上課縣市代碼須為兩位數字（如 10 臺北市）：{value}</source>
+        <translation>The city code must be two digits (e.g. 10 for Taipei): {value}</translation>
+    </message>
+    <message>
+        <source>課程時數 {hours} 小時超過場次時間 {longest} 小時（{span}）</source>
+        <translation>Course hours {hours} exceed the session&apos;s {longest} hours ({span})</translation>
+    </message>
+    <message>
+        <source>文件種類須為 {choices}（輸入 {value}）</source>
+        <translation>Document must be one of {choices} (entered {value})</translation>
+    </message>
+    <message>
+        <source>排序須為 {choices}（輸入 {value}）</source>
+        <translation>Order must be one of {choices} (entered {value})</translation>
+    </message>
+    <message>
+        <source>時數檔格式須為 full 或 opened（輸入 {value}）</source>
+        <translation>The hours file layout must be full or opened (entered {value})</translation>
+    </message>
+    <message>
+        <source>課程名稱 未設定</source>
+        <translation>Course name not set</translation>
+    </message>
+    <message>
+        <source>課程代碼 未設定</source>
+        <translation>Course code not set</translation>
+    </message>
+    <message>
+        <source>課程類別代碼 未設定</source>
+        <translation>Course category code not set</translation>
+    </message>
+    <message>
+        <source>上課縣市 未設定</source>
+        <translation>City of the course not set</translation>
+    </message>
+    <message>
+        <source>期別 未設定</source>
+        <translation>Term not set</translation>
+    </message>
+    <message>
+        <source>課程名稱 含 Big5 以外的字：{chars}</source>
+        <translation>Course name has characters outside Big5: {chars}</translation>
+    </message>
+    <message>
+        <source>課程代碼 含 Big5 以外的字：{chars}</source>
+        <translation>Course code has characters outside Big5: {chars}</translation>
+    </message>
+    <message>
+        <source>課程類別代碼 含 Big5 以外的字：{chars}</source>
+        <translation>Course category code has characters outside Big5: {chars}</translation>
+    </message>
+    <message>
+        <source>期別 含 Big5 以外的字：{chars}</source>
+        <translation>Term has characters outside Big5: {chars}</translation>
+    </message>
+    <message>
+        <source>未提供身分證字號</source>
+        <translation>No ID number given</translation>
+    </message>
+    <message>
+        <source>身分證字號檢查碼或格式不符</source>
+        <translation>ID number check digit or format is wrong</translation>
+    </message>
+    <message>
+        <source>含 Big5 以外的字「{chars}」，請於入口網站手動輸入</source>
+        <translation>Has characters outside Big5 (&quot;{chars}&quot;); enter this person on the portal by hand</translation>
+    </message>
+    <message>
+        <source>身分證字號與第 {row} 列 {name} 相同，只寫入一次</source>
+        <translation>Same ID number as row {row} {name}; written once</translation>
+    </message>
+    <message>
+        <source>找不到議程段落 #{id}</source>
+        <translation>Agenda block #{id} not found</translation>
+    </message>
+    <message>
+        <source>標題：不可空白</source>
+        <translation>Title: cannot be blank</translation>
+    </message>
+    <message>
+        <source>標題：最多 {n} 字</source>
+        <translation>Title: at most {n} characters</translation>
+    </message>
+    <message>
+        <source>類型：「{kind}」不是已知的議程類型</source>
+        <translation>Type: &quot;{kind}&quot; is not a known block type</translation>
+    </message>
+    <message>
+        <source>時間：結束 {end} 必須晚於開始 {start}</source>
+        <translation>Time: the end {end} must be after the start {start}</translation>
+    </message>
+    <message>
+        <source>主講人：最多 {n} 字</source>
+        <translation>Speaker: at most {n} characters</translation>
+    </message>
+    <message>
+        <source>正在進行的段落不能刪除；請先進入下一段</source>
+        <translation>The running block cannot be deleted; move on to the next block first</translation>
+    </message>
+    <message>
+        <source>提醒時間：黃燈必須不少於紅燈，且都不可為負</source>
+        <translation>Reminders: amber must be at least red, and neither negative</translation>
+    </message>
+    <message>
+        <source>調整方式「{mode}」不明</source>
+        <translation>Unknown way to adjust: &quot;{mode}&quot;</translation>
+    </message>
+    <message>
+        <source>後面沒有段落可以調整</source>
+        <translation>No later block to adjust</translation>
+    </message>
+    <message>
+        <source>未出席</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>遲到</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>早退</source>
+        <translation>Left early</translation>
+    </message>
+    <message>
+        <source>中途離席</source>
+        <translation>Away during the day</translation>
+    </message>
+    <message>
+        <source>未簽退</source>
+        <translation>No sign-out</translation>
+    </message>
+    <message>
+        <source>未簽到</source>
+        <translation>No sign-in</translation>
+    </message>
+    <message>
+        <source>無有效身分證字號</source>
+        <translation>No valid ID number</translation>
+    </message>
+    <message>
+        <source>未申請時數</source>
+        <translation>Hours not requested</translation>
+    </message>
+    <message>
+        <source>已調整</source>
+        <translation>Adjusted</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,8 @@ def test_import_json_summary_then_roster_and_admit(run_cli, demo_db_path: Path, 
     assert code == 0, err
     summary = json.loads(out)
     assert (summary["rows_read"], summary["imported"], summary["duplicates_merged"]) == (8, 5, 1)
-    assert summary["rejected"][0] == {"row": 5, "column": "姓名", "reason": "沒有姓名，此列不匯入"}
+    assert summary["rejected"][0] == {"row": 5, "column": "姓名", "code": "row_no_name",
+                                      "reason": "沒有姓名，此列不匯入"}
     assert any(f["row"] == 6 and f["column"] == "身分證字號" for f in summary["flagged"])
 
     code, out, _ = run_cli("--db", demo_db_path, "import", path, "--json")

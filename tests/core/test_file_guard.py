@@ -99,8 +99,8 @@ def test_old_xls_and_huge_and_empty_files(tmp_path: Path) -> None:
     assert _code(huge) == "too_large"
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    assert _code(empty) == "empty"
-    assert _code(tmp_path / "missing.csv") == "not_found"
+    assert _code(empty) == "file_empty"
+    assert _code(tmp_path / "missing.csv") == "file_not_found"
 
 
 def test_binary_garbage_posing_as_csv(tmp_path: Path) -> None:

@@ -27,8 +27,9 @@ def test_editor_validates_adds_in_time_order_and_flags_overlaps(demo_db: Databas
     taipei = find_session(demo_db, "臺北")
     with pytest.raises(AgendaInputError) as err:
         service.add_block(demo_db, taipei.id, BlockInput(" ", "talk", dt.time(10), dt.time(9)))
-    assert any("標題" in m for m in err.value.messages)
-    assert any("結束 09:00 必須晚於開始 10:00" in m for m in err.value.messages)
+    assert [p.code for p in err.value.problems] == ["block_title_required",
+                                                    "block_ends_before_start"]
+    assert "結束 09:00 必須晚於開始 10:00" in str(err.value)
     assert len(service.list_blocks(demo_db, taipei.id)) == 11  # nothing half-written
 
     new_id = service.add_block(demo_db, taipei.id,

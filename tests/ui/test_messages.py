@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 CODED = {"CodedError", "AgendaError", "PinError", "WalkInError", "SecurityError", "CheckInError",
-         "BackupError"}
+         "RegistrationError", "CloseDayError", "AgendaInputError", "ImportFileError",
+         "FileRejected", "BackupError", "PortalError", "PolicyError"}
 
 
 @pytest.fixture(params=["zh_TW", "en"])
@@ -97,3 +98,122 @@ def test_every_coded_refusal_has_its_words() -> None:
     assert len(codes) > 20
     missing = sorted(f"{where} {code}" for code, where in codes if code not in _texts())
     assert not missing, missing
+
+
+def words_only(text: str, *names: str) -> str:
+    """``text`` without markup, the file's own values ("…" and 「…」) and the given names:
+    what is left is the window's own wording."""
+    for name in names:
+        text = text.replace(name, "")
+    return re.sub(r"<[^>]+>|\"[^\"]*\"|「[^」]*」", "", text)
+
+
+def test_import_dialog_speaks_the_window_language(qtbot, demo_db: Database, tmp_path,
+                                                  language) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.services.events import list_events
+    from desktop.ui.screens.import_dialog import ImportDialog
+    from tests.registration_files import MESSY_ROWS, write_csv
+
+    sessions = [s for e in list_events(demo_db) for s in e.sessions]
+    dialog = ImportDialog(ScreenContext(db=demo_db, operator="t"), sessions)
+    qtbot.addWidget(dialog)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert not dialog.load(empty)  # ImportFileError (file_empty)
+    shown = words_only(dialog.counts.text(), empty.name)
+    assert one_language(shown, language), shown
+    labels = [label.text() for label in dialog.mapping_box.findChildren(QLabel)]
+    assert len(labels) == 12 and all(one_language(t, language) for t in labels), labels
+    assert dialog.load(write_csv(tmp_path / "messy.csv", MESSY_ROWS))
+    problems = [dialog.problems.item(r, 3).text() for r in range(dialog.problems.rowCount())]
+    assert len(problems) >= 5
+    for text in problems:  # rejected rows, unreadable cells, ID numbers, merges
+        assert one_language(words_only(text), language), text
+    if language == "en":
+        assert "No name; row not imported" in problems
+        assert "Name" in labels and "Learning hours" in labels
+        dialog.resize(1100, 700)
+        dialog.grab().save(str(Path("/tmp") / "import-dialog-en.png"))
+
+
+def test_hours_review_and_portal_problems_speak_the_window_language(
+        qtbot, demo_db: Database, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.screens.documents import DocumentsScreen
+    from tests.closeday_sim import simulate_day
+
+    simulate_day(demo_db)
+    screen = DocumentsScreen(ScreenContext(db=demo_db, operator="organiser"))
+    qtbot.addWidget(screen)
+    screen.set_session(find_session(demo_db, "臺北"))
+    reasons = {screen.model.index(r, 6).data() for r in range(screen.model.rowCount())} - {""}
+    assert len(reasons) >= 3 and all(one_language(t, language) for t in reasons), reasons
+    text = screen.write_portal_file("full", "demo", tmp_path / "a.csv")  # 課程類別代碼 missing
+    assert not (tmp_path / "a.csv").exists() and one_language(text, language), text
+    if language == "en":
+        assert "Course category code not set" in text and "No sign-out" in reasons
+        screen.review_only.setChecked(True)
+        screen.resize(1366, 700)
+        screen.grab().save("/tmp/documents-hours-review-en.png")
+
+
+def test_environment_refusal_speaks_the_window_language(
+        qtbot, demo_db_path: Path, monkeypatch, language) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import open_database
+    from desktop.lockfile import DatabaseLock
+    from desktop.ui import reliability
+    from desktop.ui.launch import _open_or_explain
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
+        lambda _parent, title, text, *_a, **_k: shown.append(f"{title}: {text}")))
+    with DatabaseLock(demo_db_path).acquire():  # another window has it open
+        assert reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path),
+                                         None, None, _open_or_explain) is None
+    text = words_only(shown[-1], str(demo_db_path))
+    assert one_language(text, language), shown
+
+
+def test_roster_and_agenda_editor_refusals_speak_the_window_language(
+        qtbot, demo_db: Database, monkeypatch, language) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTime
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.screens.agenda import BlockDialog
+    from desktop.ui.screens.roster import RosterScreen
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
+        lambda _parent, title, text, *_a, **_k: shown.append(f"{title}: {text}")))
+    roster = RosterScreen(ScreenContext(db=demo_db, operator="t"))
+    qtbot.addWidget(roster)
+    roster.show_session(find_session(demo_db, "臺北"))
+    roster.table.selectRow(0)
+    assert not roster.admit_selected("")  # RegistrationError: a reason is required
+    assert len(shown) == 1 and one_language(shown[0], language), shown
+
+    dialog = BlockDialog(roster)  # no title, ends before it starts: AgendaInputError problems
+    qtbot.addWidget(dialog)
+    dialog.start.setTime(QTime(10, 0))
+    dialog.end.setTime(QTime(9, 0))
+    dialog.show()
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    lines = dialog.errors.text().split("\n")
+    assert len(lines) == 2 and all(one_language(t, language) for t in lines), lines
+    assert "09:00" in lines[1] and not dialog.result()
+
+
+def test_codes_built_from_names_have_their_words() -> None:
+    """Codes made from a name (``row_id_<problem>``, ``missing_<field>``, ``not_big5_<field>``)
+    escape the scan above; every combination the code can build is in the table."""
+    from desktop.core.ids import IdProblem
+    from desktop.reports.portal_csv import _COURSE_LABELS
+
+    built = {f"row_id_{p}_wants_hours" for p in IdProblem}
+    built |= {f"row_id_{p}" for p in (IdProblem.BAD_FORMAT, IdProblem.BAD_CHECKSUM)}
+    built |= {f"missing_{key}" for key in _COURSE_LABELS}
+    built |= {f"not_big5_{key}" for key in set(_COURSE_LABELS) - {"city_code"}}
+    assert not built - set(_texts()), sorted(built - set(_texts()))

@@ -138,7 +138,7 @@ class BlockDialog(QDialog):
 
     def _on_ok(self) -> None:
         problems = service.validate_block(self.value())
-        self.errors.setText("\n".join(problems))
+        self.errors.setText("\n".join(error_text(p) for p in problems))
         if not problems:
             self.accept()
 
@@ -268,7 +268,7 @@ class AgendaScreen(Screen):
         try:
             action()
         except AgendaInputError as exc:
-            self.feedback.setText("；".join(exc.messages))
+            self.feedback.setText(error_text(exc))
             return
         self.reload()
 
@@ -723,7 +723,7 @@ class AgendaScreen(Screen):
             service.save_options(self.context.db, self.session.id, options,
                                  actor=self.context.operator, now=self.clock())
         except AgendaInputError as exc:
-            self.feedback.setText(str(exc))
+            self.feedback.setText(error_text(exc))
             return
         if self.view is not None:
             from dataclasses import replace

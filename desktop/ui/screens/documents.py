@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
-from desktop.core.hours import reason_text, rule_text
 from desktop.core.idvault import WrongPassphrase
 from desktop.reports.docparts import Cancelled
 from desktop.reports.portal_csv import PortalError, hours_text, write
@@ -70,6 +69,7 @@ from desktop.services.documents import (
     check_glyphs,
 )
 from desktop.services.events import SessionInfo
+from desktop.ui.messages import code_text, error_text, reasons_text, rule_text
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel
 
@@ -104,7 +104,7 @@ class DocumentWorker(QObject):
         except Cancelled:
             self.cancelled.emit()
         except (CloseDayError, OSError) as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         else:
             self.finished.emit(result)
 
@@ -372,7 +372,7 @@ class DocumentsScreen(Screen):
                                                        for i in p.intervals)),
             Column(self.tr("時數"), lambda p: hours_text(p.hours), align_right=True),
             Column(self.tr("依據"), lambda p: rule_text(p.rule, p.schedule)),
-            Column(self.tr("說明"), lambda p: reason_text(p.reasons)
+            Column(self.tr("說明"), lambda p: reasons_text(p.reasons)
                    + (f"（{p.adjustment.reason}）" if p.adjustment else "")),
         ])
         self.table = QTableView()
@@ -428,7 +428,7 @@ class DocumentsScreen(Screen):
             self.report = day_report(self.context.db, session.id)
         except CloseDayError as exc:
             self.report = None
-            self.summary.setText(str(exc))
+            self.summary.setText(error_text(exc))
             self.model.set_rows(())
             return
         self._fill()
@@ -466,7 +466,7 @@ class DocumentsScreen(Screen):
             adjust_hours(self.context.db, person.registration_id, hours, reason,
                          actor=self.context.operator or self.context.desk)
         except CloseDayError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return False
         self.status.setText(self.tr("已調整 {name} 的時數為 {hours} 小時。").format(
             name=person.name, hours=hours_text(hours)))
@@ -488,7 +488,7 @@ class DocumentsScreen(Screen):
                               actor=self.context.operator or self.context.desk,
                               **values)  # type: ignore[arg-type]
         except CloseDayError as exc:
-            return str(exc)
+            return error_text(exc)
         self.status.setText(self.tr("已儲存課程欄位與證書設定。"))
         self.refresh()
         return ""
@@ -656,12 +656,15 @@ class DocumentsScreen(Screen):
         if name:
             self.write_portal_file(layout, passphrase, Path(name))
 
-    def _offer_course_fields(self, problems: dict[str, list[str]]) -> bool:
+    def _offer_course_fields(self, problems: dict[str, list[PortalError]]) -> bool:
         """Say what the course fields lack and open them; False when the operator declines."""
         names = self.layout_names(short=True)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("匯出時數檔"), self.tr(
             "匯出時數檔前，請先填好課程欄位：") + "\n" + "\n".join(
-            f"{names[layout]}：{'；'.join(lack)}" for layout, lack in problems.items()), parent=self)
+            self.tr("{layout}：{problems}").format(layout=names[layout],
+                                                  problems=error_text(PortalError.of(lack)))
+            for layout, lack in problems.items()),
+            parent=self)
         fill = box.addButton(self.tr("填寫課程欄位…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -689,12 +692,13 @@ class DocumentsScreen(Screen):
         except WrongPassphrase:
             text = self.tr("密語不正確。")
         except PortalError as exc:
-            text = self.tr("無法匯出：") + str(exc) + self.tr("（請按「課程欄位…」填寫）")
+            text = self.tr("無法匯出：") + error_text(exc) + self.tr("（請按「課程欄位…」填寫）")
         except (CloseDayError, OSError) as exc:
-            text = self.tr("無法匯出：") + str(exc)
+            text = self.tr("無法匯出：") + error_text(exc)
         else:
             lines = [self.tr("第 {row} 列 {name}：{detail}").format(
-                row=p.row, name=p.name, detail=p.detail) for p in result.skipped]
+                row=p.row, name=p.name, detail=code_text(p.code, **dict(p.params)) or p.detail)
+                for p in result.skipped]
             text = self.tr("已寫入 {n} 列至 {path}。").format(n=result.written, path=target)
             if lines:
                 text = (self.tr("以下 {n} 列無法寫入，請修正或於入口網站手動輸入：\n").format(

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.importing import ERROR, FIELD_LABELS, FIELDS, ImportFileError, RawTable
+from desktop.core.importing import ERROR, FIELDS, ImportFileError, RawTable
 from desktop.services.events import SessionInfo
 from desktop.services.registrations import (
     ImportSummary,
@@ -39,6 +39,7 @@ from desktop.services.registrations import (
     read_registration_file,
     run_import,
 )
+from desktop.ui.messages import code_text, error_text, field_label
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.status_changes import confirm_changes, moves_out
 
@@ -93,7 +94,7 @@ class ImportDialog(QDialog):
             combo.setObjectName(f"map_{field}")
             combo.currentIndexChanged.connect(lambda _i: self.preview())
             self.mapping_combos[field] = combo
-            grid.addWidget(QLabel(self.tr(FIELD_LABELS[field])), i // 4, (i % 4) * 2)
+            grid.addWidget(QLabel(field_label(field)), i // 4, (i % 4) * 2)
             grid.addWidget(combo, i // 4, (i % 4) * 2 + 1)
             grid.setColumnStretch((i % 4) * 2 + 1, 1)
 
@@ -146,7 +147,7 @@ class ImportDialog(QDialog):
         try:
             table = read_registration_file(path)
         except ImportFileError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return False
         self.table = table
         event_id = self.sessions[0].event_id if self.sessions else None
@@ -191,7 +192,7 @@ class ImportDialog(QDialog):
                                  admit=self.admit_after.isChecked())
         except (ImportFileError, RegistrationError) as exc:
             self.summary = None
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return None
         self.summary = summary
         self._show_summary(summary)
@@ -200,7 +201,7 @@ class ImportDialog(QDialog):
         return summary
 
     def _show_summary(self, s: ImportSummary) -> None:
-        per_session = "、".join(f"{k} {v}" for k, v in s.per_session.items())
+        per_session = self.tr("、").join(f"{k} {v}" for k, v in s.per_session.items())
         self.counts.setText(self.tr(
             "<b>{file}</b>（{encoding}）讀取 <b>{read}</b> 列（空白列 {blank}）：新增 <b>{new}</b>，"
             "更新 <b>{updated}</b>，不變 {same}，<span style='color:#B00020'>拒收 <b>{rejected}</b></span>，"
@@ -218,7 +219,8 @@ class ImportDialog(QDialog):
         self.problems.setRowCount(len(problems) + len(merges))
         for i, p in enumerate(problems):
             error = p.severity == ERROR
-            cells = [str(p.row), p.column, self.tr("拒收") if error else self.tr("注意"), p.message]
+            cells = [str(p.row), p.column, self.tr("拒收") if error else self.tr("注意"),
+                     code_text(p.code, **dict(p.params)) or p.message]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if error:
@@ -256,7 +258,7 @@ class ImportDialog(QDialog):
                 "名單在預覽後有變動，尚未匯入：請看過新的預覽後再按「匯入」。") + "</span>")
             return None
         except (ImportFileError, RegistrationError) as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return None
         self.committed = summary
         self.accept()

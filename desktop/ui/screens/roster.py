@@ -51,6 +51,7 @@ from desktop.services.registrations import (
 from desktop.services.roster import RosterRow, list_roster
 from desktop.services.walkins import WalkInError, add_walk_in
 from desktop.ui.labels import status_label, yes_no
+from desktop.ui.messages import error_text
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.screens.status_changes import confirm_changes
 from desktop.ui.tablemodel import Column, RowTableModel
@@ -349,7 +350,7 @@ class RosterScreen(Screen):
             self.id_reader = open_id_reader(self.context.db, event_id, passphrase,
                                             actor=self.context.operator)
         except RegistrationError as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             return False
         self.revealed = True
         self.reveal_button.setText(self.tr("隱藏個資"))
@@ -421,7 +422,7 @@ class RosterScreen(Screen):
         try:
             result = change(row.registration_id)
         except RegistrationError as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             return None
         self._after_change(row.registration_id)
         return result
@@ -491,7 +492,7 @@ class RosterScreen(Screen):
             update_registration(self.context.db, row.registration_id, id_number=id_number,
                                 actor=self.context.operator, **values)
         except RegistrationError as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             return
         self._after_change(row.registration_id)
 
@@ -504,7 +505,7 @@ class RosterScreen(Screen):
             result = add_walk_in(self.context.db, session_id, actor=self.context.operator,
                                  id_number=values.pop("id_number", None) or None, **values)
         except WalkInError as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             return None
         self._after_change(result.registration_id)
         if result.over_capacity:
