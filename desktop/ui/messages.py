@@ -154,6 +154,7 @@ def _texts() -> dict[str, str]:
         "certificates_no_agenda": translate("messages", "{session}沒有人可發研習證明書：場次沒有計入時數的議程（在「議程」加入）；未產生任何檔案"),
         "certificates_nobody_present": translate("messages", "{session}沒有人可發研習證明書：還沒有人簽到；未產生任何檔案"),
         "certificates_no_hours": translate("messages", "{session}沒有人可發研習證明書：出席 {n} 人都沒有核給時數；未產生任何檔案"),
+        "unconfirmed_changes": translate("messages", "{n} 人的錄取狀態會改變，尚未確認，未寫入"),
         # import rows
         "row_cell_too_long": translate("messages", "內容過長（{length} 字，上限 {limit} 字），此列不匯入"),
         "row_no_name": translate("messages", "沒有姓名，此列不匯入"),

@@ -3334,6 +3334,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
 <context>
     <name>messages</name>
     <message>
+        <source>{n} 人的錄取狀態會改變，尚未確認，未寫入</source>
+        <translation>The admission status of {n} people would change; not confirmed, nothing written</translation>
+    </message>
+    <message>
         <source>{file}：{part} 已損毀</source>
         <translation>{file}: {part} is damaged</translation>
     </message>
