@@ -105,6 +105,7 @@ def _texts() -> dict[str, str]:
         "already_registered_there": translate("messages", "{name} 已報名{session}"),
         "not_editable": translate("messages", "不能編輯的欄位：{fields}"),
         "bad_lunch": translate("messages", "用餐只能是 葷、素 或空白"),
+        "unconfirmed_changes": translate("messages", "{n} 人的錄取狀態會改變，尚未確認，未寫入"),
         # import files
         "file_not_found": translate("messages", "{file}：找不到檔案"),
         "file_empty": translate("messages", "{file}：檔案是空的"),

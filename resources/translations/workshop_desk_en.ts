@@ -4078,6 +4078,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>No later block to adjust</translation>
     </message>
     <message>
+        <source>{n} 人的錄取狀態會改變，尚未確認，未寫入</source>
+        <translation>The admission status of {n} people would change; not confirmed, nothing written</translation>
+    </message>
+    <message>
         <source>經費「{raw}」沒有金額：請寫成 300000、300,000、NT$300000 或 約 30 萬</source>
         <translation>The cost “{raw}” has no amount: write 300000, 300,000, NT$300000 or 300k</translation>
     </message>
