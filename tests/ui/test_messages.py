@@ -148,7 +148,8 @@ def test_hours_review_and_portal_problems_speak_the_window_language(
     screen = DocumentsScreen(ScreenContext(db=demo_db, operator="organiser"))
     qtbot.addWidget(screen)
     screen.set_session(find_session(demo_db, "臺北"))
-    reasons = {screen.model.index(r, 6).data() for r in range(screen.model.rowCount())} - {""}
+    reasons = {screen.model.index(r, c).data()  # 依據 and 說明
+               for r in range(screen.model.rowCount()) for c in (6, 7)} - {""}
     assert len(reasons) >= 3 and all(one_language(t, language) for t in reasons), reasons
     text = screen.write_portal_file("full", "demo", tmp_path / "a.csv")  # 課程類別代碼 missing
     assert not (tmp_path / "a.csv").exists() and one_language(text, language), text
