@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 CODED = {"CodedError", "AgendaError", "PinError", "WalkInError", "SecurityError", "CheckInError",
+         "SeatingError", "CostError", "GroupReportError",
          "RegistrationError", "CloseDayError", "AgendaInputError", "ImportFileError",
          "FileRejected", "BackupError", "PortalError", "PolicyError"}
 
