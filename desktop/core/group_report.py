@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from desktop.core.problems import CodedError
+
 SCHEMA = 1
 
 # Feasibility criteria in the order of the handout: 公共性, 適法性, 預算可行性.
@@ -40,12 +42,8 @@ _MARK_ALIASES = {
 MAX_COST = 10**13  # NT$ 10 trillion: anything larger is a typing slip
 
 
-class CostError(ValueError):
-    """An estimated cost that cannot be read as an amount of NT$; ``code`` is stable."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+class CostError(CodedError):
+    """An estimated cost that cannot be read as an amount of NT$ (``raw``: what was typed)."""
 
 
 # --- the estimated cost ------------------------------------------------------------------
@@ -85,11 +83,12 @@ def parse_cost(text: str) -> int | None:
             if s.upper().endswith(suffix.upper()):
                 s, stripped = s[: -len(suffix)], True
     if not s:
-        raise CostError("no_amount", f"經費「{raw}」沒有金額：{COST_HINT}")
+        raise CostError("cost_no_amount", f"經費「{raw}」沒有金額：{COST_HINT}", raw=raw)
     if s.startswith("-"):
-        raise CostError("negative", f"經費「{raw}」是負數：經費不可為負")
+        raise CostError("cost_negative", f"經費「{raw}」是負數：經費不可為負", raw=raw)
     if re.search(r"\d\s*[-~–—至到]\s*\d|[萬千百十kK][-~–—至到]", s):
-        raise CostError("range", f"經費「{raw}」是一個範圍：請填一個估計金額（例如取上限）")
+        raise CostError("cost_range", f"經費「{raw}」是一個範圍：請填一個估計金額（例如取上限）",
+                        raw=raw)
     total = Decimal(0)
     section = Decimal(0)
     number: Decimal | None = None
@@ -99,11 +98,13 @@ def parse_cost(text: str) -> int | None:
     for token in _TOKEN.findall(s):
         if token[0].isdigit():
             if number is not None:
-                raise CostError("unreadable", f"經費「{raw}」看不懂：{COST_HINT}")
+                raise CostError("cost_unreadable", f"經費「{raw}」看不懂：{COST_HINT}",
+                                raw=raw)
             try:
                 number = Decimal(token.replace(",", ""))
             except InvalidOperation as exc:  # pragma: no cover - the regex only lets numbers in
-                raise CostError("unreadable", f"經費「{raw}」看不懂：{COST_HINT}") from exc
+                raise CostError("cost_unreadable", f"經費「{raw}」看不懂：{COST_HINT}",
+                                raw=raw) from exc
             number_after, number_chars, unit_before = unit_before, len(token), 0
         elif token in _CHINESE_DIGITS:
             digit = Decimal(_CHINESE_DIGITS[token])
@@ -126,7 +127,8 @@ def parse_cost(text: str) -> int | None:
             unit_before = _LARGE_UNITS[token] if not token.isascii() else 0
         else:
             raise CostError(
-                "unreadable", f"經費「{raw}」看不懂（「{token}」不是金額的一部分）：{COST_HINT}"
+                "cost_unreadable",
+                f"經費「{raw}」看不懂（「{token}」不是金額的一部分）：{COST_HINT}", raw=raw,
             )
     if number is not None and number_chars == 1 and number_after >= 100:
         # Spoken shorthand: a last digit right after a unit counts in the next unit down —
@@ -135,7 +137,8 @@ def parse_cost(text: str) -> int | None:
     total += section + (number if number is not None else Decimal(0))
     # Checked before rounding: quantize() fails beyond Decimal's 28 digits of precision.
     if total >= MAX_COST:
-        raise CostError("too_large", f"經費「{raw}」超過新臺幣 10 兆元，請確認位數")
+        raise CostError("cost_too_large", f"經費「{raw}」超過新臺幣 10 兆元，請確認位數",
+                        raw=raw)
     return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

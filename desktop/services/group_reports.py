@@ -49,6 +49,7 @@ from desktop.core.group_report import (
     points,
     proposal_to_json,
 )
+from desktop.core.problems import CodedError
 from desktop.core.report_merge import Conflict
 from desktop.core.text import mask_name
 from desktop.services import audit
@@ -66,12 +67,8 @@ PHOTO_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "GIF", "BMP": "BMP", "WEBP
                  "MPO": "JPEG"}
 
 
-class GroupReportError(ValueError):
-    """Bad input (an unknown table, a file that is not an image...); ``code`` is stable."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+class GroupReportError(CodedError):
+    """Bad input (an unknown table, a file that is not an image...)."""
 
 
 @dataclass(frozen=True)
@@ -171,7 +168,7 @@ def find_table(db: Database, session_id: int, number: int) -> TableInfo:
     for table in list_tables(db, session_id):
         if table.number == number:
             return table
-    raise GroupReportError("no_table", f"這個場次沒有第 {number} 桌 (no table {number})")
+    raise GroupReportError("no_table_number", f"這個場次沒有第 {number} 桌", n=number)
 
 
 def checked_in_registrations(s, session_id: int) -> set[int]:  # type: ignore[no-untyped-def]
@@ -211,7 +208,7 @@ def load_report(db: Database, table_id: int, *, reset_presence: bool = False) ->
     with db.read() as s:
         table = s.get(WorkshopTable, table_id)
         if table is None:
-            raise GroupReportError("no_table", f"找不到桌次 (no table with id {table_id})")
+            raise GroupReportError("no_table", f"找不到桌次 #{table_id}", id=table_id)
         report = table.report
         seated = _seated_members(s, table)
         if report is None:
@@ -253,7 +250,7 @@ def save_report(
     with db.unit_of_work() as s:
         table = s.get(WorkshopTable, table_id)
         if table is None:
-            raise GroupReportError("no_table", f"找不到桌次 (no table with id {table_id})")
+            raise GroupReportError("no_table", f"找不到桌次 #{table_id}", id=table_id)
         report = table.report
         created = report is None
         if report is None:
@@ -396,7 +393,7 @@ def restore_revision(
         if revision.id == revision_id:
             return save_report(db, table_id, revision.content, author=author, now=now,
                                revision_seconds=0)
-    raise GroupReportError("no_revision", f"找不到這個版本 (no revision {revision_id})")
+    raise GroupReportError("no_revision", f"找不到這個版本 #{revision_id}", id=revision_id)
 
 
 # --- the flip-chart photo ------------------------------------------------------------------
@@ -414,6 +411,7 @@ def _too_large(name: str, size: int) -> GroupReportError:
         "photo_too_large",
         f"照片「{name}」有 {size / 1024 / 1024:.1f} MB，超過上限 "
         f"{MAX_PHOTO_BYTES // 1024 // 1024} MB；請先縮小（例如用手機的「中」尺寸）再附加",
+        name=name, mb=f"{size / 1024 / 1024:.1f}", limit=MAX_PHOTO_BYTES // 1024 // 1024,
     )
 
 
@@ -435,17 +433,18 @@ def check_photo(data: bytes, name: str) -> PhotoCheck:
             image.load()
     except UnidentifiedImageError as exc:
         raise GroupReportError(
-            "not_an_image",
-            f"「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）",
+            "photo_not_an_image",
+            f"「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）", name=name,
         ) from exc
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise GroupReportError(
-            "not_an_image",
-            f"「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案",
+            "photo_damaged",
+            f"「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案", name=name,
         ) from exc
     if fmt not in PHOTO_FORMATS:
         raise GroupReportError(
-            "photo_format", f"「{name}」是 {fmt} 圖檔，請改存成 JPEG 或 PNG 再附加")
+            "photo_format", f"「{name}」是 {fmt} 圖檔，請改存成 JPEG 或 PNG 再附加",
+            name=name, kind=fmt)
     return PhotoCheck(data, PHOTO_FORMATS[fmt], width, height)
 
 
@@ -462,7 +461,8 @@ def attach_photo(
                 raise _too_large(name, size)
             data = source.read_bytes()
         except OSError as exc:
-            raise GroupReportError("photo_unreadable", f"無法讀取「{source}」：{exc.strerror or exc}") from exc
+            raise GroupReportError("photo_unreadable", f"無法讀取「{source}」：{exc.strerror or exc}",
+                                   path=source, detail=exc.strerror or exc) from exc
     else:
         data = source
     checked = check_photo(data, name or "photo")
@@ -470,7 +470,7 @@ def attach_photo(
     with db.unit_of_work() as s:
         table = s.get(WorkshopTable, table_id)
         if table is None:
-            raise GroupReportError("no_table", f"找不到桌次 (no table with id {table_id})")
+            raise GroupReportError("no_table", f"找不到桌次 #{table_id}", id=table_id)
         report = table.report
         if report is None:
             seated = _seated_members(s, table)
@@ -517,7 +517,7 @@ def compile_session(db: Database, session_id: int) -> SessionCompilation:
     with db.read() as s:
         es = s.get(EventSession, session_id)
         if es is None:
-            raise GroupReportError("no_session", f"找不到場次 (no session {session_id})")
+            raise GroupReportError("no_session", f"找不到場次 #{session_id}", id=session_id)
         event = s.get_one(Event, es.event_id)
         vote = vote_state(db, session_id)
         tables = s.scalars(

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from db.models import Attendee, Event, EventSession, Registration, SeatAssignment, WorkshopTable
 from db.uow import Database
 from desktop.core.checkin import ADMITTED_STATUSES
+from desktop.core.problems import CodedError
 from desktop.core.safe_cells import neutralise_row
 from desktop.core.tokens import make_token
 from desktop.reports.fonts import GlyphProblem, glyph_record
@@ -82,7 +83,7 @@ def png_name(row: PassRow) -> str:
 def export_passes(db: Database, session_id: int, out_dir: Path, *, actor: str = "") -> PassesResult:
     rows = pass_rows(db, session_id)
     if not rows:
-        raise ValueError("本場次沒有已錄取或現場報名的人 (no admitted attendees in this session)")
+        raise CodedError("no_one_admitted", "本場次沒有已錄取或現場報名的人")
     session_name = rows[0].session
     out_dir = out_dir.expanduser().resolve()
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -722,7 +722,8 @@ class UnconfirmedChanges(RegistrationError):
     confirmed nothing): nothing was written. ``changes`` are the ones it would make now."""
 
     def __init__(self, changes: tuple[StatusChange, ...]) -> None:
-        super().__init__(f"{len(changes)} 人的錄取狀態會改變，尚未確認，未寫入")
+        super().__init__("unconfirmed_changes", f"{len(changes)} 人的錄取狀態會改變，尚未確認，未寫入",
+                         n=len(changes))
         self.changes = changes
 
 
@@ -1038,8 +1039,8 @@ def update_registration(
 
             try:
                 store_id_number(a, a.event, id_number)
-            except ValueError as exc:  # no ID recognisable in what was typed
-                raise RegistrationError(str(exc)) from exc
+            except CodedError as exc:  # no ID recognisable in what was typed, no key
+                raise RegistrationError(exc.code, str(exc), **exc.params) from exc
             changed.append("id_number")
         if changed:
             a.updated_at = at

@@ -30,6 +30,7 @@ from db.models import (
 )
 from db.uow import Database
 from desktop.core import seating
+from desktop.core.problems import CodedError
 from desktop.core.text import clean, mask_name, match_key
 from desktop.services import audit
 
@@ -37,7 +38,7 @@ SEATED_STATUSES = (Status.ADMITTED, Status.WALK_IN)
 SETTING_KEY = "seating"
 
 
-class SeatingError(ValueError):
+class SeatingError(CodedError):
     """A seating change that cannot be made (full table, unknown table, ...)."""
 
 
@@ -316,7 +317,8 @@ def assign(db: Database, session_id: int, *, on_arrival: bool = False, actor: st
     with db.unit_of_work() as s:
         tables = _tables(s, session_id)
         if not tables:
-            raise SeatingError("此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）")
+            raise SeatingError("seating_no_tables",
+                               "此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）")
         regs = _registrations(s, session_id)
         arrived = checked_in_ids(s, session_id)
         leaders = {t.leader_registration_id: t.id for t in tables if t.leader_registration_id}
@@ -431,13 +433,16 @@ def move_person(db: Database, registration_id: int, table_id: int | None, *,
     with db.unit_of_work() as s:
         r = s.get(Registration, registration_id)
         if r is None:
-            raise SeatingError(f"找不到報名資料 #{registration_id}")
+            raise SeatingError("no_registration", f"找不到報名資料 #{registration_id}",
+                               id=registration_id)
         led = s.scalar(select(WorkshopTable).where(
             WorkshopTable.leader_registration_id == registration_id))
         old = r.seat.table.number if r.seat is not None else None
         if table_id is None:
             if led is not None:
-                raise SeatingError(f"{r.attendee.name} 是第 {led.number} 桌桌長，須坐在該桌")
+                raise SeatingError("leader_sits_at_table",
+                                   f"{r.attendee.name} 是第 {led.number} 桌桌長，須坐在該桌",
+                                   name=r.attendee.name, n=led.number)
             if r.seat is not None:
                 s.delete(r.seat)
                 r.seat = None
@@ -445,13 +450,17 @@ def move_person(db: Database, registration_id: int, table_id: int | None, *,
         else:
             table = s.get(WorkshopTable, table_id)
             if table is None or table.session_id != r.session_id:
-                raise SeatingError("這一桌不屬於此人報名的場次")
+                raise SeatingError("table_of_other_session", "這一桌不屬於此人報名的場次")
             if led is not None and led.id != table.id:
-                raise SeatingError(f"{r.attendee.name} 是第 {led.number} 桌桌長，須坐在該桌")
+                raise SeatingError("leader_sits_at_table",
+                                   f"{r.attendee.name} 是第 {led.number} 桌桌長，須坐在該桌",
+                                   name=r.attendee.name, n=led.number)
             if r.seat is None or r.seat.table_id != table.id:
                 size = sum(1 for x in table.seats if x.registration.status in SEATED_STATUSES)
                 if size >= table.capacity:
-                    raise SeatingError(f"第 {table.number} 桌已滿（{size}/{table.capacity} 人）")
+                    raise SeatingError("table_full",
+                                       f"第 {table.number} 桌已滿（{size}/{table.capacity} 人）",
+                                       n=table.number, size=size, capacity=table.capacity)
             if r.seat is None:
                 r.seat = SeatAssignment(table_id=table.id, pinned=bool(pinned), source="manual",
                                         assigned_at=at)
@@ -474,7 +483,7 @@ def set_pinned(db: Database, registration_id: int, pinned: bool, *, actor: str =
     with db.unit_of_work() as s:
         r = s.get(Registration, registration_id)
         if r is None or r.seat is None:
-            raise SeatingError("此人尚未分桌，無法釘選")
+            raise SeatingError("not_seated", "此人尚未分桌，無法釘選")
         r.seat.pinned = pinned
         audit.record(s, "seat.pin" if pinned else "seat.unpin", actor=actor, at=at,
                      entity="registration", entity_id=registration_id,
@@ -489,9 +498,10 @@ def apply_template(db: Database, session_id: int, count: int, capacity: int, *,
     """Tables 1..count with ``capacity`` chairs each. Existing tables keep their name and
     leader; tables numbered above ``count`` are removed (their people become unseated)."""
     if not 1 <= count <= 2000:
-        raise SeatingError(f"桌數須介於 1 到 2000（收到 {count}）")
+        raise SeatingError("bad_table_count", f"桌數須介於 1 到 2000（收到 {count}）", count=count)
     if not 1 <= capacity <= 100:
-        raise SeatingError(f"每桌人數須介於 1 到 100（收到 {capacity}）")
+        raise SeatingError("bad_table_capacity", f"每桌人數須介於 1 到 100（收到 {capacity}）",
+                           capacity=capacity)
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         s.get_one(EventSession, session_id)
@@ -499,7 +509,8 @@ def apply_template(db: Database, session_id: int, count: int, capacity: int, *,
         for number, table in tables.items():
             if number > count:
                 if s.scalar(select(GroupReport.id).where(GroupReport.table_id == table.id)):
-                    raise SeatingError(f"第 {number} 桌已有小組討論紀錄，不能移除")
+                    raise SeatingError("table_has_report", f"第 {number} 桌已有小組討論紀錄，不能移除",
+                                       n=number)
                 s.delete(table)
         s.flush()
         for number in range(1, count + 1):
@@ -525,13 +536,14 @@ def update_table(db: Database, table_id: int, *, name: str | None = None,
     with db.unit_of_work() as s:
         table = s.get(WorkshopTable, table_id)
         if table is None:
-            raise SeatingError(f"找不到桌次 #{table_id}")
+            raise SeatingError("no_table", f"找不到桌次 #{table_id}", id=table_id)
         changes: dict[str, object] = {}
         if name is not None:
             table.name = changes["name"] = clean(name)
         if capacity is not None:
             if not 1 <= capacity <= 100:
-                raise SeatingError(f"每桌人數須介於 1 到 100（收到 {capacity}）")
+                raise SeatingError("bad_table_capacity", f"每桌人數須介於 1 到 100（收到 {capacity}）",
+                                   capacity=capacity)
             table.capacity = changes["capacity"] = capacity
         if leader_registration_id is not False:
             if leader_registration_id is None:
@@ -539,11 +551,13 @@ def update_table(db: Database, table_id: int, *, name: str | None = None,
             else:
                 r = s.get(Registration, leader_registration_id)
                 if r is None or r.session_id != table.session_id:
-                    raise SeatingError("桌長須為此場次的報名者")
+                    raise SeatingError("leader_not_in_session", "桌長須為此場次的報名者")
                 other = s.scalar(select(WorkshopTable).where(
                     WorkshopTable.leader_registration_id == r.id, WorkshopTable.id != table.id))
                 if other is not None:
-                    raise SeatingError(f"{r.attendee.name} 已是第 {other.number} 桌桌長")
+                    raise SeatingError("already_leads",
+                                       f"{r.attendee.name} 已是第 {other.number} 桌桌長",
+                                       name=r.attendee.name, n=other.number)
                 table.leader_registration_id = r.id
                 table.leader_name = r.attendee.name
                 table.leader_unit = r.attendee.agency

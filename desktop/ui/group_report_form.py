@@ -58,6 +58,7 @@ from desktop.core.group_report import (
 )
 from desktop.core.report_merge import Conflict
 from desktop.services import group_reports as svc
+from desktop.ui.messages import error_text
 
 REG_ROLE = Qt.ItemDataRole.UserRole + 1
 AGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -171,7 +172,7 @@ class ProposalEditor(QGroupBox):
             amount = parse_cost(self.cost_edit.text())
         except CostError as exc:
             self.cost_hint.setStyleSheet("color:#b71c1c")
-            self.cost_hint.setText(str(exc))
+            self.cost_hint.setText(error_text(exc))
             return
         self.cost_hint.setStyleSheet("color:#1b5e20")
         self.cost_hint.setText(f"= {format_cost(amount)}" if amount is not None else "")
@@ -514,7 +515,8 @@ class ReportForm(QWidget):
                                      base_revision=self.revision)
         except Exception as exc:  # keep the words on screen and try again
             self.status.setStyleSheet("color:#b71c1c; font-weight:bold")
-            self.status.setText(self.tr("尚未儲存！{error}（稍後自動重試）").format(error=exc))
+            self.status.setText(self.tr("尚未儲存！{error}（稍後自動重試）").format(
+                error=error_text(exc)))
             self._timer.start(self.RETRY_MS)
             self.save_failed.emit(str(exc))
             return False
@@ -614,7 +616,7 @@ class ReportForm(QWidget):
             svc.attach_photo(self.db, self.table_id, path, author=self.author(),
                              now=dt.datetime.now())
         except svc.GroupReportError as exc:
-            QMessageBox.warning(self, self.tr("無法附加照片"), str(exc))
+            QMessageBox.warning(self, self.tr("無法附加照片"), error_text(exc))
             return False
         self._show_photo()
         return True

@@ -105,6 +105,7 @@ def _texts() -> dict[str, str]:
         "already_registered_there": translate("messages", "{name} 已報名{session}"),
         "not_editable": translate("messages", "不能編輯的欄位：{fields}"),
         "bad_lunch": translate("messages", "用餐只能是 葷、素 或空白"),
+        "unconfirmed_changes": translate("messages", "{n} 人的錄取狀態會改變，尚未確認，未寫入"),
         # import files
         "file_not_found": translate("messages", "{file}：找不到檔案"),
         "file_empty": translate("messages", "{file}：檔案是空的"),
@@ -223,6 +224,34 @@ def _texts() -> dict[str, str]:
         "bad_warning_times": translate("messages", "提醒時間：黃燈必須不少於紅燈，且都不可為負"),
         "unknown_replan_mode": translate("messages", "調整方式「{mode}」不明"),
         "nothing_to_replan": translate("messages", "後面沒有段落可以調整"),
+        # tables and seating
+        "seating_no_tables": translate("messages", "此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）"),
+        "leader_sits_at_table": translate("messages", "{name} 是第 {n} 桌桌長，須坐在該桌"),
+        "table_of_other_session": translate("messages", "這一桌不屬於此人報名的場次"),
+        "table_full": translate("messages", "第 {n} 桌已滿（{size}/{capacity} 人）"),
+        "not_seated": translate("messages", "此人尚未分桌，無法釘選"),
+        "bad_table_count": translate("messages", "桌數須介於 1 到 2000（收到 {count}）"),
+        "bad_table_capacity": translate("messages", "每桌人數須介於 1 到 100（收到 {capacity}）"),
+        "table_has_report": translate("messages", "第 {n} 桌已有小組討論紀錄，不能移除"),
+        "no_table": translate("messages", "找不到桌次 #{id}"),
+        "leader_not_in_session": translate("messages", "桌長須為此場次的報名者"),
+        "already_leads": translate("messages", "{name} 已是第 {n} 桌桌長"),
+        # group reports: the estimated cost, the report, its photo
+        "cost_no_amount": translate("messages", "經費「{raw}」沒有金額：請寫成 300000、300,000、NT$300000 或 約 30 萬"),
+        "cost_negative": translate("messages", "經費「{raw}」是負數：經費不可為負"),
+        "cost_range": translate("messages", "經費「{raw}」是一個範圍：請填一個估計金額（例如取上限）"),
+        "cost_unreadable": translate("messages", "經費「{raw}」看不懂：請寫成 300000、300,000、NT$300000 或 約 30 萬"),
+        "cost_too_large": translate("messages", "經費「{raw}」超過新臺幣 10 兆元，請確認位數"),
+        "no_table_number": translate("messages", "這個場次沒有第 {n} 桌"),
+        "no_revision": translate("messages", "找不到這個版本 #{id}"),
+        "photo_too_large": translate(
+            "messages", "照片「{name}」有 {mb} MB，超過上限 {limit} MB；請先縮小（例如用手機的「中」尺寸）再附加"),
+        "photo_not_an_image": translate("messages", "「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）"),
+        "photo_damaged": translate(
+            "messages", "「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案"),
+        "photo_format": translate("messages", "「{name}」是 {kind} 圖檔，請改存成 JPEG 或 PNG 再附加"),
+        "photo_unreadable": translate("messages", "無法讀取「{path}」：{detail}"),
+        "no_one_admitted": translate("messages", "本場次沒有已錄取或現場報名的人"),
     }
 
 

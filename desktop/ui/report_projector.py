@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 from db.uow import Database
 from desktop.services import agenda as agenda_service
 from desktop.services import group_reports as svc
+from desktop.ui.messages import error_text
 from desktop.ui.report_html import report_html
 
 
@@ -131,7 +132,7 @@ class ReportProjector(QWidget):
         try:
             table = svc.find_table(self.db, self.session_id, self.number)
         except svc.GroupReportError as exc:
-            self.view.setHtml(f"<p style='font-size:{self.base_pt()}pt'>{exc}</p>")
+            self.view.setHtml(f"<p style='font-size:{self.base_pt()}pt'>{error_text(exc)}</p>")
             return
         stamp = (table.id, table.updated_at, self.height())
         if not force and stamp == self._stamp:

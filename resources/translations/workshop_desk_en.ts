@@ -3334,6 +3334,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
 <context>
     <name>messages</name>
     <message>
+        <source>{n} 人的錄取狀態會改變，尚未確認，未寫入</source>
+        <translation>The admission status of {n} people would change; not confirmed, nothing written</translation>
+    </message>
+    <message>
         <source>{file}：{part} 已損毀</source>
         <translation>{file}: {part} is damaged</translation>
     </message>
@@ -4076,6 +4080,102 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>後面沒有段落可以調整</source>
         <translation>No later block to adjust</translation>
+    </message>
+    <message>
+        <source>經費「{raw}」沒有金額：請寫成 300000、300,000、NT$300000 或 約 30 萬</source>
+        <translation>The cost “{raw}” has no amount: write 300000, 300,000, NT$300000 or 300k</translation>
+    </message>
+    <message>
+        <source>經費「{raw}」是負數：經費不可為負</source>
+        <translation>The cost “{raw}” is negative: a cost cannot be negative</translation>
+    </message>
+    <message>
+        <source>經費「{raw}」是一個範圍：請填一個估計金額（例如取上限）</source>
+        <translation>The cost “{raw}” is a range: give one estimate (for example the upper end)</translation>
+    </message>
+    <message>
+        <source>經費「{raw}」看不懂：請寫成 300000、300,000、NT$300000 或 約 30 萬</source>
+        <translation>Cannot read the cost “{raw}”: write 300000, 300,000, NT$300000 or 300k</translation>
+    </message>
+    <message>
+        <source>經費「{raw}」超過新臺幣 10 兆元，請確認位數</source>
+        <translation>The cost “{raw}” is over NT$10 trillion; check the digits</translation>
+    </message>
+    <message>
+        <source>這個場次沒有第 {n} 桌</source>
+        <translation>This session has no table {n}</translation>
+    </message>
+    <message>
+        <source>找不到這個版本 #{id}</source>
+        <translation>No version #{id}</translation>
+    </message>
+    <message>
+        <source>照片「{name}」有 {mb} MB，超過上限 {limit} MB；請先縮小（例如用手機的「中」尺寸）再附加</source>
+        <translation>The photo “{name}” is {mb} MB, over the {limit} MB limit; make it smaller first (for example the phone’s medium size), then attach it</translation>
+    </message>
+    <message>
+        <source>「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）</source>
+        <translation>“{name}” is not an image (use JPEG, PNG, GIF, BMP or WebP)</translation>
+    </message>
+    <message>
+        <source>「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案</source>
+        <translation>The image “{name}” is incomplete or damaged and cannot be read; take it again or copy the file again</translation>
+    </message>
+    <message>
+        <source>「{name}」是 {kind} 圖檔，請改存成 JPEG 或 PNG 再附加</source>
+        <translation>“{name}” is a {kind} image; save it as JPEG or PNG, then attach it</translation>
+    </message>
+    <message>
+        <source>無法讀取「{path}」：{detail}</source>
+        <translation>Cannot read “{path}”: {detail}</translation>
+    </message>
+    <message>
+        <source>本場次沒有已錄取或現場報名的人</source>
+        <translation>Nobody in this session is admitted or a walk-in</translation>
+    </message>
+    <message>
+        <source>此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）</source>
+        <translation>This session has no tables yet; apply a template first (for example 6 tables of 7)</translation>
+    </message>
+    <message>
+        <source>{name} 是第 {n} 桌桌長，須坐在該桌</source>
+        <translation>{name} leads table {n} and must sit at it</translation>
+    </message>
+    <message>
+        <source>這一桌不屬於此人報名的場次</source>
+        <translation>This table is not in the session this person registered for</translation>
+    </message>
+    <message>
+        <source>第 {n} 桌已滿（{size}/{capacity} 人）</source>
+        <translation>Table {n} is full ({size}/{capacity} people)</translation>
+    </message>
+    <message>
+        <source>此人尚未分桌，無法釘選</source>
+        <translation>This person has no table yet, so cannot be pinned</translation>
+    </message>
+    <message>
+        <source>桌數須介於 1 到 2000（收到 {count}）</source>
+        <translation>The number of tables must be 1 to 2000 (got {count})</translation>
+    </message>
+    <message>
+        <source>每桌人數須介於 1 到 100（收到 {capacity}）</source>
+        <translation>People per table must be 1 to 100 (got {capacity})</translation>
+    </message>
+    <message>
+        <source>第 {n} 桌已有小組討論紀錄，不能移除</source>
+        <translation>Table {n} already has a group report and cannot be removed</translation>
+    </message>
+    <message>
+        <source>找不到桌次 #{id}</source>
+        <translation>No table #{id}</translation>
+    </message>
+    <message>
+        <source>桌長須為此場次的報名者</source>
+        <translation>A table leader must be registered for this session</translation>
+    </message>
+    <message>
+        <source>{name} 已是第 {n} 桌桌長</source>
+        <translation>{name} already leads table {n}</translation>
     </message>
     <message>
         <source>未出席</source>

@@ -70,7 +70,7 @@ def test_show_json_and_bad_input(demo_db: Database, demo_db_path: Path, run_cli,
     table = json.loads(stdout)["tables"][0]
     assert table["members_present"] == ["王小明", "陳美玲"]
     assert table["proposals"][0]["cost"] == 300000 and table["total_cost"] == 300000
-    assert table["problems"][0]["code"] == "unreadable"
+    assert table["problems"][0]["code"] == "cost_unreadable"
     code, stdout, _ = run_cli("--db", demo_db_path, "reports", "show", "--session", "臺北")
     assert code == 0 and "提案1：共融遊具（NT$300,000，可行性 ○ △ 4，12 票）" in stdout
     code, _, err = run_cli("--db", demo_db_path, "reports", "export", "--session", "高雄",

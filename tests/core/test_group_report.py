@@ -34,9 +34,9 @@ def test_empty_cost_is_none() -> None:
 
 
 @pytest.mark.parametrize("text,code", [
-    ("30-50萬", "range"), ("30萬~50萬", "range"), ("-3000", "negative"), ("很多錢", "unreadable"),
-    ("USD 100", "unreadable"), ("約", "no_amount"), ("30,00", "unreadable"),
-    ("99999999999999", "too_large"),
+    ("30-50萬", "cost_range"), ("30萬~50萬", "cost_range"), ("-3000", "cost_negative"), ("很多錢", "cost_unreadable"),
+    ("USD 100", "cost_unreadable"), ("約", "cost_no_amount"), ("30,00", "cost_unreadable"),
+    ("99999999999999", "cost_too_large"),
 ])
 def test_unreadable_costs_say_what_to_write(text: str, code: str) -> None:
     with pytest.raises(CostError) as info:
@@ -96,7 +96,7 @@ def test_problems_point_at_the_field() -> None:
                    Proposal("C", feasibility={"legal": "很好"}), Proposal()),
     ))
     assert {(p.where, p.code) for p in found} == {
-        ("proposals[0].cost", "unreadable"), ("proposals[1].title", "no_title"),
+        ("proposals[0].cost", "cost_unreadable"), ("proposals[1].title", "no_title"),
         ("proposals[2].feasibility.legal", "bad_mark"), ("members", "duplicate_member"),
     }
     assert problems(sample())[0].message.startswith("提案 2「夜間照明」")

@@ -106,7 +106,7 @@ def test_photo_is_checked_stored_and_removed(demo_db: Database, tmp_path: Path) 
     text.write_text("not an image")
     with pytest.raises(svc.GroupReportError) as info:
         svc.attach_photo(demo_db, table.id, text)
-    assert info.value.code == "not_an_image" and "notes.txt" in str(info.value)
+    assert info.value.code == "photo_not_an_image" and "notes.txt" in str(info.value)
     big = tmp_path / "big.jpg"
     big.write_bytes(b"\xff" * (svc.MAX_PHOTO_BYTES + 10))
     with pytest.raises(svc.GroupReportError) as info:
@@ -127,7 +127,7 @@ def test_compile_session_lists_every_table(demo_db: Database) -> None:
     assert compiled.session_name == "臺南場次" and len(compiled.reports) == 6 and compiled.filled == 1
     report = compiled.reports[3]
     assert report.content.topic == "老街活化" and report.content.total_cost() == 300000
-    assert [p.code for p in report.problems] == ["unreadable"]
+    assert [p.code for p in report.problems] == ["cost_unreadable"]
     assert compiled.reports[0].content.is_empty()
 
 
@@ -169,7 +169,7 @@ def test_a_photo_cut_short_is_refused_and_sizes_are_told_truly(demo_db: Database
     half.write_bytes(out.getvalue()[: len(out.getvalue()) // 2])
     with pytest.raises(svc.GroupReportError) as info:
         svc.attach_photo(demo_db, table.id, half)
-    assert info.value.code == "not_an_image" and "half.jpg" in str(info.value)
+    assert info.value.code == "photo_damaged" and "half.jpg" in str(info.value)
     assert "0x" not in str(info.value) and "BytesIO" not in str(info.value)
     assert svc.load_photo(demo_db, table.id) is None
     big = tmp_path / "video.jpg"

@@ -343,3 +343,38 @@ def test_the_wheel_changes_only_the_control_in_focus(qtbot, demo_db: Database) -
     mark.setFocus(Qt.FocusReason.TabFocusReason)
     wheel(mark, -1)
     assert mark.currentText() != before[0]
+
+
+def test_refusals_are_worded_in_the_english_window(qtbot, qapp, demo_db: Database, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                   monkeypatch) -> None:
+    """Issue 14: the cost hint, a refused photo and a failed save speak English in the English
+    window (the zh-TW sentences stay for the CLI and the report's problems)."""
+    from desktop.services import seating
+    from desktop.ui import settings
+
+    settings.install_translators(qapp, "en")
+    try:
+        window, screen = open_window(qtbot, demo_db)
+        form = screen.form
+        qtbot.keyClicks(form.proposal_editors[0].cost_edit, "30-50k")
+        assert form.proposal_editors[0].cost_hint.text() == (
+            "The cost “30-50k” is a range: give one estimate (for example the upper end)")
+
+        warnings: list[str] = []
+        monkeypatch.setattr("desktop.ui.group_report_form.QMessageBox.warning",
+                            lambda _p, _t, text: warnings.append(text))
+        (tmp_path / "notes.txt").write_text("hello")
+        assert not form.attach_photo_file(tmp_path / "notes.txt")
+        assert warnings == ["“notes.txt” is not an image (use JPEG, PNG, GIF, BMP or WebP)"]
+
+        # Another window removes the last table while its report is open here.
+        screen.table_picker.setCurrentIndex(screen.table_picker.count() - 1)
+        last = screen.current_table()
+        assert last is not None
+        tables = svc.list_tables(demo_db, last.session_id)
+        seating.apply_template(demo_db, last.session_id, len(tables) - 1, 7)
+        form.topic.setText("Park")
+        assert not form.flush()
+        assert form.status.text().startswith(f"Not saved! No table #{last.id}"), form.status.text()
+    finally:
+        settings.remove_translators(qapp)

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 CODED = {"CodedError", "AgendaError", "PinError", "WalkInError", "SecurityError", "CheckInError",
+         "SeatingError", "CostError", "GroupReportError",
          "RegistrationError", "CloseDayError", "AgendaInputError", "ImportFileError",
          "FileRejected", "BackupError", "PortalError", "PolicyError"}
 
@@ -140,6 +141,8 @@ def test_import_dialog_speaks_the_window_language(qtbot, demo_db: Database, tmp_
 
 def test_hours_review_and_portal_problems_speak_the_window_language(
         qtbot, demo_db: Database, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
     from desktop.ui.screens.documents import DocumentsScreen
     from tests.closeday_sim import simulate_day
 
@@ -147,8 +150,14 @@ def test_hours_review_and_portal_problems_speak_the_window_language(
     screen = DocumentsScreen(ScreenContext(db=demo_db, operator="organiser"))
     qtbot.addWidget(screen)
     screen.set_session(find_session(demo_db, "臺北"))
-    reasons = {screen.model.index(r, 6).data() for r in range(screen.model.rowCount())} - {""}
-    assert len(reasons) >= 3 and all(one_language(t, language) for t in reasons), reasons
+    columns = [screen.model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(screen.model.columnCount())]
+    rule_column, reason_column = (columns.index(screen.tr(n)) for n in ("依據", "說明"))
+    rules = {screen.model.index(r, rule_column).data() for r in range(screen.model.rowCount())}
+    reasons = {screen.model.index(r, reason_column).data()
+               for r in range(screen.model.rowCount())} - {""}
+    assert len(reasons) >= 3 and all(one_language(t, language) for t in reasons | rules), (
+        reasons, rules)
     text = screen.write_portal_file("full", "demo", tmp_path / "a.csv")  # 課程類別代碼 missing
     assert not (tmp_path / "a.csv").exists() and one_language(text, language), text
     if language == "en":

@@ -86,3 +86,24 @@ def test_template_is_undoable(qtbot, demo_db: Database) -> None:  # type: ignore
     assert [t.capacity for t in screen.view.tables] == [5] * 8
     screen.undo_stack.undo()
     assert [t.capacity for t in screen.view.tables] == [7] * 6
+
+
+def test_refusal_is_worded_in_the_english_window(qtbot, qapp, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: a full table's refusal in the English window is English, not 第 3 桌已滿."""
+    from desktop.ui import settings
+
+    settings.install_translators(qapp, "en")
+    try:
+        screen = TablesScreen(ScreenContext(db=demo_db))
+        qtbot.addWidget(screen)
+        session = find_session(demo_db, "臺北場次")
+        screen.set_session(session)
+        assert screen.assign()
+        view = seating.show(demo_db, session.id)
+        full = next(t for t in view.tables if t.size == t.capacity)
+        other = next(t for t in view.tables if t.size < t.capacity).members[0]
+        _drop(screen.cards[full.id].members, other.registration_id)
+        shown = screen.message.text()
+        assert shown == f"⚠ Table {full.number} is full ({full.size}/{full.capacity} people)"
+    finally:
+        settings.remove_translators(qapp)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import seating
 from desktop.services.events import SessionInfo, list_events
+from desktop.ui.messages import error_text
 from desktop.ui.screens.base import Screen, ScreenContext
 
 MIME = "application/x-workshop-desk-registration"
@@ -295,7 +296,7 @@ class TablesScreen(Screen):
             self.message.setText("")
             ok = True
         except seating.SeatingError as exc:
-            self.message.setText(f"⚠ {exc}")
+            self.message.setText(f"⚠ {error_text(exc)}")
             ok = False
         self.refresh()
         return ok
