@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 
 .PHONY: run test bench system-deps installer installer-test translations
 
-$(VENV)/.installed: pyproject.toml
+# desktop/__init__.py holds the version the package metadata (and the installer) carry.
+$(VENV)/.installed: pyproject.toml desktop/__init__.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test,build,postgres,bench]'

@@ -2,4 +2,4 @@
 
 # The one place the version is written: pyproject.toml reads it from here (a constant, not
 # importlib.metadata, which costs every command and the window a noticeable share of start-up).
-__version__ = "0.1.0"
+__version__ = "0.2.0"

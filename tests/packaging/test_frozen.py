@@ -15,10 +15,11 @@ import shutil
 import subprocess
 import sys
 import time
-import tomllib
 from pathlib import Path
 
 import pytest
+
+from desktop import __version__  # the one version (pyproject.toml reads it too)
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "build_installer.spec"
@@ -134,7 +135,6 @@ def test_frozen_app_passes_its_self_test(tmp_path: Path) -> None:
 
     version = subprocess.run([str(exe), "--version"], env=env, capture_output=True, text=True,
                              timeout=60)
-    expected = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
-    assert version.stdout.strip() == f"workshop-desk {expected}"
+    assert version.stdout.strip() == f"workshop-desk {__version__}"
     size_mb = sum(p.lstat().st_size for p in dist.rglob("*") if not p.is_symlink()) / 1e6
     print(f"build {build_seconds:.0f} s, folder {size_mb:.0f} MB")
