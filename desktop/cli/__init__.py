@@ -32,6 +32,7 @@ from desktop import __version__, paths
 
 if TYPE_CHECKING:
     from db.uow import Database
+    from desktop.services.events import SessionInfo
 
 # Each module has ``register(subparsers)`` and is listed with the subcommands it registers:
 # a command imports only its own module (and what that needs), so every command's fixed cost
@@ -119,6 +120,16 @@ class Context:
                 self._check_chosen_file()
                 self._db = open_database(self.db_target or paths.default_database())
         return self._db
+
+    def session(self, name: str | None) -> SessionInfo:
+        """The session ``--session NAME`` names (``find_session``: 臺/台 alike, or the only
+        one); CliError naming the choices when it names none or several."""
+        from desktop.services.events import SessionNotFound, find_session
+
+        try:
+            return find_session(self.db, name)
+        except SessionNotFound as exc:
+            raise CliError(str(exc)) from None
 
     @property
     def where(self) -> str:

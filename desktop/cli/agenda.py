@@ -73,14 +73,6 @@ def _hhmm(text: str) -> dt.time:
         raise argparse.ArgumentTypeError(f"須為 HH:MM（got {text!r}）") from None
 
 
-def _find(context: Context, name: str | None):  # type: ignore[no-untyped-def]
-    from desktop.services.events import SessionNotFound, find_session
-
-    try:
-        return find_session(context.db, name)
-    except SessionNotFound as exc:
-        raise CliError(str(exc)) from None
-
 
 def _blocks_out(args: argparse.Namespace, context: Context, session, done: str) -> int:  # type: ignore[no-untyped-def]
     from desktop.services import agenda as service
@@ -103,7 +95,7 @@ def _blocks_out(args: argparse.Namespace, context: Context, session, done: str) 
 def run_add(args: argparse.Namespace, context: Context) -> int:
     from desktop.services import agenda as service
 
-    session = _find(context, getattr(args, "session", None))
+    session = context.session(getattr(args, "session", None))
     kind = CLI_KINDS[args.kind]
     data = service.BlockInput(args.title, kind, args.start, args.end, args.speaker,
                               counts_for_hours=not args.no_credit and kind not in NO_CREDIT_KINDS)
@@ -117,7 +109,7 @@ def run_add(args: argparse.Namespace, context: Context) -> int:
 def run_import(args: argparse.Namespace, context: Context) -> int:
     from desktop.services import agenda as service
 
-    session = _find(context, getattr(args, "session", None))
+    session = context.session(getattr(args, "session", None))
     try:
         lines = read_agenda(decode(args.file.read_bytes()), str(args.file))
     except OSError as exc:
@@ -134,7 +126,7 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
 def run_remove(args: argparse.Namespace, context: Context) -> int:
     from desktop.services import agenda as service
 
-    session = _find(context, getattr(args, "session", None))
+    session = context.session(getattr(args, "session", None))
     try:
         if args.all:
             count = service.clear_agenda(context.db, session.id, actor="cli")
@@ -200,7 +192,7 @@ def agenda_json(view: Any, rows: Any, session: Any) -> dict[str, Any]:
 def run_agenda(args: argparse.Namespace, context: Context) -> int:
     from desktop.services import agenda as service
 
-    session = _find(context, args.session)
+    session = context.session(args.session)
     view = service.load_run(context.db, session.id)
     rows = service.planned_vs_actual(context.db, session.id)
     written = []

@@ -25,7 +25,7 @@ from desktop.cli import (
 )
 from desktop.core.rocdate import roc_date
 from desktop.services import checkin as service
-from desktop.services.events import SessionInfo, SessionNotFound, find_session, list_events
+from desktop.services.events import SessionInfo, list_events
 
 DESK = "cli"
 
@@ -56,12 +56,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     passes.set_defaults(handler=run_passes)
     organiser_only(passes, "export.personal_data")  # passes.csv holds e-mails
 
-
-def _session(context: Context, name: str | None) -> SessionInfo:
-    try:
-        return find_session(context.db, name)
-    except SessionNotFound as exc:
-        raise CliError(str(exc)) from None
 
 
 MESSAGES = {
@@ -113,7 +107,7 @@ def run_checkin(args: argparse.Namespace, context: Context) -> int:
     mode = "out" if args.out else "in"
     if args.search is not None:
         return _run_search(args, context, mode)
-    session = _session(context, args.session) if args.session else _own_session(context, args)
+    session = context.session(args.session) if args.session else _own_session(context, args)
     result = service.scan(context.db, session.id, args.token, mode=mode, desk=args.desk,
                           method="cli")
     _emit(args, result, session)
@@ -133,7 +127,7 @@ def _own_session(context: Context, args: argparse.Namespace) -> SessionInfo:
 
 
 def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
-    sessions = ([_session(context, args.session)] if args.session
+    sessions = ([context.session(args.session)] if args.session
                 else [s for e in list_events(context.db) for s in e.sessions])
     hits = [(s, h) for s in sessions for h in service.search(context.db, s.id, args.search)]
     if len(hits) != 1:
@@ -173,7 +167,7 @@ def _emit(args: argparse.Namespace, result: service.CheckInResult, session: Sess
 def run_passes(args: argparse.Namespace, context: Context) -> int:
     from desktop.services.passes import export_passes
 
-    session = _session(context, args.session)
+    session = context.session(args.session)
     if args.out.exists() and not args.out.is_dir():
         raise CliError(f"--out {args.out}: not a folder")
     try:

@@ -35,7 +35,6 @@ from desktop.services.closeday import (
     set_course_fields,
 )
 from desktop.services.documents import DOCUMENTS, ORDERS, TITLES, build_document
-from desktop.services.events import SessionNotFound, find_session
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -138,15 +137,9 @@ def _course_hours(text: str) -> float | str:
         raise argparse.ArgumentTypeError(f"須為時數或 auto（got {text!r}）") from None
 
 
-def _session(context: Context, name: str | None):  # type: ignore[no-untyped-def]
-    try:
-        return find_session(context.db, name)
-    except SessionNotFound as exc:
-        raise CliError(str(exc)) from None
-
 
 def run_pdf(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     try:
         result = build_document(context.db, session.id, args.document, args.out,
                                 order=args.sort, actor="cli")
@@ -163,7 +156,7 @@ def run_pdf(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_hours(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     if args.adjust:
         if args.to is None or not args.reason:
             raise CliError("--adjust needs --to HOURS and --reason TEXT")
@@ -206,7 +199,7 @@ def run_hours(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_export_hours(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     try:
         result = portal_file(context.db, session.id, args.layout, context.passphrase or "")
     except WrongPassphrase:
@@ -232,7 +225,7 @@ def run_export_hours(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_event_set(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     event_fields = {k[len("event_"):]: v for k, v in vars(args).items()
                     if k.startswith("event_") and k != "event_what" and v is not None}
     session_fields = {k: v for k, v in (("city_code", args.city_code), ("term", args.term))

@@ -23,7 +23,7 @@ from desktop.cli import (
 )
 from desktop.core.importing import ImportFileError
 from desktop.core.vocabulary import CHANGE_REASONS, STATUS_NAMES
-from desktop.services.events import SessionInfo, SessionNotFound, find_session, list_events
+from desktop.services.events import SessionInfo, list_events
 from desktop.services.registrations import (
     RegistrationError,
     StatusChange,
@@ -74,21 +74,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export.set_defaults(handler=run_admitted_list)
 
 
-def _session(context: Context, name: str | None) -> SessionInfo:
-    try:
-        return find_session(context.db, name)
-    except SessionNotFound as exc:
-        raise CliError(str(exc)) from exc
-
 
 def _sessions(context: Context, name: str | None) -> list[SessionInfo]:
     if name is not None:
-        return [_session(context, name)]
+        return [context.session(name)]
     return [s for e in list_events(context.db) for s in e.sessions]
 
 
 def run_import_command(args: argparse.Namespace, context: Context) -> int:
-    session_id = _session(context, args.session).id if args.session else None
+    session_id = context.session(args.session).id if args.session else None
     unconfirmed: tuple[StatusChange, ...] = ()
     try:
         summary = import_file(
@@ -153,7 +147,7 @@ def run_admit(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_roster(args: argparse.Namespace, context: Context) -> int:
-    session_id = _session(context, args.session).id if args.session else None
+    session_id = context.session(args.session).id if args.session else None
     rows = list_roster(context.db, session_id)
     if args.json:
         emit_json([r.as_json() for r in rows])
@@ -169,7 +163,7 @@ def run_roster(args: argparse.Namespace, context: Context) -> int:
 def run_admitted_list(args: argparse.Namespace, context: Context) -> int:
     from desktop.reports.fonts import glyph_record
 
-    session = _session(context, args.session)
+    session = context.session(args.session)
     target = Path(args.out)
     if target.suffix.lower() not in (".pdf", ".xlsx"):
         raise CliError(f"{target.name}: 請用 .pdf 或 .xlsx 副檔名")

@@ -16,7 +16,7 @@ from desktop.cli import (
 from desktop.core.seating import Unmet
 from desktop.core.text import match_key
 from desktop.services import seating
-from desktop.services.events import SessionInfo, SessionNotFound, find_session, list_events
+from desktop.services.events import list_events
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -79,12 +79,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     pdf.set_defaults(handler=run_pdf)
 
 
-def _session(context: Context, name: str | None) -> SessionInfo:
-    try:
-        return find_session(context.db, name)
-    except SessionNotFound as exc:
-        raise CliError(str(exc)) from exc
-
 
 def _print_view(view: seating.SeatingView,
                 unmet: tuple[Unmet, ...] | None = None) -> None:
@@ -102,7 +96,7 @@ def _print_view(view: seating.SeatingView,
 
 
 def run_assign(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     try:
         result = seating.assign(context.db, session.id, on_arrival=args.on_arrival, actor="cli")
     except seating.SeatingError as exc:
@@ -119,7 +113,7 @@ def run_assign(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_show(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     view = seating.show(context.db, session.id)
     if args.json:
         emit_json(view.as_json())
@@ -129,7 +123,7 @@ def run_show(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_template(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     try:
         seating.apply_template(context.db, session.id, args.count, args.capacity, actor="cli")
     except seating.SeatingError as exc:
@@ -147,7 +141,7 @@ def _table_id(view: seating.SeatingView, number: int) -> int:
 
 
 def run_leader(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     view = seating.show(context.db, session.id)
     seating.update_table(context.db, _table_id(view, args.table), leader_name=args.name,
                          leader_unit=args.unit, leader_contact=args.contact, actor="cli")
@@ -167,7 +161,7 @@ def _person(view: seating.SeatingView, name: str) -> seating.SeatMember:
 
 
 def run_move(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     view = seating.show(context.db, session.id)
     person = _person(view, args.person)
     table_id = None if args.table == 0 else _table_id(view, args.table)
@@ -181,7 +175,7 @@ def run_move(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_pin(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     person = _person(seating.show(context.db, session.id), args.person)
     try:
         seating.set_pinned(context.db, person.registration_id, args.pinned, actor="cli")
@@ -192,7 +186,7 @@ def run_pin(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_mode(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     seating.set_on_arrival(context.db, session.id, args.state == "on", actor="cli")
     print(f"{session.name}：報到時分桌 {'開啟' if args.state == 'on' else '關閉'}")
     return 0
@@ -202,7 +196,7 @@ def run_pdf(args: argparse.Namespace, context: Context) -> int:
     from desktop.reports import tables_pdf
     from desktop.reports.fonts import glyph_record
 
-    session = _session(context, args.session)
+    session = context.session(args.session)
     view = seating.show(context.db, session.id)
     if not view.tables:
         raise CliError(f"{session.name} 尚未設定桌次（workshop-desk tables template ...）")

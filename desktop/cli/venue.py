@@ -44,7 +44,6 @@ def default_host() -> str:
 def run_serve(args: argparse.Namespace, context: Context) -> int:
     from desktop.server.app import create_app
     from desktop.server.runner import VenueServer
-    from desktop.services.events import SessionNotFound, find_session
     from desktop.services.venue import issue_secrets
 
     if not 0 <= args.port <= 65535:
@@ -54,10 +53,7 @@ def run_serve(args: argparse.Namespace, context: Context) -> int:
             ipaddress.ip_address(args.host)
         except ValueError:
             raise CliError(f"--host {args.host}: 不是 IP 位址（例如 192.168.1.20）") from None
-    try:
-        session = find_session(context.db, args.session)
-    except SessionNotFound as exc:
-        raise CliError(str(exc)) from None
+    session = context.session(args.session)
     host = args.host or default_host()
     server = VenueServer(create_app(context.db, session), host, args.port)
     try:

@@ -17,7 +17,6 @@ from typing import Any
 
 from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
 from desktop.core.vote import Method, Rules, VoteError
-from desktop.services.events import SessionInfo, SessionNotFound, find_session
 from desktop.services.vote import (
     VoteSetupError,
     VoteState,
@@ -72,12 +71,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     organiser_only(export, "vote.run")
     export.set_defaults(handler=run_export)
 
-
-def _session(context: Context, name: str) -> SessionInfo:
-    try:
-        return find_session(context.db, name)
-    except SessionNotFound as exc:
-        raise CliError(str(exc)) from None
 
 
 def _actor() -> str:
@@ -143,24 +136,24 @@ def _emit(args: argparse.Namespace, state: VoteState, **extra: object) -> int:
 
 
 def run_open(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     actor = _actor()
     rules = Rules(Method(args.method), args.budget, args.max_approvals)
     return _changed(args, lambda: open_vote(context.db, session.id, rules, actor=actor))
 
 
 def run_show(args: argparse.Namespace, context: Context) -> int:
-    return _emit(args, vote_state(context.db, _session(context, args.session).id))
+    return _emit(args, vote_state(context.db, context.session(args.session).id))
 
 
 def run_close(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     actor = _actor()
     return _changed(args, lambda: close_vote(context.db, session.id, actor=actor))
 
 
 def run_ballot(args: argparse.Namespace, context: Context) -> int:
-    session = _session(context, args.session)
+    session = context.session(args.session)
     actor = _actor()
     try:
         result = cast_paper_ballot(context.db, session.id, args.voter, args.approve, actor=actor)
@@ -180,7 +173,7 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
         raise CliError(f"--out {args.out}: 副檔名要是 .pb (extension must be .pb)")
     if not out.parent.is_dir():
         raise CliError(f"--out {args.out}: 資料夾不存在 (folder does not exist): {out.parent}")
-    session = _session(context, args.session)
+    session = context.session(args.session)
     try:
         content = export_pb(context.db, session.id)
     except VoteSetupError as exc:
