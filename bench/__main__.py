@@ -7,8 +7,21 @@ import sys
 
 # Later features add their benchmark module here.
 BENCHMARKS = (
-    "startup", "cli", "certificates", "live_desk", "registrations", "tables", "agenda",
-    "closeday", "checkin", "group_reports", "desks_pg", "kdf", "dashboard", "venue", "vote",
+    "startup",
+    "cli",
+    "certificates",
+    "live_desk",
+    "registrations",
+    "tables",
+    "agenda",
+    "closeday",
+    "checkin",
+    "group_reports",
+    "desks_pg",
+    "kdf",
+    "dashboard",
+    "venue",
+    "vote",
 )
 
 

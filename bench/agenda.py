@@ -40,5 +40,10 @@ def run() -> dict[str, object]:
         screen.close()
         db.dispose()
     median = statistics.median(samples)
-    return {"ticks": TICKS, "median_ms": round(median, 3), "max_ms": round(max(samples), 3),
-            "target_ms": TARGET_MS, "ratio_to_target": round(median / TARGET_MS, 3)}
+    return {
+        "ticks": TICKS,
+        "median_ms": round(median, 3),
+        "max_ms": round(max(samples), 3),
+        "target_ms": TARGET_MS,
+        "ratio_to_target": round(median / TARGET_MS, 3),
+    }

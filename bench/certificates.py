@@ -67,20 +67,32 @@ def _database(home: Path) -> Path:
     db = open_demo_database(path)
     session = find_session(db, SESSION)
     with db.read() as s:
-        have = s.scalar(select(func.count()).select_from(Registration).where(
-            Registration.session_id == session.id, Registration.status == "admitted")) or 0
+        have = (
+            s.scalar(
+                select(func.count())
+                .select_from(Registration)
+                .where(Registration.session_id == session.id, Registration.status == "admitted")
+            )
+            or 0
+        )
     add_people(db, session.id, PEOPLE - have)
     with db.read() as s:
-        ids = list(s.scalars(select(Registration.id).where(
-            Registration.session_id == session.id)))
+        ids = list(s.scalars(select(Registration.id).where(Registration.session_id == session.id)))
     with db.unit_of_work() as s:
-        s.execute(update(Attendee).where(Attendee.id.in_(
-            select(Registration.attendee_id).where(Registration.session_id == session.id)))
-            .values(wants_hours=True))
+        s.execute(
+            update(Attendee)
+            .where(
+                Attendee.id.in_(
+                    select(Registration.attendee_id).where(Registration.session_id == session.id)
+                )
+            )
+            .values(wants_hours=True)
+        )
     for reg_id in ids:
         for mode, hhmm in (("in", dt.time(8, 40)), ("out", dt.time(17, 0))):
-            check_in_registration(db, session.id, reg_id, mode=mode,
-                                  now=dt.datetime.combine(session.date, hhmm))
+            check_in_registration(
+                db, session.id, reg_id, mode=mode, now=dt.datetime.combine(session.date, hhmm)
+            )
     db.dispose()
     return path
 
@@ -97,12 +109,21 @@ def _pages(path: Path) -> list[dict[str, str]]:
     db = open_database(path)
     report = day_report(db, find_session(db, SESSION).id)
     layout = certificate_layout(report.course)
-    pages = [{"serial": f"字號：{p.certificate or '研字第1080001號'}", "name": p.name,
-              "agency": p.agency, "sentence": certificate_sentence(report.course, p),
-              "hours": f"研習時數：共計 {hours_text(p.hours)} 小時", "body": layout.body,
-              "organiser": f"主辦單位：{layout.heading.organiser}", "signer": layout.signer,
-              "date": issue_date_text(report.course.session.date)}
-             for p in report.people if p.hours > 0]
+    pages = [
+        {
+            "serial": f"字號：{p.certificate or '研字第1080001號'}",
+            "name": p.name,
+            "agency": p.agency,
+            "sentence": certificate_sentence(report.course, p),
+            "hours": f"研習時數：共計 {hours_text(p.hours)} 小時",
+            "body": layout.body,
+            "organiser": f"主辦單位：{layout.heading.organiser}",
+            "signer": layout.signer,
+            "date": issue_date_text(report.course.session.date),
+        }
+        for p in report.people
+        if p.hours > 0
+    ]
     db.dispose()
     return pages
 
@@ -122,26 +143,46 @@ def run() -> dict[str, object]:
         home = Path(folder)
         env = dict(os.environ, WORKSHOP_DESK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
         database = _database(home)
-        product = [sys.executable, "-m", "desktop", "--db", str(database), "pdf",
-                   "certificates", "--session", SESSION, "--out", str(home / "product.pdf")]
+        product = [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--db",
+            str(database),
+            "pdf",
+            "certificates",
+            "--session",
+            SESSION,
+            "--out",
+            str(home / "product.pdf"),
+        ]
         _timed(product, env)  # the first batch issues the serials; later ones reprint them
         pages = _pages(database)
         assert len(pages) == PEOPLE, f"{len(pages)} people with hours, expected {PEOPLE}"
-        bare = [sys.executable, "-c", BARE, str(MAIN_FONT_FILE), str(home / "bare.pdf"),
-                json.dumps(pages, ensure_ascii=False)]
-        ours, theirs = interleaved(RUNS, lambda: _timed(product, env),
-                                   lambda: _timed(bare, env))
-        result = ({"what": f"{PEOPLE} certificates: CLI process vs bare reportlab process"}
-                  | row(ours, theirs, target_ratio=1.2))
+        bare = [
+            sys.executable,
+            "-c",
+            BARE,
+            str(MAIN_FONT_FILE),
+            str(home / "bare.pdf"),
+            json.dumps(pages, ensure_ascii=False),
+        ]
+        ours, theirs = interleaved(RUNS, lambda: _timed(product, env), lambda: _timed(bare, env))
+        result = {"what": f"{PEOPLE} certificates: CLI process vs bare reportlab process"} | row(
+            ours, theirs, target_ratio=1.2
+        )
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
         if soffice is None:
             result["office_route"] = "not measured: LibreOffice (soffice) is not installed"
         else:
             office = [_office_route(soffice, pages, home) for _ in range(3)]
             ratio = spread(office)["median"] / spread(ours)["median"]
-            result["office_route"] = {"office_s": spread(office),
-                                      "product_faster_by": round(ratio, 2),
-                                      "target_faster_by": 4.0, "met": ratio >= 4.0}
+            result["office_route"] = {
+                "office_s": spread(office),
+                "product_faster_by": round(ratio, 2),
+                "target_faster_by": 4.0,
+                "met": ratio >= 4.0,
+            }
     return result
 
 
@@ -153,12 +194,25 @@ def _office_route(soffice: str, pages: list[dict[str, str]], home: Path) -> floa
     started = time.perf_counter()
     document = Document()
     for page in pages:
-        for key in ("serial", "name", "agency", "sentence", "hours", "body", "organiser",
-                    "signer", "date"):
+        for key in (
+            "serial",
+            "name",
+            "agency",
+            "sentence",
+            "hours",
+            "body",
+            "organiser",
+            "signer",
+            "date",
+        ):
             document.add_paragraph(page[key])
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     source = home / "office.docx"
     document.save(str(source))
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(home),
-                    str(source)], check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(home), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     return time.perf_counter() - started

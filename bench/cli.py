@@ -26,6 +26,8 @@ def run() -> dict[str, object]:
     ours, theirs = interleaved(RUNS, lambda: _timed(version), lambda: _timed(bare))
     helps = [_timed([sys.executable, "-m", "desktop", "--help"]) for _ in range(3)]
     median = sorted(ours)[len(ours) // 2]
-    return ({"what": "workshop-desk --version vs python -c pass (processes)"}
-            | row(ours, theirs) | {"target_s": 0.3, "met": median <= 0.3,
-                                   "help_all_commands_s": spread(helps)})
+    return (
+        {"what": "workshop-desk --version vs python -c pass (processes)"}
+        | row(ours, theirs)
+        | {"target_s": 0.3, "met": median <= 0.3, "help_all_commands_s": spread(helps)}
+    )

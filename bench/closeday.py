@@ -15,22 +15,39 @@ from desktop.reports.docparts import Heading
 from desktop.reports.fonts import glyph_record
 from desktop.reports.signin_sheet import SignInRow, build_signin_sheet
 
-HEADING = Heading("參與式預算實務應用培訓班", "臺北場次", dt.date(2019, 3, 15), dt.time(9),
-                  dt.time(15, 30), "國家發展委員會濟南辦公區707會議室", "國家發展委員會")
+HEADING = Heading(
+    "參與式預算實務應用培訓班",
+    "臺北場次",
+    dt.date(2019, 3, 15),
+    dt.time(9),
+    dt.time(15, 30),
+    "國家發展委員會濟南辦公區707會議室",
+    "國家發展委員會",
+)
 NAMES = ["林堃霖", "陳喆瑋", "高峯銘", "温綉雲", "王怡君", "張雅婷", "李志明", "黃淑芬"]
 
 
 def _rows(n: int) -> list[SignInRow]:
-    return [SignInRow(f"新北市板橋區公所{i % 7}", "民政課", "科員", NAMES[i % len(NAMES)],
-                      i % 6 + 1) for i in range(n)]
+    return [
+        SignInRow(f"新北市板橋區公所{i % 7}", "民政課", "科員", NAMES[i % len(NAMES)], i % 6 + 1)
+        for i in range(n)
+    ]
 
 
 def _certs(n: int) -> list[CertificateText]:
-    return [CertificateText(f"研字第108{i:04d}號", NAMES[i % len(NAMES)], "臺南市政府", 5.0,
-                            dt.date(2019, 3, 15),
-                            f"{NAMES[i % len(NAMES)]} 君於108年3月15日（星期五）參加國家發展委員會"
-                            "舉辦之「參與式預算實務應用培訓班」（臺北場次，國家發展委員會濟南辦公區"
-                            "707會議室），全程參與，研習期滿。") for i in range(n)]
+    return [
+        CertificateText(
+            f"研字第108{i:04d}號",
+            NAMES[i % len(NAMES)],
+            "臺南市政府",
+            5.0,
+            dt.date(2019, 3, 15),
+            f"{NAMES[i % len(NAMES)]} 君於108年3月15日（星期五）參加國家發展委員會"
+            "舉辦之「參與式預算實務應用培訓班」（臺北場次，國家發展委員會濟南辦公區"
+            "707會議室），全程參與，研習期滿。",
+        )
+        for i in range(n)
+    ]
 
 
 def _seal() -> bytes:
@@ -71,15 +88,27 @@ def run() -> dict[str, object]:
         peaks[n] = peak
     sheet_median, cert_median = statistics.median(sheet), statistics.median(certs)
     return {
-        "signin_40_rows": {"runs": len(sheet), "median_s": round(sheet_median, 3),
-                           "target_s": 0.5, "ratio_to_target": round(sheet_median / 0.5, 3)},
-        "certificates_1000": {"runs": len(certs), "median_s": round(cert_median, 3),
-                              "target_s": 10.0,
-                              "ratio_to_target": round(cert_median / 10.0, 3)},
+        "signin_40_rows": {
+            "runs": len(sheet),
+            "median_s": round(sheet_median, 3),
+            "target_s": 0.5,
+            "ratio_to_target": round(sheet_median / 0.5, 3),
+        },
+        "certificates_1000": {
+            "runs": len(certs),
+            "median_s": round(cert_median, 3),
+            "target_s": 10.0,
+            "ratio_to_target": round(cert_median / 10.0, 3),
+        },
         "certificates_200_seal_glyph_check": {
-            "runs": len(batch), "median_s": round(statistics.median(batch), 3),
-            "target_s": 2.0, "ratio_to_target": round(statistics.median(batch) / 2.0, 3)},
-        "memory_peak_mb": {"100": round(peaks[100] / 2**20, 1),
-                           "1000": round(peaks[1000] / 2**20, 1),
-                           "ratio_1000_to_100": round(peaks[1000] / peaks[100], 2)},
+            "runs": len(batch),
+            "median_s": round(statistics.median(batch), 3),
+            "target_s": 2.0,
+            "ratio_to_target": round(statistics.median(batch) / 2.0, 3),
+        },
+        "memory_peak_mb": {
+            "100": round(peaks[100] / 2**20, 1),
+            "1000": round(peaks[1000] / 2**20, 1),
+            "ratio_1000_to_100": round(peaks[1000] / peaks[100], 2),
+        },
     }

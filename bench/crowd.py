@@ -32,18 +32,43 @@ def add_people(db: Database, session_id: int, count: int) -> list[int]:
     with db.unit_of_work() as s:
         event_id = s.get_one(EventSession, session_id).event_id
         start = (s.scalar(select(Attendee.id).order_by(Attendee.id.desc()).limit(1)) or 0) + 1
-        s.execute(insert(Attendee), [
-            {"id": start + i, "event_id": event_id, "name": f"測試{i:05d}",
-             "agency": f"臺北市第{i % 300}機關", "phone": f"09{i:08d}",
-             "email": f"u{i}@example.gov.tw", "created_at": now, "updated_at": now}
-            for i in range(count)])
-        s.execute(insert(Registration), [
-            {"attendee_id": start + i, "session_id": session_id, "status": "admitted",
-             "registered_at": now, "queue": 100 + i, "lunch": "葷"}
-            for i in range(count)])
-        return list(s.scalars(select(Registration.id).where(
-            Registration.session_id == session_id, Registration.attendee_id >= start)
-            .order_by(Registration.queue)))
+        s.execute(
+            insert(Attendee),
+            [
+                {
+                    "id": start + i,
+                    "event_id": event_id,
+                    "name": f"測試{i:05d}",
+                    "agency": f"臺北市第{i % 300}機關",
+                    "phone": f"09{i:08d}",
+                    "email": f"u{i}@example.gov.tw",
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for i in range(count)
+            ],
+        )
+        s.execute(
+            insert(Registration),
+            [
+                {
+                    "attendee_id": start + i,
+                    "session_id": session_id,
+                    "status": "admitted",
+                    "registered_at": now,
+                    "queue": 100 + i,
+                    "lunch": "葷",
+                }
+                for i in range(count)
+            ],
+        )
+        return list(
+            s.scalars(
+                select(Registration.id)
+                .where(Registration.session_id == session_id, Registration.attendee_id >= start)
+                .order_by(Registration.queue)
+            )
+        )
 
 
 def tokens_for(db: Database, registration_ids: Sequence[int]) -> list[str]:
@@ -65,8 +90,9 @@ class Scan:
     seconds: float
 
 
-def scan_all(db: Database, session_id: int, tokens: Sequence[str], desk: str,
-             wait: Callable[[], Any] | None) -> list[Scan]:
+def scan_all(
+    db: Database, session_id: int, tokens: Sequence[str], desk: str, wait: Callable[[], Any] | None
+) -> list[Scan]:
     """One desk scanning ``tokens`` in order, calling ``wait()`` (a barrier) before each
     when given (lock-step desks), else as fast as it can."""
     from desktop.services.checkin import scan
@@ -85,13 +111,16 @@ def race(dbs: Sequence[Database], session_id: int, tokens: Sequence[str]) -> lis
     """Every desk scans every token, all desks at once for each token (threads)."""
     barrier = threading.Barrier(len(dbs))
     with ThreadPoolExecutor(len(dbs)) as pool:
-        runs = pool.map(lambda i: scan_all(dbs[i], session_id, tokens, f"desk-{i + 1}",
-                                           barrier.wait), range(len(dbs)))
+        runs = pool.map(
+            lambda i: scan_all(dbs[i], session_id, tokens, f"desk-{i + 1}", barrier.wait),
+            range(len(dbs)),
+        )
         return [scan for run in runs for scan in run]
 
 
-def desk_process(url: str, session_id: int, tokens: Sequence[str], desk: str,
-                 barrier: Any, results: Any) -> None:
+def desk_process(
+    url: str, session_id: int, tokens: Sequence[str], desk: str, barrier: Any, results: Any
+) -> None:
     """A desk in its own process (the ``target`` of a spawned ``multiprocessing.Process``):
     opens ``url`` the way the app does and puts its list of ``Scan``s on ``results``. With a
     ``barrier`` it scans in lock-step with the other desks, else at its own pace."""
@@ -99,8 +128,9 @@ def desk_process(url: str, session_id: int, tokens: Sequence[str], desk: str,
 
     db = open_database(url)
     try:
-        results.put(scan_all(db, session_id, tokens, desk,
-                             barrier.wait if barrier is not None else None))
+        results.put(
+            scan_all(db, session_id, tokens, desk, barrier.wait if barrier is not None else None)
+        )
     finally:
         db.dispose()
 
@@ -115,5 +145,6 @@ def doubles(db: Database, registration_ids: Sequence[int]) -> int:
         counts = s.execute(
             select(CheckIn.registration_id, func.count())
             .where(CheckIn.registration_id.in_(list(registration_ids)), CheckIn.action == "in")
-            .group_by(CheckIn.registration_id)).all()
+            .group_by(CheckIn.registration_id)
+        ).all()
     return sum(1 for _, n in counts if n > 1)

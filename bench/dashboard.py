@@ -30,17 +30,44 @@ def _log(db, reg_ids: list[int]) -> None:  # type: ignore[no-untyped-def]
     at = dt.datetime(2019, 3, 15, 8, 40)
     later = at + dt.timedelta(hours=6)
     with db.unit_of_work() as s:
-        s.execute(insert(CheckIn), [
-            {"registration_id": r, "action": "in", "at": at, "desk": "d", "method": "scanner"}
-            for r in reg_ids[:CHECKED_IN]] + [
-            {"registration_id": r, "action": "out", "at": later, "desk": "d", "method": "scanner"}
-            for r in reg_ids[:SIGNED_OUT]])
-        undone = s.scalars(select(CheckIn.id).where(CheckIn.action == "in")
-                           .order_by(CheckIn.id.desc()).limit(UNDONE)).all()
-        s.execute(insert(CheckIn), [
-            {"registration_id": s.get_one(CheckIn, cid).registration_id, "action": "void",
-             "at": later, "desk": "d", "method": "void", "voids_id": cid, "reason": "bench"}
-            for cid in undone])
+        s.execute(
+            insert(CheckIn),
+            [
+                {"registration_id": r, "action": "in", "at": at, "desk": "d", "method": "scanner"}
+                for r in reg_ids[:CHECKED_IN]
+            ]
+            + [
+                {
+                    "registration_id": r,
+                    "action": "out",
+                    "at": later,
+                    "desk": "d",
+                    "method": "scanner",
+                }
+                for r in reg_ids[:SIGNED_OUT]
+            ],
+        )
+        undone = s.scalars(
+            select(CheckIn.id)
+            .where(CheckIn.action == "in")
+            .order_by(CheckIn.id.desc())
+            .limit(UNDONE)
+        ).all()
+        s.execute(
+            insert(CheckIn),
+            [
+                {
+                    "registration_id": s.get_one(CheckIn, cid).registration_id,
+                    "action": "void",
+                    "at": later,
+                    "desk": "d",
+                    "method": "void",
+                    "voids_id": cid,
+                    "reason": "bench",
+                }
+                for cid in undone
+            ],
+        )
 
 
 def _median_ms(call) -> float:  # type: ignore[no-untyped-def]
@@ -70,7 +97,10 @@ def run() -> dict[str, object]:
         figures = {f.session_id: f for f in day_figures(db, event_id)}[session_id].figures
         live = checkin.live_counts(db, session_id)
         agree = (figures.checked_in, figures.present, figures.signed_out) == (
-            live.arrived, live.present, live.signed_out)
+            live.arrived,
+            live.present,
+            live.signed_out,
+        )
         dashboard_ms = _median_ms(lambda: day_figures(db, event_id))
         live_ms = _median_ms(lambda: checkin.live_counts(db, session_id))
         db.dispose()

@@ -32,9 +32,12 @@ def _desks(url: str, session_id: int, lists: list[list[str]], lockstep: bool):  
     spawn = multiprocessing.get_context("spawn")
     barrier = spawn.Barrier(len(lists)) if lockstep else None
     results = spawn.Queue()
-    procs = [spawn.Process(target=desk_process,
-                           args=(url, session_id, tokens, f"desk-{i + 1}", barrier, results))
-             for i, tokens in enumerate(lists)]
+    procs = [
+        spawn.Process(
+            target=desk_process, args=(url, session_id, tokens, f"desk-{i + 1}", barrier, results)
+        )
+        for i, tokens in enumerate(lists)
+    ]
     started = time.perf_counter()
     for p in procs:
         p.start()
@@ -68,13 +71,19 @@ def run() -> dict[str, object]:
         session_id = list_events(db)[0].sessions[0].id
         people = add_people(db, session_id, DESKS * PER_DESK)
         tokens = tokens_for(db, people)
-        lists = [tokens[i * PER_DESK:(i + 1) * PER_DESK] for i in range(DESKS)]
+        lists = [tokens[i * PER_DESK : (i + 1) * PER_DESK] for i in range(DESKS)]
         scans, wall = _desks(url, session_id, lists, lockstep=False)
         again, again_wall = _desks(url, session_id, [lists[0]] * DESKS, lockstep=True)
         ok = {s.token for s in scans if s.code == "ok"}
         with db.read() as s:
-            with_in = s.scalar(select(func.count(func.distinct(CheckIn.registration_id))).where(
-                CheckIn.registration_id.in_(people), CheckIn.action == "in")) or 0
+            with_in = (
+                s.scalar(
+                    select(func.count(func.distinct(CheckIn.registration_id))).where(
+                        CheckIn.registration_id.in_(people), CheckIn.action == "in"
+                    )
+                )
+                or 0
+            )
         doubled = doubles(db, people)
         db.dispose()
     samples = [s.seconds for s in scans]

@@ -23,8 +23,10 @@ def _content(i: int) -> ReportContent:
         topic="社區公園改善" + "改" * (i % 50),
         points_for="\n".join(f"- 正面觀點 {k}" for k in range(5)),
         points_against="\n".join(f"- 反面觀點 {k}" for k in range(5)),
-        proposals=tuple(Proposal(f"提案{k}", "問題" * 20, "地點", "受益對象", "約 30 萬",
-                                 {"public": "○"}, k) for k in range(3)),
+        proposals=tuple(
+            Proposal(f"提案{k}", "問題" * 20, "地點", "受益對象", "約 30 萬", {"public": "○"}, k)
+            for k in range(3)
+        ),
         feedback="講師回饋" * 30,
     )
 
@@ -38,8 +40,13 @@ def run() -> dict[str, object]:
         saves = []
         for i in range(60):
             t0 = time.perf_counter()
-            svc.save_report(db, tables[0].id, _content(i), author="桌長",
-                            now=start + dt.timedelta(seconds=i * 10))
+            svc.save_report(
+                db,
+                tables[0].id,
+                _content(i),
+                author="桌長",
+                now=start + dt.timedelta(seconds=i * 10),
+            )
             saves.append(time.perf_counter() - t0)
         for t in tables[1:]:
             svc.save_report(db, t.id, _content(3), author="桌長")
@@ -50,7 +57,11 @@ def run() -> dict[str, object]:
             pdfs.append(time.perf_counter() - t0)
         db.dispose()
     save, pdf = statistics.median(saves), statistics.median(pdfs)
-    return {"save_median_ms": round(save * 1000, 2), "save_target_ms": 50,
-            "save_ratio_to_target": round(save / 0.05, 3),
-            "pdf_median_s": round(pdf, 3), "pdf_target_s": 2.0,
-            "pdf_ratio_to_target": round(pdf / 2.0, 3)}
+    return {
+        "save_median_ms": round(save * 1000, 2),
+        "save_target_ms": 50,
+        "save_ratio_to_target": round(save / 0.05, 3),
+        "pdf_median_s": round(pdf, 3),
+        "pdf_target_s": 2.0,
+        "pdf_ratio_to_target": round(pdf / 2.0, 3),
+    }

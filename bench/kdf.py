@@ -33,8 +33,10 @@ def run() -> dict[str, object]:
     secret = "tea at four, room 707"
     sealed = idvault.new_key_pair(secret).sealed_private_pem
     legacy = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(secret.encode()))
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(secret.encode()),
+    )
 
     def guess(seal: bytes) -> None:
         try:

@@ -13,14 +13,17 @@ from bench.checkin import _percentile as percentile  # the one percentile of eve
 
 def spread(samples: list[float], unit: float = 1.0, digits: int = 3) -> dict[str, float]:
     """Median, fastest, slowest and p90 of ``samples`` (seconds), scaled by ``unit``."""
-    return {"median": round(statistics.median(samples) * unit, digits),
-            "min": round(min(samples) * unit, digits),
-            "p90": round(percentile(samples, 90) * unit, digits),
-            "max": round(max(samples) * unit, digits)}
+    return {
+        "median": round(statistics.median(samples) * unit, digits),
+        "min": round(min(samples) * unit, digits),
+        "p90": round(percentile(samples, 90) * unit, digits),
+        "max": round(max(samples) * unit, digits),
+    }
 
 
-def interleaved(runs: int, product: Callable[[], float],
-                baseline: Callable[[], float]) -> tuple[list[float], list[float]]:
+def interleaved(
+    runs: int, product: Callable[[], float], baseline: Callable[[], float]
+) -> tuple[list[float], list[float]]:
     """``runs`` samples of each, alternating, so both see the same load."""
     ours, theirs = [], []
     for _ in range(runs):
@@ -29,13 +32,22 @@ def interleaved(runs: int, product: Callable[[], float],
     return ours, theirs
 
 
-def row(ours: list[float], theirs: list[float], *, target_ratio: float | None = None,
-        unit: float = 1.0, label: str = "s") -> dict[str, object]:
+def row(
+    ours: list[float],
+    theirs: list[float],
+    *,
+    target_ratio: float | None = None,
+    unit: float = 1.0,
+    label: str = "s",
+) -> dict[str, object]:
     ratio = statistics.median(ours) / statistics.median(theirs)
-    out: dict[str, object] = {f"product_{label}": spread(ours, unit),
-                              f"baseline_{label}": spread(theirs, unit),
-                              "ratio": round(ratio, 2), "runs": len(ours),
-                              "load_1min": round(os.getloadavg()[0], 1)}
+    out: dict[str, object] = {
+        f"product_{label}": spread(ours, unit),
+        f"baseline_{label}": spread(theirs, unit),
+        "ratio": round(ratio, 2),
+        "runs": len(ours),
+        "load_1min": round(os.getloadavg()[0], 1),
+    }
     if target_ratio is not None:
         out |= {"target_ratio": target_ratio, "met": ratio <= target_ratio}
     return out

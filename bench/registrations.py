@@ -24,16 +24,36 @@ def _export(path: Path) -> Path:
     from desktop.core.ids import LETTER_VALUES, make_id
 
     rng = random.Random(7)
-    surnames, given = "陳林黃張李王吳劉蔡楊許鄭謝郭洪", ["志明", "淑芬", "雅婷", "冠宇", "怡君", "家豪", "峯銘", "喆瑋"]
-    agencies = [f"{c}{k}" for c in ("臺北市", "台中市", "臺南市", "高雄市", "新北市")
-                for k in ("政府民政局", "政府社會局", "中正區公所", "北區區公所", "政府主計處")] * 8
+    surnames, given = (
+        "陳林黃張李王吳劉蔡楊許鄭謝郭洪",
+        ["志明", "淑芬", "雅婷", "冠宇", "怡君", "家豪", "峯銘", "喆瑋"],
+    )
+    agencies = [
+        f"{c}{k}"
+        for c in ("臺北市", "台中市", "臺南市", "高雄市", "新北市")
+        for k in ("政府民政局", "政府社會局", "中正區公所", "北區區公所", "政府主計處")
+    ] * 8
     agencies = [f"{a}{i}" for i, a in enumerate(agencies)]
     sessions = ["臺北場次（108年3月15日）", "台南場次(108年3月29日)", "臺中場次（108年4月12日）"]
     start = dt.datetime(2019, 2, 21, 9)
     with path.open("w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["時間戳記", "姓名", "服務機關", "單位", "職稱", "電子郵件", "聯絡電話", "身分證字號",
-                    "報名場次", "用餐", "是否需要公務人員終身學習時數", "備註"])
+        w.writerow(
+            [
+                "時間戳記",
+                "姓名",
+                "服務機關",
+                "單位",
+                "職稱",
+                "電子郵件",
+                "聯絡電話",
+                "身分證字號",
+                "報名場次",
+                "用餐",
+                "是否需要公務人員終身學習時數",
+                "備註",
+            ]
+        )
         for i in range(ROWS):
             at = start + dt.timedelta(minutes=3 * i)
             half = "上午" if at.hour < 12 else "下午"
@@ -43,9 +63,22 @@ def _export(path: Path) -> Path:
             if i % 5 == 1:
                 phone = phone[1:]  # lost its leading zero
             name = rng.choice(surnames) + rng.choice(given) + str(i)
-            w.writerow([stamp, name, rng.choice(agencies), "研考科", "科員",
-                        f"user{i:05d}@mail.example.gov.tw", phone,
-                        id_number if i % 7 else "", rng.choice(sessions), "葷", "是", ""])
+            w.writerow(
+                [
+                    stamp,
+                    name,
+                    rng.choice(agencies),
+                    "研考科",
+                    "科員",
+                    f"user{i:05d}@mail.example.gov.tw",
+                    phone,
+                    id_number if i % 7 else "",
+                    rng.choice(sessions),
+                    "葷",
+                    "是",
+                    "",
+                ]
+            )
     return path
 
 
@@ -59,8 +92,10 @@ def _bare(export: Path, target: Path) -> float:
         rows = list(csv.reader(f))[1:]
     connection = sqlite3.connect(target)
     connection.execute("PRAGMA journal_mode=WAL")
-    connection.execute("CREATE TABLE people (stamp, name, agency, unit, title, email, phone,"
-                       " id_number, session, meal, hours, remark)")
+    connection.execute(
+        "CREATE TABLE people (stamp, name, agency, unit, title, email, phone,"
+        " id_number, session, meal, hours, remark)"
+    )
     connection.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     connection.commit()
     connection.close()
@@ -114,9 +149,10 @@ def run() -> dict[str, object]:
     search = statistics.median(search_times)
     return {
         "rows": ROWS,
-        "import_as_the_dialog_runs_it": ({"what": "read + preview + commit vs csv parse + "
-                                                   "bare SQLite insert"}
-                                         | row(import_times, bare_times, target_ratio=2.0)),
+        "import_as_the_dialog_runs_it": (
+            {"what": "read + preview + commit vs csv parse + bare SQLite insert"}
+            | row(import_times, bare_times, target_ratio=2.0)
+        ),
         "reimport_same_file_s": round(reimport, 3),
         "roster_size": total,
         "search_median_ms": round(search * 1000, 2),

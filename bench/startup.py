@@ -22,7 +22,9 @@ def _shown():
     print(time.time(), flush=True)
     os._exit(0)
 """
-PRODUCT = SHOWN + """
+PRODUCT = (
+    SHOWN
+    + """
 from desktop.ui import main_window
 _show_event = main_window.MainWindow.showEvent
 def showEvent(self, event):
@@ -32,7 +34,10 @@ main_window.MainWindow.showEvent = showEvent
 from desktop.cli import main
 main(["--demo"])
 """
-BARE = SHOWN + """
+)
+BARE = (
+    SHOWN
+    + """
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 window = QMainWindow()
@@ -40,12 +45,20 @@ window.show()
 QTimer.singleShot(0, _shown)
 app.exec()
 """
+)
 
 
 def _child(code: str, env: dict[str, str], cwd: Path) -> float:
     started = time.time()
-    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=cwd, check=True,
-                         capture_output=True, text=True, timeout=120).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
     return float(out.strip().splitlines()[-1]) - started
 
 
@@ -55,7 +68,9 @@ def run() -> dict[str, object]:
         env = dict(os.environ, WORKSHOP_DESK_HOME=home, QT_QPA_PLATFORM="offscreen")
         _child(PRODUCT, env, root)  # the first start builds the demo database
         _child(BARE, env, root)
-        ours, theirs = interleaved(RUNS, lambda: _child(PRODUCT, env, root),
-                                   lambda: _child(BARE, env, root))
-    return ({"what": "workshop-desk --demo to main window shown vs a bare QMainWindow process"}
-            | row(ours, theirs, target_ratio=2.0))
+        ours, theirs = interleaved(
+            RUNS, lambda: _child(PRODUCT, env, root), lambda: _child(BARE, env, root)
+        )
+    return {
+        "what": "workshop-desk --demo to main window shown vs a bare QMainWindow process"
+    } | row(ours, theirs, target_ratio=2.0)

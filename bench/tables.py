@@ -15,8 +15,24 @@ RUNS = 5
 
 
 def _agencies(rng: random.Random, count: int) -> list[str]:
-    places = ["臺北市", "新北市", "桃園市", "臺中市", "臺南市", "高雄市", "彰化縣", "屏東縣",
-              "花蓮縣", "臺東縣", "澎湖縣", "金門縣", "宜蘭縣", "雲林縣", "嘉義縣", "南投縣"]
+    places = [
+        "臺北市",
+        "新北市",
+        "桃園市",
+        "臺中市",
+        "臺南市",
+        "高雄市",
+        "彰化縣",
+        "屏東縣",
+        "花蓮縣",
+        "臺東縣",
+        "澎湖縣",
+        "金門縣",
+        "宜蘭縣",
+        "雲林縣",
+        "嘉義縣",
+        "南投縣",
+    ]
     names = []
     for i in range(count):
         place = places[i % len(places)]
@@ -29,8 +45,10 @@ def _case(people: int, tables: int, capacity: int, agencies: int) -> dict[str, o
     pool = _agencies(rng, agencies)
     persons = [Person(i, rng.choice(pool)) for i in range(people)]
     # A few pinned people, as after a round of manual edits.
-    persons = [Person(p.key, p.agency, fixed_table=1000 + (i % tables) + 1 if i % 97 == 0
-                      else None) for i, p in enumerate(persons)]
+    persons = [
+        Person(p.key, p.agency, fixed_table=1000 + (i % tables) + 1 if i % 97 == 0 else None)
+        for i, p in enumerate(persons)
+    ]
     table_list = [Table(1000 + n, n, capacity) for n in range(1, tables + 1)]
     samples = []
     plan = None
@@ -39,9 +57,12 @@ def _case(people: int, tables: int, capacity: int, agencies: int) -> dict[str, o
         plan = plan_seating(table_list, persons)
         samples.append(time.perf_counter() - started)
     assert plan is not None
-    return {"median_s": round(statistics.median(samples), 4), "max_s": round(max(samples), 4),
-            "agency_conflicts": plan.stats["agency_conflicts"],
-            "unmet": len(plan.unmet)}
+    return {
+        "median_s": round(statistics.median(samples), 4),
+        "max_s": round(max(samples), 4),
+        "agency_conflicts": plan.stats["agency_conflicts"],
+        "unmet": len(plan.unmet),
+    }
 
 
 def _in_screen(people: int) -> dict[str, object]:
@@ -82,10 +103,15 @@ def _in_screen(people: int) -> dict[str, object]:
         seated = sum(len(t.members) for t in seating.show(db, 1).tables)
         screen.close()
         db.dispose()
-    return {"people": people + 45, "median_s": round(statistics.median(samples), 3),
-            "max_s": round(max(samples), 3), "runs": len(samples),
-            "seated": seated, "target_s": 3.0,
-            "met": statistics.median(samples) <= 3.0}
+    return {
+        "people": people + 45,
+        "median_s": round(statistics.median(samples), 3),
+        "max_s": round(max(samples), 3),
+        "runs": len(samples),
+        "seated": seated,
+        "target_s": 3.0,
+        "met": statistics.median(samples) <= 3.0,
+    }
 
 
 def run() -> dict[str, object]:
@@ -95,6 +121,10 @@ def run() -> dict[str, object]:
     large = _case(10_000, 1_250, 8, 3_000)
     small |= {"target_s": 0.1, "ratio_to_target": round(small["median_s"] / 0.1, 3)}
     large |= {"target_s": 3.0, "ratio_to_target": round(large["median_s"] / 3.0, 3)}
-    return {"assign_in_screen_demo": screen_demo, "assign_in_screen_10000_1250_tables": screen_10k,
-            "planner_runs": RUNS, "planner_40_people_6_tables": small,
-            "planner_10000_people_1250_tables": large}
+    return {
+        "assign_in_screen_demo": screen_demo,
+        "assign_in_screen_10000_1250_tables": screen_10k,
+        "planner_runs": RUNS,
+        "planner_40_people_6_tables": small,
+        "planner_10000_people_1250_tables": large,
+    }

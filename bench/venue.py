@@ -45,8 +45,9 @@ def _connection(port: int, n: int) -> http.client.HTTPConnection:
     return http.client.HTTPConnection("127.0.0.1", port, timeout=10, source_address=(source, 0))
 
 
-def _request(conn: http.client.HTTPConnection, method: str, path: str,
-             body: bytes | None = None) -> tuple[int, bytes, float]:
+def _request(
+    conn: http.client.HTTPConnection, method: str, path: str, body: bytes | None = None
+) -> tuple[int, bytes, float]:
     headers = {"Content-Type": "application/json"} if body is not None else {}
     started = time.perf_counter()
     conn.request(method, path, body=body, headers=headers)
@@ -85,8 +86,7 @@ def _leader(port: int, n: int, path: str, until: float, out: dict) -> None:  # t
             latencies.append(took)
             next_poll += POLL_EVERY
         time.sleep(max(0.0, SAVE_EVERY - (time.monotonic() - started)))
-    out[n] = {"latencies": latencies, "failed": failed, "acked": acked, "typed": typed,
-              "saves": i}
+    out[n] = {"latencies": latencies, "failed": failed, "acked": acked, "typed": typed, "saves": i}
 
 
 def _browser(port: int, n: int, until: float, out: dict) -> None:  # type: ignore[type-arg]
@@ -118,10 +118,13 @@ def room(port: int, paths: list[str], seconds: float, results: multiprocessing.Q
     until = time.monotonic() + seconds
     leaders: dict[int, dict] = {}  # type: ignore[type-arg]
     browsers: dict[int, dict] = {}  # type: ignore[type-arg]
-    threads = [threading.Thread(target=_leader, args=(port, n, p, until, leaders))
-               for n, p in enumerate(paths)]
-    threads += [threading.Thread(target=_browser, args=(port, n, until, browsers))
-                for n in range(BROWSERS)]
+    threads = [
+        threading.Thread(target=_leader, args=(port, n, p, until, leaders))
+        for n, p in enumerate(paths)
+    ]
+    threads += [
+        threading.Thread(target=_browser, args=(port, n, until, browsers)) for n in range(BROWSERS)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -159,17 +162,21 @@ def run(seconds: float | None = None) -> dict[str, object]:
         with db.read() as s:
             secret = s.scalars(select(Event)).one().token_secret
         reg_ids = add_people(db, session.id, ATTENDEES)[
-            :BASELINE_SCANS + int(seconds / SCAN_EVERY) + 10]
+            : BASELINE_SCANS + int(seconds / SCAN_EVERY) + 10
+        ]
         window, screen = checkin_screen(db)
         panel = VenuePanel(db, session, "bench")
         assert panel.start("127.0.0.1", 0)
         assert panel.server is not None
         port = panel.server.port
-        paths = [f"/t/{t.code}/{t.secret}" for t in sorted(panel.secrets.values(),
-                                                             key=lambda t: t.number)][:LEADERS]
+        paths = [
+            f"/t/{t.code}/{t.secret}"
+            for t in sorted(panel.secrets.values(), key=lambda t: t.number)
+        ][:LEADERS]
         results: multiprocessing.Queue = multiprocessing.get_context("spawn").Queue()  # type: ignore[type-arg]
         load = multiprocessing.get_context("spawn").Process(
-            target=room, args=(port, paths, seconds, results))
+            target=room, args=(port, paths, seconds, results)
+        )
         field = screen.scan_field
         codes: list[str] = []
 
@@ -229,8 +236,9 @@ def run(seconds: float | None = None) -> dict[str, object]:
         "request_p99_ratio_to_target": round(p99 / 100, 3),
         "lost_saves": lost,
         "browser_failures": sum(r["failed"] for r in room_results["browsers"].values()),
-        "browser_errors": sorted({e for r in room_results["browsers"].values()
-                                  for e in r["errors"]}),
+        "browser_errors": sorted(
+            {e for r in room_results["browsers"].values() for e in r["errors"]}
+        ),
         "scans": len(scan_samples),
         "scans_all_ok": all(c == "ok" for c in codes),
         "scan_idle_median_ms": round(base_med, 2),

@@ -49,8 +49,9 @@ def _prepare(path: Path) -> tuple[int, dict[int, str], list[tuple[int, int]]]:
     phones: dict[int, str] = {}
     for i in range(CLIENTS):
         phone = f"09{random.randrange(10**8):08d}"
-        added = add_walk_in(db, day.session_id, name=f"來賓{i:03d}", agency="壓力測試", phone=phone,
-                            now=at)
+        added = add_walk_in(
+            db, day.session_id, name=f"來賓{i:03d}", agency="壓力測試", phone=phone, now=at
+        )
         check_in_registration(db, day.session_id, added.registration_id, now=at)
         phones[added.registration_id] = phone
     state = svc.open_vote(db, day.session_id, Rules(Method.BASKET, 1_000_000))
@@ -84,10 +85,18 @@ def _basket(projects: list[tuple[int, int]], budget: int) -> list[int]:
     return chosen or [min(projects, key=lambda p: p[1])[0]]
 
 
-async def _voter(client: Any, rid: int, digits: str, projects: list[tuple[int, int]],
-                 seconds: float, until: float, latencies: list[float],
-                 last: dict[int, tuple[int, ...]], errors: list[str],
-                 uncertain: dict[int, str]) -> None:
+async def _voter(
+    client: Any,
+    rid: int,
+    digits: str,
+    projects: list[tuple[int, int]],
+    seconds: float,
+    until: float,
+    latencies: list[float],
+    last: dict[int, tuple[int, ...]],
+    errors: list[str],
+    uncertain: dict[int, str],
+) -> None:
     """One browser: its own pass cookie and CSRF token, sent by hand on the shared client
     (one HTTP client for all: building 200 clients costs the client process seconds of CPU
     that would show up as server latency)."""
@@ -117,8 +126,7 @@ async def _voter(client: Any, rid: int, digits: str, projects: list[tuple[int, i
     while time.perf_counter() < until:
         await asyncio.sleep(random.uniform(0.1, 0.4) * seconds)
         ballot = _basket(projects, 1_000_000)
-        answer = await post("/vote/api/ballot", {"revision": revision, "approve": ballot},
-                            headers)
+        answer = await post("/vote/api/ballot", {"revision": revision, "approve": ballot}, headers)
         if answer is None:
             # Whether it counted is unknown here: the check asks the server afterwards.
             uncertain[rid] = token
@@ -158,10 +166,23 @@ def _load(seconds: float) -> dict[str, Any]:
 
                 limits = httpx.Limits(max_connections=CLIENTS, max_keepalive_connections=CLIENTS)
                 async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
-                    await asyncio.gather(*(
-                        _voter(client, rid, phone[-3:], projects, seconds, until, latencies,
-                               last, errors, uncertain)
-                        for rid, phone in phones.items()))
+                    await asyncio.gather(
+                        *(
+                            _voter(
+                                client,
+                                rid,
+                                phone[-3:],
+                                projects,
+                                seconds,
+                                until,
+                                latencies,
+                                last,
+                                errors,
+                                uncertain,
+                            )
+                            for rid, phone in phones.items()
+                        )
+                    )
 
             asyncio.run(everyone())
         finally:
@@ -180,15 +201,20 @@ def _load(seconds: float) -> dict[str, Any]:
     from bench.checkin import _percentile
 
     return {
-        "clients": len(phones), "seconds": seconds, "requests": len(latencies),
+        "clients": len(phones),
+        "seconds": seconds,
+        "requests": len(latencies),
         "request_median_ms": round(statistics.median(latencies) * 1000, 1),
         "request_p99_ms": round(_percentile(latencies, 99) * 1000, 1),
         "target_p99_ms": 100,
-        "ballots_expected": len(expected), "ballots_stored": len(stored),
-        "identical": stored == expected, "lost_or_differing": lost,
+        "ballots_expected": len(expected),
+        "ballots_stored": len(stored),
+        "identical": stored == expected,
+        "lost_or_differing": lost,
         "double_counted": max(len(stored) - len(expected), 0),
         "failed_in_transit": len(uncertain),
-        "errors": len(errors), "error_examples": errors[:3],
+        "errors": len(errors),
+        "error_examples": errors[:3],
     }
 
 
@@ -196,10 +222,14 @@ def _count() -> dict[str, Any]:
     from desktop.core.vote import Project, count
 
     rng = random.Random(16)
-    projects = [Project(i, f"提案{i}", (i % 6 + 1,), rng.randint(5, 40) * 10_000)
-                for i in range(1, PROPOSALS_FOR_COUNT + 1)]
-    ballots = [tuple(rng.sample(range(1, PROPOSALS_FOR_COUNT + 1), rng.randint(1, 8)))
-               for _ in range(BALLOTS_FOR_COUNT)]
+    projects = [
+        Project(i, f"提案{i}", (i % 6 + 1,), rng.randint(5, 40) * 10_000)
+        for i in range(1, PROPOSALS_FOR_COUNT + 1)
+    ]
+    ballots = [
+        tuple(rng.sample(range(1, PROPOSALS_FOR_COUNT + 1), rng.randint(1, 8)))
+        for _ in range(BALLOTS_FOR_COUNT)
+    ]
     count(projects, 1_000_000, ballots[:10])  # imports pabutools once, as the desk has by then
     times = []
     for _ in range(5):
@@ -207,9 +237,14 @@ def _count() -> dict[str, Any]:
         count(projects, 1_000_000, ballots)
         times.append(time.perf_counter() - t0)
     median = statistics.median(times)
-    return {"proposals": PROPOSALS_FOR_COUNT, "ballots": BALLOTS_FOR_COUNT,
-            "count_median_s": round(median, 3), "count_max_s": round(max(times), 3),
-            "target_s": 1.0, "ratio_to_target": round(median / 1.0, 2)}
+    return {
+        "proposals": PROPOSALS_FOR_COUNT,
+        "ballots": BALLOTS_FOR_COUNT,
+        "count_median_s": round(median, 3),
+        "count_max_s": round(max(times), 3),
+        "target_s": 1.0,
+        "ratio_to_target": round(median / 1.0, 2),
+    }
 
 
 def run() -> dict[str, object]:

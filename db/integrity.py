@@ -15,7 +15,10 @@ class DamagedDatabase(RuntimeError):
             if newest_backup
             else "；找不到可用的備份"
         )
-        super().__init__(f"這個檔案不是可用的資料庫，或已損毀 (database file is damaged): {database}: {problem}{offer}")
+        super().__init__(
+            "這個檔案不是可用的資料庫，或已損毀 (database file is damaged): "
+            f"{database}: {problem}{offer}"
+        )
         self.database = database
         self.problem = problem
         self.newest_backup = newest_backup

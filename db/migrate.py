@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # ``revision = '0004'`` / ``down_revision: str | None = '0001'`` in a migration file.
 _REVISION_LINE = re.compile(
-    r"""^(down_revision|revision)\s*(?::[^=\n]*)?=\s*['"]([^'"]+)['"]""", re.MULTILINE)
+    r"""^(down_revision|revision)\s*(?::[^=\n]*)?=\s*['"]([^'"]+)['"]""", re.MULTILINE
+)
 
 
 class MigrationError(RuntimeError):

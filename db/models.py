@@ -505,9 +505,7 @@ class PbVoter(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     vote_id: Mapped[int] = mapped_column(ForeignKey("pb_votes.id", ondelete="CASCADE"), index=True)
-    registration_id: Mapped[int] = mapped_column(
-        ForeignKey("registrations.id", ondelete="CASCADE")
-    )
+    registration_id: Mapped[int] = mapped_column(ForeignKey("registrations.id", ondelete="CASCADE"))
     ballot_id: Mapped[int | None] = mapped_column(ForeignKey("pb_ballots.id", ondelete="SET NULL"))
     revision: Mapped[int] = mapped_column(Integer, default=0)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -67,8 +67,11 @@ def compile_translation(language: str) -> Path:
 
 
 def compile_all() -> list[Path]:
-    return [compile_translation(lang) for lang in translated_languages()
-            if translation_source(lang).exists()]
+    return [
+        compile_translation(lang)
+        for lang in translated_languages()
+        if translation_source(lang).exists()
+    ]
 
 
 def ensure_compiled(language: str) -> Path | None:

@@ -27,7 +27,10 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
 else:
     import fcntl
 
-IN_USE_MESSAGE = "這個資料庫已在另一個視窗開啟，請切換到那個視窗，或先關閉它 (database already open in another window)"
+IN_USE_MESSAGE = (
+    "這個資料庫已在另一個視窗開啟，請切換到那個視窗，或先關閉它 "
+    "(database already open in another window)"
+)
 
 
 class DatabaseInUse(RuntimeError):

@@ -37,8 +37,14 @@ def _step(steps: list[Step], name: str, action: Callable[[], str]) -> bool:
         ok = True
     except Exception as exc:  # a self-test reports failures instead of crashing
         detail, ok = f"{type(exc).__name__}: {exc}", False
-    steps.append({"name": name, "ok": ok, "detail": detail,
-                  "seconds": round(time.perf_counter() - started, 3)})
+    steps.append(
+        {
+            "name": name,
+            "ok": ok,
+            "detail": detail,
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+    )
     return ok
 
 
@@ -122,8 +128,10 @@ def check_pdf(target: Path) -> str:
     from desktop.reports.pdfdoc import build_pdf, style, title_style
 
     build_pdf(
-        [Paragraph("研習報到台 自我測試", title_style()),
-         Paragraph("臺北場次　報到　簽到表　學習時數", style("body", 12))],
+        [
+            Paragraph("研習報到台 自我測試", title_style()),
+            Paragraph("臺北場次　報到　簽到表　學習時數", style("body", 12)),
+        ],
         title="自我測試",
         target=target,
     )

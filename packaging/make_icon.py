@@ -29,8 +29,15 @@ def draw(size: int = SIZE) -> Image.Image:
         (margin, margin, size - margin, size - margin), radius=size // 5, fill=BACKGROUND
     )
     band = size // 14
-    pen.rectangle((margin + size // 5, size - margin - band * 2, size - margin - size // 5,
-                   size - margin - band), fill=ACCENT)
+    pen.rectangle(
+        (
+            margin + size // 5,
+            size - margin - band * 2,
+            size - margin - size // 5,
+            size - margin - band,
+        ),
+        fill=ACCENT,
+    )
     font = ImageFont.truetype(str(FONT), int(size * 0.62))
     left, top, right, bottom = pen.textbbox((0, 0), "報", font=font)
     x = (size - (right - left)) / 2 - left
@@ -44,15 +51,18 @@ def main(argv: list[str]) -> int:
     if "--check" in argv:
         missing = [str(p) for p in (png, ico) if not p.exists()]
         if missing:
-            print(f"missing icons: {', '.join(missing)}; run python packaging/make_icon.py",
-                  file=sys.stderr)
+            print(
+                f"missing icons: {', '.join(missing)}; run python packaging/make_icon.py",
+                file=sys.stderr,
+            )
             return 1
         return 0
     ICONS.mkdir(parents=True, exist_ok=True)
     image = draw()
     image.resize((256, 256), Image.LANCZOS).save(png)
-    image.save(ico, sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128),
-                           (256, 256)])
+    image.save(
+        ico, sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)]
+    )
     print(f"wrote {png} and {ico}")
     return 0
 

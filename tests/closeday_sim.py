@@ -53,22 +53,33 @@ def simulate_day(db: Database) -> SimulatedDay:
             if block.kind == "opening":
                 shift = dt.timedelta(minutes=5)
             block.actual_start = block.planned_start + shift
-            block.actual_end = block.planned_end + (dt.timedelta(minutes=10)
-                                                     if block.kind in ("demo", "discussion")
-                                                     else dt.timedelta(0))
+            block.actual_end = block.planned_end + (
+                dt.timedelta(minutes=10)
+                if block.kind in ("demo", "discussion")
+                else dt.timedelta(0)
+            )
             if block.kind == "discussion":
                 block.actual_start = block.planned_start + dt.timedelta(minutes=10)
         regs = s.scalars(
-            select(Registration).where(Registration.session_id == session.id,
-                                       Registration.status == Status.ADMITTED)
+            select(Registration)
+            .where(Registration.session_id == session.id, Registration.status == Status.ADMITTED)
             .order_by(Registration.queue)
         ).all()
         roles = ["full", "late", "early", "no_out", "lunch", "voided", "absent", "no_id"]
-        tables = s.scalars(select(WorkshopTable).where(WorkshopTable.session_id == session.id)
-                           .order_by(WorkshopTable.number)).all()
+        tables = s.scalars(
+            select(WorkshopTable)
+            .where(WorkshopTable.session_id == session.id)
+            .order_by(WorkshopTable.number)
+        ).all()
         for i, r in enumerate(regs):  # seated round the six tables
-            s.add(SeatAssignment(registration_id=r.id, table_id=tables[i % len(tables)].id,
-                                 source="plan", assigned_at=at("08:00")))
+            s.add(
+                SeatAssignment(
+                    registration_id=r.id,
+                    table_id=tables[i % len(tables)].id,
+                    source="plan",
+                    assigned_at=at("08:00"),
+                )
+            )
         role_of = dict(zip([r.id for r in regs], roles, strict=False))
         ids: dict[str, int] = {}
         names: dict[str, str] = {}
@@ -91,10 +102,18 @@ def simulate_day(db: Database) -> SimulatedDay:
                 ids[role] = r.id
                 names[role] = attendee.name
 
-            def add(action: str, hhmm: str, voids: int | None = None,
-                    reg_id: int = r.id) -> CheckIn:
-                row = CheckIn(registration_id=reg_id, action=action, at=at(hhmm), desk="desk-1",
-                              operator="sim", method="scanner", voids_id=voids)
+            def add(
+                action: str, hhmm: str, voids: int | None = None, reg_id: int = r.id
+            ) -> CheckIn:
+                row = CheckIn(
+                    registration_id=reg_id,
+                    action=action,
+                    at=at(hhmm),
+                    desk="desk-1",
+                    operator="sim",
+                    method="scanner",
+                    voids_id=voids,
+                )
                 s.add(row)
                 s.flush()
                 return row

@@ -14,7 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def private_data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_data_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """No test ever touches the real user data folder."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("WORKSHOP_DESK_HOME", str(home))
@@ -58,7 +60,7 @@ def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def empty_db(empty_db_path: Path) -> Iterator["Database"]:  # noqa: F821
+def empty_db(empty_db_path: Path) -> Iterator[Database]:  # noqa: F821
     from desktop.app import open_database
 
     db = open_database(empty_db_path)
@@ -67,7 +69,7 @@ def empty_db(empty_db_path: Path) -> Iterator["Database"]:  # noqa: F821
 
 
 @pytest.fixture
-def demo_db(demo_db_path: Path) -> Iterator["Database"]:  # noqa: F821
+def demo_db(demo_db_path: Path) -> Iterator[Database]:  # noqa: F821
     from desktop.app import open_database
 
     db = open_database(demo_db_path)
@@ -96,7 +98,7 @@ def pg_url() -> str:
 
 
 @pytest.fixture
-def pg_db(pg_url: str) -> Iterator["Database"]:  # noqa: F821
+def pg_db(pg_url: str) -> Iterator[Database]:  # noqa: F821
     from desktop.app import open_database
 
     db = open_database(pg_url)
@@ -121,4 +123,3 @@ def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
         return code, captured.out, captured.err
 
     return run
-

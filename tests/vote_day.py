@@ -42,13 +42,20 @@ def prepare(db: Database, *, checked_in: int = 12) -> VoteDay:
             select(Registration.id, Attendee.phone)
             .join(Attendee, Attendee.id == Registration.attendee_id)
             .where(Registration.session_id == session.id, Registration.status == "admitted")
-            .order_by(Registration.queue)).all()
+            .order_by(Registration.queue)
+        ).all()
     for rid, _ in rows[:checked_in]:
         check_in_registration(db, session.id, rid, now=T0)
     for number, proposals in PROPOSALS.items():
         table = group_reports.find_table(db, session.id, number)
-        content = ReportContent(topic="社區參與", proposals=tuple(
-            Proposal(title=title, cost_text=cost) for title, cost in proposals))
+        content = ReportContent(
+            topic="社區參與",
+            proposals=tuple(Proposal(title=title, cost_text=cost) for title, cost in proposals),
+        )
         group_reports.save_report(db, table.id, content, author="桌長", now=T0)
-    return VoteDay(session.id, tuple(r for r, _ in rows[:checked_in]),
-                   tuple(r for r, _ in rows[checked_in:]), {r: p for r, p in rows})
+    return VoteDay(
+        session.id,
+        tuple(r for r, _ in rows[:checked_in]),
+        tuple(r for r, _ in rows[checked_in:]),
+        {r: p for r, p in rows},
+    )

@@ -99,13 +99,20 @@ class Context:
 
         passphrase = read_passphrase()
         try:
-            ok = security.unlock_organiser(self.db, security.RoleState(), passphrase,
-                                           actor=f"cli:{getpass.getuser()}", desk="cli")
+            ok = security.unlock_organiser(
+                self.db,
+                security.RoleState(),
+                passphrase,
+                actor=f"cli:{getpass.getuser()}",
+                desk="cli",
+            )
         except security.SecurityError as exc:
             raise CliError(f"{exc}；{action} 是主辦動作 (an organiser action)") from None
         if not ok:
-            raise CliError(f"主辦密語不正確（{PASSPHRASE_ENV}）；{action} 是主辦動作 "
-                           "(wrong organiser passphrase for an organiser action)")
+            raise CliError(
+                f"主辦密語不正確（{PASSPHRASE_ENV}）；{action} 是主辦動作 "
+                "(wrong organiser passphrase for an organiser action)"
+            )
         self.passphrase = passphrase
         return passphrase
 
@@ -187,8 +194,10 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
 def print_glyph_problems(problems: Sequence[Any]) -> None:
     """The text of a document that printed as empty boxes (JSON: ``missing_glyphs``)."""
     for g in problems:
-        print(f"  字型缺字：{g.text}「{g.missing}」"
-              + (f"（印成空白框：{g.unresolved}）" if g.unresolved else "（以備用字型印出）"))
+        print(
+            f"  字型缺字：{g.text}「{g.missing}」"
+            + (f"（印成空白框：{g.unresolved}）" if g.unresolved else "（以備用字型印出）")
+        )
 
 
 def modules_for(command_line: Sequence[str] | None) -> tuple[str, ...]:

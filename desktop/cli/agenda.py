@@ -24,13 +24,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser = subparsers.add_parser(
         "agenda",
         help="a session's agenda: planned and actual times, credit flags, timer state; "
-             "planned-vs-actual report as CSV/PDF",
+        "planned-vs-actual report as CSV/PDF",
     )
     parser.add_argument("--session", metavar="NAME", help="session name or id (臺/台 alike)")
-    parser.add_argument("--csv", metavar="FILE", type=Path,
-                        help="write planned vs actual as CSV (UTF-8 with BOM)")
-    parser.add_argument("--pdf", metavar="FILE", type=Path,
-                        help="write planned vs actual as an A4 PDF")
+    parser.add_argument(
+        "--csv", metavar="FILE", type=Path, help="write planned vs actual as CSV (UTF-8 with BOM)"
+    )
+    parser.add_argument(
+        "--pdf", metavar="FILE", type=Path, help="write planned vs actual as an A4 PDF"
+    )
     add_json_flag(parser)
     parser.set_defaults(handler=run_agenda)
     sub = parser.add_subparsers(dest="agenda_what", metavar="add|import|remove")
@@ -38,8 +40,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     def child(name: str, text: str):  # type: ignore[no-untyped-def]
         p = sub.add_parser(name, help=text)
         # SUPPRESS: ``agenda --session X add`` keeps the parent's value.
-        p.add_argument("--session", metavar="NAME", default=argparse.SUPPRESS,
-                       help="session name (臺/台 alike)")
+        p.add_argument(
+            "--session",
+            metavar="NAME",
+            default=argparse.SUPPRESS,
+            help="session name (臺/台 alike)",
+        )
         add_json_flag(p)
         organiser_only(p, "agenda.edit")
         return p
@@ -48,15 +54,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("--start", required=True, type=_hhmm, metavar="HH:MM")
     add.add_argument("--end", required=True, type=_hhmm, metavar="HH:MM")
     add.add_argument("--title", required=True, metavar="T")
-    add.add_argument("--kind", choices=tuple(CLI_KINDS), default="lecture",
-                     help="lecture (default), workshop, break, lunch, checkin, report")
+    add.add_argument(
+        "--kind",
+        choices=tuple(CLI_KINDS),
+        default="lecture",
+        help="lecture (default), workshop, break, lunch, checkin, report",
+    )
     add.add_argument("--speaker", default="", metavar="S")
-    add.add_argument("--no-credit", action="store_true",
-                     help="the block carries no learning-hours credit (break, lunch and "
-                          "checkin never do)")
+    add.add_argument(
+        "--no-credit",
+        action="store_true",
+        help="the block carries no learning-hours credit (break, lunch and checkin never do)",
+    )
     add.set_defaults(handler=run_add)
-    imp = child("import", "import an agenda CSV (起迄時間, 活動議程, 主講人) into a session "
-                          "with no agenda")
+    imp = child(
+        "import", "import an agenda CSV (起迄時間, 活動議程, 主講人) into a session with no agenda"
+    )
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.set_defaults(handler=run_import)
     remove = child("remove", "remove a block (--id, see agenda --json) or all blocks")
@@ -73,17 +86,29 @@ def _hhmm(text: str) -> dt.time:
         raise argparse.ArgumentTypeError(f"須為 HH:MM（got {text!r}）") from None
 
 
-
 def _blocks_out(args: argparse.Namespace, context: Context, session, done: str) -> int:  # type: ignore[no-untyped-def]
     from desktop.services import agenda as service
 
     rows = service.list_blocks(context.db, session.id)
     if args.json:
-        emit_json({"session": session.name, "done": done,
-                   "blocks": [{"id": r.id, "title": r.title, "kind": r.kind,
-                               "start": f"{r.planned_start:%H:%M}",
-                               "end": f"{r.planned_end:%H:%M}", "speaker": r.speaker,
-                               "counts_for_hours": r.counts_for_hours} for r in rows]})
+        emit_json(
+            {
+                "session": session.name,
+                "done": done,
+                "blocks": [
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "kind": r.kind,
+                        "start": f"{r.planned_start:%H:%M}",
+                        "end": f"{r.planned_end:%H:%M}",
+                        "speaker": r.speaker,
+                        "counts_for_hours": r.counts_for_hours,
+                    }
+                    for r in rows
+                ],
+            }
+        )
         return 0
     print(f"{session.name}：{done}")
     for r in rows:
@@ -97,8 +122,14 @@ def run_add(args: argparse.Namespace, context: Context) -> int:
 
     session = context.session(getattr(args, "session", None))
     kind = CLI_KINDS[args.kind]
-    data = service.BlockInput(args.title, kind, args.start, args.end, args.speaker,
-                              counts_for_hours=not args.no_credit and kind not in NO_CREDIT_KINDS)
+    data = service.BlockInput(
+        args.title,
+        kind,
+        args.start,
+        args.end,
+        args.speaker,
+        counts_for_hours=not args.no_credit and kind not in NO_CREDIT_KINDS,
+    )
     try:
         service.add_block(context.db, session.id, data, actor="cli")
     except service.AgendaInputError as exc:
@@ -131,8 +162,10 @@ def run_remove(args: argparse.Namespace, context: Context) -> int:
         if args.all:
             count = service.clear_agenda(context.db, session.id, actor="cli")
         elif args.id not in {r.id for r in service.list_blocks(context.db, session.id)}:
-            raise CliError(f"{session.name}沒有 id {args.id} 的議程段落（workshop-desk agenda "
-                           f"--session {session.name} --json 列出 id）")
+            raise CliError(
+                f"{session.name}沒有 id {args.id} 的議程段落（workshop-desk agenda "
+                f"--session {session.name} --json 列出 id）"
+            )
         else:
             service.delete_block(context.db, args.id, actor="cli")
             count = 1
@@ -224,11 +257,17 @@ def run_agenda(args: argparse.Namespace, context: Context) -> int:
         return 0
     print(f"{session.name} {session.date}（{view.state.status.value}）")
     for r in rows:
-        actual = (f"{r.actual_start:%H:%M}–{r.actual_end:%H:%M}" if r.actual_start and r.actual_end
-                  else f"{r.actual_start:%H:%M}–" if r.actual_start else "")
+        actual = (
+            f"{r.actual_start:%H:%M}–{r.actual_end:%H:%M}"
+            if r.actual_start and r.actual_end
+            else f"{r.actual_start:%H:%M}–"
+            if r.actual_start
+            else ""
+        )
         credit = "" if r.counts_for_hours else "（不計時數）"
-        print(f"  {r.planned_start:%H:%M}-{r.planned_end:%H:%M}  實際 {actual:<11} "
-              f"{r.title}{credit}")
+        print(
+            f"  {r.planned_start:%H:%M}-{r.planned_end:%H:%M}  實際 {actual:<11} {r.title}{credit}"
+        )
     for path in written:
         print(f"已寫入：{path}")
     if args.pdf is not None:

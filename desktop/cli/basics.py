@@ -48,8 +48,14 @@ def run_demo(args: argparse.Namespace, context: Context) -> int:
     finally:
         db.dispose()
     if args.json:
-        emit_json({"database": str(target), "event_id": result.event_id,
-                   "sessions": result.sessions, "attendees": result.attendees})
+        emit_json(
+            {
+                "database": str(target),
+                "event_id": result.event_id,
+                "sessions": result.sessions,
+                "attendees": result.attendees,
+            }
+        )
     else:
         print(f"示範活動已建立：{target}（{result.sessions} 場次，{result.attendees} 位報名者）")
         print(f"開啟視窗：workshop-desk --db {target}   或   workshop-desk --demo")
@@ -107,7 +113,9 @@ def run_summary(args: argparse.Namespace, context: Context) -> int:
         print(f"{e.name}（{e.organiser}）")
         for s in e.sessions:
             counts = "，".join(f"{k} {v}" for k, v in s.counts.items())
-            print(f"  {s.name} {s.date} {s.start_time:%H:%M}-{s.end_time:%H:%M} {s.venue}：{counts}")
+            print(
+                f"  {s.name} {s.date} {s.start_time:%H:%M}-{s.end_time:%H:%M} {s.venue}：{counts}"
+            )
             for b in s.agenda:
                 print(f"    {b.planned_start:%H:%M}-{b.planned_end:%H:%M} {b.title}")
     return 0

@@ -37,25 +37,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Check in a pass code the way the desk does. Exit 0 only for result ok.",
     )
     checkin.add_argument("token", nargs="?", metavar="TOKEN", help="the code read from the pass")
-    checkin.add_argument("--search", metavar="TEXT",
-                         help="name, agency, e-mail or last phone digits (every word must "
-                              "match); checks in when exactly one person matches, lists the "
-                              "matches otherwise")
-    checkin.add_argument("--session", metavar="NAME",
-                         help="the desk's session (default: the pass's own session)")
+    checkin.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="name, agency, e-mail or last phone digits (every word must "
+        "match); checks in when exactly one person matches, lists the "
+        "matches otherwise",
+    )
+    checkin.add_argument(
+        "--session", metavar="NAME", help="the desk's session (default: the pass's own session)"
+    )
     checkin.add_argument("--out", action="store_true", help="sign out (簽退) instead of check in")
     checkin.add_argument("--desk", default=DESK, help=f"desk name for the log (default {DESK})")
     add_json_flag(checkin)
     checkin.set_defaults(handler=run_checkin)
 
     passes = subparsers.add_parser(
-        "passes", help="entry passes: PDF, one PNG per attendee, CSV for mail merge")
+        "passes", help="entry passes: PDF, one PNG per attendee, CSV for mail merge"
+    )
     passes.add_argument("--session", metavar="NAME", help="session name (台/臺-insensitive)")
     passes.add_argument("--out", metavar="DIR", required=True, type=Path, help="output folder")
     add_json_flag(passes)
     passes.set_defaults(handler=run_passes)
     organiser_only(passes, "export.personal_data")  # passes.csv holds e-mails
-
 
 
 MESSAGES = {
@@ -108,8 +112,9 @@ def run_checkin(args: argparse.Namespace, context: Context) -> int:
     if args.search is not None:
         return _run_search(args, context, mode)
     session = context.session(args.session) if args.session else _own_session(context, args)
-    result = service.scan(context.db, session.id, args.token, mode=mode, desk=args.desk,
-                          method="cli")
+    result = service.scan(
+        context.db, session.id, args.token, mode=mode, desk=args.desk, method="cli"
+    )
     _emit(args, result, session)
     return 0 if result.ok else 1
 
@@ -127,14 +132,27 @@ def _own_session(context: Context, args: argparse.Namespace) -> SessionInfo:
 
 
 def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
-    sessions = ([context.session(args.session)] if args.session
-                else [s for e in list_events(context.db) for s in e.sessions])
+    sessions = (
+        [context.session(args.session)]
+        if args.session
+        else [s for e in list_events(context.db) for s in e.sessions]
+    )
     hits = [(s, h) for s in sessions for h in service.search(context.db, s.id, args.search)]
     if len(hits) != 1:
         code = "not_found" if not hits else "ambiguous"
-        matches = [{"registration_id": h.registration_id, "name": h.name, "agency": h.agency,
-                    "title": h.title, "session": s.name, "status": h.status, "table": h.table,
-                    "state": h.state} for s, h in hits]
+        matches = [
+            {
+                "registration_id": h.registration_id,
+                "name": h.name,
+                "agency": h.agency,
+                "title": h.title,
+                "session": s.name,
+                "status": h.status,
+                "table": h.table,
+                "state": h.state,
+            }
+            for s, h in hits
+        ]
         if args.json:
             emit_json({"result": code, "search": args.search, "matches": matches})
         else:
@@ -143,8 +161,9 @@ def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
                 print(f"  {m['name']}　{m['agency']}　{m['session']}　{m['status']}　{m['state']}")
         return 1
     session, hit = hits[0]
-    result = service.check_in_registration(context.db, session.id, hit.registration_id,
-                                           mode=mode, desk=args.desk, method="cli-search")
+    result = service.check_in_registration(
+        context.db, session.id, hit.registration_id, mode=mode, desk=args.desk, method="cli-search"
+    )
     _emit(args, result, session)
     return 0 if result.ok else 1
 
@@ -160,8 +179,11 @@ def _emit(args: argparse.Namespace, result: service.CheckInResult, session: Sess
     else:
         print(_describe(result))
     if warning:
-        print(f"注意：{session.name}的日期是 {session.date:%Y-%m-%d}，今天是 {today:%Y-%m-%d}；"
-              "在其他日子報到不會計入時數 (not_session_day)", file=sys.stderr)
+        print(
+            f"注意：{session.name}的日期是 {session.date:%Y-%m-%d}，今天是 {today:%Y-%m-%d}；"
+            "在其他日子報到不會計入時數 (not_session_day)",
+            file=sys.stderr,
+        )
 
 
 def run_passes(args: argparse.Namespace, context: Context) -> int:

@@ -19,7 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     reports = subparsers.add_parser("reports", help="group reports (小組報告) of a session")
     sub = reports.add_subparsers(dest="reports_command", metavar="ACTION", required=True)
 
-    export = sub.add_parser("export", help="all tables' reports as one PDF or XLSX (by --out's extension)")
+    export = sub.add_parser(
+        "export", help="all tables' reports as one PDF or XLSX (by --out's extension)"
+    )
     export.add_argument("--session", required=True, metavar="NAME", help="session name or id")
     export.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf or FILE.xlsx")
     add_json_flag(export)
@@ -44,7 +46,9 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
     out = Path(args.out).expanduser()
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
-        raise CliError(f"--out {args.out}: 副檔名要是 .pdf 或 .xlsx (extension must be .pdf or .xlsx)")
+        raise CliError(
+            f"--out {args.out}: 副檔名要是 .pdf 或 .xlsx (extension must be .pdf or .xlsx)"
+        )
     if not out.parent.exists():
         raise CliError(f"--out {args.out}: 資料夾不存在 (folder does not exist): {out.parent}")
     compiled = _compiled(context, args.session)
@@ -61,17 +65,29 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
-    proposals = sum(len([p for p in r.content.proposals if not p.is_blank()])
-                    for r in compiled.reports)
+    proposals = sum(
+        len([p for p in r.content.proposals if not p.is_blank()]) for r in compiled.reports
+    )
     problems = sum(len(r.problems) for r in compiled.reports)
     if args.json:
-        emit_json({"ok": True, "session": compiled.session_name, "out": str(out), "format": fmt,
-                   "tables": len(compiled.reports), "filled": compiled.filled,
-                   "proposals": proposals, "problems": problems,
-                   "missing_glyphs": [g.as_json() for g in drawn.problems()]})
+        emit_json(
+            {
+                "ok": True,
+                "session": compiled.session_name,
+                "out": str(out),
+                "format": fmt,
+                "tables": len(compiled.reports),
+                "filled": compiled.filled,
+                "proposals": proposals,
+                "problems": problems,
+                "missing_glyphs": [g.as_json() for g in drawn.problems()],
+            }
+        )
     else:
-        print(f"已匯出 {out}（{compiled.session_name}：{len(compiled.reports)} 桌，"
-              f"{compiled.filled} 桌已填寫，{proposals} 項提案）")
+        print(
+            f"已匯出 {out}（{compiled.session_name}：{len(compiled.reports)} 桌，"
+            f"{compiled.filled} 桌已填寫，{proposals} 項提案）"
+        )
         if problems:
             print(f"注意：有 {problems} 處待確認（例如無法解讀的經費），詳見 reports show")
         print_glyph_problems(drawn.problems())
@@ -86,13 +102,20 @@ def run_show(args: argparse.Namespace, context: Context) -> int:
         if not reports:
             raise CliError(f"--table {args.table}: {compiled.session_name}沒有這一桌")
     if args.json:
-        emit_json({"session": compiled.session_name, "date": compiled.date.isoformat(),
-                   "tables": [report_json(r) for r in reports]})
+        emit_json(
+            {
+                "session": compiled.session_name,
+                "date": compiled.date.isoformat(),
+                "tables": [report_json(r) for r in reports],
+            }
+        )
         return 0
     for r in reports:
         c = r.content
-        print(f"第{r.table.number}桌　桌長 {r.table.leader_name}" +
-              ("" if not c.is_empty() else "　（尚未填寫）"))
+        print(
+            f"第{r.table.number}桌　桌長 {r.table.leader_name}"
+            + ("" if not c.is_empty() else "　（尚未填寫）")
+        )
         if c.is_empty():
             continue
         print(f"  出席：{'、'.join(m.name for m in c.present_members()) or '—'}")

@@ -2,10 +2,10 @@
 
 ``import`` and ``admit`` are organiser actions (the passphrase from ``WORKSHOP_DESK_PASSPHRASE``
 or the terminal). ``import`` recognises people already in the database by e-mail or name +
-agency, and with that passphrase also by their decrypted stored ID numbers. An import that would move someone out of
-a seat (their export row names another session) writes nothing unless ``--yes`` confirms the
-listed changes. ``admit`` only ever moves people into free seats, so it needs no confirmation;
-``--dry-run`` lists who would move in.
+agency, and with that passphrase also by their decrypted stored ID numbers. An import that
+would move someone out of a seat (their export row names another session) writes nothing unless
+``--yes`` confirms the listed changes. ``admit`` only ever moves people into free seats, so it
+needs no confirmation; ``--dry-run`` lists who would move in.
 """
 
 from __future__ import annotations
@@ -40,11 +40,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "import", help="import the registration form's export (CSV or XLSX) into the roster"
     )
     imp.add_argument("file", metavar="FILE", help="CSV (UTF-8 or Big5) or XLSX export")
-    imp.add_argument("--session", metavar="NAME",
-                     help="session for a file without a 報名場次 column (or: only this session)")
+    imp.add_argument(
+        "--session",
+        metavar="NAME",
+        help="session for a file without a 報名場次 column (or: only this session)",
+    )
     imp.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
-    imp.add_argument("--yes", action="store_true",
-                     help="apply even when someone moves out of a seat (listed in the output)")
+    imp.add_argument(
+        "--yes",
+        action="store_true",
+        help="apply even when someone moves out of a seat (listed in the output)",
+    )
     add_json_flag(imp)
     imp.set_defaults(handler=run_import_command)
     organiser_only(imp, "registrations.edit")
@@ -53,8 +59,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "admit", help="apply the default admission proposal (first come, capacity, agency limit)"
     )
     admit.add_argument("--session", metavar="NAME", help="one session (default: every session)")
-    admit.add_argument("--dry-run", action="store_true",
-                       help="preview only: who would move into a seat, write nothing")
+    admit.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="preview only: who would move into a seat, write nothing",
+    )
     add_json_flag(admit)
     admit.set_defaults(handler=run_admit)
     organiser_only(admit, "registrations.edit")
@@ -74,7 +83,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export.set_defaults(handler=run_admitted_list)
 
 
-
 def _sessions(context: Context, name: str | None) -> list[SessionInfo]:
     if name is not None:
         return [context.session(name)]
@@ -86,16 +94,24 @@ def run_import_command(args: argparse.Namespace, context: Context) -> int:
     unconfirmed: tuple[StatusChange, ...] = ()
     try:
         summary = import_file(
-            context.db, Path(args.file), session_id=session_id,
+            context.db,
+            Path(args.file),
+            session_id=session_id,
             passphrase=context.passphrase,
-            commit=not args.dry_run, actor="cli",
+            commit=not args.dry_run,
+            actor="cli",
             expected=None if args.yes or args.dry_run else (),
         )
     except UnconfirmedChanges as exc:
         unconfirmed = exc.changes
-        summary = import_file(context.db, Path(args.file), session_id=session_id,
-                              passphrase=context.passphrase, commit=False,
-                              actor="cli")
+        summary = import_file(
+            context.db,
+            Path(args.file),
+            session_id=session_id,
+            passphrase=context.passphrase,
+            commit=False,
+            actor="cli",
+        )
     except (ImportFileError, RegistrationError) as exc:
         raise CliError(f"{exc}；未匯入任何資料 (nothing imported)") from exc
     if args.json:
@@ -106,10 +122,12 @@ def run_import_command(args: argparse.Namespace, context: Context) -> int:
         _print_changes(unconfirmed)
         return 1
     verb = "預覽（未寫入）" if args.dry_run else "已匯入"
-    print(f"{verb} {summary.source}（{summary.encoding}）：讀取 {summary.rows_read} 列，"
-          f"新增 {summary.imported}，更新 {summary.updated}，未變 {summary.unchanged}，"
-          f"拒收 {len(summary.rejected)}，合併重複 {summary.duplicates_merged}，"
-          f"待確認 {len(summary.flagged)}，本次名單中沒有 {len(summary.missing)}")
+    print(
+        f"{verb} {summary.source}（{summary.encoding}）：讀取 {summary.rows_read} 列，"
+        f"新增 {summary.imported}，更新 {summary.updated}，未變 {summary.unchanged}，"
+        f"拒收 {len(summary.rejected)}，合併重複 {summary.duplicates_merged}，"
+        f"待確認 {len(summary.flagged)}，本次名單中沒有 {len(summary.missing)}"
+    )
     for problem in summary.problems():
         mark = "拒收" if problem.severity == "error" else "注意"
         print(f"  [{mark}] {problem.text()}")
@@ -127,21 +145,27 @@ def run_import_command(args: argparse.Namespace, context: Context) -> int:
 def _print_changes(changes: tuple[StatusChange, ...]) -> None:
     for c in changes:
         mark = "錄取" if c.new == "admitted" else "移出名額"
-        print(f"  [{mark}] {c.session} {c.name}：{STATUS_NAMES.get(c.old, c.old)} → "
-              f"{STATUS_NAMES.get(c.new, c.new)}（{CHANGE_REASONS.get(c.reason, c.reason)}）")
+        print(
+            f"  [{mark}] {c.session} {c.name}：{STATUS_NAMES.get(c.old, c.old)} → "
+            f"{STATUS_NAMES.get(c.new, c.new)}（{CHANGE_REASONS.get(c.reason, c.reason)}）"
+        )
 
 
 def run_admit(args: argparse.Namespace, context: Context) -> int:
-    results = [apply_admission(context.db, s.id, actor="cli", commit=not args.dry_run)
-               for s in _sessions(context, args.session)]
+    results = [
+        apply_admission(context.db, s.id, actor="cli", commit=not args.dry_run)
+        for s in _sessions(context, args.session)
+    ]
     if args.json:
         emit_json([r.as_json() for r in results])
         return 0
     verb = "預覽（未寫入）" if args.dry_run else ""
     for r in results:
-        print(f"{verb}{r.session}：錄取 {r.admitted}/{r.capacity}，候補 {r.waitlisted}，"
-              f"現場報名 {r.walk_in}，取消 {r.cancelled}；異動 {r.changed} 人"
-              f"（每機關上限 {r.agency_limit}，因機關額滿候補 {r.over_agency_limit} 人）")
+        print(
+            f"{verb}{r.session}：錄取 {r.admitted}/{r.capacity}，候補 {r.waitlisted}，"
+            f"現場報名 {r.walk_in}，取消 {r.cancelled}；異動 {r.changed} 人"
+            f"（每機關上限 {r.agency_limit}，因機關額滿候補 {r.over_agency_limit} 人）"
+        )
         _print_changes(r.status_changes)
     return 0
 
@@ -155,8 +179,10 @@ def run_roster(args: argparse.Namespace, context: Context) -> int:
     from desktop.core.text import mask_phone
 
     for r in rows:
-        print(f"{r.session}\t{r.queue:>3}\t{r.status}\t{r.name}\t{r.agency}\t{r.unit}\t{r.title}"
-              f"\t{mask_phone(r.phone)}\t{r.id_mask}")
+        print(
+            f"{r.session}\t{r.queue:>3}\t{r.status}\t{r.name}\t{r.agency}\t{r.unit}\t{r.title}"
+            f"\t{mask_phone(r.phone)}\t{r.id_mask}"
+        )
     return 0
 
 
@@ -168,11 +194,18 @@ def run_admitted_list(args: argparse.Namespace, context: Context) -> int:
     if target.suffix.lower() not in (".pdf", ".xlsx"):
         raise CliError(f"{target.name}: 請用 .pdf 或 .xlsx 副檔名")
     with glyph_record() as drawn:
-        count = publish_admitted_list(context.db, session.id, target,
-                                      mask_names=args.mask_names, actor="cli")
+        count = publish_admitted_list(
+            context.db, session.id, target, mask_names=args.mask_names, actor="cli"
+        )
     if args.json:
-        emit_json({"file": str(target), "session": session.name, "rows": count,
-                   "missing_glyphs": [g.as_json() for g in drawn.problems()]})
+        emit_json(
+            {
+                "file": str(target),
+                "session": session.name,
+                "rows": count,
+                "missing_glyphs": [g.as_json() for g in drawn.problems()],
+            }
+        )
     else:
         print(f"上課名單已寫入 {target}（{session.name}，{count} 人）")
         print_glyph_problems(drawn.problems())

@@ -43,8 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "restore", help="replace the database with a backup (the current file is kept aside)"
     )
     restore.add_argument("file", metavar="FILE", help="backup file to restore")
-    restore.add_argument("--force", action="store_true",
-                         help="restore a backup of another event without asking")
+    restore.add_argument(
+        "--force", action="store_true", help="restore a backup of another event without asking"
+    )
     add_json_flag(restore)
     restore.set_defaults(handler=run_restore)  # checks the passphrase itself (see there)
 
@@ -68,7 +69,9 @@ def database_file(context: Context) -> Path:
     target = context.db_target or paths.default_database()
     path = sqlite_file(database_url(target))
     if path is None:
-        raise CliError("backup/restore work on SQLite files; back up a server database with its own tools")
+        raise CliError(
+            "backup/restore work on SQLite files; back up a server database with its own tools"
+        )
     return path
 
 
@@ -78,8 +81,15 @@ def run_backup(args: argparse.Namespace, context: Context) -> int:
     database = database_file(context)
     info = backup_to(database, Path(args.out))
     if args.json:
-        emit_json({"ok": True, "database": str(database), "backup": str(info.path),
-                   "bytes": info.bytes, "integrity": "ok"})
+        emit_json(
+            {
+                "ok": True,
+                "database": str(database),
+                "backup": str(info.path),
+                "bytes": info.bytes,
+                "integrity": "ok",
+            }
+        )
     else:
         print(f"已備份 {database} → {info.path}（{info.bytes:,} bytes，完整性檢查通過）")
     return 0
@@ -95,18 +105,30 @@ def run_restore(args: argparse.Namespace, context: Context) -> int:
         with DatabaseLock(database):  # first: with a window open, nothing else happens
             _unlock_restore(context, database, backup_file)
             other = other_event(database, backup_file)
-            if other is not None and not args.force and not _confirm(
-                    f"這個備份屬於另一個活動「{other}」，還原會取代目前整個活動。確定還原？(y/N) "):
-                raise CliError(f"備份屬於另一個活動「{other}」，未還原；確定要還原請加 --force "
-                               "(the backup holds another event; nothing restored)")
+            if (
+                other is not None
+                and not args.force
+                and not _confirm(
+                    f"這個備份屬於另一個活動「{other}」，還原會取代目前整個活動。確定還原？(y/N) "
+                )
+            ):
+                raise CliError(
+                    f"備份屬於另一個活動「{other}」，未還原；確定要還原請加 --force "
+                    "(the backup holds another event; nothing restored)"
+                )
             context.close()  # no connection of ours on the file that is swapped
             result = restore(database, backup_file)
     except DatabaseInUse as exc:
         raise CliError(f"{exc}；請先關閉視窗再還原 (close the window before restoring)") from None
     if args.json:
-        emit_json({"ok": True, "database": str(result.database),
-                   "restored_from": str(result.restored_from),
-                   "previous_copy": str(result.previous_copy) if result.previous_copy else None})
+        emit_json(
+            {
+                "ok": True,
+                "database": str(result.database),
+                "restored_from": str(result.restored_from),
+                "previous_copy": str(result.previous_copy) if result.previous_copy else None,
+            }
+        )
     else:
         print(f"已從 {result.restored_from} 還原 {result.database}")
         if result.previous_copy:
@@ -130,8 +152,10 @@ def _unlock_restore(context: Context, database: Path, backup_file: Path) -> None
         return
     passphrase = read_passphrase()
     if not any(passphrase_opens(e.sealed_key, passphrase) for e in events_in(backup_file)):
-        raise CliError(f"主辦密語打不開這個備份的活動（{PASSPHRASE_ENV}）；還原是主辦動作 "
-                       "(restore is an organiser action)")
+        raise CliError(
+            f"主辦密語打不開這個備份的活動（{PASSPHRASE_ENV}）；還原是主辦動作 "
+            "(restore is an organiser action)"
+        )
 
 
 def _confirm(question: str) -> bool:
@@ -155,9 +179,22 @@ def run_ids_purge(args: argparse.Namespace, context: Context) -> int:
     except SecurityError as exc:
         raise CliError(str(exc)) from None
     if args.json:
-        emit_json({"ok": True, "session": result.session_name, "session_id": result.session_id,
-                   "purged": result.purged, "kept_other_sessions": result.kept_other_sessions})
+        emit_json(
+            {
+                "ok": True,
+                "session": result.session_name,
+                "session_id": result.session_id,
+                "purged": result.purged,
+                "kept_other_sessions": result.kept_other_sessions,
+            }
+        )
     else:
-        print(f"{result.session_name}：已清除 {result.purged} 筆身分證字號"
-              + (f"，{result.kept_other_sessions} 位另有其他場次未清除" if result.kept_other_sessions else ""))
+        print(
+            f"{result.session_name}：已清除 {result.purged} 筆身分證字號"
+            + (
+                f"，{result.kept_other_sessions} 位另有其他場次未清除"
+                if result.kept_other_sessions
+                else ""
+            )
+        )
     return 0

@@ -32,7 +32,8 @@ _PROBLEM_TEXT = {
 
 def register_event_create(event_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     create = event_sub.add_parser(
-        "create", help=f"a new event in the --db file (passphrase from {PASSPHRASE_ENV} or asked)")
+        "create", help=f"a new event in the --db file (passphrase from {PASSPHRASE_ENV} or asked)"
+    )
     create.add_argument("--name", required=True, help="課程名稱")
     create.add_argument("--organiser", required=True, help="主辦單位")
     create.add_argument("--executor", default="", help="執行單位")
@@ -80,7 +81,9 @@ def _passphrase() -> tuple[str, str]:
     if given is not None:
         return given, given
     if not sys.stdin.isatty():
-        raise CliError(f"需要主辦密語：請設定環境變數 {PASSPHRASE_ENV} (organiser passphrase needed)")
+        raise CliError(
+            f"需要主辦密語：請設定環境變數 {PASSPHRASE_ENV} (organiser passphrase needed)"
+        )
     first = getpass.getpass("主辦密語 (organiser passphrase): ")
     return first, getpass.getpass("再輸入一次 (again): ")
 
@@ -92,16 +95,26 @@ def run_event_create(args: argparse.Namespace, context: Context) -> int:
         raise CliError(_explain(problems))
     db = context.create_db()
     if list_events(db):
-        raise CliError(f"這個資料庫已有活動，請用 --db 指定新檔案 (this database already holds "
-                       f"an event; give --db a new file): {context.where}")
-    event_id = create_event(db, name=args.name.strip(), organiser=args.organiser.strip(),
-                            executor=args.executor.strip(), passphrase=passphrase, actor="cli")
+        raise CliError(
+            f"這個資料庫已有活動，請用 --db 指定新檔案 (this database already holds "
+            f"an event; give --db a new file): {context.where}"
+        )
+    event_id = create_event(
+        db,
+        name=args.name.strip(),
+        organiser=args.organiser.strip(),
+        executor=args.executor.strip(),
+        passphrase=passphrase,
+        actor="cli",
+    )
     if args.json:
         emit_json({"ok": True, "event_id": event_id, "database": context.where})
     else:
         print(f"已建立活動「{args.name.strip()}」：{context.where}")
-        print(f"新增場次：workshop-desk --db {context.where} session add --name ... "
-              "--date YYYY-MM-DD --start HH:MM --end HH:MM --venue ...")
+        print(
+            f"新增場次：workshop-desk --db {context.where} session add --name ... "
+            "--date YYYY-MM-DD --start HH:MM --end HH:MM --venue ..."
+        )
     return 0
 
 
@@ -111,15 +124,30 @@ def run_session_add(args: argparse.Namespace, context: Context) -> int:
         raise CliError("資料庫中沒有活動，請先 event create (no event: run event create first)")
     try:
         session_id = add_session(
-            context.db, events[0].id, name=args.name, date=args.date, start=args.start,
-            end=args.end, venue=args.venue, address=args.address, capacity=args.capacity,
-            agency_limit=args.agency_limit, actor="cli")
+            context.db,
+            events[0].id,
+            name=args.name,
+            date=args.date,
+            start=args.start,
+            end=args.end,
+            venue=args.venue,
+            address=args.address,
+            capacity=args.capacity,
+            agency_limit=args.agency_limit,
+            actor="cli",
+        )
     except InvalidInput as exc:
         raise CliError(_explain(exc.problems)) from exc
     session = find_session(context.db, str(session_id))
     if args.json:
-        emit_json({"ok": True, "session_id": session.id, "name": session.name,
-                   "date": session.date.isoformat()})
+        emit_json(
+            {
+                "ok": True,
+                "session_id": session.id,
+                "name": session.name,
+                "date": session.date.isoformat(),
+            }
+        )
     else:
         print(f"已新增場次「{session.name}」{session.date}")
     return 0

@@ -29,8 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         return parser
 
     assign = session_parser("assign", "seat people at the tables (pins and leaders stay)")
-    assign.add_argument("--on-arrival", action="store_true",
-                        help="seat only people who have checked in")
+    assign.add_argument(
+        "--on-arrival", action="store_true", help="seat only people who have checked in"
+    )
     add_json_flag(assign)
     assign.set_defaults(handler=run_assign)
     organiser_only(assign, "tables.edit")
@@ -55,8 +56,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     move = session_parser("move", "move a person to a table (pinned unless --no-pin)")
     move.add_argument("--person", required=True, metavar="NAME")
-    move.add_argument("--table", type=int, required=True, metavar="NUMBER",
-                      help="table number; 0 takes the seat away")
+    move.add_argument(
+        "--table",
+        type=int,
+        required=True,
+        metavar="NUMBER",
+        help="table number; 0 takes the seat away",
+    )
     move.add_argument("--no-pin", action="store_true")
     move.set_defaults(handler=run_move)
     organiser_only(move, "tables.edit")
@@ -79,9 +85,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     pdf.set_defaults(handler=run_pdf)
 
 
-
-def _print_view(view: seating.SeatingView,
-                unmet: tuple[Unmet, ...] | None = None) -> None:
+def _print_view(view: seating.SeatingView, unmet: tuple[Unmet, ...] | None = None) -> None:
     print(f"{view.session_name}{'（報到時分桌）' if view.on_arrival else ''}")
     for t in view.tables:
         mark = f"　⚠ 同機關：{'、'.join(t.conflicts)}" if t.conflicts else ""
@@ -143,8 +147,14 @@ def _table_id(view: seating.SeatingView, number: int) -> int:
 def run_leader(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     view = seating.show(context.db, session.id)
-    seating.update_table(context.db, _table_id(view, args.table), leader_name=args.name,
-                         leader_unit=args.unit, leader_contact=args.contact, actor="cli")
+    seating.update_table(
+        context.db,
+        _table_id(view, args.table),
+        leader_name=args.name,
+        leader_unit=args.unit,
+        leader_contact=args.contact,
+        actor="cli",
+    )
     print(f"第 {args.table} 桌桌長：{args.name}")
     return 0
 
@@ -166,8 +176,9 @@ def run_move(args: argparse.Namespace, context: Context) -> int:
     person = _person(view, args.person)
     table_id = None if args.table == 0 else _table_id(view, args.table)
     try:
-        seating.move_person(context.db, person.registration_id, table_id,
-                            pinned=not args.no_pin, actor="cli")
+        seating.move_person(
+            context.db, person.registration_id, table_id, pinned=not args.no_pin, actor="cli"
+        )
     except seating.SeatingError as exc:
         raise CliError(str(exc)) from exc
     print(f"{person.name} → {'未分桌' if table_id is None else f'第 {args.table} 桌'}")
@@ -203,14 +214,23 @@ def run_pdf(args: argparse.Namespace, context: Context) -> int:
     out = Path(args.out)
     if not out.parent.exists():
         raise CliError(f"資料夾不存在：{out.parent}")
-    build = {"tents": tables_pdf.tent_cards, "rosters": tables_pdf.rosters,
-             "overview": tables_pdf.overview}[args.kind]
+    build = {
+        "tents": tables_pdf.tent_cards,
+        "rosters": tables_pdf.rosters,
+        "overview": tables_pdf.overview,
+    }[args.kind]
     course = next((e.name for e in list_events(context.db) if e.id == session.event_id), "")
     with glyph_record() as drawn:
         build(tables_pdf.sheet_from(session, view, course), out)
     if args.json:
-        emit_json({"out": str(out), "session": session.name, "kind": args.kind,
-                   "missing_glyphs": [g.as_json() for g in drawn.problems()]})
+        emit_json(
+            {
+                "out": str(out),
+                "session": session.name,
+                "kind": args.kind,
+                "missing_glyphs": [g.as_json() for g in drawn.problems()],
+            }
+        )
     else:
         print(str(out))
         print_glyph_problems(drawn.problems())

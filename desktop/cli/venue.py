@@ -21,13 +21,21 @@ from desktop.server.runner import DEFAULT_PORT, ServerError, local_addresses
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     serve = subparsers.add_parser(
-        "serve", help="venue server: table leaders fill reports from their phones (主辦; "
-                      f"passphrase from ${PASSPHRASE_ENV} or the terminal)")
+        "serve",
+        help="venue server: table leaders fill reports from their phones (主辦; "
+        f"passphrase from ${PASSPHRASE_ENV} or the terminal)",
+    )
     serve.add_argument("--session", required=True, metavar="NAME", help="session name or id")
-    serve.add_argument("--host", metavar="IP",
-                       help="address to listen on (default: this machine's LAN address)")
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N",
-                       help=f"port (default {DEFAULT_PORT}; 0 = any free port)")
+    serve.add_argument(
+        "--host", metavar="IP", help="address to listen on (default: this machine's LAN address)"
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        metavar="N",
+        help=f"port (default {DEFAULT_PORT}; 0 = any free port)",
+    )
     add_json_flag(serve)
     serve.set_defaults(handler=run_serve)
     organiser_only(serve, "venue.serve")
@@ -62,11 +70,18 @@ def run_serve(args: argparse.Namespace, context: Context) -> int:
         raise CliError(str(exc)) from None
     try:
         issued = issue_secrets(context.db, session.id, actor=f"cli:{getpass.getuser()}")
-        tables = [{"number": t.number, "code": t.code,
-                   "url": f"{server.address}t/{t.code}/{t.secret}"} for t in issued]
+        tables = [
+            {"number": t.number, "code": t.code, "url": f"{server.address}t/{t.code}/{t.secret}"}
+            for t in issued
+        ]
         if args.json:
-            print(json.dumps({"address": server.address, "session": session.name,
-                              "tables": tables}, ensure_ascii=False), flush=True)
+            print(
+                json.dumps(
+                    {"address": server.address, "session": session.name, "tables": tables},
+                    ensure_ascii=False,
+                ),
+                flush=True,
+            )
         else:
             print(f"{session.name}：現場連線在 {server.address}（按 Ctrl+C 結束）")
             print("把首頁位址投影出來；每桌的桌長網址（含填寫權限，只交給該桌桌長）：")

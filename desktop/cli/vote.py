@@ -37,8 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     opening.add_argument("--session", required=True, metavar="NAME", help="session name or id")
     opening.add_argument("--budget", required=True, type=int, metavar="N", help="budget in NT$")
     opening.add_argument("--method", required=True, choices=[m.value for m in Method])
-    opening.add_argument("--max-approvals", type=int, metavar="K",
-                         help="approval: each voter approves at most K projects")
+    opening.add_argument(
+        "--max-approvals",
+        type=int,
+        metavar="K",
+        help="approval: each voter approves at most K projects",
+    )
     add_json_flag(opening)
     organiser_only(opening, "vote.run")
     opening.set_defaults(handler=run_open)
@@ -56,10 +60,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     ballot = sub.add_parser("ballot", help=f"type in a paper ballot {organiser}")
     ballot.add_argument("--session", required=True, metavar="NAME", help="session name or id")
-    ballot.add_argument("--voter", required=True, type=int, metavar="REGISTRATION_ID",
-                        help="the voter's registration_id (roster --json)")
-    ballot.add_argument("--approve", required=True, type=int, nargs="+", metavar="ID",
-                        help="project ids on the ballot (vote show)")
+    ballot.add_argument(
+        "--voter",
+        required=True,
+        type=int,
+        metavar="REGISTRATION_ID",
+        help="the voter's registration_id (roster --json)",
+    )
+    ballot.add_argument(
+        "--approve",
+        required=True,
+        type=int,
+        nargs="+",
+        metavar="ID",
+        help="project ids on the ballot (vote show)",
+    )
     add_json_flag(ballot)
     organiser_only(ballot, "vote.run")
     ballot.set_defaults(handler=run_ballot)
@@ -70,7 +85,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_json_flag(export)
     organiser_only(export, "vote.run")
     export.set_defaults(handler=run_export)
-
 
 
 def _actor() -> str:
@@ -89,9 +103,14 @@ def state_json(state: VoteState) -> dict[str, Any]:
         "turnout": {"ballots": state.ballots, "checked_in": state.checked_in},
         "projects": [
             # ``table``: the proposing table; a merged proposal names every table in ``tables``.
-            {"id": p.id, "title": p.title, "table": p.tables[0] if p.tables else None,
-             "tables": list(p.tables), "cost": p.cost,
-             "votes": result.votes.get(p.id, 0) if result else None}
+            {
+                "id": p.id,
+                "title": p.title,
+                "table": p.tables[0] if p.tables else None,
+                "tables": list(p.tables),
+                "cost": p.cost,
+                "votes": result.votes.get(p.id, 0) if result else None,
+            }
             for p in state.on_ballot
         ],
     }
@@ -102,15 +121,19 @@ def state_json(state: VoteState) -> dict[str, Any]:
 
 def _print_state(state: VoteState) -> None:
     labels = {"none": "尚未建立投票單", "draft": "投票單草稿", "open": "投票中", "closed": "已結束"}
-    print(f"{state.session_name}：{labels.get(state.status, state.status)}，預算 NT$ {state.budget:,}，"
-          f"方式 {state.method}，已投 {state.ballots} / 已報到 {state.checked_in}")
+    print(
+        f"{state.session_name}：{labels.get(state.status, state.status)}，"
+        f"預算 NT$ {state.budget:,}，"
+        f"方式 {state.method}，已投 {state.ballots} / 已報到 {state.checked_in}"
+    )
     result = state.result
     for p in state.on_ballot:
         votes = f"\t{result.votes.get(p.id, 0)} 票" if result else ""
         marks = ""
         if result:
-            marks = ("\t貪婪法" if p.id in result.greedy else "") + \
-                    ("\t均分法" if p.id in result.equal_shares else "")
+            marks = ("\t貪婪法" if p.id in result.greedy else "") + (
+                "\t均分法" if p.id in result.equal_shares else ""
+            )
         print(f"  {p.id}. {p.title}（{p.table_label}，NT$ {p.cost:,}）{votes}{marks}")
 
 
@@ -160,8 +183,15 @@ def run_ballot(args: argparse.Namespace, context: Context) -> int:
     except VoteSetupError as exc:
         raise _refused(exc) from None
     if args.json:
-        emit_json({"ok": result.ok, "result": result.result, "message": result.message,
-                   "replaced": result.replaced, "approvals": list(result.approvals)})
+        emit_json(
+            {
+                "ok": result.ok,
+                "result": result.result,
+                "message": result.message,
+                "replaced": result.replaced,
+                "approvals": list(result.approvals),
+            }
+        )
     else:
         print(result.message if result.ok else f"未計入：{result.message}（{result.result}）")
     return 0 if result.ok else 1

@@ -79,7 +79,8 @@ def plan_issues(blocks: Sequence[Block]) -> list[PlanIssue]:
     for before, after in zip(blocks, blocks[1:], strict=False):
         if after.start < before.start:
             issues.append(
-                PlanIssue(IssueKind.ORDER, after.id, before.id, after.start, before.start))
+                PlanIssue(IssueKind.ORDER, after.id, before.id, after.start, before.start)
+            )
         elif after.start < before.end:
             end = min(before.end, after.end)
             issues.append(PlanIssue(IssueKind.OVERLAP, after.id, before.id, after.start, end))
@@ -145,7 +146,8 @@ def absorb_delay(
 
 def apply_replan(blocks: Sequence[Block], replan: Replan) -> list[Block]:
     return [
-        replace(b, start=replan.times[b.id][0], end=replan.times[b.id][1]) if b.id in replan.times
+        replace(b, start=replan.times[b.id][0], end=replan.times[b.id][1])
+        if b.id in replan.times
         else b
         for b in blocks
     ]
@@ -267,20 +269,33 @@ def _index(blocks: Sequence[Block], block_id: int) -> int:
 
 def _require(state: RunState, *statuses: RunStatus) -> None:
     if state.status not in statuses:
-        raise AgendaError("wrong_state", "目前的計時狀態無法執行這個動作",
-                          state=state.status.value, needs=tuple(s.value for s in statuses))
+        raise AgendaError(
+            "wrong_state",
+            "目前的計時狀態無法執行這個動作",
+            state=state.status.value,
+            needs=tuple(s.value for s in statuses),
+        )
 
 
-def start(state: RunState, blocks: Sequence[Block], now: dt.datetime,
-          block_id: int | None = None) -> Transition:
+def start(
+    state: RunState, blocks: Sequence[Block], now: dt.datetime, block_id: int | None = None
+) -> Transition:
     """Start the day at ``block_id`` (default: the first block)."""
     _require(state, RunStatus.IDLE)
     if not blocks:
         raise AgendaError("empty_agenda", "議程是空的，沒有可開始的段落")
     target = blocks[_index(blocks, block_id)] if block_id is not None else blocks[0]
     baseline = state.baseline or {b.id: (b.start, b.end) for b in blocks}
-    new = replace(state, block_id=target.id, started_at=now, paused_at=None, paused_seconds=0.0,
-                  extra_seconds=0, queue=None, baseline=baseline)
+    new = replace(
+        state,
+        block_id=target.id,
+        started_at=now,
+        paused_at=None,
+        paused_seconds=0.0,
+        extra_seconds=0,
+        queue=None,
+        baseline=baseline,
+    )
     return Transition(new, (Mark(target.id, "actual_start", now),))
 
 
@@ -296,12 +311,14 @@ def resume(state: RunState, now: dt.datetime) -> Transition:
     queue = state.queue
     if queue is not None:
         queue = replace(queue, slot_paused_seconds=queue.slot_paused_seconds + gap)
-    return Transition(replace(state, paused_at=None, paused_seconds=state.paused_seconds + gap,
-                              queue=queue))
+    return Transition(
+        replace(state, paused_at=None, paused_seconds=state.paused_seconds + gap, queue=queue)
+    )
 
 
-def toggle(state: RunState, blocks: Sequence[Block], now: dt.datetime,
-           block_id: int | None = None) -> Transition:
+def toggle(
+    state: RunState, blocks: Sequence[Block], now: dt.datetime, block_id: int | None = None
+) -> Transition:
     """Space: start when idle, pause when running, resume when paused."""
     status = state.status
     if status is RunStatus.IDLE:
@@ -334,14 +351,23 @@ def next_block(state: RunState, blocks: Sequence[Block], now: dt.datetime) -> Tr
         return Transition(new, tuple(marks))
     following = blocks[index + 1]
     marks.append(Mark(following.id, "actual_start", now))
-    new = replace(state, block_id=following.id, started_at=now, paused_seconds=0.0,
-                  extra_seconds=0, history=state.history + (leg,), queue=None, undone=None)
+    new = replace(
+        state,
+        block_id=following.id,
+        started_at=now,
+        paused_seconds=0.0,
+        extra_seconds=0,
+        history=state.history + (leg,),
+        queue=None,
+        undone=None,
+    )
     return Transition(new, tuple(marks))
 
 
-def _redo(state: RunState, blocks: Sequence[Block], index: int, leg: Leg,
-          now: dt.datetime) -> Transition | None:
-    """"Next" within ``REDO_SECONDS`` of a "previous": put back the block it took back, with
+def _redo(
+    state: RunState, blocks: Sequence[Block], index: int, leg: Leg, now: dt.datetime
+) -> Transition | None:
+    """ "Next" within ``REDO_SECONDS`` of a "previous": put back the block it took back, with
     its real start (the minutes it ran are not lost to a stray key), else None."""
     undone = state.undone
     if undone is None or (now - undone.at).total_seconds() > REDO_SECONDS:
@@ -360,9 +386,17 @@ def _redo(state: RunState, blocks: Sequence[Block], index: int, leg: Leg,
         new = replace(state, finished_at=back, history=history, queue=None, undone=None)
         return Transition(new, tuple(marks))
     marks.append(Mark(undone.block_id, "actual_start", back))
-    new = replace(state, block_id=undone.block_id, started_at=back, paused_at=None,
-                  paused_seconds=undone.paused_seconds, extra_seconds=undone.extra_seconds,
-                  history=history, queue=undone.queue, undone=None)
+    new = replace(
+        state,
+        block_id=undone.block_id,
+        started_at=back,
+        paused_at=None,
+        paused_seconds=undone.paused_seconds,
+        extra_seconds=undone.extra_seconds,
+        history=history,
+        queue=undone.queue,
+        undone=None,
+    )
     return Transition(new, tuple(marks))
 
 
@@ -381,14 +415,29 @@ def previous_block(state: RunState, now: dt.datetime) -> Transition:
     if state.finished_at is None and state.block_id is not None:
         marks.insert(0, Mark(state.block_id, "actual_start", None))
         assert state.started_at is not None
-        undone = Undone(now, state.block_id, state.started_at, state.paused_seconds,
-                        state.extra_seconds, state.queue)
+        undone = Undone(
+            now,
+            state.block_id,
+            state.started_at,
+            state.paused_seconds,
+            state.extra_seconds,
+            state.queue,
+        )
     else:
         assert state.finished_at is not None
         undone = Undone(now, None, state.finished_at)
-    new = replace(state, block_id=leg.block_id, started_at=leg.started_at, paused_at=None,
-                  paused_seconds=leg.paused_seconds, extra_seconds=leg.extra_seconds,
-                  finished_at=None, history=state.history[:-1], queue=None, undone=undone)
+    new = replace(
+        state,
+        block_id=leg.block_id,
+        started_at=leg.started_at,
+        paused_at=None,
+        paused_seconds=leg.paused_seconds,
+        extra_seconds=leg.extra_seconds,
+        finished_at=None,
+        history=state.history[:-1],
+        queue=None,
+        undone=undone,
+    )
     return Transition(new, tuple(marks))
 
 
@@ -474,8 +523,18 @@ def timing(state: RunState, blocks: Sequence[Block], now: dt.datetime) -> Timing
     behind = (current_end - current.end).total_seconds()
     delay = max(0.0, (current_end - following.start).total_seconds()) if following else 0.0
     projected = _project(blocks, index + 1, current_end)
-    return Timing(status, current, following, remaining, elapsed_seconds(state, now),
-                  block_seconds(state, blocks), current_end, behind, delay, projected)
+    return Timing(
+        status,
+        current,
+        following,
+        remaining,
+        elapsed_seconds(state, now),
+        block_seconds(state, blocks),
+        current_end,
+        behind,
+        delay,
+        projected,
+    )
 
 
 def _project(blocks: Sequence[Block], from_index: int, t: dt.datetime) -> dt.datetime:
@@ -492,8 +551,11 @@ class Level(StrEnum):
     OVER = "over"
 
 
-def alert_level(remaining: float, warning: float = DEFAULT_WARNING_SECONDS,
-                danger: float = DEFAULT_DANGER_SECONDS) -> Level:
+def alert_level(
+    remaining: float,
+    warning: float = DEFAULT_WARNING_SECONDS,
+    danger: float = DEFAULT_DANGER_SECONDS,
+) -> Level:
     """The colour of a countdown: at or below ``warning`` / ``danger`` seconds, or past zero."""
     if remaining < 0:
         return Level.OVER
@@ -525,16 +587,22 @@ def format_clock(seconds: float) -> str:
 # --------------------------------------------------------------------------- report queue ops
 
 
-def start_queue(state: RunState, tables: Sequence[tuple[int, str]], slot_seconds: int,
-                now: dt.datetime) -> RunState:
+def start_queue(
+    state: RunState, tables: Sequence[tuple[int, str]], slot_seconds: int, now: dt.datetime
+) -> RunState:
     """Begin the report-back queue: ``tables`` are (number, label) in running order."""
     if not tables:
         raise AgendaError("no_tables", "這個場次沒有桌次，無法排小組報告順序")
     if slot_seconds <= 0:
         raise AgendaError("bad_slot", "每桌報告時間必須大於 0")
-    queue = QueueState(order=tuple(n for n, _ in tables), labels={n: label for n, label in tables},
-                       slot_seconds=int(slot_seconds), index=0, slot_started_at=now,
-                       slot_paused_seconds=0.0)
+    queue = QueueState(
+        order=tuple(n for n, _ in tables),
+        labels={n: label for n, label in tables},
+        slot_seconds=int(slot_seconds),
+        index=0,
+        slot_started_at=now,
+        slot_paused_seconds=0.0,
+    )
     return replace(state, queue=queue)
 
 
@@ -548,16 +616,19 @@ def queue_next(state: RunState, now: dt.datetime) -> RunState:
     """The next table starts its slot now (after the last table: the queue is done)."""
     queue = _queue(state)
     index = min(queue.index + 1, len(queue.order))
-    return replace(state, queue=replace(queue, index=index, slot_started_at=now,
-                                        slot_paused_seconds=0.0))
+    return replace(
+        state, queue=replace(queue, index=index, slot_started_at=now, slot_paused_seconds=0.0)
+    )
 
 
 def queue_previous(state: RunState, now: dt.datetime) -> RunState:
     queue = _queue(state)
     if queue.index == 0:
         raise AgendaError("queue_start", "已經是第一桌")
-    return replace(state, queue=replace(queue, index=queue.index - 1, slot_started_at=now,
-                                        slot_paused_seconds=0.0))
+    return replace(
+        state,
+        queue=replace(queue, index=queue.index - 1, slot_started_at=now, slot_paused_seconds=0.0),
+    )
 
 
 def queue_set_slot(state: RunState, slot_seconds: int) -> RunState:
@@ -588,13 +659,22 @@ def queue_status(state: RunState, now: dt.datetime) -> QueueStatus | None:
     labels = tuple(queue.labels.get(n, str(n)) for n in queue.order)
     done = queue.index >= len(queue.order)
     if done or queue.slot_started_at is None:
-        return QueueStatus(None, "", queue.index, len(queue.order), queue.slot_seconds, 0.0,
-                           labels, done)
+        return QueueStatus(
+            None, "", queue.index, len(queue.order), queue.slot_seconds, 0.0, labels, done
+        )
     until = state.paused_at or now
     used = (until - queue.slot_started_at).total_seconds() - queue.slot_paused_seconds
     table = queue.order[queue.index]
-    return QueueStatus(table, queue.labels.get(table, str(table)), queue.index, len(queue.order),
-                       queue.slot_seconds, queue.slot_seconds - max(0.0, used), labels, False)
+    return QueueStatus(
+        table,
+        queue.labels.get(table, str(table)),
+        queue.index,
+        len(queue.order),
+        queue.slot_seconds,
+        queue.slot_seconds - max(0.0, used),
+        labels,
+        False,
+    )
 
 
 # --------------------------------------------------------------------------- JSON
@@ -609,24 +689,32 @@ def _dt(value: Any) -> dt.datetime | None:
 
 
 def _queue_to_json(queue: QueueState | None) -> dict[str, Any] | None:
-    return None if queue is None else {
-        "order": list(queue.order),
-        "labels": {str(k): v for k, v in queue.labels.items()},
-        "slot_seconds": queue.slot_seconds,
-        "index": queue.index,
-        "slot_started_at": _ts(queue.slot_started_at),
-        "slot_paused_seconds": queue.slot_paused_seconds,
-    }
+    return (
+        None
+        if queue is None
+        else {
+            "order": list(queue.order),
+            "labels": {str(k): v for k, v in queue.labels.items()},
+            "slot_seconds": queue.slot_seconds,
+            "index": queue.index,
+            "slot_started_at": _ts(queue.slot_started_at),
+            "slot_paused_seconds": queue.slot_paused_seconds,
+        }
+    )
 
 
 def _queue_from_json(q: dict[str, Any] | None) -> QueueState | None:
-    return None if not q else QueueState(
-        order=tuple(int(n) for n in q["order"]),
-        labels={int(k): str(v) for k, v in q.get("labels", {}).items()},
-        slot_seconds=int(q["slot_seconds"]),
-        index=int(q.get("index", 0)),
-        slot_started_at=_dt(q.get("slot_started_at")),
-        slot_paused_seconds=float(q.get("slot_paused_seconds", 0.0)),
+    return (
+        None
+        if not q
+        else QueueState(
+            order=tuple(int(n) for n in q["order"]),
+            labels={int(k): str(v) for k, v in q.get("labels", {}).items()},
+            slot_seconds=int(q["slot_seconds"]),
+            index=int(q.get("index", 0)),
+            slot_started_at=_dt(q.get("slot_started_at")),
+            slot_paused_seconds=float(q.get("slot_paused_seconds", 0.0)),
+        )
     )
 
 
@@ -641,17 +729,26 @@ def state_to_json(state: RunState) -> dict[str, Any]:
         "extra_seconds": state.extra_seconds,
         "finished_at": _ts(state.finished_at),
         "history": [
-            {"block_id": leg.block_id, "started_at": _ts(leg.started_at),
-             "paused_seconds": leg.paused_seconds, "extra_seconds": leg.extra_seconds}
+            {
+                "block_id": leg.block_id,
+                "started_at": _ts(leg.started_at),
+                "paused_seconds": leg.paused_seconds,
+                "extra_seconds": leg.extra_seconds,
+            }
             for leg in state.history
         ],
         "queue": _queue_to_json(state.queue),
         "message": state.message,
         "baseline": {str(k): [_ts(s), _ts(e)] for k, (s, e) in state.baseline.items()},
-        "undone": None if undone is None else {
-            "at": _ts(undone.at), "block_id": undone.block_id,
-            "started_at": _ts(undone.started_at), "paused_seconds": undone.paused_seconds,
-            "extra_seconds": undone.extra_seconds, "queue": _queue_to_json(undone.queue),
+        "undone": None
+        if undone is None
+        else {
+            "at": _ts(undone.at),
+            "block_id": undone.block_id,
+            "started_at": _ts(undone.started_at),
+            "paused_seconds": undone.paused_seconds,
+            "extra_seconds": undone.extra_seconds,
+            "queue": _queue_to_json(undone.queue),
         },
     }
 
@@ -666,9 +763,14 @@ def state_from_json(data: dict[str, Any] | None) -> RunState:
     undone = None
     if u and undone_at and undone_start:
         block_id = u.get("block_id")
-        undone = Undone(undone_at, None if block_id is None else int(block_id), undone_start,
-                        float(u.get("paused_seconds", 0.0)), int(u.get("extra_seconds", 0)),
-                        _queue_from_json(u.get("queue")))
+        undone = Undone(
+            undone_at,
+            None if block_id is None else int(block_id),
+            undone_start,
+            float(u.get("paused_seconds", 0.0)),
+            int(u.get("extra_seconds", 0)),
+            _queue_from_json(u.get("queue")),
+        )
     baseline: dict[int, tuple[dt.datetime, dt.datetime]] = {}
     for key, (s, e) in data.get("baseline", {}).items():
         start_at, end_at = _dt(s), _dt(e)
@@ -682,8 +784,12 @@ def state_from_json(data: dict[str, Any] | None) -> RunState:
         extra_seconds=int(data.get("extra_seconds", 0)),
         finished_at=_dt(data.get("finished_at")),
         history=tuple(
-            Leg(int(h["block_id"]), _dt(h["started_at"]) or dt.datetime.min,
-                float(h.get("paused_seconds", 0.0)), int(h.get("extra_seconds", 0)))
+            Leg(
+                int(h["block_id"]),
+                _dt(h["started_at"]) or dt.datetime.min,
+                float(h.get("paused_seconds", 0.0)),
+                int(h.get("extra_seconds", 0)),
+            )
             for h in data.get("history", [])
         ),
         queue=queue,

@@ -17,14 +17,29 @@ from dataclasses import dataclass
 
 COLUMNS = ("起迄時間", "活動議程", "主講人")
 # CLI --kind names (the issue's) → stored block kinds.
-CLI_KINDS = {"lecture": "talk", "workshop": "group_discussion", "break": "break",
-             "lunch": "lunch", "checkin": "check_in", "report": "group_report"}
+CLI_KINDS = {
+    "lecture": "talk",
+    "workshop": "group_discussion",
+    "break": "break",
+    "lunch": "lunch",
+    "checkin": "check_in",
+    "report": "group_report",
+}
 NO_CREDIT_KINDS = frozenset({"break", "lunch", "check_in"})
 # First keyword found in the title decides the kind (order matters: 小組報告 before 小組).
-TITLE_KINDS = (("報到", "check_in"), ("午餐", "lunch"), ("休息", "break"),
-               ("小組報告", "group_report"), ("小組討論", "group_discussion"),
-               ("自我介紹", "introduction"), ("致詞", "opening"), ("開場", "opening"),
-               ("案例", "case_sharing"), ("系統介紹", "demo"), ("綜合討論", "discussion"))
+TITLE_KINDS = (
+    ("報到", "check_in"),
+    ("午餐", "lunch"),
+    ("休息", "break"),
+    ("小組報告", "group_report"),
+    ("小組討論", "group_discussion"),
+    ("自我介紹", "introduction"),
+    ("致詞", "opening"),
+    ("開場", "opening"),
+    ("案例", "case_sharing"),
+    ("系統介紹", "demo"),
+    ("綜合討論", "discussion"),
+)
 _SPAN = re.compile(r"^\s*(\d{1,2})[:：](\d{2})\s*[-–—~～至]\s*(\d{1,2})[:：](\d{2})\s*$")
 
 
@@ -81,8 +96,9 @@ def read_agenda(text: str, source: str = "") -> list[AgendaLine]:
     header = [c.strip() for c in rows[0]]
     missing = [c for c in COLUMNS[:2] if c not in header]
     if missing:
-        raise AgendaCsvError(f"{source} 第 1 列：缺少欄位 {'、'.join(missing)}"
-                             f"（需要 {'、'.join(COLUMNS)}）")
+        raise AgendaCsvError(
+            f"{source} 第 1 列：缺少欄位 {'、'.join(missing)}（需要 {'、'.join(COLUMNS)}）"
+        )
     at = {name: header.index(name) for name in COLUMNS if name in header}
 
     def cell(row: list[str], name: str) -> str:
@@ -98,13 +114,20 @@ def read_agenda(text: str, source: str = "") -> list[AgendaLine]:
             if not lines:
                 raise AgendaCsvError(f"{source} 第 {number} 列「起迄時間」：空白")
             last = lines[-1]
-            lines[-1] = AgendaLine(last.start, last.end, f"{last.title} {title}".strip(),
-                                   last.speaker or cell(row, "主講人"), last.kind)
+            lines[-1] = AgendaLine(
+                last.start,
+                last.end,
+                f"{last.title} {title}".strip(),
+                last.speaker or cell(row, "主講人"),
+                last.kind,
+            )
             continue
         span = parse_span(span_text)
         if span is None or span[1] <= span[0]:
-            raise AgendaCsvError(f"{source} 第 {number} 列「起迄時間」：{span_text!r} 不是"
-                                 "「HH:MM-HH:MM」且結束晚於開始")
+            raise AgendaCsvError(
+                f"{source} 第 {number} 列「起迄時間」：{span_text!r} 不是"
+                "「HH:MM-HH:MM」且結束晚於開始"
+            )
         if not title:
             raise AgendaCsvError(f"{source} 第 {number} 列「活動議程」：空白")
         lines.append(AgendaLine(span[0], span[1], title, cell(row, "主講人"), kind_of(title)))

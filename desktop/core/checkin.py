@@ -143,8 +143,9 @@ def decide(
         if state.state == "absent":
             return Decision(Code.NOT_CHECKED_IN, now)
         if state.state == OUT:
-            return Decision(Code.ALREADY_CHECKED_OUT, now, first_in=state.first_in,
-                            last_out=state.last)
+            return Decision(
+                Code.ALREADY_CHECKED_OUT, now, first_in=state.first_in, last_out=state.last
+            )
         return Decision(Code.OK, now, OUT, first_in=state.first_in)
     if status not in ADMITTED_STATUSES:
         return Decision(Code.NOT_ADMITTED, now, seats_free=max(seats_free, 0))

@@ -22,10 +22,28 @@ from dataclasses import dataclass, replace
 from desktop.core.importing import ID_MISSING_MESSAGE, ID_NUMBER, ParsedRow
 from desktop.core.text import match_key
 
-_PERSON_FIELDS = ("name", "agency", "unit", "title", "email", "phone", "id_number",
-                  "id_problem", "wants_hours")
-_MERGED_FIELDS = ("name", "agency", "unit", "title", "email", "phone", "session_value",
-                  "lunch", "remark")
+_PERSON_FIELDS = (
+    "name",
+    "agency",
+    "unit",
+    "title",
+    "email",
+    "phone",
+    "id_number",
+    "id_problem",
+    "wants_hours",
+)
+_MERGED_FIELDS = (
+    "name",
+    "agency",
+    "unit",
+    "title",
+    "email",
+    "phone",
+    "session_value",
+    "lunch",
+    "remark",
+)
 
 
 def person_keys(name: str, agency: str, email: str, id_number: str | None) -> tuple[str, ...]:
@@ -107,24 +125,33 @@ def merge_rows(
         person = _merge(part, identity)
         if len(part) < len(groups[identity]):  # the latest answers about the person win
             data = whole[identity]
-            person = replace(person, data=replace(
-                person.data, **{f: getattr(data, f) for f in _PERSON_FIELDS}))
+            person = replace(
+                person, data=replace(person.data, **{f: getattr(data, f) for f in _PERSON_FIELDS})
+            )
             person = replace(person, data=_drop_stale_id_problems(person.data))
         people.append(person)
-    merges = tuple(sorted((Merge(p[0].row, r.row) for _, p in parts for r in p[1:]),
-                          key=lambda m: m.merged_row))
+    merges = tuple(
+        sorted(
+            (Merge(p[0].row, r.row) for _, p in parts for r in p[1:]), key=lambda m: m.merged_row
+        )
+    )
     return tuple(people), merges
 
 
 def _merge(group: list[ParsedRow], identity: int = 0) -> Person:
     merged = group[0]
     for later in group[1:]:
-        changes: dict[str, object] = {f: getattr(later, f) for f in _MERGED_FIELDS
-                                      if getattr(later, f)}
+        changes: dict[str, object] = {
+            f: getattr(later, f) for f in _MERGED_FIELDS if getattr(later, f)
+        }
         if later.id_number:
             changes.update(id_number=later.id_number, id_problem=later.id_problem)
-        changes.update(wants_hours=later.wants_hours, row=later.row, order=later.order,
-                       problems=merged.problems + later.problems)
+        changes.update(
+            wants_hours=later.wants_hours,
+            row=later.row,
+            order=later.order,
+            problems=merged.problems + later.problems,
+        )
         merged = replace(merged, **changes)  # type: ignore[arg-type]
     merged = _drop_stale_id_problems(merged)
     stamps = [r.registered_at for r in group if r.registered_at is not None]
@@ -138,9 +165,14 @@ def _merge(group: list[ParsedRow], identity: int = 0) -> Person:
 
 
 def _drop_stale_id_problems(row: ParsedRow) -> ParsedRow:
-    """"No ID given" on a row whose person gave one in another row is no longer true."""
+    """ "No ID given" on a row whose person gave one in another row is no longer true."""
     if not row.id_number:
         return row
-    return replace(row, problems=tuple(
-        p for p in row.problems
-        if not (p.field == ID_NUMBER and p.message.startswith(ID_MISSING_MESSAGE))))
+    return replace(
+        row,
+        problems=tuple(
+            p
+            for p in row.problems
+            if not (p.field == ID_NUMBER and p.message.startswith(ID_MISSING_MESSAGE))
+        ),
+    )

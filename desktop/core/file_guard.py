@@ -75,7 +75,10 @@ def guard_import_file(path: Path, *, max_bytes: int = MAX_IMPORT_BYTES) -> FileK
         raise FileRejected(
             "too_large",
             f"{name}: 檔案太大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）",
-            file=name, size=f"{size / 1048576:.1f}", limit=f"{max_bytes / 1048576:.0f}")
+            file=name,
+            size=f"{size / 1048576:.1f}",
+            limit=f"{max_bytes / 1048576:.0f}",
+        )
     with open(path, "rb") as handle:
         head = handle.read(_SNIFF_BYTES)
     if head.startswith(_ZIP_MAGIC):
@@ -85,7 +88,8 @@ def guard_import_file(path: Path, *, max_bytes: int = MAX_IMPORT_BYTES) -> FileK
         raise FileRejected(
             "old_or_encrypted",
             f"{name}: 這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV",
-            file=name)
+            file=name,
+        )
     check_text_bytes(head, name=name)
     return FileKind.CSV
 
@@ -120,12 +124,15 @@ def inspect_xlsx(
             raise FileRejected(
                 "zip_bomb",
                 f"{name}: {member.filename} 解壓縮後異常膨脹（{ratio:.0f} 倍），疑似惡意檔案",
-                file=name)
+                file=name,
+            )
     if total > max_uncompressed:
         raise FileRejected(
             "zip_bomb",
             f"{name}: 解壓縮後共 {total / 1048576:.0f} MB，超過上限"
-            f" {max_uncompressed / 1048576:.0f} MB", file=name)
+            f" {max_uncompressed / 1048576:.0f} MB",
+            file=name,
+        )
     _count_cells(path, members)
 
 
@@ -142,17 +149,33 @@ def _count_cells(path: Path, members: list[zipfile.ZipInfo]) -> None:
             try:
                 data = archive.read(member)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
-                raise FileRejected("damaged_part", f"{name}: {part} 已損毀（{exc}）",
-                                   file=name, part=part, detail=exc) from None
-            for tag, code, what in ((_CELL_TAG, "too_many_cells", "儲存格"),
-                                    (_STRING_TAG, "too_many_strings", "共用字串")):
+                raise FileRejected(
+                    "damaged_part",
+                    f"{name}: {part} 已損毀（{exc}）",
+                    file=name,
+                    part=part,
+                    detail=exc,
+                ) from None
+            for tag, code, what in (
+                (_CELL_TAG, "too_many_cells", "儲存格"),
+                (_STRING_TAG, "too_many_strings", "共用字串"),
+            ):
                 if any(True for _ in islice(tag.finditer(data), MAX_XLSX_CELLS, None)):
-                    raise FileRejected(code, f"{name}: {part} 超過 {MAX_XLSX_CELLS:,} 個{what}",
-                                       file=name, part=part, limit=f"{MAX_XLSX_CELLS:,}")
+                    raise FileRejected(
+                        code,
+                        f"{name}: {part} 超過 {MAX_XLSX_CELLS:,} 個{what}",
+                        file=name,
+                        part=part,
+                        limit=f"{MAX_XLSX_CELLS:,}",
+                    )
             if not _CELL_TAG.search(data) and data.count(b"<") > MAX_XML_ELEMENTS:
-                raise FileRejected("too_many_elements",
-                                   f"{name}: {part} 超過 {MAX_XML_ELEMENTS:,} 個 XML 元素",
-                                   file=name, part=part, limit=f"{MAX_XML_ELEMENTS:,}")
+                raise FileRejected(
+                    "too_many_elements",
+                    f"{name}: {part} 超過 {MAX_XML_ELEMENTS:,} 個 XML 元素",
+                    file=name,
+                    part=part,
+                    limit=f"{MAX_XML_ELEMENTS:,}",
+                )
 
 
 def check_text_bytes(data: bytes, *, name: str = "") -> None:
@@ -167,8 +190,8 @@ def check_text_bytes(data: bytes, *, name: str = "") -> None:
     # in a small file; binary data is full of them.
     if b"\x00" in sample or controls > max(8, len(sample) * 0.005):
         raise FileRejected(
-            "binary",
-            f"{name}: 不是文字檔（CSV）或 Excel 檔，內容是二進位資料", file=name)
+            "binary", f"{name}: 不是文字檔（CSV）或 Excel 檔，內容是二進位資料", file=name
+        )
 
 
 def decode_text(data: bytes, *, name: str = "") -> tuple[str, str]:
@@ -192,7 +215,10 @@ def decode_text(data: bytes, *, name: str = "") -> tuple[str, str]:
     line = data[: first_failure.start].count(b"\n") + 1
     raise FileRejected(
         "encoding",
-        f"{name} 第 {line} 行: 無法辨識的文字編碼，請另存為「CSV UTF-8」", file=name, line=line)
+        f"{name} 第 {line} 行: 無法辨識的文字編碼，請另存為「CSV UTF-8」",
+        file=name,
+        line=line,
+    )
 
 
 def check_cell(
@@ -203,5 +229,10 @@ def check_cell(
         raise FileRejected(
             "cell_too_long",
             f"{name} 第 {row} 列「{column}」欄: 內容過長（{len(value):,} 字，上限 {limit:,} 字）",
-            file=name, row=row, column=column, length=f"{len(value):,}", limit=f"{limit:,}")
+            file=name,
+            row=row,
+            column=column,
+            length=f"{len(value):,}",
+            limit=f"{limit:,}",
+        )
     return value

@@ -33,10 +33,31 @@ SYMBOL_MARKS = ("○", "△", "×")  # fits / doubtful / does not fit (× is in 
 NUMBER_MARKS = ("1", "2", "3", "4", "5")  # 1 = poor … 5 = very good
 MARKS = ("", *SYMBOL_MARKS, *NUMBER_MARKS)
 _MARK_ALIASES = {
-    "o": "○", "O": "○", "〇": "○", "◯": "○", "v": "○", "V": "○", "✓": "○", "✔": "○",
-    "◎": "○", "可": "○", "是": "○",
-    "▲": "△", "△": "△", "?": "△", "？": "△", "待": "△",
-    "x": "×", "X": "×", "✕": "×", "✖": "×", "✗": "×", "✘": "×", "╳": "×", "否": "×", "不": "×",
+    "o": "○",
+    "O": "○",
+    "〇": "○",
+    "◯": "○",
+    "v": "○",
+    "V": "○",
+    "✓": "○",
+    "✔": "○",
+    "◎": "○",
+    "可": "○",
+    "是": "○",
+    "▲": "△",
+    "△": "△",
+    "?": "△",
+    "？": "△",
+    "待": "△",
+    "x": "×",
+    "X": "×",
+    "✕": "×",
+    "✖": "×",
+    "✗": "×",
+    "✘": "×",
+    "╳": "×",
+    "否": "×",
+    "不": "×",
 }
 
 MAX_COST = 10**13  # NT$ 10 trillion: anything larger is a typing slip
@@ -48,14 +69,63 @@ class CostError(CodedError):
 
 # --- the estimated cost ------------------------------------------------------------------
 
-_PREFIXES = ("大約", "約莫", "預估", "預計", "估計", "約計", "總計", "合計", "約", "共", "~",
-             "新臺幣", "新台幣", "臺幣", "台幣", "NTD", "NT$", "NT", "TWD", "$")
+_PREFIXES = (
+    "大約",
+    "約莫",
+    "預估",
+    "預計",
+    "估計",
+    "約計",
+    "總計",
+    "合計",
+    "約",
+    "共",
+    "~",
+    "新臺幣",
+    "新台幣",
+    "臺幣",
+    "台幣",
+    "NTD",
+    "NT$",
+    "NT",
+    "TWD",
+    "$",
+)
 _SUFFIXES = ("左右", "上下", "以內", "元整", "圓整", "元", "圓", "塊", "整", "NTD", "TWD")
-_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "貳": 2, "兩": 2, "两": 2,
-                   "三": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陸": 6,
-                   "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
-_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
-                "k": 1000, "K": 1000}
+_CHINESE_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "貳": 2,
+    "兩": 2,
+    "两": 2,
+    "三": 3,
+    "參": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陸": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
+}
+_SMALL_UNITS = {
+    "十": 10,
+    "拾": 10,
+    "百": 100,
+    "佰": 100,
+    "千": 1000,
+    "仟": 1000,
+    "k": 1000,
+    "K": 1000,
+}
 _LARGE_UNITS = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8, "m": 10**6, "M": 10**6}
 _TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?|.", re.S)
 COST_HINT = "請寫成 300000、300,000、NT$300000 或 約 30 萬"
@@ -78,7 +148,7 @@ def parse_cost(text: str) -> int | None:
         stripped = False
         for prefix in _PREFIXES:
             if s.upper().startswith(prefix.upper()):
-                s, stripped = s[len(prefix):], True
+                s, stripped = s[len(prefix) :], True
         for suffix in _SUFFIXES:
             if s.upper().endswith(suffix.upper()):
                 s, stripped = s[: -len(suffix)], True
@@ -87,8 +157,9 @@ def parse_cost(text: str) -> int | None:
     if s.startswith("-"):
         raise CostError("cost_negative", f"經費「{raw}」是負數：經費不可為負", raw=raw)
     if re.search(r"\d\s*[-~–—至到]\s*\d|[萬千百十kK][-~–—至到]", s):
-        raise CostError("cost_range", f"經費「{raw}」是一個範圍：請填一個估計金額（例如取上限）",
-                        raw=raw)
+        raise CostError(
+            "cost_range", f"經費「{raw}」是一個範圍：請填一個估計金額（例如取上限）", raw=raw
+        )
     total = Decimal(0)
     section = Decimal(0)
     number: Decimal | None = None
@@ -98,13 +169,13 @@ def parse_cost(text: str) -> int | None:
     for token in _TOKEN.findall(s):
         if token[0].isdigit():
             if number is not None:
-                raise CostError("cost_unreadable", f"經費「{raw}」看不懂：{COST_HINT}",
-                                raw=raw)
+                raise CostError("cost_unreadable", f"經費「{raw}」看不懂：{COST_HINT}", raw=raw)
             try:
                 number = Decimal(token.replace(",", ""))
             except InvalidOperation as exc:  # pragma: no cover - the regex only lets numbers in
-                raise CostError("cost_unreadable", f"經費「{raw}」看不懂：{COST_HINT}",
-                                raw=raw) from exc
+                raise CostError(
+                    "cost_unreadable", f"經費「{raw}」看不懂：{COST_HINT}", raw=raw
+                ) from exc
             number_after, number_chars, unit_before = unit_before, len(token), 0
         elif token in _CHINESE_DIGITS:
             digit = Decimal(_CHINESE_DIGITS[token])
@@ -128,7 +199,8 @@ def parse_cost(text: str) -> int | None:
         else:
             raise CostError(
                 "cost_unreadable",
-                f"經費「{raw}」看不懂（「{token}」不是金額的一部分）：{COST_HINT}", raw=raw,
+                f"經費「{raw}」看不懂（「{token}」不是金額的一部分）：{COST_HINT}",
+                raw=raw,
             )
     if number is not None and number_chars == 1 and number_after >= 100:
         # Spoken shorthand: a last digit right after a unit counts in the next unit down —
@@ -137,8 +209,7 @@ def parse_cost(text: str) -> int | None:
     total += section + (number if number is not None else Decimal(0))
     # Checked before rounding: quantize() fails beyond Decimal's 28 digits of precision.
     if total >= MAX_COST:
-        raise CostError("cost_too_large", f"經費「{raw}」超過新臺幣 10 兆元，請確認位數",
-                        raw=raw)
+        raise CostError("cost_too_large", f"經費「{raw}」超過新臺幣 10 兆元，請確認位數", raw=raw)
     return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -157,6 +228,7 @@ def normalise_mark(text: str) -> str:
 
 
 # --- the form -----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Member:
@@ -188,9 +260,17 @@ class Proposal:
         return normalise_mark(self.feasibility.get(criterion, ""))
 
     def is_blank(self) -> bool:
-        return not any((self.title.strip(), self.problem.strip(), self.location.strip(),
-                        self.beneficiaries.strip(), self.cost_text.strip(),
-                        *(v for v in self.feasibility.values() if v), self.votes is not None))
+        return not any(
+            (
+                self.title.strip(),
+                self.problem.strip(),
+                self.location.strip(),
+                self.beneficiaries.strip(),
+                self.cost_text.strip(),
+                *(v for v in self.feasibility.values() if v),
+                self.votes is not None,
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -210,14 +290,22 @@ class ReportContent:
     def ranked_proposals(self) -> tuple[tuple[int, Proposal], ...]:
         """(1-based number as entered, proposal) by votes, most first; unvoted keep order."""
         numbered = [(i, p) for i, p in enumerate(self.proposals, start=1) if not p.is_blank()]
-        return tuple(sorted(numbered, key=lambda ip: (ip[1].votes is None, -(ip[1].votes or 0), ip[0])))
+        return tuple(
+            sorted(numbered, key=lambda ip: (ip[1].votes is None, -(ip[1].votes or 0), ip[0]))
+        )
 
     def total_cost(self) -> int:
         return sum(p.cost or 0 for p in self.proposals)
 
     def is_empty(self) -> bool:
-        text = (self.topic, self.points_for, self.points_against, self.ranking,
-                self.open_questions, self.feedback)
+        text = (
+            self.topic,
+            self.points_for,
+            self.points_against,
+            self.ranking,
+            self.open_questions,
+            self.feedback,
+        )
         return not any(t.strip() for t in text) and all(p.is_blank() for p in self.proposals)
 
     def with_members(self, members: Iterable[Member]) -> ReportContent:
@@ -235,6 +323,7 @@ def points(text: str) -> tuple[str, ...]:
 
 
 # --- JSON ---------------------------------------------------------------------------------
+
 
 def _text(value: Any) -> str:
     if value is None:
@@ -254,8 +343,12 @@ def _int_or_none(value: Any) -> int | None:
 
 
 def member_to_json(m: Member) -> dict[str, Any]:
-    return {"name": m.name, "agency": m.agency, "registration_id": m.registration_id,
-            "present": m.present}
+    return {
+        "name": m.name,
+        "agency": m.agency,
+        "registration_id": m.registration_id,
+        "present": m.present,
+    }
 
 
 def proposal_to_json(p: Proposal) -> dict[str, Any]:
@@ -340,6 +433,7 @@ def from_json(data: Any) -> ReportContent:
 
 # --- checks ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Problem:
     where: str  # "proposals[0].cost", "proposals[1].feasibility.legal", ...
@@ -363,10 +457,13 @@ def problems(content: ReportContent) -> tuple[Problem, ...]:
         for c in CRITERIA:
             mark = p.mark(c)
             if mark and mark not in MARKS:
-                found.append(Problem(
-                    f"proposals[{i}].feasibility.{c}", "bad_mark",
-                    f"{label}的{CRITERION_LABELS[c]}「{mark}」不是 ○ △ × 或 1–5",
-                ))
+                found.append(
+                    Problem(
+                        f"proposals[{i}].feasibility.{c}",
+                        "bad_mark",
+                        f"{label}的{CRITERION_LABELS[c]}「{mark}」不是 ○ △ × 或 1–5",
+                    )
+                )
         if p.votes is not None and p.votes < 0:
             found.append(Problem(f"proposals[{i}].votes", "negative_votes", f"{label}的票數是負數"))
     names = [m.name.strip() for m in content.members]
@@ -394,7 +491,9 @@ def merge_members(
     names = {m.name for m in result}
     for rid, m in seated_by_id.items():
         if rid not in seen and not any(r.registration_id == rid for r in result):
-            if m.name in names and any(r.name == m.name and r.registration_id is None for r in result):
+            if m.name in names and any(
+                r.name == m.name and r.registration_id is None for r in result
+            ):
                 continue  # typed in by hand before they were seated
             result.append(m)
     return tuple(result)

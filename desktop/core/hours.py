@@ -87,8 +87,14 @@ class Schedule:
 
 # Reasons the organiser should look at before the day is closed.
 REVIEW_REASONS = frozenset(
-    {Reason.LATE_ARRIVAL, Reason.EARLY_LEAVE, Reason.LEFT_DURING, Reason.MISSING_SIGN_OUT,
-     Reason.MISSING_SIGN_IN, Reason.NO_ID}
+    {
+        Reason.LATE_ARRIVAL,
+        Reason.EARLY_LEAVE,
+        Reason.LEFT_DURING,
+        Reason.MISSING_SIGN_OUT,
+        Reason.MISSING_SIGN_IN,
+        Reason.NO_ID,
+    }
 )
 
 
@@ -106,14 +112,17 @@ class HoursPolicy:
 
     def __post_init__(self) -> None:
         if self.step not in STEPS:
-            raise PolicyError("policy_bad_step", f"step: 須為 0.5 或 1（輸入 {self.step!r}）",
-                              value=self.step)
+            raise PolicyError(
+                "policy_bad_step", f"step: 須為 0.5 或 1（輸入 {self.step!r}）", value=self.step
+            )
         if self.missing_sign_out not in MISSING_SIGN_OUT_OPTIONS:
             raise PolicyError(
                 "policy_bad_missing_sign_out",
                 f"missing_sign_out: 須為 {'/'.join(MISSING_SIGN_OUT_OPTIONS)}"
                 f"（輸入 {self.missing_sign_out!r}）",
-                choices="/".join(MISSING_SIGN_OUT_OPTIONS), value=self.missing_sign_out)
+                choices="/".join(MISSING_SIGN_OUT_OPTIONS),
+                value=self.missing_sign_out,
+            )
         for name in ("late_grace_minutes", "early_grace_minutes", "absence_grace_minutes"):
             if getattr(self, name) < 0:
                 raise PolicyError("policy_negative", f"{name}: 不可為負數", key=name)
@@ -127,8 +136,11 @@ class HoursPolicy:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise PolicyError("policy_unknown", f"未知的時數規則設定: {', '.join(unknown)}",
-                              keys=", ".join(unknown))
+            raise PolicyError(
+                "policy_unknown",
+                f"未知的時數規則設定: {', '.join(unknown)}",
+                keys=", ".join(unknown),
+            )
         values: dict[str, Any] = {}
         try:
             for key, value in data.items():
@@ -145,8 +157,9 @@ class HoursPolicy:
                 else:
                     values[key] = str(value)
         except (TypeError, ValueError) as exc:
-            raise PolicyError("policy_unreadable", f"{key}: 無法讀取 {value!r}（{exc}）", key=key,
-                              value=value) from None
+            raise PolicyError(
+                "policy_unreadable", f"{key}: 無法讀取 {value!r}（{exc}）", key=key, value=value
+            ) from None
         return cls(**values)
 
     def to_json(self) -> dict[str, Any]:
@@ -250,8 +263,10 @@ def course_hours(blocks: Sequence[Block], policy: HoursPolicy) -> float:
     if policy.course_hours is not None:
         return policy.course_hours
     credit = credit_blocks(blocks, policy)
-    minutes = sum((e - s).total_seconds() / 60
-                  for s, e in _union((b.planned_start, b.planned_end) for b in credit))
+    minutes = sum(
+        (e - s).total_seconds() / 60
+        for s, e in _union((b.planned_start, b.planned_end) for b in credit)
+    )
     return round_down(minutes / 60, policy.step)
 
 
@@ -259,8 +274,11 @@ def effective_marks(rows: Iterable[tuple[int, str, dt.datetime, int | None]]) ->
     """The check-in log ``(id, action, at, voids_id)`` without voided rows, in time order."""
     rows = list(rows)
     voided = {voids for _, action, _, voids in rows if action == "void" and voids is not None}
-    marks = [Mark(action, at) for row_id, action, at, _ in rows
-             if action in ("in", "out") and row_id not in voided]
+    marks = [
+        Mark(action, at)
+        for row_id, action, at, _ in rows
+        if action in ("in", "out") and row_id not in voided
+    ]
     return sorted(marks, key=lambda m: (m.at, m.action != "in"))
 
 
@@ -311,11 +329,19 @@ def _on_minutes(marks: Sequence[Mark], blocks: Sequence[Block]) -> tuple[list[Ma
     def opt(at: dt.datetime | None) -> dt.datetime | None:
         return None if at is None else to_minute(at)
 
-    return ([Mark(m.action, to_minute(m.at)) for m in marks],
-            [replace(b, planned_start=to_minute(b.planned_start),
-                     planned_end=to_minute(b.planned_end),
-                     actual_start=opt(b.actual_start), actual_end=opt(b.actual_end))
-             for b in blocks])
+    return (
+        [Mark(m.action, to_minute(m.at)) for m in marks],
+        [
+            replace(
+                b,
+                planned_start=to_minute(b.planned_start),
+                planned_end=to_minute(b.planned_end),
+                actual_start=opt(b.actual_start),
+                actual_end=opt(b.actual_end),
+            )
+            for b in blocks
+        ],
+    )
 
 
 def _attended(counted: Sequence[Span], spans: Sequence[Span], grace: int) -> tuple[float, bool]:
@@ -328,14 +354,14 @@ def _attended(counted: Sequence[Span], spans: Sequence[Span], grace: int) -> tup
     start, end = spans[0][0], spans[-1][1]
     arrived = min(s0 for s0, _ in counted)
     left = max(s1 for _, s1 in counted)
-    edge = sum(_overlap(start, max(start, arrived), b0, b1)
-               + _overlap(min(end, left), end, b0, b1) for b0, b1 in spans)
+    edge = sum(
+        _overlap(start, max(start, arrived), b0, b1) + _overlap(min(end, left), end, b0, b1)
+        for b0, b1 in spans
+    )
     return minutes, away - edge > grace
 
 
-def person_credit(
-    marks: Sequence[Mark], blocks: Sequence[Block], policy: HoursPolicy
-) -> Credit:
+def person_credit(marks: Sequence[Mark], blocks: Sequence[Block], policy: HoursPolicy) -> Credit:
     """The credited hours of one person for one session, with the reasons.
 
     The day is judged against the announced times and the times the agenda actually ran,
@@ -360,19 +386,24 @@ def person_credit(
     open_span = spans[-1] if spans[-1].end is None else None
     if not credit:
         reasons.append(Reason.NO_AGENDA)
-        return Credit(0.0, 0.0, False, first_in, last_out, spans, tuple(reasons),
-                      Rule.NO_AGENDA)
+        return Credit(0.0, 0.0, False, first_in, last_out, spans, tuple(reasons), Rule.NO_AGENDA)
 
     announced = _union((b.planned_start, b.planned_end) for b in credit)
     run = _union((b.start, b.end) for b in credit)
+
     # A class that started late does not make anyone late; one that overran does not make
     # anyone leave early.
     def bounds(start: dt.datetime, end: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
-        in_by = (dt.datetime.combine(start.date(), policy.full_in_by) if policy.full_in_by
-                 else start + dt.timedelta(minutes=policy.late_grace_minutes))
-        out_after = (dt.datetime.combine(end.date(), policy.full_out_after)
-                     if policy.full_out_after
-                     else end - dt.timedelta(minutes=policy.early_grace_minutes))
+        in_by = (
+            dt.datetime.combine(start.date(), policy.full_in_by)
+            if policy.full_in_by
+            else start + dt.timedelta(minutes=policy.late_grace_minutes)
+        )
+        out_after = (
+            dt.datetime.combine(end.date(), policy.full_out_after)
+            if policy.full_out_after
+            else end - dt.timedelta(minutes=policy.early_grace_minutes)
+        )
         return in_by, out_after
 
     in_by, out_after = bounds(max(announced[0][0], run[0][0]), min(announced[-1][1], run[-1][1]))
@@ -384,8 +415,7 @@ def person_credit(
         end = _close_open_interval(open_span, credit, policy)
         if end is not None and end > open_span.start:
             counted.append((open_span.start, end))
-    minutes_announced, left_announced = _attended(counted, announced,
-                                                  policy.absence_grace_minutes)
+    minutes_announced, left_announced = _attended(counted, announced, policy.absence_grace_minutes)
     minutes_run, left_run = _attended(counted, run, policy.absence_grace_minutes)
     minutes = max(minutes_announced, minutes_run)
 
@@ -393,8 +423,11 @@ def person_credit(
     counted_end = max((s1 for _, s1 in counted), default=None)
     early = counted_end is not None and counted_end < out_after and open_span is None
     left_during = left_announced and left_run
-    for flag, reason in ((late, Reason.LATE_ARRIVAL), (early, Reason.EARLY_LEAVE),
-                         (left_during, Reason.LEFT_DURING)):
+    for flag, reason in (
+        (late, Reason.LATE_ARRIVAL),
+        (early, Reason.EARLY_LEAVE),
+        (left_during, Reason.LEFT_DURING),
+    ):
         if flag:
             reasons.append(reason)
 
@@ -408,23 +441,47 @@ def person_credit(
     )
     if full:
         # "actual" only when the announced times alone would have judged the person worse.
-        by_announced = (first_in <= announced_in_by and counted_end is not None
-                        and counted_end >= announced_out_after and not left_announced)
+        by_announced = (
+            first_in <= announced_in_by
+            and counted_end is not None
+            and counted_end >= announced_out_after
+            and not left_announced
+        )
         schedule = Schedule.ANNOUNCED if by_announced else Schedule.ACTUAL
         credit_minutes = sum((b1 - b0).total_seconds() / 60 for b0, b1 in announced)
-        return Credit(total, credit_minutes, True, first_in, last_out, spans, tuple(reasons),
-                      Rule.FULL, schedule)
+        return Credit(
+            total,
+            credit_minutes,
+            True,
+            first_in,
+            last_out,
+            spans,
+            tuple(reasons),
+            Rule.FULL,
+            schedule,
+        )
     hours = min(total, round_down(minutes / 60, policy.step))
     schedule = Schedule.ACTUAL if minutes_run > minutes_announced else Schedule.ANNOUNCED
-    return Credit(hours, minutes, False, first_in, last_out, spans, tuple(reasons),
-                  Rule.ATTENDED, schedule)
+    return Credit(
+        hours, minutes, False, first_in, last_out, spans, tuple(reasons), Rule.ATTENDED, schedule
+    )
 
 
 def attendance_note(reasons: Sequence[str]) -> str:
     """出勤上課狀況 for the portal file and the attendance record: 全勤 or what was missed."""
-    labels = [REASON_LABELS[r] for r in reasons
-              if r in (Reason.LATE_ARRIVAL, Reason.EARLY_LEAVE, Reason.LEFT_DURING,
-                       Reason.MISSING_SIGN_OUT, Reason.MISSING_SIGN_IN, Reason.ABSENT)]
+    labels = [
+        REASON_LABELS[r]
+        for r in reasons
+        if r
+        in (
+            Reason.LATE_ARRIVAL,
+            Reason.EARLY_LEAVE,
+            Reason.LEFT_DURING,
+            Reason.MISSING_SIGN_OUT,
+            Reason.MISSING_SIGN_IN,
+            Reason.ABSENT,
+        )
+    ]
     return "、".join(labels) if labels else "全勤"
 
 

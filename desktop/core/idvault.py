@@ -90,7 +90,8 @@ def new_key_pair(passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> KeyPair:
 
 def _derive(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
     return Scrypt(salt=salt, length=32, n=kdf.n, r=kdf.r, p=kdf.p).derive(
-        passphrase.encode("utf-8"))
+        passphrase.encode("utf-8")
+    )
 
 
 def _associated(kdf: KdfParams) -> bytes:
@@ -100,13 +101,22 @@ def _associated(kdf: KdfParams) -> bytes:
 def seal(key: rsa.RSAPrivateKey, passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> bytes:
     """``key`` encrypted with a key derived from ``passphrase`` (see the module docstring)."""
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-    der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
+    der = key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     data = AESGCM(_derive(passphrase, salt, kdf)).encrypt(nonce, der, _associated(kdf))
-    return json.dumps({
-        "format": FORMAT, "kdf": "scrypt", "n": kdf.n, "r": kdf.r, "p": kdf.p,
-        "salt": salt.hex(), "nonce": nonce.hex(), "data": base64.b64encode(data).decode("ascii"),
-    }).encode("ascii")
+    return json.dumps(
+        {
+            "format": FORMAT,
+            "kdf": "scrypt",
+            "n": kdf.n,
+            "r": kdf.r,
+            "p": kdf.p,
+            "salt": salt.hex(),
+            "nonce": nonce.hex(),
+            "data": base64.b64encode(data).decode("ascii"),
+        }
+    ).encode("ascii")
 
 
 def kdf_of(sealed: bytes) -> KdfParams | None:
@@ -132,8 +142,10 @@ _opened_lock = threading.Lock()
 
 
 def _cache_key(sealed: bytes, passphrase: str) -> tuple[bytes, bytes]:
-    return (hashlib.sha256(sealed).digest(),
-            hmac.new(_PROCESS_KEY, passphrase.encode("utf-8"), hashlib.sha256).digest())
+    return (
+        hashlib.sha256(sealed).digest(),
+        hmac.new(_PROCESS_KEY, passphrase.encode("utf-8"), hashlib.sha256).digest(),
+    )
 
 
 def open_key(sealed: bytes, passphrase: str) -> rsa.RSAPrivateKey:
@@ -157,8 +169,9 @@ def _open_uncached(sealed: bytes, passphrase: str) -> rsa.RSAPrivateKey:
         else:
             fields = json.loads(sealed)
             secret = _derive(passphrase, bytes.fromhex(fields["salt"]), kdf)
-            der = AESGCM(secret).decrypt(bytes.fromhex(fields["nonce"]),
-                                         base64.b64decode(fields["data"]), _associated(kdf))
+            der = AESGCM(secret).decrypt(
+                bytes.fromhex(fields["nonce"]), base64.b64decode(fields["data"]), _associated(kdf)
+            )
             key = serialization.load_der_private_key(der, None)
     except (ValueError, TypeError, InvalidTag) as exc:
         raise WrongPassphrase("wrong passphrase") from exc
@@ -188,8 +201,12 @@ class IdOpener:
         return self._key.decrypt(cipher, _OAEP).decode("ascii")
 
 
-def reseal(sealed_private_pem: bytes, old_passphrase: str, new_passphrase: str,
-           kdf: KdfParams = DEFAULT_KDF) -> bytes:
+def reseal(
+    sealed_private_pem: bytes,
+    old_passphrase: str,
+    new_passphrase: str,
+    kdf: KdfParams = DEFAULT_KDF,
+) -> bytes:
     """The same private key, sealed with ``new_passphrase`` and ``kdf`` (IDs stay readable)."""
     if not new_passphrase:
         raise ValueError("passphrase must not be empty")

@@ -51,8 +51,20 @@ LUNCH = "lunch"
 WANTS_HOURS = "wants_hours"
 REMARK = "remark"
 
-FIELDS = (TIMESTAMP, NAME, AGENCY, UNIT, TITLE, EMAIL, PHONE, ID_NUMBER, SESSION, LUNCH,
-          WANTS_HOURS, REMARK)
+FIELDS = (
+    TIMESTAMP,
+    NAME,
+    AGENCY,
+    UNIT,
+    TITLE,
+    EMAIL,
+    PHONE,
+    ID_NUMBER,
+    SESSION,
+    LUNCH,
+    WANTS_HOURS,
+    REMARK,
+)
 
 FIELD_LABELS = {
     TIMESTAMP: "時間戳記",
@@ -81,11 +93,23 @@ def length_problem(fld: str, value: str) -> str | None:
     limit = MAX_CHARS.get(fld, MAX_CELL_CHARS)
     return f"內容過長（{len(value):,} 字，上限 {limit:,} 字）" if len(value) > limit else None
 
+
 # Header words, tried in this order: the first field whose word the header contains wins, so
 # the more specific words come first (服務機關 before 單位, 學習時數 before anything else).
 _HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (TIMESTAMP, ("時間戳記", "時間標記", "timestamp", "填表時間", "報名時間", "填答時間",
-                 "提交時間", "送出時間")),
+    (
+        TIMESTAMP,
+        (
+            "時間戳記",
+            "時間標記",
+            "timestamp",
+            "填表時間",
+            "報名時間",
+            "填答時間",
+            "提交時間",
+            "送出時間",
+        ),
+    ),
     (WANTS_HOURS, ("終身學習", "學習時數", "研習時數", "時數", "learninghours", "hours")),
     (ID_NUMBER, ("身分證", "身份證", "統一證號", "居留證", "idnumber", "nationalid")),
     (EMAIL, ("電子郵件", "電子信箱", "郵件信箱", "email", "e-mail", "mail", "信箱")),
@@ -93,8 +117,10 @@ _HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (SESSION, ("報名場次", "場次", "梯次", "session")),
     (LUNCH, ("用餐", "餐點", "葷素", "午餐", "飲食", "lunch", "meal")),
     (REMARK, ("備註", "其他", "意見", "remark", "note", "comment")),
-    (AGENCY, ("服務機關", "機關名稱", "機關", "服務單位", "agency", "organization",
-              "organisation")),
+    (
+        AGENCY,
+        ("服務機關", "機關名稱", "機關", "服務單位", "agency", "organization", "organisation"),
+    ),
     (TITLE, ("職稱", "職務", "職位", "jobtitle", "title", "position")),
     (UNIT, ("單位", "科室", "部門", "處室", "unit", "department", "division")),
     (NAME, ("姓名", "名字", "中文姓名", "name")),
@@ -141,7 +167,9 @@ def read_table(path: Path | str) -> RawTable:
             raise ImportFileError(
                 "unsupported_type",
                 f"{path.name}: 不支援的檔案類型「{suffix or '無副檔名'}」，請使用 CSV 或 XLSX",
-                file=path.name, suffix=suffix)
+                file=path.name,
+                suffix=suffix,
+            )
         if not data.strip(b" \t\r\n\xef\xbb\xbf"):
             raise ImportFileError("file_empty", f"{path.name}: 檔案是空的", file=path.name)
         return _read_csv(path.name, data)
@@ -167,8 +195,13 @@ def _read_csv(name: str, data: bytes) -> RawTable:
             records.append(_bounded(name, len(records) + 1, record))
             numbers.append(len(records))
     except csv.Error as exc:
-        raise ImportFileError("bad_csv", f"{name}: 第 {len(records) + 1} 列 CSV 格式錯誤：{exc}",
-                              file=name, row=len(records) + 1, detail=exc) from exc
+        raise ImportFileError(
+            "bad_csv",
+            f"{name}: 第 {len(records) + 1} 列 CSV 格式錯誤：{exc}",
+            file=name,
+            row=len(records) + 1,
+            detail=exc,
+        ) from exc
     return _table(name, records, numbers, encoding)
 
 
@@ -177,12 +210,20 @@ def _bounded(name: str, number: int, record: Sequence[object]) -> list[object]:
     the row or column limits is refused while it is read, before anything else works on its
     records (five million columns would take minutes to look at)."""
     if number > MAX_SHEET_ROWS:
-        raise ImportFileError("too_many_rows", f"{name}: 超過 {MAX_SHEET_ROWS:,} 列，不是報名資料",
-                              file=name, limit=f"{MAX_SHEET_ROWS:,}")
+        raise ImportFileError(
+            "too_many_rows",
+            f"{name}: 超過 {MAX_SHEET_ROWS:,} 列，不是報名資料",
+            file=name,
+            limit=f"{MAX_SHEET_ROWS:,}",
+        )
     if len(record) > MAX_COLUMNS and any(v not in (None, "") for v in record[MAX_COLUMNS:]):
         raise ImportFileError(
-            "too_many_columns", f"{name}: 第 {number} 列超過 {MAX_COLUMNS} 欄，不是報名資料",
-            file=name, row=number, limit=MAX_COLUMNS)
+            "too_many_columns",
+            f"{name}: 第 {number} 列超過 {MAX_COLUMNS} 欄，不是報名資料",
+            file=name,
+            row=number,
+            limit=MAX_COLUMNS,
+        )
     return list(record[:MAX_COLUMNS])
 
 
@@ -257,12 +298,15 @@ def _merged_ranges(sheet: object) -> list[tuple[int, int, int, int]]:
             data = source.read()
     except (AttributeError, KeyError, OSError):
         return []
-    return [(int(r1) - 1, _column_index(c1), int(r2) - 1, _column_index(c2))
-            for c1, r1, c2, r2 in _MERGE_REF.findall(data)]
+    return [
+        (int(r1) - 1, _column_index(c1), int(r2) - 1, _column_index(c2))
+        for c1, r1, c2, r2 in _MERGE_REF.findall(data)
+    ]
 
 
-def _fill_merged_cells(records: list[list[object]],
-                       ranges: Iterable[tuple[int, int, int, int]]) -> None:
+def _fill_merged_cells(
+    records: list[list[object]], ranges: Iterable[tuple[int, int, int, int]]
+) -> None:
     """A merged range shows its first cell's value in every cell (機關 merged over two
     people's rows belongs to both); Excel stores it only in the first."""
     for r1, c1, r2, c2 in ranges:
@@ -296,20 +340,24 @@ def _table(
                 break
     if start is None:
         raise ImportFileError("no_data", f"{name}: 沒有任何資料", file=name)
-    filled = sum(1 for record in records[start + 1:] if any(v not in (None, "") for v in record))
+    filled = sum(1 for record in records[start + 1 :] if any(v not in (None, "") for v in record))
     if filled > MAX_DATA_ROWS:
-        raise ImportFileError("too_many_data_rows",
-                              f"{name}: 共 {filled:,} 列資料，超過上限 {MAX_DATA_ROWS:,} 列",
-                              file=name, count=f"{filled:,}", limit=f"{MAX_DATA_ROWS:,}")
+        raise ImportFileError(
+            "too_many_data_rows",
+            f"{name}: 共 {filled:,} 列資料，超過上限 {MAX_DATA_ROWS:,} 列",
+            file=name,
+            count=f"{filled:,}",
+            limit=f"{MAX_DATA_ROWS:,}",
+        )
     headers = [clean(v) for v in records[start]]
     while headers and not headers[-1]:
         headers.pop()
     width = len(headers)
     rows = []
-    for record in records[start + 1:]:
+    for record in records[start + 1 :]:
         cells = list(record[:width]) + [None] * max(0, width - len(record))
         rows.append(tuple(cells))
-    return RawTable(name, tuple(headers), tuple(rows), tuple(numbers[start + 1:]), encoding)
+    return RawTable(name, tuple(headers), tuple(rows), tuple(numbers[start + 1 :]), encoding)
 
 
 # --- columns --------------------------------------------------------------------------------
@@ -324,8 +372,9 @@ def header_fields(header: str) -> tuple[str, ...]:
     # 身分證字號（申請時數用） is the ID, 是否需要時數（需填身分證） the yes/no question.
     main = _BRACKETS.sub("", key)
     for text in (main, key) if main and main != key else (key,):
-        found = tuple(name for name, words in _HEADER_WORDS
-                      if any(match_key(w) in text for w in words))
+        found = tuple(
+            name for name, words in _HEADER_WORDS if any(match_key(w) in text for w in words)
+        )
         if found:
             return found
     return ()
@@ -337,8 +386,9 @@ def header_field(header: str) -> str | None:
     return fields[0] if fields else None
 
 
-def guess_mapping(headers: Sequence[str], remembered: Mapping[str, str] | None = None
-                  ) -> dict[str, int]:
+def guess_mapping(
+    headers: Sequence[str], remembered: Mapping[str, str] | None = None
+) -> dict[str, int]:
     """field → column index. A remembered mapping (field → header text, from an earlier
     import the organiser corrected) wins for headers that are present; the rest is guessed
     from the header words, the first column for each field."""
@@ -555,8 +605,11 @@ def check_mapping(table: RawTable, mapping: Mapping[str, int]) -> None:
     if NAME not in mapping:
         found = "、".join(h for h in table.headers if h) or "（無）"
         raise ImportFileError(
-            "no_name_column", f"{table.source}: 找不到「姓名」欄，無法匯入；標題列：{found}",
-            file=table.source, headers=found)
+            "no_name_column",
+            f"{table.source}: 找不到「姓名」欄，無法匯入；標題列：{found}",
+            file=table.source,
+            headers=found,
+        )
 
 
 ID_MISSING_MESSAGE = "未填身分證字號"
@@ -585,19 +638,39 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
 
         problems: list[RowProblem] = []
 
-        def problem(fld: str, code: str, message: str, severity: str = WARNING,
-                    number: int = number, problems: list[RowProblem] = problems,
-                    **params: object) -> None:
-            problems.append(RowProblem(number, header.get(fld, FIELD_LABELS[fld]), message,
-                                       severity, fld, code, tuple(params.items())))
+        def problem(
+            fld: str,
+            code: str,
+            message: str,
+            severity: str = WARNING,
+            number: int = number,
+            problems: list[RowProblem] = problems,
+            **params: object,
+        ) -> None:
+            problems.append(
+                RowProblem(
+                    number,
+                    header.get(fld, FIELD_LABELS[fld]),
+                    message,
+                    severity,
+                    fld,
+                    code,
+                    tuple(params.items()),
+                )
+            )
 
         for fld in mapping:
             value = cell_text(get(fld))
             too_long = length_problem(fld, value)
             if too_long:  # a pasted essay or a hostile file: refuse the row
-                problem(fld, "row_cell_too_long", f"{too_long}，此列不匯入", ERROR,
-                        length=f"{len(value):,}",
-                        limit=f"{MAX_CHARS.get(fld, MAX_CELL_CHARS):,}")
+                problem(
+                    fld,
+                    "row_cell_too_long",
+                    f"{too_long}，此列不匯入",
+                    ERROR,
+                    length=f"{len(value):,}",
+                    limit=f"{MAX_CHARS.get(fld, MAX_CELL_CHARS):,}",
+                )
         name = cell_text(get(NAME))
         if not name:
             problem(NAME, "row_no_name", "沒有姓名，此列不匯入", ERROR)
@@ -605,8 +678,12 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
         if TIMESTAMP in mapping and registered_at is None:
             raw = cell_text(get(TIMESTAMP))
             if raw:
-                problem(TIMESTAMP, "row_bad_timestamp", f"時間戳記「{raw}」無法辨識，排在最後",
-                        value=raw)
+                problem(
+                    TIMESTAMP,
+                    "row_bad_timestamp",
+                    f"時間戳記「{raw}」無法辨識，排在最後",
+                    value=raw,
+                )
             else:
                 problem(TIMESTAMP, "row_no_timestamp", "沒有時間戳記，排在最後")
         email = normalize_email(get(EMAIL))
@@ -619,24 +696,38 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
         wants_raw = get(WANTS_HOURS)
         wants = parse_yes_no(wants_raw)
         if wants is None:
-            problem(WANTS_HOURS, "row_bad_wants_hours",
-                    f"無法判讀「{cell_text(wants_raw)}」，視為不需要時數", value=cell_text(wants_raw))
+            problem(
+                WANTS_HOURS,
+                "row_bad_wants_hours",
+                f"無法判讀「{cell_text(wants_raw)}」，視為不需要時數",
+                value=cell_text(wants_raw),
+            )
             wants = False
         if WANTS_HOURS not in mapping:
             wants = bool(id_number)  # no such question: whoever gave an ID wants the hours
         if sealable is None:  # the message must not repeat the cell: it may hold an ID
-            problem(ID_NUMBER, "row_id_unrecognised" + ("_wants_hours" if wants else ""),
-                    "無法辨識身分證字號，此欄不匯入" + ("：需要時數但尚不符資格" if wants else ""))
+            problem(
+                ID_NUMBER,
+                "row_id_unrecognised" + ("_wants_hours" if wants else ""),
+                "無法辨識身分證字號，此欄不匯入" + ("：需要時數但尚不符資格" if wants else ""),
+            )
         elif wants and problem_code is not None:
-            problem(ID_NUMBER, f"row_id_{problem_code}_wants_hours",
-                    _ID_MESSAGES[problem_code] + "：需要時數但尚不符資格")
+            problem(
+                ID_NUMBER,
+                f"row_id_{problem_code}_wants_hours",
+                _ID_MESSAGES[problem_code] + "：需要時數但尚不符資格",
+            )
         elif problem_code in (IdProblem.BAD_FORMAT, IdProblem.BAD_CHECKSUM):
             problem(ID_NUMBER, f"row_id_{problem_code}", _ID_MESSAGES[problem_code])
         lunch_raw = get(LUNCH)
         lunch = parse_lunch(lunch_raw)
         if lunch is None:
-            problem(LUNCH, "row_bad_lunch", f"無法判讀用餐「{cell_text(lunch_raw)}」，視為不用餐",
-                    value=cell_text(lunch_raw))
+            problem(
+                LUNCH,
+                "row_bad_lunch",
+                f"無法判讀用餐「{cell_text(lunch_raw)}」，視為不用餐",
+                value=cell_text(lunch_raw),
+            )
             lunch = ""
         rows.append(
             ParsedRow(
@@ -659,8 +750,9 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
             )
         )
     if not rows:  # a header alone is not "everybody cancelled": refuse, change nothing
-        raise ImportFileError("header_only", f"{table.source}: 只有標題列，沒有任何報名資料",
-                              file=table.source)
+        raise ImportFileError(
+            "header_only", f"{table.source}: 只有標題列，沒有任何報名資料", file=table.source
+        )
     return ParseResult(tuple(rows), blank)
 
 

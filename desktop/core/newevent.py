@@ -35,8 +35,12 @@ def passphrase_problem(passphrase: str) -> str | None:
         return "too_short"
     folded = unicodedata.normalize("NFKC", passphrase).casefold().replace(" ", "")
     steps = {ord(b) - ord(a) for a, b in zip(folded, folded[1:], strict=False)}
-    if (folded in _common_passwords() or folded.isdigit() or len(set(folded)) == 1
-            or steps in ({1}, {-1})):
+    if (
+        folded in _common_passwords()
+        or folded.isdigit()
+        or len(set(folded)) == 1
+        or steps in ({1}, {-1})
+    ):
         return "common"
     return None
 

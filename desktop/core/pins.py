@@ -79,7 +79,11 @@ def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 
 def hash_pin(
-    pin: str, *, n: int = DEFAULT_N, r: int = DEFAULT_R, p: int = DEFAULT_P,
+    pin: str,
+    *,
+    n: int = DEFAULT_N,
+    r: int = DEFAULT_R,
+    p: int = DEFAULT_P,
     salt: bytes | None = None,
 ) -> str:
     """Validate ``pin`` and return its stored form with a fresh random salt."""
@@ -94,12 +98,16 @@ def parse_hash(stored: str) -> PinHash:
     """The parts of a stored hash; ``PinError("bad_hash")`` when it is not one of ours."""
     parts = stored.split("$")
     if len(parts) != 6 or parts[0] != SCHEME:
-        raise PinError("bad_hash", "儲存的 PIN 格式無法辨識 (stored PIN hash is not scrypt$n$r$p$salt$hash)")
+        raise PinError(
+            "bad_hash", "儲存的 PIN 格式無法辨識 (stored PIN hash is not scrypt$n$r$p$salt$hash)"
+        )
     try:
         n, r, p = (int(x) for x in parts[1:4])
         salt, digest = bytes.fromhex(parts[4]), bytes.fromhex(parts[5])
     except ValueError as exc:
-        raise PinError("bad_hash", f"儲存的 PIN 格式損毀 (stored PIN hash is damaged: {exc})") from exc
+        raise PinError(
+            "bad_hash", f"儲存的 PIN 格式損毀 (stored PIN hash is damaged: {exc})"
+        ) from exc
     if n < 2 or n & (n - 1) or r < 1 or p < 1 or not salt or not digest:
         raise PinError("bad_hash", "儲存的 PIN 參數不合理 (stored PIN hash has bad parameters)")
     return PinHash(n, r, p, salt, digest)
@@ -115,7 +123,9 @@ def verify_pin(pin: str, stored: str) -> bool:
     return hmac.compare_digest(candidate, parsed.digest)
 
 
-def needs_rehash(stored: str, *, n: int = DEFAULT_N, r: int = DEFAULT_R, p: int = DEFAULT_P) -> bool:
+def needs_rehash(
+    stored: str, *, n: int = DEFAULT_N, r: int = DEFAULT_R, p: int = DEFAULT_P
+) -> bool:
     """True when ``stored`` uses weaker parameters than the current defaults."""
     parsed = parse_hash(stored)
     return parsed.n < n or parsed.r < r or parsed.p < p or len(parsed.digest) < HASH_BYTES

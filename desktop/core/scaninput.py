@@ -77,8 +77,9 @@ class ScanReport:
     caps_changed: bool  # same letters but other case (Caps Lock / scanner setting)
 
 
-def scan_report(chars: str, times: list[float], ending: str, expected: str,
-                max_gap: float = MAX_GAP) -> ScanReport:
+def scan_report(
+    chars: str, times: list[float], ending: str, expected: str, max_gap: float = MAX_GAP
+) -> ScanReport:
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
     mean = sum(gaps) / len(gaps) if gaps else 0.0
     top = max(gaps) if gaps else 0.0

@@ -68,8 +68,13 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "east": ("花蓮", "臺東"),
     "islands": ("澎湖", "金門", "連江"),
 }
-REGION_LABELS = {"north": "北部", "central": "中部", "south": "南部", "east": "東部",
-                 "islands": "離島"}
+REGION_LABELS = {
+    "north": "北部",
+    "central": "中部",
+    "south": "南部",
+    "east": "東部",
+    "islands": "離島",
+}
 _REGION_OF = {place: region for region, places in REGIONS.items() for place in places}
 _PLACE = re.compile(r"^(..)[縣市]")
 
@@ -152,8 +157,9 @@ class _State:
         # Each category's share of everyone, for the proportional part of the spread cost.
         n_people = max(len(people), 1)
         self.lv_share = [sum(1 for x in self.level if x == k) / n_people for k in range(2)]
-        self.rg_share = [sum(1 for x in self.region if x == k) / n_people
-                         for k in range(len(REGIONS))]
+        self.rg_share = [
+            sum(1 for x in self.region if x == k) / n_people for k in range(len(REGIONS))
+        ]
         self.where = [-1] * len(people)
         self.members: list[list[int]] = [[] for _ in range(n_tables)]
 
@@ -213,8 +219,8 @@ class _State:
         ap, aq = self.agency[p], self.agency[q]
         if ap != aq:
             ag_a, ag_b = self.ag[a], self.ag[b]
-            delta += W_AGENCY * 2 * (
-                ag_b.get(ap, 0) - ag_a[ap] + 1 + ag_a.get(aq, 0) - ag_b[aq] + 1
+            delta += (
+                W_AGENCY * 2 * (ag_b.get(ap, 0) - ag_a[ap] + 1 + ag_a.get(aq, 0) - ag_b[aq] + 1)
             )
         lp, lq = self.level[p], self.level[q]
         if lp != lq:
@@ -225,8 +231,9 @@ class _State:
                 delta += W_LEVEL * 2 * (la[lq] - lb[lq] + 1)
             gap = self.size[b] - self.size[a]
             if gap:
-                share = ((self.lv_share[lp] if lp >= 0 else 0)
-                         - (self.lv_share[lq] if lq >= 0 else 0))
+                share = (self.lv_share[lp] if lp >= 0 else 0) - (
+                    self.lv_share[lq] if lq >= 0 else 0
+                )
                 delta -= W_LEVEL * 2 * gap * share
         rp, rq = self.region[p], self.region[q]
         if rp != rq:
@@ -237,8 +244,9 @@ class _State:
                 delta += W_REGION * 2 * (ra[rq] - rb[rq] + 1)
             gap = self.size[b] - self.size[a]
             if gap:
-                share = ((self.rg_share[rp] if rp >= 0 else 0)
-                         - (self.rg_share[rq] if rq >= 0 else 0))
+                share = (self.rg_share[rp] if rp >= 0 else 0) - (
+                    self.rg_share[rq] if rq >= 0 else 0
+                )
                 delta -= W_REGION * 2 * gap * share
         return delta
 
@@ -289,15 +297,17 @@ def plan_seating(
             unmet.append(Unmet("capacity", f"尚未設定桌次，{len(people)} 人無法分桌"))
         return Plan({}, tuple(p.key for p in people), tuple(unmet))
 
-    fixed = [state.index.get(p.fixed_table, -1) if p.fixed_table is not None else -1
-             for p in people]
+    fixed = [
+        state.index.get(p.fixed_table, -1) if p.fixed_table is not None else -1 for p in people
+    ]
     for i, t in enumerate(fixed):
         if t >= 0:
             state.add(i, t)
     free = [i for i, t in enumerate(fixed) if t < 0]
     targets = _targets(state.size, state.cap, len(people))
-    seats_left = sum(max(target - size, 0) for target, size in zip(targets, state.size,
-                                                                    strict=True))
+    seats_left = sum(
+        max(target - size, 0) for target, size in zip(targets, state.size, strict=True)
+    )
 
     # 1. Construction: deal people grouped by region, level and agency round the tables.
     # Big agencies first so they get the widest choice of tables.
@@ -312,8 +322,15 @@ def plan_seating(
         free.sort(key=lambda i: (people[i].rank, people[i].key))
         unseated_idx = free[seats_left:]
         free = free[:seats_left]
-    free.sort(key=lambda i: (state.region[i], state.level[i], -agency_count[state.agency[i]],
-                             state.agency[i], people[i].key))
+    free.sort(
+        key=lambda i: (
+            state.region[i],
+            state.level[i],
+            -agency_count[state.agency[i]],
+            state.agency[i],
+            people[i].key,
+        )
+    )
     quota = [max(target - size, 0) for target, size in zip(targets, state.size, strict=True)]
     cursor = 0
     scan = min(n_tables, 64)
@@ -346,8 +363,10 @@ def plan_seating(
                 best: float = 0
                 best_move = None
                 for b in range(n_tables):
-                    if b == t or state.ag[b].get(state.agency[p], 0) >= state.ag[t][
-                            state.agency[p]] - 1:
+                    if (
+                        b == t
+                        or state.ag[b].get(state.agency[p], 0) >= state.ag[t][state.agency[p]] - 1
+                    ):
                         continue
                     if state.size[b] < state.cap[b]:
                         d = state.move_cost(p, b)
@@ -374,7 +393,7 @@ def plan_seating(
         for _sweep in range(50):
             improved = False
             for x, p in enumerate(movers):
-                for q in movers[x + 1:]:
+                for q in movers[x + 1 :]:
                     if state.where[p] != state.where[q] and state.swap_cost(p, q) < -EPS:
                         _apply(state, p, state.where[q], q)
                         improved = True
@@ -391,13 +410,19 @@ def plan_seating(
             if state.swap_cost(p, q) < -EPS:
                 _apply(state, p, state.where[q], q)
 
-    seats = {people[i].key: tables[state.where[i]].key for i in range(len(people))
-             if state.where[i] >= 0}
+    seats = {
+        people[i].key: tables[state.where[i]].key for i in range(len(people)) if state.where[i] >= 0
+    }
     unseated = tuple(people[i].key for i in unseated_idx)
     unmet.extend(_explain(state, people, fixed, targets, unseated))
     conflicts = sum(c - 1 for t in range(n_tables) for c in state.ag[t].values() if c > 1)
-    return Plan(seats, unseated, tuple(unmet), state.total_cost(),
-                {"people": len(people), "tables": n_tables, "agency_conflicts": conflicts})
+    return Plan(
+        seats,
+        unseated,
+        tuple(unmet),
+        state.total_cost(),
+        {"people": len(people), "tables": n_tables, "agency_conflicts": conflicts},
+    )
 
 
 def _apply(state: _State, p: int, b: int, q: int) -> None:
@@ -409,24 +434,35 @@ def _apply(state: _State, p: int, b: int, q: int) -> None:
     state.add(p, b)
 
 
-def _explain(state: _State, people: Sequence[Person], fixed: Sequence[int],
-             targets: Sequence[int], unseated: Sequence[int]) -> list[Unmet]:
+def _explain(
+    state: _State,
+    people: Sequence[Person],
+    fixed: Sequence[int],
+    targets: Sequence[int],
+    unseated: Sequence[int],
+) -> list[Unmet]:
     tables = state.tables
     n_tables = len(tables)
     out: list[Unmet] = []
     if unseated:
-        out.append(Unmet("capacity", f"{len(unseated)} 人沒有座位：各桌共 {sum(state.cap)} 個座位，"
-                                     f"需安排 {len(people)} 人"))
+        out.append(
+            Unmet(
+                "capacity",
+                f"{len(unseated)} 人沒有座位：各桌共 {sum(state.cap)} 個座位，"
+                f"需安排 {len(people)} 人",
+            )
+        )
     for t in range(n_tables):
         if state.size[t] > state.cap[t]:
             pinned = sum(1 for m in state.members[t] if fixed[m] >= 0)
             number = tables[t].number
             if pinned > state.cap[t]:
-                text = (f"第 {number} 桌釘選了 {pinned} 人（或桌長），"
-                        f"超過容量 {state.cap[t]} 人")
+                text = f"第 {number} 桌釘選了 {pinned} 人（或桌長），超過容量 {state.cap[t]} 人"
             else:
-                text = (f"第 {number} 桌坐了 {state.size[t]} 人，超過容量 {state.cap[t]} 人："
-                        "請重新分桌或移動人員")
+                text = (
+                    f"第 {number} 桌坐了 {state.size[t]} 人，超過容量 {state.cap[t]} 人："
+                    "請重新分桌或移動人員"
+                )
             out.append(Unmet("capacity", text, (number,)))
     sizes = state.size
     if n_tables and max(sizes) - min(sizes) > 1:
@@ -442,12 +478,14 @@ def _explain(state: _State, people: Sequence[Person], fixed: Sequence[int],
         if not reasons and max(targets) - min(targets) <= 1:
             # The chairs allow even tables: the seating was edited or the tables changed.
             reasons.append("可重新分桌或移動人員使人數平均")
-        out.append(Unmet(
-            "size",
-            f"各桌人數相差 {big - small} 人（{small}–{big} 人）："
-            + "、".join(reasons or ["容量限制"]),
-            tuple(tables[t].number for t in range(n_tables) if sizes[t] in (small, big)),
-        ))
+        out.append(
+            Unmet(
+                "size",
+                f"各桌人數相差 {big - small} 人（{small}–{big} 人）："
+                + "、".join(reasons or ["容量限制"]),
+                tuple(tables[t].number for t in range(n_tables) if sizes[t] in (small, big)),
+            )
+        )
     # Agencies that share a table.
     names: dict[int, str] = {}
     totals: dict[int, int] = {}
@@ -464,20 +502,27 @@ def _explain(state: _State, people: Sequence[Person], fixed: Sequence[int],
         where = "、".join(f"第 {n} 桌" for n in numbers)
         name, count = names[agency], totals[agency]
         pinned_together = [
-            t for t in shared
+            t
+            for t in shared
             if sum(1 for m in state.members[t] if state.agency[m] == agency and fixed[m] >= 0) > 1
         ]
         if count > usable:
             reason = f"{name} 有 {count} 人，但只有 {usable} 桌可以安排"
         elif pinned_together:
-            out.append(Unmet("agency", f"{name} 有多人被釘選（或擔任桌長）在同一桌：{where}",
-                             numbers))
+            out.append(
+                Unmet("agency", f"{name} 有多人被釘選（或擔任桌長）在同一桌：{where}", numbers)
+            )
             continue
         else:
-            open_tables = sum(1 for t in range(n_tables) if state.ag[t].get(agency, 0) == 0
-                              and state.size[t] < state.cap[t])
-            reason = (f"{name} 有 {count} 人，其他桌已滿或需維持人數平均"
-                      f"（尚有空位且無同機關者 {open_tables} 桌）")
+            open_tables = sum(
+                1
+                for t in range(n_tables)
+                if state.ag[t].get(agency, 0) == 0 and state.size[t] < state.cap[t]
+            )
+            reason = (
+                f"{name} 有 {count} 人，其他桌已滿或需維持人數平均"
+                f"（尚有空位且無同機關者 {open_tables} 桌）"
+            )
         out.append(Unmet("agency", f"{reason}：同桌於 {where}", numbers))
     # Level and region spread: each table within one of its fair share.
     seated = sum(state.size)
@@ -498,11 +543,17 @@ def _explain(state: _State, people: Sequence[Person], fixed: Sequence[int],
                 if off:
                     detail = "、".join(
                         f"第 {tables[t].number} 桌 {counts[t][k]} 人"
-                        f"（約 {state.size[t] * total / seated:.1f}）" for t in off[:6]
+                        f"（約 {state.size[t] * total / seated:.1f}）"
+                        for t in off[:6]
                     )
                     more = f"等 {len(off)} 桌" if len(off) > 6 else ""
-                    out.append(Unmet(goal, f"{labels[key]}人員分布不均：{detail}{more}",
-                                     tuple(tables[t].number for t in off)))
+                    out.append(
+                        Unmet(
+                            goal,
+                            f"{labels[key]}人員分布不均：{detail}{more}",
+                            tuple(tables[t].number for t in off),
+                        )
+                    )
     return out
 
 
@@ -555,8 +606,7 @@ def assign_on_arrival(
         key = table.key
         if taken.get(key, 0) >= table.capacity:
             continue
-        cost = (W_AGENCY * (2 * same_agency.get(key, 0) + 1)
-                + W_SIZE * (2 * size.get(key, 0) + 1))
+        cost = W_AGENCY * (2 * same_agency.get(key, 0) + 1) + W_SIZE * (2 * size.get(key, 0) + 1)
         if level:
             cost += W_LEVEL * (2 * same_level.get(key, 0) + 1)
         if region:
@@ -576,8 +626,9 @@ def evaluate(
     tables = sorted(tables, key=lambda t: (t.number, t.key))
     people = sorted(people, key=lambda p: p.key)
     state = _State(tables, people)
-    fixed = [state.index.get(p.fixed_table, -1) if p.fixed_table is not None else -1
-             for p in people]
+    fixed = [
+        state.index.get(p.fixed_table, -1) if p.fixed_table is not None else -1 for p in people
+    ]
     unseated = []
     for i, p in enumerate(people):
         t = state.index.get(seats.get(p.key, -1), -1)

@@ -67,7 +67,7 @@ def parse_token(secret: bytes, text: str) -> PassToken:
     code = "".join(str(text).split()).upper()
     if not code.startswith(PREFIX) or code.count(".") != 1:
         raise TokenError(TokenProblem.INVALID_CODE)
-    body, _, signature = code[len(PREFIX):].partition(".")
+    body, _, signature = code[len(PREFIX) :].partition(".")
     try:
         payload, mac = _unb32(body), _unb32(signature)
     except ValueError:

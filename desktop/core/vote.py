@@ -92,6 +92,7 @@ class SourceProposal:
 
 # --- building the ballot ---------------------------------------------------------------------
 
+
 def projects_from_proposals(
     proposals: Iterable[SourceProposal],
 ) -> tuple[tuple[Project, ...], tuple[SourceProposal, ...]]:
@@ -114,16 +115,25 @@ def _find(projects: Sequence[Project], project_id: int) -> Project:
     raise VoteError(Refusal.UNKNOWN_PROJECT, f"投票單上沒有編號 {project_id} 的提案")
 
 
-def edit_project(projects: Sequence[Project], project_id: int, *, title: str | None = None,
-                 cost: int | None = None, included: bool | None = None) -> tuple[Project, ...]:
+def edit_project(
+    projects: Sequence[Project],
+    project_id: int,
+    *,
+    title: str | None = None,
+    cost: int | None = None,
+    included: bool | None = None,
+) -> tuple[Project, ...]:
     target = _find(projects, project_id)
     if title is not None and not title.strip():
         raise VoteError("bad_title", "提案名稱不可空白")
     if cost is not None and cost <= 0:
         raise VoteError("bad_cost", "經費要大於 0")
-    changed = replace(target, title=target.title if title is None else title.strip(),
-                      cost=target.cost if cost is None else cost,
-                      included=target.included if included is None else included)
+    changed = replace(
+        target,
+        title=target.title if title is None else title.strip(),
+        cost=target.cost if cost is None else cost,
+        included=target.included if included is None else included,
+    )
     return tuple(changed if p.id == project_id else p for p in projects)
 
 
@@ -139,8 +149,15 @@ def merge_projects(projects: Sequence[Project], keep_id: int, other_id: int) -> 
 
 # --- one ballot ------------------------------------------------------------------------------
 
-def check_ballot(rules: Rules, projects: Sequence[Project], approvals: Iterable[int], *,
-                 status: VoteStatus, checked_in: bool) -> tuple[int, ...]:
+
+def check_ballot(
+    rules: Rules,
+    projects: Sequence[Project],
+    approvals: Iterable[int],
+    *,
+    status: VoteStatus,
+    checked_in: bool,
+) -> tuple[int, ...]:
     """The approved project ids (sorted, repeats removed) when the ballot may count."""
     if status is not VoteStatus.OPEN:
         raise VoteError(Refusal.CLOSED)
@@ -150,20 +167,28 @@ def check_ballot(rules: Rules, projects: Sequence[Project], approvals: Iterable[
     on_ballot = {p.id: p for p in projects if p.included}
     unknown = [str(i) for i in chosen if i not in on_ballot]
     if unknown:
-        raise VoteError(Refusal.UNKNOWN_PROJECT,
-                        f"{REFUSAL_TEXT[Refusal.UNKNOWN_PROJECT]}（編號 {', '.join(unknown)}）")
+        raise VoteError(
+            Refusal.UNKNOWN_PROJECT,
+            f"{REFUSAL_TEXT[Refusal.UNKNOWN_PROJECT]}（編號 {', '.join(unknown)}）",
+        )
     if not chosen:
         raise VoteError(Refusal.EMPTY)
-    if rules.method is Method.APPROVAL and rules.max_approvals is not None \
-            and len(chosen) > rules.max_approvals:
-        raise VoteError(Refusal.TOO_MANY,
-                        f"最多只能選 {rules.max_approvals} 個提案，您選了 {len(chosen)} 個。")
+    if (
+        rules.method is Method.APPROVAL
+        and rules.max_approvals is not None
+        and len(chosen) > rules.max_approvals
+    ):
+        raise VoteError(
+            Refusal.TOO_MANY, f"最多只能選 {rules.max_approvals} 個提案，您選了 {len(chosen)} 個。"
+        )
     if rules.method is Method.BASKET:
         total = sum(on_ballot[i].cost for i in chosen)
         if total > rules.budget:
-            raise VoteError(Refusal.OVER_BUDGET,
-                            f"所選提案合計 NT$ {total:,}，超過預算 NT$ {rules.budget:,}；"
-                            "請拿掉一些提案再送出。")
+            raise VoteError(
+                Refusal.OVER_BUDGET,
+                f"所選提案合計 NT$ {total:,}，超過預算 NT$ {rules.budget:,}；"
+                "請拿掉一些提案再送出。",
+            )
     return chosen
 
 
@@ -193,8 +218,7 @@ class Count:
     ballots: int
 
 
-def count(projects: Sequence[Project], budget: int,
-          ballots: Sequence[Sequence[int]]) -> Count:
+def count(projects: Sequence[Project], budget: int, ballots: Sequence[Sequence[int]]) -> Count:
     """Votes per project and the funded sets under both rules, counted by ``pabutools``.
 
     Greedy: ``greedy_utilitarian_welfare`` with cost satisfaction (the marginal welfare per cost
@@ -214,20 +238,24 @@ def count(projects: Sequence[Project], budget: int,
                 votes[i] += 1
     # A project nobody approved is never funded (pabulib's ``greedy-threshold`` with threshold
     # 1): without this, both rules would fill leftover budget with projects of 0 votes.
-    pb = {p.id: PbProject(f"{p.id:04d}", p.cost) for p in projects
-          if p.included and votes[p.id] >= MIN_VOTES}
+    pb = {
+        p.id: PbProject(f"{p.id:04d}", p.cost)
+        for p in projects
+        if p.included and votes[p.id] >= MIN_VOTES
+    }
     if not pb:
         return Count(votes, (), (), len(ballots))
     instance = Instance(pb.values(), budget_limit=budget)
     profile = ApprovalProfile(
-        [ApprovalBallot(pb[i] for i in ballot if i in pb) for ballot in ballots],
-        instance=instance)
+        [ApprovalBallot(pb[i] for i in ballot if i in pb) for ballot in ballots], instance=instance
+    )
     # A plain profile, not ``as_multiprofile()``: a room's ballots are mostly distinct, and
     # hashing them for multiplicities made the count twice as slow (40 projects, 1,000 ballots).
     greedy = greedy_utilitarian_welfare(instance, profile, sat_class=Cost_Sat)
     mes = method_of_equal_shares(instance, profile, sat_class=Cost_Sat)
-    completed = greedy_utilitarian_welfare(instance, profile, sat_class=Cost_Sat,
-                                           initial_budget_allocation=mes)
+    completed = greedy_utilitarian_welfare(
+        instance, profile, sat_class=Cost_Sat, initial_budget_allocation=mes
+    )
 
     def ids(allocation: Iterable[object]) -> tuple[int, ...]:
         return tuple(sorted(int(str(p)) for p in allocation))
@@ -236,6 +264,7 @@ def count(projects: Sequence[Project], budget: int,
 
 
 # --- pabulib ----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PbMeta:
@@ -250,8 +279,13 @@ def _pb_field(text: str) -> str:
     return re.sub(r"[;\r\n\"]+", " ", text).strip()
 
 
-def pabulib_text(meta: PbMeta, rules: Rules, projects: Sequence[Project],
-                 ballots: Sequence[Sequence[int]], result: Count) -> str:
+def pabulib_text(
+    meta: PbMeta,
+    rules: Rules,
+    projects: Sequence[Project],
+    ballots: Sequence[Sequence[int]],
+    result: Count,
+) -> str:
     """The election as a pabulib ``.pb`` file (no byte-order mark; the caller writes UTF-8).
 
     ``rule`` is ``greedy-threshold`` (at least ``MIN_VOTES``) and ``selected`` marks the greedy
@@ -282,15 +316,20 @@ def pabulib_text(meta: PbMeta, rules: Rules, projects: Sequence[Project],
         ("min_project_score_threshold", str(MIN_VOTES)),  # pabulib's field order
         ("language", "zh"),
         ("currency", "TWD"),
-        ("comment", "#1: Method of Equal Shares (cost satisfaction, greedy completion) funds "
-                    + (",".join(str(i) for i in result.equal_shares) or "none")),
+        (
+            "comment",
+            "#1: Method of Equal Shares (cost satisfaction, greedy completion) funds "
+            + (",".join(str(i) for i in result.equal_shares) or "none"),
+        ),
     ]
     lines += [f"{k};{v}" for k, v in fields]
     lines += ["PROJECTS", "project_id;cost;votes;name;selected"]
     greedy = set(result.greedy)
     for p in on_ballot:
-        lines.append(f"{p.id};{p.cost};{result.votes.get(p.id, 0)};{_pb_field(p.title)};"
-                     f"{1 if p.id in greedy else 0}")
+        lines.append(
+            f"{p.id};{p.cost};{result.votes.get(p.id, 0)};{_pb_field(p.title)};"
+            f"{1 if p.id in greedy else 0}"
+        )
     lines += ["VOTES", "voter_id;vote"]
     for n, ballot in enumerate(ballots, start=1):
         lines.append(f"{n};{','.join(str(i) for i in ballot)}")

@@ -45,8 +45,10 @@ def list_rows(roster: Sequence[object], *, mask_names: bool = False) -> list[Lis
 
 def heading(event: object, session: object) -> tuple[str, str]:
     title = f"{event.name}　上課名單"  # type: ignore[attr-defined]
-    sub = (f"{session.name}　{roc_date(session.date, weekday=True)}"  # type: ignore[attr-defined]
-           f"　{session.start_time:%H:%M}–{session.end_time:%H:%M}　{session.venue}")  # type: ignore[attr-defined]
+    sub = (
+        f"{session.name}　{roc_date(session.date, weekday=True)}"  # type: ignore[attr-defined]
+        f"　{session.start_time:%H:%M}–{session.end_time:%H:%M}　{session.venue}"
+    )  # type: ignore[attr-defined]
     return title, sub
 
 
@@ -54,18 +56,23 @@ def write_pdf(target: Path, title: str, subtitle: str, rows: Sequence[ListRow]) 
     cell = style("cell", 10.5, leading=13)
     data = [[Paragraph(h, cell) for h in HEADERS]]
     for r in rows:
-        data.append([Paragraph(str(r.number), cell)]
-                    + [Paragraph(paragraph_markup(v), cell)
-                       for v in (r.name, r.agency, r.unit, r.title)])
+        data.append(
+            [Paragraph(str(r.number), cell)]
+            + [Paragraph(paragraph_markup(v), cell) for v in (r.name, r.agency, r.unit, r.title)]
+        )
     widths = [14 * mm, 30 * mm, 62 * mm, 44 * mm, 30 * mm]
     table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), register_main_font()),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF4")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F7F7F7")]),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), register_main_font()),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF4")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F7F7F7")]),
+            ]
+        )
+    )
     story = [
         Paragraph(paragraph_markup(title), title_style(16)),
         Paragraph(paragraph_markup(subtitle), style("sub", 11, alignment=1)),
@@ -87,7 +94,9 @@ def write_xlsx(target: Path, title: str, subtitle: str, rows: Sequence[ListRow])
     sheet.append([neutralise_formula(subtitle)])
     sheet.append(list(HEADERS))
     for r in rows:
-        sheet.append([r.number] + [neutralise_formula(v) for v in (r.name, r.agency, r.unit, r.title)])
+        sheet.append(
+            [r.number] + [neutralise_formula(v) for v in (r.name, r.agency, r.unit, r.title)]
+        )
     sheet["A1"].font = Font(bold=True, size=14)
     for c in sheet[3]:
         c.font = Font(bold=True)
@@ -100,7 +109,11 @@ def write_xlsx(target: Path, title: str, subtitle: str, rows: Sequence[ListRow])
 
 
 def write_admitted_list(
-    target: Path, event: object, session: object, roster: Sequence[object], *,
+    target: Path,
+    event: object,
+    session: object,
+    roster: Sequence[object],
+    *,
     mask_names: bool = False,
 ) -> int:
     """Write the list as PDF or XLSX (by the suffix of ``target``); returns the row count."""

@@ -48,30 +48,50 @@ def build_attendance(
     data = [[Paragraph(c, head) for c in COLUMNS]]
     present = sum(1 for r in rows if r.ins)
     for number, r in enumerate(rows, start=1):
-        data.append([
-            Paragraph(str(number), center), para(r.agency, small, fallback),
-            para(r.unit, small, fallback), para(r.name, cell_style("n", 11), fallback),
-            Paragraph("<br/>".join(r.ins) or "—", center),
-            Paragraph("<br/>".join(r.outs) or "—", center),
-            Paragraph(hours_text(r.hours), center), para(r.note, small, fallback),
-        ])
+        data.append(
+            [
+                Paragraph(str(number), center),
+                para(r.agency, small, fallback),
+                para(r.unit, small, fallback),
+                para(r.name, cell_style("n", 11), fallback),
+                Paragraph("<br/>".join(r.ins) or "—", center),
+                Paragraph("<br/>".join(r.outs) or "—", center),
+                Paragraph(hours_text(r.hours), center),
+                para(r.note, small, fallback),
+            ]
+        )
     table = Table(data, colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), register_main_font()),  # else empty cells use Helvetica
-        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 1), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), 3),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                (
+                    "FONTNAME",
+                    (0, 0),
+                    (-1, -1),
+                    register_main_font(),
+                ),  # else empty cells use Helvetica
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 1), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 3),
+            ]
+        )
+    )
     summary = cell_style("summary", 10.5, alignment=TA_CENTER, leading=16)
     story = heading_story(heading, "出席紀錄", fallback) + [
         *([Paragraph(heading.times(), summary)] if heading.times() else []),
-        Paragraph(f"課程時數 {hours_text(course_hours)} 小時　名單 {len(rows)} 人　"
-                  f"出席 {present} 人", summary),
+        Paragraph(
+            f"課程時數 {hours_text(course_hours)} 小時　名單 {len(rows)} 人　出席 {present} 人",
+            summary,
+        ),
         table,
     ]
-    build_pdf(story, title=f"{heading.course} {heading.session} 出席紀錄", target=target,
-              header=f"{heading.organiser}　{heading.session}出席紀錄")
+    build_pdf(
+        story,
+        title=f"{heading.course} {heading.session} 出席紀錄",
+        target=target,
+        header=f"{heading.organiser}　{heading.session}出席紀錄",
+    )

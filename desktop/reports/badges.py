@@ -49,8 +49,9 @@ class BadgeRow:
 
 def qr_png(text: str, box_size: int = 6) -> bytes:
     """A QR code of ``text`` as PNG bytes (passes, tent cards, the desk's venue QR)."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=box_size,
-                         border=2)
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=box_size, border=2
+    )
     code.add_data(text)
     code.make(fit=True)
     buffer = BytesIO()
@@ -99,16 +100,25 @@ class _BadgeSheet(Flowable):
             size -= 1
         name_y = y + BADGE_H / 2 - 2 * mm
         name_room = y + BADGE_H - pad - ph - 1 * mm - name_y
-        name, _ = fitted(row.name, [cell_style(f"badgename{s}", s, alignment=TA_CENTER,
-                                               leading=s * 1.2) for s in (size, 10.0, 8.0)],
-                         text_w, name_room, self.fallback)
+        name, _ = fitted(
+            row.name,
+            [
+                cell_style(f"badgename{s}", s, alignment=TA_CENTER, leading=s * 1.2)
+                for s in (size, 10.0, 8.0)
+            ],
+            text_w,
+            name_room,
+            self.fallback,
+        )
         name.drawOn(c, x + pad, name_y)
         # agency and unit between the name and the table line: smaller type for long names
         # rather than running into 第 N 桌
         floor = y + pad + (TABLE_LINE if row.table is not None else 0)
         room = name_y - 1.5 * mm - 0.5 * mm - floor
-        infos = [cell_style(f"badgeinfo{s}", s, alignment=TA_CENTER, leading=s * 1.25)
-                 for s in (10.0, 9.0, 8.0, 7.0, 6.0)]
+        infos = [
+            cell_style(f"badgeinfo{s}", s, alignment=TA_CENTER, leading=s * 1.25)
+            for s in (10.0, 9.0, 8.0, 7.0, 6.0)
+        ]
         for info in infos:
             agency = para(row.agency, info, self.fallback)
             _, ah = agency.wrap(text_w, room)
@@ -140,7 +150,7 @@ def build_badges(
     progress: Progress | None = None,
 ) -> None:
     story: list = []  # type: ignore[type-arg]
-    pages = [rows[i:i + PER_PAGE] for i in range(0, len(rows), PER_PAGE)] or [[]]
+    pages = [rows[i : i + PER_PAGE] for i in range(0, len(rows), PER_PAGE)] or [[]]
     for number, chunk in enumerate(pages, start=1):
         story.append(_BadgeSheet(heading, chunk, fallback))
         if progress is not None:

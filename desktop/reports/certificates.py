@@ -88,17 +88,26 @@ def build_certificates(
     total = len(people)
     seal_width = 55 * mm
     for index, p in enumerate(people, start=1):
-        signer_block: list = [para(f"主辦單位：{h.organiser}", org, fallback),  # type: ignore[type-arg]
-                              para(layout.signer, org, fallback)]
+        signer_block: list = [
+            para(f"主辦單位：{h.organiser}", org, fallback),  # type: ignore[type-arg]
+            para(layout.signer, org, fallback),
+        ]
         if signature:
             signer_block.append(signature)
         # As wide as the body, no left padding: both lines start where the body does.
-        sign = Table([[signer_block, seal]], colWidths=[FRAME_W - seal_width, seal_width],
-                     hAlign="LEFT")
-        sign.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register_main_font()),
-                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                  ("LEFTPADDING", (0, 0), (0, 0), 0),
-                                  ("ALIGN", (1, 0), (1, 0), "CENTER")]))
+        sign = Table(
+            [[signer_block, seal]], colWidths=[FRAME_W - seal_width, seal_width], hAlign="LEFT"
+        )
+        sign.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), register_main_font()),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (0, 0), 0),
+                    ("ALIGN", (1, 0), (1, 0), "CENTER"),
+                ]
+            )
+        )
         page = [
             para(f"字號：{p.serial}", serial_style, fallback),
             Spacer(1, 22 * mm),
@@ -124,5 +133,10 @@ def build_certificates(
             story.append(ProgressMark(index, total, progress))
         if index < total:
             story.append(PageBreak())
-    build_pdf(story, title=f"{h.course} {h.session} 研習證明書", target=target,
-              margins=MARGINS, page_numbers=False)
+    build_pdf(
+        story,
+        title=f"{h.course} {h.session} 研習證明書",
+        target=target,
+        margins=MARGINS,
+        page_numbers=False,
+    )

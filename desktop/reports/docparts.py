@@ -75,8 +75,13 @@ def para(text: str, st, fallback: Fallback | None = None) -> Paragraph:  # type:
     return Paragraph(paragraph_markup(text or "", fallback), st)
 
 
-def fitted(text: str, styles: Sequence, width: float, height: float,  # type: ignore[type-arg]
-           fallback: Fallback | None = None) -> tuple[Paragraph, float]:
+def fitted(
+    text: str,
+    styles: Sequence,
+    width: float,
+    height: float,  # type: ignore[type-arg]
+    fallback: Fallback | None = None,
+) -> tuple[Paragraph, float]:
     """``text`` in the first of ``styles`` (largest first) whose wrapped paragraph fits
     ``width`` × ``height``; when even the last is too tall, the text is clipped (with an
     ellipsis) until it fits, so a card never runs over its neighbours. (paragraph, height)"""

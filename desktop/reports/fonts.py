@@ -43,16 +43,34 @@ class FontError(ValueError):
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """A ToUnicode CMap for one subset of a font: code ``i`` is the character ``subset[i]``,
     written as UTF-16BE so characters above U+FFFF are a surrogate pair."""
-    entries = [f"<{i:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>"
-               for i, code in enumerate(subset)]
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
-        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
-        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
-        f"{len(subset)} beginbfchar", *entries, "endbfchar", "endcmap",
-        "CMapName currentdict /CMap defineresource pop", "end", "end",
-    ])
+    entries = [
+        f"<{i:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>"
+        for i, code in enumerate(subset)
+    ]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 # reportlab calls this module-level function when it writes each font subset.
@@ -85,7 +103,8 @@ class GlyphRecord:
 
 
 _RECORD: contextvars.ContextVar[GlyphRecord | None] = contextvars.ContextVar(
-    "glyph_record", default=None)
+    "glyph_record", default=None
+)
 
 
 @contextlib.contextmanager
@@ -110,11 +129,13 @@ class _CheckedFont(ttfonts.TTFont):
         record = _RECORD.get()
         if record is not None:
             chars = self.face.charToGlyph
-            lacking = "".join(dict.fromkeys(
-                c for c in text if not c.isspace() and ord(c) not in chars))
+            lacking = "".join(
+                dict.fromkeys(c for c in text if not c.isspace() and ord(c) not in chars)
+            )
             if self._is_fallback:  # only characters the main font lacks are drawn here
-                record.add(text, "".join(dict.fromkeys(c for c in text if not c.isspace())),
-                           lacking)
+                record.add(
+                    text, "".join(dict.fromkeys(c for c in text if not c.isspace())), lacking
+                )
             elif lacking:
                 record.add(text, lacking, lacking)
         return super().splitString(text, doc, encoding)
@@ -162,8 +183,10 @@ def fallback_face(path: str | Path) -> int:
     for index, (truetype, _) in enumerate(faces):
         if truetype:
             return index
-    raise FontError(f"{path.name} 是 PostScript (CFF) 外框字型，PDF 無法內嵌；"
-                    "請改用 TrueType 字型（.ttf，或內含 TrueType 字面的 .ttc，如全字庫正楷體）")
+    raise FontError(
+        f"{path.name} 是 PostScript (CFF) 外框字型，PDF 無法內嵌；"
+        "請改用 TrueType 字型（.ttf，或內含 TrueType 字面的 .ttc，如全字庫正楷體）"
+    )
 
 
 @dataclass(frozen=True)
@@ -191,8 +214,9 @@ class Fallback:
 @functools.cache
 def register_fallback_font(fallback: Fallback) -> str:
     name = f"{FALLBACK_FONT}{abs(hash(fallback)) % 10**8}"
-    pdfmetrics.registerFont(_CheckedFont(name, str(fallback.path), fallback=True,
-                                         subfont_index=fallback.face))
+    pdfmetrics.registerFont(
+        _CheckedFont(name, str(fallback.path), fallback=True, subfont_index=fallback.face)
+    )
     return name
 
 
@@ -203,5 +227,9 @@ def paragraph_markup(text: str, fallback: Fallback | None = None) -> str:
     if fallback is None or not main_missing:
         return escape(text)
     name = register_fallback_font(fallback)
-    return "".join(f'<font name="{name}">{escape(c)}</font>'
-                   if c in main_missing and fallback.covers(c) else escape(c) for c in text)
+    return "".join(
+        f'<font name="{name}">{escape(c)}</font>'
+        if c in main_missing and fallback.covers(c)
+        else escape(c)
+        for c in text
+    )

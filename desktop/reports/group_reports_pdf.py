@@ -59,18 +59,30 @@ class _Styles:
         self.body = style("gr-body", 10.5, leading=15)
         self.small = style("gr-small", 9, leading=12, textColor=colors.HexColor("#555555"))
         self.label = style("gr-label", 10, leading=14, textColor=colors.HexColor("#1f3b57"))
-        self.h1 = style("gr-h1", 16, leading=21, spaceAfter=1 * mm,
-                        textColor=colors.HexColor("#1f3b57"))
-        self.h2 = style("gr-h2", 12.5, leading=17, spaceBefore=3.5 * mm, spaceAfter=1.2 * mm,
-                        textColor=colors.HexColor("#1f3b57"))
+        self.h1 = style(
+            "gr-h1", 16, leading=21, spaceAfter=1 * mm, textColor=colors.HexColor("#1f3b57")
+        )
+        self.h2 = style(
+            "gr-h2",
+            12.5,
+            leading=17,
+            spaceBefore=3.5 * mm,
+            spaceAfter=1.2 * mm,
+            textColor=colors.HexColor("#1f3b57"),
+        )
         self.cover_title = title_style(26)
         self.cover_line = style("gr-cover", 14, leading=22, alignment=1)
         self.cell = style("gr-cell", 9.5, leading=13)
         self.cell_head = style("gr-cellh", 9.5, leading=13, textColor=colors.HexColor("#1f3b57"))
 
 
-def _grid(data: list[list[Flowable | str]], widths: Sequence[float], *, head: bool = True,
-          label_column: bool = False) -> Table:
+def _grid(
+    data: list[list[Flowable | str]],
+    widths: Sequence[float],
+    *,
+    head: bool = True,
+    label_column: bool = False,
+) -> Table:
     table = Table(data, colWidths=list(widths), repeatRows=1 if head else 0)
     commands: list[tuple] = [  # type: ignore[type-arg]
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
@@ -111,27 +123,40 @@ def _cover(c: SessionCompilation, st: _Styles, generated: dt.datetime) -> list[F
         Paragraph(_m(c.venue), st.cover_line),
         Spacer(1, 12 * mm),
     ]
-    rows: list[list[Flowable | str]] = [[
-        Paragraph(h, st.cell_head) for h in ("桌次", "桌長", "討論主題", "出席", "提案", "經費合計")
-    ]]
+    rows: list[list[Flowable | str]] = [
+        [
+            Paragraph(h, st.cell_head)
+            for h in ("桌次", "桌長", "討論主題", "出席", "提案", "經費合計")
+        ]
+    ]
     for r in c.reports:
         content = r.content
         total = content.total_cost()
         proposals = [p for p in content.proposals if not p.is_blank()]
-        rows.append([
-            Paragraph(_m(r.table.name or f"第{r.table.number}桌"), st.cell),
-            Paragraph(_m(r.table.leader_name), st.cell),
-            Paragraph(_m(content.topic) if content.topic.strip() else
-                      ("（尚未填寫）" if content.is_empty() else "—"), st.cell),
-            Paragraph(str(len(content.present_members())) if content.members else "—", st.cell),
-            Paragraph(str(len(proposals)), st.cell),
-            Paragraph(format_cost(total) if total else "—", st.cell),
-        ])
+        rows.append(
+            [
+                Paragraph(_m(r.table.name or f"第{r.table.number}桌"), st.cell),
+                Paragraph(_m(r.table.leader_name), st.cell),
+                Paragraph(
+                    _m(content.topic)
+                    if content.topic.strip()
+                    else ("（尚未填寫）" if content.is_empty() else "—"),
+                    st.cell,
+                ),
+                Paragraph(str(len(content.present_members())) if content.members else "—", st.cell),
+                Paragraph(str(len(proposals)), st.cell),
+                Paragraph(format_cost(total) if total else "—", st.cell),
+            ]
+        )
     story.append(_grid(rows, [18 * mm, 24 * mm, 72 * mm, 14 * mm, 14 * mm, PAGE_WIDTH - 142 * mm]))
     story.append(Spacer(1, 6 * mm))
-    story.append(Paragraph(
-        f"主辦單位：{_m(c.organiser)}　·　共 {len(c.reports)} 桌，{c.filled} 桌已填寫"
-        f"　·　彙整時間：{roc_date(generated.date())} {generated:%H:%M}", st.small))
+    story.append(
+        Paragraph(
+            f"主辦單位：{_m(c.organiser)}　·　共 {len(c.reports)} 桌，{c.filled} 桌已填寫"
+            f"　·　彙整時間：{roc_date(generated.date())} {generated:%H:%M}",
+            st.small,
+        )
+    )
     return story
 
 
@@ -144,17 +169,29 @@ def _bullets(text: str, st: _Styles) -> list[Flowable]:
 
 def _proposal_block(number: int, p: Proposal, rank: int | None, st: _Styles) -> Flowable:
     title = _m(p.title) if p.title.strip() else "（未命名）"
-    tally = "，".join(x for x in (f"{p.votes} 票" if p.votes is not None else "",
-                                  f"第 {rank} 名" if rank is not None else "") if x)
+    tally = "，".join(
+        x
+        for x in (
+            f"{p.votes} 票" if p.votes is not None else "",
+            f"第 {rank} 名" if rank is not None else "",
+        )
+        if x
+    )
     tally = f"（{tally}）" if tally else ""
     feas = "　".join(f"{CRITERION_LABELS[c]}&nbsp;{_m(p.mark(c)) or '—'}" for c in CRITERIA)
-    rows: list[list[Flowable | str]] = [[
-        Paragraph(f"提案 {number}", st.cell_head),
-        Paragraph(f"{title}<font size=9 color='#1f3b57'>{tally}</font>", st.cell_head),
-    ]]
+    rows: list[list[Flowable | str]] = [
+        [
+            Paragraph(f"提案 {number}", st.cell_head),
+            Paragraph(f"{title}<font size=9 color='#1f3b57'>{tally}</font>", st.cell_head),
+        ]
+    ]
     for label, value in (("問題", p.problem), ("地點", p.location), ("受益對象", p.beneficiaries)):
-        rows.append([Paragraph(label, st.cell_head),
-                     Paragraph(_m(value) if value.strip() else "—", st.cell)])
+        rows.append(
+            [
+                Paragraph(label, st.cell_head),
+                Paragraph(_m(value) if value.strip() else "—", st.cell),
+            ]
+        )
     rows.append([Paragraph("估計經費", st.cell_head), Paragraph(_cost_markup(p), st.cell)])
     rows.append([Paragraph("可行性", st.cell_head), Paragraph(feas, st.cell)])
     table = _grid(rows, [22 * mm, PAGE_WIDTH - 22 * mm], label_column=True)
@@ -183,8 +220,7 @@ def _photo(data: bytes, name: str, st: _Styles) -> list[Flowable]:
     scale = min(PAGE_WIDTH / width, 110 * mm / height)
     image = Image(io.BytesIO(data), width=width * scale, height=height * scale)
     image.hAlign = "LEFT"
-    return [KeepTogether([Paragraph("海報照片", st.h2), image,
-                          Paragraph(_m(name), st.small)])]
+    return [KeepTogether([Paragraph("海報照片", st.h2), image, Paragraph(_m(name), st.small)])]
 
 
 def _table_section(r: CompiledReport, st: _Styles) -> list[Flowable]:
@@ -199,7 +235,9 @@ def _table_section(r: CompiledReport, st: _Styles) -> list[Flowable]:
         story.append(Paragraph("（本桌尚未填寫報告）", st.body))
         return story
     present = content.present_members()
-    names = "、".join(_m(m.name) for m in present) or ("—" if content.members else "（未填出席名單）")
+    names = "、".join(_m(m.name) for m in present) or (
+        "—" if content.members else "（未填出席名單）"
+    )
     story.append(Paragraph(f"出席成員（{len(present)} 人）", st.h2))
     story.append(Paragraph(names, st.body))
     story.append(Paragraph("討論主題", st.h2))
@@ -207,8 +245,13 @@ def _table_section(r: CompiledReport, st: _Styles) -> list[Flowable]:
 
     half = PAGE_WIDTH / 2
     pro_con = _grid(
-        [[Paragraph("正面觀點（贊成）", st.cell_head), Paragraph("反面觀點（疑慮）", st.cell_head)],
-         [_bullets(content.points_for, st), _bullets(content.points_against, st)]],
+        [
+            [
+                Paragraph("正面觀點（贊成）", st.cell_head),
+                Paragraph("反面觀點（疑慮）", st.cell_head),
+            ],
+            [_bullets(content.points_for, st), _bullets(content.points_against, st)],
+        ],
         [half, half],
     )
     story.append(Paragraph("重點", st.h2))
@@ -221,7 +264,9 @@ def _table_section(r: CompiledReport, st: _Styles) -> list[Flowable]:
     proposals = [(i, p) for i, p in enumerate(content.proposals, start=1) if not p.is_blank()]
     total = content.total_cost()
     story.append(CondPageBreak(40 * mm))
-    heading = f"提案（{len(proposals)} 案" + (f"，經費合計 {format_cost(total)}" if total else "") + "）"
+    heading = (
+        f"提案（{len(proposals)} 案" + (f"，經費合計 {format_cost(total)}" if total else "") + "）"
+    )
     story.append(Paragraph(heading, st.h2))
     if not proposals:
         story.append(Paragraph("—", st.body))
@@ -236,19 +281,26 @@ def _table_section(r: CompiledReport, st: _Styles) -> list[Flowable]:
         [[Paragraph(_m(content.feedback) if content.feedback.strip() else "—", st.body)]],
         colWidths=[PAGE_WIDTH],
     )
-    feedback.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), FEEDBACK_BG),
-                                  ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#d9c89e")),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 4),
-                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    feedback.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), FEEDBACK_BG),
+                ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#d9c89e")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
     story.append(KeepTogether([Paragraph("講師回饋", st.h2), feedback]))
     if r.photo:
         story.extend(_photo(r.photo, r.photo_name, st))
     return story
 
 
-def write_pdf(c: SessionCompilation, target: Path | io.BytesIO,
-              *, generated: dt.datetime | None = None) -> None:
+def write_pdf(
+    c: SessionCompilation, target: Path | io.BytesIO, *, generated: dt.datetime | None = None
+) -> None:
     st = _Styles()
     story = _cover(c, st, generated or dt.datetime.now())
     for r in c.reports:
@@ -258,8 +310,12 @@ def write_pdf(c: SessionCompilation, target: Path | io.BytesIO,
     if results:
         story.append(PageBreak())
         story.extend(results)
-    build_pdf(story, title=f"{TITLE}－{c.session_name}", target=target,
-              header=f"{c.event_name}　{TITLE}　{c.session_name}")
+    build_pdf(
+        story,
+        title=f"{TITLE}－{c.session_name}",
+        target=target,
+        header=f"{c.event_name}　{TITLE}　{c.session_name}",
+    )
 
 
 # --- XLSX --------------------------------------------------------------------------------------
@@ -281,34 +337,102 @@ def write_xlsx(c: SessionCompilation, target: Path | io.BytesIO) -> None:
     book = Workbook()
     tables = book.active
     tables.title = "各桌"
-    tables.append([safe_cell(x) for x in (
-        "桌次", "桌長", "桌長單位", "出席人數", "出席成員", "討論主題", "正面觀點", "反面觀點",
-        "排序／投票說明", "待釐清問題", "講師回饋", "提案數", "經費合計(NT$)", "照片", "最後更新",
-        "待確認")])
+    tables.append(
+        [
+            safe_cell(x)
+            for x in (
+                "桌次",
+                "桌長",
+                "桌長單位",
+                "出席人數",
+                "出席成員",
+                "討論主題",
+                "正面觀點",
+                "反面觀點",
+                "排序／投票說明",
+                "待釐清問題",
+                "講師回饋",
+                "提案數",
+                "經費合計(NT$)",
+                "照片",
+                "最後更新",
+                "待確認",
+            )
+        ]
+    )
     props = book.create_sheet("提案")
-    props.append(["桌次", "提案序", "名次", "提案名稱", "問題", "地點", "受益對象", "估計經費(NT$)",
-                  "經費（填寫）", *(CRITERION_LABELS[k] for k in CRITERIA), "票數"])
+    props.append(
+        [
+            "桌次",
+            "提案序",
+            "名次",
+            "提案名稱",
+            "問題",
+            "地點",
+            "受益對象",
+            "估計經費(NT$)",
+            "經費（填寫）",
+            *(CRITERION_LABELS[k] for k in CRITERIA),
+            "票數",
+        ]
+    )
     for r in c.reports:
         content = r.content
         present = content.present_members()
         proposals = [(i, p) for i, p in enumerate(content.proposals, start=1) if not p.is_blank()]
-        tables.append([safe_cell(x) for x in (
-            r.table.number, r.table.leader_name, r.table.leader_unit, len(present),
-            "、".join(m.name for m in present), content.topic, content.points_for,
-            content.points_against, content.ranking, content.open_questions, content.feedback,
-            len(proposals), content.total_cost() or None, r.photo_name,
-            r.updated_at.strftime("%Y-%m-%d %H:%M") if r.updated_at else "",
-            "；".join(p.message for p in r.problems))])
-        ranks = {i: n for n, (i, p) in enumerate(content.ranked_proposals(), start=1)
-                 if p.votes is not None}
+        tables.append(
+            [
+                safe_cell(x)
+                for x in (
+                    r.table.number,
+                    r.table.leader_name,
+                    r.table.leader_unit,
+                    len(present),
+                    "、".join(m.name for m in present),
+                    content.topic,
+                    content.points_for,
+                    content.points_against,
+                    content.ranking,
+                    content.open_questions,
+                    content.feedback,
+                    len(proposals),
+                    content.total_cost() or None,
+                    r.photo_name,
+                    r.updated_at.strftime("%Y-%m-%d %H:%M") if r.updated_at else "",
+                    "；".join(p.message for p in r.problems),
+                )
+            ]
+        )
+        ranks = {
+            i: n
+            for n, (i, p) in enumerate(content.ranked_proposals(), start=1)
+            if p.votes is not None
+        }
         for i, p in proposals:
-            props.append([safe_cell(x) for x in (
-                r.table.number, i, ranks.get(i), p.title, p.problem, p.location, p.beneficiaries,
-                p.cost, p.cost_text, *(p.mark(k) for k in CRITERIA), p.votes)])
+            props.append(
+                [
+                    safe_cell(x)
+                    for x in (
+                        r.table.number,
+                        i,
+                        ranks.get(i),
+                        p.title,
+                        p.problem,
+                        p.location,
+                        p.beneficiaries,
+                        p.cost,
+                        p.cost_text,
+                        *(p.mark(k) for k in CRITERIA),
+                        p.votes,
+                    )
+                ]
+            )
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="E8EEF4")
-    for sheet, widths in ((tables, [6, 10, 22, 8, 40, 30, 40, 40, 30, 30, 40, 8, 14, 16, 17, 30]),
-                          (props, [6, 7, 6, 24, 36, 20, 20, 14, 16, 8, 8, 10, 6])):
+    for sheet, widths in (
+        (tables, [6, 10, 22, 8, 40, 30, 40, 40, 30, 30, 40, 8, 14, 16, 17, 30]),
+        (props, [6, 7, 6, 24, 36, 20, 20, 14, 16, 8, 8, 10, 6]),
+    ):
         for cell in sheet[1]:
             cell.font, cell.fill = bold, fill
         for index, width in enumerate(widths, start=1):

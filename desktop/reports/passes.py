@@ -84,8 +84,13 @@ class PassCard(Flowable):
         c.rect(0, 0, self.width, self.height)
         c.restoreState()
         qr = QR_MM * mm
-        c.drawImage(ImageReader(io.BytesIO(qr_png(row.token))), self.width - qr - 3 * mm,
-                    (self.height - qr) / 2 - 4 * mm, qr, qr)
+        c.drawImage(
+            ImageReader(io.BytesIO(qr_png(row.token))),
+            self.width - qr - 3 * mm,
+            (self.height - qr) / 2 - 4 * mm,
+            qr,
+            qr,
+        )
         text_w = self.width - qr - 9 * mm
         y = self.height - 5 * mm
         head = Paragraph(paragraph_markup(row.event), style("passEvent", 8))
@@ -109,8 +114,13 @@ class PassCard(Flowable):
         scale = 1.0
         while True:
             block = []
-            for text, size in ((row.name, name_size), (row.agency, 9), (row.session, 11),
-                               (row.when, 9), (row.venue, 8)):
+            for text, size in (
+                (row.name, name_size),
+                (row.agency, 9),
+                (row.session, 11),
+                (row.when, 9),
+                (row.venue, 8),
+            ):
                 para = Paragraph(paragraph_markup(text), style("passText", size * scale))
                 _, h = para.wrap(width, 60 * mm)
                 block.append((para, h))
@@ -122,14 +132,20 @@ class PassCard(Flowable):
 
 def build_passes_pdf(rows: Sequence[PassRow], target: Path | io.BytesIO, *, title: str) -> None:
     cards = [PassCard(r) for r in rows]
-    grid = [cards[i:i + 2] + [""] * (2 - len(cards[i:i + 2])) for i in range(0, len(cards), 2)]
+    grid = [cards[i : i + 2] + [""] * (2 - len(cards[i : i + 2])) for i in range(0, len(cards), 2)]
     story = []
     if grid:
         table = Table(grid, colWidths=[CARD_W, CARD_W], rowHeights=CARD_H)
-        table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
         story.append(table)
     build_pdf(story, title=title, target=target)
 
@@ -145,8 +161,9 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, size: int, width: int) -> ImageFo
     return _font(size)
 
 
-def _split(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
-           width: int) -> list[str]:
+def _split(
+    draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int
+) -> list[str]:
     """Greedy line breaks: between words for text with spaces, else between characters."""
     words = text.split(" ") if " " in text else list(text)
     joiner = " " if " " in text else ""
@@ -160,8 +177,9 @@ def _split(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
     return lines
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, size: int,
-          width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+def _wrap(
+    draw: ImageDraw.ImageDraw, text: str, size: int, width: int
+) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """One line when it fits at ¾ of ``size`` or more; else two lines (a long agency stays
     readable on a phone instead of shrinking to a thread), smaller only when still needed."""
     font = _fit(draw, text, size, width)
@@ -182,12 +200,21 @@ def pass_png(row: PassRow) -> bytes:
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, width - 1, 110), fill=(31, 78, 121))
-    draw.text((width / 2, 55), row.event, font=_fit(draw, row.event, 30, width - 40),
-              fill="white", anchor="mm")
+    draw.text(
+        (width / 2, 55),
+        row.event,
+        font=_fit(draw, row.event, 30, width - 40),
+        fill="white",
+        anchor="mm",
+    )
     y = 170
-    for text, size, colour in ((row.name, 64, "black"), (row.agency, 28, (60, 60, 60)),
-                               (row.session, 34, "black"), (row.when, 26, (60, 60, 60)),
-                               (row.venue, 22, (60, 60, 60))):
+    for text, size, colour in (
+        (row.name, 64, "black"),
+        (row.agency, 28, (60, 60, 60)),
+        (row.session, 34, "black"),
+        (row.when, 26, (60, 60, 60)),
+        (row.venue, 22, (60, 60, 60)),
+    ):
         font, lines = _wrap(draw, text, size, width - 40)
         step = int(font.size * 1.2)
         for i, line in enumerate(lines):
@@ -195,8 +222,13 @@ def pass_png(row: PassRow) -> bytes:
         y += (len(lines) - 1) * step + size + 22
     qr = Image.open(io.BytesIO(qr_png(row.token)))
     image.paste(qr, ((width - qr.width) // 2, height - qr.height - 40))
-    draw.text((width / 2, height - 22), "報到時請出示此 QR 碼", font=_font(20),
-              fill=(90, 90, 90), anchor="mm")
+    draw.text(
+        (width / 2, height - 22),
+        "報到時請出示此 QR 碼",
+        font=_font(20),
+        fill=(90, 90, 90),
+        anchor="mm",
+    )
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=6)
     return buffer.getvalue()

@@ -27,7 +27,8 @@ rl_config.useA85 = 0
 # opening punctuation. reportlab's CJK wrapping knows only part of the first rule (not ，；：？！)
 # and none of the second, so every CJK-wrapped paragraph is broken by ``_break_at``.
 CANNOT_START = frozenset("，。、；：？！）」』》〉】〕｝﹚…‥・·,.;:?!)]}%％’”") | frozenset(
-    paragraph.ALL_CANNOT_START)
+    paragraph.ALL_CANNOT_START
+)
 CANNOT_END = frozenset("（「『《〈【〔｛﹙([{‘“")
 
 
@@ -39,8 +40,13 @@ def _break_at(chars: Sequence[str], start: int, end: int) -> int:
     while at > start + 1 and (chars[at] in CANNOT_START or chars[at - 1] in CANNOT_END):
         at -= 1
     word = at
-    while word > start + 1 and chars[word].isascii() and chars[word].isalnum() \
-            and chars[word - 1].isascii() and chars[word - 1].isalnum():
+    while (
+        word > start + 1
+        and chars[word].isascii()
+        and chars[word].isalnum()
+        and chars[word - 1].isascii()
+        and chars[word - 1].isalnum()
+    ):
         word -= 1
     return word if word > start + 1 else at
 
@@ -51,8 +57,11 @@ def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ig
     units = []
     for f in frags:
         text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
-        units.extend([paragraph.cjkU(t, f, encoding) for t in text] if text
-                     else [paragraph.cjkU(text, f, encoding)])
+        units.extend(
+            [paragraph.cjkU(t, f, encoding) for t in text]
+            if text
+            else [paragraph.cjkU(text, f, encoding)]
+        )
     lines = []
     start = i = 0
     used = 0.0
@@ -64,8 +73,11 @@ def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ig
         if line_break or (used + width > max_width + paragraph._FUZZ and i > start):
             end = i + 1 if line_break else _break_at(units, start, i)
             used = sum(_width(x, max_width) for x in units[start:end])
-            lines.append(paragraph.makeCJKParaLine(units[start:end], max_width, used,
-                                                   max_width - used, line_break, calc_bounds))
+            lines.append(
+                paragraph.makeCJKParaLine(
+                    units[start:end], max_width, used, max_width - used, line_break, calc_bounds
+                )
+            )
             start = i = end
             used = 0.0
             continue
@@ -74,8 +86,11 @@ def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ig
     if start < len(units):
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         used = sum(_width(x, max_width) for x in units[start:])
-        lines.append(paragraph.makeCJKParaLine(units[start:], max_width, used, max_width - used,
-                                               False, calc_bounds))
+        lines.append(
+            paragraph.makeCJKParaLine(
+                units[start:], max_width, used, max_width - used, False, calc_bounds
+            )
+        )
     return paragraph.ParaLines(kind=1, lines=lines)
 
 

@@ -105,28 +105,45 @@ def not_big5(text: str) -> str:
     return "".join(bad)
 
 
-_COURSE_LABELS = {"course_name": "課程名稱", "course_code": "課程代碼",
-                  "category_code": "課程類別代碼", "city_code": "上課縣市", "term": "期別"}
+_COURSE_LABELS = {
+    "course_name": "課程名稱",
+    "course_code": "課程代碼",
+    "category_code": "課程類別代碼",
+    "city_code": "上課縣市",
+    "term": "期別",
+}
 
 
 def course_problems(course: PortalCourse, layout: str) -> list[PortalError]:
     """What the course fields lack for ``layout`` (codes ``missing_<field>`` and
     ``not_big5_<field>``); empty when the file can be written."""
     if layout not in LAYOUTS:
-        raise PortalError("unknown_layout", f"layout 須為 full 或 opened（輸入 {layout!r}）",
-                          value=layout)
-    values = {"course_name": course.name, "course_code": course.course_code,
-              "category_code": course.category_code, "city_code": course.city_code,
-              "term": course.term}
-    needed = {"full": ("course_name", "category_code", "city_code", "term"),
-              "opened": ("course_code", "term")}[layout]
-    problems = [PortalError(f"missing_{key}", f"{_COURSE_LABELS[key]} 未設定")
-                for key in needed if not values[key].strip()]
+        raise PortalError(
+            "unknown_layout", f"layout 須為 full 或 opened（輸入 {layout!r}）", value=layout
+        )
+    values = {
+        "course_name": course.name,
+        "course_code": course.course_code,
+        "category_code": course.category_code,
+        "city_code": course.city_code,
+        "term": course.term,
+    }
+    needed = {
+        "full": ("course_name", "category_code", "city_code", "term"),
+        "opened": ("course_code", "term"),
+    }[layout]
+    problems = [
+        PortalError(f"missing_{key}", f"{_COURSE_LABELS[key]} 未設定")
+        for key in needed
+        if not values[key].strip()
+    ]
     for key in ("course_name", "course_code", "category_code", "term"):
         if bad := not_big5(values[key]):
-            problems.append(PortalError(f"not_big5_{key}",
-                                        f"{_COURSE_LABELS[key]} 含 Big5 以外的字：{bad}",
-                                        chars=bad))
+            problems.append(
+                PortalError(
+                    f"not_big5_{key}", f"{_COURSE_LABELS[key]} 含 Big5 以外的字：{bad}", chars=bad
+                )
+            )
     return problems
 
 
@@ -143,9 +160,13 @@ def build(course: PortalCourse, people: Sequence[PortalPerson], layout: str) -> 
         if problem is None and person.id_number in written_ids:
             # the same person twice (e.g. also added at the desk as a walk-in): one record
             first = written_ids[person.id_number]
-            problem = RowProblem(person.row, person.name, "id_duplicate",
-                                 f"身分證字號與第 {first.row} 列 {first.name} 相同，只寫入一次",
-                                 (("row", first.row), ("name", first.name)))
+            problem = RowProblem(
+                person.row,
+                person.name,
+                "id_duplicate",
+                f"身分證字號與第 {first.row} 列 {first.name} 相同，只寫入一次",
+                (("row", first.row), ("name", first.name)),
+            )
         if problem is not None:
             problems.append(problem)
             continue
@@ -163,8 +184,13 @@ def _person_problem(person: PortalPerson) -> RowProblem | None:
         return RowProblem(person.row, person.name, "id_invalid", "身分證字號檢查碼或格式不符")
     text = person.name + person.serial + person.attendance
     if bad := not_big5(text):
-        return RowProblem(person.row, person.name, "not_big5",
-                          f"含 Big5 以外的字「{bad}」，請於入口網站手動輸入", (("chars", bad),))
+        return RowProblem(
+            person.row,
+            person.name,
+            "not_big5",
+            f"含 Big5 以外的字「{bad}」，請於入口網站手動輸入",
+            (("chars", bad),),
+        )
     return None
 
 
@@ -175,22 +201,53 @@ def _time(value: dt.datetime) -> str:
 def _full_row(c: PortalCourse, p: PortalPerson) -> list[str]:
     hours = hours_text(p.hours)
     return [
-        p.id_number or "", neutralise_formula(c.name), roc_iso(c.start.date()), _time(c.start),
-        roc_iso(c.end.date()), _time(c.end), neutralise_formula(p.name), c.degree_credit or "6",
-        c.category_code, c.city_code, c.term, hours, "1", "", neutralise_formula(p.serial),
-        neutralise_formula(p.attendance), "", c.learning_mode or "2", "0", hours,
-        neutralise_formula(c.course_code), roc_iso(c.actual_start.date()), _time(c.actual_start),
-        roc_iso(c.actual_end.date()), _time(c.actual_end),
+        p.id_number or "",
+        neutralise_formula(c.name),
+        roc_iso(c.start.date()),
+        _time(c.start),
+        roc_iso(c.end.date()),
+        _time(c.end),
+        neutralise_formula(p.name),
+        c.degree_credit or "6",
+        c.category_code,
+        c.city_code,
+        c.term,
+        hours,
+        "1",
+        "",
+        neutralise_formula(p.serial),
+        neutralise_formula(p.attendance),
+        "",
+        c.learning_mode or "2",
+        "0",
+        hours,
+        neutralise_formula(c.course_code),
+        roc_iso(c.actual_start.date()),
+        _time(c.actual_start),
+        roc_iso(c.actual_end.date()),
+        _time(c.actual_end),
     ]
 
 
 def _opened_row(c: PortalCourse, p: PortalPerson) -> list[str]:
     hours = hours_text(p.hours)
     return [
-        neutralise_formula(c.course_code), c.term, p.id_number or "", neutralise_formula(p.name),
-        "通過" if p.hours > 0 else "不通過", "", hours, neutralise_formula(p.serial),
-        neutralise_formula(p.attendance), "", c.learning_mode or "2", "0", hours,
-        roc_iso(c.actual_start.date()), _time(c.actual_start), roc_iso(c.actual_end.date()),
+        neutralise_formula(c.course_code),
+        c.term,
+        p.id_number or "",
+        neutralise_formula(p.name),
+        "通過" if p.hours > 0 else "不通過",
+        "",
+        hours,
+        neutralise_formula(p.serial),
+        neutralise_formula(p.attendance),
+        "",
+        c.learning_mode or "2",
+        "0",
+        hours,
+        roc_iso(c.actual_start.date()),
+        _time(c.actual_start),
+        roc_iso(c.actual_end.date()),
         _time(c.actual_end),
     ]
 

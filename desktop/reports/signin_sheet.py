@@ -79,32 +79,57 @@ def build_signin_sheet(
     blank = [""] * (len(COLUMNS) - 1)
     data = [
         [para(f"{heading.course}　簽到表", title_style(17), fallback)] + blank,
-        [[para(f"場次：{heading.session}　日期：{heading.when()}", sub, fallback),
-          para(f"地點：{heading.venue}", sub, fallback)]] + blank,
+        [
+            [
+                para(f"場次：{heading.session}　日期：{heading.when()}", sub, fallback),
+                para(f"地點：{heading.venue}", sub, fallback),
+            ]
+        ]
+        + blank,
         [Paragraph(c, head) for c in COLUMNS],
     ]
     titles = len(data) - 1
     for number, r in enumerate(rows, start=1):
-        data.append([
-            Paragraph(str(number), center), para(r.agency, small, fallback),
-            para(r.unit, small, fallback), para(r.title, small, fallback),
-            para(r.name, name, fallback), "", "", para(clipped(r.remark, REMARK_CHARS), small, fallback),
-            Paragraph("" if r.table is None else str(r.table), center),
-        ])
+        data.append(
+            [
+                Paragraph(str(number), center),
+                para(r.agency, small, fallback),
+                para(r.unit, small, fallback),
+                para(r.title, small, fallback),
+                para(r.name, name, fallback),
+                "",
+                "",
+                para(clipped(r.remark, REMARK_CHARS), small, fallback),
+                Paragraph("" if r.table is None else str(r.table), center),
+            ]
+        )
     for number in range(len(rows) + 1, len(rows) + blank_rows + 1):
         data.append([Paragraph(str(number), center)] + blank)
     widths = [w * mm for w in WIDTHS_MM]
-    heights = [None, None, 9 * mm] + [_row_height(row, widths) for row in data[titles + 1:]]
+    heights = [None, None, 9 * mm] + [_row_height(row, widths) for row in data[titles + 1 :]]
     table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=titles + 1)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), register_main_font()),  # else empty cells use Helvetica
-        ("SPAN", (0, 0), (-1, 0)),
-        ("SPAN", (0, 1), (-1, 1)),
-        ("GRID", (0, titles), (-1, -1), 0.6, colors.black),
-        ("BACKGROUND", (0, titles), (-1, titles), colors.HexColor("#e8e8e8")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-    ]))
-    build_pdf([table], title=f"{heading.course} {heading.session} 簽到表", target=target,
-              header=f"{heading.organiser}　{heading.session}簽到表")
+    table.setStyle(
+        TableStyle(
+            [
+                (
+                    "FONTNAME",
+                    (0, 0),
+                    (-1, -1),
+                    register_main_font(),
+                ),  # else empty cells use Helvetica
+                ("SPAN", (0, 0), (-1, 0)),
+                ("SPAN", (0, 1), (-1, 1)),
+                ("GRID", (0, titles), (-1, -1), 0.6, colors.black),
+                ("BACKGROUND", (0, titles), (-1, titles), colors.HexColor("#e8e8e8")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+            ]
+        )
+    )
+    build_pdf(
+        [table],
+        title=f"{heading.course} {heading.session} 簽到表",
+        target=target,
+        header=f"{heading.organiser}　{heading.session}簽到表",
+    )

@@ -69,10 +69,15 @@ def sheet_from(session, view, course: str = "") -> TablesSheet:  # type: ignore[
         course=course,
         tables=tuple(
             TableRow(
-                number=t.number, name=t.name, capacity=t.capacity, leader_name=t.leader_name,
-                leader_unit=t.leader_unit, leader_contact=t.leader_contact,
-                members=tuple(MemberRow(m.name, m.agency, m.unit, m.title, m.is_leader)
-                              for m in t.members),
+                number=t.number,
+                name=t.name,
+                capacity=t.capacity,
+                leader_name=t.leader_name,
+                leader_unit=t.leader_unit,
+                leader_contact=t.leader_contact,
+                members=tuple(
+                    MemberRow(m.name, m.agency, m.unit, m.title, m.is_leader) for m in t.members
+                ),
             )
             for t in view.tables
         ),
@@ -178,15 +183,21 @@ def tent_cards(sheet: TablesSheet, target: Path | BytesIO) -> None:
         if i:
             story.append(PageBreak())
         story.append(TentCard(table, footer))
-    build_pdf(story, title=f"桌牌 {sheet.session}", target=target, pagesize=landscape(A4),
-              margins=10 * mm)
+    build_pdf(
+        story, title=f"桌牌 {sheet.session}", target=target, pagesize=landscape(A4), margins=10 * mm
+    )
 
 
 # ---------------------------------------------------------------- rosters
 
 
-def _grid(data: list[list[object]], widths: Sequence[float], *, header: bool = True,
-          heights: float | None = None) -> Table:
+def _grid(
+    data: list[list[object]],
+    widths: Sequence[float],
+    *,
+    header: bool = True,
+    heights: float | None = None,
+) -> Table:
     table = Table(data, colWidths=list(widths), rowHeights=heights, repeatRows=1 if header else 0)
     commands = [
         ("FONT", (0, 0), (-1, -1), register_main_font(), 11),
@@ -212,24 +223,40 @@ def rosters(sheet: TablesSheet, target: Path | BytesIO) -> None:
             story.append(PageBreak())
         heading = f"第 {table.number} 桌　小組名單"
         story.append(Paragraph(paragraph_markup(heading), title_style(20)))
-        story.append(Paragraph(paragraph_markup(
-            f"{sheet.course}　{sheet.session}　{sheet.date_text}　{sheet.venue}".strip()), small))
+        story.append(
+            Paragraph(
+                paragraph_markup(
+                    f"{sheet.course}　{sheet.session}　{sheet.date_text}　{sheet.venue}".strip()
+                ),
+                small,
+            )
+        )
         leader = f"桌長：{table.leader_name or '（未定）'}"
         if table.leader_unit:
             leader += f"（{table.leader_unit}）"
         if table.leader_contact:
             leader += f"　聯絡：{table.leader_contact}"
         story.append(Paragraph(paragraph_markup(leader), small))
-        story.append(Paragraph(paragraph_markup(
-            f"本桌 {len(table.members)} 人（容量 {table.capacity} 人）"), small))
+        story.append(
+            Paragraph(
+                paragraph_markup(f"本桌 {len(table.members)} 人（容量 {table.capacity} 人）"), small
+            )
+        )
         story.append(Spacer(1, 4 * mm))
         data: list[list[object]] = [["序", "姓名", "服務機關", "單位", "職稱", "出席", "備註"]]
         for n, m in enumerate(table.members, start=1):
             name = m.name + ("（桌長）" if m.is_leader else "")
-            data.append([str(n), Paragraph(paragraph_markup(name), cell),
-                         Paragraph(paragraph_markup(m.agency), cell),
-                         Paragraph(paragraph_markup(m.unit), cell),
-                         Paragraph(paragraph_markup(m.title), cell), "□", ""])
+            data.append(
+                [
+                    str(n),
+                    Paragraph(paragraph_markup(name), cell),
+                    Paragraph(paragraph_markup(m.agency), cell),
+                    Paragraph(paragraph_markup(m.unit), cell),
+                    Paragraph(paragraph_markup(m.title), cell),
+                    "□",
+                    "",
+                ]
+            )
         for _ in range(max(table.capacity - len(table.members), 0) + 1):  # rows for walk-ins
             data.append(["", "", "", "", "", "", ""])
         widths = [9 * mm, 24 * mm, 46 * mm, 24 * mm, 20 * mm, 12 * mm]
@@ -241,8 +268,9 @@ def rosters(sheet: TablesSheet, target: Path | BytesIO) -> None:
         notes: list[list[object]] = [["討論紀錄／備註"]] + [[""] for _ in range(7)]
         story.append(Spacer(1, 6 * mm))
         story.append(KeepTogether(_grid(notes, [page_width], heights=9 * mm)))
-    build_pdf(story, title=f"各桌名單 {sheet.session}", target=target,
-              header=f"{sheet.session}　各桌名單")
+    build_pdf(
+        story, title=f"各桌名單 {sheet.session}", target=target, header=f"{sheet.session}　各桌名單"
+    )
 
 
 # ---------------------------------------------------------------- overview
@@ -254,32 +282,49 @@ def overview(sheet: TablesSheet, target: Path | BytesIO) -> None:
     line = style("line", 9.5, leading=12)
     story: list[Flowable] = [
         Paragraph(paragraph_markup(f"分桌總覽　{sheet.session}"), title_style(18)),
-        Paragraph(paragraph_markup(f"{sheet.course}　{sheet.date_text}　{sheet.venue}".strip()),
-                  style("sub", 11, alignment=TA_CENTER, spaceAfter=4 * mm)),
+        Paragraph(
+            paragraph_markup(f"{sheet.course}　{sheet.date_text}　{sheet.venue}".strip()),
+            style("sub", 11, alignment=TA_CENTER, spaceAfter=4 * mm),
+        ),
     ]
     page_width = landscape(A4)[0] - 30 * mm
     columns = 3
     cells: list[list[Flowable]] = []
     for table in sheet.tables:
-        content: list[Flowable] = [Paragraph(paragraph_markup(
-            f"第 {table.number} 桌　桌長 {table.leader_name or '—'}　"
-            f"（{len(table.members)}/{table.capacity} 人）"), head)]
+        content: list[Flowable] = [
+            Paragraph(
+                paragraph_markup(
+                    f"第 {table.number} 桌　桌長 {table.leader_name or '—'}　"
+                    f"（{len(table.members)}/{table.capacity} 人）"
+                ),
+                head,
+            )
+        ]
         for m in table.members:
             content.append(Paragraph(paragraph_markup(f"{m.name}　{m.agency}"), line))
         cells.append(content)
-    rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     if rows:
         rows[-1] += [[] for _ in range(columns - len(rows[-1]))]
         # A table of many people with long agencies is taller than a page: its cell goes on
         # over the next page instead of failing the whole document (LayoutError).
         grid = Table(rows, colWidths=[page_width / columns] * columns, splitInRow=1)
-        grid.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), register_main_font(), 10),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#777777")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ]))
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), register_main_font(), 10),
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#777777")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
         story.append(grid)
-    build_pdf(story, title=f"分桌總覽 {sheet.session}", target=target, pagesize=landscape(A4),
-              header=f"{sheet.session}　分桌總覽")
+    build_pdf(
+        story,
+        title=f"分桌總覽 {sheet.session}",
+        target=target,
+        pagesize=landscape(A4),
+        header=f"{sheet.session}　分桌總覽",
+    )

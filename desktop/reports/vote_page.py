@@ -57,10 +57,12 @@ def ranked(state: VoteState, result: Count) -> list[Project]:
 def _bar(votes: int, most: int, funded: bool, width: float) -> Drawing:
     drawing = Drawing(width, 5 * mm)
     length = (width - 10 * mm) * votes / most if most else 0
-    drawing.add(Rect(0, 1 * mm, length, 3 * mm, fillColor=FUNDED_BAR if funded else BAR,
-                     strokeColor=None))
-    drawing.add(String(length + 1.5 * mm, 1.4 * mm, str(votes), fontName=register_main_font(),
-                       fontSize=8))
+    drawing.add(
+        Rect(0, 1 * mm, length, 3 * mm, fillColor=FUNDED_BAR if funded else BAR, strokeColor=None)
+    )
+    drawing.add(
+        String(length + 1.5 * mm, 1.4 * mm, str(votes), fontName=register_main_font(), fontSize=8)
+    )
     return drawing
 
 
@@ -70,8 +72,9 @@ def pdf_story(state: VoteState) -> list[Flowable]:
     if result is None:
         return []
     h1 = style("vote-h1", 16, leading=21, spaceAfter=1 * mm, textColor=FUNDED_BAR)
-    h2 = style("vote-h2", 12.5, leading=17, spaceBefore=3.5 * mm, spaceAfter=1.2 * mm,
-               textColor=FUNDED_BAR)
+    h2 = style(
+        "vote-h2", 12.5, leading=17, spaceBefore=3.5 * mm, spaceAfter=1.2 * mm, textColor=FUNDED_BAR
+    )
     body = style("vote-body", 10.5, leading=15)
     cell = style("vote-cell", 9, leading=12)
     width = 210 * mm - 2 * MARGIN
@@ -91,35 +94,47 @@ def pdf_story(state: VoteState) -> list[Flowable]:
         running += p.cost
         if line_after is None and running > state.budget:
             line_after = n - 1  # the budget line: the vote-ordered costs pass the budget here
-        rows.append([
-            Paragraph(str(p.id), cell), Paragraph(paragraph_markup(p.title), cell),
-            Paragraph(p.table_label, cell), Paragraph(format_cost(p.cost), cell),
-            _bar(result.votes.get(p.id, 0), most, p.id in result.greedy, bar_width),
-            Paragraph("獲選" if p.id in result.greedy else "", cell),
-            Paragraph("獲選" if p.id in result.equal_shares else "", cell),
-        ])
+        rows.append(
+            [
+                Paragraph(str(p.id), cell),
+                Paragraph(paragraph_markup(p.title), cell),
+                Paragraph(p.table_label, cell),
+                Paragraph(format_cost(p.cost), cell),
+                _bar(result.votes.get(p.id, 0), most, p.id in result.greedy, bar_width),
+                Paragraph("獲選" if p.id in result.greedy else "", cell),
+                Paragraph("獲選" if p.id in result.equal_shares else "", cell),
+            ]
+        )
     fixed = 12 * mm + 18 * mm + 26 * mm + bar_width + 2 * 14 * mm
-    table = Table(rows, colWidths=[12 * mm, width - fixed, 18 * mm, 26 * mm, bar_width,
-                                   14 * mm, 14 * mm], repeatRows=1)
+    table = Table(
+        rows,
+        colWidths=[12 * mm, width - fixed, 18 * mm, 26 * mm, bar_width, 14 * mm, 14 * mm],
+        repeatRows=1,
+    )
     commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
     ]
     if line_after is not None and line_after > 0:
         commands.append(("LINEBELOW", (0, line_after), (-1, line_after), 2, colors.red))
     table.setStyle(TableStyle(commands))
     story.append(table)
-    story.append(Paragraph(
-        "紅線：依票數由高到低累加經費，到此超過預算。深色長條：票數優先法獲選。", cell))
+    story.append(
+        Paragraph("紅線：依票數由高到低累加經費，到此超過預算。深色長條：票數優先法獲選。", cell)
+    )
     story.append(Paragraph("兩種計票規則的結果", h2))
     story.append(Paragraph(f"<b>{GREEDY}</b>：依票數高低，逐項放入仍放得下的提案。", body))
     story.append(Paragraph(funded_text(state.on_ballot, result.greedy, state.budget), body))
     story.append(Spacer(1, 2 * mm))
-    story.append(Paragraph(
-        f"<b>{EQUAL_SHARES}</b>：每位投票者分得相同的一份預算，提案由支持者的份額合買；"
-        "再以票數優先補足剩餘預算。", body))
-    story.append(Paragraph(funded_text(state.on_ballot, result.equal_shares, state.budget),
-                           body))
+    story.append(
+        Paragraph(
+            f"<b>{EQUAL_SHARES}</b>：每位投票者分得相同的一份預算，提案由支持者的份額合買；"
+            "再以票數優先補足剩餘預算。",
+            body,
+        )
+    )
+    story.append(Paragraph(funded_text(state.on_ballot, result.equal_shares, state.budget), body))
     story.append(Paragraph("以 pabutools 計票；得票 0 的提案不予補助。", cell))
     return story
 
@@ -137,8 +152,16 @@ def add_xlsx_sheet(book: Any, state: VoteState) -> None:
     sheet.append([])
     sheet.append(["編號", "提案", "桌次", "經費(NT$)", "票數", "貪婪法獲選", "均分法獲選"])
     for p in ranked(state, result):
-        sheet.append([p.id, neutralise_formula(p.title), p.table_label, p.cost,
-                      result.votes.get(p.id, 0), "是" if p.id in result.greedy else "",
-                      "是" if p.id in result.equal_shares else ""])
+        sheet.append(
+            [
+                p.id,
+                neutralise_formula(p.title),
+                p.table_label,
+                p.cost,
+                result.votes.get(p.id, 0),
+                "是" if p.id in result.greedy else "",
+                "是" if p.id in result.equal_shares else "",
+            ]
+        )
     for column, width in zip("ABCDEFG", (10, 36, 14, 14, 8, 12, 12), strict=True):
         sheet.column_dimensions[column].width = width

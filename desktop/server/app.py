@@ -102,8 +102,9 @@ class Venue:
     def add_home_link(self, label: str, path: str) -> None:
         self.home_links.append((label, path))
 
-    def render(self, request: Request, name: str, status_code: int = 200,
-               **context: Any) -> HTMLResponse:
+    def render(
+        self, request: Request, name: str, status_code: int = 200, **context: Any
+    ) -> HTMLResponse:
         template = self.templates.get_template(name)
         html = template.render(session=self.session, request=request, **context)
         return HTMLResponse(html, status_code=status_code)
@@ -128,14 +129,22 @@ def client_address(scope: Scope | Request) -> str:
 
 
 def templates() -> Environment:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
     return env
 
 
-def create_app(db: Database, session: SessionInfo, *, live: LiveState | None = None,
-               features: tuple[str, ...] = FEATURES, rate_per_second: float = RATE_PER_SECOND,
-               rate_burst: float = RATE_BURST) -> Starlette:
+def create_app(
+    db: Database,
+    session: SessionInfo,
+    *,
+    live: LiveState | None = None,
+    features: tuple[str, ...] = FEATURES,
+    rate_per_second: float = RATE_PER_SECOND,
+    rate_burst: float = RATE_BURST,
+) -> Starlette:
     venue = Venue(db, session, live or LiveState(), templates(), secrets.token_bytes(32))
     routes: list[BaseRoute] = [
         Route("/", lambda request: venue.render(request, "home.html", links=venue.home_links)),
@@ -161,9 +170,16 @@ def create_app(db: Database, session: SessionInfo, *, live: LiveState | None = N
 
 async def _plain(send: Send, status: int, text: str) -> None:
     body = json.dumps({"ok": False, "error": text}, ensure_ascii=False).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                            (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -226,9 +242,11 @@ class SecurityHeaders(HttpMiddleware):
         (b"x-frame-options", b"DENY"),
         (b"referrer-policy", b"no-referrer"),
         (b"cache-control", b"no-store"),
-        (b"content-security-policy",
-         b"default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
-         b"script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"),
+        (
+            b"content-security-policy",
+            b"default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
+            b"script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+        ),
     ]
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -259,8 +277,9 @@ class RateLimit(HttpMiddleware):
     nobody else waits with it) until its turn; past ``MAX_DELAY`` of backlog it is refused
     with 429. One flooding laptop slows itself down, the other tables do not notice."""
 
-    def __init__(self, app: ASGIApp, rate: float = RATE_PER_SECOND,
-                 burst: float = RATE_BURST) -> None:
+    def __init__(
+        self, app: ASGIApp, rate: float = RATE_PER_SECOND, burst: float = RATE_BURST
+    ) -> None:
         super().__init__(app)
         self.rate = rate
         self.burst = burst
@@ -286,4 +305,3 @@ class RateLimit(HttpMiddleware):
         if wait > 0:
             await asyncio.sleep(wait)
         await self.app(scope, receive, send)
-

@@ -29,11 +29,18 @@ class VenueServer:
     def __init__(self, app: ASGIApp, host: str, port: int = DEFAULT_PORT) -> None:
         self.host = host
         self.port = port
-        config = uvicorn.Config(app, host=host, port=port, log_level="warning",
-                                access_log=False,  # request paths carry table secrets
-                                lifespan="off", ws="none", timeout_graceful_shutdown=2,
-                                # pages poll every few seconds: keep their connection open
-                                timeout_keep_alive=30)
+        config = uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,  # request paths carry table secrets
+            lifespan="off",
+            ws="none",
+            timeout_graceful_shutdown=2,
+            # pages poll every few seconds: keep their connection open
+            timeout_keep_alive=30,
+        )
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
@@ -56,8 +63,10 @@ class VenueServer:
         while not self._server.started:
             if not self._thread.is_alive() or time.monotonic() > deadline:
                 self.stop()
-                raise ServerError(f"現場連線無法在 {self.host}:{self.port} 啟動"
-                                  + (f"：{self._error}" if self._error else ""))
+                raise ServerError(
+                    f"現場連線無法在 {self.host}:{self.port} 啟動"
+                    + (f"：{self._error}" if self._error else "")
+                )
             time.sleep(0.01)
         sockets = [s for server in self._server.servers for s in server.sockets]
         if sockets:
@@ -79,9 +88,11 @@ class VenueServer:
             except OSError as exc:
                 if exc.errno == errno.EADDRINUSE:
                     raise ServerError(
-                        f"連接埠 {self.port} 已被其他程式使用，請換一個 (port in use)") from None
+                        f"連接埠 {self.port} 已被其他程式使用，請換一個 (port in use)"
+                    ) from None
                 raise ServerError(
-                    f"無法使用位址 {self.host}:{self.port}：{exc.strerror or exc}") from None
+                    f"無法使用位址 {self.host}:{self.port}：{exc.strerror or exc}"
+                ) from None
 
     def stop(self) -> None:
         self._server.should_exit = True
@@ -106,6 +117,11 @@ def local_addresses() -> list[str]:
             found.add(probe.getsockname()[0])
         except OSError:
             pass
-    return sorted(found, key=lambda a: (ipaddress.ip_address(a).is_loopback,
-                                        not ipaddress.ip_address(a).is_private,
-                                        ipaddress.ip_address(a)))
+    return sorted(
+        found,
+        key=lambda a: (
+            ipaddress.ip_address(a).is_loopback,
+            not ipaddress.ip_address(a).is_private,
+            ipaddress.ip_address(a),
+        ),
+    )

@@ -66,8 +66,10 @@ def routes(venue: Venue) -> list[BaseRoute]:
         if request.url.path.endswith((".json", "/photo")):
             return JSONResponse({"ok": False, "error": "refused"}, status_code=403)
         return venue.refuse(
-            request, f"這個裝置沒有第 {code} 桌的填寫權限，或連線碼已被報到台撤銷。"
-            "請到報到台掃描第 " + code + " 桌的桌長 QR。")
+            request,
+            f"這個裝置沒有第 {code} 桌的填寫權限，或連線碼已被報到台撤銷。"
+            "請到報到台掃描第 " + code + " 桌的桌長 QR。",
+        )
 
     def join(request: Request) -> Response:
         found = writer(request)
@@ -75,14 +77,15 @@ def routes(venue: Venue) -> list[BaseRoute]:
             return refused(request)
         agent = request.headers.get("user-agent", "")
         device, token = access.register_device(
-            venue.db, found.table_id, label=_device_label(agent),
-            address=client_address(request))
+            venue.db, found.table_id, label=_device_label(agent), address=client_address(request)
+        )
         venue.live.seen(device.id, device.table_id, client_address(request))
         venue.live.changed(device.table_id)
         code = request.path_params["code"]
         response = RedirectResponse(f"/t/{code}", status_code=303)
-        response.set_cookie(COOKIE, token, path=f"/t/{code}", httponly=True, samesite="lax",
-                            max_age=7 * 24 * 3600)
+        response.set_cookie(
+            COOKIE, token, path=f"/t/{code}", httponly=True, samesite="lax", max_age=7 * 24 * 3600
+        )
         return response
 
     def page(request: Request) -> Response:
@@ -90,10 +93,15 @@ def routes(venue: Venue) -> list[BaseRoute]:
         if found is None:
             return refused(request)
         report, revision = reports.public_report(venue.db, found.table_id)
-        return venue.render(request, "table.html", table=report.table, revision=revision,
-                            csrf=venue.csrf_token(found.credential),
-                            fields=reports.editable_fields(report.content),
-                            photo=report.photo_name)
+        return venue.render(
+            request,
+            "table.html",
+            table=report.table,
+            revision=revision,
+            csrf=venue.csrf_token(found.credential),
+            fields=reports.editable_fields(report.content),
+            photo=report.photo_name,
+        )
 
     def get_report(request: Request) -> Response:
         found = writer(request)
@@ -111,23 +119,38 @@ def routes(venue: Venue) -> list[BaseRoute]:
             body = await request.json()
         except ValueError:
             return JSONResponse({"ok": False, "error": "不是 JSON"}, status_code=400)
-        if not isinstance(body, dict) or not isinstance(body.get("fields"), dict) \
-                or not isinstance(body.get("revision"), int):
+        if (
+            not isinstance(body, dict)
+            or not isinstance(body.get("fields"), dict)
+            or not isinstance(body.get("revision"), int)
+        ):
             error = '要有 "revision"（整數）與 "fields"（物件）'
             return JSONResponse({"ok": False, "error": error}, status_code=400)
         result = await run_in_threadpool(
-            reports.save_report, venue.db, found.table_id, body["fields"],
-            base_revision=body["revision"], author=found.author,
-            audit_detail={"device": found.device_id, "address": client_address(request),
-                          "base": body["revision"]})
+            reports.save_report,
+            venue.db,
+            found.table_id,
+            body["fields"],
+            base_revision=body["revision"],
+            author=found.author,
+            audit_detail={
+                "device": found.device_id,
+                "address": client_address(request),
+                "base": body["revision"],
+            },
+        )
         if result.changed:
             venue.live.changed(found.table_id)
         # The page's next base: the fields as stored at the revision it gets back.
-        answer: dict[str, Any] = {"ok": not result.conflicts, "revision": result.revision,
-                                  "fields": reports.editable_fields(reports.masked(result.content))}
+        answer: dict[str, Any] = {
+            "ok": not result.conflicts,
+            "revision": result.revision,
+            "fields": reports.editable_fields(reports.masked(result.content)),
+        }
         if result.conflicts:
-            answer["conflict"] = {key: {"mine": c.mine, "theirs": c.theirs}
-                                  for key, c in result.conflicts.items()}
+            answer["conflict"] = {
+                key: {"mine": c.mine, "theirs": c.theirs} for key, c in result.conflicts.items()
+            }
         return JSONResponse(answer)
 
     async def post_photo(request: Request) -> Response:
@@ -138,7 +161,8 @@ def routes(venue: Venue) -> list[BaseRoute]:
         upload = form.get("photo")
         csrf = form.get("csrf")
         if found.via_cookie and not venue.check_csrf(
-                request, found.credential, csrf if isinstance(csrf, str) else ""):
+            request, found.credential, csrf if isinstance(csrf, str) else ""
+        ):
             return JSONResponse({"ok": False, "error": "csrf"}, status_code=403)
         if upload is None or isinstance(upload, str):
             return JSONResponse({"ok": False, "error": "沒有照片"}, status_code=400)
@@ -146,9 +170,14 @@ def routes(venue: Venue) -> list[BaseRoute]:
         try:
             clean = await run_in_threadpool(reencode_photo, data)
             await run_in_threadpool(
-                reports.attach_photo, venue.db, found.table_id, clean, name="白報紙.jpg",
-                author=found.author, audit_detail={"device": found.device_id,
-                                                   "address": client_address(request)})
+                reports.attach_photo,
+                venue.db,
+                found.table_id,
+                clean,
+                name="白報紙.jpg",
+                author=found.author,
+                audit_detail={"device": found.device_id, "address": client_address(request)},
+            )
         except reports.GroupReportError as exc:
             return JSONResponse({"ok": False, "error": str(exc)}, status_code=400)
         venue.live.changed(found.table_id)
@@ -168,15 +197,24 @@ def routes(venue: Venue) -> list[BaseRoute]:
 
 def _report_json(venue: Venue, table_id: int) -> dict[str, Any]:
     report, revision = reports.public_report(venue.db, table_id)
-    return {**reports.report_json(report), "revision": revision,
-            "fields": reports.editable_fields(report.content)}
+    return {
+        **reports.report_json(report),
+        "revision": revision,
+        "fields": reports.editable_fields(report.content),
+    }
 
 
 def _device_label(agent: str) -> str:
     """A word the organiser recognises (iPhone, Android, Windows...), not the whole header."""
-    for marker, label in (("iPhone", "iPhone"), ("iPad", "iPad"), ("Android", "Android"),
-                          ("Windows", "Windows"), ("Macintosh", "Mac"), ("CrOS", "Chromebook"),
-                          ("Linux", "Linux")):
+    for marker, label in (
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("Android", "Android"),
+        ("Windows", "Windows"),
+        ("Macintosh", "Mac"),
+        ("CrOS", "Chromebook"),
+        ("Linux", "Linux"),
+    ):
         if marker in agent:
             return label
     return "瀏覽器"

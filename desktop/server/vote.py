@@ -47,8 +47,9 @@ def routes(venue: Venue) -> list[BaseRoute]:
 
     def not_open(request: Request, current: svc.VoteState) -> Response:
         closed = current.status == VoteStatus.CLOSED
-        return venue.render(request, "vote_closed.html", closed=closed,
-                            status_code=409 if closed else 200)
+        return venue.render(
+            request, "vote_closed.html", closed=closed, status_code=409 if closed else 200
+        )
 
     def visit(request: Request) -> str:
         return request.cookies.get(VISIT_COOKIE) or secrets.token_urlsafe(18)
@@ -57,15 +58,31 @@ def routes(venue: Venue) -> list[BaseRoute]:
         response.set_cookie(VISIT_COOKIE, value, path="/vote", httponly=True, samesite="strict")
         return response
 
-    def identify_page(request: Request, current: svc.VoteState, *, table: int | None,
-                      message: str = "", status_code: int = 200) -> Response:
+    def identify_page(
+        request: Request,
+        current: svc.VoteState,
+        *,
+        table: int | None,
+        message: str = "",
+        status_code: int = 200,
+    ) -> Response:
         tables = svc.voter_tables(venue.db, session_id)
         chosen = next((t for t in tables if t.number == table), None)
         value = visit(request)
-        return with_visit(venue.render(
-            request, "vote_identify.html", status_code=status_code, tables=tables,
-            chosen=chosen, message=message, csrf=venue.csrf_token(value), vote=current,
-            method_text=_method_text(current)), value)
+        return with_visit(
+            venue.render(
+                request,
+                "vote_identify.html",
+                status_code=status_code,
+                tables=tables,
+                chosen=chosen,
+                message=message,
+                csrf=venue.csrf_token(value),
+                vote=current,
+                method_text=_method_text(current),
+            ),
+            value,
+        )
 
     async def start(request: Request) -> Response:
         current = await run_in_threadpool(state)
@@ -83,32 +100,62 @@ def routes(venue: Venue) -> list[BaseRoute]:
         table = _int(form.get("table"))
         if not venue.check_csrf(request, visit(request), str(form.get("csrf", ""))):
             return await run_in_threadpool(
-                identify_page, request, current, table=table, status_code=403,
-                message="這個頁面已過期，請再選一次名字並輸入電話末三碼。")
+                identify_page,
+                request,
+                current,
+                table=table,
+                status_code=403,
+                message="這個頁面已過期，請再選一次名字並輸入電話末三碼。",
+            )
         registration = _int(form.get("voter"))
         if registration is None:
-            return await run_in_threadpool(identify_page, request, current, table=table,
-                                           message="請選擇您的名字。", status_code=422)
+            return await run_in_threadpool(
+                identify_page,
+                request,
+                current,
+                table=table,
+                message="請選擇您的名字。",
+                status_code=422,
+            )
         try:
-            voter = await run_in_threadpool(svc.identify_voter, venue.db, session_id,
-                                            registration, str(form.get("digits", "")))
+            voter = await run_in_threadpool(
+                svc.identify_voter, venue.db, session_id, registration, str(form.get("digits", ""))
+            )
         except VoteError as exc:
-            return await run_in_threadpool(identify_page, request, current, table=table,
-                                           message=str(exc), status_code=403)
+            return await run_in_threadpool(
+                identify_page, request, current, table=table, message=str(exc), status_code=403
+            )
         response = RedirectResponse("/vote/ballot", status_code=303)
-        response.set_cookie(PASS_COOKIE, voter.token, path="/vote", httponly=True,
-                            samesite="strict")
+        response.set_cookie(
+            PASS_COOKIE, voter.token, path="/vote", httponly=True, samesite="strict"
+        )
         return response
 
-    def ballot_page(request: Request, current: svc.VoteState, voter: svc.VoterPass, *,
-                    chosen: tuple[int, ...] | None = None, message: str = "",
-                    code: str = "", status_code: int = 200) -> Response:
+    def ballot_page(
+        request: Request,
+        current: svc.VoteState,
+        voter: svc.VoterPass,
+        *,
+        chosen: tuple[int, ...] | None = None,
+        message: str = "",
+        code: str = "",
+        status_code: int = 200,
+    ) -> Response:
         return venue.render(
-            request, "vote_ballot.html", status_code=status_code, vote=current,
-            projects=current.on_ballot, chosen=set(voter.approvals if chosen is None else chosen),
-            revision=voter.revision, has_voted=bool(voter.approvals), message=message,
-            code=code, csrf=venue.csrf_token(voter.token), basket=current.method == Method.BASKET,
-            method_text=_method_text(current))
+            request,
+            "vote_ballot.html",
+            status_code=status_code,
+            vote=current,
+            projects=current.on_ballot,
+            chosen=set(voter.approvals if chosen is None else chosen),
+            revision=voter.revision,
+            has_voted=bool(voter.approvals),
+            message=message,
+            code=code,
+            csrf=venue.csrf_token(voter.token),
+            basket=current.method == Method.BASKET,
+            method_text=_method_text(current),
+        )
 
     def current_pass(request: Request) -> svc.VoterPass | None:
         token = request.cookies.get(PASS_COOKIE, "")
@@ -135,37 +182,74 @@ def routes(venue: Venue) -> list[BaseRoute]:
             return not_open(request, current)
         voter = await run_in_threadpool(current_pass, request)
         if voter is None:
-            return venue.refuse(request, "您的投票憑證無效或已過期，請回到投票首頁重新選擇桌次與姓名。")
+            return venue.refuse(
+                request, "您的投票憑證無效或已過期，請回到投票首頁重新選擇桌次與姓名。"
+            )
         approvals = tuple(i for i in (_int(v) for v in form.getlist("approve")) if i is not None)
         if not venue.check_csrf(request, voter.token, str(form.get("csrf", ""))):
-            return ballot_page(request, current, voter, chosen=approvals, status_code=403,
-                               message="這個頁面已過期，請確認後再送出一次。", code="csrf")
+            return ballot_page(
+                request,
+                current,
+                voter,
+                chosen=approvals,
+                status_code=403,
+                message="這個頁面已過期，請確認後再送出一次。",
+                code="csrf",
+            )
         revision = _int(form.get("revision"))
-        result = await run_in_threadpool(svc.cast_web_ballot, venue.db, session_id, voter.token,
-                                         -1 if revision is None else revision, approvals)
+        result = await run_in_threadpool(
+            svc.cast_web_ballot,
+            venue.db,
+            session_id,
+            voter.token,
+            -1 if revision is None else revision,
+            approvals,
+        )
         if not result.ok:
             fresh = await run_in_threadpool(current_pass, request) or voter
-            return ballot_page(request, current, fresh, chosen=approvals, message=result.message,
-                               code=result.result, status_code=409)
-        return venue.render(request, "vote_done.html", vote=current, result=result,
-                            projects=[p for p in current.on_ballot if p.id in result.approvals])
+            return ballot_page(
+                request,
+                current,
+                fresh,
+                chosen=approvals,
+                message=result.message,
+                code=result.result,
+                status_code=409,
+            )
+        return venue.render(
+            request,
+            "vote_done.html",
+            vote=current,
+            result=result,
+            projects=[p for p in current.on_ballot if p.id in result.approvals],
+        )
 
     async def api_identify(request: Request) -> Response:
         body = await _json(request)
         if body is None:
             return _api_error("bad_request", "要有 registration_id（整數）與 digits", 400)
         try:
-            voter = await run_in_threadpool(svc.identify_voter, venue.db, session_id,
-                                            int(body.get("registration_id", 0)),
-                                            str(body.get("digits", "")))
+            voter = await run_in_threadpool(
+                svc.identify_voter,
+                venue.db,
+                session_id,
+                int(body.get("registration_id", 0)),
+                str(body.get("digits", "")),
+            )
         except (VoteError, ValueError, TypeError) as exc:
             code = exc.code if isinstance(exc, VoteError) else "bad_request"
             return _api_error(code, str(exc), 403 if code != "bad_request" else 400)
-        response = JSONResponse({"ok": True, "revision": voter.revision,
-                                 "approvals": list(voter.approvals),
-                                 "csrf": venue.csrf_token(voter.token)})
-        response.set_cookie(PASS_COOKIE, voter.token, path="/vote", httponly=True,
-                            samesite="strict")
+        response = JSONResponse(
+            {
+                "ok": True,
+                "revision": voter.revision,
+                "approvals": list(voter.approvals),
+                "csrf": venue.csrf_token(voter.token),
+            }
+        )
+        response.set_cookie(
+            PASS_COOKIE, voter.token, path="/vote", httponly=True, samesite="strict"
+        )
         return response
 
     async def api_ballot(request: Request) -> Response:
@@ -173,21 +257,32 @@ def routes(venue: Venue) -> list[BaseRoute]:
         if not token or not venue.check_csrf(request, token):
             return _api_error("csrf", "缺少或錯誤的 X-CSRF-Token", 403)
         body = await _json(request)
-        if body is None or not isinstance(body.get("revision"), int) \
-                or not isinstance(body.get("approve"), list) \
-                or not all(isinstance(i, int) for i in body["approve"]):
+        if (
+            body is None
+            or not isinstance(body.get("revision"), int)
+            or not isinstance(body.get("approve"), list)
+            or not all(isinstance(i, int) for i in body["approve"])
+        ):
             return _api_error("bad_request", '要有 "revision"（整數）與 "approve"（整數清單）', 400)
-        result = await run_in_threadpool(svc.cast_web_ballot, venue.db, session_id, token,
-                                         body["revision"], body["approve"])
-        return JSONResponse({"ok": result.ok, "result": result.result,
-                             "message": result.message, "revision": result.revision,
-                             "replaced": result.replaced},
-                            status_code=200 if result.ok else 409)
+        result = await run_in_threadpool(
+            svc.cast_web_ballot, venue.db, session_id, token, body["revision"], body["approve"]
+        )
+        return JSONResponse(
+            {
+                "ok": result.ok,
+                "result": result.result,
+                "message": result.message,
+                "revision": result.revision,
+                "replaced": result.replaced,
+            },
+            status_code=200 if result.ok else 409,
+        )
 
     async def api_turnout(request: Request) -> Response:
         current = await run_in_threadpool(state)
-        return JSONResponse({"status": current.status, "ballots": current.ballots,
-                             "checked_in": current.checked_in})
+        return JSONResponse(
+            {"status": current.status, "ballots": current.ballots, "checked_in": current.checked_in}
+        )
 
     return [
         Route("/vote", start),

@@ -61,8 +61,15 @@ class BlockDetail:
 
     def as_input(self) -> BlockInput:
         r = self.row
-        return BlockInput(r.title, r.kind, r.planned_start.time(), r.planned_end.time(), r.speaker,
-                          self.description, r.counts_for_hours)
+        return BlockInput(
+            r.title,
+            r.kind,
+            r.planned_start.time(),
+            r.planned_end.time(),
+            r.speaker,
+            self.description,
+            r.counts_for_hours,
+        )
 
 
 def validate_block(data: BlockInput) -> list[AgendaInputError]:
@@ -73,12 +80,20 @@ def validate_block(data: BlockInput) -> list[AgendaInputError]:
     elif len(data.title) > 300:
         problems.append(AgendaInputError("block_title_too_long", "標題：最多 300 字", n=300))
     if data.kind not in KINDS:
-        problems.append(AgendaInputError("block_unknown_kind",
-                                         f"類型：「{data.kind}」不是已知的議程類型", kind=data.kind))
+        problems.append(
+            AgendaInputError(
+                "block_unknown_kind", f"類型：「{data.kind}」不是已知的議程類型", kind=data.kind
+            )
+        )
     if data.end <= data.start:
-        problems.append(AgendaInputError(
-            "block_ends_before_start", f"時間：結束 {data.end:%H:%M} 必須晚於開始 {data.start:%H:%M}",
-            start=f"{data.start:%H:%M}", end=f"{data.end:%H:%M}"))
+        problems.append(
+            AgendaInputError(
+                "block_ends_before_start",
+                f"時間：結束 {data.end:%H:%M} 必須晚於開始 {data.start:%H:%M}",
+                start=f"{data.start:%H:%M}",
+                end=f"{data.end:%H:%M}",
+            )
+        )
     if len(data.speaker) > 200:
         problems.append(AgendaInputError("block_speaker_too_long", "主講人：最多 200 字", n=200))
     return problems
@@ -98,8 +113,13 @@ def get_block(db: Database, block_id: int) -> BlockDetail:
 
 
 def _blocks(s: Session, session_id: int) -> list[AgendaBlock]:
-    return list(s.scalars(select(AgendaBlock).where(AgendaBlock.session_id == session_id)
-                          .order_by(AgendaBlock.position, AgendaBlock.id)))
+    return list(
+        s.scalars(
+            select(AgendaBlock)
+            .where(AgendaBlock.session_id == session_id)
+            .order_by(AgendaBlock.position, AgendaBlock.id)
+        )
+    )
 
 
 def _session(s: Session, session_id: int) -> EventSession:
@@ -125,13 +145,24 @@ def _fill(block: AgendaBlock, data: BlockInput, day: dt.date) -> None:
 
 
 def _snapshot(block: AgendaBlock) -> dict[str, object]:
-    return {"title": block.title, "kind": block.kind, "speaker": block.speaker,
-            "start": f"{block.planned_start:%H:%M}", "end": f"{block.planned_end:%H:%M}",
-            "counts_for_hours": block.counts_for_hours}
+    return {
+        "title": block.title,
+        "kind": block.kind,
+        "speaker": block.speaker,
+        "start": f"{block.planned_start:%H:%M}",
+        "end": f"{block.planned_end:%H:%M}",
+        "counts_for_hours": block.counts_for_hours,
+    }
 
 
-def add_block(db: Database, session_id: int, data: BlockInput, *, actor: str = "",
-              now: dt.datetime | None = None) -> int:
+def add_block(
+    db: Database,
+    session_id: int,
+    data: BlockInput,
+    *,
+    actor: str = "",
+    now: dt.datetime | None = None,
+) -> int:
     """Add a block; it is placed in time order among the existing blocks."""
     problems = validate_block(data)
     if problems:
@@ -141,19 +172,34 @@ def add_block(db: Database, session_id: int, data: BlockInput, *, actor: str = "
         blocks = _blocks(s, session_id)
         block = AgendaBlock(session_id=session_id, position=len(blocks))
         _fill(block, data, es.date)
-        at = next((i for i, b in enumerate(blocks) if b.planned_start > block.planned_start),
-                  len(blocks))
+        at = next(
+            (i for i, b in enumerate(blocks) if b.planned_start > block.planned_start), len(blocks)
+        )
         blocks.insert(at, block)
         s.add(block)
         _renumber(blocks)
         s.flush()
-        audit.record(s, "agenda.block_add", actor=actor, entity="agenda_block",
-                     entity_id=block.id, at=now, session_id=session_id, **_snapshot(block))
+        audit.record(
+            s,
+            "agenda.block_add",
+            actor=actor,
+            entity="agenda_block",
+            entity_id=block.id,
+            at=now,
+            session_id=session_id,
+            **_snapshot(block),
+        )
         return block.id
 
 
-def update_block(db: Database, block_id: int, data: BlockInput, *, actor: str = "",
-                 now: dt.datetime | None = None) -> None:
+def update_block(
+    db: Database,
+    block_id: int,
+    data: BlockInput,
+    *,
+    actor: str = "",
+    now: dt.datetime | None = None,
+) -> None:
     problems = validate_block(data)
     if problems:
         raise AgendaInputError.of(problems)
@@ -163,25 +209,54 @@ def update_block(db: Database, block_id: int, data: BlockInput, *, actor: str = 
             raise AgendaInputError("no_block", f"找不到議程段落 #{block_id}", id=block_id)
         before = _snapshot(block)
         _fill(block, data, block.session.date)
-        audit.record(s, "agenda.block_edit", actor=actor, entity="agenda_block",
-                     entity_id=block.id, at=now, before=before, after=_snapshot(block))
+        audit.record(
+            s,
+            "agenda.block_edit",
+            actor=actor,
+            entity="agenda_block",
+            entity_id=block.id,
+            at=now,
+            before=before,
+            after=_snapshot(block),
+        )
 
 
-def import_blocks(db: Database, session_id: int, lines: Sequence[AgendaLine], *,
-                  actor: str = "", now: dt.datetime | None = None) -> int:
+def import_blocks(
+    db: Database,
+    session_id: int,
+    lines: Sequence[AgendaLine],
+    *,
+    actor: str = "",
+    now: dt.datetime | None = None,
+) -> int:
     """Give a session with no agenda the blocks of an announcement, all or none."""
-    inputs = [BlockInput(line.title, line.kind, line.start, line.end, line.speaker,
-                         counts_for_hours=line.counts_for_hours) for line in lines]
-    problems = [AgendaInputError(p.code, f"第 {i} 段 {p}", **p.params)
-                for i, data in enumerate(inputs, start=1) for p in validate_block(data)]
+    inputs = [
+        BlockInput(
+            line.title,
+            line.kind,
+            line.start,
+            line.end,
+            line.speaker,
+            counts_for_hours=line.counts_for_hours,
+        )
+        for line in lines
+    ]
+    problems = [
+        AgendaInputError(p.code, f"第 {i} 段 {p}", **p.params)
+        for i, data in enumerate(inputs, start=1)
+        for p in validate_block(data)
+    ]
     if problems:
         raise AgendaInputError.of(problems)
     with db.unit_of_work() as s:
         es = _session(s, session_id)
         if existing := _blocks(s, session_id):
-            raise AgendaInputError("agenda_not_empty", f"{es.name}已有 {len(existing)} 段議程；"
-                                   "先用 agenda remove --all 清除再匯入",
-                                   session=es.name, n=len(existing))
+            raise AgendaInputError(
+                "agenda_not_empty",
+                f"{es.name}已有 {len(existing)} 段議程；先用 agenda remove --all 清除再匯入",
+                session=es.name,
+                n=len(existing),
+            )
         blocks = []
         for data in sorted(inputs, key=lambda d: d.start):
             block = AgendaBlock(session_id=session_id)
@@ -190,13 +265,21 @@ def import_blocks(db: Database, session_id: int, lines: Sequence[AgendaLine], *,
             s.add(block)
         _renumber(blocks)
         s.flush()
-        audit.record(s, "agenda.import", actor=actor, entity="session", entity_id=session_id,
-                     at=now, blocks=len(blocks))
+        audit.record(
+            s,
+            "agenda.import",
+            actor=actor,
+            entity="session",
+            entity_id=session_id,
+            at=now,
+            blocks=len(blocks),
+        )
     return len(blocks)
 
 
-def delete_block(db: Database, block_id: int, *, actor: str = "",
-                 now: dt.datetime | None = None) -> None:
+def delete_block(
+    db: Database, block_id: int, *, actor: str = "", now: dt.datetime | None = None
+) -> None:
     with db.unit_of_work() as s:
         block = s.get(AgendaBlock, block_id)
         if block is None:
@@ -204,8 +287,9 @@ def delete_block(db: Database, block_id: int, *, actor: str = "",
         _delete(s, [block], actor, now)
 
 
-def clear_agenda(db: Database, session_id: int, *, actor: str = "",
-                 now: dt.datetime | None = None) -> int:
+def clear_agenda(
+    db: Database, session_id: int, *, actor: str = "", now: dt.datetime | None = None
+) -> int:
     """Remove every block of a session, all or none; returns how many."""
     with db.unit_of_work() as s:
         blocks = _blocks(s, _session(s, session_id).id)
@@ -213,24 +297,33 @@ def clear_agenda(db: Database, session_id: int, *, actor: str = "",
     return len(blocks)
 
 
-def _delete(s: Session, blocks: Sequence[AgendaBlock], actor: str,
-            now: dt.datetime | None) -> None:
+def _delete(s: Session, blocks: Sequence[AgendaBlock], actor: str, now: dt.datetime | None) -> None:
     for block in blocks:
         state = _load_state(s, block.session_id)
-        if state.block_id == block.id and state.status in (rules.RunStatus.RUNNING,
-                                                           rules.RunStatus.PAUSED):
+        if state.block_id == block.id and state.status in (
+            rules.RunStatus.RUNNING,
+            rules.RunStatus.PAUSED,
+        ):
             raise AgendaInputError("block_running", "正在進行的段落不能刪除；請先進入下一段")
-        audit.record(s, "agenda.block_delete", actor=actor, entity="agenda_block",
-                     entity_id=block.id, at=now, session_id=block.session_id,
-                     **_snapshot(block))
+        audit.record(
+            s,
+            "agenda.block_delete",
+            actor=actor,
+            entity="agenda_block",
+            entity_id=block.id,
+            at=now,
+            session_id=block.session_id,
+            **_snapshot(block),
+        )
         s.delete(block)
     s.flush()
     if blocks:
         _renumber(_blocks(s, blocks[0].session_id))
 
 
-def move_block(db: Database, block_id: int, offset: int, *, actor: str = "",
-               now: dt.datetime | None = None) -> None:
+def move_block(
+    db: Database, block_id: int, offset: int, *, actor: str = "", now: dt.datetime | None = None
+) -> None:
     """Move a block ``offset`` places up (−) or down (+) in the listed order."""
     with db.unit_of_work() as s:
         block = s.get(AgendaBlock, block_id)
@@ -243,8 +336,15 @@ def move_block(db: Database, block_id: int, offset: int, *, actor: str = "",
             return
         blocks.insert(there, blocks.pop(here))
         _renumber(blocks)
-        audit.record(s, "agenda.block_move", actor=actor, entity="agenda_block",
-                     entity_id=block.id, at=now, position=there)
+        audit.record(
+            s,
+            "agenda.block_move",
+            actor=actor,
+            entity="agenda_block",
+            entity_id=block.id,
+            at=now,
+            position=there,
+        )
 
 
 def to_rule_blocks(rows: Sequence[AgendaRow]) -> list[Block]:
@@ -338,12 +438,21 @@ def _view(s: Session, session_id: int, state: RunState | None = None) -> RunView
     rows = tuple(_agenda_row(b) for b in _blocks(s, session_id))
     tables = tuple(
         (t.number, t.name or f"第{t.number}桌")
-        for t in s.scalars(select(WorkshopTable).where(WorkshopTable.session_id == session_id)
-                           .order_by(WorkshopTable.number))
+        for t in s.scalars(
+            select(WorkshopTable)
+            .where(WorkshopTable.session_id == session_id)
+            .order_by(WorkshopTable.number)
+        )
     )
-    return RunView(session_id, es.date, rows, tuple(to_rule_blocks(rows)),
-                   state if state is not None else _load_state(s, session_id), tables,
-                   _load_options(s, session_id))
+    return RunView(
+        session_id,
+        es.date,
+        rows,
+        tuple(to_rule_blocks(rows)),
+        state if state is not None else _load_state(s, session_id),
+        tables,
+        _load_options(s, session_id),
+    )
 
 
 def load_run(db: Database, session_id: int) -> RunView:
@@ -352,18 +461,40 @@ def load_run(db: Database, session_id: int) -> RunView:
         return _view(s, session_id)
 
 
-def save_options(db: Database, session_id: int, options: TimerOptions, *, actor: str = "",
-                 now: dt.datetime | None = None) -> None:
+def save_options(
+    db: Database,
+    session_id: int,
+    options: TimerOptions,
+    *,
+    actor: str = "",
+    now: dt.datetime | None = None,
+) -> None:
     if options.danger_seconds < 0 or options.warning_seconds < options.danger_seconds:
         raise AgendaInputError("bad_warning_times", "提醒時間：黃燈必須不少於紅燈，且都不可為負")
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
-        _put_setting(s, session_id, OPTIONS_KEY, {
-            "warning_seconds": options.warning_seconds,
-            "danger_seconds": options.danger_seconds, "chime": options.chime}, at)
-        audit.record(s, "agenda.timer_options", actor=actor, entity="session",
-                     entity_id=session_id, at=at, warning_seconds=options.warning_seconds,
-                     danger_seconds=options.danger_seconds, chime=options.chime)
+        _put_setting(
+            s,
+            session_id,
+            OPTIONS_KEY,
+            {
+                "warning_seconds": options.warning_seconds,
+                "danger_seconds": options.danger_seconds,
+                "chime": options.chime,
+            },
+            at,
+        )
+        audit.record(
+            s,
+            "agenda.timer_options",
+            actor=actor,
+            entity="session",
+            entity_id=session_id,
+            at=at,
+            warning_seconds=options.warning_seconds,
+            danger_seconds=options.danger_seconds,
+            chime=options.chime,
+        )
 
 
 def on_session_day(now: dt.datetime, day: dt.date) -> dt.datetime:
@@ -377,8 +508,15 @@ def on_session_day(now: dt.datetime, day: dt.date) -> dt.datetime:
 Step = Callable[[RunState, tuple[Block, ...], dt.datetime], "Transition | RunState"]
 
 
-def _run(db: Database, session_id: int, action: str, now: dt.datetime, actor: str,
-         step: Step, **detail: object) -> RunView:
+def _run(
+    db: Database,
+    session_id: int,
+    action: str,
+    now: dt.datetime,
+    actor: str,
+    step: Step,
+    **detail: object,
+) -> RunView:
     """Apply one run action in one unit of work: marks on blocks, new state, audit row."""
     with db.unit_of_work() as s:
         view = _view(s, session_id)
@@ -392,10 +530,20 @@ def _run(db: Database, session_id: int, action: str, now: dt.datetime, actor: st
             value = on_session_day(mark.value, view.session_date) if mark.value else None
             setattr(by_id[mark.block_id], mark.field, value)
         _put_setting(s, session_id, RUN_KEY, rules.state_to_json(state), now)
-        audit.record(s, f"agenda.run.{action}", actor=actor, entity="session",
-                     entity_id=session_id, at=at, block_id=state.block_id,
-                     marks=[[m.block_id, m.field, m.value.isoformat() if m.value else None]
-                            for m in transition.marks], **detail)
+        audit.record(
+            s,
+            f"agenda.run.{action}",
+            actor=actor,
+            entity="session",
+            entity_id=session_id,
+            at=at,
+            block_id=state.block_id,
+            marks=[
+                [m.block_id, m.field, m.value.isoformat() if m.value else None]
+                for m in transition.marks
+            ],
+            **detail,
+        )
         s.flush()
         return _view(s, session_id, state)
 
@@ -411,57 +559,105 @@ def _start_queue_if_report(state: RunState, view: RunView, now: dt.datetime) -> 
     return rules.start_queue(state, view.tables, slot, state.started_at or now)
 
 
-def toggle(db: Database, session_id: int, now: dt.datetime, *, actor: str = "",
-           block_id: int | None = None) -> RunView:
+def toggle(
+    db: Database, session_id: int, now: dt.datetime, *, actor: str = "", block_id: int | None = None
+) -> RunView:
     """Space: start (at ``block_id`` or the first block), pause or resume."""
-    return _run(db, session_id, "toggle", now, actor,
-                lambda st, bl, now: rules.toggle(st, bl, now, block_id))
+    return _run(
+        db,
+        session_id,
+        "toggle",
+        now,
+        actor,
+        lambda st, bl, now: rules.toggle(st, bl, now, block_id),
+    )
 
 
 def next_block(db: Database, session_id: int, now: dt.datetime, *, actor: str = "") -> RunView:
-    return _run(db, session_id, "next", now, actor, lambda st, bl, now: rules.next_block(st, bl, now))
+    return _run(
+        db, session_id, "next", now, actor, lambda st, bl, now: rules.next_block(st, bl, now)
+    )
 
 
-def previous_block(db: Database, session_id: int, now: dt.datetime, *,
-                   actor: str = "") -> RunView:
-    return _run(db, session_id, "previous", now, actor,
-                lambda st, bl, now: rules.previous_block(st, now))
+def previous_block(db: Database, session_id: int, now: dt.datetime, *, actor: str = "") -> RunView:
+    return _run(
+        db, session_id, "previous", now, actor, lambda st, bl, now: rules.previous_block(st, now)
+    )
 
 
-def adjust(db: Database, session_id: int, seconds: int, now: dt.datetime, *,
-           actor: str = "") -> RunView:
+def adjust(
+    db: Database, session_id: int, seconds: int, now: dt.datetime, *, actor: str = ""
+) -> RunView:
     """Extend (+) or shorten (−) the running block by ``seconds``."""
-    return _run(db, session_id, "adjust", now, actor,
-                lambda st, bl, now: rules.adjust(st, bl, seconds), seconds=seconds)
+    return _run(
+        db,
+        session_id,
+        "adjust",
+        now,
+        actor,
+        lambda st, bl, now: rules.adjust(st, bl, seconds),
+        seconds=seconds,
+    )
 
 
-def set_message(db: Database, session_id: int, text: str, now: dt.datetime, *,
-                actor: str = "") -> RunView:
-    return _run(db, session_id, "message", now, actor, lambda st, bl, now: rules.set_message(st, text),
-                length=len(text))
+def set_message(
+    db: Database, session_id: int, text: str, now: dt.datetime, *, actor: str = ""
+) -> RunView:
+    return _run(
+        db,
+        session_id,
+        "message",
+        now,
+        actor,
+        lambda st, bl, now: rules.set_message(st, text),
+        length=len(text),
+    )
 
 
 def queue_next(db: Database, session_id: int, now: dt.datetime, *, actor: str = "") -> RunView:
-    return _run(db, session_id, "queue_next", now, actor,
-                lambda st, bl, now: rules.queue_next(st, now))
+    return _run(
+        db, session_id, "queue_next", now, actor, lambda st, bl, now: rules.queue_next(st, now)
+    )
 
 
-def queue_previous(db: Database, session_id: int, now: dt.datetime, *,
-                   actor: str = "") -> RunView:
-    return _run(db, session_id, "queue_previous", now, actor,
-                lambda st, bl, now: rules.queue_previous(st, now))
+def queue_previous(db: Database, session_id: int, now: dt.datetime, *, actor: str = "") -> RunView:
+    return _run(
+        db,
+        session_id,
+        "queue_previous",
+        now,
+        actor,
+        lambda st, bl, now: rules.queue_previous(st, now),
+    )
 
 
-def queue_set_slot(db: Database, session_id: int, slot_seconds: int, now: dt.datetime, *,
-                   actor: str = "") -> RunView:
-    return _run(db, session_id, "queue_slot", now, actor,
-                lambda st, bl, now: rules.queue_set_slot(st, slot_seconds), slot_seconds=slot_seconds)
+def queue_set_slot(
+    db: Database, session_id: int, slot_seconds: int, now: dt.datetime, *, actor: str = ""
+) -> RunView:
+    return _run(
+        db,
+        session_id,
+        "queue_slot",
+        now,
+        actor,
+        lambda st, bl, now: rules.queue_set_slot(st, slot_seconds),
+        slot_seconds=slot_seconds,
+    )
 
 
-def queue_move(db: Database, session_id: int, table: int, offset: int, now: dt.datetime, *,
-               actor: str = "") -> RunView:
-    return _run(db, session_id, "queue_move", now, actor,
-                lambda st, bl, now: rules.queue_move(st, table, offset), table=table, offset=offset)
+def queue_move(
+    db: Database, session_id: int, table: int, offset: int, now: dt.datetime, *, actor: str = ""
+) -> RunView:
+    return _run(
+        db,
+        session_id,
+        "queue_move",
+        now,
+        actor,
+        lambda st, bl, now: rules.queue_move(st, table, offset),
+        table=table,
+        offset=offset,
+    )
 
 
 def reset_run(db: Database, session_id: int, now: dt.datetime, *, actor: str = "") -> RunView:
@@ -474,14 +670,28 @@ def reset_run(db: Database, session_id: int, now: dt.datetime, *, actor: str = "
             block.actual_start = None
             block.actual_end = None
         _put_setting(s, session_id, RUN_KEY, rules.state_to_json(RunState()), now)
-        audit.record(s, "agenda.run.reset", actor=actor, entity="session", entity_id=session_id,
-                     at=now, cleared_blocks=cleared)
+        audit.record(
+            s,
+            "agenda.run.reset",
+            actor=actor,
+            entity="session",
+            entity_id=session_id,
+            at=now,
+            cleared_blocks=cleared,
+        )
         s.flush()
         return _view(s, session_id)
 
 
-def replan(db: Database, session_id: int, mode: str, now: dt.datetime, *, actor: str = "",
-           delta: dt.timedelta | None = None) -> tuple[RunView, Replan]:
+def replan(
+    db: Database,
+    session_id: int,
+    mode: str,
+    now: dt.datetime,
+    *,
+    actor: str = "",
+    delta: dt.timedelta | None = None,
+) -> tuple[RunView, Replan]:
     """Move the rest of the day after an overrun: ``mode`` ``"shift"`` moves every later block
     by the delay; ``"absorb"`` lets the next break or lunch take it up.
 
@@ -489,8 +699,9 @@ def replan(db: Database, session_id: int, mode: str, now: dt.datetime, *, actor:
     planned times (the run state keeps the original plan as ``baseline`` for the report).
     """
     if mode not in ("shift", "absorb"):
-        raise AgendaInputError("unknown_replan_mode", f"調整方式「{mode}」不明：請用 shift 或 absorb",
-                                mode=mode)
+        raise AgendaInputError(
+            "unknown_replan_mode", f"調整方式「{mode}」不明：請用 shift 或 absorb", mode=mode
+        )
     with db.unit_of_work() as s:
         view = _view(s, session_id)
         t = view.timing(now)
@@ -509,11 +720,19 @@ def replan(db: Database, session_id: int, mode: str, now: dt.datetime, *, actor:
             by_id[block_id].planned_start = start_at
             by_id[block_id].planned_end = end_at
         _put_setting(s, session_id, RUN_KEY, rules.state_to_json(state), now)
-        audit.record(s, f"agenda.replan.{mode}", actor=actor, entity="session",
-                     entity_id=session_id, at=now, seconds=amount.total_seconds(),
-                     from_block=t.following.id, absorbed_by=result.absorbed_by,
-                     unabsorbed_seconds=result.unabsorbed.total_seconds(),
-                     moved=sorted(result.times))
+        audit.record(
+            s,
+            f"agenda.replan.{mode}",
+            actor=actor,
+            entity="session",
+            entity_id=session_id,
+            at=now,
+            seconds=amount.total_seconds(),
+            from_block=t.following.id,
+            absorbed_by=result.absorbed_by,
+            unabsorbed_seconds=result.unabsorbed.total_seconds(),
+            moved=sorted(result.times),
+        )
         s.flush()
         return _view(s, session_id, state), result
 
@@ -563,7 +782,19 @@ def planned_vs_actual(db: Database, session_id: int) -> tuple[PlanActualRow, ...
         rows = []
         for i, b in enumerate(_blocks(s, session_id), start=1):
             original = state.baseline.get(b.id, (b.planned_start, b.planned_end))
-            rows.append(PlanActualRow(i, b.title, b.kind, b.speaker, b.counts_for_hours,
-                                      original[0], original[1], b.planned_start, b.planned_end,
-                                      b.actual_start, b.actual_end))
+            rows.append(
+                PlanActualRow(
+                    i,
+                    b.title,
+                    b.kind,
+                    b.speaker,
+                    b.counts_for_hours,
+                    original[0],
+                    original[1],
+                    b.planned_start,
+                    b.planned_end,
+                    b.actual_start,
+                    b.actual_end,
+                )
+            )
         return tuple(rows)

@@ -86,8 +86,11 @@ def load_settings() -> BackupSettings:
 
 def save_settings(settings: BackupSettings) -> None:
     file = paths.data_dir() / SETTINGS_FILE
-    data = {"folder": str(settings.folder), "keep": settings.keep,
-            "interval_minutes": settings.interval_minutes}
+    data = {
+        "folder": str(settings.folder),
+        "keep": settings.keep,
+        "interval_minutes": settings.interval_minutes,
+    }
     _write_atomically(file, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
@@ -99,8 +102,9 @@ def set_folder(folder: Path) -> BackupSettings:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise BackupError("folder_not_writable", f"無法寫入備份資料夾：{folder}：{exc}",
-                          path=folder, detail=exc) from exc
+        raise BackupError(
+            "folder_not_writable", f"無法寫入備份資料夾：{folder}：{exc}", path=folder, detail=exc
+        ) from exc
     settings = replace(load_settings(), folder=folder)
     save_settings(settings)
     return settings
@@ -118,25 +122,33 @@ def backup_to(database: Path, target: Path, *, now: dt.datetime | None = None) -
         raise BackupError("target_is_database", f"備份檔不可以是資料庫本身：{target}", path=target)
     if target.is_dir():
         example = target / (database.stem + "-backup.sqlite3")
-        raise BackupError("target_is_folder",
-                          f"備份目標是資料夾，請給檔名，例如 {example}：{target}",
-                          path=target, example=example)
+        raise BackupError(
+            "target_is_folder",
+            f"備份目標是資料夾，請給檔名，例如 {example}：{target}",
+            path=target,
+            example=example,
+        )
     if target.exists() and not is_replaceable_backup(target):
-        raise BackupError("target_exists",
-                          f"備份目標已存在，且不是研習報到台的備份，未覆寫：{target}", path=target)
+        raise BackupError(
+            "target_exists",
+            f"備份目標已存在，且不是研習報到台的備份，未覆寫：{target}",
+            path=target,
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     try:
         _copy_database(database, partial)
         problem = check_file(partial)
         if problem:
-            raise BackupError("backup_damaged", f"備份檢查失敗，資料庫可能已損毀：{problem}",
-                              detail=problem)
+            raise BackupError(
+                "backup_damaged", f"備份檢查失敗，資料庫可能已損毀：{problem}", detail=problem
+            )
         os.replace(partial, target)
         _fsync_dir(target.parent)
     except (sqlite3.Error, UnreadableDatabase) as exc:
-        raise BackupError("backup_failed", f"無法備份：{database}：{exc}", path=database,
-                          detail=exc) from exc
+        raise BackupError(
+            "backup_failed", f"無法備份：{database}：{exc}", path=database, detail=exc
+        ) from exc
     finally:
         partial.unlink(missing_ok=True)
     return BackupInfo(target.resolve(), target.stat().st_size, now or dt.datetime.now())
@@ -183,7 +195,7 @@ def auto_backup(
         target = settings.folder / f"{prefix}-{at.strftime(_STAMP)}-{counter}.sqlite3"
         counter += 1
     info = backup_to(database, target, now=at)
-    removed = tuple(list_backups(database, settings.folder)[settings.keep:])
+    removed = tuple(list_backups(database, settings.folder)[settings.keep :])
     for old in removed:
         old.unlink(missing_ok=True)
     return replace(info, removed=removed)
@@ -191,7 +203,9 @@ def auto_backup(
 
 def list_backups(database: Path, folder: Path) -> list[Path]:
     """This database's automatic backups in ``folder``, newest first."""
-    pattern = re.compile(re.escape(backup_prefix(database)) + r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+    pattern = re.compile(
+        re.escape(backup_prefix(database)) + r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$"
+    )
     found = []
     if Path(folder).is_dir():
         for file in Path(folder).iterdir():
@@ -257,10 +271,16 @@ def validate_backup(backup_file: Path) -> None:
     try:
         problem = check_file(backup_file)
     except UnreadableDatabase as exc:
-        raise BackupError("backup_unreadable", f"無法讀取備份檔，未還原：{exc}", detail=exc) from exc
+        raise BackupError(
+            "backup_unreadable", f"無法讀取備份檔，未還原：{exc}", detail=exc
+        ) from exc
     if problem:
-        raise BackupError("backup_file_damaged", f"備份檔已損毀，未還原：{backup_file}：{problem}",
-                          path=backup_file, detail=problem)
+        raise BackupError(
+            "backup_file_damaged",
+            f"備份檔已損毀，未還原：{backup_file}：{problem}",
+            path=backup_file,
+            detail=problem,
+        )
     if not has_tables(backup_file, "alembic_version", "events", "check_ins"):
         raise BackupError("not_ours", f"這不是研習報到台的資料庫：{backup_file}", path=backup_file)
 
@@ -301,9 +321,7 @@ def other_event(database: Path, backup_file: Path) -> str | None:
     return "、".join(e.name for e in theirs)
 
 
-def restore(
-    database: Path, backup_file: Path, *, now: dt.datetime | None = None
-) -> RestoreResult:
+def restore(database: Path, backup_file: Path, *, now: dt.datetime | None = None) -> RestoreResult:
     """Replace ``database`` with ``backup_file``; the current file is kept beside it first."""
     database, backup_file = Path(database).resolve(), Path(backup_file).resolve()
     if backup_file == database:

@@ -117,8 +117,9 @@ def new_nonce() -> str:
 
 def _entries(s: Session, registration_id: int) -> list[LogEntry]:
     rows = s.execute(
-        select(CheckIn.id, CheckIn.action, CheckIn.at, CheckIn.desk, CheckIn.voids_id,
-               CheckIn.nonce).where(CheckIn.registration_id == registration_id)
+        select(
+            CheckIn.id, CheckIn.action, CheckIn.at, CheckIn.desk, CheckIn.voids_id, CheckIn.nonce
+        ).where(CheckIn.registration_id == registration_id)
     )
     return [LogEntry(*row) for row in rows]
 
@@ -148,8 +149,18 @@ def scan(
     nonce: str | None = None,
 ) -> CheckInResult:
     """A scanned (or typed) pass code at the desk of ``session_id``."""
-    return _run(db, session_id, text, None, Mode(mode), desk, operator, method,
-                now or dt.datetime.now(), nonce or new_nonce())
+    return _run(
+        db,
+        session_id,
+        text,
+        None,
+        Mode(mode),
+        desk,
+        operator,
+        method,
+        now or dt.datetime.now(),
+        nonce or new_nonce(),
+    )
 
 
 def check_in_registration(
@@ -165,29 +176,52 @@ def check_in_registration(
     nonce: str | None = None,
 ) -> CheckInResult:
     """Check in (or sign out) a registration picked from the search list or just added."""
-    return _run(db, session_id, None, registration_id, Mode(mode), desk, operator, method,
-                now or dt.datetime.now(), nonce or new_nonce())
+    return _run(
+        db,
+        session_id,
+        None,
+        registration_id,
+        Mode(mode),
+        desk,
+        operator,
+        method,
+        now or dt.datetime.now(),
+        nonce or new_nonce(),
+    )
 
 
-def _run(db, session_id, text, registration_id, mode, desk, operator, method, now,  # type: ignore[no-untyped-def]
-         nonce) -> CheckInResult:
+def _run(
+    db,
+    session_id,
+    text,
+    registration_id,
+    mode,
+    desk,
+    operator,
+    method,
+    now,  # type: ignore[no-untyped-def]
+    nonce,
+) -> CheckInResult:
     try:
         with db.unit_of_work(immediate=True) as s:
-            return _decide_and_record(s, session_id, text, registration_id, mode, desk,
-                                      operator, method, now, nonce)
+            return _decide_and_record(
+                s, session_id, text, registration_id, mode, desk, operator, method, now, nonce
+            )
     except IntegrityError:
         # Another submission with the same nonce committed first: answer as that one did.
         with db.unit_of_work(immediate=True) as s:
-            return _decide_and_record(s, session_id, text, registration_id, mode, desk,
-                                      operator, method, now, nonce)
+            return _decide_and_record(
+                s, session_id, text, registration_id, mode, desk, operator, method, now, nonce
+            )
 
 
 def is_event_pass(db: Database, session_id: int, text: str) -> bool:
     """``text`` is a pass of the session's event with a valid signature: every character of it
     arrived as printed (the scanner self-test accepts a real pass as well as its test code)."""
     with db.read() as s:
-        secret = s.scalar(select(Event.token_secret).join(EventSession)
-                          .where(EventSession.id == session_id))
+        secret = s.scalar(
+            select(Event.token_secret).join(EventSession).where(EventSession.id == session_id)
+        )
     try:
         parse_token(secret, text)
     except TokenError:
@@ -195,9 +229,18 @@ def is_event_pass(db: Database, session_id: int, text: str) -> bool:
     return True
 
 
-def _decide_and_record(s: Session, session_id: int, text: str | None,
-                       registration_id: int | None, mode: Mode, desk: str, operator: str,
-                       method: str, now: dt.datetime, nonce: str) -> CheckInResult:
+def _decide_and_record(
+    s: Session,
+    session_id: int,
+    text: str | None,
+    registration_id: int | None,
+    mode: Mode,
+    desk: str,
+    operator: str,
+    method: str,
+    now: dt.datetime,
+    nonce: str,
+) -> CheckInResult:
     es = s.get_one(EventSession, session_id)
     if text is not None:
         secret = s.scalar(select(Event.token_secret).where(Event.id == es.event_id))
@@ -214,8 +257,11 @@ def _decide_and_record(s: Session, session_id: int, text: str | None,
         return _refused(Code.OTHER_EVENT, mode, now, method)
     if registration.session_id != session_id:
         # The same person may also be registered here: use that registration.
-        here = s.scalar(select(Registration).where(
-            Registration.attendee_id == attendee.id, Registration.session_id == session_id))
+        here = s.scalar(
+            select(Registration).where(
+                Registration.attendee_id == attendee.id, Registration.session_id == session_id
+            )
+        )
         if here is not None:
             registration = here
     # Two desks scanning the same pass: the second waits here until the first has committed,
@@ -242,20 +288,37 @@ def _decide_and_record(s: Session, session_id: int, text: str | None,
     if decision.replay_of is not None:
         check_in_id, action = decision.replay_of.id, decision.replay_of.action
     elif decision.record is not None:
-        row = CheckIn(registration_id=registration.id, action=decision.record, at=now,
-                      desk=desk, operator=operator, method=method, nonce=nonce)
+        row = CheckIn(
+            registration_id=registration.id,
+            action=decision.record,
+            at=now,
+            desk=desk,
+            operator=operator,
+            method=method,
+            nonce=nonce,
+        )
         s.add(row)
         s.flush()
         check_in_id, action = row.id, row.action
-        audit.record(s, f"checkin.{row.action}", actor=operator, at=now, entity="check_in",
-                     entity_id=row.id, registration_id=registration.id, desk=desk,
-                     method=method, name=mask_name(attendee.name))
+        audit.record(
+            s,
+            f"checkin.{row.action}",
+            actor=operator,
+            at=now,
+            entity="check_in",
+            entity_id=row.id,
+            registration_id=registration.id,
+            desk=desk,
+            method=method,
+            name=mask_name(attendee.name),
+        )
     if decision.record == rules.IN and decision.replay_of is None:
         table = seating.seat_on_arrival(s, registration.id, now)
     else:
         table = _table_number(s, registration.id)
-    reg_session = es if registration.session_id == es.id else s.get_one(
-        EventSession, registration.session_id)
+    reg_session = (
+        es if registration.session_id == es.id else s.get_one(EventSession, registration.session_id)
+    )
     first = decision.first_in
     if first is None and decision.record == rules.IN:
         first = LogEntry(check_in_id or 0, rules.IN, now, desk)
@@ -310,11 +373,21 @@ def admit_and_check_in(
             registration.status = Status.WALK_IN
             registration.status_reason = f"現場遞補（原為 {before}）"
             attendee = s.get_one(Attendee, registration.attendee_id)
-            audit.record(s, "registration.admit_at_desk", actor=operator, at=at,
-                         entity="registration", entity_id=registration.id, before=before,
-                         before_reason=before_reason, desk=desk, name=mask_name(attendee.name))
-    return check_in_registration(db, session_id, registration_id, desk=desk, operator=operator,
-                                 method="admit", now=at)
+            audit.record(
+                s,
+                "registration.admit_at_desk",
+                actor=operator,
+                at=at,
+                entity="registration",
+                entity_id=registration.id,
+                before=before,
+                before_reason=before_reason,
+                desk=desk,
+                name=mask_name(attendee.name),
+            )
+    return check_in_registration(
+        db, session_id, registration_id, desk=desk, operator=operator, method="admit", now=at
+    )
 
 
 # --- undo / void -------------------------------------------------------------------------
@@ -355,43 +428,84 @@ def void(
         try:
             rules.check_void(entries, check_in_id, reason)
         except rules.VoidError as exc:
-            raise CheckInError(exc.problem, _VOID_PROBLEMS[exc.problem].format(id=check_in_id),
-                               id=check_in_id) from None
-        v = CheckIn(registration_id=row.registration_id, action=rules.VOID, at=at, desk=desk,
-                    operator=operator, method="void", voids_id=row.id, reason=reason,
-                    nonce=new_nonce())
+            raise CheckInError(
+                exc.problem, _VOID_PROBLEMS[exc.problem].format(id=check_in_id), id=check_in_id
+            ) from None
+        v = CheckIn(
+            registration_id=row.registration_id,
+            action=rules.VOID,
+            at=at,
+            desk=desk,
+            operator=operator,
+            method="void",
+            voids_id=row.id,
+            reason=reason,
+            nonce=new_nonce(),
+        )
         s.add(v)
         s.flush()
         attendee = s.get_one(Attendee, registration.attendee_id)
-        audit.record(s, "checkin.void", actor=operator, at=at, entity="check_in",
-                     entity_id=v.id, voids_id=row.id, reason=reason, desk=desk,
-                     name=mask_name(attendee.name))
+        audit.record(
+            s,
+            "checkin.void",
+            actor=operator,
+            at=at,
+            entity="check_in",
+            entity_id=v.id,
+            voids_id=row.id,
+            reason=reason,
+            desk=desk,
+            name=mask_name(attendee.name),
+        )
         after = rules.presence([*entries, LogEntry(v.id, rules.VOID, at, desk, row.id)])
         restored = None
         if row.method == "admit" and after.state == "absent":
             restored = _undo_admission(s, registration, at, operator, desk)
-        return VoidResult(v.id, row.id, row.action, row.at, row.registration_id, attendee.name,
-                          after.state, reason, restored)
+        return VoidResult(
+            v.id,
+            row.id,
+            row.action,
+            row.at,
+            row.registration_id,
+            attendee.name,
+            after.state,
+            reason,
+            restored,
+        )
 
 
-def _undo_admission(s: Session, registration: Registration, at: dt.datetime, operator: str,
-                    desk: str) -> str | None:
+def _undo_admission(
+    s: Session, registration: Registration, at: dt.datetime, operator: str, desk: str
+) -> str | None:
     """Voiding the check-in that came with an admission at the desk also gives back the seat:
     the registration returns to its status before (waitlisted / cancelled)."""
     if registration.status != Status.WALK_IN:
         return None
     admitted = s.scalar(
-        select(AuditEntry).where(AuditEntry.action == "registration.admit_at_desk",
-                                 AuditEntry.entity == "registration",
-                                 AuditEntry.entity_id == registration.id)
-        .order_by(AuditEntry.id.desc()).limit(1))
+        select(AuditEntry)
+        .where(
+            AuditEntry.action == "registration.admit_at_desk",
+            AuditEntry.entity == "registration",
+            AuditEntry.entity_id == registration.id,
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
     before = admitted.detail.get("before") if admitted is not None else None
     if before not in (Status.WAITLISTED, Status.CANCELLED):
         return None
     registration.status = before
     registration.status_reason = admitted.detail.get("before_reason", "")  # type: ignore[union-attr]
-    audit.record(s, "registration.admit_at_desk_undone", actor=operator, at=at,
-                 entity="registration", entity_id=registration.id, after=before, desk=desk)
+    audit.record(
+        s,
+        "registration.admit_at_desk_undone",
+        actor=operator,
+        at=at,
+        entity="registration",
+        entity_id=registration.id,
+        after=before,
+        desk=desk,
+    )
     return before
 
 
@@ -410,8 +524,12 @@ def last_action(db: Database, session_id: int, desk: str) -> int | None:
         return s.scalar(
             select(CheckIn.id)
             .join(Registration, Registration.id == CheckIn.registration_id)
-            .where(Registration.session_id == session_id, CheckIn.desk == desk,
-                   CheckIn.action.in_((rules.IN, rules.OUT)), CheckIn.id.not_in(voided))
+            .where(
+                Registration.session_id == session_id,
+                CheckIn.desk == desk,
+                CheckIn.action.in_((rules.IN, rules.OUT)),
+                CheckIn.id.not_in(voided),
+            )
             .order_by(CheckIn.id.desc())
             .limit(1)
         )
@@ -460,8 +578,20 @@ def list_log(db: Database, session_id: int) -> tuple[LogRow, ...]:
         ).all()
         voided = {c.voids_id for c, _, _ in rows if c.voids_id is not None}
         return tuple(
-            LogRow(c.id, c.registration_id, name, agency, c.action, c.at, c.desk, c.operator,
-                   c.method, c.voids_id, c.reason, c.id in voided)
+            LogRow(
+                c.id,
+                c.registration_id,
+                name,
+                agency,
+                c.action,
+                c.at,
+                c.desk,
+                c.operator,
+                c.method,
+                c.voids_id,
+                c.reason,
+                c.id in voided,
+            )
             for c, name, agency in rows
         )
 
@@ -502,13 +632,21 @@ class LiveCounts:
     not_arrived: tuple[PersonRow, ...] = field(default=())
 
 
-def presences(s: Session, registration_ids: Iterable[int] | None = None,
-              session_id: int | None = None) -> dict[int, Presence]:
-    query = select(CheckIn.registration_id, CheckIn.id, CheckIn.action, CheckIn.at,
-                   CheckIn.desk, CheckIn.voids_id)
+def presences(
+    s: Session, registration_ids: Iterable[int] | None = None, session_id: int | None = None
+) -> dict[int, Presence]:
+    query = select(
+        CheckIn.registration_id,
+        CheckIn.id,
+        CheckIn.action,
+        CheckIn.at,
+        CheckIn.desk,
+        CheckIn.voids_id,
+    )
     if session_id is not None:
         query = query.join(Registration, Registration.id == CheckIn.registration_id).where(
-            Registration.session_id == session_id)
+            Registration.session_id == session_id
+        )
     if registration_ids is not None:
         query = query.where(CheckIn.registration_id.in_(list(registration_ids)))
     grouped: dict[int, list[LogEntry]] = {}
@@ -553,8 +691,15 @@ class LiveTally:
             self._last_id = s.scalar(select(func.max(CheckIn.id))) or 0
             self.capacity = s.get_one(EventSession, session_id).capacity
             people = s.execute(
-                select(Registration.id, Registration.status, Attendee.name, Attendee.agency,
-                       Attendee.title, Attendee.phone, WorkshopTable.number)
+                select(
+                    Registration.id,
+                    Registration.status,
+                    Attendee.name,
+                    Attendee.agency,
+                    Attendee.title,
+                    Attendee.phone,
+                    WorkshopTable.number,
+                )
                 .join(Attendee, Attendee.id == Registration.attendee_id)
                 .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
                 .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
@@ -562,10 +707,13 @@ class LiveTally:
                 .order_by(Registration.queue, Registration.id)
             ).all()
             states = presences(s, session_id=session_id)
-            self._tables = tuple(s.execute(
-                select(WorkshopTable.number, WorkshopTable.name)
-                .where(WorkshopTable.session_id == session_id).order_by(WorkshopTable.number)
-            ).all())
+            self._tables = tuple(
+                s.execute(
+                    select(WorkshopTable.number, WorkshopTable.name)
+                    .where(WorkshopTable.session_id == session_id)
+                    .order_by(WorkshopTable.number)
+                ).all()
+            )
         self._people: dict[int, tuple[str, int | None, PersonRow]] = {}
         self._state: dict[int, Presence] = {}
         self._n = {"admitted": 0, "walk_in": 0, "arrived": 0, "in": 0, "out": 0}
@@ -573,8 +721,16 @@ class LiveTally:
         self._arrived_at: dict[int, int] = {}
         self._missing: dict[int, PersonRow] = {}  # queue order
         for reg_id, status, name, agency, title, phone, table in people:
-            row = PersonRow(reg_id, name, agency, title, status, table,
-                            _NOT_DIGIT.sub("", phone)[-3:], _ABSENT.state)
+            row = PersonRow(
+                reg_id,
+                name,
+                agency,
+                title,
+                status,
+                table,
+                _NOT_DIGIT.sub("", phone)[-3:],
+                _ABSENT.state,
+            )
             self._people[reg_id] = (status, table, row)
             self._count(reg_id, states.get(reg_id, _ABSENT), +1)
         self._order = {reg_id: i for i, reg_id in enumerate(self._people)}
@@ -615,10 +771,13 @@ class LiveTally:
                 return TallyChange(people_changed=True)
             states = presences(s, ids)
             # 報到時分桌 seats people as they arrive: their table is read again too.
-            tables = dict(s.execute(
-                select(SeatAssignment.registration_id, WorkshopTable.number)
-                .join(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
-                .where(SeatAssignment.registration_id.in_(ids))).all())
+            tables = dict(
+                s.execute(
+                    select(SeatAssignment.registration_id, WorkshopTable.number)
+                    .join(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
+                    .where(SeatAssignment.registration_id.in_(ids))
+                ).all()
+            )
         arrived: list[int] = []
         returned = False
         for reg_id in ids:
@@ -633,8 +792,9 @@ class LiveTally:
             elif reg_id in self._missing and not was_missing:
                 returned = True
         if any(reg_id in self._missing for reg_id in ids):  # back at its place in the queue
-            self._missing = dict(sorted(self._missing.items(),
-                                        key=lambda item: self._order[item[0]]))
+            self._missing = dict(
+                sorted(self._missing.items(), key=lambda item: self._order[item[0]])
+            )
         return TallyChange(tuple(arrived), returned, touched=tuple(ids))
 
     def counts(self) -> LiveCounts:
@@ -647,9 +807,12 @@ class LiveTally:
             present=n["in"],
             signed_out=n["out"],
             capacity=self.capacity,
-            tables=tuple(TableCount(number, name, self._seated.get(number, 0),
-                                    self._arrived_at.get(number, 0))
-                         for number, name in self._tables),
+            tables=tuple(
+                TableCount(
+                    number, name, self._seated.get(number, 0), self._arrived_at.get(number, 0)
+                )
+                for number, name in self._tables
+            ),
             not_arrived=tuple(self._missing.values()),
         )
 
@@ -750,17 +913,28 @@ class SearchIndex:
         return (name_hits + other_hits)[:limit]
 
 
-def search_entries(db: Database, session_id: int,
-                   registration_ids: Iterable[int] | None = None) -> list[SearchEntry]:
+def search_entries(
+    db: Database, session_id: int, registration_ids: Iterable[int] | None = None
+) -> list[SearchEntry]:
     """The session's people as search entries (only ``registration_ids`` when given)."""
-    query = (select(Registration.id, Attendee.name, Attendee.agency, Attendee.unit,
-                    Attendee.title, Registration.status, Attendee.phone, WorkshopTable.number,
-                    Attendee.email)
-             .join(Attendee, Attendee.id == Registration.attendee_id)
-             .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
-             .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
-             .where(Registration.session_id == session_id)
-             .order_by(Registration.queue, Registration.id))
+    query = (
+        select(
+            Registration.id,
+            Attendee.name,
+            Attendee.agency,
+            Attendee.unit,
+            Attendee.title,
+            Registration.status,
+            Attendee.phone,
+            WorkshopTable.number,
+            Attendee.email,
+        )
+        .join(Attendee, Attendee.id == Registration.attendee_id)
+        .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
+        .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
+        .where(Registration.session_id == session_id)
+        .order_by(Registration.queue, Registration.id)
+    )
     if registration_ids is not None:
         query = query.where(Registration.id.in_(list(registration_ids)))
     with db.read() as s:
@@ -768,8 +942,20 @@ def search_entries(db: Database, session_id: int,
     entries = []
     for reg_id, name, agency, unit, title, status, phone, table, email in rows:
         digits = phone_digits(clean(phone))
-        entries.append(SearchEntry(reg_id, name, agency, title, status, table, digits[-3:],
-                                   match_key(name), search_key(agency, unit, email), digits))
+        entries.append(
+            SearchEntry(
+                reg_id,
+                name,
+                agency,
+                title,
+                status,
+                table,
+                digits[-3:],
+                match_key(name),
+                search_key(agency, unit, email),
+                digits,
+            )
+        )
     return entries
 
 
@@ -778,8 +964,14 @@ def people_stamp(db: Database) -> int:
     on-arrival seats aside (``LiveTally.update`` follows those): while it stays the same, a
     desk's loaded people and search index are still right."""
     with db.read() as s:
-        return s.scalar(select(func.max(AuditEntry.id)).where(
-            AuditEntry.action.not_like("checkin.%"), AuditEntry.action != "seat.arrival")) or 0
+        return (
+            s.scalar(
+                select(func.max(AuditEntry.id)).where(
+                    AuditEntry.action.not_like("checkin.%"), AuditEntry.action != "seat.arrival"
+                )
+            )
+            or 0
+        )
 
 
 def load_search_index(db: Database, session_id: int) -> SearchIndex:
@@ -792,8 +984,19 @@ def with_state(db: Database, entries: Sequence[SearchEntry]) -> list[SearchHit]:
     hits = []
     for e in entries:
         p = states.get(e.registration_id, _ABSENT)
-        hits.append(SearchHit(e.registration_id, e.name, e.agency, e.title, e.status, e.table,
-                              e.phone_tail, p.state, p.first_in.at if p.first_in else None))
+        hits.append(
+            SearchHit(
+                e.registration_id,
+                e.name,
+                e.agency,
+                e.title,
+                e.status,
+                e.table,
+                e.phone_tail,
+                p.state,
+                p.first_in.at if p.first_in else None,
+            )
+        )
     return hits
 
 
@@ -810,8 +1013,14 @@ def session_seats(db: Database, session_id: int) -> tuple[int, int]:
 
 def registration_count(db: Database, session_id: int) -> int:
     with db.read() as s:
-        return s.scalar(select(func.count()).select_from(Registration).where(
-            Registration.session_id == session_id)) or 0
+        return (
+            s.scalar(
+                select(func.count())
+                .select_from(Registration)
+                .where(Registration.session_id == session_id)
+            )
+            or 0
+        )
 
 
 def session_of_token(db: Database, text: str) -> int | None:
@@ -823,6 +1032,9 @@ def session_of_token(db: Database, text: str) -> int | None:
                 registration_id = parse_token(secret, text).registration_id
             except TokenError:
                 continue
-            return s.scalar(select(Registration.session_id).join(Attendee).where(
-                Registration.id == registration_id, Attendee.event_id == event_id))
+            return s.scalar(
+                select(Registration.session_id)
+                .join(Attendee)
+                .where(Registration.id == registration_id, Attendee.event_id == event_id)
+            )
     return None

@@ -58,13 +58,23 @@ from desktop.services.events import SessionInfo, find_session
 DEFAULT_SERIAL_PATTERN = "研字第{year}{seq:04d}號"
 DEFAULT_BODY = "特頒此證。"
 # Completion wording only for full attendance (DOMAIN.md "Paper"); otherwise the hours.
-DEFAULT_FULL_TEXT = ("{name} 君於{date}參加{organiser}舉辦之「{course}」（{session}，{venue}），"
-                     "全程參與，研習期滿。")
-DEFAULT_PARTIAL_TEXT = ("{name} 君於{date}參加{organiser}舉辦之「{course}」（{session}，{venue}）"
-                        "研習，計 {hours} 小時。")
+DEFAULT_FULL_TEXT = (
+    "{name} 君於{date}參加{organiser}舉辦之「{course}」（{session}，{venue}），全程參與，研習期滿。"
+)
+DEFAULT_PARTIAL_TEXT = (
+    "{name} 君於{date}參加{organiser}舉辦之「{course}」（{session}，{venue}）"
+    "研習，計 {hours} 小時。"
+)
 TEXT_FIELDS = ("name", "date", "organiser", "course", "session", "venue", "hours")
-SETTINGS_KEYS = ("serial_pattern", "course_name", "body", "signer", "full_text",
-                 "partial_text", "fallback_font")
+SETTINGS_KEYS = (
+    "serial_pattern",
+    "course_name",
+    "body",
+    "signer",
+    "full_text",
+    "partial_text",
+    "fallback_font",
+)
 IMAGE_KEYS = ("seal_image", "signature_image")
 IMAGE_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_PIXELS = (40, 6000)  # each side, in pixels: smaller prints as a smudge
@@ -105,8 +115,10 @@ class CourseInfo:
 
     def images_json(self) -> dict[str, dict[str, int] | None]:
         """``seal``/``signature``: the stored image's size, or null."""
-        return {key: image_info(data) for key, data in (("seal", self.seal_image),
-                                                        ("signature", self.signature_image))}
+        return {
+            key: image_info(data)
+            for key, data in (("seal", self.seal_image), ("signature", self.signature_image))
+        }
 
 
 @dataclass(frozen=True)
@@ -184,9 +196,13 @@ class PersonHours:
             "schedule": self.schedule,
             "wants_hours": self.wants_hours,
             "eligible": self.eligible,
-            "adjustment": None if self.adjustment is None else {
-                "hours": self.adjustment.hours, "reason": self.adjustment.reason,
-                "by": self.adjustment.by, "at": self.adjustment.at.isoformat(timespec="seconds"),
+            "adjustment": None
+            if self.adjustment is None
+            else {
+                "hours": self.adjustment.hours,
+                "reason": self.adjustment.reason,
+                "by": self.adjustment.by,
+                "at": self.adjustment.at.isoformat(timespec="seconds"),
             },
             "certificate": self.certificate,
         }
@@ -222,8 +238,9 @@ def _hhmm(value: dt.datetime | None) -> str | None:
 
 def _blocks(es: EventSession) -> list[rules.Block]:
     return [
-        rules.Block(b.kind, b.counts_for_hours, b.planned_start, b.planned_end,
-                    b.actual_start, b.actual_end)
+        rules.Block(
+            b.kind, b.counts_for_hours, b.planned_start, b.planned_end, b.actual_start, b.actual_end
+        )
         for b in es.agenda
     ]
 
@@ -281,8 +298,9 @@ def day_report(db: Database, session_id: int) -> DayReport:
         blocks = _blocks(es)
         log: dict[int, list[tuple[int, str, dt.datetime, int | None]]] = {}
         for row in s.execute(
-            select(CheckIn.registration_id, CheckIn.id, CheckIn.action, CheckIn.at,
-                   CheckIn.voids_id)
+            select(
+                CheckIn.registration_id, CheckIn.id, CheckIn.action, CheckIn.at, CheckIn.voids_id
+            )
             .join(Registration)
             .where(Registration.session_id == session_id)
             .order_by(CheckIn.id)
@@ -290,27 +308,46 @@ def day_report(db: Database, session_id: int) -> DayReport:
             log.setdefault(row[0], []).append((row[1], row[2], row[3], row[4]))
         adjustments: dict[int, Adjustment] = {}
         for adj in s.scalars(
-            select(HoursAdjustment).join(Registration)
-            .where(Registration.session_id == session_id).order_by(HoursAdjustment.id)
+            select(HoursAdjustment)
+            .join(Registration)
+            .where(Registration.session_id == session_id)
+            .order_by(HoursAdjustment.id)
         ):
             adjustments[adj.registration_id] = Adjustment(adj.hours, adj.reason, adj.by, adj.at)
-        serials = dict(s.execute(
-            select(Certificate.registration_id, Certificate.serial).join(Registration)
-            .where(Registration.session_id == session_id)
-        ).all())
-        regs = s.scalars(
-            select(Registration)
-            .options(joinedload(Registration.attendee),
-                     joinedload(Registration.seat).joinedload(SeatAssignment.table))
-            .where(Registration.session_id == session_id)
-            .order_by(Registration.queue, Registration.id)
-        ).unique().all()
+        serials = dict(
+            s.execute(
+                select(Certificate.registration_id, Certificate.serial)
+                .join(Registration)
+                .where(Registration.session_id == session_id)
+            ).all()
+        )
+        regs = (
+            s.scalars(
+                select(Registration)
+                .options(
+                    joinedload(Registration.attendee),
+                    joinedload(Registration.seat).joinedload(SeatAssignment.table),
+                )
+                .where(Registration.session_id == session_id)
+                .order_by(Registration.queue, Registration.id)
+            )
+            .unique()
+            .all()
+        )
         people = []
         for r in regs:
             if r.status not in (Status.ADMITTED, Status.WALK_IN) and r.id not in log:
                 continue
-            people.append(_person(r, log.get(r.id, []), blocks, course.policy,
-                                  adjustments.get(r.id), serials.get(r.id)))
+            people.append(
+                _person(
+                    r,
+                    log.get(r.id, []),
+                    blocks,
+                    course.policy,
+                    adjustments.get(r.id),
+                    serials.get(r.id),
+                )
+            )
     return DayReport(course, tuple(people))
 
 
@@ -379,25 +416,43 @@ def adjust_hours(
     with db.unit_of_work() as s:
         reg = s.get(Registration, registration_id)
         if reg is None:
-            raise CloseDayError("no_registration", f"找不到報名紀錄 #{registration_id}",
-                                id=registration_id)
+            raise CloseDayError(
+                "no_registration", f"找不到報名紀錄 #{registration_id}", id=registration_id
+            )
         es = s.get_one(EventSession, reg.session_id)
         event = s.get_one(Event, es.event_id)
         policy = _policy(event)
         limit = rules.course_hours(_blocks(es), policy)
         if not 0 <= hours <= limit:
-            raise CloseDayError("hours_out_of_range",
-                                f"時數須在 0 到課程時數 {limit:g} 小時之間（輸入 {hours:g}）",
-                                limit=f"{limit:g}", hours=f"{hours:g}")
+            raise CloseDayError(
+                "hours_out_of_range",
+                f"時數須在 0 到課程時數 {limit:g} 小時之間（輸入 {hours:g}）",
+                limit=f"{limit:g}",
+                hours=f"{hours:g}",
+            )
         if abs(hours / policy.step - round(hours / policy.step)) > 1e-9:
-            raise CloseDayError("hours_not_step",
-                                f"時數須為 {policy.step:g} 小時的倍數（輸入 {hours:g}）",
-                                step=f"{policy.step:g}", hours=f"{hours:g}")
-        s.add(HoursAdjustment(registration_id=reg.id, hours=float(hours), reason=reason,
-                              by=actor, at=at))
-        audit.record(s, "hours.adjust", actor=actor, entity="registration", entity_id=reg.id,
-                     at=at, hours=float(hours), reason=reason,
-                     name=mask_name(reg.attendee.name))
+            raise CloseDayError(
+                "hours_not_step",
+                f"時數須為 {policy.step:g} 小時的倍數（輸入 {hours:g}）",
+                step=f"{policy.step:g}",
+                hours=f"{hours:g}",
+            )
+        s.add(
+            HoursAdjustment(
+                registration_id=reg.id, hours=float(hours), reason=reason, by=actor, at=at
+            )
+        )
+        audit.record(
+            s,
+            "hours.adjust",
+            actor=actor,
+            entity="registration",
+            entity_id=reg.id,
+            at=at,
+            hours=float(hours),
+            reason=reason,
+            name=mask_name(reg.attendee.name),
+        )
     return Adjustment(float(hours), reason, actor, at)
 
 
@@ -420,29 +475,48 @@ def read_image(key: str, path: str | Path) -> bytes:
 
     path = Path(path)
     if not path.is_file():
-        raise CloseDayError("setting_file_missing", f"{key}: 找不到檔案 {path}", key=key,
-                            path=path)
+        raise CloseDayError("setting_file_missing", f"{key}: 找不到檔案 {path}", key=key, path=path)
     data = path.read_bytes()
     if len(data) > IMAGE_MAX_BYTES:
-        raise CloseDayError("image_too_large",
-                            f"{key}: {path.name} 有 {len(data) / 1e6:.1f} MB，超過 5 MB；請縮小圖檔",
-                            key=key, path=path.name, mb=f"{len(data) / 1e6:.1f}")
+        raise CloseDayError(
+            "image_too_large",
+            f"{key}: {path.name} 有 {len(data) / 1e6:.1f} MB，超過 5 MB；請縮小圖檔",
+            key=key,
+            path=path.name,
+            mb=f"{len(data) / 1e6:.1f}",
+        )
     try:
         with Image.open(io.BytesIO(data)) as img:
             img.load()
             kind, size = img.format, img.size
     except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as exc:
-        raise CloseDayError("not_an_image",
-                            f"{key}: {path.name} 不是可讀取的圖片檔（PNG/JPEG）：{exc}",
-                            key=key, path=path.name, detail=exc) from None
+        raise CloseDayError(
+            "not_an_image",
+            f"{key}: {path.name} 不是可讀取的圖片檔（PNG/JPEG）：{exc}",
+            key=key,
+            path=path.name,
+            detail=exc,
+        ) from None
     if kind not in ("PNG", "JPEG"):
-        raise CloseDayError("image_format", f"{key}: {path.name} 是 {kind} 圖檔，請用 PNG 或 JPEG",
-                            key=key, path=path.name, kind=kind)
+        raise CloseDayError(
+            "image_format",
+            f"{key}: {path.name} 是 {kind} 圖檔，請用 PNG 或 JPEG",
+            key=key,
+            path=path.name,
+            kind=kind,
+        )
     low, high = IMAGE_PIXELS
     if not all(low <= side <= high for side in size):
-        raise CloseDayError("image_size", f"{key}: {path.name} 為 {size[0]}×{size[1]} 像素，"
-                            f"每邊須在 {low}–{high} 像素之間", key=key, path=path.name,
-                            width=size[0], height=size[1], low=low, high=high)
+        raise CloseDayError(
+            "image_size",
+            f"{key}: {path.name} 為 {size[0]}×{size[1]} 像素，每邊須在 {low}–{high} 像素之間",
+            key=key,
+            path=path.name,
+            width=size[0],
+            height=size[1],
+            low=low,
+            high=high,
+        )
     return data
 
 
@@ -452,25 +526,38 @@ def certificate_text(template: str) -> None:
         template.format(**{f: "" for f in TEXT_FIELDS})
     except (KeyError, IndexError, ValueError) as exc:
         fields = "、".join("{" + f + "}" for f in TEXT_FIELDS)
-        raise CloseDayError("bad_certificate_text",
-                            f"證書文字無法使用 {template!r}：未知欄位或括號不成對 {exc}；可用 {fields}",
-                            template=template, detail=exc, fields=fields) from None
+        raise CloseDayError(
+            "bad_certificate_text",
+            f"證書文字無法使用 {template!r}：未知欄位或括號不成對 {exc}；可用 {fields}",
+            template=template,
+            detail=exc,
+            fields=fields,
+        ) from None
 
 
 def serial_for(pattern: str, seq: int, issued: dt.date, term: str = "") -> str:
     try:
         fields_used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f}
     except ValueError as exc:  # an unmatched { or }
-        raise CloseDayError("bad_serial_pattern", f"字號格式無法使用 {pattern!r}：{exc}",
-                            pattern=pattern, detail=exc) from None
+        raise CloseDayError(
+            "bad_serial_pattern",
+            f"字號格式無法使用 {pattern!r}：{exc}",
+            pattern=pattern,
+            detail=exc,
+        ) from None
     if "seq" not in fields_used:
-        raise CloseDayError("serial_without_seq", f"字號格式須含 {{seq}}（輸入 {pattern!r}）",
-                            pattern=pattern)
+        raise CloseDayError(
+            "serial_without_seq", f"字號格式須含 {{seq}}（輸入 {pattern!r}）", pattern=pattern
+        )
     try:
         return pattern.format(year=roc_year(issued), ad_year=issued.year, seq=seq, term=term)
     except (KeyError, ValueError, IndexError, TypeError, AttributeError) as exc:
-        raise CloseDayError("bad_serial_pattern", f"字號格式無法使用 {pattern!r}：{exc!r}",
-                            pattern=pattern, detail=repr(exc)) from None
+        raise CloseDayError(
+            "bad_serial_pattern",
+            f"字號格式無法使用 {pattern!r}：{exc!r}",
+            pattern=pattern,
+            detail=repr(exc),
+        ) from None
 
 
 def issue_certificates(
@@ -498,19 +585,35 @@ def issue_certificates(
         # New serials follow the order asked for (the printed order), so the stack of
         # certificates comes out of the printer numbered in sequence.
         position = {reg_id: i for i, reg_id in enumerate(dict.fromkeys(registration_ids))}
-        chosen = sorted((p for p in chosen if p.registration_id in position),
-                        key=lambda p: position[p.registration_id])
+        chosen = sorted(
+            (p for p in chosen if p.registration_id in position),
+            key=lambda p: position[p.registration_id],
+        )
     pattern = report.course.settings.get("serial_pattern") or DEFAULT_SERIAL_PATTERN
     serial_for(pattern, 1, at.date())  # fail before anything is written
     rows: list[CertificateRow] = []
-    with (db.read() if dry_run else db.unit_of_work()) as s:
-        existing = {c.registration_id: c for c in s.scalars(
-            select(Certificate).where(Certificate.registration_id.in_(
-                [p.registration_id for p in chosen])))}
-        seq = s.scalar(select(func.max(Certificate.sequence))
-                       .where(Certificate.event_id == report.course.event_id)) or 0
-        taken = set(s.scalars(select(Certificate.serial)
-                              .where(Certificate.event_id == report.course.event_id)))
+    with db.read() if dry_run else db.unit_of_work() as s:
+        existing = {
+            c.registration_id: c
+            for c in s.scalars(
+                select(Certificate).where(
+                    Certificate.registration_id.in_([p.registration_id for p in chosen])
+                )
+            )
+        }
+        seq = (
+            s.scalar(
+                select(func.max(Certificate.sequence)).where(
+                    Certificate.event_id == report.course.event_id
+                )
+            )
+            or 0
+        )
+        taken = set(
+            s.scalars(
+                select(Certificate.serial).where(Certificate.event_id == report.course.event_id)
+            )
+        )
         new = reprinted = 0
         for p in chosen:
             cert = existing.get(p.registration_id)
@@ -518,26 +621,50 @@ def issue_certificates(
                 seq += 1
                 serial = serial_for(pattern, seq, at.date(), report.course.term)
                 if serial in taken:
-                    raise CloseDayError("serial_taken", f"字號重複：{serial}（請調整字號格式）",
-                                          serial=serial)
+                    raise CloseDayError(
+                        "serial_taken", f"字號重複：{serial}（請調整字號格式）", serial=serial
+                    )
                 taken.add(serial)
-                cert = Certificate(event_id=report.course.event_id,
-                                   registration_id=p.registration_id, serial=serial,
-                                   sequence=seq, hours=p.hours, issued_at=at, print_count=1)
+                cert = Certificate(
+                    event_id=report.course.event_id,
+                    registration_id=p.registration_id,
+                    serial=serial,
+                    sequence=seq,
+                    hours=p.hours,
+                    issued_at=at,
+                    print_count=1,
+                )
                 s.add(cert)
                 new += 1
             else:
                 cert.print_count += 1
                 cert.hours = p.hours
                 reprinted += 1
-            rows.append(CertificateRow(p.registration_id, cert.serial, cert.sequence, p.name,
-                                       p.agency, p.hours, cert.issued_at.date(),
-                                       cert.print_count))
+            rows.append(
+                CertificateRow(
+                    p.registration_id,
+                    cert.serial,
+                    cert.sequence,
+                    p.name,
+                    p.agency,
+                    p.hours,
+                    cert.issued_at.date(),
+                    cert.print_count,
+                )
+            )
         if dry_run:
             s.expunge_all()
         elif rows:
-            audit.record(s, "certificates.print", actor=actor, entity="session",
-                         entity_id=session_id, at=at, issued=new, reprinted=reprinted)
+            audit.record(
+                s,
+                "certificates.print",
+                actor=actor,
+                entity="session",
+                entity_id=session_id,
+                at=at,
+                issued=new,
+                reprinted=reprinted,
+            )
     return tuple(rows)
 
 
@@ -561,23 +688,36 @@ def set_course_fields(
     (``city_code``, ``term``); certificate settings and hours-policy keys are merged;
     ``images`` (``seal_image``/``signature_image``: a file to store, "" to remove) are read
     into the database."""
-    allowed_event = {"course_code", "category_code", "degree_credit", "learning_mode", "name",
-                     "organiser"}
+    allowed_event = {
+        "course_code",
+        "category_code",
+        "degree_credit",
+        "learning_mode",
+        "name",
+        "organiser",
+    }
     allowed_session = {"city_code", "term"}
     event_fields = {k: clean(v) for k, v in (event_fields or {}).items() if v is not None}
     session_fields = {k: clean(v) for k, v in (session_fields or {}).items() if v is not None}
     if bad := (set(event_fields) - allowed_event) | (set(session_fields) - allowed_session):
-        raise CloseDayError("not_settable", f"無法設定的欄位：{', '.join(sorted(bad))}",
-                            fields=", ".join(sorted(bad)))
+        raise CloseDayError(
+            "not_settable",
+            f"無法設定的欄位：{', '.join(sorted(bad))}",
+            fields=", ".join(sorted(bad)),
+        )
     if "name" in event_fields and not event_fields["name"]:
         raise CloseDayError("course_name_required", "課程名稱不可空白")
     if bad := set(settings or {}) - set(SETTINGS_KEYS):
-        raise CloseDayError("unknown_setting", f"未知的證書設定：{', '.join(sorted(bad))}",
-                            fields=", ".join(sorted(bad)))
+        raise CloseDayError(
+            "unknown_setting",
+            f"未知的證書設定：{', '.join(sorted(bad))}",
+            fields=", ".join(sorted(bad)),
+        )
     code = session_fields.get("city_code")
     if code is not None and code and not (code.isdigit() and len(code) == 2):
-        raise CloseDayError("bad_city_code", f"上課縣市代碼須為兩位數字（如 10 臺北市）：{code!r}",
-                            value=code)
+        raise CloseDayError(
+            "bad_city_code", f"上課縣市代碼須為兩位數字（如 10 臺北市）：{code!r}", value=code
+        )
     font = (settings or {}).get("fallback_font")
     if font:
         try:
@@ -589,11 +729,17 @@ def set_course_fields(
         if (settings or {}).get(key):
             certificate_text(settings[key])  # type: ignore[index]
     if bad := set(images or {}) - set(IMAGE_KEYS):
-        raise CloseDayError("unknown_setting", f"未知的圖檔設定：{', '.join(sorted(bad))}",
-                            fields=", ".join(sorted(bad)))
+        raise CloseDayError(
+            "unknown_setting",
+            f"未知的圖檔設定：{', '.join(sorted(bad))}",
+            fields=", ".join(sorted(bad)),
+        )
     # "" clears an image; a path is read and checked before anything is saved.
-    image_data = {key: read_image(key, path) if path else None
-                  for key, path in (images or {}).items() if path is not None}
+    image_data = {
+        key: read_image(key, path) if path else None
+        for key, path in (images or {}).items()
+        if path is not None
+    }
     if settings and settings.get("serial_pattern"):
         serial_for(settings["serial_pattern"], 1, dt.date.today())
     at = now or dt.datetime.now()
@@ -622,14 +768,24 @@ def set_course_fields(
                         "course_hours_too_long",
                         f"course_hours: {checked.course_hours:g} 小時超過場次時間 "
                         f"{longest:g} 小時（{start:%H:%M}–{end:%H:%M}）",
-                        hours=f"{checked.course_hours:g}", longest=f"{longest:g}",
-                        span=f"{start:%H:%M}–{end:%H:%M}")
+                        hours=f"{checked.course_hours:g}",
+                        longest=f"{longest:g}",
+                        span=f"{start:%H:%M}–{end:%H:%M}",
+                    )
             event.hours_policy = merged
-        audit.record(s, "course.set", actor=actor, entity="event", entity_id=event.id, at=at,
-                     event_fields=event_fields, session_fields=session_fields,
-                     settings=settings or {},
-                     policy=policy or {},
-                     images={k: image_info(v) for k, v in image_data.items()})
+        audit.record(
+            s,
+            "course.set",
+            actor=actor,
+            entity="event",
+            entity_id=event.id,
+            at=at,
+            event_fields=event_fields,
+            session_fields=session_fields,
+            settings=settings or {},
+            policy=policy or {},
+            images={k: image_info(v) for k, v in image_data.items()},
+        )
     return day_report(db, session_id).course
 
 
@@ -666,18 +822,24 @@ def portal_file(db: Database, session_id: int, layout: str, passphrase: str) -> 
     Raises ``PortalError`` when the course fields are incomplete. Writes nothing.
     """
     report = day_report(db, session_id)
-    number = {p.registration_id: n
-              for n, p in enumerate(sort_people(report.people, "agency"), start=1)}
-    requesters = sorted((p for p in report.people if p.wants_hours),
-                        key=lambda p: number[p.registration_id])
+    number = {
+        p.registration_id: n for n, p in enumerate(sort_people(report.people, "agency"), start=1)
+    }
+    requesters = sorted(
+        (p for p in report.people if p.wants_hours), key=lambda p: number[p.registration_id]
+    )
     zero = [p for p in requesters if p.hours <= 0] if layout == "full" else []
     wanted = [p for p in requesters if p not in zero]
     with db.read() as s:
         event = s.get_one(Event, report.course.event_id)
         sealed = event.id_private_key_sealed
-        ciphers = dict(s.execute(
-            select(Attendee.id, Attendee.id_cipher)
-            .where(Attendee.id.in_([p.attendee_id for p in wanted]))).all())
+        ciphers = dict(
+            s.execute(
+                select(Attendee.id, Attendee.id_cipher).where(
+                    Attendee.id.in_([p.attendee_id for p in wanted])
+                )
+            ).all()
+        )
     portal_csv.course_problems(_portal_course(report.course), layout)  # validates layout
     if sealed is None:
         raise CloseDayError("no_id_key", "此活動沒有身分證字號金鑰")
@@ -686,33 +848,58 @@ def portal_file(db: Database, session_id: int, layout: str, passphrase: str) -> 
     for p in wanted:
         cipher = ciphers.get(p.attendee_id)
         id_number = opener.open(cipher) if cipher and p.id_status != IdStatus.PURGED else None
-        people.append(portal_csv.PortalPerson(
-            row=number[p.registration_id], name=p.name, id_number=id_number, hours=p.hours,
-            serial=p.certificate or "", attendance=rules.attendance_note(p.reasons)))
+        people.append(
+            portal_csv.PortalPerson(
+                row=number[p.registration_id],
+                name=p.name,
+                id_number=id_number,
+                hours=p.hours,
+                serial=p.certificate or "",
+                attendance=rules.attendance_note(p.reasons),
+            )
+        )
     portal = portal_csv.build(_portal_course(report.course), people, layout)
-    no_hours = [portal_csv.RowProblem(
-        number[p.registration_id], p.name, "no_hours",
-        f"核給 0 小時（{rules.reason_text(p.reasons) or '—'}），完整課程資料不列未通過者")
-        for p in zero]
+    no_hours = [
+        portal_csv.RowProblem(
+            number[p.registration_id],
+            p.name,
+            "no_hours",
+            f"核給 0 小時（{rules.reason_text(p.reasons) or '—'}），完整課程資料不列未通過者",
+        )
+        for p in zero
+    ]
     skipped = tuple(sorted((*portal.problems, *no_hours), key=lambda r: r.row))
-    return PortalResult(portal, len(portal.rows), skipped,
-                        not_eligible=sum(1 for p in report.people
-                                         if p.present and not p.wants_hours))
+    return PortalResult(
+        portal,
+        len(portal.rows),
+        skipped,
+        not_eligible=sum(1 for p in report.people if p.present and not p.wants_hours),
+    )
 
 
 def portal_course_problems(course: CourseInfo) -> dict[str, list[portal_csv.PortalError]]:
     """For each portal layout, what its course fields still lack ([] when it can be written):
     asked before the passphrase and the file name, so they are filled first."""
-    return {layout: portal_csv.course_problems(_portal_course(course), layout)
-            for layout in portal_csv.LAYOUTS}
+    return {
+        layout: portal_csv.course_problems(_portal_course(course), layout)
+        for layout in portal_csv.LAYOUTS
+    }
 
 
 def _portal_course(c: CourseInfo) -> portal_csv.PortalCourse:
     return portal_csv.PortalCourse(
-        name=c.course_name, course_code=c.course_code, category_code=c.category_code,
-        city_code=c.city_code, term=c.term, degree_credit=c.degree_credit,
-        learning_mode=c.learning_mode, start=c.class_start, end=c.class_end,
-        actual_start=c.actual_start, actual_end=c.actual_end)
+        name=c.course_name,
+        course_code=c.course_code,
+        category_code=c.category_code,
+        city_code=c.city_code,
+        term=c.term,
+        degree_credit=c.degree_credit,
+        learning_mode=c.learning_mode,
+        start=c.class_start,
+        end=c.class_end,
+        actual_start=c.actual_start,
+        actual_end=c.actual_end,
+    )
 
 
 def sort_people(people: Sequence[PersonHours], order: str) -> list[PersonHours]:
@@ -721,13 +908,23 @@ def sort_people(people: Sequence[PersonHours], order: str) -> list[PersonHours]:
     if order == "agency":
         return sorted(people, key=lambda p: (match_key(p.agency), match_key(p.unit), p.name))
     if order == "table":
-        return sorted(people, key=lambda p: (p.table is None, p.table or 0,
-                                             match_key(p.agency), p.name))
+        return sorted(
+            people, key=lambda p: (p.table is None, p.table or 0, match_key(p.agency), p.name)
+        )
     return list(people)
 
 
 __all__ = [
-    "CloseDayError", "CourseInfo", "DayReport", "PersonHours", "PortalResult",
-    "adjust_hours", "day_report", "issue_certificates", "portal_file", "session_hours",
-    "set_course_fields", "sort_people",
+    "CloseDayError",
+    "CourseInfo",
+    "DayReport",
+    "PersonHours",
+    "PortalResult",
+    "adjust_hours",
+    "day_report",
+    "issue_certificates",
+    "portal_file",
+    "session_hours",
+    "set_course_fields",
+    "sort_people",
 ]

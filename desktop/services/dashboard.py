@@ -59,14 +59,26 @@ def day_figures(db: Database, event_id: int) -> tuple[SessionFigures, ...]:
     voided = select(CheckIn.voids_id).where(CheckIn.voids_id.is_not(None))
     effective = and_(CheckIn.action.in_((rules.IN, rules.OUT)), CheckIn.id.not_in(voided))
     ranked = (
-        select(CheckIn.registration_id, CheckIn.action,
-               func.row_number().over(partition_by=CheckIn.registration_id,
-                                      order_by=(CheckIn.at.desc(), CheckIn.id.desc())).label("n"))
-        .where(effective).subquery()
+        select(
+            CheckIn.registration_id,
+            CheckIn.action,
+            func.row_number()
+            .over(
+                partition_by=CheckIn.registration_id,
+                order_by=(CheckIn.at.desc(), CheckIn.id.desc()),
+            )
+            .label("n"),
+        )
+        .where(effective)
+        .subquery()
     )
     last = select(ranked.c.registration_id, ranked.c.action).where(ranked.c.n == 1).subquery()
-    arrived = (select(CheckIn.registration_id).where(effective, CheckIn.action == rules.IN)
-               .distinct().subquery())
+    arrived = (
+        select(CheckIn.registration_id)
+        .where(effective, CheckIn.action == rules.IN)
+        .distinct()
+        .subquery()
+    )
     expected = Registration.status.in_(tuple(rules.ADMITTED_STATUSES))
     came = arrived.c.registration_id.is_not(None)
 
@@ -76,17 +88,19 @@ def day_figures(db: Database, event_id: int) -> tuple[SessionFigures, ...]:
     with db.read() as s:
         sessions = s.execute(
             select(EventSession.id, EventSession.name, EventSession.date)
-            .where(EventSession.event_id == event_id).order_by(EventSession.position,
-                                                               EventSession.id)
+            .where(EventSession.event_id == event_id)
+            .order_by(EventSession.position, EventSession.id)
         ).all()
         ids = [row.id for row in sessions]
         tables = s.execute(
             select(WorkshopTable.session_id, WorkshopTable.number, WorkshopTable.name)
-            .where(WorkshopTable.session_id.in_(ids)).order_by(WorkshopTable.number)
+            .where(WorkshopTable.session_id.in_(ids))
+            .order_by(WorkshopTable.number)
         ).all()
         rows = s.execute(
             select(
-                Registration.session_id, WorkshopTable.number,
+                Registration.session_id,
+                WorkshopTable.number,
                 total(Registration.status == Status.ADMITTED),
                 total(Registration.status == Status.WALK_IN),
                 total(came),
@@ -105,17 +119,24 @@ def day_figures(db: Database, event_id: int) -> tuple[SessionFigures, ...]:
     result = []
     for session in sessions:
         own = [(number, name) for sid, number, name in tables if sid == session.id]
-        seated = [TableFigures(number, name, by_table.get((session.id, number), _NONE))
-                  for number, name in own]
+        seated = [
+            TableFigures(number, name, by_table.get((session.id, number), _NONE))
+            for number, name in own
+        ]
         unseated = by_table.get((session.id, None))
         if unseated is not None and unseated.expected:
             seated.append(TableFigures(None, "", unseated))
         parts = [f for (sid, _n), f in by_table.items() if sid == session.id]
-        result.append(SessionFigures(session.id, session.name, session.date,
-                                     _sum(parts), tuple(seated)))
+        result.append(
+            SessionFigures(session.id, session.name, session.date, _sum(parts), tuple(seated))
+        )
     return tuple(result)
 
 
 def _sum(parts: list[Figures]) -> Figures:
-    return Figures(*(sum(getattr(p, name) for p in parts) for name in
-                     ("admitted", "walk_ins", "checked_in", "present", "signed_out", "missing")))
+    return Figures(
+        *(
+            sum(getattr(p, name) for p in parts)
+            for name in ("admitted", "walk_ins", "checked_in", "present", "signed_out", "missing")
+        )
+    )

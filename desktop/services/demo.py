@@ -81,8 +81,14 @@ def build_demo(db: Database, now: dt.datetime | None = None) -> DemoResult:
             people += _add_roster(s, event, es, pools, rng, created)
         # The demo's passphrase is public (README); saying it in the unlock prompt spares a
         # new user the hunt. Real events never get this setting.
-        s.add(Setting(scope=f"event:{event_id}", key=PASSPHRASE_HINT_KEY,
-                      value={"text": DEMO_PASSPHRASE}, updated_at=created))
+        s.add(
+            Setting(
+                scope=f"event:{event_id}",
+                key=PASSPHRASE_HINT_KEY,
+                value={"text": DEMO_PASSPHRASE},
+                updated_at=created,
+            )
+        )
         audit.record(s, "demo.build", actor="demo", entity="event", entity_id=event_id)
     return DemoResult(event_id=event_id, sessions=len(seed["sessions"]), attendees=people)
 

@@ -40,8 +40,12 @@ from desktop.services.closeday import (
 
 DOCUMENTS = ("signin", "attendance", "certificates", "badges")
 ORDERS = ("agency", "table", "queue")
-TITLES = {"signin": "簽到表", "attendance": "出席紀錄", "certificates": "研習證明書",
-          "badges": "名牌"}
+TITLES = {
+    "signin": "簽到表",
+    "attendance": "出席紀錄",
+    "certificates": "研習證明書",
+    "badges": "名牌",
+}
 
 
 @dataclass(frozen=True)
@@ -66,11 +70,26 @@ class DocumentResult:
 def heading(course: CourseInfo) -> Heading:
     s = course.session
     announced = (course.planned_start, course.planned_end)
-    run = None if (course.actual_start, course.actual_end) == announced else (
-        course.planned_start.time(), course.planned_end.time(), course.actual_start.time(),
-        course.actual_end.time())
-    return Heading(course=course.course_name, session=s.name, day=s.date, start=s.start_time,
-                   end=s.end_time, venue=s.venue, organiser=course.organiser, run=run)
+    run = (
+        None
+        if (course.actual_start, course.actual_end) == announced
+        else (
+            course.planned_start.time(),
+            course.planned_end.time(),
+            course.actual_start.time(),
+            course.actual_end.time(),
+        )
+    )
+    return Heading(
+        course=course.course_name,
+        session=s.name,
+        day=s.date,
+        start=s.start_time,
+        end=s.end_time,
+        venue=s.venue,
+        organiser=course.organiser,
+        run=run,
+    )
 
 
 def _people_for(document: str, people: tuple[PersonHours, ...]) -> list[PersonHours]:
@@ -87,17 +106,22 @@ def nobody_refusal(document: str, report: DayReport) -> CloseDayError:
         return CloseDayError(
             "document_nobody_on_roster",
             f"{name}名單上沒有人（已錄取或現場報名），{TITLES[document]}未產生",
-            session=name, document=TITLES[document])
+            session=name,
+            document=TITLES[document],
+        )
     present = report.present()
     if any(Reason.NO_AGENDA in p.reasons for p in report.people):
-        code, why = ("certificates_no_agenda", "場次沒有計入時數的議程（用 workshop-desk agenda add"
-                     " 或 agenda import 加入）")
+        code, why = (
+            "certificates_no_agenda",
+            "場次沒有計入時數的議程（用 workshop-desk agenda add 或 agenda import 加入）",
+        )
     elif not present:
         code, why = "certificates_nobody_present", "還沒有人簽到"
     else:
         code, why = "certificates_no_hours", f"出席 {len(present)} 人都沒有核給時數"
-    return CloseDayError(code, f"{name}沒有人可發研習證明書：{why}；未產生任何檔案",
-                         session=name, n=len(present))
+    return CloseDayError(
+        code, f"{name}沒有人可發研習證明書：{why}；未產生任何檔案", session=name, n=len(present)
+    )
 
 
 def check_glyphs(db: Database, session_id: int, document: str) -> tuple[GlyphProblem, ...]:
@@ -127,11 +151,19 @@ def build_document(
     into place, so a cancelled or failed build leaves nothing half-written). A document with
     nobody in it is refused (``CloseDayError`` saying why), never written empty."""
     if document not in DOCUMENTS:
-        raise CloseDayError("unknown_document", f"文件種類須為 {'/'.join(DOCUMENTS)}（輸入 {document!r}）",
-                            choices="/".join(DOCUMENTS), value=document)
+        raise CloseDayError(
+            "unknown_document",
+            f"文件種類須為 {'/'.join(DOCUMENTS)}（輸入 {document!r}）",
+            choices="/".join(DOCUMENTS),
+            value=document,
+        )
     if order not in ORDERS:
-        raise CloseDayError("unknown_order", f"排序須為 {'/'.join(ORDERS)}（輸入 {order!r}）",
-                            choices="/".join(ORDERS), value=order)
+        raise CloseDayError(
+            "unknown_order",
+            f"排序須為 {'/'.join(ORDERS)}（輸入 {order!r}）",
+            choices="/".join(ORDERS),
+            value=order,
+        )
     report = day_report(db, session_id)
     people = sort_people(_people_for(document, report.people), order)
     if not people:
@@ -143,37 +175,66 @@ def build_document(
     tmp = Path(tmp_name)
     try:
         with glyph_record() as drawn:
-            serials = _render(db, report, document, people, tmp, progress=progress,
-                              actor=actor, now=now, issue=True)
+            serials = _render(
+                db,
+                report,
+                document,
+                people,
+                tmp,
+                progress=progress,
+                actor=actor,
+                now=now,
+                issue=True,
+            )
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
     return DocumentResult(document, target, len(people), drawn.problems(), serials)
 
 
-def _render(db: Database, report: DayReport, document: str, people: Sequence[PersonHours],
-            target: Path | BytesIO, *, progress: Progress | None = None, actor: str = "",
-            now: dt.datetime | None = None, issue: bool) -> tuple[str, ...]:
+def _render(
+    db: Database,
+    report: DayReport,
+    document: str,
+    people: Sequence[PersonHours],
+    target: Path | BytesIO,
+    *,
+    progress: Progress | None = None,
+    actor: str = "",
+    now: dt.datetime | None = None,
+    issue: bool,
+) -> tuple[str, ...]:
     """Draw ``document``; for certificates, the serials in print order ("" for nobody)."""
     course = report.course
     fallback = course.fallback_font()
     head = heading(course)
     if document == "signin":
-        build_signin_sheet(head, [SignInRow(p.agency, p.unit, p.title, p.name, p.table,
-                                            p.remark) for p in people], target,
-                           fallback=fallback)
+        build_signin_sheet(
+            head,
+            [SignInRow(p.agency, p.unit, p.title, p.name, p.table, p.remark) for p in people],
+            target,
+            fallback=fallback,
+        )
     elif document == "attendance":
-        build_attendance(head, [_attendance_row(p) for p in people], target,
-                         course_hours=course.course_hours, fallback=fallback)
+        build_attendance(
+            head,
+            [_attendance_row(p) for p in people],
+            target,
+            course_hours=course.course_hours,
+            fallback=fallback,
+        )
     elif document == "badges":
         with db.read() as s:
             secret = s.scalar(select(Event.token_secret).where(Event.id == course.event_id))
-        rows = [BadgeRow(p.name, p.agency, p.unit, p.table,
-                         make_token(secret, p.registration_id)) for p in people]
+        rows = [
+            BadgeRow(p.name, p.agency, p.unit, p.table, make_token(secret, p.registration_id))
+            for p in people
+        ]
         build_badges(head, rows, target, fallback=fallback, progress=progress)
     else:
-        return _certificates(db, report, people, target, progress=progress, actor=actor,
-                             now=now, issue=issue)
+        return _certificates(
+            db, report, people, target, progress=progress, actor=actor, now=now, issue=issue
+        )
     return ()
 
 
@@ -192,38 +253,75 @@ def certificate_sentence(course: CourseInfo, person: PersonHours) -> str:
     """The certificate's sentence: completion wording only for full attendance, otherwise
     the hours attended (both configurable per event)."""
     full = person.full_attendance(course.course_hours)
-    template = (course.settings.get("full_text") or DEFAULT_FULL_TEXT if full
-                else course.settings.get("partial_text") or DEFAULT_PARTIAL_TEXT)
+    template = (
+        course.settings.get("full_text") or DEFAULT_FULL_TEXT
+        if full
+        else course.settings.get("partial_text") or DEFAULT_PARTIAL_TEXT
+    )
     s = course.session
-    return template.format(name=person.name, date=roc_date(s.date, weekday=True),
-                           organiser=course.organiser, course=course.course_name,
-                           session=s.name, venue=s.venue, hours=hours_text(person.hours))
+    return template.format(
+        name=person.name,
+        date=roc_date(s.date, weekday=True),
+        organiser=course.organiser,
+        course=course.course_name,
+        session=s.name,
+        venue=s.venue,
+        hours=hours_text(person.hours),
+    )
 
 
-def _certificates(db: Database, report: DayReport, people: Sequence[PersonHours],
-                  target: Path | BytesIO, *, progress: Progress | None, actor: str,
-                  now: dt.datetime | None, issue: bool) -> tuple[str, ...]:
+def _certificates(
+    db: Database,
+    report: DayReport,
+    people: Sequence[PersonHours],
+    target: Path | BytesIO,
+    *,
+    progress: Progress | None,
+    actor: str,
+    now: dt.datetime | None,
+    issue: bool,
+) -> tuple[str, ...]:
     # Build first on the current serials (issued ones kept, new ones numbered in a dry
     # run), then record the issue only when the PDF was built: a cancelled batch issues nothing.
     course = report.course
     session_id = course.session.id
     ids = [p.registration_id for p in people]
-    planned = {c.registration_id: c for c in issue_certificates(
-        db, session_id, ids, actor=actor, now=now, dry_run=True, report=report)}
-    texts = [CertificateText(planned[p.registration_id].serial, p.name, p.agency, p.hours,
-                             planned[p.registration_id].issued_on,
-                             certificate_sentence(course, p))
-             for p in people if p.registration_id in planned]
-    build_certificates(certificate_layout(course), texts, target,
-                       fallback=course.fallback_font(), progress=progress)
+    planned = {
+        c.registration_id: c
+        for c in issue_certificates(
+            db, session_id, ids, actor=actor, now=now, dry_run=True, report=report
+        )
+    }
+    texts = [
+        CertificateText(
+            planned[p.registration_id].serial,
+            p.name,
+            p.agency,
+            p.hours,
+            planned[p.registration_id].issued_on,
+            certificate_sentence(course, p),
+        )
+        for p in people
+        if p.registration_id in planned
+    ]
+    build_certificates(
+        certificate_layout(course),
+        texts,
+        target,
+        fallback=course.fallback_font(),
+        progress=progress,
+    )
     if issue:
-        planned = {c.registration_id: c for c in issue_certificates(
-            db, session_id, ids, actor=actor, now=now, report=report)}
+        planned = {
+            c.registration_id: c
+            for c in issue_certificates(db, session_id, ids, actor=actor, now=now, report=report)
+        }
     return tuple(planned[i].serial if i in planned else "" for i in ids)
 
 
-def certificate_preview(db: Database, session_id: int, registration_id: int | None = None
-                        ) -> tuple[PersonHours, bytes]:
+def certificate_preview(
+    db: Database, session_id: int, registration_id: int | None = None
+) -> tuple[PersonHours, bytes]:
     """One certificate as it would print (PDF bytes), for the chosen person or the first with
     credited hours; issues nothing. Raises ``CloseDayError`` when nobody has hours."""
     report = day_report(db, session_id)
@@ -232,8 +330,7 @@ def certificate_preview(db: Database, session_id: int, registration_id: int | No
     if not chosen:
         raise nobody_refusal("certificates", report)
     buffer = BytesIO()
-    _certificates(db, report, chosen, buffer, progress=None, actor="", now=None,
-                  issue=False)
+    _certificates(db, report, chosen, buffer, progress=None, actor="", now=None, issue=False)
     return chosen[0], buffer.getvalue()
 
 

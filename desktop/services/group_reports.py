@@ -63,8 +63,14 @@ REVISION_SECONDS = 60
 # the oldest kept state serves, which can only show more conflicts, never lose a word.
 STATE_SECONDS = 30 * 60
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
-PHOTO_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "GIF", "BMP": "BMP", "WEBP": "WebP",
-                 "MPO": "JPEG"}
+PHOTO_FORMATS = {
+    "JPEG": "JPEG",
+    "PNG": "PNG",
+    "GIF": "GIF",
+    "BMP": "BMP",
+    "WEBP": "WebP",
+    "MPO": "JPEG",
+}
 
 
 class GroupReportError(CodedError):
@@ -140,7 +146,6 @@ class SessionCompilation:
     reports: tuple[CompiledReport, ...]
     vote: VoteState | None = None  # the session's PB vote, for its results page
 
-
     @property
     def filled(self) -> int:
         return sum(1 for r in self.reports if not r.content.is_empty())
@@ -148,8 +153,12 @@ class SessionCompilation:
 
 def _table_info(t: WorkshopTable) -> TableInfo:
     return TableInfo(
-        id=t.id, session_id=t.session_id, number=t.number, name=t.name,
-        leader_name=t.leader_name, leader_unit=t.leader_unit,
+        id=t.id,
+        session_id=t.session_id,
+        number=t.number,
+        name=t.name,
+        leader_name=t.leader_name,
+        leader_unit=t.leader_unit,
         has_report=t.report is not None,
         updated_at=t.report.updated_at if t.report is not None else None,
     )
@@ -158,8 +167,10 @@ def _table_info(t: WorkshopTable) -> TableInfo:
 def list_tables(db: Database, session_id: int) -> tuple[TableInfo, ...]:
     with db.read() as s:
         tables = s.scalars(
-            select(WorkshopTable).options(joinedload(WorkshopTable.report))
-            .where(WorkshopTable.session_id == session_id).order_by(WorkshopTable.number)
+            select(WorkshopTable)
+            .options(joinedload(WorkshopTable.report))
+            .where(WorkshopTable.session_id == session_id)
+            .order_by(WorkshopTable.number)
         ).all()
         return tuple(_table_info(t) for t in tables)
 
@@ -212,16 +223,30 @@ def load_report(db: Database, table_id: int, *, reset_presence: bool = False) ->
         report = table.report
         seated = _seated_members(s, table)
         if report is None:
-            return ReportSnapshot(_table_info(table), ReportContent(members=seated), None, None,
-                                  "", 0, 0, 0)
+            return ReportSnapshot(
+                _table_info(table), ReportContent(members=seated), None, None, "", 0, 0, 0
+            )
         content = form.from_json(report.content)
         content = content.with_members(
-            form.merge_members(content.members, seated, reset_presence=reset_presence))
-        count = s.scalar(select(func.count()).select_from(GroupReportRevision)
-                         .where(GroupReportRevision.report_id == report.id)) or 0
+            form.merge_members(content.members, seated, reset_presence=reset_presence)
+        )
+        count = (
+            s.scalar(
+                select(func.count())
+                .select_from(GroupReportRevision)
+                .where(GroupReportRevision.report_id == report.id)
+            )
+            or 0
+        )
         return ReportSnapshot(
-            _table_info(table), content, report.id, report.updated_at, report.photo_name,
-            len(report.photo or b""), count, report.revision,
+            _table_info(table),
+            content,
+            report.id,
+            report.updated_at,
+            report.photo_name,
+            len(report.photo or b""),
+            count,
+            report.revision,
         )
 
 
@@ -270,17 +295,26 @@ def save_report(
             # The losing text must survive: it goes into the history as its own entry.
             _add_revision(s, report.id, at, author, form.to_json(form.from_json(mine)))
         if report.content == data and not created:
-            return SaveResult(report.id, _last_revision_id(s, report.id), False, False,
-                              report.updated_at, report.revision, form.from_json(data),
-                              merged.conflicts)
+            return SaveResult(
+                report.id,
+                _last_revision_id(s, report.id),
+                False,
+                False,
+                report.updated_at,
+                report.revision,
+                form.from_json(data),
+                merged.conflicts,
+            )
         before = dict(report.content)
         report.content = data
         report.updated_at = at
         report.revision += 1
         _keep_state(s, report, before, at)
         last = s.scalars(
-            select(GroupReportRevision).where(GroupReportRevision.report_id == report.id)
-            .order_by(GroupReportRevision.id.desc()).limit(1)
+            select(GroupReportRevision)
+            .where(GroupReportRevision.report_id == report.id)
+            .order_by(GroupReportRevision.id.desc())
+            .limit(1)
         ).first()
         new = (
             last is None
@@ -291,26 +325,60 @@ def save_report(
         )
         if new:
             last = _add_revision(s, report.id, at, author, data)
-            audit.record(s, "group_report.revision", actor=author, entity="group_report",
-                         entity_id=report.id, at=at, table=table.number, revision=last.id,
-                         created=created, **(audit_detail or {}))
+            audit.record(
+                s,
+                "group_report.revision",
+                actor=author,
+                entity="group_report",
+                entity_id=report.id,
+                at=at,
+                table=table.number,
+                revision=last.id,
+                created=created,
+                **(audit_detail or {}),
+            )
         else:
             assert last is not None
             last.content = data
             if audit_detail:
-                audit.record(s, "group_report.save", actor=author, entity="group_report",
-                             entity_id=report.id, at=at, table=table.number,
-                             revision=report.revision, **audit_detail)
-        return SaveResult(report.id, last.id, new, True, at, report.revision,
-                          form.from_json(data), merged.conflicts)
+                audit.record(
+                    s,
+                    "group_report.save",
+                    actor=author,
+                    entity="group_report",
+                    entity_id=report.id,
+                    at=at,
+                    table=table.number,
+                    revision=report.revision,
+                    **audit_detail,
+                )
+        return SaveResult(
+            report.id,
+            last.id,
+            new,
+            True,
+            at,
+            report.revision,
+            form.from_json(data),
+            merged.conflicts,
+        )
 
 
-FIELDS = ("members", "topic", "points_for", "points_against", "proposals", "ranking",
-          "open_questions", "feedback")
+FIELDS = (
+    "members",
+    "topic",
+    "points_for",
+    "points_against",
+    "proposals",
+    "ranking",
+    "open_questions",
+    "feedback",
+)
 
 
 def _incoming(
-    theirs: ReportContent, content: ReportContent | Mapping[str, Any],
+    theirs: ReportContent,
+    content: ReportContent | Mapping[str, Any],
 ) -> tuple[dict[str, Any], tuple[str, ...] | None]:
     """The incoming save as report JSON, and the top-level fields it carries."""
     if isinstance(content, ReportContent):
@@ -322,8 +390,12 @@ def _incoming(
         if key == "members":
             flags = content["members"] if isinstance(content["members"], list) else []
             mine["members"] = [
-                {**m, "present": bool(flags[i].get("present", m["present"]))
-                 if i < len(flags) and isinstance(flags[i], Mapping) else m["present"]}
+                {
+                    **m,
+                    "present": bool(flags[i].get("present", m["present"]))
+                    if i < len(flags) and isinstance(flags[i], Mapping)
+                    else m["present"],
+                }
                 for i, m in enumerate(current["members"])
             ]
         else:
@@ -334,9 +406,10 @@ def _incoming(
 def _content_at(s, report_id: int, revision: int) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """The report as of ``revision``."""
     row = s.scalars(
-        select(GroupReportState).where(GroupReportState.report_id == report_id,
-                                       GroupReportState.revision <= revision)
-        .order_by(GroupReportState.revision.desc()).limit(1)
+        select(GroupReportState)
+        .where(GroupReportState.report_id == report_id, GroupReportState.revision <= revision)
+        .order_by(GroupReportState.revision.desc())
+        .limit(1)
     ).first()
     # Pruned: an empty base makes every field both sides hold differently a visible conflict
     # (a newer base would let the late save silently overwrite what others wrote).
@@ -344,21 +417,38 @@ def _content_at(s, report_id: int, revision: int) -> dict[str, Any]:  # type: ig
 
 
 def _keep_state(s, report: GroupReport, before: dict[str, Any], at: dt.datetime) -> None:  # type: ignore[no-untyped-def]
-    if not s.scalar(select(func.count()).select_from(GroupReportState)
-                    .where(GroupReportState.report_id == report.id)):
+    if not s.scalar(
+        select(func.count())
+        .select_from(GroupReportState)
+        .where(GroupReportState.report_id == report.id)
+    ):
         # The first state kept also records what the report was before this save.
-        s.add(GroupReportState(report_id=report.id, revision=report.revision - 1,
-                               saved_at=at, content=before))
-    s.add(GroupReportState(report_id=report.id, revision=report.revision, saved_at=at,
-                           content=report.content))
-    s.execute(delete(GroupReportState).where(
-        GroupReportState.report_id == report.id,
-        GroupReportState.saved_at < at - dt.timedelta(seconds=STATE_SECONDS),
-        GroupReportState.revision < report.revision))
+        s.add(
+            GroupReportState(
+                report_id=report.id, revision=report.revision - 1, saved_at=at, content=before
+            )
+        )
+    s.add(
+        GroupReportState(
+            report_id=report.id, revision=report.revision, saved_at=at, content=report.content
+        )
+    )
+    s.execute(
+        delete(GroupReportState).where(
+            GroupReportState.report_id == report.id,
+            GroupReportState.saved_at < at - dt.timedelta(seconds=STATE_SECONDS),
+            GroupReportState.revision < report.revision,
+        )
+    )
 
 
-def _add_revision(s, report_id: int, at: dt.datetime, author: str,  # type: ignore[no-untyped-def]
-                  data: dict[str, Any]) -> GroupReportRevision:
+def _add_revision(
+    s,
+    report_id: int,
+    at: dt.datetime,
+    author: str,  # type: ignore[no-untyped-def]
+    data: dict[str, Any],
+) -> GroupReportRevision:
     row = GroupReportRevision(report_id=report_id, saved_at=at, author=author, content=data)
     s.add(row)
     s.flush()
@@ -366,8 +456,12 @@ def _add_revision(s, report_id: int, at: dt.datetime, author: str,  # type: igno
 
 
 def _last_revision_id(s, report_id: int) -> int | None:  # type: ignore[no-untyped-def]
-    return s.scalar(select(GroupReportRevision.id).where(GroupReportRevision.report_id == report_id)
-                    .order_by(GroupReportRevision.id.desc()).limit(1))
+    return s.scalar(
+        select(GroupReportRevision.id)
+        .where(GroupReportRevision.report_id == report_id)
+        .order_by(GroupReportRevision.id.desc())
+        .limit(1)
+    )
 
 
 def list_revisions(db: Database, table_id: int) -> tuple[RevisionInfo, ...]:
@@ -377,26 +471,34 @@ def list_revisions(db: Database, table_id: int) -> tuple[RevisionInfo, ...]:
         if report is None:
             return ()
         revisions = s.scalars(
-            select(GroupReportRevision).where(GroupReportRevision.report_id == report.id)
+            select(GroupReportRevision)
+            .where(GroupReportRevision.report_id == report.id)
             .order_by(GroupReportRevision.id.desc())
         ).all()
-        return tuple(RevisionInfo(r.id, r.saved_at, r.author, form.from_json(r.content))
-                     for r in revisions)
+        return tuple(
+            RevisionInfo(r.id, r.saved_at, r.author, form.from_json(r.content)) for r in revisions
+        )
 
 
 def restore_revision(
-    db: Database, table_id: int, revision_id: int, *, author: str = "",
+    db: Database,
+    table_id: int,
+    revision_id: int,
+    *,
+    author: str = "",
     now: dt.datetime | None = None,
 ) -> SaveResult:
     """Make an old revision the current content (as a new revision; nothing is deleted)."""
     for revision in list_revisions(db, table_id):
         if revision.id == revision_id:
-            return save_report(db, table_id, revision.content, author=author, now=now,
-                               revision_seconds=0)
+            return save_report(
+                db, table_id, revision.content, author=author, now=now, revision_seconds=0
+            )
     raise GroupReportError("no_revision", f"找不到這個版本 #{revision_id}", id=revision_id)
 
 
 # --- the flip-chart photo ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PhotoCheck:
@@ -411,7 +513,9 @@ def _too_large(name: str, size: int) -> GroupReportError:
         "photo_too_large",
         f"照片「{name}」有 {size / 1024 / 1024:.1f} MB，超過上限 "
         f"{MAX_PHOTO_BYTES // 1024 // 1024} MB；請先縮小（例如用手機的「中」尺寸）再附加",
-        name=name, mb=f"{size / 1024 / 1024:.1f}", limit=MAX_PHOTO_BYTES // 1024 // 1024,
+        name=name,
+        mb=f"{size / 1024 / 1024:.1f}",
+        limit=MAX_PHOTO_BYTES // 1024 // 1024,
     )
 
 
@@ -434,23 +538,34 @@ def check_photo(data: bytes, name: str) -> PhotoCheck:
     except UnidentifiedImageError as exc:
         raise GroupReportError(
             "photo_not_an_image",
-            f"「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）", name=name,
+            f"「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）",
+            name=name,
         ) from exc
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise GroupReportError(
             "photo_damaged",
-            f"「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案", name=name,
+            f"「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案",
+            name=name,
         ) from exc
     if fmt not in PHOTO_FORMATS:
         raise GroupReportError(
-            "photo_format", f"「{name}」是 {fmt} 圖檔，請改存成 JPEG 或 PNG 再附加",
-            name=name, kind=fmt)
+            "photo_format",
+            f"「{name}」是 {fmt} 圖檔，請改存成 JPEG 或 PNG 再附加",
+            name=name,
+            kind=fmt,
+        )
     return PhotoCheck(data, PHOTO_FORMATS[fmt], width, height)
 
 
 def attach_photo(
-    db: Database, table_id: int, source: Path | bytes, *, name: str = "", author: str = "",
-    now: dt.datetime | None = None, audit_detail: Mapping[str, Any] | None = None,
+    db: Database,
+    table_id: int,
+    source: Path | bytes,
+    *,
+    name: str = "",
+    author: str = "",
+    now: dt.datetime | None = None,
+    audit_detail: Mapping[str, Any] | None = None,
 ) -> PhotoCheck:
     """Store an image file (or bytes) as the table's flip-chart photo, replacing any old one."""
     if isinstance(source, Path):
@@ -461,8 +576,12 @@ def attach_photo(
                 raise _too_large(name, size)
             data = source.read_bytes()
         except OSError as exc:
-            raise GroupReportError("photo_unreadable", f"無法讀取「{source}」：{exc.strerror or exc}",
-                                   path=source, detail=exc.strerror or exc) from exc
+            raise GroupReportError(
+                "photo_unreadable",
+                f"無法讀取「{source}」：{exc.strerror or exc}",
+                path=source,
+                detail=exc.strerror or exc,
+            ) from exc
     else:
         data = source
     checked = check_photo(data, name or "photo")
@@ -474,30 +593,42 @@ def attach_photo(
         report = table.report
         if report is None:
             seated = _seated_members(s, table)
-            report = GroupReport(table_id=table_id,
-                                 content=form.to_json(ReportContent(members=seated)),
-                                 updated_at=at)
+            report = GroupReport(
+                table_id=table_id,
+                content=form.to_json(ReportContent(members=seated)),
+                updated_at=at,
+            )
             s.add(report)
             s.flush()
         report.photo = checked.data
         report.photo_name = (name or "photo")[:200]
         report.updated_at = at
-        audit.record(s, "group_report.photo", actor=author, entity="group_report",
-                     entity_id=report.id, at=at, table=table.number, bytes=len(data),
-                     **(audit_detail or {}))
+        audit.record(
+            s,
+            "group_report.photo",
+            actor=author,
+            entity="group_report",
+            entity_id=report.id,
+            at=at,
+            table=table.number,
+            bytes=len(data),
+            **(audit_detail or {}),
+        )
     return checked
 
 
-def remove_photo(db: Database, table_id: int, *, author: str = "",
-                 now: dt.datetime | None = None) -> None:
+def remove_photo(
+    db: Database, table_id: int, *, author: str = "", now: dt.datetime | None = None
+) -> None:
     with db.unit_of_work() as s:
         report = s.scalar(select(GroupReport).where(GroupReport.table_id == table_id))
         if report is None or report.photo is None:
             return
         report.photo, report.photo_name = None, ""
         report.updated_at = now or dt.datetime.now()
-        audit.record(s, "group_report.photo_remove", actor=author, entity="group_report",
-                     entity_id=report.id)
+        audit.record(
+            s, "group_report.photo_remove", actor=author, entity="group_report", entity_id=report.id
+        )
 
 
 def load_photo(db: Database, table_id: int) -> tuple[bytes, str] | None:
@@ -510,6 +641,7 @@ def load_photo(db: Database, table_id: int) -> tuple[bytes, str] | None:
 
 # --- compilation ------------------------------------------------------------------------------
 
+
 def compile_session(db: Database, session_id: int) -> SessionCompilation:
     """Every table of the session with its report (empty content where none was written)."""
     from desktop.services.vote import vote_state  # the vote builds on this module
@@ -521,23 +653,34 @@ def compile_session(db: Database, session_id: int) -> SessionCompilation:
         event = s.get_one(Event, es.event_id)
         vote = vote_state(db, session_id)
         tables = s.scalars(
-            select(WorkshopTable).options(joinedload(WorkshopTable.report))
-            .where(WorkshopTable.session_id == session_id).order_by(WorkshopTable.number)
+            select(WorkshopTable)
+            .options(joinedload(WorkshopTable.report))
+            .where(WorkshopTable.session_id == session_id)
+            .order_by(WorkshopTable.number)
         ).all()
         reports = []
         for t in tables:
             if t.report is not None:
                 content = form.from_json(t.report.content)
-                reports.append(CompiledReport(_table_info(t), content, t.report.updated_at,
-                                              t.report.photo, t.report.photo_name,
-                                              form.problems(content)))
+                reports.append(
+                    CompiledReport(
+                        _table_info(t),
+                        content,
+                        t.report.updated_at,
+                        t.report.photo,
+                        t.report.photo_name,
+                        form.problems(content),
+                    )
+                )
             else:
                 reports.append(CompiledReport(_table_info(t), ReportContent(), None, None, "", ()))
-        return SessionCompilation(event.name, event.organiser, es.name, es.date, es.venue,
-                                  tuple(reports), vote)
+        return SessionCompilation(
+            event.name, event.organiser, es.name, es.date, es.venue, tuple(reports), vote
+        )
 
 
 # --- JSON (reports show --json, the venue pages' report.json) ---------------------------------
+
 
 def public_report(db: Database, table_id: int) -> tuple[CompiledReport, int]:
     """A table's report as the venue pages may show it (names masked as 王○明, no contact
@@ -545,14 +688,19 @@ def public_report(db: Database, table_id: int) -> tuple[CompiledReport, int]:
     snap = load_report(db, table_id)
     table = replace(snap.table, leader_name=mask_name(snap.table.leader_name))
     content = masked(snap.content)
-    return (CompiledReport(table, content, snap.updated_at, None, snap.photo_name,
-                           form.problems(content)), snap.revision)
+    return (
+        CompiledReport(
+            table, content, snap.updated_at, None, snap.photo_name, form.problems(content)
+        ),
+        snap.revision,
+    )
 
 
 def masked(content: ReportContent) -> ReportContent:
     """Members as a public page may show them: 王○明, no registration ids."""
     return content.with_members(
-        replace(m, name=mask_name(m.name), registration_id=None) for m in content.members)
+        replace(m, name=mask_name(m.name), registration_id=None) for m in content.members
+    )
 
 
 def editable_fields(content: ReportContent) -> dict[str, Any]:

@@ -36,11 +36,15 @@ def add_session(
 ) -> int:
     """A new session (場次) of ``event_id``, placed after the existing ones; returns its id."""
     with db.unit_of_work() as s:
-        existing = s.scalars(
-            select(EventSession).where(EventSession.event_id == event_id)
-        ).all()
+        existing = s.scalars(select(EventSession).where(EventSession.event_id == event_id)).all()
         problems = check_session(
-            name, date, start, end, venue, capacity, agency_limit,
+            name,
+            date,
+            start,
+            end,
+            venue,
+            capacity,
+            agency_limit,
             existing_names=tuple(es.name for es in existing),
         )
         if problems:
@@ -59,6 +63,13 @@ def add_session(
         )
         s.add(session)
         s.flush()
-        audit.record(s, "session.create", actor=actor, entity="session", entity_id=session.id,
-                     name=session.name, date=date.isoformat())
+        audit.record(
+            s,
+            "session.create",
+            actor=actor,
+            entity="session",
+            entity_id=session.id,
+            name=session.name,
+            date=date.isoformat(),
+        )
         return session.id

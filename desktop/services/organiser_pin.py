@@ -38,12 +38,23 @@ def set_organiser_pin(
                 raise pins.PinError("wrong_pin", "目前的 PIN 不正確")
         changed = bool(event.organiser_pin_hash)
         event.organiser_pin_hash = stored
-        audit.record(s, "event.pin_change" if changed else "event.pin_set", actor=actor,
-                     entity="event", entity_id=event_id, at=now)
+        audit.record(
+            s,
+            "event.pin_change" if changed else "event.pin_set",
+            actor=actor,
+            entity="event",
+            entity_id=event_id,
+            at=now,
+        )
 
 
 def check_organiser_pin(
-    db: Database, event_id: int, pin: str, *, actor: str = "", purpose: str = "",
+    db: Database,
+    event_id: int,
+    pin: str,
+    *,
+    actor: str = "",
+    purpose: str = "",
     now: dt.datetime | None = None,
 ) -> bool:
     """True when ``pin`` is the event's organiser PIN; False when wrong or none is set. Wrong
@@ -57,6 +68,13 @@ def check_organiser_pin(
         if ok and pins.needs_rehash(stored):
             event.organiser_pin_hash = pins.hash_pin(pin)
         if not ok:
-            audit.record(s, "event.pin_wrong", actor=actor, entity="event", entity_id=event_id,
-                         at=now, purpose=purpose)
+            audit.record(
+                s,
+                "event.pin_wrong",
+                actor=actor,
+                entity="event",
+                entity_id=event_id,
+                at=now,
+                purpose=purpose,
+            )
         return ok

@@ -59,19 +59,37 @@ def pass_rows(db: Database, session_id: int) -> list[PassRow]:
         es = s.get_one(EventSession, session_id)
         event = s.get_one(Event, es.event_id)
         rows = s.execute(
-            select(Registration.id, Attendee.name, Attendee.agency, Attendee.email,
-                   WorkshopTable.number)
+            select(
+                Registration.id,
+                Attendee.name,
+                Attendee.agency,
+                Attendee.email,
+                WorkshopTable.number,
+            )
             .join(Attendee, Attendee.id == Registration.attendee_id)
             .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
             .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
-            .where(Registration.session_id == session_id,
-                   Registration.status.in_(tuple(ADMITTED_STATUSES)))
+            .where(
+                Registration.session_id == session_id,
+                Registration.status.in_(tuple(ADMITTED_STATUSES)),
+            )
             .order_by(Registration.queue, Registration.id)
         ).all()
         return [
-            PassRow(reg_id, name, agency, email, event.name, es.name, es.date,
-                    f"{es.start_time:%H:%M}", f"{es.end_time:%H:%M}", es.venue,
-                    make_token(event.token_secret, reg_id), table)
+            PassRow(
+                reg_id,
+                name,
+                agency,
+                email,
+                event.name,
+                es.name,
+                es.date,
+                f"{es.start_time:%H:%M}",
+                f"{es.end_time:%H:%M}",
+                es.venue,
+                make_token(event.token_secret, reg_id),
+                table,
+            )
             for reg_id, name, agency, email, table in rows
         ]
 
@@ -90,8 +108,9 @@ def export_passes(db: Database, session_id: int, out_dir: Path, *, actor: str = 
     staging = Path(tempfile.mkdtemp(prefix=".passes-", dir=out_dir))
     try:
         with glyph_record() as drawn:
-            build_passes_pdf(rows, staging / PDF_NAME,
-                             title=f"入場證 {rows[0].event} {session_name}")
+            build_passes_pdf(
+                rows, staging / PDF_NAME, title=f"入場證 {rows[0].event} {session_name}"
+            )
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(CSV_HEADER)
@@ -106,9 +125,28 @@ def export_passes(db: Database, session_id: int, out_dir: Path, *, actor: str = 
         shutil.rmtree(staging, ignore_errors=True)
     missing = drawn.problems()
     with db.unit_of_work() as s:
-        audit.record(s, "passes.export", actor=actor, entity="session", entity_id=session_id,
-                     count=len(rows), folder=str(out_dir))
-        record_told(s, session_id, [r.registration_id for r in rows], "passes", actor=actor,
-                    at=dt.datetime.now())
-    return PassesResult(session_name, len(rows), out_dir / PDF_NAME, out_dir / CSV_NAME,
-                        tuple(out_dir / png_name(r) for r in rows), missing)
+        audit.record(
+            s,
+            "passes.export",
+            actor=actor,
+            entity="session",
+            entity_id=session_id,
+            count=len(rows),
+            folder=str(out_dir),
+        )
+        record_told(
+            s,
+            session_id,
+            [r.registration_id for r in rows],
+            "passes",
+            actor=actor,
+            at=dt.datetime.now(),
+        )
+    return PassesResult(
+        session_name,
+        len(rows),
+        out_dir / PDF_NAME,
+        out_dir / CSV_NAME,
+        tuple(out_dir / png_name(r) for r in rows),
+        missing,
+    )

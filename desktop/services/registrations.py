@@ -112,8 +112,11 @@ class ImportSummary:
 
     def problems(self) -> tuple[RowProblem, ...]:
         """Every row's problems, errors first, in row order."""
-        return tuple(sorted(self.rejected + self.flagged,
-                            key=lambda p: (p.severity != ERROR, p.row, p.column)))
+        return tuple(
+            sorted(
+                self.rejected + self.flagged, key=lambda p: (p.severity != ERROR, p.row, p.column)
+            )
+        )
 
     def as_json(self) -> dict[str, Any]:
         def problem(p: RowProblem) -> dict[str, Any]:
@@ -194,8 +197,14 @@ def run_import(
             summary = _import(s, table, mapping, session_id, passphrase, commit, actor, at)
             if admit:
                 results = tuple(_admit(s, es, actor, at) for es in _scope(s, session_id))
-                summary = replace(summary, admissions=results, status_changes=(
-                    *summary.status_changes, *(c for r in results for c in r.status_changes)))
+                summary = replace(
+                    summary,
+                    admissions=results,
+                    status_changes=(
+                        *summary.status_changes,
+                        *(c for r in results for c in r.status_changes),
+                    ),
+                )
             _confirm(summary.status_changes, expected)
             if not commit:
                 raise _Preview(summary)
@@ -216,8 +225,12 @@ def _import(
 ) -> ImportSummary:
     event = _event(s, session_id)
     remembered = _setting(s, event.id)
-    mapping = dict(mapping_in) if mapping_in is not None else guess_mapping(
-        table.headers, remembered.value.get("fields", {}) if remembered else None
+    mapping = (
+        dict(mapping_in)
+        if mapping_in is not None
+        else guess_mapping(
+            table.headers, remembered.value.get("fields", {}) if remembered else None
+        )
     )
     parsed = parse_rows(table, mapping)  # raises ImportFileError without a name column
     sessions = {es.name: es for es in event.sessions}
@@ -227,10 +240,14 @@ def _import(
         raise ImportFileError(
             "no_session_column",
             f"{table.source}: 檔案沒有「報名場次」欄，請指定場次 --session（可選：{names}）",
-            file=table.source, names=names)
+            file=table.source,
+            names=names,
+        )
     opener = _opener(event, passphrase)
 
-    rejected: list[RowProblem] = [p for r in parsed.rejected for p in r.problems if p.severity == ERROR]
+    rejected: list[RowProblem] = [
+        p for r in parsed.rejected for p in r.problems if p.severity == ERROR
+    ]
     # Each row's session first: a person's rows are merged per session, so someone who
     # registered for two sessions keeps both registrations (one attendee).
     session_cache: dict[str, str | None] = {}
@@ -245,9 +262,17 @@ def _import(
             name = session_cache[value]
             if name is None:
                 column = table.headers[mapping[SESSION]]
-                rejected.append(RowProblem(row.row, column,
-                                           f"報名場次「{value}」對不上任何場次，此列不匯入", ERROR,
-                                           SESSION, "row_unknown_session", (("value", value),)))
+                rejected.append(
+                    RowProblem(
+                        row.row,
+                        column,
+                        f"報名場次「{value}」對不上任何場次，此列不匯入",
+                        ERROR,
+                        SESSION,
+                        "row_unknown_session",
+                        (("value", value),),
+                    )
+                )
                 continue
             es = sessions[name]
             if chosen is not None and es.id != chosen.id:
@@ -257,8 +282,11 @@ def _import(
             es = chosen
         else:
             column = table.headers[mapping[SESSION]]
-            rejected.append(RowProblem(row.row, column, "沒有填報名場次，此列不匯入", ERROR,
-                                       SESSION, "row_no_session"))
+            rejected.append(
+                RowProblem(
+                    row.row, column, "沒有填報名場次，此列不匯入", ERROR, SESSION, "row_no_session"
+                )
+            )
             continue
         row_session[row.order] = es
         in_scope.append(row)
@@ -283,11 +311,18 @@ def _import(
         for person, es in group[1:]:
             first, first_es = group[0]
             column = table.headers[mapping[SESSION]] if SESSION in mapping else ""
-            flagged.append(RowProblem(
-                person.rows[0], column,
-                f"同一人（第 {first.rows[0]} 列）已報名{first_es.name}，又報名{es.name}："
-                "兩場都保留，請確認", WARNING, SESSION, "row_two_sessions",
-                (("row", first.rows[0]), ("first", first_es.name), ("second", es.name))))
+            flagged.append(
+                RowProblem(
+                    person.rows[0],
+                    column,
+                    f"同一人（第 {first.rows[0]} 列）已報名{first_es.name}，又報名{es.name}："
+                    "兩場都保留，請確認",
+                    WARNING,
+                    SESSION,
+                    "row_two_sessions",
+                    (("row", first.rows[0]), ("first", first_es.name), ("second", es.name)),
+                )
+            )
     new_people: list[dict[str, Any]] = []
     new_registrations: list[tuple[int, dict[str, Any]]] = []  # (index in new_people, values)
     known: dict[int, Attendee | int] = {}  # identity → attendee, or index in new_people
@@ -304,11 +339,22 @@ def _import(
                 existing.claim(row)
                 imported += 1
         if isinstance(attendee, int):
-            new_registrations.append((attendee, {
-                "session_id": es.id, "status": Status.WAITLISTED, "status_reason": "",
-                "registered_at": person.registered_at or at, "queue": 0, "lunch": row.lunch,
-                "remark": row.remark, "source": "import", "missing_from_import": False,
-            }))
+            new_registrations.append(
+                (
+                    attendee,
+                    {
+                        "session_id": es.id,
+                        "status": Status.WAITLISTED,
+                        "status_reason": "",
+                        "registered_at": person.registered_at or at,
+                        "queue": 0,
+                        "lunch": row.lunch,
+                        "remark": row.remark,
+                        "source": "import",
+                        "missing_from_import": False,
+                    },
+                )
+            )
             renumber.add(es.id)
             continue
         changes = _apply_person(attendee, row, sealer, existing.plain_id)
@@ -316,8 +362,11 @@ def _import(
         registration = _registration_for(attendee, es.id, scope, keep, touched)
         if registration is None:
             registration = Registration(
-                session_id=es.id, status=Status.WAITLISTED,
-                registered_at=person.registered_at or at, lunch=row.lunch, remark=row.remark,
+                session_id=es.id,
+                status=Status.WAITLISTED,
+                registered_at=person.registered_at or at,
+                lunch=row.lunch,
+                remark=row.remark,
                 source="import",
             )
             attendee.registrations.append(registration)
@@ -334,10 +383,17 @@ def _import(
         if changes:
             attendee.updated_at = at
             s.flush()
-            audit.record(s, "registration.import.update", actor=actor, at=at,
-                         entity="registration", entity_id=registration.id,
-                         name=mask_name(attendee.name), fields=sorted(set(changes)),
-                         row=row.row)
+            audit.record(
+                s,
+                "registration.import.update",
+                actor=actor,
+                at=at,
+                entity="registration",
+                entity_id=registration.id,
+                name=mask_name(attendee.name),
+                fields=sorted(set(changes)),
+                row=row.row,
+            )
     updated = sum(changed.values())
     unchanged = len(changed) - updated
 
@@ -345,16 +401,25 @@ def _import(
     scope_ids = {es.id for es in scope}
     for attendee in existing.attendees:
         for registration in attendee.registrations:
-            if (registration.source != "import" or registration.session_id not in scope_ids
-                    or registration.id is None or registration.id in touched):
+            if (
+                registration.source != "import"
+                or registration.session_id not in scope_ids
+                or registration.id is None
+                or registration.id in touched
+            ):
                 continue
             if not registration.missing_from_import:
                 registration.missing_from_import = True
-                audit.record(s, "registration.import.missing", actor=actor, at=at,
-                             entity="registration", entity_id=registration.id,
-                             name=mask_name(attendee.name))
-            missing.append(MissingPerson(registration.id, attendee.name,
-                                         registration.session.name))
+                audit.record(
+                    s,
+                    "registration.import.missing",
+                    actor=actor,
+                    at=at,
+                    entity="registration",
+                    entity_id=registration.id,
+                    name=mask_name(attendee.name),
+                )
+            missing.append(MissingPerson(registration.id, attendee.name, registration.session.name))
     s.flush()
     if new_people:
         # Bulk inserts: 10,000 new people in well under a second (the ORM unit of work would
@@ -363,16 +428,21 @@ def _import(
         ids: list[int] = []
         statement = insert(Attendee).returning(Attendee.id, sort_by_parameter_order=True)
         for start in range(0, len(new_people), 250):
-            ids.extend(s.scalars(statement, new_people[start:start + 250]).all())
-        s.execute(insert(Registration),
-                  [dict(r, attendee_id=ids[i]) for i, r in new_registrations])
+            ids.extend(s.scalars(statement, new_people[start : start + 250]).all())
+        s.execute(insert(Registration), [dict(r, attendee_id=ids[i]) for i, r in new_registrations])
     for sid in renumber:
         _renumber(s, sid)
     header_mapping = mapping_by_header(table.headers, mapping)
     if commit:
         if remembered is None:
-            s.add(Setting(scope=f"event:{event.id}", key=MAPPING_KEY,
-                          value={"fields": header_mapping}, updated_at=at))
+            s.add(
+                Setting(
+                    scope=f"event:{event.id}",
+                    key=MAPPING_KEY,
+                    value={"fields": header_mapping},
+                    updated_at=at,
+                )
+            )
         elif remembered.value.get("fields") != header_mapping:
             remembered.value = {"fields": header_mapping}
             remembered.updated_at = at
@@ -396,11 +466,22 @@ def _import(
         id_matching=opener is not None,
         status_changes=tuple(moved),
     )
-    audit.record(s, "registration.import", actor=actor, at=at, entity="event",
-                 entity_id=event.id, file=table.source, rows_read=summary.rows_read,
-                 imported=imported, updated=updated, unchanged=unchanged,
-                 rejected=len(summary.rejected), duplicates_merged=len(merges),
-                 missing=len(missing))
+    audit.record(
+        s,
+        "registration.import",
+        actor=actor,
+        at=at,
+        entity="event",
+        entity_id=event.id,
+        file=table.source,
+        rows_read=summary.rows_read,
+        imported=imported,
+        updated=updated,
+        unchanged=unchanged,
+        rejected=len(summary.rejected),
+        duplicates_merged=len(merges),
+        missing=len(missing),
+    )
     return summary
 
 
@@ -469,20 +550,33 @@ class _Existing:
             self._index.setdefault(key, marker)  # type: ignore[arg-type]
 
 
-def _new_person(event_id: int, row: Any, sealer: IdSealer | None, at: dt.datetime
-                ) -> dict[str, Any]:
+def _new_person(
+    event_id: int, row: Any, sealer: IdSealer | None, at: dt.datetime
+) -> dict[str, Any]:
     number = row.id_number  # as ``sealable_id`` made it: an ID, a short ASCII typo, or ""
     values: dict[str, Any] = {
-        "event_id": event_id, "name": row.name, "agency": row.agency, "unit": row.unit,
-        "title": row.title, "email": row.email, "phone": row.phone,
-        "wants_hours": row.wants_hours, "created_at": at, "updated_at": at,
-        "id_cipher": None, "id_mask": "", "id_status": IdStatus.MISSING,
+        "event_id": event_id,
+        "name": row.name,
+        "agency": row.agency,
+        "unit": row.unit,
+        "title": row.title,
+        "email": row.email,
+        "phone": row.phone,
+        "wants_hours": row.wants_hours,
+        "created_at": at,
+        "updated_at": at,
+        "id_cipher": None,
+        "id_mask": "",
+        "id_status": IdStatus.MISSING,
     }
     if number:
         if sealer is None:
             raise RegistrationError("no_id_key", "活動沒有身分證加密金鑰")
-        values.update(id_cipher=sealer.seal(number), id_mask=mask_id(number),
-                      id_status=IdStatus.INVALID if id_problem(number) else IdStatus.VALID)
+        values.update(
+            id_cipher=sealer.seal(number),
+            id_mask=mask_id(number),
+            id_status=IdStatus.INVALID if id_problem(number) else IdStatus.VALID,
+        )
     return values
 
 
@@ -523,9 +617,13 @@ def _apply_person(
     return [] if is_new else changes
 
 
-def _registration_for(a: Attendee, session_id: int, scope: Sequence[EventSession],
-                      keep: set[int] = frozenset(), taken: set[int] = frozenset()  # type: ignore[assignment]
-                      ) -> Registration | None:
+def _registration_for(
+    a: Attendee,
+    session_id: int,
+    scope: Sequence[EventSession],
+    keep: set[int] = frozenset(),
+    taken: set[int] = frozenset(),  # type: ignore[assignment]
+) -> Registration | None:
     """The registration a row updates: the one in the row's session, else the person's
     imported registration in another session of the import's scope (they changed session) —
     but not one in a session the person still registers for in this file (``keep``), nor one
@@ -535,14 +633,22 @@ def _registration_for(a: Attendee, session_id: int, scope: Sequence[EventSession
             return r
     scope_ids = {es.id for es in scope}
     for r in a.registrations:
-        if (r.source == "import" and r.session_id in scope_ids and r.session_id not in keep
-                and r.id not in taken):
+        if (
+            r.source == "import"
+            and r.session_id in scope_ids
+            and r.session_id not in keep
+            and r.id not in taken
+        ):
             return r
     return None
 
 
 def _apply_registration(
-    r: Registration, es: EventSession, person: Person, at: dt.datetime, renumber: set[int],
+    r: Registration,
+    es: EventSession,
+    person: Person,
+    at: dt.datetime,
+    renumber: set[int],
     moved: list[StatusChange],
 ) -> list[str]:
     row = person.data
@@ -553,8 +659,16 @@ def _apply_registration(
         r.session = es
         r.told_at = None  # what they were told was about the other session
         if r.status == Status.ADMITTED:
-            moved.append(StatusChange(r.id, r.attendee.name, es.name, admission.ADMITTED,
-                                      admission.WAITLISTED, admission.SESSION_CHANGED))
+            moved.append(
+                StatusChange(
+                    r.id,
+                    r.attendee.name,
+                    es.name,
+                    admission.ADMITTED,
+                    admission.WAITLISTED,
+                    admission.SESSION_CHANGED,
+                )
+            )
         if r.status in (Status.ADMITTED, Status.WAITLISTED):
             r.status, r.status_reason = Status.WAITLISTED, ""
         changes.append("session")
@@ -581,25 +695,31 @@ def _scope(s: Session, session_id: int | None) -> list[EventSession]:
     return list(_event(s, None).sessions)
 
 
-def _promised_ids(s: Session, attendees: Sequence[Attendee], scope: Sequence[EventSession]
-                  ) -> set[int]:
+def _promised_ids(
+    s: Session, attendees: Sequence[Attendee], scope: Sequence[EventSession]
+) -> set[int]:
     """Registrations in ``scope`` that an import must not move to another session."""
     checked_in = set().union(*(checked_in_ids(s, es.id) for es in scope))
     return {r.id for a in attendees for r in a.registrations if _promised(r, checked_in)}
 
 
-def _kept_in_session(r: Registration, es: EventSession, person: Person, column: str
-                     ) -> RowProblem:
-    return RowProblem(person.rows[0], column,
-                      f"此列改報{es.name}，但此人在{r.session.name}已報到或已確定名額："
-                      f"仍留在{r.session.name}，要改場次請在名單用「改場次…」", WARNING, SESSION)
+def _kept_in_session(r: Registration, es: EventSession, person: Person, column: str) -> RowProblem:
+    return RowProblem(
+        person.rows[0],
+        column,
+        f"此列改報{es.name}，但此人在{r.session.name}已報到或已確定名額："
+        f"仍留在{r.session.name}，要改場次請在名單用「改場次…」",
+        WARNING,
+        SESSION,
+    )
 
 
 def _renumber(s: Session, session_id: int) -> None:
     """Places in line: registration time order, then the order rows were added."""
     s.flush()
     rows = s.execute(
-        select(Registration.id, Registration.queue).where(Registration.session_id == session_id)
+        select(Registration.id, Registration.queue)
+        .where(Registration.session_id == session_id)
         .order_by(Registration.registered_at, Registration.id)
     ).all()
     changes = [{"id": rid, "queue": q} for q, (rid, old) in enumerate(rows, start=1) if old != q]
@@ -664,8 +784,9 @@ def reveal_ids(
         assert opener is not None
         found = s.scalars(select(Attendee).where(Attendee.id.in_(attendee_ids))).all()
         result = {a.id: opener.open(a.id_cipher) for a in found if a.id_cipher is not None}
-        audit.record(s, "id.reveal", actor=actor, entity="event", entity_id=event_id,
-                     count=len(result))
+        audit.record(
+            s, "id.reveal", actor=actor, entity="event", entity_id=event_id, count=len(result)
+        )
         return result
 
 
@@ -691,8 +812,9 @@ def open_id_reader(db: Database, event_id: int, passphrase: str, *, actor: str =
         opener = _opener(s.get_one(Event, event_id), passphrase)
         if opener is None:
             raise RegistrationError("passphrase_required", "請輸入主辦單位密語")
-        audit.record(s, "id.reveal", actor=actor, entity="event", entity_id=event_id,
-                     where="roster")
+        audit.record(
+            s, "id.reveal", actor=actor, entity="event", entity_id=event_id, where="roster"
+        )
     return IdReader(db, opener)
 
 
@@ -712,9 +834,14 @@ class StatusChange:
     reason: str
 
     def as_json(self) -> dict[str, Any]:
-        return {"registration_id": self.registration_id, "name": self.name,
-                "session": self.session, "from": self.old, "to": self.new,
-                "reason": self.reason}
+        return {
+            "registration_id": self.registration_id,
+            "name": self.name,
+            "session": self.session,
+            "from": self.old,
+            "to": self.new,
+            "reason": self.reason,
+        }
 
 
 class UnconfirmedChanges(RegistrationError):
@@ -722,8 +849,11 @@ class UnconfirmedChanges(RegistrationError):
     confirmed nothing): nothing was written. ``changes`` are the ones it would make now."""
 
     def __init__(self, changes: tuple[StatusChange, ...]) -> None:
-        super().__init__("unconfirmed_changes", f"{len(changes)} 人的錄取狀態會改變，尚未確認，未寫入",
-                         n=len(changes))
+        super().__init__(
+            "unconfirmed_changes",
+            f"{len(changes)} 人的錄取狀態會改變，尚未確認，未寫入",
+            n=len(changes),
+        )
         self.changes = changes
 
 
@@ -731,6 +861,7 @@ def _confirm(changes: Sequence[StatusChange], expected: Sequence[StatusChange] |
     """Refuse (roll back) when the changes differ from what the organiser confirmed, e.g. a
     desk checked someone in between the preview and the click. Compared without the ids: a
     preview's new people got ids in a rolled-back transaction (PostgreSQL does not reuse them)."""
+
     def seen(c: StatusChange) -> tuple[str, ...]:
         return c.session, c.name, c.old, c.new, c.reason
 
@@ -754,34 +885,49 @@ class AdmissionResult:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "session": self.session, "capacity": self.capacity,
-            "agency_limit": self.agency_limit, "admitted": self.admitted,
-            "waitlisted": self.waitlisted, "walk_in": self.walk_in,
-            "cancelled": self.cancelled, "changed": self.changed,
-            "over_agency_limit": self.over_agency_limit, "committed": self.committed,
+            "session": self.session,
+            "capacity": self.capacity,
+            "agency_limit": self.agency_limit,
+            "admitted": self.admitted,
+            "waitlisted": self.waitlisted,
+            "walk_in": self.walk_in,
+            "cancelled": self.cancelled,
+            "changed": self.changed,
+            "over_agency_limit": self.over_agency_limit,
+            "committed": self.committed,
             "status_changes": [c.as_json() for c in self.status_changes],
         }
 
 
 def _applicant(r: Registration, checked_in: set[int]) -> admission.Applicant:
     return admission.Applicant(
-        key=r.id, agency_key=match_key(r.attendee.agency), queue=r.queue, status=r.status,
+        key=r.id,
+        agency_key=match_key(r.attendee.agency),
+        queue=r.queue,
+        status=r.status,
         checked_in=r.id in checked_in,
     )
 
 
 def _promised(r: Registration, checked_in: set[int]) -> bool:
     return admission.promised(
-        r.status, checked_in=r.id in checked_in,
-        by_hand=r.status == Status.ADMITTED and bool(r.status_reason), told=r.told_at is not None)
+        r.status,
+        checked_in=r.id in checked_in,
+        by_hand=r.status == Status.ADMITTED and bool(r.status_reason),
+        told=r.told_at is not None,
+    )
 
 
 def _session_registrations(s: Session, session_id: int) -> list[Registration]:
-    return list(s.scalars(
-        select(Registration).where(Registration.session_id == session_id)
-        .options(selectinload(Registration.attendee)).order_by(Registration.queue)
-        .execution_options(populate_existing=True)
-    ))
+    return list(
+        s.scalars(
+            select(Registration)
+            .where(Registration.session_id == session_id)
+            .options(selectinload(Registration.attendee))
+            .order_by(Registration.queue)
+            .execution_options(populate_existing=True)
+        )
+    )
 
 
 def _admit(s: Session, es: EventSession, actor: str, at: dt.datetime) -> AdmissionResult:
@@ -789,32 +935,63 @@ def _admit(s: Session, es: EventSession, actor: str, at: dt.datetime) -> Admissi
     registrations = _session_registrations(s, es.id)
     by_id = {r.id: r for r in registrations}
     checked_in = checked_in_ids(s, es.id)
-    proposal = admission.propose((_applicant(r, checked_in) for r in registrations),
-                                 capacity=es.capacity, agency_limit=es.agency_limit)
+    proposal = admission.propose(
+        (_applicant(r, checked_in) for r in registrations),
+        capacity=es.capacity,
+        agency_limit=es.agency_limit,
+    )
     changes = []
     for move in proposal.moves:
         r = by_id[move.key]
-        audit.record(s, "registration.status", actor=actor, at=at, entity="registration",
-                     entity_id=r.id, name=mask_name(r.attendee.name), old=r.status,
-                     new=move.new, reason="default proposal")
+        audit.record(
+            s,
+            "registration.status",
+            actor=actor,
+            at=at,
+            entity="registration",
+            entity_id=r.id,
+            name=mask_name(r.attendee.name),
+            old=r.status,
+            new=move.new,
+            reason="default proposal",
+        )
         r.status = move.new
-        changes.append(StatusChange(r.id, r.attendee.name, es.name, move.old, move.new,
-                                    move.reason))
+        changes.append(
+            StatusChange(r.id, r.attendee.name, es.name, move.old, move.new, move.reason)
+        )
     counts: Counter[str] = Counter(r.status for r in registrations)
-    audit.record(s, "admission.apply", actor=actor, at=at, entity="session",
-                 entity_id=es.id, changed=len(changes), **dict(counts))
+    audit.record(
+        s,
+        "admission.apply",
+        actor=actor,
+        at=at,
+        entity="session",
+        entity_id=es.id,
+        changed=len(changes),
+        **dict(counts),
+    )
     return AdmissionResult(
-        session=es.name, capacity=es.capacity, agency_limit=es.agency_limit,
-        admitted=counts[Status.ADMITTED], waitlisted=counts[Status.WAITLISTED],
-        walk_in=counts[Status.WALK_IN], cancelled=counts[Status.CANCELLED],
-        changed=len(changes), over_agency_limit=len(proposal.over_agency_limit),
+        session=es.name,
+        capacity=es.capacity,
+        agency_limit=es.agency_limit,
+        admitted=counts[Status.ADMITTED],
+        waitlisted=counts[Status.WAITLISTED],
+        walk_in=counts[Status.WALK_IN],
+        cancelled=counts[Status.CANCELLED],
+        changed=len(changes),
+        over_agency_limit=len(proposal.over_agency_limit),
         status_changes=tuple(changes),
     )
 
 
 def apply_admission(
-    db: Database, session_id: int, *, actor: str = "", now: dt.datetime | None = None,
-    commit: bool = True, expected: Sequence[StatusChange] | None = None,
+    db: Database,
+    session_id: int,
+    *,
+    actor: str = "",
+    now: dt.datetime | None = None,
+    commit: bool = True,
+    expected: Sequence[StatusChange] | None = None,
 ) -> AdmissionResult:
     """Apply the rule (first come, capacity, agency limit; nobody loses a seat) to a session.
     ``commit=False`` previews: the same work, rolled back. ``expected``: the changes the
@@ -826,22 +1003,47 @@ def apply_admission(
         return replace(result, committed=commit)
 
 
-def record_told(s: Session, session_id: int, registration_ids: Sequence[int], how: str, *,
-                actor: str, at: dt.datetime) -> int:
+def record_told(
+    s: Session,
+    session_id: int,
+    registration_ids: Sequence[int],
+    how: str,
+    *,
+    actor: str,
+    at: dt.datetime,
+) -> int:
     """The people of ``registration_ids`` were told of their seat (``how``: the admitted list
     was published, passes were issued): from now on only the organiser's hand moves them."""
-    rows = s.scalars(select(Registration).where(
-        Registration.session_id == session_id, Registration.id.in_(registration_ids),
-        Registration.told_at.is_(None))).all()
+    rows = s.scalars(
+        select(Registration).where(
+            Registration.session_id == session_id,
+            Registration.id.in_(registration_ids),
+            Registration.told_at.is_(None),
+        )
+    ).all()
     for r in rows:
         r.told_at = at
-    audit.record(s, "admission.told", actor=actor, at=at, entity="session",
-                 entity_id=session_id, how=how, people=len(registration_ids), first_time=len(rows))
+    audit.record(
+        s,
+        "admission.told",
+        actor=actor,
+        at=at,
+        entity="session",
+        entity_id=session_id,
+        how=how,
+        people=len(registration_ids),
+        first_time=len(rows),
+    )
     return len(rows)
 
 
 def publish_admitted_list(
-    db: Database, session_id: int, target: Path, *, mask_names: bool = False, actor: str = "",
+    db: Database,
+    session_id: int,
+    target: Path,
+    *,
+    mask_names: bool = False,
+    actor: str = "",
     now: dt.datetime | None = None,
 ) -> int:
     """Write the admitted list (上課名單, PDF or XLSX) and record that the people on it were
@@ -855,8 +1057,14 @@ def publish_admitted_list(
     session = next(x for x in event.sessions if x.id == session_id)
     count = write_admitted_list(target, event, session, rows, mask_names=mask_names)
     with db.unit_of_work() as s:
-        record_told(s, session_id, [r.registration_id for r in rows], "admitted_list",
-                    actor=actor, at=now or dt.datetime.now())
+        record_told(
+            s,
+            session_id,
+            [r.registration_id for r in rows],
+            "admitted_list",
+            actor=actor,
+            at=now or dt.datetime.now(),
+        )
     return count
 
 
@@ -870,27 +1078,42 @@ class OverrideResult:
     capacity: int = 0
 
 
-def _promote(s: Session, es: EventSession, actor: str, at: dt.datetime, because: int
-             ) -> tuple[str, ...]:
+def _promote(
+    s: Session, es: EventSession, actor: str, at: dt.datetime, because: int
+) -> tuple[str, ...]:
     registrations = _session_registrations(s, es.id)
     by_id = {r.id: r for r in registrations}
     checked_in = checked_in_ids(s, es.id)
-    moves = admission.propose((_applicant(r, checked_in) for r in registrations),
-                              es.capacity, es.agency_limit).moves
+    moves = admission.propose(
+        (_applicant(r, checked_in) for r in registrations), es.capacity, es.agency_limit
+    ).moves
     names = []
     for move in moves:
         r = by_id[move.key]
-        audit.record(s, "registration.status", actor=actor, at=at, entity="registration",
-                     entity_id=r.id, name=mask_name(r.attendee.name), old=r.status,
-                     new=Status.ADMITTED, reason="moved up from the waitlist",
-                     vacated_by=because)
+        audit.record(
+            s,
+            "registration.status",
+            actor=actor,
+            at=at,
+            entity="registration",
+            entity_id=r.id,
+            name=mask_name(r.attendee.name),
+            old=r.status,
+            new=Status.ADMITTED,
+            reason="moved up from the waitlist",
+            vacated_by=because,
+        )
         r.status = Status.ADMITTED
         names.append(r.attendee.name)
     return tuple(names)
 
 
 def admit_with_reason(
-    db: Database, registration_id: int, reason: str, *, actor: str = "",
+    db: Database,
+    registration_id: int,
+    reason: str,
+    *,
+    actor: str = "",
     now: dt.datetime | None = None,
 ) -> OverrideResult:
     """The organiser admits someone by hand (over the limits if need be): a reason is needed."""
@@ -903,16 +1126,33 @@ def admit_with_reason(
         old = r.status
         r.status, r.status_reason = Status.ADMITTED, reason[:300]
         s.flush()
-        audit.record(s, "registration.status", actor=actor, at=at, entity="registration",
-                     entity_id=r.id, name=mask_name(r.attendee.name), old=old,
-                     new=Status.ADMITTED, reason=reason[:300])
-        return OverrideResult(r.id, r.status, r.session.name,
-                              seats_taken=seats_taken(s, r.session_id),
-                              capacity=r.session.capacity)
+        audit.record(
+            s,
+            "registration.status",
+            actor=actor,
+            at=at,
+            entity="registration",
+            entity_id=r.id,
+            name=mask_name(r.attendee.name),
+            old=old,
+            new=Status.ADMITTED,
+            reason=reason[:300],
+        )
+        return OverrideResult(
+            r.id,
+            r.status,
+            r.session.name,
+            seats_taken=seats_taken(s, r.session_id),
+            capacity=r.session.capacity,
+        )
 
 
 def cancel_registration(
-    db: Database, registration_id: int, reason: str = "", *, actor: str = "",
+    db: Database,
+    registration_id: int,
+    reason: str = "",
+    *,
+    actor: str = "",
     now: dt.datetime | None = None,
 ) -> OverrideResult:
     """Cancel; when a seat is freed, the next eligible waitlisted people move up."""
@@ -925,19 +1165,39 @@ def cancel_registration(
         r.status, r.status_reason = Status.CANCELLED, clean(reason)[:300]
         r.seat = None  # the chair at the workshop table is free again (delete-orphan)
         s.flush()
-        audit.record(s, "registration.status", actor=actor, at=at, entity="registration",
-                     entity_id=r.id, name=mask_name(r.attendee.name), old=old,
-                     new=Status.CANCELLED, reason=clean(reason)[:300])
+        audit.record(
+            s,
+            "registration.status",
+            actor=actor,
+            at=at,
+            entity="registration",
+            entity_id=r.id,
+            name=mask_name(r.attendee.name),
+            old=old,
+            new=Status.CANCELLED,
+            reason=clean(reason)[:300],
+        )
         promoted: tuple[str, ...] = ()
         if old in (Status.ADMITTED, Status.WALK_IN):
             promoted = _promote(s, r.session, actor, at, r.id)
-        return OverrideResult(r.id, r.status, r.session.name, promoted,
-                              seats_taken(s, r.session_id), r.session.capacity)
+        return OverrideResult(
+            r.id,
+            r.status,
+            r.session.name,
+            promoted,
+            seats_taken(s, r.session_id),
+            r.session.capacity,
+        )
 
 
 def move_registration(
-    db: Database, registration_id: int, to_session_id: int, reason: str = "", *,
-    actor: str = "", now: dt.datetime | None = None,
+    db: Database,
+    registration_id: int,
+    to_session_id: int,
+    reason: str = "",
+    *,
+    actor: str = "",
+    now: dt.datetime | None = None,
 ) -> OverrideResult:
     """Move a person to another session, keeping their registration time. They are admitted
     there if a seat is free within the agency limit, else waitlisted in order; the seat they
@@ -951,13 +1211,18 @@ def move_registration(
             raise RegistrationError("already_in_session", "已在此場次")
         if target.event_id != old_session.event_id:
             raise RegistrationError("session_of_other_event", "不同活動的場次")
-        clash = s.scalars(select(Registration).where(
-            Registration.attendee_id == r.attendee_id, Registration.session_id == target.id
-        )).first()
+        clash = s.scalars(
+            select(Registration).where(
+                Registration.attendee_id == r.attendee_id, Registration.session_id == target.id
+            )
+        ).first()
         if clash is not None:
-            raise RegistrationError("already_registered_there",
-                                    f"{r.attendee.name} 已報名{target.name}",
-                                    name=r.attendee.name, session=target.name)
+            raise RegistrationError(
+                "already_registered_there",
+                f"{r.attendee.name} 已報名{target.name}",
+                name=r.attendee.name,
+                session=target.name,
+            )
         old_status = r.status
         if r.seat is not None:
             s.delete(r.seat)
@@ -975,18 +1240,30 @@ def move_registration(
             seated = [x for x in registrations if x.status in (Status.ADMITTED, Status.WALK_IN)]
             per_agency = Counter(match_key(x.attendee.agency) for x in seated)
             if len(seated) < target.capacity and not admission.agency_full(
-                    per_agency, agency, target.agency_limit):
+                per_agency, agency, target.agency_limit
+            ):
                 r.status = Status.ADMITTED
-        audit.record(s, "registration.move", actor=actor, at=at, entity="registration",
-                     entity_id=r.id, name=mask_name(r.attendee.name), old_session=old_session.name,
-                     new_session=target.name, old=old_status, new=r.status,
-                     reason=clean(reason)[:300])
+        audit.record(
+            s,
+            "registration.move",
+            actor=actor,
+            at=at,
+            entity="registration",
+            entity_id=r.id,
+            name=mask_name(r.attendee.name),
+            old_session=old_session.name,
+            new_session=target.name,
+            old=old_status,
+            new=r.status,
+            reason=clean(reason)[:300],
+        )
         promoted: tuple[str, ...] = ()
         if old_status in (Status.ADMITTED, Status.WALK_IN):
             s.flush()
             promoted = _promote(s, old_session, actor, at, r.id)
-        return OverrideResult(r.id, r.status, target.name, promoted,
-                              seats_taken(s, target.id), target.capacity)
+        return OverrideResult(
+            r.id, r.status, target.name, promoted, seats_taken(s, target.id), target.capacity
+        )
 
 
 # --- editing --------------------------------------------------------------------------------
@@ -995,15 +1272,23 @@ EDITABLE = ("name", "agency", "unit", "title", "email", "phone", "wants_hours", 
 
 
 def update_registration(
-    db: Database, registration_id: int, *, actor: str = "", now: dt.datetime | None = None,
-    id_number: str | None = None, **values: Any,
+    db: Database,
+    registration_id: int,
+    *,
+    actor: str = "",
+    now: dt.datetime | None = None,
+    id_number: str | None = None,
+    **values: Any,
 ) -> tuple[str, ...]:
     """Edit a person's data from the roster; returns the names of the fields that changed.
     ``id_number`` (when given and not blank) replaces the stored, encrypted ID number."""
     unknown = set(values) - set(EDITABLE)
     if unknown:
-        raise RegistrationError("not_editable", f"不能編輯的欄位：{', '.join(sorted(unknown))}",
-                                fields=", ".join(sorted(unknown)))
+        raise RegistrationError(
+            "not_editable",
+            f"不能編輯的欄位：{', '.join(sorted(unknown))}",
+            fields=", ".join(sorted(unknown)),
+        )
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         r = s.get_one(Registration, registration_id)
@@ -1025,9 +1310,12 @@ def update_registration(
             too_long = length_problem(name, value) if isinstance(value, str) else None
             if too_long:  # the same limits as import: every document lays out the longest
                 raise RegistrationError(
-                    "field_too_long", f"{FIELD_LABELS.get(name, name)}{too_long}",
-                    field=FIELD_LABELS.get(name, name), length=len(value),
-                    limit=MAX_CHARS.get(name, MAX_CELL_CHARS))
+                    "field_too_long",
+                    f"{FIELD_LABELS.get(name, name)}{too_long}",
+                    field=FIELD_LABELS.get(name, name),
+                    length=len(value),
+                    limit=MAX_CHARS.get(name, MAX_CELL_CHARS),
+                )
             if name == "lunch" and value not in ("", "葷", "素"):
                 raise RegistrationError("bad_lunch", "用餐只能是 葷、素 或空白")
             target = r if name in ("lunch", "remark") else a
@@ -1044,6 +1332,14 @@ def update_registration(
             changed.append("id_number")
         if changed:
             a.updated_at = at
-            audit.record(s, "registration.edit", actor=actor, at=at, entity="registration",
-                         entity_id=r.id, name=mask_name(a.name), fields=changed)
+            audit.record(
+                s,
+                "registration.edit",
+                actor=actor,
+                at=at,
+                entity="registration",
+                entity_id=r.id,
+                name=mask_name(a.name),
+                fields=changed,
+            )
         return tuple(changed)

@@ -126,8 +126,15 @@ class SeatingView:
 
 
 def _member_json(m: SeatMember) -> dict[str, object]:
-    return {"name": m.name, "agency": m.agency, "unit": m.unit, "title": m.title,
-            "pinned": m.pinned, "leader": m.is_leader, "checked_in": m.checked_in}
+    return {
+        "name": m.name,
+        "agency": m.agency,
+        "unit": m.unit,
+        "title": m.title,
+        "pinned": m.pinned,
+        "leader": m.is_leader,
+        "checked_in": m.checked_in,
+    }
 
 
 @dataclass(frozen=True)
@@ -162,8 +169,9 @@ class Snapshot:
 
 
 def on_arrival_enabled(s: Session, session_id: int) -> bool:
-    row = s.scalar(select(Setting).where(Setting.scope == f"session:{session_id}",
-                                         Setting.key == SETTING_KEY))
+    row = s.scalar(
+        select(Setting).where(Setting.scope == f"session:{session_id}", Setting.key == SETTING_KEY)
+    )
     return bool(row is not None and row.value.get("on_arrival"))
 
 
@@ -172,8 +180,9 @@ def get_on_arrival(db: Database, session_id: int) -> bool:
         return on_arrival_enabled(s, session_id)
 
 
-def set_on_arrival(db: Database, session_id: int, enabled: bool, *, actor: str = "",
-                   now: dt.datetime | None = None) -> None:
+def set_on_arrival(
+    db: Database, session_id: int, enabled: bool, *, actor: str = "", now: dt.datetime | None = None
+) -> None:
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         s.get_one(EventSession, session_id)
@@ -184,8 +193,15 @@ def set_on_arrival(db: Database, session_id: int, enabled: bool, *, actor: str =
             s.add(row)
         row.value = {**row.value, "on_arrival": bool(enabled)}
         row.updated_at = at
-        audit.record(s, "seating.on_arrival", actor=actor, at=at, entity="session",
-                     entity_id=session_id, enabled=bool(enabled))
+        audit.record(
+            s,
+            "seating.on_arrival",
+            actor=actor,
+            at=at,
+            entity="session",
+            entity_id=session_id,
+            enabled=bool(enabled),
+        )
 
 
 # ---------------------------------------------------------------- reading
@@ -203,17 +219,24 @@ def checked_in_ids(s: Session, session_id: int) -> set[int]:
 
 
 def _tables(s: Session, session_id: int) -> list[WorkshopTable]:
-    return list(s.scalars(select(WorkshopTable).where(WorkshopTable.session_id == session_id)
-                          .order_by(WorkshopTable.number)))
+    return list(
+        s.scalars(
+            select(WorkshopTable)
+            .where(WorkshopTable.session_id == session_id)
+            .order_by(WorkshopTable.number)
+        )
+    )
 
 
 def _registrations(s: Session, session_id: int) -> list[Registration]:
-    return list(s.scalars(
-        select(Registration)
-        .options(joinedload(Registration.attendee), joinedload(Registration.seat))
-        .where(Registration.session_id == session_id)
-        .order_by(Registration.queue, Registration.id)
-    ).unique())
+    return list(
+        s.scalars(
+            select(Registration)
+            .options(joinedload(Registration.attendee), joinedload(Registration.seat))
+            .where(Registration.session_id == session_id)
+            .order_by(Registration.queue, Registration.id)
+        ).unique()
+    )
 
 
 def _core_tables(tables: Iterable[WorkshopTable]) -> list[seating.Table]:
@@ -253,8 +276,11 @@ def _view(s: Session, session_id: int) -> SeatingView:
             source=seat.source if seat else "",
             checked_in=r.id in arrived,
             is_leader=r.id in leaders,
-            conflict=bool(seat and match_key(r.attendee.agency)
-                          and agency_at[(seat.table_id, match_key(r.attendee.agency))] > 1),
+            conflict=bool(
+                seat
+                and match_key(r.attendee.agency)
+                and agency_at[(seat.table_id, match_key(r.attendee.agency))] > 1
+            ),
         )
 
     by_table: dict[int, list[SeatMember]] = {t.id: [] for t in tables}
@@ -262,8 +288,11 @@ def _view(s: Session, session_id: int) -> SeatingView:
         by_table[r.seat.table_id].append(member(r))
     for members in by_table.values():  # leader first, then by agency so colleagues line up
         members.sort(key=lambda m: (not m.is_leader, match_key(m.agency), m.registration_id))
-    expected = [r for r in regs if r.status in SEATED_STATUSES
-                and (not mode or r.id in arrived or r.seat is not None)]
+    expected = [
+        r
+        for r in regs
+        if r.status in SEATED_STATUSES and (not mode or r.id in arrived or r.seat is not None)
+    ]
     unseated = tuple(member(r) for r in expected if r.seat is None)
     people = [_person(r, leaders) for r in expected]
     seats = {r.id: r.seat.table_id for r in seated_regs}
@@ -274,9 +303,14 @@ def _view(s: Session, session_id: int) -> SeatingView:
         on_arrival=mode,
         tables=tuple(
             TableView(
-                id=t.id, number=t.number, name=t.name, capacity=t.capacity,
-                leader_name=t.leader_name, leader_unit=t.leader_unit,
-                leader_contact=t.leader_contact, leader_registration_id=t.leader_registration_id,
+                id=t.id,
+                number=t.number,
+                name=t.name,
+                capacity=t.capacity,
+                leader_name=t.leader_name,
+                leader_unit=t.leader_unit,
+                leader_contact=t.leader_contact,
+                leader_registration_id=t.leader_registration_id,
                 members=tuple(by_table[t.id]),
             )
             for t in tables
@@ -290,8 +324,9 @@ def _person(r: Registration, leaders: dict[int | None, int], rank: int = 0) -> s
     fixed = leaders.get(r.id)
     if fixed is None and r.seat is not None and r.seat.pinned:
         fixed = r.seat.table_id
-    return seating.Person(key=r.id, agency=r.attendee.agency, fixed_table=fixed,
-                          label=r.attendee.name, rank=rank)
+    return seating.Person(
+        key=r.id, agency=r.attendee.agency, fixed_table=fixed, label=r.attendee.name, rank=rank
+    )
 
 
 # ---------------------------------------------------------------- planning
@@ -306,8 +341,14 @@ class AssignResult:
     unmet: tuple[seating.Unmet, ...]
 
 
-def assign(db: Database, session_id: int, *, on_arrival: bool = False, actor: str = "",
-           now: dt.datetime | None = None) -> AssignResult:
+def assign(
+    db: Database,
+    session_id: int,
+    *,
+    on_arrival: bool = False,
+    actor: str = "",
+    now: dt.datetime | None = None,
+) -> AssignResult:
     """Run the seating plan: pinned people and table leaders stay, everyone else is re-seated.
 
     ``on_arrival``: seat only people who have checked in (and pinned people); planned seats
@@ -317,8 +358,9 @@ def assign(db: Database, session_id: int, *, on_arrival: bool = False, actor: st
     with db.unit_of_work() as s:
         tables = _tables(s, session_id)
         if not tables:
-            raise SeatingError("seating_no_tables",
-                               "此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）")
+            raise SeatingError(
+                "seating_no_tables", "此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）"
+            )
         regs = _registrations(s, session_id)
         arrived = checked_in_ids(s, session_id)
         leaders = {t.leader_registration_id: t.id for t in tables if t.leader_registration_id}
@@ -333,8 +375,9 @@ def assign(db: Database, session_id: int, *, on_arrival: bool = False, actor: st
         # before walk-ins) keep a seat.
         order = sorted(eligible, key=lambda r: (r.id not in arrived, r.queue, r.id))
         rank = {r.id: i for i, r in enumerate(order)}
-        plan = seating.plan_seating(_core_tables(tables),
-                                    [_person(r, leaders, rank[r.id]) for r in eligible])
+        plan = seating.plan_seating(
+            _core_tables(tables), [_person(r, leaders, rank[r.id]) for r in eligible]
+        )
         moved = 0
         for r in regs:
             target = plan.seats.get(r.id) if r.id in eligible_ids else None
@@ -345,8 +388,9 @@ def assign(db: Database, session_id: int, *, on_arrival: bool = False, actor: st
                     r.seat = None
                 continue
             if seat is None:
-                r.seat = SeatAssignment(table_id=target, pinned=r.id in leaders,
-                                        source="plan", assigned_at=at)
+                r.seat = SeatAssignment(
+                    table_id=target, pinned=r.id in leaders, source="plan", assigned_at=at
+                )
             elif seat.table_id != target:
                 seat.table_id = target
                 seat.source = "plan"
@@ -356,14 +400,28 @@ def assign(db: Database, session_id: int, *, on_arrival: bool = False, actor: st
             if before.get(r.id) != target:
                 moved += 1
         s.flush()
-        audit.record(s, "seating.assign", actor=actor, at=at, entity="session",
-                     entity_id=session_id, seated=len(plan.seats), moved=moved,
-                     unseated=len(plan.unseated), on_arrival=on_arrival,
-                     unmet=[u.message for u in plan.unmet][:20])
+        audit.record(
+            s,
+            "seating.assign",
+            actor=actor,
+            at=at,
+            entity="session",
+            entity_id=session_id,
+            seated=len(plan.seats),
+            moved=moved,
+            unseated=len(plan.unseated),
+            on_arrival=on_arrival,
+            unmet=[u.message for u in plan.unmet][:20],
+        )
         s.expire_all()
         view = _view(s, session_id)
-        return AssignResult(view=view, seated=len(plan.seats), moved=moved,
-                            unseated=len(plan.unseated), unmet=plan.unmet)
+        return AssignResult(
+            view=view,
+            seated=len(plan.seats),
+            moved=moved,
+            unseated=len(plan.unseated),
+            unmet=plan.unmet,
+        )
 
 
 def seat_on_arrival(s: Session, registration_id: int, now: dt.datetime) -> int | None:
@@ -384,9 +442,14 @@ def seat_on_arrival(s: Session, registration_id: int, now: dt.datetime) -> int |
         return None
     # Plain columns, not ORM objects: this runs on every scan at the desk, at any size.
     tables = s.execute(
-        select(WorkshopTable.id, WorkshopTable.number, WorkshopTable.capacity,
-               WorkshopTable.leader_registration_id)
-        .where(WorkshopTable.session_id == r.session_id).order_by(WorkshopTable.number)
+        select(
+            WorkshopTable.id,
+            WorkshopTable.number,
+            WorkshopTable.capacity,
+            WorkshopTable.leader_registration_id,
+        )
+        .where(WorkshopTable.session_id == r.session_id)
+        .order_by(WorkshopTable.number)
     ).all()
     if not tables:
         return None
@@ -408,41 +471,66 @@ def seat_on_arrival(s: Session, registration_id: int, now: dt.datetime) -> int |
             present.append((seating.Person(other_id, agency), table_id))
     me = seating.Person(r.id, r.attendee.agency, fixed_table=leaders.get(r.id))
     table_id = seating.assign_on_arrival(
-        [seating.Table(key=t_id, number=number, capacity=capacity)
-         for t_id, number, capacity, _ in tables], present, taken, me)
+        [
+            seating.Table(key=t_id, number=number, capacity=capacity)
+            for t_id, number, capacity, _ in tables
+        ],
+        present,
+        taken,
+        me,
+    )
     if table_id is None:
         return None
-    r.seat = SeatAssignment(table_id=table_id, pinned=r.id in leaders, source="arrival",
-                            assigned_at=now)
+    r.seat = SeatAssignment(
+        table_id=table_id, pinned=r.id in leaders, source="arrival", assigned_at=now
+    )
     s.flush()
     number = next(n for t_id, n, _, _ in tables if t_id == table_id)
-    audit.record(s, "seat.arrival", at=now, entity="registration", entity_id=r.id,
-                 name=mask_name(r.attendee.name), table=number)
+    audit.record(
+        s,
+        "seat.arrival",
+        at=now,
+        entity="registration",
+        entity_id=r.id,
+        name=mask_name(r.attendee.name),
+        table=number,
+    )
     return number
 
 
 # ---------------------------------------------------------------- editing seats
 
 
-def move_person(db: Database, registration_id: int, table_id: int | None, *,
-                pinned: bool | None = True, actor: str = "",
-                now: dt.datetime | None = None) -> None:
+def move_person(
+    db: Database,
+    registration_id: int,
+    table_id: int | None,
+    *,
+    pinned: bool | None = True,
+    actor: str = "",
+    now: dt.datetime | None = None,
+) -> None:
     """Seat a person at ``table_id`` (None: take the seat away). A manual move pins the person
     by default so the next plan keeps them there; ``pinned=None`` keeps the current pin."""
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         r = s.get(Registration, registration_id)
         if r is None:
-            raise SeatingError("no_registration", f"找不到報名資料 #{registration_id}",
-                               id=registration_id)
-        led = s.scalar(select(WorkshopTable).where(
-            WorkshopTable.leader_registration_id == registration_id))
+            raise SeatingError(
+                "no_registration", f"找不到報名資料 #{registration_id}", id=registration_id
+            )
+        led = s.scalar(
+            select(WorkshopTable).where(WorkshopTable.leader_registration_id == registration_id)
+        )
         old = r.seat.table.number if r.seat is not None else None
         if table_id is None:
             if led is not None:
-                raise SeatingError("leader_sits_at_table",
-                                   f"{r.attendee.name} 是第 {led.number} 桌桌長，須坐在該桌",
-                                   name=r.attendee.name, n=led.number)
+                raise SeatingError(
+                    "leader_sits_at_table",
+                    f"{r.attendee.name} 是第 {led.number} 桌桌長，須坐在該桌",
+                    name=r.attendee.name,
+                    n=led.number,
+                )
             if r.seat is not None:
                 s.delete(r.seat)
                 r.seat = None
@@ -452,18 +540,26 @@ def move_person(db: Database, registration_id: int, table_id: int | None, *,
             if table is None or table.session_id != r.session_id:
                 raise SeatingError("table_of_other_session", "這一桌不屬於此人報名的場次")
             if led is not None and led.id != table.id:
-                raise SeatingError("leader_sits_at_table",
-                                   f"{r.attendee.name} 是第 {led.number} 桌桌長，須坐在該桌",
-                                   name=r.attendee.name, n=led.number)
+                raise SeatingError(
+                    "leader_sits_at_table",
+                    f"{r.attendee.name} 是第 {led.number} 桌桌長，須坐在該桌",
+                    name=r.attendee.name,
+                    n=led.number,
+                )
             if r.seat is None or r.seat.table_id != table.id:
                 size = sum(1 for x in table.seats if x.registration.status in SEATED_STATUSES)
                 if size >= table.capacity:
-                    raise SeatingError("table_full",
-                                       f"第 {table.number} 桌已滿（{size}/{table.capacity} 人）",
-                                       n=table.number, size=size, capacity=table.capacity)
+                    raise SeatingError(
+                        "table_full",
+                        f"第 {table.number} 桌已滿（{size}/{table.capacity} 人）",
+                        n=table.number,
+                        size=size,
+                        capacity=table.capacity,
+                    )
             if r.seat is None:
-                r.seat = SeatAssignment(table_id=table.id, pinned=bool(pinned), source="manual",
-                                        assigned_at=at)
+                r.seat = SeatAssignment(
+                    table_id=table.id, pinned=bool(pinned), source="manual", assigned_at=at
+                )
             else:
                 if r.seat.table_id != table.id:
                     r.seat.table_id = table.id
@@ -472,36 +568,66 @@ def move_person(db: Database, registration_id: int, table_id: int | None, *,
                 if pinned is not None:
                     r.seat.pinned = pinned
             new = table.number
-        audit.record(s, "seat.move", actor=actor, at=at, entity="registration",
-                     entity_id=registration_id, name=mask_name(r.attendee.name),
-                     from_table=old, to_table=new, pinned=pinned)
+        audit.record(
+            s,
+            "seat.move",
+            actor=actor,
+            at=at,
+            entity="registration",
+            entity_id=registration_id,
+            name=mask_name(r.attendee.name),
+            from_table=old,
+            to_table=new,
+            pinned=pinned,
+        )
 
 
-def set_pinned(db: Database, registration_id: int, pinned: bool, *, actor: str = "",
-               now: dt.datetime | None = None) -> None:
+def set_pinned(
+    db: Database,
+    registration_id: int,
+    pinned: bool,
+    *,
+    actor: str = "",
+    now: dt.datetime | None = None,
+) -> None:
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         r = s.get(Registration, registration_id)
         if r is None or r.seat is None:
             raise SeatingError("not_seated", "此人尚未分桌，無法釘選")
         r.seat.pinned = pinned
-        audit.record(s, "seat.pin" if pinned else "seat.unpin", actor=actor, at=at,
-                     entity="registration", entity_id=registration_id,
-                     name=mask_name(r.attendee.name), table=r.seat.table.number)
+        audit.record(
+            s,
+            "seat.pin" if pinned else "seat.unpin",
+            actor=actor,
+            at=at,
+            entity="registration",
+            entity_id=registration_id,
+            name=mask_name(r.attendee.name),
+            table=r.seat.table.number,
+        )
 
 
 # ---------------------------------------------------------------- tables
 
 
-def apply_template(db: Database, session_id: int, count: int, capacity: int, *,
-                   actor: str = "", now: dt.datetime | None = None) -> None:
+def apply_template(
+    db: Database,
+    session_id: int,
+    count: int,
+    capacity: int,
+    *,
+    actor: str = "",
+    now: dt.datetime | None = None,
+) -> None:
     """Tables 1..count with ``capacity`` chairs each. Existing tables keep their name and
     leader; tables numbered above ``count`` are removed (their people become unseated)."""
     if not 1 <= count <= 2000:
         raise SeatingError("bad_table_count", f"桌數須介於 1 到 2000（收到 {count}）", count=count)
     if not 1 <= capacity <= 100:
-        raise SeatingError("bad_table_capacity", f"每桌人數須介於 1 到 100（收到 {capacity}）",
-                           capacity=capacity)
+        raise SeatingError(
+            "bad_table_capacity", f"每桌人數須介於 1 到 100（收到 {capacity}）", capacity=capacity
+        )
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         s.get_one(EventSession, session_id)
@@ -509,26 +635,49 @@ def apply_template(db: Database, session_id: int, count: int, capacity: int, *,
         for number, table in tables.items():
             if number > count:
                 if s.scalar(select(GroupReport.id).where(GroupReport.table_id == table.id)):
-                    raise SeatingError("table_has_report", f"第 {number} 桌已有小組討論紀錄，不能移除",
-                                       n=number)
+                    raise SeatingError(
+                        "table_has_report", f"第 {number} 桌已有小組討論紀錄，不能移除", n=number
+                    )
                 s.delete(table)
         s.flush()
         for number in range(1, count + 1):
             table = tables.get(number)
             if table is None:
-                s.add(WorkshopTable(session_id=session_id, number=number, name=f"第{number}桌",
-                                    capacity=capacity))
+                s.add(
+                    WorkshopTable(
+                        session_id=session_id,
+                        number=number,
+                        name=f"第{number}桌",
+                        capacity=capacity,
+                    )
+                )
             else:
                 table.capacity = capacity
-        audit.record(s, "tables.template", actor=actor, at=at, entity="session",
-                     entity_id=session_id, count=count, capacity=capacity)
+        audit.record(
+            s,
+            "tables.template",
+            actor=actor,
+            at=at,
+            entity="session",
+            entity_id=session_id,
+            count=count,
+            capacity=capacity,
+        )
 
 
-def update_table(db: Database, table_id: int, *, name: str | None = None,
-                 capacity: int | None = None, leader_name: str | None = None,
-                 leader_unit: str | None = None, leader_contact: str | None = None,
-                 leader_registration_id: int | None | bool = False, actor: str = "",
-                 now: dt.datetime | None = None) -> None:
+def update_table(
+    db: Database,
+    table_id: int,
+    *,
+    name: str | None = None,
+    capacity: int | None = None,
+    leader_name: str | None = None,
+    leader_unit: str | None = None,
+    leader_contact: str | None = None,
+    leader_registration_id: int | None | bool = False,
+    actor: str = "",
+    now: dt.datetime | None = None,
+) -> None:
     """Edit a table. ``leader_registration_id``: an attendee of the session who leads the table
     (their name and agency fill the leader fields and they are seated there), None for a
     staff leader, False (default) to leave it."""
@@ -542,8 +691,11 @@ def update_table(db: Database, table_id: int, *, name: str | None = None,
             table.name = changes["name"] = clean(name)
         if capacity is not None:
             if not 1 <= capacity <= 100:
-                raise SeatingError("bad_table_capacity", f"每桌人數須介於 1 到 100（收到 {capacity}）",
-                                   capacity=capacity)
+                raise SeatingError(
+                    "bad_table_capacity",
+                    f"每桌人數須介於 1 到 100（收到 {capacity}）",
+                    capacity=capacity,
+                )
             table.capacity = changes["capacity"] = capacity
         if leader_registration_id is not False:
             if leader_registration_id is None:
@@ -552,18 +704,25 @@ def update_table(db: Database, table_id: int, *, name: str | None = None,
                 r = s.get(Registration, leader_registration_id)
                 if r is None or r.session_id != table.session_id:
                     raise SeatingError("leader_not_in_session", "桌長須為此場次的報名者")
-                other = s.scalar(select(WorkshopTable).where(
-                    WorkshopTable.leader_registration_id == r.id, WorkshopTable.id != table.id))
+                other = s.scalar(
+                    select(WorkshopTable).where(
+                        WorkshopTable.leader_registration_id == r.id, WorkshopTable.id != table.id
+                    )
+                )
                 if other is not None:
-                    raise SeatingError("already_leads",
-                                       f"{r.attendee.name} 已是第 {other.number} 桌桌長",
-                                       name=r.attendee.name, n=other.number)
+                    raise SeatingError(
+                        "already_leads",
+                        f"{r.attendee.name} 已是第 {other.number} 桌桌長",
+                        name=r.attendee.name,
+                        n=other.number,
+                    )
                 table.leader_registration_id = r.id
                 table.leader_name = r.attendee.name
                 table.leader_unit = r.attendee.agency
                 if r.seat is None:
-                    r.seat = SeatAssignment(table_id=table.id, pinned=True, source="manual",
-                                            assigned_at=at)
+                    r.seat = SeatAssignment(
+                        table_id=table.id, pinned=True, source="manual", assigned_at=at
+                    )
                 else:
                     r.seat.table_id, r.seat.pinned, r.seat.source = table.id, True, "manual"
             changes["leader"] = mask_name(table.leader_name)
@@ -575,8 +734,16 @@ def update_table(db: Database, table_id: int, *, name: str | None = None,
         if leader_contact is not None:
             table.leader_contact = clean(leader_contact)
             changes["leader_contact"] = "changed"
-        audit.record(s, "table.update", actor=actor, at=at, entity="table", entity_id=table.id,
-                     number=table.number, **changes)
+        audit.record(
+            s,
+            "table.update",
+            actor=actor,
+            at=at,
+            entity="table",
+            entity_id=table.id,
+            number=table.number,
+            **changes,
+        )
 
 
 # ---------------------------------------------------------------- undo support
@@ -586,17 +753,34 @@ def snapshot(db: Database, session_id: int) -> Snapshot:
     with db.read() as s:
         tables = _tables(s, session_id)
         return Snapshot(
-            tables=tuple(TableSpec(t.number, t.name, t.capacity, t.leader_name, t.leader_unit,
-                                   t.leader_contact, t.leader_registration_id) for t in tables),
-            seats=tuple(SeatSpec(seat.registration_id, t.number, seat.pinned, seat.source,
-                                 seat.assigned_at)
-                        for t in tables for seat in sorted(t.seats,
-                                                           key=lambda x: x.registration_id)),
+            tables=tuple(
+                TableSpec(
+                    t.number,
+                    t.name,
+                    t.capacity,
+                    t.leader_name,
+                    t.leader_unit,
+                    t.leader_contact,
+                    t.leader_registration_id,
+                )
+                for t in tables
+            ),
+            seats=tuple(
+                SeatSpec(seat.registration_id, t.number, seat.pinned, seat.source, seat.assigned_at)
+                for t in tables
+                for seat in sorted(t.seats, key=lambda x: x.registration_id)
+            ),
         )
 
 
-def restore(db: Database, session_id: int, snap: Snapshot, *, actor: str = "",
-            now: dt.datetime | None = None) -> None:
+def restore(
+    db: Database,
+    session_id: int,
+    snap: Snapshot,
+    *,
+    actor: str = "",
+    now: dt.datetime | None = None,
+) -> None:
     """Make the session's tables and seats exactly what ``snap`` recorded (undo)."""
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
@@ -617,9 +801,14 @@ def restore(db: Database, session_id: int, snap: Snapshot, *, actor: str = "",
             table.leader_contact = spec.leader_contact
             table.leader_registration_id = spec.leader_registration_id
         s.flush()
-        seats = {seat.registration_id: seat for seat in s.scalars(
-            select(SeatAssignment).join(Registration)
-            .where(Registration.session_id == session_id))}
+        seats = {
+            seat.registration_id: seat
+            for seat in s.scalars(
+                select(SeatAssignment)
+                .join(Registration)
+                .where(Registration.session_id == session_id)
+            )
+        }
         specs = {spec.registration_id: spec for spec in snap.seats}
         for reg_id, seat in seats.items():
             if reg_id not in specs:
@@ -632,5 +821,13 @@ def restore(db: Database, session_id: int, snap: Snapshot, *, actor: str = "",
                 s.add(seat)
             seat.table_id = tables[spec.table_number].id
             seat.pinned, seat.source, seat.assigned_at = spec.pinned, spec.source, spec.assigned_at
-        audit.record(s, "seating.restore", actor=actor, at=at, entity="session",
-                     entity_id=session_id, tables=len(wanted), seats=len(specs))
+        audit.record(
+            s,
+            "seating.restore",
+            actor=actor,
+            at=at,
+            entity="session",
+            entity_id=session_id,
+            tables=len(wanted),
+            seats=len(specs),
+        )

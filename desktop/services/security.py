@@ -121,8 +121,12 @@ def passphrase_hint(db: Database, event_id: int | None = None) -> str:
     from desktop.services.demo import PASSPHRASE_HINT_KEY
 
     with db.read() as s:
-        setting = s.scalar(select(Setting).where(
-            Setting.scope == f"event:{_event_id(db, event_id)}", Setting.key == PASSPHRASE_HINT_KEY))
+        setting = s.scalar(
+            select(Setting).where(
+                Setting.scope == f"event:{_event_id(db, event_id)}",
+                Setting.key == PASSPHRASE_HINT_KEY,
+            )
+        )
         return str(setting.value.get("text", "")) if setting is not None else ""
 
 
@@ -143,8 +147,9 @@ def verify_passphrase(db: Database, passphrase: str, event_id: int | None = None
     return passphrase_opens(sealed, passphrase)
 
 
-def _reseal_if_old(db: Database, event_id: int, passphrase: str, actor: str,
-                   at: dt.datetime) -> None:
+def _reseal_if_old(
+    db: Database, event_id: int, passphrase: str, actor: str, at: dt.datetime
+) -> None:
     """The organiser has just given the right passphrase: a key sealed with PBKDF2 (before
     0.2) or with cheaper scrypt parameters than today's is sealed again, same key and
     passphrase. The demo's published passphrase keeps its cheap seal (``PUBLIC_KDF``)."""
@@ -156,8 +161,7 @@ def _reseal_if_old(db: Database, event_id: int, passphrase: str, actor: str,
         if sealed is None or not needs_reseal(sealed):
             return
         event.id_private_key_sealed = reseal(sealed, passphrase, passphrase)
-        audit.record(s, "passphrase.reseal", actor=actor, at=at, entity="event",
-                     entity_id=event_id)
+        audit.record(s, "passphrase.reseal", actor=actor, at=at, entity="event", entity_id=event_id)
 
 
 def set_passphrase(
@@ -181,7 +185,10 @@ def set_passphrase(
         if event.id_private_key_sealed is None:
             # No key yet means no ID was ever stored (storing one needs the public key).
             keys = new_key_pair(new)
-            event.id_public_key, event.id_private_key_sealed = keys.public_pem, keys.sealed_private_pem
+            event.id_public_key, event.id_private_key_sealed = (
+                keys.public_pem,
+                keys.sealed_private_pem,
+            )
             action = "passphrase.set"
         else:
             try:
@@ -210,8 +217,15 @@ def unlock_organiser(
     event_id = _event_id(db, event_id)
     ok = verify_passphrase(db, passphrase, event_id)
     with db.unit_of_work() as s:
-        audit.record(s, "role.unlock" if ok else "role.unlock_failed", actor=actor, at=at,
-                     entity="event", entity_id=event_id, desk=desk)
+        audit.record(
+            s,
+            "role.unlock" if ok else "role.unlock_failed",
+            actor=actor,
+            at=at,
+            entity="event",
+            entity_id=event_id,
+            desk=desk,
+        )
     if ok:
         _reseal_if_old(db, event_id, passphrase, actor, at)
         state.role, state.event_id, state.since = Role.ORGANISER, event_id, at
@@ -219,14 +233,19 @@ def unlock_organiser(
 
 
 def lock_organiser(
-    db: Database, state: RoleState, *, actor: str = "", desk: str = "",
+    db: Database,
+    state: RoleState,
+    *,
+    actor: str = "",
+    desk: str = "",
     now: dt.datetime | None = None,
 ) -> None:
     if not state.organiser:
         return
     with db.unit_of_work() as s:
-        audit.record(s, "role.lock", actor=actor, at=now, entity="event",
-                     entity_id=state.event_id, desk=desk)
+        audit.record(
+            s, "role.lock", actor=actor, at=now, entity="event", entity_id=state.event_id, desk=desk
+        )
     state.role, state.since = Role.DESK, None
 
 
@@ -243,7 +262,11 @@ def _opener(event: Event, passphrase: str) -> IdOpener:
 
 
 def reveal_id(
-    db: Database, attendee_id: int, passphrase: str, *, actor: str = "",
+    db: Database,
+    attendee_id: int,
+    passphrase: str,
+    *,
+    actor: str = "",
     now: dt.datetime | None = None,
 ) -> RevealedId:
     """One attendee's full ID number, for the organiser's eyes; audited with the masked form."""
@@ -254,8 +277,15 @@ def reveal_id(
         if attendee.id_cipher is None:
             raise SecurityError("no_id_number", "這位學員沒有可顯示的身分證字號")
         number = _opener(attendee.event, passphrase).open(attendee.id_cipher)
-        audit.record(s, "id.reveal", actor=actor, at=now, entity="attendee",
-                     entity_id=attendee_id, mask=attendee.id_mask)
+        audit.record(
+            s,
+            "id.reveal",
+            actor=actor,
+            at=now,
+            entity="attendee",
+            entity_id=attendee_id,
+            mask=attendee.id_mask,
+        )
         return RevealedId(attendee_id, number, attendee.id_mask)
 
 
@@ -266,7 +296,11 @@ def purged_sessions(db: Database) -> set[int]:
 
 
 def purge_session_ids(
-    db: Database, session_id: int, passphrase: str, *, actor: str = "",
+    db: Database,
+    session_id: int,
+    passphrase: str,
+    *,
+    actor: str = "",
     now: dt.datetime | None = None,
 ) -> PurgeResult:
     """Erase the ID ciphers of a session's attendees (after its hours report is done).
@@ -283,9 +317,13 @@ def purge_session_ids(
         if es is None:
             raise SecurityError("no_session", f"找不到場次 #{session_id}", id=session_id)
         _opener(s.get_one(Event, es.event_id), passphrase)  # organiser only
-        attendees = s.scalars(
-            select(Attendee).join(Registration).where(Registration.session_id == session_id)
-        ).unique().all()
+        attendees = (
+            s.scalars(
+                select(Attendee).join(Registration).where(Registration.session_id == session_id)
+            )
+            .unique()
+            .all()
+        )
         purged = kept = 0
         for attendee in attendees:
             if attendee.id_cipher is None:
@@ -306,8 +344,16 @@ def purge_session_ids(
             s.add(Setting(scope=scope, key=PURGE_KEY, value=value, updated_at=at))
         else:
             marker.value, marker.updated_at = value, at
-        audit.record(s, "ids.purge", actor=actor, at=at, entity="session", entity_id=session_id,
-                     purged=purged, kept_other_sessions=kept)
+        audit.record(
+            s,
+            "ids.purge",
+            actor=actor,
+            at=at,
+            entity="session",
+            entity_id=session_id,
+            purged=purged,
+            kept_other_sessions=kept,
+        )
         name = es.name
     checkpoint(db)
     return PurgeResult(session_id, name, purged, kept)

@@ -61,41 +61,64 @@ class Device:
     created_at: dt.datetime
 
 
-def issue_secrets(db: Database, session_id: int, *, actor: str = "",
-                  now: dt.datetime | None = None) -> tuple[TableSecret, ...]:
+def issue_secrets(
+    db: Database, session_id: int, *, actor: str = "", now: dt.datetime | None = None
+) -> tuple[TableSecret, ...]:
     """A new secret for every table of the session; the old ones stop working. Devices that
     joined before keep their access (a restarted desk must not lock out typing leaders)."""
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
-        tables = s.scalars(select(WorkshopTable).where(WorkshopTable.session_id == session_id)
-                           .order_by(WorkshopTable.number)).all()
+        tables = s.scalars(
+            select(WorkshopTable)
+            .where(WorkshopTable.session_id == session_id)
+            .order_by(WorkshopTable.number)
+        ).all()
         issued = tuple(_issue(s, t, at) for t in tables)
-        audit.record(s, "venue.secrets_issued", actor=actor, entity="session",
-                     entity_id=session_id, at=at, tables=[t.number for t in issued])
+        audit.record(
+            s,
+            "venue.secrets_issued",
+            actor=actor,
+            entity="session",
+            entity_id=session_id,
+            at=at,
+            tables=[t.number for t in issued],
+        )
         return issued
 
 
 def _issue(s, table: WorkshopTable, at: dt.datetime) -> TableSecret:  # type: ignore[no-untyped-def]
-    s.execute(update(VenueTableKey).where(VenueTableKey.table_id == table.id,
-                                          VenueTableKey.revoked_at.is_(None))
-              .values(revoked_at=at))
+    s.execute(
+        update(VenueTableKey)
+        .where(VenueTableKey.table_id == table.id, VenueTableKey.revoked_at.is_(None))
+        .values(revoked_at=at)
+    )
     secret = _new_secret()
     s.add(VenueTableKey(table_id=table.id, secret_hash=_hash(secret), created_at=at))
     return TableSecret(table.id, table.number, table_code(table.number), secret)
 
 
-def revoke_table(db: Database, table_id: int, *, actor: str = "",
-                 now: dt.datetime | None = None) -> TableSecret:
+def revoke_table(
+    db: Database, table_id: int, *, actor: str = "", now: dt.datetime | None = None
+) -> TableSecret:
     """Revoke the table's secret and every device that joined with it; a new secret."""
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         table = s.get_one(WorkshopTable, table_id)
-        s.execute(update(VenueDevice).where(VenueDevice.table_id == table_id,
-                                            VenueDevice.revoked_at.is_(None))
-                  .values(revoked_at=at))
+        s.execute(
+            update(VenueDevice)
+            .where(VenueDevice.table_id == table_id, VenueDevice.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )
         issued = _issue(s, table, at)
-        audit.record(s, "venue.table_revoked", actor=actor, entity="table", entity_id=table_id,
-                     at=at, table=table.number)
+        audit.record(
+            s,
+            "venue.table_revoked",
+            actor=actor,
+            entity="table",
+            entity_id=table_id,
+            at=at,
+            table=table.number,
+        )
         return issued
 
 
@@ -105,29 +128,46 @@ def table_for_secret(db: Database, session_id: int, code: str, secret: str) -> i
         row = s.execute(
             select(VenueTableKey.table_id, WorkshopTable.number)
             .join(WorkshopTable, WorkshopTable.id == VenueTableKey.table_id)
-            .where(VenueTableKey.secret_hash == _hash(secret),
-                   VenueTableKey.revoked_at.is_(None),
-                   WorkshopTable.session_id == session_id)
+            .where(
+                VenueTableKey.secret_hash == _hash(secret),
+                VenueTableKey.revoked_at.is_(None),
+                WorkshopTable.session_id == session_id,
+            )
         ).first()
     if row is None or table_code(row.number) != code:
         return None
     return int(row.table_id)
 
 
-def register_device(db: Database, table_id: int, *, label: str, address: str,
-                    now: dt.datetime | None = None) -> tuple[Device, str]:
+def register_device(
+    db: Database, table_id: int, *, label: str, address: str, now: dt.datetime | None = None
+) -> tuple[Device, str]:
     """A new device of the table and the token its cookie carries."""
     at = now or dt.datetime.now()
     token = secrets.token_urlsafe(32)
     with db.unit_of_work() as s:
         table = s.get_one(WorkshopTable, table_id)
-        row = VenueDevice(table_id=table_id, token_hash=_hash(token), label=label[:100],
-                          address=address[:64], created_at=at)
+        row = VenueDevice(
+            table_id=table_id,
+            token_hash=_hash(token),
+            label=label[:100],
+            address=address[:64],
+            created_at=at,
+        )
         s.add(row)
         s.flush()
-        audit.record(s, "venue.device_joined", actor=f"device:{row.id}", entity="table",
-                     entity_id=table_id, at=at, table=table.number, device=row.id,
-                     address=address, label=label[:100])
+        audit.record(
+            s,
+            "venue.device_joined",
+            actor=f"device:{row.id}",
+            entity="table",
+            entity_id=table_id,
+            at=at,
+            table=table.number,
+            device=row.id,
+            address=address,
+            label=label[:100],
+        )
         return Device(row.id, table_id, table.number, row.label, row.address, at), token
 
 
@@ -136,8 +176,11 @@ def device_for_token(db: Database, session_id: int, token: str) -> Device | None
         row = s.execute(
             select(VenueDevice, WorkshopTable.number)
             .join(WorkshopTable, WorkshopTable.id == VenueDevice.table_id)
-            .where(VenueDevice.token_hash == _hash(token), VenueDevice.revoked_at.is_(None),
-                   WorkshopTable.session_id == session_id)
+            .where(
+                VenueDevice.token_hash == _hash(token),
+                VenueDevice.revoked_at.is_(None),
+                WorkshopTable.session_id == session_id,
+            )
         ).first()
         if row is None:
             return None
@@ -154,16 +197,23 @@ def list_devices(db: Database, session_id: int) -> tuple[Device, ...]:
             .where(WorkshopTable.session_id == session_id, VenueDevice.revoked_at.is_(None))
             .order_by(WorkshopTable.number, VenueDevice.id)
         ).all()
-        return tuple(Device(d.id, d.table_id, n, d.label, d.address, d.created_at)
-                     for d, n in rows)
+        return tuple(Device(d.id, d.table_id, n, d.label, d.address, d.created_at) for d, n in rows)
 
 
-def revoke_device(db: Database, device_id: int, *, actor: str = "",
-                  now: dt.datetime | None = None) -> None:
+def revoke_device(
+    db: Database, device_id: int, *, actor: str = "", now: dt.datetime | None = None
+) -> None:
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         device = s.get_one(VenueDevice, device_id)
         if device.revoked_at is None:
             device.revoked_at = at
-            audit.record(s, "venue.device_revoked", actor=actor, entity="table",
-                         entity_id=device.table_id, at=at, device=device_id)
+            audit.record(
+                s,
+                "venue.device_revoked",
+                actor=actor,
+                entity="table",
+                entity_id=device.table_id,
+                at=at,
+                device=device_id,
+            )

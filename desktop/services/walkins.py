@@ -66,14 +66,24 @@ def add_walk_in(
     name = clean(name)
     if not name:
         raise WalkInError("name_required", "請輸入姓名")
-    typed = {"name": name, "agency": clean(agency), "unit": clean(unit), "title": clean(title),
-             "phone": clean(phone), "email": clean(email)}
+    typed = {
+        "name": name,
+        "agency": clean(agency),
+        "unit": clean(unit),
+        "title": clean(title),
+        "phone": clean(phone),
+        "email": clean(email),
+    }
     for fld, value in typed.items():  # the import's limits: every document lays these out
         too_long = length_problem(fld, value)
         if too_long:
-            raise WalkInError("field_too_long", f"{FIELD_LABELS[fld]}{too_long}",
-                              field=FIELD_LABELS[fld], length=len(value),
-                              limit=MAX_CHARS.get(fld, MAX_CELL_CHARS))
+            raise WalkInError(
+                "field_too_long",
+                f"{FIELD_LABELS[fld]}{too_long}",
+                field=FIELD_LABELS[fld],
+                length=len(value),
+                limit=MAX_CHARS.get(fld, MAX_CELL_CHARS),
+            )
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         es = s.get_one(EventSession, session_id)
@@ -107,7 +117,13 @@ def add_walk_in(
         s.flush()
         taken = seats_taken(s, session_id)
         audit.record(
-            s, "registration.walk_in", actor=actor, at=at, entity="registration",
-            entity_id=registration.id, name=mask_name(name), seats_taken=taken,
+            s,
+            "registration.walk_in",
+            actor=actor,
+            at=at,
+            entity="registration",
+            entity_id=registration.id,
+            name=mask_name(name),
+            seats_taken=taken,
         )
         return WalkInResult(registration.id, attendee.id, taken, es.capacity)

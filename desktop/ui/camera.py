@@ -30,8 +30,12 @@ def decode_image(image: QImage) -> list[str]:
     """The QR codes in a frame (zxing-cpp reads a QImage directly)."""
     if image.isNull():
         return []
-    if image.format() not in (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32,
-                              QImage.Format.Format_Grayscale8, QImage.Format.Format_RGB888):
+    if image.format() not in (
+        QImage.Format.Format_RGB32,
+        QImage.Format.Format_ARGB32,
+        QImage.Format.Format_Grayscale8,
+        QImage.Format.Format_RGB888,
+    ):
         image = image.convertToFormat(QImage.Format.Format_RGB32)
     return [r.text for r in zxingcpp.read_barcodes(image, formats=QR_ONLY) if r.valid]
 
@@ -152,8 +156,9 @@ class CameraPanel(QWidget):
         self.picker.setEnabled(has)
         self.start_button.setEnabled(has)
         if not has:
-            self.status.setText(self.tr(
-                "找不到攝影機。請接上攝影機後按「重新偵測」，或改用條碼掃描器或姓名搜尋。"))
+            self.status.setText(
+                self.tr("找不到攝影機。請接上攝影機後按「重新偵測」，或改用條碼掃描器或姓名搜尋。")
+            )
         else:
             self.status.setText(self.tr("選擇攝影機後按「開始」，將入場證 QR 碼對準鏡頭。"))
 
@@ -179,7 +184,8 @@ class CameraPanel(QWidget):
             self._layout.addWidget(self.preview, 1)
         self._camera = QCamera(device)
         self._camera.errorOccurred.connect(
-            lambda _e, text: self.status.setText(self.tr("攝影機錯誤：{error}").format(error=text)))
+            lambda _e, text: self.status.setText(self.tr("攝影機錯誤：{error}").format(error=text))
+        )
         self._capture = QMediaCaptureSession()
         self._capture.setCamera(self._camera)
         self._capture.setVideoOutput(self.preview)

@@ -51,9 +51,13 @@ translate = QCoreApplication.translate  # translate("checkin", "…"): lupdate f
 GOOD, OUT, WARN, BAD, INFO = "good", "out", "warn", "bad", "info"
 # A sign-out is purple, never the check-in green: staff see at a glance which way the desk
 # is recording. The desk's scan frame wears the colour of its mode (MODE_KIND).
-COLOURS = {GOOD: ("#1b7f3b", "#e7f6ec"), OUT: ("#6a1b9a", "#f3e8fa"),
-           WARN: ("#9a6700", "#fff4d6"), BAD: ("#b42318", "#fde8e7"),
-           INFO: ("#1f4e79", "#e8f0f8")}
+COLOURS = {
+    GOOD: ("#1b7f3b", "#e7f6ec"),
+    OUT: ("#6a1b9a", "#f3e8fa"),
+    WARN: ("#9a6700", "#fff4d6"),
+    BAD: ("#b42318", "#fde8e7"),
+    INFO: ("#1f4e79", "#e8f0f8"),
+}
 MODE_KIND = {"in": GOOD, "out": OUT}
 
 
@@ -67,47 +71,84 @@ class CardText:
 def card_text(r: service.CheckInResult) -> CardText:
     who = f"{r.name}　{r.agency}" if r.name else ""
     if r.code == "ok" and r.mode == "out":
-        return CardText(OUT, translate("checkin", "簽退完成"), translate(
-            "checkin", "{who}\n簽退時間 {time}").format(who=who, time=f"{r.at:%H:%M}"))
+        return CardText(
+            OUT,
+            translate("checkin", "簽退完成"),
+            translate("checkin", "{who}\n簽退時間 {time}").format(who=who, time=f"{r.at:%H:%M}"),
+        )
     if r.code == "ok":
-        table = (translate("checkin", "第 {n} 桌").format(n=r.table) if r.table is not None
-                 else translate("checkin", "未排桌"))
-        lunch = (translate("checkin", "餐食：{lunch}").format(lunch=r.lunch) if r.lunch
-                 else translate("checkin", "不用餐"))
+        table = (
+            translate("checkin", "第 {n} 桌").format(n=r.table)
+            if r.table is not None
+            else translate("checkin", "未排桌")
+        )
+        lunch = (
+            translate("checkin", "餐食：{lunch}").format(lunch=r.lunch)
+            if r.lunch
+            else translate("checkin", "不用餐")
+        )
         title = translate("checkin", "再次入場") if r.reentry else translate("checkin", "報到成功")
         extra = translate("checkin", "（重複送出，未重複登記）") if r.replayed else ""
         return CardText(GOOD, title + extra, f"{who}\n{table}　·　{lunch}")
     if r.code == "already_checked_in":
-        return CardText(WARN, translate("checkin", "已報到過"), translate(
-            "checkin", "{who}\n已於 {time} 在 {desk} 報到").format(
-            who=who, time=f"{r.first_at:%H:%M}" if r.first_at else "—",
-            desk=r.first_desk or translate("checkin", "（未記錄櫃台）")))
+        return CardText(
+            WARN,
+            translate("checkin", "已報到過"),
+            translate("checkin", "{who}\n已於 {time} 在 {desk} 報到").format(
+                who=who,
+                time=f"{r.first_at:%H:%M}" if r.first_at else "—",
+                desk=r.first_desk or translate("checkin", "（未記錄櫃台）"),
+            ),
+        )
     if r.code == "already_checked_out":
-        return CardText(WARN, translate("checkin", "已簽退過"), translate(
-            "checkin", "{who}\n已於 {time} 簽退").format(
-            who=who, time=f"{r.last_out_at:%H:%M}" if r.last_out_at else "—"))
+        return CardText(
+            WARN,
+            translate("checkin", "已簽退過"),
+            translate("checkin", "{who}\n已於 {time} 簽退").format(
+                who=who, time=f"{r.last_out_at:%H:%M}" if r.last_out_at else "—"
+            ),
+        )
     if r.code == "not_checked_in":
-        return CardText(WARN, translate("checkin", "尚未報到"), translate(
-            "checkin", "{who}\n沒有報到紀錄，無法簽退").format(who=who))
+        return CardText(
+            WARN,
+            translate("checkin", "尚未報到"),
+            translate("checkin", "{who}\n沒有報到紀錄，無法簽退").format(who=who),
+        )
     if r.code == "not_admitted":
         full = translate("checkin", "名額已滿，請洽主辦單位。")
         seats = translate("checkin", "目前尚有 {n} 個空位，可按下方按鈕以現場報名錄取並報到。")
         seats = seats.format(n=r.seats_free) if r.seats_free > 0 else full
-        return CardText(BAD, translate("checkin", "未錄取：{status}").format(
-            status=status_label(r.status)), f"{who}\n{seats}")
+        return CardText(
+            BAD,
+            translate("checkin", "未錄取：{status}").format(status=status_label(r.status)),
+            f"{who}\n{seats}",
+        )
     if r.code == "other_session":
         when = roc_date(r.session_date, weekday=True) if r.session_date else ""
-        return CardText(BAD, translate("checkin", "報名的是其他場次"), translate(
-            "checkin", "{who}\n報名場次：{session} {date}").format(
-            who=who, session=r.session_name, date=when))
+        return CardText(
+            BAD,
+            translate("checkin", "報名的是其他場次"),
+            translate("checkin", "{who}\n報名場次：{session} {date}").format(
+                who=who, session=r.session_name, date=when
+            ),
+        )
     if r.code == "other_event":
-        return CardText(BAD, translate("checkin", "不是本活動的入場證"),
-                        translate("checkin", "這張 QR 碼屬於其他活動，請改用姓名搜尋。"))
+        return CardText(
+            BAD,
+            translate("checkin", "不是本活動的入場證"),
+            translate("checkin", "這張 QR 碼屬於其他活動，請改用姓名搜尋。"),
+        )
     if r.code == "forged":
-        return CardText(BAD, translate("checkin", "入場證無效"),
-                        translate("checkin", "QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。"))
-    return CardText(BAD, translate("checkin", "無法辨識的條碼"),
-                    translate("checkin", "這不是研習報到台的入場證，請改用姓名搜尋。"))
+        return CardText(
+            BAD,
+            translate("checkin", "入場證無效"),
+            translate("checkin", "QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。"),
+        )
+    return CardText(
+        BAD,
+        translate("checkin", "無法辨識的條碼"),
+        translate("checkin", "這不是研習報到台的入場證，請改用姓名搜尋。"),
+    )
 
 
 class ResultCard(QFrame):
@@ -142,8 +183,13 @@ class ResultCard(QFrame):
         layout.addLayout(buttons)
         self.kind = INFO
         self._styled = ""
-        self.show_text(CardText(INFO, self.tr("請掃描入場證"), self.tr(
-            "掃描器可直接掃；找不到入場證時，在右方輸入姓名、機關或電話末碼搜尋。")))
+        self.show_text(
+            CardText(
+                INFO,
+                self.tr("請掃描入場證"),
+                self.tr("掃描器可直接掃；找不到入場證時，在右方輸入姓名、機關或電話末碼搜尋。"),
+            )
+        )
 
     def show_text(self, text: CardText, *, admit: bool = False, undo: bool = False) -> None:
         if text.kind != self._styled:
@@ -153,7 +199,8 @@ class ResultCard(QFrame):
         first, _, rest = text.detail.partition("\n")
         self.detail_label.setText(
             f"<div style='font-size:30px; font-weight:bold'>{escape(first)}</div>"
-            f"<div style='margin-top:8px'>{escape(rest).replace(chr(10), '<br>')}</div>")
+            f"<div style='margin-top:8px'>{escape(rest).replace(chr(10), '<br>')}</div>"
+        )
         self.admit_button.setVisible(admit)
         self.undo_button.setVisible(undo)
 
@@ -162,15 +209,20 @@ class ResultCard(QFrame):
         self.setStyleSheet(
             f"#resultCard {{ background:{bg}; border:4px solid {fg}; border-radius:12px; }}"
             f"#resultTitle {{ color:{fg}; font-size:34px; font-weight:bold; }}"
-            f"#resultDetail {{ color:#222; font-size:22px; }}")
+            f"#resultDetail {{ color:#222; font-size:22px; }}"
+        )
         self._styled = kind
 
 
 # --- sounds -------------------------------------------------------------------------------
 
-TONES = {GOOD: ((880, 0.09), (1320, 0.12)), OUT: ((1320, 0.09), (880, 0.12)),
-         WARN: ((660, 0.12), (660, 0.12)),
-         BAD: ((220, 0.35),), INFO: ((520, 0.1),)}
+TONES = {
+    GOOD: ((880, 0.09), (1320, 0.12)),
+    OUT: ((1320, 0.09), (880, 0.12)),
+    WARN: ((660, 0.12), (660, 0.12)),
+    BAD: ((220, 0.35),),
+    INFO: ((520, 0.1),),
+}
 
 
 def _write_tone(path, notes) -> None:  # type: ignore[no-untyped-def]
@@ -266,8 +318,9 @@ class WelcomeWindow(QWidget):
 class WalkInDialog(QDialog):
     """現場報名: the few fields needed; the ID only when the person wants learning hours."""
 
-    def __init__(self, db: Database, session_id: int, actor: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, session_id: int, actor: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("walkInDialog")
         self.setWindowTitle(self.tr("現場報名"))
@@ -301,8 +354,9 @@ class WalkInDialog(QDialog):
         form.addRow("", self.wants_hours)
         form.addRow(self.tr("身分證字號"), self.id_number)
         form.addRow(self.tr("用餐"), self.lunch)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("加入並報到"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -314,14 +368,17 @@ class WalkInDialog(QDialog):
         taken, capacity = service.session_seats(db, session_id)
         self.over = taken + 1 > capacity
         if self.over:
-            self.capacity_label.setText(self.tr(
-                "⚠ 名額已滿：已錄取與現場報名共 {taken} 人，名額 {capacity}。"
-                "加入後將超過名額 {over} 人。").format(
-                taken=taken, capacity=capacity, over=taken + 1 - capacity))
+            self.capacity_label.setText(
+                self.tr(
+                    "⚠ 名額已滿：已錄取與現場報名共 {taken} 人，名額 {capacity}。"
+                    "加入後將超過名額 {over} 人。"
+                ).format(taken=taken, capacity=capacity, over=taken + 1 - capacity)
+            )
             self.capacity_label.setStyleSheet("color:#b42318; font-weight:bold;")
         else:
-            self.capacity_label.setText(self.tr("名額：已用 {taken} / {capacity}").format(
-                taken=taken, capacity=capacity))
+            self.capacity_label.setText(
+                self.tr("名額：已用 {taken} / {capacity}").format(taken=taken, capacity=capacity)
+            )
 
     def id_warning(self) -> str:
         """What is wrong with the ID of a person who wants hours ("" when nothing is). The
@@ -348,11 +405,17 @@ class WalkInDialog(QDialog):
             return
         try:
             self.result_value = add_walk_in(
-                self.db, self.session_id, name=self.name.text(), agency=self.agency.text(),
-                title=self.title_field.text(), phone=self.phone.text(),
+                self.db,
+                self.session_id,
+                name=self.name.text(),
+                agency=self.agency.text(),
+                title=self.title_field.text(),
+                phone=self.phone.text(),
                 wants_hours=self.wants_hours.isChecked(),
                 id_number=self.id_number.text() or None,
-                lunch=("葷", "素", "")[self.lunch.currentIndex()], actor=self.actor)
+                lunch=("葷", "素", "")[self.lunch.currentIndex()],
+                actor=self.actor,
+            )
         except (WalkInError, ValueError) as exc:
             self._say(error_text(exc))
             return
@@ -375,24 +438,33 @@ class WalkInDialog(QDialog):
 class VoidDialog(QDialog):
     """作廢報到紀錄: pick an earlier check-in or sign-out and give the reason."""
 
-    def __init__(self, db: Database, session_id: int, desk: str, operator: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, session_id: int, desk: str, operator: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("voidDialog")
         self.setWindowTitle(self.tr("作廢報到紀錄"))
         self.resize(720, 480)
         self.db, self.desk, self.operator = db, desk, operator
         self.voided: service.VoidResult | None = None
-        rows = [r for r in service.list_log(db, session_id)
-                if r.action in ("in", "out") and not r.voided]
-        self.model: RowTableModel[service.LogRow] = RowTableModel([
-            Column(self.tr("時間"), lambda r: f"{r.at:%H:%M:%S}"),
-            Column(self.tr("動作"), lambda r: self.tr("報到") if r.action == "in" else self.tr("簽退")),
-            Column(self.tr("姓名"), lambda r: r.name),
-            Column(self.tr("服務機關"), lambda r: r.agency),
-            Column(self.tr("櫃台"), lambda r: r.desk),
-            Column(self.tr("方式"), lambda r: self.method_label(r.method)),
-        ])
+        rows = [
+            r
+            for r in service.list_log(db, session_id)
+            if r.action in ("in", "out") and not r.voided
+        ]
+        self.model: RowTableModel[service.LogRow] = RowTableModel(
+            [
+                Column(self.tr("時間"), lambda r: f"{r.at:%H:%M:%S}"),
+                Column(
+                    self.tr("動作"),
+                    lambda r: self.tr("報到") if r.action == "in" else self.tr("簽退"),
+                ),
+                Column(self.tr("姓名"), lambda r: r.name),
+                Column(self.tr("服務機關"), lambda r: r.agency),
+                Column(self.tr("櫃台"), lambda r: r.desk),
+                Column(self.tr("方式"), lambda r: self.method_label(r.method)),
+            ]
+        )
         self.model.set_rows(rows)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -405,8 +477,9 @@ class VoidDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("作廢原因（必填），例如：刷錯人、重複刷卡"))
         self.error = QLabel()
         self.error.setStyleSheet("color:#b42318;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("作廢"))
         self.ok_button.setEnabled(False)
@@ -424,10 +497,14 @@ class VoidDialog(QDialog):
     def method_label(self, method: str) -> str:
         """How the row was recorded, in words (the log stores a code)."""
         labels = {
-            "scanner": self.tr("掃描器"), "camera": self.tr("攝影機"),
-            "typed": self.tr("手動輸入"), "search": self.tr("搜尋"),
-            "list": self.tr("未到名單"), "walk_in": self.tr("現場報名"),
-            "admit": self.tr("現場錄取"), "cli": self.tr("命令列"),
+            "scanner": self.tr("掃描器"),
+            "camera": self.tr("攝影機"),
+            "typed": self.tr("手動輸入"),
+            "search": self.tr("搜尋"),
+            "list": self.tr("未到名單"),
+            "walk_in": self.tr("現場報名"),
+            "admit": self.tr("現場錄取"),
+            "cli": self.tr("命令列"),
             "cli-search": self.tr("命令列搜尋"),
         }
         return labels.get(method, method)
@@ -444,8 +521,9 @@ class VoidDialog(QDialog):
         if row is None:
             return
         try:
-            self.voided = service.void(self.db, row.id, self.reason.text(), desk=self.desk,
-                                       operator=self.operator)
+            self.voided = service.void(
+                self.db, row.id, self.reason.text(), desk=self.desk, operator=self.operator
+            )
         except service.CheckInError as exc:
             self.error.setText(error_text(exc))
             return
@@ -462,8 +540,12 @@ class ScannerTestDialog(QDialog):
 
     reported = Signal(object)  # ScanReport
 
-    def __init__(self, parent: QWidget | None = None, clock=time.monotonic,  # type: ignore[no-untyped-def]
-                 is_pass: Callable[[str], bool] = lambda _text: False) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        clock=time.monotonic,  # type: ignore[no-untyped-def]
+        is_pass: Callable[[str], bool] = lambda _text: False,
+    ) -> None:
         """``is_pass``: the text is a genuine pass of this event (read whole and right)."""
         super().__init__(parent)
         self.setObjectName("scannerTestDialog")
@@ -527,13 +609,17 @@ class ScannerTestDialog(QDialog):
         self.report = scan_report("".join(self.chars), self.times, ending, TEST_CODE)
         self.chars, self.times = [], []
         r = self.report
-        endings = {"enter": self.tr("Enter"), "tab": self.tr("Tab"),
-                   "none": self.tr("沒有結尾字元（以逾時判斷）")}
+        endings = {
+            "enter": self.tr("Enter"),
+            "tab": self.tr("Tab"),
+            "none": self.tr("沒有結尾字元（以逾時判斷）"),
+        }
         lines = [
             self.tr("收到 {n} 個字元：{text}").format(n=len(r.text), text=r.text),
             self.tr("結尾：{ending}").format(ending=endings[r.ending]),
             self.tr("速度：平均每字 {mean} ms，最慢 {top} ms（每秒 {cps} 字）").format(
-                mean=r.mean_gap_ms, top=r.max_gap_ms, cps=r.chars_per_second),
+                mean=r.mean_gap_ms, top=r.max_gap_ms, cps=r.chars_per_second
+            ),
         ]
         if r.matches:
             lines.append(self.tr("✔ 內容正確"))
@@ -543,7 +629,10 @@ class ScannerTestDialog(QDialog):
             lines.append(self.tr("⚠ 大小寫不同（大寫鎖定？）：報到時會自動轉大寫，仍可使用"))
         else:
             lines.append(self.tr("✘ 內容與測試碼不同：請檢查掃描器的鍵盤配置或輸入法"))
-        lines.append(self.tr("✔ 速度像掃描器，可自動辨識") if r.looks_like_scanner
-                     else self.tr("⚠ 速度像手動輸入：掃描器太慢時，請把游標放在掃描欄再掃"))
+        lines.append(
+            self.tr("✔ 速度像掃描器，可自動辨識")
+            if r.looks_like_scanner
+            else self.tr("⚠ 速度像手動輸入：掃描器太慢時，請把游標放在掃描欄再掃")
+        )
         self.result.setText("\n".join(lines))
         self.reported.emit(r)

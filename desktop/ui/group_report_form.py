@@ -65,10 +65,19 @@ AGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 _FIELD_LABELS = {
-    "topic": "討論主題", "points_for": "正面觀點", "points_against": "反面觀點",
-    "ranking": "排序或投票結果", "open_questions": "待釐清問題", "feedback": "講師回饋",
-    "title": "名稱", "problem": "問題", "location": "地點", "beneficiaries": "受益對象",
-    "cost_text": "經費", "votes": "票數", "present": "出席",
+    "topic": "討論主題",
+    "points_for": "正面觀點",
+    "points_against": "反面觀點",
+    "ranking": "排序或投票結果",
+    "open_questions": "待釐清問題",
+    "feedback": "講師回饋",
+    "title": "名稱",
+    "problem": "問題",
+    "location": "地點",
+    "beneficiaries": "受益對象",
+    "cost_text": "經費",
+    "votes": "票數",
+    "present": "出席",
     **{c: label for c, label in CRITERION_LABELS.items()},
 }
 
@@ -208,7 +217,9 @@ class ReportForm(QWidget):
     MAX_WAIT_MS = 2000  # someone typing without a pause is still saved this often
     RETRY_MS = 2000
 
-    def __init__(self, db: Database, author: Callable[[], str], *, allow_reload_members: bool = True) -> None:
+    def __init__(
+        self, db: Database, author: Callable[[], str], *, allow_reload_members: bool = True
+    ) -> None:
         super().__init__()
         self.setObjectName("reportForm")
         self.db = db
@@ -283,8 +294,13 @@ class ReportForm(QWidget):
 
         for edit in (self.topic,):
             edit.textChanged.connect(self._changed)
-        for box in (self.points_for, self.points_against, self.ranking, self.open_questions,
-                    self.feedback):
+        for box in (
+            self.points_for,
+            self.points_against,
+            self.ranking,
+            self.open_questions,
+            self.feedback,
+        ):
             box.textChanged.connect(self._changed)
 
         body = QWidget()
@@ -334,7 +350,8 @@ class ReportForm(QWidget):
         self.conflict_box = QFrame()
         self.conflict_box.setObjectName("conflicts")
         self.conflict_box.setStyleSheet(
-            "#conflicts { background:#fff4e6; border:2px solid #e85d04; }")
+            "#conflicts { background:#fff4e6; border:2px solid #e85d04; }"
+        )
         self.conflict_rows = QVBoxLayout(self.conflict_box)
         self.conflict_box.hide()
         outer.addWidget(self.conflict_box)
@@ -364,14 +381,18 @@ class ReportForm(QWidget):
         self.table = snap.table
         leader = f"　桌長 {snap.table.leader_name}" if snap.table.leader_name else ""
         unit = f"（{snap.table.leader_unit}）" if snap.table.leader_unit else ""
-        self.heading.setText(f"<span style='font-size:15pt'><b>{snap.table.name}</b>{leader}{unit}</span>")
+        self.heading.setText(
+            f"<span style='font-size:15pt'><b>{snap.table.name}</b>{leader}{unit}</span>"
+        )
         self._set_content(snap.content)
         self._show_photo()
         self.setEnabled(True)
         self.status.setStyleSheet("")
         self.status.setText(
             self.tr("上次儲存 {time}").format(time=f"{snap.updated_at:%H:%M:%S}")
-            if snap.updated_at else self.tr("尚未填寫；輸入的內容會自動儲存"))
+            if snap.updated_at
+            else self.tr("尚未填寫；輸入的內容會自動儲存")
+        )
 
     def _set_content(self, content: ReportContent) -> None:
         self._loading = True
@@ -411,9 +432,14 @@ class ReportForm(QWidget):
             item = self.members.item(i)
             name = item.text().strip()
             if name:
-                members.append(Member(name=name, agency=item.data(AGENCY_ROLE) or "",
-                                      registration_id=item.data(REG_ROLE),
-                                      present=item.checkState() == Qt.CheckState.Checked))
+                members.append(
+                    Member(
+                        name=name,
+                        agency=item.data(AGENCY_ROLE) or "",
+                        registration_id=item.data(REG_ROLE),
+                        present=item.checkState() == Qt.CheckState.Checked,
+                    )
+                )
         proposals = [e.proposal() for e in self.proposal_editors]
         while proposals and proposals[-1].is_blank():  # the empty editor waiting to be used
             proposals.pop()
@@ -441,9 +467,13 @@ class ReportForm(QWidget):
 
     def _remove_proposal(self, editor: ProposalEditor) -> None:
         if not editor.proposal().is_blank():
-            answer = QMessageBox.question(self, self.tr("刪除提案"),
-                                          self.tr("確定刪除「{t}」？（舊版本仍可在版本紀錄找回）")
-                                          .format(t=editor.title_edit.text() or editor.title()))
+            answer = QMessageBox.question(
+                self,
+                self.tr("刪除提案"),
+                self.tr("確定刪除「{t}」？（舊版本仍可在版本紀錄找回）").format(
+                    t=editor.title_edit.text() or editor.title()
+                ),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.proposal_editors.remove(editor)
@@ -511,12 +541,14 @@ class ReportForm(QWidget):
             return True
         content = self.content()
         try:
-            result = svc.save_report(self.db, self.table_id, content, author=self.author(),
-                                     base_revision=self.revision)
+            result = svc.save_report(
+                self.db, self.table_id, content, author=self.author(), base_revision=self.revision
+            )
         except Exception as exc:  # keep the words on screen and try again
             self.status.setStyleSheet("color:#b71c1c; font-weight:bold")
-            self.status.setText(self.tr("尚未儲存！{error}（稍後自動重試）").format(
-                error=error_text(exc)))
+            self.status.setText(
+                self.tr("尚未儲存！{error}（稍後自動重試）").format(error=error_text(exc))
+            )
             self._timer.start(self.RETRY_MS)
             self.save_failed.emit(str(exc))
             return False
@@ -560,20 +592,31 @@ class ReportForm(QWidget):
         if not conflicts:
             return
         self._clear_conflicts()
-        self.conflict_rows.addWidget(QLabel(self.tr(
-            "<b>另一個裝置同時修改了下列欄位</b>，目前保留的是對方的版本；要改用您的版本請按按鈕：")))
+        self.conflict_rows.addWidget(
+            QLabel(
+                self.tr(
+                    "<b>另一個裝置同時修改了下列欄位</b>，目前保留的是對方的版本；要改用您的版本請按按鈕："
+                )
+            )
+        )
         for key, conflict in conflicts.items():
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            text = QLabel(self.tr("{field}　您的：「{mine}」　對方的：「{theirs}」").format(
-                field=field_label(key), mine=_shown(conflict.mine), theirs=_shown(conflict.theirs)))
+            text = QLabel(
+                self.tr("{field}　您的：「{mine}」　對方的：「{theirs}」").format(
+                    field=field_label(key),
+                    mine=_shown(conflict.mine),
+                    theirs=_shown(conflict.theirs),
+                )
+            )
             text.setTextFormat(Qt.TextFormat.PlainText)
             text.setWordWrap(True)
             use_mine = QPushButton(self.tr("改用我的"))
             use_mine.setObjectName(f"useMine:{key}")
-            use_mine.clicked.connect(lambda _=False, k=key, v=conflict.mine, r=row:
-                                     self._use_mine(k, v, r))
+            use_mine.clicked.connect(
+                lambda _=False, k=key, v=conflict.mine, r=row: self._use_mine(k, v, r)
+            )
             line.addWidget(text, 1)
             line.addWidget(use_mine)
             self.conflict_rows.addWidget(row)
@@ -592,8 +635,10 @@ class ReportForm(QWidget):
         self._set_content(from_json(report_merge.unflatten(flat)))
         row.hide()
         self._changed()
-        if not any(self.conflict_rows.itemAt(i).widget().isVisible()
-                   for i in range(1, self.conflict_rows.count() - 1)):
+        if not any(
+            self.conflict_rows.itemAt(i).widget().isVisible()
+            for i in range(1, self.conflict_rows.count() - 1)
+        ):
             self._clear_conflicts()
 
     def _show_problems(self, content: ReportContent | None = None) -> None:
@@ -603,8 +648,11 @@ class ReportForm(QWidget):
     # --- photo ------------------------------------------------------------------------------
     def _choose_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("選擇海報照片"), "",
-            self.tr("圖片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp);;所有檔案 (*)"))
+            self,
+            self.tr("選擇海報照片"),
+            "",
+            self.tr("圖片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp);;所有檔案 (*)"),
+        )
         if path:
             self.attach_photo_file(Path(path))
 
@@ -613,8 +661,9 @@ class ReportForm(QWidget):
             return False
         self.flush()
         try:
-            svc.attach_photo(self.db, self.table_id, path, author=self.author(),
-                             now=dt.datetime.now())
+            svc.attach_photo(
+                self.db, self.table_id, path, author=self.author(), now=dt.datetime.now()
+            )
         except svc.GroupReportError as exc:
             QMessageBox.warning(self, self.tr("無法附加照片"), error_text(exc))
             return False
@@ -635,8 +684,13 @@ class ReportForm(QWidget):
             return
         pixmap = QPixmap()
         pixmap.loadFromData(found[0])
-        self.photo.setPixmap(pixmap.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                           Qt.TransformationMode.SmoothTransformation))
+        self.photo.setPixmap(
+            pixmap.scaled(
+                self.photo.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
         self.photo.setToolTip(found[1])
 
     # --- never lose a word ------------------------------------------------------------------

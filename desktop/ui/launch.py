@@ -185,8 +185,9 @@ def run_window(context: Context) -> int:
     if context.demo:
         target = Path(context.db_target) if context.db_target else None
         path: Path | None = target or paths.demo_database()
-        opened = lock_and_open(path, lambda: open_demo_database(target), None, None,
-                               _open_or_explain)
+        opened = lock_and_open(
+            path, lambda: open_demo_database(target), None, None, _open_or_explain
+        )
     else:
         chosen = context.db_target or paths.default_database()
         path = sqlite_file(database_url(chosen))

@@ -45,7 +45,9 @@ class PinDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("pinDialog")
         self.mode = mode
-        self.setWindowTitle(self.tr("主辦單位 PIN") if mode == "check" else self.tr("設定主辦單位 PIN"))
+        self.setWindowTitle(
+            self.tr("主辦單位 PIN") if mode == "check" else self.tr("設定主辦單位 PIN")
+        )
         self.pin = QLineEdit()
         self.pin.setObjectName("pinEdit")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -65,8 +67,9 @@ class PinDialog(QDialog):
         if mode == "set":
             form.addRow(self.tr("再輸入一次"), self.repeat)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -93,9 +96,14 @@ def ensure_organiser_pin(parent: QWidget, db: Database, event_id: int, actor: st
 
     if has_organiser_pin(db, event_id):
         return True
-    dialog = PinDialog(parent, mode="set", message=QCoreApplication.translate("LeaderMode",
-        "進入桌長模式前，請先設定主辦單位 PIN。離開桌長模式時需要輸入這組 PIN，"
-        "請勿告訴桌長。"))
+    dialog = PinDialog(
+        parent,
+        mode="set",
+        message=QCoreApplication.translate(
+            "LeaderMode",
+            "進入桌長模式前，請先設定主辦單位 PIN。離開桌長模式時需要輸入這組 PIN，請勿告訴桌長。",
+        ),
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     set_organiser_pin(db, event_id, dialog.value(), actor=actor)
@@ -123,7 +131,8 @@ class _ShortcutGuard(QObject):
             parent = obj.parent()
             widgets = [parent] if isinstance(parent, QWidget) else []
         return bool(widgets) and all(
-            w is self.allowed or self.allowed.isAncestorOf(w) for w in widgets)
+            w is self.allowed or self.allowed.isAncestorOf(w) for w in widgets
+        )
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Shortcut and not self._inside(obj):
@@ -233,8 +242,9 @@ class LeaderModeWindow(QWidget):
         """Check ``pin``; on success leave leader mode. Honours the lockout after wrong tries."""
         if time.monotonic() < self._locked_until:
             return False
-        if check_organiser_pin(self.db, self.session.event_id, pin, actor=self._author(),
-                               purpose="leave_leader_mode"):
+        if check_organiser_pin(
+            self.db, self.session.event_id, pin, actor=self._author(), purpose="leave_leader_mode"
+        ):
             self._failures = 0
             self._finish()
             return True
@@ -254,15 +264,19 @@ class LeaderModeWindow(QWidget):
             # Keep the table in the banner; during a lockout even the right PIN is not
             # checked, so say to wait rather than "wrong".
             wait = self._locked_until - time.monotonic()
-            note = (self.tr("PIN 錯誤次數過多，請 {s} 秒後再試。").format(s=int(wait) + 1)
-                    if wait > 0 else self.tr("PIN 不正確，仍在桌長模式"))
+            note = (
+                self.tr("PIN 錯誤次數過多，請 {s} 秒後再試。").format(s=int(wait) + 1)
+                if wait > 0
+                else self.tr("PIN 不正確，仍在桌長模式")
+            )
             self.banner.setText(f"{self._banner_text()}　{note}")
 
     def _banner_text(self) -> str:
         if self.table is None:
             return self.tr("桌長模式　{session}").format(session=self.session.name)
-        return self.tr("桌長模式　{session}　{table}").format(session=self.session.name,
-                                                         table=self.table.label)
+        return self.tr("桌長模式　{session}　{table}").format(
+            session=self.session.name, table=self.table.label
+        )
 
     def refresh_from_store(self, table_id: int) -> None:
         """Another device (a leader's phone) saved this table: show it unless typing."""

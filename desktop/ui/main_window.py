@@ -130,11 +130,15 @@ class MainWindow(QMainWindow):
         """A new, empty event: nothing happens until registrations are imported on 名單 (and,
         for an event made without one, a 場次 is added first)."""
         if self.current_session() is None:
-            text = self.tr("活動已建立。下一步：由「檔案 → 新增場次…」加入場次，"
-                           "再到「名單」按「匯入報名資料…」匯入報名表單的匯出檔。")
+            text = self.tr(
+                "活動已建立。下一步：由「檔案 → 新增場次…」加入場次，"
+                "再到「名單」按「匯入報名資料…」匯入報名表單的匯出檔。"
+            )
         else:
-            text = self.tr("活動已建立。下一步：到「名單」按「匯入報名資料…」，"
-                           "匯入報名表單的匯出檔（CSV 或 XLSX），再錄取、分桌、印入場證。")
+            text = self.tr(
+                "活動已建立。下一步：到「名單」按「匯入報名資料…」，"
+                "匯入報名表單的匯出檔（CSV 或 XLSX），再錄取、分桌、印入場證。"
+            )
         self.next_step_text.setText(text)
         self.next_step_button.setVisible(self.current_session() is not None)
         self.next_step.show()
@@ -261,8 +265,9 @@ class MainWindow(QMainWindow):
     def _on_screen_chosen(self, index: int) -> None:
         """Organiser-only work areas ask for the organiser passphrase in desk mode; refused,
         the desk stays on the screen it was on."""
-        if (SCREENS[index].load().action in ORGANISER_ACTIONS
-                and not self.context.require_organiser(self)):
+        if SCREENS[index].load().action in ORGANISER_ACTIONS and not self.context.require_organiser(
+            self
+        ):
             self.navigation.blockSignals(True)
             self.navigation.setCurrentRow(self.stack.currentIndex())
             self.navigation.blockSignals(False)
@@ -291,8 +296,9 @@ class MainWindow(QMainWindow):
         """Back to desk mode: leave an organiser-only screen for the first desk screen."""
         current = self._built[self.stack.currentIndex()]
         if not organiser and current is not None and current.organiser_only:
-            desk = next(i for i, row in enumerate(SCREENS)
-                        if row.load().action not in ORGANISER_ACTIONS)
+            desk = next(
+                i for i, row in enumerate(SCREENS) if row.load().action not in ORGANISER_ACTIONS
+            )
             self.show_screen(desk)
 
     def _on_session_picked(self, _index: int) -> None:
@@ -300,7 +306,10 @@ class MainWindow(QMainWindow):
 
     def _on_open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("開啟資料庫"), "", self.tr("研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)")
+            self,
+            self.tr("開啟資料庫"),
+            "",
+            self.tr("研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)"),
         )
         if path:
             self.open_database_requested.emit(path)
@@ -309,7 +318,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("關於研習報到台"),
-            self.tr("研習報到台 Workshop Desk {version}\n離線運作的研習活動報到與管理工具。").format(
-                version=__version__
-            ),
+            self.tr(
+                "研習報到台 Workshop Desk {version}\n離線運作的研習活動報到與管理工具。"
+            ).format(version=__version__),
         )

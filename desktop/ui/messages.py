@@ -50,7 +50,9 @@ def _texts() -> dict[str, str]:
         "database_missing": translate("messages", "找不到資料庫檔案：{path}"),
         "target_is_database": translate("messages", "備份檔不可以是資料庫本身：{path}"),
         "target_is_folder": translate("messages", "備份目標是資料夾，請給檔名，例如 {example}"),
-        "target_exists": translate("messages", "備份目標已存在，且不是研習報到台的備份，未覆寫：{path}"),
+        "target_exists": translate(
+            "messages", "備份目標已存在，且不是研習報到台的備份，未覆寫：{path}"
+        ),
         "backup_damaged": translate("messages", "備份檢查失敗，資料庫可能已損毀：{detail}"),
         "backup_failed": translate("messages", "無法備份：{path}（{detail}）"),
         "backup_missing": translate("messages", "找不到備份檔：{path}"),
@@ -80,17 +82,26 @@ def _texts() -> dict[str, str]:
         # the database file and its folder
         "migration_failed": translate("messages", "資料庫升級失敗，原檔未變更（{detail}）"),
         "migration_failed_backup": translate(
-            "messages", "資料庫升級失敗，原檔未變更（{detail}）；升級前備份：{backup}"),
+            "messages", "資料庫升級失敗，原檔未變更（{detail}）；升級前備份：{backup}"
+        ),
         "database_damaged": translate(
-            "messages", "這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；找不到可用的備份"),
+            "messages", "這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；找不到可用的備份"
+        ),
         "database_damaged_backup": translate(
-            "messages", "這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；最新的完好備份：{backup}"),
+            "messages",
+            "這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；最新的完好備份：{backup}",
+        ),
         "database_in_use": translate(
-            "messages", "這個資料庫已在另一個視窗開啟，請切換到那個視窗，或先關閉它：{path}"),
+            "messages", "這個資料庫已在另一個視窗開啟，請切換到那個視窗，或先關閉它：{path}"
+        ),
         "unsupported_database": translate(
-            "messages", "不支援的資料庫網址：{url}（{detail}）；請給 SQLite 檔案路徑或 PostgreSQL 網址"),
+            "messages",
+            "不支援的資料庫網址：{url}（{detail}）；請給 SQLite 檔案路徑或 PostgreSQL 網址",
+        ),
         "os_error": translate("messages", "無法使用檔案：{path}（{detail}）"),
-        "database_read_only": translate("messages", "資料庫檔案或所在資料夾是唯讀的，無法寫入：{path}"),
+        "database_read_only": translate(
+            "messages", "資料庫檔案或所在資料夾是唯讀的，無法寫入：{path}"
+        ),
         "database_locked": translate("messages", "資料庫檔案被另一個程式鎖住：{path}"),
         "not_a_database": translate("messages", "這個檔案不是可用的資料庫，或已損毀：{path}"),
         "cannot_open_database": translate("messages", "無法開啟資料庫：{path}（{detail}）"),
@@ -111,52 +122,85 @@ def _texts() -> dict[str, str]:
         "file_empty": translate("messages", "{file}：檔案是空的"),
         "too_large": translate("messages", "{file}：檔案太大（{size} MB，上限 {limit} MB）"),
         "old_or_encrypted": translate(
-            "messages", "{file}：這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV"),
+            "messages",
+            "{file}：這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV",
+        ),
         "not_ooxml": translate("messages", "{file}：不是有效的 Excel (.xlsx) 檔，或檔案已損毀"),
         "zip_bomb": translate("messages", "{file}：解壓縮後異常膨脹，疑似惡意檔案"),
         "encrypted": translate("messages", "{file}：檔案已加密，請移除密碼後再匯入"),
         "binary": translate("messages", "{file}：不是文字檔（CSV）或 Excel 檔，內容是二進位資料"),
-        "encoding": translate("messages", "{file} 第 {line} 行：無法辨識的文字編碼，請另存為「CSV UTF-8」"),
+        "encoding": translate(
+            "messages", "{file} 第 {line} 行：無法辨識的文字編碼，請另存為「CSV UTF-8」"
+        ),
         "cell_too_long": translate(
-            "messages", "{file} 第 {row} 列「{column}」欄：內容過長（{length} 字，上限 {limit} 字）"),
+            "messages", "{file} 第 {row} 列「{column}」欄：內容過長（{length} 字，上限 {limit} 字）"
+        ),
         "is_folder": translate("messages", "{file}：這是資料夾，不是檔案"),
         "unsupported_type": translate("messages", "{file}：不支援的檔案類型，請使用 CSV 或 XLSX"),
         "garbled": translate("messages", "{file}：內容無法辨識為 CSV 文字"),
         "bad_csv": translate("messages", "{file}：第 {row} 列 CSV 格式錯誤（{detail}）"),
         "bad_xlsx": translate("messages", "{file}：不是可讀的 XLSX 活頁簿"),
         "no_data": translate("messages", "{file}：沒有任何資料"),
-        "no_name_column": translate("messages", "{file}：找不到「姓名」欄，無法匯入；標題列：{headers}"),
+        "no_name_column": translate(
+            "messages", "{file}：找不到「姓名」欄，無法匯入；標題列：{headers}"
+        ),
         "no_session_column": translate(
-            "messages", "{file}：檔案沒有「報名場次」欄，請選擇場次（可選：{names}）"),
+            "messages", "{file}：檔案沒有「報名場次」欄，請選擇場次（可選：{names}）"
+        ),
         "damaged_part": translate("messages", "{file}：{part} 已損毀"),
         "too_many_cells": translate("messages", "{file}：{part} 超過 {limit} 個儲存格"),
         "too_many_strings": translate("messages", "{file}：{part} 超過 {limit} 個共用字串"),
         "too_many_elements": translate("messages", "{file}：{part} 超過 {limit} 個 XML 元素"),
         "too_many_rows": translate("messages", "{file}：超過 {limit} 列，不是報名資料"),
-        "too_many_columns": translate("messages", "{file}：第 {row} 列超過 {limit} 欄，不是報名資料"),
-        "too_many_data_rows": translate("messages", "{file}：共 {count} 列資料，超過上限 {limit} 列"),
+        "too_many_columns": translate(
+            "messages", "{file}：第 {row} 列超過 {limit} 欄，不是報名資料"
+        ),
+        "too_many_data_rows": translate(
+            "messages", "{file}：共 {count} 列資料，超過上限 {limit} 列"
+        ),
         "no_worksheet": translate("messages", "{file}：活頁簿裡沒有工作表"),
-        "xlsx_missing_part": translate("messages", "{file}：XLSX 內容損毀：缺少檔案內的部分 {detail}"),
+        "xlsx_missing_part": translate(
+            "messages", "{file}：XLSX 內容損毀：缺少檔案內的部分 {detail}"
+        ),
         "xlsx_bad_xml": translate("messages", "{file}：XLSX 內容損毀：XML 格式錯誤 {detail}"),
-        "xlsx_bad_shared_string": translate("messages", "{file}：XLSX 內容損毀：儲存格指向不存在的共用字串"),
+        "xlsx_bad_shared_string": translate(
+            "messages", "{file}：XLSX 內容損毀：儲存格指向不存在的共用字串"
+        ),
         "xlsx_bad_cell": translate("messages", "{file}：XLSX 內容損毀：儲存格的值無法讀取"),
         "xlsx_damaged_zip": translate("messages", "{file}：XLSX 內容損毀：壓縮內容損毀"),
         "xlsx_unreadable": translate("messages", "{file}：XLSX 內容損毀，無法讀取（{detail}）"),
         "header_only": translate("messages", "{file}：只有標題列，沒有任何報名資料"),
         "row_id_unrecognised": translate("messages", "無法辨識身分證字號，此欄不匯入"),
-        "row_id_unrecognised_wants_hours": translate("messages", "無法辨識身分證字號，此欄不匯入：需要時數但尚不符資格"),
+        "row_id_unrecognised_wants_hours": translate(
+            "messages", "無法辨識身分證字號，此欄不匯入：需要時數但尚不符資格"
+        ),
         "agenda_not_empty": translate("messages", "{session}已有 {n} 段議程；先清除再匯入"),
         "image_too_large": translate("messages", "{path} 有 {mb} MB，超過 5 MB；請縮小圖檔"),
         "image_format": translate("messages", "{path} 是 {kind} 圖檔，請用 PNG 或 JPEG"),
-        "image_size": translate("messages", "{path} 為 {width}×{height} 像素，每邊須在 {low}–{high} 像素之間"),
-        "bad_certificate_text": translate("messages", "證書文字無法使用：未知欄位或括號不成對；可用 {fields}"),
+        "image_size": translate(
+            "messages", "{path} 為 {width}×{height} 像素，每邊須在 {low}–{high} 像素之間"
+        ),
+        "bad_certificate_text": translate(
+            "messages", "證書文字無法使用：未知欄位或括號不成對；可用 {fields}"
+        ),
         "bad_fallback_font": translate("messages", "備用字型無法使用：{detail}"),
-        "document_nobody_on_roster": translate("messages", "{session}名單上沒有人（已錄取或現場報名），未產生文件"),
-        "certificates_no_agenda": translate("messages", "{session}沒有人可發研習證明書：場次沒有計入時數的議程（在「議程」加入）；未產生任何檔案"),
-        "certificates_nobody_present": translate("messages", "{session}沒有人可發研習證明書：還沒有人簽到；未產生任何檔案"),
-        "certificates_no_hours": translate("messages", "{session}沒有人可發研習證明書：出席 {n} 人都沒有核給時數；未產生任何檔案"),
+        "document_nobody_on_roster": translate(
+            "messages", "{session}名單上沒有人（已錄取或現場報名），未產生文件"
+        ),
+        "certificates_no_agenda": translate(
+            "messages",
+            "{session}沒有人可發研習證明書：場次沒有計入時數的議程（在「議程」加入）；未產生任何檔案",
+        ),
+        "certificates_nobody_present": translate(
+            "messages", "{session}沒有人可發研習證明書：還沒有人簽到；未產生任何檔案"
+        ),
+        "certificates_no_hours": translate(
+            "messages", "{session}沒有人可發研習證明書：出席 {n} 人都沒有核給時數；未產生任何檔案"
+        ),
         # import rows
-        "row_cell_too_long": translate("messages", "內容過長（{length} 字，上限 {limit} 字），此列不匯入"),
+        "row_cell_too_long": translate(
+            "messages", "內容過長（{length} 字，上限 {limit} 字），此列不匯入"
+        ),
         "row_no_name": translate("messages", "沒有姓名，此列不匯入"),
         "row_bad_timestamp": translate("messages", "時間戳記「{value}」無法辨識，排在最後"),
         "row_no_timestamp": translate("messages", "沒有時間戳記，排在最後"),
@@ -164,25 +208,33 @@ def _texts() -> dict[str, str]:
         "row_bad_wants_hours": translate("messages", "無法判讀「{value}」，視為不需要時數"),
         "row_id_missing_wants_hours": translate("messages", "未填身分證字號：需要時數但尚不符資格"),
         "row_id_bad_format_wants_hours": translate(
-            "messages", "身分證字號格式不正確：需要時數但尚不符資格"),
+            "messages", "身分證字號格式不正確：需要時數但尚不符資格"
+        ),
         "row_id_bad_checksum_wants_hours": translate(
-            "messages", "身分證字號檢查碼不正確：需要時數但尚不符資格"),
+            "messages", "身分證字號檢查碼不正確：需要時數但尚不符資格"
+        ),
         "row_id_bad_format": translate("messages", "身分證字號格式不正確"),
         "row_id_bad_checksum": translate("messages", "身分證字號檢查碼不正確"),
         "row_bad_lunch": translate("messages", "無法判讀用餐「{value}」，視為不用餐"),
-        "row_unknown_session": translate("messages", "報名場次「{value}」對不上任何場次，此列不匯入"),
+        "row_unknown_session": translate(
+            "messages", "報名場次「{value}」對不上任何場次，此列不匯入"
+        ),
         "row_no_session": translate("messages", "沒有填報名場次，此列不匯入"),
         "row_two_sessions": translate(
-            "messages", "同一人（第 {row} 列）已報名{first}，又報名{second}：兩場都保留，請確認"),
+            "messages", "同一人（第 {row} 列）已報名{first}，又報名{second}：兩場都保留，請確認"
+        ),
         # hours, certificates, course fields, documents
         "policy_bad_step": translate("messages", "時數單位須為 0.5 或 1 小時（輸入 {value}）"),
         "policy_bad_missing_sign_out": translate(
-            "messages", "未簽退的處理方式須為 {choices}（輸入 {value}）"),
+            "messages", "未簽退的處理方式須為 {choices}（輸入 {value}）"
+        ),
         "policy_negative": translate("messages", "時數規則 {key} 不可為負數"),
         "policy_unknown": translate("messages", "未知的時數規則設定：{keys}"),
         "policy_unreadable": translate("messages", "時數規則 {key} 無法讀取：{value}"),
         "no_registration": translate("messages", "找不到報名紀錄 #{id}"),
-        "hours_out_of_range": translate("messages", "時數須在 0 到課程時數 {limit} 小時之間（輸入 {hours}）"),
+        "hours_out_of_range": translate(
+            "messages", "時數須在 0 到課程時數 {limit} 小時之間（輸入 {hours}）"
+        ),
         "hours_not_step": translate("messages", "時數須為 {step} 小時的倍數（輸入 {hours}）"),
         "setting_file_missing": translate("messages", "找不到檔案：{path}"),
         "not_an_image": translate("messages", "{path} 不是可讀取的圖片檔（PNG/JPEG）"),
@@ -194,7 +246,8 @@ def _texts() -> dict[str, str]:
         "unknown_setting": translate("messages", "未知的證書設定：{fields}"),
         "bad_city_code": translate("messages", "上課縣市代碼須為兩位數字（如 10 臺北市）：{value}"),
         "course_hours_too_long": translate(
-            "messages", "課程時數 {hours} 小時超過場次時間 {longest} 小時（{span}）"),
+            "messages", "課程時數 {hours} 小時超過場次時間 {longest} 小時（{span}）"
+        ),
         "unknown_document": translate("messages", "文件種類須為 {choices}（輸入 {value}）"),
         "unknown_order": translate("messages", "排序須為 {choices}（輸入 {value}）"),
         # course fields the portal file needs
@@ -225,7 +278,9 @@ def _texts() -> dict[str, str]:
         "unknown_replan_mode": translate("messages", "調整方式「{mode}」不明"),
         "nothing_to_replan": translate("messages", "後面沒有段落可以調整"),
         # tables and seating
-        "seating_no_tables": translate("messages", "此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）"),
+        "seating_no_tables": translate(
+            "messages", "此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）"
+        ),
         "leader_sits_at_table": translate("messages", "{name} 是第 {n} 桌桌長，須坐在該桌"),
         "table_of_other_session": translate("messages", "這一桌不屬於此人報名的場次"),
         "table_full": translate("messages", "第 {n} 桌已滿（{size}/{capacity} 人）"),
@@ -237,19 +292,33 @@ def _texts() -> dict[str, str]:
         "leader_not_in_session": translate("messages", "桌長須為此場次的報名者"),
         "already_leads": translate("messages", "{name} 已是第 {n} 桌桌長"),
         # group reports: the estimated cost, the report, its photo
-        "cost_no_amount": translate("messages", "經費「{raw}」沒有金額：請寫成 300000、300,000、NT$300000 或 約 30 萬"),
+        "cost_no_amount": translate(
+            "messages", "經費「{raw}」沒有金額：請寫成 300000、300,000、NT$300000 或 約 30 萬"
+        ),
         "cost_negative": translate("messages", "經費「{raw}」是負數：經費不可為負"),
-        "cost_range": translate("messages", "經費「{raw}」是一個範圍：請填一個估計金額（例如取上限）"),
-        "cost_unreadable": translate("messages", "經費「{raw}」看不懂：請寫成 300000、300,000、NT$300000 或 約 30 萬"),
+        "cost_range": translate(
+            "messages", "經費「{raw}」是一個範圍：請填一個估計金額（例如取上限）"
+        ),
+        "cost_unreadable": translate(
+            "messages", "經費「{raw}」看不懂：請寫成 300000、300,000、NT$300000 或 約 30 萬"
+        ),
         "cost_too_large": translate("messages", "經費「{raw}」超過新臺幣 10 兆元，請確認位數"),
         "no_table_number": translate("messages", "這個場次沒有第 {n} 桌"),
         "no_revision": translate("messages", "找不到這個版本 #{id}"),
         "photo_too_large": translate(
-            "messages", "照片「{name}」有 {mb} MB，超過上限 {limit} MB；請先縮小（例如用手機的「中」尺寸）再附加"),
-        "photo_not_an_image": translate("messages", "「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）"),
+            "messages",
+            "照片「{name}」有 {mb} MB，超過上限 {limit} MB；"
+            "請先縮小（例如用手機的「中」尺寸）再附加",
+        ),
+        "photo_not_an_image": translate(
+            "messages", "「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）"
+        ),
         "photo_damaged": translate(
-            "messages", "「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案"),
-        "photo_format": translate("messages", "「{name}」是 {kind} 圖檔，請改存成 JPEG 或 PNG 再附加"),
+            "messages", "「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案"
+        ),
+        "photo_format": translate(
+            "messages", "「{name}」是 {kind} 圖檔，請改存成 JPEG 或 PNG 再附加"
+        ),
         "photo_unreadable": translate("messages", "無法讀取「{path}」：{detail}"),
         "no_one_admitted": translate("messages", "本場次沒有已錄取或現場報名的人"),
     }
@@ -307,7 +376,8 @@ def rule_text(rule: str, schedule: str) -> str:
     text = rules.get(rule, rule)
     if rule in ("full_attendance", "attended_time") and schedule in schedules:
         return translate("messages", "{rule}（{schedule}）").format(
-            rule=text, schedule=schedules[schedule])
+            rule=text, schedule=schedules[schedule]
+        )
     return text
 
 

@@ -46,8 +46,12 @@ class SessionState(QObject):
 
     def unlock(self, context: ScreenContext, passphrase: str, event_id: int | None = None) -> bool:
         ok = security.unlock_organiser(
-            context.db, self.roles, passphrase, event_id=event_id,
-            actor=context.operator or context.desk, desk=context.desk,
+            context.db,
+            self.roles,
+            passphrase,
+            event_id=event_id,
+            actor=context.operator or context.desk,
+            desk=context.desk,
         )
         if ok:
             self.organiser_changed.emit(True)
@@ -55,8 +59,9 @@ class SessionState(QObject):
 
     def lock(self, context: ScreenContext) -> None:
         if self.organiser:
-            security.lock_organiser(context.db, self.roles, actor=context.operator or context.desk,
-                                    desk=context.desk)
+            security.lock_organiser(
+                context.db, self.roles, actor=context.operator or context.desk, desk=context.desk
+            )
             self.organiser_changed.emit(False)
 
 
@@ -73,8 +78,13 @@ def require_organiser(context: ScreenContext, parent: QWidget | None = None) -> 
     title = QCoreApplication.translate("Organiser", "主辦模式")
     try:
         if not security.has_passphrase(context.db):
-            QMessageBox.information(parent, title, QCoreApplication.translate(
-                "Organiser", "這個活動還沒有設定主辦密語，請先在「檔案」選單設定。"))
+            QMessageBox.information(
+                parent,
+                title,
+                QCoreApplication.translate(
+                    "Organiser", "這個活動還沒有設定主辦密語，請先在「檔案」選單設定。"
+                ),
+            )
             return False
     except security.SecurityError as exc:
         QMessageBox.warning(parent, title, error_text(exc))
@@ -86,7 +96,8 @@ def require_organiser(context: ScreenContext, parent: QWidget | None = None) -> 
             label = QCoreApplication.translate("Organiser", "密語不正確，請再試一次：")
         if hint:
             label += "\n" + QCoreApplication.translate(
-                "Organiser", "（示範活動的密語是「{hint}」）").format(hint=hint)
+                "Organiser", "（示範活動的密語是「{hint}」）"
+            ).format(hint=hint)
         passphrase = ask_passphrase(parent, title, label)
         if passphrase is None:
             return False

@@ -91,9 +91,12 @@ class ProjectorWindow(QWidget):
 
     # ------------------------------------------------------------------ showing
     def show_frame(self, frame: ProjectorFrame) -> None:
-        relayout = self.frame is None or len(frame.countdown) != len(self.frame.countdown) or (
-            bool(frame.queue) != bool(self.frame.queue)) or (
-            bool(frame.message) != bool(self.frame.message))
+        relayout = (
+            self.frame is None
+            or len(frame.countdown) != len(self.frame.countdown)
+            or (bool(frame.queue) != bool(self.frame.queue))
+            or (bool(frame.message) != bool(self.frame.message))
+        )
         self.frame = frame
         self.level = frame.level
         self.title.setText(frame.title)
@@ -130,8 +133,9 @@ class ProjectorWindow(QWidget):
         self._font(self.countdown, countdown_px, bold=True)
         self._font(self.title, int(min(height * 0.075, width * 0.045)), bold=True)
         self._font(self.queue, int(height * 0.06), bold=True)
-        self._font(self.queue_countdown, int(min(height * 0.14, width * 0.9 / (digits * 0.6))),
-                   bold=True)
+        self._font(
+            self.queue_countdown, int(min(height * 0.14, width * 0.9 / (digits * 0.6))), bold=True
+        )
         self._font(self.subtitle, int(height * 0.045))
         self._font(self.message, int(height * 0.06), bold=True)
 

@@ -74,8 +74,9 @@ class ReliabilityController(QObject):
         self.restore_action = add(self.tr("從備份還原…"), self.choose_restore, "restoreAction")
         menu.insertSeparator(before)
         self.mode_action = add(self.tr("切換為主辦模式…"), self.toggle_mode, "organiserModeAction")
-        self.passphrase_action = add(self.tr("設定／變更主辦密語…"), self.change_passphrase,
-                                     "passphraseAction")
+        self.passphrase_action = add(
+            self.tr("設定／變更主辦密語…"), self.change_passphrase, "passphraseAction"
+        )
         for action in (self.backup_now_action, self.folder_action, self.restore_action):
             action.setEnabled(self.path is not None)
 
@@ -121,19 +122,27 @@ class ReliabilityController(QObject):
         except (backup.BackupError, OSError) as exc:
             # e.g. the USB stick was pulled: tell, but never interrupt the desk with a dialog.
             log.warning("automatic backup failed: %s", exc)
-            self.window.statusBar().showMessage(self.tr("⚠ 自動備份失敗：{error}").format(
-                error=error_text(exc)), 30_000)
+            self.window.statusBar().showMessage(
+                self.tr("⚠ 自動備份失敗：{error}").format(error=error_text(exc)), 30_000
+            )
             return None
         self._signature, self.last_backup = signature, info
-        self.window.statusBar().showMessage(self.tr("已自動備份 {time} → {path}").format(
-            time=info.at.strftime("%H:%M"), path=info.path), 10_000)
+        self.window.statusBar().showMessage(
+            self.tr("已自動備份 {time} → {path}").format(
+                time=info.at.strftime("%H:%M"), path=info.path
+            ),
+            10_000,
+        )
         return info
 
     def backup_now(self) -> backup.BackupInfo | None:
         info = self.auto_backup(force=True)
         if info is not None:
-            QMessageBox.information(self.window, self.tr("立即備份"),
-                                    self.tr("已備份到：\n{path}").format(path=info.path))
+            QMessageBox.information(
+                self.window,
+                self.tr("立即備份"),
+                self.tr("已備份到：\n{path}").format(path=info.path),
+            )
         return info
 
     def choose_folder(self) -> None:
@@ -141,7 +150,8 @@ class ReliabilityController(QObject):
             return
         current = backup.load_settings().folder
         folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("選擇備份資料夾（例如隨身碟）"), str(current))
+            self.window, self.tr("選擇備份資料夾（例如隨身碟）"), str(current)
+        )
         if folder:
             self.set_folder(Path(folder))
 
@@ -159,8 +169,11 @@ class ReliabilityController(QObject):
             return
         folder = backup.load_settings().folder
         file, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("選擇要還原的備份"), str(folder),
-            self.tr("研習報到台備份 (*.sqlite3 *.db);;所有檔案 (*)"))
+            self.window,
+            self.tr("選擇要還原的備份"),
+            str(folder),
+            self.tr("研習報到台備份 (*.sqlite3 *.db);;所有檔案 (*)"),
+        )
         if file:
             self.confirm_restore(Path(file))
 
@@ -171,15 +184,24 @@ class ReliabilityController(QObject):
             QMessageBox.warning(self.window, self.tr("從備份還原"), error_text(exc))
             return False
         stamp = dt.datetime.fromtimestamp(file.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        question = self.tr("要用這個備份取代目前的資料嗎？\n\n{file}\n（{time}）\n\n"
-                           "備份之後的報到紀錄與變更將不在還原後的資料中；"
-                           "目前的檔案會另存一份，不會遺失。").format(file=file, time=stamp)
+        question = self.tr(
+            "要用這個備份取代目前的資料嗎？\n\n{file}\n（{time}）\n\n"
+            "備份之後的報到紀錄與變更將不在還原後的資料中；"
+            "目前的檔案會另存一份，不會遺失。"
+        ).format(file=file, time=stamp)
         other = backup.other_event(self.path, file) if self.path is not None else None
         if other is not None:
-            question = self.tr("注意：這個備份屬於另一個活動「{event}」，還原會取代目前整個活動。"
-                               ).format(event=other) + "\n\n" + question
+            question = (
+                self.tr("注意：這個備份屬於另一個活動「{event}」，還原會取代目前整個活動。").format(
+                    event=other
+                )
+                + "\n\n"
+                + question
+            )
         answer = QMessageBox.question(
-            self.window, self.tr("從備份還原"), question,
+            self.window,
+            self.tr("從備份還原"),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -200,20 +222,33 @@ class ReliabilityController(QObject):
             old = ask_passphrase(self.window, self.tr("變更主辦密語"), self.tr("目前的主辦密語："))
             if old is None:
                 return
-        new = ask_passphrase(self.window, self.tr("主辦密語"),
-                             self.tr("新的主辦密語（至少 {n} 個字元）：").format(n=security.MIN_PASSPHRASE))
+        new = ask_passphrase(
+            self.window,
+            self.tr("主辦密語"),
+            self.tr("新的主辦密語（至少 {n} 個字元）：").format(n=security.MIN_PASSPHRASE),
+        )
         if new is None:
             return
-        again = ask_passphrase(self.window, self.tr("主辦密語"), self.tr("再輸入一次新的主辦密語："))
+        again = ask_passphrase(
+            self.window, self.tr("主辦密語"), self.tr("再輸入一次新的主辦密語：")
+        )
         if again != new:
-            QMessageBox.warning(self.window, self.tr("主辦密語"), self.tr("兩次輸入不一致，密語未變更。"))
+            QMessageBox.warning(
+                self.window, self.tr("主辦密語"), self.tr("兩次輸入不一致，密語未變更。")
+            )
             return
         try:
-            security.set_passphrase(db, new, old=old, actor=self.context.operator or self.context.desk)
+            security.set_passphrase(
+                db, new, old=old, actor=self.context.operator or self.context.desk
+            )
         except security.SecurityError as exc:
             QMessageBox.warning(self.window, self.tr("主辦密語"), error_text(exc))
             return
-        QMessageBox.information(self.window, self.tr("主辦密語"), self.tr("主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。"))
+        QMessageBox.information(
+            self.window,
+            self.tr("主辦密語"),
+            self.tr("主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。"),
+        )
 
     def shutdown(self) -> None:
         """Stop the timer and take the closing backup."""
@@ -236,7 +271,9 @@ def lock_and_open(
     A second window is refused with a message. A damaged file is reported and, when a good
     backup exists, restoring it is offered (the current file is kept aside).
     """
-    lock = held if held is not None and path is not None and held.database == path.resolve() else None
+    lock = (
+        held if held is not None and path is not None and held.database == path.resolve() else None
+    )
     if path is not None and lock is None:
         try:
             lock = DatabaseLock(path).acquire()
@@ -275,7 +312,8 @@ def _offer_restore(exc, opener, parent, explain):  # type: ignore[no-untyped-def
         QMessageBox.critical(parent, title, error_text(environment_problem(exc) or exc))
         return None
     answer = QMessageBox.question(
-        parent, title,
+        parent,
+        title,
         QCoreApplication.translate(
             "launch",
             "資料庫檔案已損毀：\n{database}\n（{problem}）\n\n最新的完好備份：\n"
@@ -289,7 +327,8 @@ def _offer_restore(exc, opener, parent, explain):  # type: ignore[no-untyped-def
     try:
         backup.restore(exc.database, exc.newest_backup)
     except backup.BackupError as error:
-        QMessageBox.critical(parent, QCoreApplication.translate("launch", "無法還原"),
-                             error_text(error))
+        QMessageBox.critical(
+            parent, QCoreApplication.translate("launch", "無法還原"), error_text(error)
+        )
         return None
     return explain(opener, parent)

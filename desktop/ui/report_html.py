@@ -13,23 +13,28 @@ def _e(text: str) -> str:
     return escape(text.strip()).replace("\n", "<br>")
 
 
-def report_html(table: TableInfo | None, content: ReportContent, *, public: bool = False,
-                base_pt: float = 12) -> str:
+def report_html(
+    table: TableInfo | None, content: ReportContent, *, public: bool = False, base_pt: float = 12
+) -> str:
     """``public`` masks attendees' names (王○明) for the projector."""
     big, mid = base_pt * 1.5, base_pt * 1.15
     parts = [f"<div style='font-size:{base_pt}pt'>"]
     if table is not None:
         leader = f"　桌長 {_e(table.leader_name)}" if table.leader_name else ""
-        parts.append(f"<p style='font-size:{big}pt; color:#1f3b57'><b>"
-                     f"{_e(table.name or f'第{table.number}桌')}</b>{leader}</p>")
+        parts.append(
+            f"<p style='font-size:{big}pt; color:#1f3b57'><b>"
+            f"{_e(table.name or f'第{table.number}桌')}</b>{leader}</p>"
+        )
     if content.topic.strip():
         parts.append(f"<p style='font-size:{mid}pt'><b>主題：</b>{_e(content.topic)}</p>")
     present = content.present_members()
     if present:
         names = "、".join(_e(mask_name(m.name) if public else m.name) for m in present)
         parts.append(f"<p style='color:#555'>出席 {len(present)} 人：{names}</p>")
-    for label, text, colour in (("正面觀點", content.points_for, "#1b5e20"),
-                                ("反面觀點", content.points_against, "#b71c1c")):
+    for label, text, colour in (
+        ("正面觀點", content.points_for, "#1b5e20"),
+        ("反面觀點", content.points_against, "#b71c1c"),
+    ):
         items = points(text)
         if items:
             parts.append(f"<p style='font-size:{mid}pt; color:{colour}'><b>{label}</b></p><ul>")
@@ -44,9 +49,13 @@ def report_html(table: TableInfo | None, content: ReportContent, *, public: bool
             marks = "　".join(f"{CRITERION_LABELS[c]} {escape(p.mark(c)) or '—'}" for c in CRITERIA)
             parts.append(
                 f"<p style='margin-left:1em'><b>{number}. {_e(p.title) or '（未命名）'}</b>{votes}"
-                f"<br>經費 {cost}　{marks}")
-            details = [(lbl, v) for lbl, v in (("問題", p.problem), ("地點", p.location),
-                                               ("受益", p.beneficiaries)) if v.strip()]
+                f"<br>經費 {cost}　{marks}"
+            )
+            details = [
+                (lbl, v)
+                for lbl, v in (("問題", p.problem), ("地點", p.location), ("受益", p.beneficiaries))
+                if v.strip()
+            ]
             for lbl, v in details:
                 parts.append(f"<br><span style='color:#444'>{lbl}：{_e(v)}</span>")
             parts.append("</p>")
@@ -58,8 +67,10 @@ def report_html(table: TableInfo | None, content: ReportContent, *, public: bool
         parts.extend(f"<li>{_e(q)}</li>" for q in questions)
         parts.append("</ul>")
     if content.feedback.strip():
-        parts.append(f"<p style='background:#fdf6e3; font-size:{mid}pt'><b>講師回饋：</b>"
-                     f"{_e(content.feedback)}</p>")
+        parts.append(
+            f"<p style='background:#fdf6e3; font-size:{mid}pt'><b>講師回饋：</b>"
+            f"{_e(content.feedback)}</p>"
+        )
     if content.is_empty():
         parts.append("<p style='color:#777'>（尚未填寫）</p>")
     parts.append("</div>")

@@ -35,8 +35,14 @@ class ReportProjector(QWidget):
     table_shown = Signal(int)
     POLL_MS = 1500
 
-    def __init__(self, db: Database, session_id: int, parent: QWidget | None = None, *,
-                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+    def __init__(
+        self,
+        db: Database,
+        session_id: int,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.clock = clock
         # While the agenda runs a 小組報告 queue, the projector follows it (table and slot
@@ -103,7 +109,8 @@ class ReportProjector(QWidget):
         order = list(run.state.queue.order)
         remaining = max(0, int(status.slot_remaining))
         self.slot_text = self.tr("報告時間剩 {minutes}:{seconds:02d}").format(
-            minutes=remaining // 60, seconds=remaining % 60)
+            minutes=remaining // 60, seconds=remaining % 60
+        )
         if order != self.queue or status.table != self.number:
             self.queue = order
             self.show_table(status.table)
@@ -140,8 +147,9 @@ class ReportProjector(QWidget):
         self._stamp = stamp
         snap = svc.load_report(self.db, table.id)
         scroll = self.view.verticalScrollBar().value()
-        self.view.setHtml(report_html(snap.table, snap.content, public=True,
-                                      base_pt=self.base_pt()))
+        self.view.setHtml(
+            report_html(snap.table, snap.content, public=True, base_pt=self.base_pt())
+        )
         if not force:
             self.view.verticalScrollBar().setValue(scroll)
         self._render_queue()
@@ -150,12 +158,19 @@ class ReportProjector(QWidget):
         if not self.queue:
             self.queue_label.setText("")
             return
-        parts = [f"<b style='color:#b71c1c'>[{n}]</b>" if i == self.current else str(n)
-                 for i, n in enumerate(self.queue)]
+        parts = [
+            f"<b style='color:#b71c1c'>[{n}]</b>" if i == self.current else str(n)
+            for i, n in enumerate(self.queue)
+        ]
         size = max(10.0, self.base_pt() * 0.6)
         slot = f"　<b>{self.slot_text}</b>" if self.slot_text else ""
-        self.queue_label.setText(f"<span style='font-size:{size}pt'>" + self.tr("報告順序：")
-                                 + " → ".join(parts) + slot + "</span>")
+        self.queue_label.setText(
+            f"<span style='font-size:{size}pt'>"
+            + self.tr("報告順序：")
+            + " → ".join(parts)
+            + slot
+            + "</span>"
+        )
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)
@@ -163,8 +178,17 @@ class ReportProjector(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
-        if key in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Left,
-                   Qt.Key.Key_PageUp) or Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+        if (
+            key
+            in (
+                Qt.Key.Key_Right,
+                Qt.Key.Key_Space,
+                Qt.Key.Key_PageDown,
+                Qt.Key.Key_Left,
+                Qt.Key.Key_PageUp,
+            )
+            or Qt.Key.Key_1 <= key <= Qt.Key.Key_9
+        ):
             self.follow_agenda = False
         if key in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
             self.next()

@@ -41,7 +41,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return
         for at in reversed([i for i, k in enumerate(map(key, self._rows)) if k in values]):
             self.beginRemoveRows(QModelIndex(), at, at)
-            self._rows = self._rows[:at] + self._rows[at + 1:]
+            self._rows = self._rows[:at] + self._rows[at + 1 :]
             self.endRemoveRows()
 
     def row_at(self, row: int) -> Row:

@@ -71,8 +71,14 @@ class _Bridge(QObject):
 
 def filled_fields(content: svc.ReportContent) -> tuple[int, int]:
     """(filled, total) over the report's main fields and its proposals' titles."""
-    texts = [content.topic, content.points_for, content.points_against, content.ranking,
-             content.open_questions, content.feedback]
+    texts = [
+        content.topic,
+        content.points_for,
+        content.points_against,
+        content.ranking,
+        content.open_questions,
+        content.feedback,
+    ]
     titles = [p.title for p in content.proposals if not p.is_blank()]
     filled = sum(1 for t in texts if t.strip()) + (1 if titles else 0)
     return filled, len(texts) + 1
@@ -82,8 +88,9 @@ class VenuePanel(QWidget):
     table_changed = Signal(int)  # a table's report was written over the Wi-Fi
     running_changed = Signal(bool)
 
-    def __init__(self, db: Database, session: SessionInfo, author: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, session: SessionInfo, author: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("venuePanel")
         self.setWindowTitle(self.tr("開放現場連線 — {session}").format(session=session.name))
@@ -126,13 +133,16 @@ class VenuePanel(QWidget):
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setMinimumSize(220, 220)
 
-        self.tables: RowTableModel[TableStatus] = RowTableModel([
-            Column(self.tr("桌次"), lambda r: r.name or f"第{r.number}桌"),
-            Column(self.tr("連線裝置"), lambda r: f"{r.connected}／{r.devices}"),
-            Column(self.tr("上次儲存"),
-                   lambda r: f"{r.last_save:%H:%M:%S}" if r.last_save else "—"),
-            Column(self.tr("已填欄位"), lambda r: f"{r.filled}／{r.total}"),
-        ])
+        self.tables: RowTableModel[TableStatus] = RowTableModel(
+            [
+                Column(self.tr("桌次"), lambda r: r.name or f"第{r.number}桌"),
+                Column(self.tr("連線裝置"), lambda r: f"{r.connected}／{r.devices}"),
+                Column(
+                    self.tr("上次儲存"), lambda r: f"{r.last_save:%H:%M:%S}" if r.last_save else "—"
+                ),
+                Column(self.tr("已填欄位"), lambda r: f"{r.filled}／{r.total}"),
+            ]
+        )
         self.table_view = self._view(self.tables, "venueTables")
         self.table_view.setMinimumHeight(230)  # six tables without scrolling
         self.table_view.selectionModel().currentRowChanged.connect(self._show_table_qr)
@@ -143,13 +153,16 @@ class VenuePanel(QWidget):
         self.revoke_table_button.setObjectName("venueRevokeTable")
         self.revoke_table_button.clicked.connect(self.revoke_selected_table)
 
-        self.devices: RowTableModel[DeviceRow] = RowTableModel([
-            Column(self.tr("桌次"), lambda r: str(r.device.number)),
-            Column(self.tr("裝置"), lambda r: f"#{r.device.id} {r.device.label}"),
-            Column(self.tr("位址"), lambda r: r.device.address),
-            Column(self.tr("狀態"),
-                   lambda r: self.tr("連線中") if r.connected else self.tr("離線")),
-        ])
+        self.devices: RowTableModel[DeviceRow] = RowTableModel(
+            [
+                Column(self.tr("桌次"), lambda r: str(r.device.number)),
+                Column(self.tr("裝置"), lambda r: f"#{r.device.id} {r.device.label}"),
+                Column(self.tr("位址"), lambda r: r.device.address),
+                Column(
+                    self.tr("狀態"), lambda r: self.tr("連線中") if r.connected else self.tr("離線")
+                ),
+            ]
+        )
         self.device_view = self._view(self.devices, "venueDevices")
         self.revoke_device_button = QPushButton(self.tr("撤銷此裝置"))
         self.revoke_device_button.setObjectName("venueRevokeDevice")
@@ -213,8 +226,11 @@ class VenuePanel(QWidget):
         if self.address_picker.findText(host) < 0:
             self.address_picker.addItem(host)
         self.address_picker.setCurrentText(host)  # what it listens on is what the panel shows
-        server = VenueServer(create_app(self.db, self.session, live=self.live), host,
-                             self.port.value() if port is None else port)
+        server = VenueServer(
+            create_app(self.db, self.session, live=self.live),
+            host,
+            self.port.value() if port is None else port,
+        )
         try:
             server.start()
         except ServerError as exc:
@@ -252,22 +268,31 @@ class VenuePanel(QWidget):
         self.start_button.setText(self.tr("停止") if running else self.tr("開始"))
         self.address_picker.setEnabled(not running)
         self.port.setEnabled(not running)
-        for button in (self.project_button, self.leader_qr_button, self.revoke_table_button,
-                       self.revoke_device_button):
+        for button in (
+            self.project_button,
+            self.leader_qr_button,
+            self.revoke_table_button,
+            self.revoke_device_button,
+        ):
             button.setEnabled(running)
         if not running or self.server is None:
             self.qr.setPixmap(QPixmap())
             self.qr.setText(self.tr("（尚未開放）"))
-            self.address_label.setText(self.tr(
-                "開始後，與會者用手機掃描這裡（或投影幕上）的 QR 即可開啟首頁；"
-                "各桌桌長掃描自己那一桌的桌長 QR 才能填寫報告。"))
+            self.address_label.setText(
+                self.tr(
+                    "開始後，與會者用手機掃描這裡（或投影幕上）的 QR 即可開啟首頁；"
+                    "各桌桌長掃描自己那一桌的桌長 QR 才能填寫報告。"
+                )
+            )
             return
         self._set_qr(self.server.address)
-        self.address_label.setText(self.tr(
-            "<p style='font-size:16pt'><b>{address}</b></p>"
-            "<p>現場連線中（一般 HTTP，只在場地網路內使用）。"
-            "選一桌後按「顯示桌長 QR」，讓該桌桌長用手機掃描。</p>").format(
-                address=self.server.address))
+        self.address_label.setText(
+            self.tr(
+                "<p style='font-size:16pt'><b>{address}</b></p>"
+                "<p>現場連線中（一般 HTTP，只在場地網路內使用）。"
+                "選一桌後按「顯示桌長 QR」，讓該桌桌長用手機掃描。</p>"
+            ).format(address=self.server.address)
+        )
 
     def _set_qr(self, text: str) -> None:
         pixmap = QPixmap()
@@ -284,9 +309,18 @@ class VenuePanel(QWidget):
             content = svc.load_report(self.db, table.id).content if table.has_report else None
             filled, total = filled_fields(content or svc.ReportContent())
             mine = [d for d in devices if d.table_id == table.id]
-            rows.append(TableStatus(table.id, table.number, table.name,
-                                    sum(1 for d in mine if d.id in connected), len(mine),
-                                    table.updated_at, filled, total))
+            rows.append(
+                TableStatus(
+                    table.id,
+                    table.number,
+                    table.name,
+                    sum(1 for d in mine if d.id in connected),
+                    len(mine),
+                    table.updated_at,
+                    filled,
+                    total,
+                )
+            )
         keep_table = self.table_view.currentIndex().row()
         keep_device = self.device_view.currentIndex().row()
         self.tables.set_rows(rows)
@@ -316,19 +350,26 @@ class VenuePanel(QWidget):
             return
         url = self.table_url(table.table_id)
         self._set_qr(url)
-        self.address_label.setText(self.tr(
-            "<p style='font-size:16pt'><b>第{number}桌 桌長 QR</b></p>"
-            "<p>請該桌桌長用手機相機掃描左邊的 QR。這個 QR 可以填寫第{number}桌的報告，"
-            "只給該桌桌長看；掃描後請點選其他桌次或按「投影首頁 QR」把它收起來。</p>").format(
-                number=table.number))
+        self.address_label.setText(
+            self.tr(
+                "<p style='font-size:16pt'><b>第{number}桌 桌長 QR</b></p>"
+                "<p>請該桌桌長用手機相機掃描左邊的 QR。這個 QR 可以填寫第{number}桌的報告，"
+                "只給該桌桌長看；掃描後請點選其他桌次或按「投影首頁 QR」把它收起來。</p>"
+            ).format(number=table.number)
+        )
 
     def revoke_selected_table(self) -> None:
         table = self.selected_table()
         if table is None:
             return
-        answer = QMessageBox.question(self, self.tr("撤銷連線碼"), self.tr(
-            "撤銷第{number}桌的連線碼？這一桌所有已連線的裝置都會失去填寫權限，"
-            "桌長需要重新掃描新的桌長 QR。").format(number=table.number))
+        answer = QMessageBox.question(
+            self,
+            self.tr("撤銷連線碼"),
+            self.tr(
+                "撤銷第{number}桌的連線碼？這一桌所有已連線的裝置都會失去填寫權限，"
+                "桌長需要重新掃描新的桌長 QR。"
+            ).format(number=table.number),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.revoke_table(table.table_id)
 
@@ -340,8 +381,9 @@ class VenuePanel(QWidget):
     def revoke_selected_device(self) -> None:
         index = self.device_view.currentIndex()
         if index.isValid():
-            access.revoke_device(self.db, self.devices.row_at(index.row()).device.id,
-                                 actor=self.author)
+            access.revoke_device(
+                self.db, self.devices.row_at(index.row()).device.id, actor=self.author
+            )
             self.refresh()
 
     def project_address(self) -> None:
@@ -358,8 +400,9 @@ class VenuePanel(QWidget):
         pixmap = QPixmap()
         pixmap.loadFromData(qr_png(self.server.address, box_size=16))
         code.setPixmap(pixmap)
-        text = QLabel(self.tr("用手機相機掃描，或在瀏覽器輸入 {address}").format(
-            address=self.server.address))
+        text = QLabel(
+            self.tr("用手機相機掃描，或在瀏覽器輸入 {address}").format(address=self.server.address)
+        )
         text.setObjectName("venueProjectedAddress")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setStyleSheet("font-size:28pt; color:black")

@@ -32,8 +32,14 @@ from desktop.ui.vote_projector import VoteProjector
 
 
 class VoteDialog(QDialog):
-    def __init__(self, db: Database, session_id: int, vote_url: str, actor: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        session_id: int,
+        vote_url: str,
+        actor: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("voteDialog")
         self.setWindowTitle(self.tr("參與式預算投票"))
@@ -41,13 +47,17 @@ class VoteDialog(QDialog):
         self.projector: VoteProjector | None = None
         self.status = QLabel()
         self.status.setObjectName("voteStatus")
-        self.projects: RowTableModel[Project] = RowTableModel([
-            Column(self.tr("編號"), lambda p: str(p.id)),
-            Column(self.tr("提案"), lambda p: p.title),
-            Column(self.tr("桌次"), lambda p: p.table_label),
-            Column(self.tr("經費"), lambda p: format_cost(p.cost)),
-            Column(self.tr("納入"), lambda p: self.tr("是") if p.included else self.tr("不納入")),
-        ])
+        self.projects: RowTableModel[Project] = RowTableModel(
+            [
+                Column(self.tr("編號"), lambda p: str(p.id)),
+                Column(self.tr("提案"), lambda p: p.title),
+                Column(self.tr("桌次"), lambda p: p.table_label),
+                Column(self.tr("經費"), lambda p: format_cost(p.cost)),
+                Column(
+                    self.tr("納入"), lambda p: self.tr("是") if p.included else self.tr("不納入")
+                ),
+            ]
+        )
         self.table = QTableView()
         self.table.setObjectName("voteProjects")
         self.table.setModel(self.projects)
@@ -124,18 +134,32 @@ class VoteDialog(QDialog):
         state = state or svc.vote_state(self.db, self.session_id)
         self.state = state
         self.projects.set_rows(state.projects)
-        labels = {"none": self.tr("尚未建立投票單"), VoteStatus.DRAFT: self.tr("投票單草稿"),
-                  VoteStatus.OPEN: self.tr("投票中"), VoteStatus.CLOSED: self.tr("已結束")}
+        labels = {
+            "none": self.tr("尚未建立投票單"),
+            VoteStatus.DRAFT: self.tr("投票單草稿"),
+            VoteStatus.OPEN: self.tr("投票中"),
+            VoteStatus.CLOSED: self.tr("已結束"),
+        }
         text = self.tr("{status}　已投票 {b}／已報到 {c}").format(
-            status=labels.get(state.status, state.status), b=state.ballots, c=state.checked_in)
+            status=labels.get(state.status, state.status), b=state.ballots, c=state.checked_in
+        )
         if state.result is not None:
             text += self.tr("　貪婪法：{g}　均分法：{e}").format(
                 g="、".join(map(str, state.result.greedy)) or "—",
-                e="、".join(map(str, state.result.equal_shares)) or "—")
+                e="、".join(map(str, state.result.equal_shares)) or "—",
+            )
         self.status.setText(text)
         editable = state.status in ("none", VoteStatus.DRAFT)
-        for b in (self.build_button, self.edit_button, self.merge_button, self.toggle_button,
-                  self.open_button, self.method, self.budget, self.max_approvals):
+        for b in (
+            self.build_button,
+            self.edit_button,
+            self.merge_button,
+            self.toggle_button,
+            self.open_button,
+            self.method,
+            self.budget,
+            self.max_approvals,
+        ):
             b.setEnabled(editable)
         self.close_button.setEnabled(state.status == VoteStatus.OPEN)
         self.paper_button.setEnabled(state.status == VoteStatus.OPEN)
@@ -158,10 +182,15 @@ class VoteDialog(QDialog):
         def build() -> svc.VoteState:
             state, skipped = svc.build_ballot(self.db, self.session_id, actor=self.actor)
             if skipped:
-                QMessageBox.information(self, self.windowTitle(), self.tr(
-                    "沒有可讀經費或名稱的提案未列入：{names}").format(
-                    names="、".join(f"第{p.table}桌「{p.title}」" for p in skipped)))
+                QMessageBox.information(
+                    self,
+                    self.windowTitle(),
+                    self.tr("沒有可讀經費或名稱的提案未列入：{names}").format(
+                        names="、".join(f"第{p.table}桌「{p.title}」" for p in skipped)
+                    ),
+                )
             return state
+
         self._run(build)
 
     def _edit(self) -> None:
@@ -169,29 +198,42 @@ class VoteDialog(QDialog):
         if len(chosen) != 1:
             return
         p = chosen[0]
-        title, ok = QInputDialog.getText(self, self.windowTitle(), self.tr("提案名稱："), text=p.title)
+        title, ok = QInputDialog.getText(
+            self, self.windowTitle(), self.tr("提案名稱："), text=p.title
+        )
         if not ok:
             return
-        cost, ok = QInputDialog.getInt(self, self.windowTitle(), self.tr("經費（NT$）："), p.cost,
-                                       1, 2_000_000_000, 10_000)
+        cost, ok = QInputDialog.getInt(
+            self, self.windowTitle(), self.tr("經費（NT$）："), p.cost, 1, 2_000_000_000, 10_000
+        )
         if ok:
-            self._run(lambda: svc.edit_project(self.db, self.session_id, p.id, title=title,
-                                               cost=cost, actor=self.actor))
+            self._run(
+                lambda: svc.edit_project(
+                    self.db, self.session_id, p.id, title=title, cost=cost, actor=self.actor
+                )
+            )
 
     def _merge(self) -> None:
         chosen = self._selected()
         if len(chosen) != 2:
-            QMessageBox.information(self, self.windowTitle(),
-                                    self.tr("請選兩項相近的提案（按住 Ctrl 點選）再合併。"))
+            QMessageBox.information(
+                self, self.windowTitle(), self.tr("請選兩項相近的提案（按住 Ctrl 點選）再合併。")
+            )
             return
         keep, other = chosen
-        self._run(lambda: svc.merge_projects(self.db, self.session_id, keep.id, other.id,
-                                             actor=self.actor))
+        self._run(
+            lambda: svc.merge_projects(
+                self.db, self.session_id, keep.id, other.id, actor=self.actor
+            )
+        )
 
     def _toggle(self) -> None:
         for p in self._selected():
-            self._run(lambda p=p: svc.edit_project(self.db, self.session_id, p.id,
-                                                   included=not p.included, actor=self.actor))
+            self._run(
+                lambda p=p: svc.edit_project(
+                    self.db, self.session_id, p.id, included=not p.included, actor=self.actor
+                )
+            )
 
     # --- running the vote ---------------------------------------------------------------------
     def _open(self) -> None:
@@ -201,8 +243,11 @@ class VoteDialog(QDialog):
         self._run(lambda: svc.open_vote(self.db, self.session_id, rules, actor=self.actor))
 
     def _close(self) -> None:
-        answer = QMessageBox.question(self, self.windowTitle(), self.tr(
-            "結束投票後不能再投，誰投了哪一張的紀錄會被清除。確定結束？"))
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            self.tr("結束投票後不能再投，誰投了哪一張的紀錄會被清除。確定結束？"),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda: svc.close_vote(self.db, self.session_id, actor=self.actor))
 
@@ -213,10 +258,12 @@ class VoteDialog(QDialog):
         except ValueError:
             self.paper_result.setText(self.tr("請只輸入提案編號（數字），以空白分隔。"))
             return
-        result = svc.cast_paper_ballot(self.db, self.session_id, self.voter.currentData(), ids,
-                                       actor=self.actor)
-        self.paper_result.setText(result.message if result.ok
-                                  else self.tr("未計入：{m}").format(m=result.message))
+        result = svc.cast_paper_ballot(
+            self.db, self.session_id, self.voter.currentData(), ids, actor=self.actor
+        )
+        self.paper_result.setText(
+            result.message if result.ok else self.tr("未計入：{m}").format(m=result.message)
+        )
         if result.ok:
             self.approvals.clear()
         self.refresh()

@@ -56,16 +56,23 @@ class ResultsChart(QWidget):
         font.setPixelSize(int(min(26, row * 0.45)))
         painter.setFont(font)
         painter.setPen(NAVY)
-        painter.drawText(QRectF(bar_x + 10, 0, bar_w, head), Qt.AlignmentFlag.AlignVCenter,
-                         self.tr("票數"))
+        painter.drawText(
+            QRectF(bar_x + 10, 0, bar_w, head), Qt.AlignmentFlag.AlignVCenter, self.tr("票數")
+        )
         painter.setPen(QColor("#c1121f"))
-        painter.drawText(QRectF(0, 0, bar_x, head), Qt.AlignmentFlag.AlignVCenter,
-                         self.tr("紅線：預算 {b}（依票數累加經費）").format(
-                             b=format_cost(state.budget)))
-        painter.drawText(QRectF(width - 2 * mark_w, 0, mark_w, head),
-                         Qt.AlignmentFlag.AlignCenter, self.tr("貪婪法"))
-        painter.drawText(QRectF(width - mark_w, 0, mark_w, head),
-                         Qt.AlignmentFlag.AlignCenter, self.tr("均分法"))
+        painter.drawText(
+            QRectF(0, 0, bar_x, head),
+            Qt.AlignmentFlag.AlignVCenter,
+            self.tr("紅線：預算 {b}（依票數累加經費）").format(b=format_cost(state.budget)),
+        )
+        painter.drawText(
+            QRectF(width - 2 * mark_w, 0, mark_w, head),
+            Qt.AlignmentFlag.AlignCenter,
+            self.tr("貪婪法"),
+        )
+        painter.drawText(
+            QRectF(width - mark_w, 0, mark_w, head), Qt.AlignmentFlag.AlignCenter, self.tr("均分法")
+        )
         running, line_drawn = 0, False
         for n, p in enumerate(projects):
             top = head + n * row
@@ -77,28 +84,37 @@ class ResultsChart(QWidget):
             painter.setPen(QColor("#1c2430"))
             box = QRectF(0, top, name_w - 10, row)
             painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, f"{p.id}. {p.title}")
-            painter.drawText(QRectF(name_w, top, cost_w - 10, row),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                             format_cost(p.cost))
+            painter.drawText(
+                QRectF(name_w, top, cost_w - 10, row),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                format_cost(p.cost),
+            )
             votes = result.votes.get(p.id, 0)
             length = bar_w * votes / most
-            painter.fillRect(QRectF(bar_x + 10, top + row * 0.2, length, row * 0.6),
-                             NAVY if p.id in result.greedy else BAR)
-            painter.drawText(QRectF(bar_x + 16 + length, top, 60, row),
-                             Qt.AlignmentFlag.AlignVCenter, str(votes))
+            painter.fillRect(
+                QRectF(bar_x + 10, top + row * 0.2, length, row * 0.6),
+                NAVY if p.id in result.greedy else BAR,
+            )
+            painter.drawText(
+                QRectF(bar_x + 16 + length, top, 60, row), Qt.AlignmentFlag.AlignVCenter, str(votes)
+            )
             painter.setPen(FUNDED)
             for column, funded in ((2, result.greedy), (1, result.equal_shares)):
                 if p.id in funded:
-                    painter.drawText(QRectF(width - column * mark_w, top, mark_w, row),
-                                     Qt.AlignmentFlag.AlignCenter, "●")
+                    painter.drawText(
+                        QRectF(width - column * mark_w, top, mark_w, row),
+                        Qt.AlignmentFlag.AlignCenter,
+                        "●",
+                    )
         painter.end()
 
 
 class VoteProjector(QWidget):
     POLL_MS = 2000
 
-    def __init__(self, db: Database, session_id: int, vote_url: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, session_id: int, vote_url: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("voteProjector")
         self.setWindowTitle(self.tr("投票投影"))
@@ -164,21 +180,31 @@ class VoteProjector(QWidget):
             self.title.setText(self.tr("參與式預算投票結果（{n} 票）").format(n=state.ballots))
             self.chart.set_state(state)
             lines = []
-            for label, funded in ((self.tr("貪婪法（票數優先）"), state.result.greedy),
-                                  (self.tr("均分法（Method of Equal Shares）"),
-                                   state.result.equal_shares)):
+            for label, funded in (
+                (self.tr("貪婪法（票數優先）"), state.result.greedy),
+                (self.tr("均分法（Method of Equal Shares）"), state.result.equal_shares),
+            ):
                 chosen = [p for p in state.on_ballot if p.id in funded]
                 names = "、".join(f"{p.id}. {p.title}" for p in chosen) or self.tr("（無）")
-                lines.append(self.tr("<b>{rule}</b>：{names}　合計 {spent}／預算 {budget}").format(
-                    rule=label, names=names, spent=format_cost(sum(p.cost for p in chosen)),
-                    budget=format_cost(state.budget)))
+                lines.append(
+                    self.tr("<b>{rule}</b>：{names}　合計 {spent}／預算 {budget}").format(
+                        rule=label,
+                        names=names,
+                        spent=format_cost(sum(p.cost for p in chosen)),
+                        budget=format_cost(state.budget),
+                    )
+                )
             self.summary.setText("<br>".join(lines))
             self.pages.setCurrentIndex(1)
             return
-        self.title.setText(self.tr("參與式預算投票：請用手機掃描 QR") if state.status == VoteStatus.OPEN
-                           else self.tr("參與式預算投票尚未開始"))
-        self.turnout.setText(self.tr("已投票 {b}／已報到 {c}").format(b=state.ballots,
-                                                                c=state.checked_in))
+        self.title.setText(
+            self.tr("參與式預算投票：請用手機掃描 QR")
+            if state.status == VoteStatus.OPEN
+            else self.tr("參與式預算投票尚未開始")
+        )
+        self.turnout.setText(
+            self.tr("已投票 {b}／已報到 {c}").format(b=state.ballots, c=state.checked_in)
+        )
         self.pages.setCurrentIndex(0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name

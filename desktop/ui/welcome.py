@@ -111,12 +111,18 @@ class SessionForm(QWidget):
 
     def problems(self, existing_names: tuple[str, ...] = ()) -> list[Problem]:
         v = self.value()
-        return check_session(v.name, v.date, v.start, v.end, v.venue, v.capacity,
-                             v.agency_limit, existing_names)
+        return check_session(
+            v.name, v.date, v.start, v.end, v.venue, v.capacity, v.agency_limit, existing_names
+        )
 
     def field(self, name: str) -> QWidget:
-        return {"name": self.name, "venue": self.venue, "end": self.end,
-                "capacity": self.capacity, "agency_limit": self.agency_limit}.get(name, self.name)
+        return {
+            "name": self.name,
+            "venue": self.venue,
+            "end": self.end,
+            "capacity": self.capacity,
+            "agency_limit": self.agency_limit,
+        }.get(name, self.name)
 
 
 def available_height(widget: QWidget) -> int:
@@ -131,8 +137,11 @@ def problem_text(problem: Problem, session: bool = False) -> str:
     """The sentence, in the user's language, for a validation problem (of a 場次 if ``session``)."""
 
     labels = {
-        "name": (QCoreApplication.translate("welcome", "場次名稱") if session
-                 else QCoreApplication.translate("welcome", "活動名稱")),
+        "name": (
+            QCoreApplication.translate("welcome", "場次名稱")
+            if session
+            else QCoreApplication.translate("welcome", "活動名稱")
+        ),
         "organiser": QCoreApplication.translate("welcome", "主辦單位"),
         "passphrase": QCoreApplication.translate("welcome", "主辦密語"),
         "repeat": QCoreApplication.translate("welcome", "再次輸入主辦密語"),
@@ -170,9 +179,10 @@ class NewEventDialog(QDialog):
         self.repeat.setObjectName("eventPassphraseRepeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         hint = QLabel(
-            self.tr("主辦密語用來加密學員的身分證字號，也用來切換到主辦模式（名單、分桌、議程、"
-                    "小組報告、文件）；請妥善保管，遺失後無法復原。至少 {n} 個字元。").format(
-                n=MIN_PASSPHRASE)
+            self.tr(
+                "主辦密語用來加密學員的身分證字號，也用來切換到主辦模式（名單、分桌、議程、"
+                "小組報告、文件）；請妥善保管，遺失後無法復原。至少 {n} 個字元。"
+            ).format(n=MIN_PASSPHRASE)
         )
         hint.setWordWrap(True)
         form = QFormLayout()
@@ -230,10 +240,15 @@ class NewEventDialog(QDialog):
 
     def problems(self) -> list[tuple[QWidget, Problem, bool]]:
         found: list[tuple[QWidget, Problem, bool]] = []
-        fields = {"name": self.name, "organiser": self.organiser,
-                  "passphrase": self.passphrase, "repeat": self.repeat}
-        for problem in check_event(self.name.text(), self.organiser.text(),
-                                   self.passphrase.text(), self.repeat.text()):
+        fields = {
+            "name": self.name,
+            "organiser": self.organiser,
+            "passphrase": self.passphrase,
+            "repeat": self.repeat,
+        }
+        for problem in check_event(
+            self.name.text(), self.organiser.text(), self.passphrase.text(), self.repeat.text()
+        ):
             found.append((fields[problem.field], problem, False))
         if self.with_session.isChecked():
             for problem in self.session_form.problems():
@@ -310,15 +325,18 @@ class WelcomeWindow(QWidget):
         intro.setObjectName("welcomeIntro")
         intro.setWordWrap(True)
         self.demo_button = self._choice(
-            1, self.tr("開啟示範活動"),
+            1,
+            self.tr("開啟示範活動"),
             self.tr("參與式預算實務應用培訓班（臺北、臺南、臺中三個場次），可放心練習操作。"),
         )
         self.new_button = self._choice(
-            2, self.tr("建立新活動"),
+            2,
+            self.tr("建立新活動"),
             self.tr("輸入活動名稱、主辦單位與主辦密語，並可同時建立第一個場次。"),
         )
         self.open_button = self._choice(
-            3, self.tr("開啟既有的資料庫檔案"),
+            3,
+            self.tr("開啟既有的資料庫檔案"),
             self.tr("開啟其他電腦或先前建立的研習報到台資料庫（.sqlite3）。"),
         )
         self.demo_button.clicked.connect(self.demo_requested)
@@ -354,7 +372,9 @@ class WelcomeWindow(QWidget):
 
     def _on_open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("開啟資料庫"), "",
+            self,
+            self.tr("開啟資料庫"),
+            "",
             self.tr("研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)"),
         )
         if path:
@@ -393,9 +413,16 @@ class WelcomeWindow(QWidget):
         session = dialog.session_input()
         if session is not None:
             add_session(
-                db, event_id, name=session.name, date=session.date, start=session.start,
-                end=session.end, venue=session.venue, address=session.address,
-                capacity=session.capacity, agency_limit=session.agency_limit,
+                db,
+                event_id,
+                name=session.name,
+                date=session.date,
+                start=session.start,
+                end=session.end,
+                venue=session.venue,
+                address=session.address,
+                capacity=session.capacity,
+                agency_limit=session.agency_limit,
             )
         self.database_ready.emit(db)
 
@@ -410,7 +437,8 @@ def add_session_interactively(parent: QWidget, db: Database) -> bool:
     events = list_events(db)
     if not events:
         QMessageBox.information(
-            parent, QCoreApplication.translate("welcome", "新增場次"),
+            parent,
+            QCoreApplication.translate("welcome", "新增場次"),
             QCoreApplication.translate("welcome", "這個資料庫還沒有活動；請先建立活動。"),
         )
         return False
@@ -420,11 +448,21 @@ def add_session_interactively(parent: QWidget, db: Database) -> bool:
         return False
     v = dialog.form.value()
     try:
-        add_session(db, event.id, name=v.name, date=v.date, start=v.start, end=v.end,
-                    venue=v.venue, address=v.address, capacity=v.capacity,
-                    agency_limit=v.agency_limit)
+        add_session(
+            db,
+            event.id,
+            name=v.name,
+            date=v.date,
+            start=v.start,
+            end=v.end,
+            venue=v.venue,
+            address=v.address,
+            capacity=v.capacity,
+            agency_limit=v.agency_limit,
+        )
     except InvalidInput as exc:
-        QMessageBox.warning(parent, dialog.windowTitle(),
-                            "\n".join(problem_text(p, True) for p in exc.problems))
+        QMessageBox.warning(
+            parent, dialog.windowTitle(), "\n".join(problem_text(p, True) for p in exc.problems)
+        )
         return False
     return True

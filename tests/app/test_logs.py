@@ -7,7 +7,9 @@ import pytest
 from desktop.logs import install_excepthook, setup_logging
 
 
-def test_uncaught_exception_is_logged_and_shown(private_data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_uncaught_exception_is_logged_and_shown(
+    private_data_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     root = logging.getLogger()
     monkeypatch.setattr(root, "handlers", list(root.handlers))

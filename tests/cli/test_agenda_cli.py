@@ -10,8 +10,9 @@ from desktop.services import agenda as service
 from desktop.services.events import find_session
 
 
-def test_agenda_json_lists_blocks_with_planned_actual_and_credit(run_cli, demo_db_path: Path,
-                                                                 tmp_path: Path) -> None:
+def test_agenda_json_lists_blocks_with_planned_actual_and_credit(
+    run_cli, demo_db_path: Path, tmp_path: Path
+) -> None:
     from desktop.app import open_database
 
     db = open_database(demo_db_path)
@@ -20,8 +21,18 @@ def test_agenda_json_lists_blocks_with_planned_actual_and_credit(run_cli, demo_d
     service.next_block(db, sid, dt.datetime(2019, 3, 15, 9, 2))
     db.dispose()
 
-    code, out, err = run_cli("--db", demo_db_path, "agenda", "--session", "台北", "--json",
-                             "--csv", tmp_path / "a.csv", "--pdf", tmp_path / "a.pdf")
+    code, out, err = run_cli(
+        "--db",
+        demo_db_path,
+        "agenda",
+        "--session",
+        "台北",
+        "--json",
+        "--csv",
+        tmp_path / "a.csv",
+        "--pdf",
+        tmp_path / "a.pdf",
+    )
     assert code == 0, err
     data = json.loads(out)
     blocks = data["blocks"]

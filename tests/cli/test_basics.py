@@ -12,10 +12,19 @@ def test_summary_json_reports_seed_sessions_and_agenda(run_cli, demo_db_path: Pa
     assert sessions["臺南場次"]["date"] == "2019-03-29"
     assert sessions["臺南場次"]["venue"] == "成功大學技轉育成中心會議室"
     assert sessions["臺北場次"]["agenda"][0] == {
-        "start": "08:30", "end": "09:00", "title": "報到", "kind": "check_in",
-        "speaker": "", "counts_for_hours": False,
+        "start": "08:30",
+        "end": "09:00",
+        "title": "報到",
+        "kind": "check_in",
+        "speaker": "",
+        "counts_for_hours": False,
     }
-    assert sessions["臺中場次"]["counts"] == {"admitted": 40, "waitlisted": 5, "cancelled": 0, "walk_in": 0}
+    assert sessions["臺中場次"]["counts"] == {
+        "admitted": 40,
+        "waitlisted": 5,
+        "cancelled": 0,
+        "walk_in": 0,
+    }
 
 
 def test_demo_builds_a_separate_file_and_refuses_to_overwrite(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -26,7 +35,9 @@ def test_demo_builds_a_separate_file_and_refuses_to_overwrite(run_cli, tmp_path:
     assert code == 2 and "--reset" in err and err.count("\n") == 1
 
 
-def test_global_db_option_on_an_unreadable_file_is_a_one_line_error(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_global_db_option_on_an_unreadable_file_is_a_one_line_error(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(b"this is not a database" * 100)
     code, _, err = run_cli("--db", garbage, "summary", "--json")
@@ -55,7 +66,9 @@ def test_a_reader_that_stops_early_gets_no_traceback(demo_db_path: Path) -> None
 
     child = subprocess.Popen(
         [sys.executable, "-m", "desktop", "--db", str(demo_db_path), "roster", "--json"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[2],
     )
     assert child.stdout is not None and child.stderr is not None
     child.stdout.close()  # like `head` that has already quit: every write meets a closed pipe

@@ -15,8 +15,11 @@ def _token(db_path: Path, status: str = "admitted", session: int = 1) -> str:
     try:
         with db.read() as s:
             secret = s.scalars(select(Event.token_secret)).one()
-            reg = s.scalars(select(Registration.id).where(
-                Registration.status == status, Registration.session_id == session)).first()
+            reg = s.scalars(
+                select(Registration.id).where(
+                    Registration.status == status, Registration.session_id == session
+                )
+            ).first()
         return make_token(secret, reg)
     finally:
         db.dispose()
@@ -49,8 +52,9 @@ def test_checkin_search(run_cli, demo_db_path: Path) -> None:
     assert code == 1 and data["result"] == "ambiguous" and len(data["matches"]) > 1
     name = data["matches"][0]["name"]
     session = data["matches"][0]["session"]
-    code, out, _ = run_cli("--db", demo_db_path, "checkin", "--search", name, "--session",
-                           session, "--json")
+    code, out, _ = run_cli(
+        "--db", demo_db_path, "checkin", "--search", name, "--session", session, "--json"
+    )
     assert code == 0 and json.loads(out)["name"] == name
     code, out, _ = run_cli("--db", demo_db_path, "checkin", "--search", "不存在的人", "--json")
     assert code == 1 and json.loads(out)["result"] == "not_found"
@@ -60,8 +64,9 @@ def test_checkin_search(run_cli, demo_db_path: Path) -> None:
 
 def test_passes_pdf_png_csv(run_cli, demo_db_path: Path, tmp_path: Path) -> None:
     out_dir = tmp_path / "passes"
-    code, out, _ = run_cli("--db", demo_db_path, "passes", "--session", "台南", "--out",
-                           out_dir, "--json")
+    code, out, _ = run_cli(
+        "--db", demo_db_path, "passes", "--session", "台南", "--out", out_dir, "--json"
+    )
     data = json.loads(out)
     assert code == 0 and data["count"] == 40 and data["session"] == "臺南場次"
     reader = PdfReader(data["pdf"])
@@ -85,7 +90,9 @@ def test_empty_token_or_search_is_bad_input_not_a_result(run_cli, demo_db_path: 
     assert code == 2 and out == "" and "--search is empty" in err
 
 
-def test_checkin_off_the_session_day_warns_in_json_and_on_stderr(run_cli, demo_db_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_checkin_off_the_session_day_warns_in_json_and_on_stderr(
+    run_cli, demo_db_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
     import desktop.cli.checkin as checkin_cli

@@ -10,7 +10,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_db_option_naming_a_missing_file_or_a_folder_creates_nothing(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_db_option_naming_a_missing_file_or_a_folder_creates_nothing(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     """QA: a typo in ``--db`` silently created the folders and an empty database there."""
     typo = tmp_path / "no-such-folder" / "event.sqlite3"
     code, _, err = run_cli("--db", typo, "summary")
@@ -26,8 +28,15 @@ def test_db_option_naming_a_missing_file_or_a_folder_creates_nothing(run_cli, tm
 
 def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, WORKSHOP_DESK_HOME=str(home), PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def test_a_damaged_file_is_one_line_on_stderr_in_a_real_process(tmp_path: Path) -> None:
@@ -42,7 +51,9 @@ def test_a_damaged_file_is_one_line_on_stderr_in_a_real_process(tmp_path: Path) 
     assert "damaged database" in log  # the record is kept, in the log file
 
 
-def test_an_unexpected_error_is_logged_and_told_in_one_line(run_cli, demo_db_path: Path, monkeypatch, private_data_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unexpected_error_is_logged_and_told_in_one_line(
+    run_cli, demo_db_path: Path, monkeypatch, private_data_home: Path
+) -> None:  # type: ignore[no-untyped-def]
     """A bug inside a command: the traceback goes to the log file, the user gets one line."""
     import desktop.cli.basics as basics
 

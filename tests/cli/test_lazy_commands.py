@@ -38,12 +38,15 @@ def test_a_command_line_needs_only_its_command_module() -> None:
 
 
 def test_version_loads_no_database_or_command_code() -> None:
-    probe = ("import sys; from desktop.cli import main\n"
-             "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'desktop.cli.',"
-             " 'PySide6', 'reportlab', 'alembic'))))")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True).stdout
+    probe = (
+        "import sys; from desktop.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'desktop.cli.',"
+        " 'PySide6', 'reportlab', 'alembic'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip().splitlines()[-1] == "[]"
 
 

@@ -3,18 +3,35 @@ from pathlib import Path
 
 from tests.registration_files import MESSY_ROWS, SAMPLE, write_csv
 
-ROSTER_KEYS = {"name", "agency", "unit", "title", "session", "status", "queue", "table", "lunch",
-               "wants_hours", "id_valid"}
+ROSTER_KEYS = {
+    "name",
+    "agency",
+    "unit",
+    "title",
+    "session",
+    "status",
+    "queue",
+    "table",
+    "lunch",
+    "wants_hours",
+    "id_valid",
+}
 
 
-def test_import_json_summary_then_roster_and_admit(run_cli, demo_db_path: Path, tmp_path: Path) -> None:
+def test_import_json_summary_then_roster_and_admit(
+    run_cli, demo_db_path: Path, tmp_path: Path
+) -> None:
     path = write_csv(tmp_path / "messy.csv", MESSY_ROWS)
     code, out, err = run_cli("--db", demo_db_path, "import", path, "--json")
     assert code == 0, err
     summary = json.loads(out)
     assert (summary["rows_read"], summary["imported"], summary["duplicates_merged"]) == (8, 5, 1)
-    assert summary["rejected"][0] == {"row": 5, "column": "姓名", "code": "row_no_name",
-                                      "reason": "沒有姓名，此列不匯入"}
+    assert summary["rejected"][0] == {
+        "row": 5,
+        "column": "姓名",
+        "code": "row_no_name",
+        "reason": "沒有姓名，此列不匯入",
+    }
     assert any(f["row"] == 6 and f["column"] == "身分證字號" for f in summary["flagged"])
 
     code, out, _ = run_cli("--db", demo_db_path, "import", path, "--json")
@@ -35,7 +52,9 @@ def test_import_json_summary_then_roster_and_admit(run_cli, demo_db_path: Path, 
     assert "F131104093" not in out and "0912345678" not in out
 
 
-def test_import_unreadable_file_is_one_line_exit_2(run_cli, demo_db_path: Path, tmp_path: Path) -> None:
+def test_import_unreadable_file_is_one_line_exit_2(
+    run_cli, demo_db_path: Path, tmp_path: Path
+) -> None:
     bad = tmp_path / "x.csv"
     bad.write_bytes(bytes(range(256)) * 4)
     code, out, err = run_cli("--db", demo_db_path, "import", bad)
@@ -47,7 +66,9 @@ def test_import_text_output_lists_problems(run_cli, demo_db_path: Path) -> None:
     assert code == 0 and "預覽" in out and "合併" in out and "第 39 列與第 9 列" in out
 
 
-def test_passphrase_from_environment(run_cli, demo_db_path: Path, tmp_path: Path, monkeypatch) -> None:
+def test_passphrase_from_environment(
+    run_cli, demo_db_path: Path, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "wrong")
     code, _, err = run_cli("--db", demo_db_path, "import", SAMPLE)
     assert code == 2 and "密語" in err
@@ -55,13 +76,16 @@ def test_passphrase_from_environment(run_cli, demo_db_path: Path, tmp_path: Path
 
 def test_admitted_list_exports(run_cli, demo_db_path: Path, tmp_path: Path) -> None:
     target = tmp_path / "list.xlsx"
-    code, out, err = run_cli("--db", demo_db_path, "admitted-list", "--session", "臺中", "--out", target, "--json")
+    code, out, err = run_cli(
+        "--db", demo_db_path, "admitted-list", "--session", "臺中", "--out", target, "--json"
+    )
     assert code == 0, err
     assert json.loads(out)["rows"] == 40 and target.exists()
 
 
-def test_import_text_output_names_who_is_missing(run_cli, demo_db_path: Path, tmp_path: Path
-                                                 ) -> None:
+def test_import_text_output_names_who_is_missing(
+    run_cli, demo_db_path: Path, tmp_path: Path
+) -> None:
     # The count alone ("本次名單中沒有 1") does not tell the organiser whom to look at.
     run_cli("--db", demo_db_path, "import", write_csv(tmp_path / "v1.csv", MESSY_ROWS))
     rows = [r for r in MESSY_ROWS if r[1] != "張志豪"]
@@ -71,7 +95,8 @@ def test_import_text_output_names_who_is_missing(run_cli, demo_db_path: Path, tm
 
 
 def test_reimport_then_admit_keeps_a_checked_in_person_and_their_pass(
-        run_cli, demo_db_path: Path) -> None:
+    run_cli, demo_db_path: Path
+) -> None:
     # The reproduction on the command line: check in, `import`, `admit`, scan again.
     from sqlalchemy import select
 
@@ -99,15 +124,17 @@ def test_reimport_then_admit_keeps_a_checked_in_person_and_their_pass(
     assert code == 0 and [r["admitted"] for r in results] == [40, 40, 40]
     changes = [c for r in results for c in r["status_changes"]]
     assert all(c["from"] == "waitlisted" and c["to"] == "admitted" for c in changes)
-    assert all(set(c) == {"registration_id", "name", "session", "from", "to", "reason"}
-               for c in changes)
+    assert all(
+        set(c) == {"registration_id", "name", "session", "from", "to", "reason"} for c in changes
+    )
     assert last.registration_id not in {c["registration_id"] for c in changes}
     code, out, _ = run_cli("--db", demo_db_path, "checkin", token, "--json")
     assert json.loads(out)["result"] == "already_checked_in"
 
 
-def test_import_moving_someone_out_of_a_seat_needs_yes(run_cli, demo_db_path: Path,
-                                                       tmp_path: Path) -> None:
+def test_import_moving_someone_out_of_a_seat_needs_yes(
+    run_cli, demo_db_path: Path, tmp_path: Path
+) -> None:
     from db.models import EventSession
     from desktop.app import open_database
     from desktop.services.roster import list_roster
@@ -135,7 +162,8 @@ def test_import_moving_someone_out_of_a_seat_needs_yes(run_cli, demo_db_path: Pa
     summary = json.loads(out)
     assert code == 1 and summary["committed"] is False
     assert [(c["name"], c["from"], c["to"], c["reason"]) for c in summary["status_changes"]] == [
-        ("陳大華", "admitted", "waitlisted", "session_changed")]
+        ("陳大華", "admitted", "waitlisted", "session_changed")
+    ]
     code, out, _ = run_cli("--db", demo_db_path, "import", v2, "--yes")
     assert code == 0 and "[移出名額]" in out
     db = open_database(demo_db_path)

@@ -12,8 +12,13 @@ def test_backup_and_restore_round_trip_json(run_cli, demo_db_path: Path, tmp_pat
     code, stdout, err = run_cli("--db", demo_db_path, "backup", "--out", out, "--json")
     assert code == 0, err
     data = json.loads(stdout)
-    assert data == {"ok": True, "database": str(demo_db_path), "backup": str(out.resolve()),
-                    "bytes": out.stat().st_size, "integrity": "ok"}
+    assert data == {
+        "ok": True,
+        "database": str(demo_db_path),
+        "backup": str(out.resolve()),
+        "bytes": out.stat().st_size,
+        "integrity": "ok",
+    }
     with sqlite3.connect(demo_db_path) as c:
         c.execute("DELETE FROM registrations")
     c.close()
@@ -27,26 +32,32 @@ def test_backup_and_restore_round_trip_json(run_cli, demo_db_path: Path, tmp_pat
     c.close()
 
 
-def test_restore_of_a_bad_file_is_a_one_line_error(run_cli, demo_db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_of_a_bad_file_is_a_one_line_error(
+    run_cli, demo_db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"\x00junk" * 500)
     code, _, err = run_cli("--db", demo_db_path, "restore", bad)
     assert code == 2 and "備份檔已損毀" in err and err.count("\n") == 1
 
 
-def test_damaged_database_error_names_the_newest_good_backup(run_cli, demo_db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_database_error_names_the_newest_good_backup(
+    run_cli, demo_db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from desktop.services.backup import auto_backup
 
     good = auto_backup(demo_db_path).path  # default folder <data>/backups
     data = bytearray(demo_db_path.read_bytes())
-    data[4096 * 2: 4096 * 12] = b"\xa5" * (4096 * 10)
+    data[4096 * 2 : 4096 * 12] = b"\xa5" * (4096 * 10)
     demo_db_path.write_bytes(bytes(data))
     code, _, err = run_cli("--db", demo_db_path, "summary")
     assert code == 2 and err.count("\n") == 1
     assert "已損毀" in err and str(good) in err
 
 
-def test_ids_purge_needs_the_passphrase(run_cli, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_ids_purge_needs_the_passphrase(
+    run_cli, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.delenv("WORKSHOP_DESK_PASSPHRASE", raising=False)
     monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
     code, _, err = run_cli("--db", demo_db_path, "ids", "purge", "--session", "臺北")
@@ -62,13 +73,16 @@ def test_ids_purge_needs_the_passphrase(run_cli, demo_db_path: Path, monkeypatch
     with sqlite3.connect(demo_db_path) as c:
         left = c.execute(
             "SELECT count(*) FROM attendees a JOIN registrations r ON r.attendee_id = a.id "
-            "WHERE r.session_id = ? AND a.id_cipher IS NOT NULL", (data["session_id"],)
+            "WHERE r.session_id = ? AND a.id_cipher IS NOT NULL",
+            (data["session_id"],),
         ).fetchone()[0]
     c.close()
     assert left == 0
 
 
-def test_backup_never_overwrites_a_file_that_is_not_a_backup(run_cli, demo_db_path: Path, empty_db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_never_overwrites_a_file_that_is_not_a_backup(
+    run_cli, demo_db_path: Path, empty_db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     """QA: ``backup --out notes.txt`` replaced the file; ``--out`` another live database
     replaced that database; ``--out FOLDER`` named a hidden ``.partial`` file."""
     notes = tmp_path / "notes.txt"

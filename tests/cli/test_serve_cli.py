@@ -13,12 +13,31 @@ from pathlib import Path
 def _serve(db: Path, passphrase: str) -> subprocess.Popen[str]:
     env = {**os.environ, "WORKSHOP_DESK_PASSPHRASE": passphrase}
     return subprocess.Popen(
-        [sys.executable, "-m", "desktop", "--db", str(db), "serve", "--session", "臺北場次",
-         "--host", "127.0.0.1", "--port", "0", "--json"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--db",
+            str(db),
+            "serve",
+            "--session",
+            "臺北場次",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
-def test_serve_prints_one_json_line_and_a_table_url_fills_the_report(demo_db_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_serve_prints_one_json_line_and_a_table_url_fills_the_report(
+    demo_db_path: Path, run_cli
+) -> None:  # type: ignore[no-untyped-def]
     server = _serve(demo_db_path, "demo")
     try:
         first = json.loads(server.stdout.readline())  # type: ignore[union-attr]
@@ -27,15 +46,19 @@ def test_serve_prints_one_json_line_and_a_table_url_fills_the_report(demo_db_pat
         url = first["tables"][2]["url"]
         assert url.startswith(first["address"] + "t/" + first["tables"][2]["code"] + "/")
         request = urllib.request.Request(
-            url + "/report.json", method="PUT", headers={"Content-Type": "application/json"},
-            data=json.dumps({"revision": 0, "fields": {"topic": "從 serve 打的字"}}).encode())
+            url + "/report.json",
+            method="PUT",
+            headers={"Content-Type": "application/json"},
+            data=json.dumps({"revision": 0, "fields": {"topic": "從 serve 打的字"}}).encode(),
+        )
         with urllib.request.urlopen(request, timeout=10) as answer:
             assert json.loads(answer.read())["ok"] is True
     finally:
         server.terminate()
         server.wait(timeout=10)
-    code, out, _ = run_cli("--db", demo_db_path, "reports", "show", "--session", "臺北場次",
-                           "--table", "3", "--json")
+    code, out, _ = run_cli(
+        "--db", demo_db_path, "reports", "show", "--session", "臺北場次", "--table", "3", "--json"
+    )
     assert code == 0 and json.loads(out)["tables"][0]["topic"] == "從 serve 打的字"
 
 

@@ -10,22 +10,48 @@ import pytest
 from tests.registration_files import SAMPLE
 
 
-def test_new_event_from_the_command_line(run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_new_event_from_the_command_line(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     db = tmp_path / "course.sqlite3"
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "a-long-secret")
-    code, out, err = run_cli("--db", db, "event", "create", "--name", "參與式預算", "--organiser",
-                             "國家發展委員會", "--json")
+    code, out, err = run_cli(
+        "--db",
+        db,
+        "event",
+        "create",
+        "--name",
+        "參與式預算",
+        "--organiser",
+        "國家發展委員會",
+        "--json",
+    )
     assert code == 0, err
     assert json.loads(out)["ok"] is True
-    code, out, err = run_cli("--db", db, "session", "add", "--name", "臺中場次", "--date",
-                             "2019-04-12", "--start", "10:30", "--end", "17:00", "--venue",
-                             "崇仁活動中心", "--json")
+    code, out, err = run_cli(
+        "--db",
+        db,
+        "session",
+        "add",
+        "--name",
+        "臺中場次",
+        "--date",
+        "2019-04-12",
+        "--start",
+        "10:30",
+        "--end",
+        "17:00",
+        "--venue",
+        "崇仁活動中心",
+        "--json",
+    )
     assert code == 0, err
     code, out, _ = run_cli("--db", db, "summary", "--json")
     (event,) = json.loads(out)["events"]
     assert event["name"] == "參與式預算"
     assert [(s["name"], s["date"], s["capacity"]) for s in event["sessions"]] == [
-        ("臺中場次", "2019-04-12", 40)]
+        ("臺中場次", "2019-04-12", 40)
+    ]
     code, out, err = run_cli("--db", db, "import", SAMPLE, "--json")  # the sample export
     assert code == 0, err
     summary = json.loads(out)
@@ -35,7 +61,9 @@ def test_new_event_from_the_command_line(run_cli, tmp_path: Path, monkeypatch: p
     assert code == 2 and "已有活動" in err and err.count("\n") == 1
 
 
-def test_bad_setup_input_is_one_line(run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_bad_setup_input_is_one_line(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     db = tmp_path / "course.sqlite3"
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "short")
     code, _, err = run_cli("--db", db, "event", "create", "--name", "課", "--organiser", "主辦")
@@ -46,6 +74,20 @@ def test_bad_setup_input_is_one_line(run_cli, tmp_path: Path, monkeypatch: pytes
     assert code == 2 and "太常見" in err and err.count("\n") == 1 and not db.exists()
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "a-long-secret")
     assert run_cli("--db", db, "event", "create", "--name", "課", "--organiser", "主辦")[0] == 0
-    code, _, err = run_cli("--db", db, "session", "add", "--name", "甲", "--date", "2019-04-12",
-                           "--start", "17:00", "--end", "10:30", "--venue", "會議室")
+    code, _, err = run_cli(
+        "--db",
+        db,
+        "session",
+        "add",
+        "--name",
+        "甲",
+        "--date",
+        "2019-04-12",
+        "--start",
+        "17:00",
+        "--end",
+        "10:30",
+        "--venue",
+        "會議室",
+    )
     assert code == 2 and "結束時間須晚於開始時間" in err and err.count("\n") == 1

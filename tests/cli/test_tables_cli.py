@@ -7,8 +7,9 @@ from pypdf import PdfReader
 
 
 def test_assign_and_show_json(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run_cli("--db", demo_db_path, "tables", "assign", "--session", "台北",
-                             "--json")
+    code, out, err = run_cli(
+        "--db", demo_db_path, "tables", "assign", "--session", "台北", "--json"
+    )
     assert code == 0, err
     data = json.loads(out)
     assert len(data["tables"]) == 6 and data["unmet"] == []
@@ -17,12 +18,14 @@ def test_assign_and_show_json(run_cli, demo_db_path: Path) -> None:  # type: ign
     assert {"name", "agency"} <= set(first["members"][0])
     assert sorted(len(t["members"]) for t in data["tables"]) == [6, 6, 7, 7, 7, 7]
 
-    code, out, _ = run_cli("--db", demo_db_path, "tables", "show", "--session", "臺北場次",
-                           "--json")
+    code, out, _ = run_cli(
+        "--db", demo_db_path, "tables", "show", "--session", "臺北場次", "--json"
+    )
     shown = json.loads(out)
     assert code == 0
-    assert [[m["name"] for m in t["members"]] for t in shown["tables"]] == \
-        [[m["name"] for m in t["members"]] for t in data["tables"]]
+    assert [[m["name"] for m in t["members"]] for t in shown["tables"]] == [
+        [m["name"] for m in t["members"]] for t in data["tables"]
+    ]
     assert "phone" not in json.dumps(shown)
 
 
@@ -32,15 +35,35 @@ def test_move_pin_and_rerun_keeps_pin(run_cli, demo_db_path: Path) -> None:  # t
     tables = json.loads(out)["tables"]
     small = next(t for t in tables if len(t["members"]) == 6)
     person = next(t for t in tables if len(t["members"]) == 7)["members"][0]["name"]
-    code, _, err = run_cli("--db", demo_db_path, "tables", "move", "--session", "臺北",
-                           "--person", person, "--table", small["number"])
+    code, _, err = run_cli(
+        "--db",
+        demo_db_path,
+        "tables",
+        "move",
+        "--session",
+        "臺北",
+        "--person",
+        person,
+        "--table",
+        small["number"],
+    )
     assert code == 0, err
     _, out, _ = run_cli("--db", demo_db_path, "tables", "assign", "--session", "臺北", "--json")
     again = json.loads(out)["tables"]
     at = next(t["number"] for t in again if any(m["name"] == person for m in t["members"]))
     assert at == small["number"]
-    code, _, err = run_cli("--db", demo_db_path, "tables", "move", "--session", "臺北",
-                           "--person", "沒有這個人", "--table", 1)
+    code, _, err = run_cli(
+        "--db",
+        demo_db_path,
+        "tables",
+        "move",
+        "--session",
+        "臺北",
+        "--person",
+        "沒有這個人",
+        "--table",
+        1,
+    )
     assert code == 2 and "找不到" in err
     code, _, err = run_cli("--db", demo_db_path, "tables", "show", "--session", "高雄")
     assert code == 2 and "找不到場次" in err
@@ -50,8 +73,9 @@ def test_pdfs_embed_font_and_show_names(run_cli, demo_db_path: Path, tmp_path: P
     run_cli("--db", demo_db_path, "tables", "assign", "--session", "臺南")
     for kind in ("tents", "rosters", "overview"):
         out = tmp_path / f"{kind}.pdf"
-        code, _, err = run_cli("--db", demo_db_path, "tables", "pdf", kind, "--session", "臺南",
-                               "--out", out)
+        code, _, err = run_cli(
+            "--db", demo_db_path, "tables", "pdf", kind, "--session", "臺南", "--out", out
+        )
         assert code == 0, err
         reader = PdfReader(out)
         text = "".join(page.extract_text() for page in reader.pages)
@@ -72,8 +96,18 @@ def test_pdfs_embed_font_and_show_names(run_cli, demo_db_path: Path, tmp_path: P
 
 
 def test_assign_text_says_why_people_have_no_seat(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    run_cli("--db", demo_db_path, "tables", "template", "--session", "臺北", "--count", "5",
-            "--capacity", "7")
+    run_cli(
+        "--db",
+        demo_db_path,
+        "tables",
+        "template",
+        "--session",
+        "臺北",
+        "--count",
+        "5",
+        "--capacity",
+        "7",
+    )
     code, out, err = run_cli("--db", demo_db_path, "tables", "assign", "--session", "臺北")
     assert code == 0, err
     assert "未分桌 5 人" in out

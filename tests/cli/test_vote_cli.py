@@ -1,4 +1,5 @@
-"""``workshop-desk vote``: the contract's commands and JSON keys, the .pb checked by pabulib-checker."""
+"""``workshop-desk vote``: the contract's commands and JSON keys, the .pb checked by
+pabulib-checker."""
 
 import json
 from pathlib import Path
@@ -11,22 +12,45 @@ from tests import vote_day
 
 
 @pytest.fixture
-def day(demo_db: Database, demo_db_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> vote_day.VoteDay:
+def day(demo_db: Database, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> vote_day.VoteDay:
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "demo")
     return vote_day.prepare(demo_db)
 
 
-def test_open_ballots_close_show_export(day: vote_day.VoteDay, demo_db_path: Path, run_cli,
-                                        tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_open_ballots_close_show_export(
+    day: vote_day.VoteDay, demo_db_path: Path, run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     db = ("--db", demo_db_path)
-    code, out, _ = run_cli(*db, "vote", "open", "--session", "臺北", "--budget", "1000000",
-                           "--method", "basket", "--json")
+    code, out, _ = run_cli(
+        *db,
+        "vote",
+        "open",
+        "--session",
+        "臺北",
+        "--budget",
+        "1000000",
+        "--method",
+        "basket",
+        "--json",
+    )
     assert code == 0 and json.loads(out)["status"] == "open"
-    for voter, approve in zip(day.present, [["1", "2"], ["1"], ["3", "4"], ["4", "5", "2"],
-                                            ["5"], ["2", "4"]], strict=False):
-        code, out, _ = run_cli(*db, "vote", "ballot", "--session", "臺北", "--voter", voter,
-                               "--approve", *approve, "--json")
+    for voter, approve in zip(
+        day.present,
+        [["1", "2"], ["1"], ["3", "4"], ["4", "5", "2"], ["5"], ["2", "4"]],
+        strict=False,
+    ):
+        code, out, _ = run_cli(
+            *db,
+            "vote",
+            "ballot",
+            "--session",
+            "臺北",
+            "--voter",
+            voter,
+            "--approve",
+            *approve,
+            "--json",
+        )
         assert code == 0 and json.loads(out)["result"] == "ok"
     code, out, _ = run_cli(*db, "vote", "show", "--session", "臺北", "--json")
     shown = json.loads(out)
@@ -50,26 +74,71 @@ def test_open_ballots_close_show_export(day: vote_day.VoteDay, demo_db_path: Pat
     assert results["metadata"] == {"processed": 1, "valid": 1, "invalid": 0}, results
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    (["--approve", "1", "3"], "over_budget"), (["--approve", "42"], "unknown_project")])
-def test_refused_ballot_exits_1_with_a_result_code(day: vote_day.VoteDay, demo_db_path: Path,
-                                                   run_cli, args: list[str], code: str) -> None:  # type: ignore[no-untyped-def]
-    run_cli("--db", demo_db_path, "vote", "open", "--session", "臺北", "--budget", "1000000",
-            "--method", "basket")
-    exit_code, out, _ = run_cli("--db", demo_db_path, "vote", "ballot", "--session", "臺北",
-                                "--voter", day.present[0], *args, "--json")
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["--approve", "1", "3"], "over_budget"), (["--approve", "42"], "unknown_project")],
+)
+def test_refused_ballot_exits_1_with_a_result_code(
+    day: vote_day.VoteDay, demo_db_path: Path, run_cli, args: list[str], code: str
+) -> None:  # type: ignore[no-untyped-def]
+    run_cli(
+        "--db",
+        demo_db_path,
+        "vote",
+        "open",
+        "--session",
+        "臺北",
+        "--budget",
+        "1000000",
+        "--method",
+        "basket",
+    )
+    exit_code, out, _ = run_cli(
+        "--db",
+        demo_db_path,
+        "vote",
+        "ballot",
+        "--session",
+        "臺北",
+        "--voter",
+        day.present[0],
+        *args,
+        "--json",
+    )
     assert exit_code == 1 and json.loads(out)["result"] == code
 
 
-def test_not_checked_in_too_many_and_closed(day: vote_day.VoteDay, demo_db_path: Path,
-                                            run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_not_checked_in_too_many_and_closed(
+    day: vote_day.VoteDay, demo_db_path: Path, run_cli
+) -> None:  # type: ignore[no-untyped-def]
     db = ("--db", demo_db_path)
-    run_cli(*db, "vote", "open", "--session", "臺北", "--budget", "1000000", "--method",
-            "approval", "--max-approvals", "2")
+    run_cli(
+        *db,
+        "vote",
+        "open",
+        "--session",
+        "臺北",
+        "--budget",
+        "1000000",
+        "--method",
+        "approval",
+        "--max-approvals",
+        "2",
+    )
 
     def ballot(voter: int, *ids: str) -> tuple[int, str]:
-        code, out, _ = run_cli(*db, "vote", "ballot", "--session", "臺北", "--voter", voter,
-                               "--approve", *ids, "--json")
+        code, out, _ = run_cli(
+            *db,
+            "vote",
+            "ballot",
+            "--session",
+            "臺北",
+            "--voter",
+            voter,
+            "--approve",
+            *ids,
+            "--json",
+        )
         return code, json.loads(out)["result"]
 
     assert ballot(day.absent[0], "1") == (1, "not_checked_in")
@@ -78,11 +147,22 @@ def test_not_checked_in_too_many_and_closed(day: vote_day.VoteDay, demo_db_path:
     assert ballot(day.present[0], "1") == (1, "closed")
 
 
-def test_organiser_commands_need_the_passphrase(day: vote_day.VoteDay, demo_db_path: Path,
-                                                run_cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_organiser_commands_need_the_passphrase(
+    day: vote_day.VoteDay, demo_db_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "wrong one")
-    code, _, err = run_cli("--db", demo_db_path, "vote", "open", "--session", "臺北",
-                           "--budget", "1000000", "--method", "basket")
+    code, _, err = run_cli(
+        "--db",
+        demo_db_path,
+        "vote",
+        "open",
+        "--session",
+        "臺北",
+        "--budget",
+        "1000000",
+        "--method",
+        "basket",
+    )
     assert code == 2 and "密語" in err
     code, out, _ = run_cli("--db", demo_db_path, "vote", "show", "--session", "臺北", "--json")
     assert code == 0 and json.loads(out)["status"] == "none"

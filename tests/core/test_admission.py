@@ -11,8 +11,9 @@ from desktop.core.admission import (
 )
 
 
-def applicant(key: int, agency: str, status: str = WAITLISTED, checked_in: bool = False
-              ) -> Applicant:
+def applicant(
+    key: int, agency: str, status: str = WAITLISTED, checked_in: bool = False
+) -> Applicant:
     return Applicant(key=key, agency_key=agency, queue=key, status=status, checked_in=checked_in)
 
 
@@ -51,8 +52,12 @@ def test_an_earlier_registrant_never_takes_a_held_seat() -> None:
 
 
 def test_seat_holders_count_against_the_agency_limit_first() -> None:
-    people = [applicant(1, "x"), applicant(2, "x", ADMITTED), applicant(3, "x", WALK_IN),
-              applicant(4, "y")]
+    people = [
+        applicant(1, "x"),
+        applicant(2, "x", ADMITTED),
+        applicant(3, "x", WALK_IN),
+        applicant(4, "y"),
+    ]
     proposal = propose(people, capacity=10, agency_limit=2)
     assert proposal.statuses == {1: WAITLISTED, 2: ADMITTED, 3: WALK_IN, 4: ADMITTED}
     assert proposal.over_agency_limit == (1,)

@@ -65,8 +65,10 @@ def test_next_and_previous_mark_actual_times() -> None:
     t = rules.start(RunState(), blocks, at("09:01"))
     assert t.marks == (rules.Mark(1, "actual_start", at("09:01")),)
     t = rules.next_block(t.state, blocks, at("09:07"))
-    assert t.marks == (rules.Mark(1, "actual_end", at("09:07")),
-                       rules.Mark(2, "actual_start", at("09:07")))
+    assert t.marks == (
+        rules.Mark(1, "actual_end", at("09:07")),
+        rules.Mark(2, "actual_start", at("09:07")),
+    )
     assert t.state.block_id == 2
     back = rules.previous_block(t.state, at("09:08"))
     assert back.marks == (rules.Mark(2, "actual_start", None), rules.Mark(1, "actual_end", None))
@@ -190,8 +192,10 @@ def test_a_stray_previous_is_taken_back_by_next_right_after() -> None:
     assert back.state.block_id == 1
     saved = rules.state_from_json(rules.state_to_json(back.state))  # survives a restart
     again = rules.next_block(saved, blocks, at("09:50", 30))
-    assert again.marks == (rules.Mark(1, "actual_end", at("09:05")),
-                           rules.Mark(2, "actual_start", at("09:05")))
+    assert again.marks == (
+        rules.Mark(1, "actual_end", at("09:05")),
+        rules.Mark(2, "actual_start", at("09:05")),
+    )
     assert again.state.block_id == 2 and again.state.extra_seconds == 300
     assert rules.remaining_seconds(again.state, blocks, at("09:51")) == (55 + 5 - 46) * 60
     # Going back on purpose and on a while later starts the block afresh.

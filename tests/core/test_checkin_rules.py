@@ -7,10 +7,19 @@ from desktop.core.checkin import Code, LogEntry, Mode, VoidError, check_void, de
 T = dt.datetime(2019, 3, 15, 8, 40)
 
 
-def _decide(entries=(), *, status="admitted", mode=Mode.IN, reg_session=1, nonce=None,
-            seats_free=0):
-    return decide(status=status, registration_session_id=reg_session, desk_session_id=1,
-                  entries=entries, mode=mode, now=T, nonce=nonce, seats_free=seats_free)
+def _decide(
+    entries=(), *, status="admitted", mode=Mode.IN, reg_session=1, nonce=None, seats_free=0
+):
+    return decide(
+        status=status,
+        registration_session_id=reg_session,
+        desk_session_id=1,
+        entries=entries,
+        mode=mode,
+        now=T,
+        nonce=nonce,
+        seats_free=seats_free,
+    )
 
 
 def test_first_check_in_records_in() -> None:
@@ -24,7 +33,9 @@ def test_walk_in_status_is_admitted_for_the_desk() -> None:
 
 def test_second_check_in_reports_first_time_and_desk() -> None:
     first = LogEntry(1, "in", T, "desk-2")
-    d = _decide([first, LogEntry(2, "out", T.replace(hour=12)), LogEntry(3, "in", T.replace(hour=13))])
+    d = _decide(
+        [first, LogEntry(2, "out", T.replace(hour=12)), LogEntry(3, "in", T.replace(hour=13))]
+    )
     assert d.code is Code.ALREADY_CHECKED_IN and d.record is None
     assert d.first_in == first
 
@@ -74,8 +85,12 @@ def test_same_nonce_returns_first_result_instead_of_already_checked_in() -> None
 def test_void_checks() -> None:
     rows = [LogEntry(1, "in", T), LogEntry(2, "void", T, voids_id=1), LogEntry(3, "in", T)]
     assert check_void(rows, 3, "重複刷").id == 3
-    for target, reason, problem in [(9, "x", "not_found"), (2, "x", "not_voidable"),
-                                    (1, "x", "already_voided"), (3, "  ", "reason_required")]:
+    for target, reason, problem in [
+        (9, "x", "not_found"),
+        (2, "x", "not_voidable"),
+        (1, "x", "already_voided"),
+        (3, "  ", "reason_required"),
+    ]:
         with pytest.raises(VoidError) as err:
             check_void(rows, target, reason)
         assert err.value.problem == problem

@@ -18,13 +18,32 @@ from desktop.core.group_report import (
 )
 
 
-@pytest.mark.parametrize("text,amount", [
-    ("300000", 300000), ("300,000", 300000), ("NT$300000", 300000), ("NT$ 300,000", 300000),
-    ("約 30 萬", 300000), ("約30萬元", 300000), ("3.5萬", 35000), ("新臺幣一百二十萬元", 1200000),
-    ("新台幣30萬元整", 300000), ("1億2000萬", 120000000), ("５０ｋ", 50000), ("十萬", 100000),
-    ("兩千五百", 2500), ("三十萬左右", 300000), ("$1,234,567", 1234567), ("0", 0),
-    ("30萬5千", 305000), ("1.5億", 150000000), ("預估 80 萬", 800000), ("NTD 5000", 5000), ("300 000", 300000),
-])
+@pytest.mark.parametrize(
+    "text,amount",
+    [
+        ("300000", 300000),
+        ("300,000", 300000),
+        ("NT$300000", 300000),
+        ("NT$ 300,000", 300000),
+        ("約 30 萬", 300000),
+        ("約30萬元", 300000),
+        ("3.5萬", 35000),
+        ("新臺幣一百二十萬元", 1200000),
+        ("新台幣30萬元整", 300000),
+        ("1億2000萬", 120000000),
+        ("５０ｋ", 50000),
+        ("十萬", 100000),
+        ("兩千五百", 2500),
+        ("三十萬左右", 300000),
+        ("$1,234,567", 1234567),
+        ("0", 0),
+        ("30萬5千", 305000),
+        ("1.5億", 150000000),
+        ("預估 80 萬", 800000),
+        ("NTD 5000", 5000),
+        ("300 000", 300000),
+    ],
+)
 def test_costs_people_write_are_understood(text: str, amount: int) -> None:
     assert parse_cost(text) == amount
 
@@ -33,11 +52,19 @@ def test_empty_cost_is_none() -> None:
     assert parse_cost("") is None and parse_cost("  　") is None
 
 
-@pytest.mark.parametrize("text,code", [
-    ("30-50萬", "cost_range"), ("30萬~50萬", "cost_range"), ("-3000", "cost_negative"), ("很多錢", "cost_unreadable"),
-    ("USD 100", "cost_unreadable"), ("約", "cost_no_amount"), ("30,00", "cost_unreadable"),
-    ("99999999999999", "cost_too_large"),
-])
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("30-50萬", "cost_range"),
+        ("30萬~50萬", "cost_range"),
+        ("-3000", "cost_negative"),
+        ("很多錢", "cost_unreadable"),
+        ("USD 100", "cost_unreadable"),
+        ("約", "cost_no_amount"),
+        ("30,00", "cost_unreadable"),
+        ("99999999999999", "cost_too_large"),
+    ],
+)
 def test_unreadable_costs_say_what_to_write(text: str, code: str) -> None:
     with pytest.raises(CostError) as info:
         parse_cost(text)
@@ -50,7 +77,15 @@ def test_format_cost() -> None:
 
 
 def test_marks_are_normalised() -> None:
-    assert [normalise_mark(m) for m in ("O", "x", "×", "▲", "３", "", "?")] == ["○", "×", "×", "△", "3", "", "△"]
+    assert [normalise_mark(m) for m in ("O", "x", "×", "▲", "３", "", "?")] == [
+        "○",
+        "×",
+        "×",
+        "△",
+        "3",
+        "",
+        "△",
+    ]
     assert normalise_mark("✕") == "×"
     assert normalise_mark("很好") == "很好"  # kept as typed; problems() flags it
 
@@ -62,26 +97,44 @@ def sample() -> ReportContent:
         points_for="- 居民有共識\n- 經費不高",
         points_against="1. 維護費誰出",
         proposals=(
-            Proposal("共融遊具", "缺少無障礙遊具", "大安森林公園", "兒童與家長", "約 30 萬",
-                     {"public": "○", "legal": "△", "budget": "4"}, 12),
+            Proposal(
+                "共融遊具",
+                "缺少無障礙遊具",
+                "大安森林公園",
+                "兒童與家長",
+                "約 30 萬",
+                {"public": "○", "legal": "△", "budget": "4"},
+                12,
+            ),
             Proposal("夜間照明", cost_text="很多", votes=3),
         ),
-        ranking="共融遊具第一", open_questions="土地權屬？", feedback="講師：可再估維護費",
+        ranking="共融遊具第一",
+        open_questions="土地權屬？",
+        feedback="講師：可再估維護費",
     )
 
 
 def test_json_round_trip_keeps_every_word() -> None:
     content = sample()
     data = to_json(content)
-    assert data["proposals"][0]["cost"] == 300000 and data["proposals"][0]["cost_text"] == "約 30 萬"
+    assert (
+        data["proposals"][0]["cost"] == 300000 and data["proposals"][0]["cost_text"] == "約 30 萬"
+    )
     assert data["proposals"][1]["cost"] is None and data["proposals"][1]["cost_text"] == "很多"
     assert data["proposals"][0]["feasibility"] == {"public": "○", "legal": "△", "budget": "4"}
     assert from_json(data) == content
 
 
 def test_from_json_tolerates_old_and_odd_shapes() -> None:
-    content = from_json({"topic": 5, "points_for": ["a", "b"], "members": ["王小明", {"x": 1}, ""],
-                         "proposals": [{"title": "A", "cost": 5000, "votes": "7"}, "B"], "junk": 1})
+    content = from_json(
+        {
+            "topic": 5,
+            "points_for": ["a", "b"],
+            "members": ["王小明", {"x": 1}, ""],
+            "proposals": [{"title": "A", "cost": 5000, "votes": "7"}, "B"],
+            "junk": 1,
+        }
+    )
     assert content.topic == "5" and content.points_for == "a\nb"
     assert [m.name for m in content.members] == ["王小明"]
     assert content.proposals[0].cost == 5000 and content.proposals[0].votes == 7
@@ -90,14 +143,22 @@ def test_from_json_tolerates_old_and_odd_shapes() -> None:
 
 
 def test_problems_point_at_the_field() -> None:
-    found = problems(ReportContent(
-        members=(Member("甲"), Member("甲")),
-        proposals=(Proposal("A", cost_text="很多"), Proposal(cost_text="100"),
-                   Proposal("C", feasibility={"legal": "很好"}), Proposal()),
-    ))
+    found = problems(
+        ReportContent(
+            members=(Member("甲"), Member("甲")),
+            proposals=(
+                Proposal("A", cost_text="很多"),
+                Proposal(cost_text="100"),
+                Proposal("C", feasibility={"legal": "很好"}),
+                Proposal(),
+            ),
+        )
+    )
     assert {(p.where, p.code) for p in found} == {
-        ("proposals[0].cost", "cost_unreadable"), ("proposals[1].title", "no_title"),
-        ("proposals[2].feasibility.legal", "bad_mark"), ("members", "duplicate_member"),
+        ("proposals[0].cost", "cost_unreadable"),
+        ("proposals[1].title", "no_title"),
+        ("proposals[2].feasibility.legal", "bad_mark"),
+        ("members", "duplicate_member"),
     }
     assert problems(sample())[0].message.startswith("提案 2「夜間照明」")
 
@@ -109,7 +170,9 @@ def test_points_strip_bullets_and_blank_lines() -> None:
 def test_ranking_by_votes_and_totals() -> None:
     content = sample()
     assert [i for i, _ in content.ranked_proposals()] == [1, 2]
-    swapped = ReportContent(proposals=(Proposal("a", votes=1), Proposal("b", votes=5), Proposal("c")))
+    swapped = ReportContent(
+        proposals=(Proposal("a", votes=1), Proposal("b", votes=5), Proposal("c"))
+    )
     assert [p.title for _, p in swapped.ranked_proposals()] == ["b", "a", "c"]
     assert content.total_cost() == 300000
     assert ReportContent().is_empty() and not content.is_empty()
@@ -117,7 +180,10 @@ def test_ranking_by_votes_and_totals() -> None:
 
 def test_merge_members_keeps_ticks_and_hand_added_people() -> None:
     stored = (Member("甲", registration_id=1, present=False), Member("訪客"))
-    seated = (Member("甲", registration_id=1, present=True), Member("乙", registration_id=2, present=True))
+    seated = (
+        Member("甲", registration_id=1, present=True),
+        Member("乙", registration_id=2, present=True),
+    )
     merged = merge_members(stored, seated)
     assert [(m.name, m.present) for m in merged] == [("甲", False), ("訪客", True), ("乙", True)]
     reset = merge_members(stored, seated, reset_presence=True)
@@ -135,9 +201,17 @@ def test_parse_cost_never_crashes(text: str) -> None:
     assert value is None or value >= 0
 
 
-@given(st.builds(ReportContent, topic=st.text(), points_for=st.text(), feedback=st.text(),
-                 proposals=st.lists(st.builds(Proposal, title=st.text(), cost_text=st.text()),
-                                    max_size=3).map(tuple)))
+@given(
+    st.builds(
+        ReportContent,
+        topic=st.text(),
+        points_for=st.text(),
+        feedback=st.text(),
+        proposals=st.lists(
+            st.builds(Proposal, title=st.text(), cost_text=st.text()), max_size=3
+        ).map(tuple),
+    )
+)
 def test_round_trip_any_text(content: ReportContent) -> None:
     assert from_json(to_json(content)) == content
 

@@ -46,8 +46,9 @@ def test_course_hours_are_credit_blocks_rounded_down() -> None:
 
 
 def test_full_day_with_lunch_out_and_back_earns_the_course_hours() -> None:
-    c = person_credit(marks(("in", "08:50"), ("out", "12:02"), ("in", "12:55"),
-                            ("out", "15:31")), BLOCKS, POLICY)
+    c = person_credit(
+        marks(("in", "08:50"), ("out", "12:02"), ("in", "12:55"), ("out", "15:31")), BLOCKS, POLICY
+    )
     assert c.full and c.hours == 5.0 and c.reasons == ()
     assert attendance_note(c.reasons) == "全勤"
 
@@ -61,8 +62,10 @@ def test_late_arrival_earns_the_overlap_rounded_down() -> None:
     # in 10:40: 80 min of 10:30-12:00 + 150 = 230 min = 3.83 h -> 3.5
     c = person_credit(marks(("in", "10:40"), ("out", "15:40")), BLOCKS, POLICY)
     assert not c.full and c.hours == 3.5 and c.reasons == (Reason.LATE_ARRIVAL,)
-    assert person_credit(marks(("in", "10:40"), ("out", "15:40")), BLOCKS,
-                         HoursPolicy(step=1.0)).hours == 3.0
+    assert (
+        person_credit(marks(("in", "10:40"), ("out", "15:40")), BLOCKS, HoursPolicy(step=1.0)).hours
+        == 3.0
+    )
 
 
 def test_early_leave() -> None:
@@ -72,8 +75,9 @@ def test_early_leave() -> None:
 
 
 def test_left_during_the_day() -> None:
-    c = person_credit(marks(("in", "08:55"), ("out", "10:00"), ("in", "13:00"),
-                            ("out", "15:35")), BLOCKS, POLICY)
+    c = person_credit(
+        marks(("in", "08:55"), ("out", "10:00"), ("in", "13:00"), ("out", "15:35")), BLOCKS, POLICY
+    )
     # 60 + 150 = 210 min -> 3.5
     assert not c.full and c.hours == 3.5 and Reason.LEFT_DURING in c.reasons
 
@@ -92,9 +96,19 @@ def test_missing_sign_out_policy_options() -> None:
 
 
 def test_actual_times_are_used_and_never_above_course_hours() -> None:
-    overran = [Block(b.kind, b.counts_for_hours, b.planned_start, b.planned_end,
-                     b.planned_start, b.planned_end + dt.timedelta(minutes=50))
-               if b.kind == "demo" else b for b in BLOCKS]
+    overran = [
+        Block(
+            b.kind,
+            b.counts_for_hours,
+            b.planned_start,
+            b.planned_end,
+            b.planned_start,
+            b.planned_end + dt.timedelta(minutes=50),
+        )
+        if b.kind == "demo"
+        else b
+        for b in BLOCKS
+    ]
     c = person_credit(marks(("in", "10:40"), ("out", "16:20")), overran, POLICY)
     # 80 + 200 = 280 min = 4.67 -> 4.5 (planned would give 3.5)
     assert c.hours == 4.5
@@ -103,8 +117,12 @@ def test_actual_times_are_used_and_never_above_course_hours() -> None:
 
 
 def test_voided_rows_do_not_count_and_orphan_out() -> None:
-    rows = [(1, "in", at("08:50"), None), (2, "out", at("09:30"), None),
-            (3, "void", at("09:31"), 2), (4, "out", at("15:35"), None)]
+    rows = [
+        (1, "in", at("08:50"), None),
+        (2, "out", at("09:30"), None),
+        (3, "void", at("09:31"), 2),
+        (4, "out", at("15:35"), None),
+    ]
     c = person_credit(effective_marks(rows), BLOCKS, POLICY)
     assert c.full and c.hours == 5.0
     orphan = person_credit(marks(("out", "15:35")), BLOCKS, POLICY)
@@ -113,8 +131,7 @@ def test_voided_rows_do_not_count_and_orphan_out() -> None:
 
 
 def test_absolute_full_credit_times_and_json_round_trip() -> None:
-    policy = HoursPolicy.from_json({"full_in_by": "09:30", "full_out_after": "15:00",
-                                    "step": 1})
+    policy = HoursPolicy.from_json({"full_in_by": "09:30", "full_out_after": "15:00", "step": 1})
     c = person_credit(marks(("in", "09:25"), ("out", "15:05")), BLOCKS, policy)
     assert c.full and c.hours == 5.0
     assert HoursPolicy.from_json(policy.to_json()) == policy
@@ -126,8 +143,10 @@ def test_absolute_full_credit_times_and_json_round_trip() -> None:
 
 def test_overlapping_credit_blocks_count_their_shared_minutes_once() -> None:
     # a typo in the agenda: the demo block entered as 10:00-12:00 overlaps the talk
-    blocks = [Block("talk", True, at("09:00"), at("11:00")),
-              Block("demo", True, at("10:00"), at("12:00"))]
+    blocks = [
+        Block("talk", True, at("09:00"), at("11:00")),
+        Block("demo", True, at("10:00"), at("12:00")),
+    ]
     assert course_hours(blocks, POLICY) == 3.0  # 09:00-12:00, not 4 h
     credit = person_credit(marks(("in", "10:00"), ("out", "12:00")), blocks, POLICY)
     assert credit.hours == 2.0 and credit.minutes == 120
@@ -138,22 +157,43 @@ def test_overlapping_credit_blocks_count_their_shared_minutes_once() -> None:
 
 def test_hours_are_computed_on_the_printed_minute() -> None:
     # The record prints 09:10 and 14:00; the seconds must not make the person late.
-    c = person_credit([Mark("in", at("09:10") + dt.timedelta(seconds=59)),
-                       Mark("out", at("14:00") + dt.timedelta(seconds=1))], BLOCKS, POLICY)
+    c = person_credit(
+        [
+            Mark("in", at("09:10") + dt.timedelta(seconds=59)),
+            Mark("out", at("14:00") + dt.timedelta(seconds=1)),
+        ],
+        BLOCKS,
+        POLICY,
+    )
     # on the minute: in 09:10 (within the 10-minute grace, so not late), out 14:00:
     # 70 + 90 + 60 = 220 min = 3.67 h -> 3.5
     assert Reason.LATE_ARRIVAL not in c.reasons
     assert c.hours == 3.5 and c.first_in == at("09:10")
-    late_by_seconds = person_credit([Mark("in", at("09:00") + dt.timedelta(seconds=30)),
-                                     Mark("out", at("12:00") + dt.timedelta(seconds=20))],
-                                    BLOCKS, POLICY)
+    late_by_seconds = person_credit(
+        [
+            Mark("in", at("09:00") + dt.timedelta(seconds=30)),
+            Mark("out", at("12:00") + dt.timedelta(seconds=20)),
+        ],
+        BLOCKS,
+        POLICY,
+    )
     assert late_by_seconds.hours == 2.5  # 09:00-12:00 printed: 80 + 90 = 170 min -> 2.5
 
 
 def test_a_class_that_overran_never_makes_anyone_leave_early() -> None:
-    overran = [Block(b.kind, b.counts_for_hours, b.planned_start, b.planned_end,
-                     b.planned_start, b.planned_end + dt.timedelta(minutes=15))
-               if b.kind == "demo" else b for b in BLOCKS]
+    overran = [
+        Block(
+            b.kind,
+            b.counts_for_hours,
+            b.planned_start,
+            b.planned_end,
+            b.planned_start,
+            b.planned_end + dt.timedelta(minutes=15),
+        )
+        if b.kind == "demo"
+        else b
+        for b in BLOCKS
+    ]
     c = person_credit(marks(("in", "08:50"), ("out", "15:30")), overran, POLICY)
     assert c.full and c.hours == 5.0 and Reason.EARLY_LEAVE not in c.reasons
     assert attendance_note(c.reasons) == "全勤"
@@ -161,9 +201,19 @@ def test_a_class_that_overran_never_makes_anyone_leave_early() -> None:
 
 
 def test_a_class_that_started_late_never_makes_anyone_late() -> None:
-    started_late = [Block(b.kind, b.counts_for_hours, b.planned_start, b.planned_end,
-                          b.planned_start + dt.timedelta(minutes=15), b.planned_end)
-                    if b.kind == "talk" else b for b in BLOCKS]
+    started_late = [
+        Block(
+            b.kind,
+            b.counts_for_hours,
+            b.planned_start,
+            b.planned_end,
+            b.planned_start + dt.timedelta(minutes=15),
+            b.planned_end,
+        )
+        if b.kind == "talk"
+        else b
+        for b in BLOCKS
+    ]
     c = person_credit(marks(("in", "09:20"), ("out", "15:30")), started_late, POLICY)
     assert c.full and Reason.LATE_ARRIVAL not in c.reasons
     assert (c.rule, c.schedule) == ("full_attendance", "actual")

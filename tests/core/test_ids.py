@@ -63,7 +63,8 @@ def test_make_id_completes_a_valid_number_for_every_letter_and_form() -> None:
     ],
 )
 def test_the_id_is_taken_out_of_a_noted_cell_and_only_it_gives_the_mask(
-        cell: str, number: str, mask: str) -> None:
+    cell: str, number: str, mask: str
+) -> None:
     assert normalize_id(cell) == number
     assert mask_id(cell) == mask
 

@@ -33,10 +33,14 @@ def pair() -> idvault.KeyPair:
 def legacy_seal(passphrase: str) -> tuple[bytes, bytes]:
     """A key as version 0.1 sealed it: PKCS#8 PEM, PBKDF2 with 2,048 iterations."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    sealed = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                               serialization.BestAvailableEncryption(passphrase.encode()))
-    public = key.public_key().public_bytes(serialization.Encoding.PEM,
-                                           serialization.PublicFormat.SubjectPublicKeyInfo)
+    sealed = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(passphrase.encode()),
+    )
+    public = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     return public, sealed
 
 
@@ -46,7 +50,9 @@ def test_a_new_seal_is_scrypt_with_its_parameters_stored(pair: idvault.KeyPair) 
     assert kdf_of(pair.sealed_private_pem) == DEFAULT_KDF
     # Memory-hard: 128 MiB per guess (128·n·r bytes); the time per guess is in bench/kdf.py.
     assert 128 * DEFAULT_KDF.n * DEFAULT_KDF.r >= 128 * 2**20
-    assert b"PRIVATE KEY" not in pair.sealed_private_pem and not needs_reseal(pair.sealed_private_pem)
+    assert b"PRIVATE KEY" not in pair.sealed_private_pem and not needs_reseal(
+        pair.sealed_private_pem
+    )
 
 
 def test_ids_open_with_the_passphrase_only(pair: idvault.KeyPair) -> None:

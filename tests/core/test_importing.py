@@ -78,24 +78,63 @@ def test_phone_leading_zero_restored(raw: object, expected: str) -> None:
 
 def test_yes_no_and_lunch_answers() -> None:
     assert [parse_yes_no(v) for v in ("是", "需要", "Yes", "否", "不需要", "", "也許")] == [
-        True, True, True, False, False, False, None]
-    assert [parse_lunch(v) for v in ("葷", "素食", "不用餐", "", "蛋奶")] == ["葷", "素", "", "", None]
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        None,
+    ]
+    assert [parse_lunch(v) for v in ("葷", "素食", "不用餐", "", "蛋奶")] == [
+        "葷",
+        "素",
+        "",
+        "",
+        None,
+    ]
 
 
 def test_header_variants_are_recognised() -> None:
     mapping = guess_mapping(VARIANT_HEADERS)
-    assert mapping == {TIMESTAMP: 0, NAME: 1, AGENCY: 2, UNIT: 3, TITLE: 4, EMAIL: 5, PHONE: 6,
-                       ID_NUMBER: 7, SESSION: 8, "lunch": 9, WANTS_HOURS: 10, "remark": 11}
+    assert mapping == {
+        TIMESTAMP: 0,
+        NAME: 1,
+        AGENCY: 2,
+        UNIT: 3,
+        TITLE: 4,
+        EMAIL: 5,
+        PHONE: 6,
+        ID_NUMBER: 7,
+        SESSION: 8,
+        "lunch": 9,
+        WANTS_HOURS: 10,
+        "remark": 11,
+    }
     assert guess_mapping(["是否需要公務人員終身學習時數"]) == {WANTS_HOURS: 0}
 
 
 def test_bracketed_notes_do_not_decide_the_column() -> None:
     # Real forms explain a question in brackets; 時數 inside the ID header's note must not
     # turn the ID column into the yes/no hours question (the IDs were lost that way).
-    headers = ["時間戳記", " 姓名 ", "服務機關（全銜）", "聯絡電話（手機）", "身分證字號（申請時數用）",
-               "用餐（葷／素）", "是否需要公務人員終身學習時數（需填身分證字號）"]
-    assert guess_mapping(headers) == {TIMESTAMP: 0, NAME: 1, AGENCY: 2, PHONE: 3, ID_NUMBER: 4,
-                                      "lunch": 5, WANTS_HOURS: 6}
+    headers = [
+        "時間戳記",
+        " 姓名 ",
+        "服務機關（全銜）",
+        "聯絡電話（手機）",
+        "身分證字號（申請時數用）",
+        "用餐（葷／素）",
+        "是否需要公務人員終身學習時數（需填身分證字號）",
+    ]
+    assert guess_mapping(headers) == {
+        TIMESTAMP: 0,
+        NAME: 1,
+        AGENCY: 2,
+        PHONE: 3,
+        ID_NUMBER: 4,
+        "lunch": 5,
+        WANTS_HOURS: 6,
+    }
 
 
 def test_remembered_mapping_wins_over_guess() -> None:
@@ -131,11 +170,19 @@ def test_messy_rows_report_problems_with_row_and_column(tmp_path: Path) -> None:
     table = read_table(write_csv(tmp_path / "messy.csv", MESSY_ROWS))
     result = parse_rows(table, guess_mapping(table.headers))
     assert result.blank_rows == 1
-    rejected = [(p.row, p.column) for r in result.rejected for p in r.problems if p.severity == "error"]
+    rejected = [
+        (p.row, p.column) for r in result.rejected for p in r.problems if p.severity == "error"
+    ]
     assert rejected == [(5, "姓名")]
     chen = next(r for r in result.rows if r.row == 3)
     assert (chen.name, chen.agency, chen.email, chen.phone, chen.id_number, chen.lunch) == (
-        "陳大華", "台北市政府民政局", "hua@mail.example.gov.tw", "0912000111", "W100000001", "素")
+        "陳大華",
+        "台北市政府民政局",
+        "hua@mail.example.gov.tw",
+        "0912000111",
+        "W100000001",
+        "素",
+    )
     assert chen.registered_at == dt.datetime(2019, 2, 22, 0, 1, 2) and chen.id_valid
     texts = [p.text() for r in result.rows for p in r.problems]
     assert "第 6 列「身分證字號」：身分證字號檢查碼不正確：需要時數但尚不符資格" in texts
@@ -158,8 +205,16 @@ def test_xlsx_numeric_phones_and_datetime_cells(tmp_path: Path) -> None:
     result = parse_rows(table, guess_mapping(table.headers))
     assert result.blank_rows == 1
     li, wu, tom = result.rows
-    assert (li.row, li.phone, li.registered_at) == (2, "0912345000", dt.datetime(2019, 2, 21, 13, 7, 13))
-    assert (wu.phone, wu.registered_at, wu.remark) == ("0223456789", dt.datetime(2019, 2, 21, 12), "需要輪椅通道")
+    assert (li.row, li.phone, li.registered_at) == (
+        2,
+        "0912345000",
+        dt.datetime(2019, 2, 21, 13, 7, 13),
+    )
+    assert (wu.phone, wu.registered_at, wu.remark) == (
+        "0223456789",
+        dt.datetime(2019, 2, 21, 12),
+        "需要輪椅通道",
+    )
     assert (tom.name, tom.email, tom.phone) == ("TOM LEE", "tom@mail.example.gov.tw", "082123456")
 
 
@@ -175,7 +230,9 @@ def test_xlsx_numeric_phones_and_datetime_cells(tmp_path: Path) -> None:
         ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "舊版 .xls"),
     ],
 )
-def test_unreadable_files_say_why_in_one_line(tmp_path: Path, name: str, content: bytes, why: str) -> None:
+def test_unreadable_files_say_why_in_one_line(
+    tmp_path: Path, name: str, content: bytes, why: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(ImportFileError) as info:
@@ -191,20 +248,102 @@ def test_no_name_column_is_refused(tmp_path: Path) -> None:
 
 def test_same_person_by_id_email_or_name_agency_merges_keeping_first_place(tmp_path: Path) -> None:
     rows = [
-        ["2019/02/21 上午 09:00:00", "甲", "A機關", "", "", "a@x.tw", "", "F131104093", "臺北場次", "", "是", ""],
-        ["2019/02/21 上午 10:00:00", "乙", "B機關", "", "", "b@x.tw", "", "", "臺北場次", "", "否", ""],
+        [
+            "2019/02/21 上午 09:00:00",
+            "甲",
+            "A機關",
+            "",
+            "",
+            "a@x.tw",
+            "",
+            "F131104093",
+            "臺北場次",
+            "",
+            "是",
+            "",
+        ],
+        [
+            "2019/02/21 上午 10:00:00",
+            "乙",
+            "B機關",
+            "",
+            "",
+            "b@x.tw",
+            "",
+            "",
+            "臺北場次",
+            "",
+            "否",
+            "",
+        ],
         ["2019/02/21 上午 11:00:00", "丙", "台C機關", "", "", "", "", "", "臺北場次", "", "否", ""],
-        ["2019/02/22 上午 09:00:00", "甲", "A2機關", "", "科長", "new@x.tw", "", "f131104093", "臺中場次", "", "是", ""],
-        ["2019/02/22 上午 10:00:00", "乙乙", "B機關", "", "", "B@X.TW", "", "", "臺北場次", "", "否", ""],
-        ["2019/02/22 上午 11:00:00", "丙", "臺C機關", "", "", "c@x.tw", "", "", "臺北場次", "", "否", ""],
+        [
+            "2019/02/22 上午 09:00:00",
+            "甲",
+            "A2機關",
+            "",
+            "科長",
+            "new@x.tw",
+            "",
+            "f131104093",
+            "臺中場次",
+            "",
+            "是",
+            "",
+        ],
+        [
+            "2019/02/22 上午 10:00:00",
+            "乙乙",
+            "B機關",
+            "",
+            "",
+            "B@X.TW",
+            "",
+            "",
+            "臺北場次",
+            "",
+            "否",
+            "",
+        ],
+        [
+            "2019/02/22 上午 11:00:00",
+            "丙",
+            "臺C機關",
+            "",
+            "",
+            "c@x.tw",
+            "",
+            "",
+            "臺北場次",
+            "",
+            "否",
+            "",
+        ],
         # same name and agency as 甲's first row but another valid ID: a different person
-        ["2019/02/22 下午 01:00:00", "甲", "A機關", "", "", "", "", "W100000001", "臺北場次", "", "是", ""],
+        [
+            "2019/02/22 下午 01:00:00",
+            "甲",
+            "A機關",
+            "",
+            "",
+            "",
+            "",
+            "W100000001",
+            "臺北場次",
+            "",
+            "是",
+            "",
+        ],
     ]
     table = read_table(write_csv(tmp_path / "d.csv", rows))
     people, merges = merge_rows(parse_rows(table, guess_mapping(table.headers)).accepted)
     assert [p.rows for p in people] == [(2, 5), (3, 6), (4, 7), (8,)]
     first = people[0]
-    assert (first.data.agency, first.data.title, first.data.session_value) == ("A2機關", "科長", "臺中場次")
+    assert (first.data.agency, first.data.title, first.data.session_value) == (
+        "A2機關",
+        "科長",
+        "臺中場次",
+    )
     assert first.registered_at == dt.datetime(2019, 2, 21, 9, 0)
     assert len(merges) == 3
 

@@ -36,16 +36,27 @@ def test_known_vector_is_stable() -> None:
     assert parse_hash(stored).n == 16
 
 
-@pytest.mark.parametrize("pin,code", [("12", "too_short"), ("12 34", "whitespace"),
-                                      ("9" * 65, "too_long"), ("   ", "too_short")])
+@pytest.mark.parametrize(
+    "pin,code",
+    [("12", "too_short"), ("12 34", "whitespace"), ("9" * 65, "too_long"), ("   ", "too_short")],
+)
 def test_unusable_pins_are_refused_with_a_code(pin: str, code: str) -> None:
     with pytest.raises(PinError) as info:
         hash_pin(pin)
     assert info.value.code == code
 
 
-@pytest.mark.parametrize("stored", ["", "plain1234", "bcrypt$1$2$3$00$00", "scrypt$x$8$1$00$00",
-                                    "scrypt$3$8$1$00$00", "scrypt$16$8$1$zz$00"])
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "",
+        "plain1234",
+        "bcrypt$1$2$3$00$00",
+        "scrypt$x$8$1$00$00",
+        "scrypt$3$8$1$00$00",
+        "scrypt$16$8$1$zz$00",
+    ],
+)
 def test_damaged_stored_hash_raises_bad_hash(stored: str) -> None:
     with pytest.raises(PinError) as info:
         verify_pin("1234", stored)

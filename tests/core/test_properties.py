@@ -45,7 +45,7 @@ def test_any_single_character_change_is_refused(secret: bytes, registration_id: 
     position = data.draw(st.integers(min_value=len(PREFIX), max_value=len(token) - 1))
     assume(token[position] != ".")
     replacement = data.draw(st.sampled_from(B32).filter(lambda c: c != token[position]))
-    tampered = token[:position] + replacement + token[position + 1:]
+    tampered = token[:position] + replacement + token[position + 1 :]
     try:
         result = parse_token(secret, tampered)
     except TokenError as exc:
@@ -89,7 +89,7 @@ POSITION_WEIGHT = {2: 7, 3: 6, 4: 5, 5: 4, 6: 3, 7: 2, 8: 1, 9: 1}
 def test_any_single_digit_change_is_invalid(number: str, position: int, digit: int) -> None:
     """At the positions whose weight is coprime to 10, every changed digit is caught."""
     assume(number[position] != str(digit))
-    changed = number[:position] + str(digit) + number[position + 1:]
+    changed = number[:position] + str(digit) + number[position + 1 :]
     assert not is_valid_id(changed)
 
 
@@ -101,7 +101,7 @@ def test_single_digit_changes_are_caught_exactly_as_the_checksum_allows(
     a change by 5, and at weight 5 a change by an even amount, keep the sum. Every other single
     digit change is refused."""
     assume(number[position] != str(digit))
-    changed = number[:position] + str(digit) + number[position + 1:]
+    changed = number[:position] + str(digit) + number[position + 1 :]
     delta = digit - int(number[position])
     undetectable = (POSITION_WEIGHT[position] * delta) % 10 == 0
     assert is_valid_id(changed) == undetectable

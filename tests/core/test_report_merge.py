@@ -2,17 +2,28 @@ from desktop.core.report_merge import Conflict, flatten, merge, unflatten
 
 
 def test_flatten_and_unflatten_are_inverse_and_drop_empty_and_derived_values() -> None:
-    data = {"topic": "公園", "feedback": "", "schema": 1,
-            "proposals": [{"title": "步道", "cost": 300000, "feasibility": {"legal": "○"},
-                           "votes": None}],
-            "members": [{"name": "王○明", "present": False}]}
+    data = {
+        "topic": "公園",
+        "feedback": "",
+        "schema": 1,
+        "proposals": [
+            {"title": "步道", "cost": 300000, "feasibility": {"legal": "○"}, "votes": None}
+        ],
+        "members": [{"name": "王○明", "present": False}],
+    }
     flat = flatten(data)
-    assert flat == {"topic": "公園", "proposals.0.title": "步道",
-                    "proposals.0.feasibility.legal": "○", "members.0.name": "王○明",
-                    "members.0.present": False}
-    assert unflatten(flat) == {"topic": "公園",
-                               "proposals": [{"title": "步道", "feasibility": {"legal": "○"}}],
-                               "members": [{"name": "王○明", "present": False}]}
+    assert flat == {
+        "topic": "公園",
+        "proposals.0.title": "步道",
+        "proposals.0.feasibility.legal": "○",
+        "members.0.name": "王○明",
+        "members.0.present": False,
+    }
+    assert unflatten(flat) == {
+        "topic": "公園",
+        "proposals": [{"title": "步道", "feasibility": {"legal": "○"}}],
+        "members": [{"name": "王○明", "present": False}],
+    }
 
 
 def test_different_fields_changed_on_both_sides_are_both_kept() -> None:
@@ -40,13 +51,17 @@ def test_proposals_merge_field_by_field() -> None:
     mine = {"proposals": [{"title": "步道", "problem": "太暗"}, {"title": "新提案"}]}
     result = merge(base, theirs, mine)
     assert result.ok
-    assert result.content == {"proposals": [{"title": "步道", "problem": "太暗", "votes": 5},
-                                            {"title": "新提案"}]}
+    assert result.content == {
+        "proposals": [{"title": "步道", "problem": "太暗", "votes": 5}, {"title": "新提案"}]
+    }
 
 
 def test_clearing_a_field_nobody_else_touched_clears_it() -> None:
-    result = merge({"topic": "公園", "ranking": "1"}, {"topic": "公園", "ranking": "1"},
-                   {"topic": "", "ranking": "1"})
+    result = merge(
+        {"topic": "公園", "ranking": "1"},
+        {"topic": "公園", "ranking": "1"},
+        {"topic": "", "ranking": "1"},
+    )
     assert result.ok and result.content == {"ranking": "1"}
 
 

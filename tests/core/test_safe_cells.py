@@ -17,7 +17,9 @@ def test_formula_like_cells_get_an_apostrophe(dangerous: str) -> None:
     assert neutralise_formula(dangerous) == "'" + dangerous
 
 
-@pytest.mark.parametrize("harmless", ["王小明", "臺北市政府", "A12345****", "a=b", "1-2", "", "'=x"])
+@pytest.mark.parametrize(
+    "harmless", ["王小明", "臺北市政府", "A12345****", "a=b", "1-2", "", "'=x"]
+)
 def test_ordinary_text_is_unchanged(harmless: str) -> None:
     assert neutralise_formula(harmless) == harmless
 

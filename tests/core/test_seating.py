@@ -15,10 +15,26 @@ from desktop.core.seating import (
 from desktop.core.text import match_key
 
 AGENCIES = [
-    "臺北市政府民政局", "臺北市中正區公所", "新北市政府社會局", "新北市板橋區公所", "基隆市政府",
-    "桃園市中壢區公所", "臺中市政府民政局", "彰化縣員林市公所", "南投縣政府", "臺南市永康區公所",
-    "高雄市鳳山區公所", "屏東縣政府", "花蓮縣政府", "臺東縣臺東市公所", "澎湖縣馬公市公所",
-    "金門縣金城鎮公所", "連江縣政府", "國家發展委員會", "嘉義縣政府", "雲林縣斗六市公所",
+    "臺北市政府民政局",
+    "臺北市中正區公所",
+    "新北市政府社會局",
+    "新北市板橋區公所",
+    "基隆市政府",
+    "桃園市中壢區公所",
+    "臺中市政府民政局",
+    "彰化縣員林市公所",
+    "南投縣政府",
+    "臺南市永康區公所",
+    "高雄市鳳山區公所",
+    "屏東縣政府",
+    "花蓮縣政府",
+    "臺東縣臺東市公所",
+    "澎湖縣馬公市公所",
+    "金門縣金城鎮公所",
+    "連江縣政府",
+    "國家發展委員會",
+    "嘉義縣政府",
+    "雲林縣斗六市公所",
 ]
 
 
@@ -141,8 +157,11 @@ def test_large_plan_is_even_and_conflict_free() -> None:
 
 def test_arrival_fills_smallest_table_without_colleague() -> None:
     tables = six_tables()
-    present = [(Person(1, "臺北市政府民政局"), 101), (Person(2, "新北市政府社會局"), 102),
-               (Person(3, "臺中市政府民政局"), 103)]
+    present = [
+        (Person(1, "臺北市政府民政局"), 101),
+        (Person(2, "新北市政府社會局"), 102),
+        (Person(3, "臺中市政府民政局"), 103),
+    ]
     taken = {101: 1, 102: 1, 103: 1}
     assert assign_on_arrival(tables, present, taken, Person(9, "臺南市永康區公所")) == 104
     # Tables 4-6 are already spoken for by pinned people who have not come: full.
@@ -208,12 +227,22 @@ def test_seating_on_arrival_by_counters_picks_what_the_full_cost_model_picks() -
     from desktop.core.seating import Person, Table, _State, assign_on_arrival
 
     rng = rnd.Random(18)
-    agencies = ["臺北市政府", "臺北市大安區公所", "新北市政府", "新北市板橋區公所", "台南市政府",
-                "高雄市三民區公所", "花蓮縣政府", "國家發展委員會"]
+    agencies = [
+        "臺北市政府",
+        "臺北市大安區公所",
+        "新北市政府",
+        "新北市板橋區公所",
+        "台南市政府",
+        "高雄市三民區公所",
+        "花蓮縣政府",
+        "國家發展委員會",
+    ]
     for _ in range(200):
         tables = [Table(100 + n, n, rng.choice((2, 4, 8))) for n in rng.sample(range(1, 30), 8)]
-        present = [(Person(i, rng.choice(agencies)), rng.choice(tables).key)
-                   for i in range(rng.randrange(0, 30))]
+        present = [
+            (Person(i, rng.choice(agencies)), rng.choice(tables).key)
+            for i in range(rng.randrange(0, 30))
+        ]
         taken: dict[int, int] = {}
         for _, key in present:
             taken[key] = taken.get(key, 0) + 1
@@ -222,7 +251,10 @@ def test_seating_on_arrival_by_counters_picks_what_the_full_cost_model_picks() -
         state = _State(ordered, [p for p, _ in present] + [me])
         for i, (_, key) in enumerate(present):
             state.add(i, state.index[key])
-        costs = [(state.add_cost(len(present), t), t) for t, table in enumerate(ordered)
-                 if taken.get(table.key, 0) < table.capacity]
+        costs = [
+            (state.add_cost(len(present), t), t)
+            for t, table in enumerate(ordered)
+            if taken.get(table.key, 0) < table.capacity
+        ]
         expected = ordered[min(costs)[1]].key if costs else None
         assert assign_on_arrival(tables, present, taken, me) == expected

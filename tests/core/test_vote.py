@@ -61,11 +61,17 @@ def test_no_ballots_funds_nothing() -> None:
 
 
 def test_ballot_is_built_from_proposals_with_a_cost() -> None:
-    projects, skipped = projects_from_proposals([
-        SourceProposal(2, "長者共餐", 300000), SourceProposal(1, " 公園 ", 600000),
-        SourceProposal(1, "圖書角", None)])
+    projects, skipped = projects_from_proposals(
+        [
+            SourceProposal(2, "長者共餐", 300000),
+            SourceProposal(1, " 公園 ", 600000),
+            SourceProposal(1, "圖書角", None),
+        ]
+    )
     assert [(p.id, p.title, p.tables, p.cost) for p in projects] == [
-        (1, "公園", (1,), 600000), (2, "長者共餐", (2,), 300000)]
+        (1, "公園", (1,), 600000),
+        (2, "長者共餐", (2,), 300000),
+    ]
     assert [p.title for p in skipped] == ["圖書角"]
 
 
@@ -84,40 +90,56 @@ def test_edit_title_cost_and_leave_out() -> None:
     assert bad.value.code == "bad_cost"
 
 
-@pytest.mark.parametrize(("rules", "approvals", "status", "present", "code"), [
-    (Rules(Method.BASKET, 100), [1, 2, 3], VoteStatus.OPEN, True, "over_budget"),
-    (Rules(Method.APPROVAL, 100, 2), [1, 2, 3], VoteStatus.OPEN, True, "too_many"),
-    (Rules(Method.APPROVAL, 100), [1], VoteStatus.CLOSED, True, "closed"),
-    (Rules(Method.APPROVAL, 100), [1], VoteStatus.OPEN, False, "not_checked_in"),
-    (Rules(Method.APPROVAL, 100), [1, 9], VoteStatus.OPEN, True, "unknown_project"),
-    (Rules(Method.APPROVAL, 100), [], VoteStatus.OPEN, True, "empty"),
-])
-def test_refusals(rules: Rules, approvals: list[int], status: VoteStatus, present: bool,
-                  code: str) -> None:
+@pytest.mark.parametrize(
+    ("rules", "approvals", "status", "present", "code"),
+    [
+        (Rules(Method.BASKET, 100), [1, 2, 3], VoteStatus.OPEN, True, "over_budget"),
+        (Rules(Method.APPROVAL, 100, 2), [1, 2, 3], VoteStatus.OPEN, True, "too_many"),
+        (Rules(Method.APPROVAL, 100), [1], VoteStatus.CLOSED, True, "closed"),
+        (Rules(Method.APPROVAL, 100), [1], VoteStatus.OPEN, False, "not_checked_in"),
+        (Rules(Method.APPROVAL, 100), [1, 9], VoteStatus.OPEN, True, "unknown_project"),
+        (Rules(Method.APPROVAL, 100), [], VoteStatus.OPEN, True, "empty"),
+    ],
+)
+def test_refusals(
+    rules: Rules, approvals: list[int], status: VoteStatus, present: bool, code: str
+) -> None:
     with pytest.raises(VoteError) as refused:
         check_ballot(rules, [A, B, C], approvals, status=status, checked_in=present)
     assert refused.value.code == code and str(refused.value)
 
 
 def test_a_basket_at_the_budget_and_k_approvals_pass() -> None:
-    assert check_ballot(Rules(Method.BASKET, 100), [A, B, C], [2, 1, 2],
-                        status=VoteStatus.OPEN, checked_in=True) == (1, 2)
-    assert check_ballot(Rules(Method.APPROVAL, 100, 2), [A, B, C], [3, 1],
-                        status=VoteStatus.OPEN, checked_in=True) == (1, 3)
+    assert check_ballot(
+        Rules(Method.BASKET, 100), [A, B, C], [2, 1, 2], status=VoteStatus.OPEN, checked_in=True
+    ) == (1, 2)
+    assert check_ballot(
+        Rules(Method.APPROVAL, 100, 2), [A, B, C], [3, 1], status=VoteStatus.OPEN, checked_in=True
+    ) == (1, 3)
 
 
 def test_a_left_out_project_cannot_be_approved() -> None:
     with pytest.raises(VoteError) as refused:
-        check_ballot(Rules(Method.APPROVAL, 100), [A, Project(2, "B", (2,), 20, included=False)],
-                     [2], status=VoteStatus.OPEN, checked_in=True)
+        check_ballot(
+            Rules(Method.APPROVAL, 100),
+            [A, Project(2, "B", (2,), 20, included=False)],
+            [2],
+            status=VoteStatus.OPEN,
+            checked_in=True,
+        )
     assert refused.value.code == "unknown_project"
 
 
 def test_pabulib_text_sections_and_meta() -> None:
     ballots = [(1,)] * 5 + [(1, 2)] + [(2, 3)] * 4
     result = count([A, B, C], 100, ballots)
-    text = pabulib_text(PbMeta("課程;試辦", "濟南", "2019-臺北", dt.date(2019, 3, 15)),
-                        Rules(Method.BASKET, 100), [A, B, C], ballots, result)
+    text = pabulib_text(
+        PbMeta("課程;試辦", "濟南", "2019-臺北", dt.date(2019, 3, 15)),
+        Rules(Method.BASKET, 100),
+        [A, B, C],
+        ballots,
+        result,
+    )
     lines = text.splitlines()
     assert lines[0] == "META" and "date_begin;15.03.2019" in lines
     assert "description;課程 試辦" in lines and "max_sum_cost;100" in lines
@@ -125,7 +147,9 @@ def test_pabulib_text_sections_and_meta() -> None:
     assert lines[lines.index("VOTES") + 2] == "1;1"
 
 
-@pytest.mark.parametrize(("phone", "tail"), [
-    ("0912-345-678", "678"), ("02 2345 6789#12", "789"), ("", None), ("12", None)])
+@pytest.mark.parametrize(
+    ("phone", "tail"),
+    [("0912-345-678", "678"), ("02 2345 6789#12", "789"), ("", None), ("12", None)],
+)
 def test_phone_tail(phone: str, tail: str | None) -> None:
     assert phone_tail(phone) == tail

@@ -1,4 +1,5 @@
-"""Models and migrations agree, there is one head, and a failed upgrade leaves the file as it was."""
+"""Models and migrations agree, there is one head, and a failed upgrade leaves the file as it
+was."""
 
 from __future__ import annotations
 
@@ -80,12 +81,17 @@ def test_certificate_image_paths_move_into_the_database(demo_db_path: Path, tmp_
         command.downgrade(config, "0001")
         connection.exec_driver_sql(
             "UPDATE events SET certificate_settings = ?",
-            (json.dumps({"seal_image": str(seal), "signature_image": "gone.png",
-                         "signer": "主任委員"}),))
+            (
+                json.dumps(
+                    {"seal_image": str(seal), "signature_image": "gone.png", "signer": "主任委員"}
+                ),
+            ),
+        )
     with migrate.migration_connection(engine) as (config, connection):
         command.upgrade(config, "head")
         row = connection.exec_driver_sql(
-            "SELECT seal_image, signature_image, certificate_settings FROM events").one()
+            "SELECT seal_image, signature_image, certificate_settings FROM events"
+        ).one()
     engine.dispose()
     assert row[0] == seal.read_bytes() and row[1] is None
     assert json.loads(row[2]) == {"signer": "主任委員"}
@@ -100,24 +106,33 @@ def test_0003_scrubs_masks_that_show_more_than_a12345(demo_db_path: Path) -> Non
         command.downgrade(config, "0001")  # back to the schema before 0003
     engine.dispose()
     with sqlite3.connect(demo_db_path) as connection:
-        ids = [r[0] for r in connection.execute(
-            "SELECT id FROM attendees WHERE id_mask <> '' ORDER BY id LIMIT 3")]
-        for attendee_id, mask in zip(ids, ("E134567813/0", "F27654329***", "F13110****"),
-                                     strict=True):
+        ids = [
+            r[0]
+            for r in connection.execute(
+                "SELECT id FROM attendees WHERE id_mask <> '' ORDER BY id LIMIT 3"
+            )
+        ]
+        for attendee_id, mask in zip(
+            ids, ("E134567813/0", "F27654329***", "F13110****"), strict=True
+        ):
             connection.execute("UPDATE attendees SET id_mask = ? WHERE id = ?", (mask, attendee_id))
         connection.execute(
             "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES "
             "('2026-11-29 09:00:00', 'x', 'id.reveal', 'attendee', ?, ?)",
-            (ids[0], '{"mask": "E134567813/0"}'))
+            (ids[0], '{"mask": "E134567813/0"}'),
+        )
     connection.close()
     engine = make_engine(f"sqlite:///{demo_db_path}")
     migrate.upgrade_to_head(engine, demo_db_path)
     engine.dispose()
     with sqlite3.connect(demo_db_path) as connection:
-        masks = [connection.execute("SELECT id_mask FROM attendees WHERE id = ?", (i,)).fetchone()[0]
-                 for i in ids]
+        masks = [
+            connection.execute("SELECT id_mask FROM attendees WHERE id = ?", (i,)).fetchone()[0]
+            for i in ids
+        ]
         (detail,) = connection.execute(
-            "SELECT detail FROM audit_log WHERE action = 'id.reveal'").fetchone()
+            "SELECT detail FROM audit_log WHERE action = 'id.reveal'"
+        ).fetchone()
         dump = "\n".join(connection.iterdump())
     connection.close()
     assert masks == ["**********", "**********", "F13110****"]
@@ -128,13 +143,19 @@ def test_0003_scrubs_masks_that_show_more_than_a12345(demo_db_path: Path) -> Non
 def test_down_and_up_again_keeps_every_row(demo_db_path: Path) -> None:
     """A batch migration rebuilds a table and drops the old one; with foreign keys on, that DROP
     cascaded into every child row (downgrading 0007 deleted all sessions and attendees)."""
+
     def counts() -> dict[str, int]:
         with sqlite3.connect(demo_db_path) as connection:
-            names = [r[0] for r in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
-                "('events', 'sessions', 'attendees', 'registrations', 'agenda_blocks')")]
-            found = {n: connection.execute(f"SELECT count(*) FROM {n}").fetchone()[0]
-                     for n in names}
+            names = [
+                r[0]
+                for r in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
+                    "('events', 'sessions', 'attendees', 'registrations', 'agenda_blocks')"
+                )
+            ]
+            found = {
+                n: connection.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in names
+            }
         connection.close()
         return found
 

@@ -38,7 +38,8 @@ def test_confirmed_import_with_admission_applies_on_postgres(pg_db: Database) ->
     done = run_import(pg_db, table, admit=True, expected=preview.status_changes)
     assert [c.name for c in done.status_changes] == [c.name for c in preview.status_changes]
     assert {c.registration_id for c in done.status_changes} != {
-        c.registration_id for c in preview.status_changes}
+        c.registration_id for c in preview.status_changes
+    }
 
 
 def test_dashboard_figures_on_postgres_match_sqlite(pg_db: Database, demo_db: Database) -> None:
@@ -51,6 +52,10 @@ def test_dashboard_figures_on_postgres_match_sqlite(pg_db: Database, demo_db: Da
     for db in (pg_db, demo_db):
         session_id = play_the_morning(db)
         event_id = next(e.id for e in list_events(db) for s in e.sessions if s.id == session_id)
-        figures.append([(f.name, f.figures, [(t.number, t.figures) for t in f.tables])
-                        for f in day_figures(db, event_id)])
+        figures.append(
+            [
+                (f.name, f.figures, [(t.number, t.figures) for t in f.tables])
+                for f in day_figures(db, event_id)
+            ]
+        )
     assert figures[0] == figures[1]

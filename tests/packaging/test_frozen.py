@@ -47,8 +47,12 @@ def resource_folders_used_by_code() -> set[str]:
     used: set[str] = set()
     for path in [*ROOT.joinpath("desktop").rglob("*.py"), *ROOT.joinpath("db").rglob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "resource"
-                    and node.args and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "resource"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 used.add(f"resources/{node.args[0].value}")
     return used
 
@@ -59,8 +63,11 @@ def test_spec_ships_every_resource_the_app_uses() -> None:
     shipped = shipped_paths()
     needed = resource_folders_used_by_code()
     needed |= {f"resources/{parts[0]}" for parts in REQUIRED_RESOURCES}
-    needed |= {f"resources/{p.name}" for p in ROOT.joinpath("resources").iterdir()
-               if not p.name.startswith(".") and p.name != "README.md"}
+    needed |= {
+        f"resources/{p.name}"
+        for p in ROOT.joinpath("resources").iterdir()
+        if not p.name.startswith(".") and p.name != "README.md"
+    }
     needed.add("db/migrations")
     missing = sorted(n for n in needed if n not in shipped)
     assert not missing, (
@@ -81,13 +88,21 @@ def test_spec_keeps_the_modules_the_camera_backend_needs() -> None:
     for module in ("QtQuick", "QtQml", "QtOpenGL", "QtNetwork", "QtMultimedia"):
         assert module not in excluded, f"{module} is needed by the FFmpeg camera plugin"
     tree = ast.parse(SPEC.read_text(encoding="utf-8"))
-    strips = [k.value for node in ast.walk(tree) if isinstance(node, ast.Call)
-              for k in node.keywords if k.arg == "strip"]
+    strips = [
+        k.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        for k in node.keywords
+        if k.arg == "strip"
+    ]
     assert strips and all(isinstance(v, ast.Constant) and v.value is False for v in strips), (
         "strip=True corrupts the FFmpeg libraries"
     )
-    collected = {node.args[0].value for node in ast.walk(tree) if isinstance(node, ast.Call)
-                 and getattr(node.func, "id", None) == "collect_submodules"}
+    collected = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "collect_submodules"
+    }
     assert "desktop" in collected  # CLI modules are imported by name from COMMAND_MODULES
 
 
@@ -101,40 +116,64 @@ def spec_literal_strings(name: str) -> list[str]:
     raise AssertionError(f"{name} not found")
 
 
-@pytest.mark.skipif(not RUN_BUILD, reason="builds the installer (~40 s): CI or "
-                    "WORKSHOP_DESK_BUILD_TEST=1 (make installer-test)")
+@pytest.mark.skipif(
+    not RUN_BUILD,
+    reason="builds the installer (~40 s): CI or WORKSHOP_DESK_BUILD_TEST=1 (make installer-test)",
+)
 def test_frozen_app_passes_its_self_test(tmp_path: Path) -> None:
     pyinstaller = shutil.which("pyinstaller", path=str(Path(sys.executable).parent))
     assert pyinstaller, "PyInstaller is not installed: pip install -e '.[build]'"
     dist, work = tmp_path / "dist", tmp_path / "build"
     started = time.perf_counter()
     build = subprocess.run(
-        [pyinstaller, "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(work), str(SPEC)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        [
+            pyinstaller,
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(SPEC),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert build.returncode == 0, build.stderr[-3000:]
     build_seconds = time.perf_counter() - started
-    exe = dist / "workshop-desk" / ("workshop-desk.exe" if sys.platform == "win32"
-                                    else "workshop-desk")
+    exe = (
+        dist
+        / "workshop-desk"
+        / ("workshop-desk.exe" if sys.platform == "win32" else "workshop-desk")
+    )
     assert exe.exists()
 
     home = tmp_path / "fresh-home"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKSHOP_DESK_HOME": str(home)}
     env.pop("PYTHONPATH", None)
-    result = subprocess.run([str(exe), "self-test", "--json"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(exe), "self-test", "--json"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     report = json.loads(result.stdout)
     steps = {s["name"]: s for s in report["steps"]}
     assert report["ok"], report
-    for name in ("resources", "database", "window", "screens", "translations", "multimedia",
-                 "pdf"):
+    for name in ("resources", "database", "window", "screens", "translations", "multimedia", "pdf"):
         assert steps[name]["ok"], steps.get(name)
     assert "warning" not in steps["multimedia"]["detail"]
 
-    version = subprocess.run([str(exe), "--version"], env=env, capture_output=True, text=True,
-                             timeout=60)
+    version = subprocess.run(
+        [str(exe), "--version"], env=env, capture_output=True, text=True, timeout=60
+    )
     assert version.stdout.strip() == f"workshop-desk {__version__}"
     size_mb = sum(p.lstat().st_size for p in dist.rglob("*") if not p.is_symlink()) / 1e6
     print(f"build {build_seconds:.0f} s, folder {size_mb:.0f} MB")

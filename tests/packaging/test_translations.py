@@ -14,7 +14,7 @@ FIX = (
     "Run `make translations` (pyside6-lupdate over desktop/ + lrelease), then translate the new "
     "entries of resources/translations/workshop_desk_en.ts (Qt Linguist: "
     ".venv/bin/pyside6-linguist resources/translations/workshop_desk_en.ts, or edit the XML: "
-    "fill <translation> and remove type=\"unfinished\"), and run `make translations` again."
+    'fill <translation> and remove type="unfinished"), and run `make translations` again.'
 )
 
 
@@ -35,11 +35,18 @@ def visible_strings(folder: Path = ROOT / "desktop") -> set[tuple[str, str, str]
                     name = getattr(child.func, "attr", None) or getattr(child.func, "id", None)
                     args = child.args
                     where = f"{rel}:{child.lineno}"
-                    if (name == "tr" and args and isinstance(args[0], ast.Constant)
-                            and isinstance(args[0].value, str)):
+                    if (
+                        name == "tr"
+                        and args
+                        and isinstance(args[0], ast.Constant)
+                        and isinstance(args[0].value, str)
+                    ):
                         found.add((cls or "<no class>", args[0].value, where))
-                    elif (name == "translate" and len(args) >= 2
-                          and all(isinstance(a, ast.Constant) for a in args[:2])):
+                    elif (
+                        name == "translate"
+                        and len(args) >= 2
+                        and all(isinstance(a, ast.Constant) for a in args[:2])
+                    ):
                         found.add((str(args[0].value), str(args[1].value), where))
                 visit(child, cls)
 
@@ -54,8 +61,11 @@ def translated(ts: Path = TS) -> dict[tuple[str, str], str]:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
-            if translation is None or translation.get("type") in ("unfinished", "obsolete",
-                                                                  "vanished"):
+            if translation is None or translation.get("type") in (
+                "unfinished",
+                "obsolete",
+                "vanished",
+            ):
                 continue
             if translation.text and translation.text.strip():
                 result[(name, message.findtext("source") or "")] = translation.text
@@ -64,22 +74,29 @@ def translated(ts: Path = TS) -> dict[tuple[str, str], str]:
 
 def missing_translations() -> list[str]:
     english = translated()
-    return sorted(f"{where} [{ctx}] {text!r}" for ctx, text, where in visible_strings()
-                  if (ctx, text) not in english)
+    return sorted(
+        f"{where} [{ctx}] {text!r}"
+        for ctx, text, where in visible_strings()
+        if (ctx, text) not in english
+    )
 
 
 def test_every_visible_string_has_an_english_translation() -> None:
     missing = missing_translations()
     assert not missing, (
         f"{len(missing)} visible string(s) missing from or untranslated in {TS.name}:\n  "
-        + "\n  ".join(missing[:40]) + f"\n{FIX}"
+        + "\n  ".join(missing[:40])
+        + f"\n{FIX}"
     )
 
 
 def test_the_check_sees_a_new_untranslated_string(tmp_path: Path) -> None:
     code = tmp_path / "new_screen.py"
-    code.write_text('class NewScreen:\n    def title(self):\n        return self.tr("新畫面")\n'
-                    'x = QCoreApplication.translate("ctx", "另一個")\n', encoding="utf-8")
+    code.write_text(
+        'class NewScreen:\n    def title(self):\n        return self.tr("新畫面")\n'
+        'x = QCoreApplication.translate("ctx", "另一個")\n',
+        encoding="utf-8",
+    )
     found = {(c, s) for c, s, _ in visible_strings(tmp_path)}
     assert found == {("NewScreen", "新畫面"), ("ctx", "另一個")}
     assert ("NewScreen", "新畫面") not in translated()
@@ -158,8 +175,11 @@ def test_the_organiser_passphrase_prompt_speaks_english(english, demo_db, monkey
     from desktop.ui.screens import ScreenContext
 
     asked: list[tuple[str, str]] = []
-    monkeypatch.setattr(organiser, "ask_passphrase",
-                        lambda parent, title, label: asked.append((title, label)) and None)
+    monkeypatch.setattr(
+        organiser,
+        "ask_passphrase",
+        lambda parent, title, label: asked.append((title, label)) and None,
+    )
     assert organiser.require_organiser(ScreenContext(db=demo_db)) is False
     title, label = asked[0]
     assert title == "Organiser mode"

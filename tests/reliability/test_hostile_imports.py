@@ -24,7 +24,8 @@ def table_counts(path: Path) -> dict[str, int]:
         }
         # The organiser's unlock before the import is audited whatever the file holds.
         counts["audit_log"] -= connection.execute(
-            text("SELECT count(*) FROM audit_log WHERE action = 'role.unlock'")).scalar_one()
+            text("SELECT count(*) FROM audit_log WHERE action = 'role.unlock'")
+        ).scalar_one()
     engine.dispose()
     return counts
 
@@ -41,8 +42,12 @@ def test_the_corpus_has_every_kind_of_case() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_hostile_file_is_refused_in_one_line_or_handled_and_never_stalls(
-    run_cli, demo_db_path: Path, corpus: dict[str, Path], case: Case,  # type: ignore[no-untyped-def]
-    caplog: pytest.LogCaptureFixture, recwarn: pytest.WarningsRecorder,
+    run_cli,
+    demo_db_path: Path,
+    corpus: dict[str, Path],
+    case: Case,  # type: ignore[no-untyped-def]
+    caplog: pytest.LogCaptureFixture,
+    recwarn: pytest.WarningsRecorder,
 ) -> None:
     path = corpus[case.name]
     before = table_counts(demo_db_path)
@@ -67,7 +72,9 @@ def test_hostile_file_is_refused_in_one_line_or_handled_and_never_stalls(
 
 
 def test_ten_thousand_character_cell_rejects_only_its_row(
-    run_cli, demo_db_path: Path, tmp_path: Path  # type: ignore[no-untyped-def]
+    run_cli,
+    demo_db_path: Path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     path = tmp_path / "long-cell.csv"
     lines = [

@@ -32,10 +32,21 @@ def full_ids_in(path: Path) -> set[str]:
 
 def _walk_ins(db) -> list[str]:  # type: ignore[no-untyped-def]
     session = list_events(db)[0].sessions[0]
-    numbers = [make_id("F", "1", "3110409"), make_id("Q", "2", "0000001"), make_id("K", "8", "1234567")]
+    numbers = [
+        make_id("F", "1", "3110409"),
+        make_id("Q", "2", "0000001"),
+        make_id("K", "8", "1234567"),
+    ]
     for i, number in enumerate(numbers):
-        add_walk_in(db, session.id, name=f"現場{i}", agency="臺北市政府", wants_hours=True,
-                    id_number=number, actor="desk-1")
+        add_walk_in(
+            db,
+            session.id,
+            name=f"現場{i}",
+            agency="臺北市政府",
+            wants_hours=True,
+            id_number=number,
+            actor="desk-1",
+        )
     return numbers
 
 
@@ -70,7 +81,8 @@ def _purge_and_find_leftovers(path: Path) -> tuple[int, int]:
     session = list_events(db)[0].sessions[0]
     with db.read() as s:
         ciphers = s.scalars(
-            select(Attendee.id_cipher).join(Registration)
+            select(Attendee.id_cipher)
+            .join(Registration)
             .where(Registration.session_id == session.id, Attendee.id_cipher.is_not(None))
         ).all()
     security.purge_session_ids(db, session.id, DEMO_PASSPHRASE)
@@ -92,7 +104,8 @@ def test_without_secure_delete_purged_ciphers_would_linger(
     one bundled with Python on Windows): freed space keeps the old bytes."""
     import db.engine
 
-    monkeypatch.setattr(db.engine, "SQLITE_PRAGMAS",
-                        (*db.engine.SQLITE_PRAGMAS, "PRAGMA secure_delete=OFF"))
+    monkeypatch.setattr(
+        db.engine, "SQLITE_PRAGMAS", (*db.engine.SQLITE_PRAGMAS, "PRAGMA secure_delete=OFF")
+    )
     purged, left = _purge_and_find_leftovers(demo_db_path)
     assert left > 0

@@ -52,9 +52,17 @@ def test_no_acknowledged_check_in_is_lost_across_many_sigkills(demo_db_path: Pat
     acknowledged: list[int] = []
     opened = killed = 0
     zygote = subprocess.Popen(
-        [sys.executable, "-m", "tests.reliability.kill_child", str(demo_db_path),
-         str(registration_id)],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "tests.reliability.kill_child",
+            str(demo_db_path),
+            str(registration_id),
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert zygote.stdin is not None and zygote.stdout is not None and zygote.stderr is not None
     try:

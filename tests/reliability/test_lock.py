@@ -27,14 +27,20 @@ def test_second_window_lock_is_refused_with_a_clear_message(tmp_path: Path) -> N
 def test_lock_held_by_another_process_and_freed_when_it_dies(tmp_path: Path) -> None:
     database = tmp_path / "event.sqlite3"
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, time
             from desktop.lockfile import acquire_window_lock
             lock = acquire_window_lock(__import__('pathlib').Path({str(database)!r}))
             print('locked', flush=True)
             sys.stdin.readline()
-        """)],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        """),
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
     )
     assert holder.stdout is not None
     assert holder.stdout.readline() == b"locked\n"
@@ -48,7 +54,9 @@ def test_lock_held_by_another_process_and_freed_when_it_dies(tmp_path: Path) -> 
 
 
 def test_cli_restore_is_refused_while_a_window_holds_the_database(
-    run_cli, demo_db_path: Path, tmp_path: Path  # type: ignore[no-untyped-def]
+    run_cli,
+    demo_db_path: Path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     code, _, _ = run_cli("--db", demo_db_path, "backup", "--out", tmp_path / "b.sqlite3")
     assert code == 0

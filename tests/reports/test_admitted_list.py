@@ -10,8 +10,26 @@ from desktop.services.roster import RosterRow, list_roster
 
 
 def _row(i: int, name: str) -> RosterRow:
-    return RosterRow(i, i, 1, "臺北場次", name, "臺北市政府", "研考科", "科員", "a@x.tw",
-                     "0912345678", "F13110****", True, True, "admitted", i, "葷", None, False)
+    return RosterRow(
+        i,
+        i,
+        1,
+        "臺北場次",
+        name,
+        "臺北市政府",
+        "研考科",
+        "科員",
+        "a@x.tw",
+        "0912345678",
+        "F13110****",
+        True,
+        True,
+        "admitted",
+        i,
+        "葷",
+        None,
+        False,
+    )
 
 
 def test_formula_cells_are_neutralised_in_the_xlsx(demo_db: Database, tmp_path: Path) -> None:
@@ -38,12 +56,12 @@ def test_pdf_and_xlsx_have_no_ids_or_phones(demo_db: Database, tmp_path: Path) -
         assert not r.id_mask or r.id_mask[:6] not in text
 
     xlsx = tmp_path / "list.xlsx"
-    rows = [_row(1, "=HYPERLINK(\"http://x\")"), _row(2, "王小明")]
+    rows = [_row(1, '=HYPERLINK("http://x")'), _row(2, "王小明")]
     write_admitted_list(xlsx, event, session, rows, mask_names=False)
     sheet = load_workbook(xlsx).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[2] == ["序號", "姓名", "服務機關", "單位", "職稱"]
-    assert values[3][1] == "'=HYPERLINK(\"http://x\")" and values[4][1] == "王小明"
+    assert values[3][1] == '\'=HYPERLINK("http://x")' and values[4][1] == "王小明"
     flat = str(values)
     assert "0912345678" not in flat and "F13110" not in flat
 

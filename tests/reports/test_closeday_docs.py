@@ -23,7 +23,8 @@ from tests.closeday_sim import simulate_day
 
 def fonts_embedded(reader: PdfReader) -> dict[str, bool]:
     return {
-        str(f["/BaseFont"]): "/FontFile2" in f["/FontDescriptor"] if "/FontDescriptor" in f
+        str(f["/BaseFont"]): "/FontFile2" in f["/FontDescriptor"]
+        if "/FontDescriptor" in f
         else "/DescendantFonts" not in f and False
         for page in reader.pages
         for f in (ref.get_object() for ref in page["/Resources"]["/Font"].values())
@@ -79,8 +80,12 @@ def test_seal_and_signature_images_are_placed(demo_db, tmp_path) -> None:  # typ
     sim = simulate_day(demo_db)
     seal = tmp_path / "seal.png"
     Image.new("RGB", (200, 200), (200, 20, 20)).save(seal)
-    set_course_fields(demo_db, sim.session_id, images={"seal_image": str(seal)},
-                      settings={"signer": "主任委員 王○○"})
+    set_course_fields(
+        demo_db,
+        sim.session_id,
+        images={"seal_image": str(seal)},
+        settings={"signer": "主任委員 王○○"},
+    )
     out = tmp_path / "c.pdf"
     build_document(demo_db, sim.session_id, "certificates", out)
     page = PdfReader(out).pages[0]
@@ -104,6 +109,7 @@ def test_cancel_leaves_nothing_and_issues_nothing(demo_db, tmp_path) -> None:  #
     from sqlalchemy import func, select
 
     from db.models import Certificate
+
     with demo_db.read() as s:
         assert s.scalar(select(func.count()).select_from(Certificate)) == 0
 
@@ -118,10 +124,18 @@ def test_glyph_check_reports_characters_the_font_lacks(demo_db, tmp_path) -> Non
 
 
 COURSE = PortalCourse(
-    name="參與式預算實務應用培訓班", course_code="=cmd", category_code="345", city_code="10",
-    term="1", degree_credit="6", learning_mode="2",
-    start=dt.datetime(2019, 3, 15, 9), end=dt.datetime(2019, 3, 15, 15, 30),
-    actual_start=dt.datetime(2019, 3, 15, 9, 5), actual_end=dt.datetime(2019, 3, 15, 15, 40))
+    name="參與式預算實務應用培訓班",
+    course_code="=cmd",
+    category_code="345",
+    city_code="10",
+    term="1",
+    degree_credit="6",
+    learning_mode="2",
+    start=dt.datetime(2019, 3, 15, 9),
+    end=dt.datetime(2019, 3, 15, 15, 30),
+    actual_start=dt.datetime(2019, 3, 15, 9, 5),
+    actual_end=dt.datetime(2019, 3, 15, 15, 40),
+)
 
 
 def test_portal_csv_layouts_headers_big5_and_problem_rows() -> None:
@@ -137,12 +151,38 @@ def test_portal_csv_layouts_headers_big5_and_problem_rows() -> None:
     lines = data.decode("cp950").splitlines()
     assert lines[0] == ",".join(FULL_HEADER) and len(FULL_HEADER) == 25
     assert lines[1].split(",") == [
-        "F131104093", "參與式預算實務應用培訓班", "108-03-15", "09:00:00", "108-03-15",
-        "15:30:00", "王小明", "6", "345", "10", "1", "5", "1", "", "研字第1080001號", "全勤", "",
-        "2", "0", "5", "'=cmd", "108-03-15", "09:05:00", "108-03-15", "15:40:00"]
+        "F131104093",
+        "參與式預算實務應用培訓班",
+        "108-03-15",
+        "09:00:00",
+        "108-03-15",
+        "15:30:00",
+        "王小明",
+        "6",
+        "345",
+        "10",
+        "1",
+        "5",
+        "1",
+        "",
+        "研字第1080001號",
+        "全勤",
+        "",
+        "2",
+        "0",
+        "5",
+        "'=cmd",
+        "108-03-15",
+        "09:05:00",
+        "108-03-15",
+        "15:40:00",
+    ]
     assert "'@SUM(A1)" in lines[2] and ",3.5," in lines[2]
     assert [(p.row, p.code) for p in full.problems] == [
-        (2, "not_big5"), (3, "id_missing"), (4, "id_invalid")]
+        (2, "not_big5"),
+        (3, "id_missing"),
+        (4, "id_invalid"),
+    ]
     opened = build(COURSE, people[:1], "opened")
     opened_lines = encode(opened).decode("cp950").splitlines()
     assert opened_lines[0] == ",".join(OPENED_HEADER) and len(OPENED_HEADER) == 17
@@ -155,8 +195,15 @@ def test_pdf_in_memory_target() -> None:
     from desktop.reports.signin_sheet import SignInRow, build_signin_sheet
 
     buffer = BytesIO()
-    heading = Heading("課", "臺北場次", dt.date(2019, 3, 15), dt.time(9), dt.time(15, 30),
-                      "707會議室", "國家發展委員會")
+    heading = Heading(
+        "課",
+        "臺北場次",
+        dt.date(2019, 3, 15),
+        dt.time(9),
+        dt.time(15, 30),
+        "707會議室",
+        "國家發展委員會",
+    )
     build_signin_sheet(heading, [SignInRow("機關", "單位", "科員", "高峯銘", 3)], buffer)
     assert "高峯銘" in PdfReader(BytesIO(buffer.getvalue())).pages[0].extract_text()
 
@@ -182,22 +229,27 @@ def test_signin_sheet_sorted_by_table(demo_db, tmp_path) -> None:  # type: ignor
     assert "桌號" in text
     # the first data rows are at table 1, the last at table 6
     from desktop.services.closeday import day_report, sort_people
+
     ordered = sort_people(day_report(demo_db, sim.session_id).people, "table")
     assert ordered[0].table == 1 and ordered[-1].table == 6
     assert text.index(ordered[0].name) < text.index(ordered[-1].name)
 
 
-def test_a_certificate_with_seal_signature_and_long_texts_stays_on_one_page(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_certificate_with_seal_signature_and_long_texts_stays_on_one_page(
+    demo_db, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
     seal = tmp_path / "seal.png"
     Image.new("RGB", (400, 400), (200, 20, 20)).save(seal)
     signature = tmp_path / "sign.png"
     Image.new("RGB", (600, 200), (20, 20, 200)).save(signature)
-    set_course_fields(demo_db, sim.session_id,
-                      event_fields={"organiser": "高雄市政府研究發展考核委員會綜合規劃組第一科"},
-                      images={"seal_image": str(seal), "signature_image": str(signature)},
-                      settings={"signer": "主任委員 王○○",
-                                "body": "特頒此證，以資證明。" * 6})
+    set_course_fields(
+        demo_db,
+        sim.session_id,
+        event_fields={"organiser": "高雄市政府研究發展考核委員會綜合規劃組第一科"},
+        images={"seal_image": str(seal), "signature_image": str(signature)},
+        settings={"signer": "主任委員 王○○", "body": "特頒此證，以資證明。" * 6},
+    )
     out = tmp_path / "c.pdf"
     result = build_document(demo_db, sim.session_id, "certificates", out)
     reader = PdfReader(out)
@@ -233,12 +285,25 @@ def test_sign_in_rows_grow_so_long_agencies_and_titles_stay_inside_the_grid(monk
             super().__init__(data, **kwargs)
 
     monkeypatch.setattr(signin_sheet, "Table", Recording)
-    head = Heading("課程", "臺北場次", dt.date(2019, 3, 15), dt.time(9), dt.time(15, 30),
-                   "會議室", "國家發展委員會")
-    rows = [signin_sheet.SignInRow("行政院農業委員會農業試驗所嘉義農業試驗分所植物保護研究室",
-                                   "綜合規劃組第一科暨資訊管理小組", "約聘研究員兼任專案管理師",
-                                   "歐陽媖媖", 3),
-            signin_sheet.SignInRow("國家發展委員會", "綜合規劃處", "科長", "林堃霖", 1)]
+    head = Heading(
+        "課程",
+        "臺北場次",
+        dt.date(2019, 3, 15),
+        dt.time(9),
+        dt.time(15, 30),
+        "會議室",
+        "國家發展委員會",
+    )
+    rows = [
+        signin_sheet.SignInRow(
+            "行政院農業委員會農業試驗所嘉義農業試驗分所植物保護研究室",
+            "綜合規劃組第一科暨資訊管理小組",
+            "約聘研究員兼任專案管理師",
+            "歐陽媖媖",
+            3,
+        ),
+        signin_sheet.SignInRow("國家發展委員會", "綜合規劃處", "科長", "林堃霖", 1),
+    ]
     signin_sheet.build_signin_sheet(head, rows, BytesIO())
     data, kwargs = made[0]
     heights = kwargs["rowHeights"]
@@ -255,10 +320,22 @@ def test_badge_agency_and_unit_stay_clear_of_the_table_line() -> None:
     from desktop.reports.badges import BadgeRow, build_badges
     from desktop.reports.docparts import Heading
 
-    head = Heading("課程", "臺北場次", dt.date(2019, 3, 15), dt.time(9), dt.time(15, 30),
-                   "會議室", "國家發展委員會")
-    row = BadgeRow("張簡温喆", "新北市政府原住民族行政局經濟發展科與社會福利科聯合辦公室",
-                   "綜合規劃組第一科暨資訊管理小組", 4, make_token(b"k" * 32, 7))
+    head = Heading(
+        "課程",
+        "臺北場次",
+        dt.date(2019, 3, 15),
+        dt.time(9),
+        dt.time(15, 30),
+        "會議室",
+        "國家發展委員會",
+    )
+    row = BadgeRow(
+        "張簡温喆",
+        "新北市政府原住民族行政局經濟發展科與社會福利科聯合辦公室",
+        "綜合規劃組第一科暨資訊管理小組",
+        4,
+        make_token(b"k" * 32, 7),
+    )
     out = BytesIO()
     build_badges(head, [row], out)
     lines: list[tuple[str, float, float]] = []  # text, baseline y, font size
@@ -277,9 +354,11 @@ def test_badge_agency_and_unit_stay_clear_of_the_table_line() -> None:
 
 
 def test_portal_file_writes_an_id_number_once() -> None:
-    people = [PortalPerson(1, "王小明", "F131104093", 5, "研字第1080001號", "全勤"),
-              PortalPerson(2, "王小明", "F131104093", 5, "研字第1080002號", "全勤"),
-              PortalPerson(3, "陳大文", "W100000001", 4, "", "早退")]
+    people = [
+        PortalPerson(1, "王小明", "F131104093", 5, "研字第1080001號", "全勤"),
+        PortalPerson(2, "王小明", "F131104093", 5, "研字第1080002號", "全勤"),
+        PortalPerson(3, "陳大文", "W100000001", 4, "", "早退"),
+    ]
     portal = build(COURSE, people, "full")
     assert [r[0] for r in portal.rows] == ["F131104093", "W100000001"]
     assert [(p.row, p.code) for p in portal.problems] == [(2, "id_duplicate")]

@@ -32,8 +32,9 @@ def pages(path: Path) -> list[str]:
 def pdftotext(path: Path) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def rename(db, registration_id: int, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -51,9 +52,12 @@ def test_completion_wording_only_for_full_attendance(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     out = tmp_path / "c.pdf"
     build_document(demo_db, sim.session_id, "certificates", out)
-    texts = {name: page for page in pages(out)
-             for name in (sim.names["full"], sim.names["late"], sim.names["early"])
-             if name in page}
+    texts = {
+        name: page
+        for page in pages(out)
+        for name in (sim.names["full"], sim.names["late"], sim.names["early"])
+        if name in page
+    }
     assert "研習期滿" in texts[sim.names["full"]] and "全程參與" in texts[sim.names["full"]]
     for partial in ("late", "early"):
         text = texts[sim.names[partial]]
@@ -63,8 +67,14 @@ def test_completion_wording_only_for_full_attendance(demo_db, tmp_path) -> None:
 
 def test_both_sentences_are_configurable(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
-    set_course_fields(demo_db, sim.session_id, settings={
-        "full_text": "{name}全程完成{course}。", "partial_text": "{name}參加{hours}小時。"})
+    set_course_fields(
+        demo_db,
+        sim.session_id,
+        settings={
+            "full_text": "{name}全程完成{course}。",
+            "partial_text": "{name}參加{hours}小時。",
+        },
+    )
     out = tmp_path / "c.pdf"
     build_document(demo_db, sim.session_id, "certificates", out)
     text = "".join(pages(out)).replace("\n", "")
@@ -78,8 +88,9 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(demo_db, t
     # Names and an organiser of many lengths move every break point of the sentence.
     for length in range(2, 12):
         rename(demo_db, sim.roles["full"], "林" * length)
-        set_course_fields(demo_db, sim.session_id,
-                          event_fields={"organiser": "國家發展委員會" + "綜" * length})
+        set_course_fields(
+            demo_db, sim.session_id, event_fields={"organiser": "國家發展委員會" + "綜" * length}
+        )
         out = tmp_path / f"c{length}.pdf"
         build_document(demo_db, sim.session_id, "certificates", out)
         for line in pdftotext(out).splitlines():
@@ -122,8 +133,7 @@ def test_the_glyph_check_reports_exactly_the_text_drawn(demo_db, tmp_path) -> No
     add_walk_in(demo_db, sim.session_id, name="王𠀋明", agency="測試機關", unit="資訊−室")
     # the walk-in is on the sign-in sheet with the unit; certificates print neither
     signin = build_document(demo_db, sim.session_id, "signin", tmp_path / "s.pdf")
-    assert {(g.missing, g.unresolved) for g in signin.glyph_problems} == {
-        ("𠀋", "𠀋"), ("−", "−")}
+    assert {(g.missing, g.unresolved) for g in signin.glyph_problems} == {("𠀋", "𠀋"), ("−", "−")}
     assert any("王𠀋明" in g.text for g in signin.glyph_problems)
     certificates = build_document(demo_db, sim.session_id, "certificates", tmp_path / "c.pdf")
     assert certificates.glyph_problems == ()  # no hours, not printed: nothing to report
@@ -131,14 +141,19 @@ def test_the_glyph_check_reports_exactly_the_text_drawn(demo_db, tmp_path) -> No
     assert {g.missing for g in check_glyphs(demo_db, sim.session_id, "signin")} == {"𠀋", "−"}
 
 
-@pytest.mark.parametrize("command", [
-    ("admitted-list", "--out", "{dir}/list.pdf"),
-    ("tables", "pdf", "rosters", "--out", "{dir}/rosters.pdf"),
-    ("agenda", "--pdf", "{dir}/agenda.pdf"),
-    ("passes", "--out", "{dir}/passes"),
-    ("pdf", "signin", "--out", "{dir}/signin.pdf"),
-])
-def test_every_document_reports_missing_glyphs_in_one_shape(demo_db, demo_db_path, run_cli, tmp_path, command) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("admitted-list", "--out", "{dir}/list.pdf"),
+        ("tables", "pdf", "rosters", "--out", "{dir}/rosters.pdf"),
+        ("agenda", "--pdf", "{dir}/agenda.pdf"),
+        ("passes", "--out", "{dir}/passes"),
+        ("pdf", "signin", "--out", "{dir}/signin.pdf"),
+    ],
+)
+def test_every_document_reports_missing_glyphs_in_one_shape(
+    demo_db, demo_db_path, run_cli, tmp_path, command
+) -> None:  # type: ignore[no-untyped-def]
     from desktop.services.agenda import BlockInput, add_block
     from desktop.services.events import find_session
 
@@ -146,11 +161,14 @@ def test_every_document_reports_missing_glyphs_in_one_shape(demo_db, demo_db_pat
     from db.models import Registration, Status
 
     with demo_db.unit_of_work() as s:
-        reg = s.scalars(select(Registration).where(Registration.session_id == session.id,
-                                                   Registration.status == Status.ADMITTED)
-                        .order_by(Registration.queue)).first()
+        reg = s.scalars(
+            select(Registration)
+            .where(Registration.session_id == session.id, Registration.status == Status.ADMITTED)
+            .order_by(Registration.queue)
+        ).first()
         s.get_one(Attendee, reg.attendee_id).name = "王𠀋明"
     import datetime as dt
+
     add_block(demo_db, session.id, BlockInput("𠀋與−的講題", "talk", dt.time(16), dt.time(17)))
     if command[0] == "tables":
         run_cli("--db", demo_db_path, "tables", "assign", "--session", "臺北")
@@ -162,14 +180,17 @@ def test_every_document_reports_missing_glyphs_in_one_shape(demo_db, demo_db_pat
     assert "𠀋" in "".join(p["unresolved"] for p in problems)
 
 
-def test_a_cff_fallback_font_is_refused_and_a_truetype_face_in_a_collection_is_used(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_cff_fallback_font_is_refused_and_a_truetype_face_in_a_collection_is_used(
+    demo_db, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
     if not CFF_COLLECTION.is_file() or not TRUETYPE_COLLECTION.is_file():
         pytest.skip("fonts-noto-cjk and fonts-arphic-ukai are needed (install-system-deps)")
     with pytest.raises(CloseDayError, match="PostScript"):
         set_course_fields(demo_db, sim.session_id, settings={"fallback_font": str(CFF_COLLECTION)})
-    course = set_course_fields(demo_db, sim.session_id,
-                               settings={"fallback_font": str(TRUETYPE_COLLECTION)})
+    course = set_course_fields(
+        demo_db, sim.session_id, settings={"fallback_font": str(TRUETYPE_COLLECTION)}
+    )
     assert course.fallback_font() is not None
     out = tmp_path / "c.pdf"
     build_document(demo_db, sim.session_id, "certificates", out)  # no "unexpected error"
@@ -188,7 +209,9 @@ def test_a_fallback_font_draws_what_the_main_font_lacks(demo_db, tmp_path) -> No
 # ------------------------------------------------------------------------- sign-in sheet
 
 
-def test_every_sign_in_page_names_course_session_and_date_and_ends_with_blank_rows(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_every_sign_in_page_names_course_session_and_date_and_ends_with_blank_rows(
+    demo_db, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
     out = tmp_path / "s.pdf"
     result = build_document(demo_db, sim.session_id, "signin", out)
@@ -210,7 +233,7 @@ def test_agencies_sort_with_tai_variants_as_one(demo_db, tmp_path) -> None:  # t
     build_document(demo_db, sim.session_id, "signin", out)
     text = "".join(pages(out))
     positions = sorted(text.index(n) for n in ("甲一", "乙二", "丙三"))
-    between = text[positions[0]:positions[-1]]
+    between = text[positions[0] : positions[-1]]
     assert "市政府" in between and not re.search(r"[^北]政府", between.replace("市政府", ""))
 
 

@@ -12,9 +12,19 @@ LONG_AGENCY = "行政院農業委員會農糧署北區分署臺北辦事處暨�
 
 
 def _row(reg_id: int, name: str, agency: str) -> PassRow:
-    return PassRow(reg_id, name, agency, "", "參與式預算實務應用培訓班", "臺北場次",
-                   dt.date(2019, 3, 15), "09:00", "15:30",
-                   "國家發展委員會濟南辦公區707會議室", "WS1:AH5AE2YAAAACM.GAWCHYZTBBTELOAU")
+    return PassRow(
+        reg_id,
+        name,
+        agency,
+        "",
+        "參與式預算實務應用培訓班",
+        "臺北場次",
+        dt.date(2019, 3, 15),
+        "09:00",
+        "15:30",
+        "國家發展委員會濟南辦公區707會議室",
+        "WS1:AH5AE2YAAAACM.GAWCHYZTBBTELOAU",
+    )
 
 
 def _lines(pdf: bytes) -> list[tuple[str, float]]:
@@ -29,8 +39,10 @@ def _lines(pdf: bytes) -> list[tuple[str, float]]:
 
 
 def test_long_names_and_agencies_stay_inside_the_card_above_the_footer() -> None:
-    rows = [_row(1, "Maria Fernanda Gonzalez-Rodriguez de la Cruz", "國家發展委員會"),
-            _row(2, "歐陽堃霖", LONG_AGENCY)]
+    rows = [
+        _row(1, "Maria Fernanda Gonzalez-Rodriguez de la Cruz", "國家發展委員會"),
+        _row(2, "歐陽堃霖", LONG_AGENCY),
+    ]
     for row in rows:
         buffer = io.BytesIO()
         build_passes_pdf([row], buffer, title="入場證")

@@ -16,8 +16,9 @@ from tests import vote_day
 def _closed_vote(db: Database) -> int:
     day = vote_day.prepare(db)
     svc.open_vote(db, day.session_id, Rules(Method.BASKET, 1_000_000))
-    for rid, approvals in zip(day.present, [[1, 2], [1], [3, 4], [4, 5, 2], [5], [2, 4]],
-                              strict=False):
+    for rid, approvals in zip(
+        day.present, [[1, 2], [1], [3, 4], [4, 5, 2], [5], [2, 4]], strict=False
+    ):
         assert svc.cast_paper_ballot(db, day.session_id, rid, approvals).ok
     svc.close_vote(db, day.session_id)
     return day.session_id

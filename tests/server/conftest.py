@@ -47,7 +47,9 @@ def venue(demo_db: Database, demo_db_path: Path) -> Venue:
     live = LiveState()
     app = create_app(demo_db, session, live=live)
     issued = issue_secrets(demo_db, session.id)
-    return Venue(demo_db, demo_db_path, session, live, TestClient(app), {t.number: t for t in issued})
+    return Venue(
+        demo_db, demo_db_path, session, live, TestClient(app), {t.number: t for t in issued}
+    )
 
 
 def personal_data(db: Database, session_id: int) -> set[str]:
@@ -58,10 +60,12 @@ def personal_data(db: Database, session_id: int) -> set[str]:
     from db.models import Attendee, Registration, WorkshopTable
 
     with db.read() as s:
-        people = s.scalars(select(Attendee).join(Registration)
-                           .where(Registration.session_id == session_id)).all()
-        leaders = s.scalars(select(WorkshopTable.leader_name)
-                            .where(WorkshopTable.session_id == session_id)).all()
+        people = s.scalars(
+            select(Attendee).join(Registration).where(Registration.session_id == session_id)
+        ).all()
+        leaders = s.scalars(
+            select(WorkshopTable.leader_name).where(WorkshopTable.session_id == session_id)
+        ).all()
         found = {p.name for p in people if len(p.name) >= 2} | {n for n in leaders if len(n) >= 2}
         found |= {p.phone for p in people if p.phone} | {p.email for p in people if p.email}
         found |= {p.id_mask[:6] for p in people if p.id_mask}

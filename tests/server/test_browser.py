@@ -25,13 +25,20 @@ from tests.server.conftest import personal_data
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if not CHROMIUM and not os.environ.get("CI"):
-    pytest.skip("no chromium installed (apt install chromium; scripts/install-system-deps.sh)",
-                allow_module_level=True)
+    pytest.skip(
+        "no chromium installed (apt install chromium; scripts/install-system-deps.sh)",
+        allow_module_level=True,
+    )
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 PHONE = {"width": 360, "height": 740}
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +50,21 @@ def browser() -> Iterator[Browser]:
 
 
 class Room:
-    def __init__(self, db: Database, path: Path, session: SessionInfo, server: VenueServer,
-                 secrets: dict[int, TableSecret]) -> None:
-        self.db, self.path, self.session, self.server, self.secrets = db, path, session, server, secrets
+    def __init__(
+        self,
+        db: Database,
+        path: Path,
+        session: SessionInfo,
+        server: VenueServer,
+        secrets: dict[int, TableSecret],
+    ) -> None:
+        self.db, self.path, self.session, self.server, self.secrets = (
+            db,
+            path,
+            session,
+            server,
+            secrets,
+        )
 
     def url(self, number: int) -> str:
         t = self.secrets[number]
@@ -68,8 +87,9 @@ def room(demo_db: Database, demo_db_path: Path) -> Iterator[Room]:
 
 
 def phone(browser: Browser) -> Page:
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True, locale="zh-TW")
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-TW"
+    )
     return context.new_page()
 
 
@@ -94,7 +114,9 @@ def saved(page: Page) -> None:
     expect(page.locator("#status")).to_contain_text("已儲存", timeout=10_000)
 
 
-def test_a_leader_fills_the_report_on_a_phone_and_reports_show_has_it(browser: Browser, room: Room, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_leader_fills_the_report_on_a_phone_and_reports_show_has_it(
+    browser: Browser, room: Room, run_cli
+) -> None:  # type: ignore[no-untyped-def]
     page = phone(browser)
     page.goto(room.url(2))
     assert page.url.endswith("/t/2")  # the secret left the address bar
@@ -111,13 +133,15 @@ def test_a_leader_fills_the_report_on_a_phone_and_reports_show_has_it(browser: B
     expect(page.locator('[data-cost="0"]')).to_contain_text("300,000")
     page.locator('[data-cost="0"]').scroll_into_view_if_needed()
     snap(page, "filled")
-    page.locator('input[type="file"]').set_input_files(files=[{
-        "name": "IMG_0001.jpg", "mimeType": "image/jpeg", "buffer": _jpeg()}])
+    page.locator('input[type="file"]').set_input_files(
+        files=[{"name": "IMG_0001.jpg", "mimeType": "image/jpeg", "buffer": _jpeg()}]
+    )
     expect(page.locator("#photo-status")).to_contain_text("已附照片")
     page.locator("#photo-form").scroll_into_view_if_needed()
     snap(page, "photo")
-    code, out, _ = run_cli("--db", room.path, "reports", "show", "--session", "臺北場次",
-                           "--table", "2", "--json")
+    code, out, _ = run_cli(
+        "--db", room.path, "reports", "show", "--session", "臺北場次", "--table", "2", "--json"
+    )
     shown = json.loads(out)["tables"][0]
     assert code == 0 and shown["topic"] == "社區共融公園"
     assert shown["points_for"] == ["居民有共識", "交通方便"]
@@ -145,7 +169,9 @@ def test_a_network_drop_mid_typing_loses_nothing(browser: Browser, room: Room) -
     page.context.close()
 
 
-def test_a_draft_left_in_the_browser_is_sent_when_the_page_opens_again(browser: Browser, room: Room) -> None:
+def test_a_draft_left_in_the_browser_is_sent_when_the_page_opens_again(
+    browser: Browser, room: Room
+) -> None:
     page = phone(browser)
     page.goto(room.url(4))
     page.context.set_offline(True)
@@ -184,7 +210,11 @@ def test_two_editors_merge_or_see_the_conflict(browser: Browser, room: Room) -> 
     expect(second.locator("#conflicts")).to_be_in_viewport()
     snap(second, "conflict")
     stored = room.stored(5)
-    assert (stored.topic, stored.feedback, stored.open_questions) == ("甲的主題", "甲的回饋", "乙的問題")
+    assert (stored.topic, stored.feedback, stored.open_questions) == (
+        "甲的主題",
+        "甲的回饋",
+        "乙的問題",
+    )
     second.locator("#conflict-list .choice.mine").click()
     expect(second.locator("#conflicts")).to_be_hidden()
     saved(second)
@@ -193,7 +223,9 @@ def test_two_editors_merge_or_see_the_conflict(browser: Browser, room: Room) -> 
     second.context.close()
 
 
-def test_a_wrong_secret_is_refused_and_pages_carry_no_personal_data(browser: Browser, room: Room) -> None:
+def test_a_wrong_secret_is_refused_and_pages_carry_no_personal_data(
+    browser: Browser, room: Room
+) -> None:
     page = phone(browser)
     answer = page.goto(f"{room.server.address}t/1/{'b' * 32}")
     assert answer is not None and answer.status == 403

@@ -15,8 +15,9 @@ def test_get_report_json_has_the_keys_of_reports_show_plus_revision(venue: Venue
     answer = venue.client.get(venue.url(3) + "/report.json")
     assert answer.status_code == 200
     data = answer.json()
-    code, out, _ = run_cli("--db", venue.path, "reports", "show",
-                           "--session", "臺北場次", "--table", "3", "--json")
+    code, out, _ = run_cli(
+        "--db", venue.path, "reports", "show", "--session", "臺北場次", "--table", "3", "--json"
+    )
     assert code == 0
     shown = json.loads(out)["tables"][0]
     assert set(shown) | {"revision", "fields"} == set(data)
@@ -25,11 +26,13 @@ def test_get_report_json_has_the_keys_of_reports_show_plus_revision(venue: Venue
 
 
 def test_put_saves_and_reports_show_has_it(venue: Venue, run_cli) -> None:  # type: ignore[no-untyped-def]
-    answer = venue.client.put(venue.url(2) + "/report.json",
-                              json={"revision": 0, "fields": {"topic": "社區<共融>公園"}})
+    answer = venue.client.put(
+        venue.url(2) + "/report.json", json={"revision": 0, "fields": {"topic": "社區<共融>公園"}}
+    )
     assert answer.json()["ok"] is True and answer.json()["revision"] == 1
-    code, out, _ = run_cli("--db", venue.path, "reports", "show",
-                           "--session", "臺北場次", "--table", "2", "--json")
+    code, out, _ = run_cli(
+        "--db", venue.path, "reports", "show", "--session", "臺北場次", "--table", "2", "--json"
+    )
     assert json.loads(out)["tables"][0]["topic"] == "社區<共融>公園"
 
 
@@ -46,7 +49,9 @@ def test_two_editors_of_different_fields_merge(venue: Venue) -> None:
     assert answer["fields"]["topic"] == "共融公園" and answer["fields"]["feedback"] == "講師很好"
 
 
-def test_same_field_changed_twice_comes_back_as_a_conflict_and_both_texts_are_kept(venue: Venue) -> None:
+def test_same_field_changed_twice_comes_back_as_a_conflict_and_both_texts_are_kept(
+    venue: Venue,
+) -> None:
     url = venue.url(1)
     _put(venue.client, url, 0, topic="公園")
     _put(venue.client, url, 1, topic="河濱公園")
@@ -75,8 +80,12 @@ def test_a_wrong_or_revoked_secret_gets_a_plain_refusal(venue: Venue) -> None:
     wrong = venue.client.get("/t/3/" + "a" * 32)
     assert wrong.status_code == 403 and "無法開啟" in wrong.text and "<form" not in wrong.text
     assert venue.client.get("/t/3/" + venue.secrets[2].secret).status_code == 403  # other table
-    assert venue.client.put("/t/3/" + "a" * 32 + "/report.json",
-                            json={"revision": 0, "fields": {"topic": "x"}}).status_code == 403
+    assert (
+        venue.client.put(
+            "/t/3/" + "a" * 32 + "/report.json", json={"revision": 0, "fields": {"topic": "x"}}
+        ).status_code
+        == 403
+    )
     browser = venue.joined(3)
     assert browser.get("/t/3").status_code == 200
     fresh = revoke_table(venue.db, venue.secrets[3].table_id)
@@ -101,11 +110,17 @@ def test_cookie_writes_need_the_csrf_token_and_the_same_origin(venue: Venue) -> 
     body = {"revision": 0, "fields": {"topic": "x"}}
     assert browser.put("/t/6/report.json", json=body).status_code == 403
     token = venue.csrf(browser, 6)
-    forged = browser.put("/t/6/report.json", json=body,
-                         headers={"X-CSRF-Token": token, "Origin": "http://evil.example"})
+    forged = browser.put(
+        "/t/6/report.json",
+        json=body,
+        headers={"X-CSRF-Token": token, "Origin": "http://evil.example"},
+    )
     assert forged.status_code == 403
-    ok = browser.put("/t/6/report.json", json=body,
-                     headers={"X-CSRF-Token": token, "Origin": "http://testserver"})
+    ok = browser.put(
+        "/t/6/report.json",
+        json=body,
+        headers={"X-CSRF-Token": token, "Origin": "http://testserver"},
+    )
     assert ok.json()["ok"] is True
 
 
@@ -115,25 +130,37 @@ def test_every_write_is_audit_logged_with_table_device_and_address(venue: Venue)
     from db.models import AuditEntry
 
     browser = venue.joined(2)
-    browser.put("/t/2/report.json", json={"revision": 0, "fields": {"topic": "x"}},
-                headers={"X-CSRF-Token": venue.csrf(browser, 2)})
+    browser.put(
+        "/t/2/report.json",
+        json={"revision": 0, "fields": {"topic": "x"}},
+        headers={"X-CSRF-Token": venue.csrf(browser, 2)},
+    )
     with venue.db.read() as s:
-        row = s.scalars(select(AuditEntry).where(AuditEntry.action == "group_report.revision")
-                        .order_by(AuditEntry.id.desc())).first()
+        row = s.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.action == "group_report.revision")
+            .order_by(AuditEntry.id.desc())
+        ).first()
         assert row is not None
         assert row.detail["table"] == 2 and row.detail["device"] and row.detail["address"]
     image = io.BytesIO()
     Image.new("RGB", (40, 30), "white").save(image, "PNG")
-    browser.post("/t/2/photo", data={"csrf": venue.csrf(browser, 2)},
-                 files={"photo": ("a.png", image.getvalue(), "image/png")})
+    browser.post(
+        "/t/2/photo",
+        data={"csrf": venue.csrf(browser, 2)},
+        files={"photo": ("a.png", image.getvalue(), "image/png")},
+    )
     with venue.db.read() as s:
         photo = s.scalars(select(AuditEntry).where(AuditEntry.action == "group_report.photo")).one()
         assert photo.detail["device"] and photo.detail["address"] and photo.detail["table"] == 2
 
 
 def test_oversized_bodies_are_refused(venue: Venue) -> None:
-    answer = venue.client.put(venue.url(1) + "/report.json", content=b"{" + b" " * 300_000 + b"}",
-                              headers={"Content-Type": "application/json"})
+    answer = venue.client.put(
+        venue.url(1) + "/report.json",
+        content=b"{" + b" " * 300_000 + b"}",
+        headers={"Content-Type": "application/json"},
+    )
     assert answer.status_code == 413
     assert venue.client.get(venue.url(1) + "/report.json").json()["revision"] == 0
 
@@ -161,8 +188,9 @@ def test_photo_is_reencoded_without_exif_or_gps(venue: Venue) -> None:
     exif[0x8825] = {1: "N", 2: (25.0, 2.0, 0.0)}  # GPS
     raw = io.BytesIO()
     image.save(raw, "JPEG", exif=exif)
-    answer = venue.client.post(venue.url(1) + "/photo",
-                               files={"photo": ("IMG_0001.jpg", raw.getvalue(), "image/jpeg")})
+    answer = venue.client.post(
+        venue.url(1) + "/photo", files={"photo": ("IMG_0001.jpg", raw.getvalue(), "image/jpeg")}
+    )
     assert answer.json()["ok"] is True
     stored = svc.load_photo(venue.db, svc.find_table(venue.db, venue.session.id, 1).id)
     assert stored is not None
@@ -171,8 +199,9 @@ def test_photo_is_reencoded_without_exif_or_gps(venue: Venue) -> None:
 
 
 def test_not_an_image_is_refused_with_a_message(venue: Venue) -> None:
-    answer = venue.client.post(venue.url(1) + "/photo",
-                               files={"photo": ("x.jpg", b"not an image", "image/jpeg")})
+    answer = venue.client.post(
+        venue.url(1) + "/photo", files={"photo": ("x.jpg", b"not an image", "image/jpeg")}
+    )
     assert answer.status_code == 400 and "不是圖片" in answer.json()["error"]
 
 
@@ -180,8 +209,11 @@ def test_served_pages_and_json_carry_no_full_name_phone_or_id(venue: Venue) -> N
     from tests.server.conftest import personal_data
 
     browser = venue.joined(1)
-    served = [browser.get("/t/1").text, browser.get("/t/1/report.json").text,
-              venue.client.get("/").text]
+    served = [
+        browser.get("/t/1").text,
+        browser.get("/t/1/report.json").text,
+        venue.client.get("/").text,
+    ]
     served += [venue.client.get(venue.url(n) + "/report.json").text for n in venue.secrets]
     leaked = {p for p in personal_data(venue.db, venue.session.id) for page in served if p in page}
     assert not leaked

@@ -42,12 +42,23 @@ def phone() -> Iterator:  # type: ignore[type-arg]
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        context = browser.new_context(viewport={"width": 360, "height": 740},
-                                      device_scale_factor=2, is_mobile=True, has_touch=True,
-                                      locale="zh-TW")
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        context = browser.new_context(
+            viewport={"width": 360, "height": 740},
+            device_scale_factor=2,
+            is_mobile=True,
+            has_touch=True,
+            locale="zh-TW",
+        )
         yield context.new_page()
         browser.close()
 
@@ -93,17 +104,25 @@ def test_a_person_not_checked_in_cannot_vote(served, phone, demo_db) -> None:  #
     day, base = served
     SHOTS.mkdir(exist_ok=True)
     absent = day.absent[0]
-    listed = {v.registration_id for t in svc.voter_tables(demo_db, day.session_id)
-              for v in t.voters}
+    listed = {
+        v.registration_id for t in svc.voter_tables(demo_db, day.session_id) for v in t.voters
+    }
     assert absent not in listed  # not on any table's list of names
     page = phone
     page.goto(f"{base}/vote")
     # Trying anyway with a hand-made form post: refused with a sentence, nothing stored.
     page.goto(f"{base}/vote?table=1")
     csrf = page.locator('input[name="csrf"]').get_attribute("value")
-    answer = page.request.post(f"{base}/vote/identify", form={
-        "csrf": csrf or "", "table": "1", "voter": str(absent),
-        "digits": day.phones[absent][-3:]}, max_redirects=0)
+    answer = page.request.post(
+        f"{base}/vote/identify",
+        form={
+            "csrf": csrf or "",
+            "table": "1",
+            "voter": str(absent),
+            "digits": day.phones[absent][-3:],
+        },
+        max_redirects=0,
+    )
     assert answer.status == 403 and "尚未報到" in answer.text()
     page.set_content(answer.text())
     page.screenshot(path=SHOTS / "vote-5-not-checked-in.png", full_page=True)

@@ -30,13 +30,23 @@ def _csrf(html: str) -> str:
 
 def _identify(app, day: vote_day.VoteDay, rid: int) -> TestClient:  # type: ignore[no-untyped-def]
     browser = TestClient(app)
-    table = next(t for t in svc.voter_tables(app.state.venue.db, day.session_id)
-                 if any(v.registration_id == rid for v in t.voters))
+    table = next(
+        t
+        for t in svc.voter_tables(app.state.venue.db, day.session_id)
+        if any(v.registration_id == rid for v in t.voters)
+    )
     page = browser.get(f"/vote?table={table.number}")
     assert page.status_code == 200 and "請選您的名字" in page.text
-    answer = browser.post("/vote/identify", data={
-        "csrf": _csrf(page.text), "table": table.number, "voter": rid,
-        "digits": day.phones[rid][-3:]}, follow_redirects=False)
+    answer = browser.post(
+        "/vote/identify",
+        data={
+            "csrf": _csrf(page.text),
+            "table": table.number,
+            "voter": rid,
+            "digits": day.phones[rid][-3:],
+        },
+        follow_redirects=False,
+    )
     assert answer.status_code == 303 and answer.headers["location"] == "/vote/ballot"
     return browser
 
@@ -46,13 +56,15 @@ def test_vote_through_the_page_and_replace_it(room, demo_db) -> None:  # type: i
     browser = _identify(app, day, day.present[0])
     page = browser.get("/vote/ballot")
     assert "社區共融公園" in page.text and 'name="revision" value="0"' in page.text
-    done = browser.post("/vote/ballot", data={"csrf": _csrf(page.text), "revision": "0",
-                                              "approve": ["1", "2"]})
+    done = browser.post(
+        "/vote/ballot", data={"csrf": _csrf(page.text), "revision": "0", "approve": ["1", "2"]}
+    )
     assert done.status_code == 200 and "已收到您的選票" in done.text
     page = browser.get("/vote/ballot")
     assert 'value="1" data-cost="600000" checked' in page.text  # earlier choices ticked
-    done = browser.post("/vote/ballot", data={"csrf": _csrf(page.text), "revision": "1",
-                                              "approve": ["4"]})
+    done = browser.post(
+        "/vote/ballot", data={"csrf": _csrf(page.text), "revision": "1", "approve": ["4"]}
+    )
     assert "取代先前那一張" in done.text
     with demo_db.read() as s:
         assert [b.approvals for b in s.scalars(select(PbBallot))] == [[4]]
@@ -62,13 +74,19 @@ def test_over_budget_replay_and_forgery_are_refused_with_a_sentence(room, demo_d
     day, app = room
     browser = _identify(app, day, day.present[1])
     page = browser.get("/vote/ballot")
-    refused = browser.post("/vote/ballot", data={"csrf": _csrf(page.text), "revision": "0",
-                                                 "approve": ["1", "3"]})
+    refused = browser.post(
+        "/vote/ballot", data={"csrf": _csrf(page.text), "revision": "0", "approve": ["1", "3"]}
+    )
     assert refused.status_code == 409 and "超過預算" in refused.text
-    assert browser.post("/vote/ballot", data={"csrf": _csrf(page.text), "revision": "0",
-                                              "approve": ["2"]}).status_code == 200
-    replay = browser.post("/vote/ballot", data={"csrf": _csrf(page.text), "revision": "0",
-                                                "approve": ["5"]})
+    assert (
+        browser.post(
+            "/vote/ballot", data={"csrf": _csrf(page.text), "revision": "0", "approve": ["2"]}
+        ).status_code
+        == 200
+    )
+    replay = browser.post(
+        "/vote/ballot", data={"csrf": _csrf(page.text), "revision": "0", "approve": ["5"]}
+    )
     assert replay.status_code == 409 and 'data-code="stale"' in replay.text
     no_csrf = browser.post("/vote/ballot", data={"csrf": "x", "revision": "1", "approve": ["5"]})
     assert no_csrf.status_code == 403
@@ -81,21 +99,32 @@ def test_over_budget_replay_and_forgery_are_refused_with_a_sentence(room, demo_d
 def test_api_codes_and_turnout(room) -> None:  # type: ignore[no-untyped-def]
     day, app = room
     client = TestClient(app)
-    absent = client.post("/vote/api/identify", json={"registration_id": day.absent[0],
-                                                     "digits": "123"})
+    absent = client.post(
+        "/vote/api/identify", json={"registration_id": day.absent[0], "digits": "123"}
+    )
     assert absent.status_code == 403 and absent.json()["result"] == "not_checked_in"
     rid = day.present[2]
-    ok = client.post("/vote/api/identify", json={"registration_id": rid,
-                                                 "digits": day.phones[rid][-3:]}).json()
+    ok = client.post(
+        "/vote/api/identify", json={"registration_id": rid, "digits": day.phones[rid][-3:]}
+    ).json()
     headers = {"X-CSRF-Token": ok["csrf"]}
-    unknown = client.post("/vote/api/ballot", json={"revision": 0, "approve": [77]},
-                          headers=headers)
+    unknown = client.post(
+        "/vote/api/ballot", json={"revision": 0, "approve": [77]}, headers=headers
+    )
     assert unknown.json()["result"] == "unknown_project"
     cast = client.post("/vote/api/ballot", json={"revision": 0, "approve": [5]}, headers=headers)
-    assert cast.json() == {"ok": True, "result": "ok", "message": cast.json()["message"],
-                           "revision": 1, "replaced": False}
-    assert client.get("/vote/api/turnout").json() == {"status": "open", "ballots": 1,
-                                                      "checked_in": 12}
+    assert cast.json() == {
+        "ok": True,
+        "result": "ok",
+        "message": cast.json()["message"],
+        "revision": 1,
+        "replaced": False,
+    }
+    assert client.get("/vote/api/turnout").json() == {
+        "status": "open",
+        "ballots": 1,
+        "checked_in": 12,
+    }
     svc.close_vote(app.state.venue.db, day.session_id)
     late = client.post("/vote/api/ballot", json={"revision": 1, "approve": [5]}, headers=headers)
     assert late.json()["result"] == "closed"

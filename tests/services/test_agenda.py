@@ -27,13 +27,16 @@ def test_editor_validates_adds_in_time_order_and_flags_overlaps(demo_db: Databas
     taipei = find_session(demo_db, "臺北")
     with pytest.raises(AgendaInputError) as err:
         service.add_block(demo_db, taipei.id, BlockInput(" ", "talk", dt.time(10), dt.time(9)))
-    assert [p.code for p in err.value.problems] == ["block_title_required",
-                                                    "block_ends_before_start"]
+    assert [p.code for p in err.value.problems] == [
+        "block_title_required",
+        "block_ends_before_start",
+    ]
     assert "結束 09:00 必須晚於開始 10:00" in str(err.value)
     assert len(service.list_blocks(demo_db, taipei.id)) == 11  # nothing half-written
 
-    new_id = service.add_block(demo_db, taipei.id,
-                               BlockInput("茶敘", "break", dt.time(10, 15), dt.time(10, 40)))
+    new_id = service.add_block(
+        demo_db, taipei.id, BlockInput("茶敘", "break", dt.time(10, 15), dt.time(10, 40))
+    )
     rows = service.list_blocks(demo_db, taipei.id)
     assert [r.id for r in rows].index(new_id) == 4  # right after the talk that starts 09:20
     assert rows[4].planned_start == at("10:15")
@@ -51,8 +54,9 @@ def test_editor_validates_adds_in_time_order_and_flags_overlaps(demo_db: Databas
         assert set(actions) >= {"agenda.block_add", "agenda.block_move", "agenda.block_delete"}
 
 
-def test_a_simulated_day_with_overrun_shift_absorb_and_report(demo_db: Database,
-                                                               tmp_path: Path) -> None:
+def test_a_simulated_day_with_overrun_shift_absorb_and_report(
+    demo_db: Database, tmp_path: Path
+) -> None:
     taipei = find_session(demo_db, "臺北")
     sid = taipei.id
     ids = [r.id for r in service.list_blocks(demo_db, sid)]
@@ -101,11 +105,13 @@ def test_a_simulated_day_with_overrun_shift_absorb_and_report(demo_db: Database,
     assert "議程預定與實際時間" in text and "09:21–10:30" in text and "→12:15–13:15" in text
 
     with demo_db.read() as s:
-        setting = s.scalar(select(Setting).where(Setting.scope == f"session:{sid}",
-                                                 Setting.key == "agenda_run"))
+        setting = s.scalar(
+            select(Setting).where(Setting.scope == f"session:{sid}", Setting.key == "agenda_run")
+        )
         assert setting is not None and setting.value["block_id"] == ids[6]
-        logged = list(s.scalars(select(AuditEntry.action).where(
-            AuditEntry.action.like("agenda.re%"))))
+        logged = list(
+            s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("agenda.re%")))
+        )
     assert logged == ["agenda.replan.absorb", "agenda.replan.shift"]
 
 
@@ -134,8 +140,9 @@ def test_a_rehearsal_on_another_day_logs_times_on_the_session_date(demo_db: Data
     sid = find_session(demo_db, "臺中").id
     service.toggle(demo_db, sid, dt.datetime(2026, 1, 5, 10, 2))
     with demo_db.read() as s:
-        block = s.scalars(select(AgendaBlock).where(AgendaBlock.session_id == sid)
-                          .order_by(AgendaBlock.position)).first()
+        block = s.scalars(
+            select(AgendaBlock).where(AgendaBlock.session_id == sid).order_by(AgendaBlock.position)
+        ).first()
         assert block is not None
         assert block.actual_start == dt.datetime(2019, 4, 12, 10, 2)
 

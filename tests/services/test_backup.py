@@ -18,8 +18,11 @@ def _check_in(db, n: int = 1) -> None:  # type: ignore[no-untyped-def]
     with db.unit_of_work() as s:
         registration_id = s.scalars(select(Registration.id).limit(1)).one()
         for _ in range(n):
-            s.add(CheckIn(registration_id=registration_id, action="in",
-                          at=dt.datetime(2019, 3, 15, 8, 30)))
+            s.add(
+                CheckIn(
+                    registration_id=registration_id, action="in", at=dt.datetime(2019, 3, 15, 8, 30)
+                )
+            )
 
 
 def _count(path: Path) -> int:
@@ -50,7 +53,9 @@ def test_backup_of_a_damaged_file_fails_and_leaves_no_file(tmp_path: Path) -> No
     assert list(tmp_path.iterdir()) == [bad]
 
 
-def test_same_file_name_in_another_folder_keeps_its_own_backups(demo_db_path: Path, tmp_path: Path) -> None:
+def test_same_file_name_in_another_folder_keeps_its_own_backups(
+    demo_db_path: Path, tmp_path: Path
+) -> None:
     settings = BackupSettings(folder=tmp_path / "usb", keep=1)
     twin = tmp_path / "elsewhere" / demo_db_path.name
     twin.parent.mkdir()
@@ -64,15 +69,21 @@ def test_same_file_name_in_another_folder_keeps_its_own_backups(demo_db_path: Pa
 def test_auto_backup_names_by_time_and_keeps_the_newest(demo_db_path: Path, tmp_path: Path) -> None:
     settings = BackupSettings(folder=tmp_path / "usb", keep=3)
     start = dt.datetime(2019, 3, 15, 8, 0)
-    made = [backup.auto_backup(demo_db_path, settings, now=start + dt.timedelta(minutes=5 * i))
-            for i in range(5)]
+    made = [
+        backup.auto_backup(demo_db_path, settings, now=start + dt.timedelta(minutes=5 * i))
+        for i in range(5)
+    ]
     prefix = backup.backup_prefix(demo_db_path)
     assert prefix.startswith("demo-") and len(prefix) == len("demo-") + 6
     names = [p.name for p in backup.list_backups(demo_db_path, settings.folder)]
-    assert names == [f"{prefix}-20190315-082000.sqlite3", f"{prefix}-20190315-081500.sqlite3",
-                     f"{prefix}-20190315-081000.sqlite3"]
+    assert names == [
+        f"{prefix}-20190315-082000.sqlite3",
+        f"{prefix}-20190315-081500.sqlite3",
+        f"{prefix}-20190315-081000.sqlite3",
+    ]
     assert made[-1].removed and [p.name for p in made[-1].removed] == [
-        f"{prefix}-20190315-080500.sqlite3"]
+        f"{prefix}-20190315-080500.sqlite3"
+    ]
     again = backup.auto_backup(demo_db_path, settings, now=start + dt.timedelta(minutes=20))
     assert again.path.name == f"{prefix}-20190315-082000-2.sqlite3"
     assert backup.list_backups(demo_db_path, settings.folder)[0] == again.path
@@ -87,14 +98,18 @@ def test_settings_round_trip_and_folder_must_be_writable(tmp_path: Path) -> None
         backup.set_folder(tmp_path / "file" / "sub")
 
 
-def test_restore_replaces_the_file_and_keeps_the_current_one(demo_db_path: Path, tmp_path: Path) -> None:
+def test_restore_replaces_the_file_and_keeps_the_current_one(
+    demo_db_path: Path, tmp_path: Path
+) -> None:
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.sqlite3").path
     db = open_database(demo_db_path)
     _check_in(db, 2)
     db.dispose()
     result = backup.restore(demo_db_path, saved, now=dt.datetime(2019, 3, 15, 12, 0))
     assert _count(demo_db_path) == 0
-    assert result.previous_copy == demo_db_path.with_name("demo.before-restore-20190315-120000.sqlite3")
+    assert result.previous_copy == demo_db_path.with_name(
+        "demo.before-restore-20190315-120000.sqlite3"
+    )
     assert _count(result.previous_copy) == 2
     assert not Path(f"{demo_db_path}-wal").exists()
     db = open_database(demo_db_path)  # opens, migrates, works
@@ -115,7 +130,9 @@ def test_restore_refuses_a_damaged_or_foreign_backup_and_changes_nothing(
         with pytest.raises(BackupError):
             backup.restore(demo_db_path, bad)
     assert demo_db_path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("demo")) == ["demo.sqlite3"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("demo")) == [
+        "demo.sqlite3"
+    ]
 
 
 def _damage(path: Path) -> None:
@@ -126,7 +143,9 @@ def _damage(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-def test_damaged_file_at_start_names_the_newest_good_backup(demo_db_path: Path, tmp_path: Path) -> None:
+def test_damaged_file_at_start_names_the_newest_good_backup(
+    demo_db_path: Path, tmp_path: Path
+) -> None:
     settings = BackupSettings(folder=tmp_path / "backups")
     old = backup.auto_backup(demo_db_path, settings, now=dt.datetime(2019, 3, 15, 8, 0)).path
     newest = backup.auto_backup(demo_db_path, settings, now=dt.datetime(2019, 3, 15, 8, 5)).path

@@ -17,18 +17,28 @@ def _setup(db: Database):  # type: ignore[no-untyped-def]
     sessions = list_events(db)[0].sessions
     with db.read() as s:
         secret = s.scalars(select(Event.token_secret)).one()
-        regs = {st: s.scalars(select(Registration.id).where(
-            Registration.session_id == sessions[0].id, Registration.status == st)).all()
-            for st in ("admitted", "waitlisted")}
-        other = s.scalars(select(Registration.id).where(
-            Registration.session_id == sessions[1].id)).first()
+        regs = {
+            st: s.scalars(
+                select(Registration.id).where(
+                    Registration.session_id == sessions[0].id, Registration.status == st
+                )
+            ).all()
+            for st in ("admitted", "waitlisted")
+        }
+        other = s.scalars(
+            select(Registration.id).where(Registration.session_id == sessions[1].id)
+        ).first()
     return sessions, secret, regs, other
 
 
 def _log(db: Database, reg_id: int) -> list[tuple[str, int | None]]:
     with db.read() as s:
-        return [(c.action, c.voids_id) for c in s.scalars(
-            select(CheckIn).where(CheckIn.registration_id == reg_id).order_by(CheckIn.id))]
+        return [
+            (c.action, c.voids_id)
+            for c in s.scalars(
+                select(CheckIn).where(CheckIn.registration_id == reg_id).order_by(CheckIn.id)
+            )
+        ]
 
 
 def test_scan_checks_in_then_reports_already_checked_in(demo_db: Database) -> None:
@@ -36,8 +46,12 @@ def test_scan_checks_in_then_reports_already_checked_in(demo_db: Database) -> No
     reg = regs["admitted"][0]
     token = make_token(secret, reg)
     first = svc.scan(demo_db, sessions[0].id, token, desk="desk-2", now=T)
-    assert first.code == "ok" and first.action == "in" and first.name and first.lunch in ("葷", "素")
-    again = svc.scan(demo_db, sessions[0].id, token.lower(), desk="desk-1", now=T.replace(minute=45))
+    assert (
+        first.code == "ok" and first.action == "in" and first.name and first.lunch in ("葷", "素")
+    )
+    again = svc.scan(
+        demo_db, sessions[0].id, token.lower(), desk="desk-1", now=T.replace(minute=45)
+    )
     assert again.code == "already_checked_in"
     assert (again.first_at, again.first_desk) == (T, "desk-2")
     assert _log(demo_db, reg) == [("in", None)]
@@ -88,11 +102,16 @@ def test_sign_out_reentry_and_undo(demo_db: Database) -> None:
     assert svc.scan(demo_db, sid, token, mode="out", now=T).code == "not_checked_in"
     assert svc.scan(demo_db, sid, token, now=T, desk="d").code == "ok"
     assert svc.scan(demo_db, sid, token, mode="out", now=T.replace(hour=12), desk="d").code == "ok"
-    assert svc.scan(demo_db, sid, token, mode="out", now=T.replace(hour=12)).code == "already_checked_out"
+    assert (
+        svc.scan(demo_db, sid, token, mode="out", now=T.replace(hour=12)).code
+        == "already_checked_out"
+    )
     back = svc.scan(demo_db, sid, token, now=T.replace(hour=13), desk="d")
     assert back.code == "ok" and back.reentry
     undone = svc.undo_last(demo_db, sid, desk="d", now=T.replace(hour=13, minute=1))
-    assert undone is not None and undone.voided_id == back.check_in_id and undone.state_after == "out"
+    assert (
+        undone is not None and undone.voided_id == back.check_in_id and undone.state_after == "out"
+    )
     undone = svc.undo_last(demo_db, sid, desk="d", now=T.replace(hour=13, minute=2))
     assert undone is not None and undone.state_after == "in"
     assert _log(demo_db, reg)[-2:] == [("void", back.check_in_id), ("void", undone.voided_id)]
@@ -138,7 +157,9 @@ def test_live_counts_and_search(demo_db: Database) -> None:
     before = svc.live_counts(demo_db, sid)
     assert (before.expected, before.admitted, before.arrived) == (40, 40, 0)
     assert len(before.not_arrived) == 40
-    walk = add_walk_in(demo_db, sid, name="臺灣銘", agency="台中市政府", phone="0912-345-678", now=T)
+    walk = add_walk_in(
+        demo_db, sid, name="臺灣銘", agency="台中市政府", phone="0912-345-678", now=T
+    )
     svc.check_in_registration(demo_db, sid, walk.registration_id, method="walk_in", now=T)
     svc.scan(demo_db, sid, make_token(secret, regs["admitted"][0]), now=T)
     after = svc.live_counts(demo_db, sid)
@@ -150,19 +171,29 @@ def test_live_counts_and_search(demo_db: Database) -> None:
         assert [h.registration_id for h in hits] == [walk.registration_id], text
         assert hits[0].state == "in"
     assert svc.search(demo_db, sid, "67") == [] or all(
-        "67" in h.name + h.agency for h in svc.search(demo_db, sid, "67"))
+        "67" in h.name + h.agency for h in svc.search(demo_db, sid, "67")
+    )
 
 
 def test_search_finds_e_mail_fragments_and_every_term_of_a_query(demo_db: Database) -> None:
     sessions, *_ = _setup(demo_db)
     sid = sessions[0].id
-    walk = add_walk_in(demo_db, sid, name="詹堃明", agency="新北市三重區公所", unit="社會課",
-                       email="Kun.Ming@ntpc.gov.tw", phone="02-2960-3456#517", now=T)
+    walk = add_walk_in(
+        demo_db,
+        sid,
+        name="詹堃明",
+        agency="新北市三重區公所",
+        unit="社會課",
+        email="Kun.Ming@ntpc.gov.tw",
+        phone="02-2960-3456#517",
+        now=T,
+    )
     for text in ("kun.ming", "NTPC.GOV", "詹 三重", "三重 堃明", "社會課 詹堃", "3456"):
         hits = svc.search(demo_db, sid, text)
         assert walk.registration_id in [h.registration_id for h in hits], text
     assert [h.registration_id for h in svc.search(demo_db, sid, "詹 kun.ming")] == [
-        walk.registration_id]
+        walk.registration_id
+    ]
     assert svc.search(demo_db, sid, "詹 臺南") == []
     # The extension is not the end of the phone number.
     assert walk.registration_id not in [h.registration_id for h in svc.search(demo_db, sid, "517")]
@@ -221,7 +252,9 @@ def test_the_live_tally_kept_current_matches_a_fresh_load(demo_db: Database) -> 
     counts = tally.counts()
     assert (counts.arrived, counts.present, counts.signed_out) == (1, 1, 0)
     assert b in {p.registration_id for p in counts.not_arrived}  # in queue order: see above
-    walk = add_walk_in(demo_db, sid, name="臺灣銘", agency="台中市政府", phone="0912-345-678", now=T)
+    walk = add_walk_in(
+        demo_db, sid, name="臺灣銘", agency="台中市政府", phone="0912-345-678", now=T
+    )
     svc.check_in_registration(demo_db, sid, walk.registration_id, method="walk_in", now=T)
     assert tally.update().people_changed
 
@@ -230,8 +263,9 @@ def test_the_search_index_updated_in_place_finds_what_a_fresh_one_finds(demo_db:
     sessions, *_ = _setup(demo_db)
     sid = sessions[0].id
     index = svc.load_search_index(demo_db, sid)
-    walk = add_walk_in(demo_db, sid, name="詹堃明", agency="新北市三重區公所",
-                       phone="02-2960-3456", now=T)
+    walk = add_walk_in(
+        demo_db, sid, name="詹堃明", agency="新北市三重區公所", phone="02-2960-3456", now=T
+    )
     assert index.find("詹堃明") == []
     index.update(svc.search_entries(demo_db, sid, [walk.registration_id]))
     fresh = svc.load_search_index(demo_db, sid)

@@ -54,26 +54,31 @@ def _race_on(url: str, db: Database, desks: int) -> None:
 
 
 def test_same_pass_races_on_sqlite_record_one_check_in_each(
-        demo_db: Database, demo_db_path: Path) -> None:
+    demo_db: Database, demo_db_path: Path
+) -> None:
     _race_on(str(demo_db_path), demo_db, desks=2)
 
 
-def test_same_pass_races_on_postgres_record_one_check_in_each(
-        pg_db: Database, pg_url: str) -> None:
+def test_same_pass_races_on_postgres_record_one_check_in_each(pg_db: Database, pg_url: str) -> None:
     build_demo(pg_db)
     _race_on(pg_url, pg_db, desks=2)
 
 
 def test_desks_in_separate_processes_record_one_check_in_each(
-        demo_db: Database, demo_db_path: Path) -> None:
+    demo_db: Database, demo_db_path: Path
+) -> None:
     session_id = list_events(demo_db)[0].sessions[0].id
     registration_ids = add_people(demo_db, session_id, 100)
     tokens = tokens_for(demo_db, registration_ids)
     spawn = multiprocessing.get_context("spawn")
     barrier, results = spawn.Barrier(2), spawn.Queue()
-    desks = [spawn.Process(target=desk_process, args=(str(demo_db_path), session_id, tokens,
-                                                      f"desk-{i}", barrier, results))
-             for i in (1, 2)]
+    desks = [
+        spawn.Process(
+            target=desk_process,
+            args=(str(demo_db_path), session_id, tokens, f"desk-{i}", barrier, results),
+        )
+        for i in (1, 2)
+    ]
     for p in desks:
         p.start()
     scans = [scan for _ in desks for scan in results.get(timeout=60)]
@@ -84,7 +89,8 @@ def test_desks_in_separate_processes_record_one_check_in_each(
 
 
 def test_two_desks_voiding_the_same_row_leave_one_void(
-        demo_db: Database, demo_db_path: Path) -> None:
+    demo_db: Database, demo_db_path: Path
+) -> None:
     session_id = list_events(demo_db)[0].sessions[0].id
     registration_ids = add_people(demo_db, session_id, 50)
     tokens = tokens_for(demo_db, registration_ids)

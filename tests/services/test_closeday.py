@@ -78,8 +78,9 @@ def test_adjust_with_reason_is_audited(demo_db) -> None:  # type: ignore[no-unty
 
 def test_certificates_get_serials_and_reprints_keep_them(demo_db) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
-    set_course_fields(demo_db, sim.session_id,
-                      settings={"serial_pattern": "國發研字第{year}{seq:04d}號"})
+    set_course_fields(
+        demo_db, sim.session_id, settings={"serial_pattern": "國發研字第{year}{seq:04d}號"}
+    )
     first = issue_certificates(demo_db, sim.session_id, now=dt.datetime(2019, 3, 15, 16))
     assert first and all(c.hours > 0 for c in first)
     assert first[0].serial == "國發研字第1080001號"
@@ -132,8 +133,9 @@ def test_portal_rows_need_course_fields_and_passphrase(demo_db) -> None:  # type
     assert all(row[0][0].isalpha() and len(row[0]) == 10 for row in result.portal.rows)
 
 
-@pytest.mark.parametrize("pattern", ["研字第{seq:04d號", "研字第{seq:04d}}號{", "{seq:04d}{year!z}",
-                                     "{seq:04d}{term.x}"])
+@pytest.mark.parametrize(
+    "pattern", ["研字第{seq:04d號", "研字第{seq:04d}}號{", "{seq:04d}{year!z}", "{seq:04d}{term.x}"]
+)
 def test_a_broken_serial_pattern_is_a_message_not_a_traceback(demo_db, pattern) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
     with pytest.raises(CloseDayError, match="字號格式"):
@@ -151,8 +153,9 @@ def test_every_requester_gets_an_outcome_in_both_layouts(demo_db) -> None:  # ty
         attendee.wants_hours = True
         attendee.name = name = "鄭秀雲"  # a Big5 name: only the hours decide the outcome
         store_id_number(attendee, s.get_one(Event, attendee.event_id), make_id("F", "1", "3199999"))
-    set_course_fields(demo_db, sim.session_id,
-                      event_fields={"category_code": "345", "course_code": "C123"})
+    set_course_fields(
+        demo_db, sim.session_id, event_fields={"category_code": "345", "course_code": "C123"}
+    )
     full = portal_file(demo_db, sim.session_id, "full", "demo")
     skipped = {p.name: p for p in full.skipped}
     assert skipped[name].code == "no_hours" and "未出席" in skipped[name].detail

@@ -22,13 +22,16 @@ def play_the_morning(db: Database) -> int:
     session = find_session(db, "臺北")
     seating.assign(db, session.id)
     with db.read() as s:
-        admitted = s.scalars(select(Registration.id).where(
-            Registration.session_id == session.id, Registration.status == Status.ADMITTED)
-            .order_by(Registration.id)).all()
+        admitted = s.scalars(
+            select(Registration.id)
+            .where(Registration.session_id == session.id, Registration.status == Status.ADMITTED)
+            .order_by(Registration.id)
+        ).all()
 
     def act(reg: int, mode: str, minutes: int) -> checkin.CheckInResult:
-        return checkin.check_in_registration(db, session.id, reg, mode=mode, desk="d",
-                                             now=T + dt.timedelta(minutes=minutes))
+        return checkin.check_in_registration(
+            db, session.id, reg, mode=mode, desk="d", now=T + dt.timedelta(minutes=minutes)
+        )
 
     for i, reg in enumerate(admitted[:6]):
         act(reg, "in", i)
@@ -46,20 +49,29 @@ def play_the_morning(db: Database) -> int:
 
 def test_figures_per_session_and_table_agree_with_the_desk(demo_db: Database) -> None:
     session_id = play_the_morning(demo_db)
-    figures = {f.session_id: f for f in day_figures(demo_db, find_session(demo_db, "臺北").event_id)}
+    figures = {
+        f.session_id: f for f in day_figures(demo_db, find_session(demo_db, "臺北").event_id)
+    }
     assert len(figures) == 3
     taipei = figures[session_id]
     live = checkin.live_counts(demo_db, session_id)
     f = taipei.figures
     assert (f.checked_in, f.present, f.signed_out, f.walk_ins) == (7, 6, 1, 1)
     assert (f.expected, f.checked_in, f.present, f.signed_out, f.missing) == (
-        live.expected, live.arrived, live.present, live.signed_out, len(live.not_arrived))
+        live.expected,
+        live.arrived,
+        live.present,
+        live.signed_out,
+        len(live.not_arrived),
+    )
     assert f.admitted == live.admitted
     per_table = {t.number: t.figures for t in taipei.tables}
     assert {n for n in per_table if n is not None} == {t.number for t in live.tables}
     for table in live.tables:
-        assert (per_table[table.number].checked_in,
-                per_table[table.number].expected) == (table.arrived, table.seated)
+        assert (per_table[table.number].checked_in, per_table[table.number].expected) == (
+            table.arrived,
+            table.seated,
+        )
     assert sum(t.checked_in for t in per_table.values()) == f.checked_in
     others = [x.figures for sid, x in figures.items() if sid != session_id]
     assert all(o.checked_in == o.present == o.signed_out == 0 for o in others)

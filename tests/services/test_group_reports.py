@@ -23,18 +23,37 @@ from desktop.services.organiser_pin import check_organiser_pin, has_organiser_pi
 T0 = dt.datetime(2019, 3, 15, 10, 0)
 
 
-def seat(db: Database, session_id: int, table_number: int, count: int, *, checked_in: int = 0,
-         voided: int = 0, signed_out: int = 0) -> list[int]:
+def seat(
+    db: Database,
+    session_id: int,
+    table_number: int,
+    count: int,
+    *,
+    checked_in: int = 0,
+    voided: int = 0,
+    signed_out: int = 0,
+) -> list[int]:
     """Seat ``count`` admitted people at a table; the first ``checked_in`` have checked in."""
     with db.unit_of_work() as s:
         table = next(t for t in svc.list_tables(db, session_id) if t.number == table_number)
         taken = set(s.scalars(select(SeatAssignment.registration_id)))
-        regs = [r for r in s.scalars(select(Registration).where(
-            Registration.session_id == session_id, Registration.status == "admitted")
-            .order_by(Registration.queue)) if r.id not in taken][:count]
+        regs = [
+            r
+            for r in s.scalars(
+                select(Registration)
+                .where(Registration.session_id == session_id, Registration.status == "admitted")
+                .order_by(Registration.queue)
+            )
+            if r.id not in taken
+        ][:count]
         for i, r in enumerate(regs):
-            s.add(SeatAssignment(registration_id=r.id, table_id=table.id,
-                                 assigned_at=T0 + dt.timedelta(seconds=i)))
+            s.add(
+                SeatAssignment(
+                    registration_id=r.id,
+                    table_id=table.id,
+                    assigned_at=T0 + dt.timedelta(seconds=i),
+                )
+            )
             if i < checked_in:
                 row = CheckIn(registration_id=r.id, action="in", at=T0)
                 s.add(row)
@@ -60,23 +79,47 @@ def test_members_are_prefilled_from_seating_and_check_ins(demo_db: Database) -> 
 def test_every_save_is_written_and_revisions_are_coalesced(demo_db: Database) -> None:
     table = svc.find_table(demo_db, find_session(demo_db, "臺北").id, 2)
     first = svc.save_report(demo_db, table.id, ReportContent(topic="公"), author="桌長", now=T0)
-    typing = [svc.save_report(demo_db, table.id, ReportContent(topic="公園" + "改" * i),
-                              author="桌長", now=T0 + dt.timedelta(seconds=i)) for i in range(1, 30)]
+    typing = [
+        svc.save_report(
+            demo_db,
+            table.id,
+            ReportContent(topic="公園" + "改" * i),
+            author="桌長",
+            now=T0 + dt.timedelta(seconds=i),
+        )
+        for i in range(1, 30)
+    ]
     assert first.new_revision and not any(r.new_revision for r in typing)
     assert svc.load_report(demo_db, table.id).content.topic == "公園" + "改" * 29
-    later = svc.save_report(demo_db, table.id, ReportContent(topic="X"), author="桌長",
-                            now=T0 + dt.timedelta(seconds=61))
-    other = svc.save_report(demo_db, table.id, ReportContent(topic="X", feedback="講師回饋"),
-                            author="主辦", now=T0 + dt.timedelta(seconds=62))
-    same = svc.save_report(demo_db, table.id, ReportContent(topic="X", feedback="講師回饋"),
-                           author="主辦", now=T0 + dt.timedelta(seconds=63))
+    later = svc.save_report(
+        demo_db,
+        table.id,
+        ReportContent(topic="X"),
+        author="桌長",
+        now=T0 + dt.timedelta(seconds=61),
+    )
+    other = svc.save_report(
+        demo_db,
+        table.id,
+        ReportContent(topic="X", feedback="講師回饋"),
+        author="主辦",
+        now=T0 + dt.timedelta(seconds=62),
+    )
+    same = svc.save_report(
+        demo_db,
+        table.id,
+        ReportContent(topic="X", feedback="講師回饋"),
+        author="主辦",
+        now=T0 + dt.timedelta(seconds=63),
+    )
     assert later.new_revision and other.new_revision and not same.changed
     revisions = svc.list_revisions(demo_db, table.id)
     # the first revision kept the last words typed in its minute, before "X" replaced them
     assert [r.content.topic for r in revisions] == ["X", "X", "公園" + "改" * 29]
     assert [r.author for r in revisions] == ["主辦", "桌長", "桌長"]
-    restored = svc.restore_revision(demo_db, table.id, revisions[-1].id, author="主辦",
-                                    now=T0 + dt.timedelta(seconds=64))
+    restored = svc.restore_revision(
+        demo_db, table.id, revisions[-1].id, author="主辦", now=T0 + dt.timedelta(seconds=64)
+    )
     assert restored.new_revision
     assert svc.load_report(demo_db, table.id).content.topic == "公園" + "改" * 29
     assert svc.load_report(demo_db, table.id).revision_count == 4
@@ -120,11 +163,22 @@ def test_photo_is_checked_stored_and_removed(demo_db: Database, tmp_path: Path) 
 def test_compile_session_lists_every_table(demo_db: Database) -> None:
     session = find_session(demo_db, "臺南")
     table = svc.find_table(demo_db, session.id, 4)
-    svc.save_report(demo_db, table.id, ReportContent(
-        members=(Member("甲"),), topic="老街活化",
-        proposals=(Proposal("導覽牌", cost_text="約 30 萬"), Proposal("步道", cost_text="很多"))))
+    svc.save_report(
+        demo_db,
+        table.id,
+        ReportContent(
+            members=(Member("甲"),),
+            topic="老街活化",
+            proposals=(
+                Proposal("導覽牌", cost_text="約 30 萬"),
+                Proposal("步道", cost_text="很多"),
+            ),
+        ),
+    )
     compiled = svc.compile_session(demo_db, session.id)
-    assert compiled.session_name == "臺南場次" and len(compiled.reports) == 6 and compiled.filled == 1
+    assert (
+        compiled.session_name == "臺南場次" and len(compiled.reports) == 6 and compiled.filled == 1
+    )
     report = compiled.reports[3]
     assert report.content.topic == "老街活化" and report.content.total_cost() == 300000
     assert [p.code for p in report.problems] == ["cost_unreadable"]
@@ -160,8 +214,9 @@ def test_refused_photo_writes_nothing(demo_db: Database) -> None:
     assert svc.load_report(demo_db, table.id).photo_name == "ok.png"
 
 
-def test_a_photo_cut_short_is_refused_and_sizes_are_told_truly(demo_db: Database,
-                                                                tmp_path: Path) -> None:
+def test_a_photo_cut_short_is_refused_and_sizes_are_told_truly(
+    demo_db: Database, tmp_path: Path
+) -> None:
     table = svc.find_table(demo_db, find_session(demo_db, "臺北").id, 3)
     out = io.BytesIO()
     Image.new("RGB", (400, 300), (200, 100, 50)).save(out, "JPEG")
@@ -182,17 +237,36 @@ def test_a_photo_cut_short_is_refused_and_sizes_are_told_truly(demo_db: Database
 def test_a_save_on_an_old_revision_merges_and_a_clash_keeps_both_texts(demo_db: Database) -> None:
     session = find_session(demo_db, "臺北")
     table = svc.find_table(demo_db, session.id, 2)
-    first = svc.save_report(demo_db, table.id, ReportContent(topic="公園"), base_revision=0,
-                            author="桌長", now=T0)
-    desk = svc.save_report(demo_db, table.id, ReportContent(topic="公園", feedback="好"),
-                           base_revision=first.revision, author="桌長模式", now=T0)
-    phone = svc.save_report(demo_db, table.id, {"topic": "共融公園"},
-                            base_revision=first.revision, author="現場裝置 #1", now=T0)
+    first = svc.save_report(
+        demo_db, table.id, ReportContent(topic="公園"), base_revision=0, author="桌長", now=T0
+    )
+    desk = svc.save_report(
+        demo_db,
+        table.id,
+        ReportContent(topic="公園", feedback="好"),
+        base_revision=first.revision,
+        author="桌長模式",
+        now=T0,
+    )
+    phone = svc.save_report(
+        demo_db,
+        table.id,
+        {"topic": "共融公園"},
+        base_revision=first.revision,
+        author="現場裝置 #1",
+        now=T0,
+    )
     assert not phone.conflicts and phone.revision == desk.revision + 1
     content = svc.load_report(demo_db, table.id).content
     assert (content.topic, content.feedback) == ("共融公園", "好")
-    clash = svc.save_report(demo_db, table.id, {"topic": "河濱公園"},
-                            base_revision=first.revision, author="現場裝置 #2", now=T0)
+    clash = svc.save_report(
+        demo_db,
+        table.id,
+        {"topic": "河濱公園"},
+        base_revision=first.revision,
+        author="現場裝置 #2",
+        now=T0,
+    )
     assert set(clash.conflicts) == {"topic"} and clash.conflicts["topic"].theirs == "共融公園"
     assert svc.load_report(demo_db, table.id).content.topic == "共融公園"
     assert "河濱公園" in [r.content.topic for r in svc.list_revisions(demo_db, table.id)]
@@ -204,8 +278,13 @@ def test_a_save_on_a_pruned_base_shows_conflicts_instead_of_overwriting(demo_db:
     svc.save_report(demo_db, table.id, ReportContent(topic="公園"), base_revision=0, now=T0)
     later = T0 + dt.timedelta(seconds=svc.STATE_SECONDS + 60)
     svc.save_report(demo_db, table.id, {"topic": "河濱公園"}, base_revision=1, now=later)
-    svc.save_report(demo_db, table.id, {"topic": "河濱公園!"}, base_revision=2,
-                    now=later + dt.timedelta(seconds=svc.STATE_SECONDS + 60))
+    svc.save_report(
+        demo_db,
+        table.id,
+        {"topic": "河濱公園!"},
+        base_revision=2,
+        now=later + dt.timedelta(seconds=svc.STATE_SECONDS + 60),
+    )
     late = svc.save_report(demo_db, table.id, {"topic": "公園改"}, base_revision=1, now=later)
     assert set(late.conflicts) == {"topic"}
     assert svc.load_report(demo_db, table.id).content.topic == "河濱公園!"

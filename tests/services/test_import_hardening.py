@@ -44,12 +44,15 @@ def write_ids(path: Path) -> Path:
 
 def counts(db: Database) -> tuple[int, int, int]:
     with db.read() as s:
-        return tuple(s.scalar(select(func.count()).select_from(t))  # type: ignore[return-value]
-                     for t in (Attendee, Registration, AuditEntry))
+        return tuple(
+            s.scalar(select(func.count()).select_from(t))  # type: ignore[return-value]
+            for t in (Attendee, Registration, AuditEntry)
+        )
 
 
 def test_id_cells_with_notes_import_and_the_mask_comes_from_the_id_alone(
-        demo_db: Database, demo_db_path: Path, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    demo_db: Database, demo_db_path: Path, tmp_path: Path, run_cli
+) -> None:  # type: ignore[no-untyped-def]
     path = write_ids(tmp_path / "ids.csv")
     preview = import_file(demo_db, path, commit=False, now=NOW)  # was UnicodeEncodeError
     assert preview.imported == len(ID_CELLS) and preview.rejected == ()
@@ -75,9 +78,13 @@ def test_id_cells_with_notes_import_and_the_mask_comes_from_the_id_alone(
 
 
 def test_control_characters_and_terminal_escapes_are_cleaned_at_import(
-        demo_db: Database, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "controls.csv", [row("李\x07華", ""), row("\x1b[31m王\x1b[0m小明", "", 1),
-                                                   row("陳\u202e大文", "", 2)], HEADERS)
+    demo_db: Database, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "controls.csv",
+        [row("李\x07華", ""), row("\x1b[31m王\x1b[0m小明", "", 1), row("陳\u202e大文", "", 2)],
+        HEADERS,
+    )
     summary = import_file(demo_db, path, now=NOW)
     assert summary.imported == 3 and summary.rejected == ()
     names = {r.name for r in list_roster(demo_db)}
@@ -86,12 +93,14 @@ def test_control_characters_and_terminal_escapes_are_cleaned_at_import(
 
 @pytest.mark.parametrize(("column", "limit"), [(1, 60), (2, 100)])
 def test_a_value_over_its_limit_refuses_its_row_naming_row_and_column(
-        demo_db: Database, tmp_path: Path, column: int, limit: int) -> None:
+    demo_db: Database, tmp_path: Path, column: int, limit: int
+) -> None:
     longest, too_long = row("王小明", ""), row("李大同", "", 1)
     longest[column] = "長" * limit
     too_long[column] = "長" * (limit + 1)
-    summary = import_file(demo_db, write_csv(tmp_path / "long.csv", [longest, too_long], HEADERS),
-                          now=NOW)
+    summary = import_file(
+        demo_db, write_csv(tmp_path / "long.csv", [longest, too_long], HEADERS), now=NOW
+    )
     assert summary.imported == 1
     (problem,) = summary.rejected
     assert (problem.row, problem.column) == (3, HEADERS[column])
@@ -99,18 +108,23 @@ def test_a_value_over_its_limit_refuses_its_row_naming_row_and_column(
 
 
 def test_a_header_without_rows_is_refused_and_nobody_is_marked_missing(
-        demo_db: Database, tmp_path: Path) -> None:
+    demo_db: Database, tmp_path: Path
+) -> None:
     import_file(demo_db, write_ids(tmp_path / "ids.csv"), now=NOW)
     before = counts(demo_db)
     with pytest.raises(ImportFileError, match="沒有任何報名資料"):
-        import_file(demo_db, write_csv(tmp_path / "header.csv", [["", "", "", "", "", ""]],
-                                       HEADERS), now=NOW)
+        import_file(
+            demo_db,
+            write_csv(tmp_path / "header.csv", [["", "", "", "", "", ""]], HEADERS),
+            now=NOW,
+        )
     assert counts(demo_db) == before
     assert not any(r.missing_from_import for r in list_roster(demo_db))
 
 
 def test_postgres_gives_the_same_row_message_for_a_name_over_the_limit(
-        pg_db: Database, demo_db: Database, tmp_path: Path) -> None:  # noqa: F811
+    pg_db: Database, demo_db: Database, tmp_path: Path
+) -> None:  # noqa: F811
     build_demo(pg_db)
     too_long = row("長" * 150, "")  # longer than the 100-character column
     path = write_csv(tmp_path / "long.csv", [row("王小明", ""), too_long], HEADERS)
@@ -121,7 +135,8 @@ def test_postgres_gives_the_same_row_message_for_a_name_over_the_limit(
 
 
 def test_walk_ins_and_edits_keep_the_import_limits_and_refuse_an_unreadable_id(
-        demo_db: Database) -> None:
+    demo_db: Database,
+) -> None:
     from desktop.services.registrations import RegistrationError, update_registration
     from desktop.services.walkins import WalkInError, add_walk_in
 

@@ -37,8 +37,24 @@ def counts(db: Database) -> tuple[int, int, int]:
 
 
 def snapshot(db: Database) -> list[tuple]:
-    return [(r.name, r.agency, r.unit, r.title, r.email, r.phone, r.id_mask, r.session, r.status,
-             r.queue, r.lunch, r.wants_hours, r.missing_from_import) for r in list_roster(db)]
+    return [
+        (
+            r.name,
+            r.agency,
+            r.unit,
+            r.title,
+            r.email,
+            r.phone,
+            r.id_mask,
+            r.session,
+            r.status,
+            r.queue,
+            r.lunch,
+            r.wants_hours,
+            r.missing_from_import,
+        )
+        for r in list_roster(db)
+    ]
 
 
 def test_sample_imports_into_empty_event_then_reimport_changes_nothing(demo_db: Database) -> None:
@@ -77,7 +93,11 @@ def test_messy_csv_on_an_empty_event(demo_db: Database, tmp_path: Path) -> None:
         mei = s.scalars(select(Attendee).where(Attendee.name == "林美玲")).one()
         assert (mei.id_status, mei.wants_hours) == ("invalid", True)
         hua = s.scalars(select(Attendee).where(Attendee.name == "陳大華")).one()
-        assert (hua.agency, hua.phone, hua.email) == ("台北市政府民政局", "0912000111", "hua@mail.example.gov.tw")
+        assert (hua.agency, hua.phone, hua.email) == (
+            "台北市政府民政局",
+            "0912000111",
+            "hua@mail.example.gov.tw",
+        )
         wang_id, hua_id = wang.id, hua.id
     ids = reveal_ids(demo_db, 1, "demo", [wang_id, hua_id])
     assert ids == {wang_id: "F131104093", hua_id: "W100000001"}
@@ -103,22 +123,61 @@ def test_reimport_with_changes_and_a_removed_person(demo_db: Database, tmp_path:
     mei = roster["林美玲"]
     assert (mei.session, mei.lunch, mei.id_valid) == ("臺南場次", "素", True)
     with demo_db.read() as s:
-        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "registration.import.update")).one()
+        entry = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "registration.import.update")
+        ).one()
         assert set(entry.detail["fields"]) >= {"session", "lunch", "id_number"}
         assert "F131104093" not in str(entry.detail)
 
 
-def test_one_person_in_two_sessions_keeps_both_registrations(demo_db: Database,
-                                                             tmp_path: Path) -> None:
+def test_one_person_in_two_sessions_keeps_both_registrations(
+    demo_db: Database, tmp_path: Path
+) -> None:
     # Someone registers for 臺中 and later also for 臺南: one attendee, two registrations (not
     # the first silently dropped), flagged for the organiser; the later person data wins.
     rows = [
-        ["2019/2/22 下午 2:00:00", "周杰倫", "新竹縣政府", "文化局", "科員", "jay@mail.example.gov.tw",
-         "0955123456", "", "4/12 臺中場", "葷", "否", ""],
-        ["2019/2/22 下午 2:05:00", "周杰倫", "新竹縣政府", "文化局", "專員", "jay@mail.example.gov.tw",
-         "0955123456", "", "臺南場次", "素", "否", ""],
-        ["2019/2/22 下午 2:10:00", "周杰倫", "新竹縣政府", "文化局", "專員", "jay@mail.example.gov.tw",
-         "0955123456", "", "臺中", "素", "否", "改吃素"],
+        [
+            "2019/2/22 下午 2:00:00",
+            "周杰倫",
+            "新竹縣政府",
+            "文化局",
+            "科員",
+            "jay@mail.example.gov.tw",
+            "0955123456",
+            "",
+            "4/12 臺中場",
+            "葷",
+            "否",
+            "",
+        ],
+        [
+            "2019/2/22 下午 2:05:00",
+            "周杰倫",
+            "新竹縣政府",
+            "文化局",
+            "專員",
+            "jay@mail.example.gov.tw",
+            "0955123456",
+            "",
+            "臺南場次",
+            "素",
+            "否",
+            "",
+        ],
+        [
+            "2019/2/22 下午 2:10:00",
+            "周杰倫",
+            "新竹縣政府",
+            "文化局",
+            "專員",
+            "jay@mail.example.gov.tw",
+            "0955123456",
+            "",
+            "臺中",
+            "素",
+            "否",
+            "改吃素",
+        ],
     ]
     path = write_csv(tmp_path / "two.csv", rows)
     summary = import_file(demo_db, path, now=NOW)
@@ -128,12 +187,18 @@ def test_one_person_in_two_sessions_keeps_both_registrations(demo_db: Database,
     assert "臺中場次" in summary.flagged[0].message and "臺南場次" in summary.flagged[0].message
     jay = [r for r in list_roster(demo_db) if r.name == "周杰倫"]
     assert sorted((r.session, r.title, r.lunch) for r in jay) == [
-        ("臺中場次", "專員", "素"), ("臺南場次", "專員", "素")]
+        ("臺中場次", "專員", "素"),
+        ("臺南場次", "專員", "素"),
+    ]
     with demo_db.read() as s:
-        assert s.scalar(select(func.count()).select_from(Attendee).where(
-            Attendee.name == "周杰倫")) == 1
-        stamps = sorted(r.registered_at for r in s.scalars(select(Registration).join(Attendee)
-                                                           .where(Attendee.name == "周杰倫")))
+        assert (
+            s.scalar(select(func.count()).select_from(Attendee).where(Attendee.name == "周杰倫"))
+            == 1
+        )
+        stamps = sorted(
+            r.registered_at
+            for r in s.scalars(select(Registration).join(Attendee).where(Attendee.name == "周杰倫"))
+        )
     assert stamps == [dt.datetime(2019, 2, 22, 14, 0), dt.datetime(2019, 2, 22, 14, 5)]
     again = import_file(demo_db, path, now=NOW)
     assert (again.imported, again.updated, again.unchanged) == (0, 0, 1)
@@ -224,10 +289,14 @@ def test_overrides_cancel_moves_up_the_next_and_everything_is_audited(demo_db: D
     admitted = [r for r in roster if r.status == "admitted"]
     waitlisted = [r for r in roster if r.status == "waitlisted"]
     assert len(admitted) == 40
-    result = cancel_registration(demo_db, admitted[0].registration_id, "臨時公差", actor="organiser")
+    result = cancel_registration(
+        demo_db, admitted[0].registration_id, "臨時公差", actor="organiser"
+    )
     assert len(result.promoted) == 1 and result.seats_taken == 40
     promoted = next(r for r in list_roster(demo_db, taipei.id) if r.name == result.promoted[0])
-    assert promoted.status == "admitted" and promoted.registration_id in {w.registration_id for w in waitlisted}
+    assert promoted.status == "admitted" and promoted.registration_id in {
+        w.registration_id for w in waitlisted
+    }
 
     late = waitlisted[-1]
     with pytest.raises(RegistrationError):
@@ -236,24 +305,45 @@ def test_overrides_cancel_moves_up_the_next_and_everything_is_audited(demo_db: D
     assert kept.status == "admitted" and kept.seats_taken == 41
     # The proposal keeps the organiser's decision.
     apply_admission(demo_db, taipei.id)
-    assert next(r for r in list_roster(demo_db, taipei.id) if r.registration_id == late.registration_id).status == "admitted"
+    assert (
+        next(
+            r for r in list_roster(demo_db, taipei.id) if r.registration_id == late.registration_id
+        ).status
+        == "admitted"
+    )
 
     tainan = list_events(demo_db)[0].sessions[1]
     mover = admitted[1]
-    moved = move_registration(demo_db, mover.registration_id, tainan.id, "改參加臺南", actor="organiser")
+    moved = move_registration(
+        demo_db, mover.registration_id, tainan.id, "改參加臺南", actor="organiser"
+    )
     assert moved.session == "臺南場次" and moved.status == "waitlisted"  # Tainan is full
     with demo_db.read() as s:
-        actions = [a.action for a in s.scalars(select(AuditEntry).where(AuditEntry.actor == "organiser"))]
+        actions = [
+            a.action for a in s.scalars(select(AuditEntry).where(AuditEntry.actor == "organiser"))
+        ]
     assert actions.count("registration.status") >= 3 and "registration.move" in actions
 
 
 def test_edit_changes_fields_and_is_audited(demo_db: Database) -> None:
     row = list_roster(demo_db)[0]
-    changed = update_registration(demo_db, row.registration_id, title="參議", phone="912000333",
-                                  lunch="素", id_number="F131104093", actor="desk")
+    changed = update_registration(
+        demo_db,
+        row.registration_id,
+        title="參議",
+        phone="912000333",
+        lunch="素",
+        id_number="F131104093",
+        actor="desk",
+    )
     assert set(changed) == {"title", "phone", "lunch", "id_number"}
     after = next(r for r in list_roster(demo_db) if r.registration_id == row.registration_id)
-    assert (after.title, after.phone, after.lunch, after.id_mask) == ("參議", "0912000333", "素", "F13110****")
+    assert (after.title, after.phone, after.lunch, after.id_mask) == (
+        "參議",
+        "0912000333",
+        "素",
+        "F13110****",
+    )
     with pytest.raises(RegistrationError):
         update_registration(demo_db, row.registration_id, name=" ")
 
@@ -282,8 +372,12 @@ def test_reimport_and_admission_never_demote_a_checked_in_person(demo_db: Databa
         from db.models import Event
 
         secret = s.scalars(select(Event.token_secret)).one()
-    again = scan(demo_db, taipei.id, make_token(secret, last.registration_id),
-                 now=at + dt.timedelta(minutes=5))
+    again = scan(
+        demo_db,
+        taipei.id,
+        make_token(secret, last.registration_id),
+        now=at + dt.timedelta(minutes=5),
+    )
     assert again.code == "already_checked_in"
 
 
@@ -307,7 +401,8 @@ def _wang_moves_to_tainan(tmp_path: Path) -> Path:
 
 
 def test_an_export_moving_an_admitted_person_is_a_status_change_to_confirm(
-        demo_db: Database, tmp_path: Path) -> None:
+    demo_db: Database, tmp_path: Path
+) -> None:
     from desktop.services.registrations import UnconfirmedChanges
 
     taipei = _roomy_taipei(demo_db)
@@ -315,13 +410,19 @@ def test_an_export_moving_an_admitted_person_is_a_status_change_to_confirm(
     first = apply_admission(demo_db, taipei.id, now=NOW)
     assert {c.name for c in first.status_changes} >= {"王小明", "陳大華"}
     assert {(c.old, c.new, c.reason) for c in first.status_changes} == {
-        ("waitlisted", "admitted", "seat_free")}
+        ("waitlisted", "admitted", "seat_free")
+    }
     v2 = _wang_moves_to_tainan(tmp_path)
     before = snapshot(demo_db)
     preview = import_file(demo_db, v2, commit=False, now=NOW)
     [change] = preview.status_changes
     assert (change.name, change.session, change.old, change.new, change.reason) == (
-        "王小明", "臺南場次", "admitted", "waitlisted", "session_changed")
+        "王小明",
+        "臺南場次",
+        "admitted",
+        "waitlisted",
+        "session_changed",
+    )
     with pytest.raises(UnconfirmedChanges) as refused:
         import_file(demo_db, v2, expected=(), now=NOW)
     assert refused.value.changes == preview.status_changes
@@ -332,8 +433,7 @@ def test_an_export_moving_an_admitted_person_is_a_status_change_to_confirm(
     assert (wang.session, wang.status) == ("臺南場次", "waitlisted")
 
 
-def test_a_published_list_keeps_people_in_their_session(demo_db: Database,
-                                                        tmp_path: Path) -> None:
+def test_a_published_list_keeps_people_in_their_session(demo_db: Database, tmp_path: Path) -> None:
     from desktop.services.registrations import publish_admitted_list
 
     taipei = _roomy_taipei(demo_db)
@@ -341,19 +441,24 @@ def test_a_published_list_keeps_people_in_their_session(demo_db: Database,
     apply_admission(demo_db, taipei.id, now=NOW)
     assert publish_admitted_list(demo_db, taipei.id, tmp_path / "list.xlsx", now=NOW) == 47
     with demo_db.read() as s:
-        told = s.scalar(select(func.count()).select_from(Registration).where(
-            Registration.session_id == taipei.id, Registration.told_at.is_not(None)))
+        told = s.scalar(
+            select(func.count())
+            .select_from(Registration)
+            .where(Registration.session_id == taipei.id, Registration.told_at.is_not(None))
+        )
     assert told == 47
     summary = import_file(demo_db, _wang_moves_to_tainan(tmp_path), expected=(), now=NOW)
     assert summary.status_changes == ()
-    assert any("王小明" not in p.message and "改場次" in p.message and p.row == 2
-               for p in summary.flagged)
+    assert any(
+        "王小明" not in p.message and "改場次" in p.message and p.row == 2 for p in summary.flagged
+    )
     wang = next(r for r in list_roster(demo_db) if r.name == "王小明")
     assert (wang.session, wang.status) == ("臺北場次", "admitted")
 
 
-def test_import_with_admission_is_one_unit_that_reports_who_moves_in(demo_db: Database,
-                                                                     tmp_path: Path) -> None:
+def test_import_with_admission_is_one_unit_that_reports_who_moves_in(
+    demo_db: Database, tmp_path: Path
+) -> None:
     taipei = _roomy_taipei(demo_db)
     table = read_registration_file(write_csv(tmp_path / "v1.csv", MESSY_ROWS))
     preview = run_import(demo_db, table, session_id=taipei.id, admit=True, commit=False, now=NOW)
@@ -361,8 +466,9 @@ def test_import_with_admission_is_one_unit_that_reports_who_moves_in(demo_db: Da
     assert len(names) == 7 and {"王小明", "陳大華"} <= set(names)
     assert [r.admitted for r in preview.admissions] == [47]
     assert not any(r.name == "王小明" for r in list_roster(demo_db))
-    done = run_import(demo_db, table, session_id=taipei.id, admit=True,
-                      expected=preview.status_changes, now=NOW)
+    done = run_import(
+        demo_db, table, session_id=taipei.id, admit=True, expected=preview.status_changes, now=NOW
+    )
     assert done.status_changes == preview.status_changes
     assert {r.name: r.status for r in list_roster(demo_db, taipei.id)}["王小明"] == "admitted"
 
@@ -373,10 +479,14 @@ def test_issuing_passes_tells_people_their_seat(demo_db: Database, tmp_path: Pat
     taipei = list_events(demo_db)[0].sessions[0]
     result = export_passes(demo_db, taipei.id, tmp_path)
     with demo_db.read() as s:
-        told = s.scalars(select(Registration.status).where(
-            Registration.session_id == taipei.id, Registration.told_at.is_not(None))).all()
-        detail = s.scalars(select(AuditEntry.detail).where(
-            AuditEntry.action == "admission.told")).one()
+        told = s.scalars(
+            select(Registration.status).where(
+                Registration.session_id == taipei.id, Registration.told_at.is_not(None)
+            )
+        ).all()
+        detail = s.scalars(
+            select(AuditEntry.detail).where(AuditEntry.action == "admission.told")
+        ).one()
     assert len(told) == result.count == 40 and set(told) == {"admitted"}
     assert (detail["how"], detail["first_time"]) == ("passes", 40)
     # Moved by hand: what they were told was about the other session.

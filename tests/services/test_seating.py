@@ -32,8 +32,9 @@ def test_demo_sessions_are_even_and_mixed(demo_db: Database, name: str) -> None:
         assert table.leader_name
     assert result.unmet == () and result.view.unmet == ()
     with demo_db.read() as s:
-        seated = s.scalars(select(Registration).join(SeatAssignment)
-                           .where(Registration.session_id == session.id)).all()
+        seated = s.scalars(
+            select(Registration).join(SeatAssignment).where(Registration.session_id == session.id)
+        ).all()
         assert {r.status for r in seated} == {Status.ADMITTED}
         assert s.scalars(select(AuditEntry).where(AuditEntry.action == "seating.assign")).one()
 
@@ -49,17 +50,20 @@ def test_pins_survive_a_rerun_and_plan_is_deterministic(demo_db: Database) -> No
     seating.move_person(demo_db, person.registration_id, target.id, now=NOW)
     again = seating.assign(demo_db, session.id, now=NOW).view
     assert again.table_of(person.registration_id).number == 4
-    assert next(m for m in again.table(4).members
-                if m.registration_id == person.registration_id).pinned
+    assert next(
+        m for m in again.table(4).members if m.registration_id == person.registration_id
+    ).pinned
     sizes = [t.size for t in again.tables]
     assert max(sizes) - min(sizes) <= 1
     third = seating.assign(demo_db, session.id, now=NOW).view
-    assert [[m.registration_id for m in t.members] for t in third.tables] == \
-        [[m.registration_id for m in t.members] for t in again.tables]
+    assert [[m.registration_id for m in t.members] for t in third.tables] == [
+        [m.registration_id for m in t.members] for t in again.tables
+    ]
     seating.set_pinned(demo_db, person.registration_id, False, now=NOW)
     unpinned = seating.show(demo_db, session.id).table(4)
-    assert not next(m for m in unpinned.members
-                    if m.registration_id == person.registration_id).pinned
+    assert not next(
+        m for m in unpinned.members if m.registration_id == person.registration_id
+    ).pinned
 
 
 def test_move_respects_capacity_and_leaders(demo_db: Database) -> None:
@@ -70,8 +74,7 @@ def test_move_respects_capacity_and_leaders(demo_db: Database) -> None:
     with pytest.raises(seating.SeatingError, match="已滿"):
         seating.move_person(demo_db, small.members[0].registration_id, full.id, now=NOW)
     leader = small.members[0]
-    seating.update_table(demo_db, small.id, leader_registration_id=leader.registration_id,
-                         now=NOW)
+    seating.update_table(demo_db, small.id, leader_registration_id=leader.registration_id, now=NOW)
     view = seating.show(demo_db, session.id)
     table = view.table(small.number)
     assert table.leader_name == leader.name and table.members[0].is_leader
@@ -101,9 +104,11 @@ def test_on_arrival_setting_and_seat_on_arrival(demo_db: Database) -> None:
     session = find_session(demo_db, "臺南場次")
     assert seating.get_on_arrival(demo_db, session.id) is False
     with demo_db.read() as s:
-        regs = s.scalars(select(Registration).where(
-            Registration.session_id == session.id, Registration.status == Status.ADMITTED)
-            .order_by(Registration.queue)).all()
+        regs = s.scalars(
+            select(Registration)
+            .where(Registration.session_id == session.id, Registration.status == Status.ADMITTED)
+            .order_by(Registration.queue)
+        ).all()
         ids = [r.id for r in regs]
     # Mode off: no seat is given.
     with demo_db.unit_of_work() as s:
@@ -127,9 +132,11 @@ def test_on_arrival_setting_and_seat_on_arrival(demo_db: Database) -> None:
         assert seating.seat_on_arrival(s, ids[0], NOW) == numbers[0]
     # Waitlisted people get no table.
     with demo_db.read() as s:
-        waiting = s.scalars(select(Registration.id).where(
-            Registration.session_id == session.id,
-            Registration.status == Status.WAITLISTED)).first()
+        waiting = s.scalars(
+            select(Registration.id).where(
+                Registration.session_id == session.id, Registration.status == Status.WAITLISTED
+            )
+        ).first()
     with demo_db.unit_of_work() as s:
         assert seating.seat_on_arrival(s, waiting, NOW) is None
 
@@ -139,9 +146,11 @@ def test_assign_on_arrival_seats_only_checked_in_and_walk_ins(demo_db: Database)
     seating.assign(demo_db, session.id, now=NOW)
     walk_in = add_walk_in(demo_db, session.id, name="王大明", agency="台中市政府民政局", now=NOW)
     with demo_db.read() as s:
-        ids = s.scalars(select(Registration.id).where(
-            Registration.session_id == session.id, Registration.status == Status.ADMITTED)
-            .order_by(Registration.queue)).all()[:10]
+        ids = s.scalars(
+            select(Registration.id)
+            .where(Registration.session_id == session.id, Registration.status == Status.ADMITTED)
+            .order_by(Registration.queue)
+        ).all()[:10]
     for reg_id in [*ids, walk_in.registration_id]:
         _check_in(demo_db, reg_id)
     result = seating.assign(demo_db, session.id, on_arrival=True, now=NOW)
@@ -183,13 +192,24 @@ def test_a_seat_left_by_a_cancelled_person_is_not_shown(demo_db: Database) -> No
 def test_too_few_chairs_keeps_people_who_came_then_the_queue(demo_db: Database) -> None:
     session = find_session(demo_db, "臺北場次")
     seating.apply_template(demo_db, session.id, 5, 7, now=NOW)  # 35 chairs for 40 + 2
-    walk_ins = [add_walk_in(demo_db, session.id, name=f"現場{i}", agency="花蓮縣政府",
-                            now=NOW).registration_id for i in range(2)]
+    walk_ins = [
+        add_walk_in(
+            demo_db, session.id, name=f"現場{i}", agency="花蓮縣政府", now=NOW
+        ).registration_id
+        for i in range(2)
+    ]
     _check_in(demo_db, walk_ins[0])
     with demo_db.read() as s:
-        queue = [r.id for r in s.scalars(select(Registration).where(
-            Registration.session_id == session.id, Registration.status == Status.ADMITTED)
-            .order_by(Registration.queue))]
+        queue = [
+            r.id
+            for r in s.scalars(
+                select(Registration)
+                .where(
+                    Registration.session_id == session.id, Registration.status == Status.ADMITTED
+                )
+                .order_by(Registration.queue)
+            )
+        ]
     result = seating.assign(demo_db, session.id, now=NOW)
     seated = {m.registration_id for t in result.view.tables for m in t.members}
     assert result.unseated == 7

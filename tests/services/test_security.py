@@ -70,7 +70,7 @@ def test_roles_unlock_lock_audited(demo_db: Database) -> None:
     assert state.organiser and state.allows("id.reveal")
     security.lock_organiser(demo_db, state, actor="主辦", desk="desk-1")
     assert not state.organiser
-    failed, = _audit(demo_db, "role.unlock_failed")
+    (failed,) = _audit(demo_db, "role.unlock_failed")
     assert (failed.actor, failed.detail["desk"]) == ("志工", "desk-2")
     assert len(_audit(demo_db, "role.unlock")) == 1 and len(_audit(demo_db, "role.lock")) == 1
 
@@ -83,8 +83,9 @@ def test_purge_erases_ciphers_of_the_session_only(demo_db: Database) -> None:
     assert result.purged > 0 and result.kept_other_sessions == 0
     with demo_db.read() as s:
         rows = s.execute(
-            select(Registration.session_id, Attendee.id_cipher, Attendee.id_status, Attendee.id_mask)
-            .join(Attendee)
+            select(
+                Registration.session_id, Attendee.id_cipher, Attendee.id_status, Attendee.id_mask
+            ).join(Attendee)
         ).all()
     first = [r for r in rows if r.session_id == sessions[0].id]
     other = [r for r in rows if r.session_id != sessions[0].id]
@@ -101,11 +102,13 @@ def test_purge_keeps_a_person_registered_in_a_session_not_yet_purged(demo_db: Da
     sessions = list_events(demo_db)[0].sessions
     with demo_db.unit_of_work() as s:
         person = s.scalars(
-            select(Attendee).join(Registration)
+            select(Attendee)
+            .join(Registration)
             .where(Registration.session_id == sessions[0].id, Attendee.id_cipher.is_not(None))
         ).first()
-        person.registrations.append(Registration(session_id=sessions[1].id,
-                                                 registered_at=dt.datetime(2019, 3, 1)))
+        person.registrations.append(
+            Registration(session_id=sessions[1].id, registered_at=dt.datetime(2019, 3, 1))
+        )
         person_id = person.id
     first = security.purge_session_ids(demo_db, sessions[0].id, DEMO_PASSPHRASE)
     assert first.kept_other_sessions == 1
@@ -127,8 +130,16 @@ def test_only_the_demo_event_hints_its_passphrase(demo_db, empty_db) -> None:  #
 def test_unlocking_reseals_a_pbkdf2_key_with_scrypt(empty_db: Database) -> None:
     public, sealed = legacy_seal("tea at four, room 707")  # as version 0.1 stored it
     with empty_db.unit_of_work() as s:
-        s.add(Event(name="x", organiser="y", token_secret=b"k" * 32, created_at=dt.datetime.now(),
-                    id_public_key=public, id_private_key_sealed=sealed))
+        s.add(
+            Event(
+                name="x",
+                organiser="y",
+                token_secret=b"k" * 32,
+                created_at=dt.datetime.now(),
+                id_public_key=public,
+                id_private_key_sealed=sealed,
+            )
+        )
     cipher = IdSealer(public).seal("F131104093")
     assert not security.unlock_organiser(empty_db, RoleState(), "wrong guess")
     with empty_db.read() as s:
@@ -143,7 +154,8 @@ def test_unlocking_reseals_a_pbkdf2_key_with_scrypt(empty_db: Database) -> None:
 
 
 def test_a_real_event_refuses_a_weak_passphrase_the_public_demo_is_exempt(
-        empty_db: Database, demo_db: Database) -> None:
+    empty_db: Database, demo_db: Database
+) -> None:
     with pytest.raises(WeakPassphrase) as refused:
         create_event(empty_db, name="課程", organiser="主辦", passphrase="12345678")
     assert refused.value.code == "common" and list_events(empty_db) == ()

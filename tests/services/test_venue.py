@@ -6,7 +6,9 @@ from desktop.services import venue
 from desktop.services.events import find_session
 
 
-def test_secrets_have_160_bits_are_stored_hashed_and_replaced_on_each_start(demo_db: Database) -> None:
+def test_secrets_have_160_bits_are_stored_hashed_and_replaced_on_each_start(
+    demo_db: Database,
+) -> None:
     session = find_session(demo_db, "臺北場次")
     first = venue.issue_secrets(demo_db, session.id)
     assert len(first) == 6 and all(len(t.secret) == 32 for t in first)  # base32: 5 bits a char
@@ -19,7 +21,9 @@ def test_secrets_have_160_bits_are_stored_hashed_and_replaced_on_each_start(demo
     assert venue.table_for_secret(demo_db, session.id, "2", table.secret) is None  # other code
     second = venue.issue_secrets(demo_db, session.id)
     assert venue.table_for_secret(demo_db, session.id, table.code, table.secret) is None
-    assert venue.table_for_secret(demo_db, session.id, table.code, second[0].secret) == table.table_id
+    assert (
+        venue.table_for_secret(demo_db, session.id, table.code, second[0].secret) == table.table_id
+    )
     other = find_session(demo_db, "臺南場次")
     assert venue.table_for_secret(demo_db, other.id, table.code, second[0].secret) is None
 
@@ -27,8 +31,9 @@ def test_secrets_have_160_bits_are_stored_hashed_and_replaced_on_each_start(demo
 def test_devices_survive_a_restart_but_not_a_revoked_table(demo_db: Database) -> None:
     session = find_session(demo_db, "臺北場次")
     table = venue.issue_secrets(demo_db, session.id)[0]
-    device, token = venue.register_device(demo_db, table.table_id, label="Android",
-                                          address="192.168.1.31")
+    device, token = venue.register_device(
+        demo_db, table.table_id, label="Android", address="192.168.1.31"
+    )
     with demo_db.read() as s:
         assert token not in s.scalars(select(VenueDevice.token_hash)).all()
     venue.issue_secrets(demo_db, session.id)  # the desk restarted the server

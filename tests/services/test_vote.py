@@ -15,33 +15,45 @@ def day(demo_db: Database) -> vote_day.VoteDay:
     return vote_day.prepare(demo_db)
 
 
-def _open(db: Database, day: vote_day.VoteDay, method: Method = Method.BASKET,
-          budget: int = 1_000_000, k: int | None = None) -> svc.VoteState:
+def _open(
+    db: Database,
+    day: vote_day.VoteDay,
+    method: Method = Method.BASKET,
+    budget: int = 1_000_000,
+    k: int | None = None,
+) -> svc.VoteState:
     return svc.open_vote(db, day.session_id, Rules(method, budget, k), actor="t")
 
 
-def test_ballot_is_built_from_the_reports_and_can_be_edited(demo_db: Database,
-                                                            day: vote_day.VoteDay) -> None:
+def test_ballot_is_built_from_the_reports_and_can_be_edited(
+    demo_db: Database, day: vote_day.VoteDay
+) -> None:
     state, skipped = svc.build_ballot(demo_db, day.session_id)
     assert [(p.id, p.title, p.tables, p.cost) for p in state.projects] == [
-        (1, "社區共融公園", (1,), 600000), (2, "公車站遮雨棚", (1,), 150000),
-        (3, "共融公園遊具", (2,), 550000), (4, "長者共餐廚房", (2,), 300000),
-        (5, "巷弄照明改善", (3,), 200000)]
+        (1, "社區共融公園", (1,), 600000),
+        (2, "公車站遮雨棚", (1,), 150000),
+        (3, "共融公園遊具", (2,), 550000),
+        (4, "長者共餐廚房", (2,), 300000),
+        (5, "巷弄照明改善", (3,), 200000),
+    ]
     assert [p.title for p in skipped] == ["社區圖書角"]  # 待估: no cost
     svc.merge_projects(demo_db, day.session_id, 1, 3)
     svc.edit_project(demo_db, day.session_id, 1, title="共融公園", cost=580000)
     state = svc.edit_project(demo_db, day.session_id, 2, included=False)
     assert [(p.id, p.title, p.tables, p.cost) for p in state.on_ballot] == [
-        (1, "共融公園", (1, 2), 580000), (4, "長者共餐廚房", (2,), 300000),
-        (5, "巷弄照明改善", (3,), 200000)]
+        (1, "共融公園", (1, 2), 580000),
+        (4, "長者共餐廚房", (2,), 300000),
+        (5, "巷弄照明改善", (3,), 200000),
+    ]
     state = _open(demo_db, day)
     assert state.status == "open" and state.checked_in == 12 and state.ballots == 0
     with pytest.raises(svc.VoteSetupError):
         svc.edit_project(demo_db, day.session_id, 1, title="改不了")
 
 
-def test_paper_ballot_counts_and_a_second_one_replaces_it(demo_db: Database,
-                                                          day: vote_day.VoteDay) -> None:
+def test_paper_ballot_counts_and_a_second_one_replaces_it(
+    demo_db: Database, day: vote_day.VoteDay
+) -> None:
     _open(demo_db, day)
     voter = day.present[0]
     first = svc.cast_paper_ballot(demo_db, day.session_id, voter, [1, 2])
@@ -52,10 +64,10 @@ def test_paper_ballot_counts_and_a_second_one_replaces_it(demo_db: Database,
     assert svc.vote_state(demo_db, day.session_id).ballots == 1
 
 
-@pytest.mark.parametrize(("approvals", "code"), [
-    ([1, 3], "over_budget"), ([9], "unknown_project")])
-def test_refused_ballot_stores_nothing(demo_db: Database, day: vote_day.VoteDay,
-                                       approvals: list[int], code: str) -> None:
+@pytest.mark.parametrize(("approvals", "code"), [([1, 3], "over_budget"), ([9], "unknown_project")])
+def test_refused_ballot_stores_nothing(
+    demo_db: Database, day: vote_day.VoteDay, approvals: list[int], code: str
+) -> None:
     _open(demo_db, day)
     result = svc.cast_paper_ballot(demo_db, day.session_id, day.present[0], approvals)
     assert (result.ok, result.result) == (False, code)
@@ -63,19 +75,25 @@ def test_refused_ballot_stores_nothing(demo_db: Database, day: vote_day.VoteDay,
         assert s.scalars(select(PbBallot)).all() == [] and s.scalars(select(PbVoter)).all() == []
 
 
-def test_not_checked_in_and_after_close_are_refused(demo_db: Database,
-                                                    day: vote_day.VoteDay) -> None:
+def test_not_checked_in_and_after_close_are_refused(
+    demo_db: Database, day: vote_day.VoteDay
+) -> None:
     _open(demo_db, day, Method.APPROVAL, k=2)
-    assert svc.cast_paper_ballot(demo_db, day.session_id, day.absent[0], [1]).result \
+    assert (
+        svc.cast_paper_ballot(demo_db, day.session_id, day.absent[0], [1]).result
         == "not_checked_in"
-    assert svc.cast_paper_ballot(demo_db, day.session_id, day.present[0], [1, 2, 4]).result \
+    )
+    assert (
+        svc.cast_paper_ballot(demo_db, day.session_id, day.present[0], [1, 2, 4]).result
         == "too_many"
+    )
     svc.close_vote(demo_db, day.session_id)
     assert svc.cast_paper_ballot(demo_db, day.session_id, day.present[0], [1]).result == "closed"
 
 
-def test_close_erases_the_link_and_the_secret_and_counts(demo_db: Database,
-                                                         day: vote_day.VoteDay) -> None:
+def test_close_erases_the_link_and_the_secret_and_counts(
+    demo_db: Database, day: vote_day.VoteDay
+) -> None:
     _open(demo_db, day)
     for rid, approvals in zip(day.present, [[1, 2], [1], [4, 5], [4, 5, 2], [5]], strict=False):
         assert svc.cast_paper_ballot(demo_db, day.session_id, rid, approvals, actor="desk").ok
@@ -84,26 +102,27 @@ def test_close_erases_the_link_and_the_secret_and_counts(demo_db: Database,
         assert s.scalars(select(PbVoter)).all() == []
         assert s.scalar(select(PbVote.voter_secret)) is None
         assert sorted(b.approvals for b in s.scalars(select(PbBallot))) == sorted(
-            [[1, 2], [1], [4, 5], [2, 4, 5], [5]])
-        details = [a.detail for a in s.scalars(select(AuditEntry).where(
-            AuditEntry.action == "vote.paper_ballot"))]
-    assert len(details) == 5 and all(str(rid) not in str(d) for d in details
-                                     for rid in day.present)
-    assert state.result is not None and dict(state.result.votes) == {1: 2, 2: 2, 3: 0, 4: 2,
-                                                                     5: 3}
+            [[1, 2], [1], [4, 5], [2, 4, 5], [5]]
+        )
+        details = [
+            a.detail
+            for a in s.scalars(select(AuditEntry).where(AuditEntry.action == "vote.paper_ballot"))
+        ]
+    assert len(details) == 5 and all(str(rid) not in str(d) for d in details for rid in day.present)
+    assert state.result is not None and dict(state.result.votes) == {1: 2, 2: 2, 3: 0, 4: 2, 5: 3}
     assert state.result.greedy and state.result.equal_shares
 
 
-def test_vote_page_identification_pass_and_replay(demo_db: Database,
-                                                  day: vote_day.VoteDay) -> None:
+def test_vote_page_identification_pass_and_replay(demo_db: Database, day: vote_day.VoteDay) -> None:
     _open(demo_db, day)
     rid = day.present[1]
     tables = svc.voter_tables(demo_db, day.session_id)
     listed = {c.registration_id for t in tables for c in t.voters}
     assert rid in listed and day.absent[0] not in listed
     with pytest.raises(VoteError) as wrong:
-        svc.identify_voter(demo_db, day.session_id, rid, "000" if
-                           not day.phones[rid].endswith("000") else "111")
+        svc.identify_voter(
+            demo_db, day.session_id, rid, "000" if not day.phones[rid].endswith("000") else "111"
+        )
     assert wrong.value.code == "wrong_digits"
     voter = svc.identify_voter(demo_db, day.session_id, rid, day.phones[rid][-3:])
     first = svc.cast_web_ballot(demo_db, day.session_id, voter.token, voter.revision, [5])

@@ -88,10 +88,16 @@ def test_keyboard_runs_the_day_and_overrun_shifts_later_blocks(qtbot, demo_db: D
     talk = screen.view.row(screen.view.state.block_id)
     assert talk is not None and talk.actual_start == at("10:32:20")
     # every command is in the screen's menus with its shortcut
-    menu_actions = {a for m in screen.menu_bar.actions() if m.menu()
-                    for a in m.menu().actions()}
-    for action in (screen.act_toggle, screen.act_next, screen.act_previous, screen.act_plus1,
-                   screen.act_minus1, screen.act_plus5, screen.act_minus5):
+    menu_actions = {a for m in screen.menu_bar.actions() if m.menu() for a in m.menu().actions()}
+    for action in (
+        screen.act_toggle,
+        screen.act_next,
+        screen.act_previous,
+        screen.act_plus1,
+        screen.act_minus1,
+        screen.act_plus5,
+        screen.act_minus5,
+    ):
         assert action in menu_actions and not action.shortcut().isEmpty()
 
 
@@ -219,8 +225,9 @@ def test_run_keys_work_after_the_sidebar_was_clicked(qtbot, demo_db: Database) -
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     nav = window.navigation
-    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
-                     pos=nav.visualItemRect(nav.item(index)).center())
+    qtbot.mouseClick(
+        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(nav.item(index)).center()
+    )
     assert window.stack.currentIndex() == index and nav.hasFocus()
     qtbot.keyClick(nav, Qt.Key.Key_Space)  # start
     assert agenda.view.state.block_id == agenda.view.rows[0].id

@@ -38,11 +38,17 @@ def desk(qtbot, demo_db: Database):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: screen.scan_field.hasFocus())
     with demo_db.read() as s:
         secret = s.scalars(select(Event.token_secret)).one()
-        regs = {st: s.scalars(select(Registration.id).where(
-            Registration.session_id == screen.session.id, Registration.status == st)).all()
-            for st in ("admitted", "waitlisted")}
-        other = s.scalars(select(Registration.id).where(
-            Registration.session_id != screen.session.id)).first()
+        regs = {
+            st: s.scalars(
+                select(Registration.id).where(
+                    Registration.session_id == screen.session.id, Registration.status == st
+                )
+            ).all()
+            for st in ("admitted", "waitlisted")
+        }
+        other = s.scalars(
+            select(Registration.id).where(Registration.session_id != screen.session.id)
+        ).first()
     yield screen, secret, regs, other
     screen.shutdown()
 
@@ -80,9 +86,17 @@ def test_every_result_code_has_its_wording_on_the_card(qtbot, desk, demo_db) -> 
         assert card.title_label.text() == title
         assert detail in card.detail_label.text()
         codes.append(screen.last_result.code)
-    assert set(codes) == {"ok", "already_checked_in", "already_checked_out", "not_checked_in",
-                          "not_admitted", "other_session", "other_event", "forged",
-                          "invalid_code"}
+    assert set(codes) == {
+        "ok",
+        "already_checked_in",
+        "already_checked_out",
+        "not_checked_in",
+        "not_admitted",
+        "other_session",
+        "other_event",
+        "forged",
+        "invalid_code",
+    }
     assert screen.card.kind == "bad"
 
 
@@ -112,7 +126,9 @@ def test_scan_without_terminator_ends_by_pause(qtbot, desk) -> None:  # type: ig
     screen, secret, regs, _ = desk
     reg = regs["admitted"][5]
     _scan(qtbot, screen, make_token(secret, reg), ending="none")
-    qtbot.waitUntil(lambda: screen.last_result is not None and screen.last_result.registration_id == reg)
+    qtbot.waitUntil(
+        lambda: screen.last_result is not None and screen.last_result.registration_id == reg
+    )
     assert screen.last_result.ok and screen.scan_field.text() == ""
 
 
@@ -124,8 +140,10 @@ def test_slow_typing_in_search_is_not_a_scan_and_enter_checks_in_the_hit(qtbot, 
     assert hits == []
     with screen.context.db.read() as s:
         from db.models import Attendee
-        phone = s.scalar(select(Attendee.phone).join(Registration).where(
-            Registration.id == regs["admitted"][7]))
+
+        phone = s.scalar(
+            select(Attendee.phone).join(Registration).where(Registration.id == regs["admitted"][7])
+        )
     screen.search_field.setFocus()
     qtbot.waitUntil(lambda: screen.search_field.hasFocus())
     qtbot.keyClicks(screen.search_field, phone[-6:])
@@ -142,8 +160,9 @@ def test_search_is_tai_insensitive(qtbot, desk) -> None:  # type: ignore[no-unty
     screen.search_field.setText("台北市")
     screen.update_hits()
     assert screen.hits_model.rowCount() > 0
-    assert all("臺北市" in screen.hits_model.row_at(i).agency
-               for i in range(screen.hits_model.rowCount()))
+    assert all(
+        "臺北市" in screen.hits_model.row_at(i).agency for i in range(screen.hits_model.rowCount())
+    )
 
 
 def test_ctrl_z_undoes_and_the_log_keeps_both_rows(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
@@ -158,8 +177,11 @@ def test_ctrl_z_undoes_and_the_log_keeps_both_rows(qtbot, desk, demo_db) -> None
     qtbot.waitUntil(lambda: screen.counts.arrived == 0)
     assert reg in {p.registration_id for p in screen.missing_model._rows}
     with demo_db.read() as s:
-        rows = s.execute(select(CheckIn.action, CheckIn.voids_id, CheckIn.reason).where(
-            CheckIn.registration_id == reg).order_by(CheckIn.id)).all()
+        rows = s.execute(
+            select(CheckIn.action, CheckIn.voids_id, CheckIn.reason)
+            .where(CheckIn.registration_id == reg)
+            .order_by(CheckIn.id)
+        ).all()
     assert [r[0] for r in rows] == ["in", "void"] and rows[1][2]
     # Checking in again works after the undo.
     _scan(qtbot, screen, make_token(secret, reg))
@@ -181,7 +203,10 @@ def test_walk_in_dialog_warns_over_capacity_and_checks_in(qtbot, desk, demo_db) 
     screen, *_ = desk
     dialog = WalkInDialog(demo_db, screen.session.id)
     qtbot.addWidget(dialog)
-    assert "名額已滿" in dialog.capacity_label.text() and "超過名額 1 人" in dialog.capacity_label.text()
+    assert (
+        "名額已滿" in dialog.capacity_label.text()
+        and "超過名額 1 人" in dialog.capacity_label.text()
+    )
     assert not dialog.id_number.isEnabled()
     dialog.submit()
     assert "姓名" in dialog.error.text() and dialog.result_value is None
@@ -219,7 +244,9 @@ def test_camera_panel_says_plainly_there_is_no_camera(qtbot) -> None:  # type: i
     assert not panel.start_button.isEnabled()
 
 
-def test_real_qr_from_a_rendered_pass_checks_in_through_the_decoder(qtbot, desk, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_real_qr_from_a_rendered_pass_checks_in_through_the_decoder(
+    qtbot, desk, demo_db, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     screen, secret, regs, _ = desk
     result = export_passes(demo_db, screen.session.id, tmp_path)
     png = result.pngs[4]
@@ -228,8 +255,11 @@ def test_real_qr_from_a_rendered_pass_checks_in_through_the_decoder(qtbot, desk,
     frame = QImage(1280, 720, QImage.Format.Format_RGB32)
     frame.fill(Qt.GlobalColor.darkGray)
     from PySide6.QtGui import QPainter
+
     painter = QPainter(frame)
-    painter.drawImage(420, 40, image.scaledToHeight(640, Qt.TransformationMode.SmoothTransformation))
+    painter.drawImage(
+        420, 40, image.scaledToHeight(640, Qt.TransformationMode.SmoothTransformation)
+    )
     painter.end()
     texts = decode_image(frame)
     assert len(texts) == 1 and texts[0].startswith("WS1:")
@@ -275,15 +305,18 @@ def test_back_to_back_scans_without_terminator_are_both_handled(qtbot, desk, dem
     qtbot.waitUntil(lambda: screen.search_field.hasFocus())
     # A scanner that read twice inside one burst: the two passes arrive glued together.
     burst(make_token(secret, third) + make_token(secret, fourth), 1)
-    qtbot.waitUntil(lambda: screen.last_result is not None
-                    and screen.last_result.registration_id == fourth)
+    qtbot.waitUntil(
+        lambda: screen.last_result is not None and screen.last_result.registration_id == fourth
+    )
     assert screen.search_field.text() == "王" and screen.scan_field.text() == ""
     with demo_db.read() as s:
         checked = set(s.scalars(select(CheckIn.registration_id).where(CheckIn.action == "in")))
     assert {first, second, third, fourth} <= checked
 
 
-def test_walk_in_wanting_hours_is_warned_about_a_missing_or_mistyped_id(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_walk_in_wanting_hours_is_warned_about_a_missing_or_mistyped_id(
+    qtbot, desk, demo_db
+) -> None:  # type: ignore[no-untyped-def]
     screen, *_ = desk
     dialog = WalkInDialog(demo_db, screen.session.id)
     qtbot.addWidget(dialog)
@@ -309,8 +342,14 @@ def test_walk_in_wanting_hours_is_warned_about_a_missing_or_mistyped_id(qtbot, d
     assert second.result_value is not None
     with demo_db.read() as s:
         from db.models import Attendee
-        statuses = dict(s.execute(select(Attendee.name, Attendee.id_status).where(
-            Attendee.name.in_(("陳大文", "林小華")))).all())
+
+        statuses = dict(
+            s.execute(
+                select(Attendee.name, Attendee.id_status).where(
+                    Attendee.name.in_(("陳大文", "林小華"))
+                )
+            ).all()
+        )
     assert statuses == {"陳大文": "valid", "林小華": "missing"}
 
 
@@ -343,7 +382,13 @@ def test_result_card_wording_is_in_the_english_catalogue() -> None:
     from tests.packaging.test_translations import translated, visible_strings
 
     found = {(ctx, text) for ctx, text, _ in visible_strings()}
-    for text in ("報到成功", "已報到過", "不是本活動的入場證", "歡迎 {name}", "{who}\n簽退時間 {time}"):
+    for text in (
+        "報到成功",
+        "已報到過",
+        "不是本活動的入場證",
+        "歡迎 {name}",
+        "{who}\n簽退時間 {time}",
+    ):
         assert ("checkin", text) in found, text  # lupdate sees it
         assert ("checkin", text) in translated(), text
 
@@ -390,9 +435,11 @@ def _answer_next_question(button: str) -> None:
         if not isinstance(box, QMessageBox):
             QTimer.singleShot(10, run)
             return
-        which = (QMessageBox.StandardButton.Yes if button == "yes"
-                 else QMessageBox.StandardButton.Cancel)
+        which = (
+            QMessageBox.StandardButton.Yes if button == "yes" else QMessageBox.StandardButton.Cancel
+        )
         box.button(which).click()
+
     QTimer.singleShot(0, run)
 
 
@@ -435,8 +482,9 @@ def test_enter_with_two_matches_waits_for_a_chosen_row(qtbot, desk, demo_db) -> 
     """QA: with two search matches Enter checked in the first row, even one already checked
     in. Enter acts on one match or on the row the operator chose, never on row 0 by default."""
     screen, secret, regs, _ = desk
-    term = next(t for t in ("王", "李", "陳", "林", "張", "黃", "臺北市")
-                if len(screen.index.find(t)) >= 2)
+    term = next(
+        t for t in ("王", "李", "陳", "林", "張", "黃", "臺北市") if len(screen.index.find(t)) >= 2
+    )
     first = screen.index.find(term)[0].registration_id
     screen.set_mode("in")
     screen.check_in_registration(first, "search")  # the first match is here already
@@ -486,6 +534,7 @@ def test_scanner_self_test_accepts_a_real_pass(qtbot, desk) -> None:  # type: ig
             qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
             seen.append(dialog.result.text())
         dialog.reject()
+
     QTimer.singleShot(0, scan_in_dialog)
     qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
     real, damaged = seen
@@ -509,7 +558,9 @@ def test_walk_in_dialog_grows_when_a_warning_wraps(qtbot, demo_db) -> None:  # t
     dialog.adjustSize()  # as opened: its own size, no room to spare
     dialog.resize(dialog.minimumSizeHint())
     dialog.name.setText("王小明")
-    qtbot.mouseClick(dialog.wants_hours, Qt.MouseButton.LeftButton, pos=dialog.wants_hours.rect().center())
+    qtbot.mouseClick(
+        dialog.wants_hours, Qt.MouseButton.LeftButton, pos=dialog.wants_hours.rect().center()
+    )
     qtbot.keyClicks(dialog.id_number, "A12345678")
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)

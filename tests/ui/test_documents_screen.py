@@ -30,19 +30,28 @@ def test_review_list_and_adjust_with_reason(qtbot, demo_db) -> None:  # type: ig
     names = {screen.model.row_at(r).name for r in range(screen.model.rowCount())}
     assert {sim.names["late"], sim.names["no_out"]} <= names
     assert sim.names["full"] not in names
-    person = next(screen.model.row_at(r) for r in range(screen.model.rowCount())
-                  if screen.model.row_at(r).name == sim.names["no_out"])
+    person = next(
+        screen.model.row_at(r)
+        for r in range(screen.model.rowCount())
+        if screen.model.row_at(r).name == sim.names["no_out"]
+    )
     assert not screen.apply_adjustment(person, 5, "")
     assert "原因" in screen.status.text()
     assert screen.apply_adjustment(person, 5, "桌長確認在場")
     screen.review_only.setChecked(False)
-    row = next(r for r in range(screen.model.rowCount())
-               if screen.model.row_at(r).name == sim.names["no_out"])
+    row = next(
+        r
+        for r in range(screen.model.rowCount())
+        if screen.model.row_at(r).name == sim.names["no_out"]
+    )
     assert screen.model.index(row, 5).data() == "5"
     assert screen.model.index(row, 6).data() == "人工調整"  # 依據: what decided the hours
     assert "桌長確認在場" in screen.model.index(row, 7).data()
-    full = next(r for r in range(screen.model.rowCount())
-                if screen.model.row_at(r).name == sim.names["full"])
+    full = next(
+        r
+        for r in range(screen.model.rowCount())
+        if screen.model.row_at(r).name == sim.names["full"]
+    )
     assert screen.model.index(full, 6).data().startswith("全勤：核給課程時數")
     screen.grab().save("/tmp/closeday-documents-screen.png")
 
@@ -66,6 +75,7 @@ def test_print_renders_the_chosen_pages(qtbot, demo_db, tmp_path) -> None:  # ty
 
     sim, screen = make_screen(qtbot, demo_db)
     from desktop.services.documents import build_document
+
     source = tmp_path / "sheet.pdf"
     build_document(demo_db, sim.session_id, "signin", source)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
@@ -84,6 +94,7 @@ def test_portal_file_from_the_screen(qtbot, demo_db, tmp_path, monkeypatch) -> N
     assert "密語不正確" in screen.write_portal_file("opened", "bad", out)
     assert not out.exists()
     from PySide6.QtWidgets import QMessageBox
+
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
     text = screen.write_portal_file("opened", "demo", out)
@@ -92,7 +103,9 @@ def test_portal_file_from_the_screen(qtbot, demo_db, tmp_path, monkeypatch) -> N
     assert Path(out).stat().st_size > 0
 
 
-def test_course_fields_dialog_makes_the_portal_export_possible(qtbot, demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_course_fields_dialog_makes_the_portal_export_possible(
+    qtbot, demo_db, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.ui.screens.documents import CourseDialog
@@ -137,24 +150,35 @@ def test_certificate_preview_before_a_batch(qtbot, demo_db) -> None:  # type: ig
 
     sim, screen = make_screen(qtbot, demo_db)
     screen.show()
-    row = next(r for r in range(screen.model.rowCount())
-               if screen.model.row_at(r).name == sim.names["late"])
+    row = next(
+        r
+        for r in range(screen.model.rowCount())
+        if screen.model.row_at(r).name == sim.names["late"]
+    )
     screen.table.selectRow(row)
     qtbot.mouseClick(screen.preview_button, Qt.MouseButton.LeftButton)
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, CertificatePreview) and w.isVisible())
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, CertificatePreview) and w.isVisible()
+    )
     assert sim.names["late"] in dialog.caption.text() and "部分出席" in dialog.caption.text()
     image = dialog.page.pixmap().toImage()
     assert image.width() == 520 and image.height() > 700
     # the page is drawn: dark pixels of the text, not a blank
-    dark = sum(1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
-               if image.pixelColor(x, y).lightness() < 100)
+    dark = sum(
+        1
+        for y in range(0, image.height(), 4)
+        for x in range(0, image.width(), 4)
+        if image.pixelColor(x, y).lightness() < 100
+    )
     assert dark > 50
     dialog.grab().save("/tmp/closeday-certificate-preview.png")
     dialog.close()
     from sqlalchemy import func, select
 
     from db.models import Certificate
+
     with demo_db.read() as s:  # a preview issues nothing
         assert s.scalar(select(func.count()).select_from(Certificate)) == 0
 
@@ -172,7 +196,9 @@ def test_a_certificate_run_with_nobody_eligible_says_why(qtbot, demo_db, tmp_pat
     assert screen.preview_certificate() is None and "還沒有人簽到" in screen.status.text()
 
 
-def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_words(qtbot, demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_words(
+    qtbot, demo_db, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     """QA: the export asked for the format, the passphrase and the file name, then said that
     課程類別代碼 was missing; the layouts were called `full` / `opened`. Now the course fields
     come first, filled right there, and the layouts are named in words."""
@@ -203,7 +229,10 @@ def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_word
             dialog.category_code.setText("345")
             dialog.course_code.setText("1234567")
             dialog.accept()
-        elif isinstance(dialog, QInputDialog) and dialog.textEchoMode() == dialog.textEchoMode().Password:
+        elif (
+            isinstance(dialog, QInputDialog)
+            and dialog.textEchoMode() == dialog.textEchoMode().Password
+        ):
             seen.append("passphrase")
             dialog.setTextValue("demo")
             dialog.accept()
@@ -217,6 +246,7 @@ def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_word
     def save_as(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         seen.append("file")  # the platform's file dialog, asked last
         return str(out), "CSV (*.csv)"
+
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
 
     last: list[object] = [None]
@@ -233,8 +263,13 @@ def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_word
 
     QTimer.singleShot(0, next_modal)
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
-    assert [s.split(":")[0] for s in seen] == ["fields", "course dialog", "layout", "passphrase",
-                                                "file"]
+    assert [s.split(":")[0] for s in seen] == [
+        "fields",
+        "course dialog",
+        "layout",
+        "passphrase",
+        "file",
+    ]
     assert "課程類別代碼" in seen[0] and "完整欄位" in seen[0]
     layouts = seen[2]
     assert "完整欄位" in layouts and "已開課" in layouts

@@ -33,6 +33,7 @@ def open_window(qtbot, db: Database) -> tuple[MainWindow, GroupReportsScreen]:  
 
 def answer_dialog(*texts: str, accept: bool = True) -> None:
     """Fill the next modal dialog's line edits with ``texts`` and accept (or cancel) it."""
+
     def act() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, QDialog):
@@ -46,6 +47,7 @@ def answer_dialog(*texts: str, accept: bool = True) -> None:
             dialog.accept()
         else:
             dialog.reject()
+
     QTimer.singleShot(0, act)
 
 
@@ -96,17 +98,30 @@ def test_members_come_from_seating_and_check_ins(qtbot, demo_db: Database) -> No
     session = find_session(demo_db, "臺北")
     table = svc.find_table(demo_db, session.id, 1)
     with demo_db.unit_of_work() as s:
-        regs = s.scalars(select(Registration).where(Registration.session_id == session.id)
-                         .order_by(Registration.queue).limit(3)).all()
+        regs = s.scalars(
+            select(Registration)
+            .where(Registration.session_id == session.id)
+            .order_by(Registration.queue)
+            .limit(3)
+        ).all()
         for i, r in enumerate(regs):
-            s.add(SeatAssignment(registration_id=r.id, table_id=table.id,
-                                 assigned_at=dt.datetime(2019, 3, 15, 8, i)))
+            s.add(
+                SeatAssignment(
+                    registration_id=r.id,
+                    table_id=table.id,
+                    assigned_at=dt.datetime(2019, 3, 15, 8, i),
+                )
+            )
         s.add(CheckIn(registration_id=regs[0].id, action="in", at=dt.datetime(2019, 3, 15, 8, 50)))
         names = [r.attendee.name for r in regs]
     window, screen = open_window(qtbot, demo_db)
     members = screen.form.members
     assert [members.item(i).text() for i in range(members.count())] == names
-    assert [members.item(i).checkState() == Qt.CheckState.Checked for i in range(3)] == [True, False, False]
+    assert [members.item(i).checkState() == Qt.CheckState.Checked for i in range(3)] == [
+        True,
+        False,
+        False,
+    ]
     with qtbot.waitSignal(screen.form.saved, timeout=3000):
         members.item(1).setCheckState(Qt.CheckState.Checked)
     stored = svc.load_report(demo_db, table.id).content
@@ -119,6 +134,7 @@ def test_leader_mode_hides_everything_else_until_the_pin(qtbot, demo_db: Databas
     # an application-wide shortcut of another visible window (say the projector, which stays
     # up during leader mode) must not fire in leader mode either
     from PySide6.QtWidgets import QWidget as _W
+
     other = _W()
     qtbot.addWidget(other)
     other.show()
@@ -128,8 +144,9 @@ def test_leader_mode_hides_everything_else_until_the_pin(qtbot, demo_db: Databas
     global_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     global_action.triggered.connect(lambda: fired.append("k"))
     other.addAction(global_action)
-    nav_action = next(a for a in window.findChildren(QAction)
-                      if a.shortcut() == QKeySequence("Ctrl+1"))
+    nav_action = next(
+        a for a in window.findChildren(QAction) if a.shortcut() == QKeySequence("Ctrl+1")
+    )
     nav_fired: list[bool] = []
     nav_action.triggered.connect(lambda: nav_fired.append(True))
     start_row = window.navigation.currentRow()
@@ -145,6 +162,7 @@ def test_leader_mode_hides_everything_else_until_the_pin(qtbot, demo_db: Databas
     assert leader.table.number == 3 and "張雅筑" in leader.banner.text()
     # nothing in the leader window reaches the roster, menus or session picker
     from PySide6.QtWidgets import QListWidget, QMenuBar, QWidget
+
     names = {w.objectName() for w in leader.findChildren(QWidget)}
     assert not names & {"sessionPicker", "navigation", "overview", "tablePicker"}
     assert not leader.findChildren(QMenuBar)
@@ -155,8 +173,11 @@ def test_leader_mode_hides_everything_else_until_the_pin(qtbot, demo_db: Databas
     qtbot.waitUntil(lambda: QApplication.activeWindow() is leader)
     for key in [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_9, Qt.Key.Key_O, Qt.Key.Key_Q]:
         qtbot.keyClick(leader.form.topic, key, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(leader.form.topic, Qt.Key.Key_K,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        leader.form.topic,
+        Qt.Key.Key_K,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert fired == [] and nav_fired == [] and leader.guard.blocked >= 1
     assert not window.isVisible() and window.navigation.currentRow() == start_row
     assert leader.isVisible()
@@ -179,8 +200,11 @@ def test_leader_mode_hides_everything_else_until_the_pin(qtbot, demo_db: Databas
     assert screen.leader_window is None
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_K,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_K,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert fired == ["k"]  # the guard is gone with the mode (and the key did reach shortcuts)
 
 
@@ -204,9 +228,15 @@ def test_projector_follows_the_queue_and_masks_names(qtbot, demo_db: Database) -
 
     session = find_session(demo_db, "臺北")
     for number, topic in ((2, "公園"), (5, "圖書館")):
-        svc.save_report(demo_db, svc.find_table(demo_db, session.id, number).id, ReportContent(
-            members=(Member("王小明"),), topic=topic,
-            proposals=(Proposal("提案甲", cost_text="約 30 萬", votes=4),)))
+        svc.save_report(
+            demo_db,
+            svc.find_table(demo_db, session.id, number).id,
+            ReportContent(
+                members=(Member("王小明"),),
+                topic=topic,
+                proposals=(Proposal("提案甲", cost_text="約 30 萬", votes=4),),
+            ),
+        )
     projector = ReportProjector(demo_db, session.id)
     qtbot.addWidget(projector)
     shown: list[int] = []
@@ -224,8 +254,9 @@ def test_projector_follows_the_queue_and_masks_names(qtbot, demo_db: Database) -
     projector.show_table(4)
     assert "第4桌" in projector.view.toPlainText()
     # feedback typed at the desk appears without touching the projector
-    svc.save_report(demo_db, svc.find_table(demo_db, session.id, 4).id,
-                    ReportContent(feedback="講師說很好"))
+    svc.save_report(
+        demo_db, svc.find_table(demo_db, session.id, 4).id, ReportContent(feedback="講師說很好")
+    )
     projector._render(force=False)
     assert "講師說很好" in projector.view.toPlainText()
 
@@ -235,29 +266,44 @@ def test_restore_revision_and_export(qtbot, demo_db: Database, tmp_path: Path, m
 
     window, screen = open_window(qtbot, demo_db)
     table = screen.current_table()
-    svc.save_report(demo_db, table.id, ReportContent(topic="第一版"), author="甲",
-                    now=dt.datetime(2019, 3, 15, 10, 0))
-    svc.save_report(demo_db, table.id, ReportContent(topic="第二版"), author="甲",
-                    now=dt.datetime(2019, 3, 15, 10, 5))
+    svc.save_report(
+        demo_db,
+        table.id,
+        ReportContent(topic="第一版"),
+        author="甲",
+        now=dt.datetime(2019, 3, 15, 10, 0),
+    )
+    svc.save_report(
+        demo_db,
+        table.id,
+        ReportContent(topic="第二版"),
+        author="甲",
+        now=dt.datetime(2019, 3, 15, 10, 5),
+    )
     screen.refresh()
     assert screen.form.topic.text() == "第二版" and screen.revisions.rowCount() == 2
     screen.revision_view.selectRow(1)
     assert "第一版" in screen.revision_preview.toPlainText()
     screen._restore()
     assert screen.form.topic.text() == "第一版" and screen.revisions.rowCount() == 3
-    monkeypatch.setattr("desktop.ui.screens.group_reports.QMessageBox.information",
-                        lambda *a, **k: None)
+    monkeypatch.setattr(
+        "desktop.ui.screens.group_reports.QMessageBox.information", lambda *a, **k: None
+    )
     screen.export_to(tmp_path / "x.pdf")
     screen.export_to(tmp_path / "x.xlsx")
     assert (tmp_path / "x.pdf").stat().st_size > 1000 and (tmp_path / "x.xlsx").exists()
 
 
 @pytest.mark.parametrize("bad", ["notes.txt"])
-def test_bad_photo_is_explained(qtbot, demo_db: Database, tmp_path: Path, monkeypatch, bad: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_photo_is_explained(
+    qtbot, demo_db: Database, tmp_path: Path, monkeypatch, bad: str
+) -> None:  # type: ignore[no-untyped-def]
     window, screen = open_window(qtbot, demo_db)
     warnings: list[str] = []
-    monkeypatch.setattr("desktop.ui.group_report_form.QMessageBox.warning",
-                        lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(
+        "desktop.ui.group_report_form.QMessageBox.warning",
+        lambda _p, _t, text: warnings.append(text),
+    )
     path = tmp_path / bad
     path.write_text("hello")
     assert not screen.form.attach_photo_file(path)
@@ -288,7 +334,9 @@ def test_projector_follows_the_agendas_report_back_queue(qtbot, demo_db: Databas
     assert projector.number == 5
 
 
-def test_a_wrong_pin_keeps_the_table_in_view_and_a_lockout_says_wait(demo_db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_pin_keeps_the_table_in_view_and_a_lockout_says_wait(
+    demo_db: Database, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     session = find_session(demo_db, "臺北")
     set_organiser_pin(demo_db, session.event_id, "2468")
     leader = LeaderModeWindow(demo_db, session)
@@ -313,9 +361,16 @@ def wheel(widget, steps: int) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QWheelEvent
 
     centre = QPointF(widget.rect().center())
-    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre)), QPoint(0, 0),
-                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre)),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(widget, event)
 
 
@@ -345,8 +400,13 @@ def test_the_wheel_changes_only_the_control_in_focus(qtbot, demo_db: Database) -
     assert mark.currentText() != before[0]
 
 
-def test_refusals_are_worded_in_the_english_window(qtbot, qapp, demo_db: Database, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                   monkeypatch) -> None:
+def test_refusals_are_worded_in_the_english_window(
+    qtbot,
+    qapp,
+    demo_db: Database,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch,
+) -> None:
     """Issue 14: the cost hint, a refused photo and a failed save speak English in the English
     window (the zh-TW sentences stay for the CLI and the report's problems)."""
     from desktop.services import seating
@@ -358,11 +418,14 @@ def test_refusals_are_worded_in_the_english_window(qtbot, qapp, demo_db: Databas
         form = screen.form
         qtbot.keyClicks(form.proposal_editors[0].cost_edit, "30-50k")
         assert form.proposal_editors[0].cost_hint.text() == (
-            "The cost “30-50k” is a range: give one estimate (for example the upper end)")
+            "The cost “30-50k” is a range: give one estimate (for example the upper end)"
+        )
 
         warnings: list[str] = []
-        monkeypatch.setattr("desktop.ui.group_report_form.QMessageBox.warning",
-                            lambda _p, _t, text: warnings.append(text))
+        monkeypatch.setattr(
+            "desktop.ui.group_report_form.QMessageBox.warning",
+            lambda _p, _t, text: warnings.append(text),
+        )
         (tmp_path / "notes.txt").write_text("hello")
         assert not form.attach_photo_file(tmp_path / "notes.txt")
         assert warnings == ["“notes.txt” is not an image (use JPEG, PNG, GIF, BMP or WebP)"]

@@ -50,7 +50,9 @@ def test_style_sheet_and_icons_are_shipped() -> None:
     assert resource("icons", "app.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # ICO header
 
 
-def test_the_window_fits_a_1366x768_laptop_in_both_languages(qtbot, qapp, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_fits_a_1366x768_laptop_in_both_languages(
+    qtbot, qapp, demo_db: Database, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     """QA: the window opened 1280×800 on a 768-high screen (status bar with the mode below the
     edge), and in English the widest screen's toolbar forced it to 1713 px wide."""
     from PySide6.QtGui import QGuiApplication
@@ -74,7 +76,9 @@ def test_the_window_fits_a_1366x768_laptop_in_both_languages(qtbot, qapp, demo_d
 
 
 @pytest.mark.parametrize("language", ["zh_TW", "en"])
-def test_every_screen_fits_a_maximised_1366x768_window(qtbot, qapp, demo_db: Database, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_screen_fits_a_maximised_1366x768_window(
+    qtbot, qapp, demo_db: Database, language: str
+) -> None:  # type: ignore[no-untyped-def]
     """QA at 1366×768, 100 %: the 分桌 toolbar and third table column were cut, the 議程 message
     field fell below the fold, English toolbars and headers were clipped. A maximised window
     (1366 × ~700 client area) shows every screen without a page scroll bar, in both languages."""
@@ -99,7 +103,11 @@ def test_every_screen_fits_a_maximised_1366x768_window(qtbot, qapp, demo_db: Dat
 
         def inside(widget) -> bool:  # type: ignore[no-untyped-def]
             corner = widget.mapTo(window, QPoint(widget.width(), widget.height()))
-            return widget.isVisible() and corner.x() <= window.width() and corner.y() <= window.height()
+            return (
+                widget.isVisible()
+                and corner.x() <= window.width()
+                and corner.y() <= window.height()
+            )
 
         for index, screen in enumerate(window.screens):
             window.show_screen(index)

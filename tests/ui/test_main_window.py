@@ -18,7 +18,9 @@ def test_window_shows_seed_session_agenda_and_roster(qtbot, demo_db: Database) -
 
     window.session_picker.setCurrentIndex(1)
     assert "成功大學" in overview.heading.text()
-    titles = [overview.agenda_model.index(r, 1).data() for r in range(overview.agenda_model.rowCount())]
+    titles = [
+        overview.agenda_model.index(r, 1).data() for r in range(overview.agenda_model.rowCount())
+    ]
     assert titles[4] == "午餐及小組交流時間"
 
 
@@ -34,7 +36,9 @@ def test_organiser_screens_need_organiser_mode(qtbot, demo_db: Database, monkeyp
     checkin, roster = kinds.index(CheckInScreen), kinds.index(RosterScreen)
     window.show_screen(checkin)
     asked: list[bool] = []
-    monkeypatch.setattr(context, "require_organiser", lambda parent=None: asked.append(True) or False)
+    monkeypatch.setattr(
+        context, "require_organiser", lambda parent=None: asked.append(True) or False
+    )
     window.show_screen(roster)  # desk mode, passphrase refused: the desk stays where it was
     assert asked == [True] and window.stack.currentIndex() == checkin
     assert window.navigation.currentRow() == checkin
@@ -54,8 +58,9 @@ def test_new_session_needs_organiser_mode(qtbot, demo_db: Database, monkeypatch)
     window = MainWindow(context, "demo.sqlite3")
     qtbot.addWidget(window)
     opened: list[bool] = []
-    monkeypatch.setattr(welcome, "add_session_interactively",
-                        lambda parent, db: opened.append(True) or False)
+    monkeypatch.setattr(
+        welcome, "add_session_interactively", lambda parent, db: opened.append(True) or False
+    )
     monkeypatch.setattr(context, "require_organiser", lambda parent=None: False)
     window._on_new_session()
     assert opened == []  # refused: the session dialog never opened
@@ -137,21 +142,28 @@ def test_overview_is_the_days_dashboard_refreshed_when_shown(qtbot, demo_db: Dat
     session = window.current_session()
     seating.assign(demo_db, session.id)
     with demo_db.read() as s:
-        people = s.scalars(select(Registration.id).where(
-            Registration.session_id == session.id, Registration.status == Status.ADMITTED)).all()
+        people = s.scalars(
+            select(Registration.id).where(
+                Registration.session_id == session.id, Registration.status == Status.ADMITTED
+            )
+        ).all()
     at = dt.datetime.combine(session.date, dt.time(8, 40))
     for reg in people[:3]:
         checkin.check_in_registration(demo_db, session.id, reg, now=at)
     checkin.check_in_registration(demo_db, session.id, people[0], mode="out", now=at)
     nav = window.navigation
-    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
-                     pos=nav.visualItemRect(nav.item(1)).center())
-    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
-                     pos=nav.visualItemRect(nav.item(0)).center())  # back to 總覽
+    qtbot.mouseClick(
+        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(nav.item(1)).center()
+    )
+    qtbot.mouseClick(
+        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(nav.item(0)).center()
+    )  # back to 總覽
 
     def shown(model, row: int) -> dict[str, str]:  # type: ignore[no-untyped-def]
-        return {model.headerData(c, Qt.Orientation.Horizontal): model.index(row, c).data()
-                for c in range(model.columnCount())}
+        return {
+            model.headerData(c, Qt.Orientation.Horizontal): model.index(row, c).data()
+            for c in range(model.columnCount())
+        }
 
     sessions = overview.sessions_model
     assert sessions.rowCount() == 3

@@ -23,10 +23,25 @@ from desktop.ui.screens.agenda import AgendaScreen
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-CODED = {"CodedError", "AgendaError", "PinError", "WalkInError", "SecurityError", "CheckInError",
-         "SeatingError", "CostError", "GroupReportError",
-         "RegistrationError", "CloseDayError", "AgendaInputError", "ImportFileError",
-         "FileRejected", "BackupError", "PortalError", "PolicyError"}
+CODED = {
+    "CodedError",
+    "AgendaError",
+    "PinError",
+    "WalkInError",
+    "SecurityError",
+    "CheckInError",
+    "SeatingError",
+    "CostError",
+    "GroupReportError",
+    "RegistrationError",
+    "CloseDayError",
+    "AgendaInputError",
+    "ImportFileError",
+    "FileRejected",
+    "BackupError",
+    "PortalError",
+    "PolicyError",
+}
 
 
 @pytest.fixture(params=["zh_TW", "en"])
@@ -42,8 +57,9 @@ def language(request, qapp):  # type: ignore[no-untyped-def]
 
 def one_language(text: str, language: str) -> bool:
     """zh-TW text has no English words in it; English text no Chinese."""
-    return bool(text) and (not CJK.search(text) if language == "en"
-                           else not LATIN_WORD.search(text))
+    return bool(text) and (
+        not CJK.search(text) if language == "en" else not LATIN_WORD.search(text)
+    )
 
 
 def ok_button(dialog):  # type: ignore[no-untyped-def]
@@ -91,10 +107,13 @@ def test_every_coded_refusal_has_its_words() -> None:
     codes: set[tuple[str, str]] = set()
     for path in (ROOT / "desktop").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and node.args
-                    and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in CODED
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)):
+            if (
+                isinstance(node, ast.Call)
+                and node.args
+                and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in CODED
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 codes.add((node.args[0].value, f"{path.name}:{node.lineno}"))
     assert len(codes) > 20
     missing = sorted(f"{where} {code}" for code, where in codes if code not in _texts())
@@ -109,8 +128,9 @@ def words_only(text: str, *names: str) -> str:
     return re.sub(r"<[^>]+>|\"[^\"]*\"|「[^」]*」", "", text)
 
 
-def test_import_dialog_speaks_the_window_language(qtbot, demo_db: Database, tmp_path,
-                                                  language) -> None:  # type: ignore[no-untyped-def]
+def test_import_dialog_speaks_the_window_language(
+    qtbot, demo_db: Database, tmp_path, language
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QLabel
 
     from desktop.services.events import list_events
@@ -140,7 +160,8 @@ def test_import_dialog_speaks_the_window_language(qtbot, demo_db: Database, tmp_
 
 
 def test_hours_review_and_portal_problems_speak_the_window_language(
-        qtbot, demo_db: Database, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+    qtbot, demo_db: Database, tmp_path, language
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     from desktop.ui.screens.documents import DocumentsScreen
@@ -150,14 +171,19 @@ def test_hours_review_and_portal_problems_speak_the_window_language(
     screen = DocumentsScreen(ScreenContext(db=demo_db, operator="organiser"))
     qtbot.addWidget(screen)
     screen.set_session(find_session(demo_db, "臺北"))
-    columns = [screen.model.headerData(c, Qt.Orientation.Horizontal)
-               for c in range(screen.model.columnCount())]
+    columns = [
+        screen.model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(screen.model.columnCount())
+    ]
     rule_column, reason_column = (columns.index(screen.tr(n)) for n in ("依據", "說明"))
     rules = {screen.model.index(r, rule_column).data() for r in range(screen.model.rowCount())}
-    reasons = {screen.model.index(r, reason_column).data()
-               for r in range(screen.model.rowCount())} - {""}
+    reasons = {
+        screen.model.index(r, reason_column).data() for r in range(screen.model.rowCount())
+    } - {""}
     assert len(reasons) >= 3 and all(one_language(t, language) for t in reasons | rules), (
-        reasons, rules)
+        reasons,
+        rules,
+    )
     text = screen.write_portal_file("full", "demo", tmp_path / "a.csv")  # 課程類別代碼 missing
     assert not (tmp_path / "a.csv").exists() and one_language(text, language), text
     if language == "en":
@@ -168,7 +194,8 @@ def test_hours_review_and_portal_problems_speak_the_window_language(
 
 
 def test_environment_refusal_speaks_the_window_language(
-        qtbot, demo_db_path: Path, monkeypatch, language) -> None:  # type: ignore[no-untyped-def]
+    qtbot, demo_db_path: Path, monkeypatch, language
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.app import open_database
@@ -177,17 +204,25 @@ def test_environment_refusal_speaks_the_window_language(
     from desktop.ui.launch import _open_or_explain
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
-        lambda _parent, title, text, *_a, **_k: shown.append(f"{title}: {text}")))
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        staticmethod(lambda _parent, title, text, *_a, **_k: shown.append(f"{title}: {text}")),
+    )
     with DatabaseLock(demo_db_path).acquire():  # another window has it open
-        assert reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path),
-                                         None, None, _open_or_explain) is None
+        assert (
+            reliability.lock_and_open(
+                demo_db_path, lambda: open_database(demo_db_path), None, None, _open_or_explain
+            )
+            is None
+        )
     text = words_only(shown[-1], str(demo_db_path))
     assert one_language(text, language), shown
 
 
 def test_roster_and_agenda_editor_refusals_speak_the_window_language(
-        qtbot, demo_db: Database, monkeypatch, language) -> None:  # type: ignore[no-untyped-def]
+    qtbot, demo_db: Database, monkeypatch, language
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTime
     from PySide6.QtWidgets import QMessageBox
 
@@ -195,8 +230,11 @@ def test_roster_and_agenda_editor_refusals_speak_the_window_language(
     from desktop.ui.screens.roster import RosterScreen
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
-        lambda _parent, title, text, *_a, **_k: shown.append(f"{title}: {text}")))
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        staticmethod(lambda _parent, title, text, *_a, **_k: shown.append(f"{title}: {text}")),
+    )
     roster = RosterScreen(ScreenContext(db=demo_db, operator="t"))
     qtbot.addWidget(roster)
     roster.show_session(find_session(demo_db, "臺北"))

@@ -64,8 +64,14 @@ app.exec()
 
 def test_killed_mid_edit_loses_nothing_that_was_saved(demo_db_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(demo_db_path)], cwd=ROOT, env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(demo_db_path)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 30
         seen = []
@@ -77,7 +83,10 @@ def test_killed_mid_edit_loses_nothing_that_was_saved(demo_db_path: Path) -> Non
             # all four edits saved, and a save while typing without a pause
             if line.startswith("SAVED 4 ") and int(line.split()[2]) > 0:
                 break
-        assert seen and seen[-1].startswith("SAVED 4 "), (seen, child.stderr.read() if child.poll() else "")
+        assert seen and seen[-1].startswith("SAVED 4 "), (
+            seen,
+            child.stderr.read() if child.poll() else "",
+        )
         saved_feedback = int(seen[-1].split()[2])
         time.sleep(0.3)  # let it get into the next word
         os.kill(child.pid, signal.SIGKILL)
@@ -96,6 +105,8 @@ def test_killed_mid_edit_loses_nothing_that_was_saved(demo_db_path: Path) -> Non
         assert content.proposals[0].title == "Sidewalk"
         assert content.proposals[0].cost == 1200000
         assert len(content.feedback) >= saved_feedback and set(content.feedback) == {"講"}
-        assert svc.list_revisions(db, svc.find_table(db, session.id, 5).id)[0].author == "桌長 吳欣儀"
+        assert (
+            svc.list_revisions(db, svc.find_table(db, session.id, 5).id)[0].author == "桌長 吳欣儀"
+        )
     finally:
         db.dispose()

@@ -27,6 +27,7 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         def show(_parent, title, text, *_args, **_kwargs):  # type: ignore[no-untyped-def]
             shown.append((kind, f"{title}: {text}"))
             return QMessageBox.StandardButton.Yes
+
         return staticmethod(show)
 
     for kind in ("information", "warning", "critical", "question"):
@@ -42,8 +43,13 @@ def _window(qtbot, db) -> MainWindow:  # type: ignore[no-untyped-def]
 
 def _check_in(db) -> None:  # type: ignore[no-untyped-def]
     with db.unit_of_work() as s:
-        s.add(CheckIn(registration_id=s.scalars(select(Registration.id)).first(), action="in",
-                      at=dt.datetime(2019, 3, 15, 8, 31)))
+        s.add(
+            CheckIn(
+                registration_id=s.scalars(select(Registration.id)).first(),
+                action="in",
+                at=dt.datetime(2019, 3, 15, 8, 31),
+            )
+        )
 
 
 def test_menu_indicator_and_auto_backup(qtbot, demo_db, tmp_path: Path, boxes) -> None:  # type: ignore[no-untyped-def]
@@ -51,7 +57,12 @@ def test_menu_indicator_and_auto_backup(qtbot, demo_db, tmp_path: Path, boxes) -
     window = _window(qtbot, demo_db)
     controller = reliability.ReliabilityController(window)
     texts = [a.text() for a in window.file_menu.actions() if a.text()]
-    assert texts[-1] == "結束" and {"立即備份", "備份資料夾…", "從備份還原…", "切換為主辦模式…"} <= set(texts)
+    assert texts[-1] == "結束" and {
+        "立即備份",
+        "備份資料夾…",
+        "從備份還原…",
+        "切換為主辦模式…",
+    } <= set(texts)
     assert controller.indicator.text() == "櫃台模式"
     assert controller.timer.isActive() and controller.timer.interval() == 5 * 60_000
 
@@ -69,11 +80,14 @@ def test_menu_indicator_and_auto_backup(qtbot, demo_db, tmp_path: Path, boxes) -
     window.grab().save(str(tmp_path / "window.png"))
 
 
-def test_failed_auto_backup_warns_in_the_status_bar_without_a_dialog(qtbot, demo_db, tmp_path, boxes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_failed_auto_backup_warns_in_the_status_bar_without_a_dialog(
+    qtbot, demo_db, tmp_path, boxes, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_db)
     controller = reliability.ReliabilityController(window)
-    monkeypatch.setattr(backup, "load_settings",
-                        lambda: backup.BackupSettings(folder=Path("/proc/no-such-stick")))
+    monkeypatch.setattr(
+        backup, "load_settings", lambda: backup.BackupSettings(folder=Path("/proc/no-such-stick"))
+    )
     assert controller.auto_backup(force=True) is None
     assert "自動備份失敗" in window.statusBar().currentMessage() and boxes == []
 
@@ -102,13 +116,15 @@ def test_organiser_mode_unlock_and_lock(qtbot, demo_db, monkeypatch, boxes) -> N
 
 def test_second_window_on_the_same_file_is_refused(qtbot, demo_db_path: Path, boxes) -> None:  # type: ignore[no-untyped-def]
     host = WindowHost()
-    opened = reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path), None,
-                                       None, _open_or_explain)
+    opened = reliability.lock_and_open(
+        demo_db_path, lambda: open_database(demo_db_path), None, None, _open_or_explain
+    )
     assert opened is not None
     host.show(*opened)
     try:
-        second = reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path),
-                                           None, None, _open_or_explain)
+        second = reliability.lock_and_open(
+            demo_db_path, lambda: open_database(demo_db_path), None, None, _open_or_explain
+        )
         assert second is None
         assert "這個資料庫已在另一個視窗開啟" in boxes[-1][1]
         # The same window re-opening its own file keeps its lock.
@@ -119,11 +135,16 @@ def test_second_window_on_the_same_file_is_refused(qtbot, demo_db_path: Path, bo
     assert DatabaseLock(demo_db_path).acquire().held  # released on close
 
 
-def test_restore_from_the_window_swaps_the_data_and_keeps_the_lock(qtbot, demo_db_path, tmp_path, boxes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_restore_from_the_window_swaps_the_data_and_keeps_the_lock(
+    qtbot, demo_db_path, tmp_path, boxes, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.sqlite3").path
     host = WindowHost()
-    host.show(*reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path),
-                                         None, None, _open_or_explain))
+    host.show(
+        *reliability.lock_and_open(
+            demo_db_path, lambda: open_database(demo_db_path), None, None, _open_or_explain
+        )
+    )
     try:
         _check_in(host.db)
         monkeypatch.setattr(organiser, "ask_passphrase", lambda *a: "demo")
@@ -142,10 +163,11 @@ def test_restore_from_the_window_swaps_the_data_and_keeps_the_lock(qtbot, demo_d
 def test_damaged_file_offers_the_newest_good_backup(qtbot, demo_db_path, tmp_path, boxes) -> None:  # type: ignore[no-untyped-def]
     good = backup.auto_backup(demo_db_path).path
     data = bytearray(demo_db_path.read_bytes())
-    data[4096 * 2: 4096 * 12] = b"\xa5" * (4096 * 10)
+    data[4096 * 2 : 4096 * 12] = b"\xa5" * (4096 * 10)
     demo_db_path.write_bytes(bytes(data))
-    opened = reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path), None,
-                                       None, _open_or_explain)
+    opened = reliability.lock_and_open(
+        demo_db_path, lambda: open_database(demo_db_path), None, None, _open_or_explain
+    )
     assert opened is not None
     db, lock = opened
     assert "已損毀" in boxes[-1][1] and str(good) in boxes[-1][1]
@@ -156,7 +178,9 @@ def test_damaged_file_offers_the_newest_good_backup(qtbot, demo_db_path, tmp_pat
     lock.release()
 
 
-def test_opening_the_window_removes_copies_a_killed_backup_left(qtbot, demo_db_path: Path, tmp_path: Path, boxes) -> None:  # type: ignore[no-untyped-def]
+def test_opening_the_window_removes_copies_a_killed_backup_left(
+    qtbot, demo_db_path: Path, tmp_path: Path, boxes
+) -> None:  # type: ignore[no-untyped-def]
     settings = backup.set_folder(tmp_path / "usb")
     # What SIGKILL leaves behind: the whole database copied under the hidden partial name,
     # killed before the rename (an automatic backup) or before the swap (a restore).
@@ -168,8 +192,9 @@ def test_opening_the_window_removes_copies_a_killed_backup_left(qtbot, demo_db_p
         backup._copy_database(demo_db_path, file)
     kept = backup.auto_backup(demo_db_path, settings).path
     host = WindowHost()
-    opened = reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path), None,
-                                       None, _open_or_explain)
+    opened = reliability.lock_and_open(
+        demo_db_path, lambda: open_database(demo_db_path), None, None, _open_or_explain
+    )
     assert opened is not None
     host.show(*opened)
     host.close()
@@ -177,18 +202,29 @@ def test_opening_the_window_removes_copies_a_killed_backup_left(qtbot, demo_db_p
     assert other_database.exists() and kept.exists()  # another database's; a finished backup
 
 
-def test_restoring_another_events_backup_says_so_before_asking(qtbot, demo_db_path, empty_db, empty_db_path, tmp_path, boxes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_restoring_another_events_backup_says_so_before_asking(
+    qtbot, demo_db_path, empty_db, empty_db_path, tmp_path, boxes, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from desktop.services.events import create_event
 
     create_event(empty_db, name="別的活動", organiser="他機關", passphrase="tea at four, room 707")
     other = backup.backup_to(empty_db_path, tmp_path / "other.sqlite3").path
     host = WindowHost()
-    host.show(*reliability.lock_and_open(demo_db_path, lambda: open_database(demo_db_path),
-                                         None, None, _open_or_explain))
+    host.show(
+        *reliability.lock_and_open(
+            demo_db_path, lambda: open_database(demo_db_path), None, None, _open_or_explain
+        )
+    )
     try:
-        monkeypatch.setattr(QMessageBox, "question", staticmethod(
-            lambda _p, title, text, *_a: boxes.append(("question", text))
-            or QMessageBox.StandardButton.Cancel))
+        monkeypatch.setattr(
+            QMessageBox,
+            "question",
+            staticmethod(
+                lambda _p, title, text, *_a: (
+                    boxes.append(("question", text)) or QMessageBox.StandardButton.Cancel
+                )
+            ),
+        )
         assert not host.reliability.confirm_restore(other)
         assert "另一個活動「別的活動」" in boxes[-1][1]
     finally:

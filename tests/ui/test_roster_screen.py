@@ -23,7 +23,11 @@ def _screen(qtbot, db: Database) -> tuple[MainWindow, RosterScreen]:  # type: ig
 
 def _column(screen: RosterScreen, header: str) -> list[str]:
     model = screen.model
-    col = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == header)
+    col = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == header
+    )
     return [model.index(r, col).data() for r in range(model.rowCount())]
 
 
@@ -69,7 +73,9 @@ def test_overrides_from_the_screen(qtbot, demo_db: Database, monkeypatch) -> Non
     assert screen.selected_row().registration_id == first.registration_id
     assert screen.selected_row().status == "cancelled"
 
-    waiting = next(i for i in range(screen.model.rowCount()) if screen.model.row_at(i).status == "waitlisted")
+    waiting = next(
+        i for i in range(screen.model.rowCount()) if screen.model.row_at(i).status == "waitlisted"
+    )
     screen.table.selectRow(waiting)
     assert screen.admit_selected("講座推薦")
     assert screen.selected_row().status == "admitted"
@@ -77,11 +83,15 @@ def test_overrides_from_the_screen(qtbot, demo_db: Database, monkeypatch) -> Non
     new_id = screen.add_walk_in(name="現場一號", agency="臺北市政府", wants_hours=False, lunch="素")
     assert new_id is not None and screen.selected_row().status == "walk_in"
     with demo_db.read() as s:
-        actions = {a.action for a in s.scalars(select(AuditEntry).where(AuditEntry.actor == "主辦"))}
+        actions = {
+            a.action for a in s.scalars(select(AuditEntry).where(AuditEntry.actor == "主辦"))
+        }
     assert {"registration.status", "registration.walk_in"} <= actions
 
 
-def test_import_dialog_previews_then_commits_and_admits(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_dialog_previews_then_commits_and_admits(
+    qtbot, demo_db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     window, screen = _screen(qtbot, demo_db)
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"")
@@ -110,8 +120,10 @@ def test_import_dialog_previews_then_commits_and_admits(qtbot, demo_db: Database
     assert _column(screen, "職稱") == ["股長"]
     assert _column(screen, "用餐") == ["—"]  # lunch column was unmapped
     # admitted after import: the proposal ran, still 40 per session at most
-    assert all(len([r for r in list_roster(demo_db, s.id) if r.status == "admitted"]) <= 40
-               for s in screen._sessions)
+    assert all(
+        len([r for r in list_roster(demo_db, s.id) if r.status == "admitted"]) <= 40
+        for s in screen._sessions
+    )
 
 
 def _roomy_taipei(db: Database) -> None:
@@ -133,6 +145,7 @@ def _answer(kind: type, action) -> None:  # type: ignore[no-untyped-def]
             QTimer.singleShot(10, run)
             return
         action(dialog)
+
     QTimer.singleShot(0, run)
 
 
@@ -149,7 +162,8 @@ def _statuses(db: Database, session_id: int = 1) -> dict[str, str]:
 
 
 def test_admission_lists_who_moves_in_and_writes_only_after_confirmation(  # type: ignore[no-untyped-def]
-        qtbot, demo_db: Database) -> None:
+    qtbot, demo_db: Database
+) -> None:
     from desktop.ui.screens.status_changes import StatusChangesDialog
 
     _roomy_taipei(demo_db)
@@ -162,9 +176,13 @@ def test_admission_lists_who_moves_in_and_writes_only_after_confirmation(  # typ
         def act(dialog: StatusChangesDialog) -> None:
             names = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
             seen.append((dialog.heading.text(), names))
-            target = dialog.confirm_button if button == "confirm" else next(
-                b for b in dialog.findChildren(QPushButton) if b.text() == "取消")
+            target = (
+                dialog.confirm_button
+                if button == "confirm"
+                else next(b for b in dialog.findChildren(QPushButton) if b.text() == "取消")
+            )
             qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+
         return act
 
     _answer(StatusChangesDialog, look_then("cancel"))
@@ -182,8 +200,11 @@ def test_admission_lists_who_moves_in_and_writes_only_after_confirmation(  # typ
     assert "已錄取 45／名額 60" in screen.count_label.text()
 
 
-def test_import_moving_an_admitted_person_asks_first(qtbot, demo_db: Database,  # type: ignore[no-untyped-def]
-                                                     tmp_path: Path) -> None:
+def test_import_moving_an_admitted_person_asks_first(
+    qtbot,
+    demo_db: Database,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     from desktop.services.registrations import apply_admission, import_file
     from desktop.ui.screens.status_changes import OUT_COLOUR, StatusChangesDialog
 
@@ -202,8 +223,9 @@ def test_import_moving_an_admitted_person_asks_first(qtbot, demo_db: Database,  
     def confirm(dialog: StatusChangesDialog) -> None:
         for r in range(dialog.table.rowCount()):
             new = dialog.table.item(r, 3)
-            shown.append((dialog.table.item(r, 1).text(), new.text(),
-                          new.foreground().color() == OUT_COLOUR))
+            shown.append(
+                (dialog.table.item(r, 1).text(), new.text(), new.foreground().color() == OUT_COLOUR)
+            )
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
 
     def import_it(dialog: ImportDialog) -> None:

@@ -15,8 +15,13 @@ from desktop.ui.screens.tables import MIME, TablesScreen
 def _drop(widget, registration_id: int) -> None:  # type: ignore[no-untyped-def]
     data = QMimeData()
     data.setData(MIME, str(registration_id).encode())
-    event = QDropEvent(QPointF(5, 5), Qt.DropAction.MoveAction, data,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     widget.dropEvent(event)
 
 
@@ -27,8 +32,14 @@ def test_assign_drag_pin_undo_redo(qtbot, demo_db: Database, tmp_path: Path) -> 
     screen.set_session(session)
     assert len(screen.view.unseated) == 40
     assert screen.assign()
-    assert sorted(card.members.count() for key, card in screen.cards.items() if key) == \
-        [6, 6, 7, 7, 7, 7]
+    assert sorted(card.members.count() for key, card in screen.cards.items() if key) == [
+        6,
+        6,
+        7,
+        7,
+        7,
+        7,
+    ]
     assert "沒有同機關同桌" in screen.summary.text()
 
     view = screen.view
@@ -38,8 +49,12 @@ def test_assign_drag_pin_undo_redo(qtbot, demo_db: Database, tmp_path: Path) -> 
     _drop(screen.cards[target.id].members, person.registration_id)
     moved = seating.show(demo_db, session.id)
     assert moved.table_of(person.registration_id).number == target.number
-    assert "〔釘〕" in screen.cards[target.id].members.findItems(
-        person.name, Qt.MatchFlag.MatchContains)[0].text()
+    assert (
+        "〔釘〕"
+        in screen.cards[target.id]
+        .members.findItems(person.name, Qt.MatchFlag.MatchContains)[0]
+        .text()
+    )
 
     # A full table refuses the drop and says so.
     full = next(t for t in moved.tables if t.size == 7 and t.id != target.id)
@@ -48,21 +63,29 @@ def test_assign_drag_pin_undo_redo(qtbot, demo_db: Database, tmp_path: Path) -> 
     assert "已滿" in screen.message.text()
 
     screen.undo_stack.undo()
-    assert seating.show(demo_db, session.id).table_of(person.registration_id).number == \
-        source.number
+    assert (
+        seating.show(demo_db, session.id).table_of(person.registration_id).number == source.number
+    )
     screen.undo_stack.redo()
-    assert seating.show(demo_db, session.id).table_of(person.registration_id).number == \
-        target.number
+    assert (
+        seating.show(demo_db, session.id).table_of(person.registration_id).number == target.number
+    )
 
     # Unpin via the button, undo puts the pin back.
     items = screen.cards[target.id].members.findItems(person.name, Qt.MatchFlag.MatchContains)
     screen.cards[target.id].members.setCurrentItem(items[0])
     assert screen.toggle_pin()
-    assert not any(m.pinned for m in seating.show(demo_db, session.id).table(target.number).members
-                   if m.registration_id == person.registration_id)
+    assert not any(
+        m.pinned
+        for m in seating.show(demo_db, session.id).table(target.number).members
+        if m.registration_id == person.registration_id
+    )
     screen.undo_stack.undo()
-    assert any(m.pinned for m in seating.show(demo_db, session.id).table(target.number).members
-               if m.registration_id == person.registration_id)
+    assert any(
+        m.pinned
+        for m in seating.show(demo_db, session.id).table(target.number).members
+        if m.registration_id == person.registration_id
+    )
 
     # Undo of the whole plan empties the tables again.
     while screen.undo_stack.canUndo():

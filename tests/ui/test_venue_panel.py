@@ -16,9 +16,12 @@ from tests.ui.test_group_reports_ui import open_window
 
 
 def _put(url: str, revision: int, fields: dict) -> dict:  # type: ignore[type-arg]
-    request = urllib.request.Request(url + "/report.json", method="PUT",
-                                     data=json.dumps({"revision": revision, "fields": fields}).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url + "/report.json",
+        method="PUT",
+        data=json.dumps({"revision": revision, "fields": fields}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=5) as answer:
         return json.loads(answer.read())  # type: ignore[no-any-return]
 
@@ -31,7 +34,9 @@ def _status(url: str) -> int:
         return exc.code
 
 
-def test_a_phone_saves_and_the_desk_form_history_and_status_follow(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_a_phone_saves_and_the_desk_form_history_and_status_follow(
+    qtbot, demo_db: Database
+) -> None:  # type: ignore[no-untyped-def]
     window, screen = open_window(qtbot, demo_db)
     panel = screen.open_venue()
     assert panel is not None and panel.address_picker.currentText()
@@ -63,7 +68,9 @@ def _status_refused(url: str) -> bool:
     return False
 
 
-def test_same_field_at_the_desk_and_on_a_phone_shows_both_and_the_desk_can_keep_its_own(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_same_field_at_the_desk_and_on_a_phone_shows_both_and_the_desk_can_keep_its_own(
+    qtbot, demo_db: Database
+) -> None:  # type: ignore[no-untyped-def]
     window, screen = open_window(qtbot, demo_db)
     table = screen.current_table()
     assert table is not None
@@ -71,8 +78,13 @@ def test_same_field_at_the_desk_and_on_a_phone_shows_both_and_the_desk_can_keep_
     form.topic.setText("桌上的版本")
     assert form.flush()
     # A phone on the same revision changes the topic; the desk changes it too.
-    phone = svc.save_report(demo_db, table.id, {"topic": "手機的版本"},
-                            base_revision=form.revision, author="現場裝置 #1")
+    phone = svc.save_report(
+        demo_db,
+        table.id,
+        {"topic": "手機的版本"},
+        base_revision=form.revision,
+        author="現場裝置 #1",
+    )
     assert not phone.conflicts
     form.topic.setText("桌上改過的版本")
     assert form.flush()

@@ -20,12 +20,17 @@ def _select(dialog: VoteDialog, *rows: int) -> None:
     model = dialog.table.selectionModel()
     model.clearSelection()
     for row in rows:
-        model.select(dialog.projects.index(row, 0),
-                     QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        model.select(
+            dialog.projects.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
 
-def test_organiser_runs_the_vote_from_the_group_reports_screen(qtbot, demo_db: Database,  # type: ignore[no-untyped-def]
-                                                               monkeypatch) -> None:
+def test_organiser_runs_the_vote_from_the_group_reports_screen(
+    qtbot,
+    demo_db: Database,  # type: ignore[no-untyped-def]
+    monkeypatch,
+) -> None:
     day = vote_day.prepare(demo_db)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)

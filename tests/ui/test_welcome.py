@@ -135,9 +135,12 @@ def test_new_event_dialog_fits_a_short_screen(qtbot, tmp_path: Path, monkeypatch
     assert dialog.height() <= 600
     dialog.accept()  # empty: every problem listed, the dialog stays
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert ok.isVisible() and dialog.rect().contains(ok.geometry().translated(
-        ok.parentWidget().mapTo(dialog, ok.pos()) - ok.pos()))
+    assert ok.isVisible() and dialog.rect().contains(
+        ok.geometry().translated(ok.parentWidget().mapTo(dialog, ok.pos()) - ok.pos())
+    )
     assert dialog.fields_area.verticalScrollBar().maximum() > 0  # the fields scroll instead
-    labels = [dialog.findChild(QFormLayout).labelForField(w).text()
-              for w in (dialog.passphrase, dialog.repeat)]
+    labels = [
+        dialog.findChild(QFormLayout).labelForField(w).text()
+        for w in (dialog.passphrase, dialog.repeat)
+    ]
     assert labels == ["主辦密語", "再次輸入主辦密語"]

@@ -46,6 +46,7 @@ def _when_modal(action) -> None:  # type: ignore[no-untyped-def]
             QTimer.singleShot(10, run)
             return
         action(dialog)
+
     QTimer.singleShot(0, run)
 
 
@@ -75,6 +76,7 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
         assert dialog.load(SAMPLE), dialog.counts.text()
         dialog.grab().save(str(Path(SHOTS) / "01-import.png")) if SHOTS else None
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
     _when_modal(import_it)
     qtbot.mouseClick(roster.import_button, Qt.MouseButton.LeftButton)
     after_import = roster.model.rowCount()
@@ -95,9 +97,11 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
         seated = s.scalar(select(func.count()).select_from(SeatAssignment))
         secret = s.scalars(select(Event.token_secret).where(Event.id == session.event_id)).one()
         # The last in line first: the ones a careless re-admission would move out.
-        admitted = s.scalars(select(Registration.id).where(
-            Registration.session_id == session.id, Registration.status == "admitted")
-            .order_by(Registration.queue.desc())).all()
+        admitted = s.scalars(
+            select(Registration.id)
+            .where(Registration.session_id == session.id, Registration.status == "admitted")
+            .order_by(Registration.queue.desc())
+        ).all()
     assert seated == 40 and "未分桌 0 人" in tables.summary.text()
 
     # 報到: five passes scanned, one search, one walk-in, one sign-out
@@ -110,14 +114,16 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     qtbot.waitUntil(lambda: desk.scan_field.hasFocus())
     for reg in admitted[:5]:
         _scan(qtbot, make_token(secret, reg))
-        qtbot.waitUntil(lambda reg=reg: desk.last_result is not None
-                        and desk.last_result.registration_id == reg)
+        qtbot.waitUntil(
+            lambda reg=reg: desk.last_result is not None and desk.last_result.registration_id == reg
+        )
     _grab(window, "04-scans")
     qtbot.waitUntil(lambda: desk.counts.arrived == 5)
     assert "1桌 0/0" not in desk.tables_label.text()  # the seating from 分桌 is known here
     with demo_db.read() as s:
-        phone = s.scalar(select(Attendee.phone).join(Registration).where(
-            Registration.id == admitted[5]))
+        phone = s.scalar(
+            select(Attendee.phone).join(Registration).where(Registration.id == admitted[5])
+        )
     desk.search_field.setFocus()
     desk.search_field.setText(phone[-6:])
     qtbot.waitUntil(lambda: desk.hits_model.rowCount() == 1)
@@ -129,6 +135,7 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
         dialog.agency.setText("臺北市政府")
         dialog.grab().save(str(Path(SHOTS) / "05-walkin.png")) if SHOTS else None
         dialog.submit()
+
     _when_modal(walk_in)
     qtbot.mouseClick(desk.walk_in_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: desk.counts.walk_ins == 1)
@@ -141,13 +148,15 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
         assert dialog.load(SAMPLE) and dialog.admit_after.isChecked()
         assert "錄取異動" not in dialog.counts.text()  # nothing to confirm: nobody moves
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
     _when_modal(import_again)
     qtbot.mouseClick(roster.import_button, Qt.MouseButton.LeftButton)
     assert "已錄取 40／名額 40" in roster.count_label.text()
     with demo_db.read() as s:
         arrived = s.scalars(select(CheckIn.registration_id).where(CheckIn.action == "in")).all()
-        statuses = set(s.scalars(select(Registration.status).where(
-            Registration.id.in_(arrived))).all())
+        statuses = set(
+            s.scalars(select(Registration.status).where(Registration.id.in_(arrived))).all()
+        )
     assert len(arrived) == 7 and statuses == {"admitted", "walk_in"}
     desk = _screen(window, "CheckInScreen")
     now[0] = dt.datetime.combine(session.date, dt.time(15, 35))
@@ -211,8 +220,9 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
         docs.document.setCurrentIndex(index)
         before = len(opened)
         qtbot.mouseClick(docs.open_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda before=before: len(opened) > before and docs._thread is None,
-                        timeout=15000)
+        qtbot.waitUntil(
+            lambda before=before: len(opened) > before and docs._thread is None, timeout=15000
+        )
         assert "（0 人）" not in docs.status.text(), docs.status.text()
     assert [Path(p).name for p in opened] == ["臺北場次-signin.pdf", "臺北場次-certificates.pdf"]
     assert "研習證明書" in PdfReader(opened[1]).pages[0].extract_text().replace(" ", "")

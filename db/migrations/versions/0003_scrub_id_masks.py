@@ -17,8 +17,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0003'
-down_revision: str | None = '0001'
+revision: str = "0003"
+down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -34,15 +34,23 @@ def _scrubbed(mask: str) -> str:
 def upgrade() -> None:
     connection = op.get_bind()
     attendees = connection.execute(
-        sa.text("SELECT id, id_mask FROM attendees WHERE id_mask <> ''")).all()
+        sa.text("SELECT id, id_mask FROM attendees WHERE id_mask <> ''")
+    ).all()
     for attendee_id, mask in attendees:
         if _scrubbed(mask) != mask:
-            connection.execute(sa.text("UPDATE attendees SET id_mask = :m WHERE id = :i"),
-                               {"m": _UNREADABLE, "i": attendee_id})
-    audit = sa.table("audit_log", sa.column("id", sa.Integer), sa.column("action", sa.String),
-                     sa.column("detail", sa.JSON))
+            connection.execute(
+                sa.text("UPDATE attendees SET id_mask = :m WHERE id = :i"),
+                {"m": _UNREADABLE, "i": attendee_id},
+            )
+    audit = sa.table(
+        "audit_log",
+        sa.column("id", sa.Integer),
+        sa.column("action", sa.String),
+        sa.column("detail", sa.JSON),
+    )
     entries = connection.execute(
-        sa.select(audit.c.id, audit.c.detail).where(audit.c.action == "id.reveal")).all()
+        sa.select(audit.c.id, audit.c.detail).where(audit.c.action == "id.reveal")
+    ).all()
     for entry_id, detail in entries:
         values = dict(detail or {})
         mask = str(values.get("mask") or "")

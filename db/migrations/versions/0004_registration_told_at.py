@@ -9,17 +9,17 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0004'
-down_revision: str | None = '0003'
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('registrations', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('told_at', sa.DateTime(), nullable=True))
+    with op.batch_alter_table("registrations", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("told_at", sa.DateTime(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('registrations', schema=None) as batch_op:
-        batch_op.drop_column('told_at')
+    with op.batch_alter_table("registrations", schema=None) as batch_op:
+        batch_op.drop_column("told_at")

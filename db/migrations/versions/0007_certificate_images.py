@@ -34,11 +34,16 @@ def upgrade() -> None:
         for key in ("seal_image", "signature_image"):
             path = Path(settings.pop(key, "") or "")
             if path.name and path.is_file():
-                bind.execute(sa.text(f"UPDATE events SET {key} = :data WHERE id = :id"),
-                             {"data": path.read_bytes(), "id": event_id})
-        bind.execute(sa.text("UPDATE events SET certificate_settings = :s WHERE id = :id")
-                     .bindparams(sa.bindparam("s", type_=sa.JSON)),
-                     {"s": settings, "id": event_id})
+                bind.execute(
+                    sa.text(f"UPDATE events SET {key} = :data WHERE id = :id"),
+                    {"data": path.read_bytes(), "id": event_id},
+                )
+        bind.execute(
+            sa.text("UPDATE events SET certificate_settings = :s WHERE id = :id").bindparams(
+                sa.bindparam("s", type_=sa.JSON)
+            ),
+            {"s": settings, "id": event_id},
+        )
 
 
 def downgrade() -> None:

@@ -121,8 +121,11 @@ class BlockDialog(QDialog):
         self.description.setPlainText(data.description)
         self.counts.setChecked(data.counts_for_hours)
         # check-in, breaks and lunch are not class time: changing the kind suggests the flag
-        self.kind.currentIndexChanged.connect(lambda _i: self.counts.setChecked(
-            self.kind.currentData() not in ("check_in", "break", "lunch")))
+        self.kind.currentIndexChanged.connect(
+            lambda _i: self.counts.setChecked(
+                self.kind.currentData() not in ("check_in", "break", "lunch")
+            )
+        )
 
     def value(self) -> BlockInput:
         start, end = self.start.time(), self.end.time()
@@ -182,16 +185,21 @@ class AgendaScreen(Screen):
     # ================================================================== editor
     def _build_editor(self) -> QWidget:
         page = QWidget()
-        self.editor_model: RowTableModel[AgendaRow] = RowTableModel([
-            Column(self.tr("時間"), lambda b: f"{b.planned_start:%H:%M}–{b.planned_end:%H:%M}"),
-            Column(self.tr("分鐘"), lambda b: round((b.planned_end - b.planned_start)
-                                                   .total_seconds() / 60), align_right=True),
-            Column(self.tr("議程"), lambda b: b.title),
-            Column(self.tr("類型"), lambda b: block_kind_label(b.kind)),
-            Column(self.tr("主講人"), lambda b: b.speaker),
-            Column(self.tr("計入時數"), lambda b: yes_no(b.counts_for_hours)),
-            Column(self.tr("提醒"), lambda b: "⚠" if b.id in self._issue_rows else ""),
-        ])
+        self.editor_model: RowTableModel[AgendaRow] = RowTableModel(
+            [
+                Column(self.tr("時間"), lambda b: f"{b.planned_start:%H:%M}–{b.planned_end:%H:%M}"),
+                Column(
+                    self.tr("分鐘"),
+                    lambda b: round((b.planned_end - b.planned_start).total_seconds() / 60),
+                    align_right=True,
+                ),
+                Column(self.tr("議程"), lambda b: b.title),
+                Column(self.tr("類型"), lambda b: block_kind_label(b.kind)),
+                Column(self.tr("主講人"), lambda b: b.speaker),
+                Column(self.tr("計入時數"), lambda b: yes_no(b.counts_for_hours)),
+                Column(self.tr("提醒"), lambda b: "⚠" if b.id in self._issue_rows else ""),
+            ]
+        )
         self.editor_view = row_table_view(self.editor_model, "agendaEditorTable", single=True)
         self.editor_view.doubleClicked.connect(lambda _i: self.edit_block())
         self.issues = QLabel()
@@ -231,8 +239,15 @@ class AgendaScreen(Screen):
             dialog.start.setTime(QTime(last.planned_end.hour, last.planned_end.minute))
             dialog.end.setTime(QTime(last.planned_end.hour, last.planned_end.minute).addSecs(1800))
         if dialog.exec():
-            self._edit(lambda: service.add_block(self.context.db, self.session.id, dialog.value(),
-                                                 actor=self.context.operator, now=self.clock()))
+            self._edit(
+                lambda: service.add_block(
+                    self.context.db,
+                    self.session.id,
+                    dialog.value(),
+                    actor=self.context.operator,
+                    now=self.clock(),
+                )
+            )
 
     def edit_block(self) -> None:
         row = self._selected_editor_row()
@@ -241,25 +256,39 @@ class AgendaScreen(Screen):
         detail = service.get_block(self.context.db, row.id)
         dialog = BlockDialog(self, detail.as_input())
         if dialog.exec():
-            self._edit(lambda: service.update_block(self.context.db, row.id, dialog.value(),
-                                                    actor=self.context.operator, now=self.clock()))
+            self._edit(
+                lambda: service.update_block(
+                    self.context.db,
+                    row.id,
+                    dialog.value(),
+                    actor=self.context.operator,
+                    now=self.clock(),
+                )
+            )
 
     def delete_block(self) -> None:
         row = self._selected_editor_row()
         if row is None:
             return
-        answer = QMessageBox.question(self, self.tr("刪除段落"),
-                                      self.tr("刪除「{title}」？").format(title=row.title))
+        answer = QMessageBox.question(
+            self, self.tr("刪除段落"), self.tr("刪除「{title}」？").format(title=row.title)
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            self._edit(lambda: service.delete_block(self.context.db, row.id,
-                                                    actor=self.context.operator, now=self.clock()))
+            self._edit(
+                lambda: service.delete_block(
+                    self.context.db, row.id, actor=self.context.operator, now=self.clock()
+                )
+            )
 
     def move_block(self, offset: int) -> None:
         row = self._selected_editor_row()
         if row is None:
             return
-        self._edit(lambda: service.move_block(self.context.db, row.id, offset,
-                                              actor=self.context.operator, now=self.clock()))
+        self._edit(
+            lambda: service.move_block(
+                self.context.db, row.id, offset, actor=self.context.operator, now=self.clock()
+            )
+        )
         for i in range(self.editor_model.rowCount()):
             if self.editor_model.row_at(i).id == row.id:
                 self.editor_view.selectRow(i)
@@ -371,12 +400,18 @@ class AgendaScreen(Screen):
         message_row.addWidget(clear)
 
         # right column: blocks with planned and actual times, projector settings
-        self.run_model: RowTableModel[AgendaRow] = RowTableModel([
-            Column(self.tr("預定"), lambda b: f"{b.planned_start:%H:%M}–{b.planned_end:%H:%M}"),
-            Column(self.tr("實際"), lambda b: f"{_hm(b.actual_start)}–{_hm(b.actual_end)}"
-                   if b.actual_start else ""),
-            Column(self.tr("議程"), lambda b: b.title),
-        ])
+        self.run_model: RowTableModel[AgendaRow] = RowTableModel(
+            [
+                Column(self.tr("預定"), lambda b: f"{b.planned_start:%H:%M}–{b.planned_end:%H:%M}"),
+                Column(
+                    self.tr("實際"),
+                    lambda b: (
+                        f"{_hm(b.actual_start)}–{_hm(b.actual_end)}" if b.actual_start else ""
+                    ),
+                ),
+                Column(self.tr("議程"), lambda b: b.title),
+            ]
+        )
         self.run_view = row_table_view(self.run_model, "runTable", single=True)
         self.run_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.run_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -445,45 +480,81 @@ class AgendaScreen(Screen):
 
         self.act_toggle = action(self.tr("開始／暫停／繼續"), ["Space"], self.toggle, "actToggle")
         self.act_next = action(self.tr("下一段"), ["Right"], self.next_block, "actNext")
-        self.act_previous = action(self.tr("上一段"), ["Left"], self.previous_block,
-                                   "actPrevious")
-        self.act_plus1 = action(self.tr("延長 1 分鐘"), ["Up", "+"], lambda: self.adjust(60),
-                                "actPlus1")
-        self.act_minus1 = action(self.tr("縮短 1 分鐘"), ["Down", "-"], lambda: self.adjust(-60),
-                                 "actMinus1")
-        self.act_plus5 = action(self.tr("延長 5 分鐘"), ["Shift+Up", "PgUp"],
-                                lambda: self.adjust(300), "actPlus5")
-        self.act_minus5 = action(self.tr("縮短 5 分鐘"), ["Shift+Down", "PgDown"],
-                                 lambda: self.adjust(-300), "actMinus5")
-        self.act_shift = action(self.tr("順延後續議程"), ["Ctrl+Shift+S"],
-                                lambda: self.replan("shift"), "actShift")
-        self.act_absorb = action(self.tr("由休息／午餐吸收延誤"), ["Ctrl+Shift+A"],
-                                 lambda: self.replan("absorb"), "actAbsorb")
-        self.act_queue_next = action(self.tr("下一桌報告"), ["]"], self.queue_next,
-                                     "actQueueNext")
-        self.act_queue_previous = action(self.tr("上一桌報告"), ["["], self.queue_previous,
-                                         "actQueuePrevious")
-        self.act_message = action(self.tr("輸入給講者的訊息"), ["Ctrl+M"],
-                                  self._focus_message, "actMessage")
-        self.act_clear_message = action(self.tr("清除訊息"), ["Ctrl+Shift+M"],
-                                        self.clear_message, "actClearMessage")
-        self.act_projector = action(self.tr("開啟／關閉投影畫面"), ["F5"], self.toggle_projector,
-                                    "actProjector")
-        self.act_report = action(self.tr("匯出預定與實際時間…"), ["Ctrl+E"], self.export_report,
-                                 "actReport")
-        self.act_reset = action(self.tr("重設計時（清除實際時間）…"), [], self.reset_run,
-                                "actReset")
-        self.run_actions = [self.act_toggle, self.act_next, self.act_previous, self.act_plus1,
-                            self.act_minus1, self.act_plus5, self.act_minus5, self.act_shift,
-                            self.act_absorb, self.act_queue_next, self.act_queue_previous,
-                            self.act_clear_message, self.act_projector]
+        self.act_previous = action(self.tr("上一段"), ["Left"], self.previous_block, "actPrevious")
+        self.act_plus1 = action(
+            self.tr("延長 1 分鐘"), ["Up", "+"], lambda: self.adjust(60), "actPlus1"
+        )
+        self.act_minus1 = action(
+            self.tr("縮短 1 分鐘"), ["Down", "-"], lambda: self.adjust(-60), "actMinus1"
+        )
+        self.act_plus5 = action(
+            self.tr("延長 5 分鐘"), ["Shift+Up", "PgUp"], lambda: self.adjust(300), "actPlus5"
+        )
+        self.act_minus5 = action(
+            self.tr("縮短 5 分鐘"), ["Shift+Down", "PgDown"], lambda: self.adjust(-300), "actMinus5"
+        )
+        self.act_shift = action(
+            self.tr("順延後續議程"), ["Ctrl+Shift+S"], lambda: self.replan("shift"), "actShift"
+        )
+        self.act_absorb = action(
+            self.tr("由休息／午餐吸收延誤"),
+            ["Ctrl+Shift+A"],
+            lambda: self.replan("absorb"),
+            "actAbsorb",
+        )
+        self.act_queue_next = action(self.tr("下一桌報告"), ["]"], self.queue_next, "actQueueNext")
+        self.act_queue_previous = action(
+            self.tr("上一桌報告"), ["["], self.queue_previous, "actQueuePrevious"
+        )
+        self.act_message = action(
+            self.tr("輸入給講者的訊息"), ["Ctrl+M"], self._focus_message, "actMessage"
+        )
+        self.act_clear_message = action(
+            self.tr("清除訊息"), ["Ctrl+Shift+M"], self.clear_message, "actClearMessage"
+        )
+        self.act_projector = action(
+            self.tr("開啟／關閉投影畫面"), ["F5"], self.toggle_projector, "actProjector"
+        )
+        self.act_report = action(
+            self.tr("匯出預定與實際時間…"), ["Ctrl+E"], self.export_report, "actReport"
+        )
+        self.act_reset = action(
+            self.tr("重設計時（清除實際時間）…"), [], self.reset_run, "actReset"
+        )
+        self.run_actions = [
+            self.act_toggle,
+            self.act_next,
+            self.act_previous,
+            self.act_plus1,
+            self.act_minus1,
+            self.act_plus5,
+            self.act_minus5,
+            self.act_shift,
+            self.act_absorb,
+            self.act_queue_next,
+            self.act_queue_previous,
+            self.act_clear_message,
+            self.act_projector,
+        ]
         self.tabs.currentChanged.connect(lambda _index: self._scope_run_keys())
         self._scope_run_keys()
 
         timer_menu = self.menu_bar.addMenu(self.tr("計時(&T)"))
-        for act in (self.act_toggle, self.act_previous, self.act_next, None, self.act_plus1,
-                    self.act_minus1, self.act_plus5, self.act_minus5, None, self.act_shift,
-                    self.act_absorb, None, self.act_reset):
+        for act in (
+            self.act_toggle,
+            self.act_previous,
+            self.act_next,
+            None,
+            self.act_plus1,
+            self.act_minus1,
+            self.act_plus5,
+            self.act_minus5,
+            None,
+            self.act_shift,
+            self.act_absorb,
+            None,
+            self.act_reset,
+        ):
             timer_menu.addSeparator() if act is None else timer_menu.addAction(act)
         report_menu = self.menu_bar.addMenu(self.tr("小組報告(&G)"))
         report_menu.addAction(self.act_queue_previous)
@@ -515,9 +586,12 @@ class AgendaScreen(Screen):
         self.absorb_button.clicked.connect(self.act_absorb.trigger)
         for b in (self.shift_button, self.absorb_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for key, act, text in (("previous", self.act_queue_previous, self.tr("◀ 上一桌 ([)")),
-                               ("next", self.act_queue_next, self.tr("下一桌 (]) ▶")),
-                               ("up", None, self.tr("提前")), ("down", None, self.tr("延後"))):
+        for key, act, text in (
+            ("previous", self.act_queue_previous, self.tr("◀ 上一桌 ([)")),
+            ("next", self.act_queue_next, self.tr("下一桌 (]) ▶")),
+            ("up", None, self.tr("提前")),
+            ("down", None, self.tr("延後")),
+        ):
             tb = QToolButton()
             tb.setText(text)
             tb.setObjectName(f"queue_{key}")
@@ -538,8 +612,11 @@ class AgendaScreen(Screen):
         switching screens or sessions. Shortcuts of a hidden screen never fire, so other
         screens keep their keys. On the 議程編輯 tab they stay inside the screen."""
         running = self.tabs.currentIndex() == 1
-        context = (Qt.ShortcutContext.WindowShortcut if running
-                   else Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        context = (
+            Qt.ShortcutContext.WindowShortcut
+            if running
+            else Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
         for act in self.run_actions:
             act.setShortcutContext(context)
 
@@ -561,8 +638,10 @@ class AgendaScreen(Screen):
             return
         self._set_view(service.load_run(self.context.db, self.session.id))
         options = self.view.options if self.view else TimerOptions()
-        for widget, value in ((self.warning_minutes, options.warning_seconds // 60),
-                              (self.danger_minutes, options.danger_seconds // 60)):
+        for widget, value in (
+            (self.warning_minutes, options.warning_seconds // 60),
+            (self.danger_minutes, options.danger_seconds // 60),
+        ):
             widget.blockSignals(True)
             widget.setValue(value)
             widget.blockSignals(False)
@@ -591,7 +670,8 @@ class AgendaScreen(Screen):
         for index, screen in enumerate(available_screens()):
             size = screen.geometry()
             self.screen_picker.addItem(
-                f"{index + 1}: {screen.name()} {size.width()}×{size.height()}", index)
+                f"{index + 1}: {screen.name()} {size.width()}×{size.height()}", index
+            )
         if self.screen_picker.count() > 1:
             self.screen_picker.setCurrentIndex(1)  # the second screen is usually the projector
 
@@ -612,30 +692,47 @@ class AgendaScreen(Screen):
     def toggle(self) -> None:
         state = self.view.state if self.view else None
         start_at = self._selected_run_block() if state and state.status is RunStatus.IDLE else None
-        self._act("toggle", lambda: service.toggle(self.context.db, self.session.id, self.clock(),
-                                                   actor=self.context.operator,
-                                                   block_id=start_at))
+        self._act(
+            "toggle",
+            lambda: service.toggle(
+                self.context.db,
+                self.session.id,
+                self.clock(),
+                actor=self.context.operator,
+                block_id=start_at,
+            ),
+        )
 
     def next_block(self) -> None:
         if self.view and self.view.state.status is RunStatus.IDLE:
             self._move_selection(1)
             return
-        self._act("next", lambda: service.next_block(self.context.db, self.session.id,
-                                                     self.clock(), actor=self.context.operator))
+        self._act(
+            "next",
+            lambda: service.next_block(
+                self.context.db, self.session.id, self.clock(), actor=self.context.operator
+            ),
+        )
 
     def previous_block(self) -> None:
         if self.view and self.view.state.status is RunStatus.IDLE:
             self._move_selection(-1)
             return
-        self._act("previous", lambda: service.previous_block(
-            self.context.db, self.session.id, self.clock(), actor=self.context.operator))
+        self._act(
+            "previous",
+            lambda: service.previous_block(
+                self.context.db, self.session.id, self.clock(), actor=self.context.operator
+            ),
+        )
         undone = self.view.state.undone if self.view else None
         if undone is not None:
             row = self.view.row(undone.block_id) if undone.block_id is not None else None
             what = row.title if row else self.tr("議程結束")
-            self.feedback.setText(self.tr(
-                "已回到上一段。按錯了？{s} 秒內按 → 可恢復「{title}」及其實際開始時間。").format(
-                s=rules.REDO_SECONDS, title=what))
+            self.feedback.setText(
+                self.tr(
+                    "已回到上一段。按錯了？{s} 秒內按 → 可恢復「{title}」及其實際開始時間。"
+                ).format(s=rules.REDO_SECONDS, title=what)
+            )
 
     def _move_selection(self, offset: int) -> None:
         """Before the day starts, the arrows pick the block that Space will start."""
@@ -648,44 +745,73 @@ class AgendaScreen(Screen):
         self.tick()
 
     def adjust(self, seconds: int) -> None:
-        self._act("adjust", lambda: service.adjust(self.context.db, self.session.id, seconds,
-                                                   self.clock(), actor=self.context.operator))
+        self._act(
+            "adjust",
+            lambda: service.adjust(
+                self.context.db, self.session.id, seconds, self.clock(), actor=self.context.operator
+            ),
+        )
 
     def replan(self, mode: str) -> None:
         if self.session is None:
             return
         try:
-            view, result = service.replan(self.context.db, self.session.id, mode, self.clock(),
-                                          actor=self.context.operator)
+            view, result = service.replan(
+                self.context.db, self.session.id, mode, self.clock(), actor=self.context.operator
+            )
         except (AgendaError, AgendaInputError) as exc:
             self.feedback.setText(error_text(exc))
             return
         self._set_view(view)
         if mode == "absorb" and result.absorbed_by is not None:
             row = view.row(result.absorbed_by)
-            extra = (self.tr("，另有 {m} 由後續議程順延").format(
-                m=_minutes(result.unabsorbed.total_seconds())) if result.unabsorbed else "")
-            self.feedback.setText(self.tr("已由「{title}」吸收延誤{extra}。").format(
-                title=row.title if row else "", extra=extra))
+            extra = (
+                self.tr("，另有 {m} 由後續議程順延").format(
+                    m=_minutes(result.unabsorbed.total_seconds())
+                )
+                if result.unabsorbed
+                else ""
+            )
+            self.feedback.setText(
+                self.tr("已由「{title}」吸收延誤{extra}。").format(
+                    title=row.title if row else "", extra=extra
+                )
+            )
         else:
             self.feedback.setText(self.tr("已順延後續 {n} 個段落。").format(n=len(result.times)))
 
     def queue_next(self) -> None:
-        self._act("queue_next", lambda: service.queue_next(
-            self.context.db, self.session.id, self.clock(), actor=self.context.operator))
+        self._act(
+            "queue_next",
+            lambda: service.queue_next(
+                self.context.db, self.session.id, self.clock(), actor=self.context.operator
+            ),
+        )
 
     def queue_previous(self) -> None:
-        self._act("queue_previous", lambda: service.queue_previous(
-            self.context.db, self.session.id, self.clock(), actor=self.context.operator))
+        self._act(
+            "queue_previous",
+            lambda: service.queue_previous(
+                self.context.db, self.session.id, self.clock(), actor=self.context.operator
+            ),
+        )
 
     def queue_move(self, offset: int) -> None:
         item = self.queue_list.currentItem()
         if item is None or self.view is None or self.view.state.queue is None:
             return
         table = int(item.data(Qt.ItemDataRole.UserRole))
-        self._act("queue_move", lambda: service.queue_move(
-            self.context.db, self.session.id, table, offset, self.clock(),
-            actor=self.context.operator))
+        self._act(
+            "queue_move",
+            lambda: service.queue_move(
+                self.context.db,
+                self.session.id,
+                table,
+                offset,
+                self.clock(),
+                actor=self.context.operator,
+            ),
+        )
         for i in range(self.queue_list.count()):
             if int(self.queue_list.item(i).data(Qt.ItemDataRole.UserRole)) == table:
                 self.queue_list.setCurrentRow(i)
@@ -695,14 +821,25 @@ class AgendaScreen(Screen):
             return
         if self.slot_minutes.value() != self.view.state.queue.slot_seconds:
             seconds = self.slot_minutes.value()
-            self._act("queue_slot", lambda: service.queue_set_slot(
-                self.context.db, self.session.id, seconds, self.clock(),
-                actor=self.context.operator))
+            self._act(
+                "queue_slot",
+                lambda: service.queue_set_slot(
+                    self.context.db,
+                    self.session.id,
+                    seconds,
+                    self.clock(),
+                    actor=self.context.operator,
+                ),
+            )
 
     def send_message(self) -> None:
         text = self.message_edit.text()
-        self._act("message", lambda: service.set_message(
-            self.context.db, self.session.id, text, self.clock(), actor=self.context.operator))
+        self._act(
+            "message",
+            lambda: service.set_message(
+                self.context.db, self.session.id, text, self.clock(), actor=self.context.operator
+            ),
+        )
         self.setFocus()
 
     def clear_message(self) -> None:
@@ -717,11 +854,19 @@ class AgendaScreen(Screen):
     def _on_options_changed(self) -> None:
         if self.session is None:
             return
-        options = TimerOptions(self.warning_minutes.value() * 60, self.danger_minutes.value() * 60,
-                               self.chime_box.isChecked())
+        options = TimerOptions(
+            self.warning_minutes.value() * 60,
+            self.danger_minutes.value() * 60,
+            self.chime_box.isChecked(),
+        )
         try:
-            service.save_options(self.context.db, self.session.id, options,
-                                 actor=self.context.operator, now=self.clock())
+            service.save_options(
+                self.context.db,
+                self.session.id,
+                options,
+                actor=self.context.operator,
+                now=self.clock(),
+            )
         except AgendaInputError as exc:
             self.feedback.setText(error_text(exc))
             return
@@ -735,19 +880,25 @@ class AgendaScreen(Screen):
         if self.session is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("重設計時"),
-            self.tr("清除本場次所有段落的實際開始／結束時間與計時狀態？"))
+            self, self.tr("重設計時"), self.tr("清除本場次所有段落的實際開始／結束時間與計時狀態？")
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            self._act("reset", lambda: service.reset_run(self.context.db, self.session.id,
-                                                         self.clock(),
-                                                         actor=self.context.operator))
+            self._act(
+                "reset",
+                lambda: service.reset_run(
+                    self.context.db, self.session.id, self.clock(), actor=self.context.operator
+                ),
+            )
 
     def export_report(self) -> None:
         if self.session is None:
             return
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("匯出預定與實際時間"), f"議程-{self.session.name}.pdf",
-            self.tr("PDF (*.pdf);;CSV (*.csv)"))
+            self,
+            self.tr("匯出預定與實際時間"),
+            f"議程-{self.session.name}.pdf",
+            self.tr("PDF (*.pdf);;CSV (*.csv)"),
+        )
         if not path:
             return
         from pathlib import Path
@@ -772,8 +923,9 @@ class AgendaScreen(Screen):
     def _show_projector_state(self, shown: bool) -> None:
         """The button says what it will do, however the projector was opened or closed (F5,
         the menu, Esc or the window's close button on the projector)."""
-        self.projector_button.setText(self.tr("關閉投影畫面 (F5)") if shown
-                                      else self.tr("開啟投影畫面 (F5)"))
+        self.projector_button.setText(
+            self.tr("關閉投影畫面 (F5)") if shown else self.tr("開啟投影畫面 (F5)")
+        )
 
     def open_projector(self, *, full_screen: bool = True) -> ProjectorWindow:
         if self.projector is None:
@@ -793,8 +945,9 @@ class AgendaScreen(Screen):
         view = self.view
         now = self.clock()
         if view is None or not view.rows:
-            self.status_label.setText(self.tr("沒有議程。請先在「議程編輯」新增段落。")
-                                      if view is not None else "")
+            self.status_label.setText(
+                self.tr("沒有議程。請先在「議程編輯」新增段落。") if view is not None else ""
+            )
             self.countdown.setText("--:--")
             return
         t = view.timing(now)
@@ -803,64 +956,97 @@ class AgendaScreen(Screen):
         if t.status is RunStatus.IDLE:
             selected = view.row(self._selected_run_block()) or view.rows[0]
             level = "idle"
-            clock_text = format_clock((selected.planned_end - selected.planned_start)
-                                      .total_seconds())
+            clock_text = format_clock(
+                (selected.planned_end - selected.planned_start).total_seconds()
+            )
             title = selected.title
             self.status_label.setText(self.tr("尚未開始　按 Space 從選取的段落開始；←/→ 選擇段落"))
             self.toggle_button.setText(self.tr("開始 (Space)"))
-            info = self.tr("預定 {start}–{end}").format(start=_hm(selected.planned_start),
-                                                      end=_hm(selected.planned_end))
+            info = self.tr("預定 {start}–{end}").format(
+                start=_hm(selected.planned_start), end=_hm(selected.planned_end)
+            )
             following = None
         elif t.status is RunStatus.FINISHED:
             level = "idle"
             clock_text = "0:00"
             title = self.tr("今日議程已結束")
-            self.status_label.setText(self.tr("已結束於 {at}　（← 可回到最後一段）")
-                                      .format(at=_hm(state.finished_at)))
+            self.status_label.setText(
+                self.tr("已結束於 {at}　（← 可回到最後一段）").format(at=_hm(state.finished_at))
+            )
             self.toggle_button.setText(self.tr("已結束"))
             info = ""
             following = None
         else:
             current = view.row(state.block_id)
             assert current is not None and t.current is not None
-            level = rules.alert_level(t.remaining, options.warning_seconds,
-                                      options.danger_seconds).value
+            level = rules.alert_level(
+                t.remaining, options.warning_seconds, options.danger_seconds
+            ).value
             if t.status is RunStatus.PAUSED:
                 level = "paused"
             clock_text = format_clock(t.remaining)
             title = current.title
             paused = t.status is RunStatus.PAUSED
-            self.status_label.setText(self.tr("暫停中（Space 繼續）") if paused
-                                      else self.tr("進行中（Space 暫停）"))
-            self.toggle_button.setText(self.tr("繼續 (Space)") if paused
-                                       else self.tr("暫停 (Space)"))
-            extra = (self.tr("，已調整 {sign}{m} 分").format(
-                sign="+" if state.extra_seconds > 0 else "−",
-                m=round(abs(state.extra_seconds) / 60)) if state.extra_seconds else "")
+            self.status_label.setText(
+                self.tr("暫停中（Space 繼續）") if paused else self.tr("進行中（Space 暫停）")
+            )
+            self.toggle_button.setText(
+                self.tr("繼續 (Space)") if paused else self.tr("暫停 (Space)")
+            )
+            extra = (
+                self.tr("，已調整 {sign}{m} 分").format(
+                    sign="+" if state.extra_seconds > 0 else "−",
+                    m=round(abs(state.extra_seconds) / 60),
+                )
+                if state.extra_seconds
+                else ""
+            )
             info = self.tr(
-                "{kind}　{speaker}　預定 {start}–{end}　實際開始 {actual}{extra}").format(
-                kind=block_kind_label(current.kind), speaker=current.speaker,
-                start=_hm(current.planned_start), end=_hm(current.planned_end),
-                actual=_hm(current.actual_start), extra=extra)
+                "{kind}　{speaker}　預定 {start}–{end}　實際開始 {actual}{extra}"
+            ).format(
+                kind=block_kind_label(current.kind),
+                speaker=current.speaker,
+                start=_hm(current.planned_start),
+                end=_hm(current.planned_end),
+                actual=_hm(current.actual_start),
+                extra=extra,
+            )
             following = view.row(t.following.id) if t.following else None
         self.current_title.setText(title)
         self.countdown.setText(clock_text)
         visible = rules.flash_on(t.remaining) if level == "over" else True
         self.countdown.setProperty("level", level)
-        self.countdown.setStyleSheet(f"color: {_SCREEN_COLOURS[level]};"
-                                     if visible else "color: transparent;")
+        self.countdown.setStyleSheet(
+            f"color: {_SCREEN_COLOURS[level]};" if visible else "color: transparent;"
+        )
         self.current_info.setText(info)
         self.next_label.setText(
-            self.tr("下一段：{start} {title}").format(start=_hm(following.planned_start),
-                                                    title=following.title)
-            if following else "")
+            self.tr("下一段：{start} {title}").format(
+                start=_hm(following.planned_start), title=following.title
+            )
+            if following
+            else ""
+        )
         self._show_day(t)
         queue_line, queue_clock, queue_level = self._show_queue(view, now)
-        self._update_projector(title, clock_text, level, visible, following, queue_line,
-                               queue_clock, queue_level, state.message, current_speaker(view))
+        self._update_projector(
+            title,
+            clock_text,
+            level,
+            visible,
+            following,
+            queue_line,
+            queue_clock,
+            queue_level,
+            state.message,
+            current_speaker(view),
+        )
         if level != self._last_level:
-            if level in ("warning", "danger", "over") and options.chime \
-                    and self._last_level not in ("", "paused"):
+            if (
+                level in ("warning", "danger", "over")
+                and options.chime
+                and self._last_level not in ("", "paused")
+            ):
                 self.chime.play()
             self._last_level = level
 
@@ -875,16 +1061,22 @@ class AgendaScreen(Screen):
             pace = self.tr("超前 {m}").format(m=_minutes(t.behind))
         else:
             pace = self.tr("準時")
-        self.day_label.setText(self.tr("全日進度：{pace}　預計 {end} 結束").format(
-            pace=pace, end=_hm(t.projected_end)))
-        late = t.status in (RunStatus.RUNNING, RunStatus.PAUSED) and t.next_delay >= 60 \
+        self.day_label.setText(
+            self.tr("全日進度：{pace}　預計 {end} 結束").format(pace=pace, end=_hm(t.projected_end))
+        )
+        late = (
+            t.status in (RunStatus.RUNNING, RunStatus.PAUSED)
+            and t.next_delay >= 60
             and t.following is not None
+        )
         self.overrun_box.setVisible(late)
         if late:
-            self.overrun_text.setText(self.tr(
-                "目前段落將超時，下一段會晚 {m} 開始（預計全日 {end} 結束）。要順延後續議程，"
-                "或由下一個休息／午餐吸收？").format(m=_minutes(t.next_delay),
-                                                  end=_hm(t.projected_end)))
+            self.overrun_text.setText(
+                self.tr(
+                    "目前段落將超時，下一段會晚 {m} 開始（預計全日 {end} 結束）。要順延後續議程，"
+                    "或由下一個休息／午餐吸收？"
+                ).format(m=_minutes(t.next_delay), end=_hm(t.projected_end))
+            )
 
     def _show_queue(self, view: RunView, now: dt.datetime) -> tuple[str, str, str]:
         status = view.queue(now)
@@ -893,15 +1085,17 @@ class AgendaScreen(Screen):
             return "", "", "normal"
         self.queue_box.setVisible(True)
         labels = list(status.running_order)
-        if [self.queue_list.item(i).text().split("　")[-1]
-                for i in range(self.queue_list.count())] != labels:
+        if [
+            self.queue_list.item(i).text().split("　")[-1] for i in range(self.queue_list.count())
+        ] != labels:
             self.queue_list.clear()
             queue = view.state.queue
             assert queue is not None
             for number, label in zip(queue.order, labels, strict=True):
                 self.queue_list.addItem(label)
                 self.queue_list.item(self.queue_list.count() - 1).setData(
-                    Qt.ItemDataRole.UserRole, number)
+                    Qt.ItemDataRole.UserRole, number
+                )
         for i in range(self.queue_list.count()):
             item = self.queue_list.item(i)
             item.setForeground(QBrush(QColor("#9e9e9e" if i < status.index else "#000000")))
@@ -913,25 +1107,46 @@ class AgendaScreen(Screen):
             return self.tr("各桌報告完畢"), "", "normal"
         level = rules.alert_level(status.slot_remaining, min(60, status.slot_seconds / 3), 15)
         line = self.tr("{label} 報告中（{n}/{total}）").format(
-            label=status.label, n=status.index + 1, total=status.count)
+            label=status.label, n=status.index + 1, total=status.count
+        )
         clock_text = format_clock(status.slot_remaining)
         self.queue_countdown.setText(f"{line}　{clock_text}")
         return line, clock_text, level.value
 
-    def _update_projector(self, title: str, clock_text: str, level: str, visible: bool,
-                          following: AgendaRow | None, queue_line: str, queue_clock: str,
-                          queue_level: str, message: str, speaker: str) -> None:
+    def _update_projector(
+        self,
+        title: str,
+        clock_text: str,
+        level: str,
+        visible: bool,
+        following: AgendaRow | None,
+        queue_line: str,
+        queue_clock: str,
+        queue_level: str,
+        message: str,
+        speaker: str,
+    ) -> None:
         if self.projector is None or not self.projector.isVisible():
             return
         subtitle = speaker
         if following is not None:
-            nxt = self.tr("下一段 {start} {title}").format(start=_hm(following.planned_start),
-                                                        title=following.title)
+            nxt = self.tr("下一段 {start} {title}").format(
+                start=_hm(following.planned_start), title=following.title
+            )
             subtitle = f"{speaker}　·　{nxt}" if speaker else nxt
-        self.projector.show_frame(ProjectorFrame(
-            title=title, countdown=clock_text, level=level, visible=visible, subtitle=subtitle,
-            queue=queue_line, queue_countdown=queue_clock, queue_level=queue_level,
-            message=message))
+        self.projector.show_frame(
+            ProjectorFrame(
+                title=title,
+                countdown=clock_text,
+                level=level,
+                visible=visible,
+                subtitle=subtitle,
+                queue=queue_line,
+                queue_countdown=queue_clock,
+                queue_level=queue_level,
+                message=message,
+            )
+        )
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if self.projector is not None:
@@ -940,8 +1155,11 @@ class AgendaScreen(Screen):
 
 
 def current_speaker(view: RunView) -> str:
-    row = view.row(view.state.block_id) if view.state.status in (RunStatus.RUNNING,
-                                                                 RunStatus.PAUSED) else None
+    row = (
+        view.row(view.state.block_id)
+        if view.state.status in (RunStatus.RUNNING, RunStatus.PAUSED)
+        else None
+    )
     return row.speaker if row else ""
 
 
@@ -957,5 +1175,3 @@ _SCREEN_COLOURS = {
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-

@@ -128,8 +128,14 @@ class CheckInScreen(Screen):
         self.welcome_button.setCheckable(True)
         self.mute_box = QCheckBox(self.tr("靜音"))
         self.mute_box.setChecked(self.chimes.muted)
-        for w in (self.walk_in_button, self.void_button, self.test_button, self.camera_button,
-                  self.welcome_button, self.mute_box):
+        for w in (
+            self.walk_in_button,
+            self.void_button,
+            self.test_button,
+            self.camera_button,
+            self.welcome_button,
+            self.mute_box,
+        ):
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.walk_in_button.clicked.connect(self.open_walk_in)
         self.void_button.clicked.connect(self.open_void)
@@ -142,8 +148,14 @@ class CheckInScreen(Screen):
         top.addWidget(self.out_button)
         top.addWidget(self.scan_field, 1)
         tools = QHBoxLayout()
-        for w in (self.walk_in_button, self.void_button, self.test_button, self.camera_button,
-                  self.welcome_button, self.mute_box):
+        for w in (
+            self.walk_in_button,
+            self.void_button,
+            self.test_button,
+            self.camera_button,
+            self.welcome_button,
+            self.mute_box,
+        ):
             tools.addWidget(w)
         tools.addStretch(1)
 
@@ -156,15 +168,17 @@ class CheckInScreen(Screen):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_field.returnPressed.connect(self.check_in_selected_hit)
-        self.hits_model: RowTableModel[service.SearchHit] = RowTableModel([
-            Column(self.tr("姓名"), lambda h: h.name),
-            Column(self.tr("服務機關"), lambda h: h.agency),
-            Column(self.tr("職稱"), lambda h: h.title),
-            Column(self.tr("狀態"), lambda h: status_label(h.status)),
-            Column(self.tr("桌"), lambda h: h.table, align_right=True),
-            Column(self.tr("電話末碼"), lambda h: h.phone_tail),
-            Column(self.tr("報到"), lambda h: self._state_label(h.state, h.first_at)),
-        ])
+        self.hits_model: RowTableModel[service.SearchHit] = RowTableModel(
+            [
+                Column(self.tr("姓名"), lambda h: h.name),
+                Column(self.tr("服務機關"), lambda h: h.agency),
+                Column(self.tr("職稱"), lambda h: h.title),
+                Column(self.tr("狀態"), lambda h: status_label(h.status)),
+                Column(self.tr("桌"), lambda h: h.table, align_right=True),
+                Column(self.tr("電話末碼"), lambda h: h.phone_tail),
+                Column(self.tr("報到"), lambda h: self._state_label(h.state, h.first_at)),
+            ]
+        )
         self.hits_view = row_table_view(self.hits_model, "searchHits", single=True)
         self.hits_view.activated.connect(lambda _i: self.check_in_selected_hit())
         left = QWidget()
@@ -182,12 +196,14 @@ class CheckInScreen(Screen):
         self.tables_label = QLabel()
         self.tables_label.setObjectName("tableCounts")
         self.tables_label.setWordWrap(True)
-        self.missing_model: RowTableModel[service.PersonRow] = RowTableModel([
-            Column(self.tr("姓名"), lambda p: p.name),
-            Column(self.tr("服務機關"), lambda p: p.agency),
-            Column(self.tr("桌"), lambda p: p.table, align_right=True),
-            Column(self.tr("電話末碼"), lambda p: p.phone_tail),
-        ])
+        self.missing_model: RowTableModel[service.PersonRow] = RowTableModel(
+            [
+                Column(self.tr("姓名"), lambda p: p.name),
+                Column(self.tr("服務機關"), lambda p: p.agency),
+                Column(self.tr("桌"), lambda p: p.table, align_right=True),
+                Column(self.tr("電話末碼"), lambda p: p.phone_tail),
+            ]
+        )
         self.missing_view = row_table_view(self.missing_model, "notArrived", single=True)
         self.missing_view.activated.connect(self._check_in_missing)
         # Sizing columns to 10,000 rows' contents would cost ~100 ms per refresh.
@@ -238,15 +254,19 @@ class CheckInScreen(Screen):
             w.setEnabled(enabled)
         if session is None:
             self.index = service.SearchIndex(())
-            self.card.show_text(CardText(INFO, self.tr("尚無場次"),
-                                         self.tr("請由「檔案」選單開啟活動資料庫。")))
+            self.card.show_text(
+                CardText(INFO, self.tr("尚無場次"), self.tr("請由「檔案」選單開啟活動資料庫。"))
+            )
             self.counts_label.setText("")
             self.tables_label.setText("")
             self.missing_model.set_rows(())
             self.tally = None
             return
-        if (self.tally is None or self.tally.session_id != session.id
-                or service.people_stamp(self.context.db) != self._stamp):
+        if (
+            self.tally is None
+            or self.tally.session_id != session.id
+            or service.people_stamp(self.context.db) != self._stamp
+        ):
             self.reload()
         else:
             self.refresh_counts()
@@ -275,8 +295,9 @@ class CheckInScreen(Screen):
             self.reload()
             return
         if change.touched:
-            self.index.update(service.search_entries(self.context.db, self.session.id,
-                                                     change.touched))
+            self.index.update(
+                service.search_entries(self.context.db, self.session.id, change.touched)
+            )
         counts = self.tally.counts()
         if change.returned:
             self._show_counts(counts, all_rows=True)
@@ -288,18 +309,32 @@ class CheckInScreen(Screen):
         assert self.session is not None
         today = self.clock().date()
         self.date_warning.setVisible(self.session.date != today)
-        self.date_warning.setText(self.tr(
-            "注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；"
-            "在其他日子報到不會計入時數。").format(
-            date=f"{self.session.date:%Y-%m-%d}", today=f"{today:%Y-%m-%d}"))
-        self.counts_label.setText(self.tr(
-            "<b>已報到 {arrived} / 應到 {expected}</b>（錄取 {admitted}，現場報名 {walk_ins}）<br>"
-            "在場 {present}　已簽退 {out}　名額 {capacity}").format(
-            arrived=c.arrived, expected=c.expected, admitted=c.admitted, walk_ins=c.walk_ins,
-            present=c.present, out=c.signed_out, capacity=c.capacity))
+        self.date_warning.setText(
+            self.tr(
+                "注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；"
+                "在其他日子報到不會計入時數。"
+            ).format(date=f"{self.session.date:%Y-%m-%d}", today=f"{today:%Y-%m-%d}")
+        )
+        self.counts_label.setText(
+            self.tr(
+                "<b>已報到 {arrived} / 應到 {expected}</b>"
+                "（錄取 {admitted}，現場報名 {walk_ins}）<br>"
+                "在場 {present}　已簽退 {out}　名額 {capacity}"
+            ).format(
+                arrived=c.arrived,
+                expected=c.expected,
+                admitted=c.admitted,
+                walk_ins=c.walk_ins,
+                present=c.present,
+                out=c.signed_out,
+                capacity=c.capacity,
+            )
+        )
         each = self.tr("{n}桌 {a}/{s}")  # once, not per table (1,250 at a large day)
-        self.tables_label.setText(self.tr("各桌已到 / 排入：") + "　".join(
-            each.format(n=t.number, a=t.arrived, s=t.seated) for t in c.tables))
+        self.tables_label.setText(
+            self.tr("各桌已到 / 排入：")
+            + "　".join(each.format(n=t.number, a=t.arrived, s=t.seated) for t in c.tables)
+        )
         if all_rows:
             self.missing_model.set_rows(c.not_arrived)
         self.missing_title.setText(self.tr("<b>尚未報到（{n}）</b>").format(n=len(c.not_arrived)))
@@ -313,11 +348,17 @@ class CheckInScreen(Screen):
         if mode == self.mode:
             self._show_mode()
             return
-        if mode == "out" and QMessageBox.question(
-                self, self.tr("切換到簽退模式"),
+        if (
+            mode == "out"
+            and QMessageBox.question(
+                self,
+                self.tr("切換到簽退模式"),
                 self.tr("之後掃描的入場證都會記為「簽退」（離場）。\n確定切換到簽退模式？"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
+                QMessageBox.StandardButton.Cancel,
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             self._show_mode()
             return
         self.set_mode(mode)
@@ -325,10 +366,15 @@ class CheckInScreen(Screen):
     def set_mode(self, mode: str) -> None:
         self.mode = mode
         self._show_mode()
-        self.card.show_text(CardText(
-            MODE_KIND[mode], self.tr("報到模式") if mode == "in" else self.tr("簽退模式"),
-            self.tr("掃描入場證或搜尋姓名即報到。") if mode == "in"
-            else self.tr("掃描入場證或搜尋姓名即簽退（離場）。")))
+        self.card.show_text(
+            CardText(
+                MODE_KIND[mode],
+                self.tr("報到模式") if mode == "in" else self.tr("簽退模式"),
+                self.tr("掃描入場證或搜尋姓名即報到。")
+                if mode == "in"
+                else self.tr("掃描入場證或搜尋姓名即簽退（離場）。"),
+            )
+        )
         self.scan_field.setFocus()
 
     def _show_mode(self) -> None:
@@ -342,19 +388,25 @@ class CheckInScreen(Screen):
                 f"QPushButton {{ font-weight:bold; font-size:16px; padding:6px 16px;"
                 f" min-height:26px; color:{own}; background:white; border:2px solid {own};"
                 f" border-radius:6px; }}"
-                f"QPushButton:checked {{ background:{own}; color:white; }}")
+                f"QPushButton:checked {{ background:{own}; color:white; }}"
+            )
         self.scan_field.setStyleSheet(
-            f"#scanField {{ font-size:18px; border:3px solid {colour}; border-radius:6px; }}")
+            f"#scanField {{ font-size:18px; border:3px solid {colour}; border-radius:6px; }}"
+        )
         if self.mode == "in":
             self.scan_field.setPlaceholderText(
-                self.tr("報到：掃描入場證（游標在任何位置都可以掃）"))
+                self.tr("報到：掃描入場證（游標在任何位置都可以掃）")
+            )
             self.search_field.setPlaceholderText(
-                self.tr("搜尋：姓名、機關或電話末碼（Enter 報到）"))
+                self.tr("搜尋：姓名、機關或電話末碼（Enter 報到）")
+            )
         else:
             self.scan_field.setPlaceholderText(
-                self.tr("簽退：掃描入場證即記為離場（游標在任何位置都可以掃）"))
+                self.tr("簽退：掃描入場證即記為離場（游標在任何位置都可以掃）")
+            )
             self.search_field.setPlaceholderText(
-                self.tr("搜尋：姓名、機關或電話末碼（Enter 簽退）"))
+                self.tr("搜尋：姓名、機關或電話末碼（Enter 簽退）")
+            )
 
     def _on_mute(self, muted: bool) -> None:
         self.chimes.muted = muted
@@ -398,9 +450,11 @@ class CheckInScreen(Screen):
         if event.isAutoRepeat():
             return False
         key, text = event.key(), event.text()
-        mods = event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                    | Qt.KeyboardModifier.AltModifier
-                                    | Qt.KeyboardModifier.MetaModifier)
+        mods = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
         other_input = isinstance(target, TEXT_INPUTS) and target is not self.scan_field
         if event.matches(QKeySequence.StandardKey.Undo):
             if other_input and isinstance(target, QLineEdit) and target.text():
@@ -441,8 +495,11 @@ class CheckInScreen(Screen):
 
     def _record(self, char: str, now: float, target: QWidget) -> None:
         """Called before the key reaches its widget."""
-        if (self.detector.times and now - self.detector.times[-1] > self.detector.max_gap
-                and self.detector.is_scan()):
+        if (
+            self.detector.times
+            and now - self.detector.times[-1] > self.detector.max_gap
+            and self.detector.is_scan()
+        ):
             # The next scan began before the pause that ends a scan with no terminator:
             # handle the previous one first instead of dropping it.
             self._finish_burst()
@@ -451,9 +508,11 @@ class CheckInScreen(Screen):
         if self.detector.key(char, now) or self._burst_target is not target:
             self._burst_target = target
             # Before the key reaches the field: what to put back if this burst is a scan.
-            self._snapshot = ((target.text(), target.cursorPosition())
-                              if isinstance(target, QLineEdit) and target is not self.scan_field
-                              else None)
+            self._snapshot = (
+                (target.text(), target.cursorPosition())
+                if isinstance(target, QLineEdit) and target is not self.scan_field
+                else None
+            )
         self._scan_timer.start()
 
     def _on_scan_timeout(self) -> None:
@@ -490,18 +549,31 @@ class CheckInScreen(Screen):
         text = text.strip()
         if not text or self.session is None:
             return None
-        result = service.scan(self.context.db, self.session.id, text, mode=self.mode,
-                              desk=self.context.desk, operator=self.context.operator,
-                              method=method, now=self.clock())
+        result = service.scan(
+            self.context.db,
+            self.session.id,
+            text,
+            mode=self.mode,
+            desk=self.context.desk,
+            operator=self.context.operator,
+            method=method,
+            now=self.clock(),
+        )
         self.show_result(result)
         return result
 
     def check_in_registration(self, registration_id: int, method: str) -> service.CheckInResult:
         assert self.session is not None
         result = service.check_in_registration(
-            self.context.db, self.session.id, registration_id, mode=self.mode,
-            desk=self.context.desk, operator=self.context.operator, method=method,
-            now=self.clock())
+            self.context.db,
+            self.session.id,
+            registration_id,
+            mode=self.mode,
+            desk=self.context.desk,
+            operator=self.context.operator,
+            method=method,
+            now=self.clock(),
+        )
         self.show_result(result)
         return result
 
@@ -556,8 +628,13 @@ class CheckInScreen(Screen):
         if chosen is None:
             count = self.hits_model.rowCount()
             if count > 1:
-                self.card.show_text(CardText(INFO, self.tr("有 {n} 位符合，請選擇").format(
-                    n=count), self.tr("用 ↓ ↑ 或滑鼠選一位，再按 Enter。")))
+                self.card.show_text(
+                    CardText(
+                        INFO,
+                        self.tr("有 {n} 位符合，請選擇").format(n=count),
+                        self.tr("用 ↓ ↑ 或滑鼠選一位，再按 Enter。"),
+                    )
+                )
             return
         self.check_in_registration(chosen, "search")
         self.search_field.clear()
@@ -572,16 +649,26 @@ class CheckInScreen(Screen):
         if self.session is None or r is None or r.registration_id is None:
             return
         result = service.admit_and_check_in(
-            self.context.db, self.session.id, r.registration_id, desk=self.context.desk,
-            operator=self.context.operator, now=self.clock())
+            self.context.db,
+            self.session.id,
+            r.registration_id,
+            desk=self.context.desk,
+            operator=self.context.operator,
+            now=self.clock(),
+        )
         self.reload()  # a status changed
         self.show_result(result)
 
     def undo_last(self) -> service.VoidResult | None:
         if self.session is None:
             return None
-        undone = service.undo_last(self.context.db, self.session.id, desk=self.context.desk,
-                                   operator=self.context.operator, now=self.clock())
+        undone = service.undo_last(
+            self.context.db,
+            self.session.id,
+            desk=self.context.desk,
+            operator=self.context.operator,
+            now=self.clock(),
+        )
         self._show_undone(undone)
         return undone
 
@@ -590,9 +677,14 @@ class CheckInScreen(Screen):
         if r is None or r.check_in_id is None:
             return
         try:
-            undone = service.void(self.context.db, r.check_in_id, self.tr("復原這筆"),
-                                  desk=self.context.desk, operator=self.context.operator,
-                                  now=self.clock())
+            undone = service.void(
+                self.context.db,
+                r.check_in_id,
+                self.tr("復原這筆"),
+                desk=self.context.desk,
+                operator=self.context.operator,
+                now=self.clock(),
+            )
         except service.CheckInError as exc:
             self.card.show_text(CardText(BAD, self.tr("無法復原"), error_text(exc)))
             return
@@ -600,17 +692,25 @@ class CheckInScreen(Screen):
 
     def _show_undone(self, undone: service.VoidResult | None) -> None:
         if undone is None:
-            self.card.show_text(CardText(INFO, self.tr("沒有可復原的紀錄"),
-                                         self.tr("本櫃台在這個場次還沒有報到或簽退紀錄。")))
+            self.card.show_text(
+                CardText(
+                    INFO,
+                    self.tr("沒有可復原的紀錄"),
+                    self.tr("本櫃台在這個場次還沒有報到或簽退紀錄。"),
+                )
+            )
             return
         what = self.tr("報到") if undone.voided_action == "in" else self.tr("簽退")
-        state = {"absent": self.tr("尚未報到"), "in": self.tr("在場"),
-                 "out": self.tr("已簽退")}[undone.state_after]
+        state = {"absent": self.tr("尚未報到"), "in": self.tr("在場"), "out": self.tr("已簽退")}[
+            undone.state_after
+        ]
         detail = self.tr("{name} 於 {time} 的{what}已作廢（紀錄保留）\n目前狀態：{state}").format(
-            name=undone.name, time=f"{undone.voided_at:%H:%M}", what=what, state=state)
+            name=undone.name, time=f"{undone.voided_at:%H:%M}", what=what, state=state
+        )
         if undone.status_restored:
             detail += "\n" + self.tr("現場錄取一併取消，報名狀態恢復為：{status}").format(
-                status=status_label(undone.status_restored))
+                status=status_label(undone.status_restored)
+            )
             self.reload()  # a status changed back
         self.card.show_text(CardText(INFO, self.tr("已復原"), detail))
         self.last_result = None
@@ -633,8 +733,9 @@ class CheckInScreen(Screen):
     def open_void(self) -> None:
         if self.session is None:
             return
-        dialog = VoidDialog(self.context.db, self.session.id, self.context.desk,
-                            self.context.operator, self)
+        dialog = VoidDialog(
+            self.context.db, self.session.id, self.context.desk, self.context.operator, self
+        )
         if dialog.exec() and dialog.voided is not None:
             self._show_undone(dialog.voided)
         self.scan_field.setFocus()
@@ -643,8 +744,12 @@ class CheckInScreen(Screen):
         self._remove_filter()  # the dialog takes raw keys itself
         try:
             session = self.session
-            ScannerTestDialog(self, is_pass=lambda text: session is not None
-                              and service.is_event_pass(self.context.db, session.id, text)).exec()
+            ScannerTestDialog(
+                self,
+                is_pass=lambda text: (
+                    session is not None and service.is_event_pass(self.context.db, session.id, text)
+                ),
+            ).exec()
         finally:
             if self.isVisible():
                 QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
@@ -681,4 +786,3 @@ class CheckInScreen(Screen):
         if state == "out":
             return self.tr("已簽退")
         return ""
-

@@ -82,8 +82,15 @@ class DocumentWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, db, session_id: int, document: str, target: Path, order: str,  # type: ignore[no-untyped-def]
-                 actor: str) -> None:
+    def __init__(
+        self,
+        db,
+        session_id: int,
+        document: str,
+        target: Path,
+        order: str,  # type: ignore[no-untyped-def]
+        actor: str,
+    ) -> None:
         super().__init__()
         self.db, self.session_id, self.document = db, session_id, document
         self.target, self.order, self.actor = target, order, actor
@@ -99,8 +106,15 @@ class DocumentWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            result = build_document(self.db, self.session_id, self.document, self.target,
-                                    order=self.order, progress=self._progress, actor=self.actor)
+            result = build_document(
+                self.db,
+                self.session_id,
+                self.document,
+                self.target,
+                order=self.order,
+                progress=self._progress,
+                actor=self.actor,
+            )
         except Cancelled:
             self.cancelled.emit()
         except (CloseDayError, OSError) as exc:
@@ -127,19 +141,23 @@ def render_pdf_page(data: bytes, width: int) -> QPixmap:
 class CertificatePreview(QDialog):
     """One certificate as it will print, before a batch (nothing is issued)."""
 
-    def __init__(self, person: PersonHours, full: bool, pdf: bytes,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, person: PersonHours, full: bool, pdf: bytes, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("certificatePreview")
         self.setWindowTitle(self.tr("證書預覽"))
         self.page = QLabel()
         self.page.setObjectName("certificatePage")
         self.page.setPixmap(render_pdf_page(pdf, 520))
-        wording = (self.tr("全勤：研習期滿用語") if full
-                   else self.tr("部分出席：載明時數 {hours} 小時").format(
-                       hours=hours_text(person.hours)))
-        self.caption = QLabel(self.tr("{name}　{wording}（預覽不發字號）").format(
-            name=person.name, wording=wording))
+        wording = (
+            self.tr("全勤：研習期滿用語")
+            if full
+            else self.tr("部分出席：載明時數 {hours} 小時").format(hours=hours_text(person.hours))
+        )
+        self.caption = QLabel(
+            self.tr("{name}　{wording}（預覽不發字號）").format(name=person.name, wording=wording)
+        )
         self.caption.setObjectName("previewCaption")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -150,8 +168,9 @@ class CertificatePreview(QDialog):
 
 
 class AdjustDialog(QDialog):
-    def __init__(self, person: PersonHours, course_hours: float, step: float,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, person: PersonHours, course_hours: float, step: float, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("調整時數"))
         self.hours = QDoubleSpinBox()
@@ -168,19 +187,38 @@ class AdjustDialog(QDialog):
         form.addRow(self.tr("計算時數"), QLabel(hours_text(person.computed_hours)))
         form.addRow(self.tr("核給時數"), self.hours)
         form.addRow(self.tr("原因"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
 
 CITY_CODES = (
-    ("01", "海外"), ("10", "臺北市"), ("20", "基隆市"), ("21", "連江縣"), ("23", "新北市"),
-    ("26", "宜蘭縣"), ("30", "新竹市"), ("31", "新竹縣"), ("33", "桃園市"), ("35", "苗栗縣"),
-    ("40", "臺中市"), ("50", "彰化縣"), ("54", "南投縣"), ("60", "嘉義市"), ("61", "嘉義縣"),
-    ("63", "雲林縣"), ("70", "臺南市"), ("80", "高雄市"), ("88", "澎湖縣"), ("89", "金門縣"),
-    ("90", "屏東縣"), ("95", "臺東縣"), ("97", "花蓮縣"),
+    ("01", "海外"),
+    ("10", "臺北市"),
+    ("20", "基隆市"),
+    ("21", "連江縣"),
+    ("23", "新北市"),
+    ("26", "宜蘭縣"),
+    ("30", "新竹市"),
+    ("31", "新竹縣"),
+    ("33", "桃園市"),
+    ("35", "苗栗縣"),
+    ("40", "臺中市"),
+    ("50", "彰化縣"),
+    ("54", "南投縣"),
+    ("60", "嘉義市"),
+    ("61", "嘉義縣"),
+    ("63", "雲林縣"),
+    ("70", "臺南市"),
+    ("80", "高雄市"),
+    ("88", "澎湖縣"),
+    ("89", "金門縣"),
+    ("90", "屏東縣"),
+    ("95", "臺東縣"),
+    ("97", "花蓮縣"),
 )
 
 
@@ -202,10 +240,12 @@ class CourseDialog(QDialog):
             return edit
 
         self.course_name = line("courseName", course.event_name)
-        self.course_code = line("courseCode", course.course_code,
-                                self.tr("已在入口網站開班時的課程代碼"))
-        self.category_code = line("categoryCode", course.category_code,
-                                  self.tr("入口網站的課程類別代碼，例如 345"))
+        self.course_code = line(
+            "courseCode", course.course_code, self.tr("已在入口網站開班時的課程代碼")
+        )
+        self.category_code = line(
+            "categoryCode", course.category_code, self.tr("入口網站的課程類別代碼，例如 345")
+        )
         self.city = QComboBox()
         self.city.setObjectName("cityCode")
         for code, city in CITY_CODES:
@@ -213,8 +253,9 @@ class CourseDialog(QDialog):
         index = self.city.findData(course.city_code)
         self.city.setCurrentIndex(index if index >= 0 else self.city.findData("10"))
         self.term = line("term", course.term)
-        self.serial_pattern = line("serialPattern", settings.get("serial_pattern", ""),
-                                   DEFAULT_SERIAL_PATTERN)
+        self.serial_pattern = line(
+            "serialPattern", settings.get("serial_pattern", ""), DEFAULT_SERIAL_PATTERN
+        )
         self.signer = line("signer", settings.get("signer", ""), self.tr("例如：主任委員 ○○○"))
         self.body = line("certificateBody", settings.get("body", ""), DEFAULT_BODY)
         stored = course.images_json()
@@ -228,9 +269,11 @@ class CourseDialog(QDialog):
         self.step.setCurrentIndex(self.step.findData(course.policy.step))
         self.missing = QComboBox()
         self.missing.setObjectName("missingSignOut")
-        for key, label in (("none", self.tr("不計（待人工調整）")),
-                           ("block", self.tr("計到簽到當節結束")),
-                           ("session_end", self.tr("計到課程結束"))):
+        for key, label in (
+            ("none", self.tr("不計（待人工調整）")),
+            ("block", self.tr("計到簽到當節結束")),
+            ("session_end", self.tr("計到課程結束")),
+        ):
             self.missing.addItem(label, key)
         self.missing.setCurrentIndex(self.missing.findData(course.policy.missing_sign_out))
         self.error = QLabel()
@@ -252,8 +295,9 @@ class CourseDialog(QDialog):
         form.addRow(self.tr("時數計算單位"), self.step)
         form.addRow(self.tr("未簽退者"), self.missing)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -262,7 +306,8 @@ class CourseDialog(QDialog):
         if info is None:
             return self.tr("未設定；選擇 PNG/JPEG 圖檔")
         return self.tr("已存入資料庫（{w}×{h} 像素）；選擇新圖檔以取代").format(
-            w=info["width"], h=info["height"])
+            w=info["width"], h=info["height"]
+        )
 
     def _with_browse(self, edit: QLineEdit) -> QWidget:
         box = QWidget()
@@ -275,26 +320,34 @@ class CourseDialog(QDialog):
         return box
 
     def _browse(self, edit: QLineEdit) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("選擇圖檔"), edit.text(),
-                                              self.tr("圖片 (*.png *.jpg *.jpeg)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("選擇圖檔"), edit.text(), self.tr("圖片 (*.png *.jpg *.jpeg)")
+        )
         if name:
             edit.setText(name)
 
     def values(self) -> dict[str, dict[str, object]]:
         return {
-            "event_fields": {"name": self.course_name.text(),
-                             "course_code": self.course_code.text(),
-                             "category_code": self.category_code.text()},
-            "session_fields": {"city_code": str(self.city.currentData()),
-                               "term": self.term.text()},
-            "settings": {"serial_pattern": self.serial_pattern.text().strip(),
-                         "signer": self.signer.text().strip(),
-                         "body": self.body.text().strip()},
-            "images": {key: edit.text().strip() for key, edit in (
-                ("seal_image", self.seal), ("signature_image", self.signature))
-                if edit.text().strip()},
-            "policy": {"step": self.step.currentData(),
-                       "missing_sign_out": self.missing.currentData()},
+            "event_fields": {
+                "name": self.course_name.text(),
+                "course_code": self.course_code.text(),
+                "category_code": self.category_code.text(),
+            },
+            "session_fields": {"city_code": str(self.city.currentData()), "term": self.term.text()},
+            "settings": {
+                "serial_pattern": self.serial_pattern.text().strip(),
+                "signer": self.signer.text().strip(),
+                "body": self.body.text().strip(),
+            },
+            "images": {
+                key: edit.text().strip()
+                for key, edit in (("seal_image", self.seal), ("signature_image", self.signature))
+                if edit.text().strip()
+            },
+            "policy": {
+                "step": self.step.currentData(),
+                "missing_sign_out": self.missing.currentData(),
+            },
         }
 
     def accept(self) -> None:
@@ -319,13 +372,19 @@ class DocumentsScreen(Screen):
 
         self.document = QComboBox()
         self.document.setObjectName("documentKind")
-        for key, label in zip(DOCUMENTS, (self.tr("簽到表"), self.tr("出席紀錄"),
-                                          self.tr("研習證明書"), self.tr("名牌")), strict=True):
+        for key, label in zip(
+            DOCUMENTS,
+            (self.tr("簽到表"), self.tr("出席紀錄"), self.tr("研習證明書"), self.tr("名牌")),
+            strict=True,
+        ):
             self.document.addItem(label, key)
         self.order = QComboBox()
         self.order.setObjectName("documentOrder")
-        for key, label in (("agency", self.tr("依機關")), ("table", self.tr("依桌號")),
-                           ("queue", self.tr("依報名順序"))):
+        for key, label in (
+            ("agency", self.tr("依機關")),
+            ("table", self.tr("依桌號")),
+            ("queue", self.tr("依報名順序")),
+        ):
             self.order.addItem(label, key)
         self.check_button = QPushButton(self.tr("檢查缺字"))
         self.open_button = QPushButton(self.tr("產生並開啟 PDF"))
@@ -338,11 +397,17 @@ class DocumentsScreen(Screen):
         self.course_button.clicked.connect(self.edit_course_fields)
         self.preview_button = QPushButton(self.tr("預覽證書…"))
         self.preview_button.setObjectName("previewCertificate")
-        self.preview_button.setToolTip(self.tr("以表格中選擇的學員（或第一位有時數者）預覽證書，不發字號"))
+        self.preview_button.setToolTip(
+            self.tr("以表格中選擇的學員（或第一位有時數者）預覽證書，不發字號")
+        )
         self.preview_button.clicked.connect(self.preview_certificate)
-        for name, button in (("checkGlyphs", self.check_button), ("openPdf", self.open_button),
-                             ("printPdf", self.print_button), ("savePdf", self.save_button),
-                             ("exportHours", self.export_button)):
+        for name, button in (
+            ("checkGlyphs", self.check_button),
+            ("openPdf", self.open_button),
+            ("printPdf", self.print_button),
+            ("savePdf", self.save_button),
+            ("exportHours", self.export_button),
+        ):
             button.setObjectName(name)
         self.check_button.clicked.connect(self.check_glyphs)
         self.open_button.clicked.connect(lambda: self.start_build("open"))
@@ -363,18 +428,29 @@ class DocumentsScreen(Screen):
         self.adjust_button = QPushButton(self.tr("調整時數…"))
         self.adjust_button.setObjectName("adjustButton")
         self.adjust_button.clicked.connect(self.adjust_selected)
-        self.model: RowTableModel[PersonHours] = RowTableModel([
-            Column(self.tr("姓名"), lambda p: p.name),
-            Column(self.tr("機關"), lambda p: p.agency),
-            Column(self.tr("桌號"), lambda p: p.table, align_right=True),
-            Column(self.tr("簽到"), lambda p: "、".join(f"{i.start:%H:%M}" for i in p.intervals)),
-            Column(self.tr("簽退"), lambda p: "、".join(f"{i.end:%H:%M}" if i.end else "—"
-                                                       for i in p.intervals)),
-            Column(self.tr("時數"), lambda p: hours_text(p.hours), align_right=True),
-            Column(self.tr("依據"), lambda p: rule_text(p.rule, p.schedule)),
-            Column(self.tr("說明"), lambda p: reasons_text(p.reasons)
-                   + (f"（{p.adjustment.reason}）" if p.adjustment else "")),
-        ])
+        self.model: RowTableModel[PersonHours] = RowTableModel(
+            [
+                Column(self.tr("姓名"), lambda p: p.name),
+                Column(self.tr("機關"), lambda p: p.agency),
+                Column(self.tr("桌號"), lambda p: p.table, align_right=True),
+                Column(
+                    self.tr("簽到"), lambda p: "、".join(f"{i.start:%H:%M}" for i in p.intervals)
+                ),
+                Column(
+                    self.tr("簽退"),
+                    lambda p: "、".join(f"{i.end:%H:%M}" if i.end else "—" for i in p.intervals),
+                ),
+                Column(self.tr("時數"), lambda p: hours_text(p.hours), align_right=True),
+                Column(self.tr("依據"), lambda p: rule_text(p.rule, p.schedule)),
+                Column(
+                    self.tr("說明"),
+                    lambda p: (
+                        reasons_text(p.reasons)
+                        + (f"（{p.adjustment.reason}）" if p.adjustment else "")
+                    ),
+                ),
+            ]
+        )
         self.table = QTableView()
         self.table.setObjectName("hoursTable")
         self.table.setModel(self.model)
@@ -382,8 +458,7 @@ class DocumentsScreen(Screen):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.adjust_selected())
 
@@ -392,8 +467,13 @@ class DocumentsScreen(Screen):
         docs.addWidget(self.document)
         docs.addWidget(QLabel(self.tr("排序")))
         docs.addWidget(self.order)
-        for button in (self.check_button, self.preview_button, self.open_button,
-                       self.print_button, self.save_button):
+        for button in (
+            self.check_button,
+            self.preview_button,
+            self.open_button,
+            self.print_button,
+            self.save_button,
+        ):
             docs.addWidget(button)
         docs.addStretch(1)
         review = QHBoxLayout()
@@ -415,9 +495,16 @@ class DocumentsScreen(Screen):
     # ------------------------------------------------------------------ hours review
     def show_session(self, session: SessionInfo | None) -> None:
         enabled = session is not None
-        for w in (self.check_button, self.open_button, self.print_button, self.save_button,
-                  self.export_button, self.adjust_button, self.course_button,
-                  self.preview_button):
+        for w in (
+            self.check_button,
+            self.open_button,
+            self.print_button,
+            self.save_button,
+            self.export_button,
+            self.adjust_button,
+            self.course_button,
+            self.preview_button,
+        ):
             w.setEnabled(enabled)
         if session is None:
             self.report = None
@@ -438,12 +525,18 @@ class DocumentsScreen(Screen):
             return
         r = self.report
         present = r.present()
-        self.summary.setText(self.tr(
-            "課程時數 {hours} 小時　名單 {people} 人　出席 {present} 人　全勤 {full} 人　"
-            "需複核 {review} 人").format(
-            hours=hours_text(r.course.course_hours), people=len(r.people),
-            present=len(present), full=sum(1 for p in present if p.full),
-            review=len(r.review())))
+        self.summary.setText(
+            self.tr(
+                "課程時數 {hours} 小時　名單 {people} 人　出席 {present} 人　全勤 {full} 人　"
+                "需複核 {review} 人"
+            ).format(
+                hours=hours_text(r.course.course_hours),
+                people=len(r.people),
+                present=len(present),
+                full=sum(1 for p in present if p.full),
+                review=len(r.review()),
+            )
+        )
         self.model.set_rows(r.review() if self.review_only.isChecked() else r.people)
 
     def selected_person(self) -> PersonHours | None:
@@ -455,21 +548,30 @@ class DocumentsScreen(Screen):
         if person is None or self.report is None:
             self.status.setText(self.tr("請先在表格中選擇一位學員。"))
             return
-        dialog = AdjustDialog(person, self.report.course.course_hours,
-                              self.report.course.policy.step, self)
+        dialog = AdjustDialog(
+            person, self.report.course.course_hours, self.report.course.policy.step, self
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.apply_adjustment(person, dialog.hours.value(), dialog.reason.text())
 
     def apply_adjustment(self, person: PersonHours, hours: float, reason: str) -> bool:
         try:
-            adjust_hours(self.context.db, person.registration_id, hours, reason,
-                         actor=self.context.operator or self.context.desk)
+            adjust_hours(
+                self.context.db,
+                person.registration_id,
+                hours,
+                reason,
+                actor=self.context.operator or self.context.desk,
+            )
         except CloseDayError as exc:
             self.status.setText(error_text(exc))
             return False
-        self.status.setText(self.tr("已調整 {name} 的時數為 {hours} 小時。").format(
-            name=person.name, hours=hours_text(hours)))
+        self.status.setText(
+            self.tr("已調整 {name} 的時數為 {hours} 小時。").format(
+                name=person.name, hours=hours_text(hours)
+            )
+        )
         self.refresh()
         return True
 
@@ -484,9 +586,12 @@ class DocumentsScreen(Screen):
         if self.session is None:
             return ""
         try:
-            set_course_fields(self.context.db, self.session.id,
-                              actor=self.context.operator or self.context.desk,
-                              **values)  # type: ignore[arg-type]
+            set_course_fields(
+                self.context.db,
+                self.session.id,
+                actor=self.context.operator or self.context.desk,
+                **values,
+            )  # type: ignore[arg-type]
         except CloseDayError as exc:
             return error_text(exc)
         self.status.setText(self.tr("已儲存課程欄位與證書設定。"))
@@ -501,13 +606,16 @@ class DocumentsScreen(Screen):
         selected = self.selected_person()
         try:
             person, pdf = certificate_preview(
-                self.context.db, self.session.id,
-                selected.registration_id if selected is not None else None)
+                self.context.db,
+                self.session.id,
+                selected.registration_id if selected is not None else None,
+            )
         except CloseDayError as exc:
             self.status.setText(str(exc))
             return None
         dialog = CertificatePreview(
-            person, person.full_attendance(self.report.course.course_hours), pdf, self)
+            person, person.full_attendance(self.report.course.course_hours), pdf, self
+        )
         dialog.open()
         return dialog
 
@@ -518,7 +626,8 @@ class DocumentsScreen(Screen):
         if self.session is None:
             return ""
         text = self._glyph_text(
-            check_glyphs(self.context.db, self.session.id, self.current_document()))
+            check_glyphs(self.context.db, self.session.id, self.current_document())
+        )
         self.status.setText(text)
         return text
 
@@ -526,9 +635,15 @@ class DocumentsScreen(Screen):
         if not problems:
             text = self.tr("缺字檢查：所有姓名與機關都能以內嵌字型印出。")
         else:
-            lines = [self.tr("{text}：缺「{missing}」").format(text=p.text, missing=p.missing)
-                     + (self.tr("（備用字型也沒有，會印成空白框）") if p.unresolved
-                        else self.tr("（以備用字型印出）")) for p in problems]
+            lines = [
+                self.tr("{text}：缺「{missing}」").format(text=p.text, missing=p.missing)
+                + (
+                    self.tr("（備用字型也沒有，會印成空白框）")
+                    if p.unresolved
+                    else self.tr("（以備用字型印出）")
+                )
+                for p in problems
+            ]
             text = self.tr("缺字檢查：") + "；".join(lines)
         return text
 
@@ -541,8 +656,9 @@ class DocumentsScreen(Screen):
     def save_as(self) -> None:
         if self.session is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("另存 PDF"), str(self.output_path()),
-                                              "PDF (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("另存 PDF"), str(self.output_path()), "PDF (*.pdf)"
+        )
         if name:
             self.start_build("none", Path(name))
 
@@ -552,9 +668,14 @@ class DocumentsScreen(Screen):
             return
         self._after_build = after
         self._thread = QThread(self)
-        self._worker = DocumentWorker(self.context.db, self.session.id, self.current_document(),
-                                      target or self.output_path(), str(self.order.currentData()),
-                                      self.context.operator or self.context.desk)
+        self._worker = DocumentWorker(
+            self.context.db,
+            self.session.id,
+            self.current_document(),
+            target or self.output_path(),
+            str(self.order.currentData()),
+            self.context.operator or self.context.desk,
+        )
         self._worker.moveToThread(self._thread)
         self._progress = QProgressDialog(self.tr("正在產生 PDF…"), self.tr("取消"), 0, 0, self)
         self._progress.setObjectName("documentProgress")
@@ -594,9 +715,11 @@ class DocumentsScreen(Screen):
         self._finish_thread()
         self.last_result = result
         # The glyph check comes with the build: it checked exactly the text drawn.
-        self.status.setText(self.tr("已產生 {path}（{people} 人）").format(
-            path=result.path, people=result.people) + "　" + self._glyph_text(
-            result.glyph_problems))
+        self.status.setText(
+            self.tr("已產生 {path}（{people} 人）").format(path=result.path, people=result.people)
+            + "　"
+            + self._glyph_text(result.glyph_problems)
+        )
         if self._after_build == "open":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
         elif self._after_build == "print":
@@ -629,8 +752,10 @@ class DocumentsScreen(Screen):
         """The two portal layouts, named in words (the CLI's ``full`` / ``opened``)."""
         if short:
             return {"full": self.tr("完整欄位"), "opened": self.tr("已開課")}
-        return {"full": self.tr("完整欄位（完整課程資料，25 欄）"),
-                "opened": self.tr("已開課（已開班課程，17 欄）")}
+        return {
+            "full": self.tr("完整欄位（完整課程資料，25 欄）"),
+            "opened": self.tr("已開課（已開班課程，17 欄）"),
+        }
 
     def export_hours(self) -> None:
         """Course fields first (filled right here when missing), then the layout, the
@@ -645,43 +770,68 @@ class DocumentsScreen(Screen):
         layout = self._choose_layout(problems)
         if layout is None:
             return
-        passphrase, ok = QInputDialog.getText(self, self.tr("主辦單位密語"),
-                                              self.tr("讀取身分證字號需要主辦單位密語："),
-                                              QLineEdit.EchoMode.Password)
+        passphrase, ok = QInputDialog.getText(
+            self,
+            self.tr("主辦單位密語"),
+            self.tr("讀取身分證字號需要主辦單位密語："),
+            QLineEdit.EchoMode.Password,
+        )
         if not ok:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("匯出時數檔"),
-            str(paths.data_dir() / f"{self.session.name}-時數.csv"), "CSV (*.csv)")
+            self,
+            self.tr("匯出時數檔"),
+            str(paths.data_dir() / f"{self.session.name}-時數.csv"),
+            "CSV (*.csv)",
+        )
         if name:
             self.write_portal_file(layout, passphrase, Path(name))
 
     def _offer_course_fields(self, problems: dict[str, list[PortalError]]) -> bool:
         """Say what the course fields lack and open them; False when the operator declines."""
         names = self.layout_names(short=True)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("匯出時數檔"), self.tr(
-            "匯出時數檔前，請先填好課程欄位：") + "\n" + "\n".join(
-            self.tr("{layout}：{problems}").format(layout=names[layout],
-                                                  problems=error_text(PortalError.of(lack)))
-            for layout, lack in problems.items()),
-            parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("匯出時數檔"),
+            self.tr("匯出時數檔前，請先填好課程欄位：")
+            + "\n"
+            + "\n".join(
+                self.tr("{layout}：{problems}").format(
+                    layout=names[layout], problems=error_text(PortalError.of(lack))
+                )
+                for layout, lack in problems.items()
+            ),
+            parent=self,
+        )
         fill = box.addButton(self.tr("填寫課程欄位…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is not fill:
             return False
         return CourseDialog(self.report.course, self.save_course_fields, self).exec() == (
-            QDialog.DialogCode.Accepted)
+            QDialog.DialogCode.Accepted
+        )
 
     def _choose_layout(self, problems: dict[str, list[str]]) -> str | None:
         """The layouts whose fields are complete; a layout still lacking fields is named."""
         names, short = self.layout_names(), self.layout_names(short=True)
         ready = [layout for layout, lack in problems.items() if not lack]
-        note = "".join("\n" + self.tr("「{name}」尚缺：{lack}（按「課程欄位…」填寫）").format(
-            name=short[layout], lack="；".join(lack))
-            for layout, lack in problems.items() if lack)
-        choice, ok = QInputDialog.getItem(self, self.tr("時數檔格式"), self.tr("格式") + note,
-                                          [names[layout] for layout in ready], 0, False)
+        note = "".join(
+            "\n"
+            + self.tr("「{name}」尚缺：{lack}（按「課程欄位…」填寫）").format(
+                name=short[layout], lack="；".join(lack)
+            )
+            for layout, lack in problems.items()
+            if lack
+        )
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("時數檔格式"),
+            self.tr("格式") + note,
+            [names[layout] for layout in ready],
+            0,
+            False,
+        )
         return ready[[names[layout] for layout in ready].index(choice)] if ok else None
 
     def write_portal_file(self, layout: str, passphrase: str, target: Path) -> str:
@@ -696,13 +846,22 @@ class DocumentsScreen(Screen):
         except (CloseDayError, OSError) as exc:
             text = self.tr("無法匯出：") + error_text(exc)
         else:
-            lines = [self.tr("第 {row} 列 {name}：{detail}").format(
-                row=p.row, name=p.name, detail=code_text(p.code, **dict(p.params)) or p.detail)
-                for p in result.skipped]
+            lines = [
+                self.tr("第 {row} 列 {name}：{detail}").format(
+                    row=p.row, name=p.name, detail=code_text(p.code, **dict(p.params)) or p.detail
+                )
+                for p in result.skipped
+            ]
             text = self.tr("已寫入 {n} 列至 {path}。").format(n=result.written, path=target)
             if lines:
-                text = (self.tr("以下 {n} 列無法寫入，請修正或於入口網站手動輸入：\n").format(
-                    n=len(lines)) + "\n".join(lines) + "\n\n" + text)
+                text = (
+                    self.tr("以下 {n} 列無法寫入，請修正或於入口網站手動輸入：\n").format(
+                        n=len(lines)
+                    )
+                    + "\n".join(lines)
+                    + "\n\n"
+                    + text
+                )
                 QMessageBox.warning(self, self.tr("時數檔"), text)
         self.status.setText(text)
         return text

@@ -62,18 +62,25 @@ class GroupReportsScreen(Screen):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("桌次：")))
         top.addWidget(self.table_picker, 1)
-        for button in (self.leader_button, self.project_button, self.export_button,
-                       self.venue_button, self.vote_button):
+        for button in (
+            self.leader_button,
+            self.project_button,
+            self.export_button,
+            self.venue_button,
+            self.vote_button,
+        ):
             top.addWidget(button)
 
         self.form = ReportForm(context.db, self._author)
         self.form.saved.connect(self._on_saved)
 
-        self.revisions: RowTableModel[svc.RevisionInfo] = RowTableModel([
-            Column(self.tr("時間"), lambda r: f"{r.saved_at:%H:%M:%S}"),
-            Column(self.tr("編輯者"), lambda r: r.author),
-            Column(self.tr("內容"), lambda r: _summary(r)),
-        ])
+        self.revisions: RowTableModel[svc.RevisionInfo] = RowTableModel(
+            [
+                Column(self.tr("時間"), lambda r: f"{r.saved_at:%H:%M:%S}"),
+                Column(self.tr("編輯者"), lambda r: r.author),
+                Column(self.tr("內容"), lambda r: _summary(r)),
+            ]
+        )
         self.revision_view = QTableView()
         self.revision_view.setObjectName("revisionList")
         self.revision_view.setModel(self.revisions)
@@ -81,7 +88,8 @@ class GroupReportsScreen(Screen):
         self.revision_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.revision_view.verticalHeader().setVisible(False)
         self.revision_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.revision_view.horizontalHeader().setStretchLastSection(True)
         self.revision_view.selectionModel().currentRowChanged.connect(self._preview_revision)
         self.revision_preview = QTextBrowser()
@@ -126,11 +134,17 @@ class GroupReportsScreen(Screen):
             if keep is not None and table.id == keep.id:
                 index = i
         self.table_picker.blockSignals(False)
-        for button in (self.leader_button, self.project_button, self.export_button,
-                       self.venue_button, self.vote_button):
+        for button in (
+            self.leader_button,
+            self.project_button,
+            self.export_button,
+            self.venue_button,
+            self.vote_button,
+        ):
             button.setEnabled(bool(tables))
-        if self.venue_panel is not None and (session is None
-                                             or self.venue_panel.session.id != session.id):
+        if self.venue_panel is not None and (
+            session is None or self.venue_panel.session.id != session.id
+        ):
             self.close_venue()  # the server serves one session
         if tables:
             self.table_picker.setCurrentIndex(index)
@@ -217,8 +231,9 @@ class GroupReportsScreen(Screen):
         if self.session is None:
             return None
         self.form.flush()
-        if not ensure_organiser_pin(self, self.context.db, self.session.event_id,
-                                    actor=self._author()):
+        if not ensure_organiser_pin(
+            self, self.context.db, self.session.event_id, actor=self._author()
+        ):
             return None
         window = LeaderModeWindow(self.context.db, self.session, operator=self.context.operator)
         window.finished.connect(self._leader_mode_finished)
@@ -238,7 +253,9 @@ class GroupReportsScreen(Screen):
             if self.projector is not None:
                 self.projector.close()
             self.projector = ReportProjector(self.context.db, self.session.id)
-            numbers = [self.table_picker.itemData(i).number for i in range(self.table_picker.count())]
+            numbers = [
+                self.table_picker.itemData(i).number for i in range(self.table_picker.count())
+            ]
             self.projector.set_queue(numbers, 0)
             self.projector.table_shown.connect(self.select_table)
         self.projector.show_table(table.number)
@@ -255,8 +272,11 @@ class GroupReportsScreen(Screen):
         # The vote page lives on the venue server: its address when it runs (開放現場連線),
         # else where it will listen by default.
         panel = self.venue_panel
-        base = (panel.server.address if panel is not None and panel.server is not None
-                and panel.running else f"http://{local_addresses()[0]}:{DEFAULT_PORT}/")
+        base = (
+            panel.server.address
+            if panel is not None and panel.server is not None and panel.running
+            else f"http://{local_addresses()[0]}:{DEFAULT_PORT}/"
+        )
         url = f"{base}vote"
         dialog = VoteDialog(self.context.db, self.session.id, url, self._author(), self)
         dialog.show()
@@ -267,8 +287,11 @@ class GroupReportsScreen(Screen):
             return
         self.form.flush()
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("匯出小組討論成果彙整"), f"小組討論成果彙整-{self.session.name}.pdf",
-            self.tr("PDF (*.pdf);;Excel (*.xlsx)"))
+            self,
+            self.tr("匯出小組討論成果彙整"),
+            f"小組討論成果彙整-{self.session.name}.pdf",
+            self.tr("PDF (*.pdf);;Excel (*.xlsx)"),
+        )
         if path:
             self.export_to(Path(path))
 
@@ -288,4 +311,5 @@ def _summary(r: svc.RevisionInfo) -> str:
     c = r.content
     proposals = len([p for p in c.proposals if not p.is_blank()])
     topic = c.topic.strip()[:20] or "—"
-    return f"{topic}；{proposals} 案；{sum(len(t) for t in (c.points_for, c.points_against, c.feedback, c.open_questions))} 字"
+    texts = (c.points_for, c.points_against, c.feedback, c.open_questions)
+    return f"{topic}；{proposals} 案；{sum(len(t) for t in texts)} 字"

@@ -45,8 +45,9 @@ from desktop.ui.screens.status_changes import confirm_changes, moves_out
 
 
 class ImportDialog(QDialog):
-    def __init__(self, context: ScreenContext, sessions: list[SessionInfo],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: ScreenContext, sessions: list[SessionInfo], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("匯入報名資料"))
@@ -105,17 +106,20 @@ class ImportDialog(QDialog):
         self.problems = QTableWidget(0, 4)
         self.problems.setObjectName("importProblems")
         self.problems.setHorizontalHeaderLabels(
-            [self.tr("列"), self.tr("欄位"), self.tr("處理"), self.tr("問題")])
+            [self.tr("列"), self.tr("欄位"), self.tr("處理"), self.tr("問題")]
+        )
         self.problems.verticalHeader().setVisible(False)
         self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problems.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.problems.horizontalHeader().setStretchLastSection(True)
 
         self.buttons = QDialogButtonBox()
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.import_button = self.buttons.addButton(self.tr("匯入"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(
+            self.tr("匯入"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setObjectName("importCommit")
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self.commit)
@@ -133,8 +137,11 @@ class ImportDialog(QDialog):
 
     def on_browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("選擇報名資料"), "",
-            self.tr("報名資料 (*.csv *.xlsx *.txt);;所有檔案 (*)"))
+            self,
+            self.tr("選擇報名資料"),
+            "",
+            self.tr("報名資料 (*.csv *.xlsx *.txt);;所有檔案 (*)"),
+        )
         if path:
             self.load(Path(path))
 
@@ -164,8 +171,11 @@ class ImportDialog(QDialog):
         return True
 
     def mapping(self) -> dict[str, int]:
-        return {f: c.currentData() for f, c in self.mapping_combos.items()
-                if c.currentData() is not None and c.currentData() >= 0}
+        return {
+            f: c.currentData()
+            for f, c in self.mapping_combos.items()
+            if c.currentData() is not None and c.currentData() >= 0
+        }
 
     def set_mapping(self, field: str, header: str) -> None:
         combo = self.mapping_combos[field]
@@ -185,42 +195,75 @@ class ImportDialog(QDialog):
         if self.table is None or self._loading:
             return None
         try:
-            summary = run_import(self.context.db, self.table, mapping=self.mapping(),
-                                 session_id=self._session_id(),
-                                 passphrase=self.passphrase.text() or None, commit=False,
-                                 actor=self.context.operator,
-                                 admit=self.admit_after.isChecked())
+            summary = run_import(
+                self.context.db,
+                self.table,
+                mapping=self.mapping(),
+                session_id=self._session_id(),
+                passphrase=self.passphrase.text() or None,
+                commit=False,
+                actor=self.context.operator,
+                admit=self.admit_after.isChecked(),
+            )
         except (ImportFileError, RegistrationError) as exc:
             self.summary = None
             self._show_error(error_text(exc))
             return None
         self.summary = summary
         self._show_summary(summary)
-        self.import_button.setEnabled(summary.imported + summary.updated + len(summary.missing) > 0
-                                      or summary.unchanged > 0)
+        self.import_button.setEnabled(
+            summary.imported + summary.updated + len(summary.missing) > 0 or summary.unchanged > 0
+        )
         return summary
 
     def _show_summary(self, s: ImportSummary) -> None:
         per_session = self.tr("、").join(f"{k} {v}" for k, v in s.per_session.items())
-        self.counts.setText(self.tr(
-            "<b>{file}</b>（{encoding}）讀取 <b>{read}</b> 列（空白列 {blank}）：新增 <b>{new}</b>，"
-            "更新 <b>{updated}</b>，不變 {same}，<span style='color:#B00020'>拒收 <b>{rejected}</b></span>，"
-            "合併重複 {merged}，待確認 {flagged}，不在此次名單 {missing}{other}<br>{per_session}"
-        ).format(
-            file=s.source, encoding=s.encoding, read=s.rows_read, blank=s.blank_rows,
-            new=s.imported, updated=s.updated, same=s.unchanged, rejected=len(s.rejected),
-            merged=s.duplicates_merged, flagged=len(s.flagged), missing=len(s.missing),
-            other=self.tr("，其他場次 {n} 列略過").format(n=s.other_sessions) if s.other_sessions else "",
-            per_session=per_session,
-        ) + self._changes_text(s))
+        self.counts.setText(
+            self.tr(
+                "<b>{file}</b>（{encoding}）讀取 <b>{read}</b> 列（空白列 {blank}）："
+                "新增 <b>{new}</b>，更新 <b>{updated}</b>，不變 {same}，"
+                "<span style='color:#B00020'>拒收 <b>{rejected}</b></span>，"
+                "合併重複 {merged}，待確認 {flagged}，不在此次名單 {missing}{other}"
+                "<br>{per_session}"
+            ).format(
+                file=s.source,
+                encoding=s.encoding,
+                read=s.rows_read,
+                blank=s.blank_rows,
+                new=s.imported,
+                updated=s.updated,
+                same=s.unchanged,
+                rejected=len(s.rejected),
+                merged=s.duplicates_merged,
+                flagged=len(s.flagged),
+                missing=len(s.missing),
+                other=self.tr("，其他場次 {n} 列略過").format(n=s.other_sessions)
+                if s.other_sessions
+                else "",
+                per_session=per_session,
+            )
+            + self._changes_text(s)
+        )
         problems = list(s.problems())
-        merges = [(m.merged_row, self.tr("合併"), self.tr("與第 {row} 列是同一人，以較新的資料為準，保留第一次報名的順位").format(row=m.kept_row))
-                  for m in s.merges]
+        merges = [
+            (
+                m.merged_row,
+                self.tr("合併"),
+                self.tr("與第 {row} 列是同一人，以較新的資料為準，保留第一次報名的順位").format(
+                    row=m.kept_row
+                ),
+            )
+            for m in s.merges
+        ]
         self.problems.setRowCount(len(problems) + len(merges))
         for i, p in enumerate(problems):
             error = p.severity == ERROR
-            cells = [str(p.row), p.column, self.tr("拒收") if error else self.tr("注意"),
-                     code_text(p.code, **dict(p.params)) or p.message]
+            cells = [
+                str(p.row),
+                p.column,
+                self.tr("拒收") if error else self.tr("注意"),
+                code_text(p.code, **dict(p.params)) or p.message,
+            ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if error:
@@ -246,16 +289,26 @@ class ImportDialog(QDialog):
         if not confirm_changes(self.summary.status_changes, self):
             return None
         try:
-            summary = run_import(self.context.db, self.table, mapping=self.mapping(),
-                                 session_id=self._session_id(),
-                                 passphrase=self.passphrase.text() or None, commit=True,
-                                 actor=self.context.operator, admit=self.admit_after.isChecked(),
-                                 expected=self.summary.status_changes)
+            summary = run_import(
+                self.context.db,
+                self.table,
+                mapping=self.mapping(),
+                session_id=self._session_id(),
+                passphrase=self.passphrase.text() or None,
+                commit=True,
+                actor=self.context.operator,
+                admit=self.admit_after.isChecked(),
+                expected=self.summary.status_changes,
+            )
         except UnconfirmedChanges:
             # Someone checked in (or the roster changed) since the preview: show it again.
             self.preview()
-            self.counts.setText(self.counts.text() + "<br><span style='color:#B00020'>" + self.tr(
-                "名單在預覽後有變動，尚未匯入：請看過新的預覽後再按「匯入」。") + "</span>")
+            self.counts.setText(
+                self.counts.text()
+                + "<br><span style='color:#B00020'>"
+                + self.tr("名單在預覽後有變動，尚未匯入：請看過新的預覽後再按「匯入」。")
+                + "</span>"
+            )
             return None
         except (ImportFileError, RegistrationError) as exc:
             self._show_error(error_text(exc))

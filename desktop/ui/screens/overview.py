@@ -56,12 +56,24 @@ class OverviewScreen(Screen):
             ]
         )
         self.sessions_model: RowTableModel[SessionFigures] = RowTableModel(
-            [Column(self.tr("場次"), lambda f: f"{f.name}　{f.date:%m/%d}"),
-             *self._figure_columns(lambda f: f.figures)])
+            [
+                Column(self.tr("場次"), lambda f: f"{f.name}　{f.date:%m/%d}"),
+                *self._figure_columns(lambda f: f.figures),
+            ]
+        )
         self.tables_model: RowTableModel[TableFigures] = RowTableModel(
-            [Column(self.tr("桌"), lambda t: self.tr("第 {n} 桌").format(n=t.number)
-                    if t.number is not None else self.tr("未排桌")),
-             *self._figure_columns(lambda t: t.figures)])
+            [
+                Column(
+                    self.tr("桌"),
+                    lambda t: (
+                        self.tr("第 {n} 桌").format(n=t.number)
+                        if t.number is not None
+                        else self.tr("未排桌")
+                    ),
+                ),
+                *self._figure_columns(lambda t: t.figures),
+            ]
+        )
         self.agenda_view = row_table_view(self.agenda_model, "overviewAgenda")
         self.roster_view = row_table_view(self.roster_model, "overviewRoster")
         self.sessions_view = row_table_view(self.sessions_model, "overviewSessions", single=True)
@@ -105,7 +117,9 @@ class OverviewScreen(Screen):
 
     def show_session(self, session: SessionInfo | None) -> None:
         if session is None:
-            self.heading.setText(self.tr("尚無場次。請由「檔案」選單新增場次，或開啟示範活動、其他資料庫。"))
+            self.heading.setText(
+                self.tr("尚無場次。請由「檔案」選單新增場次，或開啟示範活動、其他資料庫。")
+            )
             self.agenda_model.set_rows(())
             self.roster_model.set_rows(())
             self.sessions_model.set_rows(())
@@ -114,9 +128,11 @@ class OverviewScreen(Screen):
         self._show_figures(session)
         counts = session.counts
         self.heading.setText(
-            self.tr("<b>{name}</b>　{date} {start}–{end}<br>{place}<br>"
-                    "名額 {capacity}，每機關 {limit} 名　·　已錄取 {admitted}　候補 {waitlisted}"
-                    "　已取消 {cancelled}　現場報名 {walk_in}").format(
+            self.tr(
+                "<b>{name}</b>　{date} {start}–{end}<br>{place}<br>"
+                "名額 {capacity}，每機關 {limit} 名　·　已錄取 {admitted}　候補 {waitlisted}"
+                "　已取消 {cancelled}　現場報名 {walk_in}"
+            ).format(
                 name=session.name,
                 date=roc_date(session.date, weekday=True),
                 start=f"{session.start_time:%H:%M}",
@@ -138,7 +154,6 @@ class OverviewScreen(Screen):
             if f.session_id == session.id:
                 self.sessions_view.selectRow(row)
                 self.tables_model.set_rows(f.tables)
-
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

@@ -80,8 +80,9 @@ class _Indexed:
 class RosterModel(RowTableModel[RosterRow]):
     """The roster rows, tinted by status; cancelled and missing people in grey."""
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(_STATUS_COLOURS.get(self.row_at(index.row()).status, QColor("white")))
         if index.isValid() and role == Qt.ItemDataRole.ForegroundRole:
@@ -106,7 +107,9 @@ class RosterScreen(Screen):
         self.search = QLineEdit()
         self.search.setObjectName("rosterSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("搜尋：姓名、機關、電子郵件、電話末三碼以上（台/臺皆可）"))
+        self.search.setPlaceholderText(
+            self.tr("搜尋：姓名、機關、電子郵件、電話末三碼以上（台/臺皆可）")
+        )
         self.search.textChanged.connect(self.apply_filter)
         self.session_filter = QComboBox()
         self.session_filter.setObjectName("rosterSessionFilter")
@@ -114,9 +117,12 @@ class RosterScreen(Screen):
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("rosterStatusFilter")
         for label, code in (
-            (self.tr("全部狀態"), ALL), (status_label("admitted"), "admitted"),
-            (status_label("waitlisted"), "waitlisted"), (status_label("cancelled"), "cancelled"),
-            (status_label("walk_in"), "walk_in"), (self.tr("不在最新匯入"), MISSING),
+            (self.tr("全部狀態"), ALL),
+            (status_label("admitted"), "admitted"),
+            (status_label("waitlisted"), "waitlisted"),
+            (status_label("cancelled"), "cancelled"),
+            (status_label("walk_in"), "walk_in"),
+            (self.tr("不在最新匯入"), MISSING),
             (self.tr("時數資格待補"), HOURS_PENDING),
         ):
             self.status_filter.addItem(label, code)
@@ -138,9 +144,12 @@ class RosterScreen(Screen):
                 Column(self.tr("職稱"), lambda r: r.title),
                 Column(self.tr("場次"), lambda r: r.session),
                 Column(self.tr("狀態"), self._status_text),
-                Column(self.tr("電話"), lambda r: r.phone if self.revealed else mask_phone(r.phone)),
-                Column(self.tr("電子郵件"),
-                       lambda r: r.email if self.revealed else mask_email(r.email)),
+                Column(
+                    self.tr("電話"), lambda r: r.phone if self.revealed else mask_phone(r.phone)
+                ),
+                Column(
+                    self.tr("電子郵件"), lambda r: r.email if self.revealed else mask_email(r.email)
+                ),
                 Column(self.tr("身分證字號"), self._id_text),
                 Column(self.tr("時數"), self._hours_text),
                 Column(self.tr("用餐"), lambda r: r.lunch or "—"),
@@ -172,21 +181,36 @@ class RosterScreen(Screen):
             b.clicked.connect(slot)
             return b
 
-        self.import_button = button(self.tr("匯入報名資料…"), self.on_import, "rosterImport",
-                                    self.tr("匯入報名表單匯出的 CSV 或 XLSX，先預覽再寫入"))
-        self.admit_button = button(self.tr("依規則錄取…"), self.on_apply_admission, "rosterAdmit",
-                                   self.tr("空出的名額依報名先後遞補（名額與每機關上限內）；"
-                                           "已錄取、已報到者不會被移出。先列出異動再確認"))
+        self.import_button = button(
+            self.tr("匯入報名資料…"),
+            self.on_import,
+            "rosterImport",
+            self.tr("匯入報名表單匯出的 CSV 或 XLSX，先預覽再寫入"),
+        )
+        self.admit_button = button(
+            self.tr("依規則錄取…"),
+            self.on_apply_admission,
+            "rosterAdmit",
+            self.tr(
+                "空出的名額依報名先後遞補（名額與每機關上限內）；"
+                "已錄取、已報到者不會被移出。先列出異動再確認"
+            ),
+        )
         self.walk_in_button = button(self.tr("新增現場報名…"), self.on_walk_in, "rosterWalkIn")
-        self.export_button = button(self.tr("匯出上課名單…"), self.on_export, "rosterExport",
-                                    self.tr("PDF 或 XLSX，不含身分證字號與電話"))
+        self.export_button = button(
+            self.tr("匯出上課名單…"),
+            self.on_export,
+            "rosterExport",
+            self.tr("PDF 或 XLSX，不含身分證字號與電話"),
+        )
         self.reveal_button = QToolButton()
         self.reveal_button.setObjectName("rosterReveal")
         self.reveal_button.setText(self.tr("顯示個資…"))
         self.reveal_button.clicked.connect(self.on_toggle_reveal)
         self.edit_button = button(self.tr("編輯…"), self.on_edit, "rosterEdit")
-        self.admit_reason_button = button(self.tr("錄取（附理由）…"), self.on_admit_with_reason,
-                                          "rosterAdmitReason")
+        self.admit_reason_button = button(
+            self.tr("錄取（附理由）…"), self.on_admit_with_reason, "rosterAdmitReason"
+        )
         self.move_button = button(self.tr("改場次…"), self.on_move, "rosterMove")
         self.cancel_button = button(self.tr("取消報名…"), self.on_cancel, "rosterCancel")
 
@@ -231,8 +255,7 @@ class RosterScreen(Screen):
     def reload(self) -> None:
         rows = list_roster(self.context.db)
         self._all = [
-            _Indexed(r, search_key(r.name, r.agency, r.email), phone_digits(r.phone))
-            for r in rows
+            _Indexed(r, search_key(r.name, r.agency, r.email), phone_digits(r.phone)) for r in rows
         ]
         self.apply_filter()
 
@@ -263,16 +286,21 @@ class RosterScreen(Screen):
             shown.append(r)
         self.model.set_rows(shown)
         self._fit_columns()
-        in_scope = [i.row for i in self._all
-                    if session_id is None or i.row.session_id == session_id]
-        counts = {s: sum(1 for r in in_scope if r.status == s)
-                  for s in ("admitted", "waitlisted", "cancelled", "walk_in")}
+        in_scope = [
+            i.row for i in self._all if session_id is None or i.row.session_id == session_id
+        ]
+        counts = {
+            s: sum(1 for r in in_scope if r.status == s)
+            for s in ("admitted", "waitlisted", "cancelled", "walk_in")
+        }
         session = next((s for s in self._sessions if s.id == session_id), None)
         capacity = self.tr("／名額 {n}").format(n=session.capacity) if session else ""
-        self.count_label.setText(self.tr(
-            "顯示 {shown} / {total} 人　·　已錄取 {admitted}{capacity}　候補 {waitlisted}"
-            "　現場 {walk_in}　取消 {cancelled}"
-        ).format(shown=len(shown), total=len(in_scope), capacity=capacity, **counts))
+        self.count_label.setText(
+            self.tr(
+                "顯示 {shown} / {total} 人　·　已錄取 {admitted}{capacity}　候補 {waitlisted}"
+                "　現場 {walk_in}　取消 {cancelled}"
+            ).format(shown=len(shown), total=len(in_scope), capacity=capacity, **counts)
+        )
         self._update_buttons()
 
     def _fit_columns(self) -> None:
@@ -347,8 +375,9 @@ class RosterScreen(Screen):
         if event_id is None:
             return False
         try:
-            self.id_reader = open_id_reader(self.context.db, event_id, passphrase,
-                                            actor=self.context.operator)
+            self.id_reader = open_id_reader(
+                self.context.db, event_id, passphrase, actor=self.context.operator
+            )
         except RegistrationError as exc:
             self._error(error_text(exc))
             return False
@@ -369,8 +398,11 @@ class RosterScreen(Screen):
             self.hide_personal_data()
             return
         passphrase, ok = QInputDialog.getText(
-            self, self.tr("顯示個資"), self.tr("請主辦單位輸入密語，以顯示完整電話、電子郵件與身分證字號："),
-            QLineEdit.EchoMode.Password)
+            self,
+            self.tr("顯示個資"),
+            self.tr("請主辦單位輸入密語，以顯示完整電話、電子郵件與身分證字號："),
+            QLineEdit.EchoMode.Password,
+        )
         if ok and passphrase:
             self.reveal(passphrase)
 
@@ -386,23 +418,41 @@ class RosterScreen(Screen):
     def apply_admission(self) -> list[str] | None:
         """Preview the rule for the chosen session (or all), let the organiser confirm who
         moves in, then apply exactly that; None when they did not confirm."""
-        ids = [self.selected_session_id()] if self.selected_session_id() else [
-            s.id for s in self._sessions]
-        previews = [apply_admission(self.context.db, i, actor=self.context.operator,
-                                    commit=False) for i in ids]
+        ids = (
+            [self.selected_session_id()]
+            if self.selected_session_id()
+            else [s.id for s in self._sessions]
+        )
+        previews = [
+            apply_admission(self.context.db, i, actor=self.context.operator, commit=False)
+            for i in ids
+        ]
         if not confirm_changes([c for p in previews for c in p.status_changes], self):
             return None
         lines = []
         try:
             for session_id, preview in zip(ids, previews, strict=True):
-                r = apply_admission(self.context.db, session_id, actor=self.context.operator,
-                                    expected=preview.status_changes)
-                lines.append(self.tr(
-                    "{session}：錄取 {admitted}/{capacity}，候補 {waitlisted}，異動 {changed} 人"
-                    "（因機關上限 {limit} 名而候補 {over} 人）").format(
-                    session=r.session, admitted=r.admitted, capacity=r.capacity,
-                    waitlisted=r.waitlisted, changed=r.changed, limit=r.agency_limit,
-                    over=r.over_agency_limit))
+                r = apply_admission(
+                    self.context.db,
+                    session_id,
+                    actor=self.context.operator,
+                    expected=preview.status_changes,
+                )
+                lines.append(
+                    self.tr(
+                        "{session}：錄取 {admitted}/{capacity}，候補 {waitlisted}，"
+                        "異動 {changed} 人"
+                        "（因機關上限 {limit} 名而候補 {over} 人）"
+                    ).format(
+                        session=r.session,
+                        admitted=r.admitted,
+                        capacity=r.capacity,
+                        waitlisted=r.waitlisted,
+                        changed=r.changed,
+                        limit=r.agency_limit,
+                        over=r.over_agency_limit,
+                    )
+                )
         except UnconfirmedChanges:
             lines.append(self.tr("名單在確認後有變動，其餘場次未寫入：請再按一次「依規則錄取」。"))
         self._after_change()
@@ -428,8 +478,9 @@ class RosterScreen(Screen):
         return result
 
     def admit_selected(self, reason: str) -> bool:
-        done = self._change_selected(lambda rid: admit_with_reason(
-            self.context.db, rid, reason, actor=self.context.operator))
+        done = self._change_selected(
+            lambda rid: admit_with_reason(self.context.db, rid, reason, actor=self.context.operator)
+        )
         return done is not None
 
     def on_admit_with_reason(self) -> None:
@@ -437,14 +488,19 @@ class RosterScreen(Screen):
         if row is None:
             return
         reason, ok = QInputDialog.getText(
-            self, self.tr("錄取（附理由）"),
-            self.tr("錄取 {name}（{agency}）的理由：").format(name=row.name, agency=row.agency))
+            self,
+            self.tr("錄取（附理由）"),
+            self.tr("錄取 {name}（{agency}）的理由：").format(name=row.name, agency=row.agency),
+        )
         if ok:
             self.admit_selected(reason)
 
     def cancel_selected(self, reason: str) -> tuple[str, ...] | None:
-        result = self._change_selected(lambda rid: cancel_registration(
-            self.context.db, rid, reason, actor=self.context.operator))
+        result = self._change_selected(
+            lambda rid: cancel_registration(
+                self.context.db, rid, reason, actor=self.context.operator
+            )
+        )
         return None if result is None else result.promoted
 
     def on_cancel(self) -> None:
@@ -452,18 +508,26 @@ class RosterScreen(Screen):
         if row is None:
             return
         reason, ok = QInputDialog.getText(
-            self, self.tr("取消報名"),
-            self.tr("取消 {name} 的報名。原因（可空白）：").format(name=row.name))
+            self,
+            self.tr("取消報名"),
+            self.tr("取消 {name} 的報名。原因（可空白）：").format(name=row.name),
+        )
         if not ok:
             return
         promoted = self.cancel_selected(reason)
         if promoted:
-            QMessageBox.information(self, self.tr("取消報名"), self.tr("候補遞補：{names}").format(
-                names="、".join(promoted)))
+            QMessageBox.information(
+                self,
+                self.tr("取消報名"),
+                self.tr("候補遞補：{names}").format(names="、".join(promoted)),
+            )
 
     def move_selected(self, session_id: int, reason: str = "") -> bool:
-        done = self._change_selected(lambda rid: move_registration(
-            self.context.db, rid, session_id, reason, actor=self.context.operator))
+        done = self._change_selected(
+            lambda rid: move_registration(
+                self.context.db, rid, session_id, reason, actor=self.context.operator
+            )
+        )
         return done is not None
 
     def on_move(self) -> None:
@@ -474,10 +538,17 @@ class RosterScreen(Screen):
         if not others:
             return
         name, ok = QInputDialog.getItem(
-            self, self.tr("改場次"), self.tr("把 {name} 改到：").format(name=row.name),
-            [s.name for s in others], 0, False)
+            self,
+            self.tr("改場次"),
+            self.tr("把 {name} 改到：").format(name=row.name),
+            [s.name for s in others],
+            0,
+            False,
+        )
         if ok:
-            self.move_selected(next(s.id for s in others if s.name == name), self.tr("主辦單位改場次"))
+            self.move_selected(
+                next(s.id for s in others if s.name == name), self.tr("主辦單位改場次")
+            )
 
     def on_edit(self) -> None:
         row = self.selected_row()
@@ -489,8 +560,13 @@ class RosterScreen(Screen):
         values = dialog.values()
         id_number = values.pop("id_number") or None
         try:
-            update_registration(self.context.db, row.registration_id, id_number=id_number,
-                                actor=self.context.operator, **values)
+            update_registration(
+                self.context.db,
+                row.registration_id,
+                id_number=id_number,
+                actor=self.context.operator,
+                **values,
+            )
         except RegistrationError as exc:
             self._error(error_text(exc))
             return
@@ -502,16 +578,25 @@ class RosterScreen(Screen):
             return None
         values.pop("remark", None)
         try:
-            result = add_walk_in(self.context.db, session_id, actor=self.context.operator,
-                                 id_number=values.pop("id_number", None) or None, **values)
+            result = add_walk_in(
+                self.context.db,
+                session_id,
+                actor=self.context.operator,
+                id_number=values.pop("id_number", None) or None,
+                **values,
+            )
         except WalkInError as exc:
             self._error(error_text(exc))
             return None
         self._after_change(result.registration_id)
         if result.over_capacity:
-            QMessageBox.information(self, self.tr("新增現場報名"), self.tr(
-                "已新增。目前 {taken} 人，超過名額 {capacity}。").format(
-                taken=result.seats_taken, capacity=result.capacity))
+            QMessageBox.information(
+                self,
+                self.tr("新增現場報名"),
+                self.tr("已新增。目前 {taken} 人，超過名額 {capacity}。").format(
+                    taken=result.seats_taken, capacity=result.capacity
+                ),
+            )
         return result.registration_id
 
     def on_walk_in(self) -> None:
@@ -522,25 +607,34 @@ class RosterScreen(Screen):
     def export_admitted(self, target: Path) -> int:
         session_id = self.selected_session_id()
         assert session_id is not None
-        return publish_admitted_list(self.context.db, session_id, target,
-                                     actor=self.context.operator)
+        return publish_admitted_list(
+            self.context.db, session_id, target, actor=self.context.operator
+        )
 
     def on_export(self) -> None:
         if self.selected_session_id() is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("匯出上課名單"), self.tr("上課名單.pdf"),
-            self.tr("PDF (*.pdf);;Excel 活頁簿 (*.xlsx)"))
+            self,
+            self.tr("匯出上課名單"),
+            self.tr("上課名單.pdf"),
+            self.tr("PDF (*.pdf);;Excel 活頁簿 (*.xlsx)"),
+        )
         if path:
             count = self.export_admitted(Path(path))
-            QMessageBox.information(self, self.tr("匯出上課名單"),
-                                    self.tr("已寫入 {path}（{n} 人）").format(path=path, n=count))
+            QMessageBox.information(
+                self,
+                self.tr("匯出上課名單"),
+                self.tr("已寫入 {path}（{n} 人）").format(path=path, n=count),
+            )
 
 
 class PersonDialog(QDialog):
     """Edit a registration, or type a walk-in. The ID is write-only: typing replaces it."""
 
-    def __init__(self, title: str, parent: QWidget, *, row: RosterRow | None, revealed: bool) -> None:
+    def __init__(
+        self, title: str, parent: QWidget, *, row: RosterRow | None, revealed: bool
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("personDialog")
@@ -551,11 +645,18 @@ class PersonDialog(QDialog):
         self.email = QLineEdit((row.email if revealed else "") if row else "")
         self.phone = QLineEdit((row.phone if revealed else "") if row else "")
         if row and not revealed:
-            self.email.setPlaceholderText(self.tr("{v}（留空不變）").format(v=mask_email(row.email)))
-            self.phone.setPlaceholderText(self.tr("{v}（留空不變）").format(v=mask_phone(row.phone)))
+            self.email.setPlaceholderText(
+                self.tr("{v}（留空不變）").format(v=mask_email(row.email))
+            )
+            self.phone.setPlaceholderText(
+                self.tr("{v}（留空不變）").format(v=mask_phone(row.phone))
+            )
         self.id_number = QLineEdit()
         self.id_number.setPlaceholderText(
-            self.tr("{v}（留空不變）").format(v=row.id_mask) if row and row.id_mask else self.tr("未填"))
+            self.tr("{v}（留空不變）").format(v=row.id_mask)
+            if row and row.id_mask
+            else self.tr("未填")
+        )
         self.lunch = QComboBox()
         for label, code in ((self.tr("葷"), "葷"), (self.tr("素"), "素"), (self.tr("不用餐"), "")):
             self.lunch.addItem(label, code)
@@ -586,9 +687,13 @@ class PersonDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {
-            "name": self.name.text(), "agency": self.agency.text(), "unit": self.unit.text(),
-            "title": self.title_edit.text(), "lunch": self.lunch.currentData(),
-            "wants_hours": self.wants_hours.isChecked(), "id_number": self.id_number.text(),
+            "name": self.name.text(),
+            "agency": self.agency.text(),
+            "unit": self.unit.text(),
+            "title": self.title_edit.text(),
+            "lunch": self.lunch.currentData(),
+            "wants_hours": self.wants_hours.isChecked(),
+            "id_number": self.id_number.text(),
         }
         for key, edit in (("email", self.email), ("phone", self.phone)):
             if edit.text() or self._row is None or self._revealed:

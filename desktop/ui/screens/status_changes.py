@@ -35,24 +35,37 @@ class StatusChangesDialog(QDialog):
         self.setWindowTitle(self.tr("確認錄取異動"))
         out = sorted((c for c in changes if moves_out(c)), key=lambda c: (c.session, c.name))
         into = [c for c in changes if not moves_out(c)]
-        self.heading = QLabel(self.tr(
-            "以下 {n} 人的錄取狀態會改變：移出名額 <b>{out}</b> 人，錄取 <b>{into}</b> 人。"
-            "按「確認寫入」才會寫入；已報到的人不會被改變。").format(
-            n=len(changes), out=len(out), into=len(into)))
+        self.heading = QLabel(
+            self.tr(
+                "以下 {n} 人的錄取狀態會改變：移出名額 <b>{out}</b> 人，錄取 <b>{into}</b> 人。"
+                "按「確認寫入」才會寫入；已報到的人不會被改變。"
+            ).format(n=len(changes), out=len(out), into=len(into))
+        )
         self.heading.setObjectName("statusChangesHeading")
         self.heading.setWordWrap(True)
         self.table = QTableWidget(len(changes), 5)
         self.table.setObjectName("statusChangesTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("場次"), self.tr("姓名"), self.tr("原狀態"), self.tr("新狀態"),
-             self.tr("原因")])
+            [
+                self.tr("場次"),
+                self.tr("姓名"),
+                self.tr("原狀態"),
+                self.tr("新狀態"),
+                self.tr("原因"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         for i, change in enumerate([*out, *into]):  # who loses a seat first
             colour = OUT_COLOUR if moves_out(change) else IN_COLOUR
-            cells = (change.session, change.name, status_label(change.old),
-                     status_label(change.new), change_reason_label(change.reason))
+            cells = (
+                change.session,
+                change.name,
+                status_label(change.old),
+                status_label(change.new),
+                change_reason_label(change.reason),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3:
@@ -64,8 +77,9 @@ class StatusChangesDialog(QDialog):
 
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.confirm_button = buttons.addButton(self.tr("確認寫入"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm_button = buttons.addButton(
+            self.tr("確認寫入"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.confirm_button.setObjectName("statusChangesConfirm")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -103,8 +103,9 @@ class TableCard(QFrame):
 class _Command(QUndoCommand):
     """One service call: done once before it is pushed, then undone and redone on request."""
 
-    def __init__(self, screen: TablesScreen, text: str, redo: Callable[[], None],
-                 undo: Callable[[], None]) -> None:
+    def __init__(
+        self, screen: TablesScreen, text: str, redo: Callable[[], None], undo: Callable[[], None]
+    ) -> None:
         super().__init__(text)
         self.screen = screen
         self._redo, self._undo = redo, undo
@@ -155,8 +156,11 @@ class TablesScreen(Screen):
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
         self.print_buttons = []
-        for kind, label in (("tents", self.tr("列印桌牌")), ("rosters", self.tr("各桌名單")),
-                            ("overview", self.tr("分桌總覽"))):
+        for kind, label in (
+            ("tents", self.tr("列印桌牌")),
+            ("rosters", self.tr("各桌名單")),
+            ("overview", self.tr("分桌總覽")),
+        ):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, k=kind: self.save_pdf(k))
             self.print_buttons.append(button)
@@ -234,9 +238,11 @@ class TablesScreen(Screen):
             card = TableCard("", table.id)
             over = table.size > table.capacity
             leader = table.leader_name or self.tr("（未定）")
-            card.heading.setText(self.tr("<b>第 {n} 桌</b>　桌長 {leader}　<b>{size}/{cap}</b> 人")
-                                 .format(n=table.number, leader=leader, size=table.size,
-                                         cap=table.capacity))
+            card.heading.setText(
+                self.tr("<b>第 {n} 桌</b>　桌長 {leader}　<b>{size}/{cap}</b> 人").format(
+                    n=table.number, leader=leader, size=table.size, cap=table.capacity
+                )
+            )
             warnings = []
             if table.conflicts:
                 names = "、".join(table.conflicts)
@@ -260,7 +266,8 @@ class TablesScreen(Screen):
         self.grid.addWidget(unseated, rows, 0, 1, COLUMNS)
         sizes = [t.size for t in view.tables]
         text = self.tr("{tables} 桌，已分桌 {seated} 人，未分桌 {unseated} 人").format(
-            tables=len(view.tables), seated=sum(sizes), unseated=len(view.unseated))
+            tables=len(view.tables), seated=sum(sizes), unseated=len(view.unseated)
+        )
         if sizes:
             text += self.tr("，每桌 {low}–{high} 人").format(low=min(sizes), high=max(sizes))
         if view.unmet:
@@ -368,11 +375,14 @@ class TablesScreen(Screen):
         if not self.run(action):
             return False
         after = seating.snapshot(db, session_id)
-        self.undo_stack.push(_Command(
-            self, text,
-            lambda: seating.restore(db, session_id, after, actor=actor),
-            lambda: seating.restore(db, session_id, before, actor=actor),
-        ))
+        self.undo_stack.push(
+            _Command(
+                self,
+                text,
+                lambda: seating.restore(db, session_id, after, actor=actor),
+                lambda: seating.restore(db, session_id, before, actor=actor),
+            )
+        )
         return True
 
     def assign(self) -> bool:
@@ -397,8 +407,7 @@ class TablesScreen(Screen):
 
     def _on_arrival_toggled(self, enabled: bool) -> None:
         if self.session is not None:
-            seating.set_on_arrival(self.context.db, self.session.id, enabled,
-                                   actor=self._actor())
+            seating.set_on_arrival(self.context.db, self.session.id, enabled, actor=self._actor())
             self.refresh()
 
     def save_pdf(self, kind: str, path: str | None = None) -> Path | None:
@@ -406,17 +415,25 @@ class TablesScreen(Screen):
 
         if self.session is None or self.view is None or not self.view.tables:
             return None
-        names = {"tents": self.tr("桌牌"), "rosters": self.tr("各桌名單"),
-                 "overview": self.tr("分桌總覽")}
+        names = {
+            "tents": self.tr("桌牌"),
+            "rosters": self.tr("各桌名單"),
+            "overview": self.tr("分桌總覽"),
+        }
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, names[kind], f"{names[kind]}-{self.session.name}.pdf", "PDF (*.pdf)")
+                self, names[kind], f"{names[kind]}-{self.session.name}.pdf", "PDF (*.pdf)"
+            )
             if not path:
                 return None
-        course = next((e.name for e in list_events(self.context.db)
-                       if e.id == self.session.event_id), "")
-        build = {"tents": tables_pdf.tent_cards, "rosters": tables_pdf.rosters,
-                 "overview": tables_pdf.overview}[kind]
+        course = next(
+            (e.name for e in list_events(self.context.db) if e.id == self.session.event_id), ""
+        )
+        build = {
+            "tents": tables_pdf.tent_cards,
+            "rosters": tables_pdf.rosters,
+            "overview": tables_pdf.overview,
+        }[kind]
         target = Path(path)
         build(tables_pdf.sheet_from(self.session, self.view, course), target)
         self.message.setText(self.tr("已儲存：{path}").format(path=target))
