@@ -16,8 +16,8 @@ def run() -> dict[str, object]:
     from desktop.app import open_demo_database
     from desktop.services.events import find_session
     from desktop.ui.qtapp import ensure_app
-    from desktop.ui.screens import ScreenContext
     from desktop.ui.screens.agenda import AgendaScreen
+    from desktop.ui.screens.base import ScreenContext
 
     app = ensure_app()
     with tempfile.TemporaryDirectory() as folder:

@@ -26,7 +26,7 @@ def _percentile(samples: list[float], p: float) -> float:
 def checkin_screen(db):  # type: ignore[no-untyped-def]
     """The main window showing the check-in screen, chimes muted: (window, screen)."""
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.screens import ScreenContext
+    from desktop.ui.screens.base import ScreenContext
     from desktop.ui.screens.checkin import CheckInScreen
 
     window = MainWindow(ScreenContext(db=db), "bench")

@@ -131,7 +131,7 @@ def run() -> dict[str, object]:
         assert again.imported == 0 and again.unchanged == ROWS
 
         ensure_app()
-        from desktop.ui.screens import ScreenContext
+        from desktop.ui.screens.base import ScreenContext
         from desktop.ui.screens.roster import RosterScreen
 
         screen = RosterScreen(ScreenContext(db=db))

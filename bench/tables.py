@@ -77,7 +77,7 @@ def _in_screen(people: int) -> dict[str, object]:
     from desktop.app import open_demo_database
     from desktop.services import seating
     from desktop.ui.qtapp import ensure_app
-    from desktop.ui.screens import ScreenContext
+    from desktop.ui.screens.base import ScreenContext
     from desktop.ui.screens.tables import TablesScreen
 
     ensure_app()

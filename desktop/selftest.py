@@ -161,7 +161,7 @@ def run_self_test(db_target: str | None = None) -> dict[str, Any]:
         def build_window() -> str:
             from desktop.ui.main_window import MainWindow
             from desktop.ui.qtapp import ensure_app
-            from desktop.ui.screens import ScreenContext
+            from desktop.ui.screens.base import ScreenContext
 
             state["app"] = ensure_app()
             state["window"] = MainWindow(ScreenContext(db=state["db"]), str(target))

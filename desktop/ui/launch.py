@@ -1,31 +1,31 @@
-"""Start the window: open the database (with clear dialogs on failure), show the main window."""
+"""Start the window: show it at once, then open the database (with clear dialogs on failure).
+
+The main window appears before the data layer is imported (SQLAlchemy, the models and the
+schema check cost most of a second on a laptop): the first event-loop turn after it shows
+opens the database and fills it in. So this module imports the data layer inside functions.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from db.engine import database_url, sqlite_file
 from desktop import paths
-from desktop.app import describe, open_database, open_demo_database
-from desktop.errors import environment_problem
-from desktop.lockfile import DatabaseLock
 from desktop.logs import install_excepthook, setup_logging
-from desktop.services.backup import BackupError, restore
 from desktop.ui.main_window import MainWindow
-from desktop.ui.messages import error_text
 from desktop.ui.qtapp import ensure_app
-from desktop.ui.reliability import ReliabilityController, lock_and_open
-from desktop.ui.screens import ScreenContext
-from desktop.ui.welcome import WelcomeWindow
 
 if TYPE_CHECKING:
     from db.uow import Database
     from desktop.cli import Context
+    from desktop.lockfile import DatabaseLock
+    from desktop.ui.reliability import ReliabilityController
+    from desktop.ui.welcome import WelcomeWindow
 
 log = logging.getLogger(__name__)
 
@@ -46,25 +46,46 @@ class WindowHost:
     def show_welcome(self, target: Path) -> WelcomeWindow:
         """First run: no event yet. The welcome offers the demo, a new event (in ``target``) or
         a file; whichever the user picks replaces it with the main window."""
+        from desktop.ui.welcome import WelcomeWindow
+
+        old = (self.window, self.db, self.lock, self.reliability)
+        self.db = self.lock = self.reliability = None
         welcome = WelcomeWindow(target)
         welcome.demo_requested.connect(self._on_open_demo)
         welcome.open_requested.connect(self._on_open_path)
         welcome.database_ready.connect(lambda db: self._on_event_created(db, target))
         self.window = welcome
         welcome.show()
+        _retire(*old, keep_lock=None)
         return welcome
 
+    def show_opening(self) -> MainWindow:
+        """Start-up: the main window's frame, shown while the database opens (``show``)."""
+        self.window = MainWindow(None)
+        self.window.show_as_last_time()
+        return self.window
+
     def show(self, db: Database, lock: DatabaseLock | None = None) -> MainWindow:
+        from desktop.app import describe
+        from desktop.ui.reliability import ReliabilityController
+        from desktop.ui.screens.base import ScreenContext
+
         old = (self.window, self.db, self.lock, self.reliability)
         self.db, self.lock = db, lock
-        self.window = MainWindow(ScreenContext(db=db), describe(db))
-        self.window.open_database_requested.connect(self._on_open_path)
-        self.window.open_demo_requested.connect(self._on_open_demo)
-        self.reliability = ReliabilityController(self.window)
+        opening = self.window if isinstance(self.window, MainWindow) else None
+        if opening is not None and not opening.attached:
+            window, old = opening, (None, *old[1:])  # the start-up frame is filled in
+            window.attach(ScreenContext(db=db), describe(db))
+        else:
+            window = MainWindow(ScreenContext(db=db), describe(db))
+            window.show_as_last_time()
+        self.window = window
+        window.open_database_requested.connect(self._on_open_path)
+        window.open_demo_requested.connect(self._on_open_demo)
+        self.reliability = ReliabilityController(window)
         self.reliability.restore_requested.connect(self._on_restore)
-        self.window.show_as_last_time()
         _retire(*old, keep_lock=lock)  # after the new window shows, so the app does not quit
-        return self.window
+        return window
 
     def close(self) -> None:
         """The app is quitting: closing backup, then release the database and its lock."""
@@ -72,13 +93,21 @@ class WindowHost:
         self.window = self.db = self.lock = self.reliability = None
         _retire(*old, keep_lock=None)
 
-    def _open(self, path: Path | None, opener) -> None:  # type: ignore[no-untyped-def]
+    def open(self, path: Path | None, opener: Callable[[], Database]) -> bool:
+        """Lock and open a database, then show it; False when that was refused or failed
+        (the user was told why)."""
+        from desktop.ui.reliability import lock_and_open
+
         opened = lock_and_open(path, opener, self.lock, self.window, _open_or_explain)
         if opened is not None:
             self.show(*opened)
+        return opened is not None
 
     def _on_open_path(self, path: str) -> None:
-        self._open(sqlite_file(database_url(path)), lambda: open_database(path))
+        from db.engine import database_url, sqlite_file
+        from desktop.app import open_database
+
+        self.open(sqlite_file(database_url(path)), lambda: open_database(path))
 
     def _on_event_created(self, db: Database, target: Path) -> None:
         """The welcome created an event in ``target``: reopen it under the window lock."""
@@ -88,10 +117,16 @@ class WindowHost:
             self.window.show_next_step()
 
     def _on_open_demo(self) -> None:
-        self._open(paths.demo_database(), open_demo_database)
+        from desktop.app import open_demo_database
+
+        self.open(paths.demo_database(), open_demo_database)
 
     def _on_restore(self, backup_file: str) -> None:
         """Restore with the lock kept: close the connections, swap the file, reopen."""
+        from desktop.app import open_database
+        from desktop.services.backup import BackupError, restore
+        from desktop.ui.messages import error_text
+
         if self.db is None or self.lock is None:
             return
         path, lock = self.lock.database, self.lock
@@ -123,6 +158,9 @@ def _retire(window, db, lock, reliability, *, keep_lock) -> None:  # type: ignor
 
 
 def _open_or_explain(opener, parent=None):  # type: ignore[no-untyped-def]
+    from desktop.errors import environment_problem
+    from desktop.ui.messages import error_text
+
     try:
         return opener()
     except Exception as exc:
@@ -148,17 +186,24 @@ def _show_crash(summary: str, log_file: Path) -> None:
     )
 
 
+def _event_file(context: Context) -> Path | None:
+    """The database file the window opens: ``--db`` or the default one; None with ``--demo``
+    or a server URL."""
+    if context.demo or (context.db_target and "://" in context.db_target):
+        return None
+    return Path(context.db_target).expanduser() if context.db_target else paths.default_database()
+
+
 def needs_welcome(context: Context) -> Path | None:
     """The database file to create an event in when it has none yet: the default database on
     a first run, or the file ``--db`` names (a new or empty file: the main window would have
     no event and no way to create one). None with ``--demo``, a server URL, or an event."""
-    if context.demo or (context.db_target and "://" in context.db_target):
-        return None
-    target = Path(context.db_target).expanduser() if context.db_target else paths.default_database()
-    if target.is_dir():
-        return None  # the normal path explains
+    target = _event_file(context)
+    if target is None or target.is_dir():
+        return None  # a directory: the normal path explains
     if not target.exists():
         return target
+    from desktop.app import open_database
     from desktop.services.events import list_events
 
     try:
@@ -175,27 +220,33 @@ def run_window(context: Context) -> int:
     setup_logging()
     app = ensure_app()
     install_excepthook(_show_crash)
-    first_run = needs_welcome(context)
-    if first_run is not None:
-        host = WindowHost()
-        host.show_welcome(first_run)
-        code = app.exec()
-        host.close()
-        return code
-    if context.demo:
-        target = Path(context.db_target) if context.db_target else None
-        path: Path | None = target or paths.demo_database()
-        opened = lock_and_open(
-            path, lambda: open_demo_database(target), None, None, _open_or_explain
-        )
-    else:
-        chosen = context.db_target or paths.default_database()
-        path = sqlite_file(database_url(chosen))
-        opened = lock_and_open(path, lambda: open_database(chosen), None, None, _open_or_explain)
-    if opened is None:
-        return 2
     host = WindowHost()
-    host.show(*opened)
+    target = _event_file(context)
+    if target is not None and not target.exists():
+        host.show_welcome(target)  # the first run: nothing to open
+    else:
+        host.show_opening()
+        QTimer.singleShot(0, lambda: _open_first(host, context))
     code = app.exec()
     host.close()
     return code
+
+
+def _open_first(host: WindowHost, context: Context) -> None:
+    """Start-up, once the window shows: open the database into it, or the welcome for a file
+    without an event; a database that cannot be opened ends the app (exit status 2)."""
+    from db.engine import database_url, sqlite_file
+    from desktop.app import open_database, open_demo_database
+
+    first_run = needs_welcome(context)
+    if first_run is not None:
+        host.show_welcome(first_run)
+        return
+    if context.demo:
+        target = Path(context.db_target) if context.db_target else None
+        opened = host.open(target or paths.demo_database(), lambda: open_demo_database(target))
+    else:
+        chosen = context.db_target or str(paths.default_database())
+        opened = host.open(sqlite_file(database_url(chosen)), lambda: open_database(chosen))
+    if not opened:
+        QCoreApplication.exit(2)

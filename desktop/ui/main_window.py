@@ -1,6 +1,13 @@
-"""The main window: session picker, navigation of work areas, status bar with the open file."""
+"""The main window: session picker, navigation of work areas, status bar with the open file.
+
+Start-up shows the window before the database is open (``MainWindow(None)``, then
+``attach``): the data layer (SQLAlchemy, the models, migrations check) loads after the first
+paint, so this module imports nothing from it at module level.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
@@ -22,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.services.events import SessionInfo, list_events
-from desktop.services.security import ORGANISER_ACTIONS
 from desktop.ui.qtapp import APP_DISPLAY_NAME
-from desktop.ui.screens import SCREENS, Screen, ScreenContext
+from desktop.ui.screens import SCREENS
 from desktop.ui.settings import GEOMETRY_KEY, app_settings, language_menu
+
+if TYPE_CHECKING:
+    from desktop.services.events import SessionInfo
+    from desktop.ui.screens.base import Screen, ScreenContext
 
 TITLE_BAR = 40  # px the window manager's title bar and frame take above the client area
 
@@ -48,12 +57,14 @@ class MainWindow(QMainWindow):
     session_changed = Signal(object)  # SessionInfo | None
     open_database_requested = Signal(str)
     open_demo_requested = Signal()
+    context: ScreenContext  # set by ``attach``
 
-    def __init__(self, context: ScreenContext, database_label: str) -> None:
+    def __init__(self, context: ScreenContext | None, database_label: str = "") -> None:
+        """With a context, the window is ready; with None it shows its frame while the
+        database opens, and ``attach`` fills it in (start-up)."""
         super().__init__()
-        self.context = context
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{APP_DISPLAY_NAME} — {database_label}")
+        self.setWindowTitle(APP_DISPLAY_NAME)
         self.resize(self._initial_size())
 
         self.session_picker = QComboBox()
@@ -76,8 +87,6 @@ class MainWindow(QMainWindow):
         for row in SCREENS:
             self.stack.addWidget(QWidget())
             self.navigation.addItem(row.title())
-        self.navigation.currentRowChanged.connect(self._on_screen_chosen)
-        context.session_state.organiser_changed.connect(self._on_mode_changed)
         self.navigation.setFixedWidth(self._navigation_width())
         # Navigation sized to its titles, the work area takes all the rest (a splitter here
         # handed the navigation a wide empty column).
@@ -97,10 +106,25 @@ class MainWindow(QMainWindow):
         column.addWidget(body, 1)
         self.setCentralWidget(central)
 
-        self.database_status = QLabel(self.tr("資料庫：{path}").format(path=database_label))
+        self.database_status = QLabel(self.tr("正在開啟資料庫…"))
         self.database_status.setObjectName("databaseStatus")
         self.statusBar().addPermanentWidget(self.database_status)
         self._build_menus()
+        self.navigation.setEnabled(False)
+        self.menuBar().setEnabled(False)
+        self.attached = False
+        if context is not None:
+            self.attach(context, database_label)
+
+    def attach(self, context: ScreenContext, database_label: str) -> None:
+        """The database is open: list its sessions and show the first screen."""
+        self.context, self.attached = context, True
+        self.setWindowTitle(f"{APP_DISPLAY_NAME} — {database_label}")
+        self.database_status.setText(self.tr("資料庫：{path}").format(path=database_label))
+        context.session_state.organiser_changed.connect(self._on_mode_changed)
+        self.navigation.currentRowChanged.connect(self._on_screen_chosen)
+        self.navigation.setEnabled(True)
+        self.menuBar().setEnabled(True)
         self.reload_sessions()
         self.navigation.setCurrentRow(0)
 
@@ -218,6 +242,8 @@ class MainWindow(QMainWindow):
 
     def reload_sessions(self) -> None:
         """Re-read events and sessions, keeping the chosen session when it still exists."""
+        from desktop.services.events import list_events
+
         current = self.current_session()
         self.session_picker.blockSignals(True)
         self.session_picker.clear()
@@ -235,6 +261,8 @@ class MainWindow(QMainWindow):
         self._on_session_picked(self.session_picker.currentIndex())
 
     def current_session(self) -> SessionInfo | None:
+        from desktop.services.events import SessionInfo
+
         data = self.session_picker.currentData()
         return data if isinstance(data, SessionInfo) else None
 
@@ -265,6 +293,8 @@ class MainWindow(QMainWindow):
     def _on_screen_chosen(self, index: int) -> None:
         """Organiser-only work areas ask for the organiser passphrase in desk mode; refused,
         the desk stays on the screen it was on."""
+        from desktop.services.security import ORGANISER_ACTIONS
+
         if SCREENS[index].load().action in ORGANISER_ACTIONS and not self.context.require_organiser(
             self
         ):
@@ -282,6 +312,8 @@ class MainWindow(QMainWindow):
 
     def _fresh_session(self) -> SessionInfo | None:
         """The chosen session re-read (its counts change all day), kept in the picker."""
+        from desktop.services.events import list_events
+
         current = self.current_session()
         if current is None:
             return None
@@ -294,6 +326,8 @@ class MainWindow(QMainWindow):
 
     def _on_mode_changed(self, organiser: bool) -> None:
         """Back to desk mode: leave an organiser-only screen for the first desk screen."""
+        from desktop.services.security import ORGANISER_ACTIONS
+
         current = self._built[self.stack.currentIndex()]
         if not organiser and current is not None and current.organiser_only:
             desk = next(

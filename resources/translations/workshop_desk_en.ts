@@ -1302,6 +1302,10 @@ Current status: {state}</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>正在開啟資料庫…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
         <source>場次</source>
         <translation>Session</translation>
     </message>

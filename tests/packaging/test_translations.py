@@ -172,7 +172,7 @@ def test_the_organiser_passphrase_prompt_speaks_english(english, demo_db, monkey
     """QA: the prompt went through a ``_tr(text)`` helper lupdate cannot see, so in English it
     still asked 「請輸入主辦密語以切換為主辦模式：」."""
     import desktop.ui.organiser as organiser
-    from desktop.ui.screens import ScreenContext
+    from desktop.ui.screens.base import ScreenContext
 
     asked: list[tuple[str, str]] = []
     monkeypatch.setattr(

@@ -9,8 +9,8 @@ from db.uow import Database
 from desktop.services import agenda as service
 from desktop.services.events import find_session
 from desktop.ui.projector import BACKGROUND, COLOURS
-from desktop.ui.screens import ScreenContext
 from desktop.ui.screens.agenda import AgendaScreen
+from desktop.ui.screens.base import ScreenContext
 
 DAY = dt.date(2019, 3, 15)
 

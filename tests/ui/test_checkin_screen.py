@@ -18,7 +18,7 @@ from desktop.services.passes import export_passes
 from desktop.ui.camera import CameraPanel, DecoderPipeline, decode_image
 from desktop.ui.checkin_parts import TEST_CODE, ScannerTestDialog, WalkInDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.checkin import CheckInScreen
 
 NOW = dt.datetime(2019, 3, 15, 8, 42)

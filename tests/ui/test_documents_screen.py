@@ -8,7 +8,7 @@ from PySide6.QtGui import QDesktopServices
 from desktop.reports.portal_csv import OPENED_HEADER
 from desktop.services.closeday import set_course_fields
 from desktop.services.events import find_session
-from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.documents import DocumentsScreen, print_pdf_file
 from tests.closeday_sim import simulate_day
 

@@ -17,7 +17,7 @@ from desktop.services.events import find_session
 from desktop.services.organiser_pin import check_organiser_pin, set_organiser_pin
 from desktop.ui.leader_mode import LeaderModeWindow, PinDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.group_reports import GroupReportsScreen
 
 

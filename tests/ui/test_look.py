@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from db.uow import Database
 from desktop.paths import resource
 from desktop.ui.main_window import MainWindow
-from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.base import ScreenContext
 
 
 def test_navigation_is_narrow_and_the_screen_gets_the_space(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from db.uow import Database
 from desktop.ui.main_window import MainWindow
-from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.base import ScreenContext
 
 
 def test_window_shows_seed_session_agenda_and_roster(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
@@ -195,3 +201,77 @@ def test_first_run_opens_maximised_then_as_it_was_left(qtbot, demo_db_path) -> N
     qtbot.addWidget(second)
     assert not second.isMaximized() and second.size().width() == 700
     again.close()
+
+
+_START_PROBE = """
+import json, os, sys
+from PySide6.QtCore import QTimer
+from desktop.ui import main_window
+
+seen = {}
+show_event, attach = main_window.MainWindow.showEvent, main_window.MainWindow.attach
+
+def first_show(self, event):
+    show_event(self, event)
+    seen.setdefault("data_layer_at_show", "sqlalchemy" in sys.modules)
+    seen.setdefault("title_at_show", self.windowTitle())
+
+def attached(self, *args):
+    attach(self, *args)
+    seen["sessions"] = self.session_picker.count()
+    seen["screen"] = type(self.work_area(self.stack.currentIndex())).__name__
+    print(json.dumps(seen), flush=True)
+    QTimer.singleShot(0, lambda: os._exit(0))
+
+main_window.MainWindow.showEvent, main_window.MainWindow.attach = first_show, attached
+from desktop.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+def _start(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, WORKSHOP_DESK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-c", _START_PROBE, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_window_shows_before_the_data_layer_loads_then_fills_in(tmp_path: Path) -> None:
+    """Start-up shows the window first (#18): SQLAlchemy is not yet imported when it appears;
+    the first event-loop turn opens the demo database into the same window."""
+    started = _start(["--demo"], tmp_path)
+    assert started.returncode == 0, started.stderr
+    seen = json.loads(started.stdout.strip().splitlines()[-1])
+    assert seen["data_layer_at_show"] is False
+    assert seen["title_at_show"] == "研習報到台 Workshop Desk"
+    assert seen["sessions"] == 3 and seen["screen"] == "OverviewScreen"
+
+
+def test_a_database_that_cannot_be_opened_ends_the_start_with_status_2(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The window is already up when the database turns out unreadable: the user is told in
+    a dialog and the app exits with status 2, as before the window-first start."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.cli import Context
+    from desktop.ui import launch
+
+    told: list[str] = []
+    exits: list[int] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(QCoreApplication, "exit", lambda code=0: exits.append(code))
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"this is not a database" * 100)
+    host = launch.WindowHost()
+    qtbot.addWidget(host.show_opening())
+    launch._open_first(host, Context(db_target=str(broken), demo=False))
+    assert exits == [2]
+    assert told and str(broken) in told[0]
+    assert not host.window.attached
+    host.close()

@@ -17,8 +17,8 @@ from desktop.services.events import find_session
 from desktop.ui.checkin_parts import WalkInDialog
 from desktop.ui.leader_mode import PinDialog
 from desktop.ui.messages import _texts
-from desktop.ui.screens import ScreenContext
 from desktop.ui.screens.agenda import AgendaScreen
+from desktop.ui.screens.base import ScreenContext
 
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u3400-\u9fff]")

@@ -15,7 +15,7 @@ from desktop.services import backup
 from desktop.ui import organiser, reliability
 from desktop.ui.launch import WindowHost, _open_or_explain
 from desktop.ui.main_window import MainWindow
-from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.base import ScreenContext
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from db.models import AuditEntry
 from db.uow import Database
 from desktop.services.roster import list_roster
 from desktop.ui.main_window import MainWindow
-from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.import_dialog import ImportDialog
 from desktop.ui.screens.roster import RosterScreen
 from tests.registration_files import HEADERS, MESSY_ROWS, write_csv

@@ -8,7 +8,7 @@ from PySide6.QtGui import QDropEvent
 from db.uow import Database
 from desktop.services import seating
 from desktop.services.events import find_session
-from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.tables import MIME, TablesScreen
 
 

@@ -20,7 +20,7 @@ from db.uow import Database
 from desktop.core.tokens import make_token
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.ui.main_window import MainWindow
-from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.base import ScreenContext
 
 SAMPLE = Path(__file__).parents[1] / "data" / "registrations-sample.csv"
 SHOTS = os.environ.get("WHOLE_DAY_SHOTS")  # a folder to grab each step into, to look at

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.ui.screens.base import Screen, ScreenContext
+if TYPE_CHECKING:  # the screens' base imports the data layer, which start-up loads later
+    from desktop.ui.screens.base import Screen
 
 
 @dataclass(frozen=True)
@@ -45,4 +47,4 @@ def screen_classes() -> tuple[type[Screen], ...]:
     return tuple(row.load() for row in SCREENS)
 
 
-__all__ = ["SCREENS", "Screen", "ScreenContext", "ScreenRow", "screen_classes"]
+__all__ = ["SCREENS", "ScreenRow", "screen_classes"]
