@@ -16,12 +16,6 @@ from desktop.core.problems import CodedError
 from desktop.lockfile import DatabaseInUse
 
 
-def user_message(exc: BaseException, where: str | None = None) -> str | None:
-    """The zh-TW sentence for an environment problem (the CLI's), or None for a bug."""
-    problem = environment_problem(exc, where)
-    return None if problem is None else " ".join(str(problem).split())
-
-
 def environment_problem(exc: BaseException, where: str | None = None) -> CodedError | None:
     """``exc`` as a coded refusal when it is an environment problem, or None for a bug.
 

@@ -5,7 +5,9 @@ subcommand the window opens. Every subcommand module below registers its parsers
 the parsed arguments and a ``Context`` that opens the chosen database on first use.
 
 Exit status: 0 success, 1 a result that is not ``ok`` (e.g. a refused check-in), 2 bad input or
-an environment problem, with a one-line reason on stderr.
+an environment problem, with a one-line reason on stderr. Refusals are ``CodedError``s (the
+services raise them; ``CliError`` is the CLI's own): with ``--json`` the same refusal is also
+printed on stdout as ``{"ok": false, "error": {"code", "message", "params"}}``.
 
 Roles: a subcommand marked with ``organiser_only(parser, action)`` (an action of
 ``desktop.services.security.ORGANISER_ACTIONS``, the list the window's organiser mode uses too)
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__, paths
+from desktop.core.problems import CodedError
 
 if TYPE_CHECKING:
     from db.uow import Database
@@ -56,8 +59,12 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
 PASSPHRASE_ENV = "WORKSHOP_DESK_PASSPHRASE"
 
 
-class CliError(Exception):
-    """Bad input or environment: printed as one line on stderr, exit status 2."""
+class CliError(CodedError):
+    """Bad input on the command line: printed as one line on stderr, exit status 2. The code
+    is ``usage`` unless a more precise one is given."""
+
+    def __init__(self, message: str, code: str = "usage", **params: object) -> None:
+        super().__init__(code, message, **params)
 
 
 def read_passphrase(prompt: str = "主辦密語 (organiser passphrase): ") -> str:
@@ -136,7 +143,12 @@ class Context:
         try:
             return find_session(self.db, name)
         except SessionNotFound as exc:
-            raise CliError(str(exc)) from None
+            if exc.code != "session_required":
+                raise
+            choices = exc.params["choices"]
+            raise CliError(
+                f"請以 --session 指定場次（可選：{choices}）", exc.code, choices=choices
+            ) from None
 
     @property
     def where(self) -> str:
@@ -267,9 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if action:
             context.unlock_organiser(action)
         return int(args.handler(args, context))
-    except CliError as exc:
-        print(f"workshop-desk {args.command}: {exc}", file=sys.stderr)
-        return 2
+    except CodedError as exc:
+        return _refused(args, exc)
     except KeyboardInterrupt:
         print(f"workshop-desk {args.command}: 已中斷 (interrupted)", file=sys.stderr)
         return 130
@@ -279,15 +290,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # environment problems (locked file, failed migration, ...)
-        from desktop.errors import user_message
+        from desktop.errors import environment_problem
 
-        message = user_message(exc, context.where)
-        if message is None:  # a bug: the traceback goes to the log, one line to the user
+        problem = environment_problem(exc, context.where)
+        if problem is None:  # a bug: the traceback goes to the log, one line to the user
             logging.getLogger("crash").exception("workshop-desk %s failed", args.command)
             where = f"；詳細記錄於 (details in) {log_file}" if log_file else ""
-            message = f"未預期的錯誤 (unexpected error): {type(exc).__name__}: {exc}{where}"
-            message = " ".join(message.split())
-        print(f"workshop-desk {args.command}: {message}", file=sys.stderr)
-        return 2
+            problem = CodedError(
+                "unexpected",
+                f"未預期的錯誤 (unexpected error): {type(exc).__name__}: {exc}{where}",
+                log=log_file,
+            )
+        return _refused(args, problem)
     finally:
         context.close()
+
+
+def _refused(args: argparse.Namespace, problem: CodedError) -> int:
+    """A refusal: its sentence on stderr (one line), with ``--json`` also its code on stdout."""
+    message = " ".join(str(problem).split())
+    print(f"workshop-desk {args.command}: {message}", file=sys.stderr)
+    if getattr(args, "json", False):
+        error = {"code": problem.code, "message": message, "params": problem.params}
+        print(json.dumps({"ok": False, "error": error}, ensure_ascii=False, default=str))
+    return 2

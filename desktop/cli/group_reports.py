@@ -9,7 +9,6 @@ from pathlib import Path
 
 from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph_problems
 from desktop.core.group_report import CRITERIA, points
-from desktop.services.events import SessionNotFound, find_session
 from desktop.services.group_reports import compile_session, report_json
 
 FORMATS = {".pdf": "pdf", ".xlsx": "xlsx"}
@@ -35,11 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _compiled(context: Context, name: str):  # type: ignore[no-untyped-def]
-    try:
-        session = find_session(context.db, name)
-    except SessionNotFound as exc:
-        raise CliError(str(exc)) from exc
-    return compile_session(context.db, session.id)
+    return compile_session(context.db, context.session(name).id)
 
 
 def run_export(args: argparse.Namespace, context: Context) -> int:

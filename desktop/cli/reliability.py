@@ -165,19 +165,12 @@ def _confirm(question: str) -> bool:
 
 
 def run_ids_purge(args: argparse.Namespace, context: Context) -> int:
-    from desktop.services.events import SessionNotFound, find_session
-    from desktop.services.security import SecurityError, purge_session_ids
+    from desktop.services.security import purge_session_ids
 
-    try:
-        session = find_session(context.db, args.session)
-    except SessionNotFound as exc:
-        raise CliError(str(exc)) from None
-    try:
-        result = purge_session_ids(
-            context.db, session.id, context.passphrase or "", actor=f"cli:{getpass.getuser()}"
-        )
-    except SecurityError as exc:
-        raise CliError(str(exc)) from None
+    session = context.session(args.session)
+    result = purge_session_ids(
+        context.db, session.id, context.passphrase or "", actor=f"cli:{getpass.getuser()}"
+    )
     if args.json:
         emit_json(
             {

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
-from desktop.core.vote import Method, Rules, VoteError
+from desktop.core.vote import Method, Rules
 from desktop.services.vote import (
-    VoteSetupError,
     VoteState,
     cast_paper_ballot,
     close_vote,
@@ -137,17 +136,9 @@ def _print_state(state: VoteState) -> None:
         print(f"  {p.id}. {p.title}（{p.table_label}，NT$ {p.cost:,}）{votes}{marks}")
 
 
-def _refused(exc: VoteSetupError | VoteError) -> CliError:
-    return CliError(f"{exc} ({exc.code})")
-
-
 def _changed(args: argparse.Namespace, change: Callable[[], VoteState]) -> int:
-    """Run an open/close; print the vote as it is now, or the refusal (exit 2)."""
-    try:
-        state = change()
-    except VoteSetupError as exc:
-        raise _refused(exc) from None
-    return _emit(args, state, ok=True)
+    """Run an open/close; print the vote as it is now (a refusal exits 2 in ``main``)."""
+    return _emit(args, change(), ok=True)
 
 
 def _emit(args: argparse.Namespace, state: VoteState, **extra: object) -> int:
@@ -178,10 +169,7 @@ def run_close(args: argparse.Namespace, context: Context) -> int:
 def run_ballot(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     actor = _actor()
-    try:
-        result = cast_paper_ballot(context.db, session.id, args.voter, args.approve, actor=actor)
-    except VoteSetupError as exc:
-        raise _refused(exc) from None
+    result = cast_paper_ballot(context.db, session.id, args.voter, args.approve, actor=actor)
     if args.json:
         emit_json(
             {
@@ -204,10 +192,7 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
     if not out.parent.is_dir():
         raise CliError(f"--out {args.out}: 資料夾不存在 (folder does not exist): {out.parent}")
     session = context.session(args.session)
-    try:
-        content = export_pb(context.db, session.id)
-    except VoteSetupError as exc:
-        raise _refused(exc) from None
+    content = export_pb(context.db, session.id)
     # Write next to the target and rename: a failed export never leaves half a file.
     fd, tmp_name = tempfile.mkstemp(prefix=".vote-", suffix=".pb", dir=out.parent)
     try:

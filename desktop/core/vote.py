@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from desktop.core.problems import CodedError
+
 
 class Method(StrEnum):
     APPROVAL = "approval"
@@ -55,10 +57,11 @@ REFUSAL_TEXT: dict[str, str] = {
 }
 
 
-class VoteError(ValueError):
-    def __init__(self, code: Refusal | str, message: str = "") -> None:
-        super().__init__(message or REFUSAL_TEXT.get(code, str(code)))
-        self.code = str(code)
+class VoteError(CodedError):
+    """A ballot or a ballot line refused; the sentence defaults to the refusal's."""
+
+    def __init__(self, code: Refusal | str, message: str = "", **params: object) -> None:
+        super().__init__(str(code), message or REFUSAL_TEXT.get(code, str(code)), **params)
 
 
 @dataclass(frozen=True)
@@ -200,7 +203,7 @@ def check_rules(rules: Rules, projects: Sequence[Project]) -> None:
         if rules.method is not Method.APPROVAL:
             raise VoteError("bad_max", "最多可選幾項只用於 approval（勾選）投票")
         if rules.max_approvals < 1:
-            raise VoteError("bad_max", "最多可選的數量至少是 1")
+            raise VoteError("max_too_small", "最多可選的數量至少是 1")
     if not any(p.included for p in projects):
         raise VoteError("no_projects", "投票單上沒有提案：請先在小組報告填寫提案與經費")
 

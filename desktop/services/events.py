@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from db.models import AgendaBlock, Event, EventSession, Registration
 from db.uow import Database
 from desktop.core.idvault import PUBLIC_KDF, new_key_pair
-from desktop.core.newevent import passphrase_problem
+from desktop.core.problems import CodedError
 from desktop.core.text import match_key
-from desktop.services import audit
+from desktop.services import audit, security
 
 STATUSES = ("admitted", "waitlisted", "cancelled", "walk_in")
 
@@ -57,14 +57,6 @@ class EventInfo:
     sessions: tuple[SessionInfo, ...]
 
 
-class WeakPassphrase(ValueError):
-    """The passphrase may not seal an event's IDs; ``code`` is ``too_short`` or ``common``."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(f"主辦密語太弱 (weak organiser passphrase): {code}")
-        self.code = code
-
-
 def create_event(
     db: Database,
     *,
@@ -78,15 +70,13 @@ def create_event(
 ) -> int:
     """A new event with its QR signing secret and its ID key sealed by ``passphrase``.
 
-    ``passphrase`` must pass ``passphrase_problem`` (``WeakPassphrase`` otherwise) unless
+    ``passphrase`` must pass ``security.check_passphrase`` (``SecurityError`` otherwise) unless
     ``public_passphrase``: only the demo event, whose passphrase is published in the README,
     so refusing it (or paying the full KDF for it) would protect nothing."""
     if public_passphrase:
         keys = new_key_pair(passphrase, PUBLIC_KDF)
     else:
-        problem = passphrase_problem(passphrase)
-        if problem is not None:
-            raise WeakPassphrase(problem)
+        security.check_passphrase(passphrase)
         keys = new_key_pair(passphrase)
     with db.unit_of_work() as s:
         event = Event(
@@ -164,8 +154,8 @@ def _agenda_row(block: AgendaBlock) -> AgendaRow:
     )
 
 
-class SessionNotFound(LookupError):
-    pass
+class SessionNotFound(CodedError):
+    """No session, or not exactly one, answers to a name; ``choices`` names them all."""
 
 
 def find_session(db: Database, name: str | None) -> SessionInfo:
@@ -175,19 +165,22 @@ def find_session(db: Database, name: str | None) -> SessionInfo:
     """
     sessions = [es for e in list_events(db) for es in e.sessions]
     if not sessions:
-        raise SessionNotFound("資料庫中沒有任何場次 (no sessions in this database)")
+        raise SessionNotFound("no_sessions", "資料庫中沒有任何場次", choices="")
+    names = "、".join(s.name for s in sessions)
     if name is None:
         if len(sessions) == 1:
             return sessions[0]
-        names = "、".join(s.name for s in sessions)
-        raise SessionNotFound(f"請指定場次 --session（可選：{names}）")
+        raise SessionNotFound("session_required", f"請指定場次（可選：{names}）", choices=names)
     key = match_key(name)
     exact = [s for s in sessions if match_key(s.name) == key or str(s.id) == name]
     partial = [s for s in sessions if key and key in match_key(s.name)]
     found = exact or partial
     if len(found) == 1:
         return found[0]
-    names = "、".join(s.name for s in sessions)
     if not found:
-        raise SessionNotFound(f"找不到場次「{name}」（可選：{names}）")
-    raise SessionNotFound(f"場次「{name}」不只一個符合（{names}）")
+        raise SessionNotFound(
+            "session_not_found", f"找不到場次「{name}」（可選：{names}）", name=name, choices=names
+        )
+    raise SessionNotFound(
+        "session_ambiguous", f"場次「{name}」不只一個符合（{names}）", name=name, choices=names
+    )

@@ -164,6 +164,15 @@ def _reseal_if_old(
         audit.record(s, "passphrase.reseal", actor=actor, at=at, entity="event", entity_id=event_id)
 
 
+def check_passphrase(passphrase: str) -> None:
+    """Refuse a passphrase that may not seal an event's ID numbers: too short, or common."""
+    problem = passphrase_problem(passphrase)
+    if problem == "too_short":
+        raise SecurityError("too_short", f"密語至少 {MIN_PASSPHRASE} 個字元", n=MIN_PASSPHRASE)
+    if problem is not None:
+        raise SecurityError("common", "密語太常見、容易被猜中")
+
+
 def set_passphrase(
     db: Database,
     new: str,
@@ -174,11 +183,7 @@ def set_passphrase(
     now: dt.datetime | None = None,
 ) -> None:
     """First-time setup (a new key pair) or a change (the same key, re-encrypted with ``new``)."""
-    problem = passphrase_problem(new)
-    if problem == "too_short":
-        raise SecurityError("too_short", f"密語至少 {MIN_PASSPHRASE} 個字元", n=MIN_PASSPHRASE)
-    if problem is not None:
-        raise SecurityError("common", "密語太常見、容易被猜中")
+    check_passphrase(new)
     event_id = _event_id(db, event_id)
     with db.unit_of_work() as s:
         event = s.get_one(Event, event_id)

@@ -42,6 +42,7 @@ from db.uow import Database
 from desktop.core import group_report as form
 from desktop.core import tokens
 from desktop.core import vote as rules_
+from desktop.core.problems import CodedError
 from desktop.core.text import mask_name
 from desktop.core.vote import Count, Method, Project, Refusal, Rules, VoteError, VoteStatus
 from desktop.services import audit
@@ -109,10 +110,8 @@ class VoterPass:
     approvals: tuple[int, ...]  # the ballot cast so far (empty if none)
 
 
-class VoteSetupError(ValueError):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+class VoteSetupError(CodedError):
+    """The organiser's vote action is refused (not in this state, no such session, ...)."""
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -141,7 +140,7 @@ def _ballots(s: Session, vote_id: int) -> list[tuple[int, ...]]:
 def _state(s: Session, session_id: int) -> VoteState:
     es = s.get(EventSession, session_id)
     if es is None:
-        raise VoteSetupError("no_session", f"找不到場次 (no session {session_id})")
+        raise VoteSetupError("no_session", f"找不到場次 #{session_id}", id=session_id)
     checked_in = len(checked_in_registrations(s, session_id))
     vote = _vote(s, session_id)
     if vote is None:
@@ -566,12 +565,9 @@ def identify_voter(db: Database, session_id: int, registration_id: int, digits: 
         row = _voter_row(s, _open_vote_locked(s, session_id), registration_id)
         row.failed_attempts += 1
         left = MAX_ATTEMPTS - row.failed_attempts
-    raise VoteError(
-        "wrong_digits",
-        f"電話末三碼不符，還可以再試 {left} 次。"
-        if left > 0
-        else "錯誤次數太多，請到報到台投紙本票。",
-    )
+    if left > 0:
+        raise VoteError("wrong_digits", f"電話末三碼不符，還可以再試 {left} 次。", left=left)
+    raise VoteError("too_many_attempts", "錯誤次數太多，請到報到台投紙本票。")
 
 
 def _pass_registration(vote: PbVote, token: str) -> int:
@@ -615,7 +611,7 @@ def export_pb(db: Database, session_id: int) -> str:
     with db.read() as s:
         state = _state(s, session_id)
         if state.status != VoteStatus.CLOSED or state.result is None:
-            raise VoteSetupError("not_closed", "投票結束後才能匯出結果 (close the vote first)")
+            raise VoteSetupError("not_closed", "投票結束後才能匯出結果")
         es = s.get_one(EventSession, session_id)
         vote = _vote(s, session_id)
         assert vote is not None

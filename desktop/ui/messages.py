@@ -321,6 +321,36 @@ def _texts() -> dict[str, str]:
         ),
         "photo_unreadable": translate("messages", "無法讀取「{path}」：{detail}"),
         "no_one_admitted": translate("messages", "本場次沒有已錄取或現場報名的人"),
+        # sessions, the command line
+        "unexpected": translate("messages", "未預期的錯誤，詳細記錄於：{log}"),
+        "no_sessions": translate("messages", "資料庫中沒有任何場次"),
+        "session_required": translate("messages", "請指定場次（可選：{choices}）"),
+        "session_not_found": translate("messages", "找不到場次「{name}」（可選：{choices}）"),
+        "session_ambiguous": translate("messages", "場次「{name}」不只一個符合（{choices}）"),
+        # the PB vote (the organiser's actions, then the phone page's refusals)
+        "not_draft": translate("messages", "投票已開始或已結束，投票單不能再改"),
+        "already_open": translate("messages", "投票已經開始"),
+        "closed": translate("messages", "投票已經結束，不能再開"),
+        "not_open": translate("messages", "投票尚未開始或已經結束"),
+        "not_closed": translate("messages", "投票結束後才能匯出結果"),
+        "bad_title": translate("messages", "提案名稱不可空白"),
+        "bad_cost": translate("messages", "經費要大於 0"),
+        "same_project": translate("messages", "請選兩個不同的提案合併"),
+        "bad_budget": translate("messages", "預算要大於 0"),
+        "no_projects": translate("messages", "投票單上沒有提案：請先在小組報告填寫提案與經費"),
+        "bad_max": translate("messages", "最多可選幾項只用於 approval（勾選）投票"),
+        "max_too_small": translate("messages", "最多可選的數量至少是 1"),
+        "wrong_digits": translate("messages", "電話末三碼不符，還可以再試 {left} 次。"),
+        "too_many_attempts": translate("messages", "錯誤次數太多，請到報到台投紙本票。"),
+        "locked": translate(
+            "messages", "錯誤次數太多，這個名字已不能在手機上投票；請到報到台投紙本票。"
+        ),
+        "no_phone": translate(
+            "messages", "報名資料沒有您的電話，無法在手機上驗證；請到報到台投紙本票。"
+        ),
+        "forged": translate(
+            "messages", "這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。"
+        ),
     }
 
 

@@ -27,6 +27,7 @@ from db.uow import Database
 from desktop.core.group_report import format_cost
 from desktop.core.vote import Method, Project, Rules, VoteStatus
 from desktop.services import vote as svc
+from desktop.ui.messages import error_text
 from desktop.ui.tablemodel import Column, RowTableModel
 from desktop.ui.vote_projector import VoteProjector
 
@@ -175,7 +176,7 @@ class VoteDialog(QDialog):
         try:
             self.refresh(action())
         except svc.VoteSetupError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), error_text(exc))
 
     # --- building the ballot ------------------------------------------------------------------
     def _build(self) -> None:

@@ -3338,6 +3338,94 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
 <context>
     <name>messages</name>
     <message>
+        <source>未預期的錯誤，詳細記錄於：{log}</source>
+        <translation>Unexpected error; details are in: {log}</translation>
+    </message>
+    <message>
+        <source>資料庫中沒有任何場次</source>
+        <translation>This database has no sessions</translation>
+    </message>
+    <message>
+        <source>請指定場次（可選：{choices}）</source>
+        <translation>Choose a session (one of: {choices})</translation>
+    </message>
+    <message>
+        <source>找不到場次「{name}」（可選：{choices}）</source>
+        <translation>No session “{name}” (choose one of: {choices})</translation>
+    </message>
+    <message>
+        <source>場次「{name}」不只一個符合（{choices}）</source>
+        <translation>More than one session matches “{name}” ({choices})</translation>
+    </message>
+    <message>
+        <source>投票已開始或已結束，投票單不能再改</source>
+        <translation>The vote has started or ended: the ballot can no longer change</translation>
+    </message>
+    <message>
+        <source>投票已經開始</source>
+        <translation>The vote is already open</translation>
+    </message>
+    <message>
+        <source>投票已經結束，不能再開</source>
+        <translation>The vote has ended and cannot be opened again</translation>
+    </message>
+    <message>
+        <source>投票尚未開始或已經結束</source>
+        <translation>The vote is not open (not started yet, or ended)</translation>
+    </message>
+    <message>
+        <source>投票結束後才能匯出結果</source>
+        <translation>Close the vote before exporting its result</translation>
+    </message>
+    <message>
+        <source>提案名稱不可空白</source>
+        <translation>A proposal needs a title</translation>
+    </message>
+    <message>
+        <source>經費要大於 0</source>
+        <translation>The cost must be more than 0</translation>
+    </message>
+    <message>
+        <source>請選兩個不同的提案合併</source>
+        <translation>Choose two different proposals to merge</translation>
+    </message>
+    <message>
+        <source>預算要大於 0</source>
+        <translation>The budget must be more than 0</translation>
+    </message>
+    <message>
+        <source>投票單上沒有提案：請先在小組報告填寫提案與經費</source>
+        <translation>The ballot has no proposals: enter proposals with their cost in the group reports first</translation>
+    </message>
+    <message>
+        <source>最多可選幾項只用於 approval（勾選）投票</source>
+        <translation>A maximum number of choices applies to approval voting only</translation>
+    </message>
+    <message>
+        <source>最多可選的數量至少是 1</source>
+        <translation>The maximum number of choices must be at least 1</translation>
+    </message>
+    <message>
+        <source>電話末三碼不符，還可以再試 {left} 次。</source>
+        <translation>The last three digits of the phone do not match; {left} tries left.</translation>
+    </message>
+    <message>
+        <source>錯誤次數太多，請到報到台投紙本票。</source>
+        <translation>Too many wrong tries: please vote on paper at the registration desk.</translation>
+    </message>
+    <message>
+        <source>錯誤次數太多，這個名字已不能在手機上投票；請到報到台投紙本票。</source>
+        <translation>Too many wrong tries: this name can no longer vote by phone; please vote on paper at the registration desk.</translation>
+    </message>
+    <message>
+        <source>報名資料沒有您的電話，無法在手機上驗證；請到報到台投紙本票。</source>
+        <translation>Your registration has no phone number to check on the phone; please vote on paper at the registration desk.</translation>
+    </message>
+    <message>
+        <source>這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。</source>
+        <translation>This voting pass is not valid (expired or altered); choose your table and name again.</translation>
+    </message>
+    <message>
         <source>{n} 人的錄取狀態會改變，尚未確認，未寫入</source>
         <translation>The admission status of {n} people would change; not confirmed, nothing written</translation>
     </message>

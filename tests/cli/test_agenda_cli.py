@@ -52,7 +52,10 @@ def test_agenda_json_lists_blocks_with_planned_actual_and_credit(
 
 def test_agenda_unknown_session_is_a_clear_error(run_cli, demo_db_path: Path) -> None:
     code, out, err = run_cli("--db", demo_db_path, "agenda", "--session", "高雄", "--json")
-    assert code == 2 and "找不到場次「高雄」" in err and out == ""
+    assert code == 2 and "找不到場次「高雄」" in err
+    refusal = json.loads(out)
+    assert refusal["ok"] is False and refusal["error"]["code"] == "session_not_found"
+    assert refusal["error"]["params"]["name"] == "高雄" and "臺北" in refusal["error"]["message"]
 
 
 def test_report_to_a_folder_is_a_one_line_error(run_cli, demo_db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -85,9 +85,10 @@ def test_passes_pdf_png_csv(run_cli, demo_db_path: Path, tmp_path: Path) -> None
 
 def test_empty_token_or_search_is_bad_input_not_a_result(run_cli, demo_db_path: Path) -> None:
     code, out, err = run_cli("--db", demo_db_path, "checkin", "  ", "--json")
-    assert code == 2 and out == "" and "TOKEN is empty" in err
+    assert code == 2 and "TOKEN is empty" in err
+    assert json.loads(out)["error"]["code"] == "usage"  # a refusal, not a check-in result
     code, out, err = run_cli("--db", demo_db_path, "checkin", "--search", "", "--json")
-    assert code == 2 and out == "" and "--search is empty" in err
+    assert code == 2 and "--search is empty" in err and json.loads(out)["ok"] is False
 
 
 def test_checkin_off_the_session_day_warns_in_json_and_on_stderr(

@@ -145,6 +145,10 @@ def test_not_checked_in_too_many_and_closed(
     assert ballot(day.present[0], "1", "2", "3") == (1, "too_many")
     run_cli(*db, "vote", "close", "--session", "臺北")
     assert ballot(day.present[0], "1") == (1, "closed")
+    # An organiser action the vote's state refuses: exit 2, the service's code in --json.
+    code, out, err = run_cli(*db, "vote", "close", "--session", "臺北", "--json")
+    assert code == 2 and "投票尚未開始或已經結束" in err
+    assert json.loads(out)["error"]["code"] == "not_open"
 
 
 def test_organiser_commands_need_the_passphrase(
