@@ -152,10 +152,10 @@ def run_self_test(db_target: str | None = None) -> dict[str, Any]:
 
         def open_demo() -> str:
             from desktop.app import open_demo_database
-            from desktop.services.events import list_events
+            from desktop.services.events import all_sessions
 
             state["db"] = open_demo_database(target)
-            sessions = [s for e in list_events(state["db"]) for s in e.sessions]
+            sessions = all_sessions(state["db"])
             return f"{len(sessions)} sessions in {target.name}"
 
         def build_window() -> str:

@@ -241,9 +241,9 @@ def run_agenda(args: argparse.Namespace, context: Context) -> int:
     if args.pdf is not None:
         from desktop.reports.agenda_report import write_pdf
         from desktop.reports.fonts import glyph_record
-        from desktop.services.events import list_events
+        from desktop.services.events import event_of_session
 
-        event = next(e for e in list_events(context.db) if e.id == session.event_id)
+        event = event_of_session(context.db, session.id)
         with glyph_record() as drawn:
             written.append(str(write_pdf(rows, session, args.pdf, event_name=event.name)))
         problems = drawn.problems()

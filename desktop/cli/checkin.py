@@ -25,7 +25,7 @@ from desktop.cli import (
 )
 from desktop.core.rocdate import roc_date
 from desktop.services import checkin as service
-from desktop.services.events import SessionInfo, list_events
+from desktop.services.events import SessionInfo, all_sessions
 
 DESK = "cli"
 
@@ -121,9 +121,9 @@ def run_checkin(args: argparse.Namespace, context: Context) -> int:
 
 def _own_session(context: Context, args: argparse.Namespace) -> SessionInfo:
     """Without --session the desk is the pass's own session (so only the code is checked)."""
-    sessions = [s for e in list_events(context.db) for s in e.sessions]
+    sessions = all_sessions(context.db)
     if not sessions:
-        raise CliError("資料庫中沒有任何場次 (no sessions in this database)")
+        raise CliError("資料庫中沒有任何場次", "no_sessions")
     session_id = service.session_of_token(context.db, args.token)
     for s in sessions:
         if s.id == session_id:
@@ -132,11 +132,7 @@ def _own_session(context: Context, args: argparse.Namespace) -> SessionInfo:
 
 
 def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
-    sessions = (
-        [context.session(args.session)]
-        if args.session
-        else [s for e in list_events(context.db) for s in e.sessions]
-    )
+    sessions = [context.session(args.session)] if args.session else all_sessions(context.db)
     hits = [(s, h) for s in sessions for h in service.search(context.db, s.id, args.search)]
     if len(hits) != 1:
         code = "not_found" if not hits else "ambiguous"

@@ -23,7 +23,7 @@ from desktop.cli import (
 )
 from desktop.core.importing import ImportFileError
 from desktop.core.vocabulary import CHANGE_REASONS, STATUS_NAMES
-from desktop.services.events import SessionInfo, list_events
+from desktop.services.events import SessionInfo, all_sessions
 from desktop.services.registrations import (
     RegistrationError,
     StatusChange,
@@ -86,7 +86,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def _sessions(context: Context, name: str | None) -> list[SessionInfo]:
     if name is not None:
         return [context.session(name)]
-    return [s for e in list_events(context.db) for s in e.sessions]
+    return list(all_sessions(context.db))
 
 
 def run_import_command(args: argparse.Namespace, context: Context) -> int:

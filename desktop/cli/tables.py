@@ -16,7 +16,7 @@ from desktop.cli import (
 from desktop.core.seating import Unmet
 from desktop.core.text import match_key
 from desktop.services import seating
-from desktop.services.events import list_events
+from desktop.services.events import event_of_session
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -219,7 +219,7 @@ def run_pdf(args: argparse.Namespace, context: Context) -> int:
         "rosters": tables_pdf.rosters,
         "overview": tables_pdf.overview,
     }[args.kind]
-    course = next((e.name for e in list_events(context.db) if e.id == session.event_id), "")
+    course = event_of_session(context.db, session.id).name
     with glyph_record() as drawn:
         build(tables_pdf.sheet_from(session, view, course), out)
     if args.json:

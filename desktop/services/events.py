@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db.models import AgendaBlock, Event, EventSession, Registration
 from db.uow import Database
@@ -98,28 +100,46 @@ def create_event(
 
 def list_events(db: Database) -> tuple[EventInfo, ...]:
     with db.read() as s:
-        counts: dict[int, dict[str, int]] = {}
-        rows = s.execute(
-            select(Registration.session_id, Registration.status, func.count()).group_by(
-                Registration.session_id, Registration.status
-            )
+        return _event_infos(s, s.scalars(select(Event).order_by(Event.id)).all())
+
+
+def all_sessions(db: Database) -> tuple[SessionInfo, ...]:
+    """Every session of every event, in the order the pickers and the CLI list them."""
+    return tuple(es for e in list_events(db) for es in e.sessions)
+
+
+def event_of_session(db: Database, session_id: int) -> EventInfo:
+    """The event a session belongs to, read by that session alone."""
+    with db.read() as s:
+        event = s.scalars(
+            select(Event).join(EventSession).where(EventSession.id == session_id)
+        ).one_or_none()
+        if event is None:
+            raise SessionNotFound("no_session", f"找不到場次 #{session_id}", id=session_id)
+        return _event_infos(s, [event])[0]
+
+
+def _event_infos(s: Session, events: Sequence[Event]) -> tuple[EventInfo, ...]:
+    """``events`` with their sessions and each session's count of registrations by status."""
+    session_ids = [es.id for e in events for es in e.sessions]
+    counts = {sid: dict.fromkeys(STATUSES, 0) for sid in session_ids}
+    rows = s.execute(
+        select(Registration.session_id, Registration.status, func.count())
+        .where(Registration.session_id.in_(session_ids))
+        .group_by(Registration.session_id, Registration.status)
+    )
+    for session_id, status, n in rows:
+        counts[session_id][status] = n
+    return tuple(
+        EventInfo(
+            id=e.id,
+            name=e.name,
+            organiser=e.organiser,
+            executor=e.executor,
+            sessions=tuple(_session_info(es, counts[es.id]) for es in e.sessions),
         )
-        for session_id, status, n in rows:
-            counts.setdefault(session_id, dict.fromkeys(STATUSES, 0))[status] = n
-        events = s.scalars(select(Event).order_by(Event.id)).all()
-        return tuple(
-            EventInfo(
-                id=e.id,
-                name=e.name,
-                organiser=e.organiser,
-                executor=e.executor,
-                sessions=tuple(
-                    _session_info(es, counts.get(es.id, dict.fromkeys(STATUSES, 0)))
-                    for es in e.sessions
-                ),
-            )
-            for e in events
-        )
+        for e in events
+    )
 
 
 def _session_info(es: EventSession, counts: dict[str, int]) -> SessionInfo:
@@ -163,7 +183,7 @@ def find_session(db: Database, name: str | None) -> SessionInfo:
 
     The CLI's ``--session NAME`` goes through here so every subcommand resolves names alike.
     """
-    sessions = [es for e in list_events(db) for es in e.sessions]
+    sessions = all_sessions(db)
     if not sessions:
         raise SessionNotFound("no_sessions", "資料庫中沒有任何場次", choices="")
     names = "、".join(s.name for s in sessions)

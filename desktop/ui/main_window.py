@@ -312,16 +312,15 @@ class MainWindow(QMainWindow):
 
     def _fresh_session(self) -> SessionInfo | None:
         """The chosen session re-read (its counts change all day), kept in the picker."""
-        from desktop.services.events import list_events
+        from desktop.services.events import all_sessions
 
         current = self.current_session()
         if current is None:
             return None
-        for event in list_events(self.context.db):
-            for session in event.sessions:
-                if session.id == current.id:
-                    self.session_picker.setItemData(self.session_picker.currentIndex(), session)
-                    return session
+        for session in all_sessions(self.context.db):
+            if session.id == current.id:
+                self.session_picker.setItemData(self.session_picker.currentIndex(), session)
+                return session
         return current
 
     def _on_mode_changed(self, organiser: bool) -> None:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.search import parse_query, phone_digits, search_key
 from desktop.core.text import mask_email, mask_phone
-from desktop.services.events import SessionInfo, list_events
+from desktop.services.events import SessionInfo, all_sessions
 from desktop.services.registrations import (
     IdReader,
     RegistrationError,
@@ -238,7 +238,7 @@ class RosterScreen(Screen):
         return self.tr("名單")
 
     def show_session(self, session: SessionInfo | None) -> None:
-        self._sessions = [s for e in list_events(self.context.db) for s in e.sessions]
+        self._sessions = list(all_sessions(self.context.db))
         shown_id = session.id if session is not None else None
         keep = self.session_filter.currentData() if shown_id == self._shown_session_id else shown_id
         self._shown_session_id = shown_id
