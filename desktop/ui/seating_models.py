@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from desktop.core.text import match_key
 from desktop.services.seatview import SeatMember, TableView
 
+translate = QCoreApplication.translate
 MIME = "application/x-workshop-desk-registration"
 WARN = QColor("#B00020")
 CONFLICT_BG = QColor("#F8D0D0")
@@ -45,6 +47,13 @@ def _registration(data: QMimeData) -> int | None:
         return None
     text = bytes(data.data(MIME).data()).decode()
     return int(text) if text.isdigit() else None
+
+
+def member_text(m: SeatMember) -> str:
+    """A person's line on a card and in a people list: pinned, conflict, name, leader, agency."""
+    marks = (translate("PeopleModel", "〔釘〕") if m.pinned else "") + ("⚠ " if m.conflict else "")
+    leader = translate("PeopleModel", "（桌長）") if m.is_leader else ""
+    return f"{marks}{m.name}{leader}　{m.agency}"
 
 
 class TablesModel(QAbstractListModel):
@@ -84,9 +93,7 @@ class TablesModel(QAbstractListModel):
         return None
 
     def _line(self, m: SeatMember) -> tuple[str, bool, bool]:
-        marks = (self.tr("〔釘〕") if m.pinned else "") + ("⚠ " if m.conflict else "")
-        leader = self.tr("（桌長）") if m.is_leader else ""
-        return f"{marks}{m.name}{leader}　{m.agency}", m.is_leader, m.conflict
+        return member_text(m), m.is_leader, m.conflict
 
     def _footer(self, table: TableView) -> tuple[str, str]:
         agencies = len({match_key(m.agency) for m in table.members})
@@ -150,9 +157,7 @@ class PeopleModel(QAbstractListModel):
             return None
         m = self.people[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            marks = (self.tr("〔釘〕") if m.pinned else "") + ("⚠ " if m.conflict else "")
-            leader = self.tr("（桌長）") if m.is_leader else ""
-            return f"{marks}{m.name}{leader}　{m.agency}"
+            return member_text(m)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{m.agency} {m.unit} {m.title}"
         if role == Qt.ItemDataRole.BackgroundRole and m.conflict:

@@ -1589,6 +1589,17 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <source>〔釘〕</source>
+        <translation type="unfinished">[pinned] </translation>
+    </message>
+    <message>
+        <source>（桌長）</source>
+        <translation type="unfinished"> (table leader)</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>{v}（留空不變）</source>
@@ -2444,6 +2455,44 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
 </context>
 <context>
+    <name>TableCardDelegate</name>
+    <message>
+        <source>…另 {n} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TablesModel</name>
+    <message>
+        <source>（未定）</source>
+        <translation type="unfinished">(not set)</translation>
+    </message>
+    <message>
+        <source>第 {n} 桌&#x3000;{size}/{cap} 人&#x3000;桌長 {leader}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>〔釘〕</source>
+        <translation type="unfinished">[pinned] </translation>
+    </message>
+    <message>
+        <source>（桌長）</source>
+        <translation type="unfinished"> (table leader)</translation>
+    </message>
+    <message>
+        <source>{n} 個機關</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ 同機關：{names}</source>
+        <translation type="unfinished">⚠ Same agency: {names}</translation>
+    </message>
+    <message>
+        <source>⚠ 超過容量</source>
+        <translation type="unfinished">⚠ Over capacity</translation>
+    </message>
+</context>
+<context>
     <name>TablesScreen</name>
     <message>
         <source>自動分桌</source>
@@ -2494,28 +2543,36 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>people</translation>
     </message>
     <message>
+        <source>移到所選桌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把選取的人移到左邊選取的那一桌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>移出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消選取的人的座位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>設為桌長</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>選取的人擔任左邊選取那一桌的桌長，並坐在該桌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>分桌</source>
         <translation>Tables</translation>
     </message>
     <message>
         <source>尚無場次。</source>
         <translation>No session yet.</translation>
-    </message>
-    <message>
-        <source>（未定）</source>
-        <translation>(not set)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;第 {n} 桌&lt;/b&gt;&#x3000;桌長 {leader}&#x3000;&lt;b&gt;{size}/{cap}&lt;/b&gt; 人</source>
-        <translation>&lt;b&gt;Table {n}&lt;/b&gt;  leader {leader}  &lt;b&gt;{size}/{cap}&lt;/b&gt; people</translation>
-    </message>
-    <message>
-        <source>⚠ 同機關：{names}</source>
-        <translation>⚠ Same agency: {names}</translation>
-    </message>
-    <message>
-        <source>⚠ 超過容量</source>
-        <translation>⚠ Over capacity</translation>
     </message>
     <message>
         <source>&lt;b&gt;未分桌&lt;/b&gt;&#x3000;{n} 人</source>
@@ -2534,16 +2591,16 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>&lt;br&gt;✓ Tables are balanced; nobody shares a table with someone from the same agency</translation>
     </message>
     <message>
-        <source>〔釘〕</source>
-        <translation>[pinned] </translation>
-    </message>
-    <message>
-        <source>（桌長）</source>
-        <translation> (table leader)</translation>
-    </message>
-    <message>
         <source>移動 {name}</source>
         <translation>Move {name}</translation>
+    </message>
+    <message>
+        <source>請先選取一個人和一桌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>設定桌長</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>請先選取一位已分桌的人</source>
