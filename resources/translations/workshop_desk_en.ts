@@ -1592,11 +1592,11 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     <name>PeopleModel</name>
     <message>
         <source>〔釘〕</source>
-        <translation type="unfinished">[pinned] </translation>
+        <translation>[pinned] </translation>
     </message>
     <message>
         <source>（桌長）</source>
-        <translation type="unfinished"> (table leader)</translation>
+        <translation> (table leader)</translation>
     </message>
 </context>
 <context>
@@ -2458,38 +2458,30 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <name>TableCardDelegate</name>
     <message>
         <source>…另 {n} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>… {n} more</translation>
     </message>
 </context>
 <context>
     <name>TablesModel</name>
     <message>
         <source>（未定）</source>
-        <translation type="unfinished">(not set)</translation>
+        <translation>(not set)</translation>
     </message>
     <message>
         <source>第 {n} 桌&#x3000;{size}/{cap} 人&#x3000;桌長 {leader}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>〔釘〕</source>
-        <translation type="unfinished">[pinned] </translation>
-    </message>
-    <message>
-        <source>（桌長）</source>
-        <translation type="unfinished"> (table leader)</translation>
+        <translation>Table {n}  {size}/{cap} people  leader {leader}</translation>
     </message>
     <message>
         <source>{n} 個機關</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} agencies</translation>
     </message>
     <message>
         <source>⚠ 同機關：{names}</source>
-        <translation type="unfinished">⚠ Same agency: {names}</translation>
+        <translation>⚠ Same agency: {names}</translation>
     </message>
     <message>
         <source>⚠ 超過容量</source>
-        <translation type="unfinished">⚠ Over capacity</translation>
+        <translation>⚠ Over capacity</translation>
     </message>
 </context>
 <context>
@@ -2544,27 +2536,27 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
     <message>
         <source>移到所選桌</source>
-        <translation type="unfinished"></translation>
+        <translation>Move to chosen table</translation>
     </message>
     <message>
         <source>把選取的人移到左邊選取的那一桌</source>
-        <translation type="unfinished"></translation>
+        <translation>Move the chosen person to the table chosen on the left</translation>
     </message>
     <message>
         <source>移出</source>
-        <translation type="unfinished"></translation>
+        <translation>Unseat</translation>
     </message>
     <message>
         <source>取消選取的人的座位</source>
-        <translation type="unfinished"></translation>
+        <translation>Take the chosen person's seat away</translation>
     </message>
     <message>
         <source>設為桌長</source>
-        <translation type="unfinished"></translation>
+        <translation>Make table leader</translation>
     </message>
     <message>
         <source>選取的人擔任左邊選取那一桌的桌長，並坐在該桌</source>
-        <translation type="unfinished"></translation>
+        <translation>The chosen person leads the table chosen on the left and sits there</translation>
     </message>
     <message>
         <source>分桌</source>
@@ -2596,11 +2588,11 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
     <message>
         <source>請先選取一個人和一桌</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a person and a table first</translation>
     </message>
     <message>
         <source>設定桌長</source>
-        <translation type="unfinished"></translation>
+        <translation>Set table leader</translation>
     </message>
     <message>
         <source>請先選取一位已分桌的人</source>
