@@ -122,7 +122,7 @@ def test_every_screen_fits_a_maximised_1366x768_window(
                 assert third.top() == grid.visualRect(grid.model().index(0, 0)).top()
                 assert third.right() <= grid.viewport().width()  # three columns of cards, whole
             if screen.objectName() == "agenda":
-                assert inside(screen.message_edit)
+                assert inside(screen.run.message_edit)
     finally:
         if language == "en":
             settings.remove_translators(qapp)
