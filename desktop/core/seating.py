@@ -32,12 +32,11 @@ hundreds of thousands of changes per second in plain Python, with no solver to s
 
 An integer programme would prove optimality but needs a solver binary and takes seconds for
 10,000 people; annealing would accept worsening moves and make "why did X move" harder to
-explain. Steepest descent from a near-optimal dealt plan reaches the goals the numbers allow
-(the unmet list reports the rest with the reason) in well under a second for 10,000 people.
+explain. Steepest descent from a near-optimal dealt plan reaches the goals the numbers allow (the
+unmet list says why not) in well under a second for 10,000 people.
 
-Determinism: the input is sorted by keys, the random generator has a fixed seed and nothing
-iterates over hash-ordered sets of strings, so the same input gives the same plan in every run
-and process.
+Determinism: inputs sorted by key, a fixed seed, no iteration over hash-ordered sets of
+strings: the same input gives the same plan in every run and process.
 """
 
 from __future__ import annotations
@@ -234,13 +233,12 @@ def _targets(low: Sequence[int], cap: Sequence[int], total: int) -> list[int]:
             hi_level = mid
         else:
             lo_level = mid + 1
-    level = lo_level
-    sizes = [min(max(level - 1, lo), hi) for lo, hi in zip(low, high, strict=True)]
+    sizes = [min(max(lo_level - 1, lo), hi) for lo, hi in zip(low, high, strict=True)]
     extra = total - sum(sizes)
-    for i in range(len(sizes)):  # tables that can still take one more reach ``level``
+    for i in range(len(sizes)):  # tables that can still take one more reach ``lo_level``
         if extra <= 0:
             break
-        if sizes[i] < min(max(level, low[i]), high[i]):
+        if sizes[i] < min(max(lo_level, low[i]), high[i]):
             sizes[i] += 1
             extra -= 1
     return sizes
@@ -457,8 +455,12 @@ def _explain(
             names.setdefault(state.agency[i], p.agency)
             totals[state.agency[i]] = totals.get(state.agency[i], 0) + 1
     usable = sum(1 for c in state.cap if c > 0)
+    crowded: dict[int, list[int]] = {}  # agency -> tables (ascending) where it sits twice
+    for t, counts in enumerate(state.ag):
+        for agency in (a for a, count in counts.items() if count > 1):
+            crowded.setdefault(agency, []).append(t)
     for agency in sorted(totals, key=lambda a: (-totals[a], names[a])):
-        shared = [t for t in range(n_tables) if state.ag[t].get(agency, 0) > 1]
+        shared = crowded.get(agency, [])
         if not shared:
             continue
         numbers = tuple(tables[t].number for t in shared)

@@ -280,7 +280,7 @@ def restore(
             ):
                 changed.append({"id": seat.id, **values})
         if new:
-            s.execute(insert(SeatAssignment), new)
+            s.execute(insert(SeatAssignment.__table__), new)  # Core executemany
         if changed:
             s.execute(update(SeatAssignment), changed)
         audit.record(
