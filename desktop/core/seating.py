@@ -330,7 +330,7 @@ def plan_seating(
                     ):
                         continue
                     if state.size[b] < state.cap[b]:
-                        d = state.move_cost(p, b)
+                        d: float = state.move_cost(p, b)
                         if d < best:
                             best, best_move = d, (p, b, -1)
                     for q in state.members[b]:
@@ -456,8 +456,8 @@ def _explain(
             totals[state.agency[i]] = totals.get(state.agency[i], 0) + 1
     usable = sum(1 for c in state.cap if c > 0)
     crowded: dict[int, list[int]] = {}  # agency -> tables (ascending) where it sits twice
-    for t, counts in enumerate(state.ag):
-        for agency in (a for a, count in counts.items() if count > 1):
+    for t, at_table in enumerate(state.ag):
+        for agency in (a for a, count in at_table.items() if count > 1):
             crowded.setdefault(agency, []).append(t)
     for agency in sorted(totals, key=lambda a: (-totals[a], names[a])):
         shared = crowded.get(agency, [])

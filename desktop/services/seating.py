@@ -333,7 +333,7 @@ def assign(
         for part in chunks(gone):
             s.execute(delete(SeatAssignment).where(SeatAssignment.id.in_(part)))
         if new:
-            s.execute(insert(SeatAssignment.__table__), new)  # Core executemany
+            s.connection().execute(insert(SeatAssignment), new)  # Core executemany
         if changed:
             s.execute(update(SeatAssignment), changed)
         audit.record(

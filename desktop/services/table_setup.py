@@ -74,8 +74,8 @@ def apply_template(
                 s.delete(table)
         s.flush()
         for number in range(1, count + 1):
-            table = tables.get(number)
-            if table is None:
+            kept = tables.get(number)
+            if kept is None:
                 s.add(
                     WorkshopTable(
                         session_id=session_id,
@@ -85,7 +85,7 @@ def apply_template(
                     )
                 )
             else:
-                table.capacity = capacity
+                kept.capacity = capacity
         audit.record(
             s,
             "tables.template",
@@ -233,16 +233,15 @@ def restore(
             if number not in wanted:
                 s.delete(table)
         s.flush()
-        for number, spec in wanted.items():
-            table = tables.get(number)
-            if table is None:
-                table = WorkshopTable(session_id=session_id, number=number)
-                s.add(table)
-                tables[number] = table
-            table.name, table.capacity = spec.name, spec.capacity
-            table.leader_name, table.leader_unit = spec.leader_name, spec.leader_unit
-            table.leader_contact = spec.leader_contact
-            table.leader_registration_id = spec.leader_registration_id
+        for number, wish in wanted.items():
+            found = tables.get(number)
+            if found is None:
+                found = tables[number] = WorkshopTable(session_id=session_id, number=number)
+                s.add(found)
+            found.name, found.capacity = wish.name, wish.capacity
+            found.leader_name, found.leader_unit = wish.leader_name, wish.leader_unit
+            found.leader_contact = wish.leader_contact
+            found.leader_registration_id = wish.leader_registration_id
         s.flush()
         # The seats in bulk, as 自動分桌 writes them: one statement per kind of change.
         seats = {
@@ -264,7 +263,8 @@ def restore(
         gone = [seat.id for reg_id, seat in seats.items() if reg_id not in specs]
         for part in chunks(gone):
             s.execute(delete(SeatAssignment).where(SeatAssignment.id.in_(part)))
-        new, changed = [], []
+        new: list[dict[str, object]] = []
+        changed: list[dict[str, object]] = []
         for reg_id, spec in specs.items():
             values = {
                 "table_id": tables[spec.table_number].id,
@@ -280,7 +280,7 @@ def restore(
             ):
                 changed.append({"id": seat.id, **values})
         if new:
-            s.execute(insert(SeatAssignment.__table__), new)  # Core executemany
+            s.connection().execute(insert(SeatAssignment), new)  # Core executemany
         if changed:
             s.execute(update(SeatAssignment), changed)
         audit.record(
