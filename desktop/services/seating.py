@@ -11,7 +11,7 @@ The tables themselves (template, leaders, undo snapshots) are ``desktop.services
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,13 +107,22 @@ def session_tables(s: Session, session_id: int) -> list[WorkshopTable]:
     )
 
 
-def chunks(ids: list[int], size: int = 900) -> Iterator[list[int]]:
-    """``ids`` in slices small enough for one ``IN (...)`` on every database we run on."""
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
+def write_seats(
+    s: Session, gone: list[int], new: list[dict[str, object]], changed: list[dict[str, object]]
+) -> None:
+    """Seats in bulk, one statement per kind of change (10,000 ORM rows flushed one by one
+    took most of a 自動分桌 press): ``gone`` seat ids deleted, ``new`` rows inserted by Core
+    executemany, ``changed`` rows (with their ``id``) updated by primary key."""
+    for start in range(0, len(gone), 900):  # small enough for one IN (...) everywhere
+        part = gone[start : start + 900]
+        s.execute(delete(SeatAssignment).where(SeatAssignment.id.in_(part)))
+    if new:
+        s.connection().execute(insert(SeatAssignment), new)
+    if changed:
+        s.execute(update(SeatAssignment), changed)
 
 
-def _table_rows(s: Session, session_id: int) -> list[Row[Any]]:
+def table_rows(s: Session, session_id: int) -> list[Row[Any]]:
     return list(
         s.execute(
             select(
@@ -169,7 +178,7 @@ def show(db: Database, session_id: int) -> SeatingView:
 
 def _view(s: Session, session_id: int) -> SeatingView:
     es = s.get_one(EventSession, session_id)
-    tables = _table_rows(s, session_id)
+    tables = table_rows(s, session_id)
     regs = _people(s, session_id)
     arrived = checked_in_ids(s, session_id)
     mode = on_arrival_enabled(s, session_id)
@@ -272,7 +281,7 @@ def assign(
     """
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
-        tables = _table_rows(s, session_id)
+        tables = table_rows(s, session_id)
         if not tables:
             raise SeatingError(
                 "seating_no_tables", "此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）"
@@ -293,8 +302,6 @@ def assign(
         plan = seating.plan_seating(
             _core_tables(tables), [_person(r, leaders, rank[r.id]) for r in eligible]
         )
-        # Seats are written in bulk, one statement per kind of change (10,000 ORM rows
-        # flushed one by one took most of the 自動分桌 press).
         moved = 0
         gone: list[int] = []
         new: list[dict[str, object]] = []
@@ -330,12 +337,7 @@ def assign(
                 changed.append({"id": r.seat_id, "pinned": True})
             if r.table_id != target:
                 moved += 1
-        for part in chunks(gone):
-            s.execute(delete(SeatAssignment).where(SeatAssignment.id.in_(part)))
-        if new:
-            s.connection().execute(insert(SeatAssignment), new)  # Core executemany
-        if changed:
-            s.execute(update(SeatAssignment), changed)
+        write_seats(s, gone, new, changed)
         audit.record(
             s,
             "seating.assign",

@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import select
 
 from db.models import EventSession, GroupReport, Registration, SeatAssignment, WorkshopTable
 from db.uow import Database
 from desktop.core.text import clean, mask_name
 from desktop.services import audit
-from desktop.services.seating import SeatingError, chunks, session_tables
+from desktop.services.seating import SeatingError, session_tables, table_rows, write_seats
 
 
 @dataclass(frozen=True)
@@ -185,19 +185,7 @@ def update_table(
 def snapshot(db: Database, session_id: int) -> Snapshot:
     # Plain columns: a 10,000-person day has 10,000 seats, read twice per 自動分桌.
     with db.read() as s:
-        tables = s.execute(
-            select(
-                WorkshopTable.number,
-                WorkshopTable.name,
-                WorkshopTable.capacity,
-                WorkshopTable.leader_name,
-                WorkshopTable.leader_unit,
-                WorkshopTable.leader_contact,
-                WorkshopTable.leader_registration_id,
-            )
-            .where(WorkshopTable.session_id == session_id)
-            .order_by(WorkshopTable.number)
-        ).all()
+        tables = table_rows(s, session_id)
         seats = s.execute(
             select(
                 SeatAssignment.registration_id,
@@ -211,7 +199,18 @@ def snapshot(db: Database, session_id: int) -> Snapshot:
             .order_by(WorkshopTable.number, SeatAssignment.registration_id)
         ).all()
         return Snapshot(
-            tables=tuple(TableSpec(*row) for row in tables),
+            tables=tuple(
+                TableSpec(
+                    t.number,
+                    t.name,
+                    t.capacity,
+                    t.leader_name,
+                    t.leader_unit,
+                    t.leader_contact,
+                    t.leader_registration_id,
+                )
+                for t in tables
+            ),
             seats=tuple(SeatSpec(*row) for row in seats),
         )
 
@@ -243,7 +242,6 @@ def restore(
             found.leader_contact = wish.leader_contact
             found.leader_registration_id = wish.leader_registration_id
         s.flush()
-        # The seats in bulk, as 自動分桌 writes them: one statement per kind of change.
         seats = {
             row.registration_id: row
             for row in s.execute(
@@ -261,8 +259,6 @@ def restore(
         }
         specs = {spec.registration_id: spec for spec in snap.seats}
         gone = [seat.id for reg_id, seat in seats.items() if reg_id not in specs]
-        for part in chunks(gone):
-            s.execute(delete(SeatAssignment).where(SeatAssignment.id.in_(part)))
         new: list[dict[str, object]] = []
         changed: list[dict[str, object]] = []
         for reg_id, spec in specs.items():
@@ -279,10 +275,7 @@ def restore(
                 values.values()
             ):
                 changed.append({"id": seat.id, **values})
-        if new:
-            s.connection().execute(insert(SeatAssignment), new)  # Core executemany
-        if changed:
-            s.execute(update(SeatAssignment), changed)
+        write_seats(s, gone, new, changed)
         audit.record(
             s,
             "seating.restore",
