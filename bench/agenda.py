@@ -26,7 +26,7 @@ def run() -> dict[str, object]:
         screen = AgendaScreen(ScreenContext(db=db), clock=lambda: now[0])
         screen.timer.stop()
         screen.set_session(find_session(db, "臺北"))
-        screen.run_view.selectRow(6)  # group report: countdown + queue + projector
+        screen.run.run_view.selectRow(6)  # group report: countdown + queue + projector
         screen.act_toggle.trigger()
         projector = screen.open_projector(full_screen=False)
         app.processEvents()

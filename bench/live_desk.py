@@ -31,7 +31,7 @@ def _desk(home: Path, attendees: int, on_arrival: bool):  # type: ignore[no-unty
     from bench.crowd import add_people
     from db.models import Event
     from desktop.app import open_demo_database
-    from desktop.services import seating
+    from desktop.services import seating, table_setup
 
     path = home / f"desk-{attendees}-{on_arrival}.sqlite3"
     db = open_demo_database(path)
@@ -40,7 +40,7 @@ def _desk(home: Path, attendees: int, on_arrival: bool):  # type: ignore[no-unty
     session_id = 1
     reg_ids = add_people(db, session_id, attendees)
     if on_arrival:
-        seating.apply_template(db, session_id, attendees // 8, 8)
+        table_setup.apply_template(db, session_id, attendees // 8, 8)
         seating.set_on_arrival(db, session_id, True)
     window, screen = checkin_screen(db)
     return db, path, window, screen, secret, reg_ids

@@ -150,7 +150,9 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
     try:
         count = service.import_blocks(context.db, session.id, lines, actor="cli")
     except service.AgendaInputError as exc:
-        raise CliError(f"{args.file}：{exc}") from None
+        # The service names no command; the way to clear is the CLI's to say.
+        how = "（agenda remove --all 清除）" if exc.code == "agenda_not_empty" else ""
+        raise CliError(f"{args.file}：{exc}{how}") from None
     return _blocks_out(args, context, session, f"已匯入 {count} 段")
 
 

@@ -15,8 +15,9 @@ from desktop.cli import (
 )
 from desktop.core.seating import Unmet
 from desktop.core.text import match_key
-from desktop.services import seating
+from desktop.services import seating, table_setup
 from desktop.services.events import event_of_session
+from desktop.services.seatview import SeatingView, SeatMember
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -85,7 +86,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     pdf.set_defaults(handler=run_pdf)
 
 
-def _print_view(view: seating.SeatingView, unmet: tuple[Unmet, ...] | None = None) -> None:
+def _print_view(view: SeatingView, unmet: tuple[Unmet, ...] | None = None) -> None:
     print(f"{view.session_name}{'（報到時分桌）' if view.on_arrival else ''}")
     for t in view.tables:
         mark = f"　⚠ 同機關：{'、'.join(t.conflicts)}" if t.conflicts else ""
@@ -129,14 +130,14 @@ def run_show(args: argparse.Namespace, context: Context) -> int:
 def run_template(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     try:
-        seating.apply_template(context.db, session.id, args.count, args.capacity, actor="cli")
+        table_setup.apply_template(context.db, session.id, args.count, args.capacity, actor="cli")
     except seating.SeatingError as exc:
         raise CliError(str(exc)) from exc
     print(f"{session.name}：{args.count} 桌，每桌 {args.capacity} 人")
     return 0
 
 
-def _table_id(view: seating.SeatingView, number: int) -> int:
+def _table_id(view: SeatingView, number: int) -> int:
     for t in view.tables:
         if t.number == number:
             return t.id
@@ -147,7 +148,7 @@ def _table_id(view: seating.SeatingView, number: int) -> int:
 def run_leader(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     view = seating.show(context.db, session.id)
-    seating.update_table(
+    table_setup.update_table(
         context.db,
         _table_id(view, args.table),
         leader_name=args.name,
@@ -159,7 +160,7 @@ def run_leader(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def _person(view: seating.SeatingView, name: str) -> seating.SeatMember:
+def _person(view: SeatingView, name: str) -> SeatMember:
     key = match_key(name)
     everyone = [m for t in view.tables for m in t.members] + list(view.unseated)
     found = [m for m in everyone if match_key(m.name) == key]

@@ -1,4 +1,6 @@
-"""Agenda rules: checking a plan, running the day on a countdown, moving the rest of the day.
+"""Agenda rules: running the day on a countdown (checking and moving the plan:
+``desktop.core.agenda_plan``; the stored form of the run state: ``desktop.core.agenda_json``;
+what the countdown and the projector show at an instant: ``desktop.core.agenda_frame``).
 
 Everything here is pure: the clock is an argument (``now``), states are frozen values, and a
 transition returns the new state plus the *marks* to write on blocks (``actual_start`` /
@@ -15,10 +17,9 @@ functions: ``default_slot_seconds``, ``start_queue``, ``queue_next``, ``queue_pr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
 
 from desktop.core.problems import CodedError
 
@@ -45,112 +46,6 @@ class Block:
     @property
     def seconds(self) -> float:
         return (self.end - self.start).total_seconds()
-
-
-# --------------------------------------------------------------------------- plan checks
-
-
-class IssueKind(StrEnum):
-    OVERLAP = "overlap"
-    GAP = "gap"
-    EMPTY = "empty"  # end is not after start
-    ORDER = "order"  # a block starts before the one listed above it
-
-
-@dataclass(frozen=True)
-class PlanIssue:
-    kind: IssueKind
-    block_id: int  # the later of the two blocks (or the block itself)
-    other_id: int | None
-    start: dt.datetime
-    end: dt.datetime
-
-    @property
-    def minutes(self) -> float:
-        return (self.end - self.start).total_seconds() / 60
-
-
-def plan_issues(blocks: Sequence[Block]) -> list[PlanIssue]:
-    """Overlaps, gaps, empty blocks and out-of-order blocks of a plan in its listed order."""
-    issues: list[PlanIssue] = []
-    for block in blocks:
-        if block.end <= block.start:
-            issues.append(PlanIssue(IssueKind.EMPTY, block.id, None, block.start, block.end))
-    for before, after in zip(blocks, blocks[1:], strict=False):
-        if after.start < before.start:
-            issues.append(
-                PlanIssue(IssueKind.ORDER, after.id, before.id, after.start, before.start)
-            )
-        elif after.start < before.end:
-            end = min(before.end, after.end)
-            issues.append(PlanIssue(IssueKind.OVERLAP, after.id, before.id, after.start, end))
-        elif after.start > before.end:
-            issues.append(PlanIssue(IssueKind.GAP, after.id, before.id, before.end, after.start))
-    return issues
-
-
-# --------------------------------------------------------------------------- moving the plan
-
-
-@dataclass(frozen=True)
-class Replan:
-    """New planned times for blocks that move; ``unabsorbed`` is the delay nothing took up."""
-
-    times: dict[int, tuple[dt.datetime, dt.datetime]]
-    absorbed_by: int | None = None
-    unabsorbed: dt.timedelta = dt.timedelta(0)
-
-
-def shift_blocks(blocks: Sequence[Block], from_id: int, delta: dt.timedelta) -> Replan:
-    """Move the block ``from_id`` and every block after it by ``delta`` (negative: earlier)."""
-    index = _index(blocks, from_id)
-    return Replan({b.id: (b.start + delta, b.end + delta) for b in blocks[index:]})
-
-
-def absorb_delay(
-    blocks: Sequence[Block],
-    from_id: int,
-    delta: dt.timedelta,
-    *,
-    kinds: Iterable[str] = ABSORBING_KINDS,
-    min_seconds: float = 0,
-) -> Replan:
-    """Let the first break/lunch at or after ``from_id`` take up ``delta``.
-
-    Blocks from ``from_id`` up to that break move later by ``delta``; the break starts later
-    but keeps its planned end (it becomes shorter, never below ``min_seconds``), so the blocks
-    after it keep their times. What the break cannot take shifts the blocks after it (and is
-    reported as ``unabsorbed``). Without a break, everything from ``from_id`` shifts.
-    """
-    if delta <= dt.timedelta(0):
-        return shift_blocks(blocks, from_id, delta)
-    index = _index(blocks, from_id)
-    kinds = tuple(kinds)
-    absorber = next((i for i in range(index, len(blocks)) if blocks[i].kind in kinds), None)
-    if absorber is None:
-        shifted = shift_blocks(blocks, from_id, delta)
-        return replace(shifted, unabsorbed=delta)
-    times: dict[int, tuple[dt.datetime, dt.datetime]] = {
-        b.id: (b.start + delta, b.end + delta) for b in blocks[index:absorber]
-    }
-    pause = blocks[absorber]
-    capacity = max(dt.timedelta(0), pause.end - pause.start - dt.timedelta(seconds=min_seconds))
-    taken = min(delta, capacity)
-    rest = delta - taken
-    times[pause.id] = (pause.start + delta, pause.end + rest)
-    for b in blocks[absorber + 1 :]:
-        if rest:
-            times[b.id] = (b.start + rest, b.end + rest)
-    return Replan(times, absorbed_by=pause.id, unabsorbed=rest)
-
-
-def apply_replan(blocks: Sequence[Block], replan: Replan) -> list[Block]:
-    return [
-        replace(b, start=replan.times[b.id][0], end=replan.times[b.id][1])
-        if b.id in replan.times
-        else b
-        for b in blocks
-    ]
 
 
 # --------------------------------------------------------------------------- report-back queue
@@ -260,7 +155,7 @@ class Transition:
     marks: tuple[Mark, ...] = ()
 
 
-def _index(blocks: Sequence[Block], block_id: int) -> int:
+def block_index(blocks: Sequence[Block], block_id: int) -> int:
     for i, b in enumerate(blocks):
         if b.id == block_id:
             return i
@@ -284,7 +179,7 @@ def start(
     _require(state, RunStatus.IDLE)
     if not blocks:
         raise AgendaError("empty_agenda", "議程是空的，沒有可開始的段落")
-    target = blocks[_index(blocks, block_id)] if block_id is not None else blocks[0]
+    target = blocks[block_index(blocks, block_id)] if block_id is not None else blocks[0]
     baseline = state.baseline or {b.id: (b.start, b.end) for b in blocks}
     new = replace(
         state,
@@ -340,7 +235,7 @@ def next_block(state: RunState, blocks: Sequence[Block], now: dt.datetime) -> Tr
     _require(state, RunStatus.RUNNING, RunStatus.PAUSED)
     state = _settled(state, now)
     assert state.block_id is not None and state.started_at is not None
-    index = _index(blocks, state.block_id)
+    index = block_index(blocks, state.block_id)
     leg = Leg(state.block_id, state.started_at, state.paused_seconds, state.extra_seconds)
     redo = _redo(state, blocks, index, leg, now)
     if redo is not None:
@@ -445,7 +340,7 @@ def adjust(state: RunState, blocks: Sequence[Block], seconds: int) -> Transition
     """Extend (+) or shorten (−) the current block; it cannot become shorter than nothing."""
     _require(state, RunStatus.RUNNING, RunStatus.PAUSED)
     assert state.block_id is not None
-    planned = blocks[_index(blocks, state.block_id)].seconds
+    planned = blocks[block_index(blocks, state.block_id)].seconds
     extra = max(int(-planned), state.extra_seconds + seconds)
     return Transition(replace(state, extra_seconds=extra))
 
@@ -469,7 +364,7 @@ def block_seconds(state: RunState, blocks: Sequence[Block]) -> float:
     """The current block's allowed length: planned length plus extensions."""
     if state.block_id is None:
         return 0.0
-    return blocks[_index(blocks, state.block_id)].seconds + state.extra_seconds
+    return blocks[block_index(blocks, state.block_id)].seconds + state.extra_seconds
 
 
 def remaining_seconds(state: RunState, blocks: Sequence[Block], now: dt.datetime) -> float:
@@ -514,7 +409,7 @@ def timing(state: RunState, blocks: Sequence[Block], now: dt.datetime) -> Timing
         delay = max(0.0, behind)
         return Timing(status, None, first, 0.0, 0.0, 0.0, None, behind, delay, end)
     assert state.block_id is not None
-    index = _index(blocks, state.block_id)
+    index = block_index(blocks, state.block_id)
     current = blocks[index]
     remaining = remaining_seconds(state, blocks, now)
     # While paused the countdown holds, so the block keeps ending later as the pause goes on.
@@ -674,126 +569,4 @@ def queue_status(state: RunState, now: dt.datetime) -> QueueStatus | None:
         queue.slot_seconds - max(0.0, used),
         labels,
         False,
-    )
-
-
-# --------------------------------------------------------------------------- JSON
-
-
-def _ts(value: dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _dt(value: Any) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
-
-
-def _queue_to_json(queue: QueueState | None) -> dict[str, Any] | None:
-    return (
-        None
-        if queue is None
-        else {
-            "order": list(queue.order),
-            "labels": {str(k): v for k, v in queue.labels.items()},
-            "slot_seconds": queue.slot_seconds,
-            "index": queue.index,
-            "slot_started_at": _ts(queue.slot_started_at),
-            "slot_paused_seconds": queue.slot_paused_seconds,
-        }
-    )
-
-
-def _queue_from_json(q: dict[str, Any] | None) -> QueueState | None:
-    return (
-        None
-        if not q
-        else QueueState(
-            order=tuple(int(n) for n in q["order"]),
-            labels={int(k): str(v) for k, v in q.get("labels", {}).items()},
-            slot_seconds=int(q["slot_seconds"]),
-            index=int(q.get("index", 0)),
-            slot_started_at=_dt(q.get("slot_started_at")),
-            slot_paused_seconds=float(q.get("slot_paused_seconds", 0.0)),
-        )
-    )
-
-
-def state_to_json(state: RunState) -> dict[str, Any]:
-    undone = state.undone
-    return {
-        "version": 1,
-        "block_id": state.block_id,
-        "started_at": _ts(state.started_at),
-        "paused_at": _ts(state.paused_at),
-        "paused_seconds": state.paused_seconds,
-        "extra_seconds": state.extra_seconds,
-        "finished_at": _ts(state.finished_at),
-        "history": [
-            {
-                "block_id": leg.block_id,
-                "started_at": _ts(leg.started_at),
-                "paused_seconds": leg.paused_seconds,
-                "extra_seconds": leg.extra_seconds,
-            }
-            for leg in state.history
-        ],
-        "queue": _queue_to_json(state.queue),
-        "message": state.message,
-        "baseline": {str(k): [_ts(s), _ts(e)] for k, (s, e) in state.baseline.items()},
-        "undone": None
-        if undone is None
-        else {
-            "at": _ts(undone.at),
-            "block_id": undone.block_id,
-            "started_at": _ts(undone.started_at),
-            "paused_seconds": undone.paused_seconds,
-            "extra_seconds": undone.extra_seconds,
-            "queue": _queue_to_json(undone.queue),
-        },
-    }
-
-
-def state_from_json(data: dict[str, Any] | None) -> RunState:
-    """Read a stored state back; an empty or missing value is the idle state."""
-    if not data:
-        return RunState()
-    queue = _queue_from_json(data.get("queue"))
-    u = data.get("undone")
-    undone_at, undone_start = (_dt(u.get("at")), _dt(u.get("started_at"))) if u else (None, None)
-    undone = None
-    if u and undone_at and undone_start:
-        block_id = u.get("block_id")
-        undone = Undone(
-            undone_at,
-            None if block_id is None else int(block_id),
-            undone_start,
-            float(u.get("paused_seconds", 0.0)),
-            int(u.get("extra_seconds", 0)),
-            _queue_from_json(u.get("queue")),
-        )
-    baseline: dict[int, tuple[dt.datetime, dt.datetime]] = {}
-    for key, (s, e) in data.get("baseline", {}).items():
-        start_at, end_at = _dt(s), _dt(e)
-        if start_at and end_at:
-            baseline[int(key)] = (start_at, end_at)
-    return RunState(
-        block_id=data.get("block_id"),
-        started_at=_dt(data.get("started_at")),
-        paused_at=_dt(data.get("paused_at")),
-        paused_seconds=float(data.get("paused_seconds", 0.0)),
-        extra_seconds=int(data.get("extra_seconds", 0)),
-        finished_at=_dt(data.get("finished_at")),
-        history=tuple(
-            Leg(
-                int(h["block_id"]),
-                _dt(h["started_at"]) or dt.datetime.min,
-                float(h.get("paused_seconds", 0.0)),
-                int(h.get("extra_seconds", 0)),
-            )
-            for h in data.get("history", [])
-        ),
-        queue=queue,
-        message=str(data.get("message", "")),
-        baseline=baseline,
-        undone=undone,
     )

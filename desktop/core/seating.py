@@ -32,23 +32,27 @@ hundreds of thousands of changes per second in plain Python, with no solver to s
 
 An integer programme would prove optimality but needs a solver binary and takes seconds for
 10,000 people; annealing would accept worsening moves and make "why did X move" harder to
-explain. Steepest descent from a near-optimal dealt plan reaches the goals the numbers allow
-(the unmet list reports the rest with the reason) in well under a second for 10,000 people.
+explain. Steepest descent from a near-optimal dealt plan reaches the goals the numbers allow (the
+unmet list says why not) in well under a second for 10,000 people.
 
-Determinism: the input is sorted by keys, the random generator has a fixed seed and nothing
-iterates over hash-ordered sets of strings, so the same input gives the same plan in every run
-and process.
+Determinism: inputs sorted by key, a fixed seed, no iteration over hash-ordered sets of
+strings: the same input gives the same plan in every run and process.
 """
 
 from __future__ import annotations
 
-import functools
 import random
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from desktop.core.text import match_key
+from desktop.core.agencies import (
+    COUNTY,
+    LEVEL_LABELS,
+    REGION_LABELS,
+    REGIONS,
+    TOWNSHIP,
+    categories,
+)
 
 W_SIZE = 10_000
 W_AGENCY = 1_000
@@ -56,49 +60,6 @@ W_LEVEL = 10
 W_REGION = 8
 SEED = 20190315
 EPS = 1e-9
-
-COUNTY = "county"  # 縣市政府 and its departments
-TOWNSHIP = "township"  # 鄉鎮市區公所
-LEVEL_LABELS = {COUNTY: "縣市政府", TOWNSHIP: "鄉鎮市區公所"}
-
-REGIONS: dict[str, tuple[str, ...]] = {
-    "north": ("臺北", "新北", "基隆", "桃園", "新竹", "宜蘭"),
-    "central": ("苗栗", "臺中", "彰化", "南投", "雲林"),
-    "south": ("嘉義", "臺南", "高雄", "屏東"),
-    "east": ("花蓮", "臺東"),
-    "islands": ("澎湖", "金門", "連江"),
-}
-REGION_LABELS = {
-    "north": "北部",
-    "central": "中部",
-    "south": "南部",
-    "east": "東部",
-    "islands": "離島",
-}
-_REGION_OF = {place: region for region, places in REGIONS.items() for place in places}
-_PLACE = re.compile(r"^(..)[縣市]")
-
-
-def agency_level(agency: str) -> str:
-    """``county`` for 縣政府/市政府 (and their bureaus), ``township`` for 公所, else ``""``."""
-    key = match_key(agency)
-    if "公所" in key:
-        return TOWNSHIP
-    if "縣政府" in key or "市政府" in key:
-        return COUNTY
-    return ""
-
-
-@functools.lru_cache(maxsize=8192)
-def _categories(agency: str) -> tuple[str, str, str]:
-    """An agency's match key, level and region (the same few agencies recur all day)."""
-    return match_key(agency), agency_level(agency), agency_region(agency)
-
-
-def agency_region(agency: str) -> str:
-    """The region of the county or city the agency's name starts with, else ``""``."""
-    found = _PLACE.match(match_key(agency))
-    return _REGION_OF.get(found.group(1), "") if found else ""
 
 
 @dataclass(frozen=True)
@@ -144,11 +105,12 @@ class _State:
         self.index = {t.key: i for i, t in enumerate(tables)}
         self.cap = [max(t.capacity, 0) for t in tables]
         ids: dict[str, int] = {}
-        self.agency = [ids.setdefault(match_key(p.agency), len(ids)) for p in people]
         levels = {"": -1, COUNTY: 0, TOWNSHIP: 1}
         regions = {"": -1} | {r: i for i, r in enumerate(REGIONS)}
-        self.level = [levels[agency_level(p.agency)] for p in people]
-        self.region = [regions[agency_region(p.agency)] for p in people]
+        found = [categories(p.agency) for p in people]
+        self.agency = [ids.setdefault(key, len(ids)) for key, _, _ in found]
+        self.level = [levels[level] for _, level, _ in found]
+        self.region = [regions[region] for _, _, region in found]
         n_tables = len(tables)
         self.size = [0] * n_tables
         self.ag: list[dict[int, int]] = [{} for _ in range(n_tables)]
@@ -271,13 +233,12 @@ def _targets(low: Sequence[int], cap: Sequence[int], total: int) -> list[int]:
             hi_level = mid
         else:
             lo_level = mid + 1
-    level = lo_level
-    sizes = [min(max(level - 1, lo), hi) for lo, hi in zip(low, high, strict=True)]
+    sizes = [min(max(lo_level - 1, lo), hi) for lo, hi in zip(low, high, strict=True)]
     extra = total - sum(sizes)
-    for i in range(len(sizes)):  # tables that can still take one more reach ``level``
+    for i in range(len(sizes)):  # tables that can still take one more reach ``lo_level``
         if extra <= 0:
             break
-        if sizes[i] < min(max(level, low[i]), high[i]):
+        if sizes[i] < min(max(lo_level, low[i]), high[i]):
             sizes[i] += 1
             extra -= 1
     return sizes
@@ -369,7 +330,7 @@ def plan_seating(
                     ):
                         continue
                     if state.size[b] < state.cap[b]:
-                        d = state.move_cost(p, b)
+                        d: float = state.move_cost(p, b)
                         if d < best:
                             best, best_move = d, (p, b, -1)
                     for q in state.members[b]:
@@ -494,8 +455,12 @@ def _explain(
             names.setdefault(state.agency[i], p.agency)
             totals[state.agency[i]] = totals.get(state.agency[i], 0) + 1
     usable = sum(1 for c in state.cap if c > 0)
+    crowded: dict[int, list[int]] = {}  # agency -> tables (ascending) where it sits twice
+    for t, at_table in enumerate(state.ag):
+        for agency in (a for a, count in at_table.items() if count > 1):
+            crowded.setdefault(agency, []).append(t)
     for agency in sorted(totals, key=lambda a: (-totals[a], names[a])):
-        shared = [t for t in range(n_tables) if state.ag[t].get(agency, 0) > 1]
+        shared = crowded.get(agency, [])
         if not shared:
             continue
         numbers = tuple(tables[t].number for t in shared)
@@ -557,16 +522,6 @@ def _explain(
     return out
 
 
-def conflicts_at(agencies: Iterable[str]) -> set[str]:
-    """The agency keys that appear more than once among ``agencies`` (one table's members)."""
-    seen: dict[str, int] = {}
-    for agency in agencies:
-        key = match_key(agency)
-        if key:
-            seen[key] = seen.get(key, 0) + 1
-    return {key for key, n in seen.items() if n > 1}
-
-
 def assign_on_arrival(
     tables: Sequence[Table],
     present: Sequence[tuple[Person, int]],
@@ -586,14 +541,14 @@ def assign_on_arrival(
     # The cost of seating ``person`` at a table (``_State.add_cost``) needs only per-table
     # counters of the present: everyone, and those sharing the person's agency, level and
     # region. Counting just those keeps a scan cheap at a 10,000-person day.
-    agency, level, region = _categories(person.agency)
+    agency, level, region = categories(person.agency)
     size: dict[int, int] = {}
     same_agency: dict[int, int] = {}
     same_level: dict[int, int] = {}
     same_region: dict[int, int] = {}
     for other, key in present:
         size[key] = size.get(key, 0) + 1
-        a, lv, rg = _categories(other.agency)
+        a, lv, rg = categories(other.agency)
         if a == agency:
             same_agency[key] = same_agency.get(key, 0) + 1
         if level and lv == level:

@@ -1,7 +1,7 @@
 """Agenda use cases: editing a session's blocks, running the day, planned versus actual.
 
 Run state lives in the ``Setting`` row ``scope="session:<id>", key="agenda_run"`` (JSON of
-``desktop.core.agenda.state_to_json``), written in the same unit of work as the actual times it
+``desktop.core.agenda_json.state_to_json``), written in the same unit of work as the actual times it
 marks on blocks, so a crash never leaves the two disagreeing. Timer options (warning/danger
 thresholds, chime) are ``key="agenda_timer"`` in the same scope.
 
@@ -21,8 +21,11 @@ from sqlalchemy.orm import Session
 from db.models import AgendaBlock, BlockKind, EventSession, Setting, WorkshopTable
 from db.uow import Database
 from desktop.core import agenda as rules
-from desktop.core.agenda import Block, PlanIssue, Replan, RunState, Transition
+from desktop.core import agenda_plan
+from desktop.core.agenda import Block, RunState, Transition
 from desktop.core.agenda_csv import AgendaLine
+from desktop.core.agenda_json import state_from_json, state_to_json
+from desktop.core.agenda_plan import PlanIssue, Replan
 from desktop.core.problems import CodedError
 from desktop.services import audit
 from desktop.services.events import AgendaRow, _agenda_row
@@ -253,7 +256,7 @@ def import_blocks(
         if existing := _blocks(s, session_id):
             raise AgendaInputError(
                 "agenda_not_empty",
-                f"{es.name}已有 {len(existing)} 段議程；先用 agenda remove --all 清除再匯入",
+                f"{es.name}已有 {len(existing)} 段議程；先清除再匯入",
                 session=es.name,
                 n=len(existing),
             )
@@ -352,7 +355,7 @@ def to_rule_blocks(rows: Sequence[AgendaRow]) -> list[Block]:
 
 
 def plan_issues(rows: Sequence[AgendaRow]) -> list[PlanIssue]:
-    return rules.plan_issues(to_rule_blocks(rows))
+    return agenda_plan.plan_issues(to_rule_blocks(rows))
 
 
 def describe_issue(issue: PlanIssue, rows: Sequence[AgendaRow]) -> str:
@@ -362,11 +365,11 @@ def describe_issue(issue: PlanIssue, rows: Sequence[AgendaRow]) -> str:
     other = titles.get(issue.other_id, "?") if issue.other_id is not None else ""
     span = f"{issue.start:%H:%M}–{issue.end:%H:%M}"
     minutes = f"{abs(issue.minutes):g}"
-    if issue.kind is rules.IssueKind.OVERLAP:
+    if issue.kind is agenda_plan.IssueKind.OVERLAP:
         return f"重疊 {minutes} 分鐘：「{other}」與「{this}」（{span}）"
-    if issue.kind is rules.IssueKind.GAP:
+    if issue.kind is agenda_plan.IssueKind.GAP:
         return f"空檔 {minutes} 分鐘：「{other}」之後到「{this}」之前（{span}）"
-    if issue.kind is rules.IssueKind.EMPTY:
+    if issue.kind is agenda_plan.IssueKind.EMPTY:
         return f"時間錯誤：「{this}」的結束時間不晚於開始時間（{span}）"
     return f"順序錯誤：「{this}」排在「{other}」之後，卻比它早開始"
 
@@ -418,7 +421,7 @@ def _put_setting(s: Session, session_id: int, key: str, value: dict, now: dt.dat
 
 def _load_state(s: Session, session_id: int) -> RunState:
     row = _setting(s, session_id, RUN_KEY)
-    return rules.state_from_json(row.value if row else None)
+    return state_from_json(row.value if row else None)
 
 
 def _load_options(s: Session, session_id: int) -> TimerOptions:
@@ -529,7 +532,7 @@ def _run(
         for mark in transition.marks:
             value = on_session_day(mark.value, view.session_date) if mark.value else None
             setattr(by_id[mark.block_id], mark.field, value)
-        _put_setting(s, session_id, RUN_KEY, rules.state_to_json(state), now)
+        _put_setting(s, session_id, RUN_KEY, state_to_json(state), now)
         audit.record(
             s,
             f"agenda.run.{action}",
@@ -669,7 +672,7 @@ def reset_run(db: Database, session_id: int, now: dt.datetime, *, actor: str = "
                 cleared += 1
             block.actual_start = None
             block.actual_end = None
-        _put_setting(s, session_id, RUN_KEY, rules.state_to_json(RunState()), now)
+        _put_setting(s, session_id, RUN_KEY, state_to_json(RunState()), now)
         audit.record(
             s,
             "agenda.run.reset",
@@ -709,9 +712,9 @@ def replan(
             raise AgendaInputError("nothing_to_replan", "後面沒有段落可以調整")
         amount = delta if delta is not None else dt.timedelta(seconds=round(t.next_delay))
         if mode == "shift":
-            result = rules.shift_blocks(view.blocks, t.following.id, amount)
+            result = agenda_plan.shift_blocks(view.blocks, t.following.id, amount)
         else:
-            result = rules.absorb_delay(view.blocks, t.following.id, amount)
+            result = agenda_plan.absorb_delay(view.blocks, t.following.id, amount)
         state = view.state
         if not state.baseline:
             state = replace(state, baseline={b.id: (b.start, b.end) for b in view.blocks})
@@ -719,7 +722,7 @@ def replan(
         for block_id, (start_at, end_at) in result.times.items():
             by_id[block_id].planned_start = start_at
             by_id[block_id].planned_end = end_at
-        _put_setting(s, session_id, RUN_KEY, rules.state_to_json(state), now)
+        _put_setting(s, session_id, RUN_KEY, state_to_json(state), now)
         audit.record(
             s,
             f"agenda.replan.{mode}",

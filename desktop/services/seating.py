@@ -5,6 +5,7 @@ Who is seated: admitted people and walk-ins. An attendee who leads a table
 they are when the plan is run again. In "seat on arrival" mode (a ``Setting`` with scope
 ``session:<id>`` and key ``seating``, value ``{"on_arrival": true}``) people get their table at
 check-in: the check-in service calls ``seat_on_arrival`` inside its own unit of work.
+The tables themselves (template, leaders, undo snapshots) are ``desktop.services.tables``.
 """
 
 from __future__ import annotations
@@ -12,16 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import Row, delete, insert, select, update
+from sqlalchemy.orm import Session
 
 from db.models import (
     Attendee,
     CheckAction,
     CheckIn,
     EventSession,
-    GroupReport,
     Registration,
     SeatAssignment,
     Setting,
@@ -31,8 +32,9 @@ from db.models import (
 from db.uow import Database
 from desktop.core import seating
 from desktop.core.problems import CodedError
-from desktop.core.text import clean, mask_name, match_key
+from desktop.core.text import mask_name, match_key
 from desktop.services import audit
+from desktop.services.seatview import SeatingView, SeatMember, TableView
 
 SEATED_STATUSES = (Status.ADMITTED, Status.WALK_IN)
 SETTING_KEY = "seating"
@@ -40,129 +42,6 @@ SETTING_KEY = "seating"
 
 class SeatingError(CodedError):
     """A seating change that cannot be made (full table, unknown table, ...)."""
-
-
-@dataclass(frozen=True)
-class SeatMember:
-    registration_id: int
-    name: str
-    agency: str
-    unit: str
-    title: str
-    status: str
-    pinned: bool
-    source: str  # plan / arrival / manual ("" when not seated)
-    checked_in: bool
-    is_leader: bool
-    conflict: bool  # someone else of the same agency sits at this table
-
-
-@dataclass(frozen=True)
-class TableView:
-    id: int
-    number: int
-    name: str
-    capacity: int
-    leader_name: str
-    leader_unit: str
-    leader_contact: str
-    leader_registration_id: int | None
-    members: tuple[SeatMember, ...]
-
-    @property
-    def size(self) -> int:
-        return len(self.members)
-
-    @property
-    def conflicts(self) -> tuple[str, ...]:
-        """Agencies with more than one person at this table."""
-        seen: dict[str, str] = {}
-        for m in self.members:
-            if m.conflict:
-                seen.setdefault(match_key(m.agency), m.agency)
-        return tuple(seen.values())
-
-
-@dataclass(frozen=True)
-class SeatingView:
-    session_id: int
-    session_name: str
-    on_arrival: bool
-    tables: tuple[TableView, ...]
-    unseated: tuple[SeatMember, ...]
-    unmet: tuple[seating.Unmet, ...]
-
-    def table(self, number: int) -> TableView:
-        return next(t for t in self.tables if t.number == number)
-
-    def table_of(self, registration_id: int) -> TableView | None:
-        for t in self.tables:
-            if any(m.registration_id == registration_id for m in t.members):
-                return t
-        return None
-
-    def as_json(self) -> dict[str, object]:
-        """The CLI's keys (a contract): ``tables`` with ``number``, ``leader``, ``members``
-        (``name``, ``agency``, ...), and ``unmet``."""
-        return {
-            "session": self.session_name,
-            "on_arrival": self.on_arrival,
-            "tables": [
-                {
-                    "number": t.number,
-                    "name": t.name,
-                    "capacity": t.capacity,
-                    "size": t.size,
-                    "leader": t.leader_name,
-                    "leader_unit": t.leader_unit,
-                    "conflicts": list(t.conflicts),
-                    "members": [_member_json(m) for m in t.members],
-                }
-                for t in self.tables
-            ],
-            "unseated": [_member_json(m) for m in self.unseated],
-            "unmet": [u.as_json() for u in self.unmet],
-        }
-
-
-def _member_json(m: SeatMember) -> dict[str, object]:
-    return {
-        "name": m.name,
-        "agency": m.agency,
-        "unit": m.unit,
-        "title": m.title,
-        "pinned": m.pinned,
-        "leader": m.is_leader,
-        "checked_in": m.checked_in,
-    }
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    number: int
-    name: str
-    capacity: int
-    leader_name: str = ""
-    leader_unit: str = ""
-    leader_contact: str = ""
-    leader_registration_id: int | None = None
-
-
-@dataclass(frozen=True)
-class SeatSpec:
-    registration_id: int
-    table_number: int
-    pinned: bool
-    source: str
-    assigned_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Tables and seats of a session, to undo a plan or a template."""
-
-    tables: tuple[TableSpec, ...]
-    seats: tuple[SeatSpec, ...]
 
 
 # ---------------------------------------------------------------- the session setting
@@ -218,7 +97,7 @@ def checked_in_ids(s: Session, session_id: int) -> set[int]:
     return {r.registration_id for r in rows if r.action == CheckAction.IN and r.id not in voided}
 
 
-def _tables(s: Session, session_id: int) -> list[WorkshopTable]:
+def session_tables(s: Session, session_id: int) -> list[WorkshopTable]:
     return list(
         s.scalars(
             select(WorkshopTable)
@@ -228,18 +107,68 @@ def _tables(s: Session, session_id: int) -> list[WorkshopTable]:
     )
 
 
-def _registrations(s: Session, session_id: int) -> list[Registration]:
+def write_seats(
+    s: Session, gone: list[int], new: list[dict[str, object]], changed: list[dict[str, object]]
+) -> None:
+    """Seats in bulk, one statement per kind of change (10,000 ORM rows flushed one by one
+    took most of a 自動分桌 press): ``gone`` seat ids deleted, ``new`` rows inserted by Core
+    executemany, ``changed`` rows (with their ``id``) updated by primary key."""
+    for start in range(0, len(gone), 900):  # small enough for one IN (...) everywhere
+        part = gone[start : start + 900]
+        s.execute(delete(SeatAssignment).where(SeatAssignment.id.in_(part)))
+    if new:
+        s.connection().execute(insert(SeatAssignment), new)
+    if changed:
+        s.execute(update(SeatAssignment), changed)
+
+
+def table_rows(s: Session, session_id: int) -> list[Row[Any]]:
     return list(
-        s.scalars(
-            select(Registration)
-            .options(joinedload(Registration.attendee), joinedload(Registration.seat))
-            .where(Registration.session_id == session_id)
-            .order_by(Registration.queue, Registration.id)
-        ).unique()
+        s.connection().execute(
+            select(
+                WorkshopTable.id,
+                WorkshopTable.number,
+                WorkshopTable.name,
+                WorkshopTable.capacity,
+                WorkshopTable.leader_name,
+                WorkshopTable.leader_unit,
+                WorkshopTable.leader_contact,
+                WorkshopTable.leader_registration_id,
+            )
+            .where(WorkshopTable.session_id == session_id)
+            .order_by(WorkshopTable.number)
+        )
     )
 
 
-def _core_tables(tables: Iterable[WorkshopTable]) -> list[seating.Table]:
+def _people(s: Session, session_id: int) -> list[Row[Any]]:
+    """Every registration of the session with its attendee and seat, as plain columns: ORM
+    objects for 10,000 people cost seconds (``table_id`` is None for someone not seated).
+    Read on the session's connection: Core rows skip the ORM's per-row result processing."""
+    return list(
+        s.connection().execute(
+            select(
+                Registration.id,
+                Registration.status,
+                Registration.queue,
+                Attendee.name,
+                Attendee.agency,
+                Attendee.unit,
+                Attendee.title,
+                SeatAssignment.id.label("seat_id"),
+                SeatAssignment.table_id,
+                SeatAssignment.pinned,
+                SeatAssignment.source,
+            )
+            .join(Attendee, Attendee.id == Registration.attendee_id)
+            .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
+            .where(Registration.session_id == session_id)
+            .order_by(Registration.queue, Registration.id)
+        )
+    )
+
+
+def _core_tables(tables: Iterable[Row[Any]]) -> list[seating.Table]:
     return [seating.Table(key=t.id, number=t.number, capacity=t.capacity) for t in tables]
 
 
@@ -250,52 +179,51 @@ def show(db: Database, session_id: int) -> SeatingView:
 
 def _view(s: Session, session_id: int) -> SeatingView:
     es = s.get_one(EventSession, session_id)
-    tables = _tables(s, session_id)
-    regs = _registrations(s, session_id)
+    tables = table_rows(s, session_id)
+    regs = _people(s, session_id)
     arrived = checked_in_ids(s, session_id)
     mode = on_arrival_enabled(s, session_id)
     leaders = {t.leader_registration_id: t.id for t in tables if t.leader_registration_id}
+    keys = {agency: match_key(agency) for agency in {r.agency for r in regs}}
     # Only admitted people and walk-ins sit at a table: a seat left behind by someone who was
     # cancelled (or put back on the waitlist) neither shows nor takes a chair.
-    seated_regs = [r for r in regs if r.seat is not None and r.status in SEATED_STATUSES]
+    seated_regs = [r for r in regs if r.table_id is not None and r.status in SEATED_STATUSES]
     agency_at: dict[tuple[int, str], int] = {}
     for r in seated_regs:
-        key = (r.seat.table_id, match_key(r.attendee.agency))
+        key = (r.table_id, keys[r.agency])
         agency_at[key] = agency_at.get(key, 0) + 1
 
-    def member(r: Registration) -> SeatMember:
-        seat = r.seat
+    def member(r: Row[Any]) -> SeatMember:
+        seated = r.table_id is not None
         return SeatMember(
             registration_id=r.id,
-            name=r.attendee.name,
-            agency=r.attendee.agency,
-            unit=r.attendee.unit,
-            title=r.attendee.title,
+            name=r.name,
+            agency=r.agency,
+            unit=r.unit,
+            title=r.title,
             status=r.status,
-            pinned=bool(seat and seat.pinned),
-            source=seat.source if seat else "",
+            pinned=bool(seated and r.pinned),
+            source=r.source if seated else "",
             checked_in=r.id in arrived,
             is_leader=r.id in leaders,
             conflict=bool(
-                seat
-                and match_key(r.attendee.agency)
-                and agency_at[(seat.table_id, match_key(r.attendee.agency))] > 1
+                seated and keys[r.agency] and agency_at[(r.table_id, keys[r.agency])] > 1
             ),
         )
 
     by_table: dict[int, list[SeatMember]] = {t.id: [] for t in tables}
     for r in seated_regs:
-        by_table[r.seat.table_id].append(member(r))
+        by_table[r.table_id].append(member(r))
     for members in by_table.values():  # leader first, then by agency so colleagues line up
-        members.sort(key=lambda m: (not m.is_leader, match_key(m.agency), m.registration_id))
+        members.sort(key=lambda m: (not m.is_leader, keys[m.agency], m.registration_id))
     expected = [
         r
         for r in regs
-        if r.status in SEATED_STATUSES and (not mode or r.id in arrived or r.seat is not None)
+        if r.status in SEATED_STATUSES and (not mode or r.id in arrived or r.table_id is not None)
     ]
-    unseated = tuple(member(r) for r in expected if r.seat is None)
+    unseated = tuple(member(r) for r in expected if r.table_id is None)
     people = [_person(r, leaders) for r in expected]
-    seats = {r.id: r.seat.table_id for r in seated_regs}
+    seats = {r.id: r.table_id for r in seated_regs}
     unmet = seating.evaluate(_core_tables(tables), people, seats)
     return SeatingView(
         session_id=es.id,
@@ -320,13 +248,11 @@ def _view(s: Session, session_id: int) -> SeatingView:
     )
 
 
-def _person(r: Registration, leaders: dict[int | None, int], rank: int = 0) -> seating.Person:
+def _person(r: Row[Any], leaders: dict[int | None, int], rank: int = 0) -> seating.Person:
     fixed = leaders.get(r.id)
-    if fixed is None and r.seat is not None and r.seat.pinned:
-        fixed = r.seat.table_id
-    return seating.Person(
-        key=r.id, agency=r.attendee.agency, fixed_table=fixed, label=r.attendee.name, rank=rank
-    )
+    if fixed is None and r.table_id is not None and r.pinned:
+        fixed = r.table_id
+    return seating.Person(key=r.id, agency=r.agency, fixed_table=fixed, label=r.name, rank=rank)
 
 
 # ---------------------------------------------------------------- planning
@@ -356,21 +282,20 @@ def assign(
     """
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
-        tables = _tables(s, session_id)
+        tables = table_rows(s, session_id)
         if not tables:
             raise SeatingError(
                 "seating_no_tables", "此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）"
             )
-        regs = _registrations(s, session_id)
+        regs = _people(s, session_id)
         arrived = checked_in_ids(s, session_id)
         leaders = {t.leader_registration_id: t.id for t in tables if t.leader_registration_id}
         eligible = []
         for r in regs:
-            keeps = r.id in leaders or (r.seat is not None and r.seat.pinned)
+            keeps = r.id in leaders or (r.table_id is not None and r.pinned)
             if r.status in SEATED_STATUSES and (not on_arrival or r.id in arrived or keeps):
                 eligible.append(r)
         eligible_ids = {r.id for r in eligible}
-        before = {r.id: r.seat.table_id for r in regs if r.seat is not None}
         # When chairs run short, people who are here and then the earlier in the queue (admitted
         # before walk-ins) keep a seat.
         order = sorted(eligible, key=lambda r: (r.id not in arrived, r.queue, r.id))
@@ -379,27 +304,41 @@ def assign(
             _core_tables(tables), [_person(r, leaders, rank[r.id]) for r in eligible]
         )
         moved = 0
+        gone: list[int] = []
+        new: list[dict[str, object]] = []
+        changed: list[dict[str, object]] = []
         for r in regs:
             target = plan.seats.get(r.id) if r.id in eligible_ids else None
-            seat = r.seat
             if target is None:
-                if seat is not None:
-                    s.delete(seat)
-                    r.seat = None
+                if r.seat_id is not None:
+                    gone.append(r.seat_id)
                 continue
-            if seat is None:
-                r.seat = SeatAssignment(
-                    table_id=target, pinned=r.id in leaders, source="plan", assigned_at=at
+            leads = r.id in leaders
+            if r.seat_id is None:
+                new.append(
+                    {
+                        "registration_id": r.id,
+                        "table_id": target,
+                        "pinned": leads,
+                        "source": "plan",
+                        "assigned_at": at,
+                    }
                 )
-            elif seat.table_id != target:
-                seat.table_id = target
-                seat.source = "plan"
-                seat.assigned_at = at
-            if r.id in leaders:
-                r.seat.pinned = True
-            if before.get(r.id) != target:
+            elif r.table_id != target:
+                changed.append(
+                    {
+                        "id": r.seat_id,
+                        "table_id": target,
+                        "pinned": leads or r.pinned,
+                        "source": "plan",
+                        "assigned_at": at,
+                    }
+                )
+            elif leads and not r.pinned:
+                changed.append({"id": r.seat_id, "pinned": True})
+            if r.table_id != target:
                 moved += 1
-        s.flush()
+        write_seats(s, gone, new, changed)
         audit.record(
             s,
             "seating.assign",
@@ -413,7 +352,6 @@ def assign(
             on_arrival=on_arrival,
             unmet=[u.message for u in plan.unmet][:20],
         )
-        s.expire_all()
         view = _view(s, session_id)
         return AssignResult(
             view=view,
@@ -605,229 +543,4 @@ def set_pinned(
             entity_id=registration_id,
             name=mask_name(r.attendee.name),
             table=r.seat.table.number,
-        )
-
-
-# ---------------------------------------------------------------- tables
-
-
-def apply_template(
-    db: Database,
-    session_id: int,
-    count: int,
-    capacity: int,
-    *,
-    actor: str = "",
-    now: dt.datetime | None = None,
-) -> None:
-    """Tables 1..count with ``capacity`` chairs each. Existing tables keep their name and
-    leader; tables numbered above ``count`` are removed (their people become unseated)."""
-    if not 1 <= count <= 2000:
-        raise SeatingError("bad_table_count", f"桌數須介於 1 到 2000（收到 {count}）", count=count)
-    if not 1 <= capacity <= 100:
-        raise SeatingError(
-            "bad_table_capacity", f"每桌人數須介於 1 到 100（收到 {capacity}）", capacity=capacity
-        )
-    at = now or dt.datetime.now()
-    with db.unit_of_work() as s:
-        s.get_one(EventSession, session_id)
-        tables = {t.number: t for t in _tables(s, session_id)}
-        for number, table in tables.items():
-            if number > count:
-                if s.scalar(select(GroupReport.id).where(GroupReport.table_id == table.id)):
-                    raise SeatingError(
-                        "table_has_report", f"第 {number} 桌已有小組討論紀錄，不能移除", n=number
-                    )
-                s.delete(table)
-        s.flush()
-        for number in range(1, count + 1):
-            table = tables.get(number)
-            if table is None:
-                s.add(
-                    WorkshopTable(
-                        session_id=session_id,
-                        number=number,
-                        name=f"第{number}桌",
-                        capacity=capacity,
-                    )
-                )
-            else:
-                table.capacity = capacity
-        audit.record(
-            s,
-            "tables.template",
-            actor=actor,
-            at=at,
-            entity="session",
-            entity_id=session_id,
-            count=count,
-            capacity=capacity,
-        )
-
-
-def update_table(
-    db: Database,
-    table_id: int,
-    *,
-    name: str | None = None,
-    capacity: int | None = None,
-    leader_name: str | None = None,
-    leader_unit: str | None = None,
-    leader_contact: str | None = None,
-    leader_registration_id: int | None | bool = False,
-    actor: str = "",
-    now: dt.datetime | None = None,
-) -> None:
-    """Edit a table. ``leader_registration_id``: an attendee of the session who leads the table
-    (their name and agency fill the leader fields and they are seated there), None for a
-    staff leader, False (default) to leave it."""
-    at = now or dt.datetime.now()
-    with db.unit_of_work() as s:
-        table = s.get(WorkshopTable, table_id)
-        if table is None:
-            raise SeatingError("no_table", f"找不到桌次 #{table_id}", id=table_id)
-        changes: dict[str, object] = {}
-        if name is not None:
-            table.name = changes["name"] = clean(name)
-        if capacity is not None:
-            if not 1 <= capacity <= 100:
-                raise SeatingError(
-                    "bad_table_capacity",
-                    f"每桌人數須介於 1 到 100（收到 {capacity}）",
-                    capacity=capacity,
-                )
-            table.capacity = changes["capacity"] = capacity
-        if leader_registration_id is not False:
-            if leader_registration_id is None:
-                table.leader_registration_id = None
-            else:
-                r = s.get(Registration, leader_registration_id)
-                if r is None or r.session_id != table.session_id:
-                    raise SeatingError("leader_not_in_session", "桌長須為此場次的報名者")
-                other = s.scalar(
-                    select(WorkshopTable).where(
-                        WorkshopTable.leader_registration_id == r.id, WorkshopTable.id != table.id
-                    )
-                )
-                if other is not None:
-                    raise SeatingError(
-                        "already_leads",
-                        f"{r.attendee.name} 已是第 {other.number} 桌桌長",
-                        name=r.attendee.name,
-                        n=other.number,
-                    )
-                table.leader_registration_id = r.id
-                table.leader_name = r.attendee.name
-                table.leader_unit = r.attendee.agency
-                if r.seat is None:
-                    r.seat = SeatAssignment(
-                        table_id=table.id, pinned=True, source="manual", assigned_at=at
-                    )
-                else:
-                    r.seat.table_id, r.seat.pinned, r.seat.source = table.id, True, "manual"
-            changes["leader"] = mask_name(table.leader_name)
-        if leader_name is not None:
-            table.leader_name = clean(leader_name)
-            changes["leader"] = mask_name(table.leader_name)
-        if leader_unit is not None:
-            table.leader_unit = changes["leader_unit"] = clean(leader_unit)
-        if leader_contact is not None:
-            table.leader_contact = clean(leader_contact)
-            changes["leader_contact"] = "changed"
-        audit.record(
-            s,
-            "table.update",
-            actor=actor,
-            at=at,
-            entity="table",
-            entity_id=table.id,
-            number=table.number,
-            **changes,
-        )
-
-
-# ---------------------------------------------------------------- undo support
-
-
-def snapshot(db: Database, session_id: int) -> Snapshot:
-    with db.read() as s:
-        tables = _tables(s, session_id)
-        return Snapshot(
-            tables=tuple(
-                TableSpec(
-                    t.number,
-                    t.name,
-                    t.capacity,
-                    t.leader_name,
-                    t.leader_unit,
-                    t.leader_contact,
-                    t.leader_registration_id,
-                )
-                for t in tables
-            ),
-            seats=tuple(
-                SeatSpec(seat.registration_id, t.number, seat.pinned, seat.source, seat.assigned_at)
-                for t in tables
-                for seat in sorted(t.seats, key=lambda x: x.registration_id)
-            ),
-        )
-
-
-def restore(
-    db: Database,
-    session_id: int,
-    snap: Snapshot,
-    *,
-    actor: str = "",
-    now: dt.datetime | None = None,
-) -> None:
-    """Make the session's tables and seats exactly what ``snap`` recorded (undo)."""
-    at = now or dt.datetime.now()
-    with db.unit_of_work() as s:
-        tables = {t.number: t for t in _tables(s, session_id)}
-        wanted = {t.number: t for t in snap.tables}
-        for number, table in tables.items():
-            if number not in wanted:
-                s.delete(table)
-        s.flush()
-        for number, spec in wanted.items():
-            table = tables.get(number)
-            if table is None:
-                table = WorkshopTable(session_id=session_id, number=number)
-                s.add(table)
-                tables[number] = table
-            table.name, table.capacity = spec.name, spec.capacity
-            table.leader_name, table.leader_unit = spec.leader_name, spec.leader_unit
-            table.leader_contact = spec.leader_contact
-            table.leader_registration_id = spec.leader_registration_id
-        s.flush()
-        seats = {
-            seat.registration_id: seat
-            for seat in s.scalars(
-                select(SeatAssignment)
-                .join(Registration)
-                .where(Registration.session_id == session_id)
-            )
-        }
-        specs = {spec.registration_id: spec for spec in snap.seats}
-        for reg_id, seat in seats.items():
-            if reg_id not in specs:
-                s.delete(seat)
-        s.flush()
-        for reg_id, spec in specs.items():
-            seat = seats.get(reg_id)
-            if seat is None:
-                seat = SeatAssignment(registration_id=reg_id)
-                s.add(seat)
-            seat.table_id = tables[spec.table_number].id
-            seat.pinned, seat.source, seat.assigned_at = spec.pinned, spec.source, spec.assigned_at
-        audit.record(
-            s,
-            "seating.restore",
-            actor=actor,
-            at=at,
-            entity="session",
-            entity_id=session_id,
-            tables=len(wanted),
-            seats=len(specs),
         )

@@ -1,20 +1,24 @@
 """The projector window: a countdown the back row can read, the block title, the speaker note.
 
-The window only shows what it is given (``show_frame``); the agenda screen computes each frame
-from the run state and the clock. The countdown's font follows the window size; its colour
-follows the alert level (normal → warning → danger → over, thresholds configurable), and past
-zero it blinks. For a 小組報告 block it shows the reporting table and its slot countdown.
+The window shows the frame it is given (``show_frame``): the same
+``desktop.core.agenda_frame.Frame`` the agenda screen's countdown shows, worded here
+(``words``), so the room and the desk never disagree. The countdown's font follows the window
+size; its colour follows the alert level (normal → warning → danger → over, thresholds
+configurable), and past zero it blinks. For a 小組報告 block it shows the reporting table
+and its slot countdown.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import struct
 import wave
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -27,6 +31,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from desktop import paths
+from desktop.core.agenda import RunStatus
+from desktop.core.agenda_frame import Frame, QueueFrame
+
+translate = QCoreApplication.translate  # the agenda screen's words, shared with its run page
 
 BACKGROUND = "#000000"
 COLOURS = {
@@ -50,6 +58,46 @@ class ProjectorFrame:
     queue_countdown: str = ""
     queue_level: str = "normal"
     message: str = ""
+
+
+def hm(value: dt.datetime | None) -> str:
+    return f"{value:%H:%M}" if value else ""
+
+
+def frame_title(f: Frame[Any]) -> str:
+    if f.phase == RunStatus.FINISHED:
+        return translate("AgendaScreen", "今日議程已結束")
+    return f.block.title if f.block is not None else ""
+
+
+def queue_line(queue: QueueFrame) -> str:
+    if queue.done:
+        return translate("AgendaScreen", "各桌報告完畢")
+    return translate("AgendaScreen", "{label} 報告中（{n}/{total}）").format(
+        label=queue.label, n=queue.index + 1, total=queue.count
+    )
+
+
+def words(f: Frame[Any]) -> ProjectorFrame:
+    """What the projector writes for ``f``: the speaker and the next block under the clock."""
+    subtitle = f.speaker
+    if f.following is not None:
+        nxt = translate("AgendaScreen", "下一段 {start} {title}").format(
+            start=hm(f.following.planned_start), title=f.following.title
+        )
+        subtitle = f"{f.speaker}　·　{nxt}" if f.speaker else nxt
+    queue = f.queue
+    return ProjectorFrame(
+        title=frame_title(f),
+        countdown=f.clock,
+        level=f.level,
+        visible=f.visible,
+        subtitle=subtitle,
+        queue=queue_line(queue) if queue else "",
+        queue_countdown=queue.clock if queue else "",
+        queue_level=queue.level if queue else "normal",
+        message=f.message,
+    )
 
 
 class ProjectorWindow(QWidget):
@@ -90,7 +138,8 @@ class ProjectorWindow(QWidget):
         return label
 
     # ------------------------------------------------------------------ showing
-    def show_frame(self, frame: ProjectorFrame) -> None:
+    def show_frame(self, shown: Frame[Any]) -> None:
+        frame = words(shown)
         relayout = (
             self.frame is None
             or len(frame.countdown) != len(self.frame.countdown)

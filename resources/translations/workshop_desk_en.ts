@@ -29,31 +29,7 @@
     </message>
 </context>
 <context>
-    <name>AgendaScreen</name>
-    <message>
-        <source>議程結束</source>
-        <translation>the end of the day</translation>
-    </message>
-    <message>
-        <source>已回到上一段。按錯了？{s} 秒內按 → 可恢復「{title}」及其實際開始時間。</source>
-        <translation>Back to the previous block. Pressed by mistake? Press → within {s} seconds to restore “{title}” with its actual start time.</translation>
-    </message>
-    <message>
-        <source>議程編輯</source>
-        <translation>Edit agenda</translation>
-    </message>
-    <message>
-        <source>{n} 分鐘</source>
-        <translation>{n} min</translation>
-    </message>
-    <message>
-        <source>計時執行</source>
-        <translation>Run timer</translation>
-    </message>
-    <message>
-        <source>議程</source>
-        <translation>Agenda</translation>
-    </message>
+    <name>AgendaEditor</name>
     <message>
         <source>時間</source>
         <translation>Time</translation>
@@ -61,6 +37,10 @@
     <message>
         <source>分鐘</source>
         <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>議程</source>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>類型</source>
@@ -99,6 +79,10 @@
         <translation>Move down</translation>
     </message>
     <message>
+        <source>尚無場次。</source>
+        <translation>No session yet.</translation>
+    </message>
+    <message>
         <source>刪除段落</source>
         <translation>Delete agenda item</translation>
     </message>
@@ -110,57 +94,36 @@
         <source>議程時間連續，沒有重疊或空檔。</source>
         <translation>The agenda is continuous: no overlaps or gaps.</translation>
     </message>
+</context>
+<context>
+    <name>AgendaScreen</name>
     <message>
-        <source>進度落後</source>
-        <translation>Running late</translation>
+        <source>議程結束</source>
+        <translation>the end of the day</translation>
     </message>
     <message>
-        <source>小組報告順序</source>
-        <translation>Group report order</translation>
+        <source>已回到上一段。按錯了？{s} 秒內按 → 可恢復「{title}」及其實際開始時間。</source>
+        <translation>Back to the previous block. Pressed by mistake? Press → within {s} seconds to restore “{title}” with its actual start time.</translation>
     </message>
     <message>
-        <source> 秒/桌</source>
-        <translation> s/table</translation>
+        <source>議程編輯</source>
+        <translation>Edit agenda</translation>
     </message>
     <message>
-        <source>給講者的訊息（顯示在投影幕），Enter 送出</source>
-        <translation>Message to the speaker (shown on the projector screen); Enter sends it</translation>
+        <source>{n} 分鐘</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>計時執行</source>
+        <translation>Run timer</translation>
+    </message>
+    <message>
+        <source>議程</source>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>清除訊息</source>
         <translation>Clear message</translation>
-    </message>
-    <message>
-        <source>預定</source>
-        <translation>Planned</translation>
-    </message>
-    <message>
-        <source>實際</source>
-        <translation>Actual</translation>
-    </message>
-    <message>
-        <source>投影</source>
-        <translation>Projector</translation>
-    </message>
-    <message>
-        <source> 分鐘</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>提示音</source>
-        <translation>Chime</translation>
-    </message>
-    <message>
-        <source>螢幕</source>
-        <translation>Screen</translation>
-    </message>
-    <message>
-        <source>黃燈（剩餘）</source>
-        <translation>Yellow at (remaining)</translation>
-    </message>
-    <message>
-        <source>紅燈（剩餘）</source>
-        <translation>Red at (remaining)</translation>
     </message>
     <message>
         <source>開始／暫停／繼續</source>
@@ -263,38 +226,6 @@
         <translation>+5 min</translation>
     </message>
     <message>
-        <source>順延後續議程 (Ctrl+Shift+S)</source>
-        <translation>Push back the rest (Ctrl+Shift+S)</translation>
-    </message>
-    <message>
-        <source>由休息／午餐吸收 (Ctrl+Shift+A)</source>
-        <translation>Absorb in break/lunch (Ctrl+Shift+A)</translation>
-    </message>
-    <message>
-        <source>◀ 上一桌 ([)</source>
-        <translation>◀ Previous table ([)</translation>
-    </message>
-    <message>
-        <source>下一桌 (]) ▶</source>
-        <translation>Next table (]) ▶</translation>
-    </message>
-    <message>
-        <source>提前</source>
-        <translation>Earlier</translation>
-    </message>
-    <message>
-        <source>延後</source>
-        <translation>Later</translation>
-    </message>
-    <message>
-        <source>開啟投影畫面 (F5)</source>
-        <translation>Open projector screen (F5)</translation>
-    </message>
-    <message>
-        <source>尚無場次。</source>
-        <translation>No session yet.</translation>
-    </message>
-    <message>
         <source>，另有 {m} 由後續議程順延</source>
         <translation>, and {m} pushed on to the following items</translation>
     </message>
@@ -327,80 +258,8 @@
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <source>關閉投影畫面 (F5)</source>
-        <translation>Close projector screen (F5)</translation>
-    </message>
-    <message>
-        <source>沒有議程。請先在「議程編輯」新增段落。</source>
-        <translation>No agenda. Add items under “Edit agenda” first.</translation>
-    </message>
-    <message>
-        <source>尚未開始&#x3000;按 Space 從選取的段落開始；←/→ 選擇段落</source>
-        <translation>Not started.  Press Space to start from the selected item; ←/→ selects an item</translation>
-    </message>
-    <message>
-        <source>預定 {start}–{end}</source>
-        <translation>Planned {start}–{end}</translation>
-    </message>
-    <message>
         <source>今日議程已結束</source>
         <translation>Today&apos;s agenda is over</translation>
-    </message>
-    <message>
-        <source>已結束於 {at}&#x3000;（← 可回到最後一段）</source>
-        <translation>Ended at {at}  (← goes back to the last item)</translation>
-    </message>
-    <message>
-        <source>已結束</source>
-        <translation>Ended</translation>
-    </message>
-    <message>
-        <source>暫停中（Space 繼續）</source>
-        <translation>Paused (Space resumes)</translation>
-    </message>
-    <message>
-        <source>進行中（Space 暫停）</source>
-        <translation>Running (Space pauses)</translation>
-    </message>
-    <message>
-        <source>繼續 (Space)</source>
-        <translation>Resume (Space)</translation>
-    </message>
-    <message>
-        <source>暫停 (Space)</source>
-        <translation>Pause (Space)</translation>
-    </message>
-    <message>
-        <source>，已調整 {sign}{m} 分</source>
-        <translation>, adjusted {sign}{m} min</translation>
-    </message>
-    <message>
-        <source>{kind}&#x3000;{speaker}&#x3000;預定 {start}–{end}&#x3000;實際開始 {actual}{extra}</source>
-        <translation>{kind}  {speaker}  planned {start}–{end}  started {actual}{extra}</translation>
-    </message>
-    <message>
-        <source>下一段：{start} {title}</source>
-        <translation>Next: {start} {title}</translation>
-    </message>
-    <message>
-        <source>落後 {m}</source>
-        <translation>Behind by {m}</translation>
-    </message>
-    <message>
-        <source>超前 {m}</source>
-        <translation>Ahead by {m}</translation>
-    </message>
-    <message>
-        <source>準時</source>
-        <translation>On time</translation>
-    </message>
-    <message>
-        <source>全日進度：{pace}&#x3000;預計 {end} 結束</source>
-        <translation>Day: {pace}  expected to end at {end}</translation>
-    </message>
-    <message>
-        <source>目前段落將超時，下一段會晚 {m} 開始（預計全日 {end} 結束）。要順延後續議程，或由下一個休息／午餐吸收？</source>
-        <translation>The current item will overrun: the next one will start {m} late (the day is expected to end at {end}). Push back the rest of the agenda, or absorb the delay in the next break/lunch?</translation>
     </message>
     <message>
         <source>各桌報告完畢</source>
@@ -1593,6 +1452,17 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <source>〔釘〕</source>
+        <translation>[pinned] </translation>
+    </message>
+    <message>
+        <source>（桌長）</source>
+        <translation> (table leader)</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>{v}（留空不變）</source>
@@ -2303,6 +2173,169 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
 </context>
 <context>
+    <name>RunPanel</name>
+    <message>
+        <source>進度落後</source>
+        <translation>Running late</translation>
+    </message>
+    <message>
+        <source>小組報告順序</source>
+        <translation>Group report order</translation>
+    </message>
+    <message>
+        <source> 秒/桌</source>
+        <translation> s/table</translation>
+    </message>
+    <message>
+        <source>給講者的訊息（顯示在投影幕），Enter 送出</source>
+        <translation>Message to the speaker (shown on the projector screen); Enter sends it</translation>
+    </message>
+    <message>
+        <source>清除訊息</source>
+        <translation>Clear message</translation>
+    </message>
+    <message>
+        <source>預定</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>實際</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>議程</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>投影</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <source> 分鐘</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>提示音</source>
+        <translation>Chime</translation>
+    </message>
+    <message>
+        <source>螢幕</source>
+        <translation>Screen</translation>
+    </message>
+    <message>
+        <source>黃燈（剩餘）</source>
+        <translation>Yellow at (remaining)</translation>
+    </message>
+    <message>
+        <source>紅燈（剩餘）</source>
+        <translation>Red at (remaining)</translation>
+    </message>
+    <message>
+        <source>順延後續議程 (Ctrl+Shift+S)</source>
+        <translation>Push back the rest (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>由休息／午餐吸收 (Ctrl+Shift+A)</source>
+        <translation>Absorb in break/lunch (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>◀ 上一桌 ([)</source>
+        <translation>◀ Previous table ([)</translation>
+    </message>
+    <message>
+        <source>下一桌 (]) ▶</source>
+        <translation>Next table (]) ▶</translation>
+    </message>
+    <message>
+        <source>提前</source>
+        <translation>Earlier</translation>
+    </message>
+    <message>
+        <source>延後</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>關閉投影畫面 (F5)</source>
+        <translation>Close projector screen (F5)</translation>
+    </message>
+    <message>
+        <source>開啟投影畫面 (F5)</source>
+        <translation>Open projector screen (F5)</translation>
+    </message>
+    <message>
+        <source>沒有議程。請先在「議程編輯」新增段落。</source>
+        <translation>No agenda. Add items under “Edit agenda” first.</translation>
+    </message>
+    <message>
+        <source>尚未開始&#x3000;按 Space 從選取的段落開始；←/→ 選擇段落</source>
+        <translation>Not started.  Press Space to start from the selected item; ←/→ selects an item</translation>
+    </message>
+    <message>
+        <source>開始 (Space)</source>
+        <translation>Start (Space)</translation>
+    </message>
+    <message>
+        <source>預定 {start}–{end}</source>
+        <translation>Planned {start}–{end}</translation>
+    </message>
+    <message>
+        <source>已結束於 {at}&#x3000;（← 可回到最後一段）</source>
+        <translation>Ended at {at}  (← goes back to the last item)</translation>
+    </message>
+    <message>
+        <source>已結束</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>暫停中（Space 繼續）</source>
+        <translation>Paused (Space resumes)</translation>
+    </message>
+    <message>
+        <source>進行中（Space 暫停）</source>
+        <translation>Running (Space pauses)</translation>
+    </message>
+    <message>
+        <source>繼續 (Space)</source>
+        <translation>Resume (Space)</translation>
+    </message>
+    <message>
+        <source>暫停 (Space)</source>
+        <translation>Pause (Space)</translation>
+    </message>
+    <message>
+        <source>，已調整 {sign}{m} 分</source>
+        <translation>, adjusted {sign}{m} min</translation>
+    </message>
+    <message>
+        <source>{kind}&#x3000;{speaker}&#x3000;預定 {start}–{end}&#x3000;實際開始 {actual}{extra}</source>
+        <translation>{kind}  {speaker}  planned {start}–{end}  started {actual}{extra}</translation>
+    </message>
+    <message>
+        <source>下一段：{start} {title}</source>
+        <translation>Next: {start} {title}</translation>
+    </message>
+    <message>
+        <source>落後 {m}</source>
+        <translation>Behind by {m}</translation>
+    </message>
+    <message>
+        <source>超前 {m}</source>
+        <translation>Ahead by {m}</translation>
+    </message>
+    <message>
+        <source>準時</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>全日進度：{pace}&#x3000;預計 {end} 結束</source>
+        <translation>Day: {pace}  expected to end at {end}</translation>
+    </message>
+    <message>
+        <source>目前段落將超時，下一段會晚 {m} 開始（預計全日 {end} 結束）。要順延後續議程，或由下一個休息／午餐吸收？</source>
+        <translation>The current item will overrun: the next one will start {m} late (the day is expected to end at {end}). Push back the rest of the agenda, or absorb the delay in the next break/lunch?</translation>
+    </message>
+</context>
+<context>
     <name>ScannerTestDialog</name>
     <message>
         <source>掃描器測試</source>
@@ -2448,6 +2481,36 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
 </context>
 <context>
+    <name>TableCardDelegate</name>
+    <message>
+        <source>…另 {n} 人</source>
+        <translation>… {n} more</translation>
+    </message>
+</context>
+<context>
+    <name>TablesModel</name>
+    <message>
+        <source>（未定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>第 {n} 桌&#x3000;{size}/{cap} 人&#x3000;桌長 {leader}</source>
+        <translation>Table {n}  {size}/{cap} people  leader {leader}</translation>
+    </message>
+    <message>
+        <source>{n} 個機關</source>
+        <translation>{n} agencies</translation>
+    </message>
+    <message>
+        <source>⚠ 同機關：{names}</source>
+        <translation>⚠ Same agency: {names}</translation>
+    </message>
+    <message>
+        <source>⚠ 超過容量</source>
+        <translation>⚠ Over capacity</translation>
+    </message>
+</context>
+<context>
     <name>TablesScreen</name>
     <message>
         <source>自動分桌</source>
@@ -2498,28 +2561,36 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>people</translation>
     </message>
     <message>
+        <source>移到所選桌</source>
+        <translation>Move to chosen table</translation>
+    </message>
+    <message>
+        <source>把選取的人移到左邊選取的那一桌</source>
+        <translation>Move the chosen person to the table chosen on the left</translation>
+    </message>
+    <message>
+        <source>移出</source>
+        <translation>Unseat</translation>
+    </message>
+    <message>
+        <source>取消選取的人的座位</source>
+        <translation>Take the chosen person's seat away</translation>
+    </message>
+    <message>
+        <source>設為桌長</source>
+        <translation>Make table leader</translation>
+    </message>
+    <message>
+        <source>選取的人擔任左邊選取那一桌的桌長，並坐在該桌</source>
+        <translation>The chosen person leads the table chosen on the left and sits there</translation>
+    </message>
+    <message>
         <source>分桌</source>
         <translation>Tables</translation>
     </message>
     <message>
         <source>尚無場次。</source>
         <translation>No session yet.</translation>
-    </message>
-    <message>
-        <source>（未定）</source>
-        <translation>(not set)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;第 {n} 桌&lt;/b&gt;&#x3000;桌長 {leader}&#x3000;&lt;b&gt;{size}/{cap}&lt;/b&gt; 人</source>
-        <translation>&lt;b&gt;Table {n}&lt;/b&gt;  leader {leader}  &lt;b&gt;{size}/{cap}&lt;/b&gt; people</translation>
-    </message>
-    <message>
-        <source>⚠ 同機關：{names}</source>
-        <translation>⚠ Same agency: {names}</translation>
-    </message>
-    <message>
-        <source>⚠ 超過容量</source>
-        <translation>⚠ Over capacity</translation>
     </message>
     <message>
         <source>&lt;b&gt;未分桌&lt;/b&gt;&#x3000;{n} 人</source>
@@ -2538,16 +2609,16 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>&lt;br&gt;✓ Tables are balanced; nobody shares a table with someone from the same agency</translation>
     </message>
     <message>
-        <source>〔釘〕</source>
-        <translation>[pinned] </translation>
-    </message>
-    <message>
-        <source>（桌長）</source>
-        <translation> (table leader)</translation>
-    </message>
-    <message>
         <source>移動 {name}</source>
         <translation>Move {name}</translation>
+    </message>
+    <message>
+        <source>請先選取一個人和一桌</source>
+        <translation>Choose a person and a table first</translation>
+    </message>
+    <message>
+        <source>設定桌長</source>
+        <translation>Set table leader</translation>
     </message>
     <message>
         <source>請先選取一位已分桌的人</source>

@@ -5,7 +5,10 @@ import datetime as dt
 import pytest
 
 from desktop.core import agenda as rules
-from desktop.core.agenda import AgendaError, Block, IssueKind, RunState, RunStatus
+from desktop.core import agenda_plan as plans
+from desktop.core.agenda import AgendaError, Block, RunState, RunStatus
+from desktop.core.agenda_json import state_from_json, state_to_json
+from desktop.core.agenda_plan import IssueKind
 
 DAY = dt.date(2019, 3, 15)
 
@@ -33,12 +36,12 @@ def test_plan_issues_find_overlaps_gaps_empty_and_order() -> None:
         Block(3, at("10:15"), at("10:15")),  # 15 min gap, empty block
         Block(4, at("10:00"), at("10:30")),  # starts before the one above
     ]
-    issues = {(i.kind, i.block_id): i for i in rules.plan_issues(blocks)}
+    issues = {(i.kind, i.block_id): i for i in plans.plan_issues(blocks)}
     assert issues[(IssueKind.OVERLAP, 2)].minutes == 10
     assert issues[(IssueKind.GAP, 3)].minutes == 15
     assert (IssueKind.EMPTY, 3) in issues
     assert (IssueKind.ORDER, 4) in issues
-    assert rules.plan_issues(plan()) == []
+    assert plans.plan_issues(plan()) == []
 
 
 def test_countdown_pause_resume_and_extend_use_absolute_times() -> None:
@@ -104,29 +107,29 @@ def test_timing_reports_delay_and_projected_end() -> None:
 def test_shift_and_absorb_move_the_rest_of_the_day() -> None:
     blocks = plan()
     delay = dt.timedelta(minutes=7)
-    shifted = rules.shift_blocks(blocks, 3, delay)
+    shifted = plans.shift_blocks(blocks, 3, delay)
     assert shifted.times[3] == (at("10:07"), at("10:17"))
     assert shifted.times[7] == (at("12:37"), at("13:07"))
     assert 2 not in shifted.times
 
-    absorbed = rules.absorb_delay(blocks, 3, delay)
+    absorbed = plans.absorb_delay(blocks, 3, delay)
     assert absorbed.absorbed_by == 3 and absorbed.unabsorbed == dt.timedelta(0)
     assert absorbed.times == {3: (at("10:07"), at("10:10"))}  # the break is 3 minutes now
 
     # a bigger delay than the break: the rest moves on
-    absorbed = rules.absorb_delay(blocks, 3, dt.timedelta(minutes=15))
+    absorbed = plans.absorb_delay(blocks, 3, dt.timedelta(minutes=15))
     assert absorbed.times[3] == (at("10:15"), at("10:15"))
     assert absorbed.unabsorbed == dt.timedelta(minutes=5)
     assert absorbed.times[4] == (at("10:15"), at("11:05"))
 
     # from the group discussion the next absorber is lunch; the blocks before it move
-    absorbed = rules.absorb_delay(blocks, 4, delay)
+    absorbed = plans.absorb_delay(blocks, 4, delay)
     assert absorbed.absorbed_by == 6
     assert absorbed.times[5] == (at("11:07"), at("11:37"))
     assert absorbed.times[6] == (at("11:37"), at("12:30"))
     assert 7 not in absorbed.times
-    new = rules.apply_replan(blocks, absorbed)
-    assert rules.plan_issues(new[3:]) == []  # the moved part of the day still fits
+    new = plans.apply_replan(blocks, absorbed)
+    assert plans.plan_issues(new[3:]) == []  # the moved part of the day still fits
 
 
 def test_alert_levels_and_blinking() -> None:
@@ -177,10 +180,10 @@ def test_state_round_trips_through_json() -> None:
     state = rules.pause(state, at("09:30")).state
     state = rules.start_queue(state, [(1, "第1桌"), (2, "第2桌")], 120, at("09:30"))
     state = rules.set_message(state, " 請把握時間 ").state
-    text = json.dumps(rules.state_to_json(state))
-    back = rules.state_from_json(json.loads(text))
+    text = json.dumps(state_to_json(state))
+    back = state_from_json(json.loads(text))
     assert back == state
-    assert rules.state_from_json(None) == RunState()
+    assert state_from_json(None) == RunState()
 
 
 def test_a_stray_previous_is_taken_back_by_next_right_after() -> None:
@@ -190,7 +193,7 @@ def test_a_stray_previous_is_taken_back_by_next_right_after() -> None:
     state = rules.adjust(state, blocks, 300).state
     back = rules.previous_block(state, at("09:50"))  # ← by mistake 45 minutes into the talk
     assert back.state.block_id == 1
-    saved = rules.state_from_json(rules.state_to_json(back.state))  # survives a restart
+    saved = state_from_json(state_to_json(back.state))  # survives a restart
     again = rules.next_block(saved, blocks, at("09:50", 30))
     assert again.marks == (
         rules.Mark(1, "actual_end", at("09:05")),

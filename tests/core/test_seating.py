@@ -3,13 +3,11 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+from desktop.core.agencies import agency_level, agency_region, conflicts_at
 from desktop.core.seating import (
     Person,
     Table,
-    agency_level,
-    agency_region,
     assign_on_arrival,
-    conflicts_at,
     plan_seating,
 )
 from desktop.core.text import match_key

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from db.models import AuditEntry, CheckIn, Registration, SeatAssignment, Setting, Status
 from db.uow import Database
 from desktop.core.text import match_key
-from desktop.services import seating
+from desktop.services import seating, table_setup
 from desktop.services.events import find_session
 from desktop.services.walkins import add_walk_in
 
@@ -74,7 +74,9 @@ def test_move_respects_capacity_and_leaders(demo_db: Database) -> None:
     with pytest.raises(seating.SeatingError, match="已滿"):
         seating.move_person(demo_db, small.members[0].registration_id, full.id, now=NOW)
     leader = small.members[0]
-    seating.update_table(demo_db, small.id, leader_registration_id=leader.registration_id, now=NOW)
+    table_setup.update_table(
+        demo_db, small.id, leader_registration_id=leader.registration_id, now=NOW
+    )
     view = seating.show(demo_db, session.id)
     table = view.table(small.number)
     assert table.leader_name == leader.name and table.members[0].is_leader
@@ -87,17 +89,17 @@ def test_move_respects_capacity_and_leaders(demo_db: Database) -> None:
 def test_template_and_undo_snapshot(demo_db: Database) -> None:
     session = find_session(demo_db, "臺北場次")
     seating.assign(demo_db, session.id, now=NOW)
-    before = seating.snapshot(demo_db, session.id)
-    seating.apply_template(demo_db, session.id, 5, 9, now=NOW)
+    before = table_setup.snapshot(demo_db, session.id)
+    table_setup.apply_template(demo_db, session.id, 5, 9, now=NOW)
     view = seating.show(demo_db, session.id)
     assert [t.number for t in view.tables] == [1, 2, 3, 4, 5]
     assert {t.capacity for t in view.tables} == {9}
     assert view.tables[0].leader_name == "林佳穎"  # kept
     assert any(u.goal == "capacity" and "尚未分桌" in u.message for u in view.unmet)
-    seating.restore(demo_db, session.id, before, now=NOW)
-    assert seating.snapshot(demo_db, session.id) == before
+    table_setup.restore(demo_db, session.id, before, now=NOW)
+    assert table_setup.snapshot(demo_db, session.id) == before
     with pytest.raises(seating.SeatingError):
-        seating.apply_template(demo_db, session.id, 0, 7)
+        table_setup.apply_template(demo_db, session.id, 0, 7)
 
 
 def test_on_arrival_setting_and_seat_on_arrival(demo_db: Database) -> None:
@@ -191,7 +193,7 @@ def test_a_seat_left_by_a_cancelled_person_is_not_shown(demo_db: Database) -> No
 
 def test_too_few_chairs_keeps_people_who_came_then_the_queue(demo_db: Database) -> None:
     session = find_session(demo_db, "臺北場次")
-    seating.apply_template(demo_db, session.id, 5, 7, now=NOW)  # 35 chairs for 40 + 2
+    table_setup.apply_template(demo_db, session.id, 5, 7, now=NOW)  # 35 chairs for 40 + 2
     walk_ins = [
         add_walk_in(
             demo_db, session.id, name=f"現場{i}", agency="花蓮縣政府", now=NOW

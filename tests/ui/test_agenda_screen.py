@@ -47,7 +47,7 @@ def test_keyboard_runs_the_day_and_overrun_shifts_later_blocks(qtbot, demo_db: D
     qtbot.waitUntil(screen.isActiveWindow)
     qtbot.keyClick(screen, Qt.Key.Key_Space)  # start 報到
     assert screen.view.state.block_id == screen.view.rows[0].id
-    assert screen.countdown.text() == "30:00"
+    assert screen.run.countdown.text() == "30:00"
     clock.advance(minutes=30)
     qtbot.keyClick(screen, Qt.Key.Key_Right)  # 開場
     clock.advance(minutes=5)
@@ -60,17 +60,17 @@ def test_keyboard_runs_the_day_and_overrun_shifts_later_blocks(qtbot, demo_db: D
     assert screen.view.state.extra_seconds == 0
     clock.advance(minutes=70)  # the talk runs to 10:30, ten minutes over
     screen.tick()
-    assert screen.countdown.text() == "+10:00"
-    assert screen.overrun_box.isVisibleTo(screen)
-    assert "10 分鐘" in screen.overrun_text.text()
-    assert "落後 10 分鐘" in screen.day_label.text() and "15:40 結束" in screen.day_label.text()
-    screen.shift_button.click()
+    assert screen.run.countdown.text() == "+10:00"
+    assert screen.run.overrun_box.isVisibleTo(screen)
+    assert "10 分鐘" in screen.run.overrun_text.text()
+    assert "落後 10 分鐘" in screen.run.day_label.text() and "15:40 結束" in screen.run.day_label.text()
+    screen.run.shift_button.click()
     rows = {r.title: r for r in screen.view.rows}
     assert rows["休息時間"].planned_start == at("10:30")
     assert rows["綜合討論"].planned_end == at("15:40")
     assert rows["[演講] 參與式預算過去、現在及未來 國內外推動情形"].planned_start == at("09:20")
     screen.tick()
-    assert not screen.overrun_box.isVisibleTo(screen)
+    assert not screen.run.overrun_box.isVisibleTo(screen)
     qtbot.keyClick(screen, Qt.Key.Key_Left)  # undo "next": reopens the introduction
     assert screen.view.row(screen.view.state.block_id).title == "講師及學員自我介紹"  # type: ignore[union-attr]
     assert "→" in screen.feedback.text()  # says how to put it back
@@ -81,7 +81,7 @@ def test_keyboard_runs_the_day_and_overrun_shifts_later_blocks(qtbot, demo_db: D
     intro = next(r for r in screen.view.rows if r.title == "講師及學員自我介紹")
     assert intro.actual_end == at("09:20")
     screen.tick()
-    assert screen.countdown.text() == "+10:20"
+    assert screen.run.countdown.text() == "+10:20"
     qtbot.keyClick(screen, Qt.Key.Key_Left)  # back on purpose, and a while later on again
     clock.advance(minutes=2)
     qtbot.keyClick(screen, Qt.Key.Key_Right)
@@ -105,13 +105,13 @@ def test_projector_colours_follow_thresholds_and_blink_past_zero(qtbot, demo_db:
     clock = SimClock(at("09:20"))
     screen = make_screen(qtbot, demo_db, clock)
     talk = screen.view.rows[3]
-    screen.run_view.selectRow(3)
+    screen.run.run_view.selectRow(3)
     screen.act_toggle.trigger()  # start at the selected talk
     assert screen.view.state.block_id == talk.id
     projector = screen.open_projector(full_screen=False)
     qtbot.addWidget(projector)
     projector.resize(1600, 900)
-    screen.message_edit.setText("請講者把握時間")
+    screen.run.message_edit.setText("請講者把握時間")
     screen.send_message()
 
     def level_at(hhmmss: str) -> tuple[str, str]:
@@ -133,8 +133,8 @@ def test_projector_colours_follow_thresholds_and_blink_past_zero(qtbot, demo_db:
     projector.resize(800, 450)
     assert projector.countdown_pixel_size() < big  # the font follows the window
     # thresholds are configurable
-    screen.warning_minutes.setValue(10)
-    screen.warning_minutes.editingFinished.emit()
+    screen.run.warning_minutes.setValue(10)
+    screen.run.warning_minutes.editingFinished.emit()
     assert level_at("10:12:00") == ("warning", COLOURS["warning"])
     assert service.load_run(demo_db, screen.session.id).options.warning_seconds == 600
 
@@ -142,7 +142,7 @@ def test_projector_colours_follow_thresholds_and_blink_past_zero(qtbot, demo_db:
 def test_group_report_queue_on_screen_and_projector(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
     clock = SimClock(at("11:30"))
     screen = make_screen(qtbot, demo_db, clock)
-    screen.run_view.selectRow(6)  # 小組報告+回饋
+    screen.run.run_view.selectRow(6)  # 小組報告+回饋
     screen.act_toggle.trigger()
     projector = screen.open_projector(full_screen=False)
     qtbot.addWidget(projector)
@@ -155,7 +155,7 @@ def test_group_report_queue_on_screen_and_projector(qtbot, demo_db: Database) ->
     screen.tick()
     assert projector.queue.text() == "第2桌 報告中（2/6）"
     assert projector.queue_countdown.text() == "4:30"
-    assert screen.queue_list.count() == 6
+    assert screen.run.queue_list.count() == 6
 
 
 def test_timer_resumes_after_the_app_is_killed(qtbot, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -164,7 +164,7 @@ def test_timer_resumes_after_the_app_is_killed(qtbot, demo_db_path: Path) -> Non
     db = open_database(demo_db_path)
     clock = SimClock(at("09:20"))
     screen = make_screen(qtbot, db, clock)
-    screen.run_view.selectRow(3)
+    screen.run.run_view.selectRow(3)
     screen.act_toggle.trigger()  # the talk starts 09:20
     clock.advance(minutes=10)
     screen.act_toggle.trigger()  # pause at 09:30
@@ -186,13 +186,13 @@ def test_timer_resumes_after_the_app_is_killed(qtbot, demo_db_path: Path) -> Non
     restarted.tick()
     assert restarted.view.state.block_id == talk_id
     # 60 + 5 planned, 38 run (40 minutes minus the 2-minute pause) → 27:00 left
-    assert restarted.countdown.text() == "27:00"
-    assert "施聖文教授" in restarted.current_info.text()
+    assert restarted.run.countdown.text() == "27:00"
+    assert "施聖文教授" in restarted.run.current_info.text()
     again.dispose()
 
 
 def test_block_dialog_validates_and_suggests_the_credit_flag(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
-    from desktop.ui.screens.agenda import BlockDialog
+    from desktop.ui.screens.agenda_editor import BlockDialog
 
     screen = make_screen(qtbot, demo_db, SimClock(at("08:00")))
     dialog = BlockDialog(screen)
@@ -234,17 +234,17 @@ def test_run_keys_work_after_the_sidebar_was_clicked(qtbot, demo_db: Database) -
     qtbot.keyClick(nav, Qt.Key.Key_Up)  # +1 分, not the screen above
     assert window.stack.currentIndex() == index and nav.currentRow() == index
     assert agenda.view.state.extra_seconds == 60
-    agenda.warning_minutes.setFocus()  # a spin box inside the screen: ↓ is still −1 分
-    qtbot.keyClick(agenda.warning_minutes, Qt.Key.Key_Down)
+    agenda.run.warning_minutes.setFocus()  # a spin box inside the screen: ↓ is still −1 分
+    qtbot.keyClick(agenda.run.warning_minutes, Qt.Key.Key_Down)
     assert agenda.view.state.extra_seconds == 0
     qtbot.keyClick(nav, Qt.Key.Key_F5)
     assert agenda.projector is not None and agenda.projector.isVisible()
     qtbot.addWidget(agenda.projector)
-    assert agenda.projector_button.text() == "關閉投影畫面 (F5)"
+    assert agenda.run.projector_button.text() == "關閉投影畫面 (F5)"
     agenda.projector.showNormal()
     qtbot.keyClick(agenda.projector, Qt.Key.Key_Escape)  # closed on the projector itself
     assert not agenda.projector.isVisible()
-    assert agenda.projector_button.text() == "開啟投影畫面 (F5)"
+    assert agenda.run.projector_button.text() == "開啟投影畫面 (F5)"
     # another screen keeps its own keys: ↓ in the navigation moves on
     qtbot.keyClick(nav, Qt.Key.Key_Up)
     assert agenda.view.state.extra_seconds == 60

@@ -409,7 +409,7 @@ def test_refusals_are_worded_in_the_english_window(
 ) -> None:
     """Issue 14: the cost hint, a refused photo and a failed save speak English in the English
     window (the zh-TW sentences stay for the CLI and the report's problems)."""
-    from desktop.services import seating
+    from desktop.services import table_setup
     from desktop.ui import settings
 
     settings.install_translators(qapp, "en")
@@ -435,7 +435,7 @@ def test_refusals_are_worded_in_the_english_window(
         last = screen.current_table()
         assert last is not None
         tables = svc.list_tables(demo_db, last.session_id)
-        seating.apply_template(demo_db, last.session_id, len(tables) - 1, 7)
+        table_setup.apply_template(demo_db, last.session_id, len(tables) - 1, 7)
         form.topic.setText("Park")
         assert not form.flush()
         assert form.status.text().startswith(f"Not saved! No table #{last.id}"), form.status.text()

@@ -93,8 +93,8 @@ def test_agenda_delay_is_said_in_the_window_language(qtbot, demo_db: Database, l
     qtbot.keyClick(screen, Qt.Key.Key_Space)
     now[0] += dt.timedelta(hours=13)
     screen.tick()
-    assert "750" in screen.day_label.text()  # 13 hours on a 30-minute block
-    assert one_language(screen.day_label.text(), language), screen.day_label.text()
+    assert "750" in screen.run.day_label.text()  # 13 hours on a 30-minute block
+    assert one_language(screen.run.day_label.text(), language), screen.run.day_label.text()
     qtbot.keyClick(screen, Qt.Key.Key_Left)  # nothing before the first block: a coded refusal
     assert one_language(screen.feedback.text(), language), screen.feedback.text()
 
@@ -231,7 +231,7 @@ def test_roster_and_agenda_editor_refusals_speak_the_window_language(
     from PySide6.QtCore import QTime
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.ui.screens.agenda import BlockDialog
+    from desktop.ui.screens.agenda_editor import BlockDialog
     from desktop.ui.screens.roster import RosterScreen
 
     shown: list[str] = []

@@ -1,103 +1,38 @@
 """分桌: the session's tables side by side — size, leader and same-agency conflicts at a glance;
-drag people between tables, pin and unpin, undo and redo; run the plan, apply a template,
-switch seating on arrival, print tent cards and rosters."""
+drag people between tables (or pick a person and a table and press 移到所選桌), pin and unpin,
+choose a table's leader, undo and redo; run the plan, apply a template, switch seating on
+arrival, print tent cards and rosters.
+
+The tables are one model painted as cards (``desktop.ui.seating_models``), the chosen table's
+people and the unseated two list models: a 1,250-table day builds no widget per table."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
-    QScrollArea,
     QSpinBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.services import seating
+from desktop.services import seating, table_setup
 from desktop.services.events import SessionInfo, list_events
+from desktop.services.seatview import SeatingView, SeatMember, TableView
 from desktop.ui.messages import error_text
 from desktop.ui.screens.base import Screen, ScreenContext
-
-MIME = "application/x-workshop-desk-registration"
-CONFLICT_BG = QColor("#F8D0D0")
-COLUMNS = 3
-
-
-class MemberList(QListWidget):
-    """A table's people; dropping someone here asks the screen to move them (the list itself
-    is rebuilt from the database afterwards)."""
-
-    dropped = Signal(int, object)  # registration id, table id (None: unseated)
-
-    def __init__(self, table_id: int | None) -> None:
-        super().__init__()
-        self.table_id = table_id
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [MIME]
-
-    def mimeData(self, items) -> QMimeData:  # type: ignore[no-untyped-def]  # noqa: N802
-        data = QMimeData()
-        if items:
-            data.setData(MIME, str(items[0].data(Qt.ItemDataRole.UserRole)).encode())
-        return data
-
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        if event.mimeData().hasFormat(MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        if event.mimeData().hasFormat(MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        if not event.mimeData().hasFormat(MIME):
-            event.ignore()
-            return
-        registration_id = int(bytes(event.mimeData().data(MIME)).decode())
-        event.setDropAction(Qt.DropAction.CopyAction)  # the source list must not delete it
-        event.accept()
-        self.dropped.emit(registration_id, self.table_id)
-
-
-class TableCard(QFrame):
-    def __init__(self, title: str, table_id: int | None) -> None:
-        super().__init__()
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.heading = QLabel(title)
-        self.heading.setWordWrap(True)
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #B00020;")
-        self.members = MemberList(table_id)
-        self.members.setMinimumHeight(170)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.members, 1)
+from desktop.ui.seating_models import PeopleModel, TableCardDelegate, TablesModel
 
 
 class _Command(QUndoCommand):
@@ -127,9 +62,9 @@ class TablesScreen(Screen):
     def __init__(self, context: ScreenContext) -> None:
         super().__init__(context)
         self.setObjectName("tables")
-        self.view: seating.SeatingView | None = None
+        self.view: SeatingView | None = None
+        self.picked: int | None = None  # the person last chosen in either people list
         self.undo_stack = QUndoStack(self)
-        self.cards: dict[int | None, TableCard] = {}
 
         self.assign_button = QPushButton(self.tr("自動分桌"))
         self.assign_button.setObjectName("tablesAssign")
@@ -186,11 +121,61 @@ class TablesScreen(Screen):
         self.message = QLabel()
         self.message.setObjectName("tablesMessage")
         self.message.setWordWrap(True)
-        self.grid_host = QWidget()
-        self.grid = QGridLayout(self.grid_host)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.grid_host)
+
+        self.tables_model = TablesModel()
+        self.tables_model.dropped.connect(self.move_person)
+        self.delegate = TableCardDelegate()
+        self.table_view = QListView()
+        self.table_view.setObjectName("tablesGrid")
+        self.table_view.setModel(self.tables_model)
+        self.table_view.setItemDelegate(self.delegate)
+        self.table_view.setViewMode(QListView.ViewMode.IconMode)
+        self.table_view.setMovement(QListView.Movement.Static)
+        self.table_view.setFlow(QListView.Flow.LeftToRight)
+        self.table_view.setWrapping(True)
+        self.table_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.table_view.setUniformItemSizes(True)
+        self.table_view.setSpacing(2)
+        self.table_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table_view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.table_view.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.table_view.setDropIndicatorShown(True)
+        self.table_view.selectionModel().currentChanged.connect(self._show_members)
+
+        self.members_model = PeopleModel()
+        self.members_view = self._people_view(self.members_model, "tablesMembers")
+        self.members_label = QLabel()
+        self.unseated_model = PeopleModel()
+        self.unseated_view = self._people_view(self.unseated_model, "tablesUnseated")
+        self.unseated_label = QLabel()
+        self.move_button = QPushButton(self.tr("移到所選桌"))
+        self.move_button.setToolTip(self.tr("把選取的人移到左邊選取的那一桌"))
+        self.move_button.clicked.connect(self.move_picked)
+        self.unseat_button = QPushButton(self.tr("移出"))
+        self.unseat_button.setToolTip(self.tr("取消選取的人的座位"))
+        self.unseat_button.clicked.connect(self.unseat_picked)
+        self.leader_button = QPushButton(self.tr("設為桌長"))
+        self.leader_button.setToolTip(self.tr("選取的人擔任左邊選取那一桌的桌長，並坐在該桌"))
+        self.leader_button.clicked.connect(self.make_leader)
+
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.members_label)
+        column.addWidget(self.members_view, 1)
+        buttons = QHBoxLayout()
+        for button in (self.move_button, self.unseat_button, self.leader_button):
+            buttons.addWidget(button)
+        column.addLayout(buttons)
+        column.addWidget(self.unseated_label)
+        column.addWidget(self.unseated_view, 1)
+        split = QSplitter()
+        split.addWidget(self.table_view)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([800, 280])
+
         # The printouts sit beside the summary, not at the end of the toolbar: one row of
         # every control was wider than a 1366-pixel laptop in English.
         texts = QVBoxLayout()
@@ -203,7 +188,24 @@ class TablesScreen(Screen):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(second)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(split, 1)
+
+    def _people_view(self, model: PeopleModel, name: str) -> QListView:
+        view = QListView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setUniformItemSizes(True)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        view.setDefaultDropAction(Qt.DropAction.CopyAction)
+        model.dropped.connect(self.move_person)
+
+        def picked(current: QModelIndex, _previous: QModelIndex) -> None:
+            if current.isValid():
+                self.picked = int(current.data(Qt.ItemDataRole.UserRole))
+
+        view.selectionModel().currentChanged.connect(picked)
+        return view
 
     def title(self) -> str:
         return self.tr("分桌")
@@ -215,55 +217,30 @@ class TablesScreen(Screen):
             self.undo_stack.clear()
         if session is None:
             self.view = None
-            self._clear_grid()
+            self.tables_model.set_tables(())
+            self.members_model.set_people((), None)
+            self.unseated_model.set_people((), None)
             self.summary.setText(self.tr("尚無場次。"))
             return
-        self.view = seating.show(self.context.db, session.id)
+        self._fill(seating.show(self.context.db, session.id))
+
+    def _fill(self, view: SeatingView) -> None:
+        self.view = view
         self.arrival_box.blockSignals(True)
-        self.arrival_box.setChecked(self.view.on_arrival)
+        self.arrival_box.setChecked(view.on_arrival)
         self.arrival_box.blockSignals(False)
-        self._fill(self.view)
-
-    def _clear_grid(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().setParent(None)
-                item.widget().deleteLater()
-        self.cards = {}
-
-    def _fill(self, view: seating.SeatingView) -> None:
-        self._clear_grid()
-        for index, table in enumerate(view.tables):
-            card = TableCard("", table.id)
-            over = table.size > table.capacity
-            leader = table.leader_name or self.tr("（未定）")
-            card.heading.setText(
-                self.tr("<b>第 {n} 桌</b>　桌長 {leader}　<b>{size}/{cap}</b> 人").format(
-                    n=table.number, leader=leader, size=table.size, cap=table.capacity
-                )
-            )
-            warnings = []
-            if table.conflicts:
-                names = "、".join(table.conflicts)
-                warnings.append(self.tr("⚠ 同機關：{names}").format(names=names))
-            if over:
-                warnings.append(self.tr("⚠ 超過容量"))
-            card.warning.setText("　".join(warnings))
-            card.warning.setVisible(bool(warnings))
-            if warnings:
-                card.setStyleSheet("TableCard { border: 2px solid #B00020; }")
-            for member in table.members:
-                card.members.addItem(self._item(member))
-            self._wire(card)
-            self.grid.addWidget(card, index // COLUMNS, index % COLUMNS)
-        unseated = TableCard(self.tr("<b>未分桌</b>　{n} 人").format(n=len(view.unseated)), None)
-        unseated.warning.setVisible(False)
-        for member in view.unseated:
-            unseated.members.addItem(self._item(member))
-        self._wire(unseated)
-        rows = (len(view.tables) + COLUMNS - 1) // COLUMNS
-        self.grid.addWidget(unseated, rows, 0, 1, COLUMNS)
+        shown = self.current_table()
+        self.delegate.member_lines = max((max(t.size, t.capacity) for t in view.tables), default=7)
+        self.tables_model.set_tables(view.tables)
+        row = next(
+            (i for i, t in enumerate(view.tables) if shown and t.id == shown.id),
+            0 if view.tables else -1,
+        )
+        if row >= 0:
+            self.table_view.setCurrentIndex(self.tables_model.index(row))
+        self._show_members()
+        self.unseated_model.set_people(view.unseated, None)
+        self.unseated_label.setText(self.tr("<b>未分桌</b>　{n} 人").format(n=len(view.unseated)))
         sizes = [t.size for t in view.tables]
         text = self.tr("{tables} 桌，已分桌 {seated} 人，未分桌 {unseated} 人").format(
             tables=len(view.tables), seated=sum(sizes), unseated=len(view.unseated)
@@ -276,37 +253,36 @@ class TablesScreen(Screen):
             text += self.tr("<br>✓ 各桌人數平均，沒有同機關同桌")
         self.summary.setText(text)
 
-    def _wire(self, card: TableCard) -> None:
-        card.members.dropped.connect(self.move_person)
-        self.cards[card.members.table_id] = card
+    def current_table(self) -> TableView | None:
+        index = self.table_view.currentIndex()
+        if not index.isValid() or index.row() >= len(self.tables_model.tables):
+            return None
+        return self.tables_model.tables[index.row()]
 
-    def _item(self, member: seating.SeatMember) -> QListWidgetItem:
-        marks = (self.tr("〔釘〕") if member.pinned else "") + ("⚠ " if member.conflict else "")
-        leader = self.tr("（桌長）") if member.is_leader else ""
-        item = QListWidgetItem(f"{marks}{member.name}{leader}　{member.agency}")
-        item.setData(Qt.ItemDataRole.UserRole, member.registration_id)
-        item.setToolTip(f"{member.agency} {member.unit} {member.title}")
-        if member.conflict:
-            item.setBackground(QBrush(CONFLICT_BG))
-        if member.is_leader:
-            font = QFont(item.font())
-            font.setBold(True)
-            item.setFont(font)
-        return item
+    def _show_members(self) -> None:
+        table = self.current_table()
+        self.members_model.set_people(table.members if table else (), table.id if table else None)
+        self.members_label.setText(
+            str(self.tables_model.data(self.table_view.currentIndex())) if table else ""
+        )
 
     # ------------------------------------------------------------ actions
 
-    def run(self, action: Callable[[], None]) -> bool:
-        """Call a service; show its refusal instead of failing; refresh either way."""
+    def run(self, action: Callable[[], object]) -> bool:
+        """Call a service; show its refusal instead of failing; refresh either way (from the
+        seating the action returns when it returns one: 自動分桌 need not read it twice)."""
         try:
-            action()
+            result = action()
             self.message.setText("")
-            ok = True
         except seating.SeatingError as exc:
             self.message.setText(f"⚠ {error_text(exc)}")
-            ok = False
-        self.refresh()
-        return ok
+            self.refresh()
+            return False
+        if isinstance(result, SeatingView):
+            self._fill(result)
+        else:
+            self.refresh()
+        return True
 
     def _push(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> bool:
         if not self.run(do):
@@ -317,7 +293,7 @@ class TablesScreen(Screen):
     def _actor(self) -> str:
         return self.context.operator
 
-    def _find(self, registration_id: int) -> tuple[seating.SeatMember, int | None] | None:
+    def _find(self, registration_id: int) -> tuple[SeatMember, int | None] | None:
         if self.view is None:
             return None
         for table in self.view.tables:
@@ -346,41 +322,59 @@ class TablesScreen(Screen):
 
         return self._push(self.tr("移動 {name}").format(name=member.name), do, undo)
 
-    def selected_registration(self) -> int | None:
-        for card in self.cards.values():
-            items = card.members.selectedItems()
-            if items:
-                return int(items[0].data(Qt.ItemDataRole.UserRole))
-        return None
+    def move_picked(self) -> bool:
+        """The keyboard's way to move someone: the picked person to the chosen table."""
+        table = self.current_table()
+        if self.picked is None or table is None:
+            self.message.setText(self.tr("請先選取一個人和一桌"))
+            return False
+        return self.move_person(self.picked, table.id)
+
+    def unseat_picked(self) -> bool:
+        return self.picked is not None and self.move_person(self.picked, None)
+
+    def make_leader(self) -> bool:
+        table = self.current_table()
+        if self.picked is None or table is None:
+            self.message.setText(self.tr("請先選取一個人和一桌"))
+            return False
+        db, actor, registration_id = self.context.db, self._actor(), self.picked
+        return self._snapshot_command(
+            self.tr("設定桌長"),
+            lambda: table_setup.update_table(
+                db, table.id, leader_registration_id=registration_id, actor=actor
+            ),
+        )
 
     def toggle_pin(self) -> bool:
-        registration_id = self.selected_registration()
-        found = self._find(registration_id) if registration_id is not None else None
+        found = self._find(self.picked) if self.picked is not None else None
         if found is None or found[1] is None:
             self.message.setText(self.tr("請先選取一位已分桌的人"))
             return False
-        db, actor, pinned = self.context.db, self._actor(), not found[0].pinned
+        member = found[0]
+        db, actor, pinned = self.context.db, self._actor(), not member.pinned
+        text = self.tr("釘選 {name}") if pinned else self.tr("取消釘選 {name}")
         return self._push(
-            self.tr("釘選 {name}") if pinned else self.tr("取消釘選 {name}"),
-            lambda: seating.set_pinned(db, registration_id, pinned, actor=actor),
-            lambda: seating.set_pinned(db, registration_id, not pinned, actor=actor),
+            text.format(name=member.name),
+            lambda: seating.set_pinned(db, member.registration_id, pinned, actor=actor),
+            lambda: seating.set_pinned(db, member.registration_id, not pinned, actor=actor),
         )
 
-    def _snapshot_command(self, text: str, action: Callable[[], None]) -> bool:
+    def _snapshot_command(self, text: str, action: Callable[[], object]) -> bool:
         """Plans and templates change many rows: undo restores the session's snapshot."""
         if self.session is None:
             return False
         db, session_id, actor = self.context.db, self.session.id, self._actor()
-        before = seating.snapshot(db, session_id)
+        before = table_setup.snapshot(db, session_id)
         if not self.run(action):
             return False
-        after = seating.snapshot(db, session_id)
+        after = table_setup.snapshot(db, session_id)
         self.undo_stack.push(
             _Command(
                 self,
                 text,
-                lambda: seating.restore(db, session_id, after, actor=actor),
-                lambda: seating.restore(db, session_id, before, actor=actor),
+                lambda: table_setup.restore(db, session_id, after, actor=actor),
+                lambda: table_setup.restore(db, session_id, before, actor=actor),
             )
         )
         return True
@@ -392,7 +386,7 @@ class TablesScreen(Screen):
         on_arrival = self.arrival_box.isChecked()
         return self._snapshot_command(
             self.tr("自動分桌"),
-            lambda: seating.assign(db, session_id, on_arrival=on_arrival, actor=actor),
+            lambda: seating.assign(db, session_id, on_arrival=on_arrival, actor=actor).view,
         )
 
     def apply_template(self) -> bool:
@@ -402,7 +396,7 @@ class TablesScreen(Screen):
         count, capacity = self.count_spin.value(), self.capacity_spin.value()
         return self._snapshot_command(
             self.tr("套用範本"),
-            lambda: seating.apply_template(db, session_id, count, capacity, actor=actor),
+            lambda: table_setup.apply_template(db, session_id, count, capacity, actor=actor),
         )
 
     def _on_arrival_toggled(self, enabled: bool) -> None:
