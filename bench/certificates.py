@@ -102,9 +102,9 @@ def _pages(path: Path) -> list[dict[str, str]]:
     from desktop.app import open_database
     from desktop.reports.certificates import issue_date_text
     from desktop.reports.portal_csv import hours_text
-    from desktop.services.closeday import day_report
-    from desktop.services.documents import certificate_layout, certificate_sentence
+    from desktop.services.certificates import certificate_layout, certificate_sentence
     from desktop.services.events import find_session
+    from desktop.services.hours import day_report
 
     db = open_database(path)
     report = day_report(db, find_session(db, SESSION).id)
