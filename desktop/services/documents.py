@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -15,11 +16,8 @@ from db.models import Event
 from db.uow import Database
 from desktop.core.hours import REASON_LABELS, Reason
 from desktop.core.tokens import make_token
-from desktop.reports.attendance import AttendanceRow, build_attendance
-from desktop.reports.badges import BadgeRow, build_badges
 from desktop.reports.docparts import Progress
 from desktop.reports.fonts import GlyphProblem, glyph_record
-from desktop.reports.signin_sheet import SignInRow, build_signin_sheet
 from desktop.services.certificates import draw_certificates, no_certificates, with_hours
 from desktop.services.hours import (
     CloseDayError,
@@ -29,6 +27,9 @@ from desktop.services.hours import (
     day_report,
     sort_people,
 )
+
+if TYPE_CHECKING:
+    from desktop.reports.attendance import AttendanceRow
 
 DOCUMENTS = ("signin", "attendance", "certificates", "badges")
 ORDERS = ("agency", "table", "queue")
@@ -84,11 +85,15 @@ def render(
     now: dt.datetime | None = None,
     issue: bool,
 ) -> tuple[str, ...]:
-    """Draw ``document``; for certificates, the serials in print order ("" for nobody)."""
+    """Draw ``document``; for certificates, the serials in print order ("" for nobody).
+    Each builder is imported when its document is drawn: certificates are drawn on the
+    canvas, and a batch of them does not load platypus for the other three."""
     course = report.course
     fallback = course.fallback_font()
     head = course_heading(course)
     if document == "signin":
+        from desktop.reports.signin_sheet import SignInRow, build_signin_sheet
+
         build_signin_sheet(
             head,
             [SignInRow(p.agency, p.unit, p.title, p.name, p.table, p.remark) for p in people],
@@ -96,6 +101,8 @@ def render(
             fallback=fallback,
         )
     elif document == "attendance":
+        from desktop.reports.attendance import build_attendance
+
         build_attendance(
             head,
             [_attendance_row(p) for p in people],
@@ -104,6 +111,8 @@ def render(
             fallback=fallback,
         )
     elif document == "badges":
+        from desktop.reports.badges import BadgeRow, build_badges
+
         with db.read() as s:
             secret = s.scalar(select(Event.token_secret).where(Event.id == course.event_id))
         rows = [
@@ -119,6 +128,8 @@ def render(
 
 
 def _attendance_row(p: PersonHours) -> AttendanceRow:
+    from desktop.reports.attendance import AttendanceRow
+
     ins = tuple(i.start.strftime("%H:%M") for i in p.intervals)
     outs = tuple(i.end.strftime("%H:%M") if i.end else "—" for i in p.intervals)
     shown = [r for r in p.reasons if r not in (Reason.NOT_REQUESTED,)]

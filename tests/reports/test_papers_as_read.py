@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from db.models import Attendee
-from desktop.reports.pdfdoc import CANNOT_END, CANNOT_START
+from desktop.reports.linebreak import CANNOT_END, CANNOT_START
 from desktop.services.course import set_course_fields
 from desktop.services.documents import check_glyphs
 from desktop.services.exports import close_of_day
