@@ -213,7 +213,7 @@ def run_pdf(args: argparse.Namespace, context: Context) -> int:
     try:
         written = exports.tables_pdf(context.db, session.id, args.kind, out)
     except CodedError as exc:
-        hint = "（workshop-desk tables template ...）" if exc.code == "no_tables" else ""
+        hint = "（workshop-desk tables template ...）" if exc.code == "tables_not_set" else ""
         raise CliError(f"{exc}{hint}") from exc
     if args.json:
         emit_json(

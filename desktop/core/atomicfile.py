@@ -63,7 +63,7 @@ def partial_name(target: Path) -> Path:
 def check_replaceable(target: Path, kind: FileKind, *, replace_any: bool = False) -> None:
     """Refuse before any work when ``target`` may not be replaced (see the module text)."""
     if target.is_dir():
-        raise NotOurFile("target_is_folder", f"輸出目標是資料夾，請給檔名：{target}", path=target)
+        raise NotOurFile("output_is_folder", f"輸出目標是資料夾，請給檔名：{target}", path=target)
     if target.exists() and not replace_any and not kind.matches(target):
         raise NotOurFile(
             "target_not_ours",

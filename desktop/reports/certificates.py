@@ -161,9 +161,11 @@ def _draw_block(canvas: Canvas, fonts: _Fonts, block: _Block, left: float, top: 
         elif style.align == "right":
             x += free
         text = canvas.beginText(x, top - style.size - n * style.leading)
-        for font, piece in fonts.runs(line):
+        runs = fonts.runs(line)
+        for number, (font, piece) in enumerate(runs, start=1):
             text.setFont(font, style.size)
-            text.textOut(piece)
+            # textOut measures the piece to move on; the last one need not (textLine)
+            (text.textLine if number == len(runs) else text.textOut)(piece)
         canvas.drawText(text)
 
 

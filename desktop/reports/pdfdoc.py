@@ -7,7 +7,6 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -20,9 +19,6 @@ from desktop.reports.fonts import register_main_font
 from desktop.reports.linebreak import break_at, cjk_lines
 
 MARGIN = 15 * mm
-# Compressed page streams are written as binary, not also ASCII85-encoded: reportlab's
-# encoder is pure Python and took a fifth of a certificate batch's time.
-rl_config.useA85 = 0
 
 
 def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ignore[no-untyped-def]

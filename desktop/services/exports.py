@@ -239,7 +239,7 @@ def tables_pdf(
     course, session = _session(db, session_id)
     view = seating.show(db, session_id)
     if not view.tables:
-        raise ExportError("no_tables", f"{session.name} 尚未設定桌次", session=session.name)
+        raise ExportError("tables_not_set", f"{session.name} 尚未設定桌次", session=session.name)
     build = {"tents": sheets.tent_cards, "rosters": sheets.rosters, "overview": sheets.overview}
     with atomic_target(target, PDF, replace_any=overwrite) as partial, glyph_record() as drawn:
         build[kind](sheets.sheet_from(session, view, course), partial)

@@ -97,6 +97,7 @@ def test_seal_and_signature_images_are_placed(demo_db, tmp_path) -> None:  # typ
 def test_cancel_leaves_nothing_and_issues_nothing(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
     out = tmp_path / "cancelled.pdf"
+    out.write_bytes(b"%PDF-1.4 yesterday's batch")  # a cancelled build leaves it as it was
     seen = []
 
     def progress(done: int, total: int) -> bool:
@@ -105,7 +106,8 @@ def test_cancel_leaves_nothing_and_issues_nothing(demo_db, tmp_path) -> None:  #
 
     with pytest.raises(Cancelled):
         close_of_day(demo_db, sim.session_id, "certificates", out, progress=progress)
-    assert not out.exists() and not list(tmp_path.glob(".doc-*"))
+    assert out.read_bytes() == b"%PDF-1.4 yesterday's batch"
+    assert list(tmp_path.glob(".*.partial")) == []  # no temporary file left
     assert seen[:3] == [1, 2, 3]
     from sqlalchemy import func, select
 
