@@ -48,6 +48,7 @@ class FileKind:
 
 PDF = FileKind("PDF", (b"%PDF-",))
 XLSX = FileKind("Excel", (b"PK\x03\x04",))
+PNG = FileKind("PNG", (b"\x89PNG\r\n\x1a\n",))
 CSV_UTF8 = FileKind("CSV", (codecs.BOM_UTF8,))  # written with a BOM so Excel reads Chinese
 PORTAL_CSV = FileKind("CSV", ("*".encode("cp950"),))  # both portal headers start with *
 SQLITE = FileKind("SQLite", (b"SQLite format 3\x00",))

@@ -14,6 +14,7 @@ never falls onto a page of its own. ``progress`` is told after every page and ca
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
@@ -300,7 +301,7 @@ def build_certificates(
     total = len(people)
     for index, p in enumerate(people, start=1):
         page, scale = _fitted(
-            lambda width, p=p: _Page(fonts, layout, p, width, seal_size, signature_size)
+            functools.partial(_Page, fonts, layout, p, seal=seal_size, signature=signature_size)
         )
         canvas.saveState()
         canvas.translate(MARGINS + 6, A4[1] - MARGINS - 6)

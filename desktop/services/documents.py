@@ -10,8 +10,6 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from db.models import Event
 from db.uow import Database
 from desktop.core.hours import REASON_LABELS, Reason
@@ -114,7 +112,7 @@ def render(
         from desktop.reports.badges import BadgeRow, build_badges
 
         with db.read() as s:
-            secret = s.scalar(select(Event.token_secret).where(Event.id == course.event_id))
+            secret = s.get_one(Event, course.event_id).token_secret
         rows = [
             BadgeRow(p.name, p.agency, p.unit, p.table, make_token(secret, p.registration_id))
             for p in people
