@@ -234,25 +234,20 @@ def run_agenda(args: argparse.Namespace, context: Context) -> int:
     for target in (args.csv, args.pdf):
         if target is not None and not target.parent.exists():
             raise CliError(f"資料夾不存在 (folder does not exist): {target.parent}")
-        if target is not None and target.is_dir():
-            raise CliError(f"這是資料夾，請給檔名 (a folder: give a file name): {target}")
+    from desktop.reports.fonts import GlyphProblem
+    from desktop.services import exports
+
+    problems: tuple[GlyphProblem, ...] = ()
     if args.csv is not None:
-        from desktop.reports.agenda_report import write_csv
-
-        written.append(str(write_csv(rows, args.csv)))
+        written.append(exports.agenda_report(context.db, session.id, args.csv, "csv"))
     if args.pdf is not None:
-        from desktop.reports.agenda_report import write_pdf
-        from desktop.reports.fonts import glyph_record
-        from desktop.services.events import event_of_session
-
-        event = event_of_session(context.db, session.id)
-        with glyph_record() as drawn:
-            written.append(str(write_pdf(rows, session, args.pdf, event_name=event.name)))
-        problems = drawn.problems()
+        pdf = exports.agenda_report(context.db, session.id, args.pdf, "pdf")
+        written.append(pdf)
+        problems = pdf.missing_glyphs
     if args.json:
         data = agenda_json(view, rows, session)
         if written:
-            data["written"] = written
+            data["written"] = [str(w.path) for w in written]
         if args.pdf is not None:
             data["missing_glyphs"] = [g.as_json() for g in problems]
         emit_json(data)
@@ -270,8 +265,8 @@ def run_agenda(args: argparse.Namespace, context: Context) -> int:
         print(
             f"  {r.planned_start:%H:%M}-{r.planned_end:%H:%M}  實際 {actual:<11} {r.title}{credit}"
         )
-    for path in written:
-        print(f"已寫入：{path}")
+    for w in written:
+        print(f"已寫入：{w.path}")
     if args.pdf is not None:
         print_glyph_problems(problems)
     return 0

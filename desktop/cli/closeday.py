@@ -23,18 +23,16 @@ from desktop.cli import (
     print_glyph_problems,
 )
 from desktop.cli.setup_commands import register_event_create
+from desktop.core.atomicfile import NotOurFile
 from desktop.core.hours import reason_text, rule_text
 from desktop.core.idvault import WrongPassphrase
+from desktop.core.problems import CodedError
 from desktop.core.text import match_key
-from desktop.reports.portal_csv import PortalError, hours_text, write
-from desktop.services.closeday import (
-    CloseDayError,
-    adjust_hours,
-    day_report,
-    portal_file,
-    set_course_fields,
-)
-from desktop.services.documents import DOCUMENTS, ORDERS, TITLES, build_document
+from desktop.reports.portal_csv import hours_text
+from desktop.services import exports
+from desktop.services.course import images_json, set_course_fields
+from desktop.services.documents import DOCUMENTS, ORDERS, TITLES
+from desktop.services.hours import CloseDayError, adjust_hours, day_report
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -169,18 +167,19 @@ def _course_hours(text: str) -> float | str:
 def run_pdf(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     try:
-        result = build_document(
+        result = exports.close_of_day(
             context.db, session.id, args.document, args.out, order=args.sort, actor="cli"
         )
-    except CloseDayError as exc:
-        raise CliError(str(exc)) from None
+    except CodedError as exc:
+        hint = "（用 workshop-desk agenda add 或 agenda import 加入）"
+        raise CliError(f"{exc}{hint if exc.code == 'certificates_no_agenda' else ''}") from exc
     except OSError as exc:
         raise CliError(f"無法寫入 {args.out}: {exc.strerror or exc}") from None
     if args.json:
         emit_json({**result.as_json(), "session": session.name})
     else:
-        print(f"{TITLES[args.document]}：{result.path}（{result.people} 人）")
-        print_glyph_problems(result.glyph_problems)
+        print(f"{TITLES[args.document]}：{result.path}（{result.rows} 人）")
+        print_glyph_problems(result.missing_glyphs)
     return 0
 
 
@@ -242,13 +241,15 @@ def run_hours(args: argparse.Namespace, context: Context) -> int:
 def run_export_hours(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     try:
-        result = portal_file(context.db, session.id, args.layout, context.passphrase or "")
+        result = exports.portal_hours(
+            context.db, session.id, args.layout, context.passphrase or "", args.out
+        )
     except WrongPassphrase:
         raise CliError(f"密語不正確（{PASSPHRASE_ENV}）") from None
-    except (PortalError, CloseDayError) as exc:
-        raise CliError(f"{exc}（用 workshop-desk event set 設定）") from None
-    try:
-        write(result.portal, args.out)
+    except NotOurFile as exc:
+        raise CliError(str(exc)) from exc
+    except CodedError as exc:
+        raise CliError(f"{exc}（用 workshop-desk event set 設定）") from exc
     except OSError as exc:
         raise CliError(f"無法寫入 {args.out}: {exc.strerror or exc}") from None
     ok = not result.skipped
@@ -334,7 +335,7 @@ def run_event_set(args: argparse.Namespace, context: Context) -> int:
         "course_hours": course.course_hours,
         "certificate_settings": course.settings,
         "hours_policy": course.policy.to_json(),
-        "images": course.images_json(),
+        "images": images_json(course),
     }
     if args.json:
         emit_json(data)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph_problems
 from desktop.core.group_report import CRITERIA, points
+from desktop.core.problems import CodedError
+from desktop.services import exports
 from desktop.services.group_reports import compile_session, report_json
-
-FORMATS = {".pdf": "pdf", ".xlsx": "xlsx"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,53 +37,39 @@ def _compiled(context: Context, name: str):  # type: ignore[no-untyped-def]
 
 def run_export(args: argparse.Namespace, context: Context) -> int:
     out = Path(args.out).expanduser()
-    fmt = FORMATS.get(out.suffix.lower())
-    if fmt is None:
+    if out.suffix.lower() not in (".pdf", ".xlsx"):
         raise CliError(
             f"--out {args.out}: 副檔名要是 .pdf 或 .xlsx (extension must be .pdf or .xlsx)"
         )
     if not out.parent.exists():
         raise CliError(f"--out {args.out}: 資料夾不存在 (folder does not exist): {out.parent}")
-    compiled = _compiled(context, args.session)
-    from desktop.reports.fonts import glyph_record
-    from desktop.reports.group_reports_pdf import write_pdf, write_xlsx
-
-    # Write next to the target and rename, so a failed export never leaves half a file.
-    fd, tmp_name = tempfile.mkstemp(prefix=".reports-", suffix=out.suffix, dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    session = context.session(args.session)
     try:
-        with glyph_record() as drawn:  # an .xlsx draws nothing: no problems
-            (write_pdf if fmt == "pdf" else write_xlsx)(compiled, tmp)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
-    proposals = sum(
-        len([p for p in r.content.proposals if not p.is_blank()]) for r in compiled.reports
-    )
-    problems = sum(len(r.problems) for r in compiled.reports)
+        written = exports.group_reports(context.db, session.id, out)
+    except CodedError as exc:
+        raise CliError(str(exc)) from exc
     if args.json:
         emit_json(
             {
                 "ok": True,
-                "session": compiled.session_name,
+                "session": written.session,
                 "out": str(out),
-                "format": fmt,
-                "tables": len(compiled.reports),
-                "filled": compiled.filled,
-                "proposals": proposals,
-                "problems": problems,
-                "missing_glyphs": [g.as_json() for g in drawn.problems()],
+                "format": written.format,
+                "tables": written.rows,
+                "filled": written.filled,
+                "proposals": written.proposals,
+                "problems": written.problems,
+                "missing_glyphs": [g.as_json() for g in written.missing_glyphs],
             }
         )
     else:
         print(
-            f"已匯出 {out}（{compiled.session_name}：{len(compiled.reports)} 桌，"
-            f"{compiled.filled} 桌已填寫，{proposals} 項提案）"
+            f"已匯出 {out}（{written.session}：{written.rows} 桌，"
+            f"{written.filled} 桌已填寫，{written.proposals} 項提案）"
         )
-        if problems:
-            print(f"注意：有 {problems} 處待確認（例如無法解讀的經費），詳見 reports show")
-        print_glyph_problems(drawn.problems())
+        if written.problems:
+            print(f"注意：有 {written.problems} 處待確認（例如無法解讀的經費），詳見 reports show")
+        print_glyph_problems(written.missing_glyphs)
     return 0
 
 

@@ -30,7 +30,6 @@ from desktop.services.registrations import (
     UnconfirmedChanges,
     apply_admission,
     import_file,
-    publish_admitted_list,
 )
 from desktop.services.roster import list_roster
 
@@ -187,26 +186,28 @@ def run_roster(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_admitted_list(args: argparse.Namespace, context: Context) -> int:
-    from desktop.reports.fonts import glyph_record
+    from desktop.core.problems import CodedError
+    from desktop.services import exports
 
     session = context.session(args.session)
     target = Path(args.out)
-    if target.suffix.lower() not in (".pdf", ".xlsx"):
-        raise CliError(f"{target.name}: 請用 .pdf 或 .xlsx 副檔名")
-    with glyph_record() as drawn:
-        count = publish_admitted_list(
+    try:
+        written = exports.admitted_list(
             context.db, session.id, target, mask_names=args.mask_names, actor="cli"
         )
+    except CodedError as exc:
+        raise CliError(str(exc)) from exc
+    count = written.rows
     if args.json:
         emit_json(
             {
                 "file": str(target),
                 "session": session.name,
                 "rows": count,
-                "missing_glyphs": [g.as_json() for g in drawn.problems()],
+                "missing_glyphs": [g.as_json() for g in written.missing_glyphs],
             }
         )
     else:
         print(f"上課名單已寫入 {target}（{session.name}，{count} 人）")
-        print_glyph_problems(drawn.problems())
+        print_glyph_problems(written.missing_glyphs)
     return 0

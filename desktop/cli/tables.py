@@ -16,7 +16,6 @@ from desktop.cli import (
 from desktop.core.seating import Unmet
 from desktop.core.text import match_key
 from desktop.services import seating, table_setup
-from desktop.services.events import event_of_session
 from desktop.services.seatview import SeatingView, SeatMember
 
 
@@ -205,34 +204,30 @@ def run_mode(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_pdf(args: argparse.Namespace, context: Context) -> int:
-    from desktop.reports import tables_pdf
-    from desktop.reports.fonts import glyph_record
+    from desktop.core.problems import CodedError
+    from desktop.services import exports
 
     session = context.session(args.session)
-    view = seating.show(context.db, session.id)
-    if not view.tables:
-        raise CliError(f"{session.name} 尚未設定桌次（workshop-desk tables template ...）")
     out = Path(args.out)
     if not out.parent.exists():
         raise CliError(f"資料夾不存在：{out.parent}")
-    build = {
-        "tents": tables_pdf.tent_cards,
-        "rosters": tables_pdf.rosters,
-        "overview": tables_pdf.overview,
-    }[args.kind]
-    course = event_of_session(context.db, session.id).name
-    with glyph_record() as drawn:
-        build(tables_pdf.sheet_from(session, view, course), out)
+    try:
+        written = exports.tables_pdf(context.db, session.id, args.kind, out)
+    except CodedError as exc:
+        if exc.code != "tables_not_set":
+            raise
+        hint = "（先用 workshop-desk tables template 設定桌次）"
+        raise CliError(f"{exc}{hint}", exc.code, **exc.params) from None
     if args.json:
         emit_json(
             {
                 "out": str(out),
                 "session": session.name,
                 "kind": args.kind,
-                "missing_glyphs": [g.as_json() for g in drawn.problems()],
+                "missing_glyphs": [g.as_json() for g in written.missing_glyphs],
             }
         )
     else:
         print(str(out))
-        print_glyph_problems(drawn.problems())
+        print_glyph_problems(written.missing_glyphs)
     return 0

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,6 @@ from desktop.services.vote import (
     VoteState,
     cast_paper_ballot,
     close_vote,
-    export_pb,
     open_vote,
     vote_state,
 )
@@ -186,21 +183,15 @@ def run_ballot(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_export(args: argparse.Namespace, context: Context) -> int:
+    from desktop.services import exports
+
     out = Path(args.out).expanduser()
     if out.suffix.lower() != ".pb":
         raise CliError(f"--out {args.out}: 副檔名要是 .pb (extension must be .pb)")
     if not out.parent.is_dir():
         raise CliError(f"--out {args.out}: 資料夾不存在 (folder does not exist): {out.parent}")
     session = context.session(args.session)
-    content = export_pb(context.db, session.id)
-    # Write next to the target and rename: a failed export never leaves half a file.
-    fd, tmp_name = tempfile.mkstemp(prefix=".vote-", suffix=".pb", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        os.replace(tmp_name, out)
-    finally:
-        Path(tmp_name).unlink(missing_ok=True)
+    exports.vote_pabulib(context.db, session.id, out)
     if args.json:
         emit_json({"ok": True, "out": str(out), "session": session.name})
     else:

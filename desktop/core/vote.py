@@ -349,3 +349,27 @@ def phone_tail(phone: str) -> str | None:
     None when the desk holds no usable number."""
     digits = re.sub(r"\D", "", phone.partition("#")[0])
     return digits[-PHONE_DIGITS:] if len(digits) >= PHONE_DIGITS else None
+
+
+@dataclass(frozen=True)
+class VoteState:
+    session_id: int
+    session_name: str
+    status: str  # "none" (no ballot yet) or a VoteStatus
+    method: str
+    budget: int
+    max_approvals: int | None
+    projects: tuple[Project, ...]  # every line, left-out ones with included=False
+    ballots: int
+    checked_in: int
+    result: Count | None  # after close only: nothing that could sway the vote while open
+    opened_at: dt.datetime | None
+    closed_at: dt.datetime | None
+
+    @property
+    def on_ballot(self) -> tuple[Project, ...]:
+        return tuple(p for p in self.projects if p.included)
+
+    @property
+    def rules(self) -> Rules:
+        return Rules(Method(self.method), self.budget, self.max_approvals)

@@ -115,11 +115,13 @@ def write_admitted_list(
     roster: Sequence[object],
     *,
     mask_names: bool = False,
+    fmt: str = "",
 ) -> int:
-    """Write the list as PDF or XLSX (by the suffix of ``target``); returns the row count."""
+    """Write the list as ``fmt`` ``pdf`` or ``xlsx`` (by default: by the suffix of
+    ``target``); returns the row count."""
     rows = list_rows(roster, mask_names=mask_names)
     title, subtitle = heading(event, session)
-    if target.suffix.lower() == ".xlsx":
+    if (fmt or target.suffix.lower().lstrip(".")) == "xlsx":
         write_xlsx(target, title, subtitle, rows)
     else:
         write_pdf(target, title, subtitle, rows)

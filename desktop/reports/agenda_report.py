@@ -5,19 +5,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from desktop.core.agenda import PlanActualRow
 from desktop.core.rocdate import roc_date
 from desktop.core.safe_cells import neutralise_formula
 from desktop.core.vocabulary import BLOCK_KIND_NAMES
 from desktop.reports.fonts import paragraph_markup, register_main_font
 from desktop.reports.pdfdoc import build_pdf, style, title_style
-from desktop.services.agenda import PlanActualRow
-from desktop.services.events import SessionInfo
 
 CSV_HEADER = [
     "序號",
@@ -79,20 +79,23 @@ def csv_rows(rows: Sequence[PlanActualRow]) -> list[list[str]]:
     ]
 
 
-def write_csv(rows: Sequence[PlanActualRow], target: Path) -> Path:
-    """UTF-8 with BOM (Excel opens it as Chinese); written whole or not at all."""
-    partial = target.with_name(target.name + ".partial")
-    with partial.open("w", encoding="utf-8-sig", newline="") as out:
+@dataclass(frozen=True)
+class AgendaHeading:
+    course: str  # the course (event) name, printed before the session's
+    session: str
+    day: dt.date
+    venue: str
+
+
+def write_csv(rows: Sequence[PlanActualRow], target: Path) -> None:
+    """UTF-8 with BOM (Excel opens it as Chinese)."""
+    with target.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(CSV_HEADER)
         writer.writerows(csv_rows(rows))
-    partial.replace(target)
-    return target
 
 
-def write_pdf(
-    rows: Sequence[PlanActualRow], session: SessionInfo, target: Path, *, event_name: str = ""
-) -> Path:
+def write_pdf(rows: Sequence[PlanActualRow], heading: AgendaHeading, target: Path) -> None:
     font = register_main_font()
     cell = style("cell", 8.5, leading=10.5)
     head = ["#", "議程", "類型", "原定", "實際", "原定\n分鐘", "實際\n分鐘", "差異", "延遲"]
@@ -144,11 +147,13 @@ def write_pdf(
     story = [
         Paragraph("議程預定與實際時間", title_style()),
         Paragraph(
-            paragraph_markup(f"{event_name}　{session.name}" if event_name else session.name),
+            paragraph_markup(
+                f"{heading.course}　{heading.session}" if heading.course else heading.session
+            ),
             style("sub", 11, alignment=1),
         ),
         Paragraph(
-            f"{roc_date(session.date, weekday=True)}　{paragraph_markup(session.venue)}",
+            f"{roc_date(heading.day, weekday=True)}　{paragraph_markup(heading.venue)}",
             style("sub2", 10, alignment=1),
         ),
         Spacer(1, 4 * mm),
@@ -164,8 +169,7 @@ def write_pdf(
     ]
     build_pdf(
         story,
-        title=f"議程預定與實際時間 {session.name}",
+        title=f"議程預定與實際時間 {heading.session}",
         target=target,
-        header=f"研習報到台　{session.name}",
+        header=f"研習報到台　{heading.session}",
     )
-    return target

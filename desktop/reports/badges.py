@@ -20,14 +20,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
-from desktop.reports.docparts import (
-    Heading,
-    Progress,
-    ProgressMark,
-    cell_style,
-    fitted,
-    para,
-)
+from desktop.reports.cells import ProgressMark, cell_style, fitted, para
+from desktop.reports.docparts import Heading, Progress
 from desktop.reports.fonts import Fallback, register_main_font
 from desktop.reports.pdfdoc import build_pdf
 

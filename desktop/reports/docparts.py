@@ -1,17 +1,14 @@
-"""Pieces shared by the close-of-day documents: the heading, CJK cell styles, and progress
-marks that let a long batch report progress and be cancelled."""
+"""Pieces shared by the close-of-day documents: the heading, progress (a long batch reports it
+and can be cancelled) and clipping. Plain Python: the canvas-drawn certificates use them
+without importing platypus (its paragraph pieces are in ``desktop.reports.cells``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, Paragraph
-
 from desktop.core.rocdate import roc_date
-from desktop.reports.fonts import Fallback, paragraph_markup
-from desktop.reports.pdfdoc import style
 
 # progress(done, total) -> False to cancel
 Progress = Callable[[int, int], bool | None]
@@ -46,55 +43,6 @@ class Heading:
         return f"公告上課時間 {a0:%H:%M}–{a1:%H:%M}　實際上課時間 {r0:%H:%M}–{r1:%H:%M}"
 
 
-class ProgressMark(Flowable):
-    """A zero-size flowable that reports ``done`` of ``total`` when it is drawn."""
-
-    def __init__(self, done: int, total: int, progress: Progress) -> None:
-        super().__init__()
-        self.done, self.total, self.progress = done, total, progress
-        self.width = self.height = 0
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        if self.progress(self.done, self.total) is False:
-            raise Cancelled()
-
-
-def cell_style(name: str, size: float = 10, **kwargs: object):  # type: ignore[no-untyped-def]
-    return style(name, size, wordWrap="CJK", **kwargs)
-
-
 def clipped(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters, the last one an ellipsis when anything was cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def para(text: str, st, fallback: Fallback | None = None) -> Paragraph:  # type: ignore[no-untyped-def]
-    return Paragraph(paragraph_markup(text or "", fallback), st)
-
-
-def fitted(
-    text: str,
-    styles: Sequence,
-    width: float,
-    height: float,  # type: ignore[type-arg]
-    fallback: Fallback | None = None,
-) -> tuple[Paragraph, float]:
-    """``text`` in the first of ``styles`` (largest first) whose wrapped paragraph fits
-    ``width`` × ``height``; when even the last is too tall, the text is clipped (with an
-    ellipsis) until it fits, so a card never runs over its neighbours. (paragraph, height)"""
-    for st in styles:
-        paragraph = para(text, st, fallback)
-        _, needed = paragraph.wrap(width, height)
-        if needed <= height:
-            return paragraph, needed
-    low, high = 0, len(text)  # the longest prefix that fits, by bisection
-    while low < high:
-        middle = (low + high + 1) // 2
-        _, needed = para(clipped(text, middle), styles[-1], fallback).wrap(width, height)
-        low, high = (middle, high) if needed <= height else (low, middle - 1)
-    paragraph = para(clipped(text, low), styles[-1], fallback)
-    _, needed = paragraph.wrap(width, height)
-    return paragraph, needed

@@ -1,6 +1,6 @@
 """小組討論成果彙整: every table's report of a session as one PDF, and as an XLSX workbook.
 
-Both are pure functions of a ``SessionCompilation`` (plain rows). The PDF has a cover page
+Both are pure functions of a ``ReportsBook`` (plain rows). The PDF has a cover page
 (course, session, ROC date, venue, a one-line summary per table) and then one section per
 table: members present, topic, points for and against, proposals with costs and feasibility,
 ranking, open questions, the lecturer's feedback and the flip-chart photo.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -31,18 +32,54 @@ from desktop.core.group_report import (
     CRITERIA,
     CRITERION_LABELS,
     CostError,
+    Problem,
     Proposal,
+    ReportContent,
     format_cost,
     parse_cost,
     points,
 )
 from desktop.core.rocdate import roc_date
+from desktop.core.vote import VoteState
 from desktop.reports import vote_page
 from desktop.reports.fonts import paragraph_markup, register_main_font
 from desktop.reports.pdfdoc import MARGIN, build_pdf, style, title_style
-from desktop.services.group_reports import CompiledReport, SessionCompilation
 
 TITLE = "小組討論成果彙整"
+
+
+@dataclass(frozen=True)
+class TableReport:
+    """One table's report as the compilation prints it."""
+
+    number: int
+    name: str
+    leader_name: str
+    leader_unit: str
+    content: ReportContent
+    updated_at: dt.datetime | None
+    photo: bytes | None
+    photo_name: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class ReportsBook:
+    """The session's compiled reports, and its closed PB vote for the results page."""
+
+    event_name: str
+    organiser: str
+    session_name: str
+    date: dt.date
+    venue: str
+    reports: tuple[TableReport, ...]
+    vote: VoteState | None = None
+
+    @property
+    def filled(self) -> int:
+        return sum(1 for r in self.reports if not r.content.is_empty())
+
+
 PAGE_WIDTH = 210 * mm - 2 * MARGIN
 GRID = colors.HexColor("#9aa5b1")
 HEAD_BG = colors.HexColor("#e8eef4")
@@ -111,7 +148,7 @@ def _cost_markup(p: Proposal) -> str:
     return shown if typed in (str(amount), shown) else f"{shown}（填寫：{_m(typed)}）"
 
 
-def _cover(c: SessionCompilation, st: _Styles, generated: dt.datetime) -> list[Flowable]:
+def _cover(c: ReportsBook, st: _Styles, generated: dt.datetime) -> list[Flowable]:
     story: list[Flowable] = [
         Spacer(1, 30 * mm),
         Paragraph(_m(c.event_name), st.cover_line),
@@ -135,8 +172,8 @@ def _cover(c: SessionCompilation, st: _Styles, generated: dt.datetime) -> list[F
         proposals = [p for p in content.proposals if not p.is_blank()]
         rows.append(
             [
-                Paragraph(_m(r.table.name or f"第{r.table.number}桌"), st.cell),
-                Paragraph(_m(r.table.leader_name), st.cell),
+                Paragraph(_m(r.name or f"第{r.number}桌"), st.cell),
+                Paragraph(_m(r.leader_name), st.cell),
                 Paragraph(
                     _m(content.topic)
                     if content.topic.strip()
@@ -223,8 +260,8 @@ def _photo(data: bytes, name: str, st: _Styles) -> list[Flowable]:
     return [KeepTogether([Paragraph("海報照片", st.h2), image, Paragraph(_m(name), st.small)])]
 
 
-def _table_section(r: CompiledReport, st: _Styles) -> list[Flowable]:
-    t, content = r.table, r.content
+def _table_section(r: TableReport, st: _Styles) -> list[Flowable]:
+    t, content = r, r.content
     leader = f"　桌長 {_m(t.leader_name)}" if t.leader_name else ""
     unit = f"（{_m(t.leader_unit)}）" if t.leader_unit else ""
     story: list[Flowable] = [Paragraph(f"{_m(t.name or f'第{t.number}桌')}{leader}{unit}", st.h1)]
@@ -299,7 +336,7 @@ def _table_section(r: CompiledReport, st: _Styles) -> list[Flowable]:
 
 
 def write_pdf(
-    c: SessionCompilation, target: Path | io.BytesIO, *, generated: dt.datetime | None = None
+    c: ReportsBook, target: Path | io.BytesIO, *, generated: dt.datetime | None = None
 ) -> None:
     st = _Styles()
     story = _cover(c, st, generated or dt.datetime.now())
@@ -330,7 +367,7 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def write_xlsx(c: SessionCompilation, target: Path | io.BytesIO) -> None:
+def write_xlsx(c: ReportsBook, target: Path | io.BytesIO) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -384,9 +421,9 @@ def write_xlsx(c: SessionCompilation, target: Path | io.BytesIO) -> None:
             [
                 safe_cell(x)
                 for x in (
-                    r.table.number,
-                    r.table.leader_name,
-                    r.table.leader_unit,
+                    r.number,
+                    r.leader_name,
+                    r.leader_unit,
                     len(present),
                     "、".join(m.name for m in present),
                     content.topic,
@@ -413,7 +450,7 @@ def write_xlsx(c: SessionCompilation, target: Path | io.BytesIO) -> None:
                 [
                     safe_cell(x)
                     for x in (
-                        r.table.number,
+                        r.number,
                         i,
                         ranks.get(i),
                         p.title,

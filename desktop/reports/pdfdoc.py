@@ -7,7 +7,6 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -17,38 +16,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, paragraph
 
 from desktop.reports.fonts import register_main_font
+from desktop.reports.linebreak import break_at, cjk_lines
 
 MARGIN = 15 * mm
-# Compressed page streams are written as binary, not also ASCII85-encoded: reportlab's
-# encoder is pure Python and took a fifth of a certificate batch's time.
-rl_config.useA85 = 0
-
-# Chinese line breaking (DOMAIN.md): no line begins with closing punctuation and none ends with
-# opening punctuation. reportlab's CJK wrapping knows only part of the first rule (not ，；：？！)
-# and none of the second, so every CJK-wrapped paragraph is broken by ``_break_at``.
-CANNOT_START = frozenset("，。、；：？！）」』》〉】〕｝﹚…‥・·,.;:?!)]}%％’”") | frozenset(
-    paragraph.ALL_CANNOT_START
-)
-CANNOT_END = frozenset("（「『《〈【〔｛﹙([{‘“")
-
-
-def _break_at(chars: Sequence[str], start: int, end: int) -> int:
-    """Where to end the line ``chars[start:end]`` that overflowed at ``end``: moved back so the
-    next line does not start with closing punctuation, this one does not end with opening
-    punctuation, and a Latin word or number is not cut (while the line keeps one character)."""
-    at = end
-    while at > start + 1 and (chars[at] in CANNOT_START or chars[at - 1] in CANNOT_END):
-        at -= 1
-    word = at
-    while (
-        word > start + 1
-        and chars[word].isascii()
-        and chars[word].isalnum()
-        and chars[word - 1].isascii()
-        and chars[word - 1].isalnum()
-    ):
-        word -= 1
-    return word if word > start + 1 else at
 
 
 def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ignore[no-untyped-def]
@@ -71,7 +41,7 @@ def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ig
         width = _width(u, max_width)
         line_break = hasattr(u.frag, "lineBreak")
         if line_break or (used + width > max_width + paragraph._FUZZ and i > start):
-            end = i + 1 if line_break else _break_at(units, start, i)
+            end = i + 1 if line_break else break_at(units, start, i)
             used = sum(_width(x, max_width) for x in units[start:end])
             lines.append(
                 paragraph.makeCJKParaLine(
@@ -107,23 +77,10 @@ def cjk_word_split(text, max_widths, font_name, font_size, encoding="utf8"):  # 
     per line), ending each line where ``_break_at`` allows."""
     text = text.decode(encoding) if isinstance(text, bytes) else text
     widths = [stringWidth(c, font_name, font_size) for c in text]
-    lines: list[list[Any]] = []
-    start = i = 0
-    used = 0.0
-    while i < len(text):
-        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        if used + widths[i] > max_width + paragraph._FUZZ and i > start:
-            end = _break_at(text, start, i)
-            lines.append([max_width - sum(widths[start:end]), text[start:end]])
-            start = i = end
-            used = 0.0
-            continue
-        used += widths[i]
-        i += 1
-    if start < len(text):
-        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        lines.append([max_width - sum(widths[start:]), text[start:]])
-    return lines
+    return [
+        [max_widths[min(n, len(max_widths) - 1)] - sum(widths[start:end]), text[start:end]]
+        for n, (start, end) in enumerate(cjk_lines(text, widths, max_widths))
+    ]
 
 
 # breakLinesCJK calls these module globals: a paragraph in several fonts (or with markup)

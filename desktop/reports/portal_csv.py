@@ -15,11 +15,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from desktop.core.ids import id_problem
 from desktop.core.problems import CodedError
@@ -258,17 +255,3 @@ def encode(portal: PortalFile) -> bytes:
     writer.writerow(portal.header)
     writer.writerows(portal.rows)
     return buffer.getvalue().encode(ENCODING)  # rows were checked; this cannot fail
-
-
-def write(portal: PortalFile, target: Path) -> None:
-    """Write atomically: a temporary file in the same folder, then renamed over ``target``."""
-    data = encode(portal)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".portal-", suffix=".csv", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

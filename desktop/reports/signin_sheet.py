@@ -17,7 +17,8 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from desktop.reports.docparts import Heading, cell_style, clipped, para
+from desktop.reports.cells import cell_style, para
+from desktop.reports.docparts import Heading, clipped
 from desktop.reports.fonts import Fallback, register_main_font
 from desktop.reports.pdfdoc import build_pdf, title_style
 

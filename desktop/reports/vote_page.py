@@ -16,10 +16,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.group_report import format_cost
 from desktop.core.safe_cells import neutralise_formula
-from desktop.core.vote import Count, Method, Project
+from desktop.core.vote import Count, Method, Project, VoteState
 from desktop.reports.fonts import paragraph_markup, register_main_font
 from desktop.reports.pdfdoc import MARGIN, style
-from desktop.services.vote import VoteState
 
 TITLE = "參與式預算投票結果"
 GREEDY = "票數優先（貪婪法）"

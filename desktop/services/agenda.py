@@ -22,7 +22,7 @@ from db.models import AgendaBlock, BlockKind, EventSession, Setting, WorkshopTab
 from db.uow import Database
 from desktop.core import agenda as rules
 from desktop.core import agenda_plan
-from desktop.core.agenda import Block, RunState, Transition
+from desktop.core.agenda import Block, PlanActualRow, RunState, Transition
 from desktop.core.agenda_csv import AgendaLine
 from desktop.core.agenda_json import state_from_json, state_to_json
 from desktop.core.agenda_plan import PlanIssue, Replan
@@ -741,42 +741,6 @@ def replan(
 
 
 # --------------------------------------------------------------------------- planned vs actual
-
-
-@dataclass(frozen=True)
-class PlanActualRow:
-    position: int
-    title: str
-    kind: str
-    speaker: str
-    counts_for_hours: bool
-    original_start: dt.datetime  # the plan before any shift/absorb of the run
-    original_end: dt.datetime
-    planned_start: dt.datetime  # the plan as it stands (after shifts)
-    planned_end: dt.datetime
-    actual_start: dt.datetime | None
-    actual_end: dt.datetime | None
-
-    @property
-    def planned_minutes(self) -> float:
-        return (self.original_end - self.original_start).total_seconds() / 60
-
-    @property
-    def actual_minutes(self) -> float | None:
-        if self.actual_start is None or self.actual_end is None:
-            return None
-        return (self.actual_end - self.actual_start).total_seconds() / 60
-
-    @property
-    def start_delay_minutes(self) -> float | None:
-        if self.actual_start is None:
-            return None
-        return (self.actual_start - self.original_start).total_seconds() / 60
-
-    @property
-    def length_difference_minutes(self) -> float | None:
-        actual = self.actual_minutes
-        return None if actual is None else actual - self.planned_minutes
 
 
 def planned_vs_actual(db: Database, session_id: int) -> tuple[PlanActualRow, ...]:

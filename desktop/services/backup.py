@@ -2,7 +2,7 @@
 
 * ``backup_to(database, target)``: a consistent copy while the app keeps working (the backup
   API reads a snapshot, WAL content included). Written to a temporary file, checked with
-  ``PRAGMA integrity_check``, fsynced and only then renamed into place (``os.replace``), so a
+  ``PRAGMA integrity_check``, fsynced and only then renamed into place (``atomic_target``), so a
   backup file is either complete and healthy or absent — never half-written.
 * ``auto_backup(database)``: a timestamped copy in the backup folder the user picked (default
   ``<data folder>/backups``), keeping the newest ``keep``. The window runs it every few minutes
@@ -31,6 +31,7 @@ from pathlib import Path
 
 from db.integrity import UnreadableDatabase, check_file, has_tables
 from desktop import paths
+from desktop.core.atomicfile import JSON, SQLITE, atomic_target, write_atomic
 from desktop.core.problems import CodedError
 
 SETTINGS_FILE = "backup-settings.json"
@@ -91,7 +92,7 @@ def save_settings(settings: BackupSettings) -> None:
         "keep": settings.keep,
         "interval_minutes": settings.interval_minutes,
     }
-    _write_atomically(file, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+    write_atomic(file, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"), JSON)
 
 
 def set_folder(folder: Path) -> BackupSettings:
@@ -134,23 +135,19 @@ def backup_to(database: Path, target: Path, *, now: dt.datetime | None = None) -
             f"備份目標已存在，且不是研習報到台的備份，未覆寫：{target}",
             path=target,
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
     try:
-        _copy_database(database, partial)
-        problem = check_file(partial)
-        if problem:
-            raise BackupError(
-                "backup_damaged", f"備份檢查失敗，資料庫可能已損毀：{problem}", detail=problem
-            )
-        os.replace(partial, target)
-        _fsync_dir(target.parent)
+        # replace_any: is_replaceable_backup above is the stricter "ours" for backups
+        with atomic_target(target, SQLITE, replace_any=True) as partial:
+            _copy_database(database, partial)
+            problem = check_file(partial)
+            if problem:
+                raise BackupError(
+                    "backup_damaged", f"備份檢查失敗，資料庫可能已損毀：{problem}", detail=problem
+                )
     except (sqlite3.Error, UnreadableDatabase) as exc:
         raise BackupError(
             "backup_failed", f"無法備份：{database}：{exc}", path=database, detail=exc
         ) from exc
-    finally:
-        partial.unlink(missing_ok=True)
     return BackupInfo(target.resolve(), target.stat().st_size, now or dt.datetime.now())
 
 
@@ -239,7 +236,7 @@ def remove_leftovers(database: Path, settings: BackupSettings | None = None) -> 
     window lock: automatic backups and restores of this database run only in that window, so
     no live process is still writing one of these files."""
     settings = settings or load_settings()
-    leftovers = [database.with_name(f".{database.name}.restore-partial")]
+    leftovers = list(database.parent.glob(f".{glob.escape(database.name)}.*.partial"))
     if settings.folder.is_dir():
         leftovers += settings.folder.glob(f".{glob.escape(backup_prefix(database))}-*.partial")
     removed = tuple(file for file in leftovers if file.is_file())
@@ -332,19 +329,16 @@ def restore(database: Path, backup_file: Path, *, now: dt.datetime | None = None
     if database.exists():
         previous = database.with_name(f"{database.stem}.before-restore-{stamp}{database.suffix}")
         _keep_copy(database, previous)
-    partial = database.with_name(f".{database.name}.restore-partial")
     try:
-        _copy_database(backup_file, partial)
-        # The old WAL belongs to the old file: replaying it onto the restored one would corrupt
-        # it. Its content is in ``previous`` already.
-        for suffix in ("-wal", "-shm"):
-            Path(f"{database}{suffix}").unlink(missing_ok=True)
-        os.replace(partial, database)
-        _fsync_dir(database.parent)
+        # replace_any: the live database is replaced on purpose (a copy was kept above)
+        with atomic_target(database, SQLITE, replace_any=True) as partial:
+            _copy_database(backup_file, partial)
+            # The old WAL belongs to the old file: replaying it onto the restored one would
+            # corrupt it. Its content is in ``previous`` already.
+            for suffix in ("-wal", "-shm"):
+                Path(f"{database}{suffix}").unlink(missing_ok=True)
     except sqlite3.Error as exc:
         raise BackupError("restore_failed", f"無法還原：{exc}", detail=exc) from exc
-    finally:
-        partial.unlink(missing_ok=True)
     return RestoreResult(database, backup_file, previous)
 
 
@@ -387,25 +381,3 @@ def _copy_database(source: Path, target: Path) -> None:
         src.close()
     with open(target, "rb") as handle:
         os.fsync(handle.fileno())
-
-
-def _write_atomically(file: Path, data: bytes) -> None:
-    partial = file.with_name(f".{file.name}.partial")
-    try:
-        with open(partial, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, file)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory; NTFS journals the rename itself
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)

@@ -55,7 +55,7 @@ from desktop.core.text import mask_name
 from desktop.services import audit
 
 if TYPE_CHECKING:
-    from desktop.services.vote import VoteState
+    from desktop.core.vote import VoteState
 
 REVISION_SECONDS = 60
 # How long every state of a report is kept as a possible merge base: a page polls every few

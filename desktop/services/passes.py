@@ -1,8 +1,9 @@
 """Entry passes for a session's admitted people and walk-ins: PDF, PNGs and a mail-merge CSV.
 Issuing them tells people their seat is theirs (``record_told``).
 
-Everything is written to a temporary folder inside the target first and moved in place at the
-end, so a failure never leaves half the passes behind.
+Everything is built in memory first, then each file is written whole through
+``desktop.core.atomicfile`` (a file of another kind with a pass's name is never replaced), so a
+failed build leaves the folder as it was.
 """
 
 from __future__ import annotations
@@ -10,9 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from sqlalchemy import select
 
 from db.models import Attendee, Event, EventSession, Registration, SeatAssignment, WorkshopTable
 from db.uow import Database
+from desktop.core.atomicfile import CSV_UTF8, PDF, PNG, write_atomic
 from desktop.core.checkin import ADMITTED_STATUSES
 from desktop.core.problems import CodedError
 from desktop.core.safe_cells import neutralise_row
@@ -104,25 +103,20 @@ def export_passes(db: Database, session_id: int, out_dir: Path, *, actor: str = 
         raise CodedError("no_one_admitted", "本場次沒有已錄取或現場報名的人")
     session_name = rows[0].session
     out_dir = out_dir.expanduser().resolve()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".passes-", dir=out_dir))
-    try:
-        with glyph_record() as drawn:
-            build_passes_pdf(
-                rows, staging / PDF_NAME, title=f"入場證 {rows[0].event} {session_name}"
-            )
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(CSV_HEADER)
-        for row in rows:
-            (staging / png_name(row)).write_bytes(pass_png(row))
-            writer.writerow(neutralise_row((row.name, row.email, str(out_dir / png_name(row)))))
-        # UTF-8 with BOM so Excel / Word mail merge read the Chinese names.
-        (staging / CSV_NAME).write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
-        for item in staging.iterdir():
-            os.replace(item, out_dir / item.name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with glyph_record() as drawn:
+        pdf = io.BytesIO()
+        build_passes_pdf(rows, pdf, title=f"入場證 {rows[0].event} {session_name}")
+    pngs = {png_name(row): pass_png(row) for row in rows}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for row in rows:
+        writer.writerow(neutralise_row((row.name, row.email, str(out_dir / png_name(row)))))
+    for name, data in pngs.items():
+        write_atomic(out_dir / name, data, PNG)
+    # UTF-8 with BOM so Excel / Word mail merge read the Chinese names.
+    write_atomic(out_dir / CSV_NAME, buffer.getvalue().encode("utf-8-sig"), CSV_UTF8)
+    write_atomic(out_dir / PDF_NAME, pdf.getvalue(), PDF)
     missing = drawn.problems()
     with db.unit_of_work() as s:
         audit.record(

@@ -1037,37 +1037,6 @@ def record_told(
     return len(rows)
 
 
-def publish_admitted_list(
-    db: Database,
-    session_id: int,
-    target: Path,
-    *,
-    mask_names: bool = False,
-    actor: str = "",
-    now: dt.datetime | None = None,
-) -> int:
-    """Write the admitted list (上課名單, PDF or XLSX) and record that the people on it were
-    told; returns the number of people on it."""
-    from desktop.reports.admitted_list import write_admitted_list
-    from desktop.services.events import list_events
-    from desktop.services.roster import list_roster
-
-    rows = [r for r in list_roster(db, session_id) if r.status == Status.ADMITTED]
-    event = next(e for e in list_events(db) if any(x.id == session_id for x in e.sessions))
-    session = next(x for x in event.sessions if x.id == session_id)
-    count = write_admitted_list(target, event, session, rows, mask_names=mask_names)
-    with db.unit_of_work() as s:
-        record_told(
-            s,
-            session_id,
-            [r.registration_id for r in rows],
-            "admitted_list",
-            actor=actor,
-            at=now or dt.datetime.now(),
-        )
-    return count
-
-
 @dataclass(frozen=True)
 class OverrideResult:
     registration_id: int

@@ -44,7 +44,15 @@ from desktop.core import tokens
 from desktop.core import vote as rules_
 from desktop.core.problems import CodedError
 from desktop.core.text import mask_name
-from desktop.core.vote import Count, Method, Project, Refusal, Rules, VoteError, VoteStatus
+from desktop.core.vote import (
+    Method,
+    Project,
+    Refusal,
+    Rules,
+    VoteError,
+    VoteState,
+    VoteStatus,
+)
 from desktop.services import audit
 from desktop.services.group_reports import checked_in_registrations
 
@@ -54,30 +62,6 @@ MAX_ATTEMPTS = 5
 # write would collide (SQLITE_BUSY, not retried). Casting holds this lock; PostgreSQL also locks
 # the vote row (``with_for_update``), which serialises desks in other processes.
 _CAST_LOCK = threading.Lock()
-
-
-@dataclass(frozen=True)
-class VoteState:
-    session_id: int
-    session_name: str
-    status: str  # "none" (no ballot yet) or a VoteStatus
-    method: str
-    budget: int
-    max_approvals: int | None
-    projects: tuple[Project, ...]  # every line, left-out ones with included=False
-    ballots: int
-    checked_in: int
-    result: Count | None  # after close only: nothing that could sway the vote while open
-    opened_at: dt.datetime | None
-    closed_at: dt.datetime | None
-
-    @property
-    def on_ballot(self) -> tuple[Project, ...]:
-        return tuple(p for p in self.projects if p.included)
-
-    @property
-    def rules(self) -> Rules:
-        return Rules(Method(self.method), self.budget, self.max_approvals)
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,14 @@ def _texts() -> dict[str, str]:
         "target_exists": translate(
             "messages", "備份目標已存在，且不是研習報到台的備份，未覆寫：{path}"
         ),
+        # every exported file (desktop.core.atomicfile, desktop.services.exports)
+        "output_is_folder": translate("messages", "輸出目標是資料夾，請給檔名：{path}"),
+        "target_not_ours": translate(
+            "messages", "{path} 已存在且不是{kind}檔，未覆寫；請換一個檔名"
+        ),
+        "bad_extension": translate("messages", "{name}: 副檔名要是 {choices}"),
+        "bad_format": translate("messages", "格式須為 pdf 或 csv（輸入 {value}）"),
+        "tables_not_set": translate("messages", "{session} 尚未設定桌次"),
         "backup_damaged": translate("messages", "備份檢查失敗，資料庫可能已損毀：{detail}"),
         "backup_failed": translate("messages", "無法備份：{path}（{detail}）"),
         "backup_missing": translate("messages", "找不到備份檔：{path}"),

@@ -3757,6 +3757,26 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The target exists and is not a Workshop Desk backup; not overwritten: {path}</translation>
     </message>
     <message>
+        <source>輸出目標是資料夾，請給檔名：{path}</source>
+        <translation>The output is a folder; give a file name: {path}</translation>
+    </message>
+    <message>
+        <source>{path} 已存在且不是{kind}檔，未覆寫；請換一個檔名</source>
+        <translation>{path} exists and is not a {kind} file; not overwritten. Choose another file name</translation>
+    </message>
+    <message>
+        <source>{name}: 副檔名要是 {choices}</source>
+        <translation>{name}: the extension must be {choices}</translation>
+    </message>
+    <message>
+        <source>格式須為 pdf 或 csv（輸入 {value}）</source>
+        <translation>The format must be pdf or csv (got {value})</translation>
+    </message>
+    <message>
+        <source>{session} 尚未設定桌次</source>
+        <translation>{session} has no tables set up yet</translation>
+    </message>
+    <message>
         <source>備份檢查失敗，資料庫可能已損毀：{detail}</source>
         <translation>The backup failed its check; the database may be damaged: {detail}</translation>
     </message>

@@ -16,8 +16,9 @@ from desktop.reports.portal_csv import (
     encode,
     not_big5,
 )
-from desktop.services.closeday import set_course_fields
-from desktop.services.documents import build_document, check_glyphs
+from desktop.services.course import set_course_fields
+from desktop.services.documents import check_glyphs
+from desktop.services.exports import close_of_day
 from tests.closeday_sim import simulate_day
 
 
@@ -39,7 +40,7 @@ def text_of(path: Path) -> str:
 def test_every_document_has_the_names_and_the_embedded_font(demo_db, tmp_path, document) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
     out = tmp_path / f"{document}.pdf"
-    result = build_document(demo_db, sim.session_id, document, out)
+    result = close_of_day(demo_db, sim.session_id, document, out)
     reader = PdfReader(out)
     text = text_of(out)
     fonts = fonts_embedded(reader)
@@ -51,7 +52,7 @@ def test_every_document_has_the_names_and_the_embedded_font(demo_db, tmp_path, d
         assert footer in reader.pages[0].extract_text()
     for role in ("full", "late", "early"):  # 堃 喆 峯 print (and extract) on every document
         assert sim.names[role] in text
-    assert result.glyph_problems == ()
+    assert result.missing_glyphs == ()
     if document == "signin":
         assert "108年3月15日（星期五）" in text and "簽到表" in text
         for column in ("序號", "機關", "單位", "職稱", "姓名", "簽到", "簽退", "備註", "桌號"):
@@ -61,18 +62,18 @@ def test_every_document_has_the_names_and_the_embedded_font(demo_db, tmp_path, d
         assert "10:40" in text and "15:42" in text  # the late arrival's times
         assert "未簽退" in text and "遲到" in text
     if document == "certificates":
-        assert len(reader.pages) == result.people  # one per page
+        assert len(reader.pages) == result.rows  # one per page
         assert sim.names["no_out"] not in text  # 0 hours: no certificate
         assert "共計 5 小時" in text and "共計 4 小時" in text and "中華民國" in text
         assert result.serials and result.serials[0] in text
     if document == "badges":
-        assert len(reader.pages) == -(-result.people // 8)
+        assert len(reader.pages) == -(-result.rows // 8)
 
 
 def test_reprinted_certificates_keep_their_serials(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
-    first = build_document(demo_db, sim.session_id, "certificates", tmp_path / "a.pdf")
-    again = build_document(demo_db, sim.session_id, "certificates", tmp_path / "b.pdf")
+    first = close_of_day(demo_db, sim.session_id, "certificates", tmp_path / "a.pdf")
+    again = close_of_day(demo_db, sim.session_id, "certificates", tmp_path / "b.pdf")
     assert first.serials == again.serials
 
 
@@ -87,7 +88,7 @@ def test_seal_and_signature_images_are_placed(demo_db, tmp_path) -> None:  # typ
         settings={"signer": "主任委員 王○○"},
     )
     out = tmp_path / "c.pdf"
-    build_document(demo_db, sim.session_id, "certificates", out)
+    close_of_day(demo_db, sim.session_id, "certificates", out)
     page = PdfReader(out).pages[0]
     assert "主任委員 王○○" in page.extract_text()
     assert len(page.images) == 1
@@ -96,6 +97,7 @@ def test_seal_and_signature_images_are_placed(demo_db, tmp_path) -> None:  # typ
 def test_cancel_leaves_nothing_and_issues_nothing(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
     out = tmp_path / "cancelled.pdf"
+    out.write_bytes(b"%PDF-1.4 yesterday's batch")  # a cancelled build leaves it as it was
     seen = []
 
     def progress(done: int, total: int) -> bool:
@@ -103,8 +105,9 @@ def test_cancel_leaves_nothing_and_issues_nothing(demo_db, tmp_path) -> None:  #
         return done < 3
 
     with pytest.raises(Cancelled):
-        build_document(demo_db, sim.session_id, "certificates", out, progress=progress)
-    assert not out.exists() and not list(tmp_path.glob(".doc-*"))
+        close_of_day(demo_db, sim.session_id, "certificates", out, progress=progress)
+    assert out.read_bytes() == b"%PDF-1.4 yesterday's batch"
+    assert list(tmp_path.glob(".*.partial")) == []  # no temporary file left
     assert seen[:3] == [1, 2, 3]
     from sqlalchemy import func, select
 
@@ -224,11 +227,11 @@ def test_badge_qr_decodes_to_the_pass_token() -> None:
 def test_signin_sheet_sorted_by_table(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
     out = tmp_path / "t.pdf"
-    build_document(demo_db, sim.session_id, "signin", out, order="table")
+    close_of_day(demo_db, sim.session_id, "signin", out, order="table")
     text = text_of(out)
     assert "桌號" in text
     # the first data rows are at table 1, the last at table 6
-    from desktop.services.closeday import day_report, sort_people
+    from desktop.services.hours import day_report, sort_people
 
     ordered = sort_people(day_report(demo_db, sim.session_id).people, "table")
     assert ordered[0].table == 1 and ordered[-1].table == 6
@@ -251,9 +254,9 @@ def test_a_certificate_with_seal_signature_and_long_texts_stays_on_one_page(
         settings={"signer": "主任委員 王○○", "body": "特頒此證，以資證明。" * 6},
     )
     out = tmp_path / "c.pdf"
-    result = build_document(demo_db, sim.session_id, "certificates", out)
+    result = close_of_day(demo_db, sim.session_id, "certificates", out)
     reader = PdfReader(out)
-    assert len(reader.pages) == result.people
+    assert len(reader.pages) == result.rows
     for number in (0, len(reader.pages) - 1):
         text = reader.pages[number].extract_text()
         assert "中華民國" in text and "研習證明書" in text.replace(" ", "")
@@ -264,7 +267,7 @@ def test_new_serials_follow_the_printed_order(demo_db, tmp_path) -> None:  # typ
     sim = simulate_day(demo_db)
     for order in ("agency", "table"):
         out = tmp_path / f"{order}.pdf"
-        result = build_document(demo_db, sim.session_id, "certificates", out, order=order)
+        result = close_of_day(demo_db, sim.session_id, "certificates", out, order=order)
         if order == "agency":
             assert result.serials == tuple(sorted(result.serials))  # 0001, 0002, ... in print
         pages = [page.extract_text() for page in PdfReader(out).pages]

@@ -14,9 +14,11 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from db.models import Attendee
-from desktop.reports.pdfdoc import CANNOT_END, CANNOT_START
-from desktop.services.closeday import CloseDayError, set_course_fields
-from desktop.services.documents import build_document, check_glyphs
+from desktop.reports.linebreak import CANNOT_END, CANNOT_START
+from desktop.services.course import set_course_fields
+from desktop.services.documents import check_glyphs
+from desktop.services.exports import close_of_day
+from desktop.services.hours import CloseDayError
 from desktop.services.walkins import add_walk_in
 from tests.closeday_sim import simulate_day
 
@@ -51,7 +53,7 @@ def rename(db, registration_id: int, name: str) -> None:  # type: ignore[no-unty
 def test_completion_wording_only_for_full_attendance(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
     out = tmp_path / "c.pdf"
-    build_document(demo_db, sim.session_id, "certificates", out)
+    close_of_day(demo_db, sim.session_id, "certificates", out)
     texts = {
         name: page
         for page in pages(out)
@@ -76,7 +78,7 @@ def test_both_sentences_are_configurable(demo_db, tmp_path) -> None:  # type: ig
         },
     )
     out = tmp_path / "c.pdf"
-    build_document(demo_db, sim.session_id, "certificates", out)
+    close_of_day(demo_db, sim.session_id, "certificates", out)
     text = "".join(pages(out)).replace("\n", "")
     assert f"{sim.names['full']}全程完成" in text and f"{sim.names['late']}參加" in text
     with pytest.raises(CloseDayError, match="未知欄位"):
@@ -92,7 +94,7 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(demo_db, t
             demo_db, sim.session_id, event_fields={"organiser": "國家發展委員會" + "綜" * length}
         )
         out = tmp_path / f"c{length}.pdf"
-        build_document(demo_db, sim.session_id, "certificates", out)
+        close_of_day(demo_db, sim.session_id, "certificates", out)
         for line in pdftotext(out).splitlines():
             line = line.strip()
             if line:
@@ -103,7 +105,7 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(demo_db, t
 def test_the_organiser_line_starts_where_the_body_does(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
     out = tmp_path / "c.pdf"
-    build_document(demo_db, sim.session_id, "certificates", out)
+    close_of_day(demo_db, sim.session_id, "certificates", out)
     starts = {}
 
     def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
@@ -123,7 +125,7 @@ def test_characters_outside_the_bmp_extract_as_themselves(demo_db, tmp_path) -> 
     rename(demo_db, sim.roles["full"], "林𡘙霖")
     for document in ("certificates", "attendance", "signin"):
         out = tmp_path / f"{document}.pdf"
-        build_document(demo_db, sim.session_id, document, out)
+        close_of_day(demo_db, sim.session_id, document, out)
         assert "林𡘙霖" in pdftotext(out)
         assert "林𡘙霖" in "".join(pages(out))
 
@@ -132,11 +134,11 @@ def test_the_glyph_check_reports_exactly_the_text_drawn(demo_db, tmp_path) -> No
     sim = simulate_day(demo_db)
     add_walk_in(demo_db, sim.session_id, name="王𠀋明", agency="測試機關", unit="資訊−室")
     # the walk-in is on the sign-in sheet with the unit; certificates print neither
-    signin = build_document(demo_db, sim.session_id, "signin", tmp_path / "s.pdf")
-    assert {(g.missing, g.unresolved) for g in signin.glyph_problems} == {("𠀋", "𠀋"), ("−", "−")}
-    assert any("王𠀋明" in g.text for g in signin.glyph_problems)
-    certificates = build_document(demo_db, sim.session_id, "certificates", tmp_path / "c.pdf")
-    assert certificates.glyph_problems == ()  # no hours, not printed: nothing to report
+    signin = close_of_day(demo_db, sim.session_id, "signin", tmp_path / "s.pdf")
+    assert {(g.missing, g.unresolved) for g in signin.missing_glyphs} == {("𠀋", "𠀋"), ("−", "−")}
+    assert any("王𠀋明" in g.text for g in signin.missing_glyphs)
+    certificates = close_of_day(demo_db, sim.session_id, "certificates", tmp_path / "c.pdf")
+    assert certificates.missing_glyphs == ()  # no hours, not printed: nothing to report
     assert check_glyphs(demo_db, sim.session_id, "certificates") == ()
     assert {g.missing for g in check_glyphs(demo_db, sim.session_id, "signin")} == {"𠀋", "−"}
 
@@ -193,7 +195,7 @@ def test_a_cff_fallback_font_is_refused_and_a_truetype_face_in_a_collection_is_u
     )
     assert course.fallback_font() is not None
     out = tmp_path / "c.pdf"
-    build_document(demo_db, sim.session_id, "certificates", out)  # no "unexpected error"
+    close_of_day(demo_db, sim.session_id, "certificates", out)  # no "unexpected error"
     assert sim.names["full"] in "".join(pages(out))
 
 
@@ -201,8 +203,8 @@ def test_a_fallback_font_draws_what_the_main_font_lacks(demo_db, tmp_path) -> No
     sim = simulate_day(demo_db)
     rename(demo_db, sim.roles["full"], "林−霖")
     set_course_fields(demo_db, sim.session_id, settings={"fallback_font": str(DEJAVU)})
-    result = build_document(demo_db, sim.session_id, "attendance", tmp_path / "a.pdf")
-    assert [(g.missing, g.unresolved) for g in result.glyph_problems] == [("−", "")]
+    result = close_of_day(demo_db, sim.session_id, "attendance", tmp_path / "a.pdf")
+    assert [(g.missing, g.unresolved) for g in result.missing_glyphs] == [("−", "")]
     assert "林−霖" in "".join(pages(tmp_path / "a.pdf"))
 
 
@@ -214,15 +216,15 @@ def test_every_sign_in_page_names_course_session_and_date_and_ends_with_blank_ro
 ) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
     out = tmp_path / "s.pdf"
-    result = build_document(demo_db, sim.session_id, "signin", out)
+    result = close_of_day(demo_db, sim.session_id, "signin", out)
     texts = pages(out)
     assert len(texts) >= 2
     for text in texts:
         assert "參與式預算實務應用培訓班" in text and "臺北場次" in text
         assert "108年3月15日（星期五）" in text
     numbers = [int(n) for n in re.findall(r"(?<![\d:])(\d{1,3})(?![\d:年月日])", texts[-1])]
-    assert result.people + 5 in numbers  # five numbered blank rows for walk-ins
-    assert result.people + 6 not in numbers
+    assert result.rows + 5 in numbers  # five numbered blank rows for walk-ins
+    assert result.rows + 6 not in numbers
 
 
 def test_agencies_sort_with_tai_variants_as_one(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -230,7 +232,7 @@ def test_agencies_sort_with_tai_variants_as_one(demo_db, tmp_path) -> None:  # t
     for name, agency in (("甲一", "臺北市政府"), ("乙二", "台北市政府"), ("丙三", "臺北市政府")):
         add_walk_in(demo_db, sim.session_id, name=name, agency=agency)
     out = tmp_path / "s.pdf"
-    build_document(demo_db, sim.session_id, "signin", out)
+    close_of_day(demo_db, sim.session_id, "signin", out)
     text = "".join(pages(out))
     positions = sorted(text.index(n) for n in ("甲一", "乙二", "丙三"))
     between = text[positions[0] : positions[-1]]
@@ -243,7 +245,7 @@ def test_agencies_sort_with_tai_variants_as_one(demo_db, tmp_path) -> None:  # t
 def test_attendance_header_shows_announced_and_actual_times(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     sim = simulate_day(demo_db)
     out = tmp_path / "a.pdf"
-    build_document(demo_db, sim.session_id, "attendance", out)
+    close_of_day(demo_db, sim.session_id, "attendance", out)
     first = pages(out)[0]
     assert re.search(r"公告上課時間 09:\d\d–15:30", first)
     assert re.search(r"實際上課時間 09:\d\d–15:40", first)

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from db.models import AgendaBlock, AuditEntry, Setting
 from db.uow import Database
 from desktop.core.agenda import RunStatus
-from desktop.reports.agenda_report import write_csv, write_pdf
 from desktop.services import agenda as service
+from desktop.services import exports
 from desktop.services.agenda import AgendaInputError, BlockInput
 from desktop.services.events import find_session
 
@@ -95,12 +95,12 @@ def test_a_simulated_day_with_overrun_shift_absorb_and_report(
     assert report[8].original_start == at("12:00") and report[8].planned_start == at("12:15")
     assert report[7].actual_start == at("11:45") and report[7].actual_end is None
 
-    csv_path = write_csv(tuple(report.values()), tmp_path / "agenda.csv")
+    csv_path = exports.agenda_report(demo_db, sid, tmp_path / "agenda.csv", "csv").path
     with csv_path.open(encoding="utf-8-sig") as f:
         lines = list(csv.reader(f))
     assert lines[0][:3] == ["序號", "議程", "類型"]
     assert lines[4][9:15] == ["09:21:00", "10:30:00", "60", "69", "+9", "+1"]
-    pdf = write_pdf(tuple(report.values()), taipei, tmp_path / "agenda.pdf")
+    pdf = exports.agenda_report(demo_db, sid, tmp_path / "agenda.pdf", "pdf").path
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert "議程預定與實際時間" in text and "09:21–10:30" in text and "→12:15–13:15" in text
 

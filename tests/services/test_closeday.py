@@ -6,15 +6,10 @@ from sqlalchemy import func, select
 from db.models import AuditEntry, Certificate, HoursAdjustment
 from desktop.core.idvault import WrongPassphrase
 from desktop.reports.portal_csv import PortalError
-from desktop.services.closeday import (
-    CloseDayError,
-    adjust_hours,
-    day_report,
-    issue_certificates,
-    portal_file,
-    set_course_fields,
-    sort_people,
-)
+from desktop.services.certificates import issue_certificates
+from desktop.services.course import set_course_fields
+from desktop.services.hours import CloseDayError, adjust_hours, day_report, sort_people
+from desktop.services.portal import portal_file
 from tests.closeday_sim import simulate_day
 
 

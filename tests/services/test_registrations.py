@@ -434,12 +434,12 @@ def test_an_export_moving_an_admitted_person_is_a_status_change_to_confirm(
 
 
 def test_a_published_list_keeps_people_in_their_session(demo_db: Database, tmp_path: Path) -> None:
-    from desktop.services.registrations import publish_admitted_list
+    from desktop.services.exports import admitted_list
 
     taipei = _roomy_taipei(demo_db)
     import_file(demo_db, write_csv(tmp_path / "v1.csv", MESSY_ROWS), now=NOW)
     apply_admission(demo_db, taipei.id, now=NOW)
-    assert publish_admitted_list(demo_db, taipei.id, tmp_path / "list.xlsx", now=NOW) == 47
+    assert admitted_list(demo_db, taipei.id, tmp_path / "list.xlsx", now=NOW).rows == 47
     with demo_db.read() as s:
         told = s.scalar(
             select(func.count())

@@ -6,10 +6,11 @@ from pypdf import PdfReader
 from PySide6.QtGui import QDesktopServices
 
 from desktop.reports.portal_csv import OPENED_HEADER
-from desktop.services.closeday import set_course_fields
+from desktop.services.course import set_course_fields
 from desktop.services.events import find_session
 from desktop.ui.screens.base import ScreenContext
-from desktop.ui.screens.documents import DocumentsScreen, print_pdf_file
+from desktop.ui.screens.document_parts import print_pdf_file
+from desktop.ui.screens.documents import DocumentsScreen
 from tests.closeday_sim import simulate_day
 
 
@@ -74,10 +75,10 @@ def test_print_renders_the_chosen_pages(qtbot, demo_db, tmp_path) -> None:  # ty
     from PySide6.QtPrintSupport import QPrinter
 
     sim, screen = make_screen(qtbot, demo_db)
-    from desktop.services.documents import build_document
+    from desktop.services.exports import close_of_day
 
     source = tmp_path / "sheet.pdf"
-    build_document(demo_db, sim.session_id, "signin", source)
+    close_of_day(demo_db, sim.session_id, "signin", source)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -108,7 +109,7 @@ def test_course_fields_dialog_makes_the_portal_export_possible(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.ui.screens.documents import CourseDialog
+    from desktop.ui.screens.document_parts import CourseDialog
 
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)  # rare-name rows
 
@@ -146,7 +147,7 @@ def test_certificate_preview_before_a_batch(qtbot, demo_db) -> None:  # type: ig
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.screens.documents import CertificatePreview
+    from desktop.ui.screens.document_parts import CertificatePreview
 
     sim, screen = make_screen(qtbot, demo_db)
     screen.show()
@@ -211,7 +212,7 @@ def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_word
         QPushButton,
     )
 
-    from desktop.ui.screens.documents import CourseDialog
+    from desktop.ui.screens.document_parts import CourseDialog
 
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)  # rare-name rows
     sim, screen = make_screen(qtbot, demo_db)

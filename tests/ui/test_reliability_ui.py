@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from db.models import AuditEntry, CheckIn, Registration
 from desktop.app import open_database
+from desktop.core.atomicfile import partial_name
 from desktop.lockfile import DatabaseLock
 from desktop.services import backup
 from desktop.ui import organiser, reliability
@@ -185,8 +186,8 @@ def test_opening_the_window_removes_copies_a_killed_backup_left(
     # What SIGKILL leaves behind: the whole database copied under the hidden partial name,
     # killed before the rename (an automatic backup) or before the swap (a restore).
     target = settings.folder / f"{backup.backup_prefix(demo_db_path)}-20190315-084000.sqlite3"
-    killed_backup = target.with_name(f".{target.name}.partial")
-    killed_restore = demo_db_path.with_name(f".{demo_db_path.name}.restore-partial")
+    killed_backup = partial_name(target)
+    killed_restore = partial_name(demo_db_path)
     other_database = settings.folder / ".other-abc123-20190315-084000.sqlite3.partial"
     for file in (killed_backup, killed_restore, other_database):
         backup._copy_database(demo_db_path, file)

@@ -458,14 +458,12 @@ class AgendaScreen(Screen):
             return
         from pathlib import Path
 
-        from desktop.reports.agenda_report import write_csv, write_pdf
+        from desktop.services import exports
 
-        rows = service.planned_vs_actual(self.context.db, self.session.id)
         target = Path(path)
-        if target.suffix.lower() == ".csv" or (not target.suffix and "CSV" in chosen):
-            write_csv(rows, target.with_suffix(".csv"))
-        else:
-            write_pdf(rows, self.session, target.with_suffix(".pdf"))
+        fmt = "csv" if target.suffix.lower() == ".csv" or "CSV" in chosen else "pdf"
+        target = target.with_suffix(f".{fmt}")
+        exports.agenda_report(self.context.db, self.session.id, target, fmt, overwrite=True)
         self.feedback.setText(self.tr("已匯出：{path}").format(path=str(target)))
 
     # ------------------------------------------------------------------ projector

@@ -7,30 +7,15 @@ service writes to a temporary file and renames it only when the build finished.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QObject,
-    QRectF,
-    QSize,
-    Qt,
-    QThread,
-    QUrl,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QDesktopServices, QPainter, QPixmap
+from PySide6.QtCore import Qt, QThread, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -41,320 +26,30 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from desktop import paths
 from desktop.core.idvault import WrongPassphrase
-from desktop.reports.docparts import Cancelled
-from desktop.reports.portal_csv import PortalError, hours_text, write
-from desktop.services.closeday import (
-    DEFAULT_BODY,
-    DEFAULT_SERIAL_PATTERN,
-    CloseDayError,
-    CourseInfo,
-    DayReport,
-    PersonHours,
-    adjust_hours,
-    day_report,
-    portal_course_problems,
-    portal_file,
-    set_course_fields,
-)
-from desktop.services.documents import (
-    DOCUMENTS,
-    DocumentResult,
-    build_document,
-    certificate_preview,
-    check_glyphs,
-)
+from desktop.core.problems import CodedError
+from desktop.reports.portal_csv import PortalError, hours_text
+from desktop.services import exports
+from desktop.services.certificates import certificate_preview
+from desktop.services.course import set_course_fields
+from desktop.services.documents import DOCUMENTS, check_glyphs
 from desktop.services.events import SessionInfo
+from desktop.services.exports import DocumentResult
+from desktop.services.hours import CloseDayError, DayReport, PersonHours, adjust_hours, day_report
+from desktop.services.portal import portal_course_problems
 from desktop.ui.messages import code_text, error_text, reasons_text, rule_text
 from desktop.ui.screens.base import Screen, ScreenContext
-from desktop.ui.tablemodel import Column, RowTableModel
-
-
-class DocumentWorker(QObject):
-    """Builds one document off the GUI thread; ``cancel()`` stops it at the next page."""
-
-    progressed = Signal(int, int)
-    finished = Signal(object)  # DocumentResult
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(
-        self,
-        db,
-        session_id: int,
-        document: str,
-        target: Path,
-        order: str,  # type: ignore[no-untyped-def]
-        actor: str,
-    ) -> None:
-        super().__init__()
-        self.db, self.session_id, self.document = db, session_id, document
-        self.target, self.order, self.actor = target, order, actor
-        self._stop = threading.Event()
-
-    def cancel(self) -> None:
-        self._stop.set()
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self._stop.is_set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = build_document(
-                self.db,
-                self.session_id,
-                self.document,
-                self.target,
-                order=self.order,
-                progress=self._progress,
-                actor=self.actor,
-            )
-        except Cancelled:
-            self.cancelled.emit()
-        except (CloseDayError, OSError) as exc:
-            self.failed.emit(error_text(exc))
-        else:
-            self.finished.emit(result)
-
-
-def render_pdf_page(data: bytes, width: int) -> QPixmap:
-    """The first page of a PDF (bytes) as a picture ``width`` pixels wide (QtPdf)."""
-    from PySide6.QtPdf import QPdfDocument
-
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QBuffer.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    size = document.pagePointSize(0)
-    image = document.render(0, QSize(width, round(width * size.height() / size.width())))
-    document.close()
-    return QPixmap.fromImage(image)
-
-
-class CertificatePreview(QDialog):
-    """One certificate as it will print, before a batch (nothing is issued)."""
-
-    def __init__(
-        self, person: PersonHours, full: bool, pdf: bytes, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("certificatePreview")
-        self.setWindowTitle(self.tr("證書預覽"))
-        self.page = QLabel()
-        self.page.setObjectName("certificatePage")
-        self.page.setPixmap(render_pdf_page(pdf, 520))
-        wording = (
-            self.tr("全勤：研習期滿用語")
-            if full
-            else self.tr("部分出席：載明時數 {hours} 小時").format(hours=hours_text(person.hours))
-        )
-        self.caption = QLabel(
-            self.tr("{name}　{wording}（預覽不發字號）").format(name=person.name, wording=wording)
-        )
-        self.caption.setObjectName("previewCaption")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.page)
-        layout.addWidget(buttons)
-
-
-class AdjustDialog(QDialog):
-    def __init__(
-        self, person: PersonHours, course_hours: float, step: float, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("調整時數"))
-        self.hours = QDoubleSpinBox()
-        self.hours.setObjectName("adjustHours")
-        self.hours.setRange(0, course_hours)
-        self.hours.setSingleStep(step)
-        self.hours.setDecimals(1)
-        self.hours.setValue(person.hours)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("adjustReason")
-        self.reason.setPlaceholderText(self.tr("必填，例如：忘記簽退，桌長確認全程在場"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("姓名"), QLabel(person.name))
-        form.addRow(self.tr("計算時數"), QLabel(hours_text(person.computed_hours)))
-        form.addRow(self.tr("核給時數"), self.hours)
-        form.addRow(self.tr("原因"), self.reason)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-
-CITY_CODES = (
-    ("01", "海外"),
-    ("10", "臺北市"),
-    ("20", "基隆市"),
-    ("21", "連江縣"),
-    ("23", "新北市"),
-    ("26", "宜蘭縣"),
-    ("30", "新竹市"),
-    ("31", "新竹縣"),
-    ("33", "桃園市"),
-    ("35", "苗栗縣"),
-    ("40", "臺中市"),
-    ("50", "彰化縣"),
-    ("54", "南投縣"),
-    ("60", "嘉義市"),
-    ("61", "嘉義縣"),
-    ("63", "雲林縣"),
-    ("70", "臺南市"),
-    ("80", "高雄市"),
-    ("88", "澎湖縣"),
-    ("89", "金門縣"),
-    ("90", "屏東縣"),
-    ("95", "臺東縣"),
-    ("97", "花蓮縣"),
+from desktop.ui.screens.document_parts import (
+    AdjustDialog,
+    CertificatePreview,
+    CourseDialog,
+    DocumentWorker,
+    print_pdf_file,
 )
-
-
-class CourseDialog(QDialog):
-    """The portal's course fields, certificate settings and hours policy, filled in once
-    (what ``workshop-desk event set`` sets). OK saves; a problem keeps the dialog open."""
-
-    def __init__(self, course: CourseInfo, save, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("課程欄位與證書設定"))
-        self._save = save
-        settings = course.settings
-
-        def line(name: str, value: str, placeholder: str = "") -> QLineEdit:
-            edit = QLineEdit(value)
-            edit.setObjectName(name)
-            edit.setPlaceholderText(placeholder)
-            edit.setMinimumWidth(380)
-            return edit
-
-        self.course_name = line("courseName", course.event_name)
-        self.course_code = line(
-            "courseCode", course.course_code, self.tr("已在入口網站開班時的課程代碼")
-        )
-        self.category_code = line(
-            "categoryCode", course.category_code, self.tr("入口網站的課程類別代碼，例如 345")
-        )
-        self.city = QComboBox()
-        self.city.setObjectName("cityCode")
-        for code, city in CITY_CODES:
-            self.city.addItem(f"{code} {city}", code)
-        index = self.city.findData(course.city_code)
-        self.city.setCurrentIndex(index if index >= 0 else self.city.findData("10"))
-        self.term = line("term", course.term)
-        self.serial_pattern = line(
-            "serialPattern", settings.get("serial_pattern", ""), DEFAULT_SERIAL_PATTERN
-        )
-        self.signer = line("signer", settings.get("signer", ""), self.tr("例如：主任委員 ○○○"))
-        self.body = line("certificateBody", settings.get("body", ""), DEFAULT_BODY)
-        stored = course.images_json()
-        # A file chosen here is read into the database on OK; empty keeps what is stored.
-        self.seal = line("sealImage", "", self._stored_text(stored["seal"]))
-        self.signature = line("signatureImage", "", self._stored_text(stored["signature"]))
-        self.step = QComboBox()
-        self.step.setObjectName("hoursStep")
-        self.step.addItem(self.tr("0.5 小時"), 0.5)
-        self.step.addItem(self.tr("1 小時"), 1.0)
-        self.step.setCurrentIndex(self.step.findData(course.policy.step))
-        self.missing = QComboBox()
-        self.missing.setObjectName("missingSignOut")
-        for key, label in (
-            ("none", self.tr("不計（待人工調整）")),
-            ("block", self.tr("計到簽到當節結束")),
-            ("session_end", self.tr("計到課程結束")),
-        ):
-            self.missing.addItem(label, key)
-        self.missing.setCurrentIndex(self.missing.findData(course.policy.missing_sign_out))
-        self.error = QLabel()
-        self.error.setObjectName("courseError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-
-        form = QFormLayout(self)
-        form.addRow(self.tr("課程名稱"), self.course_name)
-        form.addRow(self.tr("課程代碼"), self.course_code)
-        form.addRow(self.tr("課程類別代碼"), self.category_code)
-        form.addRow(self.tr("上課縣市"), self.city)
-        form.addRow(self.tr("期別"), self.term)
-        form.addRow(self.tr("證書字號格式"), self.serial_pattern)
-        form.addRow(self.tr("證書署名"), self.signer)
-        form.addRow(self.tr("證書結語"), self.body)
-        form.addRow(self.tr("用印圖檔"), self._with_browse(self.seal))
-        form.addRow(self.tr("簽名圖檔"), self._with_browse(self.signature))
-        form.addRow(self.tr("時數計算單位"), self.step)
-        form.addRow(self.tr("未簽退者"), self.missing)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def _stored_text(self, info: dict[str, int] | None) -> str:
-        if info is None:
-            return self.tr("未設定；選擇 PNG/JPEG 圖檔")
-        return self.tr("已存入資料庫（{w}×{h} 像素）；選擇新圖檔以取代").format(
-            w=info["width"], h=info["height"]
-        )
-
-    def _with_browse(self, edit: QLineEdit) -> QWidget:
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(edit, 1)
-        browse = QPushButton(self.tr("選擇…"))
-        browse.clicked.connect(lambda: self._browse(edit))
-        row.addWidget(browse)
-        return box
-
-    def _browse(self, edit: QLineEdit) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("選擇圖檔"), edit.text(), self.tr("圖片 (*.png *.jpg *.jpeg)")
-        )
-        if name:
-            edit.setText(name)
-
-    def values(self) -> dict[str, dict[str, object]]:
-        return {
-            "event_fields": {
-                "name": self.course_name.text(),
-                "course_code": self.course_code.text(),
-                "category_code": self.category_code.text(),
-            },
-            "session_fields": {"city_code": str(self.city.currentData()), "term": self.term.text()},
-            "settings": {
-                "serial_pattern": self.serial_pattern.text().strip(),
-                "signer": self.signer.text().strip(),
-                "body": self.body.text().strip(),
-            },
-            "images": {
-                key: edit.text().strip()
-                for key, edit in (("seal_image", self.seal), ("signature_image", self.signature))
-                if edit.text().strip()
-            },
-            "policy": {
-                "step": self.step.currentData(),
-                "missing_sign_out": self.missing.currentData(),
-            },
-        }
-
-    def accept(self) -> None:
-        problem = self._save(self.values())
-        self.error.setText(problem)
-        if not problem:
-            super().accept()
+from desktop.ui.tablemodel import Column, RowTableModel
 
 
 class DocumentsScreen(Screen):
@@ -675,6 +370,7 @@ class DocumentsScreen(Screen):
             target or self.output_path(),
             str(self.order.currentData()),
             self.context.operator or self.context.desk,
+            overwrite=target is not None,  # a name from the save dialog, which asked
         )
         self._worker.moveToThread(self._thread)
         self._progress = QProgressDialog(self.tr("正在產生 PDF…"), self.tr("取消"), 0, 0, self)
@@ -716,9 +412,9 @@ class DocumentsScreen(Screen):
         self.last_result = result
         # The glyph check comes with the build: it checked exactly the text drawn.
         self.status.setText(
-            self.tr("已產生 {path}（{people} 人）").format(path=result.path, people=result.people)
+            self.tr("已產生 {path}（{people} 人）").format(path=result.path, people=result.rows)
             + "　"
-            + self._glyph_text(result.glyph_problems)
+            + self._glyph_text(result.missing_glyphs)
         )
         if self._after_build == "open":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
@@ -837,13 +533,14 @@ class DocumentsScreen(Screen):
     def write_portal_file(self, layout: str, passphrase: str, target: Path) -> str:
         assert self.session is not None
         try:
-            result = portal_file(self.context.db, self.session.id, layout, passphrase)
-            write(result.portal, target)
+            result = exports.portal_hours(
+                self.context.db, self.session.id, layout, passphrase, target, overwrite=True
+            )
         except WrongPassphrase:
             text = self.tr("密語不正確。")
         except PortalError as exc:
             text = self.tr("無法匯出：") + error_text(exc) + self.tr("（請按「課程欄位…」填寫）")
-        except (CloseDayError, OSError) as exc:
+        except (CodedError, OSError) as exc:
             text = self.tr("無法匯出：") + error_text(exc)
         else:
             lines = [
@@ -865,36 +562,3 @@ class DocumentsScreen(Screen):
                 QMessageBox.warning(self, self.tr("時數檔"), text)
         self.status.setText(text)
         return text
-
-
-def print_pdf_file(path: Path, printer) -> int:  # type: ignore[no-untyped-def]
-    """Render the PDF's pages (QtPdf) onto ``printer``, honouring its page range and copies.
-    Returns the number of pages sent."""
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPrintSupport import QPrinter
-
-    document = QPdfDocument()
-    document.load(str(path))
-    count = document.pageCount()
-    first, last = 1, count
-    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-        first, last = max(1, printer.fromPage()), min(count, printer.toPage() or count)
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    sent = 0
-    copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
-    try:
-        for _copy in range(copies):
-            for number in range(first, last + 1):
-                if sent:
-                    printer.newPage()
-                target = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
-                target.moveTo(0, 0)
-                image = document.render(number - 1, target.size().toSize())
-                painter.drawImage(target, image)
-                sent += 1
-    finally:
-        painter.end()
-        document.close()
-    return sent // copies if copies else sent

@@ -296,14 +296,11 @@ class GroupReportsScreen(Screen):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        from desktop.reports.group_reports_pdf import write_pdf, write_xlsx
+        from desktop.services import exports
 
         assert self.session is not None
-        compiled = svc.compile_session(self.context.db, self.session.id)
-        if path.suffix.lower() == ".xlsx":
-            write_xlsx(compiled, path)
-        else:
-            write_pdf(compiled, path if path.suffix else path.with_suffix(".pdf"))
+        path = path if path.suffix.lower() == ".xlsx" else path.with_suffix(".pdf")
+        exports.group_reports(self.context.db, self.session.id, path, overwrite=True)
         QMessageBox.information(self, self.tr("已匯出"), str(path))
 
 

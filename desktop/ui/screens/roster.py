@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.search import parse_query, phone_digits, search_key
 from desktop.core.text import mask_email, mask_phone
+from desktop.services import exports
 from desktop.services.events import SessionInfo, all_sessions
 from desktop.services.registrations import (
     IdReader,
@@ -45,7 +46,6 @@ from desktop.services.registrations import (
     cancel_registration,
     move_registration,
     open_id_reader,
-    publish_admitted_list,
     update_registration,
 )
 from desktop.services.roster import RosterRow, list_roster
@@ -607,9 +607,9 @@ class RosterScreen(Screen):
     def export_admitted(self, target: Path) -> int:
         session_id = self.selected_session_id()
         assert session_id is not None
-        return publish_admitted_list(
-            self.context.db, session_id, target, actor=self.context.operator
-        )
+        return exports.admitted_list(
+            self.context.db, session_id, target, actor=self.context.operator, overwrite=True
+        ).rows
 
     def on_export(self) -> None:
         if self.selected_session_id() is None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import seating, table_setup
-from desktop.services.events import SessionInfo, list_events
+from desktop.services.events import SessionInfo
 from desktop.services.seatview import SeatingView, SeatMember, TableView
 from desktop.ui.messages import error_text
 from desktop.ui.screens.base import Screen, ScreenContext
@@ -405,7 +405,7 @@ class TablesScreen(Screen):
             self.refresh()
 
     def save_pdf(self, kind: str, path: str | None = None) -> Path | None:
-        from desktop.reports import tables_pdf
+        from desktop.services import exports
 
         if self.session is None or self.view is None or not self.view.tables:
             return None
@@ -420,15 +420,7 @@ class TablesScreen(Screen):
             )
             if not path:
                 return None
-        course = next(
-            (e.name for e in list_events(self.context.db) if e.id == self.session.event_id), ""
-        )
-        build = {
-            "tents": tables_pdf.tent_cards,
-            "rosters": tables_pdf.rosters,
-            "overview": tables_pdf.overview,
-        }[kind]
         target = Path(path)
-        build(tables_pdf.sheet_from(self.session, self.view, course), target)
+        exports.tables_pdf(self.context.db, self.session.id, kind, target, overwrite=True)
         self.message.setText(self.tr("已儲存：{path}").format(path=target))
         return target
