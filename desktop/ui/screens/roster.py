@@ -35,17 +35,19 @@ from PySide6.QtWidgets import (
 
 from desktop.core.search import parse_query, phone_digits, search_key
 from desktop.core.text import mask_email, mask_phone
+from desktop.services.admission import (
+    UnconfirmedChanges,
+    apply_admission,
+    publish_admitted_list,
+)
 from desktop.services.events import SessionInfo, list_events
 from desktop.services.registrations import (
     IdReader,
     RegistrationError,
-    UnconfirmedChanges,
     admit_with_reason,
-    apply_admission,
     cancel_registration,
     move_registration,
     open_id_reader,
-    publish_admitted_list,
     update_registration,
 )
 from desktop.services.roster import RosterRow, list_roster

@@ -1,0 +1,755 @@
+"""Planning an import: the file's rows against a snapshot of the people already in the event.
+
+``make_plan`` is pure: it reads a ``Snapshot`` (plain copies of the event's sessions, people
+and registrations) and returns an ``ImportPlan`` — the ``ImportSummary`` the organiser
+previews, and the ``ImportWrites`` that make it true (people and registrations to insert,
+columns to update, flags to set, who moves into or out of a seat). The service writes the
+plan as it is once the organiser confirms it, so the preview is exactly what gets written and
+the import never runs twice.
+
+Rules kept from the first import (``docs``: DOMAIN.md): re-importing is idempotent; people are
+recognised by e-mail, name + agency, or — when IDs can be opened — their ID number (two
+different valid IDs are never the same person); a blank answer keeps what is stored; people
+missing from the new export are flagged, never deleted; someone promised their place
+(``admission.promised``) is not moved to the session their export row now names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.core import admission
+from desktop.core.admission import AdmissionResult, StatusChange
+from desktop.core.dedupe import Merge, Person, merge_rows, person_keys
+from desktop.core.ids import id_problem, mask_id
+from desktop.core.importing import (
+    ERROR,
+    SESSION,
+    WARNING,
+    ImportFileError,
+    ParsedRow,
+    RawTable,
+    RowProblem,
+    mapping_by_header,
+    match_session,
+    parse_rows,
+)
+from desktop.core.problems import CodedError
+from desktop.core.text import match_key
+
+# Status and ID-status values as stored (db.models.Status / IdStatus are StrEnums of these).
+VALID, INVALID, MISSING = "valid", "invalid", "missing"
+_TEXT_FIELDS = ("name", "agency", "unit", "title", "email", "phone")
+
+
+# --- what is in the database ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownSession:
+    id: int
+    name: str
+    capacity: int
+    agency_limit: int
+
+
+@dataclass(frozen=True)
+class KnownRegistration:
+    id: int
+    session_id: int
+    status: str
+    status_reason: str
+    registered_at: dt.datetime
+    lunch: str
+    remark: str
+    source: str
+    missing_from_import: bool
+    told: bool
+    checked_in: bool
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    id: int
+    name: str
+    agency: str
+    unit: str
+    title: str
+    email: str
+    phone: str
+    wants_hours: bool
+    id_mask: str
+    id_status: str
+    id_cipher: bytes | None
+    registrations: tuple[KnownRegistration, ...]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The event as the plan was made against it; ``version`` tells the service whether the
+    database still is that event when the plan is applied."""
+
+    event_id: int
+    sessions: tuple[KnownSession, ...]  # the event's sessions, in their order
+    people: tuple[KnownPerson, ...]  # in id order
+    can_seal: bool  # the event has a public key to seal ID numbers with
+    version: tuple[object, ...]
+
+
+# --- the plan -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MissingPerson:
+    registration_id: int
+    name: str
+    session: str
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    source: str
+    encoding: str
+    committed: bool
+    headers: tuple[str, ...]
+    mapping: dict[str, str]  # field → header text
+    rows_read: int  # non-blank data rows
+    blank_rows: int
+    imported: int  # people added
+    updated: int  # people whose data changed
+    unchanged: int
+    rejected: tuple[RowProblem, ...]  # rows not imported, with the reason
+    merges: tuple[Merge, ...]  # duplicate rows folded into an earlier one
+    flagged: tuple[RowProblem, ...]  # imported, but look at this
+    missing: tuple[MissingPerson, ...]  # registered before, not in this export
+    other_sessions: int  # rows for sessions other than the chosen one (skipped)
+    per_session: dict[str, int] = field(default_factory=dict)  # people per session in the file
+    id_matching: bool = False  # IDs were decrypted to recognise people
+    status_changes: tuple[StatusChange, ...] = ()  # who moves into or out of a seat
+    admissions: tuple[AdmissionResult, ...] = ()  # per session, when the rule was applied
+
+    @property
+    def duplicates_merged(self) -> int:
+        return len(self.merges)
+
+    def problems(self) -> tuple[RowProblem, ...]:
+        """Every row's problems, errors first, in row order."""
+        return tuple(
+            sorted(
+                self.rejected + self.flagged, key=lambda p: (p.severity != ERROR, p.row, p.column)
+            )
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        def problem(p: RowProblem) -> dict[str, Any]:
+            return {"row": p.row, "column": p.column, "code": p.code, "reason": p.message}
+
+        return {
+            "file": self.source,
+            "encoding": self.encoding,
+            "committed": self.committed,
+            "mapping": self.mapping,
+            "rows_read": self.rows_read,
+            "blank_rows": self.blank_rows,
+            "imported": self.imported,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": [problem(p) for p in self.rejected],
+            "duplicates_merged": self.duplicates_merged,
+            "merged_rows": [{"row": m.merged_row, "into_row": m.kept_row} for m in self.merges],
+            "flagged": [problem(p) for p in self.flagged],
+            "missing_from_import": [{"name": m.name, "session": m.session} for m in self.missing],
+            "other_sessions": self.other_sessions,
+            "sessions": self.per_session,
+            "id_matching": self.id_matching,
+            "status_changes": [c.as_json() for c in self.status_changes],
+        }
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    values: Mapping[str, object]  # name … wants_hours, id_mask, id_status
+    id_number: str  # to seal ("" for none); plain in memory only
+
+
+@dataclass(frozen=True)
+class NewRegistration:
+    key: int  # negative: the plan's name for it until it has an id; keys order the inserts
+    attendee_id: int | None  # an existing person …
+    new_person: int | None  # … or the index of one in ``ImportWrites.new_people``
+    values: Mapping[str, object]  # session_id, status, registered_at, lunch, remark
+
+
+@dataclass(frozen=True)
+class RowUpdate:
+    id: int
+    values: Mapping[str, object]  # column → new value
+    id_number: str | None = None  # people: an ID number to seal into ``id_cipher``
+
+
+@dataclass(frozen=True)
+class Audited:
+    """One registration an import changed (or flagged missing), for the audit log."""
+
+    key: int  # registration id, or a ``NewRegistration.key``
+    name: str
+    fields: tuple[str, ...]  # empty: flagged missing from the import
+    row: int
+
+
+@dataclass(frozen=True)
+class ImportWrites:
+    new_people: tuple[NewPerson, ...]
+    new_registrations: tuple[NewRegistration, ...]  # in key order (-1, -2, …)
+    people: tuple[RowUpdate, ...]
+    registrations: tuple[RowUpdate, ...]
+    audited: tuple[Audited, ...]
+    renumber: frozenset[int]  # sessions whose places in line are counted again
+    moves: tuple[tuple[int, StatusChange], ...]  # admission moves: (registration key, change)
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    summary: ImportSummary
+    writes: ImportWrites
+
+
+# --- planning -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Reg:
+    """A registration as the import leaves it; ``changed`` collects the columns to write."""
+
+    key: int
+    session_id: int
+    status: str
+    status_reason: str
+    registered_at: dt.datetime
+    lunch: str
+    remark: str
+    source: str
+    missing_from_import: bool
+    told: bool
+    checked_in: bool
+    changed: dict[str, object] = field(default_factory=dict)
+
+    def set(self, column: str, value: object) -> None:
+        setattr(self, column, value)
+        self.changed[column] = value
+
+
+@dataclass
+class _Who:
+    """A person as the import leaves them."""
+
+    id: int  # negative: the index of a new person, minus one
+    values: dict[str, Any]
+    id_cipher: bytes | None
+    registrations: list[_Reg]
+    changed: dict[str, object] = field(default_factory=dict)
+    seal: str | None = None  # the ID number to seal
+    plain: str | None = None  # the stored ID, opened once
+
+    def set(self, column: str, value: object) -> None:
+        self.values[column] = value
+        self.changed[column] = value
+
+
+def _known(p: KnownPerson) -> _Who:
+    values = {f: getattr(p, f) for f in (*_TEXT_FIELDS, "wants_hours", "id_mask", "id_status")}
+    regs = [
+        _Reg(
+            r.id,
+            r.session_id,
+            r.status,
+            r.status_reason,
+            r.registered_at,
+            r.lunch,
+            r.remark,
+            r.source,
+            r.missing_from_import,
+            r.told,
+            r.checked_in,
+        )
+        for r in p.registrations
+    ]
+    return _Who(p.id, values, p.id_cipher, regs)
+
+
+class _Matcher:
+    """People already in the event, recognised by e-mail, name + agency, or (when IDs can be
+    opened) their ID number; each is matched by one person of the file at most."""
+
+    def __init__(self, people: list[_Who], open_id: Callable[[bytes], str] | None) -> None:
+        self.people = people
+        self.open_id = open_id
+        self._index: dict[str, _Who | None] = {}  # None: a new person of this file
+        self._id_index: dict[str, _Who] | None = None
+        self._claimed: set[int] = set()
+        for who in people:
+            v = who.values
+            for key in person_keys(v["name"], v["agency"], v["email"], None):
+                self._index.setdefault(key, who)
+
+    def plain_id(self, who: _Who) -> str | None:
+        if self.open_id is None or who.id_cipher is None:
+            return None
+        if who.plain is None:
+            who.plain = self.open_id(who.id_cipher)
+        return who.plain
+
+    def find(self, row: ParsedRow) -> _Who | None:
+        own_id = row.id_number if row.id_valid else None
+        candidates: list[_Who | None] = []
+        if own_id and self.open_id is not None:
+            if self._id_index is None:
+                self._id_index = {}
+                for who in self.people:
+                    if who.values["id_status"] == VALID and who.id_cipher is not None:
+                        self._id_index.setdefault(self.plain_id(who) or "", who)
+            candidates.append(self._id_index.get(own_id))
+        candidates += [
+            self._index.get(k) for k in person_keys(row.name, row.agency, row.email, None)
+        ]
+        for who in candidates:
+            if who is None or who.id in self._claimed:
+                continue
+            if own_id and self.open_id is not None and who.values["id_status"] == VALID:
+                if self.plain_id(who) != own_id:
+                    continue  # different valid IDs: not the same person
+            self._claimed.add(who.id)
+            return who
+        return None
+
+    def claim(self, row: ParsedRow) -> None:
+        """A new person from this file: nobody else in it may match an older person by the
+        keys this one took first."""
+        for key in person_keys(row.name, row.agency, row.email, None):
+            self._index.setdefault(key, None)
+
+
+def _no_id_key() -> CodedError:
+    return CodedError("no_id_key", "活動沒有身分證加密金鑰")
+
+
+def make_plan(
+    table: RawTable,
+    mapping: Mapping[str, int],
+    snapshot: Snapshot,
+    *,
+    session_id: int | None,
+    admit: bool,
+    at: dt.datetime,
+    open_id: Callable[[bytes], str] | None = None,
+) -> ImportPlan:
+    """What importing ``table`` under ``mapping`` does to ``snapshot``. ``session_id``: the
+    session of a file without a 報名場次 column (for a file with one: only its rows);
+    ``admit``: apply the admission rule to the imported sessions afterwards; ``open_id``
+    opens stored IDs to recognise people by them (only with the organiser's passphrase)."""
+    parsed = parse_rows(table, mapping)  # raises ImportFileError without a name column
+    sessions = {es.name: es for es in snapshot.sessions}
+    by_id = {es.id: es for es in snapshot.sessions}
+    chosen = by_id.get(session_id) if session_id is not None else None
+    session_column = table.headers[mapping[SESSION]] if SESSION in mapping else ""
+    if SESSION not in mapping and chosen is None:
+        names = "、".join(sessions)
+        raise ImportFileError(
+            "no_session_column",
+            f"{table.source}: 檔案沒有「報名場次」欄，請指定場次（可選：{names}）",
+            file=table.source,
+            names=names,
+        )
+    rejected = [p for r in parsed.rejected for p in r.problems if p.severity == ERROR]
+    # Each row's session first: a person's rows are merged per session, so someone who
+    # registered for two sessions keeps both registrations (one attendee).
+    session_cache: dict[str, str | None] = {}
+    row_session: dict[int, KnownSession] = {}
+    in_scope: list[ParsedRow] = []
+    other_sessions = 0
+    for row in parsed.accepted:
+        value = row.session_value
+        if SESSION in mapping and value:
+            if value not in session_cache:
+                session_cache[value] = match_session(value, sessions)
+            name = session_cache[value]
+            if name is None:
+                rejected.append(
+                    RowProblem(
+                        row.row,
+                        session_column,
+                        f"報名場次「{value}」對不上任何場次，此列不匯入",
+                        ERROR,
+                        SESSION,
+                        "row_unknown_session",
+                        (("value", value),),
+                    )
+                )
+                continue
+            es = sessions[name]
+            if chosen is not None and es.id != chosen.id:
+                other_sessions += 1
+                continue
+        elif chosen is not None:
+            es = chosen
+        else:
+            rejected.append(
+                RowProblem(
+                    row.row,
+                    session_column,
+                    "沒有填報名場次，此列不匯入",
+                    ERROR,
+                    SESSION,
+                    "row_no_session",
+                )
+            )
+            continue
+        row_session[row.order] = es
+        in_scope.append(row)
+    people, merges = merge_rows(in_scope, session_of=lambda r: row_session[r.order].id)
+    placed = [(p, row_session[p.data.order]) for p in people]
+    scope = [chosen] if chosen is not None else list(snapshot.sessions)
+    scope_ids = {es.id for es in scope}
+
+    flagged = [p for person, _ in placed for p in person.data.problems]
+    sessions_of: dict[int, list[tuple[Person, KnownSession]]] = defaultdict(list)
+    for person, es in placed:
+        sessions_of[person.identity].append((person, es))
+    for group in sessions_of.values():
+        first, first_es = group[0]
+        for person, es in group[1:]:
+            flagged.append(
+                RowProblem(
+                    person.rows[0],
+                    session_column,
+                    f"同一人（第 {first.rows[0]} 列）已報名{first_es.name}，又報名{es.name}："
+                    "兩場都保留，請確認",
+                    WARNING,
+                    SESSION,
+                    "row_two_sessions",
+                    (("row", first.rows[0]), ("first", first_es.name), ("second", es.name)),
+                )
+            )
+
+    existing = [_known(p) for p in snapshot.people]
+    matcher = _Matcher(existing, open_id)
+    new_people: list[_Who] = []
+    new_regs: list[tuple[_Who, _Reg]] = []
+    audited: list[Audited] = []
+    moved: list[StatusChange] = []
+    renumber: set[int] = set()
+    touched: set[int] = set()
+    known: dict[int, _Who] = {}  # identity → the person it is
+    changed: dict[int, bool] = {}  # identity of an existing person → any change
+    per_session: dict[str, int] = defaultdict(int)
+
+    def add_registration(who: _Who, person: Person, es: KnownSession) -> _Reg:
+        row = person.data
+        reg = _Reg(
+            -(len(new_regs) + 1),
+            es.id,
+            admission.WAITLISTED,
+            "",
+            person.registered_at or at,
+            row.lunch,
+            row.remark,
+            "import",
+            False,
+            False,
+            False,
+        )
+        who.registrations.append(reg)
+        new_regs.append((who, reg))
+        renumber.add(es.id)
+        return reg
+
+    for person, es in placed:
+        per_session[es.name] += 1
+        row = person.data
+        who = known.get(person.identity)
+        if who is None:
+            found = matcher.find(row)
+            if found is None:
+                found = _new_person(row, len(new_people), snapshot.can_seal)
+                new_people.append(found)
+                matcher.claim(row)
+            who = known[person.identity] = found
+        if who.id < 0:
+            add_registration(who, person, es)
+            continue
+        changes = _update_person(who, row, matcher, snapshot.can_seal)
+        keep = {e.id for _, e in sessions_of[person.identity]}
+        reg = _registration_for(who, es.id, scope_ids, keep, touched)
+        if reg is None:
+            reg = add_registration(who, person, es)
+            changes.append("session")
+        else:
+            if reg.session_id != es.id and _promised(reg):
+                flagged.append(_kept_in_session(by_id[reg.session_id], es, person, session_column))
+                es = by_id[reg.session_id]
+            changes += _update_registration(reg, es, person, who, renumber, moved)
+        touched.add(reg.key)
+        changed[person.identity] = changed.get(person.identity, False) or bool(changes)
+        if changes:
+            who.set("updated_at", at)
+            audited.append(
+                Audited(reg.key, who.values["name"], tuple(sorted(set(changes))), row.row)
+            )
+
+    missing: list[MissingPerson] = []
+    for who in existing:
+        for reg in who.registrations:
+            if (
+                reg.source != "import"
+                or reg.session_id not in scope_ids
+                or reg.key < 0
+                or reg.key in touched
+            ):
+                continue
+            if not reg.missing_from_import:
+                reg.set("missing_from_import", True)
+                audited.append(Audited(reg.key, who.values["name"], (), 0))
+            missing.append(MissingPerson(reg.key, who.values["name"], by_id[reg.session_id].name))
+
+    admissions: tuple[AdmissionResult, ...] = ()
+    admission_moves: list[tuple[int, StatusChange]] = []
+    if admit:
+        everyone = existing + new_people
+        admissions = tuple(_admit(es, everyone, admission_moves) for es in scope)
+    updated = sum(changed.values())
+    summary = ImportSummary(
+        source=table.source,
+        encoding=table.encoding,
+        committed=False,
+        headers=table.headers,
+        mapping=mapping_by_header(table.headers, mapping),
+        rows_read=len(parsed.rows),
+        blank_rows=parsed.blank_rows,
+        imported=len(new_people),
+        updated=updated,
+        unchanged=len(changed) - updated,
+        rejected=tuple(sorted(rejected, key=lambda p: p.row)),
+        merges=merges,
+        flagged=tuple(sorted(flagged, key=lambda p: p.row)),
+        missing=tuple(missing),
+        other_sessions=other_sessions,
+        per_session=dict(per_session),
+        id_matching=open_id is not None,
+        status_changes=(*moved, *(c for _, c in admission_moves)),
+        admissions=admissions,
+    )
+    writes = ImportWrites(
+        new_people=tuple(NewPerson(dict(w.values), w.seal or "") for w in new_people),
+        new_registrations=tuple(
+            NewRegistration(
+                reg.key,
+                who.id if who.id > 0 else None,
+                -who.id - 1 if who.id < 0 else None,
+                {
+                    "session_id": reg.session_id,
+                    "status": reg.status,
+                    "registered_at": reg.registered_at,
+                    "lunch": reg.lunch,
+                    "remark": reg.remark,
+                },
+            )
+            for who, reg in new_regs
+        ),
+        people=tuple(
+            RowUpdate(w.id, dict(w.changed), w.seal) for w in existing if w.changed or w.seal
+        ),
+        registrations=tuple(
+            RowUpdate(r.key, dict(r.changed))
+            for w in existing
+            for r in w.registrations
+            if r.key > 0 and r.changed
+        ),
+        audited=tuple(audited),
+        renumber=frozenset(renumber),
+        moves=tuple(admission_moves),
+    )
+    return ImportPlan(summary, writes)
+
+
+def _new_person(row: ParsedRow, index: int, can_seal: bool) -> _Who:
+    number = row.id_number  # as ``sealable_id`` made it: an ID, a short ASCII typo, or ""
+    values: dict[str, Any] = {f: getattr(row, f) for f in _TEXT_FIELDS}
+    values.update(wants_hours=row.wants_hours, id_mask="", id_status=MISSING)
+    if number:
+        if not can_seal:
+            raise _no_id_key()
+        values.update(id_mask=mask_id(number), id_status=INVALID if id_problem(number) else VALID)
+    return _Who(-(index + 1), values, None, [], seal=number or None)
+
+
+def _update_person(who: _Who, row: ParsedRow, matcher: _Matcher, can_seal: bool) -> list[str]:
+    """Copy a row's person data onto an existing person; the names of what changed. A blank
+    answer keeps what the database has (like a blank answer in a later duplicate)."""
+    changes = []
+    for name in _TEXT_FIELDS:
+        value = getattr(row, name)
+        if value and value != who.values[name]:
+            who.set(name, value)
+            changes.append(name)
+    if who.values["wants_hours"] != row.wants_hours:
+        who.set("wants_hours", row.wants_hours)
+        changes.append("wants_hours")
+    number = row.id_number
+    if number:
+        status = INVALID if id_problem(number) else VALID
+        mask = mask_id(number)
+        stored = who.id_cipher is not None or who.seal is not None
+        if not (stored and (who.seal or matcher.plain_id(who)) == number):
+            # Without the passphrase an ID whose visible part is unchanged cannot be compared:
+            # it is sealed again from the export (the export is the truth), not counted.
+            same_visible = (
+                stored and who.values["id_mask"] == mask and who.values["id_status"] == status
+            )
+            if not can_seal:
+                raise _no_id_key()
+            who.seal = number
+            who.set("id_mask", mask)
+            who.set("id_status", status)
+            if not same_visible:
+                changes.append("id_number")
+    return changes
+
+
+def _registration_for(
+    who: _Who, session_id: int, scope_ids: set[int], keep: set[int], taken: set[int]
+) -> _Reg | None:
+    """The registration a row updates: the one in the row's session, else the person's
+    imported registration in another session of the import's scope (they changed session) —
+    but not one in a session the person still registers for in this file (``keep``), nor one
+    another row already updated (``taken``)."""
+    for r in who.registrations:
+        if r.session_id == session_id:
+            return r
+    for r in who.registrations:
+        if (
+            r.source == "import"
+            and r.session_id in scope_ids
+            and r.session_id not in keep
+            and r.key not in taken
+        ):
+            return r
+    return None
+
+
+def _promised(r: _Reg) -> bool:
+    return admission.promised(
+        r.status,
+        checked_in=r.checked_in,
+        by_hand=r.status == admission.ADMITTED and bool(r.status_reason),
+        told=r.told,
+    )
+
+
+def _update_registration(
+    r: _Reg,
+    es: KnownSession,
+    person: Person,
+    who: _Who,
+    renumber: set[int],
+    moved: list[StatusChange],
+) -> list[str]:
+    row = person.data
+    changes = []
+    if r.session_id != es.id:
+        renumber.update((r.session_id, es.id))
+        r.set("session_id", es.id)
+        r.set("told_at", None)  # what they were told was about the other session
+        r.told = False
+        if r.status == admission.ADMITTED:
+            moved.append(
+                StatusChange(
+                    r.key,
+                    who.values["name"],
+                    es.name,
+                    admission.ADMITTED,
+                    admission.WAITLISTED,
+                    admission.SESSION_CHANGED,
+                )
+            )
+        if r.status in (admission.ADMITTED, admission.WAITLISTED):
+            r.set("status", admission.WAITLISTED)
+            r.set("status_reason", "")
+        changes.append("session")
+    if person.registered_at is not None and person.registered_at < r.registered_at:
+        r.set("registered_at", person.registered_at)
+        renumber.add(es.id)
+        changes.append("registered_at")
+    if r.lunch != row.lunch:
+        r.set("lunch", row.lunch)
+        changes.append("lunch")
+    if row.remark and r.remark != row.remark:
+        r.set("remark", row.remark)
+        changes.append("remark")
+    if r.missing_from_import:
+        r.set("missing_from_import", False)
+        changes.append("back_in_import")
+    return changes
+
+
+def _kept_in_session(
+    kept: KnownSession, es: KnownSession, person: Person, column: str
+) -> RowProblem:
+    return RowProblem(
+        person.rows[0],
+        column,
+        f"此列改報{es.name}，但此人在{kept.name}已報到或已確定名額："
+        f"仍留在{kept.name}，要改場次請在名單用「改場次…」",
+        WARNING,
+        SESSION,
+    )
+
+
+def _admit(
+    es: KnownSession, everyone: Sequence[_Who], moves: list[tuple[int, StatusChange]]
+) -> AdmissionResult:
+    """The admission rule on one session as the import leaves it. Places in line as the
+    service numbers them: registration time, then the order rows were added (existing rows
+    by id; the plan's new ones after them, in key order)."""
+    regs = [(r, who) for who in everyone for r in who.registrations if r.session_id == es.id]
+    regs.sort(key=lambda p: (p[0].registered_at, p[0].key < 0, abs(p[0].key)))
+    by_key = {r.key: (r, who) for r, who in regs}
+    proposal = admission.propose(
+        (
+            admission.Applicant(
+                key=r.key,
+                agency_key=match_key(who.values["agency"]),
+                queue=queue,
+                status=r.status,
+                checked_in=r.checked_in,
+            )
+            for queue, (r, who) in enumerate(regs, start=1)
+        ),
+        capacity=es.capacity,
+        agency_limit=es.agency_limit,
+    )
+    changes = []
+    for move in proposal.moves:
+        r, who = by_key[move.key]
+        r.set("status", move.new)
+        change = StatusChange(
+            max(r.key, 0), who.values["name"], es.name, move.old, move.new, move.reason
+        )
+        moves.append((r.key, change))
+        changes.append(change)
+    counts: Counter[str] = Counter(r.status for r, _ in regs)
+    return AdmissionResult(
+        session=es.name,
+        capacity=es.capacity,
+        agency_limit=es.agency_limit,
+        admitted=counts[admission.ADMITTED],
+        waitlisted=counts[admission.WAITLISTED],
+        walk_in=counts[admission.WALK_IN],
+        cancelled=counts[admission.CANCELLED],
+        changed=len(changes),
+        over_agency_limit=len(proposal.over_agency_limit),
+        status_changes=tuple(changes),
+    )
