@@ -64,6 +64,7 @@ class KnownRegistration:
     status: str
     status_reason: str
     registered_at: dt.datetime
+    queue: int
     lunch: str
     remark: str
     source: str
@@ -181,7 +182,7 @@ class NewRegistration:
     key: int  # negative: the plan's name for it until it has an id; keys order the inserts
     attendee_id: int | None  # an existing person …
     new_person: int | None  # … or the index of one in ``ImportWrites.new_people``
-    values: Mapping[str, object]  # session_id, status, registered_at, lunch, remark
+    values: Mapping[str, object]  # session_id, status, registered_at, queue, lunch, remark
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,6 @@ class ImportWrites:
     people: tuple[RowUpdate, ...]
     registrations: tuple[RowUpdate, ...]
     audited: tuple[Audited, ...]
-    renumber: frozenset[int]  # sessions whose places in line are counted again
     moves: tuple[tuple[int, StatusChange], ...]  # admission moves: (registration key, change)
 
 
@@ -230,6 +230,7 @@ class _Reg:
     status: str
     status_reason: str
     registered_at: dt.datetime
+    queue: int
     lunch: str
     remark: str
     source: str
@@ -269,6 +270,7 @@ def _known(p: KnownPerson) -> _Who:
             r.status,
             r.status_reason,
             r.registered_at,
+            r.queue,
             r.lunch,
             r.remark,
             r.source,
@@ -455,6 +457,7 @@ def make_plan(
             admission.WAITLISTED,
             "",
             person.registered_at or at,
+            0,
             row.lunch,
             row.remark,
             "import",
@@ -515,10 +518,11 @@ def make_plan(
                 audited.append(Audited(reg.key, who.values["name"], (), 0))
             missing.append(MissingPerson(reg.key, who.values["name"], by_id[reg.session_id].name))
 
+    everyone = existing + new_people
+    _number(everyone, renumber)
     admissions: tuple[AdmissionResult, ...] = ()
     admission_moves: list[tuple[int, StatusChange]] = []
     if admit:
-        everyone = existing + new_people
         admissions = tuple(_admit(es, everyone, admission_moves) for es in scope)
     updated = sum(changed.values())
     summary = ImportSummary(
@@ -553,6 +557,7 @@ def make_plan(
                     "session_id": reg.session_id,
                     "status": reg.status,
                     "registered_at": reg.registered_at,
+                    "queue": reg.queue,
                     "lunch": reg.lunch,
                     "remark": reg.remark,
                 },
@@ -569,7 +574,6 @@ def make_plan(
             if r.key > 0 and r.changed
         ),
         audited=tuple(audited),
-        renumber=frozenset(renumber),
         moves=tuple(admission_moves),
     )
     return ImportPlan(summary, writes)
@@ -708,25 +712,41 @@ def _kept_in_session(
     )
 
 
+def _number(everyone: Sequence[_Who], sessions: set[int]) -> None:
+    """Places in line in ``sessions``: registration time, then the order rows were added
+    (existing rows by id; the plan's new ones after them in key order, which is the order
+    the service gives them their ids)."""
+    lines: dict[int, list[_Reg]] = defaultdict(list)
+    for who in everyone:
+        for r in who.registrations:
+            if r.session_id in sessions:
+                lines[r.session_id].append(r)
+    for line in lines.values():
+        line.sort(key=lambda r: (r.registered_at, r.key < 0, abs(r.key)))
+        for queue, r in enumerate(line, start=1):
+            if r.queue != queue:
+                if r.key > 0:
+                    r.set("queue", queue)
+                else:
+                    r.queue = queue
+
+
 def _admit(
     es: KnownSession, everyone: Sequence[_Who], moves: list[tuple[int, StatusChange]]
 ) -> AdmissionResult:
-    """The admission rule on one session as the import leaves it. Places in line as the
-    service numbers them: registration time, then the order rows were added (existing rows
-    by id; the plan's new ones after them, in key order)."""
+    """The admission rule on one session as the import leaves it."""
     regs = [(r, who) for who in everyone for r in who.registrations if r.session_id == es.id]
-    regs.sort(key=lambda p: (p[0].registered_at, p[0].key < 0, abs(p[0].key)))
     by_key = {r.key: (r, who) for r, who in regs}
     proposal = admission.propose(
         (
             admission.Applicant(
                 key=r.key,
                 agency_key=match_key(who.values["agency"]),
-                queue=queue,
+                queue=r.queue,
                 status=r.status,
                 checked_in=r.checked_in,
             )
-            for queue, (r, who) in enumerate(regs, start=1)
+            for r, who in regs
         ),
         capacity=es.capacity,
         agency_limit=es.agency_limit,

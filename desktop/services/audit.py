@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry
+from desktop.services.bulk import insert_rows
 
 
 def record(
@@ -58,5 +58,4 @@ def record_many(
         }
         for action, entity, eid, d in entries
     ]
-    if rows:
-        session.execute(insert(AuditEntry), rows)
+    insert_rows(session, AuditEntry.__table__, rows)

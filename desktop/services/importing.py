@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -50,12 +50,12 @@ from desktop.core.import_plan import (
 from desktop.core.importing import RawTable, guess_mapping, read_table
 from desktop.core.text import mask_name
 from desktop.services import audit
-from desktop.services.admission import UnconfirmedChanges, confirm, renumber
+from desktop.services.admission import UnconfirmedChanges, confirm
+from desktop.services.bulk import insert_rows, reserve_ids
 from desktop.services.registrations import event_of, id_opener
 from desktop.services.seating import checked_in_ids
 
 MAPPING_KEY = "import.mapping"
-_CHUNK = 500  # rows per INSERT … RETURNING statement (one statement per chunk)
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ def apply_import(
 ) -> ImportSummary:
     """Write ``planned`` (all or nothing). ``expected``: the status changes the organiser
     confirmed; if the import would now make others, nothing is written (``ImportOutdated``)."""
-    with db.unit_of_work() as s:
+    with db.unit_of_work(immediate=True) as s:  # the event cannot change while it is written
         event = s.get_one(Event, planned.snapshot.event_id)
         if _version(s, event) != planned.snapshot.version:
             planned = _plan(
@@ -250,6 +250,7 @@ def _snapshot(s: Session, event: Event) -> Snapshot:
             r.status,
             r.status_reason,
             r.registered_at,
+            r.queue,
             r.lunch,
             r.remark,
             r.source,
@@ -267,6 +268,7 @@ def _snapshot(s: Session, event: Event) -> Snapshot:
                 row.status,
                 row.status_reason,
                 row.registered_at,
+                row.queue,
                 row.lunch,
                 row.remark,
                 row.source,
@@ -315,15 +317,6 @@ def _snapshot(s: Session, event: Event) -> Snapshot:
 # --- writing the plan -----------------------------------------------------------------------
 
 
-def _insert_returning_ids(s: Session, table: Any, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``rows`` in bulk (Core executemany, no ORM objects); their ids, in row order."""
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    ids: list[int] = []
-    for start in range(0, len(rows), _CHUNK):
-        ids.extend(s.execute(statement, rows[start : start + _CHUNK]).scalars())
-    return ids
-
-
 def _write(s: Session, event: Event, planned: PlannedImport, actor: str) -> ImportSummary:
     w, summary, at = planned.plan.writes, planned.summary, planned.at
     to_seal = any(p.id_number for p in w.new_people) or any(u.id_number for u in w.people)
@@ -332,18 +325,21 @@ def _write(s: Session, event: Event, planned: PlannedImport, actor: str) -> Impo
     def sealed(number: str | None) -> bytes | None:
         return sealer.seal(number) if sealer is not None and number else None
 
-    person_ids = _insert_returning_ids(
+    people = Attendee.__table__
+    person_ids = reserve_ids(s, people, len(w.new_people))
+    insert_rows(
         s,
-        Attendee.__table__,
+        people,
         [
             dict(
                 p.values,
+                id=i,
                 event_id=event.id,
                 created_at=at,
                 updated_at=at,
                 id_cipher=sealed(p.id_number),
             )
-            for p in w.new_people
+            for p, i in zip(w.new_people, person_ids, strict=True)
         ],
     )
     if w.people:
@@ -358,20 +354,22 @@ def _write(s: Session, event: Event, planned: PlannedImport, actor: str) -> Impo
         )
     if w.registrations:
         s.execute(update(Registration), [dict(u.values, id=u.id) for u in w.registrations])
-    new_ids = _insert_returning_ids(
+    registrations = Registration.__table__
+    new_ids = reserve_ids(s, registrations, len(w.new_registrations))
+    insert_rows(
         s,
-        Registration.__table__,
+        registrations,
         [
             dict(
                 r.values,
+                id=i,
                 attendee_id=r.attendee_id if r.new_person is None else person_ids[r.new_person],
                 status_reason="",
-                queue=0,
                 source="import",
                 missing_from_import=False,
                 told_at=None,
             )
-            for r in w.new_registrations
+            for r, i in zip(w.new_registrations, new_ids, strict=True)
         ],
     )
     ids = {r.key: i for r, i in zip(w.new_registrations, new_ids, strict=True)}
@@ -379,8 +377,6 @@ def _write(s: Session, event: Event, planned: PlannedImport, actor: str) -> Impo
     def real(key: int) -> int:
         return ids.get(key, key)
 
-    for session_id in sorted(w.renumber):
-        renumber(s, session_id)
     _audit(s, event, planned, actor, real)
     _remember_mapping(s, event.id, summary.mapping, at)
     admitted = tuple(replace(c, registration_id=real(key)) for key, c in w.moves)

@@ -240,14 +240,20 @@ def test_xlsx_import_and_remembered_mapping(demo_db: Database, tmp_path: Path) -
 
 def test_failure_midway_imports_nothing(demo_db: Database, tmp_path: Path, monkeypatch) -> None:
     import desktop.services.importing as service
+    from desktop.services.bulk import insert_rows
 
     path = write_csv(tmp_path / "messy.csv", MESSY_ROWS)
     before = counts(demo_db)
 
-    def boom(*args, **kwargs):
-        raise RuntimeError("disk full")
+    written = []
 
-    monkeypatch.setattr(service, "renumber", boom)
+    def boom(*args, **kwargs):  # the people are in, their registrations fail
+        written.append(args)
+        if len(written) == 2:
+            raise RuntimeError("disk full")
+        insert_rows(*args, **kwargs)
+
+    monkeypatch.setattr(service, "insert_rows", boom)
     with pytest.raises(RuntimeError):
         import_file(demo_db, path)
     assert counts(demo_db) == before
