@@ -19,13 +19,34 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core import admission
 from desktop.core.admission import AdmissionResult, StatusChange
-from desktop.core.dedupe import Merge, Person, merge_rows, person_keys
+from desktop.core.dedupe import Person, merge_rows
 from desktop.core.ids import id_problem, mask_id
+from desktop.core.import_model import (
+    Audited,
+    ImportPlan,
+    ImportSummary,
+    ImportWrites,
+    KnownSession,
+    MissingPerson,
+    NewPerson,
+    NewRegistration,
+    RowUpdate,
+    Snapshot,
+)
+from desktop.core.import_people import (
+    INVALID,
+    MISSING,
+    TEXT_FIELDS,
+    VALID,
+    Matcher,
+    Reg,
+    Who,
+    working_copy,
+)
 from desktop.core.importing import (
     ERROR,
     SESSION,
@@ -41,300 +62,8 @@ from desktop.core.importing import (
 from desktop.core.problems import CodedError
 from desktop.core.text import match_key
 
-# Status and ID-status values as stored (db.models.Status / IdStatus are StrEnums of these).
-VALID, INVALID, MISSING = "valid", "invalid", "missing"
-_TEXT_FIELDS = ("name", "agency", "unit", "title", "email", "phone")
-
-
-# --- what is in the database ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class KnownSession:
-    id: int
-    name: str
-    capacity: int
-    agency_limit: int
-
-
-@dataclass(frozen=True)
-class KnownRegistration:
-    id: int
-    session_id: int
-    status: str
-    status_reason: str
-    registered_at: dt.datetime
-    queue: int
-    lunch: str
-    remark: str
-    source: str
-    missing_from_import: bool
-    told: bool
-    checked_in: bool
-
-
-@dataclass(frozen=True)
-class KnownPerson:
-    id: int
-    name: str
-    agency: str
-    unit: str
-    title: str
-    email: str
-    phone: str
-    wants_hours: bool
-    id_mask: str
-    id_status: str
-    id_cipher: bytes | None
-    registrations: tuple[KnownRegistration, ...]
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The event as the plan was made against it; ``version`` tells the service whether the
-    database still is that event when the plan is applied."""
-
-    event_id: int
-    sessions: tuple[KnownSession, ...]  # the event's sessions, in their order
-    people: tuple[KnownPerson, ...]  # in id order
-    can_seal: bool  # the event has a public key to seal ID numbers with
-    version: tuple[object, ...]
-
-
-# --- the plan -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MissingPerson:
-    registration_id: int
-    name: str
-    session: str
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    source: str
-    encoding: str
-    committed: bool
-    headers: tuple[str, ...]
-    mapping: dict[str, str]  # field → header text
-    rows_read: int  # non-blank data rows
-    blank_rows: int
-    imported: int  # people added
-    updated: int  # people whose data changed
-    unchanged: int
-    rejected: tuple[RowProblem, ...]  # rows not imported, with the reason
-    merges: tuple[Merge, ...]  # duplicate rows folded into an earlier one
-    flagged: tuple[RowProblem, ...]  # imported, but look at this
-    missing: tuple[MissingPerson, ...]  # registered before, not in this export
-    other_sessions: int  # rows for sessions other than the chosen one (skipped)
-    per_session: dict[str, int] = field(default_factory=dict)  # people per session in the file
-    id_matching: bool = False  # IDs were decrypted to recognise people
-    status_changes: tuple[StatusChange, ...] = ()  # who moves into or out of a seat
-    admissions: tuple[AdmissionResult, ...] = ()  # per session, when the rule was applied
-
-    @property
-    def duplicates_merged(self) -> int:
-        return len(self.merges)
-
-    def problems(self) -> tuple[RowProblem, ...]:
-        """Every row's problems, errors first, in row order."""
-        return tuple(
-            sorted(
-                self.rejected + self.flagged, key=lambda p: (p.severity != ERROR, p.row, p.column)
-            )
-        )
-
-    def as_json(self) -> dict[str, Any]:
-        def problem(p: RowProblem) -> dict[str, Any]:
-            return {"row": p.row, "column": p.column, "code": p.code, "reason": p.message}
-
-        return {
-            "file": self.source,
-            "encoding": self.encoding,
-            "committed": self.committed,
-            "mapping": self.mapping,
-            "rows_read": self.rows_read,
-            "blank_rows": self.blank_rows,
-            "imported": self.imported,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "rejected": [problem(p) for p in self.rejected],
-            "duplicates_merged": self.duplicates_merged,
-            "merged_rows": [{"row": m.merged_row, "into_row": m.kept_row} for m in self.merges],
-            "flagged": [problem(p) for p in self.flagged],
-            "missing_from_import": [{"name": m.name, "session": m.session} for m in self.missing],
-            "other_sessions": self.other_sessions,
-            "sessions": self.per_session,
-            "id_matching": self.id_matching,
-            "status_changes": [c.as_json() for c in self.status_changes],
-        }
-
-
-@dataclass(frozen=True)
-class NewPerson:
-    values: Mapping[str, object]  # name … wants_hours, id_mask, id_status
-    id_number: str  # to seal ("" for none); plain in memory only
-
-
-@dataclass(frozen=True)
-class NewRegistration:
-    key: int  # negative: the plan's name for it until it has an id; keys order the inserts
-    attendee_id: int | None  # an existing person …
-    new_person: int | None  # … or the index of one in ``ImportWrites.new_people``
-    values: Mapping[str, object]  # session_id, status, registered_at, queue, lunch, remark
-
-
-@dataclass(frozen=True)
-class RowUpdate:
-    id: int
-    values: Mapping[str, object]  # column → new value
-    id_number: str | None = None  # people: an ID number to seal into ``id_cipher``
-
-
-@dataclass(frozen=True)
-class Audited:
-    """One registration an import changed (or flagged missing), for the audit log."""
-
-    key: int  # registration id, or a ``NewRegistration.key``
-    name: str
-    fields: tuple[str, ...]  # empty: flagged missing from the import
-    row: int
-
-
-@dataclass(frozen=True)
-class ImportWrites:
-    new_people: tuple[NewPerson, ...]
-    new_registrations: tuple[NewRegistration, ...]  # in key order (-1, -2, …)
-    people: tuple[RowUpdate, ...]
-    registrations: tuple[RowUpdate, ...]
-    audited: tuple[Audited, ...]
-    moves: tuple[tuple[int, StatusChange], ...]  # admission moves: (registration key, change)
-
-
-@dataclass(frozen=True)
-class ImportPlan:
-    summary: ImportSummary
-    writes: ImportWrites
-
 
 # --- planning -------------------------------------------------------------------------------
-
-
-@dataclass
-class _Reg:
-    """A registration as the import leaves it; ``changed`` collects the columns to write."""
-
-    key: int
-    session_id: int
-    status: str
-    status_reason: str
-    registered_at: dt.datetime
-    queue: int
-    lunch: str
-    remark: str
-    source: str
-    missing_from_import: bool
-    told: bool
-    checked_in: bool
-    changed: dict[str, object] = field(default_factory=dict)
-
-    def set(self, column: str, value: object) -> None:
-        setattr(self, column, value)
-        self.changed[column] = value
-
-
-@dataclass
-class _Who:
-    """A person as the import leaves them."""
-
-    id: int  # negative: the index of a new person, minus one
-    values: dict[str, Any]
-    id_cipher: bytes | None
-    registrations: list[_Reg]
-    changed: dict[str, object] = field(default_factory=dict)
-    seal: str | None = None  # the ID number to seal
-    plain: str | None = None  # the stored ID, opened once
-
-    def set(self, column: str, value: object) -> None:
-        self.values[column] = value
-        self.changed[column] = value
-
-
-def _known(p: KnownPerson) -> _Who:
-    values = {f: getattr(p, f) for f in (*_TEXT_FIELDS, "wants_hours", "id_mask", "id_status")}
-    regs = [
-        _Reg(
-            r.id,
-            r.session_id,
-            r.status,
-            r.status_reason,
-            r.registered_at,
-            r.queue,
-            r.lunch,
-            r.remark,
-            r.source,
-            r.missing_from_import,
-            r.told,
-            r.checked_in,
-        )
-        for r in p.registrations
-    ]
-    return _Who(p.id, values, p.id_cipher, regs)
-
-
-class _Matcher:
-    """People already in the event, recognised by e-mail, name + agency, or (when IDs can be
-    opened) their ID number; each is matched by one person of the file at most."""
-
-    def __init__(self, people: list[_Who], open_id: Callable[[bytes], str] | None) -> None:
-        self.people = people
-        self.open_id = open_id
-        self._index: dict[str, _Who | None] = {}  # None: a new person of this file
-        self._id_index: dict[str, _Who] | None = None
-        self._claimed: set[int] = set()
-        for who in people:
-            v = who.values
-            for key in person_keys(v["name"], v["agency"], v["email"], None):
-                self._index.setdefault(key, who)
-
-    def plain_id(self, who: _Who) -> str | None:
-        if self.open_id is None or who.id_cipher is None:
-            return None
-        if who.plain is None:
-            who.plain = self.open_id(who.id_cipher)
-        return who.plain
-
-    def find(self, row: ParsedRow) -> _Who | None:
-        own_id = row.id_number if row.id_valid else None
-        candidates: list[_Who | None] = []
-        if own_id and self.open_id is not None:
-            if self._id_index is None:
-                self._id_index = {}
-                for who in self.people:
-                    if who.values["id_status"] == VALID and who.id_cipher is not None:
-                        self._id_index.setdefault(self.plain_id(who) or "", who)
-            candidates.append(self._id_index.get(own_id))
-        candidates += [
-            self._index.get(k) for k in person_keys(row.name, row.agency, row.email, None)
-        ]
-        for who in candidates:
-            if who is None or who.id in self._claimed:
-                continue
-            if own_id and self.open_id is not None and who.values["id_status"] == VALID:
-                if self.plain_id(who) != own_id:
-                    continue  # different valid IDs: not the same person
-            self._claimed.add(who.id)
-            return who
-        return None
-
-    def claim(self, row: ParsedRow) -> None:
-        """A new person from this file: nobody else in it may match an older person by the
-        keys this one took first."""
-        for key in person_keys(row.name, row.agency, row.email, None):
-            self._index.setdefault(key, None)
-
-
 def _no_id_key() -> CodedError:
     return CodedError("no_id_key", "活動沒有身分證加密金鑰")
 
@@ -437,21 +166,21 @@ def make_plan(
                 )
             )
 
-    existing = [_known(p) for p in snapshot.people]
-    matcher = _Matcher(existing, open_id)
-    new_people: list[_Who] = []
-    new_regs: list[tuple[_Who, _Reg]] = []
+    existing = [working_copy(p) for p in snapshot.people]
+    matcher = Matcher(existing, open_id)
+    new_people: list[Who] = []
+    new_regs: list[tuple[Who, Reg]] = []
     audited: list[Audited] = []
     moved: list[StatusChange] = []
     renumber: set[int] = set()
     touched: set[int] = set()
-    known: dict[int, _Who] = {}  # identity → the person it is
+    known: dict[int, Who] = {}  # identity → the person it is
     changed: dict[int, bool] = {}  # identity of an existing person → any change
     per_session: dict[str, int] = defaultdict(int)
 
-    def add_registration(who: _Who, person: Person, es: KnownSession) -> _Reg:
+    def add_registration(who: Who, person: Person, es: KnownSession) -> Reg:
         row = person.data
-        reg = _Reg(
+        reg = Reg(
             -(len(new_regs) + 1),
             es.id,
             admission.WAITLISTED,
@@ -579,22 +308,22 @@ def make_plan(
     return ImportPlan(summary, writes)
 
 
-def _new_person(row: ParsedRow, index: int, can_seal: bool) -> _Who:
+def _new_person(row: ParsedRow, index: int, can_seal: bool) -> Who:
     number = row.id_number  # as ``sealable_id`` made it: an ID, a short ASCII typo, or ""
-    values: dict[str, Any] = {f: getattr(row, f) for f in _TEXT_FIELDS}
+    values: dict[str, Any] = {f: getattr(row, f) for f in TEXT_FIELDS}
     values.update(wants_hours=row.wants_hours, id_mask="", id_status=MISSING)
     if number:
         if not can_seal:
             raise _no_id_key()
         values.update(id_mask=mask_id(number), id_status=INVALID if id_problem(number) else VALID)
-    return _Who(-(index + 1), values, None, [], seal=number or None)
+    return Who(-(index + 1), values, None, [], seal=number or None)
 
 
-def _update_person(who: _Who, row: ParsedRow, matcher: _Matcher, can_seal: bool) -> list[str]:
+def _update_person(who: Who, row: ParsedRow, matcher: Matcher, can_seal: bool) -> list[str]:
     """Copy a row's person data onto an existing person; the names of what changed. A blank
     answer keeps what the database has (like a blank answer in a later duplicate)."""
     changes = []
-    for name in _TEXT_FIELDS:
+    for name in TEXT_FIELDS:
         value = getattr(row, name)
         if value and value != who.values[name]:
             who.set(name, value)
@@ -624,8 +353,8 @@ def _update_person(who: _Who, row: ParsedRow, matcher: _Matcher, can_seal: bool)
 
 
 def _registration_for(
-    who: _Who, session_id: int, scope_ids: set[int], keep: set[int], taken: set[int]
-) -> _Reg | None:
+    who: Who, session_id: int, scope_ids: set[int], keep: set[int], taken: set[int]
+) -> Reg | None:
     """The registration a row updates: the one in the row's session, else the person's
     imported registration in another session of the import's scope (they changed session) —
     but not one in a session the person still registers for in this file (``keep``), nor one
@@ -644,7 +373,7 @@ def _registration_for(
     return None
 
 
-def _promised(r: _Reg) -> bool:
+def _promised(r: Reg) -> bool:
     return admission.promised(
         r.status,
         checked_in=r.checked_in,
@@ -654,10 +383,10 @@ def _promised(r: _Reg) -> bool:
 
 
 def _update_registration(
-    r: _Reg,
+    r: Reg,
     es: KnownSession,
     person: Person,
-    who: _Who,
+    who: Who,
     renumber: set[int],
     moved: list[StatusChange],
 ) -> list[str]:
@@ -709,14 +438,16 @@ def _kept_in_session(
         f"仍留在{kept.name}，要改場次請在名單用「改場次…」",
         WARNING,
         SESSION,
+        "row_kept_in_session",
+        (("session", es.name), ("kept", kept.name)),
     )
 
 
-def _number(everyone: Sequence[_Who], sessions: set[int]) -> None:
+def _number(everyone: Sequence[Who], sessions: set[int]) -> None:
     """Places in line in ``sessions``: registration time, then the order rows were added
     (existing rows by id; the plan's new ones after them in key order, which is the order
     the service gives them their ids)."""
-    lines: dict[int, list[_Reg]] = defaultdict(list)
+    lines: dict[int, list[Reg]] = defaultdict(list)
     for who in everyone:
         for r in who.registrations:
             if r.session_id in sessions:
@@ -732,7 +463,7 @@ def _number(everyone: Sequence[_Who], sessions: set[int]) -> None:
 
 
 def _admit(
-    es: KnownSession, everyone: Sequence[_Who], moves: list[tuple[int, StatusChange]]
+    es: KnownSession, everyone: Sequence[Who], moves: list[tuple[int, StatusChange]]
 ) -> AdmissionResult:
     """The admission rule on one session as the import leaves it."""
     regs = [(r, who) for who in everyone for r in who.registrations if r.session_id == es.id]

@@ -58,4 +58,4 @@ def record_many(
         }
         for action, entity, eid, d in entries
     ]
-    insert_rows(session, AuditEntry.__table__, rows)
+    insert_rows(session, AuditEntry, rows)

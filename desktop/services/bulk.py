@@ -9,47 +9,64 @@ bind processors applied once per column, so an import costs what the driver cost
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Hashable, Sequence
+from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
+from db.models import Base
 
-def reserve_ids(s: Session, table: Table, n: int) -> list[int]:
+
+def _table(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def reserve_ids(s: Session, model: type[Base], n: int) -> list[int]:
     """``n`` new primary keys for ``table``, in increasing order. On SQLite the caller holds
     the write lock (``unit_of_work(immediate=True)``), so nobody else takes them; PostgreSQL
     hands them out from the table's sequence."""
+    table = _table(model)
     if n == 0:
         return []
     if s.get_bind().dialect.name == "postgresql":
-        rows = s.execute(
-            text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-            {"t": table.name, "n": n},
-        ).scalars()
+        rows: list[int] = list(
+            s.execute(
+                text(
+                    "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"
+                ),
+                {"t": table.name, "n": n},
+            ).scalars()
+        )
         return sorted(rows)
     first = (s.scalar(select(func.max(table.c.id))) or 0) + 1
     return list(range(first, first + n))
 
 
-def insert_rows(s: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+def insert_rows(s: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
     """Insert ``rows`` (every row with the same keys: column names) in one executemany."""
+    table = _table(model)
     if not rows:
         return
     connection = s.connection()
     dialect = connection.dialect
-    names = list(rows[0])
-    processors: list[Callable[[Any], Any] | None] = [
-        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
-    ]
-    columns = [list(r[name] for r in rows) for name in names]
-    for i, process in enumerate(processors):
+    compiled = table.insert().compile(dialect=dialect, column_keys=list(rows[0]))
+    names = list(compiled.positiontup or ()) if compiled.positional else list(rows[0])
+    values = (
+        [itemgetter(*names)(r) for r in rows] if len(names) > 1 else [(r[names[0]],) for r in rows]
+    )
+    columns = list(zip(*values, strict=True))
+    for i, name in enumerate(names):
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
-            columns[i] = [process(v) for v in columns[i]]
-    compiled = table.insert().compile(dialect=dialect, column_keys=names)
-    if compiled.positional:
-        order = [names.index(key) for key in compiled.positiontup or ()]
-        params: list[Any] = [tuple(row[i] for i in order) for row in zip(*columns, strict=True)]
-    else:
-        params = [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+            if all(isinstance(v, Hashable) for v in columns[i]):  # repeated ones once
+                process = lru_cache(maxsize=1024)(process)
+            columns[i] = tuple(map(process, columns[i]))
+    params: list[Any] = list(zip(*columns, strict=True))
+    if not compiled.positional:
+        params = [dict(zip(names, row, strict=True)) for row in params]
     connection.exec_driver_sql(str(compiled), params)

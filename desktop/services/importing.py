@@ -38,15 +38,15 @@ from db.models import (
 from db.uow import Database
 from desktop.core.admission import StatusChange
 from desktop.core.idvault import IdOpener, IdSealer
-from desktop.core.import_plan import (
+from desktop.core.import_model import (
     ImportPlan,
     ImportSummary,
     KnownPerson,
     KnownRegistration,
     KnownSession,
     Snapshot,
-    make_plan,
 )
+from desktop.core.import_plan import make_plan
 from desktop.core.importing import RawTable, guess_mapping, read_table
 from desktop.core.text import mask_name
 from desktop.services import audit
@@ -325,11 +325,10 @@ def _write(s: Session, event: Event, planned: PlannedImport, actor: str) -> Impo
     def sealed(number: str | None) -> bytes | None:
         return sealer.seal(number) if sealer is not None and number else None
 
-    people = Attendee.__table__
-    person_ids = reserve_ids(s, people, len(w.new_people))
+    person_ids = reserve_ids(s, Attendee, len(w.new_people))
     insert_rows(
         s,
-        people,
+        Attendee,
         [
             dict(
                 p.values,
@@ -354,11 +353,10 @@ def _write(s: Session, event: Event, planned: PlannedImport, actor: str) -> Impo
         )
     if w.registrations:
         s.execute(update(Registration), [dict(u.values, id=u.id) for u in w.registrations])
-    registrations = Registration.__table__
-    new_ids = reserve_ids(s, registrations, len(w.new_registrations))
+    new_ids = reserve_ids(s, Registration, len(w.new_registrations))
     insert_rows(
         s,
-        registrations,
+        Registration,
         [
             dict(
                 r.values,

@@ -223,6 +223,11 @@ def _texts() -> dict[str, str]:
         "row_two_sessions": translate(
             "messages", "同一人（第 {row} 列）已報名{first}，又報名{second}：兩場都保留，請確認"
         ),
+        "row_kept_in_session": translate(
+            "messages",
+            "此列改報{session}，但此人在{kept}已報到或已確定名額：仍留在{kept}，"
+            "要改場次請在名單用「改場次…」",
+        ),
         # hours, certificates, course fields, documents
         "policy_bad_step": translate("messages", "時數單位須為 0.5 或 1 小時（輸入 {value}）"),
         "policy_bad_missing_sign_out": translate(

@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 from db.models import Attendee, AuditEntry, Registration, Setting
 from db.uow import Database
 from desktop.core.importing import ImportFileError
-from desktop.services.events import find_session, list_events
 from desktop.services.admission import apply_admission
+from desktop.services.events import find_session, list_events
 from desktop.services.importing import (
     import_file,
     import_mapping,

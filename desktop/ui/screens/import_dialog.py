@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.import_plan import ImportSummary
+from desktop.core.import_model import ImportSummary
 from desktop.core.importing import ERROR, FIELDS, RawTable
 from desktop.core.problems import CodedError
 from desktop.services.events import SessionInfo
