@@ -16,7 +16,7 @@ a pass once passes were issued.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,6 +147,16 @@ class AdmissionResult:
     status_changes: tuple[StatusChange, ...] = ()
     committed: bool = True
 
+    def counts(self) -> dict[str, int]:
+        """People per status, the statuses nobody has left out (as the audit log records)."""
+        every = {
+            ADMITTED: self.admitted,
+            WAITLISTED: self.waitlisted,
+            WALK_IN: self.walk_in,
+            CANCELLED: self.cancelled,
+        }
+        return {status: n for status, n in every.items() if n}
+
     def as_json(self) -> dict[str, Any]:
         return {
             "session": self.session,
@@ -161,3 +171,27 @@ class AdmissionResult:
             "committed": self.committed,
             "status_changes": [c.as_json() for c in self.status_changes],
         }
+
+
+def admission_result(
+    session: str,
+    capacity: int,
+    agency_limit: int,
+    statuses: Iterable[str],
+    proposal: Proposal,
+    changes: Sequence[StatusChange],
+) -> AdmissionResult:
+    """A session after the rule: ``statuses`` of everyone in it, the ``changes`` it made."""
+    counts = Counter(statuses)
+    return AdmissionResult(
+        session=session,
+        capacity=capacity,
+        agency_limit=agency_limit,
+        admitted=counts[ADMITTED],
+        waitlisted=counts[WAITLISTED],
+        walk_in=counts[WALK_IN],
+        cancelled=counts[CANCELLED],
+        changed=len(changes),
+        over_agency_limit=len(proposal.over_agency_limit),
+        status_changes=tuple(changes),
+    )

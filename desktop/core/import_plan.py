@@ -17,7 +17,7 @@ missing from the new export are flagged, never deleted; someone promised their p
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -491,16 +491,6 @@ def _admit(
         )
         moves.append((r.key, change))
         changes.append(change)
-    counts: Counter[str] = Counter(r.status for r, _ in regs)
-    return AdmissionResult(
-        session=es.name,
-        capacity=es.capacity,
-        agency_limit=es.agency_limit,
-        admitted=counts[admission.ADMITTED],
-        waitlisted=counts[admission.WAITLISTED],
-        walk_in=counts[admission.WALK_IN],
-        cancelled=counts[admission.CANCELLED],
-        changed=len(changes),
-        over_agency_limit=len(proposal.over_agency_limit),
-        status_changes=tuple(changes),
+    return admission.admission_result(
+        es.name, es.capacity, es.agency_limit, (r.status for r, _ in regs), proposal, changes
     )

@@ -13,7 +13,6 @@ change is returned as a ``StatusChange`` (preview with ``commit=False``; apply w
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -76,14 +75,49 @@ def session_registrations(s: Session, session_id: int) -> list[Registration]:
 
 def _admit(s: Session, es: EventSession, actor: str, at: dt.datetime) -> AdmissionResult:
     """Apply the rule to one session inside the caller's unit of work."""
+    registrations, proposal = _proposal(s, es)
+    changes = _move(s, registrations, proposal, es, actor, at, reason="default proposal")
+    result = admission.admission_result(
+        es.name,
+        es.capacity,
+        es.agency_limit,
+        (r.status for r in registrations),
+        proposal,
+        changes,
+    )
+    audit.record(
+        s,
+        "admission.apply",
+        actor=actor,
+        at=at,
+        entity="session",
+        entity_id=es.id,
+        changed=len(changes),
+        **result.counts(),
+    )
+    return result
+
+
+def _proposal(s: Session, es: EventSession) -> tuple[list[Registration], admission.Proposal]:
     registrations = session_registrations(s, es.id)
-    by_id = {r.id: r for r in registrations}
     checked_in = checked_in_ids(s, es.id)
     proposal = admission.propose(
-        (_applicant(r, checked_in) for r in registrations),
-        capacity=es.capacity,
-        agency_limit=es.agency_limit,
+        (_applicant(r, checked_in) for r in registrations), es.capacity, es.agency_limit
     )
+    return registrations, proposal
+
+
+def _move(
+    s: Session,
+    registrations: list[Registration],
+    proposal: admission.Proposal,
+    es: EventSession,
+    actor: str,
+    at: dt.datetime,
+    **why: object,
+) -> list[StatusChange]:
+    """Make the proposal's moves, each recorded in the audit log with ``why``."""
+    by_id = {r.id: r for r in registrations}
     changes = []
     for move in proposal.moves:
         r = by_id[move.key]
@@ -97,35 +131,13 @@ def _admit(s: Session, es: EventSession, actor: str, at: dt.datetime) -> Admissi
             name=mask_name(r.attendee.name),
             old=r.status,
             new=move.new,
-            reason="default proposal",
+            **why,
         )
         r.status = move.new
         changes.append(
             StatusChange(r.id, r.attendee.name, es.name, move.old, move.new, move.reason)
         )
-    counts: Counter[str] = Counter(r.status for r in registrations)
-    audit.record(
-        s,
-        "admission.apply",
-        actor=actor,
-        at=at,
-        entity="session",
-        entity_id=es.id,
-        changed=len(changes),
-        **dict(counts),
-    )
-    return AdmissionResult(
-        session=es.name,
-        capacity=es.capacity,
-        agency_limit=es.agency_limit,
-        admitted=counts[Status.ADMITTED],
-        waitlisted=counts[Status.WAITLISTED],
-        walk_in=counts[Status.WALK_IN],
-        cancelled=counts[Status.CANCELLED],
-        changed=len(changes),
-        over_agency_limit=len(proposal.over_agency_limit),
-        status_changes=tuple(changes),
-    )
+    return changes
 
 
 def apply_admission(
@@ -151,31 +163,18 @@ def promote(
     s: Session, es: EventSession, actor: str, at: dt.datetime, because: int
 ) -> tuple[str, ...]:
     """A seat was freed (by ``because``): the next eligible waitlisted people move up."""
-    registrations = session_registrations(s, es.id)
-    by_id = {r.id: r for r in registrations}
-    checked_in = checked_in_ids(s, es.id)
-    moves = admission.propose(
-        (_applicant(r, checked_in) for r in registrations), es.capacity, es.agency_limit
-    ).moves
-    names = []
-    for move in moves:
-        r = by_id[move.key]
-        audit.record(
-            s,
-            "registration.status",
-            actor=actor,
-            at=at,
-            entity="registration",
-            entity_id=r.id,
-            name=mask_name(r.attendee.name),
-            old=r.status,
-            new=Status.ADMITTED,
-            reason="moved up from the waitlist",
-            vacated_by=because,
-        )
-        r.status = Status.ADMITTED
-        names.append(r.attendee.name)
-    return tuple(names)
+    registrations, proposal = _proposal(s, es)
+    changes = _move(
+        s,
+        registrations,
+        proposal,
+        es,
+        actor,
+        at,
+        reason="moved up from the waitlist",
+        vacated_by=because,
+    )
+    return tuple(c.name for c in changes)
 
 
 def renumber(s: Session, session_id: int) -> None:

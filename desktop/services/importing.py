@@ -418,19 +418,8 @@ def _audit(
         }
         entries.append(("registration.status", "registration", real(key), detail))
     for a in summary.admissions:
-        counts = {
-            status: n
-            for status, n in (
-                ("admitted", a.admitted),
-                ("waitlisted", a.waitlisted),
-                ("walk_in", a.walk_in),
-                ("cancelled", a.cancelled),
-            )
-            if n
-        }
-        entries.append(
-            ("admission.apply", "session", session_ids[a.session], {"changed": a.changed, **counts})
-        )
+        detail = {"changed": a.changed, **a.counts()}
+        entries.append(("admission.apply", "session", session_ids[a.session], detail))
     entries.append(
         (
             "registration.import",
