@@ -24,7 +24,7 @@ from typing import Any
 from desktop.core import admission
 from desktop.core.admission import AdmissionResult, StatusChange
 from desktop.core.dedupe import Person, merge_rows
-from desktop.core.ids import id_problem, mask_id
+from desktop.core.ids import mask_id
 from desktop.core.import_model import (
     Audited,
     ImportPlan,
@@ -315,7 +315,7 @@ def _new_person(row: ParsedRow, index: int, can_seal: bool) -> Who:
     if number:
         if not can_seal:
             raise _no_id_key()
-        values.update(id_mask=mask_id(number), id_status=INVALID if id_problem(number) else VALID)
+        values.update(id_mask=mask_id(number), id_status=INVALID if row.id_problem else VALID)
     return Who(-(index + 1), values, None, [], seal=number or None)
 
 
@@ -333,7 +333,7 @@ def _update_person(who: Who, row: ParsedRow, matcher: Matcher, can_seal: bool) -
         changes.append("wants_hours")
     number = row.id_number
     if number:
-        status = INVALID if id_problem(number) else VALID
+        status = INVALID if row.id_problem else VALID
         mask = mask_id(number)
         stored = who.id_cipher is not None or who.seal is not None
         if not (stored and (who.seal or matcher.plain_id(who)) == number):

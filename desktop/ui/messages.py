@@ -7,7 +7,7 @@ an error without a code (a bug, or a message not yet coded) is shown as it is.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -388,8 +388,19 @@ def rule_text(rule: str, schedule: str) -> str:
 
 def code_text(code: str, **params: object) -> str | None:
     """The sentence for ``code`` in the window's language, or None for an unknown code."""
-    text = _texts().get(code)
-    return None if text is None else text.format(**params)
+    return code_texts()(code, **params)
+
+
+def code_texts() -> Callable[..., str | None]:
+    """``code_text`` for many codes in a row (a preview's thousands of rows): the table of
+    sentences is looked up in the window's language once."""
+    texts = _texts()
+
+    def word(code: str, **params: object) -> str | None:
+        text = texts.get(code)
+        return None if text is None else text.format(**params)
+
+    return word
 
 
 def error_text(exc: BaseException) -> str:

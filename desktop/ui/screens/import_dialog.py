@@ -42,7 +42,7 @@ from desktop.services.importing import (
     plan_import,
     read_registration_file,
 )
-from desktop.ui.messages import code_text, error_text, field_label
+from desktop.ui.messages import code_texts, error_text, field_label
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.status_changes import confirm_changes, moves_out
 
@@ -266,6 +266,7 @@ class ImportDialog(QDialog):
             for m in s.merges
         ]
         self.problems.setRowCount(len(problems) + len(merges))
+        code_text = code_texts()
         for i, p in enumerate(problems):
             error = p.severity == ERROR
             cells = [
