@@ -509,3 +509,39 @@ def test_issuing_passes_tells_people_their_seat(demo_db: Database, tmp_path: Pat
     move_registration(demo_db, admitted[0].registration_id, list_events(demo_db)[0].sessions[1].id)
     with demo_db.read() as s:
         assert s.get_one(Registration, admitted[0].registration_id).told_at is None
+
+
+def test_confirming_writes_the_previewed_plan_and_a_changed_roster_is_planned_again(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    from desktop.services.importing import ImportOutdated, apply_import, plan_import
+
+    def imports(db: Database) -> int:
+        with db.read() as s:
+            return s.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.action == "registration.import")
+            )
+
+    taipei = _roomy_taipei(demo_db)
+    import_file(demo_db, write_csv(tmp_path / "v1.csv", MESSY_ROWS), now=NOW)
+    apply_admission(demo_db, taipei.id, now=NOW)
+    table = read_registration_file(_wang_moves_to_tainan(tmp_path))
+    planned = plan_import(demo_db, table, now=NOW)
+    [change] = planned.summary.status_changes
+    before = imports(demo_db)
+    # Nothing changed since the preview: the plan is written as it is.
+    again = plan_import(demo_db, table, now=NOW)
+    assert again.snapshot.version == planned.snapshot.version
+    # The organiser admits 王小明 by hand after the preview: he may no longer be moved, so
+    # the confirmed change is not what the import does now — nothing is written.
+    admit_with_reason(demo_db, change.registration_id, "講師推薦", now=NOW)
+    with pytest.raises(ImportOutdated) as outdated:
+        apply_import(demo_db, planned, expected=planned.summary.status_changes)
+    assert outdated.value.planned.summary.status_changes == ()
+    assert imports(demo_db) == before  # nothing written
+    done = apply_import(demo_db, outdated.value.planned, expected=())
+    assert done.committed and any(p.code == "row_kept_in_session" for p in done.flagged)
+    wang = next(r for r in list_roster(demo_db) if r.name == "王小明")
+    assert (wang.session, wang.status) == ("臺北場次", "admitted")
