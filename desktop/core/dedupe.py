@@ -19,7 +19,8 @@ import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 
-from desktop.core.importing import ID_MISSING_MESSAGE, ID_NUMBER, ParsedRow
+from desktop.core.import_rows import ID_MISSING_MESSAGE, ParsedRow
+from desktop.core.importing import ID_NUMBER
 from desktop.core.text import match_key
 
 _PERSON_FIELDS = (

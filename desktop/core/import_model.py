@@ -11,7 +11,7 @@ from typing import Any
 
 from desktop.core.admission import AdmissionResult, StatusChange
 from desktop.core.dedupe import Merge
-from desktop.core.importing import ERROR, RowProblem
+from desktop.core.import_rows import ERROR, RowProblem
 
 # --- what is in the database ----------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from desktop.core.dedupe import person_keys
 from desktop.core.import_model import KnownPerson
-from desktop.core.importing import ParsedRow
+from desktop.core.import_rows import ParsedRow
 
 # Status and ID-status values as stored (db.models.Status / IdStatus are StrEnums of these).
 VALID, INVALID, MISSING = "valid", "invalid", "missing"

@@ -47,17 +47,13 @@ from desktop.core.import_people import (
     Who,
     working_copy,
 )
+from desktop.core.import_rows import ERROR, WARNING, ParsedRow, RowProblem, parse_rows
 from desktop.core.importing import (
-    ERROR,
     SESSION,
-    WARNING,
     ImportFileError,
-    ParsedRow,
     RawTable,
-    RowProblem,
     mapping_by_header,
     match_session,
-    parse_rows,
 )
 from desktop.core.problems import CodedError
 from desktop.core.text import match_key

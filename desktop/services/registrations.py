@@ -313,7 +313,7 @@ def update_registration(
             elif name == "email":
                 value = clean(value).replace(" ", "").lower()
             elif name == "phone":
-                from desktop.core.importing import normalize_phone
+                from desktop.core.import_rows import normalize_phone
 
                 value = normalize_phone(value)
             else:

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.import_model import ImportSummary
-from desktop.core.importing import ERROR, FIELDS, RawTable
+from desktop.core.import_rows import ERROR
+from desktop.core.importing import FIELDS, RawTable
 from desktop.core.problems import CodedError
 from desktop.services.events import SessionInfo
 from desktop.services.importing import (
