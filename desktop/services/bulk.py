@@ -1,4 +1,4 @@
-"""Inserting thousands of rows at the speed of the database driver.
+"""Inserting and updating thousands of rows at the speed of the database driver.
 
 SQLAlchemy's executemany (Core or ORM) processes every parameter of every row in Python and,
 with RETURNING, falls back to one statement per row on SQLite when the order of the new ids
@@ -14,8 +14,9 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import Table, bindparam, func, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import Executable
 
 from db.models import Base
 
@@ -49,19 +50,50 @@ def reserve_ids(s: Session, model: type[Base], n: int) -> list[int]:
 
 def insert_rows(s: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
     """Insert ``rows`` (every row with the same keys: column names) in one executemany."""
+    if rows:
+        table = _table(model)
+        _executemany(s, table, table.insert(), list(rows[0]), rows)
+
+
+def update_rows(s: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
+    """Update rows by ``id`` (each dict: ``id`` and the columns to set), one executemany per
+    set of columns."""
     table = _table(model)
-    if not rows:
-        return
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    for names, group in groups.items():
+        columns = [n for n in names if n != "id"]
+        # Bound as "<column>_" (the column's own name is reserved for the SET clause).
+        statement = (
+            table.update()
+            .where(table.c.id == bindparam("id_"))
+            .values({c: bindparam(c + "_") for c in columns})
+        )
+        renamed = [{k + "_": v for k, v in row.items()} for row in group]
+        _executemany(s, table, statement, [n + "_" for n in names], renamed)
+
+
+def _executemany(
+    s: Session,
+    table: Table,
+    statement: Executable,
+    keys: list[str],
+    rows: Sequence[dict[str, Any]],
+) -> None:
+    """``statement`` for every row, through the driver's executemany: each key's values
+    converted by its column's bind processor (``key`` is the column's name, or it plus "_")."""
     connection = s.connection()
     dialect = connection.dialect
-    compiled = table.insert().compile(dialect=dialect, column_keys=list(rows[0]))
-    names = list(compiled.positiontup or ()) if compiled.positional else list(rows[0])
+    compiled = statement.compile(dialect=dialect, column_keys=keys)
+    names = list(compiled.positiontup or ()) if compiled.positional else keys
     values = (
         [itemgetter(*names)(r) for r in rows] if len(names) > 1 else [(r[names[0]],) for r in rows]
     )
     columns = list(zip(*values, strict=True))
     for i, name in enumerate(names):
-        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        column = table.c[name.removesuffix("_") if name not in table.c else name]
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
             if all(isinstance(v, Hashable) for v in columns[i]):  # repeated ones once
                 process = lru_cache(maxsize=1024)(process)

@@ -17,13 +17,15 @@ ID numbers are sealed when the plan is written, one public-key operation per imp
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -51,7 +53,7 @@ from desktop.core.importing import RawTable, guess_mapping, read_table
 from desktop.core.text import mask_name
 from desktop.services import audit
 from desktop.services.admission import UnconfirmedChanges, confirm
-from desktop.services.bulk import insert_rows, reserve_ids
+from desktop.services.bulk import insert_rows, reserve_ids, update_rows
 from desktop.services.registrations import event_of, id_opener
 from desktop.services.seating import checked_in_ids
 
@@ -192,17 +194,33 @@ def _plan(
     at: dt.datetime,
     opener: IdOpener | None,
 ) -> PlannedImport:
-    snapshot = _snapshot(s, event)
-    plan = make_plan(
-        table,
-        mapping,
-        snapshot,
-        session_id=session_id,
-        admit=admit,
-        at=at,
-        open_id=opener.open if opener is not None else None,
-    )
+    with _no_cycle_collection():
+        snapshot = _snapshot(s, event)
+        plan = make_plan(
+            table,
+            mapping,
+            snapshot,
+            session_id=session_id,
+            admit=admit,
+            at=at,
+            open_id=opener.open if opener is not None else None,
+        )
     return PlannedImport(plan, table, dict(mapping), session_id, admit, at, opener, snapshot)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Planning 10,000 rows allocates millions of objects that all stay alive until the plan
+    is made, and the cycle collector would scan them again and again (a third of the time,
+    measured); none of them form cycles that need it. Reference counting still frees what
+    is dropped; collection resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _version(s: Session, event: Event) -> tuple[object, ...]:
@@ -342,8 +360,9 @@ def _write(s: Session, event: Event, planned: PlannedImport, actor: str) -> Impo
         ],
     )
     if w.people:
-        s.execute(
-            update(Attendee),
+        update_rows(
+            s,
+            Attendee,
             [
                 dict(
                     u.values, id=u.id, **({"id_cipher": sealed(u.id_number)} if u.id_number else {})
@@ -351,8 +370,7 @@ def _write(s: Session, event: Event, planned: PlannedImport, actor: str) -> Impo
                 for u in w.people
             ],
         )
-    if w.registrations:
-        s.execute(update(Registration), [dict(u.values, id=u.id) for u in w.registrations])
+    update_rows(s, Registration, [dict(u.values, id=u.id) for u in w.registrations])
     new_ids = reserve_ids(s, Registration, len(w.new_registrations))
     insert_rows(
         s,
