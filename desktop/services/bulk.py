@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, func, select, text
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.expression import Executable
+from sqlalchemy.sql.dml import UpdateBase
 
 from db.models import Base
 
@@ -77,7 +77,7 @@ def update_rows(s: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -
 def _executemany(
     s: Session,
     table: Table,
-    statement: Executable,
+    statement: UpdateBase,
     keys: list[str],
     rows: Sequence[dict[str, Any]],
 ) -> None:
