@@ -21,17 +21,20 @@ from desktop.cli import (
     organiser_only,
     print_glyph_problems,
 )
-from desktop.core.importing import ImportFileError
+from desktop.core.admission import StatusChange
+from desktop.core.problems import CodedError
 from desktop.core.vocabulary import CHANGE_REASONS, STATUS_NAMES
+from desktop.services.admission import apply_admission
 from desktop.services.events import SessionInfo, all_sessions
-from desktop.services.registrations import (
-    RegistrationError,
-    StatusChange,
-    UnconfirmedChanges,
-    apply_admission,
-    import_file,
-)
+from desktop.services.importing import apply_import, plan_import, read_registration_file
 from desktop.services.roster import list_roster
+
+# What the organiser can do about a refusal, in this command's own terms (the services do not
+# know the CLI's flags).
+_IMPORT_HINTS = {
+    "no_session_column": "（用 --session 指定場次）",
+    "several_events": "（用 --session 指定場次）",
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -90,29 +93,22 @@ def _sessions(context: Context, name: str | None) -> list[SessionInfo]:
 
 def run_import_command(args: argparse.Namespace, context: Context) -> int:
     session_id = context.session(args.session).id if args.session else None
-    unconfirmed: tuple[StatusChange, ...] = ()
     try:
-        summary = import_file(
+        planned = plan_import(
             context.db,
-            Path(args.file),
+            read_registration_file(Path(args.file)),
             session_id=session_id,
             passphrase=context.passphrase,
-            commit=not args.dry_run,
-            actor="cli",
-            expected=None if args.yes or args.dry_run else (),
         )
-    except UnconfirmedChanges as exc:
-        unconfirmed = exc.changes
-        summary = import_file(
-            context.db,
-            Path(args.file),
-            session_id=session_id,
-            passphrase=context.passphrase,
-            commit=False,
-            actor="cli",
-        )
-    except (ImportFileError, RegistrationError) as exc:
-        raise CliError(f"{exc}；未匯入任何資料 (nothing imported)") from exc
+        summary = planned.summary
+        unconfirmed = () if args.yes or args.dry_run else summary.status_changes
+        if not args.dry_run and not unconfirmed:
+            summary = apply_import(
+                context.db, planned, actor="cli", expected=summary.status_changes
+            )
+    except CodedError as exc:
+        hint = _IMPORT_HINTS.get(exc.code, "")
+        raise CliError(f"{exc}{hint}；未匯入任何資料 (nothing imported)") from exc
     if args.json:
         emit_json(summary.as_json())
         return 1 if unconfirmed else 0

@@ -16,8 +16,9 @@ a pass once passes were issued.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 ADMITTED = "admitted"
 WAITLISTED = "waitlisted"
@@ -102,3 +103,95 @@ def propose(applicants: Iterable[Applicant], capacity: int, agency_limit: int) -
     admitted = sum(1 for s in statuses.values() if s == ADMITTED)
     waitlisted = sum(1 for s in statuses.values() if s == WAITLISTED)
     return Proposal(statuses, admitted, waitlisted, tuple(over_agency), tuple(moves))
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """Someone who moves into a seat or out of one; ``reason`` is a code (``SEAT_FREE``,
+    ``SESSION_CHANGED``) the window translates. ``registration_id`` is 0 for a person an import
+    plan adds (they have no row yet); the applied import reports their new id."""
+
+    registration_id: int
+    name: str
+    session: str  # where the person is after the change
+    old: str
+    new: str
+    reason: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "registration_id": self.registration_id,
+            "name": self.name,
+            "session": self.session,
+            "from": self.old,
+            "to": self.new,
+            "reason": self.reason,
+        }
+
+    def seen(self) -> tuple[str, ...]:
+        """What the organiser confirmed: everything but the id (a planned person has none)."""
+        return self.session, self.name, self.old, self.new, self.reason
+
+
+@dataclass(frozen=True)
+class AdmissionResult:
+    session: str
+    capacity: int
+    agency_limit: int
+    admitted: int
+    waitlisted: int
+    walk_in: int
+    cancelled: int
+    changed: int
+    over_agency_limit: int  # waitlisted only because their agency was full
+    status_changes: tuple[StatusChange, ...] = ()
+    committed: bool = True
+
+    def counts(self) -> dict[str, int]:
+        """People per status, the statuses nobody has left out (as the audit log records)."""
+        every = {
+            ADMITTED: self.admitted,
+            WAITLISTED: self.waitlisted,
+            WALK_IN: self.walk_in,
+            CANCELLED: self.cancelled,
+        }
+        return {status: n for status, n in every.items() if n}
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "session": self.session,
+            "capacity": self.capacity,
+            "agency_limit": self.agency_limit,
+            "admitted": self.admitted,
+            "waitlisted": self.waitlisted,
+            "walk_in": self.walk_in,
+            "cancelled": self.cancelled,
+            "changed": self.changed,
+            "over_agency_limit": self.over_agency_limit,
+            "committed": self.committed,
+            "status_changes": [c.as_json() for c in self.status_changes],
+        }
+
+
+def admission_result(
+    session: str,
+    capacity: int,
+    agency_limit: int,
+    statuses: Iterable[str],
+    proposal: Proposal,
+    changes: Sequence[StatusChange],
+) -> AdmissionResult:
+    """A session after the rule: ``statuses`` of everyone in it, the ``changes`` it made."""
+    counts = Counter(statuses)
+    return AdmissionResult(
+        session=session,
+        capacity=capacity,
+        agency_limit=agency_limit,
+        admitted=counts[ADMITTED],
+        waitlisted=counts[WAITLISTED],
+        walk_in=counts[WALK_IN],
+        cancelled=counts[CANCELLED],
+        changed=len(changes),
+        over_agency_limit=len(proposal.over_agency_limit),
+        status_changes=tuple(changes),
+    )

@@ -19,7 +19,8 @@ import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 
-from desktop.core.importing import ID_MISSING_MESSAGE, ID_NUMBER, ParsedRow
+from desktop.core.import_rows import ID_MISSING_MESSAGE, ParsedRow
+from desktop.core.importing import ID_NUMBER
 from desktop.core.text import match_key
 
 _PERSON_FIELDS = (
@@ -94,7 +95,8 @@ def merge_rows(
     for row in rows:
         own_id = row.id_number if row.id_valid else None
         found = None
-        for key in row_keys(row):
+        keys = row_keys(row)
+        for key in keys:
             g = index.get(key)
             if g is None:
                 continue
@@ -109,16 +111,17 @@ def merge_rows(
         groups[found].append(row)
         if own_id and group_ids[found] is None:
             group_ids[found] = own_id
-        for key in row_keys(row):
+        for key in keys:
             index.setdefault(key, found)
     parts: list[tuple[int, list[ParsedRow]]] = []
-    whole: list[ParsedRow] = []  # each identity's person data, merged over all its rows
+    whole: dict[int, ParsedRow] = {}  # a person's data merged over all their sessions' rows
     for identity, group in enumerate(groups):
         by_session: dict[Hashable, list[ParsedRow]] = {}
         for row in group:
             by_session.setdefault(session_of(row) if session_of else None, []).append(row)
         parts.extend((identity, part) for part in by_session.values())
-        whole.append(_merge(group).data)
+        if len(by_session) > 1:  # only then is the person's data more than one part's
+            whole[identity] = _merge(group).data
     parts.sort(key=lambda p: p[1][0].order)
     people = []
     for identity, part in parts:
@@ -168,11 +171,9 @@ def _drop_stale_id_problems(row: ParsedRow) -> ParsedRow:
     """ "No ID given" on a row whose person gave one in another row is no longer true."""
     if not row.id_number:
         return row
-    return replace(
-        row,
-        problems=tuple(
-            p
-            for p in row.problems
-            if not (p.field == ID_NUMBER and p.message.startswith(ID_MISSING_MESSAGE))
-        ),
+    kept = tuple(
+        p
+        for p in row.problems
+        if not (p.field == ID_NUMBER and p.message.startswith(ID_MISSING_MESSAGE))
     )
+    return row if len(kept) == len(row.problems) else replace(row, problems=kept)

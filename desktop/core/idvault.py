@@ -1,11 +1,12 @@
 """Protection of ID numbers at rest, with the ``cryptography`` library (no home-made ciphers).
 
-Each event has an RSA key pair. ID numbers are encrypted with the public key (RSA-OAEP,
-SHA-256), which the desk holds in clear, so registration staff can record an ID for a walk-in
-without being able to read any ID back. The private key is stored only sealed with the
-organiser's passphrase; reading an ID (the portal file, revealing one on screen) needs that
-passphrase. A copy of the database file alone therefore reveals no full ID number — as long as
-guessing the passphrase is slow, which is what the seal is about.
+Each event has an RSA key pair. ID numbers are encrypted to the public key (RSA-OAEP,
+SHA-256, wrapping an AES-GCM key per batch: ``IdSealer``), which the desk holds in clear, so
+registration staff can record an ID for a walk-in without being able to read any ID back. The
+private key is stored only sealed with the organiser's passphrase; reading an ID (the portal
+file, revealing one on screen) needs that passphrase. A copy of the database file alone
+therefore reveals no full ID number — as long as guessing the passphrase is slow, which is what
+the seal is about.
 
 The seal (``sealed_private_pem``, stored as bytes) is self-describing JSON::
 
@@ -44,6 +45,8 @@ _OAEP = padding.OAEP(
     mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None
 )
 FORMAT = "workshop-desk-key/1"
+BATCH_MARK = b"WDB1"  # a sealed ID number in the hybrid format (``IdSealer``)
+_NONCE_BYTES = 12
 _LEGACY_PREFIX = b"-----BEGIN ENCRYPTED PRIVATE KEY-----"
 
 
@@ -180,25 +183,56 @@ def _open_uncached(sealed: bytes, passphrase: str) -> rsa.RSAPrivateKey:
 
 
 class IdSealer:
-    """Encrypts ID numbers; needs only the public key."""
+    """Encrypts ID numbers; needs only the public key.
+
+    Hybrid, so that sealing a whole export costs one public-key operation, not one per person:
+    each sealer draws a fresh AES-256 key, wraps it once with RSA-OAEP, and seals every number
+    with AES-GCM under it, with a counter as the nonce (unique per key by construction; a key
+    never outlives its sealer). A sealed number is
+    ``BATCH_MARK + wrapped key + nonce (12) + AES-GCM(number)``, the mark and wrapped key
+    authenticated as associated data. Reading it back needs the private key to unwrap, as
+    before. Numbers sealed before this format are bare RSA-OAEP ciphertexts (exactly the key's
+    size); ``IdOpener`` reads both.
+    """
 
     def __init__(self, public_pem: bytes) -> None:
         key = serialization.load_pem_public_key(public_pem)
         assert isinstance(key, rsa.RSAPublicKey)
-        self._key = key
+        data_key = AESGCM.generate_key(bit_length=256)
+        self._header = BATCH_MARK + key.encrypt(data_key, _OAEP)
+        self._aead = AESGCM(data_key)
+        self._count = 0
 
     def seal(self, id_number: str) -> bytes:
-        return self._key.encrypt(id_number.encode("ascii"), _OAEP)
+        self._count += 1
+        nonce = self._count.to_bytes(_NONCE_BYTES, "big")
+        sealed = self._aead.encrypt(nonce, id_number.encode("ascii"), self._header)
+        return self._header + nonce + sealed
 
 
 class IdOpener:
-    """Decrypts ID numbers; exists only after the organiser's passphrase was given."""
+    """Decrypts ID numbers; exists only after the organiser's passphrase was given. A batch's
+    key is unwrapped once and kept, so opening a whole import costs one private-key operation
+    per batch."""
 
     def __init__(self, sealed_private_pem: bytes, passphrase: str) -> None:
         self._key = open_key(sealed_private_pem, passphrase)
+        self._size = self._key.key_size // 8
+        self._batches: dict[bytes, AESGCM] = {}
 
     def open(self, cipher: bytes) -> str:
-        return self._key.decrypt(cipher, _OAEP).decode("ascii")
+        if len(cipher) == self._size:  # sealed before batches: bare RSA-OAEP
+            return self._key.decrypt(cipher, _OAEP).decode("ascii")
+        end = len(BATCH_MARK) + self._size
+        header, nonce = cipher[:end], cipher[end : end + _NONCE_BYTES]
+        if not header.startswith(BATCH_MARK):
+            raise ValueError("not a sealed ID number")
+        aead = self._batches.get(header)
+        if aead is None:
+            aead = self._batches[header] = AESGCM(
+                self._key.decrypt(header[len(BATCH_MARK) :], _OAEP)
+            )
+        return aead.decrypt(nonce, cipher[end + _NONCE_BYTES :], header).decode("ascii")
 
 
 def reseal(

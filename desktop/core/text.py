@@ -19,8 +19,6 @@ _CONTROLS = dict.fromkeys(
     [c for c in (*range(0x20), *range(0x7F, 0xA0)) if not chr(c).isspace()]
     + [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 )
-# Variant characters that name the same place or agency; the official form is on the right.
-_VARIANTS = str.maketrans({"台": "臺"})
 
 
 def clean(value: object) -> str:
@@ -30,6 +28,9 @@ def clean(value: object) -> str:
     if value is None:
         return ""
     text = unicodedata.normalize("NFKC", str(value))
+    if text.isprintable():  # the common case: no control, no escape, no space but " "
+        text = text.strip()
+        return _SPACES.sub(" ", text) if "  " in text else text
     if "\x1b" in text:
         text = _ESCAPES.sub("", text)
     return _SPACES.sub(" ", text.translate(_CONTROLS)).strip()
@@ -38,7 +39,7 @@ def clean(value: object) -> str:
 def match_key(value: object) -> str:
     """A key for comparing names, agencies and sessions: cleaned, 台→臺, case- and
     space-insensitive."""
-    return clean(value).translate(_VARIANTS).casefold().replace(" ", "")
+    return clean(value).replace("台", "臺").casefold().replace(" ", "")
 
 
 def mask_name(name: str) -> str:

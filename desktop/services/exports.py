@@ -180,7 +180,7 @@ def admitted_list(
     as told."""
     from db.models import Status
     from desktop.reports.admitted_list import write_admitted_list
-    from desktop.services.registrations import record_told
+    from desktop.services.admission import record_told
     from desktop.services.roster import list_roster
 
     fmt = _suffix(target, ("pdf", "xlsx"))

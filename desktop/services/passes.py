@@ -26,7 +26,7 @@ from desktop.core.tokens import make_token
 from desktop.reports.fonts import GlyphProblem, glyph_record
 from desktop.reports.passes import PassRow, build_passes_pdf, pass_png
 from desktop.services import audit
-from desktop.services.registrations import record_told
+from desktop.services.admission import record_told
 
 PDF_NAME = "passes.pdf"
 CSV_NAME = "passes.csv"

@@ -7,7 +7,7 @@ an error without a code (a bug, or a message not yet coded) is shown as it is.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -231,6 +231,11 @@ def _texts() -> dict[str, str]:
         "row_two_sessions": translate(
             "messages", "同一人（第 {row} 列）已報名{first}，又報名{second}：兩場都保留，請確認"
         ),
+        "row_kept_in_session": translate(
+            "messages",
+            "此列改報{session}，但此人在{kept}已報到或已確定名額：仍留在{kept}，"
+            "要改場次請在名單用「改場次…」",
+        ),
         # hours, certificates, course fields, documents
         "policy_bad_step": translate("messages", "時數單位須為 0.5 或 1 小時（輸入 {value}）"),
         "policy_bad_missing_sign_out": translate(
@@ -421,8 +426,19 @@ def rule_text(rule: str, schedule: str) -> str:
 
 def code_text(code: str, **params: object) -> str | None:
     """The sentence for ``code`` in the window's language, or None for an unknown code."""
-    text = _texts().get(code)
-    return None if text is None else text.format(**params)
+    return code_texts()(code, **params)
+
+
+def code_texts() -> Callable[..., str | None]:
+    """``code_text`` for many codes in a row (a preview's thousands of rows): the table of
+    sentences is looked up in the window's language once."""
+    texts = _texts()
+
+    def word(code: str, **params: object) -> str | None:
+        text = texts.get(code)
+        return None if text is None else text.format(**params)
+
+    return word
 
 
 def error_text(exc: BaseException) -> str:

@@ -4089,6 +4089,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The same person (row {row}) applied for {first} and also for {second}: both kept, please check</translation>
     </message>
     <message>
+        <source>此列改報{session}，但此人在{kept}已報到或已確定名額：仍留在{kept}，要改場次請在名單用「改場次…」</source>
+        <translation>This row now names {session}, but the person has checked in or was promised a place in {kept}: they stay in {kept}; to move them, use Change session… in the roster</translation>
+    </message>
+    <message>
         <source>時數單位須為 0.5 或 1 小時（輸入 {value}）</source>
         <translation>The hours step must be 0.5 or 1 hour (entered {value})</translation>
     </message>

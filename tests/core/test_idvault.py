@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -85,3 +86,36 @@ def test_a_cheaper_seal_needs_resealing() -> None:
     cheap = new_key_pair(SECRET, PUBLIC_KDF).sealed_private_pem
     assert kdf_of(cheap) == PUBLIC_KDF and needs_reseal(cheap)
     assert not needs_reseal(cheap, KdfParams(PUBLIC_KDF.n, PUBLIC_KDF.r, PUBLIC_KDF.p))
+
+
+def test_a_batch_pays_one_public_key_operation_and_old_ciphers_still_open(
+    pair: idvault.KeyPair,
+) -> None:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    sealer = IdSealer(pair.public_pem)
+    first, second = sealer.seal("F131104093"), sealer.seal("F131104093")
+    header = len(idvault.BATCH_MARK) + 256  # the mark and the wrapped key (RSA-2048)
+    assert first[:header] == second[:header] and first.startswith(idvault.BATCH_MARK)
+    assert first != second  # a nonce of its own per number
+    assert b"F131104093" not in first
+    other = IdSealer(pair.public_pem).seal("F131104093")
+    assert other[:header] != first[:header]  # a new batch, a new key
+    # Numbers sealed before batches: bare RSA-OAEP to the same public key.
+    public = serialization.load_pem_public_key(pair.public_pem)
+    assert isinstance(public, rsa.RSAPublicKey)
+    oaep = padding.OAEP(
+        mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None
+    )
+    legacy = public.encrypt(b"A123456789", oaep)
+    opener = IdOpener(pair.sealed_private_pem, SECRET)
+    assert [opener.open(c) for c in (first, second, other, legacy)] == [
+        "F131104093",
+        "F131104093",
+        "F131104093",
+        "A123456789",
+    ]
+    tampered = first[:-1] + bytes([first[-1] ^ 1])
+    with pytest.raises(InvalidTag):
+        opener.open(tampered)

@@ -9,18 +9,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.importing import (
-    NAME,
-    ImportFileError,
-    RawTable,
-    guess_mapping,
+from desktop.core.import_rows import (
     normalize_phone,
     parse_lunch,
     parse_rows,
     parse_timestamp,
     parse_yes_no,
-    read_table,
 )
+from desktop.core.importing import NAME, ImportFileError, RawTable, guess_mapping, read_table
 
 HEADERS = (
     "時間戳記",

@@ -4,6 +4,13 @@ from pathlib import Path
 import pytest
 
 from desktop.core.dedupe import merge_rows
+from desktop.core.import_rows import (
+    normalize_phone,
+    parse_lunch,
+    parse_rows,
+    parse_timestamp,
+    parse_yes_no,
+)
 from desktop.core.importing import (
     AGENCY,
     EMAIL,
@@ -18,11 +25,6 @@ from desktop.core.importing import (
     ImportFileError,
     guess_mapping,
     match_session,
-    normalize_phone,
-    parse_lunch,
-    parse_rows,
-    parse_timestamp,
-    parse_yes_no,
     read_table,
 )
 from tests.registration_files import (

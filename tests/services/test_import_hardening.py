@@ -15,7 +15,8 @@ from db.uow import Database
 from desktop.core.importing import ImportFileError
 from desktop.services.demo import DEMO_PASSPHRASE, build_demo
 from desktop.services.events import list_events
-from desktop.services.registrations import import_file, reveal_ids
+from desktop.services.importing import import_file
+from desktop.services.registrations import reveal_ids
 from desktop.services.roster import list_roster
 from tests.registration_files import write_csv
 

@@ -7,18 +7,20 @@ from sqlalchemy import func, select
 from db.models import Attendee, AuditEntry, Registration, Setting
 from db.uow import Database
 from desktop.core.importing import ImportFileError
+from desktop.services.admission import apply_admission
 from desktop.services.events import find_session, list_events
+from desktop.services.importing import (
+    import_file,
+    import_mapping,
+    read_registration_file,
+    run_import,
+)
 from desktop.services.registrations import (
     RegistrationError,
     admit_with_reason,
-    apply_admission,
     cancel_registration,
-    import_file,
-    import_mapping,
     move_registration,
-    read_registration_file,
     reveal_ids,
-    run_import,
     update_registration,
 )
 from desktop.services.roster import list_roster
@@ -210,8 +212,9 @@ def test_file_without_session_column_needs_a_session(demo_db: Database, tmp_path
     rows = [[v for i, v in enumerate(r) if i != 8] for r in MESSY_ROWS]
     path = write_csv(tmp_path / "one-session.csv", rows, headers=headers)
     before = counts(demo_db)
-    with pytest.raises(ImportFileError, match="--session"):
+    with pytest.raises(ImportFileError, match="請指定場次") as refused:
         import_file(demo_db, path)
+    assert refused.value.code == "no_session_column" and "--" not in str(refused.value)
     assert counts(demo_db) == before
     tainan = find_session(demo_db, "台南")
     summary = import_file(demo_db, path, session_id=tainan.id, now=NOW)
@@ -236,15 +239,21 @@ def test_xlsx_import_and_remembered_mapping(demo_db: Database, tmp_path: Path) -
 
 
 def test_failure_midway_imports_nothing(demo_db: Database, tmp_path: Path, monkeypatch) -> None:
-    import desktop.services.registrations as service
+    import desktop.services.importing as service
+    from desktop.services.bulk import insert_rows
 
     path = write_csv(tmp_path / "messy.csv", MESSY_ROWS)
     before = counts(demo_db)
 
-    def boom(*args, **kwargs):
-        raise RuntimeError("disk full")
+    written = []
 
-    monkeypatch.setattr(service, "_renumber", boom)
+    def boom(*args, **kwargs):  # the people are in, their registrations fail
+        written.append(args)
+        if len(written) == 2:
+            raise RuntimeError("disk full")
+        insert_rows(*args, **kwargs)
+
+    monkeypatch.setattr(service, "insert_rows", boom)
     with pytest.raises(RuntimeError):
         import_file(demo_db, path)
     assert counts(demo_db) == before
@@ -403,7 +412,7 @@ def _wang_moves_to_tainan(tmp_path: Path) -> Path:
 def test_an_export_moving_an_admitted_person_is_a_status_change_to_confirm(
     demo_db: Database, tmp_path: Path
 ) -> None:
-    from desktop.services.registrations import UnconfirmedChanges
+    from desktop.services.admission import UnconfirmedChanges
 
     taipei = _roomy_taipei(demo_db)
     import_file(demo_db, write_csv(tmp_path / "v1.csv", MESSY_ROWS), now=NOW)
@@ -469,8 +478,14 @@ def test_import_with_admission_is_one_unit_that_reports_who_moves_in(
     done = run_import(
         demo_db, table, session_id=taipei.id, admit=True, expected=preview.status_changes, now=NOW
     )
-    assert done.status_changes == preview.status_changes
-    assert {r.name: r.status for r in list_roster(demo_db, taipei.id)}["王小明"] == "admitted"
+    # The plan names the new people's changes without ids (they have no row yet); the applied
+    # import reports the rows it wrote.
+    assert [c.seen() for c in done.status_changes] == [c.seen() for c in preview.status_changes]
+    roster = {r.name: r for r in list_roster(demo_db, taipei.id)}
+    assert roster["王小明"].status == "admitted"
+    assert {c.name: c.registration_id for c in done.status_changes}["王小明"] == (
+        roster["王小明"].registration_id
+    )
 
 
 def test_issuing_passes_tells_people_their_seat(demo_db: Database, tmp_path: Path) -> None:
@@ -494,3 +509,39 @@ def test_issuing_passes_tells_people_their_seat(demo_db: Database, tmp_path: Pat
     move_registration(demo_db, admitted[0].registration_id, list_events(demo_db)[0].sessions[1].id)
     with demo_db.read() as s:
         assert s.get_one(Registration, admitted[0].registration_id).told_at is None
+
+
+def test_confirming_writes_the_previewed_plan_and_a_changed_roster_is_planned_again(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    from desktop.services.importing import ImportOutdated, apply_import, plan_import
+
+    def imports(db: Database) -> int:
+        with db.read() as s:
+            return s.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.action == "registration.import")
+            )
+
+    taipei = _roomy_taipei(demo_db)
+    import_file(demo_db, write_csv(tmp_path / "v1.csv", MESSY_ROWS), now=NOW)
+    apply_admission(demo_db, taipei.id, now=NOW)
+    table = read_registration_file(_wang_moves_to_tainan(tmp_path))
+    planned = plan_import(demo_db, table, now=NOW)
+    [change] = planned.summary.status_changes
+    before = imports(demo_db)
+    # Nothing changed since the preview: the plan is written as it is.
+    again = plan_import(demo_db, table, now=NOW)
+    assert again.snapshot.version == planned.snapshot.version
+    # The organiser admits 王小明 by hand after the preview: he may no longer be moved, so
+    # the confirmed change is not what the import does now — nothing is written.
+    admit_with_reason(demo_db, change.registration_id, "講師推薦", now=NOW)
+    with pytest.raises(ImportOutdated) as outdated:
+        apply_import(demo_db, planned, expected=planned.summary.status_changes)
+    assert outdated.value.planned.summary.status_changes == ()
+    assert imports(demo_db) == before  # nothing written
+    done = apply_import(demo_db, outdated.value.planned, expected=())
+    assert done.committed and any(p.code == "row_kept_in_session" for p in done.flagged)
+    wang = next(r for r in list_roster(demo_db) if r.name == "王小明")
+    assert (wang.session, wang.status) == ("臺北場次", "admitted")

@@ -205,7 +205,8 @@ def test_import_moving_an_admitted_person_asks_first(
     demo_db: Database,  # type: ignore[no-untyped-def]
     tmp_path: Path,
 ) -> None:
-    from desktop.services.registrations import apply_admission, import_file
+    from desktop.services.admission import apply_admission
+    from desktop.services.importing import import_file
     from desktop.ui.screens.status_changes import OUT_COLOUR, StatusChangesDialog
 
     _roomy_taipei(demo_db)

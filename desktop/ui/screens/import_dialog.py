@@ -1,7 +1,8 @@
 """匯入報名資料: choose the export, check the column mapping, preview counts and every row's
-problems, then write it all in one transaction (or nothing). When the import (with the
-admission rule, if ticked) would change anyone's status, the list of who moves in and out is
-shown and the import is written only after 確認寫入."""
+problems, then write it all in one transaction (or nothing). The preview is the import's plan
+(``plan_import``); 匯入 writes that same plan (``apply_import``), it does not import again.
+When the import (with the admission rule, if ticked) would change anyone's status, the list of
+who moves in and out is shown and the import is written only after 確認寫入."""
 
 from __future__ import annotations
 
@@ -29,17 +30,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.importing import ERROR, FIELDS, ImportFileError, RawTable
+from desktop.core.import_model import ImportSummary
+from desktop.core.import_rows import ERROR
+from desktop.core.importing import FIELDS, RawTable
+from desktop.core.problems import CodedError
 from desktop.services.events import SessionInfo
-from desktop.services.registrations import (
-    ImportSummary,
-    RegistrationError,
-    UnconfirmedChanges,
+from desktop.services.importing import (
+    ImportOutdated,
+    PlannedImport,
+    apply_import,
     import_mapping,
+    plan_import,
     read_registration_file,
-    run_import,
 )
-from desktop.ui.messages import code_text, error_text, field_label
+from desktop.ui.messages import code_texts, error_text, field_label
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.status_changes import confirm_changes, moves_out
 
@@ -54,7 +58,7 @@ class ImportDialog(QDialog):
         self.context = context
         self.sessions = sessions
         self.table: RawTable | None = None
-        self.summary: ImportSummary | None = None
+        self.planned: PlannedImport | None = None
         self.committed: ImportSummary | None = None
 
         self.path_edit = QLineEdit()
@@ -149,11 +153,11 @@ class ImportDialog(QDialog):
         """Read the file and fill the mapping; False (with the reason shown) if unreadable."""
         self.path_edit.setText(str(path))
         self.table = None
-        self.summary = None
+        self.planned = None
         self.import_button.setEnabled(False)
         try:
             table = read_registration_file(path)
-        except ImportFileError as exc:
+        except CodedError as exc:
             self._show_error(error_text(exc))
             return False
         self.table = table
@@ -169,6 +173,11 @@ class ImportDialog(QDialog):
         self._loading = False
         self.preview()
         return True
+
+    @property
+    def summary(self) -> ImportSummary | None:
+        """The preview shown: the plan that 匯入 writes."""
+        return self.planned.summary if self.planned is not None else None
 
     def mapping(self) -> dict[str, int]:
         return {
@@ -195,26 +204,28 @@ class ImportDialog(QDialog):
         if self.table is None or self._loading:
             return None
         try:
-            summary = run_import(
+            planned = plan_import(
                 self.context.db,
                 self.table,
                 mapping=self.mapping(),
                 session_id=self._session_id(),
                 passphrase=self.passphrase.text() or None,
-                commit=False,
-                actor=self.context.operator,
                 admit=self.admit_after.isChecked(),
             )
-        except (ImportFileError, RegistrationError) as exc:
-            self.summary = None
+        except CodedError as exc:
+            self.planned = None
             self._show_error(error_text(exc))
             return None
-        self.summary = summary
+        self._show_plan(planned)
+        return planned.summary
+
+    def _show_plan(self, planned: PlannedImport) -> None:
+        self.planned = planned
+        summary = planned.summary
         self._show_summary(summary)
         self.import_button.setEnabled(
             summary.imported + summary.updated + len(summary.missing) > 0 or summary.unchanged > 0
         )
-        return summary
 
     def _show_summary(self, s: ImportSummary) -> None:
         per_session = self.tr("、").join(f"{k} {v}" for k, v in s.per_session.items())
@@ -256,6 +267,7 @@ class ImportDialog(QDialog):
             for m in s.merges
         ]
         self.problems.setRowCount(len(problems) + len(merges))
+        code_text = code_texts()
         for i, p in enumerate(problems):
             error = p.severity == ERROR
             cells = [
@@ -284,25 +296,18 @@ class ImportDialog(QDialog):
 
     def commit(self) -> ImportSummary | None:
         """Write the import (after the organiser confirmed the status changes it makes)."""
-        if self.table is None or self.summary is None:
+        if self.planned is None:
             return None
-        if not confirm_changes(self.summary.status_changes, self):
+        changes = self.planned.summary.status_changes
+        if not confirm_changes(changes, self):
             return None
         try:
-            summary = run_import(
-                self.context.db,
-                self.table,
-                mapping=self.mapping(),
-                session_id=self._session_id(),
-                passphrase=self.passphrase.text() or None,
-                commit=True,
-                actor=self.context.operator,
-                admit=self.admit_after.isChecked(),
-                expected=self.summary.status_changes,
+            summary = apply_import(
+                self.context.db, self.planned, actor=self.context.operator, expected=changes
             )
-        except UnconfirmedChanges:
-            # Someone checked in (or the roster changed) since the preview: show it again.
-            self.preview()
+        except ImportOutdated as exc:
+            # Someone checked in (or the roster changed) since the preview: show the new plan.
+            self._show_plan(exc.planned)
             self.counts.setText(
                 self.counts.text()
                 + "<br><span style='color:#B00020'>"
@@ -310,7 +315,7 @@ class ImportDialog(QDialog):
                 + "</span>"
             )
             return None
-        except (ImportFileError, RegistrationError) as exc:
+        except CodedError as exc:
             self._show_error(error_text(exc))
             return None
         self.committed = summary

@@ -36,13 +36,12 @@ from PySide6.QtWidgets import (
 from desktop.core.search import parse_query, phone_digits, search_key
 from desktop.core.text import mask_email, mask_phone
 from desktop.services import exports
+from desktop.services.admission import UnconfirmedChanges, apply_admission
 from desktop.services.events import SessionInfo, all_sessions
 from desktop.services.registrations import (
     IdReader,
     RegistrationError,
-    UnconfirmedChanges,
     admit_with_reason,
-    apply_admission,
     cancel_registration,
     move_registration,
     open_id_reader,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.registrations import StatusChange
+from desktop.core.admission import StatusChange
 from desktop.ui.labels import change_reason_label, status_label
 
 OUT_COLOUR = QColor("#B00020")  # losing a seat: the organiser must look twice

@@ -1,0 +1,492 @@
+"""Planning an import: the file's rows against a snapshot of the people already in the event.
+
+``make_plan`` is pure: it reads a ``Snapshot`` (plain copies of the event's sessions, people
+and registrations) and returns an ``ImportPlan`` — the ``ImportSummary`` the organiser
+previews, and the ``ImportWrites`` that make it true (people and registrations to insert,
+columns to update, flags to set, who moves into or out of a seat). The service writes the
+plan as it is once the organiser confirms it, so the preview is exactly what gets written and
+the import never runs twice.
+
+Rules kept from the first import (``docs``: DOMAIN.md): re-importing is idempotent; people are
+recognised by e-mail, name + agency, or — when IDs can be opened — their ID number (two
+different valid IDs are never the same person); a blank answer keeps what is stored; people
+missing from the new export are flagged, never deleted; someone promised their place
+(``admission.promised``) is not moved to the session their export row now names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from desktop.core import admission
+from desktop.core.admission import AdmissionResult, StatusChange
+from desktop.core.dedupe import Person, merge_rows
+from desktop.core.ids import mask_id
+from desktop.core.import_model import (
+    Audited,
+    ImportPlan,
+    ImportSummary,
+    ImportWrites,
+    KnownSession,
+    MissingPerson,
+    NewPerson,
+    NewRegistration,
+    RowUpdate,
+    Snapshot,
+)
+from desktop.core.import_people import (
+    INVALID,
+    MISSING,
+    TEXT_FIELDS,
+    VALID,
+    Matcher,
+    Reg,
+    Who,
+    working_copy,
+)
+from desktop.core.import_rows import ERROR, WARNING, ParsedRow, RowProblem, parse_rows
+from desktop.core.importing import (
+    SESSION,
+    ImportFileError,
+    RawTable,
+    mapping_by_header,
+    match_session,
+)
+from desktop.core.problems import CodedError
+from desktop.core.text import match_key
+
+
+# --- planning -------------------------------------------------------------------------------
+def _no_id_key() -> CodedError:
+    return CodedError("no_id_key", "活動沒有身分證加密金鑰")
+
+
+def make_plan(
+    table: RawTable,
+    mapping: Mapping[str, int],
+    snapshot: Snapshot,
+    *,
+    session_id: int | None,
+    admit: bool,
+    at: dt.datetime,
+    open_id: Callable[[bytes], str] | None = None,
+) -> ImportPlan:
+    """What importing ``table`` under ``mapping`` does to ``snapshot``. ``session_id``: the
+    session of a file without a 報名場次 column (for a file with one: only its rows);
+    ``admit``: apply the admission rule to the imported sessions afterwards; ``open_id``
+    opens stored IDs to recognise people by them (only with the organiser's passphrase)."""
+    parsed = parse_rows(table, mapping)  # raises ImportFileError without a name column
+    sessions = {es.name: es for es in snapshot.sessions}
+    by_id = {es.id: es for es in snapshot.sessions}
+    chosen = by_id.get(session_id) if session_id is not None else None
+    session_column = table.headers[mapping[SESSION]] if SESSION in mapping else ""
+    if SESSION not in mapping and chosen is None:
+        names = "、".join(sessions)
+        raise ImportFileError(
+            "no_session_column",
+            f"{table.source}: 檔案沒有「報名場次」欄，請指定場次（可選：{names}）",
+            file=table.source,
+            names=names,
+        )
+    rejected = [p for r in parsed.rejected for p in r.problems if p.severity == ERROR]
+    # Each row's session first: a person's rows are merged per session, so someone who
+    # registered for two sessions keeps both registrations (one attendee).
+    session_cache: dict[str, str | None] = {}
+    row_session: dict[int, KnownSession] = {}
+    in_scope: list[ParsedRow] = []
+    other_sessions = 0
+    for row in parsed.accepted:
+        value = row.session_value
+        if SESSION in mapping and value:
+            if value not in session_cache:
+                session_cache[value] = match_session(value, sessions)
+            name = session_cache[value]
+            if name is None:
+                rejected.append(
+                    RowProblem(
+                        row.row,
+                        session_column,
+                        f"報名場次「{value}」對不上任何場次，此列不匯入",
+                        ERROR,
+                        SESSION,
+                        "row_unknown_session",
+                        (("value", value),),
+                    )
+                )
+                continue
+            es = sessions[name]
+            if chosen is not None and es.id != chosen.id:
+                other_sessions += 1
+                continue
+        elif chosen is not None:
+            es = chosen
+        else:
+            rejected.append(
+                RowProblem(
+                    row.row,
+                    session_column,
+                    "沒有填報名場次，此列不匯入",
+                    ERROR,
+                    SESSION,
+                    "row_no_session",
+                )
+            )
+            continue
+        row_session[row.order] = es
+        in_scope.append(row)
+    people, merges = merge_rows(in_scope, session_of=lambda r: row_session[r.order].id)
+    placed = [(p, row_session[p.data.order]) for p in people]
+    scope = [chosen] if chosen is not None else list(snapshot.sessions)
+    scope_ids = {es.id for es in scope}
+
+    flagged = [p for person, _ in placed for p in person.data.problems]
+    sessions_of: dict[int, list[tuple[Person, KnownSession]]] = defaultdict(list)
+    for person, es in placed:
+        sessions_of[person.identity].append((person, es))
+    for group in sessions_of.values():
+        first, first_es = group[0]
+        for person, es in group[1:]:
+            flagged.append(
+                RowProblem(
+                    person.rows[0],
+                    session_column,
+                    f"同一人（第 {first.rows[0]} 列）已報名{first_es.name}，又報名{es.name}："
+                    "兩場都保留，請確認",
+                    WARNING,
+                    SESSION,
+                    "row_two_sessions",
+                    (("row", first.rows[0]), ("first", first_es.name), ("second", es.name)),
+                )
+            )
+
+    existing = [working_copy(p) for p in snapshot.people]
+    matcher = Matcher(existing, open_id)
+    new_people: list[Who] = []
+    new_regs: list[tuple[Who, Reg]] = []
+    audited: list[Audited] = []
+    moved: list[StatusChange] = []
+    renumber: set[int] = set()
+    touched: set[int] = set()
+    known: dict[int, Who] = {}  # identity → the person it is
+    changed: dict[int, bool] = {}  # identity of an existing person → any change
+    per_session: dict[str, int] = defaultdict(int)
+
+    def add_registration(who: Who, person: Person, es: KnownSession) -> Reg:
+        row = person.data
+        reg = Reg(
+            -(len(new_regs) + 1),
+            es.id,
+            admission.WAITLISTED,
+            "",
+            person.registered_at or at,
+            0,
+            row.lunch,
+            row.remark,
+            "import",
+            False,
+            False,
+            False,
+        )
+        who.registrations.append(reg)
+        new_regs.append((who, reg))
+        renumber.add(es.id)
+        return reg
+
+    for person, es in placed:
+        per_session[es.name] += 1
+        row = person.data
+        who = known.get(person.identity)
+        if who is None:
+            found = matcher.find(row)
+            if found is None:
+                found = _new_person(row, len(new_people), snapshot.can_seal)
+                new_people.append(found)
+                matcher.claim(row)
+            who = known[person.identity] = found
+        if who.id < 0:
+            add_registration(who, person, es)
+            continue
+        changes = _update_person(who, row, matcher, snapshot.can_seal)
+        keep = {e.id for _, e in sessions_of[person.identity]}
+        reg = _registration_for(who, es.id, scope_ids, keep, touched)
+        if reg is None:
+            reg = add_registration(who, person, es)
+            changes.append("session")
+        else:
+            if reg.session_id != es.id and _promised(reg):
+                flagged.append(_kept_in_session(by_id[reg.session_id], es, person, session_column))
+                es = by_id[reg.session_id]
+            changes += _update_registration(reg, es, person, who, renumber, moved)
+        touched.add(reg.key)
+        changed[person.identity] = changed.get(person.identity, False) or bool(changes)
+        if changes:
+            who.set("updated_at", at)
+            audited.append(
+                Audited(reg.key, who.values["name"], tuple(sorted(set(changes))), row.row)
+            )
+
+    missing: list[MissingPerson] = []
+    for who in existing:
+        for reg in who.registrations:
+            if (
+                reg.source != "import"
+                or reg.session_id not in scope_ids
+                or reg.key < 0
+                or reg.key in touched
+            ):
+                continue
+            if not reg.missing_from_import:
+                reg.set("missing_from_import", True)
+                audited.append(Audited(reg.key, who.values["name"], (), 0))
+            missing.append(MissingPerson(reg.key, who.values["name"], by_id[reg.session_id].name))
+
+    everyone = existing + new_people
+    _number(everyone, renumber)
+    admissions: tuple[AdmissionResult, ...] = ()
+    admission_moves: list[tuple[int, StatusChange]] = []
+    if admit:
+        admissions = tuple(_admit(es, everyone, admission_moves) for es in scope)
+    updated = sum(changed.values())
+    summary = ImportSummary(
+        source=table.source,
+        encoding=table.encoding,
+        committed=False,
+        headers=table.headers,
+        mapping=mapping_by_header(table.headers, mapping),
+        rows_read=len(parsed.rows),
+        blank_rows=parsed.blank_rows,
+        imported=len(new_people),
+        updated=updated,
+        unchanged=len(changed) - updated,
+        rejected=tuple(sorted(rejected, key=lambda p: p.row)),
+        merges=merges,
+        flagged=tuple(sorted(flagged, key=lambda p: p.row)),
+        missing=tuple(missing),
+        other_sessions=other_sessions,
+        per_session=dict(per_session),
+        id_matching=open_id is not None,
+        status_changes=(*moved, *(c for _, c in admission_moves)),
+        admissions=admissions,
+    )
+    writes = ImportWrites(
+        new_people=tuple(NewPerson(dict(w.values), w.seal or "") for w in new_people),
+        new_registrations=tuple(
+            NewRegistration(
+                reg.key,
+                who.id if who.id > 0 else None,
+                -who.id - 1 if who.id < 0 else None,
+                {
+                    "session_id": reg.session_id,
+                    "status": reg.status,
+                    "registered_at": reg.registered_at,
+                    "queue": reg.queue,
+                    "lunch": reg.lunch,
+                    "remark": reg.remark,
+                },
+            )
+            for who, reg in new_regs
+        ),
+        people=tuple(
+            RowUpdate(w.id, dict(w.changed), w.seal) for w in existing if w.changed or w.seal
+        ),
+        registrations=tuple(
+            RowUpdate(r.key, dict(r.changed))
+            for w in existing
+            for r in w.registrations
+            if r.key > 0 and r.changed
+        ),
+        audited=tuple(audited),
+        moves=tuple(admission_moves),
+    )
+    return ImportPlan(summary, writes)
+
+
+def _new_person(row: ParsedRow, index: int, can_seal: bool) -> Who:
+    number = row.id_number  # as ``sealable_id`` made it: an ID, a short ASCII typo, or ""
+    values: dict[str, Any] = {f: getattr(row, f) for f in TEXT_FIELDS}
+    values.update(wants_hours=row.wants_hours, id_mask="", id_status=MISSING)
+    if number:
+        if not can_seal:
+            raise _no_id_key()
+        values.update(id_mask=mask_id(number), id_status=INVALID if row.id_problem else VALID)
+    return Who(-(index + 1), values, None, [], seal=number or None)
+
+
+def _update_person(who: Who, row: ParsedRow, matcher: Matcher, can_seal: bool) -> list[str]:
+    """Copy a row's person data onto an existing person; the names of what changed. A blank
+    answer keeps what the database has (like a blank answer in a later duplicate)."""
+    changes = []
+    for name in TEXT_FIELDS:
+        value = getattr(row, name)
+        if value and value != who.values[name]:
+            who.set(name, value)
+            changes.append(name)
+    if who.values["wants_hours"] != row.wants_hours:
+        who.set("wants_hours", row.wants_hours)
+        changes.append("wants_hours")
+    number = row.id_number
+    if number:
+        status = INVALID if row.id_problem else VALID
+        mask = mask_id(number)
+        stored = who.id_cipher is not None or who.seal is not None
+        if not (stored and (who.seal or matcher.plain_id(who)) == number):
+            # Without the passphrase an ID whose visible part is unchanged cannot be compared:
+            # it is sealed again from the export (the export is the truth), not counted.
+            same_visible = (
+                stored and who.values["id_mask"] == mask and who.values["id_status"] == status
+            )
+            if not can_seal:
+                raise _no_id_key()
+            who.seal = number
+            who.set("id_mask", mask)
+            who.set("id_status", status)
+            if not same_visible:
+                changes.append("id_number")
+    return changes
+
+
+def _registration_for(
+    who: Who, session_id: int, scope_ids: set[int], keep: set[int], taken: set[int]
+) -> Reg | None:
+    """The registration a row updates: the one in the row's session, else the person's
+    imported registration in another session of the import's scope (they changed session) —
+    but not one in a session the person still registers for in this file (``keep``), nor one
+    another row already updated (``taken``)."""
+    for r in who.registrations:
+        if r.session_id == session_id:
+            return r
+    for r in who.registrations:
+        if (
+            r.source == "import"
+            and r.session_id in scope_ids
+            and r.session_id not in keep
+            and r.key not in taken
+        ):
+            return r
+    return None
+
+
+def _promised(r: Reg) -> bool:
+    return admission.promised(
+        r.status,
+        checked_in=r.checked_in,
+        by_hand=r.status == admission.ADMITTED and bool(r.status_reason),
+        told=r.told,
+    )
+
+
+def _update_registration(
+    r: Reg,
+    es: KnownSession,
+    person: Person,
+    who: Who,
+    renumber: set[int],
+    moved: list[StatusChange],
+) -> list[str]:
+    row = person.data
+    changes = []
+    if r.session_id != es.id:
+        renumber.update((r.session_id, es.id))
+        r.set("session_id", es.id)
+        r.set("told_at", None)  # what they were told was about the other session
+        r.told = False
+        if r.status == admission.ADMITTED:
+            moved.append(
+                StatusChange(
+                    r.key,
+                    who.values["name"],
+                    es.name,
+                    admission.ADMITTED,
+                    admission.WAITLISTED,
+                    admission.SESSION_CHANGED,
+                )
+            )
+        if r.status in (admission.ADMITTED, admission.WAITLISTED):
+            r.set("status", admission.WAITLISTED)
+            r.set("status_reason", "")
+        changes.append("session")
+    if person.registered_at is not None and person.registered_at < r.registered_at:
+        r.set("registered_at", person.registered_at)
+        renumber.add(es.id)
+        changes.append("registered_at")
+    if r.lunch != row.lunch:
+        r.set("lunch", row.lunch)
+        changes.append("lunch")
+    if row.remark and r.remark != row.remark:
+        r.set("remark", row.remark)
+        changes.append("remark")
+    if r.missing_from_import:
+        r.set("missing_from_import", False)
+        changes.append("back_in_import")
+    return changes
+
+
+def _kept_in_session(
+    kept: KnownSession, es: KnownSession, person: Person, column: str
+) -> RowProblem:
+    return RowProblem(
+        person.rows[0],
+        column,
+        f"此列改報{es.name}，但此人在{kept.name}已報到或已確定名額："
+        f"仍留在{kept.name}，要改場次請在名單用「改場次…」",
+        WARNING,
+        SESSION,
+        "row_kept_in_session",
+        (("session", es.name), ("kept", kept.name)),
+    )
+
+
+def _number(everyone: Sequence[Who], sessions: set[int]) -> None:
+    """Places in line in ``sessions``: registration time, then the order rows were added
+    (existing rows by id; the plan's new ones after them in key order, which is the order
+    the service gives them their ids)."""
+    lines: dict[int, list[Reg]] = defaultdict(list)
+    for who in everyone:
+        for r in who.registrations:
+            if r.session_id in sessions:
+                lines[r.session_id].append(r)
+    for line in lines.values():
+        line.sort(key=lambda r: (r.registered_at, r.key < 0, abs(r.key)))
+        for queue, r in enumerate(line, start=1):
+            if r.queue != queue:
+                if r.key > 0:
+                    r.set("queue", queue)
+                else:
+                    r.queue = queue
+
+
+def _admit(
+    es: KnownSession, everyone: Sequence[Who], moves: list[tuple[int, StatusChange]]
+) -> AdmissionResult:
+    """The admission rule on one session as the import leaves it."""
+    regs = [(r, who) for who in everyone for r in who.registrations if r.session_id == es.id]
+    by_key = {r.key: (r, who) for r, who in regs}
+    proposal = admission.propose(
+        (
+            admission.Applicant(
+                key=r.key,
+                agency_key=match_key(who.values["agency"]),
+                queue=r.queue,
+                status=r.status,
+                checked_in=r.checked_in,
+            )
+            for r, who in regs
+        ),
+        capacity=es.capacity,
+        agency_limit=es.agency_limit,
+    )
+    changes = []
+    for move in proposal.moves:
+        r, who = by_key[move.key]
+        r.set("status", move.new)
+        change = StatusChange(
+            max(r.key, 0), who.values["name"], es.name, move.old, move.new, move.reason
+        )
+        moves.append((r.key, change))
+        changes.append(change)
+    return admission.admission_result(
+        es.name, es.capacity, es.agency_limit, (r.status for r, _ in regs), proposal, changes
+    )

@@ -1,0 +1,376 @@
+"""Checking a registration export's rows: each cell's value (time stamps, phones, yes/no,
+lunch, e-mail) and each row as a whole (``parse_rows``), every problem reported with its row
+number and column name (``RowProblem``). The file itself is read by
+``desktop.core.importing``. No database, no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from desktop.core.file_guard import MAX_CELL_CHARS
+from desktop.core.ids import IdProblem, id_problem, sealable_id
+from desktop.core.importing import (
+    AGENCY,
+    EMAIL,
+    FIELD_LABELS,
+    ID_NUMBER,
+    LUNCH,
+    MAX_CHARS,
+    NAME,
+    PHONE,
+    REMARK,
+    SESSION,
+    TIMESTAMP,
+    TITLE,
+    UNIT,
+    WANTS_HOURS,
+    ImportFileError,
+    RawTable,
+    length_problem,
+)
+from desktop.core.text import clean, match_key
+
+# --- values ---------------------------------------------------------------------------------
+
+_TS = re.compile(
+    r"^(?P<y>\d{2,4})[/\-.年](?P<m>\d{1,2})[/\-.月](?P<d>\d{1,2})日?"
+    r"(?:\s*(?:\(.\)|（.）))?"
+    r"(?:\s*(?P<ampm1>上午|下午|AM|PM|am|pm|a\.m\.|p\.m\.)?\s*"
+    r"(?P<H>\d{1,2})[:時](?P<M>\d{1,2})(?:[:分](?P<S>\d{1,2})(?:\.\d+)?秒?)?"
+    r"\s*(?P<ampm2>上午|下午|AM|PM|am|pm|a\.m\.|p\.m\.)?)?$"
+)
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def parse_timestamp(value: object) -> dt.datetime | None:
+    """A form's 時間戳記 as a naive local date-time, or None when it is not one.
+
+    ``2019/02/21 下午 01:07:13`` → 13:07:13; ``上午 12:01`` is 00:01 and ``下午 12:40`` is
+    12:40 (the 12-hour clock); also ``2019-02-21 13:07``, ``2019/2/21 1:07:13 PM``, ROC years
+    (``108/02/21``), Excel date cells and Excel serial numbers.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None, microsecond=0)
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time())
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 20000 < value < 80000:  # Excel serial date (1954..2119)
+            return (_EXCEL_EPOCH + dt.timedelta(days=float(value))).replace(microsecond=0)
+        return None
+    text = clean(value)
+    match = _TS.match(text)
+    if not match:
+        return None
+    year = int(match["y"])
+    if year < 1000:
+        year += 1911  # ROC year
+    hour = int(match["H"] or 0)
+    minute = int(match["M"] or 0)
+    second = int(match["S"] or 0)
+    ampm = (match["ampm1"] or match["ampm2"] or "").lower().replace(".", "")
+    if ampm:
+        if hour < 1 or hour > 12:
+            return None
+        if ampm in ("上午", "am"):
+            hour = 0 if hour == 12 else hour
+        else:
+            hour = 12 if hour == 12 else hour + 12
+    try:
+        return dt.datetime(year, int(match["m"]), int(match["d"]), hour, minute, second)
+    except ValueError:
+        return None
+
+
+def cell_text(value: object) -> str:
+    """A cell as cleaned text; whole-number floats from XLSX lose their ``.0``."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    return clean(value)
+
+
+def normalize_phone(value: object) -> str:
+    """Digits of a Taiwanese phone number with a lost leading zero restored.
+
+    XLSX exports store ``0912345678`` as the number 912345678 and ``02-2345-6789`` as
+    223456789. Separators are dropped; ``+886`` becomes ``0``; an extension (``#123``) is kept.
+    """
+    text = cell_text(value)
+    if not text:
+        return ""
+    parts = re.split(r"#|分機|轉|ext\.?", text, maxsplit=1, flags=re.I)
+    main, ext = parts[0], (parts[1] if len(parts) > 1 else "")
+    digits = re.sub(r"[^\d+]", "", main)
+    if digits.startswith("+886"):
+        digits = "0" + digits[4:].lstrip("0")
+    elif digits.startswith("886") and len(digits) in (11, 12):
+        digits = "0" + digits[3:]
+    digits = digits.replace("+", "")
+    if digits and not digits.startswith("0") and len(digits) in (8, 9):
+        digits = "0" + digits
+    ext_digits = re.sub(r"\D", "", ext)
+    return digits + (f"#{ext_digits}" if ext_digits else "")
+
+
+_YES = ("是", "需要", "要", "yes", "y", "true", "1", "v", "✓", "✔", "○", "有")
+_NO = ("否", "不需要", "不要", "no", "n", "false", "0", "無", "x", "免")
+
+
+def parse_yes_no(value: object) -> bool | None:
+    """是/需要/Yes → True, 否/不需要/No/blank → False; None when it is neither."""
+    if isinstance(value, bool):
+        return value
+    text = match_key(cell_text(value))
+    if not text:
+        return False
+    if text.startswith(("不", "否", "無", "免")) or text in _NO:
+        return False
+    if text in _YES or text.startswith(("是", "需要", "要", "yes")):
+        return True
+    return None
+
+
+def parse_lunch(value: object) -> str | None:
+    """葷 / 素 / "" (no meal); None when the answer is something else."""
+    text = cell_text(value)
+    if not text or re.search(r"不|無|免|否|none|no", text, re.I):
+        return ""
+    if "素" in text or "vegetarian" in text.lower() or "vegan" in text.lower():
+        return "素"
+    if "葷" in text or "meat" in text.lower() or "一般" in text:
+        return "葷"
+    return None
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def normalize_email(value: object) -> str:
+    text = cell_text(value).replace(" ", "")
+    return text.lower()
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+ERROR = "error"  # the row is rejected
+WARNING = "warning"  # imported, but the organiser should look
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # spreadsheet row number
+    column: str  # header text of the column ("" for the whole row)
+    message: str
+    severity: str = WARNING
+    field: str = ""  # the field (``NAME``, ``ID_NUMBER``…) the problem is about, if any
+    code: str = ""  # words the message in the window's language (desktop/ui/messages.py)
+    params: tuple[tuple[str, object], ...] = ()
+
+    def text(self) -> str:
+        where = f"第 {self.row} 列" + (f"「{self.column}」" if self.column else "")
+        return f"{where}：{self.message}"
+
+
+@dataclass(frozen=True)
+class ParsedRow:
+    row: int
+    order: int  # position in the file (0-based), the tie-breaker after the time stamp
+    name: str
+    agency: str
+    unit: str
+    title: str
+    email: str
+    phone: str
+    id_number: str  # normalised, plain — kept in memory only, never stored like this
+    id_problem: str | None  # IdProblem value, None when valid
+    session_value: str
+    lunch: str
+    wants_hours: bool
+    remark: str
+    registered_at: dt.datetime | None
+    problems: tuple[RowProblem, ...] = field(default=())
+
+    @property
+    def rejected(self) -> bool:
+        return any(p.severity == ERROR for p in self.problems)
+
+    @property
+    def id_valid(self) -> bool:
+        return self.id_problem is None and bool(self.id_number)
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    rows: tuple[ParsedRow, ...]  # every non-blank row, rejected ones included
+    blank_rows: int
+
+    @property
+    def accepted(self) -> tuple[ParsedRow, ...]:
+        return tuple(r for r in self.rows if not r.rejected)
+
+    @property
+    def rejected(self) -> tuple[ParsedRow, ...]:
+        return tuple(r for r in self.rows if r.rejected)
+
+
+def check_mapping(table: RawTable, mapping: Mapping[str, int]) -> None:
+    """Refuse a mapping without a name column: nothing could be imported from it."""
+    if NAME not in mapping:
+        found = "、".join(h for h in table.headers if h) or "（無）"
+        raise ImportFileError(
+            "no_name_column",
+            f"{table.source}: 找不到「姓名」欄，無法匯入；標題列：{found}",
+            file=table.source,
+            headers=found,
+        )
+
+
+ID_MISSING_MESSAGE = "未填身分證字號"
+_ID_MESSAGES = {
+    IdProblem.MISSING: ID_MISSING_MESSAGE,
+    IdProblem.BAD_FORMAT: "身分證字號格式不正確",
+    IdProblem.BAD_CHECKSUM: "身分證字號檢查碼不正確",
+}
+
+
+def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
+    """Check every row of ``table`` under ``mapping`` (field → column index)."""
+    check_mapping(table, mapping)
+    header = {f: table.headers[i] for f, i in mapping.items()}
+    rows: list[ParsedRow] = []
+    blank = 0
+
+    for order, (cells, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
+        if not any(cell_text(c) for c in cells):
+            blank += 1
+            continue
+
+        def get(fld: str, cells: tuple[object, ...] = cells) -> object:
+            index = mapping.get(fld)
+            return cells[index] if index is not None and index < len(cells) else None
+
+        problems: list[RowProblem] = []
+
+        def problem(
+            fld: str,
+            code: str,
+            message: str,
+            severity: str = WARNING,
+            number: int = number,
+            problems: list[RowProblem] = problems,
+            **params: object,
+        ) -> None:
+            problems.append(
+                RowProblem(
+                    number,
+                    header.get(fld, FIELD_LABELS[fld]),
+                    message,
+                    severity,
+                    fld,
+                    code,
+                    tuple(params.items()),
+                )
+            )
+
+        texts = {fld: cell_text(get(fld)) for fld in mapping}  # each cell cleaned once
+        for fld, value in texts.items():
+            too_long = length_problem(fld, value)
+            if too_long:  # a pasted essay or a hostile file: refuse the row
+                problem(
+                    fld,
+                    "row_cell_too_long",
+                    f"{too_long}，此列不匯入",
+                    ERROR,
+                    length=f"{len(value):,}",
+                    limit=f"{MAX_CHARS.get(fld, MAX_CELL_CHARS):,}",
+                )
+        name = texts.get(NAME, "")
+        if not name:
+            problem(NAME, "row_no_name", "沒有姓名，此列不匯入", ERROR)
+        registered_at = parse_timestamp(get(TIMESTAMP))
+        if TIMESTAMP in mapping and registered_at is None:
+            raw = texts.get(TIMESTAMP, "")
+            if raw:
+                problem(
+                    TIMESTAMP,
+                    "row_bad_timestamp",
+                    f"時間戳記「{raw}」無法辨識，排在最後",
+                    value=raw,
+                )
+            else:
+                problem(TIMESTAMP, "row_no_timestamp", "沒有時間戳記，排在最後")
+        email = normalize_email(get(EMAIL))
+        if email and not _EMAIL.match(email):
+            problem(EMAIL, "row_bad_email", f"電子郵件「{email}」格式不正確", value=email)
+        phone = normalize_phone(get(PHONE))
+        sealable = sealable_id(texts.get(ID_NUMBER, ""))
+        id_number = sealable or ""  # None: no ID in the cell, which is not imported
+        problem_code = id_problem(id_number)
+        wants_raw = get(WANTS_HOURS)
+        wants = parse_yes_no(wants_raw)
+        if wants is None:
+            problem(
+                WANTS_HOURS,
+                "row_bad_wants_hours",
+                f"無法判讀「{texts.get(WANTS_HOURS, '')}」，視為不需要時數",
+                value=texts.get(WANTS_HOURS, ""),
+            )
+            wants = False
+        if WANTS_HOURS not in mapping:
+            wants = bool(id_number)  # no such question: whoever gave an ID wants the hours
+        if sealable is None:  # the message must not repeat the cell: it may hold an ID
+            problem(
+                ID_NUMBER,
+                "row_id_unrecognised" + ("_wants_hours" if wants else ""),
+                "無法辨識身分證字號，此欄不匯入" + ("：需要時數但尚不符資格" if wants else ""),
+            )
+        elif wants and problem_code is not None:
+            problem(
+                ID_NUMBER,
+                f"row_id_{problem_code}_wants_hours",
+                _ID_MESSAGES[problem_code] + "：需要時數但尚不符資格",
+            )
+        elif problem_code in (IdProblem.BAD_FORMAT, IdProblem.BAD_CHECKSUM):
+            problem(ID_NUMBER, f"row_id_{problem_code}", _ID_MESSAGES[problem_code])
+        lunch_raw = get(LUNCH)
+        lunch = parse_lunch(lunch_raw)
+        if lunch is None:
+            problem(
+                LUNCH,
+                "row_bad_lunch",
+                f"無法判讀用餐「{texts.get(LUNCH, '')}」，視為不用餐",
+                value=texts.get(LUNCH, ""),
+            )
+            lunch = ""
+        rows.append(
+            ParsedRow(
+                row=number,
+                order=order,
+                name=name,
+                agency=texts.get(AGENCY, ""),
+                unit=texts.get(UNIT, ""),
+                title=texts.get(TITLE, ""),
+                email=email,
+                phone=phone,
+                id_number=id_number,
+                id_problem=None if problem_code is None else str(problem_code),
+                session_value=texts.get(SESSION, ""),
+                lunch=lunch,
+                wants_hours=wants,
+                remark=texts.get(REMARK, ""),
+                registered_at=registered_at,
+                problems=tuple(problems),
+            )
+        )
+    if not rows:  # a header alone is not "everybody cancelled": refuse, change nothing
+        raise ImportFileError(
+            "header_only", f"{table.source}: 只有標題列，沒有任何報名資料", file=table.source
+        )
+    return ParseResult(tuple(rows), blank)
