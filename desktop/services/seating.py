@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Row, delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -141,12 +141,29 @@ def table_rows(s: Session, session_id: int) -> list[Row[Any]]:
     )
 
 
-def _people(s: Session, session_id: int) -> list[Row[Any]]:
+class _Reg(NamedTuple):
+    """A registration with its attendee and seat (``table_id`` None: not seated)."""
+
+    id: int
+    status: str
+    queue: int
+    name: str
+    agency: str
+    unit: str
+    title: str
+    seat_id: int | None
+    table_id: int | None
+    pinned: bool | None
+    source: str | None
+
+
+def _people(s: Session, session_id: int) -> list[_Reg]:
     """Every registration of the session with its attendee and seat, as plain columns: ORM
-    objects for 10,000 people cost seconds (``table_id`` is None for someone not seated).
-    Read on the session's connection: Core rows skip the ORM's per-row result processing."""
-    return list(
-        s.connection().execute(
+    objects for 10,000 people cost seconds. Read on the session's connection: Core rows skip
+    the ORM's per-row result processing."""
+    return [
+        _Reg(*row)
+        for row in s.connection().execute(
             select(
                 Registration.id,
                 Registration.status,
@@ -165,7 +182,7 @@ def _people(s: Session, session_id: int) -> list[Row[Any]]:
             .where(Registration.session_id == session_id)
             .order_by(Registration.queue, Registration.id)
         )
-    )
+    ]
 
 
 def _core_tables(tables: Iterable[Row[Any]]) -> list[seating.Table]:
@@ -177,10 +194,11 @@ def show(db: Database, session_id: int) -> SeatingView:
         return _view(s, session_id)
 
 
-def _view(s: Session, session_id: int) -> SeatingView:
+def _view(s: Session, session_id: int, regs: list[_Reg] | None = None) -> SeatingView:
+    """``regs``: the registrations as just written (else read)."""
     es = s.get_one(EventSession, session_id)
     tables = table_rows(s, session_id)
-    regs = _people(s, session_id)
+    regs = _people(s, session_id) if regs is None else regs
     arrived = checked_in_ids(s, session_id)
     mode = on_arrival_enabled(s, session_id)
     leaders = {t.leader_registration_id: t.id for t in tables if t.leader_registration_id}
@@ -188,13 +206,14 @@ def _view(s: Session, session_id: int) -> SeatingView:
     # Only admitted people and walk-ins sit at a table: a seat left behind by someone who was
     # cancelled (or put back on the waitlist) neither shows nor takes a chair.
     seated_regs = [r for r in regs if r.table_id is not None and r.status in SEATED_STATUSES]
+    seats = {r.id: r.table_id for r in seated_regs if r.table_id is not None}
     agency_at: dict[tuple[int, str], int] = {}
     for r in seated_regs:
-        key = (r.table_id, keys[r.agency])
+        key = (seats[r.id], keys[r.agency])
         agency_at[key] = agency_at.get(key, 0) + 1
 
-    def member(r: Row[Any]) -> SeatMember:
-        seated = r.table_id is not None
+    def member(r: _Reg) -> SeatMember:
+        table_id = seats.get(r.id)
         return SeatMember(
             registration_id=r.id,
             name=r.name,
@@ -202,18 +221,20 @@ def _view(s: Session, session_id: int) -> SeatingView:
             unit=r.unit,
             title=r.title,
             status=r.status,
-            pinned=bool(seated and r.pinned),
-            source=r.source if seated else "",
+            pinned=bool(table_id is not None and r.pinned),
+            source=(r.source or "") if table_id is not None else "",
             checked_in=r.id in arrived,
             is_leader=r.id in leaders,
             conflict=bool(
-                seated and keys[r.agency] and agency_at[(r.table_id, keys[r.agency])] > 1
+                table_id is not None
+                and keys[r.agency]
+                and agency_at[(table_id, keys[r.agency])] > 1
             ),
         )
 
     by_table: dict[int, list[SeatMember]] = {t.id: [] for t in tables}
     for r in seated_regs:
-        by_table[r.table_id].append(member(r))
+        by_table[seats[r.id]].append(member(r))
     for members in by_table.values():  # leader first, then by agency so colleagues line up
         members.sort(key=lambda m: (not m.is_leader, keys[m.agency], m.registration_id))
     expected = [
@@ -223,7 +244,6 @@ def _view(s: Session, session_id: int) -> SeatingView:
     ]
     unseated = tuple(member(r) for r in expected if r.table_id is None)
     people = [_person(r, leaders) for r in expected]
-    seats = {r.id: r.table_id for r in seated_regs}
     unmet = seating.evaluate(_core_tables(tables), people, seats)
     return SeatingView(
         session_id=es.id,
@@ -248,7 +268,7 @@ def _view(s: Session, session_id: int) -> SeatingView:
     )
 
 
-def _person(r: Row[Any], leaders: dict[int | None, int], rank: int = 0) -> seating.Person:
+def _person(r: _Reg, leaders: dict[int | None, int], rank: int = 0) -> seating.Person:
     fixed = leaders.get(r.id)
     if fixed is None and r.table_id is not None and r.pinned:
         fixed = r.table_id
@@ -307,11 +327,13 @@ def assign(
         gone: list[int] = []
         new: list[dict[str, object]] = []
         changed: list[dict[str, object]] = []
+        after: list[_Reg] = []  # the seating as written, for the view without a second read
         for r in regs:
             target = plan.seats.get(r.id) if r.id in eligible_ids else None
             if target is None:
                 if r.seat_id is not None:
                     gone.append(r.seat_id)
+                after.append(r._replace(seat_id=None, table_id=None, pinned=None, source=None))
                 continue
             leads = r.id in leaders
             if r.seat_id is None:
@@ -324,6 +346,7 @@ def assign(
                         "assigned_at": at,
                     }
                 )
+                after.append(r._replace(table_id=target, pinned=leads, source="plan"))
             elif r.table_id != target:
                 changed.append(
                     {
@@ -334,8 +357,11 @@ def assign(
                         "assigned_at": at,
                     }
                 )
-            elif leads and not r.pinned:
-                changed.append({"id": r.seat_id, "pinned": True})
+                after.append(r._replace(table_id=target, pinned=leads or r.pinned, source="plan"))
+            else:
+                if leads and not r.pinned:
+                    changed.append({"id": r.seat_id, "pinned": True})
+                after.append(r._replace(pinned=leads or r.pinned))
             if r.table_id != target:
                 moved += 1
         write_seats(s, gone, new, changed)
@@ -352,7 +378,7 @@ def assign(
             on_arrival=on_arrival,
             unmet=[u.message for u in plan.unmet][:20],
         )
-        view = _view(s, session_id)
+        view = _view(s, session_id, after)
         return AssignResult(
             view=view,
             seated=len(plan.seats),

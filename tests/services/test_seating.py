@@ -31,6 +31,7 @@ def test_demo_sessions_are_even_and_mixed(demo_db: Database, name: str) -> None:
         assert len(keys) == len(set(keys)), table.number
         assert table.leader_name
     assert result.unmet == () and result.view.unmet == ()
+    assert result.view == seating.show(demo_db, session.id)  # built without reading back
     with demo_db.read() as s:
         seated = s.scalars(
             select(Registration).join(SeatAssignment).where(Registration.session_id == session.id)
@@ -49,6 +50,7 @@ def test_pins_survive_a_rerun_and_plan_is_deterministic(demo_db: Database) -> No
     seating.move_person(demo_db, other.registration_id, None, now=NOW)
     seating.move_person(demo_db, person.registration_id, target.id, now=NOW)
     again = seating.assign(demo_db, session.id, now=NOW).view
+    assert again == seating.show(demo_db, session.id)
     assert again.table_of(person.registration_id).number == 4
     assert next(
         m for m in again.table(4).members if m.registration_id == person.registration_id

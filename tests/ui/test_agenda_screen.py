@@ -63,10 +63,8 @@ def test_keyboard_runs_the_day_and_overrun_shifts_later_blocks(qtbot, demo_db: D
     assert screen.run.countdown.text() == "+10:00"
     assert screen.run.overrun_box.isVisibleTo(screen)
     assert "10 分鐘" in screen.run.overrun_text.text()
-    assert (
-        "落後 10 分鐘" in screen.run.day_label.text()
-        and "15:40 結束" in screen.run.day_label.text()
-    )
+    day = screen.run.day_label.text()
+    assert "落後 10 分鐘" in day and "15:40 結束" in day
     screen.run.shift_button.click()
     rows = {r.title: r for r in screen.view.rows}
     assert rows["休息時間"].planned_start == at("10:30")

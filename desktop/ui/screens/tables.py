@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -175,6 +176,9 @@ class TablesScreen(Screen):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([800, 280])
+        # The lists take the height that is left: their preferred heights would put the page
+        # in a scroll area at 1366×768 (the wrapped summary asks height for its width).
+        split.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
 
         # The printouts sit beside the summary, not at the end of the toolbar: one row of
         # every control was wider than a 1366-pixel laptop in English.
