@@ -9,10 +9,11 @@ its own loopback address (127.0.0.x) as phones on the Wi-Fi would, so the per-cl
 limit treats them as the room, not as one flooder.
 
 Meanwhile, in the desk's process (the server's thread beside it, as in the window), the
-check-in screen scans a different person every half second and the 開放現場連線 panel follows
-the saves. Measured: request p50/p99 (target p99 < 100 ms), lost saves (target 0: a save
-answered ok whose text is not what the table holds at the end, or a save that failed), and
-scan → result card p50/p99 (target p99 ≤ 100 ms).
+check-in screen scans a different person every half second and the 開放現場連線 panel, opened
+from 小組報告 as the organiser does, follows the saves. Measured: request p50/p99 (target
+p99 < 100 ms), lost saves (target 0: a save answered ok whose text is not what the table
+holds at the end, or a save that failed), scan → result card p50/p99 (target p99 ≤ 100 ms),
+and each p99 per minute: one that climbs minute after minute is work growing with history.
 """
 
 from __future__ import annotations
@@ -157,7 +158,7 @@ def run(seconds: float | None = None) -> dict[str, object]:
         from desktop.services import seating
         from desktop.services.events import find_session
         from desktop.ui.qtapp import ensure_app
-        from desktop.ui.venue_panel import VenuePanel
+        from desktop.ui.screens.group_reports import GroupReportsScreen
 
         app = ensure_app()
         db = open_demo_database(Path(home) / "bench.sqlite3")
@@ -169,8 +170,13 @@ def run(seconds: float | None = None) -> dict[str, object]:
             : BASELINE_SCANS + int(seconds / SCAN_EVERY) + 10
         ]
         window, screen = checkin_screen(db)
-        panel = VenuePanel(db, session, "bench")
-        assert panel.start("127.0.0.1", 0)
+        # The panel as the organiser opens it (小組報告 → 開放現場連線): its news also reaches
+        # that screen (hidden behind 報到, its current table is table 1, which a leader edits).
+        reports = next(sc for sc in window.screens if isinstance(sc, GroupReportsScreen))
+        if reports.session is None or reports.session.id != session.id:
+            reports.set_session(session)
+        panel = reports.open_venue()
+        assert panel is not None and panel.start("127.0.0.1", 0)
         assert panel.server is not None
         port = panel.server.port
         paths = [

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import joinedload
 
 from db.models import (
@@ -103,7 +103,6 @@ class ReportSnapshot:
     updated_at: dt.datetime | None
     photo_name: str
     photo_size: int
-    revision_count: int
     revision: int  # the number a save of this snapshot is based on
 
 
@@ -232,19 +231,11 @@ def load_report(db: Database, table_id: int, *, reset_presence: bool = False) ->
         seated = _seated_members(s, table)
         if report is None:
             return ReportSnapshot(
-                _table_info(table), ReportContent(members=seated), None, None, "", 0, 0, 0
+                _table_info(table), ReportContent(members=seated), None, None, "", 0, 0
             )
         content = form.from_json(report.content)
         content = content.with_members(
             form.merge_members(content.members, seated, reset_presence=reset_presence)
-        )
-        count = (
-            s.scalar(
-                select(func.count())
-                .select_from(GroupReportRevision)
-                .where(GroupReportRevision.report_id == report.id)
-            )
-            or 0
         )
         return ReportSnapshot(
             _table_info(table),
@@ -253,7 +244,6 @@ def load_report(db: Database, table_id: int, *, reset_presence: bool = False) ->
             report.updated_at,
             report.photo_name,
             len(report.photo or b""),
-            count,
             report.revision,
         )
 
