@@ -189,6 +189,7 @@ def run(seconds: float | None = None) -> dict[str, object]:
         )
         field = screen.scan_field
         codes: list[str] = []
+        cpu: list[tuple[float, float]] = []  # (when, CPU seconds this process has used)
 
         def scan(reg_id: int) -> tuple[float, float]:
             turn = time.monotonic()
@@ -198,6 +199,7 @@ def run(seconds: float | None = None) -> dict[str, object]:
             screen.card.repaint()
             took = time.perf_counter() - started
             codes.append(screen.last_result.code if screen.last_result else "none")
+            cpu.append((turn, time.process_time()))
             while time.monotonic() - turn < SCAN_EVERY:
                 app.processEvents()  # the panel's refreshes and the server's news
                 time.sleep(0.005)
@@ -273,6 +275,9 @@ def run(seconds: float | None = None) -> dict[str, object]:
             "save": _per_minute(saves, loaded),
             "scan_to_card": _per_minute(scan_samples, loaded),
         },
+        # CPU seconds the desk's process (window and server) used each minute: the work done,
+        # whatever else the machine was running. Flat means nothing grows with the history.
+        "per_minute_desk_cpu_s": _cpu_per_minute(cpu, loaded),
     }
 
 
@@ -282,6 +287,19 @@ def _per_minute(samples: list[tuple[float, float]], start: float) -> list[float]
     for at, took in samples:
         minutes.setdefault(int((at - start) // 60), []).append(took)
     return [round(_percentile(minutes[m], 99) * 1000, 1) for m in sorted(minutes)]
+
+
+def _cpu_per_minute(marks: list[tuple[float, float]], start: float) -> list[float]:
+    last: dict[int, float] = {}
+    for at, used in marks:
+        if at >= start:
+            last[int((at - start) // 60)] = used
+    before = next(used for at, used in reversed(marks) if at < start)
+    spent = []
+    for minute in sorted(last):
+        spent.append(round(last[minute] - before, 1))
+        before = last[minute]
+    return spent
 
 
 def _loadavg() -> str:
