@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import Session, joinedload
 
 from db.models import (
     Attendee,
@@ -455,11 +455,7 @@ def _keep_state(s, report: GroupReport, before: dict[str, Any], at: dt.datetime)
 
 
 def _add_revision(
-    s,
-    report_id: int,
-    at: dt.datetime,
-    author: str,  # type: ignore[no-untyped-def]
-    data: dict[str, Any],
+    s: Session, report_id: int, at: dt.datetime, author: str, data: dict[str, Any]
 ) -> GroupReportRevision:
     row = GroupReportRevision(report_id=report_id, saved_at=at, author=author, content=data)
     s.add(row)
@@ -467,7 +463,7 @@ def _add_revision(
     return row
 
 
-def _last_revision_id(s, report_id: int) -> int | None:  # type: ignore[no-untyped-def]
+def _last_revision_id(s: Session, report_id: int) -> int | None:
     return s.scalar(
         select(GroupReportRevision.id)
         .where(GroupReportRevision.report_id == report_id)
