@@ -6,11 +6,16 @@ nothing does. Nothing else in the application commits.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+# How long a unit of work waits for this process's other writers before it goes ahead and
+# leaves the waiting to SQLite (which gives up after its busy_timeout of 5 s).
+WRITER_WAIT_SECONDS = 5.0
 
 
 class Database:
@@ -19,6 +24,12 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._factory = sessionmaker(engine, expire_on_commit=False)
+        # SQLite takes one writer at a time. Left to SQLite, a waiting writer sleeps in
+        # growing steps (1, 2, 5, 10, 15... ms) and a newcomer can slip in between: the desk's
+        # scan could wait behind several leaders' saves and oversleep each. Units of work of
+        # this process (the window, the venue server's threads) queue here instead and go
+        # the moment the previous one commits. Reentrant: a unit of work may open another.
+        self._writers = threading.RLock() if engine.dialect.name == "sqlite" else None
 
     @contextmanager
     def unit_of_work(self, *, immediate: bool = False) -> Iterator[Session]:
@@ -27,6 +38,7 @@ class Database:
         SQLite the write lock is taken before the first read (``BEGIN IMMEDIATE``; a second
         desk waits up to ``busy_timeout`` and then reads the first desk's row). Other engines
         have row locks: the service locks the rows it decides on (``with_for_update``)."""
+        queued = self._writers is not None and self._writers.acquire(timeout=WRITER_WAIT_SECONDS)
         session = self._factory()
         try:
             if immediate and self.engine.dialect.name == "sqlite":
@@ -39,6 +51,9 @@ class Database:
             raise
         finally:
             session.close()
+            if queued:
+                assert self._writers is not None
+                self._writers.release()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -23,8 +23,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
-from db.models import VenueDevice, VenueTableKey, WorkshopTable
+from db.models import GroupReport, VenueDevice, VenueTableKey, WorkshopTable
 from db.uow import Database
+from desktop.core import group_report as form
+from desktop.core.group_report import ReportContent
 from desktop.services import audit
 
 SECRET_BYTES = 20  # 160 bits; the issue asks for at least 128
@@ -59,6 +61,45 @@ class Device:
     label: str
     address: str
     created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class TableReport:
+    """A table and its report as stored: what the desk's 開放現場連線 panel follows."""
+
+    table_id: int
+    number: int
+    name: str
+    updated_at: dt.datetime | None  # None: nothing saved yet
+    content: ReportContent
+
+
+def table_reports(db: Database, session_id: int) -> tuple[TableReport, ...]:
+    """Every table of the session with its stored report, in one query that reads neither
+    the photos nor the history nor the seating: the panel re-reads it while leaders type."""
+    with db.read() as s:
+        rows = s.execute(
+            select(
+                WorkshopTable.id,
+                WorkshopTable.number,
+                WorkshopTable.name,
+                GroupReport.updated_at,
+                GroupReport.content,
+            )
+            .outerjoin(GroupReport, GroupReport.table_id == WorkshopTable.id)
+            .where(WorkshopTable.session_id == session_id)
+            .order_by(WorkshopTable.number)
+        ).all()
+    return tuple(
+        TableReport(
+            r.id,
+            r.number,
+            r.name,
+            r.updated_at,
+            form.from_json(r.content) if r.content is not None else ReportContent(),
+        )
+        for r in rows
+    )
 
 
 def issue_secrets(

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.uow import Database
+from desktop.core.group_report import ReportContent
 from desktop.reports.badges import qr_png
 from desktop.server.app import LiveState, create_app
 from desktop.server.runner import DEFAULT_PORT, ServerError, VenueServer, local_addresses
-from desktop.services import group_reports as svc
 from desktop.services import venue as access
 from desktop.services.events import SessionInfo
 from desktop.ui.report_projector import show_on_projector
@@ -69,7 +69,7 @@ class _Bridge(QObject):
     changed = Signal(int)
 
 
-def filled_fields(content: svc.ReportContent) -> tuple[int, int]:
+def filled_fields(content: ReportContent) -> tuple[int, int]:
     """(filled, total) over the report's main fields and its proposals' titles."""
     texts = [
         content.topic,
@@ -188,7 +188,11 @@ class VenuePanel(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._tick)
+        self._reports: tuple[access.TableReport, ...] = ()
+        self._device_list: tuple[access.Device, ...] = ()
+        self._shown: tuple[list[TableStatus], list[DeviceRow]] = ([], [])
+        self._stale = True
         self._projected: QWidget | None = None
         app = QApplication.instance()
         if app is not None:
@@ -302,16 +306,30 @@ class VenuePanel(QWidget):
 
     # --- status ---------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Re-read the tables' reports and the devices, then show them."""
+        self._reports = access.table_reports(self.db, self.session.id)
+        self._device_list = access.list_devices(self.db, self.session.id)
+        self._stale = False
+        self._show_status()
+
+    def _tick(self) -> None:
+        # On the GUI thread while leaders type: the database only when the server said a
+        # table changed since the last tick; otherwise just who is connected (memory).
+        if self._stale:
+            self.refresh()
+        else:
+            self._show_status()
+
+    def _show_status(self) -> None:
         connected = self.live.connected()
-        devices = access.list_devices(self.db, self.session.id)
+        devices = self._device_list
         rows = []
-        for table in svc.list_tables(self.db, self.session.id):
-            content = svc.load_report(self.db, table.id).content if table.has_report else None
-            filled, total = filled_fields(content or svc.ReportContent())
-            mine = [d for d in devices if d.table_id == table.id]
+        for table in self._reports:
+            filled, total = filled_fields(table.content)
+            mine = [d for d in devices if d.table_id == table.table_id]
             rows.append(
                 TableStatus(
-                    table.id,
+                    table.table_id,
                     table.number,
                     table.name,
                     sum(1 for d in mine if d.id in connected),
@@ -321,10 +339,14 @@ class VenuePanel(QWidget):
                     total,
                 )
             )
+        device_rows = [DeviceRow(d, d.id in connected) for d in devices]
+        if (rows, device_rows) == self._shown:
+            return  # nothing moved: no model reset, no repaint
+        self._shown = (rows, device_rows)
         keep_table = self.table_view.currentIndex().row()
         keep_device = self.device_view.currentIndex().row()
         self.tables.set_rows(rows)
-        self.devices.set_rows([DeviceRow(d, d.id in connected) for d in devices])
+        self.devices.set_rows(device_rows)
         if 0 <= keep_table < len(rows):
             self.table_view.selectRow(keep_table)
         if 0 <= keep_device < len(devices):
@@ -333,6 +355,7 @@ class VenuePanel(QWidget):
     def _on_server_change(self, table_id: int) -> None:
         # The status table follows on its timer: six leaders saving every second must not
         # turn into six refreshes a second on the GUI thread.
+        self._stale = True
         self.table_changed.emit(table_id)
 
     # --- per table / device -----------------------------------------------------------------------

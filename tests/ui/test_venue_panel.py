@@ -8,10 +8,12 @@ import urllib.request
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
+from sqlalchemy import event
 
 from db.uow import Database
 from desktop.services import group_reports as svc
 from desktop.services import seating
+from desktop.ui.venue_panel import REFRESH_MS
 from tests.ui.test_group_reports_ui import open_window
 
 
@@ -107,3 +109,29 @@ def test_switching_session_stops_the_server(qtbot, demo_db: Database) -> None:  
     address = panel.server.address
     screen.show_session(None)
     assert screen.venue_panel is None and _status_refused(address)
+
+
+def test_the_panel_reads_the_database_only_after_the_server_reports_a_change(
+    qtbot, demo_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    window, screen = open_window(qtbot, demo_db)
+    panel = screen.open_venue()
+    assert panel is not None and panel.start("127.0.0.1", 0)
+    read: list[str] = []
+
+    def on_execute(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if "venue_devices" in statement:  # the panel's status read (tables, then devices)
+            read.append(statement)
+
+    event.listen(demo_db.engine, "before_cursor_execute", on_execute)
+    try:
+        qtbot.wait(REFRESH_MS * 2 + 500)  # two ticks with nothing new: nothing read
+        assert read == []
+        table = screen.current_table()
+        assert table is not None
+        _put(panel.table_url(table.id), 0, {"topic": "手機上打的主題"})
+        qtbot.waitUntil(lambda: panel.tables.row_at(0).filled == 1, timeout=5000)
+        assert len(read) == 1  # one tick after the save re-read the status once
+    finally:
+        event.remove(demo_db.engine, "before_cursor_execute", on_execute)
+        panel.stop()

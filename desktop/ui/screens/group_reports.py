@@ -216,9 +216,11 @@ class GroupReportsScreen(Screen):
             self.venue_panel = None
 
     def _on_venue_change(self, table_id: int) -> None:
-        """A leader's device saved: the form, the history and the projector follow."""
+        """A leader's device saved: the form, the history and the projector follow. A hidden
+        screen skips the form and its history (read again when the screen is shown): the
+        desk scanning at 報到 must not re-read a report on every save."""
         table = self.current_table()
-        if table is not None and table.id == table_id:
+        if table is not None and table.id == table_id and self.isVisible():
             self.form.refresh_from_store()
             self._reload_revisions()
         if self.projector is not None and self.projector.isVisible():
