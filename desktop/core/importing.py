@@ -18,12 +18,14 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
+# MAX_CELL_CHARS re-exported: the import's length rules (MAX_CHARS) fall back on it.
+from desktop.core.file_guard import MAX_CELL_CHARS as MAX_CELL_CHARS
 from desktop.core.file_guard import (
-    MAX_CELL_CHARS,
     MAX_COLUMNS,
     MAX_DATA_ROWS,
     MAX_SHEET_ROWS,
@@ -35,6 +37,8 @@ from desktop.core.file_guard import (
 from desktop.core.ids import IdProblem, id_problem, sealable_id
 from desktop.core.problems import CodedError
 from desktop.core.text import clean, match_key
+
+_Cell = TypeVar("_Cell")
 
 # --- fields ---------------------------------------------------------------------------------
 
@@ -205,7 +209,7 @@ def _read_csv(name: str, data: bytes) -> RawTable:
     return _table(name, records, numbers, encoding)
 
 
-def _bounded(name: str, number: int, record: Sequence[object]) -> list[object]:
+def _bounded(name: str, number: int, record: Sequence[_Cell]) -> list[_Cell]:
     """Record ``number`` cut to ``MAX_COLUMNS`` (empty cells past it are dropped); a file past
     the row or column limits is refused while it is read, before anything else works on its
     records (five million columns would take minutes to look at)."""
@@ -290,11 +294,11 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def _merged_ranges(sheet: object) -> list[tuple[int, int, int, int]]:
+def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
     """(first row, first column, last row, last column), 0-based, of the sheet's merged cells.
     The read-only reader does not report them, so they are read from the sheet's XML."""
     try:
-        with sheet._get_source() as source:  # type: ignore[attr-defined]
+        with sheet._get_source() as source:
             data = source.read()
     except (AttributeError, KeyError, OSError):
         return []
@@ -767,13 +771,14 @@ def match_session(value: str, session_names: Iterable[str]) -> str | None:
     if not key:
         return None
     names = list(session_names)
-    for test in (
+    tests: tuple[Callable[[str], bool], ...] = (
         lambda n: match_key(n) == key,
         lambda n: key.startswith(match_key(n)),
         lambda n: match_key(n) in key,
         lambda n: key in match_key(n),
         lambda n: match_key(n).removesuffix("場次") in key,
-    ):
+    )
+    for test in tests:
         found = [n for n in names if match_key(n) and test(n)]
         if len(found) == 1:
             return found[0]

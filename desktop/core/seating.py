@@ -369,7 +369,7 @@ def plan_seating(
                     ):
                         continue
                     if state.size[b] < state.cap[b]:
-                        d = state.move_cost(p, b)
+                        d: float = state.move_cost(p, b)
                         if d < best:
                             best, best_move = d, (p, b, -1)
                     for q in state.members[b]:

@@ -33,9 +33,11 @@ def _scrubbed(mask: str) -> str:
 
 def upgrade() -> None:
     connection = op.get_bind()
-    attendees = connection.execute(
-        sa.text("SELECT id, id_mask FROM attendees WHERE id_mask <> ''")
-    ).all()
+    attendees = (
+        connection.execute(sa.text("SELECT id, id_mask FROM attendees WHERE id_mask <> ''"))
+        .tuples()
+        .all()
+    )
     for attendee_id, mask in attendees:
         if _scrubbed(mask) != mask:
             connection.execute(
@@ -48,9 +50,13 @@ def upgrade() -> None:
         sa.column("action", sa.String),
         sa.column("detail", sa.JSON),
     )
-    entries = connection.execute(
-        sa.select(audit.c.id, audit.c.detail).where(audit.c.action == "id.reveal")
-    ).all()
+    entries = (
+        connection.execute(
+            sa.select(audit.c.id, audit.c.detail).where(audit.c.action == "id.reveal")
+        )
+        .tuples()
+        .all()
+    )
     for entry_id, detail in entries:
         values = dict(detail or {})
         mask = str(values.get("mask") or "")

@@ -27,7 +27,9 @@ def upgrade() -> None:
         batch.add_column(sa.Column("seal_image", sa.LargeBinary(), nullable=True))
         batch.add_column(sa.Column("signature_image", sa.LargeBinary(), nullable=True))
     bind = op.get_bind()
-    for event_id, raw in bind.execute(sa.text("SELECT id, certificate_settings FROM events")):
+    for event_id, raw in bind.execute(
+        sa.text("SELECT id, certificate_settings FROM events")
+    ).tuples():
         settings = json.loads(raw) if isinstance(raw, str) else dict(raw or {})
         if not {"seal_image", "signature_image"} & set(settings):
             continue
