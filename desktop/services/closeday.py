@@ -351,7 +351,14 @@ def day_report(db: Database, session_id: int) -> DayReport:
     return DayReport(course, tuple(people))
 
 
-def _person(r: Registration, log, blocks, policy, adjustment, serial) -> PersonHours:  # type: ignore[no-untyped-def]
+def _person(
+    r: Registration,
+    log: Sequence[tuple[int, str, dt.datetime, int | None]],
+    blocks: Sequence[rules.Block],
+    policy: HoursPolicy,
+    adjustment: Adjustment | None,
+    serial: str | None,
+) -> PersonHours:
     a: Attendee = r.attendee
     credit = rules.person_credit(rules.effective_marks(log), blocks, policy)
     reasons = list(credit.reasons)

@@ -225,7 +225,9 @@ def _render(
         )
     elif document == "badges":
         with db.read() as s:
-            secret = s.scalar(select(Event.token_secret).where(Event.id == course.event_id))
+            secret = s.execute(
+                select(Event.token_secret).where(Event.id == course.event_id)
+            ).scalar_one()
         rows = [
             BadgeRow(p.name, p.agency, p.unit, p.table, make_token(secret, p.registration_id))
             for p in people

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import Session, joinedload
 
 from db.models import (
     Attendee,
@@ -182,7 +182,7 @@ def find_table(db: Database, session_id: int, number: int) -> TableInfo:
     raise GroupReportError("no_table_number", f"這個場次沒有第 {number} 桌", n=number)
 
 
-def checked_in_registrations(s, session_id: int) -> set[int]:  # type: ignore[no-untyped-def]
+def checked_in_registrations(s: Session, session_id: int) -> set[int]:
     """Registrations of the session with a non-voided ``in`` in the check-in log."""
     rows = s.execute(
         select(CheckIn.id, CheckIn.registration_id, CheckIn.action, CheckIn.voids_id)
@@ -199,7 +199,7 @@ def seated_members(db: Database, table_id: int) -> tuple[Member, ...]:
         return _seated_members(s, s.get_one(WorkshopTable, table_id))
 
 
-def _seated_members(s, table: WorkshopTable) -> tuple[Member, ...]:  # type: ignore[no-untyped-def]
+def _seated_members(s: Session, table: WorkshopTable) -> tuple[Member, ...]:
     present = checked_in_registrations(s, table.session_id)
     seats = s.execute(
         select(SeatAssignment.registration_id, Attendee.name, Attendee.agency)
@@ -403,7 +403,7 @@ def _incoming(
     return mine, sent
 
 
-def _content_at(s, report_id: int, revision: int) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _content_at(s: Session, report_id: int, revision: int) -> dict[str, Any]:
     """The report as of ``revision``."""
     row = s.scalars(
         select(GroupReportState)
@@ -416,7 +416,7 @@ def _content_at(s, report_id: int, revision: int) -> dict[str, Any]:  # type: ig
     return dict(row.content) if row is not None else {}
 
 
-def _keep_state(s, report: GroupReport, before: dict[str, Any], at: dt.datetime) -> None:  # type: ignore[no-untyped-def]
+def _keep_state(s: Session, report: GroupReport, before: dict[str, Any], at: dt.datetime) -> None:
     if not s.scalar(
         select(func.count())
         .select_from(GroupReportState)
@@ -443,10 +443,10 @@ def _keep_state(s, report: GroupReport, before: dict[str, Any], at: dt.datetime)
 
 
 def _add_revision(
-    s,
+    s: Session,
     report_id: int,
     at: dt.datetime,
-    author: str,  # type: ignore[no-untyped-def]
+    author: str,
     data: dict[str, Any],
 ) -> GroupReportRevision:
     row = GroupReportRevision(report_id=report_id, saved_at=at, author=author, content=data)
@@ -455,7 +455,7 @@ def _add_revision(
     return row
 
 
-def _last_revision_id(s, report_id: int) -> int | None:  # type: ignore[no-untyped-def]
+def _last_revision_id(s: Session, report_id: int) -> int | None:
     return s.scalar(
         select(GroupReportRevision.id)
         .where(GroupReportRevision.report_id == report_id)

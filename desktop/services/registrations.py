@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -621,8 +621,8 @@ def _registration_for(
     a: Attendee,
     session_id: int,
     scope: Sequence[EventSession],
-    keep: set[int] = frozenset(),
-    taken: set[int] = frozenset(),  # type: ignore[assignment]
+    keep: Set[int] = frozenset(),
+    taken: Set[int] = frozenset(),
 ) -> Registration | None:
     """The registration a row updates: the one in the row's session, else the person's
     imported registration in another session of the import's scope (they changed session) —

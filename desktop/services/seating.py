@@ -320,7 +320,7 @@ def _view(s: Session, session_id: int) -> SeatingView:
     )
 
 
-def _person(r: Registration, leaders: dict[int | None, int], rank: int = 0) -> seating.Person:
+def _person(r: Registration, leaders: dict[int, int], rank: int = 0) -> seating.Person:
     fixed = leaders.get(r.id)
     if fixed is None and r.seat is not None and r.seat.pinned:
         fixed = r.seat.table_id
