@@ -33,16 +33,14 @@ def _scrubbed(mask: str) -> str:
 
 def upgrade() -> None:
     connection = op.get_bind()
-    attendees = (
-        connection.execute(sa.text("SELECT id, id_mask FROM attendees WHERE id_mask <> ''"))
-        .tuples()
-        .all()
-    )
-    for attendee_id, mask in attendees:
-        if _scrubbed(mask) != mask:
+    attendees = connection.execute(
+        sa.text("SELECT id, id_mask FROM attendees WHERE id_mask <> ''")
+    ).all()
+    for attendee in attendees:
+        if _scrubbed(attendee.id_mask) != attendee.id_mask:
             connection.execute(
                 sa.text("UPDATE attendees SET id_mask = :m WHERE id = :i"),
-                {"m": _UNREADABLE, "i": attendee_id},
+                {"m": _UNREADABLE, "i": attendee.id},
             )
     audit = sa.table(
         "audit_log",
@@ -50,19 +48,15 @@ def upgrade() -> None:
         sa.column("action", sa.String),
         sa.column("detail", sa.JSON),
     )
-    entries = (
-        connection.execute(
-            sa.select(audit.c.id, audit.c.detail).where(audit.c.action == "id.reveal")
-        )
-        .tuples()
-        .all()
-    )
-    for entry_id, detail in entries:
-        values = dict(detail or {})
+    entries = connection.execute(
+        sa.select(audit.c.id, audit.c.detail).where(audit.c.action == "id.reveal")
+    ).all()
+    for entry in entries:
+        values = dict(entry.detail or {})
         mask = str(values.get("mask") or "")
         if _scrubbed(mask) != mask:
             values["mask"] = _UNREADABLE
-            connection.execute(audit.update().where(audit.c.id == entry_id).values(detail=values))
+            connection.execute(audit.update().where(audit.c.id == entry.id).values(detail=values))
 
 
 def downgrade() -> None:
