@@ -37,7 +37,7 @@ from desktop.services.closeday import (
 from desktop.services.documents import DOCUMENTS, ORDERS, TITLES, build_document
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf = subparsers.add_parser(
         "pdf", help="close-of-day PDFs: signin, attendance, certificates, badges"
     )

@@ -35,7 +35,7 @@ from desktop.services.registrations import (
 from desktop.services.roster import list_roster
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = subparsers.add_parser(
         "import", help="import the registration form's export (CSV or XLSX) into the roster"
     )

@@ -18,7 +18,15 @@ from pathlib import Path
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, KeepInFrame, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepInFrame,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from desktop.core.rocdate import roc_year
 from desktop.reports.docparts import Heading, Progress, ProgressMark, cell_style, para
@@ -84,12 +92,12 @@ def build_certificates(
     date_style = cell_style("certdate", 18, alignment=TA_CENTER, leading=24)
     seal = _image(layout.seal_image, 45 * mm)
     signature = _image(layout.signature_image, 40 * mm)
-    story: list = []  # type: ignore[type-arg]
+    story: list[Flowable] = []
     total = len(people)
     seal_width = 55 * mm
     for index, p in enumerate(people, start=1):
-        signer_block: list = [
-            para(f"主辦單位：{h.organiser}", org, fallback),  # type: ignore[type-arg]
+        signer_block: list[Flowable] = [
+            para(f"主辦單位：{h.organiser}", org, fallback),
             para(layout.signer, org, fallback),
         ]
         if signature:

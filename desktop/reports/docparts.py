@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from desktop.core.rocdate import roc_date
@@ -62,7 +64,7 @@ class ProgressMark(Flowable):
             raise Cancelled()
 
 
-def cell_style(name: str, size: float = 10, **kwargs: object):  # type: ignore[no-untyped-def]
+def cell_style(name: str, size: float = 10, **kwargs: Any) -> ParagraphStyle:
     return style(name, size, wordWrap="CJK", **kwargs)
 
 
@@ -71,15 +73,15 @@ def clipped(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def para(text: str, st, fallback: Fallback | None = None) -> Paragraph:  # type: ignore[no-untyped-def]
+def para(text: str, st: ParagraphStyle, fallback: Fallback | None = None) -> Paragraph:
     return Paragraph(paragraph_markup(text or "", fallback), st)
 
 
 def fitted(
     text: str,
-    styles: Sequence,
+    styles: Sequence[ParagraphStyle],
     width: float,
-    height: float,  # type: ignore[type-arg]
+    height: float,
     fallback: Fallback | None = None,
 ) -> tuple[Paragraph, float]:
     """``text`` in the first of ``styles`` (largest first) whose wrapped paragraph fits
