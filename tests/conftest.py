@@ -80,9 +80,13 @@ def no_leaked_windows() -> Iterator[None]:
 
 
 def _flush_deletes() -> None:
+    """Run the pending ``deleteLater``s (qtbot's included): without an event loop they never
+    run, and thousands of closed windows piled up over the suite. Twice: a window deleted
+    now may ``deleteLater`` its own helpers (the check-in screen's welcome window)."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for _ in range(2):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _alive_windows(before: set[object]) -> list[QWidget]:  # noqa: F821
