@@ -3,13 +3,13 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test bench system-deps installer installer-test translations
+.PHONY: run test lint bench system-deps installer installer-test translations
 
 # desktop/__init__.py holds the version the package metadata (and the installer) carry.
 $(VENV)/.installed: pyproject.toml desktop/__init__.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,build,postgres,bench]'
+	$(PY) -m pip install --quiet -e '.[test,lint,build,postgres,bench]'
 	# Bytecode now, so a start with PYTHONDONTWRITEBYTECODE or a read-only tree does not
 	# compile every module again (the installer's bundle holds compiled modules already).
 	$(PY) -m compileall -q desktop db
@@ -24,6 +24,13 @@ run: system-deps $(VENV)/.installed
 # pytest exits 5 when it collects no tests; that is not a failure of the product.
 test: system-deps $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest; code=$$?; if [ $$code -eq 5 ]; then exit 0; else exit $$code; fi
+
+# Style and types: ruff's rules and formatting everywhere, mypy as configured in pyproject.toml
+# (strict on desktop/core and db, desktop/services without errors).
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 bench: $(VENV)/.installed
 	$(PY) -m bench

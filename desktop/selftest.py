@@ -189,6 +189,9 @@ def run_self_test(db_target: str | None = None) -> dict[str, Any]:
         _step(steps, "pdf", lambda: check_pdf(Path(folder) / "selftest.pdf"))
         if "window" in state:
             state["window"].close()
+            # Deleted, not only hidden: a caller that goes on (the CLI run in-process) must not
+            # keep a window that its signal connections hold alive.
+            state["window"].deleteLater()
         if "db" in state:
             state["db"].dispose()
     return {"ok": all(s["ok"] for s in steps), "steps": steps}

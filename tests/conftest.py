@@ -3,7 +3,9 @@ templates that are migrated (and filled with the demo event) once per test sessi
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +13,87 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The loggers of this product; a warning or error from one of them fails the test that caused
+# it unless the test declares it with ``@pytest.mark.allow_log(r"message pattern", ...)``.
+OUR_LOGGERS = ("desktop", "db", "crash")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "allow_log(*patterns): warnings/errors this test expects our loggers to log "
+        "(regular expressions searched in the message)",
+    )
+
+
+def _ours(record: logging.LogRecord) -> bool:
+    return any(record.name == n or record.name.startswith(n + ".") for n in OUR_LOGGERS)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_log(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """qutebrowser's log-fail pattern: a warning nobody asked for is a bug found, not noise."""
+    yield
+    patterns = [re.compile(p) for m in request.node.iter_markers("allow_log") for p in m.args]
+    unexpected = [
+        r
+        for phase in ("setup", "call")
+        for r in caplog.get_records(phase)
+        if r.levelno >= logging.WARNING
+        and _ours(r)
+        and not any(p.search(r.getMessage()) for p in patterns)
+    ]
+    if unexpected:
+        lines = [f"{r.levelname} {r.name}: {r.getMessage().splitlines()[0]}" for r in unexpected]
+        pytest.fail("unexpected log records:\n" + "\n".join(lines), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_windows() -> Iterator[None]:
+    """A test closes every window it opens (``qtbot.addWidget`` does it): windows left alive
+    pile up over the suite and make every later widget operation slower."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = set(QApplication.topLevelWidgets()) if app is not None else set()
+    yield
+    app = QApplication.instance()
+    if app is None:
+        return
+    if _alive_windows(before):
+        # Windows only a reference cycle still holds are not a leak: collect and look again
+        # (the first list is not kept: it would hold them).
+        import gc
+
+        gc.collect()
+    leaked = _alive_windows(before)
+    if leaked:
+        names = sorted(type(w).__name__ for w in leaked)
+        for widget in leaked:
+            widget.close()
+            widget.deleteLater()
+        _flush_deletes()
+        pytest.fail(f"test left {len(names)} window(s) alive: {', '.join(names)}", pytrace=False)
+
+
+def _flush_deletes() -> None:
+    """Run the pending ``deleteLater``s (qtbot's included): without an event loop they never
+    run, and thousands of closed windows piled up over the suite. Twice: a window deleted
+    now may ``deleteLater`` its own helpers (the check-in screen's welcome window)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(2):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _alive_windows(before: set[object]) -> list[QWidget]:  # noqa: F821
+    from PySide6.QtWidgets import QApplication
+
+    _flush_deletes()
+    return [w for w in QApplication.topLevelWidgets() if w not in before]
 
 
 @pytest.fixture(autouse=True)

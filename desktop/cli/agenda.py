@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli import (
     CliError,
@@ -19,8 +19,11 @@ from desktop.cli import (
 )
 from desktop.core.agenda_csv import CLI_KINDS, NO_CREDIT_KINDS, AgendaCsvError, decode, read_agenda
 
+if TYPE_CHECKING:
+    from desktop.services.events import SessionInfo
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "agenda",
         help="a session's agenda: planned and actual times, credit flags, timer state; "
@@ -37,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(handler=run_agenda)
     sub = parser.add_subparsers(dest="agenda_what", metavar="add|import|remove")
 
-    def child(name: str, text: str):  # type: ignore[no-untyped-def]
+    def child(name: str, text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text)
         # SUPPRESS: ``agenda --session X add`` keeps the parent's value.
         p.add_argument(
@@ -86,7 +89,7 @@ def _hhmm(text: str) -> dt.time:
         raise argparse.ArgumentTypeError(f"須為 HH:MM（got {text!r}）") from None
 
 
-def _blocks_out(args: argparse.Namespace, context: Context, session, done: str) -> int:  # type: ignore[no-untyped-def]
+def _blocks_out(args: argparse.Namespace, context: Context, session: SessionInfo, done: str) -> int:
     from desktop.services import agenda as service
 
     rows = service.list_blocks(context.db, session.id)

@@ -10,7 +10,7 @@ from desktop.cli import CliError, Context, add_json_flag, emit_json
 from desktop.services.events import EventInfo, list_events
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = subparsers.add_parser(
         "demo", help="build the demo database from the seed announcement (separate file)"
     )

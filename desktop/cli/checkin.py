@@ -30,7 +30,7 @@ from desktop.services.events import SessionInfo, all_sessions
 DESK = "cli"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     checkin = subparsers.add_parser(
         "checkin",
         help="check in (or sign out with --out) by pass code, or by --search TEXT",

@@ -35,7 +35,7 @@ from desktop.services.documents import DOCUMENTS, ORDERS, TITLES
 from desktop.services.hours import CloseDayError, adjust_hours, day_report
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf = subparsers.add_parser(
         "pdf", help="close-of-day PDFs: signin, attendance, certificates, badges"
     )

@@ -37,7 +37,7 @@ _IMPORT_HINTS = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = subparsers.add_parser(
         "import", help="import the registration form's export (CSV or XLSX) into the roster"
     )

@@ -31,7 +31,7 @@ from desktop.cli import (
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = subparsers.add_parser(
         "backup", help="copy the database to FILE (safe while the window is open)"
     )

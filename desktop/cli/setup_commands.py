@@ -30,7 +30,7 @@ _PROBLEM_TEXT = {
 }
 
 
-def register_event_create(event_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_event_create(event_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     create = event_sub.add_parser(
         "create", help=f"a new event in the --db file (passphrase from {PASSPHRASE_ENV} or asked)"
     )
@@ -41,7 +41,7 @@ def register_event_create(event_sub: argparse._SubParsersAction) -> None:  # typ
     create.set_defaults(handler=run_event_create)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     session = subparsers.add_parser("session", help="sessions (場次) of the event")
     session_sub = session.add_subparsers(dest="session_what", metavar="WHAT", required=True)
     add = session_sub.add_parser("add", help="add a session to the event")

@@ -19,7 +19,7 @@ from desktop.services import seating, table_setup
 from desktop.services.seatview import SeatingView, SeatMember
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     tables = subparsers.add_parser("tables", help="workshop tables, seating plan, tent cards")
     sub = tables.add_subparsers(dest="tables_command", metavar="ACTION", required=True)
 

@@ -19,7 +19,7 @@ from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, organi
 from desktop.server.runner import DEFAULT_PORT, ServerError, local_addresses
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = subparsers.add_parser(
         "serve",
         help="venue server: table leaders fill reports from their phones (主辦; "

@@ -24,7 +24,7 @@ from desktop.services.vote import (
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     vote = subparsers.add_parser("vote", help="the room's participatory-budgeting vote (投票)")
     sub = vote.add_subparsers(dest="vote_command", metavar="ACTION", required=True)
     organiser = f"(organiser: passphrase from ${PASSPHRASE_ENV} or the terminal)"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from desktop.core.import_rows import ID_MISSING_MESSAGE, ParsedRow
 from desktop.core.importing import ID_NUMBER
@@ -144,7 +145,7 @@ def merge_rows(
 def _merge(group: list[ParsedRow], identity: int = 0) -> Person:
     merged = group[0]
     for later in group[1:]:
-        changes: dict[str, object] = {
+        changes: dict[str, Any] = {
             f: getattr(later, f) for f in _MERGED_FIELDS if getattr(later, f)
         }
         if later.id_number:
@@ -155,7 +156,7 @@ def _merge(group: list[ParsedRow], identity: int = 0) -> Person:
             order=later.order,
             problems=merged.problems + later.problems,
         )
-        merged = replace(merged, **changes)  # type: ignore[arg-type]
+        merged = replace(merged, **changes)
     merged = _drop_stale_id_problems(merged)
     stamps = [r.registered_at for r in group if r.registered_at is not None]
     return Person(

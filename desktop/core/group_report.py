@@ -400,7 +400,8 @@ def _proposal_from_json(data: Any) -> Proposal:
     cost_text = _text(data.get("cost_text"))
     if not cost_text and data.get("cost") not in (None, ""):
         cost_text = _text(data.get("cost"))
-    marks = data.get("feasibility") if isinstance(data.get("feasibility"), Mapping) else {}
+    feasibility = data.get("feasibility")
+    marks = feasibility if isinstance(feasibility, Mapping) else {}
     return Proposal(
         title=_text(data.get("title")),
         problem=_text(data.get("problem")),
@@ -417,8 +418,9 @@ def from_json(data: Any) -> ReportContent:
     joined, so no stored word is ever dropped for being in an older shape."""
     if not isinstance(data, Mapping):
         return ReportContent()
-    members = data.get("members") if isinstance(data.get("members"), list) else []
-    proposals = data.get("proposals") if isinstance(data.get("proposals"), list) else []
+    stored_members, stored_proposals = data.get("members"), data.get("proposals")
+    members = stored_members if isinstance(stored_members, list) else []
+    proposals = stored_proposals if isinstance(stored_proposals, list) else []
     return ReportContent(
         members=tuple(m for m in (_member_from_json(x) for x in members) if m is not None),
         topic=_text(data.get("topic")),

@@ -381,8 +381,8 @@ def person_credit(marks: Sequence[Mark], blocks: Sequence[Block], policy: HoursP
     if orphan_out:
         reasons.append(Reason.MISSING_SIGN_IN)
     first_in = spans[0].start
-    closed = [s for s in spans if s.end is not None]
-    last_out = closed[-1].end if closed else None
+    closed = [(s.start, s.end) for s in spans if s.end is not None]
+    last_out = closed[-1][1] if closed else None
     open_span = spans[-1] if spans[-1].end is None else None
     if not credit:
         reasons.append(Reason.NO_AGENDA)
@@ -409,7 +409,7 @@ def person_credit(marks: Sequence[Mark], blocks: Sequence[Block], policy: HoursP
     in_by, out_after = bounds(max(announced[0][0], run[0][0]), min(announced[-1][1], run[-1][1]))
     announced_in_by, announced_out_after = bounds(announced[0][0], announced[-1][1])
 
-    counted = [(s.start, s.end) for s in closed]
+    counted: list[Span] = list(closed)
     if open_span is not None:
         reasons.append(Reason.MISSING_SIGN_OUT)
         end = _close_open_interval(open_span, credit, policy)

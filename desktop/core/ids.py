@@ -56,7 +56,7 @@ def normalize_id(raw: str | None) -> str:
         return text
     without_notes = _NOTES.sub("", text)
     for candidate in (without_notes, _BRACKET_CHARS.sub("", text), text):
-        found = _TOKEN.findall(candidate)
+        found: list[str] = _TOKEN.findall(candidate)
         if len(found) == 1:
             return found[0]
     return without_notes

@@ -136,4 +136,4 @@ def lockout_seconds(failures: int) -> int:
     first ``FREE_ATTEMPTS``, then 5, 10, 20, 40, 60, 60... seconds."""
     if failures < FREE_ATTEMPTS:
         return 0
-    return min(5 * 2 ** (failures - FREE_ATTEMPTS), MAX_LOCKOUT_SECONDS)
+    return min(5 << (failures - FREE_ATTEMPTS), MAX_LOCKOUT_SECONDS)

@@ -52,7 +52,8 @@ def unflatten(flat: Mapping[str, Any]) -> dict[str, Any]:
         for part in parts[:-1]:
             node = node.setdefault(part, {})
         node[parts[-1]] = value
-    return _lists(root)  # type: ignore[no-any-return]
+    # The root holds the report's named fields, never a numbered level.
+    return {k: _lists(v) for k, v in root.items()}
 
 
 def _lists(node: Any) -> Any:

@@ -143,7 +143,7 @@ def build_badges(
     fallback: Fallback | None = None,
     progress: Progress | None = None,
 ) -> None:
-    story: list = []  # type: ignore[type-arg]
+    story: list[Flowable] = []
     pages = [rows[i : i + PER_PAGE] for i in range(0, len(rows), PER_PAGE)] or [[]]
     for number, chunk in enumerate(pages, start=1):
         story.append(_BadgeSheet(heading, chunk, fallback))

@@ -121,7 +121,7 @@ def _grid(
     label_column: bool = False,
 ) -> Table:
     table = Table(data, colWidths=list(widths), repeatRows=1 if head else 0)
-    commands: list[tuple] = [  # type: ignore[type-arg]
+    commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),

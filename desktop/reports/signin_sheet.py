@@ -43,7 +43,9 @@ class SignInRow:
     remark: str = ""
 
 
-def heading_story(heading: Heading, title: str, fallback: Fallback | None = None) -> list:  # type: ignore[type-arg]
+def heading_story(
+    heading: Heading, title: str, fallback: Fallback | None = None
+) -> list[Paragraph]:
     sub = cell_style("sub", 11, alignment=TA_CENTER, leading=15)
     return [
         para(f"{heading.course}　{title}", title_style(17), fallback),
@@ -53,7 +55,7 @@ def heading_story(heading: Heading, title: str, fallback: Fallback | None = None
     ]
 
 
-def _row_height(cells: list, widths: list[float]) -> float:  # type: ignore[type-arg]
+def _row_height(cells: Sequence[object], widths: list[float]) -> float:
     """Room for a signature (``ROW_HEIGHT``), taller when a long agency, unit or title wraps
     to more lines than fit (the text would run over the grid lines)."""
     needed = 0.0

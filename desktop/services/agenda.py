@@ -410,7 +410,9 @@ def _setting(s: Session, session_id: int, key: str) -> Setting | None:
     return s.scalar(select(Setting).where(Setting.scope == scope(session_id), Setting.key == key))
 
 
-def _put_setting(s: Session, session_id: int, key: str, value: dict, now: dt.datetime) -> None:  # type: ignore[type-arg]
+def _put_setting(
+    s: Session, session_id: int, key: str, value: dict[str, object], now: dt.datetime
+) -> None:
     row = _setting(s, session_id, key)
     if row is None:
         s.add(Setting(scope=scope(session_id), key=key, value=value, updated_at=now))

@@ -191,16 +191,16 @@ def check_in_registration(
 
 
 def _run(
-    db,
-    session_id,
-    text,
-    registration_id,
-    mode,
-    desk,
-    operator,
-    method,
-    now,  # type: ignore[no-untyped-def]
-    nonce,
+    db: Database,
+    session_id: int,
+    text: str | None,
+    registration_id: int | None,
+    mode: Mode,
+    desk: str,
+    operator: str,
+    method: str,
+    now: dt.datetime,
+    nonce: str,
 ) -> CheckInResult:
     try:
         with db.unit_of_work(immediate=True) as s:
@@ -219,9 +219,9 @@ def is_event_pass(db: Database, session_id: int, text: str) -> bool:
     """``text`` is a pass of the session's event with a valid signature: every character of it
     arrived as printed (the scanner self-test accepts a real pass as well as its test code)."""
     with db.read() as s:
-        secret = s.scalar(
+        secret = s.execute(
             select(Event.token_secret).join(EventSession).where(EventSession.id == session_id)
-        )
+        ).scalar_one()
     try:
         parse_token(secret, text)
     except TokenError:
@@ -243,7 +243,7 @@ def _decide_and_record(
 ) -> CheckInResult:
     es = s.get_one(EventSession, session_id)
     if text is not None:
-        secret = s.scalar(select(Event.token_secret).where(Event.id == es.event_id))
+        secret = s.execute(select(Event.token_secret).where(Event.id == es.event_id)).scalar_one()
         try:
             registration_id = parse_token(secret, text).registration_id
         except TokenError as exc:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 
 from db.models import CheckIn, EventSession, Registration, SeatAssignment, Status, WorkshopTable
 from db.uow import Database
@@ -82,7 +82,7 @@ def day_figures(db: Database, event_id: int) -> tuple[SessionFigures, ...]:
     expected = Registration.status.in_(tuple(rules.ADMITTED_STATUSES))
     came = arrived.c.registration_id.is_not(None)
 
-    def total(condition) -> object:  # type: ignore[no-untyped-def]
+    def total(condition: ColumnElement[bool]) -> ColumnElement[int]:
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
     with db.read() as s:
@@ -115,7 +115,10 @@ def day_figures(db: Database, event_id: int) -> tuple[SessionFigures, ...]:
             .where(Registration.session_id.in_(ids))
             .group_by(Registration.session_id, WorkshopTable.number)
         ).all()
-    by_table = {(row[0], row[1]): Figures(*(int(v) for v in row[2:])) for row in rows}
+    # Unseated people group under the table number None.
+    by_table: dict[tuple[int, int | None], Figures] = {
+        (row[0], row[1]): Figures(*(int(v) for v in row[2:])) for row in rows
+    }
     result = []
     for session in sessions:
         own = [(number, name) for sid, number, name in tables if sid == session.id]

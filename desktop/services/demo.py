@@ -12,8 +12,10 @@ import datetime as dt
 import json
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.models import (
     AgendaBlock,
@@ -46,7 +48,7 @@ class DemoResult:
     attendees: int
 
 
-def load_seed() -> dict:  # type: ignore[type-arg]
+def load_seed() -> dict[str, Any]:
     return json.loads(resource("demo", "seed_event.json").read_text(encoding="utf-8"))
 
 
@@ -73,12 +75,13 @@ def build_demo(db: Database, now: dt.datetime | None = None) -> DemoResult:
     people = 0
     with db.unit_of_work() as s:
         event = s.get_one(Event, event_id)
-        event.announced_on = dt.date.fromisoformat(info["announced_on"])
+        announced_on = dt.date.fromisoformat(info["announced_on"])
+        event.announced_on = announced_on
         for position, spec in enumerate(seed["sessions"]):
             es = _add_session(event, position, spec)
             _add_tables(es, seed["tables"])
             s.flush()
-            people += _add_roster(s, event, es, pools, rng, created)
+            people += _add_roster(s, event, es, pools, rng, created, announced_on)
         # The demo's passphrase is public (README); saying it in the unlock prompt spares a
         # new user the hunt. Real events never get this setting.
         s.add(
@@ -97,7 +100,7 @@ def _at(day: dt.date, hhmm: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.fromisoformat(hhmm))
 
 
-def _add_session(event: Event, position: int, spec: dict) -> EventSession:  # type: ignore[type-arg]
+def _add_session(event: Event, position: int, spec: dict[str, Any]) -> EventSession:
     day = dt.date.fromisoformat(spec["date"])
     es = EventSession(
         position=position,
@@ -129,7 +132,7 @@ def _add_session(event: Event, position: int, spec: dict) -> EventSession:  # ty
     return es
 
 
-def _add_tables(es: EventSession, spec: dict) -> None:  # type: ignore[type-arg]
+def _add_tables(es: EventSession, spec: dict[str, Any]) -> None:
     for number, (leader, unit) in enumerate(spec["leaders"][es.name], start=1):
         es.tables.append(
             WorkshopTable(
@@ -150,14 +153,22 @@ def _fake_id(rng: random.Random) -> str:
             return number
 
 
-def _add_roster(s, event, es, pools, rng, created) -> int:  # type: ignore[no-untyped-def]
+def _add_roster(
+    s: Session,
+    event: Event,
+    es: EventSession,
+    pools: dict[str, Any],
+    rng: random.Random,
+    created: dt.datetime,
+    announced_on: dt.date,
+) -> int:
     agencies = pools["agencies"][es.name]
     # Two registrants from each of 20 agencies, one from two more, and three extra people from
     # the most popular agencies: 45 in all, so first come fills the 40 seats, and both the
     # capacity and the per-agency limit put people on the waitlist.
     slots = [a for a in agencies[:20] for _ in range(2)] + agencies[20:22] + agencies[:3]
     rng.shuffle(slots)
-    opened = dt.datetime.combine(event.announced_on, dt.time(9, 0))
+    opened = dt.datetime.combine(announced_on, dt.time(9, 0))
     registrations: list[Registration] = []
     used_names: set[str] = set()
     for agency in slots:

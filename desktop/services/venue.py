@@ -22,6 +22,7 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from db.models import GroupReport, VenueDevice, VenueTableKey, WorkshopTable
 from db.uow import Database
@@ -127,7 +128,7 @@ def issue_secrets(
         return issued
 
 
-def _issue(s, table: WorkshopTable, at: dt.datetime) -> TableSecret:  # type: ignore[no-untyped-def]
+def _issue(s: Session, table: WorkshopTable, at: dt.datetime) -> TableSecret:
     s.execute(
         update(VenueTableKey)
         .where(VenueTableKey.table_id == table.id, VenueTableKey.revoked_at.is_(None))

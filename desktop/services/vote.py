@@ -21,10 +21,11 @@ import datetime as dt
 import random
 import secrets
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import ScalarResult, delete, select, text
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -113,12 +114,11 @@ def _projects(vote: PbVote) -> tuple[Project, ...]:
 
 
 def _ballots(s: Session, vote_id: int) -> list[tuple[int, ...]]:
-    return [
-        tuple(a)
-        for a in s.scalars(
-            select(PbBallot.approvals).where(PbBallot.vote_id == vote_id).order_by(PbBallot.id)
-        )
-    ]
+    # A JSON list column: SQLAlchemy's select() overloads cannot name its type.
+    approvals: ScalarResult[list[int]] = s.scalars(
+        select(PbBallot.approvals).where(PbBallot.vote_id == vote_id).order_by(PbBallot.id)
+    )
+    return [tuple(a) for a in approvals]
 
 
 def _state(s: Session, session_id: int) -> VoteState:
@@ -237,8 +237,13 @@ def _store_projects(s: Session, vote: PbVote, projects: Iterable[Project]) -> No
 
 
 def _change_projects(
-    db: Database, session_id: int, actor: str, action: str, change, **detail: object
-) -> VoteState:  # type: ignore[no-untyped-def]
+    db: Database,
+    session_id: int,
+    actor: str,
+    action: str,
+    change: Callable[[tuple[Project, ...]], tuple[Project, ...]],
+    **detail: Any,
+) -> VoteState:
     with db.unit_of_work() as s:
         vote = _draft(s, session_id)
         try:

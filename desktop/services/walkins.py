@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db.models import Attendee, Event, EventSession, Registration, Status
 from db.uow import Database
@@ -36,15 +37,15 @@ class WalkInResult:
         return self.seats_taken > self.capacity
 
 
-def seats_taken(s, session_id: int) -> int:  # type: ignore[no-untyped-def]
-    return s.scalar(
+def seats_taken(s: Session, session_id: int) -> int:
+    return s.execute(
         select(func.count())
         .select_from(Registration)
         .where(
             Registration.session_id == session_id,
             Registration.status.in_((Status.ADMITTED, Status.WALK_IN)),
         )
-    )
+    ).scalar_one()
 
 
 def add_walk_in(

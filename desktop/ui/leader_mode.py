@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -283,7 +283,7 @@ class LeaderModeWindow(QWidget):
         if self.form.table_id == table_id:
             self.form.refresh_from_store()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._unlocked:
             self.form.flush()
             super().closeEvent(event)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton, QWidget
 
 from db.engine import sqlite_file
@@ -61,7 +62,7 @@ class ReliabilityController(QObject):
     def _build_actions(self) -> None:
         menu, before = self.window.file_menu, self.window.file_menu_end
 
-        def add(text: str, slot: Callable[[], object], name: str):  # type: ignore[no-untyped-def]
+        def add(text: str, slot: Callable[[], object], name: str) -> QAction:
             action = menu.addAction(text)
             action.setObjectName(name)
             menu.insertAction(before, action)

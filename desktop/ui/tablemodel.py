@@ -75,7 +75,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
 
-def row_table_view(model: RowTableModel, name: str, *, single: bool = False) -> QTableView:  # type: ignore[type-arg]
+def row_table_view(model: RowTableModel[Any], name: str, *, single: bool = False) -> QTableView:
     """A read-only list view of ``model``: whole rows selected, zebra rows, columns sized to
     their content with the last one stretched. ``single``: one row at a time."""
     view = QTableView()

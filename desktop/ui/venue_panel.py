@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
@@ -202,7 +203,7 @@ class VenuePanel(QWidget):
         self.refresh()
         self.resize(1000, 700)
 
-    def _view(self, model: RowTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
+    def _view(self, model: RowTableModel[Any], name: str) -> QTableView:
         view = QTableView()
         view.setObjectName(name)
         view.setModel(model)

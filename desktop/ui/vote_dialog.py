@@ -4,6 +4,8 @@ ballots, and puts turnout (then results) on the projector. Everything goes throu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -124,7 +126,7 @@ class VoteDialog(QDialog):
         self.resize(820, 640)
         self.refresh()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.clicked.connect(slot)
@@ -172,7 +174,7 @@ class VoteDialog(QDialog):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.projects.row_at(r) for r in rows]
 
-    def _run(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[], svc.VoteState]) -> None:
         try:
             self.refresh(action())
         except svc.VoteSetupError as exc:

@@ -7,6 +7,7 @@ import pytest
 from desktop.logs import install_excepthook, setup_logging
 
 
+@pytest.mark.allow_log(r"^uncaught exception\n")
 def test_uncaught_exception_is_logged_and_shown(
     private_data_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 
 def test_summary_json_reports_seed_sessions_and_agenda(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run_cli("--db", demo_db_path, "summary", "--json")
@@ -35,6 +37,7 @@ def test_demo_builds_a_separate_file_and_refuses_to_overwrite(run_cli, tmp_path:
     assert code == 2 and "--reset" in err and err.count("\n") == 1
 
 
+@pytest.mark.allow_log(r"^damaged database .*: file is not a database")
 def test_global_db_option_on_an_unreadable_file_is_a_one_line_error(
     run_cli, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

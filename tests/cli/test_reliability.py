@@ -41,6 +41,7 @@ def test_restore_of_a_bad_file_is_a_one_line_error(
     assert code == 2 and "備份檔已損毀" in err and err.count("\n") == 1
 
 
+@pytest.mark.allow_log(r"^damaged database .*malformed")
 def test_damaged_database_error_names_the_newest_good_backup(
     run_cli, demo_db_path: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -143,6 +143,7 @@ def _damage(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+@pytest.mark.allow_log(r"^damaged database .*malformed")
 def test_damaged_file_at_start_names_the_newest_good_backup(
     demo_db_path: Path, tmp_path: Path
 ) -> None:

@@ -81,6 +81,7 @@ def test_menu_indicator_and_auto_backup(qtbot, demo_db, tmp_path: Path, boxes) -
     window.grab().save(str(tmp_path / "window.png"))
 
 
+@pytest.mark.allow_log(r"^automatic backup failed: .*no-such-stick")
 def test_failed_auto_backup_warns_in_the_status_bar_without_a_dialog(
     qtbot, demo_db, tmp_path, boxes, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -161,6 +162,7 @@ def test_restore_from_the_window_swaps_the_data_and_keeps_the_lock(
         host.close()
 
 
+@pytest.mark.allow_log(r"^damaged database .*malformed")
 def test_damaged_file_offers_the_newest_good_backup(qtbot, demo_db_path, tmp_path, boxes) -> None:  # type: ignore[no-untyped-def]
     good = backup.auto_backup(demo_db_path).path
     data = bytearray(demo_db_path.read_bytes())

@@ -37,7 +37,7 @@ def _status(url: str) -> int:
 
 
 def test_a_phone_saves_and_the_desk_form_history_and_status_follow(
-    qtbot, demo_db: Database
+    qtbot, qtmodeltester, demo_db: Database
 ) -> None:  # type: ignore[no-untyped-def]
     window, screen = open_window(qtbot, demo_db)
     panel = screen.open_venue()
@@ -53,6 +53,7 @@ def test_a_phone_saves_and_the_desk_form_history_and_status_follow(
         assert screen.revisions.rowCount() >= 1
         qtbot.waitUntil(lambda: panel.tables.row_at(0).last_save is not None, timeout=5000)
         assert panel.tables.row_at(0).filled == 1
+        qtmodeltester.check(panel.tables)
         # The table's secret is revoked: the old URL is refused, a new one works.
         panel.revoke_table(table.id)
         assert _status(url + "/report.json") == 403

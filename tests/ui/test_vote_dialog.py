@@ -28,6 +28,7 @@ def _select(dialog: VoteDialog, *rows: int) -> None:
 
 def test_organiser_runs_the_vote_from_the_group_reports_screen(
     qtbot,
+    qtmodeltester,
     demo_db: Database,  # type: ignore[no-untyped-def]
     monkeypatch,
 ) -> None:
@@ -40,6 +41,7 @@ def test_organiser_runs_the_vote_from_the_group_reports_screen(
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
     assert dialog.projects.rowCount() == 5
+    qtmodeltester.check(dialog.projects)  # stays attached through the merge below
     _select(dialog, 0, 2)  # 社區共融公園 (table 1) and 共融公園遊具 (table 2)
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     assert [p.tables for p in dialog.state.projects][0] == (1, 2)

@@ -36,11 +36,11 @@ def upgrade() -> None:
     attendees = connection.execute(
         sa.text("SELECT id, id_mask FROM attendees WHERE id_mask <> ''")
     ).all()
-    for attendee_id, mask in attendees:
-        if _scrubbed(mask) != mask:
+    for attendee in attendees:
+        if _scrubbed(attendee.id_mask) != attendee.id_mask:
             connection.execute(
                 sa.text("UPDATE attendees SET id_mask = :m WHERE id = :i"),
-                {"m": _UNREADABLE, "i": attendee_id},
+                {"m": _UNREADABLE, "i": attendee.id},
             )
     audit = sa.table(
         "audit_log",
@@ -51,12 +51,12 @@ def upgrade() -> None:
     entries = connection.execute(
         sa.select(audit.c.id, audit.c.detail).where(audit.c.action == "id.reveal")
     ).all()
-    for entry_id, detail in entries:
-        values = dict(detail or {})
+    for entry in entries:
+        values = dict(entry.detail or {})
         mask = str(values.get("mask") or "")
         if _scrubbed(mask) != mask:
             values["mask"] = _UNREADABLE
-            connection.execute(audit.update().where(audit.c.id == entry_id).values(detail=values))
+            connection.execute(audit.update().where(audit.c.id == entry.id).values(detail=values))
 
 
 def downgrade() -> None:

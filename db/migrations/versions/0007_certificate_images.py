@@ -27,7 +27,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("seal_image", sa.LargeBinary(), nullable=True))
         batch.add_column(sa.Column("signature_image", sa.LargeBinary(), nullable=True))
     bind = op.get_bind()
-    for event_id, raw in bind.execute(sa.text("SELECT id, certificate_settings FROM events")):
+    for event in bind.execute(sa.text("SELECT id, certificate_settings FROM events")):
+        event_id, raw = event.id, event.certificate_settings
         settings = json.loads(raw) if isinstance(raw, str) else dict(raw or {})
         if not {"seal_image", "signature_image"} & set(settings):
             continue

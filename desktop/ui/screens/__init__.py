@@ -29,7 +29,8 @@ class ScreenRow:
         return QCoreApplication.translate(self.class_name, self.title_source)
 
     def load(self) -> type[Screen]:
-        return getattr(importlib.import_module(self.module), self.class_name)  # type: ignore[no-any-return]
+        screen: type[Screen] = getattr(importlib.import_module(self.module), self.class_name)
+        return screen
 
 
 SCREENS = (
