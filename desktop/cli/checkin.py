@@ -25,6 +25,7 @@ from desktop.cli import (
 )
 from desktop.core.rocdate import roc_date
 from desktop.services import checkin as service
+from desktop.services import desk_search
 from desktop.services.events import SessionInfo, list_events
 
 DESK = "cli"
@@ -137,7 +138,7 @@ def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
         if args.session
         else [s for e in list_events(context.db) for s in e.sessions]
     )
-    hits = [(s, h) for s in sessions for h in service.search(context.db, s.id, args.search)]
+    hits = [(s, h) for s in sessions for h in desk_search.search(context.db, s.id, args.search)]
     if len(hits) != 1:
         code = "not_found" if not hits else "ambiguous"
         matches = [

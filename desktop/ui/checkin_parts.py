@@ -38,6 +38,7 @@ from desktop.core.rocdate import roc_date
 from desktop.core.scaninput import ScanReport, scan_report
 from desktop.core.text import mask_name
 from desktop.services import checkin as service
+from desktop.services import checkin_log
 from desktop.services.walkins import WalkInError, WalkInResult, add_walk_in
 from desktop.ui.labels import status_label
 from desktop.ui.messages import error_text
@@ -446,13 +447,13 @@ class VoidDialog(QDialog):
         self.setWindowTitle(self.tr("作廢報到紀錄"))
         self.resize(720, 480)
         self.db, self.desk, self.operator = db, desk, operator
-        self.voided: service.VoidResult | None = None
+        self.voided: checkin_log.VoidResult | None = None
         rows = [
             r
-            for r in service.list_log(db, session_id)
+            for r in checkin_log.list_log(db, session_id)
             if r.action in ("in", "out") and not r.voided
         ]
-        self.model: RowTableModel[service.LogRow] = RowTableModel(
+        self.model: RowTableModel[checkin_log.LogRow] = RowTableModel(
             [
                 Column(self.tr("時間"), lambda r: f"{r.at:%H:%M:%S}"),
                 Column(
@@ -509,7 +510,7 @@ class VoidDialog(QDialog):
         }
         return labels.get(method, method)
 
-    def selected(self) -> service.LogRow | None:
+    def selected(self) -> checkin_log.LogRow | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
@@ -521,7 +522,7 @@ class VoidDialog(QDialog):
         if row is None:
             return
         try:
-            self.voided = service.void(
+            self.voided = checkin_log.void(
                 self.db, row.id, self.reason.text(), desk=self.desk, operator=self.operator
             )
         except service.CheckInError as exc:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from db.models import CheckIn, Event, Registration
 from db.uow import Database
 from desktop.core.tokens import make_token
-from desktop.services import checkin as service
+from desktop.services import desk_search
 from desktop.services.passes import export_passes
 from desktop.ui.camera import CameraPanel, DecoderPipeline, decode_image
 from desktop.ui.checkin_parts import TEST_CODE, ScannerTestDialog, WalkInDialog
@@ -136,7 +136,7 @@ def test_slow_typing_in_search_is_not_a_scan_and_enter_checks_in_the_hit(qtbot, 
     screen, secret, regs, _ = desk
     ticks = itertools.count(step=0.25)
     screen.key_clock = lambda: next(ticks)  # a person: a quarter of a second per key
-    hits = service.search(screen.context.db, screen.session.id, "", 1)
+    hits = desk_search.search(screen.context.db, screen.session.id, "", 1)
     assert hits == []
     with screen.context.db.read() as s:
         from db.models import Attendee

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.scaninput import ScanDetector, split_codes
 from desktop.services import checkin as service
+from desktop.services import checkin_log, desk_counts, desk_search
 from desktop.services.events import SessionInfo
 from desktop.ui.checkin_parts import (
     BAD,
@@ -71,10 +72,10 @@ class CheckInScreen(Screen):
         self.detector = ScanDetector()
         self.mode = "in"
         self.last_result: service.CheckInResult | None = None
-        self.index = service.SearchIndex(())
+        self.index = desk_search.SearchIndex(())
         # The loaded people (counts, not-arrived list, search index), kept current after scans;
         # loaded afresh for another session or when ``people_stamp`` moved (imports, seating).
-        self.tally: service.LiveTally | None = None
+        self.tally: desk_counts.LiveTally | None = None
         self._stamp = -1
         self._burst_target: QWidget | None = None
         self._snapshot: tuple[str, int] | None = None
@@ -168,7 +169,7 @@ class CheckInScreen(Screen):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_field.returnPressed.connect(self.check_in_selected_hit)
-        self.hits_model: RowTableModel[service.SearchHit] = RowTableModel(
+        self.hits_model: RowTableModel[desk_search.SearchHit] = RowTableModel(
             [
                 Column(self.tr("姓名"), lambda h: h.name),
                 Column(self.tr("服務機關"), lambda h: h.agency),
@@ -196,7 +197,7 @@ class CheckInScreen(Screen):
         self.tables_label = QLabel()
         self.tables_label.setObjectName("tableCounts")
         self.tables_label.setWordWrap(True)
-        self.missing_model: RowTableModel[service.PersonRow] = RowTableModel(
+        self.missing_model: RowTableModel[desk_counts.PersonRow] = RowTableModel(
             [
                 Column(self.tr("姓名"), lambda p: p.name),
                 Column(self.tr("服務機關"), lambda p: p.agency),
@@ -253,7 +254,7 @@ class CheckInScreen(Screen):
         for w in (self.scan_field, self.search_field, self.walk_in_button, self.void_button):
             w.setEnabled(enabled)
         if session is None:
-            self.index = service.SearchIndex(())
+            self.index = desk_search.SearchIndex(())
             self.card.show_text(
                 CardText(INFO, self.tr("尚無場次"), self.tr("請由「檔案」選單開啟活動資料庫。"))
             )
@@ -265,7 +266,7 @@ class CheckInScreen(Screen):
         if (
             self.tally is None
             or self.tally.session_id != session.id
-            or service.people_stamp(self.context.db) != self._stamp
+            or desk_search.people_stamp(self.context.db) != self._stamp
         ):
             self.reload()
         else:
@@ -279,9 +280,9 @@ class CheckInScreen(Screen):
         """Load the session's people afresh: counts, not-arrived list, search index."""
         if self.session is None:
             return
-        self._stamp = service.people_stamp(self.context.db)
-        self.index = service.load_search_index(self.context.db, self.session.id)
-        self.tally = service.LiveTally(self.context.db, self.session.id)
+        self._stamp = desk_search.people_stamp(self.context.db)
+        self.index = desk_search.load_search_index(self.context.db, self.session.id)
+        self.tally = desk_counts.LiveTally(self.context.db, self.session.id)
         self._show_counts(self.tally.counts(), all_rows=True)
         self.update_hits()
 
@@ -296,7 +297,7 @@ class CheckInScreen(Screen):
             return
         if change.touched:
             self.index.update(
-                service.search_entries(self.context.db, self.session.id, change.touched)
+                desk_search.search_entries(self.context.db, self.session.id, change.touched)
             )
         counts = self.tally.counts()
         if change.returned:
@@ -305,7 +306,7 @@ class CheckInScreen(Screen):
             self.missing_model.remove_rows(attrgetter("registration_id"), set(change.arrived))
             self._show_counts(counts, all_rows=False)
 
-    def _show_counts(self, c: service.LiveCounts, *, all_rows: bool) -> None:
+    def _show_counts(self, c: desk_counts.LiveCounts, *, all_rows: bool) -> None:
         assert self.session is not None
         today = self.clock().date()
         self.date_warning.setVisible(self.session.date != today)
@@ -599,7 +600,7 @@ class CheckInScreen(Screen):
         """Fill the hits again, keeping the row the operator chose; a single hit is chosen."""
         chosen = self._chosen_hit()
         entries = self.index.find(self.search_field.text())
-        self.hits_model.set_rows(service.with_state(self.context.db, entries))
+        self.hits_model.set_rows(desk_search.with_state(self.context.db, entries))
         ids = [self.hits_model.row_at(r).registration_id for r in range(len(entries))]
         if chosen in ids:
             self.hits_view.selectRow(ids.index(chosen))
@@ -659,10 +660,10 @@ class CheckInScreen(Screen):
         self.reload()  # a status changed
         self.show_result(result)
 
-    def undo_last(self) -> service.VoidResult | None:
+    def undo_last(self) -> checkin_log.VoidResult | None:
         if self.session is None:
             return None
-        undone = service.undo_last(
+        undone = checkin_log.undo_last(
             self.context.db,
             self.session.id,
             desk=self.context.desk,
@@ -677,7 +678,7 @@ class CheckInScreen(Screen):
         if r is None or r.check_in_id is None:
             return
         try:
-            undone = service.void(
+            undone = checkin_log.void(
                 self.context.db,
                 r.check_in_id,
                 self.tr("復原這筆"),
@@ -690,7 +691,7 @@ class CheckInScreen(Screen):
             return
         self._show_undone(undone)
 
-    def _show_undone(self, undone: service.VoidResult | None) -> None:
+    def _show_undone(self, undone: checkin_log.VoidResult | None) -> None:
         if undone is None:
             self.card.show_text(
                 CardText(
