@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -126,8 +126,19 @@ def _table_number(s: Session, registration_id: int) -> int | None:
     )
 
 
-def _refused(code: Code, mode: Mode, now: dt.datetime, method: str) -> CheckInResult:
-    return CheckInResult(code=code.value, mode=mode.value, at=now, method=method)
+@dataclass(frozen=True)
+class _Attempt:
+    """One scan or click at the desk as submitted; a retry submits the same one (same nonce)."""
+
+    session_id: int
+    text: str | None  # the scanned code, or None when a registration was picked
+    registration_id: int | None
+    mode: Mode
+    desk: str
+    operator: str
+    method: str
+    now: dt.datetime
+    nonce: str
 
 
 def scan(
@@ -142,9 +153,9 @@ def scan(
     now: dt.datetime | None = None,
     nonce: str | None = None,
 ) -> CheckInResult:
-    """A scanned (or typed) pass code at the desk of ``session_id``."""
-    return _run(
-        db,
+    """A scanned (or typed) pass code at the desk of ``session_id``. ``nonce`` names this
+    scan: submitting it again answers as the first time and records nothing new."""
+    attempt = _Attempt(
         session_id,
         text,
         None,
@@ -155,6 +166,7 @@ def scan(
         now or dt.datetime.now(),
         nonce or new_nonce(),
     )
+    return _run(db, attempt)
 
 
 def check_in_registration(
@@ -170,8 +182,7 @@ def check_in_registration(
     nonce: str | None = None,
 ) -> CheckInResult:
     """Check in (or sign out) a registration picked from the search list or just added."""
-    return _run(
-        db,
+    attempt = _Attempt(
         session_id,
         None,
         registration_id,
@@ -182,31 +193,19 @@ def check_in_registration(
         now or dt.datetime.now(),
         nonce or new_nonce(),
     )
+    return _run(db, attempt)
 
 
-def _run(
-    db,
-    session_id,
-    text,
-    registration_id,
-    mode,
-    desk,
-    operator,
-    method,
-    now,  # type: ignore[no-untyped-def]
-    nonce,
-) -> CheckInResult:
+def _run(db: Database, attempt: _Attempt) -> CheckInResult:
     try:
         with db.unit_of_work(immediate=True) as s:
-            return _decide_and_record(
-                s, session_id, text, registration_id, mode, desk, operator, method, now, nonce
-            )
-    except IntegrityError:
-        # Another submission with the same nonce committed first: answer as that one did.
+            return _decide_and_record(s, attempt)
+    except (IntegrityError, OperationalError):
+        # Another submission with the same nonce committed first, or the write failed (a lock
+        # held too long, a dropped connection that may have committed): the same attempt
+        # again, whose nonce makes it answer as the first did if that one was recorded.
         with db.unit_of_work(immediate=True) as s:
-            return _decide_and_record(
-                s, session_id, text, registration_id, mode, desk, operator, method, now, nonce
-            )
+            return _decide_and_record(s, attempt)
 
 
 def is_event_pass(db: Database, session_id: int, text: str) -> bool:
@@ -223,60 +222,101 @@ def is_event_pass(db: Database, session_id: int, text: str) -> bool:
     return True
 
 
-def _decide_and_record(
-    s: Session,
-    session_id: int,
-    text: str | None,
-    registration_id: int | None,
-    mode: Mode,
-    desk: str,
-    operator: str,
-    method: str,
-    now: dt.datetime,
-    nonce: str,
-) -> CheckInResult:
-    es = s.get_one(EventSession, session_id)
-    if text is not None:
+def _log_refusal(s: Session, a: _Attempt, code: Code, registration_id: int | None) -> None:
+    """The day's record shows every attempt: a refused one is a ``refused`` row."""
+    s.add(
+        CheckIn(
+            registration_id=registration_id,
+            desk_session_id=a.session_id,
+            action=rules.REFUSED,
+            result=code.value,
+            at=a.now,
+            desk=a.desk,
+            operator=a.operator,
+            method=a.method,
+            nonce=a.nonce,
+        )
+    )
+    s.flush()  # a second submission of the same nonce fails here, inside the retry
+
+
+def _refused(s: Session, a: _Attempt, code: Code) -> CheckInResult:
+    """A code refused before any registration is known (unreadable, forged, another event)."""
+    _log_refusal(s, a, code, None)
+    return CheckInResult(code=code.value, mode=a.mode.value, at=a.now, method=a.method)
+
+
+def _registration_of(s: Session, es: EventSession, a: _Attempt) -> Registration | CheckInResult:
+    """The registration the attempt names, or the refusal when the code names none here."""
+    registration_id = a.registration_id
+    if a.text is not None:
         secret = s.scalar(select(Event.token_secret).where(Event.id == es.event_id))
         try:
-            registration_id = parse_token(secret, text).registration_id
+            registration_id = parse_token(secret, a.text).registration_id
         except TokenError as exc:
-            return _refused(rules.REFUSED_CODE[exc.problem], mode, now, method)
+            return _refused(s, a, rules.REFUSED_CODE[exc.problem])
     registration = s.get(Registration, registration_id)
     if registration is None:
         # Signed by this event but the registration is gone (deleted after printing).
-        return _refused(Code.INVALID_CODE, mode, now, method)
+        return _refused(s, a, Code.INVALID_CODE)
     attendee = s.get_one(Attendee, registration.attendee_id)
     if attendee.event_id != es.event_id:
-        return _refused(Code.OTHER_EVENT, mode, now, method)
-    if registration.session_id != session_id:
+        return _refused(s, a, Code.OTHER_EVENT)
+    if registration.session_id != es.id:
         # The same person may also be registered here: use that registration.
         here = s.scalar(
             select(Registration).where(
-                Registration.attendee_id == attendee.id, Registration.session_id == session_id
+                Registration.attendee_id == attendee.id, Registration.session_id == es.id
             )
         )
         if here is not None:
-            registration = here
+            return here
+    return registration
+
+
+def _decide_and_record(s: Session, a: _Attempt) -> CheckInResult:
+    es = s.get_one(EventSession, a.session_id)
+    # A refused attempt submitted again: the same answer, no second row.
+    prior = s.execute(
+        select(CheckIn.result, CheckIn.at, CheckIn.registration_id).where(
+            CheckIn.nonce == a.nonce, CheckIn.action == rules.REFUSED
+        )
+    ).first()
+    if prior is not None and prior.registration_id is None:
+        return CheckInResult(
+            code=prior.result, mode=a.mode.value, at=prior.at, method=a.method, replayed=True
+        )
+    if prior is not None:
+        registration = s.get_one(Registration, prior.registration_id)
+    else:
+        found = _registration_of(s, es, a)
+        if isinstance(found, CheckInResult):
+            return found
+        registration = found
+    attendee = s.get_one(Attendee, registration.attendee_id)
     # Two desks scanning the same pass: the second waits here until the first has committed,
     # then reads its row and answers already_checked_in (SQLite: the unit of work's write lock).
     s.refresh(registration, with_for_update=True)
     entries = log_entries(s, registration.id)
     free = 0
     taken = 0
-    if registration.status not in rules.ADMITTED_STATUSES and mode is Mode.IN:
-        taken = seats_taken(s, session_id)
+    if registration.status not in rules.ADMITTED_STATUSES and a.mode is Mode.IN:
+        taken = seats_taken(s, es.id)
         free = max(es.capacity - taken, 0)
     decision = rules.decide(
         status=registration.status,
         registration_session_id=registration.session_id,
-        desk_session_id=session_id,
+        desk_session_id=es.id,
         entries=entries,
-        mode=mode,
-        now=now,
-        nonce=nonce,
+        mode=a.mode,
+        now=a.now,
+        nonce=a.nonce,
         seats_free=free,
     )
+    if prior is not None:
+        decision = replace(
+            decision, code=Code(prior.result), at=prior.at, record=None, reentry=False
+        )
     check_in_id = None
     action = None
     if decision.replay_of is not None:
@@ -284,12 +324,13 @@ def _decide_and_record(
     elif decision.record is not None:
         row = CheckIn(
             registration_id=registration.id,
+            desk_session_id=es.id,
             action=decision.record,
-            at=now,
-            desk=desk,
-            operator=operator,
-            method=method,
-            nonce=nonce,
+            at=a.now,
+            desk=a.desk,
+            operator=a.operator,
+            method=a.method,
+            nonce=a.nonce,
         )
         s.add(row)
         s.flush()
@@ -297,17 +338,19 @@ def _decide_and_record(
         audit.record(
             s,
             f"checkin.{row.action}",
-            actor=operator,
-            at=now,
+            actor=a.operator,
+            at=a.now,
             entity="check_in",
             entity_id=row.id,
             registration_id=registration.id,
-            desk=desk,
-            method=method,
+            desk=a.desk,
+            method=a.method,
             name=mask_name(attendee.name),
         )
+    elif prior is None:
+        _log_refusal(s, a, decision.code, registration.id)
     if decision.record == rules.IN and decision.replay_of is None:
-        table = seating.seat_on_arrival(s, registration.id, now)
+        table = seating.seat_on_arrival(s, registration.id, a.now)
     else:
         table = _table_number(s, registration.id)
     reg_session = (
@@ -315,15 +358,15 @@ def _decide_and_record(
     )
     first = decision.first_in
     if first is None and decision.record == rules.IN:
-        first = LogEntry(check_in_id or 0, rules.IN, now, desk)
+        first = LogEntry(check_in_id or 0, rules.IN, a.now, a.desk)
     return CheckInResult(
         code=decision.code.value,
-        mode=mode.value,
+        mode=a.mode.value,
         at=decision.at,
-        method=method,
+        method=a.method,
         action=action,
         check_in_id=check_in_id,
-        replayed=decision.replay_of is not None,
+        replayed=decision.replay_of is not None or prior is not None,
         reentry=decision.reentry,
         registration_id=registration.id,
         name=attendee.name,

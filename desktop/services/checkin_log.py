@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import Attendee, AuditEntry, CheckIn, Registration, Status
@@ -46,7 +46,15 @@ def void(
     with db.unit_of_work(immediate=True) as s:
         row = s.get(CheckIn, check_in_id)
         if row is None:
-            raise CheckInError("not_found", f"找不到報到紀錄 #{check_in_id}", id=check_in_id)
+            raise CheckInError(
+                "not_found", _VOID_PROBLEMS["not_found"].format(id=check_in_id), id=check_in_id
+            )
+        if row.registration_id is None:  # a refused scan of a code that named nobody
+            raise CheckInError(
+                "not_voidable",
+                _VOID_PROBLEMS["not_voidable"].format(id=check_in_id),
+                id=check_in_id,
+            )
         # Two desks voiding the same row: the second reads the first's void (already_voided).
         registration = s.get_one(Registration, row.registration_id, with_for_update=True)
         entries = log_entries(s, row.registration_id)
@@ -58,6 +66,7 @@ def void(
             ) from None
         v = CheckIn(
             registration_id=row.registration_id,
+            desk_session_id=registration.session_id,
             action=rules.VOID,
             at=at,
             desk=desk,
@@ -136,7 +145,7 @@ def _undo_admission(
 
 _VOID_PROBLEMS = {
     "not_found": "找不到報到紀錄 #{id}",
-    "not_voidable": "紀錄 #{id} 是一筆作廢紀錄，不能再作廢",
+    "not_voidable": "紀錄 #{id} 不是報到或簽退，不能作廢",
     "already_voided": "紀錄 #{id} 已經作廢過了",
     "reason_required": "請輸入作廢原因",
 }
@@ -178,10 +187,11 @@ def undo_last(
 @dataclass(frozen=True)
 class LogRow:
     id: int
-    registration_id: int
+    registration_id: int | None  # None: a refused code that named nobody
     name: str
     agency: str
-    action: str
+    action: str  # in / out / void / refused
+    result: str  # desktop.core.checkin.Code: "ok", or why the attempt was refused
     at: dt.datetime
     desk: str
     operator: str
@@ -192,13 +202,14 @@ class LogRow:
 
 
 def list_log(db: Database, session_id: int) -> tuple[LogRow, ...]:
-    """The session's check-in log, newest first, each row marked when a void cancels it."""
+    """The session's check-in log, every attempt at its desks (refused ones too), newest
+    first, each row marked when a void cancels it."""
     with db.read() as s:
         rows = s.execute(
             select(CheckIn, Attendee.name, Attendee.agency)
-            .join(Registration, Registration.id == CheckIn.registration_id)
-            .join(Attendee, Attendee.id == Registration.attendee_id)
-            .where(Registration.session_id == session_id)
+            .outerjoin(Registration, Registration.id == CheckIn.registration_id)
+            .outerjoin(Attendee, Attendee.id == Registration.attendee_id)
+            .where(func.coalesce(CheckIn.desk_session_id, Registration.session_id) == session_id)
             .order_by(CheckIn.id.desc())
         ).all()
         voided = {c.voids_id for c, _, _ in rows if c.voids_id is not None}
@@ -206,9 +217,10 @@ def list_log(db: Database, session_id: int) -> tuple[LogRow, ...]:
             LogRow(
                 c.id,
                 c.registration_id,
-                name,
-                agency,
+                name or "",
+                agency or "",
                 c.action,
+                c.result,
                 c.at,
                 c.desk,
                 c.operator,

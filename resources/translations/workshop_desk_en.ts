@@ -3634,8 +3634,8 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>No check-in record #{id}</translation>
     </message>
     <message>
-        <source>紀錄 #{id} 是一筆作廢紀錄，不能再作廢</source>
-        <translation>Record #{id} is itself a void and cannot be voided</translation>
+        <source>紀錄 #{id} 不是報到或簽退，不能作廢</source>
+        <translation>Record #{id} is not a check-in or sign-out and cannot be voided</translation>
     </message>
     <message>
         <source>紀錄 #{id} 已經作廢過了</source>

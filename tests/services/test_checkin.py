@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from db.models import CheckIn, Event, Registration
 from db.uow import Database
@@ -55,7 +55,7 @@ def test_scan_checks_in_then_reports_already_checked_in(demo_db: Database) -> No
     )
     assert again.code == "already_checked_in"
     assert (again.first_at, again.first_desk) == (T, "desk-2")
-    assert _log(demo_db, reg) == [("in", None)]
+    assert _log(demo_db, reg) == [("in", None), ("refused", None)]
 
 
 def test_repeated_nonce_is_harmless(demo_db: Database) -> None:
@@ -79,10 +79,50 @@ def test_refused_codes(demo_db: Database) -> None:
     r = svc.scan(demo_db, sid, make_token(secret, other))
     assert r.code == "other_session" and r.session_name == "臺南場次"
     assert r.session_date == dt.date(2019, 3, 29)
-    w = svc.scan(demo_db, sid, make_token(secret, regs["waitlisted"][0]))
+    w = svc.scan(demo_db, sid, make_token(secret, regs["waitlisted"][0]), desk="d3", now=T)
     assert w.code == "not_admitted" and w.status == "waitlisted" and w.seats_free == 0
+    # Every attempt is in the day's record: code, desk, time, and the registration if known.
+    log = checkin_log.list_log(demo_db, sid)
+    assert [(r.action, r.result) for r in log] == [
+        ("refused", "not_admitted"),
+        ("refused", "other_session"),
+        ("refused", "invalid_code"),
+        ("refused", "invalid_code"),
+        ("refused", "other_event"),
+        ("refused", "forged"),
+    ]
+    assert (log[0].registration_id, log[0].desk, log[0].at) == (regs["waitlisted"][0], "d3", T)
+    assert log[0].name and log[1].registration_id == other
+    assert [r.registration_id for r in log[2:]] == [None] * 4
+    # ...and none of them changes anyone's state.
+    counts = desk_counts.live_counts(demo_db, sid)
+    assert (counts.arrived, counts.present, counts.signed_out) == (0, 0, 0)
+    assert checkin_log.last_action(demo_db, sid, "d3") is None
+    with pytest.raises(svc.CheckInError) as refused:
+        checkin_log.void(demo_db, log[0].id, "不是報到")
+    assert refused.value.code == "not_voidable"
+
+
+def test_a_refused_scan_submitted_again_answers_the_same_and_logs_once(
+    demo_db: Database,
+) -> None:
+    sessions, secret, regs, _ = _setup(demo_db)
+    sid, reg = sessions[0].id, regs["admitted"][4]
+    token = make_token(secret, reg)
+    first = svc.scan(demo_db, sid, token, desk="d1", now=T)
+    dup = svc.scan(demo_db, sid, token, desk="d2", nonce="dup", now=T.replace(minute=41))
+    assert (first.code, dup.code) == ("ok", "already_checked_in")
+    assert first.check_in_id is not None
+    checkin_log.void(demo_db, first.check_in_id, "掃錯人", now=T.replace(minute=42))
+    # The same refused scan again (a retried write): still refused, not a check-in now.
+    again = svc.scan(demo_db, sid, token, desk="d2", nonce="dup", now=T.replace(minute=43))
+    assert (again.code, again.replayed, again.at) == ("already_checked_in", True, dup.at)
+    assert again.registration_id == reg and again.check_in_id is None
+    assert _log(demo_db, reg) == [("in", None), ("refused", None), ("void", first.check_in_id)]
+    junk = [svc.scan(demo_db, sid, "4710088123456", nonce="junk", now=T) for _ in range(2)]
+    assert [(r.code, r.replayed) for r in junk] == [("invalid_code", False), ("invalid_code", True)]
     with demo_db.read() as s:
-        assert s.scalar(select(CheckIn.id)) is None
+        assert s.scalar(select(func.count()).where(CheckIn.nonce == "junk")) == 1
 
 
 def test_not_admitted_can_be_admitted_at_desk_when_seats_are_free(demo_db: Database) -> None:
@@ -116,7 +156,15 @@ def test_sign_out_reentry_and_undo(demo_db: Database) -> None:
     undone = checkin_log.undo_last(demo_db, sid, desk="d", now=T.replace(hour=13, minute=2))
     assert undone is not None and undone.state_after == "in"
     assert _log(demo_db, reg)[-2:] == [("void", back.check_in_id), ("void", undone.voided_id)]
-    assert len(_log(demo_db, reg)) == 5
+    assert [a for a, _ in _log(demo_db, reg)] == [
+        "refused",  # not_checked_in
+        "in",
+        "out",
+        "refused",  # already_checked_out
+        "in",
+        "void",
+        "void",
+    ]
     again = svc.scan(demo_db, sid, token, now=T.replace(hour=14))
     assert again.code == "already_checked_in" and again.first_at == T
 

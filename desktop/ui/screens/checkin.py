@@ -550,6 +550,8 @@ class CheckInScreen(Screen):
         text = text.strip()
         if not text or self.session is None:
             return None
+        # The scan's identity from the moment it was read: a retried write of it is
+        # recognised and recorded once.
         result = service.scan(
             self.context.db,
             self.session.id,
@@ -559,6 +561,7 @@ class CheckInScreen(Screen):
             operator=self.context.operator,
             method=method,
             now=self.clock(),
+            nonce=service.new_nonce(),
         )
         self.show_result(result)
         return result
@@ -574,6 +577,7 @@ class CheckInScreen(Screen):
             operator=self.context.operator,
             method=method,
             now=self.clock(),
+            nonce=service.new_nonce(),
         )
         self.show_result(result)
         return result
