@@ -493,15 +493,11 @@
     </message>
     <message>
         <source>{name}&#x3000;{wording}（預覽不發字號）</source>
-        <translation>{name}　{wording} (a preview issues no serial)</translation>
+        <translation>{name}&#x3000;{wording} (a preview issues no serial)</translation>
     </message>
 </context>
 <context>
     <name>CheckInScreen</name>
-    <message>
-        <source>注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；在其他日子報到不會計入時數。</source>
-        <translation>Note: this session is on {date} and today is {today}. Check the session chosen above; check-ins on another day do not count for hours.</translation>
-    </message>
     <message>
         <source>簽退：掃描入場證即記為離場（游標在任何位置都可以掃）</source>
         <translation>Sign-out: a scanned pass is recorded as leaving (scan with the cursor anywhere)</translation>
@@ -613,22 +609,6 @@ Switch to sign-out mode?</translation>
         <translation>Open an event database from the File menu.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;已報到 {arrived} / 應到 {expected}&lt;/b&gt;（錄取 {admitted}，現場報名 {walk_ins}）&lt;br&gt;在場 {present}&#x3000;已簽退 {out}&#x3000;名額 {capacity}</source>
-        <translation>&lt;b&gt;Checked in {arrived} / expected {expected}&lt;/b&gt; (admitted {admitted}, walk-ins {walk_ins})&lt;br&gt;Present {present}  signed out {out}  places {capacity}</translation>
-    </message>
-    <message>
-        <source>各桌已到 / 排入：</source>
-        <translation>Arrived / seated per table:</translation>
-    </message>
-    <message>
-        <source>{n}桌 {a}/{s}</source>
-        <translation>Table {n} {a}/{s}</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;尚未報到（{n}）&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Not checked in yet ({n})&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>報到模式</source>
         <translation>Check-in mode</translation>
     </message>
@@ -677,6 +657,45 @@ Current status: {state}</translation>
     <message>
         <source>已報到 {time}</source>
         <translation>Checked in {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CountsPanel</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>服務機關</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>桌</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>電話末碼</source>
+        <translation>Phone end</translation>
+    </message>
+    <message>
+        <source>注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；在其他日子報到不會計入時數。</source>
+        <translation>Note: this session is on {date} and today is {today}. Check the session chosen above; check-ins on another day do not count for hours.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;已報到 {arrived} / 應到 {expected}&lt;/b&gt;（錄取 {admitted}，現場報名 {walk_ins}）&lt;br&gt;在場 {present}&#x3000;已簽退 {out}&#x3000;名額 {capacity}</source>
+        <translation>&lt;b&gt;Checked in {arrived} / expected {expected}&lt;/b&gt; (admitted {admitted}, walk-ins {walk_ins})&lt;br&gt;Present {present}  signed out {out}  places {capacity}</translation>
+    </message>
+    <message>
+        <source>{n}桌 {a}/{s}</source>
+        <translation>Table {n} {a}/{s}</translation>
+    </message>
+    <message>
+        <source>各桌已到 / 排入：</source>
+        <translation>Arrived / seated per table:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;尚未報到（{n}）&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Not checked in yet ({n})&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2888,11 +2907,11 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
     <message>
         <source>{status}&#x3000;已投票 {b}／已報到 {c}</source>
-        <translation>{status}　{b} ballots / {c} checked in</translation>
+        <translation>{status}&#x3000;{b} ballots / {c} checked in</translation>
     </message>
     <message>
         <source>&#x3000;貪婪法：{g}&#x3000;均分法：{e}</source>
-        <translation>　Greedy: {g}　Equal Shares: {e}</translation>
+        <translation>&#x3000;Greedy: {g}&#x3000;Equal Shares: {e}</translation>
     </message>
     <message>
         <source>沒有可讀經費或名稱的提案未列入：{names}</source>
@@ -2947,7 +2966,7 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
     <message>
         <source>&lt;b&gt;{rule}&lt;/b&gt;：{names}&#x3000;合計 {spent}／預算 {budget}</source>
-        <translation>&lt;b&gt;{rule}&lt;/b&gt;: {names}　total {spent} / budget {budget}</translation>
+        <translation>&lt;b&gt;{rule}&lt;/b&gt;: {names}&#x3000;total {spent} / budget {budget}</translation>
     </message>
     <message>
         <source>參與式預算投票：請用手機掃描 QR</source>
@@ -3383,7 +3402,7 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     </message>
     <message>
         <source>{file}：XLSX 內容損毀：儲存格的值無法讀取</source>
-        <translation>{file}: damaged XLSX: a cell's value cannot be read</translation>
+        <translation>{file}: damaged XLSX: a cell&apos;s value cannot be read</translation>
     </message>
     <message>
         <source>{file}：XLSX 內容損毀：壓縮內容損毀</source>
