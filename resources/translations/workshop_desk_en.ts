@@ -581,6 +581,10 @@ Switch to sign-out mode?</translation>
         <translation>Name</translation>
     </message>
     <message>
+        <source>報到紀錄…</source>
+        <translation>Check-in log…</translation>
+    </message>
+    <message>
         <source>服務機關</source>
         <translation>Agency</translation>
     </message>
@@ -1316,6 +1320,21 @@ Current status: {state}</translation>
     <message>
         <source>桌長</source>
         <translation>Table leader</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>報到紀錄</source>
+        <translation>Check-in log</translation>
+    </message>
+    <message>
+        <source>紀錄</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>共 {n} 筆，其中 {refused} 筆為未受理的掃描（不影響任何人的報到狀態）。</source>
+        <translation>{n} records, {refused} of them refused scans (they change nobody's check-in state).</translation>
     </message>
 </context>
 <context>
@@ -2699,48 +2718,8 @@ Check-ins and changes made after this backup will not be in the restored data; t
 <context>
     <name>VoidDialog</name>
     <message>
-        <source>掃描器</source>
-        <translation>Scanner</translation>
-    </message>
-    <message>
-        <source>攝影機</source>
-        <translation>Camera</translation>
-    </message>
-    <message>
-        <source>手動輸入</source>
-        <translation>Typed</translation>
-    </message>
-    <message>
-        <source>搜尋</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <source>未到名單</source>
-        <translation>Not-arrived list</translation>
-    </message>
-    <message>
-        <source>現場報名</source>
-        <translation>Walk-in</translation>
-    </message>
-    <message>
-        <source>現場錄取</source>
-        <translation>Admitted at the desk</translation>
-    </message>
-    <message>
-        <source>命令列</source>
-        <translation>Command line</translation>
-    </message>
-    <message>
-        <source>命令列搜尋</source>
-        <translation>Command-line search</translation>
-    </message>
-    <message>
         <source>作廢報到紀錄</source>
         <translation>Void a check-in record</translation>
-    </message>
-    <message>
-        <source>時間</source>
-        <translation>Time</translation>
     </message>
     <message>
         <source>動作</source>
@@ -2753,22 +2732,6 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>簽退</source>
         <translation>Sign-out</translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>服務機關</source>
-        <translation>Agency</translation>
-    </message>
-    <message>
-        <source>櫃台</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
-        <source>方式</source>
-        <translation>Method</translation>
     </message>
     <message>
         <source>作廢原因（必填），例如：刷錯人、重複刷卡</source>
@@ -3144,6 +3107,10 @@ Signed out at {time}</translation>
         <translation>Signed out</translation>
     </message>
     <message>
+        <source>未錄取</source>
+        <translation>Not admitted</translation>
+    </message>
+    <message>
         <source>第 {n} 桌</source>
         <translation>Table {n}</translation>
     </message>
@@ -3242,6 +3209,86 @@ Registered for: {session} {date}</translation>
     <message>
         <source>QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。</source>
         <translation>The QR code is damaged or altered; check the person&apos;s identity and search by name.</translation>
+    </message>
+    <message>
+        <source>掃描器</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>攝影機</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>手動輸入</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
+        <source>搜尋</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>未到名單</source>
+        <translation>Not-arrived list</translation>
+    </message>
+    <message>
+        <source>現場報名</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>現場錄取</source>
+        <translation>Admitted at the desk</translation>
+    </message>
+    <message>
+        <source>作廢</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>命令列</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <source>命令列搜尋</source>
+        <translation>Command-line search</translation>
+    </message>
+    <message>
+        <source>未受理：{why}</source>
+        <translation>Refused: {why}</translation>
+    </message>
+    <message>
+        <source>作廢 #{id}：{reason}</source>
+        <translation>Void of #{id}: {reason}</translation>
+    </message>
+    <message>
+        <source>報到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>簽退</source>
+        <translation>Sign-out</translation>
+    </message>
+    <message>
+        <source>（已作廢）</source>
+        <translation> (voided)</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>服務機關</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>櫃台</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Method</translation>
     </message>
 </context>
 <context>

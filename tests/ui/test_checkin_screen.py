@@ -5,7 +5,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -364,6 +364,35 @@ def test_void_dialog_says_how_each_row_was_recorded_in_words(qtbot, desk, demo_d
     qtbot.addWidget(dialog)
     shown = {dialog.model.data(dialog.model.index(r, 5)) for r in range(dialog.model.rowCount())}
     assert shown == {"掃描器", "未到名單"}
+
+
+def test_the_log_shows_refused_scans_with_why(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    token = make_token(secret, regs["admitted"][0])
+    _scan(qtbot, screen, token)
+    _scan(qtbot, screen, token)  # already checked in
+    _scan(qtbot, screen, "HELLO123")
+    assert screen.card.title_label.text() == "無法辨識的條碼"
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        model = dialog.model
+        seen["rows"] = [
+            tuple(model.data(model.index(r, c)) for c in (1, 4, 5)) for r in range(model.rowCount())
+        ]
+        seen["summary"] = dialog.summary.text()
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    qtbot.mouseClick(screen.log_button, Qt.MouseButton.LeftButton)
+    assert seen["rows"] == [
+        ("未受理：無法辨識的條碼", "desk-1", "掃描器"),
+        ("未受理：已報到過", "desk-1", "掃描器"),
+        ("報到", "desk-1", "掃描器"),
+    ]
+    assert "共 3 筆，其中 2 筆為未受理的掃描" in str(seen["summary"])
+    assert screen.counts.arrived == 1
 
 
 def test_ctrl_z_after_admitting_at_the_desk_says_the_status_is_back(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]

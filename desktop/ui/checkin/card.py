@@ -41,6 +41,20 @@ class CardText:
     detail: str
 
 
+def refusal_title(code: str) -> str:
+    """A refused attempt in a few words: the card's title, the log's result."""
+    titles = {
+        "already_checked_in": translate("checkin", "已報到過"),
+        "already_checked_out": translate("checkin", "已簽退過"),
+        "not_checked_in": translate("checkin", "尚未報到"),
+        "not_admitted": translate("checkin", "未錄取"),
+        "other_session": translate("checkin", "報名的是其他場次"),
+        "other_event": translate("checkin", "不是本活動的入場證"),
+        "forged": translate("checkin", "入場證無效"),
+    }
+    return titles.get(code, translate("checkin", "無法辨識的條碼"))
+
+
 def card_text(r: service.CheckInResult) -> CardText:
     who = f"{r.name}　{r.agency}" if r.name else ""
     if r.code == "ok" and r.mode == "out":
@@ -66,7 +80,7 @@ def card_text(r: service.CheckInResult) -> CardText:
     if r.code == "already_checked_in":
         return CardText(
             WARN,
-            translate("checkin", "已報到過"),
+            refusal_title("already_checked_in"),
             translate("checkin", "{who}\n已於 {time} 在 {desk} 報到").format(
                 who=who,
                 time=f"{r.first_at:%H:%M}" if r.first_at else "—",
@@ -76,7 +90,7 @@ def card_text(r: service.CheckInResult) -> CardText:
     if r.code == "already_checked_out":
         return CardText(
             WARN,
-            translate("checkin", "已簽退過"),
+            refusal_title("already_checked_out"),
             translate("checkin", "{who}\n已於 {time} 簽退").format(
                 who=who, time=f"{r.last_out_at:%H:%M}" if r.last_out_at else "—"
             ),
@@ -84,7 +98,7 @@ def card_text(r: service.CheckInResult) -> CardText:
     if r.code == "not_checked_in":
         return CardText(
             WARN,
-            translate("checkin", "尚未報到"),
+            refusal_title("not_checked_in"),
             translate("checkin", "{who}\n沒有報到紀錄，無法簽退").format(who=who),
         )
     if r.code == "not_admitted":
@@ -100,7 +114,7 @@ def card_text(r: service.CheckInResult) -> CardText:
         when = roc_date(r.session_date, weekday=True) if r.session_date else ""
         return CardText(
             BAD,
-            translate("checkin", "報名的是其他場次"),
+            refusal_title("other_session"),
             translate("checkin", "{who}\n報名場次：{session} {date}").format(
                 who=who, session=r.session_name, date=when
             ),
@@ -108,18 +122,18 @@ def card_text(r: service.CheckInResult) -> CardText:
     if r.code == "other_event":
         return CardText(
             BAD,
-            translate("checkin", "不是本活動的入場證"),
+            refusal_title("other_event"),
             translate("checkin", "這張 QR 碼屬於其他活動，請改用姓名搜尋。"),
         )
     if r.code == "forged":
         return CardText(
             BAD,
-            translate("checkin", "入場證無效"),
+            refusal_title("forged"),
             translate("checkin", "QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。"),
         )
     return CardText(
         BAD,
-        translate("checkin", "無法辨識的條碼"),
+        refusal_title(r.code),
         translate("checkin", "這不是研習報到台的入場證，請改用姓名搜尋。"),
     )
 

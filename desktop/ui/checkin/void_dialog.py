@@ -5,10 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
 from db.uow import Database
 from desktop.services import checkin as service
 from desktop.services import checkin_log
+from desktop.ui.checkin.log_dialog import log_columns, log_view
 from desktop.ui.messages import error_text
 from desktop.ui.tablemodel import Column, RowTableModel
 
@@ -38,26 +37,15 @@ class VoidDialog(QDialog):
             if r.action in ("in", "out") and not r.voided
         ]
         self.model: RowTableModel[checkin_log.LogRow] = RowTableModel(
-            [
-                Column(self.tr("時間"), lambda r: f"{r.at:%H:%M:%S}"),
+            log_columns(
                 Column(
                     self.tr("動作"),
                     lambda r: self.tr("報到") if r.action == "in" else self.tr("簽退"),
-                ),
-                Column(self.tr("姓名"), lambda r: r.name),
-                Column(self.tr("服務機關"), lambda r: r.agency),
-                Column(self.tr("櫃台"), lambda r: r.desk),
-                Column(self.tr("方式"), lambda r: self.method_label(r.method)),
-            ]
+                )
+            )
         )
         self.model.set_rows(rows)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = log_view(self.model)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("作廢原因（必填），例如：刷錯人、重複刷卡"))
         self.error = QLabel()
@@ -78,21 +66,6 @@ class VoidDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-
-    def method_label(self, method: str) -> str:
-        """How the row was recorded, in words (the log stores a code)."""
-        labels = {
-            "scanner": self.tr("掃描器"),
-            "camera": self.tr("攝影機"),
-            "typed": self.tr("手動輸入"),
-            "search": self.tr("搜尋"),
-            "list": self.tr("未到名單"),
-            "walk_in": self.tr("現場報名"),
-            "admit": self.tr("現場錄取"),
-            "cli": self.tr("命令列"),
-            "cli-search": self.tr("命令列搜尋"),
-        }
-        return labels.get(method, method)
 
     def selected(self) -> checkin_log.LogRow | None:
         rows = self.view.selectionModel().selectedRows()

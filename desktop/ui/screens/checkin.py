@@ -31,6 +31,7 @@ from desktop.ui.checkin.arrival_display import ArrivalDisplay
 from desktop.ui.checkin.card import BAD, COLOURS, INFO, MODE_KIND, CardText, ResultCard, card_text
 from desktop.ui.checkin.chimes import Chimes
 from desktop.ui.checkin.counts_panel import CountsPanel
+from desktop.ui.checkin.log_dialog import LogDialog
 from desktop.ui.checkin.scan_keys import ScanKeys
 from desktop.ui.checkin.scanner_test import ScannerTestDialog
 from desktop.ui.checkin.void_dialog import VoidDialog
@@ -91,6 +92,7 @@ class CheckInScreen(Screen):
         self.scan_field.setMinimumHeight(40)
         self.walk_in_button = QPushButton(self.tr("現場報名…"))
         self.void_button = QPushButton(self.tr("作廢紀錄…"))
+        self.log_button = QPushButton(self.tr("報到紀錄…"))
         self.test_button = QPushButton(self.tr("掃描器測試…"))
         self.camera_button = QPushButton(self.tr("攝影機掃描"))
         self.camera_button.setCheckable(True)
@@ -98,17 +100,20 @@ class CheckInScreen(Screen):
         self.welcome_button.setCheckable(True)
         self.mute_box = QCheckBox(self.tr("靜音"))
         self.mute_box.setChecked(self.chimes.muted)
-        for w in (
+        tool_widgets = (
             self.walk_in_button,
             self.void_button,
+            self.log_button,
             self.test_button,
             self.camera_button,
             self.welcome_button,
             self.mute_box,
-        ):
+        )
+        for w in tool_widgets:
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.walk_in_button.clicked.connect(self.open_walk_in)
         self.void_button.clicked.connect(self.open_void)
+        self.log_button.clicked.connect(self.open_log)
         self.test_button.clicked.connect(self.open_scanner_test)
         self.camera_button.toggled.connect(self.toggle_camera)
         self.welcome_button.toggled.connect(self.toggle_welcome)
@@ -118,14 +123,7 @@ class CheckInScreen(Screen):
         top.addWidget(self.out_button)
         top.addWidget(self.scan_field, 1)
         tools = QHBoxLayout()
-        for w in (
-            self.walk_in_button,
-            self.void_button,
-            self.test_button,
-            self.camera_button,
-            self.welcome_button,
-            self.mute_box,
-        ):
+        for w in tool_widgets:
             tools.addWidget(w)
         tools.addStretch(1)
 
@@ -185,7 +183,13 @@ class CheckInScreen(Screen):
 
     def show_session(self, session: SessionInfo | None) -> None:
         enabled = session is not None
-        for w in (self.scan_field, self.search_field, self.walk_in_button, self.void_button):
+        for w in (
+            self.scan_field,
+            self.search_field,
+            self.walk_in_button,
+            self.void_button,
+            self.log_button,
+        ):
             w.setEnabled(enabled)
         if session is None:
             self.index = desk_search.SearchIndex(())
@@ -532,6 +536,11 @@ class CheckInScreen(Screen):
         )
         if dialog.exec() and dialog.voided is not None:
             self._show_undone(dialog.voided)
+        self.scan_field.setFocus()
+
+    def open_log(self) -> None:
+        if self.session is not None:
+            LogDialog(self.context.db, self.session.id, self).exec()
         self.scan_field.setFocus()
 
     def open_scanner_test(self) -> None:
