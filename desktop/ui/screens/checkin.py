@@ -10,7 +10,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.services import checkin as service
 from desktop.services import checkin_log, desk_counts, desk_search
 from desktop.services.events import SessionInfo
+from desktop.ui import settings
 from desktop.ui.checkin.arrival_display import ArrivalDisplay
 from desktop.ui.checkin.card import BAD, COLOURS, INFO, MODE_KIND, CardText, ResultCard, card_text
 from desktop.ui.checkin.chimes import Chimes
@@ -56,7 +57,7 @@ class CheckInScreen(Screen):
         self.tally: desk_counts.LiveTally | None = None
         self._stamp = -1
         self.chimes = Chimes(self)
-        self.chimes.muted = bool(QSettings().value("checkin/muted", False, type=bool))
+        self.chimes.muted = settings.read(settings.CHIMES_MUTED)
         self.arrival_display = ArrivalDisplay()
         self.destroyed.connect(self.arrival_display.deleteLater)
         self.camera = None
@@ -320,7 +321,7 @@ class CheckInScreen(Screen):
 
     def _on_mute(self, muted: bool) -> None:
         self.chimes.muted = muted
-        QSettings().setValue("checkin/muted", muted)
+        settings.write(settings.CHIMES_MUTED, muted)
 
     # --- scanning ---------------------------------------------------------------------
 
