@@ -567,25 +567,26 @@ def conflicts_at(agencies: Iterable[str]) -> set[str]:
     return {key for key, n in seen.items() if n > 1}
 
 
-def assign_on_arrival(
-    tables: Sequence[Table],
-    present: Sequence[tuple[Person, int]],
-    taken: Mapping[int, int],
-    person: Person,
-) -> int | None:
-    """The table key for ``person`` arriving now, or None when every table is full.
+def categories(agency: str) -> tuple[str, str, str]:
+    """An agency's match key, level and region: the three ways two people are alike."""
+    return _categories(agency)
 
-    ``present`` are the people already checked in with their table key — only they count for
-    balance and mixing, so the tables that actually fill stay even and mixed even when
-    planned people don't come. ``taken`` is the number of chairs already spoken for at each
-    table key (the present plus pinned people who have not arrived); a table is full when
-    ``taken`` reaches its capacity. Ties go to the lower table number.
-    """
-    if person.fixed_table is not None and any(t.key == person.fixed_table for t in tables):
-        return person.fixed_table
-    # The cost of seating ``person`` at a table (``_State.add_cost``) needs only per-table
-    # counters of the present: everyone, and those sharing the person's agency, level and
-    # region. Counting just those keeps a scan cheap at a 10,000-person day.
+
+@dataclass(frozen=True)
+class ArrivalCounts:
+    """Per-table counters of the people present (checked in) at each table key: everyone, and
+    those sharing the arriving person's agency, level and region. They are all the cost of
+    seating the person at a table (``_State.add_cost``) needs, so a scan stays cheap at a
+    10,000-person day: the service has the database count them."""
+
+    size: Mapping[int, int]
+    same_agency: Mapping[int, int]
+    same_level: Mapping[int, int]
+    same_region: Mapping[int, int]
+
+
+def arrival_counts(present: Iterable[tuple[Person, int]], person: Person) -> ArrivalCounts:
+    """The counters of ``present`` (each person with their table key) for ``person``."""
     agency, level, region = _categories(person.agency)
     size: dict[int, int] = {}
     same_agency: dict[int, int] = {}
@@ -600,17 +601,39 @@ def assign_on_arrival(
             same_level[key] = same_level.get(key, 0) + 1
         if region and rg == region:
             same_region[key] = same_region.get(key, 0) + 1
+    return ArrivalCounts(size, same_agency, same_level, same_region)
+
+
+def assign_on_arrival(
+    tables: Sequence[Table],
+    counts: ArrivalCounts,
+    taken: Mapping[int, int],
+    person: Person,
+) -> int | None:
+    """The table key for ``person`` arriving now, or None when every table is full.
+
+    ``counts`` are of the people already checked in (``arrival_counts``) — only they count for
+    balance and mixing, so the tables that actually fill stay even and mixed even when
+    planned people don't come. ``taken`` is the number of chairs already spoken for at each
+    table key (the present plus pinned people who have not arrived); a table is full when
+    ``taken`` reaches its capacity. Ties go to the lower table number.
+    """
+    if person.fixed_table is not None and any(t.key == person.fixed_table for t in tables):
+        return person.fixed_table
+    _, level, region = _categories(person.agency)
     ordered = sorted(tables, key=lambda t: (t.number, t.key))
     best: tuple[int, int] | None = None
     for t, table in enumerate(ordered):
         key = table.key
         if taken.get(key, 0) >= table.capacity:
             continue
-        cost = W_AGENCY * (2 * same_agency.get(key, 0) + 1) + W_SIZE * (2 * size.get(key, 0) + 1)
+        cost = W_AGENCY * (2 * counts.same_agency.get(key, 0) + 1) + W_SIZE * (
+            2 * counts.size.get(key, 0) + 1
+        )
         if level:
-            cost += W_LEVEL * (2 * same_level.get(key, 0) + 1)
+            cost += W_LEVEL * (2 * counts.same_level.get(key, 0) + 1)
         if region:
-            cost += W_REGION * (2 * same_region.get(key, 0) + 1)
+            cost += W_REGION * (2 * counts.same_region.get(key, 0) + 1)
         if best is None or cost < best[0]:
             best = (cost, t)
     return None if best is None else ordered[best[1]].key

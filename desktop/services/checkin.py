@@ -5,8 +5,9 @@ frozen ``CheckInResult``s whose ``code`` is the stable string the CLI prints as 
 The log's other side (undo/void, the log view) is ``checkin_log``; the live counts are
 ``desk_counts``; the desk's search is ``desk_search``.
 
-Tables: after an ``ok`` check-in, ``seating.seat_on_arrival`` runs in the same unit of work:
-it returns the person's table, seating them first when the session seats people on arrival.
+Tables: after an ``ok`` check-in, ``arrival_seats.seat_on_arrival`` runs in the same unit of
+work: it returns the person's table, seating them first when the session seats people on
+arrival.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from desktop.core.checkin import Code, LogEntry, Mode
 from desktop.core.problems import CodedError
 from desktop.core.text import mask_name
 from desktop.core.tokens import TokenError, parse_token
-from desktop.services import audit, seating
+from desktop.services import arrival_seats, audit
 from desktop.services.walkins import seats_taken
 
 
@@ -335,24 +336,26 @@ def _decide_and_record(s: Session, a: _Attempt) -> CheckInResult:
         s.add(row)
         s.flush()
         check_in_id, action = row.id, row.action
+    elif prior is None:
+        _log_refusal(s, a, decision.code, registration.id)
+    if decision.record == rules.IN and decision.replay_of is None:
+        table = arrival_seats.seat_on_arrival(s, registration.id, a.now)
+    else:
+        table = _table_number(s, registration.id)
+    if action is not None and decision.replay_of is None:
+        # After seating: the arrival counters are valid up to the newest audit entry.
         audit.record(
             s,
-            f"checkin.{row.action}",
+            f"checkin.{action}",
             actor=a.operator,
             at=a.now,
             entity="check_in",
-            entity_id=row.id,
+            entity_id=check_in_id,
             registration_id=registration.id,
             desk=a.desk,
             method=a.method,
             name=mask_name(attendee.name),
         )
-    elif prior is None:
-        _log_refusal(s, a, decision.code, registration.id)
-    if decision.record == rules.IN and decision.replay_of is None:
-        table = seating.seat_on_arrival(s, registration.id, a.now)
-    else:
-        table = _table_number(s, registration.id)
     reg_session = (
         es if registration.session_id == es.id else s.get_one(EventSession, registration.session_id)
     )

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from db.models import AuditEntry, CheckIn, Registration, SeatAssignment, Setting, Status
 from db.uow import Database
 from desktop.core.text import match_key
-from desktop.services import seating
+from desktop.services import arrival_seats, seating
 from desktop.services.events import find_session
 from desktop.services.walkins import add_walk_in
 
@@ -112,7 +112,7 @@ def test_on_arrival_setting_and_seat_on_arrival(demo_db: Database) -> None:
         ids = [r.id for r in regs]
     # Mode off: no seat is given.
     with demo_db.unit_of_work() as s:
-        assert seating.seat_on_arrival(s, ids[0], NOW) is None
+        assert arrival_seats.seat_on_arrival(s, ids[0], NOW) is None
     seating.set_on_arrival(demo_db, session.id, True, now=NOW)
     with demo_db.read() as s:
         row = s.scalars(select(Setting).where(Setting.scope == f"session:{session.id}")).one()
@@ -121,7 +121,7 @@ def test_on_arrival_setting_and_seat_on_arrival(demo_db: Database) -> None:
     for i, reg_id in enumerate(ids[:24]):
         _check_in(demo_db, reg_id, NOW + dt.timedelta(minutes=i))
         with demo_db.unit_of_work() as s:
-            numbers.append(seating.seat_on_arrival(s, reg_id, NOW + dt.timedelta(minutes=i)))
+            numbers.append(arrival_seats.seat_on_arrival(s, reg_id, NOW + dt.timedelta(minutes=i)))
     assert sorted(numbers) == sorted([1, 2, 3, 4, 5, 6] * 4)
     view = seating.show(demo_db, session.id)
     assert all(t.size == 4 for t in view.tables)
@@ -129,7 +129,7 @@ def test_on_arrival_setting_and_seat_on_arrival(demo_db: Database) -> None:
     assert all(m.source == "arrival" and m.checked_in for t in view.tables for m in t.members)
     # Asking again returns the same table and seats nobody twice.
     with demo_db.unit_of_work() as s:
-        assert seating.seat_on_arrival(s, ids[0], NOW) == numbers[0]
+        assert arrival_seats.seat_on_arrival(s, ids[0], NOW) == numbers[0]
     # Waitlisted people get no table.
     with demo_db.read() as s:
         waiting = s.scalars(
@@ -138,7 +138,7 @@ def test_on_arrival_setting_and_seat_on_arrival(demo_db: Database) -> None:
             )
         ).first()
     with demo_db.unit_of_work() as s:
-        assert seating.seat_on_arrival(s, waiting, NOW) is None
+        assert arrival_seats.seat_on_arrival(s, waiting, NOW) is None
 
 
 def test_assign_on_arrival_seats_only_checked_in_and_walk_ins(demo_db: Database) -> None:
