@@ -213,9 +213,9 @@ def is_event_pass(db: Database, session_id: int, text: str) -> bool:
     """``text`` is a pass of the session's event with a valid signature: every character of it
     arrived as printed (the scanner self-test accepts a real pass as well as its test code)."""
     with db.read() as s:
-        secret = s.scalar(
+        secret = s.scalars(
             select(Event.token_secret).join(EventSession).where(EventSession.id == session_id)
-        )
+        ).one()
     try:
         parse_token(secret, text)
     except TokenError:
@@ -251,7 +251,7 @@ def _registration_of(s: Session, es: EventSession, a: _Attempt) -> Registration 
     """The registration the attempt names, or the refusal when the code names none here."""
     registration_id = a.registration_id
     if a.text is not None:
-        secret = s.scalar(select(Event.token_secret).where(Event.id == es.event_id))
+        secret = s.get_one(Event, es.event_id).token_secret
         try:
             registration_id = parse_token(secret, a.text).registration_id
         except TokenError as exc:

@@ -125,11 +125,13 @@ def _undo_admission(
         .order_by(AuditEntry.id.desc())
         .limit(1)
     )
-    before = admitted.detail.get("before") if admitted is not None else None
+    if admitted is None:
+        return None
+    before = str(admitted.detail.get("before"))
     if before not in (Status.WAITLISTED, Status.CANCELLED):
         return None
     registration.status = before
-    registration.status_reason = admitted.detail.get("before_reason", "")  # type: ignore[union-attr]
+    registration.status_reason = str(admitted.detail.get("before_reason", ""))
     audit.record(
         s,
         "registration.admit_at_desk_undone",

@@ -52,6 +52,7 @@ class LiveCounts:
 def presences(
     s: Session, registration_ids: Iterable[int] | None = None, session_id: int | None = None
 ) -> dict[int, Presence]:
+    # Refused attempts never change anyone's state: only in/out/void rows are read.
     query = select(
         CheckIn.registration_id,
         CheckIn.id,
@@ -59,7 +60,7 @@ def presences(
         CheckIn.at,
         CheckIn.desk,
         CheckIn.voids_id,
-    )
+    ).where(CheckIn.action != rules.REFUSED)
     if session_id is not None:
         query = query.join(Registration, Registration.id == CheckIn.registration_id).where(
             Registration.session_id == session_id
@@ -68,7 +69,8 @@ def presences(
         query = query.where(CheckIn.registration_id.in_(list(registration_ids)))
     grouped: dict[int, list[LogEntry]] = {}
     for reg_id, cid, action, at, desk, voids_id in s.execute(query):
-        grouped.setdefault(reg_id, []).append(LogEntry(cid, action, at, desk, voids_id))
+        if reg_id is not None:  # always so for the rows read
+            grouped.setdefault(reg_id, []).append(LogEntry(cid, action, at, desk, voids_id))
     return {reg_id: rules.presence(rows) for reg_id, rows in grouped.items()}
 
 
@@ -176,9 +178,13 @@ class LiveTally:
     def update(self) -> TallyChange:
         with self.db.read() as s:
             touched = s.execute(
-                select(CheckIn.id, CheckIn.registration_id)
+                select(CheckIn.id, Registration.id)
                 .join(Registration, Registration.id == CheckIn.registration_id)
-                .where(Registration.session_id == self.session_id, CheckIn.id > self._last_id)
+                .where(
+                    Registration.session_id == self.session_id,
+                    CheckIn.id > self._last_id,
+                    CheckIn.action != rules.REFUSED,
+                )
             ).all()
             if not touched:
                 return TallyChange()
