@@ -34,6 +34,7 @@ from sqlalchemy.orm import joinedload
 from db.models import (
     Attendee,
     Certificate,
+    CheckAction,
     CheckIn,
     Event,
     EventSession,
@@ -302,7 +303,8 @@ def day_report(db: Database, session_id: int) -> DayReport:
                 CheckIn.registration_id, CheckIn.id, CheckIn.action, CheckIn.at, CheckIn.voids_id
             )
             .join(Registration)
-            .where(Registration.session_id == session_id)
+            # A refused attempt is in the log but is no part of anyone's day.
+            .where(Registration.session_id == session_id, CheckIn.action != CheckAction.REFUSED)
             .order_by(CheckIn.id)
         ):
             log.setdefault(row[0], []).append((row[1], row[2], row[3], row[4]))

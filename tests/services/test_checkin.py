@@ -325,3 +325,50 @@ def test_the_search_index_updated_in_place_finds_what_a_fresh_one_finds(demo_db:
     for text in ("詹堃明", "三重", "3456", "詹 三重", "公所", "市", "0"):
         assert index.find(text) == fresh.find(text), text
     assert [e.registration_id for e in index.find("詹 3456")] == [walk.registration_id]
+
+
+def test_refused_attempts_change_nothing_anything_reads_from_the_log(demo_db: Database) -> None:
+    from desktop.services import closeday, dashboard, group_reports, seating
+
+    sessions, secret, regs, other = _setup(demo_db)
+    sid = sessions[0].id
+    event_id = list_events(demo_db)[0].id
+    a, b = regs["admitted"][5], regs["admitted"][6]
+    assert svc.scan(demo_db, sid, make_token(secret, a), now=T).ok
+    assert svc.scan(demo_db, sid, make_token(secret, b), now=T).ok
+    assert svc.scan(demo_db, sid, make_token(secret, b), mode="out", now=T.replace(hour=12)).ok
+
+    def everything() -> tuple[object, ...]:
+        with demo_db.read() as s:
+            ids = (
+                seating.checked_in_ids(s, sid),
+                group_reports.checked_in_registrations(s, sid),
+            )
+        return (
+            *ids,
+            dashboard.day_figures(demo_db, event_id),
+            desk_counts.live_counts(demo_db, sid),
+            closeday.day_report(demo_db, sid).people,
+            checkin_log.last_action(demo_db, sid, ""),
+        )
+
+    before = everything()
+    later = T.replace(hour=13)
+    refused = [
+        svc.scan(demo_db, sid, make_token(secret, a), now=later).code,
+        svc.scan(demo_db, sid, make_token(secret, b), mode="out", now=later).code,
+        svc.scan(demo_db, sid, make_token(secret, regs["admitted"][7]), mode="out").code,
+        svc.scan(demo_db, sid, make_token(secret, regs["waitlisted"][1]), now=later).code,
+        svc.scan(demo_db, sid, make_token(secret, other), now=later).code,
+        svc.scan(demo_db, sid, "WS1:NOT-A-PASS", now=later).code,
+    ]
+    assert refused == [
+        "already_checked_in",
+        "already_checked_out",
+        "not_checked_in",
+        "not_admitted",
+        "other_session",
+        "invalid_code",
+    ]
+    assert everything() == before
+    assert sum(r.action == "refused" for r in checkin_log.list_log(demo_db, sid)) == 6
