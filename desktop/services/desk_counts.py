@@ -152,7 +152,7 @@ class LiveTally:
             )
             self._people[reg_id] = (status, table, row)
             self._count(reg_id, states.get(reg_id, ABSENT), +1)
-        self._order = {reg_id: i for i, reg_id in enumerate(self._people)}
+        self.order = {reg_id: i for i, reg_id in enumerate(self._people)}
 
     def _count(self, reg_id: int, state: Presence, sign: int) -> None:
         """Add (+1) or take back (-1) what ``reg_id`` in ``state`` contributes."""
@@ -177,19 +177,26 @@ class LiveTally:
 
     def update(self) -> TallyChange:
         with self.db.read() as s:
+            # The new rows first (a range of ids), then which of them are this session's: a
+            # join would walk every registration of the session.
             touched = s.execute(
-                select(CheckIn.id, Registration.id)
-                .join(Registration, Registration.id == CheckIn.registration_id)
-                .where(
-                    Registration.session_id == self.session_id,
-                    CheckIn.id > self._last_id,
-                    CheckIn.action != rules.REFUSED,
+                select(CheckIn.id, CheckIn.registration_id).where(
+                    CheckIn.id > self._last_id, CheckIn.action != rules.REFUSED
                 )
             ).all()
             if not touched:
                 return TallyChange()
             self._last_id = max(cid for cid, _ in touched)
-            ids = {reg_id for _, reg_id in touched}
+            ids = set(
+                s.scalars(
+                    select(Registration.id).where(
+                        Registration.id.in_([reg_id for _, reg_id in touched]),
+                        Registration.session_id == self.session_id,
+                    )
+                )
+            )
+            if not ids:
+                return TallyChange()
             if not ids <= self._people.keys():
                 return TallyChange(people_changed=True)
             states = presences(s, ids)
@@ -216,7 +223,7 @@ class LiveTally:
                 returned = True
         if any(reg_id in self._missing for reg_id in ids):  # back at its place in the queue
             self._missing = dict(
-                sorted(self._missing.items(), key=lambda item: self._order[item[0]])
+                sorted(self._missing.items(), key=lambda item: self.order[item[0]])
             )
         return TallyChange(tuple(arrived), returned, touched=tuple(ids))
 

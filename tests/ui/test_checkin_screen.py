@@ -392,6 +392,8 @@ def test_the_log_shows_refused_scans_with_why(qtbot, desk) -> None:  # type: ign
         ("報到", "desk-1", "掃描器"),
     ]
     assert "共 3 筆，其中 2 筆為未受理的掃描" in str(seen["summary"])
+    qtbot.waitUntil(lambda: screen.counts.arrived == 1)  # the refusals counted nobody
+    screen.refresh_counts()
     assert screen.counts.arrived == 1
 
 

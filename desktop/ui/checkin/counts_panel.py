@@ -4,8 +4,7 @@ list (updated a row at a time after a scan)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from operator import attrgetter
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
@@ -66,10 +65,12 @@ class CountsPanel(QWidget):
         session_date: dt.date,
         today: dt.date,
         all_rows: bool,
+        order: Mapping[int, int],
         arrived: Iterable[int] = (),
     ) -> None:
         """Show ``c``; the not-arrived list is filled afresh (``all_rows``) or loses just the
-        rows of the ``arrived`` registrations."""
+        rows of the ``arrived`` registrations, found by their place in the queue (``order``:
+        registration id → place; the list is in that order)."""
         self.date_warning.setVisible(session_date != today)
         self.date_warning.setText(
             self.tr(
@@ -100,5 +101,7 @@ class CountsPanel(QWidget):
         if all_rows:
             self.missing_model.set_rows(c.not_arrived)
         else:
-            self.missing_model.remove_rows(attrgetter("registration_id"), set(arrived))
+            self.missing_model.remove_sorted(
+                lambda p: order[p.registration_id], (order[r] for r in arrived)
+            )
         self.missing_title.setText(self.tr("<b>尚未報到（{n}）</b>").format(n=len(c.not_arrived)))

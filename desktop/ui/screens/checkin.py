@@ -241,13 +241,14 @@ class CheckInScreen(Screen):
     def _show_counts(
         self, c: desk_counts.LiveCounts, *, all_rows: bool, arrived: tuple[int, ...] = ()
     ) -> None:
-        assert self.session is not None
+        assert self.session is not None and self.tally is not None
         self.counts_panel.show_counts(
             c,
             session_date=self.session.date,
             today=self.clock().date(),
             all_rows=all_rows,
             arrived=arrived,
+            order=self.tally.order,
         )
         self.counts = c
 
