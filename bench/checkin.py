@@ -51,7 +51,7 @@ def run() -> dict[str, object]:
         from db.models import Event
         from desktop.app import open_demo_database
         from desktop.core.tokens import make_token
-        from desktop.services import checkin as service
+        from desktop.services import desk_search
         from desktop.services.passes import export_passes
         from desktop.ui.camera import decode_image
         from desktop.ui.qtapp import ensure_app
@@ -81,10 +81,10 @@ def run() -> dict[str, object]:
                 screen._after_action()  # the live counts refresh, run once scans pause
                 counts_samples.append(time.perf_counter() - started)
         started = time.perf_counter()
-        service.search(db, session_id, "測試0999")
+        desk_search.search(db, session_id, "測試0999")
         search_s = time.perf_counter() - started
         index_started = time.perf_counter()
-        search_index = service.load_search_index(db, session_id)
+        search_index = desk_search.load_search_index(db, session_id)
         index_s = time.perf_counter() - index_started
         find_started = time.perf_counter()
         search_index.find("測試0999")

@@ -86,7 +86,7 @@ def run() -> dict[str, object]:
 
         from db.models import Event
         from desktop.app import open_demo_database
-        from desktop.services import checkin
+        from desktop.services import desk_counts
         from desktop.services.dashboard import day_figures
 
         db = open_demo_database(Path(home) / "bench.sqlite3")
@@ -95,14 +95,14 @@ def run() -> dict[str, object]:
         session_id = 1
         _log(db, add_people(db, session_id, ATTENDEES))
         figures = {f.session_id: f for f in day_figures(db, event_id)}[session_id].figures
-        live = checkin.live_counts(db, session_id)
+        live = desk_counts.live_counts(db, session_id)
         agree = (figures.checked_in, figures.present, figures.signed_out) == (
             live.arrived,
             live.present,
             live.signed_out,
         )
         dashboard_ms = _median_ms(lambda: day_figures(db, event_id))
-        live_ms = _median_ms(lambda: checkin.live_counts(db, session_id))
+        live_ms = _median_ms(lambda: desk_counts.live_counts(db, session_id))
         db.dispose()
     return {
         "attendees_in_session": ATTENDEES + 45,

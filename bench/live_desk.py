@@ -144,13 +144,13 @@ def _search(home: Path) -> dict[str, object]:
     """Desk search at 50k: the screen's index lookup vs a bare LIKE over the same people."""
     from bench.crowd import add_people
     from desktop.app import open_demo_database
-    from desktop.services import checkin as service
+    from desktop.services import desk_search
 
     path = home / "search.sqlite3"
     db = open_demo_database(path)
     add_people(db, 1, 50_000)
     started = time.perf_counter()
-    index = service.load_search_index(db, 1)
+    index = desk_search.load_search_index(db, 1)
     load_s = time.perf_counter() - started
     db.dispose()
     connection = sqlite3.connect(path)

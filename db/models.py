@@ -83,6 +83,7 @@ class CheckAction(StrEnum):
     IN = "in"
     OUT = "out"
     VOID = "void"
+    REFUSED = "refused"  # an attempt the desk refused: in the log, never in anyone's state
 
 
 class Event(Base):
@@ -231,15 +232,23 @@ class Registration(Base):
 
 
 class CheckIn(Base):
-    """Append-only check-in log: rows are only ever added; undo adds a ``void`` row."""
+    """Append-only check-in log of every attempt at a desk: rows are only ever added; undo
+    adds a ``void`` row; a refused scan adds a ``refused`` row with its ``result`` code (and
+    the registration when the pass named one), which no state is ever computed from."""
 
     __tablename__ = "check_ins"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    registration_id: Mapped[int] = mapped_column(
+    registration_id: Mapped[int | None] = mapped_column(
         ForeignKey("registrations.id", ondelete="CASCADE"), index=True
     )
-    action: Mapped[str] = mapped_column(String(6))  # CheckAction
+    # The session the desk was serving (a refused scan may name no registration at all).
+    desk_session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(8))  # CheckAction
+    # desktop.core.checkin.Code: "ok" for in/out/void rows, the refusal for refused rows.
+    result: Mapped[str] = mapped_column(String(30), default="ok", server_default="ok")
     at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     desk: Mapped[str] = mapped_column(String(50), default="")
     operator: Mapped[str] = mapped_column(String(100), default="")

@@ -1,9 +1,10 @@
 """Languages: zh-TW is the source language of every ``tr("中文")`` string; English comes from
 Qt Linguist files (``resources/translations/workshop_desk_en.ts``, compiled to ``.qm``).
 
-The choice is the QSettings key ``ui/language`` (``zh_TW`` or ``en``), read once when the
-QApplication is created: a change takes effect at the next start. Qt's own dialogs (buttons
-of message boxes, file dialogs) are translated with Qt's ``qtbase_<lang>.qm`` when present.
+The choice is the setting ``desktop.ui.settings.LANGUAGE`` (``zh_TW`` or ``en``), read once
+when the QApplication is created: a change takes effect at the next start. Qt's own dialogs
+(buttons of message boxes, file dialogs) are translated with Qt's ``qtbase_<lang>.qm`` when
+present.
 
 ``.qm`` files are build products, not committed: ``make translations`` (lupdate + lrelease), the
 PyInstaller spec (lrelease), and, in a source checkout, start-up (lrelease when the ``.qm`` is
@@ -24,7 +25,6 @@ log = logging.getLogger(__name__)
 LANGUAGES = {"zh_TW": "中文（臺灣）", "en": "English"}
 DEFAULT_LANGUAGE = "zh_TW"
 SOURCE_LANGUAGE = "zh_TW"  # the language of the source strings: needs no .qm of ours
-LANGUAGE_KEY = "ui/language"
 CATALOGUE = "workshop_desk"
 
 

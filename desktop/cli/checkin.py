@@ -25,6 +25,7 @@ from desktop.cli import (
 )
 from desktop.core.rocdate import roc_date
 from desktop.services import checkin as service
+from desktop.services import desk_search
 from desktop.services.events import SessionInfo, all_sessions
 
 DESK = "cli"
@@ -49,6 +50,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     checkin.add_argument("--out", action="store_true", help="sign out (簽退) instead of check in")
     checkin.add_argument("--desk", default=DESK, help=f"desk name for the log (default {DESK})")
+    checkin.add_argument(
+        "--nonce",
+        metavar="ID",
+        help="names this scan (up to 64 characters): running the command again with the same "
+        "ID answers as the first time and records nothing new (a retried call)",
+    )
     add_json_flag(checkin)
     checkin.set_defaults(handler=run_checkin)
 
@@ -106,6 +113,8 @@ def run_checkin(args: argparse.Namespace, context: Context) -> int:
         raise CliError("give either a TOKEN or --search TEXT (not both)")
     if args.token is not None and not args.token.strip():
         raise CliError("TOKEN is empty: give the code read from the pass (WS1:…)")
+    if args.nonce is not None and not 0 < len(args.nonce.strip()) <= 64:
+        raise CliError("--nonce: give 1 to 64 characters naming this scan")
     if args.search is not None and not args.search.strip():
         raise CliError("--search is empty: give part of a name, agency, e-mail or phone")
     mode = "out" if args.out else "in"
@@ -113,7 +122,13 @@ def run_checkin(args: argparse.Namespace, context: Context) -> int:
         return _run_search(args, context, mode)
     session = context.session(args.session) if args.session else _own_session(context, args)
     result = service.scan(
-        context.db, session.id, args.token, mode=mode, desk=args.desk, method="cli"
+        context.db,
+        session.id,
+        args.token,
+        mode=mode,
+        desk=args.desk,
+        method="cli",
+        nonce=args.nonce.strip() if args.nonce else None,
     )
     _emit(args, result, session)
     return 0 if result.ok else 1
@@ -133,7 +148,7 @@ def _own_session(context: Context, args: argparse.Namespace) -> SessionInfo:
 
 def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
     sessions = [context.session(args.session)] if args.session else all_sessions(context.db)
-    hits = [(s, h) for s in sessions for h in service.search(context.db, s.id, args.search)]
+    hits = [(s, h) for s in sessions for h in desk_search.search(context.db, s.id, args.search)]
     if len(hits) != 1:
         code = "not_found" if not hits else "ambiguous"
         matches = [
@@ -158,7 +173,13 @@ def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
         return 1
     session, hit = hits[0]
     result = service.check_in_registration(
-        context.db, session.id, hit.registration_id, mode=mode, desk=args.desk, method="cli-search"
+        context.db,
+        session.id,
+        hit.registration_id,
+        mode=mode,
+        desk=args.desk,
+        method="cli-search",
+        nonce=args.nonce.strip() if args.nonce else None,
     )
     _emit(args, result, session)
     return 0 if result.ok else 1

@@ -15,8 +15,10 @@ Everything the desk may answer is a ``Code`` (a stable string the CLI prints as 
   ``desktop.core.tokens``).
 
 The log is append-only: undo appends a ``void`` row naming the row it voids, and ``presence``
-ignores voided rows, so undoing restores the previous state while both rows stay. A repeated
-submission of the same scan (same nonce) returns the first result instead of a second action.
+ignores voided rows, so undoing restores the previous state while both rows stay. A refused
+attempt is logged too (a ``refused`` row with its code); ``presence`` reads only in/out rows,
+so a refusal never changes anyone's state. A repeated submission of the same scan (same
+nonce) returns the first result instead of a second action.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from desktop.core.tokens import TokenProblem
 IN = "in"
 OUT = "out"
 VOID = "void"
+REFUSED = "refused"  # a logged attempt the desk refused: never part of anyone's state
 
 ADMITTED_STATUSES = frozenset({"admitted", "walk_in"})
 

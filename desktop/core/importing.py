@@ -18,9 +18,10 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from desktop.core.file_guard import (
     MAX_CELL_CHARS,
@@ -34,6 +35,8 @@ from desktop.core.file_guard import (
 )
 from desktop.core.problems import CodedError
 from desktop.core.text import clean, match_key
+
+Cell = TypeVar("Cell")  # a record's cell: text from a CSV, a value from a sheet
 
 # --- fields ---------------------------------------------------------------------------------
 
@@ -204,7 +207,7 @@ def _read_csv(name: str, data: bytes) -> RawTable:
     return _table(name, records, numbers, encoding)
 
 
-def _bounded(name: str, number: int, record: Sequence[object]) -> list[object]:
+def _bounded(name: str, number: int, record: Sequence[Cell]) -> list[Cell]:
     """Record ``number`` cut to ``MAX_COLUMNS`` (empty cells past it are dropped); a file past
     the row or column limits is refused while it is read, before anything else works on its
     records (five million columns would take minutes to look at)."""
@@ -424,13 +427,14 @@ def match_session(value: str, session_names: Iterable[str]) -> str | None:
     if not key:
         return None
     names = list(session_names)
-    for test in (
+    tests: tuple[Callable[[str], bool], ...] = (
         lambda n: match_key(n) == key,
         lambda n: key.startswith(match_key(n)),
         lambda n: match_key(n) in key,
         lambda n: key in match_key(n),
         lambda n: match_key(n).removesuffix("場次") in key,
-    ):
+    )
+    for test in tests:
         found = [n for n in names if match_key(n) and test(n)]
         if len(found) == 1:
             return found[0]

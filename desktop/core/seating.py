@@ -522,55 +522,6 @@ def _explain(
     return out
 
 
-def assign_on_arrival(
-    tables: Sequence[Table],
-    present: Sequence[tuple[Person, int]],
-    taken: Mapping[int, int],
-    person: Person,
-) -> int | None:
-    """The table key for ``person`` arriving now, or None when every table is full.
-
-    ``present`` are the people already checked in with their table key — only they count for
-    balance and mixing, so the tables that actually fill stay even and mixed even when
-    planned people don't come. ``taken`` is the number of chairs already spoken for at each
-    table key (the present plus pinned people who have not arrived); a table is full when
-    ``taken`` reaches its capacity. Ties go to the lower table number.
-    """
-    if person.fixed_table is not None and any(t.key == person.fixed_table for t in tables):
-        return person.fixed_table
-    # The cost of seating ``person`` at a table (``_State.add_cost``) needs only per-table
-    # counters of the present: everyone, and those sharing the person's agency, level and
-    # region. Counting just those keeps a scan cheap at a 10,000-person day.
-    agency, level, region = categories(person.agency)
-    size: dict[int, int] = {}
-    same_agency: dict[int, int] = {}
-    same_level: dict[int, int] = {}
-    same_region: dict[int, int] = {}
-    for other, key in present:
-        size[key] = size.get(key, 0) + 1
-        a, lv, rg = categories(other.agency)
-        if a == agency:
-            same_agency[key] = same_agency.get(key, 0) + 1
-        if level and lv == level:
-            same_level[key] = same_level.get(key, 0) + 1
-        if region and rg == region:
-            same_region[key] = same_region.get(key, 0) + 1
-    ordered = sorted(tables, key=lambda t: (t.number, t.key))
-    best: tuple[int, int] | None = None
-    for t, table in enumerate(ordered):
-        key = table.key
-        if taken.get(key, 0) >= table.capacity:
-            continue
-        cost = W_AGENCY * (2 * same_agency.get(key, 0) + 1) + W_SIZE * (2 * size.get(key, 0) + 1)
-        if level:
-            cost += W_LEVEL * (2 * same_level.get(key, 0) + 1)
-        if region:
-            cost += W_REGION * (2 * same_region.get(key, 0) + 1)
-        if best is None or cost < best[0]:
-            best = (cost, t)
-    return None if best is None else ordered[best[1]].key
-
-
 def evaluate(
     tables: Sequence[Table], people: Iterable[Person], seats: Mapping[int, int]
 ) -> tuple[Unmet, ...]:

@@ -182,7 +182,9 @@ def find_table(db: Database, session_id: int, number: int) -> TableInfo:
     raise GroupReportError("no_table_number", f"這個場次沒有第 {number} 桌", n=number)
 
 
-def checked_in_registrations(s, session_id: int, *, table_id: int | None = None) -> set[int]:  # type: ignore[no-untyped-def]
+def checked_in_registrations(
+    s: Session, session_id: int, *, table_id: int | None = None
+) -> set[int]:
     """Registrations of the session with a non-voided ``in`` in the check-in log; with
     ``table_id``, only those seated at that table (a table's report reads a few people's log,
     not the whole session's, which grows all day as the desk scans)."""
@@ -206,7 +208,7 @@ def seated_members(db: Database, table_id: int) -> tuple[Member, ...]:
         return _seated_members(s, s.get_one(WorkshopTable, table_id))
 
 
-def _seated_members(s, table: WorkshopTable) -> tuple[Member, ...]:  # type: ignore[no-untyped-def]
+def _seated_members(s: Session, table: WorkshopTable) -> tuple[Member, ...]:
     present = checked_in_registrations(s, table.session_id, table_id=table.id)
     seats = s.execute(
         select(SeatAssignment.registration_id, Attendee.name, Attendee.agency)
@@ -401,7 +403,7 @@ def _incoming(
     return mine, sent
 
 
-def _content_at(s, report_id: int, revision: int) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _content_at(s: Session, report_id: int, revision: int) -> dict[str, Any]:
     """The report as of ``revision``."""
     row = s.scalars(
         select(GroupReportState)
@@ -414,7 +416,7 @@ def _content_at(s, report_id: int, revision: int) -> dict[str, Any]:  # type: ig
     return dict(row.content) if row is not None else {}
 
 
-def _keep_state(s, report: GroupReport, before: dict[str, Any], at: dt.datetime) -> None:  # type: ignore[no-untyped-def]
+def _keep_state(s: Session, report: GroupReport, before: dict[str, Any], at: dt.datetime) -> None:
     """Keep this save's state as a merge base; forget the oldest ones past ``STATE_SECONDS``.
 
     Every query here goes by the (report, revision) index and touches a bounded number of

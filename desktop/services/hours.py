@@ -22,6 +22,7 @@ from sqlalchemy.orm import joinedload
 from db.models import (
     Attendee,
     Certificate,
+    CheckAction,
     CheckIn,
     Event,
     EventSession,
@@ -245,10 +246,12 @@ def day_report(db: Database, session_id: int) -> DayReport:
                 CheckIn.registration_id, CheckIn.id, CheckIn.action, CheckIn.at, CheckIn.voids_id
             )
             .join(Registration)
-            .where(Registration.session_id == session_id)
+            # A refused attempt is in the log but is no part of anyone's day.
+            .where(Registration.session_id == session_id, CheckIn.action != CheckAction.REFUSED)
             .order_by(CheckIn.id)
         ):
-            log.setdefault(row[0], []).append((row[1], row[2], row[3], row[4]))
+            if row[0] is not None:  # the join keeps rows naming a registration; this narrows
+                log.setdefault(row[0], []).append((row[1], row[2], row[3], row[4]))
         adjustments: dict[int, Adjustment] = {}
         for adj in s.scalars(
             select(HoursAdjustment)
@@ -294,7 +297,7 @@ def day_report(db: Database, session_id: int) -> DayReport:
     return DayReport(course, tuple(people))
 
 
-def _person(r: Registration, log, blocks, policy, adjustment, serial) -> PersonHours:  # type: ignore[no-untyped-def]
+def _person(r: Registration, log, blocks, policy, adjustment, serial) -> PersonHours:
     a: Attendee = r.attendee
     credit = rules.person_credit(rules.effective_marks(log), blocks, policy)
     reasons = list(credit.reasons)

@@ -4,8 +4,9 @@ Who is seated: admitted people and walk-ins. An attendee who leads a table
 (``WorkshopTable.leader_registration_id``) always sits at that table; pinned people stay where
 they are when the plan is run again. In "seat on arrival" mode (a ``Setting`` with scope
 ``session:<id>`` and key ``seating``, value ``{"on_arrival": true}``) people get their table at
-check-in: the check-in service calls ``seat_on_arrival`` inside its own unit of work.
-The tables themselves (template, leaders, undo snapshots) are ``desktop.services.tables``.
+check-in: the check-in service calls ``arrival_seats.seat_on_arrival`` inside its own unit of
+work. The tables themselves (template, leaders, undo snapshots) are
+``desktop.services.table_setup``.
 """
 
 from __future__ import annotations
@@ -386,80 +387,6 @@ def assign(
             unseated=len(plan.unseated),
             unmet=plan.unmet,
         )
-
-
-def seat_on_arrival(s: Session, registration_id: int, now: dt.datetime) -> int | None:
-    """The table number of a person who has just checked in, seating them if needed.
-
-    Runs inside the caller's unit of work (the check-in service) and only flushes. A person
-    who already has a seat keeps it (its number is returned). Otherwise, when the session's
-    "seat on arrival" mode is on, the person is given the table that keeps the tables that
-    actually fill balanced and mixed (only people checked in so far count); None when the mode
-    is off, the person is not admitted or a walk-in, there are no tables or all are full.
-    """
-    r = s.get(Registration, registration_id)
-    if r is None or r.status not in SEATED_STATUSES:
-        return None
-    if r.seat is not None:
-        return r.seat.table.number
-    if not on_arrival_enabled(s, r.session_id):
-        return None
-    # Plain columns, not ORM objects: this runs on every scan at the desk, at any size.
-    tables = s.execute(
-        select(
-            WorkshopTable.id,
-            WorkshopTable.number,
-            WorkshopTable.capacity,
-            WorkshopTable.leader_registration_id,
-        )
-        .where(WorkshopTable.session_id == r.session_id)
-        .order_by(WorkshopTable.number)
-    ).all()
-    if not tables:
-        return None
-    arrived = checked_in_ids(s, r.session_id)
-    leaders = {leader: table_id for table_id, _, _, leader in tables if leader}
-    seats = s.execute(
-        select(SeatAssignment.table_id, Registration.id, Registration.status, Attendee.agency)
-        .join(Registration, Registration.id == SeatAssignment.registration_id)
-        .join(Attendee, Attendee.id == Registration.attendee_id)
-        .where(Registration.session_id == r.session_id)
-    ).all()
-    taken: dict[int, int] = {}  # chairs spoken for per table
-    present: list[tuple[seating.Person, int]] = []
-    for table_id, other_id, status, agency in seats:
-        if status not in SEATED_STATUSES:
-            continue
-        taken[table_id] = taken.get(table_id, 0) + 1
-        if other_id in arrived and other_id != r.id:
-            present.append((seating.Person(other_id, agency), table_id))
-    me = seating.Person(r.id, r.attendee.agency, fixed_table=leaders.get(r.id))
-    table_id = seating.assign_on_arrival(
-        [
-            seating.Table(key=t_id, number=number, capacity=capacity)
-            for t_id, number, capacity, _ in tables
-        ],
-        present,
-        taken,
-        me,
-    )
-    if table_id is None:
-        return None
-    r.seat = SeatAssignment(
-        table_id=table_id, pinned=r.id in leaders, source="arrival", assigned_at=now
-    )
-    s.flush()
-    number = next(n for t_id, n, _, _ in tables if t_id == table_id)
-    audit.record(
-        s,
-        "seat.arrival",
-        at=now,
-        entity="registration",
-        entity_id=r.id,
-        name=mask_name(r.attendee.name),
-        table=number,
-    )
-    return number
 
 
 # ---------------------------------------------------------------- editing seats

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from db.models import Attendee, Event, EventSession, Registration, Status
 from db.uow import Database
-from desktop.core.importing import FIELD_LABELS, MAX_CELL_CHARS, MAX_CHARS, length_problem
+from desktop.core.file_guard import MAX_CELL_CHARS
+from desktop.core.importing import FIELD_LABELS, MAX_CHARS, length_problem
 from desktop.core.problems import CodedError
 from desktop.core.text import clean, mask_name
 from desktop.services import audit

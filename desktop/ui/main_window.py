@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.ui import settings
 from desktop.ui.qtapp import APP_DISPLAY_NAME
 from desktop.ui.screens import SCREENS
-from desktop.ui.settings import GEOMETRY_KEY, app_settings, language_menu
+from desktop.ui.settings import language_menu
 
 if TYPE_CHECKING:
     from desktop.services.events import SessionInfo
@@ -203,14 +204,14 @@ class MainWindow(QMainWindow):
     def show_as_last_time(self) -> None:
         """The first time on a machine the window opens maximised (on a 1366×768 laptop every
         screen is laid out for the whole screen); later, where and as large as it was left."""
-        saved = app_settings().value(GEOMETRY_KEY)
-        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+        saved = settings.read(settings.WINDOW_GEOMETRY)
+        if not saved.isEmpty() and self.restoreGeometry(saved):
             self.show()
         else:
             self.showMaximized()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.write(settings.WINDOW_GEOMETRY, self.saveGeometry())
         super().closeEvent(event)
 
     def _initial_size(self) -> QSize:

@@ -72,7 +72,7 @@ def _texts() -> dict[str, str]:
         # check-in log
         "registration_other_session": translate("messages", "這份報名不屬於本場次"),
         "not_found": translate("messages", "找不到報到紀錄 #{id}"),
-        "not_voidable": translate("messages", "紀錄 #{id} 是一筆作廢紀錄，不能再作廢"),
+        "not_voidable": translate("messages", "紀錄 #{id} 不是報到或簽退，不能作廢"),
         "already_voided": translate("messages", "紀錄 #{id} 已經作廢過了"),
         "reason_required": translate("messages", "請輸入原因"),
         # agenda timer

@@ -1,40 +1,76 @@
-"""The app's preferences (QSettings) and the language the window speaks.
+"""The app's preferences, declared once, in one store, and the language the window speaks.
 
-Preferences live in ``settings.ini`` in the data folder (so ``WORKSHOP_DESK_HOME`` moves them
-with the data, and tests never touch the user's). Keys: ``ui/language`` = ``zh_TW`` | ``en``;
-``ui/window_geometry`` = the main window's place and size when it was last closed (bytes).
+Every preference is a ``Setting`` below (key, type, default) read with ``read`` and written
+with ``write``; they live in ``settings.ini`` in the data folder (so ``WORKSHOP_DESK_HOME``
+moves them with the data, and tests never touch the user's). ``_store`` is the only place a
+``QSettings`` is made.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from desktop import i18n, paths
 
 log = logging.getLogger(__name__)
-GEOMETRY_KEY = "ui/window_geometry"
 _installed: list[QTranslator] = []  # translators must outlive the calls that install them
 
+T = TypeVar("T")
 
-def app_settings() -> QSettings:
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    type: type[T]
+    default: T
+
+
+# zh_TW | en: read once when the QApplication is made, so a change applies at the next start.
+LANGUAGE = Setting("ui/language", str, i18n.DEFAULT_LANGUAGE)
+# The main window's place and size when it was last closed (empty: open maximised).
+WINDOW_GEOMETRY = Setting("ui/window_geometry", QByteArray, QByteArray())
+# The check-in desk's chimes are off.
+CHIMES_MUTED = Setting("checkin/muted", bool, False)
+SETTINGS: tuple[Setting[Any], ...] = (LANGUAGE, WINDOW_GEOMETRY, CHIMES_MUTED)
+
+
+def _store() -> QSettings:
     return QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def read(setting: Setting[T]) -> T:
+    value = _store().value(setting.key, setting.default, type=setting.type)
+    return value if isinstance(value, setting.type) else setting.default
+
+
+def write(setting: Setting[T], value: T) -> None:
+    store = _store()
+    store.setValue(setting.key, value)
+    store.sync()
+
+
 def current_language() -> str:
-    return i18n.normalise(app_settings().value(i18n.LANGUAGE_KEY, i18n.DEFAULT_LANGUAGE))
+    return i18n.normalise(read(LANGUAGE))
 
 
 def set_language(language: str) -> None:
     """Remember the language; it takes effect the next time the app starts."""
     if language not in i18n.LANGUAGES:
         raise ValueError(f"unknown language {language!r}; choose one of {sorted(i18n.LANGUAGES)}")
-    settings = app_settings()
-    settings.setValue(i18n.LANGUAGE_KEY, language)
-    settings.sync()
+    write(LANGUAGE, language)
 
 
 def install_translators(app: QApplication, language: str) -> list[str]:

@@ -352,15 +352,11 @@
     </message>
     <message>
         <source>{name}&#x3000;{wording}（預覽不發字號）</source>
-        <translation>{name}　{wording} (a preview issues no serial)</translation>
+        <translation>{name}&#x3000;{wording} (a preview issues no serial)</translation>
     </message>
 </context>
 <context>
     <name>CheckInScreen</name>
-    <message>
-        <source>注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；在其他日子報到不會計入時數。</source>
-        <translation>Note: this session is on {date} and today is {today}. Check the session chosen above; check-ins on another day do not count for hours.</translation>
-    </message>
     <message>
         <source>簽退：掃描入場證即記為離場（游標在任何位置都可以掃）</source>
         <translation>Sign-out: a scanned pass is recorded as leaving (scan with the cursor anywhere)</translation>
@@ -444,6 +440,10 @@ Switch to sign-out mode?</translation>
         <translation>Name</translation>
     </message>
     <message>
+        <source>報到紀錄…</source>
+        <translation>Check-in log…</translation>
+    </message>
+    <message>
         <source>服務機關</source>
         <translation>Agency</translation>
     </message>
@@ -470,22 +470,6 @@ Switch to sign-out mode?</translation>
     <message>
         <source>請由「檔案」選單開啟活動資料庫。</source>
         <translation>Open an event database from the File menu.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;已報到 {arrived} / 應到 {expected}&lt;/b&gt;（錄取 {admitted}，現場報名 {walk_ins}）&lt;br&gt;在場 {present}&#x3000;已簽退 {out}&#x3000;名額 {capacity}</source>
-        <translation>&lt;b&gt;Checked in {arrived} / expected {expected}&lt;/b&gt; (admitted {admitted}, walk-ins {walk_ins})&lt;br&gt;Present {present}  signed out {out}  places {capacity}</translation>
-    </message>
-    <message>
-        <source>各桌已到 / 排入：</source>
-        <translation>Arrived / seated per table:</translation>
-    </message>
-    <message>
-        <source>{n}桌 {a}/{s}</source>
-        <translation>Table {n} {a}/{s}</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;尚未報到（{n}）&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Not checked in yet ({n})&lt;/b&gt;</translation>
     </message>
     <message>
         <source>報到模式</source>
@@ -536,6 +520,45 @@ Current status: {state}</translation>
     <message>
         <source>已報到 {time}</source>
         <translation>Checked in {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CountsPanel</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>服務機關</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>桌</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>電話末碼</source>
+        <translation>Phone end</translation>
+    </message>
+    <message>
+        <source>注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；在其他日子報到不會計入時數。</source>
+        <translation>Note: this session is on {date} and today is {today}. Check the session chosen above; check-ins on another day do not count for hours.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;已報到 {arrived} / 應到 {expected}&lt;/b&gt;（錄取 {admitted}，現場報名 {walk_ins}）&lt;br&gt;在場 {present}&#x3000;已簽退 {out}&#x3000;名額 {capacity}</source>
+        <translation>&lt;b&gt;Checked in {arrived} / expected {expected}&lt;/b&gt; (admitted {admitted}, walk-ins {walk_ins})&lt;br&gt;Present {present}  signed out {out}  places {capacity}</translation>
+    </message>
+    <message>
+        <source>{n}桌 {a}/{s}</source>
+        <translation>Table {n} {a}/{s}</translation>
+    </message>
+    <message>
+        <source>各桌已到 / 排入：</source>
+        <translation>Arrived / seated per table:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;尚未報到（{n}）&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Not checked in yet ({n})&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1179,21 @@ Current status: {state}</translation>
     <message>
         <source>桌長</source>
         <translation>Table leader</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>報到紀錄</source>
+        <translation>Check-in log</translation>
+    </message>
+    <message>
+        <source>紀錄</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>共 {n} 筆，其中 {refused} 筆為未受理的掃描（不影響任何人的報到狀態）。</source>
+        <translation>{n} records, {refused} of them refused scans (they change nobody's check-in state).</translation>
     </message>
 </context>
 <context>
@@ -2755,48 +2793,8 @@ Check-ins and changes made after this backup will not be in the restored data; t
 <context>
     <name>VoidDialog</name>
     <message>
-        <source>掃描器</source>
-        <translation>Scanner</translation>
-    </message>
-    <message>
-        <source>攝影機</source>
-        <translation>Camera</translation>
-    </message>
-    <message>
-        <source>手動輸入</source>
-        <translation>Typed</translation>
-    </message>
-    <message>
-        <source>搜尋</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <source>未到名單</source>
-        <translation>Not-arrived list</translation>
-    </message>
-    <message>
-        <source>現場報名</source>
-        <translation>Walk-in</translation>
-    </message>
-    <message>
-        <source>現場錄取</source>
-        <translation>Admitted at the desk</translation>
-    </message>
-    <message>
-        <source>命令列</source>
-        <translation>Command line</translation>
-    </message>
-    <message>
-        <source>命令列搜尋</source>
-        <translation>Command-line search</translation>
-    </message>
-    <message>
         <source>作廢報到紀錄</source>
         <translation>Void a check-in record</translation>
-    </message>
-    <message>
-        <source>時間</source>
-        <translation>Time</translation>
     </message>
     <message>
         <source>動作</source>
@@ -2809,22 +2807,6 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>簽退</source>
         <translation>Sign-out</translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>服務機關</source>
-        <translation>Agency</translation>
-    </message>
-    <message>
-        <source>櫃台</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
-        <source>方式</source>
-        <translation>Method</translation>
     </message>
     <message>
         <source>作廢原因（必填），例如：刷錯人、重複刷卡</source>
@@ -2963,11 +2945,11 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
     <message>
         <source>{status}&#x3000;已投票 {b}／已報到 {c}</source>
-        <translation>{status}　{b} ballots / {c} checked in</translation>
+        <translation>{status}&#x3000;{b} ballots / {c} checked in</translation>
     </message>
     <message>
         <source>&#x3000;貪婪法：{g}&#x3000;均分法：{e}</source>
-        <translation>　Greedy: {g}　Equal Shares: {e}</translation>
+        <translation>&#x3000;Greedy: {g}&#x3000;Equal Shares: {e}</translation>
     </message>
     <message>
         <source>沒有可讀經費或名稱的提案未列入：{names}</source>
@@ -3022,7 +3004,7 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
     <message>
         <source>&lt;b&gt;{rule}&lt;/b&gt;：{names}&#x3000;合計 {spent}／預算 {budget}</source>
-        <translation>&lt;b&gt;{rule}&lt;/b&gt;: {names}　total {spent} / budget {budget}</translation>
+        <translation>&lt;b&gt;{rule}&lt;/b&gt;: {names}&#x3000;total {spent} / budget {budget}</translation>
     </message>
     <message>
         <source>參與式預算投票：請用手機掃描 QR</source>
@@ -3200,6 +3182,10 @@ Signed out at {time}</translation>
         <translation>Signed out</translation>
     </message>
     <message>
+        <source>未錄取</source>
+        <translation>Not admitted</translation>
+    </message>
+    <message>
         <source>第 {n} 桌</source>
         <translation>Table {n}</translation>
     </message>
@@ -3298,6 +3284,86 @@ Registered for: {session} {date}</translation>
     <message>
         <source>QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。</source>
         <translation>The QR code is damaged or altered; check the person&apos;s identity and search by name.</translation>
+    </message>
+    <message>
+        <source>掃描器</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>攝影機</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>手動輸入</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
+        <source>搜尋</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>未到名單</source>
+        <translation>Not-arrived list</translation>
+    </message>
+    <message>
+        <source>現場報名</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>現場錄取</source>
+        <translation>Admitted at the desk</translation>
+    </message>
+    <message>
+        <source>作廢</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>命令列</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <source>命令列搜尋</source>
+        <translation>Command-line search</translation>
+    </message>
+    <message>
+        <source>未受理：{why}</source>
+        <translation>Refused: {why}</translation>
+    </message>
+    <message>
+        <source>作廢 #{id}：{reason}</source>
+        <translation>Void of #{id}: {reason}</translation>
+    </message>
+    <message>
+        <source>報到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>簽退</source>
+        <translation>Sign-out</translation>
+    </message>
+    <message>
+        <source>（已作廢）</source>
+        <translation> (voided)</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>服務機關</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>櫃台</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Method</translation>
     </message>
 </context>
 <context>
@@ -3546,7 +3612,7 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     </message>
     <message>
         <source>{file}：XLSX 內容損毀：儲存格的值無法讀取</source>
-        <translation>{file}: damaged XLSX: a cell's value cannot be read</translation>
+        <translation>{file}: damaged XLSX: a cell&apos;s value cannot be read</translation>
     </message>
     <message>
         <source>{file}：XLSX 內容損毀：壓縮內容損毀</source>
@@ -3817,8 +3883,8 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>No check-in record #{id}</translation>
     </message>
     <message>
-        <source>紀錄 #{id} 是一筆作廢紀錄，不能再作廢</source>
-        <translation>Record #{id} is itself a void and cannot be voided</translation>
+        <source>紀錄 #{id} 不是報到或簽退，不能作廢</source>
+        <translation>Record #{id} is not a check-in or sign-out and cannot be voided</translation>
     </message>
     <message>
         <source>紀錄 #{id} 已經作廢過了</source>

@@ -46,6 +46,19 @@ def test_checkin_json_result_and_exit_status(run_cli, demo_db_path: Path) -> Non
     assert code == 1 and "未錄取" in out
 
 
+def test_checkin_with_the_same_nonce_again_is_answered_as_the_first_time(
+    run_cli, demo_db_path: Path
+) -> None:
+    token = _token(demo_db_path)
+    args = ("--db", demo_db_path, "checkin", token, "--nonce", "desk1-0001", "--json")
+    first, again = (json.loads(run_cli(*args)[1]) for _ in range(2))
+    assert (first["result"], first["replayed"]) == ("ok", False)
+    assert (again["result"], again["replayed"]) == ("ok", True)
+    assert again["check_in_id"] == first["check_in_id"]
+    code, _, err = run_cli("--db", demo_db_path, "checkin", token, "--nonce", " ")
+    assert code != 0 and "--nonce" in err
+
+
 def test_checkin_search(run_cli, demo_db_path: Path) -> None:
     code, out, _ = run_cli("--db", demo_db_path, "checkin", "--search", "王", "--json")
     data = json.loads(out)

@@ -4,12 +4,8 @@ import random
 from collections import Counter
 
 from desktop.core.agencies import agency_level, agency_region, conflicts_at
-from desktop.core.seating import (
-    Person,
-    Table,
-    assign_on_arrival,
-    plan_seating,
-)
+from desktop.core.arrival_seating import arrival_counts, assign_on_arrival
+from desktop.core.seating import Person, Table, plan_seating
 from desktop.core.text import match_key
 
 AGENCIES = [
@@ -34,6 +30,10 @@ AGENCIES = [
     "嘉義縣政府",
     "雲林縣斗六市公所",
 ]
+
+
+def _arrive(tables, present, taken, person):  # type: ignore[no-untyped-def]
+    return assign_on_arrival(tables, arrival_counts(present, person), taken, person)
 
 
 def six_tables(capacity: int = 7) -> list[Table]:
@@ -161,15 +161,15 @@ def test_arrival_fills_smallest_table_without_colleague() -> None:
         (Person(3, "臺中市政府民政局"), 103),
     ]
     taken = {101: 1, 102: 1, 103: 1}
-    assert assign_on_arrival(tables, present, taken, Person(9, "臺南市永康區公所")) == 104
+    assert _arrive(tables, present, taken, Person(9, "臺南市永康區公所")) == 104
     # Tables 4-6 are already spoken for by pinned people who have not come: full.
     taken |= {104: 7, 105: 7, 106: 7}
     # Table 1 has a colleague; of tables 2 and 3, table 2 already has someone from the north.
-    assert assign_on_arrival(tables, present, taken, Person(9, "台北市政府民政局")) == 103
+    assert _arrive(tables, present, taken, Person(9, "台北市政府民政局")) == 103
     # A county government from the south: tables 1-3 are alike, the lower number wins.
-    assert assign_on_arrival(tables, present, taken, Person(9, "屏東縣政府")) == 101
+    assert _arrive(tables, present, taken, Person(9, "屏東縣政府")) == 101
     full = dict.fromkeys((101, 102, 103, 104, 105, 106), 7)
-    assert assign_on_arrival(tables, present, full, Person(9, "x")) is None
+    assert _arrive(tables, present, full, Person(9, "x")) is None
 
 
 def test_arrival_keeps_tables_balanced_over_a_morning() -> None:
@@ -178,7 +178,7 @@ def test_arrival_keeps_tables_balanced_over_a_morning() -> None:
     taken: Counter[int] = Counter()
     for i in range(30):
         person = Person(i, AGENCIES[i % 15])
-        table = assign_on_arrival(tables, present, taken, person)
+        table = assign_on_arrival(tables, arrival_counts(present, person), taken, person)
         assert table is not None
         present.append((person, table))
         taken[table] += 1
@@ -222,7 +222,8 @@ def test_seating_on_arrival_by_counters_picks_what_the_full_cost_model_picks() -
     with ``_State.add_cost`` over everyone present."""
     import random as rnd
 
-    from desktop.core.seating import Person, Table, _State, assign_on_arrival
+    from desktop.core.arrival_seating import arrival_counts, assign_on_arrival
+    from desktop.core.seating import Person, Table, _State
 
     rng = rnd.Random(18)
     agencies = [
@@ -255,4 +256,4 @@ def test_seating_on_arrival_by_counters_picks_what_the_full_cost_model_picks() -
             if taken.get(table.key, 0) < table.capacity
         ]
         expected = ordered[min(costs)[1]].key if costs else None
-        assert assign_on_arrival(tables, present, taken, me) == expected
+        assert assign_on_arrival(tables, arrival_counts(present, me), taken, me) == expected

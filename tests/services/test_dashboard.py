@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from db.models import Registration, Status
 from db.uow import Database
-from desktop.services import checkin, seating
+from desktop.services import checkin, checkin_log, desk_counts, seating
 from desktop.services.dashboard import day_figures
 from desktop.services.events import find_session
 from desktop.services.walkins import add_walk_in
@@ -37,11 +37,11 @@ def play_the_morning(db: Database) -> int:
         act(reg, "in", i)
     act(admitted[0], "out", 30)
     undone = act(admitted[1], "out", 31)
-    checkin.void(db, undone.check_in_id, "按錯", desk="d", now=T + dt.timedelta(minutes=32))
+    checkin_log.void(db, undone.check_in_id, "按錯", desk="d", now=T + dt.timedelta(minutes=32))
     act(admitted[2], "out", 33)
     act(admitted[2], "in", 40)  # back in the room
     wrong = act(admitted[6], "in", 41)
-    checkin.void(db, wrong.check_in_id, "不是他", desk="d", now=T + dt.timedelta(minutes=42))
+    checkin_log.void(db, wrong.check_in_id, "不是他", desk="d", now=T + dt.timedelta(minutes=42))
     walk_in = add_walk_in(db, session.id, name="現場甲", agency="臺北市政府", now=T)
     act(walk_in.registration_id, "in", 45)
     return session.id
@@ -54,7 +54,7 @@ def test_figures_per_session_and_table_agree_with_the_desk(demo_db: Database) ->
     }
     assert len(figures) == 3
     taipei = figures[session_id]
-    live = checkin.live_counts(demo_db, session_id)
+    live = desk_counts.live_counts(demo_db, session_id)
     f = taipei.figures
     assert (f.checked_in, f.present, f.signed_out, f.walk_ins) == (7, 6, 1, 1)
     assert (f.expected, f.checked_in, f.present, f.signed_out, f.missing) == (

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from db.models import AuditEntry, CheckIn, Registration, SeatAssignment, Setting, Status
 from db.uow import Database
 from desktop.core.text import match_key
-from desktop.services import seating, table_setup
+from desktop.services import arrival_seats, seating, table_setup
 from desktop.services.events import find_session
 from desktop.services.walkins import add_walk_in
 
@@ -116,7 +116,7 @@ def test_on_arrival_setting_and_seat_on_arrival(demo_db: Database) -> None:
         ids = [r.id for r in regs]
     # Mode off: no seat is given.
     with demo_db.unit_of_work() as s:
-        assert seating.seat_on_arrival(s, ids[0], NOW) is None
+        assert arrival_seats.seat_on_arrival(s, ids[0], NOW) is None
     seating.set_on_arrival(demo_db, session.id, True, now=NOW)
     with demo_db.read() as s:
         row = s.scalars(select(Setting).where(Setting.scope == f"session:{session.id}")).one()
@@ -125,7 +125,7 @@ def test_on_arrival_setting_and_seat_on_arrival(demo_db: Database) -> None:
     for i, reg_id in enumerate(ids[:24]):
         _check_in(demo_db, reg_id, NOW + dt.timedelta(minutes=i))
         with demo_db.unit_of_work() as s:
-            numbers.append(seating.seat_on_arrival(s, reg_id, NOW + dt.timedelta(minutes=i)))
+            numbers.append(arrival_seats.seat_on_arrival(s, reg_id, NOW + dt.timedelta(minutes=i)))
     assert sorted(numbers) == sorted([1, 2, 3, 4, 5, 6] * 4)
     view = seating.show(demo_db, session.id)
     assert all(t.size == 4 for t in view.tables)
@@ -133,7 +133,7 @@ def test_on_arrival_setting_and_seat_on_arrival(demo_db: Database) -> None:
     assert all(m.source == "arrival" and m.checked_in for t in view.tables for m in t.members)
     # Asking again returns the same table and seats nobody twice.
     with demo_db.unit_of_work() as s:
-        assert seating.seat_on_arrival(s, ids[0], NOW) == numbers[0]
+        assert arrival_seats.seat_on_arrival(s, ids[0], NOW) == numbers[0]
     # Waitlisted people get no table.
     with demo_db.read() as s:
         waiting = s.scalars(
@@ -142,7 +142,7 @@ def test_on_arrival_setting_and_seat_on_arrival(demo_db: Database) -> None:
             )
         ).first()
     with demo_db.unit_of_work() as s:
-        assert seating.seat_on_arrival(s, waiting, NOW) is None
+        assert arrival_seats.seat_on_arrival(s, waiting, NOW) is None
 
 
 def test_assign_on_arrival_seats_only_checked_in_and_walk_ins(demo_db: Database) -> None:
@@ -220,3 +220,49 @@ def test_too_few_chairs_keeps_people_who_came_then_the_queue(demo_db: Database) 
     assert walk_ins[0] in seated  # here already
     assert walk_ins[1] not in seated
     assert set(queue[:34]) <= seated and not set(queue[34:]) & seated
+
+
+def test_two_desks_seating_on_arrival_each_see_the_others_seats(
+    demo_db: Database, demo_db_path, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Each desk keeps per-table counters in memory: a seat given at the other desk (or a
+    void) must be counted before its next choice, so two desks seat people exactly as one
+    desk taking the same arrivals in the same order."""
+    import sqlite3
+
+    from desktop.app import open_database
+    from desktop.services import checkin, checkin_log
+
+    session = find_session(demo_db, "臺南場次")
+    seating.set_on_arrival(demo_db, session.id, True, now=NOW)
+    with demo_db.read() as s:
+        ids = s.scalars(
+            select(Registration.id)
+            .where(Registration.session_id == session.id, Registration.status == Status.ADMITTED)
+            .order_by(Registration.queue)
+        ).all()[:24]
+    reference = tmp_path / "one-desk.sqlite3"
+    with sqlite3.connect(demo_db_path) as source, sqlite3.connect(reference) as copy:
+        source.backup(copy)
+    # Desk 0 takes arrivals in runs of three, desk 1 one at a time; desk 0 undoes one.
+    plan = [(0 if i % 4 else 1, reg_id) for i, reg_id in enumerate(ids)]
+
+    def tables(desks: list[Database]) -> list[int | None]:
+        got = []
+        for n, (desk, reg_id) in enumerate(plan):
+            db = desks[desk % len(desks)]
+            result = checkin.check_in_registration(db, session.id, reg_id, desk=f"d{desk}")
+            got.append(result.table)
+            if n == 5:
+                checkin_log.void(db, result.check_in_id or 0, "掃錯人")
+        return got
+
+    two = [open_database(demo_db_path) for _ in range(2)]
+    one = [open_database(reference)]
+    try:
+        assert tables(two) == tables(one)
+    finally:
+        for d in (*two, *one):
+            d.dispose()
+    view = seating.show(demo_db, session.id)
+    assert sorted(t.size for t in view.tables) == [4] * 6

@@ -5,7 +5,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -13,10 +13,11 @@ from sqlalchemy import select
 from db.models import CheckIn, Event, Registration
 from db.uow import Database
 from desktop.core.tokens import make_token
-from desktop.services import checkin as service
+from desktop.services import desk_search
 from desktop.services.passes import export_passes
 from desktop.ui.camera import CameraPanel, DecoderPipeline, decode_image
-from desktop.ui.checkin_parts import TEST_CODE, ScannerTestDialog, WalkInDialog
+from desktop.ui.checkin.scanner_test import TEST_CODE, ScannerTestDialog
+from desktop.ui.checkin.walk_in_dialog import WalkInDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.checkin import CheckInScreen
@@ -105,8 +106,8 @@ def test_scan_while_a_result_card_is_showing_is_not_lost(qtbot, desk, demo_db) -
     _scan(qtbot, screen, make_token(secret, regs["admitted"][0]))
     assert screen.card.title_label.text() == "報到成功"
     # Staff clicked into the not-yet-arrived list; the next person's pass is scanned.
-    screen.missing_view.setFocus()
-    qtbot.waitUntil(lambda: screen.missing_view.hasFocus())
+    screen.counts_panel.missing_view.setFocus()
+    qtbot.waitUntil(lambda: screen.counts_panel.missing_view.hasFocus())
     second = regs["admitted"][1]
     _scan(qtbot, screen, make_token(secret, second), ending="tab")
     assert screen.last_result.registration_id == second and screen.last_result.ok
@@ -136,7 +137,7 @@ def test_slow_typing_in_search_is_not_a_scan_and_enter_checks_in_the_hit(qtbot, 
     screen, secret, regs, _ = desk
     ticks = itertools.count(step=0.25)
     screen.key_clock = lambda: next(ticks)  # a person: a quarter of a second per key
-    hits = service.search(screen.context.db, screen.session.id, "", 1)
+    hits = desk_search.search(screen.context.db, screen.session.id, "", 1)
     assert hits == []
     with screen.context.db.read() as s:
         from db.models import Attendee
@@ -170,12 +171,12 @@ def test_ctrl_z_undoes_and_the_log_keeps_both_rows(qtbot, desk, demo_db) -> None
     reg = regs["admitted"][3]
     _scan(qtbot, screen, make_token(secret, reg))
     qtbot.waitUntil(lambda: screen.counts.arrived == 1)
-    assert reg not in {p.registration_id for p in screen.missing_model._rows}
+    assert reg not in {p.registration_id for p in screen.counts_panel.missing_model._rows}
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert screen.card.title_label.text() == "已復原"
     assert "尚未報到" in screen.card.detail_label.text()
     qtbot.waitUntil(lambda: screen.counts.arrived == 0)
-    assert reg in {p.registration_id for p in screen.missing_model._rows}
+    assert reg in {p.registration_id for p in screen.counts_panel.missing_model._rows}
     with demo_db.read() as s:
         rows = s.execute(
             select(CheckIn.action, CheckIn.voids_id, CheckIn.reason)
@@ -277,7 +278,7 @@ def test_real_qr_from_a_rendered_pass_checks_in_through_the_decoder(
     reg_id = int(png.stem.split("-")[1])
     assert screen.last_result.registration_id == reg_id
     assert screen.card.title_label.text() == "報到成功"
-    assert screen.welcome.label.text().startswith("歡迎 ")
+    assert screen.arrival_display.label.text().startswith("歡迎 ")
     # Seen in three frames, accepted once.
     with demo_db.read() as s:
         assert len(s.scalars(select(CheckIn).where(CheckIn.registration_id == reg_id)).all()) == 1
@@ -357,12 +358,43 @@ def test_void_dialog_says_how_each_row_was_recorded_in_words(qtbot, desk, demo_d
     screen, secret, regs, _ = desk
     _scan(qtbot, screen, make_token(secret, regs["admitted"][0]))
     screen.check_in_registration(regs["admitted"][1], "list")
-    from desktop.ui.checkin_parts import VoidDialog
+    from desktop.ui.checkin.void_dialog import VoidDialog
 
     dialog = VoidDialog(demo_db, screen.session.id, "desk-1", "")
     qtbot.addWidget(dialog)
     shown = {dialog.model.data(dialog.model.index(r, 5)) for r in range(dialog.model.rowCount())}
     assert shown == {"掃描器", "未到名單"}
+
+
+def test_the_log_shows_refused_scans_with_why(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    screen, secret, regs, _ = desk
+    token = make_token(secret, regs["admitted"][0])
+    _scan(qtbot, screen, token)
+    _scan(qtbot, screen, token)  # already checked in
+    _scan(qtbot, screen, "HELLO123")
+    assert screen.card.title_label.text() == "無法辨識的條碼"
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        model = dialog.model
+        seen["rows"] = [
+            tuple(model.data(model.index(r, c)) for c in (1, 4, 5)) for r in range(model.rowCount())
+        ]
+        seen["summary"] = dialog.summary.text()
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    qtbot.mouseClick(screen.log_button, Qt.MouseButton.LeftButton)
+    assert seen["rows"] == [
+        ("未受理：無法辨識的條碼", "desk-1", "掃描器"),
+        ("未受理：已報到過", "desk-1", "掃描器"),
+        ("報到", "desk-1", "掃描器"),
+    ]
+    assert "共 3 筆，其中 2 筆為未受理的掃描" in str(seen["summary"])
+    qtbot.waitUntil(lambda: screen.counts.arrived == 1)  # the refusals counted nobody
+    screen.refresh_counts()
+    assert screen.counts.arrived == 1
 
 
 def test_ctrl_z_after_admitting_at_the_desk_says_the_status_is_back(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
@@ -408,7 +440,7 @@ def test_desk_shows_seating_and_people_added_on_other_screens(qtbot, demo_db) ->
     seating.assign(demo_db, session_id)
     add_walk_in(demo_db, session_id, name="現場甲", agency="臺北市政府", wants_hours=False)
     window.show_screen(index)
-    assert "1桌 0/0" not in screen.tables_label.text()
+    assert "1桌 0/0" not in screen.counts_panel.tables_label.text()
     assert all(t.seated for t in screen.counts.tables)
     assert [e.name for e in screen.index.find("現場甲")] == ["現場甲"]
 
@@ -418,11 +450,14 @@ def test_desk_warns_when_the_session_is_not_today(qtbot, desk) -> None:  # type:
     desk said 報到成功 and nothing else; the hours review then showed 0 hours for everyone."""
     screen, *_ = desk
     screen.refresh_counts()
-    assert screen.date_warning.isHidden()  # NOW is the demo session's day
+    assert screen.counts_panel.date_warning.isHidden()  # NOW is the demo session's day
     screen.clock = lambda: NOW + dt.timedelta(days=3)
     screen.refresh_counts()
-    assert not screen.date_warning.isHidden()
-    assert "2019-03-15" in screen.date_warning.text() and "2019-03-18" in screen.date_warning.text()
+    assert not screen.counts_panel.date_warning.isHidden()
+    assert (
+        "2019-03-15" in screen.counts_panel.date_warning.text()
+        and "2019-03-18" in screen.counts_panel.date_warning.text()
+    )
 
 
 def _answer_next_question(button: str) -> None:
@@ -447,7 +482,7 @@ def test_sign_out_mode_is_unmistakable_and_chosen_on_purpose(qtbot, desk) -> Non
     """QA: 報到 and 簽退 looked the same and both results were green; staff signed arriving
     people out. Switching asks once; the scan frame, the search hint and the card wear the
     mode; a sign-out result is not the check-in green."""
-    from desktop.ui.checkin_parts import COLOURS
+    from desktop.ui.checkin.card import COLOURS
 
     screen, secret, regs, _ = desk
     token = make_token(secret, regs["admitted"][0])

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from db.uow import Database
 from desktop.services.events import find_session
-from desktop.ui.checkin_parts import WalkInDialog
+from desktop.ui.checkin.walk_in_dialog import WalkInDialog
 from desktop.ui.leader_mode import PinDialog
 from desktop.ui.messages import _texts
 from desktop.ui.screens.agenda import AgendaScreen

@@ -119,7 +119,9 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
         )
     _grab(window, "04-scans")
     qtbot.waitUntil(lambda: desk.counts.arrived == 5)
-    assert "1桌 0/0" not in desk.tables_label.text()  # the seating from 分桌 is known here
+    assert (
+        "1桌 0/0" not in desk.counts_panel.tables_label.text()
+    )  # the seating from 分桌 is known here
     with demo_db.read() as s:
         phone = s.scalar(
             select(Attendee.phone).join(Registration).where(Registration.id == admitted[5])
@@ -171,7 +173,7 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     _grab(window, "06-checkin")
     c = desk.counts
     assert (c.arrived, c.expected, c.walk_ins, c.present, c.signed_out) == (7, 41, 1, 6, 1)
-    assert "已報到 7 / 應到 41" in desk.counts_label.text()
+    assert "已報到 7 / 應到 41" in desk.counts_panel.counts_label.text()
     with demo_db.read() as s:
         rows = s.scalar(select(func.count()).select_from(CheckIn))
     assert rows == 8  # five scans, a search, a walk-in, a sign-out

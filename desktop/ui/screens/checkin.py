@@ -1,10 +1,7 @@
 """報到: the desk staff's screen on the day.
 
-Scans are caught wherever the focus is in the main window while this screen is showing (an
-application-level event filter): in the scan field they are typed raw (input method off); on
-buttons, tables and the result card the keys are sent to the scan field; in the search field a
-fast burst of keys (a scanner, told apart by key timing) is taken back out of the field and
-handled as a scan. A scan ends with Enter, Tab or nothing (a short pause).
+Scans are caught wherever the focus is in the main window while this screen is showing (see
+``desktop.ui.checkin.scan_keys``); the parts of the desk are in ``desktop.ui.checkin``.
 """
 
 from __future__ import annotations
@@ -12,53 +9,38 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from operator import attrgetter
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QApplication,
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.scaninput import ScanDetector, split_codes
 from desktop.services import checkin as service
+from desktop.services import checkin_log, desk_counts, desk_search
 from desktop.services.events import SessionInfo
-from desktop.ui.checkin_parts import (
-    BAD,
-    COLOURS,
-    INFO,
-    MODE_KIND,
-    CardText,
-    Chimes,
-    ResultCard,
-    ScannerTestDialog,
-    VoidDialog,
-    WalkInDialog,
-    WelcomeWindow,
-    card_text,
-)
+from desktop.ui import settings
+from desktop.ui.checkin.arrival_display import ArrivalDisplay
+from desktop.ui.checkin.card import BAD, COLOURS, INFO, MODE_KIND, CardText, ResultCard, card_text
+from desktop.ui.checkin.chimes import Chimes
+from desktop.ui.checkin.counts_panel import CountsPanel
+from desktop.ui.checkin.log_dialog import LogDialog
+from desktop.ui.checkin.scan_keys import ScanKeys
+from desktop.ui.checkin.scanner_test import ScannerTestDialog
+from desktop.ui.checkin.void_dialog import VoidDialog
+from desktop.ui.checkin.walk_in_dialog import WalkInDialog
 from desktop.ui.labels import status_label
 from desktop.ui.messages import error_text
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
-
-SCAN_TIMEOUT_MS = 150  # a burst with no terminator ends after this pause
-TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class CheckInScreen(Screen):
@@ -67,28 +49,19 @@ class CheckInScreen(Screen):
         self.setObjectName("checkin")
         self.clock: Callable[[], dt.datetime] = dt.datetime.now
         self.key_clock: Callable[[], float] = time.monotonic
-        # Wired later by the tables feature: seat a person on arrival (see services.checkin).
-        self.detector = ScanDetector()
         self.mode = "in"
         self.last_result: service.CheckInResult | None = None
-        self.index = service.SearchIndex(())
+        self.index = desk_search.SearchIndex(())
         # The loaded people (counts, not-arrived list, search index), kept current after scans;
         # loaded afresh for another session or when ``people_stamp`` moved (imports, seating).
-        self.tally: service.LiveTally | None = None
+        self.tally: desk_counts.LiveTally | None = None
         self._stamp = -1
-        self._burst_target: QWidget | None = None
-        self._snapshot: tuple[str, int] | None = None
-        self._filter_installed = False
         self.chimes = Chimes(self)
-        self.chimes.muted = bool(QSettings().value("checkin/muted", False, type=bool))
-        self.welcome = WelcomeWindow()
-        self.destroyed.connect(self.welcome.deleteLater)
+        self.chimes.muted = settings.read(settings.CHIMES_MUTED)
+        self.arrival_display = ArrivalDisplay()
+        self.destroyed.connect(self.arrival_display.deleteLater)
         self.camera = None
 
-        self._scan_timer = QTimer(self)
-        self._scan_timer.setSingleShot(True)
-        self._scan_timer.setInterval(SCAN_TIMEOUT_MS)
-        self._scan_timer.timeout.connect(self._on_scan_timeout)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(60)
@@ -118,9 +91,9 @@ class CheckInScreen(Screen):
         self.scan_field.setObjectName("scanField")
         self.scan_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.scan_field.setMinimumHeight(40)
-        self.scan_field.returnPressed.connect(self._submit_field)
         self.walk_in_button = QPushButton(self.tr("現場報名…"))
         self.void_button = QPushButton(self.tr("作廢紀錄…"))
+        self.log_button = QPushButton(self.tr("報到紀錄…"))
         self.test_button = QPushButton(self.tr("掃描器測試…"))
         self.camera_button = QPushButton(self.tr("攝影機掃描"))
         self.camera_button.setCheckable(True)
@@ -128,17 +101,20 @@ class CheckInScreen(Screen):
         self.welcome_button.setCheckable(True)
         self.mute_box = QCheckBox(self.tr("靜音"))
         self.mute_box.setChecked(self.chimes.muted)
-        for w in (
+        tool_widgets = (
             self.walk_in_button,
             self.void_button,
+            self.log_button,
             self.test_button,
             self.camera_button,
             self.welcome_button,
             self.mute_box,
-        ):
+        )
+        for w in tool_widgets:
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.walk_in_button.clicked.connect(self.open_walk_in)
         self.void_button.clicked.connect(self.open_void)
+        self.log_button.clicked.connect(self.open_log)
         self.test_button.clicked.connect(self.open_scanner_test)
         self.camera_button.toggled.connect(self.toggle_camera)
         self.welcome_button.toggled.connect(self.toggle_welcome)
@@ -148,14 +124,7 @@ class CheckInScreen(Screen):
         top.addWidget(self.out_button)
         top.addWidget(self.scan_field, 1)
         tools = QHBoxLayout()
-        for w in (
-            self.walk_in_button,
-            self.void_button,
-            self.test_button,
-            self.camera_button,
-            self.welcome_button,
-            self.mute_box,
-        ):
+        for w in tool_widgets:
             tools.addWidget(w)
         tools.addStretch(1)
 
@@ -168,7 +137,7 @@ class CheckInScreen(Screen):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_field.returnPressed.connect(self.check_in_selected_hit)
-        self.hits_model: RowTableModel[service.SearchHit] = RowTableModel(
+        self.hits_model: RowTableModel[desk_search.SearchHit] = RowTableModel(
             [
                 Column(self.tr("姓名"), lambda h: h.name),
                 Column(self.tr("服務機關"), lambda h: h.agency),
@@ -189,45 +158,9 @@ class CheckInScreen(Screen):
         left_layout.addWidget(self.hits_view, 2)
 
         # --- right: counts, tables, not arrived, camera
-        self.counts_label = QLabel()
-        self.counts_label.setObjectName("checkinCounts")
-        self.counts_label.setWordWrap(True)
-        self.counts_label.setStyleSheet("font-size:16px;")
-        self.tables_label = QLabel()
-        self.tables_label.setObjectName("tableCounts")
-        self.tables_label.setWordWrap(True)
-        self.missing_model: RowTableModel[service.PersonRow] = RowTableModel(
-            [
-                Column(self.tr("姓名"), lambda p: p.name),
-                Column(self.tr("服務機關"), lambda p: p.agency),
-                Column(self.tr("桌"), lambda p: p.table, align_right=True),
-                Column(self.tr("電話末碼"), lambda p: p.phone_tail),
-            ]
-        )
-        self.missing_view = row_table_view(self.missing_model, "notArrived", single=True)
-        self.missing_view.activated.connect(self._check_in_missing)
-        # Sizing columns to 10,000 rows' contents would cost ~100 ms per refresh.
-        header = self.missing_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((70, 120, 36)):  # never narrower than the header's words
-            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
-        header.setStretchLastSection(True)
-        self.missing_title = QLabel()
-        # The wrong 場次 picked at the desk (or a rehearsal on another day): say so, because
-        # every check-in would be recorded on a day the session does not take place.
-        self.date_warning = QLabel()
-        self.date_warning.setObjectName("dateWarning")
-        self.date_warning.setWordWrap(True)
-        self.date_warning.setStyleSheet("color:#B00020; font-weight:bold;")
-        self.date_warning.hide()
-        right = QWidget()
-        self.right_layout = QVBoxLayout(right)
-        self.right_layout.setContentsMargins(0, 0, 0, 0)
-        self.right_layout.addWidget(self.date_warning)
-        self.right_layout.addWidget(self.counts_label)
-        self.right_layout.addWidget(self.tables_label)
-        self.right_layout.addWidget(self.missing_title)
-        self.right_layout.addWidget(self.missing_view, 2)
+        self.counts_panel = CountsPanel()
+        self.counts_panel.missing_view.activated.connect(self._check_in_missing)
+        right = self.counts_panel
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -238,6 +171,7 @@ class CheckInScreen(Screen):
         layout.addLayout(top)
         layout.addLayout(tools)
         layout.addWidget(splitter, 1)
+        self.keys = ScanKeys(self)
         self._show_mode()
         app = QApplication.instance()
         if app is not None:
@@ -250,22 +184,26 @@ class CheckInScreen(Screen):
 
     def show_session(self, session: SessionInfo | None) -> None:
         enabled = session is not None
-        for w in (self.scan_field, self.search_field, self.walk_in_button, self.void_button):
+        for w in (
+            self.scan_field,
+            self.search_field,
+            self.walk_in_button,
+            self.void_button,
+            self.log_button,
+        ):
             w.setEnabled(enabled)
         if session is None:
-            self.index = service.SearchIndex(())
+            self.index = desk_search.SearchIndex(())
             self.card.show_text(
                 CardText(INFO, self.tr("尚無場次"), self.tr("請由「檔案」選單開啟活動資料庫。"))
             )
-            self.counts_label.setText("")
-            self.tables_label.setText("")
-            self.missing_model.set_rows(())
+            self.counts_panel.clear()
             self.tally = None
             return
         if (
             self.tally is None
             or self.tally.session_id != session.id
-            or service.people_stamp(self.context.db) != self._stamp
+            or desk_search.people_stamp(self.context.db) != self._stamp
         ):
             self.reload()
         else:
@@ -279,9 +217,9 @@ class CheckInScreen(Screen):
         """Load the session's people afresh: counts, not-arrived list, search index."""
         if self.session is None:
             return
-        self._stamp = service.people_stamp(self.context.db)
-        self.index = service.load_search_index(self.context.db, self.session.id)
-        self.tally = service.LiveTally(self.context.db, self.session.id)
+        self._stamp = desk_search.people_stamp(self.context.db)
+        self.index = desk_search.load_search_index(self.context.db, self.session.id)
+        self.tally = desk_counts.LiveTally(self.context.db, self.session.id)
         self._show_counts(self.tally.counts(), all_rows=True)
         self.update_hits()
 
@@ -296,48 +234,22 @@ class CheckInScreen(Screen):
             return
         if change.touched:
             self.index.update(
-                service.search_entries(self.context.db, self.session.id, change.touched)
+                desk_search.search_entries(self.context.db, self.session.id, change.touched)
             )
-        counts = self.tally.counts()
-        if change.returned:
-            self._show_counts(counts, all_rows=True)
-        else:
-            self.missing_model.remove_rows(attrgetter("registration_id"), set(change.arrived))
-            self._show_counts(counts, all_rows=False)
+        self._show_counts(self.tally.counts(), all_rows=change.returned, arrived=change.arrived)
 
-    def _show_counts(self, c: service.LiveCounts, *, all_rows: bool) -> None:
-        assert self.session is not None
-        today = self.clock().date()
-        self.date_warning.setVisible(self.session.date != today)
-        self.date_warning.setText(
-            self.tr(
-                "注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；"
-                "在其他日子報到不會計入時數。"
-            ).format(date=f"{self.session.date:%Y-%m-%d}", today=f"{today:%Y-%m-%d}")
+    def _show_counts(
+        self, c: desk_counts.LiveCounts, *, all_rows: bool, arrived: tuple[int, ...] = ()
+    ) -> None:
+        assert self.session is not None and self.tally is not None
+        self.counts_panel.show_counts(
+            c,
+            session_date=self.session.date,
+            today=self.clock().date(),
+            all_rows=all_rows,
+            arrived=arrived,
+            order=self.tally.order,
         )
-        self.counts_label.setText(
-            self.tr(
-                "<b>已報到 {arrived} / 應到 {expected}</b>"
-                "（錄取 {admitted}，現場報名 {walk_ins}）<br>"
-                "在場 {present}　已簽退 {out}　名額 {capacity}"
-            ).format(
-                arrived=c.arrived,
-                expected=c.expected,
-                admitted=c.admitted,
-                walk_ins=c.walk_ins,
-                present=c.present,
-                out=c.signed_out,
-                capacity=c.capacity,
-            )
-        )
-        each = self.tr("{n}桌 {a}/{s}")  # once, not per table (1,250 at a large day)
-        self.tables_label.setText(
-            self.tr("各桌已到 / 排入：")
-            + "　".join(each.format(n=t.number, a=t.arrived, s=t.seated) for t in c.tables)
-        )
-        if all_rows:
-            self.missing_model.set_rows(c.not_arrived)
-        self.missing_title.setText(self.tr("<b>尚未報到（{n}）</b>").format(n=len(c.not_arrived)))
         self.counts = c
 
     # --- modes --------------------------------------------------------------------------
@@ -410,16 +322,13 @@ class CheckInScreen(Screen):
 
     def _on_mute(self, muted: bool) -> None:
         self.chimes.muted = muted
-        QSettings().setValue("checkin/muted", muted)
+        settings.write(settings.CHIMES_MUTED, muted)
 
-    # --- scanning: event filter ---------------------------------------------------------
+    # --- scanning ---------------------------------------------------------------------
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
-        app = QApplication.instance()
-        if app is not None and not self._filter_installed:
-            app.installEventFilter(self)
-            self._filter_installed = True
+        self.keys.install()
         self._counts_timer.start()
         if self.session is not None:  # imports, walk-ins and seating done on other screens
             self.refresh()
@@ -427,121 +336,8 @@ class CheckInScreen(Screen):
 
     def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().hideEvent(event)
-        self._remove_filter()
+        self.keys.remove()
         self._counts_timer.stop()
-
-    def _remove_filter(self) -> None:
-        app = QApplication.instance()
-        if app is not None and self._filter_installed:
-            app.removeEventFilter(self)
-            self._filter_installed = False
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() != QEvent.Type.KeyPress or not self.isVisible():
-            return False
-        target = QApplication.focusWidget() or QApplication.activeWindow()
-        if target is None or obj is not target or target.window() is not self.window():
-            return False
-        assert isinstance(event, QKeyEvent)
-        return self.handle_key(target, event)
-
-    def handle_key(self, target: QWidget, event: QKeyEvent) -> bool:
-        """Route one key press; True when it was consumed."""
-        if event.isAutoRepeat():
-            return False
-        key, text = event.key(), event.text()
-        mods = event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier
-            | Qt.KeyboardModifier.AltModifier
-            | Qt.KeyboardModifier.MetaModifier
-        )
-        other_input = isinstance(target, TEXT_INPUTS) and target is not self.scan_field
-        if event.matches(QKeySequence.StandardKey.Undo):
-            if other_input and isinstance(target, QLineEdit) and target.text():
-                return False  # undo typing in the search field
-            self.undo_last()
-            return True
-        printable = len(text) == 1 and 32 <= ord(text) < 127 and not mods
-        now = self.key_clock()
-        ending = key in _ENTER or (key == Qt.Key.Key_Tab and not mods)
-        if target is self.scan_field:
-            if printable:
-                self._record(text, now, target)
-            elif key == Qt.Key.Key_Tab and self.scan_field.text():
-                self._submit_field()
-                return True
-            return False  # Enter: returnPressed
-        if target is self.search_field and key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not mods:
-            self._step_hit(1 if key == Qt.Key.Key_Down else -1)
-            return True
-        if other_input and self.isAncestorOf(target):
-            if printable:
-                self._record(text, now, target)
-                return False
-            if ending and self.detector.is_scan(now) and self._burst_target is target:
-                self._finish_burst()
-                return True
-            return False
-        # Buttons, tables, the card, the navigation: the scan field takes the keys.
-        if printable:
-            self.scan_field.setFocus()
-            self._record(text, now, self.scan_field)
-            self.scan_field.insert(text)
-            return True
-        if ending and self.scan_field.text():
-            self._submit_field()
-            return True
-        return False
-
-    def _record(self, char: str, now: float, target: QWidget) -> None:
-        """Called before the key reaches its widget."""
-        if (
-            self.detector.times
-            and now - self.detector.times[-1] > self.detector.max_gap
-            and self.detector.is_scan()
-        ):
-            # The next scan began before the pause that ends a scan with no terminator:
-            # handle the previous one first instead of dropping it.
-            self._finish_burst()
-        if self._burst_target is not target:
-            self.detector.reset()
-        if self.detector.key(char, now) or self._burst_target is not target:
-            self._burst_target = target
-            # Before the key reaches the field: what to put back if this burst is a scan.
-            self._snapshot = (
-                (target.text(), target.cursorPosition())
-                if isinstance(target, QLineEdit) and target is not self.scan_field
-                else None
-            )
-        self._scan_timer.start()
-
-    def _on_scan_timeout(self) -> None:
-        if self.detector.is_scan():
-            self._finish_burst()
-
-    def _finish_burst(self) -> None:
-        code, target = self.detector.text, self._burst_target
-        self.detector.reset()
-        self._scan_timer.stop()
-        if isinstance(target, QLineEdit) and target is not self.scan_field:
-            if self._snapshot is not None:
-                target.setText(self._snapshot[0])
-                target.setCursorPosition(self._snapshot[1])
-        else:
-            self.scan_field.clear()
-        self._burst_target, self._snapshot = None, None
-        for one in split_codes(code):
-            self.submit_scan(one, method="scanner")
-
-    def _submit_field(self) -> None:
-        if self.detector.is_scan(self.key_clock()) and self._burst_target is self.scan_field:
-            self._finish_burst()
-            return
-        text = self.scan_field.text()
-        self.scan_field.clear()
-        self.detector.reset()
-        self._scan_timer.stop()
-        self.submit_scan(text, method="typed")
 
     # --- actions ------------------------------------------------------------------------
 
@@ -549,6 +345,8 @@ class CheckInScreen(Screen):
         text = text.strip()
         if not text or self.session is None:
             return None
+        # The scan's identity from the moment it was read: a retried write of it is
+        # recognised and recorded once.
         result = service.scan(
             self.context.db,
             self.session.id,
@@ -558,6 +356,7 @@ class CheckInScreen(Screen):
             operator=self.context.operator,
             method=method,
             now=self.clock(),
+            nonce=service.new_nonce(),
         )
         self.show_result(result)
         return result
@@ -573,6 +372,7 @@ class CheckInScreen(Screen):
             operator=self.context.operator,
             method=method,
             now=self.clock(),
+            nonce=service.new_nonce(),
         )
         self.show_result(result)
         return result
@@ -587,7 +387,7 @@ class CheckInScreen(Screen):
         )
         self.chimes.play(text.kind)
         if result.ok and result.mode == "in":
-            self.welcome.welcome(result.name, result.table)
+            self.arrival_display.welcome(result.name, result.table)
         self._after_timer.start()
 
     def _after_action(self) -> None:
@@ -599,7 +399,7 @@ class CheckInScreen(Screen):
         """Fill the hits again, keeping the row the operator chose; a single hit is chosen."""
         chosen = self._chosen_hit()
         entries = self.index.find(self.search_field.text())
-        self.hits_model.set_rows(service.with_state(self.context.db, entries))
+        self.hits_model.set_rows(desk_search.with_state(self.context.db, entries))
         ids = [self.hits_model.row_at(r).registration_id for r in range(len(entries))]
         if chosen in ids:
             self.hits_view.selectRow(ids.index(chosen))
@@ -610,7 +410,7 @@ class CheckInScreen(Screen):
         rows = self.hits_view.selectionModel().selectedRows()
         return self.hits_model.row_at(rows[0].row()).registration_id if rows else None
 
-    def _step_hit(self, offset: int) -> None:
+    def step_hit(self, offset: int) -> None:
         """↓/↑ in the search field choose a row of the hits."""
         count = self.hits_model.rowCount()
         if count == 0:
@@ -641,7 +441,7 @@ class CheckInScreen(Screen):
         self.scan_field.setFocus()
 
     def _check_in_missing(self, index) -> None:  # type: ignore[no-untyped-def]
-        person = self.missing_model.row_at(index.row())
+        person = self.counts_panel.missing_model.row_at(index.row())
         self.check_in_registration(person.registration_id, "list")
 
     def admit_last(self) -> None:
@@ -659,10 +459,10 @@ class CheckInScreen(Screen):
         self.reload()  # a status changed
         self.show_result(result)
 
-    def undo_last(self) -> service.VoidResult | None:
+    def undo_last(self) -> checkin_log.VoidResult | None:
         if self.session is None:
             return None
-        undone = service.undo_last(
+        undone = checkin_log.undo_last(
             self.context.db,
             self.session.id,
             desk=self.context.desk,
@@ -677,7 +477,7 @@ class CheckInScreen(Screen):
         if r is None or r.check_in_id is None:
             return
         try:
-            undone = service.void(
+            undone = checkin_log.void(
                 self.context.db,
                 r.check_in_id,
                 self.tr("復原這筆"),
@@ -690,7 +490,7 @@ class CheckInScreen(Screen):
             return
         self._show_undone(undone)
 
-    def _show_undone(self, undone: service.VoidResult | None) -> None:
+    def _show_undone(self, undone: checkin_log.VoidResult | None) -> None:
         if undone is None:
             self.card.show_text(
                 CardText(
@@ -740,8 +540,13 @@ class CheckInScreen(Screen):
             self._show_undone(dialog.voided)
         self.scan_field.setFocus()
 
+    def open_log(self) -> None:
+        if self.session is not None:
+            LogDialog(self.context.db, self.session.id, self).exec()
+        self.scan_field.setFocus()
+
     def open_scanner_test(self) -> None:
-        self._remove_filter()  # the dialog takes raw keys itself
+        self.keys.remove()  # the dialog takes raw keys itself
         try:
             session = self.session
             ScannerTestDialog(
@@ -752,8 +557,7 @@ class CheckInScreen(Screen):
             ).exec()
         finally:
             if self.isVisible():
-                QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
-                self._filter_installed = True
+                self.keys.install()
         self.scan_field.setFocus()
 
     def toggle_camera(self, on: bool) -> None:
@@ -762,7 +566,7 @@ class CheckInScreen(Screen):
 
             self.camera = CameraPanel()
             self.camera.code_read.connect(lambda code: self.submit_scan(code, method="camera"))
-            self.right_layout.insertWidget(0, self.camera, 2)
+            self.counts_panel.box.insertWidget(0, self.camera, 2)
         if self.camera is not None:
             self.camera.setVisible(on)
             if not on:
@@ -770,15 +574,15 @@ class CheckInScreen(Screen):
 
     def toggle_welcome(self, on: bool) -> None:
         if on:
-            self.welcome.show_on_second_screen()
+            self.arrival_display.show_on_second_screen()
         else:
-            self.welcome.hide()
+            self.arrival_display.hide()
 
     def shutdown(self) -> None:
-        self._remove_filter()
+        self.keys.remove()
         if self.camera is not None:
             self.camera.shutdown()
-        self.welcome.close()
+        self.arrival_display.close()
 
     def _state_label(self, state: str, first_at: dt.datetime | None) -> str:
         if state == "in":

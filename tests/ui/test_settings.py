@@ -1,0 +1,59 @@
+"""Settings are declared once (key, type, default) and kept in one store."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, Qt
+
+from desktop.ui import settings
+
+VALUES = {
+    settings.LANGUAGE: "en",
+    settings.WINDOW_GEOMETRY: QByteArray(b"\x01\xd9\xd0\xcb\x00\x03geometry"),
+    settings.CHIMES_MUTED: True,
+}
+
+
+@pytest.mark.parametrize("setting", settings.SETTINGS, ids=lambda s: s.key)
+def test_each_setting_round_trips_with_its_type_and_default(setting) -> None:  # type: ignore[no-untyped-def]
+    assert settings.read(setting) == setting.default  # a fresh data folder
+    settings.write(setting, VALUES[setting])
+    value = settings.read(setting)
+    assert value == VALUES[setting] and isinstance(value, setting.type)
+    assert (settings.paths.data_dir() / "settings.ini").read_text(encoding="utf-8")
+
+
+def test_every_setting_has_a_round_trip_value_and_a_key_of_its_own() -> None:
+    assert set(VALUES) == set(settings.SETTINGS)
+    assert len({s.key for s in settings.SETTINGS}) == len(settings.SETTINGS)
+
+
+def test_qsettings_is_made_in_one_place_only() -> None:
+    root = Path(settings.__file__).parents[2]
+    sites = []
+    for path in (root / "desktop").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name | ast.Attribute)
+                and (getattr(node.func, "id", None) or getattr(node.func, "attr", None))
+                == "QSettings"
+            ):
+                sites.append(path.relative_to(root).as_posix())
+    assert sites == ["desktop/ui/settings.py"]
+
+
+def test_the_desks_mute_toggle_is_kept_in_the_one_store(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.screens.base import ScreenContext
+    from desktop.ui.screens.checkin import CheckInScreen
+
+    screen = CheckInScreen(ScreenContext(db=demo_db, desk="desk-1"))
+    qtbot.addWidget(screen)
+    assert not screen.mute_box.isChecked()
+    screen.show()
+    qtbot.mouseClick(screen.mute_box, Qt.MouseButton.LeftButton)
+    assert settings.read(settings.CHIMES_MUTED) is True
+    again = CheckInScreen(ScreenContext(db=demo_db, desk="desk-1"))
+    qtbot.addWidget(again)
+    assert again.mute_box.isChecked() and again.chimes.muted
