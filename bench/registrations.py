@@ -143,7 +143,7 @@ def _as_the_dialog(db: Database, export: Path) -> float:
     from PySide6.QtWidgets import QApplication
 
     from desktop.services.events import list_events
-    from desktop.ui.screens import ScreenContext
+    from desktop.ui.screens.base import ScreenContext
     from desktop.ui.screens.import_dialog import ImportDialog
     from desktop.ui.screens.status_changes import StatusChangesDialog
 

@@ -37,6 +37,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# The stored codes of statuses and check-in actions are the day's vocabulary (one place).
+from desktop.core.status import CheckAction as CheckAction
+from desktop.core.status import Status as Status
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -49,13 +53,6 @@ NAMING_CONVENTION = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
-
-
-class Status(StrEnum):
-    ADMITTED = "admitted"
-    WAITLISTED = "waitlisted"
-    CANCELLED = "cancelled"
-    WALK_IN = "walk_in"
 
 
 class IdStatus(StrEnum):
@@ -77,13 +74,6 @@ class BlockKind(StrEnum):
     CASE_SHARING = "case_sharing"
     DEMO = "demo"
     DISCUSSION = "discussion"
-
-
-class CheckAction(StrEnum):
-    IN = "in"
-    OUT = "out"
-    VOID = "void"
-    REFUSED = "refused"  # an attempt the desk refused: in the log, never in anyone's state
 
 
 class Event(Base):

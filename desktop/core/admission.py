@@ -20,11 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-ADMITTED = "admitted"
-WAITLISTED = "waitlisted"
-CANCELLED = "cancelled"
-WALK_IN = "walk_in"
-SEAT_HOLDERS = frozenset({ADMITTED, WALK_IN})
+from desktop.core.status import SEAT_HOLDERS, Status
 
 # Why a status changed (``StatusChange.reason`` in the services, ``reason`` in the CLI's JSON).
 SEAT_FREE = "seat_free"  # a seat within capacity and the agency limit was free, in line
@@ -41,9 +37,9 @@ def agency_full(per_agency: Counter[str], agency_key: str, agency_limit: int) ->
 def promised(status: str, *, checked_in: bool, by_hand: bool, told: bool) -> bool:
     """Whether only the organiser's own hand may move this registration (out of its seat or
     to another session): the person is in the room, a walk-in, or admitted and told so."""
-    if checked_in or status == WALK_IN:
+    if checked_in or status == Status.WALK_IN:
         return True
-    return status == ADMITTED and (by_hand or told)
+    return status == Status.ADMITTED and (by_hand or told)
 
 
 @dataclass(frozen=True)
@@ -80,7 +76,7 @@ def propose(applicants: Iterable[Applicant], capacity: int, agency_limit: int) -
     seats_taken = 0
     per_agency: Counter[str] = Counter()
     for applicant in ordered:
-        if applicant.status != WAITLISTED or applicant.checked_in:
+        if applicant.status != Status.WAITLISTED or applicant.checked_in:
             statuses[applicant.key] = applicant.status
             if applicant.status in SEAT_HOLDERS:
                 seats_taken += 1
@@ -92,16 +88,16 @@ def propose(applicants: Iterable[Applicant], capacity: int, agency_limit: int) -
             continue
         full = agency_full(per_agency, applicant.agency_key, agency_limit)
         if seats_taken < capacity and not full:
-            statuses[applicant.key] = ADMITTED
-            moves.append(Move(applicant.key, WAITLISTED, ADMITTED, SEAT_FREE))
+            statuses[applicant.key] = Status.ADMITTED
+            moves.append(Move(applicant.key, Status.WAITLISTED, Status.ADMITTED, SEAT_FREE))
             seats_taken += 1
             per_agency[applicant.agency_key] += 1
         else:
-            statuses[applicant.key] = WAITLISTED
+            statuses[applicant.key] = Status.WAITLISTED
             if full and seats_taken < capacity:
                 over_agency.append(applicant.key)
-    admitted = sum(1 for s in statuses.values() if s == ADMITTED)
-    waitlisted = sum(1 for s in statuses.values() if s == WAITLISTED)
+    admitted = sum(1 for s in statuses.values() if s == Status.ADMITTED)
+    waitlisted = sum(1 for s in statuses.values() if s == Status.WAITLISTED)
     return Proposal(statuses, admitted, waitlisted, tuple(over_agency), tuple(moves))
 
 
@@ -150,10 +146,10 @@ class AdmissionResult:
     def counts(self) -> dict[str, int]:
         """People per status, the statuses nobody has left out (as the audit log records)."""
         every = {
-            ADMITTED: self.admitted,
-            WAITLISTED: self.waitlisted,
-            WALK_IN: self.walk_in,
-            CANCELLED: self.cancelled,
+            Status.ADMITTED: self.admitted,
+            Status.WAITLISTED: self.waitlisted,
+            Status.WALK_IN: self.walk_in,
+            Status.CANCELLED: self.cancelled,
         }
         return {status: n for status, n in every.items() if n}
 
@@ -187,10 +183,10 @@ def admission_result(
         session=session,
         capacity=capacity,
         agency_limit=agency_limit,
-        admitted=counts[ADMITTED],
-        waitlisted=counts[WAITLISTED],
-        walk_in=counts[WALK_IN],
-        cancelled=counts[CANCELLED],
+        admitted=counts[Status.ADMITTED],
+        waitlisted=counts[Status.WAITLISTED],
+        walk_in=counts[Status.WALK_IN],
+        cancelled=counts[Status.CANCELLED],
         changed=len(changes),
         over_agency_limit=len(proposal.over_agency_limit),
         status_changes=tuple(changes),

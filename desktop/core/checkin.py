@@ -28,14 +28,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from desktop.core.status import CheckAction, effective_ids, holds_seat
 from desktop.core.tokens import TokenProblem
 
-IN = "in"
-OUT = "out"
-VOID = "void"
-REFUSED = "refused"  # a logged attempt the desk refused: never part of anyone's state
-
-ADMITTED_STATUSES = frozenset({"admitted", "walk_in"})
+IN, OUT, VOID, REFUSED = CheckAction.IN, CheckAction.OUT, CheckAction.VOID, CheckAction.REFUSED
 
 
 class Code(StrEnum):
@@ -86,13 +82,11 @@ class Presence:
 
 
 def effective(entries: Iterable[LogEntry]) -> list[LogEntry]:
-    """In/out rows that no void row cancels, oldest first."""
-    rows = list(entries)
-    voided = {e.voids_id for e in rows if e.action == VOID and e.voids_id is not None}
-    return sorted(
-        (e for e in rows if e.action in (IN, OUT) and e.id not in voided),
-        key=lambda e: (e.at, e.id),
-    )
+    """In/out rows that no void row cancels, in the day's order (``status.effective_ids``)."""
+    by_id = {e.id: e for e in entries}
+    return [
+        by_id[i] for i in effective_ids((e.id, e.action, e.at, e.voids_id) for e in by_id.values())
+    ]
 
 
 def presence(entries: Iterable[LogEntry]) -> Presence:
@@ -150,7 +144,7 @@ def decide(
                 Code.ALREADY_CHECKED_OUT, now, first_in=state.first_in, last_out=state.last
             )
         return Decision(Code.OK, now, OUT, first_in=state.first_in)
-    if status not in ADMITTED_STATUSES:
+    if not holds_seat(status):
         return Decision(Code.NOT_ADMITTED, now, seats_free=max(seats_free, 0))
     if state.state == IN:
         return Decision(Code.ALREADY_CHECKED_IN, now, first_in=state.first_in)

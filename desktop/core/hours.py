@@ -44,6 +44,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from desktop.core.problems import CodedError
+from desktop.core.status import effective_ids
 
 MISSING_SIGN_OUT_OPTIONS = ("none", "block", "session_end")
 STEPS = (0.5, 1.0)
@@ -271,15 +272,10 @@ def course_hours(blocks: Sequence[Block], policy: HoursPolicy) -> float:
 
 
 def effective_marks(rows: Iterable[tuple[int, str, dt.datetime, int | None]]) -> list[Mark]:
-    """The check-in log ``(id, action, at, voids_id)`` without voided rows, in time order."""
-    rows = list(rows)
-    voided = {voids for _, action, _, voids in rows if action == "void" and voids is not None}
-    marks = [
-        Mark(action, at)
-        for row_id, action, at, _ in rows
-        if action in ("in", "out") and row_id not in voided
-    ]
-    return sorted(marks, key=lambda m: (m.at, m.action != "in"))
+    """The check-in log ``(id, action, at, voids_id)`` without voided rows, in the day's order
+    (``status.effective_ids``)."""
+    by_id = {row[0]: row for row in rows}
+    return [Mark(by_id[i][1], by_id[i][2]) for i in effective_ids(by_id.values())]
 
 
 def intervals(marks: Sequence[Mark]) -> tuple[tuple[Interval, ...], bool]:

@@ -56,6 +56,7 @@ from desktop.core.importing import (
     match_session,
 )
 from desktop.core.problems import CodedError
+from desktop.core.status import Status
 from desktop.core.text import match_key
 
 
@@ -179,7 +180,7 @@ def make_plan(
         reg = Reg(
             -(len(new_regs) + 1),
             es.id,
-            admission.WAITLISTED,
+            Status.WAITLISTED,
             "",
             person.registered_at or at,
             0,
@@ -373,7 +374,7 @@ def _promised(r: Reg) -> bool:
     return admission.promised(
         r.status,
         checked_in=r.checked_in,
-        by_hand=r.status == admission.ADMITTED and bool(r.status_reason),
+        by_hand=r.status == Status.ADMITTED and bool(r.status_reason),
         told=r.told,
     )
 
@@ -393,19 +394,19 @@ def _update_registration(
         r.set("session_id", es.id)
         r.set("told_at", None)  # what they were told was about the other session
         r.told = False
-        if r.status == admission.ADMITTED:
+        if r.status == Status.ADMITTED:
             moved.append(
                 StatusChange(
                     r.key,
                     who.values["name"],
                     es.name,
-                    admission.ADMITTED,
-                    admission.WAITLISTED,
+                    Status.ADMITTED,
+                    Status.WAITLISTED,
                     admission.SESSION_CHANGED,
                 )
             )
-        if r.status in (admission.ADMITTED, admission.WAITLISTED):
-            r.set("status", admission.WAITLISTED)
+        if r.status in (Status.ADMITTED, Status.WAITLISTED):
+            r.set("status", Status.WAITLISTED)
             r.set("status_reason", "")
         changes.append("session")
     if person.registered_at is not None and person.registered_at < r.registered_at:

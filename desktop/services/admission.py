@@ -26,7 +26,7 @@ from desktop.core.admission import AdmissionResult, StatusChange
 from desktop.core.problems import CodedError
 from desktop.core.text import mask_name, match_key
 from desktop.services import audit
-from desktop.services.seating import checked_in_ids
+from desktop.services.arrivals import arrived_ids
 
 
 class UnconfirmedChanges(CodedError):
@@ -99,7 +99,7 @@ def _admit(s: Session, es: EventSession, actor: str, at: dt.datetime) -> Admissi
 
 def _proposal(s: Session, es: EventSession) -> tuple[list[Registration], admission.Proposal]:
     registrations = session_registrations(s, es.id)
-    checked_in = checked_in_ids(s, es.id)
+    checked_in = arrived_ids(s, es.id)
     proposal = admission.propose(
         (_applicant(r, checked_in) for r in registrations), es.capacity, es.agency_limit
     )

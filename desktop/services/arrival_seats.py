@@ -29,9 +29,11 @@ from db.models import Attendee, AuditEntry, Registration, SeatAssignment, Worksh
 from desktop.core import seating
 from desktop.core.agencies import categories
 from desktop.core.arrival_seating import ArrivalCounts, assign_on_arrival
+from desktop.core.status import SEAT_HOLDERS, holds_seat
 from desktop.core.text import mask_name
 from desktop.services import audit
-from desktop.services.seating import SEATED_STATUSES, checked_in_ids, on_arrival_enabled
+from desktop.services.arrivals import arrived_ids
+from desktop.services.seating import on_arrival_enabled
 
 
 @dataclass
@@ -84,12 +86,12 @@ def _count(s: Session, session_id: int, stamp: int) -> _Arrivals:
         [seating.Table(key=t_id, number=number, capacity=cap) for t_id, number, cap, _ in tables],
         {leader: t_id for t_id, _, _, leader in tables if leader},
     )
-    arrived = checked_in_ids(s, session_id)
+    arrived = arrived_ids(s, session_id)
     for table_id, registration_id, agency in s.execute(
         select(SeatAssignment.table_id, Registration.id, Attendee.agency)
         .join(Registration, Registration.id == SeatAssignment.registration_id)
         .join(Attendee, Attendee.id == Registration.attendee_id)
-        .where(Registration.session_id == session_id, Registration.status.in_(SEATED_STATUSES))
+        .where(Registration.session_id == session_id, Registration.status.in_(SEAT_HOLDERS))
     ):
         state.add(table_id, agency, present=registration_id in arrived)
     return state
@@ -111,7 +113,7 @@ def seat_on_arrival(s: Session, registration_id: int, now: dt.datetime) -> int |
         .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
         .where(Registration.id == registration_id)
     ).one_or_none()
-    if me is None or me.status not in SEATED_STATUSES:
+    if me is None or not holds_seat(me.status):
         return None
     if me.number is not None:
         return int(me.number)

@@ -34,6 +34,7 @@ from db.uow import Database
 from desktop.core import checkin as rules
 from desktop.core.checkin import Code, LogEntry, Mode
 from desktop.core.problems import CodedError
+from desktop.core.status import holds_seat
 from desktop.core.text import mask_name
 from desktop.core.tokens import TokenError, parse_token
 from desktop.services import arrival_seats, audit
@@ -301,7 +302,7 @@ def _decide_and_record(s: Session, a: _Attempt) -> CheckInResult:
     entries = log_entries(s, registration.id)
     free = 0
     taken = 0
-    if registration.status not in rules.ADMITTED_STATUSES and a.mode is Mode.IN:
+    if not holds_seat(registration.status) and a.mode is Mode.IN:
         taken = seats_taken(s, es.id)
         free = max(es.capacity - taken, 0)
     decision = rules.decide(
@@ -407,7 +408,7 @@ def admit_and_check_in(
         registration = s.get_one(Registration, registration_id, with_for_update=True)
         if registration.session_id != session_id:
             raise CheckInError("registration_other_session", "這份報名不屬於本場次")
-        if registration.status not in rules.ADMITTED_STATUSES:
+        if not holds_seat(registration.status):
             before = registration.status
             before_reason = registration.status_reason
             registration.status = Status.WALK_IN

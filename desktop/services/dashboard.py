@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from db.models import CheckIn, EventSession, Registration, SeatAssignment, Status, WorkshopTable
 from db.uow import Database
 from desktop.core import checkin as rules
+from desktop.core.status import SEAT_HOLDERS
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def day_figures(db: Database, event_id: int) -> tuple[SessionFigures, ...]:
         .distinct()
         .subquery()
     )
-    expected = Registration.status.in_(tuple(rules.ADMITTED_STATUSES))
+    expected = Registration.status.in_(SEAT_HOLDERS)
     came = arrived.c.registration_id.is_not(None)
 
     def total(condition: ColumnElement[bool]) -> ColumnElement[int]:

@@ -29,6 +29,7 @@ from db.models import (
 from db.uow import Database
 from desktop.core import admission
 from desktop.core.ids import LETTER_VALUES, make_id
+from desktop.core.status import Status
 from desktop.core.text import match_key
 from desktop.paths import resource
 from desktop.services import audit
@@ -209,7 +210,7 @@ def _add_roster(
                 key=r.id,
                 agency_key=match_key(r.attendee.agency),
                 queue=r.queue,
-                status=admission.WAITLISTED,
+                status=Status.WAITLISTED,
             )
             for r in registrations
         ),

@@ -14,6 +14,7 @@ from db.models import Attendee, CheckIn, EventSession, Registration, SeatAssignm
 from db.uow import Database
 from desktop.core import checkin as rules
 from desktop.core.checkin import LogEntry, Presence
+from desktop.core.status import holds_seat
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ class LiveTally:
         status, table, row = self._people[reg_id]
         if sign > 0:
             self._state[reg_id] = state
-        if status in rules.ADMITTED_STATUSES:
+        if holds_seat(status):
             self._n[status] += sign
             if table is not None:
                 self._seated[table] = self._seated.get(table, 0) + sign
@@ -167,7 +168,7 @@ class LiveTally:
             self._n["arrived"] += sign
             if table is not None:
                 self._arrived_at[table] = self._arrived_at.get(table, 0) + sign
-        elif status in rules.ADMITTED_STATUSES:
+        elif holds_seat(status):
             if sign > 0:
                 self._missing[reg_id] = row
             else:

@@ -28,8 +28,6 @@ from sqlalchemy.orm import Session, joinedload
 
 from db.models import (
     Attendee,
-    CheckAction,
-    CheckIn,
     Event,
     EventSession,
     GroupReport,
@@ -53,6 +51,7 @@ from desktop.core.problems import CodedError
 from desktop.core.report_merge import Conflict
 from desktop.core.text import mask_name
 from desktop.services import audit
+from desktop.services.arrivals import arrived_ids
 
 if TYPE_CHECKING:
     from desktop.core.vote import VoteState
@@ -182,26 +181,6 @@ def find_table(db: Database, session_id: int, number: int) -> TableInfo:
     raise GroupReportError("no_table_number", f"這個場次沒有第 {number} 桌", n=number)
 
 
-def checked_in_registrations(
-    s: Session, session_id: int, *, table_id: int | None = None
-) -> set[int]:
-    """Registrations of the session with a non-voided ``in`` in the check-in log; with
-    ``table_id``, only those seated at that table (a table's report reads a few people's log,
-    not the whole session's, which grows all day as the desk scans)."""
-    query = select(CheckIn.id, CheckIn.registration_id, CheckIn.action, CheckIn.voids_id)
-    if table_id is None:
-        query = query.join(Registration, Registration.id == CheckIn.registration_id).where(
-            Registration.session_id == session_id
-        )
-    else:
-        query = query.join(
-            SeatAssignment, SeatAssignment.registration_id == CheckIn.registration_id
-        ).where(SeatAssignment.table_id == table_id)
-    rows = s.execute(query).all()
-    voided = {r.voids_id for r in rows if r.action == CheckAction.VOID and r.voids_id}
-    return {r.registration_id for r in rows if r.action == CheckAction.IN and r.id not in voided}
-
-
 def seated_members(db: Database, table_id: int) -> tuple[Member, ...]:
     """The people seated at the table, in seat order, ticked when they checked in."""
     with db.read() as s:
@@ -209,7 +188,7 @@ def seated_members(db: Database, table_id: int) -> tuple[Member, ...]:
 
 
 def _seated_members(s: Session, table: WorkshopTable) -> tuple[Member, ...]:
-    present = checked_in_registrations(s, table.session_id, table_id=table.id)
+    present = arrived_ids(s, table.session_id, table_id=table.id)
     seats = s.execute(
         select(SeatAssignment.registration_id, Attendee.name, Attendee.agency)
         .join(Registration, Registration.id == SeatAssignment.registration_id)

@@ -30,12 +30,12 @@ from db.models import (
     IdStatus,
     Registration,
     SeatAssignment,
-    Status,
 )
 from db.uow import Database
 from desktop.core import hours as rules
 from desktop.core.hours import HoursPolicy, Reason, Rule
 from desktop.core.problems import CodedError
+from desktop.core.status import holds_seat
 from desktop.core.text import clean, mask_name, match_key
 from desktop.reports.docparts import Heading
 from desktop.reports.fonts import Fallback
@@ -282,7 +282,7 @@ def day_report(db: Database, session_id: int) -> DayReport:
         )
         people = []
         for r in regs:
-            if r.status not in (Status.ADMITTED, Status.WALK_IN) and r.id not in log:
+            if not holds_seat(r.status) and r.id not in log:
                 continue
             people.append(
                 _person(

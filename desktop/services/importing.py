@@ -53,9 +53,9 @@ from desktop.core.importing import RawTable, guess_mapping, read_table
 from desktop.core.text import mask_name
 from desktop.services import audit
 from desktop.services.admission import UnconfirmedChanges, confirm
+from desktop.services.arrivals import arrived_ids
 from desktop.services.bulk import insert_rows, reserve_ids, update_rows
 from desktop.services.registrations import event_of, id_opener
-from desktop.services.seating import checked_in_ids
 
 MAPPING_KEY = "import.mapping"
 
@@ -257,7 +257,7 @@ def _snapshot(s: Session, event: Event) -> Snapshot:
     )
     arrived: set[int] = set()
     for es in event.sessions:
-        arrived |= checked_in_ids(s, es.id)
+        arrived |= arrived_ids(s, es.id)
     registrations: dict[int, list[KnownRegistration]] = defaultdict(list)
     r = Registration
     for row in s.execute(

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from db.models import Attendee, Event, EventSession, Registration, SeatAssignment, WorkshopTable
 from db.uow import Database
 from desktop.core.atomicfile import CSV_UTF8, PDF, PNG, write_atomic
-from desktop.core.checkin import ADMITTED_STATUSES
 from desktop.core.problems import CodedError
 from desktop.core.safe_cells import neutralise_row
+from desktop.core.status import SEAT_HOLDERS
 from desktop.core.tokens import make_token
 from desktop.reports.fonts import GlyphProblem, glyph_record
 from desktop.reports.passes import PassRow, build_passes_pdf, pass_png
@@ -70,7 +70,7 @@ def pass_rows(db: Database, session_id: int) -> list[PassRow]:
             .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
             .where(
                 Registration.session_id == session_id,
-                Registration.status.in_(tuple(ADMITTED_STATUSES)),
+                Registration.status.in_(SEAT_HOLDERS),
             )
             .order_by(Registration.queue, Registration.id)
         ).all()

@@ -23,6 +23,7 @@ from desktop.core.ids import normalize_id
 from desktop.core.idvault import IdOpener, WrongPassphrase
 from desktop.core.importing import FIELD_LABELS, MAX_CHARS, length_problem
 from desktop.core.problems import CodedError
+from desktop.core.status import holds_seat
 from desktop.core.text import clean, mask_name, match_key
 from desktop.services import audit
 from desktop.services.admission import promote, renumber, session_registrations
@@ -191,7 +192,7 @@ def cancel_registration(
             reason=clean(reason)[:300],
         )
         promoted: tuple[str, ...] = ()
-        if old in (Status.ADMITTED, Status.WALK_IN):
+        if holds_seat(old):
             promoted = promote(s, r.session, actor, at, r.id)
         return OverrideResult(
             r.id,
@@ -250,7 +251,7 @@ def move_registration(
         if r.status == Status.WAITLISTED:
             registrations = session_registrations(s, target.id)
             agency = match_key(r.attendee.agency)
-            seated = [x for x in registrations if x.status in (Status.ADMITTED, Status.WALK_IN)]
+            seated = [x for x in registrations if holds_seat(x.status)]
             per_agency = Counter(match_key(x.attendee.agency) for x in seated)
             if len(seated) < target.capacity and not admission.agency_full(
                 per_agency, agency, target.agency_limit
@@ -271,7 +272,7 @@ def move_registration(
             reason=clean(reason)[:300],
         )
         promoted: tuple[str, ...] = ()
-        if old_status in (Status.ADMITTED, Status.WALK_IN):
+        if holds_seat(old_status):
             s.flush()
             promoted = promote(s, old_session, actor, at, r.id)
         return OverrideResult(

@@ -21,23 +21,21 @@ from sqlalchemy.orm import Session
 
 from db.models import (
     Attendee,
-    CheckAction,
-    CheckIn,
     EventSession,
     Registration,
     SeatAssignment,
     Setting,
-    Status,
     WorkshopTable,
 )
 from db.uow import Database
 from desktop.core import seating
 from desktop.core.problems import CodedError
+from desktop.core.status import holds_seat
 from desktop.core.text import mask_name, match_key
 from desktop.services import audit
+from desktop.services.arrivals import arrived_ids
 from desktop.services.seatview import SeatingView, SeatMember, TableView
 
-SEATED_STATUSES = (Status.ADMITTED, Status.WALK_IN)
 SETTING_KEY = "seating"
 
 
@@ -85,17 +83,6 @@ def set_on_arrival(
 
 
 # ---------------------------------------------------------------- reading
-
-
-def checked_in_ids(s: Session, session_id: int) -> set[int]:
-    """Registrations of the session with a check-in that has not been voided."""
-    rows = s.execute(
-        select(CheckIn.id, CheckIn.registration_id, CheckIn.action, CheckIn.voids_id)
-        .join(Registration, Registration.id == CheckIn.registration_id)
-        .where(Registration.session_id == session_id)
-    ).all()
-    voided = {r.voids_id for r in rows if r.action == CheckAction.VOID}
-    return {r.registration_id for r in rows if r.action == CheckAction.IN and r.id not in voided}
 
 
 def session_tables(s: Session, session_id: int) -> list[WorkshopTable]:
@@ -200,13 +187,13 @@ def _view(s: Session, session_id: int, regs: list[_Reg] | None = None) -> Seatin
     es = s.get_one(EventSession, session_id)
     tables = table_rows(s, session_id)
     regs = _people(s, session_id) if regs is None else regs
-    arrived = checked_in_ids(s, session_id)
+    arrived = arrived_ids(s, session_id)
     mode = on_arrival_enabled(s, session_id)
     leaders = {t.leader_registration_id: t.id for t in tables if t.leader_registration_id}
     keys = {agency: match_key(agency) for agency in {r.agency for r in regs}}
     # Only admitted people and walk-ins sit at a table: a seat left behind by someone who was
     # cancelled (or put back on the waitlist) neither shows nor takes a chair.
-    seated_regs = [r for r in regs if r.table_id is not None and r.status in SEATED_STATUSES]
+    seated_regs = [r for r in regs if r.table_id is not None and holds_seat(r.status)]
     seats = {r.id: r.table_id for r in seated_regs if r.table_id is not None}
     agency_at: dict[tuple[int, str], int] = {}
     for r in seated_regs:
@@ -241,7 +228,7 @@ def _view(s: Session, session_id: int, regs: list[_Reg] | None = None) -> Seatin
     expected = [
         r
         for r in regs
-        if r.status in SEATED_STATUSES and (not mode or r.id in arrived or r.table_id is not None)
+        if holds_seat(r.status) and (not mode or r.id in arrived or r.table_id is not None)
     ]
     unseated = tuple(member(r) for r in expected if r.table_id is None)
     people = [_person(r, leaders) for r in expected]
@@ -309,12 +296,12 @@ def assign(
                 "seating_no_tables", "此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）"
             )
         regs = _people(s, session_id)
-        arrived = checked_in_ids(s, session_id)
+        arrived = arrived_ids(s, session_id)
         leaders = {t.leader_registration_id: t.id for t in tables if t.leader_registration_id}
         eligible = []
         for r in regs:
             keeps = r.id in leaders or (r.table_id is not None and r.pinned)
-            if r.status in SEATED_STATUSES and (not on_arrival or r.id in arrived or keeps):
+            if holds_seat(r.status) and (not on_arrival or r.id in arrived or keeps):
                 eligible.append(r)
         eligible_ids = {r.id for r in eligible}
         # When chairs run short, people who are here and then the earlier in the queue (admitted
@@ -438,7 +425,7 @@ def move_person(
                     n=led.number,
                 )
             if r.seat is None or r.seat.table_id != table.id:
-                size = sum(1 for x in table.seats if x.registration.status in SEATED_STATUSES)
+                size = sum(1 for x in table.seats if holds_seat(x.registration.status))
                 if size >= table.capacity:
                     raise SeatingError(
                         "table_full",

@@ -55,7 +55,7 @@ from desktop.core.vote import (
     VoteStatus,
 )
 from desktop.services import audit
-from desktop.services.group_reports import checked_in_registrations
+from desktop.services.arrivals import arrived_ids
 
 MAX_ATTEMPTS = 5
 
@@ -125,7 +125,7 @@ def _state(s: Session, session_id: int) -> VoteState:
     es = s.get(EventSession, session_id)
     if es is None:
         raise VoteSetupError("no_session", f"找不到場次 #{session_id}", id=session_id)
-    checked_in = len(checked_in_registrations(s, session_id))
+    checked_in = len(arrived_ids(s, session_id))
     vote = _vote(s, session_id)
     if vote is None:
         return VoteState(
@@ -443,7 +443,7 @@ def _cast(
         try:
             vote = _open_vote_locked(s, session_id)
             registration_id = voter if isinstance(voter, int) else _pass_registration(vote, voter)
-            present = registration_id in checked_in_registrations(s, session_id)
+            present = registration_id in arrived_ids(s, session_id)
             chosen = rules_.check_ballot(
                 Rules(Method(vote.method), vote.budget, vote.max_approvals),
                 _projects(vote),
@@ -480,7 +480,7 @@ def cast_paper_ballot(
 def voter_tables(db: Database, session_id: int) -> tuple[VoterTable, ...]:
     """Checked-in people grouped by table (0 = no table), masked names for the vote page."""
     with db.read() as s:
-        present = checked_in_registrations(s, session_id)
+        present = arrived_ids(s, session_id)
         rows = s.execute(
             select(
                 Registration.id,
@@ -526,7 +526,7 @@ def identify_voter(db: Database, session_id: int, registration_id: int, digits: 
         if (
             reg is None
             or reg.session_id != session_id
-            or registration_id not in checked_in_registrations(s, session_id)
+            or registration_id not in arrived_ids(s, session_id)
         ):
             raise VoteError(Refusal.NOT_CHECKED_IN)
         voter = s.scalar(
@@ -624,7 +624,7 @@ class PaperVoter:
 def paper_voters(db: Database, session_id: int) -> tuple[PaperVoter, ...]:
     """The checked-in people, full names, for the desk's paper-ballot picker (organiser only)."""
     with db.read() as s:
-        present = checked_in_registrations(s, session_id)
+        present = arrived_ids(s, session_id)
         rows = s.execute(
             select(Registration.id, Attendee.name, Attendee.agency)
             .join(Attendee, Attendee.id == Registration.attendee_id)

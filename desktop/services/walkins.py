@@ -17,6 +17,7 @@ from db.uow import Database
 from desktop.core.file_guard import MAX_CELL_CHARS
 from desktop.core.importing import FIELD_LABELS, MAX_CHARS, length_problem
 from desktop.core.problems import CodedError
+from desktop.core.status import SEAT_HOLDERS
 from desktop.core.text import clean, mask_name
 from desktop.services import audit
 from desktop.services.idnumbers import store_id_number
@@ -44,7 +45,7 @@ def seats_taken(s: Session, session_id: int) -> int:
         .select_from(Registration)
         .where(
             Registration.session_id == session_id,
-            Registration.status.in_((Status.ADMITTED, Status.WALK_IN)),
+            Registration.status.in_(SEAT_HOLDERS),
         )
     ).scalar_one()
 

@@ -328,7 +328,7 @@ def test_the_search_index_updated_in_place_finds_what_a_fresh_one_finds(demo_db:
 
 
 def test_refused_attempts_change_nothing_anything_reads_from_the_log(demo_db: Database) -> None:
-    from desktop.services import closeday, dashboard, group_reports, seating
+    from desktop.services import arrivals, dashboard, hours
 
     sessions, secret, regs, other = _setup(demo_db)
     sid = sessions[0].id
@@ -340,15 +340,12 @@ def test_refused_attempts_change_nothing_anything_reads_from_the_log(demo_db: Da
 
     def everything() -> tuple[object, ...]:
         with demo_db.read() as s:
-            ids = (
-                seating.checked_in_ids(s, sid),
-                group_reports.checked_in_registrations(s, sid),
-            )
+            ids = (arrivals.arrived_ids(s, sid),)
         return (
             *ids,
             dashboard.day_figures(demo_db, event_id),
             desk_counts.live_counts(demo_db, sid),
-            closeday.day_report(demo_db, sid).people,
+            hours.day_report(demo_db, sid).people,
             checkin_log.last_action(demo_db, sid, ""),
         )
 

@@ -14,7 +14,7 @@ from db.uow import Database
 from desktop.services import seating
 from desktop.services.course import set_course_fields
 from desktop.services.events import find_session
-from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.base import ScreenContext
 from tests.closeday_sim import simulate_day
 
 SESSION = "臺北場次"

@@ -13,7 +13,7 @@ from desktop.services import checkin, seating
 from desktop.services import group_reports as reports
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.ui.main_window import MainWindow
-from desktop.ui.screens import ScreenContext
+from desktop.ui.screens.base import ScreenContext
 from desktop.ui.tablemodel import RowTableModel
 
 

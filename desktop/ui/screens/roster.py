@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.search import parse_query, phone_digits, search_key
+from desktop.core.status import holds_seat
 from desktop.core.text import mask_email, mask_phone
 from desktop.services import exports
 from desktop.services.admission import UnconfirmedChanges, apply_admission
@@ -346,7 +347,7 @@ class RosterScreen(Screen):
             b.setEnabled(row is not None)
         if row is not None:
             self.cancel_button.setEnabled(row.status != "cancelled")
-            self.admit_reason_button.setEnabled(row.status not in ("admitted", "walk_in"))
+            self.admit_reason_button.setEnabled(not holds_seat(row.status))
         has_session = self.selected_session_id() is not None
         self.walk_in_button.setEnabled(has_session)
         self.export_button.setEnabled(has_session)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.admission import StatusChange
+from desktop.core.status import holds_seat
 from desktop.ui.labels import change_reason_label, status_label
 
 OUT_COLOUR = QColor("#B00020")  # losing a seat: the organiser must look twice
@@ -25,7 +26,7 @@ IN_COLOUR = QColor("#1E6B35")
 
 
 def moves_out(change: StatusChange) -> bool:
-    return change.old in ("admitted", "walk_in") and change.new not in ("admitted", "walk_in")
+    return holds_seat(change.old) and not holds_seat(change.new)
 
 
 class StatusChangesDialog(QDialog):
