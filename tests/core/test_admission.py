@@ -1,13 +1,11 @@
-from desktop.core.admission import (
-    ADMITTED,
-    CANCELLED,
-    SEAT_FREE,
-    WAITLISTED,
-    WALK_IN,
-    Applicant,
-    Move,
-    promised,
-    propose,
+from desktop.core.admission import SEAT_FREE, Applicant, Move, promised, propose
+from desktop.core.status import Status
+
+ADMITTED, WAITLISTED, CANCELLED, WALK_IN = (
+    Status.ADMITTED,
+    Status.WAITLISTED,
+    Status.CANCELLED,
+    Status.WALK_IN,
 )
 
 
