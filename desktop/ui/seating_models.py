@@ -216,15 +216,25 @@ class TableCardDelegate(QStyledItemDelegate):
     """Paints a table as a card: number, size and leader; its people (the leader bold, a
     colleague of someone else at the table on red); the agency spread and any warning."""
 
-    WIDTH = 250
+    MIN_WIDTH = 200  # narrower, a 12-character agency name is cut short on every card
 
     def __init__(self) -> None:
         super().__init__()
         self.member_lines = 7  # the largest table's people, set by the screen per session
+        self.width = 250  # set by ``fit_columns`` to fill the view's width
+
+    def fit_columns(self, available: int, spacing: int) -> bool:
+        """Cards as wide as fill ``available`` pixels in as many columns as fit at least
+        ``MIN_WIDTH`` wide (three on a 1366-pixel laptop in either language, whatever the side
+        panel's buttons take); True when the width changed."""
+        columns = max(1, available // (self.MIN_WIDTH + 2 * spacing))
+        width = max(self.MIN_WIDTH, available // columns - 2 * spacing - 1)
+        changed, self.width = width != self.width, width
+        return changed
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         line = option.fontMetrics.height() + 2
-        return QSize(self.WIDTH, (min(self.member_lines, MAX_MEMBER_LINES) + 2) * line + 14)
+        return QSize(self.width, (min(self.member_lines, MAX_MEMBER_LINES) + 2) * line + 14)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         lines: list[tuple[str, bool, bool]] = index.data(LINES_ROLE)

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from db.uow import Database
 from desktop.ui.main_window import MainWindow
 from desktop.ui.screens.base import ScreenContext
@@ -251,6 +253,7 @@ def test_the_window_shows_before_the_data_layer_loads_then_fills_in(tmp_path: Pa
     assert seen["sessions"] == 3 and seen["screen"] == "OverviewScreen"
 
 
+@pytest.mark.allow_log(r"damaged database")
 def test_a_database_that_cannot_be_opened_ends_the_start_with_status_2(
     qtbot, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]

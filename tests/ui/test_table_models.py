@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QTableView
 
 from db.uow import Database
-from desktop.services import checkin, seating
+from desktop.services import checkin, desk_search, seating
 from desktop.services import group_reports as reports
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.ui.main_window import MainWindow
@@ -35,7 +35,7 @@ def test_every_table_model_of_the_window_keeps_the_model_contract(
     session = window.current_session()
     assert session is not None
     seating.assign(demo_db, session.id)
-    people = [hit.registration_id for hit in checkin.search(demo_db, session.id, "", limit=5)]
+    people = [hit.registration_id for hit in desk_search.search(demo_db, session.id, "", limit=5)]
     for registration_id in people[:3]:
         checkin.check_in_registration(demo_db, session.id, registration_id, desk="desk-1")
     table = reports.list_tables(demo_db, session.id)[0]
@@ -70,7 +70,7 @@ def test_taking_rows_out_keeps_the_model_contract(qtmodeltester, gone: tuple[int
     )
     model.set_rows([(n, f"第{n}位") for n in range(5)])
     qtmodeltester.check(model)  # stays attached: the removals below are checked too
-    model.remove_rows(operator.itemgetter(0), set(gone))
+    model.remove_sorted(operator.itemgetter(0), set(gone))
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
         str(n) for n in range(5) if n not in gone
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -142,6 +142,7 @@ class TablesScreen(Screen):
         self.table_view.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.table_view.setDropIndicatorShown(True)
         self.table_view.selectionModel().currentChanged.connect(self._show_members)
+        self.table_view.viewport().installEventFilter(self)
 
         self.members_model = PeopleModel()
         self.members_view = self._people_view(self.members_model, "tablesMembers")
@@ -193,6 +194,14 @@ class TablesScreen(Screen):
         layout.addLayout(bar)
         layout.addLayout(second)
         layout.addWidget(split, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """The cards follow the grid's width: as many columns as fit, filling it."""
+        viewport = self.table_view.viewport()
+        if watched is viewport and event.type() == QEvent.Type.Resize:
+            if self.delegate.fit_columns(viewport.width(), self.table_view.spacing()):
+                self.table_view.doItemsLayout()
+        return super().eventFilter(watched, event)
 
     def _people_view(self, model: PeopleModel, name: str) -> QListView:
         view = QListView()
