@@ -23,7 +23,6 @@ from desktop.cli import (
     print_glyph_problems,
 )
 from desktop.cli.setup_commands import register_event_create
-from desktop.core.atomicfile import NotOurFile
 from desktop.core.hours import reason_text, rule_text
 from desktop.core.idvault import WrongPassphrase
 from desktop.core.problems import CodedError
@@ -32,7 +31,7 @@ from desktop.reports.portal_csv import hours_text
 from desktop.services import exports
 from desktop.services.course import images_json, set_course_fields
 from desktop.services.documents import DOCUMENTS, ORDERS, TITLES
-from desktop.services.hours import CloseDayError, adjust_hours, day_report
+from desktop.services.hours import adjust_hours, day_report
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -188,10 +187,7 @@ def run_hours(args: argparse.Namespace, context: Context) -> int:
     if args.adjust:
         if args.to is None or not args.reason:
             raise CliError("--adjust needs --to HOURS and --reason TEXT")
-        try:
-            report = day_report(context.db, session.id)
-        except CloseDayError as exc:
-            raise CliError(str(exc)) from None
+        report = day_report(context.db, session.id)
         key = match_key(args.adjust)
         found = [
             p
@@ -205,19 +201,13 @@ def run_hours(args: argparse.Namespace, context: Context) -> int:
                 f"「{args.adjust}」在{session.name}名單中有 {len(found)} 位："
                 + "、".join(f"{p.agency}（--adjust {p.registration_id}）" for p in found)
             )
-        try:
-            adjust_hours(context.db, found[0].registration_id, args.to, args.reason, actor="cli")
-        except CloseDayError as exc:
-            raise CliError(str(exc)) from None
+        adjust_hours(context.db, found[0].registration_id, args.to, args.reason, actor="cli")
         if not args.json:
             print(
                 f"已調整 {found[0].name}：{hours_text(found[0].hours)} → "
                 f"{hours_text(args.to)} 小時（{args.reason.strip()}）"
             )
-    try:
-        report = day_report(context.db, session.id)
-    except CloseDayError as exc:
-        raise CliError(str(exc)) from None
+    report = day_report(context.db, session.id)
     people = report.review() if args.review else report.people
     if args.json:
         emit_json([p.as_json() for p in people])
@@ -246,8 +236,6 @@ def run_export_hours(args: argparse.Namespace, context: Context) -> int:
         )
     except WrongPassphrase:
         raise CliError(f"密語不正確（{PASSPHRASE_ENV}）") from None
-    except NotOurFile as exc:
-        raise CliError(str(exc)) from exc
     except CodedError as exc:
         raise CliError(f"{exc}（用 workshop-desk event set 設定）") from exc
     except OSError as exc:
@@ -310,19 +298,16 @@ def run_event_set(args: argparse.Namespace, context: Context) -> int:
     }
     if policy.get("course_hours") == AUTO:
         policy["course_hours"] = None  # the credit blocks' planned time again
-    try:
-        course = set_course_fields(
-            context.db,
-            session.id,
-            event_fields=event_fields,
-            session_fields=session_fields,
-            settings=settings,
-            policy=policy,
-            images=images,
-            actor="cli",
-        )
-    except CloseDayError as exc:
-        raise CliError(str(exc)) from None
+    course = set_course_fields(
+        context.db,
+        session.id,
+        event_fields=event_fields,
+        session_fields=session_fields,
+        settings=settings,
+        policy=policy,
+        images=images,
+        actor="cli",
+    )
     data = {
         "session": session.name,
         "course_name": course.course_name,

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph_problems
 from desktop.core.group_report import CRITERIA, points
-from desktop.core.problems import CodedError
 from desktop.services import exports
 from desktop.services.group_reports import compile_session, report_json
 
@@ -44,10 +43,7 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
     if not out.parent.exists():
         raise CliError(f"--out {args.out}: 資料夾不存在 (folder does not exist): {out.parent}")
     session = context.session(args.session)
-    try:
-        written = exports.group_reports(context.db, session.id, out)
-    except CodedError as exc:
-        raise CliError(str(exc)) from exc
+    written = exports.group_reports(context.db, session.id, out)
     if args.json:
         emit_json(
             {

@@ -182,17 +182,13 @@ def run_roster(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_admitted_list(args: argparse.Namespace, context: Context) -> int:
-    from desktop.core.problems import CodedError
     from desktop.services import exports
 
     session = context.session(args.session)
     target = Path(args.out)
-    try:
-        written = exports.admitted_list(
-            context.db, session.id, target, mask_names=args.mask_names, actor="cli"
-        )
-    except CodedError as exc:
-        raise CliError(str(exc)) from exc
+    written = exports.admitted_list(
+        context.db, session.id, target, mask_names=args.mask_names, actor="cli"
+    )
     count = written.rows
     if args.json:
         emit_json(

@@ -128,10 +128,7 @@ def run_show(args: argparse.Namespace, context: Context) -> int:
 
 def run_template(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
-    try:
-        table_setup.apply_template(context.db, session.id, args.count, args.capacity, actor="cli")
-    except seating.SeatingError as exc:
-        raise CliError(str(exc)) from exc
+    table_setup.apply_template(context.db, session.id, args.count, args.capacity, actor="cli")
     print(f"{session.name}：{args.count} 桌，每桌 {args.capacity} 人")
     return 0
 
@@ -175,12 +172,9 @@ def run_move(args: argparse.Namespace, context: Context) -> int:
     view = seating.show(context.db, session.id)
     person = _person(view, args.person)
     table_id = None if args.table == 0 else _table_id(view, args.table)
-    try:
-        seating.move_person(
-            context.db, person.registration_id, table_id, pinned=not args.no_pin, actor="cli"
-        )
-    except seating.SeatingError as exc:
-        raise CliError(str(exc)) from exc
+    seating.move_person(
+        context.db, person.registration_id, table_id, pinned=not args.no_pin, actor="cli"
+    )
     print(f"{person.name} → {'未分桌' if table_id is None else f'第 {args.table} 桌'}")
     return 0
 
