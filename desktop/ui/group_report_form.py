@@ -18,12 +18,9 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -31,10 +28,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -42,172 +37,21 @@ from PySide6.QtWidgets import (
 from db.uow import Database
 from desktop.core import report_merge
 from desktop.core.group_report import (
-    CRITERIA,
-    CRITERION_LABELS,
-    MARKS,
-    CostError,
     Member,
     Proposal,
     ReportContent,
-    format_cost,
     from_json,
-    normalise_mark,
-    parse_cost,
     problems,
     to_json,
 )
 from desktop.core.report_merge import Conflict
 from desktop.services import group_reports as svc
 from desktop.ui.messages import error_text
+from desktop.ui.proposal_editor import ProposalEditor, text_box
+from desktop.ui.report_fields import field_label, shown_value
 
 REG_ROLE = Qt.ItemDataRole.UserRole + 1
 AGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-_FIELD_LABELS = {
-    "topic": "討論主題",
-    "points_for": "正面觀點",
-    "points_against": "反面觀點",
-    "ranking": "排序或投票結果",
-    "open_questions": "待釐清問題",
-    "feedback": "講師回饋",
-    "title": "名稱",
-    "problem": "問題",
-    "location": "地點",
-    "beneficiaries": "受益對象",
-    "cost_text": "經費",
-    "votes": "票數",
-    "present": "出席",
-    **{c: label for c, label in CRITERION_LABELS.items()},
-}
-
-
-def field_label(key: str) -> str:
-    """``proposals.0.title`` → ``提案 1 名稱``; ``members.2.present`` → ``成員 3 出席``."""
-    parts = key.split(".")
-    words = []
-    for i, part in enumerate(parts):
-        if part.isdigit():
-            words[-1] += f" {int(part) + 1}"
-        elif part == "proposals":
-            words.append("提案")
-        elif part == "members":
-            words.append("成員")
-        elif part != "feasibility" or i == len(parts) - 1:
-            words.append(_FIELD_LABELS.get(part, part))
-    return " ".join(words)
-
-
-def _shown(value: object) -> str:
-    return "（空白）" if value in (None, "") else str(value)
-
-
-def _text_box(placeholder: str, height: int = 80) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setPlaceholderText(placeholder)
-    box.setMinimumHeight(height)
-    box.setMaximumHeight(int(height * 1.8))
-    box.setTabChangesFocus(True)
-    return box
-
-
-class ProposalEditor(QGroupBox):
-    changed = Signal()
-    remove_requested = Signal(object)
-
-    def __init__(self, number: int) -> None:
-        super().__init__()
-        self.setObjectName(f"proposal{number}")
-        self.title_edit = QLineEdit()
-        self.title_edit.setObjectName("proposalTitle")
-        self.title_edit.setPlaceholderText(self.tr("提案名稱"))
-        self.problem_edit = _text_box(self.tr("要解決的問題"), 50)
-        self.location_edit = QLineEdit()
-        self.location_edit.setPlaceholderText(self.tr("地點"))
-        self.beneficiaries_edit = QLineEdit()
-        self.beneficiaries_edit.setPlaceholderText(self.tr("受益對象"))
-        self.cost_edit = QLineEdit()
-        self.cost_edit.setObjectName("proposalCost")
-        self.cost_edit.setPlaceholderText(self.tr("例：約 30 萬、300,000"))
-        self.cost_hint = QLabel()
-        self.cost_hint.setObjectName("costHint")
-        self.cost_hint.setWordWrap(True)
-        self.marks: dict[str, QComboBox] = {}
-        marks_row = QHBoxLayout()
-        for criterion in CRITERIA:
-            combo = QComboBox()
-            combo.setEditable(True)
-            combo.addItems(list(MARKS))
-            combo.setObjectName(f"mark_{criterion}")
-            combo.setToolTip(self.tr("○ 可行　△ 待確認　× 不可行，或 1–5 分"))
-            combo.setMinimumContentsLength(3)
-            self.marks[criterion] = combo
-            marks_row.addWidget(QLabel(CRITERION_LABELS[criterion]))
-            marks_row.addWidget(combo)
-            combo.currentTextChanged.connect(self.changed)
-        marks_row.addStretch(1)
-        self.votes = QSpinBox()
-        self.votes.setObjectName("proposalVotes")
-        self.votes.setRange(-1, 9999)
-        self.votes.setSpecialValueText("—")
-        self.votes.setValue(-1)
-        marks_row.addWidget(QLabel(self.tr("票數")))
-        marks_row.addWidget(self.votes)
-        remove = QPushButton(self.tr("刪除此提案"))
-        remove.clicked.connect(lambda: self.remove_requested.emit(self))
-        form = QFormLayout(self)
-        form.addRow(self.tr("提案名稱"), self.title_edit)
-        form.addRow(self.tr("問題"), self.problem_edit)
-        form.addRow(self.tr("地點"), self.location_edit)
-        form.addRow(self.tr("受益對象"), self.beneficiaries_edit)
-        cost_row = QHBoxLayout()
-        cost_row.addWidget(self.cost_edit, 1)
-        cost_row.addWidget(self.cost_hint, 2)
-        form.addRow(self.tr("估計經費"), cost_row)
-        form.addRow(self.tr("可行性"), marks_row)
-        form.addRow("", remove)
-        for edit in (self.title_edit, self.location_edit, self.beneficiaries_edit, self.cost_edit):
-            edit.textChanged.connect(self.changed)
-        self.problem_edit.textChanged.connect(self.changed)
-        self.votes.valueChanged.connect(self.changed)
-        self.cost_edit.textChanged.connect(self._show_cost)
-        self.set_number(number)
-
-    def set_number(self, number: int) -> None:
-        self.setTitle(self.tr("提案 {n}").format(n=number))
-
-    def _show_cost(self) -> None:
-        try:
-            amount = parse_cost(self.cost_edit.text())
-        except CostError as exc:
-            self.cost_hint.setStyleSheet("color:#b71c1c")
-            self.cost_hint.setText(error_text(exc))
-            return
-        self.cost_hint.setStyleSheet("color:#1b5e20")
-        self.cost_hint.setText(f"= {format_cost(amount)}" if amount is not None else "")
-
-    def set_proposal(self, p: Proposal) -> None:
-        self.title_edit.setText(p.title)
-        self.problem_edit.setPlainText(p.problem)
-        self.location_edit.setText(p.location)
-        self.beneficiaries_edit.setText(p.beneficiaries)
-        self.cost_edit.setText(p.cost_text)
-        for criterion, combo in self.marks.items():
-            combo.setCurrentText(p.mark(criterion))
-        self.votes.setValue(-1 if p.votes is None else p.votes)
-        self._show_cost()
-
-    def proposal(self) -> Proposal:
-        marks = {c: normalise_mark(combo.currentText()) for c, combo in self.marks.items()}
-        return Proposal(
-            title=self.title_edit.text(),
-            problem=self.problem_edit.toPlainText(),
-            location=self.location_edit.text(),
-            beneficiaries=self.beneficiaries_edit.text(),
-            cost_text=self.cost_edit.text(),
-            feasibility={c: m for c, m in marks.items() if m},
-            votes=None if self.votes.value() < 0 else self.votes.value(),
-        )
 
 
 class ReportForm(QWidget):
@@ -262,20 +106,20 @@ class ReportForm(QWidget):
         self.topic = QLineEdit()
         self.topic.setObjectName("topic")
         self.topic.setPlaceholderText(self.tr("本桌討論的題目或問題"))
-        self.points_for = _text_box(self.tr("一行一點"), 90)
+        self.points_for = text_box(self.tr("一行一點"), 90)
         self.points_for.setObjectName("pointsFor")
-        self.points_against = _text_box(self.tr("一行一點"), 90)
+        self.points_against = text_box(self.tr("一行一點"), 90)
         self.points_against.setObjectName("pointsAgainst")
         self.proposal_box = QVBoxLayout()
         self.proposal_editors: list[ProposalEditor] = []
         add_proposal = QPushButton(self.tr("＋ 新增提案"))
         add_proposal.setObjectName("addProposal")
         add_proposal.clicked.connect(lambda: self.add_proposal(focus=True))
-        self.ranking = _text_box(self.tr("例：每人 2 票，共融遊具 12 票最高"), 45)
+        self.ranking = text_box(self.tr("例：每人 2 票，共融遊具 12 票最高"), 45)
         self.ranking.setObjectName("ranking")
-        self.open_questions = _text_box(self.tr("一行一題"), 60)
+        self.open_questions = text_box(self.tr("一行一題"), 60)
         self.open_questions.setObjectName("openQuestions")
-        self.feedback = _text_box(self.tr("小組報告時，講師給本桌的回饋"), 70)
+        self.feedback = text_box(self.tr("小組報告時，講師給本桌的回饋"), 70)
         self.feedback.setObjectName("feedback")
         self.problems_label = QLabel()
         self.problems_label.setObjectName("problems")
@@ -606,8 +450,8 @@ class ReportForm(QWidget):
             text = QLabel(
                 self.tr("{field}　您的：「{mine}」　對方的：「{theirs}」").format(
                     field=field_label(key),
-                    mine=_shown(conflict.mine),
-                    theirs=_shown(conflict.theirs),
+                    mine=shown_value(conflict.mine),
+                    theirs=shown_value(conflict.theirs),
                 )
             )
             text.setTextFormat(Qt.TextFormat.PlainText)

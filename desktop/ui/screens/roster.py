@@ -7,19 +7,13 @@ passphrase (the ID key needs it; the same passphrase stands for "the organiser i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -30,10 +24,9 @@ from PySide6.QtWidgets import (
     QTableView,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
-from desktop.core.search import parse_query, phone_digits, search_key
+from desktop.core.search import parse_query
 from desktop.core.status import holds_seat
 from desktop.core.text import mask_email, mask_phone
 from desktop.services import exports
@@ -53,43 +46,20 @@ from desktop.services.walkins import WalkInError, add_walk_in
 from desktop.ui.labels import status_label, yes_no
 from desktop.ui.messages import error_text
 from desktop.ui.screens.base import Screen, ScreenContext
+from desktop.ui.screens.roster_dialogs import PersonDialog
+from desktop.ui.screens.roster_table import (
+    ALL,
+    HOURS_PENDING,
+    MISSING,
+    IndexedRow,
+    RosterModel,
+    filter_rows,
+    index_rows,
+)
 from desktop.ui.screens.status_changes import confirm_changes
-from desktop.ui.tablemodel import Column, RowTableModel
-
-ALL = "__all__"
-MISSING = "__missing__"
-HOURS_PENDING = "__hours_pending__"
-
-_STATUS_COLOURS = {
-    "admitted": QColor("#E6F4EA"),
-    "waitlisted": QColor("#FFF6E0"),
-    "cancelled": QColor("#EEEEEE"),
-    "walk_in": QColor("#E3EEFB"),
-}
+from desktop.ui.tablemodel import Column
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class _Indexed:
-    row: RosterRow
-    key: str
-    phone: str
-
-
-class RosterModel(RowTableModel[RosterRow]):
-    """The roster rows, tinted by status; cancelled and missing people in grey."""
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if index.isValid() and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(_STATUS_COLOURS.get(self.row_at(index.row()).status, QColor("white")))
-        if index.isValid() and role == Qt.ItemDataRole.ForegroundRole:
-            row = self.row_at(index.row())
-            if row.status == "cancelled" or row.missing_from_import:
-                return QBrush(QColor("#777777"))
-        return super().data(index, role)
 
 
 class RosterScreen(Screen):
@@ -100,7 +70,7 @@ class RosterScreen(Screen):
         self.setObjectName("roster")
         self.id_reader: IdReader | None = None
         self.revealed = False
-        self._all: list[_Indexed] = []
+        self._all: list[IndexedRow] = []
         self._sessions: list[SessionInfo] = []
         self._shown_session_id: int | None = -1
 
@@ -254,9 +224,7 @@ class RosterScreen(Screen):
 
     def reload(self) -> None:
         rows = list_roster(self.context.db)
-        self._all = [
-            _Indexed(r, search_key(r.name, r.agency, r.email), phone_digits(r.phone)) for r in rows
-        ]
+        self._all = index_rows(rows)
         self.apply_filter()
 
     def selected_session_id(self) -> int | None:
@@ -269,21 +237,7 @@ class RosterScreen(Screen):
     def apply_filter(self) -> None:
         query = parse_query(self.search.text())
         session_id = self.selected_session_id()
-        status = self.status_filter.currentData()
-        shown = []
-        for item in self._all:
-            r = item.row
-            if session_id is not None and r.session_id != session_id:
-                continue
-            if status == MISSING and not r.missing_from_import:
-                continue
-            if status == HOURS_PENDING and not (r.wants_hours and not r.id_valid):
-                continue
-            if status not in (ALL, MISSING, HOURS_PENDING) and r.status != status:
-                continue
-            if not query.empty and not query.matches(item.key, item.phone):
-                continue
-            shown.append(r)
+        shown = filter_rows(self._all, query, session_id, self.status_filter.currentData())
         self.model.set_rows(shown)
         self._fit_columns()
         in_scope = [
@@ -627,75 +581,3 @@ class RosterScreen(Screen):
                 self.tr("匯出上課名單"),
                 self.tr("已寫入 {path}（{n} 人）").format(path=path, n=count),
             )
-
-
-class PersonDialog(QDialog):
-    """Edit a registration, or type a walk-in. The ID is write-only: typing replaces it."""
-
-    def __init__(
-        self, title: str, parent: QWidget, *, row: RosterRow | None, revealed: bool
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setObjectName("personDialog")
-        self.name = QLineEdit(row.name if row else "")
-        self.agency = QLineEdit(row.agency if row else "")
-        self.unit = QLineEdit(row.unit if row else "")
-        self.title_edit = QLineEdit(row.title if row else "")
-        self.email = QLineEdit((row.email if revealed else "") if row else "")
-        self.phone = QLineEdit((row.phone if revealed else "") if row else "")
-        if row and not revealed:
-            self.email.setPlaceholderText(
-                self.tr("{v}（留空不變）").format(v=mask_email(row.email))
-            )
-            self.phone.setPlaceholderText(
-                self.tr("{v}（留空不變）").format(v=mask_phone(row.phone))
-            )
-        self.id_number = QLineEdit()
-        self.id_number.setPlaceholderText(
-            self.tr("{v}（留空不變）").format(v=row.id_mask)
-            if row and row.id_mask
-            else self.tr("未填")
-        )
-        self.lunch = QComboBox()
-        for label, code in ((self.tr("葷"), "葷"), (self.tr("素"), "素"), (self.tr("不用餐"), "")):
-            self.lunch.addItem(label, code)
-        self.lunch.setCurrentIndex(max(self.lunch.findData(row.lunch if row else "葷"), 0))
-        self.wants_hours = QCheckBox(self.tr("需要公務人員終身學習時數"))
-        self.wants_hours.setChecked(row.wants_hours if row else False)
-        self._revealed = revealed
-        self._row = row
-        form = QFormLayout()
-        form.addRow(self.tr("姓名"), self.name)
-        form.addRow(self.tr("服務機關"), self.agency)
-        form.addRow(self.tr("單位"), self.unit)
-        form.addRow(self.tr("職稱"), self.title_edit)
-        form.addRow(self.tr("電子郵件"), self.email)
-        form.addRow(self.tr("聯絡電話"), self.phone)
-        form.addRow(self.tr("身分證字號"), self.id_number)
-        form.addRow(self.tr("用餐"), self.lunch)
-        form.addRow("", self.wants_hours)
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("確定"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(420)
-
-    def values(self) -> dict[str, Any]:
-        values: dict[str, Any] = {
-            "name": self.name.text(),
-            "agency": self.agency.text(),
-            "unit": self.unit.text(),
-            "title": self.title_edit.text(),
-            "lunch": self.lunch.currentData(),
-            "wants_hours": self.wants_hours.isChecked(),
-            "id_number": self.id_number.text(),
-        }
-        for key, edit in (("email", self.email), ("phone", self.phone)):
-            if edit.text() or self._row is None or self._revealed:
-                values[key] = edit.text()
-        return values

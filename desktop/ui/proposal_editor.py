@@ -1,0 +1,136 @@
+"""One proposal of a group report: title, problem, place, cost (checked as typed), marks, votes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+)
+
+from desktop.core.group_report import (
+    CRITERIA,
+    CRITERION_LABELS,
+    MARKS,
+    CostError,
+    Proposal,
+    format_cost,
+    normalise_mark,
+    parse_cost,
+)
+from desktop.ui.messages import error_text
+
+
+def text_box(placeholder: str, height: int = 80) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setPlaceholderText(placeholder)
+    box.setMinimumHeight(height)
+    box.setMaximumHeight(int(height * 1.8))
+    box.setTabChangesFocus(True)
+    return box
+
+
+class ProposalEditor(QGroupBox):
+    changed = Signal()
+    remove_requested = Signal(object)
+
+    def __init__(self, number: int) -> None:
+        super().__init__()
+        self.setObjectName(f"proposal{number}")
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("proposalTitle")
+        self.title_edit.setPlaceholderText(self.tr("提案名稱"))
+        self.problem_edit = text_box(self.tr("要解決的問題"), 50)
+        self.location_edit = QLineEdit()
+        self.location_edit.setPlaceholderText(self.tr("地點"))
+        self.beneficiaries_edit = QLineEdit()
+        self.beneficiaries_edit.setPlaceholderText(self.tr("受益對象"))
+        self.cost_edit = QLineEdit()
+        self.cost_edit.setObjectName("proposalCost")
+        self.cost_edit.setPlaceholderText(self.tr("例：約 30 萬、300,000"))
+        self.cost_hint = QLabel()
+        self.cost_hint.setObjectName("costHint")
+        self.cost_hint.setWordWrap(True)
+        self.marks: dict[str, QComboBox] = {}
+        marks_row = QHBoxLayout()
+        for criterion in CRITERIA:
+            combo = QComboBox()
+            combo.setEditable(True)
+            combo.addItems(list(MARKS))
+            combo.setObjectName(f"mark_{criterion}")
+            combo.setToolTip(self.tr("○ 可行　△ 待確認　× 不可行，或 1–5 分"))
+            combo.setMinimumContentsLength(3)
+            self.marks[criterion] = combo
+            marks_row.addWidget(QLabel(CRITERION_LABELS[criterion]))
+            marks_row.addWidget(combo)
+            combo.currentTextChanged.connect(self.changed)
+        marks_row.addStretch(1)
+        self.votes = QSpinBox()
+        self.votes.setObjectName("proposalVotes")
+        self.votes.setRange(-1, 9999)
+        self.votes.setSpecialValueText("—")
+        self.votes.setValue(-1)
+        marks_row.addWidget(QLabel(self.tr("票數")))
+        marks_row.addWidget(self.votes)
+        remove = QPushButton(self.tr("刪除此提案"))
+        remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        form = QFormLayout(self)
+        form.addRow(self.tr("提案名稱"), self.title_edit)
+        form.addRow(self.tr("問題"), self.problem_edit)
+        form.addRow(self.tr("地點"), self.location_edit)
+        form.addRow(self.tr("受益對象"), self.beneficiaries_edit)
+        cost_row = QHBoxLayout()
+        cost_row.addWidget(self.cost_edit, 1)
+        cost_row.addWidget(self.cost_hint, 2)
+        form.addRow(self.tr("估計經費"), cost_row)
+        form.addRow(self.tr("可行性"), marks_row)
+        form.addRow("", remove)
+        for edit in (self.title_edit, self.location_edit, self.beneficiaries_edit, self.cost_edit):
+            edit.textChanged.connect(self.changed)
+        self.problem_edit.textChanged.connect(self.changed)
+        self.votes.valueChanged.connect(self.changed)
+        self.cost_edit.textChanged.connect(self._show_cost)
+        self.set_number(number)
+
+    def set_number(self, number: int) -> None:
+        self.setTitle(self.tr("提案 {n}").format(n=number))
+
+    def _show_cost(self) -> None:
+        try:
+            amount = parse_cost(self.cost_edit.text())
+        except CostError as exc:
+            self.cost_hint.setStyleSheet("color:#b71c1c")
+            self.cost_hint.setText(error_text(exc))
+            return
+        self.cost_hint.setStyleSheet("color:#1b5e20")
+        self.cost_hint.setText(f"= {format_cost(amount)}" if amount is not None else "")
+
+    def set_proposal(self, p: Proposal) -> None:
+        self.title_edit.setText(p.title)
+        self.problem_edit.setPlainText(p.problem)
+        self.location_edit.setText(p.location)
+        self.beneficiaries_edit.setText(p.beneficiaries)
+        self.cost_edit.setText(p.cost_text)
+        for criterion, combo in self.marks.items():
+            combo.setCurrentText(p.mark(criterion))
+        self.votes.setValue(-1 if p.votes is None else p.votes)
+        self._show_cost()
+
+    def proposal(self) -> Proposal:
+        marks = {c: normalise_mark(combo.currentText()) for c, combo in self.marks.items()}
+        return Proposal(
+            title=self.title_edit.text(),
+            problem=self.problem_edit.toPlainText(),
+            location=self.location_edit.text(),
+            beneficiaries=self.beneficiaries_edit.text(),
+            cost_text=self.cost_edit.text(),
+            feasibility={c: m for c, m in marks.items() if m},
+            votes=None if self.votes.value() < 0 else self.votes.value(),
+        )
