@@ -228,7 +228,7 @@ def agenda_json(view: Any, rows: Any, session: Any) -> dict[str, Any]:
 
 
 def run_agenda(args: argparse.Namespace, context: Context) -> int:
-    from desktop.services import agenda as service
+    from desktop.services import agenda_run as service
 
     session = context.session(args.session)
     view = service.load_run(context.db, session.id)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from desktop.core.agenda import (
-    QueueStatus,
     RunState,
     RunStatus,
     Timing,
@@ -23,6 +22,7 @@ from desktop.core.agenda import (
     flash_on,
     format_clock,
 )
+from desktop.core.agenda_queue import QueueStatus
 
 EMPTY = "empty"  # the phase when the session has no blocks
 LATE_PROMPT_SECONDS = 60  # the next block starting this late asks to shift or absorb

@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from desktop.core.agenda import PlanActualRow
+from desktop.core.agenda_actual import PlanActualRow
 from desktop.core.rocdate import roc_date
 from desktop.core.safe_cells import neutralise_formula
 from desktop.core.vocabulary import BLOCK_KIND_NAMES

@@ -210,7 +210,7 @@ def agenda_report(
 ) -> Written:
     """The agenda's planned against actual times, ``fmt`` ``pdf`` or ``csv`` (UTF-8, BOM)."""
     from desktop.reports.agenda_report import AgendaHeading, write_csv, write_pdf
-    from desktop.services.agenda import planned_vs_actual
+    from desktop.services.agenda_run import planned_vs_actual
 
     if fmt not in AGENDA_FORMATS:
         raise ExportError("bad_format", f"格式須為 pdf 或 csv（輸入 {fmt!r}）", value=fmt)

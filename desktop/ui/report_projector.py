@@ -25,7 +25,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from db.uow import Database
-from desktop.services import agenda as agenda_service
+from desktop.services import agenda_run
 from desktop.services import group_reports as svc
 from desktop.ui.messages import error_text
 from desktop.ui.report_html import report_html
@@ -101,7 +101,7 @@ class ReportProjector(QWidget):
 
     def follow_agenda_queue(self) -> None:
         """Show the table the agenda's report-back queue is on, with its slot countdown."""
-        run = agenda_service.load_run(self.db, self.session_id)
+        run = agenda_run.load_run(self.db, self.session_id)
         status = run.queue(self.clock())
         if status is None or status.table is None or run.state.queue is None:
             self.slot_text = ""

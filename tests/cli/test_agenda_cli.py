@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from desktop.services import agenda as service
+from desktop.services import agenda_run as service
 from desktop.services.events import find_session
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from desktop.core import agenda as rules
 from desktop.core import agenda_plan as plans
+from desktop.core import agenda_queue as queues
 from desktop.core.agenda import AgendaError, Block, RunState, RunStatus
 from desktop.core.agenda_json import state_from_json, state_to_json
 from desktop.core.agenda_plan import IssueKind
@@ -148,27 +149,27 @@ def test_alert_levels_and_blinking() -> None:
 def test_report_queue_slots_order_and_pause() -> None:
     blocks = plan()
     state = rules.start(RunState(), blocks, at("11:00"), block_id=5).state
-    slot = rules.default_slot_seconds(1800, 6)
+    slot = queues.default_slot_seconds(1800, 6)
     assert slot == 300
     tables = [(n, f"第{n}桌") for n in range(1, 7)]
-    state = rules.start_queue(state, tables, slot, at("11:00"))
-    status = rules.queue_status(state, at("11:02"))
+    state = queues.start_queue(state, tables, slot, at("11:00"))
+    status = queues.queue_status(state, at("11:02"))
     assert status is not None and status.label == "第1桌" and status.slot_remaining == 180
     state = rules.pause(state, at("11:02")).state
     state = rules.resume(state, at("11:04")).state
-    assert rules.queue_status(state, at("11:05")).slot_remaining == 120  # type: ignore[union-attr]
-    state = rules.queue_next(state, at("11:05"))
-    state = rules.queue_move(state, 6, -3)  # table 6 reports third
-    status = rules.queue_status(state, at("11:06"))
+    assert queues.queue_status(state, at("11:05")).slot_remaining == 120  # type: ignore[union-attr]
+    state = queues.queue_next(state, at("11:05"))
+    state = queues.queue_move(state, 6, -3)  # table 6 reports third
+    status = queues.queue_status(state, at("11:06"))
     assert status is not None and status.index == 1 and status.label == "第2桌"
     assert status.running_order == ("第1桌", "第2桌", "第6桌", "第3桌", "第4桌", "第5桌")
     with pytest.raises(AgendaError):
-        rules.queue_move(state, 1, 2)  # already reported
-    state = rules.queue_set_slot(state, 240)
-    assert rules.queue_status(state, at("11:06")).slot_remaining == 180  # type: ignore[union-attr]
+        queues.queue_move(state, 1, 2)  # already reported
+    state = queues.queue_set_slot(state, 240)
+    assert queues.queue_status(state, at("11:06")).slot_remaining == 180  # type: ignore[union-attr]
     for _ in range(5):
-        state = rules.queue_next(state, at("11:10"))
-    assert rules.queue_status(state, at("11:10")).done  # type: ignore[union-attr]
+        state = queues.queue_next(state, at("11:10"))
+    assert queues.queue_status(state, at("11:10")).done  # type: ignore[union-attr]
 
 
 def test_state_round_trips_through_json() -> None:
@@ -178,7 +179,7 @@ def test_state_round_trips_through_json() -> None:
     state = rules.start(RunState(), blocks, at("09:00")).state
     state = rules.next_block(state, blocks, at("09:06")).state
     state = rules.pause(state, at("09:30")).state
-    state = rules.start_queue(state, [(1, "第1桌"), (2, "第2桌")], 120, at("09:30"))
+    state = queues.start_queue(state, [(1, "第1桌"), (2, "第2桌")], 120, at("09:30"))
     state = rules.set_message(state, " 請把握時間 ").state
     text = json.dumps(state_to_json(state))
     back = state_from_json(json.loads(text))

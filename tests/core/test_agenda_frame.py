@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop.core import agenda as rules
+from desktop.core import agenda_queue as queues
 from desktop.core.agenda import Block, RunState
 from desktop.core.agenda_frame import EMPTY, frame
 
@@ -42,7 +43,7 @@ def shown(state: RunState, now: dt.datetime, *, selected: int | None = None, row
         state,
         rows,
         rules.timing(state, blocks, now),
-        rules.queue_status(state, now),
+        queues.queue_status(state, now),
         selected=selected,
         warning_seconds=300,
         danger_seconds=60,
@@ -84,7 +85,7 @@ def test_running_block_levels_blink_and_overrun_prompt() -> None:
 def test_finished_day_and_the_report_queue() -> None:
     state = rules.start(RunState(), BLOCKS, at("10:10"), block_id=4).state
     tables = [(n, f"第{n}桌") for n in range(1, 4)]
-    state = rules.start_queue(state, tables, 600, at("10:10"))
+    state = queues.start_queue(state, tables, 600, at("10:10"))
     queue = shown(state, at("10:19", 50)).queue
     assert queue is not None and (queue.label, queue.index, queue.count) == ("第1桌", 0, 3)
     assert (queue.clock, queue.level, queue.done) == ("0:10", "danger", False)

@@ -12,6 +12,7 @@ from db.models import AgendaBlock, AuditEntry, Setting
 from db.uow import Database
 from desktop.core.agenda import RunStatus
 from desktop.services import agenda as service
+from desktop.services import agenda_run as run_service
 from desktop.services import exports
 from desktop.services.agenda import AgendaInputError, BlockInput
 from desktop.services.events import find_session
@@ -60,34 +61,34 @@ def test_a_simulated_day_with_overrun_shift_absorb_and_report(
     taipei = find_session(demo_db, "臺北")
     sid = taipei.id
     ids = [r.id for r in service.list_blocks(demo_db, sid)]
-    view = service.toggle(demo_db, sid, at("08:30"))  # 報到
-    view = service.next_block(demo_db, sid, at("09:01"))  # 開場 one minute late
-    view = service.next_block(demo_db, sid, at("09:06"))
-    view = service.next_block(demo_db, sid, at("09:21"))  # the talk
-    view = service.adjust(demo_db, sid, 300, at("10:00"))  # speaker gets 5 more minutes
+    view = run_service.toggle(demo_db, sid, at("08:30"))  # 報到
+    view = run_service.next_block(demo_db, sid, at("09:01"))  # 開場 one minute late
+    view = run_service.next_block(demo_db, sid, at("09:06"))
+    view = run_service.next_block(demo_db, sid, at("09:21"))  # the talk
+    view = run_service.adjust(demo_db, sid, 300, at("10:00"))  # speaker gets 5 more minutes
     t = view.timing(at("10:30"))  # and runs to 10:30: 4 minutes past the extension
     assert t.remaining == -240  # 69 minutes run of 60 + 5
     assert t.next_delay == 600  # the break planned at 10:20 starts at 10:30 at the earliest
 
-    view, result = service.replan(demo_db, sid, "absorb", at("10:30"))
+    view, result = run_service.replan(demo_db, sid, "absorb", at("10:30"))
     assert result.absorbed_by == ids[4] and result.unabsorbed == dt.timedelta(minutes=0)
     rows = {r.id: r for r in view.rows}
     assert (rows[ids[4]].planned_start, rows[ids[4]].planned_end) == (at("10:30"), at("10:30"))
     assert rows[ids[5]].planned_start == at("10:30")  # group discussion unchanged
 
-    view = service.next_block(demo_db, sid, at("10:30"))  # into the (now empty) break
-    view = service.next_block(demo_db, sid, at("10:31"))  # group discussion, 1 min late
-    view = service.next_block(demo_db, sid, at("11:45"))  # reports start 15 min late
+    view = run_service.next_block(demo_db, sid, at("10:30"))  # into the (now empty) break
+    view = run_service.next_block(demo_db, sid, at("10:31"))  # group discussion, 1 min late
+    view = run_service.next_block(demo_db, sid, at("11:45"))  # reports start 15 min late
     assert view.state.queue is not None and len(view.state.queue.order) == 6
     assert view.state.queue.slot_seconds == 300  # 30 minutes ÷ 6 tables
-    view, result = service.replan(demo_db, sid, "shift", at("11:50"))
+    view, result = run_service.replan(demo_db, sid, "shift", at("11:50"))
     rows = {r.id: r for r in view.rows}
     assert rows[ids[7]].planned_start == at("12:15")  # lunch shifted by 15 minutes
     assert rows[ids[10]].planned_end == at("15:45")
     assert view.timing(at("11:50")).projected_end == at("15:45")
 
     # the report keeps the original plan and shows what happened
-    report = {r.position: r for r in service.planned_vs_actual(demo_db, sid)}
+    report = {r.position: r for r in run_service.planned_vs_actual(demo_db, sid)}
     talk = report[4]
     assert (talk.original_start, talk.original_end) == (at("09:20"), at("10:20"))
     assert (talk.actual_start, talk.actual_end) == (at("09:21"), at("10:30"))
@@ -120,15 +121,15 @@ def test_state_survives_reopening_the_database(demo_db_path: Path) -> None:
 
     db = open_database(demo_db_path)
     sid = find_session(db, "臺南").id
-    service.toggle(db, sid, dt.datetime(2019, 3, 29, 10, 0))
-    service.next_block(db, sid, dt.datetime(2019, 3, 29, 10, 30))
-    service.toggle(db, sid, dt.datetime(2019, 3, 29, 10, 32))  # pause 3 minutes
-    service.toggle(db, sid, dt.datetime(2019, 3, 29, 10, 35))
+    run_service.toggle(db, sid, dt.datetime(2019, 3, 29, 10, 0))
+    run_service.next_block(db, sid, dt.datetime(2019, 3, 29, 10, 30))
+    run_service.toggle(db, sid, dt.datetime(2019, 3, 29, 10, 32))  # pause 3 minutes
+    run_service.toggle(db, sid, dt.datetime(2019, 3, 29, 10, 35))
     db.dispose()
     del db
 
     again = open_database(demo_db_path)
-    view = service.load_run(again, sid)
+    view = run_service.load_run(again, sid)
     assert view.state.status is RunStatus.RUNNING
     assert view.row(view.state.block_id).title == "主辦單位開場致詞"  # type: ignore[union-attr]
     # 5 minutes planned, 2 run before the pause, 1 after
@@ -138,7 +139,7 @@ def test_state_survives_reopening_the_database(demo_db_path: Path) -> None:
 
 def test_a_rehearsal_on_another_day_logs_times_on_the_session_date(demo_db: Database) -> None:
     sid = find_session(demo_db, "臺中").id
-    service.toggle(demo_db, sid, dt.datetime(2026, 1, 5, 10, 2))
+    run_service.toggle(demo_db, sid, dt.datetime(2026, 1, 5, 10, 2))
     with demo_db.read() as s:
         block = s.scalars(
             select(AgendaBlock).where(AgendaBlock.session_id == sid).order_by(AgendaBlock.position)
@@ -149,9 +150,9 @@ def test_a_rehearsal_on_another_day_logs_times_on_the_session_date(demo_db: Data
 
 def test_reset_clears_actual_times(demo_db: Database) -> None:
     sid = find_session(demo_db, "臺北").id
-    service.toggle(demo_db, sid, at("08:30"))
-    service.next_block(demo_db, sid, at("09:00"))
-    view = service.reset_run(demo_db, sid, at("09:01"))
+    run_service.toggle(demo_db, sid, at("08:30"))
+    run_service.next_block(demo_db, sid, at("09:00"))
+    view = run_service.reset_run(demo_db, sid, at("09:01"))
     assert view.state.status is RunStatus.IDLE
     assert all(r.actual_start is None and r.actual_end is None for r in view.rows)
 
@@ -161,7 +162,7 @@ def test_a_rehearsal_on_another_day_runs_on_the_sessions_clock(demo_db: Database
     taipei = find_session(demo_db, "臺北")
     today = dt.datetime(2026, 11, 26, 9, 21)  # the talk (09:20–10:20) starts a minute late
     talk = taipei.agenda[3]
-    view = service.toggle(demo_db, taipei.id, today, block_id=talk.id)
+    view = run_service.toggle(demo_db, taipei.id, today, block_id=talk.id)
     timing = view.timing(today + dt.timedelta(minutes=10))
     assert timing.status is RunStatus.RUNNING
     assert 49 * 60 <= timing.remaining <= 50 * 60  # 60-minute talk, 10 minutes in

@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from db.uow import Database
-from desktop.services import agenda as service
+from desktop.services import agenda_run as service
 from desktop.services.events import find_session
 from desktop.ui.projector import BACKGROUND, COLOURS
 from desktop.ui.screens.agenda import AgendaScreen

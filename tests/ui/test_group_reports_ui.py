@@ -312,24 +312,24 @@ def test_bad_photo_is_explained(
 
 
 def test_projector_follows_the_agendas_report_back_queue(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services import agenda
+    from desktop.services import agenda_run
     from desktop.ui.report_projector import ReportProjector
 
     session = find_session(demo_db, "臺北")
     report_block = next(b for b in session.agenda if b.kind == "group_report")  # 11:30–12:00
     start = dt.datetime(2019, 3, 15, 11, 30)
-    agenda.toggle(demo_db, session.id, start, block_id=report_block.id)
+    agenda_run.toggle(demo_db, session.id, start, block_id=report_block.id)
     clock = [start + dt.timedelta(minutes=1)]
     projector = ReportProjector(demo_db, session.id, clock=lambda: clock[0])
     qtbot.addWidget(projector)
     projector._on_poll()
     assert projector.number == 1 and projector.queue == [1, 2, 3, 4, 5, 6]
     assert "4:00" in projector.queue_label.text()  # 30 min ÷ 6 tables, 1 minute gone
-    agenda.queue_next(demo_db, session.id, clock[0])
+    agenda_run.queue_next(demo_db, session.id, clock[0])
     projector._on_poll()
     assert projector.number == 2 and "第2桌" in projector.view.toPlainText()
     qtbot.keyClick(projector, Qt.Key.Key_5)  # the operator picks a table: stop following
-    agenda.queue_next(demo_db, session.id, clock[0])
+    agenda_run.queue_next(demo_db, session.id, clock[0])
     projector._on_poll()
     assert projector.number == 5
 

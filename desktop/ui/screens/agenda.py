@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenuBar, QMessageBox, QTabWi
 from desktop.core import agenda as rules
 from desktop.core.agenda import AgendaError, RunStatus
 from desktop.core.agenda_frame import EMPTY, frame
-from desktop.services import agenda as service
-from desktop.services.agenda import AgendaInputError, RunView, TimerOptions
+from desktop.services import agenda_run as service
+from desktop.services.agenda import AgendaInputError
+from desktop.services.agenda_run import RunView, TimerOptions
 from desktop.services.events import SessionInfo
 from desktop.ui.messages import error_text
 from desktop.ui.projector import Chime, ProjectorWindow, available_screens

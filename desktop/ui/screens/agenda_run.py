@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.agenda import RunStatus
 from desktop.core.agenda_frame import EMPTY, Frame
-from desktop.services.agenda import RunView, TimerOptions
+from desktop.services.agenda_run import RunView, TimerOptions
 from desktop.services.events import AgendaRow
 from desktop.ui.labels import block_kind_label
 from desktop.ui.projector import available_screens, frame_title, hm, queue_line
