@@ -9,7 +9,7 @@ from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph
 from desktop.core.group_report import CRITERIA, points
 from desktop.core.problems import CodedError
 from desktop.services import exports
-from desktop.services.group_reports import compile_session, report_json
+from desktop.services.group_report_compile import compile_session, report_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
