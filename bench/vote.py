@@ -144,7 +144,7 @@ def _load(seconds: float) -> dict[str, Any]:
 
     from db.models import PbBallot
     from desktop.app import open_database
-    from desktop.services import vote as svc
+    from desktop.services import vote_ballots as ballots
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "vote.sqlite3"
@@ -192,7 +192,7 @@ def _load(seconds: float) -> dict[str, Any]:
         with db.read() as s:
             stored = sorted(tuple(sorted(b)) for b in s.scalars(select(PbBallot.approvals)))
         for rid, token in uncertain.items():  # a request that failed in transit
-            held = svc.voter_ballot(db, session_id, token).approvals
+            held = ballots.voter_ballot(db, session_id, token).approvals
             if held:
                 last[rid] = tuple(sorted(held))
         db.dispose()

@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph_problems
 from desktop.core.group_report import CRITERIA, points
 from desktop.services import exports
-from desktop.services.group_reports import compile_session, report_json
+from desktop.services.group_report_compile import compile_session, report_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -15,13 +15,8 @@ from typing import Any
 
 from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
 from desktop.core.vote import Method, Rules
-from desktop.services.vote import (
-    VoteState,
-    cast_paper_ballot,
-    close_vote,
-    open_vote,
-    vote_state,
-)
+from desktop.services.vote import VoteState, close_vote, open_vote, vote_state
+from desktop.services.vote_ballots import cast_paper_ballot
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

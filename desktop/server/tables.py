@@ -26,6 +26,8 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from desktop.server.app import Venue, client_address
+from desktop.services import group_report_compile as compiled
+from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as reports
 from desktop.services import venue as access
 
@@ -92,14 +94,14 @@ def routes(venue: Venue) -> list[BaseRoute]:
         found = writer(request)
         if found is None:
             return refused(request)
-        report, revision = reports.public_report(venue.db, found.table_id)
+        report, revision = compiled.public_report(venue.db, found.table_id)
         return venue.render(
             request,
             "table.html",
             table=report.table,
             revision=revision,
             csrf=venue.csrf_token(found.credential),
-            fields=reports.editable_fields(report.content),
+            fields=compiled.editable_fields(report.content),
             photo=report.photo_name,
         )
 
@@ -145,7 +147,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
         answer: dict[str, Any] = {
             "ok": not result.conflicts,
             "revision": result.revision,
-            "fields": reports.editable_fields(reports.masked(result.content)),
+            "fields": compiled.editable_fields(compiled.masked(result.content)),
         }
         if result.conflicts:
             answer["conflict"] = {
@@ -170,7 +172,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
         try:
             clean = await run_in_threadpool(reencode_photo, data)
             await run_in_threadpool(
-                reports.attach_photo,
+                photos.attach_photo,
                 venue.db,
                 found.table_id,
                 clean,
@@ -196,11 +198,11 @@ def routes(venue: Venue) -> list[BaseRoute]:
 
 
 def _report_json(venue: Venue, table_id: int) -> dict[str, Any]:
-    report, revision = reports.public_report(venue.db, table_id)
+    report, revision = compiled.public_report(venue.db, table_id)
     return {
-        **reports.report_json(report),
+        **compiled.report_json(report),
         "revision": revision,
-        "fields": reports.editable_fields(report.content),
+        "fields": compiled.editable_fields(report.content),
     }
 
 
@@ -223,7 +225,7 @@ def _device_label(agent: str) -> str:
 def reencode_photo(data: bytes) -> bytes:
     """A phone photo as a fresh JPEG: turned upright, at most ``MAX_PHOTO_SIDE`` pixels a
     side, with no EXIF (GPS, camera, time) or other metadata carried over."""
-    reports.check_photo(data, "照片")  # size limit, a readable image, a known format
+    photos.check_photo(data, "照片")  # size limit, a readable image, a known format
     from PIL import Image, ImageOps
 
     with Image.open(io.BytesIO(data)) as image:

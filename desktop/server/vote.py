@@ -17,7 +17,7 @@ API (same rules, codes instead of sentences): ``POST /vote/api/identify`` ``{"re
 
 Every write carries a CSRF token: bound to the pass for the ballot, to a random visit cookie
 for the identification form. The rate limit of ``desktop.server.app`` applies per device, and
-``services.vote.MAX_ATTEMPTS`` per name, so three digits cannot be guessed by trying.
+``services.vote_ballots.MAX_ATTEMPTS`` per name, so three digits cannot be guessed by trying.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from starlette.routing import BaseRoute, Route
 from desktop.core.vote import Method, VoteError, VoteStatus
 from desktop.server.app import Venue
 from desktop.services import vote as svc
+from desktop.services import vote_ballots as ballots
 
 PASS_COOKIE = "wd_voter"
 VISIT_COOKIE = "wd_visit"
@@ -66,7 +67,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
         message: str = "",
         status_code: int = 200,
     ) -> Response:
-        tables = svc.voter_tables(venue.db, session_id)
+        tables = ballots.voter_tables(venue.db, session_id)
         chosen = next((t for t in tables if t.number == table), None)
         value = visit(request)
         return with_visit(
@@ -119,7 +120,11 @@ def routes(venue: Venue) -> list[BaseRoute]:
             )
         try:
             voter = await run_in_threadpool(
-                svc.identify_voter, venue.db, session_id, registration, str(form.get("digits", ""))
+                ballots.identify_voter,
+                venue.db,
+                session_id,
+                registration,
+                str(form.get("digits", "")),
             )
         except VoteError as exc:
             return await run_in_threadpool(
@@ -134,7 +139,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
     def ballot_page(
         request: Request,
         current: svc.VoteState,
-        voter: svc.VoterPass,
+        voter: ballots.VoterPass,
         *,
         chosen: tuple[int, ...] | None = None,
         message: str = "",
@@ -157,12 +162,12 @@ def routes(venue: Venue) -> list[BaseRoute]:
             method_text=_method_text(current),
         )
 
-    def current_pass(request: Request) -> svc.VoterPass | None:
+    def current_pass(request: Request) -> ballots.VoterPass | None:
         token = request.cookies.get(PASS_COOKIE, "")
         if not token:
             return None
         try:
-            return svc.voter_ballot(venue.db, session_id, token)
+            return ballots.voter_ballot(venue.db, session_id, token)
         except VoteError:
             return None
 
@@ -198,7 +203,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
             )
         revision = _int(form.get("revision"))
         result = await run_in_threadpool(
-            svc.cast_web_ballot,
+            ballots.cast_web_ballot,
             venue.db,
             session_id,
             voter.token,
@@ -230,7 +235,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
             return _api_error("bad_request", "要有 registration_id（整數）與 digits", 400)
         try:
             voter = await run_in_threadpool(
-                svc.identify_voter,
+                ballots.identify_voter,
                 venue.db,
                 session_id,
                 int(body.get("registration_id", 0)),
@@ -265,7 +270,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
         ):
             return _api_error("bad_request", '要有 "revision"（整數）與 "approve"（整數清單）', 400)
         result = await run_in_threadpool(
-            svc.cast_web_ballot, venue.db, session_id, token, body["revision"], body["approve"]
+            ballots.cast_web_ballot, venue.db, session_id, token, body["revision"], body["approve"]
         )
         return JSONResponse(
             {

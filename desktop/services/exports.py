@@ -260,7 +260,7 @@ def group_reports(
 ) -> ReportsWritten:
     """The compiled group reports (PDF or XLSX by the suffix), with the vote's results page."""
     from desktop.reports.group_reports_pdf import ReportsBook, TableReport, write_pdf, write_xlsx
-    from desktop.services.group_reports import compile_session
+    from desktop.services.group_report_compile import compile_session
 
     fmt = _suffix(target, ("pdf", "xlsx"))
     c = compile_session(db, session_id)

@@ -1,4 +1,4 @@
-"""Group reports (小組報告): load, save as typed, revisions, photo, compile a session.
+"""Group reports (小組報告): the tables, load and save as typed, revisions and merge bases.
 
 Saving: every call of ``save_report`` writes the current content immediately (one short
 transaction, ``synchronous=FULL``), so what the form has saved survives the app being killed.
@@ -12,15 +12,16 @@ Members present: the people seated at the table (``SeatAssignment``), ticked whe
 checked in. "Checked in" means the session's check-in log holds a non-voided ``in`` for the
 registration: someone who signed out at 15:30 still took part in the 11:00 discussion, so a
 later ``out`` does not untick them.
+
+The flip-chart photo is ``group_report_photo``; a session's reports compiled, and a report as
+JSON, are ``group_report_compile``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
@@ -28,8 +29,6 @@ from sqlalchemy.orm import Session, joinedload
 
 from db.models import (
     Attendee,
-    Event,
-    EventSession,
     GroupReport,
     GroupReportRevision,
     GroupReportState,
@@ -43,18 +42,14 @@ from desktop.core import report_merge
 from desktop.core.group_report import (
     Member,
     ReportContent,
-    member_to_json,
-    points,
-    proposal_to_json,
 )
 from desktop.core.problems import CodedError
 from desktop.core.report_merge import Conflict
-from desktop.core.text import mask_name
 from desktop.services import audit
 from desktop.services.arrivals import arrived_ids
 
 if TYPE_CHECKING:
-    from desktop.core.vote import VoteState
+    pass
 
 REVISION_SECONDS = 60
 # How long every state of a report is kept as a possible merge base: a page polls every few
@@ -62,15 +57,6 @@ REVISION_SECONDS = 60
 # the oldest kept state serves, which can only show more conflicts, never lose a word.
 STATE_SECONDS = 30 * 60
 PRUNE_BATCH = 8  # expired states forgotten per save at most
-MAX_PHOTO_BYTES = 10 * 1024 * 1024
-PHOTO_FORMATS = {
-    "JPEG": "JPEG",
-    "PNG": "PNG",
-    "GIF": "GIF",
-    "BMP": "BMP",
-    "WEBP": "WebP",
-    "MPO": "JPEG",
-}
 
 
 class GroupReportError(CodedError):
@@ -125,32 +111,7 @@ class RevisionInfo:
     content: ReportContent
 
 
-@dataclass(frozen=True)
-class CompiledReport:
-    table: TableInfo
-    content: ReportContent
-    updated_at: dt.datetime | None
-    photo: bytes | None
-    photo_name: str
-    problems: tuple[form.Problem, ...]
-
-
-@dataclass(frozen=True)
-class SessionCompilation:
-    event_name: str
-    organiser: str
-    session_name: str
-    date: dt.date
-    venue: str
-    reports: tuple[CompiledReport, ...]
-    vote: VoteState | None = None  # the session's PB vote, for its results page
-
-    @property
-    def filled(self) -> int:
-        return sum(1 for r in self.reports if not r.content.is_empty())
-
-
-def _table_info(t: WorkshopTable) -> TableInfo:
+def table_info(t: WorkshopTable) -> TableInfo:
     return TableInfo(
         id=t.id,
         session_id=t.session_id,
@@ -171,7 +132,7 @@ def list_tables(db: Database, session_id: int) -> tuple[TableInfo, ...]:
             .where(WorkshopTable.session_id == session_id)
             .order_by(WorkshopTable.number)
         ).all()
-        return tuple(_table_info(t) for t in tables)
+        return tuple(table_info(t) for t in tables)
 
 
 def find_table(db: Database, session_id: int, number: int) -> TableInfo:
@@ -184,10 +145,10 @@ def find_table(db: Database, session_id: int, number: int) -> TableInfo:
 def seated_members(db: Database, table_id: int) -> tuple[Member, ...]:
     """The people seated at the table, in seat order, ticked when they checked in."""
     with db.read() as s:
-        return _seated_members(s, s.get_one(WorkshopTable, table_id))
+        return table_members(s, s.get_one(WorkshopTable, table_id))
 
 
-def _seated_members(s: Session, table: WorkshopTable) -> tuple[Member, ...]:
+def table_members(s: Session, table: WorkshopTable) -> tuple[Member, ...]:
     present = arrived_ids(s, table.session_id, table_id=table.id)
     seats = s.execute(
         select(SeatAssignment.registration_id, Attendee.name, Attendee.agency)
@@ -209,17 +170,17 @@ def load_report(db: Database, table_id: int, *, reset_presence: bool = False) ->
         if table is None:
             raise GroupReportError("no_table", f"找不到桌次 #{table_id}", id=table_id)
         report = table.report
-        seated = _seated_members(s, table)
+        seated = table_members(s, table)
         if report is None:
             return ReportSnapshot(
-                _table_info(table), ReportContent(members=seated), None, None, "", 0, 0
+                table_info(table), ReportContent(members=seated), None, None, "", 0, 0
             )
         content = form.from_json(report.content)
         content = content.with_members(
             form.merge_members(content.members, seated, reset_presence=reset_presence)
         )
         return ReportSnapshot(
-            _table_info(table),
+            table_info(table),
             content,
             report.id,
             report.updated_at,
@@ -258,7 +219,7 @@ def save_report(
         report = table.report
         created = report is None
         if report is None:
-            prefill = form.to_json(ReportContent(members=_seated_members(s, table)))
+            prefill = form.to_json(ReportContent(members=table_members(s, table)))
             report = GroupReport(table_id=table_id, content=prefill, updated_at=at, revision=0)
             s.add(report)
             s.flush()
@@ -484,241 +445,3 @@ def restore_revision(
                 db, table_id, revision.content, author=author, now=now, revision_seconds=0
             )
     raise GroupReportError("no_revision", f"找不到這個版本 #{revision_id}", id=revision_id)
-
-
-# --- the flip-chart photo ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PhotoCheck:
-    data: bytes
-    format: str
-    width: int
-    height: int
-
-
-def _too_large(name: str, size: int) -> GroupReportError:
-    return GroupReportError(
-        "photo_too_large",
-        f"照片「{name}」有 {size / 1024 / 1024:.1f} MB，超過上限 "
-        f"{MAX_PHOTO_BYTES // 1024 // 1024} MB；請先縮小（例如用手機的「中」尺寸）再附加",
-        name=name,
-        mb=f"{size / 1024 / 1024:.1f}",
-        limit=MAX_PHOTO_BYTES // 1024 // 1024,
-    )
-
-
-def check_photo(data: bytes, name: str) -> PhotoCheck:
-    """The bytes when they are a readable image within the size limit, else a clear error.
-
-    The whole picture is decoded once, so a photo cut short (copied off a phone mid-transfer)
-    is refused here and not when the compilation PDF is printed."""
-    if len(data) > MAX_PHOTO_BYTES:
-        raise _too_large(name, len(data))
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            fmt = image.format or ""
-            width, height = image.size
-            image.verify()
-        with Image.open(io.BytesIO(data)) as image:
-            image.load()
-    except UnidentifiedImageError as exc:
-        raise GroupReportError(
-            "photo_not_an_image",
-            f"「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）",
-            name=name,
-        ) from exc
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise GroupReportError(
-            "photo_damaged",
-            f"「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案",
-            name=name,
-        ) from exc
-    if fmt not in PHOTO_FORMATS:
-        raise GroupReportError(
-            "photo_format",
-            f"「{name}」是 {fmt} 圖檔，請改存成 JPEG 或 PNG 再附加",
-            name=name,
-            kind=fmt,
-        )
-    return PhotoCheck(data, PHOTO_FORMATS[fmt], width, height)
-
-
-def attach_photo(
-    db: Database,
-    table_id: int,
-    source: Path | bytes,
-    *,
-    name: str = "",
-    author: str = "",
-    now: dt.datetime | None = None,
-    audit_detail: Mapping[str, Any] | None = None,
-) -> PhotoCheck:
-    """Store an image file (or bytes) as the table's flip-chart photo, replacing any old one."""
-    if isinstance(source, Path):
-        name = name or source.name
-        try:
-            size = source.stat().st_size
-            if size > MAX_PHOTO_BYTES:  # don't read a 2 GB video into memory to refuse it
-                raise _too_large(name, size)
-            data = source.read_bytes()
-        except OSError as exc:
-            raise GroupReportError(
-                "photo_unreadable",
-                f"無法讀取「{source}」：{exc.strerror or exc}",
-                path=source,
-                detail=exc.strerror or exc,
-            ) from exc
-    else:
-        data = source
-    checked = check_photo(data, name or "photo")
-    at = now or dt.datetime.now()
-    with db.unit_of_work() as s:
-        table = s.get(WorkshopTable, table_id)
-        if table is None:
-            raise GroupReportError("no_table", f"找不到桌次 #{table_id}", id=table_id)
-        report = table.report
-        if report is None:
-            seated = _seated_members(s, table)
-            report = GroupReport(
-                table_id=table_id,
-                content=form.to_json(ReportContent(members=seated)),
-                updated_at=at,
-            )
-            s.add(report)
-            s.flush()
-        report.photo = checked.data
-        report.photo_name = (name or "photo")[:200]
-        report.updated_at = at
-        audit.record(
-            s,
-            "group_report.photo",
-            actor=author,
-            entity="group_report",
-            entity_id=report.id,
-            at=at,
-            table=table.number,
-            bytes=len(data),
-            **(audit_detail or {}),
-        )
-    return checked
-
-
-def remove_photo(
-    db: Database, table_id: int, *, author: str = "", now: dt.datetime | None = None
-) -> None:
-    with db.unit_of_work() as s:
-        report = s.scalar(select(GroupReport).where(GroupReport.table_id == table_id))
-        if report is None or report.photo is None:
-            return
-        report.photo, report.photo_name = None, ""
-        report.updated_at = now or dt.datetime.now()
-        audit.record(
-            s, "group_report.photo_remove", actor=author, entity="group_report", entity_id=report.id
-        )
-
-
-def load_photo(db: Database, table_id: int) -> tuple[bytes, str] | None:
-    with db.read() as s:
-        report = s.scalar(select(GroupReport).where(GroupReport.table_id == table_id))
-        if report is None or report.photo is None:
-            return None
-        return report.photo, report.photo_name
-
-
-# --- compilation ------------------------------------------------------------------------------
-
-
-def compile_session(db: Database, session_id: int) -> SessionCompilation:
-    """Every table of the session with its report (empty content where none was written)."""
-    from desktop.services.vote import vote_state  # the vote builds on this module
-
-    with db.read() as s:
-        es = s.get(EventSession, session_id)
-        if es is None:
-            raise GroupReportError("no_session", f"找不到場次 #{session_id}", id=session_id)
-        event = s.get_one(Event, es.event_id)
-        vote = vote_state(db, session_id)
-        tables = s.scalars(
-            select(WorkshopTable)
-            .options(joinedload(WorkshopTable.report))
-            .where(WorkshopTable.session_id == session_id)
-            .order_by(WorkshopTable.number)
-        ).all()
-        reports = []
-        for t in tables:
-            if t.report is not None:
-                content = form.from_json(t.report.content)
-                reports.append(
-                    CompiledReport(
-                        _table_info(t),
-                        content,
-                        t.report.updated_at,
-                        t.report.photo,
-                        t.report.photo_name,
-                        form.problems(content),
-                    )
-                )
-            else:
-                reports.append(CompiledReport(_table_info(t), ReportContent(), None, None, "", ()))
-        return SessionCompilation(
-            event.name, event.organiser, es.name, es.date, es.venue, tuple(reports), vote
-        )
-
-
-# --- JSON (reports show --json, the venue pages' report.json) ---------------------------------
-
-
-def public_report(db: Database, table_id: int) -> tuple[CompiledReport, int]:
-    """A table's report as the venue pages may show it (names masked as 王○明, no contact
-    details, no registration ids) and the revision a save of it is based on."""
-    snap = load_report(db, table_id)
-    table = replace(snap.table, leader_name=mask_name(snap.table.leader_name))
-    content = masked(snap.content)
-    return (
-        CompiledReport(
-            table, content, snap.updated_at, None, snap.photo_name, form.problems(content)
-        ),
-        snap.revision,
-    )
-
-
-def masked(content: ReportContent) -> ReportContent:
-    """Members as a public page may show them: 王○明, no registration ids."""
-    return content.with_members(
-        replace(m, name=mask_name(m.name), registration_id=None) for m in content.members
-    )
-
-
-def editable_fields(content: ReportContent) -> dict[str, Any]:
-    """The report as the venue page edits it and ``PUT report.json`` takes it back."""
-    data = form.to_json(content)
-    data.pop("schema")
-    data["members"] = [{"name": m.name, "present": m.present} for m in content.members]
-    return data  # proposals keep ``cost`` (read from ``cost_text``) for the page to show
-
-
-def report_json(r: CompiledReport) -> dict[str, Any]:
-    c = r.content
-    return {
-        "number": r.table.number,
-        "name": r.table.name,
-        "leader": r.table.leader_name,
-        "leader_unit": r.table.leader_unit,
-        "filled": not c.is_empty(),
-        "updated_at": r.updated_at.isoformat(timespec="seconds") if r.updated_at else None,
-        "members": [member_to_json(m) for m in c.members],
-        "members_present": [m.name for m in c.present_members()],
-        "topic": c.topic,
-        "points_for": list(points(c.points_for)),
-        "points_against": list(points(c.points_against)),
-        "proposals": [proposal_to_json(p) for p in c.proposals if not p.is_blank()],
-        "total_cost": c.total_cost(),
-        "ranking": c.ranking,
-        "open_questions": list(points(c.open_questions)),
-        "feedback": c.feedback,
-        "photo": r.photo_name or None,
-        "problems": [{"where": p.where, "code": p.code, "message": p.message} for p in r.problems],
-    }

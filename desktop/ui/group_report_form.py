@@ -45,6 +45,7 @@ from desktop.core.group_report import (
     to_json,
 )
 from desktop.core.report_merge import Conflict
+from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
 from desktop.ui.messages import error_text
 from desktop.ui.proposal_editor import ProposalEditor, text_box
@@ -505,7 +506,7 @@ class ReportForm(QWidget):
             return False
         self.flush()
         try:
-            svc.attach_photo(
+            photos.attach_photo(
                 self.db, self.table_id, path, author=self.author(), now=dt.datetime.now()
             )
         except svc.GroupReportError as exc:
@@ -516,11 +517,11 @@ class ReportForm(QWidget):
 
     def _remove_photo(self) -> None:
         if self.table_id is not None:
-            svc.remove_photo(self.db, self.table_id, author=self.author())
+            photos.remove_photo(self.db, self.table_id, author=self.author())
             self._show_photo()
 
     def _show_photo(self) -> None:
-        found = svc.load_photo(self.db, self.table_id) if self.table_id is not None else None
+        found = photos.load_photo(self.db, self.table_id) if self.table_id is not None else None
         self.remove_photo_button.setEnabled(found is not None)
         if found is None:
             self.photo.setPixmap(QPixmap())

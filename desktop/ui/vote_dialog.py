@@ -1,6 +1,7 @@
 """投票: the organiser builds the session's PB ballot, opens and closes the vote, types paper
 ballots, and puts turnout (then results) on the projector. Everything goes through
-``desktop.services.vote``; the dialog only shows what the service returns."""
+``desktop.services.vote`` (paper ballots: ``vote_ballots``); the dialog only shows what the
+service returns."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from db.uow import Database
 from desktop.core.group_report import format_cost
 from desktop.core.vote import Method, Project, Rules, VoteStatus
 from desktop.services import vote as svc
+from desktop.services import vote_ballots as ballots
 from desktop.ui.messages import error_text
 from desktop.ui.tablemodel import Column, RowTableModel
 from desktop.ui.vote_projector import VoteProjector
@@ -261,7 +263,7 @@ class VoteDialog(QDialog):
         except ValueError:
             self.paper_result.setText(self.tr("請只輸入提案編號（數字），以空白分隔。"))
             return
-        result = svc.cast_paper_ballot(
+        result = ballots.cast_paper_ballot(
             self.db, self.session_id, self.voter.currentData(), ids, actor=self.actor
         )
         self.paper_result.setText(

@@ -6,6 +6,7 @@ from pypdf import PdfReader
 
 from db.uow import Database
 from desktop.core.group_report import Member, Proposal, ReportContent
+from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
 from desktop.services.events import find_session
 
@@ -147,7 +148,7 @@ def test_export_pdf_survives_a_damaged_photo_and_turns_phone_photos_upright(
     exif[0x0112] = 6
     phone = io.BytesIO()
     upright.save(phone, "JPEG", exif=exif.tobytes())
-    svc.attach_photo(
+    photos.attach_photo(
         demo_db, svc.find_table(demo_db, session.id, 1).id, phone.getvalue(), name="phone.jpg"
     )
     good = io.BytesIO()

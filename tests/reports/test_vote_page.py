@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from db.uow import Database
 from desktop.core.vote import Method, Rules
 from desktop.services import vote as svc
+from desktop.services import vote_ballots as ballots
 from desktop.services.exports import group_reports
 from tests import vote_day
 
@@ -18,7 +19,7 @@ def _closed_vote(db: Database) -> int:
     for rid, approvals in zip(
         day.present, [[1, 2], [1], [3, 4], [4, 5, 2], [5], [2, 4]], strict=False
     ):
-        assert svc.cast_paper_ballot(db, day.session_id, rid, approvals).ok
+        assert ballots.cast_paper_ballot(db, day.session_id, rid, approvals).ok
     svc.close_vote(db, day.session_id)
     return day.session_id
 

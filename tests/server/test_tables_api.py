@@ -7,6 +7,7 @@ import json
 
 from PIL import Image
 
+from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
 from tests.server.conftest import Venue
 
@@ -192,7 +193,7 @@ def test_photo_is_reencoded_without_exif_or_gps(venue: Venue) -> None:
         venue.url(1) + "/photo", files={"photo": ("IMG_0001.jpg", raw.getvalue(), "image/jpeg")}
     )
     assert answer.json()["ok"] is True
-    stored = svc.load_photo(venue.db, svc.find_table(venue.db, venue.session.id, 1).id)
+    stored = photos.load_photo(venue.db, svc.find_table(venue.db, venue.session.id, 1).id)
     assert stored is not None
     with Image.open(io.BytesIO(stored[0])) as kept:
         assert not kept.getexif() and max(kept.size) == 2400 and "exif" not in kept.info

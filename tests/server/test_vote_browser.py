@@ -17,6 +17,7 @@ from desktop.core.vote import Method, Rules
 from desktop.server.app import create_app
 from desktop.server.runner import VenueServer
 from desktop.services import vote as svc
+from desktop.services import vote_ballots as ballots
 from desktop.services.events import find_session
 from tests import vote_day
 
@@ -67,7 +68,7 @@ def test_voter_fills_a_basket_goes_over_budget_submits_and_revotes(served, phone
     day, base = served
     SHOTS.mkdir(exist_ok=True)
     rid = day.present[0]
-    tables = svc.voter_tables(demo_db, day.session_id)
+    tables = ballots.voter_tables(demo_db, day.session_id)
     table = next(t for t in tables if any(v.registration_id == rid for v in t.voters))
     me = next(v for v in table.voters if v.registration_id == rid)
     page = phone
@@ -105,7 +106,7 @@ def test_a_person_not_checked_in_cannot_vote(served, phone, demo_db) -> None:  #
     SHOTS.mkdir(exist_ok=True)
     absent = day.absent[0]
     listed = {
-        v.registration_id for t in svc.voter_tables(demo_db, day.session_id) for v in t.voters
+        v.registration_id for t in ballots.voter_tables(demo_db, day.session_id) for v in t.voters
     }
     assert absent not in listed  # not on any table's list of names
     page = phone

@@ -11,6 +11,7 @@ from db.models import PbBallot
 from desktop.core.vote import Method, Rules
 from desktop.server.app import create_app
 from desktop.services import vote as svc
+from desktop.services import vote_ballots as ballots
 from tests import vote_day
 
 
@@ -32,7 +33,7 @@ def _identify(app, day: vote_day.VoteDay, rid: int) -> TestClient:  # type: igno
     browser = TestClient(app)
     table = next(
         t
-        for t in svc.voter_tables(app.state.venue.db, day.session_id)
+        for t in ballots.voter_tables(app.state.venue.db, day.session_id)
         if any(v.registration_id == rid for v in t.voters)
     )
     page = browser.get(f"/vote?table={table.number}")

@@ -16,6 +16,8 @@ from db.models import (
 from db.uow import Database
 from desktop.core.group_report import Member, Proposal, ReportContent
 from desktop.core.pins import PinError
+from desktop.services import group_report_compile as compiled
+from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
 from desktop.services.events import find_session
 from desktop.services.organiser_pin import check_organiser_pin, has_organiser_pin, set_organiser_pin
@@ -142,22 +144,22 @@ def test_photo_is_checked_stored_and_removed(demo_db: Database, tmp_path: Path) 
     table = svc.find_table(demo_db, find_session(demo_db, "臺北").id, 3)
     path = tmp_path / "海報.png"
     path.write_bytes(png_bytes())
-    checked = svc.attach_photo(demo_db, table.id, path, author="桌長")
+    checked = photos.attach_photo(demo_db, table.id, path, author="桌長")
     assert (checked.format, checked.width, checked.height) == ("PNG", 40, 30)
-    assert svc.load_photo(demo_db, table.id) == (path.read_bytes(), "海報.png")
+    assert photos.load_photo(demo_db, table.id) == (path.read_bytes(), "海報.png")
     text = tmp_path / "notes.txt"
     text.write_text("not an image")
     with pytest.raises(svc.GroupReportError) as info:
-        svc.attach_photo(demo_db, table.id, text)
+        photos.attach_photo(demo_db, table.id, text)
     assert info.value.code == "photo_not_an_image" and "notes.txt" in str(info.value)
     big = tmp_path / "big.jpg"
-    big.write_bytes(b"\xff" * (svc.MAX_PHOTO_BYTES + 10))
+    big.write_bytes(b"\xff" * (photos.MAX_PHOTO_BYTES + 10))
     with pytest.raises(svc.GroupReportError) as info:
-        svc.attach_photo(demo_db, table.id, big)
+        photos.attach_photo(demo_db, table.id, big)
     assert info.value.code == "photo_too_large" and "10 MB" in str(info.value)
-    assert svc.load_photo(demo_db, table.id) is not None  # the good photo stays
-    svc.remove_photo(demo_db, table.id)
-    assert svc.load_photo(demo_db, table.id) is None
+    assert photos.load_photo(demo_db, table.id) is not None  # the good photo stays
+    photos.remove_photo(demo_db, table.id)
+    assert photos.load_photo(demo_db, table.id) is None
 
 
 def test_compile_session_lists_every_table(demo_db: Database) -> None:
@@ -175,14 +177,16 @@ def test_compile_session_lists_every_table(demo_db: Database) -> None:
             ),
         ),
     )
-    compiled = svc.compile_session(demo_db, session.id)
+    compilation = compiled.compile_session(demo_db, session.id)
     assert (
-        compiled.session_name == "臺南場次" and len(compiled.reports) == 6 and compiled.filled == 1
+        compilation.session_name == "臺南場次"
+        and len(compilation.reports) == 6
+        and compilation.filled == 1
     )
-    report = compiled.reports[3]
+    report = compilation.reports[3]
     assert report.content.topic == "老街活化" and report.content.total_cost() == 300000
     assert [p.code for p in report.problems] == ["cost_unreadable"]
-    assert compiled.reports[0].content.is_empty()
+    assert compilation.reports[0].content.is_empty()
 
 
 def test_organiser_pin_set_check_and_change(demo_db: Database) -> None:
@@ -207,10 +211,10 @@ def test_organiser_pin_set_check_and_change(demo_db: Database) -> None:
 def test_refused_photo_writes_nothing(demo_db: Database) -> None:
     table = svc.find_table(demo_db, find_session(demo_db, "臺中").id, 1)
     with pytest.raises(svc.GroupReportError):
-        svc.attach_photo(demo_db, table.id, b"GIF89a-broken", name="x.gif")
+        photos.attach_photo(demo_db, table.id, b"GIF89a-broken", name="x.gif")
     with demo_db.read() as s:
         assert s.scalar(select(GroupReport.id).where(GroupReport.table_id == table.id)) is None
-    svc.attach_photo(demo_db, table.id, png_bytes(), name="ok.png")
+    photos.attach_photo(demo_db, table.id, png_bytes(), name="ok.png")
     assert svc.load_report(demo_db, table.id).photo_name == "ok.png"
 
 
@@ -223,14 +227,14 @@ def test_a_photo_cut_short_is_refused_and_sizes_are_told_truly(
     half = tmp_path / "half.jpg"  # copied off a phone mid-transfer
     half.write_bytes(out.getvalue()[: len(out.getvalue()) // 2])
     with pytest.raises(svc.GroupReportError) as info:
-        svc.attach_photo(demo_db, table.id, half)
+        photos.attach_photo(demo_db, table.id, half)
     assert info.value.code == "photo_damaged" and "half.jpg" in str(info.value)
     assert "0x" not in str(info.value) and "BytesIO" not in str(info.value)
-    assert svc.load_photo(demo_db, table.id) is None
+    assert photos.load_photo(demo_db, table.id) is None
     big = tmp_path / "video.jpg"
     big.write_bytes(b"\xff" * (25 * 1024 * 1024))
     with pytest.raises(svc.GroupReportError) as info:
-        svc.attach_photo(demo_db, table.id, big)
+        photos.attach_photo(demo_db, table.id, big)
     assert "25.0 MB" in str(info.value)
 
 

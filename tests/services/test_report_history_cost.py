@@ -19,6 +19,7 @@ from sqlalchemy import event, select
 
 from db.models import CheckIn, Registration, SeatAssignment
 from db.uow import Database
+from desktop.services import group_report_compile as compiled
 from desktop.services import group_reports as svc
 from desktop.services import venue as access
 from desktop.services.events import find_session
@@ -101,7 +102,7 @@ def test_a_save_and_the_reads_cost_the_same_after_500_revisions(demo_db: Databas
     def measure() -> tuple[Cost, Cost, Cost]:
         return (
             cost_of(demo_db, save),
-            cost_of(demo_db, lambda: svc.public_report(demo_db, table.id)),
+            cost_of(demo_db, lambda: compiled.public_report(demo_db, table.id)),
             cost_of(demo_db, lambda: access.table_reports(demo_db, session.id)),
         )
 
@@ -120,7 +121,7 @@ def test_a_tables_report_reads_only_its_own_peoples_check_ins(demo_db: Database)
     session = find_session(demo_db, "臺北")
     seat(demo_db, session.id, 1, 5, checked_in=3)
     table = svc.find_table(demo_db, session.id, 1)
-    before = cost_of(demo_db, lambda: svc.public_report(demo_db, table.id))
+    before = cost_of(demo_db, lambda: compiled.public_report(demo_db, table.id))
     # The desk scans everyone else in (a hundred arrivals, each in and out twice).
     with demo_db.unit_of_work() as s:
         seated = set(s.scalars(select(SeatAssignment.registration_id)))
@@ -133,7 +134,7 @@ def test_a_tables_report_reads_only_its_own_peoples_check_ins(demo_db: Database)
             for action in ("in", "out", "in", "out"):
                 s.add(CheckIn(registration_id=reg_id, action=action, at=T0))
     assert len(others) >= 20
-    after = cost_of(demo_db, lambda: svc.public_report(demo_db, table.id))
+    after = cost_of(demo_db, lambda: compiled.public_report(demo_db, table.id))
     assert_same_cost(before, after)
     present = [m.present for m in svc.load_report(demo_db, table.id).content.members]
     assert present == [True, True, True, False, False]

@@ -7,6 +7,7 @@ from db.models import AuditEntry, PbBallot, PbVote, PbVoter
 from db.uow import Database
 from desktop.core.vote import Method, Rules, VoteError
 from desktop.services import vote as svc
+from desktop.services import vote_ballots as ballots
 from tests import vote_day
 
 
@@ -56,8 +57,8 @@ def test_paper_ballot_counts_and_a_second_one_replaces_it(
 ) -> None:
     _open(demo_db, day)
     voter = day.present[0]
-    first = svc.cast_paper_ballot(demo_db, day.session_id, voter, [1, 2])
-    again = svc.cast_paper_ballot(demo_db, day.session_id, voter, [4])
+    first = ballots.cast_paper_ballot(demo_db, day.session_id, voter, [1, 2])
+    again = ballots.cast_paper_ballot(demo_db, day.session_id, voter, [4])
     assert first.ok and not first.replaced and again.ok and again.replaced
     with demo_db.read() as s:
         assert [b.approvals for b in s.scalars(select(PbBallot))] == [[4]]
@@ -69,7 +70,7 @@ def test_refused_ballot_stores_nothing(
     demo_db: Database, day: vote_day.VoteDay, approvals: list[int], code: str
 ) -> None:
     _open(demo_db, day)
-    result = svc.cast_paper_ballot(demo_db, day.session_id, day.present[0], approvals)
+    result = ballots.cast_paper_ballot(demo_db, day.session_id, day.present[0], approvals)
     assert (result.ok, result.result) == (False, code)
     with demo_db.read() as s:
         assert s.scalars(select(PbBallot)).all() == [] and s.scalars(select(PbVoter)).all() == []
@@ -80,15 +81,17 @@ def test_not_checked_in_and_after_close_are_refused(
 ) -> None:
     _open(demo_db, day, Method.APPROVAL, k=2)
     assert (
-        svc.cast_paper_ballot(demo_db, day.session_id, day.absent[0], [1]).result
+        ballots.cast_paper_ballot(demo_db, day.session_id, day.absent[0], [1]).result
         == "not_checked_in"
     )
     assert (
-        svc.cast_paper_ballot(demo_db, day.session_id, day.present[0], [1, 2, 4]).result
+        ballots.cast_paper_ballot(demo_db, day.session_id, day.present[0], [1, 2, 4]).result
         == "too_many"
     )
     svc.close_vote(demo_db, day.session_id)
-    assert svc.cast_paper_ballot(demo_db, day.session_id, day.present[0], [1]).result == "closed"
+    assert (
+        ballots.cast_paper_ballot(demo_db, day.session_id, day.present[0], [1]).result == "closed"
+    )
 
 
 def test_close_erases_the_link_and_the_secret_and_counts(
@@ -96,7 +99,7 @@ def test_close_erases_the_link_and_the_secret_and_counts(
 ) -> None:
     _open(demo_db, day)
     for rid, approvals in zip(day.present, [[1, 2], [1], [4, 5], [4, 5, 2], [5]], strict=False):
-        assert svc.cast_paper_ballot(demo_db, day.session_id, rid, approvals, actor="desk").ok
+        assert ballots.cast_paper_ballot(demo_db, day.session_id, rid, approvals, actor="desk").ok
     state = svc.close_vote(demo_db, day.session_id)
     with demo_db.read() as s:
         assert s.scalars(select(PbVoter)).all() == []
@@ -116,32 +119,34 @@ def test_close_erases_the_link_and_the_secret_and_counts(
 def test_vote_page_identification_pass_and_replay(demo_db: Database, day: vote_day.VoteDay) -> None:
     _open(demo_db, day)
     rid = day.present[1]
-    tables = svc.voter_tables(demo_db, day.session_id)
+    tables = ballots.voter_tables(demo_db, day.session_id)
     listed = {c.registration_id for t in tables for c in t.voters}
     assert rid in listed and day.absent[0] not in listed
     with pytest.raises(VoteError) as wrong:
-        svc.identify_voter(
+        ballots.identify_voter(
             demo_db, day.session_id, rid, "000" if not day.phones[rid].endswith("000") else "111"
         )
     assert wrong.value.code == "wrong_digits"
-    voter = svc.identify_voter(demo_db, day.session_id, rid, day.phones[rid][-3:])
-    first = svc.cast_web_ballot(demo_db, day.session_id, voter.token, voter.revision, [5])
-    replay = svc.cast_web_ballot(demo_db, day.session_id, voter.token, voter.revision, [1])
-    forged = svc.cast_web_ballot(demo_db, day.session_id, voter.token[:-2] + "AA", 1, [1])
+    voter = ballots.identify_voter(demo_db, day.session_id, rid, day.phones[rid][-3:])
+    first = ballots.cast_web_ballot(demo_db, day.session_id, voter.token, voter.revision, [5])
+    replay = ballots.cast_web_ballot(demo_db, day.session_id, voter.token, voter.revision, [1])
+    forged = ballots.cast_web_ballot(demo_db, day.session_id, voter.token[:-2] + "AA", 1, [1])
     assert first.ok and (replay.ok, replay.result) == (False, "stale")
     assert (forged.ok, forged.result) == (False, "forged")
-    again = svc.voter_ballot(demo_db, day.session_id, voter.token)
+    again = ballots.voter_ballot(demo_db, day.session_id, voter.token)
     assert again.approvals == (5,)
-    assert svc.cast_web_ballot(demo_db, day.session_id, voter.token, again.revision, [1]).replaced
+    assert ballots.cast_web_ballot(
+        demo_db, day.session_id, voter.token, again.revision, [1]
+    ).replaced
 
 
 def test_too_many_wrong_digits_lock_the_name(demo_db: Database, day: vote_day.VoteDay) -> None:
     _open(demo_db, day)
     rid = day.present[2]
     wrong = "000" if not day.phones[rid].endswith("000") else "111"
-    for _ in range(svc.MAX_ATTEMPTS):
+    for _ in range(ballots.MAX_ATTEMPTS):
         with pytest.raises(VoteError):
-            svc.identify_voter(demo_db, day.session_id, rid, wrong)
+            ballots.identify_voter(demo_db, day.session_id, rid, wrong)
     with pytest.raises(VoteError) as locked:
-        svc.identify_voter(demo_db, day.session_id, rid, day.phones[rid][-3:])
+        ballots.identify_voter(demo_db, day.session_id, rid, day.phones[rid][-3:])
     assert locked.value.code == "locked"
