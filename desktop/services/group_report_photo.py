@@ -15,12 +15,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from db.models import GroupReport, WorkshopTable
+from db.models import GroupReport
 from db.uow import Database
-from desktop.core import group_report as form
-from desktop.core.group_report import ReportContent
 from desktop.services import audit
-from desktop.services.group_reports import GroupReportError, table_members
+from desktop.services.group_reports import GroupReportError, report_of, workshop_table
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 PHOTO_FORMATS = {
@@ -120,19 +118,8 @@ def attach_photo(
     checked = check_photo(data, name or "photo")
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
-        table = s.get(WorkshopTable, table_id)
-        if table is None:
-            raise GroupReportError("no_table", f"找不到桌次 #{table_id}", id=table_id)
-        report = table.report
-        if report is None:
-            seated = table_members(s, table)
-            report = GroupReport(
-                table_id=table_id,
-                content=form.to_json(ReportContent(members=seated)),
-                updated_at=at,
-            )
-            s.add(report)
-            s.flush()
+        table = workshop_table(s, table_id)
+        report, _ = report_of(s, table, at)
         report.photo = checked.data
         report.photo_name = (name or "photo")[:200]
         report.updated_at = at

@@ -135,6 +135,26 @@ def list_tables(db: Database, session_id: int) -> tuple[TableInfo, ...]:
         return tuple(table_info(t) for t in tables)
 
 
+def workshop_table(s: Session, table_id: int) -> WorkshopTable:
+    """The table, or the coded refusal when there is none."""
+    table = s.get(WorkshopTable, table_id)
+    if table is None:
+        raise GroupReportError("no_table", f"找不到桌次 #{table_id}", id=table_id)
+    return table
+
+
+def report_of(s: Session, table: WorkshopTable, at: dt.datetime) -> tuple[GroupReport, bool]:
+    """The table's report, and whether it was made just now: a table's first save (or photo)
+    makes it, its members filled in from the seating."""
+    if table.report is not None:
+        return table.report, False
+    prefill = form.to_json(ReportContent(members=table_members(s, table)))
+    report = GroupReport(table_id=table.id, content=prefill, updated_at=at, revision=0)
+    s.add(report)
+    s.flush()
+    return report, True
+
+
 def find_table(db: Database, session_id: int, number: int) -> TableInfo:
     for table in list_tables(db, session_id):
         if table.number == number:
@@ -166,9 +186,7 @@ def table_members(s: Session, table: WorkshopTable) -> tuple[Member, ...]:
 def load_report(db: Database, table_id: int, *, reset_presence: bool = False) -> ReportSnapshot:
     """The table's report; members merged with the current seating (new people appended)."""
     with db.read() as s:
-        table = s.get(WorkshopTable, table_id)
-        if table is None:
-            raise GroupReportError("no_table", f"找不到桌次 #{table_id}", id=table_id)
+        table = workshop_table(s, table_id)
         report = table.report
         seated = table_members(s, table)
         if report is None:
@@ -213,16 +231,8 @@ def save_report(
     """
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
-        table = s.get(WorkshopTable, table_id)
-        if table is None:
-            raise GroupReportError("no_table", f"找不到桌次 #{table_id}", id=table_id)
-        report = table.report
-        created = report is None
-        if report is None:
-            prefill = form.to_json(ReportContent(members=table_members(s, table)))
-            report = GroupReport(table_id=table_id, content=prefill, updated_at=at, revision=0)
-            s.add(report)
-            s.flush()
+        table = workshop_table(s, table_id)
+        report, created = report_of(s, table, at)
         theirs = form.from_json(report.content)
         mine, sent = _incoming(theirs, content)
         if base_revision is None or base_revision >= report.revision:
