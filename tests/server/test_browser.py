@@ -177,8 +177,14 @@ def test_a_draft_left_in_the_browser_is_sent_when_the_page_opens_again(
     page.context.set_offline(True)
     page.locator('[data-key="ranking"]').fill("共融遊具 12 票")
     expect(page.locator("#status")).to_contain_text("未連線", timeout=10_000)
-    page.context.set_offline(False)
-    page.reload()  # e.g. the phone's browser was closed before the Wi-Fi came back
+    # The phone's browser is closed before the Wi-Fi comes back (so its own "online"
+    # retry never runs); the leader opens the table's page again later.
+    table_page, context = page.url, page.context
+    page.close()
+    assert room.stored(4).ranking != "共融遊具 12 票"
+    context.set_offline(False)
+    page = context.new_page()
+    page.goto(table_page)
     saved(page)
     assert room.stored(4).ranking == "共融遊具 12 票"
     # The desk restarts its server (new table secrets, new page signatures): the device goes on.
