@@ -163,21 +163,41 @@ def demo_db(demo_db_path: Path) -> Iterator[Database]:  # noqa: F821
 PG_URL = os.environ.get("WORKSHOP_DESK_TEST_PG_URL")
 
 
-@pytest.fixture
-def pg_url() -> str:
-    """The test PostgreSQL database, emptied; skipped without a server (failed in CI)."""
+@pytest.fixture(scope="session")
+def pg_worker_url() -> str:
+    """The test PostgreSQL database of this pytest-xdist worker: ``WORKSHOP_DESK_TEST_PG_URL``
+    itself without xdist, else a sibling database named after the worker (``wd_test_gw1``),
+    created on first use, so parallel workers never empty each other's schema."""
     if not PG_URL:
         if os.environ.get("CI"):
             pytest.fail("CI must provide WORKSHOP_DESK_TEST_PG_URL (scripts/ci-postgres.sh)")
         pytest.skip("no PostgreSQL: set WORKSHOP_DESK_TEST_PG_URL to an empty database")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return PG_URL
+    from sqlalchemy import create_engine, make_url, text
+
+    base = make_url(PG_URL)
+    name = f"{base.database}_{worker}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        if not connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}):
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def pg_url(pg_worker_url: str) -> str:
+    """The test PostgreSQL database, emptied; skipped without a server (failed in CI)."""
     from sqlalchemy import create_engine, text
 
-    cleaner = create_engine(PG_URL)
+    cleaner = create_engine(pg_worker_url)
     with cleaner.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     cleaner.dispose()
-    return PG_URL
+    return pg_worker_url
 
 
 @pytest.fixture

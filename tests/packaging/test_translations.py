@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.sourcetree import parsed
+
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "workshop_desk_en.ts"
 FIX = (
@@ -22,8 +24,8 @@ def visible_strings(folder: Path = ROOT / "desktop") -> set[tuple[str, str, str]
     """(context, source, where) of every ``tr("…")`` (context: the enclosing class, as lupdate
     and Qt's ``QObject.tr`` use it) and ``translate("ctx", "…")`` in the code."""
     found: set[tuple[str, str, str]] = set()
-    for path in folder.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+    for path in sorted(folder.rglob("*.py")):
+        tree = parsed(path)
         rel = path.relative_to(folder.parent)
 
         def visit(node: ast.AST, cls: str | None, rel: Path = rel) -> None:

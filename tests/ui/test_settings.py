@@ -1,12 +1,10 @@
 """Settings are declared once (key, type, default) and kept in one store."""
 
-import ast
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QByteArray, Qt
 
 from desktop.ui import settings
+from tests.sourcetree import ROOT, called, desktop_modules
 
 VALUES = {
     settings.LANGUAGE: "en",
@@ -30,17 +28,11 @@ def test_every_setting_has_a_round_trip_value_and_a_key_of_its_own() -> None:
 
 
 def test_qsettings_is_made_in_one_place_only() -> None:
-    root = Path(settings.__file__).parents[2]
-    sites = []
-    for path in (root / "desktop").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name | ast.Attribute)
-                and (getattr(node.func, "id", None) or getattr(node.func, "attr", None))
-                == "QSettings"
-            ):
-                sites.append(path.relative_to(root).as_posix())
+    sites = [
+        path.relative_to(ROOT).as_posix()
+        for path, tree in desktop_modules().items()
+        for _ in called(tree, {"QSettings"})
+    ]
     assert sites == ["desktop/ui/settings.py"]
 
 
