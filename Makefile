@@ -21,9 +21,10 @@ system-deps:
 run: system-deps $(VENV)/.installed
 	$(VENV)/bin/workshop-desk --demo
 
-# pytest exits 5 when it collects no tests; that is not a failure of the product.
+# pytest exits 5 when it collects no tests; that is not a failure of the product. One worker
+# per core (pytest-xdist); PostgreSQL tests get a database per worker (tests/conftest.py).
 test: system-deps $(VENV)/.installed
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest; code=$$?; if [ $$code -eq 5 ]; then exit 0; else exit $$code; fi
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto --dist worksteal; code=$$?; if [ $$code -eq 5 ]; then exit 0; else exit $$code; fi
 
 # Style and types: ruff's rules and formatting everywhere, mypy as configured in pyproject.toml
 # (strict on desktop/core and db, desktop/services without errors).
