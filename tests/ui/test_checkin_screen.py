@@ -21,6 +21,7 @@ from desktop.ui.checkin.walk_in_dialog import WalkInDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.checkin import CheckInScreen
+from tests.ui.scanning import scan, scanner_clock
 
 NOW = dt.datetime(2019, 3, 15, 8, 42)
 
@@ -35,6 +36,7 @@ def desk(qtbot, demo_db: Database):  # type: ignore[no-untyped-def]
     screen: CheckInScreen = window.screens[index]
     screen.chimes.muted = True
     screen.clock = lambda: NOW
+    screen.key_clock = scanner_clock()
     window.activateWindow()
     qtbot.waitUntil(lambda: screen.scan_field.hasFocus())
     with demo_db.read() as s:
@@ -52,15 +54,6 @@ def desk(qtbot, demo_db: Database):  # type: ignore[no-untyped-def]
         ).first()
     yield screen, secret, regs, other
     screen.shutdown()
-
-
-def _scan(qtbot, screen: CheckInScreen, code: str, ending: str = "enter") -> None:  # type: ignore[no-untyped-def]
-    for char in code:  # like a keyboard: each key goes to whatever has the focus now
-        qtbot.keyClicks(QApplication.focusWidget(), char)
-    if ending == "enter":
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    elif ending == "tab":
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
 
 
 def test_every_result_code_has_its_wording_on_the_card(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
@@ -83,7 +76,7 @@ def test_every_result_code_has_its_wording_on_the_card(qtbot, desk, demo_db) -> 
     codes = []
     for code, mode, title, detail in cases:
         screen.set_mode(mode)
-        _scan(qtbot, screen, code)
+        scan(qtbot, code)
         assert card.title_label.text() == title
         assert detail in card.detail_label.text()
         codes.append(screen.last_result.code)
@@ -103,20 +96,20 @@ def test_every_result_code_has_its_wording_on_the_card(qtbot, desk, demo_db) -> 
 
 def test_scan_while_a_result_card_is_showing_is_not_lost(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
     screen, secret, regs, _ = desk
-    _scan(qtbot, screen, make_token(secret, regs["admitted"][0]))
+    scan(qtbot, make_token(secret, regs["admitted"][0]))
     assert screen.card.title_label.text() == "報到成功"
     # Staff clicked into the not-yet-arrived list; the next person's pass is scanned.
     screen.counts_panel.missing_view.setFocus()
     qtbot.waitUntil(lambda: screen.counts_panel.missing_view.hasFocus())
     second = regs["admitted"][1]
-    _scan(qtbot, screen, make_token(secret, second), ending="tab")
+    scan(qtbot, make_token(secret, second), ending="tab")
     assert screen.last_result.registration_id == second and screen.last_result.ok
     # In the search field: the burst is taken out of the field and handled as a scan.
     screen.search_field.setFocus()
     screen.search_field.setText("王")
     qtbot.waitUntil(lambda: screen.search_field.hasFocus())
     third = regs["admitted"][2]
-    _scan(qtbot, screen, make_token(secret, third))
+    scan(qtbot, make_token(secret, third))
     assert screen.last_result.registration_id == third and screen.last_result.ok
     assert screen.search_field.text() == "王"
     with demo_db.read() as s:
@@ -126,7 +119,7 @@ def test_scan_while_a_result_card_is_showing_is_not_lost(qtbot, desk, demo_db) -
 def test_scan_without_terminator_ends_by_pause(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
     screen, secret, regs, _ = desk
     reg = regs["admitted"][5]
-    _scan(qtbot, screen, make_token(secret, reg), ending="none")
+    scan(qtbot, make_token(secret, reg), ending="none")
     qtbot.waitUntil(
         lambda: screen.last_result is not None and screen.last_result.registration_id == reg
     )
@@ -169,7 +162,7 @@ def test_search_is_tai_insensitive(qtbot, desk) -> None:  # type: ignore[no-unty
 def test_ctrl_z_undoes_and_the_log_keeps_both_rows(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
     screen, secret, regs, _ = desk
     reg = regs["admitted"][3]
-    _scan(qtbot, screen, make_token(secret, reg))
+    scan(qtbot, make_token(secret, reg))
     qtbot.waitUntil(lambda: screen.counts.arrived == 1)
     assert reg not in {p.registration_id for p in screen.counts_panel.missing_model._rows}
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -185,7 +178,7 @@ def test_ctrl_z_undoes_and_the_log_keeps_both_rows(qtbot, desk, demo_db) -> None
         ).all()
     assert [r[0] for r in rows] == ["in", "void"] and rows[1][2]
     # Checking in again works after the undo.
-    _scan(qtbot, screen, make_token(secret, reg))
+    scan(qtbot, make_token(secret, reg))
     assert screen.card.title_label.text() == "報到成功"
 
 
@@ -193,7 +186,7 @@ def test_not_admitted_with_free_seat_is_admitted_from_the_card(qtbot, desk, demo
     screen, secret, regs, _ = desk
     with demo_db.unit_of_work() as s:
         s.get_one(Registration, regs["admitted"][0]).status = "cancelled"
-    _scan(qtbot, screen, make_token(secret, regs["waitlisted"][0]))
+    scan(qtbot, make_token(secret, regs["waitlisted"][0]))
     assert "尚有 1 個空位" in screen.card.detail_label.text()
     assert screen.card.admit_button.isVisibleTo(screen)
     screen.card.admit_button.click()
@@ -356,7 +349,7 @@ def test_walk_in_wanting_hours_is_warned_about_a_missing_or_mistyped_id(
 
 def test_void_dialog_says_how_each_row_was_recorded_in_words(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
     screen, secret, regs, _ = desk
-    _scan(qtbot, screen, make_token(secret, regs["admitted"][0]))
+    scan(qtbot, make_token(secret, regs["admitted"][0]))
     screen.check_in_registration(regs["admitted"][1], "list")
     from desktop.ui.checkin.void_dialog import VoidDialog
 
@@ -369,9 +362,9 @@ def test_void_dialog_says_how_each_row_was_recorded_in_words(qtbot, desk, demo_d
 def test_the_log_shows_refused_scans_with_why(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
     screen, secret, regs, _ = desk
     token = make_token(secret, regs["admitted"][0])
-    _scan(qtbot, screen, token)
-    _scan(qtbot, screen, token)  # already checked in
-    _scan(qtbot, screen, "HELLO123")
+    scan(qtbot, token)
+    scan(qtbot, token)  # already checked in
+    scan(qtbot, "HELLO123")
     assert screen.card.title_label.text() == "無法辨識的條碼"
     seen: dict[str, object] = {}
 
@@ -401,7 +394,7 @@ def test_ctrl_z_after_admitting_at_the_desk_says_the_status_is_back(qtbot, desk,
     screen, secret, regs, _ = desk
     with demo_db.unit_of_work() as s:
         s.get_one(Registration, regs["admitted"][0]).status = "cancelled"
-    _scan(qtbot, screen, make_token(secret, regs["waitlisted"][0]))
+    scan(qtbot, make_token(secret, regs["waitlisted"][0]))
     screen.card.admit_button.click()
     assert screen.last_result.ok
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -486,7 +479,7 @@ def test_sign_out_mode_is_unmistakable_and_chosen_on_purpose(qtbot, desk) -> Non
 
     screen, secret, regs, _ = desk
     token = make_token(secret, regs["admitted"][0])
-    _scan(qtbot, screen, token)
+    scan(qtbot, token)
     checked_in = (screen.card.kind, screen.card.styleSheet())
     assert "報到" in screen.scan_field.placeholderText()
     assert "Enter 報到" in screen.search_field.placeholderText()
@@ -504,7 +497,7 @@ def test_sign_out_mode_is_unmistakable_and_chosen_on_purpose(qtbot, desk) -> Non
     assert screen.card.title_label.text() == "簽退模式"
     screen.window().activateWindow()  # back from the question
     qtbot.waitUntil(screen.scan_field.hasFocus)
-    _scan(qtbot, screen, token)
+    scan(qtbot, token)
     assert screen.last_result.ok and screen.last_result.mode == "out"
     assert screen.card.title_label.text() == "簽退完成"
     assert (screen.card.kind, screen.card.styleSheet()) != checked_in

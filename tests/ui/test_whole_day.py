@@ -21,6 +21,7 @@ from desktop.core.tokens import make_token
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.screens.base import ScreenContext
+from tests.ui.scanning import scan, scanner_clock
 
 SAMPLE = Path(__file__).parents[1] / "data" / "registrations-sample.csv"
 SHOTS = os.environ.get("WHOLE_DAY_SHOTS")  # a folder to grab each step into, to look at
@@ -48,12 +49,6 @@ def _when_modal(action) -> None:  # type: ignore[no-untyped-def]
         action(dialog)
 
     QTimer.singleShot(0, run)
-
-
-def _scan(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
-    for char in text:
-        qtbot.keyClicks(QApplication.focusWidget(), char)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
 
 def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -109,11 +104,12 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     desk.chimes.muted = True
     now = [dt.datetime.combine(session.date, dt.time(8, 42))]  # the desk runs on the day
     desk.clock = lambda: now[0]
+    desk.key_clock = scanner_clock()
     window.activateWindow()  # offscreen does not hand activation back after a modal dialog
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.waitUntil(lambda: desk.scan_field.hasFocus())
     for reg in admitted[:5]:
-        _scan(qtbot, make_token(secret, reg))
+        scan(qtbot, make_token(secret, reg))
         qtbot.waitUntil(
             lambda reg=reg: desk.last_result is not None and desk.last_result.registration_id == reg
         )
@@ -167,7 +163,7 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     desk.scan_field.setFocus()
-    _scan(qtbot, make_token(secret, admitted[0]))
+    scan(qtbot, make_token(secret, admitted[0]))
     qtbot.waitUntil(lambda: desk.counts.signed_out == 1)
     assert desk.last_result.code == "ok"  # the last in line, checked in before the re-import
     _grab(window, "06-checkin")
