@@ -17,7 +17,7 @@ from desktop.cli import (
     organiser_only,
     print_glyph_problems,
 )
-from desktop.core.agenda_csv import CLI_KINDS, NO_CREDIT_KINDS, AgendaCsvError, decode, read_agenda
+from desktop.core.agenda_csv import CLI_KINDS, NO_CREDIT_KINDS, decode, read_agenda
 
 if TYPE_CHECKING:
     from desktop.services.events import SessionInfo
@@ -148,8 +148,6 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
         lines = read_agenda(decode(args.file.read_bytes()), str(args.file))
     except OSError as exc:
         raise CliError(f"無法讀取 {args.file}: {exc.strerror or exc}") from None
-    except AgendaCsvError as exc:
-        raise CliError(str(exc)) from None
     try:
         count = service.import_blocks(context.db, session.id, lines, actor="cli")
     except service.AgendaInputError as exc:

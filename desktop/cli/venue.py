@@ -16,7 +16,7 @@ import sys
 import threading
 
 from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, organiser_only
-from desktop.server.runner import DEFAULT_PORT, ServerError, local_addresses
+from desktop.server.runner import DEFAULT_PORT, local_addresses
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,10 +64,7 @@ def run_serve(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     host = args.host or default_host()
     server = VenueServer(create_app(context.db, session), host, args.port)
-    try:
-        server.start()
-    except ServerError as exc:
-        raise CliError(str(exc)) from None
+    server.start()  # a ServerError is a coded refusal: main prints it
     try:
         issued = issue_secrets(context.db, session.id, actor=f"cli:{getpass.getuser()}")
         tables = [

@@ -15,6 +15,8 @@ import io
 import re
 from dataclasses import dataclass
 
+from desktop.core.problems import CodedError
+
 COLUMNS = ("起迄時間", "活動議程", "主講人")
 # CLI --kind names (the issue's) → stored block kinds.
 CLI_KINDS = {
@@ -43,8 +45,9 @@ TITLE_KINDS = (
 _SPAN = re.compile(r"^\s*(\d{1,2})[:：](\d{2})\s*[-–—~～至]\s*(\d{1,2})[:：](\d{2})\s*$")
 
 
-class AgendaCsvError(ValueError):
-    """The file cannot be read as an agenda; the message says where."""
+class AgendaCsvError(CodedError):
+    """The file cannot be read as an agenda; the message (and ``file``, ``row`` in the
+    parameters) says where."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise AgendaCsvError("不是 UTF-8 或 Big5 編碼的文字檔")
+    raise AgendaCsvError("agenda_not_text", "不是 UTF-8 或 Big5 編碼的文字檔")
 
 
 def read_agenda(text: str, source: str = "") -> list[AgendaLine]:
@@ -92,12 +95,16 @@ def read_agenda(text: str, source: str = "") -> list[AgendaLine]:
     dialect = "excel-tab" if "\t" in first else "excel"
     rows = list(csv.reader(io.StringIO(text), dialect=dialect))
     if not rows:
-        raise AgendaCsvError(f"{source}：檔案是空的")
+        raise AgendaCsvError("file_empty", f"{source}：檔案是空的", file=source)
     header = [c.strip() for c in rows[0]]
     missing = [c for c in COLUMNS[:2] if c not in header]
     if missing:
         raise AgendaCsvError(
-            f"{source} 第 1 列：缺少欄位 {'、'.join(missing)}（需要 {'、'.join(COLUMNS)}）"
+            "agenda_missing_columns",
+            f"{source} 第 1 列：缺少欄位 {'、'.join(missing)}（需要 {'、'.join(COLUMNS)}）",
+            file=source,
+            missing="、".join(missing),
+            needed="、".join(COLUMNS),
         )
     at = {name: header.index(name) for name in COLUMNS if name in header}
 
@@ -112,7 +119,12 @@ def read_agenda(text: str, source: str = "") -> list[AgendaLine]:
             continue
         if not span_text:
             if not lines:
-                raise AgendaCsvError(f"{source} 第 {number} 列「起迄時間」：空白")
+                raise AgendaCsvError(
+                    "agenda_no_time",
+                    f"{source} 第 {number} 列「起迄時間」：空白",
+                    file=source,
+                    row=number,
+                )
             last = lines[-1]
             lines[-1] = AgendaLine(
                 last.start,
@@ -125,12 +137,21 @@ def read_agenda(text: str, source: str = "") -> list[AgendaLine]:
         span = parse_span(span_text)
         if span is None or span[1] <= span[0]:
             raise AgendaCsvError(
+                "agenda_bad_span",
                 f"{source} 第 {number} 列「起迄時間」：{span_text!r} 不是"
-                "「HH:MM-HH:MM」且結束晚於開始"
+                "「HH:MM-HH:MM」且結束晚於開始",
+                file=source,
+                row=number,
+                value=span_text,
             )
         if not title:
-            raise AgendaCsvError(f"{source} 第 {number} 列「活動議程」：空白")
+            raise AgendaCsvError(
+                "agenda_no_title",
+                f"{source} 第 {number} 列「活動議程」：空白",
+                file=source,
+                row=number,
+            )
         lines.append(AgendaLine(span[0], span[1], title, cell(row, "主講人"), kind_of(title)))
     if not lines:
-        raise AgendaCsvError(f"{source}：沒有任何議程列")
+        raise AgendaCsvError("agenda_no_rows", f"{source}：沒有任何議程列", file=source)
     return lines

@@ -17,12 +17,15 @@ import time
 import uvicorn
 from starlette.types import ASGIApp
 
+from desktop.core.problems import CodedError
+
 DEFAULT_PORT = 8765
 START_TIMEOUT = 10.0
 
 
-class ServerError(RuntimeError):
-    pass
+class ServerError(CodedError):
+    """The server cannot listen where asked: the port is taken, the address is not this
+    machine's, or it did not start in time."""
 
 
 class VenueServer:
@@ -63,9 +66,14 @@ class VenueServer:
         while not self._server.started:
             if not self._thread.is_alive() or time.monotonic() > deadline:
                 self.stop()
+                detail = str(self._error or "")
                 raise ServerError(
+                    "server_not_started",
                     f"現場連線無法在 {self.host}:{self.port} 啟動"
-                    + (f"：{self._error}" if self._error else "")
+                    + (f"：{detail}" if detail else ""),
+                    host=self.host,
+                    port=self.port,
+                    detail=detail,
                 )
             time.sleep(0.01)
         sockets = [s for server in self._server.servers for s in server.sockets]
@@ -88,10 +96,17 @@ class VenueServer:
             except OSError as exc:
                 if exc.errno == errno.EADDRINUSE:
                     raise ServerError(
-                        f"連接埠 {self.port} 已被其他程式使用，請換一個 (port in use)"
+                        "port_in_use",
+                        f"連接埠 {self.port} 已被其他程式使用，請換一個 (port in use)",
+                        port=self.port,
                     ) from None
+                detail = str(exc.strerror or exc)
                 raise ServerError(
-                    f"無法使用位址 {self.host}:{self.port}：{exc.strerror or exc}"
+                    "address_unusable",
+                    f"無法使用位址 {self.host}:{self.port}：{detail}",
+                    host=self.host,
+                    port=self.port,
+                    detail=detail,
                 ) from None
 
     def stop(self) -> None:

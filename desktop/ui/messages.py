@@ -182,6 +182,22 @@ def _texts() -> dict[str, str]:
         "row_id_unrecognised_wants_hours": translate(
             "messages", "無法辨識身分證字號，此欄不匯入：需要時數但尚不符資格"
         ),
+        # an agenda CSV (desktop.core.agenda_csv)
+        "agenda_not_text": translate("messages", "不是 UTF-8 或 Big5 編碼的文字檔"),
+        "agenda_missing_columns": translate(
+            "messages", "{file} 第 1 列：缺少欄位 {missing}（需要 {needed}）"
+        ),
+        "agenda_no_time": translate("messages", "{file} 第 {row} 列「起迄時間」：空白"),
+        "agenda_bad_span": translate(
+            "messages",
+            "{file} 第 {row} 列「起迄時間」：「{value}」不是「HH:MM-HH:MM」且結束晚於開始",
+        ),
+        "agenda_no_title": translate("messages", "{file} 第 {row} 列「活動議程」：空白"),
+        "agenda_no_rows": translate("messages", "{file}：沒有任何議程列"),
+        # the venue server (desktop.server.runner)
+        "port_in_use": translate("messages", "連接埠 {port} 已被其他程式使用，請換一個"),
+        "address_unusable": translate("messages", "無法使用位址 {host}:{port}：{detail}"),
+        "server_not_started": translate("messages", "現場連線無法在 {host}:{port} 啟動 {detail}"),
         "agenda_not_empty": translate("messages", "{session}已有 {n} 段議程；先清除再匯入"),
         "image_too_large": translate("messages", "{path} 有 {mb} MB，超過 5 MB；請縮小圖檔"),
         "image_format": translate("messages", "{path} 是 {kind} 圖檔，請用 PNG 或 JPEG"),

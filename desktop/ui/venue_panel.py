@@ -40,6 +40,7 @@ from desktop.server.app import LiveState, create_app
 from desktop.server.runner import DEFAULT_PORT, ServerError, VenueServer, local_addresses
 from desktop.services import venue as access
 from desktop.services.events import SessionInfo
+from desktop.ui.messages import error_text
 from desktop.ui.report_projector import show_on_projector
 from desktop.ui.tablemodel import Column, RowTableModel
 
@@ -239,7 +240,7 @@ class VenuePanel(QWidget):
         try:
             server.start()
         except ServerError as exc:
-            QMessageBox.warning(self, self.tr("無法開放現場連線"), str(exc))
+            QMessageBox.warning(self, self.tr("無法開放現場連線"), error_text(exc))
             return False
         self.server = server
         issued = access.issue_secrets(self.db, self.session.id, actor=self.author)

@@ -1193,7 +1193,7 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>共 {n} 筆，其中 {refused} 筆為未受理的掃描（不影響任何人的報到狀態）。</source>
-        <translation>{n} records, {refused} of them refused scans (they change nobody's check-in state).</translation>
+        <translation>{n} records, {refused} of them refused scans (they change nobody&apos;s check-in state).</translation>
     </message>
 </context>
 <context>
@@ -2612,7 +2612,7 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
     <message>
         <source>取消選取的人的座位</source>
-        <translation>Take the chosen person's seat away</translation>
+        <translation>Take the chosen person&apos;s seat away</translation>
     </message>
     <message>
         <source>設為桌長</source>
@@ -4093,6 +4093,42 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>{file}：檔案沒有「報名場次」欄，請選擇場次（可選：{names}）</source>
         <translation>{file}: the file has no session column; choose a session (one of: {names})</translation>
+    </message>
+    <message>
+        <source>不是 UTF-8 或 Big5 編碼的文字檔</source>
+        <translation>Not a text file in UTF-8 or Big5</translation>
+    </message>
+    <message>
+        <source>{file} 第 1 列：缺少欄位 {missing}（需要 {needed}）</source>
+        <translation>{file} row 1: missing column(s) {missing} (needed: {needed})</translation>
+    </message>
+    <message>
+        <source>{file} 第 {row} 列「起迄時間」：空白</source>
+        <translation>{file} row {row}, column 起迄時間 (time): empty</translation>
+    </message>
+    <message>
+        <source>{file} 第 {row} 列「起迄時間」：「{value}」不是「HH:MM-HH:MM」且結束晚於開始</source>
+        <translation>{file} row {row}, column 起迄時間 (time): “{value}” is not HH:MM-HH:MM with the end after the start</translation>
+    </message>
+    <message>
+        <source>{file} 第 {row} 列「活動議程」：空白</source>
+        <translation>{file} row {row}, column 活動議程 (title): empty</translation>
+    </message>
+    <message>
+        <source>{file}：沒有任何議程列</source>
+        <translation>{file}: no agenda rows</translation>
+    </message>
+    <message>
+        <source>連接埠 {port} 已被其他程式使用，請換一個</source>
+        <translation>Port {port} is used by another program; choose another</translation>
+    </message>
+    <message>
+        <source>無法使用位址 {host}:{port}：{detail}</source>
+        <translation>Cannot use the address {host}:{port}: {detail}</translation>
+    </message>
+    <message>
+        <source>現場連線無法在 {host}:{port} 啟動 {detail}</source>
+        <translation>The venue connection could not start on {host}:{port} {detail}</translation>
     </message>
     <message>
         <source>內容過長（{length} 字，上限 {limit} 字），此列不匯入</source>

@@ -10,7 +10,7 @@ import urllib.request
 from pathlib import Path
 
 
-def _serve(db: Path, passphrase: str) -> subprocess.Popen[str]:
+def _serve(db: Path, passphrase: str, port: int = 0) -> subprocess.Popen[str]:
     env = {**os.environ, "WORKSHOP_DESK_PASSPHRASE": passphrase}
     return subprocess.Popen(
         [
@@ -25,7 +25,7 @@ def _serve(db: Path, passphrase: str) -> subprocess.Popen[str]:
             "--host",
             "127.0.0.1",
             "--port",
-            "0",
+            str(port),
             "--json",
         ],
         stdout=subprocess.PIPE,
@@ -66,3 +66,20 @@ def test_serve_needs_the_organiser_passphrase(demo_db_path: Path) -> None:
     server = _serve(demo_db_path, "wrong")
     _, err = server.communicate(timeout=30)
     assert server.returncode == 2 and "主辦密語不正確" in err
+
+
+def test_a_taken_port_is_a_coded_refusal(demo_db_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server = _serve(demo_db_path, "demo", port)
+        out, err = server.communicate(timeout=30)
+    assert server.returncode == 2 and f"連接埠 {port} 已被其他程式使用" in err
+    assert json.loads(out)["error"] == {
+        "code": "port_in_use",
+        "message": f"連接埠 {port} 已被其他程式使用，請換一個 (port in use)",
+        "params": {"port": port},
+    }

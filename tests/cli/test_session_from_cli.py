@@ -201,3 +201,9 @@ def test_agenda_import_names_the_row_and_column(cli_session, run_cli, tmp_path) 
     assert code == 2 and "第 3 列「起迄時間」" in err and "bad.csv" in err
     code, out, _ = run_cli("--db", cli_session, "agenda", "--session", "臺中", "--json")
     assert json.loads(out)["blocks"] == []  # nothing half-imported
+    code, out, _ = run_cli(
+        "--db", cli_session, "agenda", "import", "--session", "臺中", bad, "--json"
+    )
+    error = json.loads(out)["error"]
+    assert code == 2 and error["code"] == "agenda_bad_span"
+    assert error["params"] == {"file": str(bad), "row": 3, "value": "1030-11:00"}
