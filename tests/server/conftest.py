@@ -1,9 +1,15 @@
-"""A venue app on the demo event's 臺北場次 (everyone seated), its table secrets, a client."""
+"""A venue app on the demo event's 臺北場次 (everyone seated), its table secrets, a client;
+and the real browser the page tests drive: Debian's chromium through Playwright, skipped only
+when no chromium is installed outside CI (in CI a missing browser fails)."""
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from starlette.testclient import TestClient
@@ -13,6 +19,42 @@ from desktop.server.app import LiveState, create_app
 from desktop.services import seating
 from desktop.services.events import SessionInfo, find_session
 from desktop.services.venue import TableSecret, issue_secrets
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM:
+        reason = "no chromium installed (apt install chromium; scripts/install-system-deps.sh)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def phone(browser: Browser) -> Page:
+    """A new page in its own context (its own storage and cookies), as a 360×740 phone."""
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-TW"
+    )
+    return context.new_page()
 
 
 @dataclass

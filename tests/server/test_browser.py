@@ -1,6 +1,5 @@
-"""The leader's page in a real browser: Debian's chromium driven by Playwright, 360×740.
-
-Skipped only when no chromium is installed outside CI (in CI a missing browser fails).
+"""The leader's page in a real browser (``browser``: Debian's chromium driven by Playwright,
+tests/server/conftest.py) on a 360×740 phone.
 Set ``WORKSHOP_DESK_SCREENSHOTS=DIR`` to keep phone screenshots of the page's states.
 """
 
@@ -8,11 +7,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, expect
 
 from db.uow import Database
 from desktop.server.app import create_app
@@ -21,32 +20,7 @@ from desktop.services import group_reports as svc
 from desktop.services import seating
 from desktop.services.events import SessionInfo, find_session
 from desktop.services.venue import TableSecret, issue_secrets
-from tests.server.conftest import personal_data
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if not CHROMIUM and not os.environ.get("CI"):
-    pytest.skip(
-        "no chromium installed (apt install chromium; scripts/install-system-deps.sh)",
-        allow_module_level=True,
-    )
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
-
-PHONE = {"width": 360, "height": 740}
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
+from tests.server.conftest import personal_data, phone
 
 
 class Room:
@@ -84,13 +58,6 @@ def room(demo_db: Database, demo_db_path: Path) -> Iterator[Room]:
     room = Room(demo_db, demo_db_path, session, server, {t.number: t for t in issued})
     yield room
     room.server.stop()
-
-
-def phone(browser: Browser) -> Page:
-    context = browser.new_context(
-        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-TW"
-    )
-    return context.new_page()
 
 
 def snap(page: Page, name: str) -> None:

@@ -5,11 +5,11 @@ checked in is not on the list and the API refuses them. Screenshots land in
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 from sqlalchemy import select
 
 from db.models import PbBallot
@@ -20,10 +20,9 @@ from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.services.events import find_session
 from tests import vote_day
+from tests.server.conftest import phone
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).parent / "screens"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")
 
 
 @pytest.fixture
@@ -39,39 +38,22 @@ def served(demo_db) -> Iterator[tuple[vote_day.VoteDay, str]]:  # type: ignore[n
 
 
 @pytest.fixture
-def phone() -> Iterator:  # type: ignore[type-arg]
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        context = browser.new_context(
-            viewport={"width": 360, "height": 740},
-            device_scale_factor=2,
-            is_mobile=True,
-            has_touch=True,
-            locale="zh-TW",
-        )
-        yield context.new_page()
-        browser.close()
+def phone_page(browser: Browser) -> Iterator[Page]:
+    page = phone(browser)
+    yield page
+    page.context.close()
 
 
-def test_voter_fills_a_basket_goes_over_budget_submits_and_revotes(served, phone, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_voter_fills_a_basket_goes_over_budget_submits_and_revotes(  # type: ignore[no-untyped-def]
+    served, phone_page, demo_db
+) -> None:
     day, base = served
     SHOTS.mkdir(exist_ok=True)
     rid = day.present[0]
     tables = ballots.voter_tables(demo_db, day.session_id)
     table = next(t for t in tables if any(v.registration_id == rid for v in t.voters))
     me = next(v for v in table.voters if v.registration_id == rid)
-    page = phone
+    page = phone_page
     page.goto(f"{base}/vote")
     page.screenshot(path=SHOTS / "vote-1-tables.png", full_page=True)
     page.get_by_role("link", name=table.name).click()
@@ -101,7 +83,7 @@ def test_voter_fills_a_basket_goes_over_budget_submits_and_revotes(served, phone
         assert [sorted(b.approvals) for b in s.scalars(select(PbBallot))] == [[2, 4]]
 
 
-def test_a_person_not_checked_in_cannot_vote(served, phone, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_not_checked_in_cannot_vote(served, phone_page, demo_db) -> None:  # type: ignore[no-untyped-def]
     day, base = served
     SHOTS.mkdir(exist_ok=True)
     absent = day.absent[0]
@@ -109,7 +91,7 @@ def test_a_person_not_checked_in_cannot_vote(served, phone, demo_db) -> None:  #
         v.registration_id for t in ballots.voter_tables(demo_db, day.session_id) for v in t.voters
     }
     assert absent not in listed  # not on any table's list of names
-    page = phone
+    page = phone_page
     page.goto(f"{base}/vote")
     # Trying anyway with a hand-made form post: refused with a sentence, nothing stored.
     page.goto(f"{base}/vote?table=1")
