@@ -7,7 +7,7 @@ paint, so this module imports nothing from it at module level.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.ui import settings
 from desktop.ui.qtapp import APP_DISPLAY_NAME
-from desktop.ui.screens import SCREENS
+from desktop.ui.screens import SCREENS, screen_index
 from desktop.ui.settings import language_menu
 
 if TYPE_CHECKING:
     from desktop.services.events import SessionInfo
     from desktop.ui.screens.base import Screen, ScreenContext
+
+S = TypeVar("S", bound="Screen")
 
 TITLE_BAR = 40  # px the window manager's title bar and frame take above the client area
 
@@ -169,7 +171,7 @@ class MainWindow(QMainWindow):
         self.next_step.show()
 
     def _go_to_roster(self) -> None:
-        roster = next(i for i, row in enumerate(SCREENS) if row.class_name == "RosterScreen")
+        roster = screen_index("RosterScreen")
         self.show_screen(roster)
         if self.stack.currentIndex() == roster:
             self.next_step.hide()
@@ -284,6 +286,13 @@ class MainWindow(QMainWindow):
             self.session_changed.connect(built.set_session)
             self._built[index] = built
             built.set_session(self._fresh_session())
+        return built
+
+    def screen_of(self, kind: type[S]) -> S:
+        """The screen of class ``kind``, built now if it was not yet; the others stay as they
+        are (building all seven takes most of a second)."""
+        built = self.work_area(screen_index(kind.__name__))
+        assert isinstance(built, kind)
         return built
 
     @property

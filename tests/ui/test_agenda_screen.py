@@ -9,6 +9,7 @@ from db.uow import Database
 from desktop.services import agenda_run as service
 from desktop.services.events import find_session
 from desktop.ui.projector import BACKGROUND, COLOURS
+from desktop.ui.screens import screen_index
 from desktop.ui.screens.agenda import AgendaScreen
 from desktop.ui.screens.base import ScreenContext
 
@@ -218,8 +219,8 @@ def test_run_keys_work_after_the_sidebar_was_clicked(qtbot, demo_db: Database) -
     assert context.session_state.unlock(context, DEMO_PASSPHRASE)
     window = MainWindow(context, "demo.sqlite3")
     qtbot.addWidget(window)
-    index = next(i for i, s in enumerate(window.screens) if isinstance(s, AgendaScreen))
-    agenda = window.screens[index]
+    index = screen_index("AgendaScreen")
+    agenda = window.screen_of(AgendaScreen)
     agenda.timer.stop()
     window.show()
     qtbot.waitExposed(window)

@@ -19,6 +19,7 @@ from desktop.ui.camera import CameraPanel, DecoderPipeline, decode_image
 from desktop.ui.checkin.scanner_test import TEST_CODE, ScannerTestDialog
 from desktop.ui.checkin.walk_in_dialog import WalkInDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.screens import screen_index
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.checkin import CheckInScreen
 from tests.ui.scanning import scan, scanner_clock
@@ -30,10 +31,9 @@ NOW = dt.datetime(2019, 3, 15, 8, 42)
 def desk(qtbot, demo_db: Database):  # type: ignore[no-untyped-def]
     window = MainWindow(ScreenContext(db=demo_db, desk="desk-1"), "demo")
     qtbot.addWidget(window)
-    index = next(i for i, s in enumerate(window.screens) if isinstance(s, CheckInScreen))
+    screen = window.screen_of(CheckInScreen)
     window.show()
-    window.show_screen(index)
-    screen: CheckInScreen = window.screens[index]
+    window.show_screen(screen_index("CheckInScreen"))
     screen.chimes.muted = True
     screen.clock = lambda: NOW
     screen.key_clock = scanner_clock()
@@ -427,12 +427,11 @@ def test_desk_shows_seating_and_people_added_on_other_screens(qtbot, demo_db) ->
     window = MainWindow(ScreenContext(db=demo_db, desk="desk-1"), "demo")
     qtbot.addWidget(window)
     window.show()
-    index = next(i for i, s in enumerate(window.screens) if isinstance(s, CheckInScreen))
-    screen: CheckInScreen = window.screens[index]
+    screen = window.screen_of(CheckInScreen)  # built before the other screens change the day
     session_id = window.current_session().id
     seating.assign(demo_db, session_id)
     add_walk_in(demo_db, session_id, name="現場甲", agency="臺北市政府", wants_hours=False)
-    window.show_screen(index)
+    window.show_screen(screen_index("CheckInScreen"))
     assert "1桌 0/0" not in screen.counts_panel.tables_label.text()
     assert all(t.seated for t in screen.counts.tables)
     assert [e.name for e in screen.index.find("現場甲")] == ["現場甲"]

@@ -17,6 +17,7 @@ from desktop.services.events import find_session
 from desktop.services.organiser_pin import check_organiser_pin, set_organiser_pin
 from desktop.ui.leader_mode import LeaderModeWindow, PinDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.screens import screen_index
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.group_reports import GroupReportsScreen
 
@@ -26,9 +27,8 @@ def open_window(qtbot, db: Database) -> tuple[MainWindow, GroupReportsScreen]:  
     qtbot.addWidget(window)
     window.show()
     assert window.context.session_state.unlock(window.context, DEMO_PASSPHRASE)  # organiser mode
-    index = next(i for i, s in enumerate(window.screens) if isinstance(s, GroupReportsScreen))
-    window.show_screen(index)
-    return window, window.screens[index]  # type: ignore[return-value]
+    window.show_screen(screen_index("GroupReportsScreen"))
+    return window, window.screen_of(GroupReportsScreen)
 
 
 def answer_dialog(*texts: str, accept: bool = True) -> None:

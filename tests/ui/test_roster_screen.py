@@ -8,6 +8,7 @@ from db.models import AuditEntry
 from db.uow import Database
 from desktop.services.roster import list_roster
 from desktop.ui.main_window import MainWindow
+from desktop.ui.screens import screen_index
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.import_dialog import ImportDialog
 from desktop.ui.screens.roster import RosterScreen
@@ -17,7 +18,7 @@ from tests.registration_files import HEADERS, MESSY_ROWS, write_csv
 def _screen(qtbot, db: Database) -> tuple[MainWindow, RosterScreen]:  # type: ignore[no-untyped-def]
     window = MainWindow(ScreenContext(db=db, operator="主辦"), "demo.sqlite3")
     qtbot.addWidget(window)
-    screen = next(s for s in window.screens if isinstance(s, RosterScreen))
+    screen = window.screen_of(RosterScreen)
     return window, screen
 
 
@@ -154,7 +155,7 @@ def _open_roster(window: MainWindow, screen: RosterScreen) -> None:
 
     assert screen.context.session_state.unlock(screen.context, DEMO_PASSPHRASE)
     window.show()
-    window.show_screen(window.screens.index(screen))
+    window.show_screen(screen_index("RosterScreen"))
 
 
 def _statuses(db: Database, session_id: int = 1) -> dict[str, str]:

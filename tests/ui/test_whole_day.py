@@ -20,6 +20,7 @@ from db.uow import Database
 from desktop.core.tokens import make_token
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.ui.main_window import MainWindow
+from desktop.ui.screens import screen_index
 from desktop.ui.screens.base import ScreenContext
 from tests.ui.scanning import scan, scanner_clock
 
@@ -28,10 +29,10 @@ SHOTS = os.environ.get("WHOLE_DAY_SHOTS")  # a folder to grab each step into, to
 
 
 def _screen(window: MainWindow, kind: str):  # type: ignore[no-untyped-def]
-    index = next(i for i, s in enumerate(window.screens) if type(s).__name__ == kind)
+    index = screen_index(kind)
     window.show_screen(index)
     assert window.stack.currentIndex() == index
-    return window.screens[index]
+    return window.work_area(index)
 
 
 def _grab(window: MainWindow, name: str) -> None:

@@ -48,4 +48,9 @@ def screen_classes() -> tuple[type[Screen], ...]:
     return tuple(row.load() for row in SCREENS)
 
 
-__all__ = ["SCREENS", "ScreenRow", "screen_classes"]
+def screen_index(class_name: str) -> int:
+    """The navigation row of the screen class named ``class_name``."""
+    return next(i for i, row in enumerate(SCREENS) if row.class_name == class_name)
+
+
+__all__ = ["SCREENS", "ScreenRow", "screen_classes", "screen_index"]
