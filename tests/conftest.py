@@ -25,6 +25,22 @@ def pytest_configure(config: pytest.Config) -> None:
         "allow_log(*patterns): warnings/errors this test expects our loggers to log "
         "(regular expressions searched in the message)",
     )
+    config.addinivalue_line(
+        "markers",
+        "real_kdf: seal ID keys with the product's scrypt cost (tests of the cost itself)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def quick_id_key_seals(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sealing an event's ID key costs ~0.25 s of scrypt on purpose (a passphrase guess must
+    be slow); every test that creates or unlocks an event paid it, ~15 s of the suite. Tests
+    seal with the demo's cheap parameters (``PUBLIC_KDF``), except those marked ``real_kdf``.
+    Other processes a test starts (the CLI as a subprocess) keep the real cost."""
+    if request.node.get_closest_marker("real_kdf") is None:
+        from desktop.core import idvault
+
+        monkeypatch.setattr(idvault, "DEFAULT_KDF", idvault.PUBLIC_KDF)
 
 
 def _ours(record: logging.LogRecord) -> bool:

@@ -81,7 +81,7 @@ class KeyPair:
     sealed_private_pem: bytes
 
 
-def new_key_pair(passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> KeyPair:
+def new_key_pair(passphrase: str, kdf: KdfParams | None = None) -> KeyPair:
     if not passphrase:
         raise ValueError("passphrase must not be empty")
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -101,8 +101,10 @@ def _associated(kdf: KdfParams) -> bytes:
     return f"{FORMAT};scrypt;{kdf.n};{kdf.r};{kdf.p}".encode("ascii")
 
 
-def seal(key: rsa.RSAPrivateKey, passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> bytes:
-    """``key`` encrypted with a key derived from ``passphrase`` (see the module docstring)."""
+def seal(key: rsa.RSAPrivateKey, passphrase: str, kdf: KdfParams | None = None) -> bytes:
+    """``key`` encrypted with a key derived from ``passphrase`` with ``kdf`` (default:
+    ``DEFAULT_KDF``, read when called; see the module docstring)."""
+    kdf = kdf or DEFAULT_KDF
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     der = key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
@@ -133,8 +135,10 @@ def kdf_of(sealed: bytes) -> KdfParams | None:
         raise DamagedSeal("the stored ID key is not readable") from exc
 
 
-def needs_reseal(sealed: bytes, kdf: KdfParams = DEFAULT_KDF) -> bool:
-    """True for a legacy seal or one with cheaper scrypt parameters than ``kdf``."""
+def needs_reseal(sealed: bytes, kdf: KdfParams | None = None) -> bool:
+    """True for a legacy seal or one with cheaper scrypt parameters than ``kdf`` (default:
+    ``DEFAULT_KDF``)."""
+    kdf = kdf or DEFAULT_KDF
     current = kdf_of(sealed)
     return current is None or current.n < kdf.n or current.r < kdf.r or current.p < kdf.p
 
@@ -239,7 +243,7 @@ def reseal(
     sealed_private_pem: bytes,
     old_passphrase: str,
     new_passphrase: str,
-    kdf: KdfParams = DEFAULT_KDF,
+    kdf: KdfParams | None = None,
 ) -> bytes:
     """The same private key, sealed with ``new_passphrase`` and ``kdf`` (IDs stay readable)."""
     if not new_passphrase:

@@ -24,6 +24,7 @@ from desktop.core.idvault import (
 )
 
 SECRET = "tea at four, room 707"
+pytestmark = pytest.mark.real_kdf  # these tests are about the seal's cost and parameters
 
 
 @pytest.fixture(scope="module")

@@ -39,6 +39,7 @@ def test_verify_and_change_passphrase_keeps_ids_readable(demo_db: Database) -> N
     assert [e.actor for e in _audit(demo_db, "passphrase.change")] == ["主辦"]
 
 
+@pytest.mark.real_kdf
 def test_first_passphrase_creates_a_key_pair(empty_db: Database) -> None:
     with empty_db.unit_of_work() as s:
         s.add(Event(name="x", organiser="y", token_secret=b"k" * 32, created_at=dt.datetime.now()))
@@ -46,6 +47,8 @@ def test_first_passphrase_creates_a_key_pair(empty_db: Database) -> None:
     security.set_passphrase(empty_db, "first passphrase")
     assert security.verify_passphrase(empty_db, "first passphrase")
     assert len(_audit(empty_db, "passphrase.set")) == 1
+    with empty_db.read() as s:  # a real event's key is sealed at the full cost
+        assert kdf_of(s.scalars(select(Event.id_private_key_sealed)).one()) == DEFAULT_KDF
 
 
 def test_reveal_needs_the_passphrase_and_is_audited_masked(demo_db: Database) -> None:
@@ -127,6 +130,7 @@ def test_only_the_demo_event_hints_its_passphrase(demo_db, empty_db) -> None:  #
     assert passphrase_hint(empty_db) == ""
 
 
+@pytest.mark.real_kdf
 def test_unlocking_reseals_a_pbkdf2_key_with_scrypt(empty_db: Database) -> None:
     public, sealed = legacy_seal("tea at four, room 707")  # as version 0.1 stored it
     with empty_db.unit_of_work() as s:
