@@ -56,7 +56,7 @@ def test_typing_is_saved_without_leaving_the_field(qtbot, demo_db: Database) -> 
     table = screen.current_table()
     assert table is not None and table.number == 1
     form = screen.form
-    with qtbot.waitSignal(form.saved, timeout=3000) as blocker:
+    with qtbot.waitSignal(form.saved, timeout=10_000) as blocker:
         form.topic.setText("社區公園改善")
         form.points_for.insertPlainText("居民有共識")
         qtbot.keyClicks(form.proposal_editors[0].cost_edit, "300,000")
@@ -122,7 +122,7 @@ def test_members_come_from_seating_and_check_ins(qtbot, demo_db: Database) -> No
         False,
         False,
     ]
-    with qtbot.waitSignal(screen.form.saved, timeout=3000):
+    with qtbot.waitSignal(screen.form.saved, timeout=10_000):
         members.item(1).setCheckState(Qt.CheckState.Checked)
     stored = svc.load_report(demo_db, table.id).content
     assert [m.name for m in stored.present_members()] == names[:2]
@@ -182,7 +182,7 @@ def test_leader_mode_hides_everything_else_until_the_pin(qtbot, demo_db: Databas
     assert not window.isVisible() and window.navigation.currentRow() == start_row
     assert leader.isVisible()
 
-    with qtbot.waitSignal(leader.form.saved, timeout=3000):
+    with qtbot.waitSignal(leader.form.saved, timeout=10_000):
         leader.form.topic.setText("第3桌的主題")
     assert svc.load_report(demo_db, leader.table.id).content.topic == "第3桌的主題"
     assert svc.list_revisions(demo_db, leader.table.id)[0].author == "桌長 張雅筑"

@@ -114,10 +114,10 @@ def test_welcome_is_keyboard_operable(qtbot, tmp_path: Path) -> None:  # type: i
         welcome.show()
         welcome.activateWindow()
     assert welcome.demo_button.focusPolicy() & Qt.FocusPolicy.TabFocus
-    with qtbot.waitSignal(welcome.demo_requested, timeout=1000):
+    with qtbot.waitSignal(welcome.demo_requested, timeout=5000):
         welcome.demo_button.setFocus()
         qtbot.keyClick(welcome.demo_button, Qt.Key.Key_Return)
-    with qtbot.waitSignal(welcome.demo_requested, timeout=1000):
+    with qtbot.waitSignal(welcome.demo_requested, timeout=5000):
         qtbot.keyClick(welcome, Qt.Key.Key_1)  # the digit of a choice presses it
 
 

@@ -200,7 +200,7 @@ def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     reports = _screen(window, "GroupReportsScreen")
     assert reports.table_picker.count() == 6 and reports.current_table().number == 1
     form = reports.form
-    with qtbot.waitSignal(form.saved, timeout=3000):
+    with qtbot.waitSignal(form.saved, timeout=10_000):
         form.topic.setText("社區公園改善")
         form.proposal_editors[0].title_edit.setText("公園照明")
         form.proposal_editors[0].cost_edit.setFocus()
