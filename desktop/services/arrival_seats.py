@@ -33,6 +33,7 @@ from desktop.core.status import SEAT_HOLDERS, holds_seat
 from desktop.core.text import mask_name
 from desktop.services import audit
 from desktop.services.arrivals import arrived_ids
+from desktop.services.people_query import with_person_and_table
 from desktop.services.seating import on_arrival_enabled
 
 
@@ -107,11 +108,11 @@ def seat_on_arrival(s: Session, registration_id: int, now: dt.datetime) -> int |
     is off, the person is not admitted or a walk-in, there are no tables or all are full.
     """
     me = s.execute(
-        select(Registration.session_id, Registration.status, Attendee.agency, WorkshopTable.number)
-        .join(Attendee, Attendee.id == Registration.attendee_id)
-        .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
-        .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
-        .where(Registration.id == registration_id)
+        with_person_and_table(
+            select(
+                Registration.session_id, Registration.status, Attendee.agency, WorkshopTable.number
+            )
+        ).where(Registration.id == registration_id)
     ).one_or_none()
     if me is None or not holds_seat(me.status):
         return None

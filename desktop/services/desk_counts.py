@@ -15,6 +15,7 @@ from db.uow import Database
 from desktop.core import checkin as rules
 from desktop.core.checkin import LogEntry, Presence
 from desktop.core.status import holds_seat
+from desktop.services.people_query import with_person_and_table
 
 
 @dataclass(frozen=True)
@@ -111,18 +112,17 @@ class LiveTally:
             self._last_id = s.scalar(select(func.max(CheckIn.id))) or 0
             self.capacity = s.get_one(EventSession, session_id).capacity
             people = s.execute(
-                select(
-                    Registration.id,
-                    Registration.status,
-                    Attendee.name,
-                    Attendee.agency,
-                    Attendee.title,
-                    Attendee.phone,
-                    WorkshopTable.number,
+                with_person_and_table(
+                    select(
+                        Registration.id,
+                        Registration.status,
+                        Attendee.name,
+                        Attendee.agency,
+                        Attendee.title,
+                        Attendee.phone,
+                        WorkshopTable.number,
+                    )
                 )
-                .join(Attendee, Attendee.id == Registration.attendee_id)
-                .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
-                .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
                 .where(Registration.session_id == session_id)
                 .order_by(Registration.queue, Registration.id)
             ).all()

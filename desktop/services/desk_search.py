@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from db.models import Attendee, AuditEntry, Registration, SeatAssignment, WorkshopTable
+from db.models import Attendee, AuditEntry, Registration, WorkshopTable
 from db.uow import Database
 from desktop.core.search import parse_query, phone_digits, search_key
 from desktop.core.text import clean, match_key
 from desktop.services.desk_counts import ABSENT, presences
+from desktop.services.people_query import with_person_and_table
 
 
 @dataclass(frozen=True)
@@ -114,20 +115,19 @@ def search_entries(
 ) -> list[SearchEntry]:
     """The session's people as search entries (only ``registration_ids`` when given)."""
     query = (
-        select(
-            Registration.id,
-            Attendee.name,
-            Attendee.agency,
-            Attendee.unit,
-            Attendee.title,
-            Registration.status,
-            Attendee.phone,
-            WorkshopTable.number,
-            Attendee.email,
+        with_person_and_table(
+            select(
+                Registration.id,
+                Attendee.name,
+                Attendee.agency,
+                Attendee.unit,
+                Attendee.title,
+                Registration.status,
+                Attendee.phone,
+                WorkshopTable.number,
+                Attendee.email,
+            )
         )
-        .join(Attendee, Attendee.id == Registration.attendee_id)
-        .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
-        .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
         .where(Registration.session_id == session_id)
         .order_by(Registration.queue, Registration.id)
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from db.models import Attendee, Event, EventSession, Registration, SeatAssignment, WorkshopTable
+from db.models import Attendee, Event, EventSession, Registration, WorkshopTable
 from db.uow import Database
 from desktop.core.atomicfile import CSV_UTF8, PDF, PNG, write_atomic
 from desktop.core.problems import CodedError
@@ -27,6 +27,7 @@ from desktop.reports.fonts import GlyphProblem, glyph_record
 from desktop.reports.passes import PassRow, build_passes_pdf, pass_png
 from desktop.services import audit
 from desktop.services.admission import record_told
+from desktop.services.people_query import with_person_and_table
 
 PDF_NAME = "passes.pdf"
 CSV_NAME = "passes.csv"
@@ -58,16 +59,15 @@ def pass_rows(db: Database, session_id: int) -> list[PassRow]:
         es = s.get_one(EventSession, session_id)
         event = s.get_one(Event, es.event_id)
         rows = s.execute(
-            select(
-                Registration.id,
-                Attendee.name,
-                Attendee.agency,
-                Attendee.email,
-                WorkshopTable.number,
+            with_person_and_table(
+                select(
+                    Registration.id,
+                    Attendee.name,
+                    Attendee.agency,
+                    Attendee.email,
+                    WorkshopTable.number,
+                )
             )
-            .join(Attendee, Attendee.id == Registration.attendee_id)
-            .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
-            .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
             .where(
                 Registration.session_id == session_id,
                 Registration.status.in_(SEAT_HOLDERS),

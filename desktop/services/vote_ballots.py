@@ -23,7 +23,6 @@ from db.models import (
     PbVote,
     PbVoter,
     Registration,
-    SeatAssignment,
     WorkshopTable,
 )
 from db.uow import Database
@@ -33,6 +32,7 @@ from desktop.core.text import mask_name
 from desktop.core.vote import Method, Refusal, Rules, VoteError, VoteStatus
 from desktop.services import audit
 from desktop.services.arrivals import arrived_ids
+from desktop.services.people_query import with_person_and_table
 from desktop.services.vote import CAST_LOCK, ballot_projects, find_vote
 
 MAX_ATTEMPTS = 5
@@ -180,17 +180,15 @@ def voter_tables(db: Database, session_id: int) -> tuple[VoterTable, ...]:
     with db.read() as s:
         present = arrived_ids(s, session_id)
         rows = s.execute(
-            select(
-                Registration.id,
-                Attendee.name,
-                Attendee.agency,
-                WorkshopTable.number,
-                WorkshopTable.name,
-            )
-            .join(Attendee, Attendee.id == Registration.attendee_id)
-            .outerjoin(SeatAssignment, SeatAssignment.registration_id == Registration.id)
-            .outerjoin(WorkshopTable, WorkshopTable.id == SeatAssignment.table_id)
-            .where(Registration.session_id == session_id)
+            with_person_and_table(
+                select(
+                    Registration.id,
+                    Attendee.name,
+                    Attendee.agency,
+                    WorkshopTable.number,
+                    WorkshopTable.name,
+                )
+            ).where(Registration.session_id == session_id)
         ).all()
     groups: dict[int, tuple[str, list[tuple[int, str, str]]]] = {}
     for rid, name, agency, number, table_name in rows:
