@@ -25,6 +25,6 @@ def _attach_console() -> None:
 
 if __name__ == "__main__":
     _attach_console()
-    from desktop.cli import main
+    from desktop.cli import run
 
-    sys.exit(main())
+    run()

@@ -25,10 +25,11 @@ import json
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop import __version__, paths
 from desktop.core.problems import CodedError
@@ -304,6 +305,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _refused(args, problem)
     finally:
         context.close()
+
+
+def run() -> NoReturn:
+    """The ``workshop-desk`` program (console script, ``python -m desktop``, the installer).
+
+    Once ``main`` returns, the command's work is on disk: its files were written, closed and
+    renamed into place and its database disposed. What is left is the interpreter freeing,
+    one by one, every object SQLAlchemy, reportlab's parsed font and the rest built: 0.3 s of
+    a certificate run that nobody needs, so the process ends here instead. Only when no other
+    thread is still at work: then the normal exit waits for it."""
+    code = main()
+    if any(
+        t.is_alive() and not t.daemon
+        for t in threading.enumerate()
+        if t is not threading.main_thread()
+    ):
+        sys.exit(code)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more to say there
+            pass
+    os._exit(code)
 
 
 def _refused(args: argparse.Namespace, problem: CodedError) -> int:

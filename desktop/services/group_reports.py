@@ -371,23 +371,6 @@ def _keep_state(s: Session, report: GroupReport, before: dict[str, Any], at: dt.
 
     Every query here goes by the (report, revision) index and touches a bounded number of
     rows: a save costs the same after ten hours of typing as after ten seconds."""
-    if (
-        s.scalar(
-            select(GroupReportState.id).where(GroupReportState.report_id == report.id).limit(1)
-        )
-        is None
-    ):
-        # The first state kept also records what the report was before this save.
-        s.add(
-            GroupReportState(
-                report_id=report.id, revision=report.revision - 1, saved_at=at, content=before
-            )
-        )
-    s.add(
-        GroupReportState(
-            report_id=report.id, revision=report.revision, saved_at=at, content=report.content
-        )
-    )
     # One save adds one state, so looking at a few of the oldest each time keeps up; a
     # backlog (the desk was closed an hour) drains over the next saves. Expired states that
     # linger a little longer are still true merge bases.
@@ -400,6 +383,19 @@ def _keep_state(s: Session, report: GroupReport, before: dict[str, Any], at: dt.
         .order_by(GroupReportState.revision)
         .limit(PRUNE_BATCH)
     ).all()
+    if not oldest:
+        # Every state kept is older than this save: none at all means this is the first, and
+        # it also records what the report was before this save.
+        s.add(
+            GroupReportState(
+                report_id=report.id, revision=report.revision - 1, saved_at=at, content=before
+            )
+        )
+    s.add(
+        GroupReportState(
+            report_id=report.id, revision=report.revision, saved_at=at, content=report.content
+        )
+    )
     cutoff = at - dt.timedelta(seconds=STATE_SECONDS)
     expired = [row.id for row in oldest if row.saved_at < cutoff]
     if expired:

@@ -69,3 +69,48 @@ def test_an_unexpected_error_is_logged_and_told_in_one_line(
     assert "ZeroDivisionError: boom" in err and "workshop-desk.log" in err
     log = (private_data_home / "logs" / "workshop-desk.log").read_text(encoding="utf-8")
     assert "Traceback" in log and "ZeroDivisionError" in log
+
+
+def _program(body: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``desktop.cli.run`` (the installed ``workshop-desk``) around a stand-in ``main``."""
+    probe = (
+        "import sys, threading, time\nimport desktop.cli as cli\n"
+        f"{body}\ncli.main = main\ncli.run()\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_the_program_delivers_all_its_output_and_its_exit_code() -> None:
+    """``run`` ends the process without the interpreter's teardown: what the command printed
+    (a megabyte through a pipe, on both streams) still arrives, whole, with its exit code."""
+    done = _program(
+        "def main():\n"
+        "    print('x' * 1_000_000)\n"
+        "    print('一行說明', file=sys.stderr)\n"
+        "    return 2\n"
+    )
+    assert done.returncode == 2
+    assert done.stdout == "x" * 1_000_000 + "\n"
+    assert done.stderr == "一行說明\n"
+
+
+def test_the_program_waits_for_work_still_running_in_another_thread(tmp_path: Path) -> None:
+    out = tmp_path / "written-late.txt"
+    done = _program(
+        "def main():\n"
+        "    def later():\n"
+        "        time.sleep(0.3)\n"
+        "        open(sys.argv[1], 'w').write('whole')\n"
+        "    threading.Thread(target=later).start()\n"
+        "    return 0\n",
+        str(out),
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_text() == "whole"
