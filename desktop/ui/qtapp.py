@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.paths import resource
-from desktop.ui.wheel import guard_wheel
+from desktop.ui.wheel import WheelSafeStyle, guard_wheel
 
 log = logging.getLogger(__name__)
 
@@ -41,13 +41,13 @@ def ensure_app() -> QApplication:
     from desktop.ui.settings import current_language, install_translators
 
     install_translators(app, current_language())
-    guard_wheel(app)
     return app
 
 
 def _load_style(app: QApplication) -> None:
-    """The calm light look of ``resources/style.qss`` on the Fusion style (same on every OS)."""
-    app.setStyle("Fusion")
+    """The calm light look of ``resources/style.qss`` on the Fusion style (same on every OS),
+    guarding value controls from stray wheel turns (``desktop.ui.wheel``)."""
+    app.setStyle(WheelSafeStyle("Fusion"))
     hints = app.styleHints()
     if hasattr(hints, "setColorScheme"):  # Qt >= 6.8: stay light under a dark system theme
         hints.setColorScheme(Qt.ColorScheme.Light)

@@ -1,37 +1,56 @@
 """The mouse wheel changes a value only in the control the operator is working in.
 
 Scrolling down a form passes over drop-downs and number boxes (a table's feasibility, the votes
-of a group report) that Qt would silently change, save and project. One filter on the
-application covers every combo box and spin box of every window, present and future.
+of a group report) that Qt would silently change, save and project. The application's style
+guards every combo box and spin box of every window, present and future, as Qt polishes it:
+once per control. (An application-wide event filter did the same, but it handed every event of
+every widget to Python: 60 ms before the first window appeared, and a Python call per event
+all day.)
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QProxyStyle, QWidget
 
 VALUE_CONTROLS = (QComboBox, QAbstractSpinBox)
 
 
 class WheelGuard(QObject):
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.setObjectName("wheelGuard")
+    """On a value control: a wheel turn while it does not have focus goes to its parent."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if not isinstance(watched, VALUE_CONTROLS):
-            return False
-        kind = event.type()
-        if kind == QEvent.Type.Polish and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-            # A wheel turn must not hand the control focus (and with it the wheel).
-            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == QEvent.Type.Wheel and not watched.hasFocus():
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QWidget)
+            and not watched.hasFocus()
+        ):
             event.ignore()  # handed on to the parent: the page scrolls instead
             return True
         return False
 
 
+class WheelSafeStyle(QProxyStyle):
+    """A style (Fusion for the app) that guards each value control it polishes."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self._guard = WheelGuard(self)
+
+    def polish(self, target: Any) -> Any:  # Qt's three overloads: widget, palette, application
+        polished = super().polish(target)
+        if isinstance(target, VALUE_CONTROLS):
+            if target.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                # A wheel turn must not hand the control focus (and with it the wheel).
+                target.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            target.installEventFilter(self._guard)  # installed once, however often polished
+        return polished
+
+
 def guard_wheel(app: QApplication) -> None:
-    """Install the guard on ``app`` once."""
-    if app.findChild(WheelGuard, "wheelGuard") is None:
-        app.installEventFilter(WheelGuard(app))
+    """Give ``app`` a wheel-safe version of its style (same look) once; Qt polishes the
+    widgets that exist again with it."""
+    if not isinstance(app.style(), WheelSafeStyle):
+        app.setStyle(WheelSafeStyle(app.style().name()))
