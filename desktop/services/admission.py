@@ -120,23 +120,34 @@ def _move(
     changes = []
     for move in proposal.moves:
         r = by_id[move.key]
-        audit.record(
-            s,
-            "registration.status",
-            actor=actor,
-            at=at,
-            entity="registration",
-            entity_id=r.id,
-            name=mask_name(r.attendee.name),
-            old=r.status,
-            new=move.new,
-            **why,
-        )
-        r.status = move.new
+        change_status(s, r, move.new, actor=actor, at=at, **why)
         changes.append(
             StatusChange(r.id, r.attendee.name, es.name, move.old, move.new, move.reason)
         )
     return changes
+
+
+def change_status(
+    s: Session, r: Registration, new: str, *, actor: str, at: dt.datetime, **why: object
+) -> str:
+    """Give ``r`` the status ``new``, recorded in the audit log (who, when, whose, from what
+    to what, and ``why``); the status it had is returned. Every status change made one by
+    one goes through here (an import writes its own in bulk)."""
+    old = r.status
+    audit.record(
+        s,
+        "registration.status",
+        actor=actor,
+        at=at,
+        entity="registration",
+        entity_id=r.id,
+        name=mask_name(r.attendee.name),
+        old=old,
+        new=new,
+        **why,
+    )
+    r.status = new
+    return old
 
 
 def apply_admission(

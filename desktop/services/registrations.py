@@ -26,7 +26,12 @@ from desktop.core.problems import CodedError
 from desktop.core.status import holds_seat
 from desktop.core.text import clean, mask_name, match_key
 from desktop.services import audit
-from desktop.services.admission import promote, renumber, session_registrations
+from desktop.services.admission import (
+    change_status,
+    promote,
+    renumber,
+    session_registrations,
+)
 from desktop.services.walkins import seats_taken
 
 
@@ -137,21 +142,9 @@ def admit_with_reason(
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         r = s.get_one(Registration, registration_id)
-        old = r.status
-        r.status, r.status_reason = Status.ADMITTED, reason[:300]
+        r.status_reason = reason[:300]
+        change_status(s, r, Status.ADMITTED, actor=actor, at=at, reason=reason[:300])
         s.flush()
-        audit.record(
-            s,
-            "registration.status",
-            actor=actor,
-            at=at,
-            entity="registration",
-            entity_id=r.id,
-            name=mask_name(r.attendee.name),
-            old=old,
-            new=Status.ADMITTED,
-            reason=reason[:300],
-        )
         return OverrideResult(
             r.id,
             r.status,
@@ -173,24 +166,12 @@ def cancel_registration(
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         r = s.get_one(Registration, registration_id)
-        old = r.status
-        if old == Status.CANCELLED:
+        if r.status == Status.CANCELLED:
             raise RegistrationError("already_cancelled", "此報名已取消")
-        r.status, r.status_reason = Status.CANCELLED, clean(reason)[:300]
+        r.status_reason = clean(reason)[:300]
+        old = change_status(s, r, Status.CANCELLED, actor=actor, at=at, reason=r.status_reason)
         r.seat = None  # the chair at the workshop table is free again (delete-orphan)
         s.flush()
-        audit.record(
-            s,
-            "registration.status",
-            actor=actor,
-            at=at,
-            entity="registration",
-            entity_id=r.id,
-            name=mask_name(r.attendee.name),
-            old=old,
-            new=Status.CANCELLED,
-            reason=clean(reason)[:300],
-        )
         promoted: tuple[str, ...] = ()
         if holds_seat(old):
             promoted = promote(s, r.session, actor, at, r.id)
