@@ -94,14 +94,23 @@ class WindowHost:
         _retire(*old, keep_lock=None)
 
     def open(self, path: Path | None, opener: Callable[[], Database]) -> bool:
-        """Lock and open a database, then show it; False when that was refused or failed
-        (the user was told why)."""
+        """Lock and open a database, then show it: in the main window, or in the welcome when
+        the file has no event yet (a new or emptied file: the main window would have no way
+        to create one; the welcome creates it in that file). False when that was refused or
+        failed (the user was told why)."""
+        from desktop.services.events import list_events
         from desktop.ui.reliability import lock_and_open
 
         opened = lock_and_open(path, opener, self.lock, self.window, _open_or_explain)
-        if opened is not None:
-            self.show(*opened)
-        return opened is not None
+        if opened is None:
+            return False
+        db, lock = opened
+        if path is not None and not list_events(db):
+            _retire(None, db, lock, None, keep_lock=self.lock)
+            self.show_welcome(path)
+        else:
+            self.show(db, lock)
+        return True
 
     def _on_open_path(self, path: str) -> None:
         from db.engine import database_url, sqlite_file
@@ -194,28 +203,6 @@ def _event_file(context: Context) -> Path | None:
     return Path(context.db_target).expanduser() if context.db_target else paths.default_database()
 
 
-def needs_welcome(context: Context) -> Path | None:
-    """The database file to create an event in when it has none yet: the default database on
-    a first run, or the file ``--db`` names (a new or empty file: the main window would have
-    no event and no way to create one). None with ``--demo``, a server URL, or an event."""
-    target = _event_file(context)
-    if target is None or target.is_dir():
-        return None  # a directory: the normal path explains
-    if not target.exists():
-        return target
-    from desktop.app import open_database
-    from desktop.services.events import list_events
-
-    try:
-        db = open_database(target)
-    except Exception:
-        return None  # the normal path opens it again and explains the problem
-    try:
-        return None if list_events(db) else target
-    finally:
-        db.dispose()
-
-
 def run_window(context: Context) -> int:
     setup_logging()
     app = ensure_app()
@@ -233,15 +220,12 @@ def run_window(context: Context) -> int:
 
 
 def _open_first(host: WindowHost, context: Context) -> None:
-    """Start-up, once the window shows: open the database into it, or the welcome for a file
-    without an event; a database that cannot be opened ends the app (exit status 2)."""
+    """Start-up, once the window shows: open the database into it (``WindowHost.open``: the
+    welcome for a file without an event); a database that cannot be opened ends the app
+    (exit status 2)."""
     from db.engine import database_url, sqlite_file
     from desktop.app import open_database, open_demo_database
 
-    first_run = needs_welcome(context)
-    if first_run is not None:
-        host.show_welcome(first_run)
-        return
     if context.demo:
         target = Path(context.db_target) if context.db_target else None
         opened = host.open(target or paths.demo_database(), lambda: open_demo_database(target))

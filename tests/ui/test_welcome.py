@@ -8,24 +8,39 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QPushButton
 
 from desktop import paths
-from desktop.cli import Context
 from desktop.services.events import list_events
-from desktop.ui.launch import WindowHost, needs_welcome
+from desktop.ui.launch import WindowHost
 from desktop.ui.main_window import MainWindow
 from desktop.ui.welcome import WelcomeWindow
 
 
-def test_first_run_only_without_database_or_event(empty_db_path: Path) -> None:
-    assert needs_welcome(Context(db_target=None, demo=False)) == paths.default_database()
-    assert needs_welcome(Context(db_target=None, demo=True)) is None
-    # QA: ``--db`` naming a new or empty file opened a main window with no event and no way
-    # to create one; it gets the welcome too, creating the event in that file.
-    assert needs_welcome(Context(db_target=str(empty_db_path), demo=False)) == empty_db_path
-    new_file = empty_db_path.with_name("new.sqlite3")
-    assert needs_welcome(Context(db_target=str(new_file), demo=False)) == new_file
-    assert needs_welcome(Context(db_target="postgresql+psycopg://u@h/db", demo=False)) is None
-    paths.default_database().write_bytes(empty_db_path.read_bytes())  # a file, but no event
-    assert needs_welcome(Context(db_target=None, demo=False)) == paths.default_database()
+def test_a_file_without_an_event_opens_in_the_welcome(qtbot, empty_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA: ``--db`` naming a new or empty file opened a main window with no event and no way
+    to create one; it gets the welcome, creating the event in that file. The file is opened
+    once, under the window lock, which the welcome lets go."""
+    from desktop.app import open_database
+
+    host = WindowHost()
+    assert host.open(empty_db_path, lambda: open_database(empty_db_path))
+    welcome = host.window
+    assert isinstance(welcome, WelcomeWindow) and welcome.isVisible()
+    qtbot.addWidget(welcome)
+    assert welcome.target == empty_db_path
+    assert host.db is None and host.lock is None
+    assert host.open(empty_db_path, lambda: open_database(empty_db_path))  # not locked out
+    assert isinstance(host.window, WelcomeWindow)
+    qtbot.addWidget(host.window)
+
+
+def test_a_file_with_an_event_opens_in_the_main_window(qtbot, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.app import open_database
+
+    host = WindowHost()
+    assert host.open(demo_db_path, lambda: open_database(demo_db_path))
+    assert isinstance(host.window, MainWindow)
+    qtbot.addWidget(host.window)
+    assert host.window.session_picker.count() == 3
+    host.close()
 
 
 def test_welcome_opens_the_demo_event(qtbot) -> None:  # type: ignore[no-untyped-def]
