@@ -143,7 +143,7 @@ def admit_with_reason(
     with db.unit_of_work() as s:
         r = s.get_one(Registration, registration_id)
         r.status_reason = reason[:300]
-        change_status(s, r, Status.ADMITTED, actor=actor, at=at, reason=reason[:300])
+        change_status(s, r, Status.ADMITTED, actor=actor, at=at, reason=r.status_reason)
         s.flush()
         return OverrideResult(
             r.id,
