@@ -28,6 +28,8 @@ def _shown():
     os._exit(0)
 """
 PRODUCT = """
+from desktop import collector
+collector.pause_for_startup()  # as the program's entry does, before the imports it patches
 import os, time
 from PySide6.QtCore import QTimer
 from desktop.ui import main_window
@@ -40,8 +42,10 @@ def attach(self, *args):
     _attach(self, *args)
     QTimer.singleShot(0, lambda: (print(time.time(), flush=True), os._exit(0)))
 main_window.MainWindow.showEvent, main_window.MainWindow.attach = showEvent, attach
-from desktop.cli import main
-main(["--demo"])
+import sys
+from desktop.cli import run
+sys.argv = ["workshop-desk", "--demo"]
+run()  # the program as installed: its entry, not just ``main``
 """
 BARE = (
     SHOWN

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from desktop import __version__, paths
+from desktop import __version__, collector, paths
 from desktop.core.problems import CodedError
 
 if TYPE_CHECKING:
@@ -271,7 +271,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from desktop.ui.launch import run_window
 
-        return run_window(context)
+        return run_window(context)  # it ends start-up once the window shows its database
+    collector.started()  # the command's modules are imported
     log_file = _log_to_file()
     try:
         action = getattr(args, "organiser_action", None)
@@ -314,7 +315,10 @@ def run() -> NoReturn:
     renamed into place and its database disposed. What is left is the interpreter freeing,
     one by one, every object SQLAlchemy, reportlab's parsed font and the rest built: 0.3 s of
     a certificate run that nobody needs, so the process ends here instead. Only when no other
-    thread is still at work: then the normal exit waits for it."""
+    thread is still at work: then the normal exit waits for it.
+
+    Start-up runs with the cycle collector paused (``desktop.collector``)."""
+    collector.pause_for_startup()
     code = main()
     if any(
         t.is_alive() and not t.daemon

@@ -17,10 +17,8 @@ ID numbers are sealed when the plan is written, one public-key operation per imp
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -38,6 +36,7 @@ from db.models import (
     Setting,
 )
 from db.uow import Database
+from desktop import collector
 from desktop.core.admission import StatusChange
 from desktop.core.idvault import IdOpener, IdSealer
 from desktop.core.import_model import (
@@ -194,7 +193,7 @@ def _plan(
     at: dt.datetime,
     opener: IdOpener | None,
 ) -> PlannedImport:
-    with _no_cycle_collection():
+    with collector.paused():
         snapshot = _snapshot(s, event)
         plan = make_plan(
             table,
@@ -206,21 +205,6 @@ def _plan(
             open_id=opener.open if opener is not None else None,
         )
     return PlannedImport(plan, table, dict(mapping), session_id, admit, at, opener, snapshot)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Planning 10,000 rows allocates millions of objects that all stay alive until the plan
-    is made, and the cycle collector would scan them again and again (a third of the time,
-    measured); none of them form cycles that need it. Reference counting still frees what
-    is dropped; collection resumes afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _version(s: Session, event: Event) -> tuple[object, ...]:

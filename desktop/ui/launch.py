@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop import paths
+from desktop import collector, paths
 from desktop.logs import install_excepthook, setup_logging
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qtapp import ensure_app
@@ -211,6 +211,7 @@ def run_window(context: Context) -> int:
     target = _event_file(context)
     if target is not None and not target.exists():
         host.show_welcome(target)  # the first run: nothing to open
+        collector.started()
     else:
         host.show_opening()
         QTimer.singleShot(0, lambda: _open_first(host, context))
@@ -232,5 +233,6 @@ def _open_first(host: WindowHost, context: Context) -> None:
     else:
         chosen = context.db_target or str(paths.default_database())
         opened = host.open(sqlite_file(database_url(chosen)), lambda: open_database(chosen))
+    collector.started()
     if not opened:
         QCoreApplication.exit(2)

@@ -114,3 +114,51 @@ def test_the_program_waits_for_work_still_running_in_another_thread(tmp_path: Pa
     )
     assert done.returncode == 0, done.stderr
     assert out.read_text() == "whole"
+
+
+def test_a_command_runs_with_the_collector_resumed_after_start_up(
+    demo_db_path: Path, tmp_path: Path
+) -> None:
+    """The program pauses the cycle collector while it imports (``desktop.collector``); by
+    the time a real command works on the database it collects again, with start-up's objects
+    frozen out of its sight."""
+    probe = (
+        "import gc, sys\nimport desktop.cli as cli\n"
+        "close = cli.Context.close\n"
+        "def report(self):\n"
+        "    print(gc.isenabled(), gc.get_freeze_count() > 10_000)\n"
+        "    close(self)\n"
+        "cli.Context.close = report\n"
+        "cli.run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "--db", str(demo_db_path), "summary"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dict(os.environ, PYTHONPATH=str(ROOT), WORKSHOP_DESK_HOME=str(tmp_path)),
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "True True"
+
+
+def test_start_up_s_end_resumes_only_a_collector_it_paused() -> None:
+    import gc
+
+    from desktop import collector
+
+    frozen = gc.get_freeze_count()
+    collector.started()  # a test calling ``main`` never paused it: nothing changes
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    collector.pause_for_startup()
+    try:
+        assert not gc.isenabled()
+        with collector.paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # a pause inside start-up does not end start-up's pause
+    finally:
+        collector.started()
+    assert gc.isenabled() and gc.get_freeze_count() >= frozen
+    gc.unfreeze()  # leave the test process as it was
