@@ -23,6 +23,9 @@ open, and ``needs_reseal`` is True for them.
 Opening a seal costs the KDF every time, so an opened key is kept for the life of the process,
 found by the seal and an HMAC of the passphrase under a random per-process key: asking again
 with the right passphrase is instant, a wrong guess still pays the full KDF.
+
+``cryptography`` loads when an ID is first sealed or opened (its import takes about 45 ms): a
+print run or the window's first screen, which never touch one, do not pay for it.
 """
 
 from __future__ import annotations
@@ -34,16 +37,13 @@ import json
 import secrets
 import threading
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-_OAEP = padding.OAEP(
-    mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None
-)
 FORMAT = "workshop-desk-key/1"
 BATCH_MARK = b"WDB1"  # a sealed ID number in the hybrid format (``IdSealer``)
 _NONCE_BYTES = 12
@@ -81,7 +81,20 @@ class KeyPair:
     sealed_private_pem: bytes
 
 
+@cache
+def _oaep() -> padding.OAEP:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    return padding.OAEP(
+        mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None
+    )
+
+
 def new_key_pair(passphrase: str, kdf: KdfParams | None = None) -> KeyPair:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     if not passphrase:
         raise ValueError("passphrase must not be empty")
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -92,6 +105,8 @@ def new_key_pair(passphrase: str, kdf: KdfParams | None = None) -> KeyPair:
 
 
 def _derive(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=kdf.n, r=kdf.r, p=kdf.p).derive(
         passphrase.encode("utf-8")
     )
@@ -104,6 +119,9 @@ def _associated(kdf: KdfParams) -> bytes:
 def seal(key: rsa.RSAPrivateKey, passphrase: str, kdf: KdfParams | None = None) -> bytes:
     """``key`` encrypted with a key derived from ``passphrase`` with ``kdf`` (default:
     ``DEFAULT_KDF``, read when called; see the module docstring)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kdf = kdf or DEFAULT_KDF
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     der = key.private_bytes(
@@ -169,6 +187,11 @@ def open_key(sealed: bytes, passphrase: str) -> rsa.RSAPrivateKey:
 
 
 def _open_uncached(sealed: bytes, passphrase: str) -> rsa.RSAPrivateKey:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kdf = kdf_of(sealed)
     try:
         if kdf is None:
@@ -200,10 +223,14 @@ class IdSealer:
     """
 
     def __init__(self, public_pem: bytes) -> None:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import rsa
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         key = serialization.load_pem_public_key(public_pem)
         assert isinstance(key, rsa.RSAPublicKey)
         data_key = AESGCM.generate_key(bit_length=256)
-        self._header = BATCH_MARK + key.encrypt(data_key, _OAEP)
+        self._header = BATCH_MARK + key.encrypt(data_key, _oaep())
         self._aead = AESGCM(data_key)
         self._count = 0
 
@@ -226,15 +253,17 @@ class IdOpener:
 
     def open(self, cipher: bytes) -> str:
         if len(cipher) == self._size:  # sealed before batches: bare RSA-OAEP
-            return self._key.decrypt(cipher, _OAEP).decode("ascii")
+            return self._key.decrypt(cipher, _oaep()).decode("ascii")
         end = len(BATCH_MARK) + self._size
         header, nonce = cipher[:end], cipher[end : end + _NONCE_BYTES]
         if not header.startswith(BATCH_MARK):
             raise ValueError("not a sealed ID number")
         aead = self._batches.get(header)
         if aead is None:
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
             aead = self._batches[header] = AESGCM(
-                self._key.decrypt(header[len(BATCH_MARK) :], _OAEP)
+                self._key.decrypt(header[len(BATCH_MARK) :], _oaep())
             )
         return aead.decrypt(nonce, cipher[end + _NONCE_BYTES :], header).decode("ascii")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import subprocess
 import sys
 
@@ -56,3 +57,25 @@ def test_help_of_every_command_still_works(capsys: pytest.CaptureFixture[str]) -
             build_parser([name, "--help"]).parse_args([name, "--help"])
         assert exit_info.value.code == 0
         assert f"workshop-desk {name}" in capsys.readouterr().out
+
+
+def test_a_print_run_loads_no_cryptography(demo_db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A print run never seals or opens an ID number: the ID key machinery (``cryptography``,
+    about 45 ms of imports) stays unloaded."""
+    probe = (
+        "import sys; from desktop.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(code, 'cryptography' in sys.modules)"
+    )
+    out = tmp_path / "signin.pdf"
+    command = ["--db", str(demo_db_path), "pdf", "signin", "--session", "臺北", "--out", str(out)]
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *command],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env=dict(os.environ, WORKSHOP_DESK_HOME=str(tmp_path / "home")),
+    )
+    assert done.stdout.strip().splitlines()[-1] == "0 False", done.stderr
+    assert out.read_bytes().startswith(b"%PDF")
