@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 Row = TypeVar("Row")
@@ -19,6 +20,7 @@ class Column(Generic[Row]):
     header: str
     value: Callable[[Row], Any]
     align_right: bool = False
+    colour: Callable[[Row], str | None] | None = None  # the text's colour ("#B00020"), if any
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -63,6 +65,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(row)
             return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
+            colour = column.colour(row)
+            return None if colour is None else QColor(colour)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.ROW_ROLE:

@@ -106,8 +106,16 @@ def test_import_dialog_previews_then_commits_and_admits(
     assert dialog.load(path)
     summary = dialog.summary
     assert summary is not None and summary.imported == 5 and len(summary.rejected) == 2
-    rows = {dialog.problems.item(r, 0).text() for r in range(dialog.problems.rowCount())}
+    lines = dialog.problems.model()
+    rows = {lines.index(r, 0).data() for r in range(lines.rowCount())}
     assert {"5", "6", "7", "8", "9"} <= rows
+    # Refused rows are listed first, in red; notes after them, in the normal colour.
+    handling = [lines.index(r, 2).data() for r in range(lines.rowCount())]
+    refused = handling.count("拒收")
+    assert refused == 2 and handling[:refused] == ["拒收"] * refused
+    red = Qt.ItemDataRole.ForegroundRole
+    assert lines.index(0, 3).data(red).name() == "#b00020"
+    assert lines.index(refused, 3).data(red) is None
     assert "拒收" in dialog.counts.text()
     before = len(list_roster(demo_db))
     dialog.set_mapping("lunch", "")  # not used: nobody has lunch now
