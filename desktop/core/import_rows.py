@@ -248,7 +248,8 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
     blank = 0
 
     for order, (cells, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
-        if not any(cell_text(c) for c in cells):
+        cleaned = [cell_text(c) for c in cells]  # each cell cleaned once
+        if not any(cleaned):
             blank += 1
             continue
 
@@ -279,7 +280,7 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
                 )
             )
 
-        texts = {fld: cell_text(get(fld)) for fld in mapping}  # each cell cleaned once
+        texts = {fld: cleaned[i] if i < len(cleaned) else "" for fld, i in mapping.items()}
         for fld, value in texts.items():
             too_long = length_problem(fld, value)
             if too_long:  # a pasted essay or a hostile file: refuse the row
