@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 
 from db.models import AgendaBlock, Event, EventSession, Registration
 from db.uow import Database
+from desktop.core.idvault import PUBLIC_KDF, new_key_pair
 from desktop.core.problems import CodedError
 from desktop.core.text import match_key
-from desktop.services import audit
+from desktop.services import audit, security
 
 STATUSES = ("admitted", "waitlisted", "cancelled", "walk_in")
 
@@ -74,11 +75,6 @@ def create_event(
     ``passphrase`` must pass ``security.check_passphrase`` (``SecurityError`` otherwise) unless
     ``public_passphrase``: only the demo event, whose passphrase is published in the README,
     so refusing it (or paying the full KDF for it) would protect nothing."""
-    # Here, not at the top: every command finds its session through this module, and only
-    # a new event needs the key machinery (cryptography, 40 ms to import).
-    from desktop.core.idvault import PUBLIC_KDF, new_key_pair
-    from desktop.services import security
-
     if public_passphrase:
         keys = new_key_pair(passphrase, PUBLIC_KDF)
     else:
