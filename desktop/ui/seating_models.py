@@ -29,10 +29,11 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.core.text import match_key
 from desktop.services.seatview import SeatMember, TableView
+from desktop.ui.palette import ALERT
 
 translate = QCoreApplication.translate
 MIME = "application/x-workshop-desk-registration"
-WARN = QColor("#B00020")
+WARN = QColor(ALERT)
 CONFLICT_BG = QColor("#F8D0D0")
 TABLE_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's TableView
 LINES_ROLE = Qt.ItemDataRole.UserRole + 2  # (text, bold, conflict) per member, in order

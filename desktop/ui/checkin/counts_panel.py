@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from desktop.services import desk_counts
+from desktop.ui.palette import ALERT
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
 
@@ -43,7 +44,7 @@ class CountsPanel(QWidget):
         self.date_warning = QLabel()
         self.date_warning.setObjectName("dateWarning")
         self.date_warning.setWordWrap(True)
-        self.date_warning.setStyleSheet("color:#B00020; font-weight:bold;")
+        self.date_warning.setStyleSheet(f"color:{ALERT}; font-weight:bold;")
         self.date_warning.hide()
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)

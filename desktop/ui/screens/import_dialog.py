@@ -41,11 +41,10 @@ from desktop.services.importing import (
     read_registration_file,
 )
 from desktop.ui.messages import code_texts, error_text, field_label
+from desktop.ui.palette import ALERT, GOOD
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.status_changes import confirm_changes, moves_out
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
-
-REFUSED_COLOUR = "#B00020"
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,7 @@ class ImportDialog(QDialog):
         # A model, not an item per cell: a 10,000-row export with a defect in every fifth row
         # lists 2,000 problems, and the preview is redrawn at every change of the mapping.
         def refused(line: ProblemLine) -> str | None:
-            return REFUSED_COLOUR if line.refused else None
+            return ALERT if line.refused else None
 
         self.problem_lines: RowTableModel[ProblemLine] = RowTableModel(
             [
@@ -212,9 +211,7 @@ class ImportDialog(QDialog):
 
     def _show_error(self, message: str) -> None:
         title = self.tr("無法匯入")
-        self.counts.setText(
-            f"<span style='color:{REFUSED_COLOUR}'><b>{title}</b>：{message}</span>"
-        )
+        self.counts.setText(f"<span style='color:{ALERT}'><b>{title}</b>：{message}</span>")
         self.problem_lines.set_rows(())
         self.import_button.setEnabled(False)
 
@@ -299,7 +296,7 @@ class ImportDialog(QDialog):
         out = sum(1 for c in s.status_changes if moves_out(c))
         text = self.tr("錄取異動：錄取 {into} 人，移出名額 {out} 人（匯入前會列出請您確認）")
         text = text.format(into=len(s.status_changes) - out, out=out)
-        colour = REFUSED_COLOUR if out else "#1E6B35"
+        colour = ALERT if out else GOOD
         return f"<br><span style='color:{colour}'>{text}</span>"
 
     def commit(self) -> ImportSummary | None:
@@ -318,7 +315,7 @@ class ImportDialog(QDialog):
             self._show_plan(exc.planned)
             self.counts.setText(
                 self.counts.text()
-                + f"<br><span style='color:{REFUSED_COLOUR}'>"
+                + f"<br><span style='color:{ALERT}'>"
                 + self.tr("名單在預覽後有變動，尚未匯入：請看過新的預覽後再按「匯入」。")
                 + "</span>"
             )

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from desktop.core.admission import StatusChange
 from desktop.core.status import holds_seat
 from desktop.ui.labels import change_reason_label, status_label
+from desktop.ui.palette import ALERT, GOOD
 
-OUT_COLOUR = QColor("#B00020")  # losing a seat: the organiser must look twice
-IN_COLOUR = QColor("#1E6B35")
+OUT_COLOUR = QColor(ALERT)  # losing a seat: the organiser must look twice
+IN_COLOUR = QColor(GOOD)
 
 
 def moves_out(change: StatusChange) -> bool:
