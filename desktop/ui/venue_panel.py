@@ -500,10 +500,6 @@ class VenuePanel(QWidget):
         self._qr_table = table.table_id
         self._show_qr()
 
-    def shown_qr(self) -> str | None:
-        """What the QR holds now (None when stopped)."""
-        return self.qr.toolTip() if self.running else None
-
     def revoke_selected_table(self) -> None:
         table = self.selected_table()
         if table is None:
