@@ -152,7 +152,9 @@ class VenuePanel(QWidget):
         self.help_note.hide()
         notes = QHBoxLayout()
         notes.addWidget(self.nobody_label, 1)
-        notes.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
+        notes.addWidget(
+            self.help_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        )
 
         self.address_label = QLabel()
         self.address_label.setObjectName("venueAddressLabel")
@@ -407,7 +409,8 @@ class VenuePanel(QWidget):
             self.nobody_label.setText(
                 self.tr(
                     "開始已超過一分鐘，還沒有任何手機連上。"
-                    "請用手機掃描 QR 試試看；打不開時請看右邊的說明（多半是 Windows 防火牆）。"
+                    "請用手機掃描 QR 試試看；"
+                    "打不開時請看「手機連不上？」的說明（多半是 Windows 防火牆）。"
                 )
             )
             self.nobody_label.show()

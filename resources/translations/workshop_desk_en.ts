@@ -2847,8 +2847,8 @@ Check-ins and changes made after this backup will not be in the restored data; t
 5. Some venue Wi-Fi keeps devices apart (client isolation): ask the venue staff to turn it off, or use your own wireless access point.</translation>
     </message>
     <message>
-        <source>開始已超過一分鐘，還沒有任何手機連上。請用手機掃描 QR 試試看；打不開時請看右邊的說明（多半是 Windows 防火牆）。</source>
-        <translation>More than a minute since starting, and no phone has connected yet. Try scanning the QR with a phone; if the page does not open, see the help on the right (usually the Windows firewall).</translation>
+        <source>開始已超過一分鐘，還沒有任何手機連上。請用手機掃描 QR 試試看；打不開時請看「手機連不上？」的說明（多半是 Windows 防火牆）。</source>
+        <translation>More than a minute since starting, and no phone has connected yet. Try scanning the QR with a phone; if the page does not open, see “Phones cannot connect?” (usually the Windows firewall).</translation>
     </message>
     <message>
         <source>撤銷連線碼</source>
