@@ -1263,6 +1263,14 @@ Current status: {state}</translation>
         <translation>About Workshop Desk</translation>
     </message>
     <message>
+        <source>現場連線進行中</source>
+        <translation>Venue connection running</translation>
+    </message>
+    <message>
+        <source>現場連線仍在進行，目前有 {n} 台裝置連線中。關閉視窗會停止現場連線，桌長的手機將無法再儲存。仍要關閉嗎？</source>
+        <translation>The venue connection is still running, with {n} device(s) connected. Closing the window stops it, and table leaders&apos; phones can no longer save. Close anyway?</translation>
+    </message>
+    <message>
         <source>開啟資料庫</source>
         <translation>Open database</translation>
     </message>
@@ -1973,6 +1981,53 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>均分法</source>
         <translation>Equal Shares</translation>
+    </message>
+</context>
+<context>
+    <name>RoomAddressPicker</name>
+    <message>
+        <source>重新偵測</source>
+        <translation>Detect again</translation>
+    </message>
+    <message>
+        <source>剛連上 Wi-Fi？重新列出這台電腦的網路位址</source>
+        <translation>Just joined the Wi-Fi? List this computer&apos;s network addresses again</translation>
+    </message>
+    <message>
+        <source>（沒有手機連得到的位址）</source>
+        <translation>(no address phones can reach)</translation>
+    </message>
+    <message>
+        <source>（網路卡名稱不明）</source>
+        <translation>(adapter name unknown)</translation>
+    </message>
+    <message>
+        <source>{address}&#x3000;{adapter}（VPN／虛擬網路卡）</source>
+        <translation>{address}  {adapter} (VPN / virtual adapter)</translation>
+    </message>
+    <message>
+        <source>這台電腦目前沒有手機連得到的網路位址（127.0.0.1 只有這台電腦自己能開）：請先把這台電腦連上場地的 Wi-Fi，再按「重新偵測」。</source>
+        <translation>This computer has no address phones can reach (127.0.0.1 opens only on this computer): connect it to the venue Wi-Fi first, then press Detect again.</translation>
+    </message>
+    <message>
+        <source>「{address}」不是 IP 位址（例如 192.168.1.20）。</source>
+        <translation>“{address}” is not an IP address (e.g. 192.168.1.20).</translation>
+    </message>
+    <message>
+        <source>{address} 只有這台電腦自己連得到，手機無法使用：請選場地 Wi-Fi 的位址。</source>
+        <translation>{address} can be reached only from this computer, not from phones: choose the venue Wi-Fi&apos;s address.</translation>
+    </message>
+    <message>
+        <source>{address} 是網路卡沒有取得位址時的自動位址（169.254），手機無法使用：請確認已連上場地的 Wi-Fi，再按「重新偵測」。</source>
+        <translation>{address} is the automatic address of an adapter that got none from a network (169.254), which phones cannot use: make sure the venue Wi-Fi is connected, then press Detect again.</translation>
+    </message>
+    <message>
+        <source>{address} 不是手機能開啟的位址：請選場地 Wi-Fi 的位址。</source>
+        <translation>{address} is not an address a phone can open: choose the venue Wi-Fi&apos;s address.</translation>
+    </message>
+    <message>
+        <source>注意：{address} 屬於 VPN 或虛擬網路卡，場地 Wi-Fi 上的手機多半連不到；請改選 Wi-Fi 的位址，除非您確定手機在這個網路上。</source>
+        <translation>Note: {address} belongs to a VPN or virtual adapter, which phones on the venue Wi-Fi usually cannot reach; choose the Wi-Fi&apos;s address unless you are sure the phones are on this network.</translation>
     </message>
 </context>
 <context>
@@ -2702,6 +2757,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Port</translation>
     </message>
     <message>
+        <source>手機連不上？</source>
+        <translation>Phones cannot connect?</translation>
+    </message>
+    <message>
         <source>桌次</source>
         <translation>Table</translation>
     </message>
@@ -2772,6 +2831,24 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;第{number}桌 桌長 QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;請該桌桌長用手機相機掃描左邊的 QR。這個 QR 可以填寫第{number}桌的報告，只給該桌桌長看；掃描後請點選其他桌次或按「投影首頁 QR」把它收起來。&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;Table {number} leader QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The table&apos;s leader scans the QR on the left with a phone camera. This QR can edit table {number}&apos;s report: show it to that leader only, and afterwards choose another table or press “Project the home page QR” to hide it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>手機連不上時：
+1. 手機和這台電腦要連同一個 Wi-Fi（不是手機的行動網路）。
+2. Windows 第一次開始時會跳出「Windows 安全性警訊」（Defender 防火牆）：勾選「私人網路」並按「允許存取」。按了「取消」會封鎖連線。允許需要系統管理員權限。
+3. 場地 Wi-Fi 要設為「私人網路」：Windows 設定 → 網路和網際網路 → Wi-Fi → 這個網路的內容 → 網路設定檔類型選「私人」。設為「公用」時，防火牆通常會擋下手機。
+4. 沒有管理員權限時請資訊人員：為本程式新增一條輸入規則，允許 TCP 連接埠 {port}；或以系統管理員身分執行安裝程式的防火牆工作。
+5. 有些場地 Wi-Fi 不讓裝置互連（用戶端隔離）：請場地人員關閉，或改用自己的無線基地台。</source>
+        <translation>If phones cannot connect:
+1. The phones and this computer must be on the same Wi-Fi (not the phones&apos; mobile data).
+2. The first time it starts, Windows shows a “Windows Security Alert” (Defender Firewall): tick “Private networks” and click “Allow access”. Clicking “Cancel” blocks connections. Allowing needs administrator rights.
+3. The venue Wi-Fi must be a Private network: Windows Settings → Network &amp; internet → Wi-Fi → this network&apos;s properties → Network profile type: Private. On a Public network the firewall usually blocks the phones.
+4. Without administrator rights, ask IT for an inbound rule for this program allowing TCP port {port}, or to run the installer&apos;s firewall task as administrator.
+5. Some venue Wi-Fi keeps devices apart (client isolation): ask the venue staff to turn it off, or use your own wireless access point.</translation>
+    </message>
+    <message>
+        <source>開始已超過一分鐘，還沒有任何手機連上。請用手機掃描 QR 試試看；打不開時請看「手機連不上？」的說明（多半是 Windows 防火牆）。</source>
+        <translation>More than a minute since starting, and no phone has connected yet. Try scanning the QR with a phone; if the page does not open, see “Phones cannot connect?” (usually the Windows firewall).</translation>
     </message>
     <message>
         <source>撤銷連線碼</source>
