@@ -99,7 +99,8 @@ def check_self_test(program: Path, env: dict[str, str], cwd: Path) -> float:
     report = json.loads(result.stdout)
     failed = [f"{s['name']}: {s['detail']}" for s in report["steps"] if not s["ok"]]
     assert result.returncode == 0 and report["ok"], failed or result.stderr[-3000:]
-    assert [s["name"] for s in report["steps"]] == list(SELF_TEST_STEPS)
+    names = [s["name"] for s in report["steps"]]
+    assert names == list(SELF_TEST_STEPS), f"self-test steps {names}"
     multimedia = next(s for s in report["steps"] if s["name"] == "multimedia")
     assert "warning" not in multimedia["detail"]
     return seconds
@@ -158,6 +159,7 @@ def check_serve(program: Path, env: dict[str, str], db: Path) -> None:
         line = server.stdout.readline()
         assert line, f"serve ended before listening: {server.stderr.read()[-2000:]}"
         first = json.loads(line)
+        assert "tables" in first, first  # else the error object serve printed
         for url in (first["tables"][0]["url"] + "/report.json", first["address"] + "vote"):
             with urllib.request.urlopen(url, timeout=10) as answer:
                 assert answer.status == 200

@@ -217,3 +217,33 @@ def test_warn_file_check_names_what_breaks_the_installed_app() -> None:
 
 def test_pabutools_and_its_numpy_are_runtime_packages() -> None:
     assert {"pabutools", "numpy", "gmpy2", "starlette"} <= runtime_packages()
+
+
+def iss_lines() -> list[str]:
+    script = ROOT / "packaging" / "workshop-desk.iss"
+    return [line.strip() for line in script.read_text(encoding="utf-8").splitlines()]
+
+
+def test_installer_script_installs_per_user_and_names_both_programs() -> None:
+    options = spec_options()
+    lines = iss_lines()
+    assert "PrivilegesRequired=lowest" in lines
+    assert "PrivilegesRequiredOverridesAllowed=dialog" in lines
+    assert f'#define GuiExe "{options.GUI_NAME}.exe"' in lines
+    assert f'#define CliExe "{options.CLI_NAME}.exe"' in lines
+    assert f'Source: "..\\dist\\{options.FOLDER_NAME}\\*"' in " ".join(lines)
+    prompt = next(line for line in lines if "{cm:CommandPrompt}" in line and "{cmd}" in line)
+    assert "set PATH={app};%PATH%" in prompt and 'WorkingDir: "{app}"' in prompt
+
+
+def test_firewall_task_runs_only_with_admin_for_both_programs() -> None:
+    lines = iss_lines()
+    task = next(line for line in lines if line.startswith('Name: "firewall"'))
+    assert "Check: IsAdminInstallMode" in task
+    rules = [line for line in lines if "advfirewall firewall add rule" in line]
+    assert len(rules) == 2
+    for rule, program in zip(rules, ("{#GuiExe}", "{#CliExe}"), strict=True):
+        assert "netsh.exe" in rule and "dir=in action=allow" in rule
+        assert "profile=private,public" in rule and f'program=""{{app}}\\{program}""' in rule
+        assert "Tasks: firewall" in rule and "Check: IsAdminInstallMode" in rule
+    assert any("advfirewall firewall delete rule" in line for line in lines)
