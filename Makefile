@@ -51,7 +51,8 @@ translations: $(VENV)/.installed
 		-ts resources/translations/workshop_desk_en.ts
 	$(PY) -c "from desktop.i18n import compile_all; print(*compile_all(), sep='\n')"
 
-# The installer build plus its smoke test (the frozen app's self-test, offscreen, fresh data
-# folder). CI runs the same test inside `make test` (CI=true).
+# The installer build plus its checks: PyInstaller's warn file, the modules loaded by name in the
+# frozen archive, the frozen app's self-test (offscreen, fresh data folder) and its `serve`.
+# CI runs the same test inside `make test` (CI=true).
 installer-test: system-deps $(VENV)/.installed
 	WORKSHOP_DESK_BUILD_TEST=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/packaging/test_frozen.py
