@@ -379,5 +379,7 @@ def _copy_database(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
-    with open(target, "rb") as handle:
+    # A writable handle: Windows flushes (FlushFileBuffers) only through one, and refuses
+    # a read-only handle with EBADF.
+    with open(target, "r+b") as handle:
         os.fsync(handle.fileno())
