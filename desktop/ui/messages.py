@@ -68,7 +68,9 @@ def _texts() -> dict[str, str]:
         "backup_file_damaged": translate("messages", "備份檔已損毀，未還原：{path}（{detail}）"),
         "not_ours": translate("messages", "這不是研習報到台的資料庫：{path}"),
         "backup_is_database": translate("messages", "備份檔就是目前的資料庫"),
-        "restore_failed": translate("messages", "無法還原（{detail}）"),
+        "restore_failed": translate(
+            "messages", "無法用 {backup} 還原 {path}（{detail}）；目前的資料未變更"
+        ),
         # check-in log
         "registration_other_session": translate("messages", "這份報名不屬於本場次"),
         "not_found": translate("messages", "找不到報到紀錄 #{id}"),
