@@ -55,6 +55,16 @@ def _texts() -> dict[str, str]:
         ),
         # every exported file (desktop.core.atomicfile, desktop.services.exports)
         "output_is_folder": translate("messages", "輸出目標是資料夾，請給檔名：{path}"),
+        "file_open_in_pdf_reader": translate(
+            "messages",
+            "「{name}」正在 PDF 閱讀器（例如 Acrobat）中開啟，無法覆寫；請先關閉它，或換一個檔名",
+        ),
+        "file_open_in_excel": translate(
+            "messages", "「{name}」正在 Excel 中開啟，無法覆寫；請先關閉它，或換一個檔名"
+        ),
+        "file_open_elsewhere": translate(
+            "messages", "「{name}」正在其他程式中開啟或是唯讀檔，無法覆寫；請先關閉它，或換一個檔名"
+        ),
         "target_not_ours": translate(
             "messages", "{path} 已存在且不是{kind}檔，未覆寫；請換一個檔名"
         ),

@@ -60,7 +60,9 @@ class ReliabilityController(QObject):
         self.context = window.context
         self.path = database_path(self.context.db)
         self.last_backup: backup.BackupInfo | None = None
-        self.last_failure: str | None = None  # the last backup's failure, worded; None once one works
+        self.last_failure: str | None = (
+            None  # the last backup's failure, worded; None once one works
+        )
         self._signature = backup.database_signature(self.path) if self.path else None
         self._build_actions()
         self._build_indicator()
