@@ -15,7 +15,9 @@ def _big5_locale() -> dict[str, str]:
     locale changes for the CLI)."""
     locale = shutil.which("locale")  # not on Windows
     installed = (
-        subprocess.run([locale, "-a"], capture_output=True, text=True).stdout if locale else ""
+        subprocess.run([locale, "-a"], capture_output=True, encoding="utf-8").stdout
+        if locale
+        else ""
     )
     if "zh_tw.big5" in installed.lower().split():
         return {"LC_ALL": "zh_TW.BIG5", "LANG": "zh_TW.BIG5"}

@@ -107,7 +107,7 @@ def _program(body: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", probe, *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         env=dict(os.environ, PYTHONPATH=str(ROOT)),
         cwd=ROOT,
         timeout=60,
@@ -134,13 +134,13 @@ def test_the_program_waits_for_work_still_running_in_another_thread(tmp_path: Pa
         "def main():\n"
         "    def later():\n"
         "        time.sleep(0.3)\n"
-        "        open(sys.argv[1], 'w').write('whole')\n"
+        "        open(sys.argv[1], 'w', encoding='utf-8').write('whole')\n"
         "    threading.Thread(target=later).start()\n"
         "    return 0\n",
         str(out),
     )
     assert done.returncode == 0, done.stderr
-    assert out.read_text() == "whole"
+    assert out.read_text(encoding="utf-8") == "whole"
 
 
 def test_a_command_runs_with_the_collector_resumed_after_start_up(

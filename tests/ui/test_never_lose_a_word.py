@@ -70,7 +70,7 @@ def test_killed_mid_edit_loses_nothing_that_was_saved(demo_db_path: Path) -> Non
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
     )
     try:
         deadline = time.monotonic() + 30
