@@ -55,6 +55,11 @@ def _texts() -> dict[str, str]:
         ),
         # every exported file (desktop.core.atomicfile, desktop.services.exports)
         "output_is_folder": translate("messages", "輸出目標是資料夾，請給檔名：{path}"),
+        "database_on_network_drive": translate(
+            "messages",
+            "資料庫檔案在網路磁碟上，無法安全使用：{path}；"
+            "請把它複製到這台電腦的磁碟（例如「文件」資料夾）再開啟（備份可以存到網路磁碟）",
+        ),
         "file_open_in_pdf_reader": translate(
             "messages",
             "「{name}」正在 PDF 閱讀器（例如 Acrobat）中開啟，無法覆寫；請先關閉它，或換一個檔名",
