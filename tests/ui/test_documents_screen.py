@@ -322,3 +322,40 @@ def test_generate_and_open_writes_a_new_name_when_the_last_pdf_is_open(
     assert opened[1] == str(second) and second.read_bytes().startswith(b"%PDF-")
     assert proposed.read_bytes() == first  # the file Acrobat holds is left alone
     assert not [p for p in proposed.parent.iterdir() if p.name.endswith(".partial")]
+
+
+def test_a_chosen_file_open_in_acrobat_is_said_and_another_name_offered(
+    qtbot, demo_db, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.core import atomicfile
+
+    _sim, screen = make_screen(qtbot, demo_db)
+    screen.document.setCurrentIndex(screen.document.findData("signin"))
+    chosen = tmp_path / "簽到表.pdf"
+    chosen.write_bytes(b"%PDF-1.4 in Acrobat")
+    real_replace = os.replace
+
+    def held_by_acrobat(source, target):  # type: ignore[no-untyped-def]
+        if Path(target) == chosen:
+            raise PermissionError(13, "Access is denied", str(source))
+        real_replace(source, target)
+
+    offered: list[str] = []
+
+    def save_dialog(_parent, _title, proposed, _filter):  # type: ignore[no-untyped-def]
+        offered.append(proposed)
+        return proposed, ""
+
+    monkeypatch.setattr(atomicfile.os, "replace", held_by_acrobat)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    screen.start_build("none", chosen)
+    qtbot.waitUntil(
+        lambda: screen.last_result is not None and screen._thread is None, timeout=20000
+    )
+    assert offered == [str(tmp_path / "簽到表 (2).pdf")]
+    assert screen.last_result.path == tmp_path / "簽到表 (2).pdf"
+    assert chosen.read_bytes() == b"%PDF-1.4 in Acrobat"
