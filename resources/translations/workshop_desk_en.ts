@@ -855,6 +855,10 @@ Current status: {state}</translation>
         <translation>Cannot generate the document:</translation>
     </message>
     <message>
+        <source>另存 PDF（原檔正在其他程式中開啟）</source>
+        <translation>Save PDF as (the file is open in another program)</translation>
+    </message>
+    <message>
         <source>已取消，未寫入任何檔案。</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
@@ -1751,6 +1755,20 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
     </message>
     <message>
+        <source>再備份一次</source>
+        <translation>Back up again</translation>
+    </message>
+    <message>
+        <source>⚠ 備份失敗（{time}）：{error}
+資料仍在這台電腦上，但沒有新的備份；請檢查備份資料夾（例如隨身碟是否插著），再按「再備份一次」。</source>
+        <translation>⚠ Backup failed ({time}): {error}
+The data is still on this computer, but there is no new backup; check the backup folder (is the USB stick plugged in?), then click &quot;Back up again&quot;.</translation>
+    </message>
+    <message>
+        <source>備份失敗：{error}</source>
+        <translation>Backup failed: {error}</translation>
+    </message>
+    <message>
         <source>主辦密語</source>
         <translation>Organiser passphrase</translation>
     </message>
@@ -2253,8 +2271,8 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Export class roster</translation>
     </message>
     <message>
-        <source>上課名單.pdf</source>
-        <translation>class-roster.pdf</translation>
+        <source>上課名單</source>
+        <translation>class-roster</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;Excel 活頁簿 (*.xlsx)</source>
@@ -3527,6 +3545,10 @@ Newest good backup:
 Restore this backup? A copy of the damaged file is kept.</translation>
     </message>
     <message>
+        <source>無法用 {backup} 還原 {database}（{reason}）；目前的資料未變更</source>
+        <translation>Could not restore {database} from {backup} ({reason}); the current data is unchanged</translation>
+    </message>
+    <message>
         <source>無法開啟資料庫</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -3642,6 +3664,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>{n} 人的錄取狀態會改變，尚未確認，未寫入</source>
         <translation>The admission status of {n} people would change; not confirmed, nothing written</translation>
+    </message>
+    <message>
+        <source>無法用 {backup} 還原 {path}（{detail}）；目前的資料未變更</source>
+        <translation>Could not restore {path} from {backup} ({detail}); the current data is unchanged</translation>
     </message>
     <message>
         <source>{file}：{part} 已損毀</source>
@@ -3904,6 +3930,22 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The output is a folder; give a file name: {path}</translation>
     </message>
     <message>
+        <source>資料庫檔案在網路磁碟上，無法安全使用：{path}；請把它複製到這台電腦的磁碟（例如「文件」資料夾）再開啟（備份可以存到網路磁碟）</source>
+        <translation>The database file is on a network drive, where it cannot be used safely: {path}. Copy it to this computer&apos;s disk (for example the Documents folder) and open it there (backups may be saved on a network drive).</translation>
+    </message>
+    <message>
+        <source>「{name}」正在 PDF 閱讀器（例如 Acrobat）中開啟，無法覆寫；請先關閉它，或換一個檔名</source>
+        <translation>&quot;{name}&quot; is open in a PDF reader (such as Acrobat) and cannot be replaced; close it first, or choose another file name</translation>
+    </message>
+    <message>
+        <source>「{name}」正在 Excel 中開啟，無法覆寫；請先關閉它，或換一個檔名</source>
+        <translation>&quot;{name}&quot; is open in Excel and cannot be replaced; close it first, or choose another file name</translation>
+    </message>
+    <message>
+        <source>「{name}」正在其他程式中開啟或是唯讀檔，無法覆寫；請先關閉它，或換一個檔名</source>
+        <translation>&quot;{name}&quot; is open in another program or is read-only and cannot be replaced; close it first, or choose another file name</translation>
+    </message>
+    <message>
         <source>{path} 已存在且不是{kind}檔，未覆寫；請換一個檔名</source>
         <translation>{path} exists and is not a {kind} file; not overwritten. Choose another file name</translation>
     </message>
@@ -3946,10 +3988,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>備份檔就是目前的資料庫</source>
         <translation>The backup file is the current database</translation>
-    </message>
-    <message>
-        <source>無法還原（{detail}）</source>
-        <translation>Restore failed ({detail})</translation>
     </message>
     <message>
         <source>這份報名不屬於本場次</source>
