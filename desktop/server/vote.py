@@ -11,18 +11,23 @@ total of a basket and greys out what no longer fits. Steps:
 
 API (same rules, codes instead of sentences): ``POST /vote/api/identify`` ``{"registration_id",
 "digits"}`` → ``{"ok", "revision", "approvals", "csrf"}`` (+ cookie); ``POST /vote/api/ballot``
-``{"revision", "approve": [ids]}`` with header ``X-CSRF-Token`` → ``{"ok", "result",
-"message", "revision", "replaced"}``; ``GET /vote/api/turnout`` → ``{"status", "ballots",
-"checked_in"}`` (nothing about votes while open).
+``{"revision", "approve": [ids]}`` with header ``X-CSRF-Token`` → ``{"ok": true, "result":
+"ok", "message", "revision", "replaced"}``; ``GET /vote/api/turnout`` → ``{"status",
+"ballots", "checked_in"}`` (nothing about votes while open). A refusal is the CLI's shape:
+``{"ok": false, "error": {"code", "message", "params"}}`` (a ballot's also has ``revision``).
 
 Every write carries a CSRF token: bound to the pass for the ballot, to a random visit cookie
-for the identification form. The rate limit of ``desktop.server.app`` applies per device, and
-``services.vote_ballots.MAX_ATTEMPTS`` per name, so three digits cannot be guessed by trying.
+for the identification form. Guessing is bounded twice: ``services.vote_ballots.MAX_ATTEMPTS``
+compared tries per name, and ``ADDRESS_TRIES`` wrong tries per source address in
+``ADDRESS_WINDOW`` seconds (``AddressBudget``), so one device cannot lock every name.
 """
 
 from __future__ import annotations
 
 import secrets
+import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -31,17 +36,80 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from desktop.core.vote import Method, VoteError, VoteStatus
-from desktop.server.app import Venue
+from desktop.server.app import Venue, client_address
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 
 PASS_COOKIE = "wd_voter"
 VISIT_COOKIE = "wd_visit"
+# A voter who mistypes needs one or two more tries; a leader helping the table a few more.
+ADDRESS_TRIES = 10
+ADDRESS_WINDOW = 600.0  # seconds
+# Refusals that compared no credential: they cost the address nothing.
+NOT_A_GUESS = frozenset({"closed", "not_checked_in", "no_phone", "desk_only", "locked"})
+ADDRESS_TEXT = "這支手機輸入錯誤太多次，請 10 分鐘後再試；或到報到台投紙本票。"
+
+
+class AddressBudget:
+    """Wrong identifications per source address in a sliding window, in this server's memory.
+
+    ``take`` reserves a try before the credential is compared (so guesses sent at once cannot
+    all slip past the count) and ``refund`` gives it back when the answer was not a wrong guess.
+    """
+
+    def __init__(
+        self, tries: int, window: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.tries, self.window, self.clock = tries, window, clock
+        self._spent: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, address: str) -> bool:
+        with self._lock:
+            now = self.clock()
+            if len(self._spent) > 10_000:  # forget quiet addresses rather than grow without end
+                self._spent = {
+                    a: t for a, t in self._spent.items() if t and now - t[-1] < self.window
+                }
+            recent = [t for t in self._spent.get(address, ()) if now - t < self.window]
+            if len(recent) >= self.tries:
+                self._spent[address] = recent
+                return False
+            recent.append(now)
+            self._spent[address] = recent
+            return True
+
+    def refund(self, address: str) -> None:
+        with self._lock:
+            spent = self._spent.get(address)
+            if spent:
+                spent.pop()
 
 
 def routes(venue: Venue) -> list[BaseRoute]:
     venue.add_home_link("參與式預算投票", "/vote")
     session_id = venue.session.id
+    budget = AddressBudget(ADDRESS_TRIES, ADDRESS_WINDOW)
+
+    async def identify_within_budget(
+        request: Request, registration: int, typed: str
+    ) -> ballots.VoterPass:
+        """``identify_voter`` when the address has tries left (VoteError ``address_limit``
+        otherwise); only a wrong guess keeps the try spent."""
+        address = client_address(request)
+        if not budget.take(address):
+            raise VoteError("address_limit", ADDRESS_TEXT)
+        try:
+            return await run_in_threadpool(
+                ballots.identify_voter, venue.db, session_id, registration, typed
+            )
+        except VoteError as exc:
+            if exc.code in NOT_A_GUESS:
+                budget.refund(address)
+            raise
+        except BaseException:
+            budget.refund(address)
+            raise
 
     def state() -> svc.VoteState:
         return svc.vote_state(venue.db, session_id)
@@ -119,16 +187,15 @@ def routes(venue: Venue) -> list[BaseRoute]:
                 status_code=422,
             )
         try:
-            voter = await run_in_threadpool(
-                ballots.identify_voter,
-                venue.db,
-                session_id,
-                registration,
-                str(form.get("digits", "")),
-            )
+            voter = await identify_within_budget(request, registration, str(form.get("digits", "")))
         except VoteError as exc:
             return await run_in_threadpool(
-                identify_page, request, current, table=table, message=str(exc), status_code=403
+                identify_page,
+                request,
+                current,
+                table=table,
+                message=str(exc),
+                status_code=429 if exc.code == "address_limit" else 403,
             )
         response = RedirectResponse("/vote/ballot", status_code=303)
         response.set_cookie(
@@ -231,19 +298,20 @@ def routes(venue: Venue) -> list[BaseRoute]:
 
     async def api_identify(request: Request) -> Response:
         body = await _json(request)
-        if body is None:
-            return _api_error("bad_request", "要有 registration_id（整數）與 digits", 400)
-        try:
-            voter = await run_in_threadpool(
-                ballots.identify_voter,
-                venue.db,
-                session_id,
-                int(body.get("registration_id", 0)),
-                str(body.get("digits", "")),
+        registration = body.get("registration_id") if body is not None else None
+        digits = body.get("digits") if body is not None else None
+        if (
+            type(registration) is not int
+            or not 0 < registration < 2**31
+            or not isinstance(digits, str)
+        ):
+            return _api_error(
+                VoteError("bad_request", "要有 registration_id（整數）與 digits（字串）"), 400
             )
-        except (VoteError, ValueError, TypeError) as exc:
-            code = exc.code if isinstance(exc, VoteError) else "bad_request"
-            return _api_error(code, str(exc), 403 if code != "bad_request" else 400)
+        try:
+            voter = await identify_within_budget(request, registration, digits)
+        except VoteError as exc:
+            return _api_error(exc, 429 if exc.code == "address_limit" else 403)
         response = JSONResponse(
             {
                 "ok": True,
@@ -260,27 +328,32 @@ def routes(venue: Venue) -> list[BaseRoute]:
     async def api_ballot(request: Request) -> Response:
         token = request.cookies.get(PASS_COOKIE, "")
         if not token or not venue.check_csrf(request, token):
-            return _api_error("csrf", "缺少或錯誤的 X-CSRF-Token", 403)
+            return _api_error(VoteError("csrf", "缺少或錯誤的 X-CSRF-Token"), 403)
         body = await _json(request)
         if (
             body is None
-            or not isinstance(body.get("revision"), int)
+            or type(body.get("revision")) is not int
             or not isinstance(body.get("approve"), list)
-            or not all(isinstance(i, int) for i in body["approve"])
+            or not all(type(i) is int for i in body["approve"])
         ):
-            return _api_error("bad_request", '要有 "revision"（整數）與 "approve"（整數清單）', 400)
+            return _api_error(
+                VoteError("bad_request", '要有 "revision"（整數）與 "approve"（整數清單）'), 400
+            )
         result = await run_in_threadpool(
             ballots.cast_web_ballot, venue.db, session_id, token, body["revision"], body["approve"]
         )
+        if not result.ok:
+            return _api_error(
+                VoteError(result.result, result.message), 409, revision=result.revision
+            )
         return JSONResponse(
             {
-                "ok": result.ok,
+                "ok": True,
                 "result": result.result,
                 "message": result.message,
                 "revision": result.revision,
                 "replaced": result.replaced,
-            },
-            status_code=200 if result.ok else 409,
+            }
         )
 
     async def api_turnout(request: Request) -> Response:
@@ -323,5 +396,8 @@ async def _json(request: Request) -> dict[str, Any] | None:
     return body if isinstance(body, dict) else None
 
 
-def _api_error(code: str, message: str, status: int) -> JSONResponse:
-    return JSONResponse({"ok": False, "result": code, "message": message}, status_code=status)
+def _api_error(error: VoteError, status: int, **extra: object) -> JSONResponse:
+    """A refusal in the CLI's shape: ``{"ok": false, "error": {"code", "message", "params"}}``."""
+    params = {k: v if isinstance(v, int | str) else str(v) for k, v in error.params.items()}
+    body = {"ok": False, "error": {"code": error.code, "message": str(error), "params": params}}
+    return JSONResponse({**body, **extra}, status_code=status)

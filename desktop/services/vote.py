@@ -66,7 +66,10 @@ class VoteSetupError(CodedError):
 
 
 def find_vote(s: Session, session_id: int) -> PbVote | None:
-    return s.scalar(select(PbVote).where(PbVote.session_id == session_id))
+    """The session's current vote: its latest round."""
+    return s.scalar(
+        select(PbVote).where(PbVote.session_id == session_id).order_by(PbVote.round.desc()).limit(1)
+    )
 
 
 def ballot_projects(vote: PbVote) -> tuple[Project, ...]:
