@@ -305,13 +305,12 @@ def routes(venue: Venue) -> list[BaseRoute]:
             or not 0 < registration < 2**31
             or not isinstance(digits, str)
         ):
-            return _api_error(
-                VoteError("bad_request", "要有 registration_id（整數）與 digits（字串）"), 400
-            )
+            return _api_error("bad_request", "要有 registration_id（整數）與 digits（字串）", 400)
         try:
             voter = await identify_within_budget(request, registration, digits)
         except VoteError as exc:
-            return _api_error(exc, 429 if exc.code == "address_limit" else 403)
+            status = 429 if exc.code == "address_limit" else 403
+            return _api_error(exc.code, str(exc), status, exc.params)
         response = JSONResponse(
             {
                 "ok": True,
@@ -328,7 +327,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
     async def api_ballot(request: Request) -> Response:
         token = request.cookies.get(PASS_COOKIE, "")
         if not token or not venue.check_csrf(request, token):
-            return _api_error(VoteError("csrf", "缺少或錯誤的 X-CSRF-Token"), 403)
+            return _api_error("csrf", "缺少或錯誤的 X-CSRF-Token", 403)
         body = await _json(request)
         if (
             body is None
@@ -336,16 +335,12 @@ def routes(venue: Venue) -> list[BaseRoute]:
             or not isinstance(body.get("approve"), list)
             or not all(type(i) is int for i in body["approve"])
         ):
-            return _api_error(
-                VoteError("bad_request", '要有 "revision"（整數）與 "approve"（整數清單）'), 400
-            )
+            return _api_error("bad_request", '要有 "revision"（整數）與 "approve"（整數清單）', 400)
         result = await run_in_threadpool(
             ballots.cast_web_ballot, venue.db, session_id, token, body["revision"], body["approve"]
         )
         if not result.ok:
-            return _api_error(
-                VoteError(result.result, result.message), 409, revision=result.revision
-            )
+            return _api_error(result.result, result.message, 409, revision=result.revision)
         return JSONResponse(
             {
                 "ok": True,
@@ -396,8 +391,14 @@ async def _json(request: Request) -> dict[str, Any] | None:
     return body if isinstance(body, dict) else None
 
 
-def _api_error(error: VoteError, status: int, **extra: object) -> JSONResponse:
+def _api_error(
+    code: str,
+    message: str,
+    status: int,
+    params: dict[str, object] | None = None,
+    **extra: object,
+) -> JSONResponse:
     """A refusal in the CLI's shape: ``{"ok": false, "error": {"code", "message", "params"}}``."""
-    params = {k: v if isinstance(v, int | str) else str(v) for k, v in error.params.items()}
-    body = {"ok": False, "error": {"code": error.code, "message": str(error), "params": params}}
+    plain = {k: v if isinstance(v, int | str) else str(v) for k, v in (params or {}).items()}
+    body = {"ok": False, "error": {"code": code, "message": message, "params": plain}}
     return JSONResponse({**body, **extra}, status_code=status)

@@ -377,6 +377,13 @@ def _texts() -> dict[str, str]:
         "no_phone": translate(
             "messages", "報名資料沒有您的電話，無法在手機上驗證；請到報到台投紙本票。"
         ),
+        "address_limit": translate(
+            "messages", "這支手機輸入錯誤太多次，請 10 分鐘後再試；或到報到台投紙本票。"
+        ),
+        "desk_only": translate(
+            "messages", "報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。"
+        ),
+        "no_voter": translate("messages", "這個場次沒有報名序號 {registration_id} 的人"),
         "forged": translate(
             "messages", "這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。"
         ),
