@@ -7,9 +7,10 @@ time. While the vote is open, ``PbVoter`` links a registration to its ballot —
 needed so that voting again replaces the earlier ballot instead of adding one. Closing the vote
 deletes every ``PbVoter`` row, erases the secret that signed the voters' page passes, and
 re-writes the ballots in a random order (so even the order of the rows, which followed the
-order of casting, says nothing); on SQLite that transaction runs with ``secure_delete`` and the
-write-ahead log is checkpointed, so the deleted link is overwritten in the file, not merely
-unlinked. The audit log records that a paper ballot was typed (by whom at the desk), never
+order of casting, says nothing); on SQLite that transaction runs with ``secure_delete``, the write-ahead log must be
+checkpointed and emptied (the close is refused while another reader prevents it), and the
+automatic backups that hold links are rewritten (``vote_erasure``), so the deleted link is
+overwritten in every file, not merely unlinked. The audit log records that a paper ballot was typed (by whom at the desk), never
 whose it was. Results and the ``.pb`` export therefore cannot name a voter.
 """
 
@@ -48,7 +49,7 @@ from desktop.core.vote import (
     VoteState,
     VoteStatus,
 )
-from desktop.services import audit
+from desktop.services import audit, vote_erasure
 from desktop.services.arrivals import arrived_ids
 
 # SQLite transactions start deferred: two threads of the venue server that both read and then
@@ -300,13 +301,45 @@ def open_vote(
         return _state(s, session_id)
 
 
+ERASE_BLOCKED_TEXT = (
+    "另一個程式正在讀取資料庫（例如另一個視窗、報表或備份），現在結束投票無法從檔案中抹除"
+    "誰投了哪一張；投票仍在進行中。請關閉其他程式或等它完成後，再結束一次。"
+)
+ERASE_UNFINISHED_TEXT = (
+    "投票已結束並已計票，但另一個程式正在讀取資料庫，檔案中還留有誰投了哪一張的痕跡；"
+    "請關閉其他程式後再按一次「結束投票」（只會完成抹除，不會改變結果）。"
+)
+
+
 def close_vote(
     db: Database, session_id: int, *, actor: str = "", now: dt.datetime | None = None
 ) -> VoteState:
-    """Close: no more ballots; erase the person↔ballot link and the pass secret; shuffle."""
+    """Close: no more ballots; erase the person↔ballot link and the pass secret; shuffle.
+
+    On SQLite the close is refused while another connection keeps the write-ahead log from
+    being emptied (``erase_blocked``: the vote stays open, nothing changed): closing then
+    would report success while the file still holds every link. If a reader arrives between
+    the close and its checkpoint, the vote is closed and ``erase_unfinished`` says the file is
+    not clean yet; closing the closed vote again finishes the erasure. The automatic backups
+    that hold links are rewritten (``vote_erasure.scrub_backups``)."""
     sqlite = db.engine.dialect.name == "sqlite"
+    with db.read() as s:
+        current = find_vote(s, session_id)
+        finishing = current is not None and current.status == VoteStatus.CLOSED
+    if sqlite and not finishing and not vote_erasure.checkpoint(db):
+        raise VoteSetupError("erase_blocked", ERASE_BLOCKED_TEXT)
+    if not finishing:
+        _close(db, session_id, actor, now)
+    if sqlite:
+        if not vote_erasure.checkpoint(db):
+            raise VoteSetupError("erase_unfinished", ERASE_UNFINISHED_TEXT)
+        vote_erasure.scrub_backups(db)
+    return vote_state(db, session_id)
+
+
+def _close(db: Database, session_id: int, actor: str, now: dt.datetime | None) -> None:
     with CAST_LOCK, db.unit_of_work() as s:
-        if sqlite:
+        if db.engine.dialect.name == "sqlite":
             s.execute(text("PRAGMA secure_delete=ON"))
         vote = find_vote(s, session_id)
         if vote is None or vote.status != VoteStatus.OPEN:
@@ -328,12 +361,6 @@ def close_vote(
             at=vote.closed_at,
             ballots=len(ballots),
         )
-        s.flush()
-        state = _state(s, session_id)
-    if sqlite:
-        with db.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    return state
 
 
 # --- results ----------------------------------------------------------------------------------

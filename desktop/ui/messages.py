@@ -383,6 +383,16 @@ def _texts() -> dict[str, str]:
         "desk_only": translate(
             "messages", "報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。"
         ),
+        "erase_blocked": translate(
+            "messages",
+            "另一個程式正在讀取資料庫（例如另一個視窗、報表或備份），現在結束投票無法從檔案中抹除"
+            "誰投了哪一張；投票仍在進行中。請關閉其他程式或等它完成後，再結束一次。",
+        ),
+        "erase_unfinished": translate(
+            "messages",
+            "投票已結束並已計票，但另一個程式正在讀取資料庫，檔案中還留有誰投了哪一張的痕跡；"
+            "請關閉其他程式後再按一次「結束投票」（只會完成抹除，不會改變結果）。",
+        ),
         "no_voter": translate("messages", "這個場次沒有報名序號 {registration_id} 的人"),
         "forged": translate(
             "messages", "這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。"

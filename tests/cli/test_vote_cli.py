@@ -145,8 +145,11 @@ def test_not_checked_in_too_many_and_closed(
     assert ballot(day.present[0], "1", "2", "3") == (1, "too_many")
     run_cli(*db, "vote", "close", "--session", "臺北")
     assert ballot(day.present[0], "1") == (1, "closed")
+    # Closing the closed vote again only finishes erasing the links: nothing changes.
+    code, out, _ = run_cli(*db, "vote", "close", "--session", "臺北", "--json")
+    assert code == 0 and json.loads(out)["status"] == "closed"
     # An organiser action the vote's state refuses: exit 2, the service's code in --json.
-    code, out, err = run_cli(*db, "vote", "close", "--session", "臺北", "--json")
+    code, out, err = run_cli(*db, "vote", "close", "--session", "臺中", "--json")
     assert code == 2 and "投票尚未開始或已經結束" in err
     assert json.loads(out)["error"]["code"] == "not_open"
 
