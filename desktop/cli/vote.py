@@ -2,8 +2,8 @@
 
 ``open``, ``close``, ``ballot`` (a paper ballot typed at the desk, final against the web
 page), ``unlock`` (lift a lock of wrong tries), ``revoke`` (take a voter's web pass) and
-``export`` are organiser actions: the passphrase comes from ``WORKSHOP_DESK_PASSPHRASE`` or the terminal. ``show`` is
-read-only and, while the vote is open, shows turnout but no votes.
+``export`` are organiser actions: the passphrase comes from ``WORKSHOP_DESK_PASSPHRASE`` or
+the terminal. ``show`` is read-only and, while the vote is open, shows turnout but no votes.
 """
 
 from __future__ import annotations

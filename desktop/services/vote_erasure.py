@@ -68,8 +68,8 @@ def closed_votes(db: Database) -> tuple[ClosedVote, ...]:
         ).all()
         return tuple(
             ClosedVote(
-                vote_id,
-                closed_at,
+                int(vote_id),
+                str(closed_at),
                 tuple(
                     r[0]
                     for r in connection.exec_driver_sql(
