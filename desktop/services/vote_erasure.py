@@ -68,17 +68,17 @@ def closed_votes(db: Database) -> tuple[ClosedVote, ...]:
         ).all()
         return tuple(
             ClosedVote(
-                int(vote_id),
-                str(closed_at),
+                vote[0],
+                vote[1],
                 tuple(
                     r[0]
                     for r in connection.exec_driver_sql(
                         "SELECT approvals FROM pb_ballots WHERE vote_id = ? ORDER BY id",
-                        (vote_id,),
+                        (vote[0],),
                     )
                 ),
             )
-            for vote_id, closed_at in votes
+            for vote in votes
         )
 
 
