@@ -35,7 +35,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from desktop.core.vote import Method, VoteError, VoteStatus
+from desktop.core.vote import Method, VoteError, VoteStatus, beyond_budget
 from desktop.server.app import Venue, client_address
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
@@ -219,6 +219,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
             status_code=status_code,
             vote=current,
             projects=current.on_ballot,
+            beyond={p.id for p in beyond_budget(current.rules, current.on_ballot)},
             chosen=set(voter.approvals if chosen is None else chosen),
             revision=voter.revision,
             has_voted=bool(voter.approvals),

@@ -164,7 +164,7 @@ def _source_proposals(s: Session, session_id: int) -> list[rules_.SourceProposal
             continue
         for p in form.from_json(t.report.content).proposals:
             if not p.is_blank():
-                found.append(rules_.SourceProposal(t.number, p.title, p.cost))
+                found.append(rules_.SourceProposal(t.number, p.title, p.cost, p.cost_text))
     return found
 
 
