@@ -89,12 +89,13 @@ def _ballots(s: Session, vote_id: int) -> list[tuple[int, ...]]:
     return [tuple(a) for a in approvals]
 
 
-def _state(s: Session, session_id: int) -> VoteState:
+def _state(s: Session, session_id: int, vote: PbVote | None = None) -> VoteState:
+    """The state of ``vote`` (default: the session's current round)."""
     es = s.get(EventSession, session_id)
     if es is None:
         raise VoteSetupError("no_session", f"找不到場次 #{session_id}", id=session_id)
     checked_in = len(arrived_ids(s, session_id))
-    vote = find_vote(s, session_id)
+    vote = vote or find_vote(s, session_id)
     if vote is None:
         return VoteState(
             session_id,
@@ -134,6 +135,33 @@ def _state(s: Session, session_id: int) -> VoteState:
 def vote_state(db: Database, session_id: int) -> VoteState:
     with db.read() as s:
         return _state(s, session_id)
+
+
+def _last_closed(s: Session, session_id: int) -> PbVote | None:
+    return s.scalar(
+        select(PbVote)
+        .where(PbVote.session_id == session_id, PbVote.status == VoteStatus.CLOSED)
+        .order_by(PbVote.round.desc())
+        .limit(1)
+    )
+
+
+def closed_rounds(db: Database, session_id: int) -> tuple[tuple[int, VoteState], ...]:
+    """Every closed round of the session, (round, state with results), oldest first."""
+    with db.read() as s:
+        votes = s.scalars(
+            select(PbVote)
+            .where(PbVote.session_id == session_id, PbVote.status == VoteStatus.CLOSED)
+            .order_by(PbVote.round)
+        ).all()
+        return tuple((v.round, _state(s, session_id, v)) for v in votes)
+
+
+def left_out_proposals(db: Database, session_id: int) -> tuple[rules_.SourceProposal, ...]:
+    """The tables' proposals that cannot go on a ballot, each with its reason
+    (``left_out_because``: no title, a cost that cannot be read...)."""
+    with db.read() as s:
+        return tuple(p for p in _source_proposals(s, session_id) if p.left_out_because)
 
 
 # --- building the ballot (draft only) ---------------------------------------------------------
@@ -217,7 +245,7 @@ def _change_projects(
         try:
             projects = change(ballot_projects(vote))
         except VoteError as exc:
-            raise VoteSetupError(exc.code, str(exc)) from None
+            raise VoteSetupError(exc.code, str(exc), **exc.params) from None
         _store_projects(s, vote, projects)
         audit.record(s, action, actor=actor, entity="pb_vote", entity_id=vote.id, **detail)
         s.flush()
@@ -272,7 +300,7 @@ def open_vote(
         if vote is not None and vote.status == VoteStatus.OPEN:
             raise VoteSetupError("already_open", "投票已經開始")
         if vote is not None and vote.status == VoteStatus.CLOSED:
-            raise VoteSetupError("closed", "投票已經結束，不能再開")
+            raise VoteSetupError("closed", "投票已經結束，不能再開；要重新投票請開新一輪")
         if vote is None:
             vote = _draft(s, session_id)
             projects, _ = rules_.projects_from_proposals(_source_proposals(s, session_id))
@@ -281,7 +309,7 @@ def open_vote(
         try:
             rules_.check_rules(rules, ballot_projects(vote))
         except VoteError as exc:
-            raise VoteSetupError(exc.code, str(exc)) from None
+            raise VoteSetupError(exc.code, str(exc), **exc.params) from None
         vote.method, vote.budget = rules.method, rules.budget
         vote.max_approvals = rules.max_approvals
         vote.status = VoteStatus.OPEN
@@ -364,18 +392,51 @@ def _close(db: Database, session_id: int, actor: str, now: dt.datetime | None) -
         )
 
 
+def new_round(db: Database, session_id: int, *, actor: str = "") -> VoteState:
+    """After a closed vote, a new draft round on the same ballot (editable again); the closed
+    round keeps its ballots, results and ``.pb`` export. Everyone votes again in the new one."""
+    with db.unit_of_work() as s:
+        closed = find_vote(s, session_id)
+        if closed is None or closed.status != VoteStatus.CLOSED:
+            raise VoteSetupError("round_running", "這一輪投票還沒結束，結束後才能開新一輪")
+        vote = PbVote(
+            session_id=session_id,
+            round=closed.round + 1,
+            status=VoteStatus.DRAFT,
+            method=closed.method,
+            budget=closed.budget,
+            max_approvals=closed.max_approvals,
+        )
+        s.add(vote)
+        s.flush()
+        _store_projects(s, vote, ballot_projects(closed))
+        audit.record(
+            s,
+            "vote.new_round",
+            actor=actor,
+            entity="pb_vote",
+            entity_id=vote.id,
+            round=vote.round,
+            previous=closed.id,
+        )
+        s.flush()
+        return _state(s, session_id)
+
+
 # --- results ----------------------------------------------------------------------------------
 
 
 def export_pb(db: Database, session_id: int) -> str:
-    """The closed vote in pabulib ``.pb`` format (voter ids 1..n in the shuffled ballot order)."""
+    """The last closed round in pabulib ``.pb`` format (voter ids 1..n in the shuffled ballot
+    order); a new round being set up or run does not hide the closed one."""
     with db.read() as s:
-        state = _state(s, session_id)
-        if state.status != VoteStatus.CLOSED or state.result is None:
+        vote = _last_closed(s, session_id)
+        if vote is None:
+            _state(s, session_id)  # no_session when there is no such session
             raise VoteSetupError("not_closed", "投票結束後才能匯出結果")
+        state = _state(s, session_id, vote)
+        assert state.result is not None
         es = s.get_one(EventSession, session_id)
-        vote = find_vote(s, session_id)
-        assert vote is not None
         ballots = _ballots(s, vote.id)
         meta = rules_.PbMeta(
             description=f"{es.event.name} {es.name} 參與式預算模擬投票",

@@ -393,6 +393,11 @@ def _texts() -> dict[str, str]:
             "投票已結束並已計票，但另一個程式正在讀取資料庫，檔案中還留有誰投了哪一張的痕跡；"
             "請關閉其他程式後再按一次「結束投票」（只會完成抹除，不會改變結果）。",
         ),
+        "round_running": translate("messages", "這一輪投票還沒結束，結束後才能開新一輪"),
+        "nothing_fits": translate(
+            "messages",
+            "每一個提案的經費都超過預算 NT$ {budget:,}，沒有人能投票；請提高預算或修改經費後再開始。",
+        ),
         "no_voter": translate("messages", "這個場次沒有報名序號 {registration_id} 的人"),
         "forged": translate(
             "messages", "這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。"

@@ -125,7 +125,9 @@ def test_a_project_beyond_the_budget_says_why_it_cannot_be_chosen(  # type: igno
         rid = day.present[0]
         voter = ballots.identify_voter(demo_db, day.session_id, rid, day.phones[rid][-3:])
         page = phone_page
-        page.context.add_cookies([{"name": "wd_voter", "value": voter.token, "url": base + "/vote"}])
+        page.context.add_cookies(
+            [{"name": "wd_voter", "value": voter.token, "url": base + "/vote"}]
+        )
         page.goto(f"{base}/vote/ballot")
         dear = page.get_by_label("社區共融公園")  # 600,000 > 500,000
         assert dear.is_disabled()
