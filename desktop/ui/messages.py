@@ -396,7 +396,8 @@ def _texts() -> dict[str, str]:
         "round_running": translate("messages", "這一輪投票還沒結束，結束後才能開新一輪"),
         "nothing_fits": translate(
             "messages",
-            "每一個提案的經費都超過預算 NT$ {budget:,}，沒有人能投票；請提高預算或修改經費後再開始。",
+            "每一個提案的經費都超過預算 NT$ {budget:,}，沒有人能投票；"
+            "請提高預算或修改經費後再開始。",
         ),
         "no_voter": translate("messages", "這個場次沒有報名序號 {registration_id} 的人"),
         "forged": translate(

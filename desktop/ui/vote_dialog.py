@@ -39,7 +39,6 @@ from desktop.ui.messages import error_text
 from desktop.ui.tablemodel import Column, RowTableModel
 from desktop.ui.vote_projector import VoteProjector
 
-
 LIVE_POLL_MS = 2000
 
 
