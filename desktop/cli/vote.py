@@ -15,8 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
-from desktop.core.vote import Method, Rules
-from desktop.services.vote import VoteState, close_vote, open_vote, vote_state
+from desktop.core.vote import Method, Rules, beyond_budget
+from desktop.services.vote import (
+    VoteState,
+    close_vote,
+    left_out_proposals,
+    open_vote,
+    vote_state,
+)
 from desktop.services.vote_ballots import cast_paper_ballot, revoke_web_pass, unlock_voter
 
 
@@ -163,7 +169,28 @@ def run_open(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     actor = _actor()
     rules = Rules(Method(args.method), args.budget, args.max_approvals)
-    return _changed(args, lambda: open_vote(context.db, session.id, rules, actor=actor))
+    state = open_vote(context.db, session.id, rules, actor=actor)
+    left_out = left_out_proposals(context.db, session.id)
+    beyond = beyond_budget(state.rules, state.on_ballot)
+    if args.json:
+        emit_json(
+            {
+                "ok": True,
+                **state_json(state),
+                "left_out": [
+                    {"table": p.table, "title": p.title, "reason": p.left_out_because}
+                    for p in left_out
+                ],
+                "beyond_budget": [p.id for p in beyond],
+            }
+        )
+        return 0
+    _print_state(state)
+    for p in left_out:
+        print(f"  未列入：{p.label}：{p.left_out_because}")
+    for project in beyond:
+        print(f"  不能選（經費超過總預算）：{project.id}. {project.title}")
+    return 0
 
 
 def run_show(args: argparse.Namespace, context: Context) -> int:

@@ -201,3 +201,21 @@ def test_unlock_and_revoke_from_the_command_line(
         *db, "vote", "revoke", "--session", "臺北", "--voter", 999999, "--json"
     )
     assert code == 2 and json.loads(out)["error"]["code"] == "no_voter"
+
+
+def test_open_lists_left_out_proposals_and_what_no_basket_holds(
+    day: vote_day.VoteDay, demo_db_path: Path, run_cli
+) -> None:  # type: ignore[no-untyped-def]
+    def open_(budget: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+        code, out, _ = run_cli(
+            "--db", demo_db_path, "vote", "open", "--session", "臺北", "--budget", budget,
+            "--method", "basket", "--json",
+        )  # fmt: skip
+        return code, json.loads(out)
+
+    code, refused = open_("100000")  # every proposal costs more: nobody could vote
+    assert code == 2 and refused["error"]["code"] == "nothing_fits"
+    code, data = open_("580000")
+    assert code == 0 and data["beyond_budget"] == [1]  # 社區共融公園, NT$600,000
+    assert [(p["table"], p["title"]) for p in data["left_out"]] == [(3, "社區圖書角")]
+    assert "經費「待估」看不懂" in data["left_out"][0]["reason"]
