@@ -19,15 +19,18 @@ API (same rules, codes instead of sentences): ``POST /vote/api/identify`` ``{"re
 Every write carries a CSRF token: bound to the pass for the ballot, to a random visit cookie
 for the identification form. Guessing is bounded twice: ``services.vote_ballots.MAX_ATTEMPTS``
 compared tries per name, and ``ADDRESS_TRIES`` wrong tries per source address in
-``ADDRESS_WINDOW`` seconds (``AddressBudget``), so one device cannot lock every name.
+``ADDRESS_WINDOW`` seconds (``AddressBudget``, checked in the same locked transaction), so
+one device cannot lock every name.
 """
 
 from __future__ import annotations
 
+import functools
 import secrets
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -45,17 +48,13 @@ VISIT_COOKIE = "wd_visit"
 # A voter who mistypes needs one or two more tries; a leader helping the table a few more.
 ADDRESS_TRIES = 10
 ADDRESS_WINDOW = 600.0  # seconds
-# Refusals that compared no credential: they cost the address nothing.
-NOT_A_GUESS = frozenset({"closed", "not_checked_in", "no_phone", "desk_only", "locked"})
-ADDRESS_TEXT = "這支手機輸入錯誤太多次，請 10 分鐘後再試；或到報到台投紙本票。"
 
 
 class AddressBudget:
     """Wrong identifications per source address in a sliding window, in this server's memory.
 
-    ``take`` reserves a try before the credential is compared (so guesses sent at once cannot
-    all slip past the count) and ``refund`` gives it back when the answer was not a wrong guess.
-    """
+    ``for_address`` gives ``identify_voter`` the address's ``SourceTries``: it asks and spends
+    them inside its locked transaction, so guesses sent at once cannot all slip past."""
 
     def __init__(
         self, tries: int, window: float, clock: Callable[[], float] = time.monotonic
@@ -64,26 +63,38 @@ class AddressBudget:
         self._spent: dict[str, list[float]] = {}
         self._lock = threading.Lock()
 
-    def take(self, address: str) -> bool:
+    def _recent(self, address: str, now: float) -> list[float]:
+        if len(self._spent) > 10_000:  # forget quiet addresses rather than grow without end
+            self._spent = {a: t for a, t in self._spent.items() if t and now - t[-1] < self.window}
+        recent = [t for t in self._spent.get(address, ()) if now - t < self.window]
+        self._spent[address] = recent
+        return recent
+
+    def allows(self, address: str) -> bool:
+        with self._lock:
+            return len(self._recent(address, self.clock())) < self.tries
+
+    def spend(self, address: str) -> None:
         with self._lock:
             now = self.clock()
-            if len(self._spent) > 10_000:  # forget quiet addresses rather than grow without end
-                self._spent = {
-                    a: t for a, t in self._spent.items() if t and now - t[-1] < self.window
-                }
-            recent = [t for t in self._spent.get(address, ()) if now - t < self.window]
-            if len(recent) >= self.tries:
-                self._spent[address] = recent
-                return False
-            recent.append(now)
-            self._spent[address] = recent
-            return True
+            self._recent(address, now).append(now)
 
-    def refund(self, address: str) -> None:
-        with self._lock:
-            spent = self._spent.get(address)
-            if spent:
-                spent.pop()
+    def for_address(self, address: str) -> AddressTries:
+        return AddressTries(self, address)
+
+
+@dataclass(frozen=True)
+class AddressTries:
+    """One address's share of an ``AddressBudget`` (a ``vote_ballots.SourceTries``)."""
+
+    budget: AddressBudget
+    address: str
+
+    def allows(self) -> bool:
+        return self.budget.allows(self.address)
+
+    def spend(self) -> None:
+        self.budget.spend(self.address)
 
 
 def routes(venue: Venue) -> list[BaseRoute]:
@@ -94,22 +105,17 @@ def routes(venue: Venue) -> list[BaseRoute]:
     async def identify_within_budget(
         request: Request, registration: int, typed: str
     ) -> ballots.VoterPass:
-        """``identify_voter`` when the address has tries left (VoteError ``address_limit``
-        otherwise); only a wrong guess keeps the try spent."""
-        address = client_address(request)
-        if not budget.take(address):
-            raise VoteError("address_limit", ADDRESS_TEXT)
-        try:
-            return await run_in_threadpool(
-                ballots.identify_voter, venue.db, session_id, registration, typed
+        """``identify_voter`` counting wrong tries against the request's source address."""
+        return await run_in_threadpool(
+            functools.partial(
+                ballots.identify_voter,
+                venue.db,
+                session_id,
+                registration,
+                typed,
+                source=budget.for_address(client_address(request)),
             )
-        except VoteError as exc:
-            if exc.code in NOT_A_GUESS:
-                budget.refund(address)
-            raise
-        except BaseException:
-            budget.refund(address)
-            raise
+        )
 
     def state() -> svc.VoteState:
         return svc.vote_state(venue.db, session_id)

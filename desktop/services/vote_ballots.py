@@ -16,6 +16,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -243,10 +244,27 @@ def credential_matches(s: Session, registration: Registration, typed: str) -> bo
 
 
 LOCKED_TEXT = "錯誤次數太多，這個名字已不能在手機上投票；請到報到台投紙本票。"
+ADDRESS_TEXT = "這支手機輸入錯誤太多次，請 10 分鐘後再試；或到報到台投紙本票。"
 DESK_ONLY_TEXT = "報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。"
 
 
-def identify_voter(db: Database, session_id: int, registration_id: int, typed: str) -> VoterPass:
+class SourceTries(Protocol):
+    """Wrong tries left to where a guess comes from (the venue server: its source address).
+    Asked and spent inside the locked transaction, so guesses sent at once cannot all pass."""
+
+    def allows(self) -> bool: ...
+
+    def spend(self) -> None: ...
+
+
+def identify_voter(
+    db: Database,
+    session_id: int,
+    registration_id: int,
+    typed: str,
+    *,
+    source: SourceTries | None = None,
+) -> VoterPass:
     """A signed pass for the vote page when ``typed`` is the person's credential.
 
     The failed-try count is read, the credential compared and the count raised in ONE
@@ -256,7 +274,8 @@ def identify_voter(db: Database, session_id: int, registration_id: int, typed: s
 
     Raises VoteError: ``closed``, ``not_checked_in``, ``no_phone`` (vote on paper),
     ``desk_only`` (the desk revoked the web pass or typed the paper ballot), ``wrong_digits``,
-    ``too_many_attempts`` (that was the last try), ``locked`` (vote on paper at the desk)."""
+    ``too_many_attempts`` (that was the last try), ``locked`` (vote on paper at the desk),
+    ``address_limit`` (``source`` has no wrong tries left)."""
     with db.unit_of_work(immediate=True) as s:
         vote = _open_vote_locked(s, session_id)
         reg = s.get(Registration, registration_id)
@@ -271,6 +290,8 @@ def identify_voter(db: Database, session_id: int, registration_id: int, typed: s
             raise VoteError("desk_only", DESK_ONLY_TEXT)
         if voter is not None and voter.failed_attempts >= MAX_ATTEMPTS:
             raise VoteError("locked", LOCKED_TEXT)
+        if source is not None and not source.allows():
+            raise VoteError("address_limit", ADDRESS_TEXT)
         if credential_matches(s, reg, typed):
             # A success writes nothing: the person's row appears with their first ballot.
             token = tokens.make_token(vote.voter_secret or b"", registration_id)
@@ -278,6 +299,8 @@ def identify_voter(db: Database, session_id: int, registration_id: int, typed: s
             return VoterPass(
                 token, voter.revision if voter else 0, tuple(ballot.approvals) if ballot else ()
             )
+        if source is not None:
+            source.spend()
         row = _voter_row(s, vote, registration_id)
         row.failed_attempts += 1
         left = MAX_ATTEMPTS - row.failed_attempts
