@@ -137,6 +137,13 @@ def vote_state(db: Database, session_id: int) -> VoteState:
         return _state(s, session_id)
 
 
+def reported_state(db: Database, session_id: int) -> VoteState:
+    """What the session's papers show: the last closed round (its results), else the current
+    round; a new round being set up does not hide the closed one's results."""
+    with db.read() as s:
+        return _state(s, session_id, _last_closed(s, session_id))
+
+
 def _last_closed(s: Session, session_id: int) -> PbVote | None:
     return s.scalar(
         select(PbVote)

@@ -13,6 +13,7 @@ from desktop.core.group_report import Proposal, ReportContent
 from desktop.core.vote import VoteError
 from desktop.services import group_reports
 from desktop.services import vote as svc
+from desktop.services.group_report_compile import compile_session
 from desktop.services import vote_ballots as ballots
 from desktop.ui.vote_dialog import VoteDialog
 from tests import vote_day
@@ -126,6 +127,8 @@ def test_a_new_round_after_the_close_keeps_the_closed_results(
     assert dialog.state.ballots == 0 and len(dialog.state.projects) == 5
     assert dialog.rounds.isVisible() and "第 1 輪" in dialog.rounds.text()
     assert svc.export_pb(demo_db, day.session_id) == first_pb  # the closed round's .pb
+    compiled = compile_session(demo_db, day.session_id).vote  # the report's results page
+    assert compiled is not None and compiled.status == "closed" and compiled.ballots == 3
     _click(qtbot, dialog.open_button)
     dialog.voter.setCurrentIndex(dialog.voter.findData(day.present[0]))
     qtbot.keyClicks(dialog.approvals, "2")
