@@ -13,8 +13,8 @@ from desktop.core.group_report import Proposal, ReportContent
 from desktop.core.vote import VoteError
 from desktop.services import group_reports
 from desktop.services import vote as svc
-from desktop.services.group_report_compile import compile_session
 from desktop.services import vote_ballots as ballots
+from desktop.services.group_report_compile import compile_session
 from desktop.ui.vote_dialog import VoteDialog
 from tests import vote_day
 from tests.ui.test_vote_dialog import SHOTS
