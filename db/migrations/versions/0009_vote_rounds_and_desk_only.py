@@ -35,10 +35,13 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # An older schema holds one vote per session: the earlier rounds go.
-    op.execute(
-        "DELETE FROM pb_votes WHERE round < (SELECT MAX(v.round) FROM pb_votes v"
+    earlier = (
+        "SELECT id FROM pb_votes WHERE round < (SELECT MAX(v.round) FROM pb_votes v"
         " WHERE v.session_id = pb_votes.session_id)"
     )
+    for child in ("pb_voters", "pb_ballots", "pb_projects"):
+        op.execute(f"DELETE FROM {child} WHERE vote_id IN ({earlier})")
+    op.execute(f"DELETE FROM pb_votes WHERE id IN ({earlier})")
     with op.batch_alter_table("pb_voters") as batch:
         batch.drop_column("desk_only")
     with op.batch_alter_table("pb_votes") as batch:
