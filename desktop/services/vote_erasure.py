@@ -23,7 +23,7 @@ from db.uow import Database
 from desktop.core.atomicfile import SQLITE, atomic_target
 from desktop.services import backup
 
-CHECKPOINT_TRIES = 12
+CHECKPOINT_TRIES = 6  # with the waits below: about 3 s before giving up
 CHECKPOINT_WAIT_MS = 250  # each try waits this long for readers (busy_timeout)
 
 

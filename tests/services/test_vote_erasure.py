@@ -98,3 +98,30 @@ def test_backups_taken_while_the_vote_was_open_lose_the_links_at_close(
         stored = sorted(r[0] for r in connection.execute("SELECT approvals FROM pb_ballots"))
     connection.close()
     assert stored == sorted(f"[{1 + i % 5}]" for i in range(10))
+
+
+def test_a_reader_arriving_during_the_close_leaves_it_unfinished_until_closed_again(
+    demo_db: Database, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    day = _vote_with_ballots(demo_db)
+    wanted = links(demo_db_path)
+    files = [demo_db_path, Path(f"{demo_db_path}-wal")]
+    reader = sqlite3.connect(demo_db_path)
+    real_close = svc._close
+
+    def close_then_a_reader_comes(*args):  # type: ignore[no-untyped-def]
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM pb_ballots").fetchall()  # the snapshot before
+        real_close(*args)
+
+    monkeypatch.setattr(svc, "_close", close_then_a_reader_comes)
+    with pytest.raises(svc.VoteSetupError) as unfinished:
+        svc.close_vote(demo_db, day.session_id, actor="t")
+    assert unfinished.value.code == "erase_unfinished"
+    assert svc.vote_state(demo_db, day.session_id).status == "closed"
+    assert found(files, wanted) > 0  # what the refusal is about: the log still holds them
+    reader.rollback()
+    reader.close()
+    state = svc.close_vote(demo_db, day.session_id, actor="t")  # finishes the erasure
+    assert state.status == "closed" and state.ballots == 10
+    assert found(files, wanted) == 0
