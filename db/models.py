@@ -34,6 +34,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -444,18 +445,19 @@ class AuditEntry(Base):
 
 
 class PbVote(Base):
-    """A session's participatory-budgeting vote on the tables' proposals (one per session).
+    """A session's participatory-budgeting vote on the tables' proposals (one per round).
 
     ``voter_secret`` signs the voters' page passes while the vote is open; it is erased on
     close together with every ``PbVoter`` row, so nothing is left that ties a ballot to a person.
     """
 
     __tablename__ = "pb_votes"
+    __table_args__ = (UniqueConstraint("session_id", "round"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("sessions.id", ondelete="CASCADE"), unique=True
-    )
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    # 1, 2, ...: a new round after a closed one; the session's vote is its highest round
+    round: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     status: Mapped[str] = mapped_column(String(10), default="draft")  # core.vote.VoteStatus
     method: Mapped[str] = mapped_column(String(10), default="approval")  # core.vote.Method
     budget: Mapped[int] = mapped_column(Integer, default=0)  # NT$
@@ -508,3 +510,5 @@ class PbVoter(Base):
     ballot_id: Mapped[int | None] = mapped_column(ForeignKey("pb_ballots.id", ondelete="SET NULL"))
     revision: Mapped[int] = mapped_column(Integer, default=0)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # the desk revoked the web pass or typed the paper ballot: no web ballot replaces it
+    desk_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -394,6 +394,29 @@ def _texts() -> dict[str, str]:
         "no_phone": translate(
             "messages", "報名資料沒有您的電話，無法在手機上驗證；請到報到台投紙本票。"
         ),
+        "address_limit": translate(
+            "messages", "這支手機輸入錯誤太多次，請 10 分鐘後再試；或到報到台投紙本票。"
+        ),
+        "desk_only": translate(
+            "messages", "報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。"
+        ),
+        "erase_blocked": translate(
+            "messages",
+            "另一個程式正在讀取資料庫（例如另一個視窗、報表或備份），現在結束投票無法從檔案中抹除"
+            "誰投了哪一張；投票仍在進行中。請關閉其他程式或等它完成後，再結束一次。",
+        ),
+        "erase_unfinished": translate(
+            "messages",
+            "投票已結束並已計票，但另一個程式正在讀取資料庫，檔案中還留有誰投了哪一張的痕跡；"
+            "請關閉其他程式後再按一次「結束投票」（只會完成抹除，不會改變結果）。",
+        ),
+        "round_running": translate("messages", "這一輪投票還沒結束，結束後才能開新一輪"),
+        "nothing_fits": translate(
+            "messages",
+            "每一個提案的經費都超過預算 NT$ {budget:,}，沒有人能投票；"
+            "請提高預算或修改經費後再開始。",
+        ),
+        "no_voter": translate("messages", "這個場次沒有報名序號 {registration_id} 的人"),
         "forged": translate(
             "messages", "這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。"
         ),

@@ -3003,6 +3003,10 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>Project</translation>
     </message>
     <message>
+        <source>開新一輪投票…</source>
+        <translation>New round…</translation>
+    </message>
+    <message>
         <source>紙本選票</source>
         <translation>Paper ballot</translation>
     </message>
@@ -3021,6 +3025,26 @@ The data is still on this computer, but there is no new backup; check the backup
     <message>
         <source>贊成：</source>
         <translation>Approves:</translation>
+    </message>
+    <message>
+        <source>手機投票受限的人</source>
+        <translation>People the phone vote no longer takes</translation>
+    </message>
+    <message>
+        <source>解除鎖定</source>
+        <translation>Lift lock</translation>
+    </message>
+    <message>
+        <source>收回「投票人」的手機投票</source>
+        <translation>Revoke the voter&apos;s phone vote</translation>
+    </message>
+    <message>
+        <source>錯誤太多次，已鎖定</source>
+        <translation>locked after too many wrong tries</translation>
+    </message>
+    <message>
+        <source>只能投紙本票（已收回或已登錄紙本票）</source>
+        <translation>paper ballot only (pass revoked or paper ballot typed)</translation>
     </message>
     <message>
         <source>尚未建立投票單</source>
@@ -3047,8 +3071,18 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>&#x3000;Greedy: {g}&#x3000;Equal Shares: {e}</translation>
     </message>
     <message>
-        <source>沒有可讀經費或名稱的提案未列入：{names}</source>
-        <translation>Proposals without a readable cost or title were left off: {names}</translation>
+        <source>未列入投票單：</source>
+        <translation>Not on the ballot:</translation>
+    </message>
+    <message>
+        <source>第 {n} 輪（已結束，結果保留）：{b} 張票&#x3000;貪婪法：{g}&#x3000;均分法：{e}</source>
+        <translation>Round {n} (closed, results kept): {b} ballots   Greedy: {g}   Equal shares: {e}</translation>
+    </message>
+    <message>
+        <source>這些提案未列入投票單：
+{lines}</source>
+        <translation>These proposals are not on the ballot:
+{lines}</translation>
     </message>
     <message>
         <source>提案名稱：</source>
@@ -3063,8 +3097,30 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>Select two similar proposals (Ctrl+click) to merge them.</translation>
     </message>
     <message>
+        <source>這些提案的經費超過總預算 NT$ {budget}，放不進任何預算籃，手機上會顯示為不能選：
+{lines}
+
+仍要開始投票？</source>
+        <translation>These proposals cost more than the whole budget of NT$ {budget}; no basket can hold them, and the phones show them as not choosable:
+{lines}
+
+Open the vote anyway?</translation>
+    </message>
+    <message>
         <source>結束投票後不能再投，誰投了哪一張的紀錄會被清除。確定結束？</source>
         <translation>After closing nobody can vote, and the record of who cast which ballot is erased. Close the vote?</translation>
+    </message>
+    <message>
+        <source>開新一輪投票：這一輪的結果與 .pb 匯出會保留；新一輪從同一張投票單開始（可再修改），每個人都要重新投票。確定開新一輪？</source>
+        <translation>New round: this round&apos;s results and its .pb export are kept; the new round starts from the same ballot (editable again), and everyone votes again. Start a new round?</translation>
+    </message>
+    <message>
+        <source>請先在清單中選一個人。</source>
+        <translation>Select a person in the list first.</translation>
+    </message>
+    <message>
+        <source>收回 {name} 的手機投票：他的手機不能再投，請他在報到台投紙本票（紙本票登錄後就是最後的，手機不能取代）。確定？</source>
+        <translation>Revoke the phone vote of {name}: their phone can no longer vote; they vote on paper at the desk (a paper ballot, once typed, is final: no phone ballot replaces it). Continue?</translation>
     </message>
     <message>
         <source>請只輸入提案編號（數字），以空白分隔。</source>
@@ -3776,6 +3832,34 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>{session}沒有人可發研習證明書：出席 {n} 人都沒有核給時數；未產生任何檔案</source>
         <translation>{session}: no certificates: none of the {n} people present was credited hours; no file was written</translation>
+    </message>
+    <message>
+        <source>這支手機輸入錯誤太多次，請 10 分鐘後再試；或到報到台投紙本票。</source>
+        <translation>Too many wrong tries from this phone: try again in 10 minutes, or vote on paper at the desk.</translation>
+    </message>
+    <message>
+        <source>報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。</source>
+        <translation>The desk has revoked the phone vote for this name (or typed a paper ballot); ask at the desk if in doubt.</translation>
+    </message>
+    <message>
+        <source>另一個程式正在讀取資料庫（例如另一個視窗、報表或備份），現在結束投票無法從檔案中抹除誰投了哪一張；投票仍在進行中。請關閉其他程式或等它完成後，再結束一次。</source>
+        <translation>Another program is reading the database (another window, a report or a backup), so closing now could not erase from the file who cast which ballot; the vote is still open. Close the other program or let it finish, then close the vote again.</translation>
+    </message>
+    <message>
+        <source>投票已結束並已計票，但另一個程式正在讀取資料庫，檔案中還留有誰投了哪一張的痕跡；請關閉其他程式後再按一次「結束投票」（只會完成抹除，不會改變結果）。</source>
+        <translation>The vote is closed and counted, but another program is reading the database and the file still holds traces of who cast which ballot; close the other program and press Close vote again (it only finishes the erasure and does not change the results).</translation>
+    </message>
+    <message>
+        <source>這一輪投票還沒結束，結束後才能開新一輪</source>
+        <translation>This round of the vote is not closed yet; a new round can start only after it closes</translation>
+    </message>
+    <message>
+        <source>每一個提案的經費都超過預算 NT$ {budget:,}，沒有人能投票；請提高預算或修改經費後再開始。</source>
+        <translation>Every proposal costs more than the budget of NT$ {budget:,}: nobody could vote. Raise the budget or change the costs, then open the vote.</translation>
+    </message>
+    <message>
+        <source>這個場次沒有報名序號 {registration_id} 的人</source>
+        <translation>No one in this session has registration id {registration_id}</translation>
     </message>
     <message>
         <source>無計時數議程</source>

@@ -37,6 +37,8 @@ ORGANISER_COMMANDS = {
     "vote open",
     "vote close",
     "vote ballot",
+    "vote unlock",
+    "vote revoke",
     "vote export",
 }
 
