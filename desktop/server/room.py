@@ -13,7 +13,7 @@ pace shows without a tap.
 * ``GET /me/handouts/<id>`` — a handout file for a signed-in device, streamed.
 * ``POST /me/api/sign-in`` ``{"code"}`` → ``{"ok": true, "csrf"}`` + the cookie, or
   ``{"ok": false, "error": {"code", "message", "params"}}`` (``wrong_code`` 403,
-  ``too_many_attempts``/``busy`` 429, ``bad_request`` 400).
+  ``room_code_attempts``/``room_busy`` 429, ``bad_request`` 400).
 * ``GET /me/api/day`` → ``services.room.Day.as_json`` (401 ``not_signed_in`` without a device).
 
 Later features reuse the sign-in: ``visitor(venue, request)`` is the signed-in attendee of a
@@ -84,7 +84,7 @@ def _error(code: str, message: str, status: int, **params: object) -> JSONRespon
 
 
 def _status_of(error: room.RoomCodeError) -> int:
-    return 429 if error.code in ("too_many_attempts", "busy") else 403
+    return 429 if error.code in ("room_code_attempts", "room_busy") else 403
 
 
 def _size_text(size: int) -> str:

@@ -50,7 +50,7 @@ LIMITS = rules.AttemptLimits()  # one per process: the room page and the vote sh
 
 
 class RoomCodeError(CodedError):
-    """A room code refused (``wrong_code``, ``too_many_attempts``, ``busy``) or a person the
+    """A room code refused (``wrong_code``, ``room_code_attempts``, ``room_busy``) or a person the
     desk named who has none (``no_such_person``, ``no_seat``, ``ambiguous_person``)."""
 
 
@@ -220,7 +220,7 @@ def identify_by_room_code(
 ) -> Identified | RoomCodeError:
     """The seat holder of the session whose code was typed, or the refusal: ``wrong_code``
     (also for a code of another session or of someone who lost their seat),
-    ``too_many_attempts`` (this address, ``retry_after`` seconds) or ``busy`` (the room's
+    ``room_code_attempts`` (this address, ``retry_after`` seconds) or ``room_busy`` (the room's
     budget of failures is spent for a second or two). What cannot be a code is refused as
     ``wrong_code`` with a hint and costs no attempt: it could never have matched."""
     try:
@@ -232,13 +232,13 @@ def identify_by_room_code(
     if verdict.refusal == "too_many_attempts":
         minutes = max(1, round(verdict.retry_after / 60))
         return RoomCodeError(
-            verdict.refusal,
+            "room_code_attempts",
             f"輸入錯誤太多次，請 {minutes} 分鐘後再試，或到報到台查詢您的房間碼",
             retry_after=verdict.retry_after,
         )
     if verdict.refusal:
         return RoomCodeError(
-            verdict.refusal,
+            "room_busy",
             f"登入的人很多，請 {verdict.retry_after} 秒後再試一次",
             retry_after=verdict.retry_after,
         )

@@ -24,6 +24,8 @@ ORGANISER_COMMANDS = {
     "export hours",
     "ids purge",
     "tables assign",
+    "handouts add",
+    "handouts remove",
     "tables template",
     "tables leader",
     "tables move",
