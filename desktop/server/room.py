@@ -43,12 +43,17 @@ VISIT_COOKIE = "wd_room_visit"  # binds the sign-in form's CSRF token before the
 REFRESH_SECONDS = 30
 
 
+def clock() -> dt.datetime:
+    """The venue's wall clock (the laptop's); a test of a day in the past replaces it."""
+    return dt.datetime.now()
+
+
 def visitor(venue: Venue, request: Request) -> room.Visitor | None:
     """The attendee whose device sent ``request`` (blocking: call it in the thread pool)."""
     cookie = request.cookies.get(COOKIE, "")
     if not cookie:
         return None
-    who = room.signed_in(venue.db, venue.session.id, cookie, dt.date.today())
+    who = room.signed_in(venue.db, venue.session.id, cookie, clock().date())
     if who is not None:
         venue.live.attendee_signed_in(who.registration_id)
     return who
@@ -70,7 +75,7 @@ def _with_device(response: Response, cookie: str) -> Response:
     response.set_cookie(
         COOKIE,
         cookie,
-        max_age=_seconds_to_midnight(dt.datetime.now()),
+        max_age=_seconds_to_midnight(clock()),
         path="/",
         httponly=True,
         samesite="strict",
@@ -118,7 +123,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
         return response
 
     def day_page(request: Request, who: room.Visitor) -> Response:
-        today = room.day(venue.db, session_id, who.registration_id, dt.datetime.now())
+        today = room.day(venue.db, session_id, who.registration_id, clock())
         return venue.render(
             request,
             "room_day.html",
@@ -156,7 +161,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
                 status_code=_status_of(found),
             )
         cookie = await run_in_threadpool(
-            room.device_cookie, venue.db, found.registration_id, dt.date.today()
+            room.device_cookie, venue.db, found.registration_id, clock().date()
         )
         venue.live.attendee_signed_in(found.registration_id)
         return _with_device(RedirectResponse("/me", status_code=303), cookie)
@@ -206,7 +211,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
         if isinstance(found, room.RoomCodeError):
             return _error(found.code, str(found), _status_of(found), **found.params)
         cookie = await run_in_threadpool(
-            room.device_cookie, venue.db, found.registration_id, dt.date.today()
+            room.device_cookie, venue.db, found.registration_id, clock().date()
         )
         venue.live.attendee_signed_in(found.registration_id)
         return _with_device(JSONResponse({"ok": True, "csrf": venue.csrf_token(cookie)}), cookie)
@@ -215,7 +220,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
         who = visitor(venue, request)
         if who is None:
             return _error("not_signed_in", "請先用房間碼登入", 401)
-        today = room.day(venue.db, session_id, who.registration_id, dt.datetime.now())
+        today = room.day(venue.db, session_id, who.registration_id, clock())
         return JSONResponse(today.as_json())
 
     return [
