@@ -204,7 +204,7 @@ def codes_for(s: Session, registration_ids: list[int]) -> dict[int, str]:
             Registration.id.in_(registration_ids), Registration.room_code.is_not(None)
         )
     )
-    return {rid: rules.shown(code) for rid, code in rows}
+    return {rid: rules.shown(code) for rid, code in rows if code}
 
 
 # --- signing in -----------------------------------------------------------------------------

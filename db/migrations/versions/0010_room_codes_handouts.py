@@ -68,11 +68,13 @@ def upgrade() -> None:
         sa.UniqueConstraint("handout_id", "seq", name=op.f("uq_handout_chunks_handout_id_seq")),
     )
     connection = op.get_bind()
-    seat_holders = connection.execute(
-        sa.text("SELECT id FROM registrations WHERE status IN ('admitted', 'walk_in')")
-    ).scalars()
+    seat_holders: list[int] = list(
+        connection.execute(
+            sa.text("SELECT id FROM registrations WHERE status IN ('admitted', 'walk_in')")
+        ).scalars()
+    )
     issued: set[str] = set()
-    for registration_id in list(seat_holders):
+    for registration_id in seat_holders:
         code = ""
         while not code or code in issued:
             code = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
