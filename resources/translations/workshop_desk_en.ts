@@ -2033,6 +2033,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Replace room code…</translation>
     </message>
     <message>
+        <source>列印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
         <source>{name}（報名編號 {id}）</source>
         <translation>{name} (registration {id})</translation>
     </message>
@@ -2043,6 +2047,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>舊的房間碼將立即失效，用它登入的裝置也要重新登入。要更換嗎？</source>
         <translation>The old room code stops working at once and devices signed in with it must sign in again. Replace it?</translation>
+    </message>
+    <message>
+        <source>手機開啟投影幕上的網址（…/me），輸入房間碼登入。</source>
+        <translation>Open the address on the projector (…/me) on your phone and sign in with the room code.</translation>
     </message>
 </context>
 <context>
@@ -3790,7 +3798,7 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     </message>
     <message>
         <source>{file}：本場次講義將達 {mb} MB，上限 {limit_mb} MB</source>
-        <translation>{file}: the session's handouts would reach {mb} MB; the limit is {limit_mb} MB</translation>
+        <translation>{file}: the session&apos;s handouts would reach {mb} MB; the limit is {limit_mb} MB</translation>
     </message>
     <message>
         <source>無法讀取「{file}」</source>
