@@ -214,6 +214,11 @@ class Registration(Base):
     # When the person was told of their seat in this session: the admitted list naming them
     # was published, or their pass issued. From then on only the organiser's hand moves them.
     told_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The personal room code (desktop.core.room_code), issued to seat holders. Kept in clear:
+    # it is printed again on every pass and badge export, and the file that holds it also
+    # holds the event's pass-signing secret; it never goes into a log, the audit or an export
+    # other than passes.csv.
+    room_code: Mapped[str | None] = mapped_column(String(9), unique=True)
 
     attendee: Mapped[Attendee] = relationship(back_populates="registrations")
     session: Mapped[EventSession] = relationship(back_populates="registrations")
@@ -267,6 +272,7 @@ class WorkshopTable(Base):
     leader_registration_id: Mapped[int | None] = mapped_column(
         ForeignKey("registrations.id", ondelete="SET NULL")
     )
+    location: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 靠窗第二排
 
     session: Mapped[EventSession] = relationship(back_populates="tables")
     seats: Mapped[list[SeatAssignment]] = relationship(
@@ -512,3 +518,32 @@ class PbVoter(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     # the desk revoked the web pass or typed the paper ballot: no web ballot replaces it
     desk_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class Handout(Base):
+    """A file of the session's handouts (講義) that attendees download from the room page.
+    Its bytes are ``HandoutChunk`` rows, so a backup carries them and a download streams
+    them a chunk at a time."""
+
+    __tablename__ = "handouts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(8))  # desktop.core.handouts.Kind: pdf/pptx/docx/zip
+    size: Mapped[int] = mapped_column(Integer)  # bytes
+    sha256: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class HandoutChunk(Base):
+    __tablename__ = "handout_chunks"
+    __table_args__ = (UniqueConstraint("handout_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handout_id: Mapped[int] = mapped_column(ForeignKey("handouts.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -62,6 +62,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "desktop.cli.group_reports": ("reports",),
     "desktop.cli.vote": ("vote",),
     "desktop.cli.venue": ("serve",),
+    "desktop.cli.room": ("room-code", "handouts"),
 }
 
 

@@ -420,6 +420,27 @@ def _texts() -> dict[str, str]:
         "forged": translate(
             "messages", "這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。"
         ),
+        # room codes (the desk's show/replace, the room page's sign-in)
+        "wrong_code": translate("messages", "房間碼不對，請對照入場證或名牌再輸入一次"),
+        "room_code_attempts": translate(
+            "messages", "輸入錯誤太多次，請 {retry_after} 秒後再試，或到報到台查詢房間碼"
+        ),
+        "room_busy": translate("messages", "登入的人很多，請 {retry_after} 秒後再試一次"),
+        "no_such_person": translate("messages", "本場次找不到「{person}」"),
+        "ambiguous_person": translate(
+            "messages", "本場次有多位「{person}」（報名編號 {ids}），請用報名編號指定"
+        ),
+        "no_seat": translate("messages", "{name} 不是錄取或現場報名者，沒有房間碼"),
+        # handouts
+        "handout_kind": translate("messages", "{file}：講義只收 PDF、PPTX、DOCX 或 ZIP 檔"),
+        "handout_content": translate("messages", "{file}：內容與副檔名不符"),
+        "handout_empty": translate("messages", "{file}：檔案是空的"),
+        "handout_too_large": translate("messages", "{file}：{mb} MB，每個講義檔最多 {limit_mb} MB"),
+        "handout_session_full": translate(
+            "messages", "{file}：本場次講義將達 {mb} MB，上限 {limit_mb} MB"
+        ),
+        "handout_unreadable": translate("messages", "無法讀取「{file}」"),
+        "no_such_handout": translate("messages", "本場次沒有編號 {id} 的講義"),
     }
 
 

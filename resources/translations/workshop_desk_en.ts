@@ -440,6 +440,10 @@ Switch to sign-out mode?</translation>
         <translation>Name</translation>
     </message>
     <message>
+        <source>房間碼…</source>
+        <translation>Room code…</translation>
+    </message>
+    <message>
         <source>報到紀錄…</source>
         <translation>Check-in log…</translation>
     </message>
@@ -1010,6 +1014,45 @@ Current status: {state}</translation>
     <message>
         <source>已匯出</source>
         <translation>Exported</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutsDialog</name>
+    <message>
+        <source>講義</source>
+        <translation>Handouts</translation>
+    </message>
+    <message>
+        <source>標題</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>檔名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>新增檔案…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>共 {n} 份，{size}（每檔上限 {file}，每場次上限 {session}）</source>
+        <translation>{n} files, {size} (at most {file} per file, {session} per session)</translation>
+    </message>
+    <message>
+        <source>新增講義</source>
+        <translation>Add handouts</translation>
+    </message>
+    <message>
+        <source>講義 (*.pdf *.pptx *.docx *.zip)</source>
+        <translation>Handouts (*.pdf *.pptx *.docx *.zip)</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2092,41 @@ The data is still on this computer, but there is no new backup; check the backup
     </message>
 </context>
 <context>
+    <name>RoomCodeDialog</name>
+    <message>
+        <source>房間碼</source>
+        <translation>Room code</translation>
+    </message>
+    <message>
+        <source>請與會者用手機開啟投影幕上的網址，輸入這組房間碼登入。更換後，舊的房間碼與用它登入的裝置立即失效。</source>
+        <translation>Ask the attendee to open the address on the projector on their phone and sign in with this room code. After a replacement the old code, and every device signed in with it, stops working at once.</translation>
+    </message>
+    <message>
+        <source>更換房間碼…</source>
+        <translation>Replace room code…</translation>
+    </message>
+    <message>
+        <source>列印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>{name}（報名編號 {id}）</source>
+        <translation>{name} (registration {id})</translation>
+    </message>
+    <message>
+        <source>更換房間碼</source>
+        <translation>Replace room code</translation>
+    </message>
+    <message>
+        <source>舊的房間碼將立即失效，用它登入的裝置也要重新登入。要更換嗎？</source>
+        <translation>The old room code stops working at once and devices signed in with it must sign in again. Replace it?</translation>
+    </message>
+    <message>
+        <source>手機開啟投影幕上的網址（…/me），輸入房間碼登入。</source>
+        <translation>Open the address on the projector (…/me) on your phone and sign in with the room code.</translation>
+    </message>
+</context>
+<context>
     <name>RosterScreen</name>
     <message>
         <source>搜尋：姓名、機關、電子郵件、電話末三碼以上（台/臺皆可）</source>
@@ -2767,6 +2845,10 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>Project the home page QR</translation>
     </message>
     <message>
+        <source>講義…</source>
+        <translation>Handouts…</translation>
+    </message>
+    <message>
         <source>這台電腦在場地網路的位址：</source>
         <translation>This computer&apos;s address on the venue network:</translation>
     </message>
@@ -2867,6 +2949,10 @@ The data is still on this computer, but there is no new backup; check the backup
     <message>
         <source>開始已超過一分鐘，還沒有任何手機連上。請用手機掃描 QR 試試看；打不開時請看「手機連不上？」的說明（多半是 Windows 防火牆）。</source>
         <translation>More than a minute since starting, and no phone has connected yet. Try scanning the QR with a phone; if the page does not open, see “Phones cannot connect?” (usually the Windows firewall).</translation>
+    </message>
+    <message>
+        <source>與會者已登入：{n} 人</source>
+        <translation>Attendees signed in: {n}</translation>
     </message>
     <message>
         <source>撤銷連線碼</source>
@@ -3860,6 +3946,54 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>這個場次沒有報名序號 {registration_id} 的人</source>
         <translation>No one in this session has registration id {registration_id}</translation>
+    </message>
+    <message>
+        <source>房間碼不對，請對照入場證或名牌再輸入一次</source>
+        <translation>Wrong room code: check it against the entry pass or the name badge and type it again</translation>
+    </message>
+    <message>
+        <source>輸入錯誤太多次，請 {retry_after} 秒後再試，或到報到台查詢房間碼</source>
+        <translation>Too many wrong codes: try again in {retry_after} seconds, or ask the desk for the room code</translation>
+    </message>
+    <message>
+        <source>登入的人很多，請 {retry_after} 秒後再試一次</source>
+        <translation>Many people are signing in: try again in {retry_after} seconds</translation>
+    </message>
+    <message>
+        <source>本場次找不到「{person}」</source>
+        <translation>No “{person}” in this session</translation>
+    </message>
+    <message>
+        <source>本場次有多位「{person}」（報名編號 {ids}），請用報名編號指定</source>
+        <translation>Several people named “{person}” in this session (registrations {ids}): give the registration number</translation>
+    </message>
+    <message>
+        <source>{name} 不是錄取或現場報名者，沒有房間碼</source>
+        <translation>{name} is neither admitted nor a walk-in and has no room code</translation>
+    </message>
+    <message>
+        <source>{file}：講義只收 PDF、PPTX、DOCX 或 ZIP 檔</source>
+        <translation>{file}: handouts must be PDF, PPTX, DOCX or ZIP files</translation>
+    </message>
+    <message>
+        <source>{file}：內容與副檔名不符</source>
+        <translation>{file}: the content does not match the file extension</translation>
+    </message>
+    <message>
+        <source>{file}：{mb} MB，每個講義檔最多 {limit_mb} MB</source>
+        <translation>{file}: {mb} MB; a handout may be at most {limit_mb} MB</translation>
+    </message>
+    <message>
+        <source>{file}：本場次講義將達 {mb} MB，上限 {limit_mb} MB</source>
+        <translation>{file}: the session's handouts would reach {mb} MB; the limit is {limit_mb} MB</translation>
+    </message>
+    <message>
+        <source>無法讀取「{file}」</source>
+        <translation>Cannot read “{file}”</translation>
+    </message>
+    <message>
+        <source>本場次沒有編號 {id} 的講義</source>
+        <translation>This session has no handout number {id}</translation>
     </message>
     <message>
         <source>無計時數議程</source>
