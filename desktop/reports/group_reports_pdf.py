@@ -120,7 +120,7 @@ def _grid(
     head: bool = True,
     label_column: bool = False,
 ) -> Table:
-    table = Table(data, colWidths=list(widths), repeatRows=1 if head else 0)
+    table = Table(data, colWidths=list(widths), repeatRows=1 if head else 0, splitInRow=1)
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -316,7 +316,7 @@ def _table_section(r: TableReport, st: _Styles) -> list[Flowable]:
     story.extend(_bullets(content.open_questions, st))
     feedback = Table(
         [[Paragraph(_m(content.feedback) if content.feedback.strip() else "—", st.body)]],
-        colWidths=[PAGE_WIDTH],
+        colWidths=[PAGE_WIDTH], splitInRow=1,
     )
     feedback.setStyle(
         TableStyle(
