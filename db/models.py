@@ -27,6 +27,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -319,6 +320,7 @@ class GroupReport(Base):
 
 class GroupReportRevision(Base):
     __tablename__ = "group_report_revisions"
+    __table_args__ = (Index("ix_group_report_revisions_report_digest", "report_id", "digest"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(
@@ -327,6 +329,8 @@ class GroupReportRevision(Base):
     saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
     author: Mapped[str] = mapped_column(String(100), default="")
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # SHA-256 of the content: the history keeps each content once (None: kept before 0012).
+    digest: Mapped[str | None] = mapped_column(String(64))
 
 
 class GroupReportState(Base):
@@ -342,6 +346,22 @@ class GroupReportState(Base):
     revision: Mapped[int] = mapped_column(Integer)
     saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class GroupReportUsage(Base):
+    """What venue devices stored in a report's history, so no device (or table) can fill the
+    disk: bytes in the current minute's window and bytes kept for good in revisions, per
+    device (``device_id``) and, with ``device_id`` 0, for all the table's devices together."""
+
+    __tablename__ = "group_report_usage"
+    __table_args__ = (UniqueConstraint("report_id", "device_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("group_reports.id", ondelete="CASCADE"))
+    device_id: Mapped[int] = mapped_column(Integer)
+    window_start: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    window_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    history_bytes: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class VenueTableKey(Base):

@@ -20,10 +20,9 @@ _LINE_BREAKS = "\r\x0b\x0c\x85\u2028\u2029"
 # Removed: control characters (C0 and C1; openpyxl refuses them, a PDF prints boxes), the
 # bidirectional overrides that reorder how text is shown, lone surrogates (not encodable as
 # UTF-8) and the two non-characters XML forbids. Joiners stay (emoji).
-_REMOVED = (
-    [c for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n" + _LINE_BREAKS]
-    + [*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]
-)
+_REMOVED = [
+    c for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n" + _LINE_BREAKS
+] + [*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]
 _MULTI_LINE = {**dict.fromkeys(_REMOVED), **{ord(c): "\n" for c in _LINE_BREAKS}}
 _ONE_LINE = {**_MULTI_LINE, **{ord(c): " " for c in "\t\n" + _LINE_BREAKS}}
 

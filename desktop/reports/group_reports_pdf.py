@@ -316,7 +316,8 @@ def _table_section(r: TableReport, st: _Styles) -> list[Flowable]:
     story.extend(_bullets(content.open_questions, st))
     feedback = Table(
         [[Paragraph(_m(content.feedback) if content.feedback.strip() else "—", st.body)]],
-        colWidths=[PAGE_WIDTH], splitInRow=1,
+        colWidths=[PAGE_WIDTH],
+        splitInRow=1,
     )
     feedback.setStyle(
         TableStyle(

@@ -38,6 +38,7 @@ from db.uow import Database
 from desktop.core import report_merge
 from desktop.core.group_report import (
     Member,
+    field_name,
     Proposal,
     ReportContent,
     from_json,
@@ -49,7 +50,7 @@ from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
 from desktop.ui.messages import error_text
 from desktop.ui.proposal_editor import ProposalEditor, text_box
-from desktop.ui.report_fields import field_label, shown_value
+from desktop.ui.report_fields import shown_value
 
 REG_ROLE = Qt.ItemDataRole.UserRole + 1
 AGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -450,7 +451,7 @@ class ReportForm(QWidget):
             line.setContentsMargins(0, 0, 0, 0)
             text = QLabel(
                 self.tr("{field}　您的：「{mine}」　對方的：「{theirs}」").format(
-                    field=field_label(key),
+                    field=field_name(key),
                     mine=shown_value(conflict.mine),
                     theirs=shown_value(conflict.theirs),
                 )

@@ -334,6 +334,9 @@ def _texts() -> dict[str, str]:
         "cost_too_large": translate("messages", "經費「{raw}」超過新臺幣 10 兆元，請確認位數"),
         "no_table_number": translate("messages", "這個場次沒有第 {n} 桌"),
         "no_revision": translate("messages", "找不到這個版本 #{id}"),
+        "report_field_too_long": translate(
+            "messages", "「{label}」最多 {limit} 字（送出的有 {length} 字）"
+        ),
         "photo_too_large": translate(
             "messages",
             "照片「{name}」有 {mb} MB，超過上限 {limit} MB；"
