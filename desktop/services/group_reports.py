@@ -450,7 +450,9 @@ def _keep_state(s: Session, report: GroupReport, before: dict[str, Any], at: dt.
 
 
 def _size(data: Mapping[str, Any]) -> int:
-    return len(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    """The bytes ``data`` takes in the database (SQLAlchemy's JSON: ``json.dumps``, so each
+    Chinese character is six bytes, ``\\u516c``)."""
+    return len(json.dumps(data))
 
 
 def _digest(data: Mapping[str, Any]) -> str:
