@@ -31,8 +31,8 @@ from desktop.core.group_report import FIELD_LIMITS, FieldTooLong
 from desktop.core.problems import CodedError
 from desktop.server.app import Venue, client_address
 from desktop.services import group_report_compile as compiled
-from desktop.services import group_report_usage as usage
 from desktop.services import group_report_photo as photos
+from desktop.services import group_report_usage as usage
 from desktop.services import group_reports as reports
 from desktop.services import venue as access
 from desktop.services.group_report_usage import StorageRefused

@@ -38,9 +38,9 @@ from db.uow import Database
 from desktop.core import report_merge
 from desktop.core.group_report import (
     Member,
-    field_name,
     Proposal,
     ReportContent,
+    field_name,
     from_json,
     problems,
     to_json,
