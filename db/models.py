@@ -27,7 +27,6 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
-    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -320,7 +319,6 @@ class GroupReport(Base):
 
 class GroupReportRevision(Base):
     __tablename__ = "group_report_revisions"
-    __table_args__ = (Index("ix_group_report_revisions_report_digest", "report_id", "digest"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(
@@ -329,8 +327,6 @@ class GroupReportRevision(Base):
     saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
     author: Mapped[str] = mapped_column(String(100), default="")
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    # SHA-256 of the content: the history keeps each content once (None: kept before 0012).
-    digest: Mapped[str | None] = mapped_column(String(64))
 
 
 class GroupReportState(Base):

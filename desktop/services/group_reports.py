@@ -4,7 +4,7 @@ Saving: every call of ``save_report`` writes the current content immediately (on
 transaction, ``synchronous=FULL``), so what the form has saved survives the app being killed.
 Revisions are kept by content: while one author keeps typing, the latest revision is updated
 in place; a new revision starts when ``REVISION_SECONDS`` have passed since the latest revision
-started, or another author saves, and a content the history already holds is not stored
+started, or another author saves, and a content the latest revision holds is not stored
 again. So the history has one entry per minute of typing; a revision holding a conflict's
 losing text is never updated, so that text stays in the history. What venue devices may store
 is bounded (``group_report_usage``).
@@ -21,7 +21,6 @@ JSON, are ``group_report_compile``.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -231,7 +230,7 @@ def save_report(
     either way. Without it (restoring a revision, scripts), ``content`` replaces the report.
     A save coalesces into the latest revision of the same author within ``revision_seconds``
     when that revision holds the content this save changes (never into one kept for a
-    conflict's text); a content the history already holds is not stored again. Text over a
+    conflict's text); a content the latest revision holds is not stored again. Text over a
     field's limit raises ``FieldTooLong``; a device (``device_id``) over what it may store
     raises ``StorageRefused`` — either way nothing is written.
     """
@@ -269,27 +268,21 @@ def save_report(
         report.updated_at = at
         report.revision += 1
         stored = _keep_state(s, report, before, at)
-        last = s.scalars(
-            select(GroupReportRevision)
-            .where(GroupReportRevision.report_id == report.id)
-            .order_by(GroupReportRevision.id.desc())
-            .limit(1)
-        ).first()
-        held = _held(s, report.id, data)
+        last = _latest_revision(s, report.id)
+        held = last is not None and last.content == data  # e.g. a revision restored
         coalesce = (
-            held is None
+            not held
             and last is not None
             and last.author == author
-            and last.digest is not None
-            and last.digest == _digest(before)  # it holds what this save changes, nothing else
+            and last.content == before  # it holds what this save changes, nothing else
             and 0 <= (at - last.saved_at).total_seconds() < revision_seconds
         )
-        if held is not None:
-            last = held  # the history already holds this content
+        if held:
+            pass  # the history's latest entry holds this content already
         elif coalesce:
             assert last is not None
             history += _size(data) - _size(last.content)
-            last.content, last.digest = data, _digest(data)
+            last.content = data
             if audit_detail:
                 audit.record(
                     s,
@@ -304,7 +297,7 @@ def save_report(
                 )
         else:
             history += _keep_revision(s, report.id, at, author, data)
-            last = _held(s, report.id, data)
+            last = _latest_revision(s, report.id)
             assert last is not None
             audit.record(
                 s,
@@ -319,10 +312,11 @@ def save_report(
                 **(audit_detail or {}),
             )
         usage.charge(s, report.id, device_id, at, stored=stored + history, history=history)
+        assert last is not None
         return SaveResult(
             report.id,
             last.id,
-            not coalesce and held is None,
+            not coalesce and not held,
             True,
             at,
             report.revision,
@@ -455,19 +449,11 @@ def _size(data: Mapping[str, Any]) -> int:
     return len(json.dumps(data))
 
 
-def _digest(data: Mapping[str, Any]) -> str:
-    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def _held(s: Session, report_id: int, data: Mapping[str, Any]) -> GroupReportRevision | None:
-    """The revision that holds exactly this content, if the history has one."""
+def _latest_revision(s: Session, report_id: int) -> GroupReportRevision | None:
     return s.scalars(
         select(GroupReportRevision)
-        .where(
-            GroupReportRevision.digest == _digest(data),
-            GroupReportRevision.report_id == report_id,
-        )
+        .where(GroupReportRevision.report_id == report_id)
+        .order_by(GroupReportRevision.id.desc())
         .limit(1)
     ).first()
 
@@ -475,13 +461,12 @@ def _held(s: Session, report_id: int, data: Mapping[str, Any]) -> GroupReportRev
 def _keep_revision(
     s: Session, report_id: int, at: dt.datetime, author: str, data: dict[str, Any]
 ) -> int:
-    """Keep ``data`` in the history unless a revision holds it already; the bytes added."""
-    if _held(s, report_id, data) is not None:
+    """Keep ``data`` in the history unless its latest entry holds it already (a device
+    sending the same conflicting save again); the bytes added."""
+    latest = _latest_revision(s, report_id)
+    if latest is not None and latest.content == data:
         return 0
-    row = GroupReportRevision(
-        report_id=report_id, saved_at=at, author=author, content=data, digest=_digest(data)
-    )
-    s.add(row)
+    s.add(GroupReportRevision(report_id=report_id, saved_at=at, author=author, content=data))
     s.flush()
     return _size(data)
 

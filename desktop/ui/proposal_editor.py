@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,23 +19,51 @@ from PySide6.QtWidgets import (
 from desktop.core.group_report import (
     CRITERIA,
     CRITERION_LABELS,
+    FIELD_LIMITS,
     MARKS,
+    TEXT_LIMIT,
     CostError,
     Proposal,
     format_cost,
+    new_proposal_id,
     normalise_mark,
     parse_cost,
 )
 from desktop.ui.messages import error_text
 
 
-def text_box(placeholder: str, height: int = 80) -> QPlainTextEdit:
+def limit_hint(limit: int) -> str:
+    return QCoreApplication.translate("ProposalEditor", "最多 {n} 字").format(n=limit)
+
+
+def text_box(placeholder: str, height: int = 80, limit: int = TEXT_LIMIT) -> QPlainTextEdit:
+    """A multi-line field that holds at most ``limit`` characters typed or pasted (as the
+    leader's page does): what goes over is cut where it was typed. A longer text stored before
+    the limit existed is shown whole."""
     box = QPlainTextEdit()
-    box.setPlaceholderText(placeholder)
+    box.setPlaceholderText(f"{placeholder}（{limit_hint(limit)}）")
+    box.setToolTip(limit_hint(limit))
     box.setMinimumHeight(height)
     box.setMaximumHeight(int(height * 1.8))
     box.setTabChangesFocus(True)
+    box.textChanged.connect(lambda: _hold_to(box, limit))
     return box
+
+
+def _hold_to(box: QPlainTextEdit, limit: int) -> None:
+    excess = len(box.toPlainText()) - limit
+    if excess <= 0 or not box.hasFocus():  # only what is typed here; never a loaded text
+        return
+    cursor = box.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, excess)
+    cursor.removeSelectedText()
+
+
+def limit_line(edit: QLineEdit, limit: int, text: str = "") -> None:
+    """``edit`` takes at most ``limit`` characters; a longer ``text`` stored before the limit
+    existed is shown whole (Qt would cut it, and the next save would lose the rest)."""
+    edit.setMaxLength(max(limit, len(text)))
+    edit.setToolTip(limit_hint(limit))
 
 
 class ProposalEditor(QGroupBox):
@@ -44,10 +73,11 @@ class ProposalEditor(QGroupBox):
     def __init__(self, number: int) -> None:
         super().__init__()
         self.setObjectName(f"proposal{number}")
+        self.proposal_id = new_proposal_id()
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("proposalTitle")
         self.title_edit.setPlaceholderText(self.tr("提案名稱"))
-        self.problem_edit = text_box(self.tr("要解決的問題"), 50)
+        self.problem_edit = text_box(self.tr("要解決的問題"), 50, FIELD_LIMITS["problem"])
         self.location_edit = QLineEdit()
         self.location_edit.setPlaceholderText(self.tr("地點"))
         self.beneficiaries_edit = QLineEdit()
@@ -58,6 +88,7 @@ class ProposalEditor(QGroupBox):
         self.cost_hint = QLabel()
         self.cost_hint.setObjectName("costHint")
         self.cost_hint.setWordWrap(True)
+        self.cost_hint.setTextFormat(Qt.TextFormat.PlainText)  # quotes the cost as typed
         self.marks: dict[str, QComboBox] = {}
         marks_row = QHBoxLayout()
         for criterion in CRITERIA:
@@ -94,6 +125,8 @@ class ProposalEditor(QGroupBox):
         form.addRow("", remove)
         for edit in (self.title_edit, self.location_edit, self.beneficiaries_edit, self.cost_edit):
             edit.textChanged.connect(self.changed)
+        for edit, key in self._lines():
+            limit_line(edit, FIELD_LIMITS[key])
         self.problem_edit.textChanged.connect(self.changed)
         self.votes.valueChanged.connect(self.changed)
         self.cost_edit.textChanged.connect(self._show_cost)
@@ -112,7 +145,18 @@ class ProposalEditor(QGroupBox):
         self.cost_hint.setStyleSheet("color:#1b5e20")
         self.cost_hint.setText(f"= {format_cost(amount)}" if amount is not None else "")
 
+    def _lines(self) -> tuple[tuple[QLineEdit, str], ...]:
+        return (
+            (self.title_edit, "title"),
+            (self.location_edit, "location"),
+            (self.beneficiaries_edit, "beneficiaries"),
+            (self.cost_edit, "cost_text"),
+        )
+
     def set_proposal(self, p: Proposal) -> None:
+        self.proposal_id = p.id or self.proposal_id
+        for edit, key in self._lines():
+            limit_line(edit, FIELD_LIMITS[key], getattr(p, key))
         self.title_edit.setText(p.title)
         self.problem_edit.setPlainText(p.problem)
         self.location_edit.setText(p.location)
@@ -133,4 +177,5 @@ class ProposalEditor(QGroupBox):
             cost_text=self.cost_edit.text(),
             feasibility={c: m for c, m in marks.items() if m},
             votes=None if self.votes.value() < 0 else self.votes.value(),
+            id=self.proposal_id,
         )

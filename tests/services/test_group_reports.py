@@ -122,11 +122,9 @@ def test_every_save_is_written_and_revisions_are_coalesced(demo_db: Database) ->
     restored = svc.restore_revision(
         demo_db, table.id, revisions[-1].id, author="主辦", now=T0 + dt.timedelta(seconds=64)
     )
-    # The history holds that content already: kept by content, not stored again.
-    assert restored.changed and not restored.new_revision
-    assert restored.revision_id == revisions[-1].id
+    assert restored.new_revision
     assert svc.load_report(demo_db, table.id).content.topic == "公園" + "改" * 29
-    assert len(svc.list_revisions(demo_db, table.id)) == 3
+    assert len(svc.list_revisions(demo_db, table.id)) == 4
 
 
 def test_unknown_table_is_refused(demo_db: Database) -> None:

@@ -1,9 +1,7 @@
-"""group report history kept by content and bounded per venue device and table
+"""group report history bounded per venue device and table
 
-``group_report_revisions.digest`` (SHA-256 of the content: an identical save stores no new
-revision) and ``group_report_usage`` (bytes each device, and each table's devices together,
-stored in the current minute and in revisions). Revisions kept before have no digest: they
-are never reused or rewritten, which only keeps one more copy.
+``group_report_usage``: the bytes each device, and each table's devices together, stored in
+the current minute and in revisions kept for good.
 
 Revision ID: 0012
 Revises: 0008
@@ -21,11 +19,6 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("group_report_revisions", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("digest", sa.String(length=64), nullable=True))
-        batch_op.create_index(
-            "ix_group_report_revisions_report_digest", ["report_id", "digest"], unique=False
-        )
     op.create_table(
         "group_report_usage",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -49,6 +42,3 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("group_report_usage")
-    with op.batch_alter_table("group_report_revisions", schema=None) as batch_op:
-        batch_op.drop_index("ix_group_report_revisions_report_digest")
-        batch_op.drop_column("digest")
