@@ -48,11 +48,11 @@ def _store_raw(db: Database, session_id: int) -> None:
             project.title = DIRTY_TITLE + str(project.id)
 
 
-def test_exports_survive_control_characters_and_a_5000_character_field(
-    day: vote_day.VoteDay, demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def closed(day: vote_day.VoteDay, demo_db: Database, demo_db_path: Path, run_cli) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+    """The session's vote closed with 4 ballots, after the raw text was stored."""
     db = ("--db", demo_db_path)
-    code, out, err = run_cli(
+    code, _, err = run_cli(
         *db, "vote", "open", "--session", "臺北", "--budget", "1000000", "--method", "approval"
     )
     assert code == 0, err
@@ -63,27 +63,52 @@ def test_exports_survive_control_characters_and_a_5000_character_field(
         )
         assert code == 0, err
     assert run_cli(*db, "vote", "close", "--session", "臺北")[0] == 0
+    return db
+
+
+def test_the_pb_file_reads_back_with_exactly_the_ballots_projects(
+    closed: tuple,
+    demo_db: Database,
+    run_cli,
+    tmp_path: Path,  # type: ignore[no-untyped-def, type-arg]
+) -> None:
     with demo_db.read() as s:
         on_ballot = len(s.scalars(select(PbProject).where(PbProject.included)).all())
-
     pb = tmp_path / "vote.pb"
-    code, _, err = run_cli(*db, "vote", "export", "--session", "臺北", "--out", pb)
+    code, _, err = run_cli(*closed, "vote", "export", "--session", "臺北", "--out", pb)
     assert code == 0, err
     instance, profile = parse_pabulib(str(pb))
     assert len(instance) == on_ballot and len(profile) == 4
     names = {p.name for p in instance}
     assert all("\x1c" not in n and "\u2028" not in n for n in names)
 
-    xlsx = tmp_path / "reports.xlsx"
-    code, out, err = run_cli(*db, "reports", "export", "--session", "臺北", "--out", xlsx, "--json")
-    assert code == 0, err
-    sheet = load_workbook(xlsx)["提案"]
-    titles = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert "共融遊具 第二行紅 A B CDEF" in titles  # a one-line field: breaks become spaces
-    assert json.loads(out)["ok"] is True
 
+def test_the_xlsx_export_succeeds_with_the_text_cleaned(
+    closed: tuple,
+    run_cli,
+    tmp_path: Path,  # type: ignore[no-untyped-def, type-arg]
+) -> None:
+    xlsx = tmp_path / "reports.xlsx"
+    code, out, err = run_cli(
+        *closed, "reports", "export", "--session", "臺北", "--out", xlsx, "--json"
+    )
+    assert code == 0, err
+    assert json.loads(out)["ok"] is True
+    book = load_workbook(xlsx)
+    titles = [row[3] for row in book["提案"].iter_rows(min_row=2, values_only=True)]
+    assert "共融遊具 第二行紅 A B CDEF" in titles  # a one-line field: breaks become spaces
+    tables = list(book["各桌"].iter_rows(min_row=2, values_only=True))
+    assert tables[0][6] == "第一點\n第二點\n第三點"  # a multi-line field keeps its lines
+    assert tables[0][10] == LONG
+
+
+def test_the_pdf_prints_the_cleaned_text_and_5000_characters_across_pages(
+    closed: tuple,
+    run_cli,
+    tmp_path: Path,  # type: ignore[no-untyped-def, type-arg]
+) -> None:
     pdf = tmp_path / "reports.pdf"
-    code, out, err = run_cli(*db, "reports", "export", "--session", "臺北", "--out", pdf)
+    code, out, err = run_cli(*closed, "reports", "export", "--session", "臺北", "--out", pdf)
     assert code == 0, err
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True

@@ -116,13 +116,17 @@ def test_a_field_over_its_limit_is_refused_naming_the_field_and_the_limit(venue:
 
 def test_an_identical_save_stores_no_new_revision(venue: Venue) -> None:
     a, url = _device(venue, 6)
+    b, _ = _device(venue, 6)
     first = _put(a, url, 0, topic="公園", feedback="好").json()
+    _put(b, url, first["revision"], topic="河濱公園")
     table_id = _table_id(venue, 6)
     before = len(svc.list_revisions(venue.db, table_id))
-    for _ in range(5):
-        answer = _put(a, url, first["revision"], topic="公園", feedback="好").json()
-        assert answer["ok"] and answer["revision"] == first["revision"]
-    assert len(svc.list_revisions(venue.db, table_id)) == before
+    for _ in range(5):  # a phone retrying the same save, which conflicts every time
+        answer = _put(a, url, first["revision"], topic="共融公園").json()
+        assert answer["conflict"]["topic"]["mine"] == "共融公園"
+    for _ in range(5):  # and the same content again on the current revision
+        assert _put(a, url, answer["revision"], topic="河濱公園", feedback="好").json()["ok"]
+    assert len(svc.list_revisions(venue.db, table_id)) == before + 1  # the losing text, once
 
 
 def _database_bytes(venue: Venue) -> int:

@@ -6,8 +6,8 @@ hostile title and scanned: no label renders it, every one shows it literally."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 
 from db.uow import Database
