@@ -219,6 +219,7 @@ def save_report(
     now: dt.datetime | None = None,
     revision_seconds: float = REVISION_SECONDS,
     audit_detail: Mapping[str, Any] | None = None,
+    typed: bool = True,
 ) -> SaveResult:
     """Write a report, merged with whatever was saved since ``base_revision``.
 
@@ -230,8 +231,9 @@ def save_report(
     either way. Without it (restoring a revision, scripts), ``content`` replaces the report.
     A save coalesces into the latest revision of the same author within ``revision_seconds``
     when that revision holds the content this save changes (never into one kept for a
-    conflict's text); a content the latest revision holds is not stored again. Text over a
-    field's limit raises ``FieldTooLong``; a device (``device_id``) over what it may store
+    conflict's text); a content the latest revision holds is not stored again. Text typed
+    over a field's limit raises ``FieldTooLong`` (``typed=False``: a revision restored, whose
+    text was stored before the limits); a device (``device_id``) over what it may store
     raises ``StorageRefused`` — either way nothing is written.
     """
     at = now or dt.datetime.now()
@@ -240,7 +242,8 @@ def save_report(
         report, created = report_of(s, table, at)
         theirs = form.from_json(report.content)
         mine, sent = _incoming(theirs, content)
-        _check_lengths(form.to_json(theirs), mine)
+        if typed:
+            _check_lengths(form.to_json(theirs), mine)
         if base_revision is None or base_revision >= report.revision:
             base = form.to_json(theirs)
         else:
@@ -508,6 +511,12 @@ def restore_revision(
     for revision in list_revisions(db, table_id):
         if revision.id == revision_id:
             return save_report(
-                db, table_id, revision.content, author=author, now=now, revision_seconds=0
+                db,
+                table_id,
+                revision.content,
+                author=author,
+                now=now,
+                revision_seconds=0,
+                typed=False,
             )
     raise GroupReportError("no_revision", f"找不到這個版本 #{revision_id}", id=revision_id)

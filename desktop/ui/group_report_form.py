@@ -50,7 +50,7 @@ from desktop.core.report_merge import Conflict
 from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
 from desktop.ui.messages import error_text
-from desktop.ui.proposal_editor import ProposalEditor, limit_line, text_box
+from desktop.ui.proposal_editor import ProposalEditor, limit_line, show_text, text_box
 from desktop.ui.report_fields import shown_value
 from desktop.ui.report_html import html_text
 
@@ -259,17 +259,17 @@ class ReportForm(QWidget):
                 self._add_member_item(m)
             limit_line(self.topic, FIELD_LIMITS["topic"], content.topic)
             self.topic.setText(content.topic)
-            self.points_for.setPlainText(content.points_for)
-            self.points_against.setPlainText(content.points_against)
+            show_text(self.points_for, content.points_for)
+            show_text(self.points_against, content.points_against)
             for editor in self.proposal_editors:
                 editor.setParent(None)
                 editor.deleteLater()
             self.proposal_editors = []
             for p in content.proposals or (Proposal(),):
                 self.add_proposal().set_proposal(p)
-            self.ranking.setPlainText(content.ranking)
-            self.open_questions.setPlainText(content.open_questions)
-            self.feedback.setPlainText(content.feedback)
+            show_text(self.ranking, content.ranking)
+            show_text(self.open_questions, content.open_questions)
+            show_text(self.feedback, content.feedback)
         finally:
             self._loading = False
         self._show_problems()

@@ -50,9 +50,16 @@ def text_box(placeholder: str, height: int = 80, limit: int = TEXT_LIMIT) -> QPl
     return box
 
 
+def show_text(box: QPlainTextEdit, text: str) -> None:
+    """Show a stored text in a ``text_box``: one longer than the limit (stored before the
+    limit existed) is shown whole and never cut while it is edited."""
+    box.setProperty("stored_length", len(text))
+    box.setPlainText(text)
+
+
 def _hold_to(box: QPlainTextEdit, limit: int) -> None:
-    excess = len(box.toPlainText()) - limit
-    if excess <= 0 or not box.hasFocus():  # only what is typed here; never a loaded text
+    excess = len(box.toPlainText()) - max(limit, box.property("stored_length") or 0)
+    if excess <= 0:
         return
     cursor = box.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, excess)
@@ -158,7 +165,7 @@ class ProposalEditor(QGroupBox):
         for edit, key in self._lines():
             limit_line(edit, FIELD_LIMITS[key], getattr(p, key))
         self.title_edit.setText(p.title)
-        self.problem_edit.setPlainText(p.problem)
+        show_text(self.problem_edit, p.problem)
         self.location_edit.setText(p.location)
         self.beneficiaries_edit.setText(p.beneficiaries)
         self.cost_edit.setText(p.cost_text)
