@@ -490,6 +490,7 @@ FIELD_LIMITS = {
     "beneficiaries": LINE_LIMIT,
     "cost_text": 100,
     "name": 100,  # a member
+    **dict.fromkeys(CRITERIA, 20),  # a feasibility mark (○ △ × or 1–5; unknown ones are kept)
 }
 MAX_PROPOSALS = 30
 MAX_MEMBERS = 100
