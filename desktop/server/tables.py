@@ -143,7 +143,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
                 body["fields"],
                 base_revision=body["revision"],
                 author=found.author,
-                device_id=found.device_id,
+                device_id=found.device_id if found.device_id is not None else usage.TABLE_URL,
                 audit_detail={
                     "device": found.device_id,
                     "address": client_address(request),

@@ -27,6 +27,7 @@ DEVICE_HISTORY_BYTES = 8 * MB
 TABLE_HISTORY_BYTES = 16 * MB
 WINDOW_SECONDS = 60
 ALL_DEVICES = 0  # the usage row of all the table's devices together
+TABLE_URL = -1  # writes holding the table URL itself (a script, no device cookie): one device
 
 
 class StorageRefused(CodedError):

@@ -206,3 +206,19 @@ def test_a_device_over_its_minute_is_refused_with_the_error_shape(venue: Venue) 
     error = answer.json()["error"]
     assert answer.json()["ok"] is False and error["code"] == "report_storage_minute"
     assert "一分鐘" in error["message"] and error["params"] == {"scope": "device", "limit_mb": 2}
+
+
+def test_writes_holding_the_table_url_are_bounded_like_a_device(venue: Venue) -> None:
+    url, revision = venue.url(3), 0
+    for n in range(20):
+        answer = venue.client.put(
+            url + "/report.json",
+            content=json.dumps(
+                {"revision": revision, "fields": _big_report(n)}, ensure_ascii=False
+            ).encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+        if answer.status_code != 200:
+            break
+        revision = answer.json()["revision"]
+    assert answer.status_code == 429 and answer.json()["error"]["code"] == "report_storage_minute"
