@@ -255,3 +255,22 @@ def test_a_proposal_the_desk_deleted_while_the_phone_edited_it_comes_back_and_is
     assert [p.id for p in room.stored(6).proposals] == [ids[1]]
     expect(page.locator('[data-key="proposals.0.title"]')).to_have_value("座椅")
     page.context.close()
+
+
+def test_the_page_says_the_limits_and_shows_a_refusal_in_words(
+    browser: Browser, room: Room
+) -> None:
+    page = phone(browser)
+    page.goto(room.url(4))
+    topic = page.locator('[data-key="topic"]')
+    assert topic.get_attribute("maxlength") == "300"
+    expect(page.locator("label", has=topic)).to_contain_text("最多 300 字")
+    # A script setting the value is not held by maxlength: the desk refuses, the page says why.
+    topic.evaluate(
+        "el => { el.value = '題'.repeat(301);"
+        " el.dispatchEvent(new Event('input', {bubbles: true})); }"
+    )
+    expect(page.locator("#status")).to_contain_text("最多 300 字", timeout=10_000)
+    expect(page.locator("#status")).to_contain_text("未儲存")
+    assert room.stored(4).topic == ""
+    page.context.close()

@@ -162,12 +162,12 @@
         sending = false;
         return;
       }
-      if ([422, 429, 507].includes(response.status)) {
+      const refusal = [422, 429, 507].includes(response.status) ? await response.clone().json().catch(() => ({})) : {};
+      if (refusal.error && refusal.error.message) {
         // Refused for its content or size: say why; the draft stays here. A per-minute limit
-        // passes, so that one is tried again after the time the desk names.
-        const refusal = await response.json().catch(() => ({}));
-        const message = refusal.error && refusal.error.message ? refusal.error.message : "HTTP " + response.status;
-        setStatus("未儲存：" + message, "error");
+        // passes, so that one is tried again after the time the desk names. (A 429 without
+        // this shape is the server's rate limit: retried like a dropped connection.)
+        setStatus("未儲存：" + refusal.error.message, "error");
         if (response.status === 429) schedule(1000 * (parseInt(response.headers.get("Retry-After"), 10) || 60));
         sending = false;
         return;
