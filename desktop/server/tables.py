@@ -27,8 +27,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from desktop.core.group_report import FIELD_LIMITS, FieldTooLong
 from desktop.core.problems import CodedError
+from desktop.core.report_limits import FIELD_LIMITS, FieldTooLong
 from desktop.server.app import Venue, client_address
 from desktop.services import group_report_compile as compiled
 from desktop.services import group_report_photo as photos

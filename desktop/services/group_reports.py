@@ -40,6 +40,7 @@ from db.models import (
 )
 from db.uow import Database
 from desktop.core import group_report as form
+from desktop.core import report_limits as limits
 from desktop.core import report_merge
 from desktop.core.group_report import (
     Member,
@@ -375,12 +376,12 @@ def _check_lengths(theirs: Mapping[str, Any], mine: Mapping[str, Any]) -> None:
     stored = set(report_merge.flatten(theirs).items())
     for where, value in report_merge.flatten(mine).items():
         if isinstance(value, str) and (where, value) not in stored:
-            refusal = form.too_long(where, value)
+            refusal = limits.too_long(where, value)
             if refusal is not None:
                 raise refusal
     for key, limit, what in (
-        ("proposals", form.MAX_PROPOSALS, "提案"),
-        ("members", form.MAX_MEMBERS, "成員"),
+        ("proposals", limits.MAX_PROPOSALS, "提案"),
+        ("members", limits.MAX_MEMBERS, "成員"),
     ):
         count = len(mine.get(key) or ())
         if count > max(limit, len(theirs.get(key) or ())):

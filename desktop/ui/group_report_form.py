@@ -37,15 +37,14 @@ from PySide6.QtWidgets import (
 from db.uow import Database
 from desktop.core import report_merge
 from desktop.core.group_report import (
-    FIELD_LIMITS,
     Member,
     Proposal,
     ReportContent,
-    field_name,
     from_json,
     problems,
     to_json,
 )
+from desktop.core.report_limits import FIELD_LIMITS, field_name
 from desktop.core.report_merge import Conflict
 from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc

@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.core.group_report import (
     CRITERIA,
     CRITERION_LABELS,
-    FIELD_LIMITS,
     MARKS,
-    TEXT_LIMIT,
     CostError,
     Proposal,
     format_cost,
@@ -29,6 +27,7 @@ from desktop.core.group_report import (
     normalise_mark,
     parse_cost,
 )
+from desktop.core.report_limits import FIELD_LIMITS, TEXT_LIMIT
 from desktop.ui.messages import error_text
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 
 from db.models import GroupReportRevision, GroupReportState
-from desktop.core.group_report import FIELD_LIMITS
+from desktop.core.report_limits import FIELD_LIMITS
 from desktop.services import group_report_usage as usage
 from desktop.services import group_reports as svc
 from desktop.services import venue as access

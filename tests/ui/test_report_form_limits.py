@@ -9,7 +9,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from db.uow import Database
-from desktop.core.group_report import FIELD_LIMITS, Proposal, ReportContent
+from desktop.core.group_report import Proposal, ReportContent
+from desktop.core.report_limits import FIELD_LIMITS
 from desktop.services import group_reports as svc
 from tests.ui.test_group_reports_ui import open_window
 
