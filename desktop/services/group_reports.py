@@ -281,12 +281,11 @@ def save_report(
             and last.content == before  # it holds what this save changes, nothing else
             and 0 <= (at - last.saved_at).total_seconds() < revision_seconds
         )
-        if held:
-            pass  # the history's latest entry holds this content already
-        elif coalesce:
+        if held or coalesce:  # the latest entry holds this content already, or takes it now
             assert last is not None
-            history += _size(data) - _size(last.content)
-            last.content = data
+            if coalesce:
+                history += _size(data) - _size(last.content)
+                last.content = data
             if audit_detail:
                 audit.record(
                     s,
