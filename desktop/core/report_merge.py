@@ -130,8 +130,9 @@ def merge(
         flat = flatten({k: v for k, v in data.items() if k != "proposals"})
         return {k: v for k, v in flat.items() if tops is None or _top(k) in tops}
 
-    others = {k: v for k, v in flatten(theirs).items() if not k.startswith("proposals.")}
-    merged, conflicts = _merge_flat(rest(base), {**others, **rest(theirs)}, rest(mine))
+    # Theirs whole: a field mine does not carry is kept as theirs have it.
+    current = {k: v for k, v in flatten(theirs).items() if _top(k) != "proposals"}
+    merged, conflicts = _merge_flat(rest(base), current, rest(mine))
     content = unflatten(merged)
     if tops is None or "proposals" in tops:
         proposals, found = _merge_proposals(
