@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -49,7 +48,13 @@ from desktop.core.report_merge import Conflict
 from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
 from desktop.ui.messages import error_text
-from desktop.ui.proposal_editor import ProposalEditor, limit_line, show_text, text_box
+from desktop.ui.proposal_editor import (
+    ProposalEditor,
+    limit_line,
+    line_box,
+    show_text,
+    text_box,
+)
 from desktop.ui.report_fields import shown_value
 from desktop.ui.report_html import html_text
 
@@ -94,9 +99,7 @@ class ReportForm(QWidget):
         self.members.setObjectName("members")
         self.members.setMaximumHeight(150)
         self.members.itemChanged.connect(self._changed)
-        self.member_name = QLineEdit()
-        limit_line(self.member_name, FIELD_LIMITS["name"])
-        self.member_name.setPlaceholderText(self.tr("加入成員姓名（未排座者）"))
+        self.member_name = line_box(self.tr("加入成員姓名（未排座者）"), FIELD_LIMITS["name"])
         self.member_name.returnPressed.connect(self.add_member)
         add_member = QPushButton(self.tr("加入"))
         add_member.clicked.connect(self.add_member)
@@ -109,9 +112,8 @@ class ReportForm(QWidget):
         for w in (self.member_name, add_member, remove_member, self.reload_members):
             member_row.addWidget(w)
 
-        self.topic = QLineEdit()
+        self.topic = line_box(self.tr("本桌討論的題目或問題"), FIELD_LIMITS["topic"])
         self.topic.setObjectName("topic")
-        self.topic.setPlaceholderText(self.tr("本桌討論的題目或問題"))
         self.points_for = text_box(self.tr("一行一點"), 90, FIELD_LIMITS["points_for"])
         self.points_for.setObjectName("pointsFor")
         self.points_against = text_box(self.tr("一行一點"), 90, FIELD_LIMITS["points_against"])

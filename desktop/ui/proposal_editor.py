@@ -65,11 +65,19 @@ def _hold_to(box: QPlainTextEdit, limit: int) -> None:
     cursor.removeSelectedText()
 
 
+def line_box(placeholder: str, limit: int) -> QLineEdit:
+    """A one-line field saying its limit (``limit_line`` holds it there)."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(f"{placeholder}（{limit_hint(limit)}）")
+    edit.setToolTip(limit_hint(limit))
+    limit_line(edit, limit)
+    return edit
+
+
 def limit_line(edit: QLineEdit, limit: int, text: str = "") -> None:
     """``edit`` takes at most ``limit`` characters; a longer ``text`` stored before the limit
     existed is shown whole (Qt would cut it, and the next save would lose the rest)."""
     edit.setMaxLength(max(limit, len(text)))
-    edit.setToolTip(limit_hint(limit))
 
 
 class ProposalEditor(QGroupBox):
@@ -80,17 +88,13 @@ class ProposalEditor(QGroupBox):
         super().__init__()
         self.setObjectName(f"proposal{number}")
         self.proposal_id = new_proposal_id()
-        self.title_edit = QLineEdit()
+        self.title_edit = line_box(self.tr("提案名稱"), FIELD_LIMITS["title"])
         self.title_edit.setObjectName("proposalTitle")
-        self.title_edit.setPlaceholderText(self.tr("提案名稱"))
         self.problem_edit = text_box(self.tr("要解決的問題"), 50, FIELD_LIMITS["problem"])
-        self.location_edit = QLineEdit()
-        self.location_edit.setPlaceholderText(self.tr("地點"))
-        self.beneficiaries_edit = QLineEdit()
-        self.beneficiaries_edit.setPlaceholderText(self.tr("受益對象"))
-        self.cost_edit = QLineEdit()
+        self.location_edit = line_box(self.tr("地點"), FIELD_LIMITS["location"])
+        self.beneficiaries_edit = line_box(self.tr("受益對象"), FIELD_LIMITS["beneficiaries"])
+        self.cost_edit = line_box(self.tr("例：約 30 萬、300,000"), FIELD_LIMITS["cost_text"])
         self.cost_edit.setObjectName("proposalCost")
-        self.cost_edit.setPlaceholderText(self.tr("例：約 30 萬、300,000"))
         self.cost_hint = QLabel()
         self.cost_hint.setObjectName("costHint")
         self.cost_hint.setWordWrap(True)
@@ -131,8 +135,6 @@ class ProposalEditor(QGroupBox):
         form.addRow("", remove)
         for edit in (self.title_edit, self.location_edit, self.beneficiaries_edit, self.cost_edit):
             edit.textChanged.connect(self.changed)
-        for edit, key in self._lines():
-            limit_line(edit, FIELD_LIMITS[key])
         self.problem_edit.textChanged.connect(self.changed)
         self.votes.valueChanged.connect(self.changed)
         self.cost_edit.textChanged.connect(self._show_cost)
