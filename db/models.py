@@ -351,6 +351,22 @@ class GroupReportState(Base):
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+class GroupReportUsage(Base):
+    """What venue devices stored in a report's history, so no device (or table) can fill the
+    disk: bytes in the current minute's window and bytes kept for good in revisions, per
+    device (``device_id``) and, with ``device_id`` 0, for all the table's devices together."""
+
+    __tablename__ = "group_report_usage"
+    __table_args__ = (UniqueConstraint("report_id", "device_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("group_reports.id", ondelete="CASCADE"))
+    device_id: Mapped[int] = mapped_column(Integer)
+    window_start: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    window_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    history_bytes: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class VenueTableKey(Base):
     """The secret that lets a device write a table's report over the venue Wi-Fi.
 

@@ -24,6 +24,7 @@ from enum import StrEnum
 
 from desktop.core.group_report import CostError, parse_cost
 from desktop.core.problems import CodedError
+from desktop.core.text import clean_text
 
 
 class Method(StrEnum):
@@ -316,8 +317,9 @@ class PbMeta:
 
 
 def _pb_field(text: str) -> str:
-    """A value inside a ``;``-separated line: no separators, quotes or line breaks."""
-    return re.sub(r"[;\r\n\"]+", " ", text).strip()
+    """A value inside a ``;``-separated line: no separators, quotes, control characters or
+    line breaks of any kind (pabutools splits lines at U+2028, U+001C...)."""
+    return re.sub(r"[;\"]+", " ", clean_text(text)).strip()
 
 
 def pabulib_text(

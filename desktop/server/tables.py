@@ -7,7 +7,9 @@ secret leaves the address bar and the history. Under either URL:
 * ``GET report.json`` — the report with the keys of ``reports show --json`` (names masked),
   ``revision`` and ``fields`` (the editable form, what ``PUT`` takes);
 * ``PUT report.json`` with ``{"revision": R, "fields": {...}}`` — ``{"ok": true, "revision":
-  R2}`` or ``{"ok": false, "conflict": {field: {"mine", "theirs"}}, "revision": R2}``;
+  R2}`` or ``{"ok": false, "conflict": {field: {"mine", "theirs", "kept"}}, "revision": R2}``;
+  a save over a field's length, or over what the device may store, is refused with
+  ``{"ok": false, "error": {"code", "message", "params"}}`` and nothing of it is written;
 * ``POST photo`` — the flip-chart photo (multipart ``photo``), re-encoded without metadata.
 
 Cookie-authenticated writes carry the page's CSRF token; secret-in-URL writes need none (a
@@ -25,11 +27,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from desktop.core.problems import CodedError
+from desktop.core.report_limits import FIELD_LIMITS, FieldTooLong
 from desktop.server.app import Venue, client_address
 from desktop.services import group_report_compile as compiled
 from desktop.services import group_report_photo as photos
+from desktop.services import group_report_usage as usage
 from desktop.services import group_reports as reports
 from desktop.services import venue as access
+from desktop.services.group_report_usage import StorageRefused
 
 COOKIE = "wd_device"
 MAX_PHOTO_SIDE = 2400  # pixels; a flip chart stays readable, the file stays small
@@ -102,6 +108,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
             revision=revision,
             csrf=venue.csrf_token(found.credential),
             fields=compiled.editable_fields(report.content),
+            limits=FIELD_LIMITS,
             photo=report.photo_name,
         )
 
@@ -128,19 +135,23 @@ def routes(venue: Venue) -> list[BaseRoute]:
         ):
             error = '要有 "revision"（整數）與 "fields"（物件）'
             return JSONResponse({"ok": False, "error": error}, status_code=400)
-        result = await run_in_threadpool(
-            reports.save_report,
-            venue.db,
-            found.table_id,
-            body["fields"],
-            base_revision=body["revision"],
-            author=found.author,
-            audit_detail={
-                "device": found.device_id,
-                "address": client_address(request),
-                "base": body["revision"],
-            },
-        )
+        try:
+            result = await run_in_threadpool(
+                reports.save_report,
+                venue.db,
+                found.table_id,
+                body["fields"],
+                base_revision=body["revision"],
+                author=found.author,
+                device_id=found.device_id if found.device_id is not None else usage.TABLE_URL,
+                audit_detail={
+                    "device": found.device_id,
+                    "address": client_address(request),
+                    "base": body["revision"],
+                },
+            )
+        except (FieldTooLong, reports.GroupReportError, StorageRefused) as exc:
+            return refusal(exc)
         if result.changed:
             venue.live.changed(found.table_id)
         # The page's next base: the fields as stored at the revision it gets back.
@@ -151,7 +162,8 @@ def routes(venue: Venue) -> list[BaseRoute]:
         }
         if result.conflicts:
             answer["conflict"] = {
-                key: {"mine": c.mine, "theirs": c.theirs} for key, c in result.conflicts.items()
+                key: {"mine": c.mine, "theirs": c.theirs, "kept": c.kept}
+                for key, c in result.conflicts.items()
             }
         return JSONResponse(answer)
 
@@ -195,6 +207,19 @@ def routes(venue: Venue) -> list[BaseRoute]:
         Route("/t/{code}/{secret}/report.json", put_report, methods=["PUT"]),
         Route("/t/{code}/{secret}/photo", post_photo, methods=["POST"]),
     ]
+
+
+def refusal(exc: CodedError) -> JSONResponse:
+    """A save refused for its content or size: ``{"ok": false, "error": {"code", "message",
+    "params"}}`` — 429 (with Retry-After) when the device may store again in a minute, 507
+    when it (or its table) stored all it may, 422 for a field too long or too many items."""
+    status, headers = 422, {}
+    if isinstance(exc, StorageRefused):
+        status = 429 if exc.per_minute else 507
+        if exc.per_minute:
+            headers["Retry-After"] = str(usage.WINDOW_SECONDS)
+    error = {"code": exc.code, "message": str(exc), "params": exc.params}
+    return JSONResponse({"ok": False, "error": error}, status_code=status, headers=headers)
 
 
 def _report_json(venue: Venue, table_id: int) -> dict[str, Any]:

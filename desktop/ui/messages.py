@@ -351,6 +351,16 @@ def _texts() -> dict[str, str]:
         "cost_too_large": translate("messages", "經費「{raw}」超過新臺幣 10 兆元，請確認位數"),
         "no_table_number": translate("messages", "這個場次沒有第 {n} 桌"),
         "no_revision": translate("messages", "找不到這個版本 #{id}"),
+        "report_field_too_long": translate(
+            "messages", "「{label}」最多 {limit} 字（送出的有 {length} 字）"
+        ),
+        "report_too_many": translate("messages", "一份報告最多 {limit} 項（送出的有 {count} 項）"),
+        "report_storage_minute": translate(
+            "messages", "一分鐘內儲存的內容已達上限（{limit_mb} MB），請稍候一分鐘再儲存"
+        ),
+        "report_storage_total": translate(
+            "messages", "存入的版本紀錄已達上限（{limit_mb} MB），無法再儲存"
+        ),
         "photo_too_large": translate(
             "messages",
             "照片「{name}」有 {mb} MB，超過上限 {limit} MB；"

@@ -1655,6 +1655,10 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
 <context>
     <name>ProposalEditor</name>
     <message>
+        <source>最多 {n} 字</source>
+        <translation>At most {n} characters</translation>
+    </message>
+    <message>
         <source>提案名稱</source>
         <translation>Proposal title</translation>
     </message>
@@ -1961,6 +1965,18 @@ The data is still on this computer, but there is no new backup; check the backup
     <message>
         <source>&lt;b&gt;另一個裝置同時修改了下列欄位&lt;/b&gt;，目前保留的是對方的版本；要改用您的版本請按按鈕：</source>
         <translation>&lt;b&gt;Another device changed these fields at the same time&lt;/b&gt;; their version is kept for now. To use yours, press the button:</translation>
+    </message>
+    <message>
+        <source>{field}「{title}」：另一個裝置刪除了它，已保留您修改的版本</source>
+        <translation>{field} “{title}”: another device deleted it; your edited version was kept</translation>
+    </message>
+    <message>
+        <source>{field}「{title}」：您刪除了它，但另一個裝置修改過，已保留對方的版本</source>
+        <translation>{field} “{title}”: you deleted it, but another device edited it; their version was kept</translation>
+    </message>
+    <message>
+        <source>刪除此提案</source>
+        <translation>Delete this proposal</translation>
     </message>
     <message>
         <source>{field}&#x3000;您的：「{mine}」&#x3000;對方的：「{theirs}」</source>
@@ -4730,6 +4746,22 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>找不到這個版本 #{id}</source>
         <translation>No version #{id}</translation>
+    </message>
+    <message>
+        <source>「{label}」最多 {limit} 字（送出的有 {length} 字）</source>
+        <translation>“{label}” takes at most {limit} characters (this had {length})</translation>
+    </message>
+    <message>
+        <source>一份報告最多 {limit} 項（送出的有 {count} 項）</source>
+        <translation>A report holds at most {limit} items (this had {count})</translation>
+    </message>
+    <message>
+        <source>一分鐘內儲存的內容已達上限（{limit_mb} MB），請稍候一分鐘再儲存</source>
+        <translation>This device stored as much as it may in a minute ({limit_mb} MB); wait a minute and save again</translation>
+    </message>
+    <message>
+        <source>存入的版本紀錄已達上限（{limit_mb} MB），無法再儲存</source>
+        <translation>The history stored from this device is full ({limit_mb} MB); it cannot save any more</translation>
     </message>
     <message>
         <source>照片「{name}」有 {mb} MB，超過上限 {limit} MB；請先縮小（例如用手機的「中」尺寸）再附加</source>
