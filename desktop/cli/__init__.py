@@ -55,6 +55,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "desktop.cli.vote": ("vote",),
     "desktop.cli.venue": ("serve",),
     "desktop.cli.room": ("room-code", "handouts"),
+    "desktop.cli.survey": ("survey",),
 }
 
 
