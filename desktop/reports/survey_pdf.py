@@ -75,16 +75,21 @@ def _result(session: SessionResults, item_id: str) -> ItemResult | None:
     return next((r for r in session.results if r.item.id == item_id), None)
 
 
+def _count_label(value: float) -> str:
+    """A bar's count at its end; an empty bar says nothing (a column of 0s hides the bars)."""
+    return f"{value:.0f}" if value else ""
+
+
 def bar_chart(item: Item, sessions: Sequence[SessionResults]) -> Drawing:
     """Horizontal bars of the five answers (非常滿意 on top), one series per session."""
     series = [(_result(s, item.id) or None) for s in sessions]
     data = [tuple(r.counts) if r is not None else (0, 0, 0, 0, 0) for r in series]
     rows = len(SCALE_LABELS) * len(sessions)
-    height = 14 + rows * 9 + (14 if len(sessions) > 1 else 0)
+    height = 22 + rows * (13 if len(sessions) == 1 else 9) + (14 if len(sessions) > 1 else 0)
     drawing = Drawing(CHART_WIDTH, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 62, 10
-    chart.width, chart.height = CHART_WIDTH - 90, height - 14 - (14 if len(sessions) > 1 else 0)
+    chart.x, chart.y = 62, 16
+    chart.width, chart.height = CHART_WIDTH - 90, height - 20 - (14 if len(sessions) > 1 else 0)
     # reportlab draws the first category at the bottom: reverse so 非常滿意 is on top.
     chart.data = [tuple(reversed(d)) for d in data]
     chart.categoryAxis.categoryNames = list(reversed(SCALE_LABELS))
@@ -98,7 +103,7 @@ def bar_chart(item: Item, sessions: Sequence[SessionResults]) -> Drawing:
     chart.valueAxis.valueStep = max(1, (most + 4) // 5)
     chart.valueAxis.labels.fontName = register_main_font()
     chart.valueAxis.labels.fontSize = 7
-    chart.barLabelFormat = "%d"
+    chart.barLabelFormat = _count_label
     chart.barLabels.fontName = register_main_font()
     chart.barLabels.fontSize = 7
     chart.barLabels.boxAnchor = "w"
@@ -166,7 +171,10 @@ def _distribution(item: Item, sessions: Sequence[SessionResults]) -> Paragraph:
         parts.append(
             f"{prefix}{counts}；平均 {_mean_text(r.mean)}（5 = 非常滿意，{r.answered} 人作答）"
         )
-    return Paragraph(paragraph_markup("\n".join(parts)).replace("\n", "<br/>"), style("dist", 9))
+    return Paragraph(
+        paragraph_markup("\n".join(parts)).replace("\n", "<br/>"),
+        style("dist", 9, wordWrap="CJK", spaceAfter=2 * mm),
+    )
 
 
 def _comments(item: Item, sessions: Sequence[SessionResults]) -> list[Flowable]:
