@@ -27,7 +27,7 @@ from desktop.server.app import Venue
 from desktop.server.room import visitor, write_allowed
 from desktop.services import survey as surveys
 
-STATE_REFUSALS = ("survey_not_open", "not_checked_in", "no_such_person")
+STATE_REFUSALS = ("survey_not_open", "not_checked_in", "survey_no_person")
 
 
 def _error(code: str, message: str, status: int, **params: object) -> JSONResponse:

@@ -226,7 +226,7 @@ def answer(
         registration = s.get(Registration, registration_id)
         if registration is None or registration.session_id != session_id:
             raise SurveyError(
-                "no_such_person", f"本場次沒有報名編號 {registration_id}", id=registration_id
+                "survey_no_person", f"本場次沒有報名編號 {registration_id}", id=registration_id
             )
         if registration_id not in arrived_ids(s, session_id):
             raise SurveyError("not_checked_in", "報到後才能填寫問卷")
