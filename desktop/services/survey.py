@@ -27,6 +27,8 @@ from db.models import (
     AgendaBlock,
     Attendee,
     BlockKind,
+    CheckAction,
+    CheckIn,
     EventSession,
     Registration,
     Survey,
@@ -35,6 +37,7 @@ from db.models import (
 from db.models import SurveyResponse as ResponseRow
 from db.uow import Database
 from desktop.core import survey as rules
+from desktop.core.status import arrived
 from desktop.core.survey import Item, ItemResult, SurveyError, SurveyStatus
 from desktop.services import audit, survey_erasure, vote_erasure
 from desktop.services.arrivals import arrived_ids
@@ -228,7 +231,7 @@ def answer(
             raise SurveyError(
                 "survey_no_person", f"本場次沒有報名編號 {registration_id}", id=registration_id
             )
-        if registration_id not in arrived_ids(s, session_id):
+        if not _has_arrived(s, registration_id):
             raise SurveyError("not_checked_in", "報到後才能填寫問卷")
         respondent = s.scalar(
             select(SurveyRespondent).where(
@@ -261,6 +264,16 @@ def answer(
         if paper_by:
             audit.record(s, "survey.paper", actor=paper_by, entity="survey", entity_id=survey.id)
         return Answered(replaced)
+
+
+def _has_arrived(s: Session, registration_id: int) -> bool:
+    """This one person's log only: the session's whole log grows all day as the desk scans."""
+    rows = s.execute(
+        select(CheckIn.id, CheckIn.action, CheckIn.at, CheckIn.voids_id).where(
+            CheckIn.registration_id == registration_id, CheckIn.action != CheckAction.REFUSED
+        )
+    ).all()
+    return registration_id in arrived((registration_id, tuple(r)) for r in rows)
 
 
 def has_answered(db: Database, session_id: int, registration_id: int) -> tuple[str, bool]:
