@@ -2,9 +2,10 @@
 (default 40) sign in with their room codes, open their day, answer the questionnaire through
 ``/me/api/survey`` and a third of them change an answer, all within
 ``WD_BENCH_SURVEY_SECONDS`` (default 300: the issue's five minutes), while the desk signs
-people out at a scanner's pace (one every ``DESK_INTERVAL`` seconds, round the list, through the check-in
-service on its own connection to the same file, as the window does). Target: request p99
-under 200 ms; afterwards exactly one stored response per attendee, each the last one sent.
+people out at a scanner's pace (one every ``DESK_INTERVAL`` seconds, round the list, through
+the check-in service on its own connection to the same file, as the window does). Target:
+request p99 under 200 ms; afterwards exactly one stored response per attendee, each the last
+one sent.
 
 The server runs in its own process (as the desk's window process would host it), the phones
 and the desk in this one. All phones share the loopback address, so the per-address rate limit
