@@ -14,8 +14,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop.core.problems import CodedError
+from desktop.core.vocabulary import QT_TRANSLATE_NOOP
 
-SCALE_LABELS = ("非常滿意", "滿意", "普通", "不滿意", "非常不滿意")  # scores 5 … 1
+# scores 5 … 1; marked for the window's translation (``desktop.ui.labels.scale_label``)
+SCALE_LABELS = (
+    QT_TRANSLATE_NOOP("vocabulary", "非常滿意"),
+    QT_TRANSLATE_NOOP("vocabulary", "滿意"),
+    QT_TRANSLATE_NOOP("vocabulary", "普通"),
+    QT_TRANSLATE_NOOP("vocabulary", "不滿意"),
+    QT_TRANSLATE_NOOP("vocabulary", "非常不滿意"),
+)
 SCORES = (5, 4, 3, 2, 1)  # the score of each label, in the same order
 
 STANDARD_SCALES = (

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import ScalarResult, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -110,14 +110,13 @@ def _items(s: Session, session_id: int, survey: Survey | None) -> tuple[Item, ..
 
 
 def _answers(s: Session, survey_id: int) -> list[dict[str, Any]]:
-    return [
-        dict(a)
-        for a in s.scalars(
-            select(ResponseRow.answers)
-            .where(ResponseRow.survey_id == survey_id)
-            .order_by(ResponseRow.id)
-        )
-    ]
+    # A JSON column: SQLAlchemy's select() overloads cannot name its type.
+    stored: ScalarResult[dict[str, Any]] = s.scalars(
+        select(ResponseRow.answers)
+        .where(ResponseRow.survey_id == survey_id)
+        .order_by(ResponseRow.id)
+    )
+    return [dict(a) for a in stored]
 
 
 def _state(s: Session, session_id: int) -> SurveyState:
@@ -273,7 +272,9 @@ def _has_arrived(s: Session, registration_id: int) -> bool:
             CheckIn.registration_id == registration_id, CheckIn.action != CheckAction.REFUSED
         )
     ).all()
-    return registration_id in arrived((registration_id, tuple(r)) for r in rows)
+    return registration_id in arrived(
+        (registration_id, (row_id, action, at, voids)) for row_id, action, at, voids in rows
+    )
 
 
 def has_answered(db: Database, session_id: int, registration_id: int) -> tuple[str, bool]:

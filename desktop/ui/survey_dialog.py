@@ -30,6 +30,7 @@ from desktop import paths
 from desktop.core.problems import CodedError
 from desktop.core.survey import SCALE_LABELS, SCORES, Item, Kind, SurveyStatus
 from desktop.services import survey as svc
+from desktop.ui.labels import scale_label
 from desktop.ui.messages import error_text
 from desktop.ui.survey_projector import SurveyProjector
 
@@ -250,7 +251,7 @@ class PaperFormDialog(QDialog):
                 field = QComboBox()
                 field.addItem(self.tr("未填"), None)
                 for score, label in zip(SCORES, SCALE_LABELS, strict=True):
-                    field.addItem(f"{score} {label}", score)
+                    field.addItem(f"{score} {scale_label(label)}", score)
             else:
                 field = QLineEdit()
             field.setObjectName(f"surveyAnswer_{item.id}")

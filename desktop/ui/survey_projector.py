@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.core.survey import SCALE_LABELS, Kind
 from desktop.services.survey import SurveyState
+from desktop.ui.labels import scale_label
 
 NAVY = QColor("#1f3b57")
 # 非常滿意 … 非常不滿意
@@ -68,7 +69,7 @@ class SurveyProjector(QWidget):
             painter.fillRect(QRectF(x, head + 10, 20, 20), colour)
             painter.setPen(NAVY)
             painter.drawText(
-                QRectF(x + 26, head, 140, legend), Qt.AlignmentFlag.AlignVCenter, label
+                QRectF(x + 26, head, 140, legend), Qt.AlignmentFlag.AlignVCenter, scale_label(label)
             )
             x += 150
         top = head + legend + 10
