@@ -223,4 +223,5 @@ def run() -> dict[str, object]:
         "identical": stored == expected,
         "errors": len(errors),
         "error_examples": errors[:3],
+        "load_1min": round(os.getloadavg()[0], 1),
     }

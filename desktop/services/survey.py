@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 
 from db.models import (
     AgendaBlock,
-    Attendee,
     BlockKind,
     CheckAction,
     CheckIn,
@@ -359,23 +358,3 @@ def comments(state: SurveyState) -> dict[str, list[str]]:
             random.SystemRandom().shuffle(texts)
             found[result.item.id] = texts
     return found
-
-
-@dataclass(frozen=True)
-class Respondent:
-    registration_id: int
-    name: str
-    agency: str
-
-
-def paper_respondents(db: Database, session_id: int) -> tuple[Respondent, ...]:
-    """The checked-in people, full names, for the desk's paper-form picker."""
-    with db.read() as s:
-        present = arrived_ids(s, session_id)
-        rows = s.execute(
-            select(Registration.id, Attendee.name, Attendee.agency)
-            .join(Attendee, Attendee.id == Registration.attendee_id)
-            .where(Registration.session_id == session_id)
-            .order_by(Attendee.name)
-        ).all()
-    return tuple(Respondent(rid, name, agency) for rid, name, agency in rows if rid in present)

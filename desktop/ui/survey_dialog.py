@@ -30,6 +30,7 @@ from desktop import paths
 from desktop.core.problems import CodedError
 from desktop.core.survey import SCALE_LABELS, SCORES, Item, Kind, SurveyStatus
 from desktop.services import survey as svc
+from desktop.services.vote import paper_voters
 from desktop.ui.labels import scale_label
 from desktop.ui.messages import error_text
 from desktop.ui.survey_projector import SurveyProjector
@@ -240,7 +241,7 @@ class PaperFormDialog(QDialog):
         self.db, self.session_id, self.items, self.actor = db, session_id, items, actor
         self.person = QComboBox()
         self.person.setObjectName("surveyPerson")
-        for p in svc.paper_respondents(db, session_id):
+        for p in paper_voters(db, session_id):  # the checked-in people, as for paper ballots
             self.person.addItem(f"{p.name}（{p.agency}）", p.registration_id)
         form = QFormLayout()
         form.addRow(self.tr("填寫人："), self.person)
