@@ -413,7 +413,8 @@ def _texts() -> dict[str, str]:
         "survey_no_person": translate("messages", "本場次沒有報名編號 {id}"),
         "not_checked_in": translate("messages", "報到後才能填寫問卷"),
         "survey_erase_blocked": translate(
-            "messages", "另一個程式正在讀取資料庫，問卷暫不能結束（作答者的連結無法確實清除），請稍後再試"
+            "messages",
+            "另一個程式正在讀取資料庫，問卷暫不能結束（作答者的連結無法確實清除），請稍後再試",
         ),
         "survey_erase_unfinished": translate(
             "messages", "問卷已結束，但資料庫檔案尚未完全清除作答者的連結，請再按一次結束問卷"
