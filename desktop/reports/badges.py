@@ -136,7 +136,7 @@ class _BadgeSheet(Flowable):
         c.drawCentredString(qx + QR_SIZE / 2, qy - 3 * mm, "報到 QR")
         if row.room_code:
             c.drawCentredString(qx + QR_SIZE / 2, qy - 6.5 * mm, "房間碼")
-            c.setFont("Courier-Bold", 10)
+            c.setFont(register_main_font(), 11)
             c.drawCentredString(qx + QR_SIZE / 2, qy - 10 * mm, row.room_code)
 
 

@@ -106,7 +106,7 @@ class PassCard(Flowable):
         if row.room_code:
             qr_x = self.width - qr - 3 * mm
             c.drawCentredString(qr_x + qr / 2, 7.5 * mm, "房間碼（手機登入用）")
-            c.setFont("Courier-Bold", 11)
+            c.setFont(register_main_font(), 12)
             c.drawCentredString(qr_x + qr / 2, 3.5 * mm, row.room_code)
 
     def _text_block(self, width: float, room: float) -> list[tuple[Paragraph, float]]:

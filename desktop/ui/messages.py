@@ -55,6 +55,21 @@ def _texts() -> dict[str, str]:
         ),
         # every exported file (desktop.core.atomicfile, desktop.services.exports)
         "output_is_folder": translate("messages", "輸出目標是資料夾，請給檔名：{path}"),
+        "database_on_network_drive": translate(
+            "messages",
+            "資料庫檔案在網路磁碟上，無法安全使用：{path}；"
+            "請把它複製到這台電腦的磁碟（例如「文件」資料夾）再開啟（備份可以存到網路磁碟）",
+        ),
+        "file_open_in_pdf_reader": translate(
+            "messages",
+            "「{name}」正在 PDF 閱讀器（例如 Acrobat）中開啟，無法覆寫；請先關閉它，或換一個檔名",
+        ),
+        "file_open_in_excel": translate(
+            "messages", "「{name}」正在 Excel 中開啟，無法覆寫；請先關閉它，或換一個檔名"
+        ),
+        "file_open_elsewhere": translate(
+            "messages", "「{name}」正在其他程式中開啟或是唯讀檔，無法覆寫；請先關閉它，或換一個檔名"
+        ),
         "target_not_ours": translate(
             "messages", "{path} 已存在且不是{kind}檔，未覆寫；請換一個檔名"
         ),
@@ -68,7 +83,9 @@ def _texts() -> dict[str, str]:
         "backup_file_damaged": translate("messages", "備份檔已損毀，未還原：{path}（{detail}）"),
         "not_ours": translate("messages", "這不是研習報到台的資料庫：{path}"),
         "backup_is_database": translate("messages", "備份檔就是目前的資料庫"),
-        "restore_failed": translate("messages", "無法還原（{detail}）"),
+        "restore_failed": translate(
+            "messages", "無法用 {backup} 還原 {path}（{detail}）；目前的資料未變更"
+        ),
         # check-in log
         "registration_other_session": translate("messages", "這份報名不屬於本場次"),
         "not_found": translate("messages", "找不到報到紀錄 #{id}"),

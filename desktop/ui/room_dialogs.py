@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPainter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -69,8 +69,12 @@ class RoomCodeDialog(QDialog):
         self.replace_button = QPushButton(self.tr("更換房間碼…"))
         self.replace_button.setObjectName("roomCodeReplace")
         self.replace_button.clicked.connect(self.replace)
+        self.print_button = QPushButton(self.tr("列印…"))
+        self.print_button.setObjectName("roomCodePrint")
+        self.print_button.clicked.connect(self.print_slip)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.replace_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_label)
@@ -84,6 +88,7 @@ class RoomCodeDialog(QDialog):
         except CodedError as exc:
             self.name_label.setText(error_text(exc))
             self.replace_button.setEnabled(False)
+            self.print_button.setEnabled(False)
 
     def _show(self, code: room.RoomCode) -> None:
         self.shown = code
@@ -102,6 +107,45 @@ class RoomCodeDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._show(room.replace_code(self.db, self.session_id, self.person, actor=self.actor))
+
+    def print_slip(self) -> None:
+        """A slip with the code for a walk-in or a lost badge, on the printer chosen."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            self.paint_slip(printer)
+
+    def paint_slip(self, device: QPagedPaintDevice) -> None:
+        """Name, session, the code in large type and how to use it, at the top of a page
+        (cut it off; it is the size of a badge)."""
+        if self.shown is None:
+            return
+        painter = QPainter(device)
+        try:
+            dpi = device.logicalDpiY()
+            width = min(device.width(), int(3.6 * dpi))  # 9 cm, a badge's width
+            y = 0.0
+            for text, points, bold in (
+                (f"{self.shown.name}　{self.shown.session}", 12, False),
+                (self.tr("房間碼"), 10, False),
+                (self.shown.code, 26, True),
+                (
+                    self.tr("手機開啟投影幕上的網址（…/me），輸入房間碼登入。"),
+                    9,
+                    False,
+                ),
+            ):
+                font = QFont(self.font())
+                font.setPointSize(points)
+                font.setBold(bold)
+                painter.setFont(font)
+                height = painter.fontMetrics().height() * (2 if points == 9 else 1) + dpi * 0.05
+                box = QRectF(0, y, width, height)
+                painter.drawText(box, int(Qt.TextFlag.TextWordWrap), text)
+                y += height
+        finally:
+            painter.end()
 
 
 def _size(size: int) -> str:

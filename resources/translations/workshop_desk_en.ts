@@ -863,6 +863,10 @@ Current status: {state}</translation>
         <translation>Cannot generate the document:</translation>
     </message>
     <message>
+        <source>另存 PDF（原檔正在其他程式中開啟）</source>
+        <translation>Save PDF as (the file is open in another program)</translation>
+    </message>
+    <message>
         <source>已取消，未寫入任何檔案。</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
@@ -1310,6 +1314,14 @@ Current status: {state}</translation>
         <translation>About Workshop Desk</translation>
     </message>
     <message>
+        <source>現場連線進行中</source>
+        <translation>Venue connection running</translation>
+    </message>
+    <message>
+        <source>現場連線仍在進行，目前有 {n} 台裝置連線中。關閉視窗會停止現場連線，桌長的手機將無法再儲存。仍要關閉嗎？</source>
+        <translation>The venue connection is still running, with {n} device(s) connected. Closing the window stops it, and table leaders&apos; phones can no longer save. Close anyway?</translation>
+    </message>
+    <message>
         <source>開啟資料庫</source>
         <translation>Open database</translation>
     </message>
@@ -1560,7 +1572,7 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     </message>
     <message>
         <source>已取代這個人先前的回覆。</source>
-        <translation>This person's earlier response was replaced.</translation>
+        <translation>This person&apos;s earlier response was replaced.</translation>
     </message>
     <message>
         <source>已登錄。</source>
@@ -1821,6 +1833,20 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
     </message>
     <message>
+        <source>再備份一次</source>
+        <translation>Back up again</translation>
+    </message>
+    <message>
+        <source>⚠ 備份失敗（{time}）：{error}
+資料仍在這台電腦上，但沒有新的備份；請檢查備份資料夾（例如隨身碟是否插著），再按「再備份一次」。</source>
+        <translation>⚠ Backup failed ({time}): {error}
+The data is still on this computer, but there is no new backup; check the backup folder (is the USB stick plugged in?), then click &quot;Back up again&quot;.</translation>
+    </message>
+    <message>
+        <source>備份失敗：{error}</source>
+        <translation>Backup failed: {error}</translation>
+    </message>
+    <message>
         <source>主辦密語</source>
         <translation>Organiser passphrase</translation>
     </message>
@@ -2054,6 +2080,53 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
 </context>
 <context>
+    <name>RoomAddressPicker</name>
+    <message>
+        <source>重新偵測</source>
+        <translation>Detect again</translation>
+    </message>
+    <message>
+        <source>剛連上 Wi-Fi？重新列出這台電腦的網路位址</source>
+        <translation>Just joined the Wi-Fi? List this computer&apos;s network addresses again</translation>
+    </message>
+    <message>
+        <source>（沒有手機連得到的位址）</source>
+        <translation>(no address phones can reach)</translation>
+    </message>
+    <message>
+        <source>（網路卡名稱不明）</source>
+        <translation>(adapter name unknown)</translation>
+    </message>
+    <message>
+        <source>{address}&#x3000;{adapter}（VPN／虛擬網路卡）</source>
+        <translation>{address}  {adapter} (VPN / virtual adapter)</translation>
+    </message>
+    <message>
+        <source>這台電腦目前沒有手機連得到的網路位址（127.0.0.1 只有這台電腦自己能開）：請先把這台電腦連上場地的 Wi-Fi，再按「重新偵測」。</source>
+        <translation>This computer has no address phones can reach (127.0.0.1 opens only on this computer): connect it to the venue Wi-Fi first, then press Detect again.</translation>
+    </message>
+    <message>
+        <source>「{address}」不是 IP 位址（例如 192.168.1.20）。</source>
+        <translation>“{address}” is not an IP address (e.g. 192.168.1.20).</translation>
+    </message>
+    <message>
+        <source>{address} 只有這台電腦自己連得到，手機無法使用：請選場地 Wi-Fi 的位址。</source>
+        <translation>{address} can be reached only from this computer, not from phones: choose the venue Wi-Fi&apos;s address.</translation>
+    </message>
+    <message>
+        <source>{address} 是網路卡沒有取得位址時的自動位址（169.254），手機無法使用：請確認已連上場地的 Wi-Fi，再按「重新偵測」。</source>
+        <translation>{address} is the automatic address of an adapter that got none from a network (169.254), which phones cannot use: make sure the venue Wi-Fi is connected, then press Detect again.</translation>
+    </message>
+    <message>
+        <source>{address} 不是手機能開啟的位址：請選場地 Wi-Fi 的位址。</source>
+        <translation>{address} is not an address a phone can open: choose the venue Wi-Fi&apos;s address.</translation>
+    </message>
+    <message>
+        <source>注意：{address} 屬於 VPN 或虛擬網路卡，場地 Wi-Fi 上的手機多半連不到；請改選 Wi-Fi 的位址，除非您確定手機在這個網路上。</source>
+        <translation>Note: {address} belongs to a VPN or virtual adapter, which phones on the venue Wi-Fi usually cannot reach; choose the Wi-Fi&apos;s address unless you are sure the phones are on this network.</translation>
+    </message>
+</context>
+<context>
     <name>RoomCodeDialog</name>
     <message>
         <source>房間碼</source>
@@ -2068,6 +2141,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Replace room code…</translation>
     </message>
     <message>
+        <source>列印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
         <source>{name}（報名編號 {id}）</source>
         <translation>{name} (registration {id})</translation>
     </message>
@@ -2078,6 +2155,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>舊的房間碼將立即失效，用它登入的裝置也要重新登入。要更換嗎？</source>
         <translation>The old room code stops working at once and devices signed in with it must sign in again. Replace it?</translation>
+    </message>
+    <message>
+        <source>手機開啟投影幕上的網址（…/me），輸入房間碼登入。</source>
+        <translation>Open the address on the projector (…/me) on your phone and sign in with the room code.</translation>
     </message>
 </context>
 <context>
@@ -2303,8 +2384,8 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Export class roster</translation>
     </message>
     <message>
-        <source>上課名單.pdf</source>
-        <translation>class-roster.pdf</translation>
+        <source>上課名單</source>
+        <translation>class-roster</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;Excel 活頁簿 (*.xlsx)</source>
@@ -2917,6 +2998,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Port</translation>
     </message>
     <message>
+        <source>手機連不上？</source>
+        <translation>Phones cannot connect?</translation>
+    </message>
+    <message>
         <source>桌次</source>
         <translation>Table</translation>
     </message>
@@ -2985,12 +3070,30 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;{address}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Venue connection open (plain HTTP, for the venue network only). Choose a table and press “Show the leader QR” for that table&apos;s leader to scan with a phone.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>與會者已登入：{n} 人</source>
-        <translation>Attendees signed in: {n}</translation>
-    </message>
-    <message>
         <source>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;第{number}桌 桌長 QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;請該桌桌長用手機相機掃描左邊的 QR。這個 QR 可以填寫第{number}桌的報告，只給該桌桌長看；掃描後請點選其他桌次或按「投影首頁 QR」把它收起來。&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;Table {number} leader QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The table&apos;s leader scans the QR on the left with a phone camera. This QR can edit table {number}&apos;s report: show it to that leader only, and afterwards choose another table or press “Project the home page QR” to hide it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>手機連不上時：
+1. 手機和這台電腦要連同一個 Wi-Fi（不是手機的行動網路）。
+2. Windows 第一次開始時會跳出「Windows 安全性警訊」（Defender 防火牆）：勾選「私人網路」並按「允許存取」。按了「取消」會封鎖連線。允許需要系統管理員權限。
+3. 場地 Wi-Fi 要設為「私人網路」：Windows 設定 → 網路和網際網路 → Wi-Fi → 這個網路的內容 → 網路設定檔類型選「私人」。設為「公用」時，防火牆通常會擋下手機。
+4. 沒有管理員權限時請資訊人員：為本程式新增一條輸入規則，允許 TCP 連接埠 {port}；或以系統管理員身分執行安裝程式的防火牆工作。
+5. 有些場地 Wi-Fi 不讓裝置互連（用戶端隔離）：請場地人員關閉，或改用自己的無線基地台。</source>
+        <translation>If phones cannot connect:
+1. The phones and this computer must be on the same Wi-Fi (not the phones&apos; mobile data).
+2. The first time it starts, Windows shows a “Windows Security Alert” (Defender Firewall): tick “Private networks” and click “Allow access”. Clicking “Cancel” blocks connections. Allowing needs administrator rights.
+3. The venue Wi-Fi must be a Private network: Windows Settings → Network &amp; internet → Wi-Fi → this network&apos;s properties → Network profile type: Private. On a Public network the firewall usually blocks the phones.
+4. Without administrator rights, ask IT for an inbound rule for this program allowing TCP port {port}, or to run the installer&apos;s firewall task as administrator.
+5. Some venue Wi-Fi keeps devices apart (client isolation): ask the venue staff to turn it off, or use your own wireless access point.</translation>
+    </message>
+    <message>
+        <source>開始已超過一分鐘，還沒有任何手機連上。請用手機掃描 QR 試試看；打不開時請看「手機連不上？」的說明（多半是 Windows 防火牆）。</source>
+        <translation>More than a minute since starting, and no phone has connected yet. Try scanning the QR with a phone; if the page does not open, see “Phones cannot connect?” (usually the Windows firewall).</translation>
+    </message>
+    <message>
+        <source>與會者已登入：{n} 人</source>
+        <translation>Attendees signed in: {n}</translation>
     </message>
     <message>
         <source>撤銷連線碼</source>
@@ -3669,6 +3772,10 @@ Newest good backup:
 Restore this backup? A copy of the damaged file is kept.</translation>
     </message>
     <message>
+        <source>無法用 {backup} 還原 {database}（{reason}）；目前的資料未變更</source>
+        <translation>Could not restore {database} from {backup} ({reason}); the current data is unchanged</translation>
+    </message>
+    <message>
         <source>無法開啟資料庫</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -3784,6 +3891,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>{n} 人的錄取狀態會改變，尚未確認，未寫入</source>
         <translation>The admission status of {n} people would change; not confirmed, nothing written</translation>
+    </message>
+    <message>
+        <source>無法用 {backup} 還原 {path}（{detail}）；目前的資料未變更</source>
+        <translation>Could not restore {path} from {backup} ({detail}); the current data is unchanged</translation>
     </message>
     <message>
         <source>{file}：{part} 已損毀</source>
@@ -4146,6 +4257,22 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The output is a folder; give a file name: {path}</translation>
     </message>
     <message>
+        <source>資料庫檔案在網路磁碟上，無法安全使用：{path}；請把它複製到這台電腦的磁碟（例如「文件」資料夾）再開啟（備份可以存到網路磁碟）</source>
+        <translation>The database file is on a network drive, where it cannot be used safely: {path}. Copy it to this computer&apos;s disk (for example the Documents folder) and open it there (backups may be saved on a network drive).</translation>
+    </message>
+    <message>
+        <source>「{name}」正在 PDF 閱讀器（例如 Acrobat）中開啟，無法覆寫；請先關閉它，或換一個檔名</source>
+        <translation>&quot;{name}&quot; is open in a PDF reader (such as Acrobat) and cannot be replaced; close it first, or choose another file name</translation>
+    </message>
+    <message>
+        <source>「{name}」正在 Excel 中開啟，無法覆寫；請先關閉它，或換一個檔名</source>
+        <translation>&quot;{name}&quot; is open in Excel and cannot be replaced; close it first, or choose another file name</translation>
+    </message>
+    <message>
+        <source>「{name}」正在其他程式中開啟或是唯讀檔，無法覆寫；請先關閉它，或換一個檔名</source>
+        <translation>&quot;{name}&quot; is open in another program or is read-only and cannot be replaced; close it first, or choose another file name</translation>
+    </message>
+    <message>
         <source>{path} 已存在且不是{kind}檔，未覆寫；請換一個檔名</source>
         <translation>{path} exists and is not a {kind} file; not overwritten. Choose another file name</translation>
     </message>
@@ -4188,10 +4315,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>備份檔就是目前的資料庫</source>
         <translation>The backup file is the current database</translation>
-    </message>
-    <message>
-        <source>無法還原（{detail}）</source>
-        <translation>Restore failed ({detail})</translation>
     </message>
     <message>
         <source>這份報名不屬於本場次</source>

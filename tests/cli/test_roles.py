@@ -28,6 +28,7 @@ ORGANISER_COMMANDS = {
     "handouts remove",
     "tables template",
     "tables leader",
+    "tables location",
     "tables move",
     "tables pin",
     "tables unpin",

@@ -3,6 +3,7 @@ the roles, refusals in the one error shape."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import zipfile
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from db.models import Registration
+from db.models import Registration, WorkshopTable
 from desktop.app import open_database
 from desktop.core.room_code import shown
 
@@ -115,3 +116,35 @@ def test_handouts_add_list_remove(
     monkeypatch.delenv("WORKSHOP_DESK_PASSPHRASE")
     code, _, err = run_cli(*db, "handouts", "add", "--session", "臺北", str(slides))
     assert code == 2 and "WORKSHOP_DESK_PASSPHRASE" in err
+
+
+def test_a_tables_location_reaches_the_room_page(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services import room, seating
+    from desktop.services.events import find_session
+
+    db = ("--db", demo_db_path)
+    code, out, _ = run_cli(
+        *db, "tables", "location", "--session", "臺北", "--table", "2", "--text", "靠窗第二排"
+    )
+    assert code == 0 and "靠窗第二排" in out
+    opened = open_database(demo_db_path)
+    try:
+        session = find_session(opened, "臺北")
+        seating.assign(opened, session.id)
+        with opened.read() as s:
+            seated = s.scalar(
+                select(Registration.id)
+                .where(Registration.session_id == session.id)
+                .where(
+                    Registration.seat.has(
+                        table_id=select(WorkshopTable.id)
+                        .where(WorkshopTable.session_id == session.id, WorkshopTable.number == 2)
+                        .scalar_subquery()
+                    )
+                )
+            )
+        assert seated is not None
+        day = room.day(opened, session.id, seated, dt.datetime(2019, 3, 15, 9, 0)).as_json()
+        assert day["table"]["number"] == 2 and day["table"]["location"] == "靠窗第二排"
+    finally:
+        opened.dispose()

@@ -63,7 +63,7 @@ def test_sizes_per_file_and_per_session() -> None:
 
 def test_a_chinese_name_is_kept_whole_with_an_ascii_fallback() -> None:
     header = rules.content_disposition("第一天 講義（定稿）.pdf")
-    assert header.startswith('attachment; filename="handout.pdf"; filename*=UTF-8\'\'')
+    assert header.startswith("attachment; filename=\"handout.pdf\"; filename*=UTF-8''")
     assert unquote(header.split("UTF-8''", 1)[1]) == "第一天 講義（定稿）.pdf"
     assert 'filename="Slides_v2.pptx"' in rules.content_disposition('Slides"v2.pptx')
     assert header.isascii()

@@ -71,6 +71,24 @@ def test_the_card_opens_the_walk_ins_code_and_the_desk_replaces_a_lost_one(
     assert isinstance(refused, room.RoomCodeError)
 
 
+def test_the_slip_for_a_walk_in_carries_the_code(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+    from PySide6.QtGui import QPdfWriter
+
+    with demo_db.read() as s:
+        session_id = s.scalars(select(Registration.session_id)).first()
+    assert session_id is not None
+    walk_in = add_walk_in(demo_db, session_id, name="林小華", agency="臺南市政府")
+    dialog = RoomCodeDialog(demo_db, session_id, walk_in.registration_id)
+    qtbot.addWidget(dialog)
+    writer = QPdfWriter(str(tmp_path / "slip.pdf"))
+    writer.setResolution(300)
+    dialog.paint_slip(writer)
+    del writer  # the file is finished when the writer goes
+    text = PdfReader(tmp_path / "slip.pdf").pages[0].extract_text()
+    assert _stored(demo_db, walk_in.registration_id) in text
+
+
 def test_handouts_are_added_refused_with_a_reason_and_removed(
     qtbot, demo_db: Database, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
