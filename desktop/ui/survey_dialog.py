@@ -58,10 +58,13 @@ class SurveyDialog(QDialog):
         self.new_kind.addItem(self.tr("開放題"), Kind.TEXT.value)
         self.add_button = self._button(self.tr("新增題目"), "surveyAdd", self._add)
         self.remove_button = self._button(self.tr("移除所選題目"), "surveyRemove", self._remove)
+        self.rename_button = self._button(self.tr("修改所選題目"), "surveyRename", self._rename)
+        self.new_text.setToolTip(self.tr("新增或修改題目時的文字"))
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.new_text, 1)
         edit_row.addWidget(self.new_kind)
         edit_row.addWidget(self.add_button)
+        edit_row.addWidget(self.rename_button)
         edit_row.addWidget(self.remove_button)
 
         self.open_button = self._button(self.tr("開放作答"), "surveyOpen", self._open)
@@ -123,7 +126,13 @@ class SurveyDialog(QDialog):
             kind = self.tr("量表") if item.kind == Kind.SCALE else self.tr("開放題")
             self.items_list.addItem(f"{number}. {item.text}（{kind}）")
         editable = state.status in ("none", SurveyStatus.DRAFT)
-        for w in (self.new_text, self.new_kind, self.add_button, self.remove_button):
+        for w in (
+            self.new_text,
+            self.new_kind,
+            self.add_button,
+            self.rename_button,
+            self.remove_button,
+        ):
             w.setEnabled(editable)
         self.open_button.setEnabled(editable)
         self.close_button.setEnabled(state.status == SurveyStatus.OPEN)
@@ -150,6 +159,19 @@ class SurveyDialog(QDialog):
             number += 1
         item = Item(f"q{number}", text, Kind(self.new_kind.currentData()))
         items = self.state.items + (item,)
+        if self._run(lambda: svc.set_template(self.db, self.session_id, items, actor=self.actor)):
+            self.new_text.clear()
+
+    def _rename(self) -> None:
+        """The selected item gets the text typed in the new item's box (its id and kind stay,
+        so answers keep their meaning)."""
+        row, text = self.items_list.currentRow(), self.new_text.text().strip()
+        if row < 0 or not text:
+            return
+        old = self.state.items[row]
+        items = (
+            self.state.items[:row] + (Item(old.id, text, old.kind),) + self.state.items[row + 1 :]
+        )
         if self._run(lambda: svc.set_template(self.db, self.session_id, items, actor=self.actor)):
             self.new_text.clear()
 

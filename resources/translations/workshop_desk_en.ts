@@ -2731,6 +2731,14 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>Remove selected item</translation>
     </message>
     <message>
+        <source>修改所選題目</source>
+        <translation>Rename selected item</translation>
+    </message>
+    <message>
+        <source>新增或修改題目時的文字</source>
+        <translation>The text for a new item, or the new text of the selected one</translation>
+    </message>
+    <message>
         <source>開放作答</source>
         <translation>Open for answers</translation>
     </message>

@@ -1,5 +1,5 @@
-"""課後問卷 from the 文件 screen, driven by real events: the organiser adds an item (typed in
-Chinese through the input method), opens, types a paper form at the desk, closes, projects
+"""課後問卷 from the 文件 screen, driven by real events: the organiser adds, renames and removes
+items (typed in Chinese through the input method), opens, types a paper form at the desk, closes, projects
 the results and exports the PDF with the closing papers. Set ``WORKSHOP_DESK_SCREENSHOTS=DIR``
 to keep pictures of the dialog and the projector (docs/venue/survey-*.png were made so)."""
 
@@ -54,6 +54,13 @@ def test_organiser_runs_the_questionnaire_from_the_documents_screen(
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert dialog.items_list.count() == 12
     assert dialog.state.items[-1].text == "講義內容實用" and dialog.state.status == "draft"
+    dialog.items_list.setCurrentRow(4)  # 行政服務
+    type_chinese(qtbot, dialog.new_text, "報名與行政服務")
+    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    assert (dialog.state.items[4].id, dialog.state.items[4].text) == ("admin", "報名與行政服務")
+    dialog.items_list.setCurrentRow(3)  # 場地與設備
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert "venue" not in [i.id for i in dialog.state.items] and dialog.items_list.count() == 11
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert dialog.state.status == "open" and not dialog.add_button.isEnabled()
 
@@ -95,4 +102,5 @@ def test_organiser_runs_the_questionnaire_from_the_documents_screen(
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(target).pages)
     assert "講義內容實用" in text and "多些案例" in text and "1/12份（8%）" in text
+    assert "報名與行政服務" in text and "場地與設備" not in text
     dialog.close()
