@@ -1,7 +1,8 @@
 """課後問卷 from the 文件 screen, driven by real events: the organiser adds, renames and removes
-items (typed in Chinese through the input method), opens, types a paper form at the desk, closes, projects
-the results and exports the PDF with the closing papers. Set ``WORKSHOP_DESK_SCREENSHOTS=DIR``
-to keep pictures of the dialog and the projector (docs/venue/survey-*.png were made so)."""
+items (typed in Chinese through the input method), opens, types a paper form at the desk,
+closes, projects the results and exports the PDF with the closing papers. Set
+``WORKSHOP_DESK_SCREENSHOTS=DIR`` to keep pictures of the dialog and the projector
+(docs/venue/survey-*.png were made so)."""
 
 from __future__ import annotations
 
