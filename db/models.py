@@ -563,3 +563,45 @@ class HandoutChunk(Base):
     handout_id: Mapped[int] = mapped_column(ForeignKey("handouts.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Survey(Base):
+    """A session's course questionnaire (課後問卷): the template as JSON items
+    (``desktop.core.survey.Item``) and its state (``desktop.core.survey.SurveyStatus``)."""
+
+    __tablename__ = "surveys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), unique=True
+    )
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    items: Mapped[list[Any]] = mapped_column(default=list)  # [{"id", "text", "kind"}]
+    opened_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class SurveyResponse(Base):
+    """One response: the answers only ({item id: score 1–5 or text}), no person and no time
+    (see ``SurveyRespondent``)."""
+
+    __tablename__ = "survey_responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class SurveyRespondent(Base):
+    """While the questionnaire is open: who has answered, and which response is theirs (so a
+    second answer replaces it). Every row is deleted when the questionnaire closes."""
+
+    __tablename__ = "survey_respondents"
+    __table_args__ = (UniqueConstraint("survey_id", "registration_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("registrations.id", ondelete="CASCADE"))
+    response_id: Mapped[int | None] = mapped_column(
+        ForeignKey("survey_responses.id", ondelete="SET NULL")
+    )

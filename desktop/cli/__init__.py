@@ -63,6 +63,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "desktop.cli.vote": ("vote",),
     "desktop.cli.venue": ("serve",),
     "desktop.cli.room": ("room-code", "handouts"),
+    "desktop.cli.survey": ("survey",),
 }
 
 

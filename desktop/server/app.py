@@ -40,7 +40,12 @@ from db.uow import Database
 from desktop.services.events import SessionInfo
 
 HERE = Path(__file__).parent
-FEATURES = ("desktop.server.tables", "desktop.server.vote", "desktop.server.room")
+FEATURES = (
+    "desktop.server.tables",
+    "desktop.server.vote",
+    "desktop.server.room",
+    "desktop.server.survey",
+)
 
 MAX_BODY = 256 * 1024  # a report is a few KB of text
 MAX_UPLOAD = 12 * 1024 * 1024  # a phone photo (re-encoded and limited again by the service)

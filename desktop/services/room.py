@@ -45,6 +45,7 @@ from desktop.core.status import SEAT_HOLDERS, holds_seat
 from desktop.core.text import mask_name, match_key
 from desktop.services import audit
 from desktop.services.handouts import HandoutInfo, list_handouts
+from desktop.services.survey import has_answered
 
 LIMITS = rules.AttemptLimits()  # one per process: the room page and the vote share it
 
@@ -363,6 +364,8 @@ class Day:
     behind: float  # seconds the day runs behind its plan, as on the projector
     handouts: tuple[HandoutInfo, ...]
     vote_status: str  # "none" or desktop.core.vote.VoteStatus
+    survey_status: str  # "none" or desktop.core.survey.SurveyStatus
+    survey_answered: bool  # while open: this person has a response (replaceable)
 
     def as_json(self) -> dict[str, object]:
         first_in = self.checked.first_in
@@ -399,8 +402,7 @@ class Day:
                 for h in self.handouts
             ],
             "vote": {"status": self.vote_status},
-            # The questionnaire is not built yet: nothing to answer.
-            "survey": {"status": "none", "answered": False},
+            "survey": {"status": self.survey_status, "answered": self.survey_answered},
         }
 
 
@@ -426,6 +428,7 @@ def day(db: Database, session_id: int, registration_id: int, now: dt.datetime) -
         if following is not None
         else None
     )
+    survey_status, survey_answered = has_answered(db, session_id, registration_id)
     with db.read() as s:
         registration = s.get_one(Registration, registration_id)
         vote = s.scalar(select(PbVote.status).where(PbVote.session_id == session_id))
@@ -439,4 +442,6 @@ def day(db: Database, session_id: int, registration_id: int, now: dt.datetime) -
             behind=timing.behind if running else 0.0,
             handouts=tuple(list_handouts(db, session_id)),
             vote_status=vote or "none",
+            survey_status=survey_status,
+            survey_answered=survey_answered,
         )

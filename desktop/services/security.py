@@ -50,6 +50,7 @@ ORGANISER_ACTIONS: dict[str, str] = {
     "venue.serve": "open the venue server to the room's phones (serve, 開放現場連線)",
     "handouts.edit": "add and remove the session's handouts for the room page (講義)",
     "vote.run": "build, open and close the room's vote, type paper ballots, export it (投票)",
+    "survey.run": "edit, open, close the questionnaire, type paper forms, export it (課後問卷)",
     "settings.edit": "event and session settings (event set, session add)",
     "hours.adjust": "override a person's learning hours",
     "export.personal_data": "exports with e-mails or ID numbers (passes CSV, portal file)",

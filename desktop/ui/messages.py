@@ -451,6 +451,25 @@ def _texts() -> dict[str, str]:
         ),
         "handout_unreadable": translate("messages", "無法讀取「{file}」"),
         "no_such_handout": translate("messages", "本場次沒有編號 {id} 的講義"),
+        # the course questionnaire
+        "bad_template": translate("messages", "問卷範本第 {item} 題不正確"),
+        "bad_answer": translate("messages", "「{item}」這一題的回答不正確"),
+        "no_answers": translate("messages", "還沒有回答任何一題"),
+        "survey_not_draft": translate("messages", "問卷已開放或已結束，題目不能再改"),
+        "survey_already_open": translate("messages", "問卷已經開放作答"),
+        "survey_closed": translate("messages", "問卷已經結束，不能再開放"),
+        "survey_not_open": translate("messages", "問卷尚未開放或已經結束"),
+        "survey_not_closed": translate("messages", "問卷結束後才能看結果或匯出"),
+        "survey_no_person": translate("messages", "本場次沒有報名編號 {id}"),
+        "not_checked_in": translate("messages", "報到後才能填寫問卷"),
+        "survey_erase_blocked": translate(
+            "messages",
+            "另一個程式正在讀取資料庫，問卷暫不能結束（作答者的連結無法確實清除），請稍後再試",
+        ),
+        "survey_erase_unfinished": translate(
+            "messages", "問卷已結束，但資料庫檔案尚未完全清除作答者的連結，請再按一次結束問卷"
+        ),
+        "nothing_to_export": translate("messages", "沒有已結束的問卷可以匯出"),
     }
 
 

@@ -747,6 +747,10 @@ Current status: {state}</translation>
         <translation>Preview the certificate of the person selected in the table (or the first with hours); issues no serial</translation>
     </message>
     <message>
+        <source>課後問卷…</source>
+        <translation>Course questionnaire…</translation>
+    </message>
+    <message>
         <source>只顯示需複核</source>
         <translation>Only those needing review</translation>
     </message>
@@ -1542,6 +1546,37 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt;&#x3000;{date} {start}–{end}&lt;br&gt;{place}&lt;br&gt;名額 {capacity}，每機關 {limit} 名&#x3000;·&#x3000;已錄取 {admitted}&#x3000;候補 {waitlisted}&#x3000;已取消 {cancelled}&#x3000;現場報名 {walk_in}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;  {date} {start}–{end}&lt;br&gt;{place}&lt;br&gt;{capacity} places, at most {limit} per agency  ·  admitted {admitted}  waiting list {waitlisted}  cancelled {cancelled}  walk-in {walk_in}</translation>
+    </message>
+</context>
+<context>
+    <name>PaperFormDialog</name>
+    <message>
+        <source>輸入紙本問卷</source>
+        <translation>Type a paper form</translation>
+    </message>
+    <message>
+        <source>填寫人：</source>
+        <translation>Handed in by:</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>登錄這份問卷</source>
+        <translation>Record this form</translation>
+    </message>
+    <message>
+        <source>還沒有人報到，無法登錄問卷。</source>
+        <translation>Nobody has checked in yet: no form can be recorded.</translation>
+    </message>
+    <message>
+        <source>已取代這個人先前的回覆。</source>
+        <translation>This person&apos;s earlier response was replaced.</translation>
+    </message>
+    <message>
+        <source>已登錄。</source>
+        <translation>Recorded.</translation>
     </message>
 </context>
 <context>
@@ -2683,6 +2718,120 @@ The data is still on this computer, but there is no new backup; check the backup
     <message>
         <source>確認寫入</source>
         <translation>Confirm and save</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>課後問卷</source>
+        <translation>Course questionnaire</translation>
+    </message>
+    <message>
+        <source>新題目的文字</source>
+        <translation>Text of the new item</translation>
+    </message>
+    <message>
+        <source>五點量表</source>
+        <translation>5-point scale</translation>
+    </message>
+    <message>
+        <source>開放題</source>
+        <translation>Open question</translation>
+    </message>
+    <message>
+        <source>新增題目</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>移除所選題目</source>
+        <translation>Remove selected item</translation>
+    </message>
+    <message>
+        <source>修改所選題目</source>
+        <translation>Rename selected item</translation>
+    </message>
+    <message>
+        <source>新增或修改題目時的文字</source>
+        <translation>The text for a new item, or the new text of the selected one</translation>
+    </message>
+    <message>
+        <source>開放作答</source>
+        <translation>Open for answers</translation>
+    </message>
+    <message>
+        <source>結束問卷</source>
+        <translation>Close questionnaire</translation>
+    </message>
+    <message>
+        <source>輸入紙本問卷…</source>
+        <translation>Type a paper form…</translation>
+    </message>
+    <message>
+        <source>投影結果</source>
+        <translation>Project results</translation>
+    </message>
+    <message>
+        <source>結果檔（結訓文件）</source>
+        <translation>Results file (closing papers)</translation>
+    </message>
+    <message>
+        <source>全部場次並列</source>
+        <translation>All sessions side by side</translation>
+    </message>
+    <message>
+        <source>匯出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>匯出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>尚未開放（標準範本）</source>
+        <translation>Not open yet (standard template)</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>作答中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已結束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>{status}&#x3000;回覆 {r}／已報到 {c}</source>
+        <translation>{status}   responses {r} / checked in {c}</translation>
+    </message>
+    <message>
+        <source>量表</source>
+        <translation>scale</translation>
+    </message>
+    <message>
+        <source>結束後不能再填寫，誰填了哪一份的紀錄會被清除。確定結束？</source>
+        <translation>After closing nobody can answer, and the record of who gave which response is erased. Close it?</translation>
+    </message>
+    <message>
+        <source>已匯出 {path}</source>
+        <translation>Exported {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyProjector</name>
+    <message>
+        <source>課後問卷結果</source>
+        <translation>Course questionnaire results</translation>
+    </message>
+    <message>
+        <source>回收 {r} 份／報到 {c} 人（{p}）</source>
+        <translation>{r} responses / {c} checked in ({p})</translation>
+    </message>
+    <message>
+        <source>課後問卷結果&#x3000;{rate}</source>
+        <translation>Course questionnaire results   {rate}</translation>
     </message>
 </context>
 <context>
@@ -4001,7 +4150,7 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     </message>
     <message>
         <source>{file}：本場次講義將達 {mb} MB，上限 {limit_mb} MB</source>
-        <translation>{file}: the session's handouts would reach {mb} MB; the limit is {limit_mb} MB</translation>
+        <translation>{file}: the session&apos;s handouts would reach {mb} MB; the limit is {limit_mb} MB</translation>
     </message>
     <message>
         <source>無法讀取「{file}」</source>
@@ -4010,6 +4159,58 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>本場次沒有編號 {id} 的講義</source>
         <translation>This session has no handout number {id}</translation>
+    </message>
+    <message>
+        <source>問卷範本第 {item} 題不正確</source>
+        <translation>Item {item} of the questionnaire template is not valid</translation>
+    </message>
+    <message>
+        <source>「{item}」這一題的回答不正確</source>
+        <translation>The answer to item “{item}” is not valid</translation>
+    </message>
+    <message>
+        <source>還沒有回答任何一題</source>
+        <translation>No item has been answered</translation>
+    </message>
+    <message>
+        <source>問卷已開放或已結束，題目不能再改</source>
+        <translation>The questionnaire is open or closed: its items can no longer change</translation>
+    </message>
+    <message>
+        <source>問卷已經開放作答</source>
+        <translation>The questionnaire is already open</translation>
+    </message>
+    <message>
+        <source>問卷已經結束，不能再開放</source>
+        <translation>The questionnaire is closed and cannot be opened again</translation>
+    </message>
+    <message>
+        <source>問卷尚未開放或已經結束</source>
+        <translation>The questionnaire is not open (not yet, or no longer)</translation>
+    </message>
+    <message>
+        <source>問卷結束後才能看結果或匯出</source>
+        <translation>Results and exports are available once the questionnaire is closed</translation>
+    </message>
+    <message>
+        <source>本場次沒有報名編號 {id}</source>
+        <translation>This session has no registration {id}</translation>
+    </message>
+    <message>
+        <source>報到後才能填寫問卷</source>
+        <translation>Only checked-in attendees can answer the questionnaire</translation>
+    </message>
+    <message>
+        <source>另一個程式正在讀取資料庫，問卷暫不能結束（作答者的連結無法確實清除），請稍後再試</source>
+        <translation>Another program is reading the database: the questionnaire cannot close now (the link to who answered could not be erased for certain). Try again shortly</translation>
+    </message>
+    <message>
+        <source>問卷已結束，但資料庫檔案尚未完全清除作答者的連結，請再按一次結束問卷</source>
+        <translation>The questionnaire is closed, but the database file still holds the link to who answered: press Close questionnaire again</translation>
+    </message>
+    <message>
+        <source>沒有已結束的問卷可以匯出</source>
+        <translation>No closed questionnaire to export</translation>
     </message>
     <message>
         <source>無計時數議程</source>
@@ -4958,6 +5159,26 @@ The language applies after a restart.</source>
     <message>
         <source>報名改到此場次</source>
         <translation>Registration moved to this session</translation>
+    </message>
+    <message>
+        <source>非常滿意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>滿意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>普通</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>不滿意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>非常不滿意</source>
+        <translation>Very dissatisfied</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,9 @@ class DocumentsScreen(Screen):
             self.tr("以表格中選擇的學員（或第一位有時數者）預覽證書，不發字號")
         )
         self.preview_button.clicked.connect(self.preview_certificate)
+        self.survey_button = QPushButton(self.tr("課後問卷…"))
+        self.survey_button.setObjectName("surveyButton")
+        self.survey_button.clicked.connect(self.open_survey)
         for name, button in (
             ("checkGlyphs", self.check_button),
             ("openPdf", self.open_button),
@@ -168,6 +171,7 @@ class DocumentsScreen(Screen):
             self.open_button,
             self.print_button,
             self.save_button,
+            self.survey_button,
         ):
             docs.addWidget(button)
         docs.addStretch(1)
@@ -463,6 +467,15 @@ class DocumentsScreen(Screen):
             "full": self.tr("完整欄位（完整課程資料，25 欄）"),
             "opened": self.tr("已開課（已開班課程，17 欄）"),
         }
+
+    def open_survey(self) -> None:
+        """The questionnaire: template, open/close, paper forms, its results among these papers."""
+        if self.session is None:
+            return
+        from desktop.ui.survey_dialog import SurveyDialog
+
+        actor = self.context.operator or self.context.desk
+        SurveyDialog(self.context.db, self.session.id, actor, self).open()
 
     def export_hours(self) -> None:
         """Course fields first (filled right here when missing), then the layout, the
