@@ -136,7 +136,7 @@ async def _voter(
             revision = data["revision"]
             last[rid] = tuple(sorted(ballot))
         else:
-            errors.append(f"ballot {rid}: {data.get('result')}")
+            errors.append(f"ballot {rid}: {data['error']['code']}")
 
 
 def _load(seconds: float) -> dict[str, Any]:

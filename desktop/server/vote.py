@@ -11,18 +11,26 @@ total of a basket and greys out what no longer fits. Steps:
 
 API (same rules, codes instead of sentences): ``POST /vote/api/identify`` ``{"registration_id",
 "digits"}`` → ``{"ok", "revision", "approvals", "csrf"}`` (+ cookie); ``POST /vote/api/ballot``
-``{"revision", "approve": [ids]}`` with header ``X-CSRF-Token`` → ``{"ok", "result",
-"message", "revision", "replaced"}``; ``GET /vote/api/turnout`` → ``{"status", "ballots",
-"checked_in"}`` (nothing about votes while open).
+``{"revision", "approve": [ids]}`` with header ``X-CSRF-Token`` → ``{"ok": true, "result":
+"ok", "message", "revision", "replaced"}``; ``GET /vote/api/turnout`` → ``{"status",
+"ballots", "checked_in"}`` (nothing about votes while open). A refusal is the CLI's shape:
+``{"ok": false, "error": {"code", "message", "params"}}`` (a ballot's also has ``revision``).
 
 Every write carries a CSRF token: bound to the pass for the ballot, to a random visit cookie
-for the identification form. The rate limit of ``desktop.server.app`` applies per device, and
-``services.vote_ballots.MAX_ATTEMPTS`` per name, so three digits cannot be guessed by trying.
+for the identification form. Guessing is bounded twice: ``services.vote_ballots.MAX_ATTEMPTS``
+compared tries per name, and ``ADDRESS_TRIES`` wrong tries per source address in
+``ADDRESS_WINDOW`` seconds (``AddressBudget``, checked in the same locked transaction), so
+one device cannot lock every name.
 """
 
 from __future__ import annotations
 
+import functools
 import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -30,18 +38,84 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from desktop.core.vote import Method, VoteError, VoteStatus
-from desktop.server.app import Venue
+from desktop.core.vote import Method, VoteError, VoteStatus, beyond_budget
+from desktop.server.app import Venue, client_address
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 
 PASS_COOKIE = "wd_voter"
 VISIT_COOKIE = "wd_visit"
+# A voter who mistypes needs one or two more tries; a leader helping the table a few more.
+ADDRESS_TRIES = 10
+ADDRESS_WINDOW = 600.0  # seconds
+
+
+class AddressBudget:
+    """Wrong identifications per source address in a sliding window, in this server's memory.
+
+    ``for_address`` gives ``identify_voter`` the address's ``SourceTries``: it asks and spends
+    them inside its locked transaction, so guesses sent at once cannot all slip past."""
+
+    def __init__(
+        self, tries: int, window: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.tries, self.window, self.clock = tries, window, clock
+        self._spent: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, address: str, now: float) -> list[float]:
+        if len(self._spent) > 10_000:  # forget quiet addresses rather than grow without end
+            self._spent = {a: t for a, t in self._spent.items() if t and now - t[-1] < self.window}
+        recent = [t for t in self._spent.get(address, ()) if now - t < self.window]
+        self._spent[address] = recent
+        return recent
+
+    def allows(self, address: str) -> bool:
+        with self._lock:
+            return len(self._recent(address, self.clock())) < self.tries
+
+    def spend(self, address: str) -> None:
+        with self._lock:
+            now = self.clock()
+            self._recent(address, now).append(now)
+
+    def for_address(self, address: str) -> AddressTries:
+        return AddressTries(self, address)
+
+
+@dataclass(frozen=True)
+class AddressTries:
+    """One address's share of an ``AddressBudget`` (a ``vote_ballots.SourceTries``)."""
+
+    budget: AddressBudget
+    address: str
+
+    def allows(self) -> bool:
+        return self.budget.allows(self.address)
+
+    def spend(self) -> None:
+        self.budget.spend(self.address)
 
 
 def routes(venue: Venue) -> list[BaseRoute]:
     venue.add_home_link("參與式預算投票", "/vote")
     session_id = venue.session.id
+    budget = AddressBudget(ADDRESS_TRIES, ADDRESS_WINDOW)
+
+    async def identify_within_budget(
+        request: Request, registration: int, typed: str
+    ) -> ballots.VoterPass:
+        """``identify_voter`` counting wrong tries against the request's source address."""
+        return await run_in_threadpool(
+            functools.partial(
+                ballots.identify_voter,
+                venue.db,
+                session_id,
+                registration,
+                typed,
+                source=budget.for_address(client_address(request)),
+            )
+        )
 
     def state() -> svc.VoteState:
         return svc.vote_state(venue.db, session_id)
@@ -119,16 +193,15 @@ def routes(venue: Venue) -> list[BaseRoute]:
                 status_code=422,
             )
         try:
-            voter = await run_in_threadpool(
-                ballots.identify_voter,
-                venue.db,
-                session_id,
-                registration,
-                str(form.get("digits", "")),
-            )
+            voter = await identify_within_budget(request, registration, str(form.get("digits", "")))
         except VoteError as exc:
             return await run_in_threadpool(
-                identify_page, request, current, table=table, message=str(exc), status_code=403
+                identify_page,
+                request,
+                current,
+                table=table,
+                message=str(exc),
+                status_code=429 if exc.code == "address_limit" else 403,
             )
         response = RedirectResponse("/vote/ballot", status_code=303)
         response.set_cookie(
@@ -152,6 +225,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
             status_code=status_code,
             vote=current,
             projects=current.on_ballot,
+            beyond={p.id for p in beyond_budget(current.rules, current.on_ballot)},
             chosen=set(voter.approvals if chosen is None else chosen),
             revision=voter.revision,
             has_voted=bool(voter.approvals),
@@ -231,19 +305,19 @@ def routes(venue: Venue) -> list[BaseRoute]:
 
     async def api_identify(request: Request) -> Response:
         body = await _json(request)
-        if body is None:
-            return _api_error("bad_request", "要有 registration_id（整數）與 digits", 400)
+        registration = body.get("registration_id") if body is not None else None
+        digits = body.get("digits") if body is not None else None
+        if (
+            type(registration) is not int
+            or not 0 < registration < 2**31
+            or not isinstance(digits, str)
+        ):
+            return _api_error("bad_request", "要有 registration_id（整數）與 digits（字串）", 400)
         try:
-            voter = await run_in_threadpool(
-                ballots.identify_voter,
-                venue.db,
-                session_id,
-                int(body.get("registration_id", 0)),
-                str(body.get("digits", "")),
-            )
-        except (VoteError, ValueError, TypeError) as exc:
-            code = exc.code if isinstance(exc, VoteError) else "bad_request"
-            return _api_error(code, str(exc), 403 if code != "bad_request" else 400)
+            voter = await identify_within_budget(request, registration, digits)
+        except VoteError as exc:
+            status = 429 if exc.code == "address_limit" else 403
+            return _api_error(exc.code, str(exc), status, exc.params)
         response = JSONResponse(
             {
                 "ok": True,
@@ -264,23 +338,24 @@ def routes(venue: Venue) -> list[BaseRoute]:
         body = await _json(request)
         if (
             body is None
-            or not isinstance(body.get("revision"), int)
+            or type(body.get("revision")) is not int
             or not isinstance(body.get("approve"), list)
-            or not all(isinstance(i, int) for i in body["approve"])
+            or not all(type(i) is int for i in body["approve"])
         ):
             return _api_error("bad_request", '要有 "revision"（整數）與 "approve"（整數清單）', 400)
         result = await run_in_threadpool(
             ballots.cast_web_ballot, venue.db, session_id, token, body["revision"], body["approve"]
         )
+        if not result.ok:
+            return _api_error(result.result, result.message, 409, revision=result.revision)
         return JSONResponse(
             {
-                "ok": result.ok,
+                "ok": True,
                 "result": result.result,
                 "message": result.message,
                 "revision": result.revision,
                 "replaced": result.replaced,
-            },
-            status_code=200 if result.ok else 409,
+            }
         )
 
     async def api_turnout(request: Request) -> Response:
@@ -323,5 +398,14 @@ async def _json(request: Request) -> dict[str, Any] | None:
     return body if isinstance(body, dict) else None
 
 
-def _api_error(code: str, message: str, status: int) -> JSONResponse:
-    return JSONResponse({"ok": False, "result": code, "message": message}, status_code=status)
+def _api_error(
+    code: str,
+    message: str,
+    status: int,
+    params: dict[str, object] | None = None,
+    **extra: object,
+) -> JSONResponse:
+    """A refusal in the CLI's shape: ``{"ok": false, "error": {"code", "message", "params"}}``."""
+    plain = {k: v if isinstance(v, int | str) else str(v) for k, v in (params or {}).items()}
+    body = {"ok": False, "error": {"code": code, "message": message, "params": plain}}
+    return JSONResponse({**body, **extra}, status_code=status)

@@ -46,6 +46,7 @@ ORGANISER_ACTIONS: dict[str, str] = {
     "agenda.edit": "edit and run the agenda (議程)",
     "reports.edit": "group reports and table-leader mode (小組報告)",
     "venue.serve": "open the venue server to the room's phones (serve, 開放現場連線)",
+    "handouts.edit": "add and remove the session's handouts for the room page (講義)",
     "vote.run": "build, open and close the room's vote, type paper ballots, export it (投票)",
     "settings.edit": "event and session settings (event set, session add)",
     "hours.adjust": "override a person's learning hours",

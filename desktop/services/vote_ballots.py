@@ -1,8 +1,11 @@
 """The voters' side of the PB vote: who may vote, the page pass, casting page and paper ballots.
 
 Voters on their own device prove who they are with the table they sit at, their masked name
-and the last three digits of their phone (see README "投票"): ``identify_voter`` allows
-``MAX_ATTEMPTS`` wrong tries per person, then that person votes on paper at the desk. A
+and a credential (``credential_matches``: today the last three digits of their phone; see
+README "投票"): ``identify_voter`` allows ``MAX_ATTEMPTS`` wrong tries per person, then that
+person votes on paper at the desk (which can lift the lock: ``unlock_voter``). The desk can
+revoke a person's web pass (``revoke_web_pass``); a paper ballot typed at the desk is final
+for that person against the web page. A
 ballot keeps no person: ``PbVoter`` links a registration to its ballot only while the vote is
 open (so voting again replaces the earlier ballot), and ``vote.close_vote`` erases that link.
 The organiser's side (ballot building, open/close, results) is ``desktop.services.vote``.
@@ -13,6 +16,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -72,22 +76,36 @@ class VoterPass:
 
 
 def _open_vote_locked(s: Session, session_id: int) -> PbVote:
-    vote = s.scalar(select(PbVote).where(PbVote.session_id == session_id).with_for_update())
+    vote = s.scalar(
+        select(PbVote)
+        .where(PbVote.session_id == session_id)
+        .order_by(PbVote.round.desc())
+        .limit(1)
+        .with_for_update()
+    )
     if vote is None or vote.status != VoteStatus.OPEN:
         raise VoteError(Refusal.CLOSED)
     return vote
 
 
-def _voter_row(s: Session, vote: PbVote, registration_id: int) -> PbVoter:
-    """The person's row of the open vote (created on first use; erased at close)."""
-    voter = s.scalar(
+def _find_voter(s: Session, vote: PbVote, registration_id: int) -> PbVoter | None:
+    return s.scalar(
         select(PbVoter).where(
             PbVoter.vote_id == vote.id, PbVoter.registration_id == registration_id
         )
     )
+
+
+def _voter_row(s: Session, vote: PbVote, registration_id: int) -> PbVoter:
+    """The person's row of the open vote (created on first use; erased at close)."""
+    voter = _find_voter(s, vote, registration_id)
     if voter is None:
         voter = PbVoter(
-            vote_id=vote.id, registration_id=registration_id, revision=0, failed_attempts=0
+            vote_id=vote.id,
+            registration_id=registration_id,
+            revision=0,
+            failed_attempts=0,
+            desk_only=False,
         )
         s.add(voter)
     return voter
@@ -97,6 +115,10 @@ def _store_ballot(
     s: Session, vote: PbVote, registration_id: int, approvals: tuple[int, ...], revision: int | None
 ) -> BallotResult:
     voter = _voter_row(s, vote, registration_id)
+    if revision is None:
+        voter.desk_only = True  # a paper ballot is final: no web ballot replaces it
+    elif voter.desk_only:
+        return BallotResult(False, "desk_only", DESK_ONLY_TEXT, revision=voter.revision)
     if revision is not None and voter.revision != revision:
         return BallotResult(
             False,
@@ -167,7 +189,8 @@ def cast_paper_ballot(
     actor: str = "",
 ) -> BallotResult:
     """A paper ballot typed at the desk: counts like any other, replaces the person's earlier
-    one. A registration that is not checked in to this session (or not of it) is refused
+    one and is final against the web page (another paper ballot may still correct it). A
+    registration that is not checked in to this session (or not of it) is refused
     ``not_checked_in``."""
     return _cast(db, session_id, registration_id, approvals, None, "vote.paper_ballot", actor)
 
@@ -209,15 +232,52 @@ def voter_tables(db: Database, session_id: int) -> tuple[VoterTable, ...]:
     return tuple(result)
 
 
-def identify_voter(db: Database, session_id: int, registration_id: int, digits: str) -> VoterPass:
-    """A signed pass for the vote page when ``digits`` are the last three of the person's phone.
+def credential_matches(s: Session, registration: Registration, typed: str) -> bool:
+    """The one credential check of the vote page: does ``typed`` prove the person is
+    ``registration``? Today the last three digits of the phone on file (issue 27's personal
+    room code replaces this function's body). Raises ``no_phone`` when there is nothing on
+    file to check against (the person votes on paper)."""
+    tail = rules_.phone_tail(s.get_one(Attendee, registration.attendee_id).phone)
+    if tail is None:
+        raise VoteError("no_phone", "報名資料沒有您的電話，無法在手機上驗證；請到報到台投紙本票。")
+    return secrets.compare_digest(tail, "".join(ch for ch in typed if ch.isdigit())[-3:])
+
+
+LOCKED_TEXT = "錯誤次數太多，這個名字已不能在手機上投票；請到報到台投紙本票。"
+ADDRESS_TEXT = "這支手機輸入錯誤太多次，請 10 分鐘後再試；或到報到台投紙本票。"
+DESK_ONLY_TEXT = "報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。"
+
+
+class SourceTries(Protocol):
+    """Wrong tries left to where a guess comes from (the venue server: its source address).
+    Asked and spent inside the locked transaction, so guesses sent at once cannot all pass."""
+
+    def allows(self) -> bool: ...
+
+    def spend(self) -> None: ...
+
+
+def identify_voter(
+    db: Database,
+    session_id: int,
+    registration_id: int,
+    typed: str,
+    *,
+    source: SourceTries | None = None,
+) -> VoterPass:
+    """A signed pass for the vote page when ``typed`` is the person's credential.
+
+    The failed-try count is read, the credential compared and the count raised in ONE
+    transaction holding the write lock (SQLite ``BEGIN IMMEDIATE``; the vote row ``FOR
+    UPDATE`` elsewhere), so however many guesses arrive at once at most ``MAX_ATTEMPTS`` are
+    ever compared per person.
 
     Raises VoteError: ``closed``, ``not_checked_in``, ``no_phone`` (vote on paper),
-    ``wrong_digits``, ``locked`` (too many wrong tries: vote on paper at the desk)."""
-    with db.read() as s:
-        vote = find_vote(s, session_id)
-        if vote is None or vote.status != VoteStatus.OPEN:
-            raise VoteError(Refusal.CLOSED)
+    ``desk_only`` (the desk revoked the web pass or typed the paper ballot), ``wrong_digits``,
+    ``too_many_attempts`` (that was the last try), ``locked`` (vote on paper at the desk),
+    ``address_limit`` (``source`` has no wrong tries left)."""
+    with db.unit_of_work(immediate=True) as s:
+        vote = _open_vote_locked(s, session_id)
         reg = s.get(Registration, registration_id)
         if (
             reg is None
@@ -225,34 +285,103 @@ def identify_voter(db: Database, session_id: int, registration_id: int, digits: 
             or registration_id not in arrived_ids(s, session_id)
         ):
             raise VoteError(Refusal.NOT_CHECKED_IN)
-        voter = s.scalar(
-            select(PbVoter).where(
-                PbVoter.vote_id == vote.id, PbVoter.registration_id == registration_id
-            )
-        )
+        voter = _find_voter(s, vote, registration_id)
+        if voter is not None and voter.desk_only:
+            raise VoteError("desk_only", DESK_ONLY_TEXT)
         if voter is not None and voter.failed_attempts >= MAX_ATTEMPTS:
-            raise VoteError(
-                "locked", "錯誤次數太多，這個名字已不能在手機上投票；請到報到台投紙本票。"
-            )
-        tail = rules_.phone_tail(s.get_one(Attendee, reg.attendee_id).phone)
-        if tail is None:
-            raise VoteError(
-                "no_phone", "報名資料沒有您的電話，無法在手機上驗證；請到報到台投紙本票。"
-            )
-        if secrets.compare_digest(tail, "".join(ch for ch in digits if ch.isdigit())[-3:]):
+            raise VoteError("locked", LOCKED_TEXT)
+        if source is not None and not source.allows():
+            raise VoteError("address_limit", ADDRESS_TEXT)
+        if credential_matches(s, reg, typed):
             # A success writes nothing: the person's row appears with their first ballot.
             token = tokens.make_token(vote.voter_secret or b"", registration_id)
             ballot = s.get(PbBallot, voter.ballot_id) if voter and voter.ballot_id else None
             return VoterPass(
                 token, voter.revision if voter else 0, tuple(ballot.approvals) if ballot else ()
             )
-    with CAST_LOCK, db.unit_of_work() as s:
-        row = _voter_row(s, _open_vote_locked(s, session_id), registration_id)
+        if source is not None:
+            source.spend()
+        row = _voter_row(s, vote, registration_id)
         row.failed_attempts += 1
         left = MAX_ATTEMPTS - row.failed_attempts
+    # raised after the unit of work, which committed the failed try
     if left > 0:
         raise VoteError("wrong_digits", f"電話末三碼不符，還可以再試 {left} 次。", left=left)
     raise VoteError("too_many_attempts", "錯誤次數太多，請到報到台投紙本票。")
+
+
+@dataclass(frozen=True)
+class HeldVoter:
+    """A person the web page no longer takes: locked by wrong tries, or desk-only."""
+
+    registration_id: int
+    name: str
+    agency: str
+    locked: bool  # too many wrong tries (the desk can lift it)
+    desk_only: bool  # web pass revoked or paper ballot typed (final)
+
+
+def held_voters(db: Database, session_id: int) -> tuple[HeldVoter, ...]:
+    """Who is locked out of the web page or voting at the desk only, full names (organiser)."""
+    with db.read() as s:
+        vote = find_vote(s, session_id)
+        if vote is None or vote.status != VoteStatus.OPEN:
+            return ()
+        rows = s.execute(
+            select(
+                PbVoter.registration_id,
+                Attendee.name,
+                Attendee.agency,
+                PbVoter.failed_attempts,
+                PbVoter.desk_only,
+            )
+            .join(Registration, Registration.id == PbVoter.registration_id)
+            .join(Attendee, Attendee.id == Registration.attendee_id)
+            .where(
+                PbVoter.vote_id == vote.id,
+                (PbVoter.failed_attempts >= MAX_ATTEMPTS) | PbVoter.desk_only,
+            )
+            .order_by(Attendee.name)
+        ).all()
+    return tuple(
+        HeldVoter(rid, name, agency, failed >= MAX_ATTEMPTS, bool(desk_only))
+        for rid, name, agency, failed, desk_only in rows
+    )
+
+
+def _desk_change(
+    db: Database, session_id: int, registration_id: int, action: str, actor: str
+) -> None:
+    """Shared by unlock and revoke: the open vote's row of a checked-in person, locked."""
+    with CAST_LOCK, db.unit_of_work(immediate=True) as s:
+        vote = _open_vote_locked(s, session_id)
+        reg = s.get(Registration, registration_id)
+        if reg is None or reg.session_id != session_id:
+            raise VoteError(
+                "no_voter",
+                f"這個場次沒有報名序號 {registration_id} 的人",
+                registration_id=registration_id,
+            )
+        voter = _voter_row(s, vote, registration_id)
+        if action == "vote.unlock":
+            voter.failed_attempts = 0
+        else:
+            voter.desk_only = True
+        # who acted at the desk, never whose: the log must not say who voted on paper
+        audit.record(s, action, actor=actor, entity="pb_vote", entity_id=vote.id)
+
+
+def unlock_voter(db: Database, session_id: int, registration_id: int, *, actor: str = "") -> None:
+    """Lift a lock of wrong tries: the person may identify on the web page again."""
+    _desk_change(db, session_id, registration_id, "vote.unlock", actor)
+
+
+def revoke_web_pass(
+    db: Database, session_id: int, registration_id: int, *, actor: str = ""
+) -> None:
+    """Take the person off the web page for this vote (their pass stops working, a new one is
+    refused); what they cast there still counts until the desk types their paper ballot."""
+    _desk_change(db, session_id, registration_id, "vote.revoke", actor)
 
 
 def _pass_registration(vote: PbVote, token: str) -> int:
@@ -271,9 +400,9 @@ def voter_ballot(db: Database, session_id: int, token: str) -> VoterPass:
         if vote is None or vote.status != VoteStatus.OPEN:
             raise VoteError(Refusal.CLOSED)
         rid = _pass_registration(vote, token)
-        voter = s.scalar(
-            select(PbVoter).where(PbVoter.vote_id == vote.id, PbVoter.registration_id == rid)
-        )
+        voter = _find_voter(s, vote, rid)
+        if voter is not None and voter.desk_only:
+            raise VoteError("desk_only", DESK_ONLY_TEXT)
         ballot = s.get(PbBallot, voter.ballot_id) if voter and voter.ballot_id else None
         return VoterPass(
             token, voter.revision if voter else 0, tuple(ballot.approvals) if ballot else ()

@@ -126,6 +126,8 @@ class VenuePanel(QWidget):
         self.start_button.clicked.connect(self._toggle)
         self.project_button = QPushButton(self.tr("投影首頁 QR"))
         self.project_button.clicked.connect(self.project_address)
+        self.handouts_button = QPushButton(self.tr("講義…"))
+        self.handouts_button.clicked.connect(self.open_handouts)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("這台電腦在場地網路的位址：")))
         top.addWidget(self.address_picker, 1)
@@ -133,6 +135,7 @@ class VenuePanel(QWidget):
         top.addWidget(self.port)
         top.addWidget(self.start_button)
         top.addWidget(self.project_button)
+        top.addWidget(self.handouts_button)
         self.nobody_label = QLabel()
         self.nobody_label.setObjectName("venueNobody")
         self.nobody_label.setWordWrap(True)
@@ -164,6 +167,8 @@ class VenuePanel(QWidget):
         self.qr.setObjectName("venueQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setMinimumSize(220, 220)
+        self.attendees_label = QLabel()  # how many attendees signed in to the room page
+        self.attendees_label.setObjectName("venueAttendees")
 
         self.tables: RowTableModel[TableStatus] = RowTableModel(
             [
@@ -203,6 +208,7 @@ class VenuePanel(QWidget):
         grid = QGridLayout()
         grid.addWidget(self.qr, 0, 0, 2, 1)
         grid.addWidget(self.address_label, 0, 1)
+        grid.addWidget(self.attendees_label, 2, 0)
         table_buttons = QHBoxLayout()
         table_buttons.addWidget(self.leader_qr_button)
         table_buttons.addWidget(self.revoke_table_button)
@@ -439,6 +445,9 @@ class VenuePanel(QWidget):
             self._show_status()
 
     def _show_status(self) -> None:
+        self.attendees_label.setText(
+            self.tr("與會者已登入：{n} 人").format(n=self.live.attendees_signed_in())
+        )
         connected = self.live.connected()
         devices = self._device_list
         rows = []
@@ -533,6 +542,11 @@ class VenuePanel(QWidget):
             )
             self.refresh()
 
+    def open_handouts(self) -> None:
+        from desktop.ui.room_dialogs import HandoutsDialog
+
+        HandoutsDialog(self.db, self.session.id, self.author, self).exec()
+
     def project_address(self) -> None:
         """The home page's QR and address in large type on the projector."""
         if self.server is None:
@@ -547,11 +561,10 @@ class VenuePanel(QWidget):
         code = QLabel()
         code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         pixmap = QPixmap()
-        pixmap.loadFromData(qr_png(self.server.address, box_size=16))
+        room_page = self.server.address + "me"  # the attendees' room page (/me)
+        pixmap.loadFromData(qr_png(room_page, box_size=16))
         code.setPixmap(pixmap)
-        text = QLabel(
-            self.tr("用手機相機掃描，或在瀏覽器輸入 {address}").format(address=self.server.address)
-        )
+        text = QLabel(self.tr("用手機相機掃描，或在瀏覽器輸入 {address}").format(address=room_page))
         text.setObjectName("venueProjectedAddress")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setStyleSheet("font-size:28pt; color:black")

@@ -440,6 +440,10 @@ Switch to sign-out mode?</translation>
         <translation>Name</translation>
     </message>
     <message>
+        <source>房間碼…</source>
+        <translation>Room code…</translation>
+    </message>
+    <message>
         <source>報到紀錄…</source>
         <translation>Check-in log…</translation>
     </message>
@@ -855,6 +859,10 @@ Current status: {state}</translation>
         <translation>Cannot generate the document:</translation>
     </message>
     <message>
+        <source>另存 PDF（原檔正在其他程式中開啟）</source>
+        <translation>Save PDF as (the file is open in another program)</translation>
+    </message>
+    <message>
         <source>已取消，未寫入任何檔案。</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
@@ -1006,6 +1014,45 @@ Current status: {state}</translation>
     <message>
         <source>已匯出</source>
         <translation>Exported</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutsDialog</name>
+    <message>
+        <source>講義</source>
+        <translation>Handouts</translation>
+    </message>
+    <message>
+        <source>標題</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>檔名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>新增檔案…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>共 {n} 份，{size}（每檔上限 {file}，每場次上限 {session}）</source>
+        <translation>{n} files, {size} (at most {file} per file, {session} per session)</translation>
+    </message>
+    <message>
+        <source>新增講義</source>
+        <translation>Add handouts</translation>
+    </message>
+    <message>
+        <source>講義 (*.pdf *.pptx *.docx *.zip)</source>
+        <translation>Handouts (*.pdf *.pptx *.docx *.zip)</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1798,20 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
     </message>
     <message>
+        <source>再備份一次</source>
+        <translation>Back up again</translation>
+    </message>
+    <message>
+        <source>⚠ 備份失敗（{time}）：{error}
+資料仍在這台電腦上，但沒有新的備份；請檢查備份資料夾（例如隨身碟是否插著），再按「再備份一次」。</source>
+        <translation>⚠ Backup failed ({time}): {error}
+The data is still on this computer, but there is no new backup; check the backup folder (is the USB stick plugged in?), then click &quot;Back up again&quot;.</translation>
+    </message>
+    <message>
+        <source>備份失敗：{error}</source>
+        <translation>Backup failed: {error}</translation>
+    </message>
+    <message>
         <source>主辦密語</source>
         <translation>Organiser passphrase</translation>
     </message>
@@ -2031,6 +2092,41 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
 </context>
 <context>
+    <name>RoomCodeDialog</name>
+    <message>
+        <source>房間碼</source>
+        <translation>Room code</translation>
+    </message>
+    <message>
+        <source>請與會者用手機開啟投影幕上的網址，輸入這組房間碼登入。更換後，舊的房間碼與用它登入的裝置立即失效。</source>
+        <translation>Ask the attendee to open the address on the projector on their phone and sign in with this room code. After a replacement the old code, and every device signed in with it, stops working at once.</translation>
+    </message>
+    <message>
+        <source>更換房間碼…</source>
+        <translation>Replace room code…</translation>
+    </message>
+    <message>
+        <source>列印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>{name}（報名編號 {id}）</source>
+        <translation>{name} (registration {id})</translation>
+    </message>
+    <message>
+        <source>更換房間碼</source>
+        <translation>Replace room code</translation>
+    </message>
+    <message>
+        <source>舊的房間碼將立即失效，用它登入的裝置也要重新登入。要更換嗎？</source>
+        <translation>The old room code stops working at once and devices signed in with it must sign in again. Replace it?</translation>
+    </message>
+    <message>
+        <source>手機開啟投影幕上的網址（…/me），輸入房間碼登入。</source>
+        <translation>Open the address on the projector (…/me) on your phone and sign in with the room code.</translation>
+    </message>
+</context>
+<context>
     <name>RosterScreen</name>
     <message>
         <source>搜尋：姓名、機關、電子郵件、電話末三碼以上（台/臺皆可）</source>
@@ -2253,8 +2349,8 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Export class roster</translation>
     </message>
     <message>
-        <source>上課名單.pdf</source>
-        <translation>class-roster.pdf</translation>
+        <source>上課名單</source>
+        <translation>class-roster</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;Excel 活頁簿 (*.xlsx)</source>
@@ -2749,6 +2845,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Project the home page QR</translation>
     </message>
     <message>
+        <source>講義…</source>
+        <translation>Handouts…</translation>
+    </message>
+    <message>
         <source>這台電腦在場地網路的位址：</source>
         <translation>This computer&apos;s address on the venue network:</translation>
     </message>
@@ -2849,6 +2949,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>開始已超過一分鐘，還沒有任何手機連上。請用手機掃描 QR 試試看；打不開時請看「手機連不上？」的說明（多半是 Windows 防火牆）。</source>
         <translation>More than a minute since starting, and no phone has connected yet. Try scanning the QR with a phone; if the page does not open, see “Phones cannot connect?” (usually the Windows firewall).</translation>
+    </message>
+    <message>
+        <source>與會者已登入：{n} 人</source>
+        <translation>Attendees signed in: {n}</translation>
     </message>
     <message>
         <source>撤銷連線碼</source>
@@ -2985,6 +3089,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Project</translation>
     </message>
     <message>
+        <source>開新一輪投票…</source>
+        <translation>New round…</translation>
+    </message>
+    <message>
         <source>紙本選票</source>
         <translation>Paper ballot</translation>
     </message>
@@ -3003,6 +3111,26 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>贊成：</source>
         <translation>Approves:</translation>
+    </message>
+    <message>
+        <source>手機投票受限的人</source>
+        <translation>People the phone vote no longer takes</translation>
+    </message>
+    <message>
+        <source>解除鎖定</source>
+        <translation>Lift lock</translation>
+    </message>
+    <message>
+        <source>收回「投票人」的手機投票</source>
+        <translation>Revoke the voter&apos;s phone vote</translation>
+    </message>
+    <message>
+        <source>錯誤太多次，已鎖定</source>
+        <translation>locked after too many wrong tries</translation>
+    </message>
+    <message>
+        <source>只能投紙本票（已收回或已登錄紙本票）</source>
+        <translation>paper ballot only (pass revoked or paper ballot typed)</translation>
     </message>
     <message>
         <source>尚未建立投票單</source>
@@ -3029,8 +3157,18 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>&#x3000;Greedy: {g}&#x3000;Equal Shares: {e}</translation>
     </message>
     <message>
-        <source>沒有可讀經費或名稱的提案未列入：{names}</source>
-        <translation>Proposals without a readable cost or title were left off: {names}</translation>
+        <source>未列入投票單：</source>
+        <translation>Not on the ballot:</translation>
+    </message>
+    <message>
+        <source>第 {n} 輪（已結束，結果保留）：{b} 張票&#x3000;貪婪法：{g}&#x3000;均分法：{e}</source>
+        <translation>Round {n} (closed, results kept): {b} ballots   Greedy: {g}   Equal shares: {e}</translation>
+    </message>
+    <message>
+        <source>這些提案未列入投票單：
+{lines}</source>
+        <translation>These proposals are not on the ballot:
+{lines}</translation>
     </message>
     <message>
         <source>提案名稱：</source>
@@ -3045,8 +3183,30 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Select two similar proposals (Ctrl+click) to merge them.</translation>
     </message>
     <message>
+        <source>這些提案的經費超過總預算 NT$ {budget}，放不進任何預算籃，手機上會顯示為不能選：
+{lines}
+
+仍要開始投票？</source>
+        <translation>These proposals cost more than the whole budget of NT$ {budget}; no basket can hold them, and the phones show them as not choosable:
+{lines}
+
+Open the vote anyway?</translation>
+    </message>
+    <message>
         <source>結束投票後不能再投，誰投了哪一張的紀錄會被清除。確定結束？</source>
         <translation>After closing nobody can vote, and the record of who cast which ballot is erased. Close the vote?</translation>
+    </message>
+    <message>
+        <source>開新一輪投票：這一輪的結果與 .pb 匯出會保留；新一輪從同一張投票單開始（可再修改），每個人都要重新投票。確定開新一輪？</source>
+        <translation>New round: this round&apos;s results and its .pb export are kept; the new round starts from the same ballot (editable again), and everyone votes again. Start a new round?</translation>
+    </message>
+    <message>
+        <source>請先在清單中選一個人。</source>
+        <translation>Select a person in the list first.</translation>
+    </message>
+    <message>
+        <source>收回 {name} 的手機投票：他的手機不能再投，請他在報到台投紙本票（紙本票登錄後就是最後的，手機不能取代）。確定？</source>
+        <translation>Revoke the phone vote of {name}: their phone can no longer vote; they vote on paper at the desk (a paper ballot, once typed, is final: no phone ballot replaces it). Continue?</translation>
     </message>
     <message>
         <source>請只輸入提案編號（數字），以空白分隔。</source>
@@ -3527,6 +3687,10 @@ Newest good backup:
 Restore this backup? A copy of the damaged file is kept.</translation>
     </message>
     <message>
+        <source>無法用 {backup} 還原 {database}（{reason}）；目前的資料未變更</source>
+        <translation>Could not restore {database} from {backup} ({reason}); the current data is unchanged</translation>
+    </message>
+    <message>
         <source>無法開啟資料庫</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -3644,6 +3808,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The admission status of {n} people would change; not confirmed, nothing written</translation>
     </message>
     <message>
+        <source>無法用 {backup} 還原 {path}（{detail}）；目前的資料未變更</source>
+        <translation>Could not restore {path} from {backup} ({detail}); the current data is unchanged</translation>
+    </message>
+    <message>
         <source>{file}：{part} 已損毀</source>
         <translation>{file}: {part} is damaged</translation>
     </message>
@@ -3750,6 +3918,82 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>{session}沒有人可發研習證明書：出席 {n} 人都沒有核給時數；未產生任何檔案</source>
         <translation>{session}: no certificates: none of the {n} people present was credited hours; no file was written</translation>
+    </message>
+    <message>
+        <source>這支手機輸入錯誤太多次，請 10 分鐘後再試；或到報到台投紙本票。</source>
+        <translation>Too many wrong tries from this phone: try again in 10 minutes, or vote on paper at the desk.</translation>
+    </message>
+    <message>
+        <source>報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。</source>
+        <translation>The desk has revoked the phone vote for this name (or typed a paper ballot); ask at the desk if in doubt.</translation>
+    </message>
+    <message>
+        <source>另一個程式正在讀取資料庫（例如另一個視窗、報表或備份），現在結束投票無法從檔案中抹除誰投了哪一張；投票仍在進行中。請關閉其他程式或等它完成後，再結束一次。</source>
+        <translation>Another program is reading the database (another window, a report or a backup), so closing now could not erase from the file who cast which ballot; the vote is still open. Close the other program or let it finish, then close the vote again.</translation>
+    </message>
+    <message>
+        <source>投票已結束並已計票，但另一個程式正在讀取資料庫，檔案中還留有誰投了哪一張的痕跡；請關閉其他程式後再按一次「結束投票」（只會完成抹除，不會改變結果）。</source>
+        <translation>The vote is closed and counted, but another program is reading the database and the file still holds traces of who cast which ballot; close the other program and press Close vote again (it only finishes the erasure and does not change the results).</translation>
+    </message>
+    <message>
+        <source>這一輪投票還沒結束，結束後才能開新一輪</source>
+        <translation>This round of the vote is not closed yet; a new round can start only after it closes</translation>
+    </message>
+    <message>
+        <source>每一個提案的經費都超過預算 NT$ {budget:,}，沒有人能投票；請提高預算或修改經費後再開始。</source>
+        <translation>Every proposal costs more than the budget of NT$ {budget:,}: nobody could vote. Raise the budget or change the costs, then open the vote.</translation>
+    </message>
+    <message>
+        <source>這個場次沒有報名序號 {registration_id} 的人</source>
+        <translation>No one in this session has registration id {registration_id}</translation>
+    </message>
+    <message>
+        <source>房間碼不對，請對照入場證或名牌再輸入一次</source>
+        <translation>Wrong room code: check it against the entry pass or the name badge and type it again</translation>
+    </message>
+    <message>
+        <source>輸入錯誤太多次，請 {retry_after} 秒後再試，或到報到台查詢房間碼</source>
+        <translation>Too many wrong codes: try again in {retry_after} seconds, or ask the desk for the room code</translation>
+    </message>
+    <message>
+        <source>登入的人很多，請 {retry_after} 秒後再試一次</source>
+        <translation>Many people are signing in: try again in {retry_after} seconds</translation>
+    </message>
+    <message>
+        <source>本場次找不到「{person}」</source>
+        <translation>No “{person}” in this session</translation>
+    </message>
+    <message>
+        <source>本場次有多位「{person}」（報名編號 {ids}），請用報名編號指定</source>
+        <translation>Several people named “{person}” in this session (registrations {ids}): give the registration number</translation>
+    </message>
+    <message>
+        <source>{name} 不是錄取或現場報名者，沒有房間碼</source>
+        <translation>{name} is neither admitted nor a walk-in and has no room code</translation>
+    </message>
+    <message>
+        <source>{file}：講義只收 PDF、PPTX、DOCX 或 ZIP 檔</source>
+        <translation>{file}: handouts must be PDF, PPTX, DOCX or ZIP files</translation>
+    </message>
+    <message>
+        <source>{file}：內容與副檔名不符</source>
+        <translation>{file}: the content does not match the file extension</translation>
+    </message>
+    <message>
+        <source>{file}：{mb} MB，每個講義檔最多 {limit_mb} MB</source>
+        <translation>{file}: {mb} MB; a handout may be at most {limit_mb} MB</translation>
+    </message>
+    <message>
+        <source>{file}：本場次講義將達 {mb} MB，上限 {limit_mb} MB</source>
+        <translation>{file}: the session's handouts would reach {mb} MB; the limit is {limit_mb} MB</translation>
+    </message>
+    <message>
+        <source>無法讀取「{file}」</source>
+        <translation>Cannot read “{file}”</translation>
+    </message>
+    <message>
+        <source>本場次沒有編號 {id} 的講義</source>
+        <translation>This session has no handout number {id}</translation>
     </message>
     <message>
         <source>無計時數議程</source>
@@ -3904,6 +4148,22 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The output is a folder; give a file name: {path}</translation>
     </message>
     <message>
+        <source>資料庫檔案在網路磁碟上，無法安全使用：{path}；請把它複製到這台電腦的磁碟（例如「文件」資料夾）再開啟（備份可以存到網路磁碟）</source>
+        <translation>The database file is on a network drive, where it cannot be used safely: {path}. Copy it to this computer&apos;s disk (for example the Documents folder) and open it there (backups may be saved on a network drive).</translation>
+    </message>
+    <message>
+        <source>「{name}」正在 PDF 閱讀器（例如 Acrobat）中開啟，無法覆寫；請先關閉它，或換一個檔名</source>
+        <translation>&quot;{name}&quot; is open in a PDF reader (such as Acrobat) and cannot be replaced; close it first, or choose another file name</translation>
+    </message>
+    <message>
+        <source>「{name}」正在 Excel 中開啟，無法覆寫；請先關閉它，或換一個檔名</source>
+        <translation>&quot;{name}&quot; is open in Excel and cannot be replaced; close it first, or choose another file name</translation>
+    </message>
+    <message>
+        <source>「{name}」正在其他程式中開啟或是唯讀檔，無法覆寫；請先關閉它，或換一個檔名</source>
+        <translation>&quot;{name}&quot; is open in another program or is read-only and cannot be replaced; close it first, or choose another file name</translation>
+    </message>
+    <message>
         <source>{path} 已存在且不是{kind}檔，未覆寫；請換一個檔名</source>
         <translation>{path} exists and is not a {kind} file; not overwritten. Choose another file name</translation>
     </message>
@@ -3946,10 +4206,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>備份檔就是目前的資料庫</source>
         <translation>The backup file is the current database</translation>
-    </message>
-    <message>
-        <source>無法還原（{detail}）</source>
-        <translation>Restore failed ({detail})</translation>
     </message>
     <message>
         <source>這份報名不屬於本場次</source>

@@ -34,7 +34,7 @@ def _serve(db: Path, passphrase: str, port: int = 0) -> subprocess.Popen[str]:
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
         env=env,
     )
 

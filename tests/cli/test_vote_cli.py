@@ -145,8 +145,11 @@ def test_not_checked_in_too_many_and_closed(
     assert ballot(day.present[0], "1", "2", "3") == (1, "too_many")
     run_cli(*db, "vote", "close", "--session", "臺北")
     assert ballot(day.present[0], "1") == (1, "closed")
+    # Closing the closed vote again only finishes erasing the links: nothing changes.
+    code, out, _ = run_cli(*db, "vote", "close", "--session", "臺北", "--json")
+    assert code == 0 and json.loads(out)["status"] == "closed"
     # An organiser action the vote's state refuses: exit 2, the service's code in --json.
-    code, out, err = run_cli(*db, "vote", "close", "--session", "臺北", "--json")
+    code, out, err = run_cli(*db, "vote", "close", "--session", "臺中", "--json")
     assert code == 2 and "投票尚未開始或已經結束" in err
     assert json.loads(out)["error"]["code"] == "not_open"
 
@@ -170,3 +173,49 @@ def test_organiser_commands_need_the_passphrase(
     assert code == 2 and "密語" in err
     code, out, _ = run_cli("--db", demo_db_path, "vote", "show", "--session", "臺北", "--json")
     assert code == 0 and json.loads(out)["status"] == "none"
+
+
+def test_unlock_and_revoke_from_the_command_line(
+    day: vote_day.VoteDay, demo_db: Database, demo_db_path: Path, run_cli
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.vote import Method, Rules, VoteError
+    from desktop.services import vote as svc
+    from desktop.services import vote_ballots as ballots
+
+    svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 1_000_000))
+    locked, taken = day.present[0], day.present[1]
+    wrong = "000" if day.phones[locked][-3:] != "000" else "111"
+    for _ in range(ballots.MAX_ATTEMPTS):
+        with pytest.raises(VoteError):
+            ballots.identify_voter(demo_db, day.session_id, locked, wrong)
+    db = ("--db", demo_db_path)
+    code, out, _ = run_cli(*db, "vote", "unlock", "--session", "臺北", "--voter", locked, "--json")
+    assert code == 0 and json.loads(out) == {"ok": True, "session": "臺北場次", "voter": locked}
+    assert ballots.identify_voter(demo_db, day.session_id, locked, day.phones[locked][-3:])
+    code, out, _ = run_cli(*db, "vote", "revoke", "--session", "臺北", "--voter", taken, "--json")
+    assert code == 0
+    with pytest.raises(VoteError) as refused:
+        ballots.identify_voter(demo_db, day.session_id, taken, day.phones[taken][-3:])
+    assert refused.value.code == "desk_only"
+    code, out, err = run_cli(
+        *db, "vote", "revoke", "--session", "臺北", "--voter", 999999, "--json"
+    )
+    assert code == 2 and json.loads(out)["error"]["code"] == "no_voter"
+
+
+def test_open_lists_left_out_proposals_and_what_no_basket_holds(
+    day: vote_day.VoteDay, demo_db_path: Path, run_cli
+) -> None:  # type: ignore[no-untyped-def]
+    def open_(budget: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+        code, out, _ = run_cli(
+            "--db", demo_db_path, "vote", "open", "--session", "臺北", "--budget", budget,
+            "--method", "basket", "--json",
+        )  # fmt: skip
+        return code, json.loads(out)
+
+    code, refused = open_("100000")  # every proposal costs more: nobody could vote
+    assert code == 2 and refused["error"]["code"] == "nothing_fits"
+    code, data = open_("580000")
+    assert code == 0 and data["beyond_budget"] == [1]  # 社區共融公園, NT$600,000
+    assert [(p["table"], p["title"]) for p in data["left_out"]] == [(3, "社區圖書角")]
+    assert "經費「待估」看不懂" in data["left_out"][0]["reason"]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from db.models import PbBallot
@@ -111,3 +111,57 @@ def test_a_person_not_checked_in_cannot_vote(served, phone_page, demo_db) -> Non
     page.screenshot(path=SHOTS / "vote-5-not-checked-in.png", full_page=True)
     with demo_db.read() as s:
         assert s.scalars(select(PbBallot)).all() == []
+
+
+def test_a_project_beyond_the_budget_says_why_it_cannot_be_chosen(  # type: ignore[no-untyped-def]
+    demo_db, phone_page
+) -> None:
+    day = vote_day.prepare(demo_db)
+    svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 500_000))
+    server = VenueServer(create_app(demo_db, find_session(demo_db, "臺北")), "127.0.0.1", 0)
+    server.start()
+    try:
+        base = server.address.rstrip("/")
+        rid = day.present[0]
+        voter = ballots.identify_voter(demo_db, day.session_id, rid, day.phones[rid][-3:])
+        page = phone_page
+        page.context.add_cookies(
+            [{"name": "wd_voter", "value": voter.token, "url": base + "/vote"}]
+        )
+        page.goto(f"{base}/vote/ballot")
+        dear = page.get_by_label("社區共融公園")  # 600,000 > 500,000
+        assert dear.is_disabled()
+        why = page.get_by_text("不能選：經費 NT$ 600,000 超過總預算 NT$ 500,000")
+        assert why.is_visible()
+        assert page.get_by_label("公車站遮雨棚").is_enabled()
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=SHOTS / "vote-6-beyond-budget.png", full_page=True)
+    finally:
+        server.stop()
+
+
+def test_the_leader_is_told_under_the_field_when_a_cost_cannot_be_read(  # type: ignore[no-untyped-def]
+    browser: Browser, demo_db
+) -> None:
+    from desktop.services import seating
+    from desktop.services.venue import issue_secrets
+
+    session = find_session(demo_db, "臺北場次")
+    seating.assign(demo_db, session.id)
+    server = VenueServer(create_app(demo_db, session), "127.0.0.1", 0)
+    server.start()
+    page = phone(browser)
+    try:
+        table = next(t for t in issue_secrets(demo_db, session.id) if t.number == 2)
+        page.goto(f"{server.address}t/{table.code}/{table.secret}")
+        page.locator("#add-proposal").click()
+        page.locator('[data-key="proposals.0.title"]').fill("社區圖書角")
+        page.locator('[data-key="proposals.0.cost_text"]').fill("三萬多")
+        note = page.locator('[data-cost="0"]')
+        expect(note).to_contain_text("經費「三萬多」看不懂", timeout=10_000)
+        assert "不會列入投票" in note.inner_text()
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=SHOTS / "leader-unreadable-cost.png", full_page=True)
+    finally:
+        page.context.close()
+        server.stop()

@@ -103,7 +103,7 @@ def test_api_codes_and_turnout(room) -> None:  # type: ignore[no-untyped-def]
     absent = client.post(
         "/vote/api/identify", json={"registration_id": day.absent[0], "digits": "123"}
     )
-    assert absent.status_code == 403 and absent.json()["result"] == "not_checked_in"
+    assert absent.status_code == 403 and absent.json()["error"]["code"] == "not_checked_in"
     rid = day.present[2]
     ok = client.post(
         "/vote/api/identify", json={"registration_id": rid, "digits": day.phones[rid][-3:]}
@@ -112,7 +112,7 @@ def test_api_codes_and_turnout(room) -> None:  # type: ignore[no-untyped-def]
     unknown = client.post(
         "/vote/api/ballot", json={"revision": 0, "approve": [77]}, headers=headers
     )
-    assert unknown.json()["result"] == "unknown_project"
+    assert unknown.json()["error"]["code"] == "unknown_project"
     cast = client.post("/vote/api/ballot", json={"revision": 0, "approve": [5]}, headers=headers)
     assert cast.json() == {
         "ok": True,
@@ -128,5 +128,5 @@ def test_api_codes_and_turnout(room) -> None:  # type: ignore[no-untyped-def]
     }
     svc.close_vote(app.state.venue.db, day.session_id)
     late = client.post("/vote/api/ballot", json={"revision": 1, "approve": [5]}, headers=headers)
-    assert late.json()["result"] == "closed"
+    assert late.json()["error"]["code"] == "closed"
     assert "投票已經結束" in client.get("/vote").text

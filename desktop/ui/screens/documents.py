@@ -344,9 +344,7 @@ class DocumentsScreen(Screen):
 
     def output_path(self) -> Path:
         assert self.session is not None
-        folder = paths.data_dir() / "documents"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"{self.session.name}-{self.current_document()}.pdf"
+        return paths.proposed_file(f"{self.session.name}-{self.current_document()}", ".pdf")
 
     def save_as(self) -> None:
         if self.session is None:
@@ -381,6 +379,7 @@ class DocumentsScreen(Screen):
         self._worker.progressed.connect(self._on_progress)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
+        self._worker.locked.connect(self._on_locked)
         self._worker.cancelled.connect(self._on_cancelled)
         self._thread.started.connect(self._worker.run)
         self.status.setText(self.tr("產生中…"))
@@ -426,6 +425,18 @@ class DocumentsScreen(Screen):
     def _on_failed(self, message: str) -> None:
         self._finish_thread()
         self.status.setText(self.tr("無法產生文件：") + message)
+
+    @Slot(str, object)
+    def _on_locked(self, message: str, another: Path) -> None:
+        """The file chosen in the save dialog is open in another program: say so and offer
+        the dialog again with another name."""
+        self._finish_thread()
+        self.status.setText(self.tr("無法產生文件：") + message)
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("另存 PDF（原檔正在其他程式中開啟）"), str(another), "PDF (*.pdf)"
+        )
+        if name:
+            self.start_build(self._after_build, Path(name))
 
     @Slot()
     def _on_cancelled(self) -> None:
@@ -477,7 +488,7 @@ class DocumentsScreen(Screen):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("匯出時數檔"),
-            str(paths.data_dir() / f"{self.session.name}-時數.csv"),
+            str(paths.proposed_file(f"{self.session.name}-時數", ".csv")),
             "CSV (*.csv)",
         )
         if name:

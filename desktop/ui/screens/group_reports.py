@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import paths
 from desktop.services import group_reports as svc
 from desktop.services.events import SessionInfo
 from desktop.ui.group_report_form import ReportForm
@@ -293,7 +294,7 @@ class GroupReportsScreen(Screen):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("匯出小組討論成果彙整"),
-            f"小組討論成果彙整-{self.session.name}.pdf",
+            str(paths.proposed_file(f"小組討論成果彙整-{self.session.name}", ".pdf")),
             self.tr("PDF (*.pdf);;Excel (*.xlsx)"),
         )
         if path:

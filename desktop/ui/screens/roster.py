@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop import paths
 from desktop.core.search import parse_query
 from desktop.core.status import holds_seat
 from desktop.core.text import mask_email, mask_phone
@@ -571,7 +572,7 @@ class RosterScreen(Screen):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("匯出上課名單"),
-            self.tr("上課名單.pdf"),
+            str(paths.proposed_file(self.tr("上課名單"), ".pdf")),
             self.tr("PDF (*.pdf);;Excel 活頁簿 (*.xlsx)"),
         )
         if path:
