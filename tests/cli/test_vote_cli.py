@@ -8,7 +8,7 @@ import pytest
 from pabulib.checker import Checker
 
 from db.uow import Database
-from tests import vote_day
+from scenarios import vote_day
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from desktop.core.vote import Method, Rules
 from desktop.server.app import create_app
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
-from tests import vote_day
+from scenarios import vote_day
 
 
 @pytest.fixture

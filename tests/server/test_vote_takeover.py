@@ -20,7 +20,7 @@ from desktop.server.app import create_app
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.services.events import find_session
-from tests import vote_day
+from scenarios import vote_day
 
 
 @pytest.fixture

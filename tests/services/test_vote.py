@@ -8,7 +8,7 @@ from db.uow import Database
 from desktop.core.vote import Method, Rules, VoteError
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
-from tests import vote_day
+from scenarios import vote_day
 
 
 @pytest.fixture

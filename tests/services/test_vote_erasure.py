@@ -16,7 +16,7 @@ from desktop.services import backup
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.services.backup import validate_backup
-from tests import vote_day
+from scenarios import vote_day
 
 
 def _serial(value: int | None) -> tuple[int, bytes]:

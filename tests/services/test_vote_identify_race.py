@@ -18,7 +18,7 @@ from desktop.core.vote import Method, Rules, VoteError
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.services.demo import build_demo
-from tests import vote_day
+from scenarios import vote_day
 
 
 def _race(db: Database, url: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from db.uow import Database
 from desktop.ui.vote_dialog import VoteDialog
-from tests import vote_day
+from scenarios import vote_day
 from tests.ui.test_group_reports_ui import open_window
 
 SHOTS = Path(__file__).resolve().parents[1] / "server" / "screens"

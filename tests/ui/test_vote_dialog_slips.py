@@ -16,7 +16,7 @@ from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.services.group_report_compile import compile_session
 from desktop.ui.vote_dialog import VoteDialog
-from tests import vote_day
+from scenarios import vote_day
 from tests.ui.test_vote_dialog import SHOTS
 
 

@@ -1,6 +1,6 @@
 """A demo session ready for the PB vote: seated, some people checked in, reports with proposals.
 
-Shared by the vote's service, CLI, report and venue-page tests (and the bench)."""
+Shared by the vote's service, CLI, report and venue-page tests and the vote benchmark."""
 
 from __future__ import annotations
 
