@@ -40,7 +40,7 @@ def _prepare(path: Path) -> tuple[int, dict[int, str], list[int]]:
     from desktop.services.checkin import check_in_registration
     from desktop.services.demo import build_demo
     from desktop.services.walkins import add_walk_in
-    from tests import vote_day
+    from scenarios import vote_day
 
     db = open_database(path)
     build_demo(db)

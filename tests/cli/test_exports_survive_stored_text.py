@@ -17,7 +17,7 @@ from sqlalchemy import select
 from db.models import GroupReport, PbProject
 from db.uow import Database
 from desktop.services import group_reports
-from tests import vote_day
+from scenarios import vote_day
 
 DIRTY_TITLE = "共融\x00遊具\x0b第二行\x1b[31m紅\u2028A\u2029B\x85C\x1cD\x1dE\x1eF"
 LONG = ("參與式預算讓居民共同決定公共經費如何使用，" * 300)[:5000]

@@ -14,7 +14,7 @@ from db.uow import Database
 from desktop.services.checkin import check_in_registration
 from desktop.services.events import find_session
 from desktop.services.roster import list_roster
-from tests import vote_day
+from scenarios import vote_day
 
 # Five paper forms. Hand count: 整體滿意度 5,5,4,2,5 → 非常滿意 3, 滿意 1, 普通 0, 不滿意 1,
 # 非常不滿意 0, mean 21/5 = 4.20; 課程內容 4,4,3 → 0, 2, 1, 0, 0, mean 11/3 = 3.67.

@@ -18,7 +18,7 @@ from desktop.core.survey import Item, Kind, SurveyError
 from desktop.services import backup
 from desktop.services import survey as svc
 from desktop.services.backup import validate_backup
-from tests import vote_day
+from scenarios import vote_day
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from desktop.services.table_setup import update_table
 from desktop.ui.projector import ProjectorWindow
 from desktop.ui.report_projector import ReportProjector
 from desktop.ui.vote_projector import VoteProjector
-from tests import vote_day
+from scenarios import vote_day
 from tests.ui.test_group_reports_ui import open_window
 
 HOSTILE = '<img src="file:///etc/passwd"><span style="font-size:90px;color:red">X</span>'

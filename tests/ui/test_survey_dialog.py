@@ -21,7 +21,7 @@ from desktop.services.events import find_session
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.documents import DocumentsScreen
 from desktop.ui.survey_dialog import PaperFormDialog, SurveyDialog
-from tests import vote_day
+from scenarios import vote_day
 
 
 def type_chinese(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
