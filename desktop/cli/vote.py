@@ -1,9 +1,9 @@
-"""``workshop-desk vote open|show|close|ballot|unlock|revoke|export``: the room's PB vote.
+"""``workshop-desk vote open|show|close|ballot|revoke|export``: the room's PB vote.
 
 ``open``, ``close``, ``ballot`` (a paper ballot typed at the desk, final against the web
-page), ``unlock`` (lift a lock of wrong tries), ``revoke`` (take a voter's web pass) and
-``export`` are organiser actions: the passphrase comes from ``WORKSHOP_DESK_PASSPHRASE`` or
-the terminal. ``show`` is read-only and, while the vote is open, shows turnout but no votes.
+page), ``revoke`` (take a voter's web pass) and ``export`` are organiser actions: the
+passphrase comes from ``WORKSHOP_DESK_PASSPHRASE`` or the terminal. ``show`` is read-only
+and, while the vote is open, shows turnout but no votes.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from desktop.services.vote import (
     open_vote,
     vote_state,
 )
-from desktop.services.vote_ballots import cast_paper_ballot, revoke_web_pass, unlock_voter
+from desktop.services.vote_ballots import cast_paper_ballot, revoke_web_pass
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -77,22 +77,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     organiser_only(ballot, "vote.run")
     ballot.set_defaults(handler=run_ballot)
 
-    for name, about, handler in (
-        ("unlock", "let a voter locked by wrong tries identify on the web page again", run_unlock),
-        ("revoke", "take a voter's web pass: only a paper ballot at the desk from now", run_revoke),
-    ):
-        desk = sub.add_parser(name, help=f"{about} {organiser}")
-        desk.add_argument("--session", required=True, metavar="NAME", help="session name or id")
-        desk.add_argument(
-            "--voter",
-            required=True,
-            type=int,
-            metavar="REGISTRATION_ID",
-            help="the voter's registration_id (roster --json)",
-        )
-        add_json_flag(desk)
-        organiser_only(desk, "vote.run")
-        desk.set_defaults(handler=handler)
+    revoke = sub.add_parser(
+        "revoke",
+        help=f"take a voter's web pass: only a paper ballot at the desk from now {organiser}",
+    )
+    revoke.add_argument("--session", required=True, metavar="NAME", help="session name or id")
+    revoke.add_argument(
+        "--voter",
+        required=True,
+        type=int,
+        metavar="REGISTRATION_ID",
+        help="the voter's registration_id (roster --json)",
+    )
+    add_json_flag(revoke)
+    organiser_only(revoke, "vote.run")
+    revoke.set_defaults(handler=run_revoke)
 
     export = sub.add_parser("export", help=f"the closed vote as a pabulib .pb file {organiser}")
     export.add_argument("--session", required=True, metavar="NAME", help="session name or id")
@@ -222,26 +221,14 @@ def run_ballot(args: argparse.Namespace, context: Context) -> int:
     return 0 if result.ok else 1
 
 
-def _desk_action(
-    args: argparse.Namespace, context: Context, action: Callable[..., None], done: str
-) -> int:
+def run_revoke(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
-    action(context.db, session.id, args.voter, actor=_actor())
+    revoke_web_pass(context.db, session.id, args.voter, actor=_actor())
     if args.json:
         emit_json({"ok": True, "session": session.name, "voter": args.voter})
     else:
-        print(done.format(voter=args.voter))
+        print(f"已收回報名序號 {args.voter} 的手機投票；請在報到台投紙本票")
     return 0
-
-
-def run_unlock(args: argparse.Namespace, context: Context) -> int:
-    return _desk_action(args, context, unlock_voter, "已解除報名序號 {voter} 的鎖定")
-
-
-def run_revoke(args: argparse.Namespace, context: Context) -> int:
-    return _desk_action(
-        args, context, revoke_web_pass, "已收回報名序號 {voter} 的手機投票；請在報到台投紙本票"
-    )
 
 
 def run_export(args: argparse.Namespace, context: Context) -> int:

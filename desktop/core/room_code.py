@@ -72,7 +72,7 @@ class AttemptLimits:
     * An address gets ``per_address`` failures in ``window`` seconds, then waits until the
       oldest of them is ``window`` old. Only that address waits.
     * The room gets ``room_per_minute`` failures a minute (a token bucket holding a minute's
-      worth). When it is empty every check waits until a failure's worth has refilled — a
+      worth). When it is empty every attempt waits until a failure's worth has refilled — a
       second or two — so a flood of guesses from many addresses slows everybody a little and
       never locks a particular person out.
 
@@ -92,10 +92,17 @@ class AttemptLimits:
             self._tokens, self._filled_at = capacity, now
             return
         rate = self.room_per_minute / 60.0
-        self._tokens = min(capacity, self._tokens + (now - self._filled_at) * rate)
-        self._filled_at = now
+        # callers read their clocks before taking the lock: time never runs backwards here
+        elapsed = max(0.0, now - self._filled_at)
+        self._tokens = min(capacity, self._tokens + elapsed * rate)
+        self._filled_at = max(self._filled_at, now)
 
-    def check(self, address: str, now: float) -> Verdict:
+    def attempt(self, address: str, now: float) -> Verdict:
+        """May a code be compared now? When it may, the attempt is charged as a failure
+        (the address's window and the room's bucket) in the same critical section, before
+        the comparison: guesses sent at once cannot all pass a check that a failure has not
+        yet counted against, so at most the stated number are ever compared. A code that
+        matches gives its charge back (``matched``)."""
         with self._lock:
             recent = self._failures.get(address)
             if recent is not None:
@@ -107,13 +114,17 @@ class AttemptLimits:
             if self._tokens < 1:
                 seconds = (1 - self._tokens) / (self.room_per_minute / 60.0)
                 return Verdict("busy", max(1, math.ceil(seconds)))
-            return Verdict()
-
-    def failed(self, address: str, now: float) -> None:
-        with self._lock:
             self._failures.setdefault(address, deque()).append(now)
-            self._refill(now)
             self._tokens -= 1
             if len(self._failures) > 10_000:  # forget quiet addresses rather than grow
                 cutoff = now - self.window
                 self._failures = {a: d for a, d in self._failures.items() if d and d[-1] > cutoff}
+            return Verdict()
+
+    def matched(self, address: str, now: float) -> None:
+        """The attempt charged at ``now`` found its code: it was not a failure."""
+        with self._lock:
+            recent = self._failures.get(address)
+            if recent is not None and now in recent:
+                recent.remove(now)
+            self._tokens = min(float(self.room_per_minute), self._tokens + 1)

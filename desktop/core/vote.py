@@ -379,18 +379,6 @@ def pabulib_text(
     return "\n".join(lines) + "\n"
 
 
-# --- who may vote ----------------------------------------------------------------------------
-
-PHONE_DIGITS = 3
-
-
-def phone_tail(phone: str) -> str | None:
-    """The last three digits of the number (an extension after ``#`` is not part of it);
-    None when the desk holds no usable number."""
-    digits = re.sub(r"\D", "", phone.partition("#")[0])
-    return digits[-PHONE_DIGITS:] if len(digits) >= PHONE_DIGITS else None
-
-
 @dataclass(frozen=True)
 class VoteState:
     session_id: int

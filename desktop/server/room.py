@@ -9,7 +9,9 @@ pace shows without a tap.
 
 * ``GET /me`` — the sign-in form, or the day: 我的桌次, 議程 (now/next at the projector's
   pace), 講義, 投票 while a vote is open, the person's own check-in time.
-* ``POST /me/sign-in`` (form ``code``, ``csrf``), ``POST /me/sign-out`` (form ``csrf``).
+* ``POST /me/sign-in`` (form ``code``, ``csrf``, optional ``next``: a page of ``RETURN_PAGES``
+  such as ``/vote`` to go back to; ``GET /me?next=/vote`` puts it in the form),
+  ``POST /me/sign-out`` (form ``csrf``).
 * ``GET /me/handouts/<id>`` — a handout file for a signed-in device, streamed.
 * ``POST /me/api/sign-in`` ``{"code"}`` → ``{"ok": true, "csrf"}`` + the cookie, or
   ``{"ok": false, "error": {"code", "message", "params"}}`` (``wrong_code`` 403,
@@ -39,6 +41,9 @@ from desktop.services import handouts as handout_store
 from desktop.services import room
 
 COOKIE = "wd_room"
+# Pages that send a device here to sign in and get it back afterwards (never a free address:
+# the sign-in form must not redirect to another site).
+RETURN_PAGES = frozenset({"/vote"})
 VISIT_COOKIE = "wd_room_visit"  # binds the sign-in form's CSRF token before there is a device
 REFRESH_SECONDS = 30
 
@@ -57,6 +62,13 @@ def visitor(venue: Venue, request: Request) -> room.Visitor | None:
     if who is not None:
         venue.live.attendee_signed_in(who.registration_id)
     return who
+
+
+def sign_in_address(page: str) -> str:
+    """Where a page sends a device that is not signed in: the one sign-in form, which comes
+    back to ``page`` (one of ``RETURN_PAGES``) afterwards."""
+    assert page in RETURN_PAGES
+    return f"/me?next={page}"
 
 
 def write_allowed(
@@ -107,7 +119,12 @@ def routes(venue: Venue) -> list[BaseRoute]:
         return request.cookies.get(VISIT_COOKIE) or secrets.token_urlsafe(18)
 
     def sign_in_page(
-        request: Request, *, message: str = "", typed: str = "", status_code: int = 200
+        request: Request,
+        *,
+        message: str = "",
+        typed: str = "",
+        back: str = "",
+        status_code: int = 200,
     ) -> Response:
         value = visit(request)
         response = venue.render(
@@ -116,6 +133,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
             status_code=status_code,
             message=message,
             typed=typed,
+            back=back if back in RETURN_PAGES else "",
             csrf=venue.csrf_token(value),
             length=LENGTH,
         )
@@ -136,16 +154,20 @@ def routes(venue: Venue) -> list[BaseRoute]:
 
     def page(request: Request) -> Response:
         who = visitor(venue, request)
-        return sign_in_page(request) if who is None else day_page(request, who)
+        if who is None:
+            return sign_in_page(request, back=request.query_params.get("next", ""))
+        return day_page(request, who)
 
     async def sign_in(request: Request) -> Response:
-        form = await request.form(max_files=0, max_fields=3)
+        form = await request.form(max_files=0, max_fields=4)
         typed = str(form.get("code", ""))[:40]
+        back = str(form.get("next", ""))
         if not venue.check_csrf(request, visit(request), str(form.get("csrf", ""))):
             return await run_in_threadpool(
                 sign_in_page,
                 request,
                 typed=typed,
+                back=back,
                 status_code=403,
                 message="這個頁面已過期，請再輸入一次房間碼。",
             )
@@ -157,6 +179,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
                 sign_in_page,
                 request,
                 typed=typed,
+                back=back,
                 message=str(found),
                 status_code=_status_of(found),
             )
@@ -164,7 +187,8 @@ def routes(venue: Venue) -> list[BaseRoute]:
             room.device_cookie, venue.db, found.registration_id, clock().date()
         )
         venue.live.attendee_signed_in(found.registration_id)
-        return _with_device(RedirectResponse("/me", status_code=303), cookie)
+        after = back if back in RETURN_PAGES else "/me"
+        return _with_device(RedirectResponse(after, status_code=303), cookie)
 
     async def sign_out(request: Request) -> Response:
         form = await request.form(max_files=0, max_fields=2)

@@ -229,7 +229,7 @@ def identify_by_room_code(
     except rules.CodeFormat as exc:
         return RoomCodeError("wrong_code", str(exc), reason="format")
     now = clock()
-    verdict = LIMITS.check(address, now)
+    verdict = LIMITS.attempt(address, now)  # charged before the comparison (no race)
     if verdict.refusal == "too_many_attempts":
         minutes = max(1, round(verdict.retry_after / 60))
         return RoomCodeError(
@@ -252,8 +252,8 @@ def identify_by_room_code(
             )
         )
         if registration is not None:
+            LIMITS.matched(address, now)
             return Identified(registration.id, session_id, registration.attendee.name)
-    LIMITS.failed(address, now)
     return RoomCodeError(
         "wrong_code", "房間碼不對，請對照入場證或名牌再輸入一次", reason="no_match"
     )

@@ -396,17 +396,6 @@ def _texts() -> dict[str, str]:
         "no_projects": translate("messages", "投票單上沒有提案：請先在小組報告填寫提案與經費"),
         "bad_max": translate("messages", "最多可選幾項只用於 approval（勾選）投票"),
         "max_too_small": translate("messages", "最多可選的數量至少是 1"),
-        "wrong_digits": translate("messages", "電話末三碼不符，還可以再試 {left} 次。"),
-        "too_many_attempts": translate("messages", "錯誤次數太多，請到報到台投紙本票。"),
-        "locked": translate(
-            "messages", "錯誤次數太多，這個名字已不能在手機上投票；請到報到台投紙本票。"
-        ),
-        "no_phone": translate(
-            "messages", "報名資料沒有您的電話，無法在手機上驗證；請到報到台投紙本票。"
-        ),
-        "address_limit": translate(
-            "messages", "這支手機輸入錯誤太多次，請 10 分鐘後再試；或到報到台投紙本票。"
-        ),
         "desk_only": translate(
             "messages", "報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。"
         ),

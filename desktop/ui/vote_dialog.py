@@ -139,16 +139,12 @@ class VoteDialog(QDialog):
         self.held = QListWidget()
         self.held.setObjectName("voteHeld")
         self.held.setMaximumHeight(self.fontMetrics().height() * 6)
-        self.unlock_button = self._button(self.tr("解除鎖定"), "voteUnlock", self._unlock)
         self.revoke_button = self._button(
             self.tr("收回「投票人」的手機投票"), "voteRevoke", self._revoke
         )
-        held_buttons = QHBoxLayout()
-        held_buttons.addWidget(self.unlock_button)
-        held_buttons.addWidget(self.revoke_button)
         held_layout = QVBoxLayout(held)
         held_layout.addWidget(self.held)
-        held_layout.addLayout(held_buttons)
+        held_layout.addWidget(self.revoke_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -162,8 +158,8 @@ class VoteDialog(QDialog):
         layout.addWidget(held)
         self.resize(820, 760)
         self.refresh()
-        # Turnout and who the web page has locked out change from the phones: polled, so the
-        # desk sees a lock without pressing anything.
+        # Turnout changes from the phones, and who votes at the desk only from other desks:
+        # polled, so the desk sees both without pressing anything.
         self._poll = QTimer(self)
         self._poll.setInterval(LIVE_POLL_MS)
         self._poll.timeout.connect(self._refresh_live)
@@ -187,17 +183,12 @@ class VoteDialog(QDialog):
         keep = chosen.data(Qt.ItemDataRole.UserRole).registration_id if chosen else None
         self.held.clear()
         for h in ballots.held_voters(self.db, self.session_id):
-            why = self.tr("錯誤太多次，已鎖定") if h.locked else ""
-            if h.desk_only:
-                why = self.tr("只能投紙本票（已收回或已登錄紙本票）")
+            why = self.tr("只能投紙本票（已收回或已登錄紙本票）")
             item = QListWidgetItem(f"{h.name}（{h.agency}）— {why}")
             item.setData(Qt.ItemDataRole.UserRole, h)
             self.held.addItem(item)
             if h.registration_id == keep:
                 self.held.setCurrentItem(item)
-        self.unlock_button.setEnabled(
-            self.state.status == VoteStatus.OPEN and self.held.count() > 0
-        )
 
     def _status_text(self, state: svc.VoteState) -> str:
         labels = {
@@ -378,14 +369,6 @@ class VoteDialog(QDialog):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda: svc.new_round(self.db, self.session_id, actor=self.actor))
-
-    def _unlock(self) -> None:
-        item = self.held.currentItem()
-        if item is None:
-            QMessageBox.information(self, self.windowTitle(), self.tr("請先在清單中選一個人。"))
-            return
-        held: ballots.HeldVoter = item.data(Qt.ItemDataRole.UserRole)
-        self._desk_action(ballots.unlock_voter, held.registration_id)
 
     def _revoke(self) -> None:
         answer = QMessageBox.question(

@@ -3282,16 +3282,8 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>People the phone vote no longer takes</translation>
     </message>
     <message>
-        <source>解除鎖定</source>
-        <translation>Lift lock</translation>
-    </message>
-    <message>
         <source>收回「投票人」的手機投票</source>
         <translation>Revoke the voter&apos;s phone vote</translation>
-    </message>
-    <message>
-        <source>錯誤太多次，已鎖定</source>
-        <translation>locked after too many wrong tries</translation>
     </message>
     <message>
         <source>只能投紙本票（已收回或已登錄紙本票）</source>
@@ -3364,10 +3356,6 @@ Open the vote anyway?</translation>
     <message>
         <source>開新一輪投票：這一輪的結果與 .pb 匯出會保留；新一輪從同一張投票單開始（可再修改），每個人都要重新投票。確定開新一輪？</source>
         <translation>New round: this round&apos;s results and its .pb export are kept; the new round starts from the same ballot (editable again), and everyone votes again. Start a new round?</translation>
-    </message>
-    <message>
-        <source>請先在清單中選一個人。</source>
-        <translation>Select a person in the list first.</translation>
     </message>
     <message>
         <source>收回 {name} 的手機投票：他的手機不能再投，請他在報到台投紙本票（紙本票登錄後就是最後的，手機不能取代）。確定？</source>
@@ -3949,22 +3937,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The maximum number of choices must be at least 1</translation>
     </message>
     <message>
-        <source>電話末三碼不符，還可以再試 {left} 次。</source>
-        <translation>The last three digits of the phone do not match; {left} tries left.</translation>
-    </message>
-    <message>
-        <source>錯誤次數太多，請到報到台投紙本票。</source>
-        <translation>Too many wrong tries: please vote on paper at the registration desk.</translation>
-    </message>
-    <message>
-        <source>錯誤次數太多，這個名字已不能在手機上投票；請到報到台投紙本票。</source>
-        <translation>Too many wrong tries: this name can no longer vote by phone; please vote on paper at the registration desk.</translation>
-    </message>
-    <message>
-        <source>報名資料沒有您的電話，無法在手機上驗證；請到報到台投紙本票。</source>
-        <translation>Your registration has no phone number to check on the phone; please vote on paper at the registration desk.</translation>
-    </message>
-    <message>
         <source>這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。</source>
         <translation>This voting pass is not valid (expired or altered); choose your table and name again.</translation>
     </message>
@@ -4083,10 +4055,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>{session}沒有人可發研習證明書：出席 {n} 人都沒有核給時數；未產生任何檔案</source>
         <translation>{session}: no certificates: none of the {n} people present was credited hours; no file was written</translation>
-    </message>
-    <message>
-        <source>這支手機輸入錯誤太多次，請 10 分鐘後再試；或到報到台投紙本票。</source>
-        <translation>Too many wrong tries from this phone: try again in 10 minutes, or vote on paper at the desk.</translation>
     </message>
     <message>
         <source>報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。</source>

@@ -40,7 +40,6 @@ ORGANISER_COMMANDS = {
     "vote open",
     "vote close",
     "vote ballot",
-    "vote unlock",
     "vote revoke",
     "vote export",
 }

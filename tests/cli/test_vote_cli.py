@@ -175,7 +175,7 @@ def test_organiser_commands_need_the_passphrase(
     assert code == 0 and json.loads(out)["status"] == "none"
 
 
-def test_unlock_and_revoke_from_the_command_line(
+def test_revoke_from_the_command_line_and_unlock_is_gone(
     day: vote_day.VoteDay, demo_db: Database, demo_db_path: Path, run_cli
 ) -> None:  # type: ignore[no-untyped-def]
     from desktop.core.vote import Method, Rules, VoteError
@@ -183,19 +183,15 @@ def test_unlock_and_revoke_from_the_command_line(
     from desktop.services import vote_ballots as ballots
 
     svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 1_000_000))
-    locked, taken = day.present[0], day.present[1]
-    wrong = "000" if day.phones[locked][-3:] != "000" else "111"
-    for _ in range(ballots.MAX_ATTEMPTS):
-        with pytest.raises(VoteError):
-            ballots.identify_voter(demo_db, day.session_id, locked, wrong)
+    taken = day.present[1]
     db = ("--db", demo_db_path)
-    code, out, _ = run_cli(*db, "vote", "unlock", "--session", "臺北", "--voter", locked, "--json")
-    assert code == 0 and json.loads(out) == {"ok": True, "session": "臺北場次", "voter": locked}
-    assert ballots.identify_voter(demo_db, day.session_id, locked, day.phones[locked][-3:])
+    with pytest.raises(SystemExit) as gone:  # nothing locks a person any more
+        run_cli(*db, "vote", "unlock", "--session", "臺北", "--voter", taken)
+    assert gone.value.code == 2
     code, out, _ = run_cli(*db, "vote", "revoke", "--session", "臺北", "--voter", taken, "--json")
-    assert code == 0
+    assert code == 0 and json.loads(out) == {"ok": True, "session": "臺北場次", "voter": taken}
     with pytest.raises(VoteError) as refused:
-        ballots.identify_voter(demo_db, day.session_id, taken, day.phones[taken][-3:])
+        ballots.voter_ballot(demo_db, day.session_id, taken)
     assert refused.value.code == "desk_only"
     code, out, err = run_cli(
         *db, "vote", "revoke", "--session", "臺北", "--voter", 999999, "--json"

@@ -54,8 +54,7 @@ def _vote_with_ballots(db: Database, n: int = 10) -> vote_day.VoteDay:
     day = vote_day.prepare(db)
     svc.open_vote(db, day.session_id, Rules(Method.APPROVAL, 1_000_000), actor="t")
     for i, rid in enumerate(day.present[:n]):
-        voter = ballots.identify_voter(db, day.session_id, rid, day.phones[rid][-3:])
-        assert ballots.cast_web_ballot(db, day.session_id, voter.token, 0, [1 + i % 5]).ok
+        assert ballots.cast_web_ballot(db, day.session_id, rid, 0, [1 + i % 5]).ok
     return day
 
 
