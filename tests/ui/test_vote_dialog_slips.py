@@ -15,6 +15,7 @@ from desktop.services import group_reports
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.services.group_report_compile import compile_session
+from desktop.ui import boxes as message_boxes
 from desktop.ui.vote_dialog import VoteDialog
 from scenarios import vote_day
 from tests.ui.test_vote_dialog import SHOTS
@@ -27,15 +28,15 @@ class Boxes:
         self.said: list[str] = []
         self.answer = QMessageBox.StandardButton.Yes
 
-        def record(kind: str):  # type: ignore[no-untyped-def]
-            def box(parent, title, text, *a, **k):  # type: ignore[no-untyped-def]
-                self.said.append(f"{kind}:{text}")
-                return self.answer if kind == "question" else QMessageBox.StandardButton.Ok
+        def tell(parent, title, text, *, warning=False):  # type: ignore[no-untyped-def]
+            self.said.append(f"{'warning' if warning else 'information'}:{text}")
 
-            return box
+        def ask(parent, title, text):  # type: ignore[no-untyped-def]
+            self.said.append(f"question:{text}")
+            return self.answer == QMessageBox.StandardButton.Yes
 
-        for kind in ("question", "information", "warning"):
-            monkeypatch.setattr(QMessageBox, kind, record(kind))
+        monkeypatch.setattr(message_boxes, "tell", tell)
+        monkeypatch.setattr(message_boxes, "ask", ask)
 
 
 def _dialog(qtbot, db: Database, session_id: int) -> VoteDialog:  # type: ignore[no-untyped-def]
