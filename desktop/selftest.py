@@ -261,35 +261,59 @@ def open_small_vote(db: Database, session: SessionInfo) -> str:
 
 
 def check_venue_server(db: Database, session: SessionInfo) -> str:
-    """The venue server on loopback (any free port): a table leader's ``report.json`` and the
-    vote page answer 200, then it stops."""
+    """The venue server on loopback (any free port): a table leader's ``report.json``, then an
+    attendee who signs in on the room page with their room code and opens the ballot; then it
+    stops."""
+    import datetime as dt
+    import http.cookiejar
+    import json
     import urllib.error
     import urllib.request
 
+    from desktop.core.status import Status
     from desktop.server.app import create_app
     from desktop.server.runner import VenueServer
+    from desktop.services import room
+    from desktop.services.checkin import check_in_registration
+    from desktop.services.roster import list_roster
     from desktop.services.venue import issue_secrets
+
+    # An attendee who has not voted on paper (a paper ballot is final against the web page).
+    seated = [r for r in list_roster(db, session.id) if r.status == Status.ADMITTED]
+    attendee = seated[len(VOTE_BALLOTS)].registration_id
+    at = dt.datetime.combine(session.date, session.start_time)
+    if not check_in_registration(db, session.id, attendee, now=at).ok:
+        raise RuntimeError("the attendee's check-in was refused")
+    code = room.show_code(db, session.id, str(attendee), actor="self-test").code
 
     server = VenueServer(create_app(db, session), "127.0.0.1", 0)
     server.start()
     try:
         table = issue_secrets(db, session.id, actor="self-test")[0]
-        # (path, what the page must hold): the report as the phone reads it, the vote's
-        # first page listing the tables of checked-in voters.
-        pages = (
-            (f"t/{table.code}/{table.secret}/report.json", '"revision"'),
-            ("vote", "/vote?table="),
+        phone = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        sign_in = urllib.request.Request(
+            server.address + "me/api/sign-in",
+            data=json.dumps({"code": code}).encode("utf-8"),
+            headers={"Content-Type": "application/json", "Origin": server.address.rstrip("/")},
+        )
+        # (what is asked, shown as, what the answer must hold): the report as the leader's
+        # phone reads it, the sign-in, the ballot of the signed-in attendee.
+        steps = (
+            (server.address + f"t/{table.code}/{table.secret}/report.json", "/t", '"revision"'),
+            (sign_in, "/me/api/sign-in", '"ok":true'),
+            (server.address + "vote", "/vote", 'id="ballot"'),
         )
         answers = []
-        for path, marker in pages:
-            shown = "/" + path.split("/")[0]  # never the table's secret
+        for request, shown, marker in steps:  # never the table's secret or the room code
             try:
-                with urllib.request.urlopen(server.address + path, timeout=10) as answer:
+                with phone.open(request, timeout=10) as answer:
                     body = answer.read().decode("utf-8")
             except urllib.error.HTTPError as exc:
-                raise RuntimeError(f"GET {shown}… answered {exc.code}") from None
+                raise RuntimeError(f"{shown} answered {exc.code}") from None
             if marker not in body:
-                raise RuntimeError(f"GET {shown}… answered a page without {marker}")
+                raise RuntimeError(f"{shown} answered a page without {marker}")
             answers.append(f"{shown} {len(body)} chars")
     finally:
         server.stop()
