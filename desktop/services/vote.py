@@ -6,12 +6,12 @@ Anonymity. A ballot row (``PbBallot``) holds only the approved project numbers: 
 time. While the vote is open, ``PbVoter`` links a registration to its ballot — the one link
 needed so that voting again replaces the earlier ballot instead of adding one. Closing the vote
 deletes every ``PbVoter`` row and re-writes the ballots in a random order (so even the order
-of the rows, which followed the order of casting, says nothing); on SQLite that transaction runs with ``secure_delete``,
-the write-ahead log must be checkpointed and emptied (the close is refused while another
-reader prevents it), and the automatic backups that hold links are rewritten
-(``vote_erasure``), so the deleted link is overwritten in every file, not merely unlinked.
-The audit log records that a paper ballot was typed (by whom at the desk), never whose it
-was. Results and the ``.pb`` export therefore cannot name a voter.
+of the rows, which followed the order of casting, says nothing); on SQLite that transaction
+runs with ``secure_delete``, the write-ahead log must be checkpointed and emptied (the close is
+refused while another reader prevents it), and the automatic backups that hold links are
+rewritten (``vote_erasure``), so the deleted link is overwritten in every file, not merely
+unlinked. The audit log records that a paper ballot was typed (by whom at the desk), never
+whose it was. Results and the ``.pb`` export therefore cannot name a voter.
 """
 
 from __future__ import annotations

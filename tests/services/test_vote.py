@@ -94,9 +94,7 @@ def test_not_checked_in_and_after_close_are_refused(
     )
 
 
-def test_close_erases_the_links_and_counts(
-    demo_db: Database, day: vote_day.VoteDay
-) -> None:
+def test_close_erases_the_links_and_counts(demo_db: Database, day: vote_day.VoteDay) -> None:
     _open(demo_db, day)
     for rid, approvals in zip(day.present, [[1, 2], [1], [4, 5], [4, 5, 2], [5]], strict=False):
         assert ballots.cast_paper_ballot(demo_db, day.session_id, rid, approvals, actor="desk").ok

@@ -42,7 +42,5 @@ def downgrade() -> None:
     opened = connection.execute(sa.select(votes.c.id).where(votes.c.status == "open")).all()
     for (vote_id,) in opened:
         connection.execute(
-            votes.update()
-            .where(votes.c.id == vote_id)
-            .values(voter_secret=secrets.token_bytes(32))
+            votes.update().where(votes.c.id == vote_id).values(voter_secret=secrets.token_bytes(32))
         )
