@@ -469,8 +469,8 @@ class AuditEntry(Base):
 class PbVote(Base):
     """A session's participatory-budgeting vote on the tables' proposals (one per round).
 
-    ``voter_secret`` signs the voters' page passes while the vote is open; it is erased on
-    close together with every ``PbVoter`` row, so nothing is left that ties a ballot to a person.
+    Voters sign in with their room code (``Registration.room_code``); closing the vote deletes every
+    ``PbVoter`` row, so nothing is left that ties a ballot to a person.
     """
 
     __tablename__ = "pb_votes"
@@ -484,7 +484,6 @@ class PbVote(Base):
     method: Mapped[str] = mapped_column(String(10), default="approval")  # core.vote.Method
     budget: Mapped[int] = mapped_column(Integer, default=0)  # NT$
     max_approvals: Mapped[int | None] = mapped_column(Integer)
-    voter_secret: Mapped[bytes | None] = mapped_column(LargeBinary(32))
     opened_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
@@ -520,8 +519,8 @@ class PbBallot(Base):
 
 class PbVoter(Base):
     """While a vote is open: who has a ballot (so a second one replaces it), the revision of
-    that ballot (a replayed old submission is refused) and failed identification attempts.
-    Every row is deleted when the vote closes."""
+    that ballot (a replayed old submission is refused) and whether the desk took the person
+    off the web page. Every row is deleted when the vote closes."""
 
     __tablename__ = "pb_voters"
     __table_args__ = (UniqueConstraint("vote_id", "registration_id"),)
@@ -531,7 +530,6 @@ class PbVoter(Base):
     registration_id: Mapped[int] = mapped_column(ForeignKey("registrations.id", ondelete="CASCADE"))
     ballot_id: Mapped[int | None] = mapped_column(ForeignKey("pb_ballots.id", ondelete="SET NULL"))
     revision: Mapped[int] = mapped_column(Integer, default=0)
-    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     # the desk revoked the web pass or typed the paper ballot: no web ballot replaces it
     desk_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 

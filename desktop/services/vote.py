@@ -1,25 +1,23 @@
 """The organiser's side of the room's PB vote: build the ballot, open, close, count, export.
 
-The voters' side (identify, page and paper ballots) is ``desktop.services.vote_ballots``.
+The voters' side (who may vote, page and paper ballots) is ``desktop.services.vote_ballots``.
 
 Anonymity. A ballot row (``PbBallot``) holds only the approved project numbers: no person, no
 time. While the vote is open, ``PbVoter`` links a registration to its ballot — the one link
 needed so that voting again replaces the earlier ballot instead of adding one. Closing the vote
-deletes every ``PbVoter`` row, erases the secret that signed the voters' page passes, and
-re-writes the ballots in a random order (so even the order of the rows, which followed the
-order of casting, says nothing); on SQLite that transaction runs with ``secure_delete``,
-the write-ahead log must be checkpointed and emptied (the close is refused while another
-reader prevents it), and the automatic backups that hold links are rewritten
-(``vote_erasure``), so the deleted link is overwritten in every file, not merely unlinked.
-The audit log records that a paper ballot was typed (by whom at the desk), never whose it
-was. Results and the ``.pb`` export therefore cannot name a voter.
+deletes every ``PbVoter`` row and re-writes the ballots in a random order (so even the order
+of the rows, which followed the order of casting, says nothing); on SQLite that transaction
+runs with ``secure_delete``, the write-ahead log must be checkpointed and emptied (the close is
+refused while another reader prevents it), and the automatic backups that hold links are
+rewritten (``vote_erasure``), so the deleted link is overwritten in every file, not merely
+unlinked. The audit log records that a paper ballot was typed (by whom at the desk), never
+whose it was. Results and the ``.pb`` export therefore cannot name a voter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-import secrets
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -320,7 +318,6 @@ def open_vote(
         vote.method, vote.budget = rules.method, rules.budget
         vote.max_approvals = rules.max_approvals
         vote.status = VoteStatus.OPEN
-        vote.voter_secret = secrets.token_bytes(32)
         vote.opened_at = now or dt.datetime.now()
         audit.record(
             s,
@@ -350,7 +347,7 @@ ERASE_UNFINISHED_TEXT = (
 def close_vote(
     db: Database, session_id: int, *, actor: str = "", now: dt.datetime | None = None
 ) -> VoteState:
-    """Close: no more ballots; erase the person↔ballot link and the pass secret; shuffle.
+    """Close: no more ballots; erase the person↔ballot links; shuffle.
 
     On SQLite the close is refused while another connection keeps the write-ahead log from
     being emptied (``erase_blocked``: the vote stays open, nothing changed): closing then
@@ -382,7 +379,6 @@ def _close(db: Database, session_id: int, actor: str, now: dt.datetime | None) -
             raise VoteSetupError("not_open", "投票尚未開始或已經結束")
         vote.status = VoteStatus.CLOSED
         vote.closed_at = now or dt.datetime.now()
-        vote.voter_secret = None
         s.execute(delete(PbVoter).where(PbVoter.vote_id == vote.id))
         ballots = _ballots(s, vote.id)
         random.SystemRandom().shuffle(ballots)

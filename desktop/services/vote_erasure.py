@@ -7,9 +7,13 @@ connection reads an older snapshot, so ``checkpoint`` retries and says whether i
 (``wal_checkpoint(TRUNCATE)``'s busy flag, not merely that it ran).
 
 Automatic backups taken while the vote was open hold every link too. ``scrub_backups``
-rewrites each backup of the database that still holds links of a closed vote: the vote as it
-closed (status, shuffled ballots, no links, no pass secret), then ``VACUUM`` so no freed page
-keeps the old rows; the rewrite goes through ``atomic_target`` like every backup.
+rewrites each backup of the database that still holds links of a closed vote — a ``PbVoter``
+row of it, the one thing the close erases that names a person — as the vote closed (status,
+shuffled ballots, no links), then ``VACUUM`` so no freed page keeps the old rows; the rewrite
+goes through ``atomic_target`` like every backup. A backup taken while the vote was open but
+before anyone voted holds no link and is left as it was. (The live database runs with
+``secure_delete``, so a voter row deleted while the vote was open, e.g. with its
+registration, left no bytes behind for a backup to copy.)
 """
 
 from __future__ import annotations
@@ -83,18 +87,15 @@ def closed_votes(db: Database) -> tuple[ClosedVote, ...]:
 
 
 def _links_held(file: Path, votes: tuple[ClosedVote, ...]) -> bool:
+    """Whether ``file`` still names a voter of one of ``votes`` (a ``pb_voters`` row: with
+    its ballot, or a person the desk took off the web page)."""
     connection = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
     try:
         ids = [v.id for v in votes]
         marks = ",".join("?" * len(ids))
-        held = (
-            connection.execute(
-                f"SELECT 1 FROM pb_voters WHERE vote_id IN ({marks}) LIMIT 1", ids
-            ).fetchone()
-            or connection.execute(
-                f"SELECT 1 FROM pb_votes WHERE id IN ({marks}) AND voter_secret IS NOT NULL", ids
-            ).fetchone()
-        )
+        held = connection.execute(
+            f"SELECT 1 FROM pb_voters WHERE vote_id IN ({marks}) LIMIT 1", ids
+        ).fetchone()
         return held is not None
     except sqlite3.DatabaseError:
         return False  # no vote tables (an older backup) or not a database: nothing of ours
@@ -118,8 +119,7 @@ def _rewrite(file: Path, votes: tuple[ClosedVote, ...]) -> None:
                         [(v.id, approvals) for approvals in v.ballots],
                     )
                     target.execute(
-                        "UPDATE pb_votes SET status = 'closed', closed_at = ?,"
-                        " voter_secret = NULL WHERE id = ?",
+                        "UPDATE pb_votes SET status = 'closed', closed_at = ? WHERE id = ?",
                         (v.closed_at, v.id),
                     )
             target.execute("VACUUM")  # a fresh file: no freed page keeps an old row

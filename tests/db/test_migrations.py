@@ -11,6 +11,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
 
 from db import migrate
 from db.engine import make_engine
@@ -204,3 +205,65 @@ def test_0009_votes_get_rounds_and_voters_desk_only(demo_db_path: Path) -> None:
         command.downgrade(config, "0008")
         assert connection.exec_driver_sql("SELECT id FROM pb_votes").all() == [(2,)]
     engine.dispose()
+
+
+def test_0013_drops_the_vote_pass_columns_and_keeps_an_open_vote(demo_db_path: Path) -> None:
+    """0013: ``pb_votes.voter_secret`` and ``pb_voters.failed_attempts`` go; an open vote in the
+    file (ballots, a replaced one, a voter the desk took off the web) keeps every row and can
+    still be voted on and closed. Going back gives the open vote a secret again."""
+    from desktop.core.vote import Method, Rules
+    from desktop.services import vote as vote_svc
+    from desktop.services import vote_ballots
+    from scenarios import vote_day
+
+    db = open_database(demo_db_path)
+    day = vote_day.prepare(db)
+    vote_svc.open_vote(db, day.session_id, Rules(Method.APPROVAL, 1_000_000), actor="t")
+    for i, rid in enumerate(day.present[:4]):
+        assert vote_ballots.cast_web_ballot(db, day.session_id, rid, 0, [1 + i]).ok
+    assert vote_ballots.cast_web_ballot(db, day.session_id, day.present[0], 1, [5]).ok
+    vote_ballots.revoke_web_pass(db, day.session_id, day.present[5], actor="t")
+    db.dispose()
+
+    def columns(connection: Connection, table: str) -> list[str]:
+        return [r[1] for r in connection.exec_driver_sql(f"PRAGMA table_info({table})")]
+
+    def kept(connection: Connection) -> dict[str, list[tuple[object, ...]]]:
+        return {
+            "pb_votes": connection.exec_driver_sql(
+                "SELECT id, session_id, round, status, method, budget, max_approvals,"
+                " opened_at, closed_at FROM pb_votes ORDER BY id"
+            ).all(),
+            "pb_projects": connection.exec_driver_sql(
+                "SELECT * FROM pb_projects ORDER BY id"
+            ).all(),
+            "pb_ballots": connection.exec_driver_sql("SELECT * FROM pb_ballots ORDER BY id").all(),
+            "pb_voters": connection.exec_driver_sql(
+                "SELECT id, vote_id, registration_id, ballot_id, revision, desk_only"
+                " FROM pb_voters ORDER BY id"
+            ).all(),
+        }
+
+    engine = make_engine(f"sqlite:///{demo_db_path}")
+    with migrate.migration_connection(engine) as (config, connection):
+        command.downgrade(config, "0012")
+        assert "voter_secret" in columns(connection, "pb_votes")
+        assert "failed_attempts" in columns(connection, "pb_voters")
+        (secret,) = connection.exec_driver_sql("SELECT voter_secret FROM pb_votes").one()
+        assert isinstance(secret, bytes) and len(secret) == 32  # as opening it under 0012 did
+        connection.exec_driver_sql("UPDATE pb_voters SET failed_attempts = 2")
+        before = kept(connection)
+    assert len(before["pb_ballots"]) == 4 and len(before["pb_voters"]) == 5
+    with migrate.migration_connection(engine) as (config, connection):
+        command.upgrade(config, "0013")
+        assert "voter_secret" not in columns(connection, "pb_votes")
+        assert "failed_attempts" not in columns(connection, "pb_voters")
+        assert kept(connection) == before
+    engine.dispose()
+
+    db = open_database(demo_db_path)
+    assert vote_ballots.cast_web_ballot(db, day.session_id, day.present[6], 0, [2]).ok
+    state = vote_svc.close_vote(db, day.session_id, actor="t")
+    db.dispose()
+    assert state.status == "closed" and state.ballots == 5
+    assert state.result is not None and dict(state.result.votes) == {1: 0, 2: 2, 3: 1, 4: 1, 5: 1}

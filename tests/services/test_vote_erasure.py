@@ -91,12 +91,32 @@ def test_backups_taken_while_the_vote_was_open_lose_the_links_at_close(
     validate_backup(taken)
     with sqlite3.connect(taken) as connection:
         assert connection.execute("SELECT count(*) FROM pb_voters").fetchone() == (0,)
-        assert connection.execute("SELECT status, voter_secret FROM pb_votes").fetchall() == [
-            ("closed", None)
-        ]
+        assert connection.execute("SELECT status FROM pb_votes").fetchall() == [("closed",)]
         stored = sorted(r[0] for r in connection.execute("SELECT approvals FROM pb_ballots"))
     connection.close()
     assert stored == sorted(f"[{1 + i % 5}]" for i in range(10))
+
+
+def test_only_the_backups_that_name_a_voter_are_rewritten_at_close(
+    demo_db: Database, demo_db_path: Path
+) -> None:
+    """What the close erases is who holds a ballot (``pb_voters``): a backup taken while the
+    vote was open but before anyone voted names nobody and stays as it was; one that names a
+    person the desk took off the web page (no ballot yet) is rewritten."""
+    day = vote_day.prepare(demo_db)
+    svc.open_vote(demo_db, day.session_id, Rules(Method.APPROVAL, 1_000_000), actor="t")
+    nobody_yet = backup.auto_backup(demo_db_path).path
+    as_taken = nobody_yet.read_bytes()
+    ballots.revoke_web_pass(demo_db, day.session_id, day.present[0], actor="t")
+    revoked = backup.auto_backup(demo_db_path).path
+    assert revoked != nobody_yet
+    assert svc.close_vote(demo_db, day.session_id, actor="t").status == "closed"
+    assert nobody_yet.read_bytes() == as_taken
+    with sqlite3.connect(revoked) as connection:
+        assert connection.execute("SELECT count(*) FROM pb_voters").fetchone() == (0,)
+        assert connection.execute("SELECT status FROM pb_votes").fetchall() == [("closed",)]
+    connection.close()
+    validate_backup(revoked)
 
 
 def test_a_reader_arriving_during_the_close_leaves_it_unfinished_until_closed_again(
