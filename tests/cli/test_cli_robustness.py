@@ -161,7 +161,6 @@ def test_a_command_runs_with_the_collector_resumed_after_start_up(
     done = subprocess.run(
         [sys.executable, "-c", probe, "--db", str(demo_db_path), "summary"],
         capture_output=True,
-        text=True,
         encoding="utf-8",
         env=dict(os.environ, PYTHONPATH=str(ROOT), WORKSHOP_DESK_HOME=str(tmp_path)),
         cwd=ROOT,

@@ -111,7 +111,7 @@ def test_the_pdf_prints_the_cleaned_text_and_5000_characters_across_pages(
     code, out, err = run_cli(*closed, "reports", "export", "--session", "臺北", "--out", pdf)
     assert code == 0, err
     text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, encoding="utf-8"
     ).stdout
     assert "共融遊具 第二行紅 A B CDEF" in text and "[31m" not in text and "\x00" not in text
     # The 5,000 characters are all there, across pages (a few repeats cut by a page break).

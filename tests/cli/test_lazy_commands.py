@@ -72,7 +72,6 @@ def test_a_print_run_loads_no_cryptography(demo_db_path, tmp_path) -> None:  # t
     done = subprocess.run(
         [sys.executable, "-c", probe, *command],
         capture_output=True,
-        text=True,
         encoding="utf-8",
         timeout=120,
         env=dict(os.environ, WORKSHOP_DESK_HOME=str(tmp_path / "home")),

@@ -42,6 +42,10 @@ ORGANISER_COMMANDS = {
     "vote ballot",
     "vote revoke",
     "vote export",
+    "survey open",
+    "survey close",
+    "survey answer",
+    "survey export",
 }
 
 

@@ -72,7 +72,7 @@ def build(tmp_path: Path) -> tuple[Path, Path, float]:
         ],
         cwd=SPEC.parent,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=900,
     )
     assert built.returncode == 0, built.stderr[-3000:]
@@ -92,7 +92,7 @@ def check_self_test(program: Path, env: dict[str, str], cwd: Path) -> float:
         cwd=cwd,
         env=env,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=120,
     )
     seconds = time.perf_counter() - started
@@ -129,7 +129,7 @@ def check_serve(program: Path, env: dict[str, str], db: Path) -> None:
     """The frozen ``serve`` starts on loopback; a table leader's report and the vote page
     answer; it stops when told to."""
     made = subprocess.run(
-        [str(program), "--db", str(db), "demo"], env=env, capture_output=True, text=True
+        [str(program), "--db", str(db), "demo"], env=env, capture_output=True, encoding="utf-8"
     )
     assert made.returncode == 0, made.stderr
     server = subprocess.Popen(
@@ -149,7 +149,6 @@ def check_serve(program: Path, env: dict[str, str], db: Path) -> None:
         env={**env, "WORKSHOP_DESK_PASSPHRASE": "demo"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
         encoding="utf-8",
     )
     watchdog = threading.Timer(60, server.kill)  # a hung start must not hang the suite
@@ -184,7 +183,7 @@ def test_frozen_app_does_what_users_do(tmp_path: Path) -> None:
     self_test_seconds = check_self_test(program, env, tmp_path)
     check_serve(program, env, tmp_path / "serve.sqlite3")
     version = subprocess.run(
-        [str(program), "--version"], env=env, capture_output=True, text=True, timeout=60
+        [str(program), "--version"], env=env, capture_output=True, encoding="utf-8", timeout=60
     )
     assert version.stdout.strip() == f"workshop-desk {__version__}"
     size_mb = sum(p.lstat().st_size for p in folder.rglob("*") if not p.is_symlink()) / 1e6
