@@ -32,11 +32,18 @@ from starlette.routing import BaseRoute, Route
 
 from desktop.core.vote import Method, VoteError, VoteStatus
 from desktop.server.app import Venue
+from desktop.server.bodies import MAX_ID, BodyError, Int, ListOf, Obj, Text, form_int, read_json
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 
 PASS_COOKIE = "wd_voter"
 VISIT_COOKIE = "wd_visit"
+IDENTIFY_BODY = Obj(
+    {"registration_id": Int(1, MAX_ID), "digits": Text(20)}, required=("registration_id", "digits")
+)
+BALLOT_BODY = Obj(
+    {"revision": Int(), "approve": ListOf(Int(1), 500)}, required=("revision", "approve")
+)
 
 
 def routes(venue: Venue) -> list[BaseRoute]:
@@ -230,20 +237,20 @@ def routes(venue: Venue) -> list[BaseRoute]:
         )
 
     async def api_identify(request: Request) -> Response:
-        body = await _json(request)
-        if body is None:
-            return _api_error("bad_request", "要有 registration_id（整數）與 digits", 400)
+        try:
+            body = await read_json(request, IDENTIFY_BODY)
+        except BodyError as exc:
+            return _api_error("bad_request", str(exc), exc.status)
         try:
             voter = await run_in_threadpool(
                 ballots.identify_voter,
                 venue.db,
                 session_id,
-                int(body.get("registration_id", 0)),
-                str(body.get("digits", "")),
+                body["registration_id"],
+                body["digits"],
             )
-        except (VoteError, ValueError, TypeError) as exc:
-            code = exc.code if isinstance(exc, VoteError) else "bad_request"
-            return _api_error(code, str(exc), 403 if code != "bad_request" else 400)
+        except VoteError as exc:
+            return _api_error(exc.code, str(exc), 403)
         response = JSONResponse(
             {
                 "ok": True,
@@ -261,14 +268,10 @@ def routes(venue: Venue) -> list[BaseRoute]:
         token = request.cookies.get(PASS_COOKIE, "")
         if not token or not venue.check_csrf(request, token):
             return _api_error("csrf", "缺少或錯誤的 X-CSRF-Token", 403)
-        body = await _json(request)
-        if (
-            body is None
-            or not isinstance(body.get("revision"), int)
-            or not isinstance(body.get("approve"), list)
-            or not all(isinstance(i, int) for i in body["approve"])
-        ):
-            return _api_error("bad_request", '要有 "revision"（整數）與 "approve"（整數清單）', 400)
+        try:
+            body = await read_json(request, BALLOT_BODY)
+        except BodyError as exc:
+            return _api_error("bad_request", str(exc), exc.status)
         result = await run_in_threadpool(
             ballots.cast_web_ballot, venue.db, session_id, token, body["revision"], body["approve"]
         )
@@ -309,18 +312,7 @@ def _method_text(current: svc.VoteState) -> str:
 
 
 def _int(value: Any) -> int | None:
-    try:
-        return int(str(value))
-    except (TypeError, ValueError):
-        return None
-
-
-async def _json(request: Request) -> dict[str, Any] | None:
-    try:
-        body = await request.json()
-    except ValueError:
-        return None
-    return body if isinstance(body, dict) else None
+    return form_int(value)
 
 
 def _api_error(code: str, message: str, status: int) -> JSONResponse:
