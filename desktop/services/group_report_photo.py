@@ -74,15 +74,16 @@ def _too_large(name: str, size: int) -> GroupReportError:
     )
 
 
-def _too_many_pixels(name: str, width: int, height: int, limit: int) -> GroupReportError:
+def _too_many_pixels(name: str, limit: int, size: tuple[int, int] | None) -> GroupReportError:
+    """``size`` is unknown when Pillow refused the header itself (beyond twice ``MAX_PIXELS``)."""
+    told = f"有 {size[0]}×{size[1]} 像素，" if size else ""
     return GroupReportError(
         "photo_too_many_pixels",
-        f"照片「{name}」有 {width}×{height} 像素（{width * height / 1e6:.0f} 百萬像素），超過上限 "
-        f"{limit // 1_000_000} 百萬像素；請用手機相機的一般尺寸重新拍攝或縮小後再附加",
+        f"照片「{name}」{told}超過上限 {limit // 1_000_000} 百萬像素；"
+        "請用手機相機的一般尺寸重新拍攝或縮小後再附加",
         name=name,
-        width=width,
-        height=height,
         limit_mp=limit // 1_000_000,
+        size=f"{size[0]}x{size[1]}" if size else "",
     )
 
 
@@ -114,7 +115,7 @@ def _open_header(data: bytes, name: str) -> ImageFile:
             name=name,
         ) from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _too_many_pixels(name, 0, 0, MAX_PIXELS) from None
+        raise _too_many_pixels(name, MAX_PIXELS, None) from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise _damaged(name) from exc
     fmt = image.format or ""
@@ -130,7 +131,7 @@ def _open_header(data: bytes, name: str) -> ImageFile:
     limit = MAX_PIXELS if fmt in DRAFT_FORMATS else MAX_FULL_DECODE_PIXELS
     if width * height > limit:
         image.close()
-        raise _too_many_pixels(name, width, height, limit)
+        raise _too_many_pixels(name, limit, (width, height))
     return image
 
 
@@ -158,11 +159,11 @@ def check_photo(data: bytes, name: str) -> PhotoCheck:
     is refused here and not when the compilation PDF is printed."""
     image = _open_header(data, name)
     fmt, (width, height) = image.format or "", image.size
-    try:
-        with _decoding(name), image:
+    with image, _decoding(name):
+        try:
             image.load()
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise _damaged(name) from exc
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise _damaged(name) from exc
     return PhotoCheck(data, PHOTO_FORMATS[fmt], width, height)
 
 
@@ -172,16 +173,16 @@ def reencode_photo(data: bytes, name: str) -> bytes:
     from PIL import ImageOps
 
     image = _open_header(data, name)
-    try:
-        with _decoding(name), image:
+    with image, _decoding(name):
+        try:
             shrunk: PilImage = image
             if shrunk.mode not in ("RGB", "RGBA", "L", "LA", "CMYK"):
                 shrunk = shrunk.convert("RGBA")  # palette and 1-bit images: resize in colour
             # A JPEG decodes straight at 1/2–1/8 scale here (draft), anything else then shrinks.
             shrunk.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
             rgb = ImageOps.exif_transpose(shrunk).convert("RGB")
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise _damaged(name) from exc
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise _damaged(name) from exc
     # ``convert`` copies the original's info (a JPEG comment among it), and the JPEG encoder
     # writes a comment it finds there: the new picture carries nothing but its pixels.
     rgb.info = {}

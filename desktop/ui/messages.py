@@ -351,7 +351,7 @@ def _texts() -> dict[str, str]:
         "photo_unreadable": translate("messages", "無法讀取「{path}」：{detail}"),
         "photo_too_many_pixels": translate(
             "messages",
-            "照片「{name}」有 {width}×{height} 像素，超過上限 {limit_mp} 百萬像素；"
+            "照片「{name}」超過上限 {limit_mp} 百萬像素；"
             "請用手機相機的一般尺寸重新拍攝或縮小後再附加",
         ),
         "photo_busy": translate(
