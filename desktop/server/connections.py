@@ -16,8 +16,9 @@ apart that closes the ones overdue:
   and ``body_seconds`` in all (a 12 MB photo over a slow Wi-Fi);
 * the app at work on a request is never timed out here.
 
-A new connection beyond ``per_address`` from its address is answered 503 and closed. When the
-total is reached, the longest-idle connection of the address holding the most is closed to make
+A new connection beyond ``per_address`` from its address is reset at once, before uvicorn
+sets anything up for it (a flooder reconnecting a thousand times a second costs little). When
+the total is reached, the longest-idle connection of the address holding the most is closed to make
 room (a flooder loses its own idle sockets, a leader gets in); when none is idle, the newcomer
 is refused.
 """
@@ -72,10 +73,6 @@ class Phase(Enum):
     APP = "app"
 
 
-REFUSED = (
-    b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\n"
-    b"content-length: 20\r\nconnection: close\r\n\r\ntoo many connections"
-)
 TIMED_OUT = (
     b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\n"
     b"content-length: 15\r\nconnection: close\r\n\r\nrequest timeout"
@@ -148,16 +145,21 @@ class GuardedHttp(HttpToolsProtocol):
         self.since = time.monotonic()  # when the phase began
         self.progress = self.since  # the last body bytes
         self.address = ""
+        self.admitted = False
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        peer = transport.get_extra_info("peername")
+        self.address = str(peer[0]) if peer else ""
+        self.admitted = self.guard.admit(self)
+        if not self.admitted:
+            transport.abort()
+            return
         super().connection_made(transport)
-        self.address = self.client[0] if self.client else ""
-        if not self.guard.admit(self):
-            self.close_now(REFUSED)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self.guard.forget(self)
-        super().connection_lost(exc)
+        if self.admitted:
+            self.guard.forget(self)
+            super().connection_lost(exc)
 
     def _enter(self, phase: Phase) -> None:
         self.phase = phase
