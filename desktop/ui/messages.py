@@ -363,7 +363,7 @@ def _texts() -> dict[str, str]:
         ),
         # the venue server's JSON bodies (desktop/server/bodies.py)
         "body_not_json": translate("messages", "內容不是 JSON"),
-        "body_invalid": translate("messages", "「{where}」要是{expected}"),
+        "body_invalid": translate("messages", "「{where}」的型別或大小不對"),
         "body_missing": translate("messages", "少了「{where}」"),
         "body_unknown_key": translate("messages", "不認得「{where}」"),
         "no_one_admitted": translate("messages", "本場次沒有已錄取或現場報名的人"),
