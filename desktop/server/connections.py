@@ -87,6 +87,7 @@ class ConnectionGuard:
         self.open: set[GuardedHttp] = set()
         self.by_address: Counter[str] = Counter()
         self._sweep: asyncio.TimerHandle | None = None
+        self._sweep_loop: asyncio.AbstractEventLoop | None = None  # a restart runs a new loop
 
     def protocol(self) -> type[GuardedHttp]:
         """The protocol class uvicorn builds each connection with, bound to this guard."""
@@ -100,7 +101,8 @@ class ConnectionGuard:
             return False
         self.open.add(conn)
         self.by_address[address] += 1
-        if self._sweep is None:
+        if self._sweep is None or self._sweep_loop is not conn.loop:
+            self._sweep_loop = conn.loop
             self._sweep = conn.loop.call_later(self.limits.sweep_every, self.sweep, conn.loop)
         return True
 
@@ -112,8 +114,8 @@ class ConnectionGuard:
                 del self.by_address[conn.address]
 
     def _evict_for(self, newcomer: str) -> bool:
-        """Close the longest-idle connection of the address holding the most (not the
-        newcomer's own unless it is that address): whether room was made."""
+        """Close the longest-idle connection of the address holding the most (a newcomer never
+        pushes out its address's only one): whether room was made."""
         idle = [c for c in self.open if c.phase is Phase.IDLE]
         if not idle:
             return False
