@@ -25,8 +25,11 @@ run: system-deps $(VENV)/.installed
 # per core (pytest-xdist); PostgreSQL tests get a database per worker (tests/conftest.py).
 # Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set: without it every worker
 # compiles (and rewrites the asserts of) every test module again, ~6 s each.
+# PYTHONWARNDEFAULTENCODING: an open()/read_text()/text subprocess without an encoding warns
+# (it would read or write cp950 on a zh-TW Windows laptop); pyproject.toml's filterwarnings
+# make that an error in desktop/ and db/.
 test: system-deps $(VENV)/.installed
-	env -u PYTHONDONTWRITEBYTECODE QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto --dist worksteal; code=$$?; if [ $$code -eq 5 ]; then exit 0; else exit $$code; fi
+	env -u PYTHONDONTWRITEBYTECODE PYTHONWARNDEFAULTENCODING=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto --dist worksteal; code=$$?; if [ $$code -eq 5 ]; then exit 0; else exit $$code; fi
 
 # Style and types: ruff's rules and formatting everywhere, mypy as configured in pyproject.toml
 # (strict on desktop/core and db, desktop/services without errors).
@@ -51,7 +54,8 @@ translations: $(VENV)/.installed
 		-ts resources/translations/workshop_desk_en.ts
 	$(PY) -c "from desktop.i18n import compile_all; print(*compile_all(), sep='\n')"
 
-# The installer build plus its smoke test (the frozen app's self-test, offscreen, fresh data
-# folder). CI runs the same test inside `make test` (CI=true).
+# The installer build plus its checks: PyInstaller's warn file, the modules loaded by name in the
+# frozen archive, the frozen app's self-test (offscreen, fresh data folder) and its `serve`.
+# CI runs the same test inside `make test` (CI=true).
 installer-test: system-deps $(VENV)/.installed
 	WORKSHOP_DESK_BUILD_TEST=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/packaging/test_frozen.py

@@ -22,6 +22,7 @@ BENCHMARKS = (
     "dashboard",
     "venue",
     "vote",
+    "survey",
 )
 
 

@@ -4,11 +4,18 @@ SQLite gets per-connection pragmas; every other backend gets SQLAlchemy's defaul
 are the only SQLite-specific code in the data layer, and they exist because SQLite ships with
 foreign keys off and a rollback journal, neither of which suits a desk that must not lose a
 check-in.
+
+A live SQLite database must be on a local disk: WAL needs shared memory that network file
+systems do not give (SQLite's documentation: "WAL does not work over a network filesystem"),
+and locking over SMB is unreliable. A file on a UNC path (``\\\\server\\share``) or a drive
+letter mapped to a share is refused with a sentence (``NetworkDatabase``); backups, which are
+plain copies, may go there.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import sys
+from pathlib import Path, PurePath, PureWindowsPath
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -48,6 +55,43 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive
+
+
+class NetworkDatabase(ValueError):
+    """The database file is on a network share, where SQLite's WAL mode is not safe."""
+
+    def __init__(self, path: PurePath) -> None:
+        super().__init__(
+            f"資料庫檔案在網路磁碟上，無法安全使用：{path}；"
+            "請把它複製到這台電腦的磁碟（例如「文件」資料夾）再開啟（備份可以存到網路磁碟）"
+        )
+        self.path = path
+
+
+def on_network_drive(path: str | PurePath) -> bool:
+    """Is ``path`` on a network share? On Windows: a UNC path (``\\\\server\\share\\…``,
+    also in the ``\\\\?\\UNC\\`` form) or a drive letter that ``GetDriveTypeW`` calls
+    remote (a mapped drive). Elsewhere False: a share mounted on Linux or macOS looks local."""
+    if sys.platform != "win32":
+        return False
+    drive = PureWindowsPath(path).drive
+    if drive[:8].upper() == "\\\\?\\UNC\\":
+        return True
+    if drive.startswith("\\\\?\\"):  # \\?\C: is the long form of a drive letter
+        drive = drive[4:]
+    elif drive.startswith("\\\\") and not drive.startswith("\\\\.\\"):
+        return True  # \\server\share
+    return len(drive) == 2 and drive[1] == ":" and drive_type(drive + "\\") == DRIVE_REMOTE
+
+
+def drive_type(root: str) -> int:
+    """Windows' ``GetDriveTypeW`` for a drive root such as ``Z:\\``."""
+    import ctypes
+
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
+
+
 class UnsupportedDatabase(ValueError):
     """``--db`` names a URL no installed driver understands (a typo, ``http://``, MySQL)."""
 
@@ -74,6 +118,8 @@ def make_engine(url: str) -> Engine:
     except ArgumentError as exc:
         raise UnsupportedDatabase(url, str(exc)) from exc
     if path is not None:
+        if on_network_drive(path):
+            raise NetworkDatabase(path)
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = create_engine(url)

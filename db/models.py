@@ -34,6 +34,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -213,6 +214,11 @@ class Registration(Base):
     # When the person was told of their seat in this session: the admitted list naming them
     # was published, or their pass issued. From then on only the organiser's hand moves them.
     told_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The personal room code (desktop.core.room_code), issued to seat holders. Kept in clear:
+    # it is printed again on every pass and badge export, and the file that holds it also
+    # holds the event's pass-signing secret; it never goes into a log, the audit or an export
+    # other than passes.csv.
+    room_code: Mapped[str | None] = mapped_column(String(9), unique=True)
 
     attendee: Mapped[Attendee] = relationship(back_populates="registrations")
     session: Mapped[EventSession] = relationship(back_populates="registrations")
@@ -266,6 +272,7 @@ class WorkshopTable(Base):
     leader_registration_id: Mapped[int | None] = mapped_column(
         ForeignKey("registrations.id", ondelete="SET NULL")
     )
+    location: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 靠窗第二排
 
     session: Mapped[EventSession] = relationship(back_populates="tables")
     seats: Mapped[list[SeatAssignment]] = relationship(
@@ -342,6 +349,22 @@ class GroupReportState(Base):
     revision: Mapped[int] = mapped_column(Integer)
     saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class GroupReportUsage(Base):
+    """What venue devices stored in a report's history, so no device (or table) can fill the
+    disk: bytes in the current minute's window and bytes kept for good in revisions, per
+    device (``device_id``) and, with ``device_id`` 0, for all the table's devices together."""
+
+    __tablename__ = "group_report_usage"
+    __table_args__ = (UniqueConstraint("report_id", "device_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("group_reports.id", ondelete="CASCADE"))
+    device_id: Mapped[int] = mapped_column(Integer)
+    window_start: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    window_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    history_bytes: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class VenueTableKey(Base):
@@ -444,18 +467,19 @@ class AuditEntry(Base):
 
 
 class PbVote(Base):
-    """A session's participatory-budgeting vote on the tables' proposals (one per session).
+    """A session's participatory-budgeting vote on the tables' proposals (one per round).
 
     ``voter_secret`` signs the voters' page passes while the vote is open; it is erased on
     close together with every ``PbVoter`` row, so nothing is left that ties a ballot to a person.
     """
 
     __tablename__ = "pb_votes"
+    __table_args__ = (UniqueConstraint("session_id", "round"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("sessions.id", ondelete="CASCADE"), unique=True
-    )
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    # 1, 2, ...: a new round after a closed one; the session's vote is its highest round
+    round: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     status: Mapped[str] = mapped_column(String(10), default="draft")  # core.vote.VoteStatus
     method: Mapped[str] = mapped_column(String(10), default="approval")  # core.vote.Method
     budget: Mapped[int] = mapped_column(Integer, default=0)  # NT$
@@ -508,3 +532,76 @@ class PbVoter(Base):
     ballot_id: Mapped[int | None] = mapped_column(ForeignKey("pb_ballots.id", ondelete="SET NULL"))
     revision: Mapped[int] = mapped_column(Integer, default=0)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # the desk revoked the web pass or typed the paper ballot: no web ballot replaces it
+    desk_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class Handout(Base):
+    """A file of the session's handouts (講義) that attendees download from the room page.
+    Its bytes are ``HandoutChunk`` rows, so a backup carries them and a download streams
+    them a chunk at a time."""
+
+    __tablename__ = "handouts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(8))  # desktop.core.handouts.Kind: pdf/pptx/docx/zip
+    size: Mapped[int] = mapped_column(Integer)  # bytes
+    sha256: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class HandoutChunk(Base):
+    __tablename__ = "handout_chunks"
+    __table_args__ = (UniqueConstraint("handout_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handout_id: Mapped[int] = mapped_column(ForeignKey("handouts.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Survey(Base):
+    """A session's course questionnaire (課後問卷): the template as JSON items
+    (``desktop.core.survey.Item``) and its state (``desktop.core.survey.SurveyStatus``)."""
+
+    __tablename__ = "surveys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), unique=True
+    )
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    items: Mapped[list[Any]] = mapped_column(default=list)  # [{"id", "text", "kind"}]
+    opened_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class SurveyResponse(Base):
+    """One response: the answers only ({item id: score 1–5 or text}), no person and no time
+    (see ``SurveyRespondent``)."""
+
+    __tablename__ = "survey_responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class SurveyRespondent(Base):
+    """While the questionnaire is open: who has answered, and which response is theirs (so a
+    second answer replaces it). Every row is deleted when the questionnaire closes."""
+
+    __tablename__ = "survey_respondents"
+    __table_args__ = (UniqueConstraint("survey_id", "registration_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("registrations.id", ondelete="CASCADE"))
+    response_id: Mapped[int | None] = mapped_column(
+        ForeignKey("survey_responses.id", ondelete="SET NULL")
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError
 
-from db.engine import UnsupportedDatabase
+from db.engine import NetworkDatabase, UnsupportedDatabase
 from db.integrity import DamagedDatabase, UnreadableDatabase
 from db.migrate import MigrationError
 from desktop.core.problems import CodedError
@@ -55,6 +55,8 @@ def environment_problem(exc: BaseException, where: str | None = None) -> CodedEr
             f"這個資料庫已在另一個視窗開啟，請切換到那個視窗，或先關閉它：{exc.database}",
             path=exc.database,
         )
+    if isinstance(exc, NetworkDatabase):
+        return CodedError("database_on_network_drive", str(exc), path=exc.path)
     if isinstance(exc, UnsupportedDatabase):
         return CodedError("unsupported_database", str(exc), url=exc.url, detail=exc.problem)
     at = where or ""

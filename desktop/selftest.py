@@ -4,8 +4,13 @@ It builds a fresh demo database in a temporary data folder (migrations applied, 
 created), builds the main window, visits every screen, and reports each step. It also checks
 that every shipped resource is there (font, migrations, translations, demo data, icon, style),
 that the English catalogue loads, that QtMultimedia has a working backend (the webcam needs the
-FFmpeg plugin), and that a PDF with the embedded font can be written. Used by CI on the frozen
-build, and by staff to check a laptop before the day.
+FFmpeg plugin), and that a PDF with the embedded font can be written. Then it does what users
+do, through the same code the window and the CLI use: shows that PDF through QtPdf (the
+certificate preview) and prints it to a PDF printer (列印), opens a tiny PB vote, serves a table
+leader's report and the vote page on loopback, counts the vote with pabutools (greedy and equal
+shares), backs up the database and checks the copy, and imports a small CSV. Each step that
+fails says why; the modules a step needs are what a frozen build can miss. Used by CI on the
+frozen build, and by staff to check a laptop before the day.
 """
 
 from __future__ import annotations
@@ -16,9 +21,24 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from db.uow import Database
+    from desktop.services.events import SessionInfo
 
 Step = dict[str, Any]
+
+# The small vote: one proposal per table (title, cost as typed), and the ballots cast.
+VOTE_PROPOSALS = (("社區共融公園", "60萬"), ("公車站遮雨棚", "15萬"), ("巷弄照明改善", "20萬"))
+VOTE_BUDGET = 800_000
+VOTE_BALLOTS = ((1, 2), (1,), (2, 3), (1, 3))
+# The registrations file of the import step (made-up people, no ID numbers).
+IMPORT_CSV = (
+    "姓名,服務機關,職稱,電子郵件,聯絡電話\n"
+    "自測甲,臺北市政府研考會,科員,selftest-a@example.gov.tw,0912000001\n"
+    "自測乙,新北市政府主計處,專員,selftest-b@example.gov.tw,0912000002\n"
+)
 
 # What the app reads at run time, relative to resources/ (the migrations live in db/).
 REQUIRED_RESOURCES = (
@@ -149,20 +169,226 @@ def check_pdf(target: Path) -> str:
     return f"{len(data)} bytes, font embedded, accelerated"
 
 
+def ink_fraction(image: Any) -> float:
+    """Share of the pixels of a ``QImage`` that are not near white once laid on white paper
+    (QtPdf renders a page's background transparent): 0 for a blank page."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+
+    paper = QImage(image.size(), QImage.Format.Format_Grayscale8)
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    width, stride = paper.width(), paper.bytesPerLine()
+    data = bytes(paper.constBits())
+    inked = sum(
+        sum(1 for value in data[row * stride : row * stride + width] if value < 200)
+        for row in range(paper.height())
+    )
+    return inked / max(1, width * paper.height())
+
+
+def check_pdf_view(source: Path) -> str:
+    """The certificate preview's QtPdf rendering of ``source`` shows ink."""
+    from desktop.ui.screens.document_parts import render_pdf_page
+
+    image = render_pdf_page(source.read_bytes(), 400).toImage()
+    if image.isNull():
+        raise RuntimeError(f"QtPdf rendered nothing for {source.name}")
+    ink = ink_fraction(image)
+    if ink < 0.001:
+        raise RuntimeError(f"QtPdf rendered {source.name} as a blank page")
+    return f"{image.width()}×{image.height()} px, {ink:.1%} ink"
+
+
+def check_print(source: Path, target: Path) -> str:
+    """列印's path (``print_pdf_file``) onto a PDF printer; the printed file has the pages."""
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.ui.screens.document_parts import print_pdf_file
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    sent = print_pdf_file(source, printer)
+    if sent < 1:
+        raise RuntimeError("the PDF printer took no page")
+    document = QPdfDocument()
+    try:
+        document.load(str(target))
+        pages = document.pageCount()
+    finally:
+        document.close()
+    if pages != sent:
+        raise RuntimeError(f"sent {sent} pages to the printer, {target.name} has {pages}")
+    return f"{pages} page(s), {target.stat().st_size} bytes"
+
+
+def open_small_vote(db: Database, session: SessionInfo) -> str:
+    """A report with a proposal at each of three tables, checked-in voters, the vote open and
+    their paper ballots cast: what the desk does before the room votes."""
+    import datetime as dt
+
+    from desktop.core.group_report import Proposal, ReportContent
+    from desktop.core.status import Status
+    from desktop.core.vote import Method, Rules
+    from desktop.services import group_reports, seating, vote, vote_ballots
+    from desktop.services.checkin import check_in_registration
+    from desktop.services.roster import list_roster
+
+    at = dt.datetime.combine(session.date, session.start_time)
+    seating.assign(db, session.id, now=at)  # the vote page lists voters by table
+    voters = [r.registration_id for r in list_roster(db, session.id) if r.status == Status.ADMITTED]
+    voters = voters[: len(VOTE_BALLOTS)]
+    for registration_id in voters:
+        checked = check_in_registration(db, session.id, registration_id, now=at)
+        if not checked.ok:
+            raise RuntimeError(f"check-in refused: {checked.code}")
+    for number, (title, cost) in enumerate(VOTE_PROPOSALS, start=1):
+        table = group_reports.find_table(db, session.id, number)
+        content = ReportContent(
+            topic="自我測試", proposals=(Proposal(title=title, cost_text=cost),)
+        )
+        group_reports.save_report(db, table.id, content, author="self-test", now=at)
+    state = vote.open_vote(db, session.id, Rules(Method.APPROVAL, VOTE_BUDGET), now=at)
+    for registration_id, approvals in zip(voters, VOTE_BALLOTS, strict=True):
+        cast = vote_ballots.cast_paper_ballot(db, session.id, registration_id, approvals)
+        if not cast.ok:
+            raise RuntimeError(f"paper ballot refused: {cast.result}")
+    return f"{len(state.on_ballot)} projects, {len(voters)} ballots"
+
+
+def check_venue_server(db: Database, session: SessionInfo) -> str:
+    """The venue server on loopback (any free port): a table leader's ``report.json``, then an
+    attendee who signs in on the room page with their room code and opens the ballot; then it
+    stops."""
+    import datetime as dt
+    import http.cookiejar
+    import json
+    import urllib.error
+    import urllib.request
+
+    from desktop.core.status import Status
+    from desktop.server.app import create_app
+    from desktop.server.runner import VenueServer
+    from desktop.services import room
+    from desktop.services.checkin import check_in_registration
+    from desktop.services.roster import list_roster
+    from desktop.services.venue import issue_secrets
+
+    # An attendee who has not voted on paper (a paper ballot is final against the web page).
+    seated = [r for r in list_roster(db, session.id) if r.status == Status.ADMITTED]
+    attendee = seated[len(VOTE_BALLOTS)].registration_id
+    at = dt.datetime.combine(session.date, session.start_time)
+    if not check_in_registration(db, session.id, attendee, now=at).ok:
+        raise RuntimeError("the attendee's check-in was refused")
+    code = room.show_code(db, session.id, str(attendee), actor="self-test").code
+
+    server = VenueServer(create_app(db, session), "127.0.0.1", 0)
+    server.start()
+    try:
+        table = issue_secrets(db, session.id, actor="self-test")[0]
+        phone = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        sign_in = urllib.request.Request(
+            server.address + "me/api/sign-in",
+            data=json.dumps({"code": code}).encode("utf-8"),
+            headers={"Content-Type": "application/json", "Origin": server.address.rstrip("/")},
+        )
+        # (what is asked, shown as, what the answer must hold): the report as the leader's
+        # phone reads it, the sign-in, the ballot of the signed-in attendee.
+        steps = (
+            (server.address + f"t/{table.code}/{table.secret}/report.json", "/t", '"revision"'),
+            (sign_in, "/me/api/sign-in", '"ok":true'),
+            (server.address + "vote", "/vote", 'id="ballot"'),
+        )
+        answers = []
+        for request, shown, marker in steps:  # never the table's secret or the room code
+            try:
+                with phone.open(request, timeout=10) as answer:
+                    body = answer.read().decode("utf-8")
+            except urllib.error.HTTPError as exc:
+                raise RuntimeError(f"{shown} answered {exc.code}") from None
+            if marker not in body:
+                raise RuntimeError(f"{shown} answered a page without {marker}")
+            answers.append(f"{shown} {len(body)} chars")
+    finally:
+        server.stop()
+    if server.running:
+        raise RuntimeError("the venue server did not stop")
+    return f"port {server.port}: " + ", ".join(answers)
+
+
+def count_small_vote(db: Database, session: SessionInfo) -> str:
+    """Close the vote: pabutools counts it (greedy and equal shares)."""
+    from desktop.services import vote
+
+    result = vote.close_vote(db, session.id).result
+    if result is None or result.ballots != len(VOTE_BALLOTS):
+        raise RuntimeError(f"the closed vote counted {result and result.ballots} ballots")
+    if not result.greedy or not result.equal_shares:
+        raise RuntimeError(
+            f"nothing funded: greedy {result.greedy}, equal shares {result.equal_shares}"
+        )
+    return f"greedy {list(result.greedy)}, equal shares {list(result.equal_shares)}"
+
+
+def check_backup(database: Path, target: Path) -> str:
+    """A backup of the database, then the copy checked as a restore would check it."""
+    from desktop.services.backup import backup_to, validate_backup
+
+    info = backup_to(database, target)
+    validate_backup(target)
+    return f"{info.bytes} bytes, integrity ok"
+
+
+def check_import(db: Database, session: SessionInfo, csv_file: Path) -> str:
+    """A small registrations CSV: read, planned, written; its people are on the roster."""
+    from desktop.services import importing
+    from desktop.services.roster import list_roster
+
+    csv_file.write_text(IMPORT_CSV, encoding="utf-8")
+    table = importing.read_registration_file(csv_file)
+    planned = importing.plan_import(db, table, session_id=session.id)
+    summary = importing.apply_import(
+        db, planned, actor="self-test", expected=planned.summary.status_changes
+    )
+    expected = IMPORT_CSV.count("\n") - 1
+    names = {r.name for r in list_roster(db, session.id)}
+    imported = sum(name in names for name in ("自測甲", "自測乙"))
+    if summary.imported != expected or imported != expected:
+        problems = "; ".join(p.text() for p in summary.problems())
+        raise RuntimeError(
+            f"imported {summary.imported} of {expected} rows, {imported} on the roster {problems}"
+        )
+    return f"{summary.imported} rows imported"
+
+
 def run_self_test(db_target: str | None = None) -> dict[str, Any]:
+    """Run every step; ``db_target`` (the global ``--db``) is the database the window shows.
+    The steps that write (vote, import) never touch it: they use the self-test's own demo."""
+    from desktop.app import open_demo_database
+    from desktop.services.events import all_sessions
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     steps: list[Step] = []
     with tempfile.TemporaryDirectory(prefix="workshop-desk-selftest-") as folder:
-        target = Path(db_target) if db_target else Path(folder) / "selftest.sqlite3"
+        work = Path(folder)
+        own = work / "selftest.sqlite3"  # the self-test's demo database, deleted afterwards
+        target = Path(db_target) if db_target else own
         state: dict[str, Any] = {}
 
         def open_demo() -> str:
-            from desktop.app import open_demo_database
-            from desktop.services.events import all_sessions
-
             state["db"] = open_demo_database(target)
             sessions = all_sessions(state["db"])
             return f"{len(sessions)} sessions in {target.name}"
+
+        def open_own_demo() -> str:
+            state["own"] = open_demo_database(own)
+            return f"the user actions run on {own.name}, not on {target.name}"
 
         def build_window() -> str:
             from desktop.ui.main_window import MainWindow
@@ -192,12 +418,28 @@ def run_self_test(db_target: str | None = None) -> dict[str, Any]:
         if "app" in state:
             _step(steps, "translations", check_translations)
             _step(steps, "multimedia", check_multimedia)
-        _step(steps, "pdf", lambda: check_pdf(Path(folder) / "selftest.pdf"))
+        pdf = work / "selftest.pdf"
+        if _step(steps, "pdf", lambda: check_pdf(pdf)) and "app" in state:
+            _step(steps, "pdf view", lambda: check_pdf_view(pdf))
+            _step(steps, "print", lambda: check_print(pdf, work / "printed.pdf"))
+        if target == own and "db" in state:
+            state["own"] = state["db"]
+        elif "db" in state:
+            _step(steps, "own database", open_own_demo)
+        if "own" in state:
+            db = state["own"]
+            session = all_sessions(db)[0]
+            if _step(steps, "vote", lambda: open_small_vote(db, session)):
+                _step(steps, "server", lambda: check_venue_server(db, session))
+                _step(steps, "count", lambda: count_small_vote(db, session))
+            _step(steps, "backup", lambda: check_backup(own, work / "backup.sqlite3"))
+            _step(steps, "import", lambda: check_import(db, session, work / "registrations.csv"))
         if "window" in state:
             state["window"].close()
             # Deleted, not only hidden: a caller that goes on (the CLI run in-process) must not
             # keep a window that its signal connections hold alive.
             state["window"].deleteLater()
-        if "db" in state:
-            state["db"].dispose()
+        for name in ("db", "own"):
+            if name in state:
+                state[name].dispose()
     return {"ok": all(s["ok"] for s in steps), "steps": steps}

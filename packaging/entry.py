@@ -7,8 +7,9 @@ import sys
 
 
 def _attach_console() -> None:
-    """A windowed Windows build has no stdout: for ``workshop-desk self-test --json`` typed in a
-    console, write to that console; otherwise discard output instead of crashing on None."""
+    """The windowed Windows program (``WorkshopDesk.exe``) has no stdout: when it is given a
+    command in a console anyway, write to that console; otherwise discard output instead of
+    crashing on None. Commands belong to the console program, ``workshop-desk.exe``."""
     if sys.stdout is not None and sys.stderr is not None:
         return
     if sys.platform == "win32":

@@ -3,10 +3,13 @@ templates that are migrated (and filled with the demo event) once per test sessi
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
 import sqlite3
+import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,6 +44,28 @@ def quick_id_key_seals(request: pytest.FixtureRequest, monkeypatch: pytest.Monke
         from desktop.core import idvault
 
         monkeypatch.setattr(idvault, "DEFAULT_KDF", idvault.PUBLIC_KDF)
+
+
+@pytest.fixture(autouse=True)
+def windows_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``os.fsync`` refuses a file opened read-only, as on Windows: there it is
+    ``FlushFileBuffers``, which needs a writable handle (``OSError: [Errno 9]``), so code that
+    fsyncs a file it opened ``"rb"`` works on Linux and fails on every office laptop. A folder
+    passes: Windows cannot open one at all, and the product syncs folders only on POSIX."""
+    if sys.platform == "win32":
+        return  # the real thing
+    import fcntl
+
+    real_fsync = os.fsync
+
+    def fsync(fd: int | object) -> None:
+        number = fd if isinstance(fd, int) else fd.fileno()  # type: ignore[attr-defined]
+        read_only = fcntl.fcntl(number, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY
+        if read_only and not stat.S_ISDIR(os.fstat(number).st_mode):
+            raise OSError(errno.EBADF, "Bad file descriptor (fsync of a read-only handle)")
+        real_fsync(number)
+
+    monkeypatch.setattr(os, "fsync", fsync)
 
 
 def _ours(record: logging.LogRecord) -> bool:

@@ -14,6 +14,13 @@ Roles: a subcommand marked with ``organiser_only(parser, action)`` (an action of
 runs only after the organiser passphrase was given — from ``WORKSHOP_DESK_PASSPHRASE`` or asked
 on the terminal, never an option (it would land in the shell history) — and checked against the
 event's ID key (audited as ``role.unlock`` / ``role.unlock_failed``).
+
+Streams (``configure_streams``): output that goes to a pipe or a file (``--json > f``,
+``| jq``) is UTF-8 whatever the console code page or locale (cp950 on a zh-TW Windows laptop
+cannot encode 綉 or 𡘙); text on a real console keeps the console's encoding and shows a
+character it cannot encode as an escape instead of stopping. The windowed Windows program has
+no console at all (``sys.stdin``/``sys.stdout`` are None): a command there ends with exit 2
+and a sentence (``NO_CONSOLE``) instead of a crash.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import importlib
+import io
 import json
 import logging
 import os
@@ -54,10 +62,16 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "desktop.cli.group_reports": ("reports",),
     "desktop.cli.vote": ("vote",),
     "desktop.cli.venue": ("serve",),
+    "desktop.cli.room": ("room-code", "handouts"),
+    "desktop.cli.survey": ("survey",),
 }
 
 
 PASSPHRASE_ENV = "WORKSHOP_DESK_PASSPHRASE"
+NO_CONSOLE = (
+    f"沒有主控台：請設定環境變數 {PASSPHRASE_ENV}，或改用主控台程式 workshop-desk-cli "
+    f"(no console: set {PASSPHRASE_ENV} or use the console program)"
+)
 
 
 class CliError(CodedError):
@@ -68,14 +82,29 @@ class CliError(CodedError):
         super().__init__(code, message, **params)
 
 
+def interactive() -> bool:
+    """May the command ask a person on the terminal? Not through a pipe, and not in the
+    windowed program (no console: ``sys.stdin`` is None); ``require_console`` says why."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def require_console(needed: str) -> None:
+    """CliError unless ``interactive()``: ``needed`` says what would have been asked."""
+    if sys.stdin is None:
+        raise CliError(NO_CONSOLE, "no_console")
+    if not sys.stdin.isatty():
+        raise CliError(needed)
+
+
 def read_passphrase(prompt: str = "主辦密語 (organiser passphrase): ") -> str:
     """The organiser passphrase from the environment, else asked on the terminal."""
     given = os.environ.get(PASSPHRASE_ENV)
     if given:
         return given
-    if sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    raise CliError(f"需要主辦密語：請設定環境變數 {PASSPHRASE_ENV} (organiser passphrase required)")
+    require_console(
+        f"需要主辦密語：請設定環境變數 {PASSPHRASE_ENV} (organiser passphrase required)"
+    )
+    return getpass.getpass(prompt)
 
 
 # An organiser action's name, or a function of the parsed arguments giving one (or None when
@@ -195,6 +224,19 @@ class Context:
             self._db.dispose()
 
 
+def configure_streams() -> None:
+    """UTF-8 for output to a pipe or a file, a console's own encoding with escapes for what it
+    cannot show (see the module text). Python picks the locale's encoding (cp950, Big5)
+    for a redirected stream on Windows and under a Big5 locale."""
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue  # None (no console), or a test's capture, which is text already
+        if stream.isatty():
+            stream.reconfigure(errors="backslashreplace")
+        else:
+            stream.reconfigure(encoding="utf-8", errors="strict")
+
+
 def emit_json(data: Any) -> None:
     """Machine-readable output: UTF-8 JSON with English keys, Chinese values unescaped."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
@@ -274,6 +316,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(context)  # it ends start-up once the window shows its database
     collector.started()  # the command's modules are imported
     log_file = _log_to_file()
+    if sys.stdout is None or sys.stderr is None:  # the windowed program: nowhere to say it
+        return _no_console(args, log_file)
     try:
         action = getattr(args, "organiser_action", None)
         if callable(action):
@@ -319,6 +363,7 @@ def run() -> NoReturn:
 
     Start-up runs with the cycle collector paused (``desktop.collector``)."""
     collector.pause_for_startup()
+    configure_streams()
     code = main()
     if any(
         t.is_alive() and not t.daemon
@@ -334,6 +379,17 @@ def run() -> NoReturn:
         except (OSError, ValueError):  # a closed pipe or stream: nothing more to say there
             pass
     os._exit(code)
+
+
+def _no_console(args: argparse.Namespace, log_file: Path | None) -> int:
+    """A command in the windowed program, which has no console to print to: exit 2 with the
+    sentence on whichever stream exists, and in the log file (the one place left to read)."""
+    logging.getLogger(__name__).error("workshop-desk %s: %s", args.command, NO_CONSOLE)
+    for stream in (sys.stderr, sys.stdout):
+        if stream is not None:
+            print(f"workshop-desk {args.command}: {NO_CONSOLE}", file=stream)
+            break
+    return 2
 
 
 def _refused(args: argparse.Namespace, problem: CodedError) -> int:

@@ -218,7 +218,7 @@ def run_passes(args: argparse.Namespace, context: Context) -> int:
     else:
         print(f"{result.session}：{result.count} 張入場證")
         print(f"  PDF  {result.pdf}")
-        print(f"  CSV  {result.csv}（name, email, file）")
+        print(f"  CSV  {result.csv}（name, email, file, room_code）")
         print(f"  PNG  {len(result.pngs)} 個檔案於 {result.pdf.parent}")
         print_glyph_problems(result.missing_glyphs)
     return 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sys
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -26,6 +25,7 @@ from desktop.cli import (
     Context,
     add_json_flag,
     emit_json,
+    interactive,
     organiser_only,
     read_passphrase,
 )
@@ -159,7 +159,7 @@ def _unlock_restore(context: Context, database: Path, backup_file: Path) -> None
 
 
 def _confirm(question: str) -> bool:
-    if not sys.stdin.isatty():
+    if not interactive():
         return False
     return input(question).strip().lower() in ("y", "yes", "是")
 

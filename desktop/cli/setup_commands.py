@@ -10,9 +10,16 @@ import argparse
 import datetime as dt
 import getpass
 import os
-import sys
 
-from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
+from desktop.cli import (
+    PASSPHRASE_ENV,
+    CliError,
+    Context,
+    add_json_flag,
+    emit_json,
+    organiser_only,
+    require_console,
+)
 from desktop.core.newevent import MIN_PASSPHRASE, Problem, check_event
 from desktop.services.events import create_event, find_session, list_events
 from desktop.services.newevent import InvalidInput, add_session
@@ -80,10 +87,7 @@ def _passphrase() -> tuple[str, str]:
     given = os.environ.get(PASSPHRASE_ENV)
     if given is not None:
         return given, given
-    if not sys.stdin.isatty():
-        raise CliError(
-            f"需要主辦密語：請設定環境變數 {PASSPHRASE_ENV} (organiser passphrase needed)"
-        )
+    require_console(f"需要主辦密語：請設定環境變數 {PASSPHRASE_ENV} (organiser passphrase needed)")
     first = getpass.getpass("主辦密語 (organiser passphrase): ")
     return first, getpass.getpass("再輸入一次 (again): ")
 

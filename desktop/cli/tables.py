@@ -54,6 +54,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     leader.set_defaults(handler=run_leader)
     organiser_only(leader, "tables.edit")
 
+    place = session_parser("location", "note where a table is (shown on the room page /me)")
+    place.add_argument("--table", type=int, required=True, metavar="NUMBER")
+    place.add_argument(
+        "--text", required=True, metavar="TEXT", help='e.g. "靠窗第二排"; "" clears it'
+    )
+    place.set_defaults(handler=run_location)
+    organiser_only(place, "tables.edit")
+
     move = session_parser("move", "move a person to a table (pinned unless --no-pin)")
     move.add_argument("--person", required=True, metavar="NAME")
     move.add_argument(
@@ -153,6 +161,16 @@ def run_leader(args: argparse.Namespace, context: Context) -> int:
         actor="cli",
     )
     print(f"第 {args.table} 桌桌長：{args.name}")
+    return 0
+
+
+def run_location(args: argparse.Namespace, context: Context) -> int:
+    session = context.session(args.session)
+    view = seating.show(context.db, session.id)
+    table_setup.update_table(
+        context.db, _table_id(view, args.table), location=args.text, actor="cli"
+    )
+    print(f"第 {args.table} 桌位置：{args.text or '（未註明）'}")
     return 0
 
 

@@ -1,9 +1,12 @@
 """``workshop-desk serve``: the venue server without a window (organiser action).
 
 ``serve --session NAME [--host IP] [--port N] [--json]`` issues new table secrets, listens on
-the one address given (by default this machine's LAN address when it has exactly one) and
-prints the address and each table's URL; with ``--json`` that is one JSON line, ``address``
-and ``tables`` (``number``, ``code``, ``url``). It runs until interrupted (Ctrl+C).
+the one address given (by default the address of the default route, else the Wi-Fi
+adapter's; never loopback or link-local, and VPN or virtual adapters last) and prints the
+address and each table's URL; with ``--json`` that is one JSON line, ``address`` and
+``tables`` (``number``, ``code``, ``url``). It runs until interrupted (Ctrl+C; the wait is in
+short slices because on Windows a plain ``Event().wait()`` is not interrupted by Ctrl+C
+before Python 3.14).
 """
 
 from __future__ import annotations
@@ -13,10 +16,13 @@ import getpass
 import ipaddress
 import json
 import sys
-import threading
+import time
 
 from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, organiser_only
-from desktop.server.runner import DEFAULT_PORT, local_addresses
+from desktop.core.lan import Reach
+from desktop.server.runner import DEFAULT_PORT
+
+WAIT_SLICE = 0.5  # seconds: how soon Ctrl+C is seen on Windows
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     serve.add_argument("--session", required=True, metavar="NAME", help="session name or id")
     serve.add_argument(
-        "--host", metavar="IP", help="address to listen on (default: this machine's LAN address)"
+        "--host",
+        metavar="IP",
+        help="address to listen on (default: the default route's address, else the Wi-Fi's)",
     )
     serve.add_argument(
         "--port",
@@ -42,11 +50,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def default_host() -> str:
-    lan = [a for a in local_addresses() if not ipaddress.ip_address(a).is_loopback]
-    if len(lan) != 1:
-        found = "、".join(lan) or "（沒有）"
-        raise CliError(f"--host：請指定要在哪個網路位址提供連線，這台電腦的位址有 {found}")
-    return lan[0]
+    """The room address phones can open; with only VPN or virtual adapters, ask."""
+    from desktop.server.netaddr import offered_addresses
+
+    offered = offered_addresses()
+    if offered and offered[0].reach is Reach.OK:
+        return offered[0].address
+    found = "、".join(f"{c.address}（{c.adapter or '?'}）" for c in offered) or "（沒有）"
+    raise CliError(
+        "--host：找不到手機連得到的網路位址（先連上場地的 Wi-Fi），"
+        f"或請指定要在哪個位址提供連線；這台電腦的位址有 {found}"
+    )
 
 
 def run_serve(args: argparse.Namespace, context: Context) -> int:
@@ -85,9 +99,11 @@ def run_serve(args: argparse.Namespace, context: Context) -> int:
             for t in tables:
                 print(f"  第{t['number']}桌　代碼 {t['code']}　{t['url']}")
             sys.stdout.flush()
-        threading.Event().wait()  # until Ctrl+C
+        while server.running:  # until Ctrl+C
+            time.sleep(WAIT_SLICE)
     except KeyboardInterrupt:
-        pass
+        return 0
     finally:
         server.stop()
-    return 0
+    print("現場連線意外停止", file=sys.stderr)
+    return 1

@@ -1,8 +1,9 @@
-"""``workshop-desk vote open|show|close|ballot|export``: the room's participatory-budgeting vote.
+"""``workshop-desk vote open|show|close|ballot|revoke|export``: the room's PB vote.
 
-``open``, ``close``, ``ballot`` (a paper ballot typed at the desk) and ``export`` are organiser
-actions: the passphrase comes from ``WORKSHOP_DESK_PASSPHRASE`` or the terminal. ``show`` is
-read-only and, while the vote is open, shows turnout but no votes.
+``open``, ``close``, ``ballot`` (a paper ballot typed at the desk, final against the web
+page), ``revoke`` (take a voter's web pass) and ``export`` are organiser actions: the
+passphrase comes from ``WORKSHOP_DESK_PASSPHRASE`` or the terminal. ``show`` is read-only
+and, while the vote is open, shows turnout but no votes.
 """
 
 from __future__ import annotations
@@ -14,9 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
-from desktop.core.vote import Method, Rules
-from desktop.services.vote import VoteState, close_vote, open_vote, vote_state
-from desktop.services.vote_ballots import cast_paper_ballot
+from desktop.core.vote import Method, Rules, beyond_budget
+from desktop.services.vote import (
+    VoteState,
+    close_vote,
+    left_out_proposals,
+    open_vote,
+    vote_state,
+)
+from desktop.services.vote_ballots import cast_paper_ballot, revoke_web_pass
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -69,6 +76,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_json_flag(ballot)
     organiser_only(ballot, "vote.run")
     ballot.set_defaults(handler=run_ballot)
+
+    revoke = sub.add_parser(
+        "revoke",
+        help=f"take a voter's web pass: only a paper ballot at the desk from now {organiser}",
+    )
+    revoke.add_argument("--session", required=True, metavar="NAME", help="session name or id")
+    revoke.add_argument(
+        "--voter",
+        required=True,
+        type=int,
+        metavar="REGISTRATION_ID",
+        help="the voter's registration_id (roster --json)",
+    )
+    add_json_flag(revoke)
+    organiser_only(revoke, "vote.run")
+    revoke.set_defaults(handler=run_revoke)
 
     export = sub.add_parser("export", help=f"the closed vote as a pabulib .pb file {organiser}")
     export.add_argument("--session", required=True, metavar="NAME", help="session name or id")
@@ -145,7 +168,28 @@ def run_open(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     actor = _actor()
     rules = Rules(Method(args.method), args.budget, args.max_approvals)
-    return _changed(args, lambda: open_vote(context.db, session.id, rules, actor=actor))
+    state = open_vote(context.db, session.id, rules, actor=actor)
+    left_out = left_out_proposals(context.db, session.id)
+    beyond = beyond_budget(state.rules, state.on_ballot)
+    if args.json:
+        emit_json(
+            {
+                "ok": True,
+                **state_json(state),
+                "left_out": [
+                    {"table": p.table, "title": p.title, "reason": p.left_out_because}
+                    for p in left_out
+                ],
+                "beyond_budget": [p.id for p in beyond],
+            }
+        )
+        return 0
+    _print_state(state)
+    for p in left_out:
+        print(f"  未列入：{p.label}：{p.left_out_because}")
+    for project in beyond:
+        print(f"  不能選（經費超過總預算）：{project.id}. {project.title}")
+    return 0
 
 
 def run_show(args: argparse.Namespace, context: Context) -> int:
@@ -175,6 +219,16 @@ def run_ballot(args: argparse.Namespace, context: Context) -> int:
     else:
         print(result.message if result.ok else f"未計入：{result.message}（{result.result}）")
     return 0 if result.ok else 1
+
+
+def run_revoke(args: argparse.Namespace, context: Context) -> int:
+    session = context.session(args.session)
+    revoke_web_pass(context.db, session.id, args.voter, actor=_actor())
+    if args.json:
+        emit_json({"ok": True, "session": session.name, "voter": args.voter})
+    else:
+        print(f"已收回報名序號 {args.voter} 的手機投票；請在報到台投紙本票")
+    return 0
 
 
 def run_export(args: argparse.Namespace, context: Context) -> int:

@@ -2,7 +2,7 @@
 
 Only the people already checked in count for balance and mixing, so the tables that actually
 fill stay even and mixed even when planned people don't come. The cost of a table is the
-planner's (``seating._State.add_cost``) for one person, which needs only per-table counts:
+planner's (``seat_counts.SeatCounts.add_cost``) for one person, which needs only per-table counts:
 everyone present, and those sharing the person's agency, level and region.
 """
 
@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.core.agencies import categories
-from desktop.core.seating import W_AGENCY, W_LEVEL, W_REGION, W_SIZE, Person, Table
+from desktop.core.seat_counts import W_AGENCY, W_LEVEL, W_REGION, W_SIZE
+from desktop.core.seating import Person, Table
 
 
 @dataclass(frozen=True)

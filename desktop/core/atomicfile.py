@@ -11,6 +11,10 @@ first bytes are the kind's signature: a PDF over a PDF, a backup over an SQLite 
 empty. Anything else (a document typed as ``--out``, a folder) is refused with a
 ``NotOurFile`` naming it, unless the person confirmed replacing it (``replace_any``: the
 window's save dialog asks before it returns an existing name).
+
+A target another program holds open (a PDF in Acrobat, a sheet in Excel: Windows then refuses
+to replace or even read it, ``PermissionError``/WinError 5 or 32) is a ``FileInUse`` naming
+the file and the kind of program, never a raw error about the hidden ``.partial`` name.
 """
 
 from __future__ import annotations
@@ -30,17 +34,25 @@ class NotOurFile(CodedError):
     """The target exists and is not a file of the kind being written; it was left alone."""
 
 
+class FileInUse(CodedError):
+    """The target is open in another program (or read-only) and cannot be replaced; the old
+    file is unchanged and nothing else was written."""
+
+
 @dataclass(frozen=True)
 class FileKind:
     label: str  # what the file is, as the refusal names it
     signatures: tuple[bytes, ...]  # a file of this kind starts with one of these
 
     def matches(self, path: Path) -> bool:
-        """Is ``path`` a file of this kind (or empty, so nothing would be lost)?"""
+        """Is ``path`` a file of this kind (or empty, so nothing would be lost)? A file
+        another program holds locked (Excel does) is ``FileInUse``, not "another kind"."""
         longest = max(len(s) for s in self.signatures)
         try:
             with open(path, "rb") as handle:
                 head = handle.read(longest)
+        except PermissionError as exc:
+            raise in_use(path, self) from exc
         except OSError:
             return False
         return not head or head.startswith(self.signatures)
@@ -54,6 +66,34 @@ PORTAL_CSV = FileKind("CSV", ("*".encode("cp950"),))  # both portal headers star
 SQLITE = FileKind("SQLite", (b"SQLite format 3\x00",))
 PABULIB = FileKind("pabulib", (b"META",))
 JSON = FileKind("JSON", (b"{",))
+
+
+def in_use(target: Path, kind: FileKind) -> FileInUse:
+    """The refusal for a ``target`` Windows would not let us replace: named after the program
+    that usually holds a file of this kind open."""
+    target = Path(target)
+    if kind is PDF:
+        return FileInUse(
+            "file_open_in_pdf_reader",
+            f"「{target.name}」正在 PDF 閱讀器（例如 Acrobat）中開啟，無法覆寫；"
+            f"請先關閉它，或換一個檔名：{target}",
+            path=target,
+            name=target.name,
+        )
+    if kind in (XLSX, CSV_UTF8, PORTAL_CSV):
+        return FileInUse(
+            "file_open_in_excel",
+            f"「{target.name}」正在 Excel 中開啟，無法覆寫；請先關閉它，或換一個檔名：{target}",
+            path=target,
+            name=target.name,
+        )
+    return FileInUse(
+        "file_open_elsewhere",
+        f"「{target.name}」正在其他程式中開啟或是唯讀檔，無法覆寫；"
+        f"請先關閉它，或換一個檔名：{target}",
+        path=target,
+        name=target.name,
+    )
 
 
 def partial_name(target: Path) -> Path:
@@ -83,10 +123,13 @@ def atomic_target(target: Path, kind: FileKind, *, replace_any: bool = False) ->
     partial = partial_name(target)
     try:
         yield partial
-        with open(partial, "rb+") as handle:
+        with open(partial, "rb+") as handle:  # writable: Windows flushes only through one
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(partial, target)
+        try:
+            os.replace(partial, target)
+        except PermissionError as exc:  # Windows: the target is open in another program
+            raise in_use(target, kind) from exc
         _fsync_folder(target.parent)
     finally:
         partial.unlink(missing_ok=True)

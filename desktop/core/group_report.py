@@ -8,7 +8,7 @@ to show and the compilation to flag. ``from_json`` accepts anything a previous v
 
 JSON keys (``GroupReport.content``, ``GroupReportRevision.content``, ``reports show --json``):
 ``schema``, ``members`` [{``name``, ``agency``, ``registration_id``, ``present``}], ``topic``,
-``points_for``, ``points_against`` (text, one point a line), ``proposals`` [{``title``,
+``points_for``, ``points_against`` (text, one point a line), ``proposals`` [{``id``, ``title``,
 ``problem``, ``location``, ``beneficiaries``, ``cost_text``, ``cost``, ``feasibility``
 {``public``, ``legal``, ``budget``}, ``votes``}], ``ranking``, ``open_questions``, ``feedback``.
 """
@@ -16,6 +16,7 @@ JSON keys (``GroupReport.content``, ``GroupReportRevision.content``, ``reports s
 from __future__ import annotations
 
 import re
+import secrets
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from desktop.core.problems import CodedError
+from desktop.core.text import clean_text
 
 SCHEMA = 1
 
@@ -247,6 +249,7 @@ class Proposal:
     cost_text: str = ""
     feasibility: Mapping[str, str] = field(default_factory=dict)
     votes: int | None = None
+    id: str = ""  # stable for the proposal's life; "" until one is given (``with_ids``)
 
     @property
     def cost(self) -> int | None:
@@ -325,12 +328,16 @@ def points(text: str) -> tuple[str, ...]:
 # --- JSON ---------------------------------------------------------------------------------
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, *, multiline: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return "\n".join(_text(v) for v in value)
-    return str(value)
+        return clean_text("\n".join(_text(v, multiline=True) for v in value), multiline=multiline)
+    return clean_text(value, multiline=multiline)
+
+
+def _lines(value: Any) -> str:
+    return _text(value, multiline=True)
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -353,6 +360,7 @@ def member_to_json(m: Member) -> dict[str, Any]:
 
 def proposal_to_json(p: Proposal) -> dict[str, Any]:
     return {
+        "id": p.id,
         "title": p.title,
         "problem": p.problem,
         "location": p.location,
@@ -380,7 +388,7 @@ def to_json(content: ReportContent) -> dict[str, Any]:
 
 def _member_from_json(data: Any) -> Member | None:
     if isinstance(data, str):
-        return Member(name=data) if data.strip() else None
+        return Member(name=_text(data)) if data.strip() else None
     if not isinstance(data, Mapping):
         return None
     name = _text(data.get("name")).strip()
@@ -397,14 +405,16 @@ def _member_from_json(data: Any) -> Member | None:
 def _proposal_from_json(data: Any) -> Proposal:
     if not isinstance(data, Mapping):
         return Proposal(title=_text(data))
+    stored_id = data.get("id")
     cost_text = _text(data.get("cost_text"))
     if not cost_text and data.get("cost") not in (None, ""):
         cost_text = _text(data.get("cost"))
     feasibility = data.get("feasibility")
     marks = feasibility if isinstance(feasibility, Mapping) else {}
     return Proposal(
+        id=stored_id if isinstance(stored_id, str) and PROPOSAL_ID.fullmatch(stored_id) else "",
         title=_text(data.get("title")),
-        problem=_text(data.get("problem")),
+        problem=_lines(data.get("problem")),
         location=_text(data.get("location")),
         beneficiaries=_text(data.get("beneficiaries")),
         cost_text=cost_text,
@@ -413,9 +423,10 @@ def _proposal_from_json(data: Any) -> Proposal:
     )
 
 
-def from_json(data: Any) -> ReportContent:
+def from_json(data: Any, *, fresh_ids: bool = False) -> ReportContent:
     """The form from stored JSON: unknown keys ignored, missing keys empty, lists of lines
-    joined, so no stored word is ever dropped for being in an older shape."""
+    joined, so no stored word is ever dropped for being in an older shape. A proposal with no
+    id gets its position, or with ``fresh_ids`` (a save coming in) a new id."""
     if not isinstance(data, Mapping):
         return ReportContent()
     stored_members, stored_proposals = data.get("members"), data.get("proposals")
@@ -424,13 +435,40 @@ def from_json(data: Any) -> ReportContent:
     return ReportContent(
         members=tuple(m for m in (_member_from_json(x) for x in members) if m is not None),
         topic=_text(data.get("topic")),
-        points_for=_text(data.get("points_for")),
-        points_against=_text(data.get("points_against")),
-        proposals=tuple(_proposal_from_json(p) for p in proposals),
-        ranking=_text(data.get("ranking")),
-        open_questions=_text(data.get("open_questions")),
-        feedback=_text(data.get("feedback")),
+        points_for=_lines(data.get("points_for")),
+        points_against=_lines(data.get("points_against")),
+        proposals=with_ids((_proposal_from_json(p) for p in proposals), fresh=fresh_ids),
+        ranking=_lines(data.get("ranking")),
+        open_questions=_lines(data.get("open_questions")),
+        feedback=_lines(data.get("feedback")),
     )
+
+
+# --- proposal ids ----------------------------------------------------------------------------
+
+PROPOSAL_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
+def new_proposal_id() -> str:
+    """A fresh id (10 hex digits): unique for the report's life, whoever makes it."""
+    return secrets.token_hex(5)
+
+
+def with_ids(proposals: Iterable[Proposal], *, fresh: bool = False) -> tuple[Proposal, ...]:
+    """Every proposal with an id of its own: one that has none (or repeats an earlier one's)
+    gets its position (``"3"``) — the same on every read of a stored report — or, with
+    ``fresh``, a new id (a proposal a device just added)."""
+    result: list[Proposal] = []
+    seen: set[str] = set()
+    for position, p in enumerate(proposals, start=1):
+        given = p.id
+        if not given or given in seen:
+            given = new_proposal_id() if fresh else str(position)
+            while given in seen:
+                given += "_"
+        seen.add(given)
+        result.append(p if given == p.id else replace(p, id=given))
+    return tuple(result)
 
 
 # --- checks ---------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core import admission
@@ -47,7 +48,7 @@ from desktop.core.import_people import (
     Who,
     working_copy,
 )
-from desktop.core.import_rows import ERROR, WARNING, ParsedRow, RowProblem, parse_rows
+from desktop.core.import_rows import ERROR, WARNING, ParsedRow, ParseResult, RowProblem, parse_rows
 from desktop.core.importing import (
     SESSION,
     ImportFileError,
@@ -80,36 +81,102 @@ def make_plan(
     ``admit``: apply the admission rule to the imported sessions afterwards; ``open_id``
     opens stored IDs to recognise people by them (only with the organiser's passphrase)."""
     parsed = parse_rows(table, mapping)  # raises ImportFileError without a name column
-    sessions = {es.name: es for es in snapshot.sessions}
-    by_id = {es.id: es for es in snapshot.sessions}
-    chosen = by_id.get(session_id) if session_id is not None else None
-    session_column = table.headers[mapping[SESSION]] if SESSION in mapping else ""
+    chosen = _chosen_session(table, mapping, snapshot, session_id)
+    sorted_rows = _sort_by_session(parsed, table, mapping, snapshot, chosen)
+    # A person's rows are merged per session, so someone who registered for two sessions
+    # keeps both registrations (one attendee).
+    people, merges = merge_rows(
+        sorted_rows.rows, session_of=lambda r: sorted_rows.session[r.order].id
+    )
+    placed = [(p, sorted_rows.session[p.data.order]) for p in people]
+    scope = [chosen] if chosen is not None else list(snapshot.sessions)
+    planning = _Planning(snapshot, placed, {es.id for es in scope}, sorted_rows.column, at, open_id)
+    planning.flag_second_sessions()
+    for person, es in placed:
+        planning.apply_row(person, es)
+    missing = planning.flag_missing()
+    everyone = planning.existing + planning.new_people
+    _number(everyone, planning.renumber)
+    admission_moves: list[tuple[int, StatusChange]] = []
+    admissions = tuple(_admit(es, everyone, admission_moves) for es in scope) if admit else ()
+    updated = sum(planning.changed.values())
+    summary = ImportSummary(
+        source=table.source,
+        encoding=table.encoding,
+        committed=False,
+        headers=table.headers,
+        mapping=mapping_by_header(table.headers, mapping),
+        rows_read=len(parsed.rows),
+        blank_rows=parsed.blank_rows,
+        imported=len(planning.new_people),
+        updated=updated,
+        unchanged=len(planning.changed) - updated,
+        rejected=tuple(sorted(sorted_rows.rejected, key=lambda p: p.row)),
+        merges=merges,
+        flagged=tuple(sorted(planning.flagged, key=lambda p: p.row)),
+        missing=tuple(missing),
+        other_sessions=sorted_rows.other_sessions,
+        per_session=dict(planning.per_session),
+        id_matching=open_id is not None,
+        status_changes=(*planning.moved, *(c for _, c in admission_moves)),
+        admissions=admissions,
+    )
+    return ImportPlan(summary, _writes(planning, admission_moves))
+
+
+def _chosen_session(
+    table: RawTable, mapping: Mapping[str, int], snapshot: Snapshot, session_id: int | None
+) -> KnownSession | None:
+    """The session the organiser chose for the file, if any; a file without a 報名場次 column
+    needs one."""
+    chosen = next((es for es in snapshot.sessions if es.id == session_id), None)
     if SESSION not in mapping and chosen is None:
-        names = "、".join(sessions)
+        names = "、".join(es.name for es in snapshot.sessions)
         raise ImportFileError(
             "no_session_column",
             f"{table.source}: 檔案沒有「報名場次」欄，請指定場次（可選：{names}）",
             file=table.source,
             names=names,
         )
-    rejected = [p for r in parsed.rejected for p in r.problems if p.severity == ERROR]
-    # Each row's session first: a person's rows are merged per session, so someone who
-    # registered for two sessions keeps both registrations (one attendee).
-    session_cache: dict[str, str | None] = {}
-    row_session: dict[int, KnownSession] = {}
-    in_scope: list[ParsedRow] = []
-    other_sessions = 0
+    return chosen
+
+
+@dataclass
+class _RowsBySession:
+    """The file's accepted rows that belong to the import, each with its session."""
+
+    column: str  # the 報名場次 column's header ("" without one)
+    rows: list[ParsedRow] = field(default_factory=list)  # in file order
+    session: dict[int, KnownSession] = field(default_factory=dict)  # row order → session
+    rejected: list[RowProblem] = field(default_factory=list)  # every row not imported
+    other_sessions: int = 0  # rows for a session other than the chosen one
+
+
+def _sort_by_session(
+    parsed: ParseResult,
+    table: RawTable,
+    mapping: Mapping[str, int],
+    snapshot: Snapshot,
+    chosen: KnownSession | None,
+) -> _RowsBySession:
+    """Each row's session: its 報名場次 answer matched to a session name, else the chosen
+    session. A row whose answer names no session, or with neither, is rejected; rows of
+    another session than the chosen one are counted and skipped."""
+    sessions = {es.name: es for es in snapshot.sessions}
+    found = _RowsBySession(table.headers[mapping[SESSION]] if SESSION in mapping else "")
+    found.rejected = [p for r in parsed.rejected for p in r.problems if p.severity == ERROR]
+    matched: dict[str, str | None] = {}  # an answer → the session name it matches
     for row in parsed.accepted:
         value = row.session_value
         if SESSION in mapping and value:
-            if value not in session_cache:
-                session_cache[value] = match_session(value, sessions)
-            name = session_cache[value]
+            if value not in matched:
+                matched[value] = match_session(value, sessions)
+            name = matched[value]
             if name is None:
-                rejected.append(
+                found.rejected.append(
                     RowProblem(
                         row.row,
-                        session_column,
+                        found.column,
                         f"報名場次「{value}」對不上任何場次，此列不匯入",
                         ERROR,
                         SESSION,
@@ -120,15 +187,15 @@ def make_plan(
                 continue
             es = sessions[name]
             if chosen is not None and es.id != chosen.id:
-                other_sessions += 1
+                found.other_sessions += 1
                 continue
         elif chosen is not None:
             es = chosen
         else:
-            rejected.append(
+            found.rejected.append(
                 RowProblem(
                     row.row,
-                    session_column,
+                    found.column,
                     "沒有填報名場次，此列不匯入",
                     ERROR,
                     SESSION,
@@ -136,53 +203,115 @@ def make_plan(
                 )
             )
             continue
-        row_session[row.order] = es
-        in_scope.append(row)
-    people, merges = merge_rows(in_scope, session_of=lambda r: row_session[r.order].id)
-    placed = [(p, row_session[p.data.order]) for p in people]
-    scope = [chosen] if chosen is not None else list(snapshot.sessions)
-    scope_ids = {es.id for es in scope}
+        found.session[row.order] = es
+        found.rows.append(row)
+    return found
 
-    flagged = [p for person, _ in placed for p in person.data.problems]
-    sessions_of: dict[int, list[tuple[Person, KnownSession]]] = defaultdict(list)
-    for person, es in placed:
-        sessions_of[person.identity].append((person, es))
-    for group in sessions_of.values():
-        first, first_es = group[0]
-        for person, es in group[1:]:
-            flagged.append(
-                RowProblem(
-                    person.rows[0],
-                    session_column,
-                    f"同一人（第 {first.rows[0]} 列）已報名{first_es.name}，又報名{es.name}："
-                    "兩場都保留，請確認",
-                    WARNING,
-                    SESSION,
-                    "row_two_sessions",
-                    (("row", first.rows[0]), ("first", first_es.name), ("second", es.name)),
+
+class _Planning:
+    """The plan as the rows make it: the event's people and registrations as the file leaves
+    them (``Who``, ``Reg``), the people and registrations it adds, and what the organiser is
+    told (flagged rows, status changes, the audit of each changed registration)."""
+
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        placed: Sequence[tuple[Person, KnownSession]],
+        scope_ids: set[int],
+        session_column: str,
+        at: dt.datetime,
+        open_id: Callable[[bytes], str] | None,
+    ) -> None:
+        self.sessions = {es.id: es for es in snapshot.sessions}
+        self.scope_ids = scope_ids  # the sessions the import covers
+        self.session_column = session_column
+        self.at = at
+        self.can_seal = snapshot.can_seal
+        self.existing = [working_copy(p) for p in snapshot.people]
+        self.matcher = Matcher(self.existing, open_id)
+        self.new_people: list[Who] = []
+        self.new_regs: list[tuple[Who, Reg]] = []
+        self.flagged = [p for person, _ in placed for p in person.data.problems]
+        self.audited: list[Audited] = []
+        self.moved: list[StatusChange] = []
+        self.renumber: set[int] = set()  # sessions whose places in line change
+        self.touched: set[int] = set()  # registrations a row updated
+        self.known: dict[int, Who] = {}  # identity → the person it is
+        self.changed: dict[int, bool] = {}  # identity of an existing person → any change
+        self.per_session: dict[str, int] = defaultdict(int)
+        # identity → the person's rows and sessions in this file
+        self.sessions_of: dict[int, list[tuple[Person, KnownSession]]] = defaultdict(list)
+        for person, es in placed:
+            self.sessions_of[person.identity].append((person, es))
+
+    def flag_second_sessions(self) -> None:
+        """Note who the file registers for more than one session: both registrations are
+        kept, and the organiser is asked to check."""
+        for group in self.sessions_of.values():
+            first, first_es = group[0]
+            for person, es in group[1:]:
+                self.flagged.append(
+                    RowProblem(
+                        person.rows[0],
+                        self.session_column,
+                        f"同一人（第 {first.rows[0]} 列）已報名{first_es.name}，又報名{es.name}："
+                        "兩場都保留，請確認",
+                        WARNING,
+                        SESSION,
+                        "row_two_sessions",
+                        (("row", first.rows[0]), ("first", first_es.name), ("second", es.name)),
+                    )
                 )
+
+    def apply_row(self, person: Person, es: KnownSession) -> None:
+        """One person's (merged) row for session ``es``: a new person, or an existing one
+        updated, with their registration for ``es`` added or updated."""
+        self.per_session[es.name] += 1
+        row = person.data
+        who = self.known.get(person.identity)
+        if who is None:
+            who = self.known[person.identity] = self._recognise(row)
+        if who.id < 0:
+            self.add_registration(who, person, es)
+            return
+        changes = _update_person(who, row, self.matcher, self.can_seal)
+        keep = {e.id for _, e in self.sessions_of[person.identity]}
+        reg = _registration_for(who, es.id, self.scope_ids, keep, self.touched)
+        if reg is None:
+            reg = self.add_registration(who, person, es)
+            changes.append("session")
+        else:
+            if reg.session_id != es.id and _promised(reg):
+                kept = self.sessions[reg.session_id]
+                self.flagged.append(_kept_in_session(kept, es, person, self.session_column))
+                es = kept
+            changes += _update_registration(reg, es, person, who, self.renumber, self.moved)
+        self.touched.add(reg.key)
+        self.changed[person.identity] = self.changed.get(person.identity, False) or bool(changes)
+        if changes:
+            who.set("updated_at", self.at)
+            self.audited.append(
+                Audited(reg.key, who.values["name"], tuple(sorted(set(changes))), row.row)
             )
 
-    existing = [working_copy(p) for p in snapshot.people]
-    matcher = Matcher(existing, open_id)
-    new_people: list[Who] = []
-    new_regs: list[tuple[Who, Reg]] = []
-    audited: list[Audited] = []
-    moved: list[StatusChange] = []
-    renumber: set[int] = set()
-    touched: set[int] = set()
-    known: dict[int, Who] = {}  # identity → the person it is
-    changed: dict[int, bool] = {}  # identity of an existing person → any change
-    per_session: dict[str, int] = defaultdict(int)
+    def _recognise(self, row: ParsedRow) -> Who:
+        """The person already in the event this row is, else a new person."""
+        found = self.matcher.find(row)
+        if found is None:
+            found = _new_person(row, len(self.new_people), self.can_seal)
+            self.new_people.append(found)
+            self.matcher.claim(row)
+        return found
 
-    def add_registration(who: Who, person: Person, es: KnownSession) -> Reg:
+    def add_registration(self, who: Who, person: Person, es: KnownSession) -> Reg:
+        """A new registration on the waiting list of ``es``; its place in line comes later."""
         row = person.data
         reg = Reg(
-            -(len(new_regs) + 1),
+            -(len(self.new_regs) + 1),
             es.id,
             Status.WAITLISTED,
             "",
-            person.registered_at or at,
+            person.registered_at or self.at,
             0,
             row.lunch,
             row.remark,
@@ -192,88 +321,35 @@ def make_plan(
             False,
         )
         who.registrations.append(reg)
-        new_regs.append((who, reg))
-        renumber.add(es.id)
+        self.new_regs.append((who, reg))
+        self.renumber.add(es.id)
         return reg
 
-    for person, es in placed:
-        per_session[es.name] += 1
-        row = person.data
-        who = known.get(person.identity)
-        if who is None:
-            found = matcher.find(row)
-            if found is None:
-                found = _new_person(row, len(new_people), snapshot.can_seal)
-                new_people.append(found)
-                matcher.claim(row)
-            who = known[person.identity] = found
-        if who.id < 0:
-            add_registration(who, person, es)
-            continue
-        changes = _update_person(who, row, matcher, snapshot.can_seal)
-        keep = {e.id for _, e in sessions_of[person.identity]}
-        reg = _registration_for(who, es.id, scope_ids, keep, touched)
-        if reg is None:
-            reg = add_registration(who, person, es)
-            changes.append("session")
-        else:
-            if reg.session_id != es.id and _promised(reg):
-                flagged.append(_kept_in_session(by_id[reg.session_id], es, person, session_column))
-                es = by_id[reg.session_id]
-            changes += _update_registration(reg, es, person, who, renumber, moved)
-        touched.add(reg.key)
-        changed[person.identity] = changed.get(person.identity, False) or bool(changes)
-        if changes:
-            who.set("updated_at", at)
-            audited.append(
-                Audited(reg.key, who.values["name"], tuple(sorted(set(changes))), row.row)
-            )
+    def flag_missing(self) -> list[MissingPerson]:
+        """Imported registrations in the import's sessions that no row updated: flagged
+        missing from the export (once), never deleted."""
+        missing: list[MissingPerson] = []
+        for who in self.existing:
+            for reg in who.registrations:
+                if (
+                    reg.source != "import"
+                    or reg.session_id not in self.scope_ids
+                    or reg.key < 0
+                    or reg.key in self.touched
+                ):
+                    continue
+                if not reg.missing_from_import:
+                    reg.set("missing_from_import", True)
+                    self.audited.append(Audited(reg.key, who.values["name"], (), 0))
+                name = self.sessions[reg.session_id].name
+                missing.append(MissingPerson(reg.key, who.values["name"], name))
+        return missing
 
-    missing: list[MissingPerson] = []
-    for who in existing:
-        for reg in who.registrations:
-            if (
-                reg.source != "import"
-                or reg.session_id not in scope_ids
-                or reg.key < 0
-                or reg.key in touched
-            ):
-                continue
-            if not reg.missing_from_import:
-                reg.set("missing_from_import", True)
-                audited.append(Audited(reg.key, who.values["name"], (), 0))
-            missing.append(MissingPerson(reg.key, who.values["name"], by_id[reg.session_id].name))
 
-    everyone = existing + new_people
-    _number(everyone, renumber)
-    admissions: tuple[AdmissionResult, ...] = ()
-    admission_moves: list[tuple[int, StatusChange]] = []
-    if admit:
-        admissions = tuple(_admit(es, everyone, admission_moves) for es in scope)
-    updated = sum(changed.values())
-    summary = ImportSummary(
-        source=table.source,
-        encoding=table.encoding,
-        committed=False,
-        headers=table.headers,
-        mapping=mapping_by_header(table.headers, mapping),
-        rows_read=len(parsed.rows),
-        blank_rows=parsed.blank_rows,
-        imported=len(new_people),
-        updated=updated,
-        unchanged=len(changed) - updated,
-        rejected=tuple(sorted(rejected, key=lambda p: p.row)),
-        merges=merges,
-        flagged=tuple(sorted(flagged, key=lambda p: p.row)),
-        missing=tuple(missing),
-        other_sessions=other_sessions,
-        per_session=dict(per_session),
-        id_matching=open_id is not None,
-        status_changes=(*moved, *(c for _, c in admission_moves)),
-        admissions=admissions,
-    )
-    writes = ImportWrites(
-        new_people=tuple(NewPerson(dict(w.values), w.seal or "") for w in new_people),
+def _writes(planning: _Planning, moves: Sequence[tuple[int, StatusChange]]) -> ImportWrites:
+    """The rows to insert and the columns to update that make the plan true."""
+    return ImportWrites(
+        new_people=tuple(NewPerson(dict(w.values), w.seal or "") for w in planning.new_people),
         new_registrations=tuple(
             NewRegistration(
                 reg.key,
@@ -288,21 +364,22 @@ def make_plan(
                     "remark": reg.remark,
                 },
             )
-            for who, reg in new_regs
+            for who, reg in planning.new_regs
         ),
         people=tuple(
-            RowUpdate(w.id, dict(w.changed), w.seal) for w in existing if w.changed or w.seal
+            RowUpdate(w.id, dict(w.changed), w.seal)
+            for w in planning.existing
+            if w.changed or w.seal
         ),
         registrations=tuple(
             RowUpdate(r.key, dict(r.changed))
-            for w in existing
+            for w in planning.existing
             for r in w.registrations
             if r.key > 0 and r.changed
         ),
-        audited=tuple(audited),
-        moves=tuple(admission_moves),
+        audited=tuple(planning.audited),
+        moves=tuple(moves),
     )
-    return ImportPlan(summary, writes)
 
 
 def _new_person(row: ParsedRow, index: int, can_seal: bool) -> Who:

@@ -257,7 +257,7 @@ def _read_xlsx(name: str, data: bytes) -> RawTable:
             workbook.close()
     except ImportFileError:
         raise
-    except Exception as exc:  # noqa: BLE001 - any fault inside a hostile part, named below
+    except Exception as exc:  # any fault inside a hostile part, named below
         code, fault, params = _xlsx_fault(exc)
         raise ImportFileError(code, f"{name}: XLSX 內容損毀：{fault}", file=name, **params) from exc
     return _table(name, records, numbers, "xlsx")

@@ -4,6 +4,12 @@ A USB scanner "types" a whole code in a burst (a few ms between keys) and usuall
 Enter, sometimes Tab, sometimes nothing. People type far slower (≥ 80 ms between keys). A burst
 of at least ``min_length`` characters with no gap above ``max_gap`` seconds is a scan.
 
+``ComposedScan`` is a scan typed into a field whose input method is on (Microsoft Bopomofo in
+the search field, which must keep it for Chinese names): the scanner's keys arrive as the
+input method's composition (preedit) and committed text, not as key presses. Such a burst is
+a scan only when its text starts like a pass (``WS1:``) and comes at a scanner's pace; a
+Chinese name composed and committed stays a search.
+
 ``ConsistentReads`` is the camera's counterpart: a code is accepted only when the decoder saw
 it in ``required`` consecutive frames, and the same code is not accepted again until it has
 left the picture for a while.
@@ -61,6 +67,57 @@ class ScanDetector:
         if at is not None and at - self.times[-1] > self.max_gap * 2:
             return False
         return True
+
+
+PASS_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567:.1")  # WS1: + base32 . base32
+
+
+def starts_like_a_pass(text: str) -> bool:
+    """``text`` holds the whole pass prefix and nothing a pass cannot hold."""
+    upper = text.upper()
+    return upper.startswith(PASS_PREFIX) and set(upper) <= PASS_CHARACTERS
+
+
+@dataclass
+class ComposedScan:
+    """One burst of input-method events: the text committed in it and the composition now."""
+
+    max_gap: float = MAX_GAP
+    committed: str = ""
+    preedit: str = ""
+    last: float | None = None
+    fast: bool = True  # no pause longer than ``max_gap`` since the burst began
+
+    def feed(self, commit: str, preedit: str, at: float) -> bool:
+        """Record one input-method event at ``at`` (seconds). True when it begins a new
+        burst (what was before ended: a pause after a finished composition)."""
+        new_burst = self.last is None or (at - self.last > self.max_gap and not self.preedit)
+        if new_burst:
+            self.reset()
+        elif self.last is not None and at - self.last > self.max_gap:
+            self.fast = False  # a composition going on by hand
+        self.committed += commit
+        self.preedit = preedit
+        self.last = at
+        return new_burst
+
+    def reset(self) -> None:
+        self.committed, self.preedit, self.last, self.fast = "", "", None, True
+
+    @property
+    def text(self) -> str:
+        return self.committed + self.preedit
+
+    @property
+    def is_scan(self) -> bool:
+        """The burst is a scanner's: fast, and its text starts like a pass."""
+        return self.fast and starts_like_a_pass(self.text)
+
+    def complete(self, commit: str) -> bool:
+        """The event that just committed ``commit`` ended the scan: the input method held
+        the whole code and committed it at once (on the scanner's Enter), leaving nothing
+        composed. An input method that commits key by key ends by Enter, Tab or a pause."""
+        return self.is_scan and not self.preedit and len(commit) >= MIN_LENGTH
 
 
 @dataclass(frozen=True)

@@ -13,27 +13,49 @@ _SPACES = re.compile(r"\s+")
 # Terminal escape sequences (colour codes, cursor moves, window titles) pasted or planted in a
 # form: they would reach the terminal raw and break documents.
 _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])?")
-# Control characters (C0 and C1; tab, line breaks and the like become spaces below) and the
-# bidirectional overrides that reorder how text is shown: removed. Joiners stay (emoji).
-_CONTROLS = dict.fromkeys(
-    [c for c in (*range(0x20), *range(0x7F, 0xA0)) if not chr(c).isspace()]
-    + [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-)
+# Line separators other than \n: Word's soft line break (\x0b), form feed, NEL and the Unicode
+# line and paragraph separators. Python's ``splitlines`` (pabutools reading a .pb file) breaks
+# lines at each of them, so they must never reach a one-line field.
+_LINE_BREAKS = "\r\x0b\x0c\x85\u2028\u2029"
+# Removed: control characters (C0 and C1; openpyxl refuses them, a PDF prints boxes), the
+# bidirectional overrides that reorder how text is shown, lone surrogates (not encodable as
+# UTF-8) and the two non-characters XML forbids. Joiners stay (emoji).
+_REMOVED = [
+    c for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n" + _LINE_BREAKS
+] + [*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]
+_MULTI_LINE = {**dict.fromkeys(_REMOVED), **{ord(c): "\n" for c in _LINE_BREAKS}}
+_ONE_LINE = {**_MULTI_LINE, **{ord(c): " " for c in "\t\n" + _LINE_BREAKS}}
+
+
+def clean_text(value: object, *, multiline: bool = False) -> str:
+    r"""Text typed or sent into a field, as stored and exported: control characters, terminal
+    escapes, bidi overrides and lone surrogates removed; line breaks of every kind (``\r\n``,
+    ``\x0b``, U+2028, U+2029, U+0085) become ``\n`` in a multi-line field and a space in a
+    one-line field (tabs too). Nothing else changes: no trimming, no NFKC (a leader's ，stays
+    full-width), so a field being typed is never rewritten under the cursor."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if text.isprintable():  # the common case: nothing to remove
+        return text
+    if "\x1b" in text:
+        text = _ESCAPES.sub("", text)
+    if multiline:
+        text = text.replace("\r\n", "\n")
+    return text.translate(_MULTI_LINE if multiline else _ONE_LINE)
 
 
 def clean(value: object) -> str:
-    """NFKC (full-width letters, digits and the ideographic space become ASCII), control
-    characters and terminal escapes removed (``李\x07華`` → ``李華``), trimmed, inner runs of
-    whitespace collapsed to one space."""
+    """A one-line value from a form or import: NFKC (full-width letters, digits and the
+    ideographic space become ASCII), ``clean_text``'s removals (``李\x07華`` → ``李華``), trimmed,
+    inner runs of whitespace collapsed to one space."""
     if value is None:
         return ""
     text = unicodedata.normalize("NFKC", str(value))
     if text.isprintable():  # the common case: no control, no escape, no space but " "
         text = text.strip()
         return _SPACES.sub(" ", text) if "  " in text else text
-    if "\x1b" in text:
-        text = _ESCAPES.sub("", text)
-    return _SPACES.sub(" ", text.translate(_CONTROLS)).strip()
+    return _SPACES.sub(" ", clean_text(text)).strip()
 
 
 def match_key(value: object) -> str:

@@ -22,7 +22,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from desktop.core.group_report import CostError, parse_cost
 from desktop.core.problems import CodedError
+from desktop.core.text import clean_text
 
 
 class Method(StrEnum):
@@ -91,6 +93,27 @@ class SourceProposal:
     table: int
     title: str
     cost: int | None
+    cost_text: str = ""  # as the table typed it
+
+    @property
+    def left_out_because(self) -> str:
+        """Why this proposal is not on the ballot (empty when it may be)."""
+        if not self.title.strip():
+            return "沒有提案名稱"
+        if self.cost is None and self.cost_text.strip():
+            try:
+                parse_cost(self.cost_text)
+            except CostError as exc:
+                return str(exc)  # the sentence the desk's form shows under the field
+        if self.cost is None:
+            return "沒有填經費"
+        if self.cost <= 0:
+            return "經費要大於 0"
+        return ""
+
+    @property
+    def label(self) -> str:
+        return f"第{self.table}桌「{self.title.strip() or '（無名稱）'}」"
 
 
 # --- building the ballot ---------------------------------------------------------------------
@@ -104,7 +127,7 @@ def projects_from_proposals(
     projects: list[Project] = []
     skipped: list[SourceProposal] = []
     for p in sorted(proposals, key=lambda p: p.table):
-        if p.cost is None or p.cost <= 0 or not p.title.strip():
+        if p.left_out_because or p.cost is None:
             skipped.append(p)
             continue
         projects.append(Project(len(projects) + 1, p.title.strip(), (p.table,), p.cost))
@@ -206,6 +229,22 @@ def check_rules(rules: Rules, projects: Sequence[Project]) -> None:
             raise VoteError("max_too_small", "最多可選的數量至少是 1")
     if not any(p.included for p in projects):
         raise VoteError("no_projects", "投票單上沒有提案：請先在小組報告填寫提案與經費")
+    beyond = beyond_budget(rules, projects)
+    if len(beyond) == sum(p.included for p in projects):
+        raise VoteError(
+            "nothing_fits",
+            f"每一個提案的經費都超過預算 NT$ {rules.budget:,}，沒有人能投票；"
+            "請提高預算或修改經費後再開始。",
+            budget=rules.budget,
+        )
+
+
+def beyond_budget(rules: Rules, projects: Sequence[Project]) -> tuple[Project, ...]:
+    """Projects on the ballot that no basket can hold (cost above the whole budget): shown
+    greyed out with the reason on every phone, and named to the organiser before opening."""
+    if rules.method is not Method.BASKET:
+        return ()
+    return tuple(p for p in projects if p.included and p.cost > rules.budget)
 
 
 # --- the count -------------------------------------------------------------------------------
@@ -278,8 +317,9 @@ class PbMeta:
 
 
 def _pb_field(text: str) -> str:
-    """A value inside a ``;``-separated line: no separators, quotes or line breaks."""
-    return re.sub(r"[;\r\n\"]+", " ", text).strip()
+    """A value inside a ``;``-separated line: no separators, quotes, control characters or
+    line breaks of any kind (pabutools splits lines at U+2028, U+001C...)."""
+    return re.sub(r"[;\"]+", " ", clean_text(text)).strip()
 
 
 def pabulib_text(
@@ -337,18 +377,6 @@ def pabulib_text(
     for n, ballot in enumerate(ballots, start=1):
         lines.append(f"{n};{','.join(str(i) for i in ballot)}")
     return "\n".join(lines) + "\n"
-
-
-# --- who may vote ----------------------------------------------------------------------------
-
-PHONE_DIGITS = 3
-
-
-def phone_tail(phone: str) -> str | None:
-    """The last three digits of the number (an extension after ``#`` is not part of it);
-    None when the desk holds no usable number."""
-    digits = re.sub(r"\D", "", phone.partition("#")[0])
-    return digits[-PHONE_DIGITS:] if len(digits) >= PHONE_DIGITS else None
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ class BadgeRow:
     unit: str
     table: int | None
     token: str  # the signed pass (desktop.core.tokens.make_token)
+    room_code: str = ""  # grouped (K7M-Q4X-RTP): the key to the room page and the vote
 
 
 def qr_png(text: str, box_size: int = 6) -> bytes:
@@ -133,6 +134,10 @@ class _BadgeSheet(Flowable):
         c.drawImage(qr_image(row.token), qx, qy, QR_SIZE, QR_SIZE)
         c.setFont(register_main_font(), 7)
         c.drawCentredString(qx + QR_SIZE / 2, qy - 3 * mm, "報到 QR")
+        if row.room_code:
+            c.drawCentredString(qx + QR_SIZE / 2, qy - 6.5 * mm, "房間碼")
+            c.setFont(register_main_font(), 11)
+            c.drawCentredString(qx + QR_SIZE / 2, qy - 10 * mm, row.room_code)
 
 
 def build_badges(

@@ -129,7 +129,7 @@ class _CheckedFont(ttfonts.TTFont):
         super().__init__(name, path, subfontIndex=subfont_index)
         self._is_fallback = fallback
 
-    def splitString(self, text, doc, encoding="utf-8"):  # type: ignore[no-untyped-def]  # noqa: N802
+    def splitString(self, text, doc, encoding="utf-8"):  # type: ignore[no-untyped-def]
         record = _RECORD.get()
         if record is not None:
             chars = self.face.charToGlyph

@@ -40,6 +40,8 @@ from desktop.core.group_report import (
     points,
 )
 from desktop.core.rocdate import roc_date
+from desktop.core.safe_cells import neutralise_formula
+from desktop.core.text import clean_text
 from desktop.core.vote import VoteState
 from desktop.reports import vote_page
 from desktop.reports.fonts import paragraph_markup, register_main_font
@@ -87,8 +89,20 @@ FEEDBACK_BG = colors.HexColor("#fdf6e3")
 
 
 def _m(text: str) -> str:
-    """Escaped for a Paragraph (fallback font for rare characters), line breaks kept."""
-    return "<br/>".join(paragraph_markup(line) for line in text.strip().splitlines())
+    """Escaped for a Paragraph (fallback font for rare characters), line breaks kept; control
+    characters of text stored before it was cleaned on entry are dropped here."""
+    lines = clean_text(text, multiline=True).strip().split("\n")
+    return "<br/>".join(paragraph_markup(line) for line in lines)
+
+
+COVER_CHARS = 60  # of a table's name, leader or topic on the cover's one line per table
+
+
+def _short(text: str) -> str:
+    """The cover's summary of a long value: its start and an ellipsis (the table's own
+    section prints it whole)."""
+    text = " ".join(clean_text(text).split())
+    return text if len(text) <= COVER_CHARS else text[: COVER_CHARS - 1] + "…"
 
 
 class _Styles:
@@ -120,7 +134,9 @@ def _grid(
     head: bool = True,
     label_column: bool = False,
 ) -> Table:
-    table = Table(data, colWidths=list(widths), repeatRows=1 if head else 0)
+    # splitInRow: a cell taller than a page (the longest text a field accepts, or a longer one
+    # stored before the limits) continues on the next page instead of failing the whole PDF.
+    table = Table(data, colWidths=list(widths), repeatRows=1 if head else 0, splitInRow=1)
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -172,10 +188,10 @@ def _cover(c: ReportsBook, st: _Styles, generated: dt.datetime) -> list[Flowable
         proposals = [p for p in content.proposals if not p.is_blank()]
         rows.append(
             [
-                Paragraph(_m(r.name or f"第{r.number}桌"), st.cell),
-                Paragraph(_m(r.leader_name), st.cell),
+                Paragraph(_m(_short(r.name or f"第{r.number}桌")), st.cell),
+                Paragraph(_m(_short(r.leader_name)), st.cell),
                 Paragraph(
-                    _m(content.topic)
+                    _m(_short(content.topic))
                     if content.topic.strip()
                     else ("（尚未填寫）" if content.is_empty() else "—"),
                     st.cell,
@@ -317,6 +333,7 @@ def _table_section(r: TableReport, st: _Styles) -> list[Flowable]:
     feedback = Table(
         [[Paragraph(_m(content.feedback) if content.feedback.strip() else "—", st.body)]],
         colWidths=[PAGE_WIDTH],
+        splitInRow=1,
     )
     feedback.setStyle(
         TableStyle(
@@ -357,13 +374,13 @@ def write_pdf(
 
 # --- XLSX --------------------------------------------------------------------------------------
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
 
 def safe_cell(value: object) -> object:
-    """Text that a spreadsheet would run as a formula (= + - @) is prefixed with ``'``."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
+    """A cell's value as the workbook may hold it: text without the control characters XML
+    (and openpyxl) refuses — what was stored before text was cleaned on entry still exports —
+    and never run as a formula (``neutralise_formula``)."""
+    if isinstance(value, str):
+        return neutralise_formula(clean_text(value, multiline=True))
     return value
 
 

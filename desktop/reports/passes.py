@@ -46,6 +46,7 @@ class PassRow:
     venue: str
     token: str
     table: int | None = None
+    room_code: str = ""  # grouped (K7M-Q4X-RTP): the key to the room page and the vote
 
     @property
     def when(self) -> str:
@@ -102,6 +103,11 @@ class PassCard(Flowable):
             y -= h + 1.5 * mm
         c.setFont(register_main_font(), 7)
         c.drawString(4 * mm, 3.5 * mm, "入場證：報到時請出示此 QR 碼")
+        if row.room_code:
+            qr_x = self.width - qr - 3 * mm
+            c.drawCentredString(qr_x + qr / 2, 7.5 * mm, "房間碼（手機登入用）")
+            c.setFont(register_main_font(), 12)
+            c.drawCentredString(qr_x + qr / 2, 3.5 * mm, row.room_code)
 
     def _text_block(self, width: float, room: float) -> list[tuple[Paragraph, float]]:
         """Name, agency, session, date and venue, shrunk until they fit above the footer: a
@@ -195,8 +201,9 @@ def _wrap(
 
 
 def pass_png(row: PassRow) -> bytes:
-    """A 600×900 pass image for e-mail or a phone screen: the QR is 330 px (scans reliably)."""
-    width, height = 600, 900
+    """A 600×960 pass image for e-mail or a phone screen: the QR is 330 px (scans reliably),
+    the room code under it."""
+    width, height = 600, 960
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, width - 1, 110), fill=(31, 78, 121))
@@ -221,14 +228,22 @@ def pass_png(row: PassRow) -> bytes:
             draw.text((width / 2, y + i * step), line, font=font, fill=colour, anchor="mm")
         y += (len(lines) - 1) * step + size + 22
     qr = Image.open(io.BytesIO(qr_png(row.token)))
-    image.paste(qr, ((width - qr.width) // 2, height - qr.height - 40))
+    image.paste(qr, ((width - qr.width) // 2, height - qr.height - 100))
     draw.text(
-        (width / 2, height - 22),
+        (width / 2, height - 86),
         "報到時請出示此 QR 碼",
         font=_font(20),
         fill=(90, 90, 90),
         anchor="mm",
     )
+    if row.room_code:
+        draw.text(
+            (width / 2, height - 38),
+            f"房間碼　{row.room_code}",
+            font=_font(34),
+            fill="black",
+            anchor="mm",
+        )
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=6)
     return buffer.getvalue()

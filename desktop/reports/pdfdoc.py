@@ -110,7 +110,7 @@ class _NumberedCanvas(Canvas):
 
     _FOOTER_SIZE = 9
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:  # reportlab's name
         self.doForm(f"wdFooter{self.getPageNumber()}")
         super().showPage()
 

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.group_report import format_cost
 from desktop.core.safe_cells import neutralise_formula
+from desktop.core.text import clean_text
 from desktop.core.vote import Count, Method, Project, VoteState
 from desktop.reports.fonts import paragraph_markup, register_main_font
 from desktop.reports.pdfdoc import MARGIN, style
@@ -44,7 +45,7 @@ def turnout_text(state: VoteState) -> str:
 def funded_text(projects: tuple[Project, ...], funded: tuple[int, ...], budget: int) -> str:
     chosen = [p for p in projects if p.id in funded]
     spent = sum(p.cost for p in chosen)
-    names = "、".join(f"{p.id}. {p.title}" for p in chosen) or "（無）"
+    names = "、".join(f"{p.id}. {clean_text(p.title)}" for p in chosen) or "（無）"
     return f"{names}　合計 {format_cost(spent)}／預算 {format_cost(budget)}"
 
 
@@ -96,7 +97,7 @@ def pdf_story(state: VoteState) -> list[Flowable]:
         rows.append(
             [
                 Paragraph(str(p.id), cell),
-                Paragraph(paragraph_markup(p.title), cell),
+                Paragraph(paragraph_markup(clean_text(p.title)), cell),
                 Paragraph(p.table_label, cell),
                 Paragraph(format_cost(p.cost), cell),
                 _bar(result.votes.get(p.id, 0), most, p.id in result.greedy, bar_width),
@@ -154,7 +155,7 @@ def add_xlsx_sheet(book: Any, state: VoteState) -> None:
         sheet.append(
             [
                 p.id,
-                neutralise_formula(p.title),
+                neutralise_formula(clean_text(p.title)),
                 p.table_label,
                 p.cost,
                 result.votes.get(p.id, 0),

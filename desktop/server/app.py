@@ -44,7 +44,12 @@ from db.uow import Database
 from desktop.services.events import SessionInfo
 
 HERE = Path(__file__).parent
-FEATURES = ("desktop.server.tables", "desktop.server.vote")
+FEATURES = (
+    "desktop.server.tables",
+    "desktop.server.vote",
+    "desktop.server.room",
+    "desktop.server.survey",
+)
 
 MAX_BODY = 256 * 1024  # a report is a few KB of text
 MAX_UPLOAD = 12 * 1024 * 1024  # a phone photo (re-encoded and limited again by the service)
@@ -65,6 +70,16 @@ class LiveState:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _seen: dict[int, tuple[int, float, str]] = field(default_factory=dict)
     _listeners: list[Callable[[int], None]] = field(default_factory=list)
+    _attendees: set[int] = field(default_factory=set)  # registrations signed in on /me
+
+    def attendee_signed_in(self, registration_id: int) -> None:
+        with self._lock:
+            self._attendees.add(registration_id)
+
+    def attendees_signed_in(self) -> int:
+        """How many attendees have a device signed in to the room page (since this start)."""
+        with self._lock:
+            return len(self._attendees)
 
     def seen(self, device_id: int, table_id: int, address: str) -> None:
         with self._lock:

@@ -209,15 +209,19 @@ def form_int(value: object, low: int = 0, high: int = MAX_ID) -> int | None:
     return number if low <= number <= high and len(value) <= 12 else None
 
 
-def refusal(error: CodedError, status: int) -> JSONResponse:
+def refusal(
+    error: CodedError, status: int, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
     """The one error shape of the venue server's JSON: ``{"ok": false, "error": {"code",
     "message", "params"}}``."""
     params = {
-        k: v if isinstance(v, int | float | bool) else str(v) for k, v in error.params.items()
+        k: v if v is None or isinstance(v, str | int | float | bool | list | dict) else str(v)
+        for k, v in error.params.items()
     }
     return JSONResponse(
         {"ok": False, "error": {"code": error.code, "message": str(error), "params": params}},
         status_code=status,
+        headers=headers,
     )
 
 

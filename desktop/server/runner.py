@@ -14,8 +14,8 @@ within seconds, a cap per address and in total).
 from __future__ import annotations
 
 import errno
-import ipaddress
 import socket
+import sys
 import threading
 import time
 
@@ -32,6 +32,27 @@ START_TIMEOUT = 10.0
 class ServerError(CodedError):
     """The server cannot listen where asked: the port is taken, the address is not this
     machine's, or it did not start in time."""
+
+
+# Windows' SO_EXCLUSIVEADDRUSE (``~SO_REUSEADDR``); the socket module has it only on Windows.
+SO_EXCLUSIVEADDRUSE = getattr(socket, "SO_EXCLUSIVEADDRUSE", -5)
+WSAEACCES = 10013  # Windows: the port is held exclusively or reserved (Hyper-V's ranges)
+
+
+def bind_option() -> tuple[int, int]:
+    """The probe's socket option. On Windows ``SO_REUSEADDR`` lets a socket bind over a port
+    another program listens on, so a taken port would pass the probe: bind exclusively there.
+    Elsewhere ``SO_REUSEADDR`` only lets the probe bind over our own last run's TIME_WAIT, as
+    uvicorn itself does."""
+    if sys.platform == "win32":
+        return SO_EXCLUSIVEADDRUSE, 1
+    return socket.SO_REUSEADDR, 1
+
+
+def taken_port_errors() -> set[int]:
+    if sys.platform == "win32":
+        return {errno.EADDRINUSE, WSAEACCES}
+    return {errno.EADDRINUSE}
 
 
 class VenueServer:
@@ -108,11 +129,11 @@ class VenueServer:
         """A clear message before uvicorn would log a traceback and exit the process."""
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
         with socket.socket(family, socket.SOCK_STREAM) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.setsockopt(socket.SOL_SOCKET, *bind_option())
             try:
                 probe.bind((self.host, self.port))
             except OSError as exc:
-                if exc.errno == errno.EADDRINUSE:
+                if exc.errno in taken_port_errors():
                     raise ServerError(
                         "port_in_use",
                         f"連接埠 {self.port} 已被其他程式使用，請換一個 (port in use)",
@@ -132,29 +153,3 @@ class VenueServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
         self._thread = None
-
-
-def local_addresses() -> list[str]:
-    """IPv4 addresses of this machine, LAN ones first, loopback last: what the organiser
-    chooses from (the server never listens on every interface unless told to)."""
-    found: set[str] = {"127.0.0.1"}
-    try:
-        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            found.add(str(info[4][0]))
-    except OSError:
-        pass
-    # The address the system would use to reach a LAN peer; UDP connect sends nothing.
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("10.254.254.254", 9))
-            found.add(probe.getsockname()[0])
-        except OSError:
-            pass
-    return sorted(
-        found,
-        key=lambda a: (
-            ipaddress.ip_address(a).is_loopback,
-            not ipaddress.ip_address(a).is_private,
-            ipaddress.ip_address(a),
-        ),
-    )

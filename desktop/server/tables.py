@@ -7,7 +7,9 @@ secret leaves the address bar and the history. Under either URL:
 * ``GET report.json`` — the report with the keys of ``reports show --json`` (names masked),
   ``revision`` and ``fields`` (the editable form, what ``PUT`` takes);
 * ``PUT report.json`` with ``{"revision": R, "fields": {...}}`` — ``{"ok": true, "revision":
-  R2}`` or ``{"ok": false, "conflict": {field: {"mine", "theirs"}}, "revision": R2}``;
+  R2}`` or ``{"ok": false, "conflict": {field: {"mine", "theirs", "kept"}}, "revision": R2}``;
+  a save over a field's length, or over what the device may store, is refused with
+  ``{"ok": false, "error": {"code", "message", "params"}}`` and nothing of it is written;
 * ``POST photo`` — the flip-chart photo (multipart ``photo``), re-encoded without metadata.
 
 A refusal is ``{"ok": false, "error": {"code", "message", "params"}}`` (``desktop.server.
@@ -29,6 +31,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from desktop.core.problems import CodedError
+from desktop.core.report_limits import FIELD_LIMITS, FieldTooLong
 from desktop.server.app import Venue, client_address
 from desktop.server.bodies import (
     BodyError,
@@ -44,8 +48,10 @@ from desktop.server.bodies import (
 )
 from desktop.services import group_report_compile as compiled
 from desktop.services import group_report_photo as photos
+from desktop.services import group_report_usage as usage
 from desktop.services import group_reports as reports
 from desktop.services import venue as access
+from desktop.services.group_report_usage import StorageRefused
 
 COOKIE = "wd_device"
 
@@ -142,6 +148,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
             revision=revision,
             csrf=venue.csrf_token(found.credential),
             fields=compiled.editable_fields(report.content),
+            limits=FIELD_LIMITS,
             photo=report.photo_name,
         )
 
@@ -166,6 +173,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
                 body["fields"],
                 base_revision=body["revision"],
                 author=found.author,
+                device_id=found.device_id if found.device_id is not None else usage.TABLE_URL,
                 audit_detail={
                     "device": found.device_id,
                     "address": client_address(request),
@@ -174,8 +182,8 @@ def routes(venue: Venue) -> list[BaseRoute]:
             )
         except BodyError as exc:
             return refusal(exc, exc.status)
-        except reports.GroupReportError as exc:  # a revision this table never had
-            return refusal(exc, 409)
+        except (FieldTooLong, reports.GroupReportError, StorageRefused) as exc:
+            return save_refusal(exc)
         if result.changed:
             venue.live.changed(found.table_id)
         # The page's next base: the fields as stored at the revision it gets back.
@@ -186,7 +194,8 @@ def routes(venue: Venue) -> list[BaseRoute]:
         }
         if result.conflicts:
             answer["conflict"] = {
-                key: {"mine": c.mine, "theirs": c.theirs} for key, c in result.conflicts.items()
+                key: {"mine": c.mine, "theirs": c.theirs, "kept": c.kept}
+                for key, c in result.conflicts.items()
             }
         return JSONResponse(answer)
 
@@ -230,6 +239,20 @@ def routes(venue: Venue) -> list[BaseRoute]:
         Route("/t/{code}/{secret}/report.json", put_report, methods=["PUT"]),
         Route("/t/{code}/{secret}/photo", post_photo, methods=["POST"]),
     ]
+
+
+def save_refusal(exc: CodedError) -> JSONResponse:
+    """A save refused for its content or size — 429 (with Retry-After) when the device may
+    store again in a minute, 507 when it (or its table) stored all it may, 409 for a revision
+    the report never had, 422 for a field too long or too many items."""
+    status, headers = 422, {}
+    if isinstance(exc, StorageRefused):
+        status = 429 if exc.per_minute else 507
+        if exc.per_minute:
+            headers["Retry-After"] = str(usage.WINDOW_SECONDS)
+    elif exc.code == "revision_unknown":
+        status = 409
+    return refusal(exc, status, headers)
 
 
 def _report_json(venue: Venue, table_id: int) -> dict[str, Any]:

@@ -1,28 +1,28 @@
 """The voters' pages of the room's PB vote (``/vote``) and their JSON twin (``/vote/api``).
 
-Pages are plain HTML forms (they work with scripting off); ``vote.js`` only adds the running
-total of a basket and greys out what no longer fits. Steps:
+The voter is the attendee signed in on the room page (``desktop.server.room.visitor``: the
+``wd_room`` device cookie, checked against the person's current room code on every request,
+so a code replaced at the desk ends that device's vote at once). There is no second
+credential: a device that is not signed in is sent to the room page's sign-in form, whose
+attempt limits (``desktop.services.room.LIMITS``) are the vote's guessing budget, and comes back
+here. Pages are plain HTML forms (they work with scripting off); ``vote.js`` only adds the
+running total of a basket and greys out what no longer fits.
 
-1. ``GET /vote`` — choose your table; ``GET /vote?table=N`` — choose your masked name and type
-   the last three digits of your phone; ``POST /vote/identify`` sets the ``wd_voter`` cookie
-   (a pass signed with the vote's secret, erased at close) and sends you to the ballot.
-2. ``GET /vote/ballot`` — the ballot, with your earlier choices ticked; ``POST /vote/ballot``
-   counts it (replacing an earlier one) or shows why not in a sentence.
+* ``GET /vote`` — the ballot, with the earlier choices ticked (or why this person cannot vote
+  here: not checked in, or the desk took their web pass); ``POST /vote/ballot`` counts it
+  (replacing an earlier one) or shows why not in a sentence.
 
-API (same rules, codes instead of sentences): ``POST /vote/api/identify`` ``{"registration_id",
-"digits"}`` → ``{"ok", "revision", "approvals", "csrf"}`` (+ cookie); ``POST /vote/api/ballot``
-``{"revision", "approve": [ids]}`` with header ``X-CSRF-Token`` → ``{"ok", "result",
-"message", "revision", "replaced"}``; ``GET /vote/api/turnout`` → ``{"status", "ballots",
-"checked_in"}`` (nothing about votes while open).
-
-Every write carries a CSRF token: bound to the pass for the ballot, to a random visit cookie
-for the identification form. The rate limit of ``desktop.server.app`` applies per device, and
-``services.vote_ballots.MAX_ATTEMPTS`` per name, so three digits cannot be guessed by trying.
+API (same rules, codes instead of sentences; the device cookie and, for writes, the
+``X-CSRF-Token`` that ``POST /me/api/sign-in`` answered): ``GET /vote/api/ballot`` →
+``{"ok": true, "revision", "approvals"}``; ``POST /vote/api/ballot`` ``{"revision",
+"approve": [ids]}`` → ``{"ok": true, "result": "ok", "message", "revision", "replaced"}``;
+``GET /vote/api/turnout`` → ``{"status", "ballots", "checked_in"}`` (nothing about votes while
+open). A refusal is the CLI's shape: ``{"ok": false, "error": {"code", "message", "params"}}``
+(a ballot's also has ``revision``).
 """
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -30,24 +30,24 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from desktop.core.vote import Method, VoteError, VoteStatus
+from desktop.core.text import mask_name
+from desktop.core.vote import Method, VoteError, VoteStatus, beyond_budget
 from desktop.server.app import Venue
-from desktop.server.bodies import MAX_ID, BodyError, Int, ListOf, Obj, Text, form_int, read_json
+from desktop.server.bodies import BodyError, Int, ListOf, Obj, form_int, read_json
+from desktop.server.room import sign_in_address, visitor, write_allowed
+from desktop.services import room
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 
-PASS_COOKIE = "wd_voter"
-VISIT_COOKIE = "wd_visit"
-IDENTIFY_BODY = Obj(
-    {"registration_id": Int(1, MAX_ID), "digits": Text(20)}, required=("registration_id", "digits")
-)
+PAGE = "/vote"
+NOT_SIGNED_IN = "請先用房間碼登入（印在入場證與名牌上）"
 BALLOT_BODY = Obj(
     {"revision": Int(), "approve": ListOf(Int(1), 500)}, required=("revision", "approve")
 )
 
 
 def routes(venue: Venue) -> list[BaseRoute]:
-    venue.add_home_link("參與式預算投票", "/vote")
+    venue.add_home_link("參與式預算投票", PAGE)
     session_id = venue.session.id
 
     def state() -> svc.VoteState:
@@ -59,93 +59,13 @@ def routes(venue: Venue) -> list[BaseRoute]:
             request, "vote_closed.html", closed=closed, status_code=409 if closed else 200
         )
 
-    def visit(request: Request) -> str:
-        return request.cookies.get(VISIT_COOKIE) or secrets.token_urlsafe(18)
-
-    def with_visit(response: Response, value: str) -> Response:
-        response.set_cookie(VISIT_COOKIE, value, path="/vote", httponly=True, samesite="strict")
-        return response
-
-    def identify_page(
-        request: Request,
-        current: svc.VoteState,
-        *,
-        table: int | None,
-        message: str = "",
-        status_code: int = 200,
-    ) -> Response:
-        tables = ballots.voter_tables(venue.db, session_id)
-        chosen = next((t for t in tables if t.number == table), None)
-        value = visit(request)
-        return with_visit(
-            venue.render(
-                request,
-                "vote_identify.html",
-                status_code=status_code,
-                tables=tables,
-                chosen=chosen,
-                message=message,
-                csrf=venue.csrf_token(value),
-                vote=current,
-                method_text=_method_text(current),
-            ),
-            value,
-        )
-
-    async def start(request: Request) -> Response:
-        current = await run_in_threadpool(state)
-        if current.status != VoteStatus.OPEN:
-            return not_open(request, current)
-        raw = request.query_params.get("table")
-        table = int(raw) if raw and raw.isdigit() else None
-        return await run_in_threadpool(identify_page, request, current, table=table)
-
-    async def identify(request: Request) -> Response:
-        form = await request.form(max_files=0, max_fields=4)
-        current = await run_in_threadpool(state)
-        if current.status != VoteStatus.OPEN:
-            return not_open(request, current)
-        table = _int(form.get("table"))
-        if not venue.check_csrf(request, visit(request), str(form.get("csrf", ""))):
-            return await run_in_threadpool(
-                identify_page,
-                request,
-                current,
-                table=table,
-                status_code=403,
-                message="這個頁面已過期，請再選一次名字並輸入電話末三碼。",
-            )
-        registration = _int(form.get("voter"))
-        if registration is None:
-            return await run_in_threadpool(
-                identify_page,
-                request,
-                current,
-                table=table,
-                message="請選擇您的名字。",
-                status_code=422,
-            )
-        try:
-            voter = await run_in_threadpool(
-                ballots.identify_voter,
-                venue.db,
-                session_id,
-                registration,
-                str(form.get("digits", "")),
-            )
-        except VoteError as exc:
-            return await run_in_threadpool(
-                identify_page, request, current, table=table, message=str(exc), status_code=403
-            )
-        response = RedirectResponse("/vote/ballot", status_code=303)
-        response.set_cookie(
-            PASS_COOKIE, voter.token, path="/vote", httponly=True, samesite="strict"
-        )
-        return response
+    def sign_in_first() -> Response:
+        return RedirectResponse(sign_in_address(PAGE), status_code=303)
 
     def ballot_page(
         request: Request,
         current: svc.VoteState,
+        who: room.Visitor,
         voter: ballots.VoterPass,
         *,
         chosen: tuple[int, ...] | None = None,
@@ -158,50 +78,61 @@ def routes(venue: Venue) -> list[BaseRoute]:
             "vote_ballot.html",
             status_code=status_code,
             vote=current,
+            voter_name=mask_name(who.name),
             projects=current.on_ballot,
+            beyond={p.id for p in beyond_budget(current.rules, current.on_ballot)},
             chosen=set(voter.approvals if chosen is None else chosen),
             revision=voter.revision,
             has_voted=bool(voter.approvals),
             message=message,
             code=code,
-            csrf=venue.csrf_token(voter.token),
+            csrf=venue.csrf_token(who.cookie),
             basket=current.method == Method.BASKET,
             method_text=_method_text(current),
         )
 
-    def current_pass(request: Request) -> ballots.VoterPass | None:
-        token = request.cookies.get(PASS_COOKIE, "")
-        if not token:
+    def signed_in_voter(
+        request: Request,
+    ) -> tuple[room.Visitor, ballots.VoterPass | VoteError] | None:
+        """The signed-in attendee (None: nobody) and what they cast so far, or why they
+        cannot vote here."""
+        who = visitor(venue, request)
+        if who is None:
             return None
         try:
-            return ballots.voter_ballot(venue.db, session_id, token)
-        except VoteError:
-            return None
+            return who, ballots.voter_ballot(venue.db, session_id, who.registration_id)
+        except VoteError as exc:
+            return who, exc
 
-    async def ballot(request: Request) -> Response:
+    async def start(request: Request) -> Response:
         current = await run_in_threadpool(state)
         if current.status != VoteStatus.OPEN:
             return not_open(request, current)
-        voter = await run_in_threadpool(current_pass, request)
-        if voter is None:
-            return RedirectResponse("/vote", status_code=303)
-        return ballot_page(request, current, voter)
+        signed_in = await run_in_threadpool(signed_in_voter, request)
+        if signed_in is None:
+            return sign_in_first()
+        who, voter = signed_in
+        if isinstance(voter, VoteError):
+            return venue.refuse(request, str(voter), 403)
+        return ballot_page(request, current, who, voter)
 
     async def cast(request: Request) -> Response:
         form = await request.form(max_files=0, max_fields=200)
         current = await run_in_threadpool(state)
         if current.status != VoteStatus.OPEN:
             return not_open(request, current)
-        voter = await run_in_threadpool(current_pass, request)
-        if voter is None:
-            return venue.refuse(
-                request, "您的投票憑證無效或已過期，請回到投票首頁重新選擇桌次與姓名。"
-            )
+        signed_in = await run_in_threadpool(signed_in_voter, request)
+        if signed_in is None:
+            return sign_in_first()
+        who, voter = signed_in
+        if isinstance(voter, VoteError):
+            return venue.refuse(request, str(voter), 403)
         approvals = tuple(i for i in (_int(v) for v in form.getlist("approve")) if i is not None)
-        if not venue.check_csrf(request, voter.token, str(form.get("csrf", ""))):
+        if not write_allowed(venue, request, who, str(form.get("csrf", ""))):
             return ballot_page(
                 request,
                 current,
+                who,
                 voter,
                 chosen=approvals,
                 status_code=403,
@@ -213,16 +144,18 @@ def routes(venue: Venue) -> list[BaseRoute]:
             ballots.cast_web_ballot,
             venue.db,
             session_id,
-            voter.token,
+            who.registration_id,
             -1 if revision is None else revision,
             approvals,
         )
         if not result.ok:
-            fresh = await run_in_threadpool(current_pass, request) or voter
+            again = await run_in_threadpool(signed_in_voter, request)
+            fresh = again[1] if again is not None else voter
             return ballot_page(
                 request,
                 current,
-                fresh,
+                who,
+                voter if isinstance(fresh, VoteError) else fresh,
                 chosen=approvals,
                 message=result.message,
                 code=result.result,
@@ -236,54 +169,46 @@ def routes(venue: Venue) -> list[BaseRoute]:
             projects=[p for p in current.on_ballot if p.id in result.approvals],
         )
 
-    async def api_identify(request: Request) -> Response:
-        try:
-            body = await read_json(request, IDENTIFY_BODY)
-        except BodyError as exc:
-            return _api_error("bad_request", str(exc), exc.status)
-        try:
-            voter = await run_in_threadpool(
-                ballots.identify_voter,
-                venue.db,
-                session_id,
-                body["registration_id"],
-                body["digits"],
-            )
-        except VoteError as exc:
-            return _api_error(exc.code, str(exc), 403)
-        response = JSONResponse(
-            {
-                "ok": True,
-                "revision": voter.revision,
-                "approvals": list(voter.approvals),
-                "csrf": venue.csrf_token(voter.token),
-            }
+    async def api_ballot_now(request: Request) -> Response:
+        signed_in = await run_in_threadpool(signed_in_voter, request)
+        if signed_in is None:
+            return _api_error("not_signed_in", NOT_SIGNED_IN, 401)
+        voter = signed_in[1]
+        if isinstance(voter, VoteError):
+            status = 409 if voter.code == "closed" else 403
+            return _api_error(voter.code, str(voter), status, voter.params)
+        return JSONResponse(
+            {"ok": True, "revision": voter.revision, "approvals": list(voter.approvals)}
         )
-        response.set_cookie(
-            PASS_COOKIE, voter.token, path="/vote", httponly=True, samesite="strict"
-        )
-        return response
 
     async def api_ballot(request: Request) -> Response:
-        token = request.cookies.get(PASS_COOKIE, "")
-        if not token or not venue.check_csrf(request, token):
+        who = await run_in_threadpool(visitor, venue, request)
+        if who is None:
+            return _api_error("not_signed_in", NOT_SIGNED_IN, 401)
+        if not write_allowed(venue, request, who):
             return _api_error("csrf", "缺少或錯誤的 X-CSRF-Token", 403)
         try:
             body = await read_json(request, BALLOT_BODY)
         except BodyError as exc:
-            return _api_error("bad_request", str(exc), exc.status)
+            return _api_error("bad_request", str(exc), 400)
         result = await run_in_threadpool(
-            ballots.cast_web_ballot, venue.db, session_id, token, body["revision"], body["approve"]
+            ballots.cast_web_ballot,
+            venue.db,
+            session_id,
+            who.registration_id,
+            body["revision"],
+            body["approve"],
         )
+        if not result.ok:
+            return _api_error(result.result, result.message, 409, revision=result.revision)
         return JSONResponse(
             {
-                "ok": result.ok,
+                "ok": True,
                 "result": result.result,
                 "message": result.message,
                 "revision": result.revision,
                 "replaced": result.replaced,
-            },
-            status_code=200 if result.ok else 409,
+            }
         )
 
     async def api_turnout(request: Request) -> Response:
@@ -293,11 +218,9 @@ def routes(venue: Venue) -> list[BaseRoute]:
         )
 
     return [
-        Route("/vote", start),
-        Route("/vote/identify", identify, methods=["POST"]),
-        Route("/vote/ballot", ballot, methods=["GET"]),
+        Route(PAGE, start),
         Route("/vote/ballot", cast, methods=["POST"]),
-        Route("/vote/api/identify", api_identify, methods=["POST"]),
+        Route("/vote/api/ballot", api_ballot_now, methods=["GET"]),
         Route("/vote/api/ballot", api_ballot, methods=["POST"]),
         Route("/vote/api/turnout", api_turnout, methods=["GET"]),
     ]
@@ -315,5 +238,14 @@ def _int(value: Any) -> int | None:
     return form_int(value)
 
 
-def _api_error(code: str, message: str, status: int) -> JSONResponse:
-    return JSONResponse({"ok": False, "result": code, "message": message}, status_code=status)
+def _api_error(
+    code: str,
+    message: str,
+    status: int,
+    params: dict[str, object] | None = None,
+    **extra: object,
+) -> JSONResponse:
+    """A refusal in the CLI's shape: ``{"ok": false, "error": {"code", "message", "params"}}``."""
+    plain = {k: v if isinstance(v, int | str) else str(v) for k, v in (params or {}).items()}
+    body = {"ok": False, "error": {"code": code, "message": message, "params": plain}}
+    return JSONResponse({**body, **extra}, status_code=status)

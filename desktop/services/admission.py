@@ -27,6 +27,7 @@ from desktop.core.problems import CodedError
 from desktop.core.text import mask_name, match_key
 from desktop.services import audit
 from desktop.services.arrivals import arrived_ids
+from desktop.services.room import give_code
 
 
 class UnconfirmedChanges(CodedError):
@@ -147,6 +148,7 @@ def change_status(
         **why,
     )
     r.status = new
+    give_code(s, r)  # a seat holder's room code (desktop.services.room)
     return old
 
 

@@ -23,16 +23,9 @@ from desktop.core.agenda import Block, RunState, Transition
 from desktop.core.agenda_actual import PlanActualRow
 from desktop.core.agenda_json import state_to_json
 from desktop.core.agenda_plan import Replan
-from desktop.services import audit
+from desktop.services import audit, stored_settings
 from desktop.services.agenda import AgendaInputError, to_rule_blocks
-from desktop.services.agenda_store import (
-    OPTIONS_KEY,
-    RUN_KEY,
-    load_state,
-    ordered_blocks,
-    read_setting,
-    write_setting,
-)
+from desktop.services.agenda_store import load_state, ordered_blocks
 from desktop.services.events import AgendaRow, _agenda_row
 
 
@@ -66,8 +59,7 @@ class RunView:
 
 
 def _load_options(s: Session, session_id: int) -> TimerOptions:
-    row = read_setting(s, session_id, OPTIONS_KEY)
-    value = row.value if row else {}
+    value = stored_settings.read(s, stored_settings.AGENDA_TIMER, session_id)
     return TimerOptions(
         warning_seconds=int(value.get("warning_seconds", rules.DEFAULT_WARNING_SECONDS)),
         danger_seconds=int(value.get("danger_seconds", rules.DEFAULT_DANGER_SECONDS)),
@@ -117,10 +109,10 @@ def save_options(
         raise AgendaInputError("bad_warning_times", "提醒時間：黃燈必須不少於紅燈，且都不可為負")
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
-        write_setting(
+        stored_settings.write(
             s,
+            stored_settings.AGENDA_TIMER,
             session_id,
-            OPTIONS_KEY,
             {
                 "warning_seconds": options.warning_seconds,
                 "danger_seconds": options.danger_seconds,
@@ -173,7 +165,7 @@ def _run(
         for mark in transition.marks:
             value = on_session_day(mark.value, view.session_date) if mark.value else None
             setattr(by_id[mark.block_id], mark.field, value)
-        write_setting(s, session_id, RUN_KEY, state_to_json(state), now)
+        stored_settings.write(s, stored_settings.AGENDA_RUN, session_id, state_to_json(state), now)
         audit.record(
             s,
             f"agenda.run.{action}",
@@ -313,7 +305,9 @@ def reset_run(db: Database, session_id: int, now: dt.datetime, *, actor: str = "
                 cleared += 1
             block.actual_start = None
             block.actual_end = None
-        write_setting(s, session_id, RUN_KEY, state_to_json(RunState()), now)
+        stored_settings.write(
+            s, stored_settings.AGENDA_RUN, session_id, state_to_json(RunState()), now
+        )
         audit.record(
             s,
             "agenda.run.reset",
@@ -363,7 +357,7 @@ def replan(
         for block_id, (start_at, end_at) in result.times.items():
             by_id[block_id].planned_start = start_at
             by_id[block_id].planned_end = end_at
-        write_setting(s, session_id, RUN_KEY, state_to_json(state), now)
+        stored_settings.write(s, stored_settings.AGENDA_RUN, session_id, state_to_json(state), now)
         audit.record(
             s,
             f"agenda.replan.{mode}",

@@ -1,28 +1,20 @@
 """Where the agenda services keep what they share: a session's blocks in order, and the run state.
 
-Run state lives in the ``Setting`` row ``scope="session:<id>", key="agenda_run"`` (JSON of
+Run state is the session's ``stored_settings.AGENDA_RUN`` (JSON of
 ``desktop.core.agenda_json.state_to_json``), written in the same unit of work as the actual times it
 marks on blocks, so a crash never leaves the two disagreeing. Timer options (warning/danger
-thresholds, chime) are ``key="agenda_timer"`` in the same scope.
+thresholds, chime) are its ``stored_settings.AGENDA_TIMER``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import AgendaBlock, Setting
+from db.models import AgendaBlock
 from desktop.core.agenda import RunState
 from desktop.core.agenda_json import state_from_json
-
-RUN_KEY = "agenda_run"
-OPTIONS_KEY = "agenda_timer"
-
-
-def scope(session_id: int) -> str:
-    return f"session:{session_id}"
+from desktop.services import stored_settings
 
 
 def ordered_blocks(s: Session, session_id: int) -> list[AgendaBlock]:
@@ -35,21 +27,5 @@ def ordered_blocks(s: Session, session_id: int) -> list[AgendaBlock]:
     )
 
 
-def read_setting(s: Session, session_id: int, key: str) -> Setting | None:
-    return s.scalar(select(Setting).where(Setting.scope == scope(session_id), Setting.key == key))
-
-
-def write_setting(
-    s: Session, session_id: int, key: str, value: dict[str, object], now: dt.datetime
-) -> None:
-    row = read_setting(s, session_id, key)
-    if row is None:
-        s.add(Setting(scope=scope(session_id), key=key, value=value, updated_at=now))
-    else:
-        row.value = value
-        row.updated_at = now
-
-
 def load_state(s: Session, session_id: int) -> RunState:
-    row = read_setting(s, session_id, RUN_KEY)
-    return state_from_json(row.value if row else None)
+    return state_from_json(stored_settings.read(s, stored_settings.AGENDA_RUN, session_id))

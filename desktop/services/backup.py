@@ -326,10 +326,12 @@ def restore(database: Path, backup_file: Path, *, now: dt.datetime | None = None
     validate_backup(backup_file)
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
     previous: Path | None = None
-    if database.exists():
-        previous = database.with_name(f"{database.stem}.before-restore-{stamp}{database.suffix}")
-        _keep_copy(database, previous)
     try:
+        if database.exists():
+            previous = database.with_name(
+                f"{database.stem}.before-restore-{stamp}{database.suffix}"
+            )
+            _keep_copy(database, previous)
         # replace_any: the live database is replaced on purpose (a copy was kept above)
         with atomic_target(database, SQLITE, replace_any=True) as partial:
             _copy_database(backup_file, partial)
@@ -337,8 +339,15 @@ def restore(database: Path, backup_file: Path, *, now: dt.datetime | None = None
             # corrupt it. Its content is in ``previous`` already.
             for suffix in ("-wal", "-shm"):
                 Path(f"{database}{suffix}").unlink(missing_ok=True)
-    except sqlite3.Error as exc:
-        raise BackupError("restore_failed", f"無法還原：{exc}", detail=exc) from exc
+    except (sqlite3.Error, OSError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise BackupError(
+            "restore_failed",
+            f"無法用 {backup_file} 還原 {database}：{reason}；目前的資料未變更",
+            path=database,
+            backup=backup_file,
+            detail=reason,
+        ) from exc
     return RestoreResult(database, backup_file, previous)
 
 
@@ -379,5 +388,7 @@ def _copy_database(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
-    with open(target, "rb") as handle:
+    # A writable handle: Windows flushes (FlushFileBuffers) only through one, and refuses
+    # a read-only handle with EBADF.
+    with open(target, "r+b") as handle:
         os.fsync(handle.fileno())

@@ -23,7 +23,6 @@ from db.models import (
     Event,
     EventSession,
     Registration,
-    Setting,
     WorkshopTable,
 )
 from db.uow import Database
@@ -32,13 +31,12 @@ from desktop.core.ids import LETTER_VALUES, make_id
 from desktop.core.status import Status
 from desktop.core.text import match_key
 from desktop.paths import resource
-from desktop.services import audit
+from desktop.services import audit, stored_settings
 from desktop.services.events import create_event
 from desktop.services.idnumbers import store_id_number
 
 DEMO_PASSPHRASE = "demo"  # documented in the README; real events get the organiser's own
 DEMO_SEED = 20190315
-PASSPHRASE_HINT_KEY = "passphrase_hint"
 FORBIDDEN_IDS = {"A123456789"}  # the famous example number must never appear in demo data
 
 
@@ -85,13 +83,8 @@ def build_demo(db: Database, now: dt.datetime | None = None) -> DemoResult:
             people += _add_roster(s, event, es, pools, rng, created, announced_on)
         # The demo's passphrase is public (README); saying it in the unlock prompt spares a
         # new user the hunt. Real events never get this setting.
-        s.add(
-            Setting(
-                scope=f"event:{event_id}",
-                key=PASSPHRASE_HINT_KEY,
-                value={"text": DEMO_PASSPHRASE},
-                updated_at=created,
-            )
+        stored_settings.write(
+            s, stored_settings.PASSPHRASE_HINT, event_id, {"text": DEMO_PASSPHRASE}, created
         )
         audit.record(s, "demo.build", actor="demo", entity="event", entity_id=event_id)
     return DemoResult(event_id=event_id, sessions=len(seed["sessions"]), attendees=people)

@@ -110,11 +110,21 @@ def render(
         )
     elif document == "badges":
         from desktop.reports.badges import BadgeRow, build_badges
+        from desktop.services.room import codes_for, give_codes
 
-        with db.read() as s:
+        with db.unit_of_work() as s:  # a seat holder still without a room code gets one
+            give_codes(s, course.session.id)
             secret = s.get_one(Event, course.event_id).token_secret
+            codes = codes_for(s, [p.registration_id for p in people])
         rows = [
-            BadgeRow(p.name, p.agency, p.unit, p.table, make_token(secret, p.registration_id))
+            BadgeRow(
+                p.name,
+                p.agency,
+                p.unit,
+                p.table,
+                make_token(secret, p.registration_id),
+                codes.get(p.registration_id, ""),
+            )
             for p in people
         ]
         build_badges(head, rows, target, fallback=fallback, progress=progress)

@@ -312,3 +312,34 @@ def vote_pabulib(
     _suffix(target, ("pb",))
     text = export_pb(db, session_id)
     return Written(write_atomic(target, text.encode("utf-8"), PABULIB, replace_any=overwrite))
+
+
+def survey_results(
+    db: Database, session_ids: tuple[int, ...], target: Path, *, overwrite: bool = False
+) -> Written:
+    """The closed questionnaires of ``session_ids`` (one, or the course's side by side) as a
+    PDF (charts, means, response rate, comments) or an XLSX (summary, anonymous responses)."""
+    from desktop.reports import survey_pdf
+    from desktop.services.survey import anonymous_responses, survey_state
+
+    suffix = _suffix(target, ("pdf", "xlsx"))
+    course = ""
+    sessions = []
+    for session_id in session_ids:
+        course, info = _session(db, session_id)
+        state = survey_state(db, session_id)
+        answers = anonymous_responses(db, session_id)  # refuses a questionnaire not closed
+        sessions.append(
+            survey_pdf.SessionResults(
+                info.name, info.date, state.responses, state.checked_in, state.results, answers
+            )
+        )
+    if not sessions:
+        raise ExportError("nothing_to_export", "沒有已結束的問卷可以匯出")
+    kind = PDF if suffix == "pdf" else XLSX
+    with atomic_target(target, kind, replace_any=overwrite) as partial, glyph_record() as drawn:
+        if suffix == "pdf":
+            survey_pdf.write_pdf(partial, course, sessions)
+        else:
+            survey_pdf.write_xlsx(partial, course, sessions)
+    return Written(Path(target), drawn.problems(), sum(s.responses for s in sessions))

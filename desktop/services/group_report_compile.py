@@ -23,7 +23,7 @@ from desktop.core.group_report import (
 from desktop.core.text import mask_name
 from desktop.core.vote import VoteState
 from desktop.services.group_reports import GroupReportError, TableInfo, load_report, table_info
-from desktop.services.vote import vote_state
+from desktop.services.vote import reported_state
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def compile_session(db: Database, session_id: int) -> SessionCompilation:
         if es is None:
             raise GroupReportError("no_session", f"找不到場次 #{session_id}", id=session_id)
         event = s.get_one(Event, es.event_id)
-        vote = vote_state(db, session_id)
+        vote = reported_state(db, session_id)
         tables = s.scalars(
             select(WorkshopTable)
             .options(joinedload(WorkshopTable.report))

@@ -2,11 +2,12 @@
 
 Saving: every call of ``save_report`` writes the current content immediately (one short
 transaction, ``synchronous=FULL``), so what the form has saved survives the app being killed.
-Revisions are coalesced: while one author keeps typing, the latest revision is updated in
-place; a new revision starts when ``REVISION_SECONDS`` have passed since the latest revision
-started, or another author saves. So the history has one entry per minute of typing, and the
-latest revision always equals the current content — nothing that was ever saved is
-overwritten without a copy in some revision.
+Revisions are kept by content: while one author keeps typing, the latest revision is updated
+in place; a new revision starts when ``REVISION_SECONDS`` have passed since the latest revision
+started, or another author saves, and a content the latest revision holds is not stored
+again. So the history has one entry per minute of typing; a revision holding a conflict's
+losing text is never updated, so that text stays in the history. What venue devices may store
+is bounded (``group_report_usage``).
 
 Members present: the people seated at the table (``SeatAssignment``), ticked when they have
 checked in. "Checked in" means the session's check-in log holds a non-voided ``in`` for the
@@ -20,9 +21,10 @@ JSON, are ``group_report_compile``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, joinedload
@@ -38,6 +40,7 @@ from db.models import (
 )
 from db.uow import Database
 from desktop.core import group_report as form
+from desktop.core import report_limits as limits
 from desktop.core import report_merge
 from desktop.core.group_report import (
     Member,
@@ -46,10 +49,8 @@ from desktop.core.group_report import (
 from desktop.core.problems import CodedError
 from desktop.core.report_merge import Conflict
 from desktop.services import audit
+from desktop.services import group_report_usage as usage
 from desktop.services.arrivals import arrived_ids
-
-if TYPE_CHECKING:
-    pass
 
 REVISION_SECONDS = 60
 # How long every state of a report is kept as a possible merge base: a page polls every few
@@ -215,9 +216,11 @@ def save_report(
     *,
     base_revision: int | None = None,
     author: str = "",
+    device_id: int | None = None,
     now: dt.datetime | None = None,
     revision_seconds: float = REVISION_SECONDS,
     audit_detail: Mapping[str, Any] | None = None,
+    typed: bool = True,
 ) -> SaveResult:
     """Write a report, merged with whatever was saved since ``base_revision``.
 
@@ -227,7 +230,12 @@ def save_report(
     loaded), fields others changed since are kept and a field changed on both sides stays as
     it was, both texts coming back in ``conflicts``; the incoming text is kept in the history
     either way. Without it (restoring a revision, scripts), ``content`` replaces the report.
-    A save coalesces into the latest revision of the same author within ``revision_seconds``.
+    A save coalesces into the latest revision of the same author within ``revision_seconds``
+    when that revision holds the content this save changes (never into one kept for a
+    conflict's text); a content the latest revision holds is not stored again. Text typed
+    over a field's limit raises ``FieldTooLong`` (``typed=False``: a revision restored, whose
+    text was stored before the limits); a device (``device_id``) over what it may store
+    raises ``StorageRefused`` — either way nothing is written.
     """
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
@@ -245,16 +253,20 @@ def save_report(
                 revision=base_revision,
                 current=report.revision,
             )
+        if typed:
+            _check_lengths(form.to_json(theirs), mine)
         if base_revision is None or base_revision >= report.revision:
             base = form.to_json(theirs)
         else:
             base = _content_at(s, report.id, base_revision)
         merged = report_merge.merge(base, form.to_json(theirs), mine, sent)
         data = form.to_json(form.from_json(merged.content))
+        history = 0
         if merged.conflicts:
             # The losing text must survive: it goes into the history as its own entry.
-            _add_revision(s, report.id, at, author, form.to_json(form.from_json(mine)))
+            history += _keep_revision(s, report.id, at, author, form.to_json(form.from_json(mine)))
         if report.content == data and not created:
+            usage.charge(s, report.id, device_id, at, stored=history, history=history)
             return SaveResult(
                 report.id,
                 _last_revision_id(s, report.id),
@@ -269,37 +281,21 @@ def save_report(
         report.content = data
         report.updated_at = at
         report.revision += 1
-        _keep_state(s, report, before, at)
-        last = s.scalars(
-            select(GroupReportRevision)
-            .where(GroupReportRevision.report_id == report.id)
-            .order_by(GroupReportRevision.id.desc())
-            .limit(1)
-        ).first()
-        new = (
-            last is None
-            or last.author != author
-            or (at - last.saved_at).total_seconds() >= revision_seconds
-            or at < last.saved_at  # the clock went back: keep the old copy
-            or bool(merged.conflicts)
+        stored = _keep_state(s, report, before, at)
+        last = _latest_revision(s, report.id)
+        held = last is not None and last.content == data  # e.g. a revision restored
+        coalesce = (
+            not held
+            and last is not None
+            and last.author == author
+            and last.content == before  # it holds what this save changes, nothing else
+            and 0 <= (at - last.saved_at).total_seconds() < revision_seconds
         )
-        if new:
-            last = _add_revision(s, report.id, at, author, data)
-            audit.record(
-                s,
-                "group_report.revision",
-                actor=author,
-                entity="group_report",
-                entity_id=report.id,
-                at=at,
-                table=table.number,
-                revision=last.id,
-                created=created,
-                **(audit_detail or {}),
-            )
-        else:
+        if held or coalesce:  # the latest entry holds this content already, or takes it now
             assert last is not None
-            last.content = data
+            if coalesce:
+                history += _size(data) - _size(last.content)
+                last.content = data
             if audit_detail:
                 audit.record(
                     s,
@@ -312,10 +308,28 @@ def save_report(
                     revision=report.revision,
                     **audit_detail,
                 )
+        else:
+            history += _keep_revision(s, report.id, at, author, data)
+            last = _latest_revision(s, report.id)
+            assert last is not None
+            audit.record(
+                s,
+                "group_report.revision",
+                actor=author,
+                entity="group_report",
+                entity_id=report.id,
+                at=at,
+                table=table.number,
+                revision=last.id,
+                created=created,
+                **(audit_detail or {}),
+            )
+        usage.charge(s, report.id, device_id, at, stored=stored + history, history=history)
+        assert last is not None
         return SaveResult(
             report.id,
             last.id,
-            new,
+            not coalesce and not held,
             True,
             at,
             report.revision,
@@ -340,9 +354,11 @@ def _incoming(
     theirs: ReportContent,
     content: ReportContent | Mapping[str, Any],
 ) -> tuple[dict[str, Any], tuple[str, ...] | None]:
-    """The incoming save as report JSON, and the top-level fields it carries."""
+    """The incoming save as report JSON (proposals without an id get a new one), and the
+    top-level fields it carries."""
     if isinstance(content, ReportContent):
-        return form.to_json(content), None
+        proposals = form.with_ids(content.proposals, fresh=True)
+        return form.to_json(replace(content, proposals=proposals)), None
     current = form.to_json(theirs)
     mine = dict(current)
     sent = tuple(k for k in FIELDS if k in content)
@@ -359,8 +375,32 @@ def _incoming(
                 for i, m in enumerate(current["members"])
             ]
         else:
-            mine[key] = form.to_json(form.from_json({key: content[key]}))[key]
+            mine[key] = form.to_json(form.from_json({key: content[key]}, fresh_ids=True))[key]
     return mine, sent
+
+
+def _check_lengths(theirs: Mapping[str, Any], mine: Mapping[str, Any]) -> None:
+    """Refuse text over a field's limit, and more proposals or members than a report holds —
+    only what this save changes: a longer value stored before the limits stays exportable."""
+    stored = set(report_merge.flatten(theirs).items())
+    for where, value in report_merge.flatten(mine).items():
+        if isinstance(value, str) and (where, value) not in stored:
+            refusal = limits.too_long(where, value)
+            if refusal is not None:
+                raise refusal
+    for key, limit, what in (
+        ("proposals", limits.MAX_PROPOSALS, "提案"),
+        ("members", limits.MAX_MEMBERS, "成員"),
+    ):
+        count = len(mine.get(key) or ())
+        if count > max(limit, len(theirs.get(key) or ())):
+            raise GroupReportError(
+                "report_too_many",
+                f"一份報告最多 {limit} 項{what}（送出的有 {count} 項）",
+                field=key,
+                limit=limit,
+                count=count,
+            )
 
 
 def _content_at(s: Session, report_id: int, revision: int) -> dict[str, Any]:
@@ -372,15 +412,18 @@ def _content_at(s: Session, report_id: int, revision: int) -> dict[str, Any]:
         .limit(1)
     ).first()
     # Pruned: an empty base makes every field both sides hold differently a visible conflict
-    # (a newer base would let the late save silently overwrite what others wrote).
-    return dict(row.content) if row is not None else {}
+    # (a newer base would let the late save silently overwrite what others wrote). Read as
+    # the form reads it, so a state kept before proposals had ids gets the same ids.
+    return form.to_json(form.from_json(row.content)) if row is not None else {}
 
 
-def _keep_state(s: Session, report: GroupReport, before: dict[str, Any], at: dt.datetime) -> None:
+def _keep_state(s: Session, report: GroupReport, before: dict[str, Any], at: dt.datetime) -> int:
     """Keep this save's state as a merge base; forget the oldest ones past ``STATE_SECONDS``.
+    Returns the bytes the kept states grew by (what a device's save is charged).
 
     Every query here goes by the (report, revision) index and touches a bounded number of
     rows: a save costs the same after ten hours of typing as after ten seconds."""
+    grown = _size(report.content)
     # One save adds one state, so looking at a few of the oldest each time keeps up; a
     # backlog (the desk was closed an hour) drains over the next saves. Expired states that
     # linger a little longer are still true merge bases.
@@ -410,15 +453,35 @@ def _keep_state(s: Session, report: GroupReport, before: dict[str, Any], at: dt.
     expired = [row.id for row in oldest if row.saved_at < cutoff]
     if expired:
         s.execute(delete(GroupReportState).where(GroupReportState.id.in_(expired)))
+    return grown
 
 
-def _add_revision(
+def _size(data: Mapping[str, Any]) -> int:
+    """The bytes ``data`` takes in the database (SQLAlchemy's JSON: ``json.dumps``, so each
+    Chinese character is six bytes, ``\\u516c``)."""
+    return len(json.dumps(data))
+
+
+def _latest_revision(s: Session, report_id: int) -> GroupReportRevision | None:
+    return s.scalars(
+        select(GroupReportRevision)
+        .where(GroupReportRevision.report_id == report_id)
+        .order_by(GroupReportRevision.id.desc())
+        .limit(1)
+    ).first()
+
+
+def _keep_revision(
     s: Session, report_id: int, at: dt.datetime, author: str, data: dict[str, Any]
-) -> GroupReportRevision:
-    row = GroupReportRevision(report_id=report_id, saved_at=at, author=author, content=data)
-    s.add(row)
+) -> int:
+    """Keep ``data`` in the history unless its latest entry holds it already (a device
+    sending the same conflicting save again); the bytes added."""
+    latest = _latest_revision(s, report_id)
+    if latest is not None and latest.content == data:
+        return 0
+    s.add(GroupReportRevision(report_id=report_id, saved_at=at, author=author, content=data))
     s.flush()
-    return row
+    return _size(data)
 
 
 def _last_revision_id(s: Session, report_id: int) -> int | None:
@@ -458,6 +521,12 @@ def restore_revision(
     for revision in list_revisions(db, table_id):
         if revision.id == revision_id:
             return save_report(
-                db, table_id, revision.content, author=author, now=now, revision_seconds=0
+                db,
+                table_id,
+                revision.content,
+                author=author,
+                now=now,
+                revision_seconds=0,
+                typed=False,
             )
     raise GroupReportError("no_revision", f"找不到這個版本 #{revision_id}", id=revision_id)

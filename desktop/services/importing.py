@@ -10,8 +10,8 @@ import planned again, and then changes the organiser did not confirm refuse the 
 (``ImportOutdated``, carrying the new plan to show).
 
 ID numbers are sealed when the plan is written, one public-key operation per import
-(``IdSealer``). The column mapping used is remembered per event in the ``Setting`` table
-(scope ``event:<id>``, key ``import.mapping``, value ``{"fields": {field: header}}``).
+(``IdSealer``). The column mapping used is remembered per event
+(``stored_settings.IMPORT_MAPPING``: ``{"fields": {field: header}}``).
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from db.models import (
     Event,
     EventSession,
     Registration,
-    Setting,
 )
 from db.uow import Database
 from desktop import collector
@@ -50,13 +49,11 @@ from desktop.core.import_model import (
 from desktop.core.import_plan import make_plan
 from desktop.core.importing import RawTable, guess_mapping, read_table
 from desktop.core.text import mask_name
-from desktop.services import audit
+from desktop.services import audit, stored_settings
 from desktop.services.admission import UnconfirmedChanges, confirm
 from desktop.services.arrivals import arrived_ids
 from desktop.services.bulk import insert_rows, reserve_ids, update_rows
 from desktop.services.registrations import event_of, id_opener
-
-MAPPING_KEY = "import.mapping"
 
 
 @dataclass(frozen=True)
@@ -94,8 +91,9 @@ def read_registration_file(path: Path | str) -> RawTable:
 
 def remembered_mapping(db: Database, event_id: int) -> dict[str, str]:
     with db.read() as s:
-        setting = _setting(s, event_id)
-        return dict(setting.value.get("fields", {})) if setting else {}
+        return dict(
+            stored_settings.read(s, stored_settings.IMPORT_MAPPING, event_id).get("fields", {})
+        )
 
 
 def import_mapping(db: Database, table: RawTable, event_id: int | None = None) -> dict[str, int]:
@@ -124,8 +122,8 @@ def plan_import(
         event = event_of(s, session_id)
         opener = id_opener(event, passphrase)
         if mapping is None:
-            setting = _setting(s, event.id)
-            mapping = guess_mapping(table.headers, setting.value.get("fields") if setting else None)
+            remembered = stored_settings.read(s, stored_settings.IMPORT_MAPPING, event.id)
+            mapping = guess_mapping(table.headers, remembered.get("fields"))
         return _plan(s, event, table, mapping, session_id, admit, now or dt.datetime.now(), opener)
 
 
@@ -443,19 +441,6 @@ def _audit(
 
 
 def _remember_mapping(s: Session, event_id: int, mapping: dict[str, str], at: dt.datetime) -> None:
-    remembered = _setting(s, event_id)
-    if remembered is None:
-        s.add(
-            Setting(
-                scope=f"event:{event_id}", key=MAPPING_KEY, value={"fields": mapping}, updated_at=at
-            )
-        )
-    elif remembered.value.get("fields") != mapping:
-        remembered.value = {"fields": mapping}
-        remembered.updated_at = at
-
-
-def _setting(s: Session, event_id: int) -> Setting | None:
-    return s.scalars(
-        select(Setting).where(Setting.scope == f"event:{event_id}", Setting.key == MAPPING_KEY)
-    ).one_or_none()
+    remembered = stored_settings.read(s, stored_settings.IMPORT_MAPPING, event_id)
+    if remembered.get("fields") != mapping:
+        stored_settings.write(s, stored_settings.IMPORT_MAPPING, event_id, {"fields": mapping}, at)

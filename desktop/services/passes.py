@@ -20,6 +20,7 @@ from db.models import Attendee, Event, EventSession, Registration, WorkshopTable
 from db.uow import Database
 from desktop.core.atomicfile import CSV_UTF8, PDF, PNG, write_atomic
 from desktop.core.problems import CodedError
+from desktop.core.room_code import shown
 from desktop.core.safe_cells import neutralise_row
 from desktop.core.status import SEAT_HOLDERS
 from desktop.core.tokens import make_token
@@ -28,10 +29,11 @@ from desktop.reports.passes import PassRow, build_passes_pdf, pass_png
 from desktop.services import audit
 from desktop.services.admission import record_told
 from desktop.services.people_query import with_person_and_table
+from desktop.services.room import ensure_codes
 
 PDF_NAME = "passes.pdf"
 CSV_NAME = "passes.csv"
-CSV_HEADER = ("name", "email", "file")
+CSV_HEADER = ("name", "email", "file", "room_code")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class PassesResult:
 
 
 def pass_rows(db: Database, session_id: int) -> list[PassRow]:
+    ensure_codes(db, session_id)
     with db.read() as s:
         es = s.get_one(EventSession, session_id)
         event = s.get_one(Event, es.event_id)
@@ -66,6 +69,7 @@ def pass_rows(db: Database, session_id: int) -> list[PassRow]:
                     Attendee.agency,
                     Attendee.email,
                     WorkshopTable.number,
+                    Registration.room_code,
                 )
             )
             .where(
@@ -88,8 +92,9 @@ def pass_rows(db: Database, session_id: int) -> list[PassRow]:
                 es.venue,
                 make_token(event.token_secret, reg_id),
                 table,
+                shown(code) if code else "",
             )
-            for reg_id, name, agency, email, table in rows
+            for reg_id, name, agency, email, table, code in rows
         ]
 
 
@@ -111,7 +116,9 @@ def export_passes(db: Database, session_id: int, out_dir: Path, *, actor: str = 
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for row in rows:
-        writer.writerow(neutralise_row((row.name, row.email, str(out_dir / png_name(row)))))
+        writer.writerow(
+            neutralise_row((row.name, row.email, str(out_dir / png_name(row)), row.room_code))
+        )
     for name, data in pngs.items():
         write_atomic(out_dir / name, data, PNG)
     # UTF-8 with BOM so Excel / Word mail merge read the Chinese names.

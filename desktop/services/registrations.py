@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from cryptography.exceptions import InvalidTag
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -90,19 +91,36 @@ def reveal_ids(
 
 
 class IdReader:
-    """Reads full ID numbers one at a time for the organiser's screen (after the passphrase)."""
+    """The event's full ID numbers for the organiser's screen (after the passphrase).
 
-    def __init__(self, db: Database, opener: IdOpener) -> None:
+    ``read_all`` opens every stored ID of the event at once, so showing them is a lookup; an
+    ID already opened (same cipher) is not opened again, so reading again after an edit or an
+    import opens only what changed."""
+
+    def __init__(self, db: Database, event_id: int, opener: IdOpener) -> None:
         self._db = db
+        self._event_id = event_id
         self._opener = opener
-        self._cache: dict[int, str] = {}
+        self._opened: dict[bytes, str | None] = {}  # cipher → ID number, None: damaged
 
-    def read(self, attendee_id: int) -> str:
-        if attendee_id not in self._cache:
-            with self._db.read() as s:
-                cipher = s.scalar(select(Attendee.id_cipher).where(Attendee.id == attendee_id))
-            self._cache[attendee_id] = self._opener.open(cipher) if cipher else ""
-        return self._cache[attendee_id]
+    def read_all(self) -> dict[int, str]:
+        """Attendee id → full ID number, for everyone of the event with a readable one."""
+        with self._db.read() as s:
+            ciphers = s.execute(
+                select(Attendee.id, Attendee.id_cipher).where(Attendee.event_id == self._event_id)
+            ).all()
+        opened = {attendee_id: self._open(cipher) for attendee_id, cipher in ciphers if cipher}
+        return {attendee_id: number for attendee_id, number in opened.items() if number}
+
+    def _open(self, cipher: bytes) -> str | None:
+        if cipher not in self._opened:
+            try:
+                self._opened[cipher] = self._opener.open(cipher)
+            # A damaged cipher: not a sealed ID, or its bytes changed (RSA or AES-GCM refuses,
+            # or the text is not ASCII). The screen shows the masked ID for it.
+            except (ValueError, InvalidTag):
+                self._opened[cipher] = None
+        return self._opened[cipher]
 
 
 def open_id_reader(db: Database, event_id: int, passphrase: str, *, actor: str = "") -> IdReader:
@@ -114,7 +132,7 @@ def open_id_reader(db: Database, event_id: int, passphrase: str, *, actor: str =
         audit.record(
             s, "id.reveal", actor=actor, entity="event", entity_id=event_id, where="roster"
         )
-    return IdReader(db, opener)
+    return IdReader(db, event_id, opener)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 Who is seated: admitted people and walk-ins. An attendee who leads a table
 (``WorkshopTable.leader_registration_id``) always sits at that table; pinned people stay where
-they are when the plan is run again. In "seat on arrival" mode (a ``Setting`` with scope
-``session:<id>`` and key ``seating``, value ``{"on_arrival": true}``) people get their table at
+they are when the plan is run again. In "seat on arrival" mode (the session's
+``stored_settings.SEATING`` is ``{"on_arrival": true}``) people get their table at
 check-in: the check-in service calls ``arrival_seats.seat_on_arrival`` inside its own unit of
 work. The tables themselves (template, leaders, undo snapshots) are
 ``desktop.services.table_setup``.
@@ -24,7 +24,6 @@ from db.models import (
     EventSession,
     Registration,
     SeatAssignment,
-    Setting,
     WorkshopTable,
 )
 from db.uow import Database
@@ -32,11 +31,9 @@ from desktop.core import seating
 from desktop.core.problems import CodedError
 from desktop.core.status import holds_seat
 from desktop.core.text import mask_name, match_key
-from desktop.services import audit
+from desktop.services import audit, stored_settings
 from desktop.services.arrivals import arrived_ids
 from desktop.services.seatview import SeatingView, SeatMember, TableView
-
-SETTING_KEY = "seating"
 
 
 class SeatingError(CodedError):
@@ -47,10 +44,7 @@ class SeatingError(CodedError):
 
 
 def on_arrival_enabled(s: Session, session_id: int) -> bool:
-    row = s.scalar(
-        select(Setting).where(Setting.scope == f"session:{session_id}", Setting.key == SETTING_KEY)
-    )
-    return bool(row is not None and row.value.get("on_arrival"))
+    return bool(stored_settings.read(s, stored_settings.SEATING, session_id).get("on_arrival"))
 
 
 def get_on_arrival(db: Database, session_id: int) -> bool:
@@ -64,13 +58,9 @@ def set_on_arrival(
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         s.get_one(EventSession, session_id)
-        scope = f"session:{session_id}"
-        row = s.scalar(select(Setting).where(Setting.scope == scope, Setting.key == SETTING_KEY))
-        if row is None:
-            row = Setting(scope=scope, key=SETTING_KEY, value={}, updated_at=at)
-            s.add(row)
-        row.value = {**row.value, "on_arrival": bool(enabled)}
-        row.updated_at = at
+        value = stored_settings.read(s, stored_settings.SEATING, session_id)
+        value = {**value, "on_arrival": bool(enabled)}
+        stored_settings.write(s, stored_settings.SEATING, session_id, value, at)
         audit.record(
             s,
             "seating.on_arrival",

@@ -24,14 +24,12 @@ from enum import StrEnum
 
 from sqlalchemy import select
 
-from db.models import Attendee, Event, EventSession, IdStatus, Registration, Setting
+from db.models import Attendee, Event, EventSession, IdStatus, Registration
 from db.uow import Database
 from desktop.core.idvault import IdOpener, WrongPassphrase, needs_reseal, new_key_pair, reseal
 from desktop.core.newevent import MIN_PASSPHRASE, passphrase_problem
 from desktop.core.problems import CodedError
-from desktop.services import audit
-
-PURGE_KEY = "ids_purged"  # Setting(scope="session:<id>", key=PURGE_KEY): {"at", "by", "purged"}
+from desktop.services import audit, stored_settings
 
 
 class Role(StrEnum):
@@ -48,7 +46,9 @@ ORGANISER_ACTIONS: dict[str, str] = {
     "agenda.edit": "edit and run the agenda (議程)",
     "reports.edit": "group reports and table-leader mode (小組報告)",
     "venue.serve": "open the venue server to the room's phones (serve, 開放現場連線)",
+    "handouts.edit": "add and remove the session's handouts for the room page (講義)",
     "vote.run": "build, open and close the room's vote, type paper ballots, export it (投票)",
+    "survey.run": "edit, open, close the questionnaire, type paper forms, export it (課後問卷)",
     "settings.edit": "event and session settings (event set, session add)",
     "hours.adjust": "override a person's learning hours",
     "export.personal_data": "exports with e-mails or ID numbers (passes CSV, portal file)",
@@ -118,16 +118,9 @@ def has_passphrase(db: Database, event_id: int | None = None) -> bool:
 
 def passphrase_hint(db: Database, event_id: int | None = None) -> str:
     """The public passphrase of the demo event ("" for real events)."""
-    from desktop.services.demo import PASSPHRASE_HINT_KEY
-
     with db.read() as s:
-        setting = s.scalar(
-            select(Setting).where(
-                Setting.scope == f"event:{_event_id(db, event_id)}",
-                Setting.key == PASSPHRASE_HINT_KEY,
-            )
-        )
-        return str(setting.value.get("text", "")) if setting is not None else ""
+        hint = stored_settings.read(s, stored_settings.PASSPHRASE_HINT, _event_id(db, event_id))
+        return str(hint.get("text", ""))
 
 
 def passphrase_opens(sealed: bytes | None, passphrase: str) -> bool:
@@ -296,8 +289,7 @@ def reveal_id(
 
 def purged_sessions(db: Database) -> set[int]:
     with db.read() as s:
-        scopes = s.scalars(select(Setting.scope).where(Setting.key == PURGE_KEY)).all()
-    return {int(scope.split(":", 1)[1]) for scope in scopes}
+        return stored_settings.owners(s, stored_settings.IDS_PURGED)
 
 
 def purge_session_ids(
@@ -340,15 +332,8 @@ def purge_session_ids(
             attendee.id_status = IdStatus.PURGED
             attendee.updated_at = at
             purged += 1
-        scope = f"session:{session_id}"
-        marker = s.scalars(
-            select(Setting).where(Setting.scope == scope, Setting.key == PURGE_KEY)
-        ).one_or_none()
         value = {"at": at.isoformat(timespec="seconds"), "by": actor, "purged": purged}
-        if marker is None:
-            s.add(Setting(scope=scope, key=PURGE_KEY, value=value, updated_at=at))
-        else:
-            marker.value, marker.updated_at = value, at
+        stored_settings.write(s, stored_settings.IDS_PURGED, session_id, value, at)
         audit.record(
             s,
             "ids.purge",

@@ -108,6 +108,7 @@ def update_table(
     leader_unit: str | None = None,
     leader_contact: str | None = None,
     leader_registration_id: int | None | bool = False,
+    location: str | None = None,
     actor: str = "",
     now: dt.datetime | None = None,
 ) -> None:
@@ -167,6 +168,8 @@ def update_table(
         if leader_contact is not None:
             table.leader_contact = clean(leader_contact)
             changes["leader_contact"] = "changed"
+        if location is not None:  # where the table is, for the attendees' room page
+            table.location = changes["location"] = clean(location)[:200]
         audit.record(
             s,
             "table.update",

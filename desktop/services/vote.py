@@ -7,10 +7,12 @@ time. While the vote is open, ``PbVoter`` links a registration to its ballot —
 needed so that voting again replaces the earlier ballot instead of adding one. Closing the vote
 deletes every ``PbVoter`` row, erases the secret that signed the voters' page passes, and
 re-writes the ballots in a random order (so even the order of the rows, which followed the
-order of casting, says nothing); on SQLite that transaction runs with ``secure_delete`` and the
-write-ahead log is checkpointed, so the deleted link is overwritten in the file, not merely
-unlinked. The audit log records that a paper ballot was typed (by whom at the desk), never
-whose it was. Results and the ``.pb`` export therefore cannot name a voter.
+order of casting, says nothing); on SQLite that transaction runs with ``secure_delete``,
+the write-ahead log must be checkpointed and emptied (the close is refused while another
+reader prevents it), and the automatic backups that hold links are rewritten
+(``vote_erasure``), so the deleted link is overwritten in every file, not merely unlinked.
+The audit log records that a paper ballot was typed (by whom at the desk), never whose it
+was. Results and the ``.pb`` export therefore cannot name a voter.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from desktop.core.vote import (
     VoteState,
     VoteStatus,
 )
-from desktop.services import audit
+from desktop.services import audit, vote_erasure
 from desktop.services.arrivals import arrived_ids
 
 # SQLite transactions start deferred: two threads of the venue server that both read and then
@@ -66,7 +68,10 @@ class VoteSetupError(CodedError):
 
 
 def find_vote(s: Session, session_id: int) -> PbVote | None:
-    return s.scalar(select(PbVote).where(PbVote.session_id == session_id))
+    """The session's current vote: its latest round."""
+    return s.scalar(
+        select(PbVote).where(PbVote.session_id == session_id).order_by(PbVote.round.desc()).limit(1)
+    )
 
 
 def ballot_projects(vote: PbVote) -> tuple[Project, ...]:
@@ -84,12 +89,13 @@ def _ballots(s: Session, vote_id: int) -> list[tuple[int, ...]]:
     return [tuple(a) for a in approvals]
 
 
-def _state(s: Session, session_id: int) -> VoteState:
+def _state(s: Session, session_id: int, vote: PbVote | None = None) -> VoteState:
+    """The state of ``vote`` (default: the session's current round)."""
     es = s.get(EventSession, session_id)
     if es is None:
         raise VoteSetupError("no_session", f"找不到場次 #{session_id}", id=session_id)
     checked_in = len(arrived_ids(s, session_id))
-    vote = find_vote(s, session_id)
+    vote = vote or find_vote(s, session_id)
     if vote is None:
         return VoteState(
             session_id,
@@ -131,6 +137,40 @@ def vote_state(db: Database, session_id: int) -> VoteState:
         return _state(s, session_id)
 
 
+def reported_state(db: Database, session_id: int) -> VoteState:
+    """What the session's papers show: the last closed round (its results), else the current
+    round; a new round being set up does not hide the closed one's results."""
+    with db.read() as s:
+        return _state(s, session_id, _last_closed(s, session_id))
+
+
+def _last_closed(s: Session, session_id: int) -> PbVote | None:
+    return s.scalar(
+        select(PbVote)
+        .where(PbVote.session_id == session_id, PbVote.status == VoteStatus.CLOSED)
+        .order_by(PbVote.round.desc())
+        .limit(1)
+    )
+
+
+def closed_rounds(db: Database, session_id: int) -> tuple[tuple[int, VoteState], ...]:
+    """Every closed round of the session, (round, state with results), oldest first."""
+    with db.read() as s:
+        votes = s.scalars(
+            select(PbVote)
+            .where(PbVote.session_id == session_id, PbVote.status == VoteStatus.CLOSED)
+            .order_by(PbVote.round)
+        ).all()
+        return tuple((v.round, _state(s, session_id, v)) for v in votes)
+
+
+def left_out_proposals(db: Database, session_id: int) -> tuple[rules_.SourceProposal, ...]:
+    """The tables' proposals that cannot go on a ballot, each with its reason
+    (``left_out_because``: no title, a cost that cannot be read...)."""
+    with db.read() as s:
+        return tuple(p for p in _source_proposals(s, session_id) if p.left_out_because)
+
+
 # --- building the ballot (draft only) ---------------------------------------------------------
 
 
@@ -159,7 +199,7 @@ def _source_proposals(s: Session, session_id: int) -> list[rules_.SourceProposal
             continue
         for p in form.from_json(t.report.content).proposals:
             if not p.is_blank():
-                found.append(rules_.SourceProposal(t.number, p.title, p.cost))
+                found.append(rules_.SourceProposal(t.number, p.title, p.cost, p.cost_text))
     return found
 
 
@@ -212,7 +252,7 @@ def _change_projects(
         try:
             projects = change(ballot_projects(vote))
         except VoteError as exc:
-            raise VoteSetupError(exc.code, str(exc)) from None
+            raise VoteSetupError(exc.code, str(exc), **exc.params) from None
         _store_projects(s, vote, projects)
         audit.record(s, action, actor=actor, entity="pb_vote", entity_id=vote.id, **detail)
         s.flush()
@@ -267,7 +307,7 @@ def open_vote(
         if vote is not None and vote.status == VoteStatus.OPEN:
             raise VoteSetupError("already_open", "投票已經開始")
         if vote is not None and vote.status == VoteStatus.CLOSED:
-            raise VoteSetupError("closed", "投票已經結束，不能再開")
+            raise VoteSetupError("closed", "投票已經結束，不能再開；要重新投票請開新一輪")
         if vote is None:
             vote = _draft(s, session_id)
             projects, _ = rules_.projects_from_proposals(_source_proposals(s, session_id))
@@ -276,7 +316,7 @@ def open_vote(
         try:
             rules_.check_rules(rules, ballot_projects(vote))
         except VoteError as exc:
-            raise VoteSetupError(exc.code, str(exc)) from None
+            raise VoteSetupError(exc.code, str(exc), **exc.params) from None
         vote.method, vote.budget = rules.method, rules.budget
         vote.max_approvals = rules.max_approvals
         vote.status = VoteStatus.OPEN
@@ -297,13 +337,45 @@ def open_vote(
         return _state(s, session_id)
 
 
+ERASE_BLOCKED_TEXT = (
+    "另一個程式正在讀取資料庫（例如另一個視窗、報表或備份），現在結束投票無法從檔案中抹除"
+    "誰投了哪一張；投票仍在進行中。請關閉其他程式或等它完成後，再結束一次。"
+)
+ERASE_UNFINISHED_TEXT = (
+    "投票已結束並已計票，但另一個程式正在讀取資料庫，檔案中還留有誰投了哪一張的痕跡；"
+    "請關閉其他程式後再按一次「結束投票」（只會完成抹除，不會改變結果）。"
+)
+
+
 def close_vote(
     db: Database, session_id: int, *, actor: str = "", now: dt.datetime | None = None
 ) -> VoteState:
-    """Close: no more ballots; erase the person↔ballot link and the pass secret; shuffle."""
+    """Close: no more ballots; erase the person↔ballot link and the pass secret; shuffle.
+
+    On SQLite the close is refused while another connection keeps the write-ahead log from
+    being emptied (``erase_blocked``: the vote stays open, nothing changed): closing then
+    would report success while the file still holds every link. If a reader arrives between
+    the close and its checkpoint, the vote is closed and ``erase_unfinished`` says the file is
+    not clean yet; closing the closed vote again finishes the erasure. The automatic backups
+    that hold links are rewritten (``vote_erasure.scrub_backups``)."""
     sqlite = db.engine.dialect.name == "sqlite"
+    with db.read() as s:
+        current = find_vote(s, session_id)
+        finishing = current is not None and current.status == VoteStatus.CLOSED
+    if sqlite and not finishing and not vote_erasure.checkpoint(db):
+        raise VoteSetupError("erase_blocked", ERASE_BLOCKED_TEXT)
+    if not finishing:
+        _close(db, session_id, actor, now)
+    if sqlite:
+        if not vote_erasure.checkpoint(db):
+            raise VoteSetupError("erase_unfinished", ERASE_UNFINISHED_TEXT)
+        vote_erasure.scrub_backups(db)
+    return vote_state(db, session_id)
+
+
+def _close(db: Database, session_id: int, actor: str, now: dt.datetime | None) -> None:
     with CAST_LOCK, db.unit_of_work() as s:
-        if sqlite:
+        if db.engine.dialect.name == "sqlite":
             s.execute(text("PRAGMA secure_delete=ON"))
         vote = find_vote(s, session_id)
         if vote is None or vote.status != VoteStatus.OPEN:
@@ -325,26 +397,53 @@ def close_vote(
             at=vote.closed_at,
             ballots=len(ballots),
         )
+
+
+def new_round(db: Database, session_id: int, *, actor: str = "") -> VoteState:
+    """After a closed vote, a new draft round on the same ballot (editable again); the closed
+    round keeps its ballots, results and ``.pb`` export. Everyone votes again in the new one."""
+    with db.unit_of_work() as s:
+        closed = find_vote(s, session_id)
+        if closed is None or closed.status != VoteStatus.CLOSED:
+            raise VoteSetupError("round_running", "這一輪投票還沒結束，結束後才能開新一輪")
+        vote = PbVote(
+            session_id=session_id,
+            round=closed.round + 1,
+            status=VoteStatus.DRAFT,
+            method=closed.method,
+            budget=closed.budget,
+            max_approvals=closed.max_approvals,
+        )
+        s.add(vote)
         s.flush()
-        state = _state(s, session_id)
-    if sqlite:
-        with db.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    return state
+        _store_projects(s, vote, ballot_projects(closed))
+        audit.record(
+            s,
+            "vote.new_round",
+            actor=actor,
+            entity="pb_vote",
+            entity_id=vote.id,
+            round=vote.round,
+            previous=closed.id,
+        )
+        s.flush()
+        return _state(s, session_id)
 
 
 # --- results ----------------------------------------------------------------------------------
 
 
 def export_pb(db: Database, session_id: int) -> str:
-    """The closed vote in pabulib ``.pb`` format (voter ids 1..n in the shuffled ballot order)."""
+    """The last closed round in pabulib ``.pb`` format (voter ids 1..n in the shuffled ballot
+    order); a new round being set up or run does not hide the closed one."""
     with db.read() as s:
-        state = _state(s, session_id)
-        if state.status != VoteStatus.CLOSED or state.result is None:
+        vote = _last_closed(s, session_id)
+        if vote is None:
+            _state(s, session_id)  # no_session when there is no such session
             raise VoteSetupError("not_closed", "投票結束後才能匯出結果")
+        state = _state(s, session_id, vote)
+        assert state.result is not None
         es = s.get_one(EventSession, session_id)
-        vote = find_vote(s, session_id)
-        assert vote is not None
         ballots = _ballots(s, vote.id)
         meta = rules_.PbMeta(
             description=f"{es.event.name} {es.name} 參與式預算模擬投票",

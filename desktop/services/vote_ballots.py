@@ -1,16 +1,17 @@
-"""The voters' side of the PB vote: who may vote, the page pass, casting page and paper ballots.
+"""The voters' side of the PB vote: who may vote, casting page and paper ballots.
 
-Voters on their own device prove who they are with the table they sit at, their masked name
-and the last three digits of their phone (see README "投票"): ``identify_voter`` allows
-``MAX_ATTEMPTS`` wrong tries per person, then that person votes on paper at the desk. A
-ballot keeps no person: ``PbVoter`` links a registration to its ballot only while the vote is
-open (so voting again replaces the earlier ballot), and ``vote.close_vote`` erases that link.
-The organiser's side (ballot building, open/close, results) is ``desktop.services.vote``.
+Voters on their own device are the attendee signed in on the room page with their personal
+room code (``desktop.services.room``: its attempt limits are the vote's guessing budget; see
+README "投票"); the venue server passes the signed-in registration here. The desk can revoke a
+person's web pass (``revoke_web_pass``); a paper ballot typed at the desk is final for that
+person against the web page. A ballot keeps no person: ``PbVoter`` links a registration to its
+ballot only while the vote is open (so voting again replaces the earlier ballot), and
+``vote.close_vote`` erases that link. The organiser's side (ballot building, open/close,
+results) is ``desktop.services.vote``.
 """
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,19 +24,13 @@ from db.models import (
     PbVote,
     PbVoter,
     Registration,
-    WorkshopTable,
 )
 from db.uow import Database
-from desktop.core import tokens
 from desktop.core import vote as rules_
-from desktop.core.text import mask_name
 from desktop.core.vote import Method, Refusal, Rules, VoteError, VoteStatus
 from desktop.services import audit
 from desktop.services.arrivals import arrived_ids
-from desktop.services.people_query import with_person_and_table
 from desktop.services.vote import CAST_LOCK, ballot_projects, find_vote
-
-MAX_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -49,21 +44,10 @@ class BallotResult:
 
 
 @dataclass(frozen=True)
-class VoterChoice:
-    registration_id: int
-    label: str  # masked name (and agency when two names mask alike)
-
-
-@dataclass(frozen=True)
-class VoterTable:
-    number: int  # 0: people without a table
-    name: str
-    voters: tuple[VoterChoice, ...]
-
-
-@dataclass(frozen=True)
 class VoterPass:
-    token: str
+    """What a signed-in voter has cast so far, for the ballot page."""
+
+    registration_id: int
     revision: int
     approvals: tuple[int, ...]  # the ballot cast so far (empty if none)
 
@@ -72,22 +56,35 @@ class VoterPass:
 
 
 def _open_vote_locked(s: Session, session_id: int) -> PbVote:
-    vote = s.scalar(select(PbVote).where(PbVote.session_id == session_id).with_for_update())
+    vote = s.scalar(
+        select(PbVote)
+        .where(PbVote.session_id == session_id)
+        .order_by(PbVote.round.desc())
+        .limit(1)
+        .with_for_update()
+    )
     if vote is None or vote.status != VoteStatus.OPEN:
         raise VoteError(Refusal.CLOSED)
     return vote
 
 
-def _voter_row(s: Session, vote: PbVote, registration_id: int) -> PbVoter:
-    """The person's row of the open vote (created on first use; erased at close)."""
-    voter = s.scalar(
+def _find_voter(s: Session, vote: PbVote, registration_id: int) -> PbVoter | None:
+    return s.scalar(
         select(PbVoter).where(
             PbVoter.vote_id == vote.id, PbVoter.registration_id == registration_id
         )
     )
+
+
+def _voter_row(s: Session, vote: PbVote, registration_id: int) -> PbVoter:
+    """The person's row of the open vote (created on first use; erased at close)."""
+    voter = _find_voter(s, vote, registration_id)
     if voter is None:
         voter = PbVoter(
-            vote_id=vote.id, registration_id=registration_id, revision=0, failed_attempts=0
+            vote_id=vote.id,
+            registration_id=registration_id,
+            revision=0,
+            desk_only=False,
         )
         s.add(voter)
     return voter
@@ -97,6 +94,10 @@ def _store_ballot(
     s: Session, vote: PbVote, registration_id: int, approvals: tuple[int, ...], revision: int | None
 ) -> BallotResult:
     voter = _voter_row(s, vote, registration_id)
+    if revision is None:
+        voter.desk_only = True  # a paper ballot is final: no web ballot replaces it
+    elif voter.desk_only:
+        return BallotResult(False, "desk_only", DESK_ONLY_TEXT, revision=voter.revision)
     if revision is not None and voter.revision != revision:
         return BallotResult(
             False,
@@ -129,18 +130,16 @@ def _store_ballot(
 def _cast(
     db: Database,
     session_id: int,
-    voter: int | str,
+    registration_id: int,
     approvals: Sequence[int],
     revision: int | None,
     action: str,
     actor: str,
 ) -> BallotResult:
-    """``voter``: a registration id (paper) or the page's pass token (checked here, in the
-    same transaction, so a page ballot costs one unit of work)."""
+    """``revision``: None for a paper ballot, else the one the page was built on."""
     with CAST_LOCK, db.unit_of_work() as s:
         try:
             vote = _open_vote_locked(s, session_id)
-            registration_id = voter if isinstance(voter, int) else _pass_registration(vote, voter)
             present = registration_id in arrived_ids(s, session_id)
             chosen = rules_.check_ballot(
                 Rules(Method(vote.method), vote.budget, vote.max_approvals),
@@ -167,7 +166,8 @@ def cast_paper_ballot(
     actor: str = "",
 ) -> BallotResult:
     """A paper ballot typed at the desk: counts like any other, replaces the person's earlier
-    one. A registration that is not checked in to this session (or not of it) is refused
+    one and is final against the web page (another paper ballot may still correct it). A
+    registration that is not checked in to this session (or not of it) is refused
     ``not_checked_in``."""
     return _cast(db, session_id, registration_id, approvals, None, "vote.paper_ballot", actor)
 
@@ -175,114 +175,77 @@ def cast_paper_ballot(
 # --- voters on their own device ---------------------------------------------------------------
 
 
-def voter_tables(db: Database, session_id: int) -> tuple[VoterTable, ...]:
-    """Checked-in people grouped by table (0 = no table), masked names for the vote page."""
+DESK_ONLY_TEXT = "報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。"
+
+
+@dataclass(frozen=True)
+class HeldVoter:
+    """A person the web page no longer takes: web pass revoked or paper ballot typed."""
+
+    registration_id: int
+    name: str
+    agency: str
+
+
+def held_voters(db: Database, session_id: int) -> tuple[HeldVoter, ...]:
+    """Who votes at the desk only in the open vote, full names (organiser)."""
     with db.read() as s:
-        present = arrived_ids(s, session_id)
+        vote = find_vote(s, session_id)
+        if vote is None or vote.status != VoteStatus.OPEN:
+            return ()
         rows = s.execute(
-            with_person_and_table(
-                select(
-                    Registration.id,
-                    Attendee.name,
-                    Attendee.agency,
-                    WorkshopTable.number,
-                    WorkshopTable.name,
-                )
-            ).where(Registration.session_id == session_id)
+            select(PbVoter.registration_id, Attendee.name, Attendee.agency)
+            .join(Registration, Registration.id == PbVoter.registration_id)
+            .join(Attendee, Attendee.id == Registration.attendee_id)
+            .where(PbVoter.vote_id == vote.id, PbVoter.desk_only)
+            .order_by(Attendee.name)
         ).all()
-    groups: dict[int, tuple[str, list[tuple[int, str, str]]]] = {}
-    for rid, name, agency, number, table_name in rows:
-        if rid not in present:
-            continue
-        key = number or 0
-        groups.setdefault(key, (table_name or "", []))[1].append((rid, mask_name(name), agency))
-    result = []
-    for number in sorted(groups, key=lambda n: (n == 0, n)):
-        table_name, people = groups[number]
-        masks = [m for _, m, _ in people]
-        choices = tuple(
-            VoterChoice(rid, f"{m}（{agency}）" if masks.count(m) > 1 and agency else m)
-            for rid, m, agency in sorted(people, key=lambda p: (p[1], p[0]))
-        )
-        label = table_name or (f"第{number}桌" if number else "未分桌")
-        result.append(VoterTable(number, label, choices))
-    return tuple(result)
+    return tuple(HeldVoter(rid, name, agency) for rid, name, agency in rows)
 
 
-def identify_voter(db: Database, session_id: int, registration_id: int, digits: str) -> VoterPass:
-    """A signed pass for the vote page when ``digits`` are the last three of the person's phone.
-
-    Raises VoteError: ``closed``, ``not_checked_in``, ``no_phone`` (vote on paper),
-    ``wrong_digits``, ``locked`` (too many wrong tries: vote on paper at the desk)."""
-    with db.read() as s:
-        vote = find_vote(s, session_id)
-        if vote is None or vote.status != VoteStatus.OPEN:
-            raise VoteError(Refusal.CLOSED)
+def revoke_web_pass(
+    db: Database, session_id: int, registration_id: int, *, actor: str = ""
+) -> None:
+    """Take the person off the web page for this vote (their signed-in device is refused from
+    then on); what they cast there still counts until the desk types their paper ballot."""
+    with CAST_LOCK, db.unit_of_work(immediate=True) as s:
+        vote = _open_vote_locked(s, session_id)
         reg = s.get(Registration, registration_id)
-        if (
-            reg is None
-            or reg.session_id != session_id
-            or registration_id not in arrived_ids(s, session_id)
-        ):
-            raise VoteError(Refusal.NOT_CHECKED_IN)
-        voter = s.scalar(
-            select(PbVoter).where(
-                PbVoter.vote_id == vote.id, PbVoter.registration_id == registration_id
-            )
-        )
-        if voter is not None and voter.failed_attempts >= MAX_ATTEMPTS:
+        if reg is None or reg.session_id != session_id:
             raise VoteError(
-                "locked", "錯誤次數太多，這個名字已不能在手機上投票；請到報到台投紙本票。"
+                "no_voter",
+                f"這個場次沒有報名序號 {registration_id} 的人",
+                registration_id=registration_id,
             )
-        tail = rules_.phone_tail(s.get_one(Attendee, reg.attendee_id).phone)
-        if tail is None:
-            raise VoteError(
-                "no_phone", "報名資料沒有您的電話，無法在手機上驗證；請到報到台投紙本票。"
-            )
-        if secrets.compare_digest(tail, "".join(ch for ch in digits if ch.isdigit())[-3:]):
-            # A success writes nothing: the person's row appears with their first ballot.
-            token = tokens.make_token(vote.voter_secret or b"", registration_id)
-            ballot = s.get(PbBallot, voter.ballot_id) if voter and voter.ballot_id else None
-            return VoterPass(
-                token, voter.revision if voter else 0, tuple(ballot.approvals) if ballot else ()
-            )
-    with CAST_LOCK, db.unit_of_work() as s:
-        row = _voter_row(s, _open_vote_locked(s, session_id), registration_id)
-        row.failed_attempts += 1
-        left = MAX_ATTEMPTS - row.failed_attempts
-    if left > 0:
-        raise VoteError("wrong_digits", f"電話末三碼不符，還可以再試 {left} 次。", left=left)
-    raise VoteError("too_many_attempts", "錯誤次數太多，請到報到台投紙本票。")
+        _voter_row(s, vote, registration_id).desk_only = True
+        # who acted at the desk, never whose: the log must not say who voted on paper
+        audit.record(s, "vote.revoke", actor=actor, entity="pb_vote", entity_id=vote.id)
 
 
-def _pass_registration(vote: PbVote, token: str) -> int:
-    try:
-        return tokens.parse_token(vote.voter_secret or b"", token).registration_id
-    except tokens.TokenError:
-        raise VoteError(
-            "forged", "這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。"
-        ) from None
-
-
-def voter_ballot(db: Database, session_id: int, token: str) -> VoterPass:
-    """What the pass holder has cast so far (for the revote page)."""
+def voter_ballot(db: Database, session_id: int, registration_id: int) -> VoterPass:
+    """What a signed-in attendee has cast so far (for the ballot page); raises VoteError
+    ``closed``, ``not_checked_in`` (not arrived, or not of this session) or ``desk_only``."""
     with db.read() as s:
         vote = find_vote(s, session_id)
         if vote is None or vote.status != VoteStatus.OPEN:
             raise VoteError(Refusal.CLOSED)
-        rid = _pass_registration(vote, token)
-        voter = s.scalar(
-            select(PbVoter).where(PbVoter.vote_id == vote.id, PbVoter.registration_id == rid)
-        )
+        if registration_id not in arrived_ids(s, session_id):
+            raise VoteError(Refusal.NOT_CHECKED_IN)
+        voter = _find_voter(s, vote, registration_id)
+        if voter is not None and voter.desk_only:
+            raise VoteError("desk_only", DESK_ONLY_TEXT)
         ballot = s.get(PbBallot, voter.ballot_id) if voter and voter.ballot_id else None
         return VoterPass(
-            token, voter.revision if voter else 0, tuple(ballot.approvals) if ballot else ()
+            registration_id,
+            voter.revision if voter else 0,
+            tuple(ballot.approvals) if ballot else (),
         )
 
 
 def cast_web_ballot(
-    db: Database, session_id: int, token: str, revision: int, approvals: Sequence[int]
+    db: Database, session_id: int, registration_id: int, revision: int, approvals: Sequence[int]
 ) -> BallotResult:
-    """A ballot from the vote page: the pass must verify and ``revision`` must be the one the
-    page was built on (a replayed or doubled submission is refused, not counted twice)."""
-    return _cast(db, session_id, token, approvals, revision, "", "")
+    """A ballot from the vote page of the signed-in ``registration_id``: ``revision`` must be
+    the one the page was built on (a replayed or doubled submission is refused, not counted
+    twice)."""
+    return _cast(db, session_id, registration_id, approvals, revision, "", "")

@@ -21,6 +21,7 @@ from desktop.core.status import SEAT_HOLDERS
 from desktop.core.text import clean, mask_name
 from desktop.services import audit
 from desktop.services.idnumbers import store_id_number
+from desktop.services.room import give_code
 
 
 class WalkInError(CodedError):
@@ -117,6 +118,7 @@ def add_walk_in(
         )
         attendee.registrations.append(registration)
         s.add(attendee)
+        give_code(s, registration)
         s.flush()
         taken = seats_taken(s, session_id)
         audit.record(

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -44,12 +43,20 @@ from desktop.core.group_report import (
     problems,
     to_json,
 )
+from desktop.core.report_limits import FIELD_LIMITS, field_name
 from desktop.core.report_merge import Conflict
 from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
 from desktop.ui.messages import error_text
-from desktop.ui.proposal_editor import ProposalEditor, text_box
-from desktop.ui.report_fields import field_label, shown_value
+from desktop.ui.proposal_editor import (
+    ProposalEditor,
+    limit_line,
+    line_box,
+    show_text,
+    text_box,
+)
+from desktop.ui.report_fields import shown_value
+from desktop.ui.report_html import html_text
 
 REG_ROLE = Qt.ItemDataRole.UserRole + 1
 AGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -83,15 +90,16 @@ class ReportForm(QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("reportHeading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)  # built with html_text
         self.status = QLabel()
         self.status.setObjectName("saveStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         self.members = QListWidget()
         self.members.setObjectName("members")
         self.members.setMaximumHeight(150)
         self.members.itemChanged.connect(self._changed)
-        self.member_name = QLineEdit()
-        self.member_name.setPlaceholderText(self.tr("加入成員姓名（未排座者）"))
+        self.member_name = line_box(self.tr("加入成員姓名（未排座者）"), FIELD_LIMITS["name"])
         self.member_name.returnPressed.connect(self.add_member)
         add_member = QPushButton(self.tr("加入"))
         add_member.clicked.connect(self.add_member)
@@ -104,27 +112,31 @@ class ReportForm(QWidget):
         for w in (self.member_name, add_member, remove_member, self.reload_members):
             member_row.addWidget(w)
 
-        self.topic = QLineEdit()
+        self.topic = line_box(self.tr("本桌討論的題目或問題"), FIELD_LIMITS["topic"])
         self.topic.setObjectName("topic")
-        self.topic.setPlaceholderText(self.tr("本桌討論的題目或問題"))
-        self.points_for = text_box(self.tr("一行一點"), 90)
+        self.points_for = text_box(self.tr("一行一點"), 90, FIELD_LIMITS["points_for"])
         self.points_for.setObjectName("pointsFor")
-        self.points_against = text_box(self.tr("一行一點"), 90)
+        self.points_against = text_box(self.tr("一行一點"), 90, FIELD_LIMITS["points_against"])
         self.points_against.setObjectName("pointsAgainst")
         self.proposal_box = QVBoxLayout()
         self.proposal_editors: list[ProposalEditor] = []
         add_proposal = QPushButton(self.tr("＋ 新增提案"))
         add_proposal.setObjectName("addProposal")
         add_proposal.clicked.connect(lambda: self.add_proposal(focus=True))
-        self.ranking = text_box(self.tr("例：每人 2 票，共融遊具 12 票最高"), 45)
+        self.ranking = text_box(
+            self.tr("例：每人 2 票，共融遊具 12 票最高"), 45, FIELD_LIMITS["ranking"]
+        )
         self.ranking.setObjectName("ranking")
-        self.open_questions = text_box(self.tr("一行一題"), 60)
+        self.open_questions = text_box(self.tr("一行一題"), 60, FIELD_LIMITS["open_questions"])
         self.open_questions.setObjectName("openQuestions")
-        self.feedback = text_box(self.tr("小組報告時，講師給本桌的回饋"), 70)
+        self.feedback = text_box(
+            self.tr("小組報告時，講師給本桌的回饋"), 70, FIELD_LIMITS["feedback"]
+        )
         self.feedback.setObjectName("feedback")
         self.problems_label = QLabel()
         self.problems_label.setObjectName("problems")
         self.problems_label.setWordWrap(True)
+        self.problems_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes titles and costs
         self.problems_label.setStyleSheet("color:#b25e00")
 
         self.photo = QLabel(self.tr("（無照片）"))
@@ -224,10 +236,11 @@ class ReportForm(QWidget):
         self.revision = snap.revision
         self._clear_conflicts()
         self.table = snap.table
-        leader = f"　桌長 {snap.table.leader_name}" if snap.table.leader_name else ""
-        unit = f"（{snap.table.leader_unit}）" if snap.table.leader_unit else ""
+        t = snap.table
+        leader = f"　桌長 {html_text(t.leader_name)}" if t.leader_name else ""
+        unit = f"（{html_text(t.leader_unit)}）" if t.leader_unit else ""
         self.heading.setText(
-            f"<span style='font-size:15pt'><b>{snap.table.name}</b>{leader}{unit}</span>"
+            f"<span style='font-size:15pt'><b>{html_text(t.name)}</b>{leader}{unit}</span>"
         )
         self._set_content(snap.content)
         self._show_photo()
@@ -245,18 +258,19 @@ class ReportForm(QWidget):
             self.members.clear()
             for m in content.members:
                 self._add_member_item(m)
+            limit_line(self.topic, FIELD_LIMITS["topic"], content.topic)
             self.topic.setText(content.topic)
-            self.points_for.setPlainText(content.points_for)
-            self.points_against.setPlainText(content.points_against)
+            show_text(self.points_for, content.points_for)
+            show_text(self.points_against, content.points_against)
             for editor in self.proposal_editors:
                 editor.setParent(None)
                 editor.deleteLater()
             self.proposal_editors = []
             for p in content.proposals or (Proposal(),):
                 self.add_proposal().set_proposal(p)
-            self.ranking.setPlainText(content.ranking)
-            self.open_questions.setPlainText(content.open_questions)
-            self.feedback.setPlainText(content.feedback)
+            show_text(self.ranking, content.ranking)
+            show_text(self.open_questions, content.open_questions)
+            show_text(self.feedback, content.feedback)
         finally:
             self._loading = False
         self._show_problems()
@@ -268,7 +282,7 @@ class ReportForm(QWidget):
         item.setData(REG_ROLE, m.registration_id)
         item.setData(AGENCY_ROLE, m.agency)
         if m.agency:
-            item.setToolTip(m.agency)
+            item.setToolTip(f"<p>{html_text(m.agency)}</p>")
         self.members.addItem(item)
 
     def content(self) -> ReportContent:
@@ -315,12 +329,19 @@ class ReportForm(QWidget):
             answer = QMessageBox.question(
                 self,
                 self.tr("刪除提案"),
-                self.tr("確定刪除「{t}」？（舊版本仍可在版本紀錄找回）").format(
-                    t=editor.title_edit.text() or editor.title()
-                ),
+                # A message box guesses rich text: this one is, with the title escaped.
+                "<p>"
+                + self.tr("確定刪除「{t}」？（舊版本仍可在版本紀錄找回）").format(
+                    t=html_text(editor.title_edit.text() or editor.title())
+                )
+                + "</p>",
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        self._drop_editor(editor)
+        self._changed()
+
+    def _drop_editor(self, editor: ProposalEditor) -> None:
         self.proposal_editors.remove(editor)
         editor.setParent(None)
         editor.deleteLater()
@@ -328,7 +349,6 @@ class ReportForm(QWidget):
             e.set_number(number)
         if not self.proposal_editors:
             self.add_proposal()
-        self._changed()
 
     def add_member(self) -> None:
         name = self.member_name.text().strip()
@@ -448,20 +468,36 @@ class ReportForm(QWidget):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            text = QLabel(
-                self.tr("{field}　您的：「{mine}」　對方的：「{theirs}」").format(
-                    field=field_label(key),
-                    mine=shown_value(conflict.mine),
-                    theirs=shown_value(conflict.theirs),
+            if key.count(".") == 1:  # a proposal one side deleted, the other edited: kept
+                words = (
+                    self.tr("{field}「{title}」：另一個裝置刪除了它，已保留您修改的版本")
+                    if conflict.kept == "mine"
+                    else self.tr(
+                        "{field}「{title}」：您刪除了它，但另一個裝置修改過，已保留對方的版本"
+                    )
                 )
-            )
+                title = conflict.mine if conflict.kept == "mine" else conflict.theirs
+                text = QLabel(words.format(field=field_name(key), title=shown_value(title)))
+                use_mine = QPushButton(self.tr("刪除此提案"))
+                index = int(key.split(".")[1])
+                use_mine.clicked.connect(
+                    lambda _=False, i=index, r=row: self._delete_kept_proposal(i, r)
+                )
+            else:
+                text = QLabel(
+                    self.tr("{field}　您的：「{mine}」　對方的：「{theirs}」").format(
+                        field=field_name(key),
+                        mine=shown_value(conflict.mine),
+                        theirs=shown_value(conflict.theirs),
+                    )
+                )
+                use_mine = QPushButton(self.tr("改用我的"))
+                use_mine.clicked.connect(
+                    lambda _=False, k=key, v=conflict.mine, r=row: self._use_mine(k, v, r)
+                )
+            use_mine.setObjectName(f"useMine:{key}")
             text.setTextFormat(Qt.TextFormat.PlainText)
             text.setWordWrap(True)
-            use_mine = QPushButton(self.tr("改用我的"))
-            use_mine.setObjectName(f"useMine:{key}")
-            use_mine.clicked.connect(
-                lambda _=False, k=key, v=conflict.mine, r=row: self._use_mine(k, v, r)
-            )
             line.addWidget(text, 1)
             line.addWidget(use_mine)
             self.conflict_rows.addWidget(row)
@@ -478,6 +514,14 @@ class ReportForm(QWidget):
         else:
             flat[key] = value
         self._set_content(from_json(report_merge.unflatten(flat)))
+        self._conflict_done(row)
+
+    def _delete_kept_proposal(self, index: int, row: QWidget) -> None:
+        if index < len(self.proposal_editors):
+            self._drop_editor(self.proposal_editors[index])
+        self._conflict_done(row)
+
+    def _conflict_done(self, row: QWidget) -> None:
         row.hide()
         self._changed()
         if not any(
@@ -536,7 +580,7 @@ class ReportForm(QWidget):
                 Qt.TransformationMode.SmoothTransformation,
             )
         )
-        self.photo.setToolTip(found[1])
+        self.photo.setToolTip(f"<p>{html_text(found[1])}</p>")
 
     # --- never lose a word ------------------------------------------------------------------
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802

@@ -19,6 +19,11 @@ def block_kind_label(kind: str) -> str:
     return QCoreApplication.translate(CONTEXT, BLOCK_KIND_NAMES.get(kind, kind))
 
 
+def scale_label(label: str) -> str:
+    """One answer of the questionnaire's 5-point scale (``desktop.core.survey.SCALE_LABELS``)."""
+    return QCoreApplication.translate(CONTEXT, label)
+
+
 def yes_no(value: bool) -> str:
     if value:
         return QCoreApplication.translate(CONTEXT, "是")

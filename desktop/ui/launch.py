@@ -133,8 +133,7 @@ class WindowHost:
     def _on_restore(self, backup_file: str) -> None:
         """Restore with the lock kept: close the connections, swap the file, reopen."""
         from desktop.app import open_database
-        from desktop.services.backup import BackupError, restore
-        from desktop.ui.messages import error_text
+        from desktop.ui.reliability import restore_or_explain
 
         if self.db is None or self.lock is None:
             return
@@ -143,11 +142,7 @@ class WindowHost:
             self.reliability.shutdown()  # a last backup of what is being replaced
             self.reliability = None
         self.db.dispose()  # the old window stays up until the restored one replaces it
-        try:
-            restore(path, Path(backup_file))
-        except BackupError as exc:
-            title = QCoreApplication.translate("launch", "無法還原")
-            QMessageBox.critical(self.window, title, error_text(exc))
+        restore_or_explain(path, Path(backup_file), self.window)  # on failure: a dialog
         db = _open_or_explain(lambda: open_database(path), self.window)
         if db is not None:
             self.show(db, lock)

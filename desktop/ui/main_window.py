@@ -213,6 +213,27 @@ class MainWindow(QMainWindow):
             self.showMaximized()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Closing stops the venue server: phones in the room lose the desk. Ask first.
+        panels = self.findChildren(QWidget, "venuePanel")  # built only with 小組報告
+        if panels:
+            from desktop.ui.venue_panel import VenuePanel  # already imported: a panel exists
+
+            serving = [p for p in panels if isinstance(p, VenuePanel) and p.running]
+            if serving:
+                devices = sum(p.connected_devices() for p in serving)
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("現場連線進行中"),
+                    self.tr(
+                        "現場連線仍在進行，目前有 {n} 台裝置連線中。"
+                        "關閉視窗會停止現場連線，桌長的手機將無法再儲存。仍要關閉嗎？"
+                    ).format(n=devices),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    event.ignore()
+                    return
         settings.write(settings.WINDOW_GEOMETRY, self.saveGeometry())
         super().closeEvent(event)
 

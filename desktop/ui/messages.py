@@ -55,6 +55,21 @@ def _texts() -> dict[str, str]:
         ),
         # every exported file (desktop.core.atomicfile, desktop.services.exports)
         "output_is_folder": translate("messages", "輸出目標是資料夾，請給檔名：{path}"),
+        "database_on_network_drive": translate(
+            "messages",
+            "資料庫檔案在網路磁碟上，無法安全使用：{path}；"
+            "請把它複製到這台電腦的磁碟（例如「文件」資料夾）再開啟（備份可以存到網路磁碟）",
+        ),
+        "file_open_in_pdf_reader": translate(
+            "messages",
+            "「{name}」正在 PDF 閱讀器（例如 Acrobat）中開啟，無法覆寫；請先關閉它，或換一個檔名",
+        ),
+        "file_open_in_excel": translate(
+            "messages", "「{name}」正在 Excel 中開啟，無法覆寫；請先關閉它，或換一個檔名"
+        ),
+        "file_open_elsewhere": translate(
+            "messages", "「{name}」正在其他程式中開啟或是唯讀檔，無法覆寫；請先關閉它，或換一個檔名"
+        ),
         "target_not_ours": translate(
             "messages", "{path} 已存在且不是{kind}檔，未覆寫；請換一個檔名"
         ),
@@ -68,7 +83,9 @@ def _texts() -> dict[str, str]:
         "backup_file_damaged": translate("messages", "備份檔已損毀，未還原：{path}（{detail}）"),
         "not_ours": translate("messages", "這不是研習報到台的資料庫：{path}"),
         "backup_is_database": translate("messages", "備份檔就是目前的資料庫"),
-        "restore_failed": translate("messages", "無法還原（{detail}）"),
+        "restore_failed": translate(
+            "messages", "無法用 {backup} 還原 {path}（{detail}）；目前的資料未變更"
+        ),
         # check-in log
         "registration_other_session": translate("messages", "這份報名不屬於本場次"),
         "not_found": translate("messages", "找不到報到紀錄 #{id}"),
@@ -334,6 +351,16 @@ def _texts() -> dict[str, str]:
         "cost_too_large": translate("messages", "經費「{raw}」超過新臺幣 10 兆元，請確認位數"),
         "no_table_number": translate("messages", "這個場次沒有第 {n} 桌"),
         "no_revision": translate("messages", "找不到這個版本 #{id}"),
+        "report_field_too_long": translate(
+            "messages", "「{label}」最多 {limit} 字（送出的有 {length} 字）"
+        ),
+        "report_too_many": translate("messages", "一份報告最多 {limit} 項（送出的有 {count} 項）"),
+        "report_storage_minute": translate(
+            "messages", "一分鐘內儲存的內容已達上限（{limit_mb} MB），請稍候一分鐘再儲存"
+        ),
+        "report_storage_total": translate(
+            "messages", "存入的版本紀錄已達上限（{limit_mb} MB），無法再儲存"
+        ),
         "photo_too_large": translate(
             "messages",
             "照片「{name}」有 {mb} MB，超過上限 {limit} MB；"
@@ -386,17 +413,69 @@ def _texts() -> dict[str, str]:
         "no_projects": translate("messages", "投票單上沒有提案：請先在小組報告填寫提案與經費"),
         "bad_max": translate("messages", "最多可選幾項只用於 approval（勾選）投票"),
         "max_too_small": translate("messages", "最多可選的數量至少是 1"),
-        "wrong_digits": translate("messages", "電話末三碼不符，還可以再試 {left} 次。"),
-        "too_many_attempts": translate("messages", "錯誤次數太多，請到報到台投紙本票。"),
-        "locked": translate(
-            "messages", "錯誤次數太多，這個名字已不能在手機上投票；請到報到台投紙本票。"
+        "desk_only": translate(
+            "messages", "報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。"
         ),
-        "no_phone": translate(
-            "messages", "報名資料沒有您的電話，無法在手機上驗證；請到報到台投紙本票。"
+        "erase_blocked": translate(
+            "messages",
+            "另一個程式正在讀取資料庫（例如另一個視窗、報表或備份），現在結束投票無法從檔案中抹除"
+            "誰投了哪一張；投票仍在進行中。請關閉其他程式或等它完成後，再結束一次。",
         ),
+        "erase_unfinished": translate(
+            "messages",
+            "投票已結束並已計票，但另一個程式正在讀取資料庫，檔案中還留有誰投了哪一張的痕跡；"
+            "請關閉其他程式後再按一次「結束投票」（只會完成抹除，不會改變結果）。",
+        ),
+        "round_running": translate("messages", "這一輪投票還沒結束，結束後才能開新一輪"),
+        "nothing_fits": translate(
+            "messages",
+            "每一個提案的經費都超過預算 NT$ {budget:,}，沒有人能投票；"
+            "請提高預算或修改經費後再開始。",
+        ),
+        "no_voter": translate("messages", "這個場次沒有報名序號 {registration_id} 的人"),
         "forged": translate(
             "messages", "這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。"
         ),
+        # room codes (the desk's show/replace, the room page's sign-in)
+        "wrong_code": translate("messages", "房間碼不對，請對照入場證或名牌再輸入一次"),
+        "room_code_attempts": translate(
+            "messages", "輸入錯誤太多次，請 {retry_after} 秒後再試，或到報到台查詢房間碼"
+        ),
+        "room_busy": translate("messages", "登入的人很多，請 {retry_after} 秒後再試一次"),
+        "no_such_person": translate("messages", "本場次找不到「{person}」"),
+        "ambiguous_person": translate(
+            "messages", "本場次有多位「{person}」（報名編號 {ids}），請用報名編號指定"
+        ),
+        "no_seat": translate("messages", "{name} 不是錄取或現場報名者，沒有房間碼"),
+        # handouts
+        "handout_kind": translate("messages", "{file}：講義只收 PDF、PPTX、DOCX 或 ZIP 檔"),
+        "handout_content": translate("messages", "{file}：內容與副檔名不符"),
+        "handout_empty": translate("messages", "{file}：檔案是空的"),
+        "handout_too_large": translate("messages", "{file}：{mb} MB，每個講義檔最多 {limit_mb} MB"),
+        "handout_session_full": translate(
+            "messages", "{file}：本場次講義將達 {mb} MB，上限 {limit_mb} MB"
+        ),
+        "handout_unreadable": translate("messages", "無法讀取「{file}」"),
+        "no_such_handout": translate("messages", "本場次沒有編號 {id} 的講義"),
+        # the course questionnaire
+        "bad_template": translate("messages", "問卷範本第 {item} 題不正確"),
+        "bad_answer": translate("messages", "「{item}」這一題的回答不正確"),
+        "no_answers": translate("messages", "還沒有回答任何一題"),
+        "survey_not_draft": translate("messages", "問卷已開放或已結束，題目不能再改"),
+        "survey_already_open": translate("messages", "問卷已經開放作答"),
+        "survey_closed": translate("messages", "問卷已經結束，不能再開放"),
+        "survey_not_open": translate("messages", "問卷尚未開放或已經結束"),
+        "survey_not_closed": translate("messages", "問卷結束後才能看結果或匯出"),
+        "survey_no_person": translate("messages", "本場次沒有報名編號 {id}"),
+        "not_checked_in": translate("messages", "報到後才能填寫問卷"),
+        "survey_erase_blocked": translate(
+            "messages",
+            "另一個程式正在讀取資料庫，問卷暫不能結束（作答者的連結無法確實清除），請稍後再試",
+        ),
+        "survey_erase_unfinished": translate(
+            "messages", "問卷已結束，但資料庫檔案尚未完全清除作答者的連結，請再按一次結束問卷"
+        ),
+        "nothing_to_export": translate("messages", "沒有已結束的問卷可以匯出"),
     }
 
 

@@ -132,6 +132,7 @@ class ProjectorWindow(QWidget):
     def _label(self, name: str) -> QLabel:
         label = QLabel()
         label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # agenda titles come from imported files
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(name != "projectorCountdown")
         label.setStyleSheet("color: #ffffff;")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,19 +23,61 @@ from desktop.core.group_report import (
     CostError,
     Proposal,
     format_cost,
+    new_proposal_id,
     normalise_mark,
     parse_cost,
 )
+from desktop.core.report_limits import FIELD_LIMITS, TEXT_LIMIT
 from desktop.ui.messages import error_text
 
 
-def text_box(placeholder: str, height: int = 80) -> QPlainTextEdit:
+def limit_hint(limit: int) -> str:
+    return QCoreApplication.translate("ProposalEditor", "最多 {n} 字").format(n=limit)
+
+
+def text_box(placeholder: str, height: int = 80, limit: int = TEXT_LIMIT) -> QPlainTextEdit:
+    """A multi-line field that holds at most ``limit`` characters typed or pasted (as the
+    leader's page does): what goes over is cut where it was typed. A longer text stored before
+    the limit existed is shown whole."""
     box = QPlainTextEdit()
-    box.setPlaceholderText(placeholder)
+    box.setPlaceholderText(f"{placeholder}（{limit_hint(limit)}）")
+    box.setToolTip(limit_hint(limit))
     box.setMinimumHeight(height)
     box.setMaximumHeight(int(height * 1.8))
     box.setTabChangesFocus(True)
+    box.textChanged.connect(lambda: _hold_to(box, limit))
     return box
+
+
+def show_text(box: QPlainTextEdit, text: str) -> None:
+    """Show a stored text in a ``text_box``: one longer than the limit (stored before the
+    limit existed) is shown whole and never cut while it is edited."""
+    box.setProperty("stored_length", len(text))
+    box.setPlainText(text)
+
+
+def _hold_to(box: QPlainTextEdit, limit: int) -> None:
+    excess = len(box.toPlainText()) - max(limit, box.property("stored_length") or 0)
+    if excess <= 0:
+        return
+    cursor = box.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, excess)
+    cursor.removeSelectedText()
+
+
+def line_box(placeholder: str, limit: int) -> QLineEdit:
+    """A one-line field saying its limit (``limit_line`` holds it there)."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(f"{placeholder}（{limit_hint(limit)}）")
+    edit.setToolTip(limit_hint(limit))
+    limit_line(edit, limit)
+    return edit
+
+
+def limit_line(edit: QLineEdit, limit: int, text: str = "") -> None:
+    """``edit`` takes at most ``limit`` characters; a longer ``text`` stored before the limit
+    existed is shown whole (Qt would cut it, and the next save would lose the rest)."""
+    edit.setMaxLength(max(limit, len(text)))
 
 
 class ProposalEditor(QGroupBox):
@@ -44,20 +87,18 @@ class ProposalEditor(QGroupBox):
     def __init__(self, number: int) -> None:
         super().__init__()
         self.setObjectName(f"proposal{number}")
-        self.title_edit = QLineEdit()
+        self.proposal_id = new_proposal_id()
+        self.title_edit = line_box(self.tr("提案名稱"), FIELD_LIMITS["title"])
         self.title_edit.setObjectName("proposalTitle")
-        self.title_edit.setPlaceholderText(self.tr("提案名稱"))
-        self.problem_edit = text_box(self.tr("要解決的問題"), 50)
-        self.location_edit = QLineEdit()
-        self.location_edit.setPlaceholderText(self.tr("地點"))
-        self.beneficiaries_edit = QLineEdit()
-        self.beneficiaries_edit.setPlaceholderText(self.tr("受益對象"))
-        self.cost_edit = QLineEdit()
+        self.problem_edit = text_box(self.tr("要解決的問題"), 50, FIELD_LIMITS["problem"])
+        self.location_edit = line_box(self.tr("地點"), FIELD_LIMITS["location"])
+        self.beneficiaries_edit = line_box(self.tr("受益對象"), FIELD_LIMITS["beneficiaries"])
+        self.cost_edit = line_box(self.tr("例：約 30 萬、300,000"), FIELD_LIMITS["cost_text"])
         self.cost_edit.setObjectName("proposalCost")
-        self.cost_edit.setPlaceholderText(self.tr("例：約 30 萬、300,000"))
         self.cost_hint = QLabel()
         self.cost_hint.setObjectName("costHint")
         self.cost_hint.setWordWrap(True)
+        self.cost_hint.setTextFormat(Qt.TextFormat.PlainText)  # quotes the cost as typed
         self.marks: dict[str, QComboBox] = {}
         marks_row = QHBoxLayout()
         for criterion in CRITERIA:
@@ -112,9 +153,20 @@ class ProposalEditor(QGroupBox):
         self.cost_hint.setStyleSheet("color:#1b5e20")
         self.cost_hint.setText(f"= {format_cost(amount)}" if amount is not None else "")
 
+    def _lines(self) -> tuple[tuple[QLineEdit, str], ...]:
+        return (
+            (self.title_edit, "title"),
+            (self.location_edit, "location"),
+            (self.beneficiaries_edit, "beneficiaries"),
+            (self.cost_edit, "cost_text"),
+        )
+
     def set_proposal(self, p: Proposal) -> None:
+        self.proposal_id = p.id or self.proposal_id
+        for edit, key in self._lines():
+            limit_line(edit, FIELD_LIMITS[key], getattr(p, key))
         self.title_edit.setText(p.title)
-        self.problem_edit.setPlainText(p.problem)
+        show_text(self.problem_edit, p.problem)
         self.location_edit.setText(p.location)
         self.beneficiaries_edit.setText(p.beneficiaries)
         self.cost_edit.setText(p.cost_text)
@@ -133,4 +185,5 @@ class ProposalEditor(QGroupBox):
             cost_text=self.cost_edit.text(),
             feasibility={c: m for c, m in marks.items() if m},
             votes=None if self.votes.value() < 0 else self.votes.value(),
+            id=self.proposal_id,
         )

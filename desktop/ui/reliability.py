@@ -3,7 +3,10 @@
 ``WindowHost`` (desktop/ui/launch.py) owns one ``ReliabilityController`` per main window; it
 adds its actions to the window's 檔案 menu, the desk/organiser indicator to the status bar, and
 runs the automatic backup timer (every ``interval_minutes``, skipped while nothing changed,
-and once more when the window closes or another database is opened).
+and once more when the window closes or another database is opened). A failed backup
+(automatic or 立即備份) puts a red warning above the work area that stays until a backup
+succeeds: a status-bar line fades after seconds, and a desk working on without backups must
+know it.
 """
 
 from __future__ import annotations
@@ -16,15 +19,26 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from db.engine import sqlite_file
 from db.integrity import DamagedDatabase
+from desktop.core.problems import CodedError
 from desktop.errors import environment_problem
 from desktop.lockfile import DatabaseInUse, DatabaseLock
 from desktop.services import backup, security
 from desktop.ui.messages import error_text
 from desktop.ui.organiser import ask_passphrase
+from desktop.ui.palette import ALERT
 
 if TYPE_CHECKING:
     from db.uow import Database
@@ -46,9 +60,13 @@ class ReliabilityController(QObject):
         self.context = window.context
         self.path = database_path(self.context.db)
         self.last_backup: backup.BackupInfo | None = None
+        self.last_failure: str | None = (
+            None  # the last backup's failure, worded; None once one works
+        )
         self._signature = backup.database_signature(self.path) if self.path else None
         self._build_actions()
         self._build_indicator()
+        self._build_backup_warning()
         self.timer = QTimer(self)
         self.timer.setObjectName("autoBackupTimer")
         minutes = interval_minutes or backup.load_settings().interval_minutes
@@ -102,6 +120,32 @@ class ReliabilityController(QObject):
             self.indicator.setStyleSheet("padding: 2px 8px;")
             self.mode_action.setText(self.tr("切換為主辦模式…"))
 
+    def _build_backup_warning(self) -> None:
+        """The warning a failed backup leaves above the work area (hidden while backups work)."""
+        self.backup_warning = QFrame()
+        self.backup_warning.setObjectName("backupWarning")
+        self.backup_warning.setStyleSheet(
+            f"#backupWarning {{ background:#fde7e9; border-bottom:2px solid {ALERT}; }}"
+        )
+        self.backup_warning_text = QLabel()
+        self.backup_warning_text.setObjectName("backupWarningText")
+        self.backup_warning_text.setWordWrap(True)
+        retry = QPushButton(self.tr("再備份一次"))
+        retry.setObjectName("backupWarningRetry")
+        retry.clicked.connect(self.backup_now)
+        folder = QPushButton(self.tr("備份資料夾…"))
+        folder.setObjectName("backupWarningFolder")
+        folder.clicked.connect(self.choose_folder)
+        row = QHBoxLayout(self.backup_warning)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.addWidget(self.backup_warning_text, 1)
+        row.addWidget(retry)
+        row.addWidget(folder)
+        self.backup_warning.hide()
+        # The window's column of banners above the work area (MainWindow's central widget).
+        column = self.window.centralWidget().layout()
+        column.insertWidget(0, self.backup_warning)  # type: ignore[attr-defined]
+
     def toggle_mode(self) -> None:
         state = self.context.session_state
         if state.organiser:
@@ -120,14 +164,23 @@ class ReliabilityController(QObject):
             return None
         try:
             info = backup.auto_backup(self.path)
-        except (backup.BackupError, OSError) as exc:
+        except (CodedError, OSError) as exc:
             # e.g. the USB stick was pulled: tell, but never interrupt the desk with a dialog.
             log.warning("automatic backup failed: %s", exc)
+            self.last_failure = error_text(exc)
             self.window.statusBar().showMessage(
-                self.tr("⚠ 自動備份失敗：{error}").format(error=error_text(exc)), 30_000
+                self.tr("⚠ 自動備份失敗：{error}").format(error=self.last_failure), 30_000
             )
+            self.backup_warning_text.setText(
+                self.tr(
+                    "⚠ 備份失敗（{time}）：{error}\n資料仍在這台電腦上，但沒有新的備份；"
+                    "請檢查備份資料夾（例如隨身碟是否插著），再按「再備份一次」。"
+                ).format(time=dt.datetime.now().strftime("%H:%M"), error=self.last_failure)
+            )
+            self.backup_warning.show()
             return None
-        self._signature, self.last_backup = signature, info
+        self._signature, self.last_backup, self.last_failure = signature, info, None
+        self.backup_warning.hide()
         self.window.statusBar().showMessage(
             self.tr("已自動備份 {time} → {path}").format(
                 time=info.at.strftime("%H:%M"), path=info.path
@@ -138,12 +191,19 @@ class ReliabilityController(QObject):
 
     def backup_now(self) -> backup.BackupInfo | None:
         info = self.auto_backup(force=True)
-        if info is not None:
-            QMessageBox.information(
-                self.window,
-                self.tr("立即備份"),
-                self.tr("已備份到：\n{path}").format(path=info.path),
-            )
+        if info is None:
+            if self.last_failure is not None:
+                QMessageBox.warning(
+                    self.window,
+                    self.tr("立即備份"),
+                    self.tr("備份失敗：{error}").format(error=self.last_failure),
+                )
+            return None
+        QMessageBox.information(
+            self.window,
+            self.tr("立即備份"),
+            self.tr("已備份到：\n{path}").format(path=info.path),
+        )
         return info
 
     def choose_folder(self) -> None:
@@ -325,11 +385,24 @@ def _offer_restore(exc, opener, parent, explain):  # type: ignore[no-untyped-def
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
-    try:
-        backup.restore(exc.database, exc.newest_backup)
-    except backup.BackupError as error:
-        QMessageBox.critical(
-            parent, QCoreApplication.translate("launch", "無法還原"), error_text(error)
-        )
+    if not restore_or_explain(exc.database, exc.newest_backup, parent):
         return None
     return explain(opener, parent)
+
+
+def restore_or_explain(database: Path, backup_file: Path, parent: QWidget | None) -> bool:
+    """``backup.restore``; any failure is a dialog naming the file and the reason (the swap is
+    atomic: on failure the database file is the one it was). True when restored."""
+    try:
+        backup.restore(database, backup_file)
+    except (CodedError, OSError) as exc:
+        if isinstance(exc, CodedError):
+            message = error_text(exc)
+        else:  # not worded by the service: say which file and why
+            message = QCoreApplication.translate(
+                "launch", "無法用 {backup} 還原 {database}（{reason}）；目前的資料未變更"
+            ).format(backup=backup_file, database=database, reason=exc.strerror or exc)
+        log.warning("restore failed: %s", exc)
+        QMessageBox.critical(parent, QCoreApplication.translate("launch", "無法還原"), message)
+        return False
+    return True

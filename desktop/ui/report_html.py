@@ -1,4 +1,9 @@
-"""One table's report as HTML for Qt's rich text (projector, revision preview)."""
+"""One table's report as HTML for Qt's rich text (projector, revision preview), and
+``html_text``: the one way text from outside (phones, imports) goes into a rich-text label.
+
+Every other widget showing such text shows it as plain text (``Qt.TextFormat.PlainText``): a
+proposal title like ``<img src="file:///...">`` must print as those characters, never load a
+file from the desk's disk or paint 90 px red letters on the projector."""
 
 from __future__ import annotations
 
@@ -9,8 +14,13 @@ from desktop.core.text import mask_name
 from desktop.services.group_reports import TableInfo
 
 
+def html_text(text: str) -> str:
+    """``text`` from outside as it reads inside rich text: escaped, line breaks kept."""
+    return escape(text).replace("\n", "<br>")
+
+
 def _e(text: str) -> str:
-    return escape(text.strip()).replace("\n", "<br>")
+    return html_text(text.strip())
 
 
 def report_html(

@@ -28,7 +28,7 @@ from db.uow import Database
 from desktop.services import agenda_run
 from desktop.services import group_reports as svc
 from desktop.ui.messages import error_text
-from desktop.ui.report_html import report_html
+from desktop.ui.report_html import html_text, report_html
 
 
 class ReportProjector(QWidget):
@@ -61,6 +61,7 @@ class ReportProjector(QWidget):
         self.queue_label = QLabel()
         self.queue_label.setObjectName("projectorQueue")
         self.queue_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.queue_label.setTextFormat(Qt.TextFormat.RichText)  # table numbers and a countdown
         self.view = QTextBrowser()
         self.view.setObjectName("projectorView")
         self.view.setFrameShape(QTextBrowser.Shape.NoFrame)
@@ -139,7 +140,8 @@ class ReportProjector(QWidget):
         try:
             table = svc.find_table(self.db, self.session_id, self.number)
         except svc.GroupReportError as exc:
-            self.view.setHtml(f"<p style='font-size:{self.base_pt()}pt'>{error_text(exc)}</p>")
+            message = html_text(error_text(exc))
+            self.view.setHtml(f"<p style='font-size:{self.base_pt()}pt'>{message}</p>")
             return
         stamp = (table.id, table.updated_at, self.height())
         if not force and stamp == self._stamp:

@@ -1,5 +1,6 @@
 """投票: the organiser builds the session's PB ballot, opens and closes the vote, types paper
-ballots, and puts turnout (then results) on the projector. Everything goes through
+ballots, lifts locks and revokes web passes, starts a new round after a closed one, and puts
+turnout (then results) on the projector. Everything goes through
 ``desktop.services.vote`` (paper ballots: ``vote_ballots``); the dialog only shows what the
 service returns."""
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -28,12 +31,15 @@ from PySide6.QtWidgets import (
 
 from db.uow import Database
 from desktop.core.group_report import format_cost
-from desktop.core.vote import Method, Project, Rules, VoteStatus
+from desktop.core.vote import Method, Project, Rules, VoteError, VoteStatus, beyond_budget
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
+from desktop.ui import boxes
 from desktop.ui.messages import error_text
 from desktop.ui.tablemodel import Column, RowTableModel
 from desktop.ui.vote_projector import VoteProjector
+
+LIVE_POLL_MS = 2000
 
 
 class VoteDialog(QDialog):
@@ -50,6 +56,7 @@ class VoteDialog(QDialog):
         self.setWindowTitle(self.tr("參與式預算投票"))
         self.db, self.session_id, self.vote_url, self.actor = db, session_id, vote_url, actor
         self.projector: VoteProjector | None = None
+        self.erasure_pending = False  # closed, but the file still held links: close again
         self.status = QLabel()
         self.status.setObjectName("voteStatus")
         self.projects: RowTableModel[Project] = RowTableModel(
@@ -74,6 +81,12 @@ class VoteDialog(QDialog):
         self.edit_button = self._button(self.tr("修改名稱／經費…"), "voteEdit", self._edit)
         self.merge_button = self._button(self.tr("合併兩項…"), "voteMerge", self._merge)
         self.toggle_button = self._button(self.tr("納入／不納入"), "voteToggle", self._toggle)
+        # Proposals the reports hold that cannot go on the ballot, each with its reason; shown
+        # as plain text (titles come from the leaders' phones).
+        self.left_out = QLabel()
+        self.left_out.setObjectName("voteLeftOut")
+        self.left_out.setTextFormat(Qt.TextFormat.PlainText)
+        self.left_out.setWordWrap(True)
         ballot_row = QHBoxLayout()
         for b in (self.build_button, self.edit_button, self.merge_button, self.toggle_button):
             ballot_row.addWidget(b)
@@ -99,8 +112,12 @@ class VoteDialog(QDialog):
         self.open_button = self._button(self.tr("開始投票"), "voteOpen", self._open)
         self.close_button = self._button(self.tr("結束投票並計票"), "voteClose", self._close)
         self.project_button = self._button(self.tr("投影"), "voteProject", self.show_projector)
+        self.round_button = self._button(self.tr("開新一輪投票…"), "voteNewRound", self._new_round)
+        self.rounds = QLabel()
+        self.rounds.setObjectName("voteRounds")
+        self.rounds.setWordWrap(True)
         run_row = QHBoxLayout()
-        for b in (self.open_button, self.close_button, self.project_button):
+        for b in (self.open_button, self.close_button, self.project_button, self.round_button):
             run_row.addWidget(b)
 
         paper = QGroupBox(self.tr("紙本選票"))
@@ -118,15 +135,35 @@ class VoteDialog(QDialog):
         paper_layout.addRow(self.tr("贊成："), self.approvals)
         paper_layout.addRow(self.paper_button, self.paper_result)
 
+        held = QGroupBox(self.tr("手機投票受限的人"))
+        self.held = QListWidget()
+        self.held.setObjectName("voteHeld")
+        self.held.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.revoke_button = self._button(
+            self.tr("收回「投票人」的手機投票"), "voteRevoke", self._revoke
+        )
+        held_layout = QVBoxLayout(held)
+        held_layout.addWidget(self.held)
+        held_layout.addWidget(self.revoke_button)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.left_out)
         layout.addLayout(ballot_row)
         layout.addLayout(rules)
         layout.addLayout(run_row)
+        layout.addWidget(self.rounds)
         layout.addWidget(paper)
-        self.resize(820, 640)
+        layout.addWidget(held)
+        self.resize(820, 760)
         self.refresh()
+        # Turnout changes from the phones, and who votes at the desk only from other desks:
+        # polled, so the desk sees both without pressing anything.
+        self._poll = QTimer(self)
+        self._poll.setInterval(LIVE_POLL_MS)
+        self._poll.timeout.connect(self._refresh_live)
+        self._poll.start()
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -135,10 +172,25 @@ class VoteDialog(QDialog):
         return button
 
     # --- state --------------------------------------------------------------------------------
-    def refresh(self, state: svc.VoteState | None = None) -> None:
-        state = state or svc.vote_state(self.db, self.session_id)
-        self.state = state
-        self.projects.set_rows(state.projects)
+    def _refresh_live(self) -> None:
+        if self.state.status == VoteStatus.OPEN:
+            self.state = svc.vote_state(self.db, self.session_id)
+            self.status.setText(self._status_text(self.state))
+            self._refresh_held()
+
+    def _refresh_held(self) -> None:
+        chosen = self.held.currentItem()
+        keep = chosen.data(Qt.ItemDataRole.UserRole).registration_id if chosen else None
+        self.held.clear()
+        for h in ballots.held_voters(self.db, self.session_id):
+            why = self.tr("只能投紙本票（已收回或已登錄紙本票）")
+            item = QListWidgetItem(f"{h.name}（{h.agency}）— {why}")
+            item.setData(Qt.ItemDataRole.UserRole, h)
+            self.held.addItem(item)
+            if h.registration_id == keep:
+                self.held.setCurrentItem(item)
+
+    def _status_text(self, state: svc.VoteState) -> str:
         labels = {
             "none": self.tr("尚未建立投票單"),
             VoteStatus.DRAFT: self.tr("投票單草稿"),
@@ -153,7 +205,13 @@ class VoteDialog(QDialog):
                 g="、".join(map(str, state.result.greedy)) or "—",
                 e="、".join(map(str, state.result.equal_shares)) or "—",
             )
-        self.status.setText(text)
+        return text
+
+    def refresh(self, state: svc.VoteState | None = None) -> None:
+        state = state or svc.vote_state(self.db, self.session_id)
+        self.state = state
+        self.projects.set_rows(state.projects)
+        self.status.setText(self._status_text(state))
         editable = state.status in ("none", VoteStatus.DRAFT)
         for b in (
             self.build_button,
@@ -166,11 +224,37 @@ class VoteDialog(QDialog):
             self.max_approvals,
         ):
             b.setEnabled(editable)
-        self.close_button.setEnabled(state.status == VoteStatus.OPEN)
-        self.paper_button.setEnabled(state.status == VoteStatus.OPEN)
+        is_open = state.status == VoteStatus.OPEN
+        self.close_button.setEnabled(is_open or self.erasure_pending)
+        self.round_button.setEnabled(state.status == VoteStatus.CLOSED)
+        self.paper_button.setEnabled(is_open)
+        self.revoke_button.setEnabled(is_open)
+        chosen = self.voter.currentData()
         self.voter.clear()
         for v in svc.paper_voters(self.db, self.session_id):
             self.voter.addItem(f"{v.name}（{v.agency}）", v.registration_id)
+        if chosen is not None and self.voter.findData(chosen) >= 0:
+            self.voter.setCurrentIndex(self.voter.findData(chosen))
+        left_out = svc.left_out_proposals(self.db, self.session_id) if editable else ()
+        self.left_out.setVisible(bool(left_out))
+        self.left_out.setText(
+            self.tr("未列入投票單：")
+            + "\n".join(f"{p.label}：{p.left_out_because}" for p in left_out)
+        )
+        earlier = [r for r in svc.closed_rounds(self.db, self.session_id) if r[1] != state]
+        self.rounds.setVisible(bool(earlier))
+        self.rounds.setText(
+            "\n".join(
+                self.tr("第 {n} 輪（已結束，結果保留）：{b} 張票　貪婪法：{g}　均分法：{e}").format(
+                    n=n,
+                    b=past.ballots,
+                    g="、".join(map(str, past.result.greedy)) if past.result else "—",
+                    e="、".join(map(str, past.result.equal_shares)) if past.result else "—",
+                )
+                for n, past in earlier
+            )
+        )
+        self._refresh_held()
 
     def _selected(self) -> list[Project]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -180,18 +264,20 @@ class VoteDialog(QDialog):
         try:
             self.refresh(action())
         except svc.VoteSetupError as exc:
-            QMessageBox.warning(self, self.windowTitle(), error_text(exc))
+            self.erasure_pending = exc.code == "erase_unfinished"
+            self.refresh()
+            boxes.tell(self, self.windowTitle(), error_text(exc), warning=True)
 
     # --- building the ballot ------------------------------------------------------------------
     def _build(self) -> None:
         def build() -> svc.VoteState:
             state, skipped = svc.build_ballot(self.db, self.session_id, actor=self.actor)
             if skipped:
-                QMessageBox.information(
+                boxes.tell(
                     self,
                     self.windowTitle(),
-                    self.tr("沒有可讀經費或名稱的提案未列入：{names}").format(
-                        names="、".join(f"第{p.table}桌「{p.title}」" for p in skipped)
+                    self.tr("這些提案未列入投票單：\n{lines}").format(
+                        lines="\n".join(f"{p.label}：{p.left_out_because}" for p in skipped)
                     ),
                 )
             return state
@@ -221,7 +307,7 @@ class VoteDialog(QDialog):
     def _merge(self) -> None:
         chosen = self._selected()
         if len(chosen) != 2:
-            QMessageBox.information(
+            boxes.tell(
                 self, self.windowTitle(), self.tr("請選兩項相近的提案（按住 Ctrl 點選）再合併。")
             )
             return
@@ -245,16 +331,63 @@ class VoteDialog(QDialog):
         method = Method(self.method.currentData())
         k = self.max_approvals.value() if method is Method.APPROVAL else 0
         rules = Rules(method, self.budget.value(), k or None)
+        beyond = beyond_budget(rules, self.state.projects)
+        if beyond and len(beyond) < len(self.state.on_ballot):
+            answer = boxes.ask(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "這些提案的經費超過總預算 NT$ {budget}，放不進任何預算籃，"
+                    "手機上會顯示為不能選：\n{lines}\n\n仍要開始投票？"
+                ).format(
+                    budget=f"{rules.budget:,}",
+                    lines="\n".join(f"{p.id}. {p.title}（NT$ {p.cost:,}）" for p in beyond),
+                ),
+            )
+            if not answer:
+                return
         self._run(lambda: svc.open_vote(self.db, self.session_id, rules, actor=self.actor))
 
     def _close(self) -> None:
-        answer = QMessageBox.question(
+        answer = boxes.ask(
             self,
             self.windowTitle(),
             self.tr("結束投票後不能再投，誰投了哪一張的紀錄會被清除。確定結束？"),
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer:
+            self.erasure_pending = False
             self._run(lambda: svc.close_vote(self.db, self.session_id, actor=self.actor))
+
+    def _new_round(self) -> None:
+        answer = boxes.ask(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "開新一輪投票：這一輪的結果與 .pb 匯出會保留；新一輪從同一張投票單開始"
+                "（可再修改），每個人都要重新投票。確定開新一輪？"
+            ),
+        )
+        if answer:
+            self._run(lambda: svc.new_round(self.db, self.session_id, actor=self.actor))
+
+    def _revoke(self) -> None:
+        answer = boxes.ask(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "收回 {name} 的手機投票：他的手機不能再投，請他在報到台投紙本票"
+                "（紙本票登錄後就是最後的，手機不能取代）。確定？"
+            ).format(name=self.voter.currentText()),
+        )
+        if answer:
+            self._desk_action(ballots.revoke_web_pass, self.voter.currentData())
+
+    def _desk_action(self, action: Callable[..., None], registration_id: int) -> None:
+        try:
+            action(self.db, self.session_id, registration_id, actor=self.actor)
+        except VoteError as exc:
+            boxes.tell(self, self.windowTitle(), error_text(exc), warning=True)
+        self.refresh()
 
     def _paper(self) -> None:
         try:

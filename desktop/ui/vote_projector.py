@@ -18,6 +18,7 @@ from desktop.core.vote import VoteStatus
 from desktop.reports.passes import qr_png
 from desktop.reports.vote_page import ranked
 from desktop.services import vote as svc
+from desktop.ui.report_html import html_text
 
 NAVY = QColor("#1f3b57")
 BAR = QColor("#4a7fb0")
@@ -131,6 +132,7 @@ class VoteProjector(QWidget):
         self.qr.setObjectName("voteQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.address = QLabel(vote_url)
+        self.address.setTextFormat(Qt.TextFormat.PlainText)
         self.address.setObjectName("voteAddress")
         self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.address.setStyleSheet("font-size:30px;color:#1c2430")
@@ -152,6 +154,7 @@ class VoteProjector(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("voteSummary")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # built with html_text
         self.summary.setStyleSheet("font-size:22px;color:#1c2430")
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -185,7 +188,9 @@ class VoteProjector(QWidget):
                 (self.tr("均分法（Method of Equal Shares）"), state.result.equal_shares),
             ):
                 chosen = [p for p in state.on_ballot if p.id in funded]
-                names = "、".join(f"{p.id}. {p.title}" for p in chosen) or self.tr("（無）")
+                names = "、".join(f"{p.id}. {html_text(p.title)}" for p in chosen) or self.tr(
+                    "（無）"
+                )
                 lines.append(
                     self.tr("<b>{rule}</b>：{names}　合計 {spent}／預算 {budget}").format(
                         rule=label,

@@ -440,6 +440,10 @@ Switch to sign-out mode?</translation>
         <translation>Name</translation>
     </message>
     <message>
+        <source>房間碼…</source>
+        <translation>Room code…</translation>
+    </message>
+    <message>
         <source>報到紀錄…</source>
         <translation>Check-in log…</translation>
     </message>
@@ -743,6 +747,10 @@ Current status: {state}</translation>
         <translation>Preview the certificate of the person selected in the table (or the first with hours); issues no serial</translation>
     </message>
     <message>
+        <source>課後問卷…</source>
+        <translation>Course questionnaire…</translation>
+    </message>
+    <message>
         <source>只顯示需複核</source>
         <translation>Only those needing review</translation>
     </message>
@@ -853,6 +861,10 @@ Current status: {state}</translation>
     <message>
         <source>無法產生文件：</source>
         <translation>Cannot generate the document:</translation>
+    </message>
+    <message>
+        <source>另存 PDF（原檔正在其他程式中開啟）</source>
+        <translation>Save PDF as (the file is open in another program)</translation>
     </message>
     <message>
         <source>已取消，未寫入任何檔案。</source>
@@ -1006,6 +1018,45 @@ Current status: {state}</translation>
     <message>
         <source>已匯出</source>
         <translation>Exported</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutsDialog</name>
+    <message>
+        <source>講義</source>
+        <translation>Handouts</translation>
+    </message>
+    <message>
+        <source>標題</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>檔名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>新增檔案…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>共 {n} 份，{size}（每檔上限 {file}，每場次上限 {session}）</source>
+        <translation>{n} files, {size} (at most {file} per file, {session} per session)</translation>
+    </message>
+    <message>
+        <source>新增講義</source>
+        <translation>Add handouts</translation>
+    </message>
+    <message>
+        <source>講義 (*.pdf *.pptx *.docx *.zip)</source>
+        <translation>Handouts (*.pdf *.pptx *.docx *.zip)</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1314,14 @@ Current status: {state}</translation>
         <translation>About Workshop Desk</translation>
     </message>
     <message>
+        <source>現場連線進行中</source>
+        <translation>Venue connection running</translation>
+    </message>
+    <message>
+        <source>現場連線仍在進行，目前有 {n} 台裝置連線中。關閉視窗會停止現場連線，桌長的手機將無法再儲存。仍要關閉嗎？</source>
+        <translation>The venue connection is still running, with {n} device(s) connected. Closing the window stops it, and table leaders&apos; phones can no longer save. Close anyway?</translation>
+    </message>
+    <message>
         <source>開啟資料庫</source>
         <translation>Open database</translation>
     </message>
@@ -1490,6 +1549,37 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     </message>
 </context>
 <context>
+    <name>PaperFormDialog</name>
+    <message>
+        <source>輸入紙本問卷</source>
+        <translation>Type a paper form</translation>
+    </message>
+    <message>
+        <source>填寫人：</source>
+        <translation>Handed in by:</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>登錄這份問卷</source>
+        <translation>Record this form</translation>
+    </message>
+    <message>
+        <source>還沒有人報到，無法登錄問卷。</source>
+        <translation>Nobody has checked in yet: no form can be recorded.</translation>
+    </message>
+    <message>
+        <source>已取代這個人先前的回覆。</source>
+        <translation>This person&apos;s earlier response was replaced.</translation>
+    </message>
+    <message>
+        <source>已登錄。</source>
+        <translation>Recorded.</translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message>
         <source>〔釘〕</source>
@@ -1599,6 +1689,10 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
 </context>
 <context>
     <name>ProposalEditor</name>
+    <message>
+        <source>最多 {n} 字</source>
+        <translation>At most {n} characters</translation>
+    </message>
     <message>
         <source>提案名稱</source>
         <translation>Proposal title</translation>
@@ -1741,6 +1835,20 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>報到、查詢、現場報名。按一下輸入主辦密語。</source>
         <translation>Check-in, look-up and walk-ins. Click to enter the organiser passphrase.</translation>
+    </message>
+    <message>
+        <source>再備份一次</source>
+        <translation>Back up again</translation>
+    </message>
+    <message>
+        <source>⚠ 備份失敗（{time}）：{error}
+資料仍在這台電腦上，但沒有新的備份；請檢查備份資料夾（例如隨身碟是否插著），再按「再備份一次」。</source>
+        <translation>⚠ Backup failed ({time}): {error}
+The data is still on this computer, but there is no new backup; check the backup folder (is the USB stick plugged in?), then click &quot;Back up again&quot;.</translation>
+    </message>
+    <message>
+        <source>備份失敗：{error}</source>
+        <translation>Backup failed: {error}</translation>
     </message>
     <message>
         <source>主辦密語</source>
@@ -1894,6 +2002,18 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>&lt;b&gt;Another device changed these fields at the same time&lt;/b&gt;; their version is kept for now. To use yours, press the button:</translation>
     </message>
     <message>
+        <source>{field}「{title}」：另一個裝置刪除了它，已保留您修改的版本</source>
+        <translation>{field} “{title}”: another device deleted it; your edited version was kept</translation>
+    </message>
+    <message>
+        <source>{field}「{title}」：您刪除了它，但另一個裝置修改過，已保留對方的版本</source>
+        <translation>{field} “{title}”: you deleted it, but another device edited it; their version was kept</translation>
+    </message>
+    <message>
+        <source>刪除此提案</source>
+        <translation>Delete this proposal</translation>
+    </message>
+    <message>
         <source>{field}&#x3000;您的：「{mine}」&#x3000;對方的：「{theirs}」</source>
         <translation>{field}&#x3000;yours: “{mine}”&#x3000;theirs: “{theirs}”</translation>
     </message>
@@ -1973,6 +2093,88 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>均分法</source>
         <translation>Equal Shares</translation>
+    </message>
+</context>
+<context>
+    <name>RoomAddressPicker</name>
+    <message>
+        <source>重新偵測</source>
+        <translation>Detect again</translation>
+    </message>
+    <message>
+        <source>剛連上 Wi-Fi？重新列出這台電腦的網路位址</source>
+        <translation>Just joined the Wi-Fi? List this computer&apos;s network addresses again</translation>
+    </message>
+    <message>
+        <source>（沒有手機連得到的位址）</source>
+        <translation>(no address phones can reach)</translation>
+    </message>
+    <message>
+        <source>（網路卡名稱不明）</source>
+        <translation>(adapter name unknown)</translation>
+    </message>
+    <message>
+        <source>{address}&#x3000;{adapter}（VPN／虛擬網路卡）</source>
+        <translation>{address}  {adapter} (VPN / virtual adapter)</translation>
+    </message>
+    <message>
+        <source>這台電腦目前沒有手機連得到的網路位址（127.0.0.1 只有這台電腦自己能開）：請先把這台電腦連上場地的 Wi-Fi，再按「重新偵測」。</source>
+        <translation>This computer has no address phones can reach (127.0.0.1 opens only on this computer): connect it to the venue Wi-Fi first, then press Detect again.</translation>
+    </message>
+    <message>
+        <source>「{address}」不是 IP 位址（例如 192.168.1.20）。</source>
+        <translation>“{address}” is not an IP address (e.g. 192.168.1.20).</translation>
+    </message>
+    <message>
+        <source>{address} 只有這台電腦自己連得到，手機無法使用：請選場地 Wi-Fi 的位址。</source>
+        <translation>{address} can be reached only from this computer, not from phones: choose the venue Wi-Fi&apos;s address.</translation>
+    </message>
+    <message>
+        <source>{address} 是網路卡沒有取得位址時的自動位址（169.254），手機無法使用：請確認已連上場地的 Wi-Fi，再按「重新偵測」。</source>
+        <translation>{address} is the automatic address of an adapter that got none from a network (169.254), which phones cannot use: make sure the venue Wi-Fi is connected, then press Detect again.</translation>
+    </message>
+    <message>
+        <source>{address} 不是手機能開啟的位址：請選場地 Wi-Fi 的位址。</source>
+        <translation>{address} is not an address a phone can open: choose the venue Wi-Fi&apos;s address.</translation>
+    </message>
+    <message>
+        <source>注意：{address} 屬於 VPN 或虛擬網路卡，場地 Wi-Fi 上的手機多半連不到；請改選 Wi-Fi 的位址，除非您確定手機在這個網路上。</source>
+        <translation>Note: {address} belongs to a VPN or virtual adapter, which phones on the venue Wi-Fi usually cannot reach; choose the Wi-Fi&apos;s address unless you are sure the phones are on this network.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomCodeDialog</name>
+    <message>
+        <source>房間碼</source>
+        <translation>Room code</translation>
+    </message>
+    <message>
+        <source>請與會者用手機開啟投影幕上的網址，輸入這組房間碼登入。更換後，舊的房間碼與用它登入的裝置立即失效。</source>
+        <translation>Ask the attendee to open the address on the projector on their phone and sign in with this room code. After a replacement the old code, and every device signed in with it, stops working at once.</translation>
+    </message>
+    <message>
+        <source>更換房間碼…</source>
+        <translation>Replace room code…</translation>
+    </message>
+    <message>
+        <source>列印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>{name}（報名編號 {id}）</source>
+        <translation>{name} (registration {id})</translation>
+    </message>
+    <message>
+        <source>更換房間碼</source>
+        <translation>Replace room code</translation>
+    </message>
+    <message>
+        <source>舊的房間碼將立即失效，用它登入的裝置也要重新登入。要更換嗎？</source>
+        <translation>The old room code stops working at once and devices signed in with it must sign in again. Replace it?</translation>
+    </message>
+    <message>
+        <source>手機開啟投影幕上的網址（…/me），輸入房間碼登入。</source>
+        <translation>Open the address on the projector (…/me) on your phone and sign in with the room code.</translation>
     </message>
 </context>
 <context>
@@ -2198,8 +2400,8 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Export class roster</translation>
     </message>
     <message>
-        <source>上課名單.pdf</source>
-        <translation>class-roster.pdf</translation>
+        <source>上課名單</source>
+        <translation>class-roster</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;Excel 活頁簿 (*.xlsx)</source>
@@ -2519,6 +2721,120 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>課後問卷</source>
+        <translation>Course questionnaire</translation>
+    </message>
+    <message>
+        <source>新題目的文字</source>
+        <translation>Text of the new item</translation>
+    </message>
+    <message>
+        <source>五點量表</source>
+        <translation>5-point scale</translation>
+    </message>
+    <message>
+        <source>開放題</source>
+        <translation>Open question</translation>
+    </message>
+    <message>
+        <source>新增題目</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>移除所選題目</source>
+        <translation>Remove selected item</translation>
+    </message>
+    <message>
+        <source>修改所選題目</source>
+        <translation>Rename selected item</translation>
+    </message>
+    <message>
+        <source>新增或修改題目時的文字</source>
+        <translation>The text for a new item, or the new text of the selected one</translation>
+    </message>
+    <message>
+        <source>開放作答</source>
+        <translation>Open for answers</translation>
+    </message>
+    <message>
+        <source>結束問卷</source>
+        <translation>Close questionnaire</translation>
+    </message>
+    <message>
+        <source>輸入紙本問卷…</source>
+        <translation>Type a paper form…</translation>
+    </message>
+    <message>
+        <source>投影結果</source>
+        <translation>Project results</translation>
+    </message>
+    <message>
+        <source>結果檔（結訓文件）</source>
+        <translation>Results file (closing papers)</translation>
+    </message>
+    <message>
+        <source>全部場次並列</source>
+        <translation>All sessions side by side</translation>
+    </message>
+    <message>
+        <source>匯出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>匯出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>尚未開放（標準範本）</source>
+        <translation>Not open yet (standard template)</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>作答中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已結束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>{status}&#x3000;回覆 {r}／已報到 {c}</source>
+        <translation>{status}   responses {r} / checked in {c}</translation>
+    </message>
+    <message>
+        <source>量表</source>
+        <translation>scale</translation>
+    </message>
+    <message>
+        <source>結束後不能再填寫，誰填了哪一份的紀錄會被清除。確定結束？</source>
+        <translation>After closing nobody can answer, and the record of who gave which response is erased. Close it?</translation>
+    </message>
+    <message>
+        <source>已匯出 {path}</source>
+        <translation>Exported {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyProjector</name>
+    <message>
+        <source>課後問卷結果</source>
+        <translation>Course questionnaire results</translation>
+    </message>
+    <message>
+        <source>回收 {r} 份／報到 {c} 人（{p}）</source>
+        <translation>{r} responses / {c} checked in ({p})</translation>
+    </message>
+    <message>
+        <source>課後問卷結果&#x3000;{rate}</source>
+        <translation>Course questionnaire results   {rate}</translation>
+    </message>
+</context>
+<context>
     <name>TableCardDelegate</name>
     <message>
         <source>…另 {n} 人</source>
@@ -2694,12 +3010,20 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Project the home page QR</translation>
     </message>
     <message>
+        <source>講義…</source>
+        <translation>Handouts…</translation>
+    </message>
+    <message>
         <source>這台電腦在場地網路的位址：</source>
         <translation>This computer&apos;s address on the venue network:</translation>
     </message>
     <message>
         <source>連接埠</source>
         <translation>Port</translation>
+    </message>
+    <message>
+        <source>手機連不上？</source>
+        <translation>Phones cannot connect?</translation>
     </message>
     <message>
         <source>桌次</source>
@@ -2772,6 +3096,28 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;第{number}桌 桌長 QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;請該桌桌長用手機相機掃描左邊的 QR。這個 QR 可以填寫第{number}桌的報告，只給該桌桌長看；掃描後請點選其他桌次或按「投影首頁 QR」把它收起來。&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;Table {number} leader QR&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The table&apos;s leader scans the QR on the left with a phone camera. This QR can edit table {number}&apos;s report: show it to that leader only, and afterwards choose another table or press “Project the home page QR” to hide it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>手機連不上時：
+1. 手機和這台電腦要連同一個 Wi-Fi（不是手機的行動網路）。
+2. Windows 第一次開始時會跳出「Windows 安全性警訊」（Defender 防火牆）：勾選「私人網路」並按「允許存取」。按了「取消」會封鎖連線。允許需要系統管理員權限。
+3. 場地 Wi-Fi 要設為「私人網路」：Windows 設定 → 網路和網際網路 → Wi-Fi → 這個網路的內容 → 網路設定檔類型選「私人」。設為「公用」時，防火牆通常會擋下手機。
+4. 沒有管理員權限時請資訊人員：為本程式新增一條輸入規則，允許 TCP 連接埠 {port}；或以系統管理員身分執行安裝程式的防火牆工作。
+5. 有些場地 Wi-Fi 不讓裝置互連（用戶端隔離）：請場地人員關閉，或改用自己的無線基地台。</source>
+        <translation>If phones cannot connect:
+1. The phones and this computer must be on the same Wi-Fi (not the phones&apos; mobile data).
+2. The first time it starts, Windows shows a “Windows Security Alert” (Defender Firewall): tick “Private networks” and click “Allow access”. Clicking “Cancel” blocks connections. Allowing needs administrator rights.
+3. The venue Wi-Fi must be a Private network: Windows Settings → Network &amp; internet → Wi-Fi → this network&apos;s properties → Network profile type: Private. On a Public network the firewall usually blocks the phones.
+4. Without administrator rights, ask IT for an inbound rule for this program allowing TCP port {port}, or to run the installer&apos;s firewall task as administrator.
+5. Some venue Wi-Fi keeps devices apart (client isolation): ask the venue staff to turn it off, or use your own wireless access point.</translation>
+    </message>
+    <message>
+        <source>開始已超過一分鐘，還沒有任何手機連上。請用手機掃描 QR 試試看；打不開時請看「手機連不上？」的說明（多半是 Windows 防火牆）。</source>
+        <translation>More than a minute since starting, and no phone has connected yet. Try scanning the QR with a phone; if the page does not open, see “Phones cannot connect?” (usually the Windows firewall).</translation>
+    </message>
+    <message>
+        <source>與會者已登入：{n} 人</source>
+        <translation>Attendees signed in: {n}</translation>
     </message>
     <message>
         <source>撤銷連線碼</source>
@@ -2908,6 +3254,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Project</translation>
     </message>
     <message>
+        <source>開新一輪投票…</source>
+        <translation>New round…</translation>
+    </message>
+    <message>
         <source>紙本選票</source>
         <translation>Paper ballot</translation>
     </message>
@@ -2926,6 +3276,18 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>贊成：</source>
         <translation>Approves:</translation>
+    </message>
+    <message>
+        <source>手機投票受限的人</source>
+        <translation>People the phone vote no longer takes</translation>
+    </message>
+    <message>
+        <source>收回「投票人」的手機投票</source>
+        <translation>Revoke the voter&apos;s phone vote</translation>
+    </message>
+    <message>
+        <source>只能投紙本票（已收回或已登錄紙本票）</source>
+        <translation>paper ballot only (pass revoked or paper ballot typed)</translation>
     </message>
     <message>
         <source>尚未建立投票單</source>
@@ -2952,8 +3314,18 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>&#x3000;Greedy: {g}&#x3000;Equal Shares: {e}</translation>
     </message>
     <message>
-        <source>沒有可讀經費或名稱的提案未列入：{names}</source>
-        <translation>Proposals without a readable cost or title were left off: {names}</translation>
+        <source>未列入投票單：</source>
+        <translation>Not on the ballot:</translation>
+    </message>
+    <message>
+        <source>第 {n} 輪（已結束，結果保留）：{b} 張票&#x3000;貪婪法：{g}&#x3000;均分法：{e}</source>
+        <translation>Round {n} (closed, results kept): {b} ballots   Greedy: {g}   Equal shares: {e}</translation>
+    </message>
+    <message>
+        <source>這些提案未列入投票單：
+{lines}</source>
+        <translation>These proposals are not on the ballot:
+{lines}</translation>
     </message>
     <message>
         <source>提案名稱：</source>
@@ -2968,8 +3340,26 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Select two similar proposals (Ctrl+click) to merge them.</translation>
     </message>
     <message>
+        <source>這些提案的經費超過總預算 NT$ {budget}，放不進任何預算籃，手機上會顯示為不能選：
+{lines}
+
+仍要開始投票？</source>
+        <translation>These proposals cost more than the whole budget of NT$ {budget}; no basket can hold them, and the phones show them as not choosable:
+{lines}
+
+Open the vote anyway?</translation>
+    </message>
+    <message>
         <source>結束投票後不能再投，誰投了哪一張的紀錄會被清除。確定結束？</source>
         <translation>After closing nobody can vote, and the record of who cast which ballot is erased. Close the vote?</translation>
+    </message>
+    <message>
+        <source>開新一輪投票：這一輪的結果與 .pb 匯出會保留；新一輪從同一張投票單開始（可再修改），每個人都要重新投票。確定開新一輪？</source>
+        <translation>New round: this round&apos;s results and its .pb export are kept; the new round starts from the same ballot (editable again), and everyone votes again. Start a new round?</translation>
+    </message>
+    <message>
+        <source>收回 {name} 的手機投票：他的手機不能再投，請他在報到台投紙本票（紙本票登錄後就是最後的，手機不能取代）。確定？</source>
+        <translation>Revoke the phone vote of {name}: their phone can no longer vote; they vote on paper at the desk (a paper ballot, once typed, is final: no phone ballot replaces it). Continue?</translation>
     </message>
     <message>
         <source>請只輸入提案編號（數字），以空白分隔。</source>
@@ -3450,6 +3840,10 @@ Newest good backup:
 Restore this backup? A copy of the damaged file is kept.</translation>
     </message>
     <message>
+        <source>無法用 {backup} 還原 {database}（{reason}）；目前的資料未變更</source>
+        <translation>Could not restore {database} from {backup} ({reason}); the current data is unchanged</translation>
+    </message>
+    <message>
         <source>無法開啟資料庫</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -3543,28 +3937,16 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The maximum number of choices must be at least 1</translation>
     </message>
     <message>
-        <source>電話末三碼不符，還可以再試 {left} 次。</source>
-        <translation>The last three digits of the phone do not match; {left} tries left.</translation>
-    </message>
-    <message>
-        <source>錯誤次數太多，請到報到台投紙本票。</source>
-        <translation>Too many wrong tries: please vote on paper at the registration desk.</translation>
-    </message>
-    <message>
-        <source>錯誤次數太多，這個名字已不能在手機上投票；請到報到台投紙本票。</source>
-        <translation>Too many wrong tries: this name can no longer vote by phone; please vote on paper at the registration desk.</translation>
-    </message>
-    <message>
-        <source>報名資料沒有您的電話，無法在手機上驗證；請到報到台投紙本票。</source>
-        <translation>Your registration has no phone number to check on the phone; please vote on paper at the registration desk.</translation>
-    </message>
-    <message>
         <source>這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。</source>
         <translation>This voting pass is not valid (expired or altered); choose your table and name again.</translation>
     </message>
     <message>
         <source>{n} 人的錄取狀態會改變，尚未確認，未寫入</source>
         <translation>The admission status of {n} people would change; not confirmed, nothing written</translation>
+    </message>
+    <message>
+        <source>無法用 {backup} 還原 {path}（{detail}）；目前的資料未變更</source>
+        <translation>Could not restore {path} from {backup} ({detail}); the current data is unchanged</translation>
     </message>
     <message>
         <source>{file}：{part} 已損毀</source>
@@ -3673,6 +4055,130 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>{session}沒有人可發研習證明書：出席 {n} 人都沒有核給時數；未產生任何檔案</source>
         <translation>{session}: no certificates: none of the {n} people present was credited hours; no file was written</translation>
+    </message>
+    <message>
+        <source>報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。</source>
+        <translation>The desk has revoked the phone vote for this name (or typed a paper ballot); ask at the desk if in doubt.</translation>
+    </message>
+    <message>
+        <source>另一個程式正在讀取資料庫（例如另一個視窗、報表或備份），現在結束投票無法從檔案中抹除誰投了哪一張；投票仍在進行中。請關閉其他程式或等它完成後，再結束一次。</source>
+        <translation>Another program is reading the database (another window, a report or a backup), so closing now could not erase from the file who cast which ballot; the vote is still open. Close the other program or let it finish, then close the vote again.</translation>
+    </message>
+    <message>
+        <source>投票已結束並已計票，但另一個程式正在讀取資料庫，檔案中還留有誰投了哪一張的痕跡；請關閉其他程式後再按一次「結束投票」（只會完成抹除，不會改變結果）。</source>
+        <translation>The vote is closed and counted, but another program is reading the database and the file still holds traces of who cast which ballot; close the other program and press Close vote again (it only finishes the erasure and does not change the results).</translation>
+    </message>
+    <message>
+        <source>這一輪投票還沒結束，結束後才能開新一輪</source>
+        <translation>This round of the vote is not closed yet; a new round can start only after it closes</translation>
+    </message>
+    <message>
+        <source>每一個提案的經費都超過預算 NT$ {budget:,}，沒有人能投票；請提高預算或修改經費後再開始。</source>
+        <translation>Every proposal costs more than the budget of NT$ {budget:,}: nobody could vote. Raise the budget or change the costs, then open the vote.</translation>
+    </message>
+    <message>
+        <source>這個場次沒有報名序號 {registration_id} 的人</source>
+        <translation>No one in this session has registration id {registration_id}</translation>
+    </message>
+    <message>
+        <source>房間碼不對，請對照入場證或名牌再輸入一次</source>
+        <translation>Wrong room code: check it against the entry pass or the name badge and type it again</translation>
+    </message>
+    <message>
+        <source>輸入錯誤太多次，請 {retry_after} 秒後再試，或到報到台查詢房間碼</source>
+        <translation>Too many wrong codes: try again in {retry_after} seconds, or ask the desk for the room code</translation>
+    </message>
+    <message>
+        <source>登入的人很多，請 {retry_after} 秒後再試一次</source>
+        <translation>Many people are signing in: try again in {retry_after} seconds</translation>
+    </message>
+    <message>
+        <source>本場次找不到「{person}」</source>
+        <translation>No “{person}” in this session</translation>
+    </message>
+    <message>
+        <source>本場次有多位「{person}」（報名編號 {ids}），請用報名編號指定</source>
+        <translation>Several people named “{person}” in this session (registrations {ids}): give the registration number</translation>
+    </message>
+    <message>
+        <source>{name} 不是錄取或現場報名者，沒有房間碼</source>
+        <translation>{name} is neither admitted nor a walk-in and has no room code</translation>
+    </message>
+    <message>
+        <source>{file}：講義只收 PDF、PPTX、DOCX 或 ZIP 檔</source>
+        <translation>{file}: handouts must be PDF, PPTX, DOCX or ZIP files</translation>
+    </message>
+    <message>
+        <source>{file}：內容與副檔名不符</source>
+        <translation>{file}: the content does not match the file extension</translation>
+    </message>
+    <message>
+        <source>{file}：{mb} MB，每個講義檔最多 {limit_mb} MB</source>
+        <translation>{file}: {mb} MB; a handout may be at most {limit_mb} MB</translation>
+    </message>
+    <message>
+        <source>{file}：本場次講義將達 {mb} MB，上限 {limit_mb} MB</source>
+        <translation>{file}: the session&apos;s handouts would reach {mb} MB; the limit is {limit_mb} MB</translation>
+    </message>
+    <message>
+        <source>無法讀取「{file}」</source>
+        <translation>Cannot read “{file}”</translation>
+    </message>
+    <message>
+        <source>本場次沒有編號 {id} 的講義</source>
+        <translation>This session has no handout number {id}</translation>
+    </message>
+    <message>
+        <source>問卷範本第 {item} 題不正確</source>
+        <translation>Item {item} of the questionnaire template is not valid</translation>
+    </message>
+    <message>
+        <source>「{item}」這一題的回答不正確</source>
+        <translation>The answer to item “{item}” is not valid</translation>
+    </message>
+    <message>
+        <source>還沒有回答任何一題</source>
+        <translation>No item has been answered</translation>
+    </message>
+    <message>
+        <source>問卷已開放或已結束，題目不能再改</source>
+        <translation>The questionnaire is open or closed: its items can no longer change</translation>
+    </message>
+    <message>
+        <source>問卷已經開放作答</source>
+        <translation>The questionnaire is already open</translation>
+    </message>
+    <message>
+        <source>問卷已經結束，不能再開放</source>
+        <translation>The questionnaire is closed and cannot be opened again</translation>
+    </message>
+    <message>
+        <source>問卷尚未開放或已經結束</source>
+        <translation>The questionnaire is not open (not yet, or no longer)</translation>
+    </message>
+    <message>
+        <source>問卷結束後才能看結果或匯出</source>
+        <translation>Results and exports are available once the questionnaire is closed</translation>
+    </message>
+    <message>
+        <source>本場次沒有報名編號 {id}</source>
+        <translation>This session has no registration {id}</translation>
+    </message>
+    <message>
+        <source>報到後才能填寫問卷</source>
+        <translation>Only checked-in attendees can answer the questionnaire</translation>
+    </message>
+    <message>
+        <source>另一個程式正在讀取資料庫，問卷暫不能結束（作答者的連結無法確實清除），請稍後再試</source>
+        <translation>Another program is reading the database: the questionnaire cannot close now (the link to who answered could not be erased for certain). Try again shortly</translation>
+    </message>
+    <message>
+        <source>問卷已結束，但資料庫檔案尚未完全清除作答者的連結，請再按一次結束問卷</source>
+        <translation>The questionnaire is closed, but the database file still holds the link to who answered: press Close questionnaire again</translation>
+    </message>
+    <message>
+        <source>沒有已結束的問卷可以匯出</source>
+        <translation>No closed questionnaire to export</translation>
     </message>
     <message>
         <source>無計時數議程</source>
@@ -3827,6 +4333,22 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The output is a folder; give a file name: {path}</translation>
     </message>
     <message>
+        <source>資料庫檔案在網路磁碟上，無法安全使用：{path}；請把它複製到這台電腦的磁碟（例如「文件」資料夾）再開啟（備份可以存到網路磁碟）</source>
+        <translation>The database file is on a network drive, where it cannot be used safely: {path}. Copy it to this computer&apos;s disk (for example the Documents folder) and open it there (backups may be saved on a network drive).</translation>
+    </message>
+    <message>
+        <source>「{name}」正在 PDF 閱讀器（例如 Acrobat）中開啟，無法覆寫；請先關閉它，或換一個檔名</source>
+        <translation>&quot;{name}&quot; is open in a PDF reader (such as Acrobat) and cannot be replaced; close it first, or choose another file name</translation>
+    </message>
+    <message>
+        <source>「{name}」正在 Excel 中開啟，無法覆寫；請先關閉它，或換一個檔名</source>
+        <translation>&quot;{name}&quot; is open in Excel and cannot be replaced; close it first, or choose another file name</translation>
+    </message>
+    <message>
+        <source>「{name}」正在其他程式中開啟或是唯讀檔，無法覆寫；請先關閉它，或換一個檔名</source>
+        <translation>&quot;{name}&quot; is open in another program or is read-only and cannot be replaced; close it first, or choose another file name</translation>
+    </message>
+    <message>
         <source>{path} 已存在且不是{kind}檔，未覆寫；請換一個檔名</source>
         <translation>{path} exists and is not a {kind} file; not overwritten. Choose another file name</translation>
     </message>
@@ -3869,10 +4391,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>備份檔就是目前的資料庫</source>
         <translation>The backup file is the current database</translation>
-    </message>
-    <message>
-        <source>無法還原（{detail}）</source>
-        <translation>Restore failed ({detail})</translation>
     </message>
     <message>
         <source>這份報名不屬於本場次</source>
@@ -4399,6 +4917,22 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>No version #{id}</translation>
     </message>
     <message>
+        <source>「{label}」最多 {limit} 字（送出的有 {length} 字）</source>
+        <translation>“{label}” takes at most {limit} characters (this had {length})</translation>
+    </message>
+    <message>
+        <source>一份報告最多 {limit} 項（送出的有 {count} 項）</source>
+        <translation>A report holds at most {limit} items (this had {count})</translation>
+    </message>
+    <message>
+        <source>一分鐘內儲存的內容已達上限（{limit_mb} MB），請稍候一分鐘再儲存</source>
+        <translation>This device stored as much as it may in a minute ({limit_mb} MB); wait a minute and save again</translation>
+    </message>
+    <message>
+        <source>存入的版本紀錄已達上限（{limit_mb} MB），無法再儲存</source>
+        <translation>The history stored from this device is full ({limit_mb} MB); it cannot save any more</translation>
+    </message>
+    <message>
         <source>照片「{name}」有 {mb} MB，超過上限 {limit} MB；請先縮小（例如用手機的「中」尺寸）再附加</source>
         <translation>The photo “{name}” is {mb} MB, over the {limit} MB limit; make it smaller first (for example the phone’s medium size), then attach it</translation>
     </message>
@@ -4621,6 +5155,26 @@ The language applies after a restart.</source>
     <message>
         <source>報名改到此場次</source>
         <translation>Registration moved to this session</translation>
+    </message>
+    <message>
+        <source>非常滿意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>滿意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>普通</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>不滿意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>非常不滿意</source>
+        <translation>Very dissatisfied</translation>
     </message>
 </context>
 <context>

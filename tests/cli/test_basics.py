@@ -62,16 +62,19 @@ def test_a_database_url_no_driver_understands_is_a_one_line_error(run_cli) -> No
         assert "不支援的資料庫網址" in err and "s3cret" not in err
 
 
-def test_a_reader_that_stops_early_gets_no_traceback(demo_db_path: Path) -> None:
+def test_a_reader_that_stops_early_gets_no_traceback(demo_db_path: Path, console) -> None:  # type: ignore[no-untyped-def]
     """`workshop-desk roster --json | head -1`: the closed pipe is not an error."""
     import subprocess
     import sys
+
+    from tests.cli.conftest import child_env
 
     child = subprocess.Popen(
         [sys.executable, "-m", "desktop", "--db", str(demo_db_path), "roster", "--json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=Path(__file__).resolve().parents[2],
+        env=child_env(console),
     )
     assert child.stdout is not None and child.stderr is not None
     child.stdout.close()  # like `head` that has already quit: every write meets a closed pipe

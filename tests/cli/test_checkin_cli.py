@@ -1,5 +1,6 @@
 import csv
 import json
+import re
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -88,8 +89,14 @@ def test_passes_pdf_png_csv(run_cli, demo_db_path: Path, tmp_path: Path) -> None
     assert "臺南場次" in text and "108年3月29日" in text and "第 1 / 5 頁" in text
     with open(data["csv"], encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert list(rows[0]) == ["name", "email", "file"] and len(rows) == 40
+    assert list(rows[0]) == ["name", "email", "file", "room_code"] and len(rows) == 40
     assert rows[0]["name"] in text
+    # every seat holder has a room code of its own, printed on the pass beside the QR
+    codes = [r["room_code"] for r in rows]
+    assert len(set(codes)) == 40 and all(
+        re.fullmatch(r"[2-9A-HJKMNP-Z]{3}(-[2-9A-HJKMNP-Z]{3}){2}", c) for c in codes
+    )
+    assert rows[0]["room_code"] in text
     assert all(Path(r["file"]).is_file() and r["email"].endswith(".gov.tw") for r in rows)
     assert not [p for p in out_dir.iterdir() if p.name.startswith(".passes-")]
     code, _, err = run_cli("--db", demo_db_path, "passes", "--session", "高雄", "--out", out_dir)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from db.uow import Database
+from tests.cli.conftest import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,25 +32,31 @@ def test_db_option_naming_a_missing_file_or_a_folder_creates_nothing(
     assert code == 0 and typo.is_file()
 
 
-def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, WORKSHOP_DESK_HOME=str(home), PYTHONPATH=str(ROOT))
-    return subprocess.run(
+def _cli(
+    *args: str, home: Path, console: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The program in a child process; its output must be UTF-8 whatever the ``console``."""
+    env = child_env(console or {}, WORKSHOP_DESK_HOME=str(home), PYTHONPATH=str(ROOT))
+    done = subprocess.run(
         [sys.executable, "-m", "desktop", *args],
         capture_output=True,
-        text=True,
-        encoding="utf-8",
         env=env,
         cwd=ROOT,
         timeout=120,
     )
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+    )
 
 
-def test_a_damaged_file_is_one_line_on_stderr_in_a_real_process(tmp_path: Path) -> None:
+def test_a_damaged_file_is_one_line_on_stderr_in_a_real_process(
+    tmp_path: Path, console: dict[str, str]
+) -> None:
     """QA: outside pytest the start-up check's log record reached the terminal as a second
     line ("damaged database …") before the message."""
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(b"this is not a database" * 100)
-    done = _cli("--db", str(garbage), "summary", home=tmp_path / "home")
+    done = _cli("--db", str(garbage), "summary", home=tmp_path / "home", console=console)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "不是可用的資料庫" in done.stderr, done.stderr
     log = (tmp_path / "home" / "logs" / "workshop-desk.log").read_text(encoding="utf-8")
@@ -71,6 +81,23 @@ def test_an_unexpected_error_is_logged_and_told_in_one_line(
     assert "Traceback" in log and "ZeroDivisionError" in log
 
 
+def test_json_through_a_pipe_is_utf8_whatever_the_console(
+    demo_db: Database, demo_db_path: Path, tmp_path: Path, console: dict[str, str]
+) -> None:
+    """``roster --json > f`` on a zh-TW Windows laptop stopped with UnicodeEncodeError at 綉
+    (cp950 has it only in Microsoft's extension; Big5 lacks it) after 341 bytes; 𡘙 is in no
+    Big5 at all."""
+    from desktop.services.events import find_session
+    from desktop.services.walkins import add_walk_in
+
+    add_walk_in(demo_db, find_session(demo_db, "臺北").id, name="林𡘙", agency="臺北市政府")
+    demo_db.dispose()
+    done = _cli("--db", str(demo_db_path), "roster", "--json", home=tmp_path, console=console)
+    assert done.returncode == 0, done.stderr
+    names = {row["name"] for row in json.loads(done.stdout)}
+    assert "林𡘙" in names and any("綉" in name for name in names)
+
+
 def _program(body: str, *args: str) -> subprocess.CompletedProcess[str]:
     """``desktop.cli.run`` (the installed ``workshop-desk``) around a stand-in ``main``."""
     probe = (
@@ -80,7 +107,7 @@ def _program(body: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", probe, *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         env=dict(os.environ, PYTHONPATH=str(ROOT)),
         cwd=ROOT,
         timeout=60,
@@ -107,13 +134,13 @@ def test_the_program_waits_for_work_still_running_in_another_thread(tmp_path: Pa
         "def main():\n"
         "    def later():\n"
         "        time.sleep(0.3)\n"
-        "        open(sys.argv[1], 'w').write('whole')\n"
+        "        open(sys.argv[1], 'w', encoding='utf-8').write('whole')\n"
         "    threading.Thread(target=later).start()\n"
         "    return 0\n",
         str(out),
     )
     assert done.returncode == 0, done.stderr
-    assert out.read_text() == "whole"
+    assert out.read_text(encoding="utf-8") == "whole"
 
 
 def test_a_command_runs_with_the_collector_resumed_after_start_up(
@@ -162,3 +189,63 @@ def test_start_up_s_end_resumes_only_a_collector_it_paused() -> None:
         collector.started()
     assert gc.isenabled() and gc.get_freeze_count() >= frozen
     gc.unfreeze()  # leave the test process as it was
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX only")
+def test_a_console_that_cannot_show_a_name_gets_an_escape_not_a_crash(
+    demo_db: Database, demo_db_path: Path, tmp_path: Path
+) -> None:
+    """On a real console in cp950, 𡘙 (and 綉) cannot be shown: the line is printed with an
+    escape for that one character, and the command goes on."""
+    import pty
+
+    from desktop.services.events import find_session
+    from desktop.services.walkins import add_walk_in
+
+    add_walk_in(demo_db, find_session(demo_db, "臺北").id, name="林𡘙", agency="臺北市政府")
+    demo_db.dispose()
+    env = child_env(
+        {"PYTHONIOENCODING": "cp950"}, WORKSHOP_DESK_HOME=str(tmp_path), PYTHONPATH=str(ROOT)
+    )
+    leader, follower = pty.openpty()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--db", str(demo_db_path), "roster"],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert child.wait(timeout=60) == 0, child.stderr.read().decode("utf-8", "replace")
+    text = shown.decode("cp950")
+    assert "林\\U00021619\t" in text  # U+21619 is 𡘙
+    assert len(text.splitlines()) == 136  # every row of the roster, the walk-in included
+
+
+@pytest.mark.parametrize("missing", ["stdin", "stdout"])
+@pytest.mark.allow_log(r"no console: set WORKSHOP_DESK_PASSPHRASE")
+def test_the_windowed_program_without_a_console_says_so_and_exits_2(
+    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, missing: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The windowed Windows program has ``sys.stdin`` (and ``sys.stdout``) None: an organiser
+    command without the passphrase in the environment died on ``isatty``."""
+    from desktop.cli import PASSPHRASE_ENV, main
+
+    monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
+    monkeypatch.setattr(sys, missing, None)
+    code = main(["--db", str(demo_db_path), "ids", "purge", "--session", "臺北", "--json"])
+    assert code == 2
+    said = capsys.readouterr()
+    assert "no console: set WORKSHOP_DESK_PASSPHRASE or use the console program" in (
+        said.err + said.out
+    )

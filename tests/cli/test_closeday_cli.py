@@ -178,7 +178,7 @@ def test_a_seal_that_is_not_an_image_is_one_line_naming_the_setting(
 ) -> None:  # type: ignore[no-untyped-def]
     simulate_day(demo_db)
     seal = tmp_path / "seal.png"
-    seal.write_text("not a picture")
+    seal.write_text("not a picture", encoding="utf-8")
     code, _, err = run_cli(
         "--db", demo_db_path, "event", "set", "--session", "臺北", "--seal-image", seal
     )

@@ -46,7 +46,7 @@ def test_version_loads_no_database_or_command_code() -> None:
         " 'PySide6', 'reportlab', 'alembic'))))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+        [sys.executable, "-c", probe], capture_output=True, encoding="utf-8", check=True
     ).stdout
     assert out.strip().splitlines()[-1] == "[]"
 

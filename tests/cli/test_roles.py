@@ -24,8 +24,11 @@ ORGANISER_COMMANDS = {
     "export hours",
     "ids purge",
     "tables assign",
+    "handouts add",
+    "handouts remove",
     "tables template",
     "tables leader",
+    "tables location",
     "tables move",
     "tables pin",
     "tables unpin",
@@ -37,6 +40,7 @@ ORGANISER_COMMANDS = {
     "vote open",
     "vote close",
     "vote ballot",
+    "vote revoke",
     "vote export",
 }
 

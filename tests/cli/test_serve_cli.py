@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import socket
 import subprocess
 import sys
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 
 def _serve(db: Path, passphrase: str, port: int = 0) -> subprocess.Popen[str]:
@@ -30,7 +34,7 @@ def _serve(db: Path, passphrase: str, port: int = 0) -> subprocess.Popen[str]:
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
         env=env,
     )
 
@@ -83,3 +87,40 @@ def test_a_taken_port_is_a_coded_refusal(demo_db_path: Path) -> None:
         "message": f"連接埠 {port} 已被其他程式使用，請換一個 (port in use)",
         "params": {"port": port},
     }
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is CTRL_C_EVENT there")
+def test_ctrl_c_stops_serve_with_exit_0_and_frees_the_port(demo_db_path: Path) -> None:
+    """The wait for Ctrl+C is in short slices (on Windows ``Event().wait()`` cannot be
+    interrupted before Python 3.14); the server stops and the port is free again."""
+    server = _serve(demo_db_path, "demo")
+    try:
+        first = json.loads(server.stdout.readline())  # type: ignore[union-attr]
+        port = int(first["address"].rsplit(":", 1)[1].rstrip("/"))
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=10) == 0
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    with socket.socket() as again:
+        again.bind(("127.0.0.1", port))  # raises if the port were still held
+
+
+def test_the_default_address_is_the_wifi_one_and_loopback_only_is_refused(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.cli import CliError
+    from desktop.cli.venue import default_host
+    from desktop.core.lan import Candidate
+    from desktop.server import netaddr
+    from tests.core.test_lan import APIPA, LAPTOP, LOOPBACK
+
+    monkeypatch.setattr(netaddr, "interface_addresses", lambda: list(LAPTOP))
+    monkeypatch.setattr(netaddr, "default_route_address", lambda: None)
+    assert default_host() == "192.168.1.23"
+    monkeypatch.setattr(netaddr, "interface_addresses", lambda: [LOOPBACK, APIPA])
+    with pytest.raises(CliError, match="找不到手機連得到的網路位址"):
+        default_host()
+    vpn_only = [Candidate("10.8.0.2", "FortiClient VPN")]
+    monkeypatch.setattr(netaddr, "interface_addresses", lambda: vpn_only)
+    with pytest.raises(CliError, match=r"10\.8\.0\.2（FortiClient VPN）"):
+        default_host()

@@ -8,7 +8,7 @@ import pytest
 from pabulib.checker import Checker
 
 from db.uow import Database
-from tests import vote_day
+from scenarios import vote_day
 
 
 @pytest.fixture
@@ -145,8 +145,11 @@ def test_not_checked_in_too_many_and_closed(
     assert ballot(day.present[0], "1", "2", "3") == (1, "too_many")
     run_cli(*db, "vote", "close", "--session", "臺北")
     assert ballot(day.present[0], "1") == (1, "closed")
+    # Closing the closed vote again only finishes erasing the links: nothing changes.
+    code, out, _ = run_cli(*db, "vote", "close", "--session", "臺北", "--json")
+    assert code == 0 and json.loads(out)["status"] == "closed"
     # An organiser action the vote's state refuses: exit 2, the service's code in --json.
-    code, out, err = run_cli(*db, "vote", "close", "--session", "臺北", "--json")
+    code, out, err = run_cli(*db, "vote", "close", "--session", "臺中", "--json")
     assert code == 2 and "投票尚未開始或已經結束" in err
     assert json.loads(out)["error"]["code"] == "not_open"
 
@@ -170,3 +173,45 @@ def test_organiser_commands_need_the_passphrase(
     assert code == 2 and "密語" in err
     code, out, _ = run_cli("--db", demo_db_path, "vote", "show", "--session", "臺北", "--json")
     assert code == 0 and json.loads(out)["status"] == "none"
+
+
+def test_revoke_from_the_command_line_and_unlock_is_gone(
+    day: vote_day.VoteDay, demo_db: Database, demo_db_path: Path, run_cli
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.vote import Method, Rules, VoteError
+    from desktop.services import vote as svc
+    from desktop.services import vote_ballots as ballots
+
+    svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 1_000_000))
+    taken = day.present[1]
+    db = ("--db", demo_db_path)
+    with pytest.raises(SystemExit) as gone:  # nothing locks a person any more
+        run_cli(*db, "vote", "unlock", "--session", "臺北", "--voter", taken)
+    assert gone.value.code == 2
+    code, out, _ = run_cli(*db, "vote", "revoke", "--session", "臺北", "--voter", taken, "--json")
+    assert code == 0 and json.loads(out) == {"ok": True, "session": "臺北場次", "voter": taken}
+    with pytest.raises(VoteError) as refused:
+        ballots.voter_ballot(demo_db, day.session_id, taken)
+    assert refused.value.code == "desk_only"
+    code, out, err = run_cli(
+        *db, "vote", "revoke", "--session", "臺北", "--voter", 999999, "--json"
+    )
+    assert code == 2 and json.loads(out)["error"]["code"] == "no_voter"
+
+
+def test_open_lists_left_out_proposals_and_what_no_basket_holds(
+    day: vote_day.VoteDay, demo_db_path: Path, run_cli
+) -> None:  # type: ignore[no-untyped-def]
+    def open_(budget: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+        code, out, _ = run_cli(
+            "--db", demo_db_path, "vote", "open", "--session", "臺北", "--budget", budget,
+            "--method", "basket", "--json",
+        )  # fmt: skip
+        return code, json.loads(out)
+
+    code, refused = open_("100000")  # every proposal costs more: nobody could vote
+    assert code == 2 and refused["error"]["code"] == "nothing_fits"
+    code, data = open_("580000")
+    assert code == 0 and data["beyond_budget"] == [1]  # 社區共融公園, NT$600,000
+    assert [(p["table"], p["title"]) for p in data["left_out"]] == [(3, "社區圖書角")]
+    assert "經費「待估」看不懂" in data["left_out"][0]["reason"]

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,7 +17,9 @@ from desktop.core.group_report import (
     points,
     problems,
     to_json,
+    with_ids,
 )
+from desktop.core.text import clean_text
 
 
 @pytest.mark.parametrize(
@@ -122,7 +126,7 @@ def test_json_round_trip_keeps_every_word() -> None:
     )
     assert data["proposals"][1]["cost"] is None and data["proposals"][1]["cost_text"] == "很多"
     assert data["proposals"][0]["feasibility"] == {"public": "○", "legal": "△", "budget": "4"}
-    assert from_json(data) == content
+    assert from_json(data) == replace(content, proposals=with_ids(content.proposals))
 
 
 def test_from_json_tolerates_old_and_odd_shapes() -> None:
@@ -204,16 +208,27 @@ def test_parse_cost_never_crashes(text: str) -> None:
 @given(
     st.builds(
         ReportContent,
-        topic=st.text(),
-        points_for=st.text(),
-        feedback=st.text(),
+        topic=st.text().map(clean_text),
+        points_for=st.text().map(lambda t: clean_text(t, multiline=True)),
+        feedback=st.text().map(lambda t: clean_text(t, multiline=True)),
         proposals=st.lists(
-            st.builds(Proposal, title=st.text(), cost_text=st.text()), max_size=3
-        ).map(tuple),
+            st.builds(
+                Proposal, title=st.text().map(clean_text), cost_text=st.text().map(clean_text)
+            ),
+            max_size=3,
+        ).map(with_ids),
     )
 )
-def test_round_trip_any_text(content: ReportContent) -> None:
+def test_round_trip_any_clean_text(content: ReportContent) -> None:
     assert from_json(to_json(content)) == content
+
+
+@given(st.text(), st.text())
+def test_what_is_read_is_clean_and_reads_the_same_again(line: str, text: str) -> None:
+    read = from_json({"topic": line, "feedback": text, "proposals": [{"title": line}]})
+    assert read.topic == clean_text(line) and read.feedback == clean_text(text, multiline=True)
+    assert read.proposals[0].title == clean_text(line) and read.proposals[0].id == "1"
+    assert from_json(to_json(read)) == read
 
 
 def test_spoken_shorthand_costs_count_the_last_digit_in_the_next_unit_down() -> None:

@@ -38,3 +38,28 @@ def test_split_codes_separates_glued_passes_only() -> None:
     assert split_codes("WS1:AAAA.BBBB") == ["WS1:AAAA.BBBB"]
     assert split_codes("9789573317241") == ["9789573317241"]
     assert split_codes("XWS1:AAWS1:BB") == ["XWS1:AAWS1:BB"]  # not a pass at the start: as is
+
+
+def test_a_pass_composed_fast_is_a_scan_and_a_name_or_a_slow_composition_is_not() -> None:
+    from desktop.core.scaninput import ComposedScan
+
+    token = "WS1:ABCDEFGH.IJKLMNOP"
+    c = ComposedScan()
+    for n in range(1, len(token) + 1):
+        c.feed("", token[:n], 10 + n * 0.005)
+    assert c.is_scan and not c.complete("")
+    c.feed(token, "", 10.11)
+    assert c.complete(token) and c.text == token
+    name = ComposedScan()
+    for n, preedit in enumerate(("ㄔ", "ㄔㄣ", "ㄔㄣˊ")):
+        name.feed("", preedit, n * 0.004)
+    name.feed("陳", "", 0.02)
+    assert not name.is_scan and not name.complete("陳")
+    slow = ComposedScan()
+    for n in range(1, len(token) + 1):
+        slow.feed("", token[:n], n * 0.3)  # typed by hand through the input method
+    slow.feed(token, "", 20.0)
+    assert not slow.is_scan
+    # A finished composition, a pause, then a scan: a new burst.
+    assert slow.feed("W", "", 40.0) and slow.fast
+    assert not ComposedScan(committed="A123456789").is_scan  # letters and digits, not a pass

@@ -219,11 +219,12 @@ def test_an_overfull_table_after_fewer_chairs_is_not_called_pinned() -> None:
 
 def test_seating_on_arrival_by_counters_picks_what_the_full_cost_model_picks() -> None:
     """Issue 18: the arrival pick counts only what the person's cost needs; it must agree
-    with ``_State.add_cost`` over everyone present."""
+    with ``SeatCounts.add_cost`` over everyone present."""
     import random as rnd
 
     from desktop.core.arrival_seating import arrival_counts, assign_on_arrival
-    from desktop.core.seating import Person, Table, _State
+    from desktop.core.seat_counts import SeatCounts
+    from desktop.core.seating import Person, Table
 
     rng = rnd.Random(18)
     agencies = [
@@ -247,7 +248,7 @@ def test_seating_on_arrival_by_counters_picks_what_the_full_cost_model_picks() -
             taken[key] = taken.get(key, 0) + 1
         me = Person(999, rng.choice(agencies))
         ordered = sorted(tables, key=lambda t: (t.number, t.key))
-        state = _State(ordered, [p for p, _ in present] + [me])
+        state = SeatCounts(ordered, [p for p, _ in present] + [me])
         for i, (_, key) in enumerate(present):
             state.add(i, state.index[key])
         costs = [

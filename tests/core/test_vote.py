@@ -17,7 +17,6 @@ from desktop.core.vote import (
     edit_project,
     merge_projects,
     pabulib_text,
-    phone_tail,
     projects_from_proposals,
 )
 
@@ -145,11 +144,3 @@ def test_pabulib_text_sections_and_meta() -> None:
     assert "description;課程 試辦" in lines and "max_sum_cost;100" in lines
     assert "1;80;6;A;1" in lines and "3;20;4;C;0" in lines
     assert lines[lines.index("VOTES") + 2] == "1;1"
-
-
-@pytest.mark.parametrize(
-    ("phone", "tail"),
-    [("0912-345-678", "678"), ("02 2345 6789#12", "789"), ("", None), ("12", None)],
-)
-def test_phone_tail(phone: str, tail: str | None) -> None:
-    assert phone_tail(phone) == tail

@@ -169,3 +169,38 @@ def test_down_and_up_again_keeps_every_row(demo_db_path: Path) -> None:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     engine.dispose()
     assert counts() == before and all(before.values())
+
+
+def test_0009_votes_get_rounds_and_voters_desk_only(demo_db_path: Path) -> None:
+    """0009: an existing vote is round 1 and its voters are not desk-only; a session may then
+    hold a second round; going back keeps each session's latest round only."""
+    engine = make_engine(f"sqlite:///{demo_db_path}")
+    with migrate.migration_connection(engine) as (config, connection):
+        command.downgrade(config, "0008")
+        session_id = connection.exec_driver_sql("SELECT id FROM sessions LIMIT 1").scalar()
+        registration = connection.exec_driver_sql("SELECT id FROM registrations LIMIT 1").scalar()
+        connection.exec_driver_sql(
+            "INSERT INTO pb_votes (id, session_id, status, method, budget) VALUES"
+            " (1, ?, 'open', 'approval', 1000)",
+            (session_id,),
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO pb_voters (vote_id, registration_id, revision, failed_attempts)"
+            " VALUES (1, ?, 0, 2)",
+            (registration,),
+        )
+    with migrate.migration_connection(engine) as (config, connection):
+        command.upgrade(config, "0009")
+        assert connection.exec_driver_sql("SELECT round FROM pb_votes").all() == [(1,)]
+        assert connection.exec_driver_sql(
+            "SELECT failed_attempts, desk_only FROM pb_voters"
+        ).all() == [(2, 0)]
+        connection.exec_driver_sql(
+            "INSERT INTO pb_votes (id, session_id, round, status, method, budget) VALUES"
+            " (2, ?, 2, 'draft', 'approval', 1000)",
+            (session_id,),
+        )
+    with migrate.migration_connection(engine) as (config, connection):
+        command.downgrade(config, "0008")
+        assert connection.exec_driver_sql("SELECT id FROM pb_votes").all() == [(2,)]
+    engine.dispose()

@@ -10,7 +10,7 @@ from desktop.core.vote import Method, Rules
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.services.exports import group_reports
-from tests import vote_day
+from scenarios import vote_day
 
 
 def _closed_vote(db: Database) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -214,4 +215,62 @@ def test_a_wrong_secret_is_refused_and_pages_carry_no_personal_data(
     served.append(page.content())
     leaked = {p for p in personal_data(room.db, room.session.id) for html in served if p in html}
     assert not leaked
+    page.context.close()
+
+
+def test_a_proposal_the_desk_deleted_while_the_phone_edited_it_comes_back_and_is_told(
+    browser: Browser, room: Room
+) -> None:
+    page = phone(browser)
+    page.goto(room.url(6))
+    page.locator("#add-proposal").click()
+    page.locator('[data-key="proposals.0.title"]').fill("步道照明")
+    page.locator("#add-proposal").click()
+    page.locator('[data-key="proposals.1.title"]').fill("座椅")
+    saved(page)
+    ids = [p.id for p in room.stored(6).proposals]
+    assert len(ids) == 2 and len(set(ids)) == 2 and all(len(i) == 10 for i in ids)
+    page.context.set_offline(True)  # the phone keeps the revision it has
+    page.locator('[data-key="proposals.0.problem"]').fill("晚上太暗")
+    expect(page.locator("#status")).to_contain_text("未連線", timeout=10_000)
+    table = svc.find_table(room.db, room.session.id, 6)
+    desk = svc.load_report(room.db, table.id)
+    svc.save_report(  # the desk deletes 步道照明 meanwhile
+        room.db,
+        table.id,
+        replace(desk.content, proposals=desk.content.proposals[1:]),
+        base_revision=desk.revision,
+        author="主辦",
+    )
+    page.context.set_offline(False)
+    expect(page.locator("#conflict-list")).to_contain_text("另一位刪除了這項提案", timeout=10_000)
+    stored = room.stored(6).proposals
+    assert [(p.id, p.title, p.problem) for p in stored] == [
+        (ids[0], "步道照明", "晚上太暗"),
+        (ids[1], "座椅", ""),
+    ]
+    snap(page, "deleted-and-edited")
+    page.locator("#conflict-list .choice.delete").click()  # the leader agrees with the desk
+    saved(page)
+    assert [p.id for p in room.stored(6).proposals] == [ids[1]]
+    expect(page.locator('[data-key="proposals.0.title"]')).to_have_value("座椅")
+    page.context.close()
+
+
+def test_the_page_says_the_limits_and_shows_a_refusal_in_words(
+    browser: Browser, room: Room
+) -> None:
+    page = phone(browser)
+    page.goto(room.url(4))
+    topic = page.locator('[data-key="topic"]')
+    assert topic.get_attribute("maxlength") == "300"
+    expect(page.locator("label", has=topic)).to_contain_text("最多 300 字")
+    # A script setting the value is not held by maxlength: the desk refuses, the page says why.
+    topic.evaluate(
+        "el => { el.value = '題'.repeat(301);"
+        " el.dispatchEvent(new Event('input', {bubbles: true})); }"
+    )
+    expect(page.locator("#status")).to_contain_text("最多 300 字", timeout=10_000)
+    expect(page.locator("#status")).to_contain_text("未儲存")
+    assert room.stored(4).topic == ""
     page.context.close()

@@ -8,12 +8,14 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from desktop.core import room_code as rules
 from desktop.core.vote import Method, Rules
 from desktop.server.app import create_app
 from desktop.services import group_reports as svc
+from desktop.services import room
 from desktop.services import vote as vote_svc
 from desktop.services.events import find_session
-from tests import vote_day
+from scenarios import vote_day
 from tests.server.conftest import Venue
 
 
@@ -107,40 +109,45 @@ def test_middleware_refusals_have_the_one_error_shape(venue: Venue) -> None:
 
 
 @pytest.fixture
-def vote_room(demo_db):  # type: ignore[no-untyped-def]
+def vote_room(demo_db, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(room, "LIMITS", rules.AttemptLimits())
     day = vote_day.prepare(demo_db)
     vote_svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 1_000_000))
     return day, create_app(demo_db, find_session(demo_db, "臺北"))
 
 
-@pytest.mark.parametrize("registration_id", [2**63, "1", 1.9, True, 0, None])
-def test_a_voter_id_must_be_an_integer_in_range(vote_room, registration_id: Any) -> None:  # type: ignore[no-untyped-def]
-    day, app = vote_room
-    digits = day.phones[day.present[0]][-3:]
-    answer = TestClient(app).post(
-        "/vote/api/identify", json={"registration_id": registration_id, "digits": digits}
-    )
-    assert answer.status_code == 422
-    assert (
-        answer.json()["result"] == "bad_request" and "registration_id" in answer.json()["message"]
-    )
-
-
-@pytest.mark.parametrize("approve", [[True], ["1"], [1.0], [2**63], "1", [[1]]])
-def test_approvals_must_be_project_ids(vote_room, demo_db, approve: Any) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"revision": 0, "approve": [True]},  # counted as project 1
+        {"revision": 0, "approve": ["1"]},
+        {"revision": 0, "approve": [1.0]},
+        {"revision": 0, "approve": [2**63]},
+        {"revision": 0, "approve": "1"},
+        {"revision": 0, "approve": [[1]]},
+        {"revision": 2**63, "approve": [1]},
+        {"revision": True, "approve": [1]},
+    ],
+)
+def test_a_ballot_takes_project_ids_and_a_revision_in_range(
+    vote_room, demo_db, body: dict[str, Any]
+) -> None:  # type: ignore[no-untyped-def]
     day, app = vote_room
     client = TestClient(app)
-    rid = day.present[0]
-    identified = client.post(
-        "/vote/api/identify", json={"registration_id": rid, "digits": day.phones[rid][-3:]}
-    )
-    assert identified.status_code == 200
-    headers = {"X-CSRF-Token": identified.json()["csrf"]}
-    answer = client.post(
-        "/vote/api/ballot", json={"revision": 0, "approve": approve}, headers=headers
-    )
-    assert answer.status_code == 422 and answer.json()["result"] == "bad_request"
+    headers = vote_day.sign_in(client, day.codes[day.present[0]])
+    answer = client.post("/vote/api/ballot", json=body, headers=headers)
+    assert answer.status_code == 400, answer.text  # the vote API's own status for a bad body
+    assert answer.json()["error"]["code"] == "bad_request"
     assert vote_svc.vote_state(demo_db, day.session_id).ballots == 0
+
+
+def test_json_nested_50000_deep_is_refused_by_the_room_sign_in(vote_room) -> None:  # type: ignore[no-untyped-def]
+    _, app = vote_room
+    deep = b'{"code": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"
+    answer = TestClient(app).post(
+        "/me/api/sign-in", content=deep, headers={"Content-Type": "application/json"}
+    )
+    assert answer.status_code == 400 and answer.json()["error"]["code"] == "bad_request"
 
 
 def test_a_form_id_is_plain_digits() -> None:

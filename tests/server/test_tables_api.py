@@ -58,7 +58,9 @@ def test_same_field_changed_twice_comes_back_as_a_conflict_and_both_texts_are_ke
     _put(venue.client, url, 1, topic="河濱公園")
     answer = _put(venue.client, url, 1, topic="共融公園")
     assert answer["ok"] is False
-    assert answer["conflict"] == {"topic": {"mine": "共融公園", "theirs": "河濱公園"}}
+    assert answer["conflict"] == {
+        "topic": {"mine": "共融公園", "theirs": "河濱公園", "kept": "theirs"}
+    }
     table = svc.find_table(venue.db, venue.session.id, 1)
     assert svc.load_report(venue.db, table.id).content.topic == "河濱公園"
     assert "共融公園" in [r.content.topic for r in svc.list_revisions(venue.db, table.id)]

@@ -93,7 +93,7 @@ def test_settings_round_trip_and_folder_must_be_writable(tmp_path: Path) -> None
     assert backup.load_settings().folder == backup.default_folder()
     chosen = backup.set_folder(tmp_path / "stick")
     assert backup.load_settings() == chosen and chosen.folder == tmp_path / "stick"
-    (tmp_path / "file").write_text("x")
+    (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises((BackupError, OSError)):
         backup.set_folder(tmp_path / "file" / "sub")
 

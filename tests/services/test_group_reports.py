@@ -148,7 +148,7 @@ def test_photo_is_checked_stored_and_removed(demo_db: Database, tmp_path: Path) 
     assert (checked.format, checked.width, checked.height) == ("PNG", 40, 30)
     assert photos.load_photo(demo_db, table.id) == (path.read_bytes(), "海報.png")
     text = tmp_path / "notes.txt"
-    text.write_text("not an image")
+    text.write_text("not an image", encoding="utf-8")
     with pytest.raises(svc.GroupReportError) as info:
         photos.attach_photo(demo_db, table.id, text)
     assert info.value.code == "photo_not_an_image" and "notes.txt" in str(info.value)

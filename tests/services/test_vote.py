@@ -8,7 +8,7 @@ from db.uow import Database
 from desktop.core.vote import Method, Rules, VoteError
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
-from tests import vote_day
+from scenarios import vote_day
 
 
 @pytest.fixture
@@ -116,37 +116,24 @@ def test_close_erases_the_link_and_the_secret_and_counts(
     assert state.result.greedy and state.result.equal_shares
 
 
-def test_vote_page_identification_pass_and_replay(demo_db: Database, day: vote_day.VoteDay) -> None:
+def test_a_signed_in_voters_web_ballot_replay_and_revoke(
+    demo_db: Database, day: vote_day.VoteDay
+) -> None:
     _open(demo_db, day)
     rid = day.present[1]
-    tables = ballots.voter_tables(demo_db, day.session_id)
-    listed = {c.registration_id for t in tables for c in t.voters}
-    assert rid in listed and day.absent[0] not in listed
-    with pytest.raises(VoteError) as wrong:
-        ballots.identify_voter(
-            demo_db, day.session_id, rid, "000" if not day.phones[rid].endswith("000") else "111"
-        )
-    assert wrong.value.code == "wrong_digits"
-    voter = ballots.identify_voter(demo_db, day.session_id, rid, day.phones[rid][-3:])
-    first = ballots.cast_web_ballot(demo_db, day.session_id, voter.token, voter.revision, [5])
-    replay = ballots.cast_web_ballot(demo_db, day.session_id, voter.token, voter.revision, [1])
-    forged = ballots.cast_web_ballot(demo_db, day.session_id, voter.token[:-2] + "AA", 1, [1])
+    with pytest.raises(VoteError) as absent:
+        ballots.voter_ballot(demo_db, day.session_id, day.absent[0])
+    assert absent.value.code == "not_checked_in"
+    voter = ballots.voter_ballot(demo_db, day.session_id, rid)
+    assert (voter.revision, voter.approvals) == (0, ())
+    first = ballots.cast_web_ballot(demo_db, day.session_id, rid, voter.revision, [5])
+    replay = ballots.cast_web_ballot(demo_db, day.session_id, rid, voter.revision, [1])
     assert first.ok and (replay.ok, replay.result) == (False, "stale")
-    assert (forged.ok, forged.result) == (False, "forged")
-    again = ballots.voter_ballot(demo_db, day.session_id, voter.token)
+    again = ballots.voter_ballot(demo_db, day.session_id, rid)
     assert again.approvals == (5,)
-    assert ballots.cast_web_ballot(
-        demo_db, day.session_id, voter.token, again.revision, [1]
-    ).replaced
-
-
-def test_too_many_wrong_digits_lock_the_name(demo_db: Database, day: vote_day.VoteDay) -> None:
-    _open(demo_db, day)
-    rid = day.present[2]
-    wrong = "000" if not day.phones[rid].endswith("000") else "111"
-    for _ in range(ballots.MAX_ATTEMPTS):
-        with pytest.raises(VoteError):
-            ballots.identify_voter(demo_db, day.session_id, rid, wrong)
-    with pytest.raises(VoteError) as locked:
-        ballots.identify_voter(demo_db, day.session_id, rid, day.phones[rid][-3:])
-    assert locked.value.code == "locked"
+    assert ballots.cast_web_ballot(demo_db, day.session_id, rid, again.revision, [1]).replaced
+    ballots.revoke_web_pass(demo_db, day.session_id, rid, actor="desk")
+    with pytest.raises(VoteError) as revoked:
+        ballots.voter_ballot(demo_db, day.session_id, rid)
+    assert revoked.value.code == "desk_only"
+    assert [h.registration_id for h in ballots.held_voters(demo_db, day.session_id)] == [rid]

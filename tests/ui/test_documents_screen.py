@@ -277,3 +277,85 @@ def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_word
     assert "full" not in layouts and "opened" not in layouts
     assert "已寫入" in screen.status.text(), (seen, screen.status.text())
     assert out.read_bytes().decode("cp950").splitlines()[0] == ",".join(OPENED_HEADER)
+
+
+def test_generate_and_open_writes_a_new_name_when_the_last_pdf_is_open(
+    qtbot, demo_db, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """產生並開啟 twice while Acrobat holds the first PDF (Windows refuses to replace it:
+    PermissionError on os.replace): the second goes to ``name (2).pdf`` and opens."""
+    import dataclasses
+    import os
+    from pathlib import PureWindowsPath
+
+    from PySide6.QtCore import Qt
+
+    from desktop import paths
+    from desktop.core import atomicfile
+
+    _sim, screen = make_screen(qtbot, demo_db)
+    session = dataclasses.replace(screen.session, name="3/15 上午場 9:00?")
+    screen.set_session(session)
+    screen.document.setCurrentIndex(screen.document.findData("signin"))
+    proposed = screen.output_path()
+    assert proposed.parent == paths.documents_dir()
+    assert PureWindowsPath(proposed.name).name == proposed.name
+    assert proposed.name == "3_15 上午場 9_00_-signin.pdf"
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    qtbot.mouseClick(screen.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(opened) == 1 and screen._thread is None, timeout=20000)
+    assert opened == [str(proposed)]
+    first = proposed.read_bytes()
+
+    real_replace = os.replace
+
+    def held_by_acrobat(source, target):  # type: ignore[no-untyped-def]
+        if Path(target) == proposed:
+            raise PermissionError(13, "Access is denied", str(source))  # WinError 5
+        real_replace(source, target)
+
+    monkeypatch.setattr(atomicfile.os, "replace", held_by_acrobat)
+    qtbot.mouseClick(screen.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(opened) == 2 and screen._thread is None, timeout=20000)
+    second = proposed.with_name("3_15 上午場 9_00_-signin (2).pdf")
+    assert opened[1] == str(second) and second.read_bytes().startswith(b"%PDF-")
+    assert proposed.read_bytes() == first  # the file Acrobat holds is left alone
+    assert not [p for p in proposed.parent.iterdir() if p.name.endswith(".partial")]
+
+
+def test_a_chosen_file_open_in_acrobat_is_said_and_another_name_offered(
+    qtbot, demo_db, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.core import atomicfile
+
+    _sim, screen = make_screen(qtbot, demo_db)
+    screen.document.setCurrentIndex(screen.document.findData("signin"))
+    chosen = tmp_path / "簽到表.pdf"
+    chosen.write_bytes(b"%PDF-1.4 in Acrobat")
+    real_replace = os.replace
+
+    def held_by_acrobat(source, target):  # type: ignore[no-untyped-def]
+        if Path(target) == chosen:
+            raise PermissionError(13, "Access is denied", str(source))
+        real_replace(source, target)
+
+    offered: list[str] = []
+
+    def save_dialog(_parent, _title, proposed, _filter):  # type: ignore[no-untyped-def]
+        offered.append(proposed)
+        return proposed, ""
+
+    monkeypatch.setattr(atomicfile.os, "replace", held_by_acrobat)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    screen.start_build("none", chosen)
+    qtbot.waitUntil(
+        lambda: screen.last_result is not None and screen._thread is None, timeout=20000
+    )
+    assert offered == [str(tmp_path / "簽到表 (2).pdf")]
+    assert screen.last_result.path == tmp_path / "簽到表 (2).pdf"
+    assert chosen.read_bytes() == b"%PDF-1.4 in Acrobat"

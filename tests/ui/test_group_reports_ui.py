@@ -305,7 +305,7 @@ def test_bad_photo_is_explained(
         lambda _p, _t, text: warnings.append(text),
     )
     path = tmp_path / bad
-    path.write_text("hello")
+    path.write_text("hello", encoding="utf-8")
     assert not screen.form.attach_photo_file(path)
     assert "不是圖片檔" in warnings[0] and bad in warnings[0]
     assert "BytesIO" not in warnings[0]  # no Python internals in the message
@@ -426,7 +426,7 @@ def test_refusals_are_worded_in_the_english_window(
             "desktop.ui.group_report_form.QMessageBox.warning",
             lambda _p, _t, text: warnings.append(text),
         )
-        (tmp_path / "notes.txt").write_text("hello")
+        (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
         assert not form.attach_photo_file(tmp_path / "notes.txt")
         assert warnings == ["“notes.txt” is not an image (use JPEG, PNG, GIF, BMP or WebP)"]
 

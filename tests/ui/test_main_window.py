@@ -237,7 +237,7 @@ def _start(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-c", _START_PROBE, *args],
         env=env,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=120,
     )
 

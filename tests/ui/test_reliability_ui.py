@@ -82,16 +82,66 @@ def test_menu_indicator_and_auto_backup(qtbot, demo_db, tmp_path: Path, boxes) -
 
 
 @pytest.mark.allow_log(r"^automatic backup failed: .*no-such-stick")
-def test_failed_auto_backup_warns_in_the_status_bar_without_a_dialog(
+def test_failed_backup_warns_above_the_work_area_until_one_works(
     qtbot, demo_db, tmp_path, boxes, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_db)
     controller = reliability.ReliabilityController(window)
+    pulled = tmp_path / "a-file"  # a folder under a file: cannot be made on any system
+    pulled.write_bytes(b"")
     monkeypatch.setattr(
-        backup, "load_settings", lambda: backup.BackupSettings(folder=Path("/proc/no-such-stick"))
+        backup, "load_settings", lambda: backup.BackupSettings(folder=pulled / "no-such-stick")
     )
     assert controller.auto_backup(force=True) is None
     assert "自動備份失敗" in window.statusBar().currentMessage() and boxes == []
+    # The warning above the work area stays after the status bar's line has gone ...
+    window.show()
+    window.statusBar().clearMessage()
+    assert controller.backup_warning.isVisible()
+    assert "no-such-stick" in controller.backup_warning_text.text()
+    window.grab().save(str(tmp_path / "backup-warning.png"))
+    # ... 立即備份 failing again says so in a dialog too ...
+    assert controller.backup_now() is None
+    assert boxes[-1][0] == "warning" and "備份失敗" in boxes[-1][1]
+    assert controller.backup_warning.isVisible()
+    # ... and the next backup that works takes it away.
+    monkeypatch.setattr(
+        backup, "load_settings", lambda: backup.BackupSettings(folder=tmp_path / "usb")
+    )
+    assert controller.auto_backup(force=True) is not None
+    assert not controller.backup_warning.isVisible()
+
+
+@pytest.mark.allow_log(r"^restore failed: ")
+def test_a_restore_that_fails_is_a_dialog_and_swaps_nothing(
+    qtbot, demo_db_path, tmp_path, boxes, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.sqlite3").path
+    host = WindowHost()
+    host.show(
+        *reliability.lock_and_open(
+            demo_db_path, lambda: open_database(demo_db_path), None, None, _open_or_explain
+        )
+    )
+    try:
+        _check_in(host.db)
+        real_copy = backup._copy_database
+
+        def disk_full(source: Path, target: Path) -> None:
+            if source == saved:  # the swap itself; keeping the current file aside works
+                raise OSError(28, "No space left on device")
+            real_copy(source, target)
+
+        monkeypatch.setattr(backup, "_copy_database", disk_full)
+        host._on_restore(str(saved))
+        kind, text = boxes[-1]
+        assert kind == "critical" and "無法還原" in text
+        assert str(saved) in text and "No space left on device" in text
+        with host.db.read() as s:  # reopened: the check-in is still there
+            assert len(s.scalars(select(CheckIn)).all()) == 1
+        assert not list(demo_db_path.parent.glob(".demo.sqlite3.*.partial"))
+    finally:
+        host.close()
 
 
 def test_organiser_mode_unlock_and_lock(qtbot, demo_db, monkeypatch, boxes) -> None:  # type: ignore[no-untyped-def]

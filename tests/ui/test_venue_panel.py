@@ -5,15 +5,20 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
+from types import SimpleNamespace
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from sqlalchemy import event
 
 from db.uow import Database
+from desktop.server import netaddr
 from desktop.services import group_reports as svc
 from desktop.services import seating
+from desktop.ui import venue_panel
 from desktop.ui.venue_panel import REFRESH_MS
+from tests.core.test_lan import APIPA, LAPTOP, LOOPBACK
 from tests.ui.test_group_reports_ui import open_window
 
 
@@ -41,7 +46,7 @@ def test_a_phone_saves_and_the_desk_form_history_and_status_follow(
 ) -> None:  # type: ignore[no-untyped-def]
     window, screen = open_window(qtbot, demo_db)
     panel = screen.open_venue()
-    assert panel is not None and panel.address_picker.currentText()
+    assert panel is not None
     assert panel.start("127.0.0.1", 0)
     try:
         table = screen.current_table()
@@ -139,3 +144,186 @@ def test_the_panel_reads_the_database_only_after_the_server_reports_a_change(
     finally:
         event.remove(demo_db.engine, "before_cursor_execute", on_execute)
         panel.stop()
+
+
+# --- the room address (issue 25) and slips at the desk (issue 26) ------------------------------
+
+
+@pytest.fixture
+def laptop(monkeypatch):  # type: ignore[no-untyped-def]
+    """The adapters of a Windows office laptop at the venue (tests/core/test_lan.py)."""
+    monkeypatch.setattr(netaddr, "interface_addresses", lambda: list(LAPTOP))
+    monkeypatch.setattr(netaddr, "default_route_address", lambda: "192.168.1.23")
+    return monkeypatch
+
+
+@pytest.mark.parametrize("route", ["192.168.1.23", None])
+def test_the_panel_chooses_the_wifi_address_and_names_every_adapter(
+    qtbot, laptop, demo_db: Database, route: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    laptop.setattr(netaddr, "default_route_address", lambda: route)
+    window, screen = open_window(qtbot, demo_db)
+    panel = screen.open_venue()
+    assert panel is not None
+    picker = panel.address_picker
+    assert picker.combo.currentText() == "192.168.1.23　Wi-Fi"
+    assert picker.chosen_address() == "192.168.1.23"
+    assert picker.labels() == [
+        "192.168.1.23　Wi-Fi",
+        "10.8.0.2　FortiClient VPN（VPN／虛擬網路卡）",
+        "172.20.0.1　vEthernet (Default Switch)（VPN／虛擬網路卡）",
+    ]  # no 127.0.0.1, no 169.254.3.4
+    assert not picker.warning.isVisible()
+    picker.combo.setCurrentIndex(1)  # the VPN's: warned, still allowed
+    assert picker.warning.isVisible() and "VPN" in picker.warning.text()
+    assert "10.8.0.2" in picker.warning.text()
+
+
+def test_loopback_and_link_local_are_refused_as_the_room_address(
+    qtbot, laptop, demo_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    laptop.setattr(netaddr, "interface_addresses", lambda: [LOOPBACK, APIPA])  # Wi-Fi off
+    laptop.setattr(netaddr, "default_route_address", lambda: None)
+    window, screen = open_window(qtbot, demo_db)
+    panel = screen.open_venue()
+    assert panel is not None
+    picker = panel.address_picker
+    assert picker.labels() == []
+    assert "沒有手機連得到的網路位址" in picker.warning.text() and picker.warning.isVisible()
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    assert not panel.running
+    editor = picker.combo.lineEdit()
+    for typed, says in (
+        ("127.0.0.1", "只有這台電腦自己連得到"),
+        ("169.254.3.4", "169.254"),
+        ("0.0.0.0", "不是手機能開啟的位址"),
+        ("192.168.1", "不是 IP 位址"),
+    ):
+        editor.clear()
+        qtbot.keyClicks(editor, typed)
+        assert says in picker.warning.text() and picker.warning.isVisible()
+        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+        assert not panel.running, typed
+        assert says in picker.warning.text()
+
+
+def _heading(panel) -> str:  # type: ignore[no-untyped-def]
+    return panel.address_label.text()
+
+
+def test_heading_and_qr_agree_after_the_leader_joins_and_another_table_is_chosen(
+    qtbot, demo_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    window, screen = open_window(qtbot, demo_db)
+    seating.assign(demo_db, screen.session.id)
+    panel = screen.open_venue()
+    assert panel is not None and panel.start("127.0.0.1", 0)
+    try:
+        second = panel.tables.row_at(1)
+        panel.table_view.selectRow(1)
+        qtbot.mouseClick(panel.leader_qr_button, Qt.MouseButton.LeftButton)
+        url = panel.table_url(second.table_id)
+        assert panel.qr.toolTip() == url and "第2桌 桌長 QR" in _heading(panel)
+        _status(url)  # the leader's phone joins: the status table is refilled
+        qtbot.waitUntil(lambda: panel.tables.row_at(1).connected == 1, timeout=5000)
+        panel.refresh()
+        assert panel.qr.toolTip() == url and "第2桌 桌長 QR" in _heading(panel)
+        panel.table_view.selectRow(2)  # another table: the secret QR goes away, with its title
+        assert panel.qr.toolTip() == panel.server.address
+        assert "第2桌" not in _heading(panel) and panel.server.address in _heading(panel)
+        # A revoked table shows its new leader QR, under its own heading.
+        panel.revoke_table(second.table_id)
+        assert panel.qr.toolTip() == panel.table_url(second.table_id) != url
+        assert "第2桌 桌長 QR" in _heading(panel)
+    finally:
+        panel.stop()
+
+
+def test_the_panel_says_so_when_no_phone_connected_within_the_minute(
+    qtbot, demo_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    window, screen = open_window(qtbot, demo_db)
+    panel = screen.open_venue()
+    assert panel is not None
+    panel._nobody_timer.setInterval(50)  # the minute, sooner
+    assert panel.start("127.0.0.1", 0)
+    try:
+        assert not panel.help_note.isVisible()  # not Windows: no firewall prompt at start
+        qtbot.waitUntil(panel.nobody_label.isVisible, timeout=5000)
+        assert "還沒有任何手機連上" in panel.nobody_label.text()
+        assert panel.help_note.isVisible() and "私人網路" in panel.help_note.text()
+        table = panel.tables.row_at(0)
+        _status(panel.table_url(table.table_id))  # a phone comes
+        panel._tick()
+        assert not panel.nobody_label.isVisible()
+    finally:
+        panel.stop()
+    # Started again and a phone is there within the minute: nothing to say.
+    assert panel.start("127.0.0.1", 0)
+    try:
+        _status(panel.table_url(panel.tables.row_at(0).table_id))
+        panel._tick()
+        ticks: list[int] = []
+        panel._nobody_timer.timeout.connect(lambda: ticks.append(1))
+        qtbot.waitUntil(lambda: bool(ticks), timeout=5000)
+        assert not panel.nobody_label.isVisible()
+    finally:
+        panel.stop()
+
+
+def test_on_windows_starting_explains_the_firewall_prompt_with_the_port(
+    qtbot, monkeypatch, demo_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(venue_panel, "sys", SimpleNamespace(platform="win32"))
+    window, screen = open_window(qtbot, demo_db)
+    panel = screen.open_venue()
+    assert panel is not None and not panel.help_note.isVisible()
+    assert panel.start("127.0.0.1", 0)
+    try:
+        note = panel.help_note.text()
+        assert panel.help_note.isVisible() and panel.help_button.isChecked()
+        for words in ("允許存取", "私人網路", "網路設定檔類型", f"TCP 連接埠 {panel.server.port}"):
+            assert words in note
+        qtbot.mouseClick(panel.help_button, Qt.MouseButton.LeftButton)  # folds away
+        assert not panel.help_note.isVisible()
+    finally:
+        panel.stop()
+
+
+def _answer_question(button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Answer the next message box with ``button``, noting its text (gives up after 2 s)."""
+    tries = iter(range(200))
+
+    def act() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(button).click()
+        elif next(tries, None) is not None:
+            QTimer.singleShot(10, act)
+
+    QTimer.singleShot(0, act)
+
+
+def test_closing_the_window_while_serving_asks_first_naming_the_devices(
+    qtbot, demo_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    window, screen = open_window(qtbot, demo_db)
+    panel = screen.open_venue()
+    assert panel is not None and panel.start("127.0.0.1", 0)
+    try:
+        _status(panel.table_url(panel.tables.row_at(0).table_id))  # a leader is connected
+        seen: list[str] = []
+        _answer_question(QMessageBox.StandardButton.No, seen)
+        assert not window.close()
+        assert seen and "1 台裝置" in seen[0]
+        assert window.isVisible() and panel.running  # nothing stopped
+        _answer_question(QMessageBox.StandardButton.Yes, seen)
+        assert window.close()
+        assert len(seen) == 2 and not window.isVisible()
+    finally:
+        panel.stop()
+    # Not serving: closes without a question.
+    window.show()
+    assert window.close()
+    assert len(seen) == 2

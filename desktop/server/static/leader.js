@@ -58,6 +58,13 @@
     while (box.querySelectorAll(".proposal").length < count) addProposal(false);
   }
 
+  // A proposal's id is made here, once: a save retried after a lost answer names the same
+  // proposal, and the desk merges proposals by id, never by position.
+  function newId() {
+    const bytes = crypto.getRandomValues(new Uint8Array(5));
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
   function addProposal(focus) {
     const box = document.getElementById("proposals");
     const n = box.querySelectorAll(".proposal").length;
@@ -65,7 +72,25 @@
     box.insertAdjacentHTML("beforeend", html);
     const block = box.lastElementChild;
     block.querySelector("legend").textContent = "提案 " + (n + 1);
-    if (focus) block.querySelector("input").focus();
+    block.querySelector('[data-key$=".id"]').value = newId();
+    if (focus) block.querySelector("input:not([type=hidden])").focus();
+  }
+
+  function removeProposal(index) {
+    const blocks = document.querySelectorAll("#proposals .proposal");
+    if (!blocks[index]) return;
+    blocks[index].remove();
+    // The blocks after it move up: their keys follow their place.
+    document.querySelectorAll("#proposals .proposal").forEach((block, i) => {
+      block.dataset.index = String(i);
+      block.querySelector("legend").textContent = "提案 " + (i + 1);
+      for (const el of block.querySelectorAll("[data-key]")) el.dataset.key = el.dataset.key.replace(/^proposals\.\d+\./, "proposals." + i + ".");
+      const cost = block.querySelector("[data-cost]");
+      if (cost) cost.dataset.cost = String(i);
+    });
+    dirty.add("proposals");
+    remember();
+    schedule(0);
   }
 
   // Show what the desk holds, except fields typed here and not yet saved.
@@ -77,7 +102,7 @@
       // (a blank one just added here stays: blank proposals are never stored).
       const blocks = document.querySelectorAll("#proposals .proposal");
       for (let i = count; i < blocks.length; i++) {
-        const filled = [...blocks[i].querySelectorAll("[data-key]")].some((el) => el.value !== "");
+        const filled = [...blocks[i].querySelectorAll("[data-key]:not([type=hidden])")].some((el) => el.value !== "");
         if (filled) blocks[i].remove();
       }
     }
@@ -92,7 +117,13 @@
   function showCosts(proposals) {
     (proposals || []).forEach((p, i) => {
       const el = form.querySelector('[data-cost="' + i + '"]');
-      if (el) el.textContent = p.cost === null || p.cost === undefined ? "" : "＝ 新臺幣 " + p.cost.toLocaleString("en-US") + " 元";
+      if (!el) return;
+      // A typed cost the desk cannot read is said here as the desk's form says it: such a
+      // proposal cannot go on the room's vote.
+      const unreadable = (p.cost === null || p.cost === undefined) && (p.cost_text || "").trim() !== "";
+      el.className = unreadable ? "cost notice error" : "cost";
+      if (unreadable) el.textContent = "經費「" + p.cost_text.trim() + "」看不懂：請寫成 300000、300,000、NT$300000 或 約 30 萬（看不懂的提案不會列入投票）";
+      else el.textContent = p.cost === null || p.cost === undefined ? "" : "＝ 新臺幣 " + p.cost.toLocaleString("en-US") + " 元";
     });
   }
 
@@ -137,6 +168,16 @@
         sending = false;
         return;
       }
+      const refusal = [422, 429, 507].includes(response.status) ? await response.clone().json().catch(() => ({})) : {};
+      if (refusal.error && refusal.error.message) {
+        // Refused for its content or size: say why; the draft stays here. A per-minute limit
+        // passes, so that one is tried again after the time the desk names. (A 429 without
+        // this shape is the server's rate limit: retried like a dropped connection.)
+        setStatus("未儲存：" + refusal.error.message, "error");
+        if (response.status === 429) schedule(1000 * (parseInt(response.headers.get("Retry-After"), 10) || 60));
+        sending = false;
+        return;
+      }
       if (!response.ok) throw new Error("HTTP " + response.status);
       sessionStorage.removeItem(storeKey);
       const answer = await response.json();
@@ -163,11 +204,38 @@
     const box = document.getElementById("conflicts");
     const list = document.getElementById("conflict-list");
     for (const key in conflict) {
-      const el = form.querySelector('[data-key="' + key + '"]');
+      const whole = /^proposals\.(\d+)$/.exec(key);
+      const el = whole ? null : form.querySelector('[data-key="' + key + '"]');
       const item = document.createElement("div");
       item.className = "conflict";
-      const label = el && el.closest("label") ? el.closest("label").firstChild.textContent : key;
       const title = document.createElement("h3");
+      if (whole) {
+        // One side deleted the proposal, the other edited it: the edited one was kept.
+        const n = parseInt(whole[1], 10);
+        title.textContent = "提案 " + (n + 1) + "：" + (conflict[key].kept === "mine"
+          ? "另一位刪除了這項提案，已保留您修改的版本"
+          : "您刪除了這項提案，但另一位修改過，已保留對方的版本");
+        item.appendChild(title);
+        for (const [side, text, remove] of [["keep", "保留這項提案", false], ["delete", "刪除這項提案", true]]) {
+          const choice = document.createElement("button");
+          choice.type = "button";
+          choice.className = "choice " + side;
+          const head = document.createElement("strong");
+          head.textContent = text;
+          const body = document.createElement("span");
+          body.textContent = String(conflict[key].mine || conflict[key].theirs || "");
+          choice.append(head, body);
+          choice.addEventListener("click", () => {
+            if (remove) removeProposal(n);
+            item.remove();
+            if (!list.children.length) box.hidden = true;
+          });
+          item.appendChild(choice);
+        }
+        list.appendChild(item);
+        continue;
+      }
+      const label = el && el.closest("label") ? el.closest("label").firstChild.textContent : key;
       title.textContent = label;
       item.appendChild(title);
       for (const [side, text, value] of [["mine", "我的版本", conflict[key].mine], ["theirs", "另一位的版本", conflict[key].theirs]]) {

@@ -6,6 +6,12 @@ raw (input method off); on buttons, tables and the result card they are sent to 
 field; in the search field a fast burst of keys (a scanner, told apart by key timing) is taken
 back out of the field and handled as a scan. A scan ends with Enter, Tab or nothing (a short
 pause).
+
+With an input method on (Microsoft Bopomofo), the search field keeps it for Chinese names, and
+a scanner's keys reach it as input-method events (composition and committed text) instead of
+key presses: a fast burst of them that starts like a pass (``ComposedScan``) is taken back out
+of the field too, the composition dropped, and handled as a scan; anything else (a name being
+composed) goes on to the field.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -23,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.scaninput import ScanDetector, split_codes
+from desktop.core.scaninput import ComposedScan, ScanDetector, split_codes
 
 if TYPE_CHECKING:
     from desktop.ui.screens.checkin import CheckInScreen
@@ -40,6 +46,10 @@ class ScanKeys(QObject):
         super().__init__(screen)
         self.screen = screen
         self.detector = ScanDetector()
+        self.composed = ComposedScan()
+        self._composed_target: QLineEdit | None = None
+        self._composed_snapshot: tuple[str, int] = ("", 0)
+        self._dropping = False  # the composition of a finished scan is being dropped
         self._burst_target: QWidget | None = None
         self._snapshot: tuple[str, int] | None = None
         self._installed = False
@@ -63,13 +73,38 @@ class ScanKeys(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         screen = self.screen
-        if event.type() != QEvent.Type.KeyPress or not screen.isVisible():
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.InputMethod) or not screen.isVisible():
             return False
         target = QApplication.focusWidget() or QApplication.activeWindow()
         if target is None or obj is not target or target.window() is not screen.window():
             return False
+        if isinstance(event, QInputMethodEvent):
+            return self.handle_input_method(target, event)
         assert isinstance(event, QKeyEvent)
         return self.handle_key(target, event)
+
+    def handle_input_method(self, target: QWidget, event: QInputMethodEvent) -> bool:
+        """Route one input-method event; True when it was consumed (a scan's)."""
+        if self._dropping:
+            # Ours (nothing composed) clears the field; the input method's echo of the
+            # composition it was told to drop goes nowhere.
+            return bool(event.commitString() or event.preeditString())
+        screen = self.screen
+        if not isinstance(target, QLineEdit) or not screen.isAncestorOf(target):
+            return False
+        commit = event.commitString()
+        if self.composed.feed(commit, event.preeditString(), screen.key_clock()):
+            # Before the event reaches the field: what to put back if this burst is a scan.
+            self._composed_target = target
+            self._composed_snapshot = (target.text(), target.cursorPosition())
+        if target is not self._composed_target or not self.composed.is_scan:
+            return False
+        if self.composed.complete(commit):
+            self._finish_composed()
+            return True
+        self._timer.start()  # committed key by key, or held composed: Enter, Tab or a pause
+        return False
 
     def handle_key(self, target: QWidget, event: QKeyEvent) -> bool:
         """Route one key press; True when it was consumed."""
@@ -103,6 +138,9 @@ class ScanKeys(QObject):
             screen.step_hit(1 if key == Qt.Key.Key_Down else -1)
             return True
         if other_input and screen.isAncestorOf(target):
+            if ending and self.composed.is_scan and self._composed_target is target:
+                self._finish_composed()
+                return True
             if printable:
                 self._record(text, now, target)
                 return False
@@ -146,6 +184,27 @@ class ScanKeys(QObject):
     def _on_timeout(self) -> None:
         if self.detector.is_scan():
             self._finish_burst()
+        elif self.composed.is_scan:
+            self._finish_composed()
+
+    def _finish_composed(self) -> None:
+        """The scan that came through the input method: the field as it was before it, the
+        composition dropped (in the field and in the input method), the code submitted."""
+        code, target = self.composed.text, self._composed_target
+        self.composed.reset()
+        self._timer.stop()
+        self._composed_target = None
+        if target is not None:
+            self._dropping = True
+            try:
+                QApplication.sendEvent(target, QInputMethodEvent())  # no composition shown
+                QGuiApplication.inputMethod().reset()
+            finally:
+                self._dropping = False
+            target.setText(self._composed_snapshot[0])
+            target.setCursorPosition(self._composed_snapshot[1])
+        for one in split_codes(code):
+            self.screen.submit_scan(one, method="scanner")
 
     def _finish_burst(self) -> None:
         code, target = self.detector.text, self._burst_target

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenuBar, QMessageBox, QTabWidget, QVBoxLayout
 
+from desktop import paths
 from desktop.core import agenda as rules
 from desktop.core.agenda import AgendaError, RunStatus
 from desktop.core.agenda_frame import EMPTY, frame
@@ -452,7 +453,7 @@ class AgendaScreen(Screen):
         path, chosen = QFileDialog.getSaveFileName(
             self,
             self.tr("匯出預定與實際時間"),
-            f"議程-{self.session.name}.pdf",
+            str(paths.proposed_file(f"議程-{self.session.name}", ".pdf")),
             self.tr("PDF (*.pdf);;CSV (*.csv)"),
         )
         if not path:

@@ -92,6 +92,7 @@ class CheckInScreen(Screen):
         self.scan_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.scan_field.setMinimumHeight(40)
         self.walk_in_button = QPushButton(self.tr("現場報名…"))
+        self.room_code_button = QPushButton(self.tr("房間碼…"))  # the person on the card
         self.void_button = QPushButton(self.tr("作廢紀錄…"))
         self.log_button = QPushButton(self.tr("報到紀錄…"))
         self.test_button = QPushButton(self.tr("掃描器測試…"))
@@ -103,6 +104,7 @@ class CheckInScreen(Screen):
         self.mute_box.setChecked(self.chimes.muted)
         tool_widgets = (
             self.walk_in_button,
+            self.room_code_button,
             self.void_button,
             self.log_button,
             self.test_button,
@@ -113,6 +115,7 @@ class CheckInScreen(Screen):
         for w in tool_widgets:
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.walk_in_button.clicked.connect(self.open_walk_in)
+        self.room_code_button.clicked.connect(self.open_room_code)
         self.void_button.clicked.connect(self.open_void)
         self.log_button.clicked.connect(self.open_log)
         self.test_button.clicked.connect(self.open_scanner_test)
@@ -528,6 +531,18 @@ class CheckInScreen(Screen):
             previous, self.mode = self.mode, "in"
             self.check_in_registration(dialog.result_value.registration_id, "walk_in")
             self.mode = previous
+        self.scan_field.setFocus()
+
+    def open_room_code(self) -> None:
+        """The room code of the person the card shows, else of the chosen search hit."""
+        from desktop.ui.room_dialogs import RoomCodeDialog
+
+        shown = self.last_result.registration_id if self.last_result else None
+        person = shown or self._chosen_hit()
+        if self.session is not None and person is not None:
+            RoomCodeDialog(
+                self.context.db, self.session.id, person, self.context.operator, self
+            ).exec()
         self.scan_field.setFocus()
 
     def open_void(self) -> None:

@@ -3,6 +3,7 @@ certificate preview, the adjust-hours and course-fields dialogs, and printing a 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.atomicfile import FileInUse
+from desktop.core.filenames import numbered
 from desktop.core.problems import CodedError
 from desktop.reports.docparts import Cancelled
 from desktop.reports.portal_csv import hours_text
@@ -39,6 +42,7 @@ class DocumentWorker(QObject):
     progressed = Signal(int, int)
     finished = Signal(object)  # DocumentResult
     failed = Signal(str)
+    locked = Signal(str, object)  # the chosen file is open elsewhere: why, a name to offer
     cancelled = Signal()
 
     def __init__(
@@ -67,22 +71,39 @@ class DocumentWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            result = exports.close_of_day(
-                self.db,
-                self.session_id,
-                self.document,
-                self.target,
-                order=self.order,
-                progress=self._progress,
-                actor=self.actor,
-                overwrite=self.overwrite,
-            )
+            result = self._build()
         except Cancelled:
             self.cancelled.emit()
+        except FileInUse as exc:
+            self.locked.emit(error_text(exc), numbered(self.target, 2))
         except (CodedError, OSError) as exc:
             self.failed.emit(error_text(exc))
         else:
             self.finished.emit(result)
+
+    def _build(self) -> exports.DocumentResult:
+        """The document at ``target``; a proposed name (not one the person chose) that is
+        open in another program (last time's PDF still in Acrobat) moves on to ``name (2)``,
+        ``name (3)``… (a name the person chose is theirs: the screen asks again)."""
+        names = [self.target]
+        if not self.overwrite:
+            names += [numbered(self.target, n) for n in range(2, 100)]
+        for target in names[:-1]:
+            with contextlib.suppress(FileInUse):
+                return self._build_at(target)
+        return self._build_at(names[-1])
+
+    def _build_at(self, target: Path) -> exports.DocumentResult:
+        return exports.close_of_day(
+            self.db,
+            self.session_id,
+            self.document,
+            target,
+            order=self.order,
+            progress=self._progress,
+            actor=self.actor,
+            overwrite=self.overwrite,
+        )
 
 
 def render_pdf_page(data: bytes, width: int) -> QPixmap:

@@ -96,6 +96,9 @@ class DocumentsScreen(Screen):
             self.tr("以表格中選擇的學員（或第一位有時數者）預覽證書，不發字號")
         )
         self.preview_button.clicked.connect(self.preview_certificate)
+        self.survey_button = QPushButton(self.tr("課後問卷…"))
+        self.survey_button.setObjectName("surveyButton")
+        self.survey_button.clicked.connect(self.open_survey)
         for name, button in (
             ("checkGlyphs", self.check_button),
             ("openPdf", self.open_button),
@@ -168,6 +171,7 @@ class DocumentsScreen(Screen):
             self.open_button,
             self.print_button,
             self.save_button,
+            self.survey_button,
         ):
             docs.addWidget(button)
         docs.addStretch(1)
@@ -344,9 +348,7 @@ class DocumentsScreen(Screen):
 
     def output_path(self) -> Path:
         assert self.session is not None
-        folder = paths.data_dir() / "documents"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"{self.session.name}-{self.current_document()}.pdf"
+        return paths.proposed_file(f"{self.session.name}-{self.current_document()}", ".pdf")
 
     def save_as(self) -> None:
         if self.session is None:
@@ -381,6 +383,7 @@ class DocumentsScreen(Screen):
         self._worker.progressed.connect(self._on_progress)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
+        self._worker.locked.connect(self._on_locked)
         self._worker.cancelled.connect(self._on_cancelled)
         self._thread.started.connect(self._worker.run)
         self.status.setText(self.tr("產生中…"))
@@ -427,6 +430,18 @@ class DocumentsScreen(Screen):
         self._finish_thread()
         self.status.setText(self.tr("無法產生文件：") + message)
 
+    @Slot(str, object)
+    def _on_locked(self, message: str, another: Path) -> None:
+        """The file chosen in the save dialog is open in another program: say so and offer
+        the dialog again with another name."""
+        self._finish_thread()
+        self.status.setText(self.tr("無法產生文件：") + message)
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("另存 PDF（原檔正在其他程式中開啟）"), str(another), "PDF (*.pdf)"
+        )
+        if name:
+            self.start_build(self._after_build, Path(name))
+
     @Slot()
     def _on_cancelled(self) -> None:
         self._finish_thread()
@@ -453,6 +468,15 @@ class DocumentsScreen(Screen):
             "opened": self.tr("已開課（已開班課程，17 欄）"),
         }
 
+    def open_survey(self) -> None:
+        """The questionnaire: template, open/close, paper forms, its results among these papers."""
+        if self.session is None:
+            return
+        from desktop.ui.survey_dialog import SurveyDialog
+
+        actor = self.context.operator or self.context.desk
+        SurveyDialog(self.context.db, self.session.id, actor, self).open()
+
     def export_hours(self) -> None:
         """Course fields first (filled right here when missing), then the layout, the
         passphrase and the file name: nothing is asked that a missing field would waste."""
@@ -477,7 +501,7 @@ class DocumentsScreen(Screen):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("匯出時數檔"),
-            str(paths.data_dir() / f"{self.session.name}-時數.csv"),
+            str(paths.proposed_file(f"{self.session.name}-時數", ".csv")),
             "CSV (*.csv)",
         )
         if name:

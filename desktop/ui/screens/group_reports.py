@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import paths
 from desktop.services import group_reports as svc
 from desktop.services.events import SessionInfo
 from desktop.ui.group_report_form import ReportForm
@@ -268,16 +269,18 @@ class GroupReportsScreen(Screen):
         """The PB vote on the tables' proposals (organiser: it opens, closes, takes paper)."""
         if self.session is None or not self.context.require_organiser(self):
             return None
-        from desktop.server.runner import DEFAULT_PORT, local_addresses
+        from desktop.server.netaddr import offered_addresses
+        from desktop.server.runner import DEFAULT_PORT
 
         self.form.flush()
         # The vote page lives on the venue server: its address when it runs (開放現場連線),
         # else where it will listen by default.
         panel = self.venue_panel
+        offered = [c.address for c in offered_addresses()] or ["127.0.0.1"]
         base = (
             panel.server.address
             if panel is not None and panel.server is not None and panel.running
-            else f"http://{local_addresses()[0]}:{DEFAULT_PORT}/"
+            else f"http://{offered[0]}:{DEFAULT_PORT}/"
         )
         url = f"{base}vote"
         dialog = VoteDialog(self.context.db, self.session.id, url, self._author(), self)
@@ -291,7 +294,7 @@ class GroupReportsScreen(Screen):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("匯出小組討論成果彙整"),
-            f"小組討論成果彙整-{self.session.name}.pdf",
+            str(paths.proposed_file(f"小組討論成果彙整-{self.session.name}", ".pdf")),
             self.tr("PDF (*.pdf);;Excel (*.xlsx)"),
         )
         if path:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop import paths
 from desktop.core.search import parse_query
 from desktop.core.status import holds_seat
 from desktop.core.text import mask_email, mask_phone
@@ -70,6 +71,7 @@ class RosterScreen(Screen):
         self.setObjectName("roster")
         self.id_reader: IdReader | None = None
         self.revealed = False
+        self.full_ids: dict[int, str] = {}  # attendee id → ID number, opened when revealed
         self._all: list[IndexedRow] = []
         self._sessions: list[SessionInfo] = []
         self._shown_session_id: int | None = -1
@@ -224,6 +226,8 @@ class RosterScreen(Screen):
 
     def reload(self) -> None:
         rows = list_roster(self.context.db)
+        if self.id_reader is not None:  # revealed: open the IDs an edit or import changed
+            self.full_ids = self.id_reader.read_all()
         self._all = index_rows(rows)
         self.apply_filter()
 
@@ -275,11 +279,8 @@ class RosterScreen(Screen):
         return yes_no(True) if r.id_valid else self.tr("是（證號待補）")
 
     def _id_text(self, r: RosterRow) -> str:
-        if self.revealed and self.id_reader is not None and r.id_mask:
-            try:
-                return self.id_reader.read(r.attendee_id)
-            except Exception:  # a damaged cipher must not break painting the table
-                return r.id_mask
+        if self.revealed and r.attendee_id in self.full_ids:
+            return self.full_ids[r.attendee_id]
         if not r.id_mask:
             return "—"
         return r.id_mask if r.id_valid else self.tr("{mask}（有誤）").format(mask=r.id_mask)
@@ -335,6 +336,7 @@ class RosterScreen(Screen):
         except RegistrationError as exc:
             self._error(error_text(exc))
             return False
+        self.full_ids = self.id_reader.read_all()
         self.revealed = True
         self.reveal_button.setText(self.tr("隱藏個資"))
         self.model.set_rows([self.model.row_at(i) for i in range(self.model.rowCount())])
@@ -344,6 +346,7 @@ class RosterScreen(Screen):
     def hide_personal_data(self) -> None:
         self.revealed = False
         self.id_reader = None
+        self.full_ids = {}
         self.reveal_button.setText(self.tr("顯示個資…"))
         self.apply_filter()
 
@@ -571,7 +574,7 @@ class RosterScreen(Screen):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("匯出上課名單"),
-            self.tr("上課名單.pdf"),
+            str(paths.proposed_file(self.tr("上課名單"), ".pdf")),
             self.tr("PDF (*.pdf);;Excel 活頁簿 (*.xlsx)"),
         )
         if path:

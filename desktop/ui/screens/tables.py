@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import paths
 from desktop.services import seating, table_setup
 from desktop.services.events import SessionInfo
 from desktop.services.seatview import SeatingView, SeatMember, TableView
@@ -429,7 +430,10 @@ class TablesScreen(Screen):
         }
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, names[kind], f"{names[kind]}-{self.session.name}.pdf", "PDF (*.pdf)"
+                self,
+                names[kind],
+                str(paths.proposed_file(f"{names[kind]}-{self.session.name}", ".pdf")),
+                "PDF (*.pdf)",
             )
             if not path:
                 return None

@@ -1,18 +1,20 @@
-"""A demo session ready for the PB vote: seated, some people checked in, reports with proposals.
+"""A demo session ready for the PB vote: seated, some people checked in, reports with proposals,
+everyone's room code (what a voter signs in with).
 
-Shared by the vote's service, CLI, report and venue-page tests (and the bench)."""
+Shared by the vote's service, CLI, report and venue-page tests and the vote benchmark."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
 from db.models import Attendee, Registration
 from db.uow import Database
 from desktop.core.group_report import Proposal, ReportContent
-from desktop.services import group_reports, seating
+from desktop.services import group_reports, room, seating
 from desktop.services.checkin import check_in_registration
 from desktop.services.events import find_session
 
@@ -32,6 +34,7 @@ class VoteDay:
     present: tuple[int, ...]  # registration ids checked in
     absent: tuple[int, ...]  # admitted, seated, not checked in
     phones: dict[int, str]  # registration id -> phone on file
+    codes: dict[int, str]  # registration id -> room code, grouped (K7M-Q4X-RTP)
 
 
 def prepare(db: Database, *, checked_in: int = 12) -> VoteDay:
@@ -44,6 +47,9 @@ def prepare(db: Database, *, checked_in: int = 12) -> VoteDay:
             .where(Registration.session_id == session.id, Registration.status == "admitted")
             .order_by(Registration.queue)
         ).all()
+    room.ensure_codes(db, session.id)
+    with db.read() as s:
+        codes = room.codes_for(s, [r for r, _ in rows])
     for rid, _ in rows[:checked_in]:
         check_in_registration(db, session.id, rid, now=T0)
     for number, proposals in PROPOSALS.items():
@@ -58,4 +64,13 @@ def prepare(db: Database, *, checked_in: int = 12) -> VoteDay:
         tuple(r for r, _ in rows[:checked_in]),
         tuple(r for r, _ in rows[checked_in:]),
         {r: p for r, p in rows},
+        codes,
     )
+
+
+def sign_in(client: Any, code: str) -> dict[str, str]:
+    """Sign ``client`` (a TestClient) in on the room page with ``code``: the headers its JSON
+    writes carry (the device cookie stays in the client)."""
+    answer = client.post("/me/api/sign-in", json={"code": code})
+    assert answer.status_code == 200, answer.text
+    return {"X-CSRF-Token": answer.json()["csrf"]}
