@@ -14,19 +14,32 @@ from 小組報告 as the organiser does, follows the saves. Measured: request p5
 p99 < 100 ms), lost saves (target 0: a save answered ok whose text is not what the table
 holds at the end, or a save that failed), scan → result card p50/p99 (target p99 ≤ 100 ms),
 and each p99 per minute: one that climbs minute after minute is work growing with history.
+
+And an attacker on the same Wi-Fi (a third process, ``--no-attacker`` leaves it out): from
+127.0.0.250 it holds as many idle sockets as it can (300 wanted); from 127.0.0.251, holding a
+table's URL as a hostile device at a table would, it sends half-sent requests (a header line a
+second, never the end), 20 KB PNGs of 13000×13000 pixels, uploads declaring 13 MB, and junk
+JSON (nested 50,000 deep, a revision of 10**400, flags for numbers), as fast as it is answered.
+Measured on top: the leaders' save p99 (target < 250 ms with the attacker), how many idle
+sockets the server let it hold, how soon its half-sent requests were closed, and the answers
+its uploads and junk got.
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import io
 import json
 import multiprocessing
 import os
+import select
+import socket
 import statistics
 import tempfile
 import threading
 import time
+from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
 
 from bench.checkin import _percentile
@@ -38,6 +51,12 @@ POLL_EVERY = 5.0
 SCAN_EVERY = 0.5
 BASELINE_SCANS = 20
 DEFAULT_SECONDS = 60
+IDLE_FLOODER = "127.0.0.250"  # the room uses 127.0.0.2–67
+SLOW_SENDER = "127.0.0.251"
+IDLE_SOCKETS = 300
+HALF_SENDERS = 6
+JUNK_SENDERS = 4
+SAVE_TARGET_P99_MS = 250
 
 
 # --- the room (a separate process) -------------------------------------------------------------
@@ -137,10 +156,193 @@ def room(port: int, paths: list[str], seconds: float, results: multiprocessing.Q
     results.put({"leaders": leaders, "browsers": browsers})
 
 
+# --- the attacker (a third process) -----------------------------------------------------------
+
+
+def _attacker_socket(port: int, source: str) -> socket.socket:
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.bind((source, 0))  # before connect: the address the server sees
+    s.settimeout(10)
+    s.connect(("127.0.0.1", port))
+    return s
+
+
+def _idle_flood(port: int, until: float, out: dict) -> None:  # type: ignore[type-arg]
+    """Keep ``IDLE_SOCKETS`` open, opening a new one for each the server closes."""
+    held: dict[socket.socket, float] = {}  # socket → when opened
+    opened = 0
+    most_held_1s = 0  # the most sockets that had stayed open a second or more
+    while time.monotonic() < until:
+        if held:
+            ended, _, _ = select.select(list(held), [], [], 0)
+            for s in ended:  # readable: the server's 503 or its close
+                del held[s]
+                s.close()
+        now = time.monotonic()
+        most_held_1s = max(most_held_1s, sum(1 for at in held.values() if now - at >= 1.0))
+        while len(held) < IDLE_SOCKETS and time.monotonic() < until:
+            try:
+                held[_attacker_socket(port, IDLE_FLOODER)] = time.monotonic()
+                opened += 1
+            except OSError:
+                break
+        time.sleep(0.2)
+    for s in held:
+        s.close()
+    out["idle"] = {"opened": opened, "most_held_1s": most_held_1s}
+
+
+def _half_sent(port: int, until: float, out: dict) -> None:  # type: ignore[type-arg]
+    """A request whose headers never end: one more header line a second."""
+    closed_after: list[float] = []
+    refused = 0
+    while time.monotonic() < until:
+        try:
+            s = _attacker_socket(port, SLOW_SENDER)
+            started = time.monotonic()
+            s.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n".encode())
+            s.settimeout(1.0)
+            while time.monotonic() < until:
+                try:
+                    answer = s.recv(4096)
+                except TimeoutError:
+                    s.sendall(b"X-Slow: 1\r\n")
+                    continue
+                if answer.startswith(b"HTTP/1.1 503"):
+                    refused += 1
+                    time.sleep(0.5)
+                else:
+                    closed_after.append(time.monotonic() - started)
+                break
+            s.close()
+        except OSError:
+            closed_after.append(time.monotonic() - started)
+    out.setdefault("half_sent_closed_after_s", []).extend(closed_after)
+    out["half_sent_refused_at_connect"] = out.get("half_sent_refused_at_connect", 0) + refused
+
+
+BOUNDARY = "bench-attacker"
+
+
+def _bomb_form() -> bytes:
+    """A multipart form holding a ~20 KB PNG of 13000×13000 pixels (169 million)."""
+    from PIL import Image
+
+    raw = io.BytesIO()
+    Image.new("1", (13000, 13000)).save(raw, "PNG")
+    head = (
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="photo"; filename="b.png"\r\n'
+        "Content-Type: image/png\r\n\r\n"
+    )
+    return head.encode() + raw.getvalue() + f"\r\n--{BOUNDARY}--\r\n".encode()
+
+
+def _junk(port: int, table: str, n: int, form: bytes, until: float, out: dict) -> None:  # type: ignore[type-arg]
+    """Bombs, oversized uploads and junk JSON, one after another, as fast as answered."""
+    boundary = BOUNDARY
+    junk_bodies = [
+        b'{"revision": 0, "fields": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+        b'{"revision": ' + b"9" * 400 + b', "fields": {"topic": "x"}}',
+        b'{"revision": true, "fields": {"topic": "x"}}',
+        b'{"revision": 0, "fields": {"members": [{"present": 1}], "topic": 5}}',
+        b"{nope",
+    ]
+    answers: dict[str, int] = {}
+    conn = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=10, source_address=(SLOW_SENDER, 0)
+    )
+    i = n
+    while time.monotonic() < until:
+        i += 1
+        kind = ("bomb", "oversized", "junk")[i % 3]
+        try:
+            if kind == "oversized":  # declares 13 MB, sends 64 KB of it
+                s = _attacker_socket(port, SLOW_SENDER)
+                s.sendall(
+                    f"POST {table}/photo HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                    f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
+                    "Content-Length: 13000000\r\n\r\n".encode()
+                    + b"\0" * 65536
+                )
+                status = int(s.recv(64).split(b" ", 2)[1] or 0)
+                s.close()
+            elif kind == "bomb":
+                headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+                status, _, _ = _request_with(conn, "POST", table + "/photo", form, headers)
+            else:
+                body = junk_bodies[i % len(junk_bodies)]
+                headers = {"Content-Type": "application/json"}
+                status, _, _ = _request_with(conn, "PUT", table + "/report.json", body, headers)
+        except (OSError, http.client.HTTPException, ValueError, IndexError):
+            conn.close()
+            conn = http.client.HTTPConnection(
+                "127.0.0.1", port, timeout=10, source_address=(SLOW_SENDER, 0)
+            )
+            status = 0
+        key = f"{kind} {status}"
+        answers[key] = answers.get(key, 0) + 1
+    for key, count in answers.items():
+        out.setdefault("answers", {})[key] = out.get("answers", {}).get(key, 0) + count
+
+
+def _request_with(
+    conn: http.client.HTTPConnection, method: str, path: str, body: bytes, headers: dict[str, str]
+) -> tuple[int, bytes, float]:
+    started = time.perf_counter()
+    conn.request(method, path, body=body, headers=headers)
+    response = conn.getresponse()
+    return response.status, response.read(), time.perf_counter() - started
+
+
+def attacker(
+    port: int,
+    table: str,
+    seconds: float,
+    results: multiprocessing.Queue,  # type: ignore[type-arg]
+    ready: EventType,
+) -> None:
+    form = _bomb_form()  # built before the clock starts: the room is measured under attack only
+    ready.set()
+    until = time.monotonic() + seconds
+    out: dict = {}  # type: ignore[type-arg]
+    lock = threading.Lock()
+
+    def guarded(target, *args):  # type: ignore[no-untyped-def]
+        part: dict = {}  # type: ignore[type-arg]
+        target(*args, part)
+        with lock:
+            for key, value in part.items():
+                if isinstance(value, list):
+                    out.setdefault(key, []).extend(value)
+                elif isinstance(value, dict) and key == "answers":
+                    for k, v in value.items():
+                        out.setdefault(key, {})[k] = out.get(key, {}).get(k, 0) + v
+                elif isinstance(value, int):
+                    out[key] = out.get(key, 0) + value
+                else:
+                    out[key] = value
+
+    threads = [threading.Thread(target=guarded, args=(_idle_flood, port, until))]
+    threads += [
+        threading.Thread(target=guarded, args=(_half_sent, port, until))
+        for _ in range(HALF_SENDERS)
+    ]
+    threads += [
+        threading.Thread(target=guarded, args=(_junk, port, table, n, form, until))
+        for n in range(JUNK_SENDERS)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    out["cpu_s"] = time.process_time()  # on a venue the attacker's own device pays this
+    results.put(out)
+
+
 # --- the desk ----------------------------------------------------------------------------------
 
 
-def run(seconds: float | None = None) -> dict[str, object]:
+def run(seconds: float | None = None, attack: bool = True) -> dict[str, object]:
     seconds = seconds or float(os.environ.get("VENUE_BENCH_SECONDS", DEFAULT_SECONDS))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as home:
@@ -179,13 +381,19 @@ def run(seconds: float | None = None) -> dict[str, object]:
         assert panel is not None and panel.start("127.0.0.1", 0)
         assert panel.server is not None
         port = panel.server.port
-        paths = [
+        table_urls = [
             f"/t/{t.code}/{t.secret}"
             for t in sorted(panel.secrets.values(), key=lambda t: t.number)
-        ][:LEADERS]
-        results: multiprocessing.Queue = multiprocessing.get_context("spawn").Queue()  # type: ignore[type-arg]
-        load = multiprocessing.get_context("spawn").Process(
-            target=room, args=(port, paths, seconds, results)
+        ]
+        paths = table_urls[:LEADERS]
+        spawn = multiprocessing.get_context("spawn")
+        results: multiprocessing.Queue = spawn.Queue()  # type: ignore[type-arg]
+        load = spawn.Process(target=room, args=(port, paths, seconds, results))
+        # A hostile device at a table: the last table's URL (not a leader's, when there are more).
+        attacks: multiprocessing.Queue = spawn.Queue()  # type: ignore[type-arg]
+        attacking = spawn.Event()
+        attack_process = spawn.Process(
+            target=attacker, args=(port, table_urls[-1], seconds, attacks, attacking)
         )
         field = screen.scan_field
         codes: list[str] = []
@@ -209,6 +417,9 @@ def run(seconds: float | None = None) -> dict[str, object]:
         # baseline says what the room's load costs the desk.
         baseline = [scan(reg_id)[1] for reg_id in reg_ids[:BASELINE_SCANS]]
         loadavg_before = _loadavg()
+        if attack:
+            attack_process.start()
+            attacking.wait(timeout=60)
         load.start()
         loaded = time.monotonic()
         scan_samples = []
@@ -219,6 +430,9 @@ def run(seconds: float | None = None) -> dict[str, object]:
             scan_samples.append(scan(reg_id))
         room_results = results.get(timeout=seconds + 60)
         load.join()
+        attack_results = attacks.get(timeout=60) if attack else {}
+        if attack:
+            attack_process.join()
         tables = {t.number: t.id for t in svc.list_tables(db, session.id)}
         lost = 0
         for n, leader in room_results["leaders"].items():
@@ -251,6 +465,7 @@ def run(seconds: float | None = None) -> dict[str, object]:
         "request_p99_ms": round(p99, 2),
         "save_median_ms": round(statistics.median(t for _, t in saves) * 1000, 2),
         "save_p99_ms": round(_percentile([t for _, t in saves], 99) * 1000, 2),
+        "save_target_p99_ms": SAVE_TARGET_P99_MS if attack else None,
         "poll_p99_ms": round(_percentile([t for _, t in polls], 99) * 1000, 2),
         "page_p99_ms": round(_percentile([t for _, t in pages], 99) * 1000, 2),
         "request_target_p99_ms": 100,
@@ -278,6 +493,21 @@ def run(seconds: float | None = None) -> dict[str, object]:
         # CPU seconds the desk's process (window and server) used each minute: the work done,
         # whatever else the machine was running. Flat means nothing grows with the history.
         "per_minute_desk_cpu_s": _cpu_per_minute(cpu, loaded),
+        "attacker": _attack_summary(attack_results) if attack else None,
+    }
+
+
+def _attack_summary(found: dict) -> dict[str, object]:  # type: ignore[type-arg]
+    closed = sorted(found.get("half_sent_closed_after_s", []))
+    return {
+        "idle_sockets_opened": found.get("idle", {}).get("opened", 0),
+        "idle_sockets_held_1s_most": found.get("idle", {}).get("most_held_1s", 0),
+        "half_sent_closed": len(closed),
+        "half_sent_closed_after_median_s": round(statistics.median(closed), 1) if closed else None,
+        "half_sent_closed_after_max_s": round(closed[-1], 1) if closed else None,
+        "half_sent_refused_at_connect": found.get("half_sent_refused_at_connect", 0),
+        "answers": dict(sorted(found.get("answers", {}).items())),
+        "attacker_cpu_s": round(found.get("cpu_s", 0.0), 1),
     }
 
 
@@ -313,4 +543,10 @@ def _loadavg() -> str:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=DEFAULT_SECONDS)
-    print(json.dumps(run(parser.parse_args().seconds), ensure_ascii=False, indent=2))
+    parser.add_argument("--no-attacker", action="store_true", help="the room without the attacker")
+    options = parser.parse_args()
+    print(
+        json.dumps(
+            run(options.seconds, attack=not options.no_attacker), ensure_ascii=False, indent=2
+        )
+    )

@@ -8,9 +8,12 @@ unit of work) in Starlette's thread pool, never through Qt objects, so a slow re
 neither block the desk's window nor other requests.
 
 Cross-cutting protections live here as ASGI middleware: request size limits, per-client rate
-limiting (a flooder waits, others do not), security headers (no framing, no referrer: table
-URLs carry secrets) and the same-origin check for writes. ``csrf_token``/``check_csrf`` give
-cookie-authenticated forms their token.
+limiting (a flooder waits, others do not), the Host check (only the address the request came
+in on, so a page of another site re-pointed at the desk by DNS rebinding is refused), security
+headers (no framing, no referrer: table URLs carry secrets) and the same-origin check for
+writes. ``csrf_token``/``check_csrf`` give cookie-authenticated forms their token. Their
+refusals have the one JSON error shape of ``desktop.server.bodies``. Connections themselves
+(idle and half-sent requests, how many per address) are ``desktop.server.connections``'.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import asyncio
 import hashlib
 import hmac
 import importlib
+import ipaddress
 import json
 import secrets
 import threading
@@ -176,6 +180,7 @@ def create_app(
     app.add_middleware(SameOriginWrites)
     app.add_middleware(SizeLimit)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(KnownHost)
     app.add_middleware(RateLimit, rate=rate_per_second, burst=rate_burst)
     return app
 
@@ -183,8 +188,10 @@ def create_app(
 # --- middleware ---------------------------------------------------------------------------
 
 
-async def _plain(send: Send, status: int, text: str) -> None:
-    body = json.dumps({"ok": False, "error": text}, ensure_ascii=False).encode()
+async def _plain(send: Send, status: int, code: str, text: str, **params: object) -> None:
+    """A refusal in the one error shape (``desktop.server.bodies.refusal``)."""
+    error = {"code": code, "message": text, "params": params}
+    body = json.dumps({"ok": False, "error": error}, ensure_ascii=False).encode()
     await send(
         {
             "type": "http.response.start",
@@ -226,7 +233,7 @@ class SizeLimit(HttpMiddleware):
         except ValueError:
             declared = limit + 1
         if declared > limit:
-            await _plain(send, 413, f"內容太大（上限 {limit // 1024} KB）")
+            await _too_large(send, limit)
             return
         received = 0
 
@@ -241,11 +248,17 @@ class SizeLimit(HttpMiddleware):
         try:
             await self.app(scope, limited, send)
         except TooLarge:
-            await _plain(send, 413, f"內容太大（上限 {limit // 1024} KB）")
+            await _too_large(send, limit)
 
 
 class TooLarge(Exception):
     pass
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    await _plain(
+        send, 413, "body_too_large", f"內容太大（上限 {limit // 1024} KB）", limit_kb=limit // 1024
+    )
 
 
 class SecurityHeaders(HttpMiddleware):
@@ -282,9 +295,54 @@ class SameOriginWrites(HttpMiddleware):
             origin = headers.get(b"origin", b"").decode("latin-1")
             host = headers.get(b"host", b"").decode("latin-1")
             if origin and origin.split("://", 1)[-1] != host:
-                await _plain(send, 403, "不接受來自其他網站的請求")
+                await _plain(send, 403, "cross_origin", "不接受來自其他網站的請求")
                 return
         await self.app(scope, receive, send)
+
+
+class KnownHost(HttpMiddleware):
+    """A request must name, in its Host header, the address and port it came in on (or, when
+    that is loopback, ``localhost``). DNS rebinding points a name of another site at the desk's
+    address: the browser then lets that site's page read the desk's answers, but its requests
+    still say ``Host: that-site``, and are refused here."""
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+        if not host_allowed(host, scope.get("server")):
+            await _plain(
+                send, 400, "unknown_host", "這個網址不是報到台的位址，請重新掃描報到台的 QR"
+            )
+            return
+        await self.app(scope, receive, send)
+
+
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def host_allowed(host: str, server: tuple[str, int | None] | None) -> bool:
+    """Whether a Host header (``192.168.1.20:8765``, ``[::1]:8765``, ``localhost:8765``) names
+    ``server``, the (address, port) the connection was accepted on."""
+    if not server:
+        return False
+    name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+    if not name or (port and not port.isdigit()):
+        name, port = host, ""
+    name = name.strip("[]").lower()
+    if (int(port) if port else 80) != server[1]:
+        return False
+    address = server[0].lower()
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:  # a name, not an address (the test client's "testserver")
+        return name == address
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:  # a dual-stack socket
+        ip = ip.ipv4_mapped
+    if ip.is_loopback and name in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name) == ip
+    except ValueError:
+        return False
 
 
 class RateLimit(HttpMiddleware):
@@ -315,7 +373,7 @@ class RateLimit(HttpMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         wait = self._take(client_address(scope))
         if wait > MAX_DELAY:
-            await _plain(send, 429, "請求太頻繁，請稍候再試")
+            await _plain(send, 429, "rate_limited", "請求太頻繁，請稍候再試")
             return
         if wait > 0:
             await asyncio.sleep(wait)

@@ -221,7 +221,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
     async def api_sign_in(request: Request) -> Response:
         try:
             body: Any = await request.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
             body = None
         if not isinstance(body, dict) or not isinstance(body.get("code"), str):
             return _error("bad_request", '要有 "code"（字串）', 400)

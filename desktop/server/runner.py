@@ -4,6 +4,11 @@ The thread owns its own asyncio loop; ``start`` returns once the socket listens 
 ``ServerError`` with a one-line reason, e.g. the port is taken) and ``stop`` waits for the
 thread to end. uvicorn installs no signal handlers off the main thread, so Ctrl+C stays with
 the caller.
+
+Nobody's headers are trusted for who a client is (``proxy_headers`` off: there is no proxy
+in a venue, and uvicorn would otherwise take ``X-Forwarded-For`` from 127.0.0.1), and each
+connection goes through ``desktop.server.connections`` (idle and half-sent requests closed
+within seconds, a cap per address and in total).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from desktop.core.problems import CodedError
+from desktop.server.connections import ConnectionGuard, ConnectionLimits
 
 DEFAULT_PORT = 8765
 START_TIMEOUT = 10.0
@@ -50,9 +56,17 @@ def taken_port_errors() -> set[int]:
 
 
 class VenueServer:
-    def __init__(self, app: ASGIApp, host: str, port: int = DEFAULT_PORT) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        host: str,
+        port: int = DEFAULT_PORT,
+        *,
+        limits: ConnectionLimits | None = None,
+    ) -> None:
         self.host = host
         self.port = port
+        self.connections = ConnectionGuard(limits or ConnectionLimits())
         config = uvicorn.Config(
             app,
             host=host,
@@ -61,9 +75,13 @@ class VenueServer:
             access_log=False,  # request paths carry table secrets
             lifespan="off",
             ws="none",
+            http=self.connections.protocol(),
+            proxy_headers=False,
+            forwarded_allow_ips="",
+            server_header=False,
             timeout_graceful_shutdown=2,
-            # pages poll every few seconds: keep their connection open
-            timeout_keep_alive=30,
+            # uvicorn's own keep-alive timer: the guard's sweep closes idle connections too
+            timeout_keep_alive=max(1, int(self.connections.limits.idle_seconds)),
         )
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None

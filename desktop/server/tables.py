@@ -12,13 +12,17 @@ secret leaves the address bar and the history. Under either URL:
   ``{"ok": false, "error": {"code", "message", "params"}}`` and nothing of it is written;
 * ``POST photo`` — the flip-chart photo (multipart ``photo``), re-encoded without metadata.
 
+A refusal is ``{"ok": false, "error": {"code", "message", "params"}}`` (``desktop.server.
+bodies``): 403 ``refused``/``csrf``, 400 ``body_not_json``, 422 for a body of the wrong shape
+(``body_invalid``, ``body_missing``, ``body_unknown_key``), 409 ``revision_unknown``; a photo
+413 ``photo_too_many_pixels``, 503 ``photo_busy``, else 400 with its ``photo_*`` code.
+
 Cookie-authenticated writes carry the page's CSRF token; secret-in-URL writes need none (a
 cross-site page cannot know the secret).
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +34,18 @@ from starlette.routing import BaseRoute, Route
 from desktop.core.problems import CodedError
 from desktop.core.report_limits import FIELD_LIMITS, FieldTooLong
 from desktop.server.app import Venue, client_address
+from desktop.server.bodies import (
+    BodyError,
+    Bool,
+    Int,
+    ListOf,
+    Obj,
+    Scalar,
+    Text,
+    coded_refusal,
+    read_json,
+    refusal,
+)
 from desktop.services import group_report_compile as compiled
 from desktop.services import group_report_photo as photos
 from desktop.services import group_report_usage as usage
@@ -38,7 +54,29 @@ from desktop.services import venue as access
 from desktop.services.group_report_usage import StorageRefused
 
 COOKIE = "wd_device"
-MAX_PHOTO_SIDE = 2400  # pixels; a flip chart stays readable, the file stays small
+
+# What ``PUT report.json`` takes: the editable form's fields (``editable_fields``). Members are
+# flags by position; a proposal's and its feasibility's keys are read by the report's service.
+_SCALARS = Obj({}, other=Scalar(), max_keys=40)
+REPORT_BODY = Obj(
+    {
+        "revision": Int(),
+        "fields": Obj(
+            {
+                "members": ListOf(Obj({"present": Bool()}, other=Scalar(), max_keys=10), 200),
+                "topic": Text(),
+                "points_for": Text(),
+                "points_against": Text(),
+                "proposals": ListOf(Obj({"feasibility": _SCALARS}, other=Scalar()), 100),
+                "ranking": Text(),
+                "open_questions": Text(),
+                "feedback": Text(),
+            }
+        ),
+    },
+    required=("revision", "fields"),
+)
+PHOTO_STATUS = {"photo_too_large": 413, "photo_too_many_pixels": 413, "photo_busy": 503}
 
 
 @dataclass(frozen=True)
@@ -72,7 +110,9 @@ def routes(venue: Venue) -> list[BaseRoute]:
     def refused(request: Request) -> Response:
         code = request.path_params["code"]
         if request.url.path.endswith((".json", "/photo")):
-            return JSONResponse({"ok": False, "error": "refused"}, status_code=403)
+            return coded_refusal(
+                "refused", "這個裝置沒有這一桌的填寫權限，或連線碼已被報到台撤銷", 403
+            )
         return venue.refuse(
             request,
             f"這個裝置沒有第 {code} 桌的填寫權限，或連線碼已被報到台撤銷。"
@@ -123,19 +163,9 @@ def routes(venue: Venue) -> list[BaseRoute]:
         if found is None:
             return refused(request)
         if found.via_cookie and not venue.check_csrf(request, found.credential):
-            return JSONResponse({"ok": False, "error": "csrf"}, status_code=403)
+            return _csrf_refused()
         try:
-            body = await request.json()
-        except ValueError:
-            return JSONResponse({"ok": False, "error": "不是 JSON"}, status_code=400)
-        if (
-            not isinstance(body, dict)
-            or not isinstance(body.get("fields"), dict)
-            or not isinstance(body.get("revision"), int)
-        ):
-            error = '要有 "revision"（整數）與 "fields"（物件）'
-            return JSONResponse({"ok": False, "error": error}, status_code=400)
-        try:
+            body = await read_json(request, REPORT_BODY)
             result = await run_in_threadpool(
                 reports.save_report,
                 venue.db,
@@ -150,8 +180,10 @@ def routes(venue: Venue) -> list[BaseRoute]:
                     "base": body["revision"],
                 },
             )
+        except BodyError as exc:
+            return refusal(exc, exc.status)
         except (FieldTooLong, reports.GroupReportError, StorageRefused) as exc:
-            return refusal(exc)
+            return save_refusal(exc)
         if result.changed:
             venue.live.changed(found.table_id)
         # The page's next base: the fields as stored at the revision it gets back.
@@ -177,12 +209,12 @@ def routes(venue: Venue) -> list[BaseRoute]:
         if found.via_cookie and not venue.check_csrf(
             request, found.credential, csrf if isinstance(csrf, str) else ""
         ):
-            return JSONResponse({"ok": False, "error": "csrf"}, status_code=403)
+            return _csrf_refused()
         if upload is None or isinstance(upload, str):
-            return JSONResponse({"ok": False, "error": "沒有照片"}, status_code=400)
+            return coded_refusal("photo_missing", "沒有照片（表單欄位 photo）", 400)
         data = await upload.read()
         try:
-            clean = await run_in_threadpool(reencode_photo, data)
+            clean = await run_in_threadpool(photos.reencode_photo, data, "照片")
             await run_in_threadpool(
                 photos.attach_photo,
                 venue.db,
@@ -193,7 +225,7 @@ def routes(venue: Venue) -> list[BaseRoute]:
                 audit_detail={"device": found.device_id, "address": client_address(request)},
             )
         except reports.GroupReportError as exc:
-            return JSONResponse({"ok": False, "error": str(exc)}, status_code=400)
+            return refusal(exc, PHOTO_STATUS.get(exc.code, 400))
         venue.live.changed(found.table_id)
         return JSONResponse({"ok": True, "bytes": len(clean)})
 
@@ -209,17 +241,18 @@ def routes(venue: Venue) -> list[BaseRoute]:
     ]
 
 
-def refusal(exc: CodedError) -> JSONResponse:
-    """A save refused for its content or size: ``{"ok": false, "error": {"code", "message",
-    "params"}}`` — 429 (with Retry-After) when the device may store again in a minute, 507
-    when it (or its table) stored all it may, 422 for a field too long or too many items."""
+def save_refusal(exc: CodedError) -> JSONResponse:
+    """A save refused for its content or size — 429 (with Retry-After) when the device may
+    store again in a minute, 507 when it (or its table) stored all it may, 409 for a revision
+    the report never had, 422 for a field too long or too many items."""
     status, headers = 422, {}
     if isinstance(exc, StorageRefused):
         status = 429 if exc.per_minute else 507
         if exc.per_minute:
             headers["Retry-After"] = str(usage.WINDOW_SECONDS)
-    error = {"code": exc.code, "message": str(exc), "params": exc.params}
-    return JSONResponse({"ok": False, "error": error}, status_code=status, headers=headers)
+    elif exc.code == "revision_unknown":
+        status = 409
+    return refusal(exc, status, headers)
 
 
 def _report_json(venue: Venue, table_id: int) -> dict[str, Any]:
@@ -229,6 +262,10 @@ def _report_json(venue: Venue, table_id: int) -> dict[str, Any]:
         "revision": revision,
         "fields": compiled.editable_fields(report.content),
     }
+
+
+def _csrf_refused() -> Response:
+    return coded_refusal("csrf", "這個頁面已過期，請重新整理後再送出", 403)
 
 
 def _device_label(agent: str) -> str:
@@ -245,18 +282,3 @@ def _device_label(agent: str) -> str:
         if marker in agent:
             return label
     return "瀏覽器"
-
-
-def reencode_photo(data: bytes) -> bytes:
-    """A phone photo as a fresh JPEG: turned upright, at most ``MAX_PHOTO_SIDE`` pixels a
-    side, with no EXIF (GPS, camera, time) or other metadata carried over."""
-    photos.check_photo(data, "照片")  # size limit, a readable image, a known format
-    from PIL import Image, ImageOps
-
-    with Image.open(io.BytesIO(data)) as image:
-        upright = ImageOps.exif_transpose(image)
-        rgb = upright.convert("RGB")
-    rgb.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
-    out = io.BytesIO()
-    rgb.save(out, "JPEG", quality=85, optimize=True)  # no exif= argument: nothing carried over
-    return out.getvalue()

@@ -33,6 +33,7 @@ from starlette.routing import BaseRoute, Route
 from desktop.core.text import mask_name
 from desktop.core.vote import Method, VoteError, VoteStatus, beyond_budget
 from desktop.server.app import Venue
+from desktop.server.bodies import BodyError, Int, ListOf, Obj, form_int, read_json
 from desktop.server.room import sign_in_address, visitor, write_allowed
 from desktop.services import room
 from desktop.services import vote as svc
@@ -40,6 +41,9 @@ from desktop.services import vote_ballots as ballots
 
 PAGE = "/vote"
 NOT_SIGNED_IN = "請先用房間碼登入（印在入場證與名牌上）"
+BALLOT_BODY = Obj(
+    {"revision": Int(), "approve": ListOf(Int(1), 500)}, required=("revision", "approve")
+)
 
 
 def routes(venue: Venue) -> list[BaseRoute]:
@@ -183,14 +187,10 @@ def routes(venue: Venue) -> list[BaseRoute]:
             return _api_error("not_signed_in", NOT_SIGNED_IN, 401)
         if not write_allowed(venue, request, who):
             return _api_error("csrf", "缺少或錯誤的 X-CSRF-Token", 403)
-        body = await _json(request)
-        if (
-            body is None
-            or type(body.get("revision")) is not int
-            or not isinstance(body.get("approve"), list)
-            or not all(type(i) is int for i in body["approve"])
-        ):
-            return _api_error("bad_request", '要有 "revision"（整數）與 "approve"（整數清單）', 400)
+        try:
+            body = await read_json(request, BALLOT_BODY)
+        except BodyError as exc:
+            return _api_error("bad_request", str(exc), 400)
         result = await run_in_threadpool(
             ballots.cast_web_ballot,
             venue.db,
@@ -235,18 +235,7 @@ def _method_text(current: svc.VoteState) -> str:
 
 
 def _int(value: Any) -> int | None:
-    try:
-        return int(str(value))
-    except (TypeError, ValueError):
-        return None
-
-
-async def _json(request: Request) -> dict[str, Any] | None:
-    try:
-        body = await request.json()
-    except ValueError:
-        return None
-    return body if isinstance(body, dict) else None
+    return form_int(value)
 
 
 def _api_error(

@@ -1,17 +1,24 @@
-"""The flip-chart photo of a table's group report: check, attach, remove, read.
+"""The flip-chart photo of a table's group report: check, re-encode, attach, remove, read.
 
-A photo is checked whole before it is stored (size limit, a readable image, a known format),
-so a picture cut short is refused when attached, not when the compilation PDF is printed.
+A photo is checked whole before it is stored (size limit, pixel count, a readable image, a
+known format), so a picture cut short is refused when attached, not when the compilation PDF
+is printed. Its pixel count is read from the header before anything is decoded: a 20 KB PNG
+can claim 13000×13000 pixels (half a gigabyte once decoded), and the venue server runs inside
+the desk's window. At most ``MAX_DECODES`` images are decoded at once, and a JPEG is decoded
+at a reduced size when it is going to be shrunk anyway, so the memory photos take is bounded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Mapping
+import threading
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -20,7 +27,19 @@ from db.uow import Database
 from desktop.services import audit
 from desktop.services.group_reports import GroupReportError, report_of, workshop_table
 
+if TYPE_CHECKING:
+    from PIL.Image import Image as PilImage
+    from PIL.ImageFile import ImageFile
+
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
+# A phone's camera photo is at most ~50 MP; a JPEG is decoded at 1/2–1/8 scale when shrunk.
+MAX_PIXELS = 50_000_000
+# Other formats (screenshots, PNG exports) are decoded at full size: 24 MP is 96 MB as RGBA.
+MAX_FULL_DECODE_PIXELS = 24_000_000
+DRAFT_FORMATS = ("JPEG", "MPO")
+MAX_DECODES = 2  # images decoded at once; each holds up to ~100 MB while it is
+DECODE_WAIT = 10.0  # seconds a photo waits for its turn before the sender is told to retry
+MAX_PHOTO_SIDE = 2400  # pixels a side of a re-encoded photo: a flip chart stays readable
 PHOTO_FORMATS = {
     "JPEG": "JPEG",
     "PNG": "PNG",
@@ -29,6 +48,11 @@ PHOTO_FORMATS = {
     "WEBP": "WebP",
     "MPO": "JPEG",
 }
+
+_decodes = threading.BoundedSemaphore(MAX_DECODES)
+# ``warnings.catch_warnings`` swaps a process-wide list: two threads inside it at once could
+# leave the wrong filters behind, so header reads take turns (they take microseconds).
+_header_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -50,42 +74,121 @@ def _too_large(name: str, size: int) -> GroupReportError:
     )
 
 
-def check_photo(data: bytes, name: str) -> PhotoCheck:
-    """The bytes when they are a readable image within the size limit, else a clear error.
+def _too_many_pixels(name: str, limit: int, size: tuple[int, int] | None) -> GroupReportError:
+    """``size`` is unknown when Pillow refused the header itself (beyond twice ``MAX_PIXELS``)."""
+    told = f"有 {size[0]}×{size[1]} 像素，" if size else ""
+    return GroupReportError(
+        "photo_too_many_pixels",
+        f"照片「{name}」{told}超過上限 {limit // 1_000_000} 百萬像素；"
+        "請用手機相機的一般尺寸重新拍攝或縮小後再附加",
+        name=name,
+        limit_mp=limit // 1_000_000,
+        size=f"{size[0]}x{size[1]}" if size else "",
+    )
 
-    The whole picture is decoded once, so a photo cut short (copied off a phone mid-transfer)
-    is refused here and not when the compilation PDF is printed."""
+
+def _damaged(name: str) -> GroupReportError:
+    return GroupReportError(
+        "photo_damaged",
+        f"「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案",
+        name=name,
+    )
+
+
+def _open_header(data: bytes, name: str) -> ImageFile:
+    """The image with only its header read, refused when it is not a photo we take: too many
+    bytes or pixels, not an image, or a format we do not keep."""
     if len(data) > MAX_PHOTO_BYTES:
         raise _too_large(name, len(data))
     from PIL import Image, UnidentifiedImageError
 
+    # Pillow's own bomb check, behind ours: it warns above this and refuses at twice it.
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            fmt = image.format or ""
-            width, height = image.size
-            image.verify()
-        with Image.open(io.BytesIO(data)) as image:
-            image.load()
+        with _header_lock, warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
     except UnidentifiedImageError as exc:
         raise GroupReportError(
             "photo_not_an_image",
             f"「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）",
             name=name,
         ) from exc
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise GroupReportError(
-            "photo_damaged",
-            f"「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案",
-            name=name,
-        ) from exc
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _too_many_pixels(name, MAX_PIXELS, None) from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise _damaged(name) from exc
+    fmt = image.format or ""
     if fmt not in PHOTO_FORMATS:
+        image.close()
         raise GroupReportError(
             "photo_format",
             f"「{name}」是 {fmt} 圖檔，請改存成 JPEG 或 PNG 再附加",
             name=name,
             kind=fmt,
         )
+    width, height = image.size
+    limit = MAX_PIXELS if fmt in DRAFT_FORMATS else MAX_FULL_DECODE_PIXELS
+    if width * height > limit:
+        image.close()
+        raise _too_many_pixels(name, limit, (width, height))
+    return image
+
+
+@contextmanager
+def _decoding(name: str) -> Iterator[None]:
+    """One of ``MAX_DECODES`` turns to decode an image; a photo that waits too long is refused
+    with a sentence that says to send it again."""
+    if not _decodes.acquire(timeout=DECODE_WAIT):
+        raise GroupReportError(
+            "photo_busy",
+            f"現在有太多照片正在處理，「{name}」尚未收下；請稍候再送一次",
+            name=name,
+        )
+    try:
+        yield
+    finally:
+        _decodes.release()
+
+
+def check_photo(data: bytes, name: str) -> PhotoCheck:
+    """The bytes when they are a readable image within the size and pixel limits, else a clear
+    error.
+
+    The whole picture is decoded once, so a photo cut short (copied off a phone mid-transfer)
+    is refused here and not when the compilation PDF is printed."""
+    image = _open_header(data, name)
+    fmt, (width, height) = image.format or "", image.size
+    with image, _decoding(name):
+        try:
+            image.load()
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise _damaged(name) from exc
     return PhotoCheck(data, PHOTO_FORMATS[fmt], width, height)
+
+
+def reencode_photo(data: bytes, name: str) -> bytes:
+    """A phone photo as a fresh JPEG: turned upright, at most ``MAX_PHOTO_SIDE`` pixels a
+    side, with no metadata of the original (EXIF with GPS, comments, XMP, ICC profile)."""
+    from PIL import ImageOps
+
+    image = _open_header(data, name)
+    with image, _decoding(name):
+        try:
+            shrunk: PilImage = image
+            if shrunk.mode not in ("RGB", "RGBA", "L", "LA", "CMYK"):
+                shrunk = shrunk.convert("RGBA")  # palette and 1-bit images: resize in colour
+            # A JPEG decodes straight at 1/2–1/8 scale here (draft), anything else then shrinks.
+            shrunk.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
+            rgb = ImageOps.exif_transpose(shrunk).convert("RGB")
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise _damaged(name) from exc
+    # ``convert`` copies the original's info (a JPEG comment among it), and the JPEG encoder
+    # writes a comment it finds there: the new picture carries nothing but its pixels.
+    rgb.info = {}
+    out = io.BytesIO()
+    rgb.save(out, "JPEG", quality=85, optimize=True)
+    return out.getvalue()
 
 
 def attach_photo(

@@ -243,6 +243,16 @@ def save_report(
         report, created = report_of(s, table, at)
         theirs = form.from_json(report.content)
         mine, sent = _incoming(theirs, content)
+        if base_revision is not None and base_revision > report.revision:
+            # Taken as current, a made-up revision would overwrite what others saved since.
+            raise GroupReportError(
+                "revision_unknown",
+                f"第 {table.number} 桌的報告沒有第 {base_revision} 版（目前是第 "
+                f"{report.revision} 版）；請重新整理頁面",
+                table=table.number,
+                revision=base_revision,
+                current=report.revision,
+            )
         if typed:
             _check_lengths(form.to_json(theirs), mine)
         if base_revision is None or base_revision >= report.revision:

@@ -376,6 +376,23 @@ def _texts() -> dict[str, str]:
             "messages", "「{name}」是 {kind} 圖檔，請改存成 JPEG 或 PNG 再附加"
         ),
         "photo_unreadable": translate("messages", "無法讀取「{path}」：{detail}"),
+        "photo_too_many_pixels": translate(
+            "messages",
+            "照片「{name}」超過上限 {limit_mp} 百萬像素；"
+            "請用手機相機的一般尺寸重新拍攝或縮小後再附加",
+        ),
+        "photo_busy": translate(
+            "messages", "現在有太多照片正在處理，「{name}」尚未收下；請稍候再送一次"
+        ),
+        "revision_unknown": translate(
+            "messages",
+            "第 {table} 桌的報告沒有第 {revision} 版（目前是第 {current} 版）；請重新整理頁面",
+        ),
+        # the venue server's JSON bodies (desktop/server/bodies.py)
+        "body_not_json": translate("messages", "內容不是 JSON"),
+        "body_invalid": translate("messages", "「{where}」的型別或大小不對"),
+        "body_missing": translate("messages", "少了「{where}」"),
+        "body_unknown_key": translate("messages", "不認得「{where}」"),
         "no_one_admitted": translate("messages", "本場次沒有已錄取或現場報名的人"),
         # sessions, the command line
         "unexpected": translate("messages", "未預期的錯誤，詳細記錄於：{log}"),

@@ -4953,6 +4953,34 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>Cannot read “{path}”: {detail}</translation>
     </message>
     <message>
+        <source>照片「{name}」超過上限 {limit_mp} 百萬像素；請用手機相機的一般尺寸重新拍攝或縮小後再附加</source>
+        <translation>The photo “{name}” has more than {limit_mp} million pixels; take it again at the phone camera&apos;s usual size, or shrink it, then attach it</translation>
+    </message>
+    <message>
+        <source>現在有太多照片正在處理，「{name}」尚未收下；請稍候再送一次</source>
+        <translation>Too many photos are being processed; “{name}” was not taken. Please send it again in a moment</translation>
+    </message>
+    <message>
+        <source>第 {table} 桌的報告沒有第 {revision} 版（目前是第 {current} 版）；請重新整理頁面</source>
+        <translation>Table {table}&apos;s report has no revision {revision} (the current one is {current}); reload the page</translation>
+    </message>
+    <message>
+        <source>內容不是 JSON</source>
+        <translation>The content is not JSON</translation>
+    </message>
+    <message>
+        <source>「{where}」的型別或大小不對</source>
+        <translation>“{where}” has the wrong type or size</translation>
+    </message>
+    <message>
+        <source>少了「{where}」</source>
+        <translation>“{where}” is missing</translation>
+    </message>
+    <message>
+        <source>不認得「{where}」</source>
+        <translation>“{where}” is not a known key</translation>
+    </message>
+    <message>
         <source>本場次沒有已錄取或現場報名的人</source>
         <translation>Nobody in this session is admitted or a walk-in</translation>
     </message>

@@ -205,7 +205,7 @@ def test_not_an_image_is_refused_with_a_message(venue: Venue) -> None:
     answer = venue.client.post(
         venue.url(1) + "/photo", files={"photo": ("x.jpg", b"not an image", "image/jpeg")}
     )
-    assert answer.status_code == 400 and "不是圖片" in answer.json()["error"]
+    assert answer.status_code == 400 and "不是圖片" in answer.json()["error"]["message"]
 
 
 def test_served_pages_and_json_carry_no_full_name_phone_or_id(venue: Venue) -> None:

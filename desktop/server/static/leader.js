@@ -158,7 +158,7 @@
       });
       if (response.status === 403) {
         const refusal = await response.json().catch(() => ({}));
-        if (refusal.error === "csrf" && !sessionStorage.getItem(storeKey)) {
+        if ((refusal.error || {}).code === "csrf" && !sessionStorage.getItem(storeKey)) {
           // The desk restarted and signs pages anew: reload (the draft is kept and re-sent).
           sessionStorage.setItem(storeKey, "reloaded");
           location.reload();
@@ -296,7 +296,7 @@
         method: "POST", credentials: "same-origin", body: new FormData(document.getElementById("photo-form")),
       });
       const answer = await response.json();
-      photoStatus.textContent = answer.ok ? "已附照片 " + clock(new Date()) : "照片未送出：" + answer.error;
+      photoStatus.textContent = answer.ok ? "已附照片 " + clock(new Date()) : "照片未送出：" + (answer.error || {}).message;
     } catch (err) {
       photoStatus.textContent = "未連線：照片未送出，恢復連線後請再選一次";
     }
