@@ -13,12 +13,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, paragraph
+from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import paragraph as _paragraph
 
 from desktop.reports.fonts import register_main_font
 from desktop.reports.linebreak import break_at, cjk_lines
 
 MARGIN = 15 * mm
+
+# The line-breaking hooks this module reads and replaces (cjkU, makeCJKParaLine, _FUZZ,
+# cjkFragSplit, wordSplit) are reportlab internals its stubs do not declare.
+paragraph: Any = _paragraph
 
 
 def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ignore[no-untyped-def]
@@ -32,7 +37,7 @@ def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ig
             if text
             else [paragraph.cjkU(text, f, encoding)]
         )
-    lines = []
+    lines: list[Any] = []
     start = i = 0
     used = 0.0
     while i < len(units):
@@ -109,6 +114,7 @@ class _NumberedCanvas(Canvas):
     """
 
     _FOOTER_SIZE = 9
+    _pagesize: tuple[float, float]  # set by reportlab's Canvas; its stubs leave it out
 
     def showPage(self) -> None:  # reportlab's name
         self.doForm(f"wdFooter{self.getPageNumber()}")
