@@ -53,7 +53,7 @@ def counts(db: Database) -> tuple[int, int, int]:
 
 def test_id_cells_with_notes_import_and_the_mask_comes_from_the_id_alone(
     demo_db: Database, demo_db_path: Path, tmp_path: Path, run_cli
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = write_ids(tmp_path / "ids.csv")
     preview = import_file(demo_db, path, commit=False, now=NOW)  # was UnicodeEncodeError
     assert preview.imported == len(ID_CELLS) and preview.rejected == ()
