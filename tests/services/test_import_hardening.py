@@ -125,7 +125,7 @@ def test_a_header_without_rows_is_refused_and_nobody_is_marked_missing(
 
 def test_postgres_gives_the_same_row_message_for_a_name_over_the_limit(
     pg_db: Database, demo_db: Database, tmp_path: Path
-) -> None:  # noqa: F811
+) -> None:
     build_demo(pg_db)
     too_long = row("長" * 150, "")  # longer than the 100-character column
     path = write_csv(tmp_path / "long.csv", [row("王小明", ""), too_long], HEADERS)
