@@ -26,7 +26,9 @@ MARGIN = 15 * mm
 paragraph: Any = _paragraph
 
 
-def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ignore[no-untyped-def]
+def cjk_frag_split(
+    frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool, encoding: str = "utf8"
+) -> Any:
     """reportlab's ``cjkFragSplit`` contract (fragments in, ``ParaLines`` out), one character
     at a time, ending each line where ``_break_at`` allows."""
     units = []
@@ -69,7 +71,7 @@ def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ig
     return paragraph.ParaLines(kind=1, lines=lines)
 
 
-def _width(u, max_width: float) -> float:  # type: ignore[no-untyped-def]
+def _width(u: Any, max_width: float) -> float:
     width = u.width
     if hasattr(width, "normalizedValue"):
         width._normalizer = max_width
@@ -77,7 +79,13 @@ def _width(u, max_width: float) -> float:  # type: ignore[no-untyped-def]
     return float(width)
 
 
-def cjk_word_split(text, max_widths, font_name, font_size, encoding="utf8"):  # type: ignore[no-untyped-def]
+def cjk_word_split(
+    text: str | bytes,
+    max_widths: Sequence[float],
+    font_name: str,
+    font_size: float,
+    encoding: str = "utf8",
+) -> list[list[Any]]:
     """reportlab's ``wordSplit`` contract for a paragraph in one font (``[extra space, line]``
     per line), ending each line where ``_break_at`` allows."""
     text = text.decode(encoding) if isinstance(text, bytes) else text
