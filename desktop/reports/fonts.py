@@ -129,7 +129,9 @@ class _CheckedFont(ttfonts.TTFont):
         super().__init__(name, path, subfontIndex=subfont_index)
         self._is_fallback = fallback
 
-    def splitString(self, text, doc, encoding="utf-8"):  # type: ignore[no-untyped-def]
+    def splitString(  # reportlab's name
+        self, text: str, doc: object, encoding: str = "utf-8"
+    ) -> list[tuple[int, bytes]]:
         record = _RECORD.get()
         if record is not None:
             chars = self.face.charToGlyph
