@@ -20,9 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import socket
+import sys
 from pathlib import Path
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+# sys.platform, not os.name: the type checker narrows on it (msvcrt exists on win32 only).
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
     import fcntl
@@ -103,7 +105,7 @@ _LOCK_OFFSET = 1024
 
 
 def _lock(handle: int) -> None:
-    if os.name == "nt":  # pragma: no cover
+    if sys.platform == "win32":  # pragma: no cover
         os.lseek(handle, _LOCK_OFFSET, os.SEEK_SET)
         msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
     else:
@@ -111,7 +113,7 @@ def _lock(handle: int) -> None:
 
 
 def _unlock(handle: int) -> None:
-    if os.name == "nt":  # pragma: no cover
+    if sys.platform == "win32":  # pragma: no cover
         os.lseek(handle, _LOCK_OFFSET, os.SEEK_SET)
         msvcrt.locking(handle, msvcrt.LK_UNLCK, 1)
     else:

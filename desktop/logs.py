@@ -36,7 +36,7 @@ class WithoutContent(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei: ExcInfo | tuple[None, None, None]) -> str:  # noqa: N802
+    def formatException(self, ei: ExcInfo | tuple[None, None, None]) -> str:
         return describe_exception(ei[1]) if ei[1] is not None else ""
 
 

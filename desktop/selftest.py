@@ -24,8 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from db.uow import Database
     from desktop.services.events import SessionInfo
+    from desktop.ui.main_window import MainWindow
 
 Step = dict[str, Any]
 
@@ -370,76 +373,108 @@ def check_import(db: Database, session: SessionInfo, csv_file: Path) -> str:
 def run_self_test(db_target: str | None = None) -> dict[str, Any]:
     """Run every step; ``db_target`` (the global ``--db``) is the database the window shows.
     The steps that write (vote, import) never touch it: they use the self-test's own demo."""
-    from desktop.app import open_demo_database
-    from desktop.services.events import all_sessions
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    steps: list[Step] = []
     with tempfile.TemporaryDirectory(prefix="workshop-desk-selftest-") as folder:
-        work = Path(folder)
-        own = work / "selftest.sqlite3"  # the self-test's demo database, deleted afterwards
-        target = Path(db_target) if db_target else own
-        state: dict[str, Any] = {}
+        run = _SelfTestRun(Path(folder), db_target)
+        run.window_steps()
+        run.document_steps()
+        run.user_action_steps()
+        run.close()
+    return {"ok": all(s["ok"] for s in run.steps), "steps": run.steps}
 
-        def open_demo() -> str:
-            state["db"] = open_demo_database(target)
-            sessions = all_sessions(state["db"])
-            return f"{len(sessions)} sessions in {target.name}"
 
-        def open_own_demo() -> str:
-            state["own"] = open_demo_database(own)
-            return f"the user actions run on {own.name}, not on {target.name}"
+class _SelfTestRun:
+    """The steps of one self-test, in a throwaway folder, and what they opened so far (a step
+    whose prerequisite failed is not run: its failure would only repeat the first one)."""
 
-        def build_window() -> str:
-            from desktop.ui.main_window import MainWindow
-            from desktop.ui.qtapp import ensure_app
-            from desktop.ui.screens.base import ScreenContext
+    def __init__(self, work: Path, db_target: str | None) -> None:
+        self.work = work
+        self.own = work / "selftest.sqlite3"  # the self-test's demo database, deleted afterwards
+        self.target = Path(db_target) if db_target else self.own
+        self.steps: list[Step] = []
+        self.db: Database | None = None  # the database the window shows
+        self.own_db: Database | None = None  # the one the user actions write to
+        self.app: QApplication | None = None
+        self.window: MainWindow | None = None
 
-            state["app"] = ensure_app()
-            state["window"] = MainWindow(ScreenContext(db=state["db"]), str(target))
-            state["window"].show()
-            state["app"].processEvents()
-            return f"{len(state['window'].screens)} screens"
+    def step(self, name: str, action: Callable[[], str]) -> bool:
+        return _step(self.steps, name, action)
 
-        def visit_screens() -> str:
-            window = state["window"]
-            for index in range(len(window.screens)):
-                # Straight to each screen: organiser-only ones would ask for the passphrase.
-                window.stack.setCurrentIndex(index)
-                state["app"].processEvents()
-            for index in range(window.session_picker.count()):
-                window.session_picker.setCurrentIndex(index)
-                state["app"].processEvents()
-            return ", ".join(screen.title() for screen in window.screens)
+    def window_steps(self) -> None:
+        self.step("resources", check_resources)
+        if self.step("database", self.open_demo) and self.step("window", self.build_window):
+            self.step("screens", self.visit_screens)
+        if self.app is not None:
+            self.step("translations", check_translations)
+            self.step("multimedia", check_multimedia)
 
-        _step(steps, "resources", check_resources)
-        if _step(steps, "database", open_demo) and _step(steps, "window", build_window):
-            _step(steps, "screens", visit_screens)
-        if "app" in state:
-            _step(steps, "translations", check_translations)
-            _step(steps, "multimedia", check_multimedia)
-        pdf = work / "selftest.pdf"
-        if _step(steps, "pdf", lambda: check_pdf(pdf)) and "app" in state:
-            _step(steps, "pdf view", lambda: check_pdf_view(pdf))
-            _step(steps, "print", lambda: check_print(pdf, work / "printed.pdf"))
-        if target == own and "db" in state:
-            state["own"] = state["db"]
-        elif "db" in state:
-            _step(steps, "own database", open_own_demo)
-        if "own" in state:
-            db = state["own"]
-            session = all_sessions(db)[0]
-            if _step(steps, "vote", lambda: open_small_vote(db, session)):
-                _step(steps, "server", lambda: check_venue_server(db, session))
-                _step(steps, "count", lambda: count_small_vote(db, session))
-            _step(steps, "backup", lambda: check_backup(own, work / "backup.sqlite3"))
-            _step(steps, "import", lambda: check_import(db, session, work / "registrations.csv"))
-        if "window" in state:
-            state["window"].close()
+    def document_steps(self) -> None:
+        pdf = self.work / "selftest.pdf"
+        if self.step("pdf", lambda: check_pdf(pdf)) and self.app is not None:
+            self.step("pdf view", lambda: check_pdf_view(pdf))
+            self.step("print", lambda: check_print(pdf, self.work / "printed.pdf"))
+
+    def user_action_steps(self) -> None:
+        from desktop.services.events import all_sessions
+
+        if self.target == self.own and self.db is not None:
+            self.own_db = self.db
+        elif self.db is not None:
+            self.step("own database", self.open_own_demo)
+        db = self.own_db
+        if db is None:
+            return
+        session = all_sessions(db)[0]
+        if self.step("vote", lambda: open_small_vote(db, session)):
+            self.step("server", lambda: check_venue_server(db, session))
+            self.step("count", lambda: count_small_vote(db, session))
+        self.step("backup", lambda: check_backup(self.own, self.work / "backup.sqlite3"))
+        self.step("import", lambda: check_import(db, session, self.work / "registrations.csv"))
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
             # Deleted, not only hidden: a caller that goes on (the CLI run in-process) must not
             # keep a window that its signal connections hold alive.
-            state["window"].deleteLater()
-        for name in ("db", "own"):
-            if name in state:
-                state[name].dispose()
-    return {"ok": all(s["ok"] for s in steps), "steps": steps}
+            self.window.deleteLater()
+        for db in (self.db, self.own_db):
+            if db is not None:
+                db.dispose()
+
+    def open_demo(self) -> str:
+        from desktop.app import open_demo_database
+        from desktop.services.events import all_sessions
+
+        self.db = open_demo_database(self.target)
+        sessions = all_sessions(self.db)
+        return f"{len(sessions)} sessions in {self.target.name}"
+
+    def open_own_demo(self) -> str:
+        from desktop.app import open_demo_database
+
+        self.own_db = open_demo_database(self.own)
+        return f"the user actions run on {self.own.name}, not on {self.target.name}"
+
+    def build_window(self) -> str:
+        from desktop.ui.main_window import MainWindow
+        from desktop.ui.qtapp import ensure_app
+        from desktop.ui.screens.base import ScreenContext
+
+        assert self.db is not None  # run after open_demo succeeded
+        self.app = ensure_app()
+        self.window = MainWindow(ScreenContext(db=self.db), str(self.target))
+        self.window.show()
+        self.app.processEvents()
+        return f"{len(self.window.screens)} screens"
+
+    def visit_screens(self) -> str:
+        assert self.app is not None and self.window is not None  # after build_window
+        window = self.window
+        for index in range(len(window.screens)):
+            # Straight to each screen: organiser-only ones would ask for the passphrase.
+            window.stack.setCurrentIndex(index)
+            self.app.processEvents()
+        for index in range(window.session_picker.count()):
+            window.session_picker.setCurrentIndex(index)
+            self.app.processEvents()
+        return ", ".join(screen.title() for screen in window.screens)

@@ -16,10 +16,10 @@ def _attach_console() -> None:
         import ctypes
 
         if ctypes.windll.kernel32.AttachConsole(-1):  # the console we were started from
-            sys.stdout = open("CONOUT$", "w", encoding="utf-8", buffering=1)  # noqa: SIM115
-            sys.stderr = open("CONOUT$", "w", encoding="utf-8", buffering=1)  # noqa: SIM115
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8", buffering=1)
+            sys.stderr = open("CONOUT$", "w", encoding="utf-8", buffering=1)
             return
-    devnull = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    devnull = open(os.devnull, "w", encoding="utf-8")
     sys.stdout = sys.stdout or devnull
     sys.stderr = sys.stderr or devnull
 

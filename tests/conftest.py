@@ -251,7 +251,7 @@ def pg_db(pg_url: str) -> Iterator[Database]:  # noqa: F821
 
 
 @pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """Run ``workshop-desk`` in-process; returns (exit code, stdout, stderr).
 
     Organiser commands need the passphrase: the demo's is in the environment unless the test

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import NoReturn
 
 from desktop.cli import (
     PASSPHRASE_ENV,
@@ -145,7 +146,7 @@ def _one_line_errors(parser: argparse.ArgumentParser) -> None:
     """A mistyped option value (``--hours-step 0.7``) gets one line saying what, not the
     whole usage block; ``--help`` still shows the usage."""
 
-    def error(message: str) -> None:
+    def error(message: str) -> NoReturn:
         parser.exit(2, f"{parser.prog}: {message}（--help 看用法）\n")
 
     parser.error = error  # type: ignore[method-assign]

@@ -8,10 +8,14 @@ from pathlib import Path
 from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph_problems
 from desktop.core.group_report import CRITERIA, points
 from desktop.services import exports
-from desktop.services.group_report_compile import compile_session, report_json
+from desktop.services.group_report_compile import (
+    SessionCompilation,
+    compile_session,
+    report_json,
+)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     reports = subparsers.add_parser("reports", help="group reports (小組報告) of a session")
     sub = reports.add_subparsers(dest="reports_command", metavar="ACTION", required=True)
 
@@ -30,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     show.set_defaults(handler=run_show)
 
 
-def _compiled(context: Context, name: str):  # type: ignore[no-untyped-def]
+def _compiled(context: Context, name: str) -> SessionCompilation:
     return compile_session(context.db, context.session(name).id)
 
 

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
-from desktop.core.vote import Method, Rules, beyond_budget
+from desktop.core.vote import Method, Rules, VoteState, beyond_budget
 from desktop.services.vote import (
-    VoteState,
     close_vote,
     left_out_proposals,
     open_vote,

@@ -140,11 +140,21 @@ def parse_cost(text: str) -> int | None:
     ``"新臺幣一百二十萬元"``, ``"1億2000萬"``, ``"５０ｋ"`` all work. A range, a negative
     amount or other words raise ``CostError`` with a message saying what to write instead.
     """
-    raw = text
-    s = unicodedata.normalize("NFKC", text)
-    s = re.sub(r"\s+", "", s)
+    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
     if not s:
         return None
+    amount = bare_amount(s)
+    _refuse_shapes(amount, text)
+    total = read_amount(amount, text)
+    # Checked before rounding: quantize() fails beyond Decimal's 28 digits of precision.
+    if total >= MAX_COST:
+        raise CostError("cost_too_large", f"經費「{text}」超過新臺幣 10 兆元，請確認位數", raw=text)
+    return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def bare_amount(s: str) -> str:
+    """``s`` (normalised, without spaces) less the words around an amount (``約``, ``NT$``,
+    ``元整``, ``左右`` …), however they are stacked: ``約新臺幣30萬元左右`` → ``30萬``."""
     stripped = True
     while stripped and s:
         stripped = False
@@ -154,65 +164,91 @@ def parse_cost(text: str) -> int | None:
         for suffix in _SUFFIXES:
             if s.upper().endswith(suffix.upper()):
                 s, stripped = s[: -len(suffix)], True
-    if not s:
+    return s
+
+
+def _refuse_shapes(amount: str, raw: str) -> None:
+    """Raise for what is not one amount: nothing left, a negative number or a range."""
+    if not amount:
         raise CostError("cost_no_amount", f"經費「{raw}」沒有金額：{COST_HINT}", raw=raw)
-    if s.startswith("-"):
+    if amount.startswith("-"):
         raise CostError("cost_negative", f"經費「{raw}」是負數：經費不可為負", raw=raw)
-    if re.search(r"\d\s*[-~–—至到]\s*\d|[萬千百十kK][-~–—至到]", s):
+    if re.search(r"\d\s*[-~–—至到]\s*\d|[萬千百十kK][-~–—至到]", amount):
         raise CostError(
             "cost_range", f"經費「{raw}」是一個範圍：請填一個估計金額（例如取上限）", raw=raw
         )
-    total = Decimal(0)
-    section = Decimal(0)
+
+
+def read_amount(amount: str, raw: str) -> Decimal:
+    """The value of a bare amount in digits, Chinese numerals and units (``1億2000萬``,
+    ``一萬五``, ``3.5萬``, ``50k``); ``CostError`` names the first part that is not one."""
+    reader = _AmountReader(raw)
+    for token in _TOKEN.findall(amount):
+        reader.read(token)
+    return reader.value()
+
+
+@dataclass
+class _AmountReader:
+    """An amount read token by token: ``total`` holds what the large units (萬 億) closed,
+    ``section`` what the small units (十 百 千) closed since, ``number`` the digits being read."""
+
+    raw: str
+    total: Decimal = Decimal(0)
+    section: Decimal = Decimal(0)
     number: Decimal | None = None
-    unit_before = 0  # the Chinese unit (百 千 萬 億) right before the number being read
-    number_after = 0  # ... as it was when that number began
-    number_chars = 0
-    for token in _TOKEN.findall(s):
+    unit_before: int = 0  # the Chinese unit (百 千 萬 億) right before the number being read
+    number_after: int = 0  # ... as it was when that number began
+    number_chars: int = 0
+
+    def read(self, token: str) -> None:
         if token[0].isdigit():
-            if number is not None:
-                raise CostError("cost_unreadable", f"經費「{raw}」看不懂：{COST_HINT}", raw=raw)
-            try:
-                number = Decimal(token.replace(",", ""))
-            except InvalidOperation as exc:  # pragma: no cover - the regex only lets numbers in
-                raise CostError(
-                    "cost_unreadable", f"經費「{raw}」看不懂：{COST_HINT}", raw=raw
-                ) from exc
-            number_after, number_chars, unit_before = unit_before, len(token), 0
+            self._arabic_number(token)
         elif token in _CHINESE_DIGITS:
-            digit = Decimal(_CHINESE_DIGITS[token])
-            if number is None:
-                number_after, number_chars = unit_before, 0
-            # 一二三 written digit by digit (e.g. 三零零) reads as 300
-            number = digit if number is None else number * 10 + digit
-            number_chars += 1
-            unit_before = 0
+            self._chinese_digit(Decimal(_CHINESE_DIGITS[token]))
         elif token in _SMALL_UNITS:
-            section += (number if number is not None else Decimal(1)) * _SMALL_UNITS[token]
-            number = None
-            unit_before = _SMALL_UNITS[token] if not token.isascii() else 0
+            self.section += (self.number if self.number is not None else 1) * _SMALL_UNITS[token]
+            self.number = None
+            self.unit_before = _SMALL_UNITS[token] if not token.isascii() else 0
         elif token in _LARGE_UNITS:
-            section += number if number is not None else Decimal(0)
-            if section == 0:
-                section = Decimal(1)
-            total += section * _LARGE_UNITS[token]
-            section, number = Decimal(0), None
-            unit_before = _LARGE_UNITS[token] if not token.isascii() else 0
+            self.section += self.number if self.number is not None else 0
+            self.total += (self.section or 1) * _LARGE_UNITS[token]
+            self.section, self.number = Decimal(0), None
+            self.unit_before = _LARGE_UNITS[token] if not token.isascii() else 0
         else:
             raise CostError(
                 "cost_unreadable",
-                f"經費「{raw}」看不懂（「{token}」不是金額的一部分）：{COST_HINT}",
-                raw=raw,
+                f"經費「{self.raw}」看不懂（「{token}」不是金額的一部分）：{COST_HINT}",
+                raw=self.raw,
             )
-    if number is not None and number_chars == 1 and number_after >= 100:
-        # Spoken shorthand: a last digit right after a unit counts in the next unit down —
-        # 一萬五 = 15,000, 兩百五 = 250, 一千二 = 1,200, 一億五 = 1.5 億 (一萬零五 = 10,005).
-        number *= Decimal(number_after) / 10
-    total += section + (number if number is not None else Decimal(0))
-    # Checked before rounding: quantize() fails beyond Decimal's 28 digits of precision.
-    if total >= MAX_COST:
-        raise CostError("cost_too_large", f"經費「{raw}」超過新臺幣 10 兆元，請確認位數", raw=raw)
-    return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    def _arabic_number(self, token: str) -> None:
+        if self.number is not None:  # two numbers, no unit between (1,0000)
+            raise self._unreadable()
+        try:
+            self.number = Decimal(token.replace(",", ""))
+        except InvalidOperation as exc:  # pragma: no cover - the regex only lets numbers in
+            raise self._unreadable() from exc
+        self.number_after, self.number_chars, self.unit_before = self.unit_before, len(token), 0
+
+    def _unreadable(self) -> CostError:
+        return CostError("cost_unreadable", f"經費「{self.raw}」看不懂：{COST_HINT}", raw=self.raw)
+
+    def _chinese_digit(self, digit: Decimal) -> None:
+        if self.number is None:
+            self.number_after, self.number_chars = self.unit_before, 0
+        # 一二三 written digit by digit (e.g. 三零零) reads as 300
+        self.number = digit if self.number is None else self.number * 10 + digit
+        self.number_chars += 1
+        self.unit_before = 0
+
+    def value(self) -> Decimal:
+        number = self.number
+        if number is not None and self.number_chars == 1 and self.number_after >= 100:
+            # Spoken shorthand: a last digit right after a unit counts in the next unit down —
+            # 一萬五 = 15,000, 兩百五 = 250, 一千二 = 1,200, 一億五 = 1.5 億 (一萬零五 = 10,005).
+            number *= Decimal(self.number_after) / 10
+        return self.total + self.section + (number if number is not None else 0)
 
 
 def format_cost(amount: int | None) -> str:

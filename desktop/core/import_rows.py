@@ -246,132 +246,163 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
     header = {f: table.headers[i] for f, i in mapping.items()}
     rows: list[ParsedRow] = []
     blank = 0
-
     for order, (cells, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
-        cleaned = [cell_text(c) for c in cells]  # each cell cleaned once
-        if not any(cleaned):
+        parsed = parse_row(RowCells(number, cells, mapping, header), order)
+        if parsed is None:
             blank += 1
-            continue
-
-        def get(fld: str, cells: tuple[object, ...] = cells) -> object:
-            index = mapping.get(fld)
-            return cells[index] if index is not None and index < len(cells) else None
-
-        problems: list[RowProblem] = []
-
-        def problem(
-            fld: str,
-            code: str,
-            message: str,
-            severity: str = WARNING,
-            number: int = number,
-            problems: list[RowProblem] = problems,
-            **params: object,
-        ) -> None:
-            problems.append(
-                RowProblem(
-                    number,
-                    header.get(fld, FIELD_LABELS[fld]),
-                    message,
-                    severity,
-                    fld,
-                    code,
-                    tuple(params.items()),
-                )
-            )
-
-        texts = {fld: cleaned[i] if i < len(cleaned) else "" for fld, i in mapping.items()}
-        for fld, value in texts.items():
-            too_long = length_problem(fld, value)
-            if too_long:  # a pasted essay or a hostile file: refuse the row
-                problem(
-                    fld,
-                    "row_cell_too_long",
-                    f"{too_long}，此列不匯入",
-                    ERROR,
-                    length=f"{len(value):,}",
-                    limit=f"{MAX_CHARS.get(fld, MAX_CELL_CHARS):,}",
-                )
-        name = texts.get(NAME, "")
-        if not name:
-            problem(NAME, "row_no_name", "沒有姓名，此列不匯入", ERROR)
-        registered_at = parse_timestamp(get(TIMESTAMP))
-        if TIMESTAMP in mapping and registered_at is None:
-            raw = texts.get(TIMESTAMP, "")
-            if raw:
-                problem(
-                    TIMESTAMP,
-                    "row_bad_timestamp",
-                    f"時間戳記「{raw}」無法辨識，排在最後",
-                    value=raw,
-                )
-            else:
-                problem(TIMESTAMP, "row_no_timestamp", "沒有時間戳記，排在最後")
-        email = normalize_email(get(EMAIL))
-        if email and not _EMAIL.match(email):
-            problem(EMAIL, "row_bad_email", f"電子郵件「{email}」格式不正確", value=email)
-        phone = normalize_phone(get(PHONE))
-        sealable = sealable_id(texts.get(ID_NUMBER, ""))
-        id_number = sealable or ""  # None: no ID in the cell, which is not imported
-        problem_code = id_problem(id_number)
-        wants_raw = get(WANTS_HOURS)
-        wants = parse_yes_no(wants_raw)
-        if wants is None:
-            problem(
-                WANTS_HOURS,
-                "row_bad_wants_hours",
-                f"無法判讀「{texts.get(WANTS_HOURS, '')}」，視為不需要時數",
-                value=texts.get(WANTS_HOURS, ""),
-            )
-            wants = False
-        if WANTS_HOURS not in mapping:
-            wants = bool(id_number)  # no such question: whoever gave an ID wants the hours
-        if sealable is None:  # the message must not repeat the cell: it may hold an ID
-            problem(
-                ID_NUMBER,
-                "row_id_unrecognised" + ("_wants_hours" if wants else ""),
-                "無法辨識身分證字號，此欄不匯入" + ("：需要時數但尚不符資格" if wants else ""),
-            )
-        elif wants and problem_code is not None:
-            problem(
-                ID_NUMBER,
-                f"row_id_{problem_code}_wants_hours",
-                _ID_MESSAGES[problem_code] + "：需要時數但尚不符資格",
-            )
-        elif problem_code in (IdProblem.BAD_FORMAT, IdProblem.BAD_CHECKSUM):
-            problem(ID_NUMBER, f"row_id_{problem_code}", _ID_MESSAGES[problem_code])
-        lunch_raw = get(LUNCH)
-        lunch = parse_lunch(lunch_raw)
-        if lunch is None:
-            problem(
-                LUNCH,
-                "row_bad_lunch",
-                f"無法判讀用餐「{texts.get(LUNCH, '')}」，視為不用餐",
-                value=texts.get(LUNCH, ""),
-            )
-            lunch = ""
-        rows.append(
-            ParsedRow(
-                row=number,
-                order=order,
-                name=name,
-                agency=texts.get(AGENCY, ""),
-                unit=texts.get(UNIT, ""),
-                title=texts.get(TITLE, ""),
-                email=email,
-                phone=phone,
-                id_number=id_number,
-                id_problem=None if problem_code is None else str(problem_code),
-                session_value=texts.get(SESSION, ""),
-                lunch=lunch,
-                wants_hours=wants,
-                remark=texts.get(REMARK, ""),
-                registered_at=registered_at,
-                problems=tuple(problems),
-            )
-        )
+        else:
+            rows.append(parsed)
     if not rows:  # a header alone is not "everybody cancelled": refuse, change nothing
         raise ImportFileError(
             "header_only", f"{table.source}: 只有標題列，沒有任何報名資料", file=table.source
         )
     return ParseResult(tuple(rows), blank)
+
+
+@dataclass
+class RowCells:
+    """One spreadsheet row being read: its cells by field, and the problems found so far."""
+
+    number: int  # spreadsheet row number
+    cells: tuple[object, ...]
+    mapping: Mapping[str, int]  # field → column index
+    header: Mapping[str, str]  # field → header text, to name the column in a problem
+    texts: dict[str, str] = field(init=False)  # field → cleaned cell text
+    blank: bool = field(init=False)  # no text in any cell, mapped or not
+    problems: list[RowProblem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        cleaned = [cell_text(c) for c in self.cells]  # each cell cleaned once
+        self.blank = not any(cleaned)
+        self.texts = {f: cleaned[i] if i < len(cleaned) else "" for f, i in self.mapping.items()}
+
+    def cell(self, fld: str) -> object:
+        """The cell as read from the file (a date stays a date), None without that column."""
+        index = self.mapping.get(fld)
+        return self.cells[index] if index is not None and index < len(self.cells) else None
+
+    def text(self, fld: str) -> str:
+        return self.texts.get(fld, "")
+
+    def problem(
+        self, fld: str, code: str, message: str, severity: str = WARNING, **params: object
+    ) -> None:
+        column = self.header.get(fld, FIELD_LABELS[fld])
+        self.problems.append(
+            RowProblem(self.number, column, message, severity, fld, code, tuple(params.items()))
+        )
+
+
+def parse_row(row: RowCells, order: int) -> ParsedRow | None:
+    """The registration in ``row`` with its problems, in the order a person reads the row;
+    None for a blank row."""
+    if row.blank:
+        return None
+    refuse_long_cells(row)
+    name = row.text(NAME)
+    if not name:
+        row.problem(NAME, "row_no_name", "沒有姓名，此列不匯入", ERROR)
+    registered_at = read_timestamp(row)
+    email = normalize_email(row.cell(EMAIL))
+    if email and not _EMAIL.match(email):
+        row.problem(EMAIL, "row_bad_email", f"電子郵件「{email}」格式不正確", value=email)
+    sealable = sealable_id(row.text(ID_NUMBER))
+    id_number = sealable or ""  # None: no ID in the cell, which is not imported
+    problem_code = id_problem(id_number)
+    wants = read_wants_hours(row, has_id=bool(id_number))
+    report_id_problem(row, recognised=sealable is not None, problem=problem_code, wants=wants)
+    lunch = read_lunch(row)
+    return ParsedRow(
+        row=row.number,
+        order=order,
+        name=name,
+        agency=row.text(AGENCY),
+        unit=row.text(UNIT),
+        title=row.text(TITLE),
+        email=email,
+        phone=normalize_phone(row.cell(PHONE)),
+        id_number=id_number,
+        id_problem=None if problem_code is None else str(problem_code),
+        session_value=row.text(SESSION),
+        lunch=lunch,
+        wants_hours=wants,
+        remark=row.text(REMARK),
+        registered_at=registered_at,
+        problems=tuple(row.problems),
+    )
+
+
+def refuse_long_cells(row: RowCells) -> None:
+    """A cell over its field's length (a pasted essay or a hostile file) refuses the row."""
+    for fld, value in row.texts.items():
+        too_long = length_problem(fld, value)
+        if too_long:
+            row.problem(
+                fld,
+                "row_cell_too_long",
+                f"{too_long}，此列不匯入",
+                ERROR,
+                length=f"{len(value):,}",
+                limit=f"{MAX_CHARS.get(fld, MAX_CELL_CHARS):,}",
+            )
+
+
+def read_timestamp(row: RowCells) -> dt.datetime | None:
+    """When the person registered; a missing or unreadable one is a warning (the row goes
+    last in the queue), and no time stamp column is no problem at all."""
+    registered_at = parse_timestamp(row.cell(TIMESTAMP))
+    if TIMESTAMP in row.mapping and registered_at is None:
+        raw = row.text(TIMESTAMP)
+        if raw:
+            row.problem(
+                TIMESTAMP, "row_bad_timestamp", f"時間戳記「{raw}」無法辨識，排在最後", value=raw
+            )
+        else:
+            row.problem(TIMESTAMP, "row_no_timestamp", "沒有時間戳記，排在最後")
+    return registered_at
+
+
+def read_wants_hours(row: RowCells, *, has_id: bool) -> bool:
+    """Whether the person asked for training hours. Without that question, whoever gave an
+    ID wants the hours; an answer that cannot be read counts as no (with a warning)."""
+    wants = parse_yes_no(row.cell(WANTS_HOURS))
+    if wants is None:
+        value = row.text(WANTS_HOURS)
+        row.problem(
+            WANTS_HOURS, "row_bad_wants_hours", f"無法判讀「{value}」，視為不需要時數", value=value
+        )
+        wants = False
+    if WANTS_HOURS not in row.mapping:
+        wants = has_id
+    return wants
+
+
+def report_id_problem(
+    row: RowCells, *, recognised: bool, problem: IdProblem | None, wants: bool
+) -> None:
+    """The ID number's problem, said more strongly for someone who wants the hours (who
+    cannot get them without a valid ID). A missing ID is a problem only then."""
+    if not recognised:  # the message must not repeat the cell: it may hold an ID
+        row.problem(
+            ID_NUMBER,
+            "row_id_unrecognised" + ("_wants_hours" if wants else ""),
+            "無法辨識身分證字號，此欄不匯入" + ("：需要時數但尚不符資格" if wants else ""),
+        )
+    elif wants and problem is not None:
+        row.problem(
+            ID_NUMBER,
+            f"row_id_{problem}_wants_hours",
+            _ID_MESSAGES[problem] + "：需要時數但尚不符資格",
+        )
+    elif problem in (IdProblem.BAD_FORMAT, IdProblem.BAD_CHECKSUM):
+        row.problem(ID_NUMBER, f"row_id_{problem}", _ID_MESSAGES[problem])
+
+
+def read_lunch(row: RowCells) -> str:
+    """The meal choice; one that cannot be read counts as no meal (with a warning)."""
+    lunch = parse_lunch(row.cell(LUNCH))
+    if lunch is None:
+        value = row.text(LUNCH)
+        row.problem(LUNCH, "row_bad_lunch", f"無法判讀用餐「{value}」，視為不用餐", value=value)
+        lunch = ""
+    return lunch

@@ -8,9 +8,11 @@ a leading apostrophe, so a name typed as ``=HYPERLINK(...)`` in the online form 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -25,6 +27,35 @@ from desktop.reports.pdfdoc import build_pdf, style, title_style
 HEADERS = ("序號", "姓名", "服務機關", "單位", "職稱")
 
 
+class NamedEvent(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+class ListedSession(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def start_time(self) -> dt.time: ...
+    @property
+    def end_time(self) -> dt.time: ...
+    @property
+    def venue(self) -> str: ...
+
+
+class RosterPerson(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def agency(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class ListRow:
     number: int
@@ -34,21 +65,21 @@ class ListRow:
     title: str
 
 
-def list_rows(roster: Sequence[object], *, mask_names: bool = False) -> list[ListRow]:
+def list_rows(roster: Sequence[RosterPerson], *, mask_names: bool = False) -> list[ListRow]:
     """Numbered rows from roster rows (anything with name/agency/unit/title), in queue order."""
     ordered = sorted(roster, key=lambda r: getattr(r, "queue", 0))
     return [
-        ListRow(i, mask_name(r.name) if mask_names else r.name, r.agency, r.unit, r.title)  # type: ignore[attr-defined]
+        ListRow(i, mask_name(r.name) if mask_names else r.name, r.agency, r.unit, r.title)
         for i, r in enumerate(ordered, start=1)
     ]
 
 
-def heading(event: object, session: object) -> tuple[str, str]:
-    title = f"{event.name}　上課名單"  # type: ignore[attr-defined]
+def heading(event: NamedEvent, session: ListedSession) -> tuple[str, str]:
+    title = f"{event.name}　上課名單"
     sub = (
-        f"{session.name}　{roc_date(session.date, weekday=True)}"  # type: ignore[attr-defined]
+        f"{session.name}　{roc_date(session.date, weekday=True)}"
         f"　{session.start_time:%H:%M}–{session.end_time:%H:%M}　{session.venue}"
-    )  # type: ignore[attr-defined]
+    )
     return title, sub
 
 
@@ -110,9 +141,9 @@ def write_xlsx(target: Path, title: str, subtitle: str, rows: Sequence[ListRow])
 
 def write_admitted_list(
     target: Path,
-    event: object,
-    session: object,
-    roster: Sequence[object],
+    event: NamedEvent,
+    session: ListedSession,
+    roster: Sequence[RosterPerson],
     *,
     mask_names: bool = False,
     fmt: str = "",

@@ -99,7 +99,7 @@ def write_pdf(rows: Sequence[PlanActualRow], heading: AgendaHeading, target: Pat
     font = register_main_font()
     cell = style("cell", 8.5, leading=10.5)
     head = ["#", "議程", "類型", "原定", "實際", "原定\n分鐘", "實際\n分鐘", "差異", "延遲"]
-    data: list[list[object]] = [head]
+    data: list[list[object]] = [[*head]]
     for r in rows:
         original = f"{_hm(r.original_start)}–{_hm(r.original_end)}"
         if (r.planned_start, r.planned_end) != (r.original_start, r.original_end):

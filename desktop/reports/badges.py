@@ -14,6 +14,7 @@ from io import BytesIO
 from pathlib import Path
 
 import qrcode
+from qrcode.image.pil import PilImage
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -50,7 +51,7 @@ def qr_png(text: str, box_size: int = 6) -> bytes:
     code.add_data(text)
     code.make(fit=True)
     buffer = BytesIO()
-    code.make_image().save(buffer, format="PNG")
+    code.make_image(image_factory=PilImage).save(buffer, format="PNG")
     return buffer.getvalue()
 
 

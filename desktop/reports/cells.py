@@ -5,7 +5,9 @@ that fits a box, and the progress mark that reports a page and lets the batch be
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from desktop.reports.docparts import Cancelled, Progress, clipped
@@ -29,19 +31,19 @@ class ProgressMark(Flowable):
             raise Cancelled()
 
 
-def cell_style(name: str, size: float = 10, **kwargs: object):  # type: ignore[no-untyped-def]
+def cell_style(name: str, size: float = 10, **kwargs: Any) -> ParagraphStyle:
     return style(name, size, wordWrap="CJK", **kwargs)
 
 
-def para(text: str, st, fallback: Fallback | None = None) -> Paragraph:  # type: ignore[no-untyped-def]
+def para(text: str, st: ParagraphStyle, fallback: Fallback | None = None) -> Paragraph:
     return Paragraph(paragraph_markup(text or "", fallback), st)
 
 
 def fitted(
     text: str,
-    styles: Sequence,
+    styles: Sequence[ParagraphStyle],
     width: float,
-    height: float,  # type: ignore[type-arg]
+    height: float,
     fallback: Fallback | None = None,
 ) -> tuple[Paragraph, float]:
     """``text`` in the first of ``styles`` (largest first) whose wrapped paragraph fits

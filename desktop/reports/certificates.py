@@ -23,7 +23,6 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.core.rocdate import roc_year
@@ -33,6 +32,7 @@ from desktop.reports.fonts import (
     missing_glyphs,
     register_fallback_font,
     register_main_font,
+    truetype_face,
 )
 from desktop.reports.linebreak import cjk_lines
 from desktop.reports.portal_csv import hours_text
@@ -98,7 +98,7 @@ class _Fonts:
         self._widths = {
             name: (face.charWidths, face.defaultWidth)
             for name in filter(None, (self.main, self.fallback_name))
-            for face in (getFont(name).face,)
+            for face in (truetype_face(name),)
         }
 
     def runs(self, text: str) -> list[tuple[str, str]]:
@@ -290,7 +290,8 @@ def build_certificates(
     canvas = Canvas(
         str(target) if isinstance(target, Path) else target,
         pagesize=A4,
-        initialFontName=fonts.main,  # no page refers to Helvetica, a font not embedded
+        # No page refers to Helvetica, a font not embedded. (The stubs type this a number.)
+        initialFontName=fonts.main,  # type: ignore[arg-type]
     )
     canvas.setTitle(f"{h.course} {h.session} 研習證明書")
     canvas.setAuthor("研習報到台 Workshop Desk")

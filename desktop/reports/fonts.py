@@ -129,7 +129,9 @@ class _CheckedFont(ttfonts.TTFont):
         super().__init__(name, path, subfontIndex=subfont_index)
         self._is_fallback = fallback
 
-    def splitString(self, text, doc, encoding="utf-8"):  # type: ignore[no-untyped-def]
+    def splitString(  # reportlab's name
+        self, text: str, doc: object, encoding: str = "utf-8"
+    ) -> list[tuple[int, bytes]]:
         record = _RECORD.get()
         if record is not None:
             chars = self.face.charToGlyph
@@ -152,6 +154,14 @@ def register_main_font() -> str:
     return MAIN_FONT
 
 
+def truetype_face(name: str) -> ttfonts.TTFontFace:
+    """The parsed face of a registered TrueType font (reportlab's ``getFont`` is typed as
+    answering any font; every font this project registers is TrueType)."""
+    font = pdfmetrics.getFont(name)
+    assert isinstance(font, ttfonts.TTFont), name
+    return font.face
+
+
 @functools.cache
 def _codepoints(path: str, font_number: int = 0) -> frozenset[int]:
     from fontTools.ttLib import TTFont as FontToolsFont  # only with a fallback font
@@ -166,7 +176,7 @@ def _codepoints(path: str, font_number: int = 0) -> frozenset[int]:
 def missing_glyphs(text: str) -> str:
     """The characters of ``text`` the main font cannot draw (whitespace ignored), in order,
     once. Read from the font reportlab parsed to draw with: the 16.8 MB file is parsed once."""
-    covered = pdfmetrics.getFont(register_main_font()).face.charToGlyph
+    covered = truetype_face(register_main_font()).charToGlyph
     return "".join(dict.fromkeys(c for c in text if not c.isspace() and ord(c) not in covered))
 
 

@@ -13,6 +13,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -128,7 +129,7 @@ class _Styles:
 
 
 def _grid(
-    data: list[list[Flowable | str]],
+    data: Sequence[list[Any]],  # a cell holds text, a flowable or a list of flowables
     widths: Sequence[float],
     *,
     head: bool = True,
@@ -137,7 +138,7 @@ def _grid(
     # splitInRow: a cell taller than a page (the longest text a field accepts, or a longer one
     # stored before the limits) continues on the next page instead of failing the whole PDF.
     table = Table(data, colWidths=list(widths), repeatRows=1 if head else 0, splitInRow=1)
-    commands: list[tuple[object, ...]] = [
+    commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),

@@ -8,6 +8,7 @@ card is ~30× slower to build).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 from collections.abc import Sequence
@@ -40,7 +41,7 @@ class PassRow:
     email: str
     event: str
     session: str
-    date: object  # datetime.date
+    date: dt.date
     start: str  # "09:00"
     end: str
     venue: str
@@ -50,7 +51,7 @@ class PassRow:
 
     @property
     def when(self) -> str:
-        return f"{roc_date(self.date, weekday=True)} {self.start}–{self.end}"  # type: ignore[arg-type]
+        return f"{roc_date(self.date, weekday=True)} {self.start}–{self.end}"
 
 
 @functools.lru_cache(maxsize=4096)

@@ -13,15 +13,22 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, paragraph
+from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import paragraph as _paragraph
 
 from desktop.reports.fonts import register_main_font
 from desktop.reports.linebreak import break_at, cjk_lines
 
 MARGIN = 15 * mm
 
+# The line-breaking hooks this module reads and replaces (cjkU, makeCJKParaLine, _FUZZ,
+# cjkFragSplit, wordSplit) are reportlab internals its stubs do not declare.
+paragraph: Any = _paragraph
 
-def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ignore[no-untyped-def]
+
+def cjk_frag_split(
+    frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool, encoding: str = "utf8"
+) -> Any:
     """reportlab's ``cjkFragSplit`` contract (fragments in, ``ParaLines`` out), one character
     at a time, ending each line where ``_break_at`` allows."""
     units = []
@@ -32,7 +39,7 @@ def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ig
             if text
             else [paragraph.cjkU(text, f, encoding)]
         )
-    lines = []
+    lines: list[Any] = []
     start = i = 0
     used = 0.0
     while i < len(units):
@@ -64,7 +71,7 @@ def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ig
     return paragraph.ParaLines(kind=1, lines=lines)
 
 
-def _width(u, max_width: float) -> float:  # type: ignore[no-untyped-def]
+def _width(u: Any, max_width: float) -> float:
     width = u.width
     if hasattr(width, "normalizedValue"):
         width._normalizer = max_width
@@ -72,7 +79,13 @@ def _width(u, max_width: float) -> float:  # type: ignore[no-untyped-def]
     return float(width)
 
 
-def cjk_word_split(text, max_widths, font_name, font_size, encoding="utf8"):  # type: ignore[no-untyped-def]
+def cjk_word_split(
+    text: str | bytes,
+    max_widths: Sequence[float],
+    font_name: str,
+    font_size: float,
+    encoding: str = "utf8",
+) -> list[list[Any]]:
     """reportlab's ``wordSplit`` contract for a paragraph in one font (``[extra space, line]``
     per line), ending each line where ``_break_at`` allows."""
     text = text.decode(encoding) if isinstance(text, bytes) else text
@@ -109,6 +122,7 @@ class _NumberedCanvas(Canvas):
     """
 
     _FOOTER_SIZE = 9
+    _pagesize: tuple[float, float]  # set by reportlab's Canvas; its stubs leave it out
 
     def showPage(self) -> None:  # reportlab's name
         self.doForm(f"wdFooter{self.getPageNumber()}")

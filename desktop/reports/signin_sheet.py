@@ -79,8 +79,8 @@ def build_signin_sheet(
     name = cell_style("name", 12, leading=14)
     center = cell_style("center", 10, alignment=TA_CENTER)
     sub = cell_style("sub", 11, alignment=TA_CENTER, leading=15)
-    blank = [""] * (len(COLUMNS) - 1)
-    data = [
+    blank: list[object] = [""] * (len(COLUMNS) - 1)
+    data: list[list[object]] = [
         [para(f"{heading.course}　簽到表", title_style(17), fallback)] + blank,
         [
             [

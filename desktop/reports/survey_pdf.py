@@ -89,7 +89,8 @@ def bar_chart(item: Item, sessions: Sequence[SessionResults]) -> Drawing:
     drawing = Drawing(CHART_WIDTH, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = 62, 16
-    chart.width, chart.height = CHART_WIDTH - 90, height - 20 - (14 if len(sessions) > 1 else 0)
+    chart.width = CHART_WIDTH - 90  # type: ignore[assignment]  # stubs say int; any number works
+    chart.height = height - 20 - (14 if len(sessions) > 1 else 0)
     # reportlab draws the first category at the bottom: reverse so 非常滿意 is on top.
     chart.data = [tuple(reversed(d)) for d in data]
     chart.categoryAxis.categoryNames = list(reversed(SCALE_LABELS))

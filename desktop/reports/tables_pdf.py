@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -192,14 +193,14 @@ def tent_cards(sheet: TablesSheet, target: Path | BytesIO) -> None:
 
 
 def _grid(
-    data: list[list[object]],
+    data: Sequence[list[Any]],
     widths: Sequence[float],
     *,
     header: bool = True,
     heights: float | None = None,
 ) -> Table:
     table = Table(data, colWidths=list(widths), rowHeights=heights, repeatRows=1 if header else 0)
-    commands = [
+    commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), register_main_font(), 11),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -265,7 +266,7 @@ def rosters(sheet: TablesSheet, target: Path | BytesIO) -> None:
         story.append(Spacer(1, 4 * mm))
         for line in leader_steps(table.number):
             story.append(Paragraph(paragraph_markup(line), steps))
-        notes: list[list[object]] = [["討論紀錄／備註"]] + [[""] for _ in range(7)]
+        notes = [["討論紀錄／備註"]] + [[""] for _ in range(7)]
         story.append(Spacer(1, 6 * mm))
         story.append(KeepTogether(_grid(notes, [page_width], heights=9 * mm)))
     build_pdf(

@@ -57,9 +57,11 @@ def ranked(state: VoteState, result: Count) -> list[Project]:
 def _bar(votes: int, most: int, funded: bool, width: float) -> Drawing:
     drawing = Drawing(width, 5 * mm)
     length = (width - 10 * mm) * votes / most if most else 0
-    drawing.add(
-        Rect(0, 1 * mm, length, 3 * mm, fillColor=FUNDED_BAR if funded else BAR, strokeColor=None)
-    )
+    bar = Rect(0, 1 * mm, length, 3 * mm)
+    # Set after construction: the stubs mistype Rect's keyword arguments.
+    bar.fillColor = FUNDED_BAR if funded else BAR
+    bar.strokeColor = None
+    drawing.add(bar)
     drawing.add(
         String(length + 1.5 * mm, 1.4 * mm, str(votes), fontName=register_main_font(), fontSize=8)
     )

@@ -119,60 +119,9 @@ def set_course_fields(
     (``city_code``, ``term``); certificate settings and hours-policy keys are merged;
     ``images`` (``seal_image``/``signature_image``: a file to store, "" to remove) are read
     into the database."""
-    allowed_event = {
-        "course_code",
-        "category_code",
-        "degree_credit",
-        "learning_mode",
-        "name",
-        "organiser",
-    }
-    allowed_session = {"city_code", "term"}
-    event_fields = {k: clean(v) for k, v in (event_fields or {}).items() if v is not None}
-    session_fields = {k: clean(v) for k, v in (session_fields or {}).items() if v is not None}
-    if bad := (set(event_fields) - allowed_event) | (set(session_fields) - allowed_session):
-        raise CloseDayError(
-            "not_settable",
-            f"無法設定的欄位：{', '.join(sorted(bad))}",
-            fields=", ".join(sorted(bad)),
-        )
-    if "name" in event_fields and not event_fields["name"]:
-        raise CloseDayError("course_name_required", "課程名稱不可空白")
-    if bad := set(settings or {}) - set(SETTINGS_KEYS):
-        raise CloseDayError(
-            "unknown_setting",
-            f"未知的證書設定：{', '.join(sorted(bad))}",
-            fields=", ".join(sorted(bad)),
-        )
-    code = session_fields.get("city_code")
-    if code is not None and code and not (code.isdigit() and len(code) == 2):
-        raise CloseDayError(
-            "bad_city_code", f"上課縣市代碼須為兩位數字（如 10 臺北市）：{code!r}", value=code
-        )
-    font = (settings or {}).get("fallback_font")
-    if font:
-        try:
-            fallback_face(font)
-        except FontError as exc:
-            raise CloseDayError("bad_fallback_font", f"fallback_font: {exc}", detail=exc) from None
-        settings = {**(settings or {}), "fallback_font": str(Path(font).resolve())}
-    for key in ("full_text", "partial_text"):
-        if (settings or {}).get(key):
-            certificate_text(settings[key])  # type: ignore[index]
-    if bad := set(images or {}) - set(IMAGE_KEYS):
-        raise CloseDayError(
-            "unknown_setting",
-            f"未知的圖檔設定：{', '.join(sorted(bad))}",
-            fields=", ".join(sorted(bad)),
-        )
-    # "" clears an image; a path is read and checked before anything is saved.
-    image_data = {
-        key: read_image(key, path) if path else None
-        for key, path in (images or {}).items()
-        if path is not None
-    }
-    if settings and settings.get("serial_pattern"):
-        serial_for(settings["serial_pattern"], 1, dt.date.today())
+    event_fields, session_fields = _checked_fields(event_fields or {}, session_fields or {})
+    settings = _checked_settings(settings or {})
+    image_data = _read_images(images or {})
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         es = s.get_one(EventSession, session_id)
@@ -186,24 +135,7 @@ def set_course_fields(
         for key, data in image_data.items():
             setattr(event, key, data)
         if policy:
-            merged = {**(event.hours_policy or {}), **policy}
-            try:
-                checked = HoursPolicy.from_json(merged)
-            except rules.PolicyError as exc:
-                raise CloseDayError(exc.code, str(exc), **exc.params) from None
-            if checked.course_hours is not None:
-                start, end = _session_span(es)
-                longest = (end - start).total_seconds() / 3600
-                if checked.course_hours > longest:
-                    raise CloseDayError(
-                        "course_hours_too_long",
-                        f"course_hours: {checked.course_hours:g} 小時超過場次時間 "
-                        f"{longest:g} 小時（{start:%H:%M}–{end:%H:%M}）",
-                        hours=f"{checked.course_hours:g}",
-                        longest=f"{longest:g}",
-                        span=f"{start:%H:%M}–{end:%H:%M}",
-                    )
-            event.hours_policy = merged
+            event.hours_policy = _merged_policy(event, es, policy)
         audit.record(
             s,
             "course.set",
@@ -213,11 +145,107 @@ def set_course_fields(
             at=at,
             event_fields=event_fields,
             session_fields=session_fields,
-            settings=settings or {},
+            settings=settings,
             policy=policy or {},
             images={k: image_info(v) for k, v in image_data.items()},
         )
     return day_report(db, session_id).course
+
+
+_EVENT_FIELDS = {
+    "course_code",
+    "category_code",
+    "degree_credit",
+    "learning_mode",
+    "name",
+    "organiser",
+}
+_SESSION_FIELDS = {"city_code", "term"}
+
+
+def _checked_fields(
+    event_fields: dict[str, str], session_fields: dict[str, str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The course fields cleaned; raises for one that cannot be set, a blank course name or a
+    city code that is not two digits."""
+    event_fields = {k: clean(v) for k, v in event_fields.items() if v is not None}
+    session_fields = {k: clean(v) for k, v in session_fields.items() if v is not None}
+    if bad := (set(event_fields) - _EVENT_FIELDS) | (set(session_fields) - _SESSION_FIELDS):
+        raise CloseDayError(
+            "not_settable",
+            f"無法設定的欄位：{', '.join(sorted(bad))}",
+            fields=", ".join(sorted(bad)),
+        )
+    if "name" in event_fields and not event_fields["name"]:
+        raise CloseDayError("course_name_required", "課程名稱不可空白")
+    code = session_fields.get("city_code")
+    if code and not (code.isdigit() and len(code) == 2):
+        raise CloseDayError(
+            "bad_city_code", f"上課縣市代碼須為兩位數字（如 10 臺北市）：{code!r}", value=code
+        )
+    return event_fields, session_fields
+
+
+def _checked_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """The certificate settings with the fallback font's path resolved; raises for an unknown
+    key, a font reportlab cannot embed, a certificate text or serial pattern that is wrong."""
+    if bad := set(settings) - set(SETTINGS_KEYS):
+        raise CloseDayError(
+            "unknown_setting",
+            f"未知的證書設定：{', '.join(sorted(bad))}",
+            fields=", ".join(sorted(bad)),
+        )
+    font = settings.get("fallback_font")
+    if font:
+        try:
+            fallback_face(font)
+        except FontError as exc:
+            raise CloseDayError("bad_fallback_font", f"fallback_font: {exc}", detail=exc) from None
+        settings = {**settings, "fallback_font": str(Path(font).resolve())}
+    for key in ("full_text", "partial_text"):
+        if settings.get(key):
+            certificate_text(settings[key])
+    if settings.get("serial_pattern"):
+        serial_for(settings["serial_pattern"], 1, dt.date.today())
+    return settings
+
+
+def _read_images(images: dict[str, str | Path | None]) -> dict[str, bytes | None]:
+    """Each image file read and checked before anything is saved; "" clears an image."""
+    if bad := set(images) - set(IMAGE_KEYS):
+        raise CloseDayError(
+            "unknown_setting",
+            f"未知的圖檔設定：{', '.join(sorted(bad))}",
+            fields=", ".join(sorted(bad)),
+        )
+    return {
+        key: read_image(key, path) if path else None
+        for key, path in images.items()
+        if path is not None
+    }
+
+
+def _merged_policy(event: Event, es: EventSession, policy: dict[str, Any]) -> dict[str, Any]:
+    """The event's hours policy with ``policy`` merged in, checked; course hours longer than
+    the session could credit are refused."""
+    merged = {**(event.hours_policy or {}), **policy}
+    try:
+        checked = HoursPolicy.from_json(merged)
+    except rules.PolicyError as exc:
+        raise CloseDayError(exc.code, str(exc), **exc.params) from None
+    if checked.course_hours is not None:
+        start, end = _session_span(es)
+        longest = (end - start).total_seconds() / 3600
+        if checked.course_hours > longest:
+            raise CloseDayError(
+                "course_hours_too_long",
+                f"course_hours: {checked.course_hours:g} 小時超過場次時間 "
+                f"{longest:g} 小時（{start:%H:%M}–{end:%H:%M}）",
+                hours=f"{checked.course_hours:g}",
+                longest=f"{longest:g}",
+                span=f"{start:%H:%M}–{end:%H:%M}",
+            )
+    return merged
 
 
 def _session_span(es: EventSession) -> tuple[dt.datetime, dt.datetime]:

@@ -34,7 +34,7 @@ def test_uncaught_exception_is_logged_and_shown(
 @pytest.mark.allow_log(r"^workshop-desk reports failed$")
 def test_a_failed_export_logs_the_error_type_and_size_not_the_reports_text(
     demo_db_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """openpyxl's IllegalCharacterError quotes the cell: the report's text went to the log."""
     from openpyxl import Workbook
 

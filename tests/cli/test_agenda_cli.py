@@ -58,6 +58,6 @@ def test_agenda_unknown_session_is_a_clear_error(run_cli, demo_db_path: Path) ->
     assert refusal["error"]["params"]["name"] == "高雄" and "臺北" in refusal["error"]["message"]
 
 
-def test_report_to_a_folder_is_a_one_line_error(run_cli, demo_db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_report_to_a_folder_is_a_one_line_error(run_cli, demo_db_path, tmp_path) -> None:
     code, _, err = run_cli("--db", demo_db_path, "agenda", "--session", "臺北", "--csv", tmp_path)
     assert code == 2 and "資料夾" in err and err.count("\n") == 1

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 
-def test_summary_json_reports_seed_sessions_and_agenda(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_summary_json_reports_seed_sessions_and_agenda(run_cli, demo_db_path: Path) -> None:
     code, out, err = run_cli("--db", demo_db_path, "summary", "--json")
     assert code == 0, err
     (event,) = json.loads(out)["events"]
@@ -29,7 +29,7 @@ def test_summary_json_reports_seed_sessions_and_agenda(run_cli, demo_db_path: Pa
     }
 
 
-def test_demo_builds_a_separate_file_and_refuses_to_overwrite(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_demo_builds_a_separate_file_and_refuses_to_overwrite(run_cli, tmp_path: Path) -> None:
     target = tmp_path / "d.sqlite3"
     code, out, _ = run_cli("--db", target, "demo", "--json")
     assert code == 0 and json.loads(out)["attendees"] == 135
@@ -40,7 +40,7 @@ def test_demo_builds_a_separate_file_and_refuses_to_overwrite(run_cli, tmp_path:
 @pytest.mark.allow_log(r"^damaged database .*: file is not a database")
 def test_global_db_option_on_an_unreadable_file_is_a_one_line_error(
     run_cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(b"this is not a database" * 100)
     code, _, err = run_cli("--db", garbage, "summary", "--json")
@@ -48,13 +48,13 @@ def test_global_db_option_on_an_unreadable_file_is_a_one_line_error(
     assert "不是可用的資料庫" in err and err.count("\n") == 1
 
 
-def test_self_test_passes(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_self_test_passes(run_cli) -> None:
     code, out, err = run_cli("self-test", "--json")
     assert code == 0, out + err
     assert json.loads(out)["ok"] is True
 
 
-def test_a_database_url_no_driver_understands_is_a_one_line_error(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_database_url_no_driver_understands_is_a_one_line_error(run_cli) -> None:
     """QA: ``--db garbage://x`` and ``--db mysql://…`` printed a traceback."""
     for url in ("garbage://x", "mysql://user:s3cret@host/db"):
         code, _, err = run_cli("--db", url, "summary")
@@ -62,7 +62,7 @@ def test_a_database_url_no_driver_understands_is_a_one_line_error(run_cli) -> No
         assert "不支援的資料庫網址" in err and "s3cret" not in err
 
 
-def test_a_reader_that_stops_early_gets_no_traceback(demo_db_path: Path, console) -> None:  # type: ignore[no-untyped-def]
+def test_a_reader_that_stops_early_gets_no_traceback(demo_db_path: Path, console) -> None:
     """`workshop-desk roster --json | head -1`: the closed pipe is not an error."""
     import subprocess
     import sys

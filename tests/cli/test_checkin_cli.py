@@ -113,14 +113,14 @@ def test_empty_token_or_search_is_bad_input_not_a_result(run_cli, demo_db_path: 
 
 def test_checkin_off_the_session_day_warns_in_json_and_on_stderr(
     run_cli, demo_db_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import datetime as dt
 
     import desktop.cli.checkin as checkin_cli
 
     class Day(dt.date):
         @classmethod
-        def today(cls):  # type: ignore[no-untyped-def]
+        def today(cls):
             return cls(2019, 3, 14)  # the day before 臺北場次
 
     token = _token(demo_db_path)

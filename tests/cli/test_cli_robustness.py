@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_db_option_naming_a_missing_file_or_a_folder_creates_nothing(
     run_cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """QA: a typo in ``--db`` silently created the folders and an empty database there."""
     typo = tmp_path / "no-such-folder" / "event.sqlite3"
     code, _, err = run_cli("--db", typo, "summary")
@@ -66,11 +66,11 @@ def test_a_damaged_file_is_one_line_on_stderr_in_a_real_process(
 @pytest.mark.allow_log(r"^workshop-desk summary failed$")
 def test_an_unexpected_error_is_logged_and_told_in_one_line(
     run_cli, demo_db_path: Path, monkeypatch, private_data_home: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """A bug inside a command: the traceback goes to the log file, the user gets one line."""
     import desktop.cli.basics as basics
 
-    def broken(_db):  # type: ignore[no-untyped-def]
+    def broken(_db):
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr(basics, "list_events", broken)
@@ -235,7 +235,7 @@ def test_a_console_that_cannot_show_a_name_gets_an_escape_not_a_crash(
 @pytest.mark.allow_log(r"no console: set WORKSHOP_DESK_PASSPHRASE")
 def test_the_windowed_program_without_a_console_says_so_and_exits_2(
     demo_db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, missing: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """The windowed Windows program has ``sys.stdin`` (and ``sys.stdout``) None: an organiser
     command without the passphrase in the environment died on ``isatty``."""
     from desktop.cli import PASSPHRASE_ENV, main

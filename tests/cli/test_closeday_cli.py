@@ -9,7 +9,7 @@ from tests.closeday_sim import simulate_day
 
 def test_hours_json_lists_people_with_times_hours_and_reasons(
     demo_db, demo_db_path, run_cli
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     sim = simulate_day(demo_db)
     code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北場次", "--json")
     assert code == 0
@@ -21,7 +21,7 @@ def test_hours_json_lists_people_with_times_hours_and_reasons(
     assert people[sim.names["no_out"]]["last_out"] is None
 
 
-def test_hours_adjust_from_the_cli(demo_db, demo_db_path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_hours_adjust_from_the_cli(demo_db, demo_db_path, run_cli) -> None:
     sim = simulate_day(demo_db)
     code, _, err = run_cli(
         "--db",
@@ -53,7 +53,7 @@ def test_hours_adjust_from_the_cli(demo_db, demo_db_path, run_cli) -> None:  # t
     assert code == 0 and person["hours"] == 5.0 and person["adjustment"]["reason"] == "在場"
 
 
-def test_pdf_command_writes_each_document(demo_db, demo_db_path, run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_command_writes_each_document(demo_db, demo_db_path, run_cli, tmp_path) -> None:
     sim = simulate_day(demo_db)
     for document in ("signin", "attendance", "certificates", "badges"):
         out = tmp_path / f"{document}.pdf"
@@ -77,7 +77,7 @@ def test_pdf_command_writes_each_document(demo_db, demo_db_path, run_cli, tmp_pa
 
 def test_export_hours_writes_big5_with_the_exact_header(
     demo_db, demo_db_path, run_cli, tmp_path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     sim = simulate_day(demo_db)
     out = tmp_path / "hours.csv"
     monkeypatch.delenv("WORKSHOP_DESK_PASSPHRASE", raising=False)
@@ -175,7 +175,7 @@ def test_export_hours_writes_big5_with_the_exact_header(
 
 def test_a_seal_that_is_not_an_image_is_one_line_naming_the_setting(
     demo_db, demo_db_path, run_cli, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     simulate_day(demo_db)
     seal = tmp_path / "seal.png"
     seal.write_text("not a picture", encoding="utf-8")
@@ -194,7 +194,7 @@ def test_a_seal_that_is_not_an_image_is_one_line_naming_the_setting(
 
 def test_the_seal_is_stored_so_printing_from_another_folder_works(
     demo_db, demo_db_path, run_cli, tmp_path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from PIL import Image
 
     simulate_day(demo_db)
@@ -231,7 +231,7 @@ def test_the_seal_is_stored_so_printing_from_another_folder_works(
 
 def test_course_hours_beyond_the_day_is_refused_and_auto_goes_back(
     demo_db, demo_db_path, run_cli
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     sim = simulate_day(demo_db)
     code, _, err = run_cli(
         "--db", demo_db_path, "event", "set", "--session", "臺北", "--course-hours", "40"
@@ -262,7 +262,7 @@ def test_course_hours_beyond_the_day_is_refused_and_auto_goes_back(
     assert data["hours_policy"]["course_hours"] is None
 
 
-def test_adjusting_one_of_two_people_with_the_same_name(demo_db, demo_db_path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_adjusting_one_of_two_people_with_the_same_name(demo_db, demo_db_path, run_cli) -> None:
     from desktop.services.checkin import check_in_registration
     from desktop.services.walkins import add_walk_in
     from tests.closeday_sim import at
@@ -305,7 +305,7 @@ def test_adjusting_one_of_two_people_with_the_same_name(demo_db, demo_db_path, r
     assert hours[twin.registration_id] == 3.0 and hours[sim.roles["no_out"]] == 0.0
 
 
-def test_a_mistyped_option_value_is_one_line(demo_db_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_mistyped_option_value_is_one_line(demo_db_path, capsys) -> None:
     import pytest
 
     from desktop.cli import main

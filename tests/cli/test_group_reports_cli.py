@@ -45,7 +45,7 @@ def fill(db: Database) -> None:
     )
 
 
-def test_export_pdf(demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_pdf(demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path) -> None:
     fill(demo_db)
     out = tmp_path / "彙整.pdf"
     code, stdout, _ = run_cli(
@@ -78,7 +78,7 @@ def test_export_pdf(demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Pa
 
 def test_export_xlsx_neutralises_formulas(
     demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     fill(demo_db)
     out = tmp_path / "x.xlsx"
     code, stdout, _ = run_cli(
@@ -108,7 +108,7 @@ def test_export_xlsx_neutralises_formulas(
 
 def test_show_json_and_bad_input(
     demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     fill(demo_db)
     code, stdout, _ = run_cli(
         "--db", demo_db_path, "reports", "show", "--session", "臺北", "--table", "1", "--json"
@@ -133,7 +133,7 @@ def test_show_json_and_bad_input(
 
 def test_export_pdf_survives_a_damaged_photo_and_turns_phone_photos_upright(
     demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import io
 
     from PIL import Image

@@ -59,7 +59,7 @@ def test_help_of_every_command_still_works(capsys: pytest.CaptureFixture[str]) -
         assert f"workshop-desk {name}" in capsys.readouterr().out
 
 
-def test_a_print_run_loads_no_cryptography(demo_db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_print_run_loads_no_cryptography(demo_db_path, tmp_path) -> None:
     """A print run never seals or opens an ID number: the ID key machinery (``cryptography``,
     about 45 ms of imports) stays unloaded."""
     probe = (

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 
-def test_backup_and_restore_round_trip_json(run_cli, demo_db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_and_restore_round_trip_json(run_cli, demo_db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "stick" / "copy.sqlite3"
     code, stdout, err = run_cli("--db", demo_db_path, "backup", "--out", out, "--json")
     assert code == 0, err
@@ -34,7 +34,7 @@ def test_backup_and_restore_round_trip_json(run_cli, demo_db_path: Path, tmp_pat
 
 def test_restore_of_a_bad_file_is_a_one_line_error(
     run_cli, demo_db_path: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"\x00junk" * 500)
     code, _, err = run_cli("--db", demo_db_path, "restore", bad)
@@ -44,7 +44,7 @@ def test_restore_of_a_bad_file_is_a_one_line_error(
 @pytest.mark.allow_log(r"^damaged database .*malformed")
 def test_damaged_database_error_names_the_newest_good_backup(
     run_cli, demo_db_path: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from desktop.services.backup import auto_backup
 
     good = auto_backup(demo_db_path).path  # default folder <data>/backups
@@ -58,7 +58,7 @@ def test_damaged_database_error_names_the_newest_good_backup(
 
 def test_ids_purge_needs_the_passphrase(
     run_cli, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.delenv("WORKSHOP_DESK_PASSPHRASE", raising=False)
     monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
     code, _, err = run_cli("--db", demo_db_path, "ids", "purge", "--session", "臺北")
@@ -83,7 +83,7 @@ def test_ids_purge_needs_the_passphrase(
 
 def test_backup_never_overwrites_a_file_that_is_not_a_backup(
     run_cli, demo_db_path: Path, empty_db_path: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """QA: ``backup --out notes.txt`` replaced the file; ``--out`` another live database
     replaced that database; ``--out FOLDER`` named a hidden ``.partial`` file."""
     notes = tmp_path / "notes.txt"

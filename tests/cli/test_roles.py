@@ -119,7 +119,7 @@ def test_organiser_commands_refuse_without_the_passphrase_and_change_nothing(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     argv: tuple[str, ...],
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert run_cli("--db", demo_db_path, "backup", "--out", tmp_path / "backup.sqlite3")[0] == 0
     before = _content(demo_db_path)
     monkeypatch.delenv("WORKSHOP_DESK_PASSPHRASE")
@@ -162,7 +162,7 @@ def _content(path: Path) -> tuple[object, ...]:
 
 def test_desk_commands_need_no_passphrase(
     run_cli, demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.delenv("WORKSHOP_DESK_PASSPHRASE")
     monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
     for argv in (
@@ -178,7 +178,7 @@ def test_desk_commands_need_no_passphrase(
 
 def test_restoring_another_events_backup_needs_force(
     run_cli, demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     other = tmp_path / "other.sqlite3"
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "tea at four, room 707")
     assert (

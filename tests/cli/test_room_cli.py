@@ -41,7 +41,7 @@ def _first_admitted(db_path: Path) -> int:
         db.dispose()
 
 
-def test_room_code_show_then_replace(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_room_code_show_then_replace(run_cli, demo_db_path: Path) -> None:
     rid = _first_admitted(demo_db_path)
     db = ("--db", demo_db_path)
     code, out, _ = run_cli(
@@ -83,7 +83,7 @@ def _pptx(path: Path) -> None:
 
 def test_handouts_add_list_remove(
     run_cli, demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     db = ("--db", demo_db_path)
     slides = tmp_path / "課程簡報.pptx"
     _pptx(slides)
@@ -118,7 +118,7 @@ def test_handouts_add_list_remove(
     assert code == 2 and "WORKSHOP_DESK_PASSPHRASE" in err
 
 
-def test_a_tables_location_reaches_the_room_page(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_tables_location_reaches_the_room_page(run_cli, demo_db_path: Path) -> None:
     from desktop.services import room, seating
     from desktop.services.events import find_session
 

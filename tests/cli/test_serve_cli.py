@@ -41,7 +41,7 @@ def _serve(db: Path, passphrase: str, port: int = 0) -> subprocess.Popen[str]:
 
 def test_serve_prints_one_json_line_and_a_table_url_fills_the_report(
     demo_db_path: Path, run_cli
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     server = _serve(demo_db_path, "demo")
     try:
         first = json.loads(server.stdout.readline())  # type: ignore[union-attr]
@@ -107,7 +107,7 @@ def test_ctrl_c_stops_serve_with_exit_0_and_frees_the_port(demo_db_path: Path) -
         again.bind(("127.0.0.1", port))  # raises if the port were still held
 
 
-def test_the_default_address_is_the_wifi_one_and_loopback_only_is_refused(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_default_address_is_the_wifi_one_and_loopback_only_is_refused(monkeypatch) -> None:
     from desktop.cli import CliError
     from desktop.cli.venue import default_host
     from desktop.core.lan import Candidate

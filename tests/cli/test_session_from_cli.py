@@ -25,7 +25,7 @@ SEED_AGENDA = (
 
 
 @pytest.fixture
-def cli_session(run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def cli_session(run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     db = tmp_path / "course.sqlite3"
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "a-long-secret")
     assert (
@@ -58,7 +58,7 @@ def cli_session(run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # ty
     return db
 
 
-def _check_in_everyone(db: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def _check_in_everyone(db: Path, run_cli) -> None:
     from db.models import CheckIn, Registration, Status
     from desktop.app import open_database
 
@@ -88,7 +88,7 @@ def _check_in_everyone(db: Path, run_cli) -> None:  # type: ignore[no-untyped-de
     database.dispose()
 
 
-def test_no_agenda_says_why_and_certificates_are_refused(cli_session, run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_no_agenda_says_why_and_certificates_are_refused(cli_session, run_cli, tmp_path) -> None:
     _check_in_everyone(cli_session, run_cli)
     code, out, err = run_cli("--db", cli_session, "hours", "--session", "臺中", "--json")
     people = json.loads(out)
@@ -103,7 +103,7 @@ def test_no_agenda_says_why_and_certificates_are_refused(cli_session, run_cli, t
     assert not target.exists() and not list(tmp_path.glob(".doc-*"))
 
 
-def test_agenda_add_import_remove_give_hours(cli_session, run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_agenda_add_import_remove_give_hours(cli_session, run_cli, tmp_path) -> None:
     csv_file = tmp_path / "agenda.csv"
     csv_file.write_text(SEED_AGENDA, encoding="utf-8-sig")
     code, out, err = run_cli(
@@ -173,7 +173,7 @@ def test_agenda_add_import_remove_give_hours(cli_session, run_cli, tmp_path) -> 
     assert len(PdfReader(target).pages) == len(people)
 
 
-def test_agenda_add_refuses_bad_times_in_one_line(cli_session, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_agenda_add_refuses_bad_times_in_one_line(cli_session, run_cli) -> None:
     code, _, err = run_cli(
         "--db",
         cli_session,
@@ -192,7 +192,7 @@ def test_agenda_add_refuses_bad_times_in_one_line(cli_session, run_cli) -> None:
     assert len(err.strip().splitlines()) == 1
 
 
-def test_agenda_import_names_the_row_and_column(cli_session, run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_agenda_import_names_the_row_and_column(cli_session, run_cli, tmp_path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text(
         "起迄時間,活動議程,主講人\n10:30-10:35,開場,\n1030-11:00,演講,\n", encoding="utf-8"

@@ -12,7 +12,7 @@ from tests.registration_files import SAMPLE
 
 def test_new_event_from_the_command_line(
     run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     db = tmp_path / "course.sqlite3"
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "a-long-secret")
     code, out, err = run_cli(
@@ -63,7 +63,7 @@ def test_new_event_from_the_command_line(
 
 def test_bad_setup_input_is_one_line(
     run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     db = tmp_path / "course.sqlite3"
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "short")
     code, _, err = run_cli("--db", db, "event", "create", "--name", "課", "--organiser", "主辦")

@@ -37,7 +37,7 @@ def pdf_text(path: Path) -> str:
     return "".join("".join(p.extract_text().split()) for p in PdfReader(path).pages)
 
 
-def _answer_forms(run_cli, db: tuple[str, Path], day: vote_day.VoteDay, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _answer_forms(run_cli, db: tuple[str, Path], day: vote_day.VoteDay, tmp_path: Path) -> None:
     for rid, form in zip(day.present, FORMS, strict=False):
         answers = tmp_path / f"form{rid}.json"
         answers.write_text(json.dumps(form, ensure_ascii=False), encoding="utf-8")
@@ -63,7 +63,7 @@ def test_template_open_answer_close_show_export(
     run_cli,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     db = ("--db", demo_db_path)
     monkeypatch.delenv("WORKSHOP_DESK_PASSPHRASE")
     code, out, _ = run_cli(*db, "survey", "template", "--session", "臺北", "--json")
@@ -133,7 +133,7 @@ def test_template_open_answer_close_show_export(
 
 def test_all_sessions_side_by_side(
     day: vote_day.VoteDay, demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     db = ("--db", demo_db_path)
     run_cli(*db, "survey", "open", "--session", "臺北")
     _answer_forms(run_cli, db, day, tmp_path)

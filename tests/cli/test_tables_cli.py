@@ -6,7 +6,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 
-def test_assign_and_show_json(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_assign_and_show_json(run_cli, demo_db_path: Path) -> None:
     code, out, err = run_cli(
         "--db", demo_db_path, "tables", "assign", "--session", "台北", "--json"
     )
@@ -29,7 +29,7 @@ def test_assign_and_show_json(run_cli, demo_db_path: Path) -> None:  # type: ign
     assert "phone" not in json.dumps(shown)
 
 
-def test_move_pin_and_rerun_keeps_pin(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_move_pin_and_rerun_keeps_pin(run_cli, demo_db_path: Path) -> None:
     run_cli("--db", demo_db_path, "tables", "assign", "--session", "臺北", "--json")
     _, out, _ = run_cli("--db", demo_db_path, "tables", "show", "--session", "臺北", "--json")
     tables = json.loads(out)["tables"]
@@ -69,7 +69,7 @@ def test_move_pin_and_rerun_keeps_pin(run_cli, demo_db_path: Path) -> None:  # t
     assert code == 2 and "找不到場次" in err
 
 
-def test_pdfs_embed_font_and_show_names(run_cli, demo_db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pdfs_embed_font_and_show_names(run_cli, demo_db_path: Path, tmp_path: Path) -> None:
     run_cli("--db", demo_db_path, "tables", "assign", "--session", "臺南")
     for kind in ("tents", "rosters", "overview"):
         out = tmp_path / f"{kind}.pdf"
@@ -95,7 +95,7 @@ def test_pdfs_embed_font_and_show_names(run_cli, demo_db_path: Path, tmp_path: P
             assert "洪浩宇" in text
 
 
-def test_assign_text_says_why_people_have_no_seat(run_cli, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_assign_text_says_why_people_have_no_seat(run_cli, demo_db_path: Path) -> None:
     run_cli(
         "--db",
         demo_db_path,

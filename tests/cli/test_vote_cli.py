@@ -19,7 +19,7 @@ def day(demo_db: Database, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 def test_open_ballots_close_show_export(
     day: vote_day.VoteDay, demo_db_path: Path, run_cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     db = ("--db", demo_db_path)
     code, out, _ = run_cli(
         *db,
@@ -80,7 +80,7 @@ def test_open_ballots_close_show_export(
 )
 def test_refused_ballot_exits_1_with_a_result_code(
     day: vote_day.VoteDay, demo_db_path: Path, run_cli, args: list[str], code: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     run_cli(
         "--db",
         demo_db_path,
@@ -110,7 +110,7 @@ def test_refused_ballot_exits_1_with_a_result_code(
 
 def test_not_checked_in_too_many_and_closed(
     day: vote_day.VoteDay, demo_db_path: Path, run_cli
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     db = ("--db", demo_db_path)
     run_cli(
         *db,
@@ -156,7 +156,7 @@ def test_not_checked_in_too_many_and_closed(
 
 def test_organiser_commands_need_the_passphrase(
     day: vote_day.VoteDay, demo_db_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "wrong one")
     code, _, err = run_cli(
         "--db",
@@ -177,7 +177,7 @@ def test_organiser_commands_need_the_passphrase(
 
 def test_revoke_from_the_command_line_and_unlock_is_gone(
     day: vote_day.VoteDay, demo_db: Database, demo_db_path: Path, run_cli
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from desktop.core.vote import Method, Rules, VoteError
     from desktop.services import vote as svc
     from desktop.services import vote_ballots as ballots
@@ -201,7 +201,7 @@ def test_revoke_from_the_command_line_and_unlock_is_gone(
 
 def test_open_lists_left_out_proposals_and_what_no_basket_holds(
     day: vote_day.VoteDay, demo_db_path: Path, run_cli
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     def open_(budget: str) -> tuple[int, dict]:  # type: ignore[type-arg]
         code, out, _ = run_cli(
             "--db", demo_db_path, "vote", "open", "--session", "臺北", "--budget", budget,

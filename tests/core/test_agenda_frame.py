@@ -37,7 +37,7 @@ ROWS = (
 BLOCKS = tuple(Block(r.id, r.planned_start, r.planned_end, r.kind, r.title) for r in ROWS)
 
 
-def shown(state: RunState, now: dt.datetime, *, selected: int | None = None, rows=ROWS):  # type: ignore[no-untyped-def]
+def shown(state: RunState, now: dt.datetime, *, selected: int | None = None, rows=ROWS):
     blocks = BLOCKS if rows else ()
     return frame(
         state,

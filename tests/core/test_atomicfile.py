@@ -105,7 +105,7 @@ def test_a_file_excel_locks_even_for_reading_is_in_use_not_another_kind(
     target.write_bytes(b"PK\x03\x04 sheet")
     real_open = open
 
-    def locked(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def locked(path, *args, **kwargs):
         if Path(path) == target:
             raise PermissionError(13, "The process cannot access the file", str(path))
         return real_open(path, *args, **kwargs)

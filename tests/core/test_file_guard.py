@@ -31,7 +31,7 @@ def _xlsx(path: Path) -> Path:
     return path
 
 
-def _code(path: Path, **kwargs) -> str:  # type: ignore[no-untyped-def]
+def _code(path: Path, **kwargs) -> str:
     with pytest.raises(FileRejected) as caught:
         guard_import_file(path, **kwargs)
     assert path.name in str(caught.value)  # says where
@@ -147,7 +147,7 @@ def test_guards_never_raise_anything_but_file_rejected(data: bytes) -> None:
 
 @given(st.binary(min_size=1, max_size=3000))
 @settings(max_examples=100)
-def test_guard_import_file_on_arbitrary_bytes(tmp_path_factory, data: bytes) -> None:  # type: ignore[no-untyped-def]
+def test_guard_import_file_on_arbitrary_bytes(tmp_path_factory, data: bytes) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "x.xlsx"
     path.write_bytes(b"PK\x03\x04" + data if data[0] % 2 else data)
     try:

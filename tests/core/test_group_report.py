@@ -1,4 +1,5 @@
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -9,6 +10,7 @@ from desktop.core.group_report import (
     Member,
     Proposal,
     ReportContent,
+    bare_amount,
     format_cost,
     from_json,
     merge_members,
@@ -16,6 +18,7 @@ from desktop.core.group_report import (
     parse_cost,
     points,
     problems,
+    read_amount,
     to_json,
     with_ids,
 )
@@ -245,3 +248,47 @@ def test_spoken_shorthand_costs_count_the_last_digit_in_the_next_unit_down() -> 
     assert parse_cost("十萬八千") == 108_000
     assert parse_cost("二十五") == 25
     assert parse_cost("1萬05") == 10_005
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("約新臺幣30萬元左右", "30萬"),
+        ("NT$300,000元整", "300,000"),
+        ("~50k", "50k"),
+        ("總計NTD1億", "1億"),
+        ("元", ""),
+        ("30萬-40萬", "30萬-40萬"),
+    ],
+)
+def test_bare_amount_drops_the_words_around_an_amount_however_stacked(
+    typed: str, amount: str
+) -> None:
+    assert bare_amount(typed) == amount
+
+
+@pytest.mark.parametrize(
+    ("amount", "value"),
+    [
+        ("300,000", Decimal(300_000)),
+        ("3.5萬", Decimal(35_000)),
+        ("1億2000萬", Decimal(120_000_000)),
+        ("一百二十萬", Decimal(1_200_000)),
+        ("三零零", Decimal(300)),
+        ("萬", Decimal(10_000)),
+        ("50k", Decimal(50_000)),
+        ("一萬五", Decimal(15_000)),
+        ("一萬零五", Decimal(10_005)),
+        ("0.4", Decimal("0.4")),
+    ],
+)
+def test_read_amount_values_digits_numerals_and_units(amount: str, value: Decimal) -> None:
+    assert read_amount(amount, amount) == value
+
+
+@pytest.mark.parametrize("amount", ["1,0000", "30萬x", "3.5.5"])
+def test_read_amount_names_what_is_not_an_amount(amount: str) -> None:
+    with pytest.raises(CostError) as raised:
+        read_amount(amount, f"typed {amount}")
+    assert raised.value.code == "cost_unreadable"
+    assert "typed" in str(raised.value)

@@ -48,11 +48,11 @@ def person(pid: int, name: str, email: str, *regs: KnownRegistration) -> KnownPe
     )
 
 
-def snapshot(*people: KnownPerson, sessions: tuple[KnownSession, ...] = (TAIPEI, TAICHUNG)):  # type: ignore[no-untyped-def]
+def snapshot(*people: KnownPerson, sessions: tuple[KnownSession, ...] = (TAIPEI, TAICHUNG)):
     return Snapshot(1, sessions, people, can_seal=False, version=())
 
 
-def plan(raw: RawTable, known: Snapshot, *, session_id: int | None = None, admit: bool = False):  # type: ignore[no-untyped-def]
+def plan(raw: RawTable, known: Snapshot, *, session_id: int | None = None, admit: bool = False):
     mapping = {f: i for f, i in MAPPING.items() if i < len(raw.headers)}
     return make_plan(raw, mapping, known, session_id=session_id, admit=admit, at=AT)
 

@@ -40,7 +40,7 @@ def test_parse_token_on_near_tokens(secret: bytes, body: str) -> None:
 
 
 @given(secrets_, registration_ids, st.data())
-def test_any_single_character_change_is_refused(secret: bytes, registration_id: int, data) -> None:  # type: ignore[no-untyped-def]
+def test_any_single_character_change_is_refused(secret: bytes, registration_id: int, data) -> None:
     token = make_token(secret, registration_id)
     position = data.draw(st.integers(min_value=len(PREFIX), max_value=len(token) - 1))
     assume(token[position] != ".")

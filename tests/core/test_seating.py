@@ -32,7 +32,7 @@ AGENCIES = [
 ]
 
 
-def _arrive(tables, present, taken, person):  # type: ignore[no-untyped-def]
+def _arrive(tables, present, taken, person):
     return assign_on_arrival(tables, arrival_counts(present, person), taken, person)
 
 
@@ -45,7 +45,7 @@ def forty_people() -> list[Person]:
     return [Person(key=i, agency=AGENCIES[i // 2]) for i in range(40)]
 
 
-def by_table(plan, people):  # type: ignore[no-untyped-def]
+def by_table(plan, people):
     tables: dict[int, list[Person]] = {}
     for p in people:
         if p.key in plan.seats:

@@ -51,7 +51,7 @@ def test_failed_upgrade_restores_the_original(
         connection.execute("INSERT INTO precious VALUES ('keep me')")
     connection.close()
 
-    def broken_upgrade(config, revision):  # type: ignore[no-untyped-def]
+    def broken_upgrade(config, revision):
         connection = config.attributes["connection"]
         connection.exec_driver_sql("DELETE FROM precious")
         raise RuntimeError("simulated migration failure")

@@ -19,14 +19,14 @@ def blank_pdf(target: Path) -> Path:
     return target
 
 
-def test_pdf_view_refuses_a_blank_page_and_shows_ink_of_a_real_one(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_view_refuses_a_blank_page_and_shows_ink_of_a_real_one(qapp, tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="blank page"):
         selftest.check_pdf_view(blank_pdf(tmp_path / "blank.pdf"))
     selftest.check_pdf(tmp_path / "text.pdf")
     assert "ink" in selftest.check_pdf_view(tmp_path / "text.pdf")
 
 
-def test_print_step_counts_the_pages_of_the_printed_file(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_print_step_counts_the_pages_of_the_printed_file(qapp, tmp_path: Path) -> None:
     selftest.check_pdf(tmp_path / "text.pdf")
     detail = selftest.check_print(tmp_path / "text.pdf", tmp_path / "printed.pdf")
     assert detail.startswith("1 page(s)")

@@ -121,7 +121,7 @@ def test_english_placeholders_match_the_chinese() -> None:
 
 
 @pytest.fixture
-def english(qapp):  # type: ignore[no-untyped-def]
+def english(qapp):
     from desktop.ui import settings
 
     loaded = settings.install_translators(qapp, "en")
@@ -129,7 +129,7 @@ def english(qapp):  # type: ignore[no-untyped-def]
     settings.remove_translators(qapp)
 
 
-def test_english_catalogue_and_qt_dialogs_translate(english, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_english_catalogue_and_qt_dialogs_translate(english, qtbot, tmp_path) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
     from desktop.ui.welcome import WelcomeWindow
@@ -145,7 +145,7 @@ def test_english_catalogue_and_qt_dialogs_translate(english, qtbot, tmp_path) ->
     dialog.reject()
 
 
-def test_chinese_loads_qt_own_translation(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_chinese_loads_qt_own_translation(qapp) -> None:
     from PySide6.QtCore import QCoreApplication
 
     from desktop.ui import settings
@@ -170,7 +170,7 @@ def test_language_setting_round_trip() -> None:
         settings.set_language("fr")
 
 
-def test_the_organiser_passphrase_prompt_speaks_english(english, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_organiser_passphrase_prompt_speaks_english(english, demo_db, monkeypatch) -> None:
     """QA: the prompt went through a ``_tr(text)`` helper lupdate cannot see, so in English it
     still asked 「請輸入主辦密語以切換為主辦模式：」."""
     import desktop.ui.organiser as organiser

@@ -56,7 +56,7 @@ def main() -> None:
         if pid == 0:
             try:
                 work(path, registration_id)
-            except BaseException as exc:  # noqa: BLE001 - report, never fall back into the loop
+            except BaseException as exc:  # report, never fall back into the loop
                 os.write(2, f"worker failed: {exc!r}\n".encode())
             finally:
                 os._exit(3)

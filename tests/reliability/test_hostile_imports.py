@@ -45,7 +45,7 @@ def test_hostile_file_is_refused_in_one_line_or_handled_and_never_stalls(
     run_cli,
     demo_db_path: Path,
     corpus: dict[str, Path],
-    case: Case,  # type: ignore[no-untyped-def]
+    case: Case,
     caplog: pytest.LogCaptureFixture,
     recwarn: pytest.WarningsRecorder,
 ) -> None:
@@ -74,7 +74,7 @@ def test_hostile_file_is_refused_in_one_line_or_handled_and_never_stalls(
 def test_ten_thousand_character_cell_rejects_only_its_row(
     run_cli,
     demo_db_path: Path,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     path = tmp_path / "long-cell.csv"
     lines = [

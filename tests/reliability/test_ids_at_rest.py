@@ -30,7 +30,7 @@ def full_ids_in(path: Path) -> set[str]:
     return {m.group().decode() for m in ID_SHAPE.finditer(data) if is_valid_id(m.group().decode())}
 
 
-def _walk_ins(db) -> list[str]:  # type: ignore[no-untyped-def]
+def _walk_ins(db) -> list[str]:
     session = list_events(db)[0].sessions[0]
     numbers = [
         make_id("F", "1", "3110409"),

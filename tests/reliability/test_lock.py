@@ -56,7 +56,7 @@ def test_lock_held_by_another_process_and_freed_when_it_dies(tmp_path: Path) -> 
 def test_cli_restore_is_refused_while_a_window_holds_the_database(
     run_cli,
     demo_db_path: Path,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     code, _, _ = run_cli("--db", demo_db_path, "backup", "--out", tmp_path / "b.sqlite3")
     assert code == 0

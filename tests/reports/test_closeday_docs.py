@@ -37,7 +37,7 @@ def text_of(path: Path) -> str:
 
 
 @pytest.mark.parametrize("document", ["signin", "attendance", "certificates", "badges"])
-def test_every_document_has_the_names_and_the_embedded_font(demo_db, tmp_path, document) -> None:  # type: ignore[no-untyped-def]
+def test_every_document_has_the_names_and_the_embedded_font(demo_db, tmp_path, document) -> None:
     sim = simulate_day(demo_db)
     out = tmp_path / f"{document}.pdf"
     result = close_of_day(demo_db, sim.session_id, document, out)
@@ -70,14 +70,14 @@ def test_every_document_has_the_names_and_the_embedded_font(demo_db, tmp_path, d
         assert len(reader.pages) == -(-result.rows // 8)
 
 
-def test_reprinted_certificates_keep_their_serials(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_reprinted_certificates_keep_their_serials(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     first = close_of_day(demo_db, sim.session_id, "certificates", tmp_path / "a.pdf")
     again = close_of_day(demo_db, sim.session_id, "certificates", tmp_path / "b.pdf")
     assert first.serials == again.serials
 
 
-def test_seal_and_signature_images_are_placed(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_seal_and_signature_images_are_placed(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     seal = tmp_path / "seal.png"
     Image.new("RGB", (200, 200), (200, 20, 20)).save(seal)
@@ -94,7 +94,7 @@ def test_seal_and_signature_images_are_placed(demo_db, tmp_path) -> None:  # typ
     assert len(page.images) == 1
 
 
-def test_cancel_leaves_nothing_and_issues_nothing(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_leaves_nothing_and_issues_nothing(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     out = tmp_path / "cancelled.pdf"
     out.write_bytes(b"%PDF-1.4 yesterday's batch")  # a cancelled build leaves it as it was
@@ -117,7 +117,7 @@ def test_cancel_leaves_nothing_and_issues_nothing(demo_db, tmp_path) -> None:  #
         assert s.scalar(select(func.count()).select_from(Certificate)) == 0
 
 
-def test_glyph_check_reports_characters_the_font_lacks(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_glyph_check_reports_characters_the_font_lacks(demo_db, tmp_path) -> None:
     from desktop.services.walkins import add_walk_in
 
     sim = simulate_day(demo_db)
@@ -224,7 +224,7 @@ def test_badge_qr_decodes_to_the_pass_token() -> None:
     assert parse_token(b"k" * 32, found[0].text).registration_id == 1234
 
 
-def test_signin_sheet_sorted_by_table(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_signin_sheet_sorted_by_table(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     out = tmp_path / "t.pdf"
     close_of_day(demo_db, sim.session_id, "signin", out, order="table")
@@ -240,7 +240,7 @@ def test_signin_sheet_sorted_by_table(demo_db, tmp_path) -> None:  # type: ignor
 
 def test_a_certificate_with_seal_signature_and_long_texts_stays_on_one_page(
     demo_db, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     sim = simulate_day(demo_db)
     seal = tmp_path / "seal.png"
     Image.new("RGB", (400, 400), (200, 20, 20)).save(seal)
@@ -263,7 +263,7 @@ def test_a_certificate_with_seal_signature_and_long_texts_stays_on_one_page(
         assert len(reader.pages[number].images) == 2
 
 
-def test_new_serials_follow_the_printed_order(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_new_serials_follow_the_printed_order(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     for order in ("agency", "table"):
         out = tmp_path / f"{order}.pdf"
@@ -274,7 +274,7 @@ def test_new_serials_follow_the_printed_order(demo_db, tmp_path) -> None:  # typ
         assert all(serial in page for serial, page in zip(result.serials, pages, strict=True))
 
 
-def test_sign_in_rows_grow_so_long_agencies_and_titles_stay_inside_the_grid(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_rows_grow_so_long_agencies_and_titles_stay_inside_the_grid(monkeypatch) -> None:
     from reportlab.platypus import Paragraph
 
     from desktop.reports import signin_sheet
@@ -283,7 +283,7 @@ def test_sign_in_rows_grow_so_long_agencies_and_titles_stay_inside_the_grid(monk
     made = []
 
     class Recording(signin_sheet.Table):
-        def __init__(self, data, **kwargs):  # type: ignore[no-untyped-def]
+        def __init__(self, data, **kwargs):
             made.append((data, kwargs))
             super().__init__(data, **kwargs)
 
@@ -343,7 +343,7 @@ def test_badge_agency_and_unit_stay_clear_of_the_table_line() -> None:
     build_badges(head, [row], out)
     lines: list[tuple[str, float, float]] = []  # text, baseline y, font size
 
-    def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+    def visit(text, cm, tm, font, size):
         if text.strip():
             lines.append((text.strip(), tm[5] * cm[3] + cm[5], size * tm[3] * cm[3]))
 

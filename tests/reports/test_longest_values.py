@@ -76,7 +76,7 @@ def test_every_document_lays_out_the_longest_accepted_values(
     demo_db: Database,
     demo_db_path: Path,
     tmp_path: Path,
-    letter: str,  # type: ignore[no-untyped-def]
+    letter: str,
     documents: list[tuple[str, ...]],
 ) -> None:
     _, names = longest(demo_db, letter)

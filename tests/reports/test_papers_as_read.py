@@ -39,7 +39,7 @@ def pdftotext(path: Path) -> str:
     ).stdout
 
 
-def rename(db, registration_id: int, name: str) -> None:  # type: ignore[no-untyped-def]
+def rename(db, registration_id: int, name: str) -> None:
     from db.models import Registration
 
     with db.unit_of_work() as s:
@@ -50,7 +50,7 @@ def rename(db, registration_id: int, name: str) -> None:  # type: ignore[no-unty
 # ------------------------------------------------------------------------- certificates
 
 
-def test_completion_wording_only_for_full_attendance(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_completion_wording_only_for_full_attendance(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     out = tmp_path / "c.pdf"
     close_of_day(demo_db, sim.session_id, "certificates", out)
@@ -67,7 +67,7 @@ def test_completion_wording_only_for_full_attendance(demo_db, tmp_path) -> None:
         assert re.search(r"研習，計\s*\d+(\.5)?\s*小時", text.replace("\n", "")), text
 
 
-def test_both_sentences_are_configurable(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_both_sentences_are_configurable(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     set_course_fields(
         demo_db,
@@ -85,7 +85,7 @@ def test_both_sentences_are_configurable(demo_db, tmp_path) -> None:  # type: ig
         set_course_fields(demo_db, sim.session_id, settings={"full_text": "{nmae} 研習期滿"})
 
 
-def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     # Names and an organiser of many lengths move every break point of the sentence.
     for length in range(2, 12):
@@ -102,13 +102,13 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(demo_db, t
                 assert line[-1] not in CANNOT_END, line
 
 
-def test_the_organiser_line_starts_where_the_body_does(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_organiser_line_starts_where_the_body_does(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     out = tmp_path / "c.pdf"
     close_of_day(demo_db, sim.session_id, "certificates", out)
     starts = {}
 
-    def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+    def visit(text, cm, tm, font, size):
         if text.strip() and text.strip()[0] in "主特":
             starts.setdefault(text.strip()[:4], round(tm[4], 1))
 
@@ -120,7 +120,7 @@ def test_the_organiser_line_starts_where_the_body_does(demo_db, tmp_path) -> Non
 # ------------------------------------------------------------------------- glyphs
 
 
-def test_characters_outside_the_bmp_extract_as_themselves(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_characters_outside_the_bmp_extract_as_themselves(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     rename(demo_db, sim.roles["full"], "林𡘙霖")
     for document in ("certificates", "attendance", "signin"):
@@ -130,7 +130,7 @@ def test_characters_outside_the_bmp_extract_as_themselves(demo_db, tmp_path) -> 
         assert "林𡘙霖" in "".join(pages(out))
 
 
-def test_the_glyph_check_reports_exactly_the_text_drawn(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_glyph_check_reports_exactly_the_text_drawn(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     add_walk_in(demo_db, sim.session_id, name="王𠀋明", agency="測試機關", unit="資訊−室")
     # the walk-in is on the sign-in sheet with the unit; certificates print neither
@@ -155,7 +155,7 @@ def test_the_glyph_check_reports_exactly_the_text_drawn(demo_db, tmp_path) -> No
 )
 def test_every_document_reports_missing_glyphs_in_one_shape(
     demo_db, demo_db_path, run_cli, tmp_path, command
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from desktop.services.agenda import BlockInput, add_block
     from desktop.services.events import find_session
 
@@ -184,7 +184,7 @@ def test_every_document_reports_missing_glyphs_in_one_shape(
 
 def test_a_cff_fallback_font_is_refused_and_a_truetype_face_in_a_collection_is_used(
     demo_db, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     sim = simulate_day(demo_db)
     if not CFF_COLLECTION.is_file() or not TRUETYPE_COLLECTION.is_file():
         pytest.skip("fonts-noto-cjk and fonts-arphic-ukai are needed (install-system-deps)")
@@ -199,7 +199,7 @@ def test_a_cff_fallback_font_is_refused_and_a_truetype_face_in_a_collection_is_u
     assert sim.names["full"] in "".join(pages(out))
 
 
-def test_a_fallback_font_draws_what_the_main_font_lacks(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_fallback_font_draws_what_the_main_font_lacks(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     rename(demo_db, sim.roles["full"], "林−霖")
     set_course_fields(demo_db, sim.session_id, settings={"fallback_font": str(DEJAVU)})
@@ -213,7 +213,7 @@ def test_a_fallback_font_draws_what_the_main_font_lacks(demo_db, tmp_path) -> No
 
 def test_every_sign_in_page_names_course_session_and_date_and_ends_with_blank_rows(
     demo_db, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     sim = simulate_day(demo_db)
     out = tmp_path / "s.pdf"
     result = close_of_day(demo_db, sim.session_id, "signin", out)
@@ -227,7 +227,7 @@ def test_every_sign_in_page_names_course_session_and_date_and_ends_with_blank_ro
     assert result.rows + 6 not in numbers
 
 
-def test_agencies_sort_with_tai_variants_as_one(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_agencies_sort_with_tai_variants_as_one(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     for name, agency in (("甲一", "臺北市政府"), ("乙二", "台北市政府"), ("丙三", "臺北市政府")):
         add_walk_in(demo_db, sim.session_id, name=name, agency=agency)
@@ -242,7 +242,7 @@ def test_agencies_sort_with_tai_variants_as_one(demo_db, tmp_path) -> None:  # t
 # ------------------------------------------------------------------------- attendance record
 
 
-def test_attendance_header_shows_announced_and_actual_times(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_attendance_header_shows_announced_and_actual_times(demo_db, tmp_path) -> None:
     sim = simulate_day(demo_db)
     out = tmp_path / "a.pdf"
     close_of_day(demo_db, sim.session_id, "attendance", out)

@@ -30,7 +30,7 @@ def _row(reg_id: int, name: str, agency: str) -> PassRow:
 def _lines(pdf: bytes) -> list[tuple[str, float]]:
     found: list[tuple[str, float]] = []
 
-    def visit(text, cm, tm, *_):  # type: ignore[no-untyped-def]
+    def visit(text, cm, tm, *_):
         if text.strip():
             found.append((text.strip(), tm[5] * cm[3] + cm[5]))
 

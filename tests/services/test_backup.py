@@ -14,7 +14,7 @@ from desktop.services import backup
 from desktop.services.backup import BackupError, BackupSettings
 
 
-def _check_in(db, n: int = 1) -> None:  # type: ignore[no-untyped-def]
+def _check_in(db, n: int = 1) -> None:
     with db.unit_of_work() as s:
         registration_id = s.scalars(select(Registration.id).limit(1)).one()
         for _ in range(n):

@@ -14,7 +14,7 @@ from desktop.services.walkins import add_walk_in
 T = dt.datetime(2019, 3, 15, 8, 40)
 
 
-def _setup(db: Database):  # type: ignore[no-untyped-def]
+def _setup(db: Database):
     sessions = list_events(db)[0].sessions
     with db.read() as s:
         secret = s.scalars(select(Event.token_secret)).one()

@@ -32,7 +32,7 @@ from desktop.services.events import list_events
 RACES = int(os.environ.get("WD_RACES", "1000" if os.environ.get("CI") else "200"))
 
 
-def _assert_exact(db: Database, scans, registration_ids) -> None:  # type: ignore[no-untyped-def]
+def _assert_exact(db: Database, scans, registration_ids) -> None:
     assert doubles(db, registration_ids) == 0
     by_token: dict[str, Counter[str]] = {}
     for scan in scans:

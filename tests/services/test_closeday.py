@@ -13,11 +13,11 @@ from desktop.services.portal import portal_file
 from tests.closeday_sim import simulate_day
 
 
-def by_reg(report):  # type: ignore[no-untyped-def]
+def by_reg(report):
     return {p.registration_id: p for p in report.people}
 
 
-def test_simulated_day_follows_the_policy(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_simulated_day_follows_the_policy(demo_db) -> None:
     sim = simulate_day(demo_db)
     report = day_report(demo_db, sim.session_id)
     people = by_reg(report)
@@ -42,7 +42,7 @@ def test_simulated_day_follows_the_policy(demo_db) -> None:  # type: ignore[no-u
     assert r["full"] not in review and r["absent"] not in review
 
 
-def test_missing_sign_out_option_changes_the_credit(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_missing_sign_out_option_changes_the_credit(demo_db) -> None:
     sim = simulate_day(demo_db)
     set_course_fields(demo_db, sim.session_id, policy={"missing_sign_out": "session_end"})
     person = by_reg(day_report(demo_db, sim.session_id))[sim.roles["no_out"]]
@@ -52,7 +52,7 @@ def test_missing_sign_out_option_changes_the_credit(demo_db) -> None:  # type: i
     assert late.hours == 3.0
 
 
-def test_adjust_with_reason_is_audited(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_adjust_with_reason_is_audited(demo_db) -> None:
     sim = simulate_day(demo_db)
     reg = sim.roles["no_out"]
     with pytest.raises(CloseDayError, match="原因"):
@@ -71,7 +71,7 @@ def test_adjust_with_reason_is_audited(demo_db) -> None:  # type: ignore[no-unty
         assert entry.detail["name"] != sim.names["no_out"]  # masked
 
 
-def test_certificates_get_serials_and_reprints_keep_them(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_certificates_get_serials_and_reprints_keep_them(demo_db) -> None:
     sim = simulate_day(demo_db)
     set_course_fields(
         demo_db, sim.session_id, settings={"serial_pattern": "國發研字第{year}{seq:04d}號"}
@@ -93,7 +93,7 @@ def test_certificates_get_serials_and_reprints_keep_them(demo_db) -> None:  # ty
         set_course_fields(demo_db, sim.session_id, settings={"serial_pattern": "第{year}號"})
 
 
-def test_dry_run_issues_nothing(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_issues_nothing(demo_db) -> None:
     sim = simulate_day(demo_db)
     rows = issue_certificates(demo_db, sim.session_id, dry_run=True)
     assert rows
@@ -101,7 +101,7 @@ def test_dry_run_issues_nothing(demo_db) -> None:  # type: ignore[no-untyped-def
         assert s.scalar(select(func.count()).select_from(Certificate)) == 0
 
 
-def test_portal_rows_need_course_fields_and_passphrase(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_portal_rows_need_course_fields_and_passphrase(demo_db) -> None:
     sim = simulate_day(demo_db)
     with pytest.raises(PortalError, match="課程類別代碼"):
         portal_file(demo_db, sim.session_id, "full", "demo")
@@ -131,13 +131,13 @@ def test_portal_rows_need_course_fields_and_passphrase(demo_db) -> None:  # type
 @pytest.mark.parametrize(
     "pattern", ["研字第{seq:04d號", "研字第{seq:04d}}號{", "{seq:04d}{year!z}", "{seq:04d}{term.x}"]
 )
-def test_a_broken_serial_pattern_is_a_message_not_a_traceback(demo_db, pattern) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_serial_pattern_is_a_message_not_a_traceback(demo_db, pattern) -> None:
     sim = simulate_day(demo_db)
     with pytest.raises(CloseDayError, match="字號格式"):
         set_course_fields(demo_db, sim.session_id, settings={"serial_pattern": pattern})
 
 
-def test_every_requester_gets_an_outcome_in_both_layouts(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_every_requester_gets_an_outcome_in_both_layouts(demo_db) -> None:
     from db.models import Attendee, Event, Registration
     from desktop.core.ids import make_id
     from desktop.services.idnumbers import store_id_number

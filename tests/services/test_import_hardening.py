@@ -53,7 +53,7 @@ def counts(db: Database) -> tuple[int, int, int]:
 
 def test_id_cells_with_notes_import_and_the_mask_comes_from_the_id_alone(
     demo_db: Database, demo_db_path: Path, tmp_path: Path, run_cli
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = write_ids(tmp_path / "ids.csv")
     preview = import_file(demo_db, path, commit=False, now=NOW)  # was UnicodeEncodeError
     assert preview.imported == len(ID_CELLS) and preview.rejected == ()
@@ -125,7 +125,7 @@ def test_a_header_without_rows_is_refused_and_nobody_is_marked_missing(
 
 def test_postgres_gives_the_same_row_message_for_a_name_over_the_limit(
     pg_db: Database, demo_db: Database, tmp_path: Path
-) -> None:  # noqa: F811
+) -> None:
     build_demo(pg_db)
     too_long = row("長" * 150, "")  # longer than the 100-character column
     path = write_csv(tmp_path / "long.csv", [row("王小明", ""), too_long], HEADERS)

@@ -357,7 +357,7 @@ def test_edit_changes_fields_and_is_audited(demo_db: Database) -> None:
         update_registration(demo_db, row.registration_id, name=" ")
 
 
-def _last_admitted(db: Database, session_id: int):  # type: ignore[no-untyped-def]
+def _last_admitted(db: Database, session_id: int):
     return [r for r in list_roster(db, session_id) if r.status == "admitted"][-1]
 
 
@@ -390,7 +390,7 @@ def test_reimport_and_admission_never_demote_a_checked_in_person(demo_db: Databa
     assert again.code == "already_checked_in"
 
 
-def _roomy_taipei(db: Database):  # type: ignore[no-untyped-def]
+def _roomy_taipei(db: Database):
     """臺北 with 60 seats and 9 per agency, so the people of MESSY_ROWS get one."""
     from db.models import EventSession
 

@@ -32,7 +32,7 @@ def comparisons(demo_db: Database) -> Iterator[list[str]]:
     seen: list[str] = []
     lock = threading.Lock()
 
-    def count(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+    def count(conn, cursor, statement, parameters, context, executemany):
         if "registrations.room_code =" in statement and "registrations.status IN" in statement:
             with lock:
                 seen.append(statement)

@@ -224,7 +224,7 @@ def test_too_few_chairs_keeps_people_who_came_then_the_queue(demo_db: Database) 
 
 def test_two_desks_seating_on_arrival_each_see_the_others_seats(
     demo_db: Database, demo_db_path, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Each desk keeps per-table counters in memory: a seat given at the other desk (or a
     void) must be counted before its next choice, so two desks seat people exactly as one
     desk taking the same arrivals in the same order."""

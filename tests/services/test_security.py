@@ -122,7 +122,7 @@ def test_purge_keeps_a_person_registered_in_a_session_not_yet_purged(demo_db: Da
         assert s.get_one(Attendee, person_id).id_cipher is None
 
 
-def test_only_the_demo_event_hints_its_passphrase(demo_db, empty_db) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_demo_event_hints_its_passphrase(demo_db, empty_db) -> None:
     from desktop.services.security import passphrase_hint
 
     assert passphrase_hint(demo_db) == "demo"

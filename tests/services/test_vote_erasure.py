@@ -128,7 +128,7 @@ def test_a_reader_arriving_during_the_close_leaves_it_unfinished_until_closed_ag
     reader = sqlite3.connect(demo_db_path)
     real_close = svc._close
 
-    def close_then_a_reader_comes(*args):  # type: ignore[no-untyped-def]
+    def close_then_a_reader_comes(*args):
         reader.execute("BEGIN")
         reader.execute("SELECT count(*) FROM pb_ballots").fetchall()  # the snapshot before
         real_close(*args)
