@@ -20,7 +20,8 @@ pace shows without a tap.
 
 Later features reuse the sign-in: ``visitor(venue, request)`` is the signed-in attendee of a
 request (or None), ``write_allowed(venue, request, who, submitted)`` checks a write's CSRF
-token (header ``X-CSRF-Token`` or form field ``csrf``) against that device's cookie.
+token (header ``X-CSRF-Token`` or form field ``csrf``) against that device's cookie, and their
+JSON routes refuse alike with ``not_signed_in()`` (401) and ``token_refused()`` (403 ``csrf``).
 """
 
 from __future__ import annotations
@@ -54,7 +55,6 @@ COOKIE = "wd_room"
 RETURN_PAGES = frozenset({"/vote"})
 VISIT_COOKIE = "wd_room_visit"  # binds the sign-in form's CSRF token before there is a device
 REFRESH_SECONDS = 30
-NOT_SIGNED_IN = "請先用房間碼登入"
 SIGN_IN_BODY = Obj({"code": Text()}, required=("code",))
 
 
@@ -72,6 +72,16 @@ def visitor(venue: Venue, request: Request) -> room.Visitor | None:
     if who is not None:
         venue.live.attendee_signed_in(who.registration_id)
     return who
+
+
+def not_signed_in() -> JSONResponse:
+    """The refusal of an attendee's JSON route to a device that is not signed in."""
+    return coded_refusal("not_signed_in", "請先用房間碼登入（印在入場證與名牌上）", 401)
+
+
+def token_refused() -> JSONResponse:
+    """The refusal of a signed-in device's JSON write without its ``X-CSRF-Token``."""
+    return coded_refusal("csrf", "缺少或不符的 X-CSRF-Token", 403)
 
 
 def sign_in_address(page: str) -> str:
@@ -266,7 +276,7 @@ def api_day(request: Request) -> Response:
     venue = venue_of(request)
     who = visitor(venue, request)
     if who is None:
-        return coded_refusal("not_signed_in", NOT_SIGNED_IN, 401)
+        return not_signed_in()
     today = room.day(venue.db, venue.session.id, who.registration_id, clock())
     return JSONResponse(today.as_json())
 

@@ -34,11 +34,10 @@ from desktop.server.bodies import (
     Obj,
     Scalar,
     bad_request,
-    coded_refusal,
     read_json,
     refusal,
 )
-from desktop.server.room import NOT_SIGNED_IN, visitor, write_allowed
+from desktop.server.room import not_signed_in, token_refused, visitor, write_allowed
 from desktop.services import survey as surveys
 
 STATE_REFUSALS = ("survey_not_open", "not_checked_in", "survey_no_person")
@@ -130,9 +129,9 @@ async def api_answer(request: Request) -> Response:
     venue = venue_of(request)
     who = await run_in_threadpool(visitor, venue, request)
     if who is None:
-        return coded_refusal("not_signed_in", NOT_SIGNED_IN, 401)
+        return not_signed_in()
     if not write_allowed(venue, request, who):
-        return coded_refusal("csrf", "缺少或不符的 X-CSRF-Token", 403)
+        return token_refused()
     try:
         body = await read_json(request, ANSWERS_BODY)
         done = await run_in_threadpool(

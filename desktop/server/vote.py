@@ -40,18 +40,22 @@ from desktop.server.bodies import (
     ListOf,
     Obj,
     bad_request,
-    coded_refusal,
     form_int,
     read_json,
     refusal,
 )
-from desktop.server.room import sign_in_address, visitor, write_allowed
+from desktop.server.room import (
+    not_signed_in,
+    sign_in_address,
+    token_refused,
+    visitor,
+    write_allowed,
+)
 from desktop.services import room
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 
 PAGE = "/vote"
-NOT_SIGNED_IN = "請先用房間碼登入（印在入場證與名牌上）"
 PAGE_EXPIRED = "這個頁面已過期，請確認後再送出一次。"
 BALLOT_BODY = Obj(
     {"revision": Int(), "approve": ListOf(Int(1), 500)}, required=("revision", "approve")
@@ -199,7 +203,7 @@ async def api_ballot_now(request: Request) -> Response:
     """``GET /vote/api/ballot``: what this person cast so far."""
     signed_in = await run_in_threadpool(_signed_in_voter, venue_of(request), request)
     if signed_in is None:
-        return coded_refusal("not_signed_in", NOT_SIGNED_IN, 401)
+        return not_signed_in()
     voter = signed_in[1]
     if isinstance(voter, VoteError):
         return refusal(voter, 409 if voter.code == "closed" else 403)
@@ -213,9 +217,9 @@ async def api_ballot(request: Request) -> Response:
     venue = venue_of(request)
     who = await run_in_threadpool(visitor, venue, request)
     if who is None:
-        return coded_refusal("not_signed_in", NOT_SIGNED_IN, 401)
+        return not_signed_in()
     if not write_allowed(venue, request, who):
-        return coded_refusal("csrf", "缺少或錯誤的 X-CSRF-Token", 403)
+        return token_refused()
     try:
         body = await read_json(request, BALLOT_BODY)
     except BodyError as exc:
