@@ -62,6 +62,11 @@ RATE_BURST = 40.0
 MAX_DELAY = 2.0  # beyond this a flooder is refused instead of queued
 CONNECTED_SECONDS = 20.0  # a device seen this recently counts as connected
 NOT_FOUND = "找不到這個網頁。請重新掃描報到台的 QR。"
+HTTP_REFUSALS = {  # status → the code and sentence of a refusal Starlette makes on a JSON path
+    400: ("bad_request", "無法讀取這個請求的內容"),
+    404: ("not_found", NOT_FOUND),
+    405: ("method_not_allowed", "這個網址不接受這種請求方法"),
+}
 
 
 @dataclass
@@ -164,14 +169,12 @@ def home(request: Request) -> Response:
 
 
 async def http_refusal(request: Request, exc: Exception) -> Response:
-    """A path nobody serves (404) or a method its route does not take (405): the one error
-    shape on a JSON path; elsewhere the refusal page (404) or Starlette's plain answer."""
+    """What Starlette refuses itself — a path nobody serves (404), a method its route does not
+    take (405), a form it cannot parse (400) —: the one error shape on a JSON path; elsewhere
+    the refusal page (404) or Starlette's plain answer."""
     assert isinstance(exc, HTTPException)
     if answers_json(request.url.path):
-        if exc.status_code == 405:
-            code, text = "method_not_allowed", f"這個網址不接受 {request.method} 請求"
-        else:
-            code, text = "not_found", NOT_FOUND
+        code, text = HTTP_REFUSALS.get(exc.status_code, HTTP_REFUSALS[400])
         answer = coded_refusal(code, text, exc.status_code, method=request.method)
         answer.headers.update(exc.headers or {})
         return answer

@@ -174,6 +174,12 @@ CASES: dict[tuple[str, str], list[Case]] = {
         ),
         Case("no CSRF token", _device_photo(False, NOT_AN_IMAGE), 403, "csrf"),
         Case("no photo", _device_photo(True, {}), 400, "photo_missing"),
+        Case(
+            "two files",
+            _device_photo(True, {"photo": NOT_AN_IMAGE["photo"], "b": NOT_AN_IMAGE["photo"]}),
+            400,
+            "bad_request",
+        ),
         Case("not an image", _device_photo(True, NOT_AN_IMAGE), 400, "photo_*"),
     ],
     ("GET", "/t/{code}/{secret}/report.json"): [
