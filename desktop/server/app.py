@@ -225,7 +225,7 @@ def create_app(
 # --- middleware ---------------------------------------------------------------------------
 
 
-async def _plain(
+async def _refuse(
     scope: Scope, receive: Receive, send: Send, status: int, code: str, text: str, **params: object
 ) -> None:
     """A middleware's refusal, in the one error shape (``desktop.server.bodies.refusal``)."""
@@ -284,7 +284,7 @@ class TooLarge(Exception):
 
 async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
     kb = limit // 1024
-    await _plain(
+    await _refuse(
         scope, receive, send, 413, "body_too_large", f"內容太大（上限 {kb} KB）", limit_kb=kb
     )
 
@@ -323,7 +323,7 @@ class SameOriginWrites(HttpMiddleware):
             origin = headers.get(b"origin", b"").decode("latin-1")
             host = headers.get(b"host", b"").decode("latin-1")
             if origin and origin.split("://", 1)[-1] != host:
-                await _plain(scope, receive, send, 403, "cross_origin", "不接受來自其他網站的請求")
+                await _refuse(scope, receive, send, 403, "cross_origin", "不接受來自其他網站的請求")
                 return
         await self.app(scope, receive, send)
 
@@ -337,7 +337,7 @@ class KnownHost(HttpMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
         if not host_allowed(host, scope.get("server")):
-            await _plain(
+            await _refuse(
                 scope,
                 receive,
                 send,
@@ -406,7 +406,7 @@ class RateLimit(HttpMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         wait = self._take(client_address(scope))
         if wait > MAX_DELAY:
-            await _plain(scope, receive, send, 429, "rate_limited", "請求太頻繁，請稍候再試")
+            await _refuse(scope, receive, send, 429, "rate_limited", "請求太頻繁，請稍候再試")
             return
         if wait > 0:
             await asyncio.sleep(wait)
