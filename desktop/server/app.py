@@ -12,7 +12,9 @@ limiting (a flooder waits, others do not), the Host check (only the address the 
 in on, so a page of another site re-pointed at the desk by DNS rebinding is refused), security
 headers (no framing, no referrer: table URLs carry secrets) and the same-origin check for
 writes. ``csrf_token``/``check_csrf`` give cookie-authenticated forms their token. Their
-refusals have the one JSON error shape of ``desktop.server.bodies``. Connections themselves
+refusals, and a JSON path nobody serves (404) or a method it does not take (405), have the one
+JSON error shape of ``desktop.server.bodies``. Handlers are module-level functions that find
+their ``Venue`` with ``venue_of(request)``. Connections themselves
 (idle and half-sent requests, how many per address) are ``desktop.server.connections``'.
 """
 
@@ -23,7 +25,6 @@ import hashlib
 import hmac
 import importlib
 import ipaddress
-import json
 import secrets
 import threading
 import time
@@ -34,13 +35,15 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from db.uow import Database
+from desktop.server.bodies import coded_refusal
 from desktop.services.events import SessionInfo
 
 HERE = Path(__file__).parent
@@ -58,6 +61,12 @@ RATE_PER_SECOND = 20.0  # requests per client address: a page does about one a s
 RATE_BURST = 40.0
 MAX_DELAY = 2.0  # beyond this a flooder is refused instead of queued
 CONNECTED_SECONDS = 20.0  # a device seen this recently counts as connected
+NOT_FOUND = "找不到這個網頁。請重新掃描報到台的 QR。"
+HTTP_REFUSALS = {  # status → the code and sentence of a refusal Starlette makes on a JSON path
+    400: ("bad_request", "無法讀取這個請求的內容"),
+    404: ("not_found", NOT_FOUND),
+    405: ("method_not_allowed", "這個網址不接受這種請求方法"),
+}
 
 
 @dataclass
@@ -142,6 +151,38 @@ class Venue:
         return hmac.compare_digest(token, self.csrf_token(credential))
 
 
+def venue_of(request: Request) -> Venue:
+    """The venue of the app that serves ``request`` (``create_app`` keeps it in the state)."""
+    venue: Venue = request.app.state.venue
+    return venue
+
+
+def answers_json(path: str) -> bool:
+    """Whether a path is a JSON route: under ``/api/``, a ``.json`` or a table's ``photo``
+    upload. Their refusals have the one error shape; every other path answers a page."""
+    return "/api/" in path or path.endswith((".json", *UPLOAD_SUFFIXES))
+
+
+def home(request: Request) -> Response:
+    venue = venue_of(request)
+    return venue.render(request, "home.html", links=venue.home_links)
+
+
+async def http_refusal(request: Request, exc: Exception) -> Response:
+    """What Starlette refuses itself — a path nobody serves (404), a method its route does not
+    take (405), a form it cannot parse (400) —: the one error shape on a JSON path; elsewhere
+    the refusal page (404) or Starlette's plain answer."""
+    assert isinstance(exc, HTTPException)
+    if answers_json(request.url.path):
+        code, text = HTTP_REFUSALS.get(exc.status_code, HTTP_REFUSALS[400])
+        answer = coded_refusal(code, text, exc.status_code, method=request.method)
+        answer.headers.update(exc.headers or {})
+        return answer
+    if exc.status_code == 404:
+        return venue_of(request).refuse(request, NOT_FOUND, 404)
+    return PlainTextResponse(exc.detail, status_code=exc.status_code, headers=exc.headers)
+
+
 def client_address(scope: Scope | Request) -> str:
     client = scope.client if isinstance(scope, Request) else scope.get("client")
     return client[0] if client else ""
@@ -166,16 +207,12 @@ def create_app(
 ) -> Starlette:
     venue = Venue(db, session, live or LiveState(), templates(), secrets.token_bytes(32))
     routes: list[BaseRoute] = [
-        Route("/", lambda request: venue.render(request, "home.html", links=venue.home_links)),
+        Route("/", home),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
     for name in features:
         routes.extend(importlib.import_module(name).routes(venue))
-
-    async def not_found(request: Request, exc: Exception) -> Response:
-        return venue.refuse(request, "找不到這個網頁。請重新掃描報到台的 QR。", 404)
-
-    app = Starlette(routes=routes, exception_handlers={404: not_found})
+    app = Starlette(routes=routes, exception_handlers={HTTPException: http_refusal})
     app.state.venue = venue
     app.add_middleware(SameOriginWrites)
     app.add_middleware(SizeLimit)
@@ -188,21 +225,11 @@ def create_app(
 # --- middleware ---------------------------------------------------------------------------
 
 
-async def _plain(send: Send, status: int, code: str, text: str, **params: object) -> None:
-    """A refusal in the one error shape (``desktop.server.bodies.refusal``)."""
-    error = {"code": code, "message": text, "params": params}
-    body = json.dumps({"ok": False, "error": error}, ensure_ascii=False).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", b"application/json; charset=utf-8"),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+async def _refuse(
+    scope: Scope, receive: Receive, send: Send, status: int, code: str, text: str, **params: object
+) -> None:
+    """A middleware's refusal, in the one error shape (``desktop.server.bodies.refusal``)."""
+    await coded_refusal(code, text, status, **params)(scope, receive, send)
 
 
 class HttpMiddleware:
@@ -233,7 +260,7 @@ class SizeLimit(HttpMiddleware):
         except ValueError:
             declared = limit + 1
         if declared > limit:
-            await _too_large(send, limit)
+            await _too_large(scope, receive, send, limit)
             return
         received = 0
 
@@ -248,16 +275,17 @@ class SizeLimit(HttpMiddleware):
         try:
             await self.app(scope, limited, send)
         except TooLarge:
-            await _too_large(send, limit)
+            await _too_large(scope, receive, send, limit)
 
 
 class TooLarge(Exception):
     pass
 
 
-async def _too_large(send: Send, limit: int) -> None:
-    await _plain(
-        send, 413, "body_too_large", f"內容太大（上限 {limit // 1024} KB）", limit_kb=limit // 1024
+async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+    kb = limit // 1024
+    await _refuse(
+        scope, receive, send, 413, "body_too_large", f"內容太大（上限 {kb} KB）", limit_kb=kb
     )
 
 
@@ -295,7 +323,7 @@ class SameOriginWrites(HttpMiddleware):
             origin = headers.get(b"origin", b"").decode("latin-1")
             host = headers.get(b"host", b"").decode("latin-1")
             if origin and origin.split("://", 1)[-1] != host:
-                await _plain(send, 403, "cross_origin", "不接受來自其他網站的請求")
+                await _refuse(scope, receive, send, 403, "cross_origin", "不接受來自其他網站的請求")
                 return
         await self.app(scope, receive, send)
 
@@ -309,8 +337,13 @@ class KnownHost(HttpMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
         if not host_allowed(host, scope.get("server")):
-            await _plain(
-                send, 400, "unknown_host", "這個網址不是報到台的位址，請重新掃描報到台的 QR"
+            await _refuse(
+                scope,
+                receive,
+                send,
+                400,
+                "unknown_host",
+                "這個網址不是報到台的位址，請重新掃描報到台的 QR",
             )
             return
         await self.app(scope, receive, send)
@@ -373,7 +406,7 @@ class RateLimit(HttpMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         wait = self._take(client_address(scope))
         if wait > MAX_DELAY:
-            await _plain(send, 429, "rate_limited", "請求太頻繁，請稍候再試")
+            await _refuse(scope, receive, send, 429, "rate_limited", "請求太頻繁，請稍候再試")
             return
         if wait > 0:
             await asyncio.sleep(wait)

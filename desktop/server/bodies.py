@@ -210,20 +210,32 @@ def form_int(value: object, low: int = 0, high: int = MAX_ID) -> int | None:
 
 
 def refusal(
-    error: CodedError, status: int, headers: Mapping[str, str] | None = None
+    error: CodedError,
+    status: int,
+    headers: Mapping[str, str] | None = None,
+    *,
+    code: str | None = None,
+    **beside: object,
 ) -> JSONResponse:
     """The one error shape of the venue server's JSON: ``{"ok": false, "error": {"code",
-    "message", "params"}}``."""
+    "message", "params"}}`` (``code`` replaces the error's own; ``beside`` are keys next to
+    ``error``, such as a refused ballot's ``revision``)."""
     params = {
         k: v if v is None or isinstance(v, str | int | float | bool | list | dict) else str(v)
         for k, v in error.params.items()
     }
+    error_json = {"code": code or error.code, "message": str(error), "params": params}
     return JSONResponse(
-        {"ok": False, "error": {"code": error.code, "message": str(error), "params": params}},
-        status_code=status,
-        headers=headers,
+        {"ok": False, "error": error_json, **beside}, status_code=status, headers=headers
     )
 
 
 def coded_refusal(code: str, message: str, status: int, **params: object) -> JSONResponse:
     return refusal(CodedError(code, message, **params), status)
+
+
+def bad_request(error: BodyError) -> JSONResponse:
+    """How the attendee's JSON routes (room, vote, survey) refuse a body they cannot take: one
+    code, ``bad_request`` (400), whatever was wrong — their documented contract, older than the
+    leader's ``body_*`` codes; the schema's message and ``params`` say what and where."""
+    return refusal(error, 400, code="bad_request")

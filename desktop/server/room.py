@@ -20,14 +20,14 @@ pace shows without a tap.
 
 Later features reuse the sign-in: ``visitor(venue, request)`` is the signed-in attendee of a
 request (or None), ``write_allowed(venue, request, who, submitted)`` checks a write's CSRF
-token (header ``X-CSRF-Token`` or form field ``csrf``) against that device's cookie.
+token (header ``X-CSRF-Token`` or form field ``csrf``) against that device's cookie, and their
+JSON routes refuse alike with ``not_signed_in()`` (401) and ``token_refused()`` (403 ``csrf``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Any
 
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.requests import Request
@@ -36,7 +36,16 @@ from starlette.routing import BaseRoute, Route
 
 from desktop.core.handouts import KIND_NAMES, Kind, content_disposition
 from desktop.core.room_code import LENGTH
-from desktop.server.app import Venue, client_address
+from desktop.server.app import Venue, client_address, venue_of
+from desktop.server.bodies import (
+    BodyError,
+    Obj,
+    Text,
+    bad_request,
+    coded_refusal,
+    read_json,
+    refusal,
+)
 from desktop.services import handouts as handout_store
 from desktop.services import room
 
@@ -46,6 +55,7 @@ COOKIE = "wd_room"
 RETURN_PAGES = frozenset({"/vote"})
 VISIT_COOKIE = "wd_room_visit"  # binds the sign-in form's CSRF token before there is a device
 REFRESH_SECONDS = 30
+SIGN_IN_BODY = Obj({"code": Text()}, required=("code",))
 
 
 def clock() -> dt.datetime:
@@ -62,6 +72,16 @@ def visitor(venue: Venue, request: Request) -> room.Visitor | None:
     if who is not None:
         venue.live.attendee_signed_in(who.registration_id)
     return who
+
+
+def not_signed_in() -> JSONResponse:
+    """The refusal of an attendee's JSON route to a device that is not signed in."""
+    return coded_refusal("not_signed_in", "請先用房間碼登入（印在入場證與名牌上）", 401)
+
+
+def token_refused() -> JSONResponse:
+    """The refusal of a signed-in device's JSON write without its ``X-CSRF-Token``."""
+    return coded_refusal("csrf", "缺少或不符的 X-CSRF-Token", 403)
 
 
 def sign_in_address(page: str) -> str:
@@ -95,11 +115,6 @@ def _with_device(response: Response, cookie: str) -> Response:
     return response
 
 
-def _error(code: str, message: str, status: int, **params: object) -> JSONResponse:
-    body = {"ok": False, "error": {"code": code, "message": message, "params": params}}
-    return JSONResponse(body, status_code=status)
-
-
 def _status_of(error: room.RoomCodeError) -> int:
     return 429 if error.code in ("room_code_attempts", "room_busy") else 403
 
@@ -110,143 +125,165 @@ def _size_text(size: int) -> str:
     return f"{max(1, round(size / 1024))} KB"
 
 
+def _visit(request: Request) -> str:
+    return request.cookies.get(VISIT_COOKIE) or secrets.token_urlsafe(18)
+
+
+def _sign_in_page(
+    venue: Venue,
+    request: Request,
+    *,
+    message: str = "",
+    typed: str = "",
+    back: str = "",
+    status_code: int = 200,
+) -> Response:
+    value = _visit(request)
+    response = venue.render(
+        request,
+        "room_sign_in.html",
+        status_code=status_code,
+        message=message,
+        typed=typed,
+        back=back if back in RETURN_PAGES else "",
+        csrf=venue.csrf_token(value),
+        length=LENGTH,
+    )
+    response.set_cookie(VISIT_COOKIE, value, path="/me", httponly=True, samesite="strict")
+    return response
+
+
+def _day_page(venue: Venue, request: Request, who: room.Visitor) -> Response:
+    today = room.day(venue.db, venue.session.id, who.registration_id, clock())
+    return venue.render(
+        request,
+        "room_day.html",
+        day=today,
+        csrf=venue.csrf_token(who.cookie),
+        refresh=REFRESH_SECONDS,
+        behind_minutes=round(today.behind / 60),
+        handouts=[(h, KIND_NAMES[Kind(h.kind)], _size_text(h.size)) for h in today.handouts],
+    )
+
+
+def page(request: Request) -> Response:
+    """``GET /me``: the sign-in form, or the signed-in attendee's day."""
+    venue = venue_of(request)
+    who = visitor(venue, request)
+    if who is None:
+        return _sign_in_page(venue, request, back=request.query_params.get("next", ""))
+    return _day_page(venue, request, who)
+
+
+async def sign_in(request: Request) -> Response:
+    """``POST /me/sign-in``: the form's room code; the device cookie and back to the page."""
+    venue = venue_of(request)
+    form = await request.form(max_files=0, max_fields=4)
+    typed = str(form.get("code", ""))[:40]
+    back = str(form.get("next", ""))
+    if not venue.check_csrf(request, _visit(request), str(form.get("csrf", ""))):
+        return await run_in_threadpool(
+            _sign_in_page,
+            venue,
+            request,
+            typed=typed,
+            back=back,
+            status_code=403,
+            message="這個頁面已過期，請再輸入一次房間碼。",
+        )
+    found = await run_in_threadpool(
+        room.identify_by_room_code, venue.db, venue.session.id, typed, client_address(request)
+    )
+    if isinstance(found, room.RoomCodeError):
+        return await run_in_threadpool(
+            _sign_in_page,
+            venue,
+            request,
+            typed=typed,
+            back=back,
+            message=str(found),
+            status_code=_status_of(found),
+        )
+    cookie = await _signed_in(venue, found)
+    after = back if back in RETURN_PAGES else "/me"
+    return _with_device(RedirectResponse(after, status_code=303), cookie)
+
+
+async def _signed_in(venue: Venue, found: room.Identified) -> str:
+    """The device cookie of a right code (and the desk counts the attendee signed in)."""
+    cookie = await run_in_threadpool(
+        room.device_cookie, venue.db, found.registration_id, clock().date()
+    )
+    venue.live.attendee_signed_in(found.registration_id)
+    return cookie
+
+
+async def sign_out(request: Request) -> Response:
+    """``POST /me/sign-out``: the device forgets its cookie (with the page's token)."""
+    venue = venue_of(request)
+    form = await request.form(max_files=0, max_fields=2)
+    who = await run_in_threadpool(visitor, venue, request)
+    response = RedirectResponse("/me", status_code=303)
+    if who is not None and write_allowed(venue, request, who, str(form.get("csrf", ""))):
+        response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+    return response
+
+
+async def handout(request: Request) -> Response:
+    """``GET /me/handouts/<id>``: a handout file for a signed-in device, streamed."""
+    venue = venue_of(request)
+    who = await run_in_threadpool(visitor, venue, request)
+    if who is None:
+        return venue.refuse(request, "請先用房間碼登入，才能下載講義。", 403)
+    raw = request.path_params["handout_id"]
+    found = await run_in_threadpool(
+        handout_store.find_handout, venue.db, venue.session.id, int(raw) if raw.isdigit() else -1
+    )
+    if found is None:
+        return venue.refuse(request, "找不到這份講義，可能已被移除。", 404)
+    return StreamingResponse(
+        iterate_in_threadpool(handout_store.chunks(venue.db, found.id)),
+        media_type=found.content_type,
+        headers={
+            "content-disposition": content_disposition(found.file_name),
+            "content-length": str(found.size),
+        },
+    )
+
+
+async def api_sign_in(request: Request) -> Response:
+    """``POST /me/api/sign-in`` ``{"code"}``: the CSRF token and the device cookie."""
+    venue = venue_of(request)
+    try:
+        body = await read_json(request, SIGN_IN_BODY)
+    except BodyError as exc:
+        return bad_request(exc)
+    found = await run_in_threadpool(
+        room.identify_by_room_code,
+        venue.db,
+        venue.session.id,
+        body["code"][:40],
+        client_address(request),
+    )
+    if isinstance(found, room.RoomCodeError):
+        return refusal(found, _status_of(found))
+    cookie = await _signed_in(venue, found)
+    return _with_device(JSONResponse({"ok": True, "csrf": venue.csrf_token(cookie)}), cookie)
+
+
+def api_day(request: Request) -> Response:
+    """``GET /me/api/day``: the signed-in attendee's day as JSON."""
+    venue = venue_of(request)
+    who = visitor(venue, request)
+    if who is None:
+        return not_signed_in()
+    today = room.day(venue.db, venue.session.id, who.registration_id, clock())
+    return JSONResponse(today.as_json())
+
+
 def routes(venue: Venue) -> list[BaseRoute]:
     venue.add_home_link("我的研習（房間碼登入）", "/me")
-    session_id = venue.session.id
-    room.ensure_codes(venue.db, session_id)  # people imported in bulk since the last start
-
-    def visit(request: Request) -> str:
-        return request.cookies.get(VISIT_COOKIE) or secrets.token_urlsafe(18)
-
-    def sign_in_page(
-        request: Request,
-        *,
-        message: str = "",
-        typed: str = "",
-        back: str = "",
-        status_code: int = 200,
-    ) -> Response:
-        value = visit(request)
-        response = venue.render(
-            request,
-            "room_sign_in.html",
-            status_code=status_code,
-            message=message,
-            typed=typed,
-            back=back if back in RETURN_PAGES else "",
-            csrf=venue.csrf_token(value),
-            length=LENGTH,
-        )
-        response.set_cookie(VISIT_COOKIE, value, path="/me", httponly=True, samesite="strict")
-        return response
-
-    def day_page(request: Request, who: room.Visitor) -> Response:
-        today = room.day(venue.db, session_id, who.registration_id, clock())
-        return venue.render(
-            request,
-            "room_day.html",
-            day=today,
-            csrf=venue.csrf_token(who.cookie),
-            refresh=REFRESH_SECONDS,
-            behind_minutes=round(today.behind / 60),
-            handouts=[(h, KIND_NAMES[Kind(h.kind)], _size_text(h.size)) for h in today.handouts],
-        )
-
-    def page(request: Request) -> Response:
-        who = visitor(venue, request)
-        if who is None:
-            return sign_in_page(request, back=request.query_params.get("next", ""))
-        return day_page(request, who)
-
-    async def sign_in(request: Request) -> Response:
-        form = await request.form(max_files=0, max_fields=4)
-        typed = str(form.get("code", ""))[:40]
-        back = str(form.get("next", ""))
-        if not venue.check_csrf(request, visit(request), str(form.get("csrf", ""))):
-            return await run_in_threadpool(
-                sign_in_page,
-                request,
-                typed=typed,
-                back=back,
-                status_code=403,
-                message="這個頁面已過期，請再輸入一次房間碼。",
-            )
-        found = await run_in_threadpool(
-            room.identify_by_room_code, venue.db, session_id, typed, client_address(request)
-        )
-        if isinstance(found, room.RoomCodeError):
-            return await run_in_threadpool(
-                sign_in_page,
-                request,
-                typed=typed,
-                back=back,
-                message=str(found),
-                status_code=_status_of(found),
-            )
-        cookie = await run_in_threadpool(
-            room.device_cookie, venue.db, found.registration_id, clock().date()
-        )
-        venue.live.attendee_signed_in(found.registration_id)
-        after = back if back in RETURN_PAGES else "/me"
-        return _with_device(RedirectResponse(after, status_code=303), cookie)
-
-    async def sign_out(request: Request) -> Response:
-        form = await request.form(max_files=0, max_fields=2)
-        who = await run_in_threadpool(visitor, venue, request)
-        if who is not None and write_allowed(venue, request, who, str(form.get("csrf", ""))):
-            response = RedirectResponse("/me", status_code=303)
-            response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
-            return response
-        return RedirectResponse("/me", status_code=303)
-
-    async def handout(request: Request) -> Response:
-        who = await run_in_threadpool(visitor, venue, request)
-        if who is None:
-            return venue.refuse(request, "請先用房間碼登入，才能下載講義。", 403)
-        raw = request.path_params["handout_id"]
-        found = await run_in_threadpool(
-            handout_store.find_handout, venue.db, session_id, int(raw) if raw.isdigit() else -1
-        )
-        if found is None:
-            return venue.refuse(request, "找不到這份講義，可能已被移除。", 404)
-        return StreamingResponse(
-            iterate_in_threadpool(handout_store.chunks(venue.db, found.id)),
-            media_type=found.content_type,
-            headers={
-                "content-disposition": content_disposition(found.file_name),
-                "content-length": str(found.size),
-            },
-        )
-
-    async def api_sign_in(request: Request) -> Response:
-        try:
-            body: Any = await request.json()
-        except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
-            body = None
-        if not isinstance(body, dict) or not isinstance(body.get("code"), str):
-            return _error("bad_request", '要有 "code"（字串）', 400)
-        found = await run_in_threadpool(
-            room.identify_by_room_code,
-            venue.db,
-            session_id,
-            body["code"][:40],
-            client_address(request),
-        )
-        if isinstance(found, room.RoomCodeError):
-            return _error(found.code, str(found), _status_of(found), **found.params)
-        cookie = await run_in_threadpool(
-            room.device_cookie, venue.db, found.registration_id, clock().date()
-        )
-        venue.live.attendee_signed_in(found.registration_id)
-        return _with_device(JSONResponse({"ok": True, "csrf": venue.csrf_token(cookie)}), cookie)
-
-    def api_day(request: Request) -> Response:
-        who = visitor(venue, request)
-        if who is None:
-            return _error("not_signed_in", "請先用房間碼登入", 401)
-        today = room.day(venue.db, session_id, who.registration_id, clock())
-        return JSONResponse(today.as_json())
-
+    room.ensure_codes(venue.db, venue.session.id)  # people imported in bulk since the last start
     return [
         Route("/me", page),
         Route("/me/sign-in", sign_in, methods=["POST"]),

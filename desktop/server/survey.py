@@ -15,111 +15,136 @@ device's CSRF token (``room.write_allowed``: header ``X-CSRF-Token`` or form fie
 
 from __future__ import annotations
 
-from typing import Any
-
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from desktop.core.survey import MAX_ANSWER_TEXT, SCALE_LABELS, SCORES, Kind, SurveyError
-from desktop.server.app import Venue
-from desktop.server.room import visitor, write_allowed
+from desktop.core.survey import (
+    MAX_ANSWER_TEXT,
+    MAX_ITEMS,
+    SCALE_LABELS,
+    SCORES,
+    Kind,
+    SurveyError,
+)
+from desktop.server.app import Venue, venue_of
+from desktop.server.bodies import (
+    BodyError,
+    Obj,
+    Scalar,
+    bad_request,
+    read_json,
+    refusal,
+)
+from desktop.server.room import not_signed_in, token_refused, visitor, write_allowed
 from desktop.services import survey as surveys
 
 STATE_REFUSALS = ("survey_not_open", "not_checked_in", "survey_no_person")
-
-
-def _error(code: str, message: str, status: int, **params: object) -> JSONResponse:
-    body = {"ok": False, "error": {"code": code, "message": message, "params": params}}
-    return JSONResponse(body, status_code=status)
+# Item id → a score or a text; which ids and values the questionnaire takes is the service's
+# (``bad_answer`` naming the item).
+ANSWERS_BODY = Obj({"answers": Obj({}, other=Scalar(), max_keys=MAX_ITEMS)}, required=("answers",))
 
 
 def _status_of(error: SurveyError) -> int:
     return 409 if error.code in STATE_REFUSALS else 400
 
 
-def routes(venue: Venue) -> list[BaseRoute]:
+def _form_page(
+    venue: Venue,
+    request: Request,
+    cookie: str,
+    *,
+    message: str = "",
+    code: str = "",
+    status_code: int = 200,
+) -> Response:
     session_id = venue.session.id
+    state = surveys.survey_state(venue.db, session_id)
+    who = visitor(venue, request)
+    answered = (
+        who is not None and surveys.has_answered(venue.db, session_id, who.registration_id)[1]
+    )
+    return venue.render(
+        request,
+        "room_survey.html",
+        status_code=status_code,
+        state=state,
+        answered=answered,
+        choices=list(zip(SCORES, SCALE_LABELS, strict=True)),
+        scale=Kind.SCALE,
+        csrf=venue.csrf_token(cookie),
+        message=message,
+        code=code,
+        max_text=MAX_ANSWER_TEXT,
+    )
 
-    def form_page(
-        request: Request, cookie: str, *, message: str = "", code: str = "", status_code: int = 200
-    ) -> Response:
-        state = surveys.survey_state(venue.db, session_id)
-        who = visitor(venue, request)
-        answered = (
-            who is not None and surveys.has_answered(venue.db, session_id, who.registration_id)[1]
-        )
-        return venue.render(
+
+def page(request: Request) -> Response:
+    """``GET /me/survey``: the form (or the room page's sign-in first)."""
+    venue = venue_of(request)
+    who = visitor(venue, request)
+    if who is None:
+        return RedirectResponse("/me", status_code=303)
+    return _form_page(venue, request, who.cookie)
+
+
+async def submit(request: Request) -> Response:
+    """``POST /me/survey``: the form's answers stored, then the thank-you page."""
+    venue = venue_of(request)
+    form = await request.form(max_files=0, max_fields=60)
+    who = await run_in_threadpool(visitor, venue, request)
+    if who is None:
+        return RedirectResponse("/me", status_code=303)
+    if not write_allowed(venue, request, who, str(form.get("csrf", ""))):
+        return await run_in_threadpool(
+            _form_page,
+            venue,
             request,
-            "room_survey.html",
-            status_code=status_code,
-            state=state,
-            answered=answered,
-            choices=list(zip(SCORES, SCALE_LABELS, strict=True)),
-            scale=Kind.SCALE,
-            csrf=venue.csrf_token(cookie),
-            message=message,
-            code=code,
-            max_text=MAX_ANSWER_TEXT,
+            who.cookie,
+            message="這個頁面已過期，請再填一次。",
+            code="csrf",
+            status_code=403,
         )
+    answers = {k: str(v) for k, v in form.items() if k != "csrf"}
+    try:
+        done = await run_in_threadpool(
+            surveys.answer, venue.db, venue.session.id, who.registration_id, answers
+        )
+    except SurveyError as exc:
+        return await run_in_threadpool(
+            _form_page,
+            venue,
+            request,
+            who.cookie,
+            message=str(exc),
+            code=exc.code,
+            status_code=_status_of(exc),
+        )
+    return venue.render(request, "room_survey_done.html", replaced=done.replaced)
 
-    def page(request: Request) -> Response:
-        who = visitor(venue, request)
-        if who is None:
-            return RedirectResponse("/me", status_code=303)
-        return form_page(request, who.cookie)
 
-    async def submit(request: Request) -> Response:
-        form = await request.form(max_files=0, max_fields=60)
-        who = await run_in_threadpool(visitor, venue, request)
-        if who is None:
-            return RedirectResponse("/me", status_code=303)
-        if not write_allowed(venue, request, who, str(form.get("csrf", ""))):
-            return await run_in_threadpool(
-                form_page,
-                request,
-                who.cookie,
-                message="這個頁面已過期，請再填一次。",
-                code="csrf",
-                status_code=403,
-            )
-        answers = {k: str(v) for k, v in form.items() if k != "csrf"}
-        try:
-            done = await run_in_threadpool(
-                surveys.answer, venue.db, session_id, who.registration_id, answers
-            )
-        except SurveyError as exc:
-            return await run_in_threadpool(
-                form_page,
-                request,
-                who.cookie,
-                message=str(exc),
-                code=exc.code,
-                status_code=_status_of(exc),
-            )
-        return venue.render(request, "room_survey_done.html", replaced=done.replaced)
+async def api_answer(request: Request) -> Response:
+    """``POST /me/api/survey`` ``{"answers"}``: stored (replacing an earlier response)."""
+    venue = venue_of(request)
+    who = await run_in_threadpool(visitor, venue, request)
+    if who is None:
+        return not_signed_in()
+    if not write_allowed(venue, request, who):
+        return token_refused()
+    try:
+        body = await read_json(request, ANSWERS_BODY)
+        done = await run_in_threadpool(
+            surveys.answer, venue.db, venue.session.id, who.registration_id, body["answers"]
+        )
+    except BodyError as exc:
+        return bad_request(exc)
+    except SurveyError as exc:
+        return refusal(exc, _status_of(exc))
+    return JSONResponse({"ok": True, "replaced": done.replaced})
 
-    async def api_answer(request: Request) -> Response:
-        who = await run_in_threadpool(visitor, venue, request)
-        if who is None:
-            return _error("not_signed_in", "請先用房間碼登入", 401)
-        if not write_allowed(venue, request, who):
-            return _error("csrf", "缺少或不符的 X-CSRF-Token", 403)
-        try:
-            body: Any = await request.json()
-        except ValueError:
-            body = None
-        if not isinstance(body, dict) or not isinstance(body.get("answers"), dict):
-            return _error("bad_request", '要有 "answers"（物件）', 400)
-        try:
-            done = await run_in_threadpool(
-                surveys.answer, venue.db, session_id, who.registration_id, body["answers"]
-            )
-        except SurveyError as exc:
-            return _error(exc.code, str(exc), _status_of(exc), **exc.params)
-        return JSONResponse({"ok": True, "replaced": done.replaced})
 
+def routes(venue: Venue) -> list[BaseRoute]:
     return [
         Route("/me/survey", page),
         Route("/me/survey", submit, methods=["POST"]),

@@ -33,7 +33,7 @@ from starlette.routing import BaseRoute, Route
 
 from desktop.core.problems import CodedError
 from desktop.core.report_limits import FIELD_LIMITS, FieldTooLong
-from desktop.server.app import Venue, client_address
+from desktop.server.app import Venue, answers_json, client_address, venue_of
 from desktop.server.bodies import (
     BodyError,
     Bool,
@@ -93,142 +93,160 @@ class Writer:
         return f"現場裝置 #{self.device_id}" if self.device_id else "現場連線"
 
 
-def routes(venue: Venue) -> list[BaseRoute]:
-    def writer(request: Request) -> Writer | None:
-        code = request.path_params["code"]
-        secret = request.path_params.get("secret")
-        if secret is not None:
-            table_id = access.table_for_secret(venue.db, venue.session.id, code, secret)
-            return None if table_id is None else Writer(table_id, None, secret, False)
-        token = request.cookies.get(COOKIE, "")
-        device = access.device_for_token(venue.db, venue.session.id, token) if token else None
-        if device is None or access.table_code(device.number) != code:
-            return None
-        venue.live.seen(device.id, device.table_id, client_address(request))
-        return Writer(device.table_id, device.id, token, True)
+def _writer(venue: Venue, request: Request) -> Writer | None:
+    """Who may write to the table the URL names (None: nobody; blocking, in the thread pool)."""
+    code = request.path_params["code"]
+    secret = request.path_params.get("secret")
+    if secret is not None:
+        table_id = access.table_for_secret(venue.db, venue.session.id, code, secret)
+        return None if table_id is None else Writer(table_id, None, secret, False)
+    token = request.cookies.get(COOKIE, "")
+    device = access.device_for_token(venue.db, venue.session.id, token) if token else None
+    if device is None or access.table_code(device.number) != code:
+        return None
+    venue.live.seen(device.id, device.table_id, client_address(request))
+    return Writer(device.table_id, device.id, token, True)
 
-    def refused(request: Request) -> Response:
-        code = request.path_params["code"]
-        if request.url.path.endswith((".json", "/photo")):
-            return coded_refusal(
-                "refused", "這個裝置沒有這一桌的填寫權限，或連線碼已被報到台撤銷", 403
-            )
-        return venue.refuse(
-            request,
-            f"這個裝置沒有第 {code} 桌的填寫權限，或連線碼已被報到台撤銷。"
-            "請到報到台掃描第 " + code + " 桌的桌長 QR。",
-        )
 
-    def join(request: Request) -> Response:
-        found = writer(request)
-        if found is None:
-            return refused(request)
-        agent = request.headers.get("user-agent", "")
-        device, token = access.register_device(
-            venue.db, found.table_id, label=_device_label(agent), address=client_address(request)
-        )
-        venue.live.seen(device.id, device.table_id, client_address(request))
-        venue.live.changed(device.table_id)
-        code = request.path_params["code"]
-        response = RedirectResponse(f"/t/{code}", status_code=303)
-        response.set_cookie(
-            COOKIE, token, path=f"/t/{code}", httponly=True, samesite="lax", max_age=7 * 24 * 3600
-        )
-        return response
+def _refused(venue: Venue, request: Request) -> Response:
+    code = request.path_params["code"]
+    if answers_json(request.url.path):
+        return coded_refusal("refused", "這個裝置沒有這一桌的填寫權限，或連線碼已被報到台撤銷", 403)
+    return venue.refuse(
+        request,
+        f"這個裝置沒有第 {code} 桌的填寫權限，或連線碼已被報到台撤銷。"
+        "請到報到台掃描第 " + code + " 桌的桌長 QR。",
+    )
 
-    def page(request: Request) -> Response:
-        found = writer(request)
-        if found is None:
-            return refused(request)
-        report, revision = compiled.public_report(venue.db, found.table_id)
-        return venue.render(
-            request,
-            "table.html",
-            table=report.table,
-            revision=revision,
-            csrf=venue.csrf_token(found.credential),
-            fields=compiled.editable_fields(report.content),
-            limits=FIELD_LIMITS,
-            photo=report.photo_name,
-        )
 
-    def get_report(request: Request) -> Response:
-        found = writer(request)
-        if found is None:
-            return refused(request)
-        return JSONResponse(_report_json(venue, found.table_id))
+def join(request: Request) -> Response:
+    """The table URL: this browser becomes a device of the table and goes on to ``/t/<code>``."""
+    venue = venue_of(request)
+    found = _writer(venue, request)
+    if found is None:
+        return _refused(venue, request)
+    agent = request.headers.get("user-agent", "")
+    device, token = access.register_device(
+        venue.db, found.table_id, label=_device_label(agent), address=client_address(request)
+    )
+    venue.live.seen(device.id, device.table_id, client_address(request))
+    venue.live.changed(device.table_id)
+    code = request.path_params["code"]
+    response = RedirectResponse(f"/t/{code}", status_code=303)
+    response.set_cookie(
+        COOKIE, token, path=f"/t/{code}", httponly=True, samesite="lax", max_age=7 * 24 * 3600
+    )
+    return response
 
-    async def put_report(request: Request) -> Response:
-        found = await run_in_threadpool(writer, request)
-        if found is None:
-            return refused(request)
-        if found.via_cookie and not venue.check_csrf(request, found.credential):
-            return _csrf_refused()
-        try:
-            body = await read_json(request, REPORT_BODY)
-            result = await run_in_threadpool(
-                reports.save_report,
-                venue.db,
-                found.table_id,
-                body["fields"],
-                base_revision=body["revision"],
-                author=found.author,
-                device_id=found.device_id if found.device_id is not None else usage.TABLE_URL,
-                audit_detail={
-                    "device": found.device_id,
-                    "address": client_address(request),
-                    "base": body["revision"],
-                },
-            )
-        except BodyError as exc:
-            return refusal(exc, exc.status)
-        except (FieldTooLong, reports.GroupReportError, StorageRefused) as exc:
-            return save_refusal(exc)
-        if result.changed:
-            venue.live.changed(found.table_id)
-        # The page's next base: the fields as stored at the revision it gets back.
-        answer: dict[str, Any] = {
-            "ok": not result.conflicts,
-            "revision": result.revision,
-            "fields": compiled.editable_fields(compiled.masked(result.content)),
-        }
-        if result.conflicts:
-            answer["conflict"] = {
-                key: {"mine": c.mine, "theirs": c.theirs, "kept": c.kept}
-                for key, c in result.conflicts.items()
-            }
-        return JSONResponse(answer)
 
-    async def post_photo(request: Request) -> Response:
-        found = await run_in_threadpool(writer, request)
-        if found is None:
-            return refused(request)
-        form = await request.form(max_files=1, max_fields=2)
-        upload = form.get("photo")
-        csrf = form.get("csrf")
-        if found.via_cookie and not venue.check_csrf(
-            request, found.credential, csrf if isinstance(csrf, str) else ""
-        ):
-            return _csrf_refused()
-        if upload is None or isinstance(upload, str):
-            return coded_refusal("photo_missing", "沒有照片（表單欄位 photo）", 400)
-        data = await upload.read()
-        try:
-            clean = await run_in_threadpool(photos.reencode_photo, data, "照片")
-            await run_in_threadpool(
-                photos.attach_photo,
-                venue.db,
-                found.table_id,
-                clean,
-                name="白報紙.jpg",
-                author=found.author,
-                audit_detail={"device": found.device_id, "address": client_address(request)},
-            )
-        except reports.GroupReportError as exc:
-            return refusal(exc, PHOTO_STATUS.get(exc.code, 400))
+def page(request: Request) -> Response:
+    venue = venue_of(request)
+    found = _writer(venue, request)
+    if found is None:
+        return _refused(venue, request)
+    report, revision = compiled.public_report(venue.db, found.table_id)
+    return venue.render(
+        request,
+        "table.html",
+        table=report.table,
+        revision=revision,
+        csrf=venue.csrf_token(found.credential),
+        fields=compiled.editable_fields(report.content),
+        limits=FIELD_LIMITS,
+        photo=report.photo_name,
+    )
+
+
+def get_report(request: Request) -> Response:
+    venue = venue_of(request)
+    found = _writer(venue, request)
+    if found is None:
+        return _refused(venue, request)
+    return JSONResponse(_report_json(venue, found.table_id))
+
+
+async def put_report(request: Request) -> Response:
+    venue = venue_of(request)
+    found = await run_in_threadpool(_writer, venue, request)
+    if found is None:
+        return _refused(venue, request)
+    if found.via_cookie and not venue.check_csrf(request, found.credential):
+        return _csrf_refused()
+    try:
+        body = await read_json(request, REPORT_BODY)
+        result = await run_in_threadpool(_save, venue, request, found, body)
+    except BodyError as exc:
+        return refusal(exc, exc.status)
+    except (FieldTooLong, reports.GroupReportError, StorageRefused) as exc:
+        return save_refusal(exc)
+    if result.changed:
         venue.live.changed(found.table_id)
-        return JSONResponse({"ok": True, "bytes": len(clean)})
+    # The page's next base: the fields as stored at the revision it gets back.
+    answer: dict[str, Any] = {
+        "ok": not result.conflicts,
+        "revision": result.revision,
+        "fields": compiled.editable_fields(compiled.masked(result.content)),
+    }
+    if result.conflicts:
+        answer["conflict"] = {
+            key: {"mine": c.mine, "theirs": c.theirs, "kept": c.kept}
+            for key, c in result.conflicts.items()
+        }
+    return JSONResponse(answer)
 
+
+def _save(
+    venue: Venue, request: Request, found: Writer, body: dict[str, Any]
+) -> reports.SaveResult:
+    return reports.save_report(
+        venue.db,
+        found.table_id,
+        body["fields"],
+        base_revision=body["revision"],
+        author=found.author,
+        device_id=found.device_id if found.device_id is not None else usage.TABLE_URL,
+        audit_detail={
+            "device": found.device_id,
+            "address": client_address(request),
+            "base": body["revision"],
+        },
+    )
+
+
+async def post_photo(request: Request) -> Response:
+    venue = venue_of(request)
+    found = await run_in_threadpool(_writer, venue, request)
+    if found is None:
+        return _refused(venue, request)
+    form = await request.form(max_files=1, max_fields=2)
+    upload = form.get("photo")
+    csrf = form.get("csrf")
+    if found.via_cookie and not venue.check_csrf(
+        request, found.credential, csrf if isinstance(csrf, str) else ""
+    ):
+        return _csrf_refused()
+    if upload is None or isinstance(upload, str):
+        return coded_refusal("photo_missing", "沒有照片（表單欄位 photo）", 400)
+    data = await upload.read()
+    try:
+        clean = await run_in_threadpool(photos.reencode_photo, data, "照片")
+        await run_in_threadpool(
+            photos.attach_photo,
+            venue.db,
+            found.table_id,
+            clean,
+            name="白報紙.jpg",
+            author=found.author,
+            audit_detail={"device": found.device_id, "address": client_address(request)},
+        )
+    except reports.GroupReportError as exc:
+        return refusal(exc, PHOTO_STATUS.get(exc.code, 400))
+    venue.live.changed(found.table_id)
+    return JSONResponse({"ok": True, "bytes": len(clean)})
+
+
+def routes(venue: Venue) -> list[BaseRoute]:
+    """The leader's page and its JSON, under the device's URL and under the table URL."""
     return [
         Route("/t/{code}", page),
         Route("/t/{code}/report.json", get_report, methods=["GET"]),

@@ -23,200 +23,239 @@ open). A refusal is the CLI's shape: ``{"ok": false, "error": {"code", "message"
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from desktop.core.problems import CodedError
 from desktop.core.text import mask_name
-from desktop.core.vote import Method, VoteError, VoteStatus, beyond_budget
-from desktop.server.app import Venue
-from desktop.server.bodies import BodyError, Int, ListOf, Obj, form_int, read_json
-from desktop.server.room import sign_in_address, visitor, write_allowed
+from desktop.core.vote import Method, VoteError, VoteState, VoteStatus, beyond_budget
+from desktop.server.app import Venue, venue_of
+from desktop.server.bodies import (
+    BodyError,
+    Int,
+    ListOf,
+    Obj,
+    bad_request,
+    form_int,
+    read_json,
+    refusal,
+)
+from desktop.server.room import (
+    not_signed_in,
+    sign_in_address,
+    token_refused,
+    visitor,
+    write_allowed,
+)
 from desktop.services import room
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 
 PAGE = "/vote"
-NOT_SIGNED_IN = "請先用房間碼登入（印在入場證與名牌上）"
+PAGE_EXPIRED = "這個頁面已過期，請確認後再送出一次。"
 BALLOT_BODY = Obj(
     {"revision": Int(), "approve": ListOf(Int(1), 500)}, required=("revision", "approve")
 )
 
 
+def _state(venue: Venue) -> VoteState:
+    return svc.vote_state(venue.db, venue.session.id)
+
+
+def _not_open(venue: Venue, request: Request, current: VoteState) -> Response:
+    closed = current.status == VoteStatus.CLOSED
+    return venue.render(
+        request, "vote_closed.html", closed=closed, status_code=409 if closed else 200
+    )
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """What the ballot page shows: the vote, who is voting and what they cast so far."""
+
+    current: VoteState
+    who: room.Visitor
+    voter: ballots.VoterPass
+
+
+def _ballot_page(
+    venue: Venue,
+    request: Request,
+    ballot: Ballot,
+    *,
+    chosen: tuple[int, ...] | None = None,
+    message: str = "",
+    code: str = "",
+    status_code: int = 200,
+) -> Response:
+    current, voter = ballot.current, ballot.voter
+    return venue.render(
+        request,
+        "vote_ballot.html",
+        status_code=status_code,
+        vote=current,
+        voter_name=mask_name(ballot.who.name),
+        projects=current.on_ballot,
+        beyond={p.id for p in beyond_budget(current.rules, current.on_ballot)},
+        chosen=set(voter.approvals if chosen is None else chosen),
+        revision=voter.revision,
+        has_voted=bool(voter.approvals),
+        message=message,
+        code=code,
+        csrf=venue.csrf_token(ballot.who.cookie),
+        basket=current.method == Method.BASKET,
+        method_text=_method_text(current),
+    )
+
+
+def _signed_in_voter(
+    venue: Venue, request: Request
+) -> tuple[room.Visitor, ballots.VoterPass | VoteError] | None:
+    """The signed-in attendee (None: nobody) and what they cast so far, or why they cannot
+    vote here (blocking: call it in the thread pool)."""
+    who = visitor(venue, request)
+    if who is None:
+        return None
+    try:
+        return who, ballots.voter_ballot(venue.db, venue.session.id, who.registration_id)
+    except VoteError as exc:
+        return who, exc
+
+
+async def _ballot_or_answer(venue: Venue, request: Request) -> Ballot | Response:
+    """The ballot of a signed-in attendee who may vote, or the page that says why not (the
+    vote is not open, nobody is signed in, this person cannot vote on the web)."""
+    current = await run_in_threadpool(_state, venue)
+    if current.status != VoteStatus.OPEN:
+        return _not_open(venue, request, current)
+    signed_in = await run_in_threadpool(_signed_in_voter, venue, request)
+    if signed_in is None:
+        return RedirectResponse(sign_in_address(PAGE), status_code=303)
+    who, voter = signed_in
+    if isinstance(voter, VoteError):
+        return venue.refuse(request, str(voter), 403)
+    return Ballot(current, who, voter)
+
+
+async def start(request: Request) -> Response:
+    """``GET /vote``: the ballot, with the earlier choices ticked."""
+    ballot = await _ballot_or_answer(venue_of(request), request)
+    if not isinstance(ballot, Ballot):
+        return ballot
+    return _ballot_page(venue_of(request), request, ballot)
+
+
+async def cast(request: Request) -> Response:
+    """``POST /vote/ballot``: the form's ballot counted, or the page again with why not."""
+    venue = venue_of(request)
+    form = await request.form(max_files=0, max_fields=200)
+    ballot = await _ballot_or_answer(venue, request)
+    if not isinstance(ballot, Ballot):
+        return ballot
+    approvals = tuple(i for i in (form_int(v) for v in form.getlist("approve")) if i is not None)
+    if not write_allowed(venue, request, ballot.who, str(form.get("csrf", ""))):
+        return _ballot_page(
+            venue,
+            request,
+            ballot,
+            chosen=approvals,
+            status_code=403,
+            message=PAGE_EXPIRED,
+            code="csrf",
+        )
+    revision = form_int(form.get("revision"))
+    result = await run_in_threadpool(
+        ballots.cast_web_ballot,
+        venue.db,
+        venue.session.id,
+        ballot.who.registration_id,
+        -1 if revision is None else revision,
+        approvals,
+    )
+    if not result.ok:
+        again = await run_in_threadpool(_signed_in_voter, venue, request)
+        fresh = again[1] if again is not None else ballot.voter
+        if not isinstance(fresh, VoteError):
+            ballot = Ballot(ballot.current, ballot.who, fresh)
+        return _ballot_page(
+            venue,
+            request,
+            ballot,
+            chosen=approvals,
+            message=result.message,
+            code=result.result,
+            status_code=409,
+        )
+    return venue.render(
+        request,
+        "vote_done.html",
+        vote=ballot.current,
+        result=result,
+        projects=[p for p in ballot.current.on_ballot if p.id in result.approvals],
+    )
+
+
+async def api_ballot_now(request: Request) -> Response:
+    """``GET /vote/api/ballot``: what this person cast so far."""
+    signed_in = await run_in_threadpool(_signed_in_voter, venue_of(request), request)
+    if signed_in is None:
+        return not_signed_in()
+    voter = signed_in[1]
+    if isinstance(voter, VoteError):
+        return refusal(voter, 409 if voter.code == "closed" else 403)
+    return JSONResponse(
+        {"ok": True, "revision": voter.revision, "approvals": list(voter.approvals)}
+    )
+
+
+async def api_ballot(request: Request) -> Response:
+    """``POST /vote/api/ballot``: a ballot counted (replacing an earlier one) or refused."""
+    venue = venue_of(request)
+    who = await run_in_threadpool(visitor, venue, request)
+    if who is None:
+        return not_signed_in()
+    if not write_allowed(venue, request, who):
+        return token_refused()
+    try:
+        body = await read_json(request, BALLOT_BODY)
+    except BodyError as exc:
+        return bad_request(exc)
+    result = await run_in_threadpool(
+        ballots.cast_web_ballot,
+        venue.db,
+        venue.session.id,
+        who.registration_id,
+        body["revision"],
+        body["approve"],
+    )
+    if not result.ok:
+        return refusal(CodedError(result.result, result.message), 409, revision=result.revision)
+    return JSONResponse(
+        {
+            "ok": True,
+            "result": result.result,
+            "message": result.message,
+            "revision": result.revision,
+            "replaced": result.replaced,
+        }
+    )
+
+
+async def api_turnout(request: Request) -> Response:
+    """``GET /vote/api/turnout``: how many voted of how many checked in (nothing about votes
+    while open)."""
+    current = await run_in_threadpool(_state, venue_of(request))
+    return JSONResponse(
+        {"status": current.status, "ballots": current.ballots, "checked_in": current.checked_in}
+    )
+
+
 def routes(venue: Venue) -> list[BaseRoute]:
     venue.add_home_link("參與式預算投票", PAGE)
-    session_id = venue.session.id
-
-    def state() -> svc.VoteState:
-        return svc.vote_state(venue.db, session_id)
-
-    def not_open(request: Request, current: svc.VoteState) -> Response:
-        closed = current.status == VoteStatus.CLOSED
-        return venue.render(
-            request, "vote_closed.html", closed=closed, status_code=409 if closed else 200
-        )
-
-    def sign_in_first() -> Response:
-        return RedirectResponse(sign_in_address(PAGE), status_code=303)
-
-    def ballot_page(
-        request: Request,
-        current: svc.VoteState,
-        who: room.Visitor,
-        voter: ballots.VoterPass,
-        *,
-        chosen: tuple[int, ...] | None = None,
-        message: str = "",
-        code: str = "",
-        status_code: int = 200,
-    ) -> Response:
-        return venue.render(
-            request,
-            "vote_ballot.html",
-            status_code=status_code,
-            vote=current,
-            voter_name=mask_name(who.name),
-            projects=current.on_ballot,
-            beyond={p.id for p in beyond_budget(current.rules, current.on_ballot)},
-            chosen=set(voter.approvals if chosen is None else chosen),
-            revision=voter.revision,
-            has_voted=bool(voter.approvals),
-            message=message,
-            code=code,
-            csrf=venue.csrf_token(who.cookie),
-            basket=current.method == Method.BASKET,
-            method_text=_method_text(current),
-        )
-
-    def signed_in_voter(
-        request: Request,
-    ) -> tuple[room.Visitor, ballots.VoterPass | VoteError] | None:
-        """The signed-in attendee (None: nobody) and what they cast so far, or why they
-        cannot vote here."""
-        who = visitor(venue, request)
-        if who is None:
-            return None
-        try:
-            return who, ballots.voter_ballot(venue.db, session_id, who.registration_id)
-        except VoteError as exc:
-            return who, exc
-
-    async def start(request: Request) -> Response:
-        current = await run_in_threadpool(state)
-        if current.status != VoteStatus.OPEN:
-            return not_open(request, current)
-        signed_in = await run_in_threadpool(signed_in_voter, request)
-        if signed_in is None:
-            return sign_in_first()
-        who, voter = signed_in
-        if isinstance(voter, VoteError):
-            return venue.refuse(request, str(voter), 403)
-        return ballot_page(request, current, who, voter)
-
-    async def cast(request: Request) -> Response:
-        form = await request.form(max_files=0, max_fields=200)
-        current = await run_in_threadpool(state)
-        if current.status != VoteStatus.OPEN:
-            return not_open(request, current)
-        signed_in = await run_in_threadpool(signed_in_voter, request)
-        if signed_in is None:
-            return sign_in_first()
-        who, voter = signed_in
-        if isinstance(voter, VoteError):
-            return venue.refuse(request, str(voter), 403)
-        approvals = tuple(i for i in (_int(v) for v in form.getlist("approve")) if i is not None)
-        if not write_allowed(venue, request, who, str(form.get("csrf", ""))):
-            return ballot_page(
-                request,
-                current,
-                who,
-                voter,
-                chosen=approvals,
-                status_code=403,
-                message="這個頁面已過期，請確認後再送出一次。",
-                code="csrf",
-            )
-        revision = _int(form.get("revision"))
-        result = await run_in_threadpool(
-            ballots.cast_web_ballot,
-            venue.db,
-            session_id,
-            who.registration_id,
-            -1 if revision is None else revision,
-            approvals,
-        )
-        if not result.ok:
-            again = await run_in_threadpool(signed_in_voter, request)
-            fresh = again[1] if again is not None else voter
-            return ballot_page(
-                request,
-                current,
-                who,
-                voter if isinstance(fresh, VoteError) else fresh,
-                chosen=approvals,
-                message=result.message,
-                code=result.result,
-                status_code=409,
-            )
-        return venue.render(
-            request,
-            "vote_done.html",
-            vote=current,
-            result=result,
-            projects=[p for p in current.on_ballot if p.id in result.approvals],
-        )
-
-    async def api_ballot_now(request: Request) -> Response:
-        signed_in = await run_in_threadpool(signed_in_voter, request)
-        if signed_in is None:
-            return _api_error("not_signed_in", NOT_SIGNED_IN, 401)
-        voter = signed_in[1]
-        if isinstance(voter, VoteError):
-            status = 409 if voter.code == "closed" else 403
-            return _api_error(voter.code, str(voter), status, voter.params)
-        return JSONResponse(
-            {"ok": True, "revision": voter.revision, "approvals": list(voter.approvals)}
-        )
-
-    async def api_ballot(request: Request) -> Response:
-        who = await run_in_threadpool(visitor, venue, request)
-        if who is None:
-            return _api_error("not_signed_in", NOT_SIGNED_IN, 401)
-        if not write_allowed(venue, request, who):
-            return _api_error("csrf", "缺少或錯誤的 X-CSRF-Token", 403)
-        try:
-            body = await read_json(request, BALLOT_BODY)
-        except BodyError as exc:
-            return _api_error("bad_request", str(exc), 400)
-        result = await run_in_threadpool(
-            ballots.cast_web_ballot,
-            venue.db,
-            session_id,
-            who.registration_id,
-            body["revision"],
-            body["approve"],
-        )
-        if not result.ok:
-            return _api_error(result.result, result.message, 409, revision=result.revision)
-        return JSONResponse(
-            {
-                "ok": True,
-                "result": result.result,
-                "message": result.message,
-                "revision": result.revision,
-                "replaced": result.replaced,
-            }
-        )
-
-    async def api_turnout(request: Request) -> Response:
-        current = await run_in_threadpool(state)
-        return JSONResponse(
-            {"status": current.status, "ballots": current.ballots, "checked_in": current.checked_in}
-        )
-
     return [
         Route(PAGE, start),
         Route("/vote/ballot", cast, methods=["POST"]),
@@ -226,26 +265,9 @@ def routes(venue: Venue) -> list[BaseRoute]:
     ]
 
 
-def _method_text(current: svc.VoteState) -> str:
+def _method_text(current: VoteState) -> str:
     if current.method == Method.BASKET:
         return f"請選擇提案放進預算籃：合計不可超過預算 NT$ {current.budget:,}。"
     if current.max_approvals:
         return f"請勾選您支持的提案，最多 {current.max_approvals} 項。"
     return "請勾選您支持的提案，可選任意項。"
-
-
-def _int(value: Any) -> int | None:
-    return form_int(value)
-
-
-def _api_error(
-    code: str,
-    message: str,
-    status: int,
-    params: dict[str, object] | None = None,
-    **extra: object,
-) -> JSONResponse:
-    """A refusal in the CLI's shape: ``{"ok": false, "error": {"code", "message", "params"}}``."""
-    plain = {k: v if isinstance(v, int | str) else str(v) for k, v in (params or {}).items()}
-    body = {"ok": False, "error": {"code": code, "message": message, "params": plain}}
-    return JSONResponse({**body, **extra}, status_code=status)
