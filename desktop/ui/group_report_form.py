@@ -10,6 +10,7 @@ and retries. ``saved`` is emitted after each successful write.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -47,12 +48,14 @@ from desktop.core.group_report import (
 from desktop.core.report_merge import Conflict
 from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
+from desktop.ui.labels import table_label
 from desktop.ui.messages import error_text
 from desktop.ui.proposal_editor import ProposalEditor, text_box
 from desktop.ui.report_fields import field_label, shown_value
 
 REG_ROLE = Qt.ItemDataRole.UserRole + 1
 AGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
+MEMBER_ROWS_SHOWN = 12  # a table's members all shown; a larger table's list scrolls
 
 
 class ReportForm(QWidget):
@@ -88,7 +91,13 @@ class ReportForm(QWidget):
 
         self.members = QListWidget()
         self.members.setObjectName("members")
-        self.members.setMaximumHeight(150)
+        # As tall as its names (up to a dozen): 150 px showed 3½ of a table's 7 members.
+        for signal in (
+            self.members.model().rowsInserted,
+            self.members.model().rowsRemoved,
+            self.members.model().modelReset,
+        ):
+            signal.connect(self._fit_members)
         self.members.itemChanged.connect(self._changed)
         self.member_name = QLineEdit()
         self.member_name.setPlaceholderText(self.tr("加入成員姓名（未排座者）"))
@@ -224,10 +233,10 @@ class ReportForm(QWidget):
         self.revision = snap.revision
         self._clear_conflicts()
         self.table = snap.table
-        leader = f"　桌長 {snap.table.leader_name}" if snap.table.leader_name else ""
+        table = table_label(snap.table.number, snap.table.name, snap.table.leader_name)
         unit = f"（{snap.table.leader_unit}）" if snap.table.leader_unit else ""
         self.heading.setText(
-            f"<span style='font-size:15pt'><b>{snap.table.name}</b>{leader}{unit}</span>"
+            f"<span style='font-size:15pt'><b>{html.escape(table + unit)}</b></span>"
         )
         self._set_content(snap.content)
         self._show_photo()
@@ -270,6 +279,11 @@ class ReportForm(QWidget):
         if m.agency:
             item.setToolTip(m.agency)
         self.members.addItem(item)
+
+    def _fit_members(self, *_: object) -> None:
+        rows = min(max(self.members.count(), 2), MEMBER_ROWS_SHOWN)
+        row = self.members.sizeHintForRow(0) if self.members.count() else 24
+        self.members.setFixedHeight(rows * row + 2 * self.members.frameWidth() + 2)
 
     def content(self) -> ReportContent:
         members = []

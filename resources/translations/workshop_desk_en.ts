@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>必填，例如：忘記簽退，桌長確認全程在場</source>
-        <translation>Required, e.g. forgot to sign out; table leader confirms they stayed throughout</translation>
+        <translation>Required, e.g. forgot to sign out; leader saw them</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -538,7 +538,7 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>電話末碼</source>
-        <translation>Phone end</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；在其他日子報到不會計入時數。</source>
@@ -1775,7 +1775,7 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <name>ReportForm</name>
     <message>
         <source>加入成員姓名（未排座者）</source>
-        <translation>Add a member&apos;s name (not seated)</translation>
+        <translation>Add a member (not seated)</translation>
     </message>
     <message>
         <source>加入</source>
@@ -2226,7 +2226,7 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
     <message>
         <source>給講者的訊息（顯示在投影幕），Enter 送出</source>
-        <translation>Message to the speaker (shown on the projector screen); Enter sends it</translation>
+        <translation>Message to the speaker (on the projector); Enter sends</translation>
     </message>
     <message>
         <source>清除訊息</source>
@@ -2381,7 +2381,7 @@ Check-ins and changes made after this backup will not be in the restored data; t
     </message>
     <message>
         <source>用掃描器掃上方的測試碼（或印出的入場證）</source>
-        <translation>Scan the test code above (or a printed admission pass) with the scanner</translation>
+        <translation>Scan the test code above or a printed pass</translation>
     </message>
     <message>
         <source>等待掃描…</source>
@@ -2447,8 +2447,8 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>e.g. Taipei session</translation>
     </message>
     <message>
-        <source>例：國家發展委員會 707 會議室</source>
-        <translation>e.g. National Development Council, room 707</translation>
+        <source>例：國發會 707 會議室</source>
+        <translation>e.g. NDC, room 707</translation>
     </message>
     <message>
         <source>場次名稱</source>
@@ -2528,12 +2528,8 @@ Check-ins and changes made after this backup will not be in the restored data; t
 <context>
     <name>TablesModel</name>
     <message>
-        <source>（未定）</source>
-        <translation>(not set)</translation>
-    </message>
-    <message>
-        <source>第 {n} 桌&#x3000;{size}/{cap} 人&#x3000;桌長 {leader}</source>
-        <translation>Table {n}  {size}/{cap} people  leader {leader}</translation>
+        <source>第 {n} 桌&#x3000;{size}/{cap} 人</source>
+        <translation>Table {n}  {size}/{cap} people</translation>
     </message>
     <message>
         <source>{n} 個機關</source>
@@ -3415,6 +3411,17 @@ Registered for: {session} {date}</translation>
     <message>
         <source>備註</source>
         <translation>Remarks</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>第 {n} 桌</source>
+        <translation>Table {n}</translation>
+    </message>
+    <message>
+        <source>{table}&#x3000;桌長 {leader}</source>
+        <translation>{table} · leader {leader}</translation>
     </message>
 </context>
 <context>
@@ -4512,6 +4519,13 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     </message>
 </context>
 <context>
+    <name>qtapp</name>
+    <message>
+        <source>研習報到台</source>
+        <translation>Workshop Desk</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <source>介面語言 Language</source>
@@ -4593,6 +4607,14 @@ The language applies after a restart.</source>
     <message>
         <source>報名改到此場次</source>
         <translation>Registration moved to this session</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ class CountsPanel(QWidget):
         self.missing_model: RowTableModel[desk_counts.PersonRow] = RowTableModel(
             [
                 Column(self.tr("姓名"), lambda p: p.name),
-                Column(self.tr("服務機關"), lambda p: p.agency),
+                Column(self.tr("服務機關"), lambda p: p.agency, elides=True),
                 Column(self.tr("桌"), lambda p: p.table, align_right=True),
                 Column(self.tr("電話末碼"), lambda p: p.phone_tail),
             ]

@@ -82,7 +82,10 @@ class OverviewScreen(Screen):
         # room that is left so the last column ("計入時數") is never cut.
         for view in (self.sessions_view, self.tables_view):
             view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-            view.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 5px 3px; }")
+            view.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 5px 2px; }")
+        # The sessions' table no wider than its columns (its last one stretched to 142 px in
+        # English and pushed the tables' "Missing" column out of a 1280-pixel window).
+        self.sessions_view.horizontalHeader().setStretchLastSection(False)
         agenda_header = self.agenda_view.horizontalHeader()
         agenda_header.setStretchLastSection(False)
         agenda_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -150,6 +153,12 @@ class OverviewScreen(Screen):
         """Read again each time the screen is shown: the desk changes them all day."""
         figures = day_figures(self.context.db, session.event_id)
         self.sessions_model.set_rows(figures)
+        view = self.sessions_view
+        view.setMaximumWidth(
+            view.horizontalHeader().length()
+            + 2 * view.frameWidth()
+            + view.verticalScrollBar().sizeHint().width()
+        )
         for row, f in enumerate(figures):
             if f.session_id == session.id:
                 self.sessions_view.selectRow(row)

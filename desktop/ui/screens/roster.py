@@ -43,6 +43,7 @@ from desktop.services.registrations import (
 )
 from desktop.services.roster import RosterRow, list_roster
 from desktop.services.walkins import WalkInError, add_walk_in
+from desktop.ui.elide import ColumnFit
 from desktop.ui.labels import status_label, yes_no
 from desktop.ui.messages import error_text
 from desktop.ui.screens.base import Screen, ScreenContext
@@ -109,16 +110,18 @@ class RosterScreen(Screen):
             [
                 Column(self.tr("順位"), lambda r: r.queue, align_right=True),
                 Column(self.tr("姓名"), lambda r: r.name),
-                Column(self.tr("服務機關"), lambda r: r.agency),
-                Column(self.tr("單位"), lambda r: r.unit),
-                Column(self.tr("職稱"), lambda r: r.title),
-                Column(self.tr("場次"), lambda r: r.session),
+                Column(self.tr("服務機關"), lambda r: r.agency, elides=True),
+                Column(self.tr("單位"), lambda r: r.unit, elides=True),
+                Column(self.tr("職稱"), lambda r: r.title, elides=True),
+                Column(self.tr("場次"), lambda r: r.session, elides=True),
                 Column(self.tr("狀態"), self._status_text),
                 Column(
                     self.tr("電話"), lambda r: r.phone if self.revealed else mask_phone(r.phone)
                 ),
                 Column(
-                    self.tr("電子郵件"), lambda r: r.email if self.revealed else mask_email(r.email)
+                    self.tr("電子郵件"),
+                    lambda r: r.email if self.revealed else mask_email(r.email),
+                    elides=True,
                 ),
                 Column(self.tr("身分證字號"), self._id_text),
                 Column(self.tr("時數"), self._hours_text),
@@ -137,6 +140,8 @@ class RosterScreen(Screen):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        # Agency, unit, job title, session and e-mail give up width first (elided, whole on hover).
+        self.column_fit = ColumnFit(self.table, (2, 3, 4, 5, 8))
         self.table.doubleClicked.connect(lambda _i: self.on_edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
@@ -258,10 +263,7 @@ class RosterScreen(Screen):
         self._update_buttons()
 
     def _fit_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        if self.model.rowCount() <= 500:
-            self.table.resizeColumnsToContents()
+        self.column_fit.fit()
 
     def _status_text(self, r: RosterRow) -> str:
         text = status_label(r.status)
