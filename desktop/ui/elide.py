@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
     QLabel,
     QStyle,
     QStyleOptionComboBox,
@@ -74,7 +75,8 @@ class ColumnFit(QObject):
     """A table's columns as wide as their contents; when together they are wider than the
     view, the ``narrowable`` columns (their cells elide, with the whole text on hover) give up
     the excess, the widest first and never below their header's width. Again at every resize
-    of the view: in English the roster's 13 columns pushed 時數, 用餐 and 桌號 off-screen."""
+    of the view and every new set of rows: in English the roster's 13 columns pushed 時數, 用餐
+    and 桌號 off-screen."""
 
     MAX_ROWS_MEASURED = 500  # resizing to contents reads every row: a long list keeps its widths
 
@@ -82,7 +84,11 @@ class ColumnFit(QObject):
         super().__init__(view)
         self.view = view
         self.narrowable = tuple(narrowable)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.viewport().installEventFilter(self)
+        model = view.model()
+        if model is not None:
+            model.modelReset.connect(self.fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:

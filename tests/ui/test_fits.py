@@ -269,7 +269,6 @@ def test_no_text_is_cut_on_any_screen_or_dialog(
     welcome.show()
     crawl.look("welcome", welcome)
     crawl.press("welcome → new event", welcome.start_new_event, DEPTH)
-    print("\n".join(crawl.windows))
     assert len(crawl.windows) >= 15, crawl.windows  # the dialogs really were opened
     assert not crawl.findings, (
         f"{language} at {size}: text cut (need vs have, px):\n{report(crawl.findings)}"

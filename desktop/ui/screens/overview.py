@@ -57,7 +57,7 @@ class OverviewScreen(Screen):
         )
         self.sessions_model: RowTableModel[SessionFigures] = RowTableModel(
             [
-                Column(self.tr("場次"), lambda f: f"{f.name}　{f.date:%m/%d}"),
+                Column(self.tr("場次"), lambda f: f"{f.name} {f.date:%m/%d}"),
                 *self._figure_columns(lambda f: f.figures),
             ]
         )
@@ -82,7 +82,7 @@ class OverviewScreen(Screen):
         # room that is left so the last column ("計入時數") is never cut.
         for view in (self.sessions_view, self.tables_view):
             view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-            view.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 5px 2px; }")
+            view.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 5px 1px; }")
         # The sessions' table no wider than its columns (its last one stretched to 142 px in
         # English and pushed the tables' "Missing" column out of a 1280-pixel window).
         self.sessions_view.horizontalHeader().setStretchLastSection(False)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -46,6 +45,7 @@ from desktop.services.walkins import WalkInError, add_walk_in
 from desktop.ui.elide import ColumnFit
 from desktop.ui.labels import status_label, yes_no
 from desktop.ui.messages import error_text
+from desktop.ui.prompts import choose
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.screens.roster_dialogs import PersonDialog
 from desktop.ui.screens.roster_table import (
@@ -138,9 +138,9 @@ class RosterScreen(Screen):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        # Agency, unit, job title, session and e-mail give up width first (elided, whole on hover).
+        # Columns fit their rows at each filter; agency, unit, job title, session and e-mail
+        # give up width first when they are too wide together (elided, whole on hover).
         self.column_fit = ColumnFit(self.table, (2, 3, 4, 5, 8))
         self.table.doubleClicked.connect(lambda _i: self.on_edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -244,7 +244,6 @@ class RosterScreen(Screen):
         session_id = self.selected_session_id()
         shown = filter_rows(self._all, query, session_id, self.status_filter.currentData())
         self.model.set_rows(shown)
-        self._fit_columns()
         in_scope = [
             i.row for i in self._all if session_id is None or i.row.session_id == session_id
         ]
@@ -261,9 +260,6 @@ class RosterScreen(Screen):
             ).format(shown=len(shown), total=len(in_scope), capacity=capacity, **counts)
         )
         self._update_buttons()
-
-    def _fit_columns(self) -> None:
-        self.column_fit.fit()
 
     def _status_text(self, r: RosterRow) -> str:
         text = status_label(r.status)
@@ -340,7 +336,6 @@ class RosterScreen(Screen):
         self.revealed = True
         self.reveal_button.setText(self.tr("隱藏個資"))
         self.model.set_rows([self.model.row_at(i) for i in range(self.model.rowCount())])
-        self._fit_columns()
         return True
 
     def hide_personal_data(self) -> None:
@@ -493,15 +488,13 @@ class RosterScreen(Screen):
         others = [s for s in self._sessions if s.id != row.session_id]
         if not others:
             return
-        name, ok = QInputDialog.getItem(
+        name = choose(
             self,
             self.tr("改場次"),
             self.tr("把 {name} 改到：").format(name=row.name),
             [s.name for s in others],
-            0,
-            False,
         )
-        if ok:
+        if name is not None:
             self.move_selected(
                 next(s.id for s in others if s.name == name), self.tr("主辦單位改場次")
             )
