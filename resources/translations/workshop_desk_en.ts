@@ -1617,7 +1617,7 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     </message>
     <message>
         <source>例：約 30 萬、300,000</source>
-        <translation>e.g. about 300k, 300,000</translation>
+        <translation>e.g. 300k or 300,000</translation>
     </message>
     <message>
         <source>○ 可行&#x3000;△ 待確認&#x3000;× 不可行，或 1–5 分</source>
@@ -1775,7 +1775,7 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <name>ReportForm</name>
     <message>
         <source>加入成員姓名（未排座者）</source>
-        <translation>Add a member (not seated)</translation>
+        <translation>Name (not seated)</translation>
     </message>
     <message>
         <source>加入</source>
@@ -3422,6 +3422,14 @@ Registered for: {session} {date}</translation>
     <message>
         <source>{table}&#x3000;桌長 {leader}</source>
         <translation>{table} · leader {leader}</translation>
+    </message>
+    <message>
+        <source>主辦單位</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>桌長 {name}</source>
+        <translation>Table leader {name}</translation>
     </message>
 </context>
 <context>

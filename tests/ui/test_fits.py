@@ -247,6 +247,11 @@ def test_no_text_is_cut_on_any_screen_or_dialog(
         pressed: set[str] = set()
         for state in screen_states(screen):
             crawl.look(f"{name} {state}", window)
+            page = window.stack.currentWidget()
+            if page.horizontalScrollBar().isVisible():  # the screen is wider than the window
+                crawl.findings.append(
+                    (name, Clip(f"{path(page)}[scrolls]", name, screen.width(), page.width()))
+                )
             for which in (0, -1):
                 select_row(screen, which)
                 for button in commands(screen):

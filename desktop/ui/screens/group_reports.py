@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.services import group_reports as svc
 from desktop.services.events import SessionInfo
 from desktop.ui.group_report_form import ReportForm
-from desktop.ui.elide import fit_combo
-from desktop.ui.labels import table_label
+from desktop.ui.labels import author_label, table_label
 from desktop.ui.leader_mode import LeaderModeWindow, ensure_organiser_pin
 from desktop.ui.report_html import report_html
 from desktop.ui.report_projector import ReportProjector
@@ -79,7 +78,7 @@ class GroupReportsScreen(Screen):
         self.revisions: RowTableModel[svc.RevisionInfo] = RowTableModel(
             [
                 Column(self.tr("時間"), lambda r: f"{r.saved_at:%H:%M:%S}"),
-                Column(self.tr("編輯者"), lambda r: r.author),
+                Column(self.tr("編輯者"), lambda r: author_label(r.author)),
                 Column(self.tr("內容"), lambda r: _summary(r), elides=True),
             ]
         )
@@ -133,15 +132,14 @@ class GroupReportsScreen(Screen):
         self.table_picker.clear()
         tables = svc.list_tables(self.context.db, session.id) if session is not None else ()
         for table in tables:
-            self.table_picker.addItem(
-                table_label(table.number, table.name, table.leader_name), table
-            )
+            # The leader is named in the heading below (here too, the English buttons
+            # pushed 投票… past the window's edge).
+            self.table_picker.addItem(table_label(table.number, table.name, ""), table)
         index = 0
         for i, table in enumerate(tables):
             if keep is not None and table.id == keep.id:
                 index = i
         self.table_picker.blockSignals(False)
-        fit_combo(self.table_picker)
         for button in (
             self.leader_button,
             self.project_button,

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.rocdate import roc_date
 from desktop.services.dashboard import Figures, SessionFigures, TableFigures, day_figures
 from desktop.services.events import AgendaRow, SessionInfo
 from desktop.services.roster import RosterRow, list_roster
-from desktop.ui.labels import block_kind_label, status_label, yes_no
+from desktop.ui.labels import block_kind_label, day_label, status_label, yes_no
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
@@ -137,7 +136,7 @@ class OverviewScreen(Screen):
                 "　已取消 {cancelled}　現場報名 {walk_in}"
             ).format(
                 name=session.name,
-                date=roc_date(session.date, weekday=True),
+                date=day_label(session.date),
                 start=f"{session.start_time:%H:%M}",
                 end=f"{session.end_time:%H:%M}",
                 place=f"{session.venue}（{session.address}）" if session.address else session.venue,
