@@ -1952,8 +1952,8 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Please scan an admission pass</translation>
     </message>
     <message>
-        <source>掃描器可直接掃；找不到入場證時，在右方輸入姓名、機關或電話末碼搜尋。</source>
-        <translation>Scan at any time; without a pass, search by name, agency or last digits of phone on the right.</translation>
+        <source>掃描器可直接掃；找不到入場證時，在下方的搜尋欄輸入姓名、機關或電話末碼。</source>
+        <translation>Scan with the scanner; without a pass, type a name, agency or the last digits of a phone in the search box below.</translation>
     </message>
 </context>
 <context>
@@ -2148,6 +2148,10 @@ Check-ins and changes made after this backup will not be in the restored data; t
     <message>
         <source>{session}：錄取 {admitted}/{capacity}，候補 {waitlisted}，異動 {changed} 人（因機關上限 {limit} 名而候補 {over} 人）</source>
         <translation>{session}: admitted {admitted}/{capacity}, waitlisted {waitlisted}, {changed} changed ({over} waitlisted by the limit of {limit} per agency)</translation>
+    </message>
+    <message>
+        <source>⚠ 名額已滿：已錄取與現場報名共 {taken} 人，名額 {capacity}。錄取後將超過名額 {over} 人。</source>
+        <translation>⚠ Session full: {taken} admitted and walk-ins for {capacity} places. Admitting goes {over} over the capacity.</translation>
     </message>
     <message>
         <source>錄取（附理由）</source>

@@ -76,3 +76,55 @@ def test_the_import_dialog_reads_a_typed_path(qtbot, demo_db: Database) -> None:
     qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
     assert dialog.table is None and "無法匯入" in dialog.counts.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_admitting_with_a_reason_warns_when_the_session_is_full(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """QA: 錄取（附理由）… took the session to 41／40 without a word; 現場報名 warns."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.ui.screens.roster import RosterScreen
+
+    window = MainWindow(ScreenContext(db=demo_db), "demo")
+    qtbot.addWidget(window)
+    assert window.context.session_state.unlock(window.context, "demo")
+    screen = window.screen_of(RosterScreen)
+    window.show()
+    window.show_screen(screen_index("RosterScreen"))
+    waiting = next(
+        i for i in range(screen.model.rowCount()) if screen.model.row_at(i).status == "waitlisted"
+    )
+    screen.table.selectRow(waiting)
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog):
+            QTimer.singleShot(10, answer)
+            return
+        asked.append(box.labelText())
+        box.reject()
+
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(screen.admit_reason_button, Qt.MouseButton.LeftButton)
+    assert asked and "名額已滿" in asked[0] and "超過名額 1 人" in asked[0]
+    assert screen.model.row_at(waiting).status == "waitlisted"  # cancelled: nothing changed
+
+
+def test_the_check_in_card_says_where_search_really_is(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """QA: the card said search was 「在右方」; the search box is below it."""
+    from PySide6.QtCore import QPoint
+
+    from desktop.ui.screens.checkin import CheckInScreen
+
+    window = MainWindow(ScreenContext(db=demo_db), "demo")
+    qtbot.addWidget(window)
+    screen = window.screen_of(CheckInScreen)
+    window.resize(1366, 700)
+    window.show()
+    window.show_screen(screen_index("CheckInScreen"))
+    qtbot.waitExposed(window)
+    card = screen.card.mapTo(window, QPoint(0, screen.card.height()))
+    search = screen.search_field.mapTo(window, QPoint(0, 0))
+    assert search.y() >= card.y()  # the search box is under the card...
+    assert "下方" in screen.card.detail_label.text()  # ...and the card says so
+    assert "右方" not in screen.card.detail_label.text()

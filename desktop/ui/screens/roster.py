@@ -30,6 +30,7 @@ from desktop.core.status import holds_seat
 from desktop.core.text import mask_email, mask_phone
 from desktop.services import exports
 from desktop.services.admission import UnconfirmedChanges, apply_admission
+from desktop.services.checkin import session_seats
 from desktop.services.events import SessionInfo, all_sessions
 from desktop.services.registrations import (
     IdReader,
@@ -438,11 +439,22 @@ class RosterScreen(Screen):
         row = self.selected_row()
         if row is None:
             return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("錄取（附理由）"),
-            self.tr("錄取 {name}（{agency}）的理由：").format(name=row.name, agency=row.agency),
+        question = self.tr("錄取 {name}（{agency}）的理由：").format(
+            name=row.name, agency=row.agency
         )
+        # As 現場報名 does: say so before a seat beyond the capacity is given (41／40 came
+        # without a word).
+        taken, capacity = session_seats(self.context.db, row.session_id)
+        if taken + 1 > capacity:
+            question = (
+                self.tr(
+                    "⚠ 名額已滿：已錄取與現場報名共 {taken} 人，名額 {capacity}。"
+                    "錄取後將超過名額 {over} 人。"
+                ).format(taken=taken, capacity=capacity, over=taken + 1 - capacity)
+                + "\n"
+                + question
+            )
+        reason, ok = QInputDialog.getText(self, self.tr("錄取（附理由）"), question)
         if ok:
             self.admit_selected(reason)
 
