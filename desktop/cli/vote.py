@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
+from desktop.core.vocabulary import VOTE_RULE_NAMES
 from desktop.core.vote import Method, Rules
 from desktop.services.vote import VoteState, close_vote, open_vote, vote_state
 from desktop.services.vote_ballots import cast_paper_ballot
@@ -122,8 +123,8 @@ def _print_state(state: VoteState) -> None:
         votes = f"\t{result.votes.get(p.id, 0)} 票" if result else ""
         marks = ""
         if result:
-            marks = ("\t貪婪法" if p.id in result.greedy else "") + (
-                "\t均分法" if p.id in result.equal_shares else ""
+            marks = ("\t" + VOTE_RULE_NAMES["greedy"] if p.id in result.greedy else "") + (
+                "\t" + VOTE_RULE_NAMES["equal_shares"] if p.id in result.equal_shares else ""
             )
         print(f"  {p.id}. {p.title}（{p.table_label}，NT$ {p.cost:,}）{votes}{marks}")
 

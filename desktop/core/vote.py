@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from desktop.core.problems import CodedError
+from desktop.core.vocabulary import VOTE_RULE_NAMES
 
 
 class Method(StrEnum):
@@ -321,7 +322,8 @@ def pabulib_text(
         ("currency", "TWD"),
         (
             "comment",
-            "#1: Method of Equal Shares (cost satisfaction, greedy completion) funds "
+            f"#1: {VOTE_RULE_NAMES['equal_shares']} (Method of Equal Shares; cost satisfaction, "
+            f"completed by {VOTE_RULE_NAMES['greedy']}) funds "
             + (",".join(str(i) for i in result.equal_shares) or "none"),
         ),
     ]

@@ -1967,11 +1967,11 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Red line: budget {b} (costs added up in order of votes)</translation>
     </message>
     <message>
-        <source>貪婪法</source>
+        <source>票數優先法</source>
         <translation>Greedy</translation>
     </message>
     <message>
-        <source>均分法</source>
+        <source>平等份額法</source>
         <translation>Equal Shares</translation>
     </message>
 </context>
@@ -2948,8 +2948,8 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>{status}&#x3000;{b} ballots / {c} checked in</translation>
     </message>
     <message>
-        <source>&#x3000;貪婪法：{g}&#x3000;均分法：{e}</source>
-        <translation>&#x3000;Greedy: {g}&#x3000;Equal Shares: {e}</translation>
+        <source>&#x3000;票數優先法：{g}&#x3000;平等份額法：{e}</source>
+        <translation>  Greedy (most votes first): {g}  Method of Equal Shares: {e}</translation>
     </message>
     <message>
         <source>沒有可讀經費或名稱的提案未列入：{names}</source>
@@ -2991,11 +2991,11 @@ Check-ins and changes made after this backup will not be in the restored data; t
         <translation>Participatory budgeting results ({n} ballots)</translation>
     </message>
     <message>
-        <source>貪婪法（票數優先）</source>
+        <source>票數優先法</source>
         <translation>Greedy (most votes first)</translation>
     </message>
     <message>
-        <source>均分法（Method of Equal Shares）</source>
+        <source>平等份額法</source>
         <translation>Method of Equal Shares</translation>
     </message>
     <message>
@@ -4611,6 +4611,14 @@ The language applies after a restart.</source>
     <message>
         <source>綜合討論</source>
         <translation>Open discussion</translation>
+    </message>
+    <message>
+        <source>票數優先法</source>
+        <translation>Greedy (most votes first)</translation>
+    </message>
+    <message>
+        <source>平等份額法</source>
+        <translation>Method of Equal Shares</translation>
     </message>
     <message>
         <source>依報名先後有名額</source>
