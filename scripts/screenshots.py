@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             seating.assign(db, session.id)
         window.resize(*CLIENT_AREA)
         window.show()
-        for index, row in enumerate(SCREENS):
+        for index in range(len(SCREENS)):
             window.show_screen(index)
             QApplication.processEvents()
             name = window.work_area(index).objectName()

@@ -16,8 +16,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.group_report import format_cost
 from desktop.core.safe_cells import neutralise_formula
-from desktop.core.vote import Count, Method, Project, VoteState
 from desktop.core.vocabulary import VOTE_RULE_NAMES
+from desktop.core.vote import Count, Method, Project, VoteState
 from desktop.reports.fonts import paragraph_markup, register_main_font
 from desktop.reports.pdfdoc import MARGIN, style
 
@@ -152,7 +152,9 @@ def add_xlsx_sheet(book: Any, state: VoteState) -> None:
     sheet.append(["投票張數", state.ballots])
     sheet.append(["已報到人數", state.checked_in])
     sheet.append([])
-    sheet.append(["編號", "提案", "桌次", "經費(NT$)", "票數", f"{GREEDY}獲選", f"{EQUAL_SHARES}獲選"])
+    sheet.append(
+        ["編號", "提案", "桌次", "經費(NT$)", "票數", f"{GREEDY}獲選", f"{EQUAL_SHARES}獲選"]
+    )
     for p in ranked(state, result):
         sheet.append(
             [

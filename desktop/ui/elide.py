@@ -40,10 +40,14 @@ class ElidedLabel(QLabel):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
-        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 2 * self.margin() + 2, hint.height())
+        return QSize(
+            self.fontMetrics().horizontalAdvance(self._full) + 2 * self.margin() + 2, hint.height()
+        )
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height())
+        return QSize(
+            self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height()
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -67,7 +71,9 @@ def fit_combo(combo: QComboBox) -> None:
     )
     chrome = combo.rect().width() - field.width()
     metrics = combo.fontMetrics()
-    widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+    widest = max(
+        (metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0
+    )
     combo.setMinimumWidth(widest + chrome + 8)
 
 

@@ -16,7 +16,6 @@ from desktop.ui.wheel import WheelSafeStyle, guard_wheel
 log = logging.getLogger(__name__)
 
 
-
 def app_name() -> str:
     """The product's name in the interface's language, in window titles and the about box.
     Not Qt's application display name: Qt appends that to every window title (「新增場次 —

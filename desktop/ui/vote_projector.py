@@ -71,7 +71,9 @@ class ResultsChart(QWidget):
             self.tr("票數優先法"),
         )
         painter.drawText(
-            QRectF(width - mark_w, 0, mark_w, head), Qt.AlignmentFlag.AlignCenter, self.tr("平等份額法")
+            QRectF(width - mark_w, 0, mark_w, head),
+            Qt.AlignmentFlag.AlignCenter,
+            self.tr("平等份額法"),
         )
         running, line_drawn = 0, False
         for n, p in enumerate(projects):

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
-    QApplication,
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHeaderView,
@@ -42,7 +42,9 @@ from PySide6.QtWidgets import (
 
 SLACK = 1  # px: font rounding; one pixel less than the text is not a visible cut
 ALL_ROWS_UP_TO = 10
-_TAG = re.compile(r"<[A-Za-z/!][^>]*>")  # Qt's rich-text guess: a tag  # a drop-down of this many items or fewer shows every one of them
+_TAG = re.compile(
+    r"<[A-Za-z/!][^>]*>"
+)  # Qt's rich-text guess: a tag  # a drop-down of this many items or fewer shows every one of them
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,11 @@ def _button(button: QAbstractButton) -> Clip | None:
                 element = sub
         room = button.style().subElementRect(element, option, button).width()
         if element == QStyle.SubElement.SE_PushButtonContents:
-            room -= 2 * button.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, option, button) // 2
+            room -= (
+                2
+                * button.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, option, button)
+                // 2
+            )
         else:
             room -= 4  # the style's own text margin beside the indicator
         if isinstance(button, QPushButton) and button.menu() is not None:
@@ -148,8 +154,11 @@ def _combo(combo: QComboBox) -> list[Clip]:
         QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
     )
     text = combo.currentText()
-    room = field.width() - (combo.iconSize().width() + 4 if not combo.itemIcon(
-        combo.currentIndex()).isNull() else 0) - 4
+    room = (
+        field.width()
+        - (combo.iconSize().width() + 4 if not combo.itemIcon(combo.currentIndex()).isNull() else 0)
+        - 4
+    )
     if text and not combo.isEditable() and metrics.horizontalAdvance(text) > room + SLACK:
         tip = combo.itemData(combo.currentIndex(), Qt.ItemDataRole.ToolTipRole)
         if tip != text and combo.toolTip() != text:
@@ -290,7 +299,9 @@ def _rows_shown(view: QListView) -> Clip | None:
     shown = view.viewport().height()
     need = last.bottom() - first.top() + 1
     if need > shown + SLACK:
-        return Clip(f"{path(view)}[rows]", f"{rows} rows, {shown / (need / rows):.1f} shown", need, shown)
+        return Clip(
+            f"{path(view)}[rows]", f"{rows} rows, {shown / (need / rows):.1f} shown", need, shown
+        )
     return None
 
 

@@ -18,13 +18,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QItemSelectionModel, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QApplication,
     QDialog,
     QFileDialog,
@@ -83,9 +81,7 @@ class Crawl:
             return
         for widget in [*window.findChildren(QLabel), *window.findChildren(QAbstractButton)]:
             if widget.isVisible() and re.search(r"[A-Za-z]{2,}", widget.text()):
-                self.findings.append(
-                    (where, Clip(f"{path(widget)}[English]", widget.text(), 0, 0))
-                )
+                self.findings.append((where, Clip(f"{path(widget)}[English]", widget.text(), 0, 0)))
 
     def press(self, where: str, trigger: Callable[[], object], depth: int) -> None:
         """Run ``trigger``; every window it opens (modal: from inside its event loop) is looked
