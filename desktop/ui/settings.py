@@ -140,3 +140,4 @@ def remove_translators(app: QApplication) -> None:
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale(i18n.DEFAULT_LANGUAGE))
+    app.setProperty("workshopDeskLanguage", i18n.DEFAULT_LANGUAGE)

@@ -35,7 +35,7 @@ class CountsPanel(QWidget):
         # Sizing columns to 10,000 rows' contents would cost ~100 ms per refresh.
         header = self.missing_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((70, 106, 36)):  # never narrower than the header's words
+        for column, width in enumerate((70, 96, 36)):  # never narrower than the header's words
             header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         header.setStretchLastSection(True)
         self.missing_title = QLabel()
