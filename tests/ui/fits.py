@@ -21,6 +21,7 @@ from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -288,6 +289,20 @@ def _placeholder(edit: QLineEdit) -> Clip | None:
     return Clip(f"{path(edit)}[placeholder]", text, need, room) if need > room + SLACK else None
 
 
+def _spin(spin: QAbstractSpinBox) -> Clip | None:
+    """A number is read whole (the vote dialog's budget showed 「1,200,…」)."""
+    edit = spin.findChild(QLineEdit)
+    if edit is None or not edit.isVisible():
+        return None
+    text = edit.text()
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    rect = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    room = rect.width() - 4
+    need = edit.fontMetrics().horizontalAdvance(text)
+    return Clip(f"{path(spin)}[value]", text, need, room) if need > room + SLACK else None
+
+
 def _rows_shown(view: QListView) -> Clip | None:
     """A short list (a table's members) shows every row without scrolling."""
     model = view.model()
@@ -335,7 +350,13 @@ def clipped(root: QWidget) -> list[Clip]:
                 clip = _rows_shown(widget)
                 if clip is not None:
                     found.append(clip)
-        elif isinstance(widget, QLineEdit) and not isinstance(widget.parentWidget(), QComboBox):
+        elif isinstance(widget, QAbstractSpinBox):
+            clip = _spin(widget)
+            if clip is not None:
+                found.append(clip)
+        elif isinstance(widget, QLineEdit) and not isinstance(
+            widget.parentWidget(), QComboBox | QAbstractSpinBox
+        ):
             clip = _placeholder(widget)
             if clip is not None:
                 found.append(clip)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from db.uow import Database
 from desktop.ui.screens import SCREENS
+from tests import vote_day
 from tests.ui.fits import Clip, clipped, path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -213,7 +214,6 @@ def report(findings: list[tuple[str, Clip]]) -> str:
 def test_no_text_is_cut_on_any_screen_or_dialog(
     qtbot, demo_db: Database, language: str, size: str, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services import seating
     from desktop.services.demo import DEMO_PASSPHRASE
     from desktop.ui.main_window import MainWindow
     from desktop.ui.screens.base import ScreenContext
@@ -224,7 +224,10 @@ def test_no_text_is_cut_on_any_screen_or_dialog(
     assert context.session_state.unlock(context, DEMO_PASSPHRASE)
     window = MainWindow(context, "demo.sqlite3")
     qtbot.addWidget(window)
-    seating.assign(demo_db, window.current_session().id)
+    # A day under way: seated, a dozen checked in, the tables' proposals (the vote dialog's
+    # costs) written.
+    vote_day.prepare(demo_db)
+    window.reload_sessions()
     window.resize(SIZES[size])
     window.show()
     qtbot.waitExposed(window)
