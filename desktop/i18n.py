@@ -101,3 +101,40 @@ def normalise(language: object) -> str:
     if text.lower().startswith("en"):
         return "en"
     return DEFAULT_LANGUAGE
+
+
+# Qt's own zh_TW catalogue (qtbase_zh_TW.qm, shipped with PySide6) predates the mnemonics Qt 6
+# added to its file dialog's labels, so under Qt's own dialog (Linux, or Windows without the
+# native one) 「&Look in:」 and 「Files of &type:」 stayed English beside translated buttons. These
+# are the texts that catalogue lacks, checked against it by tests/packaging/test_translations.py.
+QT_GAPS = {
+    "zh_TW": {
+        ("QFileDialog", "&Look in:"): "查詢位置(&L)：",
+        ("QFileDialog", "Files of &type:"): "檔案類型(&T)：",
+        ("QFileDialog", "Computer"): "電腦",
+        ("QPlatformTheme", "Yes"): "是",
+        ("QPlatformTheme", "No"): "否",
+    }
+}
+
+
+def qt_gaps_translator(language: str, parent: object) -> object | None:
+    """A translator for ``QT_GAPS[language]``, installed after Qt's own catalogue; None when
+    the language has no gaps."""
+    found = QT_GAPS.get(language)
+    if not found:
+        return None
+    gaps: dict[tuple[str, str], str] = found  # narrowed for the class below
+    from PySide6.QtCore import QObject, QTranslator
+
+    class QtGaps(QTranslator):
+        def translate(
+            self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+        ) -> str | None:
+            return gaps.get((context, source))  # None (not an empty text): not ours
+
+        def isEmpty(self) -> bool:
+            return False
+
+    assert isinstance(parent, QObject)
+    return QtGaps(parent)

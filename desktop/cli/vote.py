@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, emit_json, organiser_only
+from desktop.core.vocabulary import VOTE_RULE_NAMES
 from desktop.core.vote import Method, Rules, VoteState, beyond_budget
 from desktop.services.vote import (
     close_vote,
@@ -144,8 +145,8 @@ def _print_state(state: VoteState) -> None:
         votes = f"\t{result.votes.get(p.id, 0)} 票" if result else ""
         marks = ""
         if result:
-            marks = ("\t貪婪法" if p.id in result.greedy else "") + (
-                "\t均分法" if p.id in result.equal_shares else ""
+            marks = ("\t" + VOTE_RULE_NAMES["greedy"] if p.id in result.greedy else "") + (
+                "\t" + VOTE_RULE_NAMES["equal_shares"] if p.id in result.equal_shares else ""
             )
         print(f"  {p.id}. {p.title}（{p.table_label}，NT$ {p.cost:,}）{votes}{marks}")
 

@@ -384,6 +384,10 @@ def timing(state: RunState, blocks: Sequence[Block], now: dt.datetime) -> Timing
         return Timing(status, None, None, 0.0, 0.0, 0.0, None, behind, 0.0, end)
     if status is RunStatus.IDLE:
         first = blocks[0]
+        if now.date() != first.start.date():
+            # Not the session's day (the day before, a rehearsal): today's clock against
+            # another day's plan is no pace (「落後 917 分鐘，預計 06:46 結束」 before Start).
+            return Timing(status, None, first, 0.0, 0.0, 0.0, None, 0.0, 0.0, None)
         current_end = max(first.end, now + dt.timedelta(seconds=first.seconds))
         behind = (current_end - first.end).total_seconds()
         end = _project(blocks, 1, current_end)

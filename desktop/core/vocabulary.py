@@ -36,6 +36,12 @@ BLOCK_KIND_NAMES = {
     "discussion": QT_TRANSLATE_NOOP("vocabulary", "綜合討論"),
 }
 
+# The PB vote's two counting rules (desktop.core.vote: greedy by votes, Method of Equal Shares).
+VOTE_RULE_NAMES = {
+    "greedy": QT_TRANSLATE_NOOP("vocabulary", "票數優先法"),
+    "equal_shares": QT_TRANSLATE_NOOP("vocabulary", "平等份額法"),
+}
+
 # Why a status changed (desktop.core.admission's reason codes).
 CHANGE_REASONS = {
     "seat_free": QT_TRANSLATE_NOOP("vocabulary", "依報名先後有名額"),

@@ -25,6 +25,7 @@ from enum import StrEnum
 from desktop.core.group_report import CostError, parse_cost
 from desktop.core.problems import CodedError
 from desktop.core.text import clean_text
+from desktop.core.vocabulary import VOTE_RULE_NAMES
 
 
 class Method(StrEnum):
@@ -361,7 +362,8 @@ def pabulib_text(
         ("currency", "TWD"),
         (
             "comment",
-            "#1: Method of Equal Shares (cost satisfaction, greedy completion) funds "
+            f"#1: {VOTE_RULE_NAMES['equal_shares']} (Method of Equal Shares; cost satisfaction, "
+            f"completed by {VOTE_RULE_NAMES['greedy']}) funds "
             + (",".join(str(i) for i in result.equal_shares) or "none"),
         ),
     ]

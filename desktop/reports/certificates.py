@@ -194,10 +194,12 @@ class _Page:
         # The signer row keeps its widths when the page is laid out wider to be scaled.
         signer_width = FRAME_W - SEAL_COLUMN - CELL_PAD  # no left padding: the body's edge
         organiser = f"主辦單位：{layout.heading.organiser}"
-        self.signer = [
-            _block(fonts, organiser, SIGNER, signer_width),
-            _block(fonts, layout.signer, SIGNER, signer_width),
-        ]
+        # The signer line only when it names someone (a 主任委員): left to its default, the
+        # organiser, it printed the organiser a second time under 「主辦單位：」.
+        lines = [organiser]
+        if layout.signer.strip() and layout.signer.strip() != layout.heading.organiser.strip():
+            lines.append(layout.signer)
+        self.signer = [_block(fonts, line, SIGNER, signer_width) for line in lines]
         self.seal, self.signature = seal, signature
         signer_height = sum(b.height for b in self.signer) + signature[1]
         self.row = max(signer_height, seal[1], 12) + 2 * ROW_PAD

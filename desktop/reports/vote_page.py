@@ -17,13 +17,16 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from desktop.core.group_report import format_cost
 from desktop.core.safe_cells import neutralise_formula
 from desktop.core.text import clean_text
+from desktop.core.vocabulary import VOTE_RULE_NAMES
 from desktop.core.vote import Count, Method, Project, VoteState
 from desktop.reports.fonts import paragraph_markup, register_main_font
 from desktop.reports.pdfdoc import MARGIN, style
 
 TITLE = "參與式預算投票結果"
-GREEDY = "票數優先（貪婪法）"
-EQUAL_SHARES = "均分法（Method of Equal Shares）"
+# The rules by the names a Taiwanese PB practitioner reads (「貪婪法」 and 「均分法（Method of
+# Equal Shares）」 were a programmer's words); the same in the window, the CLI and the .pb file.
+GREEDY = VOTE_RULE_NAMES["greedy"]
+EQUAL_SHARES = VOTE_RULE_NAMES["equal_shares"]
 BAR = colors.HexColor("#4a7fb0")
 FUNDED_BAR = colors.HexColor("#1f3b57")
 GRID = colors.HexColor("#9aa5b1")
@@ -88,7 +91,7 @@ def pdf_story(state: VoteState) -> list[Flowable]:
     ]
     bar_width = 52 * mm
     most = max(result.votes.values(), default=0)
-    head = ["編號", "提案", "桌次", "經費", "票數", "貪婪法", "均分法"]
+    head = ["編號", "提案", "桌次", "經費", "票數", GREEDY, EQUAL_SHARES]
     rows: list[list[Any]] = [[Paragraph(h, cell) for h in head]]
     running = 0
     line_after: int | None = None
@@ -152,7 +155,9 @@ def add_xlsx_sheet(book: Any, state: VoteState) -> None:
     sheet.append(["投票張數", state.ballots])
     sheet.append(["已報到人數", state.checked_in])
     sheet.append([])
-    sheet.append(["編號", "提案", "桌次", "經費(NT$)", "票數", "貪婪法獲選", "均分法獲選"])
+    sheet.append(
+        ["編號", "提案", "桌次", "經費(NT$)", "票數", f"{GREEDY}獲選", f"{EQUAL_SHARES}獲選"]
+    )
     for p in ranked(state, result):
         sheet.append(
             [

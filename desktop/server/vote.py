@@ -267,7 +267,8 @@ def routes(venue: Venue) -> list[BaseRoute]:
 
 def _method_text(current: VoteState) -> str:
     if current.method == Method.BASKET:
-        return f"請選擇提案放進預算籃：合計不可超過預算 NT$ {current.budget:,}。"
+        # A no-break space: 「NT$」 and the amount stay on one line on a phone.
+        return f"請選擇提案放進預算籃：合計不可超過預算 NT$\u00a0{current.budget:,}。"
     if current.max_approvals:
         return f"請勾選您支持的提案，最多 {current.max_approvals} 項。"
     return "請勾選您支持的提案，可選任意項。"

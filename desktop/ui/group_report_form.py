@@ -47,6 +47,7 @@ from desktop.core.report_limits import FIELD_LIMITS, field_name
 from desktop.core.report_merge import Conflict
 from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
+from desktop.ui.labels import table_label
 from desktop.ui.messages import error_text
 from desktop.ui.proposal_editor import (
     ProposalEditor,
@@ -60,6 +61,7 @@ from desktop.ui.report_html import html_text
 
 REG_ROLE = Qt.ItemDataRole.UserRole + 1
 AGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
+MEMBER_ROWS_SHOWN = 12  # a table's members all shown; a larger table's list scrolls
 
 
 class ReportForm(QWidget):
@@ -97,7 +99,13 @@ class ReportForm(QWidget):
 
         self.members = QListWidget()
         self.members.setObjectName("members")
-        self.members.setMaximumHeight(150)
+        # As tall as its names (up to a dozen): 150 px showed 3½ of a table's 7 members.
+        for signal in (
+            self.members.model().rowsInserted,
+            self.members.model().rowsRemoved,
+            self.members.model().modelReset,
+        ):
+            signal.connect(self._fit_members)
         self.members.itemChanged.connect(self._changed)
         self.member_name = line_box(self.tr("加入成員姓名（未排座者）"), FIELD_LIMITS["name"])
         self.member_name.returnPressed.connect(self.add_member)
@@ -236,11 +244,10 @@ class ReportForm(QWidget):
         self.revision = snap.revision
         self._clear_conflicts()
         self.table = snap.table
-        t = snap.table
-        leader = f"　桌長 {html_text(t.leader_name)}" if t.leader_name else ""
-        unit = f"（{html_text(t.leader_unit)}）" if t.leader_unit else ""
+        table = table_label(snap.table.number, snap.table.name, snap.table.leader_name)
+        unit = f"（{snap.table.leader_unit}）" if snap.table.leader_unit else ""
         self.heading.setText(
-            f"<span style='font-size:15pt'><b>{html_text(t.name)}</b>{leader}{unit}</span>"
+            f"<span style='font-size:15pt'><b>{html_text(table + unit)}</b></span>"
         )
         self._set_content(snap.content)
         self._show_photo()
@@ -284,6 +291,11 @@ class ReportForm(QWidget):
         if m.agency:
             item.setToolTip(f"<p>{html_text(m.agency)}</p>")
         self.members.addItem(item)
+
+    def _fit_members(self, *_: object) -> None:
+        rows = min(max(self.members.count(), 2), MEMBER_ROWS_SHOWN)
+        row = self.members.sizeHintForRow(0) if self.members.count() else 24
+        self.members.setFixedHeight(rows * row + 2 * self.members.frameWidth() + 2)
 
     def content(self) -> ReportContent:
         members = []

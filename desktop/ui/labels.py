@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import datetime as dt
 
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from desktop.core.rocdate import roc_date
 from desktop.core.vocabulary import BLOCK_KIND_NAMES, CHANGE_REASONS, CONTEXT, STATUS_NAMES
 
 
@@ -24,7 +27,49 @@ def scale_label(label: str) -> str:
     return QCoreApplication.translate(CONTEXT, label)
 
 
+def table_label(number: int, name: str, leader: str) -> str:
+    """A table in a picker or heading: its own name when the organiser gave one, else 「第 n
+    桌」 in the interface's language, and its leader (English: "Table 3 · leader 林佳穎")."""
+    default = f"第{number}桌"
+    shown = (
+        name
+        if name and name.replace(" ", "") != default
+        else QCoreApplication.translate("labels", "第 {n} 桌").format(n=number)
+    )
+    if not leader:
+        return shown
+    return QCoreApplication.translate("labels", "{table}　桌長 {leader}").format(
+        table=shown, leader=leader
+    )
+
+
+def day_label(day: dt.date) -> str:
+    """A session's day with its weekday: the ROC date in zh-TW (「108年3月15日（星期五）」),
+    an English date in the English interface (it showed the ROC date too)."""
+    app = QCoreApplication.instance()
+    if app is not None and app.property("workshopDeskLanguage") == "en":
+        return QLocale(QLocale.Language.English).toString(QDate(day), "ddd d MMMM yyyy")
+    return roc_date(day, weekday=True)
+
+
+ORGANISER_AUTHOR = "主辦單位"  # who saved a report from the desk, as stored
+LEADER_AUTHOR = "桌長 "  # a table leader's saves are stored as 「桌長 <name>」
+
+
+def author_label(author: str) -> str:
+    """Who saved a report revision, in the interface's language (the stored 「主辦單位」
+    showed as "Edited by 主辦單位" in English); a person's name stays as it is."""
+    if author == ORGANISER_AUTHOR:
+        return QCoreApplication.translate("labels", "主辦單位")
+    if author.startswith(LEADER_AUTHOR):
+        name = author.removeprefix(LEADER_AUTHOR)
+        return QCoreApplication.translate("labels", "桌長 {name}").format(name=name)
+    return author
+
+
 def yes_no(value: bool) -> str:
+    # The context spelled out: lupdate reads only a literal one (with ``CONTEXT`` the English
+    # interface showed 是/否).
     if value:
-        return QCoreApplication.translate(CONTEXT, "是")
-    return QCoreApplication.translate(CONTEXT, "否")
+        return QCoreApplication.translate("vocabulary", "是")
+    return QCoreApplication.translate("vocabulary", "否")

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.ui import settings
-from desktop.ui.qtapp import APP_DISPLAY_NAME
+from desktop.ui.elide import fit_combo
+from desktop.ui.qtapp import app_name
 from desktop.ui.screens import SCREENS, screen_index
 from desktop.ui.settings import language_menu
 
@@ -67,12 +68,12 @@ class MainWindow(QMainWindow):
         database opens, and ``attach`` fills it in (start-up)."""
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(APP_DISPLAY_NAME)
+        self.setWindowTitle(app_name())
         self.resize(self._initial_size())
 
         self.session_picker = QComboBox()
         self.session_picker.setObjectName("sessionPicker")
-        self.session_picker.setMinimumContentsLength(30)
+        self.session_picker.setMinimumContentsLength(30)  # until the sessions are known
         self.session_picker.currentIndexChanged.connect(self._on_session_picked)
         toolbar = QToolBar(self.tr("場次"))
         toolbar.setObjectName("sessionToolbar")
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
     def attach(self, context: ScreenContext, database_label: str) -> None:
         """The database is open: list its sessions and show the first screen."""
         self.context, self.attached = context, True
-        self.setWindowTitle(f"{APP_DISPLAY_NAME} — {database_label}")
+        self.setWindowTitle(f"{database_label} — {app_name()}")
         self.database_status.setText(self.tr("資料庫：{path}").format(path=database_label))
         context.session_state.organiser_changed.connect(self._on_mode_changed)
         self.navigation.currentRowChanged.connect(self._on_screen_chosen)
@@ -276,6 +277,7 @@ class MainWindow(QMainWindow):
                 label = f"{session.name}　{session.date:%Y-%m-%d}　{event.name}"
                 self.session_picker.addItem(label, session)
         self.session_picker.blockSignals(False)
+        fit_combo(self.session_picker)
         index = 0
         if current is not None:
             for i in range(self.session_picker.count()):

@@ -15,7 +15,15 @@ from desktop.ui.wheel import WheelSafeStyle, guard_wheel
 
 log = logging.getLogger(__name__)
 
-APP_DISPLAY_NAME = "研習報到台 Workshop Desk"
+
+def app_name() -> str:
+    """The product's name in the interface's language, in window titles and the about box.
+    Not Qt's application display name: Qt appends that to every window title (「新增場次 —
+    研習報到台 Workshop Desk」 cut to 「…hop Desk」 on a narrow dialog, the main window's name
+    twice)."""
+    return QCoreApplication.translate("qtapp", "研習報到台")
+
+
 BASE_POINT_SIZE = 11  # readable in a bright room
 
 
@@ -32,16 +40,24 @@ def ensure_app() -> QApplication:
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     app = QApplication(sys.argv[:1])
-    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    look(app)
+    from desktop.ui.settings import current_language, install_translators
+
+    install_translators(app, current_language())
+    return app
+
+
+def look(app: QApplication) -> None:
+    """Everything the product sets on its application that decides how text is laid out:
+    the icon, no display name, the Chinese font, the style (the clipping test applies it to
+    pytest-qt's application, so it measures what users see)."""
+    # An empty display name, not none: Qt then appends nothing to window titles.
+    app.setApplicationDisplayName("")
     icon = resource("icons", "app.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     _ensure_chinese_font(app)
     _load_style(app)
-    from desktop.ui.settings import current_language, install_translators
-
-    install_translators(app, current_language())
-    return app
 
 
 def _load_style(app: QApplication) -> None:

@@ -79,12 +79,14 @@ class TablesModel(QAbstractListModel):
             return None
         table = self.tables[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            leader = table.leader_name or self.tr("（未定）")
-            return self.tr("第 {n} 桌　{size}/{cap} 人　桌長 {leader}").format(
-                n=table.number, size=table.size, cap=table.capacity, leader=leader
+            # The leader is the bold line marked （桌長） below: named here too, the heading
+            # was cut to 「桌長 林…」 on a card as wide as its agencies.
+            return self.tr("第 {n} 桌　{size}/{cap} 人").format(
+                n=table.number, size=table.size, cap=table.capacity
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return table.name
+            # Every line whole, for the ones a narrow card elides.
+            return "\n".join([table.name, *(member_text(m) for m in table.members)])
         if role == TABLE_ROLE:
             return table
         if role == LINES_ROLE:

@@ -84,6 +84,10 @@ def install_translators(app: QApplication, language: str) -> list[str]:
         if translator.load(name, folder):
             translators.append(translator)
             loaded.append(translator.filePath())
+    gaps = i18n.qt_gaps_translator(language, app)
+    if isinstance(gaps, QTranslator):
+        translators.append(gaps)
+        loaded.append(f"{i18n.__name__}.QT_GAPS[{language}]")
     ours = i18n.ensure_compiled(language)
     if ours is not None:
         translator = QTranslator(app)
@@ -136,3 +140,4 @@ def remove_translators(app: QApplication) -> None:
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale(i18n.DEFAULT_LANGUAGE))
+    app.setProperty("workshopDeskLanguage", i18n.DEFAULT_LANGUAGE)

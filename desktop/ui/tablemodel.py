@@ -21,6 +21,9 @@ class Column(Generic[Row]):
     value: Callable[[Row], Any]
     align_right: bool = False
     colour: Callable[[Row], str | None] | None = None  # the text's colour ("#B00020"), if any
+    # Long free text (agency, a title, a problem): the column may be narrower than its text,
+    # elided, with the whole text on hover (the convention tests/ui/fits.py checks).
+    elides: bool = False
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -65,6 +68,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(row)
             return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and column.elides:
+            value = column.value(row)
+            return None if value is None else str(value)
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(row)
             return None if colour is None else QColor(colour)

@@ -201,7 +201,7 @@ class VoteDialog(QDialog):
             status=labels.get(state.status, state.status), b=state.ballots, c=state.checked_in
         )
         if state.result is not None:
-            text += self.tr("　貪婪法：{g}　均分法：{e}").format(
+            text += self.tr("　票數優先法：{g}　平等份額法：{e}").format(
                 g="、".join(map(str, state.result.greedy)) or "—",
                 e="、".join(map(str, state.result.equal_shares)) or "—",
             )

@@ -69,10 +69,12 @@ class ResultsChart(QWidget):
         painter.drawText(
             QRectF(width - 2 * mark_w, 0, mark_w, head),
             Qt.AlignmentFlag.AlignCenter,
-            self.tr("貪婪法"),
+            self.tr("票數優先法"),
         )
         painter.drawText(
-            QRectF(width - mark_w, 0, mark_w, head), Qt.AlignmentFlag.AlignCenter, self.tr("均分法")
+            QRectF(width - mark_w, 0, mark_w, head),
+            Qt.AlignmentFlag.AlignCenter,
+            self.tr("平等份額法"),
         )
         running, line_drawn = 0, False
         for n, p in enumerate(projects):
@@ -184,8 +186,8 @@ class VoteProjector(QWidget):
             self.chart.set_state(state)
             lines = []
             for label, funded in (
-                (self.tr("貪婪法（票數優先）"), state.result.greedy),
-                (self.tr("均分法（Method of Equal Shares）"), state.result.equal_shares),
+                (self.tr("票數優先法"), state.result.greedy),
+                (self.tr("平等份額法"), state.result.equal_shares),
             ):
                 chosen = [p for p in state.on_ballot if p.id in funded]
                 names = "、".join(f"{p.id}. {html_text(p.title)}" for p in chosen) or self.tr(

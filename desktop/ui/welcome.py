@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from db.uow import Database
 from desktop.core.newevent import MAX_NAME, MIN_PASSPHRASE, Problem, check_event, check_session
 from desktop.ui.messages import code_text, error_text
-from desktop.ui.qtapp import APP_DISPLAY_NAME
+from desktop.ui.qtapp import app_name
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class SessionForm(QWidget):
         self.end.setDisplayFormat("HH:mm")
         self.venue = QLineEdit()
         self.venue.setObjectName("sessionVenue")
-        self.venue.setPlaceholderText(self.tr("例：國家發展委員會 707 會議室"))
+        self.venue.setPlaceholderText(self.tr("例：國發會 707 會議室"))
         self.address = QLineEdit()
         self.address.setObjectName("sessionAddress")
         self.capacity = QSpinBox()
@@ -315,7 +315,7 @@ class WelcomeWindow(QWidget):
         self.target = target  # where a new event's database is created
         self.setObjectName("welcome")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setWindowTitle(self.tr("{app} — 開始使用").format(app=APP_DISPLAY_NAME))
+        self.setWindowTitle(self.tr("{app} — 開始使用").format(app=app_name()))
         self.resize(760, 560)
         self.dialog: NewEventDialog | None = None
 

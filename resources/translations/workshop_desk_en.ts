@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>必填，例如：忘記簽退，桌長確認全程在場</source>
-        <translation>Required, e.g. forgot to sign out; table leader confirms they stayed throughout</translation>
+        <translation>Required, e.g. forgot to sign out; leader saw them</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -542,7 +542,7 @@ Current status: {state}</translation>
     </message>
     <message>
         <source>電話末碼</source>
-        <translation>Phone end</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>注意：本場次日期是 {date}，今天是 {today}。請確認上方選的場次；在其他日子報到不會計入時數。</source>
@@ -1711,7 +1711,7 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     </message>
     <message>
         <source>例：約 30 萬、300,000</source>
-        <translation>e.g. about 300k, 300,000</translation>
+        <translation>e.g. 300k or 300,000</translation>
     </message>
     <message>
         <source>○ 可行&#x3000;△ 待確認&#x3000;× 不可行，或 1–5 分</source>
@@ -1883,7 +1883,7 @@ The data is still on this computer, but there is no new backup; check the backup
     <name>ReportForm</name>
     <message>
         <source>加入成員姓名（未排座者）</source>
-        <translation>Add a member&apos;s name (not seated)</translation>
+        <translation>Name (not seated)</translation>
     </message>
     <message>
         <source>加入</source>
@@ -2072,8 +2072,8 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>Please scan an admission pass</translation>
     </message>
     <message>
-        <source>掃描器可直接掃；找不到入場證時，在右方輸入姓名、機關或電話末碼搜尋。</source>
-        <translation>Scan at any time; without a pass, search by name, agency or last digits of phone on the right.</translation>
+        <source>掃描器可直接掃；找不到入場證時，在下方的搜尋欄輸入姓名、機關或電話末碼。</source>
+        <translation>Scan with the scanner; without a pass, type a name, agency or the last digits of a phone in the search box below.</translation>
     </message>
 </context>
 <context>
@@ -2087,11 +2087,11 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>Red line: budget {b} (costs added up in order of votes)</translation>
     </message>
     <message>
-        <source>貪婪法</source>
+        <source>票數優先法</source>
         <translation>Greedy</translation>
     </message>
     <message>
-        <source>均分法</source>
+        <source>平等份額法</source>
         <translation>Equal Shares</translation>
     </message>
 </context>
@@ -2352,6 +2352,10 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>{session}: admitted {admitted}/{capacity}, waitlisted {waitlisted}, {changed} changed ({over} waitlisted by the limit of {limit} per agency)</translation>
     </message>
     <message>
+        <source>⚠ 名額已滿：已錄取與現場報名共 {taken} 人，名額 {capacity}。錄取後將超過名額 {over} 人。</source>
+        <translation>⚠ Session full: {taken} admitted and walk-ins for {capacity} places. Admitting goes {over} over the capacity.</translation>
+    </message>
+    <message>
         <source>錄取（附理由）</source>
         <translation>Admit (with reason)</translation>
     </message>
@@ -2428,7 +2432,7 @@ The data is still on this computer, but there is no new backup; check the backup
     </message>
     <message>
         <source>給講者的訊息（顯示在投影幕），Enter 送出</source>
-        <translation>Message to the speaker (shown on the projector screen); Enter sends it</translation>
+        <translation>Message to the speaker (on the projector); Enter sends</translation>
     </message>
     <message>
         <source>清除訊息</source>
@@ -2583,7 +2587,7 @@ The data is still on this computer, but there is no new backup; check the backup
     </message>
     <message>
         <source>用掃描器掃上方的測試碼（或印出的入場證）</source>
-        <translation>Scan the test code above (or a printed admission pass) with the scanner</translation>
+        <translation>Scan the test code above or a printed pass</translation>
     </message>
     <message>
         <source>等待掃描…</source>
@@ -2649,8 +2653,8 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>e.g. Taipei session</translation>
     </message>
     <message>
-        <source>例：國家發展委員會 707 會議室</source>
-        <translation>e.g. National Development Council, room 707</translation>
+        <source>例：國發會 707 會議室</source>
+        <translation>e.g. NDC, room 707</translation>
     </message>
     <message>
         <source>場次名稱</source>
@@ -2844,12 +2848,8 @@ The data is still on this computer, but there is no new backup; check the backup
 <context>
     <name>TablesModel</name>
     <message>
-        <source>（未定）</source>
-        <translation>(not set)</translation>
-    </message>
-    <message>
-        <source>第 {n} 桌&#x3000;{size}/{cap} 人&#x3000;桌長 {leader}</source>
-        <translation>Table {n}  {size}/{cap} people  leader {leader}</translation>
+        <source>第 {n} 桌&#x3000;{size}/{cap} 人</source>
+        <translation>Table {n}  {size}/{cap} people</translation>
     </message>
     <message>
         <source>{n} 個機關</source>
@@ -3310,8 +3310,8 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>{status}&#x3000;{b} ballots / {c} checked in</translation>
     </message>
     <message>
-        <source>&#x3000;貪婪法：{g}&#x3000;均分法：{e}</source>
-        <translation>&#x3000;Greedy: {g}&#x3000;Equal Shares: {e}</translation>
+        <source>&#x3000;票數優先法：{g}&#x3000;平等份額法：{e}</source>
+        <translation>  Greedy (most votes first): {g}  Method of Equal Shares: {e}</translation>
     </message>
     <message>
         <source>未列入投票單：</source>
@@ -3381,11 +3381,11 @@ Open the vote anyway?</translation>
         <translation>Participatory budgeting results ({n} ballots)</translation>
     </message>
     <message>
-        <source>貪婪法（票數優先）</source>
+        <source>票數優先法</source>
         <translation>Greedy (most votes first)</translation>
     </message>
     <message>
-        <source>均分法（Method of Equal Shares）</source>
+        <source>平等份額法</source>
         <translation>Method of Equal Shares</translation>
     </message>
     <message>
@@ -3805,6 +3805,25 @@ Registered for: {session} {date}</translation>
     <message>
         <source>備註</source>
         <translation>Remarks</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>第 {n} 桌</source>
+        <translation>Table {n}</translation>
+    </message>
+    <message>
+        <source>{table}&#x3000;桌長 {leader}</source>
+        <translation>{table} · leader {leader}</translation>
+    </message>
+    <message>
+        <source>主辦單位</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>桌長 {name}</source>
+        <translation>Table leader {name}</translation>
     </message>
 </context>
 <context>
@@ -5074,6 +5093,13 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     </message>
 </context>
 <context>
+    <name>qtapp</name>
+    <message>
+        <source>研習報到台</source>
+        <translation>Workshop Desk</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <source>介面語言 Language</source>
@@ -5149,6 +5175,14 @@ The language applies after a restart.</source>
         <translation>Open discussion</translation>
     </message>
     <message>
+        <source>票數優先法</source>
+        <translation>Greedy (most votes first)</translation>
+    </message>
+    <message>
+        <source>平等份額法</source>
+        <translation>Method of Equal Shares</translation>
+    </message>
+    <message>
         <source>依報名先後有名額</source>
         <translation>Free place, in registration order</translation>
     </message>
@@ -5175,6 +5209,14 @@ The language applies after a restart.</source>
     <message>
         <source>非常不滿意</source>
         <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -45,15 +46,27 @@ def visible_strings(folder: Path = ROOT / "desktop") -> set[tuple[str, str, str]
                     ):
                         found.add((cls or "<no class>", args[0].value, where))
                     elif (
-                        name == "translate"
+                        name in ("translate", "QT_TRANSLATE_NOOP")
                         and len(args) >= 2
                         and all(isinstance(a, ast.Constant) for a in args[:2])
                     ):
                         found.add((str(args[0].value), str(args[1].value), where))
+                    elif (
+                        name == "translate"
+                        and len(args) >= 2
+                        and isinstance(args[1], ast.Constant)
+                        and isinstance(args[1].value, str)
+                    ):
+                        # lupdate reads only a literal context: this text never reaches the
+                        # catalogue (是/否 stayed Chinese in English under ``CONTEXT``).
+                        found.add((NO_LITERAL_CONTEXT, args[1].value, where))
                 visit(child, cls)
 
         visit(tree, None)
     return found
+
+
+NO_LITERAL_CONTEXT = "<context not a literal>"
 
 
 def translated(ts: Path = TS) -> dict[tuple[str, str], str]:
@@ -102,6 +115,49 @@ def test_the_check_sees_a_new_untranslated_string(tmp_path: Path) -> None:
     found = {(c, s) for c, s, _ in visible_strings(tmp_path)}
     assert found == {("NewScreen", "新畫面"), ("ctx", "另一個")}
     assert ("NewScreen", "新畫面") not in translated()
+
+
+def test_translate_names_its_context_literally() -> None:
+    """``translate(CONTEXT, "是")`` works at run time but lupdate skips it: the English
+    interface showed 是/否 under "Counts for hours" and in the roster's Hours column."""
+    hidden = [where for ctx, _, where in visible_strings() if ctx == NO_LITERAL_CONTEXT]
+    assert not hidden, f"spell the context out, e.g. translate('vocabulary', …), at {hidden}"
+
+
+def test_the_check_sees_a_context_lupdate_cannot_read(tmp_path: Path) -> None:
+    code = tmp_path / "labels.py"
+    code.write_text(
+        'CONTEXT = "vocabulary"\nx = QCoreApplication.translate(CONTEXT, "是")\n',
+        encoding="utf-8",
+    )
+    assert {(c, s) for c, s, _ in visible_strings(tmp_path)} == {(NO_LITERAL_CONTEXT, "是")}
+
+
+def test_qt_gaps_cover_what_qts_own_catalogue_lacks(qapp) -> None:  # type: ignore[no-untyped-def]
+    """QA: the file dialogs said "Look in:" and "Files of type:" in the Chinese interface:
+    PySide6's qtbase_zh_TW.qm predates those mnemonic texts. Each gap we fill is still a gap
+    (else Qt's own wording should win), and with ours loaded the dialog is Chinese."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from desktop.i18n import QT_GAPS
+    from desktop.ui import settings
+
+    qt_own = QTranslator()
+    assert qt_own.load("qtbase_zh_TW", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for context, source in QT_GAPS["zh_TW"]:
+        assert not qt_own.translate(context, source), (context, source)
+    settings.install_translators(qapp, "zh_TW")
+    try:
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        texts = [label.text() for label in dialog.findChildren(QLabel)]
+        dialog.deleteLater()
+    finally:
+        settings.remove_translators(qapp)
+    assert "查詢位置(&L)：" in texts and "檔案類型(&T)：" in texts
+    english = [t for t in texts if re.search(r"[A-Za-z]{2,}", re.sub(r"\(&\w\)", "", t))]
+    assert not english, english
 
 
 def test_tr_is_only_used_inside_classes() -> None:

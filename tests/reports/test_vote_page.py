@@ -30,7 +30,7 @@ def test_pdf_has_the_results_page_after_close(demo_db: Database, tmp_path: Path)
     last = PdfReader(pdf).pages[-1].extract_text().replace(" ", "")
     assert "參與式預算投票結果" in last
     assert "投票6張／已報到12人" in last
-    assert "預算籃" in last and "貪婪法" in last and "均分法" in last
+    assert "預算籃" in last and "票數優先法" in last and "平等份額法" in last and "貪婪" not in last
     assert "長者共餐廚房" in last and "NT$1,000,000" in last
 
 

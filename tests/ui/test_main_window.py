@@ -249,7 +249,7 @@ def test_the_window_shows_before_the_data_layer_loads_then_fills_in(tmp_path: Pa
     assert started.returncode == 0, started.stderr
     seen = json.loads(started.stdout.strip().splitlines()[-1])
     assert seen["data_layer_at_show"] is False
-    assert seen["title_at_show"] == "研習報到台 Workshop Desk"
+    assert seen["title_at_show"] == "研習報到台"
     assert seen["sessions"] == 3 and seen["screen"] == "OverviewScreen"
 
 

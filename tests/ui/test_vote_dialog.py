@@ -69,5 +69,5 @@ def test_organiser_runs_the_vote_from_the_group_reports_screen(
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert dialog.state.status == "closed" and dialog.state.result is not None
     projector.refresh()
-    assert "投票結果" in projector.title.text() and "均分法" in projector.summary.text()
+    assert "投票結果" in projector.title.text() and "平等份額法" in projector.summary.text()
     projector.grab().save(str(SHOTS / "projector-results.png"))

@@ -26,7 +26,7 @@ class CountsPanel(QWidget):
         self.missing_model: RowTableModel[desk_counts.PersonRow] = RowTableModel(
             [
                 Column(self.tr("姓名"), lambda p: p.name),
-                Column(self.tr("服務機關"), lambda p: p.agency),
+                Column(self.tr("服務機關"), lambda p: p.agency, elides=True),
                 Column(self.tr("桌"), lambda p: p.table, align_right=True),
                 Column(self.tr("電話末碼"), lambda p: p.phone_tail),
             ]
@@ -35,7 +35,7 @@ class CountsPanel(QWidget):
         # Sizing columns to 10,000 rows' contents would cost ~100 ms per refresh.
         header = self.missing_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((70, 120, 36)):  # never narrower than the header's words
+        for column, width in enumerate((70, 96, 36)):  # never narrower than the header's words
             header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         header.setStretchLastSection(True)
         self.missing_title = QLabel()

@@ -52,6 +52,7 @@ class ScannerTestDialog(QDialog):
         self.field.setObjectName("scannerTestField")
         self.field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.field.setPlaceholderText(self.tr("用掃描器掃上方的測試碼（或印出的入場證）"))
+        self.field.setMinimumWidth(420)  # its hint read whole
         self.field.installEventFilter(self)
         self.result = QLabel(self.tr("等待掃描…"))
         self.result.setObjectName("scannerTestResult")

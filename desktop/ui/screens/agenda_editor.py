@@ -29,6 +29,7 @@ from db.models import BlockKind
 from desktop.services import agenda as service
 from desktop.services.agenda import AgendaInputError, BlockInput
 from desktop.services.events import AgendaRow, SessionInfo
+from desktop.ui.elide import ColumnFit
 from desktop.ui.labels import block_kind_label, yes_no
 from desktop.ui.messages import error_text
 from desktop.ui.screens.base import ScreenContext
@@ -136,14 +137,18 @@ class AgendaEditor(QWidget):
                     lambda b: round((b.planned_end - b.planned_start).total_seconds() / 60),
                     align_right=True,
                 ),
-                Column(self.tr("議程"), lambda b: b.title),
+                Column(self.tr("議程"), lambda b: b.title, elides=True),
                 Column(self.tr("類型"), lambda b: block_kind_label(b.kind)),
-                Column(self.tr("主講人"), lambda b: b.speaker),
+                Column(self.tr("主講人"), lambda b: b.speaker, elides=True),
                 Column(self.tr("計入時數"), lambda b: yes_no(b.counts_for_hours)),
                 Column(self.tr("提醒"), lambda b: "⚠" if b.id in self._issue_rows else ""),
             ]
         )
         self.editor_view = row_table_view(self.editor_model, "agendaEditorTable", single=True)
+        # Titles and speakers give up width so 計入時數 and 提醒 stay in view (in English they
+        # were pushed past the edge).
+        self.editor_view.horizontalHeader().setStretchLastSection(False)
+        self.column_fit = ColumnFit(self.editor_view, (2, 4))
         self.editor_view.doubleClicked.connect(lambda _i: self.edit_block())
         self.issues = QLabel()
         self.issues.setObjectName("agendaIssues")

@@ -146,7 +146,7 @@ class RunPanel(QWidget):
                     self.tr("實際"),
                     lambda b: f"{hm(b.actual_start)}–{hm(b.actual_end)}" if b.actual_start else "",
                 ),
-                Column(self.tr("議程"), lambda b: b.title),
+                Column(self.tr("議程"), lambda b: b.title, elides=True),
             ]
         )
         self.run_view = row_table_view(self.run_model, "runTable", single=True)

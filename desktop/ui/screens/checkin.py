@@ -260,8 +260,10 @@ class CheckInScreen(Screen):
     def choose_mode(self, mode: str) -> None:
         """The operator's click on a mode button. Signing out is asked for once, in words, so a
         stray click cannot turn arriving people into departures."""
+        # The click has already checked the button: show the mode the desk is in until the
+        # switch is confirmed (簽退 looked selected while its question was still open).
+        self._show_mode()
         if mode == self.mode:
-            self._show_mode()
             return
         if (
             mode == "out"

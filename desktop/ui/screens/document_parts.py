@@ -165,6 +165,7 @@ class AdjustDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("adjustReason")
         self.reason.setPlaceholderText(self.tr("必填，例如：忘記簽退，桌長確認全程在場"))
+        self.reason.setMinimumWidth(420)  # the example reason read whole (it was cut at 153 px)
         form = QFormLayout(self)
         form.addRow(self.tr("姓名"), QLabel(person.name))
         form.addRow(self.tr("計算時數"), QLabel(hours_text(person.computed_hours)))

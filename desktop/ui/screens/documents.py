@@ -165,6 +165,10 @@ class DocumentsScreen(Screen):
         docs.addWidget(self.document)
         docs.addWidget(QLabel(self.tr("排序")))
         docs.addWidget(self.order)
+        docs.addStretch(1)
+        # The commands on their own row: beside the two pickers, in English, they made the
+        # screen wider than a 1280-pixel window.
+        commands = QHBoxLayout()
         for button in (
             self.check_button,
             self.preview_button,
@@ -172,8 +176,8 @@ class DocumentsScreen(Screen):
             self.print_button,
             self.save_button,
         ):
-            docs.addWidget(button)
-        docs.addStretch(1)
+            commands.addWidget(button)
+        commands.addStretch(1)
         review = QHBoxLayout()
         review.addWidget(self.summary, 1)
         review.addWidget(self.review_only)
@@ -183,6 +187,7 @@ class DocumentsScreen(Screen):
         review.addWidget(self.survey_button)  # the questionnaire closes the day too
         layout = QVBoxLayout(self)
         layout.addLayout(docs)
+        layout.addLayout(commands)
         layout.addWidget(self.status)
         layout.addWidget(QLabel(self.tr("<b>學習時數複核</b>")))
         layout.addLayout(review)

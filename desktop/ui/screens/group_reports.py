@@ -24,6 +24,7 @@ from desktop import paths
 from desktop.services import group_reports as svc
 from desktop.services.events import SessionInfo
 from desktop.ui.group_report_form import ReportForm
+from desktop.ui.labels import author_label, table_label
 from desktop.ui.leader_mode import LeaderModeWindow, ensure_organiser_pin
 from desktop.ui.report_html import report_html
 from desktop.ui.report_projector import ReportProjector
@@ -78,8 +79,8 @@ class GroupReportsScreen(Screen):
         self.revisions: RowTableModel[svc.RevisionInfo] = RowTableModel(
             [
                 Column(self.tr("時間"), lambda r: f"{r.saved_at:%H:%M:%S}"),
-                Column(self.tr("編輯者"), lambda r: r.author),
-                Column(self.tr("內容"), lambda r: _summary(r)),
+                Column(self.tr("編輯者"), lambda r: author_label(r.author)),
+                Column(self.tr("內容"), lambda r: _summary(r), elides=True),
             ]
         )
         self.revision_view = QTableView()
@@ -91,7 +92,10 @@ class GroupReportsScreen(Screen):
         self.revision_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self.revision_view.horizontalHeader().setStretchLastSection(True)
+        # The summary takes the room left, elided (it pushed itself past the panel's edge).
+        self.revision_view.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
         self.revision_view.selectionModel().currentRowChanged.connect(self._preview_revision)
         self.revision_preview = QTextBrowser()
         self.revision_preview.setObjectName("revisionPreview")
@@ -129,7 +133,9 @@ class GroupReportsScreen(Screen):
         self.table_picker.clear()
         tables = svc.list_tables(self.context.db, session.id) if session is not None else ()
         for table in tables:
-            self.table_picker.addItem(table.label, table)
+            # The leader is named in the heading below (here too, the English buttons
+            # pushed 投票… past the window's edge).
+            self.table_picker.addItem(table_label(table.number, table.name, ""), table)
         index = 0
         for i, table in enumerate(tables):
             if keep is not None and table.id == keep.id:

@@ -73,8 +73,10 @@ class ImportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("importPath")
-        self.path_edit.setReadOnly(True)
+        # A typed or pasted path is read on Enter, as one chosen with 選擇檔案… (the field
+        # looked editable but ignored typing).
         self.path_edit.setPlaceholderText(self.tr("報名表單匯出的 CSV（UTF-8 或 Big5）或 XLSX"))
+        self.path_edit.returnPressed.connect(self._on_path_typed)
         browse = QPushButton(self.tr("選擇檔案…"))
         browse.clicked.connect(self.on_browse)
         self.session_choice = QComboBox()
@@ -104,14 +106,16 @@ class ImportDialog(QDialog):
         self.mapping_box = QGroupBox(self.tr("欄位對應（可修正，下次記住）"))
         grid = QGridLayout(self.mapping_box)
         self.mapping_combos: dict[str, QComboBox] = {}
+        # Two fields a row: a form's column titles are whole questions (「是否需要公務人員終身
+        # 學習時數」), cut to a third at four a row.
         for i, field in enumerate(FIELDS):
             combo = QComboBox()
             combo.setObjectName(f"map_{field}")
             combo.currentIndexChanged.connect(lambda _i: self.preview())
             self.mapping_combos[field] = combo
-            grid.addWidget(QLabel(field_label(field)), i // 4, (i % 4) * 2)
-            grid.addWidget(combo, i // 4, (i % 4) * 2 + 1)
-            grid.setColumnStretch((i % 4) * 2 + 1, 1)
+            grid.addWidget(QLabel(field_label(field)), i // 2, (i % 2) * 2)
+            grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
+            grid.setColumnStretch((i % 2) * 2 + 1, 1)
 
         self.counts = QLabel(self.tr("請選擇檔案。"))
         self.counts.setObjectName("importCounts")
@@ -128,7 +132,7 @@ class ImportDialog(QDialog):
                 Column(self.tr("列"), lambda line: line.row, align_right=True),
                 Column(self.tr("欄位"), lambda line: line.column),
                 Column(self.tr("處理"), lambda line: line.handling, colour=refused),
-                Column(self.tr("問題"), lambda line: line.text, colour=refused),
+                Column(self.tr("問題"), lambda line: line.text, colour=refused, elides=True),
             ],
             self,
         )
@@ -151,7 +155,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.admit_after)
         layout.addWidget(self.buttons)
-        self.resize(860, 640)
+        self.resize(940, 660)
         self._loading = False
 
     def on_browse(self) -> None:
@@ -163,6 +167,11 @@ class ImportDialog(QDialog):
         )
         if path:
             self.load(Path(path))
+
+    def _on_path_typed(self) -> None:
+        typed = self.path_edit.text().strip().strip('"')
+        if typed:
+            self.load(Path(typed))
 
     def load(self, path: Path) -> bool:
         """Read the file and fill the mapping; False (with the reason shown) if unreadable."""

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.rocdate import roc_date
 from desktop.services.dashboard import Figures, SessionFigures, TableFigures, day_figures
 from desktop.services.events import AgendaRow, SessionInfo
 from desktop.services.roster import RosterRow, list_roster
-from desktop.ui.labels import block_kind_label, status_label, yes_no
+from desktop.ui.labels import block_kind_label, day_label, status_label, yes_no
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
@@ -57,7 +56,7 @@ class OverviewScreen(Screen):
         )
         self.sessions_model: RowTableModel[SessionFigures] = RowTableModel(
             [
-                Column(self.tr("場次"), lambda f: f"{f.name}　{f.date:%m/%d}"),
+                Column(self.tr("場次"), lambda f: f"{f.name} {f.date:%m/%d}"),
                 *self._figure_columns(lambda f: f.figures),
             ]
         )
@@ -82,7 +81,10 @@ class OverviewScreen(Screen):
         # room that is left so the last column ("計入時數") is never cut.
         for view in (self.sessions_view, self.tables_view):
             view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-            view.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 5px 3px; }")
+            view.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 5px 1px; }")
+        # The sessions' table no wider than its columns (its last one stretched to 142 px in
+        # English and pushed the tables' "Missing" column out of a 1280-pixel window).
+        self.sessions_view.horizontalHeader().setStretchLastSection(False)
         agenda_header = self.agenda_view.horizontalHeader()
         agenda_header.setStretchLastSection(False)
         agenda_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -134,7 +136,7 @@ class OverviewScreen(Screen):
                 "　已取消 {cancelled}　現場報名 {walk_in}"
             ).format(
                 name=session.name,
-                date=roc_date(session.date, weekday=True),
+                date=day_label(session.date),
                 start=f"{session.start_time:%H:%M}",
                 end=f"{session.end_time:%H:%M}",
                 place=f"{session.venue}（{session.address}）" if session.address else session.venue,
@@ -150,6 +152,12 @@ class OverviewScreen(Screen):
         """Read again each time the screen is shown: the desk changes them all day."""
         figures = day_figures(self.context.db, session.event_id)
         self.sessions_model.set_rows(figures)
+        view = self.sessions_view
+        view.setMaximumWidth(
+            view.horizontalHeader().length()
+            + 2 * view.frameWidth()
+            + view.verticalScrollBar().sizeHint().width()
+        )
         for row, f in enumerate(figures):
             if f.session_id == session.id:
                 self.sessions_view.selectRow(row)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from desktop.core.status import holds_seat
 from desktop.core.text import mask_email, mask_phone
 from desktop.services import exports
 from desktop.services.admission import UnconfirmedChanges, apply_admission
+from desktop.services.checkin import session_seats
 from desktop.services.events import SessionInfo, all_sessions
 from desktop.services.registrations import (
     IdReader,
@@ -44,8 +44,10 @@ from desktop.services.registrations import (
 )
 from desktop.services.roster import RosterRow, list_roster
 from desktop.services.walkins import WalkInError, add_walk_in
+from desktop.ui.elide import ColumnFit
 from desktop.ui.labels import status_label, yes_no
 from desktop.ui.messages import error_text
+from desktop.ui.prompts import choose
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.screens.roster_dialogs import PersonDialog
 from desktop.ui.screens.roster_table import (
@@ -111,16 +113,18 @@ class RosterScreen(Screen):
             [
                 Column(self.tr("順位"), lambda r: r.queue, align_right=True),
                 Column(self.tr("姓名"), lambda r: r.name),
-                Column(self.tr("服務機關"), lambda r: r.agency),
-                Column(self.tr("單位"), lambda r: r.unit),
-                Column(self.tr("職稱"), lambda r: r.title),
-                Column(self.tr("場次"), lambda r: r.session),
+                Column(self.tr("服務機關"), lambda r: r.agency, elides=True),
+                Column(self.tr("單位"), lambda r: r.unit, elides=True),
+                Column(self.tr("職稱"), lambda r: r.title, elides=True),
+                Column(self.tr("場次"), lambda r: r.session, elides=True),
                 Column(self.tr("狀態"), self._status_text),
                 Column(
                     self.tr("電話"), lambda r: r.phone if self.revealed else mask_phone(r.phone)
                 ),
                 Column(
-                    self.tr("電子郵件"), lambda r: r.email if self.revealed else mask_email(r.email)
+                    self.tr("電子郵件"),
+                    lambda r: r.email if self.revealed else mask_email(r.email),
+                    elides=True,
                 ),
                 Column(self.tr("身分證字號"), self._id_text),
                 Column(self.tr("時數"), self._hours_text),
@@ -137,8 +141,10 @@ class RosterScreen(Screen):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        # Columns fit their rows at each filter; agency, unit, job title, session and e-mail
+        # give up width first when they are too wide together (elided, whole on hover).
+        self.column_fit = ColumnFit(self.table, (2, 3, 4, 5, 8))
         self.table.doubleClicked.connect(lambda _i: self.on_edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
@@ -243,7 +249,6 @@ class RosterScreen(Screen):
         session_id = self.selected_session_id()
         shown = filter_rows(self._all, query, session_id, self.status_filter.currentData())
         self.model.set_rows(shown)
-        self._fit_columns()
         in_scope = [
             i.row for i in self._all if session_id is None or i.row.session_id == session_id
         ]
@@ -260,12 +265,6 @@ class RosterScreen(Screen):
             ).format(shown=len(shown), total=len(in_scope), capacity=capacity, **counts)
         )
         self._update_buttons()
-
-    def _fit_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        if self.model.rowCount() <= 500:
-            self.table.resizeColumnsToContents()
 
     def _status_text(self, r: RosterRow) -> str:
         text = status_label(r.status)
@@ -340,7 +339,6 @@ class RosterScreen(Screen):
         self.revealed = True
         self.reveal_button.setText(self.tr("隱藏個資"))
         self.model.set_rows([self.model.row_at(i) for i in range(self.model.rowCount())])
-        self._fit_columns()
         return True
 
     def hide_personal_data(self) -> None:
@@ -444,11 +442,22 @@ class RosterScreen(Screen):
         row = self.selected_row()
         if row is None:
             return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("錄取（附理由）"),
-            self.tr("錄取 {name}（{agency}）的理由：").format(name=row.name, agency=row.agency),
+        question = self.tr("錄取 {name}（{agency}）的理由：").format(
+            name=row.name, agency=row.agency
         )
+        # As 現場報名 does: say so before a seat beyond the capacity is given (41／40 came
+        # without a word).
+        taken, capacity = session_seats(self.context.db, row.session_id)
+        if taken + 1 > capacity:
+            question = (
+                self.tr(
+                    "⚠ 名額已滿：已錄取與現場報名共 {taken} 人，名額 {capacity}。"
+                    "錄取後將超過名額 {over} 人。"
+                ).format(taken=taken, capacity=capacity, over=taken + 1 - capacity)
+                + "\n"
+                + question
+            )
+        reason, ok = QInputDialog.getText(self, self.tr("錄取（附理由）"), question)
         if ok:
             self.admit_selected(reason)
 
@@ -494,15 +503,13 @@ class RosterScreen(Screen):
         others = [s for s in self._sessions if s.id != row.session_id]
         if not others:
             return
-        name, ok = QInputDialog.getItem(
+        name = choose(
             self,
             self.tr("改場次"),
             self.tr("把 {name} 改到：").format(name=row.name),
             [s.name for s in others],
-            0,
-            False,
         )
-        if ok:
+        if name is not None:
             self.move_selected(
                 next(s.id for s in others if s.name == name), self.tr("主辦單位改場次")
             )

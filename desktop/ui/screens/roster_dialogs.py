@@ -73,7 +73,7 @@ class PersonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(540)  # a masked e-mail with 「（留空不變）」 read whole in English
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {
