@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core.group_report import (
     CRITERIA,
-    CRITERION_LABELS,
     MARKS,
     CostError,
     Proposal,
@@ -28,6 +27,7 @@ from desktop.core.group_report import (
     parse_cost,
 )
 from desktop.core.report_limits import FIELD_LIMITS, TEXT_LIMIT
+from desktop.ui.labels import criterion_label
 from desktop.ui.messages import error_text
 
 
@@ -109,7 +109,7 @@ class ProposalEditor(QGroupBox):
             combo.setToolTip(self.tr("○ 可行　△ 待確認　× 不可行，或 1–5 分"))
             combo.setMinimumContentsLength(3)
             self.marks[criterion] = combo
-            marks_row.addWidget(QLabel(CRITERION_LABELS[criterion]))
+            marks_row.addWidget(QLabel(criterion_label(criterion)))
             marks_row.addWidget(combo)
             combo.currentTextChanged.connect(self.changed)
         marks_row.addStretch(1)

@@ -1683,8 +1683,8 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <source>投影計時</source>
-        <translation>Projector timer</translation>
+        <source>投影計時（F11 全螢幕，Esc 離開全螢幕）</source>
+        <translation>Projector timer (F11: full screen, Esc: leave full screen)</translation>
     </message>
 </context>
 <context>
@@ -3818,6 +3818,18 @@ Registered for: {session} {date}</translation>
         <translation>{table} · leader {leader}</translation>
     </message>
     <message>
+        <source>公共性</source>
+        <translation>Public benefit</translation>
+    </message>
+    <message>
+        <source>適法性</source>
+        <translation>Legality</translation>
+    </message>
+    <message>
+        <source>預算可行性</source>
+        <translation>Budget feasibility</translation>
+    </message>
+    <message>
         <source>主辦單位</source>
         <translation>Organiser</translation>
     </message>
@@ -4202,6 +4214,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>無計時數議程</source>
         <translation>No credit blocks</translation>
+    </message>
+    <message>
+        <source>非場次日期報到（不計時數）</source>
+        <translation>Checked in on another day (no hours)</translation>
     </message>
     <message>
         <source>全勤：核給課程時數</source>
@@ -5097,6 +5113,85 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>研習報到台</source>
         <translation>Workshop Desk</translation>
+    </message>
+</context>
+<context>
+    <name>report_html</name>
+    <message>
+        <source>桌長 {leader}</source>
+        <translation>Leader {leader}</translation>
+    </message>
+    <message>
+        <source>主題：</source>
+        <translation>Topic: </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>出席 {count} 人：{names}</source>
+        <translation>{count} present: {names}</translation>
+    </message>
+    <message>
+        <source>正面觀點</source>
+        <translation>Points in favour</translation>
+    </message>
+    <message>
+        <source>反面觀點</source>
+        <translation>Points against</translation>
+    </message>
+    <message>
+        <source>提案</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>排序／投票：</source>
+        <translation>Ranking / vote: </translation>
+    </message>
+    <message>
+        <source>待釐清問題</source>
+        <translation>Open questions</translation>
+    </message>
+    <message>
+        <source>講師回饋：</source>
+        <translation>Speaker feedback: </translation>
+    </message>
+    <message>
+        <source>（尚未填寫）</source>
+        <translation>(not filled in yet)</translation>
+    </message>
+    <message>
+        <source>未估</source>
+        <translation>not estimated</translation>
+    </message>
+    <message>
+        <source>{votes} 票</source>
+        <translation>{votes} votes</translation>
+    </message>
+    <message>
+        <source>（未命名）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>經費 {cost}</source>
+        <translation>Cost {cost}</translation>
+    </message>
+    <message>
+        <source>問題</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>地點</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>受益</source>
+        <translation>Beneficiaries</translation>
+    </message>
+    <message>
+        <source>{label}：{text}</source>
+        <translation>{label}: {text}</translation>
     </message>
 </context>
 <context>
