@@ -3,10 +3,10 @@ import datetime as dt
 import pytest
 
 from desktop.core.hours import (
+    REVIEW_REASONS,
     Block,
     HoursPolicy,
     Mark,
-    REVIEW_REASONS,
     PolicyError,
     Reason,
     attendance_note,
