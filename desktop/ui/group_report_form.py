@@ -245,10 +245,9 @@ class ReportForm(QWidget):
         self._clear_conflicts()
         self.table = snap.table
         table = table_label(snap.table.number, snap.table.name, snap.table.leader_name)
-        unit = f"（{snap.table.leader_unit}）" if snap.table.leader_unit else ""
-        self.heading.setText(
-            f"<span style='font-size:15pt'><b>{html_text(table + unit)}</b></span>"
-        )
+        if snap.table.leader_unit:
+            table = self.tr("{table}（{unit}）").format(table=table, unit=snap.table.leader_unit)
+        self.heading.setText(f"<span style='font-size:15pt'><b>{html_text(table)}</b></span>")
         self._set_content(snap.content)
         self._show_photo()
         self.setEnabled(True)

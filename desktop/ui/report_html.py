@@ -36,13 +36,12 @@ def report_html(
     big, mid = base_pt * 1.5, base_pt * 1.15
     parts = [f"<div style='font-size:{base_pt}pt'>"]
     if table is not None:
-        leader = (
-            "　" + translate("report_html", "桌長 {leader}").format(leader=_e(table.leader_name))
-            if table.leader_name
-            else ""
-        )
-        heading = _e(table_label(table.number, table.name, ""))
-        parts.append(f"<p style='font-size:{big}pt; color:#1f3b57'><b>{heading}</b>{leader}</p>")
+        heading = f"<b>{_e(table_label(table.number, table.name, ''))}</b>"
+        if table.leader_name:
+            heading = translate("report_html", "{table}　桌長 {leader}").format(
+                table=heading, leader=_e(table.leader_name)
+            )
+        parts.append(f"<p style='font-size:{big}pt; color:#1f3b57'>{heading}</p>")
     if content.topic.strip():
         topic = translate("report_html", "主題：")
         parts.append(f"<p style='font-size:{mid}pt'><b>{topic}</b>{_e(content.topic)}</p>")

@@ -130,6 +130,10 @@
         <translation>Start/pause/resume</translation>
     </message>
     <message>
+        <source>{action}（{keys}）</source>
+        <translation>{action} ({keys})</translation>
+    </message>
+    <message>
         <source>下一段</source>
         <translation>Next item</translation>
     </message>
@@ -352,7 +356,7 @@
     </message>
     <message>
         <source>{name}&#x3000;{wording}（預覽不發字號）</source>
-        <translation>{name}&#x3000;{wording} (a preview issues no serial)</translation>
+        <translation>{name} · {wording} (a preview issues no serial)</translation>
     </message>
 </context>
 <context>
@@ -789,6 +793,10 @@ Current status: {state}</translation>
     <message>
         <source>說明</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>{reasons}（{adjustment}）</source>
+        <translation>{reasons} ({adjustment})</translation>
     </message>
     <message>
         <source>文件</source>
@@ -1694,6 +1702,10 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
         <translation>At most {n} characters</translation>
     </message>
     <message>
+        <source>{placeholder}（最多 {n} 字）</source>
+        <translation>{placeholder} (at most {n} characters)</translation>
+    </message>
+    <message>
         <source>提案名稱</source>
         <translation>Proposal title</translation>
     </message>
@@ -1970,6 +1982,10 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>&lt;b&gt;Poster photo&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>{table}（{unit}）</source>
+        <translation>{table} ({unit})</translation>
+    </message>
+    <message>
         <source>上次儲存 {time}</source>
         <translation>Last saved {time}</translation>
     </message>
@@ -2015,7 +2031,7 @@ The data is still on this computer, but there is no new backup; check the backup
     </message>
     <message>
         <source>{field}&#x3000;您的：「{mine}」&#x3000;對方的：「{theirs}」</source>
-        <translation>{field}&#x3000;yours: “{mine}”&#x3000;theirs: “{theirs}”</translation>
+        <translation>{field} · yours: “{mine}” · theirs: “{theirs}”</translation>
     </message>
     <message>
         <source>改用我的</source>
@@ -3307,7 +3323,7 @@ The data is still on this computer, but there is no new backup; check the backup
     </message>
     <message>
         <source>{status}&#x3000;已投票 {b}／已報到 {c}</source>
-        <translation>{status}&#x3000;{b} ballots / {c} checked in</translation>
+        <translation>{status} · {b} ballots / {c} checked in</translation>
     </message>
     <message>
         <source>&#x3000;票數優先法：{g}&#x3000;平等份額法：{e}</source>
@@ -3394,7 +3410,7 @@ Open the vote anyway?</translation>
     </message>
     <message>
         <source>&lt;b&gt;{rule}&lt;/b&gt;：{names}&#x3000;合計 {spent}／預算 {budget}</source>
-        <translation>&lt;b&gt;{rule}&lt;/b&gt;: {names}&#x3000;total {spent} / budget {budget}</translation>
+        <translation>&lt;b&gt;{rule}&lt;/b&gt;: {names} · total {spent} / budget {budget}</translation>
     </message>
     <message>
         <source>參與式預算投票：請用手機掃描 QR</source>
@@ -5118,8 +5134,8 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
 <context>
     <name>report_html</name>
     <message>
-        <source>桌長 {leader}</source>
-        <translation>Leader {leader}</translation>
+        <source>{table}&#x3000;桌長 {leader}</source>
+        <translation>{table} · leader {leader}</translation>
     </message>
     <message>
         <source>主題：</source>

@@ -80,7 +80,7 @@ class AgendaScreen(Screen):
             act = QAction(text, self)
             act.setObjectName(name)
             act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setToolTip(f"{text}（{' / '.join(keys)}）")
+            act.setToolTip(self.tr("{action}（{keys}）").format(action=text, keys=" / ".join(keys)))
             act.triggered.connect(slot)
             self.addAction(act)
             return act
