@@ -18,7 +18,7 @@ from desktop.services import group_reports
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.services.events import find_session
-from tests import vote_day
+from scenarios import vote_day
 from tests.server.conftest import phone
 
 SHOTS = Path(__file__).parent / "screens"

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from db.uow import Database
 from desktop.ui.screens import SCREENS
-from tests import vote_day
+from scenarios import vote_day
 from tests.ui.fits import Clip, clipped, path
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -175,6 +175,7 @@ class DocumentsScreen(Screen):
             self.open_button,
             self.print_button,
             self.save_button,
+            self.survey_button,
         ):
             commands.addWidget(button)
         commands.addStretch(1)
@@ -184,7 +185,6 @@ class DocumentsScreen(Screen):
         review.addWidget(self.adjust_button)
         review.addWidget(self.course_button)
         review.addWidget(self.export_button)
-        review.addWidget(self.survey_button)  # the questionnaire closes the day too
         layout = QVBoxLayout(self)
         layout.addLayout(docs)
         layout.addLayout(commands)
