@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, 
 
 from db.uow import Database
 from desktop.core.group_report import format_cost
-from desktop.core.vote import VoteStatus
+from desktop.core.vote import VoteState, VoteStatus
 from desktop.reports.passes import qr_png
 from desktop.reports.vote_page import ranked
 from desktop.services import vote as svc
@@ -31,10 +31,10 @@ class ResultsChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("voteResultsChart")
-        self.state: svc.VoteState | None = None
+        self.state: VoteState | None = None
         self.setMinimumSize(900, 420)
 
-    def set_state(self, state: svc.VoteState) -> None:
+    def set_state(self, state: VoteState) -> None:
         self.state = state
         self.update()
 

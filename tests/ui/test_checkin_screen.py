@@ -227,7 +227,7 @@ def test_scanner_self_test_reports_characters_ending_and_speed(qtbot) -> None:  
     report = blocker.args[0]
     assert report.ending == "tab" and report.caps_changed and report.looks_like_scanner
     assert report.mean_gap_ms == 4.0
-    assert "大小寫不同" in dialog.result.text() and "Tab" in dialog.result.text()
+    assert "大小寫不同" in dialog.findings.text() and "Tab" in dialog.findings.text()
 
 
 def test_camera_panel_says_plainly_there_is_no_camera(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -559,7 +559,7 @@ def test_scanner_self_test_accepts_a_real_pass(qtbot, desk) -> None:  # type: ig
         for code in (token, token[:-3] + "AAA"):
             qtbot.keyClicks(dialog.field, code)
             qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
-            seen.append(dialog.result.text())
+            seen.append(dialog.findings.text())
         dialog.reject()
 
     QTimer.singleShot(0, scan_in_dialog)

@@ -76,7 +76,7 @@ def test_organiser_runs_the_questionnaire_from_the_documents_screen(
     choose(qtbot, added, 1)  # 5 非常滿意
     type_chinese(qtbot, paper.fields["suggest"], "多些案例")
     qtbot.mouseClick(paper.save_button, Qt.MouseButton.LeftButton)
-    assert paper.result.text() == "已登錄。"
+    assert paper.outcome.text() == "已登錄。"
     with demo_db.read() as s:
         assert [r.answers for r in s.scalars(select(SurveyResponse))] == [
             {"overall": 4, "q12": 5, "suggest": "多些案例"}
