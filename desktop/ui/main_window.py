@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         else:
             self.showMaximized()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         # Closing stops the venue server: phones in the room lose the desk. Ask first.
         panels = self.findChildren(QWidget, "venuePanel")  # built only with 小組報告
         if panels:

@@ -239,7 +239,7 @@ class SurveyDialog(QDialog):
         self.projector.raise_()
         return self.projector
 
-    def done(self, result: int) -> None:  # noqa: D401 - Qt's name
+    def done(self, result: int) -> None:
         if self.projector is not None:
             self.projector.close()
             self.projector = None

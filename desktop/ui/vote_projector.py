@@ -38,7 +38,7 @@ class ResultsChart(QWidget):
         self.state = state
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         state = self.state
         if state is None or state.result is None:
             return
@@ -214,7 +214,7 @@ class VoteProjector(QWidget):
         )
         self.pages.setCurrentIndex(0)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_F, Qt.Key.Key_F11):
             self.showNormal() if self.isFullScreen() else self.showFullScreen()
         elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
