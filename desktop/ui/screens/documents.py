@@ -537,14 +537,14 @@ class DocumentsScreen(Screen):
             QDialog.DialogCode.Accepted
         )
 
-    def _choose_layout(self, problems: dict[str, list[str]]) -> str | None:
+    def _choose_layout(self, problems: dict[str, list[PortalError]]) -> str | None:
         """The layouts whose fields are complete; a layout still lacking fields is named."""
         names, short = self.layout_names(), self.layout_names(short=True)
         ready = [layout for layout, lack in problems.items() if not lack]
         note = "".join(
             "\n"
             + self.tr("「{name}」尚缺：{lack}（按「課程欄位…」填寫）").format(
-                name=short[layout], lack="；".join(lack)
+                name=short[layout], lack=error_text(PortalError.of(lack))
             )
             for layout, lack in problems.items()
             if lack
