@@ -134,7 +134,7 @@ class _ShortcutGuard(QObject):
             w is self.allowed or self.allowed.isAncestorOf(w) for w in widgets
         )
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Shortcut and not self._inside(obj):
             self.blocked += 1
             return True
@@ -283,7 +283,7 @@ class LeaderModeWindow(QWidget):
         if self.form.table_id == table_id:
             self.form.refresh_from_store()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._unlocked:
             self.form.flush()
             super().closeEvent(event)

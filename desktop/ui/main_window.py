@@ -103,11 +103,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.next_step = self._build_next_step()
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.next_step)
-        column.addWidget(body, 1)
+        # banners above the work area (the next step here, the backup warning from reliability)
+        self.banner_column = QVBoxLayout(central)
+        self.banner_column.setContentsMargins(0, 0, 0, 0)
+        self.banner_column.setSpacing(0)
+        self.banner_column.addWidget(self.next_step)
+        self.banner_column.addWidget(body, 1)
         self.setCentralWidget(central)
 
         self.database_status = QLabel(self.tr("正在開啟資料庫…"))
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
         else:
             self.showMaximized()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         # Closing stops the venue server: phones in the room lose the desk. Ask first.
         panels = self.findChildren(QWidget, "venuePanel")  # built only with 小組報告
         if panels:
@@ -301,6 +302,7 @@ class MainWindow(QMainWindow):
         if built is None:
             built = SCREENS[index].load()(self.context)
             placeholder = self.stack.widget(index)
+            assert placeholder is not None  # the stack holds a widget for every screen
             current = self.stack.currentIndex()
             self.stack.insertWidget(index, _scrollable(built))
             self.stack.removeWidget(placeholder)

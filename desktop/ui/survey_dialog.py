@@ -246,7 +246,7 @@ class SurveyDialog(QDialog):
         self.projector.raise_()
         return self.projector
 
-    def done(self, result: int) -> None:  # noqa: D401 - Qt's name
+    def done(self, result: int) -> None:
         if self.projector is not None:
             self.projector.close()
             self.projector = None
@@ -287,15 +287,15 @@ class PaperFormDialog(QDialog):
             field.setObjectName(f"surveyAnswer_{item.id}")
             self.fields[item.id] = field
             form.addRow(item.text, field)
-        self.result = QLabel()
-        self.result.setObjectName("surveyPaperResult")
-        self.result.setWordWrap(True)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("surveyPaperResult")
+        self.outcome.setWordWrap(True)
         self.save_button = QPushButton(self.tr("登錄這份問卷"))
         self.save_button.setObjectName("surveyPaperSave")
         self.save_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.save_button)
 
     def answers(self) -> dict[str, object]:
@@ -310,7 +310,7 @@ class PaperFormDialog(QDialog):
 
     def save(self) -> None:
         if self.person.currentData() is None:
-            self.result.setText(self.tr("還沒有人報到，無法登錄問卷。"))
+            self.outcome.setText(self.tr("還沒有人報到，無法登錄問卷。"))
             return
         try:
             done = svc.answer(
@@ -321,9 +321,9 @@ class PaperFormDialog(QDialog):
                 paper_by=self.actor or "desk",
             )
         except CodedError as exc:
-            self.result.setText(error_text(exc))
+            self.outcome.setText(error_text(exc))
             return
-        self.result.setText(
+        self.outcome.setText(
             self.tr("已取代這個人先前的回覆。") if done.replaced else self.tr("已登錄。")
         )
         for field in self.fields.values():

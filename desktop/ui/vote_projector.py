@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, 
 
 from db.uow import Database
 from desktop.core.group_report import format_cost
-from desktop.core.vote import VoteStatus
+from desktop.core.vote import VoteState, VoteStatus
 from desktop.reports.passes import qr_png
 from desktop.reports.vote_page import ranked
 from desktop.services import vote as svc
@@ -31,14 +31,14 @@ class ResultsChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("voteResultsChart")
-        self.state: svc.VoteState | None = None
+        self.state: VoteState | None = None
         self.setMinimumSize(900, 420)
 
-    def set_state(self, state: svc.VoteState) -> None:
+    def set_state(self, state: VoteState) -> None:
         self.state = state
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         state = self.state
         if state is None or state.result is None:
             return
@@ -214,7 +214,7 @@ class VoteProjector(QWidget):
         )
         self.pages.setCurrentIndex(0)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_F, Qt.Key.Key_F11):
             self.showNormal() if self.isFullScreen() else self.showFullScreen()
         elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():

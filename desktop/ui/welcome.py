@@ -98,11 +98,12 @@ class SessionForm(QWidget):
         form.addRow(self.tr("每機關上限"), self.agency_limit)
 
     def value(self) -> SessionInput:
+        day, start, end = self.date.date(), self.start.time(), self.end.time()
         return SessionInput(
             name=self.name.text().strip(),
-            date=self.date.date().toPython(),
-            start=self.start.time().toPython(),
-            end=self.end.time().toPython(),
+            date=dt.date(day.year(), day.month(), day.day()),
+            start=dt.time(start.hour(), start.minute()),  # the editors show no seconds
+            end=dt.time(end.hour(), end.minute()),
             venue=self.venue.text().strip(),
             address=self.address.text().strip(),
             capacity=self.capacity.value(),
@@ -357,7 +358,7 @@ class WelcomeWindow(QWidget):
             layout.addWidget(button)
         layout.addStretch(1)
         layout.addWidget(where)
-        QShortcut(QKeySequence.StandardKey.Open, self, activated=self._on_open_file)
+        QShortcut(QKeySequence.StandardKey.Open, self).activated.connect(self._on_open_file)
         self.demo_button.setFocus()
 
     def _choice(self, key: int, text: str, detail: str) -> QPushButton:
@@ -367,7 +368,7 @@ class WelcomeWindow(QWidget):
         button.setAutoDefault(True)
         button.setToolTip(detail)
         button.setShortcut(QKeySequence(f"Alt+{key}"))
-        QShortcut(QKeySequence(str(key)), self, activated=button.click)
+        QShortcut(QKeySequence(str(key)), self).activated.connect(button.click)
         return button
 
     def _on_open_file(self) -> None:

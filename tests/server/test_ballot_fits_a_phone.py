@@ -49,7 +49,7 @@ UNBROKEN = "SmartStreetlightPilotForTheWholeNeighbourhoodIncludingSensors"
 
 
 @pytest.fixture
-def served(demo_db) -> Iterator[tuple[vote_day.VoteDay, str]]:  # type: ignore[no-untyped-def]
+def served(demo_db) -> Iterator[tuple[vote_day.VoteDay, str]]:
     day = vote_day.prepare(demo_db)
     table = group_reports.find_table(demo_db, day.session_id, 4)
     content = ReportContent(
@@ -72,7 +72,7 @@ def phone_page(browser: Browser) -> Iterator[Page]:
     page.context.close()
 
 
-def test_the_ballot_fits_360_pixels(served, phone_page, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_the_ballot_fits_360_pixels(served, phone_page, demo_db) -> None:
     day, base = served
     SHOTS.mkdir(exist_ok=True)
     rid = day.present[0]

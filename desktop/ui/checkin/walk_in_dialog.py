@@ -66,11 +66,11 @@ class WalkInDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("加入並報到"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.capacity_label)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.column = QVBoxLayout(self)
+        self.column.addWidget(self.capacity_label)
+        self.column.addLayout(form)
+        self.column.addWidget(self.error)
+        self.column.addWidget(self.buttons)
         taken, capacity = service.session_seats(db, session_id)
         self.over = taken + 1 > capacity
         if self.over:
@@ -132,7 +132,7 @@ class WalkInDialog(QDialog):
         (word-wrapped labels are not part of a layout's minimum size) instead of squashing
         every field."""
         self.error.setText(text)
-        needed = self.layout().totalHeightForWidth(self.width())
+        needed = self.column.totalHeightForWidth(self.width())
         self.setMinimumHeight(needed)
         if self.height() < needed:
             self.resize(self.width(), needed)

@@ -187,6 +187,7 @@ class AgendaEditor(QWidget):
     def add_block(self) -> None:
         if self.session is None:
             return
+        session_id = self.session.id
         dialog = BlockDialog(self)
         rows = self.rows
         if rows:
@@ -197,7 +198,7 @@ class AgendaEditor(QWidget):
             self._edit(
                 lambda: service.add_block(
                     self.context.db,
-                    self.session.id,
+                    session_id,
                     dialog.value(),
                     actor=self.context.operator,
                     now=self.clock(),

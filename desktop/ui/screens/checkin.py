@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -42,6 +44,9 @@ from desktop.ui.messages import error_text
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
+if TYPE_CHECKING:  # the camera (zxing-cpp, QtMultimedia) is loaded when first switched on
+    from desktop.ui.camera import CameraPanel
+
 
 class CheckInScreen(Screen):
     def __init__(self, context: ScreenContext) -> None:
@@ -60,7 +65,7 @@ class CheckInScreen(Screen):
         self.chimes.muted = settings.read(settings.CHIMES_MUTED)
         self.arrival_display = ArrivalDisplay()
         self.destroyed.connect(self.arrival_display.deleteLater)
-        self.camera = None
+        self.camera: CameraPanel | None = None
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -331,7 +336,7 @@ class CheckInScreen(Screen):
 
     # --- scanning ---------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.keys.install()
         self._counts_timer.start()
@@ -339,7 +344,7 @@ class CheckInScreen(Screen):
             self.refresh()
         self.scan_field.setFocus()
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.keys.remove()
         self._counts_timer.stop()
@@ -445,7 +450,7 @@ class CheckInScreen(Screen):
         self.search_field.clear()
         self.scan_field.setFocus()
 
-    def _check_in_missing(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _check_in_missing(self, index: QModelIndex) -> None:
         person = self.counts_panel.missing_model.row_at(index.row())
         self.check_in_registration(person.registration_id, "list")
 

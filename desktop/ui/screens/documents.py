@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop import paths
 from desktop.core.idvault import WrongPassphrase
 from desktop.core.problems import CodedError
+from desktop.reports.fonts import GlyphProblem
 from desktop.reports.portal_csv import PortalError, hours_text
 from desktop.services import exports
 from desktop.services.certificates import certificate_preview
@@ -46,6 +47,7 @@ from desktop.ui.screens.document_parts import (
     AdjustDialog,
     CertificatePreview,
     CourseDialog,
+    CourseFieldValues,
     DocumentWorker,
     print_pdf_file,
 )
@@ -285,7 +287,7 @@ class DocumentsScreen(Screen):
             return
         CourseDialog(self.report.course, self.save_course_fields, self).exec()
 
-    def save_course_fields(self, values: dict[str, dict[str, object]]) -> str:
+    def save_course_fields(self, values: CourseFieldValues) -> str:
         """Save the dialog's values; returns the problem ("" when saved)."""
         if self.session is None:
             return ""
@@ -295,7 +297,7 @@ class DocumentsScreen(Screen):
                 self.session.id,
                 actor=self.context.operator or self.context.desk,
                 **values,
-            )  # type: ignore[arg-type]
+            )
         except CloseDayError as exc:
             return error_text(exc)
         self.status.setText(self.tr("已儲存課程欄位與證書設定。"))
@@ -335,7 +337,7 @@ class DocumentsScreen(Screen):
         self.status.setText(text)
         return text
 
-    def _glyph_text(self, problems) -> str:  # type: ignore[no-untyped-def]
+    def _glyph_text(self, problems: tuple[GlyphProblem, ...]) -> str:
         if not problems:
             text = self.tr("缺字檢查：所有姓名與機關都能以內嵌字型印出。")
         else:
@@ -533,18 +535,19 @@ class DocumentsScreen(Screen):
         box.exec()
         if box.clickedButton() is not fill:
             return False
-        return CourseDialog(self.report.course, self.save_course_fields, self).exec() == (
+        # export_hours read the report before asking
+        return CourseDialog(self.report.course, self.save_course_fields, self).exec() == (  # type: ignore[union-attr]
             QDialog.DialogCode.Accepted
         )
 
-    def _choose_layout(self, problems: dict[str, list[str]]) -> str | None:
+    def _choose_layout(self, problems: dict[str, list[PortalError]]) -> str | None:
         """The layouts whose fields are complete; a layout still lacking fields is named."""
         names, short = self.layout_names(), self.layout_names(short=True)
         ready = [layout for layout, lack in problems.items() if not lack]
         note = "".join(
             "\n"
             + self.tr("「{name}」尚缺：{lack}（按「課程欄位…」填寫）").format(
-                name=short[layout], lack="；".join(lack)
+                name=short[layout], lack=error_text(PortalError.of(lack))
             )
             for layout, lack in problems.items()
             if lack
