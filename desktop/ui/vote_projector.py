@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, 
 from db.uow import Database
 from desktop.core.group_report import format_cost
 from desktop.core.vote import VoteStatus
-from desktop.reports.passes import qr_png
+from desktop.reports.qr import qr_png
 from desktop.reports.vote_page import ranked
 from desktop.services import vote as svc
 from desktop.ui.report_html import html_text
