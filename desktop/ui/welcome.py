@@ -371,12 +371,7 @@ class WelcomeWindow(QWidget):
         return button
 
     def _on_open_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("開啟資料庫"),
-            "",
-            self.tr("研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)"),
-        )
+        path = ask_database_file(self)
         if path:
             self.open_requested.emit(path)
 
@@ -425,6 +420,18 @@ class WelcomeWindow(QWidget):
                 agency_limit=session.agency_limit,
             )
         self.database_ready.emit(db)
+
+
+def ask_database_file(parent: QWidget) -> str:
+    """The database file the user picks to open ("" when cancelled): the welcome window's and
+    the main window's 開啟資料庫 ask the same way."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("welcome", "開啟資料庫"),
+        "",
+        QCoreApplication.translate("welcome", "研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)"),
+    )
+    return path
 
 
 def add_session_interactively(parent: QWidget, db: Database) -> bool:

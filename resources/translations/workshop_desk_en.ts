@@ -5222,6 +5222,14 @@ The language applies after a restart.</source>
 <context>
     <name>welcome</name>
     <message>
+        <source>開啟資料庫</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)</source>
+        <translation>Workshop Desk databases (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
         <source>場次名稱</source>
         <translation>Session name</translation>
     </message>
