@@ -70,7 +70,12 @@ def test_every_result_code_has_its_wording_on_the_card(qtbot, desk, demo_db) -> 
         (make_token(secret, regs["waitlisted"][0]), "in", "未錄取：候補", "名額已滿"),
         (make_token(secret, other), "in", "報名的是其他場次", "臺南場次 108年3月29日（星期五）"),
         (make_token(b"x" * 32, 1), "in", "不是本活動的入場證", "其他活動"),
-        (token[:-2] + ("AA" if token[-2:] != "AA" else "BB"), "in", "入場證損毀或遭竄改", "核對持證人的身分"),
+        (
+            token[:-2] + ("AA" if token[-2:] != "AA" else "BB"),
+            "in",
+            "入場證損毀或遭竄改",
+            "核對持證人",
+        ),
         ("9789573317241", "in", "無法辨識的條碼", "不是研習報到台的入場證"),
     ]
     codes = []
