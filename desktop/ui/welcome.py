@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from db.uow import Database
 from desktop.core.newevent import MAX_NAME, MIN_PASSPHRASE, Problem, check_event, check_session
 from desktop.ui.messages import code_text, error_text
+from desktop.ui.palette import ALERT
 from desktop.ui.qtapp import app_name
 
 
@@ -204,7 +205,7 @@ class NewEventDialog(QDialog):
 
         self.error = QLabel()
         self.error.setObjectName("newEventError")
-        self.error.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        self.error.setStyleSheet(f"color: {ALERT}; font-weight: bold;")
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(
@@ -280,7 +281,7 @@ class NewSessionDialog(QDialog):
         self.form = SessionForm()
         self.error = QLabel()
         self.error.setObjectName("newSessionError")
-        self.error.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        self.error.setStyleSheet(f"color: {ALERT}; font-weight: bold;")
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(

@@ -1150,8 +1150,8 @@ Current status: {state}</translation>
         <translation>, </translation>
     </message>
     <message>
-        <source>&lt;b&gt;{file}&lt;/b&gt;（{encoding}）讀取 &lt;b&gt;{read}&lt;/b&gt; 列（空白列 {blank}）：新增 &lt;b&gt;{new}&lt;/b&gt;，更新 &lt;b&gt;{updated}&lt;/b&gt;，不變 {same}，&lt;span style=&apos;color:#B00020&apos;&gt;拒收 &lt;b&gt;{rejected}&lt;/b&gt;&lt;/span&gt;，合併重複 {merged}，待確認 {flagged}，不在此次名單 {missing}{other}&lt;br&gt;{per_session}</source>
-        <translation>&lt;b&gt;{file}&lt;/b&gt; ({encoding}): read &lt;b&gt;{read}&lt;/b&gt; rows ({blank} blank): new &lt;b&gt;{new}&lt;/b&gt;, updated &lt;b&gt;{updated}&lt;/b&gt;, unchanged {same}, &lt;span style=&apos;color:#B00020&apos;&gt;rejected &lt;b&gt;{rejected}&lt;/b&gt;&lt;/span&gt;, duplicates merged {merged}, to check {flagged}, not in this list {missing}{other}&lt;br&gt;{per_session}</translation>
+        <source>&lt;b&gt;{file}&lt;/b&gt;（{encoding}）讀取 &lt;b&gt;{read}&lt;/b&gt; 列（空白列 {blank}）：新增 &lt;b&gt;{new}&lt;/b&gt;，更新 &lt;b&gt;{updated}&lt;/b&gt;，不變 {same}，&lt;span style=&apos;color:{alert}&apos;&gt;拒收 &lt;b&gt;{rejected}&lt;/b&gt;&lt;/span&gt;，合併重複 {merged}，待確認 {flagged}，不在此次名單 {missing}{other}&lt;br&gt;{per_session}</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; ({encoding}): read &lt;b&gt;{read}&lt;/b&gt; rows ({blank} blank): new &lt;b&gt;{new}&lt;/b&gt;, updated &lt;b&gt;{updated}&lt;/b&gt;, unchanged {same}, &lt;span style=&apos;color:{alert}&apos;&gt;rejected &lt;b&gt;{rejected}&lt;/b&gt;&lt;/span&gt;, duplicates merged {merged}, to check {flagged}, not in this list {missing}{other}&lt;br&gt;{per_session}</translation>
     </message>
     <message>
         <source>，其他場次 {n} 列略過</source>

@@ -18,6 +18,7 @@ from desktop.core.rocdate import roc_date
 from desktop.services import checkin as service
 from desktop.ui.labels import status_label
 from desktop.ui.messages import code_text
+from desktop.ui.palette import ALERT
 
 translate = QCoreApplication.translate  # translate("checkin", "…"): lupdate finds the literal
 
@@ -29,7 +30,7 @@ COLOURS = {
     GOOD: ("#1b7f3b", "#e7f6ec"),
     OUT: ("#6a1b9a", "#f3e8fa"),
     WARN: ("#9a6700", "#fff4d6"),
-    BAD: ("#b42318", "#fde8e7"),
+    BAD: (ALERT, "#fde8e7"),
     INFO: ("#1f4e79", "#e8f0f8"),
 }
 MODE_KIND = {"in": GOOD, "out": OUT}
