@@ -108,17 +108,15 @@ def run_checkin(args: argparse.Namespace, context: Context) -> int:
     if args.search is not None:
         return _run_search(args, context, mode)
     session = context.session(args.session) if args.session else _own_session(context, args)
-    result = service.scan(
-        context.db,
-        session.id,
-        args.token,
-        mode=mode,
-        desk=args.desk,
-        method="cli",
-        nonce=args.nonce.strip() if args.nonce else None,
-    )
+    result = service.scan(context.db, session.id, args.token, **_how(args, mode, "cli"))
     _emit(args, result, session)
     return 0 if result.ok else 1
+
+
+def _how(args: argparse.Namespace, mode: str, method: str) -> service.Submission:
+    return service.Submission(
+        mode=mode, desk=args.desk, method=method, nonce=args.nonce.strip() if args.nonce else None
+    )
 
 
 def _own_session(context: Context, args: argparse.Namespace) -> SessionInfo:
@@ -160,13 +158,7 @@ def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
         return 1
     session, hit = hits[0]
     result = service.check_in_registration(
-        context.db,
-        session.id,
-        hit.registration_id,
-        mode=mode,
-        desk=args.desk,
-        method="cli-search",
-        nonce=args.nonce.strip() if args.nonce else None,
+        context.db, session.id, hit.registration_id, **_how(args, mode, "cli-search")
     )
     _emit(args, result, session)
     return 0 if result.ok else 1
