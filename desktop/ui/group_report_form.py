@@ -49,6 +49,7 @@ from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
 from desktop.ui.labels import table_label
 from desktop.ui.messages import error_text
+from desktop.ui.palette import ALERT
 from desktop.ui.proposal_editor import (
     ProposalEditor,
     limit_line,
@@ -422,7 +423,7 @@ class ReportForm(QWidget):
                 self.db, self.table_id, content, author=self.author(), base_revision=self.revision
             )
         except Exception as exc:  # keep the words on screen and try again
-            self.status.setStyleSheet("color:#b71c1c; font-weight:bold")
+            self.status.setStyleSheet(f"color:{ALERT}; font-weight:bold")
             self.status.setText(
                 self.tr("尚未儲存！{error}（稍後自動重試）").format(error=error_text(exc))
             )

@@ -36,6 +36,7 @@ from desktop.services.events import SessionInfo
 from desktop.services.organiser_pin import check_organiser_pin, set_organiser_pin
 from desktop.ui.group_report_form import ReportForm
 from desktop.ui.messages import error_text
+from desktop.ui.palette import ALERT
 
 
 class PinDialog(QDialog):
@@ -56,7 +57,7 @@ class PinDialog(QDialog):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
         self.error.setObjectName("pinError")
-        self.error.setStyleSheet("color:#b71c1c")
+        self.error.setStyleSheet(f"color:{ALERT}")
         self.error.setWordWrap(True)
         form = QFormLayout(self)
         if message:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -373,12 +372,9 @@ class MainWindow(QMainWindow):
         self.session_changed.emit(self.current_session())
 
     def _on_open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("開啟資料庫"),
-            "",
-            self.tr("研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)"),
-        )
+        from desktop.ui.welcome import ask_database_file
+
+        path = ask_database_file(self)
         if path:
             self.open_database_requested.emit(path)
 

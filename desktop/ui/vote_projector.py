@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, 
 from db.uow import Database
 from desktop.core.group_report import format_cost
 from desktop.core.vote import VoteState, VoteStatus
-from desktop.reports.passes import qr_png
+from desktop.reports.qr import qr_png
 from desktop.reports.vote_page import ranked
 from desktop.services import vote as svc
+from desktop.ui.palette import BUDGET_LINE
 from desktop.ui.report_html import html_text
 
 NAVY = QColor("#1f3b57")
@@ -60,7 +61,7 @@ class ResultsChart(QWidget):
         painter.drawText(
             QRectF(bar_x + 10, 0, bar_w, head), Qt.AlignmentFlag.AlignVCenter, self.tr("票數")
         )
-        painter.setPen(QColor("#c1121f"))
+        painter.setPen(QColor(BUDGET_LINE))
         painter.drawText(
             QRectF(0, 0, bar_x, head),
             Qt.AlignmentFlag.AlignVCenter,
@@ -82,7 +83,7 @@ class ResultsChart(QWidget):
             running += p.cost
             if not line_drawn and running > state.budget:
                 line_drawn = True
-                painter.setPen(QPen(QColor("#c1121f"), 4))
+                painter.setPen(QPen(QColor(BUDGET_LINE), 4))
                 painter.drawLine(0, int(top), width, int(top))
             painter.setPen(QColor("#1c2430"))
             box = QRectF(0, top, name_w - 10, row)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from db.uow import Database
 from desktop.core.newevent import MAX_NAME, MIN_PASSPHRASE, Problem, check_event, check_session
 from desktop.ui.messages import code_text, error_text
+from desktop.ui.palette import ALERT
 from desktop.ui.qtapp import app_name
 
 
@@ -205,7 +206,7 @@ class NewEventDialog(QDialog):
 
         self.error = QLabel()
         self.error.setObjectName("newEventError")
-        self.error.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        self.error.setStyleSheet(f"color: {ALERT}; font-weight: bold;")
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(
@@ -281,7 +282,7 @@ class NewSessionDialog(QDialog):
         self.form = SessionForm()
         self.error = QLabel()
         self.error.setObjectName("newSessionError")
-        self.error.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        self.error.setStyleSheet(f"color: {ALERT}; font-weight: bold;")
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(
@@ -372,12 +373,7 @@ class WelcomeWindow(QWidget):
         return button
 
     def _on_open_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("開啟資料庫"),
-            "",
-            self.tr("研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)"),
-        )
+        path = ask_database_file(self)
         if path:
             self.open_requested.emit(path)
 
@@ -426,6 +422,18 @@ class WelcomeWindow(QWidget):
                 agency_limit=session.agency_limit,
             )
         self.database_ready.emit(db)
+
+
+def ask_database_file(parent: QWidget) -> str:
+    """The database file the user picks to open ("" when cancelled): the welcome window's and
+    the main window's 開啟資料庫 ask the same way."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("welcome", "開啟資料庫"),
+        "",
+        QCoreApplication.translate("welcome", "研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)"),
+    )
+    return path
 
 
 def add_session_interactively(parent: QWidget, db: Database) -> bool:

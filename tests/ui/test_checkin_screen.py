@@ -70,7 +70,12 @@ def test_every_result_code_has_its_wording_on_the_card(qtbot, desk, demo_db) -> 
         (make_token(secret, regs["waitlisted"][0]), "in", "未錄取：候補", "名額已滿"),
         (make_token(secret, other), "in", "報名的是其他場次", "臺南場次 108年3月29日（星期五）"),
         (make_token(b"x" * 32, 1), "in", "不是本活動的入場證", "其他活動"),
-        (token[:-2] + ("AA" if token[-2:] != "AA" else "BB"), "in", "入場證無效", "竄改"),
+        (
+            token[:-2] + ("AA" if token[-2:] != "AA" else "BB"),
+            "in",
+            "入場證損毀或遭竄改",
+            "核對持證人",
+        ),
         ("9789573317241", "in", "無法辨識的條碼", "不是研習報到台的入場證"),
     ]
     codes = []
@@ -407,15 +412,15 @@ def test_result_card_wording_is_in_the_english_catalogue() -> None:
     from tests.packaging.test_translations import translated, visible_strings
 
     found = {(ctx, text) for ctx, text, _ in visible_strings()}
-    for text in (
-        "報到成功",
-        "已報到過",
-        "不是本活動的入場證",
-        "歡迎 {name}",
-        "{who}\n簽退時間 {time}",
+    for context, text in (
+        ("messages", "報到成功"),  # the outcomes are worded in the window's one table
+        ("messages", "已報到過"),
+        ("messages", "不是本活動的入場證"),
+        ("checkin", "歡迎 {name}"),
+        ("checkin", "{who}\n簽退時間 {time}"),
     ):
-        assert ("checkin", text) in found, text  # lupdate sees it
-        assert ("checkin", text) in translated(), text
+        assert (context, text) in found, text  # lupdate sees it
+        assert (context, text) in translated(), text
 
 
 def test_desk_shows_seating_and_people_added_on_other_screens(qtbot, demo_db) -> None:

@@ -41,7 +41,7 @@ class ScannerTestDialog(QDialog):
         self.chars: list[str] = []
         self.times: list[float] = []
         self.report: ScanReport | None = None
-        from desktop.reports.passes import qr_png
+        from desktop.reports.qr import qr_png
 
         picture = QLabel()
         pixmap = QPixmap()

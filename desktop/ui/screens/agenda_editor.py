@@ -32,6 +32,7 @@ from desktop.services.events import AgendaRow, SessionInfo
 from desktop.ui.elide import ColumnFit
 from desktop.ui.labels import block_kind_label, yes_no
 from desktop.ui.messages import error_text
+from desktop.ui.palette import ALERT
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
@@ -66,7 +67,7 @@ class BlockDialog(QDialog):
         self.counts.setObjectName("blockCounts")
         self.errors = QLabel()
         self.errors.setObjectName("blockErrors")
-        self.errors.setStyleSheet("color: #c62828;")
+        self.errors.setStyleSheet(f"color: {ALERT};")
         self.errors.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("標題"), self.title)

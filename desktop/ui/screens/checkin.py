@@ -355,28 +355,22 @@ class CheckInScreen(Screen):
         text = text.strip()
         if not text or self.session is None:
             return None
-        # The scan's identity from the moment it was read: a retried write of it is
-        # recognised and recorded once.
-        result = service.scan(
-            self.context.db,
-            self.session.id,
-            text,
-            mode=self.mode,
-            desk=self.context.desk,
-            operator=self.context.operator,
-            method=method,
-            now=self.clock(),
-            nonce=service.new_nonce(),
+        return self._shown(
+            service.scan(self.context.db, self.session.id, text, **self._how(method))
         )
-        self.show_result(result)
-        return result
 
     def check_in_registration(self, registration_id: int, method: str) -> service.CheckInResult:
         assert self.session is not None
-        result = service.check_in_registration(
-            self.context.db,
-            self.session.id,
-            registration_id,
+        return self._shown(
+            service.check_in_registration(
+                self.context.db, self.session.id, registration_id, **self._how(method)
+            )
+        )
+
+    def _how(self, method: str) -> service.Submission:
+        """This desk's submission; the scan's identity (nonce) is fixed from the moment it was
+        read, so a retried write of it is recognised and recorded once."""
+        return service.Submission(
             mode=self.mode,
             desk=self.context.desk,
             operator=self.context.operator,
@@ -384,6 +378,8 @@ class CheckInScreen(Screen):
             now=self.clock(),
             nonce=service.new_nonce(),
         )
+
+    def _shown(self, result: service.CheckInResult) -> service.CheckInResult:
         self.show_result(result)
         return result
 

@@ -37,6 +37,7 @@ from desktop.services.certificates import DEFAULT_BODY, DEFAULT_SERIAL_PATTERN
 from desktop.services.course import images_json
 from desktop.services.hours import CourseInfo, PersonHours
 from desktop.ui.messages import error_text
+from desktop.ui.palette import ALERT
 
 if TYPE_CHECKING:  # QtPrintSupport is loaded when printing
     from PySide6.QtPrintSupport import QPrinter
@@ -284,7 +285,7 @@ class CourseDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("courseError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(f"color: {ALERT}")
 
         form = QFormLayout(self)
         form.addRow(self.tr("課程名稱"), self.course_name)
