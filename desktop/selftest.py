@@ -348,6 +348,29 @@ def check_backup(database: Path, target: Path) -> str:
     return f"{info.bytes} bytes, integrity ok"
 
 
+def check_restore(backup_file: Path, target: Path) -> str:
+    """The backup restored over a database file as 還原 does it (the file kept aside, then
+    swapped), and the restored file opening with its sessions."""
+    import shutil
+
+    from desktop.app import open_database
+    from desktop.services.backup import restore
+    from desktop.services.events import all_sessions
+
+    shutil.copyfile(backup_file, target)  # a file to restore over, as the desk has one
+    result = restore(target, backup_file)
+    if result.previous_copy is None or not result.previous_copy.exists():
+        raise RuntimeError("the file restored over was not kept aside")
+    db = open_database(target)
+    try:
+        sessions = all_sessions(db)
+    finally:
+        db.dispose()
+    if not sessions:
+        raise RuntimeError("the restored database holds no session")
+    return f"{len(sessions)} sessions, the previous file kept as {result.previous_copy.name}"
+
+
 def check_import(db: Database, session: SessionInfo, csv_file: Path) -> str:
     """A small registrations CSV: read, planned, written; its people are on the roster."""
     from desktop.services import importing
@@ -428,7 +451,9 @@ class _SelfTestRun:
         if self.step("vote", lambda: open_small_vote(db, session)):
             self.step("server", lambda: check_venue_server(db, session))
             self.step("count", lambda: count_small_vote(db, session))
-        self.step("backup", lambda: check_backup(self.own, self.work / "backup.sqlite3"))
+        backup = self.work / "backup.sqlite3"
+        if self.step("backup", lambda: check_backup(self.own, backup)):
+            self.step("restore", lambda: check_restore(backup, self.work / "restored.sqlite3"))
         self.step("import", lambda: check_import(db, session, self.work / "registrations.csv"))
 
     def close(self) -> None:

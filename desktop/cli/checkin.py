@@ -69,28 +69,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     organiser_only(passes, "export.personal_data")  # passes.csv holds e-mails
 
 
-MESSAGES = {
-    "ok": "報到成功",
-    "already_checked_in": "已報到過",
-    "already_checked_out": "已簽退過",
-    "not_checked_in": "尚未報到，不能簽退",
-    "not_admitted": "未錄取（候補或已取消）",
-    "other_session": "報名的是其他場次",
-    "other_event": "不是本活動的入場證",
-    "invalid_code": "無法辨識的條碼",
-    "forged": "入場證損毀或遭竄改",
+# The search's refusals (check-in outcomes are the service's ``CheckInResult.message``).
+SEARCH_MESSAGES = {
     "not_found": "找不到符合的人",
     "ambiguous": "符合的人不只一位，請輸入更多字",
 }
 
 
 def _describe(r: service.CheckInResult) -> str:
-    text = MESSAGES[r.code]
-    if r.code == "ok" and r.mode == "out":
-        text = "簽退成功"
-    elif r.code == "ok" and r.reentry:
-        text = "再次入場"
-    parts = [text]
+    parts = [r.message]
     if r.name:
         parts.append(f"{r.name}（{r.agency}）")
     if r.code == "ok" and r.mode == "in":
@@ -121,17 +108,15 @@ def run_checkin(args: argparse.Namespace, context: Context) -> int:
     if args.search is not None:
         return _run_search(args, context, mode)
     session = context.session(args.session) if args.session else _own_session(context, args)
-    result = service.scan(
-        context.db,
-        session.id,
-        args.token,
-        mode=mode,
-        desk=args.desk,
-        method="cli",
-        nonce=args.nonce.strip() if args.nonce else None,
-    )
+    result = service.scan(context.db, session.id, args.token, **_how(args, mode, "cli"))
     _emit(args, result, session)
     return 0 if result.ok else 1
+
+
+def _how(args: argparse.Namespace, mode: str, method: str) -> service.Submission:
+    return service.Submission(
+        mode=mode, desk=args.desk, method=method, nonce=args.nonce.strip() if args.nonce else None
+    )
 
 
 def _own_session(context: Context, args: argparse.Namespace) -> SessionInfo:
@@ -167,19 +152,13 @@ def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
         if args.json:
             emit_json({"result": code, "search": args.search, "matches": matches})
         else:
-            print(MESSAGES[code])
+            print(SEARCH_MESSAGES[code])
             for m in matches:
                 print(f"  {m['name']}　{m['agency']}　{m['session']}　{m['status']}　{m['state']}")
         return 1
     session, hit = hits[0]
     result = service.check_in_registration(
-        context.db,
-        session.id,
-        hit.registration_id,
-        mode=mode,
-        desk=args.desk,
-        method="cli-search",
-        nonce=args.nonce.strip() if args.nonce else None,
+        context.db, session.id, hit.registration_id, **_how(args, mode, "cli-search")
     )
     _emit(args, result, session)
     return 0 if result.ok else 1

@@ -46,6 +46,21 @@ class Code(StrEnum):
     FORGED = "forged"
 
 
+# Each outcome worded once, in zh-TW: what the CLI prints (``CheckInResult.message``). The
+# window words the same codes in its language from desktop/ui/messages.py (a test holds the
+# two to the same sentence).
+MESSAGES = {
+    Code.OK: "報到成功",
+    Code.ALREADY_CHECKED_IN: "已報到過",
+    Code.ALREADY_CHECKED_OUT: "已簽退過",
+    Code.NOT_CHECKED_IN: "尚未報到",
+    Code.NOT_ADMITTED: "未錄取（候補或已取消）",
+    Code.OTHER_SESSION: "報名的是其他場次",
+    Code.OTHER_EVENT: "不是本活動的入場證",
+    Code.INVALID_CODE: "無法辨識的條碼",
+    Code.FORGED: "入場證損毀或遭竄改",
+}
+
 REFUSED_CODE = {
     TokenProblem.INVALID_CODE: Code.INVALID_CODE,
     TokenProblem.OTHER_EVENT: Code.OTHER_EVENT,

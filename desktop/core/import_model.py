@@ -24,9 +24,13 @@ class KnownSession:
     agency_limit: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class KnownRegistration:
-    id: int
+    """A registration as stored: the one declaration of its fields. ``import_people.Reg`` is
+    the plan's working copy of it (not frozen for that reason); ``services.importing`` reads
+    the columns by these names."""
+
+    id: int  # in a working copy, negative: a registration the plan adds
     session_id: int
     status: str
     status_reason: str

@@ -4,13 +4,12 @@ among them (``Matcher``)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from desktop.core.dedupe import person_keys
-from desktop.core.import_model import KnownPerson
+from desktop.core.import_model import KnownPerson, KnownRegistration
 from desktop.core.import_rows import ParsedRow
 
 # Status and ID-status values as stored (db.models.Status / IdStatus are StrEnums of these).
@@ -19,21 +18,9 @@ TEXT_FIELDS = ("name", "agency", "unit", "title", "email", "phone")
 
 
 @dataclass
-class Reg:
+class Reg(KnownRegistration):
     """A registration as the import leaves it; ``changed`` collects the columns to write."""
 
-    key: int
-    session_id: int
-    status: str
-    status_reason: str
-    registered_at: dt.datetime
-    queue: int
-    lunch: str
-    remark: str
-    source: str
-    missing_from_import: bool
-    told: bool
-    checked_in: bool
     changed: dict[str, object] = field(default_factory=dict)
 
     def set(self, column: str, value: object) -> None:
@@ -61,20 +48,7 @@ class Who:
 def working_copy(p: KnownPerson) -> Who:
     values = {f: getattr(p, f) for f in (*TEXT_FIELDS, "wants_hours", "id_mask", "id_status")}
     regs = [
-        Reg(
-            r.id,
-            r.session_id,
-            r.status,
-            r.status_reason,
-            r.registered_at,
-            r.queue,
-            r.lunch,
-            r.remark,
-            r.source,
-            r.missing_from_import,
-            r.told,
-            r.checked_in,
-        )
+        Reg(**{f.name: getattr(r, f.name) for f in fields(KnownRegistration)})
         for r in p.registrations
     ]
     return Who(p.id, values, p.id_cipher, regs)

@@ -286,12 +286,12 @@ class _Planning:
                 self.flagged.append(_kept_in_session(kept, es, person, self.session_column))
                 es = kept
             changes += _update_registration(reg, es, person, who, self.renumber, self.moved)
-        self.touched.add(reg.key)
+        self.touched.add(reg.id)
         self.changed[person.identity] = self.changed.get(person.identity, False) or bool(changes)
         if changes:
             who.set("updated_at", self.at)
             self.audited.append(
-                Audited(reg.key, who.values["name"], tuple(sorted(set(changes))), row.row)
+                Audited(reg.id, who.values["name"], tuple(sorted(set(changes))), row.row)
             )
 
     def _recognise(self, row: ParsedRow) -> Who:
@@ -307,18 +307,18 @@ class _Planning:
         """A new registration on the waiting list of ``es``; its place in line comes later."""
         row = person.data
         reg = Reg(
-            -(len(self.new_regs) + 1),
-            es.id,
-            Status.WAITLISTED,
-            "",
-            person.registered_at or self.at,
-            0,
-            row.lunch,
-            row.remark,
-            "import",
-            False,
-            False,
-            False,
+            id=-(len(self.new_regs) + 1),
+            session_id=es.id,
+            status=Status.WAITLISTED,
+            status_reason="",
+            registered_at=person.registered_at or self.at,
+            queue=0,
+            lunch=row.lunch,
+            remark=row.remark,
+            source="import",
+            missing_from_import=False,
+            told=False,
+            checked_in=False,
         )
         who.registrations.append(reg)
         self.new_regs.append((who, reg))
@@ -334,15 +334,15 @@ class _Planning:
                 if (
                     reg.source != "import"
                     or reg.session_id not in self.scope_ids
-                    or reg.key < 0
-                    or reg.key in self.touched
+                    or reg.id < 0
+                    or reg.id in self.touched
                 ):
                     continue
                 if not reg.missing_from_import:
                     reg.set("missing_from_import", True)
-                    self.audited.append(Audited(reg.key, who.values["name"], (), 0))
+                    self.audited.append(Audited(reg.id, who.values["name"], (), 0))
                 name = self.sessions[reg.session_id].name
-                missing.append(MissingPerson(reg.key, who.values["name"], name))
+                missing.append(MissingPerson(reg.id, who.values["name"], name))
         return missing
 
 
@@ -352,7 +352,7 @@ def _writes(planning: _Planning, moves: Sequence[tuple[int, StatusChange]]) -> I
         new_people=tuple(NewPerson(dict(w.values), w.seal or "") for w in planning.new_people),
         new_registrations=tuple(
             NewRegistration(
-                reg.key,
+                reg.id,
                 who.id if who.id > 0 else None,
                 -who.id - 1 if who.id < 0 else None,
                 {
@@ -372,10 +372,10 @@ def _writes(planning: _Planning, moves: Sequence[tuple[int, StatusChange]]) -> I
             if w.changed or w.seal
         ),
         registrations=tuple(
-            RowUpdate(r.key, dict(r.changed))
+            RowUpdate(r.id, dict(r.changed))
             for w in planning.existing
             for r in w.registrations
-            if r.key > 0 and r.changed
+            if r.id > 0 and r.changed
         ),
         audited=tuple(planning.audited),
         moves=tuple(moves),
@@ -441,7 +441,7 @@ def _registration_for(
             r.source == "import"
             and r.session_id in scope_ids
             and r.session_id not in keep
-            and r.key not in taken
+            and r.id not in taken
         ):
             return r
     return None
@@ -474,7 +474,7 @@ def _update_registration(
         if r.status == Status.ADMITTED:
             moved.append(
                 StatusChange(
-                    r.key,
+                    r.id,
                     who.values["name"],
                     es.name,
                     Status.ADMITTED,
@@ -527,10 +527,10 @@ def _number(everyone: Sequence[Who], sessions: set[int]) -> None:
             if r.session_id in sessions:
                 lines[r.session_id].append(r)
     for line in lines.values():
-        line.sort(key=lambda r: (r.registered_at, r.key < 0, abs(r.key)))
+        line.sort(key=lambda r: (r.registered_at, r.id < 0, abs(r.id)))
         for queue, r in enumerate(line, start=1):
             if r.queue != queue:
-                if r.key > 0:
+                if r.id > 0:
                     r.set("queue", queue)
                 else:
                     r.queue = queue
@@ -541,11 +541,11 @@ def _admit(
 ) -> AdmissionResult:
     """The admission rule on one session as the import leaves it."""
     regs = [(r, who) for who in everyone for r in who.registrations if r.session_id == es.id]
-    by_key = {r.key: (r, who) for r, who in regs}
+    by_key = {r.id: (r, who) for r, who in regs}
     proposal = admission.propose(
         (
             admission.Applicant(
-                key=r.key,
+                key=r.id,
                 agency_key=match_key(who.values["agency"]),
                 queue=r.queue,
                 status=r.status,
@@ -561,9 +561,9 @@ def _admit(
         r, who = by_key[move.key]
         r.set("status", move.new)
         change = StatusChange(
-            max(r.key, 0), who.values["name"], es.name, move.old, move.new, move.reason
+            max(r.id, 0), who.values["name"], es.name, move.old, move.new, move.reason
         )
-        moves.append((r.key, change))
+        moves.append((r.id, change))
         changes.append(change)
     return admission.admission_result(
         es.name, es.capacity, es.agency_limit, (r.status for r, _ in regs), proposal, changes

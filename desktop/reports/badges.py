@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-import qrcode
-from qrcode.image.pil import PilImage
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -25,6 +23,7 @@ from desktop.reports.cells import ProgressMark, cell_style, fitted, para
 from desktop.reports.docparts import Heading, Progress
 from desktop.reports.fonts import Fallback, register_main_font
 from desktop.reports.pdfdoc import build_pdf
+from desktop.reports.qr import qr_png
 
 BADGE_W, BADGE_H = 90 * mm, 65 * mm
 COLS, ROWS = 2, 4
@@ -41,18 +40,6 @@ class BadgeRow:
     table: int | None
     token: str  # the signed pass (desktop.core.tokens.make_token)
     room_code: str = ""  # grouped (K7M-Q4X-RTP): the key to the room page and the vote
-
-
-def qr_png(text: str, box_size: int = 6) -> bytes:
-    """A QR code of ``text`` as PNG bytes (passes, tent cards, the desk's venue QR)."""
-    code = qrcode.QRCode(
-        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=box_size, border=2
-    )
-    code.add_data(text)
-    code.make(fit=True)
-    buffer = BytesIO()
-    code.make_image(image_factory=PilImage).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -15,9 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import qrcode
 from PIL import Image, ImageDraw, ImageFont
-from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -26,6 +24,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from desktop.core.rocdate import roc_date
 from desktop.reports.fonts import MAIN_FONT_FILE, paragraph_markup, register_main_font
 from desktop.reports.pdfdoc import build_pdf, style
+from desktop.reports.qr import qr_png
 
 CARD_W = 90 * mm
 CARD_H = 64 * mm
@@ -52,18 +51,6 @@ class PassRow:
     @property
     def when(self) -> str:
         return f"{roc_date(self.date, weekday=True)} {self.start}–{self.end}"
-
-
-@functools.lru_cache(maxsize=4096)
-def qr_png(token: str, box: int = 10) -> bytes:
-    """The pass's QR as PNG bytes (cached: the PDF and the PNG pass reuse it)."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box, border=4)
-    code.add_data(token)
-    code.make(fit=True)
-    image = code.make_image(fill_color="black", back_color="white").get_image()
-    buffer = io.BytesIO()
-    image.convert("L").save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
 
 
 class PassCard(Flowable):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, replace
+from typing import TypedDict, Unpack
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -72,6 +73,15 @@ class CheckInResult:
     @property
     def ok(self) -> bool:
         return self.code == Code.OK
+
+    @property
+    def message(self) -> str:
+        """The outcome in zh-TW, as the CLI prints it."""
+        if self.code == Code.OK and self.mode == Mode.OUT:
+            return "簽退成功"
+        if self.code == Code.OK and self.reentry:
+            return "再次入場"
+        return rules.MESSAGES[Code(self.code)]
 
     def as_json(self) -> dict[str, object]:
         """The CLI's keys (a contract). No phone, e-mail or ID number."""
@@ -143,59 +153,44 @@ class _Attempt:
     nonce: str
 
 
-def scan(
-    db: Database,
-    session_id: int,
-    text: str,
-    *,
-    mode: Mode | str = Mode.IN,
-    desk: str = "",
-    operator: str = "",
-    method: str = "scanner",
-    now: dt.datetime | None = None,
-    nonce: str | None = None,
-) -> CheckInResult:
-    """A scanned (or typed) pass code at the desk of ``session_id``. ``nonce`` names this
-    scan: submitting it again answers as the first time and records nothing new."""
-    attempt = _Attempt(
-        session_id,
-        text,
-        None,
-        Mode(mode),
-        desk,
-        operator,
-        method,
-        now or dt.datetime.now(),
-        nonce or new_nonce(),
-    )
-    return _run(db, attempt)
+class Submission(TypedDict, total=False):
+    """How the desk submits a scan or a pick: the mode, who and where, and the scan's identity
+    (``nonce``: submitting it again answers as the first time and records nothing new)."""
+
+    mode: Mode | str  # in (default) / out
+    desk: str
+    operator: str
+    method: str  # scanner / search / list / walk_in / cli …
+    now: dt.datetime | None
+    nonce: str | None
+
+
+def scan(db: Database, session_id: int, text: str, **how: Unpack[Submission]) -> CheckInResult:
+    """A scanned (or typed) pass code at the desk of ``session_id``."""
+    return _run(db, _attempt(session_id, text, None, {"method": "scanner", **how}))
 
 
 def check_in_registration(
-    db: Database,
-    session_id: int,
-    registration_id: int,
-    *,
-    mode: Mode | str = Mode.IN,
-    desk: str = "",
-    operator: str = "",
-    method: str = "search",
-    now: dt.datetime | None = None,
-    nonce: str | None = None,
+    db: Database, session_id: int, registration_id: int, **how: Unpack[Submission]
 ) -> CheckInResult:
     """Check in (or sign out) a registration picked from the search list or just added."""
-    attempt = _Attempt(
+    return _run(db, _attempt(session_id, None, registration_id, {"method": "search", **how}))
+
+
+def _attempt(
+    session_id: int, text: str | None, registration_id: int | None, how: Submission
+) -> _Attempt:
+    return _Attempt(
         session_id,
-        None,
+        text,
         registration_id,
-        Mode(mode),
-        desk,
-        operator,
-        method,
-        now or dt.datetime.now(),
-        nonce or new_nonce(),
+        Mode(how.get("mode") or Mode.IN),
+        how.get("desk", ""),
+        how.get("operator", ""),
+        how.get("method", ""),
+        how.get("now") or dt.datetime.now(),
+        how.get("nonce") or new_nonce(),
     )
-    return _run(db, attempt)
 
 
 def _run(db: Database, attempt: _Attempt) -> CheckInResult:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -240,75 +240,36 @@ def _snapshot(s: Session, event: Event) -> Snapshot:
     arrived: set[int] = set()
     for es in event.sessions:
         arrived |= arrived_ids(s, es.id)
+    # Columns stored under the fields' own names; ``told`` and ``checked_in`` are derived.
+    stored = [f.name for f in fields(KnownRegistration) if f.name not in ("told", "checked_in")]
     registrations: dict[int, list[KnownRegistration]] = defaultdict(list)
-    r = Registration
     for row in s.execute(
         select(
-            r.attendee_id,
-            r.id,
-            r.session_id,
-            r.status,
-            r.status_reason,
-            r.registered_at,
-            r.queue,
-            r.lunch,
-            r.remark,
-            r.source,
-            r.missing_from_import,
-            r.told_at,
+            Registration.attendee_id,
+            Registration.told_at,
+            *(getattr(Registration, name) for name in stored),
         )
-        .join(Attendee, Attendee.id == r.attendee_id)
+        .join(Attendee, Attendee.id == Registration.attendee_id)
         .where(Attendee.event_id == event.id)
-        .order_by(r.id)
+        .order_by(Registration.id)
     ):
         registrations[row.attendee_id].append(
             KnownRegistration(
-                row.id,
-                row.session_id,
-                row.status,
-                row.status_reason,
-                row.registered_at,
-                row.queue,
-                row.lunch,
-                row.remark,
-                row.source,
-                row.missing_from_import,
-                row.told_at is not None,
-                row.id in arrived,
+                **{name: row._mapping[name] for name in stored},
+                told=row.told_at is not None,
+                checked_in=row.id in arrived,
             )
         )
-    a = Attendee
+    person_columns = [f.name for f in fields(KnownPerson) if f.name != "registrations"]
     people = tuple(
         KnownPerson(
-            row.id,
-            row.name,
-            row.agency,
-            row.unit,
-            row.title,
-            row.email,
-            row.phone,
-            row.wants_hours,
-            row.id_mask,
-            row.id_status,
-            row.id_cipher,
-            tuple(registrations[row.id]),
+            **{name: row._mapping[name] for name in person_columns},
+            registrations=tuple(registrations[row.id]),
         )
         for row in s.execute(
-            select(
-                a.id,
-                a.name,
-                a.agency,
-                a.unit,
-                a.title,
-                a.email,
-                a.phone,
-                a.wants_hours,
-                a.id_mask,
-                a.id_status,
-                a.id_cipher,
-            )
-            .where(a.event_id == event.id)
-            .order_by(a.id)
+            select(*(getattr(Attendee, name) for name in person_columns))
+            .where(Attendee.event_id == event.id)
+            .order_by(Attendee.id)
         )
     )
     return Snapshot(event.id, sessions, people, event.id_public_key is not None, _version(s, event))

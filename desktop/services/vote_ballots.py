@@ -36,7 +36,7 @@ from desktop.services.vote import CAST_LOCK, ballot_projects, find_vote
 @dataclass(frozen=True)
 class BallotResult:
     ok: bool
-    result: str  # "ok" or a Refusal code (or "forged", "stale" for the page)
+    result: str  # "ok" or a Refusal code (or "stale" for the page)
     message: str
     replaced: bool = False
     revision: int = 0

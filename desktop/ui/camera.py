@@ -9,9 +9,11 @@ The window never waits for the decoder.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import zxingcpp
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QHideEvent, QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +25,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.scaninput import ConsistentReads
 
-QR_ONLY = zxingcpp.BarcodeFormat.QRCode  # all formats: 10–20× slower per frame
+if TYPE_CHECKING:  # QtMultimedia is imported when used: its backend may be missing
+    from PySide6.QtMultimedia import QCamera, QCameraDevice, QMediaCaptureSession, QVideoFrame
+    from PySide6.QtMultimediaWidgets import QVideoWidget
+
+# QR codes only: all formats are 10–20× slower per frame
+QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 
 def decode_image(image: QImage) -> list[str]:
@@ -66,10 +73,11 @@ class DecoderPipeline(QObject):
         self.busy = False
         self.frames_in = 0
         self.frames_decoded = 0
-        self.thread = QThread()
-        self.thread.setObjectName("qrDecoder")
+        # not `thread`: that would shadow QObject.thread(), the thread this object lives in
+        self.decoder_thread = QThread()
+        self.decoder_thread.setObjectName("qrDecoder")
         self.worker = FrameDecoder()
-        self.worker.moveToThread(self.thread)
+        self.worker.moveToThread(self.decoder_thread)
         self._to_worker.connect(self.worker.decode, Qt.ConnectionType.QueuedConnection)
         self.worker.decoded.connect(self._on_decoded, Qt.ConnectionType.QueuedConnection)
 
@@ -78,14 +86,14 @@ class DecoderPipeline(QObject):
         self.frames_in += 1
         if self.busy:
             return False
-        if not self.thread.isRunning():
-            self.thread.start()
+        if not self.decoder_thread.isRunning():
+            self.decoder_thread.start()
         self.busy = True
         self._to_worker.emit(image)
         return True
 
     @Slot(list)
-    def _on_decoded(self, texts: list) -> None:  # type: ignore[type-arg]
+    def _on_decoded(self, texts: list[str]) -> None:
         self.busy = False
         self.frames_decoded += 1
         accepted = self.reads.feed(list(texts))
@@ -94,13 +102,13 @@ class DecoderPipeline(QObject):
 
     def stop(self) -> None:
         """Stop the worker thread (a frame being decoded is finished first)."""
-        if self.thread.isRunning():
-            self.thread.quit()
-            self.thread.wait(5000)
+        if self.decoder_thread.isRunning():
+            self.decoder_thread.quit()
+            self.decoder_thread.wait(5000)
         self.busy = False
 
 
-def available_cameras() -> list:  # type: ignore[type-arg]
+def available_cameras() -> list[QCameraDevice]:
     from PySide6.QtMultimedia import QMediaDevices
 
     return list(QMediaDevices.videoInputs())
@@ -129,9 +137,9 @@ class CameraPanel(QWidget):
         self.status = QLabel()
         self.status.setObjectName("cameraStatus")
         self.status.setWordWrap(True)
-        self.preview: QWidget | None = None
-        self._camera = None
-        self._capture = None
+        self.preview: QVideoWidget | None = None
+        self._camera: QCamera | None = None
+        self._capture: QMediaCaptureSession | None = None
         row = QHBoxLayout()
         row.addWidget(self.picker, 1)
         row.addWidget(self.start_button)
@@ -172,7 +180,7 @@ class CameraPanel(QWidget):
             self.stop()
 
     def start(self) -> None:
-        from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QVideoSink
+        from PySide6.QtMultimedia import QCamera, QMediaCaptureSession
         from PySide6.QtMultimediaWidgets import QVideoWidget
 
         device = self.picker.currentData()
@@ -182,19 +190,19 @@ class CameraPanel(QWidget):
             self.preview = QVideoWidget()
             self.preview.setMinimumHeight(180)
             self._layout.addWidget(self.preview, 1)
-        self._camera = QCamera(device)
-        self._camera.errorOccurred.connect(
+        camera = QCamera(device)
+        camera.errorOccurred.connect(
             lambda _e, text: self.status.setText(self.tr("攝影機錯誤：{error}").format(error=text))
         )
-        self._capture = QMediaCaptureSession()
-        self._capture.setCamera(self._camera)
-        self._capture.setVideoOutput(self.preview)
-        sink: QVideoSink = self.preview.videoSink()
-        sink.videoFrameChanged.connect(self._on_frame)
-        self._camera.start()
+        capture = QMediaCaptureSession()
+        capture.setCamera(camera)
+        capture.setVideoOutput(self.preview)
+        self.preview.videoSink().videoFrameChanged.connect(self._on_frame)
+        self._camera, self._capture = camera, capture
+        camera.start()
         self.status.setText(self.tr("掃描中：{name}").format(name=device.description()))
 
-    def _on_frame(self, frame) -> None:  # type: ignore[no-untyped-def]
+    def _on_frame(self, frame: QVideoFrame) -> None:
         if self.pipeline.busy:
             self.pipeline.frames_in += 1
             return  # drop: the decoder is still on the previous frame
@@ -210,7 +218,7 @@ class CameraPanel(QWidget):
             self.start_button.setChecked(False)
             self.start_button.blockSignals(False)
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.shutdown()
 

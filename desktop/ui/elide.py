@@ -38,18 +38,18 @@ class ElidedLabel(QLabel):
         self.updateGeometry()
         self._elide()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(
             self.fontMetrics().horizontalAdvance(self._full) + 2 * self.margin() + 2, hint.height()
         )
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(
             self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height()
         )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._elide()
 
@@ -96,7 +96,7 @@ class ColumnFit(QObject):
         if model is not None:
             model.modelReset.connect(self.fit)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.fit()
         return False

@@ -49,6 +49,7 @@ from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
 from desktop.ui.labels import table_label
 from desktop.ui.messages import error_text
+from desktop.ui.palette import ALERT
 from desktop.ui.proposal_editor import (
     ProposalEditor,
     limit_line,
@@ -421,7 +422,7 @@ class ReportForm(QWidget):
                 self.db, self.table_id, content, author=self.author(), base_revision=self.revision
             )
         except Exception as exc:  # keep the words on screen and try again
-            self.status.setStyleSheet("color:#b71c1c; font-weight:bold")
+            self.status.setStyleSheet(f"color:{ALERT}; font-weight:bold")
             self.status.setText(
                 self.tr("尚未儲存！{error}（稍後自動重試）").format(error=error_text(exc))
             )
@@ -460,8 +461,9 @@ class ReportForm(QWidget):
     def _clear_conflicts(self) -> None:
         while self.conflict_rows.count():
             item = self.conflict_rows.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            # count() > 0: takeAt(0) is an item; a second widget() call is not narrowed
+            if item.widget() is not None:  # type: ignore[union-attr]
+                item.widget().deleteLater()  # type: ignore[union-attr]
         self.conflict_box.hide()
 
     def _show_conflicts(self, conflicts: Mapping[str, Conflict]) -> None:
@@ -536,7 +538,8 @@ class ReportForm(QWidget):
         row.hide()
         self._changed()
         if not any(
-            self.conflict_rows.itemAt(i).widget().isVisible()
+            # rows 1..count-2 are the conflict rows, each a widget
+            self.conflict_rows.itemAt(i).widget().isVisible()  # type: ignore[union-attr]
             for i in range(1, self.conflict_rows.count() - 1)
         ):
             self._clear_conflicts()
@@ -594,10 +597,10 @@ class ReportForm(QWidget):
         self.photo.setToolTip(f"<p>{html_text(found[1])}</p>")
 
     # --- never lose a word ------------------------------------------------------------------
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
         super().hideEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
         super().closeEvent(event)

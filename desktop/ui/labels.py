@@ -57,7 +57,9 @@ def day_label(day: dt.date) -> str:
     an English date in the English interface (it showed the ROC date too)."""
     app = QCoreApplication.instance()
     if app is not None and app.property("workshopDeskLanguage") == "en":
-        return QLocale(QLocale.Language.English).toString(QDate(day), "ddd d MMMM yyyy")
+        return QLocale(QLocale.Language.English).toString(
+            QDate(day.year, day.month, day.day), "ddd d MMMM yyyy"
+        )
     return roc_date(day, weekday=True)
 
 

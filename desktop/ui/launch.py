@@ -148,7 +148,14 @@ class WindowHost:
             self.show(db, lock)
 
 
-def _retire(window, db, lock, reliability, *, keep_lock) -> None:  # type: ignore[no-untyped-def]
+def _retire(
+    window: QWidget | None,
+    db: Database | None,
+    lock: DatabaseLock | None,
+    reliability: ReliabilityController | None,
+    *,
+    keep_lock: DatabaseLock | None,
+) -> None:
     """Closing backup, close the window, dispose the database, release its lock."""
     if reliability is not None:
         reliability.shutdown()
@@ -161,7 +168,9 @@ def _retire(window, db, lock, reliability, *, keep_lock) -> None:  # type: ignor
         lock.release()
 
 
-def _open_or_explain(opener, parent=None):  # type: ignore[no-untyped-def]
+def _open_or_explain(
+    opener: Callable[[], Database], parent: QWidget | None = None
+) -> Database | None:
     from desktop.errors import environment_problem
     from desktop.ui.messages import error_text
 

@@ -36,6 +36,7 @@ from desktop.services.events import SessionInfo
 from desktop.services.organiser_pin import check_organiser_pin, set_organiser_pin
 from desktop.ui.group_report_form import ReportForm
 from desktop.ui.messages import error_text
+from desktop.ui.palette import ALERT
 
 
 class PinDialog(QDialog):
@@ -56,7 +57,7 @@ class PinDialog(QDialog):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
         self.error.setObjectName("pinError")
-        self.error.setStyleSheet("color:#b71c1c")
+        self.error.setStyleSheet(f"color:{ALERT}")
         self.error.setWordWrap(True)
         form = QFormLayout(self)
         if message:
@@ -134,7 +135,7 @@ class _ShortcutGuard(QObject):
             w is self.allowed or self.allowed.isAncestorOf(w) for w in widgets
         )
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Shortcut and not self._inside(obj):
             self.blocked += 1
             return True
@@ -283,7 +284,7 @@ class LeaderModeWindow(QWidget):
         if self.form.table_id == table_id:
             self.form.refresh_from_store()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._unlocked:
             self.form.flush()
             super().closeEvent(event)

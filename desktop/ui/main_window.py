@@ -13,7 +13,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -103,11 +102,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.next_step = self._build_next_step()
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.next_step)
-        column.addWidget(body, 1)
+        # banners above the work area (the next step here, the backup warning from reliability)
+        self.banner_column = QVBoxLayout(central)
+        self.banner_column.setContentsMargins(0, 0, 0, 0)
+        self.banner_column.setSpacing(0)
+        self.banner_column.addWidget(self.next_step)
+        self.banner_column.addWidget(body, 1)
         self.setCentralWidget(central)
 
         self.database_status = QLabel(self.tr("正在開啟資料庫…"))
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         else:
             self.showMaximized()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         # Closing stops the venue server: phones in the room lose the desk. Ask first.
         panels = self.findChildren(QWidget, "venuePanel")  # built only with 小組報告
         if panels:
@@ -301,6 +301,7 @@ class MainWindow(QMainWindow):
         if built is None:
             built = SCREENS[index].load()(self.context)
             placeholder = self.stack.widget(index)
+            assert placeholder is not None  # the stack holds a widget for every screen
             current = self.stack.currentIndex()
             self.stack.insertWidget(index, _scrollable(built))
             self.stack.removeWidget(placeholder)
@@ -371,12 +372,9 @@ class MainWindow(QMainWindow):
         self.session_changed.emit(self.current_session())
 
     def _on_open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("開啟資料庫"),
-            "",
-            self.tr("研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)"),
-        )
+        from desktop.ui.welcome import ask_database_file
+
+        path = ask_database_file(self)
         if path:
             self.open_database_requested.emit(path)
 

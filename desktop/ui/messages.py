@@ -433,9 +433,17 @@ def _texts() -> dict[str, str]:
             "請提高預算或修改經費後再開始。",
         ),
         "no_voter": translate("messages", "這個場次沒有報名序號 {registration_id} 的人"),
-        "forged": translate(
-            "messages", "這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。"
-        ),
+        # check-in outcomes (desktop.core.checkin.Code; the same sentences as its MESSAGES);
+        # not_checked_in also answers a survey or vote by someone not checked in
+        "ok": translate("messages", "報到成功"),
+        "already_checked_in": translate("messages", "已報到過"),
+        "already_checked_out": translate("messages", "已簽退過"),
+        "not_checked_in": translate("messages", "尚未報到"),
+        "not_admitted": translate("messages", "未錄取（候補或已取消）"),
+        "other_session": translate("messages", "報名的是其他場次"),
+        "other_event": translate("messages", "不是本活動的入場證"),
+        "invalid_code": translate("messages", "無法辨識的條碼"),
+        "forged": translate("messages", "入場證損毀或遭竄改"),
         # room codes (the desk's show/replace, the room page's sign-in)
         "wrong_code": translate("messages", "房間碼不對，請對照入場證或名牌再輸入一次"),
         "room_code_attempts": translate(
@@ -467,7 +475,6 @@ def _texts() -> dict[str, str]:
         "survey_not_open": translate("messages", "問卷尚未開放或已經結束"),
         "survey_not_closed": translate("messages", "問卷結束後才能看結果或匯出"),
         "survey_no_person": translate("messages", "本場次沒有報名編號 {id}"),
-        "not_checked_in": translate("messages", "報到後才能填寫問卷"),
         "survey_erase_blocked": translate(
             "messages",
             "另一個程式正在讀取資料庫，問卷暫不能結束（作答者的連結無法確實清除），請稍後再試",

@@ -6,3 +6,5 @@
 ALERT = "#B00020"
 # A change for the better: a seat given.
 GOOD = "#1E6B35"
+# The vote projector's budget line and its legend: where the money runs out, not an error.
+BUDGET_LINE = "#C1121F"

@@ -172,7 +172,7 @@ class ProjectorWindow(QWidget):
         return self.countdown.styleSheet().removeprefix("color: ").rstrip(";")
 
     # ------------------------------------------------------------------ sizing
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -232,15 +232,15 @@ class ProjectorWindow(QWidget):
         placed.moveCenter(room.center())
         return placed
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.shown_changed.emit(True)
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.shown_changed.emit(False)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.leave_full_screen() if self.isFullScreen() else self.close()
             return

@@ -29,6 +29,7 @@ from desktop.core.group_report import (
 from desktop.core.report_limits import FIELD_LIMITS, TEXT_LIMIT
 from desktop.ui.labels import criterion_label
 from desktop.ui.messages import error_text
+from desktop.ui.palette import ALERT
 
 
 def limit_hint(limit: int) -> str:
@@ -155,7 +156,7 @@ class ProposalEditor(QGroupBox):
         try:
             amount = parse_cost(self.cost_edit.text())
         except CostError as exc:
-            self.cost_hint.setStyleSheet("color:#b71c1c")
+            self.cost_hint.setStyleSheet(f"color:{ALERT}")
             self.cost_hint.setText(error_text(exc))
             return
         self.cost_hint.setStyleSheet("color:#1b5e20")

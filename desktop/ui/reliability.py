@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import sqlite_file
 from db.integrity import DamagedDatabase
+from desktop.core.newevent import MIN_PASSPHRASE
 from desktop.core.problems import CodedError
 from desktop.errors import environment_problem
 from desktop.lockfile import DatabaseInUse, DatabaseLock
@@ -142,9 +143,7 @@ class ReliabilityController(QObject):
         row.addWidget(retry)
         row.addWidget(folder)
         self.backup_warning.hide()
-        # The window's column of banners above the work area (MainWindow's central widget).
-        column = self.window.centralWidget().layout()
-        column.insertWidget(0, self.backup_warning)  # type: ignore[attr-defined]
+        self.window.banner_column.insertWidget(0, self.backup_warning)
 
     def toggle_mode(self) -> None:
         state = self.context.session_state
@@ -286,7 +285,7 @@ class ReliabilityController(QObject):
         new = ask_passphrase(
             self.window,
             self.tr("主辦密語"),
-            self.tr("新的主辦密語（至少 {n} 個字元）：").format(n=security.MIN_PASSPHRASE),
+            self.tr("新的主辦密語（至少 {n} 個字元）：").format(n=MIN_PASSPHRASE),
         )
         if new is None:
             return
@@ -367,7 +366,12 @@ def lock_and_open(
     return db, lock
 
 
-def _offer_restore(exc, opener, parent, explain):  # type: ignore[no-untyped-def]
+def _offer_restore(
+    exc: DamagedDatabase,
+    opener: Callable[[], Database],
+    parent: QWidget | None,
+    explain: Callable[[Callable[[], Database], QWidget | None], Database | None],
+) -> Database | None:
     title = QCoreApplication.translate("launch", "資料庫已損毀")
     if exc.newest_backup is None:
         QMessageBox.critical(parent, title, error_text(environment_problem(exc) or exc))

@@ -29,6 +29,7 @@ from desktop.core.problems import CodedError
 from desktop.services import handouts as store
 from desktop.services import room
 from desktop.ui.messages import error_text
+from desktop.ui.palette import ALERT
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
 
@@ -173,7 +174,7 @@ class HandoutsDialog(QDialog):
         self.total = QLabel()
         self.error = QLabel()
         self.error.setObjectName("handoutsError")
-        self.error.setStyleSheet("color:#b42318;")
+        self.error.setStyleSheet(f"color:{ALERT};")
         self.error.setWordWrap(True)
         self.add_button = QPushButton(self.tr("新增檔案…"))
         self.add_button.clicked.connect(self.choose_files)

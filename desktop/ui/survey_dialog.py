@@ -31,6 +31,7 @@ from desktop.core.problems import CodedError
 from desktop.core.survey import SCALE_LABELS, SCORES, Item, Kind, SurveyStatus
 from desktop.services import survey as svc
 from desktop.services.vote import paper_voters
+from desktop.ui.elide import fit_combo
 from desktop.ui.labels import scale_label
 from desktop.ui.messages import error_text
 from desktop.ui.survey_projector import SurveyProjector
@@ -56,16 +57,21 @@ class SurveyDialog(QDialog):
         self.new_kind.setObjectName("surveyNewKind")
         self.new_kind.addItem(self.tr("五點量表"), Kind.SCALE.value)
         self.new_kind.addItem(self.tr("開放題"), Kind.TEXT.value)
+        fit_combo(self.new_kind)
         self.add_button = self._button(self.tr("新增題目"), "surveyAdd", self._add)
         self.remove_button = self._button(self.tr("移除所選題目"), "surveyRemove", self._remove)
         self.rename_button = self._button(self.tr("修改所選題目"), "surveyRename", self._rename)
         self.new_text.setToolTip(self.tr("新增或修改題目時的文字"))
+        # The item's text on a row of its own, the commands below it: on one row, in English,
+        # the text field was left 28 px wide and the kind picker was cut.
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.new_text, 1)
         edit_row.addWidget(self.new_kind)
-        edit_row.addWidget(self.add_button)
-        edit_row.addWidget(self.rename_button)
-        edit_row.addWidget(self.remove_button)
+        item_commands = QHBoxLayout()
+        item_commands.addWidget(self.add_button)
+        item_commands.addWidget(self.rename_button)
+        item_commands.addWidget(self.remove_button)
+        item_commands.addStretch(1)
 
         self.open_button = self._button(self.tr("開放作答"), "surveyOpen", self._open)
         self.close_button = self._button(self.tr("結束問卷"), "surveyClose", self._close)
@@ -96,6 +102,7 @@ class SurveyDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.items_list, 1)
         layout.addLayout(edit_row)
+        layout.addLayout(item_commands)
         layout.addLayout(run_row)
         layout.addWidget(export)
         self.resize(640, 560)
@@ -239,7 +246,7 @@ class SurveyDialog(QDialog):
         self.projector.raise_()
         return self.projector
 
-    def done(self, result: int) -> None:  # noqa: D401 - Qt's name
+    def done(self, result: int) -> None:
         if self.projector is not None:
             self.projector.close()
             self.projector = None
@@ -280,15 +287,15 @@ class PaperFormDialog(QDialog):
             field.setObjectName(f"surveyAnswer_{item.id}")
             self.fields[item.id] = field
             form.addRow(item.text, field)
-        self.result = QLabel()
-        self.result.setObjectName("surveyPaperResult")
-        self.result.setWordWrap(True)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("surveyPaperResult")
+        self.outcome.setWordWrap(True)
         self.save_button = QPushButton(self.tr("登錄這份問卷"))
         self.save_button.setObjectName("surveyPaperSave")
         self.save_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.save_button)
 
     def answers(self) -> dict[str, object]:
@@ -303,7 +310,7 @@ class PaperFormDialog(QDialog):
 
     def save(self) -> None:
         if self.person.currentData() is None:
-            self.result.setText(self.tr("還沒有人報到，無法登錄問卷。"))
+            self.outcome.setText(self.tr("還沒有人報到，無法登錄問卷。"))
             return
         try:
             done = svc.answer(
@@ -314,9 +321,9 @@ class PaperFormDialog(QDialog):
                 paper_by=self.actor or "desk",
             )
         except CodedError as exc:
-            self.result.setText(error_text(exc))
+            self.outcome.setText(error_text(exc))
             return
-        self.result.setText(
+        self.outcome.setText(
             self.tr("已取代這個人先前的回覆。") if done.replaced else self.tr("已登錄。")
         )
         for field in self.fields.values():

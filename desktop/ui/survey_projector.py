@@ -42,7 +42,7 @@ class SurveyProjector(QWidget):
             r=state.responses, c=state.checked_in, p=f"{rate:.0%}" if rate is not None else "—"
         )
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         state = self.state
         if state is None:
             return
@@ -107,7 +107,7 @@ class SurveyProjector(QWidget):
             )
         painter.end()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_F, Qt.Key.Key_F11):
             self.showNormal() if self.isFullScreen() else self.showFullScreen()
         elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from db.uow import Database
 from desktop.core.group_report import ReportContent
-from desktop.reports.badges import qr_png
+from desktop.reports.qr import qr_png
 from desktop.server.app import LiveState, create_app
 from desktop.server.runner import DEFAULT_PORT, ServerError, VenueServer
 from desktop.services import venue as access
@@ -424,7 +424,7 @@ class VenuePanel(QWidget):
 
     def _set_qr(self, text: str) -> None:
         pixmap = QPixmap()
-        pixmap.loadFromData(qr_png(text, box_size=8))
+        pixmap.loadFromData(qr_png(text, box=8))
         self.qr.setPixmap(pixmap.scaled(220, 220, Qt.AspectRatioMode.KeepAspectRatio))
         self.qr.setToolTip(text)
 
@@ -562,7 +562,7 @@ class VenuePanel(QWidget):
         code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         pixmap = QPixmap()
         room_page = self.server.address + "me"  # the attendees' room page (/me)
-        pixmap.loadFromData(qr_png(room_page, box_size=16))
+        pixmap.loadFromData(qr_png(room_page, box=16))
         code.setPixmap(pixmap)
         text = QLabel(self.tr("用手機相機掃描，或在瀏覽器輸入 {address}").format(address=room_page))
         text.setObjectName("venueProjectedAddress")

@@ -7,6 +7,7 @@ service returns."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,7 +32,15 @@ from PySide6.QtWidgets import (
 
 from db.uow import Database
 from desktop.core.group_report import format_cost
-from desktop.core.vote import Method, Project, Rules, VoteError, VoteStatus, beyond_budget
+from desktop.core.vote import (
+    Method,
+    Project,
+    Rules,
+    VoteError,
+    VoteState,
+    VoteStatus,
+    beyond_budget,
+)
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.ui import boxes
@@ -43,6 +52,8 @@ LIVE_POLL_MS = 2000
 
 
 class VoteDialog(QDialog):
+    state: VoteState  # the vote as last read; set by refresh(), first from __init__
+
     def __init__(
         self,
         db: Database,
@@ -194,7 +205,7 @@ class VoteDialog(QDialog):
             if h.registration_id == keep:
                 self.held.setCurrentItem(item)
 
-    def _status_text(self, state: svc.VoteState) -> str:
+    def _status_text(self, state: VoteState) -> str:
         labels = {
             "none": self.tr("尚未建立投票單"),
             VoteStatus.DRAFT: self.tr("投票單草稿"),
@@ -211,7 +222,7 @@ class VoteDialog(QDialog):
             )
         return text
 
-    def refresh(self, state: svc.VoteState | None = None) -> None:
+    def refresh(self, state: VoteState | None = None) -> None:
         state = state or svc.vote_state(self.db, self.session_id)
         self.state = state
         self.projects.set_rows(state.projects)
@@ -264,7 +275,7 @@ class VoteDialog(QDialog):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.projects.row_at(r) for r in rows]
 
-    def _run(self, action: Callable[[], svc.VoteState]) -> None:
+    def _run(self, action: Callable[[], VoteState]) -> None:
         try:
             self.refresh(action())
         except svc.VoteSetupError as exc:
@@ -274,7 +285,7 @@ class VoteDialog(QDialog):
 
     # --- building the ballot ------------------------------------------------------------------
     def _build(self) -> None:
-        def build() -> svc.VoteState:
+        def build() -> VoteState:
             state, skipped = svc.build_ballot(self.db, self.session_id, actor=self.actor)
             if skipped:
                 boxes.tell(
@@ -325,8 +336,13 @@ class VoteDialog(QDialog):
     def _toggle(self) -> None:
         for p in self._selected():
             self._run(
-                lambda p=p: svc.edit_project(
-                    self.db, self.session_id, p.id, included=not p.included, actor=self.actor
+                partial(
+                    svc.edit_project,
+                    self.db,
+                    self.session_id,
+                    p.id,
+                    included=not p.included,
+                    actor=self.actor,
                 )
             )
 

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, 
 
 from db.uow import Database
 from desktop.core.group_report import format_cost
-from desktop.core.vote import VoteStatus
-from desktop.reports.passes import qr_png
+from desktop.core.vote import VoteState, VoteStatus
+from desktop.reports.qr import qr_png
 from desktop.reports.vote_page import ranked
 from desktop.services import vote as svc
+from desktop.ui.palette import BUDGET_LINE
 from desktop.ui.report_html import html_text
 
 NAVY = QColor("#1f3b57")
@@ -31,14 +32,14 @@ class ResultsChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("voteResultsChart")
-        self.state: svc.VoteState | None = None
+        self.state: VoteState | None = None
         self.setMinimumSize(900, 420)
 
-    def set_state(self, state: svc.VoteState) -> None:
+    def set_state(self, state: VoteState) -> None:
         self.state = state
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         state = self.state
         if state is None or state.result is None:
             return
@@ -60,7 +61,7 @@ class ResultsChart(QWidget):
         painter.drawText(
             QRectF(bar_x + 10, 0, bar_w, head), Qt.AlignmentFlag.AlignVCenter, self.tr("票數")
         )
-        painter.setPen(QColor("#c1121f"))
+        painter.setPen(QColor(BUDGET_LINE))
         painter.drawText(
             QRectF(0, 0, bar_x, head),
             Qt.AlignmentFlag.AlignVCenter,
@@ -82,7 +83,7 @@ class ResultsChart(QWidget):
             running += p.cost
             if not line_drawn and running > state.budget:
                 line_drawn = True
-                painter.setPen(QPen(QColor("#c1121f"), 4))
+                painter.setPen(QPen(QColor(BUDGET_LINE), 4))
                 painter.drawLine(0, int(top), width, int(top))
             painter.setPen(QColor("#1c2430"))
             box = QRectF(0, top, name_w - 10, row)
@@ -214,7 +215,7 @@ class VoteProjector(QWidget):
         )
         self.pages.setCurrentIndex(0)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_F, Qt.Key.Key_F11):
             self.showNormal() if self.isFullScreen() else self.showFullScreen()
         elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from db.uow import Database
 from desktop.core.newevent import MAX_NAME, MIN_PASSPHRASE, Problem, check_event, check_session
 from desktop.ui.messages import code_text, error_text
+from desktop.ui.palette import ALERT
 from desktop.ui.qtapp import app_name
 
 
@@ -98,11 +99,12 @@ class SessionForm(QWidget):
         form.addRow(self.tr("每機關上限"), self.agency_limit)
 
     def value(self) -> SessionInput:
+        day, start, end = self.date.date(), self.start.time(), self.end.time()
         return SessionInput(
             name=self.name.text().strip(),
-            date=self.date.date().toPython(),
-            start=self.start.time().toPython(),
-            end=self.end.time().toPython(),
+            date=dt.date(day.year(), day.month(), day.day()),
+            start=dt.time(start.hour(), start.minute()),  # the editors show no seconds
+            end=dt.time(end.hour(), end.minute()),
             venue=self.venue.text().strip(),
             address=self.address.text().strip(),
             capacity=self.capacity.value(),
@@ -204,7 +206,7 @@ class NewEventDialog(QDialog):
 
         self.error = QLabel()
         self.error.setObjectName("newEventError")
-        self.error.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        self.error.setStyleSheet(f"color: {ALERT}; font-weight: bold;")
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(
@@ -280,7 +282,7 @@ class NewSessionDialog(QDialog):
         self.form = SessionForm()
         self.error = QLabel()
         self.error.setObjectName("newSessionError")
-        self.error.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        self.error.setStyleSheet(f"color: {ALERT}; font-weight: bold;")
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(
@@ -357,7 +359,7 @@ class WelcomeWindow(QWidget):
             layout.addWidget(button)
         layout.addStretch(1)
         layout.addWidget(where)
-        QShortcut(QKeySequence.StandardKey.Open, self, activated=self._on_open_file)
+        QShortcut(QKeySequence.StandardKey.Open, self).activated.connect(self._on_open_file)
         self.demo_button.setFocus()
 
     def _choice(self, key: int, text: str, detail: str) -> QPushButton:
@@ -367,16 +369,11 @@ class WelcomeWindow(QWidget):
         button.setAutoDefault(True)
         button.setToolTip(detail)
         button.setShortcut(QKeySequence(f"Alt+{key}"))
-        QShortcut(QKeySequence(str(key)), self, activated=button.click)
+        QShortcut(QKeySequence(str(key)), self).activated.connect(button.click)
         return button
 
     def _on_open_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("開啟資料庫"),
-            "",
-            self.tr("研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)"),
-        )
+        path = ask_database_file(self)
         if path:
             self.open_requested.emit(path)
 
@@ -425,6 +422,18 @@ class WelcomeWindow(QWidget):
                 agency_limit=session.agency_limit,
             )
         self.database_ready.emit(db)
+
+
+def ask_database_file(parent: QWidget) -> str:
+    """The database file the user picks to open ("" when cancelled): the welcome window's and
+    the main window's 開啟資料庫 ask the same way."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("welcome", "開啟資料庫"),
+        "",
+        QCoreApplication.translate("welcome", "研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)"),
+    )
+    return path
 
 
 def add_session_interactively(parent: QWidget, db: Database) -> bool:

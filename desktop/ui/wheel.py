@@ -21,7 +21,7 @@ VALUE_CONTROLS = (QComboBox, QAbstractSpinBox)
 class WheelGuard(QObject):
     """On a value control: a wheel turn while it does not have focus goes to its parent."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.Wheel
             and isinstance(watched, QWidget)

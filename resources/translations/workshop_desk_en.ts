@@ -1158,8 +1158,8 @@ Current status: {state}</translation>
         <translation>, </translation>
     </message>
     <message>
-        <source>&lt;b&gt;{file}&lt;/b&gt;（{encoding}）讀取 &lt;b&gt;{read}&lt;/b&gt; 列（空白列 {blank}）：新增 &lt;b&gt;{new}&lt;/b&gt;，更新 &lt;b&gt;{updated}&lt;/b&gt;，不變 {same}，&lt;span style=&apos;color:#B00020&apos;&gt;拒收 &lt;b&gt;{rejected}&lt;/b&gt;&lt;/span&gt;，合併重複 {merged}，待確認 {flagged}，不在此次名單 {missing}{other}&lt;br&gt;{per_session}</source>
-        <translation>&lt;b&gt;{file}&lt;/b&gt; ({encoding}): read &lt;b&gt;{read}&lt;/b&gt; rows ({blank} blank): new &lt;b&gt;{new}&lt;/b&gt;, updated &lt;b&gt;{updated}&lt;/b&gt;, unchanged {same}, &lt;span style=&apos;color:#B00020&apos;&gt;rejected &lt;b&gt;{rejected}&lt;/b&gt;&lt;/span&gt;, duplicates merged {merged}, to check {flagged}, not in this list {missing}{other}&lt;br&gt;{per_session}</translation>
+        <source>&lt;b&gt;{file}&lt;/b&gt;（{encoding}）讀取 &lt;b&gt;{read}&lt;/b&gt; 列（空白列 {blank}）：新增 &lt;b&gt;{new}&lt;/b&gt;，更新 &lt;b&gt;{updated}&lt;/b&gt;，不變 {same}，&lt;span style=&apos;color:{alert}&apos;&gt;拒收 &lt;b&gt;{rejected}&lt;/b&gt;&lt;/span&gt;，合併重複 {merged}，待確認 {flagged}，不在此次名單 {missing}{other}&lt;br&gt;{per_session}</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; ({encoding}): read &lt;b&gt;{read}&lt;/b&gt; rows ({blank} blank): new &lt;b&gt;{new}&lt;/b&gt;, updated &lt;b&gt;{updated}&lt;/b&gt;, unchanged {same}, &lt;span style=&apos;color:{alert}&apos;&gt;rejected &lt;b&gt;{rejected}&lt;/b&gt;&lt;/span&gt;, duplicates merged {merged}, to check {flagged}, not in this list {missing}{other}&lt;br&gt;{per_session}</translation>
     </message>
     <message>
         <source>，其他場次 {n} 列略過</source>
@@ -1328,14 +1328,6 @@ Current status: {state}</translation>
     <message>
         <source>現場連線仍在進行，目前有 {n} 台裝置連線中。關閉視窗會停止現場連線，桌長的手機將無法再儲存。仍要關閉嗎？</source>
         <translation>The venue connection is still running, with {n} device(s) connected. Closing the window stops it, and table leaders&apos; phones can no longer save. Close anyway?</translation>
-    </message>
-    <message>
-        <source>開啟資料庫</source>
-        <translation>Open database</translation>
-    </message>
-    <message>
-        <source>研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)</source>
-        <translation>Workshop Desk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
         <source>研習報到台 Workshop Desk {version}
@@ -3539,24 +3531,12 @@ Open the vote anyway?</translation>
         <translation>A new event&apos;s database is kept in: {path}</translation>
     </message>
     <message>
-        <source>開啟資料庫</source>
-        <translation>Open database</translation>
-    </message>
-    <message>
-        <source>研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)</source>
-        <translation>Workshop Desk databases (*.sqlite3 *.db);;All files (*)</translation>
-    </message>
-    <message>
         <source>無法建立資料庫</source>
         <translation>Cannot create the database</translation>
     </message>
 </context>
 <context>
     <name>checkin</name>
-    <message>
-        <source>無法辨識的條碼</source>
-        <translation>Unrecognised code</translation>
-    </message>
     <message>
         <source>這不是研習報到台的入場證，請改用姓名搜尋。</source>
         <translation>This is not a Workshop Desk pass; please search by name instead.</translation>
@@ -3588,10 +3568,6 @@ Signed out at {time}</translation>
         <translation>Signed out</translation>
     </message>
     <message>
-        <source>未錄取</source>
-        <translation>Not admitted</translation>
-    </message>
-    <message>
         <source>第 {n} 桌</source>
         <translation>Table {n}</translation>
     </message>
@@ -3612,8 +3588,8 @@ Signed out at {time}</translation>
         <translation>Re-entry</translation>
     </message>
     <message>
-        <source>報到成功</source>
-        <translation>Checked in</translation>
+        <source>請核對持證人的身分後，改用姓名搜尋。</source>
+        <translation>Check the holder&apos;s identity, then search by name.</translation>
     </message>
     <message>
         <source>（重複送出，未重複登記）</source>
@@ -3626,10 +3602,6 @@ Signed out at {time}</translation>
 Checked in at {time} at {desk}</translation>
     </message>
     <message>
-        <source>已報到過</source>
-        <translation>Already checked in</translation>
-    </message>
-    <message>
         <source>（未記錄櫃台）</source>
         <translation>(desk not recorded)</translation>
     </message>
@@ -3640,18 +3612,10 @@ Checked in at {time} at {desk}</translation>
 Signed out at {time}</translation>
     </message>
     <message>
-        <source>已簽退過</source>
-        <translation>Already signed out</translation>
-    </message>
-    <message>
         <source>{who}
 沒有報到紀錄，無法簽退</source>
         <translation>{who}
 No check-in on record, cannot sign out</translation>
-    </message>
-    <message>
-        <source>尚未報到</source>
-        <translation>Not checked in</translation>
     </message>
     <message>
         <source>名額已滿，請洽主辦單位。</source>
@@ -3672,24 +3636,8 @@ No check-in on record, cannot sign out</translation>
 Registered for: {session} {date}</translation>
     </message>
     <message>
-        <source>報名的是其他場次</source>
-        <translation>Registered for another session</translation>
-    </message>
-    <message>
-        <source>不是本活動的入場證</source>
-        <translation>Not a pass of this event</translation>
-    </message>
-    <message>
         <source>這張 QR 碼屬於其他活動，請改用姓名搜尋。</source>
         <translation>This QR code belongs to another event; please search by name instead.</translation>
-    </message>
-    <message>
-        <source>入場證無效</source>
-        <translation>Invalid pass</translation>
-    </message>
-    <message>
-        <source>QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。</source>
-        <translation>The QR code is damaged or altered; check the person&apos;s identity and search by name.</translation>
     </message>
     <message>
         <source>掃描器</source>
@@ -3984,10 +3932,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The maximum number of choices must be at least 1</translation>
     </message>
     <message>
-        <source>這個投票憑證無效（可能已過期或被竄改）；請重新選擇桌次與姓名。</source>
-        <translation>This voting pass is not valid (expired or altered); choose your table and name again.</translation>
-    </message>
-    <message>
         <source>{n} 人的錄取狀態會改變，尚未確認，未寫入</source>
         <translation>The admission status of {n} people would change; not confirmed, nothing written</translation>
     </message>
@@ -4128,6 +4072,42 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>No one in this session has registration id {registration_id}</translation>
     </message>
     <message>
+        <source>報到成功</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>已報到過</source>
+        <translation>Already checked in</translation>
+    </message>
+    <message>
+        <source>已簽退過</source>
+        <translation>Already signed out</translation>
+    </message>
+    <message>
+        <source>尚未報到</source>
+        <translation>Not checked in</translation>
+    </message>
+    <message>
+        <source>未錄取（候補或已取消）</source>
+        <translation>Not admitted (waiting list or cancelled)</translation>
+    </message>
+    <message>
+        <source>報名的是其他場次</source>
+        <translation>Registered for another session</translation>
+    </message>
+    <message>
+        <source>不是本活動的入場證</source>
+        <translation>Not a pass of this event</translation>
+    </message>
+    <message>
+        <source>無法辨識的條碼</source>
+        <translation>Unrecognised code</translation>
+    </message>
+    <message>
+        <source>入場證損毀或遭竄改</source>
+        <translation>The pass is damaged or altered</translation>
+    </message>
+    <message>
         <source>房間碼不對，請對照入場證或名牌再輸入一次</source>
         <translation>Wrong room code: check it against the entry pass or the name badge and type it again</translation>
     </message>
@@ -4210,10 +4190,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>本場次沒有報名編號 {id}</source>
         <translation>This session has no registration {id}</translation>
-    </message>
-    <message>
-        <source>報到後才能填寫問卷</source>
-        <translation>Only checked-in attendees can answer the questionnaire</translation>
     </message>
     <message>
         <source>另一個程式正在讀取資料庫，問卷暫不能結束（作答者的連結無法確實清除），請稍後再試</source>
@@ -5332,6 +5308,14 @@ The language applies after a restart.</source>
 </context>
 <context>
     <name>welcome</name>
+    <message>
+        <source>開啟資料庫</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)</source>
+        <translation>Workshop Desk databases (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
     <message>
         <source>場次名稱</source>
         <translation>Session name</translation>

@@ -47,6 +47,7 @@ SELF_TEST_STEPS = (
     "server",
     "count",
     "backup",
+    "restore",
     "import",
 )
 

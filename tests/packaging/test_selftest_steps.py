@@ -54,3 +54,18 @@ def test_self_test_on_a_given_database_writes_nothing_into_it(demo_db_path: Path
     names = [s["name"] for s in report["steps"]]
     assert names.index("own database") < names.index("vote") < names.index("import")
     assert hashlib.sha256(demo_db_path.read_bytes()).hexdigest() == before
+
+
+def test_restore_step_swaps_in_the_backup_and_refuses_a_damaged_one(
+    demo_db_path: Path, tmp_path: Path
+) -> None:
+    from desktop.services.backup import BackupError
+
+    backup = tmp_path / "backup.sqlite3"
+    selftest.check_backup(demo_db_path, backup)
+    detail = selftest.check_restore(backup, tmp_path / "restored.sqlite3")
+    assert detail.startswith("3 sessions") and "before-restore" in detail
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
+    with pytest.raises(BackupError):
+        selftest.check_restore(damaged, tmp_path / "other.sqlite3")

@@ -84,7 +84,7 @@ def saved(page: Page) -> None:
 
 def test_a_leader_fills_the_report_on_a_phone_and_reports_show_has_it(
     browser: Browser, room: Room, run_cli
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = phone(browser)
     page.goto(room.url(2))
     assert page.url.endswith("/t/2")  # the secret left the address bar

@@ -15,7 +15,7 @@ from desktop.server.runner import ServerError, VenueServer
 from tests.core.test_lan import LAPTOP, WIFI
 
 
-def test_on_windows_the_default_route_address_comes_first(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_on_windows_the_default_route_address_comes_first(monkeypatch) -> None:
     """What the panel and ``serve`` offer, from the adapters as Qt lists them (the guard runs
     with ``sys.platform`` patched, as a Windows laptop would)."""
     monkeypatch.setattr(sys, "platform", "win32")
@@ -62,7 +62,7 @@ class RecordingSocket:
             raise OSError(errno.EADDRINUSE, "Only one usage of each socket address")
 
 
-def test_on_windows_the_port_probe_binds_exclusively_and_says_port_in_use(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_on_windows_the_port_probe_binds_exclusively_and_says_port_in_use(monkeypatch) -> None:
     """On Windows SO_REUSEADDR binds over a port another program listens on: the probe
     would pass and uvicorn fail later. SO_EXCLUSIVEADDRUSE makes the probe see it."""
     monkeypatch.setattr(sys, "platform", "win32")
@@ -77,7 +77,7 @@ def test_on_windows_the_port_probe_binds_exclusively_and_says_port_in_use(monkey
     assert (socket.SOL_SOCKET, socket.SO_REUSEADDR, 1) not in RecordingSocket.calls
 
 
-def test_on_windows_a_port_held_exclusively_is_in_use_too(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_on_windows_a_port_held_exclusively_is_in_use_too(monkeypatch) -> None:
     """WSAEACCES: the port is held with SO_EXCLUSIVEADDRUSE or in a range Hyper-V reserved."""
     monkeypatch.setattr(sys, "platform", "win32")
 

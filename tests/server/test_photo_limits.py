@@ -90,7 +90,7 @@ def test_a_phone_sized_jpeg_is_taken_and_shrunk() -> None:
         assert kept.size == (2400, 1800)
 
 
-def test_decoding_takes_turns_and_a_photo_that_waits_too_long_is_refused(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_decoding_takes_turns_and_a_photo_that_waits_too_long_is_refused(monkeypatch) -> None:
     monkeypatch.setattr(photos, "DECODE_WAIT", 0.05)
     raw = io.BytesIO()
     Image.new("RGB", (300, 200), "white").save(raw, "JPEG")

@@ -18,11 +18,11 @@ from desktop.services import venue as access
 from tests.server.conftest import Venue
 
 
-def _put(client, url: str, revision: int, **fields: Any):  # type: ignore[no-untyped-def]
+def _put(client, url: str, revision: int, **fields: Any):
     return client.put(url + "/report.json", json={"revision": revision, "fields": fields})
 
 
-def _device(venue: Venue, number: int):  # type: ignore[no-untyped-def]
+def _device(venue: Venue, number: int):
     """A joined phone of the table, sending its CSRF token like the page does."""
     browser = venue.joined(number)
     browser.headers["X-CSRF-Token"] = venue.csrf(browser, number)

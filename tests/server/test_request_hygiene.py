@@ -109,7 +109,7 @@ def test_middleware_refusals_have_the_one_error_shape(venue: Venue) -> None:
 
 
 @pytest.fixture
-def vote_room(demo_db, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def vote_room(demo_db, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(room, "LIMITS", rules.AttemptLimits())
     day = vote_day.prepare(demo_db)
     vote_svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 1_000_000))
@@ -131,7 +131,7 @@ def vote_room(demo_db, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unty
 )
 def test_a_ballot_takes_project_ids_and_a_revision_in_range(
     vote_room, demo_db, body: dict[str, Any]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     day, app = vote_room
     client = TestClient(app)
     headers = vote_day.sign_in(client, day.codes[day.present[0]])
@@ -141,7 +141,7 @@ def test_a_ballot_takes_project_ids_and_a_revision_in_range(
     assert vote_svc.vote_state(demo_db, day.session_id).ballots == 0
 
 
-def test_json_nested_50000_deep_is_refused_by_the_room_sign_in(vote_room) -> None:  # type: ignore[no-untyped-def]
+def test_json_nested_50000_deep_is_refused_by_the_room_sign_in(vote_room) -> None:
     _, app = vote_room
     deep = b'{"code": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"
     answer = TestClient(app).post(

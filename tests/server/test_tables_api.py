@@ -12,7 +12,7 @@ from desktop.services import group_reports as svc
 from tests.server.conftest import Venue
 
 
-def test_get_report_json_has_the_keys_of_reports_show_plus_revision(venue: Venue, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_get_report_json_has_the_keys_of_reports_show_plus_revision(venue: Venue, run_cli) -> None:
     answer = venue.client.get(venue.url(3) + "/report.json")
     assert answer.status_code == 200
     data = answer.json()
@@ -26,7 +26,7 @@ def test_get_report_json_has_the_keys_of_reports_show_plus_revision(venue: Venue
     assert data["members"] and all("○" in m["name"] for m in data["members"])
 
 
-def test_put_saves_and_reports_show_has_it(venue: Venue, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_put_saves_and_reports_show_has_it(venue: Venue, run_cli) -> None:
     answer = venue.client.put(
         venue.url(2) + "/report.json", json={"revision": 0, "fields": {"topic": "社區<共融>公園"}}
     )
@@ -37,7 +37,7 @@ def test_put_saves_and_reports_show_has_it(venue: Venue, run_cli) -> None:  # ty
     assert json.loads(out)["tables"][0]["topic"] == "社區<共融>公園"
 
 
-def _put(client, url: str, revision: int, **fields):  # type: ignore[no-untyped-def]
+def _put(client, url: str, revision: int, **fields):
     return client.put(url + "/report.json", json={"revision": revision, "fields": fields}).json()
 
 

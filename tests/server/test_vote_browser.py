@@ -28,7 +28,7 @@ SHOTS = Path(__file__).parent / "screens"
 
 
 @pytest.fixture
-def served(demo_db, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[vote_day.VoteDay, str]]:  # type: ignore[no-untyped-def]
+def served(demo_db, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[vote_day.VoteDay, str]]:
     monkeypatch.setattr(room, "LIMITS", rules.AttemptLimits())
     day = vote_day.prepare(demo_db)
     svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 1_000_000))
@@ -52,7 +52,7 @@ def _type_code(page: Page, code: str) -> None:
     page.get_by_role("button", name="登入").click()
 
 
-def test_signed_in_on_the_room_page_a_voter_opens_the_vote_and_casts(  # type: ignore[no-untyped-def]
+def test_signed_in_on_the_room_page_a_voter_opens_the_vote_and_casts(
     served, phone_page, demo_db
 ) -> None:
     day, base = served
@@ -84,7 +84,7 @@ def test_signed_in_on_the_room_page_a_voter_opens_the_vote_and_casts(  # type: i
         assert [sorted(b.approvals) for b in s.scalars(select(PbBallot))] == [[2, 4]]
 
 
-def test_a_device_not_signed_in_signs_in_once_and_comes_back_to_the_vote(  # type: ignore[no-untyped-def]
+def test_a_device_not_signed_in_signs_in_once_and_comes_back_to_the_vote(
     served, phone_page
 ) -> None:
     day, base = served
@@ -100,7 +100,7 @@ def test_a_device_not_signed_in_signs_in_once_and_comes_back_to_the_vote(  # typ
     expect(page.get_by_role("button", name="送出選票")).to_be_visible()
 
 
-def test_a_person_not_checked_in_cannot_vote(served, phone_page, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_not_checked_in_cannot_vote(served, phone_page, demo_db) -> None:
     day, base = served
     SHOTS.mkdir(exist_ok=True)
     page = phone_page
@@ -114,7 +114,7 @@ def test_a_person_not_checked_in_cannot_vote(served, phone_page, demo_db) -> Non
         assert s.scalars(select(PbBallot)).all() == []
 
 
-def test_a_project_beyond_the_budget_says_why_it_cannot_be_chosen(  # type: ignore[no-untyped-def]
+def test_a_project_beyond_the_budget_says_why_it_cannot_be_chosen(
     demo_db, phone_page, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(room, "LIMITS", rules.AttemptLimits())
@@ -139,7 +139,7 @@ def test_a_project_beyond_the_budget_says_why_it_cannot_be_chosen(  # type: igno
         server.stop()
 
 
-def test_the_leader_is_told_under_the_field_when_a_cost_cannot_be_read(  # type: ignore[no-untyped-def]
+def test_the_leader_is_told_under_the_field_when_a_cost_cannot_be_read(
     browser: Browser, demo_db
 ) -> None:
     from desktop.services import seating

@@ -21,7 +21,7 @@ from scenarios import vote_day
 
 
 @pytest.fixture
-def room_app(demo_db, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def room_app(demo_db, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(room, "LIMITS", rules.AttemptLimits())
     day = vote_day.prepare(demo_db)
     svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 1_000_000))
@@ -32,7 +32,7 @@ def _csrf(html: str) -> str:
     return html.split('name="csrf" value="', 1)[1].split('"', 1)[0]
 
 
-def _signed_in(app, code: str) -> TestClient:  # type: ignore[no-untyped-def]
+def _signed_in(app, code: str) -> TestClient:
     """A phone that opens the vote, is sent to the sign-in form, signs in and comes back."""
     browser = TestClient(app)
     first = browser.get("/vote", follow_redirects=False)
@@ -48,7 +48,7 @@ def _signed_in(app, code: str) -> TestClient:  # type: ignore[no-untyped-def]
     return browser
 
 
-def test_vote_through_the_page_and_replace_it(room_app, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_vote_through_the_page_and_replace_it(room_app, demo_db) -> None:
     day, app = room_app
     rid = day.present[0]
     browser = _signed_in(app, day.codes[rid])
@@ -69,7 +69,7 @@ def test_vote_through_the_page_and_replace_it(room_app, demo_db) -> None:  # typ
         assert [b.approvals for b in s.scalars(select(PbBallot))] == [[4]]
 
 
-def test_signed_in_on_the_room_page_the_vote_asks_nothing(room_app) -> None:  # type: ignore[no-untyped-def]
+def test_signed_in_on_the_room_page_the_vote_asks_nothing(room_app) -> None:
     day, app = room_app
     phone = TestClient(app)
     vote_day.sign_in(phone, day.codes[day.present[3]])
@@ -78,7 +78,7 @@ def test_signed_in_on_the_room_page_the_vote_asks_nothing(room_app) -> None:  # 
     assert page.status_code == 200 and 'action="/vote/ballot"' in page.text
 
 
-def test_over_budget_replay_and_forgery_are_refused_with_a_sentence(room_app, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_over_budget_replay_and_forgery_are_refused_with_a_sentence(room_app, demo_db) -> None:
     day, app = room_app
     browser = _signed_in(app, day.codes[day.present[1]])
     page = browser.get("/vote")
@@ -108,7 +108,7 @@ def test_over_budget_replay_and_forgery_are_refused_with_a_sentence(room_app, de
         assert [b.approvals for b in s.scalars(select(PbBallot))] == [[2]]
 
 
-def test_the_phone_digits_identify_nobody(room_app, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_the_phone_digits_identify_nobody(room_app, demo_db) -> None:
     day, app = room_app
     rid = day.present[4]
     digits = day.phones[rid][-3:]
@@ -130,7 +130,7 @@ def test_the_phone_digits_identify_nobody(room_app, demo_db) -> None:  # type: i
 
 def test_a_code_replaced_at_the_desk_ends_the_vote_on_that_device_at_once(
     room_app, demo_db
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     day, app = room_app
     rid = day.present[5]
     phone = TestClient(app)
@@ -150,7 +150,7 @@ def test_a_code_replaced_at_the_desk_ends_the_vote_on_that_device_at_once(
         assert s.scalars(select(PbBallot)).all() == []
 
 
-def test_sign_in_goes_back_only_to_the_vote(room_app) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_goes_back_only_to_the_vote(room_app) -> None:
     day, app = room_app
     phone = TestClient(app)
     form = phone.get("/me?next=https://elsewhere.example/")
@@ -167,7 +167,7 @@ def test_sign_in_goes_back_only_to_the_vote(room_app) -> None:  # type: ignore[n
     assert answer.status_code == 303 and answer.headers["location"] == "/me"
 
 
-def test_api_codes_and_turnout(room_app) -> None:  # type: ignore[no-untyped-def]
+def test_api_codes_and_turnout(room_app) -> None:
     day, app = room_app
     nobody = TestClient(app)
     assert nobody.get("/vote/api/ballot").json()["error"]["code"] == "not_signed_in"

@@ -36,7 +36,7 @@ def limits(monkeypatch: pytest.MonkeyPatch) -> rules.AttemptLimits:
 
 
 @pytest.fixture
-def room_app(demo_db: Database, limits: rules.AttemptLimits):  # type: ignore[no-untyped-def]
+def room_app(demo_db: Database, limits: rules.AttemptLimits):
     day = vote_day.prepare(demo_db, checked_in=30)
     svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 1_000_000))
     return day, create_app(demo_db, find_session(demo_db, "臺北"))
@@ -48,7 +48,7 @@ def comparisons(demo_db: Database) -> Iterator[list[str]]:
     seen: list[str] = []
     lock = threading.Lock()
 
-    def count(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+    def count(conn, cursor, statement, parameters, context, executemany):
         if "registrations.room_code =" in statement and "registrations.status IN" in statement:
             with lock:
                 seen.append(statement)
@@ -66,7 +66,7 @@ def _guess(n: int) -> str:
 
 def test_wrong_codes_at_once_from_twenty_addresses_compare_at_most_the_budget(
     room_app, limits: rules.AttemptLimits, comparisons: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     day, app = room_app
     assert not any(c.startswith("QZQ-ZQZ") for c in day.codes.values())
     phones = [TestClient(app, client=(f"10.0.0.{i + 10}", 40000 + i)) for i in range(20)]
@@ -98,12 +98,12 @@ def test_wrong_codes_at_once_from_twenty_addresses_compare_at_most_the_budget(
     assert victim.get("/vote/api/ballot").json()["ok"] is True
 
 
-def _web_voter(app, day: vote_day.VoteDay, rid: int) -> tuple[TestClient, dict[str, str]]:  # type: ignore[no-untyped-def]
+def _web_voter(app, day: vote_day.VoteDay, rid: int) -> tuple[TestClient, dict[str, str]]:
     phone = TestClient(app)
     return phone, vote_day.sign_in(phone, day.codes[rid])
 
 
-def test_a_paper_ballot_is_final_against_the_taken_over_web_pass(room_app) -> None:  # type: ignore[no-untyped-def]
+def test_a_paper_ballot_is_final_against_the_taken_over_web_pass(room_app) -> None:
     day, app = room_app
     db = app.state.venue.db
     victim = day.present[4]
@@ -126,7 +126,7 @@ def test_a_paper_ballot_is_final_against_the_taken_over_web_pass(room_app) -> No
         assert [b.approvals for b in s.scalars(select(PbBallot))] == [[4, 5]]
 
 
-def test_the_desk_revokes_a_web_pass(room_app) -> None:  # type: ignore[no-untyped-def]
+def test_the_desk_revokes_a_web_pass(room_app) -> None:
     day, app = room_app
     db = app.state.venue.db
     victim = day.present[5]
@@ -142,7 +142,7 @@ def test_the_desk_revokes_a_web_pass(room_app) -> None:  # type: ignore[no-untyp
     assert ballots.cast_paper_ballot(db, day.session_id, victim, [2], actor="desk").ok
 
 
-def test_refusals_use_the_clis_error_shape(room_app) -> None:  # type: ignore[no-untyped-def]
+def test_refusals_use_the_clis_error_shape(room_app) -> None:
     day, app = room_app
     nobody = TestClient(app).get("/vote/api/ballot")
     assert nobody.status_code == 401

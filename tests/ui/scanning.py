@@ -22,7 +22,7 @@ def scanner_clock() -> Callable[[], float]:
     return lambda: next(ticks)
 
 
-def scan(qtbot, code: str, ending: str = "enter") -> None:  # type: ignore[no-untyped-def]
+def scan(qtbot, code: str, ending: str = "enter") -> None:
     """Type ``code`` key by key (each key goes to whatever has the focus now), then Enter,
     Tab or nothing."""
     for char in code:

@@ -31,7 +31,7 @@ def at(hhmm: str) -> dt.datetime:
     return dt.datetime.combine(DAY, dt.time.fromisoformat(hhmm))
 
 
-def make_screen(qtbot, db: Database, clock: SimClock, name: str = "臺北") -> AgendaScreen:  # type: ignore[no-untyped-def]
+def make_screen(qtbot, db: Database, clock: SimClock, name: str = "臺北") -> AgendaScreen:
     screen = AgendaScreen(ScreenContext(db=db, operator="tester"), clock=clock)
     qtbot.addWidget(screen)
     screen.timer.stop()  # the test drives the ticks with the simulated clock
@@ -39,7 +39,7 @@ def make_screen(qtbot, db: Database, clock: SimClock, name: str = "臺北") -> A
     return screen
 
 
-def test_keyboard_runs_the_day_and_overrun_shifts_later_blocks(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_runs_the_day_and_overrun_shifts_later_blocks(qtbot, demo_db: Database) -> None:
     clock = SimClock(at("08:30"))
     screen = make_screen(qtbot, demo_db, clock)
     screen.show()
@@ -103,7 +103,7 @@ def test_keyboard_runs_the_day_and_overrun_shifts_later_blocks(qtbot, demo_db: D
         assert action in menu_actions and not action.shortcut().isEmpty()
 
 
-def test_projector_colours_follow_thresholds_and_blink_past_zero(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_projector_colours_follow_thresholds_and_blink_past_zero(qtbot, demo_db: Database) -> None:
     clock = SimClock(at("09:20"))
     screen = make_screen(qtbot, demo_db, clock)
     talk = screen.view.rows[3]
@@ -141,7 +141,7 @@ def test_projector_colours_follow_thresholds_and_blink_past_zero(qtbot, demo_db:
     assert service.load_run(demo_db, screen.session.id).options.warning_seconds == 600
 
 
-def test_group_report_queue_on_screen_and_projector(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_group_report_queue_on_screen_and_projector(qtbot, demo_db: Database) -> None:
     clock = SimClock(at("11:30"))
     screen = make_screen(qtbot, demo_db, clock)
     screen.run.run_view.selectRow(6)  # 小組報告+回饋
@@ -160,7 +160,7 @@ def test_group_report_queue_on_screen_and_projector(qtbot, demo_db: Database) ->
     assert screen.run.queue_list.count() == 6
 
 
-def test_timer_resumes_after_the_app_is_killed(qtbot, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_timer_resumes_after_the_app_is_killed(qtbot, demo_db_path: Path) -> None:
     from desktop.app import open_database
 
     db = open_database(demo_db_path)
@@ -193,7 +193,7 @@ def test_timer_resumes_after_the_app_is_killed(qtbot, demo_db_path: Path) -> Non
     again.dispose()
 
 
-def test_block_dialog_validates_and_suggests_the_credit_flag(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_block_dialog_validates_and_suggests_the_credit_flag(qtbot, demo_db: Database) -> None:
     from desktop.ui.screens.agenda_editor import BlockDialog
 
     screen = make_screen(qtbot, demo_db, SimClock(at("08:00")))
@@ -208,7 +208,7 @@ def test_block_dialog_validates_and_suggests_the_credit_flag(qtbot, demo_db: Dat
     assert (value.title, value.kind, value.counts_for_hours) == ("茶敘", "break", False)
 
 
-def test_run_keys_work_after_the_sidebar_was_clicked(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_run_keys_work_after_the_sidebar_was_clicked(qtbot, demo_db: Database) -> None:
     """QA: once the navigation was clicked, Space and F5 did nothing and ↑ (+1 分) switched the
     window to another screen. The run keys belong to the 議程 screen whatever has focus; the
     projector button follows the projector window, however it was closed."""

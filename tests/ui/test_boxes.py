@@ -10,7 +10,7 @@ from desktop.ui import boxes
 HOSTILE = '<img src="file:///etc/passwd"><span style="font-size:90px;color:red">X</span>'
 
 
-def _when_shown(qtbot, act) -> list[str]:  # type: ignore[no-untyped-def]
+def _when_shown(qtbot, act) -> list[str]:
     """Run ``act(box)`` on the message box once it is open; returns the texts it showed."""
     seen: list[str] = []
 
@@ -29,7 +29,7 @@ def _when_shown(qtbot, act) -> list[str]:  # type: ignore[no-untyped-def]
     return seen
 
 
-def test_a_question_quoting_a_phone_title_is_plain_and_yes_is_a_click(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_question_quoting_a_phone_title_is_plain_and_yes_is_a_click(qtbot) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     seen = _when_shown(
@@ -42,14 +42,14 @@ def test_a_question_quoting_a_phone_title_is_plain_and_yes_is_a_click(qtbot) -> 
     assert seen and HOSTILE in seen[0]
 
 
-def test_escape_answers_no(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_escape_answers_no(qtbot) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     _when_shown(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape))
     assert boxes.ask(parent, "投票", HOSTILE) is False
 
 
-def test_a_warning_is_plain_too(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_warning_is_plain_too(qtbot) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     seen = _when_shown(

@@ -16,7 +16,7 @@ from desktop.ui.screens.base import ScreenContext
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _on_next_box(act) -> None:  # type: ignore[no-untyped-def]
+def _on_next_box(act) -> None:
     """Run ``act(box)`` on the next message box, from inside its event loop."""
 
     def run() -> None:
@@ -29,7 +29,7 @@ def _on_next_box(act) -> None:  # type: ignore[no-untyped-def]
     QTimer.singleShot(0, run)
 
 
-def test_sign_out_shows_as_chosen_only_once_confirmed(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_sign_out_shows_as_chosen_only_once_confirmed(qtbot, demo_db: Database) -> None:
     """QA: 簽退 showed as selected while its question was still open; Cancel put it back."""
     from desktop.ui.screens.checkin import CheckInScreen
 
@@ -40,7 +40,7 @@ def test_sign_out_shows_as_chosen_only_once_confirmed(qtbot, demo_db: Database) 
     window.show_screen(screen_index("CheckInScreen"))
     while_asked: list[bool] = []
 
-    def answer(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+    def answer(button: QMessageBox.StandardButton):
         def act(box: QMessageBox) -> None:
             while_asked.append(screen.out_button.isChecked())
             box.button(button).click()
@@ -57,7 +57,7 @@ def test_sign_out_shows_as_chosen_only_once_confirmed(qtbot, demo_db: Database) 
     assert screen.mode == "out" and screen.out_button.isChecked()
 
 
-def test_the_import_dialog_reads_a_typed_path(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_the_import_dialog_reads_a_typed_path(qtbot, demo_db: Database) -> None:
     """QA: the 檔案 field looked editable but ignored typing. A path typed (or pasted) and
     Enter reads the file as 選擇檔案… does; a wrong one says what is wrong."""
     from desktop.services.events import all_sessions
@@ -78,7 +78,7 @@ def test_the_import_dialog_reads_a_typed_path(qtbot, demo_db: Database) -> None:
     assert not dialog.import_button.isEnabled()
 
 
-def test_admitting_with_a_reason_warns_when_the_session_is_full(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_admitting_with_a_reason_warns_when_the_session_is_full(qtbot, demo_db: Database) -> None:
     """QA: 錄取（附理由）… took the session to 41／40 without a word; 現場報名 warns."""
     from PySide6.QtWidgets import QInputDialog
 
@@ -110,7 +110,7 @@ def test_admitting_with_a_reason_warns_when_the_session_is_full(qtbot, demo_db: 
     assert screen.model.row_at(waiting).status == "waitlisted"  # cancelled: nothing changed
 
 
-def test_the_check_in_card_says_where_search_really_is(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_the_check_in_card_says_where_search_really_is(qtbot, demo_db: Database) -> None:
     """QA: the card said search was 「在右方」; the search box is below it."""
     from PySide6.QtCore import QPoint
 

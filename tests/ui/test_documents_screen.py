@@ -17,7 +17,7 @@ from desktop.ui.screens.documents import DocumentsScreen
 from tests.closeday_sim import DAY, simulate_day
 
 
-def make_screen(qtbot, demo_db):  # type: ignore[no-untyped-def]
+def make_screen(qtbot, demo_db):
     sim = simulate_day(demo_db)
     screen = DocumentsScreen(ScreenContext(db=demo_db, operator="organiser"))
     qtbot.addWidget(screen)
@@ -26,7 +26,7 @@ def make_screen(qtbot, demo_db):  # type: ignore[no-untyped-def]
     return sim, screen
 
 
-def test_review_list_and_adjust_with_reason(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_review_list_and_adjust_with_reason(qtbot, demo_db) -> None:
     sim, screen = make_screen(qtbot, demo_db)
     assert screen.model.rowCount() == 40
     assert "課程時數 5 小時" in screen.summary.text()
@@ -60,7 +60,7 @@ def test_review_list_and_adjust_with_reason(qtbot, demo_db) -> None:  # type: ig
     screen.grab().save("/tmp/closeday-documents-screen.png")
 
 
-def test_build_in_worker_opens_the_pdf(qtbot, demo_db, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_build_in_worker_opens_the_pdf(qtbot, demo_db, monkeypatch, tmp_path) -> None:
     sim, screen = make_screen(qtbot, demo_db)
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
@@ -74,7 +74,7 @@ def test_build_in_worker_opens_the_pdf(qtbot, demo_db, monkeypatch, tmp_path) ->
     assert screen._thread is None  # worker thread finished and cleaned up
 
 
-def test_print_renders_the_chosen_pages(qtbot, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_print_renders_the_chosen_pages(qtbot, demo_db, tmp_path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
     sim, screen = make_screen(qtbot, demo_db)
@@ -91,7 +91,7 @@ def test_print_renders_the_chosen_pages(qtbot, demo_db, tmp_path) -> None:  # ty
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
 
 
-def test_portal_file_from_the_screen(qtbot, demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_portal_file_from_the_screen(qtbot, demo_db, tmp_path, monkeypatch) -> None:
     sim, screen = make_screen(qtbot, demo_db)
     set_course_fields(demo_db, sim.session_id, event_fields={"course_code": "1234567"})
     out = tmp_path / "h.csv"
@@ -109,7 +109,7 @@ def test_portal_file_from_the_screen(qtbot, demo_db, tmp_path, monkeypatch) -> N
 
 def test_course_fields_dialog_makes_the_portal_export_possible(
     qtbot, demo_db, tmp_path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.ui.screens.document_parts import CourseDialog
@@ -146,7 +146,7 @@ def test_course_fields_dialog_makes_the_portal_export_possible(
     assert screen.report.course.event_name == "參與式預算實務應用培訓班"
 
 
-def test_certificate_preview_before_a_batch(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_certificate_preview_before_a_batch(qtbot, demo_db) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -187,7 +187,7 @@ def test_certificate_preview_before_a_batch(qtbot, demo_db) -> None:  # type: ig
         assert s.scalar(select(func.count()).select_from(Certificate)) == 0
 
 
-def test_a_certificate_run_with_nobody_eligible_says_why(qtbot, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_certificate_run_with_nobody_eligible_says_why(qtbot, demo_db, tmp_path) -> None:
     screen = DocumentsScreen(ScreenContext(db=demo_db, operator="organiser"))
     qtbot.addWidget(screen)
     screen.set_session(find_session(demo_db, "臺北"))  # nobody has checked in yet
@@ -202,7 +202,7 @@ def test_a_certificate_run_with_nobody_eligible_says_why(qtbot, demo_db, tmp_pat
 
 def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_words(
     qtbot, demo_db, tmp_path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """QA: the export asked for the format, the passphrase and the file name, then said that
     課程類別代碼 was missing; the layouts were called `full` / `opened`. Now the course fields
     come first, filled right there, and the layouts are named in words."""
@@ -223,7 +223,7 @@ def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_word
     out = tmp_path / "hours.csv"
     seen: list[str] = []
 
-    def answer(dialog) -> None:  # type: ignore[no-untyped-def]
+    def answer(dialog) -> None:
         if isinstance(dialog, QMessageBox):
             seen.append("fields:" + dialog.text())
             fill = next(b for b in dialog.findChildren(QPushButton) if "課程欄位" in b.text())
@@ -247,7 +247,7 @@ def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_word
             dialog.accept()
         QTimer.singleShot(20, next_modal)
 
-    def save_as(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+    def save_as(*_args, **_kwargs):
         seen.append("file")  # the platform's file dialog, asked last
         return str(out), "CSV (*.csv)"
 
@@ -286,7 +286,7 @@ def test_hours_export_asks_for_the_course_fields_first_and_names_layouts_in_word
 
 def test_generate_and_open_writes_a_new_name_when_the_last_pdf_is_open(
     qtbot, demo_db, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """產生並開啟 twice while Acrobat holds the first PDF (Windows refuses to replace it:
     PermissionError on os.replace): the second goes to ``name (2).pdf`` and opens."""
     import dataclasses
@@ -315,7 +315,7 @@ def test_generate_and_open_writes_a_new_name_when_the_last_pdf_is_open(
 
     real_replace = os.replace
 
-    def held_by_acrobat(source, target):  # type: ignore[no-untyped-def]
+    def held_by_acrobat(source, target):
         if Path(target) == proposed:
             raise PermissionError(13, "Access is denied", str(source))  # WinError 5
         real_replace(source, target)
@@ -331,7 +331,7 @@ def test_generate_and_open_writes_a_new_name_when_the_last_pdf_is_open(
 
 def test_a_chosen_file_open_in_acrobat_is_said_and_another_name_offered(
     qtbot, demo_db, monkeypatch, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import os
 
     from PySide6.QtWidgets import QFileDialog
@@ -344,14 +344,14 @@ def test_a_chosen_file_open_in_acrobat_is_said_and_another_name_offered(
     chosen.write_bytes(b"%PDF-1.4 in Acrobat")
     real_replace = os.replace
 
-    def held_by_acrobat(source, target):  # type: ignore[no-untyped-def]
+    def held_by_acrobat(source, target):
         if Path(target) == chosen:
             raise PermissionError(13, "Access is denied", str(source))
         real_replace(source, target)
 
     offered: list[str] = []
 
-    def save_dialog(_parent, _title, proposed, _filter):  # type: ignore[no-untyped-def]
+    def save_dialog(_parent, _title, proposed, _filter):
         offered.append(proposed)
         return proposed, ""
 

@@ -34,7 +34,7 @@ def quiet(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("document", ["signin", "attendance", "certificates", "badges"])
 def test_close_of_day_documents_match(
     qtbot, demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path, document: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from desktop.ui.screens.documents import DocumentsScreen
 
     simulate_day(demo_db)
@@ -54,7 +54,7 @@ def test_close_of_day_documents_match(
 
 def test_portal_file_matches(
     qtbot, demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path, quiet
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from desktop.ui.screens.documents import DocumentsScreen
 
     sim = simulate_day(demo_db)
@@ -73,7 +73,7 @@ def test_portal_file_matches(
 
 def test_agenda_report_matches_and_names_the_course(
     qtbot, demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from desktop.ui.screens.agenda import AgendaScreen
 
     simulate_day(demo_db)
@@ -99,7 +99,7 @@ def test_agenda_report_matches_and_names_the_course(
 @pytest.mark.parametrize("kind", ["tents", "rosters", "overview"])
 def test_tables_pdfs_match(
     qtbot, demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path, kind: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from desktop.ui.screens.tables import TablesScreen
 
     session = find_session(demo_db, SESSION)
@@ -118,7 +118,7 @@ def test_tables_pdfs_match(
 
 def test_group_reports_match(
     qtbot, demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path, quiet
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from desktop.ui.screens.group_reports import GroupReportsScreen
 
     code, _, err = run_cli(
@@ -139,7 +139,7 @@ def test_group_reports_match(
 
 def test_admitted_list_matches(
     qtbot, demo_db: Database, demo_db_path: Path, run_cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from desktop.ui.screens.roster import RosterScreen
 
     code, _, err = run_cli(

@@ -55,7 +55,7 @@ def opens_a_window(text: str) -> bool:
 class Crawl:
     """Presses what opens a window, looks at each window that appears, closes it again."""
 
-    def __init__(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, qtbot) -> None:
         self.qtbot = qtbot
         self.findings: list[tuple[str, Clip]] = []
         self.windows: list[str] = []  # "where → window title" of each window looked at
@@ -181,7 +181,7 @@ def screen_states(screen: QWidget) -> Iterator[str]:
 
 
 @pytest.fixture
-def language(request, qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def language(request, qapp) -> Iterator[str]:
     """The product's look (font, style sheet) and ``request.param``'s catalogues on pytest-qt's
     application for one test, as they were afterwards."""
     from desktop.ui import qtapp, settings
@@ -213,7 +213,7 @@ def report(findings: list[tuple[str, Clip]]) -> str:
 @pytest.mark.allow_log(r".")  # dialogs opened and closed may log what they refused
 def test_no_text_is_cut_on_any_screen_or_dialog(
     qtbot, demo_db: Database, language: str, size: str, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from desktop.services.demo import DEMO_PASSPHRASE
     from desktop.ui.main_window import MainWindow
     from desktop.ui.screens.base import ScreenContext
@@ -286,7 +286,7 @@ def test_no_text_is_cut_on_any_screen_or_dialog(
     )
 
 
-def test_the_checker_sees_a_cut_label_and_accepts_a_wrapped_or_elided_one(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_checker_sees_a_cut_label_and_accepts_a_wrapped_or_elided_one(qtbot) -> None:
     from PySide6.QtWidgets import QLabel, QVBoxLayout
 
     from desktop.ui.elide import ElidedLabel

@@ -22,7 +22,7 @@ from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.group_reports import GroupReportsScreen
 
 
-def open_window(qtbot, db: Database) -> tuple[MainWindow, GroupReportsScreen]:  # type: ignore[no-untyped-def]
+def open_window(qtbot, db: Database) -> tuple[MainWindow, GroupReportsScreen]:
     window = MainWindow(ScreenContext(db=db, operator="主辦"), "demo")
     qtbot.addWidget(window)
     window.show()
@@ -51,7 +51,7 @@ def answer_dialog(*texts: str, accept: bool = True) -> None:
     QTimer.singleShot(0, act)
 
 
-def test_typing_is_saved_without_leaving_the_field(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_typing_is_saved_without_leaving_the_field(qtbot, demo_db: Database) -> None:
     window, screen = open_window(qtbot, demo_db)
     table = screen.current_table()
     assert table is not None and table.number == 1
@@ -75,7 +75,7 @@ def test_typing_is_saved_without_leaving_the_field(qtbot, demo_db: Database) -> 
     assert screen.form.topic.text() == ""
 
 
-def test_focus_out_and_hide_save_immediately(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_focus_out_and_hide_save_immediately(qtbot, demo_db: Database) -> None:
     window, screen = open_window(qtbot, demo_db)
     form = screen.form
     form.debounce_ms = form.max_wait_ms = 60_000  # only the focus change can save now
@@ -94,7 +94,7 @@ def test_focus_out_and_hide_save_immediately(qtbot, demo_db: Database) -> None: 
     assert svc.load_report(demo_db, screen.current_table().id).content.feedback == "講師回饋"
 
 
-def test_members_come_from_seating_and_check_ins(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_members_come_from_seating_and_check_ins(qtbot, demo_db: Database) -> None:
     session = find_session(demo_db, "臺北")
     table = svc.find_table(demo_db, session.id, 1)
     with demo_db.unit_of_work() as s:
@@ -128,7 +128,7 @@ def test_members_come_from_seating_and_check_ins(qtbot, demo_db: Database) -> No
     assert [m.name for m in stored.present_members()] == names[:2]
 
 
-def test_leader_mode_hides_everything_else_until_the_pin(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_leader_mode_hides_everything_else_until_the_pin(qtbot, demo_db: Database) -> None:
     window, screen = open_window(qtbot, demo_db)
     event_id = screen.session.event_id
     # an application-wide shortcut of another visible window (say the projector, which stays
@@ -208,7 +208,7 @@ def test_leader_mode_hides_everything_else_until_the_pin(qtbot, demo_db: Databas
     assert fired == ["k"]  # the guard is gone with the mode (and the key did reach shortcuts)
 
 
-def test_wrong_pins_lock_out(demo_db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_pins_lock_out(demo_db: Database, qtbot) -> None:
     session = find_session(demo_db, "臺北")
     set_organiser_pin(demo_db, session.event_id, "2468")
     leader = LeaderModeWindow(demo_db, session)
@@ -222,7 +222,7 @@ def test_wrong_pins_lock_out(demo_db: Database, qtbot) -> None:  # type: ignore[
     assert leader.try_unlock("2468") and not leader.isVisible()
 
 
-def test_projector_follows_the_queue_and_masks_names(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_projector_follows_the_queue_and_masks_names(qtbot, demo_db: Database) -> None:
     from desktop.core.group_report import Member, Proposal, ReportContent
     from desktop.ui.report_projector import ReportProjector
 
@@ -261,7 +261,7 @@ def test_projector_follows_the_queue_and_masks_names(qtbot, demo_db: Database) -
     assert "講師說很好" in projector.view.toPlainText()
 
 
-def test_restore_revision_and_export(qtbot, demo_db: Database, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_restore_revision_and_export(qtbot, demo_db: Database, tmp_path: Path, monkeypatch) -> None:
     from desktop.core.group_report import ReportContent
 
     window, screen = open_window(qtbot, demo_db)
@@ -297,7 +297,7 @@ def test_restore_revision_and_export(qtbot, demo_db: Database, tmp_path: Path, m
 @pytest.mark.parametrize("bad", ["notes.txt"])
 def test_bad_photo_is_explained(
     qtbot, demo_db: Database, tmp_path: Path, monkeypatch, bad: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window, screen = open_window(qtbot, demo_db)
     warnings: list[str] = []
     monkeypatch.setattr(
@@ -311,7 +311,7 @@ def test_bad_photo_is_explained(
     assert "BytesIO" not in warnings[0]  # no Python internals in the message
 
 
-def test_projector_follows_the_agendas_report_back_queue(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_projector_follows_the_agendas_report_back_queue(qtbot, demo_db: Database) -> None:
     from desktop.services import agenda_run
     from desktop.ui.report_projector import ReportProjector
 
@@ -336,7 +336,7 @@ def test_projector_follows_the_agendas_report_back_queue(qtbot, demo_db: Databas
 
 def test_a_wrong_pin_keeps_the_table_in_view_and_a_lockout_says_wait(
     demo_db: Database, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     session = find_session(demo_db, "臺北")
     set_organiser_pin(demo_db, session.event_id, "2468")
     leader = LeaderModeWindow(demo_db, session)
@@ -355,7 +355,7 @@ def test_a_wrong_pin_keeps_the_table_in_view_and_a_lockout_says_wait(
     assert "PIN 不正確" not in leader.banner.text()
 
 
-def wheel(widget, steps: int) -> None:  # type: ignore[no-untyped-def]
+def wheel(widget, steps: int) -> None:
     """Turn the mouse wheel over the middle of ``widget`` (one notch is 120)."""
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtGui import QWheelEvent
@@ -374,7 +374,7 @@ def wheel(widget, steps: int) -> None:  # type: ignore[no-untyped-def]
     QApplication.sendEvent(widget, event)
 
 
-def test_the_wheel_changes_only_the_control_in_focus(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_the_wheel_changes_only_the_control_in_focus(qtbot, demo_db: Database) -> None:
     """QA: scrolling the report over a feasibility drop-down or the votes box changed it,
     autosaved and projected. Wheel turns change a value only in the control that has focus."""
     from desktop.ui.qtapp import ensure_app
@@ -404,7 +404,7 @@ def test_refusals_are_worded_in_the_english_window(
     qtbot,
     qapp,
     demo_db: Database,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
     monkeypatch,
 ) -> None:
     """Issue 14: the cost hint, a refused photo and a failed save speak English in the English

@@ -11,7 +11,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.screens.base import ScreenContext
 
 
-def test_navigation_is_narrow_and_the_screen_gets_the_space(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_navigation_is_narrow_and_the_screen_gets_the_space(qtbot, demo_db: Database) -> None:
     window = MainWindow(ScreenContext(db=demo_db), "demo.sqlite3")
     qtbot.addWidget(window)
     window.resize(1280, 800)
@@ -26,7 +26,7 @@ def test_navigation_is_narrow_and_the_screen_gets_the_space(qtbot, demo_db: Data
         assert metrics.horizontalAdvance(screen.title()) < navigation - 20
 
 
-def test_language_menu_saves_the_choice(qtbot, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_language_menu_saves_the_choice(qtbot, demo_db: Database, monkeypatch) -> None:
     from desktop.ui import settings
 
     told: list[str] = []
@@ -52,7 +52,7 @@ def test_style_sheet_and_icons_are_shipped() -> None:
 
 def test_the_window_fits_a_1366x768_laptop_in_both_languages(
     qtbot, qapp, demo_db: Database, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """QA: the window opened 1280×800 on a 768-high screen (status bar with the mode below the
     edge), and in English the widest screen's toolbar forced it to 1713 px wide."""
     from PySide6.QtGui import QGuiApplication
@@ -78,7 +78,7 @@ def test_the_window_fits_a_1366x768_laptop_in_both_languages(
 @pytest.mark.parametrize("language", ["zh_TW", "en"])
 def test_every_screen_fits_a_maximised_1366x768_window(
     qtbot, qapp, demo_db: Database, language: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """QA at 1366×768, 100 %: the 分桌 toolbar and third table column were cut, the 議程 message
     field fell below the fold, English toolbars and headers were clipped. A maximised window
     (1366 × ~700 client area) shows every screen without a page scroll bar, in both languages."""
@@ -101,7 +101,7 @@ def test_every_screen_fits_a_maximised_1366x768_window(
         window.show()
         qtbot.waitExposed(window)
 
-        def inside(widget) -> bool:  # type: ignore[no-untyped-def]
+        def inside(widget) -> bool:
             corner = widget.mapTo(window, QPoint(widget.width(), widget.height()))
             return (
                 widget.isVisible()

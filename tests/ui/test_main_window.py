@@ -13,7 +13,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.screens.base import ScreenContext
 
 
-def test_window_shows_seed_session_agenda_and_roster(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_window_shows_seed_session_agenda_and_roster(qtbot, demo_db: Database) -> None:
     window = MainWindow(ScreenContext(db=demo_db), "demo.sqlite3")
     qtbot.addWidget(window)
     assert window.session_picker.count() == 3
@@ -32,7 +32,7 @@ def test_window_shows_seed_session_agenda_and_roster(qtbot, demo_db: Database) -
     assert titles[4] == "午餐及小組交流時間"
 
 
-def test_organiser_screens_need_organiser_mode(qtbot, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_organiser_screens_need_organiser_mode(qtbot, demo_db: Database, monkeypatch) -> None:
     from desktop.services.demo import DEMO_PASSPHRASE
     from desktop.ui.screens.checkin import CheckInScreen
     from desktop.ui.screens.roster import RosterScreen
@@ -58,7 +58,7 @@ def test_organiser_screens_need_organiser_mode(qtbot, demo_db: Database, monkeyp
     assert not window.screens[window.stack.currentIndex()].organiser_only
 
 
-def test_new_session_needs_organiser_mode(qtbot, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_new_session_needs_organiser_mode(qtbot, demo_db: Database, monkeypatch) -> None:
     """QA: 檔案 → 新增場次… added a 場次 to the event from desk mode, without the passphrase."""
     import desktop.ui.welcome as welcome
 
@@ -77,7 +77,7 @@ def test_new_session_needs_organiser_mode(qtbot, demo_db: Database, monkeypatch)
     assert opened == [True]
 
 
-def test_each_screen_shows_what_other_screens_changed(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_each_screen_shows_what_other_screens_changed(qtbot, demo_db: Database) -> None:
     """QA whole day: after 自動分桌 and a walk-in at 報到, 總覽 still said 現場報名 0 with no
     table numbers, 名單 said 現場 0, and 小組報告 had no tables until the session was switched."""
     from desktop.services import seating
@@ -95,7 +95,7 @@ def test_each_screen_shows_what_other_screens_changed(qtbot, demo_db: Database) 
     seating.assign(demo_db, session_id)
     add_walk_in(demo_db, session_id, name="現場甲", agency="臺北市政府")
 
-    def show(kind):  # type: ignore[no-untyped-def]
+    def show(kind):
         index = next(i for i, s in enumerate(window.screens) if isinstance(s, kind))
         window.show_screen(index)
         return window.screens[index]
@@ -112,7 +112,7 @@ def test_each_screen_shows_what_other_screens_changed(qtbot, demo_db: Database) 
     assert tables - {"", None}
 
 
-def test_screens_are_built_on_first_view_under_their_own_titles(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_screens_are_built_on_first_view_under_their_own_titles(qtbot, demo_db: Database) -> None:
     """Start-up builds the first screen only (issue 18); the navigation names the others from
     ``SCREENS`` until they are shown, with the same title the screen gives itself."""
     from desktop.ui.screens import SCREENS
@@ -128,7 +128,7 @@ def test_screens_are_built_on_first_view_under_their_own_titles(qtbot, demo_db: 
     assert [type(s).__name__ for s in window.screens] == [row.class_name for row in SCREENS]
 
 
-def test_overview_is_the_days_dashboard_refreshed_when_shown(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_overview_is_the_days_dashboard_refreshed_when_shown(qtbot, demo_db: Database) -> None:
     """QA: 總覽 showed no check-in figures. It shows every session's admitted, checked in,
     present, signed out, missing and walk-ins, and the chosen session's tables, read again
     each time the operator comes back to it."""
@@ -167,7 +167,7 @@ def test_overview_is_the_days_dashboard_refreshed_when_shown(qtbot, demo_db: Dat
         nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(nav.item(0)).center()
     )  # back to 總覽
 
-    def shown(model, row: int) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    def shown(model, row: int) -> dict[str, str]:
         return {
             model.headerData(c, Qt.Orientation.Horizontal): model.index(row, c).data()
             for c in range(model.columnCount())
@@ -184,7 +184,7 @@ def test_overview_is_the_days_dashboard_refreshed_when_shown(qtbot, demo_db: Dat
     assert sum(int(shown(tables, r)["已報到"]) for r in range(tables.rowCount())) == 3
 
 
-def test_first_run_opens_maximised_then_as_it_was_left(qtbot, demo_db_path) -> None:  # type: ignore[no-untyped-def]
+def test_first_run_opens_maximised_then_as_it_was_left(qtbot, demo_db_path) -> None:
     """QA at 1366×768: the first window was 1280×728 with the 分桌 toolbar and the third table
     column cut. The first time it opens maximised; afterwards as the user left it."""
     from desktop.app import open_database
@@ -256,7 +256,7 @@ def test_the_window_shows_before_the_data_layer_loads_then_fills_in(tmp_path: Pa
 @pytest.mark.allow_log(r"damaged database")
 def test_a_database_that_cannot_be_opened_ends_the_start_with_status_2(
     qtbot, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """The window is already up when the database turns out unreadable: the user is told in
     a dialog and the app exits with status 2, as before the window-first start."""
     from PySide6.QtCore import QCoreApplication

@@ -42,7 +42,7 @@ def coded_classes(trees: list[ast.Module]) -> set[str]:
 
 
 @pytest.fixture(params=["zh_TW", "en"])
-def language(request, qapp):  # type: ignore[no-untyped-def]
+def language(request, qapp):
     from desktop.ui import settings
 
     if request.param == "en":
@@ -59,11 +59,11 @@ def one_language(text: str, language: str) -> bool:
     )
 
 
-def ok_button(dialog):  # type: ignore[no-untyped-def]
+def ok_button(dialog):
     return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
 
 
-def test_walk_in_and_pin_refusals_speak_one_language(qtbot, demo_db: Database, language) -> None:  # type: ignore[no-untyped-def]
+def test_walk_in_and_pin_refusals_speak_one_language(qtbot, demo_db: Database, language) -> None:
     session = find_session(demo_db, "臺北")
     walk_in = WalkInDialog(demo_db, session.id)
     qtbot.addWidget(walk_in)
@@ -78,7 +78,7 @@ def test_walk_in_and_pin_refusals_speak_one_language(qtbot, demo_db: Database, l
     assert one_language(pin.error.text(), language) and "4" in pin.error.text()
 
 
-def test_agenda_delay_is_said_in_the_window_language(qtbot, demo_db: Database, language) -> None:  # type: ignore[no-untyped-def]
+def test_agenda_delay_is_said_in_the_window_language(qtbot, demo_db: Database, language) -> None:
     """QA: "Behind by 778 分鐘"."""
     now = [dt.datetime(2019, 3, 15, 8, 30)]
     screen = AgendaScreen(ScreenContext(db=demo_db, operator="t"), clock=lambda: now[0])
@@ -129,7 +129,7 @@ def words_only(text: str, *names: str) -> str:
 
 def test_import_dialog_speaks_the_window_language(
     qtbot, demo_db: Database, tmp_path, language
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from PySide6.QtWidgets import QLabel
 
     from desktop.services.events import list_events
@@ -159,7 +159,7 @@ def test_import_dialog_speaks_the_window_language(
 
 def test_hours_review_and_portal_problems_speak_the_window_language(
     qtbot, demo_db: Database, tmp_path, language
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from PySide6.QtCore import Qt
 
     from desktop.ui.screens.documents import DocumentsScreen
@@ -193,7 +193,7 @@ def test_hours_review_and_portal_problems_speak_the_window_language(
 
 def test_environment_refusal_speaks_the_window_language(
     qtbot, demo_db_path: Path, monkeypatch, language
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.app import open_database
@@ -220,7 +220,7 @@ def test_environment_refusal_speaks_the_window_language(
 
 def test_roster_and_agenda_editor_refusals_speak_the_window_language(
     qtbot, demo_db: Database, monkeypatch, language
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from PySide6.QtCore import QTime
     from PySide6.QtWidgets import QMessageBox
 

@@ -80,7 +80,7 @@ def _hostile_reports(db: Database) -> vote_day.VoteDay:
     return day
 
 
-def test_the_projectors_show_a_hostile_title_as_text(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_the_projectors_show_a_hostile_title_as_text(qtbot, demo_db: Database) -> None:
     day = _hostile_reports(demo_db)
     projector = ReportProjector(demo_db, day.session_id)
     qtbot.addWidget(projector)
@@ -105,7 +105,7 @@ def test_the_projectors_show_a_hostile_title_as_text(qtbot, demo_db: Database) -
         assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
 
 
-def test_the_desk_form_and_history_show_a_hostile_title_as_text(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_the_desk_form_and_history_show_a_hostile_title_as_text(qtbot, demo_db: Database) -> None:
     day = _hostile_reports(demo_db)
     table = svc.find_table(demo_db, day.session_id, 1)
     update_table(demo_db, table.id, name=HOSTILE)

@@ -24,8 +24,8 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Message boxes answer Yes and record what they said, instead of blocking."""
     shown: list[tuple[str, str]] = []
 
-    def box(kind):  # type: ignore[no-untyped-def]
-        def show(_parent, title, text, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+    def box(kind):
+        def show(_parent, title, text, *_args, **_kwargs):
             shown.append((kind, f"{title}: {text}"))
             return QMessageBox.StandardButton.Yes
 
@@ -36,13 +36,13 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     return shown
 
 
-def _window(qtbot, db) -> MainWindow:  # type: ignore[no-untyped-def]
+def _window(qtbot, db) -> MainWindow:
     window = MainWindow(ScreenContext(db=db), "demo.sqlite3")
     qtbot.addWidget(window)
     return window
 
 
-def _check_in(db) -> None:  # type: ignore[no-untyped-def]
+def _check_in(db) -> None:
     with db.unit_of_work() as s:
         s.add(
             CheckIn(
@@ -53,7 +53,7 @@ def _check_in(db) -> None:  # type: ignore[no-untyped-def]
         )
 
 
-def test_menu_indicator_and_auto_backup(qtbot, demo_db, tmp_path: Path, boxes) -> None:  # type: ignore[no-untyped-def]
+def test_menu_indicator_and_auto_backup(qtbot, demo_db, tmp_path: Path, boxes) -> None:
     backup.set_folder(tmp_path / "usb")
     window = _window(qtbot, demo_db)
     controller = reliability.ReliabilityController(window)
@@ -84,7 +84,7 @@ def test_menu_indicator_and_auto_backup(qtbot, demo_db, tmp_path: Path, boxes) -
 @pytest.mark.allow_log(r"^automatic backup failed: .*no-such-stick")
 def test_failed_backup_warns_above_the_work_area_until_one_works(
     qtbot, demo_db, tmp_path, boxes, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = _window(qtbot, demo_db)
     controller = reliability.ReliabilityController(window)
     pulled = tmp_path / "a-file"  # a folder under a file: cannot be made on any system
@@ -115,7 +115,7 @@ def test_failed_backup_warns_above_the_work_area_until_one_works(
 @pytest.mark.allow_log(r"^restore failed: ")
 def test_a_restore_that_fails_is_a_dialog_and_swaps_nothing(
     qtbot, demo_db_path, tmp_path, boxes, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.sqlite3").path
     host = WindowHost()
     host.show(
@@ -144,7 +144,7 @@ def test_a_restore_that_fails_is_a_dialog_and_swaps_nothing(
         host.close()
 
 
-def test_organiser_mode_unlock_and_lock(qtbot, demo_db, monkeypatch, boxes) -> None:  # type: ignore[no-untyped-def]
+def test_organiser_mode_unlock_and_lock(qtbot, demo_db, monkeypatch, boxes) -> None:
     window = _window(qtbot, demo_db)
     controller = reliability.ReliabilityController(window)
     context = window.context
@@ -166,7 +166,7 @@ def test_organiser_mode_unlock_and_lock(qtbot, demo_db, monkeypatch, boxes) -> N
     assert actions == ["role.unlock_failed", "role.unlock", "role.lock"]
 
 
-def test_second_window_on_the_same_file_is_refused(qtbot, demo_db_path: Path, boxes) -> None:  # type: ignore[no-untyped-def]
+def test_second_window_on_the_same_file_is_refused(qtbot, demo_db_path: Path, boxes) -> None:
     host = WindowHost()
     opened = reliability.lock_and_open(
         demo_db_path, lambda: open_database(demo_db_path), None, None, _open_or_explain
@@ -189,7 +189,7 @@ def test_second_window_on_the_same_file_is_refused(qtbot, demo_db_path: Path, bo
 
 def test_restore_from_the_window_swaps_the_data_and_keeps_the_lock(
     qtbot, demo_db_path, tmp_path, boxes, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.sqlite3").path
     host = WindowHost()
     host.show(
@@ -213,7 +213,7 @@ def test_restore_from_the_window_swaps_the_data_and_keeps_the_lock(
 
 
 @pytest.mark.allow_log(r"^damaged database .*malformed")
-def test_damaged_file_offers_the_newest_good_backup(qtbot, demo_db_path, tmp_path, boxes) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_file_offers_the_newest_good_backup(qtbot, demo_db_path, tmp_path, boxes) -> None:
     good = backup.auto_backup(demo_db_path).path
     data = bytearray(demo_db_path.read_bytes())
     data[4096 * 2 : 4096 * 12] = b"\xa5" * (4096 * 10)
@@ -233,7 +233,7 @@ def test_damaged_file_offers_the_newest_good_backup(qtbot, demo_db_path, tmp_pat
 
 def test_opening_the_window_removes_copies_a_killed_backup_left(
     qtbot, demo_db_path: Path, tmp_path: Path, boxes
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     settings = backup.set_folder(tmp_path / "usb")
     # What SIGKILL leaves behind: the whole database copied under the hidden partial name,
     # killed before the rename (an automatic backup) or before the swap (a restore).
@@ -257,7 +257,7 @@ def test_opening_the_window_removes_copies_a_killed_backup_left(
 
 def test_restoring_another_events_backup_says_so_before_asking(
     qtbot, demo_db_path, empty_db, empty_db_path, tmp_path, boxes, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from desktop.services.events import create_event
 
     create_event(empty_db, name="別的活動", organiser="他機關", passphrase="tea at four, room 707")

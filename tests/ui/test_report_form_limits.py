@@ -15,7 +15,7 @@ from desktop.services import group_reports as svc
 from tests.ui.test_group_reports_ui import open_window
 
 
-def test_a_paste_over_the_limit_is_cut_and_the_limit_is_said(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_a_paste_over_the_limit_is_cut_and_the_limit_is_said(qtbot, demo_db: Database) -> None:
     window, screen = open_window(qtbot, demo_db)
     form = screen.form
     editor = form.proposal_editors[0]
@@ -30,7 +30,7 @@ def test_a_paste_over_the_limit_is_cut_and_the_limit_is_said(qtbot, demo_db: Dat
     assert len(stored.problem) == limit and len(stored.title) == FIELD_LIMITS["title"]
 
 
-def test_a_longer_text_stored_before_the_limits_stays_whole(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_a_longer_text_stored_before_the_limits_stays_whole(qtbot, demo_db: Database) -> None:
     window, screen = open_window(qtbot, demo_db)
     table = screen.current_table()
     long_title, long_problem = "名" * 300, "問" * 5000
@@ -54,7 +54,7 @@ def test_a_longer_text_stored_before_the_limits_stays_whole(qtbot, demo_db: Data
     assert stored.proposals[0].problem == long_problem
 
 
-def test_a_proposal_a_phone_deleted_while_the_desk_edited_it(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_a_proposal_a_phone_deleted_while_the_desk_edited_it(qtbot, demo_db: Database) -> None:
     window, screen = open_window(qtbot, demo_db)
     table = screen.current_table()
     svc.save_report(

@@ -35,7 +35,7 @@ def _stored(db: Database, registration_id: int) -> str:
 
 def test_the_card_opens_the_walk_ins_code_and_the_desk_replaces_a_lost_one(
     qtbot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setattr(room, "LIMITS", rules.AttemptLimits())
     window = MainWindow(ScreenContext(db=demo_db, desk="desk-1"), "demo")
     qtbot.addWidget(window)
@@ -71,7 +71,7 @@ def test_the_card_opens_the_walk_ins_code_and_the_desk_replaces_a_lost_one(
     assert isinstance(refused, room.RoomCodeError)
 
 
-def test_the_slip_for_a_walk_in_carries_the_code(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_slip_for_a_walk_in_carries_the_code(qtbot, demo_db: Database, tmp_path: Path) -> None:
     from pypdf import PdfReader
     from PySide6.QtGui import QPdfWriter
 
@@ -91,7 +91,7 @@ def test_the_slip_for_a_walk_in_carries_the_code(qtbot, demo_db: Database, tmp_p
 
 def test_handouts_are_added_refused_with_a_reason_and_removed(
     qtbot, demo_db: Database, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with demo_db.read() as s:
         session_id = s.scalars(select(Registration.session_id)).first()
     assert session_id is not None
@@ -112,7 +112,7 @@ def test_handouts_are_added_refused_with_a_reason_and_removed(
 
 def test_the_venue_panel_counts_attendees_signed_in(
     qtbot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setattr(room, "LIMITS", rules.AttemptLimits())
     window, screen = open_window(qtbot, demo_db)
     panel = screen.open_venue()

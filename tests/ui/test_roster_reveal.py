@@ -40,7 +40,7 @@ def statements(db: Database) -> Iterator[list[str]]:
     """The SQL statements ``db`` runs inside the block."""
     seen: list[str] = []
 
-    def record(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:
         seen.append(statement)
 
     event.listen(db.engine, "before_cursor_execute", record)
@@ -50,7 +50,7 @@ def statements(db: Database) -> Iterator[list[str]]:
         event.remove(db.engine, "before_cursor_execute", record)
 
 
-def _roster(qtbot, db: Database) -> RosterScreen:  # type: ignore[no-untyped-def]
+def _roster(qtbot, db: Database) -> RosterScreen:
     screen = RosterScreen(ScreenContext(db=db, operator="主辦"))
     qtbot.addWidget(screen)
     screen.show_session(None)
@@ -92,7 +92,7 @@ def _more_people_with_ids(db: Database, count: int) -> None:
 
 def test_painting_revealed_ids_reads_nothing_and_opens_nothing(
     qtbot, demo_db: Database, opened: list[bytes]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _more_people_with_ids(demo_db, 600)
     screen = _roster(qtbot, demo_db)
     assert screen.reveal("demo")
@@ -111,7 +111,7 @@ def test_painting_revealed_ids_reads_nothing_and_opens_nothing(
 
 def test_an_id_changed_while_revealed_is_opened_alone_on_reload(
     qtbot, demo_db: Database, opened: list[bytes]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     screen = _roster(qtbot, demo_db)
     assert screen.reveal("demo")
     opened.clear()
@@ -133,7 +133,7 @@ def test_an_id_changed_while_revealed_is_opened_alone_on_reload(
 )
 def test_a_damaged_cipher_shows_its_mask_and_the_rest_are_revealed(
     qtbot, demo_db: Database, damage
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with demo_db.unit_of_work() as s:
         attendee = s.scalars(
             select(Attendee).where(Attendee.id_cipher.is_not(None), Attendee.id_status == "valid")

@@ -15,7 +15,7 @@ from desktop.ui.screens.roster import RosterScreen
 from tests.registration_files import HEADERS, MESSY_ROWS, write_csv
 
 
-def _screen(qtbot, db: Database) -> tuple[MainWindow, RosterScreen]:  # type: ignore[no-untyped-def]
+def _screen(qtbot, db: Database) -> tuple[MainWindow, RosterScreen]:
     window = MainWindow(ScreenContext(db=db, operator="主辦"), "demo.sqlite3")
     qtbot.addWidget(window)
     screen = window.screen_of(RosterScreen)
@@ -32,7 +32,7 @@ def _column(screen: RosterScreen, header: str) -> list[str]:
     return [model.index(r, col).data() for r in range(model.rowCount())]
 
 
-def test_search_filters_and_masking(qtbot, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_search_filters_and_masking(qtbot, demo_db: Database, monkeypatch) -> None:
     window, screen = _screen(qtbot, demo_db)
     assert screen.model.rowCount() == 45  # the chosen session (臺北場次)
     assert "已錄取 40／名額 40" in screen.count_label.text()
@@ -63,7 +63,7 @@ def test_search_filters_and_masking(qtbot, demo_db: Database, monkeypatch) -> No
     assert all("*" in p for p in _column(screen, "電話"))
 
 
-def test_overrides_from_the_screen(qtbot, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_overrides_from_the_screen(qtbot, demo_db: Database, monkeypatch) -> None:
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
     window, screen = _screen(qtbot, demo_db)
     first = screen.model.row_at(0)
@@ -92,7 +92,7 @@ def test_overrides_from_the_screen(qtbot, demo_db: Database, monkeypatch) -> Non
 
 def test_import_dialog_previews_then_commits_and_admits(
     qtbot, demo_db: Database, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window, screen = _screen(qtbot, demo_db)
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"")
@@ -143,7 +143,7 @@ def _roomy_taipei(db: Database) -> None:
         taipei.capacity, taipei.agency_limit = 60, 9
 
 
-def _answer(kind: type, action) -> None:  # type: ignore[no-untyped-def]
+def _answer(kind: type, action) -> None:
     """Run ``action(dialog)`` on the next modal dialog of ``kind`` once it is open."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -170,7 +170,7 @@ def _statuses(db: Database, session_id: int = 1) -> dict[str, str]:
     return {r.name: r.status for r in list_roster(db, session_id)}
 
 
-def test_admission_lists_who_moves_in_and_writes_only_after_confirmation(  # type: ignore[no-untyped-def]
+def test_admission_lists_who_moves_in_and_writes_only_after_confirmation(
     qtbot, demo_db: Database
 ) -> None:
     from desktop.ui.screens.status_changes import StatusChangesDialog
@@ -181,7 +181,7 @@ def test_admission_lists_who_moves_in_and_writes_only_after_confirmation(  # typ
     before = _statuses(demo_db)
     seen: list[tuple[str, list[str]]] = []
 
-    def look_then(button: str):  # type: ignore[no-untyped-def]
+    def look_then(button: str):
         def act(dialog: StatusChangesDialog) -> None:
             names = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
             seen.append((dialog.heading.text(), names))
@@ -211,7 +211,7 @@ def test_admission_lists_who_moves_in_and_writes_only_after_confirmation(  # typ
 
 def test_import_moving_an_admitted_person_asks_first(
     qtbot,
-    demo_db: Database,  # type: ignore[no-untyped-def]
+    demo_db: Database,
     tmp_path: Path,
 ) -> None:
     from desktop.services.admission import apply_admission

@@ -24,12 +24,12 @@ def _compose(field: QLineEdit, preedit: str = "", commit: str = "") -> None:
     QApplication.sendEvent(field, event)
 
 
-def _focus(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def _focus(qtbot, widget) -> None:
     widget.setFocus()
     qtbot.waitUntil(widget.hasFocus)
 
 
-def _checked_in(db, registration_id: int) -> bool:  # type: ignore[no-untyped-def]
+def _checked_in(db, registration_id: int) -> bool:
     with db.read() as s:
         return (
             s.scalar(select(CheckIn.id).where(CheckIn.registration_id == registration_id))
@@ -37,7 +37,7 @@ def _checked_in(db, registration_id: int) -> bool:  # type: ignore[no-untyped-de
         )
 
 
-def test_a_scan_composed_by_the_input_method_then_committed_checks_in(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_a_scan_composed_by_the_input_method_then_committed_checks_in(qtbot, desk, demo_db) -> None:
     screen, secret, regs, _ = desk
     field = screen.search_field
     _focus(qtbot, field)
@@ -54,7 +54,7 @@ def test_a_scan_composed_by_the_input_method_then_committed_checks_in(qtbot, des
     assert field.inputMethodQuery(Qt.InputMethodQuery.ImSurroundingText) == "王"
 
 
-def test_a_scan_committed_key_by_key_ends_with_enter_or_a_pause(qtbot, desk, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_a_scan_committed_key_by_key_ends_with_enter_or_a_pause(qtbot, desk, demo_db) -> None:
     screen, secret, regs, _ = desk
     field = screen.search_field
     _focus(qtbot, field)
@@ -71,7 +71,7 @@ def test_a_scan_committed_key_by_key_ends_with_enter_or_a_pause(qtbot, desk, dem
     assert screen.last_result.ok and field.text() == ""
 
 
-def test_a_chinese_name_composed_in_the_search_field_stays_a_search(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_chinese_name_composed_in_the_search_field_stays_a_search(qtbot, desk) -> None:
     screen, secret, regs, _ = desk
     field = screen.search_field
     _focus(qtbot, field)
@@ -91,7 +91,7 @@ def test_a_chinese_name_composed_in_the_search_field_stays_a_search(qtbot, desk)
     assert field.text() == "A123456789" and screen.last_result is None
 
 
-def test_scans_work_wherever_the_focus_is_with_the_input_method_on(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+def test_scans_work_wherever_the_focus_is_with_the_input_method_on(qtbot, desk) -> None:
     screen, secret, regs, _ = desk
     people = iter(regs["admitted"][6:])
     # The search field, the input method committing the whole scan at once.

@@ -14,7 +14,7 @@ VALUES = {
 
 
 @pytest.mark.parametrize("setting", settings.SETTINGS, ids=lambda s: s.key)
-def test_each_setting_round_trips_with_its_type_and_default(setting) -> None:  # type: ignore[no-untyped-def]
+def test_each_setting_round_trips_with_its_type_and_default(setting) -> None:
     assert settings.read(setting) == setting.default  # a fresh data folder
     settings.write(setting, VALUES[setting])
     value = settings.read(setting)
@@ -36,7 +36,7 @@ def test_qsettings_is_made_in_one_place_only() -> None:
     assert sites == ["desktop/ui/settings.py"]
 
 
-def test_the_desks_mute_toggle_is_kept_in_the_one_store(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_the_desks_mute_toggle_is_kept_in_the_one_store(qtbot, demo_db) -> None:
     from desktop.ui.screens.base import ScreenContext
     from desktop.ui.screens.checkin import CheckInScreen
 

@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QLabel
 from desktop.ui import qtapp
 
 
-def test_style_sheet_leaves_big_fonts_big(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_style_sheet_leaves_big_fonts_big(qapp) -> None:
     """The projector countdown and the result card size their fonts with setFont(); the
     application style sheet must not override that."""
     previous = qapp.styleSheet(), qapp.font()

@@ -24,14 +24,14 @@ from desktop.ui.survey_dialog import PaperFormDialog, SurveyDialog
 from scenarios import vote_day
 
 
-def type_chinese(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_chinese(qtbot, widget, text: str) -> None:
     widget.setFocus()
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
 
 
-def choose(qtbot, combo: QComboBox, steps: int) -> None:  # type: ignore[no-untyped-def]
+def choose(qtbot, combo: QComboBox, steps: int) -> None:
     """Move a combo box's choice down ``steps`` times with the arrow key."""
     combo.setFocus()
     for _ in range(steps):
@@ -40,7 +40,7 @@ def choose(qtbot, combo: QComboBox, steps: int) -> None:  # type: ignore[no-unty
 
 def test_organiser_runs_the_questionnaire_from_the_documents_screen(
     qtbot, demo_db: Database, monkeypatch, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     day = vote_day.prepare(demo_db)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     screen = DocumentsScreen(ScreenContext(db=demo_db, operator="organiser"))
@@ -76,7 +76,7 @@ def test_organiser_runs_the_questionnaire_from_the_documents_screen(
     choose(qtbot, added, 1)  # 5 非常滿意
     type_chinese(qtbot, paper.fields["suggest"], "多些案例")
     qtbot.mouseClick(paper.save_button, Qt.MouseButton.LeftButton)
-    assert paper.result.text() == "已登錄。"
+    assert paper.outcome.text() == "已登錄。"
     with demo_db.read() as s:
         assert [r.answers for r in s.scalars(select(SurveyResponse))] == [
             {"overall": 4, "q12": 5, "suggest": "多些案例"}

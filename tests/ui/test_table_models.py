@@ -27,7 +27,7 @@ def _models(window: MainWindow) -> dict[str, RowTableModel[object]]:
 
 def test_every_table_model_of_the_window_keeps_the_model_contract(
     qtbot, qtmodeltester, demo_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     context = ScreenContext(db=demo_db, operator="主辦", desk="desk-1")
     assert context.session_state.unlock(context, DEMO_PASSPHRASE)
     window = MainWindow(context, "demo.sqlite3")
@@ -59,7 +59,7 @@ def test_every_table_model_of_the_window_keeps_the_model_contract(
 
 
 @pytest.mark.parametrize("gone", [(), (0,), (0, 2), (1, 2, 3)])
-def test_taking_rows_out_keeps_the_model_contract(qtmodeltester, gone: tuple[int, ...]) -> None:  # type: ignore[no-untyped-def]
+def test_taking_rows_out_keeps_the_model_contract(qtmodeltester, gone: tuple[int, ...]) -> None:
     from desktop.ui.tablemodel import Column
 
     model: RowTableModel[tuple[int, str]] = RowTableModel(

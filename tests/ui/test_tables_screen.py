@@ -48,7 +48,7 @@ def _shown(view: QListView) -> list[str]:
     return [str(model.index(r, 0).data()) for r in range(model.rowCount())]
 
 
-def _open(qtbot, demo_db: Database, name: str) -> TablesScreen:  # type: ignore[no-untyped-def]
+def _open(qtbot, demo_db: Database, name: str) -> TablesScreen:
     screen = TablesScreen(ScreenContext(db=demo_db))
     qtbot.addWidget(screen)
     screen.resize(1280, 700)
@@ -58,7 +58,7 @@ def _open(qtbot, demo_db: Database, name: str) -> TablesScreen:  # type: ignore[
     return screen
 
 
-def test_assign_drag_pin_undo_redo(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_assign_drag_pin_undo_redo(qtbot, demo_db: Database, tmp_path: Path) -> None:
     screen = _open(qtbot, demo_db, "臺北場次")
     session = screen.session
     assert len(screen.view.unseated) == 40 and screen.unseated_model.rowCount() == 40
@@ -130,7 +130,7 @@ def test_assign_drag_pin_undo_redo(qtbot, demo_db: Database, tmp_path: Path) -> 
     assert screen.save_pdf("tents", str(tmp_path / "t.pdf")).stat().st_size > 1000
 
 
-def test_keyboard_moves_unseats_and_picks_a_leader(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_moves_unseats_and_picks_a_leader(qtbot, demo_db: Database) -> None:
     """Without a mouse: arrows choose a table and a person, buttons by Tab and Space."""
     screen = _open(qtbot, demo_db, "臺南場次")
     screen.assign()
@@ -179,7 +179,7 @@ def test_keyboard_moves_unseats_and_picks_a_leader(qtbot, demo_db: Database) -> 
     assert seating.show(demo_db, screen.session.id).table(2).leader_name == before
 
 
-def test_template_is_undoable(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_template_is_undoable(qtbot, demo_db: Database) -> None:
     screen = _open(qtbot, demo_db, "臺中場次")
     screen.count_spin.setValue(8)
     screen.capacity_spin.setValue(5)
@@ -190,7 +190,7 @@ def test_template_is_undoable(qtbot, demo_db: Database) -> None:  # type: ignore
     assert [t.capacity for t in screen.view.tables] == [7] * 6
 
 
-def test_refusal_is_worded_in_the_english_window(qtbot, qapp, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_refusal_is_worded_in_the_english_window(qtbot, qapp, demo_db: Database) -> None:
     """Issue 14: a full table's refusal in the English window is English, not 第 3 桌已滿."""
     from desktop.ui import settings
 
@@ -208,7 +208,7 @@ def test_refusal_is_worded_in_the_english_window(qtbot, qapp, demo_db: Database)
         settings.remove_translators(qapp)
 
 
-def test_models_pass_the_model_tester(qtmodeltester, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_models_pass_the_model_tester(qtmodeltester, demo_db: Database) -> None:
     view = seating.assign(demo_db, find_session(demo_db, "臺北場次").id).view
     tables = TablesModel()
     tables.set_tables(view.tables)

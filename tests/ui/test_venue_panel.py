@@ -43,7 +43,7 @@ def _status(url: str) -> int:
 
 def test_a_phone_saves_and_the_desk_form_history_and_status_follow(
     qtbot, qtmodeltester, demo_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window, screen = open_window(qtbot, demo_db)
     panel = screen.open_venue()
     assert panel is not None
@@ -78,7 +78,7 @@ def _status_refused(url: str) -> bool:
 
 def test_same_field_at_the_desk_and_on_a_phone_shows_both_and_the_desk_can_keep_its_own(
     qtbot, demo_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window, screen = open_window(qtbot, demo_db)
     table = screen.current_table()
     assert table is not None
@@ -107,7 +107,7 @@ def test_same_field_at_the_desk_and_on_a_phone_shows_both_and_the_desk_can_keep_
     assert not form.conflict_box.isVisible()
 
 
-def test_switching_session_stops_the_server(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_switching_session_stops_the_server(qtbot, demo_db: Database) -> None:
     window, screen = open_window(qtbot, demo_db)
     seating.assign(demo_db, screen.session.id)
     panel = screen.open_venue()
@@ -119,13 +119,13 @@ def test_switching_session_stops_the_server(qtbot, demo_db: Database) -> None:  
 
 def test_the_panel_reads_the_database_only_after_the_server_reports_a_change(
     qtbot, demo_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window, screen = open_window(qtbot, demo_db)
     panel = screen.open_venue()
     assert panel is not None and panel.start("127.0.0.1", 0)
     read: list[str] = []
 
-    def on_execute(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+    def on_execute(_conn, _cursor, statement, *_args) -> None:
         if "venue_devices" in statement:  # the panel's status read (tables, then devices)
             read.append(statement)
 
@@ -150,7 +150,7 @@ def test_the_panel_reads_the_database_only_after_the_server_reports_a_change(
 
 
 @pytest.fixture
-def laptop(monkeypatch):  # type: ignore[no-untyped-def]
+def laptop(monkeypatch):
     """The adapters of a Windows office laptop at the venue (tests/core/test_lan.py)."""
     monkeypatch.setattr(netaddr, "interface_addresses", lambda: list(LAPTOP))
     monkeypatch.setattr(netaddr, "default_route_address", lambda: "192.168.1.23")
@@ -160,7 +160,7 @@ def laptop(monkeypatch):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("route", ["192.168.1.23", None])
 def test_the_panel_chooses_the_wifi_address_and_names_every_adapter(
     qtbot, laptop, demo_db: Database, route: str | None
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     laptop.setattr(netaddr, "default_route_address", lambda: route)
     window, screen = open_window(qtbot, demo_db)
     panel = screen.open_venue()
@@ -181,7 +181,7 @@ def test_the_panel_chooses_the_wifi_address_and_names_every_adapter(
 
 def test_loopback_and_link_local_are_refused_as_the_room_address(
     qtbot, laptop, demo_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     laptop.setattr(netaddr, "interface_addresses", lambda: [LOOPBACK, APIPA])  # Wi-Fi off
     laptop.setattr(netaddr, "default_route_address", lambda: None)
     window, screen = open_window(qtbot, demo_db)
@@ -207,13 +207,13 @@ def test_loopback_and_link_local_are_refused_as_the_room_address(
         assert says in picker.warning.text()
 
 
-def _heading(panel) -> str:  # type: ignore[no-untyped-def]
+def _heading(panel) -> str:
     return panel.address_label.text()
 
 
 def test_heading_and_qr_agree_after_the_leader_joins_and_another_table_is_chosen(
     qtbot, demo_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window, screen = open_window(qtbot, demo_db)
     seating.assign(demo_db, screen.session.id)
     panel = screen.open_venue()
@@ -241,7 +241,7 @@ def test_heading_and_qr_agree_after_the_leader_joins_and_another_table_is_chosen
 
 def test_the_panel_says_so_when_no_phone_connected_within_the_minute(
     qtbot, demo_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window, screen = open_window(qtbot, demo_db)
     panel = screen.open_venue()
     assert panel is not None
@@ -273,7 +273,7 @@ def test_the_panel_says_so_when_no_phone_connected_within_the_minute(
 
 def test_on_windows_starting_explains_the_firewall_prompt_with_the_port(
     qtbot, monkeypatch, demo_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setattr(venue_panel, "sys", SimpleNamespace(platform="win32"))
     window, screen = open_window(qtbot, demo_db)
     panel = screen.open_venue()
@@ -307,7 +307,7 @@ def _answer_question(button: QMessageBox.StandardButton, seen: list[str]) -> Non
 
 def test_closing_the_window_while_serving_asks_first_naming_the_devices(
     qtbot, demo_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window, screen = open_window(qtbot, demo_db)
     panel = screen.open_venue()
     assert panel is not None and panel.start("127.0.0.1", 0)

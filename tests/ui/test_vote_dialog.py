@@ -29,7 +29,7 @@ def _select(dialog: VoteDialog, *rows: int) -> None:
 def test_organiser_runs_the_vote_from_the_group_reports_screen(
     qtbot,
     qtmodeltester,
-    demo_db: Database,  # type: ignore[no-untyped-def]
+    demo_db: Database,
     monkeypatch,
 ) -> None:
     day = vote_day.prepare(demo_db)

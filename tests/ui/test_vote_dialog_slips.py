@@ -28,10 +28,10 @@ class Boxes:
         self.said: list[str] = []
         self.answer = QMessageBox.StandardButton.Yes
 
-        def tell(parent, title, text, *, warning=False):  # type: ignore[no-untyped-def]
+        def tell(parent, title, text, *, warning=False):
             self.said.append(f"{'warning' if warning else 'information'}:{text}")
 
-        def ask(parent, title, text):  # type: ignore[no-untyped-def]
+        def ask(parent, title, text):
             self.said.append(f"question:{text}")
             return self.answer == QMessageBox.StandardButton.Yes
 
@@ -39,19 +39,19 @@ class Boxes:
         monkeypatch.setattr(message_boxes, "ask", ask)
 
 
-def _dialog(qtbot, db: Database, session_id: int) -> VoteDialog:  # type: ignore[no-untyped-def]
+def _dialog(qtbot, db: Database, session_id: int) -> VoteDialog:
     dialog = VoteDialog(db, session_id, "http://192.0.2.1:8765/vote")
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot, button) -> None:
     assert button.isEnabled(), button.objectName()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _type_budget(qtbot, dialog: VoteDialog, amount: str) -> None:  # type: ignore[no-untyped-def]
+def _type_budget(qtbot, dialog: VoteDialog, amount: str) -> None:
     edit = dialog.budget.lineEdit()
     edit.selectAll()
     qtbot.keyClicks(edit, amount)
@@ -60,7 +60,7 @@ def _type_budget(qtbot, dialog: VoteDialog, amount: str) -> None:  # type: ignor
 
 def test_opening_warns_of_projects_beyond_the_budget_and_refuses_when_nothing_fits(
     qtbot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     day = vote_day.prepare(demo_db)
     boxes = Boxes(monkeypatch)
     dialog = _dialog(qtbot, demo_db, day.session_id)
@@ -84,7 +84,7 @@ def test_opening_warns_of_projects_beyond_the_budget_and_refuses_when_nothing_fi
 
 def test_a_cost_the_desk_cannot_read_is_listed_with_its_reason(
     qtbot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     day = vote_day.prepare(demo_db)
     table = group_reports.find_table(demo_db, day.session_id, 3)
     content = ReportContent(
@@ -106,7 +106,7 @@ def test_a_cost_the_desk_cannot_read_is_listed_with_its_reason(
 
 def test_a_new_round_after_the_close_keeps_the_closed_results(
     qtbot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     day = vote_day.prepare(demo_db)
     boxes = Boxes(monkeypatch)
     dialog = _dialog(qtbot, demo_db, day.session_id)
@@ -141,7 +141,7 @@ def test_a_new_round_after_the_close_keeps_the_closed_results(
 
 def test_the_desk_revokes_a_web_pass_and_sees_who_votes_on_paper(
     qtbot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     day = vote_day.prepare(demo_db)
     Boxes(monkeypatch)
     dialog = _dialog(qtbot, demo_db, day.session_id)

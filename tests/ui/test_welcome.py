@@ -14,7 +14,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.welcome import WelcomeWindow
 
 
-def test_a_file_without_an_event_opens_in_the_welcome(qtbot, empty_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_without_an_event_opens_in_the_welcome(qtbot, empty_db_path: Path) -> None:
     """QA: ``--db`` naming a new or empty file opened a main window with no event and no way
     to create one; it gets the welcome, creating the event in that file. The file is opened
     once, under the window lock, which the welcome lets go."""
@@ -32,7 +32,7 @@ def test_a_file_without_an_event_opens_in_the_welcome(qtbot, empty_db_path: Path
     qtbot.addWidget(host.window)
 
 
-def test_a_file_with_an_event_opens_in_the_main_window(qtbot, demo_db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_with_an_event_opens_in_the_main_window(qtbot, demo_db_path: Path) -> None:
     from desktop.app import open_database
 
     host = WindowHost()
@@ -43,7 +43,7 @@ def test_a_file_with_an_event_opens_in_the_main_window(qtbot, demo_db_path: Path
     host.close()
 
 
-def test_welcome_opens_the_demo_event(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_welcome_opens_the_demo_event(qtbot) -> None:
     host = WindowHost()
     welcome = host.show_welcome(paths.default_database())
     qtbot.addWidget(welcome)
@@ -56,7 +56,7 @@ def test_welcome_opens_the_demo_event(qtbot) -> None:  # type: ignore[no-untyped
     host.db.dispose()
 
 
-def test_welcome_creates_a_new_event_with_its_first_session(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_welcome_creates_a_new_event_with_its_first_session(qtbot) -> None:
     target = paths.default_database()
     host = WindowHost()
     welcome = host.show_welcome(target)
@@ -99,7 +99,7 @@ def test_welcome_creates_a_new_event_with_its_first_session(qtbot) -> None:  # t
     host.db.dispose()
 
 
-def test_new_event_without_a_session(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_new_event_without_a_session(qtbot, tmp_path: Path) -> None:
     welcome = WelcomeWindow(tmp_path / "new.sqlite3")
     qtbot.addWidget(welcome)
     dialog = welcome.start_new_event()
@@ -122,7 +122,7 @@ def test_new_event_without_a_session(qtbot, tmp_path: Path) -> None:  # type: ig
     db.dispose()
 
 
-def test_welcome_is_keyboard_operable(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_welcome_is_keyboard_operable(qtbot, tmp_path: Path) -> None:
     welcome = WelcomeWindow(tmp_path / "new.sqlite3")
     qtbot.addWidget(welcome)
     with qtbot.waitActive(welcome):
@@ -136,7 +136,7 @@ def test_welcome_is_keyboard_operable(qtbot, tmp_path: Path) -> None:  # type: i
         qtbot.keyClick(welcome, Qt.Key.Key_1)  # the digit of a choice presses it
 
 
-def test_new_event_dialog_fits_a_short_screen(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_new_event_dialog_fits_a_short_screen(qtbot, tmp_path: Path, monkeypatch) -> None:
     """QA: the dialog was 756 px tall (788 with its problems listed): on a 1366×768 laptop
     建立 was below the edge of the screen. It also called the passphrase 通關密語 while every
     later prompt asks for the 主辦密語."""

@@ -28,7 +28,7 @@ SAMPLE = Path(__file__).parents[1] / "data" / "registrations-sample.csv"
 SHOTS = os.environ.get("WHOLE_DAY_SHOTS")  # a folder to grab each step into, to look at
 
 
-def _screen(window: MainWindow, kind: str):  # type: ignore[no-untyped-def]
+def _screen(window: MainWindow, kind: str):
     index = screen_index(kind)
     window.show_screen(index)
     assert window.stack.currentIndex() == index
@@ -41,7 +41,7 @@ def _grab(window: MainWindow, name: str) -> None:
         window.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
-def _when_modal(action) -> None:  # type: ignore[no-untyped-def]
+def _when_modal(action) -> None:
     def run() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
@@ -52,7 +52,7 @@ def _when_modal(action) -> None:  # type: ignore[no-untyped-def]
     QTimer.singleShot(0, run)
 
 
-def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_whole_day_in_the_window(qtbot, demo_db: Database, monkeypatch) -> None:
     context = ScreenContext(db=demo_db, operator="主辦", desk="desk-1")
     window = MainWindow(context, "demo.sqlite3")
     qtbot.addWidget(window)

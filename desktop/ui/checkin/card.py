@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from desktop.core.rocdate import roc_date
 from desktop.services import checkin as service
 from desktop.ui.labels import status_label
+from desktop.ui.messages import code_text
+from desktop.ui.palette import ALERT
 
 translate = QCoreApplication.translate  # translate("checkin", "…"): lupdate finds the literal
 
@@ -28,7 +30,7 @@ COLOURS = {
     GOOD: ("#1b7f3b", "#e7f6ec"),
     OUT: ("#6a1b9a", "#f3e8fa"),
     WARN: ("#9a6700", "#fff4d6"),
-    BAD: ("#b42318", "#fde8e7"),
+    BAD: (ALERT, "#fde8e7"),
     INFO: ("#1f4e79", "#e8f0f8"),
 }
 MODE_KIND = {"in": GOOD, "out": OUT}
@@ -41,18 +43,9 @@ class CardText:
     detail: str
 
 
-def refusal_title(code: str) -> str:
-    """A refused attempt in a few words: the card's title, the log's result."""
-    titles = {
-        "already_checked_in": translate("checkin", "已報到過"),
-        "already_checked_out": translate("checkin", "已簽退過"),
-        "not_checked_in": translate("checkin", "尚未報到"),
-        "not_admitted": translate("checkin", "未錄取"),
-        "other_session": translate("checkin", "報名的是其他場次"),
-        "other_event": translate("checkin", "不是本活動的入場證"),
-        "forged": translate("checkin", "入場證無效"),
-    }
-    return titles.get(code, translate("checkin", "無法辨識的條碼"))
+def outcome_title(code: str) -> str:
+    """An attempt's outcome in a few words: the card's title, the log's result."""
+    return code_text(code) or code_text("invalid_code") or code
 
 
 def card_text(r: service.CheckInResult) -> CardText:
@@ -74,13 +67,13 @@ def card_text(r: service.CheckInResult) -> CardText:
             if r.lunch
             else translate("checkin", "不用餐")
         )
-        title = translate("checkin", "再次入場") if r.reentry else translate("checkin", "報到成功")
+        title = translate("checkin", "再次入場") if r.reentry else outcome_title(r.code)
         extra = translate("checkin", "（重複送出，未重複登記）") if r.replayed else ""
         return CardText(GOOD, title + extra, f"{who}\n{table}　·　{lunch}")
     if r.code == "already_checked_in":
         return CardText(
             WARN,
-            refusal_title("already_checked_in"),
+            outcome_title("already_checked_in"),
             translate("checkin", "{who}\n已於 {time} 在 {desk} 報到").format(
                 who=who,
                 time=f"{r.first_at:%H:%M}" if r.first_at else "—",
@@ -90,7 +83,7 @@ def card_text(r: service.CheckInResult) -> CardText:
     if r.code == "already_checked_out":
         return CardText(
             WARN,
-            refusal_title("already_checked_out"),
+            outcome_title("already_checked_out"),
             translate("checkin", "{who}\n已於 {time} 簽退").format(
                 who=who, time=f"{r.last_out_at:%H:%M}" if r.last_out_at else "—"
             ),
@@ -98,7 +91,7 @@ def card_text(r: service.CheckInResult) -> CardText:
     if r.code == "not_checked_in":
         return CardText(
             WARN,
-            refusal_title("not_checked_in"),
+            outcome_title("not_checked_in"),
             translate("checkin", "{who}\n沒有報到紀錄，無法簽退").format(who=who),
         )
     if r.code == "not_admitted":
@@ -114,7 +107,7 @@ def card_text(r: service.CheckInResult) -> CardText:
         when = roc_date(r.session_date, weekday=True) if r.session_date else ""
         return CardText(
             BAD,
-            refusal_title("other_session"),
+            outcome_title("other_session"),
             translate("checkin", "{who}\n報名場次：{session} {date}").format(
                 who=who, session=r.session_name, date=when
             ),
@@ -122,18 +115,18 @@ def card_text(r: service.CheckInResult) -> CardText:
     if r.code == "other_event":
         return CardText(
             BAD,
-            refusal_title("other_event"),
+            outcome_title("other_event"),
             translate("checkin", "這張 QR 碼屬於其他活動，請改用姓名搜尋。"),
         )
     if r.code == "forged":
         return CardText(
             BAD,
-            refusal_title("forged"),
-            translate("checkin", "QR 碼損毀或遭竄改，請核對身分後改用姓名搜尋。"),
+            outcome_title("forged"),
+            translate("checkin", "請核對持證人的身分後，改用姓名搜尋。"),
         )
     return CardText(
         BAD,
-        refusal_title(r.code),
+        outcome_title(r.code),
         translate("checkin", "這不是研習報到台的入場證，請改用姓名搜尋。"),
     )
 

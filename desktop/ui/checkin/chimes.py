@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import struct
 import wave
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtWidgets import (
@@ -13,6 +15,9 @@ from PySide6.QtWidgets import (
 
 from desktop import paths
 from desktop.ui.checkin.card import BAD, GOOD, INFO, OUT, WARN
+
+if TYPE_CHECKING:  # QtMultimedia is imported when a sound first plays: its backend may be missing
+    from PySide6.QtMultimedia import QSoundEffect
 
 TONES = {
     GOOD: ((880, 0.09), (1320, 0.12)),
@@ -23,7 +28,7 @@ TONES = {
 }
 
 
-def _write_tone(path, notes) -> None:  # type: ignore[no-untyped-def]
+def _write_tone(path: Path, notes: tuple[tuple[int, float], ...]) -> None:
     rate = 22050
     frames = bytearray()
     for freq, seconds in notes:
@@ -45,7 +50,7 @@ class Chimes(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.muted = False
-        self._effects: dict[str, object] = {}
+        self._effects: dict[str, QSoundEffect] = {}
 
     def play(self, kind: str) -> None:
         if self.muted:
@@ -66,4 +71,4 @@ class Chimes(QObject):
             except Exception:
                 QApplication.beep()
                 return
-        effect.play()  # type: ignore[attr-defined]
+        effect.play()

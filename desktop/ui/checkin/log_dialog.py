@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from db.uow import Database
 from desktop.services import checkin_log
-from desktop.ui.checkin.card import refusal_title
+from desktop.ui.checkin.card import outcome_title
 from desktop.ui.tablemodel import Column, RowTableModel
 
 translate = QCoreApplication.translate  # translate("checkin", "…"): lupdate finds the literal
@@ -42,7 +42,7 @@ def method_label(method: str) -> str:
 def entry_label(row: checkin_log.LogRow) -> str:
     """What the row records: 報到 / 簽退 / 作廢, or the refusal of an attempt."""
     if row.action == "refused":
-        return translate("checkin", "未受理：{why}").format(why=refusal_title(row.result))
+        return translate("checkin", "未受理：{why}").format(why=outcome_title(row.result))
     if row.action == "void":
         return translate("checkin", "作廢 #{id}：{reason}").format(
             id=row.voids_id, reason=row.reason

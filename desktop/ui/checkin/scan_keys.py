@@ -71,7 +71,7 @@ class ScanKeys(QObject):
             app.removeEventFilter(self)
             self._installed = False
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         screen = self.screen
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.InputMethod) or not screen.isVisible():

@@ -29,7 +29,7 @@ class ScannerTestDialog(QDialog):
     def __init__(
         self,
         parent: QWidget | None = None,
-        clock=time.monotonic,  # type: ignore[no-untyped-def]
+        clock: Callable[[], float] = time.monotonic,
         is_pass: Callable[[str], bool] = lambda _text: False,
     ) -> None:
         """``is_pass``: the text is a genuine pass of this event (read whole and right)."""
@@ -41,7 +41,7 @@ class ScannerTestDialog(QDialog):
         self.chars: list[str] = []
         self.times: list[float] = []
         self.report: ScanReport | None = None
-        from desktop.reports.passes import qr_png
+        from desktop.reports.qr import qr_png
 
         picture = QLabel()
         pixmap = QPixmap()
@@ -54,10 +54,10 @@ class ScannerTestDialog(QDialog):
         self.field.setPlaceholderText(self.tr("用掃描器掃上方的測試碼（或印出的入場證）"))
         self.field.setMinimumWidth(420)  # its hint read whole
         self.field.installEventFilter(self)
-        self.result = QLabel(self.tr("等待掃描…"))
-        self.result.setObjectName("scannerTestResult")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.findings = QLabel(self.tr("等待掃描…"))
+        self.findings.setObjectName("scannerTestResult")
+        self.findings.setWordWrap(True)
+        self.findings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._timeout = QTimer(self)
         self._timeout.setSingleShot(True)
         self._timeout.setInterval(300)
@@ -68,11 +68,11 @@ class ScannerTestDialog(QDialog):
         layout.addWidget(QLabel(self.tr("測試碼：{code}").format(code=TEST_CODE)))
         layout.addWidget(picture)
         layout.addWidget(self.field)
-        layout.addWidget(self.result)
+        layout.addWidget(self.findings)
         layout.addWidget(buttons)
         self.field.setFocus()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -121,5 +121,5 @@ class ScannerTestDialog(QDialog):
             if r.looks_like_scanner
             else self.tr("⚠ 速度像手動輸入：掃描器太慢時，請把游標放在掃描欄再掃")
         )
-        self.result.setText("\n".join(lines))
+        self.findings.setText("\n".join(lines))
         self.reported.emit(r)

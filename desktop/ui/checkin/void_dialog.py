@@ -16,6 +16,7 @@ from desktop.services import checkin as service
 from desktop.services import checkin_log
 from desktop.ui.checkin.log_dialog import log_columns, log_view
 from desktop.ui.messages import error_text
+from desktop.ui.palette import ALERT
 from desktop.ui.tablemodel import Column, RowTableModel
 
 
@@ -49,7 +50,7 @@ class VoidDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("作廢原因（必填），例如：刷錯人、重複刷卡"))
         self.error = QLabel()
-        self.error.setStyleSheet("color:#b42318;")
+        self.error.setStyleSheet(f"color:{ALERT};")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

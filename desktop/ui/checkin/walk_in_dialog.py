@@ -19,6 +19,7 @@ from desktop.core.ids import IdProblem, id_problem, normalize_id
 from desktop.services import checkin as service
 from desktop.services.walkins import WalkInError, WalkInResult, add_walk_in
 from desktop.ui.messages import error_text
+from desktop.ui.palette import ALERT
 
 
 class WalkInDialog(QDialog):
@@ -49,7 +50,7 @@ class WalkInDialog(QDialog):
         self.capacity_label.setObjectName("capacityWarning")
         self.capacity_label.setWordWrap(True)
         self.error = QLabel()
-        self.error.setStyleSheet("color:#b42318;")
+        self.error.setStyleSheet(f"color:{ALERT};")
         self.error.setWordWrap(True)
         self.setMinimumWidth(420)
         form = QFormLayout()
@@ -66,11 +67,11 @@ class WalkInDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("加入並報到"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.capacity_label)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.column = QVBoxLayout(self)
+        self.column.addWidget(self.capacity_label)
+        self.column.addLayout(form)
+        self.column.addWidget(self.error)
+        self.column.addWidget(self.buttons)
         taken, capacity = service.session_seats(db, session_id)
         self.over = taken + 1 > capacity
         if self.over:
@@ -80,7 +81,7 @@ class WalkInDialog(QDialog):
                     "加入後將超過名額 {over} 人。"
                 ).format(taken=taken, capacity=capacity, over=taken + 1 - capacity)
             )
-            self.capacity_label.setStyleSheet("color:#b42318; font-weight:bold;")
+            self.capacity_label.setStyleSheet(f"color:{ALERT}; font-weight:bold;")
         else:
             self.capacity_label.setText(
                 self.tr("名額：已用 {taken} / {capacity}").format(taken=taken, capacity=capacity)
@@ -132,7 +133,7 @@ class WalkInDialog(QDialog):
         (word-wrapped labels are not part of a layout's minimum size) instead of squashing
         every field."""
         self.error.setText(text)
-        needed = self.layout().totalHeightForWidth(self.width())
+        needed = self.column.totalHeightForWidth(self.width())
         self.setMinimumHeight(needed)
         if self.height() < needed:
             self.resize(self.width(), needed)

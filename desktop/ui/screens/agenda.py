@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenuBar, QMessageBox, QTabWidget, QVBoxLayout
 
 from desktop import paths
@@ -237,11 +237,12 @@ class AgendaScreen(Screen):
         self.tick()
 
     # ------------------------------------------------------------------ actions
-    def _act(self, name: str, call: Callable[[], RunView]) -> None:
+    def _act(self, name: str, call: Callable[[int], RunView]) -> None:
+        """Run ``call`` with the shown session's id and show the run it leaves."""
         if self.session is None:
             return
         try:
-            self._set_view(call())
+            self._set_view(call(self.session.id))
             self.feedback.setText("")
         except (AgendaError, AgendaInputError) as exc:
             self.feedback.setText(error_text(exc))
@@ -251,9 +252,9 @@ class AgendaScreen(Screen):
         start_at = self.run.selected_block() if state and state.status is RunStatus.IDLE else None
         self._act(
             "toggle",
-            lambda: service.toggle(
+            lambda session_id: service.toggle(
                 self.context.db,
-                self.session.id,
+                session_id,
                 self.clock(),
                 actor=self.context.operator,
                 block_id=start_at,
@@ -266,8 +267,8 @@ class AgendaScreen(Screen):
             return
         self._act(
             "next",
-            lambda: service.next_block(
-                self.context.db, self.session.id, self.clock(), actor=self.context.operator
+            lambda session_id: service.next_block(
+                self.context.db, session_id, self.clock(), actor=self.context.operator
             ),
         )
 
@@ -277,13 +278,14 @@ class AgendaScreen(Screen):
             return
         self._act(
             "previous",
-            lambda: service.previous_block(
-                self.context.db, self.session.id, self.clock(), actor=self.context.operator
+            lambda session_id: service.previous_block(
+                self.context.db, session_id, self.clock(), actor=self.context.operator
             ),
         )
-        undone = self.view.state.undone if self.view else None
-        if undone is not None:
-            row = self.view.row(undone.block_id) if undone.block_id is not None else None
+        view = self.view
+        undone = view.state.undone if view else None
+        if view is not None and undone is not None:
+            row = view.row(undone.block_id) if undone.block_id is not None else None
             what = row.title if row else self.tr("議程結束")
             self.feedback.setText(
                 self.tr(
@@ -304,8 +306,8 @@ class AgendaScreen(Screen):
     def adjust(self, seconds: int) -> None:
         self._act(
             "adjust",
-            lambda: service.adjust(
-                self.context.db, self.session.id, seconds, self.clock(), actor=self.context.operator
+            lambda session_id: service.adjust(
+                self.context.db, session_id, seconds, self.clock(), actor=self.context.operator
             ),
         )
 
@@ -340,16 +342,16 @@ class AgendaScreen(Screen):
     def queue_next(self) -> None:
         self._act(
             "queue_next",
-            lambda: service.queue_next(
-                self.context.db, self.session.id, self.clock(), actor=self.context.operator
+            lambda session_id: service.queue_next(
+                self.context.db, session_id, self.clock(), actor=self.context.operator
             ),
         )
 
     def queue_previous(self) -> None:
         self._act(
             "queue_previous",
-            lambda: service.queue_previous(
-                self.context.db, self.session.id, self.clock(), actor=self.context.operator
+            lambda session_id: service.queue_previous(
+                self.context.db, session_id, self.clock(), actor=self.context.operator
             ),
         )
 
@@ -360,9 +362,9 @@ class AgendaScreen(Screen):
         table = int(item.data(Qt.ItemDataRole.UserRole))
         self._act(
             "queue_move",
-            lambda: service.queue_move(
+            lambda session_id: service.queue_move(
                 self.context.db,
-                self.session.id,
+                session_id,
                 table,
                 offset,
                 self.clock(),
@@ -380,9 +382,9 @@ class AgendaScreen(Screen):
             seconds = self.run.slot_minutes.value()
             self._act(
                 "queue_slot",
-                lambda: service.queue_set_slot(
+                lambda session_id: service.queue_set_slot(
                     self.context.db,
-                    self.session.id,
+                    session_id,
                     seconds,
                     self.clock(),
                     actor=self.context.operator,
@@ -393,8 +395,8 @@ class AgendaScreen(Screen):
         text = self.run.message_edit.text()
         self._act(
             "message",
-            lambda: service.set_message(
-                self.context.db, self.session.id, text, self.clock(), actor=self.context.operator
+            lambda session_id: service.set_message(
+                self.context.db, session_id, text, self.clock(), actor=self.context.operator
             ),
         )
         self.setFocus()
@@ -442,8 +444,8 @@ class AgendaScreen(Screen):
         if answer == QMessageBox.StandardButton.Yes:
             self._act(
                 "reset",
-                lambda: service.reset_run(
-                    self.context.db, self.session.id, self.clock(), actor=self.context.operator
+                lambda session_id: service.reset_run(
+                    self.context.db, session_id, self.clock(), actor=self.context.operator
                 ),
             )
 
@@ -521,7 +523,7 @@ class AgendaScreen(Screen):
                 self.chime.play()
             self._last_level = level
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.projector is not None:
             self.projector.close()
         super().closeEvent(event)

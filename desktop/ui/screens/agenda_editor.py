@@ -32,6 +32,7 @@ from desktop.services.events import AgendaRow, SessionInfo
 from desktop.ui.elide import ColumnFit
 from desktop.ui.labels import block_kind_label, yes_no
 from desktop.ui.messages import error_text
+from desktop.ui.palette import ALERT
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
@@ -66,7 +67,7 @@ class BlockDialog(QDialog):
         self.counts.setObjectName("blockCounts")
         self.errors = QLabel()
         self.errors.setObjectName("blockErrors")
-        self.errors.setStyleSheet("color: #c62828;")
+        self.errors.setStyleSheet(f"color: {ALERT};")
         self.errors.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("標題"), self.title)
@@ -187,6 +188,7 @@ class AgendaEditor(QWidget):
     def add_block(self) -> None:
         if self.session is None:
             return
+        session_id = self.session.id
         dialog = BlockDialog(self)
         rows = self.rows
         if rows:
@@ -197,7 +199,7 @@ class AgendaEditor(QWidget):
             self._edit(
                 lambda: service.add_block(
                     self.context.db,
-                    self.session.id,
+                    session_id,
                     dialog.value(),
                     actor=self.context.operator,
                     now=self.clock(),

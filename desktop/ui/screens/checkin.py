@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -42,6 +44,9 @@ from desktop.ui.messages import error_text
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
+if TYPE_CHECKING:  # the camera (zxing-cpp, QtMultimedia) is loaded when first switched on
+    from desktop.ui.camera import CameraPanel
+
 
 class CheckInScreen(Screen):
     def __init__(self, context: ScreenContext) -> None:
@@ -60,7 +65,7 @@ class CheckInScreen(Screen):
         self.chimes.muted = settings.read(settings.CHIMES_MUTED)
         self.arrival_display = ArrivalDisplay()
         self.destroyed.connect(self.arrival_display.deleteLater)
-        self.camera = None
+        self.camera: CameraPanel | None = None
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -331,7 +336,7 @@ class CheckInScreen(Screen):
 
     # --- scanning ---------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.keys.install()
         self._counts_timer.start()
@@ -339,7 +344,7 @@ class CheckInScreen(Screen):
             self.refresh()
         self.scan_field.setFocus()
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.keys.remove()
         self._counts_timer.stop()
@@ -350,28 +355,22 @@ class CheckInScreen(Screen):
         text = text.strip()
         if not text or self.session is None:
             return None
-        # The scan's identity from the moment it was read: a retried write of it is
-        # recognised and recorded once.
-        result = service.scan(
-            self.context.db,
-            self.session.id,
-            text,
-            mode=self.mode,
-            desk=self.context.desk,
-            operator=self.context.operator,
-            method=method,
-            now=self.clock(),
-            nonce=service.new_nonce(),
+        return self._shown(
+            service.scan(self.context.db, self.session.id, text, **self._how(method))
         )
-        self.show_result(result)
-        return result
 
     def check_in_registration(self, registration_id: int, method: str) -> service.CheckInResult:
         assert self.session is not None
-        result = service.check_in_registration(
-            self.context.db,
-            self.session.id,
-            registration_id,
+        return self._shown(
+            service.check_in_registration(
+                self.context.db, self.session.id, registration_id, **self._how(method)
+            )
+        )
+
+    def _how(self, method: str) -> service.Submission:
+        """This desk's submission; the scan's identity (nonce) is fixed from the moment it was
+        read, so a retried write of it is recognised and recorded once."""
+        return service.Submission(
             mode=self.mode,
             desk=self.context.desk,
             operator=self.context.operator,
@@ -379,6 +378,8 @@ class CheckInScreen(Screen):
             now=self.clock(),
             nonce=service.new_nonce(),
         )
+
+    def _shown(self, result: service.CheckInResult) -> service.CheckInResult:
         self.show_result(result)
         return result
 
@@ -445,7 +446,7 @@ class CheckInScreen(Screen):
         self.search_field.clear()
         self.scan_field.setFocus()
 
-    def _check_in_missing(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _check_in_missing(self, index: QModelIndex) -> None:
         person = self.counts_panel.missing_model.row_at(index.row())
         self.check_in_registration(person.registration_id, "list")
 

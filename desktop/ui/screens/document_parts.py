@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from PySide6.QtCore import QBuffer, QByteArray, QObject, QRectF, QSize, Signal, Slot
 from PySide6.QtGui import QPainter, QPixmap
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.uow import Database
 from desktop.core.atomicfile import FileInUse
 from desktop.core.filenames import numbered
 from desktop.core.problems import CodedError
@@ -34,6 +37,10 @@ from desktop.services.certificates import DEFAULT_BODY, DEFAULT_SERIAL_PATTERN
 from desktop.services.course import images_json
 from desktop.services.hours import CourseInfo, PersonHours
 from desktop.ui.messages import error_text
+from desktop.ui.palette import ALERT
+
+if TYPE_CHECKING:  # QtPrintSupport is loaded when printing
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class DocumentWorker(QObject):
@@ -47,11 +54,11 @@ class DocumentWorker(QObject):
 
     def __init__(
         self,
-        db,
+        db: Database,
         session_id: int,
         document: str,
         target: Path,
-        order: str,  # type: ignore[no-untyped-def]
+        order: str,
         actor: str,
         overwrite: bool,
     ) -> None:
@@ -206,11 +213,26 @@ CITY_CODES = (
 )
 
 
+class CourseFieldValues(TypedDict):
+    """What the course dialog hands to ``set_course_fields`` (its keyword arguments)."""
+
+    event_fields: dict[str, str]
+    session_fields: dict[str, str]
+    settings: dict[str, Any]
+    images: dict[str, str | Path | None]
+    policy: dict[str, Any]
+
+
 class CourseDialog(QDialog):
     """The portal's course fields, certificate settings and hours policy, filled in once
     (what ``workshop-desk event set`` sets). OK saves; a problem keeps the dialog open."""
 
-    def __init__(self, course: CourseInfo, save, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        course: CourseInfo,
+        save: Callable[[CourseFieldValues], str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("課程欄位與證書設定"))
         self._save = save
@@ -263,7 +285,7 @@ class CourseDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("courseError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(f"color: {ALERT}")
 
         form = QFormLayout(self)
         form.addRow(self.tr("課程名稱"), self.course_name)
@@ -310,7 +332,7 @@ class CourseDialog(QDialog):
         if name:
             edit.setText(name)
 
-    def values(self) -> dict[str, dict[str, object]]:
+    def values(self) -> CourseFieldValues:
         return {
             "event_fields": {
                 "name": self.course_name.text(),
@@ -341,7 +363,7 @@ class CourseDialog(QDialog):
             super().accept()
 
 
-def print_pdf_file(path: Path, printer) -> int:  # type: ignore[no-untyped-def]
+def print_pdf_file(path: Path, printer: QPrinter) -> int:
     """Render the PDF's pages (QtPdf) onto ``printer``, honouring its page range and copies.
     Returns the number of pages sent."""
     from PySide6.QtPdf import QPdfDocument

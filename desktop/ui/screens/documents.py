@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop import paths
 from desktop.core.idvault import WrongPassphrase
 from desktop.core.problems import CodedError
+from desktop.reports.fonts import GlyphProblem
 from desktop.reports.portal_csv import PortalError, hours_text
 from desktop.services import exports
 from desktop.services.certificates import certificate_preview
@@ -46,6 +47,7 @@ from desktop.ui.screens.document_parts import (
     AdjustDialog,
     CertificatePreview,
     CourseDialog,
+    CourseFieldValues,
     DocumentWorker,
     print_pdf_file,
 )
@@ -178,6 +180,7 @@ class DocumentsScreen(Screen):
             self.open_button,
             self.print_button,
             self.save_button,
+            self.survey_button,
         ):
             commands.addWidget(button)
         commands.addStretch(1)
@@ -187,7 +190,6 @@ class DocumentsScreen(Screen):
         review.addWidget(self.adjust_button)
         review.addWidget(self.course_button)
         review.addWidget(self.export_button)
-        review.addWidget(self.survey_button)  # the questionnaire closes the day too
         layout = QVBoxLayout(self)
         layout.addLayout(docs)
         layout.addLayout(commands)
@@ -288,7 +290,7 @@ class DocumentsScreen(Screen):
             return
         CourseDialog(self.report.course, self.save_course_fields, self).exec()
 
-    def save_course_fields(self, values: dict[str, dict[str, object]]) -> str:
+    def save_course_fields(self, values: CourseFieldValues) -> str:
         """Save the dialog's values; returns the problem ("" when saved)."""
         if self.session is None:
             return ""
@@ -298,7 +300,7 @@ class DocumentsScreen(Screen):
                 self.session.id,
                 actor=self.context.operator or self.context.desk,
                 **values,
-            )  # type: ignore[arg-type]
+            )
         except CloseDayError as exc:
             return error_text(exc)
         self.status.setText(self.tr("已儲存課程欄位與證書設定。"))
@@ -338,7 +340,7 @@ class DocumentsScreen(Screen):
         self.status.setText(text)
         return text
 
-    def _glyph_text(self, problems) -> str:  # type: ignore[no-untyped-def]
+    def _glyph_text(self, problems: tuple[GlyphProblem, ...]) -> str:
         if not problems:
             text = self.tr("缺字檢查：所有姓名與機關都能以內嵌字型印出。")
         else:
@@ -536,18 +538,19 @@ class DocumentsScreen(Screen):
         box.exec()
         if box.clickedButton() is not fill:
             return False
-        return CourseDialog(self.report.course, self.save_course_fields, self).exec() == (
+        # export_hours read the report before asking
+        return CourseDialog(self.report.course, self.save_course_fields, self).exec() == (  # type: ignore[union-attr]
             QDialog.DialogCode.Accepted
         )
 
-    def _choose_layout(self, problems: dict[str, list[str]]) -> str | None:
+    def _choose_layout(self, problems: dict[str, list[PortalError]]) -> str | None:
         """The layouts whose fields are complete; a layout still lacking fields is named."""
         names, short = self.layout_names(), self.layout_names(short=True)
         ready = [layout for layout, lack in problems.items() if not lack]
         note = "".join(
             "\n"
             + self.tr("「{name}」尚缺：{lack}（按「課程欄位…」填寫）").format(
-                name=short[layout], lack="；".join(lack)
+                name=short[layout], lack=error_text(PortalError.of(lack))
             )
             for layout, lack in problems.items()
             if lack

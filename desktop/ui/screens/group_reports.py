@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -185,7 +185,7 @@ class GroupReportsScreen(Screen):
         self.revision_preview.clear()
         self.restore_button.setEnabled(False)
 
-    def _preview_revision(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+    def _preview_revision(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
         revision = self.revisions.row_at(current.row())

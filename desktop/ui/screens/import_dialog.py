@@ -257,10 +257,11 @@ class ImportDialog(QDialog):
             self.tr(
                 "<b>{file}</b>（{encoding}）讀取 <b>{read}</b> 列（空白列 {blank}）："
                 "新增 <b>{new}</b>，更新 <b>{updated}</b>，不變 {same}，"
-                "<span style='color:#B00020'>拒收 <b>{rejected}</b></span>，"
+                "<span style='color:{alert}'>拒收 <b>{rejected}</b></span>，"
                 "合併重複 {merged}，待確認 {flagged}，不在此次名單 {missing}{other}"
                 "<br>{per_session}"
             ).format(
+                alert=ALERT,
                 file=s.source,
                 encoding=s.encoding,
                 read=s.rows_read,

@@ -373,11 +373,8 @@ class RosterScreen(Screen):
     def apply_admission(self) -> list[str] | None:
         """Preview the rule for the chosen session (or all), let the organiser confirm who
         moves in, then apply exactly that; None when they did not confirm."""
-        ids = (
-            [self.selected_session_id()]
-            if self.selected_session_id()
-            else [s.id for s in self._sessions]
-        )
+        chosen = self.selected_session_id()
+        ids = [chosen] if chosen else [s.id for s in self._sessions]
         previews = [
             apply_admission(self.context.db, i, actor=self.context.operator, commit=False)
             for i in ids

@@ -196,7 +196,7 @@ class TablesScreen(Screen):
         layout.addLayout(second)
         layout.addWidget(split, 1)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The cards follow the grid's width: as many columns as fit, filling it."""
         viewport = self.table_view.viewport()
         if watched is viewport and event.type() == QEvent.Type.Resize:
