@@ -257,7 +257,7 @@ def test_run_keys_work_after_the_sidebar_was_clicked(qtbot, demo_db: Database) -
 
 def test_f5_on_the_only_screen_keeps_the_desk_in_sight_and_one_esc_leaves_full_screen(
     qtbot, demo_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """QA: F5 on a one-screen laptop put the black timer over the whole desk, and the first
     Esc only swapped full screen for a window the size of the screen."""
     from PySide6.QtGui import QGuiApplication
@@ -285,7 +285,7 @@ def test_f5_on_the_only_screen_keeps_the_desk_in_sight_and_one_esc_leaves_full_s
     assert not projector.isVisible()
 
 
-def test_one_esc_on_the_full_screen_projector_shows_the_desk(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_one_esc_on_the_full_screen_projector_shows_the_desk(qtbot, demo_db: Database) -> None:
     """On a projector screen F5 opens full screen; one Esc must leave it visibly, not restore
     a window exactly as large as the screen."""
     screen = make_screen(qtbot, demo_db, SimClock(at("08:30")))

@@ -366,7 +366,7 @@ def test_a_chosen_file_open_in_acrobat_is_said_and_another_name_offered(
     assert chosen.read_bytes() == b"%PDF-1.4 in Acrobat"
 
 
-def test_a_check_in_on_another_day_is_named_not_called_late(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_a_check_in_on_another_day_is_named_not_called_late(qtbot, demo_db) -> None:
     """The desk's clock a day on: the review names the real reason, not 「遲到」."""
     sim = simulate_day(demo_db)
     next_day = dt.datetime.combine(DAY + dt.timedelta(days=1), dt.time(9, 30))

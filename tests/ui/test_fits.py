@@ -312,7 +312,7 @@ def test_the_checker_sees_a_cut_label_and_accepts_a_wrapped_or_elided_one(qtbot)
 @pytest.mark.parametrize("language", ["zh_TW", "en"], indirect=True)
 def test_the_vote_dialog_reads_a_million_dollar_proposal_whole(
     qtbot, demo_db: Database, language: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Issue 28 saw 「NT$1,200,…」 in the vote dialog at 1366×768: a proposal of NT$1,200,000
     and the budget box read whole in both languages."""
     from desktop.core.group_report import Proposal, ReportContent

@@ -443,7 +443,7 @@ def test_refusals_are_worded_in_the_english_window(
         settings.remove_translators(qapp)
 
 
-def test_the_table_projector_speaks_the_english_interface(qtbot, qapp, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_the_table_projector_speaks_the_english_interface(qtbot, qapp, demo_db: Database) -> None:
     """Issue 28: "Reporting order" in English above Chinese headings (主題、正面觀點、提案、
     經費…). Every heading follows the interface; the table's own words and names stay."""
     import re

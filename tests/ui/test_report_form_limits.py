@@ -89,7 +89,7 @@ def test_a_proposal_a_phone_deleted_while_the_desk_edited_it(qtbot, demo_db: Dat
 
 def test_the_english_form_says_its_limits_in_ascii_punctuation(
     qtbot, qapp, demo_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Issue 28: English hints read 「Topic（At most 100 characters）」. Every placeholder,
     tooltip and label of the English form is free of Chinese and full-width punctuation (the
     table's own data aside)."""
