@@ -33,6 +33,9 @@ The policy (stored per event in ``Event.hours_policy``, every key optional):
   ``"session_end"`` — until the end of the last credit block (trust the attendee).
 * A sign-out with no sign-in before it (``missing_sign_in``) earns nothing and is a review item.
 * Repeated sign-ins while already in, and repeated sign-outs, keep the first of each run.
+* A check-in or sign-out on a day the session's agenda is not on (the desk's clock on another
+  day, a test the day before) counts for nothing and is a review item (``not_session_day``);
+  someone whose every mark is on another day is also ``absent``.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ class Reason:
     NOT_REQUESTED = "not_requested"  # did not ask for learning hours
     ADJUSTED = "adjusted"
     NO_AGENDA = "no_agenda"  # the session has no agenda block that carries credit
+    NOT_SESSION_DAY = "not_session_day"  # marks on another day than the session's: not counted
 
 
 class Rule:
@@ -95,6 +99,7 @@ REVIEW_REASONS = frozenset(
         Reason.MISSING_SIGN_OUT,
         Reason.MISSING_SIGN_IN,
         Reason.NO_ID,
+        Reason.NOT_SESSION_DAY,
     }
 )
 
@@ -367,8 +372,12 @@ def person_credit(marks: Sequence[Mark], blocks: Sequence[Block], policy: HoursP
     marks, blocks = _on_minutes(marks, blocks)
     credit = credit_blocks(blocks, policy)
     total = course_hours(blocks, policy)
-    spans, orphan_out = intervals(marks)
     reasons: list[str] = []
+    session_days = {t.date() for b in blocks for t in (b.planned_start, b.start)}
+    on_the_day = [m for m in marks if not session_days or m.at.date() in session_days]
+    if len(on_the_day) < len(marks):
+        reasons.append(Reason.NOT_SESSION_DAY)
+    spans, orphan_out = intervals(on_the_day)
     if not spans:
         reasons.append(Reason.MISSING_SIGN_IN if orphan_out else Reason.ABSENT)
         if not credit:
@@ -492,6 +501,7 @@ REASON_LABELS = {
     Reason.NOT_REQUESTED: "未申請時數",
     Reason.ADJUSTED: "已調整",
     Reason.NO_AGENDA: "場次沒有計時數的議程",
+    Reason.NOT_SESSION_DAY: "非場次日期報到（不計時數）",
 }
 
 RULE_LABELS = {

@@ -126,12 +126,13 @@ class PersonHours:
 
     @property
     def needs_review(self) -> bool:
-        """Late, early, left, no sign-out/in, or no valid ID; an adjustment settles the
-        attendance reasons (not a missing ID)."""
+        """Late, early, left, no sign-out/in, checked in on another day, or no valid ID; an
+        adjustment settles the attendance reasons (not a missing ID)."""
         open_reasons = set(self.reasons) & rules.REVIEW_REASONS
         if self.adjustment is not None:
             open_reasons &= {Reason.NO_ID}
-        return self.present and bool(open_reasons)
+        seen = self.present or Reason.NOT_SESSION_DAY in self.reasons
+        return seen and bool(open_reasons)
 
     def as_json(self) -> dict[str, Any]:
         """The CLI's ``hours`` keys (a contract). No ID number, phone or e-mail."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -52,6 +53,7 @@ from desktop.ui.messages import error_text
 from desktop.ui.palette import ALERT
 from desktop.ui.proposal_editor import (
     ProposalEditor,
+    limit_hint,
     limit_line,
     line_box,
     show_text,
@@ -108,7 +110,12 @@ class ReportForm(QWidget):
         ):
             signal.connect(self._fit_members)
         self.members.itemChanged.connect(self._changed)
-        self.member_name = line_box(self.tr("加入成員姓名（未排座者）"), FIELD_LIMITS["name"])
+        # A name never nears its limit, and the box shares its row with three buttons: the
+        # limit is in the tooltip, not the hint (English cut it off).
+        self.member_name = QLineEdit()
+        self.member_name.setPlaceholderText(self.tr("加入成員姓名（未排座者）"))
+        self.member_name.setToolTip(limit_hint(FIELD_LIMITS["name"]))
+        limit_line(self.member_name, FIELD_LIMITS["name"])
         self.member_name.returnPressed.connect(self.add_member)
         add_member = QPushButton(self.tr("加入"))
         add_member.clicked.connect(self.add_member)
@@ -246,10 +253,9 @@ class ReportForm(QWidget):
         self._clear_conflicts()
         self.table = snap.table
         table = table_label(snap.table.number, snap.table.name, snap.table.leader_name)
-        unit = f"（{snap.table.leader_unit}）" if snap.table.leader_unit else ""
-        self.heading.setText(
-            f"<span style='font-size:15pt'><b>{html_text(table + unit)}</b></span>"
-        )
+        if snap.table.leader_unit:
+            table = self.tr("{table}（{unit}）").format(table=table, unit=snap.table.leader_unit)
+        self.heading.setText(f"<span style='font-size:15pt'><b>{html_text(table)}</b></span>")
         self._set_content(snap.content)
         self._show_photo()
         self.setEnabled(True)

@@ -43,6 +43,15 @@ def table_label(number: int, name: str, leader: str) -> str:
     )
 
 
+def criterion_label(criterion: str) -> str:
+    """A proposal's feasibility criterion (``desktop.core.group_report.CRITERIA``)."""
+    return {
+        "public": QCoreApplication.translate("labels", "公共性"),
+        "legal": QCoreApplication.translate("labels", "適法性"),
+        "budget": QCoreApplication.translate("labels", "預算可行性"),
+    }[criterion]
+
+
 def day_label(day: dt.date) -> str:
     """A session's day with its weekday: the ROC date in zh-TW (「108年3月15日（星期五）」),
     an English date in the English interface (it showed the ROC date too)."""

@@ -517,6 +517,7 @@ def reasons_text(reasons: Sequence[str]) -> str:
         "not_requested": translate("messages", "未申請時數"),
         "adjusted": translate("messages", "已調整"),
         "no_agenda": translate("messages", "無計時數議程"),
+        "not_session_day": translate("messages", "非場次日期報到（不計時數）"),
     }
     return translate("messages", "、").join(labels.get(r, r) for r in reasons)
 

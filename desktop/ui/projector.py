@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -106,7 +106,9 @@ class ProjectorWindow(QWidget):
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("projector")
-        self.setWindowTitle(self.tr("投影計時"))
+        # Said in the title because a window on the desk's only screen must say how to get it
+        # full screen (a mirrored projector) and back.
+        self.setWindowTitle(self.tr("投影計時（F11 全螢幕，Esc 離開全螢幕）"))
         self.setStyleSheet(f"#projector {{ background: {BACKGROUND}; }}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.level = "idle"
@@ -204,14 +206,31 @@ class ProjectorWindow(QWidget):
 
     # ------------------------------------------------------------------ placing
     def show_on(self, screen: QScreen | None, *, full_screen: bool = True) -> None:
-        """Show on ``screen`` (the projector), full screen unless told otherwise."""
+        """Show on ``screen`` (the projector): full screen, or as a window two thirds its size
+        (on the desk's only screen, so the desk stays in sight)."""
         if screen is not None:
             self.setScreen(screen)
-            self.setGeometry(screen.geometry())
         if full_screen:
-            self.showFullScreen()
+            self.go_full_screen()
         else:
+            self.setGeometry(self.windowed_geometry())
             self.show()
+
+    def go_full_screen(self) -> None:
+        self.setGeometry(self.screen().geometry())
+        self.showFullScreen()
+
+    def leave_full_screen(self) -> None:
+        self.showNormal()
+        self.setGeometry(self.windowed_geometry())
+
+    def windowed_geometry(self) -> QRect:
+        """Two thirds of the screen's room, centred: never the whole screen, so leaving full
+        screen is seen at once."""
+        room = self.screen().availableGeometry()
+        placed = QRect(0, 0, room.width() * 2 // 3, room.height() * 2 // 3)
+        placed.moveCenter(room.center())
+        return placed
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -223,10 +242,10 @@ class ProjectorWindow(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            if self.isFullScreen():
-                self.showNormal()
-            else:
-                self.close()
+            self.leave_full_screen() if self.isFullScreen() else self.close()
+            return
+        if event.key() == Qt.Key.Key_F11:
+            self.leave_full_screen() if self.isFullScreen() else self.go_full_screen()
             return
         super().keyPressEvent(event)
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core.group_report import (
     CRITERIA,
-    CRITERION_LABELS,
     MARKS,
     CostError,
     Proposal,
@@ -28,6 +27,7 @@ from desktop.core.group_report import (
     parse_cost,
 )
 from desktop.core.report_limits import FIELD_LIMITS, TEXT_LIMIT
+from desktop.ui.labels import criterion_label
 from desktop.ui.messages import error_text
 from desktop.ui.palette import ALERT
 
@@ -36,12 +36,20 @@ def limit_hint(limit: int) -> str:
     return QCoreApplication.translate("ProposalEditor", "最多 {n} 字").format(n=limit)
 
 
+def with_limit(placeholder: str, limit: int) -> str:
+    """A placeholder saying its limit, punctuated in the interface's language (English showed
+    「Topic（At most 100 characters）」)."""
+    return QCoreApplication.translate("ProposalEditor", "{placeholder}（最多 {n} 字）").format(
+        placeholder=placeholder, n=limit
+    )
+
+
 def text_box(placeholder: str, height: int = 80, limit: int = TEXT_LIMIT) -> QPlainTextEdit:
     """A multi-line field that holds at most ``limit`` characters typed or pasted (as the
     leader's page does): what goes over is cut where it was typed. A longer text stored before
     the limit existed is shown whole."""
     box = QPlainTextEdit()
-    box.setPlaceholderText(f"{placeholder}（{limit_hint(limit)}）")
+    box.setPlaceholderText(with_limit(placeholder, limit))
     box.setToolTip(limit_hint(limit))
     box.setMinimumHeight(height)
     box.setMaximumHeight(int(height * 1.8))
@@ -69,7 +77,7 @@ def _hold_to(box: QPlainTextEdit, limit: int) -> None:
 def line_box(placeholder: str, limit: int) -> QLineEdit:
     """A one-line field saying its limit (``limit_line`` holds it there)."""
     edit = QLineEdit()
-    edit.setPlaceholderText(f"{placeholder}（{limit_hint(limit)}）")
+    edit.setPlaceholderText(with_limit(placeholder, limit))
     edit.setToolTip(limit_hint(limit))
     limit_line(edit, limit)
     return edit
@@ -110,7 +118,7 @@ class ProposalEditor(QGroupBox):
             combo.setToolTip(self.tr("○ 可行　△ 待確認　× 不可行，或 1–5 分"))
             combo.setMinimumContentsLength(3)
             self.marks[criterion] = combo
-            marks_row.addWidget(QLabel(CRITERION_LABELS[criterion]))
+            marks_row.addWidget(QLabel(criterion_label(criterion)))
             marks_row.addWidget(combo)
             combo.currentTextChanged.connect(self.changed)
         marks_row.addStretch(1)

@@ -86,7 +86,11 @@ class VoteDialog(QDialog):
         self.table.setModel(self.projects)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        # Numbers and short words read whole (the cost showed 「NT$1,200,…」); the title takes
+        # what is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
         self.build_button = self._button(self.tr("從小組報告建立投票單"), "voteBuild", self._build)
         self.edit_button = self._button(self.tr("修改名稱／經費…"), "voteEdit", self._edit)

@@ -130,6 +130,10 @@
         <translation>Start/pause/resume</translation>
     </message>
     <message>
+        <source>{action}（{keys}）</source>
+        <translation>{action} ({keys})</translation>
+    </message>
+    <message>
         <source>下一段</source>
         <translation>Next item</translation>
     </message>
@@ -352,7 +356,7 @@
     </message>
     <message>
         <source>{name}&#x3000;{wording}（預覽不發字號）</source>
-        <translation>{name}&#x3000;{wording} (a preview issues no serial)</translation>
+        <translation>{name} · {wording} (a preview issues no serial)</translation>
     </message>
 </context>
 <context>
@@ -789,6 +793,10 @@ Current status: {state}</translation>
     <message>
         <source>說明</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>{reasons}（{adjustment}）</source>
+        <translation>{reasons} ({adjustment})</translation>
     </message>
     <message>
         <source>文件</source>
@@ -1675,8 +1683,8 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <source>投影計時</source>
-        <translation>Projector timer</translation>
+        <source>投影計時（F11 全螢幕，Esc 離開全螢幕）</source>
+        <translation>Projector timer (F11: full screen, Esc: leave full screen)</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +1692,10 @@ Runs a training workshop day, offline: registrations, check-in, tables, agenda a
     <message>
         <source>最多 {n} 字</source>
         <translation>At most {n} characters</translation>
+    </message>
+    <message>
+        <source>{placeholder}（最多 {n} 字）</source>
+        <translation>{placeholder} (at most {n} characters)</translation>
     </message>
     <message>
         <source>提案名稱</source>
@@ -1962,6 +1974,10 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>&lt;b&gt;Poster photo&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>{table}（{unit}）</source>
+        <translation>{table} ({unit})</translation>
+    </message>
+    <message>
         <source>上次儲存 {time}</source>
         <translation>Last saved {time}</translation>
     </message>
@@ -2007,7 +2023,7 @@ The data is still on this computer, but there is no new backup; check the backup
     </message>
     <message>
         <source>{field}&#x3000;您的：「{mine}」&#x3000;對方的：「{theirs}」</source>
-        <translation>{field}&#x3000;yours: “{mine}”&#x3000;theirs: “{theirs}”</translation>
+        <translation>{field} · yours: “{mine}” · theirs: “{theirs}”</translation>
     </message>
     <message>
         <source>改用我的</source>
@@ -3299,7 +3315,7 @@ The data is still on this computer, but there is no new backup; check the backup
     </message>
     <message>
         <source>{status}&#x3000;已投票 {b}／已報到 {c}</source>
-        <translation>{status}&#x3000;{b} ballots / {c} checked in</translation>
+        <translation>{status} · {b} ballots / {c} checked in</translation>
     </message>
     <message>
         <source>&#x3000;票數優先法：{g}&#x3000;平等份額法：{e}</source>
@@ -3386,7 +3402,7 @@ Open the vote anyway?</translation>
     </message>
     <message>
         <source>&lt;b&gt;{rule}&lt;/b&gt;：{names}&#x3000;合計 {spent}／預算 {budget}</source>
-        <translation>&lt;b&gt;{rule}&lt;/b&gt;: {names}&#x3000;total {spent} / budget {budget}</translation>
+        <translation>&lt;b&gt;{rule}&lt;/b&gt;: {names} · total {spent} / budget {budget}</translation>
     </message>
     <message>
         <source>參與式預算投票：請用手機掃描 QR</source>
@@ -3764,6 +3780,18 @@ Registered for: {session} {date}</translation>
     <message>
         <source>{table}&#x3000;桌長 {leader}</source>
         <translation>{table} · leader {leader}</translation>
+    </message>
+    <message>
+        <source>公共性</source>
+        <translation>Public benefit</translation>
+    </message>
+    <message>
+        <source>適法性</source>
+        <translation>Legality</translation>
+    </message>
+    <message>
+        <source>預算可行性</source>
+        <translation>Budget feasibility</translation>
     </message>
     <message>
         <source>主辦單位</source>
@@ -4178,6 +4206,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>無計時數議程</source>
         <translation>No credit blocks</translation>
+    </message>
+    <message>
+        <source>非場次日期報到（不計時數）</source>
+        <translation>Checked in on another day (no hours)</translation>
     </message>
     <message>
         <source>全勤：核給課程時數</source>
@@ -5073,6 +5105,85 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>研習報到台</source>
         <translation>Workshop Desk</translation>
+    </message>
+</context>
+<context>
+    <name>report_html</name>
+    <message>
+        <source>{table}&#x3000;桌長 {leader}</source>
+        <translation>{table} · leader {leader}</translation>
+    </message>
+    <message>
+        <source>主題：</source>
+        <translation>Topic: </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>出席 {count} 人：{names}</source>
+        <translation>{count} present: {names}</translation>
+    </message>
+    <message>
+        <source>正面觀點</source>
+        <translation>Points in favour</translation>
+    </message>
+    <message>
+        <source>反面觀點</source>
+        <translation>Points against</translation>
+    </message>
+    <message>
+        <source>提案</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>排序／投票：</source>
+        <translation>Ranking / vote: </translation>
+    </message>
+    <message>
+        <source>待釐清問題</source>
+        <translation>Open questions</translation>
+    </message>
+    <message>
+        <source>講師回饋：</source>
+        <translation>Speaker feedback: </translation>
+    </message>
+    <message>
+        <source>（尚未填寫）</source>
+        <translation>(not filled in yet)</translation>
+    </message>
+    <message>
+        <source>未估</source>
+        <translation>not estimated</translation>
+    </message>
+    <message>
+        <source>{votes} 票</source>
+        <translation>{votes} votes</translation>
+    </message>
+    <message>
+        <source>（未命名）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>經費 {cost}</source>
+        <translation>Cost {cost}</translation>
+    </message>
+    <message>
+        <source>問題</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>地點</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>受益</source>
+        <translation>Beneficiaries</translation>
+    </message>
+    <message>
+        <source>{label}：{text}</source>
+        <translation>{label}: {text}</translation>
     </message>
 </context>
 <context>

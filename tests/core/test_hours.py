@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from desktop.core.hours import (
+    REVIEW_REASONS,
     Block,
     HoursPolicy,
     Mark,
@@ -225,3 +226,21 @@ def test_a_class_that_started_late_never_makes_anyone_late() -> None:
 def test_no_credit_blocks_is_a_reason() -> None:
     c = person_credit(marks(("in", "09:00"), ("out", "15:30")), [], POLICY)
     assert c.hours == 0 and Reason.NO_AGENDA in c.reasons and c.rule == "no_agenda"
+
+
+def test_marks_on_another_day_count_for_nothing_and_say_so() -> None:
+    """A check-in the day after (the desk's clock on another day) is not 「遲到」: it is on
+    another day, earns nothing, and the review says why."""
+    next_day = [
+        Mark("in", at("09:00") + dt.timedelta(days=1)),
+        Mark("out", at("15:30") + dt.timedelta(days=1)),
+    ]
+    c = person_credit(next_day, BLOCKS, POLICY)
+    assert c.hours == 0 and not c.full
+    assert c.reasons == (Reason.NOT_SESSION_DAY, Reason.ABSENT)
+    assert Reason.LATE_ARRIVAL not in c.reasons
+    assert Reason.NOT_SESSION_DAY in REVIEW_REASONS
+    # A stray mark the day before does not spoil the day itself.
+    day_before = Mark("in", at("16:00") - dt.timedelta(days=1))
+    c = person_credit([day_before, *marks(("in", "08:50"), ("out", "15:35"))], BLOCKS, POLICY)
+    assert c.full and c.reasons == (Reason.NOT_SESSION_DAY,)

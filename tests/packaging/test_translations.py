@@ -242,3 +242,49 @@ def test_the_organiser_passphrase_prompt_speaks_english(english, demo_db, monkey
     title, label = asked[0]
     assert title == "Organiser mode"
     assert label.startswith("Enter the organiser passphrase") and "“demo”" in label
+
+
+# Chinese the English interface keeps on purpose, by (context, part of the source): what the
+# user's own files hold (a column heading to look for, 葷/素, 台/臺 in names), the app's
+# bilingual name, and the language switch said in both languages.
+CHINESE_KEPT = (
+    ("ImportDialog", "「報名場次」"),
+    ("MainWindow", "研習報到台 Workshop Desk"),
+    ("RosterScreen", "台/臺"),
+    ("messages", "葷、素"),
+    ("messages", "「起迄時間」"),
+    ("messages", "「活動議程」"),
+    ("settings", "介面語言 Language"),
+    ("settings", "The language applies after a restart"),
+)
+CHINESE_OR_FULL_WIDTH = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
+
+
+def english_in_chinese(translations: dict[tuple[str, str], str]) -> list[str]:
+    """Translations with Chinese or full-width punctuation (（）：「」、　…) in them, leaving
+    out the Chinese a kept entry quotes from its source."""
+    wrong = []
+    for (ctx, source), english in sorted(translations.items()):
+        kept = any(ctx == c and part in source for c, part in CHINESE_KEPT)
+        left = [
+            run for run in CHINESE_OR_FULL_WIDTH.findall(english) if not kept or run not in source
+        ]
+        if left:
+            wrong.append(f"[{ctx}] {source!r} → {english!r}: {left}")
+    return wrong
+
+
+def test_english_translations_have_no_chinese_or_full_width_punctuation() -> None:
+    assert english_in_chinese(translated()) == []
+
+
+def test_the_check_sees_full_width_punctuation_in_english() -> None:
+    found = english_in_chinese(
+        {
+            (
+                "ProposalEditor",
+                "{placeholder}（最多 {n} 字）",
+            ): "{placeholder}（At most {n} characters）"
+        }
+    )
+    assert len(found) == 1 and "'（'" in found[0]

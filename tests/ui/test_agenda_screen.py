@@ -253,3 +253,48 @@ def test_run_keys_work_after_the_sidebar_was_clicked(qtbot, demo_db: Database) -
     window.show_screen(0)
     qtbot.keyClick(nav, Qt.Key.Key_Down)
     assert window.stack.currentIndex() == 1 and agenda.view.state.extra_seconds == 60
+
+
+def test_f5_on_the_only_screen_keeps_the_desk_in_sight_and_one_esc_leaves_full_screen(
+    qtbot, demo_db: Database
+) -> None:
+    """QA: F5 on a one-screen laptop put the black timer over the whole desk, and the first
+    Esc only swapped full screen for a window the size of the screen."""
+    from PySide6.QtGui import QGuiApplication
+
+    assert len(QGuiApplication.screens()) == 1  # the offscreen platform: a one-screen laptop
+    screen = make_screen(qtbot, demo_db, SimClock(at("08:30")))
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.keyClick(screen, Qt.Key.Key_F5)
+    projector = screen.projector
+    assert projector is not None and projector.isVisible()
+    qtbot.addWidget(projector)
+    room = projector.screen().availableGeometry()
+    assert not projector.isFullScreen()
+    assert projector.width() < room.width() and projector.height() < room.height()
+    assert "Esc" in projector.windowTitle() and "F11" in projector.windowTitle()
+    qtbot.keyClick(projector, Qt.Key.Key_F11)  # a mirrored projector: full screen on demand
+    assert projector.isFullScreen()
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)  # one Esc: a window again, the desk beside
+    assert projector.isVisible() and not projector.isFullScreen()
+    assert projector.width() < room.width() and projector.height() < room.height()
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)  # a second Esc closes it
+    assert not projector.isVisible()
+
+
+def test_one_esc_on_the_full_screen_projector_shows_the_desk(qtbot, demo_db: Database) -> None:
+    """On a projector screen F5 opens full screen; one Esc must leave it visibly, not restore
+    a window exactly as large as the screen."""
+    screen = make_screen(qtbot, demo_db, SimClock(at("08:30")))
+    projector = screen.open_projector(full_screen=True)
+    qtbot.addWidget(projector)
+    projector.setGeometry(projector.screen().geometry())  # what F5 does on a second screen
+    projector.showFullScreen()
+    assert projector.isFullScreen()
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)
+    room = projector.screen().availableGeometry()
+    assert projector.isVisible() and not projector.isFullScreen()
+    assert projector.width() < room.width() and projector.height() < room.height()

@@ -1,17 +1,20 @@
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
 
 from desktop.reports.portal_csv import OPENED_HEADER
+from desktop.services.checkin import check_in_registration
 from desktop.services.course import set_course_fields
 from desktop.services.events import find_session
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.document_parts import print_pdf_file
 from desktop.ui.screens.documents import DocumentsScreen
-from tests.closeday_sim import simulate_day
+from tests.closeday_sim import DAY, simulate_day
 
 
 def make_screen(qtbot, demo_db):
@@ -361,3 +364,31 @@ def test_a_chosen_file_open_in_acrobat_is_said_and_another_name_offered(
     assert offered == [str(tmp_path / "簽到表 (2).pdf")]
     assert screen.last_result.path == tmp_path / "簽到表 (2).pdf"
     assert chosen.read_bytes() == b"%PDF-1.4 in Acrobat"
+
+
+def test_a_check_in_on_another_day_is_named_not_called_late(qtbot, demo_db) -> None:
+    """The desk's clock a day on: the review names the real reason, not 「遲到」."""
+    sim = simulate_day(demo_db)
+    next_day = dt.datetime.combine(DAY + dt.timedelta(days=1), dt.time(9, 30))
+    result = check_in_registration(
+        demo_db, sim.session_id, sim.roles["absent"], desk="desk-1", now=next_day
+    )
+    assert result.ok
+    screen = DocumentsScreen(ScreenContext(db=demo_db, operator="organiser"))
+    qtbot.addWidget(screen)
+    screen.set_session(find_session(demo_db, "臺北"))
+    screen.resize(1100, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    box = screen.review_only
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert screen.review_only.isChecked()
+    row = next(
+        r
+        for r in range(screen.model.rowCount())
+        if screen.model.row_at(r).name == sim.names["absent"]
+    )
+    assert screen.model.index(row, 5).data() == "0"
+    reasons = screen.model.index(row, 7).data()
+    assert "非場次日期報到（不計時數）" in reasons
+    assert "遲到" not in reasons

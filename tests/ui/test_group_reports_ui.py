@@ -252,7 +252,7 @@ def test_projector_follows_the_queue_and_masks_names(qtbot, demo_db: Database) -
     projector.previous()
     assert shown == [5, 2, 1, 2]
     projector.show_table(4)
-    assert "第4桌" in projector.view.toPlainText()
+    assert "第 4 桌" in projector.view.toPlainText()
     # feedback typed at the desk appears without touching the projector
     svc.save_report(
         demo_db, svc.find_table(demo_db, session.id, 4).id, ReportContent(feedback="講師說很好")
@@ -327,7 +327,7 @@ def test_projector_follows_the_agendas_report_back_queue(qtbot, demo_db: Databas
     assert "4:00" in projector.queue_label.text()  # 30 min ÷ 6 tables, 1 minute gone
     agenda_run.queue_next(demo_db, session.id, clock[0])
     projector._on_poll()
-    assert projector.number == 2 and "第2桌" in projector.view.toPlainText()
+    assert projector.number == 2 and "第 2 桌" in projector.view.toPlainText()
     qtbot.keyClick(projector, Qt.Key.Key_5)  # the operator picks a table: stop following
     agenda_run.queue_next(demo_db, session.id, clock[0])
     projector._on_poll()
@@ -439,5 +439,72 @@ def test_refusals_are_worded_in_the_english_window(
         form.topic.setText("Park")
         assert not form.flush()
         assert form.status.text().startswith(f"Not saved! No table #{last.id}"), form.status.text()
+    finally:
+        settings.remove_translators(qapp)
+
+
+def test_the_table_projector_speaks_the_english_interface(qtbot, qapp, demo_db: Database) -> None:
+    """Issue 28: "Reporting order" in English above Chinese headings (主題、正面觀點、提案、
+    經費…). Every heading follows the interface; the table's own words and names stay."""
+    import re
+
+    from desktop.core.group_report import Member, Proposal, ReportContent
+    from desktop.ui import settings
+    from desktop.ui.report_projector import ReportProjector
+
+    session = find_session(demo_db, "臺北")
+    table = svc.find_table(demo_db, session.id, 2)
+    svc.save_report(
+        demo_db,
+        table.id,
+        ReportContent(
+            members=(Member("王小明"), Member("Amy Lin")),
+            topic="Parks",
+            points_for="Shade\nBenches",
+            points_against="Upkeep",
+            proposals=(
+                Proposal(
+                    "Pocket park",
+                    cost_text="300000",
+                    votes=4,
+                    problem="No shade",
+                    location="Ward 3",
+                    beneficiaries="Children",
+                ),
+                Proposal("", cost_text=""),
+            ),
+            ranking="1 > 2",
+            open_questions="Who maintains it?",
+            feedback="Well argued",
+        ),
+    )
+    settings.install_translators(qapp, "en")
+    try:
+        projector = ReportProjector(demo_db, session.id)
+        qtbot.addWidget(projector)
+        projector.set_queue([2, 1], current=0)
+        shown = projector.view.toPlainText() + "\n" + projector.queue_label.text()
+        for heading in (
+            "Topic: Parks",
+            "Points in favour",
+            "Proposals",
+            "4 votes",
+            "Cost NT$300,000",
+        ):
+            assert heading in shown, shown
+        assert "Reporting order" in shown
+        names = table.leader_name, "王○明"
+        chinese = [
+            c for c in re.findall(r"[\u3400-\u9fff]+", shown) if not any(c in n for n in names)
+        ]
+        assert chinese == [], shown
+        projector.show_table(1)  # an empty report: the placeholder too
+        assert "(not filled in yet)" in projector.view.toPlainText()
+        assert not re.search(
+            r"[\u3400-\u9fff（）：、]",
+            projector.view.toPlainText().replace(
+                svc.find_table(demo_db, session.id, 1).leader_name or "-", ""
+            ),
+        )
     finally:
         settings.remove_translators(qapp)

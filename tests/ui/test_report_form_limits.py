@@ -85,3 +85,42 @@ def test_a_proposal_a_phone_deleted_while_the_desk_edited_it(qtbot, demo_db: Dat
     qtbot.mouseClick(delete_button, Qt.MouseButton.LeftButton)
     assert form.flush()
     assert [p.title for p in svc.load_report(demo_db, table.id).content.proposals] == ["座椅"]
+
+
+def test_the_english_form_says_its_limits_in_ascii_punctuation(
+    qtbot, qapp, demo_db: Database
+) -> None:
+    """Issue 28: English hints read 「Topic（At most 100 characters）」. Every placeholder,
+    tooltip and label of the English form is free of Chinese and full-width punctuation (the
+    table's own data aside)."""
+    import re
+
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+    from desktop.ui import settings
+
+    settings.install_translators(qapp, "en")
+    try:
+        window, screen = open_window(qtbot, demo_db)
+        form = screen.form
+        limit = FIELD_LIMITS["problem"]
+        placeholder = form.proposal_editors[0].problem_edit.placeholderText()
+        assert placeholder.endswith(f" (at most {limit} characters)"), placeholder
+        table = screen.current_table()
+        data = {table.name, table.leader_name, table.leader_unit} - {""}
+        wrong = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+        said: list[str] = []
+        for widget in form.findChildren(QWidget):
+            texts = [widget.toolTip()]
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                texts.append(widget.placeholderText())
+            if isinstance(widget, QLabel | QPushButton):
+                texts.append(widget.text())
+            for text in texts:
+                for name in data:
+                    text = text.replace(name, "")
+                if wrong.search(text):
+                    said.append(f"{widget.objectName() or type(widget).__name__}: {text!r}")
+        assert said == []
+    finally:
+        settings.remove_translators(qapp)

@@ -80,7 +80,7 @@ class AgendaScreen(Screen):
             act = QAction(text, self)
             act.setObjectName(name)
             act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setToolTip(f"{text}（{' / '.join(keys)}）")
+            act.setToolTip(self.tr("{action}（{keys}）").format(action=text, keys=" / ".join(keys)))
             act.triggered.connect(slot)
             self.addAction(act)
             return act
@@ -485,7 +485,8 @@ class AgendaScreen(Screen):
         screens = available_screens()
         index = self.run.screen_picker.currentData()
         screen = screens[index] if isinstance(index, int) and index < len(screens) else None
-        self.projector.show_on(screen, full_screen=full_screen)
+        # On the desk's only screen full screen would hide the desk: a window (F11 in it).
+        self.projector.show_on(screen, full_screen=full_screen and len(screens) > 1)
         self.tick()
         return self.projector
 

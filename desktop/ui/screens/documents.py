@@ -145,8 +145,11 @@ class DocumentsScreen(Screen):
                 Column(
                     self.tr("說明"),
                     lambda p: (
-                        reasons_text(p.reasons)
-                        + (f"（{p.adjustment.reason}）" if p.adjustment else "")
+                        self.tr("{reasons}（{adjustment}）").format(
+                            reasons=reasons_text(p.reasons), adjustment=p.adjustment.reason
+                        )
+                        if p.adjustment
+                        else reasons_text(p.reasons)
                     ),
                 ),
             ]
