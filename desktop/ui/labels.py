@@ -84,3 +84,11 @@ def yes_no(value: bool) -> str:
     if value:
         return QCoreApplication.translate("vocabulary", "是")
     return QCoreApplication.translate("vocabulary", "否")
+
+
+def with_detail(text: str, detail: str) -> str:
+    """``text`` with a detail after it in the interface's punctuation: 「林佳穎（宜蘭縣政府）」,
+    "林佳穎 (宜蘭縣政府)" in English (full-width brackets built in code showed in English)."""
+    return QCoreApplication.translate("labels", "{text}（{detail}）").format(
+        text=text, detail=detail
+    )

@@ -32,7 +32,7 @@ from desktop.core.survey import SCALE_LABELS, SCORES, Item, Kind, SurveyStatus
 from desktop.services import survey as svc
 from desktop.services.vote import paper_voters
 from desktop.ui.elide import fit_combo
-from desktop.ui.labels import scale_label
+from desktop.ui.labels import scale_label, with_detail
 from desktop.ui.messages import error_text
 from desktop.ui.survey_projector import SurveyProjector
 
@@ -131,7 +131,7 @@ class SurveyDialog(QDialog):
         self.items_list.clear()
         for number, item in enumerate(state.items, start=1):
             kind = self.tr("量表") if item.kind == Kind.SCALE else self.tr("開放題")
-            self.items_list.addItem(f"{number}. {item.text}（{kind}）")
+            self.items_list.addItem(f"{number}. " + with_detail(item.text, kind))
         editable = state.status in ("none", SurveyStatus.DRAFT)
         for w in (
             self.new_text,
@@ -271,7 +271,7 @@ class PaperFormDialog(QDialog):
         self.person = QComboBox()
         self.person.setObjectName("surveyPerson")
         for p in paper_voters(db, session_id):  # the checked-in people, as for paper ballots
-            self.person.addItem(f"{p.name}（{p.agency}）", p.registration_id)
+            self.person.addItem(with_detail(p.name, p.agency), p.registration_id)
         form = QFormLayout()
         form.addRow(self.tr("填寫人："), self.person)
         self.fields: dict[str, QComboBox | QLineEdit] = {}

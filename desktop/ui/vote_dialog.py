@@ -44,6 +44,7 @@ from desktop.core.vote import (
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.ui import boxes
+from desktop.ui.labels import with_detail
 from desktop.ui.messages import error_text
 from desktop.ui.tablemodel import Column, RowTableModel
 from desktop.ui.vote_projector import VoteProjector
@@ -199,7 +200,7 @@ class VoteDialog(QDialog):
         self.held.clear()
         for h in ballots.held_voters(self.db, self.session_id):
             why = self.tr("只能投紙本票（已收回或已登錄紙本票）")
-            item = QListWidgetItem(f"{h.name}（{h.agency}）— {why}")
+            item = QListWidgetItem(f"{with_detail(h.name, h.agency)} — {why}")
             item.setData(Qt.ItemDataRole.UserRole, h)
             self.held.addItem(item)
             if h.registration_id == keep:
@@ -247,7 +248,7 @@ class VoteDialog(QDialog):
         chosen = self.voter.currentData()
         self.voter.clear()
         for v in svc.paper_voters(self.db, self.session_id):
-            self.voter.addItem(f"{v.name}（{v.agency}）", v.registration_id)
+            self.voter.addItem(with_detail(v.name, v.agency), v.registration_id)
         if chosen is not None and self.voter.findData(chosen) >= 0:
             self.voter.setCurrentIndex(self.voter.findData(chosen))
         left_out = svc.left_out_proposals(self.db, self.session_id) if editable else ()
@@ -361,7 +362,9 @@ class VoteDialog(QDialog):
                     "手機上會顯示為不能選：\n{lines}\n\n仍要開始投票？"
                 ).format(
                     budget=f"{rules.budget:,}",
-                    lines="\n".join(f"{p.id}. {p.title}（NT$ {p.cost:,}）" for p in beyond),
+                    lines="\n".join(
+                        f"{p.id}. " + with_detail(p.title, f"NT$ {p.cost:,}") for p in beyond
+                    ),
                 ),
             )
             if not answer:

@@ -3801,6 +3801,10 @@ Registered for: {session} {date}</translation>
         <source>桌長 {name}</source>
         <translation>Table leader {name}</translation>
     </message>
+    <message>
+        <source>{text}（{detail}）</source>
+        <translation>{text} ({detail})</translation>
+    </message>
 </context>
 <context>
     <name>launch</name>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.services.dashboard import Figures, SessionFigures, TableFigures, day_figures
 from desktop.services.events import AgendaRow, SessionInfo
 from desktop.services.roster import RosterRow, list_roster
-from desktop.ui.labels import block_kind_label, day_label, status_label, yes_no
+from desktop.ui.labels import block_kind_label, day_label, status_label, with_detail, yes_no
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
 
@@ -139,7 +139,9 @@ class OverviewScreen(Screen):
                 date=day_label(session.date),
                 start=f"{session.start_time:%H:%M}",
                 end=f"{session.end_time:%H:%M}",
-                place=f"{session.venue}（{session.address}）" if session.address else session.venue,
+                place=with_detail(session.venue, session.address)
+                if session.address
+                else session.venue,
                 capacity=session.capacity,
                 limit=session.agency_limit,
                 **counts,

@@ -1,0 +1,14 @@
+"""Labels built in code speak the interface's punctuation."""
+
+from __future__ import annotations
+
+from desktop.ui import labels, settings
+
+
+def test_a_detail_in_brackets_is_full_width_in_zh_tw_and_ascii_in_english(qapp) -> None:
+    assert labels.with_detail("林佳穎", "宜蘭縣政府") == "林佳穎（宜蘭縣政府）"
+    settings.install_translators(qapp, "en")
+    try:
+        assert labels.with_detail("林佳穎", "宜蘭縣政府") == "林佳穎 (宜蘭縣政府)"
+    finally:
+        settings.remove_translators(qapp)
