@@ -6,8 +6,8 @@ the answers: no person, no time. While the questionnaire is open, ``SurveyRespon
 registration to its response — the one link needed so that answering again replaces the
 earlier response. Closing deletes every link with ``secure_delete`` on and re-writes the
 responses in a random order; on SQLite the write-ahead log must then be emptied into the file
-(``vote_erasure.checkpoint``, its busy flag checked) and the automatic backups holding links are
-rewritten (``survey_erasure``). Counts are shown only after the close: a count moving while
+(``erasure.checkpoint``, its busy flag checked) and the automatic backups holding links are
+rewritten (``erasure``). Counts are shown only after the close: a count moving while
 the desk watches who answered would tell one person's answer.
 """
 
@@ -38,7 +38,7 @@ from db.uow import Database
 from desktop.core import survey as rules
 from desktop.core.status import arrived
 from desktop.core.survey import Item, ItemResult, SurveyError, SurveyStatus
-from desktop.services import audit, survey_erasure, vote_erasure
+from desktop.services import audit, erasure
 from desktop.services.arrivals import arrived_ids
 
 # Two threads of the venue server that both read then write would collide on SQLite (deferred
@@ -300,18 +300,17 @@ def close_survey(
     being emptied (``survey_erase_blocked``: it stays open, nothing changed); if a reader
     arrives between the close and its checkpoint, the questionnaire is closed and
     ``survey_erase_unfinished`` says the file is not clean yet — closing again finishes."""
-    sqlite = db.engine.dialect.name == "sqlite"
     with db.read() as s:
         current = _find(s, session_id)
         finishing = current is not None and current.status == SurveyStatus.CLOSED
-    if sqlite and not finishing and not vote_erasure.checkpoint(db):
-        raise SurveyError("survey_erase_blocked", ERASE_BLOCKED_TEXT)
-    if not finishing:
-        _close(db, session_id, actor, now)
-    if sqlite:
-        if not vote_erasure.checkpoint(db):
-            raise SurveyError("survey_erase_unfinished", ERASE_UNFINISHED_TEXT)
-        survey_erasure.scrub_backups(db)
+    erasure.close_erasing(
+        db,
+        erasure.SURVEY,
+        finishing=finishing,
+        close=lambda: _close(db, session_id, actor, now),
+        blocked=lambda: SurveyError("survey_erase_blocked", ERASE_BLOCKED_TEXT),
+        unfinished=lambda: SurveyError("survey_erase_unfinished", ERASE_UNFINISHED_TEXT),
+    )
     return survey_state(db, session_id)
 
 

@@ -9,7 +9,7 @@ deletes every ``PbVoter`` row and re-writes the ballots in a random order (so ev
 of the rows, which followed the order of casting, says nothing); on SQLite that transaction
 runs with ``secure_delete``, the write-ahead log must be checkpointed and emptied (the close is
 refused while another reader prevents it), and the automatic backups that hold links are
-rewritten (``vote_erasure``), so the deleted link is overwritten in every file, not merely
+rewritten (``erasure``), so the deleted link is overwritten in every file, not merely
 unlinked. The audit log records that a paper ballot was typed (by whom at the desk), never
 whose it was. Results and the ``.pb`` export therefore cannot name a voter.
 """
@@ -48,7 +48,7 @@ from desktop.core.vote import (
     VoteState,
     VoteStatus,
 )
-from desktop.services import audit, vote_erasure
+from desktop.services import audit, erasure
 from desktop.services.arrivals import arrived_ids
 
 # SQLite transactions start deferred: two threads of the venue server that both read and then
@@ -354,19 +354,18 @@ def close_vote(
     would report success while the file still holds every link. If a reader arrives between
     the close and its checkpoint, the vote is closed and ``erase_unfinished`` says the file is
     not clean yet; closing the closed vote again finishes the erasure. The automatic backups
-    that hold links are rewritten (``vote_erasure.scrub_backups``)."""
-    sqlite = db.engine.dialect.name == "sqlite"
+    that hold links are rewritten (``erasure.close_erasing``)."""
     with db.read() as s:
         current = find_vote(s, session_id)
         finishing = current is not None and current.status == VoteStatus.CLOSED
-    if sqlite and not finishing and not vote_erasure.checkpoint(db):
-        raise VoteSetupError("erase_blocked", ERASE_BLOCKED_TEXT)
-    if not finishing:
-        _close(db, session_id, actor, now)
-    if sqlite:
-        if not vote_erasure.checkpoint(db):
-            raise VoteSetupError("erase_unfinished", ERASE_UNFINISHED_TEXT)
-        vote_erasure.scrub_backups(db)
+    erasure.close_erasing(
+        db,
+        erasure.VOTE,
+        finishing=finishing,
+        close=lambda: _close(db, session_id, actor, now),
+        blocked=lambda: VoteSetupError("erase_blocked", ERASE_BLOCKED_TEXT),
+        unfinished=lambda: VoteSetupError("erase_unfinished", ERASE_UNFINISHED_TEXT),
+    )
     return vote_state(db, session_id)
 
 
