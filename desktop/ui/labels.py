@@ -43,6 +43,14 @@ def table_label(number: int, name: str, leader: str) -> str:
     )
 
 
+def tables_label(numbers: tuple[int, ...]) -> str:
+    """Tables by number (a merged proposal's several): 「第 1 桌、第 3 桌」, "Table 1, Table 3"."""
+    separator = QCoreApplication.translate("labels", "、")
+    return separator.join(
+        QCoreApplication.translate("labels", "第 {n} 桌").format(n=n) for n in numbers
+    )
+
+
 def criterion_label(criterion: str) -> str:
     """A proposal's feasibility criterion (``desktop.core.group_report.CRITERIA``)."""
     return {

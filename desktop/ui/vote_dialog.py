@@ -44,7 +44,7 @@ from desktop.core.vote import (
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.ui import boxes
-from desktop.ui.labels import with_detail
+from desktop.ui.labels import tables_label, with_detail
 from desktop.ui.messages import error_text
 from desktop.ui.tablemodel import Column, RowTableModel
 from desktop.ui.vote_projector import VoteProjector
@@ -75,7 +75,7 @@ class VoteDialog(QDialog):
             [
                 Column(self.tr("編號"), lambda p: str(p.id)),
                 Column(self.tr("提案"), lambda p: p.title),
-                Column(self.tr("桌次"), lambda p: p.table_label),
+                Column(self.tr("桌次"), lambda p: tables_label(p.tables)),
                 Column(self.tr("經費"), lambda p: format_cost(p.cost)),
                 Column(
                     self.tr("納入"), lambda p: self.tr("是") if p.included else self.tr("不納入")

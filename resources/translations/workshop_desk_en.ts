@@ -3782,6 +3782,10 @@ Registered for: {session} {date}</translation>
         <translation>{table} · leader {leader}</translation>
     </message>
     <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>公共性</source>
         <translation>Public benefit</translation>
     </message>
