@@ -1,5 +1,5 @@
-"""Text that gets less room than it needs: a one-line label that shortens its text with 「…」,
-and table columns that share a view's width.
+"""Text that gets less room than it needs: combo boxes as wide as their words, and table
+columns that share a view's width, shortening their cells with 「…」.
 
 The convention for a text cut on purpose (the clipping test, ``tests/ui/fits.py``, relies on
 it): the widget shows the text elided to its width and its tooltip holds the full text, so
@@ -10,54 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
-    QLabel,
     QStyle,
     QStyleOptionComboBox,
     QTableView,
-    QWidget,
 )
-
-
-class ElidedLabel(QLabel):
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self._full = ""
-        self.set_full_text(text)
-
-    def full_text(self) -> str:
-        return self._full
-
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self.updateGeometry()
-        self._elide()
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(
-            self.fontMetrics().horizontalAdvance(self._full) + 2 * self.margin() + 2, hint.height()
-        )
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(
-            self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height()
-        )
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        room = self.contentsRect().width() - 2 * self.margin()
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
-        super().setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
 
 
 def fit_combo(combo: QComboBox) -> None:

@@ -3,7 +3,7 @@
 A text is *clipped* when it is wider than the room its widget paints it in and is neither
 word-wrapped (with the height to show every line) nor deliberately elided. The convention for
 a deliberate elision: the widget's ``toolTip()`` (an item's ``ToolTipRole``) holds the full
-text, so the reader can always get at it (``desktop.ui.elide.ElidedLabel`` does both).
+text, so the reader can always get at it (``desktop.ui.elide.ColumnFit`` does so for cells).
 
 Looked at: QLabel, QAbstractButton (push, tool, check and radio buttons), QComboBox (the current
 text, and each popup row with the popup's own width and how many rows it shows), the header

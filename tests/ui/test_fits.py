@@ -289,24 +289,27 @@ def test_no_text_is_cut_on_any_screen_or_dialog(
 def test_the_checker_sees_a_cut_label_and_accepts_a_wrapped_or_elided_one(qtbot) -> None:
     from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-    from desktop.ui.elide import ElidedLabel
-
     box = QWidget()
     qtbot.addWidget(box)
     layout = QVBoxLayout(box)
     cut, wrapped = QLabel("參與式預算實務應用培訓班" * 3), QLabel("參與式預算實務應用培訓班" * 3)
     wrapped.setWordWrap(True)
-    elided = ElidedLabel("參與式預算實務應用培訓班" * 3)
+    full = "參與式預算實務應用培訓班" * 3
+    elided = QLabel()
     for label in (cut, wrapped, elided):
         label.setMinimumWidth(10)
         layout.addWidget(label)
     box.setFixedWidth(200)
     box.show()
     qtbot.waitExposed(box)
+    # Cut on purpose: elided to its room, the whole text in the tooltip.
+    room = elided.contentsRect().width()
+    elided.setText(elided.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, room))
+    elided.setToolTip(full)
     found = clipped(box)
     assert [c.text for c in found] == [cut.text()]
     assert found[0].need > found[0].have
-    assert elided.toolTip() == elided.full_text() and elided.text().endswith("…")
+    assert elided.toolTip() == full and elided.text().endswith("…")
 
 
 @pytest.mark.parametrize("language", ["zh_TW", "en"], indirect=True)
