@@ -98,6 +98,18 @@ def write_allowed(
     return venue.check_csrf(request, who.cookie, submitted)
 
 
+async def json_writer(request: Request) -> room.Visitor | Response:
+    """The signed-in attendee behind a JSON write, or its refusal: not signed in, or the
+    ``X-CSRF-Token`` missing or foreign."""
+    venue = venue_of(request)
+    who = await run_in_threadpool(visitor, venue, request)
+    if who is None:
+        return not_signed_in()
+    if not write_allowed(venue, request, who):
+        return token_refused()
+    return who
+
+
 def _seconds_to_midnight(now: dt.datetime) -> int:
     midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
     return max(60, int((midnight - now).total_seconds()))

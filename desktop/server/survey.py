@@ -37,7 +37,7 @@ from desktop.server.bodies import (
     read_json,
     refusal,
 )
-from desktop.server.room import not_signed_in, token_refused, visitor, write_allowed
+from desktop.server.room import json_writer, visitor, write_allowed
 from desktop.services import survey as surveys
 
 STATE_REFUSALS = ("survey_not_open", "not_checked_in", "survey_no_person")
@@ -126,12 +126,10 @@ async def submit(request: Request) -> Response:
 
 async def api_answer(request: Request) -> Response:
     """``POST /me/api/survey`` ``{"answers"}``: stored (replacing an earlier response)."""
+    who = await json_writer(request)
+    if isinstance(who, Response):
+        return who
     venue = venue_of(request)
-    who = await run_in_threadpool(visitor, venue, request)
-    if who is None:
-        return not_signed_in()
-    if not write_allowed(venue, request, who):
-        return token_refused()
     try:
         body = await read_json(request, ANSWERS_BODY)
         done = await run_in_threadpool(

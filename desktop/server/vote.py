@@ -45,9 +45,9 @@ from desktop.server.bodies import (
     refusal,
 )
 from desktop.server.room import (
+    json_writer,
     not_signed_in,
     sign_in_address,
-    token_refused,
     visitor,
     write_allowed,
 )
@@ -214,12 +214,10 @@ async def api_ballot_now(request: Request) -> Response:
 
 async def api_ballot(request: Request) -> Response:
     """``POST /vote/api/ballot``: a ballot counted (replacing an earlier one) or refused."""
+    who = await json_writer(request)
+    if isinstance(who, Response):
+        return who
     venue = venue_of(request)
-    who = await run_in_threadpool(visitor, venue, request)
-    if who is None:
-        return not_signed_in()
-    if not write_allowed(venue, request, who):
-        return token_refused()
     try:
         body = await read_json(request, BALLOT_BODY)
     except BodyError as exc:
