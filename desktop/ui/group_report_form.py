@@ -348,12 +348,9 @@ class ReportForm(QWidget):
             answer = QMessageBox.question(
                 self,
                 self.tr("刪除提案"),
-                # A message box guesses rich text: this one is, with the title escaped.
-                "<p>"
-                + self.tr("確定刪除「{t}」？（舊版本仍可在版本紀錄找回）").format(
-                    t=html_text(editor.title_edit.text() or editor.title())
-                )
-                + "</p>",
+                self.tr("確定刪除「{t}」？（舊版本仍可在版本紀錄找回）").format(
+                    t=editor.title_edit.text() or editor.title()
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

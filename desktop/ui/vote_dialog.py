@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -43,7 +44,6 @@ from desktop.core.vote import (
 )
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
-from desktop.ui import boxes
 from desktop.ui.labels import tables_label, with_detail
 from desktop.ui.messages import error_text
 from desktop.ui.tablemodel import Column, RowTableModel
@@ -282,14 +282,14 @@ class VoteDialog(QDialog):
         except svc.VoteSetupError as exc:
             self.erasure_pending = exc.code == "erase_unfinished"
             self.refresh()
-            boxes.tell(self, self.windowTitle(), error_text(exc), warning=True)
+            QMessageBox.warning(self, self.windowTitle(), error_text(exc))
 
     # --- building the ballot ------------------------------------------------------------------
     def _build(self) -> None:
         def build() -> VoteState:
             state, skipped = svc.build_ballot(self.db, self.session_id, actor=self.actor)
             if skipped:
-                boxes.tell(
+                QMessageBox.information(
                     self,
                     self.windowTitle(),
                     self.tr("這些提案未列入投票單：\n{lines}").format(
@@ -323,7 +323,7 @@ class VoteDialog(QDialog):
     def _merge(self) -> None:
         chosen = self._selected()
         if len(chosen) != 2:
-            boxes.tell(
+            QMessageBox.information(
                 self, self.windowTitle(), self.tr("請選兩項相近的提案（按住 Ctrl 點選）再合併。")
             )
             return
@@ -354,7 +354,7 @@ class VoteDialog(QDialog):
         rules = Rules(method, self.budget.value(), k or None)
         beyond = beyond_budget(rules, self.state.projects)
         if beyond and len(beyond) < len(self.state.on_ballot):
-            answer = boxes.ask(
+            answer = QMessageBox.question(
                 self,
                 self.windowTitle(),
                 self.tr(
@@ -367,22 +367,22 @@ class VoteDialog(QDialog):
                     ),
                 ),
             )
-            if not answer:
+            if answer != QMessageBox.StandardButton.Yes:
                 return
         self._run(lambda: svc.open_vote(self.db, self.session_id, rules, actor=self.actor))
 
     def _close(self) -> None:
-        answer = boxes.ask(
+        answer = QMessageBox.question(
             self,
             self.windowTitle(),
             self.tr("結束投票後不能再投，誰投了哪一張的紀錄會被清除。確定結束？"),
         )
-        if answer:
+        if answer == QMessageBox.StandardButton.Yes:
             self.erasure_pending = False
             self._run(lambda: svc.close_vote(self.db, self.session_id, actor=self.actor))
 
     def _new_round(self) -> None:
-        answer = boxes.ask(
+        answer = QMessageBox.question(
             self,
             self.windowTitle(),
             self.tr(
@@ -390,11 +390,11 @@ class VoteDialog(QDialog):
                 "（可再修改），每個人都要重新投票。確定開新一輪？"
             ),
         )
-        if answer:
+        if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda: svc.new_round(self.db, self.session_id, actor=self.actor))
 
     def _revoke(self) -> None:
-        answer = boxes.ask(
+        answer = QMessageBox.question(
             self,
             self.windowTitle(),
             self.tr(
@@ -402,14 +402,14 @@ class VoteDialog(QDialog):
                 "（紙本票登錄後就是最後的，手機不能取代）。確定？"
             ).format(name=self.voter.currentText()),
         )
-        if answer:
+        if answer == QMessageBox.StandardButton.Yes:
             self._desk_action(ballots.revoke_web_pass, self.voter.currentData())
 
     def _desk_action(self, action: Callable[..., None], registration_id: int) -> None:
         try:
             action(self.db, self.session_id, registration_id, actor=self.actor)
         except VoteError as exc:
-            boxes.tell(self, self.windowTitle(), error_text(exc), warning=True)
+            QMessageBox.warning(self, self.windowTitle(), error_text(exc))
         self.refresh()
 
     def _paper(self) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from db.uow import Database
-from desktop.ui import boxes as message_boxes
 from desktop.ui.vote_dialog import VoteDialog
 from scenarios import vote_day
 from tests.ui.test_group_reports_ui import open_window
@@ -33,8 +33,8 @@ def test_organiser_runs_the_vote_from_the_group_reports_screen(
     monkeypatch,
 ) -> None:
     day = vote_day.prepare(demo_db)
-    monkeypatch.setattr(message_boxes, "tell", lambda *a, **k: None)
-    monkeypatch.setattr(message_boxes, "ask", lambda *a, **k: True)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     _, screen = open_window(qtbot, demo_db)
     qtbot.mouseClick(screen.vote_button, Qt.MouseButton.LeftButton)
     dialog = next(w for w in screen.findChildren(VoteDialog))

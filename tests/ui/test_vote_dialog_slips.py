@@ -15,7 +15,6 @@ from desktop.services import group_reports
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.services.group_report_compile import compile_session
-from desktop.ui import boxes as message_boxes
 from desktop.ui.vote_dialog import VoteDialog
 from scenarios import vote_day
 from tests.ui.test_vote_dialog import SHOTS
@@ -28,15 +27,15 @@ class Boxes:
         self.said: list[str] = []
         self.answer = QMessageBox.StandardButton.Yes
 
-        def tell(parent, title, text, *, warning=False):
-            self.said.append(f"{'warning' if warning else 'information'}:{text}")
+        def record(kind: str):
+            def box(parent, title, text, *a, **k):
+                self.said.append(f"{kind}:{text}")
+                return self.answer if kind == "question" else QMessageBox.StandardButton.Ok
 
-        def ask(parent, title, text):
-            self.said.append(f"question:{text}")
-            return self.answer == QMessageBox.StandardButton.Yes
+            return box
 
-        monkeypatch.setattr(message_boxes, "tell", tell)
-        monkeypatch.setattr(message_boxes, "ask", ask)
+        for kind in ("question", "information", "warning"):
+            monkeypatch.setattr(QMessageBox, kind, record(kind))
 
 
 def _dialog(qtbot, db: Database, session_id: int) -> VoteDialog:
