@@ -20,7 +20,7 @@ Streams (``configure_streams``): output that goes to a pipe or a file (``--json 
 cannot encode 綉 or 𡘙); text on a real console keeps the console's encoding and shows a
 character it cannot encode as an escape instead of stopping. The windowed Windows program has
 no console at all (``sys.stdin``/``sys.stdout`` are None): a command there ends with exit 2
-and a sentence (``NO_CONSOLE``) instead of a crash.
+and a sentence (``outcomes.cli.NO_CONSOLE``) instead of a crash.
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop import __version__, collector, paths
-from desktop.core.problems import CodedError
+from desktop.core.outcomes import cli
+from desktop.core.problems import CodedError, Outcome
 
 if TYPE_CHECKING:
     from db.uow import Database
@@ -68,18 +69,19 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
 
 
 PASSPHRASE_ENV = "WORKSHOP_DESK_PASSPHRASE"
-NO_CONSOLE = (
-    f"沒有主控台：請設定環境變數 {PASSPHRASE_ENV}，或改用主控台程式 workshop-desk-cli "
-    f"(no console: set {PASSPHRASE_ENV} or use the console program)"
-)
 
 
 class CliError(CodedError):
-    """Bad input on the command line: printed as one line on stderr, exit status 2. The code
-    is ``usage`` unless a more precise one is given."""
+    """Bad input on the command line: printed as one line on stderr, exit status 2. A string
+    is a usage mistake (code ``usage``), worded here in English as argparse words its own."""
 
-    def __init__(self, message: str, code: str = "usage", **params: object) -> None:
-        super().__init__(code, message, **params)
+    def __init__(self, problem: Outcome | str, code: str | None = None, /, **params: object) -> None:
+        if code is not None:  # MIGRATION (removed once every raise names an Outcome)
+            super().__init__(code, str(problem), **params)
+        elif isinstance(problem, str):
+            super().__init__(cli.USAGE, detail=problem)
+        else:
+            super().__init__(problem, **params)
 
 
 def interactive() -> bool:
@@ -91,7 +93,7 @@ def interactive() -> bool:
 def require_console(needed: str) -> None:
     """CliError unless ``interactive()``: ``needed`` says what would have been asked."""
     if sys.stdin is None:
-        raise CliError(NO_CONSOLE, "no_console")
+        raise CliError(cli.NO_CONSOLE, variable=PASSPHRASE_ENV)
     if not sys.stdin.isatty():
         raise CliError(needed)
 
@@ -384,10 +386,11 @@ def run() -> NoReturn:
 def _no_console(args: argparse.Namespace, log_file: Path | None) -> int:
     """A command in the windowed program, which has no console to print to: exit 2 with the
     sentence on whichever stream exists, and in the log file (the one place left to read)."""
-    logging.getLogger(__name__).error("workshop-desk %s: %s", args.command, NO_CONSOLE)
+    sentence = cli.NO_CONSOLE.say(variable=PASSPHRASE_ENV)
+    logging.getLogger(__name__).error("workshop-desk %s: %s", args.command, sentence)
     for stream in (sys.stderr, sys.stdout):
         if stream is not None:
-            print(f"workshop-desk {args.command}: {NO_CONSOLE}", file=stream)
+            print(f"workshop-desk {args.command}: {sentence}", file=stream)
             break
     return 2
 

@@ -23,6 +23,7 @@ from desktop.cli import (
     organiser_only,
     print_glyph_problems,
 )
+from desktop.core.outcomes import checkin as checkin_words
 from desktop.core.rocdate import roc_date
 from desktop.services import checkin as service
 from desktop.services import desk_search
@@ -67,13 +68,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_json_flag(passes)
     passes.set_defaults(handler=run_passes)
     organiser_only(passes, "export.personal_data")  # passes.csv holds e-mails
-
-
-# The search's refusals (check-in outcomes are the service's ``CheckInResult.message``).
-SEARCH_MESSAGES = {
-    "not_found": "找不到符合的人",
-    "ambiguous": "符合的人不只一位，請輸入更多字",
-}
 
 
 def _describe(r: service.CheckInResult) -> str:
@@ -135,7 +129,7 @@ def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
     sessions = [context.session(args.session)] if args.session else all_sessions(context.db)
     hits = [(s, h) for s in sessions for h in desk_search.search(context.db, s.id, args.search)]
     if len(hits) != 1:
-        code = "not_found" if not hits else "ambiguous"
+        outcome = checkin_words.NO_MATCH if not hits else checkin_words.AMBIGUOUS
         matches = [
             {
                 "registration_id": h.registration_id,
@@ -150,9 +144,9 @@ def _run_search(args: argparse.Namespace, context: Context, mode: str) -> int:
             for s, h in hits
         ]
         if args.json:
-            emit_json({"result": code, "search": args.search, "matches": matches})
+            emit_json({"result": outcome.code, "search": args.search, "matches": matches})
         else:
-            print(SEARCH_MESSAGES[code])
+            print(outcome.say())
             for m in matches:
                 print(f"  {m['name']}　{m['agency']}　{m['session']}　{m['status']}　{m['state']}")
         return 1

@@ -1,6 +1,7 @@
 """Check-in rules: one function, ``decide``, says what a scan or a click at the desk means.
 
-Everything the desk may answer is a ``Code`` (a stable string the CLI prints as ``result``):
+Everything the desk may answer is a ``Code`` (a stable string the CLI prints as ``result``,
+worded in ``desktop.core.outcomes.checkin``):
 
 * ``ok`` — record the action (``in`` when checking in, ``out`` when signing out). Re-entry is
   allowed: in → out → in.
@@ -28,6 +29,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from desktop.core.outcomes import checkin_log
+from desktop.core.problems import Outcome
 from desktop.core.status import CheckAction, effective_ids, holds_seat
 from desktop.core.tokens import TokenProblem
 
@@ -45,21 +48,6 @@ class Code(StrEnum):
     INVALID_CODE = "invalid_code"
     FORGED = "forged"
 
-
-# Each outcome worded once, in zh-TW: what the CLI prints (``CheckInResult.message``). The
-# window words the same codes in its language from desktop/ui/messages.py (a test holds the
-# two to the same sentence).
-MESSAGES = {
-    Code.OK: "報到成功",
-    Code.ALREADY_CHECKED_IN: "已報到過",
-    Code.ALREADY_CHECKED_OUT: "已簽退過",
-    Code.NOT_CHECKED_IN: "尚未報到",
-    Code.NOT_ADMITTED: "未錄取（候補或已取消）",
-    Code.OTHER_SESSION: "報名的是其他場次",
-    Code.OTHER_EVENT: "不是本活動的入場證",
-    Code.INVALID_CODE: "無法辨識的條碼",
-    Code.FORGED: "入場證損毀或遭竄改",
-}
 
 REFUSED_CODE = {
     TokenProblem.INVALID_CODE: Code.INVALID_CODE,
@@ -167,9 +155,9 @@ def decide(
 
 
 class VoidError(ValueError):
-    def __init__(self, problem: str) -> None:
-        super().__init__(problem)
-        self.problem = problem  # not_found / not_voidable / already_voided / reason_required
+    def __init__(self, problem: Outcome) -> None:
+        super().__init__(problem.code)
+        self.problem = problem  # one of desktop.core.outcomes.checkin_log
 
 
 def check_void(entries: Iterable[LogEntry], target_id: int, reason: str) -> LogEntry:
@@ -178,11 +166,11 @@ def check_void(entries: Iterable[LogEntry], target_id: int, reason: str) -> LogE
     rows = list(entries)
     target = next((e for e in rows if e.id == target_id), None)
     if target is None:
-        raise VoidError("not_found")
+        raise VoidError(checkin_log.NOT_FOUND)
     if target.action not in (IN, OUT):
-        raise VoidError("not_voidable")
+        raise VoidError(checkin_log.NOT_VOIDABLE)
     if any(e.action == VOID and e.voids_id == target_id for e in rows):
-        raise VoidError("already_voided")
+        raise VoidError(checkin_log.ALREADY_VOIDED)
     if not reason.strip():
-        raise VoidError("reason_required")
+        raise VoidError(checkin_log.REASON_REQUIRED)
     return target

@@ -34,7 +34,9 @@ from db.models import (
 from db.uow import Database
 from desktop.core import checkin as rules
 from desktop.core.checkin import Code, LogEntry, Mode
-from desktop.core.problems import CodedError
+from desktop.core.outcomes import checkin as checkin_words
+from desktop.core.outcomes import checkin_log
+from desktop.core.problems import CodedError, Outcome
 from desktop.core.status import holds_seat
 from desktop.core.text import mask_name
 from desktop.core.tokens import TokenError, parse_token
@@ -75,13 +77,18 @@ class CheckInResult:
         return self.code == Code.OK
 
     @property
+    def outcome(self) -> Outcome:
+        """What the desk tells the person at it (a sign-out and a re-entry are kinds of ok)."""
+        if self.code == Code.OK and self.mode == Mode.OUT:
+            return checkin_words.SIGNED_OUT
+        if self.code == Code.OK and self.reentry:
+            return checkin_words.REENTRY
+        return checkin_words.WORDS.outcomes[self.code]
+
+    @property
     def message(self) -> str:
         """The outcome in zh-TW, as the CLI prints it."""
-        if self.code == Code.OK and self.mode == Mode.OUT:
-            return "簽退成功"
-        if self.code == Code.OK and self.reentry:
-            return "再次入場"
-        return rules.MESSAGES[Code(self.code)]
+        return self.outcome.say()
 
     def as_json(self) -> dict[str, object]:
         """The CLI's keys (a contract). No phone, e-mail or ID number."""
@@ -402,7 +409,7 @@ def admit_and_check_in(
     with db.unit_of_work(immediate=True) as s:
         registration = s.get_one(Registration, registration_id, with_for_update=True)
         if registration.session_id != session_id:
-            raise CheckInError("registration_other_session", "這份報名不屬於本場次")
+            raise CheckInError(checkin_log.REGISTRATION_OTHER_SESSION)
         if not holds_seat(registration.status):
             before = registration.status
             before_reason = registration.status_reason

@@ -13,6 +13,7 @@ from db.models import Attendee, AuditEntry, CheckIn, Registration, Status
 from db.uow import Database
 from desktop.core import checkin as rules
 from desktop.core.checkin import LogEntry
+from desktop.core.outcomes import checkin_log
 from desktop.core.text import clean, mask_name
 from desktop.services import audit
 from desktop.services.checkin import CheckInError, log_entries, new_nonce
@@ -46,24 +47,16 @@ def void(
     with db.unit_of_work(immediate=True) as s:
         row = s.get(CheckIn, check_in_id)
         if row is None:
-            raise CheckInError(
-                "not_found", _VOID_PROBLEMS["not_found"].format(id=check_in_id), id=check_in_id
-            )
+            raise CheckInError(checkin_log.NOT_FOUND, id=check_in_id)
         if row.registration_id is None:  # a refused scan of a code that named nobody
-            raise CheckInError(
-                "not_voidable",
-                _VOID_PROBLEMS["not_voidable"].format(id=check_in_id),
-                id=check_in_id,
-            )
+            raise CheckInError(checkin_log.NOT_VOIDABLE, id=check_in_id)
         # Two desks voiding the same row: the second reads the first's void (already_voided).
         registration = s.get_one(Registration, row.registration_id, with_for_update=True)
         entries = log_entries(s, row.registration_id)
         try:
             rules.check_void(entries, check_in_id, reason)
         except rules.VoidError as exc:
-            raise CheckInError(
-                exc.problem, _VOID_PROBLEMS[exc.problem].format(id=check_in_id), id=check_in_id
-            ) from None
+            raise CheckInError(exc.problem, id=check_in_id) from None
         v = CheckIn(
             registration_id=row.registration_id,
             desk_session_id=registration.session_id,
@@ -143,14 +136,6 @@ def _undo_admission(
         desk=desk,
     )
     return before
-
-
-_VOID_PROBLEMS = {
-    "not_found": "找不到報到紀錄 #{id}",
-    "not_voidable": "紀錄 #{id} 不是報到或簽退，不能作廢",
-    "already_voided": "紀錄 #{id} 已經作廢過了",
-    "reason_required": "請輸入作廢原因",
-}
 
 
 def last_action(db: Database, session_id: int, desk: str) -> int | None:

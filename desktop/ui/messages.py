@@ -1,8 +1,8 @@
-"""The one table that words coded refusals (``desktop.core.problems.CodedError``) and
-validation codes in the window's language.
+"""Outcomes (``desktop.core.outcomes``) and refusals (``desktop.core.problems.CodedError``) in
+the window's language.
 
-A code is looked up when the message is shown, so it follows the language loaded at start-up;
-an error without a code (a bug, or a message not yet coded) is shown as it is.
+An outcome is translated when it is shown, so it follows the language loaded at start-up; an
+error that is not a ``CodedError`` (a bug) is shown as it is.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core.problems import CodedError
+from desktop.core.problems import OUTCOME_CONTEXT, CodedError, Outcome
 
 translate = QCoreApplication.translate  # translate("messages", "…"): lupdate finds the literal
 
@@ -86,12 +86,6 @@ def _texts() -> dict[str, str]:
         "restore_failed": translate(
             "messages", "無法用 {backup} 還原 {path}（{detail}）；目前的資料未變更"
         ),
-        # check-in log
-        "registration_other_session": translate("messages", "這份報名不屬於本場次"),
-        "not_found": translate("messages", "找不到報到紀錄 #{id}"),
-        "not_voidable": translate("messages", "紀錄 #{id} 不是報到或簽退，不能作廢"),
-        "already_voided": translate("messages", "紀錄 #{id} 已經作廢過了"),
-        "reason_required": translate("messages", "請輸入原因"),
         # agenda timer
         "wrong_state": translate("messages", "目前的計時狀態無法執行這個動作"),
         "unknown_block": translate("messages", "議程中沒有這個段落"),
@@ -435,15 +429,6 @@ def _texts() -> dict[str, str]:
         "no_voter": translate("messages", "這個場次沒有報名序號 {registration_id} 的人"),
         # check-in outcomes (desktop.core.checkin.Code; the same sentences as its MESSAGES);
         # not_checked_in also answers a survey or vote by someone not checked in
-        "ok": translate("messages", "報到成功"),
-        "already_checked_in": translate("messages", "已報到過"),
-        "already_checked_out": translate("messages", "已簽退過"),
-        "not_checked_in": translate("messages", "尚未報到"),
-        "not_admitted": translate("messages", "未錄取（候補或已取消）"),
-        "other_session": translate("messages", "報名的是其他場次"),
-        "other_event": translate("messages", "不是本活動的入場證"),
-        "invalid_code": translate("messages", "無法辨識的條碼"),
-        "forged": translate("messages", "入場證損毀或遭竄改"),
         # room codes (the desk's show/replace, the room page's sign-in)
         "wrong_code": translate("messages", "房間碼不對，請對照入場證或名牌再輸入一次"),
         "room_code_attempts": translate(
@@ -544,6 +529,11 @@ def rule_text(rule: str, schedule: str) -> str:
     return text
 
 
+def word(outcome: Outcome, **params: object) -> str:
+    """``outcome``'s sentence in the window's language."""
+    return translate(OUTCOME_CONTEXT, outcome.text).format(**params)
+
+
 def code_text(code: str, **params: object) -> str | None:
     """The sentence for ``code`` in the window's language, or None for an unknown code."""
     return code_texts()(code, **params)
@@ -565,7 +555,12 @@ def error_text(exc: BaseException) -> str:
     """What to show for a refusal: its code (or each of its problems) worded in the window's
     language."""
     if isinstance(exc, CodedError):
-        texts = [code_text(p.code, **p.params) for p in exc.problems]
+        texts = [
+            code_text(p.code, **p.params)
+            if p.outcome.domain == "legacy"
+            else word(p.outcome, **p.params)
+            for p in exc.problems
+        ]
         if None not in texts:
             return translate("messages", "；").join(str(t) for t in texts)
     return str(exc)

@@ -3564,10 +3564,6 @@ Open the vote anyway?</translation>
 Signed out at {time}</translation>
     </message>
     <message>
-        <source>簽退完成</source>
-        <translation>Signed out</translation>
-    </message>
-    <message>
         <source>第 {n} 桌</source>
         <translation>Table {n}</translation>
     </message>
@@ -3582,10 +3578,6 @@ Signed out at {time}</translation>
     <message>
         <source>不用餐</source>
         <translation>No lunch</translation>
-    </message>
-    <message>
-        <source>再次入場</source>
-        <translation>Re-entry</translation>
     </message>
     <message>
         <source>請核對持證人的身分後，改用姓名搜尋。</source>
@@ -4116,6 +4108,22 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The pass is damaged or altered</translation>
     </message>
     <message>
+        <source>簽退成功</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>再次入場</source>
+        <translation>Re-entry</translation>
+    </message>
+    <message>
+        <source>找不到符合的人</source>
+        <translation>Nobody matches</translation>
+    </message>
+    <message>
+        <source>符合的人不只一位，請輸入更多字</source>
+        <translation>More than one person matches; type more</translation>
+    </message>
+    <message>
         <source>房間碼不對，請對照入場證或名牌再輸入一次</source>
         <translation>Wrong room code: check it against the entry pass or the name badge and type it again</translation>
     </message>
@@ -4444,8 +4452,8 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>Record #{id} has already been voided</translation>
     </message>
     <message>
-        <source>請輸入原因</source>
-        <translation>Please enter a reason</translation>
+        <source>請輸入作廢原因</source>
+        <translation>Please enter the reason for voiding</translation>
     </message>
     <message>
         <source>目前的計時狀態無法執行這個動作</source>
@@ -5106,6 +5114,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>；</source>
         <translation>; </translation>
+    </message>
+    <message>
+        <source>沒有主控台：請設定環境變數 {variable}，或改用主控台程式 workshop-desk</source>
+        <translation>No console: set the environment variable {variable}, or use the console program workshop-desk</translation>
     </message>
 </context>
 <context>

@@ -93,4 +93,4 @@ def test_void_checks() -> None:
     ]:
         with pytest.raises(VoidError) as err:
             check_void(rows, target, reason)
-        assert err.value.problem == problem
+        assert err.value.problem.code == problem

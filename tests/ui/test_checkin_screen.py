@@ -63,7 +63,7 @@ def test_every_result_code_has_its_wording_on_the_card(qtbot, desk, demo_db) -> 
     cases = [
         (token, "in", "報到成功", "未排桌"),
         (token, "in", "已報到過", "08:42 在 desk-1 報到"),
-        (token, "out", "簽退完成", "簽退時間 08:42"),
+        (token, "out", "簽退成功", "簽退時間 08:42"),
         (token, "out", "已簽退過", "已於 08:42 簽退"),
         (token, "in", "再次入場", ""),
         (make_token(secret, regs["admitted"][1]), "out", "尚未報到", "無法簽退"),
@@ -503,7 +503,7 @@ def test_sign_out_mode_is_unmistakable_and_chosen_on_purpose(qtbot, desk) -> Non
     qtbot.waitUntil(screen.scan_field.hasFocus)
     scan(qtbot, token)
     assert screen.last_result.ok and screen.last_result.mode == "out"
-    assert screen.card.title_label.text() == "簽退完成"
+    assert screen.card.title_label.text() == "簽退成功"
     assert (screen.card.kind, screen.card.styleSheet()) != checked_in
     assert purple in screen.card.styleSheet() and COLOURS["good"][0] not in screen.card.styleSheet()
     qtbot.mouseClick(screen.in_button, Qt.MouseButton.LeftButton)  # back to 報到: no question

@@ -16,10 +16,8 @@ from db.uow import Database
 from desktop.services.events import find_session
 from desktop.ui.checkin.walk_in_dialog import WalkInDialog
 from desktop.ui.leader_mode import PinDialog
-from desktop.ui.messages import _texts
 from desktop.ui.screens.agenda import AgendaScreen
 from desktop.ui.screens.base import ScreenContext
-from tests.sourcetree import called, desktop_modules
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -96,27 +94,6 @@ def test_agenda_delay_is_said_in_the_window_language(qtbot, demo_db: Database, l
     assert one_language(screen.run.day_label.text(), language), screen.run.day_label.text()
     qtbot.keyClick(screen, Qt.Key.Key_Left)  # nothing before the first block: a coded refusal
     assert one_language(screen.feedback.text(), language), screen.feedback.text()
-
-
-def test_every_coded_refusal_has_its_words() -> None:
-    """A new ``raise XError("code", …)`` without an entry in the table would show raw Chinese
-    (or a code) in the English window."""
-    modules = desktop_modules()
-    # CliError's first argument is its sentence, and the command line never reaches a window.
-    coded = coded_classes(list(modules.values())) - {"CliError"}
-    assert {"BackupError", "SessionNotFound", "VoteSetupError", "VoteError"} <= coded
-    codes: set[tuple[str, str]] = set()
-    for path, tree in modules.items():
-        for node in called(tree, coded):
-            if (
-                node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                codes.add((node.args[0].value, f"{path.name}:{node.lineno}"))
-    assert len(codes) > 20
-    missing = sorted(f"{where} {code}" for code, where in codes if code not in _texts())
-    assert not missing, missing
 
 
 def words_only(text: str, *names: str) -> str:
@@ -249,16 +226,3 @@ def test_roster_and_agenda_editor_refusals_speak_the_window_language(
     lines = dialog.errors.text().split("\n")
     assert len(lines) == 2 and all(one_language(t, language) for t in lines), lines
     assert "09:00" in lines[1] and not dialog.result()
-
-
-def test_codes_built_from_names_have_their_words() -> None:
-    """Codes made from a name (``row_id_<problem>``, ``missing_<field>``, ``not_big5_<field>``)
-    escape the scan above; every combination the code can build is in the table."""
-    from desktop.core.ids import IdProblem
-    from desktop.reports.portal_csv import _COURSE_LABELS
-
-    built = {f"row_id_{p}_wants_hours" for p in IdProblem}
-    built |= {f"row_id_{p}" for p in (IdProblem.BAD_FORMAT, IdProblem.BAD_CHECKSUM)}
-    built |= {f"missing_{key}" for key in _COURSE_LABELS}
-    built |= {f"not_big5_{key}" for key in set(_COURSE_LABELS) - {"city_code"}}
-    assert not built - set(_texts()), sorted(built - set(_texts()))

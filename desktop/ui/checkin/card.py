@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.outcomes import checkin as checkin_words
 from desktop.core.rocdate import roc_date
 from desktop.services import checkin as service
 from desktop.ui.labels import status_label
-from desktop.ui.messages import code_text
+from desktop.ui.messages import word
 from desktop.ui.palette import ALERT
 
 translate = QCoreApplication.translate  # translate("checkin", "…"): lupdate finds the literal
@@ -44,8 +45,9 @@ class CardText:
 
 
 def outcome_title(code: str) -> str:
-    """An attempt's outcome in a few words: the card's title, the log's result."""
-    return code_text(code) or code_text("invalid_code") or code
+    """An attempt's outcome in a few words: the card's title, the log's result (a code the
+    desk does not know, from a newer version's log, reads as an unreadable code)."""
+    return word(checkin_words.WORDS.outcomes.get(code, checkin_words.INVALID_CODE))
 
 
 def card_text(r: service.CheckInResult) -> CardText:
@@ -53,7 +55,7 @@ def card_text(r: service.CheckInResult) -> CardText:
     if r.code == "ok" and r.mode == "out":
         return CardText(
             OUT,
-            translate("checkin", "簽退完成"),
+            word(r.outcome),
             translate("checkin", "{who}\n簽退時間 {time}").format(who=who, time=f"{r.at:%H:%M}"),
         )
     if r.code == "ok":
@@ -67,13 +69,12 @@ def card_text(r: service.CheckInResult) -> CardText:
             if r.lunch
             else translate("checkin", "不用餐")
         )
-        title = translate("checkin", "再次入場") if r.reentry else outcome_title(r.code)
         extra = translate("checkin", "（重複送出，未重複登記）") if r.replayed else ""
-        return CardText(GOOD, title + extra, f"{who}\n{table}　·　{lunch}")
+        return CardText(GOOD, word(r.outcome) + extra, f"{who}\n{table}　·　{lunch}")
     if r.code == "already_checked_in":
         return CardText(
             WARN,
-            outcome_title("already_checked_in"),
+            word(r.outcome),
             translate("checkin", "{who}\n已於 {time} 在 {desk} 報到").format(
                 who=who,
                 time=f"{r.first_at:%H:%M}" if r.first_at else "—",
@@ -83,7 +84,7 @@ def card_text(r: service.CheckInResult) -> CardText:
     if r.code == "already_checked_out":
         return CardText(
             WARN,
-            outcome_title("already_checked_out"),
+            word(r.outcome),
             translate("checkin", "{who}\n已於 {time} 簽退").format(
                 who=who, time=f"{r.last_out_at:%H:%M}" if r.last_out_at else "—"
             ),
@@ -91,7 +92,7 @@ def card_text(r: service.CheckInResult) -> CardText:
     if r.code == "not_checked_in":
         return CardText(
             WARN,
-            outcome_title("not_checked_in"),
+            word(r.outcome),
             translate("checkin", "{who}\n沒有報到紀錄，無法簽退").format(who=who),
         )
     if r.code == "not_admitted":
@@ -107,7 +108,7 @@ def card_text(r: service.CheckInResult) -> CardText:
         when = roc_date(r.session_date, weekday=True) if r.session_date else ""
         return CardText(
             BAD,
-            outcome_title("other_session"),
+            word(r.outcome),
             translate("checkin", "{who}\n報名場次：{session} {date}").format(
                 who=who, session=r.session_name, date=when
             ),
@@ -115,13 +116,13 @@ def card_text(r: service.CheckInResult) -> CardText:
     if r.code == "other_event":
         return CardText(
             BAD,
-            outcome_title("other_event"),
+            word(r.outcome),
             translate("checkin", "這張 QR 碼屬於其他活動，請改用姓名搜尋。"),
         )
     if r.code == "forged":
         return CardText(
             BAD,
-            outcome_title("forged"),
+            word(r.outcome),
             translate("checkin", "請核對持證人的身分後，改用姓名搜尋。"),
         )
     return CardText(
