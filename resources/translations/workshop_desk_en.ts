@@ -5116,7 +5116,7 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>; </translation>
     </message>
     <message>
-        <source>沒有主控台：請設定環境變數 {variable}，或改用主控台程式 workshop-desk</source>
+        <source>沒有主控台：請設定環境變數 {variable}，或改用主控台程式 workshop-desk (no console: set that variable or use the console program workshop-desk)</source>
         <translation>No console: set the environment variable {variable}, or use the console program workshop-desk</translation>
     </message>
 </context>

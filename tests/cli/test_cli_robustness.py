@@ -232,7 +232,7 @@ def test_a_console_that_cannot_show_a_name_gets_an_escape_not_a_crash(
 
 
 @pytest.mark.parametrize("missing", ["stdin", "stdout"])
-@pytest.mark.allow_log(r"no console: set WORKSHOP_DESK_PASSPHRASE")
+@pytest.mark.allow_log(r"no console: set that variable")
 def test_the_windowed_program_without_a_console_says_so_and_exits_2(
     demo_db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, missing: str
 ) -> None:
@@ -245,6 +245,7 @@ def test_the_windowed_program_without_a_console_says_so_and_exits_2(
     code = main(["--db", str(demo_db_path), "ids", "purge", "--session", "臺北", "--json"])
     assert code == 2
     said = capsys.readouterr()
-    assert "no console: set WORKSHOP_DESK_PASSPHRASE or use the console program" in (
-        said.err + said.out
+    assert (
+        "WORKSHOP_DESK_PASSPHRASE，或改用主控台程式 workshop-desk (no console: set that variable"
+        in (said.err + said.out)
     )

@@ -12,6 +12,7 @@ NO_CONSOLE = WORDS(
     "no_console",
     QT_TRANSLATE_NOOP(
         "messages",
-        "沒有主控台：請設定環境變數 {variable}，或改用主控台程式 workshop-desk",
+        "沒有主控台：請設定環境變數 {variable}，或改用主控台程式 workshop-desk "
+        "(no console: set that variable or use the console program workshop-desk)",
     ),
 )
