@@ -24,6 +24,7 @@ from desktop.cli import (
     print_glyph_problems,
 )
 from desktop.core.outcomes import checkin as checkin_words
+from desktop.core.outcomes import events
 from desktop.core.rocdate import roc_date
 from desktop.services import checkin as service
 from desktop.services import desk_search
@@ -117,7 +118,7 @@ def _own_session(context: Context, args: argparse.Namespace) -> SessionInfo:
     """Without --session the desk is the pass's own session (so only the code is checked)."""
     sessions = all_sessions(context.db)
     if not sessions:
-        raise CliError("資料庫中沒有任何場次", "no_sessions")
+        raise CliError(events.NO_SESSIONS)
     session_id = service.session_of_token(context.db, args.token)
     for s in sessions:
         if s.id == session_id:

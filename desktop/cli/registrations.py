@@ -22,6 +22,7 @@ from desktop.cli import (
     print_glyph_problems,
 )
 from desktop.core.admission import StatusChange
+from desktop.core.outcomes import importing
 from desktop.core.problems import CodedError
 from desktop.core.vocabulary import CHANGE_REASONS, STATUS_NAMES
 from desktop.services.admission import apply_admission
@@ -108,7 +109,7 @@ def run_import_command(args: argparse.Namespace, context: Context) -> int:
             )
     except CodedError as exc:
         hint = _IMPORT_HINTS.get(exc.code, "")
-        raise CliError(f"{exc}{hint}；未匯入任何資料 (nothing imported)") from exc
+        raise CliError(importing.NOTHING_IMPORTED, reason=f"{exc}{hint}", cause=exc.code) from exc
     if args.json:
         emit_json(summary.as_json())
         return 1 if unconfirmed else 0

@@ -20,21 +20,10 @@ from desktop.cli import (
     organiser_only,
     require_console,
 )
-from desktop.core.newevent import MIN_PASSPHRASE, Problem, check_event
+from desktop.core.newevent import check_event, explain
+from desktop.core.outcomes import events, newevent
 from desktop.services.events import create_event, find_session, list_events
 from desktop.services.newevent import InvalidInput, add_session
-
-_PROBLEM_TEXT = {
-    "required": "必填 (required)",
-    "too_long": "太長 (too long)",
-    "too_short": f"至少 {MIN_PASSPHRASE} 個字元 (at least {MIN_PASSPHRASE} characters)",
-    "common": "太常見、容易被猜中 (a common password, guessed first)",
-    "mismatch": "兩次輸入不一致 (the two entries differ)",
-    "before_start": "結束時間須晚於開始時間 (end must be after start)",
-    "too_small": "至少 1 (at least 1)",
-    "over_capacity": "不可大於名額 (more than the capacity)",
-    "duplicate": "已有同名場次 (a session of that name exists)",
-}
 
 
 def register_event_create(event_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -79,10 +68,6 @@ def _time(text: str) -> dt.time:
         raise argparse.ArgumentTypeError(f"時間格式應為 HH:MM (not a time): {text}") from None
 
 
-def _explain(problems: list[Problem]) -> str:
-    return "；".join(f"{p.field}: {_PROBLEM_TEXT.get(p.code, p.code)}" for p in problems)
-
-
 def _passphrase() -> tuple[str, str]:
     given = os.environ.get(PASSPHRASE_ENV)
     if given is not None:
@@ -96,13 +81,10 @@ def run_event_create(args: argparse.Namespace, context: Context) -> int:
     passphrase, repeat = _passphrase()
     problems = check_event(args.name, args.organiser, passphrase, repeat)
     if problems:
-        raise CliError(_explain(problems))
+        raise CliError(newevent.INVALID_INPUT, problems=explain(problems))
     db = context.create_db()
     if list_events(db):
-        raise CliError(
-            f"這個資料庫已有活動，請用 --db 指定新檔案 (this database already holds "
-            f"an event; give --db a new file): {context.where}"
-        )
+        raise CliError(events.EVENT_EXISTS, path=context.where)
     event_id = create_event(
         db,
         name=args.name.strip(),
@@ -123,13 +105,13 @@ def run_event_create(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_session_add(args: argparse.Namespace, context: Context) -> int:
-    events = list_events(context.db)
-    if not events:
-        raise CliError("資料庫中沒有活動，請先 event create (no event: run event create first)")
+    existing = list_events(context.db)
+    if not existing:
+        raise CliError(events.NO_EVENT_CREATE_FIRST)
     try:
         session_id = add_session(
             context.db,
-            events[0].id,
+            existing[0].id,
             name=args.name,
             date=args.date,
             start=args.start,
@@ -141,7 +123,7 @@ def run_session_add(args: argparse.Namespace, context: Context) -> int:
             actor="cli",
         )
     except InvalidInput as exc:
-        raise CliError(_explain(exc.problems)) from exc
+        raise CliError(newevent.INVALID_INPUT, problems=explain(exc.problems)) from exc
     session = find_session(context.db, str(session_id))
     if args.json:
         emit_json(

@@ -20,8 +20,8 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from desktop.core.import_rows import ID_MISSING_MESSAGE, ParsedRow
-from desktop.core.importing import ID_NUMBER
+from desktop.core.import_rows import ParsedRow
+from desktop.core.outcomes import importing
 from desktop.core.text import match_key
 
 _PERSON_FIELDS = (
@@ -172,9 +172,5 @@ def _drop_stale_id_problems(row: ParsedRow) -> ParsedRow:
     """ "No ID given" on a row whose person gave one in another row is no longer true."""
     if not row.id_number:
         return row
-    kept = tuple(
-        p
-        for p in row.problems
-        if not (p.field == ID_NUMBER and p.message.startswith(ID_MISSING_MESSAGE))
-    )
+    kept = tuple(p for p in row.problems if p.outcome is not importing.ROW_ID_MISSING_WANTS_HOURS)
     return row if len(kept) == len(row.problems) else replace(row, problems=kept)

@@ -56,6 +56,7 @@ from desktop.core.importing import (
     mapping_by_header,
     match_session,
 )
+from desktop.core.outcomes import importing, registrations
 from desktop.core.problems import CodedError
 from desktop.core.status import Status
 from desktop.core.text import match_key
@@ -63,7 +64,7 @@ from desktop.core.text import match_key
 
 # --- planning -------------------------------------------------------------------------------
 def _no_id_key() -> CodedError:
-    return CodedError("no_id_key", "活動沒有身分證加密金鑰")
+    return CodedError(registrations.NO_ID_KEY)
 
 
 def make_plan(
@@ -132,12 +133,7 @@ def _chosen_session(
     chosen = next((es for es in snapshot.sessions if es.id == session_id), None)
     if SESSION not in mapping and chosen is None:
         names = "、".join(es.name for es in snapshot.sessions)
-        raise ImportFileError(
-            "no_session_column",
-            f"{table.source}: 檔案沒有「報名場次」欄，請指定場次（可選：{names}）",
-            file=table.source,
-            names=names,
-        )
+        raise ImportFileError(importing.NO_SESSION_COLUMN, file=table.source, names=names)
     return chosen
 
 
@@ -177,10 +173,9 @@ def _sort_by_session(
                     RowProblem(
                         row.row,
                         found.column,
-                        f"報名場次「{value}」對不上任何場次，此列不匯入",
+                        importing.ROW_UNKNOWN_SESSION,
                         ERROR,
                         SESSION,
-                        "row_unknown_session",
                         (("value", value),),
                     )
                 )
@@ -193,14 +188,7 @@ def _sort_by_session(
             es = chosen
         else:
             found.rejected.append(
-                RowProblem(
-                    row.row,
-                    found.column,
-                    "沒有填報名場次，此列不匯入",
-                    ERROR,
-                    SESSION,
-                    "row_no_session",
-                )
+                RowProblem(row.row, found.column, importing.ROW_NO_SESSION, ERROR, SESSION)
             )
             continue
         found.session[row.order] = es
@@ -254,11 +242,9 @@ class _Planning:
                     RowProblem(
                         person.rows[0],
                         self.session_column,
-                        f"同一人（第 {first.rows[0]} 列）已報名{first_es.name}，又報名{es.name}："
-                        "兩場都保留，請確認",
+                        importing.ROW_TWO_SESSIONS,
                         WARNING,
                         SESSION,
-                        "row_two_sessions",
                         (("row", first.rows[0]), ("first", first_es.name), ("second", es.name)),
                     )
                 )
@@ -508,11 +494,9 @@ def _kept_in_session(
     return RowProblem(
         person.rows[0],
         column,
-        f"此列改報{es.name}，但此人在{kept.name}已報到或已確定名額："
-        f"仍留在{kept.name}，要改場次請在名單用「改場次…」",
+        importing.ROW_KEPT_IN_SESSION,
         WARNING,
         SESSION,
-        "row_kept_in_session",
         (("session", es.name), ("kept", kept.name)),
     )
 

@@ -11,7 +11,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from desktop.core.file_guard import MAX_CELL_CHARS
 from desktop.core.ids import IdProblem, id_problem, sealable_id
 from desktop.core.importing import (
     AGENCY,
@@ -19,7 +18,6 @@ from desktop.core.importing import (
     FIELD_LABELS,
     ID_NUMBER,
     LUNCH,
-    MAX_CHARS,
     NAME,
     PHONE,
     REMARK,
@@ -30,8 +28,10 @@ from desktop.core.importing import (
     WANTS_HOURS,
     ImportFileError,
     RawTable,
-    length_problem,
+    over_limit,
 )
+from desktop.core.outcomes import importing
+from desktop.core.problems import Outcome
 from desktop.core.text import clean, match_key
 
 # --- values ---------------------------------------------------------------------------------
@@ -167,11 +167,19 @@ WARNING = "warning"  # imported, but the organiser should look
 class RowProblem:
     row: int  # spreadsheet row number
     column: str  # header text of the column ("" for the whole row)
-    message: str
+    outcome: Outcome  # one of desktop.core.outcomes.importing's ``ROW_…``
     severity: str = WARNING
     field: str = ""  # the field (``NAME``, ``ID_NUMBER``…) the problem is about, if any
-    code: str = ""  # words the message in the window's language (desktop/ui/messages.py)
-    params: tuple[tuple[str, object], ...] = ()
+    params: tuple[tuple[str, object], ...] = ()  # what the outcome's sentence names
+
+    @property
+    def code(self) -> str:
+        return self.outcome.code
+
+    @property
+    def message(self) -> str:
+        """The problem in zh-TW (the window words ``outcome`` in its own language)."""
+        return self.outcome.say(**dict(self.params))
 
     def text(self) -> str:
         where = f"第 {self.row} 列" + (f"「{self.column}」" if self.column else "")
@@ -224,19 +232,19 @@ def check_mapping(table: RawTable, mapping: Mapping[str, int]) -> None:
     """Refuse a mapping without a name column: nothing could be imported from it."""
     if NAME not in mapping:
         found = "、".join(h for h in table.headers if h) or "（無）"
-        raise ImportFileError(
-            "no_name_column",
-            f"{table.source}: 找不到「姓名」欄，無法匯入；標題列：{found}",
-            file=table.source,
-            headers=found,
-        )
+        raise ImportFileError(importing.NO_NAME_COLUMN, file=table.source, headers=found)
 
 
-ID_MISSING_MESSAGE = "未填身分證字號"
-_ID_MESSAGES = {
-    IdProblem.MISSING: ID_MISSING_MESSAGE,
-    IdProblem.BAD_FORMAT: "身分證字號格式不正確",
-    IdProblem.BAD_CHECKSUM: "身分證字號檢查碼不正確",
+# An ID number's problem (``IdProblem``) for someone who does not ask for the hours, and for
+# someone who does (a missing ID is a problem only then).
+_ID_PROBLEMS = {
+    IdProblem.BAD_FORMAT: importing.ROW_ID_BAD_FORMAT,
+    IdProblem.BAD_CHECKSUM: importing.ROW_ID_BAD_CHECKSUM,
+}
+_ID_PROBLEMS_WANTS_HOURS = {
+    IdProblem.MISSING: importing.ROW_ID_MISSING_WANTS_HOURS,
+    IdProblem.BAD_FORMAT: importing.ROW_ID_BAD_FORMAT_WANTS_HOURS,
+    IdProblem.BAD_CHECKSUM: importing.ROW_ID_BAD_CHECKSUM_WANTS_HOURS,
 }
 
 
@@ -253,9 +261,7 @@ def parse_rows(table: RawTable, mapping: Mapping[str, int]) -> ParseResult:
         else:
             rows.append(parsed)
     if not rows:  # a header alone is not "everybody cancelled": refuse, change nothing
-        raise ImportFileError(
-            "header_only", f"{table.source}: 只有標題列，沒有任何報名資料", file=table.source
-        )
+        raise ImportFileError(importing.HEADER_ONLY, file=table.source)
     return ParseResult(tuple(rows), blank)
 
 
@@ -285,11 +291,11 @@ class RowCells:
         return self.texts.get(fld, "")
 
     def problem(
-        self, fld: str, code: str, message: str, severity: str = WARNING, **params: object
+        self, fld: str, outcome: Outcome, severity: str = WARNING, **params: object
     ) -> None:
         column = self.header.get(fld, FIELD_LABELS[fld])
         self.problems.append(
-            RowProblem(self.number, column, message, severity, fld, code, tuple(params.items()))
+            RowProblem(self.number, column, outcome, severity, fld, tuple(params.items()))
         )
 
 
@@ -301,11 +307,11 @@ def parse_row(row: RowCells, order: int) -> ParsedRow | None:
     refuse_long_cells(row)
     name = row.text(NAME)
     if not name:
-        row.problem(NAME, "row_no_name", "沒有姓名，此列不匯入", ERROR)
+        row.problem(NAME, importing.ROW_NO_NAME, ERROR)
     registered_at = read_timestamp(row)
     email = normalize_email(row.cell(EMAIL))
     if email and not _EMAIL.match(email):
-        row.problem(EMAIL, "row_bad_email", f"電子郵件「{email}」格式不正確", value=email)
+        row.problem(EMAIL, importing.ROW_BAD_EMAIL, value=email)
     sealable = sealable_id(row.text(ID_NUMBER))
     id_number = sealable or ""  # None: no ID in the cell, which is not imported
     problem_code = id_problem(id_number)
@@ -335,15 +341,14 @@ def parse_row(row: RowCells, order: int) -> ParsedRow | None:
 def refuse_long_cells(row: RowCells) -> None:
     """A cell over its field's length (a pasted essay or a hostile file) refuses the row."""
     for fld, value in row.texts.items():
-        too_long = length_problem(fld, value)
-        if too_long:
+        limit = over_limit(fld, value)
+        if limit is not None:
             row.problem(
                 fld,
-                "row_cell_too_long",
-                f"{too_long}，此列不匯入",
+                importing.ROW_CELL_TOO_LONG,
                 ERROR,
                 length=f"{len(value):,}",
-                limit=f"{MAX_CHARS.get(fld, MAX_CELL_CHARS):,}",
+                limit=f"{limit:,}",
             )
 
 
@@ -354,11 +359,9 @@ def read_timestamp(row: RowCells) -> dt.datetime | None:
     if TIMESTAMP in row.mapping and registered_at is None:
         raw = row.text(TIMESTAMP)
         if raw:
-            row.problem(
-                TIMESTAMP, "row_bad_timestamp", f"時間戳記「{raw}」無法辨識，排在最後", value=raw
-            )
+            row.problem(TIMESTAMP, importing.ROW_BAD_TIMESTAMP, value=raw)
         else:
-            row.problem(TIMESTAMP, "row_no_timestamp", "沒有時間戳記，排在最後")
+            row.problem(TIMESTAMP, importing.ROW_NO_TIMESTAMP)
     return registered_at
 
 
@@ -368,9 +371,7 @@ def read_wants_hours(row: RowCells, *, has_id: bool) -> bool:
     wants = parse_yes_no(row.cell(WANTS_HOURS))
     if wants is None:
         value = row.text(WANTS_HOURS)
-        row.problem(
-            WANTS_HOURS, "row_bad_wants_hours", f"無法判讀「{value}」，視為不需要時數", value=value
-        )
+        row.problem(WANTS_HOURS, importing.ROW_BAD_WANTS_HOURS, value=value)
         wants = False
     if WANTS_HOURS not in row.mapping:
         wants = has_id
@@ -385,17 +386,12 @@ def report_id_problem(
     if not recognised:  # the message must not repeat the cell: it may hold an ID
         row.problem(
             ID_NUMBER,
-            "row_id_unrecognised" + ("_wants_hours" if wants else ""),
-            "無法辨識身分證字號，此欄不匯入" + ("：需要時數但尚不符資格" if wants else ""),
+            importing.ROW_ID_UNRECOGNISED_WANTS_HOURS if wants else importing.ROW_ID_UNRECOGNISED,
         )
     elif wants and problem is not None:
-        row.problem(
-            ID_NUMBER,
-            f"row_id_{problem}_wants_hours",
-            _ID_MESSAGES[problem] + "：需要時數但尚不符資格",
-        )
-    elif problem in (IdProblem.BAD_FORMAT, IdProblem.BAD_CHECKSUM):
-        row.problem(ID_NUMBER, f"row_id_{problem}", _ID_MESSAGES[problem])
+        row.problem(ID_NUMBER, _ID_PROBLEMS_WANTS_HOURS[problem])
+    elif problem in _ID_PROBLEMS:
+        row.problem(ID_NUMBER, _ID_PROBLEMS[problem])
 
 
 def read_lunch(row: RowCells) -> str:
@@ -403,6 +399,6 @@ def read_lunch(row: RowCells) -> str:
     lunch = parse_lunch(row.cell(LUNCH))
     if lunch is None:
         value = row.text(LUNCH)
-        row.problem(LUNCH, "row_bad_lunch", f"無法判讀用餐「{value}」，視為不用餐", value=value)
+        row.problem(LUNCH, importing.ROW_BAD_LUNCH, value=value)
         lunch = ""
     return lunch

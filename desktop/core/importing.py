@@ -33,8 +33,10 @@ from desktop.core.file_guard import (
     decode_text,
     guard_import_file,
 )
-from desktop.core.problems import CodedError
+from desktop.core.outcomes import files, importing
+from desktop.core.problems import CodedError, Outcome
 from desktop.core.text import clean, match_key
+from desktop.core.vocabulary import QT_TRANSLATE_NOOP
 
 Cell = TypeVar("Cell")  # a record's cell: text from a CSV, a value from a sheet
 
@@ -68,19 +70,21 @@ FIELDS = (
     REMARK,
 )
 
+# The fields' names (a column without a header, a refusal naming the field); the window
+# translates the same entries (``desktop.ui.messages.field_label``).
 FIELD_LABELS = {
-    TIMESTAMP: "時間戳記",
-    NAME: "姓名",
-    AGENCY: "服務機關",
-    UNIT: "單位",
-    TITLE: "職稱",
-    EMAIL: "電子郵件",
-    PHONE: "聯絡電話",
-    ID_NUMBER: "身分證字號",
-    SESSION: "報名場次",
-    LUNCH: "用餐",
-    WANTS_HOURS: "終身學習時數",
-    REMARK: "備註",
+    TIMESTAMP: QT_TRANSLATE_NOOP("vocabulary", "時間戳記"),
+    NAME: QT_TRANSLATE_NOOP("vocabulary", "姓名"),
+    AGENCY: QT_TRANSLATE_NOOP("vocabulary", "服務機關"),
+    UNIT: QT_TRANSLATE_NOOP("vocabulary", "單位"),
+    TITLE: QT_TRANSLATE_NOOP("vocabulary", "職稱"),
+    EMAIL: QT_TRANSLATE_NOOP("vocabulary", "電子郵件"),
+    PHONE: QT_TRANSLATE_NOOP("vocabulary", "聯絡電話"),
+    ID_NUMBER: QT_TRANSLATE_NOOP("vocabulary", "身分證字號"),
+    SESSION: QT_TRANSLATE_NOOP("vocabulary", "報名場次"),
+    LUNCH: QT_TRANSLATE_NOOP("vocabulary", "用餐"),
+    WANTS_HOURS: QT_TRANSLATE_NOOP("vocabulary", "終身學習時數"),
+    REMARK: QT_TRANSLATE_NOOP("vocabulary", "備註"),
 }
 
 # The longest value import accepts per stored field (longer: the row is refused, naming row
@@ -90,10 +94,11 @@ FIELD_LABELS = {
 MAX_CHARS = {NAME: 60, AGENCY: 100, UNIT: 100, TITLE: 50, EMAIL: 254, PHONE: 40, REMARK: 500}
 
 
-def length_problem(fld: str, value: str) -> str | None:
-    """Why ``value`` is too long for field ``fld`` (import, walk-ins and edits alike), or None."""
+def over_limit(fld: str, value: str) -> int | None:
+    """The limit ``value`` is longer than for field ``fld`` (import, walk-ins and edits alike),
+    or None when it fits."""
     limit = MAX_CHARS.get(fld, MAX_CELL_CHARS)
-    return f"內容過長（{len(value):,} 字，上限 {limit:,} 字）" if len(value) > limit else None
+    return limit if len(value) > limit else None
 
 
 # Header words, tried in this order: the first field whose word the header contains wins, so
@@ -158,7 +163,7 @@ def read_table(path: Path | str) -> RawTable:
     """
     path = Path(path)
     if path.is_dir():
-        raise ImportFileError("is_folder", f"{path.name}: 這是資料夾，不是檔案", file=path.name)
+        raise ImportFileError(importing.IS_FOLDER, file=path.name)
     try:
         kind = guard_import_file(path)
         data = path.read_bytes()
@@ -166,24 +171,19 @@ def read_table(path: Path | str) -> RawTable:
             return _read_xlsx(path.name, data)
         suffix = path.suffix.lower()
         if suffix not in CSV_SUFFIXES | XLSX_SUFFIXES:
-            raise ImportFileError(
-                "unsupported_type",
-                f"{path.name}: 不支援的檔案類型「{suffix or '無副檔名'}」，請使用 CSV 或 XLSX",
-                file=path.name,
-                suffix=suffix,
-            )
+            raise ImportFileError(importing.UNSUPPORTED_TYPE, file=path.name, suffix=suffix)
         if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-            raise ImportFileError("file_empty", f"{path.name}: 檔案是空的", file=path.name)
+            raise ImportFileError(files.FILE_EMPTY, file=path.name)
         return _read_csv(path.name, data)
     except FileRejected as exc:
-        raise ImportFileError(exc.code, str(exc), **exc.params) from exc
+        raise ImportFileError(exc.outcome, **exc.params) from exc
 
 
 def _read_csv(name: str, data: bytes) -> RawTable:
     text, encoding = decode_text(data, name=name)
     control = sum(1 for c in text[:4000] if unicodedata.category(c) == "Cc" and c not in "\r\n\t")
     if control > 10 or "\ufffd" in text[:4000] and text[:4000].count("\ufffd") > 10:
-        raise ImportFileError("garbled", f"{name}: 內容無法辨識為 CSV 文字", file=name)
+        raise ImportFileError(importing.GARBLED, file=name)
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
@@ -198,11 +198,7 @@ def _read_csv(name: str, data: bytes) -> RawTable:
             numbers.append(len(records))
     except csv.Error as exc:
         raise ImportFileError(
-            "bad_csv",
-            f"{name}: 第 {len(records) + 1} 列 CSV 格式錯誤：{exc}",
-            file=name,
-            row=len(records) + 1,
-            detail=exc,
+            importing.BAD_CSV, file=name, row=len(records) + 1, detail=exc
         ) from exc
     return _table(name, records, numbers, encoding)
 
@@ -212,20 +208,9 @@ def _bounded(name: str, number: int, record: Sequence[Cell]) -> list[Cell]:
     the row or column limits is refused while it is read, before anything else works on its
     records (five million columns would take minutes to look at)."""
     if number > MAX_SHEET_ROWS:
-        raise ImportFileError(
-            "too_many_rows",
-            f"{name}: 超過 {MAX_SHEET_ROWS:,} 列，不是報名資料",
-            file=name,
-            limit=f"{MAX_SHEET_ROWS:,}",
-        )
+        raise ImportFileError(importing.TOO_MANY_ROWS, file=name, limit=f"{MAX_SHEET_ROWS:,}")
     if len(record) > MAX_COLUMNS and any(v not in (None, "") for v in record[MAX_COLUMNS:]):
-        raise ImportFileError(
-            "too_many_columns",
-            f"{name}: 第 {number} 列超過 {MAX_COLUMNS} 欄，不是報名資料",
-            file=name,
-            row=number,
-            limit=MAX_COLUMNS,
-        )
+        raise ImportFileError(importing.TOO_MANY_COLUMNS, file=name, row=number, limit=MAX_COLUMNS)
     return list(record[:MAX_COLUMNS])
 
 
@@ -244,7 +229,7 @@ def _read_xlsx(name: str, data: bytes) -> RawTable:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             if not workbook.worksheets:
-                raise ImportFileError("no_worksheet", f"{name}: 活頁簿裡沒有工作表", file=name)
+                raise ImportFileError(importing.NO_WORKSHEET, file=name)
             sheet = workbook.worksheets[0]
             # The declared size (<dimension>) may lie: openpyxl would pad every row to it.
             sheet.reset_dimensions()
@@ -258,28 +243,27 @@ def _read_xlsx(name: str, data: bytes) -> RawTable:
     except ImportFileError:
         raise
     except Exception as exc:  # any fault inside a hostile part, named below
-        code, fault, params = _xlsx_fault(exc)
-        raise ImportFileError(code, f"{name}: XLSX 內容損毀：{fault}", file=name, **params) from exc
+        fault, params = _xlsx_fault(exc)
+        raise ImportFileError(fault, file=name, **params) from exc
     return _table(name, records, numbers, "xlsx")
 
 
-def _xlsx_fault(exc: BaseException) -> tuple[str, str, dict[str, object]]:
-    """What is broken in the workbook: (code, a few zh-TW words, params) for the one-line
-    message. Only texts that name a part or a place are repeated: a cell's value could be
-    someone's ID."""
+def _xlsx_fault(exc: BaseException) -> tuple[Outcome, dict[str, object]]:
+    """What is broken in the workbook: the outcome and its params for the one-line message.
+    Only texts that name a part or a place are repeated: a cell's value could be someone's
+    ID."""
     text = str(exc).splitlines()[0][:120] if str(exc) else ""
     if isinstance(exc, KeyError):  # "There is no item named 'xl/…' in the archive"
-        return "xlsx_missing_part", f"缺少檔案內的部分 {text}", {"detail": text}
+        return importing.XLSX_MISSING_PART, {"detail": text}
     if isinstance(exc, SyntaxError):  # xml.etree's ParseError: "…: line 1, column 5"
-        return "xlsx_bad_xml", f"XML 格式錯誤 {text}", {"detail": text}
+        return importing.XLSX_BAD_XML, {"detail": text}
     if isinstance(exc, IndexError):
-        return "xlsx_bad_shared_string", "儲存格指向不存在的共用字串", {}
+        return importing.XLSX_BAD_SHARED_STRING, {}
     if isinstance(exc, ValueError | TypeError | OverflowError):
-        return "xlsx_bad_cell", "儲存格的值無法讀取，例如不是數字的數值儲存格", {}
+        return importing.XLSX_BAD_CELL, {}
     if isinstance(exc, zipfile.BadZipFile | OSError | EOFError):
-        return "xlsx_damaged_zip", "壓縮內容損毀", {}
-    kind = type(exc).__name__
-    return "xlsx_unreadable", f"無法讀取（{kind}）", {"detail": kind}
+        return importing.XLSX_DAMAGED_ZIP, {}
+    return importing.XLSX_UNREADABLE, {"detail": type(exc).__name__}
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -341,12 +325,11 @@ def _table(
                 start = i
                 break
     if start is None:
-        raise ImportFileError("no_data", f"{name}: 沒有任何資料", file=name)
+        raise ImportFileError(importing.NO_DATA, file=name)
     filled = sum(1 for record in records[start + 1 :] if any(v not in (None, "") for v in record))
     if filled > MAX_DATA_ROWS:
         raise ImportFileError(
-            "too_many_data_rows",
-            f"{name}: 共 {filled:,} 列資料，超過上限 {MAX_DATA_ROWS:,} 列",
+            importing.TOO_MANY_DATA_ROWS,
             file=name,
             count=f"{filled:,}",
             limit=f"{MAX_DATA_ROWS:,}",

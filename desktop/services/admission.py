@@ -23,6 +23,7 @@ from db.models import EventSession, Registration
 from db.uow import Database
 from desktop.core import admission
 from desktop.core.admission import AdmissionResult, StatusChange
+from desktop.core.outcomes import registrations
 from desktop.core.problems import CodedError
 from desktop.core.text import mask_name, match_key
 from desktop.services import audit
@@ -35,11 +36,7 @@ class UnconfirmedChanges(CodedError):
     confirmed nothing): nothing was written. ``changes`` are the ones it would make now."""
 
     def __init__(self, changes: tuple[StatusChange, ...]) -> None:
-        super().__init__(
-            "unconfirmed_changes",
-            f"{len(changes)} 人的錄取狀態會改變，尚未確認，未寫入",
-            n=len(changes),
-        )
+        super().__init__(registrations.UNCONFIRMED_CHANGES, n=len(changes))
         self.changes = changes
 
 

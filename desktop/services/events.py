@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from db.models import AgendaBlock, Event, EventSession, Registration
 from db.uow import Database
 from desktop.core.idvault import PUBLIC_KDF, new_key_pair
+from desktop.core.outcomes import events
 from desktop.core.problems import CodedError
 from desktop.core.text import match_key
 from desktop.services import audit, security
@@ -115,7 +116,7 @@ def event_of_session(db: Database, session_id: int) -> EventInfo:
             select(Event).join(EventSession).where(EventSession.id == session_id)
         ).one_or_none()
         if event is None:
-            raise SessionNotFound("no_session", f"找不到場次 #{session_id}", id=session_id)
+            raise SessionNotFound(events.NO_SESSION, id=session_id)
         return _event_infos(s, [event])[0]
 
 
@@ -185,12 +186,12 @@ def find_session(db: Database, name: str | None) -> SessionInfo:
     """
     sessions = all_sessions(db)
     if not sessions:
-        raise SessionNotFound("no_sessions", "資料庫中沒有任何場次", choices="")
+        raise SessionNotFound(events.NO_SESSIONS, choices="")
     names = "、".join(s.name for s in sessions)
     if name is None:
         if len(sessions) == 1:
             return sessions[0]
-        raise SessionNotFound("session_required", f"請指定場次（可選：{names}）", choices=names)
+        raise SessionNotFound(events.SESSION_REQUIRED, choices=names)
     key = match_key(name)
     exact = [s for s in sessions if match_key(s.name) == key or str(s.id) == name]
     partial = [s for s in sessions if key and key in match_key(s.name)]
@@ -198,9 +199,5 @@ def find_session(db: Database, name: str | None) -> SessionInfo:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise SessionNotFound(
-            "session_not_found", f"找不到場次「{name}」（可選：{names}）", name=name, choices=names
-        )
-    raise SessionNotFound(
-        "session_ambiguous", f"場次「{name}」不只一個符合（{names}）", name=name, choices=names
-    )
+        raise SessionNotFound(events.SESSION_NOT_FOUND, name=name, choices=names)
+    raise SessionNotFound(events.SESSION_AMBIGUOUS, name=name, choices=names)

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 from db.models import Attendee, Event, EventSession, Registration, Status
 from db.uow import Database
 from desktop.core import admission
-from desktop.core.file_guard import MAX_CELL_CHARS
 from desktop.core.ids import normalize_id
 from desktop.core.idvault import IdOpener, WrongPassphrase
-from desktop.core.importing import FIELD_LABELS, MAX_CHARS, length_problem
+from desktop.core.importing import FIELD_LABELS, over_limit
+from desktop.core.outcomes import events, registrations
 from desktop.core.problems import CodedError
 from desktop.core.status import holds_seat
 from desktop.core.text import clean, mask_name, match_key
@@ -45,25 +45,25 @@ def event_of(s: Session, session_id: int | None) -> Event:
     if session_id is not None:
         es = s.get(EventSession, session_id)
         if es is None:
-            raise RegistrationError("no_session", f"找不到場次 #{session_id}", id=session_id)
+            raise RegistrationError(events.NO_SESSION, id=session_id)
         return es.event
-    events = s.scalars(select(Event).order_by(Event.id)).all()
-    if not events:
-        raise RegistrationError("no_event_create_first", "資料庫中沒有活動，請先建立活動")
-    if len(events) > 1:
-        raise RegistrationError("several_events", "資料庫中有多個活動，請指定場次")
-    return events[0]
+    found = s.scalars(select(Event).order_by(Event.id)).all()
+    if not found:
+        raise RegistrationError(events.NO_EVENT_CREATE_FIRST)
+    if len(found) > 1:
+        raise RegistrationError(events.SEVERAL_EVENTS)
+    return found[0]
 
 
 def id_opener(event: Event, passphrase: str | None) -> IdOpener | None:
     if not passphrase:
         return None
     if event.id_private_key_sealed is None:
-        raise RegistrationError("no_id_key", "活動沒有身分證金鑰")
+        raise RegistrationError(registrations.NO_ID_KEY)
     try:
         return IdOpener(event.id_private_key_sealed, passphrase)
     except WrongPassphrase as exc:
-        raise RegistrationError("wrong_passphrase", "主辦單位密語不正確") from exc
+        raise RegistrationError(registrations.WRONG_PASSPHRASE) from exc
 
 
 def check_passphrase(db: Database, event_id: int, passphrase: str) -> bool:
@@ -128,7 +128,7 @@ def open_id_reader(db: Database, event_id: int, passphrase: str, *, actor: str =
     with db.unit_of_work() as s:
         opener = id_opener(s.get_one(Event, event_id), passphrase)
         if opener is None:
-            raise RegistrationError("passphrase_required", "請輸入主辦單位密語")
+            raise RegistrationError(registrations.PASSPHRASE_REQUIRED)
         audit.record(
             s, "id.reveal", actor=actor, entity="event", entity_id=event_id, where="roster"
         )
@@ -156,7 +156,7 @@ def admit_with_reason(
     """The organiser admits someone by hand (over the limits if need be): a reason is needed."""
     reason = clean(reason)
     if not reason:
-        raise RegistrationError("admit_reason_required", "請填寫錄取理由")
+        raise RegistrationError(registrations.ADMIT_REASON_REQUIRED)
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         r = s.get_one(Registration, registration_id)
@@ -185,7 +185,7 @@ def cancel_registration(
     with db.unit_of_work() as s:
         r = s.get_one(Registration, registration_id)
         if r.status == Status.CANCELLED:
-            raise RegistrationError("already_cancelled", "此報名已取消")
+            raise RegistrationError(registrations.ALREADY_CANCELLED)
         r.status_reason = clean(reason)[:300]
         old = change_status(s, r, Status.CANCELLED, actor=actor, at=at, reason=r.status_reason)
         r.seat = None  # the chair at the workshop table is free again (delete-orphan)
@@ -221,9 +221,9 @@ def move_registration(
         old_session = r.session
         target = s.get_one(EventSession, to_session_id)
         if target.id == old_session.id:
-            raise RegistrationError("already_in_session", "已在此場次")
+            raise RegistrationError(registrations.ALREADY_IN_SESSION)
         if target.event_id != old_session.event_id:
-            raise RegistrationError("session_of_other_event", "不同活動的場次")
+            raise RegistrationError(registrations.SESSION_OF_OTHER_EVENT)
         clash = s.scalars(
             select(Registration).where(
                 Registration.attendee_id == r.attendee_id, Registration.session_id == target.id
@@ -231,10 +231,7 @@ def move_registration(
         ).first()
         if clash is not None:
             raise RegistrationError(
-                "already_registered_there",
-                f"{r.attendee.name} 已報名{target.name}",
-                name=r.attendee.name,
-                session=target.name,
+                registrations.ALREADY_REGISTERED_THERE, name=r.attendee.name, session=target.name
             )
         old_status = r.status
         if r.seat is not None:
@@ -248,9 +245,9 @@ def move_registration(
         renumber(s, old_session.id)
         s.flush()
         if r.status == Status.WAITLISTED:
-            registrations = session_registrations(s, target.id)
+            in_line = session_registrations(s, target.id)
             agency = match_key(r.attendee.agency)
-            seated = [x for x in registrations if holds_seat(x.status)]
+            seated = [x for x in in_line if holds_seat(x.status)]
             per_agency = Counter(match_key(x.attendee.agency) for x in seated)
             if len(seated) < target.capacity and not admission.agency_full(
                 per_agency, agency, target.agency_limit
@@ -297,11 +294,7 @@ def update_registration(
     ``id_number`` (when given and not blank) replaces the stored, encrypted ID number."""
     unknown = set(values) - set(EDITABLE)
     if unknown:
-        raise RegistrationError(
-            "not_editable",
-            f"不能編輯的欄位：{', '.join(sorted(unknown))}",
-            fields=", ".join(sorted(unknown)),
-        )
+        raise RegistrationError(registrations.NOT_EDITABLE, fields=", ".join(sorted(unknown)))
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         r = s.get_one(Registration, registration_id)
@@ -319,18 +312,17 @@ def update_registration(
             else:
                 value = clean(value)
             if name == "name" and not value:
-                raise RegistrationError("name_required", "請輸入姓名")
-            too_long = length_problem(name, value) if isinstance(value, str) else None
-            if too_long:  # the same limits as import: every document lays out the longest
+                raise RegistrationError(registrations.NAME_REQUIRED)
+            limit = over_limit(name, value) if isinstance(value, str) else None
+            if limit is not None:  # the same limits as import: every document lays out the longest
                 raise RegistrationError(
-                    "field_too_long",
-                    f"{FIELD_LABELS.get(name, name)}{too_long}",
+                    registrations.FIELD_TOO_LONG,
                     field=FIELD_LABELS.get(name, name),
-                    length=len(value),
-                    limit=MAX_CHARS.get(name, MAX_CELL_CHARS),
+                    length=f"{len(value):,}",
+                    limit=f"{limit:,}",
                 )
             if name == "lunch" and value not in ("", "葷", "素"):
-                raise RegistrationError("bad_lunch", "用餐只能是 葷、素 或空白")
+                raise RegistrationError(registrations.BAD_LUNCH)
             target = r if name in ("lunch", "remark") else a
             if getattr(target, name) != value:
                 setattr(target, name, value)
@@ -341,7 +333,7 @@ def update_registration(
             try:
                 store_id_number(a, a.event, id_number)
             except CodedError as exc:  # no ID recognisable in what was typed, no key
-                raise RegistrationError(exc.code, str(exc), **exc.params) from exc
+                raise RegistrationError(exc.outcome, **exc.params) from exc
             changed.append("id_number")
         if changed:
             a.updated_at = at

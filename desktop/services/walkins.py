@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from db.models import Attendee, Event, EventSession, Registration, Status
 from db.uow import Database
-from desktop.core.file_guard import MAX_CELL_CHARS
-from desktop.core.importing import FIELD_LABELS, MAX_CHARS, length_problem
+from desktop.core.importing import FIELD_LABELS, over_limit
+from desktop.core.outcomes import registrations
 from desktop.core.problems import CodedError
 from desktop.core.status import SEAT_HOLDERS
 from desktop.core.text import clean, mask_name
@@ -69,7 +69,7 @@ def add_walk_in(
 ) -> WalkInResult:
     name = clean(name)
     if not name:
-        raise WalkInError("name_required", "請輸入姓名")
+        raise WalkInError(registrations.NAME_REQUIRED)
     typed = {
         "name": name,
         "agency": clean(agency),
@@ -79,14 +79,13 @@ def add_walk_in(
         "email": clean(email),
     }
     for fld, value in typed.items():  # the import's limits: every document lays these out
-        too_long = length_problem(fld, value)
-        if too_long:
+        limit = over_limit(fld, value)
+        if limit is not None:
             raise WalkInError(
-                "field_too_long",
-                f"{FIELD_LABELS[fld]}{too_long}",
+                registrations.FIELD_TOO_LONG,
                 field=FIELD_LABELS[fld],
-                length=len(value),
-                limit=MAX_CHARS.get(fld, MAX_CELL_CHARS),
+                length=f"{len(value):,}",
+                limit=f"{limit:,}",
             )
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core.importing import FIELD_LABELS
 from desktop.core.problems import OUTCOME_CONTEXT, CodedError, Outcome
 
 translate = QCoreApplication.translate  # translate("messages", "…"): lupdate finds the literal
@@ -19,32 +20,16 @@ translate = QCoreApplication.translate  # translate("messages", "…"): lupdate 
 def _texts() -> dict[str, str]:
     return {
         # fields (new event, session, PIN, passphrase)
-        "required": translate("messages", "必須填寫"),
-        "name_required": translate("messages", "請輸入姓名"),
-        "field_too_long": translate("messages", "{field}內容過長（{length} 字，上限 {limit} 字）"),
-        "too_long": translate("messages", "最多 {n} 個字元"),
-        "too_short": translate("messages", "至少需要 {n} 個字元"),
-        "common": translate("messages", "太常見、容易被猜中，請換一句較長的話"),
-        "whitespace": translate("messages", "不可包含空白"),
-        "mismatch": translate("messages", "兩次輸入不一致"),
-        "before_start": translate("messages", "必須晚於開始時間"),
-        "too_small": translate("messages", "至少為 1"),
-        "over_capacity": translate("messages", "不能大於名額"),
-        "duplicate": translate("messages", "已有同名的場次"),
         # passphrase, PIN, ID numbers
         "bad_parameters": translate("messages", "PIN 設定參數不正確"),
         "wrong_pin": translate("messages", "目前的 PIN 不正確"),
         "bad_hash": translate("messages", "儲存的 PIN 無法辨識，請重新設定 PIN"),
-        "wrong_passphrase": translate("messages", "主辦密語不正確"),
         "wrong_current_passphrase": translate("messages", "原密語不正確"),
         "no_passphrase": translate("messages", "這個活動尚未設定主辦密語"),
         "no_event": translate("messages", "找不到活動 #{id}"),
         "no_event_in_database": translate("messages", "資料庫中沒有活動"),
         "no_attendee": translate("messages", "找不到這位學員 #{id}"),
-        "no_session": translate("messages", "找不到場次 #{id}"),
-        "id_unrecognised": translate("messages", "身分證字號無法辨識"),
         "no_id_number": translate("messages", "這位學員沒有可顯示的身分證字號"),
-        "no_id_key": translate("messages", "活動沒有加密身分證字號的金鑰，請先設定主辦密語"),
         # backups
         "folder_not_writable": translate("messages", "無法寫入備份資料夾：{path}（{detail}）"),
         "database_missing": translate("messages", "找不到資料庫檔案：{path}"),
@@ -125,20 +110,8 @@ def _texts() -> dict[str, str]:
         "not_a_database": translate("messages", "這個檔案不是可用的資料庫，或已損毀：{path}"),
         "cannot_open_database": translate("messages", "無法開啟資料庫：{path}（{detail}）"),
         # registrations and the roster
-        "no_event_create_first": translate("messages", "資料庫中沒有活動，請先建立活動"),
-        "several_events": translate("messages", "資料庫中有多個活動，請指定場次"),
-        "passphrase_required": translate("messages", "請輸入主辦單位密語"),
-        "admit_reason_required": translate("messages", "請填寫錄取理由"),
-        "already_cancelled": translate("messages", "此報名已取消"),
-        "already_in_session": translate("messages", "已在此場次"),
-        "session_of_other_event": translate("messages", "不同活動的場次"),
-        "already_registered_there": translate("messages", "{name} 已報名{session}"),
-        "not_editable": translate("messages", "不能編輯的欄位：{fields}"),
-        "bad_lunch": translate("messages", "用餐只能是 葷、素 或空白"),
-        "unconfirmed_changes": translate("messages", "{n} 人的錄取狀態會改變，尚未確認，未寫入"),
         # import files
         "file_not_found": translate("messages", "{file}：找不到檔案"),
-        "file_empty": translate("messages", "{file}：檔案是空的"),
         "too_large": translate("messages", "{file}：檔案太大（{size} MB，上限 {limit} MB）"),
         "old_or_encrypted": translate(
             "messages",
@@ -154,45 +127,11 @@ def _texts() -> dict[str, str]:
         "cell_too_long": translate(
             "messages", "{file} 第 {row} 列「{column}」欄：內容過長（{length} 字，上限 {limit} 字）"
         ),
-        "is_folder": translate("messages", "{file}：這是資料夾，不是檔案"),
-        "unsupported_type": translate("messages", "{file}：不支援的檔案類型，請使用 CSV 或 XLSX"),
-        "garbled": translate("messages", "{file}：內容無法辨識為 CSV 文字"),
-        "bad_csv": translate("messages", "{file}：第 {row} 列 CSV 格式錯誤（{detail}）"),
         "bad_xlsx": translate("messages", "{file}：不是可讀的 XLSX 活頁簿"),
-        "no_data": translate("messages", "{file}：沒有任何資料"),
-        "no_name_column": translate(
-            "messages", "{file}：找不到「姓名」欄，無法匯入；標題列：{headers}"
-        ),
-        "no_session_column": translate(
-            "messages", "{file}：檔案沒有「報名場次」欄，請選擇場次（可選：{names}）"
-        ),
         "damaged_part": translate("messages", "{file}：{part} 已損毀"),
         "too_many_cells": translate("messages", "{file}：{part} 超過 {limit} 個儲存格"),
         "too_many_strings": translate("messages", "{file}：{part} 超過 {limit} 個共用字串"),
         "too_many_elements": translate("messages", "{file}：{part} 超過 {limit} 個 XML 元素"),
-        "too_many_rows": translate("messages", "{file}：超過 {limit} 列，不是報名資料"),
-        "too_many_columns": translate(
-            "messages", "{file}：第 {row} 列超過 {limit} 欄，不是報名資料"
-        ),
-        "too_many_data_rows": translate(
-            "messages", "{file}：共 {count} 列資料，超過上限 {limit} 列"
-        ),
-        "no_worksheet": translate("messages", "{file}：活頁簿裡沒有工作表"),
-        "xlsx_missing_part": translate(
-            "messages", "{file}：XLSX 內容損毀：缺少檔案內的部分 {detail}"
-        ),
-        "xlsx_bad_xml": translate("messages", "{file}：XLSX 內容損毀：XML 格式錯誤 {detail}"),
-        "xlsx_bad_shared_string": translate(
-            "messages", "{file}：XLSX 內容損毀：儲存格指向不存在的共用字串"
-        ),
-        "xlsx_bad_cell": translate("messages", "{file}：XLSX 內容損毀：儲存格的值無法讀取"),
-        "xlsx_damaged_zip": translate("messages", "{file}：XLSX 內容損毀：壓縮內容損毀"),
-        "xlsx_unreadable": translate("messages", "{file}：XLSX 內容損毀，無法讀取（{detail}）"),
-        "header_only": translate("messages", "{file}：只有標題列，沒有任何報名資料"),
-        "row_id_unrecognised": translate("messages", "無法辨識身分證字號，此欄不匯入"),
-        "row_id_unrecognised_wants_hours": translate(
-            "messages", "無法辨識身分證字號，此欄不匯入：需要時數但尚不符資格"
-        ),
         # an agenda CSV (desktop.core.agenda_csv)
         "agenda_not_text": translate("messages", "不是 UTF-8 或 Big5 編碼的文字檔"),
         "agenda_missing_columns": translate(
@@ -233,36 +172,6 @@ def _texts() -> dict[str, str]:
             "messages", "{session}沒有人可發研習證明書：出席 {n} 人都沒有核給時數；未產生任何檔案"
         ),
         # import rows
-        "row_cell_too_long": translate(
-            "messages", "內容過長（{length} 字，上限 {limit} 字），此列不匯入"
-        ),
-        "row_no_name": translate("messages", "沒有姓名，此列不匯入"),
-        "row_bad_timestamp": translate("messages", "時間戳記「{value}」無法辨識，排在最後"),
-        "row_no_timestamp": translate("messages", "沒有時間戳記，排在最後"),
-        "row_bad_email": translate("messages", "電子郵件「{value}」格式不正確"),
-        "row_bad_wants_hours": translate("messages", "無法判讀「{value}」，視為不需要時數"),
-        "row_id_missing_wants_hours": translate("messages", "未填身分證字號：需要時數但尚不符資格"),
-        "row_id_bad_format_wants_hours": translate(
-            "messages", "身分證字號格式不正確：需要時數但尚不符資格"
-        ),
-        "row_id_bad_checksum_wants_hours": translate(
-            "messages", "身分證字號檢查碼不正確：需要時數但尚不符資格"
-        ),
-        "row_id_bad_format": translate("messages", "身分證字號格式不正確"),
-        "row_id_bad_checksum": translate("messages", "身分證字號檢查碼不正確"),
-        "row_bad_lunch": translate("messages", "無法判讀用餐「{value}」，視為不用餐"),
-        "row_unknown_session": translate(
-            "messages", "報名場次「{value}」對不上任何場次，此列不匯入"
-        ),
-        "row_no_session": translate("messages", "沒有填報名場次，此列不匯入"),
-        "row_two_sessions": translate(
-            "messages", "同一人（第 {row} 列）已報名{first}，又報名{second}：兩場都保留，請確認"
-        ),
-        "row_kept_in_session": translate(
-            "messages",
-            "此列改報{session}，但此人在{kept}已報到或已確定名額：仍留在{kept}，"
-            "要改場次請在名單用「改場次…」",
-        ),
         # hours, certificates, course fields, documents
         "policy_bad_step": translate("messages", "時數單位須為 0.5 或 1 小時（輸入 {value}）"),
         "policy_bad_missing_sign_out": translate(
@@ -390,10 +299,6 @@ def _texts() -> dict[str, str]:
         "no_one_admitted": translate("messages", "本場次沒有已錄取或現場報名的人"),
         # sessions, the command line
         "unexpected": translate("messages", "未預期的錯誤，詳細記錄於：{log}"),
-        "no_sessions": translate("messages", "資料庫中沒有任何場次"),
-        "session_required": translate("messages", "請指定場次（可選：{choices}）"),
-        "session_not_found": translate("messages", "找不到場次「{name}」（可選：{choices}）"),
-        "session_ambiguous": translate("messages", "場次「{name}」不只一個符合（{choices}）"),
         # the PB vote (the organiser's actions, then the phone page's refusals)
         "not_draft": translate("messages", "投票已開始或已結束，投票單不能再改"),
         "already_open": translate("messages", "投票已經開始"),
@@ -473,20 +378,7 @@ def _texts() -> dict[str, str]:
 
 def field_label(field: str) -> str:
     """The window's name for an import field (``desktop.core.importing.FIELD_LABELS``)."""
-    return {
-        "timestamp": translate("fields", "時間戳記"),
-        "name": translate("fields", "姓名"),
-        "agency": translate("fields", "服務機關"),
-        "unit": translate("fields", "單位"),
-        "title": translate("fields", "職稱"),
-        "email": translate("fields", "電子郵件"),
-        "phone": translate("fields", "聯絡電話"),
-        "id_number": translate("fields", "身分證字號"),
-        "session": translate("fields", "報名場次"),
-        "lunch": translate("fields", "用餐"),
-        "wants_hours": translate("fields", "終身學習時數"),
-        "remark": translate("fields", "備註"),
-    }[field]
+    return translate("vocabulary", FIELD_LABELS[field])
 
 
 def reasons_text(reasons: Sequence[str]) -> str:

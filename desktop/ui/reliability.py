@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 from db.engine import sqlite_file
 from db.integrity import DamagedDatabase
 from desktop.core.newevent import MIN_PASSPHRASE
+from desktop.core.outcomes import newevent
 from desktop.core.problems import CodedError
 from desktop.errors import environment_problem
 from desktop.lockfile import DatabaseInUse, DatabaseLock
 from desktop.services import backup, security
-from desktop.ui.messages import error_text
+from desktop.ui.messages import error_text, word
 from desktop.ui.organiser import ask_passphrase
 from desktop.ui.palette import ALERT
 
@@ -294,7 +295,9 @@ class ReliabilityController(QObject):
         )
         if again != new:
             QMessageBox.warning(
-                self.window, self.tr("主辦密語"), self.tr("兩次輸入不一致，密語未變更。")
+                self.window,
+                self.tr("主辦密語"),
+                self.tr("{reason}，密語未變更。").format(reason=word(newevent.MISMATCH)),
             )
             return
         try:

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.uow import Database
-from desktop.core.newevent import MAX_NAME, MIN_PASSPHRASE, Problem, check_event, check_session
-from desktop.ui.messages import code_text, error_text
+from desktop.core.newevent import MIN_PASSPHRASE, Problem, check_event, check_session
+from desktop.ui.messages import error_text, word
 from desktop.ui.palette import ALERT
 from desktop.ui.qtapp import app_name
 
@@ -135,28 +135,11 @@ def available_height(widget: QWidget) -> int:
     return screen.availableGeometry().height() - 40
 
 
-def problem_text(problem: Problem, session: bool = False) -> str:
-    """The sentence, in the user's language, for a validation problem (of a 場次 if ``session``)."""
-
-    labels = {
-        "name": (
-            QCoreApplication.translate("welcome", "場次名稱")
-            if session
-            else QCoreApplication.translate("welcome", "活動名稱")
-        ),
-        "organiser": QCoreApplication.translate("welcome", "主辦單位"),
-        "passphrase": QCoreApplication.translate("welcome", "主辦密語"),
-        "repeat": QCoreApplication.translate("welcome", "再次輸入主辦密語"),
-        "venue": QCoreApplication.translate("welcome", "地點"),
-        "end": QCoreApplication.translate("welcome", "結束時間"),
-        "capacity": QCoreApplication.translate("welcome", "名額"),
-        "agency_limit": QCoreApplication.translate("welcome", "每機關上限"),
-    }
-    limits = {"too_short": MIN_PASSPHRASE, "too_long": MAX_NAME if session else MAX_NAME * 2}
-    reason = code_text(problem.code, n=limits.get(problem.code, 0)) or problem.code
+def problem_text(problem: Problem) -> str:
+    """The sentence, in the user's language, for a validation problem: 「欄位：原因」."""
+    label = QCoreApplication.translate("vocabulary", problem.label)
     separator = QCoreApplication.translate("welcome", "：")
-    label = labels.get(problem.field, problem.field)
-    return f"{label}{separator}{reason}"
+    return f"{label}{separator}{word(problem.outcome, **dict(problem.params))}"
 
 
 class NewEventDialog(QDialog):
@@ -260,7 +243,7 @@ class NewEventDialog(QDialog):
     def accept(self) -> None:
         found = self.problems()
         if found:
-            self.error.setText("\n".join(problem_text(p, session) for _, p, session in found))
+            self.error.setText("\n".join(problem_text(p) for _, p, _ in found))
             self.error.show()
             found[0][0].setFocus()
             self.fields_area.ensureWidgetVisible(found[0][0])
@@ -300,7 +283,7 @@ class NewSessionDialog(QDialog):
     def accept(self) -> None:
         problems = self.form.problems(self.existing_names)
         if problems:
-            self.error.setText("\n".join(problem_text(p, True) for p in problems))
+            self.error.setText("\n".join(problem_text(p) for p in problems))
             self.error.show()
             self.form.field(problems[0].field).setFocus()
             return
@@ -471,7 +454,7 @@ def add_session_interactively(parent: QWidget, db: Database) -> bool:
         )
     except InvalidInput as exc:
         QMessageBox.warning(
-            parent, dialog.windowTitle(), "\n".join(problem_text(p, True) for p in exc.problems)
+            parent, dialog.windowTitle(), "\n".join(problem_text(p) for p in exc.problems)
         )
         return False
     return True

@@ -1875,8 +1875,8 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>Enter the new organiser passphrase again:</translation>
     </message>
     <message>
-        <source>兩次輸入不一致，密語未變更。</source>
-        <translation>The two entries differ; the passphrase was not changed.</translation>
+        <source>{reason}，密語未變更。</source>
+        <translation>{reason}; the passphrase is unchanged.</translation>
     </message>
     <message>
         <source>主辦密語已設定。請妥善保存，遺失將無法讀取身分證字號。</source>
@@ -3713,57 +3713,6 @@ Registered for: {session} {date}</translation>
     </message>
 </context>
 <context>
-    <name>fields</name>
-    <message>
-        <source>時間戳記</source>
-        <translation>Timestamp</translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>服務機關</source>
-        <translation>Agency</translation>
-    </message>
-    <message>
-        <source>單位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>職稱</source>
-        <translation>Job title</translation>
-    </message>
-    <message>
-        <source>電子郵件</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>聯絡電話</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>身分證字號</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <source>報名場次</source>
-        <translation>Session applied for</translation>
-    </message>
-    <message>
-        <source>用餐</source>
-        <translation>Meal</translation>
-    </message>
-    <message>
-        <source>終身學習時數</source>
-        <translation>Learning hours</translation>
-    </message>
-    <message>
-        <source>備註</source>
-        <translation>Remarks</translation>
-    </message>
-</context>
-<context>
     <name>labels</name>
     <message>
         <source>第 {n} 桌</source>
@@ -3884,6 +3833,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>More than one session matches “{name}” ({choices})</translation>
     </message>
     <message>
+        <source>這個資料庫已有活動，請用 --db 指定新檔案：{path}</source>
+        <translation>This database already holds an event; give --db a new file: {path}</translation>
+    </message>
+    <message>
         <source>投票已開始或已結束，投票單不能再改</source>
         <translation>The vote has started or ended: the ballot can no longer change</translation>
     </message>
@@ -3998,6 +3951,14 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>{file}：只有標題列，沒有任何報名資料</source>
         <translation>{file}: only a header row, no registrations</translation>
+    </message>
+    <message>
+        <source>{file}：檔案沒有「報名場次」欄，請指定場次（可選：{names}）</source>
+        <translation>{file}: the file has no session column; choose a session (one of: {names})</translation>
+    </message>
+    <message>
+        <source>{reason}；未匯入任何資料</source>
+        <translation>{reason}; nothing was imported</translation>
     </message>
     <message>
         <source>無法辨識身分證字號，此欄不匯入</source>
@@ -4302,6 +4263,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>已有同名的場次</source>
         <translation>a session of that name exists</translation>
+    </message>
+    <message>
+        <source>無法建立：{problems}</source>
+        <translation>Cannot create: {problems}</translation>
     </message>
     <message>
         <source>PIN 設定參數不正確</source>
@@ -4650,10 +4615,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>{file}：找不到「姓名」欄，無法匯入；標題列：{headers}</source>
         <translation>{file}: no name column, nothing can be imported; header row: {headers}</translation>
-    </message>
-    <message>
-        <source>{file}：檔案沒有「報名場次」欄，請選擇場次（可選：{names}）</source>
-        <translation>{file}: the file has no session column; choose a session (one of: {names})</translation>
     </message>
     <message>
         <source>不是 UTF-8 或 Big5 編碼的文字檔</source>
@@ -5325,20 +5286,53 @@ The language applies after a restart.</source>
         <source>否</source>
         <translation>No</translation>
     </message>
-</context>
-<context>
-    <name>welcome</name>
     <message>
-        <source>開啟資料庫</source>
-        <translation>Open database</translation>
+        <source>時間戳記</source>
+        <translation>Timestamp</translation>
     </message>
     <message>
-        <source>研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)</source>
-        <translation>Workshop Desk databases (*.sqlite3 *.db);;All files (*)</translation>
+        <source>姓名</source>
+        <translation>Name</translation>
     </message>
     <message>
-        <source>場次名稱</source>
-        <translation>Session name</translation>
+        <source>服務機關</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>單位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>電子郵件</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>聯絡電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>身分證字號</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>報名場次</source>
+        <translation>Session applied for</translation>
+    </message>
+    <message>
+        <source>用餐</source>
+        <translation>Meal</translation>
+    </message>
+    <message>
+        <source>終身學習時數</source>
+        <translation>Learning hours</translation>
+    </message>
+    <message>
+        <source>備註</source>
+        <translation>Remarks</translation>
     </message>
     <message>
         <source>活動名稱</source>
@@ -5357,6 +5351,10 @@ The language applies after a restart.</source>
         <translation>Organiser passphrase again</translation>
     </message>
     <message>
+        <source>場次名稱</source>
+        <translation>Session name</translation>
+    </message>
+    <message>
         <source>地點</source>
         <translation>Venue</translation>
     </message>
@@ -5371,6 +5369,17 @@ The language applies after a restart.</source>
     <message>
         <source>每機關上限</source>
         <translation>Limit per agency</translation>
+    </message>
+</context>
+<context>
+    <name>welcome</name>
+    <message>
+        <source>開啟資料庫</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>研習報到台資料庫 (*.sqlite3 *.db);;所有檔案 (*)</source>
+        <translation>Workshop Desk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
         <source>：</source>

@@ -67,7 +67,7 @@ def test_bad_setup_input_is_one_line(
     db = tmp_path / "course.sqlite3"
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "short")
     code, _, err = run_cli("--db", db, "event", "create", "--name", "課", "--organiser", "主辦")
-    assert code == 2 and "至少 8 個字元" in err and err.count("\n") == 1
+    assert code == 2 and "至少需要 8 個字元" in err and err.count("\n") == 1
     assert not db.exists()  # nothing written for refused input
     monkeypatch.setenv("WORKSHOP_DESK_PASSPHRASE", "12345678")
     code, _, err = run_cli("--db", db, "event", "create", "--name", "課", "--organiser", "主辦")
@@ -90,4 +90,4 @@ def test_bad_setup_input_is_one_line(
         "--venue",
         "會議室",
     )
-    assert code == 2 and "結束時間須晚於開始時間" in err and err.count("\n") == 1
+    assert code == 2 and "結束時間：必須晚於開始時間" in err and err.count("\n") == 1

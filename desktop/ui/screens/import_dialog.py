@@ -40,7 +40,7 @@ from desktop.services.importing import (
     plan_import,
     read_registration_file,
 )
-from desktop.ui.messages import code_texts, error_text, field_label
+from desktop.ui.messages import error_text, field_label, word
 from desktop.ui.palette import ALERT, GOOD
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.screens.status_changes import confirm_changes, moves_out
@@ -280,7 +280,6 @@ class ImportDialog(QDialog):
             )
             + self._changes_text(s)
         )
-        code_text = code_texts()
         refused, noted, merged = self.tr("拒收"), self.tr("注意"), self.tr("合併")
         same_person = self.tr("與第 {row} 列是同一人，以較新的資料為準，保留第一次報名的順位")
         self.problem_lines.set_rows(
@@ -289,7 +288,7 @@ class ImportDialog(QDialog):
                     p.row,
                     p.column,
                     refused if p.severity == ERROR else noted,
-                    code_text(p.code, **dict(p.params)) or p.message,
+                    word(p.outcome, **dict(p.params)),
                     p.severity == ERROR,
                 )
                 for p in s.problems()
