@@ -387,15 +387,13 @@ def _check_lengths(theirs: Mapping[str, Any], mine: Mapping[str, Any]) -> None:
             refusal = limits.too_long(where, value)
             if refusal is not None:
                 raise refusal
-    for key, limit, outcome in (
-        ("proposals", limits.MAX_PROPOSALS, words.TOO_MANY_PROPOSALS),
-        ("members", limits.MAX_MEMBERS, words.TOO_MANY_MEMBERS),
-    ):
+    for key, limit in (("proposals", limits.MAX_PROPOSALS), ("members", limits.MAX_MEMBERS)):
         count = len(mine.get(key) or ())
         if count > max(limit, len(theirs.get(key) or ())):
             raise GroupReportError(
-                outcome,
+                words.TOO_MANY,
                 field=key,
+                label=limits.field_name(key),
                 limit=limit,
                 count=count,
             )

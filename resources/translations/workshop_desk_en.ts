@@ -5008,14 +5008,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>“{label}” takes at most {limit} characters (this had {length})</translation>
     </message>
     <message>
-        <source>一份報告最多 {limit} 項提案（送出的有 {count} 項）</source>
-        <translation>A report holds at most {limit} proposals (this had {count})</translation>
-    </message>
-    <message>
-        <source>一份報告最多 {limit} 位成員（送出的有 {count} 位）</source>
-        <translation>A report holds at most {limit} members (this had {count})</translation>
-    </message>
-    <message>
         <source>一分鐘內儲存的內容已達上限（{limit_mb} MB），請稍候一分鐘再儲存；草稿留在裝置上</source>
         <translation>The limit of {limit_mb} MB saved in one minute is reached; wait a minute and save again (the draft stays on the device)</translation>
     </message>
@@ -5034,6 +5026,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>照片「{name}」有 {mb} MB，超過上限 {limit} MB；請先縮小（例如用手機的「中」尺寸）再附加</source>
         <translation>The photo “{name}” is {mb} MB, over the {limit} MB limit; make it smaller first (for example the phone’s medium size), then attach it</translation>
+    </message>
+    <message>
+        <source>一份報告的「{label}」最多 {limit} 項（送出的有 {count} 項）</source>
+        <translation>A report holds at most {limit} items in &quot;{label}&quot; (this had {count})</translation>
     </message>
     <message>
         <source>「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）</source>

@@ -73,13 +73,10 @@ FIELD_TOO_LONG = WORDS(
     "report_field_too_long",
     QT_TRANSLATE_NOOP("messages", "「{label}」最多 {limit} 字（送出的有 {length} 字）"),
 )
-TOO_MANY_PROPOSALS = WORDS(
-    "report_too_many_proposals",
-    QT_TRANSLATE_NOOP("messages", "一份報告最多 {limit} 項提案（送出的有 {count} 項）"),
-)
-TOO_MANY_MEMBERS = WORDS(
-    "report_too_many_members",
-    QT_TRANSLATE_NOOP("messages", "一份報告最多 {limit} 位成員（送出的有 {count} 位）"),
+# ``label``: the list's name as the form shows it (提案, 成員; ``field`` is its key).
+TOO_MANY = WORDS(
+    "report_too_many",
+    QT_TRANSLATE_NOOP("messages", "一份報告的「{label}」最多 {limit} 項（送出的有 {count} 項）"),
 )
 # ``scope``: ``device`` (this device) or ``table`` (all the table's devices together).
 STORAGE_MINUTE = WORDS(
