@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.cli import CliError, Context, add_json_flag, emit_json, print_glyph_problems
 from desktop.core.group_report import CRITERIA, points
+from desktop.core.outcomes import group_reports as words
 from desktop.services import exports
 from desktop.services.group_report_compile import (
     SessionCompilation,
@@ -41,11 +42,9 @@ def _compiled(context: Context, name: str) -> SessionCompilation:
 def run_export(args: argparse.Namespace, context: Context) -> int:
     out = Path(args.out).expanduser()
     if out.suffix.lower() not in (".pdf", ".xlsx"):
-        raise CliError(
-            f"--out {args.out}: 副檔名要是 .pdf 或 .xlsx (extension must be .pdf or .xlsx)"
-        )
+        raise CliError(f"--out {args.out}: the extension must be .pdf or .xlsx")
     if not out.parent.exists():
-        raise CliError(f"--out {args.out}: 資料夾不存在 (folder does not exist): {out.parent}")
+        raise CliError(f"--out {args.out}: the folder does not exist: {out.parent}")
     session = context.session(args.session)
     written = exports.group_reports(context.db, session.id, out)
     if args.json:
@@ -79,7 +78,7 @@ def run_show(args: argparse.Namespace, context: Context) -> int:
     if args.table is not None:
         reports = tuple(r for r in reports if r.table.number == args.table)
         if not reports:
-            raise CliError(f"--table {args.table}: {compiled.session_name}沒有這一桌")
+            raise CliError(words.NO_TABLE_NUMBER, n=args.table)
     if args.json:
         emit_json(
             {

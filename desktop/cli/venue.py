@@ -20,6 +20,7 @@ import time
 
 from desktop.cli import PASSPHRASE_ENV, CliError, Context, add_json_flag, organiser_only
 from desktop.core.lan import Reach
+from desktop.core.outcomes import requests
 from desktop.server.runner import DEFAULT_PORT
 
 WAIT_SLICE = 0.5  # seconds: how soon Ctrl+C is seen on Windows
@@ -56,11 +57,8 @@ def default_host() -> str:
     offered = offered_addresses()
     if offered and offered[0].reach is Reach.OK:
         return offered[0].address
-    found = "、".join(f"{c.address}（{c.adapter or '?'}）" for c in offered) or "（沒有）"
-    raise CliError(
-        "--host：找不到手機連得到的網路位址（先連上場地的 Wi-Fi），"
-        f"或請指定要在哪個位址提供連線；這台電腦的位址有 {found}"
-    )
+    found = "、".join(f"{c.address}（{c.adapter or '?'}）" for c in offered) or "—"
+    raise CliError(requests.NO_ROOM_ADDRESS, found=found)
 
 
 def run_serve(args: argparse.Namespace, context: Context) -> int:
@@ -69,12 +67,12 @@ def run_serve(args: argparse.Namespace, context: Context) -> int:
     from desktop.services.venue import issue_secrets
 
     if not 0 <= args.port <= 65535:
-        raise CliError(f"--port {args.port}: 連接埠要在 0–65535 之間")
+        raise CliError(f"--port {args.port}: give a port from 0 to 65535")
     if args.host is not None:
         try:
             ipaddress.ip_address(args.host)
         except ValueError:
-            raise CliError(f"--host {args.host}: 不是 IP 位址（例如 192.168.1.20）") from None
+            raise CliError(f"--host {args.host}: not an IP address (e.g. 192.168.1.20)") from None
     session = context.session(args.session)
     host = args.host or default_host()
     server = VenueServer(create_app(context.db, session), host, args.port)

@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from desktop.core.problems import CodedError
+from desktop.core.outcomes import group_reports as words
+from desktop.core.problems import CodedError, Outcome
 from desktop.core.text import clean_text
 
 SCHEMA = 1
@@ -130,7 +131,6 @@ _SMALL_UNITS = {
 }
 _LARGE_UNITS = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8, "m": 10**6, "M": 10**6}
 _TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?|.", re.S)
-COST_HINT = "請寫成 300000、300,000、NT$300000 或 約 30 萬"
 
 
 def parse_cost(text: str) -> int | None:
@@ -148,7 +148,7 @@ def parse_cost(text: str) -> int | None:
     total = read_amount(amount, text)
     # Checked before rounding: quantize() fails beyond Decimal's 28 digits of precision.
     if total >= MAX_COST:
-        raise CostError("cost_too_large", f"經費「{text}」超過新臺幣 10 兆元，請確認位數", raw=text)
+        raise CostError(words.COST_TOO_LARGE, raw=text)
     return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -170,13 +170,11 @@ def bare_amount(s: str) -> str:
 def _refuse_shapes(amount: str, raw: str) -> None:
     """Raise for what is not one amount: nothing left, a negative number or a range."""
     if not amount:
-        raise CostError("cost_no_amount", f"經費「{raw}」沒有金額：{COST_HINT}", raw=raw)
+        raise CostError(words.COST_NO_AMOUNT, raw=raw)
     if amount.startswith("-"):
-        raise CostError("cost_negative", f"經費「{raw}」是負數：經費不可為負", raw=raw)
+        raise CostError(words.COST_NEGATIVE, raw=raw)
     if re.search(r"\d\s*[-~–—至到]\s*\d|[萬千百十kK][-~–—至到]", amount):
-        raise CostError(
-            "cost_range", f"經費「{raw}」是一個範圍：請填一個估計金額（例如取上限）", raw=raw
-        )
+        raise CostError(words.COST_RANGE, raw=raw)
 
 
 def read_amount(amount: str, raw: str) -> Decimal:
@@ -216,11 +214,7 @@ class _AmountReader:
             self.section, self.number = Decimal(0), None
             self.unit_before = _LARGE_UNITS[token] if not token.isascii() else 0
         else:
-            raise CostError(
-                "cost_unreadable",
-                f"經費「{self.raw}」看不懂（「{token}」不是金額的一部分）：{COST_HINT}",
-                raw=self.raw,
-            )
+            raise CostError(words.COST_UNREADABLE, raw=self.raw, token=token)
 
     def _arabic_number(self, token: str) -> None:
         if self.number is not None:  # two numbers, no unit between (1,0000)
@@ -232,7 +226,7 @@ class _AmountReader:
         self.number_after, self.number_chars, self.unit_before = self.unit_before, len(token), 0
 
     def _unreadable(self) -> CostError:
-        return CostError("cost_unreadable", f"經費「{self.raw}」看不懂：{COST_HINT}", raw=self.raw)
+        return CostError(words.COST_UNREADABLE, raw=self.raw)
 
     def _chinese_digit(self, digit: Decimal) -> None:
         if self.number is None:
@@ -512,9 +506,28 @@ def with_ids(proposals: Iterable[Proposal], *, fresh: bool = False) -> tuple[Pro
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing to confirm: ``outcome`` with its ``params``; a cost's refusal is said of its
+    proposal (``params["label"]``, 提案 2「路燈」) through ``PROPOSAL_PROBLEM``."""
+
     where: str  # "proposals[0].cost", "proposals[1].feasibility.legal", ...
-    code: str
-    message: str
+    outcome: Outcome
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return self.outcome.code
+
+    @property
+    def message(self) -> str:
+        """The sentence in zh-TW (the CLI's, the JSON's)."""
+        return self.worded(lambda outcome, **params: outcome.say(**params))
+
+    def worded(self, word: Callable[..., str]) -> str:
+        """The sentence by ``word(outcome, **params)`` (the window's: its own language)."""
+        text = word(self.outcome, **self.params)
+        if "label" in self.params and "label" not in self.outcome.params:
+            return word(words.PROPOSAL_PROBLEM, label=self.params["label"], problem=text)
+        return text
 
 
 def problems(content: ReportContent) -> tuple[Problem, ...]:
@@ -525,26 +538,32 @@ def problems(content: ReportContent) -> tuple[Problem, ...]:
         if p.is_blank():
             continue
         if not p.title.strip():
-            found.append(Problem(f"proposals[{i}].title", "no_title", f"{label}沒有名稱"))
+            found.append(
+                Problem(f"proposals[{i}].title", words.PROPOSAL_NO_TITLE, {"label": label})
+            )
         try:
             parse_cost(p.cost_text)
         except CostError as exc:
-            found.append(Problem(f"proposals[{i}].cost", exc.code, f"{label}：{exc}"))
+            found.append(
+                Problem(f"proposals[{i}].cost", exc.outcome, {**exc.params, "label": label})
+            )
         for c in CRITERIA:
             mark = p.mark(c)
             if mark and mark not in MARKS:
                 found.append(
                     Problem(
                         f"proposals[{i}].feasibility.{c}",
-                        "bad_mark",
-                        f"{label}的{CRITERION_LABELS[c]}「{mark}」不是 ○ △ × 或 1–5",
+                        words.PROPOSAL_BAD_MARK,
+                        {"label": label, "criterion": CRITERION_LABELS[c], "mark": mark},
                     )
                 )
         if p.votes is not None and p.votes < 0:
-            found.append(Problem(f"proposals[{i}].votes", "negative_votes", f"{label}的票數是負數"))
+            found.append(
+                Problem(f"proposals[{i}].votes", words.PROPOSAL_NEGATIVE_VOTES, {"label": label})
+            )
     names = [m.name.strip() for m in content.members]
     for name in sorted({n for n in names if n and names.count(n) > 1}):
-        found.append(Problem("members", "duplicate_member", f"成員「{name}」重複列出"))
+        found.append(Problem("members", words.DUPLICATE_MEMBER, {"name": name}))
     return tuple(found)
 
 

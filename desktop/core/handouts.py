@@ -17,6 +17,7 @@ from pathlib import PurePath
 from typing import BinaryIO
 from urllib.parse import quote
 
+from desktop.core.outcomes import handouts as words
 from desktop.core.problems import CodedError
 
 MAX_FILE = 50 * 1024 * 1024
@@ -53,11 +54,7 @@ def kind_of(file_name: str, stream: BinaryIO) -> Kind:
     try:
         kind = Kind(suffix)
     except ValueError:
-        raise HandoutError(
-            "handout_kind",
-            f"{file_name}：講義只收 PDF、PPTX、DOCX 或 ZIP 檔",
-            file=file_name,
-        ) from None
+        raise HandoutError(words.KIND, file=file_name) from None
     stream.seek(0)
     head = stream.read(8)
     stream.seek(0)
@@ -67,12 +64,7 @@ def kind_of(file_name: str, stream: BinaryIO) -> Kind:
         good = head.startswith(b"PK\x03\x04") and _zip_holds(stream, _MAIN_PART.get(kind))
         stream.seek(0)
     if not good:
-        raise HandoutError(
-            "handout_content",
-            f"{file_name}：內容不是 {KIND_NAMES[kind]} 檔（檔名是 .{suffix}，內容不符）",
-            file=file_name,
-            kind=kind.value,
-        )
+        raise HandoutError(words.CONTENT, file=file_name, kind=KIND_NAMES[kind], suffix=suffix)
     return kind
 
 
@@ -87,20 +79,17 @@ def _zip_holds(stream: BinaryIO, part: str | None) -> bool:
 def check_size(file_name: str, size: int, session_total: int) -> None:
     """Refuse a file over ``MAX_FILE``, or one that takes the session past ``MAX_SESSION``."""
     if size == 0:
-        raise HandoutError("handout_empty", f"{file_name}：檔案是空的", file=file_name)
+        raise HandoutError(words.EMPTY, file=file_name)
     if size > MAX_FILE:
         raise HandoutError(
-            "handout_too_large",
-            f"{file_name}：{_mb(size)} MB，每個講義檔最多 {_mb(MAX_FILE)} MB",
+            words.TOO_LARGE,
             file=file_name,
             mb=_mb(size),
             limit_mb=_mb(MAX_FILE),
         )
     if session_total + size > MAX_SESSION:
         raise HandoutError(
-            "handout_session_full",
-            f"{file_name}：加上這個檔案，本場次講義共 {_mb(session_total + size)} MB，"
-            f"上限 {_mb(MAX_SESSION)} MB",
+            words.SESSION_FULL,
             file=file_name,
             mb=_mb(session_total + size),
             limit_mb=_mb(MAX_SESSION),

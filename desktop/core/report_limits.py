@@ -9,6 +9,7 @@ the limits existed is kept and exported whole: only what a save changes is check
 from __future__ import annotations
 
 from desktop.core.group_report import CRITERIA, CRITERION_LABELS
+from desktop.core.outcomes import group_reports as words
 from desktop.core.problems import CodedError
 
 # Characters a field may hold.
@@ -45,8 +46,7 @@ def too_long(where: str, text: str) -> FieldTooLong | None:
         return None
     label = field_name(where)
     return FieldTooLong(
-        "report_field_too_long",
-        f"「{label}」最多 {limit} 字（送出的有 {len(text)} 字）",
+        words.FIELD_TOO_LONG,
         field=where,
         label=label,
         limit=limit,

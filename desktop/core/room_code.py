@@ -18,6 +18,9 @@ import threading
 from collections import deque
 from dataclasses import dataclass, field
 
+from desktop.core.outcomes import room as words
+from desktop.core.problems import CodedError
+
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 LENGTH = 9
 GROUP = 3
@@ -27,7 +30,7 @@ _SEPARATORS = str.maketrans("", "", " -_.\u3000\u2010\u2011\u2012\u2013\u2014\uf
 _WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}
 
 
-class CodeFormat(ValueError):
+class CodeFormat(CodedError):
     """What was typed cannot be a room code (length, a symbol not in the alphabet)."""
 
 
@@ -47,12 +50,10 @@ def normalise(typed: str) -> str:
     are never in a code, so they are refused with a hint rather than guessed at."""
     text = "".join(_WIDTH.get(ch, ch) for ch in typed).translate(_SEPARATORS).upper()
     if len(text) != LENGTH:
-        raise CodeFormat(f"房間碼是 {LENGTH} 個字元（例如 K7M-Q4X-RTP），輸入的是 {len(text)} 個")
+        raise CodeFormat(words.CODE_LENGTH, length=LENGTH, typed=len(text))
     wrong = sorted({ch for ch in text if ch not in ALPHABET})
     if wrong:
-        raise CodeFormat(
-            f"房間碼裡沒有「{'、'.join(wrong)}」：沒有 0、O、1、I、L，請對照入場證或名牌再輸入一次"
-        )
+        raise CodeFormat(words.CODE_SYMBOLS, symbols="、".join(wrong))
     return text
 
 

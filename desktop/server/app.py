@@ -43,6 +43,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from db.uow import Database
+from desktop.core.outcomes import requests
+from desktop.core.problems import Outcome
 from desktop.server.bodies import coded_refusal
 from desktop.services.events import SessionInfo
 
@@ -61,11 +63,10 @@ RATE_PER_SECOND = 20.0  # requests per client address: a page does about one a s
 RATE_BURST = 40.0
 MAX_DELAY = 2.0  # beyond this a flooder is refused instead of queued
 CONNECTED_SECONDS = 20.0  # a device seen this recently counts as connected
-NOT_FOUND = "找不到這個網頁。請重新掃描報到台的 QR。"
-HTTP_REFUSALS = {  # status → the code and sentence of a refusal Starlette makes on a JSON path
-    400: ("bad_request", "無法讀取這個請求的內容"),
-    404: ("not_found", NOT_FOUND),
-    405: ("method_not_allowed", "這個網址不接受這種請求方法"),
+HTTP_REFUSALS = {  # status → the refusal Starlette makes on a JSON path
+    400: requests.BAD_REQUEST,
+    404: requests.NOT_FOUND,
+    405: requests.METHOD_NOT_ALLOWED,
 }
 
 
@@ -174,12 +175,12 @@ async def http_refusal(request: Request, exc: Exception) -> Response:
     the refusal page (404) or Starlette's plain answer."""
     assert isinstance(exc, HTTPException)
     if answers_json(request.url.path):
-        code, text = HTTP_REFUSALS.get(exc.status_code, HTTP_REFUSALS[400])
-        answer = coded_refusal(code, text, exc.status_code, method=request.method)
+        outcome = HTTP_REFUSALS.get(exc.status_code, requests.BAD_REQUEST)
+        answer = coded_refusal(outcome, exc.status_code, method=request.method)
         answer.headers.update(exc.headers or {})
         return answer
     if exc.status_code == 404:
-        return venue_of(request).refuse(request, NOT_FOUND, 404)
+        return venue_of(request).refuse(request, requests.NOT_FOUND.say(), 404)
     return PlainTextResponse(exc.detail, status_code=exc.status_code, headers=exc.headers)
 
 
@@ -226,10 +227,10 @@ def create_app(
 
 
 async def _refuse(
-    scope: Scope, receive: Receive, send: Send, status: int, code: str, text: str, **params: object
+    scope: Scope, receive: Receive, send: Send, status: int, outcome: Outcome, **params: object
 ) -> None:
     """A middleware's refusal, in the one error shape (``desktop.server.bodies.refusal``)."""
-    await coded_refusal(code, text, status, **params)(scope, receive, send)
+    await coded_refusal(outcome, status, **params)(scope, receive, send)
 
 
 class HttpMiddleware:
@@ -284,9 +285,7 @@ class TooLarge(Exception):
 
 async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
     kb = limit // 1024
-    await _refuse(
-        scope, receive, send, 413, "body_too_large", f"內容太大（上限 {kb} KB）", limit_kb=kb
-    )
+    await _refuse(scope, receive, send, 413, requests.BODY_TOO_LARGE, limit_kb=kb)
 
 
 class SecurityHeaders(HttpMiddleware):
@@ -323,7 +322,7 @@ class SameOriginWrites(HttpMiddleware):
             origin = headers.get(b"origin", b"").decode("latin-1")
             host = headers.get(b"host", b"").decode("latin-1")
             if origin and origin.split("://", 1)[-1] != host:
-                await _refuse(scope, receive, send, 403, "cross_origin", "不接受來自其他網站的請求")
+                await _refuse(scope, receive, send, 403, requests.CROSS_ORIGIN)
                 return
         await self.app(scope, receive, send)
 
@@ -337,14 +336,7 @@ class KnownHost(HttpMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
         if not host_allowed(host, scope.get("server")):
-            await _refuse(
-                scope,
-                receive,
-                send,
-                400,
-                "unknown_host",
-                "這個網址不是報到台的位址，請重新掃描報到台的 QR",
-            )
+            await _refuse(scope, receive, send, 400, requests.UNKNOWN_HOST)
             return
         await self.app(scope, receive, send)
 
@@ -406,7 +398,7 @@ class RateLimit(HttpMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         wait = self._take(client_address(scope))
         if wait > MAX_DELAY:
-            await _refuse(scope, receive, send, 429, "rate_limited", "請求太頻繁，請稍候再試")
+            await _refuse(scope, receive, send, 429, requests.RATE_LIMITED)
             return
         if wait > 0:
             await asyncio.sleep(wait)

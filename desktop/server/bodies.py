@@ -22,7 +22,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from desktop.core.problems import CodedError
+from desktop.core.outcomes import requests
+from desktop.core.problems import CodedError, Outcome
 
 MAX_ID = 2**31 - 1  # database ids and revisions: what SQLite and the pages' JavaScript hold
 MAX_TEXT = 100_000  # characters in any one string; field caps are the services' own
@@ -31,8 +32,8 @@ MAX_TEXT = 100_000  # characters in any one string; field caps are the services'
 class BodyError(CodedError):
     """A request body that is not the JSON its route takes."""
 
-    def __init__(self, code: str, message: str, status: int, **params: object) -> None:
-        super().__init__(code, message, **params)
+    def __init__(self, outcome: Outcome, status: int, **params: object) -> None:
+        super().__init__(outcome, **params)
         self.status = status
 
 
@@ -50,11 +51,7 @@ class Spec:
 
     def refuse(self, value: Any, where: str) -> BodyError:
         return BodyError(
-            "body_invalid",
-            f"「{where}」要是{self.expected()}，收到的是 {_kind(value)}",
-            422,
-            where=where,
-            expected=self.expected(),
+            requests.BODY_INVALID, 422, where=where, expected=self.expected(), kind=_kind(value)
         )
 
 
@@ -151,22 +148,12 @@ class Obj(Spec):
         prefix = f"{where}." if where else ""
         for key in self.required:
             if key not in value:
-                raise BodyError(
-                    "body_missing",
-                    f"少了「{prefix}{key}」",
-                    422,
-                    where=f"{prefix}{key}",
-                )
+                raise BodyError(requests.BODY_MISSING, 422, where=f"{prefix}{key}")
         checked: dict[str, Any] = {}
         for key, v in value.items():
             spec = self.keys.get(key, self.other)
             if spec is None:
-                raise BodyError(
-                    "body_unknown_key",
-                    f"不認得「{prefix}{key[:40]}」",
-                    422,
-                    where=f"{prefix}{key[:40]}",
-                )
+                raise BodyError(requests.BODY_UNKNOWN_KEY, 422, where=f"{prefix}{key[:40]}")
             checked[key] = spec.check(v, f"{prefix}{key}")
         return checked
 
@@ -197,7 +184,7 @@ async def read_json(request: Request, schema: Obj) -> dict[str, Any]:
     try:
         body = json.loads(raw)
     except (ValueError, RecursionError):  # RecursionError: nested deeper than json can follow
-        raise BodyError("body_not_json", "內容不是 JSON", 400, bytes=len(raw)) from None
+        raise BodyError(requests.BODY_NOT_JSON, 400, bytes=len(raw)) from None
     return schema.check(body, "")
 
 
@@ -214,28 +201,34 @@ def refusal(
     status: int,
     headers: Mapping[str, str] | None = None,
     *,
-    code: str | None = None,
+    code: Outcome | None = None,
     **beside: object,
 ) -> JSONResponse:
     """The one error shape of the venue server's JSON: ``{"ok": false, "error": {"code",
-    "message", "params"}}`` (``code`` replaces the error's own; ``beside`` are keys next to
-    ``error``, such as a refused ballot's ``revision``)."""
+    "message", "params"}}`` (``code``: a declared outcome whose code answers instead of the
+    error's own, its sentence still the error's; ``beside`` are keys next to ``error``, such
+    as a refused ballot's ``revision``)."""
     params = {
         k: v if v is None or isinstance(v, str | int | float | bool | list | dict) else str(v)
         for k, v in error.params.items()
     }
-    error_json = {"code": code or error.code, "message": str(error), "params": params}
+    error_json = {
+        "code": error.code if code is None else code.code,
+        "message": str(error),
+        "params": params,
+    }
     return JSONResponse(
         {"ok": False, "error": error_json, **beside}, status_code=status, headers=headers
     )
 
 
-def coded_refusal(code: str, message: str, status: int, **params: object) -> JSONResponse:
-    return refusal(CodedError(code, message, **params), status)
+def coded_refusal(outcome: Outcome, status: int, **params: object) -> JSONResponse:
+    """``outcome`` refused with ``status`` (its sentence filled by ``params``)."""
+    return refusal(CodedError(outcome, **params), status)
 
 
 def bad_request(error: BodyError) -> JSONResponse:
     """How the attendee's JSON routes (room, vote, survey) refuse a body they cannot take: one
     code, ``bad_request`` (400), whatever was wrong — their documented contract, older than the
     leader's ``body_*`` codes; the schema's message and ``params`` say what and where."""
-    return refusal(error, 400, code="bad_request")
+    return refusal(error, 400, code=requests.BAD_REQUEST)

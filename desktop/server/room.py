@@ -35,6 +35,8 @@ from starlette.responses import JSONResponse, RedirectResponse, Response, Stream
 from starlette.routing import BaseRoute, Route
 
 from desktop.core.handouts import KIND_NAMES, Kind, content_disposition
+from desktop.core.outcomes import requests
+from desktop.core.outcomes import room as words
 from desktop.core.room_code import LENGTH
 from desktop.server.app import Venue, client_address, venue_of
 from desktop.server.bodies import (
@@ -76,12 +78,12 @@ def visitor(venue: Venue, request: Request) -> room.Visitor | None:
 
 def not_signed_in() -> JSONResponse:
     """The refusal of an attendee's JSON route to a device that is not signed in."""
-    return coded_refusal("not_signed_in", "請先用房間碼登入（印在入場證與名牌上）", 401)
+    return coded_refusal(words.NOT_SIGNED_IN, 401)
 
 
 def token_refused() -> JSONResponse:
     """The refusal of a signed-in device's JSON write without its ``X-CSRF-Token``."""
-    return coded_refusal("csrf", "缺少或不符的 X-CSRF-Token", 403)
+    return coded_refusal(requests.CSRF, 403)
 
 
 def sign_in_address(page: str) -> str:
@@ -128,7 +130,7 @@ def _with_device(response: Response, cookie: str) -> Response:
 
 
 def _status_of(error: room.RoomCodeError) -> int:
-    return 429 if error.code in ("room_code_attempts", "room_busy") else 403
+    return 429 if error.outcome in (words.ATTEMPTS, words.BUSY) else 403
 
 
 def _size_text(size: int) -> str:
@@ -278,7 +280,9 @@ async def api_sign_in(request: Request) -> Response:
         client_address(request),
     )
     if isinstance(found, room.RoomCodeError):
-        return refusal(found, _status_of(found))
+        # A typo that cannot be a code answers the documented ``wrong_code`` (with its hint).
+        typo = found.outcome in (words.CODE_LENGTH, words.CODE_SYMBOLS)
+        return refusal(found, _status_of(found), code=words.WRONG_CODE if typo else None)
     cookie = await _signed_in(venue, found)
     return _with_device(JSONResponse({"ok": True, "csrf": venue.csrf_token(cookie)}), cookie)
 

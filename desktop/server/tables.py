@@ -31,6 +31,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from desktop.core.outcomes import group_reports as words
+from desktop.core.outcomes import requests
 from desktop.core.problems import CodedError
 from desktop.core.report_limits import FIELD_LIMITS, FieldTooLong
 from desktop.server.app import Venue, answers_json, client_address, venue_of
@@ -76,7 +78,7 @@ REPORT_BODY = Obj(
     },
     required=("revision", "fields"),
 )
-PHOTO_STATUS = {"photo_too_large": 413, "photo_too_many_pixels": 413, "photo_busy": 503}
+PHOTO_STATUS = {words.PHOTO_TOO_LARGE: 413, words.PHOTO_TOO_MANY_PIXELS: 413, words.PHOTO_BUSY: 503}
 
 
 @dataclass(frozen=True)
@@ -109,14 +111,10 @@ def _writer(venue: Venue, request: Request) -> Writer | None:
 
 
 def _refused(venue: Venue, request: Request) -> Response:
-    code = request.path_params["code"]
+    refused = CodedError(words.DEVICE_REFUSED, table=request.path_params["code"])
     if answers_json(request.url.path):
-        return coded_refusal("refused", "這個裝置沒有這一桌的填寫權限，或連線碼已被報到台撤銷", 403)
-    return venue.refuse(
-        request,
-        f"這個裝置沒有第 {code} 桌的填寫權限，或連線碼已被報到台撤銷。"
-        "請到報到台掃描第 " + code + " 桌的桌長 QR。",
-    )
+        return refusal(refused, 403)
+    return venue.refuse(request, str(refused))
 
 
 def join(request: Request) -> Response:
@@ -226,7 +224,7 @@ async def post_photo(request: Request) -> Response:
     ):
         return _csrf_refused()
     if upload is None or isinstance(upload, str):
-        return coded_refusal("photo_missing", "沒有照片（表單欄位 photo）", 400)
+        return coded_refusal(words.PHOTO_MISSING, 400)
     data = await upload.read()
     try:
         clean = await run_in_threadpool(photos.reencode_photo, data, "照片")
@@ -240,7 +238,7 @@ async def post_photo(request: Request) -> Response:
             audit_detail={"device": found.device_id, "address": client_address(request)},
         )
     except reports.GroupReportError as exc:
-        return refusal(exc, PHOTO_STATUS.get(exc.code, 400))
+        return refusal(exc, PHOTO_STATUS.get(exc.outcome, 400))
     venue.live.changed(found.table_id)
     return JSONResponse({"ok": True, "bytes": len(clean)})
 
@@ -268,7 +266,7 @@ def save_refusal(exc: CodedError) -> JSONResponse:
         status = 429 if exc.per_minute else 507
         if exc.per_minute:
             headers["Retry-After"] = str(usage.WINDOW_SECONDS)
-    elif exc.code == "revision_unknown":
+    elif exc.outcome is words.REVISION_UNKNOWN:
         status = 409
     return refusal(exc, status, headers)
 
@@ -283,7 +281,7 @@ def _report_json(venue: Venue, table_id: int) -> dict[str, Any]:
 
 
 def _csrf_refused() -> Response:
-    return coded_refusal("csrf", "這個頁面已過期，請重新整理後再送出", 403)
+    return coded_refusal(requests.CSRF, 403)
 
 
 def _device_label(agent: str) -> str:

@@ -20,6 +20,7 @@ from desktop.core.group_report import (
     points,
     proposal_to_json,
 )
+from desktop.core.outcomes import group_reports as words
 from desktop.core.text import mask_name
 from desktop.core.vote import VoteState
 from desktop.services.group_reports import GroupReportError, TableInfo, load_report, table_info
@@ -60,7 +61,7 @@ def compile_session(db: Database, session_id: int) -> SessionCompilation:
     with db.read() as s:
         es = s.get(EventSession, session_id)
         if es is None:
-            raise GroupReportError("no_session", f"找不到場次 #{session_id}", id=session_id)
+            raise GroupReportError(words.NO_SESSION, id=session_id)
         event = s.get_one(Event, es.event_id)
         vote = reported_state(db, session_id)
         tables = s.scalars(
@@ -119,7 +120,19 @@ def editable_fields(content: ReportContent) -> dict[str, Any]:
     data = form.to_json(content)
     data.pop("schema")
     data["members"] = [{"name": m.name, "present": m.present} for m in content.members]
-    return data  # proposals keep ``cost`` (read from ``cost_text``) for the page to show
+    # Proposals keep ``cost`` (read from ``cost_text``) for the page to show, and the sentence
+    # of a cost it cannot read (``cost_problem``, "" when it reads); neither is taken back.
+    for shown, proposal in zip(data["proposals"], content.proposals, strict=True):
+        shown["cost_problem"] = _cost_problem(proposal.cost_text)
+    return data
+
+
+def _cost_problem(text: str) -> str:
+    try:
+        form.parse_cost(text)
+    except form.CostError as exc:
+        return str(exc)
+    return ""
 
 
 def report_json(r: CompiledReport) -> dict[str, Any]:

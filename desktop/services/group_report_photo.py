@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from db.models import GroupReport
 from db.uow import Database
+from desktop.core.outcomes import group_reports as words
 from desktop.services import audit
 from desktop.services.group_reports import GroupReportError, report_of, workshop_table
 
@@ -65,9 +66,7 @@ class PhotoCheck:
 
 def _too_large(name: str, size: int) -> GroupReportError:
     return GroupReportError(
-        "photo_too_large",
-        f"照片「{name}」有 {size / 1024 / 1024:.1f} MB，超過上限 "
-        f"{MAX_PHOTO_BYTES // 1024 // 1024} MB；請先縮小（例如用手機的「中」尺寸）再附加",
+        words.PHOTO_TOO_LARGE,
         name=name,
         mb=f"{size / 1024 / 1024:.1f}",
         limit=MAX_PHOTO_BYTES // 1024 // 1024,
@@ -76,11 +75,8 @@ def _too_large(name: str, size: int) -> GroupReportError:
 
 def _too_many_pixels(name: str, limit: int, size: tuple[int, int] | None) -> GroupReportError:
     """``size`` is unknown when Pillow refused the header itself (beyond twice ``MAX_PIXELS``)."""
-    told = f"有 {size[0]}×{size[1]} 像素，" if size else ""
     return GroupReportError(
-        "photo_too_many_pixels",
-        f"照片「{name}」{told}超過上限 {limit // 1_000_000} 百萬像素；"
-        "請用手機相機的一般尺寸重新拍攝或縮小後再附加",
+        words.PHOTO_TOO_MANY_PIXELS,
         name=name,
         limit_mp=limit // 1_000_000,
         size=f"{size[0]}x{size[1]}" if size else "",
@@ -88,11 +84,7 @@ def _too_many_pixels(name: str, limit: int, size: tuple[int, int] | None) -> Gro
 
 
 def _damaged(name: str) -> GroupReportError:
-    return GroupReportError(
-        "photo_damaged",
-        f"「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案",
-        name=name,
-    )
+    return GroupReportError(words.PHOTO_DAMAGED, name=name)
 
 
 def _open_header(data: bytes, name: str) -> ImageFile:
@@ -109,11 +101,7 @@ def _open_header(data: bytes, name: str) -> ImageFile:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
     except UnidentifiedImageError as exc:
-        raise GroupReportError(
-            "photo_not_an_image",
-            f"「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）",
-            name=name,
-        ) from exc
+        raise GroupReportError(words.PHOTO_NOT_AN_IMAGE, name=name) from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _too_many_pixels(name, MAX_PIXELS, None) from None
     except (OSError, SyntaxError, ValueError) as exc:
@@ -121,12 +109,7 @@ def _open_header(data: bytes, name: str) -> ImageFile:
     fmt = image.format or ""
     if fmt not in PHOTO_FORMATS:
         image.close()
-        raise GroupReportError(
-            "photo_format",
-            f"「{name}」是 {fmt} 圖檔，請改存成 JPEG 或 PNG 再附加",
-            name=name,
-            kind=fmt,
-        )
+        raise GroupReportError(words.PHOTO_FORMAT, name=name, kind=fmt)
     width, height = image.size
     limit = MAX_PIXELS if fmt in DRAFT_FORMATS else MAX_FULL_DECODE_PIXELS
     if width * height > limit:
@@ -140,11 +123,7 @@ def _decoding(name: str) -> Iterator[None]:
     """One of ``MAX_DECODES`` turns to decode an image; a photo that waits too long is refused
     with a sentence that says to send it again."""
     if not _decodes.acquire(timeout=DECODE_WAIT):
-        raise GroupReportError(
-            "photo_busy",
-            f"現在有太多照片正在處理，「{name}」尚未收下；請稍候再送一次",
-            name=name,
-        )
+        raise GroupReportError(words.PHOTO_BUSY, name=name)
     try:
         yield
     finally:
@@ -211,8 +190,7 @@ def attach_photo(
             data = source.read_bytes()
         except OSError as exc:
             raise GroupReportError(
-                "photo_unreadable",
-                f"無法讀取「{source}」：{exc.strerror or exc}",
+                words.PHOTO_UNREADABLE,
                 path=source,
                 detail=exc.strerror or exc,
             ) from exc

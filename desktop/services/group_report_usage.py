@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import GroupReportUsage
+from desktop.core.outcomes import group_reports as words
 from desktop.core.problems import CodedError
 
 MB = 1024 * 1024
@@ -35,7 +36,7 @@ class StorageRefused(CodedError):
 
     @property
     def per_minute(self) -> bool:
-        return self.code == "report_storage_minute"
+        return self.outcome is words.STORAGE_MINUTE
 
 
 def _usage(s: Session, report_id: int, device_id: int) -> GroupReportUsage:
@@ -73,19 +74,15 @@ def charge(
     for who, row, per_minute, total in rows:
         if row.window_start is None or (at - row.window_start).total_seconds() >= WINDOW_SECONDS:
             row.window_start, row.window_bytes = at, 0
-        whose = "這個裝置" if who == "device" else "這一桌的裝置"
         if row.window_bytes + max(stored, 0) > per_minute:
             raise StorageRefused(
-                "report_storage_minute",
-                f"{whose}一分鐘內儲存的內容已達上限（{per_minute // MB} MB），"
-                "請稍候一分鐘再儲存；草稿留在裝置上。",
+                words.STORAGE_MINUTE,
                 scope=who,
                 limit_mb=per_minute // MB,
             )
         if row.history_bytes + max(history, 0) > total:
             raise StorageRefused(
-                "report_storage_total",
-                f"{whose}存入的版本紀錄已達上限（{total // MB} MB），無法再儲存；請到報到台。",
+                words.STORAGE_TOTAL,
                 scope=who,
                 limit_mb=total // MB,
             )

@@ -46,6 +46,7 @@ from desktop.core.group_report import (
     Member,
     ReportContent,
 )
+from desktop.core.outcomes import group_reports as words
 from desktop.core.problems import CodedError
 from desktop.core.report_merge import Conflict
 from desktop.services import audit
@@ -140,7 +141,7 @@ def workshop_table(s: Session, table_id: int) -> WorkshopTable:
     """The table, or the coded refusal when there is none."""
     table = s.get(WorkshopTable, table_id)
     if table is None:
-        raise GroupReportError("no_table", f"找不到桌次 #{table_id}", id=table_id)
+        raise GroupReportError(words.NO_TABLE, id=table_id)
     return table
 
 
@@ -160,7 +161,7 @@ def find_table(db: Database, session_id: int, number: int) -> TableInfo:
     for table in list_tables(db, session_id):
         if table.number == number:
             return table
-    raise GroupReportError("no_table_number", f"這個場次沒有第 {number} 桌", n=number)
+    raise GroupReportError(words.NO_TABLE_NUMBER, n=number)
 
 
 def seated_members(db: Database, table_id: int) -> tuple[Member, ...]:
@@ -246,9 +247,7 @@ def save_report(
         if base_revision is not None and base_revision > report.revision:
             # Taken as current, a made-up revision would overwrite what others saved since.
             raise GroupReportError(
-                "revision_unknown",
-                f"第 {table.number} 桌的報告沒有第 {base_revision} 版（目前是第 "
-                f"{report.revision} 版）；請重新整理頁面",
+                words.REVISION_UNKNOWN,
                 table=table.number,
                 revision=base_revision,
                 current=report.revision,
@@ -388,16 +387,13 @@ def _check_lengths(theirs: Mapping[str, Any], mine: Mapping[str, Any]) -> None:
             refusal = limits.too_long(where, value)
             if refusal is not None:
                 raise refusal
-    for key, limit, what in (
-        ("proposals", limits.MAX_PROPOSALS, "提案"),
-        ("members", limits.MAX_MEMBERS, "成員"),
-    ):
+    for key, limit in (("proposals", limits.MAX_PROPOSALS), ("members", limits.MAX_MEMBERS)):
         count = len(mine.get(key) or ())
         if count > max(limit, len(theirs.get(key) or ())):
             raise GroupReportError(
-                "report_too_many",
-                f"一份報告最多 {limit} 項{what}（送出的有 {count} 項）",
+                words.TOO_MANY,
                 field=key,
+                label=limits.field_name(key),
                 limit=limit,
                 count=count,
             )
@@ -529,4 +525,4 @@ def restore_revision(
                 revision_seconds=0,
                 typed=False,
             )
-    raise GroupReportError("no_revision", f"找不到這個版本 #{revision_id}", id=revision_id)
+    raise GroupReportError(words.NO_REVISION, id=revision_id)

@@ -27,6 +27,7 @@ from desktop.core.handouts import (
     clean_title,
     kind_of,
 )
+from desktop.core.outcomes import handouts as words
 from desktop.services import audit
 
 CHUNK = 512 * 1024
@@ -90,9 +91,7 @@ def add_handout(
         size = path.stat().st_size
         stream = path.open("rb")
     except OSError as exc:
-        raise HandoutError(
-            "handout_unreadable", f"{path}：無法讀取（{exc.strerror or exc}）", file=str(path)
-        ) from None
+        raise HandoutError(words.UNREADABLE, file=str(path), detail=exc.strerror or exc) from None
     with stream, db.unit_of_work() as s:
         kind = kind_of(name, stream)
         total = s.scalar(
@@ -140,9 +139,7 @@ def remove_handout(
     with db.unit_of_work() as s:
         handout = s.get(Handout, handout_id)
         if handout is None or handout.session_id != session_id:
-            raise HandoutError(
-                "no_such_handout", f"本場次沒有編號 {handout_id} 的講義", id=handout_id
-            )
+            raise HandoutError(words.NO_SUCH_HANDOUT, id=handout_id)
         info = _info(handout)
         s.execute(delete(HandoutChunk).where(HandoutChunk.handout_id == handout_id))
         s.delete(handout)

@@ -40,6 +40,7 @@ from db.models import (
 from db.uow import Database
 from desktop.core import room_code as rules
 from desktop.core.checkin import LogEntry, presence
+from desktop.core.outcomes import room as words
 from desktop.core.problems import CodedError
 from desktop.core.status import SEAT_HOLDERS, holds_seat
 from desktop.core.text import mask_name, match_key
@@ -136,22 +137,13 @@ def _seat_holder(s: Session, session_id: int, person: str) -> Registration:
         seated = [r for r in found if holds_seat(r.status)]
         found = seated or found
     if not found:
-        raise RoomCodeError("no_such_person", f"本場次找不到「{text}」", person=text)
+        raise RoomCodeError(words.NO_SUCH_PERSON, person=text)
     if len(found) > 1:
         ids = "、".join(str(r.id) for r in found)
-        raise RoomCodeError(
-            "ambiguous_person",
-            f"本場次有 {len(found)} 位「{text}」（報名編號 {ids}），請用報名編號指定",
-            person=text,
-            ids=ids,
-        )
+        raise RoomCodeError(words.AMBIGUOUS_PERSON, count=len(found), person=text, ids=ids)
     registration = found[0]
     if not holds_seat(registration.status):
-        raise RoomCodeError(
-            "no_seat",
-            f"{registration.attendee.name} 不是錄取或現場報名者，沒有房間碼",
-            name=registration.attendee.name,
-        )
+        raise RoomCodeError(words.NO_SEAT, name=registration.attendee.name)
     return registration
 
 
@@ -227,22 +219,14 @@ def identify_by_room_code(
     try:
         typed = rules.normalise(code)
     except rules.CodeFormat as exc:
-        return RoomCodeError("wrong_code", str(exc), reason="format")
+        return RoomCodeError(exc.outcome, reason="format", **exc.params)
     now = clock()
     verdict = LIMITS.attempt(address, now)  # charged before the comparison (no race)
     if verdict.refusal == "too_many_attempts":
         minutes = max(1, round(verdict.retry_after / 60))
-        return RoomCodeError(
-            "room_code_attempts",
-            f"輸入錯誤太多次，請 {minutes} 分鐘後再試，或到報到台查詢您的房間碼",
-            retry_after=verdict.retry_after,
-        )
+        return RoomCodeError(words.ATTEMPTS, minutes=minutes, retry_after=verdict.retry_after)
     if verdict.refusal:
-        return RoomCodeError(
-            "room_busy",
-            f"登入的人很多，請 {verdict.retry_after} 秒後再試一次",
-            retry_after=verdict.retry_after,
-        )
+        return RoomCodeError(words.BUSY, retry_after=verdict.retry_after)
     with db.read() as s:
         registration = s.scalar(
             select(Registration).where(
@@ -254,9 +238,7 @@ def identify_by_room_code(
         if registration is not None:
             LIMITS.matched(address, now)
             return Identified(registration.id, session_id, registration.attendee.name)
-    return RoomCodeError(
-        "wrong_code", "房間碼不對，請對照入場證或名牌再輸入一次", reason="no_match"
-    )
+    return RoomCodeError(words.WRONG_CODE, reason="no_match")
 
 
 def _cookie_key(s: Session, session_id: int) -> bytes:

@@ -49,7 +49,7 @@ from desktop.core.report_merge import Conflict
 from desktop.services import group_report_photo as photos
 from desktop.services import group_reports as svc
 from desktop.ui.labels import table_label
-from desktop.ui.messages import error_text
+from desktop.ui.messages import error_text, word
 from desktop.ui.palette import ALERT
 from desktop.ui.proposal_editor import (
     ProposalEditor,
@@ -550,7 +550,7 @@ class ReportForm(QWidget):
 
     def _show_problems(self, content: ReportContent | None = None) -> None:
         found = problems(content or self.content())
-        self.problems_label.setText("\n".join(f"⚠ {p.message}" for p in found))
+        self.problems_label.setText("\n".join(f"⚠ {p.worded(word)}" for p in found))
 
     # --- photo ------------------------------------------------------------------------------
     def _choose_photo(self) -> None:

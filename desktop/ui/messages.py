@@ -240,62 +240,6 @@ def _texts() -> dict[str, str]:
         "no_table": translate("messages", "找不到桌次 #{id}"),
         "leader_not_in_session": translate("messages", "桌長須為此場次的報名者"),
         "already_leads": translate("messages", "{name} 已是第 {n} 桌桌長"),
-        # group reports: the estimated cost, the report, its photo
-        "cost_no_amount": translate(
-            "messages", "經費「{raw}」沒有金額：請寫成 300000、300,000、NT$300000 或 約 30 萬"
-        ),
-        "cost_negative": translate("messages", "經費「{raw}」是負數：經費不可為負"),
-        "cost_range": translate(
-            "messages", "經費「{raw}」是一個範圍：請填一個估計金額（例如取上限）"
-        ),
-        "cost_unreadable": translate(
-            "messages", "經費「{raw}」看不懂：請寫成 300000、300,000、NT$300000 或 約 30 萬"
-        ),
-        "cost_too_large": translate("messages", "經費「{raw}」超過新臺幣 10 兆元，請確認位數"),
-        "no_table_number": translate("messages", "這個場次沒有第 {n} 桌"),
-        "no_revision": translate("messages", "找不到這個版本 #{id}"),
-        "report_field_too_long": translate(
-            "messages", "「{label}」最多 {limit} 字（送出的有 {length} 字）"
-        ),
-        "report_too_many": translate("messages", "一份報告最多 {limit} 項（送出的有 {count} 項）"),
-        "report_storage_minute": translate(
-            "messages", "一分鐘內儲存的內容已達上限（{limit_mb} MB），請稍候一分鐘再儲存"
-        ),
-        "report_storage_total": translate(
-            "messages", "存入的版本紀錄已達上限（{limit_mb} MB），無法再儲存"
-        ),
-        "photo_too_large": translate(
-            "messages",
-            "照片「{name}」有 {mb} MB，超過上限 {limit} MB；"
-            "請先縮小（例如用手機的「中」尺寸）再附加",
-        ),
-        "photo_not_an_image": translate(
-            "messages", "「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）"
-        ),
-        "photo_damaged": translate(
-            "messages", "「{name}」的圖片不完整或已損壞，無法讀取；請重新拍攝或重新複製檔案"
-        ),
-        "photo_format": translate(
-            "messages", "「{name}」是 {kind} 圖檔，請改存成 JPEG 或 PNG 再附加"
-        ),
-        "photo_unreadable": translate("messages", "無法讀取「{path}」：{detail}"),
-        "photo_too_many_pixels": translate(
-            "messages",
-            "照片「{name}」超過上限 {limit_mp} 百萬像素；"
-            "請用手機相機的一般尺寸重新拍攝或縮小後再附加",
-        ),
-        "photo_busy": translate(
-            "messages", "現在有太多照片正在處理，「{name}」尚未收下；請稍候再送一次"
-        ),
-        "revision_unknown": translate(
-            "messages",
-            "第 {table} 桌的報告沒有第 {revision} 版（目前是第 {current} 版）；請重新整理頁面",
-        ),
-        # the venue server's JSON bodies (desktop/server/bodies.py)
-        "body_not_json": translate("messages", "內容不是 JSON"),
-        "body_invalid": translate("messages", "「{where}」的型別或大小不對"),
-        "body_missing": translate("messages", "少了「{where}」"),
-        "body_unknown_key": translate("messages", "不認得「{where}」"),
         "no_one_admitted": translate("messages", "本場次沒有已錄取或現場報名的人"),
         # sessions, the command line
         "unexpected": translate("messages", "未預期的錯誤，詳細記錄於：{log}"),
@@ -334,27 +278,6 @@ def _texts() -> dict[str, str]:
         "no_voter": translate("messages", "這個場次沒有報名序號 {registration_id} 的人"),
         # check-in outcomes (desktop.core.checkin.Code; the same sentences as its MESSAGES);
         # not_checked_in also answers a survey or vote by someone not checked in
-        # room codes (the desk's show/replace, the room page's sign-in)
-        "wrong_code": translate("messages", "房間碼不對，請對照入場證或名牌再輸入一次"),
-        "room_code_attempts": translate(
-            "messages", "輸入錯誤太多次，請 {retry_after} 秒後再試，或到報到台查詢房間碼"
-        ),
-        "room_busy": translate("messages", "登入的人很多，請 {retry_after} 秒後再試一次"),
-        "no_such_person": translate("messages", "本場次找不到「{person}」"),
-        "ambiguous_person": translate(
-            "messages", "本場次有多位「{person}」（報名編號 {ids}），請用報名編號指定"
-        ),
-        "no_seat": translate("messages", "{name} 不是錄取或現場報名者，沒有房間碼"),
-        # handouts
-        "handout_kind": translate("messages", "{file}：講義只收 PDF、PPTX、DOCX 或 ZIP 檔"),
-        "handout_content": translate("messages", "{file}：內容與副檔名不符"),
-        "handout_empty": translate("messages", "{file}：檔案是空的"),
-        "handout_too_large": translate("messages", "{file}：{mb} MB，每個講義檔最多 {limit_mb} MB"),
-        "handout_session_full": translate(
-            "messages", "{file}：本場次講義將達 {mb} MB，上限 {limit_mb} MB"
-        ),
-        "handout_unreadable": translate("messages", "無法讀取「{file}」"),
-        "no_such_handout": translate("messages", "本場次沒有編號 {id} 的講義"),
         # the course questionnaire
         "bad_template": translate("messages", "問卷範本第 {item} 題不正確"),
         "bad_answer": translate("messages", "「{item}」這一題的回答不正確"),

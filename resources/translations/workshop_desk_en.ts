@@ -4089,20 +4089,32 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>Wrong room code: check it against the entry pass or the name badge and type it again</translation>
     </message>
     <message>
-        <source>輸入錯誤太多次，請 {retry_after} 秒後再試，或到報到台查詢房間碼</source>
-        <translation>Too many wrong codes: try again in {retry_after} seconds, or ask the desk for the room code</translation>
+        <source>房間碼是 {length} 個字元（例如 K7M-Q4X-RTP），輸入的是 {typed} 個</source>
+        <translation>A room code has {length} characters (e.g. K7M-Q4X-RTP); this had {typed}</translation>
+    </message>
+    <message>
+        <source>房間碼裡沒有「{symbols}」：沒有 0、O、1、I、L，請對照入場證或名牌再輸入一次</source>
+        <translation>A room code has no &quot;{symbols}&quot; (never 0, O, 1, I or L); check the pass or badge and type it again</translation>
+    </message>
+    <message>
+        <source>輸入錯誤太多次，請 {minutes} 分鐘後再試，或到報到台查詢您的房間碼</source>
+        <translation>Too many wrong tries; try again in {minutes} minutes, or ask the desk for your room code</translation>
     </message>
     <message>
         <source>登入的人很多，請 {retry_after} 秒後再試一次</source>
         <translation>Many people are signing in: try again in {retry_after} seconds</translation>
     </message>
     <message>
+        <source>請先用房間碼登入（印在入場證與名牌上）</source>
+        <translation>Sign in with your room code first (it is on your pass and badge)</translation>
+    </message>
+    <message>
         <source>本場次找不到「{person}」</source>
         <translation>No “{person}” in this session</translation>
     </message>
     <message>
-        <source>本場次有多位「{person}」（報名編號 {ids}），請用報名編號指定</source>
-        <translation>Several people named “{person}” in this session (registrations {ids}): give the registration number</translation>
+        <source>本場次有 {count} 位「{person}」（報名編號 {ids}），請用報名編號指定</source>
+        <translation>{count} people in this session match &quot;{person}&quot; (registrations {ids}); give a registration number</translation>
     </message>
     <message>
         <source>{name} 不是錄取或現場報名者，沒有房間碼</source>
@@ -4113,20 +4125,24 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>{file}: handouts must be PDF, PPTX, DOCX or ZIP files</translation>
     </message>
     <message>
-        <source>{file}：內容與副檔名不符</source>
-        <translation>{file}: the content does not match the file extension</translation>
+        <source>{file}：內容不是 {kind} 檔（檔名是 .{suffix}，內容不符）</source>
+        <translation>{file}: the content is not a {kind} file (the name ends in .{suffix}, the content does not match)</translation>
+    </message>
+    <message>
+        <source>{file}：講義檔是空的</source>
+        <translation>{file}: the handout file is empty</translation>
+    </message>
+    <message>
+        <source>{file}：加上這個檔案，本場次講義共 {mb} MB，上限 {limit_mb} MB</source>
+        <translation>{file}: with this file the session&apos;s handouts would take {mb} MB; the limit is {limit_mb} MB</translation>
+    </message>
+    <message>
+        <source>無法讀取講義檔「{file}」：{detail}</source>
+        <translation>Cannot read the handout file &quot;{file}&quot;: {detail}</translation>
     </message>
     <message>
         <source>{file}：{mb} MB，每個講義檔最多 {limit_mb} MB</source>
         <translation>{file}: {mb} MB; a handout may be at most {limit_mb} MB</translation>
-    </message>
-    <message>
-        <source>{file}：本場次講義將達 {mb} MB，上限 {limit_mb} MB</source>
-        <translation>{file}: the session&apos;s handouts would reach {mb} MB; the limit is {limit_mb} MB</translation>
-    </message>
-    <message>
-        <source>無法讀取「{file}」</source>
-        <translation>Cannot read “{file}”</translation>
     </message>
     <message>
         <source>本場次沒有編號 {id} 的講義</source>
@@ -4913,6 +4929,30 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The cost “{raw}” is over NT$10 trillion; check the digits</translation>
     </message>
     <message>
+        <source>{label}沒有名稱</source>
+        <translation>{label} has no title</translation>
+    </message>
+    <message>
+        <source>{label}：{problem}</source>
+        <translation>{label}: {problem}</translation>
+    </message>
+    <message>
+        <source>{label}的{criterion}「{mark}」不是 ○ △ × 或 1–5</source>
+        <translation>{label}: {criterion} &quot;{mark}&quot; is not ○ △ × or 1-5</translation>
+    </message>
+    <message>
+        <source>{label}的票數是負數</source>
+        <translation>{label}: the vote count is negative</translation>
+    </message>
+    <message>
+        <source>成員「{name}」重複列出</source>
+        <translation>Member &quot;{name}&quot; is listed twice</translation>
+    </message>
+    <message>
+        <source>找不到桌次 #{id}，這一桌可能已被移除</source>
+        <translation>No table #{id}: it may have been removed</translation>
+    </message>
+    <message>
         <source>這個場次沒有第 {n} 桌</source>
         <translation>This session has no table {n}</translation>
     </message>
@@ -4921,24 +4961,36 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>No version #{id}</translation>
     </message>
     <message>
+        <source>找不到場次 #{id}，無法彙整小組報告</source>
+        <translation>No session #{id}: cannot compile its group reports</translation>
+    </message>
+    <message>
         <source>「{label}」最多 {limit} 字（送出的有 {length} 字）</source>
         <translation>“{label}” takes at most {limit} characters (this had {length})</translation>
     </message>
     <message>
-        <source>一份報告最多 {limit} 項（送出的有 {count} 項）</source>
-        <translation>A report holds at most {limit} items (this had {count})</translation>
+        <source>一分鐘內儲存的內容已達上限（{limit_mb} MB），請稍候一分鐘再儲存；草稿留在裝置上</source>
+        <translation>The limit of {limit_mb} MB saved in one minute is reached; wait a minute and save again (the draft stays on the device)</translation>
     </message>
     <message>
-        <source>一分鐘內儲存的內容已達上限（{limit_mb} MB），請稍候一分鐘再儲存</source>
-        <translation>This device stored as much as it may in a minute ({limit_mb} MB); wait a minute and save again</translation>
+        <source>存入的版本紀錄已達上限（{limit_mb} MB），無法再儲存；請到報到台</source>
+        <translation>The revision history is at its limit ({limit_mb} MB) and cannot take more; please go to the desk</translation>
     </message>
     <message>
-        <source>存入的版本紀錄已達上限（{limit_mb} MB），無法再儲存</source>
-        <translation>The history stored from this device is full ({limit_mb} MB); it cannot save any more</translation>
+        <source>這個裝置沒有第 {table} 桌的填寫權限，或連線碼已被報到台撤銷；請到報到台掃描第 {table} 桌的桌長 QR</source>
+        <translation>This device may not fill in table {table}&apos;s report, or its link was revoked by the desk; scan table {table}&apos;s leader QR at the desk</translation>
+    </message>
+    <message>
+        <source>沒有照片（表單欄位 photo）</source>
+        <translation>No photo (form field photo)</translation>
     </message>
     <message>
         <source>照片「{name}」有 {mb} MB，超過上限 {limit} MB；請先縮小（例如用手機的「中」尺寸）再附加</source>
         <translation>The photo “{name}” is {mb} MB, over the {limit} MB limit; make it smaller first (for example the phone’s medium size), then attach it</translation>
+    </message>
+    <message>
+        <source>一份報告的「{label}」最多 {limit} 項（送出的有 {count} 項）</source>
+        <translation>A report holds at most {limit} items in &quot;{label}&quot; (this had {count})</translation>
     </message>
     <message>
         <source>「{name}」不是圖片檔（可用 JPEG、PNG、GIF、BMP、WebP）</source>
@@ -4953,12 +5005,12 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>“{name}” is a {kind} image; save it as JPEG or PNG, then attach it</translation>
     </message>
     <message>
-        <source>無法讀取「{path}」：{detail}</source>
-        <translation>Cannot read “{path}”: {detail}</translation>
-    </message>
-    <message>
         <source>照片「{name}」超過上限 {limit_mp} 百萬像素；請用手機相機的一般尺寸重新拍攝或縮小後再附加</source>
         <translation>The photo “{name}” has more than {limit_mp} million pixels; take it again at the phone camera&apos;s usual size, or shrink it, then attach it</translation>
+    </message>
+    <message>
+        <source>無法讀取照片「{path}」：{detail}</source>
+        <translation>Cannot read the photo &quot;{path}&quot;: {detail}</translation>
     </message>
     <message>
         <source>現在有太多照片正在處理，「{name}」尚未收下；請稍候再送一次</source>
@@ -4973,8 +5025,8 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The content is not JSON</translation>
     </message>
     <message>
-        <source>「{where}」的型別或大小不對</source>
-        <translation>“{where}” has the wrong type or size</translation>
+        <source>「{where}」要是{expected}，收到的是 {kind}</source>
+        <translation>&quot;{where}&quot; must be {expected}; it was {kind}</translation>
     </message>
     <message>
         <source>少了「{where}」</source>
@@ -4983,6 +5035,42 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>不認得「{where}」</source>
         <translation>“{where}” is not a known key</translation>
+    </message>
+    <message>
+        <source>無法讀取這個請求的內容</source>
+        <translation>Cannot read this request&apos;s content</translation>
+    </message>
+    <message>
+        <source>找不到這個網頁。請重新掃描報到台的 QR。</source>
+        <translation>Page not found. Scan the desk&apos;s QR code again.</translation>
+    </message>
+    <message>
+        <source>這個網址不接受這種請求方法</source>
+        <translation>This address does not take this request method</translation>
+    </message>
+    <message>
+        <source>內容太大（上限 {limit_kb} KB）</source>
+        <translation>The content is too large (limit {limit_kb} KB)</translation>
+    </message>
+    <message>
+        <source>不接受來自其他網站的請求</source>
+        <translation>Requests from other sites are not accepted</translation>
+    </message>
+    <message>
+        <source>這個網址不是報到台的位址，請重新掃描報到台的 QR</source>
+        <translation>This is not the desk&apos;s address; scan the desk&apos;s QR code again</translation>
+    </message>
+    <message>
+        <source>請求太頻繁，請稍候再試</source>
+        <translation>Too many requests; try again in a moment</translation>
+    </message>
+    <message>
+        <source>這個頁面已過期，請重新整理後再送出</source>
+        <translation>This page has expired; reload it and send again</translation>
+    </message>
+    <message>
+        <source>找不到手機連得到的網路位址（先連上場地的 Wi-Fi），或請用 --host 指定要在哪個位址提供連線；這台電腦的位址有 {found}</source>
+        <translation>No network address that phones can reach (connect to the venue&apos;s Wi-Fi first), or give the address to serve on with --host; this computer&apos;s addresses: {found}</translation>
     </message>
     <message>
         <source>本場次沒有已錄取或現場報名的人</source>

@@ -127,7 +127,7 @@ def test_show_json_and_bad_input(
     code, _, err = run_cli(
         "--db", demo_db_path, "reports", "export", "--session", "臺北", "--out", tmp_path / "a.docx"
     )
-    assert code == 2 and ".pdf 或 .xlsx" in err
+    assert code == 2 and ".pdf or .xlsx" in err
     assert not (tmp_path / "a.pdf").exists()
 
 

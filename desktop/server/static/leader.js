@@ -118,11 +118,11 @@
     (proposals || []).forEach((p, i) => {
       const el = form.querySelector('[data-cost="' + i + '"]');
       if (!el) return;
-      // A typed cost the desk cannot read is said here as the desk's form says it: such a
-      // proposal cannot go on the room's vote.
-      const unreadable = (p.cost === null || p.cost === undefined) && (p.cost_text || "").trim() !== "";
+      // A typed cost the desk cannot read is said here in the desk's sentence (the server's
+      // cost_problem): such a proposal cannot go on the room's vote.
+      const unreadable = Boolean(p.cost_problem);
       el.className = unreadable ? "cost notice error" : "cost";
-      if (unreadable) el.textContent = "經費「" + p.cost_text.trim() + "」看不懂：請寫成 300000、300,000、NT$300000 或 約 30 萬（看不懂的提案不會列入投票）";
+      if (unreadable) el.textContent = p.cost_problem + "（看不懂的提案不會列入投票）";
       else el.textContent = p.cost === null || p.cost === undefined ? "" : "＝ 新臺幣 " + p.cost.toLocaleString("en-US") + " 元";
     });
   }
