@@ -104,9 +104,9 @@ def _read_json(option: str, name: str) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise CliError(f"{option} {name}: 無法讀取 (cannot read): {exc.strerror}") from None
+        raise CliError(f"{option} {name}: cannot read: {exc.strerror}") from None
     except (UnicodeDecodeError, ValueError) as exc:
-        raise CliError(f"{option} {name}: 不是 UTF-8 JSON (not JSON): {exc}") from None
+        raise CliError(f"{option} {name}: not UTF-8 JSON: {exc}") from None
 
 
 def state_json(state: SurveyState) -> dict[str, Any]:
@@ -184,7 +184,9 @@ def run_answer(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     answers = _read_json("--answers", args.answers)
     if not isinstance(answers, dict):
-        raise CliError(f'--answers {args.answers}: 要是 {{"題目 id": 分數或文字}}')
+        raise CliError(
+            f'--answers {args.answers}: give an object {{"<item id>": score or text, ...}}'
+        )
     done = answer(context.db, session.id, args.voter, answers, paper_by=_actor())
     if args.json:
         emit_json({"ok": True, "replaced": done.replaced})
@@ -199,7 +201,7 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
 
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
-        raise CliError(f"--out {args.out}: 資料夾不存在 (folder does not exist): {out.parent}")
+        raise CliError(f"--out {args.out}: folder does not exist: {out.parent}")
     session = context.session(args.session)
     ids: tuple[int, ...] = (session.id,)
     if args.all_sessions:

@@ -177,7 +177,7 @@ def run_open(args: argparse.Namespace, context: Context) -> int:
                 "ok": True,
                 **state_json(state),
                 "left_out": [
-                    {"table": p.table, "title": p.title, "reason": p.left_out_because}
+                    {"table": p.table, "title": p.title, "reason": str(p.left_out_because)}
                     for p in left_out
                 ],
                 "beyond_budget": [p.id for p in beyond],
@@ -236,9 +236,9 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
 
     out = Path(args.out).expanduser()
     if out.suffix.lower() != ".pb":
-        raise CliError(f"--out {args.out}: 副檔名要是 .pb (extension must be .pb)")
+        raise CliError(f"--out {args.out}: the extension must be .pb")
     if not out.parent.is_dir():
-        raise CliError(f"--out {args.out}: 資料夾不存在 (folder does not exist): {out.parent}")
+        raise CliError(f"--out {args.out}: folder does not exist: {out.parent}")
     session = context.session(args.session)
     exports.vote_pabulib(context.db, session.id, out)
     if args.json:

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from desktop.core.problems import CodedError
+from desktop.core.outcomes import survey
+from desktop.core.problems import CodedError, Outcome
 from desktop.core.vocabulary import QT_TRANSLATE_NOOP
 
 # scores 5 … 1; marked for the window's translation (``desktop.ui.labels.scale_label``)
@@ -55,7 +56,8 @@ class Kind(StrEnum):
 
 
 class SurveyError(CodedError):
-    """A questionnaire refused: a bad template or answer, or an action in the wrong state."""
+    """A questionnaire refused: a bad template or answer, or an action in the wrong state
+    (``desktop.core.outcomes.survey``)."""
 
 
 @dataclass(frozen=True)
@@ -85,9 +87,17 @@ def standard_template(speakers: Iterable[str]) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def _bad(where: str, reason: str) -> SurveyError:
-    return SurveyError(
-        "bad_template", f"問卷範本第 {where} 題：{reason}", item=where, reason=reason
+def _bad(where: str, reason: Outcome, **params: object) -> SurveyError:
+    """``bad_template`` naming the item (``params.item``: its number), then why."""
+    return SurveyError.of(
+        [SurveyError(survey.BAD_TEMPLATE, item=where), SurveyError(reason, item=where, **params)]
+    )
+
+
+def _bad_answer(key: str, reason: Outcome, **params: object) -> SurveyError:
+    """``bad_answer`` naming the item (``params.item``: its id), then why."""
+    return SurveyError.of(
+        [SurveyError(survey.BAD_ANSWER, item=key), SurveyError(reason, item=key, **params)]
     )
 
 
@@ -97,27 +107,27 @@ def parse_template(data: object) -> tuple[Item, ...]:
     if isinstance(data, dict) and "items" in data:
         data = data["items"]
     if not isinstance(data, list) or not data:
-        raise SurveyError("bad_template", "問卷範本要是題目的清單（至少一題）", item="", reason="")
+        raise _bad("", survey.TEMPLATE_NOT_A_LIST)
     if len(data) > MAX_ITEMS:
-        raise _bad(str(MAX_ITEMS + 1), f"最多 {MAX_ITEMS} 題")
+        raise _bad(str(MAX_ITEMS + 1), survey.TEMPLATE_TOO_MANY, limit=MAX_ITEMS)
     items: list[Item] = []
     for number, raw in enumerate(data, start=1):
         where = str(number)
         if not isinstance(raw, dict):
-            raise _bad(where, '要是 {"id", "text", "kind"}')
+            raise _bad(where, survey.TEMPLATE_NOT_AN_ITEM)
         key, text, kind = raw.get("id"), raw.get("text"), raw.get("kind")
         if not isinstance(key, str) or not key or len(key) > MAX_ID:
-            raise _bad(where, f'"id" 要是 1 到 {MAX_ID} 個字元')
+            raise _bad(where, survey.TEMPLATE_ID_LENGTH, limit=MAX_ID)
         if not set(key) <= ID_CHARACTERS:
-            raise _bad(where, f'"id" {key} 只能用小寫英文字母、數字、_ 和 -')
+            raise _bad(where, survey.TEMPLATE_ID_CHARACTERS, id=key)
         if any(i.id == key for i in items):
-            raise _bad(where, f'"id" {key} 重複')
+            raise _bad(where, survey.TEMPLATE_ID_TWICE, id=key)
         if not isinstance(text, str) or not text.strip():
-            raise _bad(where, '"text" 不能空白')
+            raise _bad(where, survey.TEMPLATE_NO_TEXT)
         if len(text.strip()) > MAX_ITEM_TEXT:
-            raise _bad(where, f'"text" 最多 {MAX_ITEM_TEXT} 字')
+            raise _bad(where, survey.TEMPLATE_TEXT_TOO_LONG, limit=MAX_ITEM_TEXT)
         if kind not in (Kind.SCALE.value, Kind.TEXT.value):
-            raise _bad(where, '"kind" 要是 "scale"（五點量表）或 "text"（開放題）')
+            raise _bad(where, survey.TEMPLATE_BAD_KIND)
         items.append(Item(key, " ".join(text.split()), Kind(kind)))
     return tuple(items)
 
@@ -127,36 +137,34 @@ def check_answers(items: Iterable[Item], answers: object) -> Answers:
     text; unanswered items are left out (blank text too). ``SurveyError`` naming the item."""
     by_id = {i.id: i for i in items}
     if not isinstance(answers, dict):
-        raise SurveyError("bad_answer", '作答要是 {"題目 id": 分數或文字}', item="")
+        raise _bad_answer("", survey.ANSWERS_NOT_AN_OBJECT)
     checked: Answers = {}
     for key, value in answers.items():
         item = by_id.get(key)
         if item is None:
-            raise SurveyError("bad_answer", f"問卷沒有「{key}」這一題", item=str(key))
+            raise _bad_answer(str(key), survey.ANSWER_NO_SUCH_ITEM)
         if item.kind == Kind.SCALE:
             if value is None or value == "":
                 continue
             if isinstance(value, str) and value.strip().isdigit():
                 value = int(value.strip())
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-                raise SurveyError(
-                    "bad_answer", f"「{item.text}」要是 1 到 5（5 = 非常滿意）", item=key
-                )
+                raise _bad_answer(key, survey.ANSWER_NOT_A_SCORE, text=item.text)
             checked[key] = value
         else:
             if value is None:
                 continue
             if not isinstance(value, str):
-                raise SurveyError("bad_answer", f"「{item.text}」要填文字", item=key)
+                raise _bad_answer(key, survey.ANSWER_NOT_TEXT, text=item.text)
             text = value.strip()
             if len(text) > MAX_ANSWER_TEXT:
-                raise SurveyError(
-                    "bad_answer", f"「{item.text}」最多 {MAX_ANSWER_TEXT} 字", item=key
+                raise _bad_answer(
+                    key, survey.ANSWER_TOO_LONG, text=item.text, limit=MAX_ANSWER_TEXT
                 )
             if text:
                 checked[key] = text
     if not checked:
-        raise SurveyError("no_answers", "還沒有回答任何一題", item="")
+        raise SurveyError(survey.NO_ANSWERS, item="")
     return checked
 
 

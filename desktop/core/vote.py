@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from desktop.core.group_report import CostError, parse_cost
+from desktop.core.outcomes import vote
 from desktop.core.problems import CodedError
 from desktop.core.text import clean_text
 from desktop.core.vocabulary import VOTE_RULE_NAMES
@@ -39,32 +40,8 @@ class VoteStatus(StrEnum):
     CLOSED = "closed"
 
 
-class Refusal(StrEnum):
-    """Why a ballot is refused (the CLI's and the API's ``result`` codes)."""
-
-    NOT_CHECKED_IN = "not_checked_in"
-    OVER_BUDGET = "over_budget"
-    TOO_MANY = "too_many"
-    CLOSED = "closed"
-    UNKNOWN_PROJECT = "unknown_project"
-    EMPTY = "empty"
-
-
-REFUSAL_TEXT: dict[str, str] = {
-    Refusal.NOT_CHECKED_IN: "您尚未報到，不能投票；請先到報到台報到。",
-    Refusal.OVER_BUDGET: "所選提案的經費合計超過預算，請拿掉一些提案再送出。",
-    Refusal.TOO_MANY: "勾選的提案超過可選的數量，請減少後再送出。",
-    Refusal.CLOSED: "投票已經結束，選票沒有被計入。",
-    Refusal.UNKNOWN_PROJECT: "選票上有不在這次投票中的提案，請重新整理頁面後再選。",
-    Refusal.EMPTY: "請至少選一個提案再送出。",
-}
-
-
 class VoteError(CodedError):
-    """A ballot or a ballot line refused; the sentence defaults to the refusal's."""
-
-    def __init__(self, code: Refusal | str, message: str = "", **params: object) -> None:
-        super().__init__(str(code), message or REFUSAL_TEXT.get(code, str(code)), **params)
+    """A ballot, a ballot line or the rules refused (``desktop.core.outcomes.vote``)."""
 
 
 @dataclass(frozen=True)
@@ -97,20 +74,21 @@ class SourceProposal:
     cost_text: str = ""  # as the table typed it
 
     @property
-    def left_out_because(self) -> str:
-        """Why this proposal is not on the ballot (empty when it may be)."""
+    def left_out_because(self) -> CodedError | None:
+        """Why this proposal is not on the ballot (None when it may be): ``str()`` in zh-TW,
+        ``error_text`` in the window's language."""
         if not self.title.strip():
-            return "沒有提案名稱"
+            return VoteError(vote.NO_TITLE)
         if self.cost is None and self.cost_text.strip():
             try:
                 parse_cost(self.cost_text)
             except CostError as exc:
-                return str(exc)  # the sentence the desk's form shows under the field
+                return exc  # the problem the desk's form shows under the field
         if self.cost is None:
-            return "沒有填經費"
+            return VoteError(vote.NO_COST)
         if self.cost <= 0:
-            return "經費要大於 0"
-        return ""
+            return VoteError(vote.BAD_COST)
+        return None
 
     @property
     def label(self) -> str:
@@ -128,7 +106,7 @@ def projects_from_proposals(
     projects: list[Project] = []
     skipped: list[SourceProposal] = []
     for p in sorted(proposals, key=lambda p: p.table):
-        if p.left_out_because or p.cost is None:
+        if p.left_out_because is not None or p.cost is None:
             skipped.append(p)
             continue
         projects.append(Project(len(projects) + 1, p.title.strip(), (p.table,), p.cost))
@@ -139,7 +117,7 @@ def _find(projects: Sequence[Project], project_id: int) -> Project:
     for p in projects:
         if p.id == project_id:
             return p
-    raise VoteError(Refusal.UNKNOWN_PROJECT, f"投票單上沒有編號 {project_id} 的提案")
+    raise VoteError(vote.NO_PROJECT, id=project_id)
 
 
 def edit_project(
@@ -152,9 +130,9 @@ def edit_project(
 ) -> tuple[Project, ...]:
     target = _find(projects, project_id)
     if title is not None and not title.strip():
-        raise VoteError("bad_title", "提案名稱不可空白")
+        raise VoteError(vote.BAD_TITLE)
     if cost is not None and cost <= 0:
-        raise VoteError("bad_cost", "經費要大於 0")
+        raise VoteError(vote.BAD_COST)
     changed = replace(
         target,
         title=target.title if title is None else title.strip(),
@@ -168,7 +146,7 @@ def merge_projects(projects: Sequence[Project], keep_id: int, other_id: int) -> 
     """Two tables' near-identical proposals become one line: ``keep_id``'s title and cost, both
     tables credited; the other line disappears (numbers of the rest do not change)."""
     if keep_id == other_id:
-        raise VoteError("same_project", "請選兩個不同的提案合併")
+        raise VoteError(vote.SAME_PROJECT)
     keep, other = _find(projects, keep_id), _find(projects, other_id)
     merged = replace(keep, tables=tuple(sorted(set(keep.tables) | set(other.tables))))
     return tuple(merged if p.id == keep_id else p for p in projects if p.id != other_id)
@@ -187,57 +165,43 @@ def check_ballot(
 ) -> tuple[int, ...]:
     """The approved project ids (sorted, repeats removed) when the ballot may count."""
     if status is not VoteStatus.OPEN:
-        raise VoteError(Refusal.CLOSED)
+        raise VoteError(vote.CLOSED)
     if not checked_in:
-        raise VoteError(Refusal.NOT_CHECKED_IN)
+        raise VoteError(vote.NOT_CHECKED_IN)
     chosen = tuple(sorted(set(approvals)))
     on_ballot = {p.id: p for p in projects if p.included}
     unknown = [str(i) for i in chosen if i not in on_ballot]
     if unknown:
-        raise VoteError(
-            Refusal.UNKNOWN_PROJECT,
-            f"{REFUSAL_TEXT[Refusal.UNKNOWN_PROJECT]}（編號 {', '.join(unknown)}）",
-        )
+        raise VoteError(vote.UNKNOWN_PROJECT, ids=", ".join(unknown))
     if not chosen:
-        raise VoteError(Refusal.EMPTY)
+        raise VoteError(vote.EMPTY)
     if (
         rules.method is Method.APPROVAL
         and rules.max_approvals is not None
         and len(chosen) > rules.max_approvals
     ):
-        raise VoteError(
-            Refusal.TOO_MANY, f"最多只能選 {rules.max_approvals} 個提案，您選了 {len(chosen)} 個。"
-        )
+        raise VoteError(vote.TOO_MANY, most=rules.max_approvals, chosen=len(chosen))
     if rules.method is Method.BASKET:
         total = sum(on_ballot[i].cost for i in chosen)
         if total > rules.budget:
-            raise VoteError(
-                Refusal.OVER_BUDGET,
-                f"所選提案合計 NT$ {total:,}，超過預算 NT$ {rules.budget:,}；"
-                "請拿掉一些提案再送出。",
-            )
+            raise VoteError(vote.OVER_BUDGET, total=total, budget=rules.budget)
     return chosen
 
 
 def check_rules(rules: Rules, projects: Sequence[Project]) -> None:
     """A vote can open only with a positive budget, a sensible k and something to vote on."""
     if rules.budget <= 0:
-        raise VoteError("bad_budget", "預算要大於 0")
+        raise VoteError(vote.BAD_BUDGET)
     if rules.max_approvals is not None:
         if rules.method is not Method.APPROVAL:
-            raise VoteError("bad_max", "最多可選幾項只用於 approval（勾選）投票")
+            raise VoteError(vote.BAD_MAX)
         if rules.max_approvals < 1:
-            raise VoteError("max_too_small", "最多可選的數量至少是 1")
+            raise VoteError(vote.MAX_TOO_SMALL)
     if not any(p.included for p in projects):
-        raise VoteError("no_projects", "投票單上沒有提案：請先在小組報告填寫提案與經費")
+        raise VoteError(vote.NO_PROJECTS)
     beyond = beyond_budget(rules, projects)
     if len(beyond) == sum(p.included for p in projects):
-        raise VoteError(
-            "nothing_fits",
-            f"每一個提案的經費都超過預算 NT$ {rules.budget:,}，沒有人能投票；"
-            "請提高預算或修改經費後再開始。",
-            budget=rules.budget,
-        )
+        raise VoteError(vote.NOTHING_FITS, budget=rules.budget)
 
 
 def beyond_budget(rules: Rules, projects: Sequence[Project]) -> tuple[Project, ...]:

@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from desktop.core.outcomes import survey as survey_outcomes
 from desktop.core.survey import (
     MAX_ANSWER_TEXT,
     MAX_ITEMS,
@@ -40,14 +41,18 @@ from desktop.server.bodies import (
 from desktop.server.room import json_writer, visitor, write_allowed
 from desktop.services import survey as surveys
 
-STATE_REFUSALS = ("survey_not_open", "not_checked_in", "survey_no_person")
+STATE_REFUSALS = (
+    survey_outcomes.NOT_OPEN,
+    survey_outcomes.NOT_CHECKED_IN,
+    survey_outcomes.NO_PERSON,
+)
 # Item id → a score or a text; which ids and values the questionnaire takes is the service's
 # (``bad_answer`` naming the item).
 ANSWERS_BODY = Obj({"answers": Obj({}, other=Scalar(), max_keys=MAX_ITEMS)}, required=("answers",))
 
 
 def _status_of(error: SurveyError) -> int:
-    return 409 if error.code in STATE_REFUSALS else 400
+    return 409 if error.outcome in STATE_REFUSALS else 400
 
 
 def _form_page(

@@ -30,7 +30,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from desktop.core.problems import CodedError
+from desktop.core.outcomes import vote as vote_outcomes
 from desktop.core.text import mask_name
 from desktop.core.vote import Method, VoteError, VoteState, VoteStatus, beyond_budget
 from desktop.server.app import Venue, venue_of
@@ -206,7 +206,7 @@ async def api_ballot_now(request: Request) -> Response:
         return not_signed_in()
     voter = signed_in[1]
     if isinstance(voter, VoteError):
-        return refusal(voter, 409 if voter.code == "closed" else 403)
+        return refusal(voter, 409 if voter.outcome is vote_outcomes.CLOSED else 403)
     return JSONResponse(
         {"ok": True, "revision": voter.revision, "approvals": list(voter.approvals)}
     )
@@ -231,7 +231,8 @@ async def api_ballot(request: Request) -> Response:
         body["approve"],
     )
     if not result.ok:
-        return refusal(CodedError(result.result, result.message), 409, revision=result.revision)
+        refused = VoteError(result.outcome, **result.params)
+        return refusal(refused, 409, revision=result.revision)
     return JSONResponse(
         {
             "ok": True,

@@ -36,6 +36,7 @@ from db.models import (
 from db.models import SurveyResponse as ResponseRow
 from db.uow import Database
 from desktop.core import survey as rules
+from desktop.core.outcomes import survey as survey_outcomes
 from desktop.core.status import arrived
 from desktop.core.survey import Item, ItemResult, SurveyError, SurveyStatus
 from desktop.services import audit, erasure
@@ -45,11 +46,6 @@ from desktop.services.arrivals import arrived_ids
 # transactions): answering holds this lock, and so does closing, so no response lands between
 # the close and the shuffle.
 ANSWER_LOCK = threading.Lock()
-
-ERASE_BLOCKED_TEXT = (
-    "另一個程式正在讀取資料庫，問卷暫不能結束（回覆與作答者的連結無法確實清除），請稍後再試"
-)
-ERASE_UNFINISHED_TEXT = "問卷已結束，但資料庫檔案尚未完全清除作答者的連結，請再按一次結束問卷"
 
 
 @dataclass(frozen=True)
@@ -85,7 +81,7 @@ def _find(s: Session, session_id: int) -> Survey | None:
 def _session(s: Session, session_id: int) -> EventSession:
     es = s.get(EventSession, session_id)
     if es is None:
-        raise SurveyError("no_session", f"找不到場次 #{session_id}", id=session_id)
+        raise SurveyError(survey_outcomes.NO_SESSION, id=session_id)
     return es
 
 
@@ -166,7 +162,7 @@ def set_template(
             survey = Survey(session_id=session_id, status=SurveyStatus.DRAFT)
             s.add(survey)
         elif survey.status != SurveyStatus.DRAFT:
-            raise SurveyError("survey_not_draft", "問卷已開放或已結束，題目不能再改")
+            raise SurveyError(survey_outcomes.NOT_DRAFT)
         survey.items = [i.as_json() for i in items]
         s.flush()
         audit.record(
@@ -196,9 +192,9 @@ def open_survey(
             )
             s.add(survey)
         elif survey.status == SurveyStatus.OPEN:
-            raise SurveyError("survey_already_open", "問卷已經開放作答")
+            raise SurveyError(survey_outcomes.ALREADY_OPEN)
         elif survey.status == SurveyStatus.CLOSED:
-            raise SurveyError("survey_closed", "問卷已經結束，不能再開放")
+            raise SurveyError(survey_outcomes.CLOSED)
         survey.status = SurveyStatus.OPEN
         survey.opened_at = now or dt.datetime.now()
         s.flush()
@@ -222,15 +218,13 @@ def answer(
     with ANSWER_LOCK, db.unit_of_work() as s:
         survey = _find(s, session_id)
         if survey is None or survey.status != SurveyStatus.OPEN:
-            raise SurveyError("survey_not_open", "問卷尚未開放或已經結束")
+            raise SurveyError(survey_outcomes.NOT_OPEN)
         checked = rules.check_answers(rules.parse_template(survey.items), dict(answers))
         registration = s.get(Registration, registration_id)
         if registration is None or registration.session_id != session_id:
-            raise SurveyError(
-                "survey_no_person", f"本場次沒有報名編號 {registration_id}", id=registration_id
-            )
+            raise SurveyError(survey_outcomes.NO_PERSON, id=registration_id)
         if not _has_arrived(s, registration_id):
-            raise SurveyError("not_checked_in", "報到後才能填寫問卷")
+            raise SurveyError(survey_outcomes.NOT_CHECKED_IN)
         respondent = s.scalar(
             select(SurveyRespondent).where(
                 SurveyRespondent.survey_id == survey.id,
@@ -308,8 +302,8 @@ def close_survey(
         erasure.SURVEY,
         finishing=finishing,
         close=lambda: _close(db, session_id, actor, now),
-        blocked=lambda: SurveyError("survey_erase_blocked", ERASE_BLOCKED_TEXT),
-        unfinished=lambda: SurveyError("survey_erase_unfinished", ERASE_UNFINISHED_TEXT),
+        blocked=lambda: SurveyError(survey_outcomes.ERASE_BLOCKED),
+        unfinished=lambda: SurveyError(survey_outcomes.ERASE_UNFINISHED),
     )
     return survey_state(db, session_id)
 
@@ -320,7 +314,7 @@ def _close(db: Database, session_id: int, actor: str, now: dt.datetime | None) -
             s.execute(text("PRAGMA secure_delete=ON"))
         survey = _find(s, session_id)
         if survey is None or survey.status != SurveyStatus.OPEN:
-            raise SurveyError("survey_not_open", "問卷尚未開放或已經結束")
+            raise SurveyError(survey_outcomes.NOT_OPEN)
         survey.status = SurveyStatus.CLOSED
         survey.closed_at = now or dt.datetime.now()
         s.execute(delete(SurveyRespondent).where(SurveyRespondent.survey_id == survey.id))
@@ -344,7 +338,7 @@ def anonymous_responses(db: Database, session_id: int) -> tuple[dict[str, Any], 
     with db.read() as s:
         survey = _find(s, session_id)
         if survey is None or survey.status != SurveyStatus.CLOSED:
-            raise SurveyError("survey_not_closed", "問卷結束後才能看結果或匯出")
+            raise SurveyError(survey_outcomes.NOT_CLOSED)
         return tuple(_answers(s, survey.id))
 
 

@@ -39,6 +39,7 @@ from db.models import (
 from db.uow import Database
 from desktop.core import group_report as form
 from desktop.core import vote as rules_
+from desktop.core.outcomes import vote as vote_outcomes
 from desktop.core.problems import CodedError
 from desktop.core.vote import (
     Method,
@@ -91,7 +92,7 @@ def _state(s: Session, session_id: int, vote: PbVote | None = None) -> VoteState
     """The state of ``vote`` (default: the session's current round)."""
     es = s.get(EventSession, session_id)
     if es is None:
-        raise VoteSetupError("no_session", f"找不到場次 #{session_id}", id=session_id)
+        raise VoteSetupError(vote_outcomes.NO_SESSION, id=session_id)
     checked_in = len(arrived_ids(s, session_id))
     vote = vote or find_vote(s, session_id)
     if vote is None:
@@ -166,7 +167,7 @@ def left_out_proposals(db: Database, session_id: int) -> tuple[rules_.SourceProp
     """The tables' proposals that cannot go on a ballot, each with its reason
     (``left_out_because``: no title, a cost that cannot be read...)."""
     with db.read() as s:
-        return tuple(p for p in _source_proposals(s, session_id) if p.left_out_because)
+        return tuple(p for p in _source_proposals(s, session_id) if p.left_out_because is not None)
 
 
 # --- building the ballot (draft only) ---------------------------------------------------------
@@ -181,7 +182,7 @@ def _draft(s: Session, session_id: int) -> PbVote:
         s.add(vote)
         s.flush()
     elif vote.status != VoteStatus.DRAFT:
-        raise VoteSetupError("not_draft", "投票已開始或已結束，投票單不能再改")
+        raise VoteSetupError(vote_outcomes.NOT_DRAFT)
     return vote
 
 
@@ -250,7 +251,7 @@ def _change_projects(
         try:
             projects = change(ballot_projects(vote))
         except VoteError as exc:
-            raise VoteSetupError(exc.code, str(exc), **exc.params) from None
+            raise VoteSetupError(exc.outcome, **exc.params) from None
         _store_projects(s, vote, projects)
         audit.record(s, action, actor=actor, entity="pb_vote", entity_id=vote.id, **detail)
         s.flush()
@@ -303,9 +304,9 @@ def open_vote(
     with db.unit_of_work() as s:
         vote = find_vote(s, session_id)
         if vote is not None and vote.status == VoteStatus.OPEN:
-            raise VoteSetupError("already_open", "投票已經開始")
+            raise VoteSetupError(vote_outcomes.ALREADY_OPEN)
         if vote is not None and vote.status == VoteStatus.CLOSED:
-            raise VoteSetupError("closed", "投票已經結束，不能再開；要重新投票請開新一輪")
+            raise VoteSetupError(vote_outcomes.ALREADY_CLOSED)
         if vote is None:
             vote = _draft(s, session_id)
             projects, _ = rules_.projects_from_proposals(_source_proposals(s, session_id))
@@ -314,7 +315,7 @@ def open_vote(
         try:
             rules_.check_rules(rules, ballot_projects(vote))
         except VoteError as exc:
-            raise VoteSetupError(exc.code, str(exc), **exc.params) from None
+            raise VoteSetupError(exc.outcome, **exc.params) from None
         vote.method, vote.budget = rules.method, rules.budget
         vote.max_approvals = rules.max_approvals
         vote.status = VoteStatus.OPEN
@@ -332,16 +333,6 @@ def open_vote(
         )
         s.flush()
         return _state(s, session_id)
-
-
-ERASE_BLOCKED_TEXT = (
-    "另一個程式正在讀取資料庫（例如另一個視窗、報表或備份），現在結束投票無法從檔案中抹除"
-    "誰投了哪一張；投票仍在進行中。請關閉其他程式或等它完成後，再結束一次。"
-)
-ERASE_UNFINISHED_TEXT = (
-    "投票已結束並已計票，但另一個程式正在讀取資料庫，檔案中還留有誰投了哪一張的痕跡；"
-    "請關閉其他程式後再按一次「結束投票」（只會完成抹除，不會改變結果）。"
-)
 
 
 def close_vote(
@@ -363,8 +354,8 @@ def close_vote(
         erasure.VOTE,
         finishing=finishing,
         close=lambda: _close(db, session_id, actor, now),
-        blocked=lambda: VoteSetupError("erase_blocked", ERASE_BLOCKED_TEXT),
-        unfinished=lambda: VoteSetupError("erase_unfinished", ERASE_UNFINISHED_TEXT),
+        blocked=lambda: VoteSetupError(vote_outcomes.ERASE_BLOCKED),
+        unfinished=lambda: VoteSetupError(vote_outcomes.ERASE_UNFINISHED),
     )
     return vote_state(db, session_id)
 
@@ -375,7 +366,7 @@ def _close(db: Database, session_id: int, actor: str, now: dt.datetime | None) -
             s.execute(text("PRAGMA secure_delete=ON"))
         vote = find_vote(s, session_id)
         if vote is None or vote.status != VoteStatus.OPEN:
-            raise VoteSetupError("not_open", "投票尚未開始或已經結束")
+            raise VoteSetupError(vote_outcomes.NOT_OPEN)
         vote.status = VoteStatus.CLOSED
         vote.closed_at = now or dt.datetime.now()
         s.execute(delete(PbVoter).where(PbVoter.vote_id == vote.id))
@@ -400,7 +391,7 @@ def new_round(db: Database, session_id: int, *, actor: str = "") -> VoteState:
     with db.unit_of_work() as s:
         closed = find_vote(s, session_id)
         if closed is None or closed.status != VoteStatus.CLOSED:
-            raise VoteSetupError("round_running", "這一輪投票還沒結束，結束後才能開新一輪")
+            raise VoteSetupError(vote_outcomes.ROUND_RUNNING)
         vote = PbVote(
             session_id=session_id,
             round=closed.round + 1,
@@ -435,7 +426,7 @@ def export_pb(db: Database, session_id: int) -> str:
         vote = _last_closed(s, session_id)
         if vote is None:
             _state(s, session_id)  # no_session when there is no such session
-            raise VoteSetupError("not_closed", "投票結束後才能匯出結果")
+            raise VoteSetupError(vote_outcomes.NOT_CLOSED)
         state = _state(s, session_id, vote)
         assert state.result is not None
         es = s.get_one(EventSession, session_id)

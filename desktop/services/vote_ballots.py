@@ -12,8 +12,8 @@ results) is ``desktop.services.vote``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,7 +27,9 @@ from db.models import (
 )
 from db.uow import Database
 from desktop.core import vote as rules_
-from desktop.core.vote import Method, Refusal, Rules, VoteError, VoteStatus
+from desktop.core.outcomes import vote as vote_outcomes
+from desktop.core.problems import Outcome
+from desktop.core.vote import Method, Rules, VoteError, VoteStatus
 from desktop.services import audit
 from desktop.services.arrivals import arrived_ids
 from desktop.services.vote import CAST_LOCK, ballot_projects, find_vote
@@ -35,12 +37,25 @@ from desktop.services.vote import CAST_LOCK, ballot_projects, find_vote
 
 @dataclass(frozen=True)
 class BallotResult:
+    """A ballot counted (``COUNTED`` or ``REPLACED``) or refused (the refusal's outcome), with
+    the parameters of its sentence."""
+
     ok: bool
-    result: str  # "ok" or a Refusal code (or "stale" for the page)
-    message: str
+    outcome: Outcome
+    params: Mapping[str, object] = field(default_factory=dict)
     replaced: bool = False
     revision: int = 0
     approvals: tuple[int, ...] = ()
+
+    @property
+    def result(self) -> str:
+        """``ok``, or the refusal's code (the CLI's and the API's ``result``: a contract)."""
+        return "ok" if self.ok else self.outcome.code
+
+    @property
+    def message(self) -> str:
+        """The sentence in zh-TW (the phone page, the CLI)."""
+        return self.outcome.say(**self.params)
 
 
 @dataclass(frozen=True)
@@ -64,7 +79,7 @@ def _open_vote_locked(s: Session, session_id: int) -> PbVote:
         .with_for_update()
     )
     if vote is None or vote.status != VoteStatus.OPEN:
-        raise VoteError(Refusal.CLOSED)
+        raise VoteError(vote_outcomes.CLOSED)
     return vote
 
 
@@ -97,14 +112,9 @@ def _store_ballot(
     if revision is None:
         voter.desk_only = True  # a paper ballot is final: no web ballot replaces it
     elif voter.desk_only:
-        return BallotResult(False, "desk_only", DESK_ONLY_TEXT, revision=voter.revision)
+        return BallotResult(False, vote_outcomes.DESK_ONLY, revision=voter.revision)
     if revision is not None and voter.revision != revision:
-        return BallotResult(
-            False,
-            "stale",
-            "這張選票是舊的（已在別處送出或重送）；請重新整理頁面，確認後再送出。",
-            revision=voter.revision,
-        )
+        return BallotResult(False, vote_outcomes.STALE, revision=voter.revision)
     replaced = voter.ballot_id is not None
     if replaced:
         ballot = s.get_one(PbBallot, voter.ballot_id)
@@ -117,10 +127,7 @@ def _store_ballot(
     voter.revision += 1
     return BallotResult(
         True,
-        "ok",
-        "已收到您的選票（再投一次會取代這一張）"
-        if not replaced
-        else "已更新您的選票（取代先前那一張）",
+        vote_outcomes.REPLACED if replaced else vote_outcomes.COUNTED,
         replaced=replaced,
         revision=voter.revision,
         approvals=approvals,
@@ -149,7 +156,7 @@ def _cast(
                 checked_in=present,
             )
         except VoteError as exc:
-            return BallotResult(False, exc.code, str(exc))
+            return BallotResult(False, exc.outcome, exc.params)
         result = _store_ballot(s, vote, registration_id, chosen, revision)
         if result.ok and action:
             # who typed it at the desk, never whose ballot it is
@@ -173,9 +180,6 @@ def cast_paper_ballot(
 
 
 # --- voters on their own device ---------------------------------------------------------------
-
-
-DESK_ONLY_TEXT = "報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。"
 
 
 @dataclass(frozen=True)
@@ -212,11 +216,7 @@ def revoke_web_pass(
         vote = _open_vote_locked(s, session_id)
         reg = s.get(Registration, registration_id)
         if reg is None or reg.session_id != session_id:
-            raise VoteError(
-                "no_voter",
-                f"這個場次沒有報名序號 {registration_id} 的人",
-                registration_id=registration_id,
-            )
+            raise VoteError(vote_outcomes.NO_VOTER, registration_id=registration_id)
         _voter_row(s, vote, registration_id).desk_only = True
         # who acted at the desk, never whose: the log must not say who voted on paper
         audit.record(s, "vote.revoke", actor=actor, entity="pb_vote", entity_id=vote.id)
@@ -228,12 +228,12 @@ def voter_ballot(db: Database, session_id: int, registration_id: int) -> VoterPa
     with db.read() as s:
         vote = find_vote(s, session_id)
         if vote is None or vote.status != VoteStatus.OPEN:
-            raise VoteError(Refusal.CLOSED)
+            raise VoteError(vote_outcomes.CLOSED)
         if registration_id not in arrived_ids(s, session_id):
-            raise VoteError(Refusal.NOT_CHECKED_IN)
+            raise VoteError(vote_outcomes.NOT_CHECKED_IN)
         voter = _find_voter(s, vote, registration_id)
         if voter is not None and voter.desk_only:
-            raise VoteError("desk_only", DESK_ONLY_TEXT)
+            raise VoteError(vote_outcomes.DESK_ONLY)
         ballot = s.get(PbBallot, voter.ballot_id) if voter and voter.ballot_id else None
         return VoterPass(
             registration_id,

@@ -244,57 +244,9 @@ def _texts() -> dict[str, str]:
         # sessions, the command line
         "unexpected": translate("messages", "未預期的錯誤，詳細記錄於：{log}"),
         # the PB vote (the organiser's actions, then the phone page's refusals)
-        "not_draft": translate("messages", "投票已開始或已結束，投票單不能再改"),
-        "already_open": translate("messages", "投票已經開始"),
-        "closed": translate("messages", "投票已經結束，不能再開"),
-        "not_open": translate("messages", "投票尚未開始或已經結束"),
-        "not_closed": translate("messages", "投票結束後才能匯出結果"),
-        "bad_title": translate("messages", "提案名稱不可空白"),
-        "bad_cost": translate("messages", "經費要大於 0"),
-        "same_project": translate("messages", "請選兩個不同的提案合併"),
-        "bad_budget": translate("messages", "預算要大於 0"),
-        "no_projects": translate("messages", "投票單上沒有提案：請先在小組報告填寫提案與經費"),
-        "bad_max": translate("messages", "最多可選幾項只用於 approval（勾選）投票"),
-        "max_too_small": translate("messages", "最多可選的數量至少是 1"),
-        "desk_only": translate(
-            "messages", "報到台已收回這個名字的手機投票（或已登錄紙本票）；如有疑問請洽報到台。"
-        ),
-        "erase_blocked": translate(
-            "messages",
-            "另一個程式正在讀取資料庫（例如另一個視窗、報表或備份），現在結束投票無法從檔案中抹除"
-            "誰投了哪一張；投票仍在進行中。請關閉其他程式或等它完成後，再結束一次。",
-        ),
-        "erase_unfinished": translate(
-            "messages",
-            "投票已結束並已計票，但另一個程式正在讀取資料庫，檔案中還留有誰投了哪一張的痕跡；"
-            "請關閉其他程式後再按一次「結束投票」（只會完成抹除，不會改變結果）。",
-        ),
-        "round_running": translate("messages", "這一輪投票還沒結束，結束後才能開新一輪"),
-        "nothing_fits": translate(
-            "messages",
-            "每一個提案的經費都超過預算 NT$ {budget:,}，沒有人能投票；"
-            "請提高預算或修改經費後再開始。",
-        ),
-        "no_voter": translate("messages", "這個場次沒有報名序號 {registration_id} 的人"),
         # check-in outcomes (desktop.core.checkin.Code; the same sentences as its MESSAGES);
         # not_checked_in also answers a survey or vote by someone not checked in
         # the course questionnaire
-        "bad_template": translate("messages", "問卷範本第 {item} 題不正確"),
-        "bad_answer": translate("messages", "「{item}」這一題的回答不正確"),
-        "no_answers": translate("messages", "還沒有回答任何一題"),
-        "survey_not_draft": translate("messages", "問卷已開放或已結束，題目不能再改"),
-        "survey_already_open": translate("messages", "問卷已經開放作答"),
-        "survey_closed": translate("messages", "問卷已經結束，不能再開放"),
-        "survey_not_open": translate("messages", "問卷尚未開放或已經結束"),
-        "survey_not_closed": translate("messages", "問卷結束後才能看結果或匯出"),
-        "survey_no_person": translate("messages", "本場次沒有報名編號 {id}"),
-        "survey_erase_blocked": translate(
-            "messages",
-            "另一個程式正在讀取資料庫，問卷暫不能結束（作答者的連結無法確實清除），請稍後再試",
-        ),
-        "survey_erase_unfinished": translate(
-            "messages", "問卷已結束，但資料庫檔案尚未完全清除作答者的連結，請再按一次結束問卷"
-        ),
         "nothing_to_export": translate("messages", "沒有已結束的問卷可以匯出"),
     }
 

@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 
 from db.uow import Database
 from desktop.core.group_report import format_cost
+from desktop.core.outcomes import vote as vote_outcomes
 from desktop.core.vote import (
     Method,
     Project,
     Rules,
+    SourceProposal,
     VoteError,
     VoteState,
     VoteStatus,
@@ -45,7 +47,7 @@ from desktop.core.vote import (
 from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.ui.labels import tables_label, with_detail
-from desktop.ui.messages import error_text
+from desktop.ui.messages import error_text, word
 from desktop.ui.tablemodel import Column, RowTableModel
 from desktop.ui.vote_projector import VoteProjector
 
@@ -254,8 +256,7 @@ class VoteDialog(QDialog):
         left_out = svc.left_out_proposals(self.db, self.session_id) if editable else ()
         self.left_out.setVisible(bool(left_out))
         self.left_out.setText(
-            self.tr("未列入投票單：")
-            + "\n".join(f"{p.label}：{p.left_out_because}" for p in left_out)
+            self.tr("未列入投票單：") + "\n".join(self._left_out_line(p) for p in left_out)
         )
         earlier = [r for r in svc.closed_rounds(self.db, self.session_id) if r[1] != state]
         self.rounds.setVisible(bool(earlier))
@@ -272,6 +273,15 @@ class VoteDialog(QDialog):
         )
         self._refresh_held()
 
+    def _left_out_line(self, p: SourceProposal) -> str:
+        """A proposal left off the ballot and why, in the window's language."""
+        reason = p.left_out_because
+        return self.tr("{table}「{title}」：{reason}").format(
+            table=tables_label((p.table,)),
+            title=p.title.strip() or self.tr("（無名稱）"),
+            reason=error_text(reason) if reason is not None else "",
+        )
+
     def _selected(self) -> list[Project]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.projects.row_at(r) for r in rows]
@@ -280,7 +290,7 @@ class VoteDialog(QDialog):
         try:
             self.refresh(action())
         except svc.VoteSetupError as exc:
-            self.erasure_pending = exc.code == "erase_unfinished"
+            self.erasure_pending = exc.outcome is vote_outcomes.ERASE_UNFINISHED
             self.refresh()
             QMessageBox.warning(self, self.windowTitle(), error_text(exc))
 
@@ -293,7 +303,7 @@ class VoteDialog(QDialog):
                     self,
                     self.windowTitle(),
                     self.tr("這些提案未列入投票單：\n{lines}").format(
-                        lines="\n".join(f"{p.label}：{p.left_out_because}" for p in skipped)
+                        lines="\n".join(self._left_out_line(p) for p in skipped)
                     ),
                 )
             return state
@@ -422,9 +432,8 @@ class VoteDialog(QDialog):
         result = ballots.cast_paper_ballot(
             self.db, self.session_id, self.voter.currentData(), ids, actor=self.actor
         )
-        self.paper_result.setText(
-            result.message if result.ok else self.tr("未計入：{m}").format(m=result.message)
-        )
+        said = word(result.outcome, **result.params)
+        self.paper_result.setText(said if result.ok else self.tr("未計入：{m}").format(m=said))
         if result.ok:
             self.approvals.clear()
         self.refresh()

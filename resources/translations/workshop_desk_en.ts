@@ -3330,6 +3330,14 @@ The data is still on this computer, but there is no new backup; check the backup
         <translation>Round {n} (closed, results kept): {b} ballots   Greedy: {g}   Equal shares: {e}</translation>
     </message>
     <message>
+        <source>{table}「{title}」：{reason}</source>
+        <translation>{table} &quot;{title}&quot;: {reason}</translation>
+    </message>
+    <message>
+        <source>（無名稱）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
         <source>這些提案未列入投票單：
 {lines}</source>
         <translation>These proposals are not on the ballot:
@@ -3845,10 +3853,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The vote is already open</translation>
     </message>
     <message>
-        <source>投票已經結束，不能再開</source>
-        <translation>The vote has ended and cannot be opened again</translation>
-    </message>
-    <message>
         <source>投票尚未開始或已經結束</source>
         <translation>The vote is not open (not started yet, or ended)</translation>
     </message>
@@ -3861,12 +3865,64 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>A proposal needs a title</translation>
     </message>
     <message>
+        <source>已收到您的選票（再投一次會取代這一張）</source>
+        <translation>Your ballot is in (voting again replaces it)</translation>
+    </message>
+    <message>
+        <source>已更新您的選票（取代先前那一張）</source>
+        <translation>Your ballot is updated (it replaces the earlier one)</translation>
+    </message>
+    <message>
+        <source>您尚未報到，不能投票；請先到報到台報到。</source>
+        <translation>You have not checked in and cannot vote; please check in at the desk first.</translation>
+    </message>
+    <message>
+        <source>所選提案合計 NT$ {total:,}，超過預算 NT$ {budget:,}；請拿掉一些提案再送出。</source>
+        <translation>The chosen proposals total NT$ {total:,}, over the budget of NT$ {budget:,}; remove some and send again.</translation>
+    </message>
+    <message>
+        <source>最多只能選 {most} 個提案，您選了 {chosen} 個。</source>
+        <translation>Choose at most {most} proposals; you chose {chosen}.</translation>
+    </message>
+    <message>
+        <source>投票已經結束，選票沒有被計入。</source>
+        <translation>The vote has ended; the ballot was not counted.</translation>
+    </message>
+    <message>
+        <source>選票上有不在這次投票中的提案（編號 {ids}），請重新整理頁面後再選。</source>
+        <translation>The ballot has proposals that are not in this vote (numbers {ids}); reload the page and choose again.</translation>
+    </message>
+    <message>
+        <source>請至少選一個提案再送出。</source>
+        <translation>Choose at least one proposal before sending.</translation>
+    </message>
+    <message>
+        <source>這張選票是舊的（已在別處送出或重送）；請重新整理頁面，確認後再送出。</source>
+        <translation>This ballot is out of date (sent elsewhere or sent twice); reload the page, check it and send again.</translation>
+    </message>
+    <message>
+        <source>找不到要投票的場次 #{id}</source>
+        <translation>The vote&apos;s session #{id} was not found</translation>
+    </message>
+    <message>
+        <source>投票單上沒有編號 {id} 的提案</source>
+        <translation>The ballot has no proposal number {id}</translation>
+    </message>
+    <message>
         <source>經費要大於 0</source>
         <translation>The cost must be more than 0</translation>
     </message>
     <message>
         <source>請選兩個不同的提案合併</source>
         <translation>Choose two different proposals to merge</translation>
+    </message>
+    <message>
+        <source>沒有提案名稱</source>
+        <translation>No proposal title</translation>
+    </message>
+    <message>
+        <source>沒有填經費</source>
+        <translation>No cost given</translation>
     </message>
     <message>
         <source>預算要大於 0</source>
@@ -4013,6 +4069,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The desk has revoked the phone vote for this name (or typed a paper ballot); ask at the desk if in doubt.</translation>
     </message>
     <message>
+        <source>投票已經結束，不能再開；要重新投票請開新一輪</source>
+        <translation>The vote has ended and cannot be opened again; to vote again, start a new round</translation>
+    </message>
+    <message>
         <source>另一個程式正在讀取資料庫（例如另一個視窗、報表或備份），現在結束投票無法從檔案中抹除誰投了哪一張；投票仍在進行中。請關閉其他程式或等它完成後，再結束一次。</source>
         <translation>Another program is reading the database (another window, a report or a backup), so closing now could not erase from the file who cast which ballot; the vote is still open. Close the other program or let it finish, then close the vote again.</translation>
     </message>
@@ -4149,16 +4209,76 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>This session has no handout number {id}</translation>
     </message>
     <message>
-        <source>問卷範本第 {item} 題不正確</source>
-        <translation>Item {item} of the questionnaire template is not valid</translation>
+        <source>問卷範本不正確</source>
+        <translation>The questionnaire template is not valid</translation>
     </message>
     <message>
-        <source>「{item}」這一題的回答不正確</source>
-        <translation>The answer to item “{item}” is not valid</translation>
+        <source>要是題目的清單（至少一題）</source>
+        <translation>It must be a list of items (at least one)</translation>
+    </message>
+    <message>
+        <source>最多 {limit} 題</source>
+        <translation>At most {limit} items</translation>
+    </message>
+    <message>
+        <source>第 {item} 題要是有 &quot;id&quot;、&quot;text&quot;、&quot;kind&quot; 的物件</source>
+        <translation>Item {item} must be an object with &quot;id&quot;, &quot;text&quot; and &quot;kind&quot;</translation>
+    </message>
+    <message>
+        <source>第 {item} 題的 &quot;id&quot; 要是 1 到 {limit} 個字元</source>
+        <translation>The &quot;id&quot; of item {item} must be 1 to {limit} characters</translation>
+    </message>
+    <message>
+        <source>第 {item} 題的 &quot;id&quot; {id} 只能用小寫英文字母、數字、_ 和 -</source>
+        <translation>The &quot;id&quot; {id} of item {item} may use only lower-case letters, digits, _ and -</translation>
+    </message>
+    <message>
+        <source>第 {item} 題的 &quot;id&quot; {id} 重複</source>
+        <translation>The &quot;id&quot; {id} of item {item} is used twice</translation>
+    </message>
+    <message>
+        <source>第 {item} 題的 &quot;text&quot; 不能空白</source>
+        <translation>The &quot;text&quot; of item {item} cannot be blank</translation>
+    </message>
+    <message>
+        <source>第 {item} 題的 &quot;text&quot; 最多 {limit} 字</source>
+        <translation>The &quot;text&quot; of item {item} is at most {limit} characters</translation>
+    </message>
+    <message>
+        <source>第 {item} 題的 &quot;kind&quot; 要是 &quot;scale&quot;（五點量表）或 &quot;text&quot;（開放題）</source>
+        <translation>The &quot;kind&quot; of item {item} must be &quot;scale&quot; (5-point scale) or &quot;text&quot; (open question)</translation>
+    </message>
+    <message>
+        <source>問卷的回答不正確</source>
+        <translation>The answers are not valid</translation>
+    </message>
+    <message>
+        <source>作答要是 JSON 物件：每個題目 id 對應分數或文字</source>
+        <translation>The answers must be a JSON object: each item id with a score or a text</translation>
+    </message>
+    <message>
+        <source>問卷沒有「{item}」這一題</source>
+        <translation>The questionnaire has no item &quot;{item}&quot;</translation>
+    </message>
+    <message>
+        <source>「{text}」要是 1 到 5（5 = 非常滿意）</source>
+        <translation>&quot;{text}&quot; must be 1 to 5 (5 = very satisfied)</translation>
+    </message>
+    <message>
+        <source>「{text}」要填文字</source>
+        <translation>&quot;{text}&quot; takes a text</translation>
+    </message>
+    <message>
+        <source>「{text}」最多 {limit} 字</source>
+        <translation>&quot;{text}&quot; is at most {limit} characters</translation>
     </message>
     <message>
         <source>還沒有回答任何一題</source>
         <translation>No item has been answered</translation>
+    </message>
+    <message>
+        <source>找不到問卷的場次 #{id}</source>
+        <translation>The questionnaire&apos;s session #{id} was not found</translation>
     </message>
     <message>
         <source>問卷已開放或已結束，題目不能再改</source>
@@ -4183,6 +4303,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>本場次沒有報名編號 {id}</source>
         <translation>This session has no registration {id}</translation>
+    </message>
+    <message>
+        <source>報到後才能填寫問卷</source>
+        <translation>Check in before answering the questionnaire</translation>
     </message>
     <message>
         <source>另一個程式正在讀取資料庫，問卷暫不能結束（作答者的連結無法確實清除），請稍後再試</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.outcomes import survey
 from desktop.core.survey import (
     Item,
     Kind,
@@ -53,6 +54,23 @@ def test_a_bad_template_names_the_item(data: object, where: str) -> None:
     with pytest.raises(SurveyError) as refused:
         parse_template(data)
     assert refused.value.code == "bad_template" and refused.value.params["item"] == where
+
+
+def test_a_refused_template_or_answer_says_why_in_a_second_problem() -> None:
+    """The code stays the documented one; the reason is an outcome of its own, so the window
+    words it in its language too."""
+    twice = [{"id": "a", "text": "甲", "kind": "scale"}, {"id": "a", "text": "乙", "kind": "text"}]
+    with pytest.raises(SurveyError) as refused:
+        parse_template(twice)
+    assert [p.outcome for p in refused.value.problems] == [
+        survey.BAD_TEMPLATE,
+        survey.TEMPLATE_ID_TWICE,
+    ]
+    assert str(refused.value) == '問卷範本不正確；第 2 題的 "id" a 重複'
+    with pytest.raises(SurveyError) as refused:
+        check_answers(ITEMS, {"overall": 6})
+    assert refused.value.problems[1].outcome is survey.ANSWER_NOT_A_SCORE
+    assert str(refused.value) == "問卷的回答不正確；「整體滿意度」要是 1 到 5（5 = 非常滿意）"
 
 
 ITEMS = (Item("overall", "整體滿意度", Kind.SCALE), Item("gain", "最有收穫的部分", Kind.TEXT))

@@ -97,9 +97,9 @@ def test_a_cost_the_desk_cannot_read_is_listed_with_its_reason(
     boxes = Boxes(monkeypatch)
     dialog = _dialog(qtbot, demo_db, day.session_id)
     assert dialog.left_out.isVisible()
-    assert "第3桌「社區圖書角」：經費「三萬多」看不懂" in dialog.left_out.text()
+    assert "第 3 桌「社區圖書角」：經費「三萬多」看不懂" in dialog.left_out.text()
     _click(qtbot, dialog.build_button)
-    assert "第3桌「社區圖書角」：經費「三萬多」看不懂" in boxes.said[-1]
+    assert "第 3 桌「社區圖書角」：經費「三萬多」看不懂" in boxes.said[-1]
     assert "社區圖書角" not in [p.title for p in dialog.state.projects]
 
 
@@ -156,3 +156,39 @@ def test_the_desk_revokes_a_web_pass_and_sees_who_votes_on_paper(
     with pytest.raises(VoteError) as refused:
         ballots.voter_ballot(demo_db, day.session_id, taken)
     assert refused.value.code == "desk_only"
+
+
+@pytest.fixture
+def english(qapp):
+    from desktop.ui import settings
+
+    settings.install_translators(qapp, "en")
+    yield
+    settings.remove_translators(qapp)
+
+
+def test_the_english_window_words_why_a_proposal_is_left_out_and_a_paper_ballot(
+    english, qtbot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reasons came from core in zh-TW only: the English window showed 「沒有填經費」."""
+    day = vote_day.prepare(demo_db)
+    table = group_reports.find_table(demo_db, day.session_id, 3)
+    content = ReportContent(
+        topic="社區參與",
+        proposals=(Proposal(title="", cost_text="200000"), Proposal(title="圖書角", cost_text="")),
+    )
+    group_reports.save_report(demo_db, table.id, content, author="桌長", now=vote_day.T0)
+    Boxes(monkeypatch)
+    dialog = _dialog(qtbot, demo_db, day.session_id)
+    assert dialog.left_out.text() == (
+        'Not on the ballot:Table 3 "(untitled)": No proposal title\nTable 3 "圖書角": No cost given'
+    )
+    svc.open_vote(demo_db, day.session_id, svc.Rules(svc.Method.APPROVAL, 1_000_000))
+    dialog.refresh()
+    dialog.voter.setCurrentIndex(0)
+    dialog.approvals.setText("99")
+    _click(qtbot, dialog.paper_button)
+    assert dialog.paper_result.text() == (
+        "Not counted: The ballot has proposals that are not in this vote (numbers 99); "
+        "reload the page and choose again."
+    )
