@@ -45,47 +45,6 @@ def _texts() -> dict[str, str]:
         "id_unrecognised": translate("messages", "身分證字號無法辨識"),
         "no_id_number": translate("messages", "這位學員沒有可顯示的身分證字號"),
         "no_id_key": translate("messages", "活動沒有加密身分證字號的金鑰，請先設定主辦密語"),
-        # backups
-        "folder_not_writable": translate("messages", "無法寫入備份資料夾：{path}（{detail}）"),
-        "database_missing": translate("messages", "找不到資料庫檔案：{path}"),
-        "target_is_database": translate("messages", "備份檔不可以是資料庫本身：{path}"),
-        "target_is_folder": translate("messages", "備份目標是資料夾，請給檔名，例如 {example}"),
-        "target_exists": translate(
-            "messages", "備份目標已存在，且不是研習報到台的備份，未覆寫：{path}"
-        ),
-        # every exported file (desktop.core.atomicfile, desktop.services.exports)
-        "output_is_folder": translate("messages", "輸出目標是資料夾，請給檔名：{path}"),
-        "database_on_network_drive": translate(
-            "messages",
-            "資料庫檔案在網路磁碟上，無法安全使用：{path}；"
-            "請把它複製到這台電腦的磁碟（例如「文件」資料夾）再開啟（備份可以存到網路磁碟）",
-        ),
-        "file_open_in_pdf_reader": translate(
-            "messages",
-            "「{name}」正在 PDF 閱讀器（例如 Acrobat）中開啟，無法覆寫；請先關閉它，或換一個檔名",
-        ),
-        "file_open_in_excel": translate(
-            "messages", "「{name}」正在 Excel 中開啟，無法覆寫；請先關閉它，或換一個檔名"
-        ),
-        "file_open_elsewhere": translate(
-            "messages", "「{name}」正在其他程式中開啟或是唯讀檔，無法覆寫；請先關閉它，或換一個檔名"
-        ),
-        "target_not_ours": translate(
-            "messages", "{path} 已存在且不是{kind}檔，未覆寫；請換一個檔名"
-        ),
-        "bad_extension": translate("messages", "{name}: 副檔名要是 {choices}"),
-        "bad_format": translate("messages", "格式須為 pdf 或 csv（輸入 {value}）"),
-        "tables_not_set": translate("messages", "{session} 尚未設定桌次"),
-        "backup_damaged": translate("messages", "備份檢查失敗，資料庫可能已損毀：{detail}"),
-        "backup_failed": translate("messages", "無法備份：{path}（{detail}）"),
-        "backup_missing": translate("messages", "找不到備份檔：{path}"),
-        "backup_unreadable": translate("messages", "無法讀取備份檔，未還原（{detail}）"),
-        "backup_file_damaged": translate("messages", "備份檔已損毀，未還原：{path}（{detail}）"),
-        "not_ours": translate("messages", "這不是研習報到台的資料庫：{path}"),
-        "backup_is_database": translate("messages", "備份檔就是目前的資料庫"),
-        "restore_failed": translate(
-            "messages", "無法用 {backup} 還原 {path}（{detail}）；目前的資料未變更"
-        ),
         # agenda timer
         "wrong_state": translate("messages", "目前的計時狀態無法執行這個動作"),
         "unknown_block": translate("messages", "議程中沒有這個段落"),
@@ -98,32 +57,6 @@ def _texts() -> dict[str, str]:
         "queue_start": translate("messages", "已經是第一桌"),
         "unknown_table": translate("messages", "報告順序中沒有第 {n} 桌"),
         "already_reported": translate("messages", "已報告或正在報告的桌次不能移動"),
-        # the database file and its folder
-        "migration_failed": translate("messages", "資料庫升級失敗，原檔未變更（{detail}）"),
-        "migration_failed_backup": translate(
-            "messages", "資料庫升級失敗，原檔未變更（{detail}）；升級前備份：{backup}"
-        ),
-        "database_damaged": translate(
-            "messages", "這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；找不到可用的備份"
-        ),
-        "database_damaged_backup": translate(
-            "messages",
-            "這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；最新的完好備份：{backup}",
-        ),
-        "database_in_use": translate(
-            "messages", "這個資料庫已在另一個視窗開啟，請切換到那個視窗，或先關閉它：{path}"
-        ),
-        "unsupported_database": translate(
-            "messages",
-            "不支援的資料庫網址：{url}（{detail}）；請給 SQLite 檔案路徑或 PostgreSQL 網址",
-        ),
-        "os_error": translate("messages", "無法使用檔案：{path}（{detail}）"),
-        "database_read_only": translate(
-            "messages", "資料庫檔案或所在資料夾是唯讀的，無法寫入：{path}"
-        ),
-        "database_locked": translate("messages", "資料庫檔案被另一個程式鎖住：{path}"),
-        "not_a_database": translate("messages", "這個檔案不是可用的資料庫，或已損毀：{path}"),
-        "cannot_open_database": translate("messages", "無法開啟資料庫：{path}（{detail}）"),
         # registrations and the roster
         "no_event_create_first": translate("messages", "資料庫中沒有活動，請先建立活動"),
         "several_events": translate("messages", "資料庫中有多個活動，請指定場次"),
@@ -137,23 +70,6 @@ def _texts() -> dict[str, str]:
         "bad_lunch": translate("messages", "用餐只能是 葷、素 或空白"),
         "unconfirmed_changes": translate("messages", "{n} 人的錄取狀態會改變，尚未確認，未寫入"),
         # import files
-        "file_not_found": translate("messages", "{file}：找不到檔案"),
-        "file_empty": translate("messages", "{file}：檔案是空的"),
-        "too_large": translate("messages", "{file}：檔案太大（{size} MB，上限 {limit} MB）"),
-        "old_or_encrypted": translate(
-            "messages",
-            "{file}：這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV",
-        ),
-        "not_ooxml": translate("messages", "{file}：不是有效的 Excel (.xlsx) 檔，或檔案已損毀"),
-        "zip_bomb": translate("messages", "{file}：解壓縮後異常膨脹，疑似惡意檔案"),
-        "encrypted": translate("messages", "{file}：檔案已加密，請移除密碼後再匯入"),
-        "binary": translate("messages", "{file}：不是文字檔（CSV）或 Excel 檔，內容是二進位資料"),
-        "encoding": translate(
-            "messages", "{file} 第 {line} 行：無法辨識的文字編碼，請另存為「CSV UTF-8」"
-        ),
-        "cell_too_long": translate(
-            "messages", "{file} 第 {row} 列「{column}」欄：內容過長（{length} 字，上限 {limit} 字）"
-        ),
         "is_folder": translate("messages", "{file}：這是資料夾，不是檔案"),
         "unsupported_type": translate("messages", "{file}：不支援的檔案類型，請使用 CSV 或 XLSX"),
         "garbled": translate("messages", "{file}：內容無法辨識為 CSV 文字"),
@@ -166,10 +82,6 @@ def _texts() -> dict[str, str]:
         "no_session_column": translate(
             "messages", "{file}：檔案沒有「報名場次」欄，請選擇場次（可選：{names}）"
         ),
-        "damaged_part": translate("messages", "{file}：{part} 已損毀"),
-        "too_many_cells": translate("messages", "{file}：{part} 超過 {limit} 個儲存格"),
-        "too_many_strings": translate("messages", "{file}：{part} 超過 {limit} 個共用字串"),
-        "too_many_elements": translate("messages", "{file}：{part} 超過 {limit} 個 XML 元素"),
         "too_many_rows": translate("messages", "{file}：超過 {limit} 列，不是報名資料"),
         "too_many_columns": translate(
             "messages", "{file}：第 {row} 列超過 {limit} 欄，不是報名資料"
@@ -205,10 +117,6 @@ def _texts() -> dict[str, str]:
         ),
         "agenda_no_title": translate("messages", "{file} 第 {row} 列「活動議程」：空白"),
         "agenda_no_rows": translate("messages", "{file}：沒有任何議程列"),
-        # the venue server (desktop.server.runner)
-        "port_in_use": translate("messages", "連接埠 {port} 已被其他程式使用，請換一個"),
-        "address_unusable": translate("messages", "無法使用位址 {host}:{port}：{detail}"),
-        "server_not_started": translate("messages", "現場連線無法在 {host}:{port} 啟動 {detail}"),
         "agenda_not_empty": translate("messages", "{session}已有 {n} 段議程；先清除再匯入"),
         "image_too_large": translate("messages", "{path} 有 {mb} MB，超過 5 MB；請縮小圖檔"),
         "image_format": translate("messages", "{path} 是 {kind} 圖檔，請用 PNG 或 JPEG"),
@@ -219,9 +127,6 @@ def _texts() -> dict[str, str]:
             "messages", "證書文字無法使用：未知欄位或括號不成對；可用 {fields}"
         ),
         "bad_fallback_font": translate("messages", "備用字型無法使用：{detail}"),
-        "document_nobody_on_roster": translate(
-            "messages", "{session}名單上沒有人（已錄取或現場報名），未產生文件"
-        ),
         "certificates_no_agenda": translate(
             "messages",
             "{session}沒有人可發研習證明書：場次沒有計入時數的議程（在「議程」加入）；未產生任何檔案",
@@ -288,8 +193,6 @@ def _texts() -> dict[str, str]:
         "course_hours_too_long": translate(
             "messages", "課程時數 {hours} 小時超過場次時間 {longest} 小時（{span}）"
         ),
-        "unknown_document": translate("messages", "文件種類須為 {choices}（輸入 {value}）"),
-        "unknown_order": translate("messages", "排序須為 {choices}（輸入 {value}）"),
         # course fields the portal file needs
         "unknown_layout": translate("messages", "時數檔格式須為 full 或 opened（輸入 {value}）"),
         "missing_course_name": translate("messages", "課程名稱 未設定"),
@@ -387,9 +290,7 @@ def _texts() -> dict[str, str]:
         "body_invalid": translate("messages", "「{where}」的型別或大小不對"),
         "body_missing": translate("messages", "少了「{where}」"),
         "body_unknown_key": translate("messages", "不認得「{where}」"),
-        "no_one_admitted": translate("messages", "本場次沒有已錄取或現場報名的人"),
         # sessions, the command line
-        "unexpected": translate("messages", "未預期的錯誤，詳細記錄於：{log}"),
         "no_sessions": translate("messages", "資料庫中沒有任何場次"),
         "session_required": translate("messages", "請指定場次（可選：{choices}）"),
         "session_not_found": translate("messages", "找不到場次「{name}」（可選：{choices}）"),
@@ -467,7 +368,6 @@ def _texts() -> dict[str, str]:
         "survey_erase_unfinished": translate(
             "messages", "問卷已結束，但資料庫檔案尚未完全清除作答者的連結，請再按一次結束問卷"
         ),
-        "nothing_to_export": translate("messages", "沒有已結束的問卷可以匯出"),
     }
 
 
