@@ -23,24 +23,21 @@ import socket
 import sys
 from pathlib import Path
 
+from desktop.core.outcomes import database as outcomes
+
 # sys.platform, not os.name: the type checker narrows on it (msvcrt exists on win32 only).
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
     import fcntl
 
-IN_USE_MESSAGE = (
-    "這個資料庫已在另一個視窗開啟，請切換到那個視窗，或先關閉它 "
-    "(database already open in another window)"
-)
-
 
 class DatabaseInUse(RuntimeError):
     """Another window holds this database's lock."""
 
     def __init__(self, database: Path, holder: str) -> None:
-        detail = f"（{holder}）" if holder else ""
-        super().__init__(f"{IN_USE_MESSAGE}{detail}: {database}")
+        detail = f" ({holder})" if holder else ""
+        super().__init__(outcomes.IN_USE.say(path=database) + detail)
         self.database = database
         self.holder = holder
 

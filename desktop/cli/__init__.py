@@ -92,12 +92,13 @@ def interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def require_console(needed: str) -> None:
-    """CliError unless ``interactive()``: ``needed`` says what would have been asked."""
+def require_console(needed: Outcome = cli.PASSPHRASE_NEEDED) -> None:
+    """CliError unless ``interactive()``: ``needed`` says what would have been asked (the
+    organiser passphrase: its sentence names the environment variable that gives it)."""
     if sys.stdin is None:
         raise CliError(cli.NO_CONSOLE, variable=PASSPHRASE_ENV)
     if not sys.stdin.isatty():
-        raise CliError(needed)
+        raise CliError(needed, variable=PASSPHRASE_ENV)
 
 
 def read_passphrase(prompt: str = "主辦密語 (organiser passphrase): ") -> str:
@@ -105,9 +106,7 @@ def read_passphrase(prompt: str = "主辦密語 (organiser passphrase): ") -> st
     given = os.environ.get(PASSPHRASE_ENV)
     if given:
         return given
-    require_console(
-        f"需要主辦密語：請設定環境變數 {PASSPHRASE_ENV} (organiser passphrase required)"
-    )
+    require_console()
     return getpass.getpass(prompt)
 
 
@@ -148,12 +147,9 @@ class Context:
                 desk="cli",
             )
         except security.SecurityError as exc:
-            raise CliError(f"{exc}；{action} 是主辦動作 (an organiser action)") from None
+            raise CliError(cli.ORGANISER_REFUSED, detail=exc, action=action) from None
         if not ok:
-            raise CliError(
-                f"主辦密語不正確（{PASSPHRASE_ENV}）；{action} 是主辦動作 "
-                "(wrong organiser passphrase for an organiser action)"
-            )
+            raise CliError(cli.WRONG_PASSPHRASE, variable=PASSPHRASE_ENV, action=action)
         self.passphrase = passphrase
         return passphrase
 
@@ -179,10 +175,7 @@ class Context:
         except SessionNotFound as exc:
             if exc.code != "session_required":
                 raise
-            choices = exc.params["choices"]
-            raise CliError(
-                f"請以 --session 指定場次（可選：{choices}）", exc.code, choices=choices
-            ) from None
+            raise CliError(cli.SESSION_REQUIRED, choices=exc.params["choices"]) from None
 
     @property
     def where(self) -> str:
@@ -203,14 +196,9 @@ class Context:
             return
         path = Path(self.db_target).expanduser()
         if path.is_dir():
-            raise CliError(
-                f"--db 指向資料夾，請指定資料庫檔案 (--db is a folder, not a database file): {path}"
-            )
+            raise CliError(cli.DB_IS_FOLDER, path=path)
         if not path.exists():
-            raise CliError(
-                f"找不到資料庫檔案 (no such database file): {path}；"
-                f"建立示範資料庫：workshop-desk --db {path} demo"
-            )
+            raise CliError(cli.NO_DATABASE_FILE, path=path)
 
     def create_db(self) -> Database:
         """The chosen database, created when the file does not exist yet (``event create``)."""
@@ -219,7 +207,7 @@ class Context:
 
             path = Path(self.db_target).expanduser() if self.db_target else None
             if path is not None and "://" not in str(self.db_target) and path.is_dir():
-                raise CliError(f"--db 指向資料夾，請指定檔名 (--db is a folder): {path}")
+                raise CliError(cli.DB_IS_FOLDER, path=path)
             self._db = open_database(self.db_target or paths.default_database())
         return self._db
 
@@ -345,11 +333,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = environment_problem(exc, context.where)
         if problem is None:  # a bug: the traceback goes to the log, one line to the user
             logging.getLogger("crash").exception("workshop-desk %s failed", args.command)
-            where = f"；詳細記錄於 (details in) {log_file}" if log_file else ""
-            problem = CodedError(
-                "unexpected",
-                f"未預期的錯誤 (unexpected error): {type(exc).__name__}: {exc}{where}",
-                log=log_file,
+            detail = f"{type(exc).__name__}: {exc}"
+            problem = (
+                CodedError(cli.UNEXPECTED, detail=detail, log=log_file)
+                if log_file
+                else CodedError(cli.UNEXPECTED_UNLOGGED, detail=detail)
             )
         return _refused(args, problem)
     finally:

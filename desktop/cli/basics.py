@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.cli import CliError, Context, add_json_flag, emit_json
+from desktop.core.outcomes import cli
 from desktop.services.events import EventInfo, list_events
 
 
@@ -39,7 +40,7 @@ def run_demo(args: argparse.Namespace, context: Context) -> int:
         raise CliError("demo builds an SQLite file; give --db a file path")
     if target.exists():
         if not args.reset:
-            raise CliError(f"示範資料庫已存在 (demo database exists): {target}; use --reset")
+            raise CliError(cli.DEMO_EXISTS, path=target)
         for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
     db = open_database(target)

@@ -29,6 +29,7 @@ from desktop.cli import (
     organiser_only,
     read_passphrase,
 )
+from desktop.core.outcomes import backup as words
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -112,14 +113,11 @@ def run_restore(args: argparse.Namespace, context: Context) -> int:
                     f"這個備份屬於另一個活動「{other}」，還原會取代目前整個活動。確定還原？(y/N) "
                 )
             ):
-                raise CliError(
-                    f"備份屬於另一個活動「{other}」，未還原；確定要還原請加 --force "
-                    "(the backup holds another event; nothing restored)"
-                )
+                raise CliError(words.OTHER_EVENT, event=other)
             context.close()  # no connection of ours on the file that is swapped
             result = restore(database, backup_file)
     except DatabaseInUse as exc:
-        raise CliError(f"{exc}；請先關閉視窗再還原 (close the window before restoring)") from None
+        raise CliError(words.RESTORE_IN_USE, path=exc.database) from None
     if args.json:
         emit_json(
             {
@@ -152,10 +150,7 @@ def _unlock_restore(context: Context, database: Path, backup_file: Path) -> None
         return
     passphrase = read_passphrase()
     if not any(passphrase_opens(e.sealed_key, passphrase) for e in events_in(backup_file)):
-        raise CliError(
-            f"主辦密語打不開這個備份的活動（{PASSPHRASE_ENV}）；還原是主辦動作 "
-            "(restore is an organiser action)"
-        )
+        raise CliError(words.PASSPHRASE_OPENS_NOTHING, variable=PASSPHRASE_ENV)
 
 
 def _confirm(question: str) -> bool:

@@ -72,7 +72,7 @@ def _passphrase() -> tuple[str, str]:
     given = os.environ.get(PASSPHRASE_ENV)
     if given is not None:
         return given, given
-    require_console(f"需要主辦密語：請設定環境變數 {PASSPHRASE_ENV} (organiser passphrase needed)")
+    require_console()
     first = getpass.getpass("主辦密語 (organiser passphrase): ")
     return first, getpass.getpass("再輸入一次 (again): ")
 

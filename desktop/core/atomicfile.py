@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.outcomes import files
 from desktop.core.problems import CodedError
 
 
@@ -73,27 +74,12 @@ def in_use(target: Path, kind: FileKind) -> FileInUse:
     that usually holds a file of this kind open."""
     target = Path(target)
     if kind is PDF:
-        return FileInUse(
-            "file_open_in_pdf_reader",
-            f"「{target.name}」正在 PDF 閱讀器（例如 Acrobat）中開啟，無法覆寫；"
-            f"請先關閉它，或換一個檔名：{target}",
-            path=target,
-            name=target.name,
-        )
-    if kind in (XLSX, CSV_UTF8, PORTAL_CSV):
-        return FileInUse(
-            "file_open_in_excel",
-            f"「{target.name}」正在 Excel 中開啟，無法覆寫；請先關閉它，或換一個檔名：{target}",
-            path=target,
-            name=target.name,
-        )
-    return FileInUse(
-        "file_open_elsewhere",
-        f"「{target.name}」正在其他程式中開啟或是唯讀檔，無法覆寫；"
-        f"請先關閉它，或換一個檔名：{target}",
-        path=target,
-        name=target.name,
-    )
+        outcome = files.OPEN_IN_PDF_READER
+    elif kind in (XLSX, CSV_UTF8, PORTAL_CSV):
+        outcome = files.OPEN_IN_EXCEL
+    else:
+        outcome = files.OPEN_ELSEWHERE
+    return FileInUse(outcome, path=target, name=target.name)
 
 
 def partial_name(target: Path) -> Path:
@@ -104,14 +90,9 @@ def partial_name(target: Path) -> Path:
 def check_replaceable(target: Path, kind: FileKind, *, replace_any: bool = False) -> None:
     """Refuse before any work when ``target`` may not be replaced (see the module text)."""
     if target.is_dir():
-        raise NotOurFile("output_is_folder", f"輸出目標是資料夾，請給檔名：{target}", path=target)
+        raise NotOurFile(files.OUTPUT_IS_FOLDER, path=target)
     if target.exists() and not replace_any and not kind.matches(target):
-        raise NotOurFile(
-            "target_not_ours",
-            f"{target} 已存在且不是{kind.label}檔，未覆寫；請換一個檔名",
-            path=target,
-            kind=kind.label,
-        )
+        raise NotOurFile(files.TARGET_NOT_OURS, path=target, kind=kind.label)
 
 
 @contextmanager

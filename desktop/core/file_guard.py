@@ -6,9 +6,9 @@ The importer calls, in this order::
     text, encoding = decode_text(raw, name=path.name)   # CSV only: UTF-8/BOM, UTF-16, Big5
     value = check_cell(value, row=r, column="姓名", name=path.name)   # per cell, length limit
 
-Each raises ``FileRejected`` with a stable ``code`` and a message that says what and where
-(file, row, column), in Chinese with the English in brackets, so the importer can show it as
-it is and leave the database untouched.
+Each raises ``FileRejected`` naming an outcome of ``desktop.core.outcomes.files`` whose
+sentence says what and where (file, row, column), so the importer can show it and leave the
+database untouched.
 
 XLSX files are ZIP packages. ``inspect_xlsx`` reads only the ZIP directory (nothing is
 decompressed): it refuses a file that is not an OOXML package, is encrypted, has absurdly many
@@ -27,6 +27,7 @@ from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 
+from desktop.core.outcomes import files
 from desktop.core.problems import CodedError
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024  # a 10,000-row registration sheet is ~1–2 MB
@@ -68,13 +69,12 @@ def guard_import_file(path: Path, *, max_bytes: int = MAX_IMPORT_BYTES) -> FileK
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise FileRejected("file_not_found", f"{name}: 找不到檔案", file=name) from None
+        raise FileRejected(files.FILE_NOT_FOUND, file=name) from None
     if size == 0:
-        raise FileRejected("file_empty", f"{name}: 檔案是空的", file=name)
+        raise FileRejected(files.FILE_EMPTY, file=name)
     if size > max_bytes:
         raise FileRejected(
-            "too_large",
-            f"{name}: 檔案太大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）",
+            files.TOO_LARGE,
             file=name,
             size=f"{size / 1048576:.1f}",
             limit=f"{max_bytes / 1048576:.0f}",
@@ -85,11 +85,7 @@ def guard_import_file(path: Path, *, max_bytes: int = MAX_IMPORT_BYTES) -> FileK
         inspect_xlsx(path)
         return FileKind.XLSX
     if head.startswith(_OLE_MAGIC):
-        raise FileRejected(
-            "old_or_encrypted",
-            f"{name}: 這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV",
-            file=name,
-        )
+        raise FileRejected(files.OLD_OR_ENCRYPTED, file=name)
     check_text_bytes(head, name=name)
     return FileKind.CSV
 
@@ -103,36 +99,26 @@ def inspect_xlsx(
 ) -> None:
     """Refuse an XLSX that is not an OOXML package, is encrypted, or is a zip bomb."""
     name = Path(path).name
-    not_excel = f"{name}: 不是有效的 Excel (.xlsx) 檔，或檔案已損毀"
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise FileRejected("not_ooxml", not_excel, file=name) from None
+        raise FileRejected(files.NOT_OOXML, file=name) from None
     names = {m.filename for m in members}
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise FileRejected("not_ooxml", not_excel, file=name)
+        raise FileRejected(files.NOT_OOXML, file=name)
     if len(members) > max_members:
-        raise FileRejected("zip_bomb", f"{name}: 壓縮檔內的檔案數異常（{len(members)}）", file=name)
+        raise FileRejected(files.TOO_MANY_PARTS, file=name, count=len(members))
     total = 0
     for member in members:
         if member.flag_bits & 0x1:
-            raise FileRejected("encrypted", f"{name}: 檔案已加密，請移除密碼後再匯入", file=name)
+            raise FileRejected(files.ENCRYPTED, file=name)
         total += member.file_size
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_APPLIES_ABOVE and ratio > max_ratio:
-            raise FileRejected(
-                "zip_bomb",
-                f"{name}: {member.filename} 解壓縮後異常膨脹（{ratio:.0f} 倍），疑似惡意檔案",
-                file=name,
-            )
+            raise FileRejected(files.ZIP_BOMB, file=name, part=member.filename, ratio=round(ratio))
     if total > max_uncompressed:
-        raise FileRejected(
-            "zip_bomb",
-            f"{name}: 解壓縮後共 {total / 1048576:.0f} MB，超過上限"
-            f" {max_uncompressed / 1048576:.0f} MB",
-            file=name,
-        )
+        raise FileRejected(files.ZIP_BOMB, file=name, uncompressed=total)
     _count_cells(path, members)
 
 
@@ -150,28 +136,25 @@ def _count_cells(path: Path, members: list[zipfile.ZipInfo]) -> None:
                 data = archive.read(member)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
                 raise FileRejected(
-                    "damaged_part",
-                    f"{name}: {part} 已損毀（{exc}）",
+                    files.DAMAGED_PART,
                     file=name,
                     part=part,
                     detail=exc,
                 ) from None
-            for tag, code, what in (
-                (_CELL_TAG, "too_many_cells", "儲存格"),
-                (_STRING_TAG, "too_many_strings", "共用字串"),
+            for tag, outcome in (
+                (_CELL_TAG, files.TOO_MANY_CELLS),
+                (_STRING_TAG, files.TOO_MANY_STRINGS),
             ):
                 if any(True for _ in islice(tag.finditer(data), MAX_XLSX_CELLS, None)):
                     raise FileRejected(
-                        code,
-                        f"{name}: {part} 超過 {MAX_XLSX_CELLS:,} 個{what}",
+                        outcome,
                         file=name,
                         part=part,
                         limit=f"{MAX_XLSX_CELLS:,}",
                     )
             if not _CELL_TAG.search(data) and data.count(b"<") > MAX_XML_ELEMENTS:
                 raise FileRejected(
-                    "too_many_elements",
-                    f"{name}: {part} 超過 {MAX_XML_ELEMENTS:,} 個 XML 元素",
+                    files.TOO_MANY_ELEMENTS,
                     file=name,
                     part=part,
                     limit=f"{MAX_XML_ELEMENTS:,}",
@@ -189,9 +172,7 @@ def check_text_bytes(data: bytes, *, name: str = "") -> None:
     # A few stray control characters (a bell, a colour escape) are cleaned at import, also
     # in a small file; binary data is full of them.
     if b"\x00" in sample or controls > max(8, len(sample) * 0.005):
-        raise FileRejected(
-            "binary", f"{name}: 不是文字檔（CSV）或 Excel 檔，內容是二進位資料", file=name
-        )
+        raise FileRejected(files.BINARY, file=name)
 
 
 def decode_text(data: bytes, *, name: str = "") -> tuple[str, str]:
@@ -213,12 +194,7 @@ def decode_text(data: bytes, *, name: str = "") -> tuple[str, str]:
             first_failure = first_failure or exc  # UTF-8 is the likely intent: report its place
     assert first_failure is not None
     line = data[: first_failure.start].count(b"\n") + 1
-    raise FileRejected(
-        "encoding",
-        f"{name} 第 {line} 行: 無法辨識的文字編碼，請另存為「CSV UTF-8」",
-        file=name,
-        line=line,
-    )
+    raise FileRejected(files.ENCODING, file=name, line=line)
 
 
 def check_cell(
@@ -227,8 +203,7 @@ def check_cell(
     """Refuse an absurdly long cell, saying where it is; returns the value unchanged."""
     if len(value) > limit:
         raise FileRejected(
-            "cell_too_long",
-            f"{name} 第 {row} 列「{column}」欄: 內容過長（{len(value):,} 字，上限 {limit:,} 字）",
+            files.CELL_TOO_LONG,
             file=name,
             row=row,
             column=column,

@@ -22,6 +22,7 @@ import time
 import uvicorn
 from starlette.types import ASGIApp
 
+from desktop.core.outcomes import server as words
 from desktop.core.problems import CodedError
 from desktop.server.connections import ConnectionGuard, ConnectionLimits
 
@@ -106,13 +107,15 @@ class VenueServer:
             if not self._thread.is_alive() or time.monotonic() > deadline:
                 self.stop()
                 detail = str(self._error or "")
+                if detail:
+                    raise ServerError(
+                        words.NOT_STARTED, host=self.host, port=self.port, detail=detail
+                    )
                 raise ServerError(
-                    "server_not_started",
-                    f"現場連線無法在 {self.host}:{self.port} 啟動"
-                    + (f"：{detail}" if detail else ""),
+                    words.START_TIMEOUT,
                     host=self.host,
                     port=self.port,
-                    detail=detail,
+                    seconds=f"{START_TIMEOUT:g}",
                 )
             time.sleep(0.01)
         sockets = [s for server in self._server.servers for s in server.sockets]
@@ -134,18 +137,10 @@ class VenueServer:
                 probe.bind((self.host, self.port))
             except OSError as exc:
                 if exc.errno in taken_port_errors():
-                    raise ServerError(
-                        "port_in_use",
-                        f"連接埠 {self.port} 已被其他程式使用，請換一個 (port in use)",
-                        port=self.port,
-                    ) from None
+                    raise ServerError(words.PORT_IN_USE, port=self.port) from None
                 detail = str(exc.strerror or exc)
                 raise ServerError(
-                    "address_unusable",
-                    f"無法使用位址 {self.host}:{self.port}：{detail}",
-                    host=self.host,
-                    port=self.port,
-                    detail=detail,
+                    words.ADDRESS_UNUSABLE, host=self.host, port=self.port, detail=detail
                 ) from None
 
     def stop(self) -> None:

@@ -32,6 +32,7 @@ from pathlib import Path
 from db.integrity import UnreadableDatabase, check_file, has_tables
 from desktop import paths
 from desktop.core.atomicfile import JSON, SQLITE, atomic_target, write_atomic
+from desktop.core.outcomes import backup as words
 from desktop.core.problems import CodedError
 
 SETTINGS_FILE = "backup-settings.json"
@@ -103,9 +104,7 @@ def set_folder(folder: Path) -> BackupSettings:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise BackupError(
-            "folder_not_writable", f"無法寫入備份資料夾：{folder}：{exc}", path=folder, detail=exc
-        ) from exc
+        raise BackupError(words.FOLDER_NOT_WRITABLE, path=folder, detail=exc) from exc
     settings = replace(load_settings(), folder=folder)
     save_settings(settings)
     return settings
@@ -118,36 +117,23 @@ def backup_to(database: Path, target: Path, *, now: dt.datetime | None = None) -
     """Copy ``database`` to ``target`` (complete and checked, or not at all)."""
     database, target = Path(database), Path(target).expanduser()
     if not database.is_file():
-        raise BackupError("database_missing", f"找不到資料庫檔案：{database}", path=database)
+        raise BackupError(words.DATABASE_MISSING, path=database)
     if target.resolve() == database.resolve():
-        raise BackupError("target_is_database", f"備份檔不可以是資料庫本身：{target}", path=target)
+        raise BackupError(words.TARGET_IS_DATABASE, path=target)
     if target.is_dir():
         example = target / (database.stem + "-backup.sqlite3")
-        raise BackupError(
-            "target_is_folder",
-            f"備份目標是資料夾，請給檔名，例如 {example}：{target}",
-            path=target,
-            example=example,
-        )
+        raise BackupError(words.TARGET_IS_FOLDER, path=target, example=example)
     if target.exists() and not is_replaceable_backup(target):
-        raise BackupError(
-            "target_exists",
-            f"備份目標已存在，且不是研習報到台的備份，未覆寫：{target}",
-            path=target,
-        )
+        raise BackupError(words.TARGET_EXISTS, path=target)
     try:
         # replace_any: is_replaceable_backup above is the stricter "ours" for backups
         with atomic_target(target, SQLITE, replace_any=True) as partial:
             _copy_database(database, partial)
             problem = check_file(partial)
             if problem:
-                raise BackupError(
-                    "backup_damaged", f"備份檢查失敗，資料庫可能已損毀：{problem}", detail=problem
-                )
+                raise BackupError(words.DAMAGED, detail=problem)
     except (sqlite3.Error, UnreadableDatabase) as exc:
-        raise BackupError(
-            "backup_failed", f"無法備份：{database}：{exc}", path=database, detail=exc
-        ) from exc
+        raise BackupError(words.FAILED, path=database, detail=exc) from exc
     return BackupInfo(target.resolve(), target.stat().st_size, now or dt.datetime.now())
 
 
@@ -264,22 +250,15 @@ def validate_backup(backup_file: Path) -> None:
     """Raise ``BackupError`` unless ``backup_file`` is a healthy Workshop Desk database."""
     backup_file = Path(backup_file)
     if not backup_file.is_file():
-        raise BackupError("backup_missing", f"找不到備份檔：{backup_file}", path=backup_file)
+        raise BackupError(words.BACKUP_MISSING, path=backup_file)
     try:
         problem = check_file(backup_file)
     except UnreadableDatabase as exc:
-        raise BackupError(
-            "backup_unreadable", f"無法讀取備份檔，未還原：{exc}", detail=exc
-        ) from exc
+        raise BackupError(words.UNREADABLE, detail=exc) from exc
     if problem:
-        raise BackupError(
-            "backup_file_damaged",
-            f"備份檔已損毀，未還原：{backup_file}：{problem}",
-            path=backup_file,
-            detail=problem,
-        )
+        raise BackupError(words.FILE_DAMAGED, path=backup_file, detail=problem)
     if not has_tables(backup_file, "alembic_version", "events", "check_ins"):
-        raise BackupError("not_ours", f"這不是研習報到台的資料庫：{backup_file}", path=backup_file)
+        raise BackupError(words.NOT_OURS, path=backup_file)
 
 
 @dataclass(frozen=True)
@@ -322,7 +301,7 @@ def restore(database: Path, backup_file: Path, *, now: dt.datetime | None = None
     """Replace ``database`` with ``backup_file``; the current file is kept beside it first."""
     database, backup_file = Path(database).resolve(), Path(backup_file).resolve()
     if backup_file == database:
-        raise BackupError("backup_is_database", "備份檔就是目前的資料庫")
+        raise BackupError(words.IS_DATABASE)
     validate_backup(backup_file)
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
     previous: Path | None = None
@@ -342,11 +321,7 @@ def restore(database: Path, backup_file: Path, *, now: dt.datetime | None = None
     except (sqlite3.Error, OSError) as exc:
         reason = getattr(exc, "strerror", None) or exc
         raise BackupError(
-            "restore_failed",
-            f"無法用 {backup_file} 還原 {database}：{reason}；目前的資料未變更",
-            path=database,
-            backup=backup_file,
-            detail=reason,
+            words.RESTORE_FAILED, path=database, backup=backup_file, detail=reason
         ) from exc
     return RestoreResult(database, backup_file, previous)
 

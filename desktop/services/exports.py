@@ -24,6 +24,7 @@ from desktop.core.atomicfile import (
     atomic_target,
     write_atomic,
 )
+from desktop.core.outcomes import exports, files
 from desktop.core.problems import CodedError
 from desktop.reports.docparts import Progress
 from desktop.reports.fonts import GlyphProblem, glyph_record
@@ -34,7 +35,7 @@ from desktop.services.documents import (
     people_for,
     render,
 )
-from desktop.services.events import SessionInfo, list_events
+from desktop.services.events import SessionInfo, event_of_session, list_events
 from desktop.services.hours import CloseDayError, day_report, sort_people
 from desktop.services.portal import PortalResult, portal_file
 
@@ -72,24 +73,17 @@ class DocumentResult(Written):
 
 
 def _session(db: Database, session_id: int) -> tuple[str, SessionInfo]:
-    """The session and its event's name (the course printed in headings)."""
-    for event in list_events(db):
-        for session in event.sessions:
-            if session.id == session_id:
-                return event.name, session
-    raise ExportError("no_session", f"找不到場次 #{session_id}", id=session_id)
+    """The session and its event's name (the course printed in headings); ``SessionNotFound``
+    when there is no such session."""
+    event = event_of_session(db, session_id)
+    return event.name, next(s for s in event.sessions if s.id == session_id)
 
 
 def _suffix(target: Path, allowed: tuple[str, ...]) -> str:
     suffix = Path(target).suffix.lower().lstrip(".")
     if suffix not in allowed:
-        choices = " 或 ".join(f".{a}" for a in allowed)
-        raise ExportError(
-            "bad_extension",
-            f"{Path(target).name}: 副檔名要是 {choices}",
-            name=Path(target).name,
-            choices=choices,
-        )
+        choices = "/".join(f".{a}" for a in allowed)
+        raise ExportError(files.BAD_EXTENSION, name=Path(target).name, choices=choices)
     return suffix
 
 
@@ -112,19 +106,9 @@ def close_of_day(
     with nobody in it is refused (``CloseDayError`` saying why), never written empty; a
     cancelled build (``Cancelled`` from ``progress``) writes and issues nothing."""
     if document not in DOCUMENTS:
-        raise CloseDayError(
-            "unknown_document",
-            f"文件種類須為 {'/'.join(DOCUMENTS)}（輸入 {document!r}）",
-            choices="/".join(DOCUMENTS),
-            value=document,
-        )
+        raise CloseDayError(exports.UNKNOWN_DOCUMENT, choices="/".join(DOCUMENTS), value=document)
     if order not in ORDERS:
-        raise CloseDayError(
-            "unknown_order",
-            f"排序須為 {'/'.join(ORDERS)}（輸入 {order!r}）",
-            choices="/".join(ORDERS),
-            value=order,
-        )
+        raise CloseDayError(exports.UNKNOWN_ORDER, choices="/".join(ORDERS), value=order)
     report = day_report(db, session_id)
     people = sort_people(people_for(document, report), order)
     if not people:
@@ -213,7 +197,7 @@ def agenda_report(
     from desktop.services.agenda_run import planned_vs_actual
 
     if fmt not in AGENDA_FORMATS:
-        raise ExportError("bad_format", f"格式須為 pdf 或 csv（輸入 {fmt!r}）", value=fmt)
+        raise ExportError(exports.BAD_FORMAT, value=fmt)
     course, session = _session(db, session_id)
     rows = planned_vs_actual(db, session_id)
     kind = PDF if fmt == "pdf" else CSV_UTF8
@@ -239,7 +223,7 @@ def tables_pdf(
     course, session = _session(db, session_id)
     view = seating.show(db, session_id)
     if not view.tables:
-        raise ExportError("tables_not_set", f"{session.name} 尚未設定桌次", session=session.name)
+        raise ExportError(exports.TABLES_NOT_SET, session=session.name)
     build = {"tents": sheets.tent_cards, "rosters": sheets.rosters, "overview": sheets.overview}
     with atomic_target(target, PDF, replace_any=overwrite) as partial, glyph_record() as drawn:
         build[kind](sheets.sheet_from(session, view, course), partial)
@@ -335,7 +319,7 @@ def survey_results(
             )
         )
     if not sessions:
-        raise ExportError("nothing_to_export", "沒有已結束的問卷可以匯出")
+        raise ExportError(exports.NOTHING_TO_EXPORT)
     kind = PDF if suffix == "pdf" else XLSX
     with atomic_target(target, kind, replace_any=overwrite) as partial, glyph_record() as drawn:
         if suffix == "pdf":

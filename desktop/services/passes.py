@@ -19,6 +19,7 @@ from sqlalchemy import select
 from db.models import Attendee, Event, EventSession, Registration, WorkshopTable
 from db.uow import Database
 from desktop.core.atomicfile import CSV_UTF8, PDF, PNG, write_atomic
+from desktop.core.outcomes import exports
 from desktop.core.problems import CodedError
 from desktop.core.room_code import shown
 from desktop.core.safe_cells import neutralise_row
@@ -105,7 +106,7 @@ def png_name(row: PassRow) -> str:
 def export_passes(db: Database, session_id: int, out_dir: Path, *, actor: str = "") -> PassesResult:
     rows = pass_rows(db, session_id)
     if not rows:
-        raise CodedError("no_one_admitted", "本場次沒有已錄取或現場報名的人")
+        raise CodedError(exports.NO_ONE_ADMITTED)
     session_name = rows[0].session
     out_dir = out_dir.expanduser().resolve()
     with glyph_record() as drawn:

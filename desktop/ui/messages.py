@@ -31,46 +31,7 @@ def _texts() -> dict[str, str]:
         "no_attendee": translate("messages", "找不到這位學員 #{id}"),
         "no_id_number": translate("messages", "這位學員沒有可顯示的身分證字號"),
         # backups
-        "folder_not_writable": translate("messages", "無法寫入備份資料夾：{path}（{detail}）"),
-        "database_missing": translate("messages", "找不到資料庫檔案：{path}"),
-        "target_is_database": translate("messages", "備份檔不可以是資料庫本身：{path}"),
-        "target_is_folder": translate("messages", "備份目標是資料夾，請給檔名，例如 {example}"),
-        "target_exists": translate(
-            "messages", "備份目標已存在，且不是研習報到台的備份，未覆寫：{path}"
-        ),
         # every exported file (desktop.core.atomicfile, desktop.services.exports)
-        "output_is_folder": translate("messages", "輸出目標是資料夾，請給檔名：{path}"),
-        "database_on_network_drive": translate(
-            "messages",
-            "資料庫檔案在網路磁碟上，無法安全使用：{path}；"
-            "請把它複製到這台電腦的磁碟（例如「文件」資料夾）再開啟（備份可以存到網路磁碟）",
-        ),
-        "file_open_in_pdf_reader": translate(
-            "messages",
-            "「{name}」正在 PDF 閱讀器（例如 Acrobat）中開啟，無法覆寫；請先關閉它，或換一個檔名",
-        ),
-        "file_open_in_excel": translate(
-            "messages", "「{name}」正在 Excel 中開啟，無法覆寫；請先關閉它，或換一個檔名"
-        ),
-        "file_open_elsewhere": translate(
-            "messages", "「{name}」正在其他程式中開啟或是唯讀檔，無法覆寫；請先關閉它，或換一個檔名"
-        ),
-        "target_not_ours": translate(
-            "messages", "{path} 已存在且不是{kind}檔，未覆寫；請換一個檔名"
-        ),
-        "bad_extension": translate("messages", "{name}: 副檔名要是 {choices}"),
-        "bad_format": translate("messages", "格式須為 pdf 或 csv（輸入 {value}）"),
-        "tables_not_set": translate("messages", "{session} 尚未設定桌次"),
-        "backup_damaged": translate("messages", "備份檢查失敗，資料庫可能已損毀：{detail}"),
-        "backup_failed": translate("messages", "無法備份：{path}（{detail}）"),
-        "backup_missing": translate("messages", "找不到備份檔：{path}"),
-        "backup_unreadable": translate("messages", "無法讀取備份檔，未還原（{detail}）"),
-        "backup_file_damaged": translate("messages", "備份檔已損毀，未還原：{path}（{detail}）"),
-        "not_ours": translate("messages", "這不是研習報到台的資料庫：{path}"),
-        "backup_is_database": translate("messages", "備份檔就是目前的資料庫"),
-        "restore_failed": translate(
-            "messages", "無法用 {backup} 還原 {path}（{detail}）；目前的資料未變更"
-        ),
         # agenda timer
         "wrong_state": translate("messages", "目前的計時狀態無法執行這個動作"),
         "unknown_block": translate("messages", "議程中沒有這個段落"),
@@ -84,54 +45,9 @@ def _texts() -> dict[str, str]:
         "unknown_table": translate("messages", "報告順序中沒有第 {n} 桌"),
         "already_reported": translate("messages", "已報告或正在報告的桌次不能移動"),
         # the database file and its folder
-        "migration_failed": translate("messages", "資料庫升級失敗，原檔未變更（{detail}）"),
-        "migration_failed_backup": translate(
-            "messages", "資料庫升級失敗，原檔未變更（{detail}）；升級前備份：{backup}"
-        ),
-        "database_damaged": translate(
-            "messages", "這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；找不到可用的備份"
-        ),
-        "database_damaged_backup": translate(
-            "messages",
-            "這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；最新的完好備份：{backup}",
-        ),
-        "database_in_use": translate(
-            "messages", "這個資料庫已在另一個視窗開啟，請切換到那個視窗，或先關閉它：{path}"
-        ),
-        "unsupported_database": translate(
-            "messages",
-            "不支援的資料庫網址：{url}（{detail}）；請給 SQLite 檔案路徑或 PostgreSQL 網址",
-        ),
-        "os_error": translate("messages", "無法使用檔案：{path}（{detail}）"),
-        "database_read_only": translate(
-            "messages", "資料庫檔案或所在資料夾是唯讀的，無法寫入：{path}"
-        ),
-        "database_locked": translate("messages", "資料庫檔案被另一個程式鎖住：{path}"),
-        "not_a_database": translate("messages", "這個檔案不是可用的資料庫，或已損毀：{path}"),
-        "cannot_open_database": translate("messages", "無法開啟資料庫：{path}（{detail}）"),
         # registrations and the roster
         # import files
-        "file_not_found": translate("messages", "{file}：找不到檔案"),
-        "too_large": translate("messages", "{file}：檔案太大（{size} MB，上限 {limit} MB）"),
-        "old_or_encrypted": translate(
-            "messages",
-            "{file}：這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV",
-        ),
-        "not_ooxml": translate("messages", "{file}：不是有效的 Excel (.xlsx) 檔，或檔案已損毀"),
-        "zip_bomb": translate("messages", "{file}：解壓縮後異常膨脹，疑似惡意檔案"),
-        "encrypted": translate("messages", "{file}：檔案已加密，請移除密碼後再匯入"),
-        "binary": translate("messages", "{file}：不是文字檔（CSV）或 Excel 檔，內容是二進位資料"),
-        "encoding": translate(
-            "messages", "{file} 第 {line} 行：無法辨識的文字編碼，請另存為「CSV UTF-8」"
-        ),
-        "cell_too_long": translate(
-            "messages", "{file} 第 {row} 列「{column}」欄：內容過長（{length} 字，上限 {limit} 字）"
-        ),
         "bad_xlsx": translate("messages", "{file}：不是可讀的 XLSX 活頁簿"),
-        "damaged_part": translate("messages", "{file}：{part} 已損毀"),
-        "too_many_cells": translate("messages", "{file}：{part} 超過 {limit} 個儲存格"),
-        "too_many_strings": translate("messages", "{file}：{part} 超過 {limit} 個共用字串"),
-        "too_many_elements": translate("messages", "{file}：{part} 超過 {limit} 個 XML 元素"),
         # an agenda CSV (desktop.core.agenda_csv)
         "agenda_not_text": translate("messages", "不是 UTF-8 或 Big5 編碼的文字檔"),
         "agenda_missing_columns": translate(
@@ -145,9 +61,6 @@ def _texts() -> dict[str, str]:
         "agenda_no_title": translate("messages", "{file} 第 {row} 列「活動議程」：空白"),
         "agenda_no_rows": translate("messages", "{file}：沒有任何議程列"),
         # the venue server (desktop.server.runner)
-        "port_in_use": translate("messages", "連接埠 {port} 已被其他程式使用，請換一個"),
-        "address_unusable": translate("messages", "無法使用位址 {host}:{port}：{detail}"),
-        "server_not_started": translate("messages", "現場連線無法在 {host}:{port} 啟動 {detail}"),
         "agenda_not_empty": translate("messages", "{session}已有 {n} 段議程；先清除再匯入"),
         "image_too_large": translate("messages", "{path} 有 {mb} MB，超過 5 MB；請縮小圖檔"),
         "image_format": translate("messages", "{path} 是 {kind} 圖檔，請用 PNG 或 JPEG"),
@@ -158,9 +71,6 @@ def _texts() -> dict[str, str]:
             "messages", "證書文字無法使用：未知欄位或括號不成對；可用 {fields}"
         ),
         "bad_fallback_font": translate("messages", "備用字型無法使用：{detail}"),
-        "document_nobody_on_roster": translate(
-            "messages", "{session}名單上沒有人（已錄取或現場報名），未產生文件"
-        ),
         "certificates_no_agenda": translate(
             "messages",
             "{session}沒有人可發研習證明書：場次沒有計入時數的議程（在「議程」加入）；未產生任何檔案",
@@ -197,8 +107,6 @@ def _texts() -> dict[str, str]:
         "course_hours_too_long": translate(
             "messages", "課程時數 {hours} 小時超過場次時間 {longest} 小時（{span}）"
         ),
-        "unknown_document": translate("messages", "文件種類須為 {choices}（輸入 {value}）"),
-        "unknown_order": translate("messages", "排序須為 {choices}（輸入 {value}）"),
         # course fields the portal file needs
         "unknown_layout": translate("messages", "時數檔格式須為 full 或 opened（輸入 {value}）"),
         "missing_course_name": translate("messages", "課程名稱 未設定"),
@@ -240,14 +148,11 @@ def _texts() -> dict[str, str]:
         "no_table": translate("messages", "找不到桌次 #{id}"),
         "leader_not_in_session": translate("messages", "桌長須為此場次的報名者"),
         "already_leads": translate("messages", "{name} 已是第 {n} 桌桌長"),
-        "no_one_admitted": translate("messages", "本場次沒有已錄取或現場報名的人"),
         # sessions, the command line
-        "unexpected": translate("messages", "未預期的錯誤，詳細記錄於：{log}"),
         # the PB vote (the organiser's actions, then the phone page's refusals)
         # check-in outcomes (desktop.core.checkin.Code; the same sentences as its MESSAGES);
         # not_checked_in also answers a survey or vote by someone not checked in
         # the course questionnaire
-        "nothing_to_export": translate("messages", "沒有已結束的問卷可以匯出"),
     }
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from db.engine import sqlite_file
 from db.integrity import DamagedDatabase
 from desktop.core.newevent import MIN_PASSPHRASE
+from desktop.core.outcomes import backup as words
 from desktop.core.outcomes import newevent
 from desktop.core.problems import CodedError
 from desktop.errors import environment_problem
@@ -406,9 +407,12 @@ def restore_or_explain(database: Path, backup_file: Path, parent: QWidget | None
         if isinstance(exc, CodedError):
             message = error_text(exc)
         else:  # not worded by the service: say which file and why
-            message = QCoreApplication.translate(
-                "launch", "無法用 {backup} 還原 {database}（{reason}）；目前的資料未變更"
-            ).format(backup=backup_file, database=database, reason=exc.strerror or exc)
+            message = word(
+                words.RESTORE_FAILED,
+                backup=backup_file,
+                path=database,
+                detail=exc.strerror or exc,
+            )
         log.warning("restore failed: %s", exc)
         QMessageBox.critical(parent, QCoreApplication.translate("launch", "無法還原"), message)
         return False

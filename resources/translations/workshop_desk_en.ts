@@ -3792,10 +3792,6 @@ Newest good backup:
 Restore this backup? A copy of the damaged file is kept.</translation>
     </message>
     <message>
-        <source>無法用 {backup} 還原 {database}（{reason}）；目前的資料未變更</source>
-        <translation>Could not restore {database} from {backup} ({reason}); the current data is unchanged</translation>
-    </message>
-    <message>
         <source>無法開啟資料庫</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -3820,10 +3816,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
 </context>
 <context>
     <name>messages</name>
-    <message>
-        <source>未預期的錯誤，詳細記錄於：{log}</source>
-        <translation>Unexpected error; details are in: {log}</translation>
-    </message>
     <message>
         <source>資料庫中沒有任何場次</source>
         <translation>This database has no sessions</translation>
@@ -4501,16 +4493,8 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>{path} exists and is not a {kind} file; not overwritten. Choose another file name</translation>
     </message>
     <message>
-        <source>{name}: 副檔名要是 {choices}</source>
-        <translation>{name}: the extension must be {choices}</translation>
-    </message>
-    <message>
         <source>格式須為 pdf 或 csv（輸入 {value}）</source>
         <translation>The format must be pdf or csv (got {value})</translation>
-    </message>
-    <message>
-        <source>{session} 尚未設定桌次</source>
-        <translation>{session} has no tables set up yet</translation>
     </message>
     <message>
         <source>備份檢查失敗，資料庫可能已損毀：{detail}</source>
@@ -4539,6 +4523,18 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>備份檔就是目前的資料庫</source>
         <translation>The backup file is the current database</translation>
+    </message>
+    <message>
+        <source>備份屬於另一個活動「{event}」，未還原；確定要還原請加 --force</source>
+        <translation>The backup holds another event (&quot;{event}&quot;); nothing restored. Add --force to restore it anyway</translation>
+    </message>
+    <message>
+        <source>這個資料庫已在另一個視窗開啟，請先關閉那個視窗再還原：{path}</source>
+        <translation>This database is open in another window; close that window before restoring: {path}</translation>
+    </message>
+    <message>
+        <source>主辦密語打不開這個備份的活動（{variable}）；還原是主辦動作</source>
+        <translation>The organiser passphrase ({variable}) does not open this backup&apos;s event; restoring is an organiser action</translation>
     </message>
     <message>
         <source>這份報名不屬於本場次</source>
@@ -4617,8 +4613,8 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>This file is not a usable database, or it is damaged: {path} ({detail}); no usable backup was found</translation>
     </message>
     <message>
-        <source>這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；最新的完好備份：{backup}</source>
-        <translation>This file is not a usable database, or it is damaged: {path} ({detail}); newest good backup: {backup}</translation>
+        <source>這個檔案不是可用的資料庫，或已損毀：{path}（{detail}）；最新的完好備份：{backup}（可用 workshop-desk restore 還原）</source>
+        <translation>This file is not a usable database, or it is damaged: {path} ({detail}); newest good backup: {backup} (restore it with workshop-desk restore)</translation>
     </message>
     <message>
         <source>這個資料庫已在另一個視窗開啟，請切換到那個視窗，或先關閉它：{path}</source>
@@ -4645,8 +4641,8 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>This file is not a usable database, or it is damaged: {path}</translation>
     </message>
     <message>
-        <source>無法開啟資料庫：{path}（{detail}）</source>
-        <translation>Cannot open the database: {path} ({detail})</translation>
+        <source>無法開啟資料庫檔案：{path}（{detail}）</source>
+        <translation>Cannot open the database file: {path} ({detail})</translation>
     </message>
     <message>
         <source>資料庫中沒有活動，請先建立活動</source>
@@ -4689,6 +4685,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>Meal must be regular (葷), vegetarian (素) or blank</translation>
     </message>
     <message>
+        <source>{name}：副檔名要是 {choices}</source>
+        <translation>{name}: the extension must be {choices}</translation>
+    </message>
+    <message>
         <source>{file}：找不到檔案</source>
         <translation>{file}: file not found</translation>
     </message>
@@ -4699,6 +4699,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>{file}：檔案太大（{size} MB，上限 {limit} MB）</source>
         <translation>{file}: the file is too large ({size} MB, limit {limit} MB)</translation>
+    </message>
+    <message>
+        <source>{file}：壓縮檔內的檔案數異常（{count} 個），疑似惡意檔案</source>
+        <translation>{file}: the package holds an abnormal number of files ({count}); it looks like a malicious file</translation>
     </message>
     <message>
         <source>{file}：這是舊版 .xls 或設有密碼的 Excel 檔，請移除密碼並另存為 .xlsx 或 CSV</source>
@@ -4789,8 +4793,12 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>Cannot use the address {host}:{port}: {detail}</translation>
     </message>
     <message>
-        <source>現場連線無法在 {host}:{port} 啟動 {detail}</source>
-        <translation>The venue connection could not start on {host}:{port} {detail}</translation>
+        <source>現場連線無法在 {host}:{port} 啟動：{detail}</source>
+        <translation>The venue connection could not start on {host}:{port}: {detail}</translation>
+    </message>
+    <message>
+        <source>現場連線在 {seconds} 秒內沒有在 {host}:{port} 啟動</source>
+        <translation>The venue connection did not start on {host}:{port} within {seconds} seconds</translation>
     </message>
     <message>
         <source>內容過長（{length} 字，上限 {limit} 字），此列不匯入</source>
@@ -4935,6 +4943,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>排序須為 {choices}（輸入 {value}）</source>
         <translation>Order must be one of {choices} (entered {value})</translation>
+    </message>
+    <message>
+        <source>{session} 尚未設定桌次，沒有可印的桌牌或名單</source>
+        <translation>{session} has no tables set up yet, so there are no table cards or lists to print</translation>
     </message>
     <message>
         <source>時數檔格式須為 full 或 opened（輸入 {value}）</source>
@@ -5291,6 +5303,42 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>沒有主控台：請設定環境變數 {variable}，或改用主控台程式 workshop-desk (no console: set that variable or use the console program workshop-desk)</source>
         <translation>No console: set the environment variable {variable}, or use the console program workshop-desk</translation>
+    </message>
+    <message>
+        <source>需要主辦密語：請設定環境變數 {variable}</source>
+        <translation>The organiser passphrase is needed: set the environment variable {variable}</translation>
+    </message>
+    <message>
+        <source>{action} 是主辦動作，但主辦密語不正確（{variable}）</source>
+        <translation>{action} is an organiser action, and the organiser passphrase is wrong ({variable})</translation>
+    </message>
+    <message>
+        <source>{detail}；{action} 是主辦動作</source>
+        <translation>{detail}; {action} is an organiser action</translation>
+    </message>
+    <message>
+        <source>請以 --session 指定場次（可選：{choices}）</source>
+        <translation>Name the session with --session (choices: {choices})</translation>
+    </message>
+    <message>
+        <source>--db 指向資料夾，請指定資料庫檔案：{path}</source>
+        <translation>--db names a folder; give a database file: {path}</translation>
+    </message>
+    <message>
+        <source>找不到資料庫檔案：{path}；建立示範資料庫：workshop-desk --db {path} demo</source>
+        <translation>No database file: {path}; to create a demo database: workshop-desk --db {path} demo</translation>
+    </message>
+    <message>
+        <source>示範資料庫已存在：{path}；要重建請加 --reset</source>
+        <translation>The demo database exists already: {path}; add --reset to rebuild it</translation>
+    </message>
+    <message>
+        <source>未預期的錯誤：{detail}；詳細記錄在記錄檔 {log}</source>
+        <translation>Unexpected error: {detail}; details are in the log file {log}</translation>
+    </message>
+    <message>
+        <source>未預期的錯誤（記錄檔無法寫入）：{detail}</source>
+        <translation>Unexpected error (the log file cannot be written): {detail}</translation>
     </message>
 </context>
 <context>

@@ -232,20 +232,18 @@ def test_a_console_that_cannot_show_a_name_gets_an_escape_not_a_crash(
 
 
 @pytest.mark.parametrize("missing", ["stdin", "stdout"])
-@pytest.mark.allow_log(r"no console: set that variable")
+@pytest.mark.allow_log(r"沒有主控台：請設定環境變數 WORKSHOP_DESK_PASSPHRASE")
 def test_the_windowed_program_without_a_console_says_so_and_exits_2(
     demo_db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, missing: str
 ) -> None:
     """The windowed Windows program has ``sys.stdin`` (and ``sys.stdout``) None: an organiser
     command without the passphrase in the environment died on ``isatty``."""
     from desktop.cli import PASSPHRASE_ENV, main
+    from desktop.core.outcomes import cli
 
     monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
     monkeypatch.setattr(sys, missing, None)
     code = main(["--db", str(demo_db_path), "ids", "purge", "--session", "臺北", "--json"])
     assert code == 2
     said = capsys.readouterr()
-    assert (
-        "WORKSHOP_DESK_PASSPHRASE，或改用主控台程式 workshop-desk (no console: set that variable"
-        in (said.err + said.out)
-    )
+    assert cli.NO_CONSOLE.say(variable=PASSPHRASE_ENV) in said.err + said.out

@@ -84,7 +84,7 @@ def test_a_taken_port_is_a_coded_refusal(demo_db_path: Path) -> None:
     assert server.returncode == 2 and f"連接埠 {port} 已被其他程式使用" in err
     assert json.loads(out)["error"] == {
         "code": "port_in_use",
-        "message": f"連接埠 {port} 已被其他程式使用，請換一個 (port in use)",
+        "message": f"連接埠 {port} 已被其他程式使用，請換一個",
         "params": {"port": port},
     }
 
