@@ -18,6 +18,7 @@ from desktop.cli import (
     print_glyph_problems,
 )
 from desktop.core.agenda_csv import CLI_KINDS, NO_CREDIT_KINDS, decode, read_agenda
+from desktop.core.outcomes import agenda
 
 if TYPE_CHECKING:
     from desktop.services.events import SessionInfo
@@ -147,13 +148,14 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
     try:
         lines = read_agenda(decode(args.file.read_bytes()), str(args.file))
     except OSError as exc:
-        raise CliError(f"無法讀取 {args.file}: {exc.strerror or exc}") from None
+        raise CliError(agenda.CSV_UNREADABLE, file=args.file, detail=exc.strerror or exc) from None
     try:
         count = service.import_blocks(context.db, session.id, lines, actor="cli")
     except service.AgendaInputError as exc:
         # The service names no command; the way to clear is the CLI's to say.
-        how = "（agenda remove --all 清除）" if exc.code == "agenda_not_empty" else ""
-        raise CliError(f"{args.file}：{exc}{how}") from None
+        if exc.outcome is agenda.AGENDA_NOT_EMPTY:
+            raise CliError(agenda.CLEAR_FIRST, file=args.file, problem=exc, **exc.params) from None
+        raise CliError(f"{args.file}：{exc}") from None
     return _blocks_out(args, context, session, f"已匯入 {count} 段")
 
 
@@ -165,10 +167,7 @@ def run_remove(args: argparse.Namespace, context: Context) -> int:
         if args.all:
             count = service.clear_agenda(context.db, session.id, actor="cli")
         elif args.id not in {r.id for r in service.list_blocks(context.db, session.id)}:
-            raise CliError(
-                f"{session.name}沒有 id {args.id} 的議程段落（workshop-desk agenda "
-                f"--session {session.name} --json 列出 id）"
-            )
+            raise CliError(agenda.BLOCK_NOT_IN_SESSION, session=session.name, id=args.id)
         else:
             service.delete_block(context.db, args.id, actor="cli")
             count = 1
@@ -232,9 +231,9 @@ def run_agenda(args: argparse.Namespace, context: Context) -> int:
     view = service.load_run(context.db, session.id)
     rows = service.planned_vs_actual(context.db, session.id)
     written = []
-    for target in (args.csv, args.pdf):
+    for flag, target in (("--csv", args.csv), ("--pdf", args.pdf)):
         if target is not None and not target.parent.exists():
-            raise CliError(f"資料夾不存在 (folder does not exist): {target.parent}")
+            raise CliError(f"{flag} {target}: folder does not exist: {target.parent}")
     from desktop.reports.fonts import GlyphProblem
     from desktop.services import exports
 

@@ -13,6 +13,7 @@ from desktop.cli import (
     organiser_only,
     print_glyph_problems,
 )
+from desktop.core.outcomes import tables as words
 from desktop.core.seating import Unmet
 from desktop.core.text import match_key
 from desktop.services import seating, table_setup
@@ -146,7 +147,7 @@ def _table_id(view: SeatingView, number: int) -> int:
         if t.number == number:
             return t.id
     numbers = "、".join(str(t.number) for t in view.tables) or "（無）"
-    raise CliError(f"{view.session_name} 沒有第 {number} 桌（現有：{numbers}）")
+    raise CliError(words.NO_SUCH_TABLE, session=view.session_name, n=number, numbers=numbers)
 
 
 def run_leader(args: argparse.Namespace, context: Context) -> int:
@@ -181,8 +182,8 @@ def _person(view: SeatingView, name: str) -> SeatMember:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise CliError(f"{view.session_name} 找不到已錄取或現場報名的「{name}」")
-    raise CliError(f"{view.session_name} 有 {len(found)} 位「{name}」，請改在視窗中操作")
+        raise CliError(words.NO_SUCH_PERSON, session=view.session_name, name=name)
+    raise CliError(words.AMBIGUOUS_PERSON, session=view.session_name, name=name, count=len(found))
 
 
 def run_move(args: argparse.Namespace, context: Context) -> int:
@@ -222,14 +223,13 @@ def run_pdf(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     out = Path(args.out)
     if not out.parent.exists():
-        raise CliError(f"資料夾不存在：{out.parent}")
+        raise CliError(f"--out {args.out}: folder does not exist: {out.parent}")
     try:
         written = exports.tables_pdf(context.db, session.id, args.kind, out)
     except CodedError as exc:
         if exc.code != "tables_not_set":
             raise
-        hint = "（先用 workshop-desk tables template 設定桌次）"
-        raise CliError(f"{exc}{hint}", exc.code, **exc.params) from None
+        raise CliError(words.SET_TABLES_FIRST, problem=exc, **exc.params) from None
     if args.json:
         emit_json(
             {

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from desktop.core.outcomes import agenda_timer
 from desktop.core.problems import CodedError
 
 GROUP_REPORT = "group_report"
@@ -27,7 +28,7 @@ DEFAULT_DANGER_SECONDS = 60
 
 
 class AgendaError(CodedError):
-    """A run action that does not apply now; ``code`` is stable for callers and tests."""
+    """A run action that does not apply now (``desktop.core.outcomes.agenda_timer``)."""
 
 
 @dataclass(frozen=True)
@@ -140,14 +141,13 @@ def block_index(blocks: Sequence[Block], block_id: int) -> int:
     for i, b in enumerate(blocks):
         if b.id == block_id:
             return i
-    raise AgendaError("unknown_block", f"議程中沒有這個段落 (#{block_id})", id=block_id)
+    raise AgendaError(agenda_timer.UNKNOWN_BLOCK, id=block_id)
 
 
 def _require(state: RunState, *statuses: RunStatus) -> None:
     if state.status not in statuses:
         raise AgendaError(
-            "wrong_state",
-            "目前的計時狀態無法執行這個動作",
+            agenda_timer.WRONG_STATE,
             state=state.status.value,
             needs=tuple(s.value for s in statuses),
         )
@@ -159,7 +159,7 @@ def start(
     """Start the day at ``block_id`` (default: the first block)."""
     _require(state, RunStatus.IDLE)
     if not blocks:
-        raise AgendaError("empty_agenda", "議程是空的，沒有可開始的段落")
+        raise AgendaError(agenda_timer.EMPTY_AGENDA)
     target = blocks[block_index(blocks, block_id)] if block_id is not None else blocks[0]
     baseline = state.baseline or {b.id: (b.start, b.end) for b in blocks}
     new = replace(
@@ -203,7 +203,7 @@ def toggle(
         return pause(state, now)
     if status is RunStatus.PAUSED:
         return resume(state, now)
-    raise AgendaError("finished", "今天的議程已經結束")
+    raise AgendaError(agenda_timer.FINISHED)
 
 
 def _settled(state: RunState, now: dt.datetime) -> RunState:
@@ -284,7 +284,7 @@ def previous_block(state: RunState, now: dt.datetime) -> Transition:
     """
     _require(state, RunStatus.RUNNING, RunStatus.PAUSED, RunStatus.FINISHED)
     if not state.history:
-        raise AgendaError("no_previous", "沒有上一個段落可回到")
+        raise AgendaError(agenda_timer.NO_PREVIOUS)
     state = _settled(state, now)
     leg = state.history[-1]
     marks = [Mark(leg.block_id, "actual_end", None)]

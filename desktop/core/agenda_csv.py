@@ -15,6 +15,7 @@ import io
 import re
 from dataclasses import dataclass
 
+from desktop.core.outcomes import agenda
 from desktop.core.problems import CodedError
 
 COLUMNS = ("起迄時間", "活動議程", "主講人")
@@ -86,7 +87,7 @@ def decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise AgendaCsvError("agenda_not_text", "不是 UTF-8 或 Big5 編碼的文字檔")
+    raise AgendaCsvError(agenda.AGENDA_NOT_TEXT)
 
 
 def read_agenda(text: str, source: str = "") -> list[AgendaLine]:
@@ -95,13 +96,12 @@ def read_agenda(text: str, source: str = "") -> list[AgendaLine]:
     dialect = "excel-tab" if "\t" in first else "excel"
     rows = list(csv.reader(io.StringIO(text), dialect=dialect))
     if not rows:
-        raise AgendaCsvError("file_empty", f"{source}：檔案是空的", file=source)
+        raise AgendaCsvError(agenda.AGENDA_FILE_EMPTY, file=source)
     header = [c.strip() for c in rows[0]]
     missing = [c for c in COLUMNS[:2] if c not in header]
     if missing:
         raise AgendaCsvError(
-            "agenda_missing_columns",
-            f"{source} 第 1 列：缺少欄位 {'、'.join(missing)}（需要 {'、'.join(COLUMNS)}）",
+            agenda.AGENDA_MISSING_COLUMNS,
             file=source,
             missing="、".join(missing),
             needed="、".join(COLUMNS),
@@ -119,12 +119,7 @@ def read_agenda(text: str, source: str = "") -> list[AgendaLine]:
             continue
         if not span_text:
             if not lines:
-                raise AgendaCsvError(
-                    "agenda_no_time",
-                    f"{source} 第 {number} 列「起迄時間」：空白",
-                    file=source,
-                    row=number,
-                )
+                raise AgendaCsvError(agenda.AGENDA_NO_TIME, file=source, row=number)
             last = lines[-1]
             lines[-1] = AgendaLine(
                 last.start,
@@ -137,21 +132,14 @@ def read_agenda(text: str, source: str = "") -> list[AgendaLine]:
         span = parse_span(span_text)
         if span is None or span[1] <= span[0]:
             raise AgendaCsvError(
-                "agenda_bad_span",
-                f"{source} 第 {number} 列「起迄時間」：{span_text!r} 不是"
-                "「HH:MM-HH:MM」且結束晚於開始",
+                agenda.AGENDA_BAD_SPAN,
                 file=source,
                 row=number,
                 value=span_text,
             )
         if not title:
-            raise AgendaCsvError(
-                "agenda_no_title",
-                f"{source} 第 {number} 列「活動議程」：空白",
-                file=source,
-                row=number,
-            )
+            raise AgendaCsvError(agenda.AGENDA_NO_TITLE, file=source, row=number)
         lines.append(AgendaLine(span[0], span[1], title, cell(row, "主講人"), kind_of(title)))
     if not lines:
-        raise AgendaCsvError("agenda_no_rows", f"{source}：沒有任何議程列", file=source)
+        raise AgendaCsvError(agenda.AGENDA_NO_ROWS, file=source)
     return lines

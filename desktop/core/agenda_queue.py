@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from desktop.core.agenda import AgendaError, QueueState, RunState
+from desktop.core.outcomes import agenda_timer
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,9 @@ def start_queue(
 ) -> RunState:
     """Begin the report-back queue: ``tables`` are (number, label) in running order."""
     if not tables:
-        raise AgendaError("no_tables", "這個場次沒有桌次，無法排小組報告順序")
+        raise AgendaError(agenda_timer.NO_TABLES)
     if slot_seconds <= 0:
-        raise AgendaError("bad_slot", "每桌報告時間必須大於 0")
+        raise AgendaError(agenda_timer.BAD_SLOT)
     queue = QueueState(
         order=tuple(n for n, _ in tables),
         labels={n: label for n, label in tables},
@@ -50,7 +51,7 @@ def start_queue(
 
 def _queue(state: RunState) -> QueueState:
     if state.queue is None:
-        raise AgendaError("no_queue", "目前沒有進行中的小組報告")
+        raise AgendaError(agenda_timer.NO_QUEUE)
     return state.queue
 
 
@@ -66,7 +67,7 @@ def queue_next(state: RunState, now: dt.datetime) -> RunState:
 def queue_previous(state: RunState, now: dt.datetime) -> RunState:
     queue = _queue(state)
     if queue.index == 0:
-        raise AgendaError("queue_start", "已經是第一桌")
+        raise AgendaError(agenda_timer.QUEUE_START)
     return replace(
         state,
         queue=replace(queue, index=queue.index - 1, slot_started_at=now, slot_paused_seconds=0.0),
@@ -75,7 +76,7 @@ def queue_previous(state: RunState, now: dt.datetime) -> RunState:
 
 def queue_set_slot(state: RunState, slot_seconds: int) -> RunState:
     if slot_seconds <= 0:
-        raise AgendaError("bad_slot", "每桌報告時間必須大於 0")
+        raise AgendaError(agenda_timer.BAD_SLOT)
     return replace(state, queue=replace(_queue(state), slot_seconds=int(slot_seconds)))
 
 
@@ -84,10 +85,10 @@ def queue_move(state: RunState, table: int, offset: int) -> RunState:
     queue = _queue(state)
     order = list(queue.order)
     if table not in order:
-        raise AgendaError("unknown_table", f"報告順序中沒有第 {table} 桌", n=table)
+        raise AgendaError(agenda_timer.UNKNOWN_TABLE, n=table)
     here = order.index(table)
     if here <= queue.index:
-        raise AgendaError("already_reported", "已報告或正在報告的桌次不能移動")
+        raise AgendaError(agenda_timer.ALREADY_REPORTED)
     there = max(queue.index + 1, min(len(order) - 1, here + offset))
     order.insert(there, order.pop(here))
     return replace(state, queue=replace(queue, order=tuple(order)))

@@ -18,7 +18,8 @@ from desktop.core import agenda_plan
 from desktop.core.agenda import Block
 from desktop.core.agenda_csv import AgendaLine
 from desktop.core.agenda_plan import PlanIssue
-from desktop.core.problems import CodedError
+from desktop.core.outcomes import agenda
+from desktop.core.problems import CodedError, Outcome
 from desktop.services import audit
 from desktop.services.agenda_store import load_state, ordered_blocks
 from desktop.services.events import AgendaRow, _agenda_row
@@ -27,7 +28,17 @@ KINDS = tuple(k.value for k in BlockKind)
 
 
 class AgendaInputError(CodedError):
-    """Input a block cannot be saved with; ``problems`` says what is wrong, field by field."""
+    """Input a block cannot be saved with; ``problems`` says what is wrong, field by field.
+
+    A problem of an imported block carries ``block`` (its place in the file, from 1) as data:
+    its sentence is then ``agenda.IN_BLOCK`` (第 3 段 …), so a window can word both
+    parts in its language (``word(IN_BLOCK, block=…, problem=word(exc.outcome, …))``).
+    """
+
+    def __init__(self, outcome: Outcome, /, **params: object) -> None:
+        super().__init__(outcome, **params)
+        if "block" in params:
+            self.args = (agenda.IN_BLOCK.say(block=params["block"], problem=self.args[0]),)
 
 
 # --------------------------------------------------------------------------- editor
@@ -66,26 +77,21 @@ def validate_block(data: BlockInput) -> list[AgendaInputError]:
     """What is wrong with ``data``, one refusal per field (empty: it can be saved)."""
     problems = []
     if not data.title.strip():
-        problems.append(AgendaInputError("block_title_required", "標題：不可空白"))
+        problems.append(AgendaInputError(agenda.BLOCK_TITLE_REQUIRED))
     elif len(data.title) > 300:
-        problems.append(AgendaInputError("block_title_too_long", "標題：最多 300 字", n=300))
+        problems.append(AgendaInputError(agenda.BLOCK_TITLE_TOO_LONG, n=300))
     if data.kind not in KINDS:
-        problems.append(
-            AgendaInputError(
-                "block_unknown_kind", f"類型：「{data.kind}」不是已知的議程類型", kind=data.kind
-            )
-        )
+        problems.append(AgendaInputError(agenda.BLOCK_UNKNOWN_KIND, kind=data.kind))
     if data.end <= data.start:
         problems.append(
             AgendaInputError(
-                "block_ends_before_start",
-                f"時間：結束 {data.end:%H:%M} 必須晚於開始 {data.start:%H:%M}",
+                agenda.BLOCK_ENDS_BEFORE_START,
                 start=f"{data.start:%H:%M}",
                 end=f"{data.end:%H:%M}",
             )
         )
     if len(data.speaker) > 200:
-        problems.append(AgendaInputError("block_speaker_too_long", "主講人：最多 200 字", n=200))
+        problems.append(AgendaInputError(agenda.BLOCK_SPEAKER_TOO_LONG, n=200))
     return problems
 
 
@@ -98,14 +104,14 @@ def get_block(db: Database, block_id: int) -> BlockDetail:
     with db.read() as s:
         block = s.get(AgendaBlock, block_id)
         if block is None:
-            raise AgendaInputError("no_block", f"找不到議程段落 #{block_id}", id=block_id)
+            raise AgendaInputError(agenda.NO_BLOCK, id=block_id)
         return BlockDetail(_agenda_row(block), block.description)
 
 
 def _session(s: Session, session_id: int) -> EventSession:
     es = s.get(EventSession, session_id)
     if es is None:
-        raise AgendaInputError("no_session", f"找不到場次 #{session_id}", id=session_id)
+        raise AgendaInputError(agenda.NO_SESSION, id=session_id)
     return es
 
 
@@ -186,7 +192,7 @@ def update_block(
     with db.unit_of_work() as s:
         block = s.get(AgendaBlock, block_id)
         if block is None:
-            raise AgendaInputError("no_block", f"找不到議程段落 #{block_id}", id=block_id)
+            raise AgendaInputError(agenda.NO_BLOCK, id=block_id)
         before = _snapshot(block)
         _fill(block, data, block.session.date)
         audit.record(
@@ -222,7 +228,7 @@ def import_blocks(
         for line in lines
     ]
     problems = [
-        AgendaInputError(p.code, f"第 {i} 段 {p}", **p.params)
+        AgendaInputError(p.outcome, block=i, **p.params)
         for i, data in enumerate(inputs, start=1)
         for p in validate_block(data)
     ]
@@ -231,12 +237,7 @@ def import_blocks(
     with db.unit_of_work() as s:
         es = _session(s, session_id)
         if existing := ordered_blocks(s, session_id):
-            raise AgendaInputError(
-                "agenda_not_empty",
-                f"{es.name}已有 {len(existing)} 段議程；先清除再匯入",
-                session=es.name,
-                n=len(existing),
-            )
+            raise AgendaInputError(agenda.AGENDA_NOT_EMPTY, session=es.name, n=len(existing))
         blocks = []
         for data in sorted(inputs, key=lambda d: d.start):
             block = AgendaBlock(session_id=session_id)
@@ -263,7 +264,7 @@ def delete_block(
     with db.unit_of_work() as s:
         block = s.get(AgendaBlock, block_id)
         if block is None:
-            raise AgendaInputError("no_block", f"找不到議程段落 #{block_id}", id=block_id)
+            raise AgendaInputError(agenda.NO_BLOCK, id=block_id)
         _delete(s, [block], actor, now)
 
 
@@ -284,7 +285,7 @@ def _delete(s: Session, blocks: Sequence[AgendaBlock], actor: str, now: dt.datet
             rules.RunStatus.RUNNING,
             rules.RunStatus.PAUSED,
         ):
-            raise AgendaInputError("block_running", "正在進行的段落不能刪除；請先進入下一段")
+            raise AgendaInputError(agenda.BLOCK_RUNNING)
         audit.record(
             s,
             "agenda.block_delete",
@@ -308,7 +309,7 @@ def move_block(
     with db.unit_of_work() as s:
         block = s.get(AgendaBlock, block_id)
         if block is None:
-            raise AgendaInputError("no_block", f"找不到議程段落 #{block_id}", id=block_id)
+            raise AgendaInputError(agenda.NO_BLOCK, id=block_id)
         blocks = ordered_blocks(s, block.session_id)
         here = blocks.index(block)
         there = max(0, min(len(blocks) - 1, here + offset))
@@ -335,17 +336,22 @@ def plan_issues(rows: Sequence[AgendaRow]) -> list[PlanIssue]:
     return agenda_plan.plan_issues(to_rule_blocks(rows))
 
 
-def describe_issue(issue: PlanIssue, rows: Sequence[AgendaRow]) -> str:
-    """A sentence for the editor: which blocks, what, how many minutes, when."""
+def issue_outcome(issue: PlanIssue, rows: Sequence[AgendaRow]) -> tuple[Outcome, dict[str, str]]:
+    """What the editor says of ``issue`` and its parameters: which blocks, what, how many
+    minutes, when (``say(**params)`` in zh-TW, the window's ``word`` in its language)."""
     titles = {r.id: r.title for r in rows}
-    this = titles.get(issue.block_id, "?")
-    other = titles.get(issue.other_id, "?") if issue.other_id is not None else ""
-    span = f"{issue.start:%H:%M}–{issue.end:%H:%M}"
-    minutes = f"{abs(issue.minutes):g}"
-    if issue.kind is agenda_plan.IssueKind.OVERLAP:
-        return f"重疊 {minutes} 分鐘：「{other}」與「{this}」（{span}）"
-    if issue.kind is agenda_plan.IssueKind.GAP:
-        return f"空檔 {minutes} 分鐘：「{other}」之後到「{this}」之前（{span}）"
-    if issue.kind is agenda_plan.IssueKind.EMPTY:
-        return f"時間錯誤：「{this}」的結束時間不晚於開始時間（{span}）"
-    return f"順序錯誤：「{this}」排在「{other}」之後，卻比它早開始"
+    params = {
+        "this": titles.get(issue.block_id, "?"),
+        "other": titles.get(issue.other_id, "?") if issue.other_id is not None else "",
+        "span": f"{issue.start:%H:%M}–{issue.end:%H:%M}",
+        "minutes": f"{abs(issue.minutes):g}",
+    }
+    return ISSUE_OUTCOMES[issue.kind], params
+
+
+ISSUE_OUTCOMES = {
+    agenda_plan.IssueKind.OVERLAP: agenda.PLAN_OVERLAP,
+    agenda_plan.IssueKind.GAP: agenda.PLAN_GAP,
+    agenda_plan.IssueKind.EMPTY: agenda.PLAN_EMPTY,
+    agenda_plan.IssueKind.ORDER: agenda.PLAN_ORDER,
+}

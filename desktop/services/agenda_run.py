@@ -23,6 +23,7 @@ from desktop.core.agenda import Block, RunState, Transition
 from desktop.core.agenda_actual import PlanActualRow
 from desktop.core.agenda_json import state_to_json
 from desktop.core.agenda_plan import Replan
+from desktop.core.outcomes import agenda, agenda_timer
 from desktop.services import audit, stored_settings
 from desktop.services.agenda import AgendaInputError, to_rule_blocks
 from desktop.services.agenda_store import load_state, ordered_blocks
@@ -70,7 +71,7 @@ def _load_options(s: Session, session_id: int) -> TimerOptions:
 def _view(s: Session, session_id: int, state: RunState | None = None) -> RunView:
     es = s.get(EventSession, session_id)
     if es is None:
-        raise AgendaInputError("no_session", f"找不到場次 #{session_id}", id=session_id)
+        raise AgendaInputError(agenda.NO_SESSION, id=session_id)
     rows = tuple(_agenda_row(b) for b in ordered_blocks(s, session_id))
     tables = tuple(
         (t.number, t.name or f"第{t.number}桌")
@@ -106,7 +107,7 @@ def save_options(
     now: dt.datetime | None = None,
 ) -> None:
     if options.danger_seconds < 0 or options.warning_seconds < options.danger_seconds:
-        raise AgendaInputError("bad_warning_times", "提醒時間：黃燈必須不少於紅燈，且都不可為負")
+        raise AgendaInputError(agenda_timer.BAD_WARNING_TIMES)
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         stored_settings.write(
@@ -337,14 +338,12 @@ def replan(
     planned times (the run state keeps the original plan as ``baseline`` for the report).
     """
     if mode not in ("shift", "absorb"):
-        raise AgendaInputError(
-            "unknown_replan_mode", f"調整方式「{mode}」不明：請用 shift 或 absorb", mode=mode
-        )
+        raise AgendaInputError(agenda_timer.UNKNOWN_REPLAN_MODE, mode=mode)
     with db.unit_of_work() as s:
         view = _view(s, session_id)
         t = view.timing(now)
         if t.following is None:
-            raise AgendaInputError("nothing_to_replan", "後面沒有段落可以調整")
+            raise AgendaInputError(agenda_timer.NOTHING_TO_REPLAN)
         amount = delta if delta is not None else dt.timedelta(seconds=round(t.next_delay))
         if mode == "shift":
             result = agenda_plan.shift_blocks(view.blocks, t.following.id, amount)

@@ -28,6 +28,7 @@ from db.models import (
 )
 from db.uow import Database
 from desktop.core import seating
+from desktop.core.outcomes import tables as words
 from desktop.core.problems import CodedError
 from desktop.core.status import holds_seat
 from desktop.core.text import mask_name, match_key
@@ -282,9 +283,7 @@ def assign(
     with db.unit_of_work() as s:
         tables = table_rows(s, session_id)
         if not tables:
-            raise SeatingError(
-                "seating_no_tables", "此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）"
-            )
+            raise SeatingError(words.SEATING_NO_TABLES)
         regs = _people(s, session_id)
         arrived = arrived_ids(s, session_id)
         leaders = {t.leader_registration_id: t.id for t in tables if t.leader_registration_id}
@@ -384,21 +383,14 @@ def move_person(
     with db.unit_of_work() as s:
         r = s.get(Registration, registration_id)
         if r is None:
-            raise SeatingError(
-                "no_registration", f"找不到報名資料 #{registration_id}", id=registration_id
-            )
+            raise SeatingError(words.NO_REGISTRATION, id=registration_id)
         led = s.scalar(
             select(WorkshopTable).where(WorkshopTable.leader_registration_id == registration_id)
         )
         old = r.seat.table.number if r.seat is not None else None
         if table_id is None:
             if led is not None:
-                raise SeatingError(
-                    "leader_sits_at_table",
-                    f"{r.attendee.name} 是第 {led.number} 桌桌長，須坐在該桌",
-                    name=r.attendee.name,
-                    n=led.number,
-                )
+                raise SeatingError(words.LEADER_SITS_AT_TABLE, name=r.attendee.name, n=led.number)
             if r.seat is not None:
                 s.delete(r.seat)
                 r.seat = None
@@ -406,20 +398,14 @@ def move_person(
         else:
             table = s.get(WorkshopTable, table_id)
             if table is None or table.session_id != r.session_id:
-                raise SeatingError("table_of_other_session", "這一桌不屬於此人報名的場次")
+                raise SeatingError(words.TABLE_OF_OTHER_SESSION)
             if led is not None and led.id != table.id:
-                raise SeatingError(
-                    "leader_sits_at_table",
-                    f"{r.attendee.name} 是第 {led.number} 桌桌長，須坐在該桌",
-                    name=r.attendee.name,
-                    n=led.number,
-                )
+                raise SeatingError(words.LEADER_SITS_AT_TABLE, name=r.attendee.name, n=led.number)
             if r.seat is None or r.seat.table_id != table.id:
                 size = sum(1 for x in table.seats if holds_seat(x.registration.status))
                 if size >= table.capacity:
                     raise SeatingError(
-                        "table_full",
-                        f"第 {table.number} 桌已滿（{size}/{table.capacity} 人）",
+                        words.TABLE_FULL,
                         n=table.number,
                         size=size,
                         capacity=table.capacity,
@@ -462,7 +448,7 @@ def set_pinned(
     with db.unit_of_work() as s:
         r = s.get(Registration, registration_id)
         if r is None or r.seat is None:
-            raise SeatingError("not_seated", "此人尚未分桌，無法釘選")
+            raise SeatingError(words.NOT_SEATED)
         r.seat.pinned = pinned
         audit.record(
             s,

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from db.models import EventSession, GroupReport, Registration, SeatAssignment, WorkshopTable
 from db.uow import Database
+from desktop.core.outcomes import tables as words
 from desktop.core.text import clean, mask_name
 from desktop.services import audit
 from desktop.services.seating import SeatingError, session_tables, table_rows, write_seats
@@ -56,11 +57,9 @@ def apply_template(
     """Tables 1..count with ``capacity`` chairs each. Existing tables keep their name and
     leader; tables numbered above ``count`` are removed (their people become unseated)."""
     if not 1 <= count <= 2000:
-        raise SeatingError("bad_table_count", f"桌數須介於 1 到 2000（收到 {count}）", count=count)
+        raise SeatingError(words.BAD_TABLE_COUNT, count=count)
     if not 1 <= capacity <= 100:
-        raise SeatingError(
-            "bad_table_capacity", f"每桌人數須介於 1 到 100（收到 {capacity}）", capacity=capacity
-        )
+        raise SeatingError(words.BAD_TABLE_CAPACITY, capacity=capacity)
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         s.get_one(EventSession, session_id)
@@ -68,9 +67,7 @@ def apply_template(
         for number, table in tables.items():
             if number > count:
                 if s.scalar(select(GroupReport.id).where(GroupReport.table_id == table.id)):
-                    raise SeatingError(
-                        "table_has_report", f"第 {number} 桌已有小組討論紀錄，不能移除", n=number
-                    )
+                    raise SeatingError(words.TABLE_HAS_REPORT, n=number)
                 s.delete(table)
         s.flush()
         for number in range(1, count + 1):
@@ -119,17 +116,13 @@ def update_table(
     with db.unit_of_work() as s:
         table = s.get(WorkshopTable, table_id)
         if table is None:
-            raise SeatingError("no_table", f"找不到桌次 #{table_id}", id=table_id)
+            raise SeatingError(words.NO_TABLE, id=table_id)
         changes: dict[str, object] = {}
         if name is not None:
             table.name = changes["name"] = clean(name)
         if capacity is not None:
             if not 1 <= capacity <= 100:
-                raise SeatingError(
-                    "bad_table_capacity",
-                    f"每桌人數須介於 1 到 100（收到 {capacity}）",
-                    capacity=capacity,
-                )
+                raise SeatingError(words.BAD_TABLE_CAPACITY, capacity=capacity)
             table.capacity = changes["capacity"] = capacity
         if leader_registration_id is not False:
             if leader_registration_id is None:
@@ -137,7 +130,7 @@ def update_table(
             else:
                 r = s.get(Registration, leader_registration_id)
                 if r is None or r.session_id != table.session_id:
-                    raise SeatingError("leader_not_in_session", "桌長須為此場次的報名者")
+                    raise SeatingError(words.LEADER_NOT_IN_SESSION)
                 other = s.scalar(
                     select(WorkshopTable).where(
                         WorkshopTable.leader_registration_id == r.id, WorkshopTable.id != table.id
@@ -145,8 +138,7 @@ def update_table(
                 )
                 if other is not None:
                     raise SeatingError(
-                        "already_leads",
-                        f"{r.attendee.name} 已是第 {other.number} 桌桌長",
+                        words.ALREADY_LEADS,
                         name=r.attendee.name,
                         n=other.number,
                     )

@@ -33,35 +33,12 @@ def _texts() -> dict[str, str]:
         # backups
         # every exported file (desktop.core.atomicfile, desktop.services.exports)
         # agenda timer
-        "wrong_state": translate("messages", "目前的計時狀態無法執行這個動作"),
-        "unknown_block": translate("messages", "議程中沒有這個段落"),
-        "empty_agenda": translate("messages", "議程是空的，沒有可開始的段落"),
-        "finished": translate("messages", "今天的議程已經結束"),
-        "no_previous": translate("messages", "沒有上一個段落可回到"),
-        "no_tables": translate("messages", "這個場次沒有桌次，無法排小組報告順序"),
-        "bad_slot": translate("messages", "每桌報告時間必須大於 0"),
-        "no_queue": translate("messages", "目前沒有進行中的小組報告"),
-        "queue_start": translate("messages", "已經是第一桌"),
-        "unknown_table": translate("messages", "報告順序中沒有第 {n} 桌"),
-        "already_reported": translate("messages", "已報告或正在報告的桌次不能移動"),
         # the database file and its folder
         # registrations and the roster
         # import files
         "bad_xlsx": translate("messages", "{file}：不是可讀的 XLSX 活頁簿"),
         # an agenda CSV (desktop.core.agenda_csv)
-        "agenda_not_text": translate("messages", "不是 UTF-8 或 Big5 編碼的文字檔"),
-        "agenda_missing_columns": translate(
-            "messages", "{file} 第 1 列：缺少欄位 {missing}（需要 {needed}）"
-        ),
-        "agenda_no_time": translate("messages", "{file} 第 {row} 列「起迄時間」：空白"),
-        "agenda_bad_span": translate(
-            "messages",
-            "{file} 第 {row} 列「起迄時間」：「{value}」不是「HH:MM-HH:MM」且結束晚於開始",
-        ),
-        "agenda_no_title": translate("messages", "{file} 第 {row} 列「活動議程」：空白"),
-        "agenda_no_rows": translate("messages", "{file}：沒有任何議程列"),
         # the venue server (desktop.server.runner)
-        "agenda_not_empty": translate("messages", "{session}已有 {n} 段議程；先清除再匯入"),
         "image_too_large": translate("messages", "{path} 有 {mb} MB，超過 5 MB；請縮小圖檔"),
         "image_format": translate("messages", "{path} 是 {kind} 圖檔，請用 PNG 或 JPEG"),
         "image_size": translate(
@@ -124,30 +101,8 @@ def _texts() -> dict[str, str]:
         "not_big5": translate("messages", "含 Big5 以外的字「{chars}」，請於入口網站手動輸入"),
         "id_duplicate": translate("messages", "身分證字號與第 {row} 列 {name} 相同，只寫入一次"),
         # agenda editor
-        "no_block": translate("messages", "找不到議程段落 #{id}"),
-        "block_title_required": translate("messages", "標題：不可空白"),
-        "block_title_too_long": translate("messages", "標題：最多 {n} 字"),
-        "block_unknown_kind": translate("messages", "類型：「{kind}」不是已知的議程類型"),
-        "block_ends_before_start": translate("messages", "時間：結束 {end} 必須晚於開始 {start}"),
-        "block_speaker_too_long": translate("messages", "主講人：最多 {n} 字"),
-        "block_running": translate("messages", "正在進行的段落不能刪除；請先進入下一段"),
-        "bad_warning_times": translate("messages", "提醒時間：黃燈必須不少於紅燈，且都不可為負"),
-        "unknown_replan_mode": translate("messages", "調整方式「{mode}」不明"),
-        "nothing_to_replan": translate("messages", "後面沒有段落可以調整"),
         # tables and seating
-        "seating_no_tables": translate(
-            "messages", "此場次尚未設定桌次，請先套用範本（例如 6 桌、每桌 7 人）"
-        ),
-        "leader_sits_at_table": translate("messages", "{name} 是第 {n} 桌桌長，須坐在該桌"),
-        "table_of_other_session": translate("messages", "這一桌不屬於此人報名的場次"),
-        "table_full": translate("messages", "第 {n} 桌已滿（{size}/{capacity} 人）"),
-        "not_seated": translate("messages", "此人尚未分桌，無法釘選"),
-        "bad_table_count": translate("messages", "桌數須介於 1 到 2000（收到 {count}）"),
-        "bad_table_capacity": translate("messages", "每桌人數須介於 1 到 100（收到 {capacity}）"),
-        "table_has_report": translate("messages", "第 {n} 桌已有小組討論紀錄，不能移除"),
         "no_table": translate("messages", "找不到桌次 #{id}"),
-        "leader_not_in_session": translate("messages", "桌長須為此場次的報名者"),
-        "already_leads": translate("messages", "{name} 已是第 {n} 桌桌長"),
         # sessions, the command line
         # the PB vote (the organiser's actions, then the phone page's refusals)
         # check-in outcomes (desktop.core.checkin.Code; the same sentences as its MESSAGES);

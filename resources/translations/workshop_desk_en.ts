@@ -4601,6 +4601,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>A table that has reported or is reporting cannot be moved</translation>
     </message>
     <message>
+        <source>調整方式「{mode}」不明：請用 shift 或 absorb</source>
+        <translation>Unknown way to adjust: &quot;{mode}&quot;; use shift or absorb</translation>
+    </message>
+    <message>
         <source>資料庫升級失敗，原檔未變更（{detail}）</source>
         <translation>The database could not be upgraded; the file is unchanged ({detail})</translation>
     </message>
@@ -4763,6 +4767,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>不是 UTF-8 或 Big5 編碼的文字檔</source>
         <translation>Not a text file in UTF-8 or Big5</translation>
+    </message>
+    <message>
+        <source>{file}：議程檔是空的</source>
+        <translation>{file}: the agenda file is empty</translation>
     </message>
     <message>
         <source>{file} 第 1 列：缺少欄位 {missing}（需要 {needed}）</source>
@@ -5029,16 +5037,44 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>Speaker: at most {n} characters</translation>
     </message>
     <message>
+        <source>第 {block} 段 {problem}</source>
+        <translation>Block {block}: {problem}</translation>
+    </message>
+    <message>
         <source>正在進行的段落不能刪除；請先進入下一段</source>
         <translation>The running block cannot be deleted; move on to the next block first</translation>
     </message>
     <message>
-        <source>提醒時間：黃燈必須不少於紅燈，且都不可為負</source>
-        <translation>Reminders: amber must be at least red, and neither negative</translation>
+        <source>重疊 {minutes} 分鐘：「{other}」與「{this}」（{span}）</source>
+        <translation>Overlap of {minutes} min: &quot;{other}&quot; and &quot;{this}&quot; ({span})</translation>
     </message>
     <message>
-        <source>調整方式「{mode}」不明</source>
-        <translation>Unknown way to adjust: &quot;{mode}&quot;</translation>
+        <source>空檔 {minutes} 分鐘：「{other}」之後到「{this}」之前（{span}）</source>
+        <translation>Gap of {minutes} min: after &quot;{other}&quot;, before &quot;{this}&quot; ({span})</translation>
+    </message>
+    <message>
+        <source>時間錯誤：「{this}」的結束時間不晚於開始時間（{span}）</source>
+        <translation>Wrong times: &quot;{this}&quot; does not end after it starts ({span})</translation>
+    </message>
+    <message>
+        <source>順序錯誤：「{this}」排在「{other}」之後，卻比它早開始</source>
+        <translation>Wrong order: &quot;{this}&quot; is listed after &quot;{other}&quot; but starts earlier</translation>
+    </message>
+    <message>
+        <source>無法讀取 {file}：{detail}</source>
+        <translation>Cannot read {file}: {detail}</translation>
+    </message>
+    <message>
+        <source>{file}：{problem}（agenda remove --all 清除）</source>
+        <translation>{file}: {problem} (clear with agenda remove --all)</translation>
+    </message>
+    <message>
+        <source>{session}沒有 id {id} 的議程段落（workshop-desk agenda --session {session} --json 列出 id）</source>
+        <translation>{session} has no agenda block with id {id} (workshop-desk agenda --session {session} --json lists the ids)</translation>
+    </message>
+    <message>
+        <source>提醒時間：黃燈必須不少於紅燈，且都不可為負</source>
+        <translation>Reminders: amber must be at least red, and neither negative</translation>
     </message>
     <message>
         <source>後面沒有段落可以調整</source>
@@ -5217,6 +5253,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>This session has no tables yet; apply a template first (for example 6 tables of 7)</translation>
     </message>
     <message>
+        <source>找不到報名資料 #{id}</source>
+        <translation>No registration #{id}</translation>
+    </message>
+    <message>
         <source>{name} 是第 {n} 桌桌長，須坐在該桌</source>
         <translation>{name} leads table {n} and must sit at it</translation>
     </message>
@@ -5231,6 +5271,22 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>此人尚未分桌，無法釘選</source>
         <translation>This person has no table yet, so cannot be pinned</translation>
+    </message>
+    <message>
+        <source>{session} 沒有第 {n} 桌（現有：{numbers}）</source>
+        <translation>{session} has no table {n} (tables: {numbers})</translation>
+    </message>
+    <message>
+        <source>{session} 找不到已錄取或現場報名的「{name}」</source>
+        <translation>{session}: no admitted or walk-in attendee &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>{session} 有 {count} 位「{name}」，請改在視窗中操作</source>
+        <translation>{session} has {count} people named &quot;{name}&quot;; use the window instead</translation>
+    </message>
+    <message>
+        <source>{problem}（先用 workshop-desk tables template 設定桌次）</source>
+        <translation>{problem} (set the tables first with workshop-desk tables template)</translation>
     </message>
     <message>
         <source>桌數須介於 1 到 2000（收到 {count}）</source>

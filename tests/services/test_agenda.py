@@ -11,6 +11,8 @@ from sqlalchemy import select
 from db.models import AgendaBlock, AuditEntry, Setting
 from db.uow import Database
 from desktop.core.agenda import RunStatus
+from desktop.core.agenda_csv import AgendaLine
+from desktop.core.outcomes import agenda
 from desktop.services import agenda as service
 from desktop.services import agenda_run as run_service
 from desktop.services import exports
@@ -41,8 +43,8 @@ def test_editor_validates_adds_in_time_order_and_flags_overlaps(demo_db: Databas
     rows = service.list_blocks(demo_db, taipei.id)
     assert [r.id for r in rows].index(new_id) == 4  # right after the talk that starts 09:20
     assert rows[4].planned_start == at("10:15")
-    messages = [service.describe_issue(i, rows) for i in service.plan_issues(rows)]
-    assert any(m.startswith("重疊") and "茶敘" in m for m in messages), messages
+    issues = [service.issue_outcome(i, rows) for i in service.plan_issues(rows)]
+    assert any(o is agenda.PLAN_OVERLAP and "茶敘" in o.say(**p) for o, p in issues), issues
 
     service.move_block(demo_db, new_id, 5)
     assert [r.id for r in service.list_blocks(demo_db, taipei.id)].index(new_id) == 9
@@ -53,6 +55,21 @@ def test_editor_validates_adds_in_time_order_and_flags_overlaps(demo_db: Databas
     with demo_db.read() as s:
         actions = s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("agenda.%")))
         assert set(actions) >= {"agenda.block_add", "agenda.block_move", "agenda.block_delete"}
+
+
+def test_an_imported_block_problem_names_its_place_as_data(demo_db: Database) -> None:
+    """第 2 段 is ``block`` in the parameters: the sentence has it, and a window can word the
+    field's problem and the place in its own language."""
+    taipei = find_session(demo_db, "臺北")
+    lines = [
+        AgendaLine(dt.time(9), dt.time(10), "開場", "", "opening"),
+        AgendaLine(dt.time(10), dt.time(11), " ", "", "talk"),
+    ]
+    with pytest.raises(AgendaInputError) as err:
+        service.import_blocks(demo_db, taipei.id, lines)
+    (problem,) = err.value.problems
+    assert problem.outcome is agenda.BLOCK_TITLE_REQUIRED and problem.params == {"block": 2}
+    assert str(err.value) == "第 2 段 標題：不可空白"
 
 
 def test_a_simulated_day_with_overrun_shift_absorb_and_report(

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import BlockKind
+from desktop.core.agenda_plan import PlanIssue
 from desktop.services import agenda as service
 from desktop.services.agenda import AgendaInputError, BlockInput
 from desktop.services.events import AgendaRow, SessionInfo
 from desktop.ui.elide import ColumnFit
 from desktop.ui.labels import block_kind_label, yes_no
-from desktop.ui.messages import error_text
+from desktop.ui.messages import error_text, word
 from desktop.ui.palette import ALERT
 from desktop.ui.screens.base import ScreenContext
 from desktop.ui.tablemodel import Column, RowTableModel, row_table_view
@@ -264,10 +265,15 @@ class AgendaEditor(QWidget):
         self._issue_rows = {i.block_id for i in issues}
         self.editor_model.set_rows(rows)
         if issues:
-            lines = "<br>".join("⚠ " + _escape(service.describe_issue(i, rows)) for i in issues)
+            lines = "<br>".join("⚠ " + _escape(_issue_text(i, rows)) for i in issues)
             self.issues.setText(f"<span style='color:#b26a00'>{lines}</span>")
         else:
             self.issues.setText(self.tr("議程時間連續，沒有重疊或空檔。"))
+
+
+def _issue_text(issue: PlanIssue, rows: tuple[AgendaRow, ...]) -> str:
+    outcome, params = service.issue_outcome(issue, rows)
+    return word(outcome, **params)
 
 
 def _escape(text: str) -> str:
