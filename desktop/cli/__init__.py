@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop import __version__, collector, paths
 from desktop.core.outcomes import cli
+from desktop.core.outcomes import security as security_words
 from desktop.core.problems import CodedError, Outcome
 
 if TYPE_CHECKING:
@@ -146,11 +147,12 @@ class Context:
                 desk="cli",
             )
         except security.SecurityError as exc:
-            raise CliError(f"{exc}；{action} 是主辦動作 (an organiser action)") from None
+            raise CliError(
+                security_words.ORGANISER_ACTION_REFUSED, problem=str(exc), action=action
+            ) from None
         if not ok:
             raise CliError(
-                f"主辦密語不正確（{PASSPHRASE_ENV}）；{action} 是主辦動作 "
-                "(wrong organiser passphrase for an organiser action)"
+                security_words.WRONG_PASSPHRASE_FOR_ACTION, variable=PASSPHRASE_ENV, action=action
             )
         self.passphrase = passphrase
         return passphrase
