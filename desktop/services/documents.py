@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from db.models import Event
 from db.uow import Database
 from desktop.core.hours import REASON_LABELS, Reason
+from desktop.core.outcomes import closeday
 from desktop.core.tokens import make_token
 from desktop.reports.docparts import Progress
 from desktop.reports.fonts import GlyphProblem, glyph_record
@@ -51,10 +52,7 @@ def nobody_refusal(document: str, report: DayReport) -> CloseDayError:
     name = report.course.session.name
     if not report.people:
         return CloseDayError(
-            "document_nobody_on_roster",
-            f"{name}名單上沒有人（已錄取或現場報名），{TITLES[document]}未產生",
-            session=name,
-            document=TITLES[document],
+            closeday.DOCUMENT_NOBODY_ON_ROSTER, session=name, document=TITLES[document]
         )
     return no_certificates(report)
 
