@@ -11,40 +11,29 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core import hours
 from desktop.core.problems import OUTCOME_CONTEXT, CodedError, Outcome
+from desktop.core.vocabulary import CONTEXT as VOCABULARY
 
 translate = QCoreApplication.translate  # translate("messages", "…"): lupdate finds the literal
 
 
 def _texts() -> dict[str, str]:
     return {
-        # fields (new event, session, PIN, passphrase)
+        # fields (new event, session)
         "required": translate("messages", "必須填寫"),
         "name_required": translate("messages", "請輸入姓名"),
         "field_too_long": translate("messages", "{field}內容過長（{length} 字，上限 {limit} 字）"),
         "too_long": translate("messages", "最多 {n} 個字元"),
         "too_short": translate("messages", "至少需要 {n} 個字元"),
         "common": translate("messages", "太常見、容易被猜中，請換一句較長的話"),
-        "whitespace": translate("messages", "不可包含空白"),
         "mismatch": translate("messages", "兩次輸入不一致"),
         "before_start": translate("messages", "必須晚於開始時間"),
         "too_small": translate("messages", "至少為 1"),
         "over_capacity": translate("messages", "不能大於名額"),
         "duplicate": translate("messages", "已有同名的場次"),
-        # passphrase, PIN, ID numbers
-        "bad_parameters": translate("messages", "PIN 設定參數不正確"),
-        "wrong_pin": translate("messages", "目前的 PIN 不正確"),
-        "bad_hash": translate("messages", "儲存的 PIN 無法辨識，請重新設定 PIN"),
-        "wrong_passphrase": translate("messages", "主辦密語不正確"),
-        "wrong_current_passphrase": translate("messages", "原密語不正確"),
-        "no_passphrase": translate("messages", "這個活動尚未設定主辦密語"),
-        "no_event": translate("messages", "找不到活動 #{id}"),
-        "no_event_in_database": translate("messages", "資料庫中沒有活動"),
-        "no_attendee": translate("messages", "找不到這位學員 #{id}"),
+        # sessions (the services not converted yet)
         "no_session": translate("messages", "找不到場次 #{id}"),
-        "id_unrecognised": translate("messages", "身分證字號無法辨識"),
-        "no_id_number": translate("messages", "這位學員沒有可顯示的身分證字號"),
-        "no_id_key": translate("messages", "活動沒有加密身分證字號的金鑰，請先設定主辦密語"),
         # backups
         "folder_not_writable": translate("messages", "無法寫入備份資料夾：{path}（{detail}）"),
         "database_missing": translate("messages", "找不到資料庫檔案：{path}"),
@@ -210,28 +199,6 @@ def _texts() -> dict[str, str]:
         "address_unusable": translate("messages", "無法使用位址 {host}:{port}：{detail}"),
         "server_not_started": translate("messages", "現場連線無法在 {host}:{port} 啟動 {detail}"),
         "agenda_not_empty": translate("messages", "{session}已有 {n} 段議程；先清除再匯入"),
-        "image_too_large": translate("messages", "{path} 有 {mb} MB，超過 5 MB；請縮小圖檔"),
-        "image_format": translate("messages", "{path} 是 {kind} 圖檔，請用 PNG 或 JPEG"),
-        "image_size": translate(
-            "messages", "{path} 為 {width}×{height} 像素，每邊須在 {low}–{high} 像素之間"
-        ),
-        "bad_certificate_text": translate(
-            "messages", "證書文字無法使用：未知欄位或括號不成對；可用 {fields}"
-        ),
-        "bad_fallback_font": translate("messages", "備用字型無法使用：{detail}"),
-        "document_nobody_on_roster": translate(
-            "messages", "{session}名單上沒有人（已錄取或現場報名），未產生文件"
-        ),
-        "certificates_no_agenda": translate(
-            "messages",
-            "{session}沒有人可發研習證明書：場次沒有計入時數的議程（在「議程」加入）；未產生任何檔案",
-        ),
-        "certificates_nobody_present": translate(
-            "messages", "{session}沒有人可發研習證明書：還沒有人簽到；未產生任何檔案"
-        ),
-        "certificates_no_hours": translate(
-            "messages", "{session}沒有人可發研習證明書：出席 {n} 人都沒有核給時數；未產生任何檔案"
-        ),
         # import rows
         "row_cell_too_long": translate(
             "messages", "內容過長（{length} 字，上限 {limit} 字），此列不匯入"
@@ -263,49 +230,9 @@ def _texts() -> dict[str, str]:
             "此列改報{session}，但此人在{kept}已報到或已確定名額：仍留在{kept}，"
             "要改場次請在名單用「改場次…」",
         ),
-        # hours, certificates, course fields, documents
-        "policy_bad_step": translate("messages", "時數單位須為 0.5 或 1 小時（輸入 {value}）"),
-        "policy_bad_missing_sign_out": translate(
-            "messages", "未簽退的處理方式須為 {choices}（輸入 {value}）"
-        ),
-        "policy_negative": translate("messages", "時數規則 {key} 不可為負數"),
-        "policy_unknown": translate("messages", "未知的時數規則設定：{keys}"),
-        "policy_unreadable": translate("messages", "時數規則 {key} 無法讀取：{value}"),
-        "no_registration": translate("messages", "找不到報名紀錄 #{id}"),
-        "hours_out_of_range": translate(
-            "messages", "時數須在 0 到課程時數 {limit} 小時之間（輸入 {hours}）"
-        ),
-        "hours_not_step": translate("messages", "時數須為 {step} 小時的倍數（輸入 {hours}）"),
-        "setting_file_missing": translate("messages", "找不到檔案：{path}"),
-        "not_an_image": translate("messages", "{path} 不是可讀取的圖片檔（PNG/JPEG）"),
-        "bad_serial_pattern": translate("messages", "字號格式無法使用：{pattern}"),
-        "serial_without_seq": translate("messages", "字號格式須含 {{seq}}：{pattern}"),
-        "serial_taken": translate("messages", "字號重複：{serial}（請調整字號格式）"),
-        "not_settable": translate("messages", "無法設定的欄位：{fields}"),
-        "course_name_required": translate("messages", "課程名稱不可空白"),
-        "unknown_setting": translate("messages", "未知的證書設定：{fields}"),
-        "bad_city_code": translate("messages", "上課縣市代碼須為兩位數字（如 10 臺北市）：{value}"),
-        "course_hours_too_long": translate(
-            "messages", "課程時數 {hours} 小時超過場次時間 {longest} 小時（{span}）"
-        ),
+        # documents
         "unknown_document": translate("messages", "文件種類須為 {choices}（輸入 {value}）"),
         "unknown_order": translate("messages", "排序須為 {choices}（輸入 {value}）"),
-        # course fields the portal file needs
-        "unknown_layout": translate("messages", "時數檔格式須為 full 或 opened（輸入 {value}）"),
-        "missing_course_name": translate("messages", "課程名稱 未設定"),
-        "missing_course_code": translate("messages", "課程代碼 未設定"),
-        "missing_category_code": translate("messages", "課程類別代碼 未設定"),
-        "missing_city_code": translate("messages", "上課縣市 未設定"),
-        "missing_term": translate("messages", "期別 未設定"),
-        "not_big5_course_name": translate("messages", "課程名稱 含 Big5 以外的字：{chars}"),
-        "not_big5_course_code": translate("messages", "課程代碼 含 Big5 以外的字：{chars}"),
-        "not_big5_category_code": translate("messages", "課程類別代碼 含 Big5 以外的字：{chars}"),
-        "not_big5_term": translate("messages", "期別 含 Big5 以外的字：{chars}"),
-        # people the portal file cannot take
-        "id_missing": translate("messages", "未提供身分證字號"),
-        "id_invalid": translate("messages", "身分證字號檢查碼或格式不符"),
-        "not_big5": translate("messages", "含 Big5 以外的字「{chars}」，請於入口網站手動輸入"),
-        "id_duplicate": translate("messages", "身分證字號與第 {row} 列 {name} 相同，只寫入一次"),
         # agenda editor
         "no_block": translate("messages", "找不到議程段落 #{id}"),
         "block_title_required": translate("messages", "標題：不可空白"),
@@ -490,41 +417,20 @@ def field_label(field: str) -> str:
 
 
 def reasons_text(reasons: Sequence[str]) -> str:
-    """A person's hours reasons (``desktop.core.hours.Reason`` codes) in the window's words."""
-    labels = {
-        "absent": translate("messages", "未出席"),
-        "late_arrival": translate("messages", "遲到"),
-        "early_leave": translate("messages", "早退"),
-        "left_during": translate("messages", "中途離席"),
-        "missing_sign_out": translate("messages", "未簽退"),
-        "missing_sign_in": translate("messages", "未簽到"),
-        "no_id": translate("messages", "無有效身分證字號"),
-        "not_requested": translate("messages", "未申請時數"),
-        "adjusted": translate("messages", "已調整"),
-        "no_agenda": translate("messages", "無計時數議程"),
-        "not_session_day": translate("messages", "非場次日期報到（不計時數）"),
-    }
-    return translate("messages", "、").join(labels.get(r, r) for r in reasons)
+    """A person's hours reasons (``desktop.core.hours.Reason`` codes) in the window's words:
+    the same entries the PDFs print (``hours.REASON_LABELS``), translated."""
+    return translate("messages", "、").join(
+        translate(VOCABULARY, hours.REASON_LABELS.get(r, r)) for r in reasons
+    )
 
 
 def rule_text(rule: str, schedule: str) -> str:
     """Which rule decided a person's hours (``desktop.core.hours.Rule``), and on which
     schedule, in the window's words: the review list's 依據 column."""
-    rules = {
-        "full_attendance": translate("messages", "全勤：核給課程時數"),
-        "attended_time": translate("messages", "依在場時間計"),
-        "absent": translate("messages", "未出席"),
-        "no_agenda": translate("messages", "無計時數議程"),
-        "adjusted": translate("messages", "人工調整"),
-    }
-    schedules = {
-        "announced": translate("messages", "依公告時間"),
-        "actual": translate("messages", "依實際時間"),
-    }
-    text = rules.get(rule, rule)
-    if rule in ("full_attendance", "attended_time") and schedule in schedules:
+    text = translate(VOCABULARY, hours.RULE_LABELS.get(rule, rule))
+    if hours.rule_shows_schedule(rule, schedule):
         return translate("messages", "{rule}（{schedule}）").format(
-            rule=text, schedule=schedules[schedule]
+            rule=text, schedule=translate(VOCABULARY, hours.SCHEDULE_LABELS[schedule])
         )
     return text
 
