@@ -33,7 +33,7 @@ from desktop.reports.portal_csv import PortalError, hours_text
 from desktop.services import exports
 from desktop.services.course import images_json, set_course_fields
 from desktop.services.documents import DOCUMENTS, ORDERS, TITLES
-from desktop.services.hours import adjust_hours, day_report
+from desktop.services.hours import CloseDayError, adjust_hours, day_report
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -171,6 +171,10 @@ def run_pdf(args: argparse.Namespace, context: Context) -> int:
         result = exports.close_of_day(
             context.db, session.id, args.document, args.out, order=args.sort, actor="cli"
         )
+    except CloseDayError as exc:
+        if exc.outcome is not closeday.CERTIFICATES_NO_AGENDA:
+            raise
+        raise CliError(closeday.ADD_AGENDA_FIRST, problem=str(exc), **exc.params) from exc
     except OSError as exc:
         raise CliError(closeday.CANNOT_WRITE, path=args.out, detail=exc.strerror or exc) from None
     if args.json:

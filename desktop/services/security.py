@@ -308,13 +308,12 @@ def purge_session_ids(
     ``secure_delete`` (db/engine.py) zeroes the erased bytes, and the WAL is checkpointed and
     truncated afterwards so no old page with the cipher stays in the ``-wal`` file either.
     """
-    from desktop.services.events import event_of_session
-
-    event_of_session(db, session_id)  # SessionNotFound for a session that does not exist
     at = now or dt.datetime.now()
     done = purged_sessions(db) | {session_id}
     with db.unit_of_work() as s:
-        es = s.get_one(EventSession, session_id)
+        es = s.get(EventSession, session_id)
+        if es is None:
+            raise SecurityError(words.NO_SESSION_TO_PURGE, id=session_id)
         _opener(s.get_one(Event, es.event_id), passphrase)  # organiser only
         attendees = (
             s.scalars(

@@ -4272,6 +4272,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>No event has been created yet</translation>
     </message>
     <message>
+        <source>找不到要清除身分證字號的場次 #{id}</source>
+        <translation>No session #{id} to purge ID numbers from</translation>
+    </message>
+    <message>
         <source>主辦密語至少需要 {n} 個字元</source>
         <translation>The organiser passphrase needs at least {n} characters</translation>
     </message>
@@ -4814,6 +4818,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>「{person}」在{session}名單中有 {n} 位：{choices}</source>
         <translation>&quot;{person}&quot; is on the list of {session} {n} times: {choices}</translation>
+    </message>
+    <message>
+        <source>{problem}（用 workshop-desk agenda add 或 agenda import 加入）</source>
+        <translation>{problem} (add it with workshop-desk agenda add or agenda import)</translation>
     </message>
     <message>
         <source>無法寫入 {path}：{detail}</source>

@@ -105,4 +105,9 @@ SEVERAL_ON_LIST = WORDS(
     "several_on_list",
     QT_TRANSLATE_NOOP("messages", "「{person}」在{session}名單中有 {n} 位：{choices}"),
 )
+# ``pdf certificates`` of a session with no agenda: where the command line adds one.
+ADD_AGENDA_FIRST = WORDS(
+    "add_agenda_first",
+    QT_TRANSLATE_NOOP("messages", "{problem}（用 workshop-desk agenda add 或 agenda import 加入）"),
+)
 CANNOT_WRITE = WORDS("cannot_write", QT_TRANSLATE_NOOP("messages", "無法寫入 {path}：{detail}"))

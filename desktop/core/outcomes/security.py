@@ -13,6 +13,9 @@ NO_EVENT = WORDS("no_event", QT_TRANSLATE_NOOP("messages", "找不到活動 #{id
 NO_EVENT_IN_DATABASE = WORDS(
     "no_event_in_database", QT_TRANSLATE_NOOP("messages", "尚未建立任何活動")
 )
+NO_SESSION_TO_PURGE = WORDS(
+    "no_session", QT_TRANSLATE_NOOP("messages", "找不到要清除身分證字號的場次 #{id}")
+)
 NO_ATTENDEE = WORDS("no_attendee", QT_TRANSLATE_NOOP("messages", "找不到這位學員 #{id}"))
 
 # The passphrase (``check_passphrase``: ``desktop.core.newevent.passphrase_problem``'s codes).
