@@ -75,12 +75,8 @@ class CliError(CodedError):
     """Bad input on the command line: printed as one line on stderr, exit status 2. A string
     is a usage mistake (code ``usage``), worded here in English as argparse words its own."""
 
-    def __init__(
-        self, problem: Outcome | str, code: str | None = None, /, **params: object
-    ) -> None:
-        if code is not None:  # MIGRATION (removed once every raise names an Outcome)
-            super().__init__(code, str(problem), **params)
-        elif isinstance(problem, str):
+    def __init__(self, problem: Outcome | str, /, **params: object) -> None:
+        if isinstance(problem, str):
             super().__init__(cli.USAGE, detail=problem)
         else:
             super().__init__(problem, **params)

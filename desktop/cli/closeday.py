@@ -26,13 +26,14 @@ from desktop.cli import (
 from desktop.cli.setup_commands import register_event_create
 from desktop.core.hours import reason_text, rule_text
 from desktop.core.idvault import WrongPassphrase
-from desktop.core.problems import CodedError
+from desktop.core.outcomes import closeday, security
+from desktop.core.outcomes import portal as portal_words
 from desktop.core.text import match_key
-from desktop.reports.portal_csv import hours_text
+from desktop.reports.portal_csv import PortalError, hours_text
 from desktop.services import exports
 from desktop.services.course import images_json, set_course_fields
 from desktop.services.documents import DOCUMENTS, ORDERS, TITLES
-from desktop.services.hours import adjust_hours, day_report
+from desktop.services.hours import CloseDayError, adjust_hours, day_report
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -170,11 +171,12 @@ def run_pdf(args: argparse.Namespace, context: Context) -> int:
         result = exports.close_of_day(
             context.db, session.id, args.document, args.out, order=args.sort, actor="cli"
         )
-    except CodedError as exc:
-        hint = "（用 workshop-desk agenda add 或 agenda import 加入）"
-        raise CliError(f"{exc}{hint if exc.code == 'certificates_no_agenda' else ''}") from exc
+    except CloseDayError as exc:
+        if exc.outcome is not closeday.CERTIFICATES_NO_AGENDA:
+            raise
+        raise CliError(closeday.ADD_AGENDA_FIRST, problem=str(exc), **exc.params) from exc
     except OSError as exc:
-        raise CliError(f"無法寫入 {args.out}: {exc.strerror or exc}") from None
+        raise CliError(closeday.CANNOT_WRITE, path=args.out, detail=exc.strerror or exc) from None
     if args.json:
         emit_json({**result.as_json(), "session": session.name})
     else:
@@ -196,11 +198,14 @@ def run_hours(args: argparse.Namespace, context: Context) -> int:
             if match_key(p.name) == key or args.adjust.strip() == str(p.registration_id)
         ]
         if not found:
-            raise CliError(f"「{args.adjust}」不在{session.name}名單中")
+            raise CliError(closeday.NOT_ON_LIST, person=args.adjust, session=session.name)
         if len(found) > 1:
             raise CliError(
-                f"「{args.adjust}」在{session.name}名單中有 {len(found)} 位："
-                + "、".join(f"{p.agency}（--adjust {p.registration_id}）" for p in found)
+                closeday.SEVERAL_ON_LIST,
+                person=args.adjust,
+                session=session.name,
+                n=len(found),
+                choices="、".join(f"{p.agency}（--adjust {p.registration_id}）" for p in found),
             )
         adjust_hours(context.db, found[0].registration_id, args.to, args.reason, actor="cli")
         if not args.json:
@@ -236,11 +241,15 @@ def run_export_hours(args: argparse.Namespace, context: Context) -> int:
             context.db, session.id, args.layout, context.passphrase or "", args.out
         )
     except WrongPassphrase:
-        raise CliError(f"密語不正確（{PASSPHRASE_ENV}）") from None
-    except CodedError as exc:
-        raise CliError(f"{exc}（用 workshop-desk event set 設定）") from exc
+        raise CliError(security.WRONG_PASSPHRASE) from None
+    except PortalError as exc:
+        raise CliError(
+            portal_words.SET_COURSE_FIELDS,
+            problems=str(exc),
+            missing=[p.code for p in exc.problems],
+        ) from exc
     except OSError as exc:
-        raise CliError(f"無法寫入 {args.out}: {exc.strerror or exc}") from None
+        raise CliError(closeday.CANNOT_WRITE, path=args.out, detail=exc.strerror or exc) from None
     ok = not result.skipped
     if args.json:
         emit_json(

@@ -46,8 +46,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from desktop.core.outcomes import hours as words
 from desktop.core.problems import CodedError
 from desktop.core.status import effective_ids
+from desktop.core.vocabulary import QT_TRANSLATE_NOOP
 
 MISSING_SIGN_OUT_OPTIONS = ("none", "block", "session_end")
 STEPS = (0.5, 1.0)
@@ -118,22 +120,18 @@ class HoursPolicy:
 
     def __post_init__(self) -> None:
         if self.step not in STEPS:
-            raise PolicyError(
-                "policy_bad_step", f"step: 須為 0.5 或 1（輸入 {self.step!r}）", value=self.step
-            )
+            raise PolicyError(words.POLICY_BAD_STEP, value=self.step)
         if self.missing_sign_out not in MISSING_SIGN_OUT_OPTIONS:
             raise PolicyError(
-                "policy_bad_missing_sign_out",
-                f"missing_sign_out: 須為 {'/'.join(MISSING_SIGN_OUT_OPTIONS)}"
-                f"（輸入 {self.missing_sign_out!r}）",
+                words.POLICY_BAD_MISSING_SIGN_OUT,
                 choices="/".join(MISSING_SIGN_OUT_OPTIONS),
                 value=self.missing_sign_out,
             )
         for name in ("late_grace_minutes", "early_grace_minutes", "absence_grace_minutes"):
             if getattr(self, name) < 0:
-                raise PolicyError("policy_negative", f"{name}: 不可為負數", key=name)
+                raise PolicyError(words.POLICY_NEGATIVE, key=name)
         if self.course_hours is not None and self.course_hours < 0:
-            raise PolicyError("policy_negative", "course_hours: 不可為負數", key="course_hours")
+            raise PolicyError(words.POLICY_NEGATIVE, key="course_hours")
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any] | None) -> HoursPolicy:
@@ -142,11 +140,7 @@ class HoursPolicy:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise PolicyError(
-                "policy_unknown",
-                f"未知的時數規則設定: {', '.join(unknown)}",
-                keys=", ".join(unknown),
-            )
+            raise PolicyError(words.POLICY_UNKNOWN, keys=", ".join(unknown))
         values: dict[str, Any] = {}
         try:
             for key, value in data.items():
@@ -162,10 +156,8 @@ class HoursPolicy:
                     values[key] = int(value)
                 else:
                     values[key] = str(value)
-        except (TypeError, ValueError) as exc:
-            raise PolicyError(
-                "policy_unreadable", f"{key}: 無法讀取 {value!r}（{exc}）", key=key, value=value
-            ) from None
+        except (TypeError, ValueError):
+            raise PolicyError(words.POLICY_UNREADABLE, key=key, value=value) from None
         return cls(**values)
 
     def to_json(self) -> dict[str, Any]:
@@ -490,33 +482,51 @@ def attendance_note(reasons: Sequence[str]) -> str:
     return "、".join(labels) if labels else "全勤"
 
 
+# The names of the stored codes (JSON ``reasons``, ``rule``, ``schedule``; the policy's
+# ``missing_sign_out``), marked for translation: PDFs, the portal file and the CLI print them
+# as they are (Chinese government paper), the window translates the same entries
+# (``desktop.ui.messages.reasons_text``/``rule_text``, ``vocabulary`` context).
 REASON_LABELS = {
-    Reason.ABSENT: "未出席",
-    Reason.LATE_ARRIVAL: "遲到",
-    Reason.EARLY_LEAVE: "早退",
-    Reason.LEFT_DURING: "中途離席",
-    Reason.MISSING_SIGN_OUT: "未簽退",
-    Reason.MISSING_SIGN_IN: "未簽到",
-    Reason.NO_ID: "無有效身分證字號",
-    Reason.NOT_REQUESTED: "未申請時數",
-    Reason.ADJUSTED: "已調整",
-    Reason.NO_AGENDA: "場次沒有計時數的議程",
-    Reason.NOT_SESSION_DAY: "非場次日期報到（不計時數）",
+    Reason.ABSENT: QT_TRANSLATE_NOOP("vocabulary", "未出席"),
+    Reason.LATE_ARRIVAL: QT_TRANSLATE_NOOP("vocabulary", "遲到"),
+    Reason.EARLY_LEAVE: QT_TRANSLATE_NOOP("vocabulary", "早退"),
+    Reason.LEFT_DURING: QT_TRANSLATE_NOOP("vocabulary", "中途離席"),
+    Reason.MISSING_SIGN_OUT: QT_TRANSLATE_NOOP("vocabulary", "未簽退"),
+    Reason.MISSING_SIGN_IN: QT_TRANSLATE_NOOP("vocabulary", "未簽到"),
+    Reason.NO_ID: QT_TRANSLATE_NOOP("vocabulary", "無有效身分證字號"),
+    Reason.NOT_REQUESTED: QT_TRANSLATE_NOOP("vocabulary", "未申請時數"),
+    Reason.ADJUSTED: QT_TRANSLATE_NOOP("vocabulary", "已調整"),
+    Reason.NO_AGENDA: QT_TRANSLATE_NOOP("vocabulary", "場次沒有計時數的議程"),
+    Reason.NOT_SESSION_DAY: QT_TRANSLATE_NOOP("vocabulary", "非場次日期報到（不計時數）"),
 }
 
 RULE_LABELS = {
-    Rule.FULL: "全勤：核給課程時數",
-    Rule.ATTENDED: "依在場時間計",
-    Rule.ABSENT: "未出席",
-    Rule.NO_AGENDA: "無計時數議程",
-    Rule.ADJUSTED: "人工調整",
+    Rule.FULL: QT_TRANSLATE_NOOP("vocabulary", "全勤：核給課程時數"),
+    Rule.ATTENDED: QT_TRANSLATE_NOOP("vocabulary", "依在場時間計"),
+    Rule.ABSENT: QT_TRANSLATE_NOOP("vocabulary", "未出席"),
+    Rule.NO_AGENDA: QT_TRANSLATE_NOOP("vocabulary", "無計時數議程"),
+    Rule.ADJUSTED: QT_TRANSLATE_NOOP("vocabulary", "人工調整"),
 }
-SCHEDULE_LABELS = {Schedule.ANNOUNCED: "依公告時間", Schedule.ACTUAL: "依實際時間"}
+SCHEDULE_LABELS = {
+    Schedule.ANNOUNCED: QT_TRANSLATE_NOOP("vocabulary", "依公告時間"),
+    Schedule.ACTUAL: QT_TRANSLATE_NOOP("vocabulary", "依實際時間"),
+}
+# What a missing sign-out earns (the course-fields dialog's choices).
+MISSING_SIGN_OUT_NAMES = {
+    "none": QT_TRANSLATE_NOOP("vocabulary", "不計（待人工調整）"),
+    "block": QT_TRANSLATE_NOOP("vocabulary", "計到簽到當節結束"),
+    "session_end": QT_TRANSLATE_NOOP("vocabulary", "計到課程結束"),
+}
+
+
+def rule_shows_schedule(rule: str, schedule: str) -> bool:
+    """Does the 依據 column name the schedule too (the rules that judged the day's times)?"""
+    return rule in (Rule.FULL, Rule.ATTENDED) and schedule in SCHEDULE_LABELS
 
 
 def rule_text(rule: str, schedule: str) -> str:
     """``全勤：核給課程時數（依實際時間）`` — the review list's 依據 column."""
-    if rule in (Rule.FULL, Rule.ATTENDED):
+    if rule_shows_schedule(rule, schedule):
         return f"{RULE_LABELS[rule]}（{SCHEDULE_LABELS[schedule]}）"
     return RULE_LABELS.get(rule, rule)
 

@@ -56,7 +56,7 @@ from desktop.core.importing import (
     mapping_by_header,
     match_session,
 )
-from desktop.core.outcomes import importing, registrations
+from desktop.core.outcomes import importing, security
 from desktop.core.problems import CodedError
 from desktop.core.status import Status
 from desktop.core.text import match_key
@@ -64,7 +64,7 @@ from desktop.core.text import match_key
 
 # --- planning -------------------------------------------------------------------------------
 def _no_id_key() -> CodedError:
-    return CodedError(registrations.NO_ID_KEY)
+    return CodedError(security.NO_ID_KEY)
 
 
 def make_plan(

@@ -18,6 +18,8 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 
+from desktop.core.outcomes import newevent
+from desktop.core.outcomes import pins as words
 from desktop.core.problems import CodedError
 
 SCHEME = "scrypt"
@@ -58,11 +60,11 @@ def validate_pin(pin: str) -> str:
     """The normalised PIN, or ``PinError`` saying what is wrong with it (for setting a PIN)."""
     value = normalise_pin(pin)
     if len(value) < MIN_LENGTH:
-        raise PinError("too_short", f"PIN 至少要 {MIN_LENGTH} 個字元", n=MIN_LENGTH)
+        raise PinError(words.TOO_SHORT, n=MIN_LENGTH)
     if len(value) > MAX_LENGTH:
-        raise PinError("too_long", f"PIN 最多 {MAX_LENGTH} 個字元", n=MAX_LENGTH)
+        raise PinError(words.TOO_LONG, n=MAX_LENGTH)
     if any(ch.isspace() for ch in value):
-        raise PinError("whitespace", "PIN 不可包含空白")
+        raise PinError(newevent.WHITESPACE)
     return value
 
 
@@ -89,7 +91,7 @@ def hash_pin(
     """Validate ``pin`` and return its stored form with a fresh random salt."""
     value = validate_pin(pin)
     if n < 2 or n & (n - 1):
-        raise PinError("bad_parameters", "scrypt n must be a power of two ≥ 2")
+        raise PinError(words.BAD_PARAMETERS)  # scrypt's n: a power of two ≥ 2
     salt = salt if salt is not None else secrets.token_bytes(SALT_BYTES)
     return PinHash(n, r, p, salt, _derive(value, salt, n, r, p)).encode()
 
@@ -98,18 +100,14 @@ def parse_hash(stored: str) -> PinHash:
     """The parts of a stored hash; ``PinError("bad_hash")`` when it is not one of ours."""
     parts = stored.split("$")
     if len(parts) != 6 or parts[0] != SCHEME:
-        raise PinError(
-            "bad_hash", "儲存的 PIN 格式無法辨識 (stored PIN hash is not scrypt$n$r$p$salt$hash)"
-        )
+        raise PinError(words.BAD_HASH, detail="not scrypt$n$r$p$salt$hash")
     try:
         n, r, p = (int(x) for x in parts[1:4])
         salt, digest = bytes.fromhex(parts[4]), bytes.fromhex(parts[5])
     except ValueError as exc:
-        raise PinError(
-            "bad_hash", f"儲存的 PIN 格式損毀 (stored PIN hash is damaged: {exc})"
-        ) from exc
+        raise PinError(words.BAD_HASH, detail=f"damaged: {exc}") from exc
     if n < 2 or n & (n - 1) or r < 1 or p < 1 or not salt or not digest:
-        raise PinError("bad_hash", "儲存的 PIN 參數不合理 (stored PIN hash has bad parameters)")
+        raise PinError(words.BAD_HASH, detail="bad parameters")
     return PinHash(n, r, p, salt, digest)
 
 

@@ -67,9 +67,7 @@ class CodedError(ValueError):
     """A refusal: ``outcome`` says what went wrong, ``params`` fill its sentence (and may carry
     data for the caller, such as a backup's path for a button)."""
 
-    def __init__(self, outcome: Outcome | str, message: str = "", /, **params: object) -> None:
-        if isinstance(outcome, str):  # MIGRATION (removed once every raise names an Outcome)
-            outcome = Outcome("legacy", outcome, message.replace("{", "{{").replace("}", "}}"))
+    def __init__(self, outcome: Outcome, /, **params: object) -> None:
         missing = outcome.params - params.keys()
         if missing:
             raise TypeError(f"{outcome.domain}.{outcome.code} needs {sorted(missing)}")

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.ids import id_problem
-from desktop.core.problems import CodedError
+from desktop.core.outcomes import portal
+from desktop.core.problems import CodedError, Outcome
 from desktop.core.rocdate import roc_iso
 from desktop.core.safe_cells import neutralise_formula
 
@@ -71,9 +72,17 @@ class PortalPerson:
 class RowProblem:
     row: int
     name: str
-    code: str  # id_missing / id_invalid / not_big5 / id_duplicate
-    detail: str
-    params: tuple[tuple[str, object], ...] = ()  # the numbers and names the window words
+    outcome: Outcome  # portal.ID_MISSING / ID_INVALID / NOT_BIG5_NAME / ID_DUPLICATE / NO_HOURS
+    params: tuple[tuple[str, object], ...] = ()  # what its sentence names (and data)
+
+    @property
+    def code(self) -> str:
+        return self.outcome.code
+
+    @property
+    def detail(self) -> str:
+        """The sentence in zh-TW (the CLI's, and its JSON's ``detail``)."""
+        return self.outcome.say(**dict(self.params))
 
     def as_json(self) -> dict[str, object]:
         return {"row": self.row, "name": self.name, "code": self.code, "detail": self.detail}
@@ -102,22 +111,12 @@ def not_big5(text: str) -> str:
     return "".join(bad)
 
 
-_COURSE_LABELS = {
-    "course_name": "課程名稱",
-    "course_code": "課程代碼",
-    "category_code": "課程類別代碼",
-    "city_code": "上課縣市",
-    "term": "期別",
-}
-
-
 def course_problems(course: PortalCourse, layout: str) -> list[PortalError]:
-    """What the course fields lack for ``layout`` (codes ``missing_<field>`` and
-    ``not_big5_<field>``); empty when the file can be written."""
+    """What the course fields lack for ``layout`` (``portal.MISSING[field]``, code
+    ``missing_<field>``, and ``portal.NOT_BIG5[field]``, ``not_big5_<field>``); empty when the
+    file can be written."""
     if layout not in LAYOUTS:
-        raise PortalError(
-            "unknown_layout", f"layout 須為 full 或 opened（輸入 {layout!r}）", value=layout
-        )
+        raise PortalError(portal.UNKNOWN_LAYOUT, value=layout)
     values = {
         "course_name": course.name,
         "course_code": course.course_code,
@@ -129,18 +128,10 @@ def course_problems(course: PortalCourse, layout: str) -> list[PortalError]:
         "full": ("course_name", "category_code", "city_code", "term"),
         "opened": ("course_code", "term"),
     }[layout]
-    problems = [
-        PortalError(f"missing_{key}", f"{_COURSE_LABELS[key]} 未設定")
-        for key in needed
-        if not values[key].strip()
-    ]
-    for key in ("course_name", "course_code", "category_code", "term"):
-        if bad := not_big5(values[key]):
-            problems.append(
-                PortalError(
-                    f"not_big5_{key}", f"{_COURSE_LABELS[key]} 含 Big5 以外的字：{bad}", chars=bad
-                )
-            )
+    problems = [PortalError(portal.MISSING[key]) for key in needed if not values[key].strip()]
+    for key, value in values.items():
+        if bad := not_big5(value):
+            problems.append(PortalError(portal.NOT_BIG5[key], chars=bad))
     return problems
 
 
@@ -160,8 +151,7 @@ def build(course: PortalCourse, people: Sequence[PortalPerson], layout: str) -> 
             problem = RowProblem(
                 person.row,
                 person.name,
-                "id_duplicate",
-                f"身分證字號與第 {first.row} 列 {first.name} 相同，只寫入一次",
+                portal.ID_DUPLICATE,
                 (("row", first.row), ("name", first.name)),
             )
         if problem is not None:
@@ -176,18 +166,12 @@ def build(course: PortalCourse, people: Sequence[PortalPerson], layout: str) -> 
 
 def _person_problem(person: PortalPerson) -> RowProblem | None:
     if not person.id_number:
-        return RowProblem(person.row, person.name, "id_missing", "未提供身分證字號")
+        return RowProblem(person.row, person.name, portal.ID_MISSING)
     if id_problem(person.id_number) is not None:
-        return RowProblem(person.row, person.name, "id_invalid", "身分證字號檢查碼或格式不符")
+        return RowProblem(person.row, person.name, portal.ID_INVALID)
     text = person.name + person.serial + person.attendance
     if bad := not_big5(text):
-        return RowProblem(
-            person.row,
-            person.name,
-            "not_big5",
-            f"含 Big5 以外的字「{bad}」，請於入口網站手動輸入",
-            (("chars", bad),),
-        )
+        return RowProblem(person.row, person.name, portal.NOT_BIG5_NAME, (("chars", bad),))
     return None
 
 

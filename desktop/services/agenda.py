@@ -18,7 +18,7 @@ from desktop.core import agenda_plan
 from desktop.core.agenda import Block
 from desktop.core.agenda_csv import AgendaLine
 from desktop.core.agenda_plan import PlanIssue
-from desktop.core.outcomes import agenda
+from desktop.core.outcomes import agenda, events
 from desktop.core.problems import CodedError, Outcome
 from desktop.services import audit
 from desktop.services.agenda_store import load_state, ordered_blocks
@@ -111,7 +111,7 @@ def get_block(db: Database, block_id: int) -> BlockDetail:
 def _session(s: Session, session_id: int) -> EventSession:
     es = s.get(EventSession, session_id)
     if es is None:
-        raise AgendaInputError(agenda.NO_SESSION, id=session_id)
+        raise AgendaInputError(events.NO_SESSION, id=session_id)
     return es
 
 

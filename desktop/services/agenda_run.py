@@ -23,7 +23,7 @@ from desktop.core.agenda import Block, RunState, Transition
 from desktop.core.agenda_actual import PlanActualRow
 from desktop.core.agenda_json import state_to_json
 from desktop.core.agenda_plan import Replan
-from desktop.core.outcomes import agenda, agenda_timer
+from desktop.core.outcomes import agenda_timer, events
 from desktop.services import audit, stored_settings
 from desktop.services.agenda import AgendaInputError, to_rule_blocks
 from desktop.services.agenda_store import load_state, ordered_blocks
@@ -71,7 +71,7 @@ def _load_options(s: Session, session_id: int) -> TimerOptions:
 def _view(s: Session, session_id: int, state: RunState | None = None) -> RunView:
     es = s.get(EventSession, session_id)
     if es is None:
-        raise AgendaInputError(agenda.NO_SESSION, id=session_id)
+        raise AgendaInputError(events.NO_SESSION, id=session_id)
     rows = tuple(_agenda_row(b) for b in ordered_blocks(s, session_id))
     tables = tuple(
         (t.number, t.name or f"第{t.number}桌")

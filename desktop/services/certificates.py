@@ -27,6 +27,7 @@ from sqlalchemy import func, select
 from db.models import Certificate
 from db.uow import Database
 from desktop.core.hours import Reason
+from desktop.core.outcomes import closeday
 from desktop.core.rocdate import roc_date, roc_year
 from desktop.reports.certificates import CertificateLayout, CertificateText, build_certificates
 from desktop.reports.docparts import Progress
@@ -73,8 +74,7 @@ def certificate_text(template: str) -> None:
     except (KeyError, IndexError, ValueError) as exc:
         fields = "、".join("{" + f + "}" for f in TEXT_FIELDS)
         raise CloseDayError(
-            "bad_certificate_text",
-            f"證書文字無法使用 {template!r}：未知欄位或括號不成對 {exc}；可用 {fields}",
+            closeday.BAD_CERTIFICATE_TEXT,
             template=template,
             detail=exc,
             fields=fields,
@@ -85,24 +85,14 @@ def serial_for(pattern: str, seq: int, issued: dt.date, term: str = "") -> str:
     try:
         fields_used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f}
     except ValueError as exc:  # an unmatched { or }
-        raise CloseDayError(
-            "bad_serial_pattern",
-            f"字號格式無法使用 {pattern!r}：{exc}",
-            pattern=pattern,
-            detail=exc,
-        ) from None
+        raise CloseDayError(closeday.BAD_SERIAL_PATTERN, pattern=pattern, detail=exc) from None
     if "seq" not in fields_used:
-        raise CloseDayError(
-            "serial_without_seq", f"字號格式須含 {{seq}}（輸入 {pattern!r}）", pattern=pattern
-        )
+        raise CloseDayError(closeday.SERIAL_WITHOUT_SEQ, pattern=pattern)
     try:
         return pattern.format(year=roc_year(issued), ad_year=issued.year, seq=seq, term=term)
     except (KeyError, ValueError, IndexError, TypeError, AttributeError) as exc:
         raise CloseDayError(
-            "bad_serial_pattern",
-            f"字號格式無法使用 {pattern!r}：{exc!r}",
-            pattern=pattern,
-            detail=repr(exc),
+            closeday.BAD_SERIAL_PATTERN, pattern=pattern, detail=repr(exc)
         ) from None
 
 
@@ -167,9 +157,7 @@ def issue_certificates(
                 seq += 1
                 serial = serial_for(pattern, seq, at.date(), report.course.term)
                 if serial in taken:
-                    raise CloseDayError(
-                        "serial_taken", f"字號重複：{serial}（請調整字號格式）", serial=serial
-                    )
+                    raise CloseDayError(closeday.SERIAL_TAKEN, serial=serial)
                 taken.add(serial)
                 cert = Certificate(
                     event_id=report.course.event_id,
@@ -307,14 +295,12 @@ def no_certificates(report: DayReport) -> CloseDayError:
     name = report.course.session.name
     present = report.present()
     if any(Reason.NO_AGENDA in p.reasons for p in report.people):
-        code, why = "certificates_no_agenda", "場次沒有計入時數的議程（請先在議程加入）"
+        why = closeday.CERTIFICATES_NO_AGENDA
     elif not present:
-        code, why = "certificates_nobody_present", "還沒有人簽到"
+        why = closeday.CERTIFICATES_NOBODY_PRESENT
     else:
-        code, why = "certificates_no_hours", f"出席 {len(present)} 人都沒有核給時數"
-    return CloseDayError(
-        code, f"{name}沒有人可發研習證明書：{why}；未產生任何檔案", session=name, n=len(present)
-    )
+        why = closeday.CERTIFICATES_NO_HOURS
+    return CloseDayError(why, session=name, n=len(present))
 
 
 def certificate_preview(

@@ -13,6 +13,7 @@ from db.models import Event, EventSession
 from db.uow import Database
 from desktop.core import hours as rules
 from desktop.core.hours import HoursPolicy
+from desktop.core.outcomes import closeday
 from desktop.core.text import clean
 from desktop.reports.fonts import FontError, fallback_face
 from desktop.services import audit
@@ -57,12 +58,11 @@ def read_image(key: str, path: str | Path) -> bytes:
 
     path = Path(path)
     if not path.is_file():
-        raise CloseDayError("setting_file_missing", f"{key}: 找不到檔案 {path}", key=key, path=path)
+        raise CloseDayError(closeday.SETTING_FILE_MISSING, key=key, path=path)
     data = path.read_bytes()
     if len(data) > IMAGE_MAX_BYTES:
         raise CloseDayError(
-            "image_too_large",
-            f"{key}: {path.name} 有 {len(data) / 1e6:.1f} MB，超過 5 MB；請縮小圖檔",
+            closeday.IMAGE_TOO_LARGE,
             key=key,
             path=path.name,
             mb=f"{len(data) / 1e6:.1f}",
@@ -72,26 +72,13 @@ def read_image(key: str, path: str | Path) -> bytes:
             img.load()
             kind, size = img.format, img.size
     except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as exc:
-        raise CloseDayError(
-            "not_an_image",
-            f"{key}: {path.name} 不是可讀取的圖片檔（PNG/JPEG）：{exc}",
-            key=key,
-            path=path.name,
-            detail=exc,
-        ) from None
+        raise CloseDayError(closeday.NOT_AN_IMAGE, key=key, path=path.name, detail=exc) from None
     if kind not in ("PNG", "JPEG"):
-        raise CloseDayError(
-            "image_format",
-            f"{key}: {path.name} 是 {kind} 圖檔，請用 PNG 或 JPEG",
-            key=key,
-            path=path.name,
-            kind=kind,
-        )
+        raise CloseDayError(closeday.IMAGE_FORMAT, key=key, path=path.name, kind=kind)
     low, high = IMAGE_PIXELS
     if not all(low <= side <= high for side in size):
         raise CloseDayError(
-            "image_size",
-            f"{key}: {path.name} 為 {size[0]}×{size[1]} 像素，每邊須在 {low}–{high} 像素之間",
+            closeday.IMAGE_SIZE,
             key=key,
             path=path.name,
             width=size[0],
@@ -171,18 +158,12 @@ def _checked_fields(
     event_fields = {k: clean(v) for k, v in event_fields.items() if v is not None}
     session_fields = {k: clean(v) for k, v in session_fields.items() if v is not None}
     if bad := (set(event_fields) - _EVENT_FIELDS) | (set(session_fields) - _SESSION_FIELDS):
-        raise CloseDayError(
-            "not_settable",
-            f"無法設定的欄位：{', '.join(sorted(bad))}",
-            fields=", ".join(sorted(bad)),
-        )
+        raise CloseDayError(closeday.NOT_SETTABLE, fields=", ".join(sorted(bad)))
     if "name" in event_fields and not event_fields["name"]:
-        raise CloseDayError("course_name_required", "課程名稱不可空白")
+        raise CloseDayError(closeday.COURSE_NAME_REQUIRED)
     code = session_fields.get("city_code")
     if code and not (code.isdigit() and len(code) == 2):
-        raise CloseDayError(
-            "bad_city_code", f"上課縣市代碼須為兩位數字（如 10 臺北市）：{code!r}", value=code
-        )
+        raise CloseDayError(closeday.BAD_CITY_CODE, value=code)
     return event_fields, session_fields
 
 
@@ -190,17 +171,13 @@ def _checked_settings(settings: dict[str, Any]) -> dict[str, Any]:
     """The certificate settings with the fallback font's path resolved; raises for an unknown
     key, a font reportlab cannot embed, a certificate text or serial pattern that is wrong."""
     if bad := set(settings) - set(SETTINGS_KEYS):
-        raise CloseDayError(
-            "unknown_setting",
-            f"未知的證書設定：{', '.join(sorted(bad))}",
-            fields=", ".join(sorted(bad)),
-        )
+        raise CloseDayError(closeday.UNKNOWN_SETTING, fields=", ".join(sorted(bad)))
     font = settings.get("fallback_font")
     if font:
         try:
             fallback_face(font)
         except FontError as exc:
-            raise CloseDayError("bad_fallback_font", f"fallback_font: {exc}", detail=exc) from None
+            raise CloseDayError(closeday.BAD_FALLBACK_FONT, detail=exc) from None
         settings = {**settings, "fallback_font": str(Path(font).resolve())}
     for key in ("full_text", "partial_text"):
         if settings.get(key):
@@ -213,11 +190,7 @@ def _checked_settings(settings: dict[str, Any]) -> dict[str, Any]:
 def _read_images(images: dict[str, str | Path | None]) -> dict[str, bytes | None]:
     """Each image file read and checked before anything is saved; "" clears an image."""
     if bad := set(images) - set(IMAGE_KEYS):
-        raise CloseDayError(
-            "unknown_setting",
-            f"未知的圖檔設定：{', '.join(sorted(bad))}",
-            fields=", ".join(sorted(bad)),
-        )
+        raise CloseDayError(closeday.UNKNOWN_SETTING, fields=", ".join(sorted(bad)))
     return {
         key: read_image(key, path) if path else None
         for key, path in images.items()
@@ -232,15 +205,13 @@ def _merged_policy(event: Event, es: EventSession, policy: dict[str, Any]) -> di
     try:
         checked = HoursPolicy.from_json(merged)
     except rules.PolicyError as exc:
-        raise CloseDayError(exc.code, str(exc), **exc.params) from None
+        raise CloseDayError(exc.outcome, **exc.params) from None
     if checked.course_hours is not None:
         start, end = _session_span(es)
         longest = (end - start).total_seconds() / 3600
         if checked.course_hours > longest:
             raise CloseDayError(
-                "course_hours_too_long",
-                f"course_hours: {checked.course_hours:g} 小時超過場次時間 "
-                f"{longest:g} 小時（{start:%H:%M}–{end:%H:%M}）",
+                closeday.COURSE_HOURS_TOO_LONG,
                 hours=f"{checked.course_hours:g}",
                 longest=f"{longest:g}",
                 span=f"{start:%H:%M}–{end:%H:%M}",

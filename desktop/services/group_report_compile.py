@@ -20,7 +20,7 @@ from desktop.core.group_report import (
     points,
     proposal_to_json,
 )
-from desktop.core.outcomes import group_reports as words
+from desktop.core.outcomes import events
 from desktop.core.text import mask_name
 from desktop.core.vote import VoteState
 from desktop.services.group_reports import GroupReportError, TableInfo, load_report, table_info
@@ -61,7 +61,7 @@ def compile_session(db: Database, session_id: int) -> SessionCompilation:
     with db.read() as s:
         es = s.get(EventSession, session_id)
         if es is None:
-            raise GroupReportError(words.NO_SESSION, id=session_id)
+            raise GroupReportError(events.NO_SESSION, id=session_id)
         event = s.get_one(Event, es.event_id)
         vote = reported_state(db, session_id)
         tables = s.scalars(

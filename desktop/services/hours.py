@@ -34,13 +34,14 @@ from db.models import (
 from db.uow import Database
 from desktop.core import hours as rules
 from desktop.core.hours import HoursPolicy, Reason, Rule
+from desktop.core.outcomes import closeday
 from desktop.core.problems import CodedError
 from desktop.core.status import holds_seat
 from desktop.core.text import clean, mask_name, match_key
 from desktop.reports.docparts import Heading
 from desktop.reports.fonts import Fallback
 from desktop.services import audit
-from desktop.services.events import SessionInfo, find_session
+from desktop.services.events import SessionInfo, event_of_session, find_session
 
 
 class CloseDayError(CodedError):
@@ -194,7 +195,7 @@ def _policy(event: Event) -> HoursPolicy:
     try:
         return HoursPolicy.from_json(event.hours_policy)
     except rules.PolicyError as exc:
-        raise CloseDayError(exc.code, f"活動的時數規則設定有誤：{exc}", **exc.params) from None
+        raise CloseDayError(exc.outcome, **exc.params) from None
 
 
 def _course(event: Event, es: EventSession, info: SessionInfo) -> CourseInfo:
@@ -232,10 +233,9 @@ def _course(event: Event, es: EventSession, info: SessionInfo) -> CourseInfo:
 
 
 def day_report(db: Database, session_id: int) -> DayReport:
-    """Everyone on the session's list with their credited hours and reasons."""
-    info = next((s for s in _sessions(db) if s.id == session_id), None)
-    if info is None:
-        raise CloseDayError("no_session", f"找不到場次 #{session_id}", id=session_id)
+    """Everyone on the session's list with their credited hours and reasons
+    (``SessionNotFound`` for a session that does not exist)."""
+    info = next(s for s in event_of_session(db, session_id).sessions if s.id == session_id)
     with db.read() as s:
         es = s.get_one(EventSession, session_id)
         event = s.get_one(Event, es.event_id)
@@ -335,12 +335,6 @@ def _person(r: Registration, log, blocks, policy, adjustment, serial) -> PersonH
     )
 
 
-def _sessions(db: Database) -> list[SessionInfo]:
-    from desktop.services.events import list_events
-
-    return [es for e in list_events(db) for es in e.sessions]
-
-
 def session_hours(db: Database, name: str | None) -> DayReport:
     """``--session NAME`` → the day report (raises ``SessionNotFound``)."""
     return day_report(db, find_session(db, name).id)
@@ -358,29 +352,25 @@ def adjust_hours(
     """Override a person's credited hours; the reason is required and the change audited."""
     reason = clean(reason)
     if not reason:
-        raise CloseDayError("reason_required", "請輸入原因")
+        raise CloseDayError(closeday.REASON_REQUIRED)
     at = now or dt.datetime.now()
     with db.unit_of_work() as s:
         reg = s.get(Registration, registration_id)
         if reg is None:
-            raise CloseDayError(
-                "no_registration", f"找不到報名紀錄 #{registration_id}", id=registration_id
-            )
+            raise CloseDayError(closeday.NO_REGISTRATION, id=registration_id)
         es = s.get_one(EventSession, reg.session_id)
         event = s.get_one(Event, es.event_id)
         policy = _policy(event)
         limit = rules.course_hours(_blocks(es), policy)
         if not 0 <= hours <= limit:
             raise CloseDayError(
-                "hours_out_of_range",
-                f"時數須在 0 到課程時數 {limit:g} 小時之間（輸入 {hours:g}）",
+                closeday.HOURS_OUT_OF_RANGE,
                 limit=f"{limit:g}",
                 hours=f"{hours:g}",
             )
         if abs(hours / policy.step - round(hours / policy.step)) > 1e-9:
             raise CloseDayError(
-                "hours_not_step",
-                f"時數須為 {policy.step:g} 小時的倍數（輸入 {hours:g}）",
+                closeday.HOURS_NOT_STEP,
                 step=f"{policy.step:g}",
                 hours=f"{hours:g}",
             )

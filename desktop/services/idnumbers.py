@@ -5,7 +5,7 @@ from __future__ import annotations
 from db.models import Attendee, Event, IdStatus
 from desktop.core.ids import id_problem, mask_id, sealable_id
 from desktop.core.idvault import IdSealer
-from desktop.core.outcomes import registrations
+from desktop.core.outcomes import security
 from desktop.core.problems import CodedError
 
 
@@ -18,14 +18,14 @@ def store_id_number(attendee: Attendee, event: Event, raw: str | None) -> None:
     """
     number = sealable_id(raw)
     if number is None:
-        raise CodedError(registrations.ID_UNRECOGNISED)
+        raise CodedError(security.ID_UNRECOGNISED)
     if not number:
         attendee.id_cipher = None
         attendee.id_mask = ""
         attendee.id_status = IdStatus.MISSING
         return
     if event.id_public_key is None:
-        raise CodedError(registrations.NO_ID_KEY)
+        raise CodedError(security.NO_ID_KEY)
     attendee.id_cipher = IdSealer(event.id_public_key).seal(number)
     attendee.id_mask = mask_id(number)
     attendee.id_status = IdStatus.INVALID if id_problem(number) else IdStatus.VALID

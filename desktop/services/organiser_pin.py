@@ -11,6 +11,7 @@ import datetime as dt
 from db.models import Event
 from db.uow import Database
 from desktop.core import pins
+from desktop.core.outcomes import pins as words
 from desktop.services import audit
 
 
@@ -35,7 +36,7 @@ def set_organiser_pin(
         event = s.get_one(Event, event_id)
         if event.organiser_pin_hash:
             if current is None or not pins.verify_pin(current, event.organiser_pin_hash):
-                raise pins.PinError("wrong_pin", "目前的 PIN 不正確")
+                raise pins.PinError(words.WRONG_PIN)
         changed = bool(event.organiser_pin_hash)
         event.organiser_pin_hash = stored
         audit.record(

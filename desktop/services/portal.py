@@ -12,6 +12,8 @@ from db.models import Attendee, Event, IdStatus
 from db.uow import Database
 from desktop.core import hours as rules
 from desktop.core.idvault import IdOpener
+from desktop.core.outcomes import portal as words
+from desktop.core.outcomes import security
 from desktop.reports import portal_csv
 from desktop.services.hours import CloseDayError, CourseInfo, day_report, sort_people
 
@@ -56,7 +58,7 @@ def portal_file(db: Database, session_id: int, layout: str, passphrase: str) -> 
         )
     portal_csv.course_problems(_portal_course(report.course), layout)  # validates layout
     if sealed is None:
-        raise CloseDayError("no_id_key", "此活動沒有身分證字號金鑰")
+        raise CloseDayError(security.NO_ID_KEY)
     opener = IdOpener(sealed, passphrase)
     people = []
     for p in wanted:
@@ -77,8 +79,9 @@ def portal_file(db: Database, session_id: int, layout: str, passphrase: str) -> 
         portal_csv.RowProblem(
             number[p.registration_id],
             p.name,
-            "no_hours",
-            f"核給 0 小時（{rules.reason_text(p.reasons) or '—'}），完整課程資料不列未通過者",
+            words.NO_HOURS,
+            # ``reasons`` in zh-TW for the CLI; the window words ``reason_codes`` itself.
+            (("reasons", rules.reason_text(p.reasons) or "—"), ("reason_codes", p.reasons)),
         )
         for p in zero
     ]

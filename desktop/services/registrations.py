@@ -22,7 +22,7 @@ from desktop.core import admission
 from desktop.core.ids import normalize_id
 from desktop.core.idvault import IdOpener, WrongPassphrase
 from desktop.core.importing import FIELD_LABELS, over_limit
-from desktop.core.outcomes import events, registrations
+from desktop.core.outcomes import events, registrations, security
 from desktop.core.problems import CodedError
 from desktop.core.status import holds_seat
 from desktop.core.text import clean, mask_name, match_key
@@ -59,11 +59,11 @@ def id_opener(event: Event, passphrase: str | None) -> IdOpener | None:
     if not passphrase:
         return None
     if event.id_private_key_sealed is None:
-        raise RegistrationError(registrations.NO_ID_KEY)
+        raise RegistrationError(security.NO_ID_KEY)
     try:
         return IdOpener(event.id_private_key_sealed, passphrase)
     except WrongPassphrase as exc:
-        raise RegistrationError(registrations.WRONG_PASSPHRASE) from exc
+        raise RegistrationError(security.WRONG_PASSPHRASE) from exc
 
 
 def check_passphrase(db: Database, event_id: int, passphrase: str) -> bool:

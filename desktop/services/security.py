@@ -28,6 +28,8 @@ from db.models import Attendee, Event, EventSession, IdStatus, Registration
 from db.uow import Database
 from desktop.core.idvault import IdOpener, WrongPassphrase, needs_reseal, new_key_pair, reseal
 from desktop.core.newevent import MIN_PASSPHRASE, passphrase_problem
+from desktop.core.outcomes import events
+from desktop.core.outcomes import security as words
 from desktop.core.problems import CodedError
 from desktop.services import audit, stored_settings
 
@@ -102,11 +104,11 @@ def _event_id(db: Database, event_id: int | None) -> int:
     with db.read() as s:
         if event_id is not None:
             if s.get(Event, event_id) is None:
-                raise SecurityError("no_event", f"找不到活動 #{event_id}", id=event_id)
+                raise SecurityError(words.NO_EVENT, id=event_id)
             return event_id
         first = s.scalar(select(Event.id).order_by(Event.id).limit(1))
     if first is None:
-        raise SecurityError("no_event_in_database", "資料庫中沒有活動")
+        raise SecurityError(words.NO_EVENT_IN_DATABASE)
     return first
 
 
@@ -161,9 +163,9 @@ def check_passphrase(passphrase: str) -> None:
     """Refuse a passphrase that may not seal an event's ID numbers: too short, or common."""
     problem = passphrase_problem(passphrase)
     if problem == "too_short":
-        raise SecurityError("too_short", f"密語至少 {MIN_PASSPHRASE} 個字元", n=MIN_PASSPHRASE)
+        raise SecurityError(words.TOO_SHORT, n=MIN_PASSPHRASE)
     if problem is not None:
-        raise SecurityError("common", "密語太常見、容易被猜中")
+        raise SecurityError(words.COMMON)
 
 
 def set_passphrase(
@@ -192,7 +194,7 @@ def set_passphrase(
             try:
                 event.id_private_key_sealed = reseal(event.id_private_key_sealed, old or "", new)
             except WrongPassphrase:
-                raise SecurityError("wrong_current_passphrase", "原密語不正確") from None
+                raise SecurityError(words.WRONG_CURRENT_PASSPHRASE) from None
             action = "passphrase.change"
         audit.record(s, action, actor=actor, at=now, entity="event", entity_id=event_id)
 
@@ -252,11 +254,11 @@ def lock_organiser(
 
 def _opener(event: Event, passphrase: str) -> IdOpener:
     if event.id_private_key_sealed is None:
-        raise SecurityError("no_passphrase", "這個活動尚未設定主辦密語")
+        raise SecurityError(words.NO_PASSPHRASE)
     try:
         return IdOpener(event.id_private_key_sealed, passphrase)
     except WrongPassphrase:
-        raise SecurityError("wrong_passphrase", "主辦密語不正確") from None
+        raise SecurityError(words.WRONG_PASSPHRASE) from None
 
 
 def reveal_id(
@@ -271,9 +273,9 @@ def reveal_id(
     with db.unit_of_work() as s:
         attendee = s.get(Attendee, attendee_id)
         if attendee is None:
-            raise SecurityError("no_attendee", f"找不到這位學員 #{attendee_id}", id=attendee_id)
+            raise SecurityError(words.NO_ATTENDEE, id=attendee_id)
         if attendee.id_cipher is None:
-            raise SecurityError("no_id_number", "這位學員沒有可顯示的身分證字號")
+            raise SecurityError(words.NO_ID_NUMBER)
         number = _opener(attendee.event, passphrase).open(attendee.id_cipher)
         audit.record(
             s,
@@ -312,7 +314,7 @@ def purge_session_ids(
     with db.unit_of_work() as s:
         es = s.get(EventSession, session_id)
         if es is None:
-            raise SecurityError("no_session", f"找不到場次 #{session_id}", id=session_id)
+            raise SecurityError(events.NO_SESSION, id=session_id)
         _opener(s.get_one(Event, es.event_id), passphrase)  # organiser only
         attendees = (
             s.scalars(

@@ -36,6 +36,7 @@ from db.models import (
 from db.models import SurveyResponse as ResponseRow
 from db.uow import Database
 from desktop.core import survey as rules
+from desktop.core.outcomes import events
 from desktop.core.outcomes import survey as survey_outcomes
 from desktop.core.status import arrived
 from desktop.core.survey import Item, ItemResult, SurveyError, SurveyStatus
@@ -81,7 +82,7 @@ def _find(s: Session, session_id: int) -> Survey | None:
 def _session(s: Session, session_id: int) -> EventSession:
     es = s.get(EventSession, session_id)
     if es is None:
-        raise SurveyError(survey_outcomes.NO_SESSION, id=session_id)
+        raise SurveyError(events.NO_SESSION, id=session_id)
     return es
 
 

@@ -39,6 +39,7 @@ from db.models import (
 from db.uow import Database
 from desktop.core import group_report as form
 from desktop.core import vote as rules_
+from desktop.core.outcomes import events
 from desktop.core.outcomes import vote as vote_outcomes
 from desktop.core.problems import CodedError
 from desktop.core.vote import (
@@ -92,7 +93,7 @@ def _state(s: Session, session_id: int, vote: PbVote | None = None) -> VoteState
     """The state of ``vote`` (default: the session's current round)."""
     es = s.get(EventSession, session_id)
     if es is None:
-        raise VoteSetupError(vote_outcomes.NO_SESSION, id=session_id)
+        raise VoteSetupError(events.NO_SESSION, id=session_id)
     checked_in = len(arrived_ids(s, session_id))
     vote = vote or find_vote(s, session_id)
     if vote is None:

@@ -596,18 +596,6 @@ Current status: {state}</translation>
         <translation>1 hour</translation>
     </message>
     <message>
-        <source>不計（待人工調整）</source>
-        <translation>Nothing (until adjusted by hand)</translation>
-    </message>
-    <message>
-        <source>計到簽到當節結束</source>
-        <translation>Until the end of the block they signed in during</translation>
-    </message>
-    <message>
-        <source>計到課程結束</source>
-        <translation>Until the end of the course</translation>
-    </message>
-    <message>
         <source>課程名稱</source>
         <translation>Course name</translation>
     </message>
@@ -3893,10 +3881,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>This ballot is out of date (sent elsewhere or sent twice); reload the page, check it and send again.</translation>
     </message>
     <message>
-        <source>找不到要投票的場次 #{id}</source>
-        <translation>The vote&apos;s session #{id} was not found</translation>
-    </message>
-    <message>
         <source>投票單上沒有編號 {id} 的提案</source>
         <translation>The ballot has no proposal number {id}</translation>
     </message>
@@ -4021,18 +4005,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>{session} already has {n} agenda blocks; remove them before importing</translation>
     </message>
     <message>
-        <source>{path} 有 {mb} MB，超過 5 MB；請縮小圖檔</source>
-        <translation>{path} is {mb} MB, over 5 MB; make the image smaller</translation>
-    </message>
-    <message>
-        <source>{path} 是 {kind} 圖檔，請用 PNG 或 JPEG</source>
-        <translation>{path} is a {kind} image; use PNG or JPEG</translation>
-    </message>
-    <message>
-        <source>{path} 為 {width}×{height} 像素，每邊須在 {low}–{high} 像素之間</source>
-        <translation>{path} is {width}×{height} pixels; each side must be {low}–{high} pixels</translation>
-    </message>
-    <message>
         <source>證書文字無法使用：未知欄位或括號不成對；可用 {fields}</source>
         <translation>The certificate wording cannot be used: an unknown field or an unmatched brace; available: {fields}</translation>
     </message>
@@ -4043,10 +4015,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>{session}名單上沒有人（已錄取或現場報名），未產生文件</source>
         <translation>{session}: nobody on the roster (admitted or walk-in); no document was made</translation>
-    </message>
-    <message>
-        <source>{session}沒有人可發研習證明書：場次沒有計入時數的議程（在「議程」加入）；未產生任何檔案</source>
-        <translation>{session}: no certificates: the session has no agenda block that carries credit (add one on Agenda); no file was written</translation>
     </message>
     <message>
         <source>{session}沒有人可發研習證明書：還沒有人簽到；未產生任何檔案</source>
@@ -4269,10 +4237,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>No item has been answered</translation>
     </message>
     <message>
-        <source>找不到問卷的場次 #{id}</source>
-        <translation>The questionnaire&apos;s session #{id} was not found</translation>
-    </message>
-    <message>
         <source>問卷已開放或已結束，題目不能再改</source>
         <translation>The questionnaire is open or closed: its items can no longer change</translation>
     </message>
@@ -4409,8 +4373,28 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>The current PIN is wrong</translation>
     </message>
     <message>
+        <source>太短，至少需要 {n} 個字元</source>
+        <translation>Too short: at least {n} characters</translation>
+    </message>
+    <message>
+        <source>太長，最多 {n} 個字元</source>
+        <translation>Too long: at most {n} characters</translation>
+    </message>
+    <message>
         <source>儲存的 PIN 無法辨識，請重新設定 PIN</source>
         <translation>The stored PIN cannot be read; set the PIN again</translation>
+    </message>
+    <message>
+        <source>尚未建立任何活動</source>
+        <translation>No event has been created yet</translation>
+    </message>
+    <message>
+        <source>主辦密語至少需要 {n} 個字元</source>
+        <translation>The organiser passphrase needs at least {n} characters</translation>
+    </message>
+    <message>
+        <source>主辦密語太常見、容易被猜中，請換一句較長的話</source>
+        <translation>The organiser passphrase is too common and easily guessed; choose a longer phrase</translation>
     </message>
     <message>
         <source>主辦密語不正確</source>
@@ -4427,10 +4411,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>找不到活動 #{id}</source>
         <translation>No event #{id}</translation>
-    </message>
-    <message>
-        <source>資料庫中沒有活動</source>
-        <translation>There is no event in this database</translation>
     </message>
     <message>
         <source>找不到這位學員 #{id}</source>
@@ -4753,10 +4733,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>{file}: row {row} is not valid CSV ({detail})</translation>
     </message>
     <message>
-        <source>{file}：不是可讀的 XLSX 活頁簿</source>
-        <translation>{file}: not a readable XLSX workbook</translation>
-    </message>
-    <message>
         <source>{file}：沒有任何資料</source>
         <translation>{file}: there is no data in the file</translation>
     </message>
@@ -4897,20 +4873,16 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>Registration #{id} not found</translation>
     </message>
     <message>
+        <source>請輸入調整原因</source>
+        <translation>Enter the reason for the adjustment</translation>
+    </message>
+    <message>
         <source>時數須在 0 到課程時數 {limit} 小時之間（輸入 {hours}）</source>
         <translation>Hours must be between 0 and the course&apos;s {limit} hours (entered {hours})</translation>
     </message>
     <message>
         <source>時數須為 {step} 小時的倍數（輸入 {hours}）</source>
         <translation>Hours must be a multiple of {step} (entered {hours})</translation>
-    </message>
-    <message>
-        <source>找不到檔案：{path}</source>
-        <translation>File not found: {path}</translation>
-    </message>
-    <message>
-        <source>{path} 不是可讀取的圖片檔（PNG/JPEG）</source>
-        <translation>{path} is not a readable picture (PNG/JPEG)</translation>
     </message>
     <message>
         <source>字號格式無法使用：{pattern}</source>
@@ -4925,6 +4897,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>Serial number used twice: {serial} (change the pattern)</translation>
     </message>
     <message>
+        <source>{session}沒有人可發研習證明書：場次沒有計入時數的議程（請先加入議程）；未產生任何檔案</source>
+        <translation>{session}: no certificates: the session has no agenda block that carries hours (add the agenda first); no file was written</translation>
+    </message>
+    <message>
         <source>無法設定的欄位：{fields}</source>
         <translation>Fields that cannot be set: {fields}</translation>
     </message>
@@ -4935,6 +4911,42 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>未知的證書設定：{fields}</source>
         <translation>Unknown certificate settings: {fields}</translation>
+    </message>
+    <message>
+        <source>{key}：找不到檔案 {path}</source>
+        <translation>{key}: file not found: {path}</translation>
+    </message>
+    <message>
+        <source>{key}：{path} 有 {mb} MB，超過 5 MB；請縮小圖檔</source>
+        <translation>{key}: {path} is {mb} MB, over 5 MB; make the image smaller</translation>
+    </message>
+    <message>
+        <source>{key}：{path} 不是可讀取的圖片檔（PNG/JPEG）</source>
+        <translation>{key}: {path} is not a readable image (PNG/JPEG)</translation>
+    </message>
+    <message>
+        <source>{key}：{path} 是 {kind} 圖檔，請用 PNG 或 JPEG</source>
+        <translation>{key}: {path} is a {kind} image; use PNG or JPEG</translation>
+    </message>
+    <message>
+        <source>{key}：{path} 為 {width}×{height} 像素，每邊須在 {low}–{high} 像素之間</source>
+        <translation>{key}: {path} is {width}x{height} pixels; each side must be {low}-{high} pixels</translation>
+    </message>
+    <message>
+        <source>「{person}」不在{session}名單中</source>
+        <translation>&quot;{person}&quot; is not on the list of {session}</translation>
+    </message>
+    <message>
+        <source>「{person}」在{session}名單中有 {n} 位：{choices}</source>
+        <translation>&quot;{person}&quot; is on the list of {session} {n} times: {choices}</translation>
+    </message>
+    <message>
+        <source>{problem}（用 workshop-desk agenda add 或 agenda import 加入）</source>
+        <translation>{problem} (add it with workshop-desk agenda add or agenda import)</translation>
+    </message>
+    <message>
+        <source>無法寫入 {path}：{detail}</source>
+        <translation>Cannot write {path}: {detail}</translation>
     </message>
     <message>
         <source>上課縣市代碼須為兩位數字（如 10 臺北市）：{value}</source>
@@ -4993,8 +5005,16 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>Course category code has characters outside Big5: {chars}</translation>
     </message>
     <message>
+        <source>上課縣市 含 Big5 以外的字：{chars}</source>
+        <translation>City of the course has characters outside Big5: {chars}</translation>
+    </message>
+    <message>
         <source>期別 含 Big5 以外的字：{chars}</source>
         <translation>Term has characters outside Big5: {chars}</translation>
+    </message>
+    <message>
+        <source>{problems}（用 workshop-desk event set 設定）</source>
+        <translation>{problems} (set them with workshop-desk event set)</translation>
     </message>
     <message>
         <source>未提供身分證字號</source>
@@ -5011,6 +5031,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>身分證字號與第 {row} 列 {name} 相同，只寫入一次</source>
         <translation>Same ID number as row {row} {name}; written once</translation>
+    </message>
+    <message>
+        <source>核給 0 小時（{reasons}），完整課程資料不列未通過者</source>
+        <translation>Credited 0 hours ({reasons}); the full course record lists only people who passed</translation>
     </message>
     <message>
         <source>找不到議程段落 #{id}</source>
@@ -5131,10 +5155,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>找不到這個版本 #{id}</source>
         <translation>No version #{id}</translation>
-    </message>
-    <message>
-        <source>找不到場次 #{id}，無法彙整小組報告</source>
-        <translation>No session #{id}: cannot compile its group reports</translation>
     </message>
     <message>
         <source>「{label}」最多 {limit} 字（送出的有 {length} 字）</source>
@@ -5685,6 +5705,86 @@ The language applies after a restart.</source>
     <message>
         <source>每機關上限</source>
         <translation>Limit per agency</translation>
+    </message>
+    <message>
+        <source>未出席</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>遲到</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>早退</source>
+        <translation>Left early</translation>
+    </message>
+    <message>
+        <source>中途離席</source>
+        <translation>Away during the day</translation>
+    </message>
+    <message>
+        <source>未簽退</source>
+        <translation>No sign-out</translation>
+    </message>
+    <message>
+        <source>未簽到</source>
+        <translation>No sign-in</translation>
+    </message>
+    <message>
+        <source>無有效身分證字號</source>
+        <translation>No valid ID number</translation>
+    </message>
+    <message>
+        <source>未申請時數</source>
+        <translation>Hours not requested</translation>
+    </message>
+    <message>
+        <source>已調整</source>
+        <translation>Adjusted</translation>
+    </message>
+    <message>
+        <source>場次沒有計時數的議程</source>
+        <translation>The session has no agenda block that carries hours</translation>
+    </message>
+    <message>
+        <source>非場次日期報到（不計時數）</source>
+        <translation>Checked in on another day (no hours)</translation>
+    </message>
+    <message>
+        <source>全勤：核給課程時數</source>
+        <translation>Full attendance: course hours</translation>
+    </message>
+    <message>
+        <source>依在場時間計</source>
+        <translation>By time present</translation>
+    </message>
+    <message>
+        <source>無計時數議程</source>
+        <translation>No credit blocks</translation>
+    </message>
+    <message>
+        <source>人工調整</source>
+        <translation>Adjusted by hand</translation>
+    </message>
+    <message>
+        <source>依公告時間</source>
+        <translation>announced times</translation>
+    </message>
+    <message>
+        <source>依實際時間</source>
+        <translation>actual times</translation>
+    </message>
+    <message>
+        <source>不計（待人工調整）</source>
+        <translation>Nothing (until adjusted by hand)</translation>
+    </message>
+    <message>
+        <source>計到簽到當節結束</source>
+        <translation>Until the end of the block they signed in during</translation>
+    </message>
+    <message>
+        <source>計到課程結束</source>
+        <translation>Until the end of the course</translation>
     </message>
 </context>
 <context>

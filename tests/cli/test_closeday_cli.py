@@ -236,7 +236,7 @@ def test_course_hours_beyond_the_day_is_refused_and_auto_goes_back(
     code, _, err = run_cli(
         "--db", demo_db_path, "event", "set", "--session", "臺北", "--course-hours", "40"
     )  # a typo for 4.0: everyone would get 40 h
-    assert code == 2 and "course_hours" in err and "08:30–15:30" in err
+    assert code == 2 and "課程時數 40 小時" in err and "08:30–15:30" in err
     code, out, _ = run_cli("--db", demo_db_path, "hours", "--session", "臺北", "--json")
     assert max(p["hours"] for p in json.loads(out)) == 5.0
     code, out, err = run_cli(

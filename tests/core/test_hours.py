@@ -14,6 +14,7 @@ from desktop.core.hours import (
     effective_marks,
     person_credit,
 )
+from desktop.core.outcomes import hours as hours_words
 
 DAY = dt.date(2019, 3, 15)
 
@@ -136,8 +137,9 @@ def test_absolute_full_credit_times_and_json_round_trip() -> None:
     c = person_credit(marks(("in", "09:25"), ("out", "15:05")), BLOCKS, policy)
     assert c.full and c.hours == 5.0
     assert HoursPolicy.from_json(policy.to_json()) == policy
-    with pytest.raises(PolicyError, match="step"):
+    with pytest.raises(PolicyError, match="0.25") as refused:
         HoursPolicy.from_json({"step": 0.25})
+    assert refused.value.outcome is hours_words.POLICY_BAD_STEP
     with pytest.raises(PolicyError, match="bogus"):
         HoursPolicy.from_json({"bogus": 1})
 

@@ -218,7 +218,7 @@ def test_window_words_outcomes_not_bare_codes() -> None:
     bare = [
         where(path, node)
         for path, tree in desktop_modules().items()
-        for node in called(tree, {"word", "code_text"})
+        for node in called(tree, {"word"})
         if node.args and isinstance(node.args[0], ast.Constant)
     ]
     assert not bare, bare

@@ -6,6 +6,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from desktop.core.outcomes import portal
 from desktop.reports.docparts import Cancelled
 from desktop.reports.portal_csv import (
     FULL_HEADER,
@@ -13,6 +14,7 @@ from desktop.reports.portal_csv import (
     PortalCourse,
     PortalPerson,
     build,
+    course_problems,
     encode,
     not_big5,
 )
@@ -191,6 +193,33 @@ def test_portal_csv_layouts_headers_big5_and_problem_rows() -> None:
     assert opened_lines[0] == ",".join(OPENED_HEADER) and len(OPENED_HEADER) == 17
     assert opened_lines[1].split(",")[:5] == ["'=cmd", "1", "F131104093", "王小明", "通過"]
     assert not_big5("林堃霖温綉媖犇喆峯") == "堃温綉媖犇喆峯"
+
+
+@pytest.mark.parametrize("layout", ["full", "opened"])
+def test_every_course_field_the_portal_file_checks_has_its_declared_outcomes(layout) -> None:
+    """The course problems are built per field (``missing_<field>``, ``not_big5_<field>``):
+    each field they can name has both outcomes declared in the portal domain, so a field
+    added to the check cannot go unworded."""
+    from dataclasses import replace
+
+    fields = {
+        "course_name": "name",
+        "course_code": "course_code",
+        "category_code": "category_code",
+        "city_code": "city_code",
+        "term": "term",
+    }
+    assert set(fields) == set(portal.MISSING) == set(portal.NOT_BIG5)
+    empty = replace(COURSE, **{attr: "" for attr in fields.values()})
+    missing = course_problems(empty, layout)
+    assert missing and all(p.outcome is portal.MISSING[p.code[len("missing_") :]] for p in missing)
+    foreign = replace(COURSE, **{attr: "堃" for attr in fields.values()})
+    not_big5_problems = course_problems(foreign, layout)
+    assert [p.code for p in not_big5_problems] == [f"not_big5_{key}" for key in fields]
+    assert all(
+        p.outcome is portal.WORDS.outcomes[p.code] and p.params == {"chars": "堃"}
+        for p in not_big5_problems
+    )
 
 
 def test_pdf_in_memory_target() -> None:

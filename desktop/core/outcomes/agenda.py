@@ -10,7 +10,6 @@ from desktop.core.problems import QT_TRANSLATE_NOOP, Domain
 
 WORDS = Domain("agenda")
 
-NO_SESSION = WORDS("no_session", QT_TRANSLATE_NOOP("messages", "找不到場次 #{id}"))
 NO_BLOCK = WORDS("no_block", QT_TRANSLATE_NOOP("messages", "找不到議程段落 #{id}"))
 
 # A block's fields (``validate_block``): each names its field first.

@@ -57,9 +57,6 @@ DUPLICATE_MEMBER = WORDS(
 NO_TABLE = WORDS("no_table", QT_TRANSLATE_NOOP("messages", "找不到桌次 #{id}，這一桌可能已被移除"))
 NO_TABLE_NUMBER = WORDS("no_table_number", QT_TRANSLATE_NOOP("messages", "這個場次沒有第 {n} 桌"))
 NO_REVISION = WORDS("no_revision", QT_TRANSLATE_NOOP("messages", "找不到這個版本 #{id}"))
-NO_SESSION = WORDS(
-    "no_session", QT_TRANSLATE_NOOP("messages", "找不到場次 #{id}，無法彙整小組報告")
-)
 
 # A save (``desktop.services.group_reports.save_report``).
 REVISION_UNKNOWN = WORDS(

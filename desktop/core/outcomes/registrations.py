@@ -15,12 +15,6 @@ WORDS = Domain("registrations")
 PASSPHRASE_REQUIRED = WORDS(
     "passphrase_required", QT_TRANSLATE_NOOP("messages", "請輸入主辦單位密語")
 )
-WRONG_PASSPHRASE = WORDS("wrong_passphrase", QT_TRANSLATE_NOOP("messages", "主辦密語不正確"))
-NO_ID_KEY = WORDS(
-    "no_id_key",
-    QT_TRANSLATE_NOOP("messages", "活動沒有加密身分證字號的金鑰，請先設定主辦密語"),
-)
-ID_UNRECOGNISED = WORDS("id_unrecognised", QT_TRANSLATE_NOOP("messages", "身分證字號無法辨識"))
 
 # --- overrides ----------------------------------------------------------------------------
 ADMIT_REASON_REQUIRED = WORDS(

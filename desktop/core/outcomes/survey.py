@@ -65,7 +65,6 @@ ANSWER_TOO_LONG = WORDS(
 NO_ANSWERS = WORDS("no_answers", QT_TRANSLATE_NOOP("messages", "還沒有回答任何一題"))
 
 # The session asked for by id is not (or no longer) in the database.
-NO_SESSION = WORDS("no_session", QT_TRANSLATE_NOOP("messages", "找不到問卷的場次 #{id}"))
 
 # The questionnaire is not in the state the action needs.
 NOT_DRAFT = WORDS(

@@ -51,7 +51,6 @@ NO_VOTER = WORDS(
 )
 
 # The session asked for by id is not (or no longer) in the database.
-NO_SESSION = WORDS("no_session", QT_TRANSLATE_NOOP("messages", "找不到要投票的場次 #{id}"))
 
 # Building the ballot (a draft only).
 NOT_DRAFT = WORDS("not_draft", QT_TRANSLATE_NOOP("messages", "投票已開始或已結束，投票單不能再改"))

@@ -9,7 +9,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from PySide6.QtCore import QBuffer, QByteArray, QObject, QRectF, QSize, Signal, Slot
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QObject,
+    QRectF,
+    QSize,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +38,9 @@ from PySide6.QtWidgets import (
 from db.uow import Database
 from desktop.core.atomicfile import FileInUse
 from desktop.core.filenames import numbered
+from desktop.core.hours import MISSING_SIGN_OUT_NAMES, MISSING_SIGN_OUT_OPTIONS
 from desktop.core.problems import CodedError
+from desktop.core.vocabulary import CONTEXT as VOCABULARY
 from desktop.reports.docparts import Cancelled
 from desktop.reports.portal_csv import hours_text
 from desktop.services import exports
@@ -275,12 +286,10 @@ class CourseDialog(QDialog):
         self.step.setCurrentIndex(self.step.findData(course.policy.step))
         self.missing = QComboBox()
         self.missing.setObjectName("missingSignOut")
-        for key, label in (
-            ("none", self.tr("不計（待人工調整）")),
-            ("block", self.tr("計到簽到當節結束")),
-            ("session_end", self.tr("計到課程結束")),
-        ):
-            self.missing.addItem(label, key)
+        for key in MISSING_SIGN_OUT_OPTIONS:
+            self.missing.addItem(
+                QCoreApplication.translate(VOCABULARY, MISSING_SIGN_OUT_NAMES[key]), key
+            )
         self.missing.setCurrentIndex(self.missing.findData(course.policy.missing_sign_out))
         self.error = QLabel()
         self.error.setObjectName("courseError")

@@ -32,7 +32,7 @@ from desktop import paths
 from desktop.core.idvault import WrongPassphrase
 from desktop.core.problems import CodedError
 from desktop.reports.fonts import GlyphProblem
-from desktop.reports.portal_csv import PortalError, hours_text
+from desktop.reports.portal_csv import PortalError, RowProblem, hours_text
 from desktop.services import exports
 from desktop.services.certificates import certificate_preview
 from desktop.services.course import set_course_fields
@@ -41,7 +41,7 @@ from desktop.services.events import SessionInfo
 from desktop.services.exports import DocumentResult
 from desktop.services.hours import CloseDayError, DayReport, PersonHours, adjust_hours, day_report
 from desktop.services.portal import portal_course_problems
-from desktop.ui.messages import code_text, error_text, reasons_text, rule_text
+from desktop.ui.messages import error_text, reasons_text, rule_text, word
 from desktop.ui.screens.base import Screen, ScreenContext
 from desktop.ui.screens.document_parts import (
     AdjustDialog,
@@ -565,6 +565,16 @@ class DocumentsScreen(Screen):
         )
         return ready[[names[layout] for layout in ready].index(choice)] if ok else None
 
+    @staticmethod
+    def _skipped_text(problem: RowProblem) -> str:
+        """Why a person's row is not in the portal file; 0 hours' reasons in the window's
+        words (the row carries them as codes)."""
+        params = dict(problem.params)
+        if "reason_codes" in params:
+            codes = params["reason_codes"]
+            params["reasons"] = reasons_text(codes if isinstance(codes, tuple) else ()) or "—"
+        return word(problem.outcome, **params)
+
     def write_portal_file(self, layout: str, passphrase: str, target: Path) -> str:
         assert self.session is not None
         try:
@@ -580,7 +590,7 @@ class DocumentsScreen(Screen):
         else:
             lines = [
                 self.tr("第 {row} 列 {name}：{detail}").format(
-                    row=p.row, name=p.name, detail=code_text(p.code, **dict(p.params)) or p.detail
+                    row=p.row, name=p.name, detail=self._skipped_text(p)
                 )
                 for p in result.skipped
             ]
