@@ -3,7 +3,6 @@ from one table (desktop/ui/messages.py), never "請輸入姓名 (name is require
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import re
 from pathlib import Path
@@ -21,22 +20,6 @@ from desktop.ui.screens.base import ScreenContext
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-
-
-def coded_classes(trees: list[ast.Module]) -> set[str]:
-    """``CodedError`` and every class of ``desktop`` that derives from it, however deep."""
-    classes = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
-    found = {"CodedError"}
-    while True:
-        more = {
-            node.name
-            for node in classes
-            if node.name not in found
-            and any(getattr(b, "id", getattr(b, "attr", None)) in found for b in node.bases)
-        }
-        if not more:
-            return found
-        found |= more
 
 
 @pytest.fixture(params=["zh_TW", "en"])
