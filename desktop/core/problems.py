@@ -26,6 +26,20 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
     return text
 
 
+class Term(str):
+    """A name from a table marked for translation (``QT_TRANSLATE_NOOP("vocabulary", "姓名")``)
+    passed as an outcome's parameter: zh-TW wherever a string goes (the CLI, JSON, the log), and
+    translated by the window when it words the outcome ("Name is too long", not "姓名 is too
+    long")."""
+
+    context: str
+
+    def __new__(cls, text: str, context: str = "vocabulary") -> Term:
+        term = super().__new__(cls, text)
+        term.context = context
+        return term
+
+
 @dataclass(frozen=True)
 class Outcome:
     """One thing a person can be told: ``text`` is the zh-TW sentence with ``{name}`` fields."""

@@ -23,7 +23,7 @@ from desktop.core.ids import normalize_id
 from desktop.core.idvault import IdOpener, WrongPassphrase
 from desktop.core.importing import FIELD_LABELS, over_limit
 from desktop.core.outcomes import events, registrations, security
-from desktop.core.problems import CodedError
+from desktop.core.problems import CodedError, Term
 from desktop.core.status import holds_seat
 from desktop.core.text import clean, mask_name, match_key
 from desktop.services import audit
@@ -317,7 +317,7 @@ def update_registration(
             if limit is not None:  # the same limits as import: every document lays out the longest
                 raise RegistrationError(
                     registrations.FIELD_TOO_LONG,
-                    field=FIELD_LABELS.get(name, name),
+                    field=Term(FIELD_LABELS.get(name, name)),
                     length=f"{len(value):,}",
                     limit=f"{limit:,}",
                 )

@@ -16,7 +16,7 @@ from db.models import Attendee, Event, EventSession, Registration, Status
 from db.uow import Database
 from desktop.core.importing import FIELD_LABELS, over_limit
 from desktop.core.outcomes import registrations
-from desktop.core.problems import CodedError
+from desktop.core.problems import CodedError, Term
 from desktop.core.status import SEAT_HOLDERS
 from desktop.core.text import clean, mask_name
 from desktop.services import audit
@@ -83,7 +83,7 @@ def add_walk_in(
         if limit is not None:
             raise WalkInError(
                 registrations.FIELD_TOO_LONG,
-                field=FIELD_LABELS[fld],
+                field=Term(FIELD_LABELS[fld]),
                 length=f"{len(value):,}",
                 limit=f"{limit:,}",
             )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core.importing import FIELD_LABELS
-from desktop.core.problems import OUTCOME_CONTEXT, CodedError, Outcome
+from desktop.core.problems import OUTCOME_CONTEXT, CodedError, Outcome, Term
 
 translate = QCoreApplication.translate  # translate("messages", "…"): lupdate finds the literal
 
@@ -63,8 +63,13 @@ def rule_text(rule: str, schedule: str) -> str:
 
 
 def word(outcome: Outcome, **params: object) -> str:
-    """``outcome``'s sentence in the window's language."""
-    return translate(OUTCOME_CONTEXT, outcome.text).format(**params)
+    """``outcome``'s sentence in the window's language, with the names it quotes from a
+    vocabulary (``Term``) in that language too."""
+    shown = {
+        key: translate(value.context, value) if isinstance(value, Term) else value
+        for key, value in params.items()
+    }
+    return translate(OUTCOME_CONTEXT, outcome.text).format(**shown)
 
 
 def error_text(exc: BaseException) -> str:

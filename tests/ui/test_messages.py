@@ -209,3 +209,21 @@ def test_roster_and_agenda_editor_refusals_speak_the_window_language(
     lines = dialog.errors.text().split("\n")
     assert len(lines) == 2 and all(one_language(t, language) for t in lines), lines
     assert "09:00" in lines[1] and not dialog.result()
+
+
+def test_a_field_named_in_a_refusal_follows_the_window_language(
+    demo_db: Database, language
+) -> None:
+    """The field a too-long walk-in names is a vocabulary name (``Term``): the CLI and the log
+    say 服務機關, the English window "Agency", not "服務機關: too long"."""
+    from desktop.core.problems import CodedError
+    from desktop.services.walkins import add_walk_in
+    from desktop.ui.messages import error_text
+
+    session = find_session(demo_db, "臺北")
+    with pytest.raises(CodedError) as refused:
+        add_walk_in(demo_db, session.id, name="林小明", agency="機" * 500)
+    assert str(refused.value).startswith("服務機關內容過長")
+    shown = error_text(refused.value)
+    assert one_language(shown, language), shown
+    assert shown.startswith("Agency" if language == "en" else "服務機關")
