@@ -32,8 +32,7 @@ test: system-deps $(VENV)/.installed
 	env -u PYTHONDONTWRITEBYTECODE PYTHONWARNDEFAULTENCODING=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto --dist worksteal; code=$$?; if [ $$code -eq 5 ]; then exit 0; else exit $$code; fi
 
 # Style and types: ruff's rules and formatting everywhere, mypy as configured in pyproject.toml
-# (strict on desktop/core, db, desktop/reports, desktop/cli and desktop/*.py; desktop/services
-# without errors).
+# (strict over every package of desktop/ and db/).
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -1,13 +1,14 @@
 """Closing a secret poll (the PB vote, the course questionnaire) erases who gave which answer
 from every file on disk, not only from the tables.
 
-The poll's own close deletes its person↔answer links with ``secure_delete`` on and shuffles the
-answers; on SQLite the old pages still sit in the write-ahead log (and in older pages of the
-file) until a checkpoint copies the new pages back and empties the log. A checkpoint cannot
-finish while another connection reads an older snapshot, so ``checkpoint`` retries and says
-whether it finished (``wal_checkpoint(TRUNCATE)``'s busy flag, not merely that it ran).
-``close_erasing`` is the one sequence both polls run: refuse while a reader blocks the log,
-close, checkpoint again, rewrite the backups.
+The poll's own close (``unlink_and_shuffle``) deletes its person↔answer links with
+``secure_delete`` on and rewrites the answers in a random order; on SQLite the old pages still
+sit in the write-ahead log (and in older pages of the file) until a checkpoint copies the new
+pages back and empties the log. A checkpoint cannot finish while another connection reads an
+older snapshot, so ``checkpoint`` retries and says whether it finished
+(``wal_checkpoint(TRUNCATE)``'s busy flag, not merely that it ran). ``close_erasing`` is the
+one sequence both polls run: refuse while a reader blocks the log, close, checkpoint again,
+rewrite the backups.
 
 Automatic backups taken while the poll was open hold every link too. ``scrub_backups`` rewrites
 each backup of the database that still holds a link of a closed poll — the one thing the close
@@ -20,12 +21,18 @@ the poll was open left no bytes behind for a backup to copy.)
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import ScalarResult, select, text
+from sqlalchemy.orm import Session
+
+from db.models import Base
 from db.uow import Database
 from desktop.core.atomicfile import SQLITE, atomic_target
 from desktop.services import backup
@@ -57,6 +64,27 @@ class ClosedPoll:
     id: int
     closed_at: str
     answers: tuple[str, ...]  # as stored (JSON text), in the shuffled order
+
+
+def unlink_and_shuffle(s: Session, poll: Poll, poll_id: int) -> int:
+    """Inside the poll's closing unit of work: delete who answered (the links) and write the
+    answers again in a random order under new ids, so neither a link nor the order of the rows
+    says whose an answer is. Returns how many answers there are."""
+    if s.get_bind().dialect.name == "sqlite":
+        s.execute(text("PRAGMA secure_delete=ON"))
+    links, answers = Base.metadata.tables[poll.links], Base.metadata.tables[poll.answers]
+    owner = answers.c[poll.key]
+    s.execute(links.delete().where(links.c[poll.key] == poll_id))
+    # A JSON column: select() cannot name its type.
+    stored: ScalarResult[Any] = s.scalars(
+        select(answers.c[poll.answer]).where(owner == poll_id).order_by(answers.c.id)
+    )
+    shuffled = list(stored)
+    random.SystemRandom().shuffle(shuffled)
+    s.execute(answers.delete().where(owner == poll_id))
+    if shuffled:
+        s.execute(answers.insert(), [{poll.key: poll_id, poll.answer: a} for a in shuffled])
+    return len(shuffled)
 
 
 def database_file(db: Database) -> Path | None:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ScalarResult, delete, func, select, text
+from sqlalchemy import ScalarResult, func, select
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -311,18 +311,12 @@ def close_survey(
 
 def _close(db: Database, session_id: int, actor: str, now: dt.datetime | None) -> None:
     with ANSWER_LOCK, db.unit_of_work() as s:
-        if db.engine.dialect.name == "sqlite":
-            s.execute(text("PRAGMA secure_delete=ON"))
         survey = _find(s, session_id)
         if survey is None or survey.status != SurveyStatus.OPEN:
             raise SurveyError(survey_outcomes.NOT_OPEN)
         survey.status = SurveyStatus.CLOSED
         survey.closed_at = now or dt.datetime.now()
-        s.execute(delete(SurveyRespondent).where(SurveyRespondent.survey_id == survey.id))
-        answers = _answers(s, survey.id)
-        random.SystemRandom().shuffle(answers)
-        s.execute(delete(ResponseRow).where(ResponseRow.survey_id == survey.id))
-        s.add_all(ResponseRow(survey_id=survey.id, answers=a) for a in answers)
+        responses = erasure.unlink_and_shuffle(s, erasure.SURVEY, survey.id)
         audit.record(
             s,
             "survey.close",
@@ -330,7 +324,7 @@ def _close(db: Database, session_id: int, actor: str, now: dt.datetime | None) -
             entity="survey",
             entity_id=survey.id,
             at=survey.closed_at,
-            responses=len(answers),
+            responses=responses,
         )
 
 

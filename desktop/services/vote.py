@@ -17,13 +17,12 @@ whose it was. Results and the ``.pb`` export therefore cannot name a voter.
 from __future__ import annotations
 
 import datetime as dt
-import random
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ScalarResult, delete, select, text
+from sqlalchemy import ScalarResult, select
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -32,7 +31,6 @@ from db.models import (
     PbBallot,
     PbProject,
     PbVote,
-    PbVoter,
     Registration,
     WorkshopTable,
 )
@@ -363,18 +361,12 @@ def close_vote(
 
 def _close(db: Database, session_id: int, actor: str, now: dt.datetime | None) -> None:
     with CAST_LOCK, db.unit_of_work() as s:
-        if db.engine.dialect.name == "sqlite":
-            s.execute(text("PRAGMA secure_delete=ON"))
         vote = find_vote(s, session_id)
         if vote is None or vote.status != VoteStatus.OPEN:
             raise VoteSetupError(vote_outcomes.NOT_OPEN)
         vote.status = VoteStatus.CLOSED
         vote.closed_at = now or dt.datetime.now()
-        s.execute(delete(PbVoter).where(PbVoter.vote_id == vote.id))
-        ballots = _ballots(s, vote.id)
-        random.SystemRandom().shuffle(ballots)
-        s.execute(delete(PbBallot).where(PbBallot.vote_id == vote.id))
-        s.add_all(PbBallot(vote_id=vote.id, approvals=list(b)) for b in ballots)
+        ballots = erasure.unlink_and_shuffle(s, erasure.VOTE, vote.id)
         audit.record(
             s,
             "vote.close",
@@ -382,7 +374,7 @@ def _close(db: Database, session_id: int, actor: str, now: dt.datetime | None) -
             entity="pb_vote",
             entity_id=vote.id,
             at=vote.closed_at,
-            ballots=len(ballots),
+            ballots=ballots,
         )
 
 

@@ -57,3 +57,36 @@ def test_dashboard_figures_on_postgres_match_sqlite(pg_db: Database, demo_db: Da
             ]
         )
     assert figures[0] == figures[1]
+
+
+def test_closing_a_vote_and_a_questionnaire_on_postgres_keeps_every_answer(
+    pg_db: Database,
+) -> None:
+    """Both closes rewrite their JSON answers through one shuffle (``erasure.unlink_and_shuffle``):
+    on PostgreSQL's JSON columns too, every answer comes back and no link stays."""
+    from sqlalchemy import select
+
+    from db.models import PbBallot, PbVoter, SurveyRespondent, SurveyResponse
+    from desktop.core.vote import Method, Rules
+    from desktop.services import survey, vote, vote_ballots
+    from scenarios import vote_day
+
+    build_demo(pg_db)
+    day = vote_day.prepare(pg_db)
+    vote.build_ballot(pg_db, day.session_id)
+    vote.open_vote(pg_db, day.session_id, Rules(Method.BASKET, 1_000_000, None), actor="t")
+    cast = [[1, 2], [1], [4, 5], [2, 4, 5]]
+    for rid, approvals in zip(day.present, cast, strict=False):
+        assert vote_ballots.cast_paper_ballot(pg_db, day.session_id, rid, approvals).ok
+    survey.open_survey(pg_db, day.session_id, actor="t")
+    answers = [{"overall": 1 + i, "gain": f"收穫{i}"} for i in range(3)]
+    for rid, answer in zip(day.present, answers, strict=False):
+        survey.answer(pg_db, day.session_id, rid, answer)
+    vote.close_vote(pg_db, day.session_id)
+    survey.close_survey(pg_db, day.session_id)
+    with pg_db.read() as s:
+        assert s.scalars(select(PbVoter)).all() == []
+        assert s.scalars(select(SurveyRespondent)).all() == []
+        assert sorted(b.approvals for b in s.scalars(select(PbBallot))) == sorted(cast)
+        stored = [r.answers for r in s.scalars(select(SurveyResponse))]
+    assert sorted(stored, key=str) == sorted(answers, key=str)
