@@ -134,10 +134,7 @@ def run_add(args: argparse.Namespace, context: Context) -> int:
         args.speaker,
         counts_for_hours=not args.no_credit and kind not in NO_CREDIT_KINDS,
     )
-    try:
-        service.add_block(context.db, session.id, data, actor="cli")
-    except service.AgendaInputError as exc:
-        raise CliError(f"{session.name}：{exc}") from None
+    service.add_block(context.db, session.id, data, actor="cli")
     return _blocks_out(args, context, session, f"已加入「{args.title.strip()}」")
 
 
@@ -155,7 +152,7 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
         # The service names no command; the way to clear is the CLI's to say.
         if exc.outcome is agenda.AGENDA_NOT_EMPTY:
             raise CliError(agenda.CLEAR_FIRST, file=args.file, problem=exc, **exc.params) from None
-        raise CliError(f"{args.file}：{exc}") from None
+        raise
     return _blocks_out(args, context, session, f"已匯入 {count} 段")
 
 
@@ -163,16 +160,13 @@ def run_remove(args: argparse.Namespace, context: Context) -> int:
     from desktop.services import agenda as service
 
     session = context.session(getattr(args, "session", None))
-    try:
-        if args.all:
-            count = service.clear_agenda(context.db, session.id, actor="cli")
-        elif args.id not in {r.id for r in service.list_blocks(context.db, session.id)}:
-            raise CliError(agenda.BLOCK_NOT_IN_SESSION, session=session.name, id=args.id)
-        else:
-            service.delete_block(context.db, args.id, actor="cli")
-            count = 1
-    except service.AgendaInputError as exc:
-        raise CliError(f"{session.name}：{exc}") from None
+    if args.all:
+        count = service.clear_agenda(context.db, session.id, actor="cli")
+    elif args.id not in {r.id for r in service.list_blocks(context.db, session.id)}:
+        raise CliError(agenda.BLOCK_NOT_IN_SESSION, session=session.name, id=args.id)
+    else:
+        service.delete_block(context.db, args.id, actor="cli")
+        count = 1
     return _blocks_out(args, context, session, f"已移除 {count} 段")
 
 

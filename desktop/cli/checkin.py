@@ -183,10 +183,7 @@ def run_passes(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     if args.out.exists() and not args.out.is_dir():
         raise CliError(f"--out {args.out}: not a folder")
-    try:
-        result = export_passes(context.db, session.id, args.out)
-    except ValueError as exc:
-        raise CliError(f"{session.name}: {exc}") from None
+    result = export_passes(context.db, session.id, args.out)
     if args.json:
         emit_json(result.as_json())
     else:

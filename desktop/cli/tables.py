@@ -110,10 +110,7 @@ def _print_view(view: SeatingView, unmet: tuple[Unmet, ...] | None = None) -> No
 
 def run_assign(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
-    try:
-        result = seating.assign(context.db, session.id, on_arrival=args.on_arrival, actor="cli")
-    except seating.SeatingError as exc:
-        raise CliError(f"{session.name}：{exc}") from exc
+    result = seating.assign(context.db, session.id, on_arrival=args.on_arrival, actor="cli")
     if args.json:
         data = result.view.as_json()
         data["unmet"] = [u.as_json() for u in result.unmet]
@@ -201,10 +198,7 @@ def run_move(args: argparse.Namespace, context: Context) -> int:
 def run_pin(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.session)
     person = _person(seating.show(context.db, session.id), args.person)
-    try:
-        seating.set_pinned(context.db, person.registration_id, args.pinned, actor="cli")
-    except seating.SeatingError as exc:
-        raise CliError(f"{person.name}：{exc}") from exc
+    seating.set_pinned(context.db, person.registration_id, args.pinned, actor="cli")
     print(f"{person.name}：{'已釘選' if args.pinned else '已取消釘選'}")
     return 0
 
