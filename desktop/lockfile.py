@@ -23,7 +23,7 @@ import socket
 import sys
 from pathlib import Path
 
-from desktop.core.outcomes import database as outcomes
+from desktop.core.outcomes import database as database_words
 
 # sys.platform, not os.name: the type checker narrows on it (msvcrt exists on win32 only).
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -37,7 +37,7 @@ class DatabaseInUse(RuntimeError):
 
     def __init__(self, database: Path, holder: str) -> None:
         detail = f" ({holder})" if holder else ""
-        super().__init__(outcomes.IN_USE.say(path=database) + detail)
+        super().__init__(database_words.IN_USE.say(path=database) + detail)
         self.database = database
         self.holder = holder
 
