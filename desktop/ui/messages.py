@@ -11,8 +11,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core import hours
 from desktop.core.importing import FIELD_LABELS
 from desktop.core.problems import OUTCOME_CONTEXT, CodedError, Outcome, Term
+from desktop.core.vocabulary import CONTEXT as VOCABULARY
 
 translate = QCoreApplication.translate  # translate("messages", "…"): lupdate finds the literal
 
@@ -23,41 +25,20 @@ def field_label(field: str) -> str:
 
 
 def reasons_text(reasons: Sequence[str]) -> str:
-    """A person's hours reasons (``desktop.core.hours.Reason`` codes) in the window's words."""
-    labels = {
-        "absent": translate("messages", "未出席"),
-        "late_arrival": translate("messages", "遲到"),
-        "early_leave": translate("messages", "早退"),
-        "left_during": translate("messages", "中途離席"),
-        "missing_sign_out": translate("messages", "未簽退"),
-        "missing_sign_in": translate("messages", "未簽到"),
-        "no_id": translate("messages", "無有效身分證字號"),
-        "not_requested": translate("messages", "未申請時數"),
-        "adjusted": translate("messages", "已調整"),
-        "no_agenda": translate("messages", "無計時數議程"),
-        "not_session_day": translate("messages", "非場次日期報到（不計時數）"),
-    }
-    return translate("messages", "、").join(labels.get(r, r) for r in reasons)
+    """A person's hours reasons (``desktop.core.hours.Reason`` codes) in the window's words:
+    the same entries the PDFs print (``hours.REASON_LABELS``), translated."""
+    return translate("messages", "、").join(
+        translate(VOCABULARY, hours.REASON_LABELS.get(r, r)) for r in reasons
+    )
 
 
 def rule_text(rule: str, schedule: str) -> str:
     """Which rule decided a person's hours (``desktop.core.hours.Rule``), and on which
     schedule, in the window's words: the review list's 依據 column."""
-    rules = {
-        "full_attendance": translate("messages", "全勤：核給課程時數"),
-        "attended_time": translate("messages", "依在場時間計"),
-        "absent": translate("messages", "未出席"),
-        "no_agenda": translate("messages", "無計時數議程"),
-        "adjusted": translate("messages", "人工調整"),
-    }
-    schedules = {
-        "announced": translate("messages", "依公告時間"),
-        "actual": translate("messages", "依實際時間"),
-    }
-    text = rules.get(rule, rule)
-    if rule in ("full_attendance", "attended_time") and schedule in schedules:
+    text = translate(VOCABULARY, hours.RULE_LABELS.get(rule, rule))
+    if hours.rule_shows_schedule(rule, schedule):
         return translate("messages", "{rule}（{schedule}）").format(
-            rule=text, schedule=schedules[schedule]
+            rule=text, schedule=translate(VOCABULARY, hours.SCHEDULE_LABELS[schedule])
         )
     return text
 

@@ -4277,34 +4277,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>No closed questionnaire to export</translation>
     </message>
     <message>
-        <source>無計時數議程</source>
-        <translation>No credit blocks</translation>
-    </message>
-    <message>
-        <source>非場次日期報到（不計時數）</source>
-        <translation>Checked in on another day (no hours)</translation>
-    </message>
-    <message>
-        <source>全勤：核給課程時數</source>
-        <translation>Full attendance: course hours</translation>
-    </message>
-    <message>
-        <source>依在場時間計</source>
-        <translation>By time present</translation>
-    </message>
-    <message>
-        <source>人工調整</source>
-        <translation>Adjusted by hand</translation>
-    </message>
-    <message>
-        <source>依公告時間</source>
-        <translation>announced times</translation>
-    </message>
-    <message>
-        <source>依實際時間</source>
-        <translation>actual times</translation>
-    </message>
-    <message>
         <source>{rule}（{schedule}）</source>
         <translation>{rule} ({schedule})</translation>
     </message>
@@ -5331,42 +5303,6 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>{name} 已是第 {n} 桌桌長</source>
         <translation>{name} already leads table {n}</translation>
-    </message>
-    <message>
-        <source>未出席</source>
-        <translation>Absent</translation>
-    </message>
-    <message>
-        <source>遲到</source>
-        <translation>Late</translation>
-    </message>
-    <message>
-        <source>早退</source>
-        <translation>Left early</translation>
-    </message>
-    <message>
-        <source>中途離席</source>
-        <translation>Away during the day</translation>
-    </message>
-    <message>
-        <source>未簽退</source>
-        <translation>No sign-out</translation>
-    </message>
-    <message>
-        <source>未簽到</source>
-        <translation>No sign-in</translation>
-    </message>
-    <message>
-        <source>無有效身分證字號</source>
-        <translation>No valid ID number</translation>
-    </message>
-    <message>
-        <source>未申請時數</source>
-        <translation>Hours not requested</translation>
-    </message>
-    <message>
-        <source>已調整</source>
-        <translation>Adjusted</translation>
     </message>
     <message>
         <source>、</source>
