@@ -227,3 +227,16 @@ def test_a_field_named_in_a_refusal_follows_the_window_language(
     shown = error_text(refused.value)
     assert one_language(shown, language), shown
     assert shown.startswith("Agency" if language == "en" else "服務機關")
+
+
+def test_the_hours_review_says_what_the_papers_say(qapp) -> None:
+    """The review list's 原因 and 依據 columns word the same entries the attendance PDF and the
+    hours file print (``desktop.core.hours``), not a table of their own that can drift."""
+    from desktop.core import hours
+    from desktop.ui import messages
+
+    for reason, label in hours.REASON_LABELS.items():
+        assert messages.reasons_text([reason]) == label
+    for rule in hours.RULE_LABELS:
+        for schedule in hours.SCHEDULE_LABELS:
+            assert messages.rule_text(rule, schedule) == hours.rule_text(rule, schedule)
