@@ -3648,10 +3648,6 @@ Registered for: {session} {date}</translation>
         <translation>Not-arrived list</translation>
     </message>
     <message>
-        <source>現場報名</source>
-        <translation>Walk-in</translation>
-    </message>
-    <message>
         <source>現場錄取</source>
         <translation>Admitted at the desk</translation>
     </message>

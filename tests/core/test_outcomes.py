@@ -231,3 +231,46 @@ def test_window_words_outcomes_not_bare_codes() -> None:
         if node.args and isinstance(node.args[0], ast.Constant)
     ]
     assert not bare, bare
+
+
+def vocabulary_tables() -> dict[Path, dict[str, str]]:
+    """The dict tables of ``desktop/`` whose values are ``QT_TRANSLATE_NOOP("vocabulary", …)``:
+    key (a literal, or a member's name in lower case) → zh-TW name, by module."""
+    tables: dict[Path, dict[str, str]] = {}
+    for path, tree in desktop_modules().items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Dict):
+                continue
+            for key, value in zip(node.keys, node.values, strict=True):
+                if (
+                    isinstance(value, ast.Call)
+                    and getattr(value.func, "id", "") == "QT_TRANSLATE_NOOP"
+                    and isinstance(value.args[1], ast.Constant)
+                ):
+                    name = key.value if isinstance(key, ast.Constant) else getattr(key, "attr", "")
+                    tables.setdefault(path, {})[str(name).lower()] = str(value.args[1].value)
+    return tables
+
+
+def test_no_vocabulary_table_is_written_again() -> None:
+    """A name table (hours reasons, import fields) is translated where it is declared; a second
+    table of the same codes in the window drifted (無計時數議程 on screen, 場次沒有計時數的議程 on
+    paper)."""
+    declared = {
+        (code, text): path
+        for path, table in vocabulary_tables().items()
+        for code, text in table.items()
+    }
+    assert len(declared) > 30
+    again = []
+    for path, tree in desktop_modules().items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Dict):
+                continue
+            for key, value in zip(node.keys, node.values, strict=True):
+                code = key.value if isinstance(key, ast.Constant) else getattr(key, "attr", "")
+                for _, text in literal_texts(value):
+                    home = declared.get((str(code).lower(), text))
+                    if home is not None and home != path:
+                        again.append(f"{where(path, node)} repeats {code}: {text}")
+    assert not again, again

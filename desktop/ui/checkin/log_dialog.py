@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from db.uow import Database
 from desktop.services import checkin_log
 from desktop.ui.checkin.card import outcome_title
+from desktop.ui.labels import status_label
 from desktop.ui.tablemodel import Column, RowTableModel
 
 translate = QCoreApplication.translate  # translate("checkin", "…"): lupdate finds the literal
@@ -30,7 +31,7 @@ def method_label(method: str) -> str:
         "typed": translate("checkin", "手動輸入"),
         "search": translate("checkin", "搜尋"),
         "list": translate("checkin", "未到名單"),
-        "walk_in": translate("checkin", "現場報名"),
+        "walk_in": status_label("walk_in"),  # recorded by registering a walk-in
         "admit": translate("checkin", "現場錄取"),
         "void": translate("checkin", "作廢"),
         "cli": translate("checkin", "命令列"),
