@@ -47,9 +47,8 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from desktop.core.outcomes import hours as words
-from desktop.core.problems import CodedError
+from desktop.core.problems import QT_TRANSLATE_NOOP, CodedError
 from desktop.core.status import effective_ids
-from desktop.core.vocabulary import QT_TRANSLATE_NOOP
 
 MISSING_SIGN_OUT_OPTIONS = ("none", "block", "session_end")
 STEPS = (0.5, 1.0)

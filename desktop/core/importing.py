@@ -34,9 +34,8 @@ from desktop.core.file_guard import (
     guard_import_file,
 )
 from desktop.core.outcomes import files, importing
-from desktop.core.problems import CodedError, Outcome
+from desktop.core.problems import QT_TRANSLATE_NOOP, CodedError, Outcome
 from desktop.core.text import clean, match_key
-from desktop.core.vocabulary import QT_TRANSLATE_NOOP
 
 Cell = TypeVar("Cell")  # a record's cell: text from a CSV, a value from a sheet
 

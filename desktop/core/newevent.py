@@ -14,8 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop.core.outcomes import newevent
-from desktop.core.problems import Outcome
-from desktop.core.vocabulary import QT_TRANSLATE_NOOP
+from desktop.core.problems import QT_TRANSLATE_NOOP, Outcome
 from desktop.paths import resource
 
 MIN_PASSPHRASE = 8  # the passphrase seals the ID numbers of every attendee

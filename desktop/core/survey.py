@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop.core.outcomes import survey
-from desktop.core.problems import CodedError, Outcome
-from desktop.core.vocabulary import QT_TRANSLATE_NOOP
+from desktop.core.problems import QT_TRANSLATE_NOOP, CodedError, Outcome
 
 # scores 5 … 1; marked for the window's translation (``desktop.ui.labels.scale_label``)
 SCALE_LABELS = (

@@ -1,19 +1,17 @@
 """zh-TW names of stored codes, for paper, exports and (translated) screens.
 
-``QT_TRANSLATE_NOOP`` is a local identity function with the name pyside6-lupdate looks for, so
-these strings reach the translation files while this module stays free of Qt. Screens show
-them through ``desktop.ui.labels`` (translated); PDFs and CSV files use them as they are,
-because the documents are Chinese government paper whatever the screen language.
+``QT_TRANSLATE_NOOP`` (``desktop.core.problems``: an identity function with the name
+pyside6-lupdate looks for) brings these strings to the translation files while core stays free
+of Qt. Screens show them through ``desktop.ui.labels`` (translated); PDFs and CSV files use
+them as they are, because the documents are Chinese government paper whatever the screen
+language.
 """
 
 from __future__ import annotations
 
+from desktop.core.problems import QT_TRANSLATE_NOOP
+
 CONTEXT = "vocabulary"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
-    return text
-
 
 STATUS_NAMES = {
     "admitted": QT_TRANSLATE_NOOP("vocabulary", "已錄取"),
