@@ -19,6 +19,7 @@ from desktop.services import backup
 from desktop.services import survey as svc
 from desktop.services.backup import validate_backup
 from scenarios import vote_day
+from tests.sqlite_records import found, stored_records
 
 
 @pytest.fixture
@@ -26,36 +27,11 @@ def day(demo_db: Database) -> vote_day.VoteDay:
     return vote_day.prepare(demo_db)
 
 
-def _serial(value: int | None) -> tuple[int, bytes]:
-    """SQLite's record serial type and body of one integer (file format 4)."""
-    if value is None:
-        return 0, b""
-    if value in (0, 1):
-        return 8 + value, b""
-    for serial, size in ((1, 1), (2, 2), (3, 3), (4, 4), (6, 8)):
-        if -(2 ** (8 * size - 1)) <= value < 2 ** (8 * size - 1):
-            return serial, value.to_bytes(size, "big", signed=True)
-    raise ValueError(value)
-
-
 def links(path: Path) -> list[bytes]:
-    """The stored records of the respondents (the id, the rowid, is stored as NULL)."""
-    with sqlite3.connect(path) as connection:
-        rows = connection.execute(
-            "SELECT survey_id, registration_id, response_id FROM survey_respondents"
-        ).fetchall()
-    connection.close()
-    found = []
-    for row in rows:
-        parts = [_serial(None), *(_serial(int(v)) for v in row)]
-        header = bytes([len(parts) + 1, *(serial for serial, _ in parts)])
-        found.append(header + b"".join(body for _, body in parts))
-    return found
-
-
-def found(files: list[Path], wanted: list[bytes]) -> int:
-    raw = b"".join(f.read_bytes() for f in files if f.exists())
-    return sum(1 for w in wanted if w in raw)
+    """The stored records of the respondents."""
+    return stored_records(
+        path, "SELECT id, survey_id, registration_id, response_id FROM survey_respondents"
+    )
 
 
 def _answered(db: Database, day: vote_day.VoteDay, n: int = 10) -> None:

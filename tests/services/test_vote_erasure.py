@@ -17,37 +17,11 @@ from desktop.services import vote as svc
 from desktop.services import vote_ballots as ballots
 from desktop.services.backup import validate_backup
 from scenarios import vote_day
-
-
-def _serial(value: int | None) -> tuple[int, bytes]:
-    """SQLite's record serial type and body of one value (file format 4)."""
-    if value is None:
-        return 0, b""
-    if value in (0, 1):
-        return 8 + value, b""
-    for serial, size in ((1, 1), (2, 2), (3, 3), (4, 4), (6, 8)):
-        if -(2 ** (8 * size - 1)) <= value < 2 ** (8 * size - 1):
-            return serial, value.to_bytes(size, "big", signed=True)
-    raise ValueError(value)
-
-
-def record(row: tuple[int | None, ...]) -> bytes:
-    """The record of a ``pb_voters`` row; its ``id`` (the rowid) is stored as NULL."""
-    parts = [_serial(None if i == 0 else v) for i, v in enumerate(row)]
-    header = bytes([len(parts) + 1, *(serial for serial, _ in parts)])
-    return header + b"".join(body for _, body in parts)
+from tests.sqlite_records import found, stored_records
 
 
 def links(path: Path) -> list[bytes]:
-    with sqlite3.connect(path) as connection:
-        rows = connection.execute("SELECT * FROM pb_voters WHERE ballot_id IS NOT NULL").fetchall()
-    connection.close()
-    return [record(tuple(int(v) if v is not None else None for v in r)) for r in rows]
-
-
-def found(files: list[Path], wanted: list[bytes]) -> int:
-    raw = b"".join(f.read_bytes() for f in files if f.exists())
-    return sum(1 for w in wanted if w in raw)
+    return stored_records(path, "SELECT * FROM pb_voters WHERE ballot_id IS NOT NULL")
 
 
 def _vote_with_ballots(db: Database, n: int = 10) -> vote_day.VoteDay:
