@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from starlette.testclient import TestClient
 
 from db.uow import Database
 from desktop.server.app import LiveState, create_app
+from desktop.server.runner import VenueServer
 from desktop.services import seating
 from desktop.services.events import SessionInfo, find_session
 from desktop.services.venue import TableSecret, issue_secrets
@@ -55,6 +57,26 @@ def phone(browser: Browser) -> Page:
         viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-TW"
     )
     return context.new_page()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """``phone``'s page, its context closed after the test."""
+    opened = phone(browser)
+    yield opened
+    opened.context.close()
+
+
+@contextmanager
+def serving(db: Database, session: SessionInfo) -> Iterator[str]:
+    """The venue app for ``session`` on a free loopback port while the block runs: its base
+    URL, without the trailing slash."""
+    server = VenueServer(create_app(db, session), "127.0.0.1", 0)
+    server.start()
+    try:
+        yield server.address.rstrip("/")
+    finally:
+        server.stop()
 
 
 @dataclass

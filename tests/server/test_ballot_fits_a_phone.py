@@ -8,17 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
 
 from desktop.core.group_report import Proposal, ReportContent
 from desktop.core.vote import Method, Rules
-from desktop.server.app import create_app
-from desktop.server.runner import VenueServer
 from desktop.services import group_reports
 from desktop.services import vote as svc
 from desktop.services.events import find_session
 from scenarios import vote_day
-from tests.server.conftest import phone
+from tests.server.conftest import serving
 
 SHOTS = Path(__file__).parent / "screens"
 # The amounts (NT$ and digits) in the page's text whose characters are not all on one line.
@@ -56,25 +53,13 @@ def served(demo_db) -> Iterator[tuple[vote_day.VoteDay, str]]:
     )
     group_reports.save_report(demo_db, table.id, content, author="桌長", now=vote_day.T0)
     svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 2_000_000))
-    server = VenueServer(create_app(demo_db, find_session(demo_db, "臺北")), "127.0.0.1", 0)
-    server.start()
-    try:
-        yield day, server.address.rstrip("/")
-    finally:
-        server.stop()
+    with serving(demo_db, find_session(demo_db, "臺北")) as base:
+        yield day, base
 
 
-@pytest.fixture
-def phone_page(browser: Browser) -> Iterator[Page]:
-    page = phone(browser)
-    yield page
-    page.context.close()
-
-
-def test_the_ballot_fits_360_pixels(served, phone_page, demo_db) -> None:
+def test_the_ballot_fits_360_pixels(served, page, demo_db) -> None:
     day, base = served
     SHOTS.mkdir(exist_ok=True)
-    page = phone_page
     page.goto(f"{base}/vote")  # not signed in: the room page's sign-in, then back
     page.get_by_label("請輸入您的房間碼").fill(day.codes[day.present[0]])
     page.get_by_role("button", name="登入").click()

@@ -19,12 +19,10 @@ from db.models import Registration, WorkshopTable
 from db.uow import Database
 from desktop.core import room_code as rules
 from desktop.server import room as room_page
-from desktop.server.app import create_app
-from desktop.server.runner import VenueServer
 from desktop.services import agenda_run, handouts, room, seating
 from desktop.services.events import find_session
 from desktop.services.walkins import add_walk_in
-from tests.server.conftest import phone
+from tests.server.conftest import phone, serving
 
 
 def snap(page: Page, name: str) -> None:
@@ -91,19 +89,8 @@ def day(demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
     pdf = tmp_path / "參與式預算 講義（第一天）.pdf"
     pdf.write_bytes(b"%PDF-1.4\n" + os.urandom(5 * 1024 * 1024))
     handouts.add_handout(demo_db, session.id, pdf)
-    server = VenueServer(create_app(demo_db, session), "127.0.0.1", 0)
-    server.start()
-    try:
-        yield Day(demo_db, server.address.rstrip("/"), session.id, walk_in, booked, running.title)
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    opened = phone(browser)
-    yield opened
-    opened.context.close()
+    with serving(demo_db, session) as base:
+        yield Day(demo_db, base, session.id, walk_in, booked, running.title)
 
 
 def sign_in(page: Page, base: str, code: str) -> None:

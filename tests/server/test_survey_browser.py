@@ -9,19 +9,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from db.models import Registration, SurveyResponse
 from db.uow import Database
 from desktop.core import room_code as rules
-from desktop.server.app import create_app
-from desktop.server.runner import VenueServer
 from desktop.services import room, seating
 from desktop.services import survey as svc
 from desktop.services.checkin import check_in_registration
 from desktop.services.events import find_session
-from tests.server.conftest import phone
+from tests.server.conftest import serving
 
 
 def snap(page: Page, name: str) -> None:
@@ -37,29 +35,18 @@ def served(demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple
     monkeypatch.setattr(room, "LIMITS", rules.AttemptLimits())
     session = find_session(demo_db, "臺北場次")
     seating.assign(demo_db, session.id)
-    server = VenueServer(create_app(demo_db, session), "127.0.0.1", 0)  # gives the codes
-    server.start()
-    with demo_db.read() as s:
-        rid, code = s.execute(
-            select(Registration.id, Registration.room_code)
-            .where(Registration.session_id == session.id, Registration.status == "admitted")
-            .order_by(Registration.id)
-            .limit(1)
-        ).one()
-    check_in_registration(demo_db, session.id, rid)
-    svc.open_survey(demo_db, session.id)
-    try:
+    with serving(demo_db, session) as base:  # the app gives the room codes
+        with demo_db.read() as s:
+            rid, code = s.execute(
+                select(Registration.id, Registration.room_code)
+                .where(Registration.session_id == session.id, Registration.status == "admitted")
+                .order_by(Registration.id)
+                .limit(1)
+            ).one()
+        check_in_registration(demo_db, session.id, rid)
+        svc.open_survey(demo_db, session.id)
         assert code is not None
-        yield server.address.rstrip("/"), rules.shown(code)
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    opened = phone(browser)
-    yield opened
-    opened.context.close()
+        yield base, rules.shown(code)
 
 
 def test_an_attendee_answers_on_a_phone(

@@ -10,19 +10,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from db.models import PbBallot
 from desktop.core import room_code as rules
 from desktop.core.vote import Method, Rules
-from desktop.server.app import create_app
-from desktop.server.runner import VenueServer
 from desktop.services import room
 from desktop.services import vote as svc
 from desktop.services.events import find_session
 from scenarios import vote_day
-from tests.server.conftest import phone
+from tests.server.conftest import serving
 
 SHOTS = Path(__file__).parent / "screens"
 
@@ -32,19 +30,8 @@ def served(demo_db, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[vote_day.
     monkeypatch.setattr(room, "LIMITS", rules.AttemptLimits())
     day = vote_day.prepare(demo_db)
     svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 1_000_000))
-    server = VenueServer(create_app(demo_db, find_session(demo_db, "臺北")), "127.0.0.1", 0)
-    server.start()
-    try:
-        yield day, server.address.rstrip("/")
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def phone_page(browser: Browser) -> Iterator[Page]:
-    page = phone(browser)
-    yield page
-    page.context.close()
+    with serving(demo_db, find_session(demo_db, "臺北")) as base:
+        yield day, base
 
 
 def _type_code(page: Page, code: str) -> None:
@@ -52,12 +39,9 @@ def _type_code(page: Page, code: str) -> None:
     page.get_by_role("button", name="登入").click()
 
 
-def test_signed_in_on_the_room_page_a_voter_opens_the_vote_and_casts(
-    served, phone_page, demo_db
-) -> None:
+def test_signed_in_on_the_room_page_a_voter_opens_the_vote_and_casts(served, page, demo_db) -> None:
     day, base = served
     SHOTS.mkdir(exist_ok=True)
-    page = phone_page
     page.goto(f"{base}/me")
     _type_code(page, day.codes[day.present[0]])
     page.get_by_role("link", name="前往投票").click()
@@ -84,12 +68,9 @@ def test_signed_in_on_the_room_page_a_voter_opens_the_vote_and_casts(
         assert [sorted(b.approvals) for b in s.scalars(select(PbBallot))] == [[2, 4]]
 
 
-def test_a_device_not_signed_in_signs_in_once_and_comes_back_to_the_vote(
-    served, phone_page
-) -> None:
+def test_a_device_not_signed_in_signs_in_once_and_comes_back_to_the_vote(served, page) -> None:
     day, base = served
     SHOTS.mkdir(exist_ok=True)
-    page = phone_page
     page.goto(f"{base}/vote")
     page.wait_for_url(f"{base}/me?next=/vote")
     expect(page.get_by_text("登入後會回到投票頁")).to_be_visible()
@@ -100,10 +81,9 @@ def test_a_device_not_signed_in_signs_in_once_and_comes_back_to_the_vote(
     expect(page.get_by_role("button", name="送出選票")).to_be_visible()
 
 
-def test_a_person_not_checked_in_cannot_vote(served, phone_page, demo_db) -> None:
+def test_a_person_not_checked_in_cannot_vote(served, page, demo_db) -> None:
     day, base = served
     SHOTS.mkdir(exist_ok=True)
-    page = phone_page
     page.goto(f"{base}/vote")
     _type_code(page, day.codes[day.absent[0]])  # a seat holder who has not arrived
     page.wait_for_url(f"{base}/vote")
@@ -115,16 +95,12 @@ def test_a_person_not_checked_in_cannot_vote(served, phone_page, demo_db) -> Non
 
 
 def test_a_project_beyond_the_budget_says_why_it_cannot_be_chosen(
-    demo_db, phone_page, monkeypatch: pytest.MonkeyPatch
+    demo_db, page, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(room, "LIMITS", rules.AttemptLimits())
     day = vote_day.prepare(demo_db)
     svc.open_vote(demo_db, day.session_id, Rules(Method.BASKET, 500_000))
-    server = VenueServer(create_app(demo_db, find_session(demo_db, "臺北")), "127.0.0.1", 0)
-    server.start()
-    try:
-        base = server.address.rstrip("/")
-        page = phone_page
+    with serving(demo_db, find_session(demo_db, "臺北")) as base:
         page.goto(f"{base}/vote")
         _type_code(page, day.codes[day.present[0]])
         page.wait_for_url(f"{base}/vote")
@@ -135,24 +111,17 @@ def test_a_project_beyond_the_budget_says_why_it_cannot_be_chosen(
         assert page.get_by_label("公車站遮雨棚").is_enabled()
         SHOTS.mkdir(exist_ok=True)
         page.screenshot(path=SHOTS / "vote-4-beyond-budget.png", full_page=True)
-    finally:
-        server.stop()
 
 
-def test_the_leader_is_told_under_the_field_when_a_cost_cannot_be_read(
-    browser: Browser, demo_db
-) -> None:
+def test_the_leader_is_told_under_the_field_when_a_cost_cannot_be_read(page: Page, demo_db) -> None:
     from desktop.services import seating
     from desktop.services.venue import issue_secrets
 
     session = find_session(demo_db, "臺北場次")
     seating.assign(demo_db, session.id)
-    server = VenueServer(create_app(demo_db, session), "127.0.0.1", 0)
-    server.start()
-    page = phone(browser)
-    try:
+    with serving(demo_db, session) as base:
         table = next(t for t in issue_secrets(demo_db, session.id) if t.number == 2)
-        page.goto(f"{server.address}t/{table.code}/{table.secret}")
+        page.goto(f"{base}/t/{table.code}/{table.secret}")
         page.locator("#add-proposal").click()
         page.locator('[data-key="proposals.0.title"]').fill("社區圖書角")
         page.locator('[data-key="proposals.0.cost_text"]').fill("三萬多")
@@ -161,6 +130,3 @@ def test_the_leader_is_told_under_the_field_when_a_cost_cannot_be_read(
         assert "不會列入投票" in note.inner_text()
         SHOTS.mkdir(exist_ok=True)
         page.screenshot(path=SHOTS / "leader-unreadable-cost.png", full_page=True)
-    finally:
-        page.context.close()
-        server.stop()
