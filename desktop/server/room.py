@@ -203,7 +203,7 @@ async def sign_in(request: Request) -> Response:
             typed=typed,
             back=back,
             status_code=403,
-            message="這個頁面已過期，請再輸入一次房間碼。",
+            message=words.SIGN_IN_EXPIRED.say(),
         )
     found = await run_in_threadpool(
         room.identify_by_room_code, venue.db, venue.session.id, typed, client_address(request)

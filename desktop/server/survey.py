@@ -107,8 +107,8 @@ async def submit(request: Request) -> Response:
             venue,
             request,
             who.cookie,
-            message="這個頁面已過期，請再填一次。",
-            code="csrf",
+            message=survey_outcomes.FORM_EXPIRED.say(),
+            code=survey_outcomes.FORM_EXPIRED.code,
             status_code=403,
         )
     answers = {k: str(v) for k, v in form.items() if k != "csrf"}

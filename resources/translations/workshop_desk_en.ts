@@ -4137,6 +4137,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
         <translation>{name} is neither admitted nor a walk-in and has no room code</translation>
     </message>
     <message>
+        <source>這個頁面已過期，請再輸入一次房間碼。</source>
+        <translation>This page has expired; please type the room code again.</translation>
+    </message>
+    <message>
         <source>{file}：講義只收 PDF、PPTX、DOCX 或 ZIP 檔</source>
         <translation>{file}: handouts must be PDF, PPTX, DOCX or ZIP files</translation>
     </message>
@@ -4267,6 +4271,10 @@ Saved data is not affected; if the window looks wrong, restart the program.</tra
     <message>
         <source>問卷已結束，但資料庫檔案尚未完全清除作答者的連結，請再按一次結束問卷</source>
         <translation>The questionnaire is closed, but the database file still holds the link to who answered: press Close questionnaire again</translation>
+    </message>
+    <message>
+        <source>這個頁面已過期，請再填一次。</source>
+        <translation>This page has expired; please fill it in again.</translation>
     </message>
     <message>
         <source>沒有已結束的問卷可以匯出</source>

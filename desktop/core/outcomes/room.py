@@ -51,3 +51,8 @@ AMBIGUOUS_PERSON = WORDS(
     ),
 )
 NO_SEAT = WORDS("no_seat", QT_TRANSLATE_NOOP("messages", "{name} 不是錄取或現場報名者，沒有房間碼"))
+
+# The sign-in form sent from a page whose token has expired (it is shown again).
+SIGN_IN_EXPIRED = WORDS(
+    "csrf", QT_TRANSLATE_NOOP("messages", "這個頁面已過期，請再輸入一次房間碼。")
+)

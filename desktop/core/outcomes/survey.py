@@ -89,3 +89,6 @@ ERASE_UNFINISHED = WORDS(
         "messages", "問卷已結束，但資料庫檔案尚未完全清除作答者的連結，請再按一次結束問卷"
     ),
 )
+
+# The questionnaire form sent from a page whose token has expired (it is shown again, filled).
+FORM_EXPIRED = WORDS("csrf", QT_TRANSLATE_NOOP("messages", "這個頁面已過期，請再填一次。"))
