@@ -3448,6 +3448,14 @@ Open the vote anyway?</translation>
         <translation>No meal</translation>
     </message>
     <message>
+        <source>葷</source>
+        <translation>Non-vegetarian</translation>
+    </message>
+    <message>
+        <source>素</source>
+        <translation>Vegetarian</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>

@@ -214,10 +214,13 @@ def test_walk_in_dialog_warns_over_capacity_and_checks_in(qtbot, desk, demo_db) 
     dialog.wants_hours.setChecked(True)
     assert dialog.id_number.isEnabled()
     dialog.id_number.setText("F131104093")
+    dialog.lunch.setFocus()
+    qtbot.keyClick(dialog.lunch, Qt.Key.Key_Down)  # 葷 → 素, by the keyboard as at the desk
+    assert dialog.lunch.currentText() == "素"
     dialog.submit()
     assert dialog.result_value is not None and dialog.result_value.over_capacity
     result = screen.check_in_registration(dialog.result_value.registration_id, "walk_in")
-    assert result.ok and result.status == "walk_in"
+    assert result.ok and result.status == "walk_in" and result.lunch == "素"
     qtbot.waitUntil(lambda: screen.counts.walk_ins == 1)
 
 

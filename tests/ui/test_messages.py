@@ -51,6 +51,8 @@ def test_walk_in_and_pin_refusals_speak_one_language(qtbot, demo_db: Database, l
     walk_in.show()
     qtbot.mouseClick(ok_button(walk_in), Qt.MouseButton.LeftButton)  # no name typed
     assert one_language(walk_in.error.text(), language), walk_in.error.text()
+    meals = [walk_in.lunch.itemText(i) for i in range(walk_in.lunch.count())]
+    assert all(one_language(m, language) for m in meals), meals  # was 葷/素 in English
     pin = PinDialog(None, mode="set")
     qtbot.addWidget(pin)
     pin.show()

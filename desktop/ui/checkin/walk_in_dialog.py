@@ -44,8 +44,8 @@ class WalkInDialog(QDialog):
         self.id_number.setPlaceholderText(self.tr("需要時數才填"))
         self.wants_hours.toggled.connect(self.id_number.setEnabled)
         self.lunch = QComboBox()
-        self.lunch.addItems(["葷", "素", ""])
-        self.lunch.setItemText(2, self.tr("不用餐"))
+        for label, value in ((self.tr("葷"), "葷"), (self.tr("素"), "素"), (self.tr("不用餐"), "")):
+            self.lunch.addItem(label, value)  # shown in the window's language, stored as on paper
         self.capacity_label = QLabel()
         self.capacity_label.setObjectName("capacityWarning")
         self.capacity_label.setWordWrap(True)
@@ -120,7 +120,7 @@ class WalkInDialog(QDialog):
                 phone=self.phone.text(),
                 wants_hours=self.wants_hours.isChecked(),
                 id_number=self.id_number.text() or None,
-                lunch=("葷", "素", "")[self.lunch.currentIndex()],
+                lunch=self.lunch.currentData(),
                 actor=self.actor,
             )
         except (WalkInError, ValueError) as exc:
